@@ -1,0 +1,36 @@
+/*
+ * counters - what happened to the input, for the administrator.
+ *
+ * DESCRIPTION
+ *	Plain counters, one per outcome, printed to stderr at exit and on
+ *	SIGUSR1.  Every line that is skipped is counted here under a reason,
+ *	so nothing is dropped silently.
+ */
+#ifndef PHISHWATCH_COUNTERS_H
+#define PHISHWATCH_COUNTERS_H
+
+#include <stdio.h>
+
+struct counters {
+	unsigned long long lines;	/* lines read */
+	unsigned long long too_long;	/* over LINEIN_MAX, skipped */
+	unsigned long long nul_bytes;	/* lines holding NUL, skipped */
+	unsigned long long prefiltered;	/* cannot matter, not parsed */
+	unsigned long long sendmail;	/* reached the normalizer */
+	unsigned long long parsed;	/* a rule matched */
+	unsigned long long unparsed;	/* no rule matched */
+	unsigned long long senders;	/* from= lines with a sender */
+	unsigned long long invalid_hosts;	/* sender host not a hostname */
+	unsigned long long ip_literals;	/* sender host an IP literal */
+	unsigned long long suspicious;	/* sender matched the detector */
+	unsigned long long blocked;	/* suspicious, already blocked */
+	unsigned long long known;	/* suspicious, campaign known */
+	unsigned long long events;	/* events written */
+	unsigned long long bad_time;	/* time stamp unreadable */
+	unsigned long long retries;	/* transient failures reported */
+};
+
+/* counters_print - one line "name=value ..." prefixed by why */
+void counters_print(FILE *fp, const char *why, const struct counters *c);
+
+#endif

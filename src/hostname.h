@@ -1,0 +1,47 @@
+/*
+ * hostname - sender hosts taken from addresses and validated.
+ *
+ * DESCRIPTION
+ *	The envelope sender is written by whoever connects to port 25.
+ *	Nothing of it may reach an event, the store or an access suggestion
+ *	until it passes here: the domain part is taken after the last "@",
+ *	lower-cased, its trailing dot removed, and accepted only as a
+ *	hostname of LDH labels (letters, digits, hyphen; no leading or
+ *	trailing hyphen), each at most 63 octets, 253 in all, with at
+ *	least two labels and a TLD that is not all digits.  IP literals
+ *	([1.2.3.4], [IPv6:...]) are recognised and reported as such.
+ */
+#ifndef PHISHWATCH_HOSTNAME_H
+#define PHISHWATCH_HOSTNAME_H
+
+#include <stddef.h>
+
+#define HOSTNAME_MAX 253	/* RFC 1035, without the trailing dot */
+#define HOSTNAME_LABEL_MAX 63	/* RFC 1035 */
+
+enum host_verdict {
+	HOST_OK = 0,		/* host[] holds a valid lower-case hostname */
+	HOST_NONE,		/* no domain part: null sender, local user */
+	HOST_IP_LITERAL,	/* a [...] literal: never a phished domain */
+	HOST_INVALID		/* anything else: counted, never reported */
+};
+
+/*
+ * hostname_from_address - the validated sender host of addr[0..len)
+ * (with or without <>), into host (HOSTNAME_MAX + 1 bytes).
+ */
+enum host_verdict hostname_from_address(const char *addr, size_t len,
+					char host[HOSTNAME_MAX + 1]);
+
+/*
+ * hostname_normalize - validate and lower-case name[0..len), strip one
+ * trailing dot, into host; HOST_OK or HOST_INVALID.
+ */
+enum host_verdict hostname_normalize(const char *name, size_t len,
+				     char host[HOSTNAME_MAX + 1]);
+
+/* hostname_parent - the parent domain of a host ("b.c" of "a.b.c"), or
+ * NULL at the last label; a pointer into host */
+const char *hostname_parent(const char *host);
+
+#endif

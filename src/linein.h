@@ -1,0 +1,43 @@
+/*
+ * linein - bounded, NUL-safe line reader for streams.
+ *
+ * DESCRIPTION
+ *	Reads a file descriptor in large blocks and hands out one line at a
+ *	time, without its newline (a CR before it is dropped too).  A line
+ *	is handed out as soon as its newline has arrived, so a pipe from
+ *	tail -F or rsyslog's omprog is processed as it comes, never held
+ *	back waiting for more input.  Lines longer than the limit are not
+ *	cut into pieces: the reader reports LINEIN_TOO_LONG once and
+ *	discards the rest up to the next newline.  A last line without a
+ *	newline is still a line.  NUL bytes are data; len tells the length.
+ */
+#ifndef PHISHWATCH_LINEIN_H
+#define PHISHWATCH_LINEIN_H
+
+#include <stddef.h>
+
+/* sendmail's lines stay far below this; it bounds hostile ones */
+#define LINEIN_MAX 65536
+
+enum linein_status {
+	LINEIN_LINE,		/* *line, *len hold a line */
+	LINEIN_TOO_LONG,	/* a line over the limit was skipped */
+	LINEIN_EOF,
+	LINEIN_AGAIN,		/* read interrupted by a signal: call again */
+	LINEIN_ERROR		/* read error, errno set */
+};
+
+struct linein;
+
+struct linein *linein_open(int fd, size_t max_line);
+void linein_close(struct linein *in);	/* frees; does not close fd */
+
+/* linein_next - the next line; valid until the next call */
+enum linein_status linein_next(struct linein *in, const char **line,
+			       size_t *len);
+
+/* linein_buffered - 1 when a whole line is already buffered, so a
+ * caller that must not block (signals, timers) can tell */
+int linein_buffered(const struct linein *in);
+
+#endif

@@ -1,0 +1,23 @@
+/*
+ * logtime - syslog time stamps to UTC.
+ *
+ * DESCRIPTION
+ *	Two forms: RFC 3164 ("Jul  3 14:12:20", local time, no year) and
+ *	RFC 3339 ("2026-11-27T00:58:09.123456+00:00", as rsyslog's
+ *	RSYSLOG_FileFormat writes).  An RFC 3164 stamp takes the year that
+ *	puts it no more than a day after the reference time (the time now,
+ *	or the newest stamp seen when reading old logs), so December lines
+ *	read in January fall in the previous year.
+ */
+#ifndef PHISHWATCH_LOGTIME_H
+#define PHISHWATCH_LOGTIME_H
+
+#include <time.h>
+
+/* logtime_parse - stamp to *out; 0, or -1 when it is neither form */
+int logtime_parse(const char *stamp, time_t reference, struct timespec *out);
+
+/* logtime_format - RFC 3339 UTC with milliseconds ("...T...Z") */
+int logtime_format(const struct timespec *t, char *buf, size_t size);
+
+#endif

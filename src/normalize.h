@@ -1,0 +1,49 @@
+/*
+ * normalize - sm-mta log lines to struct smlog through liblognorm.
+ *
+ * DESCRIPTION
+ *	normalize_open() loads a liblognorm v2 rulebase (rulebase/sendmail.rb)
+ *	with an error callback installed first: liblognorm 2.0.6 reports rule
+ *	errors only there while loading still returns 0, so any callback error
+ *	fails the load.  normalize_line() runs one line through the rulebase
+ *	and fills a struct smlog whose strings live until the next call.
+ *	normalize_json() fills the same record from an mmnormalize JSON object
+ *	(rsyslog's "%$!%" produced with the same rulebase).
+ *
+ * DIAGNOSTICS
+ *	normalize_open() returns NULL and leaves a message naming the file,
+ *	line and reason in the caller's buffer.
+ */
+#ifndef PHISHWATCH_NORMALIZE_H
+#define PHISHWATCH_NORMALIZE_H
+
+#include <stddef.h>
+
+#include "smlog.h"
+
+struct normalizer;
+
+#define NORMALIZE_ERR_MAX 512	/* room for "file:line: reason" */
+
+struct normalizer *normalize_open(const char *rulebase_path,
+				  char err[NORMALIZE_ERR_MAX]);
+void normalize_close(struct normalizer *norm);
+
+/*
+ * normalize_line - normalize line[0..len) (no newline, no NUL inside);
+ * returns the kind, SMLOG_UNPARSED when no rule matched.
+ */
+enum smlog_kind normalize_line(struct normalizer *norm, const char *line,
+			       size_t len, struct smlog *out);
+
+/*
+ * normalize_json - fill out from one JSON object text as mmnormalize
+ * writes it; SMLOG_UNPARSED when it is not JSON or carries no known tag.
+ */
+enum smlog_kind normalize_json(struct normalizer *norm, const char *text,
+			       size_t len, struct smlog *out);
+
+/* normalize_kind_name - the tag of a kind, e.g. "from" */
+const char *normalize_kind_name(enum smlog_kind kind);
+
+#endif

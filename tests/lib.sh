@@ -1,0 +1,71 @@
+# tests/lib.sh - TAP helpers for the shell tests (sourced; prove reads TAP).
+#
+# Environment from the Makefile: PW (the binary), TOP (the source tree),
+# VALGRIND (optional command prefix).  Each test gets a private TMP
+# directory, removed at exit together with what tests started (by pid).
+
+: "${TOP:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${PW:=$TOP/phishwatch}"
+RULEBASE="$TOP/rulebase/sendmail.rb"
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/phishwatch-test.XXXXXX")
+_tap_n=0
+_tap_fail=0
+_tap_pids=""
+
+_tap_cleanup() {
+	for p in $_tap_pids; do kill "$p" 2>/dev/null; done
+	for p in $_tap_pids; do wait "$p" 2>/dev/null; done
+	rm -rf "$TMP"
+}
+trap _tap_cleanup EXIT
+
+# track_pid PID - stop this process (by pid) when the test exits
+track_pid() { _tap_pids="$_tap_pids $1"; }
+
+# pw ARGS... - run phishwatch (under $VALGRIND when set)
+pw() { $VALGRIND "$PW" "$@"; }
+
+ok() {	# ok COND-STATUS NAME: ok 0 "name" passes
+	_tap_n=$((_tap_n + 1))
+	if [ "$1" -eq 0 ]; then echo "ok $_tap_n - $2"
+	else echo "not ok $_tap_n - $2"; _tap_fail=$((_tap_fail + 1)); fi
+}
+
+is() {	# is GOT WANT NAME
+	_tap_n=$((_tap_n + 1))
+	if [ "$1" = "$2" ]; then echo "ok $_tap_n - $3"
+	else
+		echo "not ok $_tap_n - $3"; _tap_fail=$((_tap_fail + 1))
+		printf '#   got: %s\n# want: %s\n' "$1" "$2"
+	fi
+}
+
+like() {	# like GOT REGEX NAME (grep -E)
+	_tap_n=$((_tap_n + 1))
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then echo "ok $_tap_n - $3"
+	else
+		echo "not ok $_tap_n - $3"; _tap_fail=$((_tap_fail + 1))
+		printf '#   got: %s\n# want match: %s\n' "$1" "$2"
+	fi
+}
+
+unlike() {	# unlike GOT REGEX NAME
+	_tap_n=$((_tap_n + 1))
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		echo "not ok $_tap_n - $3"; _tap_fail=$((_tap_fail + 1))
+		printf '#   got: %s\n# must not match: %s\n' "$1" "$2"
+	else echo "ok $_tap_n - $3"; fi
+}
+
+diag() { printf '# %s\n' "$*"; }
+
+done_testing() { echo "1..$_tap_n"; [ "$_tap_fail" -eq 0 ]; }
+
+# wait_for COND-COMMAND [SECONDS] - poll until the command succeeds
+wait_for() {
+	_w_i=0; _w_max=$(( ${2:-10} * 10 ))
+	while ! eval "$1"; do
+		_w_i=$((_w_i + 1)); [ $_w_i -ge $_w_max ] && return 1
+		sleep 0.1
+	done
+}
