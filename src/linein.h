@@ -36,8 +36,15 @@ void linein_close(struct linein *in);	/* frees; does not close fd */
 enum linein_status linein_next(struct linein *in, const char **line,
 			       size_t *len);
 
-/* linein_buffered - 1 when a whole line is already buffered, so a
- * caller that must not block (signals, timers) can tell */
+/* linein_buffered - 1 when a whole line is already buffered, so that
+ * linein_next() will not block */
 int linein_buffered(const struct linein *in);
+
+/*
+ * linein_wait - wait up to timeout_ms for input: 1 when there is some
+ * (or a buffered line), 0 on time-out, -1 when a signal interrupted.
+ * Lets the caller commit batched work before it sits idle.
+ */
+int linein_wait(const struct linein *in, int timeout_ms);
 
 #endif

@@ -10,11 +10,11 @@
 #include <stdio.h>
 #include <string.h>
 
-static int tap_count;
-static int tap_failed;
+static __attribute__((unused)) int tap_count;
+static __attribute__((unused)) int tap_failed;
 
 /* tap_ok - one check */
-static int tap_ok(int cond, const char *name)
+static __attribute__((unused)) int tap_ok(int cond, const char *name)
 {
 	tap_count++;
 	if (!cond)
@@ -24,7 +24,7 @@ static int tap_ok(int cond, const char *name)
 }
 
 /* tap_is_str - strings equal (NULL equals only NULL) */
-static int tap_is_str(const char *got, const char *want, const char *name)
+static __attribute__((unused)) int tap_is_str(const char *got, const char *want, const char *name)
 {
 	int same = (got == NULL || want == NULL) ? got == want
 						 : strcmp(got, want) == 0;
@@ -36,7 +36,7 @@ static int tap_is_str(const char *got, const char *want, const char *name)
 }
 
 /* tap_is_long - integers equal */
-static int tap_is_long(long got, long want, const char *name)
+static __attribute__((unused)) int tap_is_long(long got, long want, const char *name)
 {
 	if (!tap_ok(got == want, name))
 		printf("#   got: %ld\n# want: %ld\n", got, want);
@@ -44,7 +44,7 @@ static int tap_is_long(long got, long want, const char *name)
 }
 
 /* tap_done - the plan, and the exit status for prove */
-static int tap_done(void)
+static __attribute__((unused)) int tap_done(void)
 {
 	printf("1..%d\n", tap_count);
 	return tap_failed != 0;

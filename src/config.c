@@ -1,0 +1,118 @@
+/*
+ * config - load rulebase, labels and access maps as one set (config.h).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "msg.h"
+
+/* config_readable - EX_NOINPUT with a message when path cannot be read */
+static int config_readable(const char *what, const char *path)
+{
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0) {
+		msg_error("%s %s: %s", what, path, strerror(errno));
+		return EX_NOINPUT;
+	}
+	close(fd);
+	return 0;
+}
+
+/* config_learn_one - access walk callback for --learn-labels */
+static void config_learn_one(const char *host, void *ctx)
+{
+	struct detector *det = ctx;
+
+	if (detector_learn_from_host(det, host) < 0)
+		msg_warn("cannot learn a label from %.100s", host);
+}
+
+/* config_load_access - every -a file into one map */
+static int config_load_access(const struct config_options *opts,
+			      struct config_set *set)
+{
+	set->access = access_new();
+	if (set->access == NULL) {
+		msg_error("out of memory loading the access map");
+		return EX_OSERR;
+	}
+	for (size_t i = 0; i < opts->access_count; i++) {
+		size_t bad = 0;
+
+		if (access_load(set->access, opts->access_files[i], &bad) < 0) {
+			msg_error("access map %s: %s", opts->access_files[i],
+				  strerror(errno));
+			return errno == ENOMEM ? EX_OSERR : EX_NOINPUT;
+		}
+		set->access_bad_lines += bad;
+	}
+	return 0;
+}
+
+/* config_load_detector - label set, then learned labels */
+static int config_load_detector(const struct config_options *opts,
+				struct config_set *set)
+{
+	char err[256];
+
+	set->det = detector_new();
+	if (set->det == NULL) {
+		msg_error("cannot initialise the detector (libpsl)");
+		return EX_OSERR;
+	}
+	if (opts->labels != NULL
+	    && detector_set_labels(set->det, opts->labels, err,
+				   sizeof(err)) < 0) {
+		msg_error("--labels: %s", err);
+		return EX_USAGE;
+	}
+	if (opts->learn_labels)
+		access_walk_blocking_hosts(set->access, config_learn_one,
+					   set->det);
+	return 0;
+}
+
+/* config_load - rulebase, access maps, labels */
+int config_load(const struct config_options *opts, struct config_set *set)
+{
+	char err[NORMALIZE_ERR_MAX];
+	int status;
+
+	memset(set, 0, sizeof(*set));
+	status = config_readable("rulebase", opts->rulebase);
+	if (status != 0)
+		goto fail;
+	set->norm = normalize_open(opts->rulebase, err);
+	if (set->norm == NULL) {
+		msg_error("rulebase %s", err);
+		status = EX_DATAERR;
+		goto fail;
+	}
+	status = config_load_access(opts, set);
+	if (status != 0)
+		goto fail;
+	status = config_load_detector(opts, set);
+	if (status != 0)
+		goto fail;
+	return 0;
+fail:
+	config_free(set);
+	return status;
+}
+
+/* config_free - release every member */
+void config_free(struct config_set *set)
+{
+	if (set->norm != NULL)
+		normalize_close(set->norm);
+	if (set->det != NULL)
+		detector_free(set->det);
+	if (set->access != NULL)
+		access_free(set->access);
+	memset(set, 0, sizeof(*set));
+}

@@ -1,0 +1,46 @@
+/*
+ * config - the rulebase, label set and access maps, loaded as one set.
+ *
+ * DESCRIPTION
+ *	Start-up, --check and SIGHUP all load the same three things the
+ *	same way.  config_load() builds a complete new set or none: on
+ *	SIGHUP the caller swaps the new set in only when it loaded, so a bad
+ *	new file leaves the old set running.  Every error names the file
+ *	(and line, where there is one) on stderr.
+ */
+#ifndef PHISHWATCH_CONFIG_H
+#define PHISHWATCH_CONFIG_H
+
+#include <stddef.h>
+
+#include "access.h"
+#include "detector.h"
+#include "normalize.h"
+
+#define CONFIG_MAX_ACCESS 64	/* -a files; sites have one or two */
+
+struct config_options {
+	const char *rulebase;
+	const char *access_files[CONFIG_MAX_ACCESS];
+	size_t access_count;
+	const char *labels;		/* comma list; NULL: the default set */
+	int learn_labels;		/* add labels from blocking entries */
+};
+
+struct config_set {
+	struct normalizer *norm;
+	struct detector *det;
+	struct access_map *access;
+	size_t access_bad_lines;	/* skipped with a warning */
+};
+
+/*
+ * config_load - load a complete set into *set: 0, or a sysexits code
+ * (EX_NOINPUT, EX_DATAERR, EX_USAGE) after saying why on stderr.
+ */
+int config_load(const struct config_options *opts, struct config_set *set);
+
+/* config_free - release a set (members may be NULL) */
+void config_free(struct config_set *set);
+
+#endif

@@ -1,0 +1,21 @@
+/*
+ * counters - what happened to the input (see counters.h).
+ */
+#include <stdio.h>
+
+#include "counters.h"
+
+/* counters_print - "phishwatch: info: WHY: lines=... events=..." */
+void counters_print(FILE *fp, const char *why, const struct counters *c)
+{
+	fprintf(fp, "phishwatch: info: %s: lines=%llu too_long=%llu "
+		"nul_bytes=%llu prefiltered=%llu sendmail=%llu parsed=%llu "
+		"unparsed=%llu senders=%llu invalid_hosts=%llu "
+		"ip_literals=%llu suspicious=%llu blocked=%llu known=%llu "
+		"events=%llu bad_time=%llu retries=%llu\n", why,
+		c->lines, c->too_long, c->nul_bytes, c->prefiltered,
+		c->sendmail, c->parsed, c->unparsed, c->senders,
+		c->invalid_hosts, c->ip_literals, c->suspicious, c->blocked,
+		c->known, c->events, c->bad_time, c->retries);
+	fflush(fp);
+}

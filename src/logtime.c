@@ -1,0 +1,186 @@
+/*
+ * logtime - syslog time stamps to UTC (see logtime.h).
+ *
+ * DESCRIPTION
+ *	Both parsers read fixed positions with explicit digit checks rather
+ *	than sscanf(), so that a stamp with trailing garbage or a field out
+ *	of range is refused instead of half-read.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "logtime.h"
+
+/* Lines may run ahead of the reference clock by at most this much. */
+#define LOGTIME_MAX_AHEAD (24 * 60 * 60)
+
+static const char logtime_months[12][4] = {
+	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+};
+
+/* logtime_digits - value of n decimal digits at s, or -1 */
+static int logtime_digits(const char *s, int n)
+{
+	int value = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char) s[i]))
+			return -1;
+		value = value * 10 + (s[i] - '0');
+	}
+	return value;
+}
+
+/* logtime_clock - hh:mm:ss at s into tm; 0 or -1 */
+static int logtime_clock(const char *s, struct tm *tm)
+{
+	if (s[2] != ':' || s[5] != ':')
+		return -1;
+	tm->tm_hour = logtime_digits(s, 2);
+	tm->tm_min = logtime_digits(s + 3, 2);
+	tm->tm_sec = logtime_digits(s + 6, 2);
+	if (tm->tm_hour < 0 || tm->tm_hour > 23 || tm->tm_min < 0
+	    || tm->tm_min > 59 || tm->tm_sec < 0 || tm->tm_sec > 60)
+		return -1;
+	return 0;
+}
+
+/* logtime_in_year - local time of tm in the given year */
+static time_t logtime_in_year(const struct tm *partial, int year)
+{
+	struct tm tm = *partial;
+
+	tm.tm_year = year - 1900;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
+/* logtime_3164 - "Mmm dd hh:mm:ss" (day space- or zero-padded, or not) */
+static int logtime_3164(const char *s, time_t reference, struct timespec *out)
+{
+	struct tm tm = { 0 };
+	struct tm ref_tm;
+	int month = -1;
+	const char *p = s + 4;
+	int year;
+
+	for (int m = 0; m < 12; m++)
+		if (strncmp(s, logtime_months[m], 3) == 0)
+			month = m;
+	if (month < 0 || s[3] != ' ')
+		return -1;
+	if (*p == ' ')
+		p++;
+	tm.tm_mday = isdigit((unsigned char) p[1]) ? logtime_digits(p, 2)
+						   : logtime_digits(p, 1);
+	p += isdigit((unsigned char) p[1]) ? 2 : 1;
+	if (tm.tm_mday < 1 || tm.tm_mday > 31 || *p++ != ' '
+	    || logtime_clock(p, &tm) < 0)
+		return -1;
+	tm.tm_mon = month;
+	if (localtime_r(&reference, &ref_tm) == NULL)
+		return -1;
+	/* Newest year first that does not put the line past the reference. */
+	for (year = ref_tm.tm_year + 1900 + 1;; year--) {
+		time_t t = logtime_in_year(&tm, year);
+
+		if (t != (time_t) -1 && t <= reference + LOGTIME_MAX_AHEAD) {
+			out->tv_sec = t;
+			out->tv_nsec = 0;
+			return 0;
+		}
+		if (year < ref_tm.tm_year + 1900 - 1)
+			return -1;
+	}
+}
+
+/* logtime_fraction - ".123456" at *p into nanoseconds, advancing *p */
+static long logtime_fraction(const char **p)
+{
+	long nsec = 0;
+	long scale = 100000000L;
+
+	if (**p != '.')
+		return 0;
+	for ((*p)++; isdigit((unsigned char) **p); (*p)++) {
+		nsec += (**p - '0') * scale;
+		scale /= 10;
+	}
+	return nsec;
+}
+
+/* logtime_offset - "Z" or "+hh:mm"/"-hh:mm" into seconds east of UTC */
+static int logtime_offset(const char *p, long *seconds)
+{
+	int sign, hours, minutes;
+
+	if ((p[0] == 'Z' || p[0] == 'z') && p[1] == '\0') {
+		*seconds = 0;
+		return 0;
+	}
+	if (p[0] != '+' && p[0] != '-')
+		return -1;
+	sign = p[0] == '-' ? -1 : 1;
+	hours = logtime_digits(p + 1, 2);
+	minutes = logtime_digits(p + 4, 2);
+	if (hours < 0 || hours > 23 || p[3] != ':' || minutes < 0
+	    || minutes > 59 || p[6] != '\0')
+		return -1;
+	*seconds = sign * (hours * 3600L + minutes * 60L);
+	return 0;
+}
+
+/* logtime_3339 - "YYYY-MM-DDThh:mm:ss[.frac](Z|+hh:mm)" */
+static int logtime_3339(const char *s, struct timespec *out)
+{
+	struct tm tm = { 0 };
+	const char *p = s + 19;
+	long offset;
+	long nsec;
+
+	if (strlen(s) < 20 || s[4] != '-' || s[7] != '-'
+	    || (s[10] != 'T' && s[10] != 't' && s[10] != ' '))
+		return -1;
+	tm.tm_year = logtime_digits(s, 4) - 1900;
+	tm.tm_mon = logtime_digits(s + 5, 2) - 1;
+	tm.tm_mday = logtime_digits(s + 8, 2);
+	if (tm.tm_year < 70 || tm.tm_mon < 0 || tm.tm_mon > 11
+	    || tm.tm_mday < 1 || tm.tm_mday > 31
+	    || logtime_clock(s + 11, &tm) < 0)
+		return -1;
+	nsec = logtime_fraction(&p);
+	if (logtime_offset(p, &offset) < 0)
+		return -1;
+	out->tv_sec = timegm(&tm) - offset;
+	out->tv_nsec = nsec;
+	return 0;
+}
+
+/* logtime_parse - either form */
+int logtime_parse(const char *stamp, time_t reference, struct timespec *out)
+{
+	if (stamp == NULL || strnlen(stamp, 64) >= 64)
+		return -1;
+	if (isdigit((unsigned char) stamp[0]))
+		return logtime_3339(stamp, out);
+	if (strnlen(stamp, 16) < 14)
+		return -1;
+	return logtime_3164(stamp, reference, out);
+}
+
+/* logtime_format - RFC 3339 UTC with milliseconds */
+int logtime_format(const struct timespec *t, char *buf, size_t size)
+{
+	struct tm tm;
+	char whole[32];
+	int n;
+
+	if (gmtime_r(&t->tv_sec, &tm) == NULL
+	    || strftime(whole, sizeof(whole), "%Y-%m-%dT%H:%M:%S", &tm) == 0)
+		return -1;
+	n = snprintf(buf, size, "%s.%03ldZ", whole, t->tv_nsec / 1000000L);
+	return n < 0 || (size_t) n >= size ? -1 : 0;
+}

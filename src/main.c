@@ -1,0 +1,229 @@
+/*
+ * phishwatch - spot phishing campaigns in sendmail logs as they start.
+ *
+ * DESCRIPTION
+ *	main() only wires: it parses the options, loads the configuration
+ *	set, opens the store and the event output, installs the signal
+ *	flags and hands every input to the run loop.  See phishwatch(1).
+ *
+ * DIAGNOSTICS
+ *	Exit status follows sysexits.h: 0, EX_USAGE, EX_DATAERR,
+ *	EX_NOINPUT, EX_CANTCREAT (state store), EX_IOERR.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "emitter.h"
+#include "linein.h"
+#include "msg.h"
+#include "options.h"
+#include "pipeline.h"
+#include "runloop.h"
+#include "store.h"
+
+/* The only global state: flags that signal handlers set. */
+static struct runloop_signals signals_seen;
+
+/* Everything main wires together, so that the reload hook can reach it. */
+struct phishwatch {
+	struct options opts;
+	struct config_set config;
+	struct store *store;
+	struct emitter *emitter;
+	struct counters counters;
+	struct pipeline *pipe;
+};
+
+/* on_signal - set the flag; the run loop acts between lines */
+static void on_signal(int sig)
+{
+	if (sig == SIGHUP)
+		signals_seen.hup = 1;
+	else if (sig == SIGUSR1)
+		signals_seen.usr1 = 1;
+	else
+		signals_seen.term = 1;
+}
+
+/* install_signals - no SA_RESTART, so a blocked read(2) returns to us */
+static void install_signals(int omprog)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGUSR1, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	/* rsyslog's omprog ignores SIGINT for its children; so do we then. */
+	if (!omprog)
+		sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* reload - SIGHUP: a complete new config set, or keep the old one */
+static void reload(void *ctx)
+{
+	struct phishwatch *pw = ctx;
+	struct config_set fresh;
+
+	if (config_load(&pw->opts.config, &fresh) != 0) {
+		msg_warn("reload failed; keeping the previous configuration");
+		return;
+	}
+	config_free(&pw->config);
+	pw->config = fresh;
+	msg_info("reloaded rulebase, labels and %zu access map(s)",
+		 pw->opts.config.access_count);
+}
+
+/* open_outputs - store and emitter */
+static int open_outputs(struct phishwatch *pw)
+{
+	char err[STORE_ERR_MAX > EMITTER_ERR_MAX ? STORE_ERR_MAX
+		 : EMITTER_ERR_MAX];
+
+	pw->store = store_open(pw->opts.state, err);
+	if (pw->store == NULL) {
+		msg_error("state %s", err);
+		return EX_CANTCREAT;
+	}
+	if (pw->opts.check)
+		return 0;
+	pw->emitter = emitter_open(pw->opts.output, pw->opts.syslog_pri, err);
+	if (pw->emitter == NULL) {
+		msg_error("output %s", err);
+		return EX_CANTCREAT;
+	}
+	return 0;
+}
+
+/* run_input - one input through the loop */
+static int run_input(struct phishwatch *pw, const char *name)
+{
+	int stdin_input = strcmp(name, "-") == 0;
+	int fd = stdin_input ? STDIN_FILENO : open(name, O_RDONLY);
+	struct runloop loop = { 0 };
+	int status;
+
+	if (fd < 0) {
+		msg_error("%s: %s", name, strerror(errno));
+		return EX_NOINPUT;
+	}
+	loop.in = linein_open(fd, LINEIN_MAX);
+	if (loop.in == NULL) {
+		msg_error("out of memory");
+		status = EX_OSERR;
+		goto done;
+	}
+	loop.input_name = stdin_input ? "standard input" : name;
+	loop.pipe = pw->pipe;
+	loop.counters = &pw->counters;
+	loop.replies = pw->opts.omprog ? stdout : NULL;
+	loop.signals = &signals_seen;
+	loop.reload = reload;
+	loop.reload_ctx = pw;
+	status = runloop_run(&loop);
+	linein_close(loop.in);
+done:
+	if (!stdin_input)
+		close(fd);
+	return status;
+}
+
+/* run_inputs - every input in turn; a missing one does not stop the rest */
+static int run_inputs(struct phishwatch *pw)
+{
+	int status = 0;
+
+	if (pw->opts.omprog && runloop_omprog_ready(stdout) < 0)
+		return EX_IOERR;
+	for (size_t i = 0; i < pw->opts.input_count; i++) {
+		int one = run_input(pw, pw->opts.inputs[i]);
+
+		if (one == EX_NOINPUT && status == 0)
+			status = one;
+		else if (one != 0 && one != EX_NOINPUT)
+			return one;
+		if (signals_seen.term)
+			break;
+	}
+	return status;
+}
+
+/* check_report - --check: what was loaded, and the verdict */
+static int check_report(const struct phishwatch *pw)
+{
+	if (pw->config.access_bad_lines > 0) {
+		msg_error("%zu access map line(s) could not be read",
+			  pw->config.access_bad_lines);
+		return EX_DATAERR;
+	}
+	printf("phishwatch: configuration OK: rulebase %s, %zu access "
+	       "entries, %ld campaign(s) in the store\n",
+	       pw->opts.config.rulebase,
+	       access_entry_count(pw->config.access),
+	       store_campaign_count(pw->store));
+	return 0;
+}
+
+/* start - load and open everything; 0 or an exit code */
+static int start(struct phishwatch *pw)
+{
+	struct pipeline_parts parts;
+	int status = config_load(&pw->opts.config, &pw->config);
+
+	if (status != 0)
+		return status;
+	status = open_outputs(pw);
+	if (status != 0 || pw->opts.check)
+		return status;
+	parts.config = &pw->config;
+	parts.store = pw->store;
+	parts.emitter = pw->emitter;
+	parts.counters = &pw->counters;
+	parts.input_json = pw->opts.input_json;
+	pw->pipe = pipeline_new(&parts);
+	if (pw->pipe == NULL) {
+		msg_error("out of memory");
+		return EX_OSERR;
+	}
+	return 0;
+}
+
+/* finish - release everything, the store last so it commits */
+static void finish(struct phishwatch *pw)
+{
+	pipeline_free(pw->pipe);
+	if (pw->emitter != NULL)
+		emitter_close(pw->emitter);
+	if (pw->store != NULL)
+		store_close(pw->store);
+	config_free(&pw->config);
+}
+
+int main(int argc, char **argv)
+{
+	static struct phishwatch pw;
+	int status = options_parse(argc, argv, &pw.opts);
+
+	if (status >= 0)
+		return status;
+	install_signals(pw.opts.omprog);
+	status = start(&pw);
+	if (status == 0 && pw.opts.check)
+		status = check_report(&pw);
+	else if (status == 0) {
+		status = run_inputs(&pw);
+		counters_print(stderr, "exit", &pw.counters);
+	}
+	finish(&pw);
+	return status;
+}

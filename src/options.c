@@ -1,0 +1,215 @@
+/*
+ * options - command-line parsing (see options.h).
+ */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <syslog.h>
+#include <sysexits.h>
+
+#include "msg.h"
+#include "options.h"
+
+#ifndef PW_VERSION
+#define PW_VERSION "dev"
+#endif
+#ifndef PW_RULEBASE
+#define PW_RULEBASE "/usr/local/share/phishwatch/sendmail.rb"
+#endif
+
+/* Long options without a short form. */
+enum {
+	OPT_LEARN = 256, OPT_OMPROG, OPT_INPUT, OPT_FACILITY, OPT_SEVERITY
+};
+
+static const struct option options_long[] = {
+	{ "access", required_argument, NULL, 'a' },
+	{ "state", required_argument, NULL, 's' },
+	{ "rulebase", required_argument, NULL, 'r' },
+	{ "labels", required_argument, NULL, 'l' },
+	{ "learn-labels", no_argument, NULL, OPT_LEARN },
+	{ "omprog", no_argument, NULL, OPT_OMPROG },
+	{ "output", required_argument, NULL, 'o' },
+	{ "input", required_argument, NULL, OPT_INPUT },
+	{ "syslog-facility", required_argument, NULL, OPT_FACILITY },
+	{ "syslog-severity", required_argument, NULL, OPT_SEVERITY },
+	{ "check", no_argument, NULL, 'n' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+struct options_name {
+	const char *name;
+	int value;
+};
+
+static const struct options_name options_facilities[] = {
+	{ "mail", LOG_MAIL }, { "user", LOG_USER }, { "daemon", LOG_DAEMON },
+	{ "auth", LOG_AUTH }, { "local0", LOG_LOCAL0 },
+	{ "local1", LOG_LOCAL1 }, { "local2", LOG_LOCAL2 },
+	{ "local3", LOG_LOCAL3 }, { "local4", LOG_LOCAL4 },
+	{ "local5", LOG_LOCAL5 }, { "local6", LOG_LOCAL6 },
+	{ "local7", LOG_LOCAL7 }, { NULL, 0 }
+};
+
+static const struct options_name options_severities[] = {
+	{ "emerg", LOG_EMERG }, { "alert", LOG_ALERT }, { "crit", LOG_CRIT },
+	{ "err", LOG_ERR }, { "warning", LOG_WARNING },
+	{ "notice", LOG_NOTICE }, { "info", LOG_INFO },
+	{ "debug", LOG_DEBUG }, { NULL, 0 }
+};
+
+static const char options_usage[] =
+"Usage: phishwatch [OPTION]... [FILE]...\n"
+"Watch sendmail (sm-mta) log lines for phishing campaigns that spoof a\n"
+"brand, and print one JSON event the first time each phished domain is\n"
+"seen that the access map does not already block.  With no FILE, or when\n"
+"FILE is -, read standard input as a stream (tail -F ... | phishwatch).\n"
+"\n"
+"  -a, --access FILE       sendmail access map source text (repeatable)\n"
+"  -s, --state FILE        SQLite store kept across restarts\n"
+"                          (default: in memory, forgotten at exit)\n"
+"  -r, --rulebase FILE     liblognorm rulebase\n"
+"                          (default: " PW_RULEBASE ")\n"
+"  -l, --labels LIST       comma list of suspicious left-most labels,\n"
+"                          replacing the default (emalsrv,complains)\n"
+"      --learn-labels      add the first label of every blocking access\n"
+"                          entry that is a subdomain\n"
+"  -o, --output DEST       '-' (standard output, the default), a file\n"
+"                          (appended), or syslog[:SOCKET] (default\n"
+"                          socket /dev/log)\n"
+"      --syslog-facility F facility for -o syslog (default mail)\n"
+"      --syslog-severity S severity for -o syslog (default warning)\n"
+"      --omprog            run as an rsyslog omprog action with\n"
+"                          confirmMessages=\"on\"\n"
+"      --input FORM        raw (syslog lines, the default) or json\n"
+"                          (rsyslog mmnormalize output, one object a line)\n"
+"  -n, --check             load and validate rulebase, access maps and\n"
+"                          store, then exit\n"
+"  -h, --help              show this help and exit\n"
+"  -V, --version           show the version and exit\n"
+"\n"
+"Signals: SIGHUP reloads access maps, labels and rulebase (the store is\n"
+"kept); SIGUSR1 prints the counters on standard error.\n"
+"Exit status: 0 ok, 64 usage, 65 bad rulebase or access data, 66 input\n"
+"missing, 73 state store unusable, 74 I/O error.\n"
+"See phishwatch(1).\n";
+
+/* options_lookup - value of a facility or severity name, or -1 */
+static int options_lookup(const struct options_name *table, const char *name)
+{
+	for (; table->name != NULL; table++)
+		if (strcasecmp(table->name, name) == 0)
+			return table->value;
+	return -1;
+}
+
+/* options_usage_error - one line why, one line where to look */
+static int options_usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+static int options_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fprintf(stderr, "phishwatch: ");
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "\nTry 'phishwatch --help' for more information.\n");
+	va_end(ap);
+	return EX_USAGE;
+}
+
+/* options_defaults - everything not given on the command line */
+static void options_defaults(struct options *opts)
+{
+	memset(opts, 0, sizeof(*opts));
+	opts->config.rulebase = PW_RULEBASE;
+	opts->output = "-";
+	opts->syslog_pri = LOG_MAIL | LOG_WARNING;
+}
+
+/* options_priority - replace the facility or severity part of pri */
+static int options_priority(struct options *opts, int facility,
+			    const char *name)
+{
+	const struct options_name *table = facility ? options_facilities
+						    : options_severities;
+	int value = options_lookup(table, name);
+
+	if (value < 0)
+		return options_usage_error("unknown syslog %s '%.40s'",
+					   facility ? "facility" : "severity",
+					   name);
+	if (facility)
+		opts->syslog_pri = value | LOG_PRI(opts->syslog_pri);
+	else
+		opts->syslog_pri = LOG_FAC(opts->syslog_pri) << 3 | value;
+	return -1;
+}
+
+/* options_one - apply one option; -1 to go on, or an exit code */
+static int options_one(int opt, struct options *opts)
+{
+	switch (opt) {
+	case 'a':
+		if (opts->config.access_count >= CONFIG_MAX_ACCESS)
+			return options_usage_error("too many -a files "
+						   "(limit %d)",
+						   CONFIG_MAX_ACCESS);
+		opts->config.access_files[opts->config.access_count++] = optarg;
+		return -1;
+	case 's': opts->state = optarg; return -1;
+	case 'r': opts->config.rulebase = optarg; return -1;
+	case 'l': opts->config.labels = optarg; return -1;
+	case 'o': opts->output = optarg; return -1;
+	case 'n': opts->check = 1; return -1;
+	case OPT_LEARN: opts->config.learn_labels = 1; return -1;
+	case OPT_OMPROG: opts->omprog = 1; return -1;
+	case OPT_FACILITY: return options_priority(opts, 1, optarg);
+	case OPT_SEVERITY: return options_priority(opts, 0, optarg);
+	case OPT_INPUT:
+		if (strcmp(optarg, "json") == 0 || strcmp(optarg, "raw") == 0) {
+			opts->input_json = strcmp(optarg, "json") == 0;
+			return -1;
+		}
+		return options_usage_error("--input takes raw or json, not "
+					   "'%.40s'", optarg);
+	case 'h': fputs(options_usage, stdout); return 0;
+	case 'V': printf("phishwatch %s\n", PW_VERSION); return 0;
+	default:
+		/* getopt_long has already said what was wrong. */
+		fprintf(stderr, "Try 'phishwatch --help' for more "
+			"information.\n");
+		return EX_USAGE;
+	}
+}
+
+/* options_parse - argv into *opts */
+int options_parse(int argc, char **argv, struct options *opts)
+{
+	int opt;
+
+	options_defaults(opts);
+	while ((opt = getopt_long(argc, argv, "a:s:r:l:o:nhV", options_long,
+				  NULL)) != -1) {
+		int status = options_one(opt, opts);
+
+		if (status >= 0)
+			return status;
+	}
+	if (argc - optind > OPTIONS_MAX_INPUTS)
+		return options_usage_error("too many input files (limit %d)",
+					   OPTIONS_MAX_INPUTS);
+	for (int i = optind; i < argc; i++)
+		opts->inputs[opts->input_count++] = argv[i];
+	if (opts->omprog && opts->input_count > 0)
+		return options_usage_error("--omprog reads standard input "
+					   "only");
+	if (opts->input_count == 0)
+		opts->inputs[opts->input_count++] = "-";
+	return -1;
+}

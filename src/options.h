@@ -1,0 +1,39 @@
+/*
+ * options - the command line, parsed into one struct.
+ *
+ * DESCRIPTION
+ *	The stable command-line contract of DESIGN.md: getopt_long over the
+ *	short and long options, values checked here (facility and severity
+ *	names, --input forms) so that main only wires.  --help prints the
+ *	usage on stdout and exits 0; a usage error prints a one-line reason
+ *	and a hint on stderr and exits 64.
+ */
+#ifndef PHISHWATCH_OPTIONS_H
+#define PHISHWATCH_OPTIONS_H
+
+#include <stddef.h>
+
+#include "config.h"
+
+#define OPTIONS_MAX_INPUTS 1024
+
+struct options {
+	struct config_options config;	/* rulebase, -a files, labels */
+	const char *state;		/* -s FILE, NULL: in memory */
+	const char *output;		/* -o DEST, default "-" */
+	int syslog_pri;			/* facility | severity for -o syslog */
+	int omprog;			/* --omprog */
+	int check;			/* -n, --check */
+	int input_json;			/* --input json */
+	const char *inputs[OPTIONS_MAX_INPUTS];	/* FILE...; none: "-" */
+	size_t input_count;
+};
+
+/*
+ * options_parse - fill *opts from argv; returns -1 when the program
+ * should go on, or an exit code (0 after --help/--version, 64 on a
+ * usage error, already reported).
+ */
+int options_parse(int argc, char **argv, struct options *opts);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * pipeline - one log line through every stage of phishwatch.
+ *
+ * DESCRIPTION
+ *	prefilter -> normalize -> dispatch by line kind -> detector ->
+ *	access map -> store -> emitter.  pipeline_line() returns only when
+ *	the line is fully done (its event written and flushed, its first-
+ *	seen row committed), or says why it is not, so that the omprog
+ *	loop answers rsyslog truthfully.  The stages come in through struct
+ *	pipeline_parts, owned by main; a SIGHUP reload changes the config
+ *	set there between two lines.
+ */
+#ifndef PHISHWATCH_PIPELINE_H
+#define PHISHWATCH_PIPELINE_H
+
+#include <stddef.h>
+
+#include "config.h"
+#include "counters.h"
+#include "emitter.h"
+#include "store.h"
+
+struct pipeline_parts {
+	struct config_set *config;	/* normalizer, detector, access map */
+	struct store *store;
+	struct emitter *emitter;
+	struct counters *counters;
+	int input_json;			/* lines are mmnormalize JSON */
+};
+
+enum pipeline_result {
+	PIPELINE_DONE,		/* processed, or skipped and counted */
+	PIPELINE_RETRY,		/* transient failure: offer the line again */
+	PIPELINE_FATAL		/* output or store broken: stop */
+};
+
+struct pipeline;
+
+struct pipeline *pipeline_new(const struct pipeline_parts *parts);
+void pipeline_free(struct pipeline *pipe);
+
+/* pipeline_line - process line[0..len), no newline */
+enum pipeline_result pipeline_line(struct pipeline *pipe, const char *line,
+				   size_t len);
+
+/* pipeline_flush - commit batched store work; -1 on failure */
+int pipeline_flush(struct pipeline *pipe);
+
+/* pipeline_status - the sysexits code that a PIPELINE_FATAL deserves */
+int pipeline_status(const struct pipeline *pipe);
+
+#endif

@@ -1,0 +1,117 @@
+/*
+ * runloop - read, process, reply (see runloop.h).
+ */
+#include <errno.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "msg.h"
+#include "runloop.h"
+
+/* Idle this long with batched work pending, then commit it. */
+#define RUNLOOP_IDLE_COMMIT_MS 1000
+
+/* runloop_reply - one omprog reply line, flushed; -1 on failure */
+static int runloop_reply(FILE *replies, const char *text)
+{
+	if (fputs(text, replies) == EOF || fputc('\n', replies) == EOF
+	    || fflush(replies) == EOF) {
+		msg_error("cannot write omprog reply: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* runloop_omprog_ready - tell rsyslog we are ready */
+int runloop_omprog_ready(FILE *replies)
+{
+	return runloop_reply(replies, "OK");
+}
+
+/* runloop_signals - act on the flags the handlers set */
+static void runloop_service_signals(struct runloop *loop)
+{
+	if (loop->signals->usr1) {
+		loop->signals->usr1 = 0;
+		counters_print(stderr, "counters", loop->counters);
+	}
+	if (loop->signals->hup) {
+		loop->signals->hup = 0;
+		if (pipeline_flush(loop->pipe) < 0)
+			msg_warn("commit before reload failed");
+		if (loop->reload != NULL)
+			loop->reload(loop->reload_ctx);
+	}
+}
+
+/* runloop_idle - commit batched work before blocking on an idle input */
+static void runloop_idle(struct runloop *loop)
+{
+	if (linein_buffered(loop->in))
+		return;
+	if (linein_wait(loop->in, RUNLOOP_IDLE_COMMIT_MS) == 0)
+		(void) pipeline_flush(loop->pipe);
+}
+
+/* runloop_handle - one line through the pipeline, and its reply */
+static int runloop_handle(struct runloop *loop, const char *line, size_t len)
+{
+	enum pipeline_result result = pipeline_line(loop->pipe, line, len);
+
+	if (result == PIPELINE_FATAL)
+		return pipeline_status(loop->pipe);
+	if (loop->replies == NULL) {
+		if (result == PIPELINE_RETRY)
+			msg_warn("%s: transient failure at line %llu; skipped",
+				 loop->input_name, loop->counters->lines);
+		return 0;
+	}
+	if (runloop_reply(loop->replies, result == PIPELINE_DONE ? "OK"
+			  : "retry: transient failure, offer again") < 0)
+		return EX_IOERR;
+	return 0;
+}
+
+/* runloop_too_long - an over-long line is counted, and done */
+static int runloop_too_long(struct runloop *loop)
+{
+	loop->counters->lines++;
+	loop->counters->too_long++;
+	if (loop->replies != NULL && runloop_reply(loop->replies, "OK") < 0)
+		return EX_IOERR;
+	return 0;
+}
+
+/* runloop_run - the loop */
+int runloop_run(struct runloop *loop)
+{
+	for (;;) {
+		const char *line = NULL;
+		size_t len = 0;
+		int status = 0;
+
+		runloop_service_signals(loop);
+		if (loop->signals->term)
+			break;
+		runloop_idle(loop);
+		switch (linein_next(loop->in, &line, &len)) {
+		case LINEIN_LINE:
+			status = runloop_handle(loop, line, len);
+			break;
+		case LINEIN_TOO_LONG:
+			status = runloop_too_long(loop);
+			break;
+		case LINEIN_AGAIN:
+			continue;
+		case LINEIN_EOF:
+			return pipeline_flush(loop->pipe) < 0 ? EX_IOERR : 0;
+		case LINEIN_ERROR:
+			msg_error("%s: read error: %s", loop->input_name,
+				  strerror(errno));
+			return EX_IOERR;
+		}
+		if (status != 0)
+			return status;
+	}
+	return pipeline_flush(loop->pipe) < 0 ? EX_IOERR : 0;
+}

@@ -1,0 +1,51 @@
+/*
+ * runloop - read lines, run them through the pipeline, answer rsyslog.
+ *
+ * DESCRIPTION
+ *	The same loop serves the filter (stdin or files) and rsyslog's
+ *	omprog.  In omprog mode it prints "OK" once when ready, then exactly
+ *	one reply per line, flushed: "OK" once the line is fully processed,
+ *	a line starting "retry:" when a transient failure (store locked,
+ *	event socket full) means rsyslog should offer the line again.
+ *	Signals only set flags; the loop acts on them between lines:
+ *	SIGTERM/SIGINT stop after the current line, SIGHUP calls the reload
+ *	hook, SIGUSR1 prints the counters.  Before it would block waiting
+ *	for input, the loop commits the store's batched work.
+ */
+#ifndef PHISHWATCH_RUNLOOP_H
+#define PHISHWATCH_RUNLOOP_H
+
+#include <signal.h>
+#include <stdio.h>
+
+#include "counters.h"
+#include "linein.h"
+#include "pipeline.h"
+
+struct runloop_signals {
+	volatile sig_atomic_t term;
+	volatile sig_atomic_t hup;
+	volatile sig_atomic_t usr1;
+};
+
+struct runloop {
+	struct linein *in;
+	const char *input_name;		/* for messages */
+	struct pipeline *pipe;
+	struct counters *counters;
+	FILE *replies;			/* omprog: stdout; NULL: filter mode */
+	struct runloop_signals *signals;
+	void (*reload)(void *ctx);	/* SIGHUP hook */
+	void *reload_ctx;
+};
+
+/*
+ * runloop_run - until EOF or SIGTERM: 0, or a sysexits code (EX_IOERR
+ * for a read or reply failure, the pipeline's code when it fails).
+ */
+int runloop_run(struct runloop *loop);
+
+/* runloop_omprog_ready - the initial "OK" of the omprog protocol */
+int runloop_omprog_ready(FILE *replies);
+
+#endif

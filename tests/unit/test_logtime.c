@@ -1,0 +1,83 @@
+/*
+ * test_logtime - RFC 3164 and RFC 3339 stamps, year inference.
+ */
+#include <stdlib.h>
+#include <time.h>
+
+#include "logtime.h"
+#include "tap.h"
+
+/* utc - seconds of a UTC date */
+static time_t utc(int y, int mo, int d, int h, int mi, int s)
+{
+	struct tm tm = { .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d,
+			 .tm_hour = h, .tm_min = mi, .tm_sec = s };
+
+	return timegm(&tm);
+}
+
+static void test_3339(void)
+{
+	struct timespec t;
+	char buf[64];
+
+	tap_is_long(logtime_parse("2026-11-27T00:58:09.123456+00:00", 0, &t),
+		    0, "RFC 3339 with fraction parses");
+	tap_is_long((long) t.tv_sec, (long) utc(2026, 11, 27, 0, 58, 9),
+		    "seconds right");
+	tap_is_long(t.tv_nsec / 1000, 123456, "fraction right");
+	logtime_parse("2026-11-27T02:58:09+02:00", 0, &t);
+	tap_is_long((long) t.tv_sec, (long) utc(2026, 11, 27, 0, 58, 9),
+		    "offset applied");
+	tap_is_long(logtime_parse("2026-11-27T00:58:09Z", 0, &t), 0, "Z form");
+	tap_is_long(logtime_parse("2026-13-27T00:58:09Z", 0, &t), -1,
+		    "month 13 refused");
+	tap_is_long(logtime_parse("2026-11-27T00:58:09+00:00junk", 0, &t), -1,
+		    "trailing garbage refused");
+	t.tv_sec = utc(2026, 11, 27, 0, 58, 9);
+	t.tv_nsec = 123456789;
+	logtime_format(&t, buf, sizeof(buf));
+	tap_is_str(buf, "2026-11-27T00:58:09.123Z", "formatted as RFC 3339 UTC");
+}
+
+static void test_3164(void)
+{
+	struct timespec t;
+	time_t now = utc(2026, 7, 3, 15, 0, 0);
+
+	tap_is_long(logtime_parse("Jul  3 14:12:20", now, &t), 0,
+		    "RFC 3164 space-padded day");
+	tap_is_long((long) t.tv_sec, (long) utc(2026, 7, 3, 14, 12, 20),
+		    "in the reference year (TZ=UTC)");
+	tap_is_long(logtime_parse("Jul 3 14:12:20", now, &t), 0,
+		    "single-space day");
+	tap_is_long(logtime_parse("Dec 31 23:59:59", utc(2027, 1, 1, 0, 5, 0),
+				  &t), 0, "December read in January");
+	tap_is_long((long) t.tv_sec, (long) utc(2026, 12, 31, 23, 59, 59),
+		    "falls in the previous year");
+	logtime_parse("Jan  1 00:01:00", utc(2026, 12, 31, 23, 59, 0), &t);
+	tap_is_long((long) t.tv_sec, (long) utc(2027, 1, 1, 0, 1, 0),
+		    "a line minutes ahead across New Year takes the next year");
+	logtime_parse("Jul  4 14:00:00", now, &t);
+	tap_is_long((long) t.tv_sec, (long) utc(2026, 7, 4, 14, 0, 0),
+		    "less than a day ahead stays in this year");
+	logtime_parse("Jul  5 14:00:00", now, &t);
+	tap_is_long((long) t.tv_sec, (long) utc(2025, 7, 5, 14, 0, 0),
+		    "more than a day ahead is last year");
+	tap_is_long(logtime_parse("Foo  3 14:12:20", now, &t), -1,
+		    "unknown month refused");
+	tap_is_long(logtime_parse("Jul 33 14:12:20", now, &t), -1,
+		    "day 33 refused");
+	tap_is_long(logtime_parse("Jul  3 25:12:20", now, &t), -1,
+		    "hour 25 refused");
+	tap_is_long(logtime_parse("", now, &t), -1, "empty refused");
+}
+
+int main(void)
+{
+	setenv("TZ", "UTC", 1);
+	tzset();
+	test_3339();
+	test_3164();
+	return tap_done();
+}
