@@ -69,3 +69,21 @@ wait_for() {
 		sleep 0.1
 	done
 }
+
+# from_line QID ADDR [RELAY] - an sm-mta from= line as sendmail writes it
+from_line() {
+	printf 'Jul  3 14:12:20 mx1 sm-mta[4707]: %s: from=%s, size=4210, class=0, nrcpts=1, msgid=<%s@mail.example>, proto=ESMTP, daemon=MTA, relay=%s\n' \
+		"$1" "$2" "$1" "${3:-mail.example.net [203.0.113.7]}"
+}
+
+# to_line QID ADDR STAT - the matching to= line
+to_line() {
+	printf 'Jul  3 14:12:21 mx1 sm-mta[4708]: %s: to=%s, delay=00:00:01, xdelay=00:00:01, mailer=local, pri=34210, dsn=2.0.0, stat=%s\n' \
+		"$1" "$2" "${3:-Sent}"
+}
+
+# events FILE - number of JSON events in FILE
+events() { grep -c '^{' "$1" 2>/dev/null || true; }
+
+# counter NAME FILE - a counter's value from the exit line on stderr
+counter() { sed -n "s/.*: exit: .*[ ]$1=\([0-9]*\).*/\1/p" "$2" | tail -n 1; }

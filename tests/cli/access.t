@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The access map: blocked senders and known campaigns give no event;
+# sendmail's parent-domain semantics, not substrings; bad lines warned.
+. "$(dirname "$0")/../lib.sh"
+
+cat > "$TMP/access" <<'MAP'
+# linkedin campaign, blocked by hand
+complains.linkedin.com	DISCARD
+Connect:127.0.0.1	RELAY
+From:spammer@bad.example	REJECT
+mar	OK
+MAP
+{
+	from_line r63IA8dJ000001 '<a@emalsrv.linkedin.com>'
+	from_line r63IA8dJ000002 '<b@complains.linkedin.com>'
+	from_line r63IA8dJ000003 '<messages-noreply@linkedin.com>'
+	from_line r63IA8dJ000004 '<reservations@marriott.com>'
+} > "$TMP/log"
+pw -r "$RULEBASE" -a "$TMP/access" "$TMP/log" > "$TMP/out" 2> "$TMP/err"
+is "$?" 0 "exit 0"
+is "$(events "$TMP/out")" 0 "no event: the linkedin.com campaign is known from the access map"
+is "$(counter blocked "$TMP/err")" 1 "complains.linkedin.com sender counted as blocked"
+is "$(counter known "$TMP/err")" 1 "emalsrv.linkedin.com counted as a known campaign"
+is "$(counter suspicious "$TMP/err")" 2 "ham senders are not suspicious"
+
+# Substrings do not count: "linkedin" in a comment or "mar" do not block.
+from_line r63IA8dJ000005 '<x@emalsrv.marriott.com>' > "$TMP/log2"
+pw -r "$RULEBASE" -a "$TMP/access" "$TMP/log2" > "$TMP/out2" 2>/dev/null
+is "$(events "$TMP/out2")" 1 "marriott.com is not blocked by a substring entry"
+
+# A parent-domain entry blocks the whole campaign.
+printf 'marriott.com\tERROR:5.7.1:"550 go away"\n' > "$TMP/access3"
+pw -r "$RULEBASE" -a "$TMP/access3" "$TMP/log2" > "$TMP/out3" 2> "$TMP/err3"
+is "$(events "$TMP/out3")" 0 "a parent-domain ERROR entry blocks the sender"
+is "$(counter blocked "$TMP/err3")" 1 "counted as blocked"
+
+# OK for the sender host wins over a blocking parent, as in sendmail.
+printf 'marriott.com\tREJECT\nemalsrv.marriott.com\tOK\n' > "$TMP/access4"
+pw -r "$RULEBASE" -a "$TMP/access4" "$TMP/log2" > /dev/null 2> "$TMP/err4"
+is "$(counter blocked "$TMP/err4")" 0 "a more specific OK entry is not blocking"
+
+# Several -a files.
+pw -r "$RULEBASE" -a "$TMP/access" -a "$TMP/access3" "$TMP/log2" > "$TMP/out5" 2>/dev/null
+is "$(events "$TMP/out5")" 0 "entries of a second -a file count"
+
+# Bad lines: warned with file:line and skipped; --check fails on them.
+printf 'good.example\tREJECT\nno-value-here\nx.example\tMAYBE\n' > "$TMP/bad"
+pw -r "$RULEBASE" -a "$TMP/bad" "$TMP/log2" > /dev/null 2> "$TMP/bad.err"
+is "$?" 0 "bad access lines do not stop the stream"
+like "$(cat "$TMP/bad.err")" "$TMP/bad:2" "warning names file:line of a key without value"
+like "$(cat "$TMP/bad.err")" "$TMP/bad:3" "warning names file:line of an unknown action"
+pw -r "$RULEBASE" -a "$TMP/bad" --check > /dev/null 2>&1
+is "$?" 65 "--check with unreadable access lines exits 65"
+
+# A missing access file is an error.
+pw -r "$RULEBASE" -a "$TMP/nonexistent" "$TMP/log2" > /dev/null 2> "$TMP/miss.err"
+is "$?" 66 "missing access file exits 66"
+like "$(cat "$TMP/miss.err")" "nonexistent" "the message names the file"
+done_testing

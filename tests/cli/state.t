@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# --state: events once; a second run over the same log emits nothing; the
+# store survives kill -9; created 0600; an unusable store exits 73.
+. "$(dirname "$0")/../lib.sh"
+
+{
+	from_line r63IA8dJ000001 '<a@emalsrv.marriott.com>'
+	from_line r63IA8dJ000002 '<b@complains.staples.co.uk>'
+	from_line r63IA8dJ000003 '<c@emalsrv.marriott.com>'
+} > "$TMP/log"
+pw -r "$RULEBASE" -s "$TMP/state.db" "$TMP/log" > "$TMP/out1" 2>/dev/null
+is "$(events "$TMP/out1")" 2 "first run: one event per campaign"
+pw -r "$RULEBASE" -s "$TMP/state.db" "$TMP/log" > "$TMP/out2" 2>/dev/null
+is "$(events "$TMP/out2")" 0 "second run over the same log: nothing"
+is "$(stat -c %a "$TMP/state.db")" 600 "store created mode 0600"
+is "$(sqlite3 "$TMP/state.db" 'PRAGMA journal_mode')" wal "store in WAL mode"
+like "$(sqlite3 "$TMP/state.db" 'PRAGMA user_version')" '^[1-9]' "schema version set"
+
+# kill -9 after the event: the row was committed before the next line.
+mkfifo "$TMP/fifo"
+pw -r "$RULEBASE" -s "$TMP/k.db" < "$TMP/fifo" > "$TMP/k.out" 2>/dev/null &
+pid=$!
+track_pid $pid
+exec 7> "$TMP/fifo"
+from_line r63IA8dJ000009 '<z@emalsrv.ups.com>' >&7
+wait_for '[ "$(events "$TMP/k.out")" = 1 ]' 10
+is "$(events "$TMP/k.out")" 1 "event written while the input stays open"
+sleep 0.3
+kill -9 $pid
+wait $pid 2>/dev/null
+exec 7>&-
+is "$(sqlite3 "$TMP/k.db" 'PRAGMA integrity_check')" ok "store intact after kill -9"
+from_line r63IA8dJ000010 '<y@complains.ups.com>' > "$TMP/log3"
+pw -r "$RULEBASE" -s "$TMP/k.db" "$TMP/log3" > "$TMP/k2.out" 2>/dev/null
+is "$(events "$TMP/k2.out")" 0 "campaign remembered across kill -9"
+
+# An unusable store.
+printf 'this is not a database, just text that is long enough to matter....\n' > "$TMP/garbage.db"
+pw -r "$RULEBASE" -s "$TMP/garbage.db" "$TMP/log" > /dev/null 2> "$TMP/g.err"
+is "$?" 73 "a corrupt store exits 73"
+like "$(cat "$TMP/g.err")" "garbage.db" "the message names the store"
+pw -r "$RULEBASE" -s "$TMP/no/such/dir/state.db" "$TMP/log" > /dev/null 2> "$TMP/d.err"
+is "$?" 73 "a store in a missing directory exits 73"
+done_testing
