@@ -1,0 +1,334 @@
+/*
+ * tracker - correlate one message's lines by queue id (see tracker.h).
+ *
+ * DESCRIPTION
+ *	Entries live in a strmap by queue id and on a doubly linked list in
+ *	order of last use, oldest first, so that eviction at the cap and
+ *	expiry past the window both take from the head in O(1).  The
+ *	campaign of an entry is an interned, reference-counted (phished
+ *	domain, sender host) pair shared by all messages of one sender.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "strmap.h"
+#include "tracker.h"
+
+struct tracker_sender {
+	char phished[HOSTNAME_MAX + 1];
+	char host[HOSTNAME_MAX + 1];
+	unsigned long refs;
+};
+
+struct tracker_entry {
+	struct tracker_entry *prev, *next;	/* least recently used first */
+	struct tracker_sender *sender;		/* NULL until the from= line */
+	time_t touched;				/* log time of the last line */
+	unsigned long nrcpts;
+	unsigned long pending_rejected;		/* seen before from= */
+	unsigned char discard_pending;		/* seen before from= */
+	unsigned char discard_counted;
+	char qid[TRACKER_QID_MAX + 1];
+};
+
+struct tracker {
+	struct strmap *by_qid;
+	struct strmap *senders;
+	struct tracker_entry *oldest, *newest;
+	size_t cap;
+	time_t window;
+	struct tracker_stats stats;
+};
+
+/* tracker_new - empty tracker */
+struct tracker *tracker_new(size_t cap, time_t window)
+{
+	struct tracker *t = calloc(1, sizeof(*t));
+
+	if (t == NULL)
+		return NULL;
+	t->cap = cap > 0 ? cap : 1;
+	t->window = window;
+	t->by_qid = strmap_new(1024);
+	t->senders = strmap_new(64);
+	if (t->by_qid == NULL || t->senders == NULL) {
+		tracker_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* tracker_free - release everything */
+void tracker_free(struct tracker *t)
+{
+	if (t == NULL)
+		return;
+	strmap_free(t->by_qid, free);
+	strmap_free(t->senders, free);
+	free(t);
+}
+
+/* tracker_unlink - take e off the use list */
+static void tracker_unlink(struct tracker *t, struct tracker_entry *e)
+{
+	if (e->prev != NULL)
+		e->prev->next = e->next;
+	else
+		t->oldest = e->next;
+	if (e->next != NULL)
+		e->next->prev = e->prev;
+	else
+		t->newest = e->prev;
+	e->prev = e->next = NULL;
+}
+
+/* tracker_append - put e at the newest end */
+static void tracker_append(struct tracker *t, struct tracker_entry *e)
+{
+	e->prev = t->newest;
+	e->next = NULL;
+	if (t->newest != NULL)
+		t->newest->next = e;
+	else
+		t->oldest = e;
+	t->newest = e;
+}
+
+/* tracker_release - drop one reference to an interned sender */
+static void tracker_release(struct tracker *t, struct tracker_sender *s)
+{
+	if (s == NULL || --s->refs > 0)
+		return;
+	free(strmap_del(t->senders, s->host));
+}
+
+/* tracker_drop - remove an entry entirely */
+static void tracker_drop(struct tracker *t, struct tracker_entry *e)
+{
+	tracker_unlink(t, e);
+	strmap_del(t->by_qid, e->qid);
+	tracker_release(t, e->sender);
+	free(e);
+	t->stats.open--;
+}
+
+/* tracker_expire - drop entries idle past the window, in log time */
+static void tracker_expire(struct tracker *t, time_t when)
+{
+	while (t->oldest != NULL && t->oldest->touched + t->window < when) {
+		tracker_drop(t, t->oldest);
+		t->stats.expired++;
+	}
+}
+
+/* tracker_qid_ok - 1 for a queue id that can be real, else counted */
+static int tracker_qid_ok(struct tracker *t, const char *qid)
+{
+	if (qid != NULL && *qid != '\0'
+	    && strnlen(qid, TRACKER_QID_MAX + 1) <= TRACKER_QID_MAX)
+		return 1;
+	t->stats.bad_qid++;
+	return 0;
+}
+
+/* tracker_lookup - the entry of qid, touched; created when create */
+static struct tracker_entry *tracker_lookup(struct tracker *t, const char *qid,
+					    time_t when, int create)
+{
+	struct tracker_entry *e;
+
+	tracker_expire(t, when);
+	e = strmap_get(t->by_qid, qid);
+	if (e != NULL) {
+		tracker_unlink(t, e);
+		tracker_append(t, e);
+		if (when > e->touched)
+			e->touched = when;
+		return e;
+	}
+	if (!create)
+		return NULL;
+	if (t->stats.open >= t->cap) {
+		tracker_drop(t, t->oldest);
+		t->stats.evicted++;
+	}
+	e = calloc(1, sizeof(*e));
+	if (e == NULL)
+		return NULL;
+	strcpy(e->qid, qid);
+	e->touched = when;
+	if (strmap_put(t->by_qid, e->qid, e, NULL) < 0) {
+		free(e);
+		return NULL;
+	}
+	tracker_append(t, e);
+	t->stats.open++;
+	return e;
+}
+
+/* tracker_intern - the shared (phished, sender) pair, one more reference */
+static struct tracker_sender *tracker_intern(struct tracker *t,
+					     const char *phished,
+					     const char *host)
+{
+	struct tracker_sender *s = strmap_get(t->senders, host);
+
+	if (s == NULL) {
+		s = calloc(1, sizeof(*s));
+		if (s == NULL)
+			return NULL;
+		snprintf(s->phished, sizeof(s->phished), "%s", phished);
+		snprintf(s->host, sizeof(s->host), "%s", host);
+		if (strmap_put(t->senders, s->host, s, NULL) < 0) {
+			free(s);
+			return NULL;
+		}
+	}
+	s->refs++;
+	return s;
+}
+
+/* tracker_delta_for - an empty delta naming e's campaign */
+static void tracker_delta_for(const struct tracker_entry *e,
+			      struct tracker_delta *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->phished_domain = e->sender->phished;
+	out->sender_host = e->sender->host;
+}
+
+/* tracker_from - attach a message to its campaign */
+int tracker_from(struct tracker *t, const char *qid, const char *phished,
+		 const char *sender, unsigned long nrcpts, time_t when,
+		 struct tracker_delta *out)
+{
+	struct tracker_entry *e;
+
+	if (!tracker_qid_ok(t, qid))
+		return 0;
+	e = tracker_lookup(t, qid, when, 1);
+
+	if (e == NULL)
+		return -1;
+	if (e->sender != NULL)
+		return 0;	/* a repeated from= line: counted once */
+	e->sender = tracker_intern(t, phished, sender);
+	if (e->sender == NULL)
+		return -1;
+	e->nrcpts = nrcpts;
+	tracker_delta_for(e, out);
+	out->n[TRACK_MESSAGES] = 1;
+	out->n[TRACK_RECIPIENTS] = nrcpts + e->pending_rejected;
+	out->n[TRACK_REJECTED] = e->pending_rejected;
+	if (e->discard_pending && !e->discard_counted) {
+		out->n[TRACK_DISCARDED] = nrcpts;
+		e->discard_counted = 1;
+	}
+	e->pending_rejected = 0;
+	return 1;
+}
+
+/* tracker_forget - an ordinary message: nothing more to learn */
+void tracker_forget(struct tracker *t, const char *qid)
+{
+	struct tracker_entry *e;
+
+	if (qid == NULL)
+		return;
+	e = strmap_get(t->by_qid, qid);
+	if (e != NULL)
+		tracker_drop(t, e);
+}
+
+/* tracker_reject - one refused recipient */
+int tracker_reject(struct tracker *t, const char *qid, time_t when,
+		   struct tracker_delta *out)
+{
+	struct tracker_entry *e;
+
+	if (!tracker_qid_ok(t, qid))
+		return 0;
+	e = tracker_lookup(t, qid, when, 1);
+
+	if (e == NULL)
+		return -1;
+	if (e->sender == NULL) {
+		e->pending_rejected++;
+		return 0;
+	}
+	tracker_delta_for(e, out);
+	out->n[TRACK_REJECTED] = 1;
+	out->n[TRACK_RECIPIENTS] = 1;
+	return 1;
+}
+
+/* tracker_discard - the whole message discarded, counted once */
+int tracker_discard(struct tracker *t, const char *qid, time_t when,
+		    struct tracker_delta *out)
+{
+	struct tracker_entry *e;
+
+	if (!tracker_qid_ok(t, qid))
+		return 0;
+	e = tracker_lookup(t, qid, when, 1);
+
+	if (e == NULL)
+		return -1;
+	if (e->sender == NULL) {
+		e->discard_pending = 1;
+		return 0;
+	}
+	if (e->discard_counted)
+		return 0;
+	e->discard_counted = 1;
+	tracker_delta_for(e, out);
+	out->n[TRACK_DISCARDED] = e->nrcpts;
+	return 1;
+}
+
+/* tracker_to - recipients of a to= line */
+int tracker_to(struct tracker *t, const char *qid, enum tracker_stat stat,
+	       unsigned long n, time_t when, struct tracker_delta *out)
+{
+	static const enum tracker_counter counter_of[] = {
+		[STAT_SENT] = TRACK_DELIVERED,
+		[STAT_DEFERRED] = TRACK_DEFERRED,
+		[STAT_BOUNCED] = TRACK_BOUNCED,
+	};
+	struct tracker_entry *e;
+
+	if (!tracker_qid_ok(t, qid))
+		return 0;
+	e = tracker_lookup(t, qid, when, 0);
+	if (e == NULL || e->sender == NULL || stat == STAT_OTHER)
+		return 0;
+	tracker_delta_for(e, out);
+	out->n[counter_of[stat]] = n;
+	return 1;
+}
+
+/* tracker_classify - sendmail's stat= words, with the DSN class */
+enum tracker_stat tracker_classify(const char *stat, const char *dsn)
+{
+	if (stat == NULL)
+		return STAT_OTHER;
+	if (strncasecmp(stat, "Sent", 4) == 0)
+		return STAT_SENT;
+	if (strncasecmp(stat, "Deferred", 8) == 0
+	    || (dsn != NULL && dsn[0] == '4'))
+		return STAT_DEFERRED;
+	if ((dsn != NULL && dsn[0] == '5')
+	    || strncasecmp(stat, "User unknown", 12) == 0
+	    || strncasecmp(stat, "Service unavailable", 19) == 0
+	    || strncasecmp(stat, "Host unknown", 12) == 0)
+		return STAT_BOUNCED;
+	return STAT_OTHER;
+}
+
+/* tracker_get_stats - a copy of the counters */
+void tracker_get_stats(const struct tracker *t, struct tracker_stats *s)
+{
+	*s = t->stats;
+}

@@ -1,0 +1,93 @@
+/*
+ * tracker - correlate the lines of one message by sendmail queue id.
+ *
+ * DESCRIPTION
+ *	A message's story is spread over several lines: check_rcpt rejects
+ *	(logged BEFORE the from= line, which then says nrcpts=0), the from=
+ *	line, to= lines with each recipient's stat, a "discarded" line or a
+ *	ruleset "discard" verdict, DSN lines.  The tracker remembers, per
+ *	queue id, which campaign the message belongs to (once its from=
+ *	line showed a suspicious sender) and what was seen before that, and
+ *	turns each line into counter increments for the campaign.
+ *
+ *	Only queue ids that can still matter are kept: a from= line of an
+ *	ordinary sender forgets its queue id.  Memory is bounded: at most
+ *	cap open queue ids (the least recently used is evicted and counted)
+ *	and none older than the window in log time (expired and counted).
+ */
+#ifndef PHISHWATCH_TRACKER_H
+#define PHISHWATCH_TRACKER_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "hostname.h"
+
+#define TRACKER_DEFAULT_CAP 100000	/* open queue ids */
+#define TRACKER_DEFAULT_WINDOW (5 * 24 * 3600)	/* sendmail's queue return time */
+#define TRACKER_QID_MAX 32	/* sendmail's are 14; longer ones are not ids */
+
+/* What one line adds to its campaign's counters. */
+enum tracker_counter {
+	TRACK_MESSAGES,		/* from= lines */
+	TRACK_RECIPIENTS,	/* accepted (nrcpts) + rejected recipients */
+	TRACK_DELIVERED,	/* to= recipients with stat=Sent */
+	TRACK_DEFERRED,		/* to= recipients deferred (each attempt) */
+	TRACK_BOUNCED,		/* to= recipients failed for good */
+	TRACK_REJECTED,		/* recipients refused by a ruleset */
+	TRACK_DISCARDED,	/* recipients of a discarded message */
+	TRACK_COUNTERS
+};
+
+struct tracker_delta {
+	const char *phished_domain;	/* valid until the next tracker call */
+	const char *sender_host;
+	unsigned long n[TRACK_COUNTERS];
+};
+
+/* How a to= line ended for its recipients. */
+enum tracker_stat { STAT_SENT, STAT_DEFERRED, STAT_BOUNCED, STAT_OTHER };
+
+struct tracker_stats {
+	unsigned long long open;	/* queue ids held now */
+	unsigned long long evicted;	/* dropped at the cap */
+	unsigned long long expired;	/* dropped past the window */
+	unsigned long long bad_qid;	/* queue ids too long to be real */
+};
+
+struct tracker;
+
+struct tracker *tracker_new(size_t cap, time_t window);
+void tracker_free(struct tracker *t);
+
+/*
+ * tracker_from - a from= line of a suspicious sender: attach qid to the
+ * campaign; *out gets the message, its recipients and anything seen
+ * before.  Returns 1 when *out holds counts, 0 when not, -1 on error.
+ */
+int tracker_from(struct tracker *t, const char *qid, const char *phished,
+		 const char *sender, unsigned long nrcpts, time_t when,
+		 struct tracker_delta *out);
+
+/* tracker_forget - a from= line of an ordinary sender: drop qid */
+void tracker_forget(struct tracker *t, const char *qid);
+
+/* tracker_reject - a ruleset reject of one recipient (or the sender) */
+int tracker_reject(struct tracker *t, const char *qid, time_t when,
+		   struct tracker_delta *out);
+
+/* tracker_discard - the message was discarded ("discarded" or ruleset
+ * "discard"); counted once per message */
+int tracker_discard(struct tracker *t, const char *qid, time_t when,
+		    struct tracker_delta *out);
+
+/* tracker_to - a to= line for n recipients that ended as stat */
+int tracker_to(struct tracker *t, const char *qid, enum tracker_stat stat,
+	       unsigned long n, time_t when, struct tracker_delta *out);
+
+/* tracker_classify - stat= text to enum tracker_stat (dsn= helps) */
+enum tracker_stat tracker_classify(const char *stat, const char *dsn);
+
+void tracker_get_stats(const struct tracker *t, struct tracker_stats *s);
+
+#endif

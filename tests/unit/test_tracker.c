@@ -1,0 +1,103 @@
+/*
+ * test_tracker - queue-id correlation: rejects before from=, discards,
+ * to= outcomes, ordinary senders forgotten, cap eviction, expiry.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "tap.h"
+#include "tracker.h"
+
+static void test_reject_before_from(void)
+{
+	struct tracker *t = tracker_new(100, 3600);
+	struct tracker_delta d;
+
+	tap_is_long(tracker_reject(t, "q1", 10, &d), 0,
+		    "reject before from=: held, nothing to count yet");
+	tracker_reject(t, "q1", 11, &d);
+	tap_is_long(tracker_from(t, "q1", "marriott.com", "emalsrv.marriott.com",
+				 0, 12, &d), 1, "from= releases the held counts");
+	tap_is_str(d.phished_domain, "marriott.com", "delta names the campaign");
+	tap_is_long((long) d.n[TRACK_MESSAGES], 1, "one message");
+	tap_is_long((long) d.n[TRACK_REJECTED], 2, "two rejected recipients");
+	tap_is_long((long) d.n[TRACK_RECIPIENTS], 2, "recipients = nrcpts + rejected");
+	tap_is_long(tracker_from(t, "q1", "marriott.com", "emalsrv.marriott.com",
+				 0, 12, &d), 0, "a repeated from= is counted once");
+	tracker_free(t);
+}
+
+static void test_to_and_discard(void)
+{
+	struct tracker *t = tracker_new(100, 3600);
+	struct tracker_delta d;
+
+	tracker_from(t, "q2", "ups.com", "emalsrv.ups.com", 3, 10, &d);
+	tap_is_long(tracker_to(t, "q2", STAT_SENT, 2, 11, &d), 1, "to= counted");
+	tap_is_long((long) d.n[TRACK_DELIVERED], 2, "two delivered");
+	tracker_to(t, "q2", STAT_DEFERRED, 1, 12, &d);
+	tap_is_long((long) d.n[TRACK_DEFERRED], 1, "one deferred");
+	tap_is_long(tracker_to(t, "unknown", STAT_SENT, 1, 12, &d), 0,
+		    "to= of an untracked message counts nothing");
+	tracker_discard(t, "q3", 13, &d);
+	tracker_from(t, "q3", "ups.com", "complains.ups.com", 4, 14, &d);
+	tap_is_long((long) d.n[TRACK_DISCARDED], 4,
+		    "discard before from=: all nrcpts discarded");
+	tap_is_long(tracker_discard(t, "q3", 15, &d), 0,
+		    "a second discard line is not counted again");
+	tracker_free(t);
+}
+
+static void test_forget_cap_expire(void)
+{
+	struct tracker *t = tracker_new(3, 100);
+	struct tracker_delta d;
+	struct tracker_stats st;
+	char qid[16];
+
+	tracker_reject(t, "ham", 1, &d);
+	tracker_forget(t, "ham");
+	tracker_get_stats(t, &st);
+	tap_is_long((long) st.open, 0, "an ordinary sender's queue id is forgotten");
+	for (int i = 0; i < 5; i++) {
+		snprintf(qid, sizeof(qid), "c%d", i);
+		tracker_reject(t, qid, 10 + i, &d);
+	}
+	tracker_get_stats(t, &st);
+	tap_is_long((long) st.open, 3, "never more than the cap");
+	tap_is_long((long) st.evicted, 2, "evictions counted");
+	tap_is_long(tracker_from(t, "c0", "a.com", "emalsrv.a.com", 1, 20, &d), 1,
+		    "an evicted id starts afresh");
+	tap_is_long((long) d.n[TRACK_REJECTED], 0, "its held reject was lost with it");
+	tracker_reject(t, "late", 500, &d);
+	tracker_get_stats(t, &st);
+	tap_is_long((long) st.expired, 3, "entries idle past the window expire");
+	tap_is_long((long) st.open, 1, "only the new one is left");
+	tap_is_long(tracker_reject(t, "0123456789012345678901234567890123456789", 501, &d),
+		    0, "an over-long queue id is not tracked");
+	tracker_get_stats(t, &st);
+	tap_is_long((long) st.bad_qid, 1, "and is counted");
+	tracker_free(t);
+}
+
+static void test_classify(void)
+{
+	tap_is_long(tracker_classify("Sent (r63ICDA7007088 Message accepted)", "2.0.0"),
+		    STAT_SENT, "Sent");
+	tap_is_long(tracker_classify("Deferred: Connection refused by mx.example.", "4.0.0"),
+		    STAT_DEFERRED, "Deferred");
+	tap_is_long(tracker_classify("User unknown", "5.1.1"), STAT_BOUNCED,
+		    "User unknown");
+	tap_is_long(tracker_classify("Service unavailable", NULL), STAT_BOUNCED,
+		    "Service unavailable");
+	tap_is_long(tracker_classify("queued", NULL), STAT_OTHER, "queued is no outcome");
+}
+
+int main(void)
+{
+	test_reject_before_from();
+	test_to_and_discard();
+	test_forget_cap_expire();
+	test_classify();
+	return tap_done();
+}
