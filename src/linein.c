@@ -19,7 +19,9 @@
 #define LINEIN_BLOCK 65536
 
 struct linein {
-	int fd;
+	linein_read_fn read_fn;
+	void *read_ctx;
+	int fd;			/* polled by linein_wait(); -1: never blocks */
 	size_t max_line;
 	char *buf;
 	size_t size;		/* allocated */
@@ -30,14 +32,23 @@ struct linein {
 	int eof;
 };
 
-/* linein_open - reader for fd with lines up to max_line bytes */
-struct linein *linein_open(int fd, size_t max_line)
+/* linein_read_fd - read(2) as a linein_read_fn */
+static long linein_read_fd(void *ctx, char *buf, size_t size)
+{
+	return read(*(int *) ctx, buf, size);
+}
+
+/* linein_open_source - reader over any byte source */
+struct linein *linein_open_source(linein_read_fn read_fn, void *ctx,
+				  int poll_fd, size_t max_line)
 {
 	struct linein *in = calloc(1, sizeof(*in));
 
 	if (in == NULL)
 		return NULL;
-	in->fd = fd;
+	in->read_fn = read_fn;
+	in->read_ctx = ctx;
+	in->fd = poll_fd;
 	in->max_line = max_line;
 	in->size = max_line + LINEIN_BLOCK;
 	in->buf = malloc(in->size);
@@ -45,6 +56,17 @@ struct linein *linein_open(int fd, size_t max_line)
 		free(in);
 		return NULL;
 	}
+	return in;
+}
+
+/* linein_open - reader for fd with lines up to max_line bytes */
+struct linein *linein_open(int fd, size_t max_line)
+{
+	struct linein *in = linein_open_source(linein_read_fd, NULL, fd,
+					       max_line);
+
+	if (in != NULL)
+		in->read_ctx = &in->fd;
 	return in;
 }
 
@@ -81,7 +103,7 @@ static ssize_t linein_fill(struct linein *in)
 		in->end -= in->start;
 		in->start = 0;
 	}
-	got = read(in->fd, in->buf + in->end, in->size - in->end);
+	got = in->read_fn(in->read_ctx, in->buf + in->end, in->size - in->end);
 	if (got > 0)
 		in->end += (size_t) got;
 	return got;
@@ -162,7 +184,7 @@ int linein_wait(const struct linein *in, int timeout_ms)
 	struct pollfd pfd = { .fd = in->fd, .events = POLLIN };
 	int ready;
 
-	if (linein_buffered(in))
+	if (linein_buffered(in) || in->fd < 0)
 		return 1;
 	ready = poll(&pfd, 1, timeout_ms);
 	if (ready < 0)

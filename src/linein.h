@@ -29,7 +29,18 @@ enum linein_status {
 
 struct linein;
 
+/* A source of bytes: like read(2), -1 with errno on error, 0 at end. */
+typedef long (*linein_read_fn)(void *ctx, char *buf, size_t size);
+
+/* linein_open - lines of a file descriptor read with read(2) */
 struct linein *linein_open(int fd, size_t max_line);
+
+/*
+ * linein_open_source - lines of another byte source (a gzip stream);
+ * poll_fd is polled by linein_wait(), or -1 when the source never blocks.
+ */
+struct linein *linein_open_source(linein_read_fn read_fn, void *ctx,
+				  int poll_fd, size_t max_line);
 void linein_close(struct linein *in);	/* frees; does not close fd */
 
 /* linein_next - the next line; valid until the next call */

@@ -11,15 +11,14 @@
  *	EX_NOINPUT, EX_CANTCREAT (state store), EX_IOERR.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
-#include <unistd.h>
 
 #include "config.h"
 #include "emitter.h"
+#include "input.h"
 #include "linein.h"
 #include "msg.h"
 #include "options.h"
@@ -108,22 +107,16 @@ static int open_outputs(struct phishwatch *pw)
 /* run_input - one input through the loop */
 static int run_input(struct phishwatch *pw, const char *name)
 {
-	int stdin_input = strcmp(name, "-") == 0;
-	int fd = stdin_input ? STDIN_FILENO : open(name, O_RDONLY);
+	struct input *in = input_open(name, LINEIN_MAX);
 	struct runloop loop = { 0 };
 	int status;
 
-	if (fd < 0) {
+	if (in == NULL) {
 		msg_error("%s: %s", name, strerror(errno));
-		return EX_NOINPUT;
+		return errno == ENOMEM ? EX_OSERR : EX_NOINPUT;
 	}
-	loop.in = linein_open(fd, LINEIN_MAX);
-	if (loop.in == NULL) {
-		msg_error("out of memory");
-		status = EX_OSERR;
-		goto done;
-	}
-	loop.input_name = stdin_input ? "standard input" : name;
+	loop.in = input_lines(in);
+	loop.input_name = input_name(in);
 	loop.pipe = pw->pipe;
 	loop.counters = &pw->counters;
 	loop.replies = pw->opts.omprog ? stdout : NULL;
@@ -131,10 +124,7 @@ static int run_input(struct phishwatch *pw, const char *name)
 	loop.reload = reload;
 	loop.reload_ctx = pw;
 	status = runloop_run(&loop);
-	linein_close(loop.in);
-done:
-	if (!stdin_input)
-		close(fd);
+	input_close(in);
 	return status;
 }
 

@@ -1,0 +1,28 @@
+/*
+ * input - open one input (standard input or a file) as lines.
+ *
+ * DESCRIPTION
+ *	Standard input ("-") is read with read(2), so a pipe from tail -F
+ *	or rsyslog is processed line by line as it arrives.  Files are read
+ *	through zlib, which reads gzip-compressed files (rotated
+ *	maillog.1.gz) and plain files alike, so --report takes both.
+ */
+#ifndef PHISHWATCH_INPUT_H
+#define PHISHWATCH_INPUT_H
+
+#include <stddef.h>
+
+#include "linein.h"
+
+struct input;
+
+/* input_open - NULL with errno set when the file cannot be opened */
+struct input *input_open(const char *name, size_t max_line);
+void input_close(struct input *in);
+
+struct linein *input_lines(struct input *in);
+
+/* input_name - "standard input" or the path, for messages */
+const char *input_name(const struct input *in);
+
+#endif
