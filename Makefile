@@ -40,7 +40,7 @@ DEPS_TEST  = perl liblognorm-utils jq sqlite3 rsyslog python3 \
 	     python3-aiosmtpd procps util-linux
 DEPS       = $(DEPS_BUILD) $(DEPS_TEST)
 
-.PHONY: all deps run demo check test unit install clean
+.PHONY: all deps deps-bench run demo check test unit bench install clean
 all: phishwatch
 
 phishwatch: build/main.o build/libphishwatch.a
@@ -86,6 +86,16 @@ unit: $(UNIT_BINS)
 test: phishwatch unit
 	PW=$(CURDIR)/phishwatch TOP=$(CURDIR) VALGRIND="$(VALGRIND)" \
 		prove $(PROVE_FLAGS) $(UNIT_BINS) $(SHELL_TESTS)
+
+# bench - phishwatch against its peers on a generated corpus (bench/).
+DEPS_BENCH = sec liblognorm-utils perl time python3
+deps-bench:
+	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_BENCH)"
+
+bench: deps deps-bench
+	$(MAKE) phishwatch
+	BENCH_LINES="$(BENCH_LINES)" PW=$(CURDIR)/phishwatch TOP=$(CURDIR) \
+		bench/run.sh
 
 install: phishwatch
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rsyslog \

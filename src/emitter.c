@@ -1,0 +1,581 @@
+/*
+ * emitter - first-seen events as JSON lines (see emitter.h).
+ *
+ * NAME
+ *	emitter - build, write and flush one ECS event per first-seen domain
+ *
+ * SUMMARY
+ *	An event is a tree of libfastjson objects, one section per ECS
+ *	field set ("event", "email", "source", ...), built by a table of
+ *	section builders and serialised compactly on one line.
+ *
+ * DESCRIPTION
+ *	Every string of the event passes emitter_sanitize() first: each
+ *	byte outside printable ASCII (0x20..0x7e), and the backslash
+ *	itself, becomes the four characters \xHH.  Escaping the backslash
+ *	keeps the mapping one to one, so a spammer cannot write the four
+ *	characters "\x1b" into an address and have them read as an escaped
+ *	ESC.  What libfastjson then quotes is plain ASCII, so the JSON text
+ *	is ASCII and no control byte survives JSON decoding either.  Only
+ *	phishwatch.suggested_access keeps its TAB: it is an access map line
+ *	made by phishwatch from a validated host name, not log text.
+ *	libfastjson writes '/' as "\/"; valid JSON, and always so.
+ *
+ *	A NULL string in struct event is left out, and so is a section
+ *	(source, host, process, related.ip) that would be empty.
+ *
+ *	Files and standard output are written with one writev() of the
+ *	line and its newline, not through stdio: no half-written event can
+ *	stay in a buffer to come out later glued to the next one, and with
+ *	O_APPEND the line lands whole after whatever other writers add.
+ *
+ * DIAGNOSTICS
+ *	emitter_open() fills err with the destination and the reason;
+ *	emitter_write() returns -1 with errno set.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/uio.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <json.h>
+
+#include "emitter.h"
+#include "logtime.h"
+#include "syslogout.h"
+
+/* Log lines are at most 64 KiB (linein.h); no field can be longer. */
+#define EMITTER_FIELD_MAX 65536
+/* "2026-11-27T00:58:09.123Z" and some room */
+#define EMITTER_TIME_MAX 40
+/* Destinations named in messages are cut here. */
+#define EMITTER_NAME_SHOWN 200
+/* event.category, always */
+#define EMITTER_CATEGORY_1 "email"
+#define EMITTER_CATEGORY_2 "threat"
+
+enum emitter_sink {
+	EMITTER_FD,		/* standard output or a file */
+	EMITTER_SYSLOG
+};
+
+struct emitter {
+	enum emitter_sink sink;
+	int fd;			/* EMITTER_FD: the descriptor */
+	int own_fd;		/* 1: a file we opened and must close */
+	struct syslogout *syslog;	/* EMITTER_SYSLOG */
+};
+
+typedef struct fjson_object json;
+
+/* emitter_sanitize - s with unsafe bytes as \xHH, malloc'd, or NULL */
+static char *emitter_sanitize(const char *s, int keep_tab, size_t *out_len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t len = strnlen(s, EMITTER_FIELD_MAX);
+	char *out = malloc(4 * len + 1);
+	size_t n = 0;
+
+	if (out == NULL)
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char) s[i];
+
+		if ((c >= 0x20 && c <= 0x7e && c != '\\')
+		    || (keep_tab && c == '\t')) {
+			out[n++] = (char) c;
+			continue;
+		}
+		out[n++] = '\\';
+		out[n++] = 'x';
+		out[n++] = hex[c >> 4];
+		out[n++] = hex[c & 0x0f];
+	}
+	out[n] = '\0';
+	*out_len = n;
+	return out;
+}
+
+/* emitter_string - a JSON string of sanitised s; NULL if no memory */
+static json *emitter_string(const char *s, int keep_tab)
+{
+	size_t len;
+	char *clean = emitter_sanitize(s, keep_tab, &len);
+	json *str;
+
+	if (clean == NULL)
+		return NULL;
+	/* len <= 4 * EMITTER_FIELD_MAX, far below INT_MAX */
+	str = fjson_object_new_string_len(clean, (int) len);
+	free(clean);
+	return str;
+}
+
+/*
+ * emitter_put - obj[key] = val, taking val; -1 (val released) on failure.
+ * Keys are string literals added once: libfastjson then neither copies
+ * nor searches them.  Its add function returns nothing, so success is
+ * read from the member count.
+ */
+static int emitter_put(json *obj, const char *key, json *val)
+{
+	int before;
+
+	if (val == NULL || obj == NULL) {
+		fjson_object_put(val);
+		return -1;
+	}
+	before = fjson_object_object_length(obj);
+	fjson_object_object_add_ex(obj, key, val, FJSON_OBJECT_ADD_KEY_IS_NEW
+				   | FJSON_OBJECT_KEY_IS_CONSTANT);
+	if (fjson_object_object_length(obj) != before + 1) {
+		fjson_object_put(val);
+		return -1;
+	}
+	return 0;
+}
+
+/* emitter_put_str - obj[key] = sanitised s; nothing when s is NULL */
+static int emitter_put_str(json *obj, const char *key, const char *s)
+{
+	return s == NULL ? 0 : emitter_put(obj, key, emitter_string(s, 0));
+}
+
+/* emitter_put_time - obj[key] = t as RFC 3339 UTC */
+static int emitter_put_time(json *obj, const char *key,
+			    const struct timespec *t)
+{
+	char text[EMITTER_TIME_MAX];
+
+	if (logtime_format(t, text, sizeof(text)) < 0)
+		return -1;
+	return emitter_put(obj, key, fjson_object_new_string(text));
+}
+
+/*
+ * emitter_object - a new object attached as parent[key], owned by the
+ * parent (so a failure later needs no unwinding here); NULL on failure
+ */
+static json *emitter_object(json *parent, const char *key)
+{
+	json *child = fjson_object_new_object();
+
+	return emitter_put(parent, key, child) == 0 ? child : NULL;
+}
+
+/* emitter_array - a new array attached as parent[key]; NULL on failure */
+static json *emitter_array(json *parent, const char *key)
+{
+	json *child = fjson_object_new_array();
+
+	return emitter_put(parent, key, child) == 0 ? child : NULL;
+}
+
+/* emitter_push_str - append sanitised s; nothing when s is NULL */
+static int emitter_push_str(json *array, const char *s)
+{
+	json *val;
+
+	if (s == NULL)
+		return 0;
+	if (array == NULL || (val = emitter_string(s, 0)) == NULL)
+		return -1;
+	if (fjson_object_array_add(array, val) != 0) {
+		fjson_object_put(val);
+		return -1;
+	}
+	return 0;
+}
+
+/* emitter_pid - the pid digits as a number, or -1 if they are not one */
+static long emitter_pid(const char *digits)
+{
+	char *end;
+	long pid;
+
+	if (digits == NULL || digits[0] < '0' || digits[0] > '9')
+		return -1;
+	errno = 0;
+	pid = strtol(digits, &end, 10);
+	if (errno != 0 || *end != '\0' || pid > INT32_MAX)
+		return -1;
+	return pid;
+}
+
+/* emitter_timestamp - "@timestamp": the log line's time */
+static int emitter_timestamp(json *root, const struct event *ev)
+{
+	return emitter_put_time(root, "@timestamp", &ev->log_time);
+}
+
+/* emitter_event - "event": kind, action, category, created */
+static int emitter_event(json *root, const struct event *ev)
+{
+	json *event = emitter_object(root, "event");
+	json *category;
+	struct timespec now;
+
+	if (event == NULL || clock_gettime(CLOCK_REALTIME, &now) < 0
+	    || emitter_put(event, "kind", fjson_object_new_string("alert")) < 0
+	    || emitter_put_str(event, "action", ev->action) < 0)
+		return -1;
+	category = emitter_array(event, "category");
+	if (emitter_push_str(category, EMITTER_CATEGORY_1) < 0
+	    || emitter_push_str(category, EMITTER_CATEGORY_2) < 0)
+		return -1;
+	return emitter_put_time(event, "created", &now);
+}
+
+/* emitter_email - "email": from.address[0] and local_id */
+static int emitter_email(json *root, const struct event *ev)
+{
+	json *email = emitter_object(root, "email");
+	json *from = emitter_object(email, "from");
+
+	if (emitter_push_str(emitter_array(from, "address"),
+			     ev->sender_address) < 0)
+		return -1;
+	return emitter_put_str(email, "local_id", ev->qid);
+}
+
+/* emitter_source - "source": ip and domain of the relay, when known */
+static int emitter_source(json *root, const struct event *ev)
+{
+	json *source;
+
+	if (ev->source_ip == NULL && ev->source_domain == NULL)
+		return 0;
+	source = emitter_object(root, "source");
+	if (emitter_put_str(source, "ip", ev->source_ip) < 0)
+		return -1;
+	return emitter_put_str(source, "domain", ev->source_domain);
+}
+
+/* emitter_host - "host": the MTA's name from the syslog header */
+static int emitter_host(json *root, const struct event *ev)
+{
+	if (ev->hostname == NULL)
+		return 0;
+	return emitter_put_str(emitter_object(root, "host"), "hostname",
+			       ev->hostname);
+}
+
+/* emitter_process - "process": name and pid from the syslog header */
+static int emitter_process(json *root, const struct event *ev)
+{
+	long pid = emitter_pid(ev->pid);
+	json *process;
+
+	if (ev->program == NULL && pid < 0)
+		return 0;
+	process = emitter_object(root, "process");
+	if (emitter_put_str(process, "name", ev->program) < 0)
+		return -1;
+	return pid < 0 ? 0 : emitter_put(process, "pid",
+					 fjson_object_new_int64(pid));
+}
+
+/* emitter_threat - "threat": indicator.type and indicator.url.domain */
+static int emitter_threat(json *root, const struct event *ev)
+{
+	json *indicator = emitter_object(emitter_object(root, "threat"),
+					 "indicator");
+
+	if (emitter_put(indicator, "type",
+			fjson_object_new_string("domain-name")) < 0)
+		return -1;
+	return emitter_put_str(emitter_object(indicator, "url"), "domain",
+			       ev->sender_host);
+}
+
+/* emitter_rule - "rule": the detector rule that matched */
+static int emitter_rule(json *root, const struct event *ev)
+{
+	return emitter_put_str(emitter_object(root, "rule"), "name", ev->rule);
+}
+
+/* emitter_phishwatch - "phishwatch": our own fields */
+static int emitter_phishwatch(json *root, const struct event *ev)
+{
+	json *pw = emitter_object(root, "phishwatch");
+
+	if (emitter_put_str(pw, "phished_domain", ev->phished_domain) < 0
+	    || emitter_put_str(pw, "sender_domain", ev->sender_host) < 0)
+		return -1;
+	if (ev->suggested_access == NULL)
+		return 0;
+	/* An access map line: its TAB is the separator, not log text. */
+	return emitter_put(pw, "suggested_access",
+			   emitter_string(ev->suggested_access, 1));
+}
+
+/* emitter_log - "log": the original line, optional */
+static int emitter_log(json *root, const struct event *ev)
+{
+	if (ev->original == NULL)
+		return 0;
+	return emitter_put_str(emitter_object(root, "log"), "original",
+			       ev->original);
+}
+
+/* emitter_related - "related": host names and addresses, for pivoting */
+static int emitter_related(json *root, const struct event *ev)
+{
+	const char *relay = ev->source_domain;
+	json *related = emitter_object(root, "related");
+	json *hosts = emitter_array(related, "hosts");
+
+	if (relay != NULL && ev->sender_host != NULL
+	    && strcmp(relay, ev->sender_host) == 0)
+		relay = NULL;	/* listed once */
+	if (emitter_push_str(hosts, ev->sender_host) < 0
+	    || emitter_push_str(hosts, relay) < 0)
+		return -1;
+	if (ev->source_ip == NULL)
+		return 0;
+	return emitter_push_str(emitter_array(related, "ip"), ev->source_ip);
+}
+
+typedef int emitter_section(json *root, const struct event *ev);
+
+/* The sections of an event, in output order; log is optional. */
+static emitter_section *const emitter_sections[] = {
+	emitter_timestamp, emitter_event, emitter_email, emitter_source,
+	emitter_host, emitter_process, emitter_threat, emitter_rule,
+	emitter_phishwatch, emitter_log, emitter_related,
+};
+
+/* emitter_build - the event as a JSON tree; NULL (errno set) on failure */
+static json *emitter_build(const struct event *ev, int with_original)
+{
+	json *root = fjson_object_new_object();
+	size_t n = sizeof(emitter_sections) / sizeof(emitter_sections[0]);
+
+	if (root == NULL)
+		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		if (emitter_sections[i] == emitter_log && !with_original)
+			continue;
+		if (emitter_sections[i](root, ev) < 0)
+			goto fail;
+	}
+	return root;
+fail:
+	fjson_object_put(root);
+	errno = ENOMEM;
+	return NULL;
+}
+
+/* emitter_text - the tree as compact one-line text, owned by the tree */
+static const char *emitter_text(json *root, size_t *len)
+{
+	const char *text = fjson_object_to_json_string_ext(root,
+						FJSON_TO_STRING_PLAIN);
+
+	if (text == NULL) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	*len = strlen(text);
+	return text;
+}
+
+/* emitter_format - the event's text into buf */
+long emitter_format(const struct event *ev, char *buf, size_t size)
+{
+	json *root = emitter_build(ev, 1);
+	const char *text;
+	size_t len;
+	long result = -1;
+
+	if (root == NULL)
+		return -1;
+	text = emitter_text(root, &len);
+	if (text != NULL && len < size) {
+		memcpy(buf, text, len + 1);
+		result = (long) len;
+	}
+	fjson_object_put(root);
+	return result;
+}
+
+/* emitter_write_line - text and a newline with one writev, all of it */
+static int emitter_write_line(int fd, const char *text, size_t len)
+{
+	struct iovec iov[2] = {
+		{ .iov_base = (void *) text, .iov_len = len },
+		{ .iov_base = (void *) "\n", .iov_len = 1 },
+	};
+	int first = 0;
+
+	while (first < 2) {
+		ssize_t n = writev(fd, iov + first, 2 - first);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0) {	/* never for files and pipes; do not spin */
+			errno = EIO;
+			return -1;
+		}
+		while (first < 2 && (size_t) n >= iov[first].iov_len)
+			n -= (ssize_t) iov[first++].iov_len;
+		if (first < 2) {
+			iov[first].iov_base = (char *) iov[first].iov_base + n;
+			iov[first].iov_len -= (size_t) n;
+		}
+	}
+	return 0;
+}
+
+/* emitter_send_fd - one line to standard output or the file */
+static int emitter_send_fd(struct emitter *em, const struct event *ev)
+{
+	json *root = emitter_build(ev, 1);
+	const char *text;
+	size_t len;
+	int result = -1;
+	int saved;
+
+	if (root == NULL)
+		return -1;
+	/* Whatever main printed through stdio goes out first. */
+	if (em->fd == STDOUT_FILENO && fflush(stdout) == EOF)
+		goto done;
+	text = emitter_text(root, &len);
+	if (text != NULL)
+		result = emitter_write_line(em->fd, text, len);
+done:
+	saved = errno;
+	fjson_object_put(root);
+	errno = saved;
+	return result;
+}
+
+/* emitter_send_syslog_once - build and send; -1 with errno */
+static int emitter_send_syslog_once(struct emitter *em,
+				    const struct event *ev, int with_original)
+{
+	json *root = emitter_build(ev, with_original);
+	const char *text;
+	size_t len;
+	int result = -1;
+	int saved;
+
+	if (root == NULL)
+		return -1;
+	text = emitter_text(root, &len);
+	if (text != NULL)
+		result = syslogout_send(em->syslog, text, len);
+	saved = errno;
+	fjson_object_put(root);
+	errno = saved;
+	return result;
+}
+
+/* emitter_send_syslog - one datagram; without log.original if too big */
+static int emitter_send_syslog(struct emitter *em, const struct event *ev)
+{
+	if (emitter_send_syslog_once(em, ev, 1) == 0)
+		return 0;
+	if (errno != EMSGSIZE || ev->original == NULL)
+		return -1;
+	return emitter_send_syslog_once(em, ev, 0);
+}
+
+/* emitter_write - build, write and flush one event */
+int emitter_write(struct emitter *em, const struct event *ev)
+{
+	if (em->sink == EMITTER_SYSLOG)
+		return emitter_send_syslog(em, ev);
+	return emitter_send_fd(em, ev);
+}
+
+/* emitter_open_syslog - "syslog" or "syslog:SOCKET" */
+static int emitter_open_syslog(struct emitter *em, const char *dest,
+			       int syslog_pri, char err[EMITTER_ERR_MAX])
+{
+	const char *socket_path = dest[6] == ':' ? dest + 7
+				  : SYSLOGOUT_DEFAULT_SOCKET;
+
+	if (*socket_path == '\0') {
+		snprintf(err, EMITTER_ERR_MAX, "%s: no socket path after "
+			 "\"syslog:\"", dest);
+		return -1;
+	}
+	em->sink = EMITTER_SYSLOG;
+	/* Its message names the socket ("socket PATH: reason"). */
+	em->syslog = syslogout_open(socket_path, syslog_pri, err,
+				    EMITTER_ERR_MAX);
+	return em->syslog == NULL ? -1 : 0;
+}
+
+/* emitter_open_file - a file opened for appending, created mode 0640 */
+static int emitter_open_file(struct emitter *em, const char *dest,
+			     char err[EMITTER_ERR_MAX])
+{
+	em->sink = EMITTER_FD;
+	em->fd = open(dest, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC
+		      | O_NOCTTY, 0640);
+	if (em->fd < 0) {
+		snprintf(err, EMITTER_ERR_MAX, "%.*s: cannot open for "
+			 "appending: %s", EMITTER_NAME_SHOWN, dest,
+			 strerror(errno));
+		return -1;
+	}
+	em->own_fd = 1;
+	return 0;
+}
+
+/* emitter_open - choose the sink from dest */
+struct emitter *emitter_open(const char *dest, int syslog_pri,
+			     char err[EMITTER_ERR_MAX])
+{
+	struct emitter *em = calloc(1, sizeof(*em));
+	int opened;
+
+	if (em == NULL) {
+		snprintf(err, EMITTER_ERR_MAX, "out of memory");
+		return NULL;
+	}
+	em->fd = -1;
+	if (dest == NULL || strcmp(dest, "-") == 0) {
+		em->sink = EMITTER_FD;
+		em->fd = STDOUT_FILENO;
+		opened = 0;
+	} else if (strcmp(dest, "syslog") == 0
+		   || strncmp(dest, "syslog:", 7) == 0) {
+		opened = emitter_open_syslog(em, dest, syslog_pri, err);
+	} else if (*dest == '\0') {
+		snprintf(err, EMITTER_ERR_MAX, "empty output path");
+		opened = -1;
+	} else {
+		opened = emitter_open_file(em, dest, err);
+	}
+	if (opened < 0)
+		goto fail;
+	return em;
+fail:
+	free(em);
+	return NULL;
+}
+
+/* emitter_close - close the sink (never standard output) */
+void emitter_close(struct emitter *em)
+{
+	if (em == NULL)
+		return;
+	if (em->syslog != NULL)
+		syslogout_close(em->syslog);
+	/* Each line went out whole through writev() already: a failing
+	 * close() could only report what the caller can no longer act on. */
+	if (em->own_fd)
+		(void) close(em->fd);
+	free(em);
+}

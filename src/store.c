@@ -1,0 +1,681 @@
+/*
+ * store - what phishwatch has seen, kept in SQLite (see store.h).
+ *
+ * NAME
+ *	store - campaigns and sender domains across restarts
+ *
+ * SUMMARY
+ *	campaigns(phished_domain PK, first_seen, last_seen, rule,
+ *		  first_sender, messages)
+ *	senders(sender_host PK, phished_domain, first_seen, last_seen,
+ *		rule, messages)
+ *	Times are seconds since the epoch (UTC) of the log lines.
+ *
+ * DESCRIPTION
+ *	The schema version is PRAGMA user_version.  Opening a database of
+ *	an older version runs one migration step per version, in a single
+ *	transaction, so a crash leaves either the old or the new schema; a
+ *	newer version, or a database of another program (version 0 with
+ *	tables in it), is refused rather than touched.
+ *
+ *	Counting: store_campaign_add() counts the message that revealed the
+ *	campaign (messages = 1 for the campaign and its first sender).
+ *	store_sender_add() records a new sender host of a stored campaign
+ *	with messages = 0, and store_seen() counts every later message,
+ *	including the one that added the sender, once in each table.  A
+ *	campaign known only from the access map has no row, and
+ *	store_seen() then counts the sender alone.
+ *
+ *	Writes happen in a transaction started with BEGIN IMMEDIATE, so
+ *	the only place another writer can make us wait is that BEGIN; after
+ *	busy_timeout the call fails with store_busy() set and nothing
+ *	changed, and the caller retries the line later (omprog "retry")
+ *	instead of hanging.  Adds are idempotent (ON CONFLICT DO NOTHING),
+ *	so retrying one after a failed COMMIT is harmless.  An add whose
+ *	INSERT fails for a lasting reason (disk full, I/O error) rolls back
+ *	the pending batch with it: counts are statistics, while the campaign
+ *	rows must never be half written.
+ *
+ *	The phished domains of all campaigns are cached in a strmap at
+ *	open, so store_campaign_known(), asked for every suspicious sender,
+ *	costs one hash and no SQL.  This process is the only writer of
+ *	campaigns (--report and --check only read), so the cache stays true.
+ *
+ * DIAGNOSTICS
+ *	store_open() fills err with the file name and the reason; other
+ *	functions return -1 and store_errmsg() says why.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "msg.h"
+#include "store.h"
+#include "strmap.h"
+
+/* Short, so that a locked database makes omprog retry, not hang. */
+#define STORE_BUSY_MS 100
+/* Names are host names (<= 253) and rule names; longer is a caller bug. */
+#define STORE_TEXT_MAX 1024
+/* File names in messages are cut here. */
+#define STORE_NAME_SHOWN 200
+/* Campaigns expected at open: the cache grows past this on its own. */
+#define STORE_CACHE_HINT 256
+
+enum store_stmt {
+	STMT_BEGIN,
+	STMT_COMMIT,
+	STMT_ROLLBACK,
+	STMT_CAMPAIGN_ADD,
+	STMT_SENDER_ADD,
+	STMT_SENDER_KNOWN,
+	STMT_CAMPAIGN_SEEN,
+	STMT_SENDER_SEEN,
+	STMT_CAMPAIGN_COUNT,
+	STMT_COUNT
+};
+
+/*
+ * Statements, prepared once at open, each with its name for messages.
+ * Both adds take ?1 phished domain, ?2 sender host, ?3 rule, ?4 time,
+ * ?5 messages; both seen updates take ?1 phished domain or ?2 sender
+ * host, and ?4 time.  min/max keep the times right when the logs of
+ * several MTAs arrive out of order.
+ */
+static const struct store_sql {
+	const char *what;
+	const char *sql;
+} store_sql[STMT_COUNT] = {
+	[STMT_BEGIN] = { "begin", "BEGIN IMMEDIATE" },
+	[STMT_COMMIT] = { "commit", "COMMIT" },
+	[STMT_ROLLBACK] = { "rollback", "ROLLBACK" },
+	[STMT_CAMPAIGN_ADD] = { "add campaign",
+	"INSERT INTO campaigns (phished_domain, first_seen, last_seen, rule,"
+	" first_sender, messages) VALUES (?1, ?4, ?4, ?3, ?2, ?5)"
+	" ON CONFLICT (phished_domain) DO NOTHING" },
+	[STMT_SENDER_ADD] = { "add sender",
+	"INSERT INTO senders (sender_host, phished_domain, first_seen,"
+	" last_seen, rule, messages) VALUES (?2, ?1, ?4, ?4, ?3, ?5)"
+	" ON CONFLICT (sender_host) DO NOTHING" },
+	[STMT_SENDER_KNOWN] = { "look up sender",
+	"SELECT 1 FROM senders WHERE sender_host = ?2" },
+	[STMT_CAMPAIGN_SEEN] = { "count campaign message",
+	"UPDATE campaigns SET messages = messages + 1,"
+	" first_seen = min(first_seen, ?4), last_seen = max(last_seen, ?4)"
+	" WHERE phished_domain = ?1" },
+	[STMT_SENDER_SEEN] = { "count sender message",
+	"UPDATE senders SET messages = messages + 1,"
+	" first_seen = min(first_seen, ?4), last_seen = max(last_seen, ?4)"
+	" WHERE sender_host = ?2" },
+	[STMT_CAMPAIGN_COUNT] = { "count campaigns",
+	"SELECT count(*) FROM campaigns" },
+};
+
+/* Parameter numbers shared by the statements above. */
+enum { P_DOMAIN = 1, P_HOST = 2, P_RULE = 3, P_TIME = 4, P_MESSAGES = 5 };
+
+struct store {
+	sqlite3 *db;
+	sqlite3_stmt *stmt[STMT_COUNT];
+	struct strmap *campaigns;	/* phished domains stored; values unused */
+	char *name;			/* path or ":memory:", for messages */
+	char errmsg[STORE_ERR_MAX];
+	int busy;			/* last failure was BUSY or LOCKED */
+};
+
+/* store_is_busy - a transient lock conflict, worth a retry */
+static int store_is_busy(int rc)
+{
+	return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+}
+
+/* store_fail - remember why (what, SQLite's words) and whether transient */
+static int store_fail(struct store *store, int rc, const char *what)
+{
+	store->busy = store_is_busy(rc);
+	snprintf(store->errmsg, sizeof(store->errmsg), "%.*s: %s: %s",
+		 STORE_NAME_SHOWN, store->name, what,
+		 store->db != NULL ? sqlite3_errmsg(store->db)
+				   : sqlite3_errstr(rc));
+	return -1;
+}
+
+/* store_fail_text - an error that is not SQLite's */
+static int store_fail_text(struct store *store, const char *what)
+{
+	store->busy = 0;
+	snprintf(store->errmsg, sizeof(store->errmsg), "%.*s: %s",
+		 STORE_NAME_SHOWN, store->name, what);
+	return -1;
+}
+
+/* store_step - run a statement: SQLITE_ROW, SQLITE_DONE, or -1 (reset) */
+static int store_step(struct store *store, enum store_stmt id)
+{
+	sqlite3_stmt *stmt = store->stmt[id];
+	int rc = sqlite3_step(stmt);
+
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc;
+	store_fail(store, rc, store_sql[id].what);
+	/* reset repeats the step's error, recorded just above */
+	(void) sqlite3_reset(stmt);
+	return -1;
+}
+
+/* store_run - a statement whose rows, if any, do not matter; 0 or -1 */
+static int store_run(struct store *store, enum store_stmt id)
+{
+	if (store_step(store, id) < 0)
+		return -1;
+	(void) sqlite3_reset(store->stmt[id]);	/* the step succeeded */
+	return 0;
+}
+
+/* store_check_text - a name we are willing to store: set, bounded */
+static int store_check_text(struct store *store, const char *text)
+{
+	if (text == NULL || text[0] == '\0')
+		return store_fail_text(store, "empty name");
+	if (strnlen(text, STORE_TEXT_MAX + 1) > STORE_TEXT_MAX)
+		return store_fail_text(store, "name too long");
+	return 0;
+}
+
+/* store_bind_text - bind a checked name; the caller resets before it dies */
+static int store_bind_text(struct store *store, enum store_stmt id,
+			   int param, const char *text)
+{
+	int rc = sqlite3_bind_text(store->stmt[id], param, text,
+				   (int) strlen(text), SQLITE_STATIC);
+
+	return rc == SQLITE_OK ? 0 : store_fail(store, rc, "bind");
+}
+
+/* store_bind_int - bind a number */
+static int store_bind_int(struct store *store, enum store_stmt id,
+			  int param, sqlite3_int64 value)
+{
+	int rc = sqlite3_bind_int64(store->stmt[id], param, value);
+
+	return rc == SQLITE_OK ? 0 : store_fail(store, rc, "bind");
+}
+
+/* store_begin - open the write transaction unless one is open */
+static int store_begin(struct store *store)
+{
+	if (!sqlite3_get_autocommit(store->db))
+		return 0;
+	return store_run(store, STMT_BEGIN);
+}
+
+/* store_commit - commit the open transaction, if any */
+int store_commit(struct store *store)
+{
+	if (sqlite3_get_autocommit(store->db))
+		return 0;
+	/* A busy COMMIT leaves the transaction open for the next try. */
+	return store_run(store, STMT_COMMIT);
+}
+
+/* store_rollback - undo a failed add; its own failure changes nothing */
+static void store_rollback(struct store *store)
+{
+	char saved[STORE_ERR_MAX];
+	int busy = store->busy;
+
+	if (sqlite3_get_autocommit(store->db))
+		return;		/* SQLite rolled back already */
+	memcpy(saved, store->errmsg, sizeof(saved));
+	if (store_run(store, STMT_ROLLBACK) < 0)
+		msg_error("%s", store->errmsg);
+	memcpy(store->errmsg, saved, sizeof(saved));
+	store->busy = busy;
+}
+
+/* store_insert - one add statement with all five parameters */
+static int store_insert(struct store *store, enum store_stmt id,
+			const char *phished_domain, const char *sender_host,
+			const char *rule, time_t seen, int messages)
+{
+	if (store_bind_text(store, id, P_DOMAIN, phished_domain) < 0
+	    || store_bind_text(store, id, P_HOST, sender_host) < 0
+	    || store_bind_text(store, id, P_RULE, rule) < 0
+	    || store_bind_int(store, id, P_TIME, (sqlite3_int64) seen) < 0
+	    || store_bind_int(store, id, P_MESSAGES, messages) < 0)
+		return -1;
+	return store_run(store, id);
+}
+
+/* store_check_names - the three names of an add */
+static int store_check_names(struct store *store, const char *phished_domain,
+			     const char *sender_host, const char *rule)
+{
+	if (store_check_text(store, phished_domain) < 0
+	    || store_check_text(store, sender_host) < 0
+	    || store_check_text(store, rule) < 0)
+		return -1;
+	return 0;
+}
+
+/* store_campaign_add - campaign and first sender, one transaction */
+int store_campaign_add(struct store *store, const char *phished_domain,
+		       const char *sender_host, const char *rule,
+		       time_t first_seen)
+{
+	if (store_check_names(store, phished_domain, sender_host, rule) < 0
+	    || store_begin(store) < 0)
+		return -1;
+	if (store_insert(store, STMT_CAMPAIGN_ADD, phished_domain,
+			 sender_host, rule, first_seen, 1) < 0
+	    || store_insert(store, STMT_SENDER_ADD, phished_domain,
+			    sender_host, rule, first_seen, 1) < 0)
+		goto fail;
+	if (store_commit(store) < 0)
+		return -1;
+	if (strmap_get(store->campaigns, phished_domain) == NULL
+	    && strmap_put(store->campaigns, phished_domain, store, NULL) < 0)
+		return store_fail_text(store, "out of memory");
+	return 0;
+fail:
+	store_rollback(store);
+	return -1;
+}
+
+/* store_sender_add - a new sender host of a campaign, committed */
+int store_sender_add(struct store *store, const char *phished_domain,
+		     const char *sender_host, const char *rule,
+		     time_t first_seen)
+{
+	if (store_check_names(store, phished_domain, sender_host, rule) < 0
+	    || store_begin(store) < 0)
+		return -1;
+	if (store_insert(store, STMT_SENDER_ADD, phished_domain, sender_host,
+			 rule, first_seen, 0) < 0) {
+		store_rollback(store);
+		return -1;
+	}
+	return store_commit(store);
+}
+
+/* store_update - one seen update with its key and time */
+static int store_update(struct store *store, enum store_stmt id, int param,
+			const char *key, time_t seen)
+{
+	if (store_bind_text(store, id, param, key) < 0
+	    || store_bind_int(store, id, P_TIME, (sqlite3_int64) seen) < 0)
+		return -1;
+	return store_run(store, id);
+}
+
+/* store_seen - count a message in the open batch */
+int store_seen(struct store *store, const char *phished_domain,
+	       const char *sender_host, time_t seen)
+{
+	if (store_check_text(store, phished_domain) < 0
+	    || store_check_text(store, sender_host) < 0
+	    || store_begin(store) < 0)
+		return -1;
+	/* On failure the batch stays open: counts are not worth a rollback. */
+	if (store_update(store, STMT_CAMPAIGN_SEEN, P_DOMAIN, phished_domain,
+			 seen) < 0
+	    || store_update(store, STMT_SENDER_SEEN, P_HOST, sender_host,
+			    seen) < 0)
+		return -1;
+	return 0;
+}
+
+/* store_campaign_known - from the cache */
+int store_campaign_known(struct store *store, const char *phished_domain)
+{
+	if (phished_domain == NULL
+	    || strnlen(phished_domain, STORE_TEXT_MAX + 1) > STORE_TEXT_MAX)
+		return 0;
+	return strmap_get(store->campaigns, phished_domain) != NULL;
+}
+
+/* store_sender_known - one indexed lookup */
+int store_sender_known(struct store *store, const char *sender_host)
+{
+	int rc;
+
+	if (store_check_text(store, sender_host) < 0
+	    || store_bind_text(store, STMT_SENDER_KNOWN, P_HOST,
+			       sender_host) < 0)
+		return -1;
+	rc = store_step(store, STMT_SENDER_KNOWN);
+	if (rc < 0)
+		return -1;
+	(void) sqlite3_reset(store->stmt[STMT_SENDER_KNOWN]);
+	return rc == SQLITE_ROW;
+}
+
+/* store_campaign_count - rows in campaigns, or -1 */
+long store_campaign_count(struct store *store)
+{
+	sqlite3_stmt *stmt = store->stmt[STMT_CAMPAIGN_COUNT];
+	int rc = store_step(store, STMT_CAMPAIGN_COUNT);
+	long count;
+
+	if (rc < 0)
+		return -1;
+	if (rc != SQLITE_ROW) {
+		(void) sqlite3_reset(stmt);
+		return store_fail_text(store, "count campaigns: no row");
+	}
+	count = (long) sqlite3_column_int64(stmt, 0);
+	(void) sqlite3_reset(stmt);
+	return count;
+}
+
+/* store_errmsg - why the last call failed */
+const char *store_errmsg(const struct store *store)
+{
+	return store->errmsg;
+}
+
+/* store_busy - 1 when the last failure was a lock conflict */
+int store_busy(const struct store *store)
+{
+	return store->busy;
+}
+
+/* store_exec - SQL text without results (open and migrations only) */
+static int store_exec(struct store *store, const char *sql, const char *what)
+{
+	char *why = NULL;
+	int rc = sqlite3_exec(store->db, sql, NULL, NULL, &why);
+
+	if (rc == SQLITE_OK)
+		return 0;
+	store->busy = store_is_busy(rc);
+	snprintf(store->errmsg, sizeof(store->errmsg), "%.*s: %s: %s",
+		 STORE_NAME_SHOWN, store->name, what,
+		 why != NULL ? why : sqlite3_errstr(rc));
+	sqlite3_free(why);
+	return -1;
+}
+
+/* store_query_int - the integer in the first row of a query */
+static int store_query_int(struct store *store, const char *sql,
+			   const char *what, long *value)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*value = (long) sqlite3_column_int64(stmt, 0);
+	else
+		store_fail(store, rc == SQLITE_DONE ? SQLITE_ERROR : rc, what);
+	/* finalize repeats the step's error, recorded above */
+	(void) sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* store_query_text - the text in the first row of a query, bounded */
+static int store_query_text(struct store *store, const char *sql,
+			    const char *what, char *buf, size_t size)
+{
+	sqlite3_stmt *stmt = NULL;
+	const unsigned char *text = NULL;
+	int rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		text = sqlite3_column_text(stmt, 0);
+	if (text != NULL)
+		snprintf(buf, size, "%s", (const char *) text);
+	else
+		store_fail(store, rc == SQLITE_ROW || rc == SQLITE_DONE
+			   ? SQLITE_NOMEM : rc, what);
+	(void) sqlite3_finalize(stmt);
+	return text != NULL ? 0 : -1;
+}
+
+/*
+ * Migration steps: store_migrations[v] turns schema v - 1 into v.  Each
+ * runs inside the migration transaction.  To extend the schema, add a
+ * step (ALTER TABLE campaigns ADD COLUMN ... DEFAULT 0) and raise
+ * STORE_SCHEMA_VERSION in store.h.
+ */
+typedef int store_migration(struct store *store);
+
+/* store_migrate_1 - campaigns and their sender domains */
+static int store_migrate_1(struct store *store)
+{
+	return store_exec(store,
+		"CREATE TABLE campaigns ("
+		" phished_domain TEXT PRIMARY KEY NOT NULL,"
+		" first_seen INTEGER NOT NULL,"
+		" last_seen INTEGER NOT NULL,"
+		" rule TEXT NOT NULL,"
+		" first_sender TEXT NOT NULL,"
+		" messages INTEGER NOT NULL DEFAULT 0);"
+		/* No foreign key: a sender may belong to a campaign that
+		 * only the access map knows. */
+		"CREATE TABLE senders ("
+		" sender_host TEXT PRIMARY KEY NOT NULL,"
+		" phished_domain TEXT NOT NULL,"
+		" first_seen INTEGER NOT NULL,"
+		" last_seen INTEGER NOT NULL,"
+		" rule TEXT NOT NULL,"
+		" messages INTEGER NOT NULL DEFAULT 0);"
+		"CREATE INDEX senders_by_campaign ON senders (phished_domain);",
+		"create schema 1");
+}
+
+static store_migration *const store_migrations[STORE_SCHEMA_VERSION + 1] = {
+	[1] = store_migrate_1,
+};
+
+/* store_migrate - from schema version `from` to the current one */
+static int store_migrate(struct store *store, long from)
+{
+	char sql[64];
+
+	if (from == STORE_SCHEMA_VERSION)
+		return 0;
+	if (store_exec(store, "BEGIN IMMEDIATE", "migrate") < 0)
+		return -1;
+	for (long v = from + 1; v <= STORE_SCHEMA_VERSION; v++) {
+		if (store_migrations[v] == NULL) {
+			store_fail_text(store, "no migration step (a bug)");
+			goto fail;
+		}
+		if (store_migrations[v](store) < 0)
+			goto fail;
+	}
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d",
+		 STORE_SCHEMA_VERSION);
+	if (store_exec(store, sql, "set schema version") < 0
+	    || store_exec(store, "COMMIT", "migrate") < 0)
+		goto fail;
+	return 0;
+fail:
+	if (!sqlite3_get_autocommit(store->db))
+		(void) sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+/* store_check_version - read user_version; refuse what is not ours */
+static int store_check_version(struct store *store, long *version)
+{
+	long tables;
+
+	/* The first read: a file that is not SQLite fails here. */
+	if (store_query_int(store, "PRAGMA user_version",
+			    "not a phishwatch state database", version) < 0)
+		return -1;
+	if (*version > STORE_SCHEMA_VERSION) {
+		snprintf(store->errmsg, sizeof(store->errmsg), "%.*s: schema "
+			 "version %ld is newer than this phishwatch knows (%d)",
+			 STORE_NAME_SHOWN, store->name, *version,
+			 STORE_SCHEMA_VERSION);
+		return -1;
+	}
+	if (*version < 0)
+		return store_fail_text(store, "negative schema version");
+	if (*version > 0)
+		return 0;
+	if (store_query_int(store, "SELECT count(*) FROM sqlite_master",
+			    "read schema", &tables) < 0)
+		return -1;
+	if (tables > 0)
+		return store_fail_text(store, "a SQLite database of another "
+				       "program (tables, but no schema version)");
+	return 0;
+}
+
+/* store_set_wal - WAL journal (readers never block the writer) */
+static int store_set_wal(struct store *store)
+{
+	char mode[16];
+
+	if (store_query_text(store, "PRAGMA journal_mode = WAL",
+			     "set WAL mode", mode, sizeof(mode)) < 0)
+		return -1;
+	if (strcmp(mode, "wal") != 0)
+		return store_fail_text(store, "WAL mode refused");
+	/* In WAL mode a power cut may lose the last commits, never
+	 * consistency: a lost campaign row only repeats its event. */
+	return store_exec(store, "PRAGMA synchronous = NORMAL", "synchronous");
+}
+
+/* store_prepare - every statement, once */
+static int store_prepare(struct store *store)
+{
+	for (int i = 0; i < STMT_COUNT; i++) {
+		int rc = sqlite3_prepare_v3(store->db, store_sql[i].sql, -1,
+					    SQLITE_PREPARE_PERSISTENT,
+					    &store->stmt[i], NULL);
+
+		if (rc != SQLITE_OK)
+			return store_fail(store, rc, store_sql[i].what);
+	}
+	return 0;
+}
+
+/* store_load_cache - the phished domains already stored */
+static int store_load_cache(struct store *store)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc = sqlite3_prepare_v2(store->db,
+		"SELECT phished_domain FROM campaigns", -1, &stmt, NULL);
+
+	while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const unsigned char *name = sqlite3_column_text(stmt, 0);
+
+		if (name == NULL || strmap_put(store->campaigns,
+					       (const char *) name, store,
+					       NULL) < 0)
+			rc = SQLITE_NOMEM;
+		else
+			rc = SQLITE_OK;
+	}
+	if (rc != SQLITE_DONE)
+		store_fail(store, rc, "load campaigns");
+	(void) sqlite3_finalize(stmt);	/* repeats the error, if any */
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* store_create_file - create the file mode 0600 before SQLite opens it */
+static int store_create_file(struct store *store, const char *path)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY, 0600);
+
+	if (fd < 0 || close(fd) < 0) {
+		snprintf(store->errmsg, sizeof(store->errmsg), "%.*s: %s",
+			 STORE_NAME_SHOWN, path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* store_connect - the file, the SQLite handle and its settings */
+static int store_connect(struct store *store, const char *path)
+{
+	int rc;
+
+	if (path != NULL && store_create_file(store, path) < 0)
+		return -1;
+	/* No SQLITE_OPEN_URI: a path is a path, even "file:...". */
+	rc = sqlite3_open_v2(store->name, &store->db, SQLITE_OPEN_READWRITE
+			     | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(store, rc, "open");
+	if ((rc = sqlite3_extended_result_codes(store->db, 1)) != SQLITE_OK
+	    || (rc = sqlite3_busy_timeout(store->db, STORE_BUSY_MS))
+	       != SQLITE_OK)
+		return store_fail(store, rc, "settings");
+	return 0;
+}
+
+/* store_setup - check, migrate, prepare and cache */
+static int store_setup(struct store *store, const char *path)
+{
+	long version;
+
+	if (store_connect(store, path) < 0
+	    || store_check_version(store, &version) < 0)
+		return -1;
+	if (path != NULL && store_set_wal(store) < 0)
+		return -1;
+	if (store_migrate(store, version) < 0 || store_prepare(store) < 0)
+		return -1;
+	store->campaigns = strmap_new(STORE_CACHE_HINT);
+	if (store->campaigns == NULL)
+		return store_fail_text(store, "out of memory");
+	return store_load_cache(store);
+}
+
+/* store_open - open or create */
+struct store *store_open(const char *path, char err[STORE_ERR_MAX])
+{
+	struct store *store = calloc(1, sizeof(*store));
+
+	if (store == NULL)
+		goto nomem;
+	store->name = strdup(path != NULL ? path : ":memory:");
+	if (store->name == NULL)
+		goto nomem;
+	if (store_setup(store, path) < 0) {
+		memcpy(err, store->errmsg, STORE_ERR_MAX);
+		store_close(store);
+		return NULL;
+	}
+	return store;
+nomem:
+	free(store);
+	snprintf(err, STORE_ERR_MAX, "%.*s: out of memory", STORE_NAME_SHOWN,
+		 path != NULL ? path : ":memory:");
+	return NULL;
+}
+
+/* store_close - commit what is pending, then release everything */
+void store_close(struct store *store)
+{
+	int rc;
+
+	if (store == NULL)
+		return;
+	if (store->db != NULL && store->stmt[STMT_COMMIT] != NULL
+	    && store_commit(store) < 0)
+		msg_error("state %s", store->errmsg);
+	for (int i = 0; i < STMT_COUNT; i++)
+		(void) sqlite3_finalize(store->stmt[i]);	/* NULL is fine */
+	rc = sqlite3_close(store->db);
+	if (rc != SQLITE_OK)
+		msg_error("state %.*s: close: %s", STORE_NAME_SHOWN,
+			  store->name, sqlite3_errstr(rc));
+	strmap_free(store->campaigns, NULL);
+	free(store->name);
+	free(store);
+}
