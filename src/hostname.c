@@ -1,0 +1,182 @@
+/*
+ * NAME
+ *	hostname - sender hosts taken from addresses and validated
+ * SUMMARY
+ *	The one gate every sender host passes before anything trusts it.
+ * DESCRIPTION
+ *	hostname_from_address() takes the domain part of an envelope
+ *	sender after its last "@" (so a source route "@a,@b:user@host"
+ *	yields "host"), with or without the surrounding <>.  The null
+ *	sender <>, a local user without "@" and an empty domain part are
+ *	HOST_NONE.  A domain part in square brackets is an address
+ *	literal: [192.0.2.1] or [IPv6:2001:db8::1], checked with
+ *	inet_pton() and reported as HOST_IP_LITERAL; a bracketed thing
+ *	that is no address is HOST_INVALID.
+ *
+ *	hostname_normalize() accepts a hostname only when it is made of
+ *	LDH labels (letters, digits, hyphen; no hyphen at either end of a
+ *	label), each 1..63 octets, at most 253 octets in all after one
+ *	trailing dot is removed, with at least two labels and a top-level
+ *	label that is not all digits (so a dotted quad is not a host).
+ *	Everything else, quotes, backslashes, white space, control and
+ *	escape bytes, bytes >= 0x80, underscores, empty labels, is
+ *	HOST_INVALID: such text never reaches an event, the store or an
+ *	access suggestion.  The result is lower-cased.
+ *
+ *	On any verdict but HOST_OK, host[] is the empty string.
+ * DIAGNOSTICS
+ *	None: the verdict tells the caller, who counts.
+ */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <string.h>
+#include <strings.h>
+
+#include "hostname.h"
+
+/* "IPv6:" prefix of an IPv6 address literal (RFC 5321 4.1.3) */
+#define HOSTNAME_IPV6_TAG "IPv6:"
+#define HOSTNAME_IPV6_LEN (sizeof(HOSTNAME_IPV6_TAG) - 1)
+
+/* Room for the inside of the longest address literal inet_pton takes. */
+#define HOSTNAME_LITERAL_MAX INET6_ADDRSTRLEN
+
+/* hostname_is_ldh - letter, digit or hyphen (ASCII only, no locale) */
+static int hostname_is_ldh(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+	    || (c >= '0' && c <= '9') || c == '-';
+}
+
+/* hostname_lower - ASCII lower case, independent of the locale */
+static char hostname_lower(unsigned char c)
+{
+	return (char) (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+}
+
+/* hostname_label_ok - one label: 1..63 LDH octets, no edge hyphen */
+static int hostname_label_ok(const char *label, size_t len)
+{
+	if (len == 0 || len > HOSTNAME_LABEL_MAX)
+		return 0;
+	if (label[0] == '-' || label[len - 1] == '-')
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (!hostname_is_ldh((unsigned char) label[i]))
+			return 0;
+	return 1;
+}
+
+/* hostname_all_digits - the label is made of digits only */
+static int hostname_all_digits(const char *label, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (label[i] < '0' || label[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* hostname_normalize - validate, strip one trailing dot, lower-case */
+enum host_verdict hostname_normalize(const char *name, size_t len,
+				     char host[HOSTNAME_MAX + 1])
+{
+	size_t start = 0;
+	size_t labels = 0;
+
+	host[0] = '\0';
+	if (name == NULL)
+		return HOST_INVALID;
+	if (len > 0 && name[len - 1] == '.')
+		len--;
+	if (len == 0 || len > HOSTNAME_MAX)
+		return HOST_INVALID;
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && name[i] != '.')
+			continue;
+		if (!hostname_label_ok(name + start, i - start))
+			return HOST_INVALID;
+		labels++;
+		if (i < len)
+			start = i + 1;
+	}
+	if (labels < 2 || hostname_all_digits(name + start, len - start))
+		return HOST_INVALID;
+	for (size_t i = 0; i < len; i++)
+		host[i] = hostname_lower((unsigned char) name[i]);
+	host[len] = '\0';
+	return HOST_OK;
+}
+
+/* hostname_literal - the verdict on "[...]", brackets included */
+static enum host_verdict hostname_literal(const char *lit, size_t len)
+{
+	char text[HOSTNAME_LITERAL_MAX];
+	unsigned char addr[sizeof(struct in6_addr)];
+	int family = AF_INET;
+
+	if (len < 2 || lit[len - 1] != ']')
+		return HOST_INVALID;
+	lit++;
+	len -= 2;
+	if (len > HOSTNAME_IPV6_LEN
+	    && strncasecmp(lit, HOSTNAME_IPV6_TAG, HOSTNAME_IPV6_LEN) == 0) {
+		family = AF_INET6;
+		lit += HOSTNAME_IPV6_LEN;
+		len -= HOSTNAME_IPV6_LEN;
+	}
+	if (len == 0 || len >= sizeof(text) || memchr(lit, '\0', len) != NULL)
+		return HOST_INVALID;
+	memcpy(text, lit, len);
+	text[len] = '\0';
+	return inet_pton(family, text, addr) == 1 ? HOST_IP_LITERAL
+						   : HOST_INVALID;
+}
+
+/* hostname_last_at - the last '@' in addr[0..len), or NULL */
+static const char *hostname_last_at(const char *addr, size_t len)
+{
+	while (len > 0) {
+		len--;
+		if (addr[len] == '@')
+			return addr + len;
+	}
+	return NULL;
+}
+
+/* hostname_from_address - the validated domain part of a sender */
+enum host_verdict hostname_from_address(const char *addr, size_t len,
+					char host[HOSTNAME_MAX + 1])
+{
+	const char *at;
+	const char *domain;
+	size_t domain_len;
+
+	host[0] = '\0';
+	if (addr == NULL)
+		return HOST_NONE;
+	if (len >= 2 && addr[0] == '<' && addr[len - 1] == '>') {
+		addr++;
+		len -= 2;
+	}
+	at = hostname_last_at(addr, len);
+	if (at == NULL)
+		return HOST_NONE;
+	domain = at + 1;
+	domain_len = len - (size_t) (domain - addr);
+	if (domain_len == 0)
+		return HOST_NONE;
+	if (domain[0] == '[')
+		return hostname_literal(domain, domain_len);
+	return hostname_normalize(domain, domain_len, host);
+}
+
+/* hostname_parent - "b.c" of "a.b.c"; NULL for a single label */
+const char *hostname_parent(const char *host)
+{
+	const char *dot;
+
+	if (host == NULL)
+		return NULL;
+	dot = strchr(host, '.');
+	return dot != NULL && dot[1] != '\0' ? dot + 1 : NULL;
+}

@@ -1,0 +1,502 @@
+/*
+ * test_access - sendmail access map source text: which senders it
+ * blocks (full address, host and parents, user@; From: before untagged;
+ * the first entry found decides), which campaigns it makes known, the
+ * value forms it accepts, and the file:line warnings for the rest.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "access.h"
+#include "tap.h"
+
+#define TEST_DIR_MAX 256
+#define TEST_PATH_MAX 512
+#define TEST_CAPTURE_MAX 65536
+
+/* Private directory for this run's map files, removed at the end. */
+static char test_dir[TEST_DIR_MAX];
+
+/* test_write - a map file in test_dir holding len bytes of text */
+static void test_write(char *path, const char *text, size_t len)
+{
+	int fd;
+
+	snprintf(path, TEST_PATH_MAX, "%s/map.XXXXXX", test_dir);
+	fd = mkstemp(path);
+	if (fd < 0 || write(fd, text, len) != (ssize_t) len || close(fd) < 0) {
+		perror("test map");
+		exit(2);
+	}
+}
+
+/* test_load_more - load text into map; its stderr into captured */
+static void test_load_more(struct access_map *map, const char *text,
+			   size_t len, char *path, size_t *bad, char *captured)
+{
+	char log[TEST_PATH_MAX];
+	int saved;
+	int fd;
+	ssize_t got;
+
+	test_write(path, text, len);
+	snprintf(log, sizeof(log), "%s/stderr", test_dir);
+	fflush(stderr);
+	saved = dup(2);
+	fd = open(log, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	if (map == NULL || saved < 0 || fd < 0 || dup2(fd, 2) < 0)
+		exit(2);
+	if (access_load(map, path, bad) < 0) {
+		perror("access_load");
+		exit(2);
+	}
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	got = pread(fd, captured, TEST_CAPTURE_MAX - 1, 0);
+	captured[got > 0 ? got : 0] = '\0';
+	close(fd);
+	unlink(log);
+}
+
+/* test_load - a new map loaded from text */
+static struct access_map *test_load(const char *text, size_t len,
+				    char *path, size_t *bad, char *captured)
+{
+	struct access_map *map = access_new();
+
+	test_load_more(map, text, len, path, bad, captured);
+	return map;
+}
+
+struct sender_case {
+	const char *local;	/* NULL: host lookups only */
+	const char *host;
+	int blocked;
+	const char *name;
+};
+
+/* test_senders - access_sender_blocked() over a table */
+static void test_senders(const struct access_map *map,
+			 const struct sender_case *cases, size_t n)
+{
+	char name[256];
+
+	for (size_t i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "%s@%s: %s",
+			 cases[i].local ? cases[i].local : "(none)",
+			 cases[i].host, cases[i].name);
+		tap_is_long(access_sender_blocked(map, cases[i].local,
+						  cases[i].host),
+			    cases[i].blocked, name);
+	}
+}
+
+struct under_case {
+	const char *domain;
+	int known;
+	const char *name;
+};
+
+/* test_under - access_blocks_under() over a table */
+static void test_under(const struct access_map *map,
+		       const struct under_case *cases, size_t n)
+{
+	char name[256];
+
+	for (size_t i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "blocks under %s: %s",
+			 cases[i].domain, cases[i].name);
+		tap_is_long(access_blocks_under(map, cases[i].domain),
+			    cases[i].known, name);
+	}
+}
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The story's map, one entry a line, with the blog's flattened comment. */
+static const char story_map[] =
+	"# 7/11/13 linkedinmail.com DISCARD linkedinmail.net DISCARD\n"
+	"\n"
+	"linkedinmail.com\tDISCARD\n"
+	"linkedinmail.net\tDISCARD\n"
+	"complains.linkedin.com\tDISCARD\n"
+	"customercare.linkedin.com DISCARD\n"
+	"linkedin-mail.com\tERROR:\"550 Sender banned. Please use legitimate "
+	"domain to send email.\"\n"
+	"Connect:127.0.0.1\tRELAY\n"
+	"To:emalsrv.marriott.com\tREJECT\n"
+	"Connect:emalsrv.ups.com\tREJECT\n"
+	"Spam:abuse@\tFRIEND\n"
+	"mar\tOK\n";
+
+static const struct sender_case story_senders[] = {
+	{"a", "complains.linkedin.com", 1, "DISCARD entry"},
+	{"a", "x.complains.linkedin.com", 1, "below a DISCARD entry"},
+	{"a", "emalsrv.linkedin.com", 0, "sibling of a blocked host"},
+	{"a", "linkedin.com", 0, "parent of a blocked host"},
+	{"a", "linkedinmail.com", 1, "lookalike brand+mail"},
+	{"a", "mail.linkedinmail.com", 1, "below the lookalike"},
+	{"a", "linkedin-mail.com", 1, "ERROR entry"},
+	{"a", "emalsrv.marriott.com", 0, "To: never blocks a sender"},
+	{"a", "emalsrv.ups.com", 0, "Connect: never blocks a sender"},
+	{"a", "marriott.com", 0, "no substring match (mar)"},
+	{NULL, "complains.linkedin.com", 1, "host only"},
+};
+
+static const struct under_case story_under[] = {
+	{"linkedin.com", 1, "complains.linkedin.com makes the campaign known"},
+	{"complains.linkedin.com", 1, "the entry's own host"},
+	{"linkedinmail.com", 1, "a two-label entry"},
+	{"linkedin-mail.com", 1, "an ERROR entry"},
+	{"com", 0, "never the public suffix"},
+	{"marriott.com", 0, "To: entries know no campaign"},
+	{"ups.com", 0, "Connect: entries know no campaign"},
+	{"staples.co.uk", 0, "unrelated"},
+};
+
+static void test_story(void)
+{
+	char path[TEST_PATH_MAX];
+	char captured[TEST_CAPTURE_MAX];
+	size_t bad = 99;
+	struct access_map *map = test_load(story_map, sizeof(story_map) - 1,
+					   path, &bad, captured);
+
+	tap_is_long((long) bad, 0, "story map: no bad lines");
+	tap_is_str(captured, "", "story map: no warnings");
+	tap_is_long((long) access_entry_count(map), 10, "story map: entries");
+	test_senders(map, story_senders, COUNT(story_senders));
+	test_under(map, story_under, COUNT(story_under));
+	access_free(map);
+	unlink(path);
+}
+
+/* Precedence: addresses, From: before untagged, first found decides. */
+static const char precedence_map[] =
+	"linkedin.com\tOK\n"
+	"From:x.linkedin.com\tREJECT\n"
+	"From:Spammer@Bad.Example\tREJECT\n"
+	"bad.example\tOK\n"
+	"FREE.STEALTH.MAILER@\tERROR:550 Spam not accepted\n"
+	"From:joe@\tDISCARD\n"
+	"good@spam.example\tOK\n"
+	"spam.example\tREJECT\n"
+	"okay.cyberspammer.com\tOK\n"
+	"cyberspammer.com\tERROR:\"550 We don't accept mail from spammers\"\n"
+	"From:another.dom\tREJECT\n"
+	"From:good@another.dom\tOK\n"
+	"shadow.example\tREJECT\n"
+	"From:shadow.example\tOK\n"
+	"From:user@emalsrv.aa.com\tREJECT\n"
+	"com\tREJECT\n"
+	"org\tOK\n";
+
+static const struct sender_case precedence_senders[] = {
+	{"a", "x.linkedin.com", 1, "From: host entry below an OK parent"},
+	{"a", "sub.x.linkedin.com", 1, "the nearer parent decides"},
+	{"a", "y.linkedin.com", 0, "the OK parent decides"},
+	{"a", "linkedin.com", 0, "OK entry"},
+	{"spammer", "bad.example", 1, "full address before the domain OK"},
+	{"SPAMMER", "bad.example", 1, "local part compared lower-cased"},
+	{"other", "bad.example", 0, "domain OK for others"},
+	{"free.stealth.mailer", "any.example", 1, "user@ entry"},
+	{"free.stealth.mailer", "bad.example", 0,
+	 "domain before user@: the OK decides"},
+	{"joe", "any.example", 1, "From:user@ entry"},
+	{NULL, "any.example", 0, "no local part: no user@ lookup"},
+	{"", "any.example", 0, "empty local part: no user@ lookup"},
+	{"good", "spam.example", 0, "address OK before domain REJECT"},
+	{"bad", "spam.example", 1, "domain REJECT"},
+	{"x", "okay.cyberspammer.com", 0, "more specific OK"},
+	{"x", "other.cyberspammer.com", 1, "parent ERROR"},
+	{"x", "another.dom", 1, "From: domain entry"},
+	{"good", "another.dom", 0, "From: address OK first"},
+	{"x", "shadow.example", 0, "From: OK before untagged REJECT"},
+	{"user", "emalsrv.aa.com", 1, "From:user@host"},
+	{"other", "emalsrv.aa.com", 1, "top-level entry com"},
+	{"x", "example.org", 0, "top-level OK"},
+	{"x", "example.net", 0, "no entry at all"},
+};
+
+static const struct under_case precedence_under[] = {
+	{"linkedin.com", 1, "From:x.linkedin.com REJECT below it"},
+	{"bad.example", 1, "address-keyed From: entry"},
+	{"spam.example", 1, "domain REJECT"},
+	{"cyberspammer.com", 1, "ERROR entry"},
+	{"another.dom", 1, "From: domain entry"},
+	{"shadow.example", 0, "From: OK decides over untagged REJECT"},
+	{"aa.com", 1, "From:user@emalsrv.aa.com"},
+	{"emalsrv.aa.com", 1, "its host"},
+	{"com", 0, "a single-label entry makes no campaign known"},
+	{"example.net", 0, "nothing there"},
+};
+
+/* Hosts reported by access_walk_blocking_hosts(), '|'-separated. */
+struct walk_seen {
+	char hosts[1024];
+	int count;
+};
+
+static void test_walk_one(const char *host, void *ctx)
+{
+	struct walk_seen *seen = ctx;
+	size_t used = strlen(seen->hosts);
+
+	snprintf(seen->hosts + used, sizeof(seen->hosts) - used, "|%s|",
+		 host);
+	seen->count++;
+}
+
+static void test_precedence(void)
+{
+	static const char *const walked[] = {
+		"|x.linkedin.com|", "|spam.example|", "|cyberspammer.com|",
+		"|another.dom|"
+	};
+	char path[TEST_PATH_MAX];
+	char captured[TEST_CAPTURE_MAX];
+	struct walk_seen seen = { "", 0 };
+	size_t bad = 99;
+	struct access_map *map = test_load(precedence_map,
+					   sizeof(precedence_map) - 1, path,
+					   &bad, captured);
+
+	tap_is_long((long) bad, 0, "precedence map: no bad lines");
+	test_senders(map, precedence_senders, COUNT(precedence_senders));
+	test_under(map, precedence_under, COUNT(precedence_under));
+	access_walk_blocking_hosts(map, test_walk_one, &seen);
+	tap_is_long(seen.count, 4,
+		    "walk: blocking domain entries that decide, once each");
+	for (size_t i = 0; i < COUNT(walked); i++)
+		tap_ok(strstr(seen.hosts, walked[i]) != NULL, walked[i]);
+	tap_ok(strstr(seen.hosts, "shadow") == NULL,
+	       "walk: not a REJECT that a From: OK overrides");
+	tap_ok(strstr(seen.hosts, "@") == NULL, "walk: no address entries");
+	access_free(map);
+	unlink(path);
+}
+
+/* One line of the forms map: its text, whether it is warned about, and
+ * a sender host to probe afterwards. */
+struct form_case {
+	const char *text;
+	const char *probe;
+	int bad;
+	int blocked;
+};
+
+static const struct form_case form_cases[] = {
+	{"ok1.example\tERROR:\"550 text\"", "ok1.example", 0, 1},
+	{"ok2.example\tERROR:5.7.1:\"550 text\"", "ok2.example", 0, 1},
+	{"ok3.example\tERROR:5.7.1:550 text", "ok3.example", 0, 1},
+	{"ok4.example\tERROR:550 Spam not accepted", "ok4.example", 0, 1},
+	{"ok5.example\tERROR:Go away", "ok5.example", 0, 1},
+	{"ok6.example\t\"550 Mailbox disabled\"", "ok6.example", 0, 1},
+	{"ok7.example\t450 4.2.2 Mailbox full", "ok7.example", 0, 1},
+	{"ok8.example\terror:4.2.2:450 later", "ok8.example", 0, 1},
+	{"ok9.example\tdiscard", "ok9.example", 0, 1},
+	{"ok10.example\tQUARANTINE:looks odd", "ok10.example", 0, 0},
+	{"GreetPause:ok11.example\t5000", "ok11.example", 0, 0},
+	{"TLS_Clt:ok12.example\tPERM+VERIFY:112", "ok12.example", 0, 0},
+	{"ok13.example\tREJECT \t ", "ok13.example", 0, 1},
+	{"bad1.example\tERROR:\"550 unclosed", "bad1.example", 1, 0},
+	{"bad2.example\tERROR:", "bad2.example", 1, 0},
+	{"bad3.example\tERROR:5.7.1:no code", "bad3.example", 1, 0},
+	{"bad4.example\tERROR:650 wrong class", "bad4.example", 1, 0},
+	{"bad5.example\tMAYBE", "bad5.example", 1, 0},
+	{"bad6.example\tDISCARD # not a comment", "bad6.example", 1, 0},
+	{"no-value-here", NULL, 1, 0},
+	{"\tindented.example\tREJECT", "indented.example", 1, 0},
+	{"From:\tREJECT", NULL, 1, 0},
+	{"bad7.example\tERROR:55 short", "bad7.example", 1, 0},
+	{"ok1.example\tOK", "ok1.example", 1, 1},
+	{"OK1.EXAMPLE\tOK", "ok1.example", 1, 1},
+	{"bad8.example\tREJECT\001", "bad8.example", 1, 0},
+	{"FROM:ok14.example\tREJECT", "ok14.example", 0, 1},
+	{"bad9.example\t\"550", "bad9.example", 1, 0},
+	{"bad10.example\t5.7.1:550 text", "bad10.example", 1, 0},
+	{"bad11.example\tQUARANTINE:", "bad11.example", 1, 0},
+	{"Connect:bad12.example\tMAYBE", NULL, 1, 0},
+	{"IPv6:2001:db8::1\tRELAY", NULL, 0, 0},
+	{"ok15.example\tSKIP", "ok15.example", 0, 0},
+	{"ok16.example\tRelay", "ok16.example", 0, 0},
+	{"# a comment with a\001control byte", NULL, 0, 0},
+	{"   ", NULL, 0, 0},
+	{"ok17.example\tREJECT\r", "ok17.example", 0, 1},
+};
+
+/* test_forms_text - the forms map: the table, one line over the limit,
+ * one with a NUL byte, and a last line without newline */
+static size_t test_forms_text(char *buf, size_t size)
+{
+	static const char nul_line[] = "nul.example\tRE\0JECT\n";
+	static const char last[] = "last.example\tREJECT";
+	size_t len = 0;
+
+	for (size_t i = 0; i < COUNT(form_cases); i++)
+		len += (size_t) snprintf(buf + len, size - len, "%s\n",
+					 form_cases[i].text);
+	memset(buf + len, 'x', 5000);
+	memcpy(buf + len, "long.example\tREJECT ", 20);
+	len += 5000;
+	buf[len++] = '\n';
+	memcpy(buf + len, nul_line, sizeof(nul_line) - 1);
+	len += sizeof(nul_line) - 1;
+	memcpy(buf + len, last, sizeof(last) - 1);
+	return len + sizeof(last) - 1;
+}
+
+static void test_forms(void)
+{
+	static char text[16384];
+	char path[TEST_PATH_MAX];
+	char captured[TEST_CAPTURE_MAX];
+	char want[TEST_PATH_MAX + 32];
+	char name[256];
+	size_t len = test_forms_text(text, sizeof(text));
+	size_t bad = 0;
+	size_t want_bad = 2;	/* the long line and the NUL line */
+	struct access_map *map = test_load(text, len, path, &bad, captured);
+	unsigned long n = COUNT(form_cases);
+
+	for (size_t i = 0; i < COUNT(form_cases); i++) {
+		const struct form_case *c = &form_cases[i];
+
+		want_bad += (size_t) c->bad;
+		snprintf(want, sizeof(want), "%s:%lu: ", path,
+			 (unsigned long) i + 1);
+		snprintf(name, sizeof(name), "line %lu %s warned: %.60s",
+			 (unsigned long) i + 1, c->bad ? "is" : "is not",
+			 c->text);
+		tap_is_long(strstr(captured, want) != NULL, c->bad, name);
+		if (c->probe == NULL)
+			continue;
+		snprintf(name, sizeof(name), "line %lu then %s %s",
+			 (unsigned long) i + 1, c->probe,
+			 c->blocked ? "blocked" : "not blocked");
+		tap_is_long(access_sender_blocked(map, "x", c->probe),
+			    c->blocked, name);
+	}
+	tap_is_long((long) bad, (long) want_bad, "bad lines counted");
+	snprintf(want, sizeof(want), "%s:%lu: longer than", path, n + 1);
+	tap_ok(strstr(captured, want) != NULL, "long line: file:line");
+	snprintf(want, sizeof(want), "%s:%lu: NUL", path, n + 2);
+	tap_ok(strstr(captured, want) != NULL, "NUL line: file:line");
+	tap_is_long(access_sender_blocked(map, "x", "long.example"), 0,
+		    "an over-long line is no entry");
+	tap_is_long(access_sender_blocked(map, "x", "nul.example"), 0,
+		    "a NUL line is no entry");
+	tap_is_long(access_sender_blocked(map, "x", "last.example"), 1,
+		    "a last line without newline is an entry");
+	tap_ok(strstr(captured, "duplicate") != NULL, "duplicates named");
+	tap_ok(strchr(captured, '\001') == NULL,
+	       "control bytes never reach the warnings");
+	access_free(map);
+	unlink(path);
+}
+
+static void test_files(void)
+{
+	char first[TEST_PATH_MAX];
+	char second[TEST_PATH_MAX];
+	char missing[TEST_PATH_MAX];
+	char captured[TEST_CAPTURE_MAX];
+	static const char second_text[] =
+		"dup.example\tOK\nsecond.example\tDISCARD\n";
+	size_t bad = 99;
+	struct access_map *map = test_load("dup.example\tREJECT\n", 19, first,
+					   &bad, captured);
+
+	tap_is_long(access_blocks_under(map, "second.example"), 0,
+		    "second file not loaded yet");
+	test_load_more(map, second_text, sizeof(second_text) - 1, second, &bad,
+		       captured);
+	tap_is_long((long) bad, 1, "its duplicate is a skipped line");
+	tap_ok(strstr(captured, ":1: duplicate key \"dup.example\"") != NULL,
+	       "the duplicate is named with file:line");
+	tap_is_long(access_sender_blocked(map, "x", "dup.example"), 1,
+		    "first file wins on the same key");
+	tap_is_long(access_sender_blocked(map, "x", "second.example"), 1,
+		    "entries of the second file count");
+	tap_is_long(access_blocks_under(map, "second.example"), 1,
+		    "known campaigns recomputed after each file");
+	tap_is_long((long) access_entry_count(map), 2, "two entries");
+	snprintf(missing, sizeof(missing), "%s/nonexistent", test_dir);
+	errno = 0;
+	tap_is_long(access_load(map, missing, &bad), -1, "missing file: -1");
+	tap_is_long(errno, ENOENT, "missing file: errno ENOENT");
+	errno = 0;
+	tap_is_long(access_load(map, test_dir, NULL), -1, "directory: -1");
+	tap_is_long(errno, EISDIR, "directory: errno EISDIR");
+	tap_is_long((long) access_entry_count(map), 2, "map unchanged");
+	access_free(map);
+	access_free(NULL);
+	unlink(first);
+	unlink(second);
+}
+
+static void test_empty(void)
+{
+	struct access_map *map = access_new();
+	struct walk_seen seen = { "", 0 };
+
+	tap_is_long(access_sender_blocked(map, "x", "a.example"), 0,
+		    "empty map blocks nothing");
+	tap_is_long(access_blocks_under(map, "a.example"), 0,
+		    "empty map knows no campaign");
+	access_walk_blocking_hosts(map, test_walk_one, &seen);
+	tap_is_long(seen.count, 0, "empty map walks nothing");
+	tap_is_long((long) access_entry_count(map), 0, "no entries");
+	access_free(map);
+}
+
+static void test_suggest(void)
+{
+	static const char want[] =
+		"emalsrv.marriott.com\tERROR:\"550 5.7.1 Sender banned\"";
+	char buf[128];
+	long len = (long) sizeof(want) - 1;
+
+	tap_is_long(access_suggest("emalsrv.marriott.com", buf, sizeof(buf)),
+		    len, "suggestion: its length");
+	tap_is_str(buf, want, "suggestion blocks the sender host");
+	tap_is_long(access_suggest("emalsrv.marriott.com", buf,
+				   sizeof(want)), len, "exact fit");
+	tap_is_long(access_suggest("emalsrv.marriott.com", buf,
+				   sizeof(want) - 1), -1, "one byte short");
+	tap_is_long(errno, ENOSPC, "errno ENOSPC");
+	tap_is_str(buf, "", "nothing half-written");
+	tap_is_long(access_suggest("Emalsrv.marriott.com", buf, sizeof(buf)),
+		    -1, "not lower-cased: refused");
+	tap_is_long(access_suggest("emalsrv.evil\"com.example", buf,
+				   sizeof(buf)), -1, "a quote: refused");
+	tap_is_long(access_suggest("evil\tERROR:x", buf, sizeof(buf)), -1,
+		    "a tab: refused");
+	tap_is_long(access_suggest(NULL, buf, sizeof(buf)), -1, "NULL host");
+	tap_is_long(errno, EINVAL, "errno EINVAL");
+}
+
+int main(void)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(test_dir, sizeof(test_dir), "%s/test_access.XXXXXX",
+		 tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
+	if (mkdtemp(test_dir) == NULL) {
+		perror("mkdtemp");
+		return 2;
+	}
+	test_story();
+	test_precedence();
+	test_forms();
+	test_files();
+	test_empty();
+	test_suggest();
+	rmdir(test_dir);
+	return tap_done();
+}

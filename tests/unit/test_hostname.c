@@ -1,0 +1,214 @@
+/*
+ * test_hostname - sender hosts from addresses: what passes the gate
+ * (lower-cased, trailing dot gone) and what never does (quotes,
+ * backslashes, escapes, spaces, high bytes, over-long names).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "hostname.h"
+#include "tap.h"
+
+struct address_case {
+	const char *addr;
+	size_t len;		/* 0: strlen(addr) */
+	enum host_verdict want;
+	const char *host;	/* expected host[] */
+	const char *name;
+};
+
+static const struct address_case address_cases[] = {
+	{"<x@EMALSRV.AA.COM>", 0, HOST_OK, "emalsrv.aa.com",
+	 "upper case is lowered (acceptance: aa.com campaign)"},
+	{"<x@complains.staples.co.uk>", 0, HOST_OK, "complains.staples.co.uk",
+	 "multi-label public suffix kept whole"},
+	{"<abcdefghijabcdefghijabcdefghijabcdefghij@emalsrv.ups.com>", 0,
+	 HOST_OK, "emalsrv.ups.com", "40-character local part"},
+	{"bare@complains.ebay.com", 0, HOST_OK, "complains.ebay.com",
+	 "bare address without <>"},
+	{"<x@emalsrv.adp.com.>", 0, HOST_OK, "emalsrv.adp.com",
+	 "trailing dot removed"},
+	{"<\"a@b\"@emalsrv.ups.com>", 0, HOST_OK, "emalsrv.ups.com",
+	 "domain part is after the last @"},
+	{"<@relay.example,@hop.example:u@Dest.Example>", 0, HOST_OK,
+	 "dest.example", "source route: the final host"},
+	{"<x@xn--bcher-kva.example>", 0, HOST_OK, "xn--bcher-kva.example",
+	 "punycode label"},
+	{"<x@a-b.c-d.example>", 0, HOST_OK, "a-b.c-d.example",
+	 "inner hyphens"},
+	{"<x@1.2.3.example>", 0, HOST_OK, "1.2.3.example",
+	 "numeric labels below a real TLD"},
+	{"<>", 0, HOST_NONE, "", "null sender"},
+	{"MAILER-DAEMON", 0, HOST_NONE, "", "local user without @"},
+	{"<user@>", 0, HOST_NONE, "", "empty domain part"},
+	{"", 0, HOST_NONE, "", "empty address"},
+	{"<x@[192.0.2.1]>", 0, HOST_IP_LITERAL, "", "IPv4 literal"},
+	{"x@[IPv6:2001:db8::1]", 0, HOST_IP_LITERAL, "", "IPv6 literal"},
+	{"x@[ipv6:::ffff:192.0.2.1]", 0, HOST_IP_LITERAL, "",
+	 "IPv6 tag case-insensitive"},
+	{"x@[192.0.2.300]", 0, HOST_INVALID, "", "bad IPv4 literal"},
+	{"x@[evil.example]", 0, HOST_INVALID, "", "name in brackets"},
+	{"x@[IPv6:]", 0, HOST_INVALID, "", "empty IPv6 literal"},
+	{"x@[192.0.2.1", 0, HOST_INVALID, "", "unclosed literal"},
+	{"<x@emalsrv.evil\"com>", 0, HOST_INVALID, "", "double quote"},
+	{"<x@emalsrv.evil\\ncom.example>", 0, HOST_INVALID, "",
+	 "backslash-n written out"},
+	{"<x@emalsrv.evil\ncom.example>", 0, HOST_INVALID, "",
+	 "real newline"},
+	{"<x@emalsrv.\033[31mred.example>", 0, HOST_INVALID, "",
+	 "ANSI escape"},
+	{"<x@emalsrv.bad_host.example>", 0, HOST_INVALID, "", "underscore"},
+	{"<x@emal srv.example>", 0, HOST_INVALID, "", "space"},
+	{"<x@emalsrv.example >", 0, HOST_INVALID, "", "trailing space"},
+	{"<x@\xc3\xa9malsrv.example>", 0, HOST_INVALID, "",
+	 "UTF-8 bytes >= 0x80"},
+	{"<x@emalsrv.\xff.com>", 0, HOST_INVALID, "", "byte 0xff"},
+	{"<x@emalsrv.ex\0ample.com>", 24, HOST_INVALID, "", "NUL byte"},
+	{"<x@localhost>", 0, HOST_INVALID, "", "single label"},
+	{"<x@192.0.2.1>", 0, HOST_INVALID, "", "dotted quad, no brackets"},
+	{"<x@a..example>", 0, HOST_INVALID, "", "empty label"},
+	{"<x@.a.example>", 0, HOST_INVALID, "", "leading dot"},
+	{"<x@a.example..>", 0, HOST_INVALID, "", "two trailing dots"},
+	{"<x@.>", 0, HOST_INVALID, "", "only a dot"},
+	{"<x@-a.example>", 0, HOST_INVALID, "", "leading hyphen"},
+	{"<x@a-.example>", 0, HOST_INVALID, "", "trailing hyphen"},
+	{"<x@a.example->", 0, HOST_INVALID, "", "hyphen at the end of TLD"},
+	{"<x@a.example", 0, HOST_OK, "a.example",
+	 "a stray < is part of the local part"},
+	{"x@a.example>", 0, HOST_INVALID, "", "> without <"},
+	{"<x@a\\.example>", 0, HOST_INVALID, "", "backslash"},
+	{"<x@a.example,>", 0, HOST_INVALID, "", "comma"},
+};
+
+/* long_name - total octets: labels of label_len 'a's joined by dots */
+static void long_name(char *buf, size_t total, size_t label_len)
+{
+	for (size_t i = 0; i < total; i++)
+		buf[i] = (i + 1) % (label_len + 1) == 0 ? '.' : 'a';
+	buf[total - 1] = 'a';
+	buf[total] = '\0';
+}
+
+static void test_address_table(void)
+{
+	char host[HOSTNAME_MAX + 1];
+	char name[256];
+
+	for (size_t i = 0; i < sizeof(address_cases) / sizeof(address_cases[0]);
+	     i++) {
+		const struct address_case *c = &address_cases[i];
+		size_t len = c->len != 0 ? c->len : strlen(c->addr);
+		enum host_verdict got;
+
+		memset(host, 'X', sizeof(host));
+		got = hostname_from_address(c->addr, len, host);
+		snprintf(name, sizeof(name), "verdict: %s", c->name);
+		tap_is_long(got, c->want, name);
+		snprintf(name, sizeof(name), "host: %s", c->name);
+		tap_is_str(host, c->host, name);
+	}
+}
+
+static void test_lengths(void)
+{
+	char name[400];
+	char addr[420];
+	char host[HOSTNAME_MAX + 1];
+
+	/* 63-octet labels pass, 64 do not. */
+	memset(name, 'a', 63);
+	memcpy(name + 63, ".example", 9);
+	tap_is_long(hostname_normalize(name, strlen(name), host), HOST_OK,
+		    "63-octet label passes");
+	memset(name, 'a', 64);
+	memcpy(name + 64, ".example", 9);
+	tap_is_long(hostname_normalize(name, strlen(name), host), HOST_INVALID,
+		    "64-octet label fails");
+	/* 253 octets pass, 254 fail; 253 plus a trailing dot pass. */
+	long_name(name, 253, 50);
+	tap_is_long(hostname_normalize(name, 253, host), HOST_OK,
+		    "253-octet name passes");
+	tap_is_long((long) strlen(host), 253, "all of it kept");
+	name[253] = '.';
+	name[254] = '\0';
+	tap_is_long(hostname_normalize(name, 254, host), HOST_OK,
+		    "253 octets and a trailing dot pass");
+	long_name(name, 254, 50);
+	tap_is_long(hostname_normalize(name, 254, host), HOST_INVALID,
+		    "254-octet name fails");
+	/* A 300-character host, as a spammer might send. */
+	snprintf(addr, sizeof(addr), "<x@emalsrv.");
+	memset(addr + strlen(addr), 'a', 300);
+	memcpy(addr + 11 + 300, ".com>", 6);
+	tap_is_long(hostname_from_address(addr, strlen(addr), host),
+		    HOST_INVALID, "300-character host fails");
+	tap_is_str(host, "", "and leaves host empty");
+}
+
+struct normalize_case {
+	const char *name;
+	enum host_verdict want;
+	const char *host;
+};
+
+static const struct normalize_case normalize_cases[] = {
+	{"Mail.Example.COM", HOST_OK, "mail.example.com"},
+	{"mail.example.com.", HOST_OK, "mail.example.com"},
+	{"eu1sysamx113.postini.com", HOST_OK, "eu1sysamx113.postini.com"},
+	{"example.123", HOST_INVALID, ""},
+	{"example.c0m", HOST_OK, "example.c0m"},
+	{"", HOST_INVALID, ""},
+	{".", HOST_INVALID, ""},
+	{"com", HOST_INVALID, ""},
+	{"[192.0.2.1]", HOST_INVALID, ""},
+	{"a.b", HOST_OK, "a.b"},
+};
+
+static void test_normalize_table(void)
+{
+	char host[HOSTNAME_MAX + 1];
+	char name[128];
+
+	for (size_t i = 0;
+	     i < sizeof(normalize_cases) / sizeof(normalize_cases[0]); i++) {
+		const struct normalize_case *c = &normalize_cases[i];
+
+		snprintf(name, sizeof(name), "normalize \"%s\"", c->name);
+		tap_is_long(hostname_normalize(c->name, strlen(c->name), host),
+			    c->want, name);
+		tap_is_str(host, c->host, name);
+	}
+	tap_is_long(hostname_normalize("a.example.com", 9, host), HOST_OK,
+		    "normalize honours the length (\"a.example\")");
+	tap_is_str(host, "a.example", "only len bytes are read");
+	tap_is_long(hostname_normalize(NULL, 0, host), HOST_INVALID,
+		    "NULL name");
+}
+
+static void test_parent(void)
+{
+	static const char *const chain[] = {
+		"emalsrv.staples.co.uk", "staples.co.uk", "co.uk", "uk", NULL
+	};
+	const char *d = chain[0];
+	int i = 0;
+
+	while (d != NULL) {
+		tap_is_str(d, chain[i], "parent chain");
+		d = hostname_parent(d);
+		i++;
+	}
+	tap_ok(chain[i] == NULL, "chain ends after the last label");
+	tap_ok(hostname_parent("uk") == NULL, "no parent of a single label");
+	tap_ok(hostname_parent("uk.") == NULL, "no empty parent");
+	tap_ok(hostname_parent(NULL) == NULL, "NULL host");
+}
+
+int main(void)
+{
+	test_address_table();
+	test_lengths();
+	test_normalize_table();
+	test_parent();
+	return tap_done();
+}
