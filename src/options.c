@@ -209,6 +209,11 @@ int options_parse(int argc, char **argv, struct options *opts)
 	if (opts->omprog && opts->input_count > 0)
 		return options_usage_error("--omprog reads standard input "
 					   "only");
+	/* In omprog mode stdout carries the protocol replies and nothing else. */
+	if (opts->omprog && strcmp(opts->output, "-") == 0)
+		return options_usage_error("--omprog needs -o syslog[:SOCKET] "
+					   "or -o FILE: standard output carries "
+					   "the replies");
 	if (opts->input_count == 0)
 		opts->inputs[opts->input_count++] = "-";
 	return -1;
