@@ -178,15 +178,20 @@ int linein_buffered(const struct linein *in)
 	return memchr(in->buf + in->start, '\n', in->end - in->start) != NULL;
 }
 
-/* linein_wait - poll for input up to timeout_ms */
-int linein_wait(const struct linein *in, int timeout_ms)
+/* linein_wait - poll for input up to timeout_ms, under mask if given */
+int linein_wait(const struct linein *in, int timeout_ms,
+		const sigset_t *mask)
 {
 	struct pollfd pfd = { .fd = in->fd, .events = POLLIN };
+	struct timespec timeout = {
+		.tv_sec = timeout_ms / 1000,
+		.tv_nsec = (long) (timeout_ms % 1000) * 1000000L
+	};
 	int ready;
 
 	if (linein_buffered(in) || in->fd < 0)
 		return 1;
-	ready = poll(&pfd, 1, timeout_ms);
+	ready = ppoll(&pfd, 1, &timeout, mask);
 	if (ready < 0)
 		return errno == EINTR ? -1 : 1;	/* let read(2) report it */
 	return ready > 0;

@@ -14,6 +14,7 @@
 #ifndef PHISHWATCH_LINEIN_H
 #define PHISHWATCH_LINEIN_H
 
+#include <signal.h>
 #include <stddef.h>
 
 /* sendmail's lines stay far below this; it bounds hostile ones */
@@ -54,8 +55,11 @@ int linein_buffered(const struct linein *in);
 /*
  * linein_wait - wait up to timeout_ms for input: 1 when there is some
  * (or a buffered line), 0 on time-out, -1 when a signal interrupted.
- * Lets the caller commit batched work before it sits idle.
+ * Lets the caller commit batched work before it sits idle.  With mask,
+ * the wait runs under that signal mask (ppoll), so a caller that keeps
+ * its signals blocked while it works can never miss one here.
  */
-int linein_wait(const struct linein *in, int timeout_ms);
+int linein_wait(const struct linein *in, int timeout_ms,
+		const sigset_t *mask);
 
 #endif

@@ -28,6 +28,8 @@
 
 /* The only global state: flags that signal handlers set. */
 static struct runloop_signals signals_seen;
+/* The signal mask before ours: signals get in only while we wait. */
+static sigset_t signals_open;
 
 /* Everything main wires together, so that the reload hook can reach it. */
 struct phishwatch {
@@ -50,10 +52,11 @@ static void on_signal(int sig)
 		signals_seen.term = 1;
 }
 
-/* install_signals - no SA_RESTART, so a blocked read(2) returns to us */
+/* install_signals - flags only; blocked except while the loop waits */
 static void install_signals(int omprog)
 {
 	struct sigaction sa;
+	sigset_t blocked;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
@@ -65,6 +68,12 @@ static void install_signals(int omprog)
 	if (!omprog)
 		sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	sigemptyset(&blocked);
+	sigaddset(&blocked, SIGHUP);
+	sigaddset(&blocked, SIGUSR1);
+	sigaddset(&blocked, SIGTERM);
+	sigaddset(&blocked, SIGINT);
+	sigprocmask(SIG_BLOCK, &blocked, &signals_open);
 }
 
 /* reload - SIGHUP: a complete new config set, or keep the old one */
@@ -121,6 +130,7 @@ static int run_input(struct phishwatch *pw, const char *name)
 	loop.counters = &pw->counters;
 	loop.replies = pw->opts.omprog ? stdout : NULL;
 	loop.signals = &signals_seen;
+	loop.wait_mask = &signals_open;
 	loop.reload = reload;
 	loop.reload_ctx = pw;
 	status = runloop_run(&loop);

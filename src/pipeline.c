@@ -171,15 +171,22 @@ static const char *pipeline_digits_or_null(const char *s)
 /* pipeline_emit - write the first-seen event of a new campaign */
 static int pipeline_emit(struct pipeline *pipe, const struct smlog *log,
 			 const struct sender *s, const struct detection *d,
-			 const char *line, const struct timespec *when)
+			 const char *line, size_t len,
+			 const struct timespec *when)
 {
 	char address[PIPELINE_LOCAL_MAX + HOSTNAME_MAX + 2];
 	char relay[HOSTNAME_MAX + 1];
 	char suggest[PIPELINE_SUGGEST_MAX];
 	const char *ip = log->relay_ip;
 	struct event ev = { 0 };
+	char *original;
+	int status;
 
 	if (access_suggest(s->host, suggest, sizeof(suggest)) < 0)
+		return -1;
+	/* The line lives in the reader's buffer, not NUL-terminated. */
+	original = strndup(line, len);
+	if (original == NULL)
 		return -1;
 	if (ip != NULL && strncmp(ip, "IPv6:", 5) == 0)
 		ip += 5;
@@ -199,20 +206,22 @@ static int pipeline_emit(struct pipeline *pipe, const struct smlog *log,
 	ev.rule = d->rule;
 	ev.phished_domain = d->phished_domain;
 	ev.suggested_access = suggest;
-	ev.original = line;
-	return emitter_write(pipe->parts.emitter, &ev);
+	ev.original = original;
+	status = emitter_write(pipe->parts.emitter, &ev);
+	free(original);
+	return status;
 }
 
 /* pipeline_new_campaign - event out and flushed, then the row committed */
 static enum pipeline_result
 pipeline_new_campaign(struct pipeline *pipe, const struct smlog *log,
 		      const struct sender *s, const struct detection *d,
-		      const char *line)
+		      const char *line, size_t len)
 {
 	struct timespec when;
 
 	pipeline_log_time(pipe, log, &when);
-	if (pipeline_emit(pipe, log, s, d, line, &when) < 0) {
+	if (pipeline_emit(pipe, log, s, d, line, len, &when) < 0) {
 		if (errno == EAGAIN || errno == ENOBUFS) {
 			pipe->parts.counters->retries++;
 			return PIPELINE_RETRY;
@@ -260,7 +269,6 @@ static enum pipeline_result pipeline_on_from(struct pipeline *pipe,
 	struct detection d;
 	int known;
 
-	(void) len;
 	if (log->from == NULL || pipeline_sender_host(pipe, log, &s) < 0)
 		return PIPELINE_DONE;
 	if (!detector_check(cfg->det, s.host, &d))
@@ -280,7 +288,7 @@ static enum pipeline_result pipeline_on_from(struct pipeline *pipe,
 		return pipeline_store_failure(pipe);
 	if (known)
 		return pipeline_known_campaign(pipe, log, &s, &d);
-	return pipeline_new_campaign(pipe, log, &s, &d, line);
+	return pipeline_new_campaign(pipe, log, &s, &d, line, len);
 }
 
 static const pipeline_handler pipeline_handlers[SMLOG_KIND_COUNT] = {

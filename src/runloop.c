@@ -2,6 +2,7 @@
  * runloop - read, process, reply (see runloop.h).
  */
 #include <errno.h>
+#include <poll.h>
 #include <string.h>
 #include <sysexits.h>
 
@@ -10,6 +11,8 @@
 
 /* Idle this long with batched work pending, then commit it. */
 #define RUNLOOP_IDLE_COMMIT_MS 1000
+/* Lines between two looks at pending signals when input never pauses. */
+#define RUNLOOP_SIGNAL_EVERY 1024
 
 /* runloop_reply - one omprog reply line, flushed; -1 on failure */
 static int runloop_reply(FILE *replies, const char *text)
@@ -44,13 +47,28 @@ static void runloop_service_signals(struct runloop *loop)
 	}
 }
 
-/* runloop_idle - commit batched work before blocking on an idle input */
-static void runloop_idle(struct runloop *loop)
+/*
+ * runloop_wait - wait for input, committing batched work when idle;
+ * 1 when a line can be read, 0 to go round again (signal, time-out)
+ */
+static int runloop_wait(struct runloop *loop)
 {
-	if (linein_buffered(loop->in))
-		return;
-	if (linein_wait(loop->in, RUNLOOP_IDLE_COMMIT_MS) == 0)
+	static const struct timespec no_time = { 0, 0 };
+	int ready;
+
+	/* Busy input never waits: let blocked signals in now and then. */
+	if (++loop->lines_since_signals >= RUNLOOP_SIGNAL_EVERY) {
+		loop->lines_since_signals = 0;
+		if (loop->wait_mask != NULL
+		    && ppoll(NULL, 0, &no_time, loop->wait_mask) < 0)
+			return 0;
+	}
+	ready = linein_wait(loop->in, RUNLOOP_IDLE_COMMIT_MS,
+			    loop->wait_mask);
+
+	if (ready == 0)
 		(void) pipeline_flush(loop->pipe);
+	return ready > 0;
 }
 
 /* runloop_handle - one line through the pipeline, and its reply */
@@ -93,7 +111,8 @@ int runloop_run(struct runloop *loop)
 		runloop_service_signals(loop);
 		if (loop->signals->term)
 			break;
-		runloop_idle(loop);
+		if (!runloop_wait(loop))
+			continue;
 		switch (linein_next(loop->in, &line, &len)) {
 		case LINEIN_LINE:
 			status = runloop_handle(loop, line, len);

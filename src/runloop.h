@@ -7,7 +7,10 @@
  *	one reply per line, flushed: "OK" once the line is fully processed,
  *	a line starting "retry:" when a transient failure (store locked,
  *	event socket full) means rsyslog should offer the line again.
- *	Signals only set flags; the loop acts on them between lines:
+ *	Signals only set flags and stay blocked while a line is processed;
+ *	they are let in only while the loop waits for input (ppoll), so
+ *	none is missed and no read(2) is cut short.  Between lines the loop
+ *	acts on them:
  *	SIGTERM/SIGINT stop after the current line, SIGHUP calls the reload
  *	hook, SIGUSR1 prints the counters.  Before it would block waiting
  *	for input, the loop commits the store's batched work.
@@ -35,8 +38,10 @@ struct runloop {
 	struct counters *counters;
 	FILE *replies;			/* omprog: stdout; NULL: filter mode */
 	struct runloop_signals *signals;
+	const sigset_t *wait_mask;	/* signals unblocked while waiting */
 	void (*reload)(void *ctx);	/* SIGHUP hook */
 	void *reload_ctx;
+	unsigned lines_since_signals;	/* the loop's own bookkeeping */
 };
 
 /*

@@ -22,7 +22,8 @@ trap _tap_cleanup EXIT
 # track_pid PID - stop this process (by pid) when the test exits
 track_pid() { _tap_pids="$_tap_pids $1"; }
 
-# pw ARGS... - run phishwatch (under $VALGRIND when set)
+# pw ARGS... - run phishwatch (under $VALGRIND when set); in the
+# background start "$PW" itself, so that $! is its pid, not a subshell's
 pw() { $VALGRIND "$PW" "$@"; }
 
 ok() {	# ok COND-STATUS NAME: ok 0 "name" passes
@@ -86,4 +87,4 @@ to_line() {
 events() { grep -c '^{' "$1" 2>/dev/null || true; }
 
 # counter NAME FILE - a counter's value from the exit line on stderr
-counter() { sed -n "s/.*: exit: .*[ ]$1=\([0-9]*\).*/\1/p" "$2" | tail -n 1; }
+counter() { sed -n "s/.*: exit:.* $1=\([0-9]*\).*/\1/p" "$2" | tail -n 1; }

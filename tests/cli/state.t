@@ -18,7 +18,7 @@ like "$(sqlite3 "$TMP/state.db" 'PRAGMA user_version')" '^[1-9]' "schema version
 
 # kill -9 after the event: the row was committed before the next line.
 mkfifo "$TMP/fifo"
-pw -r "$RULEBASE" -s "$TMP/k.db" < "$TMP/fifo" > "$TMP/k.out" 2>/dev/null &
+"$PW" -r "$RULEBASE" -s "$TMP/k.db" < "$TMP/fifo" > "$TMP/k.out" 2>/dev/null &
 pid=$!
 track_pid $pid
 exec 7> "$TMP/fifo"

@@ -4,7 +4,7 @@
 . "$(dirname "$0")/../lib.sh"
 
 mkfifo "$TMP/fifo"
-pw -r "$RULEBASE" < "$TMP/fifo" > "$TMP/out" 2> "$TMP/err" &
+"$PW" -r "$RULEBASE" < "$TMP/fifo" > "$TMP/out" 2> "$TMP/err" &
 pid=$!
 track_pid $pid
 exec 7> "$TMP/fifo"

@@ -122,10 +122,10 @@ static void test_streaming(void)
 	/* the writer is still open: the line must come without EOF */
 	tap_is_long(linein_next(in, &line, &len), LINEIN_LINE,
 		    "complete line handed out while the writer stays open");
-	tap_is_long(linein_wait(in, 10), 0, "then nothing ready: wait times out");
+	tap_is_long(linein_wait(in, 10, NULL), 0, "then nothing ready: wait times out");
 	if (write(p[1], "second\n", 7) != 7)
 		abort();
-	tap_is_long(linein_wait(in, 1000), 1, "wait sees new input");
+	tap_is_long(linein_wait(in, 1000, NULL), 1, "wait sees new input");
 	close(p[1]);
 	linein_next(in, &line, &len);
 	tap_ok(len == 6 && memcmp(line, "second", 6) == 0, "second line");
