@@ -13,7 +13,7 @@ BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share/phishwatch
 MANDIR    = $(PREFIX)/share/man
 
-PKGS      = lognorm libfastjson libpsl sqlite3 zlib
+PKGS      = lognorm libfastjson libpsl sqlite3 zlib libidn2
 # Recursive (=) so pkg-config runs after "make deps" installed it.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
@@ -35,7 +35,7 @@ SHELL_TESTS = $(sort $(wildcard tests/*/*.t))
 
 # Debian packages: build, test and demo needs.
 DEPS_BUILD = gcc make pkg-config liblognorm-dev libfastjson-dev libpsl-dev \
-	     libsqlite3-dev zlib1g-dev
+	     libsqlite3-dev zlib1g-dev libidn2-dev
 DEPS_TEST  = perl liblognorm-utils jq sqlite3 rsyslog python3 \
 	     python3-aiosmtpd procps util-linux
 DEPS       = $(DEPS_BUILD) $(DEPS_TEST)

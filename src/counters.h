@@ -28,6 +28,9 @@ struct counters {
 	unsigned long long events;	/* events written */
 	unsigned long long bad_time;	/* time stamp unreadable */
 	unsigned long long retries;	/* transient failures reported */
+	unsigned long long summaries;	/* campaign-summary events written */
+	unsigned long long queue_evicted;	/* tracker: dropped at the cap */
+	unsigned long long queue_expired;	/* tracker: idle past the window */
 };
 
 /* counters_print - one line "name=value ..." prefixed by why */

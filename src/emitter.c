@@ -299,6 +299,28 @@ static int emitter_rule(json *root, const struct event *ev)
 	return emitter_put_str(emitter_object(root, "rule"), "name", ev->rule);
 }
 
+/* emitter_campaign - "phishwatch.campaign": the campaign's counters */
+static int emitter_campaign(json *pw, const struct event *ev)
+{
+	static const char *const names[TRACK_COUNTERS] = {
+		[TRACK_MESSAGES] = "messages",
+		[TRACK_RECIPIENTS] = "recipients",
+		[TRACK_DELIVERED] = "delivered",
+		[TRACK_DEFERRED] = "deferred",
+		[TRACK_BOUNCED] = "bounced",
+		[TRACK_REJECTED] = "rejected",
+		[TRACK_DISCARDED] = "discarded",
+	};
+	json *campaign = emitter_object(pw, "campaign");
+
+	for (int i = 0; i < TRACK_COUNTERS; i++)
+		if (emitter_put(campaign, names[i],
+				json_object_new_int64((int64_t) ev->counters[i]))
+		    < 0)
+			return -1;
+	return 0;
+}
+
 /* emitter_phishwatch - "phishwatch": our own fields */
 static int emitter_phishwatch(json *root, const struct event *ev)
 {
@@ -306,6 +328,8 @@ static int emitter_phishwatch(json *root, const struct event *ev)
 
 	if (emitter_put_str(pw, "phished_domain", ev->phished_domain) < 0
 	    || emitter_put_str(pw, "sender_domain", ev->sender_host) < 0)
+		return -1;
+	if (ev->counters != NULL && emitter_campaign(pw, ev) < 0)
 		return -1;
 	if (ev->suggested_access == NULL)
 		return 0;

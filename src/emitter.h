@@ -21,9 +21,12 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "tracker.h"
+
 #define EMITTER_ERR_MAX 512
 #define EVENT_ACTION_PHISHED_FIRST "phished-domain-first-seen"
 #define EVENT_ACTION_SENDER_FIRST "sender-domain-first-seen"
+#define EVENT_ACTION_SUMMARY "campaign-summary"
 
 struct event {
 	const char *action;		/* event.action */
@@ -40,6 +43,8 @@ struct event {
 	const char *phished_domain;	/* phishwatch.phished_domain */
 	const char *suggested_access;	/* phishwatch.suggested_access */
 	const char *original;		/* log.original, or NULL */
+	const unsigned long long *counters;	/* phishwatch.campaign: the
+					 * TRACK_COUNTERS of tracker.h, or NULL */
 };
 
 struct emitter;

@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -14,6 +15,7 @@
 struct input {
 	const char *name;
 	int fd;
+	time_t mtime;		/* 0 for standard input */
 	gzFile gz;		/* NULL for standard input */
 	struct linein *lines;
 };
@@ -38,9 +40,13 @@ static long input_gz_read(void *ctx, char *buf, size_t size)
 /* input_open_file - a file through zlib (plain files pass through) */
 static int input_open_file(struct input *in, size_t max_line)
 {
+	struct stat st;
+
 	in->fd = open(in->name, O_RDONLY);
 	if (in->fd < 0)
 		return -1;
+	if (fstat(in->fd, &st) == 0)
+		in->mtime = st.st_mtime;
 	in->gz = gzdopen(in->fd, "rb");
 	if (in->gz == NULL) {
 		close(in->fd);
@@ -91,6 +97,12 @@ void input_close(struct input *in)
 struct linein *input_lines(struct input *in)
 {
 	return in->lines;
+}
+
+/* input_mtime - the reference clock for the file's RFC 3164 stamps */
+time_t input_mtime(const struct input *in)
+{
+	return in->mtime;
 }
 
 /* input_name - for messages */

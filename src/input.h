@@ -11,6 +11,7 @@
 #define PHISHWATCH_INPUT_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "linein.h"
 
@@ -21,6 +22,9 @@ struct input *input_open(const char *name, size_t max_line);
 void input_close(struct input *in);
 
 struct linein *input_lines(struct input *in);
+
+/* input_mtime - a file's modification time; 0 for standard input */
+time_t input_mtime(const struct input *in);
 
 /* input_name - "standard input" or the path, for messages */
 const char *input_name(const struct input *in);

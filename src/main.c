@@ -23,8 +23,10 @@
 #include "msg.h"
 #include "options.h"
 #include "pipeline.h"
+#include "report.h"
 #include "runloop.h"
 #include "store.h"
+#include "tracker.h"
 
 /* The only global state: flags that signal handlers set. */
 static struct runloop_signals signals_seen;
@@ -37,6 +39,7 @@ struct phishwatch {
 	struct config_set config;
 	struct store *store;
 	struct emitter *emitter;
+	struct tracker *tracker;
 	struct counters counters;
 	struct pipeline *pipe;
 };
@@ -103,7 +106,8 @@ static int open_outputs(struct phishwatch *pw)
 		msg_error("state %s", err);
 		return EX_CANTCREAT;
 	}
-	if (pw->opts.check)
+	/* --check writes nothing; --report prints the chronology instead */
+	if (pw->opts.check || pw->opts.report)
 		return 0;
 	pw->emitter = emitter_open(pw->opts.output, pw->opts.syslog_pri, err);
 	if (pw->emitter == NULL) {
@@ -126,6 +130,7 @@ static int run_input(struct phishwatch *pw, const char *name)
 	}
 	loop.in = input_lines(in);
 	loop.input_name = input_name(in);
+	pipeline_set_reference(pw->pipe, input_mtime(in));
 	loop.pipe = pw->pipe;
 	loop.counters = &pw->counters;
 	loop.replies = pw->opts.omprog ? stdout : NULL;
@@ -174,6 +179,19 @@ static int check_report(const struct phishwatch *pw)
 	return 0;
 }
 
+/* print_report - --report: commit, then the chronology on stdout */
+static int print_report(struct phishwatch *pw, int status)
+{
+	if (pipeline_flush(pw->pipe) < 0)
+		return EX_IOERR;
+	if (report_print(pw->store, stdout,
+			 pw->opts.report == OPTIONS_REPORT_JSON) < 0) {
+		msg_error("cannot print the report: %s", strerror(errno));
+		return EX_IOERR;
+	}
+	return status;
+}
+
 /* start - load and open everything; 0 or an exit code */
 static int start(struct phishwatch *pw)
 {
@@ -185,7 +203,15 @@ static int start(struct phishwatch *pw)
 	status = open_outputs(pw);
 	if (status != 0 || pw->opts.check)
 		return status;
+	pw->tracker = tracker_new(pw->opts.max_queue_ids,
+				  TRACKER_DEFAULT_WINDOW);
+	if (pw->tracker == NULL) {
+		msg_error("out of memory");
+		return EX_OSERR;
+	}
 	parts.config = &pw->config;
+	parts.tracker = pw->tracker;
+	parts.summary_interval = pw->opts.summary_interval;
 	parts.store = pw->store;
 	parts.emitter = pw->emitter;
 	parts.counters = &pw->counters;
@@ -202,6 +228,7 @@ static int start(struct phishwatch *pw)
 static void finish(struct phishwatch *pw)
 {
 	pipeline_free(pw->pipe);
+	tracker_free(pw->tracker);
 	if (pw->emitter != NULL)
 		emitter_close(pw->emitter);
 	if (pw->store != NULL)
@@ -223,6 +250,8 @@ int main(int argc, char **argv)
 	else if (status == 0) {
 		status = run_inputs(&pw);
 		counters_print(stderr, "exit", &pw.counters);
+		if (pw.opts.report && status != EX_IOERR)
+			status = print_report(&pw, status);
 	}
 	finish(&pw);
 	return status;

@@ -1,9 +1,11 @@
 /*
  * options - command-line parsing (see options.h).
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <syslog.h>
@@ -11,6 +13,7 @@
 
 #include "msg.h"
 #include "options.h"
+#include "tracker.h"
 
 #ifndef PW_VERSION
 #define PW_VERSION "dev"
@@ -21,7 +24,8 @@
 
 /* Long options without a short form. */
 enum {
-	OPT_LEARN = 256, OPT_OMPROG, OPT_INPUT, OPT_FACILITY, OPT_SEVERITY
+	OPT_LEARN = 256, OPT_OMPROG, OPT_INPUT, OPT_FACILITY, OPT_SEVERITY,
+	OPT_REPORT, OPT_MAX_QUEUE, OPT_SUMMARY
 };
 
 static const struct option options_long[] = {
@@ -36,6 +40,9 @@ static const struct option options_long[] = {
 	{ "syslog-facility", required_argument, NULL, OPT_FACILITY },
 	{ "syslog-severity", required_argument, NULL, OPT_SEVERITY },
 	{ "check", no_argument, NULL, 'n' },
+	{ "report", optional_argument, NULL, OPT_REPORT },
+	{ "max-queue-ids", required_argument, NULL, OPT_MAX_QUEUE },
+	{ "summary-interval", required_argument, NULL, OPT_SUMMARY },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -87,6 +94,13 @@ static const char options_usage[] =
 "                          confirmMessages=\"on\"\n"
 "      --input FORM        raw (syslog lines, the default) or json\n"
 "                          (rsyslog mmnormalize output, one object a line)\n"
+"      --report[=json]     read every input to the end (gzip files too),\n"
+"                          then print the campaign chronology instead of\n"
+"                          events; with -s and no FILE, from the store\n"
+"      --summary-interval SECONDS\n"
+"                          a campaign-summary event when a campaign has\n"
+"                          been quiet that long (default: none)\n"
+"      --max-queue-ids N   open queue ids tracked at most (default 100000)\n"
 "  -n, --check             load and validate rulebase, access maps and\n"
 "                          store, then exit\n"
 "  -h, --help              show this help and exit\n"
@@ -123,6 +137,37 @@ static int options_usage_error(const char *fmt, ...)
 	return EX_USAGE;
 }
 
+/* options_number - a whole number in [min, max], or -1 after a message */
+static long options_number(const char *option, const char *arg, long min,
+			   long max)
+{
+	char *end;
+	long value;
+
+	errno = 0;
+	value = strtol(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || value < min
+	    || value > max) {
+		options_usage_error("%s takes a number from %ld to %ld, not "
+				    "'%.40s'", option, min, max, arg);
+		return -1;
+	}
+	return value;
+}
+
+/* options_report - --report or --report=json */
+static int options_report(struct options *opts, const char *arg)
+{
+	if (arg == NULL || strcmp(arg, "text") == 0)
+		opts->report = OPTIONS_REPORT_TEXT;
+	else if (strcmp(arg, "json") == 0)
+		opts->report = OPTIONS_REPORT_JSON;
+	else
+		return options_usage_error("--report takes text or json, not "
+					   "'%.40s'", arg);
+	return -1;
+}
+
 /* options_defaults - everything not given on the command line */
 static void options_defaults(struct options *opts)
 {
@@ -130,6 +175,7 @@ static void options_defaults(struct options *opts)
 	opts->config.rulebase = PW_RULEBASE;
 	opts->output = "-";
 	opts->syslog_pri = LOG_MAIL | LOG_WARNING;
+	opts->max_queue_ids = TRACKER_DEFAULT_CAP;
 }
 
 /* options_priority - replace the facility or severity part of pri */
@@ -154,6 +200,8 @@ static int options_priority(struct options *opts, int facility,
 /* options_one - apply one option; -1 to go on, or an exit code */
 static int options_one(int opt, struct options *opts)
 {
+	long value;
+
 	switch (opt) {
 	case 'a':
 		if (opts->config.access_count >= CONFIG_MAX_ACCESS)
@@ -178,6 +226,16 @@ static int options_one(int opt, struct options *opts)
 		}
 		return options_usage_error("--input takes raw or json, not "
 					   "'%.40s'", optarg);
+	case OPT_REPORT: return options_report(opts, optarg);
+	case OPT_MAX_QUEUE:
+		value = options_number("--max-queue-ids", optarg, 1, 100000000);
+		opts->max_queue_ids = (unsigned long) value;
+		return value < 0 ? EX_USAGE : -1;
+	case OPT_SUMMARY:
+		value = options_number("--summary-interval", optarg, 1,
+				       366L * 24 * 3600);
+		opts->summary_interval = value;
+		return value < 0 ? EX_USAGE : -1;
 	case 'h': fputs(options_usage, stdout); return 0;
 	case 'V': printf("phishwatch %s\n", PW_VERSION); return 0;
 	default:
@@ -214,7 +272,11 @@ int options_parse(int argc, char **argv, struct options *opts)
 		return options_usage_error("--omprog needs -o syslog[:SOCKET] "
 					   "or -o FILE: standard output carries "
 					   "the replies");
-	if (opts->input_count == 0)
+	if (opts->omprog && opts->report)
+		return options_usage_error("--omprog and --report exclude each "
+					   "other");
+	/* --report -s FILE alone reads the store, not standard input. */
+	if (opts->input_count == 0 && !(opts->report && opts->state != NULL))
 		opts->inputs[opts->input_count++] = "-";
 	return -1;
 }

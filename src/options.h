@@ -16,6 +16,8 @@
 #include "config.h"
 
 #define OPTIONS_MAX_INPUTS 1024
+#define OPTIONS_REPORT_TEXT 1
+#define OPTIONS_REPORT_JSON 2
 
 struct options {
 	struct config_options config;	/* rulebase, -a files, labels */
@@ -25,6 +27,9 @@ struct options {
 	int omprog;			/* --omprog */
 	int check;			/* -n, --check */
 	int input_json;			/* --input json */
+	int report;			/* --report: 0 no, 1 text, 2 json */
+	unsigned long max_queue_ids;	/* --max-queue-ids */
+	long summary_interval;		/* --summary-interval SECONDS, 0 off */
 	const char *inputs[OPTIONS_MAX_INPUTS];	/* FILE...; none: "-" */
 	size_t input_count;
 };

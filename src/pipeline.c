@@ -6,7 +6,9 @@
  *	change nothing have no handler.  The from= handler is the heart of
  *	phishwatch: validate the sender host, ask the detector, skip what
  *	the access map blocks or the store knows, and otherwise write the
- *	first-seen event before committing it to the store.
+ *	first-seen event before committing it to the store.  The other
+ *	handlers feed the tracker, which turns to= lines, ruleset verdicts
+ *	and discards into counts for the campaign their message belongs to.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -26,10 +28,18 @@
 #define PIPELINE_LOCAL_MAX 256
 /* Room for host<TAB>ERROR:"550 5.7.1 Sender banned" */
 #define PIPELINE_SUGGEST_MAX (HOSTNAME_MAX + 64)
+/* Time stamps are short; longer ones are not cached. */
+#define PIPELINE_STAMP_MAX 48
+/* More recipients than sendmail's MaxRecipientsPerMessage default. */
+#define PIPELINE_NRCPTS_MAX 100000UL
 
 struct pipeline {
 	struct pipeline_parts parts;
 	int status;			/* sysexits code after PIPELINE_FATAL */
+	time_t reference;		/* RFC 3164 stamps: 0 = now */
+	time_t newest;			/* newest log time seen */
+	char stamp[PIPELINE_STAMP_MAX];	/* last stamp parsed, and its time: */
+	struct timespec stamp_time;	/* lines of one second share it */
 	unsigned long warned_nul;	/* rate limits for warnings */
 	unsigned long warned_host;
 	unsigned long warned_time;
@@ -69,6 +79,13 @@ int pipeline_status(const struct pipeline *pipe)
 	return pipe->status;
 }
 
+/* pipeline_set_reference - the clock RFC 3164 stamps are read against */
+void pipeline_set_reference(struct pipeline *pipe, time_t reference)
+{
+	pipe->reference = reference;
+	pipe->stamp[0] = '\0';
+}
+
 /* pipeline_fatal - remember the exit code, report fatal */
 static enum pipeline_result pipeline_fatal(struct pipeline *pipe, int status)
 {
@@ -84,6 +101,17 @@ static enum pipeline_result pipeline_store_failure(struct pipeline *pipe)
 		return PIPELINE_RETRY;
 	}
 	msg_error("state store: %s", store_errmsg(pipe->parts.store));
+	return pipeline_fatal(pipe, EX_IOERR);
+}
+
+/* pipeline_emit_failure - an event that could not be written */
+static enum pipeline_result pipeline_emit_failure(struct pipeline *pipe)
+{
+	if (errno == EAGAIN || errno == ENOBUFS) {
+		pipe->parts.counters->retries++;
+		return PIPELINE_RETRY;
+	}
+	msg_error("cannot write event: %s", strerror(errno));
 	return pipeline_fatal(pipe, EX_IOERR);
 }
 
@@ -111,12 +139,12 @@ static void pipeline_split_address(const char *from, struct sender *s)
 }
 
 /* pipeline_sender_host - validated sender host, counted when it is not */
-static int pipeline_sender_host(struct pipeline *pipe, const struct smlog *log,
+static int pipeline_sender_host(struct pipeline *pipe, const char *address,
 				struct sender *s)
 {
 	struct counters *c = pipe->parts.counters;
 
-	pipeline_split_address(log->from, s);
+	pipeline_split_address(address, s);
 	switch (hostname_from_address(s->address, s->address_len, s->host)) {
 	case HOST_OK:
 		c->senders++;
@@ -139,15 +167,30 @@ static int pipeline_sender_host(struct pipeline *pipe, const struct smlog *log,
 static void pipeline_log_time(struct pipeline *pipe, const struct smlog *log,
 			      struct timespec *t)
 {
+	time_t reference;
+
 	clock_gettime(CLOCK_REALTIME, t);
 	if (log->timestamp == NULL)
-		return;
-	if (logtime_parse(log->timestamp, t->tv_sec, t) < 0) {
+		goto done;
+	if (strcmp(log->timestamp, pipe->stamp) == 0) {
+		*t = pipe->stamp_time;	/* mktime() is dear; seconds repeat */
+		goto done;
+	}
+	reference = pipe->reference != 0 ? pipe->reference : t->tv_sec;
+	if (logtime_parse(log->timestamp, reference, t) < 0) {
 		pipe->parts.counters->bad_time++;
 		msg_warn_limited(&pipe->warned_time,
 				 "line %llu: unreadable time stamp; using now",
 				 pipe->parts.counters->lines);
+		goto done;
 	}
+	if (strlen(log->timestamp) < sizeof(pipe->stamp)) {
+		strcpy(pipe->stamp, log->timestamp);
+		pipe->stamp_time = *t;
+	}
+done:
+	if (t->tv_sec > pipe->newest)
+		pipe->newest = t->tv_sec;
 }
 
 /* pipeline_valid_or_null - a validated host name, or NULL */
@@ -168,36 +211,43 @@ static const char *pipeline_digits_or_null(const char *s)
 	return s;
 }
 
+/* pipeline_relay_ip - the relay address without sendmail's IPv6: tag */
+static const char *pipeline_relay_ip(const struct smlog *log)
+{
+	const char *ip = log->relay_ip;
+
+	if (ip != NULL && strncmp(ip, "IPv6:", 5) == 0)
+		ip += 5;
+	return ip;
+}
+
 /* pipeline_emit - write the first-seen event of a new campaign */
 static int pipeline_emit(struct pipeline *pipe, const struct smlog *log,
 			 const struct sender *s, const struct detection *d,
-			 const char *line, size_t len,
-			 const struct timespec *when)
+			 const struct tracker_delta *delta, const char *line,
+			 size_t len, const struct timespec *when)
 {
-	char address[PIPELINE_LOCAL_MAX + HOSTNAME_MAX + 2];
 	char relay[HOSTNAME_MAX + 1];
 	char suggest[PIPELINE_SUGGEST_MAX];
-	const char *ip = log->relay_ip;
+	unsigned long long counts[TRACK_COUNTERS];
 	struct event ev = { 0 };
-	char *original;
-	int status;
+	char *address, *original;
+	int status = -1;
 
 	if (access_suggest(s->host, suggest, sizeof(suggest)) < 0)
 		return -1;
-	/* The line lives in the reader's buffer, not NUL-terminated. */
+	/* Both live in the reader's buffer, not NUL-terminated. */
+	address = strndup(s->address, s->address_len);
 	original = strndup(line, len);
-	if (original == NULL)
-		return -1;
-	if (ip != NULL && strncmp(ip, "IPv6:", 5) == 0)
-		ip += 5;
-	snprintf(address, sizeof(address), "%.*s",
-		 (int) (s->address_len < sizeof(address) - 1
-			? s->address_len : sizeof(address) - 1), s->address);
+	if (address == NULL || original == NULL)
+		goto done;
+	for (int i = 0; i < TRACK_COUNTERS; i++)
+		counts[i] = delta->n[i];
 	ev.action = EVENT_ACTION_PHISHED_FIRST;
 	ev.log_time = *when;
 	ev.sender_address = address;
 	ev.qid = log->qid;
-	ev.source_ip = ip;
+	ev.source_ip = pipeline_relay_ip(log);
 	ev.source_domain = pipeline_valid_or_null(log->relay_host, relay);
 	ev.hostname = log->hostname;
 	ev.program = log->program;
@@ -207,56 +257,151 @@ static int pipeline_emit(struct pipeline *pipe, const struct smlog *log,
 	ev.phished_domain = d->phished_domain;
 	ev.suggested_access = suggest;
 	ev.original = original;
+	ev.counters = counts;
 	status = emitter_write(pipe->parts.emitter, &ev);
+done:
+	free(address);
 	free(original);
 	return status;
 }
 
-/* pipeline_new_campaign - event out and flushed, then the row committed */
-static enum pipeline_result
-pipeline_new_campaign(struct pipeline *pipe, const struct smlog *log,
-		      const struct sender *s, const struct detection *d,
-		      const char *line, size_t len)
+/* pipeline_count - add a tracker delta to the store's batch */
+static enum pipeline_result pipeline_count(struct pipeline *pipe,
+					   const struct tracker_delta *delta,
+					   time_t when)
 {
-	struct timespec when;
+	struct tracker_stats st;
 
-	pipeline_log_time(pipe, log, &when);
-	if (pipeline_emit(pipe, log, s, d, line, len, &when) < 0) {
-		if (errno == EAGAIN || errno == ENOBUFS) {
-			pipe->parts.counters->retries++;
-			return PIPELINE_RETRY;
-		}
-		msg_error("cannot write event: %s", strerror(errno));
-		return pipeline_fatal(pipe, EX_IOERR);
-	}
-	pipe->parts.counters->events++;
-	if (store_campaign_add(pipe->parts.store, d->phished_domain, s->host,
-			       d->rule, when.tv_sec) < 0)
+	tracker_get_stats(pipe->parts.tracker, &st);
+	pipe->parts.counters->queue_evicted = st.evicted;
+	pipe->parts.counters->queue_expired = st.expired;
+	if (delta != NULL && store_count(pipe->parts.store, delta, when) < 0)
 		return pipeline_store_failure(pipe);
 	return PIPELINE_DONE;
 }
 
-/* pipeline_known_campaign - count a message of a stored campaign */
-static enum pipeline_result
-pipeline_known_campaign(struct pipeline *pipe, const struct smlog *log,
-			const struct sender *s, const struct detection *d)
+/* pipeline_tracked - the result of a tracker call, counted if it has counts */
+static enum pipeline_result pipeline_tracked(struct pipeline *pipe, int have,
+					     const struct tracker_delta *delta,
+					     time_t when)
 {
-	struct timespec when;
-	int known_sender;
+	if (have < 0)
+		msg_warn("line %llu: out of memory tracking a queue id",
+			 pipe->parts.counters->lines);
+	return pipeline_count(pipe, have > 0 ? delta : NULL, when);
+}
 
-	pipe->parts.counters->known++;
-	pipeline_log_time(pipe, log, &when);
-	known_sender = store_sender_known(pipe->parts.store, s->host);
-	if (known_sender < 0)
-		return pipeline_store_failure(pipe);
-	if (!known_sender
-	    && store_sender_add(pipe->parts.store, d->phished_domain, s->host,
-				d->rule, when.tv_sec) < 0)
-		return pipeline_store_failure(pipe);
-	if (store_seen(pipe->parts.store, d->phished_domain, s->host,
-		       when.tv_sec) < 0)
+/*
+ * pipeline_is_new - 1 when d's campaign is new (an event is owed), 0
+ * when the access map or the store knows it, -1 when the store failed
+ */
+static int pipeline_is_new(struct pipeline *pipe, const struct sender *s,
+			   const struct detection *d)
+{
+	const struct config_set *cfg = pipe->parts.config;
+	int known;
+
+	if (access_sender_blocked(cfg->access, s->local[0] ? s->local : NULL,
+				  s->host)) {
+		pipe->parts.counters->blocked++;
+		return 0;
+	}
+	if (access_blocks_under(cfg->access, d->phished_domain)) {
+		pipe->parts.counters->known++;
+		return 0;
+	}
+	known = store_campaign_known(pipe->parts.store, d->phished_domain);
+	if (known > 0)
+		pipe->parts.counters->known++;
+	return known < 0 ? -1 : !known;
+}
+
+/* pipeline_ensure_rows - campaign and sender rows of a known campaign */
+static enum pipeline_result pipeline_ensure_rows(struct pipeline *pipe,
+						 const struct sender *s,
+						 const struct detection *d,
+						 time_t when)
+{
+	struct store *store = pipe->parts.store;
+	int known = store_campaign_known(store, d->phished_domain);
+
+	/* Known from the access map only: count it all the same. */
+	if (known == 0)
+		return store_campaign_add(store, d->phished_domain, s->host,
+					  d->rule, when) < 0
+		       ? pipeline_store_failure(pipe) : PIPELINE_DONE;
+	known = known < 0 ? -1 : store_sender_known(store, s->host);
+	if (known < 0 || (known == 0 && store_sender_add(store,
+				d->phished_domain, s->host, d->rule, when) < 0))
 		return pipeline_store_failure(pipe);
 	return PIPELINE_DONE;
+}
+
+/* pipeline_relay - remember which relay sent the campaign */
+static enum pipeline_result pipeline_relay(struct pipeline *pipe,
+					   const struct smlog *log,
+					   const struct detection *d)
+{
+	const char *relay = pipeline_relay_ip(log);
+	char host[HOSTNAME_MAX + 1];
+
+	if (relay == NULL || strnlen(relay, HOSTNAME_MAX + 1) > HOSTNAME_MAX
+	    || strspn(relay, "0123456789abcdefABCDEF.:") != strlen(relay))
+		relay = pipeline_valid_or_null(log->relay_host, host);
+	if (relay == NULL || *relay == '\0')
+		return PIPELINE_DONE;
+	if (store_relay(pipe->parts.store, d->phished_domain, relay) < 0)
+		return pipeline_store_failure(pipe);
+	return PIPELINE_DONE;
+}
+
+/* pipeline_nrcpts - the from= line's recipient count, bounded */
+static unsigned long pipeline_nrcpts(const struct smlog *log)
+{
+	char *end;
+	unsigned long n;
+
+	if (log->nrcpts == NULL || !isdigit((unsigned char) log->nrcpts[0]))
+		return 0;
+	n = strtoul(log->nrcpts, &end, 10);
+	return *end == '\0' && n <= PIPELINE_NRCPTS_MAX ? n : 0;
+}
+
+/* pipeline_campaign_message - a suspicious sender's from= line */
+static enum pipeline_result
+pipeline_campaign_message(struct pipeline *pipe, const struct smlog *log,
+			  const struct sender *s, const struct detection *d,
+			  const char *line, size_t len)
+{
+	struct tracker_delta delta = { 0 };
+	struct timespec when;
+	enum pipeline_result result;
+	int is_new = pipeline_is_new(pipe, s, d);
+	int have;
+
+	if (is_new < 0)
+		return pipeline_store_failure(pipe);
+	pipeline_log_time(pipe, log, &when);
+	have = tracker_from(pipe->parts.tracker, log->qid, d->phished_domain,
+			    s->host, pipeline_nrcpts(log), when.tv_sec, &delta);
+	if (have <= 0) {
+		/* no queue id, or seen before: one message, counted here */
+		memset(&delta, 0, sizeof(delta));
+		delta.phished_domain = d->phished_domain;
+		delta.sender_host = s->host;
+		delta.n[TRACK_MESSAGES] = have == 0 && log->qid != NULL ? 0 : 1;
+	}
+	if (is_new && pipe->parts.emitter != NULL) {
+		if (pipeline_emit(pipe, log, s, d, &delta, line, len, &when) < 0)
+			return pipeline_emit_failure(pipe);
+		pipe->parts.counters->events++;
+	}
+	result = pipeline_ensure_rows(pipe, s, d, when.tv_sec);
+	if (result == PIPELINE_DONE)
+		result = pipeline_count(pipe, &delta, when.tv_sec);
+	if (result == PIPELINE_DONE)
+		result = pipeline_relay(pipe, log, d);
+	return result;
 }
 
 /* pipeline_on_from - a from= line: is this the start of a campaign? */
@@ -264,35 +409,138 @@ static enum pipeline_result pipeline_on_from(struct pipeline *pipe,
 					     const struct smlog *log,
 					     const char *line, size_t len)
 {
-	const struct config_set *cfg = pipe->parts.config;
 	struct sender s;
 	struct detection d;
-	int known;
 
-	if (log->from == NULL || pipeline_sender_host(pipe, log, &s) < 0)
+	if (log->from == NULL)
 		return PIPELINE_DONE;
-	if (!detector_check(cfg->det, s.host, &d))
+	if (pipeline_sender_host(pipe, log->from, &s) < 0
+	    || !detector_check(pipe->parts.config->det, s.host, &d)) {
+		tracker_forget(pipe->parts.tracker, log->qid);
+		return PIPELINE_DONE;
+	}
+	pipe->parts.counters->suspicious++;
+	return pipeline_campaign_message(pipe, log, &s, &d, line, len);
+}
+
+/* pipeline_recipients - how many addresses a to= list names */
+static unsigned long pipeline_recipients(const char *list)
+{
+	unsigned long n = 1;
+	int depth = 0;
+	int quoted = 0;
+
+	for (const char *p = list; *p != '\0'; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (!quoted && *p == '<')
+			depth++;
+		else if (!quoted && *p == '>' && depth > 0)
+			depth--;
+		else if (!quoted && depth == 0 && *p == ',')
+			n++;
+	}
+	return n;
+}
+
+/* pipeline_on_to - a to= line: how the message ended for its recipients */
+static enum pipeline_result pipeline_on_to(struct pipeline *pipe,
+					   const struct smlog *log,
+					   const char *line, size_t len)
+{
+	struct tracker_delta delta;
+	struct timespec when;
+	int have;
+
+	(void) line;
+	(void) len;
+	if (log->to == NULL)
+		return PIPELINE_DONE;
+	pipeline_log_time(pipe, log, &when);
+	have = tracker_to(pipe->parts.tracker, log->qid,
+			  tracker_classify(log->stat, log->dsn),
+			  pipeline_recipients(log->to), when.tv_sec, &delta);
+	return pipeline_tracked(pipe, have, &delta, when.tv_sec);
+}
+
+/* pipeline_rejected_sender - check_mail refused a suspicious sender */
+static enum pipeline_result pipeline_rejected_sender(struct pipeline *pipe,
+						     const struct smlog *log)
+{
+	struct tracker_delta delta = { 0 };
+	struct sender s;
+	struct detection d;
+	struct timespec when;
+	enum pipeline_result result;
+
+	if (log->arg1 == NULL || pipeline_sender_host(pipe, log->arg1, &s) < 0
+	    || !detector_check(pipe->parts.config->det, s.host, &d))
 		return PIPELINE_DONE;
 	pipe->parts.counters->suspicious++;
-	if (access_sender_blocked(cfg->access, s.local[0] ? s.local : NULL,
-				  s.host)) {
-		pipe->parts.counters->blocked++;
-		return PIPELINE_DONE;
-	}
-	if (access_blocks_under(cfg->access, d.phished_domain)) {
-		pipe->parts.counters->known++;
-		return PIPELINE_DONE;
-	}
-	known = store_campaign_known(pipe->parts.store, d.phished_domain);
-	if (known < 0)
+	if (pipeline_is_new(pipe, &s, &d) < 0)
 		return pipeline_store_failure(pipe);
-	if (known)
-		return pipeline_known_campaign(pipe, log, &s, &d);
-	return pipeline_new_campaign(pipe, log, &s, &d, line, len);
+	pipeline_log_time(pipe, log, &when);
+	result = pipeline_ensure_rows(pipe, &s, &d, when.tv_sec);
+	if (result != PIPELINE_DONE)
+		return result;
+	/* No from= line follows a refused MAIL: one message, refused. */
+	delta.phished_domain = d.phished_domain;
+	delta.sender_host = s.host;
+	delta.n[TRACK_MESSAGES] = 1;
+	delta.n[TRACK_RECIPIENTS] = 1;
+	delta.n[TRACK_REJECTED] = 1;
+	result = pipeline_count(pipe, &delta, when.tv_sec);
+	return result == PIPELINE_DONE ? pipeline_relay(pipe, log, &d) : result;
+}
+
+/* pipeline_on_ruleset - a ruleset verdict: reject or discard */
+static enum pipeline_result pipeline_on_ruleset(struct pipeline *pipe,
+						const struct smlog *log,
+						const char *line, size_t len)
+{
+	struct tracker_delta delta;
+	struct timespec when;
+	int have;
+
+	(void) line;
+	(void) len;
+	if (log->reject == NULL && !log->discard)
+		return PIPELINE_DONE;
+	if (log->reject != NULL && log->ruleset != NULL
+	    && strcmp(log->ruleset, "check_mail") == 0)
+		return pipeline_rejected_sender(pipe, log);
+	pipeline_log_time(pipe, log, &when);
+	if (log->discard)
+		have = tracker_discard(pipe->parts.tracker, log->qid,
+				       when.tv_sec, &delta);
+	else
+		have = tracker_reject(pipe->parts.tracker, log->qid,
+				      when.tv_sec, &delta);
+	return pipeline_tracked(pipe, have, &delta, when.tv_sec);
+}
+
+/* pipeline_on_discarded - "qid: discarded" */
+static enum pipeline_result pipeline_on_discarded(struct pipeline *pipe,
+						  const struct smlog *log,
+						  const char *line, size_t len)
+{
+	struct tracker_delta delta;
+	struct timespec when;
+	int have;
+
+	(void) line;
+	(void) len;
+	pipeline_log_time(pipe, log, &when);
+	have = tracker_discard(pipe->parts.tracker, log->qid, when.tv_sec,
+			       &delta);
+	return pipeline_tracked(pipe, have, &delta, when.tv_sec);
 }
 
 static const pipeline_handler pipeline_handlers[SMLOG_KIND_COUNT] = {
 	[SMLOG_FROM] = pipeline_on_from,
+	[SMLOG_TO] = pipeline_on_to,
+	[SMLOG_RULESET] = pipeline_on_ruleset,
+	[SMLOG_DISCARDED] = pipeline_on_discarded,
 };
 
 /* pipeline_normalize - raw line or JSON object into *log */
@@ -348,4 +596,61 @@ int pipeline_flush(struct pipeline *pipe)
 		return -1;
 	}
 	return 0;
+}
+
+/* pipeline_first_sender - the first host of a comma list, into buf */
+static const char *pipeline_first_sender(const char *list, char *buf,
+					 size_t size)
+{
+	size_t n = strcspn(list, ",");
+
+	if (n == 0 || n >= size)
+		return NULL;
+	memcpy(buf, list, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* pipeline_summary_one - the campaign-summary event of one campaign */
+static int pipeline_summary_one(const struct store_campaign *c, void *ctx)
+{
+	struct pipeline *pipe = ctx;
+	char sender[HOSTNAME_MAX + 1];
+	struct event ev = { 0 };
+
+	ev.action = EVENT_ACTION_SUMMARY;
+	ev.log_time.tv_sec = c->last_seen;
+	ev.sender_host = pipeline_first_sender(c->senders, sender,
+					       sizeof(sender));
+	ev.rule = c->rule;
+	ev.phished_domain = c->phished_domain;
+	ev.counters = c->n;
+	if (emitter_write(pipe->parts.emitter, &ev) < 0)
+		return pipeline_emit_failure(pipe);
+	pipe->parts.counters->summaries++;
+	if (store_summarized(pipe->parts.store, c->phished_domain,
+			     c->last_seen) < 0)
+		return pipeline_store_failure(pipe);
+	return PIPELINE_DONE;
+}
+
+/* pipeline_summaries - summaries of the campaigns that went quiet */
+enum pipeline_result pipeline_summaries(struct pipeline *pipe, time_t now)
+{
+	int result;
+
+	if (pipe->parts.summary_interval <= 0 || pipe->parts.emitter == NULL)
+		return PIPELINE_DONE;
+	if (now == 0)
+		now = pipe->newest;
+	if (now <= pipe->parts.summary_interval)
+		return PIPELINE_DONE;
+	result = store_quiet_campaigns(pipe->parts.store,
+				       now - pipe->parts.summary_interval,
+				       pipeline_summary_one, pipe);
+	if (result < 0)
+		return pipeline_store_failure(pipe);
+	if (result == PIPELINE_DONE && pipeline_flush(pipe) < 0)
+		return pipeline_fatal(pipe, EX_IOERR);
+	return (enum pipeline_result) result;
 }

@@ -2,8 +2,8 @@
  * pipeline - one log line through every stage of phishwatch.
  *
  * DESCRIPTION
- *	prefilter -> normalize -> dispatch by line kind -> detector ->
- *	access map -> store -> emitter.  pipeline_line() returns only when
+ *	prefilter -> normalize -> dispatch by line kind -> tracker (queue
+ *	id correlation) -> detector -> access map -> store -> emitter.  pipeline_line() returns only when
  *	the line is fully done (its event written and flushed, its first-
  *	seen row committed), or says why it is not, so that the omprog
  *	loop answers rsyslog truthfully.  The stages come in through struct
@@ -19,13 +19,16 @@
 #include "counters.h"
 #include "emitter.h"
 #include "store.h"
+#include "tracker.h"
 
 struct pipeline_parts {
 	struct config_set *config;	/* normalizer, detector, access map */
 	struct store *store;
-	struct emitter *emitter;
+	struct emitter *emitter;	/* NULL: count only (--report) */
+	struct tracker *tracker;	/* queue id correlation */
 	struct counters *counters;
 	int input_json;			/* lines are mmnormalize JSON */
+	time_t summary_interval;	/* 0: no campaign-summary events */
 };
 
 enum pipeline_result {
@@ -45,6 +48,19 @@ enum pipeline_result pipeline_line(struct pipeline *pipe, const char *line,
 
 /* pipeline_flush - commit batched store work; -1 on failure */
 int pipeline_flush(struct pipeline *pipe);
+
+/*
+ * pipeline_set_reference - the time that RFC 3164 stamps (no year) of
+ * the next lines are read against: a file's modification time, or 0
+ * for the time now (a live stream).
+ */
+void pipeline_set_reference(struct pipeline *pipe, time_t reference);
+
+/*
+ * pipeline_summaries - write a campaign-summary event for each campaign
+ * quiet for summary_interval by now (0: the newest log time seen).
+ */
+enum pipeline_result pipeline_summaries(struct pipeline *pipe, time_t now);
 
 /* pipeline_status - the sysexits code that a PIPELINE_FATAL deserves */
 int pipeline_status(const struct pipeline *pipe);

@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <string.h>
 #include <sysexits.h>
+#include <time.h>
 
 #include "msg.h"
 #include "runloop.h"
@@ -48,8 +49,18 @@ static void runloop_service_signals(struct runloop *loop)
 }
 
 /*
+ * runloop_tick - campaign summaries now and then: by log time while
+ * lines flow, by the clock when the input is idle; -1 when fatal
+ */
+static int runloop_tick(struct runloop *loop, time_t now)
+{
+	return pipeline_summaries(loop->pipe, now) == PIPELINE_FATAL ? -1 : 0;
+}
+
+/*
  * runloop_wait - wait for input, committing batched work when idle;
- * 1 when a line can be read, 0 to go round again (signal, time-out)
+ * 1 when a line can be read, 0 to go round again (signal, time-out),
+ * -1 when a summary could not be written
  */
 static int runloop_wait(struct runloop *loop)
 {
@@ -59,15 +70,19 @@ static int runloop_wait(struct runloop *loop)
 	/* Busy input never waits: let blocked signals in now and then. */
 	if (++loop->lines_since_signals >= RUNLOOP_SIGNAL_EVERY) {
 		loop->lines_since_signals = 0;
+		if (runloop_tick(loop, 0) < 0)
+			return -1;
 		if (loop->wait_mask != NULL
 		    && ppoll(NULL, 0, &no_time, loop->wait_mask) < 0)
 			return 0;
 	}
 	ready = linein_wait(loop->in, RUNLOOP_IDLE_COMMIT_MS,
 			    loop->wait_mask);
-
-	if (ready == 0)
+	if (ready == 0) {
 		(void) pipeline_flush(loop->pipe);
+		if (runloop_tick(loop, time(NULL)) < 0)
+			return -1;
+	}
 	return ready > 0;
 }
 
@@ -107,11 +122,15 @@ int runloop_run(struct runloop *loop)
 		const char *line = NULL;
 		size_t len = 0;
 		int status = 0;
+		int ready;
 
 		runloop_service_signals(loop);
 		if (loop->signals->term)
 			break;
-		if (!runloop_wait(loop))
+		ready = runloop_wait(loop);
+		if (ready < 0)
+			return pipeline_status(loop->pipe);
+		if (ready == 0)
 			continue;
 		switch (linein_next(loop->in, &line, &len)) {
 		case LINEIN_LINE:

@@ -6,10 +6,12 @@
  *
  * SUMMARY
  *	campaigns(phished_domain PK, first_seen, last_seen, rule,
- *		  first_sender, messages)
+ *		  first_sender, summarized_at, counters...)
  *	senders(sender_host PK, phished_domain, first_seen, last_seen,
- *		rule, messages)
- *	Times are seconds since the epoch (UTC) of the log lines.
+ *		rule, counters...)
+ *	relays(phished_domain, relay)
+ *	The counters are those of tracker.h; times are seconds since the
+ *	epoch (UTC) of the log lines.
  *
  * DESCRIPTION
  *	The schema version is PRAGMA user_version.  Opening a database of
@@ -18,13 +20,9 @@
  *	newer version, or a database of another program (version 0 with
  *	tables in it), is refused rather than touched.
  *
- *	Counting: store_campaign_add() counts the message that revealed the
- *	campaign (messages = 1 for the campaign and its first sender).
- *	store_sender_add() records a new sender host of a stored campaign
- *	with messages = 0, and store_seen() counts every later message,
- *	including the one that added the sender, once in each table.  A
- *	campaign known only from the access map has no row, and
- *	store_seen() then counts the sender alone.
+ *	Counting: the adds create rows with every counter at zero, and
+ *	store_count() adds each line's delta to the campaign and sender
+ *	rows, so every message is counted once, by one path.
  *
  *	Writes happen in a transaction started with BEGIN IMMEDIATE, so
  *	the only place another writer can make us wait is that BEGIN; after
@@ -56,6 +54,7 @@
 
 #include "msg.h"
 #include "store.h"
+#include "tracker.h"
 #include "strmap.h"
 
 /* Short, so that a locked database makes omprog retry, not hang. */
@@ -67,6 +66,21 @@
 /* Campaigns expected at open: the cache grows past this on its own. */
 #define STORE_CACHE_HINT 256
 
+/* Counter columns, in the order of enum tracker_counter. */
+#define STORE_COUNTER_COLUMNS \
+	"messages INTEGER NOT NULL DEFAULT 0," \
+	" recipients INTEGER NOT NULL DEFAULT 0," \
+	" delivered INTEGER NOT NULL DEFAULT 0," \
+	" deferred INTEGER NOT NULL DEFAULT 0," \
+	" bounced INTEGER NOT NULL DEFAULT 0," \
+	" rejected INTEGER NOT NULL DEFAULT 0," \
+	" discarded INTEGER NOT NULL DEFAULT 0"
+#define STORE_COUNTER_SETS \
+	"messages = messages + ?5, recipients = recipients + ?6," \
+	" delivered = delivered + ?7, deferred = deferred + ?8," \
+	" bounced = bounced + ?9, rejected = rejected + ?10," \
+	" discarded = discarded + ?11"
+
 enum store_stmt {
 	STMT_BEGIN,
 	STMT_COMMIT,
@@ -76,7 +90,10 @@ enum store_stmt {
 	STMT_SENDER_KNOWN,
 	STMT_CAMPAIGN_SEEN,
 	STMT_SENDER_SEEN,
+	STMT_RELAY_ADD,
 	STMT_CAMPAIGN_COUNT,
+	STMT_CAMPAIGNS,
+	STMT_SUMMARIZED,
 	STMT_COUNT
 };
 
@@ -96,28 +113,48 @@ static const struct store_sql {
 	[STMT_ROLLBACK] = { "rollback", "ROLLBACK" },
 	[STMT_CAMPAIGN_ADD] = { "add campaign",
 	"INSERT INTO campaigns (phished_domain, first_seen, last_seen, rule,"
-	" first_sender, messages) VALUES (?1, ?4, ?4, ?3, ?2, ?5)"
+	" first_sender) VALUES (?1, ?4, ?4, ?3, ?2)"
 	" ON CONFLICT (phished_domain) DO NOTHING" },
 	[STMT_SENDER_ADD] = { "add sender",
 	"INSERT INTO senders (sender_host, phished_domain, first_seen,"
-	" last_seen, rule, messages) VALUES (?2, ?1, ?4, ?4, ?3, ?5)"
+	" last_seen, rule) VALUES (?2, ?1, ?4, ?4, ?3)"
 	" ON CONFLICT (sender_host) DO NOTHING" },
 	[STMT_SENDER_KNOWN] = { "look up sender",
 	"SELECT 1 FROM senders WHERE sender_host = ?2" },
-	[STMT_CAMPAIGN_SEEN] = { "count campaign message",
-	"UPDATE campaigns SET messages = messages + 1,"
+	[STMT_CAMPAIGN_SEEN] = { "count campaign messages",
+	"UPDATE campaigns SET " STORE_COUNTER_SETS ","
 	" first_seen = min(first_seen, ?4), last_seen = max(last_seen, ?4)"
 	" WHERE phished_domain = ?1" },
-	[STMT_SENDER_SEEN] = { "count sender message",
-	"UPDATE senders SET messages = messages + 1,"
+	[STMT_SENDER_SEEN] = { "count sender messages",
+	"UPDATE senders SET " STORE_COUNTER_SETS ","
 	" first_seen = min(first_seen, ?4), last_seen = max(last_seen, ?4)"
 	" WHERE sender_host = ?2" },
+	[STMT_RELAY_ADD] = { "add relay",
+	"INSERT INTO relays (phished_domain, relay) VALUES (?1, ?2)"
+	" ON CONFLICT DO NOTHING" },
 	[STMT_CAMPAIGN_COUNT] = { "count campaigns",
 	"SELECT count(*) FROM campaigns" },
+	/* ?4: only campaigns quiet since before then and not yet
+	 * summarized since their last message; NULL: all of them. */
+	[STMT_CAMPAIGNS] = { "list campaigns",
+	"SELECT c.phished_domain, c.rule, c.first_seen, c.last_seen,"
+	" (SELECT group_concat(sender_host, ',') FROM (SELECT sender_host"
+	"  FROM senders s WHERE s.phished_domain = c.phished_domain"
+	"  ORDER BY s.first_seen, s.sender_host)),"
+	" (SELECT count(*) FROM relays r"
+	"  WHERE r.phished_domain = c.phished_domain),"
+	" c.messages, c.recipients, c.delivered, c.deferred, c.bounced,"
+	" c.rejected, c.discarded FROM campaigns c"
+	" WHERE ?4 IS NULL OR (c.last_seen < ?4"
+	"  AND (c.summarized_at IS NULL OR c.summarized_at < c.last_seen))"
+	" ORDER BY c.first_seen, c.phished_domain" },
+	[STMT_SUMMARIZED] = { "mark campaign summarized",
+	"UPDATE campaigns SET summarized_at = ?4 WHERE phished_domain = ?1" },
 };
 
-/* Parameter numbers shared by the statements above. */
-enum { P_DOMAIN = 1, P_HOST = 2, P_RULE = 3, P_TIME = 4, P_MESSAGES = 5 };
+/* Parameter numbers shared by the statements above; the counters of
+ * struct tracker_delta follow P_COUNTERS in their enum order. */
+enum { P_DOMAIN = 1, P_HOST = 2, P_RULE = 3, P_TIME = 4, P_COUNTERS = 5 };
 
 struct store {
 	sqlite3 *db;
@@ -238,16 +275,15 @@ static void store_rollback(struct store *store)
 	store->busy = busy;
 }
 
-/* store_insert - one add statement with all five parameters */
+/* store_insert - one add statement with its four parameters */
 static int store_insert(struct store *store, enum store_stmt id,
 			const char *phished_domain, const char *sender_host,
-			const char *rule, time_t seen, int messages)
+			const char *rule, time_t seen)
 {
 	if (store_bind_text(store, id, P_DOMAIN, phished_domain) < 0
 	    || store_bind_text(store, id, P_HOST, sender_host) < 0
 	    || store_bind_text(store, id, P_RULE, rule) < 0
-	    || store_bind_int(store, id, P_TIME, (sqlite3_int64) seen) < 0
-	    || store_bind_int(store, id, P_MESSAGES, messages) < 0)
+	    || store_bind_int(store, id, P_TIME, (sqlite3_int64) seen) < 0)
 		return -1;
 	return store_run(store, id);
 }
@@ -272,9 +308,9 @@ int store_campaign_add(struct store *store, const char *phished_domain,
 	    || store_begin(store) < 0)
 		return -1;
 	if (store_insert(store, STMT_CAMPAIGN_ADD, phished_domain,
-			 sender_host, rule, first_seen, 1) < 0
+			 sender_host, rule, first_seen) < 0
 	    || store_insert(store, STMT_SENDER_ADD, phished_domain,
-			    sender_host, rule, first_seen, 1) < 0)
+			    sender_host, rule, first_seen) < 0)
 		goto fail;
 	if (store_commit(store) < 0)
 		return -1;
@@ -296,38 +332,124 @@ int store_sender_add(struct store *store, const char *phished_domain,
 	    || store_begin(store) < 0)
 		return -1;
 	if (store_insert(store, STMT_SENDER_ADD, phished_domain, sender_host,
-			 rule, first_seen, 0) < 0) {
+			 rule, first_seen) < 0) {
 		store_rollback(store);
 		return -1;
 	}
 	return store_commit(store);
 }
 
-/* store_update - one seen update with its key and time */
+/* store_update - one counting update with its key, time and counts */
 static int store_update(struct store *store, enum store_stmt id, int param,
-			const char *key, time_t seen)
+			const char *key, const struct tracker_delta *delta,
+			time_t seen)
 {
 	if (store_bind_text(store, id, param, key) < 0
 	    || store_bind_int(store, id, P_TIME, (sqlite3_int64) seen) < 0)
 		return -1;
+	for (int i = 0; i < TRACK_COUNTERS; i++)
+		if (store_bind_int(store, id, P_COUNTERS + i,
+				   (sqlite3_int64) delta->n[i]) < 0)
+			return -1;
 	return store_run(store, id);
 }
 
-/* store_seen - count a message in the open batch */
-int store_seen(struct store *store, const char *phished_domain,
-	       const char *sender_host, time_t seen)
+/* store_count - add a delta to its campaign and sender, in the batch */
+int store_count(struct store *store, const struct tracker_delta *delta,
+		time_t seen)
 {
-	if (store_check_text(store, phished_domain) < 0
-	    || store_check_text(store, sender_host) < 0
+	if (store_check_text(store, delta->phished_domain) < 0
+	    || store_check_text(store, delta->sender_host) < 0
 	    || store_begin(store) < 0)
 		return -1;
 	/* On failure the batch stays open: counts are not worth a rollback. */
-	if (store_update(store, STMT_CAMPAIGN_SEEN, P_DOMAIN, phished_domain,
-			 seen) < 0
-	    || store_update(store, STMT_SENDER_SEEN, P_HOST, sender_host,
-			    seen) < 0)
+	if (store_update(store, STMT_CAMPAIGN_SEEN, P_DOMAIN,
+			 delta->phished_domain, delta, seen) < 0
+	    || store_update(store, STMT_SENDER_SEEN, P_HOST,
+			    delta->sender_host, delta, seen) < 0)
 		return -1;
 	return 0;
+}
+
+/* store_relay - remember a relay address of a campaign, in the batch */
+int store_relay(struct store *store, const char *phished_domain,
+		const char *relay)
+{
+	if (store_check_text(store, phished_domain) < 0
+	    || store_check_text(store, relay) < 0 || store_begin(store) < 0
+	    || store_bind_text(store, STMT_RELAY_ADD, P_DOMAIN,
+			       phished_domain) < 0
+	    || store_bind_text(store, STMT_RELAY_ADD, P_HOST, relay) < 0)
+		return -1;
+	return store_run(store, STMT_RELAY_ADD);
+}
+
+/* store_campaign_row - the current row of STMT_CAMPAIGNS as a struct */
+static void store_campaign_row(sqlite3_stmt *stmt, struct store_campaign *c)
+{
+	c->phished_domain = (const char *) sqlite3_column_text(stmt, 0);
+	c->rule = (const char *) sqlite3_column_text(stmt, 1);
+	c->first_seen = (time_t) sqlite3_column_int64(stmt, 2);
+	c->last_seen = (time_t) sqlite3_column_int64(stmt, 3);
+	c->senders = (const char *) sqlite3_column_text(stmt, 4);
+	c->relays = (unsigned long long) sqlite3_column_int64(stmt, 5);
+	for (int i = 0; i < TRACK_COUNTERS; i++)
+		c->n[i] = (unsigned long long) sqlite3_column_int64(stmt, 6 + i);
+	if (c->senders == NULL)
+		c->senders = "";
+}
+
+/* store_walk - campaigns in order of first seen; quiet_before 0: all */
+static int store_walk(struct store *store, time_t quiet_before,
+		      store_campaign_fn fn, void *ctx)
+{
+	sqlite3_stmt *stmt = store->stmt[STMT_CAMPAIGNS];
+	struct store_campaign c;
+	int rc;
+	int status = 0;
+
+	if (quiet_before == 0)
+		rc = sqlite3_bind_null(stmt, P_TIME);
+	else
+		rc = sqlite3_bind_int64(stmt, P_TIME, quiet_before);
+	if (rc != SQLITE_OK)
+		return store_fail(store, rc, "bind");
+	while (status == 0 && (rc = store_step(store, STMT_CAMPAIGNS))
+	       == SQLITE_ROW) {
+		store_campaign_row(stmt, &c);
+		if (c.phished_domain != NULL && c.rule != NULL)
+			status = fn(&c, ctx);
+	}
+	(void) sqlite3_reset(stmt);
+	return rc < 0 ? -1 : status;
+}
+
+/* store_campaigns - every campaign, oldest first */
+int store_campaigns(struct store *store, store_campaign_fn fn, void *ctx)
+{
+	return store_walk(store, 0, fn, ctx);
+}
+
+/* store_quiet_campaigns - campaigns quiet since before a time and not
+ * summarized since their last message */
+int store_quiet_campaigns(struct store *store, time_t quiet_before,
+			  store_campaign_fn fn, void *ctx)
+{
+	return store_walk(store, quiet_before > 0 ? quiet_before : 1, fn, ctx);
+}
+
+/* store_summarized - a campaign's summary went out at its last_seen */
+int store_summarized(struct store *store, const char *phished_domain,
+		     time_t last_seen)
+{
+	if (store_check_text(store, phished_domain) < 0
+	    || store_begin(store) < 0
+	    || store_bind_text(store, STMT_SUMMARIZED, P_DOMAIN,
+			       phished_domain) < 0
+	    || store_bind_int(store, STMT_SUMMARIZED, P_TIME,
+			      (sqlite3_int64) last_seen) < 0)
+		return -1;
+	return store_run(store, STMT_SUMMARIZED);
 }
 
 /* store_campaign_known - from the cache */
@@ -448,7 +570,7 @@ static int store_query_text(struct store *store, const char *sql,
  */
 typedef int store_migration(struct store *store);
 
-/* store_migrate_1 - campaigns and their sender domains */
+/* store_migrate_1 - campaigns, their sender domains and relays */
 static int store_migrate_1(struct store *store)
 {
 	return store_exec(store,
@@ -458,17 +580,22 @@ static int store_migrate_1(struct store *store)
 		" last_seen INTEGER NOT NULL,"
 		" rule TEXT NOT NULL,"
 		" first_sender TEXT NOT NULL,"
-		" messages INTEGER NOT NULL DEFAULT 0);"
-		/* No foreign key: a sender may belong to a campaign that
-		 * only the access map knows. */
+		" summarized_at INTEGER,"
+		" " STORE_COUNTER_COLUMNS ");"
+		/* No foreign key: a sender may be counted before its
+		 * campaign row is written (access-map campaigns). */
 		"CREATE TABLE senders ("
 		" sender_host TEXT PRIMARY KEY NOT NULL,"
 		" phished_domain TEXT NOT NULL,"
 		" first_seen INTEGER NOT NULL,"
 		" last_seen INTEGER NOT NULL,"
 		" rule TEXT NOT NULL,"
-		" messages INTEGER NOT NULL DEFAULT 0);"
-		"CREATE INDEX senders_by_campaign ON senders (phished_domain);",
+		" " STORE_COUNTER_COLUMNS ");"
+		"CREATE INDEX senders_by_campaign ON senders (phished_domain);"
+		"CREATE TABLE relays ("
+		" phished_domain TEXT NOT NULL,"
+		" relay TEXT NOT NULL,"
+		" PRIMARY KEY (phished_domain, relay)) WITHOUT ROWID;",
 		"create schema 1");
 }
 

@@ -4,7 +4,9 @@
  * DESCRIPTION
  *	Tables of phished domains (campaigns) and of their sender domains,
  *	each with first and last seen (log time), the rule that matched and
- *	a message count.  The schema version is PRAGMA user_version; the
+ *	the counters of tracker.h (messages, recipients, delivered,
+ *	deferred, bounced, rejected, discarded), and of the relays that
+ *	sent each campaign.  The schema version is PRAGMA user_version; the
  *	database runs in WAL mode and is created mode 0600.  Without a path
  *	the database lives in memory.
  *
@@ -23,6 +25,8 @@
 #define PHISHWATCH_STORE_H
 
 #include <time.h>
+
+#include "tracker.h"
 
 #define STORE_ERR_MAX 512
 #define STORE_SCHEMA_VERSION 1
@@ -50,10 +54,43 @@ int store_sender_add(struct store *store, const char *phished_domain,
 		     const char *sender_host, const char *rule,
 		     time_t first_seen);
 
-/* store_seen - one more message from sender_host of a stored campaign:
- * count and last seen, in the open batch */
-int store_seen(struct store *store, const char *phished_domain,
-	       const char *sender_host, time_t seen);
+/*
+ * store_count - add a tracker delta (messages, recipients, delivered,
+ * deferred, bounced, rejected, discarded) to its campaign and sender
+ * rows and move their last seen, in the open batch.  Rows that do not
+ * exist are not created: add them first.
+ */
+int store_count(struct store *store, const struct tracker_delta *delta,
+		time_t seen);
+
+/* store_relay - a relay address (or name) seen sending the campaign */
+int store_relay(struct store *store, const char *phished_domain,
+		const char *relay);
+
+/* One campaign as the report and the summaries see it. */
+struct store_campaign {
+	const char *phished_domain;
+	const char *rule;		/* the rule that first matched */
+	const char *senders;		/* sender hosts, comma list, oldest first */
+	time_t first_seen, last_seen;
+	unsigned long long n[TRACK_COUNTERS];	/* enum tracker_counter */
+	unsigned long long relays;	/* distinct relays */
+};
+
+/* Called per campaign; a non-zero return stops the walk and is returned. */
+typedef int (*store_campaign_fn)(const struct store_campaign *c, void *ctx);
+
+/* store_campaigns - every campaign, by first seen; strings valid in fn */
+int store_campaigns(struct store *store, store_campaign_fn fn, void *ctx);
+
+/* store_quiet_campaigns - campaigns with no message since before
+ * quiet_before and no summary since their last message */
+int store_quiet_campaigns(struct store *store, time_t quiet_before,
+			  store_campaign_fn fn, void *ctx);
+
+/* store_summarized - record that a summary covered up to last_seen */
+int store_summarized(struct store *store, const char *phished_domain,
+		     time_t last_seen);
 
 /* store_commit - commit the open batch, if any */
 int store_commit(struct store *store);

@@ -15,8 +15,9 @@
 #include <stddef.h>
 
 #define SYSLOGOUT_DEFAULT_SOCKET "/dev/log"
-/* rsyslog's default $MaxMessageSize: longer messages are truncated there */
-#define SYSLOGOUT_MAX_MESSAGE 8192
+/* rsyslog 8.2302 keeps 8096 bytes of a datagram (its default
+ * $MaxMessageSize less header room); longer ones arrive cut */
+#define SYSLOGOUT_MAX_MESSAGE 8096
 
 struct syslogout;
 

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# bench/omprog.sh - phishwatch as a stream: on standard input, and under a
+# real rsyslogd through omprog (confirmMessages="on"); run by bench/run.sh.
+#
+# The rsyslogd is private (tests/integration/rsyslog-lib.sh: its own
+# config, work directory and loopback imtcp port, no /dev/log), runs the
+# shipped rsyslog/phishwatch.conf with its paths rewritten, and is started
+# and stopped by pid.  Events come back into it on the drop-in's own
+# imuxsock socket; a route added here writes each one with rsyslog's
+# timegenerated stamp.  bench/stream.py feeds the lines and measures:
+#   - messages/s end to end, lines sent as fast as they go (the sendmail
+#     lines of the first BENCH_STREAM_LINES corpus lines);
+#   - line-to-event latency, lines paced at BENCH_LAT_RATE a second with
+#     a new campaign's from= line (a probe) every BENCH_LAT_EVERY lines.
+# Results: key<TAB>value lines in $BENCH_OUT/omprog.tsv.
+#
+# Environment: PW, TOP, BENCH_OUT, CORPUS (set by run.sh);
+# BENCH_STREAM_LINES (300000), BENCH_LAT_LINES (40000),
+# BENCH_LAT_RATE (2000), BENCH_LAT_EVERY (20).
+set -u
+: "${TOP:?}" "${PW:?}" "${BENCH_OUT:?}" "${CORPUS:?}"
+STREAM_LINES=${BENCH_STREAM_LINES:-300000}
+LAT_LINES=${BENCH_LAT_LINES:-40000}
+LAT_RATE=${BENCH_LAT_RATE:-2000}
+LAT_EVERY=${BENCH_LAT_EVERY:-20}
+RESULTS=$BENCH_OUT/omprog.tsv
+STREAM=$TOP/bench/stream.py
+
+# The test helpers: a private TMP removed at exit, with every process
+# started through track_pid stopped by pid; a private rsyslogd.
+. "$TOP/tests/lib.sh"
+. "$TOP/tests/integration/rsyslog-lib.sh"
+
+say() { echo "bench: omprog: $*" >&2; }
+: > "$RESULTS"
+
+# ---- standard input ----
+say "stdin, as fast as it goes"
+python3 "$STREAM" stdin --pw "$PW" --rulebase "$RULEBASE" --state "$TMP/stdin1.db" \
+	--corpus "$CORPUS" --lines "$STREAM_LINES" --stderr "$BENCH_OUT/stream-stdin1.err" \
+	>> "$RESULTS" || say "stdin throughput run failed"
+say "stdin, $LAT_RATE lines/s, a probe every $LAT_EVERY lines"
+python3 "$STREAM" stdin --pw "$PW" --rulebase "$RULEBASE" --state "$TMP/stdin2.db" \
+	--corpus "$CORPUS" --lines "$LAT_LINES" --rate "$LAT_RATE" --probe-every "$LAT_EVERY" \
+	--label stdin_lat --stderr "$BENCH_OUT/stream-stdin2.err" \
+	>> "$RESULTS" || say "stdin latency run failed"
+
+# ---- rsyslogd, omprog ----
+if ! command -v rsyslogd > /dev/null; then
+	say "no rsyslogd: omprog part skipped"
+	exit 0
+fi
+
+# rs_bench NAME - a private rsyslogd with phishwatch.conf and a route that
+# writes "timegenerated phished_domain" for each event to $EVENTS
+rs_bench() {
+	rs_setup "$1" || return 1
+	EVENTS=$RS_DIR/log/bench-events.log
+	rs_conf_add "template(name=\"bench_event\" type=\"string\"
+	 string=\"%timegenerated:::date-rfc3339% %\$!phishwatch!phished_domain%\\n\")"
+	rs_install phishwatch.conf || return 1
+	printf '%s\n' "action(type=\"omfile\" file=\"$EVENTS\" template=\"bench_event\")" \
+		> "$RS_ROUTES/bench-events.conf"
+	rs_start
+}
+
+# rs_bench_done NAME - stop it, keep its diagnostics in $BENCH_OUT
+rs_bench_done() {
+	rs_stop
+	for f in rsyslogd.log rsyslogd.out log/phishwatch.err; do
+		[ -f "$RS_DIR/$f" ] && cp "$RS_DIR/$f" "$BENCH_OUT/omprog-$1.${f##*/}"
+	done
+}
+
+say "rsyslogd omprog, as fast as it goes"
+if rs_bench omprog1; then
+	python3 "$STREAM" tcp --port "$RS_PORT" --events "$EVENTS" --corpus "$CORPUS" \
+		--lines "$STREAM_LINES" --label omprog >> "$RESULTS" \
+		|| say "omprog throughput run failed"
+	rs_bench_done omprog1
+else
+	say "private rsyslogd did not start"; rs_diag >&2
+fi
+
+say "rsyslogd omprog, $LAT_RATE lines/s, a probe every $LAT_EVERY lines"
+if rs_bench omprog2; then
+	python3 "$STREAM" tcp --port "$RS_PORT" --events "$EVENTS" --corpus "$CORPUS" \
+		--lines "$LAT_LINES" --rate "$LAT_RATE" --probe-every "$LAT_EVERY" \
+		--label omprog_lat >> "$RESULTS" || say "omprog latency run failed"
+	rs_bench_done omprog2
+else
+	say "private rsyslogd did not start"; rs_diag >&2
+fi
+printf 'notes\t%s\n' "Throughput: the sendmail lines among the first $STREAM_LINES corpus lines, sent as fast as they go, until the event of a last line. Latency: $LAT_LINES corpus lines paced at $LAT_RATE lines/s, a new campaign's from= line every $LAT_EVERY lines; from writing the line to reading the event on stdout (stdin), or to rsyslog receiving it on the events socket (omprog)." >> "$RESULTS"
+cat "$RESULTS" >&2

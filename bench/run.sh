@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# bench/run.sh - phishwatch against its peers on one generated corpus.
+#
+# Run by "make bench", or by hand from the source tree:
+#
+#   make bench                                  # 1M lines, 3 runs each
+#   BENCH_LINES=200000 BENCH_RUNS=1 make bench  # a quick look
+#   BENCH_MEMORY=1 make bench                   # also peak RSS at 10M lines
+#
+# Environment (all optional):
+#   PW, TOP            the binary and the source tree (the Makefile sets them)
+#   BENCH_LINES        corpus lines (1000000)
+#   BENCH_RUNS         timed runs per tool; the median is reported (3)
+#   BENCH_SEED, BENCH_CAMPAIGNS, BENCH_HAM_RATIO, BENCH_HEADER
+#                      corpus generator options (1, 12, 40, rfc3164)
+#   BENCH_MEMORY=1     peak RSS of phishwatch at 1M and 10M lines (the 10M
+#                      corpus is streamed from the generator, ~1 min)
+#   BENCH_OMPROG=0     skip the rsyslog omprog and latency part
+#   BENCH_OUT          work directory (bench/out): corpus, outputs, RESULTS.md
+#
+# What runs, each on the same corpus file given as standard input:
+#   phishwatch     $PW -r rulebase/sendmail.rb -s STATE      (fresh STATE)
+#   lognormalizer  lognormalizer -r rulebase/sendmail.rb -e json > /dev/null
+#   sec            sec --conf=bench/firstseen.sec --input=- --notail
+#   seed-regex     perl bench/seed-regex.pl
+# Runs are interleaved (tool after tool, round after round) so that the
+# noise of a shared machine falls on all of them alike.  /usr/bin/time
+# gives wall and CPU seconds and peak RSS.  phishwatch's events are
+# checked against the generator's ground truth: it must find exactly the
+# planted campaigns.  The report goes to $BENCH_OUT/RESULTS.md; copy it
+# to bench/RESULTS.md to publish a run.
+set -u
+
+TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
+PW=${PW:-$TOP/phishwatch}
+LINES=${BENCH_LINES:-1000000}
+RUNS=${BENCH_RUNS:-3}
+SEED=${BENCH_SEED:-1}
+CAMPAIGNS=${BENCH_CAMPAIGNS:-12}
+HAM_RATIO=${BENCH_HAM_RATIO:-40}
+HEADER=${BENCH_HEADER:-rfc3164}
+MEMORY=${BENCH_MEMORY:-0}
+OMPROG=${BENCH_OMPROG:-1}
+OUT=${BENCH_OUT:-$TOP/bench/out}
+BENCH=$TOP/bench
+RULEBASE=$TOP/rulebase/sendmail.rb
+TIME=/usr/bin/time
+
+die() { echo "bench: $*" >&2; exit 1; }
+say() { echo "bench: $*" >&2; }
+
+for f in "$PW" "$RULEBASE" "$TIME"; do
+	[ -e "$f" ] || die "missing $f"
+done
+for c in lognormalizer sec perl python3; do
+	command -v "$c" > /dev/null || die "missing $c (make deps-bench)"
+done
+mkdir -p "$OUT" || die "cannot create $OUT"
+MEAS=$OUT/measurements.tsv
+: > "$MEAS"
+
+# ---- the corpus: generated once per option set, kept in $OUT ----
+name="corpus-${LINES}-s${SEED}-c${CAMPAIGNS}-r${HAM_RATIO}-${HEADER}"
+CORPUS=$OUT/$name.log
+TRUTH=$OUT/$name.truth
+if [ ! -s "$CORPUS" ] || [ ! -s "$TRUTH" ] || [ "$BENCH/gen-corpus.py" -nt "$CORPUS" ]; then
+	say "generating $LINES lines (seed $SEED, $CAMPAIGNS campaigns, ham ratio $HAM_RATIO)"
+	python3 "$BENCH/gen-corpus.py" --lines "$LINES" --seed "$SEED" \
+		--campaigns "$CAMPAIGNS" --ham-ratio "$HAM_RATIO" --header "$HEADER" \
+		--truth "$TRUTH.tmp" -o "$CORPUS.tmp" 2> "$OUT/gen.err" \
+		|| { cat "$OUT/gen.err" >&2; die "generator failed"; }
+	mv "$CORPUS.tmp" "$CORPUS" && mv "$TRUTH.tmp" "$TRUTH" || die "cannot write corpus"
+fi
+cat "$OUT/gen.err" >&2 2> /dev/null
+
+# ---- the tools ----
+STATE=$OUT/state.db
+run_phishwatch() { rm -f "$STATE" "$STATE-wal" "$STATE-shm"; \
+	"$TIME" -f "%e %U %S %M" -o "$1" "$PW" -r "$RULEBASE" -s "$STATE" \
+	< "$CORPUS" > "$OUT/phishwatch.out" 2> "$OUT/phishwatch.err"; }
+run_lognormalizer() { "$TIME" -f "%e %U %S %M" -o "$1" \
+	lognormalizer -r "$RULEBASE" -e json < "$CORPUS" > /dev/null 2> "$OUT/lognormalizer.err"; }
+run_sec() { "$TIME" -f "%e %U %S %M" -o "$1" \
+	sec --conf="$BENCH/firstseen.sec" --input=- --notail --nointevents --log=/dev/null \
+	< "$CORPUS" > "$OUT/sec.out" 2> "$OUT/sec.err"; }
+run_seed() { "$TIME" -f "%e %U %S %M" -o "$1" \
+	perl "$BENCH/seed-regex.pl" < "$CORPUS" > "$OUT/seed-regex.out" 2> "$OUT/seed-regex.err"; }
+TOOLS="phishwatch lognormalizer sec seed"
+
+# Warm the page cache so the first tool does not pay for the disk.
+cat "$CORPUS" > /dev/null
+for round in $(seq 1 "$RUNS"); do
+	for tool in $TOOLS; do
+		say "round $round/$RUNS: $tool"
+		t=$OUT/time.$tool.$round
+		"run_$tool" "$t"
+		status=$?
+		[ $status -eq 0 ] || say "$tool exited $status (see $OUT/$tool.err)"
+		# a killed or failed tool still leaves a time line; keep its status
+		printf '%s\t%s\t%s\t%s\n' "$tool" "$round" "$status" \
+			"$(tail -n 1 "$t" | tr ' ' '\t')" >> "$MEAS"
+	done
+done
+
+# ---- lognormalizer's view of the corpus: what the rulebase leaves ----
+# Untimed: the lines no rule matches, for the report to sort by kind.
+lognormalizer -r "$RULEBASE" -e raw -P < "$CORPUS" > "$OUT/unparsed.log" 2> /dev/null
+
+# ---- memory: peak RSS at 1M and 10M lines, corpus streamed ----
+if [ "$MEMORY" = 1 ]; then
+	for n in 1000000 10000000; do
+		say "memory: phishwatch over $n streamed lines"
+		rm -f "$STATE" "$STATE-wal" "$STATE-shm"
+		python3 "$BENCH/gen-corpus.py" --lines "$n" --seed "$SEED" \
+			--campaigns "$CAMPAIGNS" --ham-ratio "$HAM_RATIO" --header "$HEADER" \
+			--truth "$OUT/memory-$n.truth" 2> /dev/null \
+		| "$TIME" -f "%e %U %S %M" -o "$OUT/time.memory.$n" \
+			"$PW" -r "$RULEBASE" -s "$STATE" > "$OUT/memory-$n.out" 2> "$OUT/memory-$n.err"
+		printf 'memory-%s\t1\t%s\t%s\n' "$n" "$?" \
+			"$(tail -n 1 "$OUT/time.memory.$n" | tr ' ' '\t')" >> "$MEAS"
+	done
+fi
+rm -f "$STATE" "$STATE-wal" "$STATE-shm"
+
+# ---- omprog: a private rsyslogd feeding phishwatch ----
+if [ "$OMPROG" = 1 ]; then
+	if [ -x "$BENCH/omprog.sh" ]; then
+		PW=$PW TOP=$TOP BENCH_OUT=$OUT CORPUS=$CORPUS "$BENCH/omprog.sh" \
+			|| say "omprog part failed (see $OUT/omprog.*)"
+	else
+		say "omprog part skipped: no bench/omprog.sh"
+	fi
+fi
+
+# ---- the report ----
+python3 "$BENCH/report.py" --out "$OUT" --corpus "$CORPUS" --truth "$TRUTH" \
+	--lines "$LINES" --runs "$RUNS" \
+	--command "BENCH_LINES=$LINES BENCH_RUNS=$RUNS BENCH_SEED=$SEED BENCH_CAMPAIGNS=$CAMPAIGNS BENCH_HAM_RATIO=$HAM_RATIO BENCH_HEADER=$HEADER BENCH_MEMORY=$MEMORY BENCH_OMPROG=$OMPROG make bench" \
+	> "$OUT/RESULTS.md" || die "report failed"
+cat "$OUT/RESULTS.md"
+say "report: $OUT/RESULTS.md"
+# The exit status says whether phishwatch found exactly the planted campaigns.
+grep -q '^Correctness: PASS' "$OUT/RESULTS.md"

@@ -1,0 +1,119 @@
+/*
+ * lookalike - sender domains that imitate a brand's registrable domain.
+ *
+ * DESCRIPTION
+ *	The story's spammer did not only spoof hosts under a brand
+ *	(emalsrv.marriott.com): it also sent from names of its own that
+ *	look like the brand, linkedinmail.com, linkedin-mail.com,
+ *	linkedin.biz, wallmart.com.  Given a set of brands (registrable
+ *	domains: linkedin.com), lookalike_check() tells whether a sender
+ *	host's registrable domain imitates one, which brand, and by which
+ *	rule.  The rules, tried in this order (the first that matches
+ *	decides, and within a rule the brand added first):
+ *
+ *	lookalike:tld-swap	the brand label under another public
+ *				suffix: linkedin.biz, marriott.co.uk
+ *	lookalike:affix-mail	the brand label with "mail", "email",
+ *				"-mail", "-email" after it or "mail-",
+ *				"email-" before it, under any suffix:
+ *				linkedinmail.com, linkedin-mail.net
+ *	lookalike:homoglyph	a label that looks the same: rn/m, vv/w,
+ *				0/o, 1/l/i, and in IDN (xn--) labels
+ *				Cyrillic, Greek, Armenian and accented
+ *				Latin letters: rnarriott.com, xn--lnkedin-rog.com
+ *	lookalike:typo		one insertion, deletion, substitution or
+ *				adjacent transposition, both labels of 5
+ *				or more characters: wallmart.com, marriot.com
+ *
+ *	Never a lookalike: a brand's own registrable domain and every host
+ *	below it; a host at or below an allowed domain; anything when no
+ *	brand is known.  tld-swap and affix-mail ignore brand labels of
+ *	fewer than 3 characters (aa.org, qqmail.com belong to others).
+ *
+ *	Brands come from three places: a --brands file and explicit calls
+ *	(always taken), and learned ones, the store's phished domains and
+ *	the access map's blocking entries (taken unless they are themselves
+ *	a lookalike of a brand already known, so that a campaign stored as
+ *	wallmart.com does not turn the real walmart.com into a suspect).
+ *
+ *	Every index is a hash map keyed by a string derived from a label,
+ *	built as brands are added, so a check costs O(label length) lookups
+ *	whatever the number of brands, and adding a brand at run time costs
+ *	O(label length) insertions.  Hosts given here must be validated and
+ *	lower-cased (hostname.h).
+ */
+#ifndef PHISHWATCH_LOOKALIKE_H
+#define PHISHWATCH_LOOKALIKE_H
+
+#include <stddef.h>
+
+#include "access.h"
+#include "detector.h"
+#include "hostname.h"
+
+struct lookalike;
+
+/* lookalike_new - an index with no brands and an empty allow list */
+struct lookalike *lookalike_new(void);
+void lookalike_free(struct lookalike *lk);
+
+/*
+ * lookalike_add_brand - take domain (a registrable domain, any case) as
+ * a brand: 1 when added, 0 when it already was one, -1 with errno
+ * EINVAL (not a registrable domain) or ENOMEM.  After ENOMEM the index
+ * may be incomplete: drop it.
+ */
+int lookalike_add_brand(struct lookalike *lk, const char *domain);
+
+/*
+ * lookalike_learn_brand - the same for a brand learned from the store
+ * (a campaign's phished domain): 0, and nothing added, also when domain
+ * is itself a lookalike of a known brand.
+ */
+int lookalike_learn_brand(struct lookalike *lk, const char *domain);
+
+/*
+ * lookalike_learn_access - learn the registrable domain of every
+ * blocking access entry that lies strictly below it (complains.
+ * linkedin.com teaches linkedin.com; linkedinmail.com DISCARD blocks a
+ * spammer's whole domain and teaches nothing), shortest labels first;
+ * *learned (may be NULL) counts the brands added.  0, or -1 ENOMEM.
+ */
+int lookalike_learn_access(struct lookalike *lk, const struct access_map *map,
+			   size_t *learned);
+
+/*
+ * lookalike_load_brands - add the brands of a file: one registrable
+ * domain a line, "#" to the end of a line is a comment, blank lines
+ * ignored.  Bad lines are warned about (file:line: reason) and counted
+ * in *bad_lines (may be NULL).  0, or -1 with errno when the file cannot
+ * be read or memory runs out.
+ */
+int lookalike_load_brands(struct lookalike *lk, const char *path,
+			  size_t *bad_lines);
+
+/*
+ * lookalike_allow - never report domain or any host below it; domain is
+ * a hostname that is not a public suffix.  1 added, 0 already there,
+ * -1 with errno EINVAL or ENOMEM.
+ */
+int lookalike_allow(struct lookalike *lk, const char *domain);
+
+/* lookalike_load_allow - lookalike_allow() for each line of a file,
+ * in the format and with the diagnostics of lookalike_load_brands() */
+int lookalike_load_allow(struct lookalike *lk, const char *path,
+			 size_t *bad_lines);
+
+/* lookalike_brand_count - brands known */
+size_t lookalike_brand_count(const struct lookalike *lk);
+
+/*
+ * lookalike_check - 1 when the registrable domain of host imitates a
+ * brand: out->phished_domain is the brand, out->registrable the sender's
+ * registrable domain (what an access line should block), out->rule the
+ * rule ("lookalike:typo").  0 otherwise, *out untouched.
+ */
+int lookalike_check(const struct lookalike *lk, const char *host,
+		    struct detection *out);
+
+#endif

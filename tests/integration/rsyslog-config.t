@@ -1,0 +1,226 @@
+#!/usr/bin/env bash
+# rsyslog-config.t - the shipped rsyslog drop-ins load in rsyslogd, and the
+# private-rsyslogd harness (rsyslog-lib.sh) works; needs no phishwatch
+# binary: the omprog action runs a stand-in that speaks the same protocol.
+
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/rsyslog-lib.sh"
+
+if ! command -v rsyslogd >/dev/null; then
+	echo "1..0 # SKIP rsyslogd not installed"
+	exit 0
+fi
+
+# A minimal v2 rulebase, for -N1 and the mmnormalize run while the
+# project's rulebase is not written yet.
+STUB_RULEBASE="$TMP/stub.rb"
+printf '%s\n' 'version=2' \
+	'rule=:%date:word% %host:word% %tag:char-to{"extradata":":"}%: %qid:char-to{"extradata":":"}%: %rest:rest%' \
+	>"$STUB_RULEBASE"
+[ -s "$RS_RULEBASE" ] || RS_RULEBASE=$STUB_RULEBASE
+
+# check_dropins NAME... - rsyslogd -N1 on a private tree holding NAMEs
+check_dropins() {
+	rs_setup "check-$_check_n"
+	_check_n=$((_check_n + 1))
+	rs_install "$@"
+	_check_out=$(rs_check)
+	_check_rc=$?
+	ok "$_check_rc" "rsyslogd -N1 accepts $*"
+	[ "$_check_rc" -eq 0 ] || printf '%s\n' "$_check_out" | sed 's/^/# /'
+	_check_left=$(for f in "$RS_DIR"/conf/*.conf "$RS_ROUTES"/*.conf; do
+		[ -f "$f" ] && rs_leftovers "$f"; done)
+	is "$_check_left" "" "no deployment path left in the test copy of $*"
+}
+_check_n=0
+
+# --- every shipped drop-in loads ---------------------------------------
+
+for f in "$RS_SHIPPED"/*.conf; do
+	name=${f##*/}
+	case $name in
+	phishwatch*.conf) check_dropins "$name" ;;
+	*) check_dropins phishwatch.conf "$name" ;;
+	esac
+done
+routes=$(cd "$RS_SHIPPED" && ls route-*.conf)
+# shellcheck disable=SC2086 # one word per route file
+check_dropins phishwatch.conf $routes
+# shellcheck disable=SC2086
+check_dropins phishwatch-mmnormalize.conf $routes
+
+for f in "$RS_SHIPPED"/*.conf; do
+	head -n 12 "$f" | grep -q '^# When to use:'
+	ok $? "${f##*/} says in its header when to use it"
+done
+
+events_side() { sed -n '/^# ---- events side/,/^# ---- end of events side/p' "$1"; }
+is "$(events_side "$RS_SHIPPED/phishwatch-mmnormalize.conf")" \
+	"$(events_side "$RS_SHIPPED/phishwatch.conf")" \
+	"phishwatch-mmnormalize.conf repeats the events side of phishwatch.conf"
+
+rs_setup check-broken
+rs_install phishwatch.conf
+echo 'action(type="omfile" fiel="x")' >"$RS_ROUTES/broken.conf"
+! rs_check >/dev/null
+ok $? "rsyslogd -N1 rejects a broken route (the checks above can fail)"
+
+# --- smoke: the harness alone -------------------------------------------
+
+rs_setup smoke
+rs_conf_add "template(name=\"rs_smoke\" type=\"string\" string=\"%hostname% %syslogtag%%msg%\\n\")
+if \$programname == \"smoke\" then {
+	action(type=\"omfile\" file=\"$RS_DIR/smoke.log\" template=\"rs_smoke\")
+	stop
+}"
+rs_start
+ok $? "private rsyslogd starts and listens on a loopback port"
+like "$RS_PORT" '^[0-9]+$' "its port is known: $RS_PORT"
+is "$(cat "$RS_DIR/rsyslogd.pid" 2>/dev/null)" "$RS_PID" \
+	"its pid file names the process started"
+want=""
+lines=()
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	lines+=("<13>Mar  3 10:00:01 testhost smoke[42]: line $i")
+	want="$want${want:+
+}testhost smoke[42]: line $i"
+done
+rs_send "${lines[@]}"
+wait_for 'rs_lines_at_least "$RS_DIR/smoke.log" 10' 5
+is "$(cat "$RS_DIR/smoke.log" 2>/dev/null)" "$want" \
+	"10 lines sent over TCP are written by omfile, in order"
+smoke_pid=$RS_PID
+rs_stop
+is "$RS_STATUS" 0 "rsyslogd stops on SIGTERM by pid, exit status 0"
+rs_alive "$smoke_pid"
+ok $((! $?)) "and is gone"
+
+# --- the shipped configs end to end, with a stand-in for phishwatch -----
+
+rs_setup pipeline
+if rs_smtp_start; then smtp=yes; else smtp=""; diag "no aiosmtpd: mail not checked"; fi
+rs_tcp_sink_start
+ok $? "TCP sink (the SIEM) listens on port $RS_SIEM_PORT"
+RS_BINARY="$RS_DIR/fake-phishwatch"
+rs_stub_phishwatch "$RS_BINARY"
+rs_install phishwatch.conf route-file.conf route-siem.conf
+[ -n "$smtp" ] && rs_install route-mail.conf
+rs_start
+ok $? "rsyslogd starts with phishwatch.conf and the routes"
+ok "$([ -S "$RS_EVENTS_SOCK" ]; echo $?)" "the events socket exists"
+
+rs_send \
+	"<22>Mar  3 10:00:01 mx1 sm-mta[101]: 4Q1A2b3C000001: from=<news@example.org>, size=1000, class=0, nrcpts=1, proto=ESMTP, daemon=MTA-v4, relay=mail.example.org [192.0.2.1]" \
+	"<13>Mar  3 10:00:02 mx1 cron[102]: (root) CMD (true)" \
+	"<22>Mar  3 10:00:03 mx1 sm-mta[103]: 4Q1A2b3C000003: from=<bounce@emalsrv.marriott.com>, size=2000, class=0, nrcpts=1, proto=ESMTP, daemon=MTA-v4, relay=emalsrv.marriott.com [198.51.100.7]" \
+	"<22>Mar  3 10:00:04 mx1 sendmail[104]: 4Q1A2b3C000004: to=root, ctladdr=root (0/0), delay=00:00:00, mailer=relay, stat=Sent" \
+	"<22>Mar  3 10:00:05 mx1 postfix/smtpd[105]: connect from unknown[192.0.2.9]" \
+	"<22>Mar  3 10:00:06 mx1 sm-msp-queue[106]: 4Q1A2b3C000006: from=<root@mx1>, size=10, class=0, nrcpts=1, relay=root@localhost"
+fed="$RS_DIR/state/state.db.lines"
+wait_for 'rs_lines_at_least "$fed" 4' 5
+is "$(wc -l <"$fed" 2>/dev/null | tr -d ' ')" 4 \
+	"omprog feeds the sm-mta, sendmail and sm-msp-queue lines, nothing else"
+like "$(sed -n 2p "$fed" 2>/dev/null)" \
+	'^[0-9]{4}-03-03T10:00:03([+-][0-9]{2}:[0-9]{2}|Z) mx1 sm-mta\[103\]: 4Q1A2b3C000003: from=<bounce@emalsrv\.marriott\.com>, size=2000, .*\[198\.51\.100\.7\]$' \
+	"each as 'RFC 3339 stamp, host, tag, message', one line"
+
+events="$RS_DIR/log/events.json"
+wait_for 'rs_lines_at_least "$events" 1' 5
+like "$(cat "$events" 2>/dev/null)" \
+	'^\{.*"phishwatch":\{"phished_domain":"marriott\.com","sender_domain":"emalsrv\.marriott\.com"' \
+	"the event comes back through the socket as a JSON line in events.json"
+is "$(wc -l <"$events" 2>/dev/null | tr -d ' ')" 1 "one event, one line"
+
+wait_for '[ -s "$RS_SIEM_OUT" ]' 5
+frame=$(cat "$RS_SIEM_OUT" 2>/dev/null)
+like "$frame" \
+	'^[0-9]+ <21>1 [0-9T:.+-]+ [^ ]+ phishwatch [0-9]+ - - @cee:\{"@timestamp"' \
+	"the SIEM gets it as RFC 5424, mail.notice, the message @cee: JSON"
+frame_body=${frame#* }
+is "$(LC_ALL=C; echo $((${#frame_body} + 1)))" "${frame%% *}" \
+	"in one octet-counted frame (RFC 6587)"
+
+if [ -n "$smtp" ]; then
+	wait_for 'ls "$RS_MAILDIR"/new/* >/dev/null 2>&1' 5
+	mail=$(cat "$RS_MAILDIR"/new/* 2>/dev/null)
+	like "$mail" '^Subject: phishwatch: new campaign against marriott\.com' \
+		"the postmaster gets a mail naming the campaign"
+	like "$mail" "^emalsrv\.marriott\.com	ERROR:\"550 5\.7\.1 Sender banned\"\$" \
+		"with the suggested access line, TAB included"
+	is "$(ls "$RS_MAILDIR"/new | wc -l | tr -d ' ')" 1 "one mail"
+fi
+
+rs_send_dgram "$RS_EVENTS_SOCK" "<21>Mar  3 10:00:07 phishwatch[1]: not json"
+wait_for 'rs_lines_at_least "$RS_DIR/log/unparsed.log" 1' 5
+like "$(cat "$RS_DIR/log/unparsed.log" 2>/dev/null)" 'phishwatch\[1\]: not json$' \
+	"a datagram that is not an event goes to unparsed.log"
+
+# rsyslog's effective message limit, measured: its default maxMessageSize
+# in 8.2302 is 8096 bytes, and imuxsock cuts longer datagrams silently.
+# dgram_of SIZE - an event datagram of exactly SIZE bytes
+dgram_of() {
+	_d_head='<21>Mar  3 10:00:08 phishwatch[1]: @cee:{"event":{"kind":"size-'"$1"'"},"pad":"'
+	_d_pad=$(($1 - ${#_d_head} - 2))
+	printf '%s%s"}' "$_d_head" "$(printf '%*s' "$_d_pad" "" | tr ' ' x)"
+}
+rs_send_dgram "$RS_EVENTS_SOCK" "$(dgram_of 8096)"
+rs_send_dgram "$RS_EVENTS_SOCK" "$(dgram_of 8097)"
+wait_for 'rs_lines_at_least "$RS_DIR/log/unparsed.log" 2' 5
+wait_for 'grep -q size-8096 "$events"' 2
+grep -q '"kind":"size-8096"' "$events"
+ok $? "a datagram of 8096 bytes reaches the routes whole"
+grep -q 'size-8097' "$events"
+ok $((! $?)) "one of 8097 bytes is cut by rsyslog (so it cannot parse)"
+max=$(sed -n 's/^#define SYSLOGOUT_MAX_MESSAGE \([0-9]*\).*/\1/p' "$TOP/src/syslogout.h")
+if [ -n "$max" ] && [ "$max" -gt 8096 ]; then
+	diag "SYSLOGOUT_MAX_MESSAGE is $max: events of 8097..$max bytes would be cut by rsyslog; make it 8096"
+fi
+
+kill -HUP "$RS_PID"
+wait_for '[ -s "$RS_DIR/state/state.db.signals" ]' 5
+is "$(cat "$RS_DIR/state/state.db.signals" 2>/dev/null)" HUP \
+	"rsyslog forwards its HUP to the program (hup.signal)"
+
+unlike "$(cat "$RS_DIR/rsyslogd.log" 2>/dev/null)" 'omprog|error' \
+	"rsyslogd reported no omprog trouble nor error"
+is "$(wc -l <"$RS_DIR/state/state.db.pid" 2>/dev/null | tr -d ' ')" 1 \
+	"the program was started once, never restarted"
+stub_pid=$(tail -n 1 "$RS_DIR/state/state.db.pid" 2>/dev/null)
+rs_stop
+is "$RS_STATUS" 0 "rsyslogd stops by pid"
+rs_alive "$stub_pid"
+ok $((! $?)) "and stops the program it started"
+[ -n "$smtp" ] && rs_kill "$RS_SMTP_PID"
+rs_kill "$RS_SIEM_PID"
+
+# --- the mmnormalize variant, same stand-in -----------------------------
+
+rs_setup normalized
+RS_BINARY="$RS_DIR/fake-phishwatch"
+rs_stub_phishwatch "$RS_BINARY"
+rs_install phishwatch-mmnormalize.conf route-file.conf
+rs_start
+ok $? "rsyslogd starts with phishwatch-mmnormalize.conf"
+rs_send \
+	"<22>Mar  3 10:00:01 mx1 sm-mta[101]: 4Q1A2b3C000001: from=<news@example.org>, size=1000" \
+	"<13>Mar  3 10:00:02 mx1 cron[102]: (root) CMD (true)" \
+	"<22>Mar  3 10:00:03 mx1 sm-mta[103]: no queue id here"
+fed="$RS_DIR/state/state.db.lines"
+wait_for 'rs_lines_at_least "$fed" 1' 5
+sleep 0.2	# a second line, if wrongly sent, would be there by now
+if [ "$RS_RULEBASE" = "$STUB_RULEBASE" ]; then
+	is "$(wc -l <"$fed" 2>/dev/null | tr -d ' ')" 1 \
+		"only lines the rulebase matches reach the program"
+	got=$(cat "$fed" 2>/dev/null)
+	like "$got" '^\{.*"qid": ?"4Q1A2b3C000001".*\}$' \
+		"as liblognorm's JSON object, one a line"
+	like "$got" '"date": ?"[0-9]{4}-03-03T10:00:01([+-][0-9]{2}:[0-9]{2}|Z)"' \
+		"parsed from the line phishwatch.conf would send (RFC 3339 first)"
+else
+	like "$(head -n 1 "$fed" 2>/dev/null)" '^\{.*\}$' \
+		"the program gets liblognorm's JSON, one object a line"
+fi
+rs_stop
+is "$RS_STATUS" 0 "rsyslogd stops by pid"
+
+done_testing

@@ -1,0 +1,66 @@
+#!/bin/bash
+# golden.t - rulebase/sendmail.rb against the golden files beside this one.
+#
+# Each NAME.in holds sm-mta lines (or lines that must not match); NAME.ref
+# holds the object liblognorm should make of each, one per line.  Both are
+# compared as JSON by meaning (jq -S), with one exception: where an
+# unmatched line stopped matching ("unparsed-data") is liblognorm's affair,
+# so only "originalmsg" without "event.tags" is expected for those.
+# Adding a case is adding a file pair.
+
+. "$(dirname "$0")/../lib.sh"
+
+DIR="$TOP/tests/rulebase"
+
+for tool in lognormalizer jq; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "1..0 # SKIP $tool is not installed"
+		exit 0
+	fi
+done
+
+# normalize FILE - the rulebase's objects for FILE's lines, canonical JSON
+normalize() {
+	# sed adds a missing last newline, which lognormalizer would drop.
+	sed -e '$a\' "$1" |
+		$VALGRIND lognormalizer -r "$RULEBASE" -e json -T 2>"$TMP/stderr" |
+		jq -S -c 'del(."unparsed-data")'
+}
+
+first=$(head -n 1 "$RULEBASE")
+is "$first" "version=2" "first line selects liblognorm's v2 engine"
+
+printf 'x\n' | lognormalizer -r "$RULEBASE" -e json >/dev/null 2>"$TMP/load"
+is "$(cat "$TMP/load")" "" "rulebase loads without liblognorm errors"
+
+# The rules of the headerless block repeat those of the header block.
+awk '/^#<<< kinds/ { n++; next } /^#>>> kinds/ { n++; next }
+     n == 1 { print > "'"$TMP/block1"'" } n == 3 { print > "'"$TMP/block2"'" }' \
+	"$RULEBASE"
+cmp -s "$TMP/block1" "$TMP/block2" && [ -s "$TMP/block1" ]
+ok $? "header and headerless blocks hold the same rules"
+
+for input in "$DIR"/*.in; do
+	name=$(basename "$input" .in)
+	ref="$DIR/$name.ref"
+	if [ ! -f "$ref" ]; then
+		ok 1 "$name: $name.ref exists"
+		continue
+	fi
+	normalize "$input" >"$TMP/got"
+	jq -S -c . <"$ref" >"$TMP/want" 2>"$TMP/jqerr"
+	if [ -s "$TMP/jqerr" ]; then
+		ok 1 "$name: $name.ref is JSON"
+		diag "$(cat "$TMP/jqerr")"
+		continue
+	fi
+	if cmp -s "$TMP/got" "$TMP/want" && [ ! -s "$TMP/stderr" ]; then
+		ok 0 "$name ($(wc -l <"$input") lines)"
+	else
+		ok 1 "$name ($(wc -l <"$input") lines)"
+		diff -u "$TMP/want" "$TMP/got" | sed -e 's/^/# /'
+		sed -e 's/^/# stderr: /' "$TMP/stderr"
+	fi
+done
+
+done_testing

@@ -1,0 +1,625 @@
+/*
+ * test_lookalike - sender domains that imitate a brand: which senders
+ * are lookalikes of which brand by which rule (a table of pairs, both
+ * ways), the rule priorities, the guards against false alarms, brand
+ * and allow files with their file:line warnings, and learned brands.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "access.h"
+#include "lookalike.h"
+#include "tap.h"
+
+#define TEST_DIR_MAX 256
+#define TEST_PATH_MAX 512
+#define TEST_CAPTURE_MAX 65536
+#define TEST_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Private directory for this run's files, removed at the end. */
+static char test_dir[TEST_DIR_MAX];
+
+/* The brands of the story and a few more, in the order they are added. */
+static const char *const test_brands[] = {
+	"linkedin.com", "walmart.com", "marriott.com", "amazon.com",
+	"paypal.com", "twitter.com", "staples.co.uk", "ebay.com", "ups.com",
+	"adp.com", "eftps.com", "mmm.com", "aa.com", "visabusinessnews.com",
+	"fedex.com", "netflix.com", "microsoft.com", "apple.com",
+	"hilton.com", "dropbox.com",
+};
+
+/* Legitimate senders the site vouches for. */
+static const char *const test_allowed[] = {
+	"walmart.ca", "ebay.co.uk", "staples.com",
+};
+
+struct pair_case {
+	const char *host;	/* validated sender host */
+	const char *brand;	/* the brand it imitates; NULL: none */
+	const char *rule;
+	const char *why;
+};
+
+#define TLD "lookalike:tld-swap"
+#define AFFIX "lookalike:affix-mail"
+#define GLYPH "lookalike:homoglyph"
+#define TYPO "lookalike:typo"
+
+static const struct pair_case positive_cases[] = {
+	/* The brand label under another public suffix. */
+	{"linkedin.net", "linkedin.com", TLD, "the story's linkedin.net"},
+	{"linkedin.org", "linkedin.com", TLD, "the story's linkedin.org"},
+	{"linkedin.biz", "linkedin.com", TLD, "the story's linkedin.biz"},
+	{"e.linkedin.biz", "linkedin.com", TLD, "a host below the lookalike"},
+	{"linkedin.co", "linkedin.com", TLD, ".co for .com"},
+	{"linkedin.com.au", "linkedin.com", TLD, "a two-label suffix"},
+	{"linkedin.blogspot.com", "linkedin.com", TLD,
+	 "a private suffix of the list"},
+	{"marriott.co.uk", "marriott.com", TLD, "brand.com as brand.co.uk"},
+	{"marriott.help", "marriott.com", TLD, "a new gTLD"},
+	{"walmart.org", "walmart.com", TLD, "walmart.org"},
+	{"amazon.xyz", "amazon.com", TLD, "amazon.xyz"},
+	{"paypal.info", "paypal.com", TLD, "paypal.info"},
+	{"staples.net", "staples.co.uk", TLD, "brand.co.uk as brand.net"},
+	{"ups.net", "ups.com", TLD, "a three-letter brand label"},
+	{"mmm.biz", "mmm.com", TLD, "3M's mmm"},
+	{"adp.org", "adp.com", TLD, "adp.org"},
+	/* A mail affix. */
+	{"linkedinmail.com", "linkedin.com", AFFIX, "the story's linkedinmail"},
+	{"linkedinmail.net", "linkedin.com", AFFIX, "affix and another TLD"},
+	{"linkedinmail.org", "linkedin.com", AFFIX, "linkedinmail.org"},
+	{"linkedinmail.biz", "linkedin.com", AFFIX, "linkedinmail.biz"},
+	{"linkedin-mail.com", "linkedin.com", AFFIX, "the story's -mail"},
+	{"linkedin-mail.net", "linkedin.com", AFFIX, "-mail under .net"},
+	{"linkedinemail.com", "linkedin.com", AFFIX, "email after"},
+	{"linkedin-email.com", "linkedin.com", AFFIX, "-email after"},
+	{"mail-linkedin.com", "linkedin.com", AFFIX, "mail- before"},
+	{"email-linkedin.com", "linkedin.com", AFFIX, "email- before"},
+	{"emalsrv.linkedinmail.com", "linkedin.com", AFFIX,
+	 "a story host below the lookalike"},
+	{"marriottmail.com", "marriott.com", AFFIX, "marriottmail"},
+	{"walmartmail.net", "walmart.com", AFFIX, "walmartmail.net"},
+	{"upsmail.com", "ups.com", AFFIX, "three letters and mail"},
+	{"mmm-mail.com", "mmm.com", AFFIX, "mmm-mail"},
+	{"paypal-mail.co.uk", "paypal.com", AFFIX, "-mail under co.uk"},
+	/* Letters that look alike. */
+	{"rnarriott.com", "marriott.com", GLYPH, "rn for m"},
+	{"rnarriott.net", "marriott.com", GLYPH, "rn for m, other TLD"},
+	{"1inkedin.com", "linkedin.com", GLYPH, "1 for l (a typo too)"},
+	{"linkedln.com", "linkedin.com", GLYPH, "l for i"},
+	{"paypa1.com", "paypal.com", GLYPH, "1 for l"},
+	{"paypai.com", "paypal.com", GLYPH, "i for l"},
+	{"amaz0n.com", "amazon.com", GLYPH, "0 for o"},
+	{"tvvitter.com", "twitter.com", GLYPH, "vv for w"},
+	{"twltter.com", "twitter.com", GLYPH, "l for i"},
+	{"rnicrosoft.com", "microsoft.com", GLYPH, "rn for m at the start"},
+	{"micros0ft.com", "microsoft.com", GLYPH, "0 for o"},
+	{"app1e.com", "apple.com", GLYPH, "1 for l"},
+	{"netf1ix.com", "netflix.com", GLYPH, "1 for l"},
+	{"dr0pb0x.com", "dropbox.com", GLYPH, "two zeros (two edits)"},
+	{"xn--lnkedin-rog.com", "linkedin.com", GLYPH, "Cyrillic i"},
+	{"xn--linkdin-bhg.com", "linkedin.com", GLYPH, "Cyrillic e"},
+	{"xn--lnkedin-rfb.com", "linkedin.com", GLYPH, "Latin dotless i"},
+	{"xn--linkdin-eya.com", "linkedin.com", GLYPH, "e with acute"},
+	{"xn--wlmart-3nf.com", "walmart.com", GLYPH, "Cyrillic a"},
+	{"xn--wlmart-pta.com", "walmart.com", GLYPH, "a with acute"},
+	{"xn--marrott-uog.com", "marriott.com", GLYPH, "Cyrillic i"},
+	{"xn--rnarrott-xhh.com", "marriott.com", GLYPH, "rn and Cyrillic i"},
+	{"xn--80ak6aa92e.com", "apple.com", GLYPH, "all Cyrillic apple"},
+	{"xn--amazn-uce.com", "amazon.com", GLYPH, "Greek omicron"},
+	{"xn--dropbx-fmh.com", "dropbox.com", GLYPH, "Armenian o"},
+	{"xn--ypal-43d9g.com", "paypal.com", GLYPH, "Cyrillic p and a"},
+	{"xn--80aa.com", "aa.com", GLYPH, "two Cyrillic a: short labels too"},
+	{"xn--eby-7cd.com", "ebay.com", GLYPH, "Cyrillic a in ebay"},
+	{"xn--up-foc.com", "ups.com", GLYPH, "Cyrillic s in ups"},
+	{"xn--taples-hvf.co.uk", "staples.co.uk", GLYPH, "Cyrillic s, co.uk"},
+	/* One edit, both labels of 5 or more. */
+	{"wallmart.com", "walmart.com", TYPO, "the story's wallmart"},
+	{"wallmart.net", "walmart.com", TYPO, "a typo under another TLD"},
+	{"emalsrv.wallmart.com", "walmart.com", TYPO, "the story's host"},
+	{"walmat.com", "walmart.com", TYPO, "a letter left out"},
+	{"walmarts.com", "walmart.com", TYPO, "a letter added at the end"},
+	{"walmrat.com", "walmart.com", TYPO, "two letters swapped"},
+	{"wal-mart.com", "walmart.com", TYPO, "a hyphen added"},
+	{"marriot.com", "marriott.com", TYPO, "marriot"},
+	{"mariott.com", "marriott.com", TYPO, "the other r left out"},
+	{"marrjott.com", "marriott.com", TYPO, "a letter replaced"},
+	{"linkedn.com", "linkedin.com", TYPO, "linkedn"},
+	{"linkdein.com", "linkedin.com", TYPO, "swapped in the middle"},
+	{"linkedinn.com", "linkedin.com", TYPO, "a letter doubled"},
+	{"amazom.com", "amazon.com", TYPO, "the last letter replaced"},
+	{"paypall.com", "paypal.com", TYPO, "paypall"},
+	{"twiter.com", "twitter.com", TYPO, "one t of a pair"},
+	{"twittter.com", "twitter.com", TYPO, "a third t"},
+	{"staple.co.uk", "staples.co.uk", TYPO, "the s left out, co.uk"},
+	{"eftpss.com", "eftps.com", TYPO, "a five-letter brand label"},
+	{"netflx.com", "netflix.com", TYPO, "netflx"},
+	{"hiltton.com", "hilton.com", TYPO, "hiltton"},
+	{"dropbx.com", "dropbox.com", TYPO, "dropbx"},
+	{"microsfot.com", "microsoft.com", TYPO, "swapped near the end"},
+	{"visabusinesnews.com", "visabusinessnews.com", TYPO,
+	 "a long brand label"},
+	{"fedexx.com", "fedex.com", TYPO, "fedexx"},
+};
+
+static const struct pair_case negative_cases[] = {
+	/* The brands themselves and their hosts. */
+	{"linkedin.com", NULL, NULL, "the brand itself"},
+	{"e.linkedin.com", NULL, NULL, "a brand's own host"},
+	{"mail.linkedin.com", NULL, NULL, "a brand's own mail host"},
+	{"bounce.news.linkedin.com", NULL, NULL, "deep below the brand"},
+	{"walmart.com", NULL, NULL, "walmart.com itself"},
+	{"email.walmart.com", NULL, NULL, "walmart's own email host"},
+	{"marriott.com", NULL, NULL, "marriott.com itself"},
+	{"emalsrv.marriott.com", NULL, NULL, "spoofed host: the detector's"},
+	{"rnarriott.marriott.com", NULL, NULL, "a homoglyph below the brand"},
+	{"staples.co.uk", NULL, NULL, "a co.uk brand itself"},
+	{"news.staples.co.uk", NULL, NULL, "below a co.uk brand"},
+	{"ups.com", NULL, NULL, "a short brand itself"},
+	{"aa.com", NULL, NULL, "a two-letter brand itself"},
+	/* Allowed. */
+	{"walmart.ca", NULL, NULL, "walmart.ca is allowed"},
+	{"email.walmart.ca", NULL, NULL, "below an allowed domain"},
+	{"ebay.co.uk", NULL, NULL, "ebay.co.uk is allowed"},
+	{"staples.com", NULL, NULL, "staples.com is allowed"},
+	{"mail.staples.com", NULL, NULL, "below staples.com"},
+	/* Everyday senders. */
+	{"marketo.com", NULL, NULL, "marketo"},
+	{"mailchimp.com", NULL, NULL, "mailchimp: mail before, no hyphen"},
+	{"mcsv.net", NULL, NULL, "mailchimp's sending domain"},
+	{"gmail.com", NULL, NULL, "gmail: g is no brand"},
+	{"googlemail.com", NULL, NULL, "googlemail"},
+	{"hotmail.com", NULL, NULL, "hotmail"},
+	{"outlook.com", NULL, NULL, "outlook"},
+	{"yahoo.com", NULL, NULL, "yahoo"},
+	{"ymail.com", NULL, NULL, "ymail"},
+	{"sendgrid.net", NULL, NULL, "sendgrid"},
+	{"amazonses.com", NULL, NULL, "amazonses: ses is no mail affix"},
+	{"mailgun.net", NULL, NULL, "mailgun"},
+	{"mandrillapp.com", NULL, NULL, "mandrill"},
+	{"salesforce.com", NULL, NULL, "salesforce"},
+	{"exacttarget.com", NULL, NULL, "exacttarget"},
+	{"constantcontact.com", NULL, NULL, "constantcontact"},
+	{"zendesk.com", NULL, NULL, "zendesk"},
+	{"github.com", NULL, NULL, "github"},
+	{"bounces.google.com", NULL, NULL, "google"},
+	{"protection.outlook.com", NULL, NULL, "outlook relays"},
+	/* Short labels: tld-swap and affix need 3 letters. */
+	{"aa.org", NULL, NULL, "aa.org belongs to someone else"},
+	{"aamail.com", NULL, NULL, "two letters and mail"},
+	{"aa-mail.net", NULL, NULL, "two letters and -mail"},
+	/* Typo guards. */
+	{"eftp.com", NULL, NULL, "4 letters: no typo matching"},
+	{"ebey.com", NULL, NULL, "ebay has 4 letters: no typo"},
+	{"upss.com", NULL, NULL, "ups has 3 letters: no typo"},
+	{"adpp.com", NULL, NULL, "adp has 3 letters: no typo"},
+	{"wlamrat.com", NULL, NULL, "two edits from walmart"},
+	{"walmrta.com", NULL, NULL, "a rotation is two edits"},
+	{"maryott.com", NULL, NULL, "two edits from marriott"},
+	{"linkedout.com", NULL, NULL, "three edits from linkedin"},
+	{"amazing.com", NULL, NULL, "two edits from amazon"},
+	{"twitch.tv", NULL, NULL, "far from twitter"},
+	{"fedora.com", NULL, NULL, "far from fedex"},
+	/* Affix guards. */
+	{"maillinkedin.com", NULL, NULL, "mail before without hyphen"},
+	{"linkedinmailer.com", NULL, NULL, "mailer is no affix"},
+	{"linkedin-news.com", NULL, NULL, "news is no mail affix"},
+	{"linkedinjobs.com", NULL, NULL, "jobs is no mail affix"},
+	/* Homoglyph guards. */
+	{"rnarriot.com", NULL, NULL, "a homoglyph and a typo: two steps"},
+	{"xn--bcher-kva.com", NULL, NULL, "an IDN word, no brand"},
+	{"xn--mnchen-3ya.de", NULL, NULL, "muenchen"},
+	{"xn--fiqs8s.com", NULL, NULL, "CJK: no ASCII look-alike"},
+	{"xn--e1afmkfd.com", NULL, NULL, "a Cyrillic word with no twin"},
+	{"xn--strae-oqa.de", NULL, NULL, "sharp s is no letter pair"},
+	{"xn--zzzzzzz.com", NULL, NULL, "punycode of garbage"},
+	/* Nobody's domain. */
+	{"co.uk", NULL, NULL, "a public suffix has no registrable domain"},
+	{"blogspot.com", NULL, NULL, "a private public suffix"},
+};
+
+/* test_fill - a lookalike with the table's brands and allow list */
+static struct lookalike *test_fill(void)
+{
+	struct lookalike *lk = lookalike_new();
+
+	if (lk == NULL)
+		exit(2);
+	for (size_t i = 0; i < TEST_COUNT(test_brands); i++)
+		if (lookalike_add_brand(lk, test_brands[i]) != 1)
+			exit(2);
+	for (size_t i = 0; i < TEST_COUNT(test_allowed); i++)
+		if (lookalike_allow(lk, test_allowed[i]) != 1)
+			exit(2);
+	return lk;
+}
+
+/* test_pairs - each case: the verdict, and for a match brand and rule */
+static void test_pairs(const struct lookalike *lk, const struct pair_case *c,
+		       size_t count)
+{
+	char name[256];
+
+	for (size_t i = 0; i < count; i++, c++) {
+		struct detection d;
+		int got;
+
+		memset(&d, 0, sizeof(d));
+		got = lookalike_check(lk, c->host, &d);
+		snprintf(name, sizeof(name), "%s: %s %s", c->host,
+			 c->brand != NULL ? "imitates" : "is no lookalike",
+			 c->why);
+		if (!tap_is_long(got, c->brand != NULL, name) || !got)
+			continue;
+		snprintf(name, sizeof(name), "%s: brand and rule", c->host);
+		tap_is_str(d.phished_domain, c->brand, name);
+		tap_is_str(d.rule, c->rule, name);
+	}
+}
+
+/* test_acceptance - the acceptance, brands and senders verbatim */
+static void test_acceptance(void)
+{
+	static const char *const brands[] = {
+		"linkedin.com", "walmart.com", "marriott.com",
+	};
+	static const struct pair_case cases[] = {
+		{"linkedinmail.com", "linkedin.com", AFFIX, "acceptance"},
+		{"linkedin-mail.net", "linkedin.com", AFFIX, "acceptance"},
+		{"linkedin.biz", "linkedin.com", TLD, "acceptance"},
+		{"wallmart.com", "walmart.com", TYPO, "acceptance"},
+		{"marriot.com", "marriott.com", TYPO, "acceptance"},
+		{"rnarriott.com", "marriott.com", GLYPH, "acceptance"},
+		{"xn--lnkedin-rog.com", "linkedin.com", GLYPH, "acceptance"},
+		{"linkedin.com", NULL, NULL, "acceptance"},
+		{"e.linkedin.com", NULL, NULL, "acceptance"},
+		{"walmart.ca", NULL, NULL, "acceptance, allowed"},
+		{"marketo.com", NULL, NULL, "acceptance"},
+		{"mailchimp.com", NULL, NULL, "acceptance"},
+		{"gmail.com", NULL, NULL, "acceptance"},
+	};
+	struct lookalike *lk = lookalike_new();
+	struct detection d;
+
+	for (size_t i = 0; i < TEST_COUNT(brands); i++)
+		tap_is_long(lookalike_add_brand(lk, brands[i]), 1, brands[i]);
+	tap_is_long(lookalike_check(lk, "walmart.ca", &d), 1,
+		    "walmart.ca is a tld-swap until allowed");
+	tap_is_long(lookalike_allow(lk, "walmart.ca"), 1, "allow walmart.ca");
+	test_pairs(lk, cases, TEST_COUNT(cases));
+	memset(&d, 0, sizeof(d));
+	tap_is_long(lookalike_check(lk, "emalsrv.linkedin-mail.net", &d), 1,
+		    "a host below a lookalike");
+	tap_is_str(d.registrable, "linkedin-mail.net",
+		   "registrable: what the access line blocks");
+	tap_is_str(d.phished_domain, "linkedin.com", "phished: the brand");
+	lookalike_free(lk);
+}
+
+/* test_priorities - which rule and which brand when several could */
+static void test_priorities(void)
+{
+	struct lookalike *lk = lookalike_new();
+	struct detection d;
+
+	lookalike_add_brand(lk, "walmert.com");
+	lookalike_add_brand(lk, "walmart.com");
+	lookalike_add_brand(lk, "linkedin.com");
+	lookalike_add_brand(lk, "linkedinmail.net");
+	lookalike_add_brand(lk, "linkedin.co.uk");
+	lookalike_check(lk, "walmurt.com", &d);
+	tap_is_str(d.phished_domain, "walmert.com",
+		   "one edit from two brands: the one added first");
+	lookalike_check(lk, "linkedinmail.org", &d);
+	tap_is_str(d.rule, TLD, "tld-swap before affix-mail");
+	tap_is_str(d.phished_domain, "linkedinmail.net", "of linkedinmail.net");
+	lookalike_check(lk, "linkedin.org", &d);
+	tap_is_str(d.phished_domain, "linkedin.com",
+		   "one label, two brands: the one added first");
+	tap_is_long(lookalike_check(lk, "linkedin.co.uk", &d), 0,
+		    "a brand under another suffix is a brand");
+	lookalike_check(lk, "1inkedin.com", &d);
+	tap_is_str(d.rule, GLYPH, "homoglyph before typo");
+	lookalike_check(lk, "linkedinmaul.com", &d);
+	tap_is_str(d.rule, TYPO, "affix-mail needs the affix exactly");
+	tap_is_str(d.phished_domain, "linkedinmail.net",
+		   "so maul is a typo of the brand linkedinmail.net");
+	lookalike_free(lk);
+	lk = lookalike_new();
+	lookalike_add_brand(lk, "walmart.com");
+	lookalike_add_brand(lk, "walmert.com");
+	lookalike_check(lk, "walmurt.com", &d);
+	tap_is_str(d.phished_domain, "walmart.com",
+		   "the other order, the other brand");
+	lookalike_free(lk);
+}
+
+/* test_api - arguments refused or accepted, return values */
+static void test_api(void)
+{
+	struct lookalike *lk = lookalike_new();
+	struct detection d;
+
+	memset(&d, 0x55, sizeof(d));
+	tap_is_long(lookalike_check(lk, "linkedinmail.com", &d), 0,
+		    "no brands: nothing is a lookalike");
+	tap_ok(((unsigned char *) &d)[0] == 0x55, "out untouched on 0");
+	tap_is_long(lookalike_add_brand(lk, "LinkedIn.COM."), 1,
+		    "a brand in any case, trailing dot");
+	tap_is_long(lookalike_add_brand(lk, "linkedin.com"), 0,
+		    "the same brand again");
+	tap_is_long((long) lookalike_brand_count(lk), 1, "one brand");
+	errno = 0;
+	tap_is_long(lookalike_add_brand(lk, "emalsrv.marriott.com"), -1,
+		    "a host below a registrable domain is no brand");
+	tap_is_long(errno, EINVAL, "errno EINVAL");
+	tap_is_long(lookalike_add_brand(lk, "co.uk"), -1, "a public suffix");
+	tap_is_long(lookalike_add_brand(lk, "com"), -1, "a TLD");
+	tap_is_long(lookalike_add_brand(lk, "bad host.com"), -1, "a space");
+	tap_is_long(lookalike_add_brand(lk, NULL), -1, "NULL");
+	tap_is_long(lookalike_add_brand(NULL, "x.com"), -1, "no index");
+	tap_is_long(lookalike_allow(lk, "co.uk"), -1, "allow a suffix: no");
+	tap_is_long(lookalike_allow(lk, "Mail.LinkedIn.NET"), 1,
+		    "allow a host, any case");
+	tap_is_long(lookalike_allow(lk, "mail.linkedin.net"), 0,
+		    "allowed already");
+	tap_is_long(lookalike_check(lk, "mail.linkedin.net", &d), 0,
+		    "the allowed host");
+	tap_is_long(lookalike_check(lk, "other.linkedin.net", &d), 1,
+		    "its sibling is not allowed");
+	tap_is_long(lookalike_check(lk, "xn--zz", &d), 0, "one label");
+	tap_is_long(lookalike_check(lk, NULL, &d), 0, "NULL host");
+	tap_is_long(lookalike_check(lk, "linkedin.net", NULL), 0, "NULL out");
+	tap_is_long(lookalike_check(NULL, "linkedin.net", &d), 0, "NULL lk");
+	tap_is_long((long) lookalike_brand_count(NULL), 0, "no index: none");
+	lookalike_free(lk);
+	lookalike_free(NULL);
+}
+
+/* test_learn - brands learned from the store at run time */
+static void test_learn(void)
+{
+	struct lookalike *lk = test_fill();
+	size_t before = lookalike_brand_count(lk);
+	struct detection d;
+
+	tap_is_long(lookalike_check(lk, "hsbc.com", &d), 0,
+		    "hsbc.com before hsbc.co.uk is known");
+	tap_is_long(lookalike_learn_brand(lk, "hsbc.co.uk"), 1,
+		    "a campaign added at run time");
+	tap_is_long(lookalike_check(lk, "hsbc.com", &d), 1,
+		    "then hsbc.com imitates it");
+	tap_is_long(lookalike_learn_brand(lk, "wallmart.com"), 0,
+		    "a stored lookalike is not learned as a brand");
+	tap_is_long(lookalike_check(lk, "wallmart.com", &d), 1,
+		    "so wallmart.com still imitates walmart.com");
+	tap_is_long(lookalike_learn_brand(lk, "linkedin.com"), 0,
+		    "a brand already");
+	tap_is_long(lookalike_learn_brand(lk, "x.linkedin.com"), -1,
+		    "not a registrable domain");
+	tap_is_long((long) lookalike_brand_count(lk), (long) before + 1,
+		    "one brand learned");
+	lookalike_free(lk);
+}
+
+/* test_write - a file in test_dir holding text */
+static void test_write(char *path, const char *text, size_t len)
+{
+	int fd;
+
+	snprintf(path, TEST_PATH_MAX, "%s/list.XXXXXX", test_dir);
+	fd = mkstemp(path);
+	if (fd < 0 || write(fd, text, len) != (ssize_t) len || close(fd) < 0) {
+		perror("test file");
+		exit(2);
+	}
+}
+
+/* test_capture - call load(lk, path, bad) with its stderr in captured */
+static int test_capture(int (*load)(struct lookalike *, const char *,
+				    size_t *),
+			struct lookalike *lk, const char *path, size_t *bad,
+			char *captured)
+{
+	char log[TEST_PATH_MAX];
+	int saved;
+	int fd;
+	int status;
+	ssize_t got;
+
+	snprintf(log, sizeof(log), "%s/stderr", test_dir);
+	fflush(stderr);
+	saved = dup(2);
+	fd = open(log, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	if (saved < 0 || fd < 0 || dup2(fd, 2) < 0)
+		exit(2);
+	status = load(lk, path, bad);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	got = pread(fd, captured, TEST_CAPTURE_MAX - 1, 0);
+	captured[got > 0 ? got : 0] = '\0';
+	close(fd);
+	unlink(log);
+	return status;
+}
+
+/* test_has - captured holds path:line and the text */
+static void test_has(const char *captured, const char *path, int line,
+		     const char *text, const char *name)
+{
+	char want[TEST_PATH_MAX + 256];
+
+	snprintf(want, sizeof(want), "%s:%d: %s", path, line, text);
+	if (!tap_ok(strstr(captured, want) != NULL, name))
+		printf("# wanted: %s\n# stderr:\n%s", want, captured);
+}
+
+/* test_brand_file - the --brands file format and its warnings */
+static void test_brand_file(void)
+{
+	static const char text[] =
+		"# brands of the story\n"
+		"linkedin.com\n"
+		"  Walmart.COM   # trailing comment, blanks, case\n"
+		"\n"
+		"\t# an indented comment\n"
+		"emalsrv.marriott.com\n"
+		"co.uk\n"
+		"not a domain\n"
+		"bad_label.com\n"
+		"esc\033.com\n"
+		"marriott.com\r\n"
+		"staples.co.uk";
+	char path[TEST_PATH_MAX];
+	char captured[TEST_CAPTURE_MAX];
+	struct lookalike *lk = lookalike_new();
+	struct detection d;
+	size_t bad = 99;
+
+	test_write(path, text, sizeof(text) - 1);
+	tap_is_long(test_capture(lookalike_load_brands, lk, path, &bad,
+				 captured), 0, "brands file loaded");
+	tap_is_long((long) bad, 5, "five bad lines counted");
+	tap_is_long((long) lookalike_brand_count(lk), 4, "four brands");
+	test_has(captured, path, 6, "emalsrv.marriott.com is not a "
+		 "registrable domain (marriott.com is)", "below: says which is");
+	test_has(captured, path, 7, "co.uk is a public suffix",
+		 "a public suffix");
+	test_has(captured, path, 8, "more than one word", "two words");
+	test_has(captured, path, 9, "\"bad_label.com\" is not a hostname",
+		 "not a hostname, quoted");
+	test_has(captured, path, 10, "control or non-ASCII bytes",
+		 "control byte, not quoted");
+	tap_ok(strchr(captured, '\033') == NULL, "no escape byte on stderr");
+	tap_is_long(lookalike_check(lk, "walmart.net", &d), 1,
+		    "indented, commented, upper-case brand was taken");
+	tap_is_long(lookalike_check(lk, "marriott.net", &d), 1,
+		    "CRLF line was taken");
+	tap_is_long(lookalike_check(lk, "staples.net", &d), 1,
+		    "last line without newline was taken");
+	tap_is_long(lookalike_load_brands(lk, "/nonexistent/brands", &bad),
+		    -1, "a missing file is an error");
+	tap_is_long(errno, ENOENT, "errno ENOENT");
+	unlink(path);
+	lookalike_free(lk);
+}
+
+/* test_allow_file - the --allow file and long lines */
+static void test_allow_file(void)
+{
+	char text[4096];
+	char path[TEST_PATH_MAX];
+	char captured[TEST_CAPTURE_MAX];
+	struct lookalike *lk = lookalike_new();
+	struct detection d;
+	size_t bad = 0;
+	size_t len;
+
+	len = (size_t) snprintf(text, sizeof(text),
+				"walmart.ca # Walmart Canada\n"
+				"news.linkedin.net\n"
+				"com\n");
+	memset(text + len, 'a', 2000);
+	len += 2000;
+	len += (size_t) snprintf(text + len, sizeof(text) - len,
+				 "\nlinkedin.org\n");
+	lookalike_add_brand(lk, "walmart.com");
+	lookalike_add_brand(lk, "linkedin.com");
+	test_write(path, text, len);
+	tap_is_long(test_capture(lookalike_load_allow, lk, path, &bad,
+				 captured), 0, "allow file loaded");
+	tap_is_long((long) bad, 2, "two bad lines");
+	test_has(captured, path, 3, "\"com\" is not a hostname",
+		 "a TLD is no hostname");
+	test_has(captured, path, 4, "longer than 1024 bytes", "a long line");
+	tap_is_long(lookalike_check(lk, "walmart.ca", &d), 0, "allowed");
+	tap_is_long(lookalike_check(lk, "news.linkedin.net", &d), 0,
+		    "an allowed host");
+	tap_is_long(lookalike_check(lk, "linkedin.net", &d), 1,
+		    "not its parent");
+	tap_is_long(lookalike_check(lk, "linkedin.org", &d), 0,
+		    "the line after the long one was read");
+	unlink(path);
+	lookalike_free(lk);
+}
+
+/* test_access - brands learned from the blocking access entries */
+static void test_access(void)
+{
+	static const char text[] =
+		"linkedinmail.com\tDISCARD\n"
+		"linkedin.net\tDISCARD\n"
+		"complains.linkedin.com\tDISCARD\n"
+		"emalsrv.marriott.com\tERROR:\"550 5.7.1 Sender banned\"\n"
+		"news.linkedinmail.org\tDISCARD\n"
+		"emalsrv.wallmart.com\tREJECT\n"
+		"customercare.ups.com\tOK\n";
+	char path[TEST_PATH_MAX];
+	struct access_map *map = access_new();
+	struct lookalike *lk = lookalike_new();
+	struct detection d;
+	size_t learned = 99;
+
+	test_write(path, text, sizeof(text) - 1);
+	if (access_load(map, path, NULL) < 0)
+		exit(2);
+	tap_is_long(lookalike_learn_access(lk, map, &learned), 0,
+		    "learned from the access map");
+	tap_is_long((long) learned, 3, "linkedin, marriott, wallmart");
+	tap_is_long(lookalike_check(lk, "linkedin-mail.biz", &d), 1,
+		    "linkedin.com is a brand");
+	tap_is_str(d.phished_domain, "linkedin.com", "and the one imitated");
+	tap_is_long(lookalike_check(lk, "marriott.org", &d), 1,
+		    "marriott.com is a brand");
+	tap_is_long(lookalike_check(lk, "linkedinmail.com", &d), 1,
+		    "a whole blocked domain is no brand, but a lookalike");
+	tap_is_long(lookalike_check(lk, "ups.net", &d), 0,
+		    "an OK entry teaches nothing");
+	lookalike_free(lk);
+	lk = lookalike_new();
+	lookalike_add_brand(lk, "walmart.com");
+	tap_is_long(lookalike_learn_access(lk, map, &learned), 0,
+		    "again, walmart.com given first");
+	tap_is_long((long) learned, 2, "wallmart.com is then not learned");
+	tap_is_long(lookalike_check(lk, "walmart.com", &d), 0,
+		    "so walmart.com is no typo of wallmart.com");
+	tap_is_long(lookalike_learn_access(lk, NULL, &learned), 0,
+		    "no access map");
+	tap_is_long((long) learned, 0, "learns nothing");
+	lookalike_free(lk);
+	access_free(map);
+	unlink(path);
+}
+
+int main(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	struct lookalike *lk;
+
+	snprintf(test_dir, sizeof(test_dir), "%s/test_lookalike.XXXXXX",
+		 tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
+	if (mkdtemp(test_dir) == NULL) {
+		perror("mkdtemp");
+		return 2;
+	}
+	printf("# %zu positive and %zu negative pairs\n",
+	       TEST_COUNT(positive_cases), TEST_COUNT(negative_cases));
+	lk = test_fill();
+	test_pairs(lk, positive_cases, TEST_COUNT(positive_cases));
+	test_pairs(lk, negative_cases, TEST_COUNT(negative_cases));
+	lookalike_free(lk);
+	test_acceptance();
+	test_priorities();
+	test_api();
+	test_learn();
+	test_brand_file();
+	test_allow_file();
+	test_access();
+	rmdir(test_dir);
+	return tap_done();
+}
