@@ -30,6 +30,10 @@
 #define PIPELINE_SUGGEST_MAX (HOSTNAME_MAX + 64)
 /* Time stamps are short; longer ones are not cached. */
 #define PIPELINE_STAMP_MAX 48
+/* Header fields (host, program, queue id) longer than this are omitted. */
+#define PIPELINE_FIELD_MAX 255
+/* Sender addresses in events are cut here (RFC 5321 allows 256). */
+#define PIPELINE_ADDRESS_MAX 1024
 /* More recipients than sendmail's MaxRecipientsPerMessage default. */
 #define PIPELINE_NRCPTS_MAX 100000UL
 
@@ -203,6 +207,33 @@ static const char *pipeline_valid_or_null(const char *name,
 	return buf;
 }
 
+/* pipeline_short_or_null - a header field short enough to report */
+static const char *pipeline_short_or_null(const char *s)
+{
+	return s != NULL && strnlen(s, PIPELINE_FIELD_MAX + 1)
+			    <= PIPELINE_FIELD_MAX ? s : NULL;
+}
+
+/* pipeline_event_address - the sender address for the event, cut at
+ * PIPELINE_ADDRESS_MAX with a visible mark (an event must fit a syslog
+ * datagram, and a 60 KiB local part is no address anyone needs whole) */
+static char *pipeline_event_address(const struct sender *s)
+{
+	static const char mark[] = "...";
+	size_t keep = s->address_len;
+	char *address;
+
+	if (keep <= PIPELINE_ADDRESS_MAX)
+		return strndup(s->address, keep);
+	keep = PIPELINE_ADDRESS_MAX - (sizeof(mark) - 1);
+	address = malloc(PIPELINE_ADDRESS_MAX + 1);
+	if (address != NULL) {
+		memcpy(address, s->address, keep);
+		memcpy(address + keep, mark, sizeof(mark));
+	}
+	return address;
+}
+
 /* pipeline_digits_or_null - a pid made of digits only, or NULL */
 static const char *pipeline_digits_or_null(const char *s)
 {
@@ -236,8 +267,8 @@ static int pipeline_emit(struct pipeline *pipe, const struct smlog *log,
 
 	if (access_suggest(s->host, suggest, sizeof(suggest)) < 0)
 		return -1;
-	/* Both live in the reader's buffer, not NUL-terminated. */
-	address = strndup(s->address, s->address_len);
+	/* The line lives in the reader's buffer, not NUL-terminated. */
+	address = pipeline_event_address(s);
 	original = strndup(line, len);
 	if (address == NULL || original == NULL)
 		goto done;
@@ -246,11 +277,11 @@ static int pipeline_emit(struct pipeline *pipe, const struct smlog *log,
 	ev.action = EVENT_ACTION_PHISHED_FIRST;
 	ev.log_time = *when;
 	ev.sender_address = address;
-	ev.qid = log->qid;
-	ev.source_ip = pipeline_relay_ip(log);
+	ev.qid = pipeline_short_or_null(log->qid);
+	ev.source_ip = pipeline_short_or_null(pipeline_relay_ip(log));
 	ev.source_domain = pipeline_valid_or_null(log->relay_host, relay);
-	ev.hostname = log->hostname;
-	ev.program = log->program;
+	ev.hostname = pipeline_short_or_null(log->hostname);
+	ev.program = pipeline_short_or_null(log->program);
 	ev.pid = pipeline_digits_or_null(log->pid);
 	ev.sender_host = s->host;
 	ev.rule = d->rule;
