@@ -86,6 +86,13 @@
 #define LOOKALIKE_ACE_PREFIX "xn--"
 #define LOOKALIKE_ACE_LEN (sizeof(LOOKALIKE_ACE_PREFIX) - 1)
 
+/* Filter: 16 bits per key keeps false positives near 2%. */
+#define LOOKALIKE_FILTER_KEYS_PER_WORD 4
+#define LOOKALIKE_FILTER_MIN_WORDS 16
+/* Polynomial hash base (odd) and the length mixed into the hash. */
+#define LOOKALIKE_HASH_BASE 0x100000001b3ULL
+#define LOOKALIKE_HASH_LENGTH 0x9e3779b97f4a7c15ULL
+
 #define LOOKALIKE_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 struct lookalike_brand {
@@ -100,6 +107,19 @@ struct lookalike_near {
 	struct lookalike_near *next;
 };
 
+/*
+ * A Bloom filter of every key of labels, skeletons and deletions: most
+ * of a line's 2n + 10 candidate strings are in no index, and one probe
+ * of a small bit array says so without touching the large hash maps,
+ * whose cache misses would otherwise make a check slower as brands grow.
+ * Blocked: both bits of a key lie in one 64-bit word.
+ */
+struct lookalike_filter {
+	uint64_t *words;
+	size_t mask;			/* words - 1; words a power of two */
+	size_t keys;			/* keys set since the last rebuild */
+};
+
 struct lookalike {
 	const psl_ctx_t *psl;		/* built in to libpsl, never freed */
 	struct strmap *brands;		/* domain -> lookalike_brand (owned) */
@@ -107,6 +127,7 @@ struct lookalike {
 	struct strmap *skeletons;	/* label skeleton -> first brand */
 	struct strmap *deletions;	/* label minus one char -> near list */
 	struct strmap *allowed;		/* allowed domain -> lk (a member) */
+	struct lookalike_filter filter;	/* keys of the three label indexes */
 	unsigned long next_ordinal;
 };
 
@@ -150,8 +171,12 @@ struct lookalike *lookalike_new(void)
 	lk->skeletons = strmap_new(LOOKALIKE_EXPECTED);
 	lk->deletions = strmap_new(LOOKALIKE_EXPECTED * 8);
 	lk->allowed = strmap_new(LOOKALIKE_EXPECTED);
+	lk->filter.words = calloc(LOOKALIKE_FILTER_MIN_WORDS,
+				  sizeof(*lk->filter.words));
+	lk->filter.mask = LOOKALIKE_FILTER_MIN_WORDS - 1;
 	if (lk->brands == NULL || lk->labels == NULL || lk->skeletons == NULL
-	    || lk->deletions == NULL || lk->allowed == NULL)
+	    || lk->deletions == NULL || lk->allowed == NULL
+	    || lk->filter.words == NULL)
 		goto fail;
 	return lk;
 fail:
@@ -169,6 +194,7 @@ void lookalike_free(struct lookalike *lk)
 	strmap_free(lk->deletions, lookalike_near_free);
 	strmap_free(lk->allowed, NULL);
 	strmap_free(lk->brands, free);
+	free(lk->filter.words);
 	free(lk);
 }
 
@@ -176,6 +202,103 @@ void lookalike_free(struct lookalike *lk)
 size_t lookalike_brand_count(const struct lookalike *lk)
 {
 	return lk != NULL ? strmap_count(lk->brands) : 0;
+}
+
+/* lookalike_finish - a polynomial hash of a len-byte string, mixed
+ * (splitmix64's finalizer) so that every bit depends on every byte */
+static uint64_t lookalike_finish(uint64_t h, size_t len)
+{
+	h ^= (uint64_t) len * LOOKALIKE_HASH_LENGTH;
+	h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+	return h ^ (h >> 31);
+}
+
+/* lookalike_hash - the filter hash of s[0..len) */
+static uint64_t lookalike_hash(const char *s, size_t len)
+{
+	uint64_t h = 0;
+
+	for (size_t i = 0; i < len; i++)
+		h = h * LOOKALIKE_HASH_BASE + (unsigned char) s[i];
+	return lookalike_finish(h, len);
+}
+
+/* lookalike_deletion_hashes - out[i] = lookalike_hash() of s without
+ * s[i], for every i, in O(len) instead of O(len^2): the hash of a
+ * deletion is the prefix's hash shifted up by the suffix's length plus
+ * the suffix's hash */
+static void lookalike_deletion_hashes(const char *s, size_t len,
+				      uint64_t out[HOSTNAME_LABEL_MAX])
+{
+	uint64_t power[HOSTNAME_LABEL_MAX + 1];
+	uint64_t suffix[HOSTNAME_LABEL_MAX + 1];
+	uint64_t prefix = 0;
+
+	power[0] = 1;
+	for (size_t i = 1; i <= len; i++)
+		power[i] = power[i - 1] * LOOKALIKE_HASH_BASE;
+	suffix[len] = 0;
+	for (size_t i = len; i-- > 0;)
+		suffix[i] = suffix[i + 1]
+			    + (unsigned char) s[i] * power[len - 1 - i];
+	for (size_t i = 0; i < len; i++) {
+		out[i] = lookalike_finish(prefix * power[len - 1 - i]
+					  + suffix[i + 1], len - 1);
+		prefix = prefix * LOOKALIKE_HASH_BASE + (unsigned char) s[i];
+	}
+}
+
+/* lookalike_filter_bits - the two bits of hash h in its word */
+static uint64_t lookalike_filter_bits(uint64_t h)
+{
+	return (1ULL << ((h >> 52) & 63)) | (1ULL << ((h >> 58) & 63));
+}
+
+/* lookalike_maybe - 0 when the key of hash h is in no label index */
+static int lookalike_maybe(const struct lookalike *lk, uint64_t h)
+{
+	uint64_t bits = lookalike_filter_bits(h);
+
+	return (lk->filter.words[h & lk->filter.mask] & bits) == bits;
+}
+
+/* lookalike_filter_set - set the bits of one key (a strmap_walk fn) */
+static void lookalike_filter_set(const char *key, void *value, void *ctx)
+{
+	struct lookalike_filter *filter = ctx;
+	uint64_t h = lookalike_hash(key, strlen(key));
+
+	(void) value;
+	filter->words[h & filter->mask] |= lookalike_filter_bits(h);
+	filter->keys++;
+}
+
+/* lookalike_filter_grow - twice the words, every index key set again */
+static int lookalike_filter_grow(struct lookalike *lk)
+{
+	size_t words = (lk->filter.mask + 1) * 2;
+	struct lookalike_filter bigger = { NULL, words - 1, 0 };
+
+	bigger.words = calloc(words, sizeof(*bigger.words));
+	if (bigger.words == NULL)
+		return -1;
+	strmap_walk(lk->labels, lookalike_filter_set, &bigger);
+	strmap_walk(lk->skeletons, lookalike_filter_set, &bigger);
+	strmap_walk(lk->deletions, lookalike_filter_set, &bigger);
+	free(lk->filter.words);
+	lk->filter = bigger;
+	return 0;
+}
+
+/* lookalike_filter_add - a key just entered into a label index */
+static int lookalike_filter_add(struct lookalike *lk, const char *key)
+{
+	if (lk->filter.keys >= (lk->filter.mask + 1)
+			       * LOOKALIKE_FILTER_KEYS_PER_WORD)
+		return lookalike_filter_grow(lk);	/* key included */
+	lookalike_filter_set(key, NULL, &lk->filter);
+	return 0;
 }
 
 /*
@@ -310,12 +433,15 @@ static int lookalike_skeleton(const char *label, size_t len,
 }
 
 /* lookalike_index_first - key -> brand unless an earlier brand has it */
-static int lookalike_index_first(struct strmap *map, const char *key,
+static int lookalike_index_first(struct lookalike *lk, struct strmap *map,
+				 const char *key,
 				 const struct lookalike_brand *brand)
 {
 	if (strmap_get(map, key) != NULL)
 		return 0;
-	return strmap_put(map, key, (void *) brand, NULL);
+	if (strmap_put(map, key, (void *) brand, NULL) < 0)
+		return -1;
+	return lookalike_filter_add(lk, key);
 }
 
 /* lookalike_index_deletions - each distinct one-deletion variant of a
@@ -347,6 +473,9 @@ static int lookalike_index_deletions(struct lookalike *lk,
 			free(near);
 			return -1;
 		}
+		if (near->next == NULL
+		    && lookalike_filter_add(lk, variant) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -361,11 +490,11 @@ static int lookalike_index(struct lookalike *lk,
 
 	memcpy(label, brand->domain, brand->label_len);
 	label[brand->label_len] = '\0';
-	if (lookalike_index_first(lk->labels, label, brand) < 0)
+	if (lookalike_index_first(lk, lk->labels, label, brand) < 0)
 		return -1;
 	skeleton_len = lookalike_skeleton(label, brand->label_len, skeleton);
 	if (skeleton_len >= 0
-	    && lookalike_index_first(lk->skeletons, skeleton, brand) < 0)
+	    && lookalike_index_first(lk, lk->skeletons, skeleton, brand) < 0)
 		return -1;
 	return lookalike_index_deletions(lk, brand);
 }
@@ -487,12 +616,23 @@ lookalike_nearest(const struct lookalike_brand *best,
 	return best;
 }
 
+/* lookalike_get - the value of key[0..len) (hash h) in one of the label
+ * indexes; the filter is asked first, the map only when it may be there */
+static void *lookalike_get(const struct lookalike *lk,
+			   const struct strmap *map, const char *key,
+			   size_t len, uint64_t h)
+{
+	return lookalike_maybe(lk, h) ? strmap_getn(map, key, len) : NULL;
+}
+
 /* lookalike_tld_swap - the brand label itself under another suffix */
 static const struct lookalike_brand *
 lookalike_tld_swap(const struct lookalike *lk, const char *label, size_t len)
 {
-	const struct lookalike_brand *brand = strmap_getn(lk->labels, label,
-							  len);
+	const struct lookalike_brand *brand;
+
+	brand = lookalike_get(lk, lk->labels, label, len,
+			      lookalike_hash(label, len));
 
 	return brand != NULL && brand->label_len >= LOOKALIKE_SHORT_MIN
 	       ? brand : NULL;
@@ -521,17 +661,18 @@ lookalike_affix(const struct lookalike *lk, const char *label, size_t len)
 {
 	for (size_t i = 0; i < LOOKALIKE_COUNT(lookalike_affixes); i++) {
 		const struct lookalike_affix *affix = &lookalike_affixes[i];
+		const char *rest = affix->before ? label + affix->len : label;
+		size_t rest_len = len - affix->len;
 		const char *at;
 		const struct lookalike_brand *brand;
 
 		if (len < affix->len + LOOKALIKE_SHORT_MIN)
 			continue;
-		at = affix->before ? label : label + len - affix->len;
+		at = affix->before ? label : label + rest_len;
 		if (memcmp(at, affix->text, affix->len) != 0)
 			continue;
-		brand = strmap_getn(lk->labels,
-				    affix->before ? label + affix->len : label,
-				    len - affix->len);
+		brand = lookalike_get(lk, lk->labels, rest, rest_len,
+				      lookalike_hash(rest, rest_len));
 		if (brand != NULL)
 			return brand;
 	}
@@ -548,11 +689,31 @@ lookalike_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 
 	if (skeleton_len < 0)
 		return NULL;
-	brand = strmap_getn(lk->skeletons, skeleton, (size_t) skeleton_len);
+	brand = lookalike_get(lk, lk->skeletons, skeleton,
+			      (size_t) skeleton_len,
+			      lookalike_hash(skeleton, (size_t) skeleton_len));
 	if (brand == NULL
 	    || (brand->label_len == len && memcmp(brand->domain, label, len) == 0))
 		return NULL;
 	return brand;
+}
+
+/* lookalike_typo_at - best, or a brand one edit from label whose label
+ * is label without label[i] (wallmart), or shares that deletion with
+ * label (walnart, walmrat) */
+static const struct lookalike_brand *
+lookalike_typo_at(const struct lookalike *lk,
+		  const struct lookalike_brand *best, const char *label,
+		  size_t len, size_t i)
+{
+	char variant[HOSTNAME_LABEL_MAX];
+
+	memcpy(variant, label, i);
+	memcpy(variant + i, label + i + 1, len - i - 1);
+	best = lookalike_better(best, strmap_getn(lk->labels, variant,
+						  len - 1), label, len);
+	return lookalike_nearest(best, strmap_getn(lk->deletions, variant,
+						   len - 1), label, len);
 }
 
 /* lookalike_typo - one edit from a brand label, both 5 or longer; the
@@ -560,26 +721,23 @@ lookalike_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 static const struct lookalike_brand *
 lookalike_typo(const struct lookalike *lk, const char *label, size_t len)
 {
-	char variant[HOSTNAME_LABEL_MAX];
+	uint64_t hashes[HOSTNAME_LABEL_MAX];
 	const struct lookalike_brand *best;
 
 	if (len < LOOKALIKE_TYPO_MIN || len > HOSTNAME_LABEL_MAX)
 		return NULL;
 	/* A letter left out: marriot. */
-	best = lookalike_nearest(NULL, strmap_getn(lk->deletions, label, len),
+	best = lookalike_nearest(NULL, lookalike_get(lk, lk->deletions, label,
+						     len,
+						     lookalike_hash(label, len)),
 				 label, len);
+	lookalike_deletion_hashes(label, len, hashes);
 	for (size_t i = 0; i < len; i++) {
-		if (i > 0 && label[i] == label[i - 1])
+		/* Deleting any letter of a run gives the same variant. */
+		if ((i > 0 && label[i] == label[i - 1])
+		    || !lookalike_maybe(lk, hashes[i]))
 			continue;
-		memcpy(variant, label, i);
-		memcpy(variant + i, label + i + 1, len - i - 1);
-		/* A letter added: wallmart. */
-		best = lookalike_better(best, strmap_getn(lk->labels, variant,
-							  len - 1), label, len);
-		/* A letter replaced, or two swapped: walnart, walmrat. */
-		best = lookalike_nearest(best, strmap_getn(lk->deletions,
-							   variant, len - 1),
-					 label, len);
+		best = lookalike_typo_at(lk, best, label, len, i);
 	}
 	return best;
 }

@@ -448,6 +448,12 @@ static enum pipeline_result pipeline_on_from(struct pipeline *pipe,
 	if (pipeline_sender_host(pipe, log->from, &s) < 0
 	    || !detector_check(pipe->parts.config->det, s.host, &d)) {
 		tracker_forget(pipe->parts.tracker, log->qid);
+		/* Summaries need the log's clock, ordinary mail moves it. */
+		if (pipe->parts.summary_interval > 0) {
+			struct timespec when;
+
+			pipeline_log_time(pipe, log, &when);
+		}
 		return PIPELINE_DONE;
 	}
 	pipe->parts.counters->suspicious++;

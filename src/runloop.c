@@ -142,6 +142,8 @@ int runloop_run(struct runloop *loop)
 		case LINEIN_AGAIN:
 			continue;
 		case LINEIN_EOF:
+			if (runloop_tick(loop, 0) < 0)
+				return pipeline_status(loop->pipe);
 			return pipeline_flush(loop->pipe) < 0 ? EX_IOERR : 0;
 		case LINEIN_ERROR:
 			msg_error("%s: read error: %s", loop->input_name,
