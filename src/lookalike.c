@@ -345,7 +345,7 @@ static int lookalike_glyph_cmp(const void *key, const void *member)
 static char lookalike_fold_code(uint32_t code)
 {
 	const struct lookalike_glyph *glyph;
-	char c = '.';
+	char c;
 
 	if ((code >= 'a' && code <= 'z') || (code >= '0' && code <= '9')
 	    || code == '-')
@@ -361,7 +361,7 @@ static char lookalike_fold_code(uint32_t code)
 				LOOKALIKE_COUNT(lookalike_glyphs),
 				sizeof(lookalike_glyphs[0]),
 				lookalike_glyph_cmp);
-		c = glyph != NULL ? glyph->ascii : '.';
+		return glyph != NULL ? glyph->ascii : '\0';
 	}
 	return c == '.' ? '\0' : c;
 }

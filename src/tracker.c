@@ -27,6 +27,7 @@ struct tracker_entry {
 	struct tracker_sender *sender;		/* NULL until the from= line */
 	time_t touched;				/* log time of the last line */
 	unsigned long nrcpts;
+	unsigned long awaiting;			/* recipients with no final stat */
 	unsigned long pending_rejected;		/* seen before from= */
 	unsigned char discard_pending;		/* seen before from= */
 	unsigned char discard_counted;
@@ -37,6 +38,7 @@ struct tracker {
 	struct strmap *by_qid;
 	struct strmap *senders;
 	struct tracker_entry *oldest, *newest;
+	struct tracker_sender *pinned;	/* named by the last delta handed out */
 	size_t cap;
 	time_t window;
 	struct tracker_stats stats;
@@ -199,6 +201,32 @@ static void tracker_delta_for(const struct tracker_entry *e,
 	out->sender_host = e->sender->host;
 }
 
+/*
+ * tracker_done_if_complete - a message whose every recipient has a
+ * final outcome, or that was discarded, will log nothing more: drop it
+ * now rather than hold it until the window ends (keeps memory flat).
+ * The caller has already copied what it needs from the entry.
+ */
+static void tracker_done_if_complete(struct tracker *t,
+				     struct tracker_entry *e)
+{
+	if (e->sender == NULL || (e->awaiting > 0 && !e->discard_counted))
+		return;
+	/* The caller's delta names this sender: keep it until next call. */
+	e->sender->refs++;
+	t->pinned = e->sender;
+	tracker_drop(t, e);
+}
+
+/* tracker_unpin - the previous delta is spent: let its sender go */
+static void tracker_unpin(struct tracker *t)
+{
+	struct tracker_sender *s = t->pinned;
+
+	t->pinned = NULL;
+	tracker_release(t, s);
+}
+
 /* tracker_from - attach a message to its campaign */
 int tracker_from(struct tracker *t, const char *qid, const char *phished,
 		 const char *sender, unsigned long nrcpts, time_t when,
@@ -206,6 +234,7 @@ int tracker_from(struct tracker *t, const char *qid, const char *phished,
 {
 	struct tracker_entry *e;
 
+	tracker_unpin(t);
 	if (!tracker_qid_ok(t, qid))
 		return 0;
 	e = tracker_lookup(t, qid, when, 1);
@@ -227,6 +256,8 @@ int tracker_from(struct tracker *t, const char *qid, const char *phished,
 		e->discard_counted = 1;
 	}
 	e->pending_rejected = 0;
+	e->awaiting = nrcpts;
+	tracker_done_if_complete(t, e);
 	return 1;
 }
 
@@ -235,6 +266,7 @@ void tracker_forget(struct tracker *t, const char *qid)
 {
 	struct tracker_entry *e;
 
+	tracker_unpin(t);
 	if (qid == NULL)
 		return;
 	e = strmap_get(t->by_qid, qid);
@@ -248,6 +280,7 @@ int tracker_reject(struct tracker *t, const char *qid, time_t when,
 {
 	struct tracker_entry *e;
 
+	tracker_unpin(t);
 	if (!tracker_qid_ok(t, qid))
 		return 0;
 	e = tracker_lookup(t, qid, when, 1);
@@ -270,6 +303,7 @@ int tracker_discard(struct tracker *t, const char *qid, time_t when,
 {
 	struct tracker_entry *e;
 
+	tracker_unpin(t);
 	if (!tracker_qid_ok(t, qid))
 		return 0;
 	e = tracker_lookup(t, qid, when, 1);
@@ -285,6 +319,7 @@ int tracker_discard(struct tracker *t, const char *qid, time_t when,
 	e->discard_counted = 1;
 	tracker_delta_for(e, out);
 	out->n[TRACK_DISCARDED] = e->nrcpts;
+	tracker_done_if_complete(t, e);
 	return 1;
 }
 
@@ -299,6 +334,7 @@ int tracker_to(struct tracker *t, const char *qid, enum tracker_stat stat,
 	};
 	struct tracker_entry *e;
 
+	tracker_unpin(t);
 	if (!tracker_qid_ok(t, qid))
 		return 0;
 	e = tracker_lookup(t, qid, when, 0);
@@ -306,6 +342,9 @@ int tracker_to(struct tracker *t, const char *qid, enum tracker_stat stat,
 		return 0;
 	tracker_delta_for(e, out);
 	out->n[counter_of[stat]] = n;
+	if (stat != STAT_DEFERRED)
+		e->awaiting -= n < e->awaiting ? n : e->awaiting;
+	tracker_done_if_complete(t, e);
 	return 1;
 }
 

@@ -67,7 +67,7 @@ is "$(jq -r .phishwatch.campaign.messages < "$TMP/ev")" 1 "event: messages count
 is "$(jq -r .phishwatch.campaign.recipients < "$TMP/ev")" 1 "event: recipients so far"
 
 # Two files, one gzip-compressed, equal their concatenation.
-{ from_line q1a '<a@emalsrv.ups.com>'; to_line q1a '<x@example.org>'; } > "$TMP/part1"
+{ from_line q1a '<a@emalsrv.ups.com>' | sed 's/nrcpts=1/nrcpts=2/'; to_line q1a '<x@example.org>'; } > "$TMP/part1"
 { to_line q1a '<y@example.org>'; from_line q2a '<b@complains.dhl.com>'; to_line q2a '<z@example.org>' 'Deferred: Connection refused'; } > "$TMP/part2"
 cat "$TMP/part1" "$TMP/part2" > "$TMP/whole"
 gzip -c "$TMP/part2" > "$TMP/part2.gz"
