@@ -296,30 +296,50 @@ done:
 	return status;
 }
 
+/* pipeline_mta - the syslog host that logged the line, when it is a
+ * plausible host name (one or more LDH labels), else NULL */
+static const char *pipeline_mta(const struct smlog *log)
+{
+	const char *name = log->hostname;
+	size_t len;
+
+	if (name == NULL)
+		return NULL;
+	len = strnlen(name, HOSTNAME_MAX + 1);
+	if (len == 0 || len > HOSTNAME_MAX || name[0] == '-' || name[0] == '.'
+	    || strspn(name, "abcdefghijklmnopqrstuvwxyz"
+			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") != len)
+		return NULL;
+	return name;
+}
+
 /* pipeline_count - add a tracker delta to the store's batch */
 static enum pipeline_result pipeline_count(struct pipeline *pipe,
 					   const struct tracker_delta *delta,
-					   time_t when)
+					   const char *mta, time_t when)
 {
 	struct tracker_stats st;
 
 	tracker_get_stats(pipe->parts.tracker, &st);
 	pipe->parts.counters->queue_evicted = st.evicted;
 	pipe->parts.counters->queue_expired = st.expired;
-	if (delta != NULL && store_count(pipe->parts.store, delta, when) < 0)
+	if (delta != NULL && store_count(pipe->parts.store, delta, mta,
+					 when) < 0)
 		return pipeline_store_failure(pipe);
 	return PIPELINE_DONE;
 }
 
 /* pipeline_tracked - the result of a tracker call, counted if it has counts */
-static enum pipeline_result pipeline_tracked(struct pipeline *pipe, int have,
+static enum pipeline_result pipeline_tracked(struct pipeline *pipe,
+					     const struct smlog *log, int have,
 					     const struct tracker_delta *delta,
 					     time_t when)
 {
 	if (have < 0)
 		msg_warn("line %llu: out of memory tracking a queue id",
 			 pipe->parts.counters->lines);
-	return pipeline_count(pipe, have > 0 ? delta : NULL, when);
+	return pipeline_count(pipe, have > 0 ? delta : NULL,
+			      pipeline_mta(log), when);
 }
 
 /*
@@ -429,7 +449,8 @@ pipeline_campaign_message(struct pipeline *pipe, const struct smlog *log,
 	}
 	result = pipeline_ensure_rows(pipe, s, d, when.tv_sec);
 	if (result == PIPELINE_DONE)
-		result = pipeline_count(pipe, &delta, when.tv_sec);
+		result = pipeline_count(pipe, &delta, pipeline_mta(log),
+					when.tv_sec);
 	if (result == PIPELINE_DONE)
 		result = pipeline_relay(pipe, log, d);
 	return result;
@@ -497,7 +518,7 @@ static enum pipeline_result pipeline_on_to(struct pipeline *pipe,
 	have = tracker_to(pipe->parts.tracker, log->qid,
 			  tracker_classify(log->stat, log->dsn),
 			  pipeline_recipients(log->to), when.tv_sec, &delta);
-	return pipeline_tracked(pipe, have, &delta, when.tv_sec);
+	return pipeline_tracked(pipe, log, have, &delta, when.tv_sec);
 }
 
 /* pipeline_rejected_sender - check_mail refused a suspicious sender */
@@ -526,7 +547,7 @@ static enum pipeline_result pipeline_rejected_sender(struct pipeline *pipe,
 	delta.n[TRACK_MESSAGES] = 1;
 	delta.n[TRACK_RECIPIENTS] = 1;
 	delta.n[TRACK_REJECTED] = 1;
-	result = pipeline_count(pipe, &delta, when.tv_sec);
+	result = pipeline_count(pipe, &delta, pipeline_mta(log), when.tv_sec);
 	return result == PIPELINE_DONE ? pipeline_relay(pipe, log, &d) : result;
 }
 
@@ -553,7 +574,7 @@ static enum pipeline_result pipeline_on_ruleset(struct pipeline *pipe,
 	else
 		have = tracker_reject(pipe->parts.tracker, log->qid,
 				      when.tv_sec, &delta);
-	return pipeline_tracked(pipe, have, &delta, when.tv_sec);
+	return pipeline_tracked(pipe, log, have, &delta, when.tv_sec);
 }
 
 /* pipeline_on_discarded - "qid: discarded" */
@@ -570,7 +591,7 @@ static enum pipeline_result pipeline_on_discarded(struct pipeline *pipe,
 	pipeline_log_time(pipe, log, &when);
 	have = tracker_discard(pipe->parts.tracker, log->qid, when.tv_sec,
 			       &delta);
-	return pipeline_tracked(pipe, have, &delta, when.tv_sec);
+	return pipeline_tracked(pipe, log, have, &delta, when.tv_sec);
 }
 
 static const pipeline_handler pipeline_handlers[SMLOG_KIND_COUNT] = {

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -72,6 +73,31 @@ static struct json_object *report_senders(const char *list)
 	return array;
 }
 
+/* report_mtas - "mx1=20,mx2=30" as {"mx1": 20, "mx2": 30} */
+static struct json_object *report_mtas(const char *list)
+{
+	struct json_object *obj = json_object_new_object();
+	const char *p = list;
+
+	while (obj != NULL && *p != '\0') {
+		size_t n = strcspn(p, ",");
+		const char *eq = memchr(p, '=', n);
+		char name[256];
+
+		if (eq != NULL && (size_t) (eq - p) < sizeof(name)) {
+			memcpy(name, p, (size_t) (eq - p));
+			name[eq - p] = '\0';
+			if (report_add(obj, name, json_object_new_int64(
+					       strtoll(eq + 1, NULL, 10))) < 0) {
+				json_object_put(obj);
+				return NULL;
+			}
+		}
+		p += n + (p[n] == ',');
+	}
+	return obj;
+}
+
 /* report_json_object - one campaign with every counter */
 static struct json_object *report_json_object(const struct store_campaign *c)
 {
@@ -98,7 +124,8 @@ static struct json_object *report_json_object(const struct store_campaign *c)
 		 || report_add(obj, "blocked",
 			       json_object_new_int64((int64_t) report_blocked(c)))
 		 || report_add(obj, "relays",
-			       json_object_new_int64((int64_t) c->relays));
+			       json_object_new_int64((int64_t) c->relays))
+		 || report_add(obj, "mtas", report_mtas(c->mtas));
 	for (int i = 0; i < TRACK_COUNTERS && !failed; i++)
 		failed = report_add(obj, names[i],
 				    json_object_new_int64((int64_t) c->n[i]));

@@ -9,6 +9,7 @@
  *		  first_sender, summarized_at, counters...)
  *	senders(sender_host PK, phished_domain, first_seen, last_seen,
  *		rule, counters...)
+ *	campaign_mtas(phished_domain, mta, counters...)
  *	relays(phished_domain, relay)
  *	The counters are those of tracker.h; times are seconds since the
  *	epoch (UTC) of the log lines.
@@ -91,6 +92,7 @@ enum store_stmt {
 	STMT_CAMPAIGN_SEEN,
 	STMT_SENDER_SEEN,
 	STMT_RELAY_ADD,
+	STMT_MTA_SEEN,
 	STMT_CAMPAIGN_COUNT,
 	STMT_CAMPAIGNS,
 	STMT_SUMMARIZED,
@@ -129,6 +131,12 @@ static const struct store_sql {
 	"UPDATE senders SET " STORE_COUNTER_SETS ","
 	" first_seen = min(first_seen, ?4), last_seen = max(last_seen, ?4)"
 	" WHERE sender_host = ?2" },
+	[STMT_MTA_SEEN] = { "count messages per MTA",
+	"INSERT INTO campaign_mtas (phished_domain, mta, messages, recipients,"
+	" delivered, deferred, bounced, rejected, discarded)"
+	" VALUES (?1, ?3, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+	" ON CONFLICT (phished_domain, mta) DO UPDATE SET "
+	STORE_COUNTER_SETS },
 	[STMT_RELAY_ADD] = { "add relay",
 	"INSERT INTO relays (phished_domain, relay) VALUES (?1, ?2)"
 	" ON CONFLICT DO NOTHING" },
@@ -143,6 +151,9 @@ static const struct store_sql {
 	"  ORDER BY s.first_seen, s.sender_host)),"
 	" (SELECT count(*) FROM relays r"
 	"  WHERE r.phished_domain = c.phished_domain),"
+	" (SELECT group_concat(mta || '=' || messages, ',') FROM (SELECT mta,"
+	"  messages FROM campaign_mtas m WHERE m.phished_domain ="
+	"  c.phished_domain ORDER BY mta)),"
 	" c.messages, c.recipients, c.delivered, c.deferred, c.bounced,"
 	" c.rejected, c.discarded FROM campaigns c"
 	" WHERE ?4 IS NULL OR (c.last_seen < ?4"
@@ -354,19 +365,31 @@ static int store_update(struct store *store, enum store_stmt id, int param,
 	return store_run(store, id);
 }
 
-/* store_count - add a delta to its campaign and sender, in the batch */
+/* store_count_mta - the delta again, under the MTA that logged it */
+static int store_count_mta(struct store *store,
+			   const struct tracker_delta *delta, const char *mta)
+{
+	if (store_bind_text(store, STMT_MTA_SEEN, P_RULE, mta) < 0)
+		return -1;
+	return store_update(store, STMT_MTA_SEEN, P_DOMAIN,
+			    delta->phished_domain, delta, 0);
+}
+
+/* store_count - add a delta to its campaign, sender and MTA rows */
 int store_count(struct store *store, const struct tracker_delta *delta,
-		time_t seen)
+		const char *mta, time_t seen)
 {
 	if (store_check_text(store, delta->phished_domain) < 0
 	    || store_check_text(store, delta->sender_host) < 0
+	    || (mta != NULL && store_check_text(store, mta) < 0)
 	    || store_begin(store) < 0)
 		return -1;
 	/* On failure the batch stays open: counts are not worth a rollback. */
 	if (store_update(store, STMT_CAMPAIGN_SEEN, P_DOMAIN,
 			 delta->phished_domain, delta, seen) < 0
 	    || store_update(store, STMT_SENDER_SEEN, P_HOST,
-			    delta->sender_host, delta, seen) < 0)
+			    delta->sender_host, delta, seen) < 0
+	    || (mta != NULL && store_count_mta(store, delta, mta) < 0))
 		return -1;
 	return 0;
 }
@@ -393,10 +416,13 @@ static void store_campaign_row(sqlite3_stmt *stmt, struct store_campaign *c)
 	c->last_seen = (time_t) sqlite3_column_int64(stmt, 3);
 	c->senders = (const char *) sqlite3_column_text(stmt, 4);
 	c->relays = (unsigned long long) sqlite3_column_int64(stmt, 5);
+	c->mtas = (const char *) sqlite3_column_text(stmt, 6);
 	for (int i = 0; i < TRACK_COUNTERS; i++)
-		c->n[i] = (unsigned long long) sqlite3_column_int64(stmt, 6 + i);
+		c->n[i] = (unsigned long long) sqlite3_column_int64(stmt, 7 + i);
 	if (c->senders == NULL)
 		c->senders = "";
+	if (c->mtas == NULL)
+		c->mtas = "";
 }
 
 /* store_walk - campaigns in order of first seen; quiet_before 0: all */
@@ -592,6 +618,11 @@ static int store_migrate_1(struct store *store)
 		" rule TEXT NOT NULL,"
 		" " STORE_COUNTER_COLUMNS ");"
 		"CREATE INDEX senders_by_campaign ON senders (phished_domain);"
+		"CREATE TABLE campaign_mtas ("
+		" phished_domain TEXT NOT NULL,"
+		" mta TEXT NOT NULL,"
+		" " STORE_COUNTER_COLUMNS ","
+		" PRIMARY KEY (phished_domain, mta)) WITHOUT ROWID;"
 		"CREATE TABLE relays ("
 		" phished_domain TEXT NOT NULL,"
 		" relay TEXT NOT NULL,"

@@ -57,11 +57,14 @@ int store_sender_add(struct store *store, const char *phished_domain,
 /*
  * store_count - add a tracker delta (messages, recipients, delivered,
  * deferred, bounced, rejected, discarded) to its campaign and sender
- * rows and move their last seen, in the open batch.  Rows that do not
- * exist are not created: add them first.
+ * rows and move their last seen, in the open batch; and, when mta (the
+ * syslog host that logged the line) is given, to the campaign's row for
+ * that MTA, so that several mail servers' counts add up and stay apart.
+ * Campaign and sender rows that do not exist are not created: add them
+ * first.
  */
 int store_count(struct store *store, const struct tracker_delta *delta,
-		time_t seen);
+		const char *mta, time_t seen);
 
 /* store_relay - a relay address (or name) seen sending the campaign */
 int store_relay(struct store *store, const char *phished_domain,
@@ -75,6 +78,7 @@ struct store_campaign {
 	time_t first_seen, last_seen;
 	unsigned long long n[TRACK_COUNTERS];	/* enum tracker_counter */
 	unsigned long long relays;	/* distinct relays */
+	const char *mtas;		/* "mx1=20,mx2=30": messages per MTA */
 };
 
 /* Called per campaign; a non-zero return stops the walk and is returned. */

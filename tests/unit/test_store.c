@@ -31,7 +31,7 @@ static int seen_one(struct store *st, const char *phished,
 				       .sender_host = sender_host };
 
 	delta.n[TRACK_MESSAGES] = 1;
-	return store_count(st, &delta, when);
+	return store_count(st, &delta, NULL, when);
 }
 
 /* test_path - name inside the test directory */
