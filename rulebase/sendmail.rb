@@ -66,6 +66,11 @@ version=2
 #	Each rule may span lines: a line break is allowed right after the
 #	"%" that opens a field, nowhere else.
 #
+#	Loading walks every path through the optional parts once, so its
+#	cost is the product of their choices along a rule (a few tenths
+#	of a second now); matching a line does not pay it.  Prefer a new
+#	rule to a long chain of new optional parts.
+#
 # SEE ALSO
 #	tests/rulebase/*.in and *.ref, one pair per line kind.
 #
@@ -75,7 +80,8 @@ prefix=%{"type":"alternative","parser":[{"type":"date-rfc3164","name":"timestamp
 	{"type":"alternative","parser":[{"type":"literal","text":"sm-mta","name":"program"},{"type":"literal","text":"sendmail","name":"program"},{"type":"literal","text":"sm-msp-queue","name":"program"}]}%[%pid:number%]:%
 	{"type":"alternative","parser":[{"type":"whitespace"},{"type":"literal","text":"","priority":31030}]}%
 #<<< kinds
-# from: qid: from=<a@b>, size=N, class=N, [pri=N,] nrcpts=N[, msgid=..][, bodytype=..][, proto=..][, daemon=..], relay=..
+# from: qid: from=<a@b>, size=N, class=N, [pri=N,] nrcpts=N[, msgid=..]
+#       [, bodytype=..][, proto=..][, daemon=..], relay=..
 # The second rule is the fall-back for a msgid that breaks the first: the
 # sender is kept, the relay is not guessed.
 rule=from:%
@@ -96,7 +102,8 @@ rule=from:%
 	from:string-to{"extradata":", size="}%, size=%size:number%, class=%class:char-to{"extradata":","}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", pri="},{"type":"number","name":"pri"}],{"type":"literal","text":"","priority":31006}]}%, nrcpts=%nrcpts:number%%
 	{"type":"literal","text":", ","priority":40000}%%-:rest%
-# to: qid: to=<a>,<b>[, [more]][, ctladdr=..], delay=..[, xdelay=..][, mailer=..][, pri=N][, relay=..][, dsn=X.Y.Z], stat=text
+# to: qid: to=<a>,<b>[, [more]][, ctladdr=..], delay=..[, xdelay=..]
+#     [, mailer=..][, pri=N][, relay=..][, dsn=X.Y.Z], stat=text
 # The third rule keeps to= and stat= of a line with fields sendmail 8.x did
 # not write when this was made.
 rule=to:%
@@ -181,7 +188,8 @@ rule=lost-input:%
 	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}% to %
 	daemon:char-to{"extradata":" "}% after %command:word%
-# no-mail: [qid: ]RELAY did not issue MAIL/EXPN/VRFY/ETRN during connection to DAEMON
+# no-mail: [qid: ]RELAY did not issue MAIL/EXPN/VRFY/ETRN during
+#          connection to DAEMON
 rule=no-mail:%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
@@ -199,7 +207,8 @@ rule=auth:%
 	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", authid="},{"type":"string-to","name":"authid","extradata":", mech="}],{"type":"literal","text":"","priority":31013}]}%, mech=%mech:char-to{"extradata":","}%, bits=%bits:number%
-# starttls: [qid: ]STARTTLS=server|client, relay=.., version=.., verify=.., cipher=.., bits=N/N
+# starttls: [qid: ]STARTTLS=server|client, relay=.., version=..,
+#           verify=.., cipher=.., bits=N/N
 rule=starttls:%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%STARTTLS=%role:char-to{"extradata":","}%, relay=%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
@@ -219,7 +228,8 @@ rule=sendmail-other:%
 prefix=%
 	{"type":"alternative","parser":[{"type":"whitespace"},{"type":"literal","text":"","priority":31030}]}%
 #<<< kinds
-# from: qid: from=<a@b>, size=N, class=N, [pri=N,] nrcpts=N[, msgid=..][, bodytype=..][, proto=..][, daemon=..], relay=..
+# from: qid: from=<a@b>, size=N, class=N, [pri=N,] nrcpts=N[, msgid=..]
+#       [, bodytype=..][, proto=..][, daemon=..], relay=..
 # The second rule is the fall-back for a msgid that breaks the first: the
 # sender is kept, the relay is not guessed.
 rule=from:%
@@ -240,7 +250,8 @@ rule=from:%
 	from:string-to{"extradata":", size="}%, size=%size:number%, class=%class:char-to{"extradata":","}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", pri="},{"type":"number","name":"pri"}],{"type":"literal","text":"","priority":31006}]}%, nrcpts=%nrcpts:number%%
 	{"type":"literal","text":", ","priority":40000}%%-:rest%
-# to: qid: to=<a>,<b>[, [more]][, ctladdr=..], delay=..[, xdelay=..][, mailer=..][, pri=N][, relay=..][, dsn=X.Y.Z], stat=text
+# to: qid: to=<a>,<b>[, [more]][, ctladdr=..], delay=..[, xdelay=..]
+#     [, mailer=..][, pri=N][, relay=..][, dsn=X.Y.Z], stat=text
 # The third rule keeps to= and stat= of a line with fields sendmail 8.x did
 # not write when this was made.
 rule=to:%
@@ -325,7 +336,8 @@ rule=lost-input:%
 	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}% to %
 	daemon:char-to{"extradata":" "}% after %command:word%
-# no-mail: [qid: ]RELAY did not issue MAIL/EXPN/VRFY/ETRN during connection to DAEMON
+# no-mail: [qid: ]RELAY did not issue MAIL/EXPN/VRFY/ETRN during
+#          connection to DAEMON
 rule=no-mail:%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
@@ -343,7 +355,8 @@ rule=auth:%
 	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", authid="},{"type":"string-to","name":"authid","extradata":", mech="}],{"type":"literal","text":"","priority":31013}]}%, mech=%mech:char-to{"extradata":","}%, bits=%bits:number%
-# starttls: [qid: ]STARTTLS=server|client, relay=.., version=.., verify=.., cipher=.., bits=N/N
+# starttls: [qid: ]STARTTLS=server|client, relay=.., version=..,
+#           verify=.., cipher=.., bits=N/N
 rule=starttls:%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%STARTTLS=%role:char-to{"extradata":","}%, relay=%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
