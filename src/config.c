@@ -77,7 +77,49 @@ static int config_load_detector(const struct config_options *opts,
 	return 0;
 }
 
-/* config_load - rulebase, access maps, labels */
+/* config_load_file - one optional brands or allow file */
+static int config_load_file(const char *what, const char *path,
+			    struct config_set *set,
+			    int (*load)(struct lookalike *, const char *,
+					size_t *))
+{
+	size_t bad = 0;
+
+	if (path == NULL)
+		return 0;
+	if (load(set->look, path, &bad) < 0) {
+		msg_error("%s file %s: %s", what, path, strerror(errno));
+		return errno == ENOMEM ? EX_OSERR : EX_NOINPUT;
+	}
+	set->brand_bad_lines += bad;
+	return 0;
+}
+
+/* config_load_brands - the lookalike index: files, then the access map */
+static int config_load_brands(const struct config_options *opts,
+			      struct config_set *set)
+{
+	int status;
+
+	set->look = lookalike_new();
+	if (set->look == NULL) {
+		msg_error("out of memory loading brands");
+		return EX_OSERR;
+	}
+	status = config_load_file("brands", opts->brands, set,
+				  lookalike_load_brands);
+	if (status == 0)
+		status = config_load_file("allow", opts->allow, set,
+					  lookalike_load_allow);
+	if (status == 0
+	    && lookalike_learn_access(set->look, set->access, NULL) < 0) {
+		msg_error("out of memory learning brands from the access map");
+		status = EX_OSERR;
+	}
+	return status;
+}
+
+/* config_load - rulebase, access maps, labels, brands */
 int config_load(const struct config_options *opts, struct config_set *set)
 {
 	char err[NORMALIZE_ERR_MAX];
@@ -99,6 +141,9 @@ int config_load(const struct config_options *opts, struct config_set *set)
 	status = config_load_detector(opts, set);
 	if (status != 0)
 		goto fail;
+	status = config_load_brands(opts, set);
+	if (status != 0)
+		goto fail;
 	return 0;
 fail:
 	config_free(set);
@@ -114,5 +159,7 @@ void config_free(struct config_set *set)
 		detector_free(set->det);
 	if (set->access != NULL)
 		access_free(set->access);
+	if (set->look != NULL)
+		lookalike_free(set->look);
 	memset(set, 0, sizeof(*set));
 }

@@ -2,8 +2,10 @@
  * config - the rulebase, label set and access maps, loaded as one set.
  *
  * DESCRIPTION
- *	Start-up, --check and SIGHUP all load the same three things the
- *	same way.  config_load() builds a complete new set or none: on
+ *	Start-up, --check and SIGHUP all load the same things the same
+ *	way: the rulebase, the label set, the access maps and the brand
+ *	index of lookalike senders (--brands, --allow, and the brands the
+ *	access map teaches; the caller adds the store's campaigns).  config_load() builds a complete new set or none: on
  *	SIGHUP the caller swaps the new set in only when it loaded, so a bad
  *	new file leaves the old set running.  Every error names the file
  *	(and line, where there is one) on stderr.
@@ -15,6 +17,7 @@
 
 #include "access.h"
 #include "detector.h"
+#include "lookalike.h"
 #include "normalize.h"
 
 #define CONFIG_MAX_ACCESS 64	/* -a files; sites have one or two */
@@ -25,13 +28,17 @@ struct config_options {
 	size_t access_count;
 	const char *labels;		/* comma list; NULL: the default set */
 	int learn_labels;		/* add labels from blocking entries */
+	const char *brands;		/* --brands FILE, or NULL */
+	const char *allow;		/* --allow FILE, or NULL */
 };
 
 struct config_set {
 	struct normalizer *norm;
 	struct detector *det;
 	struct access_map *access;
+	struct lookalike *look;		/* brand index for lookalike senders */
 	size_t access_bad_lines;	/* skipped with a warning */
+	size_t brand_bad_lines;		/* --brands and --allow lines skipped */
 };
 
 /*

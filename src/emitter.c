@@ -327,7 +327,8 @@ static int emitter_phishwatch(json *root, const struct event *ev)
 	json *pw = emitter_object(root, "phishwatch");
 
 	if (emitter_put_str(pw, "phished_domain", ev->phished_domain) < 0
-	    || emitter_put_str(pw, "sender_domain", ev->sender_host) < 0)
+	    || emitter_put_str(pw, "sender_domain", ev->sender_domain != NULL
+			       ? ev->sender_domain : ev->sender_host) < 0)
 		return -1;
 	if (ev->counters != NULL && emitter_campaign(pw, ev) < 0)
 		return -1;

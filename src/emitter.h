@@ -39,6 +39,9 @@ struct event {
 	const char *program;		/* process.name, or NULL */
 	const char *pid;		/* process.pid (digits), or NULL */
 	const char *sender_host;	/* threat.indicator.url.domain */
+	const char *sender_domain;	/* phishwatch.sender_domain when not
+					 * the host (a lookalike's registrable
+					 * domain), or NULL */
 	const char *rule;		/* rule.name */
 	const char *phished_domain;	/* phishwatch.phished_domain */
 	const char *suggested_access;	/* phishwatch.suggested_access */

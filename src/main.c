@@ -79,6 +79,23 @@ static void install_signals(int omprog)
 	sigprocmask(SIG_BLOCK, &blocked, &signals_open);
 }
 
+/* learn_one_brand - a stored campaign's phished domain is a brand */
+static int learn_one_brand(const struct store_campaign *c, void *ctx)
+{
+	return lookalike_learn_brand(ctx, c->phished_domain) < 0 ? -1 : 0;
+}
+
+/* learn_store_brands - the store's campaigns into a set's brand index */
+static int learn_store_brands(struct store *store, struct config_set *set)
+{
+	if (store_campaigns(store, learn_one_brand, set->look) != 0) {
+		msg_error("cannot learn brands from the state store: %s",
+			  store_errmsg(store));
+		return -1;
+	}
+	return 0;
+}
+
 /* reload - SIGHUP: a complete new config set, or keep the old one */
 static void reload(void *ctx)
 {
@@ -86,6 +103,11 @@ static void reload(void *ctx)
 	struct config_set fresh;
 
 	if (config_load(&pw->opts.config, &fresh) != 0) {
+		msg_warn("reload failed; keeping the previous configuration");
+		return;
+	}
+	if (learn_store_brands(pw->store, &fresh) < 0) {
+		config_free(&fresh);
 		msg_warn("reload failed; keeping the previous configuration");
 		return;
 	}
@@ -166,9 +188,10 @@ static int run_inputs(struct phishwatch *pw)
 /* check_report - --check: what was loaded, and the verdict */
 static int check_report(const struct phishwatch *pw)
 {
-	if (pw->config.access_bad_lines > 0) {
-		msg_error("%zu access map line(s) could not be read",
-			  pw->config.access_bad_lines);
+	if (pw->config.access_bad_lines > 0 || pw->config.brand_bad_lines > 0) {
+		msg_error("%zu access map and %zu brand/allow line(s) could "
+			  "not be read", pw->config.access_bad_lines,
+			  pw->config.brand_bad_lines);
 		return EX_DATAERR;
 	}
 	printf("phishwatch: configuration OK: rulebase %s, %zu access "
@@ -201,6 +224,8 @@ static int start(struct phishwatch *pw)
 	if (status != 0)
 		return status;
 	status = open_outputs(pw);
+	if (status == 0 && learn_store_brands(pw->store, &pw->config) < 0)
+		status = EX_SOFTWARE;
 	if (status != 0 || pw->opts.check)
 		return status;
 	pw->tracker = tracker_new(pw->opts.max_queue_ids,

@@ -25,7 +25,7 @@
 /* Long options without a short form. */
 enum {
 	OPT_LEARN = 256, OPT_OMPROG, OPT_INPUT, OPT_FACILITY, OPT_SEVERITY,
-	OPT_REPORT, OPT_MAX_QUEUE, OPT_SUMMARY
+	OPT_REPORT, OPT_MAX_QUEUE, OPT_SUMMARY, OPT_BRANDS, OPT_ALLOW
 };
 
 static const struct option options_long[] = {
@@ -34,6 +34,8 @@ static const struct option options_long[] = {
 	{ "rulebase", required_argument, NULL, 'r' },
 	{ "labels", required_argument, NULL, 'l' },
 	{ "learn-labels", no_argument, NULL, OPT_LEARN },
+	{ "brands", required_argument, NULL, OPT_BRANDS },
+	{ "allow", required_argument, NULL, OPT_ALLOW },
 	{ "omprog", no_argument, NULL, OPT_OMPROG },
 	{ "output", required_argument, NULL, 'o' },
 	{ "input", required_argument, NULL, OPT_INPUT },
@@ -85,6 +87,11 @@ static const char options_usage[] =
 "                          replacing the default (emalsrv,complains)\n"
 "      --learn-labels      add the first label of every blocking access\n"
 "                          entry that is a subdomain\n"
+"      --brands FILE       brands (registrable domains, one a line) whose\n"
+"                          lookalikes (linkedinmail.com, wallmart.com)\n"
+"                          are phish; the store's campaigns and the access\n"
+"                          map's blocked subdomains are brands too\n"
+"      --allow FILE        sender domains never taken for lookalikes\n"
 "  -o, --output DEST       '-' (standard output, the default), a file\n"
 "                          (appended), or syslog[:SOCKET] (default\n"
 "                          socket /dev/log)\n"
@@ -216,6 +223,8 @@ static int options_one(int opt, struct options *opts)
 	case 'o': opts->output = optarg; return -1;
 	case 'n': opts->check = 1; return -1;
 	case OPT_LEARN: opts->config.learn_labels = 1; return -1;
+	case OPT_BRANDS: opts->config.brands = optarg; return -1;
+	case OPT_ALLOW: opts->config.allow = optarg; return -1;
 	case OPT_OMPROG: opts->omprog = 1; return -1;
 	case OPT_FACILITY: return options_priority(opts, 1, optarg);
 	case OPT_SEVERITY: return options_priority(opts, 0, optarg);

@@ -20,6 +20,7 @@
 #include "access.h"
 #include "hostname.h"
 #include "logtime.h"
+#include "lookalike.h"
 #include "msg.h"
 #include "pipeline.h"
 #include "prefilter.h"
@@ -55,6 +56,17 @@ struct sender {
 	size_t address_len;
 	char local[PIPELINE_LOCAL_MAX + 1];	/* lower-cased; "" if too long */
 	char host[HOSTNAME_MAX + 1];
+	const char *key;		/* what the store and access line name:
+					 * the host, or a lookalike's whole
+					 * registrable domain */
+};
+
+/* What the access map and the store say of a suspicious sender. */
+enum campaign_status {
+	CAMPAIGN_FAILED = -1,	/* the store failed */
+	CAMPAIGN_BLOCKED,	/* the access map blocks this sender */
+	CAMPAIGN_KNOWN,		/* the access map or the store knows it */
+	CAMPAIGN_NEW		/* a first-seen event is owed */
 };
 
 typedef enum pipeline_result (*pipeline_handler)(struct pipeline *,
@@ -253,8 +265,9 @@ static const char *pipeline_relay_ip(const struct smlog *log)
 }
 
 /* pipeline_emit - write the first-seen event of a new campaign */
-static int pipeline_emit(struct pipeline *pipe, const struct smlog *log,
-			 const struct sender *s, const struct detection *d,
+static int pipeline_emit(struct pipeline *pipe, const char *action,
+			 const struct smlog *log, const struct sender *s,
+			 const struct detection *d,
 			 const struct tracker_delta *delta, const char *line,
 			 size_t len, const struct timespec *when)
 {
@@ -265,7 +278,7 @@ static int pipeline_emit(struct pipeline *pipe, const struct smlog *log,
 	char *address, *original;
 	int status = -1;
 
-	if (access_suggest(s->host, suggest, sizeof(suggest)) < 0)
+	if (access_suggest(s->key, suggest, sizeof(suggest)) < 0)
 		return -1;
 	/* The line lives in the reader's buffer, not NUL-terminated. */
 	address = pipeline_event_address(s);
@@ -274,7 +287,7 @@ static int pipeline_emit(struct pipeline *pipe, const struct smlog *log,
 		goto done;
 	for (int i = 0; i < TRACK_COUNTERS; i++)
 		counts[i] = delta->n[i];
-	ev.action = EVENT_ACTION_PHISHED_FIRST;
+	ev.action = action;
 	ev.log_time = *when;
 	ev.sender_address = address;
 	ev.qid = pipeline_short_or_null(log->qid);
@@ -284,6 +297,7 @@ static int pipeline_emit(struct pipeline *pipe, const struct smlog *log,
 	ev.program = pipeline_short_or_null(log->program);
 	ev.pid = pipeline_digits_or_null(log->pid);
 	ev.sender_host = s->host;
+	ev.sender_domain = s->key;
 	ev.rule = d->rule;
 	ev.phished_domain = d->phished_domain;
 	ev.suggested_access = suggest;
@@ -342,12 +356,10 @@ static enum pipeline_result pipeline_tracked(struct pipeline *pipe,
 			      pipeline_mta(log), when);
 }
 
-/*
- * pipeline_is_new - 1 when d's campaign is new (an event is owed), 0
- * when the access map or the store knows it, -1 when the store failed
- */
-static int pipeline_is_new(struct pipeline *pipe, const struct sender *s,
-			   const struct detection *d)
+/* pipeline_campaign_status - blocked, known or new (see the enum) */
+static enum campaign_status pipeline_campaign_status(struct pipeline *pipe,
+						     const struct sender *s,
+						     const struct detection *d)
 {
 	const struct config_set *cfg = pipe->parts.config;
 	int known;
@@ -355,19 +367,80 @@ static int pipeline_is_new(struct pipeline *pipe, const struct sender *s,
 	if (access_sender_blocked(cfg->access, s->local[0] ? s->local : NULL,
 				  s->host)) {
 		pipe->parts.counters->blocked++;
-		return 0;
+		return CAMPAIGN_BLOCKED;
 	}
 	if (access_blocks_under(cfg->access, d->phished_domain)) {
 		pipe->parts.counters->known++;
-		return 0;
+		return CAMPAIGN_KNOWN;
 	}
 	known = store_campaign_known(pipe->parts.store, d->phished_domain);
+	if (known < 0)
+		return CAMPAIGN_FAILED;
 	if (known > 0)
 		pipe->parts.counters->known++;
-	return known < 0 ? -1 : !known;
+	return known ? CAMPAIGN_KNOWN : CAMPAIGN_NEW;
 }
 
-/* pipeline_ensure_rows - campaign and sender rows of a known campaign */
+/* pipeline_is_lookalike - the detection came from a lookalike rule */
+static int pipeline_is_lookalike(const struct detection *d)
+{
+	return strncmp(d->rule, "lookalike:", 10) == 0;
+}
+
+/* pipeline_detect - lookalike first (it names the brand imitated, even
+ * under an odd label), then the label rule */
+static int pipeline_detect(struct pipeline *pipe, struct sender *s,
+			   struct detection *d)
+{
+	const struct config_set *cfg = pipe->parts.config;
+
+	if (lookalike_check(cfg->look, s->host, d)) {
+		s->key = d->registrable;
+		return 1;
+	}
+	s->key = s->host;
+	return detector_check(cfg->det, s->host, d);
+}
+
+/*
+ * pipeline_event_owed - the action of the event this message owes, or
+ * NULL: a new campaign, or a lookalike sender domain not yet seen under
+ * a known one (not when the access map already blocks it)
+ */
+static const char *pipeline_event_owed(struct pipeline *pipe,
+				       enum campaign_status status,
+				       const struct sender *s,
+				       const struct detection *d, int *failed)
+{
+	int known;
+
+	*failed = 0;
+	if (status == CAMPAIGN_NEW)
+		return EVENT_ACTION_PHISHED_FIRST;
+	if (status != CAMPAIGN_KNOWN || !pipeline_is_lookalike(d))
+		return NULL;
+	known = store_sender_known(pipe->parts.store, s->key);
+	*failed = known < 0;
+	return known == 0 ? EVENT_ACTION_SENDER_FIRST : NULL;
+}
+
+/* pipeline_campaign_add - a campaign row; its brand joins the index */
+static enum pipeline_result pipeline_campaign_add(struct pipeline *pipe,
+						  const struct sender *s,
+						  const struct detection *d,
+						  time_t when)
+{
+	if (store_campaign_add(pipe->parts.store, d->phished_domain, s->key,
+			       d->rule, when) < 0)
+		return pipeline_store_failure(pipe);
+	if (lookalike_learn_brand(pipe->parts.config->look,
+				  d->phished_domain) < 0)
+		msg_warn("cannot add %.100s to the brand index: %s",
+			 d->phished_domain, strerror(errno));
+	return PIPELINE_DONE;
+}
+
+/* pipeline_ensure_rows - campaign and sender rows of a message */
 static enum pipeline_result pipeline_ensure_rows(struct pipeline *pipe,
 						 const struct sender *s,
 						 const struct detection *d,
@@ -376,14 +449,12 @@ static enum pipeline_result pipeline_ensure_rows(struct pipeline *pipe,
 	struct store *store = pipe->parts.store;
 	int known = store_campaign_known(store, d->phished_domain);
 
-	/* Known from the access map only: count it all the same. */
+	/* New, or known from the access map only: a row all the same. */
 	if (known == 0)
-		return store_campaign_add(store, d->phished_domain, s->host,
-					  d->rule, when) < 0
-		       ? pipeline_store_failure(pipe) : PIPELINE_DONE;
-	known = known < 0 ? -1 : store_sender_known(store, s->host);
+		return pipeline_campaign_add(pipe, s, d, when);
+	known = known < 0 ? -1 : store_sender_known(store, s->key);
 	if (known < 0 || (known == 0 && store_sender_add(store,
-				d->phished_domain, s->host, d->rule, when) < 0))
+				d->phished_domain, s->key, d->rule, when) < 0))
 		return pipeline_store_failure(pipe);
 	return PIPELINE_DONE;
 }
@@ -418,32 +489,60 @@ static unsigned long pipeline_nrcpts(const struct smlog *log)
 	return *end == '\0' && n <= PIPELINE_NRCPTS_MAX ? n : 0;
 }
 
-/* pipeline_campaign_message - a suspicious sender's from= line */
+/*
+ * pipeline_delta_of - what one message line adds: the tracker's delta
+ * for a from= line, or, for a sender refused at MAIL (no from= line
+ * follows), one message with one refused recipient
+ */
+static void pipeline_delta_of(struct pipeline *pipe, const struct smlog *log,
+			      const struct sender *s,
+			      const struct detection *d, int refused,
+			      time_t when, struct tracker_delta *delta)
+{
+	int have = 0;
+
+	if (!refused)
+		have = tracker_from(pipe->parts.tracker, log->qid,
+				    d->phished_domain, s->key,
+				    pipeline_nrcpts(log), when, delta);
+	if (have > 0)
+		return;
+	memset(delta, 0, sizeof(*delta));
+	delta->phished_domain = d->phished_domain;
+	delta->sender_host = s->key;
+	/* a from= line seen before is not counted twice */
+	delta->n[TRACK_MESSAGES] = have == 0 && log->qid != NULL && !refused
+				   ? 0 : 1;
+	if (refused) {
+		delta->n[TRACK_RECIPIENTS] = 1;
+		delta->n[TRACK_REJECTED] = 1;
+	}
+}
+
+/*
+ * pipeline_campaign_message - a suspicious sender's from= line, or its
+ * MAIL command refused by check_mail (refused)
+ */
 static enum pipeline_result
 pipeline_campaign_message(struct pipeline *pipe, const struct smlog *log,
 			  const struct sender *s, const struct detection *d,
-			  const char *line, size_t len)
+			  int refused, const char *line, size_t len)
 {
 	struct tracker_delta delta = { 0 };
 	struct timespec when;
 	enum pipeline_result result;
-	int is_new = pipeline_is_new(pipe, s, d);
-	int have;
+	enum campaign_status status = pipeline_campaign_status(pipe, s, d);
+	const char *action;
+	int failed;
 
-	if (is_new < 0)
+	action = pipeline_event_owed(pipe, status, s, d, &failed);
+	if (status == CAMPAIGN_FAILED || failed)
 		return pipeline_store_failure(pipe);
 	pipeline_log_time(pipe, log, &when);
-	have = tracker_from(pipe->parts.tracker, log->qid, d->phished_domain,
-			    s->host, pipeline_nrcpts(log), when.tv_sec, &delta);
-	if (have <= 0) {
-		/* no queue id, or seen before: one message, counted here */
-		memset(&delta, 0, sizeof(delta));
-		delta.phished_domain = d->phished_domain;
-		delta.sender_host = s->host;
-		delta.n[TRACK_MESSAGES] = have == 0 && log->qid != NULL ? 0 : 1;
-	}
-	if (is_new && pipe->parts.emitter != NULL) {
-		if (pipeline_emit(pipe, log, s, d, &delta, line, len, &when) < 0)
+	pipeline_delta_of(pipe, log, s, d, refused, when.tv_sec, &delta);
+	if (action != NULL && pipe->parts.emitter != NULL) {
+		if (pipeline_emit(pipe, action, log, s, d, &delta, line, len,
+				  &when) < 0)
 			return pipeline_emit_failure(pipe);
 		pipe->parts.counters->events++;
 	}
@@ -467,7 +566,7 @@ static enum pipeline_result pipeline_on_from(struct pipeline *pipe,
 	if (log->from == NULL)
 		return PIPELINE_DONE;
 	if (pipeline_sender_host(pipe, log->from, &s) < 0
-	    || !detector_check(pipe->parts.config->det, s.host, &d)) {
+	    || !pipeline_detect(pipe, &s, &d)) {
 		tracker_forget(pipe->parts.tracker, log->qid);
 		/* Summaries need the log's clock, ordinary mail moves it. */
 		if (pipe->parts.summary_interval > 0) {
@@ -478,7 +577,7 @@ static enum pipeline_result pipeline_on_from(struct pipeline *pipe,
 		return PIPELINE_DONE;
 	}
 	pipe->parts.counters->suspicious++;
-	return pipeline_campaign_message(pipe, log, &s, &d, line, len);
+	return pipeline_campaign_message(pipe, log, &s, &d, 0, line, len);
 }
 
 /* pipeline_recipients - how many addresses a to= list names */
@@ -523,32 +622,18 @@ static enum pipeline_result pipeline_on_to(struct pipeline *pipe,
 
 /* pipeline_rejected_sender - check_mail refused a suspicious sender */
 static enum pipeline_result pipeline_rejected_sender(struct pipeline *pipe,
-						     const struct smlog *log)
+						     const struct smlog *log,
+						     const char *line,
+						     size_t len)
 {
-	struct tracker_delta delta = { 0 };
 	struct sender s;
 	struct detection d;
-	struct timespec when;
-	enum pipeline_result result;
 
 	if (log->arg1 == NULL || pipeline_sender_host(pipe, log->arg1, &s) < 0
-	    || !detector_check(pipe->parts.config->det, s.host, &d))
+	    || !pipeline_detect(pipe, &s, &d))
 		return PIPELINE_DONE;
 	pipe->parts.counters->suspicious++;
-	if (pipeline_is_new(pipe, &s, &d) < 0)
-		return pipeline_store_failure(pipe);
-	pipeline_log_time(pipe, log, &when);
-	result = pipeline_ensure_rows(pipe, &s, &d, when.tv_sec);
-	if (result != PIPELINE_DONE)
-		return result;
-	/* No from= line follows a refused MAIL: one message, refused. */
-	delta.phished_domain = d.phished_domain;
-	delta.sender_host = s.host;
-	delta.n[TRACK_MESSAGES] = 1;
-	delta.n[TRACK_RECIPIENTS] = 1;
-	delta.n[TRACK_REJECTED] = 1;
-	result = pipeline_count(pipe, &delta, pipeline_mta(log), when.tv_sec);
-	return result == PIPELINE_DONE ? pipeline_relay(pipe, log, &d) : result;
+	return pipeline_campaign_message(pipe, log, &s, &d, 1, line, len);
 }
 
 /* pipeline_on_ruleset - a ruleset verdict: reject or discard */
@@ -560,13 +645,11 @@ static enum pipeline_result pipeline_on_ruleset(struct pipeline *pipe,
 	struct timespec when;
 	int have;
 
-	(void) line;
-	(void) len;
 	if (log->reject == NULL && !log->discard)
 		return PIPELINE_DONE;
 	if (log->reject != NULL && log->ruleset != NULL
 	    && strcmp(log->ruleset, "check_mail") == 0)
-		return pipeline_rejected_sender(pipe, log);
+		return pipeline_rejected_sender(pipe, log, line, len);
 	pipeline_log_time(pipe, log, &when);
 	if (log->discard)
 		have = tracker_discard(pipe->parts.tracker, log->qid,

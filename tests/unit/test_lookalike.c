@@ -596,6 +596,72 @@ static void test_access(void)
 	unlink(path);
 }
 
+/* test_random - the next number of a 64-bit LCG kept by the caller */
+static unsigned long test_random(unsigned long long *state)
+{
+	*state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (unsigned long) (*state >> 33);
+}
+
+/* test_one_edit - label with one random edit that changes it, keeping
+ * 5 or more letters (deletions only from labels of 6 or more) */
+static void test_one_edit(unsigned long long *state, const char *label,
+			  char *out)
+{
+	size_t len = strlen(label);
+	size_t at = test_random(state) % len;
+	unsigned long op = test_random(state) % 4;
+	char c = (char) ('a' + test_random(state) % 26);
+
+	memcpy(out, label, len + 1);
+	if (op == 0 && len > 5) {		/* delete */
+		memmove(out + at, out + at + 1, len - at);
+	} else if (op == 1) {			/* insert */
+		memmove(out + at + 1, out + at, len - at + 1);
+		out[at] = c;
+	} else if (op == 2 && at + 1 < len && out[at] != out[at + 1]) {
+		out[at] = label[at + 1];	/* swap two neighbours */
+		out[at + 1] = label[at];
+	} else {				/* substitute */
+		out[at] = out[at] == c ? (char) ('a' + (c - 'a' + 1) % 26) : c;
+	}
+}
+
+/* test_many - with thousands of brands (the filter grown many times),
+ * a one-edit variant of every brand is still found */
+static void test_many(void)
+{
+	enum { MANY = 3000 };
+	static char labels[MANY][16];
+	unsigned long long state = 42;
+	struct lookalike *lk = lookalike_new();
+	char host[HOSTNAME_MAX + 1];
+	char edited[32];
+	size_t found = 0;
+	struct detection d;
+
+	for (size_t i = 0; i < MANY; i++) {
+		size_t len = 5 + test_random(&state) % 8;
+
+		for (size_t j = 0; j < len; j++)
+			labels[i][j] = (char) ('a' + test_random(&state) % 26);
+		labels[i][len] = '\0';
+		snprintf(host, sizeof(host), "%.15s.com", labels[i]);
+		if (lookalike_add_brand(lk, host) < 0)
+			exit(2);
+	}
+	for (size_t i = 0; i < MANY; i++) {
+		test_one_edit(&state, labels[i], edited);
+		snprintf(host, sizeof(host), "%s.net", edited);
+		found += (size_t) lookalike_check(lk, host, &d);
+	}
+	tap_is_long((long) found, MANY,
+		    "a one-edit variant of each of 3000 brands is found");
+	tap_is_long(lookalike_check(lk, "marketo.com", &d), 0,
+		    "an unrelated sender is still none");
+	lookalike_free(lk);
+}
+
 int main(void)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -620,6 +686,7 @@ int main(void)
 	test_brand_file();
 	test_allow_file();
 	test_access();
+	test_many();
 	rmdir(test_dir);
 	return tap_done();
 }
