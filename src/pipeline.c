@@ -132,9 +132,9 @@ static enum pipeline_result pipeline_emit_failure(struct pipeline *pipe)
 }
 
 /* pipeline_split_address - brackets off, local part lower-cased */
-static void pipeline_split_address(const char *from, struct sender *s)
+static void pipeline_split_address(const char *from, size_t len,
+				   struct sender *s)
 {
-	size_t len = strlen(from);
 	const char *at;
 	size_t local_len;
 
@@ -160,7 +160,7 @@ static int pipeline_sender_host(struct pipeline *pipe, const char *address,
 {
 	struct counters *c = pipe->parts.counters;
 
-	pipeline_split_address(address, s);
+	pipeline_split_address(address, strlen(address), s);
 	switch (hostname_from_address(s->address, s->address_len, s->host)) {
 	case HOST_OK:
 		c->senders++;
@@ -696,6 +696,46 @@ static enum smlog_kind pipeline_normalize(struct pipeline *pipe,
 	return normalize_line(norm, line, len, log);
 }
 
+/*
+ * pipeline_fast_skip - 1 when the prefilter's look at the raw line
+ * shows that the full parse could change nothing: chatter, the from=
+ * line of an ordinary sender (its queue id is forgotten), or a to=
+ * line of a message that is no campaign's
+ */
+static int pipeline_fast_skip(struct pipeline *pipe, const char *line,
+			      size_t len)
+{
+	struct prefilter_hint hint;
+	char qid[TRACKER_QID_MAX + 1];
+	struct sender s;
+	struct detection d;
+
+	switch (prefilter_scan(line, len, &hint)) {
+	case PREFILTER_SKIP:
+		return 1;
+	case PREFILTER_TO:
+		return !tracker_holds(pipe->parts.tracker, hint.qid,
+				      hint.qid_len);
+	case PREFILTER_FROM:
+		break;
+	default:
+		return 0;
+	}
+	/* Summaries read the clock from every from= line: parse them. */
+	if (pipe->parts.summary_interval > 0
+	    || hint.qid_len > TRACKER_QID_MAX)
+		return 0;
+	pipeline_split_address(hint.address, hint.address_len, &s);
+	if (hostname_from_address(s.address, s.address_len, s.host) != HOST_OK
+	    || pipeline_detect(pipe, &s, &d))
+		return 0;
+	memcpy(qid, hint.qid, hint.qid_len);
+	qid[hint.qid_len] = '\0';
+	tracker_forget(pipe->parts.tracker, qid);
+	pipe->parts.counters->senders++;
+	return 1;
+}
+
 /* pipeline_line - process one line */
 enum pipeline_result pipeline_line(struct pipeline *pipe, const char *line,
 				   size_t len)
@@ -713,7 +753,7 @@ enum pipeline_result pipeline_line(struct pipeline *pipe, const char *line,
 		return PIPELINE_DONE;
 	}
 	/* JSON input was normalized upstream: the raw words are gone. */
-	if (!pipe->parts.input_json && !prefilter_may_matter(line, len)) {
+	if (!pipe->parts.input_json && pipeline_fast_skip(pipe, line, len)) {
 		c->prefiltered++;
 		return PIPELINE_DONE;
 	}

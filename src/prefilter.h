@@ -3,17 +3,38 @@
  *
  * DESCRIPTION
  *	Most lines of a busy mail log are connection chatter (STARTTLS,
- *	AUTH, other daemons).  Only lines that carry a sender, a recipient,
- *	a ruleset verdict, a discard or a DSN can change what phishwatch
- *	knows; each of those holds one of a few fixed words, found here with
- *	memmem() before liblognorm ever sees the line.
+ *	AUTH, other daemons) or the from= and to= lines of ordinary mail.
+ *	prefilter_scan() looks at a raw line with memmem() and a few byte
+ *	checks, never allocating, and says what it is: chatter to skip, a
+ *	from= or to= line of sm-mta whose queue id (and sender address)
+ *	it found, or something that needs the full parse.  It answers
+ *	PREFILTER_FROM or PREFILTER_TO only when the line has exactly the
+ *	shape sendmail writes (program sm-mta, sendmail or sm-msp-queue,
+ *	or no header at all; a plain queue id; an address with no quotes,
+ *	commas or nested brackets); anything unusual goes to the full
+ *	parse, so the cheap path never decides differently from it.
  */
 #ifndef PHISHWATCH_PREFILTER_H
 #define PHISHWATCH_PREFILTER_H
 
 #include <stddef.h>
 
-/* prefilter_may_matter - 0 when the line certainly cannot matter */
-int prefilter_may_matter(const char *line, size_t len);
+enum prefilter_kind {
+	PREFILTER_SKIP,		/* cannot matter */
+	PREFILTER_PARSE,	/* may matter: parse it fully */
+	PREFILTER_FROM,		/* sm-mta from= line: qid and address found */
+	PREFILTER_TO		/* sm-mta to= line: qid found */
+};
+
+struct prefilter_hint {
+	const char *qid;	/* into the line, not NUL-terminated */
+	size_t qid_len;
+	const char *address;	/* from=: the address, brackets removed */
+	size_t address_len;
+};
+
+/* prefilter_scan - classify a raw line (see above) */
+enum prefilter_kind prefilter_scan(const char *line, size_t len,
+				   struct prefilter_hint *hint);
 
 #endif

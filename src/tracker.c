@@ -261,6 +261,14 @@ int tracker_from(struct tracker *t, const char *qid, const char *phished,
 	return 1;
 }
 
+/* tracker_holds - an attached entry exists for qid */
+int tracker_holds(const struct tracker *t, const char *qid, size_t len)
+{
+	const struct tracker_entry *e = strmap_getn(t->by_qid, qid, len);
+
+	return e != NULL && e->sender != NULL;
+}
+
 /* tracker_forget - an ordinary message: nothing more to learn */
 void tracker_forget(struct tracker *t, const char *qid)
 {

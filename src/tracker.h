@@ -69,6 +69,10 @@ int tracker_from(struct tracker *t, const char *qid, const char *phished,
 		 const char *sender, unsigned long nrcpts, time_t when,
 		 struct tracker_delta *out);
 
+/* tracker_holds - 1 when qid[0..len) is an open message of a campaign
+ * (its to= lines count); lets the caller skip the others unparsed */
+int tracker_holds(const struct tracker *t, const char *qid, size_t len);
+
 /* tracker_forget - a from= line of an ordinary sender: drop qid */
 void tracker_forget(struct tracker *t, const char *qid);
 

@@ -1,0 +1,84 @@
+/*
+ * test_prefilter - the cheap look at raw lines: what is skipped, what
+ * is handed on with its queue id and address, what needs the full parse.
+ */
+#include <string.h>
+
+#include "prefilter.h"
+#include "tap.h"
+
+/* kind_of - prefilter_scan of a C string */
+static enum prefilter_kind kind_of(const char *line, struct prefilter_hint *h)
+{
+	return prefilter_scan(line, strlen(line), h);
+}
+
+/* is_text - a hint span equals want */
+static int is_text(const char *p, size_t len, const char *want)
+{
+	return p != NULL && len == strlen(want) && memcmp(p, want, len) == 0;
+}
+
+static void test_kinds(void)
+{
+	static const struct {
+		const char *line;
+		enum prefilter_kind kind;
+		const char *name;
+	} cases[] = {
+		{ "Jul  3 14:12:20 mx1 sm-mta[1]: q1: STARTTLS=server, relay=x",
+		  PREFILTER_SKIP, "STARTTLS chatter is skipped" },
+		{ "Jul  3 14:12:20 mx1 sshd[9]: Failed password for root",
+		  PREFILTER_SKIP, "another daemon is skipped" },
+		{ "Jul  3 14:12:20 mx1 sm-mta[1]: q1: to=<a@b.c>, stat=Sent",
+		  PREFILTER_TO, "to= line" },
+		{ "Jul  3 14:12:20 mx1 sm-mta[1]: q1: ruleset=check_rcpt, arg1=<a@b.c>, reject=550 x",
+		  PREFILTER_PARSE, "ruleset line needs the parse" },
+		{ "Jul  3 14:12:20 mx1 sm-mta[1]: q1: discarded",
+		  PREFILTER_PARSE, "discarded needs the parse" },
+		{ "Jul  3 14:12:20 mx1 postfix/qmgr[2]: q1: from=<a@b.c>, size=1",
+		  PREFILTER_PARSE, "postfix from= is not sm-mta's: full parse" },
+		{ "Jul  3 14:12:20 mx1 sm-mta[1]: q1: from=<\"a,b\"@b.c>, size=1",
+		  PREFILTER_PARSE, "quoted local part: full parse" },
+		{ "Jul  3 14:12:20 mx1 sm-mta[1]: q1: from=<a@b.c>junk, size=1",
+		  PREFILTER_PARSE, "junk after the address: full parse" },
+		{ "Jul  3 14:12:20 mx1 sm-mta[1]: q-1: from=<a@b.c>, size=1",
+		  PREFILTER_PARSE, "odd queue id: full parse" },
+		{ "Jul  3 14:12:20 mx1 sm-mta[1]: q1: from=<a@b.c>",
+		  PREFILTER_PARSE, "truncated line: full parse" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct prefilter_hint h;
+
+		tap_is_long(kind_of(cases[i].line, &h), cases[i].kind,
+			    cases[i].name);
+	}
+}
+
+static void test_hints(void)
+{
+	struct prefilter_hint h;
+
+	tap_is_long(kind_of("Jul  3 14:12:20 mx1 sm-mta[4707]: r63IA8dJ004707: "
+			    "from=<Ezra@emalsrv.marriott.com>, size=0, class=0",
+			    &h), PREFILTER_FROM, "from= line with a header");
+	tap_ok(is_text(h.qid, h.qid_len, "r63IA8dJ004707"), "its queue id");
+	tap_ok(is_text(h.address, h.address_len, "Ezra@emalsrv.marriott.com"),
+	       "its address, brackets off");
+	tap_is_long(kind_of(" r63IA8dJ004707: from=bare@example.org, size=1",
+			    &h), PREFILTER_FROM, "headerless from= line, bare address");
+	tap_ok(is_text(h.address, h.address_len, "bare@example.org"),
+	       "bare address");
+	tap_is_long(kind_of("2026-11-27T00:58:09.123456+00:00 mx1 sendmail[7]: "
+			    "kAR0w9q1000007: from=<>, size=1", &h),
+		    PREFILTER_FROM, "RFC 3339 header, null sender");
+	tap_is_long((long) h.address_len, 0, "null sender is empty");
+}
+
+int main(void)
+{
+	test_kinds();
+	test_hints();
+	return tap_done();
+}
