@@ -227,20 +227,37 @@ static void tracker_unpin(struct tracker *t)
 	tracker_release(t, s);
 }
 
+/*
+ * tracker_begin - the start of every call about one line: the previous
+ * delta is spent, and the entry of qid (created when create), or NULL
+ * with *status 0 (no usable queue id, counted) or -1 (out of memory)
+ */
+static struct tracker_entry *tracker_begin(struct tracker *t, const char *qid,
+					   time_t when, int create,
+					   int *status)
+{
+	struct tracker_entry *e = NULL;
+
+	tracker_unpin(t);
+	*status = 0;
+	if (tracker_qid_ok(t, qid)) {
+		e = tracker_lookup(t, qid, when, create);
+		if (e == NULL && create)
+			*status = -1;
+	}
+	return e;
+}
+
 /* tracker_from - attach a message to its campaign */
 int tracker_from(struct tracker *t, const char *qid, const char *phished,
 		 const char *sender, unsigned long nrcpts, time_t when,
 		 struct tracker_delta *out)
 {
-	struct tracker_entry *e;
-
-	tracker_unpin(t);
-	if (!tracker_qid_ok(t, qid))
-		return 0;
-	e = tracker_lookup(t, qid, when, 1);
+	int status;
+	struct tracker_entry *e = tracker_begin(t, qid, when, 1, &status);
 
 	if (e == NULL)
-		return -1;
+		return status;
 	if (e->sender != NULL)
 		return 0;	/* a repeated from= line: counted once */
 	e->sender = tracker_intern(t, phished, sender);
@@ -286,15 +303,11 @@ void tracker_forget(struct tracker *t, const char *qid)
 int tracker_reject(struct tracker *t, const char *qid, time_t when,
 		   struct tracker_delta *out)
 {
-	struct tracker_entry *e;
-
-	tracker_unpin(t);
-	if (!tracker_qid_ok(t, qid))
-		return 0;
-	e = tracker_lookup(t, qid, when, 1);
+	int status;
+	struct tracker_entry *e = tracker_begin(t, qid, when, 1, &status);
 
 	if (e == NULL)
-		return -1;
+		return status;
 	if (e->sender == NULL) {
 		e->pending_rejected++;
 		return 0;
@@ -309,15 +322,11 @@ int tracker_reject(struct tracker *t, const char *qid, time_t when,
 int tracker_discard(struct tracker *t, const char *qid, time_t when,
 		    struct tracker_delta *out)
 {
-	struct tracker_entry *e;
-
-	tracker_unpin(t);
-	if (!tracker_qid_ok(t, qid))
-		return 0;
-	e = tracker_lookup(t, qid, when, 1);
+	int status;
+	struct tracker_entry *e = tracker_begin(t, qid, when, 1, &status);
 
 	if (e == NULL)
-		return -1;
+		return status;
 	if (e->sender == NULL) {
 		e->discard_pending = 1;
 		return 0;
@@ -340,12 +349,10 @@ int tracker_to(struct tracker *t, const char *qid, enum tracker_stat stat,
 		[STAT_DEFERRED] = TRACK_DEFERRED,
 		[STAT_BOUNCED] = TRACK_BOUNCED,
 	};
-	struct tracker_entry *e;
+	int status;
+	struct tracker_entry *e = tracker_begin(t, qid, when, 0, &status);
 
-	tracker_unpin(t);
-	if (!tracker_qid_ok(t, qid))
-		return 0;
-	e = tracker_lookup(t, qid, when, 0);
+	(void) status;		/* a to= line never creates an entry */
 	if (e == NULL || e->sender == NULL || stat == STAT_OTHER)
 		return 0;
 	tracker_delta_for(e, out);
