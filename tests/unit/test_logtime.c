@@ -73,11 +73,35 @@ static void test_3164(void)
 	tap_is_long(logtime_parse("", now, &t), -1, "empty refused");
 }
 
+/* test_local_zone - RFC 3164 stamps are local time, DST included */
+static void test_local_zone(void)
+{
+	struct timespec t;
+
+	setenv("TZ", "America/New_York", 1);
+	tzset();
+	logtime_parse("Jul 23 14:12:20", utc(2026, 7, 24, 0, 0, 0), &t);
+	tap_is_long((long) t.tv_sec, (long) utc(2026, 7, 23, 18, 12, 20),
+		    "summer: EDT, UTC-4");
+	logtime_parse("Jan 15 09:00:00", utc(2026, 1, 16, 0, 0, 0), &t);
+	tap_is_long((long) t.tv_sec, (long) utc(2026, 1, 15, 14, 0, 0),
+		    "winter: EST, UTC-5");
+	logtime_parse("Mar  8 03:30:00", utc(2026, 3, 9, 0, 0, 0), &t);
+	tap_is_long((long) t.tv_sec, (long) utc(2026, 3, 8, 7, 30, 0),
+		    "just after the spring change: EDT");
+	logtime_parse("Mar  8 01:30:00", utc(2026, 3, 9, 0, 0, 0), &t);
+	tap_is_long((long) t.tv_sec, (long) utc(2026, 3, 8, 6, 30, 0),
+		    "just before it: EST");
+	setenv("TZ", "UTC", 1);
+	tzset();
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
 	tzset();
 	test_3339();
 	test_3164();
+	test_local_zone();
 	return tap_done();
 }
