@@ -235,10 +235,11 @@ static int emitter_event(json *root, const struct event *ev)
 static int emitter_email(json *root, const struct event *ev)
 {
 	json *email = emitter_object(root, "email");
-	json *from = emitter_object(email, "from");
 
-	if (emitter_push_str(emitter_array(from, "address"),
-			     ev->sender_address) < 0)
+	if (ev->sender_address != NULL
+	    && emitter_push_str(emitter_array(emitter_object(email, "from"),
+					      "address"),
+				ev->sender_address) < 0)
 		return -1;
 	return emitter_put_str(email, "local_id", ev->qid);
 }

@@ -82,17 +82,26 @@ static void install_signals(int omprog)
 /* learn_one_brand - a stored campaign's phished domain is a brand */
 static int learn_one_brand(const struct store_campaign *c, void *ctx)
 {
-	return lookalike_learn_brand(ctx, c->phished_domain) < 0 ? -1 : 0;
+	/* A campaign libpsl no longer takes for a registrable domain (the
+	 * list changed) teaches nothing; only a lack of memory stops us. */
+	if (lookalike_learn_brand(ctx, c->phished_domain) < 0
+	    && errno != EINVAL)
+		return -1;
+	return 0;
 }
 
 /* learn_store_brands - the store's campaigns into a set's brand index */
 static int learn_store_brands(struct store *store, struct config_set *set)
 {
-	if (store_campaigns(store, learn_one_brand, set->look) != 0) {
+	int status = store_campaigns(store, learn_one_brand, set->look);
+
+	if (status < 0 && errno == ENOMEM)
+		msg_error("cannot learn brands from the state store: %s",
+			  strerror(errno));
+	else if (status != 0)
 		msg_error("cannot learn brands from the state store: %s",
 			  store_errmsg(store));
-		return -1;
-	}
+	return status != 0 ? -1 : 0;
 	return 0;
 }
 
@@ -224,8 +233,9 @@ static int start(struct phishwatch *pw)
 	if (status != 0)
 		return status;
 	status = open_outputs(pw);
+	/* A store that cannot be read (corrupt, locked) is unusable: 73 */
 	if (status == 0 && learn_store_brands(pw->store, &pw->config) < 0)
-		status = EX_SOFTWARE;
+		status = EX_CANTCREAT;
 	if (status != 0 || pw->opts.check)
 		return status;
 	pw->tracker = tracker_new(pw->opts.max_queue_ids,

@@ -101,7 +101,7 @@ static const char options_usage[] =
 "                          confirmMessages=\"on\"\n"
 "      --input FORM        raw (syslog lines, the default) or json\n"
 "                          (rsyslog mmnormalize output, one object a line)\n"
-"      --report[=json]     read every input to the end (gzip files too),\n"
+"      --report[=json|text] read every input to the end (gzip too),\n"
 "                          then print the campaign chronology instead of\n"
 "                          events; with -s and no FILE, from the store\n"
 "      --summary-interval SECONDS\n"
@@ -115,8 +115,9 @@ static const char options_usage[] =
 "\n"
 "Signals: SIGHUP reloads access maps, labels and rulebase (the store is\n"
 "kept); SIGUSR1 prints the counters on standard error.\n"
-"Exit status: 0 ok, 64 usage, 65 bad rulebase or access data, 66 input\n"
-"missing, 73 state store unusable, 74 I/O error.\n"
+"Exit status: 0 ok, 64 usage, 65 bad rulebase, access, brands or allow\n"
+"data, 66 an input or one of those files missing, 71 out of memory,\n"
+"73 state store or output unusable, 74 I/O error.\n"
 "See phishwatch(1).\n";
 
 /* options_lookup - value of a facility or severity name, or -1 */

@@ -10,6 +10,7 @@
  *	handlers feed the tracker, which turns to= lines, ruleset verdicts
  *	and discards into counts for the campaign their message belongs to.
  */
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -264,6 +265,18 @@ static const char *pipeline_relay_ip(const struct smlog *log)
 	return ip;
 }
 
+/* pipeline_ip_or_null - an IPv4 or IPv6 address, or NULL: source.ip is
+ * an ECS "ip" field, and a SIEM drops a whole event whose ip is text */
+static const char *pipeline_ip_or_null(const char *ip)
+{
+	unsigned char addr[sizeof(struct in6_addr)];
+
+	if (ip == NULL || (inet_pton(AF_INET, ip, addr) != 1
+			   && inet_pton(AF_INET6, ip, addr) != 1))
+		return NULL;
+	return ip;
+}
+
 /* pipeline_emit - write the first-seen event of a new campaign */
 static int pipeline_emit(struct pipeline *pipe, const char *action,
 			 const struct smlog *log, const struct sender *s,
@@ -291,7 +304,7 @@ static int pipeline_emit(struct pipeline *pipe, const char *action,
 	ev.log_time = *when;
 	ev.sender_address = address;
 	ev.qid = pipeline_short_or_null(log->qid);
-	ev.source_ip = pipeline_short_or_null(pipeline_relay_ip(log));
+	ev.source_ip = pipeline_ip_or_null(pipeline_relay_ip(log));
 	ev.source_domain = pipeline_valid_or_null(log->relay_host, relay);
 	ev.hostname = pipeline_short_or_null(log->hostname);
 	ev.program = pipeline_short_or_null(log->program);
@@ -652,7 +665,7 @@ static enum pipeline_result pipeline_on_ruleset(struct pipeline *pipe,
 		return pipeline_rejected_sender(pipe, log, line, len);
 	pipeline_log_time(pipe, log, &when);
 	if (log->discard)
-		have = tracker_discard(pipe->parts.tracker, log->qid,
+		have = tracker_discard(pipe->parts.tracker, log->qid, 1,
 				       when.tv_sec, &delta);
 	else
 		have = tracker_reject(pipe->parts.tracker, log->qid,
@@ -672,7 +685,7 @@ static enum pipeline_result pipeline_on_discarded(struct pipeline *pipe,
 	(void) line;
 	(void) len;
 	pipeline_log_time(pipe, log, &when);
-	have = tracker_discard(pipe->parts.tracker, log->qid, when.tv_sec,
+	have = tracker_discard(pipe->parts.tracker, log->qid, 0, when.tv_sec,
 			       &delta);
 	return pipeline_tracked(pipe, log, have, &delta, when.tv_sec);
 }

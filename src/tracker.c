@@ -319,11 +319,11 @@ int tracker_reject(struct tracker *t, const char *qid, time_t when,
 }
 
 /* tracker_discard - the whole message discarded, counted once */
-int tracker_discard(struct tracker *t, const char *qid, time_t when,
-		    struct tracker_delta *out)
+int tracker_discard(struct tracker *t, const char *qid, int held,
+		    time_t when, struct tracker_delta *out)
 {
 	int status;
-	struct tracker_entry *e = tracker_begin(t, qid, when, 1, &status);
+	struct tracker_entry *e = tracker_begin(t, qid, when, held, &status);
 
 	if (e == NULL)
 		return status;

@@ -80,10 +80,15 @@ void tracker_forget(struct tracker *t, const char *qid);
 int tracker_reject(struct tracker *t, const char *qid, time_t when,
 		   struct tracker_delta *out);
 
-/* tracker_discard - the message was discarded ("discarded" or ruleset
- * "discard"); counted once per message */
-int tracker_discard(struct tracker *t, const char *qid, time_t when,
-		    struct tracker_delta *out);
+/*
+ * tracker_discard - the message was discarded, counted once per
+ * message.  A ruleset "discard" verdict comes before the from= line
+ * and is held (held); sendmail's "qid: discarded" comes after it and
+ * only completes a message already attached (not held), so that it
+ * never leaves an entry behind.
+ */
+int tracker_discard(struct tracker *t, const char *qid, int held,
+		    time_t when, struct tracker_delta *out);
 
 /* tracker_to - a to= line for n recipients that ended as stat */
 int tracker_to(struct tracker *t, const char *qid, enum tracker_stat stat,

@@ -53,14 +53,16 @@ static void test_to_and_discard(void)
 	tap_is_long((long) st.open, 0, "every recipient final: dropped");
 	tap_is_long(tracker_to(t, "unknown", STAT_SENT, 1, 12, &d), 0,
 		    "to= of an untracked message counts nothing");
-	tracker_discard(t, "q3", 13, &d);
+	tracker_discard(t, "q3", 1, 13, &d);
 	tracker_from(t, "q3", "ups.com", "complains.ups.com", 4, 14, &d);
 	tap_is_long((long) d.n[TRACK_DISCARDED], 4,
 		    "discard before from=: all nrcpts discarded");
 	tracker_get_stats(t, &st);
 	tap_is_long((long) st.open, 0, "a discarded message is done");
-	tap_is_long(tracker_discard(t, "q3", 15, &d), 0,
-		    "a second discard line is not counted again");
+	tap_is_long(tracker_discard(t, "q3", 0, 15, &d), 0,
+		    "the closing discarded line is not counted again");
+	tracker_get_stats(t, &st);
+	tap_is_long((long) st.open, 0, "... and leaves no entry behind");
 	tracker_free(t);
 }
 
