@@ -131,6 +131,50 @@ def parse_args(argv):
     return a
 
 
+def label_of(domain):
+    """The label before the public suffix, as far as the generator's TLDs go."""
+    for tld in sorted(set(TLDS + ["gov", "us", "gov.uk", "gov.au"]), key=len,
+                      reverse=True):
+        if domain.endswith("." + tld):
+            return domain[:-len(tld) - 1].split(".")[-1]
+    return domain.split(".")[0]
+
+
+def skeleton(label):
+    """Look-alike letters made one, as phishwatch's lookalike rules do."""
+    return label.replace("rn", "m").replace("vv", "w").replace("0", "o") \
+        .replace("1", "l").replace("i", "l")
+
+
+def one_edit(a, b):
+    """Optimal string alignment distance <= 1."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) <= 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    if len(a) > len(b):
+        a, b = b, a
+    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
+
+
+def imitates(label, brand):
+    """Could phishwatch take a sender under label for a lookalike of brand?
+    Errs on the side of yes: ham must never be one."""
+    if label == brand:
+        return True
+    for affix in ("mail", "-mail", "mail-"):
+        if label.endswith(affix) and label[:-len(affix)] == brand:
+            return True
+        if label.startswith(affix) and label[len(affix):] == brand:
+            return True
+    if skeleton(label) == skeleton(brand):
+        return True
+    return len(label) >= 5 and len(brand) >= 5 and one_edit(label, brand)
+
+
 def domain_of(address):
     """The domain of <local@domain>, or localhost when there is none."""
     at = address.rfind("@")
@@ -191,16 +235,26 @@ class Corpus:
             if dom not in seen:
                 seen.add(dom)
                 brands.append(dom)
+        # Ham never looks like a brand to phishwatch's lookalike rules
+        # (tld swap, "mail" affix, homoglyph, one-edit typo): brands are
+        # learned from campaigns, and ham must stay ham whatever is learned.
+        brand_labels = [label_of(b) for b in brands]
         ham_domains = []
         while len(ham_domains) < 400:
             name = "".join(r.choice(SYLLABLES) for _ in range(r.randint(2, 4)))
             dom = name + "-" + r.choice(["mail", "shop", "news", "group", "lab"]) \
                 if r.random() < 0.3 else name
             dom += "." + r.choice(TLDS)
-            if dom not in seen:
+            if dom not in seen and not any(imitates(label_of(dom), b)
+                                           for b in brand_labels):
                 seen.add(dom)
                 ham_domains.append(dom)
-        self.ham_domains = ham_domains + BRANDS  # brands mail legitimately too
+        # Brands mail legitimately too, unless another brand's name is
+        # close to theirs (staples.com beside staples.co.uk).
+        own = [b for i, b in enumerate(brands[:len(BRANDS)]) if not any(
+            imitates(label_of(b), x) for j, x in enumerate(brand_labels) if j != i)]
+        self.own_brands = own
+        self.ham_domains = ham_domains + own
         self.users = ["%s.%s" % (f.lower(), l.lower()) for f in FIRST for l in LAST]
         self.users = self.users[:150] + ["root", "postmaster", "sales", "hr"]
         self.relays = [self._relay() for _ in range(3000)]
@@ -259,7 +313,7 @@ class Corpus:
                 hosts.append(labels[0] + "." + r.choice(["mail", "news", "info"])
                              + "." + dom)
             start = 0.01 + 0.9 * (i + r.random() * 0.5) / max(c, 1)
-            camp = Campaign(dom, hosts, start, r.randint(5, 150),
+            camp = Campaign(dom, hosts, start, r.randint(3, 40),
                             r.choice(["reject", "reject", "discard"]))
             # Some senders write their host in capitals, or capitalized.
             for h in hosts:
@@ -305,7 +359,7 @@ class Corpus:
         x = r.random()
         if x < 0.003:   # tricky: look like the pattern, are not phish
             return r.choice(["<x@emalsrv.co.uk>", "<news@emalsrv.com>",
-                             "<complains@%s>" % r.choice(BRANDS),
+                             "<complains@%s>" % r.choice(self.own_brands),
                              "<a@mail.emalsrv.io>", "<b@emalsrv-news.com>",
                              "<c@complains.net>", "<d@[203.0.113.9]>"])
         if x < 0.05:

@@ -33,23 +33,8 @@ STREAM=$TOP/bench/stream.py
 
 say() { echo "bench: omprog: $*" >&2; }
 : > "$RESULTS"
-
-# ---- standard input ----
-say "stdin, as fast as it goes"
-python3 "$STREAM" stdin --pw "$PW" --rulebase "$RULEBASE" --state "$TMP/stdin1.db" \
-	--corpus "$CORPUS" --lines "$STREAM_LINES" --stderr "$BENCH_OUT/stream-stdin1.err" \
-	>> "$RESULTS" || say "stdin throughput run failed"
-say "stdin, $LAT_RATE lines/s, a probe every $LAT_EVERY lines"
-python3 "$STREAM" stdin --pw "$PW" --rulebase "$RULEBASE" --state "$TMP/stdin2.db" \
-	--corpus "$CORPUS" --lines "$LAT_LINES" --rate "$LAT_RATE" --probe-every "$LAT_EVERY" \
-	--label stdin_lat --stderr "$BENCH_OUT/stream-stdin2.err" \
-	>> "$RESULTS" || say "stdin latency run failed"
-
-# ---- rsyslogd, omprog ----
-if ! command -v rsyslogd > /dev/null; then
-	say "no rsyslogd: omprog part skipped"
-	exit 0
-fi
+ROUNDS=${BENCH_RUNS:-3}
+ROUND_FILES=""
 
 # rs_bench NAME - a private rsyslogd with phishwatch.conf and a route that
 # writes "timegenerated phished_domain" for each event to $EVENTS
@@ -67,29 +52,60 @@ rs_bench() {
 # rs_bench_done NAME - stop it, keep its diagnostics in $BENCH_OUT
 rs_bench_done() {
 	rs_stop
-	for f in rsyslogd.log rsyslogd.out log/phishwatch.err; do
+	for f in rsyslogd.log rsyslogd.out log/phishwatch.err log/bench-events.log; do
 		[ -f "$RS_DIR/$f" ] && cp "$RS_DIR/$f" "$BENCH_OUT/omprog-$1.${f##*/}"
 	done
 }
 
-say "rsyslogd omprog, as fast as it goes"
-if rs_bench omprog1; then
-	python3 "$STREAM" tcp --port "$RS_PORT" --events "$EVENTS" --corpus "$CORPUS" \
-		--lines "$STREAM_LINES" --label omprog >> "$RESULTS" \
-		|| say "omprog throughput run failed"
-	rs_bench_done omprog1
-else
-	say "private rsyslogd did not start"; rs_diag >&2
-fi
+# one_round N - the four measurements, key<TAB>value lines on stdout
+one_round() {
+	say "round $1/$ROUNDS: stdin, as fast as it goes"
+	python3 "$STREAM" stdin --pw "$PW" --rulebase "$RULEBASE" \
+		--state "$TMP/stdin1-$1.db" --corpus "$CORPUS" --lines "$STREAM_LINES" \
+		--stderr "$BENCH_OUT/stream-stdin1.err" || say "stdin throughput run failed"
+	say "round $1/$ROUNDS: stdin, $LAT_RATE lines/s, a probe every $LAT_EVERY lines"
+	python3 "$STREAM" stdin --pw "$PW" --rulebase "$RULEBASE" \
+		--state "$TMP/stdin2-$1.db" --corpus "$CORPUS" --lines "$LAT_LINES" \
+		--rate "$LAT_RATE" --probe-every "$LAT_EVERY" --label stdin_lat \
+		--stderr "$BENCH_OUT/stream-stdin2.err" \
+		--samples "$BENCH_OUT/latency-stdin.$1.tsv" || say "stdin latency run failed"
+	command -v rsyslogd > /dev/null || { say "no rsyslogd: omprog skipped"; return 0; }
+	say "round $1/$ROUNDS: rsyslogd omprog, as fast as it goes"
+	if rs_bench "omprog1-$1"; then
+		python3 "$STREAM" tcp --port "$RS_PORT" --events "$EVENTS" \
+			--corpus "$CORPUS" --lines "$STREAM_LINES" --label omprog \
+			|| say "omprog throughput run failed"
+		rs_bench_done omprog1
+	else
+		say "private rsyslogd did not start"; rs_diag >&2
+	fi
+	say "round $1/$ROUNDS: rsyslogd omprog, $LAT_RATE lines/s, a probe every $LAT_EVERY lines"
+	if rs_bench "omprog2-$1"; then
+		python3 "$STREAM" tcp --port "$RS_PORT" --events "$EVENTS" \
+			--corpus "$CORPUS" --lines "$LAT_LINES" --rate "$LAT_RATE" \
+			--probe-every "$LAT_EVERY" --label omprog_lat \
+			--samples "$BENCH_OUT/latency-omprog.$1.tsv" \
+			|| say "omprog latency run failed"
+		rs_bench_done omprog2
+	else
+		say "private rsyslogd did not start"; rs_diag >&2
+	fi
+}
 
-say "rsyslogd omprog, $LAT_RATE lines/s, a probe every $LAT_EVERY lines"
-if rs_bench omprog2; then
-	python3 "$STREAM" tcp --port "$RS_PORT" --events "$EVENTS" --corpus "$CORPUS" \
-		--lines "$LAT_LINES" --rate "$LAT_RATE" --probe-every "$LAT_EVERY" \
-		--label omprog_lat >> "$RESULTS" || say "omprog latency run failed"
-	rs_bench_done omprog2
-else
-	say "private rsyslogd did not start"; rs_diag >&2
-fi
-printf 'notes\t%s\n' "Throughput: the sendmail lines among the first $STREAM_LINES corpus lines, sent as fast as they go, until the event of a last line. Latency: $LAT_LINES corpus lines paced at $LAT_RATE lines/s, a new campaign's from= line every $LAT_EVERY lines; from writing the line to reading the event on stdout (stdin), or to rsyslog receiving it on the events socket (omprog)." >> "$RESULTS"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+for round in $(seq 1 "$ROUNDS"); do
+	one_round "$round" > "$BENCH_OUT/omprog-round-$round.tsv"
+	ROUND_FILES="$ROUND_FILES $BENCH_OUT/omprog-round-$round.tsv"
+done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# The median of the rounds, key by key.
+# shellcheck disable=SC2086 # one word per file
+awk -F'\t' '{ v[$1] = v[$1] " " $2; n[$1]++ }
+	END { for (k in v) { c = split(substr(v[k], 2), a, " ");
+		for (i = 1; i <= c; i++) for (j = i + 1; j <= c; j++)
+			if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+		printf "%s\t%s\n", k, a[int((c + 1) / 2)] } }' $ROUND_FILES \
+	| sort > "$RESULTS"
+printf 'notes\t%s\n' "Medians of $ROUNDS round(s). Throughput: the sendmail lines among the first $STREAM_LINES corpus lines, sent as fast as they go, from the first line to the event of a last one. Latency: the sendmail lines among $LAT_LINES corpus lines, paced at $LAT_RATE lines/s, with a new campaign's from= line every $LAT_EVERY lines; from writing that line to reading its event on stdout (stdin), or to rsyslog receiving the event on the events socket (omprog). Load average before and after: $load_before / $load_after (2 shared CPUs)." >> "$RESULTS"
 cat "$RESULTS" >&2

@@ -80,6 +80,7 @@ def version(cmd):
 def check_phishwatch(out, truth):
     """Compare phishwatch's events with the planted campaigns."""
     want = {t["phished_domain"]: t for t in truth}
+    hosts = {h for t in truth for h in t["sender_hosts"]}
     got, problems = {}, []
     for line in read_lines(os.path.join(out, "phishwatch.out")):
         if not line.startswith("{"):
@@ -88,6 +89,13 @@ def check_phishwatch(out, truth):
             ev = json.loads(line)
         except ValueError:
             problems.append("an output line is not JSON")
+            continue
+        action = ev.get("event", {}).get("action")
+        if action != "phished-domain-first-seen":
+            # other actions (sender-domain-first-seen) must name planted hosts
+            host = ev.get("phishwatch", {}).get("sender_domain")
+            if host not in hosts:
+                problems.append("%s event for %s, not planted" % (action, host))
             continue
         dom = ev.get("phishwatch", {}).get("phished_domain")
         if dom in got:
@@ -110,6 +118,42 @@ def check_phishwatch(out, truth):
             problems.append("%s: @timestamp %s, first from= line at %s"
                             % (dom, stamp, t["first_time"]))
     return len(got), problems
+
+
+COUNTERS = ["messages", "recipients", "delivered", "deferred", "bounced",
+            "rejected", "discarded"]
+
+
+def check_store(out, truth):
+    """The last timed run's store against the planted counts."""
+    path = os.path.join(out, "state.db")
+    if not os.path.exists(path):
+        return None, []
+    try:
+        import sqlite3
+        db = sqlite3.connect("file:%s?mode=ro" % path, uri=True)
+        cols = [r[1] for r in db.execute("PRAGMA table_info(campaigns)")]
+        have = [c for c in COUNTERS if c in cols]
+        rows = {r[0]: r[1:] for r in db.execute(
+            "SELECT phished_domain, %s FROM campaigns" % ", ".join(have))}
+        hosts = {}
+        for host, dom in db.execute("SELECT sender_host, phished_domain FROM senders"):
+            hosts.setdefault(dom, set()).add(host)
+        db.close()
+    except Exception as e:  # report, never fail the report
+        return None, ["store unreadable: %s" % e]
+    problems = []
+    for t in truth:
+        dom = t["phished_domain"]
+        if dom not in rows:
+            problems.append("%s not in the store" % dom)
+            continue
+        for c, v in zip(have, rows[dom]):
+            if v != t[c]:
+                problems.append("%s %s: store %s, planted %s" % (dom, c, v, t[c]))
+        if hosts.get(dom, set()) != set(t["sender_hosts"]):
+            problems.append("%s sender hosts differ" % dom)
+    return have, problems
 
 
 def check_peers(out, truth):
@@ -170,6 +214,7 @@ def main():
     p.add_argument("--lines", type=int, required=True)
     p.add_argument("--runs", type=int, required=True)
     p.add_argument("--command", required=True)
+    p.add_argument("--pw", help="the phishwatch binary measured")
     a = p.parse_args()
     truth = [json.loads(x) for x in read_lines(a.truth) if x.strip()]
     runs = measurements(a.out)
@@ -180,7 +225,13 @@ def main():
     w("Tools: %s; %s; %s; %s.  \n" % (
         version(["lognormalizer", "-V"]), version(["sec", "--version"]),
         version(["perl", "-e", "print qq(perl $^V)"]),
-        version(["rsyslogd", "-v"])))
+        version(["rsyslogd", "-v"]).split(" compiled")[0].replace("  ", " ")))
+    if a.pw:
+        rev = version(["git", "-C", os.path.dirname(os.path.abspath(__file__)),
+                       "describe", "--always", "--dirty"])
+        w("phishwatch: %s (source tree at %s%s).  \n" % (
+            version([a.pw, "--version"]), rev,
+            "; " + os.environ["BENCH_NOTE"] if os.environ.get("BENCH_NOTE") else ""))
     w("Corpus: %s lines, %.0f MB, %d planted campaigns (bench/gen-corpus.py; "
       "file %s).  \n" % ("{:,}".format(a.lines), os.path.getsize(a.corpus) / 1e6,
                          len(truth), os.path.basename(a.corpus)))
@@ -214,24 +265,38 @@ def main():
     mem = {k: v for k, v in runs.items() if k.startswith("memory-")}
     if mem:
         w("Memory flatness (corpus streamed from the generator into "
-          "phishwatch, one run each):\n\n| lines | peak RSS MB | wall s |\n"
-          "|---:|---:|---:|\n")
+          "phishwatch, one run each):\n\n| lines | peak RSS MB | wall s | "
+          "campaigns found of planted |\n|---:|---:|---:|---|\n")
         for k in sorted(mem, key=lambda x: int(x.split("-")[1])):
             r = mem[k][0]
-            w("| %s | %.1f | %.1f |\n" % ("{:,}".format(int(k.split("-")[1])),
-                                          r["rss"] / 1024.0, r["wall"]))
+            n = int(k.split("-")[1])
+            mtruth = [json.loads(x) for x in
+                      read_lines(os.path.join(a.out, "memory-%d.truth" % n)) if x.strip()]
+            events = [json.loads(x) for x in
+                      read_lines(os.path.join(a.out, "memory-%d.out" % n))
+                      if x.startswith("{")]
+            found = [e.get("phishwatch", {}).get("phished_domain") for e in events
+                     if e.get("event", {}).get("action") == "phished-domain-first-seen"]
+            same = sorted(found) == sorted(t["phished_domain"] for t in mtruth)
+            w("| %s | %.1f | %.1f | %d of %d%s |\n" % (
+                "{:,}".format(n), r["rss"] / 1024.0, r["wall"], len(found),
+                len(mtruth), "" if same and r["status"] == 0 else " **differ**"))
         w("\n")
 
     om = omprog_results(a.out)
     if om:
-        w("Streaming (bench/omprog.sh):\n\n| path | msgs/s | latency p50 ms | "
-          "latency p99 ms | events |\n|---|---:|---:|---:|---:|\n")
-        for path in ("stdin", "omprog"):
-            if path + "_msgs_per_s" in om or path + "_p50_ms" in om:
-                w("| %s | %s | %s | %s | %s |\n" % (
-                    om.get(path + "_label", path), om.get(path + "_msgs_per_s", "-"),
-                    om.get(path + "_p50_ms", "-"), om.get(path + "_p99_ms", "-"),
-                    om.get(path + "_events", "-")))
+        w("Streaming (bench/omprog.sh): messages/s end to end as fast as they "
+          "go; line-to-event latency with the lines paced:\n\n"
+          "| path | msgs/s | latency p50 ms | p99 ms | max ms | probes | lost |\n"
+          "|---|---:|---:|---:|---:|---:|---:|\n")
+        for path, label in (("stdin", "stdin (pipe)"),
+                            ("omprog", "rsyslogd imtcp -> omprog, confirmMessages")):
+            rate = om.get(path + "_msgs_per_s")
+            w("| %s | %s | %s | %s | %s | %s | %s |\n" % (
+                label, fmt_rate(float(rate)) if rate else "-",
+                om.get(path + "_lat_p50_ms", "-"), om.get(path + "_lat_p99_ms", "-"),
+                om.get(path + "_lat_max_ms", "-"), om.get(path + "_lat_events", "-"),
+                om.get(path + "_lat_lost", "-")))
         if "notes" in om:
             w("\n%s\n" % om["notes"])
         w("\n")
@@ -244,6 +309,13 @@ def main():
     w("Correctness: %s: phishwatch reported %d campaign(s), %d planted%s\n\n" % (
         "PASS" if not problems else "FAIL", found, len(truth),
         "" if not problems else "; " + "; ".join(problems[:12])))
+    have, store_problems = check_store(a.out, truth)
+    if have is not None:
+        w("Store: %s: the counters (%s) and sender hosts of every campaign in "
+          "the last run's store %s.\n\n" % (
+              "PASS" if not store_problems else "FAIL", ", ".join(have),
+              "equal the planted ones" if not store_problems else
+              "differ: " + "; ".join(store_problems[:12])))
     peers = check_peers(a.out, truth)
     w("Peers' first-seen lists (for comparison, not a test): SEC printed %d "
       "name(s), %d of them planted domains; the seed regex printed %d, %d of "
@@ -262,17 +334,20 @@ def main():
     for peer, want in TARGETS.items():
         if "phishwatch" in med and peer in med:
             got = med[peer]["wall"] / med["phishwatch"]["wall"]
-            rows.append(("lines/s >= %gx %s" % (want, peer), "%.2fx" % got, got >= want))
+            cpu = med[peer]["cpu"] / max(med["phishwatch"]["cpu"], 1e-3)
+            rows.append(("lines/s >= %gx %s" % (want, peer),
+                         "%.2fx (CPU time: %.2fx)" % (got, cpu), got >= want))
     if "phishwatch" in med:
         rss = max([med["phishwatch"]["rss"]] + [v[0]["rss"] for v in mem.values()])
         rows.append(("peak RSS <= 8 MB", "%.1f MB" % (rss / 1024.0), rss <= RSS_TARGET_KIB))
     if "omprog_msgs_per_s" in om:
-        v = float(om["omprog_msgs_per_s"].replace(",", ""))
-        rows.append(("omprog >= 50k msgs/s", om["omprog_msgs_per_s"], v >= OMPROG_TARGET))
+        v = float(om["omprog_msgs_per_s"])
+        rows.append(("omprog >= 50k msgs/s", fmt_rate(v), v >= OMPROG_TARGET))
     for path in ("stdin", "omprog"):
-        if path + "_p99_ms" in om:
-            v = float(om[path + "_p99_ms"])
-            rows.append(("p99 latency < 5 ms (%s)" % path, "%s ms" % om[path + "_p99_ms"],
+        key = path + "_lat_p99_ms"
+        if key in om:
+            v = float(om[key])
+            rows.append(("p99 latency < 5 ms (%s)" % path, "%s ms" % om[key],
                          v < P99_TARGET_MS))
     w("| target | measured | holds |\n|---|---:|---|\n")
     for name, got, ok in rows:

@@ -14,8 +14,10 @@
 #   BENCH_SEED, BENCH_CAMPAIGNS, BENCH_HAM_RATIO, BENCH_HEADER
 #                      corpus generator options (1, 12, 40, rfc3164)
 #   BENCH_MEMORY=1     peak RSS of phishwatch at 1M and 10M lines (the 10M
-#                      corpus is streamed from the generator, ~1 min)
-#   BENCH_OMPROG=0     skip the rsyslog omprog and latency part
+#                      corpus is streamed from the generator, ~1 min);
+#                      BENCH_MEMORY_LINES="1000000 10000000" sets the sizes
+#   BENCH_OMPROG=0     skip the streaming part (bench/omprog.sh: stdin and
+#                      rsyslog omprog throughput, line-to-event latency)
 #   BENCH_OUT          work directory (bench/out): corpus, outputs, RESULTS.md
 #
 # What runs, each on the same corpus file given as standard input:
@@ -24,11 +26,12 @@
 #   sec            sec --conf=bench/firstseen.sec --input=- --notail
 #   seed-regex     perl bench/seed-regex.pl
 # Runs are interleaved (tool after tool, round after round) so that the
-# noise of a shared machine falls on all of them alike.  /usr/bin/time
+# noise of a shared machine falls on all of them alike.  GNU time
 # gives wall and CPU seconds and peak RSS.  phishwatch's events are
 # checked against the generator's ground truth: it must find exactly the
-# planted campaigns.  The report goes to $BENCH_OUT/RESULTS.md; copy it
-# to bench/RESULTS.md to publish a run.
+# planted campaigns, and the counts in its store must be the planted
+# ones.  The report goes to $BENCH_OUT/RESULTS.md (bench/RESULTS.md is a
+# published run, with profile notes added by hand).
 set -u
 
 TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -40,16 +43,19 @@ CAMPAIGNS=${BENCH_CAMPAIGNS:-12}
 HAM_RATIO=${BENCH_HAM_RATIO:-40}
 HEADER=${BENCH_HEADER:-rfc3164}
 MEMORY=${BENCH_MEMORY:-0}
+MEMORY_LINES=${BENCH_MEMORY_LINES:-1000000 10000000}
 OMPROG=${BENCH_OMPROG:-1}
 OUT=${BENCH_OUT:-$TOP/bench/out}
 BENCH=$TOP/bench
 RULEBASE=$TOP/rulebase/sendmail.rb
-TIME=/usr/bin/time
+# GNU time (Debian package "time"): the program, not bash's keyword.
+TIME=$(type -P time)
 
 die() { echo "bench: $*" >&2; exit 1; }
 say() { echo "bench: $*" >&2; }
 
-for f in "$PW" "$RULEBASE" "$TIME"; do
+[ -n "$TIME" ] || die "missing GNU time (make deps-bench)"
+for f in "$PW" "$RULEBASE"; do
 	[ -e "$f" ] || die "missing $f"
 done
 for c in lognormalizer sec perl python3; do
@@ -69,7 +75,9 @@ if [ ! -s "$CORPUS" ] || [ ! -s "$TRUTH" ] || [ "$BENCH/gen-corpus.py" -nt "$COR
 		--campaigns "$CAMPAIGNS" --ham-ratio "$HAM_RATIO" --header "$HEADER" \
 		--truth "$TRUTH.tmp" -o "$CORPUS.tmp" 2> "$OUT/gen.err" \
 		|| { cat "$OUT/gen.err" >&2; die "generator failed"; }
-	mv "$CORPUS.tmp" "$CORPUS" && mv "$TRUTH.tmp" "$TRUTH" || die "cannot write corpus"
+	if ! mv "$CORPUS.tmp" "$CORPUS" || ! mv "$TRUTH.tmp" "$TRUTH"; then
+		die "cannot write corpus"
+	fi
 fi
 cat "$OUT/gen.err" >&2 2> /dev/null
 
@@ -108,24 +116,24 @@ lognormalizer -r "$RULEBASE" -e raw -P < "$CORPUS" > "$OUT/unparsed.log" 2> /dev
 
 # ---- memory: peak RSS at 1M and 10M lines, corpus streamed ----
 if [ "$MEMORY" = 1 ]; then
-	for n in 1000000 10000000; do
+	for n in $MEMORY_LINES; do
 		say "memory: phishwatch over $n streamed lines"
-		rm -f "$STATE" "$STATE-wal" "$STATE-shm"
+		MSTATE=$OUT/state-memory.db
+		rm -f "$MSTATE" "$MSTATE-wal" "$MSTATE-shm"
 		python3 "$BENCH/gen-corpus.py" --lines "$n" --seed "$SEED" \
 			--campaigns "$CAMPAIGNS" --ham-ratio "$HAM_RATIO" --header "$HEADER" \
 			--truth "$OUT/memory-$n.truth" 2> /dev/null \
 		| "$TIME" -f "%e %U %S %M" -o "$OUT/time.memory.$n" \
-			"$PW" -r "$RULEBASE" -s "$STATE" > "$OUT/memory-$n.out" 2> "$OUT/memory-$n.err"
+			"$PW" -r "$RULEBASE" -s "$MSTATE" > "$OUT/memory-$n.out" 2> "$OUT/memory-$n.err"
 		printf 'memory-%s\t1\t%s\t%s\n' "$n" "$?" \
 			"$(tail -n 1 "$OUT/time.memory.$n" | tr ' ' '\t')" >> "$MEAS"
 	done
 fi
-rm -f "$STATE" "$STATE-wal" "$STATE-shm"
 
 # ---- omprog: a private rsyslogd feeding phishwatch ----
 if [ "$OMPROG" = 1 ]; then
 	if [ -x "$BENCH/omprog.sh" ]; then
-		PW=$PW TOP=$TOP BENCH_OUT=$OUT CORPUS=$CORPUS "$BENCH/omprog.sh" \
+		PW=$PW TOP=$TOP BENCH_OUT=$OUT CORPUS=$CORPUS BENCH_RUNS=$RUNS "$BENCH/omprog.sh" \
 			|| say "omprog part failed (see $OUT/omprog.*)"
 	else
 		say "omprog part skipped: no bench/omprog.sh"
@@ -134,10 +142,11 @@ fi
 
 # ---- the report ----
 python3 "$BENCH/report.py" --out "$OUT" --corpus "$CORPUS" --truth "$TRUTH" \
-	--lines "$LINES" --runs "$RUNS" \
+	--lines "$LINES" --runs "$RUNS" --pw "$PW" \
 	--command "BENCH_LINES=$LINES BENCH_RUNS=$RUNS BENCH_SEED=$SEED BENCH_CAMPAIGNS=$CAMPAIGNS BENCH_HAM_RATIO=$HAM_RATIO BENCH_HEADER=$HEADER BENCH_MEMORY=$MEMORY BENCH_OMPROG=$OMPROG make bench" \
 	> "$OUT/RESULTS.md" || die "report failed"
 cat "$OUT/RESULTS.md"
 say "report: $OUT/RESULTS.md"
+rm -f "$OUT"/state*.db "$OUT"/state*.db-wal "$OUT"/state*.db-shm
 # The exit status says whether phishwatch found exactly the planted campaigns.
-grep -q '^Correctness: PASS' "$OUT/RESULTS.md"
+grep -q '^Correctness: PASS' "$OUT/RESULTS.md" && ! grep -q '^Store: FAIL' "$OUT/RESULTS.md"

@@ -16,9 +16,11 @@ DESCRIPTION
     come back into rsyslog, which writes them to FILE as
     "<timegenerated, RFC 3339 with microseconds> <phished domain>").
 
-    With --rate 0 the lines go as fast as they are taken: the figure is
-    messages per second end to end, from the first line written to the
-    event of a last, sentinel line (phishwatch handles lines in order).
+    First a warm-up probe (below) goes through and its event is awaited:
+    phishwatch has loaded its rulebase and store.  Then, with --rate 0,
+    the lines go as fast as they are taken: the figure is messages per
+    second end to end, from the first line written to the event of a
+    last, sentinel line (phishwatch handles lines in order).
     With --rate R they are paced at R lines a second, and every K-th line
     is a probe: the from= line of a new campaign (a phished domain nobody
     saw before), whose event is owed at once.  The latency of a probe is
@@ -35,6 +37,7 @@ import argparse
 import datetime
 import json
 import os
+import select
 import socket
 import subprocess
 import sys
@@ -64,12 +67,13 @@ class Probes:
     """From= lines of campaigns nobody saw before, one domain each."""
 
     def __init__(self):
-        self.run = "%x" % (os.getpid() & 0xfff)
         self.n = 0
 
     def make(self, sentinel=False):
+        # Random labels: no two are one edit apart, so none is taken for
+        # a lookalike of an earlier probe (that would be no new campaign).
         self.n += 1
-        dom = "pw%s%s%06d.com" % ("end" if sentinel else "p", self.run, self.n)
+        dom = "%s%s.com" % ("end" if sentinel else "pw", os.urandom(6).hex())
         now = time.time()
         g = time.gmtime(now)
         stamp = "%s %2d %02d:%02d:%02d" % (MONTHS[g.tm_mon - 1], g.tm_mday,
@@ -92,8 +96,9 @@ def percentile(sorted_values, p):
     return sorted_values[k]
 
 
-def feed(write, lines, rate, probe_every, probes, sent, clock):
-    """Write lines (paced at rate, probes mixed in); sent[domain] = time."""
+def feed(write, lines, rate, probe_every, probes, sent, clock, wait_until=None):
+    """Write lines (paced at rate, probes mixed in); sent[domain] = time.
+    wait_until(t) waits for clock t (default: sleep)."""
     if rate <= 0:
         chunk = []
         for line in lines:
@@ -104,12 +109,15 @@ def feed(write, lines, rate, probe_every, probes, sent, clock):
         if chunk:
             write(b"".join(chunk))
         return
-    t0 = time.perf_counter()
+    t0 = clock()
     for i, line in enumerate(lines):
         due = t0 + i / rate
-        delay = due - time.perf_counter()
-        if delay > 0:
-            time.sleep(delay)
+        if wait_until is not None:
+            wait_until(due)
+        else:
+            delay = due - clock()
+            if delay > 0:
+                time.sleep(delay)
         if probe_every and i % probe_every == probe_every - 1:
             dom, probe = probes.make()
             write(probe)
@@ -122,11 +130,63 @@ def report(label, results):
         sys.stdout.write("%s_%s\t%s\n" % (label, k, v))
 
 
-def latency_results(sent, got):
+def latency_results(sent, got, samples=None):
     lat = sorted((got[d] - t) * 1000.0 for d, t in sent.items() if d in got)
+    if samples:
+        with open(samples, "w", encoding="ascii") as f:
+            for d, t in sorted(sent.items(), key=lambda x: x[1]):
+                f.write("%.6f\t%s\t%s\n" % (t, d, "%.3f" % ((got[d] - t) * 1000.0)
+                                            if d in got else "lost"))
     return dict(p50_ms="%.2f" % percentile(lat, 50), p99_ms="%.2f" % percentile(lat, 99),
                 max_ms="%.2f" % (lat[-1] if lat else float("nan")),
                 events=len(lat), lost=len(sent) - len(lat))
+
+
+class EventReader:
+    """phishwatch's standard output: each event's arrival time by domain."""
+
+    def __init__(self, fd, clock):
+        self.fd = fd
+        self.clock = clock
+        self.buf = b""
+        self.got = {}
+        self.eof = False
+
+    def poll(self, timeout):
+        """Wait up to timeout seconds (None: no limit) for output; take it."""
+        if self.eof:
+            time.sleep(timeout or 0)
+            return
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return
+        data = os.read(self.fd, 1 << 16)
+        t = self.clock()
+        if not data:
+            self.eof = True
+            return
+        *complete, self.buf = (self.buf + data).split(b"\n")
+        for raw in complete:
+            try:
+                dom = json.loads(raw).get("phishwatch", {}).get("phished_domain")
+            except ValueError:
+                continue
+            if dom is not None:
+                self.got[dom] = t
+
+    def wait_until(self, due):
+        """Take output until the clock reaches due."""
+        while True:
+            left = due - self.clock()
+            if left <= 0:
+                return
+            self.poll(left)
+
+    def wait_for(self, dom, timeout):
+        deadline = self.clock() + timeout
+        while dom not in self.got and not self.eof and self.clock() < deadline:
+            self.poll(min(0.1, max(0.0, deadline - self.clock())))
+        return self.got.get(dom)
 
 
 def run_stdin(a):
@@ -135,21 +195,8 @@ def run_stdin(a):
     p = subprocess.Popen([a.pw, "-r", a.rulebase, "-s", a.state],
                          stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                          stderr=err, bufsize=0)
-    got = {}
     clock = time.perf_counter
-
-    def reader():
-        for raw in iter(p.stdout.readline, b""):
-            t = clock()
-            try:
-                dom = json.loads(raw).get("phishwatch", {}).get("phished_domain")
-            except ValueError:
-                continue
-            if dom is not None:
-                got[dom] = t
-
-    th = threading.Thread(target=reader, daemon=True)
-    th.start()
+    reader = EventReader(p.stdout.fileno(), clock)
     probes, sent = Probes(), {}
     fd = p.stdin.fileno()
 
@@ -159,26 +206,45 @@ def run_stdin(a):
             n = os.write(fd, view)
             view = view[n:]
 
-    t0 = clock()
-    feed(write, lines, a.rate, a.probe_every, probes, sent, clock)
+    # Warm up: phishwatch loads its rulebase and store before it reads;
+    # measure from the moment a first event came back.
+    warm, line = probes.make(sentinel=True)
+    write(line)
+    reader.wait_for(warm, a.timeout)
+    if a.rate > 0:
+        # One thread: output is read (and timed) while waiting for the
+        # next line's turn, so no thread switch delays a reading.
+        t0 = clock()
+        feed(write, lines, a.rate, a.probe_every, probes, sent, clock,
+             reader.wait_until)
+    else:
+        # Full speed: writes may block, so a thread takes the output.
+        def drain():
+            while not reader.eof:
+                reader.poll(None)
+
+        threading.Thread(target=drain, daemon=True).start()
+        t0 = clock()
+        feed(write, lines, a.rate, a.probe_every, probes, sent, clock)
     dom, line = probes.make(sentinel=True)
     write(line)
-    sent_end = clock()
-    sent[dom] = sent_end
-    deadline = time.time() + a.timeout
-    while dom not in got and time.time() < deadline and p.poll() is None:
-        time.sleep(0.001)
-    t_end = got.get(dom)
+    sent[dom] = clock()
+    if a.rate > 0:
+        t_end = reader.wait_for(dom, a.timeout)
+    else:
+        deadline = clock() + a.timeout
+        while dom not in reader.got and not reader.eof and clock() < deadline:
+            time.sleep(0.0005)
+        t_end = reader.got.get(dom)
     p.stdin.close()
     p.wait()
-    th.join(5)
     res = {}
     if t_end is not None:
-        res["msgs_per_s"] = "%.0f" % ((len(lines) + probes.n) / (t_end - t0))
+        res["msgs_per_s"] = "%.0f" % ((len(lines) + probes.n - 1) / (t_end - t0))
     if a.rate > 0:
         del sent[dom]
-        res.update(latency_results(sent, got))
-    res["messages"] = len(lines) + probes.n
+        res.update(latency_results(sent, reader.got, a.samples))
+    res["messages"] = len(lines) + probes.n - 1
     report(a.label or "stdin", res)
     return 0 if t_end is not None else 1
 
@@ -215,6 +281,13 @@ def run_tcp(a):
             dom, line = probes.make(sentinel)
             return dom, b"<22>" + line
 
+    # Warm up: rsyslogd starts phishwatch, which loads its rulebase and
+    # store; measure from the moment a first event came back.
+    warm, line = Tagged().make(sentinel=True)
+    sock.sendall(line)
+    deadline = time.time() + a.timeout
+    while warm not in parse_events(a.events) and time.time() < deadline:
+        time.sleep(0.01)
     t0 = time.time()
     feed(sock.sendall, lines, a.rate, a.probe_every, Tagged(), sent, time.time)
     dom, line = Tagged().make(sentinel=True)
@@ -230,11 +303,11 @@ def run_tcp(a):
     sock.close()
     res = {}
     if dom in got:
-        res["msgs_per_s"] = "%.0f" % ((len(lines) + probes.n) / (got[dom] - t0))
+        res["msgs_per_s"] = "%.0f" % ((len(lines) + probes.n - 1) / (got[dom] - t0))
     if a.rate > 0:
         del sent[dom]
-        res.update(latency_results(sent, got))
-    res["messages"] = len(lines) + probes.n
+        res.update(latency_results(sent, got, a.samples))
+    res["messages"] = len(lines) + probes.n - 1
     report(a.label or "omprog", res)
     return 0 if dom in got else 1
 
@@ -252,6 +325,7 @@ def main(argv):
     p.add_argument("--rulebase")
     p.add_argument("--state")
     p.add_argument("--stderr")
+    p.add_argument("--samples", help="write each probe's send time, domain, latency ms")
     p.add_argument("--port", type=int)
     p.add_argument("--events")
     a = p.parse_args(argv)
