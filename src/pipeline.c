@@ -658,11 +658,14 @@ static enum pipeline_result pipeline_on_ruleset(struct pipeline *pipe,
 	struct timespec when;
 	int have;
 
-	if (log->reject == NULL && !log->discard)
+	if ((log->reject == NULL && !log->discard) || log->ruleset == NULL)
 		return PIPELINE_DONE;
-	if (log->reject != NULL && log->ruleset != NULL
-	    && strcmp(log->ruleset, "check_mail") == 0)
+	if (log->reject != NULL && strcmp(log->ruleset, "check_mail") == 0)
 		return pipeline_rejected_sender(pipe, log, line, len);
+	/* Only a refused RCPT is followed by its message's from= line;
+	 * check_relay refuses the connection, and no message follows. */
+	if (log->reject != NULL && strcmp(log->ruleset, "check_rcpt") != 0)
+		return PIPELINE_DONE;
 	pipeline_log_time(pipe, log, &when);
 	if (log->discard)
 		have = tracker_discard(pipe->parts.tracker, log->qid, 1,

@@ -2,9 +2,12 @@
  * tracker - correlate one message's lines by queue id (see tracker.h).
  *
  * DESCRIPTION
- *	Entries live in a strmap by queue id and on a doubly linked list in
- *	order of last use, oldest first, so that eviction at the cap and
- *	expiry past the window both take from the head in O(1).  The
+ *	Entries live in a strmap by queue id and on one of two doubly
+ *	linked lists in order of last use, oldest first, so that eviction
+ *	at the cap and expiry past a window both take from a head in O(1):
+ *	entries still held for their from= line (an hour at most: sendmail
+ *	writes it when the SMTP session ends), and the messages of
+ *	campaigns (the queue's return time).  The
  *	campaign of an entry is an interned, reference-counted (phished
  *	domain, sender host) pair shared by all messages of one sender.
  */
@@ -34,10 +37,16 @@ struct tracker_entry {
 	char qid[TRACKER_QID_MAX + 1];
 };
 
+/* Entries in order of last use, oldest first. */
+struct tracker_list {
+	struct tracker_entry *oldest, *newest;
+};
+
 struct tracker {
 	struct strmap *by_qid;
 	struct strmap *senders;
-	struct tracker_entry *oldest, *newest;
+	struct tracker_list held;	/* no from= line yet */
+	struct tracker_list attached;	/* a campaign's messages */
 	struct tracker_sender *pinned;	/* named by the last delta handed out */
 	size_t cap;
 	time_t window;
@@ -72,30 +81,41 @@ void tracker_free(struct tracker *t)
 	free(t);
 }
 
-/* tracker_unlink - take e off the use list */
+/* tracker_list_of - the list e is on: held until its from= line */
+static struct tracker_list *tracker_list_of(struct tracker *t,
+					    const struct tracker_entry *e)
+{
+	return e->sender != NULL ? &t->attached : &t->held;
+}
+
+/* tracker_unlink - take e off its use list */
 static void tracker_unlink(struct tracker *t, struct tracker_entry *e)
 {
+	struct tracker_list *list = tracker_list_of(t, e);
+
 	if (e->prev != NULL)
 		e->prev->next = e->next;
 	else
-		t->oldest = e->next;
+		list->oldest = e->next;
 	if (e->next != NULL)
 		e->next->prev = e->prev;
 	else
-		t->newest = e->prev;
+		list->newest = e->prev;
 	e->prev = e->next = NULL;
 }
 
-/* tracker_append - put e at the newest end */
+/* tracker_append - put e at the newest end of its list */
 static void tracker_append(struct tracker *t, struct tracker_entry *e)
 {
-	e->prev = t->newest;
+	struct tracker_list *list = tracker_list_of(t, e);
+
+	e->prev = list->newest;
 	e->next = NULL;
-	if (t->newest != NULL)
-		t->newest->next = e;
+	if (list->newest != NULL)
+		list->newest->next = e;
 	else
-		t->oldest = e;
-	t->newest = e;
+		list->oldest = e;
+	list->newest = e;
 }
 
 /* tracker_release - drop one reference to an interned sender */
@@ -116,13 +136,31 @@ static void tracker_drop(struct tracker *t, struct tracker_entry *e)
 	t->stats.open--;
 }
 
-/* tracker_expire - drop entries idle past the window, in log time */
-static void tracker_expire(struct tracker *t, time_t when)
+/* tracker_expire_list - drop a list's entries idle past window */
+static void tracker_expire_list(struct tracker *t, struct tracker_list *list,
+				time_t window, time_t when)
 {
-	while (t->oldest != NULL && t->oldest->touched + t->window < when) {
-		tracker_drop(t, t->oldest);
+	while (list->oldest != NULL && list->oldest->touched + window < when) {
+		tracker_drop(t, list->oldest);
 		t->stats.expired++;
 	}
+}
+
+/* tracker_expire - drop entries idle past their window, in log time */
+static void tracker_expire(struct tracker *t, time_t when)
+{
+	tracker_expire_list(t, &t->held, TRACKER_HELD_WINDOW, when);
+	tracker_expire_list(t, &t->attached, t->window, when);
+}
+
+/* tracker_evict - make room at the cap: held entries go first */
+static void tracker_evict(struct tracker *t)
+{
+	struct tracker_entry *victim = t->held.oldest != NULL
+				       ? t->held.oldest : t->attached.oldest;
+
+	tracker_drop(t, victim);
+	t->stats.evicted++;
 }
 
 /* tracker_qid_ok - 1 for a queue id that can be real, else counted */
@@ -152,10 +190,8 @@ static struct tracker_entry *tracker_lookup(struct tracker *t, const char *qid,
 	}
 	if (!create)
 		return NULL;
-	if (t->stats.open >= t->cap) {
-		tracker_drop(t, t->oldest);
-		t->stats.evicted++;
-	}
+	if (t->stats.open >= t->cap)
+		tracker_evict(t);
 	e = calloc(1, sizeof(*e));
 	if (e == NULL)
 		return NULL;
@@ -260,7 +296,9 @@ int tracker_from(struct tracker *t, const char *qid, const char *phished,
 		return status;
 	if (e->sender != NULL)
 		return 0;	/* a repeated from= line: counted once */
+	tracker_unlink(t, e);	/* from the held list... */
 	e->sender = tracker_intern(t, phished, sender);
+	tracker_append(t, e);	/* ...to the attached one */
 	if (e->sender == NULL)
 		return -1;
 	e->nrcpts = nrcpts;

@@ -25,7 +25,10 @@
 
 #define TRACKER_DEFAULT_CAP 100000	/* open queue ids */
 #define TRACKER_DEFAULT_WINDOW (5 * 24 * 3600)	/* sendmail's queue return time */
-#define TRACKER_QID_MAX 32	/* sendmail's are 14; longer ones are not ids */
+#define TRACKER_QID_MAX 32
+/* Lines held for a from= line that never came (a connection dropped
+ * after a reject) wait no longer than an SMTP session can last. */
+#define TRACKER_HELD_WINDOW 3600	/* sendmail's are 14; longer ones are not ids */
 
 /* What one line adds to its campaign's counters. */
 enum tracker_counter {

@@ -87,11 +87,16 @@ static void test_forget_cap_expire(void)
 	tap_is_long(tracker_from(t, "c0", "a.com", "emalsrv.a.com", 1, 20, &d), 1,
 		    "an evicted id starts afresh");
 	tap_is_long((long) d.n[TRACK_REJECTED], 0, "its held reject was lost with it");
-	tracker_reject(t, "late", 500, &d);
+	tracker_reject(t, "late", 200, &d);
 	tracker_get_stats(t, &st);
-	tap_is_long((long) st.expired, 3, "entries idle past the window expire");
-	tap_is_long((long) st.open, 1, "only the new one is left");
-	tap_is_long(tracker_reject(t, "0123456789012345678901234567890123456789", 501, &d),
+	tap_is_long((long) st.expired, 1, "a campaign message idle past the "
+		    "window expires");
+	tap_is_long((long) st.open, 3, "held lines wait longer (an hour)");
+	tracker_reject(t, "later", 200 + TRACKER_HELD_WINDOW + 100, &d);
+	tracker_get_stats(t, &st);
+	tap_is_long((long) st.expired, 4, "held lines expire after an hour");
+	tap_is_long((long) st.open, 1, "only the newest is left");
+	tap_is_long(tracker_reject(t, "0123456789012345678901234567890123456789", 9999, &d),
 		    0, "an over-long queue id is not tracked");
 	tracker_get_stats(t, &st);
 	tap_is_long((long) st.bad_qid, 1, "and is counted");
