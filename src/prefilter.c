@@ -24,45 +24,62 @@ static int prefilter_alnum(char c)
 	       || (c >= '0' && c <= '9');
 }
 
-/*
- * prefilter_header_ok - the text before the queue id is an sm-mta
- * syslog header ending in "]: ", or nothing but blanks (%msg% form)
- */
-static int prefilter_header_ok(const char *line, size_t len)
+/* prefilter_program_ok - the program before '[' is one of sendmail's */
+static int prefilter_program_ok(const char *line, const char *bracket)
 {
 	static const char *const programs[] = {
-		" sm-mta[", " sendmail[", " sm-msp-queue["
+		"sm-mta", "sendmail", "sm-msp-queue"
 	};
+	const char *name = bracket;
 
-	if (strspn(line, " ") >= len)
-		return 1;
-	if (len < 4 || memcmp(line + len - 3, "]: ", 3) != 0)
-		return 0;
+	while (name > line && name[-1] != ' ')
+		name--;
 	for (size_t i = 0; i < sizeof(programs) / sizeof(programs[0]); i++)
-		if (prefilter_find(line, len, programs[i]) != NULL)
+		if ((size_t) (bracket - name) == strlen(programs[i])
+		    && memcmp(name, programs[i], strlen(programs[i])) == 0)
 			return 1;
 	return 0;
 }
 
 /*
- * prefilter_qid - the queue id ending at key (which points at ": from="
- * or ": to="), when a plain one follows a good header; 0 or -1
+ * prefilter_message - where the message part starts: after the first
+ * "]: " when the program there is sendmail's, at the first non-blank
+ * when there is no header (the %msg% form); NULL for other programs
  */
-static int prefilter_qid(const char *line, const char *key,
-			 struct prefilter_hint *hint)
+static const char *prefilter_message(const char *line, size_t len)
 {
-	const char *start = key;
+	const char *end = prefilter_find(line, len, "]: ");
+	const char *bracket;
 
-	while (start > line && prefilter_alnum(start[-1])
-	       && key - start < PREFILTER_QID_MAX)
-		start--;
-	if (start == key || (start > line && start[-1] != ' '))
-		return -1;
-	if (!prefilter_header_ok(line, (size_t) (start - line)))
-		return -1;
+	if (end == NULL)
+		return line + strspn(line, " ");
+	bracket = memrchr(line, '[', (size_t) (end - line));
+	if (bracket == NULL || !prefilter_program_ok(line, bracket))
+		return NULL;
+	return end + 3;
+}
+
+/* prefilter_qid - "qid: " at p; the word after it, or NULL */
+static const char *prefilter_qid(const char *p, const char *end,
+				 struct prefilter_hint *hint)
+{
+	const char *start = p;
+
+	while (p < end && prefilter_alnum(*p) && p - start < PREFILTER_QID_MAX)
+		p++;
+	if (p == start || end - p < 2 || p[0] != ':' || p[1] != ' ')
+		return NULL;
 	hint->qid = start;
-	hint->qid_len = (size_t) (key - start);
-	return 0;
+	hint->qid_len = (size_t) (p - start);
+	return p + 2;
+}
+
+/* prefilter_starts - the text at p, up to end, begins with word */
+static int prefilter_starts(const char *p, const char *end, const char *word)
+{
+	size_t n = strlen(word);
+
+	return (size_t) (end - p) >= n && memcmp(p, word, n) == 0;
 }
 
 /* prefilter_address - "<a@b>, " or "a@b, " after from=; 0 or -1 */
@@ -85,28 +102,24 @@ static int prefilter_address(const char *p, const char *end,
 	return 0;
 }
 
-/* prefilter_scan - classify one raw line */
+/* prefilter_scan - classify one raw line, in one pass over its header */
 enum prefilter_kind prefilter_scan(const char *line, size_t len,
 				   struct prefilter_hint *hint)
 {
-	static const char *const words[] = { "ruleset=", "discarded" };
 	const char *end = line + len;
-	const char *key;
+	const char *p;
 
 	memset(hint, 0, sizeof(*hint));
-	key = prefilter_find(line, len, ": from=");
-	if (key != NULL) {
-		if (prefilter_qid(line, key, hint) < 0
-		    || prefilter_address(key + 7, end, hint) < 0)
-			return PREFILTER_PARSE;
-		return PREFILTER_FROM;
-	}
-	key = prefilter_find(line, len, ": to=");
-	if (key != NULL)
-		return prefilter_qid(line, key, hint) < 0 ? PREFILTER_PARSE
-							   : PREFILTER_TO;
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (prefilter_find(line, len, words[i]) != NULL)
-			return PREFILTER_PARSE;
+	p = prefilter_message(line, len);
+	if (p == NULL || (p = prefilter_qid(p, end, hint)) == NULL)
+		return PREFILTER_SKIP;	/* another program, or no queue id */
+	if (prefilter_starts(p, end, "from="))
+		return prefilter_address(p + 5, end, hint) < 0
+		       ? PREFILTER_PARSE : PREFILTER_FROM;
+	if (prefilter_starts(p, end, "to="))
+		return PREFILTER_TO;
+	if (prefilter_starts(p, end, "ruleset=")
+	    || prefilter_starts(p, end, "discarded"))
+		return PREFILTER_PARSE;
 	return PREFILTER_SKIP;
 }
