@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "access.h"
+#include "hostcache.h"
 #include "hostname.h"
 #include "logtime.h"
 #include "lookalike.h"
@@ -41,6 +42,9 @@
 
 struct pipeline {
 	struct pipeline_parts parts;
+	struct hostcache *ordinary;	/* hosts lately found no phish, */
+	const struct lookalike *ordinary_look;	/* as of this brand index */
+	size_t ordinary_brands;		/* and this many brands */
 	int status;			/* sysexits code after PIPELINE_FATAL */
 	time_t reference;		/* RFC 3164 stamps: 0 = now */
 	time_t newest;			/* newest log time seen */
@@ -79,14 +83,23 @@ struct pipeline *pipeline_new(const struct pipeline_parts *parts)
 {
 	struct pipeline *pipe = calloc(1, sizeof(*pipe));
 
-	if (pipe != NULL)
-		pipe->parts = *parts;
+	if (pipe == NULL)
+		return NULL;
+	pipe->parts = *parts;
+	pipe->ordinary = hostcache_new();
+	if (pipe->ordinary == NULL) {
+		free(pipe);
+		return NULL;
+	}
 	return pipe;
 }
 
 /* pipeline_free - release the pipeline (not its parts) */
 void pipeline_free(struct pipeline *pipe)
 {
+	if (pipe == NULL)
+		return;
+	hostcache_free(pipe->ordinary);
 	free(pipe);
 }
 
@@ -406,13 +419,25 @@ static int pipeline_detect(struct pipeline *pipe, struct sender *s,
 			   struct detection *d)
 {
 	const struct config_set *cfg = pipe->parts.config;
+	size_t brands = lookalike_brand_count(cfg->look);
 
+	/* A reload or a new brand can make an ordinary host suspicious. */
+	if (pipe->ordinary_look != cfg->look || pipe->ordinary_brands != brands) {
+		hostcache_clear(pipe->ordinary);
+		pipe->ordinary_look = cfg->look;
+		pipe->ordinary_brands = brands;
+	}
+	s->key = s->host;
+	if (hostcache_has(pipe->ordinary, s->host))
+		return 0;
 	if (lookalike_check(cfg->look, s->host, d)) {
 		s->key = d->registrable;
 		return 1;
 	}
-	s->key = s->host;
-	return detector_check(cfg->det, s->host, d);
+	if (detector_check(cfg->det, s->host, d))
+		return 1;
+	hostcache_add(pipe->ordinary, s->host);
+	return 0;
 }
 
 /*

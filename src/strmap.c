@@ -27,7 +27,7 @@ struct strmap {
 };
 
 /* strmap_hash - FNV-1a, 64 bits */
-static uint64_t strmap_hash(const char *key, size_t len)
+uint64_t strmap_hash(const char *key, size_t len)
 {
 	uint64_t hash = 14695981039346656037ULL;
 

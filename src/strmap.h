@@ -12,8 +12,12 @@
 #define PHISHWATCH_STRMAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct strmap;
+
+/* strmap_hash - the map's hash (FNV-1a, 64 bits), for other tables */
+uint64_t strmap_hash(const char *key, size_t len);
 
 struct strmap *strmap_new(size_t expected);
 void strmap_free(struct strmap *map, void (*free_value)(void *));

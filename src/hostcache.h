@@ -1,0 +1,36 @@
+/*
+ * hostcache - host names recently found ordinary, to skip asking again.
+ *
+ * DESCRIPTION
+ *	Most from= lines come from a few thousand ordinary senders that
+ *	repeat all day, and deciding that one is no phish costs a libpsl
+ *	lookup and the lookalike rules.  The cache remembers such hosts in
+ *	a fixed number of slots (direct-mapped by hash; a newcomer replaces
+ *	the slot's host), so its memory never grows.  Slots hold the host
+ *	names themselves, not only hashes: a crafted name that collides
+ *	with an ordinary one must never be waved through.  The caller
+ *	clears it whenever what makes a host suspicious changes (new
+ *	brands, a reload).
+ */
+#ifndef PHISHWATCH_HOSTCACHE_H
+#define PHISHWATCH_HOSTCACHE_H
+
+#include <stddef.h>
+
+#define HOSTCACHE_SLOTS 2048	/* a day's distinct senders at a busy site */
+
+struct hostcache;
+
+struct hostcache *hostcache_new(void);
+void hostcache_free(struct hostcache *cache);
+
+/* hostcache_has - 1 when host was added since the last clear */
+int hostcache_has(const struct hostcache *cache, const char *host);
+
+/* hostcache_add - remember host (a validated hostname) */
+void hostcache_add(struct hostcache *cache, const char *host);
+
+/* hostcache_clear - forget every host */
+void hostcache_clear(struct hostcache *cache);
+
+#endif
