@@ -50,8 +50,6 @@
  *	quoted bounded, and only after control bytes were ruled out.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,8 +58,8 @@
 
 #include "access.h"
 #include "hostname.h"
-#include "linein.h"
 #include "msg.h"
+#include "textfile.h"
 #include "strmap.h"
 
 /* makemap's own line buffer is smaller: a longer line is no entry. */
@@ -116,12 +114,6 @@ struct access_map {
 	struct strmap *blocked_under;	/* domain -> map (a member) */
 };
 
-/* Where access_load() is, for warnings. */
-struct access_source {
-	const char *path;
-	unsigned long line;
-	size_t bad;
-};
 
 static const struct access_keyword {
 	const char *word;
@@ -179,22 +171,6 @@ void access_free(struct access_map *map)
 	strmap_free(map->entries, free);
 	strmap_free(map->blocked_under, NULL);
 	free(map);
-}
-
-/* access_warn - "file:line: reason", and one more skipped line */
-static void access_warn(struct access_source *src, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void access_warn(struct access_source *src, const char *fmt, ...)
-{
-	char reason[3 * ACCESS_QUOTE_MAX + 128];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(reason, sizeof(reason), fmt, ap);
-	va_end(ap);
-	msg_warn("%s:%lu: %s; line skipped", src->path, src->line, reason);
-	src->bad++;
 }
 
 /* access_quote_len - how much of len bytes a warning may quote */
@@ -346,7 +322,7 @@ static int access_has_control(const char *text, size_t len)
 }
 
 /* access_insert - a parsed entry under its lower-cased key */
-static int access_insert(struct access_map *map, struct access_source *src,
+static int access_insert(struct access_map *map, struct textfile_where *src,
 			 const char *key, size_t key_len,
 			 const struct access_entry *parsed)
 {
@@ -360,7 +336,7 @@ static int access_insert(struct access_map *map, struct access_source *src,
 	}
 	lower[key_len] = '\0';
 	if (strmap_get(map->entries, lower) != NULL) {
-		access_warn(src, "duplicate key \"%.*s\"; the first entry wins",
+		textfile_warn(src, "duplicate key \"%.*s\"; the first entry wins",
 			    access_quote_len(key_len), key);
 		return 0;
 	}
@@ -376,7 +352,7 @@ static int access_insert(struct access_map *map, struct access_source *src,
 }
 
 /* access_parse_value - tag and action of key and value, or a warning */
-static int access_parse_value(struct access_source *src, const char *key,
+static int access_parse_value(struct textfile_where *src, const char *key,
 			      size_t key_len, const char *value,
 			      size_t value_len, struct access_entry *entry)
 {
@@ -386,12 +362,12 @@ static int access_parse_value(struct access_source *src, const char *key,
 		return 0;
 	}
 	if (entry->body == key_len) {
-		access_warn(src, "key \"%.*s\" is empty after its tag",
+		textfile_warn(src, "key \"%.*s\" is empty after its tag",
 			    access_quote_len(key_len), key);
 		return -1;
 	}
 	if (access_action_of(value, value_len, &entry->action) < 0) {
-		access_warn(src, "unknown or malformed action \"%.*s\" "
+		textfile_warn(src, "unknown or malformed action \"%.*s\" "
 			    "for key \"%.*s\"",
 			    access_quote_len(value_len), value,
 			    access_quote_len(key_len), key);
@@ -401,7 +377,7 @@ static int access_parse_value(struct access_source *src, const char *key,
 }
 
 /* access_parse_line - one source line: skip, warn or insert; -1 on ENOMEM */
-static int access_parse_line(struct access_map *map, struct access_source *src,
+static int access_parse_line(struct access_map *map, struct textfile_where *src,
 			     const char *line, size_t len)
 {
 	struct access_entry entry;
@@ -414,11 +390,11 @@ static int access_parse_line(struct access_map *map, struct access_source *src,
 	if (len == 0 || line[0] == '#')
 		return 0;
 	if (access_has_control(line, len)) {
-		access_warn(src, "NUL or control byte");
+		textfile_warn(src, "NUL or control byte");
 		return 0;
 	}
 	if (access_is_blank(line[0])) {
-		access_warn(src, "leading white space (makemap rejects it)");
+		textfile_warn(src, "leading white space (makemap rejects it)");
 		return 0;
 	}
 	while (key_len < len && !access_is_blank(line[key_len]))
@@ -427,7 +403,7 @@ static int access_parse_line(struct access_map *map, struct access_source *src,
 	while (value < len && access_is_blank(line[value]))
 		value++;
 	if (value == len) {
-		access_warn(src, "key \"%.*s\" has no value",
+		textfile_warn(src, "key \"%.*s\" has no value",
 			    access_quote_len(key_len), line);
 		return 0;
 	}
@@ -435,39 +411,6 @@ static int access_parse_line(struct access_map *map, struct access_source *src,
 			       &entry) < 0)
 		return 0;
 	return access_insert(map, src, line, key_len, &entry);
-}
-
-/* access_read - every line of fd into map; -1 with errno on failure */
-static int access_read(struct access_map *map, struct access_source *src,
-		       int fd)
-{
-	struct linein *in = linein_open(fd, ACCESS_LINE_MAX);
-	const char *line;
-	size_t len;
-	int status = -1;
-
-	if (in == NULL)
-		return -1;
-	for (;;) {
-		enum linein_status got = linein_next(in, &line, &len);
-
-		if (got == LINEIN_AGAIN)
-			continue;
-		if (got == LINEIN_EOF) {
-			status = 0;
-			break;
-		}
-		if (got == LINEIN_ERROR)
-			break;
-		src->line++;
-		if (got == LINEIN_TOO_LONG)
-			access_warn(src, "longer than %d bytes",
-				    ACCESS_LINE_MAX);
-		else if (access_parse_line(map, src, line, len) < 0)
-			break;
-	}
-	linein_close(in);
-	return status;
 }
 
 /* access_sender_host - the valid host of a From:/untagged entry that
@@ -542,30 +485,21 @@ static int access_index(struct access_map *map)
 	return 0;
 }
 
+/* access_line - textfile callback: one line into the map */
+static int access_line(void *ctx, struct textfile_where *where,
+		       const char *line, size_t len)
+{
+	return access_parse_line(ctx, where, line, len);
+}
+
 /* access_load - add the entries of one source file; after a read or
  * memory error the map holds part of it and is for the caller to drop */
 int access_load(struct access_map *map, const char *path, size_t *bad_lines)
 {
-	struct access_source src = { path, 0, 0 };
-	int fd;
-	int status;
-	int saved;
-
-	if (bad_lines != NULL)
-		*bad_lines = 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	if (textfile_read(path, ACCESS_LINE_MAX, access_line, map,
+			  bad_lines) < 0)
 		return -1;
-	status = access_read(map, &src, fd);
-	saved = errno;
-	close(fd);
-	if (bad_lines != NULL)
-		*bad_lines = src.bad;
-	if (status == 0)
-		status = access_index(map);
-	else
-		errno = saved;
-	return status;
+	return access_index(map);
 }
 
 /* access_decide - the entry for "from:"body or body; buf holds the

@@ -67,20 +67,18 @@
  *	cannot be read is the caller's error (-1, errno).
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <idn2.h>
 #include <libpsl.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "linein.h"
 #include "lookalike.h"
 #include "msg.h"
 #include "strmap.h"
+#include "textfile.h"
 
 /* Both labels at least this long before one edit counts (walmart: 7). */
 #define LOOKALIKE_TYPO_MIN 5
@@ -871,50 +869,28 @@ int lookalike_allow(struct lookalike *lk, const char *domain)
 	return 1;
 }
 
-/* Where a list file is being read, for warnings. */
-struct lookalike_source {
-	const char *path;
-	unsigned long line;
-	size_t bad;
-};
 
 /* What a list file holds: validate and add one item; -1 only ENOMEM. */
 typedef int (*lookalike_item_fn)(struct lookalike *lk,
-				 struct lookalike_source *src,
+				 struct textfile_where *src,
 				 const char *item);
 
-/* lookalike_warn - "file:line: reason; line skipped", and count it */
-static void lookalike_warn(struct lookalike_source *src, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void lookalike_warn(struct lookalike_source *src, const char *fmt, ...)
-{
-	char reason[2 * HOSTNAME_MAX + LOOKALIKE_QUOTE_MAX + 128];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(reason, sizeof(reason), fmt, ap);
-	va_end(ap);
-	msg_warn("%s:%lu: %s; line skipped", src->path, src->line, reason);
-	src->bad++;
-}
-
 /* lookalike_host_warn - warn about an item that is no usable host */
-static void lookalike_host_warn(struct lookalike_source *src,
+static void lookalike_host_warn(struct textfile_where *src,
 				enum lookalike_verdict verdict,
 				const char *item, const char *host)
 {
 	if (verdict == LOOKALIKE_NOT_HOST)
-		lookalike_warn(src, "\"%.*s\" is not a hostname",
+		textfile_warn(src, "\"%.*s\" is not a hostname",
 			       LOOKALIKE_QUOTE_MAX, item);
 	else
-		lookalike_warn(src, "%s is a public suffix, not a domain",
+		textfile_warn(src, "%s is a public suffix, not a domain",
 			       host);
 }
 
 /* lookalike_brand_item - one line of a brands file */
 static int lookalike_brand_item(struct lookalike *lk,
-				struct lookalike_source *src,
+				struct textfile_where *src,
 				const char *item)
 {
 	char host[HOSTNAME_MAX + 1];
@@ -922,7 +898,7 @@ static int lookalike_brand_item(struct lookalike *lk,
 	enum lookalike_verdict verdict = lookalike_judge(lk, item, host, &reg);
 
 	if (verdict == LOOKALIKE_BELOW) {
-		lookalike_warn(src, "%s is not a registrable domain (%s is)",
+		textfile_warn(src, "%s is not a registrable domain (%s is)",
 			       host, reg);
 		return 0;
 	}
@@ -935,7 +911,7 @@ static int lookalike_brand_item(struct lookalike *lk,
 
 /* lookalike_allow_item - one line of an allow file */
 static int lookalike_allow_item(struct lookalike *lk,
-				struct lookalike_source *src,
+				struct textfile_where *src,
 				const char *item)
 {
 	char host[HOSTNAME_MAX + 1];
@@ -958,7 +934,7 @@ static int lookalike_is_blank(char c)
 /* lookalike_parse_line - the one word of line[0..len) before any "#"
  * comment to item; 0 when the line is blank or a comment, -1 when it
  * was warned about, 1 when item holds a word */
-static int lookalike_parse_line(struct lookalike_source *src,
+static int lookalike_parse_line(struct textfile_where *src,
 				const char *line, size_t len,
 				char item[LOOKALIKE_LINE_MAX + 1])
 {
@@ -970,7 +946,7 @@ static int lookalike_parse_line(struct lookalike_source *src,
 		unsigned char c = (unsigned char) line[i];
 
 		if ((c < 0x20 && c != '\t') || c >= 0x7F) {
-			lookalike_warn(src, "control or non-ASCII bytes");
+			textfile_warn(src, "control or non-ASCII bytes");
 			return -1;
 		}
 	}
@@ -982,7 +958,7 @@ static int lookalike_parse_line(struct lookalike_source *src,
 		return 0;
 	for (size_t i = start; i < end; i++) {
 		if (lookalike_is_blank(line[i])) {
-			lookalike_warn(src, "more than one word");
+			textfile_warn(src, "more than one word");
 			return -1;
 		}
 	}
@@ -991,48 +967,29 @@ static int lookalike_parse_line(struct lookalike_source *src,
 	return 1;
 }
 
-/* lookalike_read - each line of fd through add; -1 with errno on a read
- * or memory error */
-static int lookalike_read(struct lookalike *lk, struct lookalike_source *src,
-			  int fd, lookalike_item_fn add)
+/* A list file being read: where its items go. */
+struct lookalike_reading {
+	struct lookalike *lk;
+	lookalike_item_fn add;
+};
+
+/* lookalike_line - textfile callback: one line's item through add */
+static int lookalike_line(void *ctx, struct textfile_where *where,
+			  const char *line, size_t len)
 {
-	struct linein *in = linein_open(fd, LOOKALIKE_LINE_MAX);
+	struct lookalike_reading *reading = ctx;
 	char item[LOOKALIKE_LINE_MAX + 1];
-	const char *line;
-	size_t len;
-	int status = -1;
 
-	if (in == NULL)
-		return -1;
-	for (;;) {
-		enum linein_status got = linein_next(in, &line, &len);
-
-		if (got == LINEIN_AGAIN)
-			continue;
-		if (got == LINEIN_EOF)
-			status = 0;
-		if (got == LINEIN_EOF || got == LINEIN_ERROR)
-			break;
-		src->line++;
-		if (got == LINEIN_TOO_LONG)
-			lookalike_warn(src, "longer than %d bytes",
-				       LOOKALIKE_LINE_MAX);
-		else if (lookalike_parse_line(src, line, len, item) == 1
-			 && add(lk, src, item) < 0)
-			break;
-	}
-	linein_close(in);
-	return status;
+	if (lookalike_parse_line(where, line, len, item) != 1)
+		return 0;
+	return reading->add(reading->lk, where, item);
 }
 
 /* lookalike_load - read a list file through add */
 static int lookalike_load(struct lookalike *lk, const char *path,
 			  size_t *bad_lines, lookalike_item_fn add)
 {
-	struct lookalike_source src = { path, 0, 0 };
-	int fd;
-	int status;
-	int saved;
+	struct lookalike_reading reading = { lk, add };
 
 	if (bad_lines != NULL)
 		*bad_lines = 0;
@@ -1040,16 +997,8 @@ static int lookalike_load(struct lookalike *lk, const char *path,
 		errno = EINVAL;
 		return -1;
 	}
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	status = lookalike_read(lk, &src, fd, add);
-	saved = errno;
-	close(fd);
-	if (bad_lines != NULL)
-		*bad_lines = src.bad;
-	errno = saved;
-	return status;
+	return textfile_read(path, LOOKALIKE_LINE_MAX, lookalike_line,
+			     &reading, bad_lines);
 }
 
 /* lookalike_load_brands - brands from a file */

@@ -1,0 +1,42 @@
+/*
+ * textfile - configuration text files read line by line, with file:line.
+ *
+ * DESCRIPTION
+ *	The access map, --brands and --allow are small text files that the
+ *	administrator edits by hand.  textfile_read() opens one, hands each
+ *	line (no newline; a CR before it dropped) to the caller's parser
+ *	with its position, and warns about lines over the limit itself.
+ *	textfile_warn() says "file:line: reason; line skipped" and counts
+ *	the line, so every parser reports the same way and the caller can
+ *	tell --check how many lines were bad.
+ */
+#ifndef PHISHWATCH_TEXTFILE_H
+#define PHISHWATCH_TEXTFILE_H
+
+#include <stddef.h>
+
+/* Where a file is being read, for warnings. */
+struct textfile_where {
+	const char *path;
+	unsigned long line;	/* 1 for the first line */
+	size_t bad;		/* lines skipped with a warning */
+};
+
+/* One line; a negative return stops the reading (errno set). */
+typedef int (*textfile_line_fn)(void *ctx, struct textfile_where *where,
+				const char *line, size_t len);
+
+/*
+ * textfile_read - every line of path through fn; lines over max bytes
+ * are warned about and skipped.  0, or -1 with errno when the file
+ * cannot be read or fn stopped; *bad_lines (may be NULL) counts the
+ * lines skipped with a warning.
+ */
+int textfile_read(const char *path, size_t max, textfile_line_fn fn,
+		  void *ctx, size_t *bad_lines);
+
+/* textfile_warn - "file:line: reason; line skipped", counted */
+void textfile_warn(struct textfile_where *where, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#endif
