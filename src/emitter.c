@@ -28,6 +28,8 @@
  *	line and its newline, not through stdio: no half-written event can
  *	stay in a buffer to come out later glued to the next one, and with
  *	O_APPEND the line lands whole after whatever other writers add.
+ *	When the write fails part way (disk full), a regular file is cut
+ *	back to where the line began, so no half event stays in it either.
  *
  * DIAGNOSTICS
  *	emitter_open() fills err with the destination and the reason;
@@ -39,6 +41,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
@@ -53,6 +56,14 @@
 #define EMITTER_FIELD_MAX 65536
 /* "2026-11-27T00:58:09.123Z" and some room */
 #define EMITTER_TIME_MAX 40
+/*
+ * Log text kept in an event that is too big for a datagram even without
+ * log.original, in bytes before escaping (up to 5 bytes each in JSON,
+ * "\\xHH"): with host names validated (<= 253), the whole event then
+ * stays under 6 KB, below SYSLOGOUT_MAX_MESSAGE whatever the line held.
+ */
+#define EMITTER_COMPACT_ADDRESS 256	/* RFC 5321's longest path */
+#define EMITTER_COMPACT_FIELD 64	/* queue id, header fields, relay ip */
 /* Destinations named in messages are cut here. */
 #define EMITTER_NAME_SHOWN 200
 /* event.category, always */
@@ -460,6 +471,32 @@ static int emitter_write_line(int fd, const char *text, size_t len)
 	return 0;
 }
 
+/* emitter_line_start - where the next line begins in a regular file, or
+ * -1 for anything else (a pipe, a terminal, /dev/full) */
+static off_t emitter_line_start(int fd)
+{
+	struct stat st;
+	int flags = fcntl(fd, F_GETFL);
+
+	if (flags < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
+		return -1;
+	return (flags & O_APPEND) ? st.st_size : lseek(fd, 0, SEEK_CUR);
+}
+
+/*
+ * emitter_undo_line - after a failed write (disk full, quota), cut a
+ * regular file back to where the line began: a half event left there
+ * would be glued to the next one and spoil both for every reader
+ */
+static void emitter_undo_line(int fd, off_t start)
+{
+	int saved = errno;
+
+	if (start >= 0 && ftruncate(fd, start) == 0)
+		(void) lseek(fd, start, SEEK_SET);
+	errno = saved;
+}
+
 /* emitter_send_fd - one line to standard output or the file */
 static int emitter_send_fd(struct emitter *em, const struct event *ev)
 {
@@ -475,8 +512,13 @@ static int emitter_send_fd(struct emitter *em, const struct event *ev)
 	if (em->fd == STDOUT_FILENO && fflush(stdout) == EOF)
 		goto done;
 	text = emitter_text(root, &len);
-	if (text != NULL)
+	if (text != NULL) {
+		off_t start = emitter_line_start(em->fd);
+
 		result = emitter_write_line(em->fd, text, len);
+		if (result < 0)
+			emitter_undo_line(em->fd, start);
+	}
 done:
 	saved = errno;
 	fjson_object_put(root);
@@ -505,14 +547,58 @@ static int emitter_send_syslog_once(struct emitter *em,
 	return result;
 }
 
-/* emitter_send_syslog - one datagram; without log.original if too big */
+/* emitter_cut - s itself, or its first max bytes ending in "..." in buf */
+static const char *emitter_cut(const char *s, char *buf, size_t max)
+{
+	static const char mark[] = "...";
+
+	if (s == NULL || strnlen(s, max + 1) <= max)
+		return s;
+	memcpy(buf, s, max - (sizeof(mark) - 1));
+	memcpy(buf + max - (sizeof(mark) - 1), mark, sizeof(mark));
+	return buf;
+}
+
+/*
+ * emitter_send_compact - the last resort for an event that is too big
+ * even without log.original: its log text cut short, so that it fits
+ * whatever bytes the line held (an error here would stop the stream on
+ * that line, and rsyslog would offer it again forever)
+ */
+static int emitter_send_compact(struct emitter *em, const struct event *ev)
+{
+	char address[EMITTER_COMPACT_ADDRESS + 1];
+	char qid[EMITTER_COMPACT_FIELD + 1];
+	char hostname[EMITTER_COMPACT_FIELD + 1];
+	char program[EMITTER_COMPACT_FIELD + 1];
+	char source_ip[EMITTER_COMPACT_FIELD + 1];
+	struct event compact = *ev;
+
+	compact.sender_address = emitter_cut(ev->sender_address, address,
+					     EMITTER_COMPACT_ADDRESS);
+	compact.qid = emitter_cut(ev->qid, qid, EMITTER_COMPACT_FIELD);
+	compact.hostname = emitter_cut(ev->hostname, hostname,
+				       EMITTER_COMPACT_FIELD);
+	compact.program = emitter_cut(ev->program, program,
+				      EMITTER_COMPACT_FIELD);
+	compact.source_ip = emitter_cut(ev->source_ip, source_ip,
+					EMITTER_COMPACT_FIELD);
+	return emitter_send_syslog_once(em, &compact, 0);
+}
+
+/* emitter_send_syslog - one datagram; without log.original if too big,
+ * and with the log text cut short if still too big */
 static int emitter_send_syslog(struct emitter *em, const struct event *ev)
 {
 	if (emitter_send_syslog_once(em, ev, 1) == 0)
 		return 0;
-	if (errno != EMSGSIZE || ev->original == NULL)
+	if (errno != EMSGSIZE)
 		return -1;
-	return emitter_send_syslog_once(em, ev, 0);
+	if (ev->original != NULL && emitter_send_syslog_once(em, ev, 0) == 0)
+		return 0;
+	if (errno != EMSGSIZE)
+		return -1;
+	return emitter_send_compact(em, ev);
 }
 
 /* emitter_write - build, write and flush one event */

@@ -13,7 +13,9 @@
  *	Destinations: "-" for standard output, a file path opened for
  *	appending, or "syslog[:SOCKET]" (syslogout.h).  An event too large
  *	for the syslog socket is sent again without log.original, and if it
- *	still does not fit the write fails with EMSGSIZE: never truncated.
+ *	still does not fit, once more with its log text (address, queue id,
+ *	header fields) cut short with a "..." mark: every event fits, and
+ *	none is ever cut blindly.
  */
 #ifndef PHISHWATCH_EMITTER_H
 #define PHISHWATCH_EMITTER_H
@@ -63,8 +65,7 @@ void emitter_close(struct emitter *em);
 
 /*
  * emitter_write - build, write and flush one event; -1 with errno
- * (EAGAIN, ENOBUFS: transient, the caller may retry later; EMSGSIZE:
- * too large for a syslog socket even without log.original).
+ * (EAGAIN, ENOBUFS: transient, the caller may retry later).
  */
 int emitter_write(struct emitter *em, const struct event *ev);
 

@@ -144,10 +144,13 @@ static int logtime_offset(const char *p, long *seconds)
 	if (p[0] != '+' && p[0] != '-')
 		return -1;
 	sign = p[0] == '-' ? -1 : 1;
+	/* In this order: each check proves the bytes the next one reads
+	 * are inside the string ("+12" ends before its minutes). */
 	hours = logtime_digits(p + 1, 2);
+	if (hours < 0 || hours > 23 || p[3] != ':')
+		return -1;
 	minutes = logtime_digits(p + 4, 2);
-	if (hours < 0 || hours > 23 || p[3] != ':' || minutes < 0
-	    || minutes > 59 || p[6] != '\0')
+	if (minutes < 0 || minutes > 59 || p[6] != '\0')
 		return -1;
 	*seconds = sign * (hours * 3600L + minutes * 60L);
 	return 0;

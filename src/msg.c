@@ -14,7 +14,11 @@ void msg_set_progname(const char *name)
 	progname = name;
 }
 
-/* msg_vprint - one diagnostic line at the given level */
+/* msg_vprint - one diagnostic line at the given level; the attribute
+ * lets the compiler check that fmt is always a caller's literal */
+static void msg_vprint(const char *level, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+
 static void msg_vprint(const char *level, const char *fmt, va_list ap)
 {
 	fprintf(stderr, "%s: %s: ", progname, level);

@@ -569,10 +569,16 @@ pipeline_campaign_message(struct pipeline *pipe, const struct smlog *log,
 	struct tracker_delta delta = { 0 };
 	struct timespec when;
 	enum pipeline_result result;
-	enum campaign_status status = pipeline_campaign_status(pipe, s, d);
+	enum campaign_status status;
 	const char *action;
 	int failed;
 
+	/* The lock first: a busy store must not leave an event written or
+	 * the tracker moved, or the retried line would repeat the one and
+	 * lose the count of the other. */
+	if (store_lock(pipe->parts.store) < 0)
+		return pipeline_store_failure(pipe);
+	status = pipeline_campaign_status(pipe, s, d);
 	action = pipeline_event_owed(pipe, status, s, d, &failed);
 	if (status == CAMPAIGN_FAILED || failed)
 		return pipeline_store_failure(pipe);
@@ -638,6 +644,16 @@ static unsigned long pipeline_recipients(const char *list)
 	return n;
 }
 
+/* pipeline_lock_if_held - the store lock before a line of a campaign's
+ * message moves the tracker (see pipeline_campaign_message) */
+static int pipeline_lock_if_held(struct pipeline *pipe, const char *qid)
+{
+	if (qid == NULL
+	    || !tracker_holds(pipe->parts.tracker, qid, strlen(qid)))
+		return 0;
+	return store_lock(pipe->parts.store);
+}
+
 /* pipeline_on_to - a to= line: how the message ended for its recipients */
 static enum pipeline_result pipeline_on_to(struct pipeline *pipe,
 					   const struct smlog *log,
@@ -651,6 +667,8 @@ static enum pipeline_result pipeline_on_to(struct pipeline *pipe,
 	(void) len;
 	if (log->to == NULL)
 		return PIPELINE_DONE;
+	if (pipeline_lock_if_held(pipe, log->qid) < 0)
+		return pipeline_store_failure(pipe);
 	pipeline_log_time(pipe, log, &when);
 	have = tracker_to(pipe->parts.tracker, log->qid,
 			  tracker_classify(log->stat, log->dsn),
@@ -691,6 +709,8 @@ static enum pipeline_result pipeline_on_ruleset(struct pipeline *pipe,
 	 * check_relay refuses the connection, and no message follows. */
 	if (log->reject != NULL && strcmp(log->ruleset, "check_rcpt") != 0)
 		return PIPELINE_DONE;
+	if (pipeline_lock_if_held(pipe, log->qid) < 0)
+		return pipeline_store_failure(pipe);
 	pipeline_log_time(pipe, log, &when);
 	if (log->discard)
 		have = tracker_discard(pipe->parts.tracker, log->qid, 1,
@@ -712,6 +732,8 @@ static enum pipeline_result pipeline_on_discarded(struct pipeline *pipe,
 
 	(void) line;
 	(void) len;
+	if (pipeline_lock_if_held(pipe, log->qid) < 0)
+		return pipeline_store_failure(pipe);
 	pipeline_log_time(pipe, log, &when);
 	have = tracker_discard(pipe->parts.tracker, log->qid, 0, when.tv_sec,
 			       &delta);

@@ -70,6 +70,8 @@ static int runloop_wait(struct runloop *loop)
 	/* Busy input never waits: let blocked signals in now and then. */
 	if (++loop->lines_since_signals >= RUNLOOP_SIGNAL_EVERY) {
 		loop->lines_since_signals = 0;
+		/* nor does it wait to commit: bound what a crash can lose */
+		(void) pipeline_flush(loop->pipe);
 		if (runloop_tick(loop, 0) < 0)
 			return -1;
 		if (loop->wait_mask != NULL
@@ -93,6 +95,16 @@ static int runloop_handle(struct runloop *loop, const char *line, size_t len)
 
 	if (result == PIPELINE_FATAL)
 		return pipeline_status(loop->pipe);
+	/*
+	 * "OK" makes rsyslog forget the line, so what the line changed is
+	 * committed first: a kill -9 under steady input, which never idles,
+	 * lost every count since the last idle moment.  A failed commit is
+	 * fatal without a reply: rsyslog restarts us and offers the line
+	 * again to a store that never saw it.
+	 */
+	if (loop->replies != NULL && result == PIPELINE_DONE
+	    && pipeline_flush(loop->pipe) < 0)
+		return EX_IOERR;
 	if (loop->replies == NULL) {
 		if (result == PIPELINE_RETRY)
 			msg_warn("%s: transient failure at line %llu; skipped",

@@ -262,6 +262,12 @@ static int store_begin(struct store *store)
 	return store_run(store, STMT_BEGIN);
 }
 
+/* store_lock - the write lock, taken now */
+int store_lock(struct store *store)
+{
+	return store_begin(store);
+}
+
 /* store_commit - commit the open transaction, if any */
 int store_commit(struct store *store)
 {

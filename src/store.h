@@ -96,6 +96,16 @@ int store_quiet_campaigns(struct store *store, time_t quiet_before,
 int store_summarized(struct store *store, const char *phished_domain,
 		     time_t last_seen);
 
+/*
+ * store_lock - open the batch now (BEGIN IMMEDIATE, the write lock),
+ * unless it is open: after this succeeds nothing waits on another
+ * writer until store_commit(), so a caller that takes it before it
+ * changes anything (an event written, the tracker moved) never has to
+ * undo work when the database is busy.  -1 with store_busy() when
+ * another process holds the lock.
+ */
+int store_lock(struct store *store);
+
 /* store_commit - commit the open batch, if any */
 int store_commit(struct store *store);
 

@@ -15,8 +15,11 @@
 #	rs_install phishwatch.conf route-file.conf
 #	rs_start                         # $RS_PID, $RS_PORT
 #	rs_send "<22>Mar  3 10:00:01 mx1 sm-mta[101]: ..."
+#	rs_mta "$(from_line QID ADDR)"   # lib.sh's lines, framed as mail.info
+#	rs_read_at_least 2               # phishwatch has read 2 lines (SIGUSR1)
 #	wait_for "rs_lines_at_least \"\$RS_DIR/log/events.json\" 1"
 #	rs_stop
+#	rs_counter events                # from phishwatch's last counters line
 #
 # Variables a test may set before rs_install: RS_BINARY (what omprog runs;
 # default $PW), RS_RULEBASE (default $RULEBASE).
@@ -176,6 +179,60 @@ rs_send() {
 	)
 }
 
+# rs_send_file FILE - FILE's lines over one TCP connection, as they are
+rs_send_file() {
+	(
+		exec 9<>"/dev/tcp/127.0.0.1/$RS_PORT" || exit 1
+		cat "$1" >&9
+	)
+}
+
+# rs_mta LINE... - each LINE (as tests/lib.sh's from_line writes it, no
+# PRI) framed as mail.info and sent over one connection
+rs_mta() {
+	_rs_framed=()
+	for _rs_line in "$@"; do
+		_rs_framed+=("<22>$_rs_line")
+	done
+	rs_send "${_rs_framed[@]}"
+}
+
+# rs_children - pids of the programs rsyslogd runs (omprog), one a line
+rs_children() {
+	cat /proc/"$RS_PID"/task/*/children 2>/dev/null | tr ' ' '\n' |
+		grep -v '^$'
+}
+
+# rs_counter NAME - NAME's value in the last counters line phishwatch
+# wrote to the omprog output= file (its exit line, or a SIGUSR1 one)
+rs_counter() {
+	sed -n "s/^phishwatch: info: [a-z]*:.* $1=\([0-9]*\).*/\1/p" \
+		"$RS_DIR/log/phishwatch.err" 2>/dev/null | tail -n 1
+}
+
+# rs_catches PID SIGNAL - PID has a handler for SIGNAL (a number); a
+# program just forked, or not yet past its set-up, would die of it
+rs_catches() {
+	_rs_mask=$(sed -n 's/^SigCgt:[[:space:]]*//p' "/proc/$1/status" 2>/dev/null)
+	[ -n "$_rs_mask" ] && [ $(((0x$_rs_mask >> ($2 - 1)) & 1)) -eq 1 ]
+}
+
+# rs_read_at_least N - ask the running phishwatch for its counters
+# (SIGUSR1) until it says it has read N lines; 1 after $RS_WAIT s
+rs_read_at_least() {
+	_rs_i=0
+	while [ $_rs_i -lt $((RS_WAIT * 5)) ]; do
+		for _rs_child in $(rs_children); do
+			rs_catches "$_rs_child" "$(kill -l USR1)" &&
+				kill -USR1 "$_rs_child" 2>/dev/null
+		done
+		sleep 0.2
+		[ "$(rs_counter lines)" -ge "$1" ] 2>/dev/null && return 0
+		_rs_i=$((_rs_i + 1))
+	done
+	return 1
+}
+
 # rs_logger TAG MESSAGE - one line through util-linux logger, RFC 3164
 rs_logger() {
 	logger --tcp -n 127.0.0.1 -P "$RS_PORT" --rfc3164 -p mail.info \
@@ -314,4 +371,111 @@ rs_stub_phishwatch() {
 	done
 	EOF
 	chmod +x "$1"
+}
+
+# ---------------------------------------------------------------------------
+# Fan-in (tests/integration/fanin.t): several private rsyslogd at once, the
+# MTAs' forwarders and the central aggregator, joined by RELP or TCP on
+# loopback ports.  Added functions only; nothing above depends on them.
+#
+#	RS_FANIN_PORT=$(rs_free_port)      # the aggregator's RELP port
+#	RS_FANIN_TCP_PORT=$(rs_free_port)  # and its plain TCP one
+#	rs_setup agg; rs_install phishwatch.conf route-file.conf
+#	rs_install_top fanin-aggregator.conf; rs_start; rs_save agg
+#	rs_setup mx1; rs_install_top fanin-forwarder.conf; rs_start; rs_save mx1
+#	rs_use mx1; rs_send "<22>Mar  3 10:00:01 mx1 sm-mta[1]: ..."
+#	rs_send_paced "$TMP/mx1.log" 4     # its lines, spread over 4 seconds
+#	rs_use agg; rs_stop; ...; rs_start; rs_save agg  # same tree and
+#	                                   # ports, a new pid
+
+# What rs_save and rs_use carry: the state of one private rsyslogd.
+RS_STATE_VARS="RS_DIR RS_CONF RS_ROUTES RS_EVENTS_SOCK RS_PID RS_PORT
+RS_STATUS RS_SMTP_PORT RS_SIEM_PORT"
+
+# rs_save NAME - keep the rs_ state of the current daemon under NAME
+# (letters, digits, _); rs_use NAME makes it current again
+rs_save() {
+	case $1 in '' | *[!A-Za-z0-9_]*) return 1 ;; esac
+	for _rs_v in $RS_STATE_VARS; do
+		eval "_rs_saved_${1}_$_rs_v=\${$_rs_v}"
+	done
+}
+
+# rs_use NAME - the daemon saved as NAME becomes the current one
+rs_use() {
+	case $1 in '' | *[!A-Za-z0-9_]*) return 1 ;; esac
+	for _rs_v in $RS_STATE_VARS; do
+		eval "$_rs_v=\${_rs_saved_${1}_$_rs_v-}"
+	done
+}
+
+# rs_free_port - a loopback TCP port free right now (the kernel's pick),
+# for listeners that cannot write the port they got (imrelp)
+rs_free_port() {
+	python3 -c 'import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])'
+}
+
+# rs_listening PORT - something listens on TCP PORT (IPv4 or IPv6)
+rs_listening() {
+	_rs_hex=$(printf ':%04X' "$1")
+	awk -v p="$_rs_hex" 'substr($2, length($2) - 4) == p && $4 == "0A" { f = 1 }
+		END { exit !f }' /proc/net/tcp /proc/net/tcp6 2>/dev/null
+}
+
+# rs_fanin_subst - stdin to stdout: rs_subst, and the fan-in drop-ins'
+# central host and ports replaced: 127.0.0.1, $RS_FANIN_PORT for RELP,
+# $RS_FANIN_TCP_PORT for plain TCP (a dead loopback port when unset)
+rs_fanin_subst() {
+	rs_subst | sed \
+	    -e "s|target=\"loghost.example.org\"|target=\"127.0.0.1\"|" \
+	    -e "s|port=\"2514\"|port=\"${RS_FANIN_PORT:-$RS_NO_PORT}\"|" \
+	    -e "s|port=\"10514\"|port=\"${RS_FANIN_TCP_PORT:-$RS_NO_PORT}\"|"
+}
+
+# rs_fanin_leftovers FILE - fan-in deployment hosts or ports still in
+# FILE's statements (rs_leftovers checks the other paths)
+rs_fanin_leftovers() {
+	grep -v '^[[:space:]]*#' "$1" | grep -nE \
+	    'loghost\.example\.org|port="(2514|10514)"'
+}
+
+# rs_install_top NAME... - shipped drop-ins into the private tree as
+# top-level files (where /etc/rsyslog.d/ has them), rewritten with
+# rs_fanin_subst: the fan-in configs, which declare modules, inputs and
+# rulesets and so cannot go where phishwatch.conf includes its routes
+rs_install_top() {
+	for _rs_name in "$@"; do
+		rs_fanin_subst <"$RS_SHIPPED/$_rs_name" \
+			>"$RS_DIR/conf/$_rs_name" || return 1
+	done
+}
+
+# rs_send_paced FILE SECONDS - FILE's lines to the current daemon's TCP
+# port on one connection, spread evenly over SECONDS (a stream that goes
+# on while something else happens; rs_send_file sends them at once)
+rs_send_paced() {
+	python3 -c 'import socket, sys, time
+port, path, span = int(sys.argv[1]), sys.argv[2], float(sys.argv[3])
+with open(path, "rb") as f:
+    lines = f.readlines()
+s = socket.create_connection(("127.0.0.1", port))
+step = max(1, len(lines) // 100)
+start = time.monotonic()
+for i in range(0, len(lines), step):
+    s.sendall(b"".join(lines[i:i + step]))
+    time.sleep(max(0.0, start + span * (i + step) / len(lines)
+                   - time.monotonic()))
+s.close()' "$RS_PORT" "$1" "$2"
+}
+
+# rs_have_module NAME - this rsyslogd can load module NAME (e.g. imrelp,
+# from Debian's rsyslog-relp)
+rs_have_module() {
+	_rs_probe="$TMP/probe-$1.conf"
+	printf 'module(load="%s")\naction(type="omfile" file="/dev/null")\n' \
+		"$1" >"$_rs_probe"
+	RSYSLOG_DFLT_LOG_INTERNAL=1 rsyslogd -N1 -f "$_rs_probe" >/dev/null 2>&1
 }

@@ -2,6 +2,7 @@
  * test_logtime - RFC 3164 and RFC 3339 stamps, year inference.
  */
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "logtime.h"
@@ -96,6 +97,27 @@ static void test_local_zone(void)
 	tzset();
 }
 
+/* test_cut_offsets - a zone offset cut short is refused, and read no
+ * further than its end (found by fuzz/json.c; ASan builds check it: each
+ * stamp sits in a heap block of its own length) */
+static void test_cut_offsets(void)
+{
+	static const char *const cut[] = {
+		"2026-11-27T00:58:09+", "2026-11-27T00:58:09+1",
+		"2026-11-27T00:58:09+12", "2026-11-27T00:58:09+12:",
+		"2026-11-27T00:58:09+12:3", "2026-11-27T00:58:09.5-0",
+	};
+	struct timespec t;
+
+	for (size_t i = 0; i < sizeof(cut) / sizeof(cut[0]); i++) {
+		char *stamp = strdup(cut[i]);
+
+		tap_is_long(stamp != NULL ? logtime_parse(stamp, 0, &t) : -1,
+			    -1, cut[i]);
+		free(stamp);
+	}
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -103,5 +125,6 @@ int main(void)
 	test_3339();
 	test_3164();
 	test_local_zone();
+	test_cut_offsets();
 	return tap_done();
 }
