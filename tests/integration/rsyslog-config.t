@@ -34,15 +34,43 @@ check_dropins() {
 }
 _check_n=0
 
+# check_fanin "TOP..." DROPIN... - the same for fan-in drop-ins, which are
+# top-level files (modules, inputs, rulesets): TOPs beside the DROPINs
+check_fanin() {
+	rs_setup "check-$_check_n"
+	_check_n=$((_check_n + 1))
+	_check_top=$1
+	shift
+	rs_install "$@"
+	# shellcheck disable=SC2086 # one word per file
+	rs_install_top $_check_top
+	_check_out=$(rs_check)
+	_check_rc=$?
+	ok "$_check_rc" "rsyslogd -N1 accepts $_check_top${1:+ beside $*}"
+	[ "$_check_rc" -eq 0 ] || printf '%s\n' "$_check_out" | sed 's/^/# /'
+	_check_left=$(for f in "$RS_DIR"/conf/*.conf "$RS_ROUTES"/*.conf; do
+		[ -f "$f" ] || continue
+		rs_leftovers "$f"
+		rs_fanin_leftovers "$f"
+	done)
+	is "$_check_left" "" "no deployment path, host or port left in the test copy of $_check_top"
+}
+
 # --- every shipped drop-in loads ---------------------------------------
 
 for f in "$RS_SHIPPED"/*.conf; do
 	name=${f##*/}
 	case $name in
 	phishwatch*.conf) check_dropins "$name" ;;
+	# on an MTA: alone; on the central host: with phishwatch.conf
+	fanin-forwarder*.conf) check_fanin "$name" ;;
+	fanin-*.conf) check_fanin "$name" phishwatch.conf route-file.conf ;;
 	*) check_dropins phishwatch.conf "$name" ;;
 	esac
 done
+# shellcheck disable=SC2046 # one word per file
+check_fanin "$(cd "$RS_SHIPPED" && echo fanin-aggregator*.conf)" \
+	phishwatch.conf $(cd "$RS_SHIPPED" && ls route-*.conf)
 routes=$(cd "$RS_SHIPPED" && ls route-*.conf)
 # shellcheck disable=SC2086 # one word per route file
 check_dropins phishwatch.conf $routes
