@@ -5,11 +5,10 @@
 #include <string.h>
 
 #include "hostcache.h"
-#include "hostname.h"
 #include "strmap.h"
 
 struct hostcache {
-	char host[HOSTCACHE_SLOTS][HOSTNAME_MAX + 1];	/* "" = empty */
+	char host[HOSTCACHE_SLOTS][HOSTCACHE_NAME_MAX + 1];	/* "" = empty */
 };
 
 /* hostcache_slot - the host's slot */
@@ -39,9 +38,9 @@ int hostcache_has(const struct hostcache *cache, const char *host)
 /* hostcache_add - the host takes its slot */
 void hostcache_add(struct hostcache *cache, const char *host)
 {
-	size_t len = strnlen(host, HOSTNAME_MAX + 1);
+	size_t len = strnlen(host, HOSTCACHE_NAME_MAX + 1);
 
-	if (len == 0 || len > HOSTNAME_MAX)
+	if (len == 0 || len > HOSTCACHE_NAME_MAX)
 		return;
 	memcpy(cache->host[hostcache_slot(host)], host, len + 1);
 }

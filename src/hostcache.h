@@ -17,7 +17,9 @@
 
 #include <stddef.h>
 
-#define HOSTCACHE_SLOTS 2048	/* a day's distinct senders at a busy site */
+#define HOSTCACHE_SLOTS 8192	/* a day's distinct senders at a busy site */
+/* Longer names are rare in mail and simply not cached: 512 KiB in all. */
+#define HOSTCACHE_NAME_MAX 63
 
 struct hostcache;
 

@@ -2,6 +2,7 @@
  * test_hostcache - remembered hosts, exact names only, fixed size, clear.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "hostcache.h"
 #include "tap.h"
@@ -28,6 +29,11 @@ int main(void)
 	}
 	tap_ok(kept > 0 && kept <= HOSTCACHE_SLOTS,
 	       "never more hosts than slots: newcomers replace");
+	memset(host, 'a', sizeof(host) - 1);
+	host[sizeof(host) - 1] = '\0';
+	hostcache_add(cache, host);
+	tap_is_long(hostcache_has(cache, host), 0,
+		    "a name over HOSTCACHE_NAME_MAX is never cached");
 	hostcache_clear(cache);
 	tap_is_long(hostcache_has(cache, "h1.example"), 0, "clear forgets");
 	hostcache_free(cache);
