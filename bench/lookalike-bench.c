@@ -26,7 +26,7 @@
  *
  *	mkdir -p build && cc -std=c11 -O2 -D_GNU_SOURCE -Isrc \
  *	    bench/lookalike-bench.c src/lookalike.c src/access.c \
- *	    src/hostname.c src/strmap.c src/msg.c src/linein.c \
+ *	    src/hostname.c src/strmap.c src/msg.c src/linein.c src/textfile.c \
  *	    $(pkg-config --cflags --libs libpsl libidn2) \
  *	    -o build/lookalike-bench
  *	build/lookalike-bench [LINES [BRANDS...]]
