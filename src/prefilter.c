@@ -51,8 +51,14 @@ static const char *prefilter_message(const char *line, size_t len)
 	const char *end = prefilter_find(line, len, "]: ");
 	const char *bracket;
 
-	if (end == NULL)
-		return line + strspn(line, " ");
+	if (end == NULL) {
+		/* line[0..len) has no NUL after it: no strspn() here */
+		const char *p = line;
+
+		while (p < line + len && *p == ' ')
+			p++;
+		return p;
+	}
 	bracket = memrchr(line, '[', (size_t) (end - line));
 	if (bracket == NULL || !prefilter_program_ok(line, bracket))
 		return NULL;

@@ -27,6 +27,11 @@ is "$?" 66 "missing rulebase exits 66"
 like "$(cat "$TMP/err")" "none.rb" "naming the rulebase"
 
 printf 'version=2\nrule=x:%%a:nosuchparser%% here\n' > "$TMP/bad.rb"
+# liblognorm 2.0.6 leaks the objects of a rule it cannot parse (in
+# ln_sampLoad), and LeakSanitizer cannot name it without a slow unwinder:
+# no leak check for this one run of an ASan build (valgrind's check keeps
+# it, with tests/valgrind.supp naming the library's leak).
+ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
 pw -r "$TMP/bad.rb" /dev/null > /dev/null 2> "$TMP/err"
 is "$?" 65 "a rulebase with a bad rule exits 65"
 like "$(cat "$TMP/err")" "bad.rb.*2" "the message names the rulebase file and line"

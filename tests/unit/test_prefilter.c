@@ -2,6 +2,7 @@
  * test_prefilter - the cheap look at raw lines: what is skipped, what
  * is handed on with its queue id and address, what needs the full parse.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "prefilter.h"
@@ -84,9 +85,42 @@ static void test_hints(void)
 	tap_is_long((long) h.address_len, 0, "null sender is empty");
 }
 
+/* test_bounds - lines are read as line[0..len), with no NUL after them
+ * (the reader's buffer): blank and cut lines in heap blocks of exactly
+ * their length, so that an ASan build sees any read past the end (found
+ * by fuzz/line.c: a blank line without "]: " was scanned with strspn) */
+static void test_bounds(void)
+{
+	static const struct {
+		const char *line;
+		enum prefilter_kind kind;
+	} cases[] = {
+		{ " ", PREFILTER_SKIP }, { "   ", PREFILTER_SKIP },
+		{ "  x", PREFILTER_SKIP }, { " q1", PREFILTER_SKIP },
+		{ " q1:", PREFILTER_SKIP }, { " q1: from=", PREFILTER_PARSE },
+		{ " q1: from=<a@b>", PREFILTER_PARSE },
+		{ "x sm-mta[1]: ", PREFILTER_SKIP },
+		{ "x sm-mta[1]: q1: to=", PREFILTER_TO },
+	};
+	struct prefilter_hint h;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t len = strlen(cases[i].line);
+		char *copy = malloc(len);
+
+		if (copy == NULL)
+			return;
+		memcpy(copy, cases[i].line, len);
+		tap_is_long(prefilter_scan(copy, len, &h), cases[i].kind,
+			    cases[i].line);
+		free(copy);
+	}
+}
+
 int main(void)
 {
 	test_kinds();
 	test_hints();
+	test_bounds();
 	return tap_done();
 }

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# store.t - a state store that is missing, read-only, corrupt or locked:
+# a clear message naming it and exit 73, or (locked) an omprog "retry"
+# that rsyslog acts on; never a silent loss.
+. "$(dirname "$0")/../lib.sh"
+
+PHISH=$(from_line q1 '<a@emalsrv.ups.com>')
+printf '%s\n' "$PHISH" >"$TMP/log"
+
+# start_fails NAME STATE [RUNAS...] - the store cannot be used: 73, a message
+start_fails() {
+	_name=$1 _state=$2
+	shift 2
+	"$@" "$PW" -r "$RULEBASE" -s "$_state" "$TMP/log" >"$TMP/out" 2>"$TMP/err"
+	is "$?" 73 "$_name: exit 73"
+	like "$(cat "$TMP/err")" "error: .*$(basename "$_state")" \
+		"$_name: the message names the store"
+	is "$(events "$TMP/out")" 0 "$_name: no event without a store"
+}
+
+start_fails "directory missing" "$TMP/no/such/dir/state.db"
+like "$(cat "$TMP/err")" "No such file or directory" "directory missing: says why"
+
+# A corrupt header, corrupt pages, a truncated file; a good store first.
+pw -r "$RULEBASE" -s "$TMP/good.db" "$TMP/log" >/dev/null 2>&1
+for i in $(seq 2 200); do from_line "q$i" "<a@emalsrv.brand$i.com>"; done \
+	>"$TMP/many"
+pw -r "$RULEBASE" -s "$TMP/good.db" "$TMP/many" >/dev/null 2>&1
+is "$(sqlite3 "$TMP/good.db" 'PRAGMA integrity_check')" ok "a good store to spoil"
+head -c 16384 /dev/urandom >"$TMP/random.db"
+start_fails "store of random bytes" "$TMP/random.db"
+like "$(cat "$TMP/err")" "not a phishwatch state database" "random bytes: says why"
+cp "$TMP/good.db" "$TMP/pages.db"
+dd if=/dev/urandom of="$TMP/pages.db" bs=4096 seek=2 count=3 conv=notrunc \
+	2>/dev/null
+start_fails "store with corrupt pages" "$TMP/pages.db"
+like "$(cat "$TMP/err")" "malformed" "corrupt pages: says why"
+cp "$TMP/good.db" "$TMP/short.db"
+truncate -s 5000 "$TMP/short.db"
+start_fails "truncated store" "$TMP/short.db"
+printf 'SQLite format 3\0' >"$TMP/header.db"
+head -c 4096 /dev/zero >>"$TMP/header.db"
+start_fails "store with a bare header" "$TMP/header.db"
+sqlite3 "$TMP/other.db" 'CREATE TABLE mail (x); INSERT INTO mail VALUES (1);'
+start_fails "another program's database" "$TMP/other.db"
+is "$(sqlite3 "$TMP/other.db" 'SELECT count(*) FROM mail')" 1 \
+	"another program's database is left untouched"
+
+# Read-only: root ignores file modes, so these run as nobody.
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+	AS_NOBODY="setpriv --reuid=nobody --regid=nogroup --clear-groups"
+	chmod 0711 "$TMP"
+	cp "$TMP/log" "$TMP/log.pub" && chmod 0644 "$TMP/log.pub"
+	mkdir "$TMP/rodir" && chmod 0755 "$TMP/rodir"	# root's: nobody reads only
+	start_fails "read-only directory" "$TMP/rodir/state.db" $AS_NOBODY
+	like "$(cat "$TMP/err")" "Permission denied" "read-only directory: says why"
+	cp "$TMP/good.db" "$TMP/rodir/state.db" && chmod 0644 "$TMP/rodir/state.db"
+	start_fails "read-only store file" "$TMP/rodir/state.db" $AS_NOBODY
+else
+	for i in 1 2 3 4 5 6 7; do
+		ok 0 "# SKIP read-only checks need root (to become nobody)"
+	done
+fi
+
+# Locked by another process: the sqlite3 shell holds BEGIN EXCLUSIVE.
+# In --omprog mode the line is answered "retry" (rsyslog offers it again),
+# and once the lock is gone the same line is done and its event written.
+mkfifo "$TMP/sql" "$TMP/lines"
+sqlite3 "$TMP/good.db" <"$TMP/sql" >"$TMP/sql.out" 2>&1 &
+SQLITE_PID=$!
+track_pid "$SQLITE_PID"
+exec 8>"$TMP/sql"
+printf "BEGIN EXCLUSIVE;\nSELECT 'locked';\n" >&8
+wait_for 'grep -q locked "$TMP/sql.out"' 10
+ok $? "sqlite3 holds an exclusive lock"
+"$PW" -r "$RULEBASE" -s "$TMP/good.db" --omprog -o "$TMP/events" \
+	<"$TMP/lines" >"$TMP/replies" 2>"$TMP/omprog.err" 8>&- &
+PW_PID=$!
+track_pid "$PW_PID"
+exec 9>"$TMP/lines"
+from_line q9 '<a@emalsrv.dhl.com>' >&9
+wait_for '[ "$(wc -l <"$TMP/replies")" -ge 2 ]' 10
+is "$(sed -n 1p "$TMP/replies")" OK "locked: ready"
+like "$(sed -n 2p "$TMP/replies")" '^retry' "locked: the line is answered retry, not OK"
+printf 'COMMIT;\n' >&8
+exec 8>&-
+wait "$SQLITE_PID"
+from_line q9 '<a@emalsrv.dhl.com>' >&9
+wait_for '[ "$(wc -l <"$TMP/replies")" -ge 3 ]' 10
+is "$(sed -n 3p "$TMP/replies")" OK "unlocked: the line offered again is done"
+exec 9>&-
+wait "$PW_PID"
+is "$?" 0 "exit 0 at the end of input"
+is "$(sqlite3 "$TMP/good.db" "SELECT count(*) FROM campaigns WHERE phished_domain = 'dhl.com'")" \
+	1 "the campaign is stored once"
+ok "$([ "$(events "$TMP/events")" -ge 1 ]; echo $?)" "its event was written (a repeat is allowed)"
+is "$(counter retries "$TMP/omprog.err")" 1 "the retry is counted"
+is "$(sqlite3 "$TMP/good.db" 'PRAGMA integrity_check')" ok "the store is intact"
+
+# Locked in filter mode: the line is skipped with a warning naming it and
+# counted, never silently, and it left nothing half done.
+sqlite3 "$TMP/good.db" <"$TMP/sql" >"$TMP/sql.out" 2>&1 &
+SQLITE_PID=$!
+track_pid "$SQLITE_PID"
+exec 8>"$TMP/sql"
+printf "BEGIN EXCLUSIVE;\nSELECT 'locked';\n" >&8
+wait_for 'grep -q locked "$TMP/sql.out"' 10
+from_line q10 '<a@emalsrv.fedex.com>' >"$TMP/log2"
+pw -r "$RULEBASE" -s "$TMP/good.db" "$TMP/log2" >"$TMP/out" 2>"$TMP/err"
+is "$?" 0 "locked, filter mode: exit 0"
+like "$(cat "$TMP/err")" "transient failure at line 1; skipped" \
+	"locked, filter mode: the skipped line is named"
+is "$(counter retries "$TMP/err")" 1 "locked, filter mode: counted"
+printf 'ROLLBACK;\n' >&8
+exec 8>&-
+wait "$SQLITE_PID"
+# The skipped line changed nothing: read again, it gives its event.
+pw -r "$RULEBASE" -s "$TMP/good.db" "$TMP/log2" >"$TMP/out2" 2>/dev/null
+is "$(($(events "$TMP/out") + $(events "$TMP/out2")))" 1 \
+	"locked, filter mode: the line read again gives the event, once in all"
+done_testing

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# replay.t - every input a fuzzer once broke phishwatch with, run through
+# the program the way its harness ran it (fuzz/NAME.c): no crash, no
+# sanitizer report (make check-sanitize runs this on an ASan+UBSan build),
+# the usual exit status.
+#   line/    raw log lines          phishwatch FILE
+#   json/    mmnormalize objects    phishwatch --input json FILE
+#   access/  access map text        phishwatch -a FILE --check
+#   linein/  bytes for the reader   phishwatch - < FILE
+. "$(dirname "$0")/../lib.sh"
+
+REGRESS="$TOP/tests/fuzz-regress"
+EXAMPLE_ACCESS="$TOP/examples/access"
+
+# replay KIND FILE - one input; 0 when it ended as it should
+replay() {
+	case $1 in
+	line) pw -r "$RULEBASE" -a "$EXAMPLE_ACCESS" --learn-labels "$2" ;;
+	json) pw -r "$RULEBASE" -a "$EXAMPLE_ACCESS" --learn-labels \
+		--input json "$2" ;;
+	access) pw -r "$RULEBASE" -a "$2" --learn-labels --check ;;
+	linein) pw -r "$RULEBASE" - <"$2" ;;
+	esac >"$TMP/out" 2>"$TMP/err"
+}
+
+for kind in line json access linein; do
+	for input in "$REGRESS/$kind"/*; do
+		[ -f "$input" ] || continue
+		replay "$kind" "$input"
+		rc=$?
+		name="$kind/$(basename "$input")"
+		case $kind in
+		access) ok "$([ "$rc" -eq 0 ] || [ "$rc" -eq 65 ]; echo $?)" \
+			"$name: exit 0 or 65 ($rc)" ;;
+		*) is "$rc" 0 "$name: exit 0" ;;
+		esac
+		unlike "$(cat "$TMP/err")" 'Sanitizer|runtime error|Invalid (read|write)' \
+			"$name: no sanitizer or valgrind report"
+		like "$(tail -n 1 "$TMP/err")" 'exit: lines=|configuration OK|line\(s\) could not be read' \
+			"$name: ran to the end"
+	done
+done
+done_testing

@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# hostile.t - every class of hostile input in tests/hostile, one case a file.
+#
+# A case is NAME.expect (and NAME.in when its input is kept as bytes).
+# NAME.expect holds one directive a line ("#" comments, blank lines):
+#   generate: CMD     shell command whose output is appended to the input
+#                     (lib.sh's from_line and to_line may be used); without
+#                     any, the input is NAME.in
+#   args: ARGS        more options for phishwatch (word-split; $CASE is the
+#                     case's directory), e.g. "--input json"
+#   exit: N           exit status wanted (default 0)
+#   counters: a=N b=N the counters of the "exit:" line on stderr
+#   events: N         events written
+#   jq: EXPR          true (jq -e) over the array of all events
+#   stderr: REGEX     stderr matches (grep -E)
+#   report: REGEX     the --report text matches (grep -E)
+#
+# Every case, whatever it says, is also run four ways and checked:
+#   events    each line one JSON object, printable ASCII only; its
+#             suggested_access "HOST<TAB>ERROR:..." for a valid
+#             lower-case HOST equal to phishwatch.sender_domain; the
+#             domains valid host names
+#   --report and --report=json: exit 0, printable ASCII only, JSON rows
+#             with valid host names
+#   --omprog  (input on stdin) one reply per line: "OK" once for ready,
+#             then exactly one per line read (the lines counter)
+#   stderr    printable ASCII only: no attacker byte in the diagnostics
+#             either (they go to rsyslog's output file, or a terminal)
+# and no run may die of a signal (status >= 128).
+. "$(dirname "$0")/../lib.sh"
+export TZ=UTC
+
+HOSTILE_DIR="$TOP/tests/hostile"
+HOST_RE='^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$'
+SUGGEST_RE='^[a-z0-9.-]+	ERROR:"550 5\.7\.1 Sender banned"$'
+
+# printable FILE - 0 when FILE holds only printable ASCII and newlines
+printable() { ! LC_ALL=C grep -q '[^ -~]' "$1"; }
+
+# not_killed STATUS NAME - a run ended by itself, not by a signal
+not_killed() { [ "$1" -lt 128 ]; ok $? "$2: not killed by a signal ($1)"; }
+
+# case_input NAME FILE - the case's input into FILE
+case_input() {
+	_gen=$(sed -n 's/^generate: //p' "$HOSTILE_DIR/$1.expect")
+	if [ -z "$_gen" ]; then
+		cp "$HOSTILE_DIR/$1.in" "$2"
+		return
+	fi
+	(
+		CASE=$HOSTILE_DIR
+		printf '%s\n' "$_gen" | while IFS= read -r _cmd; do
+			eval "$_cmd"
+		done
+	) >"$2"
+}
+
+# check_events NAME FILE - the generic checks of an event stream
+check_events() {
+	printable "$2"
+	ok $? "$1: events are printable ASCII"
+	_bad=$(grep -v '^{' "$2" | head -n 1)
+	is "$_bad" "" "$1: nothing but events on the event stream"
+	jq -e . "$2" >/dev/null 2>&1 || [ ! -s "$2" ]
+	ok $? "$1: events are JSON"
+	_n=$(events "$2")
+	[ "$_n" -eq 0 ] && return
+	_bad=$(jq -r '.phishwatch.suggested_access' "$2" | grep -Ev "$SUGGEST_RE")
+	is "$_bad" "" "$1: access suggestions are well formed"
+	_bad=$(jq -r '.phishwatch.suggested_access | split("\t")[0]' "$2" \
+		| grep -Ev "$HOST_RE")
+	is "$_bad" "" "$1: suggested hosts are valid host names"
+	_bad=$(jq -r 'select((.phishwatch.suggested_access | split("\t")[0])
+		!= .phishwatch.sender_domain) | .phishwatch.sender_domain' "$2")
+	is "$_bad" "" "$1: the suggestion blocks the sender host itself"
+	_bad=$(jq -r '.phishwatch.phished_domain, .phishwatch.sender_domain,
+		.threat.indicator.url.domain, (.source.domain // empty)' "$2" \
+		| grep -Ev "$HOST_RE")
+	is "$_bad" "" "$1: every domain field is a valid host name"
+}
+
+# check_reports NAME INPUT ARGS... - --report and --report=json
+check_reports() {
+	_name=$1 _in=$2
+	shift 2
+	pw -r "$RULEBASE" "$@" --report "$_in" >"$TMP/report.txt" 2>/dev/null
+	is "$?" 0 "$_name: --report exits 0"
+	printable "$TMP/report.txt"
+	ok $? "$_name: --report is printable ASCII"
+	pw -r "$RULEBASE" "$@" --report=json "$_in" >"$TMP/report.json" \
+		2>/dev/null
+	is "$?" 0 "$_name: --report=json exits 0"
+	printable "$TMP/report.json"
+	ok $? "$_name: --report=json is printable ASCII"
+	jq -e . "$TMP/report.json" >/dev/null 2>&1 || [ ! -s "$TMP/report.json" ]
+	ok $? "$_name: --report=json rows are JSON"
+	_bad=$(jq -r '.phished_domain, .sender_domains[]' "$TMP/report.json" \
+		2>/dev/null | grep -Ev "$HOST_RE")
+	is "$_bad" "" "$_name: the report names valid host names only"
+}
+
+# check_omprog NAME INPUT LINES ARGS... - one reply per line
+check_omprog() {
+	_name=$1 _in=$2 _lines=$3
+	shift 3
+	pw -r "$RULEBASE" "$@" --omprog -o "$TMP/omprog.events" <"$_in" \
+		>"$TMP/replies" 2>"$TMP/omprog.err"
+	_rc=$?
+	not_killed "$_rc" "$_name --omprog"
+	is "$(grep -cvx OK "$TMP/replies")" 0 "$_name: --omprog replies are OK"
+	is "$(wc -l <"$TMP/replies" | tr -d ' ')" "$((_lines + 1))" \
+		"$_name: --omprog answers ready, then each of $_lines lines once"
+	rm -f "$TMP/omprog.events"
+}
+
+# run_case NAME - one case, every check
+run_case() {
+	_case=$1 _expect="$HOSTILE_DIR/$1.expect"
+	_args=$(sed -n 's/^args: //p' "$_expect")
+	_want_exit=$(sed -n 's/^exit: //p' "$_expect")
+	case_input "$_case" "$TMP/in"
+	# shellcheck disable=SC2086
+	set -- $(CASE=$HOSTILE_DIR; eval "printf '%s\n' $_args")
+	pw -r "$RULEBASE" "$@" "$TMP/in" >"$TMP/out" 2>"$TMP/err"
+	_rc=$?
+	not_killed "$_rc" "$_case"
+	is "$_rc" "${_want_exit:-0}" "$_case: exit status"
+	printable "$TMP/err"
+	ok $? "$_case: diagnostics are printable ASCII"
+	while IFS== read -r _c _v; do
+		is "$(counter "$_c" "$TMP/err")" "$_v" "$_case: $_c=$_v"
+	done < <(sed -n 's/^counters: //p' "$_expect" | tr ' ' '\n' | grep =)
+	_want=$(sed -n 's/^events: //p' "$_expect")
+	if [ -n "$_want" ]; then
+		is "$(events "$TMP/out")" "$_want" "$_case: $_want event(s)"
+	fi
+	is "$(events "$TMP/out")" "$(counter events "$TMP/err")" \
+		"$_case: the events counter counts what was written"
+	while IFS= read -r _q; do
+		jq -e -s "$_q" "$TMP/out" >/dev/null 2>&1
+		ok $? "$_case: events: $_q"
+	done < <(sed -n 's/^jq: //p' "$_expect")
+	while IFS= read -r _re; do
+		like "$(cat "$TMP/err")" "$_re" "$_case: stderr: $_re"
+	done < <(sed -n 's/^stderr: //p' "$_expect")
+	check_events "$_case" "$TMP/out"
+	check_reports "$_case" "$TMP/in" "$@"
+	while IFS= read -r _re; do
+		like "$(cat "$TMP/report.txt")" "$_re" "$_case: report: $_re"
+	done < <(sed -n 's/^report: //p' "$_expect")
+	[ "$_rc" -eq 0 ] &&
+		check_omprog "$_case" "$TMP/in" "$(counter lines "$TMP/err")" "$@"
+}
+
+# Every check runs in this shell (no pipes into loops): the TAP counters
+# are shell variables.
+for _expect in "$HOSTILE_DIR"/*.expect; do
+	_name=$(basename "$_expect" .expect)
+	diag "case $_name"
+	run_case "$_name"
+done
+done_testing
