@@ -142,4 +142,26 @@ static void fuzz_pipeline_feed(struct fuzz_pipeline *fp, const char *data,
 		fuzz_die("summaries or flush: fatal");
 }
 
+/*
+ * FUZZ_PIPELINE_HARNESS - the libFuzzer entry points of a harness that
+ * feeds its input to the pipeline, raw lines (0) or JSON lines (1).
+ * The rulebase loads in LLVMFuzzerInitialize, before -timeout's clock.
+ */
+#define FUZZ_PIPELINE_HARNESS(input_json)				\
+	static struct fuzz_pipeline fuzz;				\
+	int LLVMFuzzerInitialize(int *argc, char ***argv);		\
+	int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);	\
+	int LLVMFuzzerInitialize(int *argc, char ***argv)		\
+	{								\
+		(void) argc;						\
+		(void) argv;						\
+		fuzz_pipeline_open(&fuzz, (input_json));		\
+		return 0;						\
+	}								\
+	int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)	\
+	{								\
+		fuzz_pipeline_feed(&fuzz, (const char *) data, size);	\
+		return 0;						\
+	}
+
 #endif

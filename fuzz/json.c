@@ -12,22 +12,4 @@
 
 #include "fuzz.h"
 
-static struct fuzz_pipeline fuzz;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* Loading the rulebase takes a while: before the clock of -timeout runs. */
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void) argc;
-	(void) argv;
-	fuzz_pipeline_open(&fuzz, 1);
-	return 0;
-}
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	fuzz_pipeline_feed(&fuzz, (const char *) data, size);
-	return 0;
-}
+FUZZ_PIPELINE_HARNESS(1)
