@@ -45,6 +45,9 @@ LIB       = $(BUILD)/libphishwatch.a
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(patsubst tests/unit/test_%.c,$(BUILD)/tests/unit_%.t,$(UNIT_SRCS))
 SHELL_TESTS = $(sort $(wildcard tests/*/*.t))
+# phishwatch reads rulebase/sendmail.rb (message parts); whole lines,
+# for lognormalizer and mmnormalize, take this one, made from it.
+SYSLOG_RB = rulebase/sendmail-syslog.rb
 
 # Debian packages: build, test and demo needs.
 DEPS_BUILD = gcc make pkg-config liblognorm-dev libfastjson-dev libpsl-dev \
@@ -55,7 +58,7 @@ DEPS       = $(DEPS_BUILD) $(DEPS_TEST)
 
 .PHONY: all deps deps-bench deps-harden run demo check test unit bench \
 	install clean check-sanitize check-valgrind fuzz fuzzers
-all: $(PROG)
+all: $(PROG) $(SYSLOG_RB)
 
 $(PROG): $(BUILD)/main.o $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -68,6 +71,10 @@ $(BUILD)/%.o: src/%.c | $(BUILD)
 
 $(BUILD)/tests/unit_%.t: tests/unit/test_%.c tests/unit/tap.h $(LIB) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS)
+
+$(SYSLOG_RB): rulebase/sendmail.rb rulebase/syslog.rb.in rulebase/expand.awk
+	awk -f rulebase/expand.awk rulebase/sendmail.rb rulebase/syslog.rb.in \
+		> $@.tmp && mv $@.tmp $@
 
 $(BUILD):
 	mkdir -p $(BUILD)/tests
@@ -104,7 +111,7 @@ check: deps deps-harden
 
 unit: $(UNIT_BINS)
 
-test: $(PROG) unit
+test: $(PROG) $(SYSLOG_RB) unit
 	PW=$(CURDIR)/$(PROG) TOP=$(CURDIR) VALGRIND="$(VALGRIND)" \
 		prove $(PROVE_FLAGS) $(UNIT_BINS) $(SHELL_TESTS)
 
@@ -164,18 +171,18 @@ deps-bench:
 	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_BENCH)"
 
 bench: deps deps-bench
-	$(MAKE) phishwatch
+	$(MAKE) phishwatch $(SYSLOG_RB)
 	BENCH_LINES="$(BENCH_LINES)" PW=$(CURDIR)/phishwatch TOP=$(CURDIR) \
 		bench/run.sh
 
-install: phishwatch
+install: phishwatch $(SYSLOG_RB)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rsyslog \
 		$(DESTDIR)$(MANDIR)/man1
 	install -m 755 phishwatch $(DESTDIR)$(BINDIR)/phishwatch
-	install -m 644 rulebase/sendmail.rb $(DESTDIR)$(DATADIR)/sendmail.rb
+	install -m 644 rulebase/sendmail.rb $(SYSLOG_RB) $(DESTDIR)$(DATADIR)/
 	install -m 644 man/phishwatch.1 $(DESTDIR)$(MANDIR)/man1/phishwatch.1
 	for f in rsyslog/*.conf; do [ -e "$$f" ] || continue; \
 		install -m 644 "$$f" $(DESTDIR)$(DATADIR)/rsyslog/; done
 
 clean:
-	rm -rf build phishwatch
+	rm -rf build phishwatch $(SYSLOG_RB)

@@ -1,22 +1,30 @@
 version=2
 #
 # NAME
-#	sendmail.rb - liblognorm v2 rulebase for sendmail 8.x (sm-mta) logs
+#	sendmail.rb - liblognorm v2 rulebase for the message part of
+#	sendmail 8.x (sm-mta) log lines
 #
 # DESCRIPTION
-#	Normalizes the lines that sm-mta, sendmail and sm-msp-queue write
-#	to syslog, in three forms: after an RFC 3164 header ("Jul  3
-#	14:12:20 host sm-mta[4707]: "), after an RFC 3339 header as
-#	rsyslog's RSYSLOG_FileFormat writes it, and without any header (the
-#	message part that an omprog template "%msg%" hands over).  Lines of
-#	other programs do not match.
+#	Normalizes what sm-mta, sendmail and sm-msp-queue write to syslog
+#	after their tag "program[pid]: ", beginning at the queue id:
+#	"r63IA8dJ004707: from=<a@b>, size=..." or "ruleset=check_rcpt, ...".
+#	phishwatch splits the syslog header off itself (src/sysloghdr.c)
+#	and hands liblognorm the rest, which lets liblognorm load this file
+#	in a few milliseconds.
+#
+#	For whole lines (lognormalizer on a log file, rsyslog's mmnormalize
+#	on the message property with its leading space), make builds
+#	sendmail-syslog.rb from the rules below and syslog.rb.in: the same
+#	rules behind an RFC 3164 or RFC 3339 header, and behind one
+#	optional space.  Edit the rules here, the header there.
 #
 #	Each rule's tag names the line kind; src/smlog.h maps tags to kinds
 #	and lists the field names, which are the contract with src/normalize.c
-#	and with whoever reads rsyslog mmnormalize output made with this file.
+#	and with whoever reads rsyslog mmnormalize output made with these
+#	rules.
 #
-#	tag		fields besides the header (timestamp, hostname, program,
-#			pid) and qid
+#	tag		fields besides qid (and, in sendmail-syslog.rb, the
+#			header: timestamp, hostname, program, pid)
 #	from		from, size, class, pri, nrcpts, msgid, bodytype, proto,
 #			daemon, relay_user, relay_host, relay_ip, relay_forged
 #	to		to, ctladdr, delay, xdelay, mailer, pri, relay_user,
@@ -67,18 +75,20 @@ version=2
 #	"%" that opens a field, nowhere else.
 #
 #	Loading walks every path through the optional parts once, so its
-#	cost is the product of their choices along a rule (a few tenths
-#	of a second now); matching a line does not pay it.  Prefer a new
-#	rule to a long chain of new optional parts.
+#	cost is the product of their choices along a rule: some 10 ms for
+#	this file, fourteen times that for sendmail-syslog.rb, where the
+#	header's alternatives multiply every path.  Matching a line does
+#	not pay it.  Prefer a new rule to a long chain of optional parts.
+#
+# FILES
+#	syslog.rb.in	the header forms; #@kinds@ stands for the rules
+#			between the "kinds" markers below, #@tail@ for the
+#			lines after the closing marker
 #
 # SEE ALSO
 #	tests/rulebase/*.in and *.ref, one pair per line kind.
 #
 
-# --- lines with a syslog header (RFC 3164 or RFC 3339 time stamp) ---
-prefix=%{"type":"alternative","parser":[{"type":"date-rfc3164","name":"timestamp"},{"type":"date-rfc5424","name":"timestamp"}]}% %hostname:word% %
-	{"type":"alternative","parser":[{"type":"literal","text":"sm-mta","name":"program"},{"type":"literal","text":"sendmail","name":"program"},{"type":"literal","text":"sm-msp-queue","name":"program"}]}%[%pid:number%]:%
-	{"type":"alternative","parser":[{"type":"whitespace"},{"type":"literal","text":"","priority":31030}]}%
 #<<< kinds
 # from: qid: from=<a@b>, size=N, class=N, [pri=N,] nrcpts=N[, msgid=..]
 #       [, bodytype=..][, proto=..][, daemon=..], relay=..
@@ -217,154 +227,8 @@ rule=starttls:%
 	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}%, version=%version:char-to{"extradata":","}%, verify=%verify:char-to{"extradata":","}%, cipher=%cipher:char-to{"extradata":","}%, bits=%bits:word%
 #>>> kinds
-# Anything else these programs say: never an unparsed line.
-rule=sendmail-other:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%%
-	-:rest{"priority":60000}%
-
-# --- the message part alone (omprog's %msg%), one leading space or none ---
-# The rules between the markers are those of the block above, byte for
-# byte (tests/rulebase/golden.t checks it).
-prefix=%
-	{"type":"alternative","parser":[{"type":"whitespace"},{"type":"literal","text":"","priority":31030}]}%
-#<<< kinds
-# from: qid: from=<a@b>, size=N, class=N, [pri=N,] nrcpts=N[, msgid=..]
-#       [, bodytype=..][, proto=..][, daemon=..], relay=..
-# The second rule is the fall-back for a msgid that breaks the first: the
-# sender is kept, the relay is not guessed.
-rule=from:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%from=%
-	from:string-to{"extradata":", size="}%, size=%size:number%, class=%class:char-to{"extradata":","}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", pri="},{"type":"number","name":"pri"}],{"type":"literal","text":"","priority":31006}]}%, nrcpts=%nrcpts:number%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", msgid="},{"type":"string-to","name":"msgid","extradata":", "}],{"type":"literal","text":"","priority":31008}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", bodytype="},{"type":"char-to","name":"bodytype","extradata":","}],{"type":"literal","text":"","priority":31009}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", proto="},{"type":"char-to","name":"proto","extradata":","}],{"type":"literal","text":"","priority":31010}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", daemon="},{"type":"char-to","name":"daemon","extradata":","}],{"type":"literal","text":"","priority":31011}]}%, relay=%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
-	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ,[]@"},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
-	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31022}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}%
-rule=from:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%from=%
-	from:string-to{"extradata":", size="}%, size=%size:number%, class=%class:char-to{"extradata":","}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", pri="},{"type":"number","name":"pri"}],{"type":"literal","text":"","priority":31006}]}%, nrcpts=%nrcpts:number%%
-	{"type":"literal","text":", ","priority":40000}%%-:rest%
-# to: qid: to=<a>,<b>[, [more]][, ctladdr=..], delay=..[, xdelay=..]
-#     [, mailer=..][, pri=N][, relay=..][, dsn=X.Y.Z], stat=text
-# The third rule keeps to= and stat= of a line with fields sendmail 8.x did
-# not write when this was made.
-rule=to:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%to=%to:string-to{"extradata":", "}%%
-	{"type":"alternative","parser":[{"type":"literal","text":", [more]"},{"type":"literal","text":"","priority":31002}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", ctladdr="},{"type":"string-to","name":"ctladdr","extradata":", "}],{"type":"literal","text":"","priority":31003}]}%, delay=%delay:char-to{"extradata":","}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", xdelay="},{"type":"char-to","name":"xdelay","extradata":","}],{"type":"literal","text":"","priority":31004}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", mailer="},{"type":"char-to","name":"mailer","extradata":","}],{"type":"literal","text":"","priority":31005}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", pri="},{"type":"number","name":"pri"}],{"type":"literal","text":"","priority":31006}]}%, relay=%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
-	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ,[]@"},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
-	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31022}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", dsn="},{"type":"char-to","name":"dsn","extradata":","}],{"type":"literal","text":"","priority":31007}]}%, stat=%stat:rest%
-rule=to:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%to=%to:string-to{"extradata":", "}%%
-	{"type":"alternative","parser":[{"type":"literal","text":", [more]"},{"type":"literal","text":"","priority":31002}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", ctladdr="},{"type":"string-to","name":"ctladdr","extradata":", "}],{"type":"literal","text":"","priority":31003}]}%, delay=%delay:char-to{"extradata":","}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", xdelay="},{"type":"char-to","name":"xdelay","extradata":","}],{"type":"literal","text":"","priority":31004}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", mailer="},{"type":"char-to","name":"mailer","extradata":","}],{"type":"literal","text":"","priority":31005}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", pri="},{"type":"number","name":"pri"}],{"type":"literal","text":"","priority":31006}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", dsn="},{"type":"char-to","name":"dsn","extradata":","}],{"type":"literal","text":"","priority":31007}]}%, stat=%stat:rest%
-rule=to:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%to=%to:string-to{"extradata":", "}%%
-	{"type":"literal","text":", ","priority":40000}%%
-	-:string-to{"extradata":", stat="}%, stat=%stat:rest%
-# ruleset: [qid: ]ruleset=check_*, arg1=..[, arg2=..][, relay=..], then
-# reject=text, discard, or quarantine=text
-rule=ruleset:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%ruleset=%ruleset:char-to{"extradata":","}%, arg1=%arg1:string-to{"extradata":", "}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", arg2="},{"type":"string-to","name":"arg2","extradata":", "}],{"type":"literal","text":"","priority":31012}]}%, relay=%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
-	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ,[]@"},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
-	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31022}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}%, reject=%
-	reject:rest%
-rule=ruleset:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%ruleset=%ruleset:char-to{"extradata":","}%, arg1=%arg1:string-to{"extradata":", "}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", arg2="},{"type":"string-to","name":"arg2","extradata":", "}],{"type":"literal","text":"","priority":31012}]}%, relay=%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
-	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ,[]@"},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
-	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31022}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}%, %
-	discard:literal{"text":"discard"}%
-rule=ruleset:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%ruleset=%ruleset:char-to{"extradata":","}%, arg1=%arg1:string-to{"extradata":", "}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", arg2="},{"type":"string-to","name":"arg2","extradata":", "}],{"type":"literal","text":"","priority":31012}]}%, relay=%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
-	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ,[]@"},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
-	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31022}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}%, quarantine=%
-	quarantine:rest%
-rule=ruleset:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%ruleset=%ruleset:char-to{"extradata":","}%, arg1=%arg1:string-to{"extradata":", "}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", arg2="},{"type":"string-to","name":"arg2","extradata":", "}],{"type":"literal","text":"","priority":31012}]}%, reject=%
-	reject:rest%
-rule=ruleset:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%ruleset=%ruleset:char-to{"extradata":","}%, arg1=%arg1:string-to{"extradata":", "}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", arg2="},{"type":"string-to","name":"arg2","extradata":", "}],{"type":"literal","text":"","priority":31012}]}%, %
-	discard:literal{"text":"discard"}%
-rule=ruleset:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%ruleset=%ruleset:char-to{"extradata":","}%, arg1=%arg1:string-to{"extradata":", "}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", arg2="},{"type":"string-to","name":"arg2","extradata":", "}],{"type":"literal","text":"","priority":31012}]}%, quarantine=%
-	quarantine:rest%
-# discarded: qid: discarded
-rule=discarded:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%discarded
-# dsn: qid: dsnqid: DSN: text
-rule=dsn:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%%
-	dsn_qid:char-to{"extradata":": "}%: DSN: %dsn_text:rest%
-# lost-input: [qid: ]lost input channel from RELAY to DAEMON after COMMAND
-rule=lost-input:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%lost input channel from %
-	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
-	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ,[]@"},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
-	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31022}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}% to %
-	daemon:char-to{"extradata":" "}% after %command:word%
-# no-mail: [qid: ]RELAY did not issue MAIL/EXPN/VRFY/ETRN during
-#          connection to DAEMON
-rule=no-mail:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
-	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ,[]@"},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
-	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31022}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}% did not issue %
-	commands:char-to{"extradata":" "}% during connection to %daemon:word%
-# auth: [qid: ]AUTH=server|client, relay=..[, authid=..], mech=.., bits=N
-rule=auth:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%AUTH=%role:char-to{"extradata":","}%, relay=%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
-	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ,[]@"},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
-	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31022}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", authid="},{"type":"string-to","name":"authid","extradata":", mech="}],{"type":"literal","text":"","priority":31013}]}%, mech=%mech:char-to{"extradata":","}%, bits=%bits:number%
-# starttls: [qid: ]STARTTLS=server|client, relay=.., version=..,
-#           verify=.., cipher=.., bits=N/N
-rule=starttls:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%STARTTLS=%role:char-to{"extradata":","}%, relay=%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
-	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ,[]@"},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
-	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31022}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}%, version=%version:char-to{"extradata":","}%, verify=%verify:char-to{"extradata":","}%, cipher=%cipher:char-to{"extradata":","}%, bits=%bits:word%
-#>>> kinds
-# Without a header the program is unknown: only a line that starts with
-# a queue id ("r63IA8dJ004707: " or "NOQUEUE: ") is taken for sendmail's.
+# The program is known only from a header, which this file never sees:
+# a message part is taken for sendmail's only when it starts with a queue
+# id ("r63IA8dJ004707: " or "NOQUEUE: "); phishwatch itself counts any
+# other line under a sendmail header as sendmail-other.
 rule=sendmail-other:%qid:char-to{"extradata":": ","priority":60000}%: %-:rest%

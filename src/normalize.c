@@ -5,11 +5,12 @@
  *	normalize - the liblognorm stage of phishwatch
  *
  * SUMMARY
- *	normalize_open() loads rulebase/sendmail.rb; normalize_line() runs
- *	one raw syslog line through it; normalize_json() reads the object
- *	that rsyslog's mmnormalize made from the same rulebase.  Both fill
- *	a struct smlog (see smlog.h) whose strings live in the normalizer
- *	until its next call.
+ *	normalize_open() loads rulebase/sendmail.rb; normalize_line() splits
+ *	the syslog header off one raw line (sysloghdr) and runs the message
+ *	part through the rulebase; normalize_json() reads the object that
+ *	rsyslog's mmnormalize made with the same rules (sendmail-syslog.rb).
+ *	Both fill a struct smlog (see smlog.h) whose strings live in the
+ *	normalizer until its next call.
  *
  * DESCRIPTION
  *	liblognorm 2.0.6 reports rule errors only through its error
@@ -26,6 +27,11 @@
  *	the input as a C string in places (the unparsed-data field, one byte
  *	of look-ahead in its date parsers), so the line is first copied into
  *	a NUL-terminated buffer of our own, without a trailing CR.
+ *
+ *	A line under the header of another program is not parsed; one
+ *	under sendmail's that no rule knows is SMLOG_OTHER, as the
+ *	catch-all rule of sendmail-syslog.rb makes it.  The header's
+ *	pieces are cut out of the copy of the line in place.
  *
  *	The rule's tag ("event.tags") selects the kind through a table; the
  *	field names are those of smlog.h.  A field that is not a string, or
@@ -50,6 +56,7 @@
 
 #include "normalize.h"
 #include "strmap.h"
+#include "sysloghdr.h"
 
 /* sendmail lines stay below 2 KiB (SYSLOG_BUFSIZE); bound hostile ones */
 #define NORMALIZE_LINE_MAX	65536
@@ -411,10 +418,40 @@ static int normalize_copy(struct normalizer *norm, const char *line,
 	return 0;
 }
 
-/* normalize_line - one raw line through the rulebase */
+/*
+ * normalize_header - the header's pieces as C strings in our copy of the
+ * line (each ends where a separator was, before the message part)
+ */
+static void normalize_header(char *buf, const struct sysloghdr *hdr,
+			     struct smlog *out)
+{
+	const struct {
+		const struct sysloghdr_span *span;
+		const char **member;
+	} pieces[] = {
+		{&hdr->stamp, &out->timestamp},
+		{&hdr->host, &out->hostname},
+		{&hdr->program, &out->program},
+		{&hdr->pid, &out->pid},
+	};
+
+	for (size_t i = 0; i < sizeof(pieces) / sizeof(pieces[0]); i++) {
+		buf[pieces[i].span->off + pieces[i].span->len] = '\0';
+		*pieces[i].member = buf + pieces[i].span->off;
+	}
+}
+
+/*
+ * normalize_line - one raw line: the header split off here, the message
+ * part through the rulebase; a sendmail line no rule knows is "other"
+ */
 enum smlog_kind normalize_line(struct normalizer *norm, const char *line,
 			       size_t len, struct smlog *out)
 {
+	struct sysloghdr hdr;
+	enum sysloghdr_form form;
+	enum smlog_kind kind;
+
 	memset(out, 0, sizeof(*out));
 	normalize_forget(norm);
 	if (len > 0 && line[len - 1] == '\r')
@@ -422,10 +459,21 @@ enum smlog_kind normalize_line(struct normalizer *norm, const char *line,
 	if (len > NORMALIZE_LINE_MAX || memchr(line, '\0', len) != NULL
 	    || normalize_copy(norm, line, len) < 0)
 		return SMLOG_UNPARSED;
-	if (ln_normalize(norm->ctx, norm->buf, len, &norm->last) != 0
-	    || norm->last == NULL)
+	form = sysloghdr_split(norm->buf, len, &hdr);
+	if (form == SYSLOGHDR_OTHER)
 		return SMLOG_UNPARSED;
-	return normalize_fill(norm, norm->last, out);
+	/* no match may be an error return or an object without a tag */
+	kind = SMLOG_UNPARSED;
+	if (ln_normalize(norm->ctx, norm->buf + hdr.message.off,
+			 hdr.message.len, &norm->last) == 0
+	    && norm->last != NULL)
+		kind = normalize_fill(norm, norm->last, out);
+	if (form == SYSLOGHDR_SENDMAIL) {
+		normalize_header(norm->buf, &hdr, out);
+		if (kind == SMLOG_UNPARSED)
+			kind = out->kind = SMLOG_OTHER;
+	}
+	return kind;
 }
 
 /* normalize_json - one mmnormalize object */

@@ -5,10 +5,11 @@
  *	normalize_open() loads a liblognorm v2 rulebase (rulebase/sendmail.rb)
  *	with an error callback installed first: liblognorm 2.0.6 reports rule
  *	errors only there while loading still returns 0, so any callback error
- *	fails the load.  normalize_line() runs one line through the rulebase
- *	and fills a struct smlog whose strings live until the next call.
- *	normalize_json() fills the same record from an mmnormalize JSON object
- *	(rsyslog's "%$!%" produced with the same rulebase).
+ *	fails the load.  normalize_line() splits the syslog header off one
+ *	line, runs the message part through the rulebase and fills a struct
+ *	smlog whose strings live until the next call.  normalize_json()
+ *	fills the same record from an mmnormalize JSON object (rsyslog's
+ *	"%$!%" produced with sendmail-syslog.rb, the same rules).
  *
  * DIAGNOSTICS
  *	normalize_open() returns NULL and leaves a message naming the file,

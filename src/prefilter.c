@@ -4,18 +4,12 @@
 #include <string.h>
 
 #include "prefilter.h"
+#include "sysloghdr.h"
 
 /* A queue id is letters and digits; sendmail's are 14, bound at 32. */
 #define PREFILTER_QID_MAX 32
 /* Addresses longer than this take the full parse. */
 #define PREFILTER_ADDRESS_MAX 512
-
-/* prefilter_find - the first occurrence of word, or NULL */
-static const char *prefilter_find(const char *line, size_t len,
-				  const char *word)
-{
-	return memmem(line, len, word, strlen(word));
-}
 
 /* prefilter_alnum - 1 for [A-Za-z0-9] */
 static int prefilter_alnum(char c)
@@ -24,45 +18,19 @@ static int prefilter_alnum(char c)
 	       || (c >= '0' && c <= '9');
 }
 
-/* prefilter_program_ok - the program before '[' is one of sendmail's */
-static int prefilter_program_ok(const char *line, const char *bracket)
-{
-	static const char *const programs[] = {
-		"sm-mta", "sendmail", "sm-msp-queue"
-	};
-	const char *name = bracket;
-
-	while (name > line && name[-1] != ' ')
-		name--;
-	for (size_t i = 0; i < sizeof(programs) / sizeof(programs[0]); i++)
-		if ((size_t) (bracket - name) == strlen(programs[i])
-		    && memcmp(name, programs[i], strlen(programs[i])) == 0)
-			return 1;
-	return 0;
-}
-
 /*
- * prefilter_message - where the message part starts: after the first
- * "]: " when the program there is sendmail's, at the first non-blank
- * when there is no header (the %msg% form); NULL for other programs
+ * prefilter_message - where the message part starts: after the tag of
+ * sendmail's programs, or at the first non-blank when there is no
+ * header (the %msg% form); NULL under any other header.  normalize
+ * splits the header with the same function, so both agree on it.
  */
 static const char *prefilter_message(const char *line, size_t len)
 {
-	const char *end = prefilter_find(line, len, "]: ");
-	const char *bracket;
+	struct sysloghdr hdr;
 
-	if (end == NULL) {
-		/* line[0..len) has no NUL after it: no strspn() here */
-		const char *p = line;
-
-		while (p < line + len && *p == ' ')
-			p++;
-		return p;
-	}
-	bracket = memrchr(line, '[', (size_t) (end - line));
-	if (bracket == NULL || !prefilter_program_ok(line, bracket))
+	if (sysloghdr_split(line, len, &hdr) == SYSLOGHDR_OTHER)
 		return NULL;
-	return end + 3;
+	return line + hdr.message.off;
 }
 
 /* prefilter_qid - "qid: " at p; the word after it, or NULL */

@@ -6,7 +6,8 @@
 
 : "${TOP:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${PW:=$TOP/phishwatch}"
-RULEBASE="$TOP/rulebase/sendmail.rb"
+RULEBASE="$TOP/rulebase/sendmail.rb"		# message parts (phishwatch)
+SYSLOG_RULEBASE="$TOP/rulebase/sendmail-syslog.rb"	# whole lines (make)
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/phishwatch-test.XXXXXX")
 _tap_n=0
 _tap_fail=0

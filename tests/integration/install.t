@@ -25,6 +25,8 @@ ok $? "the binary"
 is "$(stat -c %a "$dest$prefix/bin/phishwatch" 2>/dev/null)" 755 "... mode 755"
 cmp -s "$TOP/rulebase/sendmail.rb" "$share/sendmail.rb"
 ok $? "the rulebase"
+cmp -s "$SYSLOG_RULEBASE" "$share/sendmail-syslog.rb"
+ok $? "the whole-line rulebase"
 cmp -s "$TOP/man/phishwatch.1" "$dest$prefix/share/man/man1/phishwatch.1"
 ok $? "the man page"
 

@@ -22,11 +22,13 @@
 #	rs_counter events                # from phishwatch's last counters line
 #
 # Variables a test may set before rs_install: RS_BINARY (what omprog runs;
-# default $PW), RS_RULEBASE (default $RULEBASE).
+# default $PW), RS_RULEBASE (default $RULEBASE), RS_SYSLOG_RULEBASE (what
+# mmnormalize reads; default $SYSLOG_RULEBASE).
 
 RS_SHIPPED="$TOP/rsyslog"
 : "${RS_BINARY:=$PW}"
 : "${RS_RULEBASE:=$RULEBASE}"
+: "${RS_SYSLOG_RULEBASE:=$SYSLOG_RULEBASE}"
 RS_WAIT=10		# seconds for a daemon to come up or go down
 RS_NO_PORT=9		# mail and SIEM routes without a sink: loopback discard
 
@@ -56,6 +58,7 @@ rs_subst() {
 	set -- \
 	    -e "s|/usr/local/bin/phishwatch|$(rs_sed_escape "$RS_BINARY")|g" \
 	    -e "s|/usr/local/share/phishwatch/sendmail.rb|$(rs_sed_escape "$RS_RULEBASE")|g" \
+	    -e "s|/usr/local/share/phishwatch/sendmail-syslog.rb|$(rs_sed_escape "$RS_SYSLOG_RULEBASE")|g" \
 	    -e "s|/etc/rsyslog.d/phishwatch/|$(rs_sed_escape "$RS_ROUTES")/|g" \
 	    -e "s|/etc/mail/access|$(rs_sed_escape "$RS_DIR/etc/access")|g" \
 	    -e "s|/run/phishwatch/|$(rs_sed_escape "$RS_DIR/run")/|g" \

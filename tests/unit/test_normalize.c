@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <glob.h>
 
 #include "normalize.h"
 #include "tap.h"
@@ -700,6 +701,100 @@ static void test_lifetime(struct normalizer *norm)
 	       "an unparsed line clears the record");
 }
 
+/* same_record - 1 when two records agree in kind and every member */
+static int same_record(const struct smlog *a, const struct smlog *b,
+		       const char **differs)
+{
+	*differs = "kind";
+	if (a->kind != b->kind)
+		return 0;
+	for (size_t i = 0; i < N_MEMBERS; i++) {
+		const char *x = member_value(a, members[i].name);
+		const char *y = member_value(b, members[i].name);
+
+		*differs = members[i].name;
+		if ((x == NULL) != (y == NULL)
+		    || (x != NULL && strcmp(x, y) != 0))
+			return 0;
+	}
+	*differs = "relay_forged or discard";
+	return a->relay_forged == b->relay_forged && a->discard == b->discard;
+}
+
+/* chomp - length of a line without its newline */
+static size_t chomp(char *line)
+{
+	size_t len = strlen(line);
+
+	if (len > 0 && line[len - 1] == '\n')
+		line[--len] = '\0';
+	return len;
+}
+
+/*
+ * golden_pair - NAME.in through normalize_line() against NAME.ref
+ * (lognormalizer's objects with sendmail-syslog.rb, which golden.t keeps
+ * true) through normalize_json(): the header split here and the
+ * header rules there must make the same record of every line
+ */
+static void golden_pair(struct normalizer *norm, struct normalizer *json,
+			const char *in_path)
+{
+	char ref_path[4096], in_line[8192], ref_line[65536], name[4200];
+	FILE *in, *ref;
+	int n = 0;
+
+	snprintf(ref_path, sizeof(ref_path), "%.*s.ref",
+		 (int) (strlen(in_path) - 3), in_path);
+	in = fopen(in_path, "r");
+	ref = fopen(ref_path, "r");
+	if (!tap_ok(in != NULL && ref != NULL, in_path))
+		goto done;
+	while (fgets(in_line, sizeof(in_line), in) != NULL) {
+		struct smlog a, b;
+		const char *differs;
+
+		n++;
+		snprintf(name, sizeof(name), "%s:%d: header split agrees "
+			 "with sendmail-syslog.rb", strrchr(in_path, '/') + 1, n);
+		if (fgets(ref_line, sizeof(ref_line), ref) == NULL) {
+			tap_ok(0, name);
+			break;
+		}
+		normalize_line(norm, in_line, chomp(in_line), &a);
+		normalize_json(json, ref_line, chomp(ref_line), &b);
+		if (!tap_ok(same_record(&a, &b, &differs), name))
+			printf("#   %s differs\n", differs);
+	}
+done:
+	if (in != NULL)
+		fclose(in);
+	if (ref != NULL)
+		fclose(ref);
+}
+
+/* test_golden - every golden pair of tests/rulebase */
+static void test_golden(struct normalizer *norm, const char *top,
+			const char *rulebase)
+{
+	char pattern[4096], err[NORMALIZE_ERR_MAX];
+	/* its own normalizer: the two records must live side by side */
+	struct normalizer *json = normalize_open(rulebase, err);
+	glob_t g;
+
+	snprintf(pattern, sizeof(pattern), "%s%stests/rulebase/*.in",
+		 top != NULL ? top : "", top != NULL ? "/" : "");
+	if (!tap_ok(json != NULL, "a second normalizer for the .ref objects"))
+		return;
+	if (tap_ok(glob(pattern, 0, NULL, &g) == 0 && g.gl_pathc >= 20,
+		   "golden pairs found")) {
+		for (size_t i = 0; i < g.gl_pathc; i++)
+			golden_pair(norm, json, g.gl_pathv[i]);
+	}
+	globfree(&g);
+	normalize_close(json);
+}
+
 int main(void)
 {
 	const char *top = getenv("TOP");
@@ -724,6 +819,7 @@ int main(void)
 	test_json_good(norm);
 	test_json_bad(norm);
 	test_lifetime(norm);
+	test_golden(norm, top, path);
 	normalize_close(norm);
 	test_bad_rulebases();
 	test_kind_names();

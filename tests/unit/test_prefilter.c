@@ -99,8 +99,9 @@ static void test_bounds(void)
 		{ "  x", PREFILTER_SKIP }, { " q1", PREFILTER_SKIP },
 		{ " q1:", PREFILTER_SKIP }, { " q1: from=", PREFILTER_PARSE },
 		{ " q1: from=<a@b>", PREFILTER_PARSE },
-		{ "x sm-mta[1]: ", PREFILTER_SKIP },
-		{ "x sm-mta[1]: q1: to=", PREFILTER_TO },
+		{ "Jul  3 14:12:20 x sm-mta[1]: ", PREFILTER_SKIP },
+		{ "Jul  3 14:12:20 x sm-mta[1]: q1: to=", PREFILTER_TO },
+		{ "x sm-mta[1]: q1: to=", PREFILTER_SKIP },
 	};
 	struct prefilter_hint h;
 

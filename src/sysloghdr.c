@@ -1,0 +1,176 @@
+/*
+ * sysloghdr - split a syslog line into its header and message part.
+ *
+ * NAME
+ *	sysloghdr - the syslog header of phishwatch's input lines
+ *
+ * SUMMARY
+ *	sysloghdr_split() answers whether a line has a header, whose it is,
+ *	and where the stamp, host, program, pid and message part lie.
+ *
+ * DESCRIPTION
+ *	A line that begins with something shaped like a time stamp has a
+ *	header; anything else is the message part alone.  The stamp's
+ *	shape is enough here (a month name, day and clock; or digits, "-"
+ *	and a word holding a "T"): logtime reads its value later and
+ *	counts a stamp it cannot read.  The host is one word, the tag is
+ *	PROGRAM[PID]: with a decimal pid; blanks after the colon are not
+ *	part of the message.  Only sendmail's own programs count; every
+ *	other header, and one that does not have this shape, is "other".
+ */
+#include <string.h>
+
+#include "sysloghdr.h"
+
+/* RFC 3164 "Mmm dd hh:mm:ss" is 15 bytes; the day may be one digit */
+#define SYSLOGHDR_3164_MIN 14
+
+/* sysloghdr_digit - 1 for an ASCII digit */
+static int sysloghdr_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* sysloghdr_month - 1 when p holds an English month name, any case */
+static int sysloghdr_month(const char *p)
+{
+	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	char name[3];
+
+	for (int i = 0; i < 3; i++)
+		name[i] = (char) (p[i] | 0x20);	/* ASCII letters to lower */
+	for (size_t m = 0; m < sizeof(months) - 1; m += 3)
+		if (memcmp(months + m, name, 3) == 0)
+			return 1;
+	return 0;
+}
+
+/* sysloghdr_clock - 1 when p holds "hh:mm:ss" */
+static int sysloghdr_clock(const char *p)
+{
+	return sysloghdr_digit(p[0]) && sysloghdr_digit(p[1]) && p[2] == ':'
+	       && sysloghdr_digit(p[3]) && sysloghdr_digit(p[4]) && p[5] == ':'
+	       && sysloghdr_digit(p[6]) && sysloghdr_digit(p[7]);
+}
+
+/* sysloghdr_3164 - length of an RFC 3164 stamp at line, or 0 */
+static size_t sysloghdr_3164(const char *line, size_t len)
+{
+	size_t day;
+
+	if (len < SYSLOGHDR_3164_MIN || !sysloghdr_month(line) || line[3] != ' ')
+		return 0;
+	day = line[4] == ' ' ? 5 : 4;	/* "Jul  3" or "Jul 3" or "Jul 13" */
+	if (!sysloghdr_digit(line[day]))
+		return 0;
+	if (sysloghdr_digit(line[day + 1]) && day == 4)
+		day++;
+	if (day + 11 > len || line[day + 1] != ' '
+	    || !sysloghdr_clock(line + day + 2))
+		return 0;
+	return day + 10;
+}
+
+/* sysloghdr_3339 - length of an RFC 3339 stamp at line, or 0 (any
+ * number of year digits: logtime refuses a year it cannot hold) */
+static size_t sysloghdr_3339(const char *line, size_t len)
+{
+	const char *space;
+
+	size_t digits = 0;
+
+	while (digits < len && sysloghdr_digit(line[digits]))
+		digits++;
+	if (digits == 0 || digits == len || line[digits] != '-')
+		return 0;
+	space = memchr(line, ' ', len);
+	if (space == NULL || memchr(line, 'T', (size_t) (space - line)) == NULL)
+		return 0;
+	return (size_t) (space - line);
+}
+
+/* sysloghdr_word - the span from off to the next space; 0 if empty */
+static int sysloghdr_word(const char *line, size_t len, size_t off,
+			  struct sysloghdr_span *span)
+{
+	const char *space = memchr(line + off, ' ', len - off);
+
+	if (space == NULL || space == line + off)
+		return 0;
+	span->off = off;
+	span->len = (size_t) (space - line) - off;
+	return 1;
+}
+
+/* sysloghdr_sendmail - 1 when the program is one of sendmail's */
+static int sysloghdr_sendmail(const char *name, size_t len)
+{
+	static const char *const programs[] = {
+		"sm-mta", "sendmail", "sm-msp-queue"
+	};
+
+	for (size_t i = 0; i < sizeof(programs) / sizeof(programs[0]); i++)
+		if (len == strlen(programs[i])
+		    && memcmp(name, programs[i], len) == 0)
+			return 1;
+	return 0;
+}
+
+/* sysloghdr_tag - "PROGRAM[PID]:" at off; the offset after it, or 0 */
+static size_t sysloghdr_tag(const char *line, size_t len, size_t off,
+			    struct sysloghdr *hdr)
+{
+	size_t p = off;
+
+	while (p < len && line[p] != '[' && line[p] != ' ' && line[p] != ':')
+		p++;
+	if (p == off || p >= len || line[p] != '[')
+		return 0;
+	hdr->program.off = off;
+	hdr->program.len = p - off;
+	hdr->pid.off = ++p;
+	/* any number of digits: the event leaves out a pid it cannot hold */
+	while (p < len && sysloghdr_digit(line[p]))
+		p++;
+	hdr->pid.len = p - hdr->pid.off;
+	if (hdr->pid.len == 0 || len - p < 2 || line[p] != ']'
+	    || line[p + 1] != ':')
+		return 0;
+	return p + 2;
+}
+
+/* sysloghdr_blanks - the offset of the first byte after blanks at off */
+static size_t sysloghdr_blanks(const char *line, size_t len, size_t off)
+{
+	while (off < len && (line[off] == ' ' || line[off] == '\t'))
+		off++;
+	return off;
+}
+
+/* sysloghdr_split - see sysloghdr.h */
+enum sysloghdr_form sysloghdr_split(const char *line, size_t len,
+				    struct sysloghdr *hdr)
+{
+	size_t stamp = sysloghdr_3164(line, len);
+	size_t off;
+
+	memset(hdr, 0, sizeof(*hdr));
+	if (stamp == 0)
+		stamp = sysloghdr_3339(line, len);
+	if (stamp == 0) {
+		hdr->message.off = sysloghdr_blanks(line, len, 0);
+		hdr->message.len = len - hdr->message.off;
+		return SYSLOGHDR_NONE;
+	}
+	hdr->stamp.len = stamp;
+	if (stamp >= len || line[stamp] != ' '
+	    || !sysloghdr_word(line, len, stamp + 1, &hdr->host))
+		return SYSLOGHDR_OTHER;
+	off = sysloghdr_tag(line, len, hdr->host.off + hdr->host.len + 1, hdr);
+	if (off == 0 || !sysloghdr_sendmail(line + hdr->program.off,
+					     hdr->program.len))
+		return SYSLOGHDR_OTHER;
+	hdr->message.off = sysloghdr_blanks(line, len, off);
+	hdr->message.len = len - hdr->message.off;
+	return SYSLOGHDR_SENDMAIL;
+}

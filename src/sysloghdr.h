@@ -1,0 +1,50 @@
+/*
+ * sysloghdr - split a syslog line into its header and message part.
+ *
+ * DESCRIPTION
+ *	A mail log line is "STAMP HOST PROGRAM[PID]: MESSAGE", with an RFC
+ *	3164 stamp ("Jul  3 14:12:20") or an RFC 3339 one as rsyslog's
+ *	RSYSLOG_FileFormat writes it ("2026-11-27T00:58:09.123+00:00"), or
+ *	the message part alone, as an omprog template "%msg%" hands it over.
+ *	sysloghdr_split() finds the pieces with fixed-position checks and
+ *	one scan, never allocating and never reading past len; the stamp
+ *	is only recognized here, logtime reads its value.
+ *
+ *	phishwatch hands only the message part to liblognorm: a rulebase
+ *	with the header in every rule costs liblognorm a walk of every path
+ *	through the header's alternatives when it loads, several times the
+ *	work of the message rules alone.
+ */
+#ifndef PHISHWATCH_SYSLOGHDR_H
+#define PHISHWATCH_SYSLOGHDR_H
+
+#include <stddef.h>
+
+enum sysloghdr_form {
+	SYSLOGHDR_NONE,		/* no header: the message part alone */
+	SYSLOGHDR_SENDMAIL,	/* header of sm-mta, sendmail or sm-msp-queue */
+	SYSLOGHDR_OTHER		/* header of another program, or malformed */
+};
+
+/* One piece of the line: line[off..off+len), not NUL-terminated. */
+struct sysloghdr_span {
+	size_t off;
+	size_t len;
+};
+
+struct sysloghdr {
+	struct sysloghdr_span stamp;	/* empty without a header */
+	struct sysloghdr_span host;
+	struct sysloghdr_span program;
+	struct sysloghdr_span pid;
+	struct sysloghdr_span message;	/* after ": " and any blanks */
+};
+
+/*
+ * sysloghdr_split - the form of line[0..len) and, unless it is
+ * SYSLOGHDR_OTHER, where its pieces are
+ */
+enum sysloghdr_form sysloghdr_split(const char *line, size_t len,
+				    struct sysloghdr *hdr);
+
+#endif

@@ -1,0 +1,148 @@
+/*
+ * test_sysloghdr - the syslog header split: both stamp forms, the tag,
+ * sendmail's programs against others, headerless lines, and every
+ * malformed header; lines in heap blocks of exactly their length, so an
+ * ASan build sees any read past the end.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sysloghdr.h"
+#include "tap.h"
+
+/* span_is - a span of line equals want (NULL: the span is empty) */
+static int span_is(const char *line, struct sysloghdr_span span,
+		   const char *want)
+{
+	if (want == NULL)
+		return span.len == 0;
+	return span.len == strlen(want)
+	       && memcmp(line + span.off, want, span.len) == 0;
+}
+
+/* split - sysloghdr_split of a C string copied to an exact heap block */
+static enum sysloghdr_form split(const char *text, struct sysloghdr *hdr,
+				 char **copy)
+{
+	size_t len = strlen(text);
+
+	*copy = malloc(len + 1);	/* + 1: malloc(0) may be NULL */
+	if (*copy == NULL)
+		abort();
+	memcpy(*copy, text, len);
+	return sysloghdr_split(*copy, len, hdr);
+}
+
+static void test_forms(void)
+{
+	static const struct {
+		const char *line;
+		enum sysloghdr_form form;
+		const char *stamp, *host, *program, *pid, *message;
+	} cases[] = {
+		{ "Jul  3 14:12:20 drjemgw sm-mta[4707]: r63I: from=<a@b>",
+		  SYSLOGHDR_SENDMAIL, "Jul  3 14:12:20", "drjemgw", "sm-mta",
+		  "4707", "r63I: from=<a@b>" },
+		{ "Jul 13 04:02:00 mx sendmail[1]:  two spaces",
+		  SYSLOGHDR_SENDMAIL, "Jul 13 04:02:00", "mx", "sendmail", "1",
+		  "two spaces" },
+		{ "jul 3 04:02:00 mx sm-msp-queue[22]:\tx",
+		  SYSLOGHDR_SENDMAIL, "jul 3 04:02:00", "mx", "sm-msp-queue",
+		  "22", "x" },
+		{ "2026-11-27T00:58:09.123456+00:00 mx1 sm-mta[9]: q: discarded",
+		  SYSLOGHDR_SENDMAIL, "2026-11-27T00:58:09.123456+00:00", "mx1",
+		  "sm-mta", "9", "q: discarded" },
+		{ "Jul  3 14:12:20 mx sm-mta[1]:", SYSLOGHDR_SENDMAIL,
+		  "Jul  3 14:12:20", "mx", "sm-mta", "1", NULL },
+		{ "Jul  3 14:12:20 mx postfix/smtpd[1]: q: from=<a@b>",
+		  SYSLOGHDR_OTHER, NULL, NULL, NULL, NULL, NULL },
+		{ "Jul  3 14:12:20 mx sm-mtax[1]: q: x", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		{ "Jul  3 14:12:20 mx sm-mta: q: x", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		{ "Jul  3 14:12:20 mx sm-mta[]: q: x", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		{ "Jul  3 14:12:20 mx sm-mta[12a]: q: x", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		{ "Jul  3 14:12:20 mx sm-mta[123456789012345678901]: q",
+		  SYSLOGHDR_SENDMAIL, "Jul  3 14:12:20", "mx", "sm-mta",
+		  "123456789012345678901", "q" },
+		{ "Jul  3 14:12:20  sm-mta[1]: q: x", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		{ "Jul  3 14:12:20 mx", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		{ "Jul  3 14:12:20 ", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		{ " r63I: from=<a@b>", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL,
+		  "r63I: from=<a@b>" },
+		{ "r63I: discarded", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL,
+		  "r63I: discarded" },
+		{ "Foo  3 14:12:20 mx sm-mta[1]: q: x", SYSLOGHDR_NONE,
+		  NULL, NULL, NULL, NULL, "Foo  3 14:12:20 mx sm-mta[1]: q: x" },
+		{ "Jul  3 14:12 mx sm-mta[1]: q: x", SYSLOGHDR_NONE, NULL,
+		  NULL, NULL, NULL, "Jul  3 14:12 mx sm-mta[1]: q: x" },
+		{ "2026-11-27 mx sm-mta[1]: q", SYSLOGHDR_NONE, NULL, NULL,
+		  NULL, NULL, "2026-11-27 mx sm-mta[1]: q" },
+		{ "", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL, NULL },
+		{ "   ", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL, NULL },
+		{ "Jul", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL, "Jul" },
+		{ "2026-", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL, "2026-" },
+		{ "99999999999-01-01T00:00:00Z mx sm-mta[1]: q",
+		  SYSLOGHDR_SENDMAIL, "99999999999-01-01T00:00:00Z", "mx",
+		  "sm-mta", "1", "q" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct sysloghdr hdr;
+		char *line;
+		enum sysloghdr_form form = split(cases[i].line, &hdr, &line);
+		char name[160];
+
+		snprintf(name, sizeof(name), "'%.60s': form", cases[i].line);
+		tap_is_long(form, cases[i].form, name);
+		if (form != SYSLOGHDR_OTHER) {
+			snprintf(name, sizeof(name), "'%.60s': pieces",
+				 cases[i].line);
+			tap_ok(span_is(line, hdr.stamp, cases[i].stamp)
+			       && span_is(line, hdr.host, cases[i].host)
+			       && span_is(line, hdr.program, cases[i].program)
+			       && span_is(line, hdr.pid, cases[i].pid)
+			       && span_is(line, hdr.message, cases[i].message),
+			       name);
+		}
+		free(line);
+	}
+}
+
+/* test_every_cut - each prefix of a full line is split without a read
+ * past its end, and only the whole tag makes a sendmail header */
+static void test_every_cut(void)
+{
+	static const char full[] =
+		"2026-11-27T00:58:09Z mx1 sm-mta[4707]: r63I: discarded";
+	const size_t tag_end = strlen("2026-11-27T00:58:09Z mx1 sm-mta[4707]:");
+	int wrong = 0;
+
+	for (size_t len = 0; len <= strlen(full); len++) {
+		char *line = malloc(len + 1);
+		struct sysloghdr hdr;
+		enum sysloghdr_form form;
+
+		if (line == NULL)
+			abort();
+		memcpy(line, full, len);
+		form = sysloghdr_split(line, len, &hdr);
+		if ((form == SYSLOGHDR_SENDMAIL) != (len >= tag_end))
+			wrong++;
+		free(line);
+	}
+	tap_is_long(wrong, 0, "every cut of a line: sendmail only with the tag");
+}
+
+int main(void)
+{
+	test_forms();
+	test_every_cut();
+	return tap_done();
+}
