@@ -56,6 +56,18 @@ static int prefilter_starts(const char *p, const char *end, const char *word)
 	return (size_t) (end - p) >= n && memcmp(p, word, n) == 0;
 }
 
+/* prefilter_address_stop - 1 for a byte that ends a plain address (a
+ * switch, not strchr(): this runs for every byte of every sender) */
+static int prefilter_address_stop(char c)
+{
+	switch (c) {
+	case '<': case '>': case '"': case ',': case ';': case ' ': case '\0':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* prefilter_address - "<a@b>, " or "a@b, " after from=; 0 or -1 */
 static int prefilter_address(const char *p, const char *end,
 			     struct prefilter_hint *hint)
@@ -65,7 +77,7 @@ static int prefilter_address(const char *p, const char *end,
 	const char *stop = start;
 
 	while (stop < end && stop - start <= PREFILTER_ADDRESS_MAX
-	       && strchr("<>\",; ", *stop) == NULL)
+	       && !prefilter_address_stop(*stop))
 		stop++;
 	if (bracketed && (stop >= end || *stop++ != '>'))
 		return -1;

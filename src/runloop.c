@@ -14,6 +14,10 @@
 #define RUNLOOP_IDLE_COMMIT_MS 1000
 /* Lines between two looks at pending signals when input never pauses. */
 #define RUNLOOP_SIGNAL_EVERY 1024
+/* Lines between two commits when input never pauses: what a crash of
+ * the filter mode can cost at most (each commit writes WAL pages: at
+ * every 1024 lines that was a tenth of the time on a busy log) */
+#define RUNLOOP_COMMIT_EVERY 8192
 
 /* runloop_reply - one omprog reply line, flushed; -1 on failure */
 static int runloop_reply(FILE *replies, const char *text)
@@ -71,7 +75,11 @@ static int runloop_wait(struct runloop *loop)
 	if (++loop->lines_since_signals >= RUNLOOP_SIGNAL_EVERY) {
 		loop->lines_since_signals = 0;
 		/* nor does it wait to commit: bound what a crash can lose */
-		(void) pipeline_flush(loop->pipe);
+		loop->lines_since_commit += RUNLOOP_SIGNAL_EVERY;
+		if (loop->lines_since_commit >= RUNLOOP_COMMIT_EVERY) {
+			loop->lines_since_commit = 0;
+			(void) pipeline_flush(loop->pipe);
+		}
 		if (runloop_tick(loop, 0) < 0)
 			return -1;
 		if (loop->wait_mask != NULL

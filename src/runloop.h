@@ -42,6 +42,7 @@ struct runloop {
 	void (*reload)(void *ctx);	/* SIGHUP hook */
 	void *reload_ctx;
 	unsigned lines_since_signals;	/* the loop's own bookkeeping */
+	unsigned lines_since_commit;
 };
 
 /*
