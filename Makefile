@@ -6,11 +6,13 @@
 #   make check-sanitize  every test on an ASan+UBSan build (clang)
 #   make check-valgrind  unit, CLI and hostile tests under valgrind memcheck
 #   make fuzz     each libFuzzer harness of fuzz/ for FUZZ_SECONDS
+#   (make check: test, check-sanitize, check-valgrind, fuzz)
 #
 # Variables: CC, CFLAGS, SANITIZE=address,undefined, VALGRIND="valgrind ...",
 # BUILD (object directory; a build other than the default one keeps its
-# phishwatch there too), PROVE_FLAGS, FUZZ_SECONDS, CI (set: warnings are
-# errors, fuzzers run longer).
+# phishwatch there too), PROVE_FLAGS, FUZZ_SECONDS, JOBS (valgrind test
+# files and fuzzers run at once; 2), CI (set: warnings are errors,
+# fuzzers run longer).
 
 VERSION   = 0.1.0
 PREFIX   ?= /usr/local
@@ -107,6 +109,7 @@ demo: phishwatch
 check: deps deps-harden
 	$(MAKE) test
 	$(MAKE) check-sanitize
+	$(MAKE) check-valgrind
 	$(MAKE) fuzz
 
 unit: $(UNIT_BINS)
@@ -131,18 +134,18 @@ check-sanitize: deps deps-harden
 		SANITIZE=address,undefined SHELL_TESTS="$(SANITIZE_TESTS)"
 
 # check-valgrind - unit binaries (run through valgrind by prove) and the
-# CLI and hostile tests (tests/lib.sh runs phishwatch through $VALGRIND)
-# (slow: liblognorm's rulebase load alone takes 12 s under valgrind, so
-# the run takes the better part of an hour; not part of make check)
+# CLI and hostile tests (tests/lib.sh runs phishwatch through $VALGRIND),
+# JOBS test files at a time (each is one process under valgrind)
 MEMCHECK  = valgrind -q --error-exitcode=99 --leak-check=full \
 	    --errors-for-leak-kinds=definite,indirect \
 	    --show-leak-kinds=definite,indirect \
 	    --suppressions=$(CURDIR)/tests/valgrind.supp
-check-valgrind: deps deps-harden $(PROG) unit
-	prove $(PROVE_FLAGS) --exec '$(MEMCHECK)' $(UNIT_BINS)
+JOBS     ?= 2
+check-valgrind: deps deps-harden $(PROG) $(SYSLOG_RB) unit
+	prove $(PROVE_FLAGS) -j$(JOBS) --exec '$(MEMCHECK)' $(UNIT_BINS)
 	PW=$(CURDIR)/$(PROG) TOP=$(CURDIR) VALGRIND="$(MEMCHECK)" \
-		prove $(PROVE_FLAGS) $(sort $(wildcard tests/cli/*.t \
-		tests/hostile/*.t tests/fuzz-regress/*.t))
+		prove $(PROVE_FLAGS) -j$(JOBS) $(sort $(wildcard \
+		tests/cli/*.t tests/hostile/*.t tests/fuzz-regress/*.t))
 
 # fuzz - every harness fuzz/NAME.c for FUZZ_SECONDS (make check: 20 s
 # each, 60 s in CI), corpus in build/fuzz/corpus/NAME seeded by fuzz/run.sh
@@ -162,8 +165,13 @@ $(FUZZ_BUILD)/fuzz_%: fuzz/%.c fuzz/fuzz.h $(LIB)
 		$(ALL_LDFLAGS) -fsanitize=fuzzer $(PKG_LIBS)
 
 fuzz: fuzzers
+	$(MAKE) -j$(JOBS) $(addprefix fuzz-,$(FUZZ_NAMES))
+
+# fuzz-NAME - one harness (make fuzz runs JOBS of them at a time; not
+# .PHONY, which would keep make from using this pattern rule)
+fuzz-%:
 	TOP=$(CURDIR) FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_BUILD=$(FUZZ_BUILD) \
-		fuzz/run.sh $(FUZZ_NAMES)
+		fuzz/run.sh $*
 
 # bench - phishwatch against its peers on a generated corpus (bench/).
 DEPS_BENCH = sec liblognorm-utils perl time python3

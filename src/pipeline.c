@@ -799,9 +799,9 @@ static int pipeline_fast_skip(struct pipeline *pipe, const char *line,
 	return 1;
 }
 
-/* pipeline_line - process one line */
-enum pipeline_result pipeline_line(struct pipeline *pipe, const char *line,
-				   size_t len)
+/* pipeline_line_once - process one line, counting it */
+static enum pipeline_result pipeline_line_once(struct pipeline *pipe,
+					       const char *line, size_t len)
 {
 	struct counters *c = pipe->parts.counters;
 	struct smlog log;
@@ -830,6 +830,26 @@ enum pipeline_result pipeline_line(struct pipeline *pipe, const char *line,
 	if (pipeline_handlers[kind] == NULL)
 		return PIPELINE_DONE;
 	return pipeline_handlers[kind](pipe, &log, line, len);
+}
+
+/*
+ * pipeline_line - process one line; a line to be offered again counts
+ * only as a retry, so that each line is counted once, when it is done
+ */
+enum pipeline_result pipeline_line(struct pipeline *pipe, const char *line,
+				   size_t len)
+{
+	struct counters *c = pipe->parts.counters;
+	const struct counters before = *c;
+	enum pipeline_result result = pipeline_line_once(pipe, line, len);
+
+	if (result == PIPELINE_RETRY) {
+		unsigned long long retries = c->retries;
+
+		*c = before;
+		c->retries = retries;
+	}
+	return result;
 }
 
 /* pipeline_flush - commit the store's open batch */

@@ -42,7 +42,8 @@ struct pipeline;
 struct pipeline *pipeline_new(const struct pipeline_parts *parts);
 void pipeline_free(struct pipeline *pipe);
 
-/* pipeline_line - process line[0..len), no newline */
+/* pipeline_line - process line[0..len), no newline; after
+ * PIPELINE_RETRY the line counts as a retry only (offer it again) */
 enum pipeline_result pipeline_line(struct pipeline *pipe, const char *line,
 				   size_t len);
 

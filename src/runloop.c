@@ -10,6 +10,9 @@
 #include "msg.h"
 #include "runloop.h"
 
+/* In filter mode, a line the store refused (locked) is tried again
+ * after this pause: no one else would offer it again. */
+#define RUNLOOP_RETRY_PAUSE_MS 1000
 /* Idle this long with batched work pending, then commit it. */
 #define RUNLOOP_IDLE_COMMIT_MS 1000
 /* Lines between two looks at pending signals when input never pauses. */
@@ -96,10 +99,56 @@ static int runloop_wait(struct runloop *loop)
 	return ready > 0;
 }
 
+/*
+ * runloop_pause - the retry pause of filter mode, with signals let in;
+ * 0 to try the line again, -1 when told to terminate meanwhile
+ */
+static int runloop_pause(struct runloop *loop)
+{
+	static const struct timespec pause = {
+		RUNLOOP_RETRY_PAUSE_MS / 1000,
+		(RUNLOOP_RETRY_PAUSE_MS % 1000) * 1000000L
+	};
+
+	(void) ppoll(NULL, 0, &pause, loop->wait_mask);
+	runloop_service_signals(loop);
+	return loop->signals->term ? -1 : 0;
+}
+
+/*
+ * runloop_process - pipeline_line(), and in filter mode again after a
+ * pause for as long as the store refuses the line (a lock held by
+ * another process); SIGTERM ends the wait, saying so
+ */
+static enum pipeline_result runloop_process(struct runloop *loop,
+					    const char *line, size_t len)
+{
+	enum pipeline_result result;
+	int waited = 0;
+
+	while ((result = pipeline_line(loop->pipe, line, len))
+	       == PIPELINE_RETRY && loop->replies == NULL) {
+		if (!waited++)
+			msg_warn("%s: line %llu: state store busy (locked by "
+				 "another process?); waiting to try again",
+				 loop->input_name, loop->counters->lines + 1);
+		if (runloop_pause(loop) < 0) {
+			msg_warn("%s: line %llu not processed: terminated "
+				 "while waiting for the state store",
+				 loop->input_name, loop->counters->lines + 1);
+			return PIPELINE_DONE;
+		}
+	}
+	if (waited && result == PIPELINE_DONE)
+		msg_info("%s: line %llu: state store free again, line done",
+			 loop->input_name, loop->counters->lines);
+	return result;
+}
+
 /* runloop_handle - one line through the pipeline, and its reply */
 static int runloop_handle(struct runloop *loop, const char *line, size_t len)
 {
-	enum pipeline_result result = pipeline_line(loop->pipe, line, len);
+	enum pipeline_result result = runloop_process(loop, line, len);
 
 	if (result == PIPELINE_FATAL)
 		return pipeline_status(loop->pipe);

@@ -6,10 +6,14 @@
  *	omprog.  In omprog mode it prints "OK" once when ready, then exactly
  *	one reply per line, flushed: "OK" once the line is fully processed,
  *	a line starting "retry:" when a transient failure (store locked,
- *	event socket full) means rsyslog should offer the line again.
+ *	event socket full) means rsyslog should offer the line again.  In
+ *	filter mode no one would offer it again: the loop itself tries the
+ *	line again every second, saying once that it waits, until it is
+ *	done or SIGTERM ends the wait (which it also says).
  *	Signals only set flags and stay blocked while a line is processed;
  *	they are let in only while the loop waits for input (ppoll), so
- *	none is missed and no read(2) is cut short.  Between lines the loop
+ *	none is missed and no read(2) is cut short (and during the retry
+ *	pause of filter mode).  Between lines the loop
  *	acts on them:
  *	SIGTERM/SIGINT stop after the current line, SIGHUP calls the reload
  *	hook, SIGUSR1 prints the counters.  Before it would block waiting

@@ -97,25 +97,54 @@ ok "$([ "$(events "$TMP/events")" -ge 1 ]; echo $?)" "its event was written (a r
 is "$(counter retries "$TMP/omprog.err")" 1 "the retry is counted"
 is "$(sqlite3 "$TMP/good.db" 'PRAGMA integrity_check')" ok "the store is intact"
 
-# Locked in filter mode: the line is skipped with a warning naming it and
-# counted, never silently, and it left nothing half done.
-sqlite3 "$TMP/good.db" <"$TMP/sql" >"$TMP/sql.out" 2>&1 &
+# Locked in filter mode: phishwatch says it waits and tries the line
+# again every second; once the lock is gone the line is done, counted
+# once, and its event written: nothing skipped.
+sqlite3 "$TMP/good.db" <"$TMP/sql" >"$TMP/sql-filter.out" 2>&1 &
 SQLITE_PID=$!
 track_pid "$SQLITE_PID"
 exec 8>"$TMP/sql"
 printf "BEGIN EXCLUSIVE;\nSELECT 'locked';\n" >&8
-wait_for 'grep -q locked "$TMP/sql.out"' 10
+wait_for 'grep -q locked "$TMP/sql-filter.out"' 10
 from_line q10 '<a@emalsrv.fedex.com>' >"$TMP/log2"
-pw -r "$RULEBASE" -s "$TMP/good.db" "$TMP/log2" >"$TMP/out" 2>"$TMP/err"
-is "$?" 0 "locked, filter mode: exit 0"
-like "$(cat "$TMP/err")" "transient failure at line 1; skipped" \
-	"locked, filter mode: the skipped line is named"
-is "$(counter retries "$TMP/err")" 1 "locked, filter mode: counted"
+"$PW" -r "$RULEBASE" -s "$TMP/good.db" "$TMP/log2" >"$TMP/out" 2>"$TMP/err" &
+PW_PID=$!
+track_pid "$PW_PID"
+wait_for 'grep -q "waiting to try again" "$TMP/err"' 10
+ok $? "locked, filter mode: it says it waits (line named)"
+sleep 1.5	# a retry or two while still locked
+kill -0 "$PW_PID" 2>/dev/null
+ok $? "locked, filter mode: still waiting, not skipping"
 printf 'ROLLBACK;\n' >&8
 exec 8>&-
 wait "$SQLITE_PID"
-# The skipped line changed nothing: read again, it gives its event.
-pw -r "$RULEBASE" -s "$TMP/good.db" "$TMP/log2" >"$TMP/out2" 2>/dev/null
-is "$(($(events "$TMP/out") + $(events "$TMP/out2")))" 1 \
-	"locked, filter mode: the line read again gives the event, once in all"
+wait "$PW_PID"
+is "$?" 0 "locked, filter mode: exit 0 once the store is free"
+like "$(cat "$TMP/err")" "line 1: state store free again, line done" \
+	"locked, filter mode: says the line got done"
+is "$(events "$TMP/out")" 1 "locked, filter mode: the line's event, once"
+is "$(counter lines "$TMP/err")" 1 "locked, filter mode: the line counted once"
+ok "$([ "$(counter retries "$TMP/err")" -ge 2 ]; echo $?)" \
+	"locked, filter mode: each refused try counted as a retry"
+
+# SIGTERM while waiting: it stops, and says which line it did not do.
+sqlite3 "$TMP/good.db" <"$TMP/sql" >"$TMP/sql-term.out" 2>&1 &
+SQLITE_PID=$!
+track_pid "$SQLITE_PID"
+exec 8>"$TMP/sql"
+printf "BEGIN EXCLUSIVE;\nSELECT 'locked';\n" >&8
+wait_for 'grep -q locked "$TMP/sql-term.out"' 10
+from_line q11 '<a@emalsrv.usps.com>' >"$TMP/log3"
+"$PW" -r "$RULEBASE" -s "$TMP/good.db" "$TMP/log3" >"$TMP/out3" 2>"$TMP/err3" &
+PW_PID=$!
+track_pid "$PW_PID"
+wait_for 'grep -q "waiting to try again" "$TMP/err3"' 10
+kill -TERM "$PW_PID"
+wait "$PW_PID"
+is "$?" 0 "locked, SIGTERM while waiting: clean exit"
+like "$(cat "$TMP/err3")" "line 1 not processed: terminated while waiting" \
+	"locked, SIGTERM while waiting: the line left undone is named"
+printf 'ROLLBACK;\n' >&8
+exec 8>&-
+wait "$SQLITE_PID"
 done_testing
