@@ -57,6 +57,28 @@ rs_bench_done() {
 	done
 }
 
+# cpu_ticks PID - user + system clock ticks the process has used so far
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+# now_ms - the wall clock in milliseconds
+now_ms() { date +%s%3N; }
+
+# omprog_child - the pid of the phishwatch that rsyslogd's omprog runs
+omprog_child() { ps -o pid= --ppid "$RS_PID" | head -n 1 | tr -d ' '; }
+
+# cpu_shares T0 WALL0 PW0 RS0 PWPID - key<TAB>value lines: the share of
+# one CPU that phishwatch and rsyslogd used during the run (is phishwatch
+# the bottleneck? not while it idles for much of the time)
+cpu_shares() {
+	_wall=$(( $(now_ms) - $1 ))
+	_hz=$(getconf CLK_TCK)
+	[ "$_wall" -gt 0 ] || return 0
+	printf 'omprog_pw_cpu_share\t%s\n' "$(awk -v t="$(( $(cpu_ticks "$4") - $2 ))" \
+		-v w="$_wall" -v hz="$_hz" 'BEGIN { printf "%.2f", t / hz * 1000 / w }')"
+	printf 'omprog_rsyslogd_cpu_share\t%s\n' "$(awk -v t="$(( $(cpu_ticks "$RS_PID") - $3 ))" \
+		-v w="$_wall" -v hz="$_hz" 'BEGIN { printf "%.2f", t / hz * 1000 / w }')"
+}
+
 # one_round N - the four measurements, key<TAB>value lines on stdout
 one_round() {
 	say "round $1/$ROUNDS: stdin, as fast as it goes"
@@ -72,9 +94,14 @@ one_round() {
 	command -v rsyslogd > /dev/null || { say "no rsyslogd: omprog skipped"; return 0; }
 	say "round $1/$ROUNDS: rsyslogd omprog, as fast as it goes"
 	if rs_bench "omprog1-$1"; then
+		# omprog starts phishwatch with the first line: all its CPU
+		# time is the run's (less a start-up of milliseconds)
+		t0=$(now_ms) rs0=$(cpu_ticks "$RS_PID")
 		python3 "$STREAM" tcp --port "$RS_PORT" --events "$EVENTS" \
 			--corpus "$CORPUS" --lines "$STREAM_LINES" --label omprog \
 			|| say "omprog throughput run failed"
+		pw_pid=$(omprog_child)
+		[ -n "$pw_pid" ] && cpu_shares "$t0" 0 "$rs0" "$pw_pid"
 		rs_bench_done omprog1
 	else
 		say "private rsyslogd did not start"; rs_diag >&2

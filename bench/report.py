@@ -342,7 +342,12 @@ def main():
         rows.append(("peak RSS <= 8 MB", "%.1f MB" % (rss / 1024.0), rss <= RSS_TARGET_KIB))
     if "omprog_msgs_per_s" in om:
         v = float(om["omprog_msgs_per_s"])
-        rows.append(("omprog >= 50k msgs/s", fmt_rate(v), v >= OMPROG_TARGET))
+        share = ""
+        if "omprog_pw_cpu_share" in om:
+            share = " (CPU: phishwatch %s, rsyslogd %s of one core)" % (
+                om["omprog_pw_cpu_share"], om.get("omprog_rsyslogd_cpu_share", "-"))
+        rows.append(("omprog >= 50k msgs/s", fmt_rate(v) + share,
+                     v >= OMPROG_TARGET))
     for path in ("stdin", "omprog"):
         key = path + "_lat_p99_ms"
         if key in om:
