@@ -11,7 +11,10 @@
 #   - messages/s end to end, lines sent as fast as they go (the sendmail
 #     lines of the first BENCH_STREAM_LINES corpus lines);
 #   - line-to-event latency, lines paced at BENCH_LAT_RATE a second with
-#     a new campaign's from= line (a probe) every BENCH_LAT_EVERY lines.
+#     a new campaign's from= line (a probe) every BENCH_LAT_EVERY lines;
+#   - the same throughput with bench/okchild in phishwatch's place, a
+#     child that only answers OK: what rsyslog's omprog handshake allows
+#     on this machine, whatever the child does.
 # Results: key<TAB>value lines in $BENCH_OUT/omprog.tsv.
 #
 # Environment: PW, TOP, BENCH_OUT, CORPUS (set by run.sh);
@@ -106,6 +109,18 @@ one_round() {
 	else
 		say "private rsyslogd did not start"; rs_diag >&2
 	fi
+	say "round $1/$ROUNDS: rsyslogd omprog with bench/okchild (the handshake alone)"
+	saved_binary=$RS_BINARY
+	RS_BINARY=$OKCHILD
+	if [ -x "$OKCHILD" ] && rs_bench "okchild-$1"; then
+		python3 "$STREAM" tcp --port "$RS_PORT" --events "$EVENTS" \
+			--corpus "$CORPUS" --lines "$STREAM_LINES" --label okchild \
+			|| say "okchild throughput run failed"
+		rs_bench_done okchild
+	else
+		say "okchild run skipped"
+	fi
+	RS_BINARY=$saved_binary
 	say "round $1/$ROUNDS: rsyslogd omprog, $LAT_RATE lines/s, a probe every $LAT_EVERY lines"
 	if rs_bench "omprog2-$1"; then
 		python3 "$STREAM" tcp --port "$RS_PORT" --events "$EVENTS" \
@@ -118,6 +133,11 @@ one_round() {
 		say "private rsyslogd did not start"; rs_diag >&2
 	fi
 }
+
+# The ceiling: rsyslog's omprog handshake with a child that only says OK.
+OKCHILD=$BENCH_OUT/okchild
+cc -std=c11 -O2 -D_GNU_SOURCE -o "$OKCHILD" "$TOP/bench/okchild.c" \
+	|| say "cannot build bench/okchild.c: no ceiling run"
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for round in $(seq 1 "$ROUNDS"); do

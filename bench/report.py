@@ -290,7 +290,9 @@ def main():
           "| path | msgs/s | latency p50 ms | p99 ms | max ms | probes | lost |\n"
           "|---|---:|---:|---:|---:|---:|---:|\n")
         for path, label in (("stdin", "stdin (pipe)"),
-                            ("omprog", "rsyslogd imtcp -> omprog, confirmMessages")):
+                            ("omprog", "rsyslogd imtcp -> omprog, confirmMessages"),
+                            ("okchild", "the same, bench/okchild in phishwatch's "
+                             "place (it only answers OK): the handshake's ceiling")):
             rate = om.get(path + "_msgs_per_s")
             w("| %s | %s | %s | %s | %s | %s | %s |\n" % (
                 label, fmt_rate(float(rate)) if rate else "-",
@@ -344,8 +346,13 @@ def main():
         v = float(om["omprog_msgs_per_s"])
         share = ""
         if "omprog_pw_cpu_share" in om:
-            share = " (CPU: phishwatch %s, rsyslogd %s of one core)" % (
+            share = " (CPU: phishwatch %s, rsyslogd %s of one core" % (
                 om["omprog_pw_cpu_share"], om.get("omprog_rsyslogd_cpu_share", "-"))
+            if "okchild_msgs_per_s" in om:
+                share += "; okchild ceiling %s, %.0f%% of it reached" % (
+                    fmt_rate(float(om["okchild_msgs_per_s"])),
+                    100.0 * v / float(om["okchild_msgs_per_s"]))
+            share += ")"
         rows.append(("omprog >= 50k msgs/s", fmt_rate(v) + share,
                      v >= OMPROG_TARGET))
     for path in ("stdin", "omprog"):
