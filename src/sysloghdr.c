@@ -56,19 +56,19 @@ static int sysloghdr_clock(const char *p)
 /* sysloghdr_3164 - length of an RFC 3164 stamp at line, or 0 */
 static size_t sysloghdr_3164(const char *line, size_t len)
 {
-	size_t day;
+	size_t day_end;		/* where the day's last digit is */
 
 	if (len < SYSLOGHDR_3164_MIN || !sysloghdr_month(line) || line[3] != ' ')
 		return 0;
-	day = line[4] == ' ' ? 5 : 4;	/* "Jul  3" or "Jul 3" or "Jul 13" */
-	if (!sysloghdr_digit(line[day]))
+	day_end = line[4] == ' ' ? 5 : 4;	/* "Jul  3", "Jul 3", "Jul 13" */
+	if (!sysloghdr_digit(line[day_end]))
 		return 0;
-	if (sysloghdr_digit(line[day + 1]) && day == 4)
-		day++;
-	if (day + 11 > len || line[day + 1] != ' '
-	    || !sysloghdr_clock(line + day + 2))
+	if (day_end == 4 && sysloghdr_digit(line[5]))
+		day_end = 5;
+	if (day_end + 11 > len || line[day_end + 1] != ' '
+	    || !sysloghdr_clock(line + day_end + 2))
 		return 0;
-	return day + 10;
+	return day_end + 10;
 }
 
 /* sysloghdr_3339 - length of an RFC 3339 stamp at line, or 0 (any

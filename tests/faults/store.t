@@ -66,12 +66,35 @@ fi
 # In --omprog mode the line is answered "retry" (rsyslog offers it again),
 # and once the lock is gone the same line is done and its event written.
 mkfifo "$TMP/sql" "$TMP/lines"
-sqlite3 "$TMP/good.db" <"$TMP/sql" >"$TMP/sql.out" 2>&1 &
-SQLITE_PID=$!
-track_pid "$SQLITE_PID"
-exec 8>"$TMP/sql"
-printf "BEGIN EXCLUSIVE;\nSELECT 'locked';\n" >&8
-wait_for 'grep -q locked "$TMP/sql.out"' 10
+
+# lock_store NAME - a sqlite3 shell (SQLITE_PID) holds BEGIN EXCLUSIVE on
+# good.db, fed through fd 8; 0 once it holds the lock
+lock_store() {
+	sqlite3 "$TMP/good.db" <"$TMP/sql" >"$TMP/sql-$1.out" 2>&1 &
+	SQLITE_PID=$!
+	track_pid "$SQLITE_PID"
+	exec 8>"$TMP/sql"
+	printf "BEGIN EXCLUSIVE;\nSELECT 'locked';\n" >&8
+	wait_for "grep -q locked \"\$TMP/sql-$1.out\"" 10
+}
+
+# unlock_store END - END (COMMIT or ROLLBACK) the lock; the shell exits
+unlock_store() {
+	printf '%s;\n' "$1" >&8
+	exec 8>&-
+	wait "$SQLITE_PID"
+}
+
+# start_waiting LOG OUT ERR - phishwatch (PW_PID) in filter mode on LOG,
+# once it says it waits for the locked store
+start_waiting() {
+	"$PW" -r "$RULEBASE" -s "$TMP/good.db" "$1" >"$2" 2>"$3" &
+	PW_PID=$!
+	track_pid "$PW_PID"
+	wait_for "grep -q 'waiting to try again' \"$3\"" 10
+}
+
+lock_store omprog
 ok $? "sqlite3 holds an exclusive lock"
 "$PW" -r "$RULEBASE" -s "$TMP/good.db" --omprog -o "$TMP/events" \
 	<"$TMP/lines" >"$TMP/replies" 2>"$TMP/omprog.err" 8>&- &
@@ -82,9 +105,7 @@ from_line q9 '<a@emalsrv.dhl.com>' >&9
 wait_for '[ "$(wc -l <"$TMP/replies")" -ge 2 ]' 10
 is "$(sed -n 1p "$TMP/replies")" OK "locked: ready"
 like "$(sed -n 2p "$TMP/replies")" '^retry' "locked: the line is answered retry, not OK"
-printf 'COMMIT;\n' >&8
-exec 8>&-
-wait "$SQLITE_PID"
+unlock_store COMMIT
 from_line q9 '<a@emalsrv.dhl.com>' >&9
 wait_for '[ "$(wc -l <"$TMP/replies")" -ge 3 ]' 10
 is "$(sed -n 3p "$TMP/replies")" OK "unlocked: the line offered again is done"
@@ -100,24 +121,14 @@ is "$(sqlite3 "$TMP/good.db" 'PRAGMA integrity_check')" ok "the store is intact"
 # Locked in filter mode: phishwatch says it waits and tries the line
 # again every second; once the lock is gone the line is done, counted
 # once, and its event written: nothing skipped.
-sqlite3 "$TMP/good.db" <"$TMP/sql" >"$TMP/sql-filter.out" 2>&1 &
-SQLITE_PID=$!
-track_pid "$SQLITE_PID"
-exec 8>"$TMP/sql"
-printf "BEGIN EXCLUSIVE;\nSELECT 'locked';\n" >&8
-wait_for 'grep -q locked "$TMP/sql-filter.out"' 10
+lock_store filter
 from_line q10 '<a@emalsrv.fedex.com>' >"$TMP/log2"
-"$PW" -r "$RULEBASE" -s "$TMP/good.db" "$TMP/log2" >"$TMP/out" 2>"$TMP/err" &
-PW_PID=$!
-track_pid "$PW_PID"
-wait_for 'grep -q "waiting to try again" "$TMP/err"' 10
+start_waiting "$TMP/log2" "$TMP/out" "$TMP/err"
 ok $? "locked, filter mode: it says it waits (line named)"
 sleep 1.5	# a retry or two while still locked
 kill -0 "$PW_PID" 2>/dev/null
 ok $? "locked, filter mode: still waiting, not skipping"
-printf 'ROLLBACK;\n' >&8
-exec 8>&-
-wait "$SQLITE_PID"
+unlock_store ROLLBACK
 wait "$PW_PID"
 is "$?" 0 "locked, filter mode: exit 0 once the store is free"
 like "$(cat "$TMP/err")" "line 1: state store free again, line done" \
@@ -128,23 +139,13 @@ ok "$([ "$(counter retries "$TMP/err")" -ge 2 ]; echo $?)" \
 	"locked, filter mode: each refused try counted as a retry"
 
 # SIGTERM while waiting: it stops, and says which line it did not do.
-sqlite3 "$TMP/good.db" <"$TMP/sql" >"$TMP/sql-term.out" 2>&1 &
-SQLITE_PID=$!
-track_pid "$SQLITE_PID"
-exec 8>"$TMP/sql"
-printf "BEGIN EXCLUSIVE;\nSELECT 'locked';\n" >&8
-wait_for 'grep -q locked "$TMP/sql-term.out"' 10
+lock_store term
 from_line q11 '<a@emalsrv.usps.com>' >"$TMP/log3"
-"$PW" -r "$RULEBASE" -s "$TMP/good.db" "$TMP/log3" >"$TMP/out3" 2>"$TMP/err3" &
-PW_PID=$!
-track_pid "$PW_PID"
-wait_for 'grep -q "waiting to try again" "$TMP/err3"' 10
+start_waiting "$TMP/log3" "$TMP/out3" "$TMP/err3"
 kill -TERM "$PW_PID"
 wait "$PW_PID"
 is "$?" 0 "locked, SIGTERM while waiting: clean exit"
 like "$(cat "$TMP/err3")" "line 1 not processed: terminated while waiting" \
 	"locked, SIGTERM while waiting: the line left undone is named"
-printf 'ROLLBACK;\n' >&8
-exec 8>&-
-wait "$SQLITE_PID"
+unlock_store ROLLBACK
 done_testing

@@ -11,13 +11,7 @@
 
 export TZ=UTC
 
-rs_require() {
-	command -v rsyslogd >/dev/null && command -v jq >/dev/null &&
-		command -v sqlite3 >/dev/null
-}
-rs_require
-ok $? "rsyslogd, jq and sqlite3 are installed (make deps)"
-rs_require || { done_testing; exit 1; }
+rs_need rsyslogd jq sqlite3
 
 # The lines: campaigns, repeats, blocked and known ones, the outcome of
 # messages, and lines the rulebase or the filter must leave out.

@@ -12,13 +12,7 @@
 # rsyslogd reads the RFC 3164 stamps sent below as UTC.
 export TZ=UTC
 
-rs_require() {
-	command -v rsyslogd >/dev/null && command -v jq >/dev/null &&
-		command -v sqlite3 >/dev/null
-}
-rs_require
-ok $? "rsyslogd, jq and sqlite3 are installed (make deps)"
-rs_require || { done_testing; exit 1; }
+rs_need rsyslogd jq sqlite3
 
 rs_setup events
 cat >"$RS_DIR/etc/access" <<'EOF'

@@ -15,13 +15,7 @@ CAMPAIGNS=50		# one new every 400 lines
 KILL_AT="10 25 40"	# kill when this many events are out
 export LC_ALL=C		# sort, comm and join agree with python's sorted()
 
-rs_require() {
-	command -v rsyslogd >/dev/null && command -v jq >/dev/null &&
-		command -v sqlite3 >/dev/null && command -v python3 >/dev/null
-}
-rs_require
-ok $? "rsyslogd, jq, sqlite3 and python3 are installed (make deps)"
-rs_require || { done_testing; exit 1; }
+rs_need rsyslogd jq sqlite3 python3
 
 # The lines: campaign k starts at line 400k; later campaign lines pick an
 # open campaign at random (seeded), one line in four is ordinary mail.

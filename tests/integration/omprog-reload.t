@@ -11,10 +11,7 @@
 
 export TZ=UTC
 
-rs_require() { command -v rsyslogd >/dev/null && command -v jq >/dev/null; }
-rs_require
-ok $? "rsyslogd and jq are installed (make deps)"
-rs_require || { done_testing; exit 1; }
+rs_need rsyslogd jq
 
 rs_setup reload
 # a rulebase of its own, to break it later

@@ -32,6 +32,18 @@ RS_SHIPPED="$TOP/rsyslog"
 RS_WAIT=10		# seconds for a daemon to come up or go down
 RS_NO_PORT=9		# mail and SIEM routes without a sink: loopback discard
 
+# rs_need TOOL... - one test: every TOOL is installed (make deps); when
+# one is not, the test ends there, failed
+rs_need() {
+	_need_missing=0
+	for _need_tool in "$@"; do
+		command -v "$_need_tool" >/dev/null || _need_missing=1
+	done
+	_need_list=$(printf '%s, ' "$@" | sed 's/, $//; s/\(.*\), /\1 and /')
+	ok "$_need_missing" "$_need_list are installed (make deps)"
+	[ "$_need_missing" -eq 0 ] || { done_testing; exit 1; }
+}
+
 # rs_setup NAME - fresh private tree $TMP/NAME; resets the rs_ state
 rs_setup() {
 	RS_DIR="$TMP/$1"
