@@ -163,14 +163,43 @@ static void tracker_evict(struct tracker *t)
 	t->stats.evicted++;
 }
 
+/* tracker_qid_real - 1 for a queue id that can be real */
+static int tracker_qid_real(const char *qid)
+{
+	return qid != NULL && *qid != '\0'
+	       && strnlen(qid, TRACKER_QID_MAX + 1) <= TRACKER_QID_MAX;
+}
+
 /* tracker_qid_ok - 1 for a queue id that can be real, else counted */
 static int tracker_qid_ok(struct tracker *t, const char *qid)
 {
-	if (qid != NULL && *qid != '\0'
-	    && strnlen(qid, TRACKER_QID_MAX + 1) <= TRACKER_QID_MAX)
+	if (tracker_qid_real(qid))
 		return 1;
 	t->stats.bad_qid++;
 	return 0;
+}
+
+/*
+ * tracker_live - the entry of qid as tracker_lookup() at when would find
+ * it, changing nothing: NULL when there is none, or when the expiry that
+ * comes first would drop it (tracker_expire_list() takes from the oldest
+ * end for as long as the entries there are idle past their window)
+ */
+static const struct tracker_entry *tracker_live(const struct tracker *t,
+						const char *qid, time_t when)
+{
+	const struct tracker_entry *e = strmap_get(t->by_qid, qid);
+	const struct tracker_entry *x;
+	time_t window;
+
+	if (e == NULL)
+		return NULL;
+	window = e->sender != NULL ? t->window : TRACKER_HELD_WINDOW;
+	x = e->sender != NULL ? t->attached.oldest : t->held.oldest;
+	for (; x != NULL && x->touched + window < when; x = x->next)
+		if (x == e)
+			return NULL;
+	return e;
 }
 
 /* tracker_lookup - the entry of qid, touched; created when create */
@@ -284,6 +313,20 @@ static struct tracker_entry *tracker_begin(struct tracker *t, const char *qid,
 	return e;
 }
 
+/* tracker_from_counts - what a from= line adds, given what its entry
+ * (NULL: none yet) holds from the lines before it */
+static void tracker_from_counts(const struct tracker_entry *e,
+				unsigned long nrcpts, struct tracker_delta *out)
+{
+	unsigned long rejected = e != NULL ? e->pending_rejected : 0;
+
+	out->n[TRACK_MESSAGES] = 1;
+	out->n[TRACK_RECIPIENTS] = nrcpts + rejected;
+	out->n[TRACK_REJECTED] = rejected;
+	if (e != NULL && e->discard_pending && !e->discard_counted)
+		out->n[TRACK_DISCARDED] = nrcpts;
+}
+
 /* tracker_from - attach a message to its campaign */
 int tracker_from(struct tracker *t, const char *qid, const char *phished,
 		 const char *sender, unsigned long nrcpts, time_t when,
@@ -303,16 +346,32 @@ int tracker_from(struct tracker *t, const char *qid, const char *phished,
 		return -1;
 	e->nrcpts = nrcpts;
 	tracker_delta_for(e, out);
-	out->n[TRACK_MESSAGES] = 1;
-	out->n[TRACK_RECIPIENTS] = nrcpts + e->pending_rejected;
-	out->n[TRACK_REJECTED] = e->pending_rejected;
-	if (e->discard_pending && !e->discard_counted) {
-		out->n[TRACK_DISCARDED] = nrcpts;
+	tracker_from_counts(e, nrcpts, out);
+	if (e->discard_pending)
 		e->discard_counted = 1;
-	}
 	e->pending_rejected = 0;
 	e->awaiting = nrcpts;
 	tracker_done_if_complete(t, e);
+	return 1;
+}
+
+/* tracker_from_peek - tracker_from()'s counts, nothing changed */
+int tracker_from_peek(const struct tracker *t, const char *qid,
+		      const char *phished, const char *sender,
+		      unsigned long nrcpts, time_t when,
+		      struct tracker_delta *out)
+{
+	const struct tracker_entry *e;
+
+	if (!tracker_qid_real(qid))
+		return 0;
+	e = tracker_live(t, qid, when);
+	if (e != NULL && e->sender != NULL)
+		return 0;
+	memset(out, 0, sizeof(*out));
+	out->phished_domain = phished;
+	out->sender_host = sender;
+	tracker_from_counts(e, nrcpts, out);
 	return 1;
 }
 

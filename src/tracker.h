@@ -72,6 +72,18 @@ int tracker_from(struct tracker *t, const char *qid, const char *phished,
 		 const char *sender, unsigned long nrcpts, time_t when,
 		 struct tracker_delta *out);
 
+/*
+ * tracker_from_peek - what tracker_from() would put into *out now, with
+ * the same return value (never -1), changing nothing: for a caller that
+ * must show the counts (in an event) before it knows the line is done,
+ * and calls tracker_from() only then, so that a line refused and tried
+ * again counts its message once.  out's names are phished and sender.
+ */
+int tracker_from_peek(const struct tracker *t, const char *qid,
+		      const char *phished, const char *sender,
+		      unsigned long nrcpts, time_t when,
+		      struct tracker_delta *out);
+
 /* tracker_holds - 1 when qid[0..len) is an open message of a campaign
  * (its to= lines count); lets the caller skip the others unparsed */
 int tracker_holds(const struct tracker *t, const char *qid, size_t len);

@@ -116,9 +116,59 @@ static void test_classify(void)
 	tap_is_long(tracker_classify("queued", NULL), STAT_OTHER, "queued is no outcome");
 }
 
+/* tracker_from_peek() gives tracker_from()'s counts and changes nothing,
+ * however often it is asked (a line refused and tried again) */
+static void test_peek(void)
+{
+	struct tracker *t = tracker_new(100, 3600);
+	struct tracker_delta d;
+	struct tracker_stats st;
+
+	tracker_reject(t, "q1", 10, &d);
+	tracker_discard(t, "q1", 1, 10, &d);
+	for (int i = 0; i < 3; i++) {
+		memset(&d, 0, sizeof(d));
+		tap_is_long(tracker_from_peek(t, "q1", "ups.com",
+					      "emalsrv.ups.com", 2, 11, &d), 1,
+			    "peek: a from= line not yet seen has counts");
+		tap_is_long((long) d.n[TRACK_MESSAGES], 1, "peek: one message");
+	}
+	tap_is_long((long) d.n[TRACK_REJECTED], 1, "peek: the held reject");
+	tap_is_long((long) d.n[TRACK_RECIPIENTS], 3, "peek: nrcpts + rejected");
+	tap_is_long((long) d.n[TRACK_DISCARDED], 2, "peek: the held discard");
+	tap_is_str(d.phished_domain, "ups.com", "peek: names the campaign");
+	tap_ok(!tracker_holds(t, "q1", 2), "peek: the queue id is not attached");
+	tap_is_long(tracker_from(t, "q1", "ups.com", "emalsrv.ups.com", 2, 11,
+				 &d), 1, "from= after the peeks: counts");
+	tap_is_long((long) d.n[TRACK_MESSAGES] + (long) d.n[TRACK_REJECTED]
+		    + (long) d.n[TRACK_DISCARDED], 4,
+		    "from= after the peeks: the same counts");
+	tracker_from(t, "q3", "ups.com", "emalsrv.ups.com", 1, 12, &d);
+	tap_is_long(tracker_from_peek(t, "q3", "ups.com", "emalsrv.ups.com",
+				      1, 12, &d), 0,
+		    "peek after from=: a repeat, nothing to count");
+	tap_is_long(tracker_from_peek(t, "", "ups.com", "x.ups.com", 1, 12,
+				      &d), 0, "peek: no queue id, no counts");
+	tracker_get_stats(t, &st);
+	tap_is_long((long) st.bad_qid, 0, "peek: counts no bad queue id");
+	/* an entry the next lookup would expire is not there for the peek */
+	tracker_reject(t, "q2", 100, &d);
+	memset(&d, 0, sizeof(d));
+	tracker_from_peek(t, "q2", "dhl.com", "emalsrv.dhl.com", 1,
+			  100 + TRACKER_HELD_WINDOW + 1, &d);
+	tap_is_long((long) d.n[TRACK_REJECTED], 0,
+		    "peek: a held entry past its window is not counted");
+	tracker_from(t, "q2", "dhl.com", "emalsrv.dhl.com", 1,
+		     100 + TRACKER_HELD_WINDOW + 1, &d);
+	tap_is_long((long) d.n[TRACK_REJECTED], 0,
+		    "from=: nor by tracker_from()");
+	tracker_free(t);
+}
+
 int main(void)
 {
 	test_reject_before_from();
+	test_peek();
 	test_to_and_discard();
 	test_forget_cap_expire();
 	test_classify();
