@@ -23,7 +23,14 @@
  *	HOST_INVALID: such text never reaches an event, the store or an
  *	access suggestion.  The result is lower-cased.
  *
- *	On any verdict but HOST_OK, host[] is the empty string.
+ *	hostname_relay_ip() and hostname_syslog_host() pass the other
+ *	hosts and addresses of a log line: the relay's address as sendmail
+ *	writes it inside relay=[...], and the syslog header's host, which
+ *	may be a short name or a bare address.  Addresses are written back
+ *	by inet_ntop(), so one address has one spelling.
+ *
+ *	On any verdict but HOST_OK, host[] is the empty string (the two
+ *	functions above give the address on HOST_IP_LITERAL).
  * DIAGNOSTICS
  *	None: the verdict tells the caller, who counts.
  */
@@ -38,8 +45,8 @@
 #define HOSTNAME_IPV6_TAG "IPv6:"
 #define HOSTNAME_IPV6_LEN (sizeof(HOSTNAME_IPV6_TAG) - 1)
 
-/* Room for the inside of the longest address literal inet_pton takes. */
-#define HOSTNAME_LITERAL_MAX INET6_ADDRSTRLEN
+_Static_assert(HOSTNAME_IP_MAX >= INET6_ADDRSTRLEN,
+	       "HOSTNAME_IP_MAX holds any address inet_ntop() writes");
 
 /* hostname_is_ldh - letter, digit or hyphen (ASCII only, no locale) */
 static int hostname_is_ldh(unsigned char c)
@@ -76,9 +83,11 @@ static int hostname_all_digits(const char *label, size_t len)
 	return 1;
 }
 
-/* hostname_normalize - validate, strip one trailing dot, lower-case */
-enum host_verdict hostname_normalize(const char *name, size_t len,
-				     char host[HOSTNAME_MAX + 1])
+/* hostname_labels - validate at least min_labels LDH labels, the last
+ * not all digits; strip one trailing dot, lower-case into host */
+static enum host_verdict hostname_labels(const char *name, size_t len,
+					 size_t min_labels,
+					 char host[HOSTNAME_MAX + 1])
 {
 	size_t start = 0;
 	size_t labels = 0;
@@ -99,7 +108,8 @@ enum host_verdict hostname_normalize(const char *name, size_t len,
 		if (i < len)
 			start = i + 1;
 	}
-	if (labels < 2 || hostname_all_digits(name + start, len - start))
+	if (labels < min_labels
+	    || hostname_all_digits(name + start, len - start))
 		return HOST_INVALID;
 	for (size_t i = 0; i < len; i++)
 		host[i] = hostname_lower((unsigned char) name[i]);
@@ -107,29 +117,81 @@ enum host_verdict hostname_normalize(const char *name, size_t len,
 	return HOST_OK;
 }
 
+/* hostname_normalize - validate, strip one trailing dot, lower-case */
+enum host_verdict hostname_normalize(const char *name, size_t len,
+				     char host[HOSTNAME_MAX + 1])
+{
+	return hostname_labels(name, len, 2, host);
+}
+
+/*
+ * hostname_ip - text[0..len) as an address of family, checked by
+ * inet_pton() and written back by inet_ntop() into ip (when not NULL),
+ * so that one address has one spelling in events and the store
+ */
+static enum host_verdict hostname_ip(int family, const char *text, size_t len,
+				     char ip[HOSTNAME_IP_MAX])
+{
+	char copy[HOSTNAME_IP_MAX];
+	unsigned char addr[sizeof(struct in6_addr)];
+
+	if (ip != NULL)
+		ip[0] = '\0';
+	if (len == 0 || len >= sizeof(copy) || memchr(text, '\0', len) != NULL)
+		return HOST_INVALID;
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	if (inet_pton(family, copy, addr) != 1)
+		return HOST_INVALID;
+	if (ip != NULL && inet_ntop(family, addr, ip, HOSTNAME_IP_MAX) == NULL)
+		return HOST_INVALID;
+	return HOST_IP_LITERAL;
+}
+
+/* hostname_tagged_ip - a dotted quad, or "IPv6:" (any case) and an
+ * IPv6 address: the inside of an address literal */
+static enum host_verdict hostname_tagged_ip(const char *text, size_t len,
+					    char ip[HOSTNAME_IP_MAX])
+{
+	if (len > HOSTNAME_IPV6_LEN
+	    && strncasecmp(text, HOSTNAME_IPV6_TAG, HOSTNAME_IPV6_LEN) == 0)
+		return hostname_ip(AF_INET6, text + HOSTNAME_IPV6_LEN,
+				   len - HOSTNAME_IPV6_LEN, ip);
+	return hostname_ip(AF_INET, text, len, ip);
+}
+
+/* hostname_relay_ip - sendmail's relay address, canonical, no tag */
+enum host_verdict hostname_relay_ip(const char *text, size_t len,
+				    char ip[HOSTNAME_IP_MAX])
+{
+	ip[0] = '\0';
+	if (text == NULL)
+		return HOST_INVALID;
+	return hostname_tagged_ip(text, len, ip);
+}
+
+/* hostname_syslog_host - a syslog header's host: a name or an address */
+enum host_verdict hostname_syslog_host(const char *name, size_t len,
+				       char host[HOSTNAME_MAX + 1])
+{
+	enum host_verdict v;
+
+	host[0] = '\0';
+	if (name == NULL)
+		return HOST_INVALID;
+	v = hostname_ip(memchr(name, ':', len) != NULL ? AF_INET6 : AF_INET,
+			name, len, host);
+	if (v == HOST_IP_LITERAL)
+		return v;
+	return hostname_labels(name, len, 1, host);
+}
+
 /* hostname_literal - the verdict on "[...]", brackets included */
 static enum host_verdict hostname_literal(const char *lit, size_t len)
 {
-	char text[HOSTNAME_LITERAL_MAX];
-	unsigned char addr[sizeof(struct in6_addr)];
-	int family = AF_INET;
-
 	if (len < 2 || lit[len - 1] != ']')
 		return HOST_INVALID;
-	lit++;
-	len -= 2;
-	if (len > HOSTNAME_IPV6_LEN
-	    && strncasecmp(lit, HOSTNAME_IPV6_TAG, HOSTNAME_IPV6_LEN) == 0) {
-		family = AF_INET6;
-		lit += HOSTNAME_IPV6_LEN;
-		len -= HOSTNAME_IPV6_LEN;
-	}
-	if (len == 0 || len >= sizeof(text) || memchr(lit, '\0', len) != NULL)
-		return HOST_INVALID;
-	memcpy(text, lit, len);
-	text[len] = '\0';
-	return inet_pton(family, text, addr) == 1 ? HOST_IP_LITERAL
-						   : HOST_INVALID;
+	return hostname_tagged_ip(lit + 1, len - 2, NULL);
 }
 
 /* hostname_last_at - the last '@' in addr[0..len), or NULL */

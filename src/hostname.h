@@ -10,6 +10,9 @@
  *	trailing hyphen), each at most 63 octets, 253 in all, with at
  *	least two labels and a TLD that is not all digits.  IP literals
  *	([1.2.3.4], [IPv6:...]) are recognised and reported as such.
+ *	The other hosts and addresses a log line gives (the syslog
+ *	header's host, the relay's address) pass here too, each by the
+ *	rules of the field.
  */
 #ifndef PHISHWATCH_HOSTNAME_H
 #define PHISHWATCH_HOSTNAME_H
@@ -17,6 +20,7 @@
 #include <stddef.h>
 
 #define HOSTNAME_MAX 253	/* RFC 1035, without the trailing dot */
+#define HOSTNAME_IP_MAX 46	/* INET6_ADDRSTRLEN: an address as text */
 #define HOSTNAME_LABEL_MAX 63	/* RFC 1035 */
 
 enum host_verdict {
@@ -39,6 +43,27 @@ enum host_verdict hostname_from_address(const char *addr, size_t len,
  */
 enum host_verdict hostname_normalize(const char *name, size_t len,
 				     char host[HOSTNAME_MAX + 1]);
+
+/*
+ * hostname_relay_ip - the address sendmail writes inside relay=[...]: a
+ * dotted quad, or "IPv6:" and an IPv6 address (the tag is what sendmail
+ * writes; a bare IPv6 address is refused), checked with inet_pton() and
+ * written back in its canonical form (inet_ntop(), without the tag) into
+ * ip; HOST_IP_LITERAL or HOST_INVALID.
+ */
+enum host_verdict hostname_relay_ip(const char *text, size_t len,
+				    char ip[HOSTNAME_IP_MAX]);
+
+/*
+ * hostname_syslog_host - the HOSTNAME of a syslog header: one or more
+ * LDH labels (a short name such as "mx1" is fine) whose last one is not
+ * all digits, lower-cased, one trailing dot removed, into host
+ * (HOST_OK); or an IPv4 or IPv6 address, as syslog daemons write a
+ * peer without a name, in canonical form (HOST_IP_LITERAL); else
+ * HOST_INVALID and host[] is empty.
+ */
+enum host_verdict hostname_syslog_host(const char *name, size_t len,
+				       char host[HOSTNAME_MAX + 1]);
 
 /* hostname_parent - the parent domain of a host ("b.c" of "a.b.c"), or
  * NULL at the last label; a pointer into host */

@@ -185,6 +185,76 @@ static void test_normalize_table(void)
 		    "NULL name");
 }
 
+/* The other hosts and addresses of a line: relay addresses as sendmail
+ * writes them, syslog header hosts.  HOST_OK or HOST_IP_LITERAL give the
+ * canonical text. */
+static const struct normalize_case relay_cases[] = {
+	{"192.0.2.1", HOST_IP_LITERAL, "192.0.2.1"},
+	{"IPv6:2001:DB8:0:0::1", HOST_IP_LITERAL, "2001:db8::1"},
+	{"ipv6:::ffff:192.0.2.1", HOST_IP_LITERAL, "::ffff:192.0.2.1"},
+	{"dead.beef", HOST_INVALID, ""},
+	{"2001:db8::1", HOST_INVALID, ""},	/* sendmail tags IPv6 */
+	{"::1", HOST_INVALID, ""},
+	{"IPv6:192.0.2.1", HOST_INVALID, ""},
+	{"IPv6:", HOST_INVALID, ""},
+	{"IPv6:2001:db8::1%eth0", HOST_INVALID, ""},
+	{"192.0.2.01", HOST_INVALID, ""},
+	{"1.2.3", HOST_INVALID, ""},
+	{"192.0.2.1 ", HOST_INVALID, ""},
+	{"", HOST_INVALID, ""},
+	{"IPv6:1:2:3:4:5:6:7:8:9:0:1:2:3:4:5:6:7:8:9:0:1:2:3:4:5:6", HOST_INVALID, ""},
+};
+
+static const struct normalize_case syslog_cases[] = {
+	{"mx1", HOST_OK, "mx1"},
+	{"MX4.Example.", HOST_OK, "mx4.example"},
+	{"mail-1.example.org", HOST_OK, "mail-1.example.org"},
+	{"192.0.2.7", HOST_IP_LITERAL, "192.0.2.7"},
+	{"2001:DB8::5", HOST_IP_LITERAL, "2001:db8::5"},
+	{"mx1..-evil-", HOST_INVALID, ""},
+	{"-mx2", HOST_INVALID, ""},
+	{"mx5_x", HOST_INVALID, ""},
+	{"mx..", HOST_INVALID, ""},
+	{"192.0.2.300", HOST_INVALID, ""},
+	{"123", HOST_INVALID, ""},
+	{"IPv6:2001:db8::1", HOST_INVALID, ""},
+	{"", HOST_INVALID, ""},
+	{".", HOST_INVALID, ""},
+};
+
+static void test_other_fields(void)
+{
+	char out[HOSTNAME_MAX + 1];
+	char name[160];
+	size_t n;
+
+	n = sizeof(relay_cases) / sizeof(relay_cases[0]);
+	for (size_t i = 0; i < n; i++) {
+		const struct normalize_case *c = &relay_cases[i];
+
+		snprintf(name, sizeof(name), "relay address \"%s\"", c->name);
+		tap_is_long(hostname_relay_ip(c->name, strlen(c->name), out),
+			    c->want, name);
+		tap_is_str(out, c->host, name);
+	}
+	n = sizeof(syslog_cases) / sizeof(syslog_cases[0]);
+	for (size_t i = 0; i < n; i++) {
+		const struct normalize_case *c = &syslog_cases[i];
+
+		snprintf(name, sizeof(name), "syslog host \"%s\"", c->name);
+		tap_is_long(hostname_syslog_host(c->name, strlen(c->name), out),
+			    c->want, name);
+		tap_is_str(out, c->host, name);
+	}
+	tap_is_long(hostname_relay_ip(NULL, 0, out), HOST_INVALID,
+		    "relay address NULL");
+	tap_is_long(hostname_syslog_host(NULL, 0, out), HOST_INVALID,
+		    "syslog host NULL");
+	tap_is_long(hostname_syslog_host("mx1.example.org", 3, out), HOST_OK,
+		    "syslog host honours the length");
+	tap_is_str(out, "mx1", "only len bytes are read");
+}
+
 static void test_parent(void)
 {
 	static const char *const chain[] = {
@@ -209,6 +279,7 @@ int main(void)
 	test_address_table();
 	test_lengths();
 	test_normalize_table();
+	test_other_fields();
 	test_parent();
 	return tap_done();
 }
