@@ -15,6 +15,8 @@
 
 /* Lines may run ahead of the reference clock by at most this much. */
 #define LOGTIME_MAX_AHEAD (24 * 60 * 60)
+/* 1990-01-01T00:00:00Z: older than any log phishwatch can be given. */
+#define LOGTIME_EARLIEST ((time_t) 631152000)
 
 static const char logtime_months[12][4] = {
 	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -192,6 +194,17 @@ int logtime_parse(const char *stamp, time_t reference, struct timespec *out)
 	if (strnlen(stamp, 16) < 14)
 		return -1;
 	return logtime_3164(stamp, reference, out);
+}
+
+/* logtime_far - a stamp that neither clock explains */
+int logtime_far(time_t t, time_t log_clock, time_t now)
+{
+	if (t < LOGTIME_EARLIEST)
+		return 1;
+	/* Ahead of both: an old log read today may jump years ahead of
+	 * its own clock and still be in the past; and a log that runs
+	 * ahead of this host's clock keeps time from line to line. */
+	return t - LOGTIME_MAX_AHEAD > log_clock && t - LOGTIME_MAX_AHEAD > now;
 }
 
 /* logtime_format - RFC 3339 UTC with milliseconds */

@@ -7,7 +7,8 @@
  *	RSYSLOG_FileFormat writes).  An RFC 3164 stamp takes the year that
  *	puts it no more than a day after the reference time (the time now,
  *	or the newest stamp seen when reading old logs), so December lines
- *	read in January fall in the previous year.
+ *	read in January fall in the previous year.  logtime_far() tells a
+ *	stamp that no clock can explain.
  */
 #ifndef PHISHWATCH_LOGTIME_H
 #define PHISHWATCH_LOGTIME_H
@@ -16,6 +17,14 @@
 
 /* logtime_parse - stamp to *out; 0, or -1 when it is neither form */
 int logtime_parse(const char *stamp, time_t reference, struct timespec *out);
+
+/*
+ * logtime_far - 1 when t is no time a log line can have: more than a day
+ * ahead of both the log's clock (the newest time read so far, 0 before
+ * the first) and the clock now, or before 1990.  One such stamp must not
+ * move the log's clock: that would expire every open message at once.
+ */
+int logtime_far(time_t t, time_t log_clock, time_t now);
 
 /* logtime_format - RFC 3339 UTC with milliseconds ("...T...Z") */
 int logtime_format(const struct timespec *t, char *buf, size_t size);

@@ -118,6 +118,27 @@ static void test_cut_offsets(void)
 	}
 }
 
+/* logtime_far - ahead of both clocks by more than a day, or before 1990 */
+static void test_far(void)
+{
+	const time_t now = 1764892800;	/* 2025-12-05 */
+	const time_t day = 24 * 60 * 60;
+
+	tap_is_long(logtime_far(now, 0, now), 0, "now: not far");
+	tap_is_long(logtime_far(now + day, 0, now), 0,
+		    "a day ahead of the clock: not far");
+	tap_is_long(logtime_far(now + day + 1, 0, now), 1,
+		    "more than a day ahead of the clock, no log clock: far");
+	tap_is_long(logtime_far(4102444800, now, now), 1, "2100: far");
+	tap_is_long(logtime_far(now + 3 * day, now + 2 * day + 10, now), 0,
+		    "ahead of the clock, within a day of the log's: not far");
+	tap_is_long(logtime_far(now - 10, now - 400 * day, now), 0,
+		    "years ahead of an old log's clock, in the past: not far");
+	tap_is_long(logtime_far(631152000, 0, now), 0, "1990-01-01: not far");
+	tap_is_long(logtime_far(631151999, 0, now), 1, "1989-12-31: far");
+	tap_is_long(logtime_far(0, now, now), 1, "1970: far");
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -126,5 +147,6 @@ int main(void)
 	test_3164();
 	test_local_zone();
 	test_cut_offsets();
+	test_far();
 	return tap_done();
 }
