@@ -12,12 +12,14 @@ void counters_print(FILE *fp, const char *why, const struct counters *c)
 		"nul_bytes=%llu prefiltered=%llu sendmail=%llu parsed=%llu "
 		"unparsed=%llu senders=%llu invalid_hosts=%llu "
 		"ip_literals=%llu suspicious=%llu blocked=%llu known=%llu "
-		"events=%llu bad_time=%llu retries=%llu summaries=%llu "
+		"events=%llu bad_time=%llu clock_skew=%llu "
+		"invalid_fields=%llu retries=%llu summaries=%llu "
 		"queue_evicted=%llu queue_expired=%llu\n", why,
 		c->lines, c->too_long, c->nul_bytes, c->prefiltered,
 		c->sendmail, c->parsed, c->unparsed, c->senders,
 		c->invalid_hosts, c->ip_literals, c->suspicious, c->blocked,
-		c->known, c->events, c->bad_time, c->retries, c->summaries,
+		c->known, c->events, c->bad_time, c->clock_skew,
+		c->invalid_fields, c->retries, c->summaries,
 		c->queue_evicted, c->queue_expired);
 	fflush(fp);
 }

@@ -27,6 +27,9 @@ struct counters {
 	unsigned long long known;	/* suspicious, campaign known */
 	unsigned long long events;	/* events written */
 	unsigned long long bad_time;	/* time stamp unreadable */
+	unsigned long long clock_skew;	/* time stamp far from any clock */
+	unsigned long long invalid_fields;	/* syslog host or relay
+						 * address invalid, left out */
 	unsigned long long retries;	/* transient failures reported */
 	unsigned long long summaries;	/* campaign-summary events written */
 	unsigned long long queue_evicted;	/* tracker: dropped at the cap */

@@ -10,9 +10,9 @@
  *	handlers feed the tracker, which turns to= lines, ruleset verdicts
  *	and discards into counts for the campaign their message belongs to.
  */
-#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -39,6 +39,8 @@
 #define PIPELINE_ADDRESS_MAX 1024
 /* More recipients than sendmail's MaxRecipientsPerMessage default. */
 #define PIPELINE_NRCPTS_MAX 100000UL
+/* Room for why a line was refused ("full (Resource temporarily ...)"). */
+#define PIPELINE_WHY_MAX 96
 
 struct pipeline {
 	struct pipeline_parts parts;
@@ -53,6 +55,22 @@ struct pipeline {
 	unsigned long warned_nul;	/* rate limits for warnings */
 	unsigned long warned_host;
 	unsigned long warned_time;
+	unsigned long warned_skew;
+	unsigned long warned_mta;
+	unsigned long warned_relay;
+	const char *retry_what;		/* after PIPELINE_RETRY: what refused */
+	char retry_why[PIPELINE_WHY_MAX];	/* and why */
+};
+
+/* The hosts and addresses of a line, through the gate (hostname.h):
+ * NULL when the line has none, or none that passed. */
+struct line_hosts {
+	const char *mta;		/* the syslog header's host */
+	const char *relay_ip;		/* relay address, canonical */
+	const char *relay_host;		/* relay name */
+	char mta_buf[HOSTNAME_MAX + 1];
+	char ip_buf[HOSTNAME_IP_MAX];
+	char relay_buf[HOSTNAME_MAX + 1];
 };
 
 /* What the from= handler learns about the sender. */
@@ -123,13 +141,30 @@ static enum pipeline_result pipeline_fatal(struct pipeline *pipe, int status)
 	return PIPELINE_FATAL;
 }
 
+/* pipeline_retry - a transient failure: what refused the line, and why */
+static enum pipeline_result pipeline_retry(struct pipeline *pipe,
+					   const char *what, const char *why)
+{
+	pipe->parts.counters->retries++;
+	pipe->retry_what = what;
+	snprintf(pipe->retry_why, sizeof(pipe->retry_why), "%s", why);
+	return PIPELINE_RETRY;
+}
+
+/* pipeline_retry_cause - what refused the last line, and why */
+const char *pipeline_retry_cause(const struct pipeline *pipe,
+				 const char **why)
+{
+	*why = pipe->retry_what != NULL ? pipe->retry_why : "";
+	return pipe->retry_what != NULL ? pipe->retry_what : "line";
+}
+
 /* pipeline_store_failure - a store error: retry when transient */
 static enum pipeline_result pipeline_store_failure(struct pipeline *pipe)
 {
-	if (store_busy(pipe->parts.store)) {
-		pipe->parts.counters->retries++;
-		return PIPELINE_RETRY;
-	}
+	if (store_busy(pipe->parts.store))
+		return pipeline_retry(pipe, "state store",
+				      "busy (locked by another process?)");
 	msg_error("state store: %s", store_errmsg(pipe->parts.store));
 	return pipeline_fatal(pipe, EX_IOERR);
 }
@@ -137,9 +172,11 @@ static enum pipeline_result pipeline_store_failure(struct pipeline *pipe)
 /* pipeline_emit_failure - an event that could not be written */
 static enum pipeline_result pipeline_emit_failure(struct pipeline *pipe)
 {
+	char why[PIPELINE_WHY_MAX];
+
 	if (errno == EAGAIN || errno == ENOBUFS) {
-		pipe->parts.counters->retries++;
-		return PIPELINE_RETRY;
+		snprintf(why, sizeof(why), "full (%s)", strerror(errno));
+		return pipeline_retry(pipe, "event output", why);
 	}
 	msg_error("cannot write event: %s", strerror(errno));
 	return pipeline_fatal(pipe, EX_IOERR);
@@ -193,32 +230,72 @@ static int pipeline_sender_host(struct pipeline *pipe, const char *address,
 	}
 }
 
-/* pipeline_log_time - the line's time, or now when it has none */
+/* pipeline_stamp_time - the time of a stamp; -1 when unreadable */
+static int pipeline_stamp_time(struct pipeline *pipe, const char *stamp,
+			       time_t now, struct timespec *t)
+{
+	if (strcmp(stamp, pipe->stamp) == 0) {
+		*t = pipe->stamp_time;	/* mktime() is dear; seconds repeat */
+		return 0;
+	}
+	if (logtime_parse(stamp, pipe->reference != 0 ? pipe->reference : now,
+			  t) < 0)
+		return -1;
+	if (strlen(stamp) < sizeof(pipe->stamp)) {
+		strcpy(pipe->stamp, stamp);
+		pipe->stamp_time = *t;
+	}
+	return 0;
+}
+
+/* pipeline_log_clock - the log's clock, for a line whose own stamp is
+ * of no use: the newest time read, or now before the first one */
+static void pipeline_log_clock(const struct pipeline *pipe,
+			       const struct timespec *now, struct timespec *t)
+{
+	if (pipe->newest == 0) {
+		*t = *now;
+		return;
+	}
+	t->tv_sec = pipe->newest;
+	t->tv_nsec = 0;
+}
+
+/*
+ * pipeline_log_time - the line's time: now when it has no stamp (a live
+ * stream's message part); the log's clock when its stamp is unreadable
+ * or far from any clock (logtime_far()), counted, so that one bad stamp
+ * neither moves that clock nor expires the open messages of a log read
+ * later than it was written, nor makes its campaigns look quiet
+ */
 static void pipeline_log_time(struct pipeline *pipe, const struct smlog *log,
 			      struct timespec *t)
 {
-	time_t reference;
+	struct counters *c = pipe->parts.counters;
+	struct timespec now;
 
-	clock_gettime(CLOCK_REALTIME, t);
-	if (log->timestamp == NULL)
-		goto done;
-	if (strcmp(log->timestamp, pipe->stamp) == 0) {
-		*t = pipe->stamp_time;	/* mktime() is dear; seconds repeat */
-		goto done;
+	clock_gettime(CLOCK_REALTIME, &now);
+	*t = now;
+	if (log->timestamp != NULL) {
+		if (pipeline_stamp_time(pipe, log->timestamp, now.tv_sec,
+					t) < 0) {
+			c->bad_time++;
+			msg_warn_limited(&pipe->warned_time, "line %llu: "
+					 "unreadable time stamp; using the "
+					 "log's clock", c->lines);
+			pipeline_log_clock(pipe, &now, t);
+			return;
+		}
+		if (logtime_far(t->tv_sec, pipe->newest, now.tv_sec)) {
+			c->clock_skew++;
+			msg_warn_limited(&pipe->warned_skew, "line %llu: time "
+					 "stamp far from the log's clock and "
+					 "the clock; using the log's clock",
+					 c->lines);
+			pipeline_log_clock(pipe, &now, t);
+			return;
+		}
 	}
-	reference = pipe->reference != 0 ? pipe->reference : t->tv_sec;
-	if (logtime_parse(log->timestamp, reference, t) < 0) {
-		pipe->parts.counters->bad_time++;
-		msg_warn_limited(&pipe->warned_time,
-				 "line %llu: unreadable time stamp; using now",
-				 pipe->parts.counters->lines);
-		goto done;
-	}
-	if (strlen(log->timestamp) < sizeof(pipe->stamp)) {
-		strcpy(pipe->stamp, log->timestamp);
-		pipe->stamp_time = *t;
-	}
-done:
 	if (t->tv_sec > pipe->newest)
 		pipe->newest = t->tv_sec;
 }
@@ -268,36 +345,64 @@ static const char *pipeline_digits_or_null(const char *s)
 	return s;
 }
 
-/* pipeline_relay_ip - the relay address without sendmail's IPv6: tag */
-static const char *pipeline_relay_ip(const struct smlog *log)
+/* pipeline_mta - the syslog host that logged the line, when it is a
+ * host name or an address (into buf), else NULL: counted when invalid */
+static const char *pipeline_mta(struct pipeline *pipe, const struct smlog *log,
+				char buf[HOSTNAME_MAX + 1])
+{
+	const char *name = log->hostname;
+
+	if (name == NULL)
+		return NULL;
+	if (hostname_syslog_host(name, strlen(name), buf) != HOST_INVALID)
+		return buf;
+	pipe->parts.counters->invalid_fields++;
+	msg_warn_limited(&pipe->warned_mta, "line %llu: syslog host is not "
+			 "a host name or an address; omitted",
+			 pipe->parts.counters->lines);
+	return NULL;
+}
+
+/* pipeline_relay_ip - the relay address as sendmail writes it (IPv4, or
+ * IPv6: and IPv6), canonical into buf, else NULL: counted when invalid.
+ * source.ip is an ECS "ip" field: a SIEM drops a whole event whose ip
+ * is text, and the store's relays would count one address twice. */
+static const char *pipeline_relay_ip(struct pipeline *pipe,
+				     const struct smlog *log,
+				     char buf[HOSTNAME_IP_MAX])
 {
 	const char *ip = log->relay_ip;
 
-	if (ip != NULL && strncmp(ip, "IPv6:", 5) == 0)
-		ip += 5;
-	return ip;
+	if (ip == NULL)
+		return NULL;
+	if (hostname_relay_ip(ip, strlen(ip), buf) == HOST_IP_LITERAL)
+		return buf;
+	pipe->parts.counters->invalid_fields++;
+	msg_warn_limited(&pipe->warned_relay, "line %llu: relay address is "
+			 "not an IP address; omitted",
+			 pipe->parts.counters->lines);
+	return NULL;
 }
 
-/* pipeline_ip_or_null - an IPv4 or IPv6 address, or NULL: source.ip is
- * an ECS "ip" field, and a SIEM drops a whole event whose ip is text */
-static const char *pipeline_ip_or_null(const char *ip)
+/* pipeline_line_hosts - the line's hosts and addresses, through the
+ * gate once; a relay name that is no domain ("localhost") is only
+ * left out: reverse DNS gives such names, sendmail and syslog do not
+ * give such addresses */
+static void pipeline_line_hosts(struct pipeline *pipe, const struct smlog *log,
+				struct line_hosts *h)
 {
-	unsigned char addr[sizeof(struct in6_addr)];
-
-	if (ip == NULL || (inet_pton(AF_INET, ip, addr) != 1
-			   && inet_pton(AF_INET6, ip, addr) != 1))
-		return NULL;
-	return ip;
+	h->mta = pipeline_mta(pipe, log, h->mta_buf);
+	h->relay_ip = pipeline_relay_ip(pipe, log, h->ip_buf);
+	h->relay_host = pipeline_valid_or_null(log->relay_host, h->relay_buf);
 }
 
 /* pipeline_emit - write the first-seen event of a new campaign */
 static int pipeline_emit(struct pipeline *pipe, const char *action,
-			 const struct smlog *log, const struct sender *s,
-			 const struct detection *d,
+			 const struct smlog *log, const struct line_hosts *h,
+			 const struct sender *s, const struct detection *d,
 			 const struct tracker_delta *delta, const char *line,
 			 size_t len, const struct timespec *when)
 {
-	char relay[HOSTNAME_MAX + 1];
 	char suggest[PIPELINE_SUGGEST_MAX];
 	unsigned long long counts[TRACK_COUNTERS];
 	struct event ev = { 0 };
@@ -317,9 +422,9 @@ static int pipeline_emit(struct pipeline *pipe, const char *action,
 	ev.log_time = *when;
 	ev.sender_address = address;
 	ev.qid = pipeline_short_or_null(log->qid);
-	ev.source_ip = pipeline_ip_or_null(pipeline_relay_ip(log));
-	ev.source_domain = pipeline_valid_or_null(log->relay_host, relay);
-	ev.hostname = pipeline_short_or_null(log->hostname);
+	ev.source_ip = h->relay_ip;
+	ev.source_domain = h->relay_host;
+	ev.hostname = h->mta;
 	ev.program = pipeline_short_or_null(log->program);
 	ev.pid = pipeline_digits_or_null(log->pid);
 	ev.sender_host = s->host;
@@ -336,21 +441,14 @@ done:
 	return status;
 }
 
-/* pipeline_mta - the syslog host that logged the line, when it is a
- * plausible host name (one or more LDH labels), else NULL */
-static const char *pipeline_mta(const struct smlog *log)
+/* pipeline_tracker_stats - the tracker's evictions and expiries */
+static void pipeline_tracker_stats(struct pipeline *pipe)
 {
-	const char *name = log->hostname;
-	size_t len;
+	struct tracker_stats st;
 
-	if (name == NULL)
-		return NULL;
-	len = strnlen(name, HOSTNAME_MAX + 1);
-	if (len == 0 || len > HOSTNAME_MAX || name[0] == '-' || name[0] == '.'
-	    || strspn(name, "abcdefghijklmnopqrstuvwxyz"
-			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") != len)
-		return NULL;
-	return name;
+	tracker_get_stats(pipe->parts.tracker, &st);
+	pipe->parts.counters->queue_evicted = st.evicted;
+	pipe->parts.counters->queue_expired = st.expired;
 }
 
 /* pipeline_count - add a tracker delta to the store's batch */
@@ -358,13 +456,7 @@ static enum pipeline_result pipeline_count(struct pipeline *pipe,
 					   const struct tracker_delta *delta,
 					   const char *mta, time_t when)
 {
-	struct tracker_stats st;
-
-	tracker_get_stats(pipe->parts.tracker, &st);
-	pipe->parts.counters->queue_evicted = st.evicted;
-	pipe->parts.counters->queue_expired = st.expired;
-	if (delta != NULL && store_count(pipe->parts.store, delta, mta,
-					 when) < 0)
+	if (store_count(pipe->parts.store, delta, mta, when) < 0)
 		return pipeline_store_failure(pipe);
 	return PIPELINE_DONE;
 }
@@ -375,11 +467,15 @@ static enum pipeline_result pipeline_tracked(struct pipeline *pipe,
 					     const struct tracker_delta *delta,
 					     time_t when)
 {
+	char mta[HOSTNAME_MAX + 1];
+
 	if (have < 0)
 		msg_warn("line %llu: out of memory tracking a queue id",
 			 pipe->parts.counters->lines);
-	return pipeline_count(pipe, have > 0 ? delta : NULL,
-			      pipeline_mta(log), when);
+	pipeline_tracker_stats(pipe);
+	if (have <= 0)
+		return PIPELINE_DONE;
+	return pipeline_count(pipe, delta, pipeline_mta(pipe, log, mta), when);
 }
 
 /* pipeline_campaign_status - blocked, known or new (see the enum) */
@@ -497,18 +593,15 @@ static enum pipeline_result pipeline_ensure_rows(struct pipeline *pipe,
 	return PIPELINE_DONE;
 }
 
-/* pipeline_relay - remember which relay sent the campaign */
+/* pipeline_relay - remember which relay sent the campaign: its address,
+ * or its name when it has none (both through the gate) */
 static enum pipeline_result pipeline_relay(struct pipeline *pipe,
-					   const struct smlog *log,
+					   const struct line_hosts *h,
 					   const struct detection *d)
 {
-	const char *relay = pipeline_relay_ip(log);
-	char host[HOSTNAME_MAX + 1];
+	const char *relay = h->relay_ip != NULL ? h->relay_ip : h->relay_host;
 
-	if (relay == NULL || strnlen(relay, HOSTNAME_MAX + 1) > HOSTNAME_MAX
-	    || strspn(relay, "0123456789abcdefABCDEF.:") != strlen(relay))
-		relay = pipeline_valid_or_null(log->relay_host, host);
-	if (relay == NULL || *relay == '\0')
+	if (relay == NULL)
 		return PIPELINE_DONE;
 	if (store_relay(pipe->parts.store, d->phished_domain, relay) < 0)
 		return pipeline_store_failure(pipe);
@@ -528,9 +621,10 @@ static unsigned long pipeline_nrcpts(const struct smlog *log)
 }
 
 /*
- * pipeline_delta_of - what one message line adds: the tracker's delta
- * for a from= line, or, for a sender refused at MAIL (no from= line
- * follows), one message with one refused recipient
+ * pipeline_delta_of - what one message line adds, the tracker left as it
+ * is (pipeline_attach() moves it once the line is done): the tracker's
+ * delta for a from= line, or, for a sender refused at MAIL (no from=
+ * line follows), one message with one refused recipient
  */
 static void pipeline_delta_of(struct pipeline *pipe, const struct smlog *log,
 			      const struct sender *s,
@@ -540,9 +634,9 @@ static void pipeline_delta_of(struct pipeline *pipe, const struct smlog *log,
 	int have = 0;
 
 	if (!refused)
-		have = tracker_from(pipe->parts.tracker, log->qid,
-				    d->phished_domain, s->key,
-				    pipeline_nrcpts(log), when, delta);
+		have = tracker_from_peek(pipe->parts.tracker, log->qid,
+					 d->phished_domain, s->key,
+					 pipeline_nrcpts(log), when, delta);
 	if (have > 0)
 		return;
 	memset(delta, 0, sizeof(*delta));
@@ -557,6 +651,21 @@ static void pipeline_delta_of(struct pipeline *pipe, const struct smlog *log,
 	}
 }
 
+/* pipeline_attach - a from= line is done: its queue id joins the
+ * campaign, and the message's later lines count for it */
+static void pipeline_attach(struct pipeline *pipe, const struct smlog *log,
+			    const struct sender *s, const struct detection *d,
+			    time_t when)
+{
+	struct tracker_delta done;
+
+	if (tracker_from(pipe->parts.tracker, log->qid, d->phished_domain,
+			 s->key, pipeline_nrcpts(log), when, &done) < 0)
+		msg_warn("line %llu: out of memory tracking a queue id",
+			 pipe->parts.counters->lines);
+	pipeline_tracker_stats(pipe);
+}
+
 /*
  * pipeline_campaign_message - a suspicious sender's from= line, or its
  * MAIL command refused by check_mail (refused)
@@ -567,15 +676,18 @@ pipeline_campaign_message(struct pipeline *pipe, const struct smlog *log,
 			  int refused, const char *line, size_t len)
 {
 	struct tracker_delta delta = { 0 };
+	struct line_hosts hosts;
 	struct timespec when;
 	enum pipeline_result result;
 	enum campaign_status status;
 	const char *action;
 	int failed;
 
-	/* The lock first: a busy store must not leave an event written or
-	 * the tracker moved, or the retried line would repeat the one and
-	 * lose the count of the other. */
+	/* The lock first: a busy store must not leave an event written, or
+	 * the retried line would repeat it.  And the tracker last: a line
+	 * refused (store busy after the event's commit, event output full)
+	 * and tried again must find it as it was, or its message would
+	 * count as a repeated from= line, never counted. */
 	if (store_lock(pipe->parts.store) < 0)
 		return pipeline_store_failure(pipe);
 	status = pipeline_campaign_status(pipe, s, d);
@@ -583,19 +695,21 @@ pipeline_campaign_message(struct pipeline *pipe, const struct smlog *log,
 	if (status == CAMPAIGN_FAILED || failed)
 		return pipeline_store_failure(pipe);
 	pipeline_log_time(pipe, log, &when);
+	pipeline_line_hosts(pipe, log, &hosts);
 	pipeline_delta_of(pipe, log, s, d, refused, when.tv_sec, &delta);
 	if (action != NULL && pipe->parts.emitter != NULL) {
-		if (pipeline_emit(pipe, action, log, s, d, &delta, line, len,
-				  &when) < 0)
+		if (pipeline_emit(pipe, action, log, &hosts, s, d, &delta,
+				  line, len, &when) < 0)
 			return pipeline_emit_failure(pipe);
 		pipe->parts.counters->events++;
 	}
 	result = pipeline_ensure_rows(pipe, s, d, when.tv_sec);
 	if (result == PIPELINE_DONE)
-		result = pipeline_count(pipe, &delta, pipeline_mta(log),
-					when.tv_sec);
+		result = pipeline_count(pipe, &delta, hosts.mta, when.tv_sec);
 	if (result == PIPELINE_DONE)
-		result = pipeline_relay(pipe, log, d);
+		result = pipeline_relay(pipe, &hosts, d);
+	if (result == PIPELINE_DONE && !refused)
+		pipeline_attach(pipe, log, s, d, when.tv_sec);
 	return result;
 }
 
@@ -841,13 +955,17 @@ enum pipeline_result pipeline_line(struct pipeline *pipe, const char *line,
 {
 	struct counters *c = pipe->parts.counters;
 	const struct counters before = *c;
+	const time_t newest = pipe->newest;
 	enum pipeline_result result = pipeline_line_once(pipe, line, len);
 
+	/* The handlers change the tracker and the store only when the line
+	 * is done; what else a refused try moved is put back here. */
 	if (result == PIPELINE_RETRY) {
 		unsigned long long retries = c->retries;
 
 		*c = before;
 		c->retries = retries;
+		pipe->newest = newest;
 	}
 	return result;
 }
@@ -898,9 +1016,24 @@ static int pipeline_summary_one(const struct store_campaign *c, void *ctx)
 	return PIPELINE_DONE;
 }
 
-/* pipeline_summaries - summaries of the campaigns that went quiet */
+/* pipeline_summary_owed - stop the walk at the first quiet campaign */
+static int pipeline_summary_owed(const struct store_campaign *c, void *ctx)
+{
+	(void) c;
+	(void) ctx;
+	return 1;
+}
+
+/*
+ * pipeline_summaries - summaries of the campaigns that went quiet: the
+ * store lock first, as for a line (lock, event, mark, commit), so that
+ * a store locked by another process refuses the summary before it is
+ * written, not its mark after it, which wrote it again at every try
+ */
 enum pipeline_result pipeline_summaries(struct pipeline *pipe, time_t now)
 {
+	struct store *store = pipe->parts.store;
+	time_t quiet_before;
 	int result;
 
 	if (pipe->parts.summary_interval <= 0 || pipe->parts.emitter == NULL)
@@ -909,8 +1042,15 @@ enum pipeline_result pipeline_summaries(struct pipeline *pipe, time_t now)
 		now = pipe->newest;
 	if (now <= pipe->parts.summary_interval)
 		return PIPELINE_DONE;
-	result = store_quiet_campaigns(pipe->parts.store,
-				       now - pipe->parts.summary_interval,
+	quiet_before = now - pipe->parts.summary_interval;
+	/* A read first: most ticks owe nothing, and need no write lock. */
+	result = store_quiet_campaigns(store, quiet_before,
+				       pipeline_summary_owed, NULL);
+	if (result == 0)
+		return PIPELINE_DONE;
+	if (result < 0 || store_lock(store) < 0)
+		return pipeline_store_failure(pipe);
+	result = store_quiet_campaigns(store, quiet_before,
 				       pipeline_summary_one, pipe);
 	if (result < 0)
 		return pipeline_store_failure(pipe);

@@ -6,7 +6,9 @@
  *	id correlation) -> detector -> access map -> store -> emitter.  pipeline_line() returns only when
  *	the line is fully done (its event written and flushed, its first-
  *	seen row committed), or says why it is not, so that the omprog
- *	loop answers rsyslog truthfully.  The stages come in through struct
+ *	loop answers rsyslog truthfully; a line refused (PIPELINE_RETRY)
+ *	leaves the tracker, the counters and the store as they were, so
+ *	that its next try counts it once.  The stages come in through struct
  *	pipeline_parts, owned by main; a SIGHUP reload changes the config
  *	set there between two lines.
  */
@@ -62,6 +64,14 @@ void pipeline_set_reference(struct pipeline *pipe, time_t reference);
  * quiet for summary_interval by now (0: the newest log time seen).
  */
 enum pipeline_result pipeline_summaries(struct pipeline *pipe, time_t now);
+
+/*
+ * pipeline_retry_cause - after PIPELINE_RETRY, what refused the line
+ * ("state store", "event output") and, in *why, why ("busy (locked by
+ * another process?)", "full (Resource temporarily unavailable)")
+ */
+const char *pipeline_retry_cause(const struct pipeline *pipe,
+				 const char **why);
 
 /* pipeline_status - the sysexits code that a PIPELINE_FATAL deserves */
 int pipeline_status(const struct pipeline *pipe);

@@ -10,8 +10,9 @@
 #include "msg.h"
 #include "runloop.h"
 
-/* In filter mode, a line the store refused (locked) is tried again
- * after this pause: no one else would offer it again. */
+/* In filter mode, a line the store or the event output refused (locked,
+ * full) is tried again after this pause: no one else would offer it
+ * again. */
 #define RUNLOOP_RETRY_PAUSE_MS 1000
 /* Idle this long with batched work pending, then commit it. */
 #define RUNLOOP_IDLE_COMMIT_MS 1000
@@ -117,31 +118,36 @@ static int runloop_pause(struct runloop *loop)
 
 /*
  * runloop_process - pipeline_line(), and in filter mode again after a
- * pause for as long as the store refuses the line (a lock held by
- * another process); SIGTERM ends the wait, saying so
+ * pause for as long as the store or the event output refuses the line
+ * (a lock held by another process, a full event socket), saying which;
+ * SIGTERM ends the wait, saying so
  */
 static enum pipeline_result runloop_process(struct runloop *loop,
 					    const char *line, size_t len)
 {
 	enum pipeline_result result;
+	const char *what = NULL;
+	const char *why;
 	int waited = 0;
 
 	while ((result = pipeline_line(loop->pipe, line, len))
 	       == PIPELINE_RETRY && loop->replies == NULL) {
+		what = pipeline_retry_cause(loop->pipe, &why);
 		if (!waited++)
-			msg_warn("%s: line %llu: state store busy (locked by "
-				 "another process?); waiting to try again",
-				 loop->input_name, loop->counters->lines + 1);
+			msg_warn("%s: line %llu: %s %s; waiting to try again",
+				 loop->input_name, loop->counters->lines + 1,
+				 what, why);
 		if (runloop_pause(loop) < 0) {
 			msg_warn("%s: line %llu not processed: terminated "
-				 "while waiting for the state store",
-				 loop->input_name, loop->counters->lines + 1);
+				 "while waiting for the %s",
+				 loop->input_name, loop->counters->lines + 1,
+				 what);
 			return PIPELINE_DONE;
 		}
 	}
 	if (waited && result == PIPELINE_DONE)
-		msg_info("%s: line %llu: state store free again, line done",
-			 loop->input_name, loop->counters->lines);
+		msg_info("%s: line %llu: %s free again, line done",
+			 loop->input_name, loop->counters->lines, what);
 	return result;
 }
 
