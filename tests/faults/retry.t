@@ -13,16 +13,25 @@ full_receiver() {
 path, out, hold = sys.argv[1:4]
 s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
 s.bind(path)
-filler = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-filler.connect(path)
-filler.setblocking(False)
+# Fill until a fresh sender is refused too: the receiver queue is full
+# (max_dgram_qlen), not only the buffer of one sender.
 n = 0
-try:
-    while True:
-        filler.send(b"filler")
-        n += 1
-except BlockingIOError:
-    pass
+fillers = []
+while True:
+    filler = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    filler.connect(path)
+    filler.setblocking(False)
+    fillers.append(filler)
+    sent = 0
+    try:
+        while True:
+            filler.send(b"filler")
+            sent += 1
+    except BlockingIOError:
+        pass
+    n += sent
+    if sent == 0:
+        break
 with open(out + ".full", "w") as f:
     f.write("%d\n" % n)
 while os.path.exists(hold):
