@@ -58,7 +58,7 @@
 #define EMITTER_TIME_MAX 40
 /*
  * Log text kept in an event that is too big for a datagram even without
- * log.original, in bytes before escaping (up to 5 bytes each in JSON,
+ * event.original, in bytes before escaping (up to 5 bytes each in JSON,
  * "\\xHH"): with host names validated (<= 253), the whole event then
  * stays under 6 KB, below SYSLOGOUT_MAX_MESSAGE whatever the line held.
  */
@@ -66,9 +66,19 @@
 #define EMITTER_COMPACT_FIELD 64	/* queue id, header fields, relay ip */
 /* Destinations named in messages are cut here. */
 #define EMITTER_NAME_SHOWN 200
-/* event.category, always */
+/*
+ * event.category, always, and event.type, the type ECS expects with each
+ * category in the same order (email: info; threat: indicator)
+ */
 #define EMITTER_CATEGORY_1 "email"
 #define EMITTER_CATEGORY_2 "threat"
+#define EMITTER_TYPE_1 "info"
+#define EMITTER_TYPE_2 "indicator"
+/* The ECS release whose field definitions the events follow */
+#define EMITTER_ECS_VERSION "9.4.0"
+/* event.module, and event.dataset in ECS's "module.dataset" form */
+#define EMITTER_MODULE "phishwatch"
+#define EMITTER_DATASET "phishwatch.alert"
 
 enum emitter_sink {
 	EMITTER_FD,		/* standard output or a file */
@@ -224,29 +234,69 @@ static int emitter_timestamp(json *root, const struct event *ev)
 	return emitter_put_time(root, "@timestamp", &ev->log_time);
 }
 
-/* emitter_event - "event": kind, action, category, created */
+/* emitter_pair - parent[key] = [first, second] */
+static int emitter_pair(json *parent, const char *key, const char *first,
+			const char *second)
+{
+	json *array = emitter_array(parent, key);
+
+	if (emitter_push_str(array, first) < 0
+	    || emitter_push_str(array, second) < 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * emitter_event - "event": kind, action, category, type, module, dataset,
+ * created, and the original line when there is one (ECS keeps the raw
+ * text in event.original; event.original is no ECS field)
+ */
 static int emitter_event(json *root, const struct event *ev)
 {
 	json *event = emitter_object(root, "event");
-	json *category;
 	struct timespec now;
 
 	if (event == NULL || clock_gettime(CLOCK_REALTIME, &now) < 0
 	    || emitter_put(event, "kind", fjson_object_new_string("alert")) < 0
-	    || emitter_put_str(event, "action", ev->action) < 0)
+	    || emitter_put_str(event, "action", ev->action) < 0
+	    || emitter_pair(event, "category", EMITTER_CATEGORY_1,
+			    EMITTER_CATEGORY_2) < 0
+	    || emitter_pair(event, "type", EMITTER_TYPE_1, EMITTER_TYPE_2) < 0
+	    || emitter_put_str(event, "module", EMITTER_MODULE) < 0
+	    || emitter_put_str(event, "dataset", EMITTER_DATASET) < 0
+	    || emitter_put_time(event, "created", &now) < 0)
 		return -1;
-	category = emitter_array(event, "category");
-	if (emitter_push_str(category, EMITTER_CATEGORY_1) < 0
-	    || emitter_push_str(category, EMITTER_CATEGORY_2) < 0)
-		return -1;
-	return emitter_put_time(event, "created", &now);
+	return emitter_put_str(event, "original", ev->original);
 }
 
-/* emitter_email - "email": from.address[0] and local_id */
+/* emitter_ecs - "ecs": the version of the field definitions followed */
+static int emitter_ecs(json *root, const struct event *ev)
+{
+	(void) ev;
+	return emitter_put_str(emitter_object(root, "ecs"), "version",
+			       EMITTER_ECS_VERSION);
+}
+
+/* emitter_observer - "observer": phishwatch itself, which made the event */
+static int emitter_observer(json *root, const struct event *ev)
+{
+	json *observer = emitter_object(root, "observer");
+
+	(void) ev;
+	if (emitter_put_str(observer, "product", "phishwatch") < 0)
+		return -1;
+	return emitter_put_str(observer, "version", PW_VERSION);
+}
+
+/* emitter_email - "email": from.address[0] and local_id; none in a
+ * summary, which is about no one message */
 static int emitter_email(json *root, const struct event *ev)
 {
-	json *email = emitter_object(root, "email");
+	json *email;
 
+	if (ev->sender_address == NULL && ev->qid == NULL)
+		return 0;
+	email = emitter_object(root, "email");
 	if (ev->sender_address != NULL
 	    && emitter_push_str(emitter_array(emitter_object(email, "from"),
 					      "address"),
@@ -351,15 +401,6 @@ static int emitter_phishwatch(json *root, const struct event *ev)
 			   emitter_string(ev->suggested_access, 1));
 }
 
-/* emitter_log - "log": the original line, optional */
-static int emitter_log(json *root, const struct event *ev)
-{
-	if (ev->original == NULL)
-		return 0;
-	return emitter_put_str(emitter_object(root, "log"), "original",
-			       ev->original);
-}
-
 /* emitter_related - "related": host names and addresses, for pivoting */
 static int emitter_related(json *root, const struct event *ev)
 {
@@ -380,25 +421,27 @@ static int emitter_related(json *root, const struct event *ev)
 
 typedef int emitter_section(json *root, const struct event *ev);
 
-/* The sections of an event, in output order; log is optional. */
+/* The sections of an event, in output order. */
 static emitter_section *const emitter_sections[] = {
-	emitter_timestamp, emitter_event, emitter_email, emitter_source,
-	emitter_host, emitter_process, emitter_threat, emitter_rule,
-	emitter_phishwatch, emitter_log, emitter_related,
+	emitter_timestamp, emitter_ecs, emitter_event, emitter_email,
+	emitter_source, emitter_host, emitter_process, emitter_threat,
+	emitter_rule, emitter_phishwatch, emitter_related, emitter_observer,
 };
 
-/* emitter_build - the event as a JSON tree; NULL (errno set) on failure */
+/* emitter_build - the event as a JSON tree (without event.original
+ * unless with_original); NULL (errno set) on failure */
 static json *emitter_build(const struct event *ev, int with_original)
 {
 	json *root = fjson_object_new_object();
 	size_t n = sizeof(emitter_sections) / sizeof(emitter_sections[0]);
+	struct event shown = *ev;
 
+	if (!with_original)
+		shown.original = NULL;
 	if (root == NULL)
 		goto fail;
 	for (size_t i = 0; i < n; i++) {
-		if (emitter_sections[i] == emitter_log && !with_original)
-			continue;
-		if (emitter_sections[i](root, ev) < 0)
+		if (emitter_sections[i](root, &shown) < 0)
 			goto fail;
 	}
 	return root;
@@ -561,7 +604,7 @@ static const char *emitter_cut(const char *s, char *buf, size_t max)
 
 /*
  * emitter_send_compact - the last resort for an event that is too big
- * even without log.original: its log text cut short, so that it fits
+ * even without event.original: its log text cut short, so that it fits
  * whatever bytes the line held (an error here would stop the stream on
  * that line, and rsyslog would offer it again forever)
  */
@@ -586,7 +629,7 @@ static int emitter_send_compact(struct emitter *em, const struct event *ev)
 	return emitter_send_syslog_once(em, &compact, 0);
 }
 
-/* emitter_send_syslog - one datagram; without log.original if too big,
+/* emitter_send_syslog - one datagram; without event.original if too big,
  * and with the log text cut short if still too big */
 static int emitter_send_syslog(struct emitter *em, const struct event *ev)
 {

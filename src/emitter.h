@@ -12,7 +12,7 @@
  *
  *	Destinations: "-" for standard output, a file path opened for
  *	appending, or "syslog[:SOCKET]" (syslogout.h).  An event too large
- *	for the syslog socket is sent again without log.original, and if it
+ *	for the syslog socket is sent again without event.original, and if it
  *	still does not fit, once more with its log text (address, queue id,
  *	header fields) cut short with a "..." mark: every event fits, and
  *	none is ever cut blindly.
@@ -47,7 +47,7 @@ struct event {
 	const char *rule;		/* rule.name */
 	const char *phished_domain;	/* phishwatch.phished_domain */
 	const char *suggested_access;	/* phishwatch.suggested_access */
-	const char *original;		/* log.original, or NULL */
+	const char *original;		/* event.original, or NULL */
 	const unsigned long long *counters;	/* phishwatch.campaign: the
 					 * TRACK_COUNTERS of tracker.h, or NULL */
 };

@@ -28,7 +28,7 @@ if [ "$(id -u)" -eq 0 ] && mkdir "$TMP/fs" &&
 	mount -t tmpfs -o size=64k phishwatch-test "$TMP/fs" 2>/dev/null; then
 	# shellcheck disable=SC2064
 	trap "umount '$TMP/fs' 2>/dev/null; _tap_cleanup" EXIT
-	# events of about 8 KiB (a 7000-byte local part, log.original whole)
+	# events of about 8 KiB (a 7000-byte local part, event.original whole)
 	long=$(head -c 7000 /dev/zero | tr '\0' x)
 	for i in $(seq 1 12); do
 		_l=$(printf "\\$(printf '%03o' $((96 + i)))")

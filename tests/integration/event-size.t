@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # event-size.t - with -o syslog:SOCKET every event fits one datagram of at
 # most 8096 bytes (what rsyslog 8.2302 keeps), whatever the line held: an
-# event too big goes without log.original, sender addresses are cut at
+# event too big goes without event.original, sender addresses are cut at
 # 1024 bytes with a "..." mark, and hostile bytes (escaped as \xHH, up to
 # five bytes each in JSON) never make it an error: such a line would stop
 # phishwatch, and rsyslog would offer it again forever.  (The emitter's
@@ -68,13 +68,13 @@ field() {
 	jq -r --arg d "$1" "select(.phishwatch.phished_domain == \$d) | $2" \
 		"$TMP/events" 2>/dev/null
 }
-is "$(field marriott.com 'has("log")')" true "an ordinary event keeps log.original"
-is "$(field dhl.com 'has("log")')" false \
-	"a 7 KB line: its event without log.original"
+is "$(field marriott.com '.event | has("original")')" true "an ordinary event keeps event.original"
+is "$(field dhl.com '.event | has("original")')" false \
+	"a 7 KB line: its event without event.original"
 is "$(field dhl.com '.email.from.address[0] | length')" 1024 \
 	"its address cut at 1024 bytes"
-is "$(field ups.com 'has("log")')" false \
-	"a hostile line (8-bit address, host, relay): no log.original either"
+is "$(field ups.com '.event | has("original")')" false \
+	"a hostile line (8-bit address, host, relay): no event.original either"
 like "$(field ups.com '.email.from.address[0]')" '^(\\xff){1021}\.\.\.$' \
 	"its address cut at 1024 bytes before escaping, marked ..."
 is "$(field ups.com '.host')" null \

@@ -273,7 +273,7 @@ is "$(events_per_campaign)" "$(printf '%s\n' 'linkedin.com 1' 'marriott.com 1' \
 is "$(jq -r '[.host.hostname, .email.local_id[3:4]] | join(" ")' "$EVENTS" |
 	awk '$1 == "mx" $2 { good++; next } { print } END { if (!good) print "no event" }')" "" \
 	"each event names the MTA that logged its line (host.hostname)"
-like "$(jq -r '.log.original' "$EVENTS" | head -n 1)" \
+like "$(jq -r '.event.original' "$EVENTS" | head -n 1)" \
 	'^[0-9]{4}-03-03T[0-9:]{8}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2}) mx[123] sm-mta\[[0-9]+\]: r63' \
 	"phishwatch got an RFC 3339 line with the MTA's name and tag"
 report=$(pw -r "$RULEBASE" -s "$DB" --report=json 2>/dev/null)

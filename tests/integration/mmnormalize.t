@@ -47,9 +47,9 @@ run() {
 	rs_stop
 }
 # events_of DIR - the events without what must differ (the time they
-# were made; log.original, the text phishwatch read), sorted keys
+# were made; event.original, the text phishwatch read), sorted keys
 events_of() {
-	jq -cS 'del(.event.created, .log)' "$1/log/events.json" 2>/dev/null
+	jq -cS 'del(.event.created, .event.original)' "$1/log/events.json" 2>/dev/null
 }
 # store_of DIR - the store's campaigns, senders and relays as text
 store_of() {
@@ -71,9 +71,9 @@ is "$(jq -r '.phishwatch.phished_domain' "$raw/log/events.json" 2>/dev/null | tr
 	"raw: the events expected"
 is "$(events_of "$json")" "$(events_of "$raw")" \
 	"json: the same events, field for field (but event.created and log)"
-like "$(jq -r 'select(.phishwatch.phished_domain == "marriott.com") | .log.original' \
+like "$(jq -r 'select(.phishwatch.phished_domain == "marriott.com") | .event.original' \
 	"$json/log/events.json" 2>/dev/null)" '^\{.*"from": ?"<a@emalsrv\.marriott\.com>"' \
-	"json: log.original is the object mmnormalize made of the line"
+	"json: event.original is the object mmnormalize made of the line"
 is "$(store_of "$json")" "$(store_of "$raw")" \
 	"json: the same store (campaigns, counts, senders, relays)"
 like "$(store_of "$raw" | grep '^marriott\.com|')" '^marriott\.com\|' \

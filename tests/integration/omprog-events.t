@@ -87,18 +87,18 @@ is "$(event marriott.com '[.threat.indicator.type, .threat.indicator.url.domain,
 is "$(event marriott.com '.phishwatch | [.phished_domain, .sender_domain, .suggested_access]')" \
 	'["marriott.com","emalsrv.marriott.com","emalsrv.marriott.com\tERROR:\"550 5.7.1 Sender banned\""]' \
 	"phishwatch.phished_domain, sender_domain, suggested_access"
-like "$(event marriott.com '.log.original')" \
+like "$(event marriott.com '.event.original')" \
 	'^"[0-9]{4}-07-03T14:12:20(Z|[+-]00:00) mx1 sm-mta\[4707\]: m1: from=<a@emalsrv\.marriott\.com>, size=4210, ' \
-	"log.original: the line as phishwatch.conf hands it over"
+	"event.original: the line as phishwatch.conf hands it over"
 is "$(event staples.co.uk '.phishwatch | [.phished_domain, .sender_domain]')" \
 	'["staples.co.uk","emalsrv.staples.co.uk"]' \
 	"staples.co.uk: the registrable domain under a public suffix"
 
-# The dhl.com line is 7 KB: with log.original its event would be over the
+# The dhl.com line is 7 KB: with event.original its event would be over the
 # 8096 bytes rsyslog keeps of a datagram, so the emitter sent it again
-# without log.original, the 7000-byte address cut at 1024 with "...".
-is "$(event dhl.com 'has("log")')" false \
-	"an event over 8096 bytes arrives without log.original"
+# without event.original, the 7000-byte address cut at 1024 with "...".
+is "$(event dhl.com '.event | has("original")')" false \
+	"an event over 8096 bytes arrives without event.original"
 address=$(event dhl.com '.email.from.address[0]' | tr -d '"')
 is "${#address}" 1024 "its sender address cut at 1024 bytes"
 like "$address" '^x{1021}\.\.\.$' "marked with ..."

@@ -190,6 +190,22 @@ static void test_required_fields(void)
 		   "event.category[0]");
 	tap_is_str(get_item(obj, "event.category", 1), "threat",
 		   "event.category[1]");
+	tap_is_long(array_length(obj, "event.type"), 2,
+		    "event.type has two entries");
+	tap_is_str(get_item(obj, "event.type", 0), "info",
+		   "event.type[0]: ECS's type for category email");
+	tap_is_str(get_item(obj, "event.type", 1), "indicator",
+		   "event.type[1]: ECS's type for category threat");
+	tap_ok(get_str(obj, "ecs.version") != NULL
+	       && strncmp(get_str(obj, "ecs.version"), "9.", 2) == 0,
+	       "ecs.version is a 9.x release");
+	tap_is_str(get_str(obj, "event.module"), "phishwatch", "event.module");
+	tap_is_str(get_str(obj, "event.dataset"), "phishwatch.alert",
+		   "event.dataset");
+	tap_is_str(get_str(obj, "observer.product"), "phishwatch",
+		   "observer.product");
+	tap_is_str(get_str(obj, "observer.version"), PW_VERSION,
+		   "observer.version");
 	check_created(obj);
 	tap_is_long(array_length(obj, "email.from.address"), 1,
 		    "email.from.address is an array of one");
@@ -217,7 +233,10 @@ static void test_required_fields(void)
 	tap_is_str(get_str(obj, "phishwatch.suggested_access"),
 		   ev.suggested_access,
 		   "phishwatch.suggested_access keeps its TAB");
-	tap_is_str(get_str(obj, "log.original"), ev.original, "log.original");
+	tap_is_str(get_str(obj, "event.original"), ev.original,
+		   "event.original");
+	tap_ok(get(obj, "log") == NULL,
+	       "no log object: log.original is no ECS field");
 	tap_is_long(array_length(obj, "related.hosts"), 2,
 		    "related.hosts: sender and relay");
 	tap_is_str(get_item(obj, "related.hosts", 0), "emalsrv.marriott.com",
@@ -250,7 +269,8 @@ static void test_optional_fields(void)
 	tap_ok(get(obj, "source") == NULL, "no relay: no source");
 	tap_ok(get(obj, "host") == NULL, "no hostname: no host");
 	tap_ok(get(obj, "process") == NULL, "no program or pid: no process");
-	tap_ok(get(obj, "log") == NULL, "no original: no log");
+	tap_ok(get(obj, "event.original") == NULL,
+	       "no original: no event.original");
 	tap_ok(get(obj, "related.ip") == NULL, "no relay: no related.ip");
 	tap_is_long(array_length(obj, "related.hosts"), 1,
 		    "related.hosts holds the sender host alone");
@@ -292,9 +312,9 @@ static void test_sanitizer(void)
 	       "decoded address is printable: no control byte survives");
 	tap_is_str(get_str(obj, "email.local_id"), "\\x0d\\x09",
 		   "CR and TAB in log text become \\xHH");
-	original = get_str(obj, "log.original");
+	original = get_str(obj, "event.original");
 	tap_is_str(original, "tab\\x09here / slash \\xff\\x01 end",
-		   "log.original sanitised");
+		   "event.original sanitised");
 	tap_ok(strstr(text, "here \\/ slash") != NULL,
 	       "libfastjson writes '/' as \\/ (valid JSON, decodes to '/')");
 	fjson_object_put(obj);
@@ -481,7 +501,7 @@ static struct fjson_object *receive(int fd, char *buf, size_t size)
 	return json != NULL ? parse(json + 5) : NULL;
 }
 
-/* test_syslog_sink - datagrams; too big: without log.original, then cut */
+/* test_syslog_sink - datagrams; too big: without event.original, then cut */
 static void test_syslog_sink(void)
 {
 	static char buf[TEXT_MAX];
@@ -504,25 +524,25 @@ static void test_syslog_sink(void)
 	tap_is_long(emitter_write(em, &ev), 0, "syslog: event sent");
 	obj = receive(fd, buf, sizeof(buf));
 	tap_ok(strncmp(buf, "<134>", 5) == 0, "syslog: PRI local0.info");
-	tap_is_str(get_str(obj, "log.original"), ev.original,
-		   "syslog: event with log.original");
+	tap_is_str(get_str(obj, "event.original"), ev.original,
+		   "syslog: event with event.original");
 	fjson_object_put(obj);
 
 	memset(huge, 0xff, HUGE_FIELD);	/* 4 times as long once escaped */
 	ev.original = huge;
 	tap_is_long(emitter_write(em, &ev), 0, "syslog: oversized event sent");
 	obj = receive(fd, buf, sizeof(buf));
-	tap_ok(obj != NULL && get(obj, "log") == NULL
+	tap_ok(obj != NULL && get(obj, "event.original") == NULL
 	       && get_str(obj, "event.kind") != NULL,
-	       "syslog: ... again without log.original");
+	       "syslog: ... again without event.original");
 	fjson_object_put(obj);
 
 	ev.sender_address = huge;
 	ev.qid = huge + HUGE_FIELD - 255;
 	tap_is_long(emitter_write(em, &ev), 0,
-		    "syslog: too big even without log.original: sent");
+		    "syslog: too big even without event.original: sent");
 	obj = receive(fd, buf, sizeof(buf));
-	tap_ok(obj != NULL && get(obj, "log") == NULL
+	tap_ok(obj != NULL && get(obj, "event.original") == NULL
 	       && strlen(buf) <= SYSLOGOUT_MAX_MESSAGE,
 	       "... as one whole datagram within the limit");
 	tap_ok(get(obj, "email.from.address") != NULL
