@@ -282,8 +282,11 @@ rs_wait_port_file() {
 	wait_for "[ -s \"$1\" ] || ! rs_alive $2" "$RS_WAIT" && [ -s "$1" ]
 }
 
-# rs_smtp_start - a real SMTP server (aiosmtpd) on a loopback port the
-# kernel picks; each mail a file in $RS_MAILDIR/new.  Sets RS_SMTP_PORT.
+# rs_smtp_start [refuse] - a real SMTP server (aiosmtpd) on a loopback
+# port the kernel picks; each mail a file in $RS_MAILDIR/new.  With
+# "refuse", every RCPT TO gets "550 5.1.1 User unknown" (a stock Debian
+# sendmail's answer for a recipient it lacks), and each one is a line in
+# $RS_DIR/smtp.refused.  Sets RS_SMTP_PORT.
 rs_smtp_start() {
 	_rs_py=$(rs_python_with aiosmtpd) || return 1
 	RS_MAILDIR="$RS_DIR/maildir"
@@ -291,9 +294,16 @@ rs_smtp_start() {
 from aiosmtpd.handlers import Mailbox
 from aiosmtpd.smtp import SMTP
 
+class Refuse(Mailbox):
+    async def handle_RCPT(self, server, session, envelope, address, options):
+        with open(sys.argv[3], "a") as f:
+            f.write("RCPT TO:<%s>\n" % address)
+        return "550 5.1.1 <%s>... User unknown" % address
+
 async def serve(port_file, maildir):
     loop = asyncio.get_running_loop()
-    server = await loop.create_server(lambda: SMTP(Mailbox(maildir)),
+    handler = Refuse if sys.argv[3] else Mailbox
+    server = await loop.create_server(lambda: SMTP(handler(maildir)),
                                       "127.0.0.1", 0)
     with open(port_file + ".tmp", "w") as f:
         f.write("%d\n" % server.sockets[0].getsockname()[1])
@@ -301,7 +311,8 @@ async def serve(port_file, maildir):
     await server.serve_forever()
 
 asyncio.run(serve(sys.argv[1], sys.argv[2]))' \
-		"$RS_DIR/smtp.port" "$RS_MAILDIR" 2>"$RS_DIR/smtp.err" &
+		"$RS_DIR/smtp.port" "$RS_MAILDIR" \
+		"${1:+$RS_DIR/smtp.refused}" 2>"$RS_DIR/smtp.err" &
 	RS_SMTP_PID=$!
 	track_pid "$RS_SMTP_PID"
 	rs_wait_port_file "$RS_DIR/smtp.port" "$RS_SMTP_PID" || return 1
