@@ -49,6 +49,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -821,6 +822,68 @@ nomem:
 	snprintf(err, STORE_ERR_MAX, "%.*s: out of memory", STORE_NAME_SHOWN,
 		 path != NULL ? path : ":memory:");
 	return NULL;
+}
+
+/* store_setup_readonly - an existing file, read only: checked and
+ * cached, never created, migrated nor switched to WAL; 1 when it holds
+ * no schema yet (empty: phishwatch would set it up) */
+static int store_setup_readonly(struct store *store)
+{
+	long version;
+	int rc = sqlite3_open_v2(store->name, &store->db,
+				 SQLITE_OPEN_READONLY, NULL);
+
+	if (rc != SQLITE_OK)
+		return store_fail(store, rc, "open read-only");
+	if ((rc = sqlite3_extended_result_codes(store->db, 1)) != SQLITE_OK
+	    || (rc = sqlite3_busy_timeout(store->db, STORE_BUSY_MS))
+	       != SQLITE_OK)
+		return store_fail(store, rc, "settings");
+	if (store_check_version(store, &version) < 0)
+		return -1;
+	if (version < STORE_SCHEMA_VERSION)
+		return 1;
+	if (store_prepare(store) < 0)
+		return -1;
+	store->campaigns = strmap_new(STORE_CACHE_HINT);
+	if (store->campaigns == NULL)
+		return store_fail_text(store, "out of memory");
+	return store_load_cache(store);
+}
+
+/* store_open_readonly - an existing store, for reading only */
+int store_open_readonly(const char *path, struct store **out,
+			char err[STORE_ERR_MAX])
+{
+	struct store *store;
+	struct stat st;
+	int status;
+
+	*out = NULL;
+	if (stat(path, &st) < 0) {
+		snprintf(err, STORE_ERR_MAX, "%.*s: %s", STORE_NAME_SHOWN,
+			 path, strerror(errno));
+		return errno == ENOENT ? 1 : -1;
+	}
+	store = calloc(1, sizeof(*store));
+	if (store == NULL || (store->name = strdup(path)) == NULL) {
+		free(store);
+		snprintf(err, STORE_ERR_MAX, "%.*s: out of memory",
+			 STORE_NAME_SHOWN, path);
+		return -1;
+	}
+	status = store_setup_readonly(store);
+	if (status != 0) {
+		if (status > 0)
+			snprintf(err, STORE_ERR_MAX, "%.*s: empty",
+				 STORE_NAME_SHOWN, path);
+		else
+			memcpy(err, store->errmsg, STORE_ERR_MAX);
+		store_close(store);
+		return status;
+	}
+	*out = store;
+	return 0;
 }
 
 /* store_close - commit what is pending, then release everything */

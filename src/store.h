@@ -37,6 +37,16 @@ struct store;
 struct store *store_open(const char *path, char err[STORE_ERR_MAX]);
 void store_close(struct store *store);	/* commits what is pending */
 
+/*
+ * store_open_readonly - an existing store opened read-only (--check):
+ * the file is never created, initialised, migrated nor written.  0 with
+ * *out set; 1 when there is nothing to read yet (no such file, or an
+ * empty one: phishwatch creates or initialises it when it runs); -1 on
+ * failure.  err says why when *out is NULL.
+ */
+int store_open_readonly(const char *path, struct store **out,
+			char err[STORE_ERR_MAX]);
+
 /* store_campaign_known - 1 if the phished domain is stored, 0 if not */
 int store_campaign_known(struct store *store, const char *phished_domain);
 
