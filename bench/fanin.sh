@@ -70,7 +70,7 @@ phishwatch_lines() {
 		kill -USR1 "$_p"
 	done
 	sleep 0.3
-	sed -n 's/^phishwatch: info: counters:.* lines=\([0-9]*\).*/\1/p' \
+	sed -n 's/^[0-9TZ:.-]* *phishwatch: info: counters:.* lines=\([0-9]*\).*/\1/p' \
 		"$RS_DIR/log/phishwatch.err" | tail -n 1
 }
 

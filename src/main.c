@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "emitter.h"
@@ -93,8 +94,11 @@ static int learn_one_brand(const struct store_campaign *c, void *ctx)
 /* learn_store_brands - the store's campaigns into a set's brand index */
 static int learn_store_brands(struct store *store, struct config_set *set)
 {
-	int status = store_campaigns(store, learn_one_brand, set->look);
+	int status;
 
+	if (store == NULL)	/* --check of a store not created yet */
+		return 0;
+	status = store_campaigns(store, learn_one_brand, set->look);
 	if (status < 0 && errno == ENOMEM)
 		msg_error("cannot learn brands from the state store: %s",
 			  strerror(errno));
@@ -126,19 +130,68 @@ static void reload(void *ctx)
 		 pw->opts.config.access_count);
 }
 
+/*
+ * hint_unreadable - after a failed start: for each access map this user
+ * may not read, what to do.  Debian's /etc/mail/access is 0600 root, and
+ * phishwatch is best run as a user of its own (README, Permissions).
+ */
+static void hint_unreadable(const struct phishwatch *pw)
+{
+	for (size_t i = 0; i < pw->opts.config.access_count; i++) {
+		const char *path = pw->opts.config.access_files[i];
+
+		if (access(path, R_OK) == 0 || errno != EACCES)
+			continue;
+		msg_info("%s: let this user (uid %lu) read it: a group of its "
+			 "own, e.g. chgrp phishwatch %s && chmod 0640 %s with "
+			 "the user in group phishwatch; or run phishwatch as "
+			 "rsyslogd's user (see README, Permissions)", path,
+			 (unsigned long) getuid(), path, path);
+	}
+}
+
+/* open_store_check - --check: the store read-only, never created; a
+ * missing one is no error (phishwatch creates it when it runs) */
+static int open_store_check(struct phishwatch *pw)
+{
+	char err[STORE_ERR_MAX];
+	int status;
+
+	if (pw->opts.state == NULL)
+		return 0;
+	status = store_open_readonly(pw->opts.state, &pw->store, err);
+	if (status > 0) {
+		printf("phishwatch: state store %s: %s; phishwatch will create "
+		       "it when it runs\n", pw->opts.state,
+		       strstr(err, ": empty") != NULL ? "empty" : "not there yet");
+		return 0;
+	}
+	if (status < 0) {
+		msg_error("state %s", err);
+		if (strstr(err, strerror(EACCES)) != NULL)
+			msg_info("state %s: this user (uid %lu) needs read and "
+				 "write access to it and its directory",
+				 pw->opts.state, (unsigned long) getuid());
+		return EX_CANTCREAT;
+	}
+	return 0;
+}
+
 /* open_outputs - store and emitter */
 static int open_outputs(struct phishwatch *pw)
 {
 	char err[STORE_ERR_MAX > EMITTER_ERR_MAX ? STORE_ERR_MAX
 		 : EMITTER_ERR_MAX];
 
+	if (pw->opts.check)
+		return open_store_check(pw);
 	pw->store = store_open(pw->opts.state, err);
 	if (pw->store == NULL) {
 		msg_error("state %s", err);
 		return EX_CANTCREAT;
 	}
-	/* --check writes nothing; --report prints the chronology instead */
-	if (pw->opts.check || pw->opts.report)
+	/* --report prints the chronology instead of events */
+	if (pw->opts.report)
 		return 0;
 	pw->emitter = emitter_open(pw->opts.output, pw->opts.syslog_pri, err);
 	if (pw->emitter == NULL) {
@@ -203,11 +256,22 @@ static int check_report(const struct phishwatch *pw)
 			  pw->config.brand_bad_lines);
 		return EX_DATAERR;
 	}
-	printf("phishwatch: configuration OK: rulebase %s, %zu access "
-	       "entries, %ld campaign(s) in the store\n",
-	       pw->opts.config.rulebase,
-	       access_entry_count(pw->config.access),
-	       store_campaign_count(pw->store));
+	if (pw->opts.config.access_count == 0)
+		msg_warn("no access map given (-a FILE): nothing counts as "
+			 "blocked, and every campaign as new");
+	printf("phishwatch: configuration OK: rulebase %s, ",
+	       pw->opts.config.rulebase);
+	if (pw->opts.config.access_count == 0)
+		printf("no access map, ");
+	else
+		printf("%zu access entries, ",
+		       access_entry_count(pw->config.access));
+	if (pw->store != NULL)
+		printf("%ld campaign(s) in the store\n",
+		       store_campaign_count(pw->store));
+	else
+		printf("%s\n", pw->opts.state != NULL ? "no store yet"
+		       : "store in memory");
 	return 0;
 }
 
@@ -230,8 +294,10 @@ static int start(struct phishwatch *pw)
 	struct pipeline_parts parts;
 	int status = config_load(&pw->opts.config, &pw->config);
 
-	if (status != 0)
+	if (status != 0) {
+		hint_unreadable(pw);
 		return status;
+	}
 	status = open_outputs(pw);
 	/* A store that cannot be read (corrupt, locked) is unusable: 73 */
 	if (status == 0 && learn_store_brands(pw->store, &pw->config) < 0)
@@ -278,13 +344,16 @@ int main(int argc, char **argv)
 
 	if (status >= 0)
 		return status;
+	msg_set_timestamps(pw.opts.omprog);
 	install_signals(pw.opts.omprog);
 	status = start(&pw);
 	if (status == 0 && pw.opts.check)
 		status = check_report(&pw);
 	else if (status == 0) {
 		status = run_inputs(&pw);
-		counters_print(stderr, "exit", &pw.counters);
+		/* --report -s STORE alone read no line: no counters */
+		if (pw.opts.input_count > 0)
+			counters_print(stderr, "exit", &pw.counters);
 		if (pw.opts.report && status != EX_IOERR)
 			status = print_report(&pw, status);
 	}

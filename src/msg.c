@@ -2,11 +2,43 @@
  * msg - diagnostics on standard error (see msg.h).
  */
 #include <stdio.h>
+#include <time.h>
 
 #include "msg.h"
 
+/* "2026-07-03T14:12:20.123Z" */
+#define MSG_STAMP_MAX 32
+
 /* Set once by main before anything runs; read-only afterwards. */
 static const char *progname = "phishwatch";
+static int with_stamps;
+
+/* msg_set_timestamps - prefix each line with the time (omprog mode:
+ * rsyslog's output= file keeps the lines as they are, without a time) */
+void msg_set_timestamps(int on)
+{
+	with_stamps = on;
+}
+
+/* msg_stamp - the current time, ISO 8601 UTC with milliseconds, and a
+ * space, into buf; "" when the clock cannot be read */
+static const char *msg_stamp(char buf[MSG_STAMP_MAX])
+{
+	struct timespec now;
+	struct tm tm;
+	size_t n;
+
+	buf[0] = '\0';
+	if (clock_gettime(CLOCK_REALTIME, &now) < 0
+	    || gmtime_r(&now.tv_sec, &tm) == NULL)
+		return buf;
+	n = strftime(buf, MSG_STAMP_MAX, "%Y-%m-%dT%H:%M:%S", &tm);
+	if (n == 0)
+		return buf;
+	snprintf(buf + n, MSG_STAMP_MAX - n, ".%03ldZ ",
+		 now.tv_nsec / 1000000);
+	return buf;
+}
 
 /* msg_set_progname - name used as the prefix of every diagnostic */
 void msg_set_progname(const char *name)
@@ -21,7 +53,10 @@ static void msg_vprint(const char *level, const char *fmt, va_list ap)
 
 static void msg_vprint(const char *level, const char *fmt, va_list ap)
 {
-	fprintf(stderr, "%s: %s: ", progname, level);
+	char stamp[MSG_STAMP_MAX];
+
+	fprintf(stderr, "%s%s: %s: ", with_stamps ? msg_stamp(stamp) : "",
+		progname, level);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 	fflush(stderr);

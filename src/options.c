@@ -139,7 +139,7 @@ static int options_usage_error(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	fprintf(stderr, "phishwatch: ");
+	fprintf(stderr, "phishwatch: error: ");
 	vfprintf(stderr, fmt, ap);
 	fprintf(stderr, "\nTry 'phishwatch --help' for more information.\n");
 	va_end(ap);
@@ -250,11 +250,43 @@ static int options_one(int opt, struct options *opts)
 	case 'h': fputs(options_usage, stdout); return 0;
 	case 'V': printf("phishwatch %s\n", PW_VERSION); return 0;
 	default:
-		/* getopt_long has already said what was wrong. */
-		fprintf(stderr, "Try 'phishwatch --help' for more "
-			"information.\n");
-		return EX_USAGE;
+		return EX_USAGE;	/* options_bad() said why */
 	}
+}
+
+/* options_takes_no_value - the long option NAME=VALUE names one that takes
+ * no value (so the value, not the name, is what is wrong) */
+static int options_takes_no_value(const char *arg)
+{
+	size_t len = strcspn(arg + 2, "=");
+
+	if (arg[2 + len] != '=')
+		return 0;
+	for (const struct option *o = options_long; o->name != NULL; o++)
+		if (strlen(o->name) == len && strncmp(o->name, arg + 2, len) == 0)
+			return o->has_arg == no_argument;
+	return 0;
+}
+
+/*
+ * options_bad - what getopt_long found wrong, said like every other
+ * error ("phishwatch: error: ..."); its own messages are off (opterr 0)
+ * because they lack that prefix.  arg is the word it stopped at.
+ */
+static int options_bad(int opt, const char *arg)
+{
+	int is_long = strncmp(arg, "--", 2) == 0;
+
+	if (opt == ':' && is_long)
+		return options_usage_error("option '%.100s' needs a value", arg);
+	if (opt == ':')
+		return options_usage_error("option '-%c' needs a value", optopt);
+	if (is_long && options_takes_no_value(arg))
+		return options_usage_error("option '%.*s' takes no value",
+					   (int) strcspn(arg, "="), arg);
+	if (is_long)
+		return options_usage_error("unrecognized option '%.100s'", arg);
+	return options_usage_error("unrecognized option '-%c'", optopt);
 }
 
 /* options_parse - argv into *opts */
@@ -263,9 +295,12 @@ int options_parse(int argc, char **argv, struct options *opts)
 	int opt;
 
 	options_defaults(opts);
-	while ((opt = getopt_long(argc, argv, "a:s:r:l:o:nhV", options_long,
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":a:s:r:l:o:nhV", options_long,
 				  NULL)) != -1) {
-		int status = options_one(opt, opts);
+		int status = opt == '?' || opt == ':'
+			     ? options_bad(opt, argv[optind - 1])
+			     : options_one(opt, opts);
 
 		if (status >= 0)
 			return status;

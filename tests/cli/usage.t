@@ -37,11 +37,12 @@ is "$?" 65 "a rulebase with a bad rule exits 65"
 like "$(cat "$TMP/err")" "bad.rb.*2" "the message names the rulebase file and line"
 
 printf 'emalsrv.x.com\tREJECT\n' > "$TMP/access"
+pw -r "$RULEBASE" -s "$TMP/s.db" /dev/null 2>/dev/null	# the store, empty
 out=$(pw -r "$RULEBASE" -a "$TMP/access" -s "$TMP/s.db" --check)
 is "$?" 0 "--check exits 0 on a good configuration"
 like "$out" "configuration OK" "--check says so"
-is "$(pw -r "$RULEBASE" --check -s "$TMP/s.db" 2>/dev/null; echo $?)" \
-	"$(printf 'phishwatch: configuration OK: rulebase %s, 0 access entries, 0 campaign(s) in the store\n0' "$RULEBASE")" \
+is "$(pw -r "$RULEBASE" -a "$TMP/access" --check -s "$TMP/s.db" 2>/dev/null; echo $?)" \
+	"$(printf 'phishwatch: configuration OK: rulebase %s, 1 access entries, 0 campaign(s) in the store\n0' "$RULEBASE")" \
 	"--check reports what it loaded"
 
 printf 'x@emalsrv.ups.com\n' | pw -r "$RULEBASE" -o "$TMP/no/dir/events" > /dev/null 2> "$TMP/err"

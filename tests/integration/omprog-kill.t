@@ -136,7 +136,7 @@ counted_twice=$((stored - expected))
 ok $? "messages: $expected sent, $stored counted ($counted_twice twice: at most one per kill)"
 
 like "$(tail -n 1 "$RS_DIR/log/phishwatch.err" 2>/dev/null)" \
-	'^phishwatch: info: exit: lines=[0-9]+ ' \
+	'^[0-9TZ:.-]+ phishwatch: info: exit: lines=[0-9]+ ' \
 	"the last phishwatch exits cleanly when rsyslogd stops"
 diag "$((LINES + 1)) lines in ${elapsed_ms} ms, $kills kills, $restarted restarts," \
 	"$repeated repeated events, $counted_twice messages counted twice"

@@ -50,8 +50,8 @@ printf 'emalsrv.ups.com\tREJECT\n' >"$access"
 kill -HUP "$RS_PID"
 wait_for '[ "$(said "info: reloaded")" -ge 1 ]' 10
 like "$(grep 'reloaded' "$err")" \
-	'^phishwatch: info: reloaded rulebase, labels and 1 access map' \
-	"HUP to rsyslogd: phishwatch says it reloaded"
+	'^[0-9TZ:.-]+ phishwatch: info: reloaded rulebase, labels and 1 access map' \
+	"HUP to rsyslogd: phishwatch says it reloaded, with the time"
 send "$(from_line u1 '<a@emalsrv.ups.com>')" \
 	"$(from_line d1 '<a@emalsrv.dhl.com>')"
 ok $? "phishwatch reads two more lines"
@@ -103,7 +103,7 @@ is "$(campaigns)" "marriott.com dhl.com fedex.com usps.com tnt.com " \
 is "$(rs_children)" "$pw_pid" "all the while the same phishwatch process"
 rs_stop
 is "$RS_STATUS" 0 "rsyslogd stops by pid"
-like "$(grep '^phishwatch: info: exit:' "$err")" '^phishwatch: info: exit: lines=8 .* events=5 ' \
+like "$(grep 'phishwatch: info: exit:' "$err")" '^[0-9TZ:.-]+ phishwatch: info: exit: lines=8 .* events=5 ' \
 	"phishwatch read 8 lines and wrote 5 events in all"
 
 done_testing

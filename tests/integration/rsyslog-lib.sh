@@ -221,7 +221,7 @@ rs_children() {
 # rs_counter NAME - NAME's value in the last counters line phishwatch
 # wrote to the omprog output= file (its exit line, or a SIGUSR1 one)
 rs_counter() {
-	sed -n "s/^phishwatch: info: [a-z]*:.* $1=\([0-9]*\).*/\1/p" \
+	sed -n "s/^[0-9TZ:.-]* *phishwatch: info: [a-z]*:.* $1=\([0-9]*\).*/\1/p" \
 		"$RS_DIR/log/phishwatch.err" 2>/dev/null | tail -n 1
 }
 
