@@ -3,6 +3,7 @@
 #   make run      install missing Debian packages, build, run the demo
 #   make check    install missing Debian packages, build, run every test
 #   make install  PREFIX=/usr/local, DESTDIR honoured
+#   make install-rsyslog  ROUTES="file mail": drop-ins, logrotate, checked
 #   make check-sanitize  every test on an ASan+UBSan build (clang)
 #   make check-valgrind  unit, CLI and hostile tests under valgrind memcheck
 #   make fuzz     each libFuzzer harness of fuzz/ for FUZZ_SECONDS
@@ -59,7 +60,7 @@ DEPS_TEST  = perl liblognorm-utils jq sqlite3 rsyslog rsyslog-relp \
 DEPS       = $(DEPS_BUILD) $(DEPS_TEST)
 
 .PHONY: all deps deps-bench deps-harden run demo check test unit bench \
-	install clean check-sanitize check-valgrind fuzz fuzzers
+	install install-rsyslog clean check-sanitize check-valgrind fuzz fuzzers
 all: $(PROG) $(SYSLOG_RB)
 
 $(PROG): $(BUILD)/main.o $(LIB)
@@ -189,8 +190,17 @@ install: phishwatch $(SYSLOG_RB)
 	install -m 755 phishwatch $(DESTDIR)$(BINDIR)/phishwatch
 	install -m 644 rulebase/sendmail.rb $(SYSLOG_RB) $(DESTDIR)$(DATADIR)/
 	install -m 644 man/phishwatch.1 $(DESTDIR)$(MANDIR)/man1/phishwatch.1
-	for f in rsyslog/*.conf; do [ -e "$$f" ] || continue; \
+	for f in rsyslog/*.conf rsyslog/phishwatch.logrotate; do \
+		[ -e "$$f" ] || continue; \
 		install -m 644 "$$f" $(DESTDIR)$(DATADIR)/rsyslog/; done
+	install -m 755 rsyslog/install.sh $(DESTDIR)$(DATADIR)/rsyslog/
+
+# install-rsyslog - the drop-ins into /etc/rsyslog.d (ROUTES: file, mail,
+# siem), logrotate, /var/log/phishwatch and /var/lib/phishwatch; checks
+# with rsyslogd -N1 and prints how to restart rsyslog on this host
+ROUTES ?= file
+install-rsyslog:
+	sh rsyslog/install.sh $(if $(DESTDIR),-r $(DESTDIR)) -p $(PREFIX) $(ROUTES)
 
 clean:
 	rm -rf build phishwatch $(SYSLOG_RB)

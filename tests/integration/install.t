@@ -37,7 +37,12 @@ for f in "$TOP"/rsyslog/*.conf; do
 	is "$(stat -c %a "$share/rsyslog/${f##*/}" 2>/dev/null)" 644 "... mode 644"
 	n=$((n + 1))
 done
-is "$(ls "$share/rsyslog" | wc -l | tr -d ' ')" "$n" "nothing else in share/phishwatch/rsyslog"
+cmp -s "$TOP/rsyslog/install.sh" "$share/rsyslog/install.sh"
+ok $? "rsyslog/install.sh installed unchanged"
+is "$(stat -c %a "$share/rsyslog/install.sh" 2>/dev/null)" 755 "... mode 755"
+cmp -s "$TOP/rsyslog/phishwatch.logrotate" "$share/rsyslog/phishwatch.logrotate"
+ok $? "rsyslog/phishwatch.logrotate installed unchanged"
+is "$(ls "$share/rsyslog" | wc -l | tr -d ' ')" "$((n + 2))" "nothing else in share/phishwatch/rsyslog"
 
 # Paths of the installed tree that the drop-ins name.
 for conf in phishwatch.conf phishwatch-mmnormalize.conf; do
