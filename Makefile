@@ -4,6 +4,7 @@
 #   make check    install missing Debian packages, build, run every test
 #   make install  PREFIX=/usr/local, DESTDIR honoured
 #   make install-rsyslog  ROUTES="file mail": drop-ins, logrotate, checked
+#   make deb      the Debian package in build/deb/, checked by lintian
 #   make check-sanitize  every test on an ASan+UBSan build (clang)
 #   make check-valgrind  unit, CLI and hostile tests under valgrind memcheck
 #   make fuzz     each libFuzzer harness of fuzz/ for FUZZ_SECONDS
@@ -33,7 +34,7 @@ WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 \
 # Any sanitizer report stops the program, so that a test sees it fail.
 SAN       = $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all)
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(SAN) $(PKG_CFLAGS) -D_GNU_SOURCE \
+ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(CFLAGS) $(SAN) $(PKG_CFLAGS) -D_GNU_SOURCE \
 	    -DPW_VERSION='"$(VERSION)"' -DPW_RULEBASE='"$(DATADIR)/sendmail.rb"'
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 
@@ -47,7 +48,8 @@ LIB_OBJS  = $(patsubst src/%.c,$(BUILD)/%.o,$(filter-out src/main.c,$(SRCS)))
 LIB       = $(BUILD)/libphishwatch.a
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(patsubst tests/unit/test_%.c,$(BUILD)/tests/unit_%.t,$(UNIT_SRCS))
-SHELL_TESTS = $(sort $(wildcard tests/*/*.t))
+# tests/deb/ installs a package on the machine: make check-deb only
+SHELL_TESTS = $(sort $(filter-out tests/deb/%,$(wildcard tests/*/*.t)))
 # phishwatch reads rulebase/sendmail.rb (message parts); whole lines,
 # for lognormalizer and mmnormalize, take this one, made from it.
 SYSLOG_RB = rulebase/sendmail-syslog.rb
@@ -60,7 +62,7 @@ DEPS_TEST  = perl liblognorm-utils jq sqlite3 rsyslog rsyslog-relp \
 DEPS       = $(DEPS_BUILD) $(DEPS_TEST)
 
 .PHONY: all deps deps-bench deps-harden run demo check test unit bench \
-	install install-rsyslog clean check-sanitize check-valgrind fuzz fuzzers
+	install install-rsyslog deb deps-deb check-deb clean check-sanitize check-valgrind fuzz fuzzers
 all: $(PROG) $(SYSLOG_RB)
 
 $(PROG): $(BUILD)/main.o $(LIB)
@@ -201,6 +203,27 @@ install: phishwatch $(SYSLOG_RB)
 ROUTES ?= file
 install-rsyslog:
 	sh rsyslog/install.sh $(if $(DESTDIR),-r $(DESTDIR)) -p $(PREFIX) $(ROUTES)
+
+# deb - the Debian package (debian/), built with dpkg-buildpackage in a
+# copy of the sources under build/deb/, then checked by lintian; the
+# .deb is left in build/deb/
+DEPS_DEB  = dpkg-dev debhelper fakeroot lintian
+DEB_DIR   = build/deb
+DEB_SRC   = $(DEB_DIR)/phishwatch-$(VERSION)
+deps-deb:
+	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_DEB) $(DEPS_BUILD)"
+
+deb: deps-deb
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_SRC)
+	cp -R Makefile README.md src rulebase man rsyslog examples tests \
+		debian $(DEB_SRC)/
+	cd $(DEB_SRC) && dpkg-buildpackage -us -uc -b
+	lintian --fail-on error --info $(DEB_DIR)/phishwatch_$(VERSION)_*.deb
+
+# check-deb - build the package, install it with dpkg -i, run it from
+# the installed paths, remove it (needs root; tests/deb/deb.t)
+check-deb: deb
+	PW=$(CURDIR)/$(PROG) TOP=$(CURDIR) prove $(PROVE_FLAGS) tests/deb/deb.t
 
 clean:
 	rm -rf build phishwatch $(SYSLOG_RB)

@@ -7,8 +7,9 @@
 #
 #   ROUTE    file, mail or siem: route-ROUTE.conf goes into
 #            /etc/rsyslog.d/phishwatch/ (default: file)
-#   -p       where make install put phishwatch (default /usr/local); the
-#            omprog action of phishwatch.conf is given its paths
+#   -p       where make install put phishwatch (default: the PREFIX of
+#            the copy this script runs from, else /usr/local); the omprog
+#            action of phishwatch.conf is given its paths
 #   -r       a root to install under, like make's DESTDIR (default: /);
 #            the configuration is then checked only when ROOT has its own
 #            etc/rsyslog.conf
@@ -24,7 +25,11 @@
 set -u
 src=$(cd "$(dirname "$0")" && pwd) || exit 1
 root=
-prefix=/usr/local
+# the PREFIX make install used, when run from its copy there
+case $src in
+*/share/phishwatch/rsyslog) prefix=${src%/share/phishwatch/rsyslog} ;;
+*) prefix=/usr/local ;;
+esac
 pidfile=${RSYSLOG_PIDFILE:-/run/rsyslogd.pid}
 
 usage() {
@@ -69,6 +74,7 @@ while getopts r:p: opt; do
 	esac
 done
 shift $((OPTIND - 1))
+[ -n "$root" ] && prefix=${prefix#"$root"}	# from a copy under ROOT
 [ $# -gt 0 ] || set -- file
 for route in "$@"; do
 	[ -f "$src/route-$route.conf" ] || { echo "no route '$route'" >&2; usage; }
