@@ -25,6 +25,7 @@
 #include "options.h"
 #include "pipeline.h"
 #include "report.h"
+#include "reporthtml.h"
 #include "runloop.h"
 #include "store.h"
 #include "tracker.h"
@@ -280,8 +281,10 @@ static int print_report(struct phishwatch *pw, int status)
 {
 	if (pipeline_flush(pw->pipe) < 0)
 		return EX_IOERR;
-	if (report_print(pw->store, stdout,
-			 pw->opts.report == OPTIONS_REPORT_JSON) < 0) {
+	if ((pw->opts.report == OPTIONS_REPORT_HTML
+	     ? reporthtml_print(pw->store, stdout)
+	     : report_print(pw->store, stdout,
+			    pw->opts.report == OPTIONS_REPORT_JSON)) < 0) {
 		msg_error("cannot print the report: %s", strerror(errno));
 		return EX_IOERR;
 	}

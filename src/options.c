@@ -102,9 +102,10 @@ static const char options_usage[] =
 "                          confirmMessages=\"on\"\n"
 "      --input FORM        raw (syslog lines, the default) or json\n"
 "                          (rsyslog mmnormalize output, one object a line)\n"
-"      --report[=json|text] read every input to the end (gzip too),\n"
-"                          then print the campaign chronology instead of\n"
-"                          events; with -s and no FILE, from the store\n"
+"      --report[=text|json|html] read every input to the end (gzip\n"
+"                          too), then print the campaign chronology\n"
+"                          instead of events (html: one page with an SVG\n"
+"                          timeline); with -s and no FILE, from the store\n"
 "      --summary-interval SECONDS\n"
 "                          a campaign-summary event when a campaign has\n"
 "                          been quiet that long (default: none)\n"
@@ -164,16 +165,18 @@ static long options_number(const char *option, const char *arg, long min,
 	return value;
 }
 
-/* options_report - --report or --report=json */
+/* options_report - --report, --report=json or --report=html */
 static int options_report(struct options *opts, const char *arg)
 {
 	if (arg == NULL || strcmp(arg, "text") == 0)
 		opts->report = OPTIONS_REPORT_TEXT;
 	else if (strcmp(arg, "json") == 0)
 		opts->report = OPTIONS_REPORT_JSON;
+	else if (strcmp(arg, "html") == 0)
+		opts->report = OPTIONS_REPORT_HTML;
 	else
-		return options_usage_error("--report takes text or json, not "
-					   "'%.40s'", arg);
+		return options_usage_error("--report takes text, json or html, "
+					   "not '%.40s'", arg);
 	return -1;
 }
 

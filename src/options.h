@@ -18,6 +18,7 @@
 #define OPTIONS_MAX_INPUTS 1024
 #define OPTIONS_REPORT_TEXT 1
 #define OPTIONS_REPORT_JSON 2
+#define OPTIONS_REPORT_HTML 3
 
 struct options {
 	struct config_options config;	/* rulebase, -a files, labels */
