@@ -46,9 +46,9 @@ is "$(jq -r '.source.domain // "-"' "$TMP/out" | tr '\n' ' ')" \
 	"events: only host names as source.domain"
 is "$(jq -r '(.related.ip // []) | .[]' "$TMP/out" | tr '\n' ' ')" \
 	"2001:db8::1 192.0.2.7 192.0.2.8 " "events: related.ip holds the valid addresses only"
-# log.original is the line itself, escaped; every other field is checked
-unlike "$(jq -c 'del(.log.original)' "$TMP/out")" 'evil|dead\.beef|zz|_x|1\.2\.3"|192\.0\.2\.01|192\.0\.2\.300|"::1"|mx\.\.' \
-	"events: no invalid host or address in any field but log.original"
+# event.original is the line itself, escaped; every other field is checked
+unlike "$(jq -c 'del(.event.original)' "$TMP/out")" 'evil|dead\.beef|zz|_x|1\.2\.3"|192\.0\.2\.01|192\.0\.2\.300|"::1"|mx\.\.' \
+	"events: no invalid host or address in any field but event.original"
 
 # The store: per-MTA counts and relays
 mtas=$(sqlite3 "$TMP/state.db" 'SELECT DISTINCT mta FROM campaign_mtas ORDER BY mta')
