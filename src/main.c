@@ -132,7 +132,11 @@ static int open_outputs(struct phishwatch *pw)
 	char err[STORE_ERR_MAX > EMITTER_ERR_MAX ? STORE_ERR_MAX
 		 : EMITTER_ERR_MAX];
 
-	pw->store = store_open(pw->opts.state, err);
+	/* --check and a --report of the store alone only read: no lock */
+	if (pw->opts.check || (pw->opts.report && pw->opts.input_count == 0))
+		pw->store = store_open_reader(pw->opts.state, err);
+	else
+		pw->store = store_open(pw->opts.state, err);
 	if (pw->store == NULL) {
 		msg_error("state %s", err);
 		return EX_CANTCREAT;
@@ -169,6 +173,7 @@ static int run_input(struct phishwatch *pw, const char *name)
 	loop.wait_mask = &signals_open;
 	loop.reload = reload;
 	loop.reload_ctx = pw;
+	loop.store = pw->opts.state != NULL ? pw->store : NULL;
 	status = runloop_run(&loop);
 	input_close(in);
 	return status;
@@ -284,6 +289,10 @@ int main(int argc, char **argv)
 		status = check_report(&pw);
 	else if (status == 0) {
 		status = run_inputs(&pw);
+		/* A failed run leaves the store as of its last commit, the
+		 * line the run loop named to read again from. */
+		if (status != 0 && status != EX_NOINPUT)
+			store_discard(pw.store);
 		counters_print(stderr, "exit", &pw.counters);
 		if (pw.opts.report && status != EX_IOERR)
 			status = print_report(&pw, status);
