@@ -286,7 +286,30 @@ int storefile_recheck(struct storefile *sf)
 	return storefile_check_companions(sf);
 }
 
-/* storefile_present - the path still names the file SQLite writes */
+/* storefile_lock_present - the lock file still has its name: removed,
+ * it would let a second writer start beside us */
+static int storefile_lock_present(struct storefile *sf)
+{
+	char file[PATH_MAX];
+	char shown[PATH_MAX + STOREFILE_SUFFIX_MAX];
+	struct stat held, named;
+
+	if (sf->lock_fd < 0)
+		return 0;
+	if (storefile_names(sf, STOREFILE_LOCK_SUFFIX, file, shown) < 0)
+		return -1;
+	if (fstat(sf->lock_fd, &held) < 0)
+		return storefile_fail(sf, shown, strerror(errno));
+	if (lstat(file, &named) < 0 || named.st_dev != held.st_dev
+	    || named.st_ino != held.st_ino)
+		return storefile_fail(sf, shown, "removed or replaced while "
+				      "phishwatch ran: another phishwatch "
+				      "could start on the store");
+	return 0;
+}
+
+/* storefile_present - the path still names the file SQLite writes, and
+ * the lock is still the store's */
 int storefile_present(struct storefile *sf)
 {
 	struct stat st;
@@ -301,7 +324,7 @@ int storefile_present(struct storefile *sf)
 		return storefile_fail(sf, sf->name, "replaced by another file "
 				      "while phishwatch ran: what it writes "
 				      "now would be lost");
-	return 0;
+	return storefile_lock_present(sf);
 }
 
 /* storefile_close - the lock goes with its descriptor */

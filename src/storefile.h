@@ -52,7 +52,8 @@ int storefile_open(struct storefile *sf, const char *name,
 /* storefile_recheck - after SQLite opened them: the same, still ours */
 int storefile_recheck(struct storefile *sf);
 
-/* storefile_present - 0 while the path names the opened file, else -1 */
+/* storefile_present - 0 while the path names the opened file (and the
+ * lock file the one locked), else -1 */
 int storefile_present(struct storefile *sf);
 
 /* storefile_close - release the lock */

@@ -4,7 +4,8 @@
 # (also in --omprog mode, where it prints no "OK" and rsyslog starts it
 # again later); the kernel frees the lock when the holder dies, even by
 # kill -9, so the next one starts at once; readers (--check, a --report
-# of the store alone) need no lock.
+# of the store alone) need no lock; a writer whose lock file is removed
+# stops at its next commit.
 . "$(dirname "$0")/../lib.sh"
 
 STORE="$TMP/state.db"
@@ -72,4 +73,18 @@ pw -r "$RULEBASE" -s "$STORE" "$TMP/fedex" >"$TMP/e.out" 2>"$TMP/e.err"
 is "$?" 0 "right after kill -9 of the holder a new writer starts"
 is "$(events "$TMP/e.out")" 1 "and does its work"
 unlike "$(cat "$TMP/e.err")" "in use by another" "no word of the dead holder"
+
+# --- the lock file removed under a running writer: a second one could
+# start beside it, so the writer stops at its next commit ---
+start_holder
+ok $? "a holder again"
+rm -f "$STORE-lock"
+from_line q4 '<a@emalsrv.usps.com>' >&7
+wait_for "! kill -0 $A_PID 2>/dev/null" 30
+ok $? "the holder stops by itself, its input still open"
+wait "$A_PID"
+is "$?" 74 "lock file removed: exit 74"
+exec 7>&-
+like "$(cat "$TMP/a.err")" "error: state store: .*state\.db-lock: removed or replaced while phishwatch ran" \
+	"lock file removed: the message names it"
 done_testing
