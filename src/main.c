@@ -186,7 +186,11 @@ static int open_outputs(struct phishwatch *pw)
 
 	if (pw->opts.check)
 		return open_store_check(pw);
-	pw->store = store_open(pw->opts.state, err);
+	/* a --report of the store alone only reads: no lock */
+	if (pw->opts.report && pw->opts.input_count == 0)
+		pw->store = store_open_reader(pw->opts.state, err);
+	else
+		pw->store = store_open(pw->opts.state, err);
 	if (pw->store == NULL) {
 		msg_error("state %s", err);
 		return EX_CANTCREAT;
@@ -223,6 +227,7 @@ static int run_input(struct phishwatch *pw, const char *name)
 	loop.wait_mask = &signals_open;
 	loop.reload = reload;
 	loop.reload_ctx = pw;
+	loop.store = pw->opts.state != NULL ? pw->store : NULL;
 	status = runloop_run(&loop);
 	input_close(in);
 	return status;
@@ -354,6 +359,10 @@ int main(int argc, char **argv)
 		status = check_report(&pw);
 	else if (status == 0) {
 		status = run_inputs(&pw);
+		/* A failed run leaves the store as of its last commit, the
+		 * line the run loop named to read again from. */
+		if (status != 0 && status != EX_NOINPUT)
+			store_discard(pw.store);
 		/* --report -s STORE alone read no line: no counters */
 		if (pw.opts.input_count > 0)
 			counters_print(stderr, "exit", &pw.counters);

@@ -56,21 +56,48 @@ static void runloop_service_signals(struct runloop *loop)
 	}
 }
 
+/* runloop_commits - the store's commits so far (0 without a store) */
+static unsigned long long runloop_commits(const struct runloop *loop)
+{
+	return loop->store != NULL ? store_commits(loop->store) : 0;
+}
+
+/* runloop_commit - commit what the lines read so far changed; a failure
+ * is fatal (EX_IOERR in *status): the store stops at its last commit */
+static int runloop_commit(struct runloop *loop, int *status)
+{
+	if (pipeline_flush(loop->pipe) < 0) {
+		*status = EX_IOERR;
+		return -1;
+	}
+	loop->stored_through = loop->line_no;
+	return 0;
+}
+
 /*
  * runloop_tick - campaign summaries now and then: by log time while
  * lines flow, by the clock when the input is idle; -1 when fatal
  */
-static int runloop_tick(struct runloop *loop, time_t now)
+static int runloop_tick(struct runloop *loop, time_t now, int *status)
 {
-	return pipeline_summaries(loop->pipe, now) == PIPELINE_FATAL ? -1 : 0;
+	unsigned long long before = runloop_commits(loop);
+
+	if (pipeline_summaries(loop->pipe, now) == PIPELINE_FATAL) {
+		*status = pipeline_status(loop->pipe);
+		return -1;
+	}
+	/* Between lines: a commit covered every line read. */
+	if (runloop_commits(loop) != before)
+		loop->stored_through = loop->line_no;
+	return 0;
 }
 
 /*
  * runloop_wait - wait for input, committing batched work when idle;
  * 1 when a line can be read, 0 to go round again (signal, time-out),
- * -1 when a summary could not be written
+ * -1 when a commit or a summary failed (the exit code in *status)
  */
-static int runloop_wait(struct runloop *loop)
+static int runloop_wait(struct runloop *loop, int *status)
 {
 	static const struct timespec no_time = { 0, 0 };
 	int ready;
@@ -82,9 +109,10 @@ static int runloop_wait(struct runloop *loop)
 		loop->lines_since_commit += RUNLOOP_SIGNAL_EVERY;
 		if (loop->lines_since_commit >= RUNLOOP_COMMIT_EVERY) {
 			loop->lines_since_commit = 0;
-			(void) pipeline_flush(loop->pipe);
+			if (runloop_commit(loop, status) < 0)
+				return -1;
 		}
-		if (runloop_tick(loop, 0) < 0)
+		if (runloop_tick(loop, 0, status) < 0)
 			return -1;
 		if (loop->wait_mask != NULL
 		    && ppoll(NULL, 0, &no_time, loop->wait_mask) < 0)
@@ -92,11 +120,9 @@ static int runloop_wait(struct runloop *loop)
 	}
 	ready = linein_wait(loop->in, RUNLOOP_IDLE_COMMIT_MS,
 			    loop->wait_mask);
-	if (ready == 0) {
-		(void) pipeline_flush(loop->pipe);
-		if (runloop_tick(loop, time(NULL)) < 0)
-			return -1;
-	}
+	if (ready == 0 && (runloop_commit(loop, status) < 0
+			   || runloop_tick(loop, time(NULL), status) < 0))
+		return -1;
 	return ready > 0;
 }
 
@@ -154,8 +180,17 @@ static enum pipeline_result runloop_process(struct runloop *loop,
 /* runloop_handle - one line through the pipeline, and its reply */
 static int runloop_handle(struct runloop *loop, const char *line, size_t len)
 {
-	enum pipeline_result result = runloop_process(loop, line, len);
+	unsigned long long before = runloop_commits(loop);
+	enum pipeline_result result;
+	int status = 0;
 
+	loop->line_no++;
+	result = runloop_process(loop, line, len);
+	/* A commit inside the line (a new campaign's row) covered every
+	 * line before it, but perhaps only part of this one. */
+	if (runloop_commits(loop) != before
+	    && loop->stored_through < loop->line_no - 1)
+		loop->stored_through = loop->line_no - 1;
 	if (result == PIPELINE_FATAL)
 		return pipeline_status(loop->pipe);
 	/*
@@ -166,8 +201,8 @@ static int runloop_handle(struct runloop *loop, const char *line, size_t len)
 	 * again to a store that never saw it.
 	 */
 	if (loop->replies != NULL && result == PIPELINE_DONE
-	    && pipeline_flush(loop->pipe) < 0)
-		return EX_IOERR;
+	    && runloop_commit(loop, &status) < 0)
+		return status;
 	if (loop->replies == NULL) {
 		if (result == PIPELINE_RETRY)
 			msg_warn("%s: transient failure at line %llu; skipped",
@@ -183,6 +218,7 @@ static int runloop_handle(struct runloop *loop, const char *line, size_t len)
 /* runloop_too_long - an over-long line is counted, and done */
 static int runloop_too_long(struct runloop *loop)
 {
+	loop->line_no++;
 	loop->counters->lines++;
 	loop->counters->too_long++;
 	if (loop->replies != NULL && runloop_reply(loop->replies, "OK") < 0)
@@ -190,21 +226,22 @@ static int runloop_too_long(struct runloop *loop)
 	return 0;
 }
 
-/* runloop_run - the loop */
-int runloop_run(struct runloop *loop)
+/* runloop_lines - the loop itself: 0 or an exit code */
+static int runloop_lines(struct runloop *loop)
 {
+	int status = 0;
+
 	for (;;) {
 		const char *line = NULL;
 		size_t len = 0;
-		int status = 0;
 		int ready;
 
 		runloop_service_signals(loop);
 		if (loop->signals->term)
 			break;
-		ready = runloop_wait(loop);
+		ready = runloop_wait(loop, &status);
 		if (ready < 0)
-			return pipeline_status(loop->pipe);
+			return status;
 		if (ready == 0)
 			continue;
 		switch (linein_next(loop->in, &line, &len)) {
@@ -217,9 +254,10 @@ int runloop_run(struct runloop *loop)
 		case LINEIN_AGAIN:
 			continue;
 		case LINEIN_EOF:
-			if (runloop_tick(loop, 0) < 0)
-				return pipeline_status(loop->pipe);
-			return pipeline_flush(loop->pipe) < 0 ? EX_IOERR : 0;
+			if (runloop_tick(loop, 0, &status) < 0
+			    || runloop_commit(loop, &status) < 0)
+				return status;
+			return 0;
 		case LINEIN_ERROR:
 			msg_error("%s: read error: %s", loop->input_name,
 				  strerror(errno));
@@ -228,5 +266,32 @@ int runloop_run(struct runloop *loop)
 		if (status != 0)
 			return status;
 	}
-	return pipeline_flush(loop->pipe) < 0 ? EX_IOERR : 0;
+	return runloop_commit(loop, &status) < 0 ? status : 0;
+}
+
+/*
+ * runloop_unstored - after a failure in filter mode: the store is kept
+ * as of its last commit (main discards the rest), so say from which
+ * line a run after the fault is fixed must read again.  (In omprog
+ * mode rsyslog offers again every line not answered OK.)
+ */
+static void runloop_unstored(const struct runloop *loop)
+{
+	if (loop->replies != NULL || loop->store == NULL)
+		return;
+	msg_error("%s: nothing from line %llu on is in the state store: once "
+		  "the fault is fixed, run again on this input from line %llu "
+		  "(lines read: %llu)", loop->input_name,
+		  loop->stored_through + 1, loop->stored_through + 1,
+		  loop->line_no);
+}
+
+/* runloop_run - the loop, and what a failure left unstored */
+int runloop_run(struct runloop *loop)
+{
+	int status = runloop_lines(loop);
+
+	if (status != 0)
+		runloop_unstored(loop);
+	return status;
 }

@@ -17,7 +17,12 @@
  *	acts on them:
  *	SIGTERM/SIGINT stop after the current line, SIGHUP calls the reload
  *	hook, SIGUSR1 prints the counters.  Before it would block waiting
- *	for input, the loop commits the store's batched work.
+ *	for input, the loop commits the store's batched work; so it does
+ *	every 8192 lines and at the end.  A commit that fails, there or
+ *	inside a line, ends the loop with EX_IOERR in every mode; in
+ *	filter mode the loop then says from which line of the input
+ *	nothing is stored, for a run after the fault is fixed (the caller
+ *	discards what was not committed, so that line is exact).
  */
 #ifndef PHISHWATCH_RUNLOOP_H
 #define PHISHWATCH_RUNLOOP_H
@@ -47,6 +52,11 @@ struct runloop {
 	void *reload_ctx;
 	unsigned lines_since_signals;	/* the loop's own bookkeeping */
 	unsigned lines_since_commit;
+	/* -s given: after a failure in filter mode, say from which line
+	 * of the input nothing is stored (NULL: the store is in memory) */
+	const struct store *store;
+	unsigned long long line_no;	/* lines of this input read */
+	unsigned long long stored_through;	/* lines whose work is committed */
 };
 
 /*

@@ -35,10 +35,21 @@
  *	the pending batch with it: counts are statistics, while the campaign
  *	rows must never be half written.
  *
- *	The phished domains of all campaigns are cached in a strmap at
+ *	One process writes a store: store_open() takes the store's lock
+ *	(storefile.h) before SQLite opens the database and holds it until
+ *	store_close() or death, and a second writer is refused at open,
+ *	naming the holder's pid.  That is what keeps the cache below true:
+ *	the phished domains of all campaigns are cached in a strmap at
  *	open, so store_campaign_known(), asked for every suspicious sender,
- *	costs one hash and no SQL.  This process is the only writer of
- *	campaigns (--report and --check only read), so the cache stays true.
+ *	costs one hash and no SQL, and no other process can add a campaign
+ *	behind its back (store_open_reader(), for --check and a --report of
+ *	the store alone, takes no lock and adds none).
+ *
+ *	A lasting failure (disk full, I/O error, the file removed or
+ *	replaced: checked before each commit, since SQLite would go on
+ *	writing into an unlinked file) stops the store: every later write
+ *	and commit fails too, and store_close() commits nothing, so what is
+ *	stored is exactly what was committed before the failure.
  *
  * DIAGNOSTICS
  *	store_open() fills err with the file name and the reason; other
@@ -56,6 +67,7 @@
 
 #include "msg.h"
 #include "store.h"
+#include "storefile.h"
 #include "tracker.h"
 #include "strmap.h"
 
@@ -173,8 +185,12 @@ struct store {
 	sqlite3_stmt *stmt[STMT_COUNT];
 	struct strmap *campaigns;	/* phished domains stored; values unused */
 	char *name;			/* path or ":memory:", for messages */
+	struct storefile *file;		/* NULL in memory */
 	char errmsg[STORE_ERR_MAX];
 	int busy;			/* last failure was BUSY or LOCKED */
+	int stopped;			/* a lasting failure, or discarded:
+					 * nothing more is written */
+	unsigned long long commits;	/* commits that succeeded */
 };
 
 /* store_is_busy - a transient lock conflict, worth a retry */
@@ -258,6 +274,8 @@ static int store_bind_int(struct store *store, enum store_stmt id,
 /* store_begin - open the write transaction unless one is open */
 static int store_begin(struct store *store)
 {
+	if (store->stopped)
+		return -1;	/* errmsg still says why */
 	if (!sqlite3_get_autocommit(store->db))
 		return 0;
 	return store_run(store, STMT_BEGIN);
@@ -269,13 +287,52 @@ int store_lock(struct store *store)
 	return store_begin(store);
 }
 
+/* store_stop - a lasting failure: nothing more is written */
+static int store_stop(struct store *store)
+{
+	store->stopped = 1;
+	store->busy = 0;
+	return -1;
+}
+
 /* store_commit - commit the open transaction, if any */
 int store_commit(struct store *store)
 {
+	if (store->stopped)
+		return -1;	/* errmsg still says why */
 	if (sqlite3_get_autocommit(store->db))
 		return 0;
-	/* A busy COMMIT leaves the transaction open for the next try. */
-	return store_run(store, STMT_COMMIT);
+	if (store->file != NULL && storefile_present(store->file) < 0) {
+		memcpy(store->errmsg, store->file->err, sizeof(store->errmsg));
+		return store_stop(store);
+	}
+	if (store_run(store, STMT_COMMIT) < 0) {
+		/* A busy COMMIT leaves the transaction open for the next
+		 * try; after any other failure SQLite may have rolled the
+		 * batch back, or half of it: commit nothing more. */
+		return store->busy ? -1 : store_stop(store);
+	}
+	store->commits++;
+	return 0;
+}
+
+/* store_commits - commits so far */
+unsigned long long store_commits(const struct store *store)
+{
+	return store->commits;
+}
+
+/* store_discard - roll back what is not committed; write nothing more */
+void store_discard(struct store *store)
+{
+	if (store == NULL || store->db == NULL || store->stopped)
+		return;
+	if (!sqlite3_get_autocommit(store->db)
+	    && sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL)
+	       != SQLITE_OK)
+		msg_error("state %.*s: rollback: %s", STORE_NAME_SHOWN,
+			  store->name, sqlite3_errmsg(store->db));
+	store->stopped = 1;
 }
 
 /* store_rollback - undo a failed add; its own failure changes nothing */
@@ -751,29 +808,37 @@ static int store_load_cache(struct store *store)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* store_create_file - create the file mode 0600 before SQLite opens it */
-static int store_create_file(struct store *store, const char *path)
+/* store_claim - the files checked (and locked, for a writer) first */
+static int store_claim(struct store *store, enum storefile_use use)
 {
-	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY, 0600);
-
-	if (fd < 0 || close(fd) < 0) {
-		snprintf(store->errmsg, sizeof(store->errmsg), "%.*s: %s",
-			 STORE_NAME_SHOWN, path, strerror(errno));
+	store->file = calloc(1, sizeof(*store->file));
+	if (store->file == NULL)
+		return store_fail_text(store, "out of memory");
+	if (storefile_open(store->file, store->name, use) < 0) {
+		memcpy(store->errmsg, store->file->err, sizeof(store->errmsg));
+		free(store->file);
+		store->file = NULL;
 		return -1;
 	}
 	return 0;
 }
 
-/* store_connect - the file, the SQLite handle and its settings */
-static int store_connect(struct store *store, const char *path)
+/* store_connect - the files, the SQLite handle and its settings */
+static int store_connect(struct store *store, const char *path,
+			 enum storefile_use use)
 {
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	int rc;
 
-	if (path != NULL && store_create_file(store, path) < 0)
+	if (path != NULL && store_claim(store, use) < 0)
 		return -1;
-	/* No SQLITE_OPEN_URI: a path is a path, even "file:...". */
-	rc = sqlite3_open_v2(store->name, &store->db, SQLITE_OPEN_READWRITE
-			     | SQLITE_OPEN_CREATE, NULL);
+	/* No SQLITE_OPEN_URI: a path is a path, even "file:...".  The
+	 * directory is resolved already (storefile_open()), so NOFOLLOW
+	 * refuses a link swapped in for the file itself. */
+	if (path != NULL)
+		flags |= SQLITE_OPEN_NOFOLLOW;
+	rc = sqlite3_open_v2(path != NULL ? store->file->path : store->name,
+			     &store->db, flags, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(store, rc, "open");
 	if ((rc = sqlite3_extended_result_codes(store->db, 1)) != SQLITE_OK
@@ -783,12 +848,22 @@ static int store_connect(struct store *store, const char *path)
 	return 0;
 }
 
+/* store_recheck - the files SQLite opened are the ones checked */
+static int store_recheck(struct store *store)
+{
+	if (store->file == NULL || storefile_recheck(store->file) == 0)
+		return 0;
+	memcpy(store->errmsg, store->file->err, sizeof(store->errmsg));
+	return -1;
+}
+
 /* store_setup - check, migrate, prepare and cache */
-static int store_setup(struct store *store, const char *path)
+static int store_setup(struct store *store, const char *path,
+		       enum storefile_use use)
 {
 	long version;
 
-	if (store_connect(store, path) < 0
+	if (store_connect(store, path, use) < 0
 	    || store_check_version(store, &version) < 0)
 		return -1;
 	if (path != NULL && store_set_wal(store) < 0)
@@ -798,11 +873,14 @@ static int store_setup(struct store *store, const char *path)
 	store->campaigns = strmap_new(STORE_CACHE_HINT);
 	if (store->campaigns == NULL)
 		return store_fail_text(store, "out of memory");
-	return store_load_cache(store);
+	if (store_load_cache(store) < 0)
+		return -1;
+	return store_recheck(store);
 }
 
-/* store_open - open or create */
-struct store *store_open(const char *path, char err[STORE_ERR_MAX])
+/* store_open_as - open or create, as a writer or a reader */
+static struct store *store_open_as(const char *path, enum storefile_use use,
+				   char err[STORE_ERR_MAX])
 {
 	struct store *store = calloc(1, sizeof(*store));
 
@@ -811,7 +889,7 @@ struct store *store_open(const char *path, char err[STORE_ERR_MAX])
 	store->name = strdup(path != NULL ? path : ":memory:");
 	if (store->name == NULL)
 		goto nomem;
-	if (store_setup(store, path) < 0) {
+	if (store_setup(store, path, use) < 0) {
 		memcpy(err, store->errmsg, STORE_ERR_MAX);
 		store_close(store);
 		return NULL;
@@ -886,6 +964,18 @@ int store_open_readonly(const char *path, struct store **out,
 	return 0;
 }
 
+/* store_open - open or create, for writing: the lock held */
+struct store *store_open(const char *path, char err[STORE_ERR_MAX])
+{
+	return store_open_as(path, STOREFILE_WRITER, err);
+}
+
+/* store_open_reader - open or create, without the writer's lock */
+struct store *store_open_reader(const char *path, char err[STORE_ERR_MAX])
+{
+	return store_open_as(path, STOREFILE_READER, err);
+}
+
 /* store_close - commit what is pending, then release everything */
 void store_close(struct store *store)
 {
@@ -894,7 +984,7 @@ void store_close(struct store *store)
 	if (store == NULL)
 		return;
 	if (store->db != NULL && store->stmt[STMT_COMMIT] != NULL
-	    && store_commit(store) < 0)
+	    && !store->stopped && store_commit(store) < 0)
 		msg_error("state %s", store->errmsg);
 	for (int i = 0; i < STMT_COUNT; i++)
 		(void) sqlite3_finalize(store->stmt[i]);	/* NULL is fine */
@@ -902,6 +992,10 @@ void store_close(struct store *store)
 	if (rc != SQLITE_OK)
 		msg_error("state %.*s: close: %s", STORE_NAME_SHOWN,
 			  store->name, sqlite3_errstr(rc));
+	/* The lock last: the next writer finds the database closed. */
+	if (store->file != NULL)
+		storefile_close(store->file);
+	free(store->file);
 	strmap_free(store->campaigns, NULL);
 	free(store->name);
 	free(store);

@@ -17,6 +17,13 @@
  *	transaction that store_commit() ends; the caller commits every so
  *	many lines or seconds and at exit.
  *
+ *	One process writes a store: store_open() holds the store's lock
+ *	(storefile.h) until store_close(), and fails while another process
+ *	holds it.  store_open_reader() takes no lock, for callers that only
+ *	read.  Files are refused that are symbolic links or not the running
+ *	user's own (storefile.h).  After a lasting failure (disk full, I/O
+ *	error, the file removed) the store writes nothing more.
+ *
  * DIAGNOSTICS
  *	Functions return -1 and store_errmsg() says why; store_busy() tells
  *	a transient failure (database locked) from a lasting one.
@@ -33,8 +40,11 @@
 
 struct store;
 
-/* store_open - open or create; NULL with err filled on failure */
+/* store_open - open or create, as the one writer; NULL with err filled
+ * on failure (a lock held by another process too, naming its pid) */
 struct store *store_open(const char *path, char err[STORE_ERR_MAX]);
+/* store_open_reader - the same without the lock, for a reader */
+struct store *store_open_reader(const char *path, char err[STORE_ERR_MAX]);
 void store_close(struct store *store);	/* commits what is pending */
 
 /*
@@ -46,6 +56,9 @@ void store_close(struct store *store);	/* commits what is pending */
  */
 int store_open_readonly(const char *path, struct store **out,
 			char err[STORE_ERR_MAX]);
+/* store_discard - roll back what is not committed and write nothing
+ * more: a run that failed leaves the store as of its last commit */
+void store_discard(struct store *store);
 
 /* store_campaign_known - 1 if the phished domain is stored, 0 if not */
 int store_campaign_known(struct store *store, const char *phished_domain);
@@ -116,8 +129,13 @@ int store_summarized(struct store *store, const char *phished_domain,
  */
 int store_lock(struct store *store);
 
-/* store_commit - commit the open batch, if any */
+/* store_commit - commit the open batch, if any; a failure other than
+ * store_busy() stops the store (nothing more is written) */
 int store_commit(struct store *store);
+
+/* store_commits - how many commits succeeded: a caller that sees it
+ * move knows that everything before was committed */
+unsigned long long store_commits(const struct store *store);
 
 /* store_campaign_count - campaigns stored (for --check and tests) */
 long store_campaign_count(struct store *store);

@@ -63,8 +63,8 @@ if command -v strace >/dev/null; then
 		"one execve: its own start; no shell, no helper program"
 	created=$(grep -E 'O_CREAT' "$TMP/strace" | grep -v ENOENT |
 		sed -n 's/.*"\([^"]*\)".*/\1/p' | sort -u | sed "s|^$TMP/st/||" | tr '\n' ' ')
-	is "$created" "events.json state.db state.db-journal state.db-shm state.db-wal " \
-		"files created: the store (and SQLite's companions) and the output only"
+	is "$created" "events.json state.db state.db-journal state.db-lock state.db-shm state.db-wal " \
+		"files created: the store (its lock file and SQLite's companions) and the output only"
 	strace -f -qq -o "$TMP/strace2" -e trace=execve,execveat \
 		"$PW" -r "$RULEBASE" --omprog -o "$TMP/st/events2.json" \
 		<"$TMP/log" >/dev/null 2>&1

@@ -377,13 +377,70 @@ static void test_empty_file(void)
 	store_close(st);
 }
 
+/* test_stopped - the file removed under an open store: the next commit
+ * fails, saying so, and nothing more is written; store_discard() drops
+ * what was not committed */
+static void test_stopped(void)
+{
+	char path[PATH_MAX_TEST], err[STORE_ERR_MAX] = "";
+	struct store *st;
+	sqlite3 *other;
+	unsigned long long commits;
+
+	test_path("gone.db", path, sizeof(path));
+	st = store_open(path, err);
+	if (!tap_ok(st != NULL, "stopped: store opens")) {
+		printf("# %s\n", err);
+		return;
+	}
+	commits = store_commits(st);
+	tap_is_long(store_campaign_add(st, "ups.com", "emalsrv.ups.com",
+				       "label:emalsrv", 1000), 0,
+		    "stopped: campaign add");
+	tap_ok(store_commits(st) == commits + 1, "stopped: the add counts a commit");
+	tap_is_long(seen_one(st, "ups.com", "emalsrv.ups.com", 1001), 0,
+		    "stopped: a count in the batch");
+	unlink(path);
+	tap_is_long(store_commit(st), -1, "stopped: commit of a removed store fails");
+	tap_ok(strstr(store_errmsg(st), "gone.db: removed while phishwatch "
+		      "ran") != NULL, "stopped: the message says so");
+	tap_is_long(store_busy(st), 0, "stopped: not a transient failure");
+	tap_is_long(seen_one(st, "ups.com", "emalsrv.ups.com", 1002), -1,
+		    "stopped: nothing more is written");
+	store_close(st);
+
+	test_path("discard.db", path, sizeof(path));
+	st = store_open(path, err);
+	if (!tap_ok(st != NULL, "discard: store opens"))
+		return;
+	store_campaign_add(st, "ups.com", "emalsrv.ups.com", "label:emalsrv",
+			   1000);
+	seen_one(st, "ups.com", "emalsrv.ups.com", 1001);
+	store_discard(st);
+	store_close(st);
+	st = store_open(path, err);
+	if (!tap_ok(st != NULL, "discard: store opens again"))
+		return;
+	tap_is_long(store_campaign_known(st, "ups.com"), 1,
+		    "discard: the committed campaign is kept");
+	other = other_open(path);
+	tap_is_long(other_long(other, "SELECT messages FROM campaigns"), 0,
+		    "discard: the count not committed is dropped");
+	sqlite3_close(other);
+	store_close(st);
+}
+
 /* cleanup - remove the test directory and its files */
 static void cleanup(void)
 {
 	static const char *const names[] = {
 		"state.db", "state.db-wal", "state.db-shm", "garbage.db",
 		"newer.db", "foreign.db", "empty.db", "empty.db-wal",
-		"empty.db-shm",
+		"empty.db-shm", "state.db-lock", "garbage.db-lock",
+		"newer.db-lock", "foreign.db-lock", "empty.db-lock",
+		"gone.db-lock", "gone.db-wal", "gone.db-shm",
+		"discard.db", "discard.db-wal",
+		"discard.db-shm", "discard.db-lock",
 	};
 	char path[PATH_MAX_TEST];
 
@@ -410,6 +467,7 @@ int main(void)
 	test_busy();
 	test_refused();
 	test_empty_file();
+	test_stopped();
 	cleanup();
 	return tap_done();
 }
