@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "access_backend.h"
+#include "msg.h"
 
 struct access_db {
 	struct access_file file;
@@ -64,6 +65,15 @@ static int access_db_first_nul(DB *db)
 	return with_nul;
 }
 
+/* access_db_message - libdb's own diagnostics, as ours */
+static void access_db_message(const DB_ENV *env, const char *prefix,
+			      const char *text)
+{
+	(void) env;
+	(void) prefix;
+	msg_warn("libdb: %.300s", text);
+}
+
 /* access_db_attach - libdb on the file that h->file holds open */
 static int access_db_attach(struct access_db *h)
 {
@@ -74,6 +84,7 @@ static int access_db_attach(struct access_db *h)
 		errno = access_db_errno(status);
 		return -1;
 	}
+	h->db->set_errcall(h->db, access_db_message);
 	status = h->db->open(h->db, NULL, h->file.path, NULL, DB_UNKNOWN,
 			     DB_RDONLY, 0);
 	if (status == 0)
