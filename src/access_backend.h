@@ -157,6 +157,10 @@ int access_file_open(struct access_file *f, const char *path);
 int access_file_lock(struct access_file *f);
 void access_file_unlock(struct access_file *f);
 
+/* access_file_rewritten - 1 (and f->stale) when the open file changed
+ * since it was opened; call it under the lock */
+int access_file_rewritten(struct access_file *f);
+
 /* access_file_changed - 1 when path is no longer the file opened (or is
  * stale); looked at most once a second, except when stale */
 int access_file_changed(struct access_file *f);

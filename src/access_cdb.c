@@ -6,12 +6,17 @@
  *	"cdb -c"), looked up in place.
  * DESCRIPTION
  *	Keys are lower case without their NUL, or with it when the map was
- *	made with makemap -N; the first record says which.  A question is
- *	tinycdb's cdb_seek() on the descriptor: a few pread-sized reads,
- *	no mapping kept.  makemap rewrites a cdb file in place (under its
- *	exclusive lock, see access_file.c); a mapping held across that
- *	would fault, so the file is mapped only for the scan at load, under
- *	the shared lock, and unmapped after it.
+ *	made with makemap -N; the first record says which.  The file is
+ *	mapped read-only (tinycdb), and a question is a few probes into
+ *	the mapping: no copy, no system call per key.
+ *
+ *	makemap rewrites a cdb file in place under its exclusive lock: a
+ *	mapping read after that would show other contents, or fault beyond
+ *	a shorter end.  So each question runs under the shared lock
+ *	(access_file.c) and first checks with fstat(2) that the file is
+ *	still the one mapped; if not, or if the path now names another file
+ *	(a stat once a second), the file is mapped again (O(1)) before the
+ *	question is answered.
  * DIAGNOSTICS
  *	A file too short to be a cdb map fails to open (EINVAL).  Entries
  *	whose value is no sendmail action are warned about at load ("path:
@@ -26,58 +31,59 @@
 
 struct access_cdb {
 	struct access_file file;
+	struct cdb map;		/* the file, mapped */
 	int with_nul;		/* keys stored with their NUL (makemap -N) */
 	size_t count;		/* entries seen by the last scan */
 };
 
-/* access_cdb_first_nul - does the first key end in a NUL (makemap -N)?
- * -1 when the file is no cdb map */
-static int access_cdb_first_nul(int fd)
+/* access_cdb_first_nul - does the first key end in a NUL (makemap -N)? */
+static int access_cdb_first_nul(struct cdb *map)
 {
-	struct cdb map;
 	unsigned pos;
-	int with_nul = 0;
+	const char *key;
 
-	if (cdb_init(&map, fd) < 0)
-		return -1;
-	cdb_seqinit(&pos, &map);
-	if (cdb_seqnext(&pos, &map) > 0 && cdb_keylen(&map) > 0) {
-		const char *key = cdb_getkey(&map);
-
-		with_nul = key != NULL && key[cdb_keylen(&map) - 1] == '\0';
-	}
-	cdb_free(&map);
-	return with_nul;
+	cdb_seqinit(&pos, map);
+	if (cdb_seqnext(&pos, map) <= 0 || cdb_keylen(map) == 0)
+		return 0;
+	key = cdb_getkey(map);
+	return key != NULL && key[cdb_keylen(map) - 1] == '\0';
 }
 
-/* access_cdb_close - the file and the handle */
+/* access_cdb_attach - open and map path into h, under the shared lock
+ * while it is read; -1 with errno (EINVAL: no cdb map) */
+static int access_cdb_attach(struct access_cdb *h, const char *path)
+{
+	if (access_file_open(&h->file, path) < 0)
+		return -1;
+	if (cdb_init(&h->map, h->file.fd) < 0) {
+		access_file_close(&h->file);
+		errno = EINVAL;
+		return -1;
+	}
+	h->with_nul = access_cdb_first_nul(&h->map);
+	access_file_unlock(&h->file);
+	return 0;
+}
+
+/* access_cdb_detach - unmap and close */
+static void access_cdb_detach(struct access_cdb *h)
+{
+	cdb_free(&h->map);
+	access_file_close(&h->file);
+}
+
+/* access_cdb_close - the mapping, the file and the handle */
 static void access_cdb_close(void *handle)
 {
 	struct access_cdb *h = handle;
 
 	if (h == NULL)
 		return;
-	access_file_close(&h->file);
+	access_cdb_detach(h);
 	free(h);
 }
 
-/* access_cdb_attach - open path into f; its key form into *with_nul */
-static int access_cdb_attach(struct access_file *f, const char *path,
-			     int *with_nul)
-{
-	if (access_file_open(f, path) < 0)
-		return -1;
-	*with_nul = access_cdb_first_nul(f->fd);
-	access_file_unlock(f);
-	if (*with_nul < 0) {
-		access_file_close(f);
-		errno = EINVAL;
-		return -1;
-	}
-	return 0;
-}
-
-/* access_cdb_open - open the map, leave it unlocked */
+/* access_cdb_open - open and map the map, leave it unlocked */
 static int access_cdb_open(const char *path, void **handle,
 			   size_t *bad_lines, access_seen_fn seen,
 			   void *seen_ctx)
@@ -91,7 +97,7 @@ static int access_cdb_open(const char *path, void **handle,
 		*bad_lines = 0;
 	if (h == NULL)
 		return -1;
-	if (access_cdb_attach(&h->file, path, &h->with_nul) < 0) {
+	if (access_cdb_attach(h, path) < 0) {
 		free(h);
 		return -1;
 	}
@@ -99,30 +105,47 @@ static int access_cdb_open(const char *path, void **handle,
 	return 0;
 }
 
-/* access_cdb_begin - makemap's shared lock, on the file the path names */
+/* access_cdb_reopen - the file changed: map it afresh, or -1 (keeping
+ * the old mapping) while makemap still writes it */
+static int access_cdb_reopen(struct access_cdb *h)
+{
+	struct access_cdb fresh;
+
+	memset(&fresh, 0, sizeof(fresh));
+	if (access_cdb_attach(&fresh, h->file.path) < 0)
+		return -1;
+	fresh.file.busy = h->file.busy;
+	fresh.count = h->count;
+	access_cdb_detach(h);
+	*h = fresh;
+	return 0;
+}
+
+/* access_cdb_begin - makemap's shared lock, on the file as mapped */
 static int access_cdb_begin(void *handle)
 {
 	struct access_cdb *h = handle;
 
-	if (access_file_changed(&h->file)) {
-		struct access_file fresh;
-		int with_nul;
-
-		if (access_cdb_attach(&fresh, h->file.path, &with_nul) < 0) {
-			access_file_refused(&h->file,
-					    "being rewritten or unreadable");
-			return -1;
-		}
-		fresh.busy = h->file.busy;
-		access_file_close(&h->file);
-		h->file = fresh;
-		h->with_nul = with_nul;
+	if (access_file_changed(&h->file) && access_cdb_reopen(h) < 0) {
+		access_file_refused(&h->file, "being rewritten or unreadable");
+		return -1;
 	}
 	if (access_file_lock(&h->file) < 0) {
 		access_file_refused(&h->file, "locked by makemap");
 		return -1;
 	}
-	return 0;
+	if (!access_file_rewritten(&h->file))
+		return 0;
+	access_file_unlock(&h->file);
+	if (access_cdb_reopen(h) < 0 || access_file_lock(&h->file) < 0) {
+		access_file_refused(&h->file, "being rewritten or unreadable");
+		return -1;
+	}
+	if (!access_file_rewritten(&h->file))
+		return 0;
+	access_file_unlock(&h->file);
+	access_file_refused(&h->file, "being rewritten");
+	return -1;
 }
 
 /* access_cdb_end - release the lock */
@@ -137,36 +160,31 @@ static int access_cdb_get(void *handle, const char *key, size_t len,
 {
 	struct access_cdb *h = handle;
 	char kbuf[ACCESS_LINE_MAX + 1];
-	char vbuf[ACCESS_LINE_MAX + 1];
-	unsigned vlen;
-	size_t vsize;
+	size_t vlen;
 	int found;
 
 	if (len > ACCESS_LINE_MAX)
 		return 0;
 	memcpy(kbuf, key, len);
 	kbuf[len] = '\0';
-	found = cdb_seek(h->file.fd, kbuf, (unsigned) len + (h->with_nul ? 1 : 0),
-			 &vlen);
+	found = cdb_find(&h->map, kbuf, (unsigned) len + (h->with_nul ? 1 : 0));
 	if (found <= 0)
 		return found < 0 ? -1 : 0;
-	if (vlen > sizeof(vbuf))
-		return 0;	/* longer than any value we take */
-	if (cdb_bread(h->file.fd, vbuf, (int) vlen) < 0)
+	vlen = cdb_datalen(&h->map);
+	if (cdb_getdata(&h->map) == NULL)
 		return -1;
-	vsize = vlen;
-	return access_value_stored(kbuf, &len, vbuf, &vsize, action)
-	    == ACCESS_VALUE_OK;
+	return access_value_stored(kbuf, &len, cdb_getdata(&h->map), &vlen,
+				   action) == ACCESS_VALUE_OK;
 }
 
 /* access_cdb_visit - one record of a scan: to fn, or warned about */
-static int access_cdb_visit(struct access_cdb *h, struct cdb *map,
-			    access_scan_fn fn, void *ctx, size_t *bad)
+static int access_cdb_visit(struct access_cdb *h, access_scan_fn fn,
+			    void *ctx, size_t *bad)
 {
-	const char *key = cdb_getkey(map);
-	const char *value = cdb_getdata(map);
-	size_t len = cdb_keylen(map);
-	size_t vlen = cdb_datalen(map);
+	const char *key = cdb_getkey(&h->map);
+	const char *value = cdb_getdata(&h->map);
+	size_t len = cdb_keylen(&h->map);
+	size_t vlen = cdb_datalen(&h->map);
 	enum access_action action;
 	enum access_value_error why;
 
@@ -182,23 +200,19 @@ static int access_cdb_visit(struct access_cdb *h, struct cdb *map,
 	return fn(key, len, action, ctx);
 }
 
-/* access_cdb_scan - every record in file order, the file mapped */
+/* access_cdb_scan - every record in file order */
 static int access_cdb_scan(void *handle, access_scan_fn fn, void *ctx,
 			   size_t *bad)
 {
 	struct access_cdb *h = handle;
-	struct cdb map;
 	unsigned pos;
 	int status;
 
-	if (cdb_init(&map, h->file.fd) < 0)
-		return -1;
 	h->count = 0;
-	cdb_seqinit(&pos, &map);
-	while ((status = cdb_seqnext(&pos, &map)) > 0)
-		if (access_cdb_visit(h, &map, fn, ctx, bad) < 0)
+	cdb_seqinit(&pos, &h->map);
+	while ((status = cdb_seqnext(&pos, &h->map)) > 0)
+		if (access_cdb_visit(h, fn, ctx, bad) < 0)
 			break;
-	cdb_free(&map);
 	return status < 0 ? -1 : 0;
 }
 

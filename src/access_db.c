@@ -14,8 +14,9 @@
  *	cache (256 KiB) keep warm.
  *
  *	Each question runs under makemap's shared lock (access_file.c); a
- *	file rewritten since it was opened is opened again first, in
- *	O(1): the sender lookups then follow the new map at once, as
+ *	file rewritten since it was opened (an fstat under the lock) or
+ *	replaced (a stat of the path, once a second) is opened again
+ *	first, in O(1): the sender lookups then follow the new map at once, as
  *	sendmail does, while the known-campaign index and the learned
  *	brands are those of the last load (SIGHUP).
  * DIAGNOSTICS
@@ -165,7 +166,8 @@ static int access_db_reopen(struct access_db *h)
 	return 0;
 }
 
-/* access_db_begin - makemap's shared lock, on an up-to-date handle */
+/* access_db_begin - makemap's shared lock, on an up-to-date handle:
+ * libdb caches pages, which a rewrite in place makes wrong */
 static int access_db_begin(void *handle)
 {
 	struct access_db *h = handle;
@@ -178,7 +180,18 @@ static int access_db_begin(void *handle)
 		access_file_refused(&h->file, "locked by makemap");
 		return -1;
 	}
-	return 0;
+	if (!access_file_rewritten(&h->file))
+		return 0;
+	access_file_unlock(&h->file);
+	if (access_db_reopen(h) < 0 || access_file_lock(&h->file) < 0) {
+		access_file_refused(&h->file, "being rewritten or unreadable");
+		return -1;
+	}
+	if (!access_file_rewritten(&h->file))
+		return 0;
+	access_file_unlock(&h->file);
+	access_file_refused(&h->file, "being rewritten");
+	return -1;
 }
 
 /* access_db_end - release the lock */

@@ -9,9 +9,11 @@
  *	in place; sendmail reads under a shared lock and reopens a map whose
  *	file changed.  phishwatch does the same: a shared, non-blocking lock
  *	around each question (so a running makemap costs no wait: the
- *	question goes unanswered, counted and warned about), and a stat(2)
- *	of the path at most once a second, which notices both an in-place
- *	rewrite (size, time) and a replacement by rename (inode).
+ *	question goes unanswered, counted and warned about), an fstat(2)
+ *	of the open file under that lock, which notices an in-place rewrite
+ *	(size, time) before anything of the old contents is used, and a
+ *	stat(2) of the path at most once a second, which notices a
+ *	replacement by rename (inode).
  * DIAGNOSTICS
  *	access_file_refused() warns, rate-limited, that the map could not
  *	answer; the sender is then judged as if the map had no entry for it.
@@ -80,6 +82,31 @@ void access_file_unlock(struct access_file *f)
 	(void) flock(f->fd, LOCK_UN);
 }
 
+/* access_file_differs - does st describe another file, or this one
+ * rewritten, than the one opened? */
+static int access_file_differs(const struct access_file *f,
+			       const struct stat *st)
+{
+	return st->st_ino != f->st.st_ino || st->st_dev != f->st.st_dev
+	    || st->st_size != f->st.st_size
+	    || st->st_mtim.tv_sec != f->st.st_mtim.tv_sec
+	    || st->st_mtim.tv_nsec != f->st.st_mtim.tv_nsec;
+}
+
+/* access_file_rewritten - has the open file changed since it was opened
+ * (makemap rewrote it in place)?  One fstat(2), for every question:
+ * what was read or mapped of the old contents must not be used */
+int access_file_rewritten(struct access_file *f)
+{
+	struct stat now;
+
+	if (fstat(f->fd, &now) < 0 || access_file_differs(f, &now)) {
+		f->stale = 1;
+		return 1;
+	}
+	return 0;
+}
+
 /* access_file_changed - is path another file, or this one rewritten? */
 int access_file_changed(struct access_file *f)
 {
@@ -93,10 +120,7 @@ int access_file_changed(struct access_file *f)
 	f->checked = second;
 	if (stat(f->path, &now) < 0)
 		return 0;	/* gone: keep answering from what is open */
-	return now.st_ino != f->st.st_ino || now.st_dev != f->st.st_dev
-	    || now.st_size != f->st.st_size
-	    || now.st_mtim.tv_sec != f->st.st_mtim.tv_sec
-	    || now.st_mtim.tv_nsec != f->st.st_mtim.tv_nsec;
+	return access_file_differs(f, &now);
 }
 
 /* access_file_refused - one unanswered question, warned rate-limited */
