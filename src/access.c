@@ -30,7 +30,12 @@
  *	the only cost of that is one campaign taken as known.  The set is
  *	bounded (ACCESS_UNDER_MAX domains, warned about when reached).  The
  *	same scan keeps the hosts of the first ACCESS_WALK_MAX blocking
- *	domain entries for access_walk_blocking_hosts().
+ *	domain entries for access_walk_blocking_hosts(), and fills a Bloom
+ *	filter of each compiled map's keys (16 bits a key, at most 16 MiB):
+ *	nearly every key a sender's lookup tries is absent from the map,
+ *	and the filter says so without libdb or tinycdb.  A compiled map
+ *	opened again since (rebuilt by makemap) is asked directly until the
+ *	next load.
  *
  *	Two-label public suffixes such as co.uk may land in the set; that is
  *	harmless because callers ask only about registrable domains
@@ -68,14 +73,30 @@
 /* A transparent huge page on x86-64 and arm64. */
 #define ACCESS_HUGE_PAGE ((size_t) 2 << 20)
 
-/* A site's map has tens to thousands of -a files' worth of sources. */
+/* As many sources as config.h allows -a files. */
 #define ACCESS_SOURCES_MAX 64
+/* Bloom filter: 16 bits and 6 probes a key give about 0.1% false
+ * positives; at most 2^27 bits (16 MiB). */
+#define ACCESS_FILTER_BITS_PER_KEY 16
+#define ACCESS_FILTER_PROBES 6
+#define ACCESS_FILTER_BITS_MAX ((size_t) 1 << 27)
+
+/* A Bloom filter of a compiled map's keys: most questions ask about
+ * keys the map does not hold, and the filter answers those without
+ * libdb (about 1% of them still go to the map). */
+struct access_filter {
+	uint64_t *bits;
+	size_t mask;		/* bit count - 1 (a power of two) */
+	unsigned long generation;	/* of the file it was built from */
+	int ready;		/* built by the last index */
+};
 
 /* One -a file. */
 struct access_source {
 	const struct access_ops *ops;
 	void *handle;
 	char *path;		/* for warnings */
+	struct access_filter filter;
 };
 
 /* Open-addressing set of 64-bit fingerprints; 0 marks an empty slot. */
@@ -221,6 +242,59 @@ static int access_set_add(struct access_set *set, uint64_t fp)
 	return 0;
 }
 
+/* access_filter_reset - an empty filter sized for n keys, not ready;
+ * -1 on ENOMEM */
+static int access_filter_reset(struct access_filter *f, size_t n)
+{
+	size_t bits = 1024;
+
+	free(f->bits);
+	memset(f, 0, sizeof(*f));
+	while (bits < ACCESS_FILTER_BITS_MAX
+	       && bits / ACCESS_FILTER_BITS_PER_KEY < n)
+		bits *= 2;
+	f->bits = calloc(bits / 64, sizeof(uint64_t));
+	f->mask = bits - 1;
+	return f->bits != NULL ? 0 : -1;
+}
+
+/* access_filter_probe - the i-th bit of fp (double hashing) */
+static size_t access_filter_probe(const struct access_filter *f, uint64_t fp,
+				  unsigned i)
+{
+	return (size_t) ((fp >> 32) + i * (fp | 1)) & f->mask;
+}
+
+/* access_filter_add - one key's fingerprint */
+static void access_filter_add(struct access_filter *f, uint64_t fp)
+{
+	for (unsigned i = 0; i < ACCESS_FILTER_PROBES; i++) {
+		size_t bit = access_filter_probe(f, fp, i);
+
+		f->bits[bit / 64] |= (uint64_t) 1 << (bit % 64);
+	}
+}
+
+/* access_filter_absent - 1 when the source surely lacks the key */
+static int access_filter_absent(const struct access_source *src,
+				const char *key, size_t len)
+{
+	const struct access_filter *f = &src->filter;
+	uint64_t fp;
+
+	/* A file opened again since the scan may hold other keys. */
+	if (!f->ready || f->generation != src->ops->generation(src->handle))
+		return 0;
+	fp = access_fingerprint(key, len);
+	for (unsigned i = 0; i < ACCESS_FILTER_PROBES; i++) {
+		size_t bit = access_filter_probe(f, fp, i);
+
+		if (!(f->bits[bit / 64] & ((uint64_t) 1 << (bit % 64))))
+			return 1;
+	}
+	return 0;
+}
+
 /* access_new - an empty map */
 struct access_map *access_new(void)
 {
@@ -235,6 +309,7 @@ void access_free(struct access_map *map)
 	for (size_t i = 0; i < map->nsources; i++) {
 		map->sources[i].ops->close(map->sources[i].handle);
 		free(map->sources[i].path);
+		free(map->sources[i].filter.bits);
 	}
 	free(map->under.slots);
 	free(map->walk.text);
@@ -250,7 +325,7 @@ static int access_get(const struct access_map *map, const int *answering,
 	for (size_t i = 0; i < upto; i++) {
 		const struct access_source *src = &map->sources[i];
 
-		if (answering[i]
+		if (answering[i] && !access_filter_absent(src, key, len)
 		    && src->ops->get(src->handle, key, len, action) > 0)
 			return 1;
 	}
@@ -298,7 +373,7 @@ static int access_seen(const char *key, size_t len, void *ctx)
 
 /* Context of the two scans that build the index. */
 struct access_indexer {
-	const struct access_map *map;
+	struct access_map *map;
 	const int *answering;
 	size_t source;			/* the source being scanned */
 	size_t *bad;			/* the newest source's duplicates */
@@ -395,10 +470,13 @@ static int access_index_entry(const char *key, size_t len,
 			      enum access_action action, void *ctx)
 {
 	struct access_indexer *ix = ctx;
+	struct access_filter *filter = &ix->map->sources[ix->source].filter;
 	enum access_action earlier;
 	const char *at;
 	size_t body;
 
+	if (filter->bits != NULL)
+		access_filter_add(filter, access_fingerprint(key, len));
 	if (ix->source > 0 && access_get(ix->map, ix->answering, ix->source,
 					 key, len, &earlier)) {
 		if (ix->bad != NULL) {
@@ -431,22 +509,41 @@ static int access_index_entry(const char *key, size_t len,
 	return 0;
 }
 
+/* access_index_filter - pass two fills a compiled map's filter anew
+ * (sized by the count of pass one); the text needs none */
+static int access_index_filter(struct access_source *src)
+{
+	if (src->ops == &access_text_ops)
+		return 0;
+	if (access_filter_reset(&src->filter,
+				src->ops->count(src->handle)) < 0)
+		return -1;
+	src->filter.generation = src->ops->generation(src->handle);
+	return 0;
+}
+
 /* access_index_pass - one scan of every source */
 static int access_index_pass(struct access_indexer *ix, access_scan_fn fn,
 			     size_t *bad)
 {
-	const struct access_map *map = ix->map;
+	struct access_map *map = ix->map;
 
 	for (ix->source = 0; ix->source < map->nsources; ix->source++) {
-		const struct access_source *src = &map->sources[ix->source];
+		struct access_source *src = &map->sources[ix->source];
 		size_t *newest = ix->source + 1 == map->nsources ? bad : NULL;
 
 		ix->bad = newest;
+		if (fn == access_index_entry && access_index_filter(src) < 0) {
+			ix->failed = ENOMEM;
+			return -1;
+		}
 		if (src->ops->scan(src->handle, fn, ix, newest) < 0
 		    && ix->failed == 0)
 			ix->failed = EIO;
 		if (ix->failed != 0)
 			return -1;
+		src->filter.ready = src->filter.bits != NULL
+		    && fn == access_index_entry;
 	}
 	return 0;
 }

@@ -129,6 +129,9 @@ struct access_ops {
 	int (*begin)(void *handle);
 	void (*end)(void *handle);
 	size_t (*count)(const void *handle);
+	/* changes whenever the file was opened again (what a scan saw of
+	 * it may be out of date) */
+	unsigned long (*generation)(const void *handle);
 	const char *(*kind_of)(const void *handle);
 	void (*close)(void *handle);
 };
@@ -145,6 +148,7 @@ struct access_file {
 	struct stat st;		/* the file as opened */
 	long checked;		/* monotonic second of the last look */
 	int stale;		/* reopen before the next answer */
+	unsigned long generation;	/* opened again this many times */
 	unsigned long busy;	/* answers refused while makemap held it */
 };
 

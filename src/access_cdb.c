@@ -33,7 +33,7 @@ struct access_cdb {
 	struct access_file file;
 	struct cdb map;		/* the file, mapped */
 	int with_nul;		/* keys stored with their NUL (makemap -N) */
-	size_t count;		/* entries seen by the last scan */
+	size_t count;		/* valid entries seen by the last scan */
 };
 
 /* access_cdb_first_nul - does the first key end in a NUL (makemap -N)? */
@@ -115,6 +115,7 @@ static int access_cdb_reopen(struct access_cdb *h)
 	if (access_cdb_attach(&fresh, h->file.path) < 0)
 		return -1;
 	fresh.file.busy = h->file.busy;
+	fresh.file.generation = h->file.generation + 1;
 	fresh.count = h->count;
 	access_cdb_detach(h);
 	*h = fresh;
@@ -190,13 +191,13 @@ static int access_cdb_visit(struct access_cdb *h, access_scan_fn fn,
 
 	if (key == NULL || value == NULL)
 		return -1;
-	h->count++;
 	why = access_value_stored(key, &len, value, &vlen, &action);
 	if (why != ACCESS_VALUE_OK) {
 		access_value_skip(h->file.path, why, key, len, value, vlen,
 				  bad);
 		return 0;
 	}
+	h->count++;
 	return fn(key, len, action, ctx);
 }
 
@@ -222,6 +223,12 @@ static size_t access_cdb_count(const void *handle)
 	return ((const struct access_cdb *) handle)->count;
 }
 
+/* access_cdb_generation - how often the file was opened again */
+static unsigned long access_cdb_generation(const void *handle)
+{
+	return ((const struct access_cdb *) handle)->file.generation;
+}
+
 /* access_cdb_kind - "cdb" */
 static const char *access_cdb_kind(const void *handle)
 {
@@ -231,6 +238,7 @@ static const char *access_cdb_kind(const void *handle)
 
 const struct access_ops access_cdb_ops = {
 	"cdb", access_cdb_open, access_cdb_get, access_cdb_scan,
-	access_cdb_begin, access_cdb_end, access_cdb_count, access_cdb_kind,
+	access_cdb_begin, access_cdb_end, access_cdb_count,
+	access_cdb_generation, access_cdb_kind,
 	access_cdb_close
 };

@@ -37,7 +37,7 @@ struct access_db {
 	DB *db;
 	DBTYPE type;		/* DB_HASH or DB_BTREE */
 	int with_nul;		/* keys stored with their NUL (makemap -N) */
-	size_t count;		/* entries seen by the last scan */
+	size_t count;		/* valid entries seen by the last scan */
 };
 
 /* access_db_errno - errno for a libdb status (positive ones are errno) */
@@ -159,6 +159,7 @@ static int access_db_reopen(struct access_db *h)
 	}
 	access_file_unlock(&fresh.file);
 	fresh.file.busy = h->file.busy;
+	fresh.file.generation = h->file.generation + 1;
 	fresh.count = h->count;
 	h->db->close(h->db, 0);
 	access_file_close(&h->file);
@@ -243,13 +244,13 @@ static int access_db_visit(struct access_db *h, const DBT *k, const DBT *v,
 	size_t len = k->size;
 	size_t vlen = v->size;
 
-	h->count++;
 	why = access_value_stored(k->data, &len, v->data, &vlen, &action);
 	if (why != ACCESS_VALUE_OK) {
 		access_value_skip(h->file.path, why, k->data, len, v->data,
 				  vlen, bad);
 		return 0;
 	}
+	h->count++;
 	return fn(k->data, len, action, ctx);
 }
 
@@ -286,6 +287,12 @@ static size_t access_db_count(const void *handle)
 	return ((const struct access_db *) handle)->count;
 }
 
+/* access_db_generation - how often the file was opened again */
+static unsigned long access_db_generation(const void *handle)
+{
+	return ((const struct access_db *) handle)->file.generation;
+}
+
 /* access_db_kind - "hash" or "btree", as the file says */
 static const char *access_db_kind(const void *handle)
 {
@@ -295,6 +302,7 @@ static const char *access_db_kind(const void *handle)
 
 const struct access_ops access_db_ops = {
 	"hash", access_db_open, access_db_get, access_db_scan,
-	access_db_begin, access_db_end, access_db_count, access_db_kind,
+	access_db_begin, access_db_end, access_db_count,
+	access_db_generation, access_db_kind,
 	access_db_close
 };

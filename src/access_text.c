@@ -299,6 +299,13 @@ static size_t access_text_count(const void *handle)
 	return ((const struct access_text *) handle)->count;
 }
 
+/* access_text_generation - the text never changes once loaded */
+static unsigned long access_text_generation(const void *handle)
+{
+	(void) handle;
+	return 0;
+}
+
 /* access_text_kind - "text" */
 static const char *access_text_kind(const void *handle)
 {
@@ -309,5 +316,5 @@ static const char *access_text_kind(const void *handle)
 const struct access_ops access_text_ops = {
 	"text", access_text_open, access_text_get, access_text_scan,
 	access_text_begin, access_text_end, access_text_count,
-	access_text_kind, access_text_close
+	access_text_generation, access_text_kind, access_text_close
 };
