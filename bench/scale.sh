@@ -16,7 +16,9 @@
 #   BENCH_SCALE_BRANDS   --brands sizes ("1 100 10000 100000")
 #   BENCH_SCALE_TIMEOUT  seconds one command may take (600)
 #
-# For each configuration, one run each (GNU time: wall seconds, peak RSS):
+# For each configuration, one run each (GNU time: wall and CPU (user +
+# system) seconds, peak RSS; on a shared machine the CPU seconds are the
+# steadier figure):
 #   ready    phishwatch --check with that state: what start-up and every
 #            SIGHUP reload cost (a reload runs the same loading code
 #            between two lines, so the stream stalls this long)
@@ -67,26 +69,33 @@ fresh_store() {
 	if [ -e "$OUT/store.db" ]; then cp "$OUT/store.db" "$OUT/run.db"; fi
 }
 
+# timed OUTFILE CMD... - GNU time's "wall cpu rss" of CMD into OUTFILE,
+# or "failed(STATUS) - -"
+timed() {
+	local out=$1 status
+	shift
+	timeout "$LIMIT" "$TIME" -f "%e %U %S %M" -o "$out.raw" "$@"
+	status=$?
+	if [ $status -eq 0 ]; then
+		tail -n 1 "$out.raw" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' > "$out"
+	else
+		echo "failed($status) - -" > "$out"
+	fi
+}
+
 # measure WHAT SIZE KIND ARGS... - ready and stream rows for one state
 measure() {
-	local what=$1 size=$2 kind=$3 ready stream status
+	local what=$1 size=$2 kind=$3
 	shift 3
 	fresh_store
-	timeout "$LIMIT" "$TIME" -f "%e %M" -o "$OUT/t.ready" \
-		"$PW" -r "$RULEBASE" "$@" --check > /dev/null 2> "$OUT/ready.err"
-	status=$?
-	ready=$(tail -n 1 "$OUT/t.ready")
-	[ $status -eq 0 ] || ready="failed($status) -"
+	timed "$OUT/t.ready" "$PW" -r "$RULEBASE" "$@" --check \
+		> /dev/null 2> "$OUT/ready.err"
 	fresh_store
-	timeout "$LIMIT" "$TIME" -f "%e %M" -o "$OUT/t.stream" \
-		"$PW" -r "$RULEBASE" "$@" < "$CORPUS" > "$OUT/stream.out" \
-		2> "$OUT/stream.err"
-	status=$?
-	stream=$(tail -n 1 "$OUT/t.stream")
-	[ $status -eq 0 ] || stream="failed($status) -"
-	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$what" "$size" "$kind" \
-		"${ready% *}" "${ready#* }" "${stream% *} ${stream#* }" >> "$TSV"
-	say "$what $size $kind: ready ${ready% *} s ${ready#* } KB; stream $stream"
+	timed "$OUT/t.stream" "$PW" -r "$RULEBASE" "$@" < "$CORPUS" \
+		> "$OUT/stream.out" 2> "$OUT/stream.err"
+	printf '%s\t%s\t%s\t%s\t%s\n' "$what" "$size" "$kind" \
+		"$(cat "$OUT/t.ready")" "$(cat "$OUT/t.stream")" >> "$TSV"
+	say "$what $size $kind: ready $(cat "$OUT/t.ready"); stream $(cat "$OUT/t.stream") (wall s, CPU s, KB)"
 }
 
 # gen_access N FILE - N access entries as source text
@@ -125,7 +134,7 @@ compile() {
 make_store() {
 	rm -f "$OUT/store.db" "$OUT/store.db-wal" "$OUT/store.db-shm"
 	"$PW" -r "$RULEBASE" -s "$OUT/store.db" < /dev/null > /dev/null 2>&1
-	sqlite3 "$OUT/store.db" <<EOF || die "sqlite3 store of $1"
+	sqlite3 "$OUT/store.db" > /dev/null <<EOF || die "sqlite3 store of $1"
 PRAGMA journal_mode = OFF;
 PRAGMA synchronous = OFF;
 BEGIN;
@@ -167,17 +176,19 @@ for i in range(int(sys.argv[1])): print("brand%dx.com" % i)' "$n" > "$OUT/brands
 done
 
 # ---- the table ----
-echo "Scaling (bench/scale.sh; one run each; corpus: $NLINES lines of the burst mix):"
+echo "Scaling (bench/scale.sh; one run each; corpus: $NLINES lines of the burst mix;"
+echo "load average at the end: $(cut -d ' ' -f 1-3 /proc/loadavg) on $(nproc) CPUs):"
 echo
-echo "| state | size | kind | ready s | ready peak RSS MB | stream lines/s | stream peak RSS MB |"
-echo "|---|---:|---|---:|---:|---:|---:|"
-while IFS=$'\t' read -r what size kind rs rk stream; do
-	sw=${stream% *}; sk=${stream#* }
-	awk -v w="$what" -v n="$size" -v k="$kind" -v rs="$rs" -v rk="$rk" \
-		-v sw="$sw" -v sk="$sk" -v lines="$NLINES" 'BEGIN {
-		lps = (sw ~ /^[0-9.]+$/ && sw > 0) ? sprintf("%d", lines / sw) : sw
-		rmb = (rk ~ /^[0-9]+$/) ? sprintf("%.1f", rk / 1024) : rk
-		smb = (sk ~ /^[0-9]+$/) ? sprintf("%.1f", sk / 1024) : sk
-		printf "| %s | %s | %s | %s | %s | %s | %s |\n", w, n, k, rs, rmb, lps, smb
+echo "| state | size | kind | ready wall s | ready CPU s | ready peak RSS MB | stream lines/s (wall) | stream lines per CPU s | stream peak RSS MB |"
+echo "|---|---:|---|---:|---:|---:|---:|---:|---:|"
+while IFS=$'\t' read -r what size kind ready stream; do
+	awk -v w="$what" -v n="$size" -v k="$kind" -v r="$ready" -v s="$stream" \
+		-v lines="$NLINES" 'BEGIN {
+		split(r, a, " "); split(s, b, " ")
+		rmb = (a[3] ~ /^[0-9]+$/) ? sprintf("%.1f", a[3] / 1024) : a[3]
+		smb = (b[3] ~ /^[0-9]+$/) ? sprintf("%.1f", b[3] / 1024) : b[3]
+		lw = (b[1] ~ /^[0-9.]+$/ && b[1] > 0) ? sprintf("%d", lines / b[1]) : b[1]
+		lc = (b[2] ~ /^[0-9.]+$/ && b[2] > 0) ? sprintf("%d", lines / b[2]) : b[2]
+		printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", w, n, k, a[1], a[2], rmb, lw, lc, smb
 	}'
 done < "$TSV"

@@ -317,22 +317,39 @@ void access_free(struct access_map *map)
 }
 
 /* access_get - the action of a lower-case key: the first of the first
- * upto sources that answers and holds it */
-static int access_get(const struct access_map *map, const int *answering,
+ * upto sources that answers and holds it.  answering[i] is 0 until
+ * source i is first asked (then begun: 1, or refused: -1), so that a
+ * question its filter settles costs a compiled map no system call. */
+static int access_get(const struct access_map *map, int *answering,
 		      size_t upto, const char *key, size_t len,
 		      enum access_action *action)
 {
 	for (size_t i = 0; i < upto; i++) {
 		const struct access_source *src = &map->sources[i];
 
-		if (answering[i] && !access_filter_absent(src, key, len)
+		if (answering[i] < 0 || access_filter_absent(src, key, len))
+			continue;
+		if (answering[i] == 0)
+			answering[i] = src->ops->begin(src->handle) == 0 ? 1 : -1;
+		if (answering[i] > 0
 		    && src->ops->get(src->handle, key, len, action) > 0)
 			return 1;
 	}
 	return 0;
 }
 
-/* access_begin - every source ready to answer, or marked silent; the
+/* access_prepare - a new question: every source not yet begun, a
+ * compiled map opened again first if its file changed (cheap: a stat at
+ * most once a second) */
+static void access_prepare(const struct access_map *map, int *answering)
+{
+	for (size_t i = 0; i < map->nsources; i++) {
+		answering[i] = 0;
+		map->sources[i].ops->refresh(map->sources[i].handle);
+	}
+}
+
+/* access_begin - every source begun now (a scan reads all of them); the
  * number that cannot answer */
 static size_t access_begin(const struct access_map *map, int *answering)
 {
@@ -341,24 +358,24 @@ static size_t access_begin(const struct access_map *map, int *answering)
 	for (size_t i = 0; i < map->nsources; i++) {
 		const struct access_source *src = &map->sources[i];
 
-		answering[i] = src->ops->begin(src->handle) == 0;
-		silent += !answering[i];
+		answering[i] = src->ops->begin(src->handle) == 0 ? 1 : -1;
+		silent += answering[i] < 0;
 	}
 	return silent;
 }
 
-/* access_end - release what access_begin() took */
+/* access_end - release what was begun */
 static void access_end(const struct access_map *map, const int *answering)
 {
 	for (size_t i = 0; i < map->nsources; i++)
-		if (answering[i])
+		if (answering[i] > 0)
 			map->sources[i].ops->end(map->sources[i].handle);
 }
 
 /* Context of access_seen(). */
 struct access_seen_ctx {
 	const struct access_map *map;
-	const int *answering;
+	int *answering;
 };
 
 /* access_seen - is key held by a source loaded before the new one? */
@@ -374,7 +391,7 @@ static int access_seen(const char *key, size_t len, void *ctx)
 /* Context of the two scans that build the index. */
 struct access_indexer {
 	struct access_map *map;
-	const int *answering;
+	int *answering;
 	size_t source;			/* the source being scanned */
 	size_t *bad;			/* the newest source's duplicates */
 	struct access_set from;		/* bodies of From: keys (pass one) */
@@ -611,7 +628,7 @@ int access_load(struct access_map *map, const char *path, size_t *bad_lines)
 	}
 	src = &map->sources[map->nsources];
 	/* Earlier sources answer access_seen() while the text loads. */
-	(void) access_begin(map, answering);
+	access_prepare(map, answering);
 	status = ops->open(path, &src->handle, &bad, access_seen, &seen);
 	saved = errno;
 	access_end(map, answering);
@@ -635,7 +652,7 @@ int access_load(struct access_map *map, const char *path, size_t *bad_lines)
 
 /* access_decide - the entry for "from:"body or body; buf holds the
  * former, body_len long after the tag */
-static int access_decide(const struct access_map *map, const int *answering,
+static int access_decide(const struct access_map *map, int *answering,
 			 const char *buf,
 			 size_t body_len, enum access_action *action)
 {
@@ -652,7 +669,7 @@ static int access_decide(const struct access_map *map, const int *answering,
 
 /* access_lookup - the entry that decides for part1 + part2 (part1
  * lower-cased here; part2 a validated host, already lower case) */
-static int access_lookup(const struct access_map *map, const int *answering,
+static int access_lookup(const struct access_map *map, int *answering,
 			 const char *part1, const char *part2,
 			 enum access_action *action)
 {
@@ -676,7 +693,7 @@ static int access_lookup(const struct access_map *map, const int *answering,
 
 /* access_sender_action - the action that decides for local@host */
 static int access_sender_action(const struct access_map *map,
-				const int *answering, const char *local, const char *host,
+				int *answering, const char *local, const char *host,
 				enum access_action *action)
 {
 	int found = 0;
@@ -705,7 +722,7 @@ int access_sender_blocked(const struct access_map *map, const char *local,
 
 	if (map == NULL || host == NULL || *host == '\0' || map->nsources == 0)
 		return 0;
-	(void) access_begin(map, answering);
+	access_prepare(map, answering);
 	found = access_sender_action(map, answering, local, host, &action);
 	access_end(map, answering);
 	return found && access_blocking(action);

@@ -21,9 +21,11 @@
  *
  *	ops->scan() visits every entry once, for the known-campaign index
  *	and the brand walk that access.c builds at load; ops->get() is
- *	the lookup on the stream's path.  ops->begin() and ops->end()
- *	bracket the gets of one question (a compiled map takes makemap's
- *	lock there, and notices a rebuilt file).
+ *	the lookup on the stream's path.  ops->refresh() comes before each
+ *	question (a compiled map notices a replaced file there, once a
+ *	second); ops->begin() and ops->end() bracket the gets of one
+ *	question, only when one is needed (a compiled map takes makemap's
+ *	lock there, and notices a file rewritten in place).
  */
 #ifndef PHISHWATCH_ACCESS_BACKEND_H
 #define PHISHWATCH_ACCESS_BACKEND_H
@@ -125,6 +127,8 @@ struct access_ops {
 	 * returns < 0; 0, or -1 on an error; refused entries are warned
 	 * about and counted in *bad unless bad is NULL */
 	int (*scan)(void *handle, access_scan_fn fn, void *ctx, size_t *bad);
+	/* before each question: open the file again if it changed */
+	void (*refresh)(void *handle);
 	/* 0 when the map can answer now; -1 (warned) when it cannot */
 	int (*begin)(void *handle);
 	void (*end)(void *handle);

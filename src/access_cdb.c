@@ -122,6 +122,15 @@ static int access_cdb_reopen(struct access_cdb *h)
 	return 0;
 }
 
+/* access_cdb_refresh - open the file again if the path changed */
+static void access_cdb_refresh(void *handle)
+{
+	struct access_cdb *h = handle;
+
+	if (access_file_changed(&h->file))
+		(void) access_cdb_reopen(h);	/* else begin() says why */
+}
+
 /* access_cdb_begin - makemap's shared lock, on the file as mapped */
 static int access_cdb_begin(void *handle)
 {
@@ -238,7 +247,7 @@ static const char *access_cdb_kind(const void *handle)
 
 const struct access_ops access_cdb_ops = {
 	"cdb", access_cdb_open, access_cdb_get, access_cdb_scan,
-	access_cdb_begin, access_cdb_end, access_cdb_count,
+	access_cdb_refresh, access_cdb_begin, access_cdb_end, access_cdb_count,
 	access_cdb_generation, access_cdb_kind,
 	access_cdb_close
 };

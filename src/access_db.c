@@ -167,6 +167,15 @@ static int access_db_reopen(struct access_db *h)
 	return 0;
 }
 
+/* access_db_refresh - open the file again if the path changed */
+static void access_db_refresh(void *handle)
+{
+	struct access_db *h = handle;
+
+	if (access_file_changed(&h->file))
+		(void) access_db_reopen(h);	/* else begin() says why */
+}
+
 /* access_db_begin - makemap's shared lock, on an up-to-date handle:
  * libdb caches pages, which a rewrite in place makes wrong */
 static int access_db_begin(void *handle)
@@ -302,7 +311,7 @@ static const char *access_db_kind(const void *handle)
 
 const struct access_ops access_db_ops = {
 	"hash", access_db_open, access_db_get, access_db_scan,
-	access_db_begin, access_db_end, access_db_count,
+	access_db_refresh, access_db_begin, access_db_end, access_db_count,
 	access_db_generation, access_db_kind,
 	access_db_close
 };

@@ -281,7 +281,13 @@ static int access_text_scan(void *handle, access_scan_fn fn, void *ctx,
 	return 0;
 }
 
-/* access_text_begin, access_text_end - nothing to lock in memory */
+/* access_text_refresh, access_text_begin, access_text_end - nothing to
+ * look at or lock in memory */
+static void access_text_refresh(void *handle)
+{
+	(void) handle;
+}
+
 static int access_text_begin(void *handle)
 {
 	(void) handle;
@@ -315,6 +321,6 @@ static const char *access_text_kind(const void *handle)
 
 const struct access_ops access_text_ops = {
 	"text", access_text_open, access_text_get, access_text_scan,
-	access_text_begin, access_text_end, access_text_count,
+	access_text_refresh, access_text_begin, access_text_end, access_text_count,
 	access_text_generation, access_text_kind, access_text_close
 };
