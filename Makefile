@@ -22,10 +22,12 @@ BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share/phishwatch
 MANDIR    = $(PREFIX)/share/man
 
-PKGS      = lognorm libfastjson libpsl sqlite3 zlib libidn2
+PKGS      = lognorm libfastjson libpsl sqlite3 zlib libidn2 libcdb
+# Berkeley DB (compiled access maps) has no pkg-config file.
+DB_LIBS   = -ldb
 # Recursive (=) so pkg-config runs after "make deps" installed it.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) $(DB_LIBS)
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -56,9 +58,11 @@ SYSLOG_RB = rulebase/sendmail-syslog.rb
 
 # Debian packages: build, test and demo needs.
 DEPS_BUILD = gcc make pkg-config liblognorm-dev libfastjson-dev libpsl-dev \
-	     libsqlite3-dev zlib1g-dev libidn2-dev
+	     libsqlite3-dev zlib1g-dev libidn2-dev libdb-dev libcdb-dev
+# db5.3-util (db5.3_load) and tinycdb (cdb) build compiled access maps
+# for the tests, as makemap would.
 DEPS_TEST  = perl liblognorm-utils jq sqlite3 rsyslog rsyslog-relp \
-	     python3 python3-aiosmtpd procps util-linux
+	     python3 python3-aiosmtpd procps util-linux db5.3-util tinycdb
 DEPS       = $(DEPS_BUILD) $(DEPS_TEST)
 
 .PHONY: all deps deps-bench deps-harden run demo check test unit bench \

@@ -1,11 +1,25 @@
 #!/usr/bin/env bash
-# bench/run.sh - phishwatch against its peers on one generated corpus.
+# bench/run.sh - phishwatch against its peers on two generated corpus
+# mixes, then against the size of its state.
 #
 # Run by "make bench", or by hand from the source tree:
 #
 #   make bench                                  # 1M lines, 3 runs each
 #   BENCH_LINES=200000 BENCH_RUNS=1 make bench  # a quick look
 #   BENCH_MEMORY=1 make bench                   # also peak RSS at 10M lines
+#
+# The mixes (BENCH_MIXES, "standard burst"), each in $BENCH_OUT/MIX/ with
+# its own report, side by side in one run:
+#   standard   BENCH_HAM_RATIO ham messages per phishing one (40), most
+#              lines never reach the rulebase; the memory and omprog
+#              parts run on this mix
+#   burst      a campaign burst: BENCH_BURST_HAM_RATIO (2: a third of the
+#              messages are phishing), BENCH_BURST_CAMPAIGNS (6) long
+#              campaigns that come back, as a 2,000-message run against
+#              one brand does
+# Then bench/scale.sh (BENCH_SCALE=0 skips it) measures lines/s and peak
+# RSS against access map entries, store campaigns and brands.  The
+# combined report is $BENCH_OUT/RESULTS.md.
 #
 # Environment (all optional):
 #   PW, TOP            the binary and the source tree (the Makefile sets them)
@@ -38,6 +52,39 @@ set -u
 
 TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
 PW=${PW:-$TOP/phishwatch}
+
+# ---- without BENCH_MIX: every mix, the scaling table, one report ----
+if [ -z "${BENCH_MIX:-}" ]; then
+	BASE=${BENCH_OUT:-$TOP/bench/out}
+	mkdir -p "$BASE" || { echo "bench: cannot create $BASE" >&2; exit 1; }
+	status=0
+	for mix in ${BENCH_MIXES:-standard burst}; do
+		BENCH_MIX=$mix BENCH_OUT=$BASE/$mix TOP=$TOP PW=$PW "$0" \
+			> /dev/null || status=1
+	done
+	{
+		for mix in ${BENCH_MIXES:-standard burst}; do
+			echo "# Mix: $mix"
+			echo
+			sed 's/^# /## /; s/^## Targets/### Targets/;
+			     s/^## Reproduce/### Reproduce/' "$BASE/$mix/RESULTS.md" \
+				2> /dev/null || echo "(no report: see the errors above)"
+			echo
+		done
+		if [ "${BENCH_SCALE:-1}" = 1 ]; then
+			echo "# Scaling"
+			echo
+			# the burst corpus, or one that scale.sh makes
+			burst=$(ls "$BASE"/burst/corpus-*.log 2> /dev/null | head -n 1)
+			CORPUS=$burst PW=$PW TOP=$TOP BENCH_OUT=$BASE \
+				"$TOP/bench/scale.sh" || status=1
+		fi
+	} > "$BASE/RESULTS.md"
+	cat "$BASE/RESULTS.md"
+	echo "bench: report: $BASE/RESULTS.md" >&2
+	exit $status
+fi
+
 LINES=${BENCH_LINES:-1000000}
 RUNS=${BENCH_RUNS:-3}
 SEED=${BENCH_SEED:-1}
@@ -47,6 +94,12 @@ HEADER=${BENCH_HEADER:-rfc3164}
 MEMORY=${BENCH_MEMORY:-0}
 MEMORY_LINES=${BENCH_MEMORY_LINES:-1000000 10000000}
 OMPROG=${BENCH_OMPROG:-1}
+if [ "$BENCH_MIX" = burst ]; then
+	CAMPAIGNS=${BENCH_BURST_CAMPAIGNS:-6}
+	HAM_RATIO=${BENCH_BURST_HAM_RATIO:-2}
+	MEMORY=0	# both run on the standard mix only
+	OMPROG=0
+fi
 OUT=${BENCH_OUT:-$TOP/bench/out}
 BENCH=$TOP/bench
 RULEBASE=$TOP/rulebase/sendmail.rb
@@ -146,7 +199,7 @@ fi
 # ---- the report ----
 python3 "$BENCH/report.py" --out "$OUT" --corpus "$CORPUS" --truth "$TRUTH" \
 	--lines "$LINES" --runs "$RUNS" --pw "$PW" \
-	--command "BENCH_LINES=$LINES BENCH_RUNS=$RUNS BENCH_SEED=$SEED BENCH_CAMPAIGNS=$CAMPAIGNS BENCH_HAM_RATIO=$HAM_RATIO BENCH_HEADER=$HEADER BENCH_MEMORY=$MEMORY BENCH_OMPROG=$OMPROG make bench" \
+	--command "BENCH_MIX=$BENCH_MIX BENCH_LINES=$LINES BENCH_RUNS=$RUNS BENCH_SEED=$SEED BENCH_CAMPAIGNS=$CAMPAIGNS BENCH_HAM_RATIO=$HAM_RATIO BENCH_HEADER=$HEADER BENCH_MEMORY=$MEMORY BENCH_OMPROG=$OMPROG make bench" \
 	> "$OUT/RESULTS.md" || die "report failed"
 cat "$OUT/RESULTS.md"
 say "report: $OUT/RESULTS.md"

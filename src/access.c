@@ -1,30 +1,14 @@
 /*
  * NAME
- *	access - sendmail's access map, read from its source text
+ *	access - sendmail's access map, as text or as makemap compiled it
  * SUMMARY
  *	Is this envelope sender already blocked?  Is this campaign known?
  * DESCRIPTION
- *	The source text is what "makemap hash access < access" reads: one
- *	"key<white space>value" a line, "#" comments and blank lines.  As
- *	makemap does, keys are lower-cased (tags too, so From: and FROM:
- *	are one tag), a key must start in the first column, and the first
- *	entry of a key wins: a later duplicate is warned about and skipped,
- *	also across several files loaded into one map (as if they were
- *	concatenated into one makemap run).
- *
- *	Keys may carry a tag, a word and a colon: From:, To:, Connect:,
- *	Spam: or another (GreetPause:, TLS_Clt:, ...).  "IPv6:" starts an
- *	address, not a tag.  Values of From:, To:, Connect:, Spam: and
- *	untagged keys must be one of sendmail's actions: OK, RELAY, SKIP,
- *	DISCARD, REJECT, ERROR:[D.S.N:]### text (quoted or not, the code
- *	may be omitted when there is no D.S.N), the older bare "### text",
- *	QUARANTINE:reason, or FRIEND/HATER/SPAMFRIEND/SPAMHATER; keywords
- *	are case-insensitive as in sendmail's rules.  Values of other tags
- *	belong to features phishwatch does not model and are kept as they
- *	are.  A blocking action is DISCARD, REJECT, ERROR or a bare
- *	4xx/5xx reply; everything else lets the sender through.  Any other
- *	value is warned about and skipped: whatever sendmail makes of it,
- *	it is not what the line's author meant.
+ *	Each -a file is one source, of the kind access_kind_of() tells from
+ *	its name (access_text.c, access_db.c, access_cdb.c).  A key is
+ *	looked up in the sources in the order they were loaded; the first
+ *	that holds it answers, as if the files had been concatenated into
+ *	one makemap run.
  *
  *	An envelope sender local@host is looked up as sendmail's check_mail
  *	does: "local@host", then host and each parent domain up to the
@@ -33,504 +17,668 @@
  *	and Spam: entries never decide for a sender.  FEATURE(lookupdotdomain)
  *	(".domain" keys) is not modelled: it is off by default.
  *
- *	For known campaigns a second set is computed after each file: every
- *	domain at or above the host of a blocking sender entry (domain- or
- *	address-keyed, From: or untagged, with From: deciding when both
- *	exist), down to two labels.  complains.linkedin.com DISCARD puts
- *	complains.linkedin.com and linkedin.com in it, so the linkedin.com
- *	campaign is known in one lookup.  Two-label public suffixes such as
- *	co.uk may also land there; that is harmless because callers ask
- *	only about registrable domains (detector.h), never a public suffix.
- *	A single-label entry such as "com REJECT" blocks every .com sender,
- *	as in sendmail, but makes no campaign known.
+ *	Known campaigns need the other direction, "is anything below this
+ *	domain blocked?", which no lookup answers.  So after each load
+ *	every source is scanned once (two passes: the From: keys first,
+ *	then the entries) and every domain at or above the host of a
+ *	blocking sender entry that decides for its key (domain- or
+ *	address-keyed, From: or untagged), down to two labels, goes into a
+ *	set of 64-bit fingerprints: complains.linkedin.com DISCARD puts
+ *	complains.linkedin.com and linkedin.com there.  8 to 16 bytes a
+ *	domain, no string kept; two different domains share a fingerprint
+ *	with a probability of about n^2/2^65 (1e-7 for two million), and
+ *	the only cost of that is one campaign taken as known.  The set is
+ *	bounded (ACCESS_UNDER_MAX domains, warned about when reached).  The
+ *	same scan keeps the hosts of the first ACCESS_WALK_MAX blocking
+ *	domain entries for access_walk_blocking_hosts(), and fills a Bloom
+ *	filter of each compiled map's keys (16 bits a key, at most 16 MiB):
+ *	nearly every key a sender's lookup tries is absent from the map,
+ *	and the filter says so without libdb or tinycdb.  A compiled map
+ *	opened again since (rebuilt by makemap) is asked directly until the
+ *	next load.
+ *
+ *	Two-label public suffixes such as co.uk may land in the set; that is
+ *	harmless because callers ask only about registrable domains
+ *	(detector.h), never a public suffix.  A single-label entry such as
+ *	"com REJECT" blocks every .com sender, as in sendmail, but makes no
+ *	campaign known.
  * DIAGNOSTICS
- *	access_load() warns "file:line: reason" about every line it skips
- *	(too long, control bytes, leading white space, no value, unknown
- *	action, empty key, duplicate) and counts it.  Keys and values are
- *	quoted bounded, and only after control bytes were ruled out.
+ *	Skipped lines and entries are warned about by the kinds; a key that
+ *	an earlier -a file holds is warned about as a duplicate (the first
+ *	entry wins).
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <unistd.h>
+#include <sys/mman.h>
 
 #include "access.h"
+#include "access_backend.h"
 #include "hostname.h"
 #include "msg.h"
-#include "textfile.h"
 #include "strmap.h"
-
-/* makemap's own line buffer is smaller: a longer line is no entry. */
-#define ACCESS_LINE_MAX 4096
-/* A site's access file holds tens to thousands of entries. */
-#define ACCESS_ENTRIES_EXPECTED 256
-/* Untrusted text in warnings is cut to this many bytes. */
-#define ACCESS_QUOTE_MAX 100
-
-/* Entries in a static table. */
-#define ACCESS_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 #define ACCESS_FROM_TAG "from:"
 #define ACCESS_FROM_LEN (sizeof(ACCESS_FROM_TAG) - 1)
-#define ACCESS_ERROR_PREFIX "ERROR:"
-#define ACCESS_ERROR_LEN (sizeof(ACCESS_ERROR_PREFIX) - 1)
-#define ACCESS_QUARANTINE_PREFIX "QUARANTINE:"
-#define ACCESS_QUARANTINE_LEN (sizeof(ACCESS_QUARANTINE_PREFIX) - 1)
 
 /* What phishwatch suggests: a permanent error, as the story settled on. */
 #define ACCESS_SUGGEST_VALUE "ERROR:\"550 5.7.1 Sender banned\""
 
-enum access_tag {
-	ACCESS_UNTAGGED,
-	ACCESS_TAG_FROM,
-	ACCESS_TAG_TO,
-	ACCESS_TAG_CONNECT,
-	ACCESS_TAG_SPAM,
-	ACCESS_TAG_OTHER	/* a feature we do not model */
+/* Fingerprint sets start small and double when half full, up to the
+ * largest size (32 MiB), which may fill to ACCESS_UNDER_MAX. */
+#define ACCESS_SET_MIN 256
+#define ACCESS_SET_SLOTS_MAX ((size_t) 1 << 22)
+/* A transparent huge page on x86-64 and arm64. */
+#define ACCESS_HUGE_PAGE ((size_t) 2 << 20)
+
+/* As many sources as config.h allows -a files. */
+#define ACCESS_SOURCES_MAX 64
+/* Bloom filter: 16 bits and 6 probes a key give about 0.1% false
+ * positives; at most 2^27 bits (16 MiB). */
+#define ACCESS_FILTER_BITS_PER_KEY 16
+#define ACCESS_FILTER_PROBES 6
+#define ACCESS_FILTER_BITS_MAX ((size_t) 1 << 27)
+
+/* A Bloom filter of a compiled map's keys: most questions ask about
+ * keys the map does not hold, and the filter answers those without
+ * libdb (about 1% of them still go to the map). */
+struct access_filter {
+	uint64_t *bits;
+	size_t mask;		/* bit count - 1 (a power of two) */
+	unsigned long generation;	/* of the file it was built from */
+	int ready;		/* built by the last index */
 };
 
-enum access_action {
-	ACCESS_OK,
-	ACCESS_RELAY,
-	ACCESS_SKIP,
-	ACCESS_QUARANTINE,	/* accepted, held in the queue */
-	ACCESS_SPAM_PREF,	/* FRIEND, HATER and the SPAM forms */
-	ACCESS_OPAQUE,		/* value of an unmodelled tag */
-	ACCESS_DISCARD,		/* the blocking ones from here on */
-	ACCESS_REJECT,
-	ACCESS_ERROR
+/* One -a file. */
+struct access_source {
+	const struct access_ops *ops;
+	void *handle;
+	char *path;		/* for warnings */
+	struct access_filter filter;
 };
 
-struct access_entry {
-	enum access_tag tag;
-	enum access_action action;
-	size_t body;		/* offset of the key after its tag */
+/* Open-addressing set of 64-bit fingerprints; 0 marks an empty slot. */
+struct access_set {
+	uint64_t *slots;
+	size_t mask;
+	size_t count;
+};
+
+/* Hosts for access_walk_blocking_hosts(), NUL-separated. */
+struct access_hosts {
+	char *text;
+	size_t used;
+	size_t size;
+	size_t count;
 };
 
 struct access_map {
-	struct strmap *entries;		/* lower-cased key -> access_entry */
-	struct strmap *blocked_under;	/* domain -> map (a member) */
+	struct access_source sources[ACCESS_SOURCES_MAX];
+	size_t nsources;
+	struct access_set under;	/* domains with a blocked host below */
+	struct access_hosts walk;	/* at most ACCESS_WALK_MAX hosts */
+	int under_full;			/* ACCESS_UNDER_MAX reached */
 };
 
-
-static const struct access_keyword {
-	const char *word;
-	enum access_action action;
-} access_keywords[] = {
-	{"OK", ACCESS_OK},
-	{"RELAY", ACCESS_RELAY},
-	{"SKIP", ACCESS_SKIP},
-	{"DISCARD", ACCESS_DISCARD},
-	{"REJECT", ACCESS_REJECT},
-	{"FRIEND", ACCESS_SPAM_PREF},
-	{"HATER", ACCESS_SPAM_PREF},
-	{"SPAMFRIEND", ACCESS_SPAM_PREF},
-	{"SPAMHATER", ACCESS_SPAM_PREF},
-};
-
-static const struct access_tag_name {
-	const char *word;
-	enum access_tag tag;
-} access_tag_names[] = {
-	{"from", ACCESS_TAG_FROM},
-	{"to", ACCESS_TAG_TO},
-	{"connect", ACCESS_TAG_CONNECT},
-	{"spam", ACCESS_TAG_SPAM},
-};
-
-/* access_blocking - does this action keep the sender out? */
-static int access_blocking(enum access_action action)
+/* access_kind_of - the storage kind of an -a path: the one place that
+ * tells (".db": Berkeley DB hash or btree, the file says which; ".cdb":
+ * cdb; anything else: source text) */
+static const struct access_ops *access_kind_of(const char *path)
 {
-	return action == ACCESS_DISCARD || action == ACCESS_REJECT
-	    || action == ACCESS_ERROR;
+	size_t len = strlen(path);
+
+	if (len > 3 && strcmp(path + len - 3, ".db") == 0)
+		return &access_db_ops;
+	if (len > 4 && strcmp(path + len - 4, ".cdb") == 0)
+		return &access_cdb_ops;
+	return &access_text_ops;
 }
 
-/* access_new - an empty map */
-struct access_map *access_new(void)
+/* access_fingerprint - the set's 64-bit name of a string, never 0 */
+static uint64_t access_fingerprint(const char *text, size_t len)
 {
-	struct access_map *map = calloc(1, sizeof(*map));
+	uint64_t h = strmap_hash(text, len);
 
-	if (map == NULL)
-		return NULL;
-	map->entries = strmap_new(ACCESS_ENTRIES_EXPECTED);
-	map->blocked_under = strmap_new(ACCESS_ENTRIES_EXPECTED);
-	if (map->entries == NULL || map->blocked_under == NULL) {
-		access_free(map);
-		return NULL;
-	}
-	return map;
+	/* FNV's low bits are weak for near-identical names: mix them. */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return h != 0 ? h : 1;
 }
 
-/* access_free - release the map and its entries */
-void access_free(struct access_map *map)
+/* access_set_slot - where fp is, or the empty slot it would take */
+static size_t access_set_slot(const struct access_set *set, uint64_t fp)
 {
-	if (map == NULL)
-		return;
-	strmap_free(map->entries, free);
-	strmap_free(map->blocked_under, NULL);
-	free(map);
-}
+	size_t i = (size_t) fp & set->mask;
 
-/* access_quote_len - how much of len bytes a warning may quote */
-static int access_quote_len(size_t len)
-{
-	return len < ACCESS_QUOTE_MAX ? (int) len : ACCESS_QUOTE_MAX;
-}
-
-/* access_is_alpha, access_is_digit - ASCII classes, locale-free */
-static int access_is_alpha(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int access_is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* access_is_blank - the white space that separates key and value */
-static int access_is_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-/* access_tag_of - the tag of key[0..len) and where its body starts */
-static enum access_tag access_tag_of(const char *key, size_t len,
-				     size_t *body)
-{
-	const char *colon = memchr(key, ':', len);
-	size_t word_len;
-
-	*body = 0;
-	if (colon == NULL || !access_is_alpha((unsigned char) key[0]))
-		return ACCESS_UNTAGGED;
-	word_len = (size_t) (colon - key);
-	for (size_t i = 1; i < word_len; i++) {
-		unsigned char c = (unsigned char) key[i];
-
-		if (!access_is_alpha(c) && !access_is_digit(c) && c != '_')
-			return ACCESS_UNTAGGED;
-	}
-	if (word_len == 4 && strncasecmp(key, "ipv6", 4) == 0)
-		return ACCESS_UNTAGGED;	/* IPv6:1:2:3::4 is an address */
-	*body = word_len + 1;
-	for (size_t i = 0; i < ACCESS_COUNT(access_tag_names); i++) {
-		const char *word = access_tag_names[i].word;
-
-		if (strlen(word) == word_len
-		    && strncasecmp(key, word, word_len) == 0)
-			return access_tag_names[i].tag;
-	}
-	return ACCESS_TAG_OTHER;
-}
-
-/* access_dsn_len - length of a "D.S.N:" prefix of text, or 0 */
-static size_t access_dsn_len(const char *text, size_t len)
-{
-	size_t i = 2;		/* after the class digit and its dot */
-
-	if (len < 6 || (text[0] != '4' && text[0] != '5') || text[1] != '.')
-		return 0;
-	for (int part = 0; part < 2; part++) {
-		size_t digits = 0;
-
-		while (i < len && access_is_digit((unsigned char) text[i])
-		       && digits < 3) {
-			i++;
-			digits++;
-		}
-		if (digits == 0 || i >= len
-		    || text[i] != (part == 0 ? '.' : ':'))
-			return 0;
-		i++;
-	}
+	while (set->slots[i] != 0 && set->slots[i] != fp)
+		i = (i + 1) & set->mask;
 	return i;
 }
 
-/* access_reply_ok - [D.S.N:]["]### text["], or text with no code when
- * code is optional; an opening quote must be closed */
-static int access_reply_ok(const char *text, size_t len, int allow_dsn,
-			   int need_code)
+/* access_set_has - is fp in the set? */
+static int access_set_has(const struct access_set *set, uint64_t fp)
 {
-	size_t dsn = allow_dsn ? access_dsn_len(text, len) : 0;
+	return set->slots != NULL
+	    && set->slots[access_set_slot(set, fp)] == fp;
+}
 
-	if (dsn > 0) {
-		text += dsn;
-		len -= dsn;
-		need_code = 1;
-	}
-	if (len > 0 && text[0] == '"') {
-		if (len < 2 || text[len - 1] != '"')
-			return 0;
-		text++;
-		len -= 2;
-	}
-	if (len == 0)
+/* access_set_alloc - n zeroed slots; a large table on huge pages where
+ * the kernel offers them, as its lookups jump all over it */
+static uint64_t *access_set_alloc(size_t n)
+{
+	size_t bytes = n * sizeof(uint64_t);
+	uint64_t *slots;
+
+	if (bytes < ACCESS_HUGE_PAGE)
+		return calloc(n, sizeof(uint64_t));
+	slots = aligned_alloc(ACCESS_HUGE_PAGE, bytes);
+	if (slots == NULL)
+		return NULL;
+	(void) madvise(slots, bytes, MADV_HUGEPAGE);	/* a hint only */
+	memset(slots, 0, bytes);
+	return slots;
+}
+
+/* access_set_resize - n slots (a power of two), every fingerprint
+ * placed again; -1 on ENOMEM */
+static int access_set_resize(struct access_set *set, size_t n)
+{
+	struct access_set bigger = { NULL, n - 1, set->count };
+
+	bigger.slots = access_set_alloc(n);
+	if (bigger.slots == NULL)
+		return -1;
+	for (size_t i = 0; set->slots != NULL && i <= set->mask; i++)
+		if (set->slots[i] != 0)
+			bigger.slots[access_set_slot(&bigger,
+						     set->slots[i])] =
+				set->slots[i];
+	free(set->slots);
+	*set = bigger;
+	return 0;
+}
+
+/* access_set_reserve - room for about n fingerprints at a quarter full
+ * (fewer probes, and no growing on the way); -1 on ENOMEM */
+static int access_set_reserve(struct access_set *set, size_t n)
+{
+	size_t slots = ACCESS_SET_MIN;
+
+	while (slots < ACCESS_SET_SLOTS_MAX && slots / 4 < n)
+		slots *= 2;
+	if (set->slots != NULL && slots <= set->mask + 1)
 		return 0;
-	if (!access_is_digit((unsigned char) text[0]))
-		return !need_code;
-	return len >= 3 && (text[0] == '4' || text[0] == '5')
-	    && access_is_digit((unsigned char) text[1])
-	    && access_is_digit((unsigned char) text[2])
-	    && (len == 3 || text[3] == ' ');
+	return access_set_resize(set, slots);
 }
 
-/* access_prefix - text starts with word, case-insensitively */
-static int access_prefix(const char *text, size_t len, const char *word)
+/* access_set_add - fp into the set; 0, 1 when full, -1 on ENOMEM */
+static int access_set_add(struct access_set *set, uint64_t fp)
 {
-	size_t word_len = strlen(word);
+	size_t slot;
+	size_t slots = set->slots != NULL ? set->mask + 1 : 0;
+	/* Half full, or three quarters at the largest size. */
+	size_t room = slots < ACCESS_SET_SLOTS_MAX ? slots / 2
+	    : ACCESS_UNDER_MAX;
 
-	return len >= word_len && strncasecmp(text, word, word_len) == 0;
-}
-
-/* access_action_of - the action of value[0..len), or -1 if unknown */
-static int access_action_of(const char *value, size_t len,
-			    enum access_action *action)
-{
-	for (size_t i = 0; i < ACCESS_COUNT(access_keywords); i++) {
-		if (strlen(access_keywords[i].word) == len
-		    && strncasecmp(value, access_keywords[i].word, len) == 0) {
-			*action = access_keywords[i].action;
+	if (slots > 0) {
+		slot = access_set_slot(set, fp);
+		if (set->slots[slot] == fp)
+			return 0;
+		if (set->count < room) {
+			set->slots[slot] = fp;
+			set->count++;
 			return 0;
 		}
+		if (slots >= ACCESS_SET_SLOTS_MAX)
+			return 1;
 	}
-	*action = ACCESS_ERROR;
-	if (access_prefix(value, len, ACCESS_ERROR_PREFIX))
-		return access_reply_ok(value + ACCESS_ERROR_LEN,
-				       len - ACCESS_ERROR_LEN, 1, 0) ? 0 : -1;
-	if (access_is_digit((unsigned char) value[0]) || value[0] == '"')
-		return access_reply_ok(value, len, 0, 1) ? 0 : -1;
-	*action = ACCESS_QUARANTINE;
-	if (access_prefix(value, len, ACCESS_QUARANTINE_PREFIX)
-	    && len > ACCESS_QUARANTINE_LEN)
-		return 0;		/* a reason is required */
-	return -1;
+	if (access_set_resize(set, slots ? slots * 2 : ACCESS_SET_MIN) < 0)
+		return -1;
+	set->slots[access_set_slot(set, fp)] = fp;
+	set->count++;
+	return 0;
 }
 
-/* access_has_control - a NUL, control or DEL byte other than tab */
-static int access_has_control(const char *text, size_t len)
+/* access_filter_reset - an empty filter sized for n keys, not ready;
+ * -1 on ENOMEM */
+static int access_filter_reset(struct access_filter *f, size_t n)
 {
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char) text[i];
+	size_t bits = 1024;
 
-		if ((c < 0x20 && c != '\t') || c == 0x7f)
+	free(f->bits);
+	memset(f, 0, sizeof(*f));
+	while (bits < ACCESS_FILTER_BITS_MAX
+	       && bits / ACCESS_FILTER_BITS_PER_KEY < n)
+		bits *= 2;
+	f->bits = calloc(bits / 64, sizeof(uint64_t));
+	f->mask = bits - 1;
+	return f->bits != NULL ? 0 : -1;
+}
+
+/* access_filter_probe - the i-th bit of fp (double hashing) */
+static size_t access_filter_probe(const struct access_filter *f, uint64_t fp,
+				  unsigned i)
+{
+	return (size_t) ((fp >> 32) + i * (fp | 1)) & f->mask;
+}
+
+/* access_filter_add - one key's fingerprint */
+static void access_filter_add(struct access_filter *f, uint64_t fp)
+{
+	for (unsigned i = 0; i < ACCESS_FILTER_PROBES; i++) {
+		size_t bit = access_filter_probe(f, fp, i);
+
+		f->bits[bit / 64] |= (uint64_t) 1 << (bit % 64);
+	}
+}
+
+/* access_filter_absent - 1 when the source surely lacks the key */
+static int access_filter_absent(const struct access_source *src,
+				const char *key, size_t len)
+{
+	const struct access_filter *f = &src->filter;
+	uint64_t fp;
+
+	/* A file opened again since the scan may hold other keys. */
+	if (!f->ready || f->generation != src->ops->generation(src->handle))
+		return 0;
+	fp = access_fingerprint(key, len);
+	for (unsigned i = 0; i < ACCESS_FILTER_PROBES; i++) {
+		size_t bit = access_filter_probe(f, fp, i);
+
+		if (!(f->bits[bit / 64] & ((uint64_t) 1 << (bit % 64))))
 			return 1;
 	}
 	return 0;
 }
 
-/* access_insert - a parsed entry under its lower-cased key */
-static int access_insert(struct access_map *map, struct textfile_where *src,
-			 const char *key, size_t key_len,
-			 const struct access_entry *parsed)
+/* access_new - an empty map */
+struct access_map *access_new(void)
 {
-	char lower[ACCESS_LINE_MAX + 1];
-	struct access_entry *entry;
+	return calloc(1, sizeof(struct access_map));
+}
 
-	for (size_t i = 0; i < key_len; i++) {
-		unsigned char c = (unsigned char) key[i];
+/* access_free - release the map and its sources */
+void access_free(struct access_map *map)
+{
+	if (map == NULL)
+		return;
+	for (size_t i = 0; i < map->nsources; i++) {
+		map->sources[i].ops->close(map->sources[i].handle);
+		free(map->sources[i].path);
+		free(map->sources[i].filter.bits);
+	}
+	free(map->under.slots);
+	free(map->walk.text);
+	free(map);
+}
 
-		lower[i] = (char) (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-	}
-	lower[key_len] = '\0';
-	if (strmap_get(map->entries, lower) != NULL) {
-		textfile_warn(src, "duplicate key \"%.*s\"; the first entry wins",
-			    access_quote_len(key_len), key);
-		return 0;
-	}
-	entry = malloc(sizeof(*entry));
-	if (entry == NULL)
-		return -1;
-	*entry = *parsed;
-	if (strmap_put(map->entries, lower, entry, NULL) < 0) {
-		free(entry);
-		return -1;
+/* access_get - the action of a lower-case key: the first of the first
+ * upto sources that answers and holds it.  answering[i] is 0 until
+ * source i is first asked (then begun: 1, or refused: -1), so that a
+ * question its filter settles costs a compiled map no system call. */
+static int access_get(const struct access_map *map, int *answering,
+		      size_t upto, const char *key, size_t len,
+		      enum access_action *action)
+{
+	for (size_t i = 0; i < upto; i++) {
+		const struct access_source *src = &map->sources[i];
+
+		if (answering[i] < 0 || access_filter_absent(src, key, len))
+			continue;
+		if (answering[i] == 0)
+			answering[i] = src->ops->begin(src->handle) == 0 ? 1 : -1;
+		if (answering[i] > 0
+		    && src->ops->get(src->handle, key, len, action) > 0)
+			return 1;
 	}
 	return 0;
 }
 
-/* access_parse_value - tag and action of key and value, or a warning */
-static int access_parse_value(struct textfile_where *src, const char *key,
-			      size_t key_len, const char *value,
-			      size_t value_len, struct access_entry *entry)
+/* access_prepare - a new question: every source not yet begun, a
+ * compiled map opened again first if its file changed (cheap: a stat at
+ * most once a second) */
+static void access_prepare(const struct access_map *map, int *answering)
 {
-	entry->tag = access_tag_of(key, key_len, &entry->body);
-	if (entry->tag == ACCESS_TAG_OTHER) {
-		entry->action = ACCESS_OPAQUE;
-		return 0;
+	for (size_t i = 0; i < map->nsources; i++) {
+		answering[i] = 0;
+		map->sources[i].ops->refresh(map->sources[i].handle);
 	}
-	if (entry->body == key_len) {
-		textfile_warn(src, "key \"%.*s\" is empty after its tag",
-			    access_quote_len(key_len), key);
-		return -1;
-	}
-	if (access_action_of(value, value_len, &entry->action) < 0) {
-		textfile_warn(src, "unknown or malformed action \"%.*s\" "
-			    "for key \"%.*s\"",
-			    access_quote_len(value_len), value,
-			    access_quote_len(key_len), key);
-		return -1;
-	}
-	return 0;
 }
 
-/* access_parse_line - one source line: skip, warn or insert; -1 on ENOMEM */
-static int access_parse_line(struct access_map *map, struct textfile_where *src,
-			     const char *line, size_t len)
+/* access_begin - every source begun now (a scan reads all of them); the
+ * number that cannot answer */
+static size_t access_begin(const struct access_map *map, int *answering)
 {
-	struct access_entry entry;
-	size_t key_len = 0;
-	size_t value;
+	size_t silent = 0;
 
-	while (len > 0
-	       && (access_is_blank(line[len - 1]) || line[len - 1] == '\r'))
-		len--;
-	if (len == 0 || line[0] == '#')
-		return 0;
-	if (access_has_control(line, len)) {
-		textfile_warn(src, "NUL or control byte");
-		return 0;
+	for (size_t i = 0; i < map->nsources; i++) {
+		const struct access_source *src = &map->sources[i];
+
+		answering[i] = src->ops->begin(src->handle) == 0 ? 1 : -1;
+		silent += answering[i] < 0;
 	}
-	if (access_is_blank(line[0])) {
-		textfile_warn(src, "leading white space (makemap rejects it)");
-		return 0;
-	}
-	while (key_len < len && !access_is_blank(line[key_len]))
-		key_len++;
-	value = key_len;
-	while (value < len && access_is_blank(line[value]))
-		value++;
-	if (value == len) {
-		textfile_warn(src, "key \"%.*s\" has no value",
-			    access_quote_len(key_len), line);
-		return 0;
-	}
-	if (access_parse_value(src, line, key_len, line + value, len - value,
-			       &entry) < 0)
-		return 0;
-	return access_insert(map, src, line, key_len, &entry);
+	return silent;
 }
 
-/* access_sender_host - the valid host of a From:/untagged entry that
- * decides for its key and blocks, into host; 0 when there is none */
-static int access_sender_host(const struct access_map *map, const char *key,
-			      const struct access_entry *entry,
-			      int with_addresses, char host[HOSTNAME_MAX + 1])
+/* access_end - release what was begun */
+static void access_end(const struct access_map *map, const int *answering)
 {
-	const char *body = key + entry->body;
-	const char *at = strrchr(body, '@');
-
-	if (entry->tag != ACCESS_TAG_FROM && entry->tag != ACCESS_UNTAGGED)
-		return 0;
-	if (!access_blocking(entry->action))
-		return 0;
-	if (at != NULL && !with_addresses)
-		return 0;
-	if (entry->tag == ACCESS_UNTAGGED) {
-		char tagged[ACCESS_FROM_LEN + ACCESS_LINE_MAX + 1];
-
-		/* A From: entry for the same key decides instead. */
-		if (snprintf(tagged, sizeof(tagged), "%s%s", ACCESS_FROM_TAG,
-			     body) >= (int) sizeof(tagged)
-		    || strmap_get(map->entries, tagged) != NULL)
-			return 0;
-	}
-	body = at != NULL ? at + 1 : body;
-	return hostname_normalize(body, strlen(body), host) == HOST_OK;
+	for (size_t i = 0; i < map->nsources; i++)
+		if (answering[i] > 0)
+			map->sources[i].ops->end(map->sources[i].handle);
 }
 
-/* Context of the walk that fills blocked_under. */
-struct access_indexer {
+/* Context of access_seen(). */
+struct access_seen_ctx {
 	const struct access_map *map;
-	struct strmap *index;
-	int failed;
+	int *answering;
 };
 
-/* access_index_one - one entry's host and its parents down to 2 labels */
-static void access_index_one(const char *key, void *value, void *ctx)
+/* access_seen - is key held by a source loaded before the new one? */
+static int access_seen(const char *key, size_t len, void *ctx)
 {
-	struct access_indexer *ix = ctx;
-	char host[HOSTNAME_MAX + 1];
+	const struct access_seen_ctx *seen = ctx;
+	enum access_action action;
 
-	if (ix->failed
-	    || !access_sender_host(ix->map, key, value, 1, host))
-		return;
-	for (const char *d = host; d != NULL && strchr(d, '.') != NULL;
-	     d = hostname_parent(d)) {
-		if (strmap_put(ix->index, d, ix->index, NULL) < 0) {
-			ix->failed = 1;
-			return;
-		}
-	}
+	return access_get(seen->map, seen->answering, seen->map->nsources,
+			  key, len, &action);
 }
 
-/* access_index - recompute blocked_under from every entry */
-static int access_index(struct access_map *map)
-{
-	struct access_indexer ix = { map, NULL, 0 };
+/* Context of the two scans that build the index. */
+struct access_indexer {
+	struct access_map *map;
+	int *answering;
+	size_t source;			/* the source being scanned */
+	size_t *bad;			/* the newest source's duplicates */
+	struct access_set from;		/* bodies of From: keys (pass one) */
+	int from_full;			/* then look them up instead */
+	struct access_set under;
+	struct access_hosts walk;
+	int under_full;
+	int failed;			/* errno */
+};
 
-	ix.index = strmap_new(strmap_count(map->entries));
-	if (ix.index == NULL)
-		return -1;
-	strmap_walk(map->entries, access_index_one, &ix);
-	if (ix.failed) {
-		strmap_free(ix.index, NULL);
-		errno = ENOMEM;
-		return -1;
+/* access_hosts_add - one host for the walk, while there is room */
+static int access_hosts_add(struct access_hosts *walk, const char *host)
+{
+	size_t len = strlen(host) + 1;
+
+	if (walk->count >= ACCESS_WALK_MAX)
+		return 0;
+	if (walk->used + len > walk->size) {
+		size_t size = walk->size ? walk->size * 2 : 4096;
+		char *text = realloc(walk->text, size);
+
+		if (text == NULL)
+			return -1;
+		walk->text = text;
+		walk->size = size;
 	}
-	strmap_free(map->blocked_under, NULL);
-	map->blocked_under = ix.index;
+	memcpy(walk->text + walk->used, host, len);
+	walk->used += len;
+	walk->count++;
 	return 0;
 }
 
-/* access_line - textfile callback: one line into the map */
-static int access_line(void *ctx, struct textfile_where *where,
-		       const char *line, size_t len)
+/* access_index_from - pass one: remember the body of every From: key */
+static int access_index_from(const char *key, size_t len,
+			     enum access_action action, void *ctx)
 {
-	return access_parse_line(ctx, where, line, len);
+	struct access_indexer *ix = ctx;
+	int added;
+
+	(void) action;
+	if (len <= ACCESS_FROM_LEN || memcmp(key, ACCESS_FROM_TAG,
+					     ACCESS_FROM_LEN) != 0)
+		return 0;
+	added = access_set_add(&ix->from,
+			       access_fingerprint(key + ACCESS_FROM_LEN,
+						  len - ACCESS_FROM_LEN));
+	if (added < 0)
+		ix->failed = ENOMEM;
+	ix->from_full |= added > 0;
+	return added < 0 ? -1 : 0;
 }
 
-/* access_load - add the entries of one source file; after a read or
- * memory error the map holds part of it and is for the caller to drop */
+/* access_index_overridden - an untagged key has a From: twin, which
+ * decides instead */
+static int access_index_overridden(const struct access_indexer *ix,
+				   const char *key, size_t len)
+{
+	char tagged[ACCESS_FROM_LEN + ACCESS_LINE_MAX];
+	enum access_action action;
+
+	if (!ix->from_full)
+		return access_set_has(&ix->from, access_fingerprint(key, len));
+	memcpy(tagged, ACCESS_FROM_TAG, ACCESS_FROM_LEN);
+	memcpy(tagged + ACCESS_FROM_LEN, key, len);
+	return access_get(ix->map, ix->answering, ix->map->nsources, tagged,
+			  ACCESS_FROM_LEN + len, &action);
+}
+
+/* access_index_host - a blocked host: its domains down to two labels
+ * into the set, and the host itself for the walk when the key names
+ * no user */
+static int access_index_host(struct access_indexer *ix, const char *host,
+			     size_t len, int domain_key)
+{
+	char h[HOSTNAME_MAX + 1];
+
+	if (hostname_normalize(host, len, h) != HOST_OK)
+		return 0;
+	for (const char *d = h; d != NULL && strchr(d, '.') != NULL
+	     && !ix->under_full; d = hostname_parent(d)) {
+		int added = access_set_add(&ix->under,
+					   access_fingerprint(d, strlen(d)));
+
+		if (added < 0)
+			return -1;
+		ix->under_full = added > 0;
+	}
+	return domain_key ? access_hosts_add(&ix->walk, h) : 0;
+}
+
+/* access_index_entry - pass two: one entry of source ix->source */
+static int access_index_entry(const char *key, size_t len,
+			      enum access_action action, void *ctx)
+{
+	struct access_indexer *ix = ctx;
+	struct access_filter *filter = &ix->map->sources[ix->source].filter;
+	enum access_action earlier;
+	const char *at;
+	size_t body;
+
+	if (filter->bits != NULL)
+		access_filter_add(filter, access_fingerprint(key, len));
+	if (ix->source > 0 && access_get(ix->map, ix->answering, ix->source,
+					 key, len, &earlier)) {
+		if (ix->bad != NULL) {
+			msg_warn("%.200s: duplicate key \"%.*s\"; the first "
+				 "entry wins", ix->map->sources[ix->source].path,
+				 access_quote_len(len), key);
+			(*ix->bad)++;
+		}
+		return 0;
+	}
+	if (!access_blocking(action))
+		return 0;
+	switch (access_tag_of(key, len, &body)) {
+	case ACCESS_UNTAGGED:
+		if (access_index_overridden(ix, key, len))
+			return 0;
+		break;
+	case ACCESS_TAG_FROM:
+		break;
+	default:
+		return 0;
+	}
+	at = memrchr(key + body, '@', len - body);
+	if (access_index_host(ix, at != NULL ? at + 1 : key + body,
+			      at != NULL ? (size_t) (key + len - at - 1)
+			      : len - body, at == NULL) < 0) {
+		ix->failed = ENOMEM;
+		return -1;
+	}
+	return 0;
+}
+
+/* access_index_filter - pass two fills a compiled map's filter anew
+ * (sized by the count of pass one); the text needs none */
+static int access_index_filter(struct access_source *src)
+{
+	if (src->ops == &access_text_ops)
+		return 0;
+	if (access_filter_reset(&src->filter,
+				src->ops->count(src->handle)) < 0)
+		return -1;
+	src->filter.generation = src->ops->generation(src->handle);
+	return 0;
+}
+
+/* access_index_pass - one scan of every source */
+static int access_index_pass(struct access_indexer *ix, access_scan_fn fn,
+			     size_t *bad)
+{
+	struct access_map *map = ix->map;
+
+	for (ix->source = 0; ix->source < map->nsources; ix->source++) {
+		struct access_source *src = &map->sources[ix->source];
+		size_t *newest = ix->source + 1 == map->nsources ? bad : NULL;
+
+		ix->bad = newest;
+		if (fn == access_index_entry && access_index_filter(src) < 0) {
+			ix->failed = ENOMEM;
+			return -1;
+		}
+		if (src->ops->scan(src->handle, fn, ix, newest) < 0
+		    && ix->failed == 0)
+			ix->failed = EIO;
+		if (ix->failed != 0)
+			return -1;
+		src->filter.ready = src->filter.bits != NULL
+		    && fn == access_index_entry;
+	}
+	return 0;
+}
+
+/* access_index - both passes; the new set and walk replace the old ones */
+static int access_index(struct access_map *map, size_t *bad)
+{
+	int answering[ACCESS_SOURCES_MAX];
+	struct access_indexer ix;
+	int status;
+
+	memset(&ix, 0, sizeof(ix));
+	ix.map = map;
+	ix.answering = answering;
+	if (access_begin(map, answering) > 0) {
+		access_end(map, answering);
+		errno = EWOULDBLOCK;	/* makemap is writing one of them */
+		return -1;
+	}
+	status = access_index_pass(&ix, access_index_from, NULL);
+	/* Pass one counted the compiled maps' entries: size the set once. */
+	if (status == 0 && access_set_reserve(&ix.under,
+					      access_entry_count(map)) < 0) {
+		ix.failed = ENOMEM;
+		status = -1;
+	}
+	if (status == 0)
+		status = access_index_pass(&ix, access_index_entry, bad);
+	access_end(map, answering);
+	free(ix.from.slots);
+	if (status < 0) {
+		free(ix.under.slots);
+		free(ix.walk.text);
+		errno = ix.failed;
+		return -1;
+	}
+	if (ix.under_full && !map->under_full)
+		msg_warn("access maps: more than %d domains above blocked "
+			 "hosts; campaigns below the others are not known "
+			 "from the maps", ACCESS_UNDER_MAX);
+	map->under_full = ix.under_full;
+	free(map->under.slots);
+	free(map->walk.text);
+	map->under = ix.under;
+	map->walk = ix.walk;
+	return 0;
+}
+
+/* access_load - add one -a file as the last source, then index them */
 int access_load(struct access_map *map, const char *path, size_t *bad_lines)
 {
-	if (textfile_read(path, ACCESS_LINE_MAX, access_line, map,
-			  bad_lines) < 0)
+	const struct access_ops *ops = access_kind_of(path);
+	int answering[ACCESS_SOURCES_MAX];
+	struct access_seen_ctx seen = { map, answering };
+	struct access_source *src;
+	size_t bad = 0;
+	int status;
+	int saved;
+
+	if (bad_lines != NULL)
+		*bad_lines = 0;
+	if (map->nsources >= ACCESS_SOURCES_MAX) {
+		errno = EMFILE;
 		return -1;
-	return access_index(map);
+	}
+	src = &map->sources[map->nsources];
+	/* Earlier sources answer access_seen() while the text loads. */
+	access_prepare(map, answering);
+	status = ops->open(path, &src->handle, &bad, access_seen, &seen);
+	saved = errno;
+	access_end(map, answering);
+	if (status < 0) {
+		errno = saved;
+		return -1;
+	}
+	src->ops = ops;
+	src->path = strdup(path);
+	if (src->path == NULL) {
+		ops->close(src->handle);
+		return -1;
+	}
+	map->nsources++;
+	if (access_index(map, &bad) < 0)
+		return -1;
+	if (bad_lines != NULL)
+		*bad_lines = bad;
+	return 0;
 }
 
 /* access_decide - the entry for "from:"body or body; buf holds the
  * former, body_len long after the tag */
-static const struct access_entry *access_decide(const struct access_map *map,
-						const char *buf,
-						size_t body_len)
+static int access_decide(const struct access_map *map, int *answering,
+			 const char *buf,
+			 size_t body_len, enum access_action *action)
 {
-	const struct access_entry *entry;
+	size_t tag_body;
 
-	entry = strmap_getn(map->entries, buf, ACCESS_FROM_LEN + body_len);
-	if (entry != NULL && entry->tag == ACCESS_TAG_FROM)
-		return entry;
-	entry = strmap_getn(map->entries, buf + ACCESS_FROM_LEN, body_len);
-	if (entry != NULL && entry->tag == ACCESS_UNTAGGED)
-		return entry;
-	return NULL;
+	if (access_get(map, answering, map->nsources, buf,
+		       ACCESS_FROM_LEN + body_len, action))
+		return 1;
+	return access_get(map, answering, map->nsources, buf + ACCESS_FROM_LEN,
+			  body_len, action)
+	    && access_tag_of(buf + ACCESS_FROM_LEN, body_len, &tag_body)
+	    == ACCESS_UNTAGGED;
 }
 
 /* access_lookup - the entry that decides for part1 + part2 (part1
- * lower-cased; part2 a validated host, already lower case) */
-static const struct access_entry *access_lookup(const struct access_map *map,
-						const char *part1,
-						const char *part2)
+ * lower-cased here; part2 a validated host, already lower case) */
+static int access_lookup(const struct access_map *map, int *answering,
+			 const char *part1, const char *part2,
+			 enum access_action *action)
 {
 	char buf[ACCESS_FROM_LEN + ACCESS_LINE_MAX + 1];
 	size_t len1 = strnlen(part1, ACCESS_LINE_MAX + 1);
 	size_t len2 = strnlen(part2, ACCESS_LINE_MAX + 1);
 
 	if (len1 + len2 > ACCESS_LINE_MAX)
-		return NULL;	/* longer than any key we hold */
+		return 0;	/* longer than any key we hold */
 	memcpy(buf, ACCESS_FROM_TAG, ACCESS_FROM_LEN);
 	for (size_t i = 0; i < len1; i++) {
 		unsigned char c = (unsigned char) part1[i];
@@ -540,42 +688,44 @@ static const struct access_entry *access_lookup(const struct access_map *map,
 	}
 	memcpy(buf + ACCESS_FROM_LEN + len1, part2, len2);
 	buf[ACCESS_FROM_LEN + len1 + len2] = '\0';
-	return access_decide(map, buf, len1 + len2);
+	return access_decide(map, answering, buf, len1 + len2, action);
 }
 
-/* access_sender_entry - the entry that decides for local@host */
-static const struct access_entry *
-access_sender_entry(const struct access_map *map, const char *local,
-		    const char *host)
+/* access_sender_action - the action that decides for local@host */
+static int access_sender_action(const struct access_map *map,
+				int *answering, const char *local, const char *host,
+				enum access_action *action)
 {
-	const struct access_entry *entry = NULL;
+	int found = 0;
 
 	if (local != NULL && *local != '\0') {
 		char at_host[HOSTNAME_MAX + 2];
 
 		snprintf(at_host, sizeof(at_host), "@%.*s", HOSTNAME_MAX, host);
-		entry = access_lookup(map, local, at_host);
-		if (entry != NULL)
-			return entry;
+		if (access_lookup(map, answering, local, at_host, action))
+			return 1;
 	}
-	for (const char *d = host; d != NULL && entry == NULL;
-	     d = hostname_parent(d))
-		entry = access_lookup(map, "", d);
-	if (entry == NULL && local != NULL && *local != '\0')
-		entry = access_lookup(map, local, "@");
-	return entry;
+	for (const char *d = host; d != NULL && !found; d = hostname_parent(d))
+		found = access_lookup(map, answering, "", d, action);
+	if (!found && local != NULL && *local != '\0')
+		found = access_lookup(map, answering, local, "@", action);
+	return found;
 }
 
 /* access_sender_blocked - does the deciding entry block local@host? */
 int access_sender_blocked(const struct access_map *map, const char *local,
 			  const char *host)
 {
-	const struct access_entry *entry;
+	int answering[ACCESS_SOURCES_MAX];
+	enum access_action action;
+	int found;
 
-	if (map == NULL || host == NULL || *host == '\0')
+	if (map == NULL || host == NULL || *host == '\0' || map->nsources == 0)
 		return 0;
-	entry = access_sender_entry(map, local, host);
-	return entry != NULL && access_blocking(entry->action);
+	access_prepare(map, answering);
+	found = access_sender_action(map, answering, local, host, &action);
+	access_end(map, answering);
+	return found && access_blocking(action);
 }
 
 /* access_blocks_under - a blocking sender entry at or below domain? */
@@ -583,41 +733,43 @@ int access_blocks_under(const struct access_map *map, const char *domain)
 {
 	if (map == NULL || domain == NULL)
 		return 0;
-	return strmap_get(map->blocked_under, domain) != NULL;
+	return access_set_has(&map->under,
+			      access_fingerprint(domain,
+						 strnlen(domain,
+							 HOSTNAME_MAX + 1)));
 }
 
-/* Context of access_walk_blocking_hosts(). */
-struct access_walker {
-	const struct access_map *map;
-	void (*fn)(const char *host, void *ctx);
-	void *ctx;
-};
-
-/* access_walk_one - report one blocking domain entry */
-static void access_walk_one(const char *key, void *value, void *ctx)
-{
-	struct access_walker *walker = ctx;
-	char host[HOSTNAME_MAX + 1];
-
-	if (access_sender_host(walker->map, key, value, 0, host))
-		walker->fn(host, walker->ctx);
-}
-
-/* access_walk_blocking_hosts - every blocking From:/untagged domain */
+/* access_walk_blocking_hosts - the hosts kept by the last index */
 void access_walk_blocking_hosts(const struct access_map *map,
 				void (*fn)(const char *host, void *ctx),
 				void *ctx)
 {
-	struct access_walker walker = { map, fn, ctx };
+	if (map == NULL || fn == NULL)
+		return;
+	for (size_t off = 0; off < map->walk.used;) {
+		const char *host = map->walk.text + off;
 
-	if (map != NULL && fn != NULL)
-		strmap_walk(map->entries, access_walk_one, &walker);
+		fn(host, ctx);
+		off += strlen(host) + 1;
+	}
 }
 
-/* access_entry_count - entries loaded */
+/* access_entry_count - entries of every source */
 size_t access_entry_count(const struct access_map *map)
 {
-	return map != NULL ? strmap_count(map->entries) : 0;
+	size_t n = 0;
+
+	for (size_t i = 0; map != NULL && i < map->nsources; i++)
+		n += map->sources[i].ops->count(map->sources[i].handle);
+	return n;
+}
+
+/* access_source_kind - "text", "hash", "btree" or "cdb" of source i */
+const char *access_source_kind(const struct access_map *map, size_t i)
+{
+	if (map == NULL || i >= map->nsources)
+		return NULL;
+	return map->sources[i].ops->kind_of(map->sources[i].handle);
 }
 
 /* access_suggest - host<TAB>ERROR:"550 5.7.1 Sender banned" into buf;

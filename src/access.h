@@ -1,13 +1,23 @@
 /*
- * access - sendmail's access map, read from its source text.
+ * access - sendmail's access map: the source text or the compiled map.
  *
  * DESCRIPTION
- *	Reads the text that makemap turns into access.db: comments (#),
- *	blank lines, "key<whitespace>value".  Keys may carry a tag
- *	(From:, To:, Connect:, Spam:, or another word and a colon) and are
- *	a domain, an address (user@host), a "user@" or an IP address.
- *	Values: OK, RELAY, SKIP, DISCARD, REJECT, ERROR:"550 text",
- *	ERROR:5.7.1:"550 text", ERROR:D.S.N:... .
+ *	Each -a file is one source.  Its kind is told by its name, in one
+ *	place (access.c, access_kind_of): a name ending in ".db" is a
+ *	Berkeley DB map as "makemap hash" or "makemap btree" writes it
+ *	(/etc/mail/access.db; the file says which of the two), one ending
+ *	in ".cdb" a cdb map as sendmail 8.17's "makemap cdb" writes it, and
+ *	anything else the source text that makemap reads (/etc/mail/access).
+ *	A compiled map is looked up in place, as sendmail does, under
+ *	makemap's lock; nothing of it is copied.  The text is parsed into
+ *	one compact arena.  Several -a files act as one map, the first file
+ *	holding a key deciding for it.
+ *
+ *	Text: comments (#), blank lines, "key<whitespace>value".  Keys may
+ *	carry a tag (From:, To:, Connect:, Spam:, or another word and a
+ *	colon) and are a domain, an address (user@host), a "user@" or an IP
+ *	address.  Values: OK, RELAY, SKIP, DISCARD, REJECT, ERROR:"550
+ *	text", ERROR:5.7.1:"550 text", ERROR:D.S.N:... .
  *
  *	Matching follows sendmail for an envelope sender: the full
  *	address, then the host and each parent domain in turn, then
@@ -16,10 +26,25 @@
  *	entry's action is DISCARD, REJECT or ERROR; OK, RELAY and SKIP
  *	never block.  No substring matching anywhere.
  *
+ *	"Is a host below this domain blocked?" (access_blocks_under) is no
+ *	lookup: access_load() scans every source once and keeps the answer
+ *	as a set of fingerprints, at most ACCESS_UNDER_MAX domains (8 to
+ *	16 bytes each, no strings).  The hosts that access_walk_blocking_
+ *	hosts() reports (learned labels and brands) are kept by the same
+ *	scan, the first ACCESS_WALK_MAX of them in the map's order (file
+ *	order for text and cdb, libdb's order for hash and btree): a map of
+ *	a million spammers' domains does not make a million brands.  A
+ *	compiled map rebuilt by makemap is reopened by the next lookup
+ *	(O(1)), so senders are judged by the new map at once; the set and
+ *	the walk follow at the next load (SIGHUP).
+ *
  * DIAGNOSTICS
- *	access_load() warns about each unreadable line, naming file:line
- *	and the reason, and skips it; a file that cannot be opened is an
- *	error for the caller (exit 66).
+ *	access_load() warns about each unreadable line or entry, naming
+ *	file:line (text) or file (compiled) and the reason, and skips it; a
+ *	file that cannot be opened (or is no map of its kind: EINVAL, or
+ *	is being rewritten by makemap: EWOULDBLOCK) is an error for the
+ *	caller (exit 66).  A lookup in a compiled map that makemap holds
+ *	is skipped with a rate-limited warning.
  */
 #ifndef PHISHWATCH_ACCESS_H
 #define PHISHWATCH_ACCESS_H
@@ -28,14 +53,19 @@
 
 struct access_map;
 
+/* Domains known to lie above blocked hosts; more are not indexed. */
+#define ACCESS_UNDER_MAX 3000000
+/* Blocking domain entries that access_walk_blocking_hosts() reports. */
+#define ACCESS_WALK_MAX 10000
+
 /* access_new - an empty map */
 struct access_map *access_new(void);
 void access_free(struct access_map *map);
 
 /*
- * access_load - add the entries of one access source file; 0 on
- * success (*bad_lines counts the skipped lines), -1 with errno when
- * the file cannot be read.
+ * access_load - add one -a file (text, .db or .cdb) as the last source
+ * and index the map again; 0 on success (*bad_lines counts the skipped
+ * lines or entries), -1 with errno when the file cannot be read.
  */
 int access_load(struct access_map *map, const char *path, size_t *bad_lines);
 
@@ -49,18 +79,25 @@ int access_sender_blocked(const struct access_map *map, const char *local,
 
 /*
  * access_blocks_under - 1 when a blocking entry exists for domain
- * itself or any host below it (a known campaign); O(1).
+ * itself or any host below it (a known campaign); O(1), from the set
+ * built at load.
  */
 int access_blocks_under(const struct access_map *map, const char *domain);
 
 /* access_walk_blocking_hosts - call fn with the host of every blocking
- * From:/untagged domain entry (for --learn-labels and the brand set) */
+ * From:/untagged domain entry that decides for its key, at most
+ * ACCESS_WALK_MAX of them (for --learn-labels and the brand set) */
 void access_walk_blocking_hosts(const struct access_map *map,
 				void (*fn)(const char *host, void *ctx),
 				void *ctx);
 
-/* access_entry_count - entries loaded */
+/* access_entry_count - entries of all sources (a compiled map's as its
+ * last scan counted them) */
 size_t access_entry_count(const struct access_map *map);
+
+/* access_source_kind - "text", "hash", "btree" or "cdb": the kind of the
+ * i-th -a file, or NULL */
+const char *access_source_kind(const struct access_map *map, size_t i);
 
 /*
  * access_suggest - the access line that blocks host (a validated

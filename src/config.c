@@ -32,6 +32,17 @@ static void config_learn_one(const char *host, void *ctx)
 		msg_warn("cannot learn a label from %.100s", host);
 }
 
+/* config_access_error - what an access_load() errno means */
+static const char *config_access_error(int error)
+{
+	if (error == EINVAL)
+		return "not a map of the kind its name says (.db: Berkeley DB "
+		       "hash or btree, .cdb: cdb)";
+	if (error == EWOULDBLOCK)
+		return "locked: makemap is rewriting it";
+	return strerror(error);
+}
+
 /* config_load_access - every -a file into one map */
 static int config_load_access(const struct config_options *opts,
 			      struct config_set *set)
@@ -45,9 +56,11 @@ static int config_load_access(const struct config_options *opts,
 		size_t bad = 0;
 
 		if (access_load(set->access, opts->access_files[i], &bad) < 0) {
+			int saved = errno;
+
 			msg_error("access map %s: %s", opts->access_files[i],
-				  strerror(errno));
-			return errno == ENOMEM ? EX_OSERR : EX_NOINPUT;
+				  config_access_error(saved));
+			return saved == ENOMEM ? EX_OSERR : EX_NOINPUT;
 		}
 		set->access_bad_lines += bad;
 	}

@@ -52,6 +52,45 @@ like "$(cat "$TMP/bad.err")" "$TMP/bad:3" "warning names file:line of an unknown
 pw -r "$RULEBASE" -a "$TMP/bad" --check > /dev/null 2>&1
 is "$?" 65 "--check with unreadable access lines exits 65"
 
+# The same map compiled as makemap would (keys lower-cased, first of a
+# key kept, no NUL): Berkeley DB hash and btree, cdb; each must judge the
+# log as the text did.  db5.3_load and tinycdb's cdb stand in for
+# makemap; sendmail's own makemap is used too where it is installed.
+makemap_pairs() {	# makemap_pairs FILE: key and value, lower-cased keys
+	awk '!/^#/ && NF >= 2 { k = tolower($1); sub(/^[^ \t]+[ \t]+/, "");
+		if (!(k in seen)) { seen[k] = 1; print k; print } }' "$1"
+}
+DB_LOAD=$(command -v db5.3_load || command -v db_load)
+ok "$([ -n "$DB_LOAD" ] && command -v cdb > /dev/null; echo $?)" \
+	"db5.3_load and cdb are installed (make deps)"
+makemap_pairs "$TMP/access" | "$DB_LOAD" -T -t hash "$TMP/access.db"
+makemap_pairs "$TMP/access" | "$DB_LOAD" -T -t btree "$TMP/access-btree.db"
+makemap_pairs "$TMP/access" | paste -d ' ' - - | cdb -c -m "$TMP/access.cdb"
+maps="$TMP/access.db $TMP/access-btree.db $TMP/access.cdb"
+MAKEMAP=$(PATH=$PATH:/usr/sbin:/usr/libexec/sendmail command -v makemap)
+if [ -n "$MAKEMAP" ]; then
+	printf 'O QueueDirectory=%s\n' "$TMP" > "$TMP/sendmail.cf"
+	"$MAKEMAP" -C "$TMP/sendmail.cf" hash "$TMP/mm-hash" < "$TMP/access"
+	"$MAKEMAP" -C "$TMP/sendmail.cf" btree "$TMP/mm-btree" < "$TMP/access"
+	maps="$maps $TMP/mm-hash.db $TMP/mm-btree.db"
+else
+	diag "no makemap here: sendmail's own maps not tried"
+fi
+for m in $maps; do
+	pw -r "$RULEBASE" -a "$m" "$TMP/log" > "$TMP/out.c" 2> "$TMP/err.c"
+	is "$?" 0 "$(basename "$m"): exit 0"
+	is "$(events "$TMP/out.c")" 0 "$(basename "$m"): no event, as with the text"
+	is "$(counter blocked "$TMP/err.c")" 1 "$(basename "$m"): blocked as with the text"
+	is "$(counter known "$TMP/err.c")" 1 "$(basename "$m"): known as with the text"
+done
+pw -r "$RULEBASE" -a "$TMP/access.db" --check > "$TMP/check.out" 2>&1
+like "$(cat "$TMP/check.out")" "configuration OK: .* 4 access entries" \
+	"--check counts a compiled map's entries"
+printf 'a.example REJECT\n' > "$TMP/junk.db"
+pw -r "$RULEBASE" -a "$TMP/junk.db" "$TMP/log2" > /dev/null 2> "$TMP/junk.err"
+is "$?" 66 "a .db file that is no map exits 66"
+like "$(cat "$TMP/junk.err")" "junk.db" "the message names the file"
+
 # A missing access file is an error.
 pw -r "$RULEBASE" -a "$TMP/nonexistent" "$TMP/log2" > /dev/null 2> "$TMP/miss.err"
 is "$?" 66 "missing access file exits 66"

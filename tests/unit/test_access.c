@@ -1,14 +1,20 @@
 /*
- * test_access - sendmail access map source text: which senders it
- * blocks (full address, host and parents, user@; From: before untagged;
- * the first entry found decides), which campaigns it makes known, the
- * value forms it accepts, and the file:line warnings for the rest.
+ * test_access - sendmail access map, as source text and as makemap
+ * compiles it (Berkeley DB hash and btree, cdb; with and without -N):
+ * which senders it blocks (full address, host and parents, user@; From:
+ * before untagged; the first entry found decides), which campaigns it
+ * makes known, the value forms it accepts, the file:line warnings for
+ * the rest, the bounded brand walk, makemap's lock and a rebuilt map.
  */
+#include <cdb.h>
+#include <db.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "access.h"
@@ -34,16 +40,15 @@ static void test_write(char *path, const char *text, size_t len)
 	}
 }
 
-/* test_load_more - load text into map; its stderr into captured */
-static void test_load_more(struct access_map *map, const char *text,
-			   size_t len, char *path, size_t *bad, char *captured)
+/* test_load_path - load path into map; its stderr into captured */
+static void test_load_path(struct access_map *map, const char *path,
+			   size_t *bad, char *captured)
 {
 	char log[TEST_PATH_MAX];
 	int saved;
 	int fd;
 	ssize_t got;
 
-	test_write(path, text, len);
 	snprintf(log, sizeof(log), "%s/stderr", test_dir);
 	fflush(stderr);
 	saved = dup(2);
@@ -63,6 +68,14 @@ static void test_load_more(struct access_map *map, const char *text,
 	unlink(log);
 }
 
+/* test_load_more - load text into map; its stderr into captured */
+static void test_load_more(struct access_map *map, const char *text,
+			   size_t len, char *path, size_t *bad, char *captured)
+{
+	test_write(path, text, len);
+	test_load_path(map, path, bad, captured);
+}
+
 /* test_load - a new map loaded from text */
 static struct access_map *test_load(const char *text, size_t len,
 				    char *path, size_t *bad, char *captured)
@@ -70,6 +83,143 @@ static struct access_map *test_load(const char *text, size_t len,
 	struct access_map *map = access_new();
 
 	test_load_more(map, text, len, path, bad, captured);
+	return map;
+}
+
+
+/* The storage kinds one source text is tried in. */
+enum test_kind {
+	KIND_TEXT, KIND_HASH, KIND_BTREE, KIND_CDB, KIND_HASH_NUL,
+	KIND_CDB_NUL, KIND_COUNT
+};
+
+static const char *const kind_names[KIND_COUNT] = {
+	"text", "hash", "btree", "cdb", "hash -N", "cdb -N"
+};
+
+/* What access_source_kind() says of each. */
+static const char *const kind_reported[KIND_COUNT] = {
+	"text", "hash", "btree", "cdb", "hash", "cdb"
+};
+
+/* One "key value" line of a source text, as makemap splits it. */
+struct test_pair {
+	char key[512];
+	char value[512];
+	size_t key_len;
+	size_t value_len;
+};
+
+/* test_pair_of - line[0..len) as makemap reads it: key lower-cased up
+ * to the first blank, value after the blanks; 0 for comments, blanks */
+static int test_pair_of(const char *line, size_t len, struct test_pair *p)
+{
+	size_t i = 0;
+	size_t v;
+
+	if (len == 0 || line[0] == '#' || len >= sizeof(p->key))
+		return 0;
+	while (i < len && line[i] != ' ' && line[i] != '\t') {
+		char c = line[i];
+
+		p->key[i++] = (char) (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	for (v = i; v < len && (line[v] == ' ' || line[v] == '\t'); v++)
+		;
+	if (i == 0 || v == len)
+		return 0;
+	p->key_len = i;
+	p->key[i] = '\0';	/* makemap -N stores this NUL too */
+	p->value_len = len - v;
+	if (p->value_len >= sizeof(p->value))
+		return 0;
+	memcpy(p->value, line + v, p->value_len);
+	p->value[p->value_len] = '\0';
+	return 1;
+}
+
+/* test_put - one pair into an open Berkeley DB or cdb being made */
+static void test_put(DB *db, struct cdb_make *cm, const struct test_pair *p,
+		     int with_nul)
+{
+	DBT k;
+	DBT v;
+
+	memset(&k, 0, sizeof(k));
+	memset(&v, 0, sizeof(v));
+	k.data = (void *) p->key;
+	k.size = (u_int32_t) (p->key_len + (with_nul ? 1 : 0));
+	v.data = (void *) p->value;
+	v.size = (u_int32_t) (p->value_len + (with_nul ? 1 : 0));
+	if (db != NULL && db->put(db, NULL, &k, &v, DB_NOOVERWRITE) != 0
+	    && db->get(db, NULL, &k, &v, 0) != 0)
+		exit(2);
+	if (cm != NULL && cdb_make_put(cm, k.data, k.size, v.data, v.size,
+				       CDB_PUT_INSERT) < 0)
+		exit(2);
+}
+
+/* test_makemap - what "makemap TYPE path < text" writes, into path:
+ * keys lower-cased, first of a key kept, NULs only with -N */
+static void test_makemap(enum test_kind kind, const char *text,
+			 const char *path)
+{
+	int nul = kind == KIND_HASH_NUL || kind == KIND_CDB_NUL;
+	int cdb = kind == KIND_CDB || kind == KIND_CDB_NUL;
+	struct test_pair pair;
+	struct cdb_make cm;
+	DB *db = NULL;
+	int fd = -1;
+
+	memset(&pair, 0, sizeof(pair));
+	if (cdb) {
+		fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+		if (fd < 0 || cdb_make_start(&cm, fd) < 0)
+			exit(2);
+	} else if (db_create(&db, NULL, 0) != 0
+		   || db->open(db, NULL, path, NULL,
+			       kind == KIND_BTREE ? DB_BTREE : DB_HASH,
+			       DB_CREATE | DB_TRUNCATE, 0600) != 0) {
+		exit(2);
+	}
+	for (const char *line = text; *line != '\0';) {
+		const char *nl = strchr(line, '\n');
+		size_t len = nl != NULL ? (size_t) (nl - line) : strlen(line);
+
+		if (test_pair_of(line, len, &pair))
+			test_put(db, cdb ? &cm : NULL, &pair, nul);
+		line += len + (nl != NULL);
+	}
+	if (cdb && (cdb_make_finish(&cm) < 0 || close(fd) < 0))
+		exit(2);
+	if (!cdb && db->close(db, 0) != 0)
+		exit(2);
+}
+
+/* test_map_path - a fresh name in test_dir with the kind's suffix */
+static void test_map_path(enum test_kind kind, char *path)
+{
+	static int serial;
+	const char *suffix = kind == KIND_TEXT ? ""
+	    : kind == KIND_CDB || kind == KIND_CDB_NUL ? ".cdb" : ".db";
+
+	snprintf(path, TEST_PATH_MAX, "%s/compiled%d%s", test_dir, ++serial,
+		 suffix);
+}
+
+/* test_load_kind - a new map from text, stored as kind */
+static struct access_map *test_load_kind(enum test_kind kind,
+					 const char *text, char *path,
+					 size_t *bad, char *captured)
+{
+	struct access_map *map;
+
+	if (kind == KIND_TEXT)
+		return test_load(text, strlen(text), path, bad, captured);
+	test_map_path(kind, path);
+	test_makemap(kind, text, path);
+	map = access_new();
+	test_load_path(map, path, bad, captured);
 	return map;
 }
 
@@ -159,17 +309,22 @@ static const struct under_case story_under[] = {
 	{"staples.co.uk", 0, "unrelated"},
 };
 
-static void test_story(void)
+static void test_story(enum test_kind kind)
 {
 	char path[TEST_PATH_MAX];
 	char captured[TEST_CAPTURE_MAX];
+	char name[128];
 	size_t bad = 99;
-	struct access_map *map = test_load(story_map, sizeof(story_map) - 1,
-					   path, &bad, captured);
+	struct access_map *map = test_load_kind(kind, story_map, path, &bad,
+						captured);
 
+	printf("# story map as %s\n", kind_names[kind]);
+	snprintf(name, sizeof(name), "story map as %s: ", kind_names[kind]);
 	tap_is_long((long) bad, 0, "story map: no bad lines");
 	tap_is_str(captured, "", "story map: no warnings");
 	tap_is_long((long) access_entry_count(map), 10, "story map: entries");
+	tap_is_str(access_source_kind(map, 0), kind_reported[kind],
+		   strcat(name, "kind told by the name and the file"));
 	test_senders(map, story_senders, COUNT(story_senders));
 	test_under(map, story_under, COUNT(story_under));
 	access_free(map);
@@ -252,7 +407,7 @@ static void test_walk_one(const char *host, void *ctx)
 	seen->count++;
 }
 
-static void test_precedence(void)
+static void test_precedence(enum test_kind kind)
 {
 	static const char *const walked[] = {
 		"|x.linkedin.com|", "|spam.example|", "|cyberspammer.com|",
@@ -262,10 +417,10 @@ static void test_precedence(void)
 	char captured[TEST_CAPTURE_MAX];
 	struct walk_seen seen = { "", 0 };
 	size_t bad = 99;
-	struct access_map *map = test_load(precedence_map,
-					   sizeof(precedence_map) - 1, path,
-					   &bad, captured);
+	struct access_map *map = test_load_kind(kind, precedence_map, path,
+						&bad, captured);
 
+	printf("# precedence map as %s\n", kind_names[kind]);
 	tap_is_long((long) bad, 0, "precedence map: no bad lines");
 	test_senders(map, precedence_senders, COUNT(precedence_senders));
 	test_under(map, precedence_under, COUNT(precedence_under));
@@ -481,6 +636,193 @@ static void test_suggest(void)
 	tap_is_long(errno, EINVAL, "errno EINVAL");
 }
 
+
+/* Counts the hosts of a walk. */
+static void test_walk_count(const char *host, void *ctx)
+{
+	(void) host;
+	(*(size_t *) ctx)++;
+}
+
+/* test_walk_bound - a map of more blocking domains than the walk may
+ * report: the walk stops at ACCESS_WALK_MAX, lookups and known
+ * campaigns still cover every entry */
+static void test_walk_bound(enum test_kind kind)
+{
+	size_t n = ACCESS_WALK_MAX + 500;
+	size_t size = n * 40 + 1;
+	char *text = malloc(size);
+	char path[TEST_PATH_MAX];
+	char captured[TEST_CAPTURE_MAX];
+	char name[128];
+	size_t used = 0;
+	size_t walked = 0;
+	size_t bad = 0;
+	struct access_map *map;
+
+	if (text == NULL)
+		exit(2);
+	for (size_t i = 0; i < n; i++)
+		used += (size_t) snprintf(text + used, size - used,
+					  "mail.spam%zu.example\tREJECT\n", i);
+	map = test_load_kind(kind, text, path, &bad, captured);
+	access_walk_blocking_hosts(map, test_walk_count, &walked);
+	snprintf(name, sizeof(name), "%s: the walk reports at most %d hosts "
+		 "of %zu", kind_names[kind], ACCESS_WALK_MAX, n);
+	tap_is_long((long) walked, ACCESS_WALK_MAX, name);
+	snprintf(name, sizeof(name), "%s: the last entry still blocks",
+		 kind_names[kind]);
+	snprintf(text, size, "mail.spam%zu.example", n - 1);
+	tap_is_long(access_sender_blocked(map, "x", text), 1, name);
+	snprintf(name, sizeof(name), "%s: and makes its campaign known",
+		 kind_names[kind]);
+	snprintf(text, size, "spam%zu.example", n - 1);
+	tap_is_long(access_blocks_under(map, text), 1, name);
+	access_free(map);
+	unlink(path);
+	free(text);
+}
+
+/* test_lock - makemap holds its exclusive lock while it rewrites the
+ * map: the map is not read meanwhile (a warning says so), and answers
+ * again once the lock is gone */
+static void test_lock(enum test_kind kind)
+{
+	char path[TEST_PATH_MAX];
+	char captured[TEST_CAPTURE_MAX];
+	char name[128];
+	size_t bad = 0;
+	struct access_map *map = test_load_kind(kind, story_map, path, &bad,
+						captured);
+	int fd = open(path, O_RDONLY);
+	int saved = dup(2);
+	int devnull = open("/dev/null", O_WRONLY);
+
+	if (fd < 0 || saved < 0 || devnull < 0 || flock(fd, LOCK_EX) < 0)
+		exit(2);
+	fflush(stderr);
+	dup2(devnull, 2);	/* the rate-limited warning */
+	snprintf(name, sizeof(name), "%s: not read while makemap holds it",
+		 kind_names[kind]);
+	tap_is_long(access_sender_blocked(map, "a", "linkedinmail.com"), 0,
+		    name);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	close(devnull);
+	flock(fd, LOCK_UN);
+	close(fd);
+	snprintf(name, sizeof(name), "%s: read again once makemap is done",
+		 kind_names[kind]);
+	tap_is_long(access_sender_blocked(map, "a", "linkedinmail.com"), 1,
+		    name);
+	access_free(map);
+	unlink(path);
+}
+
+/* test_wait_blocked - poll until host's verdict is want (10 s at most:
+ * a map is looked at again at most once a second) */
+static int test_wait_blocked(const struct access_map *map, const char *host,
+			     int want)
+{
+	struct timespec tick = { 0, 50 * 1000 * 1000 };
+
+	for (int i = 0; i < 200; i++) {
+		if (access_sender_blocked(map, "x", host) == want)
+			return 1;
+		nanosleep(&tick, NULL);
+	}
+	return 0;
+}
+
+/* test_rebuilt - makemap rewrites the file in place, or another tool
+ * renames a new one over it: lookups follow without a reload */
+static void test_rebuilt(enum test_kind kind)
+{
+	char path[TEST_PATH_MAX];
+	char fresh[TEST_PATH_MAX + 8];
+	char captured[TEST_CAPTURE_MAX];
+	char name[128];
+	size_t bad = 0;
+	struct access_map *map = test_load_kind(kind, "a.example\tREJECT\n",
+						path, &bad, captured);
+
+	tap_is_long(access_sender_blocked(map, "x", "a.example"), 1,
+		    "before: a.example blocked");
+	test_makemap(kind, "b.example\tREJECT\n", path);	/* in place */
+	snprintf(name, sizeof(name), "%s rewritten in place: the new entry "
+		 "blocks", kind_names[kind]);
+	tap_ok(test_wait_blocked(map, "b.example", 1), name);
+	tap_is_long(access_sender_blocked(map, "x", "a.example"), 0,
+		    "the old entry no more");
+	snprintf(fresh, sizeof(fresh), "%s.new", path);
+	test_makemap(kind, "c.example\tREJECT\n", fresh);
+	if (rename(fresh, path) < 0)
+		exit(2);
+	snprintf(name, sizeof(name), "%s replaced by rename: the new entry "
+		 "blocks", kind_names[kind]);
+	tap_ok(test_wait_blocked(map, "c.example", 1), name);
+	tap_is_long(access_sender_blocked(map, "x", "b.example"), 0,
+		    "the replaced entry no more");
+	access_free(map);
+	unlink(path);
+}
+
+/* test_not_a_map - a .db or .cdb name on a file that is no such map */
+static void test_not_a_map(void)
+{
+	static const char *const names[] = { "junk.db", "junk.cdb" };
+	char path[TEST_PATH_MAX];
+
+	for (size_t i = 0; i < COUNT(names); i++) {
+		struct access_map *map = access_new();
+		char name[128];
+		int fd;
+
+		snprintf(path, sizeof(path), "%s/%s", test_dir, names[i]);
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		if (fd < 0 || write(fd, "a.example REJECT\n", 17) != 17)
+			exit(2);
+		close(fd);
+		errno = 0;
+		snprintf(name, sizeof(name), "%s of text: refused", names[i]);
+		tap_is_long(access_load(map, path, NULL), -1, name);
+		tap_is_long(errno, EINVAL, "errno EINVAL");
+		tap_is_long((long) access_entry_count(map), 0, "no entries");
+		access_free(map);
+		unlink(path);
+	}
+}
+
+/* test_mixed - a text file and a compiled map as one map: the first
+ * file holding a key decides, the duplicate is warned about */
+static void test_mixed(void)
+{
+	char text_path[TEST_PATH_MAX];
+	char db_path[TEST_PATH_MAX];
+	char captured[TEST_CAPTURE_MAX];
+	size_t bad = 0;
+	struct access_map *map = test_load("dup.example\tOK\n", 15, text_path,
+					   &bad, captured);
+
+	test_map_path(KIND_HASH, db_path);
+	test_makemap(KIND_HASH, "dup.example\tREJECT\nnew.example\tREJECT\n",
+		     db_path);
+	test_load_path(map, db_path, &bad, captured);
+	tap_is_long(access_sender_blocked(map, "x", "dup.example"), 0,
+		    "text then hash: the text's OK decides");
+	tap_is_long(access_sender_blocked(map, "x", "new.example"), 1,
+		    "the hash map's own entry counts");
+	tap_is_long(access_blocks_under(map, "dup.example"), 0,
+		    "a shadowed REJECT makes no campaign known");
+	tap_is_long((long) bad, 1, "the duplicate is a skipped entry");
+	tap_ok(strstr(captured, "duplicate key \"dup.example\"") != NULL,
+	       "and is warned about");
+	access_free(map);
+	unlink(text_path);
+	unlink(db_path);
+}
+
 int main(void)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -491,8 +833,18 @@ int main(void)
 		perror("mkdtemp");
 		return 2;
 	}
-	test_story();
-	test_precedence();
+	for (int kind = 0; kind < KIND_COUNT; kind++) {
+		test_story((enum test_kind) kind);
+		test_precedence((enum test_kind) kind);
+	}
+	for (int kind = 0; kind < KIND_COUNT; kind++)
+		test_walk_bound((enum test_kind) kind);
+	for (int kind = KIND_HASH; kind < KIND_COUNT; kind++) {
+		test_lock((enum test_kind) kind);
+		test_rebuilt((enum test_kind) kind);
+	}
+	test_not_a_map();
+	test_mixed();
 	test_forms();
 	test_files();
 	test_empty();

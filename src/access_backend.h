@@ -1,0 +1,186 @@
+/*
+ * access_backend - what the access map's storage kinds share (internal).
+ *
+ * DESCRIPTION
+ *	access.c asks one question of every -a file, in order: "which
+ *	action has this key?"; the first file that holds the key answers,
+ *	as if the files had been concatenated into one makemap run.  Each
+ *	storage kind answers it its own way:
+ *
+ *	access_text.c	the source text, parsed into one arena at load;
+ *	access_db.c	a Berkeley DB hash or btree file (makemap hash,
+ *			makemap btree), looked up in place with libdb;
+ *	access_cdb.c	a cdb file (sendmail 8.17's makemap cdb), looked
+ *			up in place with tinycdb.
+ *
+ *	Keys are lower case as makemap writes them (tags too), without the
+ *	terminating NUL; a compiled map made with makemap -N holds keys
+ *	and values with their NUL, and the compiled kinds find those too.
+ *	access_value_parse() gives the same meaning to a value, whichever
+ *	kind stores it, so one source file means the same in all of them.
+ *
+ *	ops->scan() visits every entry once, for the known-campaign index
+ *	and the brand walk that access.c builds at load; ops->get() is
+ *	the lookup on the stream's path.  ops->refresh() comes before each
+ *	question (a compiled map notices a replaced file there, once a
+ *	second); ops->begin() and ops->end() bracket the gets of one
+ *	question, only when one is needed (a compiled map takes makemap's
+ *	lock there, and notices a file rewritten in place).
+ */
+#ifndef PHISHWATCH_ACCESS_BACKEND_H
+#define PHISHWATCH_ACCESS_BACKEND_H
+
+#include <stddef.h>
+#include <sys/stat.h>
+
+/* makemap's own line buffer is smaller: a longer key or value is none. */
+#define ACCESS_LINE_MAX 4096
+/* Untrusted text in warnings is cut to this many bytes. */
+#define ACCESS_QUOTE_MAX 100
+
+enum access_tag {
+	ACCESS_UNTAGGED,
+	ACCESS_TAG_FROM,
+	ACCESS_TAG_TO,
+	ACCESS_TAG_CONNECT,
+	ACCESS_TAG_SPAM,
+	ACCESS_TAG_OTHER	/* a feature we do not model */
+};
+
+enum access_action {
+	ACCESS_OK,
+	ACCESS_RELAY,
+	ACCESS_SKIP,
+	ACCESS_QUARANTINE,	/* accepted, held in the queue */
+	ACCESS_SPAM_PREF,	/* FRIEND, HATER and the SPAM forms */
+	ACCESS_OPAQUE,		/* value of an unmodelled tag */
+	ACCESS_DISCARD,		/* the blocking ones from here on */
+	ACCESS_REJECT,
+	ACCESS_ERROR
+};
+
+/* Why access_value_parse() refused an entry. */
+enum access_value_error {
+	ACCESS_VALUE_OK,
+	ACCESS_VALUE_EMPTY_KEY,		/* nothing after the tag */
+	ACCESS_VALUE_UNKNOWN		/* unknown or malformed action */
+};
+
+/* access_blocking - does this action keep the sender out? */
+int access_blocking(enum access_action action);
+
+/* access_tag_of - the tag of key[0..len) and where its body starts */
+enum access_tag access_tag_of(const char *key, size_t len, size_t *body);
+
+/*
+ * access_value_parse - the action of key[0..key_len) with its value;
+ * values of unmodelled tags are ACCESS_OPAQUE whatever they say.
+ */
+enum access_value_error access_value_parse(const char *key, size_t key_len,
+					   const char *value, size_t value_len,
+					   enum access_action *action);
+
+/* Room for a reason: two quotes and the words around them. */
+#define ACCESS_REASON_MAX (2 * ACCESS_QUOTE_MAX + 64)
+
+/* access_value_reason - why an entry was refused, quoted bounded */
+void access_value_reason(enum access_value_error why, const char *key,
+			 size_t key_len, const char *value, size_t value_len,
+			 char *buf, size_t size);
+
+/* access_has_control - a NUL, control or DEL byte other than tab */
+int access_has_control(const char *text, size_t len);
+
+/* access_quote_len - how much of len bytes a warning may quote */
+int access_quote_len(size_t len);
+
+/* access_value_stored - a compiled map's entry: without the NUL that
+ * makemap -N stores after key and value (both lengths shortened), then as
+ * access_value_parse() */
+enum access_value_error access_value_stored(const char *key, size_t *key_len,
+					    const char *value,
+					    size_t *value_len,
+					    enum access_action *action);
+
+/* access_value_skip - "path: reason; entry skipped", counted in *bad;
+ * nothing when bad is NULL (a scan that already warned once) */
+void access_value_skip(const char *path, enum access_value_error why,
+		       const char *key, size_t key_len, const char *value,
+		       size_t value_len, size_t *bad);
+
+/* One entry of a scan: a lower-case key and its action. */
+typedef int (*access_scan_fn)(const char *key, size_t key_len,
+			      enum access_action action, void *ctx);
+
+/* Is key already held by a file loaded before this one? */
+typedef int (*access_seen_fn)(const char *key, size_t key_len, void *ctx);
+
+struct access_ops {
+	const char *kind;	/* "text", "hash", "btree", "cdb" */
+	/* 0, or -1 with errno; *bad_lines counts entries skipped */
+	int (*open)(const char *path, void **handle, size_t *bad_lines,
+		    access_seen_fn seen, void *seen_ctx);
+	/* 1 and *action when key is held, 0 when not, -1 on an error */
+	int (*get)(void *handle, const char *key, size_t len,
+		   enum access_action *action);
+	/* fn for every valid entry, in the file's order; stops when fn
+	 * returns < 0; 0, or -1 on an error; refused entries are warned
+	 * about and counted in *bad unless bad is NULL */
+	int (*scan)(void *handle, access_scan_fn fn, void *ctx, size_t *bad);
+	/* before each question: open the file again if it changed */
+	void (*refresh)(void *handle);
+	/* 0 when the map can answer now; -1 (warned) when it cannot */
+	int (*begin)(void *handle);
+	void (*end)(void *handle);
+	size_t (*count)(const void *handle);
+	/* changes whenever the file was opened again (what a scan saw of
+	 * it may be out of date) */
+	unsigned long (*generation)(const void *handle);
+	const char *(*kind_of)(const void *handle);
+	void (*close)(void *handle);
+};
+
+/*
+ * A compiled map's file, as makemap shares it: makemap rewrites the
+ * file in place under an exclusive flock(2), so a reader holds a shared
+ * one while it reads, and reopens the file once it changed (rewritten
+ * in place or replaced by a rename).
+ */
+struct access_file {
+	char *path;
+	int fd;
+	struct stat st;		/* the file as opened */
+	long checked;		/* monotonic second of the last look */
+	int stale;		/* reopen before the next answer */
+	unsigned long generation;	/* opened again this many times */
+	unsigned long busy;	/* answers refused while makemap held it */
+};
+
+/* access_file_open - open path and take the shared lock; 0, or -1 with
+ * errno (EWOULDBLOCK: makemap is writing it) */
+int access_file_open(struct access_file *f, const char *path);
+
+/* access_file_lock, access_file_unlock - the shared lock; -1 when
+ * makemap holds the file (then f->stale is set: it is being rewritten) */
+int access_file_lock(struct access_file *f);
+void access_file_unlock(struct access_file *f);
+
+/* access_file_rewritten - 1 (and f->stale) when the open file changed
+ * since it was opened; call it under the lock */
+int access_file_rewritten(struct access_file *f);
+
+/* access_file_changed - 1 when path is no longer the file opened (or is
+ * stale); looked at most once a second, except when stale */
+int access_file_changed(struct access_file *f);
+
+/* access_file_refused - count and warn (rate-limited) a question the
+ * map could not answer */
+void access_file_refused(struct access_file *f, const char *why);
+
+void access_file_close(struct access_file *f);
+
+extern const struct access_ops access_text_ops;
+extern const struct access_ops access_db_ops;
+extern const struct access_ops access_cdb_ops;
+
+#endif

@@ -1,0 +1,326 @@
+/*
+ * NAME
+ *	access_text - the access map's source text, in one arena
+ * SUMMARY
+ *	The text that "makemap hash access < access" reads, held compactly.
+ * DESCRIPTION
+ *	One "key<white space>value" a line, "#" comments and blank lines.
+ *	As makemap does, keys are lower-cased (tags too, so From: and FROM:
+ *	are one tag), a key must start in the first column, and the first
+ *	entry of a key wins: a later duplicate is warned about and skipped,
+ *	also when an earlier -a file holds the key.
+ *
+ *	Only the key and its action are kept: one arena of records (an
+ *	action byte, the key, a NUL) and an open-addressing table of
+ *	32-bit arena offsets, at most half full.  That is the key's bytes
+ *	plus about ten bytes an entry, and no allocation per entry: a
+ *	million-line map of 30-byte lines stays below twice the file's
+ *	size.  The arena is limited to 4 GiB (EFBIG beyond).
+ * DIAGNOSTICS
+ *	"file:line: reason; line skipped" for every line skipped (too
+ *	long, control bytes, leading white space, no value, unknown
+ *	action, empty key, duplicate), counted.  Keys and values are
+ *	quoted bounded, and only after control bytes were ruled out.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "access_backend.h"
+#include "strmap.h"
+#include "textfile.h"
+
+/* A site's access file holds tens to thousands of entries. */
+#define ACCESS_TEXT_SLOTS_MIN 1024
+#define ACCESS_TEXT_ARENA_MIN 16384
+/* Offsets are 32 bits, the table's own 0 meaning "empty". */
+#define ACCESS_TEXT_ARENA_MAX ((size_t) UINT32_MAX - 1)
+
+struct access_text {
+	char *arena;		/* records: action byte, key, NUL */
+	size_t used;
+	size_t size;
+	uint32_t *slots;	/* arena offset + 1 of a record; 0: empty */
+	size_t mask;		/* slot count - 1 (a power of two) */
+	size_t count;
+	access_seen_fn seen;	/* earlier files, while loading */
+	void *seen_ctx;
+};
+
+/* access_text_slot - where key lives, or the empty slot it would take */
+static size_t access_text_slot(const struct access_text *t, const char *key,
+			       size_t len)
+{
+	uint64_t hash = strmap_hash(key, len);
+	size_t i = (size_t) (hash ^ (hash >> 32)) & t->mask;
+
+	for (;; i = (i + 1) & t->mask) {
+		const char *rec;
+
+		if (t->slots[i] == 0)
+			return i;
+		rec = t->arena + t->slots[i];
+		if (memcmp(rec, key, len) == 0 && rec[len] == '\0')
+			return i;
+	}
+}
+
+/* access_text_grow_slots - twice the slots, every record placed again */
+static int access_text_grow_slots(struct access_text *t)
+{
+	size_t n = (t->mask + 1) * 2;
+	uint32_t *old = t->slots;
+	size_t old_n = t->mask + 1;
+
+	t->slots = calloc(n, sizeof(*t->slots));
+	if (t->slots == NULL) {
+		t->slots = old;
+		return -1;
+	}
+	t->mask = n - 1;
+	for (size_t i = 0; i < old_n; i++) {
+		const char *key;
+
+		if (old[i] == 0)
+			continue;
+		key = t->arena + old[i];
+		t->slots[access_text_slot(t, key, strlen(key))] = old[i];
+	}
+	free(old);
+	return 0;
+}
+
+/* access_text_room - room for one more record of len key bytes */
+static int access_text_room(struct access_text *t, size_t len)
+{
+	size_t need = t->used + len + 2;
+	size_t size = t->size ? t->size : ACCESS_TEXT_ARENA_MIN;
+	char *arena;
+
+	if ((t->count + 1) * 2 > t->mask + 1 && access_text_grow_slots(t) < 0)
+		return -1;
+	if (need <= t->size)
+		return 0;
+	if (need > ACCESS_TEXT_ARENA_MAX) {
+		errno = EFBIG;
+		return -1;
+	}
+	while (size < need)
+		size = size > ACCESS_TEXT_ARENA_MAX / 2 ? ACCESS_TEXT_ARENA_MAX
+		    : size * 2;
+	arena = realloc(t->arena, size);
+	if (arena == NULL)
+		return -1;
+	t->arena = arena;
+	t->size = size;
+	return 0;
+}
+
+/* access_text_insert - a parsed entry under its lower-cased key */
+static int access_text_insert(struct access_text *t,
+			      struct textfile_where *src, const char *key,
+			      size_t len, enum access_action action)
+{
+	char lower[ACCESS_LINE_MAX + 1];
+	size_t slot;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char) key[i];
+
+		lower[i] = (char) (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	if (access_text_room(t, len) < 0)
+		return -1;
+	slot = access_text_slot(t, lower, len);
+	if (t->slots[slot] != 0
+	    || (t->seen != NULL && t->seen(lower, len, t->seen_ctx))) {
+		textfile_warn(src, "duplicate key \"%.*s\"; the first entry "
+			      "wins", access_quote_len(len), key);
+		return 0;
+	}
+	t->arena[t->used] = (char) action;
+	memcpy(t->arena + t->used + 1, lower, len);
+	t->arena[t->used + 1 + len] = '\0';
+	t->slots[slot] = (uint32_t) t->used + 1;
+	t->used += len + 2;
+	t->count++;
+	return 0;
+}
+
+/* access_text_blank - the white space that separates key and value */
+static int access_text_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* access_text_entry - key and value of a line: insert, or warn */
+static int access_text_entry(struct access_text *t,
+			     struct textfile_where *src, const char *line,
+			     size_t key_len, size_t value, size_t len)
+{
+	char reason[ACCESS_REASON_MAX];
+	enum access_action action;
+	enum access_value_error why;
+
+	why = access_value_parse(line, key_len, line + value, len - value,
+				 &action);
+	if (why != ACCESS_VALUE_OK) {
+		access_value_reason(why, line, key_len, line + value,
+				    len - value, reason, sizeof(reason));
+		textfile_warn(src, "%s", reason);
+		return 0;
+	}
+	return access_text_insert(t, src, line, key_len, action);
+}
+
+/* access_text_line - textfile callback: skip, warn or insert one line */
+static int access_text_line(void *ctx, struct textfile_where *src,
+			    const char *line, size_t len)
+{
+	size_t key_len = 0;
+	size_t value;
+
+	while (len > 0 && (access_text_blank(line[len - 1])
+			   || line[len - 1] == '\r'))
+		len--;
+	if (len == 0 || line[0] == '#')
+		return 0;
+	if (access_has_control(line, len)) {
+		textfile_warn(src, "NUL or control byte");
+		return 0;
+	}
+	if (access_text_blank(line[0])) {
+		textfile_warn(src, "leading white space (makemap rejects it)");
+		return 0;
+	}
+	while (key_len < len && !access_text_blank(line[key_len]))
+		key_len++;
+	value = key_len;
+	while (value < len && access_text_blank(line[value]))
+		value++;
+	if (value == len) {
+		textfile_warn(src, "key \"%.*s\" has no value",
+			      access_quote_len(key_len), line);
+		return 0;
+	}
+	return access_text_entry(ctx, src, line, key_len, value, len);
+}
+
+/* access_text_close - release the arena and the table */
+static void access_text_close(void *handle)
+{
+	struct access_text *t = handle;
+
+	if (t == NULL)
+		return;
+	free(t->arena);
+	free(t->slots);
+	free(t);
+}
+
+/* access_text_open - parse one source file into a new arena */
+static int access_text_open(const char *path, void **handle,
+			    size_t *bad_lines, access_seen_fn seen,
+			    void *seen_ctx)
+{
+	struct access_text *t = calloc(1, sizeof(*t));
+	int saved;
+
+	*handle = NULL;
+	if (t == NULL)
+		return -1;
+	t->slots = calloc(ACCESS_TEXT_SLOTS_MIN, sizeof(*t->slots));
+	t->mask = ACCESS_TEXT_SLOTS_MIN - 1;
+	t->seen = seen;
+	t->seen_ctx = seen_ctx;
+	if (t->slots == NULL || textfile_read(path, ACCESS_LINE_MAX,
+					      access_text_line, t,
+					      bad_lines) < 0) {
+		saved = errno;
+		access_text_close(t);
+		errno = saved;
+		return -1;
+	}
+	t->seen = NULL;
+	*handle = t;
+	return 0;
+}
+
+/* access_text_get - the action of a lower-case key */
+static int access_text_get(void *handle, const char *key, size_t len,
+			   enum access_action *action)
+{
+	struct access_text *t = handle;
+	size_t slot;
+
+	if (len > ACCESS_LINE_MAX || memchr(key, '\0', len) != NULL)
+		return 0;
+	slot = access_text_slot(t, key, len);
+	if (t->slots[slot] == 0)
+		return 0;
+	*action = (enum access_action) t->arena[t->slots[slot] - 1];
+	return 1;
+}
+
+/* access_text_scan - every record, in the file's order */
+static int access_text_scan(void *handle, access_scan_fn fn, void *ctx,
+			    size_t *bad)
+{
+	struct access_text *t = handle;
+
+	(void) bad;	/* bad lines were warned about at load */
+	for (size_t off = 0; off < t->used;) {
+		const char *key = t->arena + off + 1;
+		size_t len = strlen(key);
+
+		if (fn(key, len, (enum access_action) t->arena[off], ctx) < 0)
+			break;
+		off += len + 2;
+	}
+	return 0;
+}
+
+/* access_text_refresh, access_text_begin, access_text_end - nothing to
+ * look at or lock in memory */
+static void access_text_refresh(void *handle)
+{
+	(void) handle;
+}
+
+static int access_text_begin(void *handle)
+{
+	(void) handle;
+	return 0;
+}
+
+static void access_text_end(void *handle)
+{
+	(void) handle;
+}
+
+/* access_text_count - entries held */
+static size_t access_text_count(const void *handle)
+{
+	return ((const struct access_text *) handle)->count;
+}
+
+/* access_text_generation - the text never changes once loaded */
+static unsigned long access_text_generation(const void *handle)
+{
+	(void) handle;
+	return 0;
+}
+
+/* access_text_kind - "text" */
+static const char *access_text_kind(const void *handle)
+{
+	(void) handle;
+	return "text";
+}
+
+const struct access_ops access_text_ops = {
+	"text", access_text_open, access_text_get, access_text_scan,
+	access_text_refresh, access_text_begin, access_text_end, access_text_count,
+	access_text_generation, access_text_kind, access_text_close
+};
