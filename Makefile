@@ -22,7 +22,7 @@ BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share/phishwatch
 MANDIR    = $(PREFIX)/share/man
 
-PKGS      = lognorm libfastjson libpsl sqlite3 zlib libidn2
+PKGS      = lognorm libfastjson libpsl sqlite3 zlib libidn2 icu-uc icu-i18n
 # Recursive (=) so pkg-config runs after "make deps" installed it.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
@@ -56,7 +56,7 @@ SYSLOG_RB = rulebase/sendmail-syslog.rb
 
 # Debian packages: build, test and demo needs.
 DEPS_BUILD = gcc make pkg-config liblognorm-dev libfastjson-dev libpsl-dev \
-	     libsqlite3-dev zlib1g-dev libidn2-dev
+	     libsqlite3-dev zlib1g-dev libidn2-dev libicu-dev
 DEPS_TEST  = perl liblognorm-utils jq sqlite3 rsyslog rsyslog-relp \
 	     python3 python3-aiosmtpd procps util-linux
 DEPS       = $(DEPS_BUILD) $(DEPS_TEST)

@@ -45,6 +45,7 @@
 
 #include <libpsl.h>
 
+#include "brandfile.h"
 #include "lookalike.h"
 
 #define BENCH_LINES_DEFAULT 2000000UL

@@ -7,6 +7,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "brandfile.h"
 #include "config.h"
 #include "msg.h"
 
@@ -107,12 +108,12 @@ static int config_load_brands(const struct config_options *opts,
 		return EX_OSERR;
 	}
 	status = config_load_file("brands", opts->brands, set,
-				  lookalike_load_brands);
+				  brandfile_load);
 	if (status == 0)
 		status = config_load_file("allow", opts->allow, set,
-					  lookalike_load_allow);
+					  brandfile_load_allow);
 	if (status == 0
-	    && lookalike_learn_access(set->look, set->access, NULL) < 0) {
+	    && brandfile_learn_access(set->look, set->access, NULL) < 0) {
 		msg_error("out of memory learning brands from the access map");
 		status = EX_OSERR;
 	}

@@ -1,0 +1,214 @@
+/*
+ * NAME
+ *	combosquat - a brand label combined with words: secure-paypal.com
+ * SUMMARY
+ *	Splits a label at hyphens and at keywords, and asks the caller
+ *	whether what is left is a brand label.
+ * DESCRIPTION
+ *	Without a hyphen only a known keyword may stand beside the brand,
+ *	because a brand label inside any longer word is mostly someone
+ *	else's name (openoffice, appleton, chaser).  With hyphens the label
+ *	is a list of words: the brand may be one of them, possibly itself
+ *	joined to keywords (microsoftonline-verify); the other words must be
+ *	keywords or numbers, unless the brand label is long enough to be
+ *	distinctive, when any word will do.
+ *
+ *	Keywords are looked up by binary search of a sorted table, for each
+ *	prefix and suffix length up to the longest keyword: a few hundred
+ *	comparisons a label, whatever the number of brands; the caller's
+ *	brand lookup is one hash probe a candidate.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "combosquat.h"
+
+/* At most this many keywords around the brand in one word. */
+#define COMBOSQUAT_DEPTH 2
+/* A brand label left after the keywords are cut has this many or more. */
+#define COMBOSQUAT_CORE_MIN 3
+/* Words of a hyphenated label considered; more is not a name. */
+#define COMBOSQUAT_WORDS_MAX 8
+
+/* The project's keyword list, sorted (C locale): words that phishing
+ * reports find beside brand names in registered domains. */
+static const char *const combosquat_keywords[] = {
+	"access", "account", "accounts", "activate", "activation", "alert",
+	"alerts", "app", "appeal", "apps", "auth", "authenticate",
+	"authentication", "bank", "banking", "billing", "bonus", "cancel",
+	"card", "care", "case", "center", "centre", "check",
+	"claim", "client", "cloud", "confirm", "confirmation", "connect",
+	"contact", "corp", "customer", "customers", "dashboard", "delivery",
+	"desk", "device", "docs", "document", "documents", "download",
+	"drive", "express", "file", "files", "fix", "form",
+	"gift", "giftcard", "group", "help", "helpdesk", "home",
+	"id", "identity", "info", "invoice", "invoices", "job",
+	"jobs", "locked", "login", "logon", "mail", "member",
+	"members", "message", "mobile", "my", "net", "news",
+	"notice", "notification", "notify", "office", "official", "online",
+	"order", "orders", "package", "parcel", "password", "pay",
+	"payment", "payments", "pin", "portal", "post", "prize",
+	"promo", "protect", "protection", "receipt", "recover", "recovery",
+	"refund", "refunds", "register", "renew", "renewal", "reset",
+	"resolution", "restore", "review", "reward", "rewards", "safe",
+	"safety", "secure", "security", "server", "service", "services",
+	"session", "share", "shipment", "shipping", "shop", "signin",
+	"signon", "sms", "sso", "staff", "store", "support",
+	"suspend", "suspended", "sync", "tax", "team", "tech",
+	"ticket", "track", "tracking", "unlock", "update", "updates",
+	"user", "users", "validate", "validation", "verification", "verify",
+	"wallet", "web", "webmail", "www",
+};
+
+#define COMBOSQUAT_COUNT \
+	(sizeof(combosquat_keywords) / sizeof(combosquat_keywords[0]))
+
+/* The longest keyword: prefixes and suffixes longer are not looked up. */
+#define COMBOSQUAT_KEYWORD_MAX 14
+
+/* A string with its length, for bsearch. */
+struct combosquat_span {
+	const char *s;
+	size_t len;
+};
+
+/* combosquat_cmp - bsearch order of the keyword table */
+static int combosquat_cmp(const void *key, const void *member)
+{
+	const struct combosquat_span *span = key;
+	const char *word = *(const char *const *) member;
+	size_t wlen = strlen(word);
+	int c = memcmp(span->s, word, span->len < wlen ? span->len : wlen);
+
+	if (c != 0)
+		return c;
+	return span->len < wlen ? -1 : span->len > wlen;
+}
+
+/* combosquat_is_keyword - s[0..len) is on the keyword list */
+int combosquat_is_keyword(const char *s, size_t len)
+{
+	struct combosquat_span span = { s, len };
+
+	if (len == 0 || len > COMBOSQUAT_KEYWORD_MAX)
+		return 0;
+	return bsearch(&span, combosquat_keywords, COMBOSQUAT_COUNT,
+		       sizeof(combosquat_keywords[0]), combosquat_cmp) != NULL;
+}
+
+/* combosquat_is_number - s[0..len) is all digits */
+static int combosquat_is_number(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return len > 0;
+}
+
+/* combosquat_strip - the brand in word[0..len) once up to depth
+ * keywords are cut from its ends (cut: how many were, at least one
+ * needed when need_cut); NULL when none */
+static const void *combosquat_strip(const char *word, size_t len, int depth,
+				    int need_cut, combosquat_find_fn find,
+				    const void *ctx)
+{
+	const void *brand;
+
+	if (!need_cut && (brand = find(ctx, word, len)) != NULL)
+		return brand;
+	if (depth == 0)
+		return NULL;
+	for (size_t k = 2; k <= COMBOSQUAT_KEYWORD_MAX
+	     && k + COMBOSQUAT_CORE_MIN <= len; k++) {
+		if (combosquat_is_keyword(word, k)
+		    && (brand = combosquat_strip(word + k, len - k, depth - 1,
+						 0, find, ctx)) != NULL)
+			return brand;
+		if (combosquat_is_keyword(word + len - k, k)
+		    && (brand = combosquat_strip(word, len - k, depth - 1, 0,
+						 find, ctx)) != NULL)
+			return brand;
+	}
+	return NULL;
+}
+
+/* A hyphenated label cut into words. */
+struct combosquat_words {
+	struct combosquat_span word[COMBOSQUAT_WORDS_MAX];
+	size_t count;
+};
+
+/* combosquat_split - label[0..len) at its hyphens; 0 when it has none
+ * or too many words */
+static int combosquat_split(const char *label, size_t len,
+			    struct combosquat_words *words)
+{
+	size_t start = 0;
+
+	words->count = 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && label[i] != '-')
+			continue;
+		if (i > start) {
+			if (words->count == COMBOSQUAT_WORDS_MAX)
+				return 0;
+			words->word[words->count].s = label + start;
+			words->word[words->count++].len = i - start;
+		}
+		start = i + 1;
+	}
+	return words->count > 1;
+}
+
+/* combosquat_others_plain - every word but number skip is a keyword or
+ * a number */
+static int combosquat_others_plain(const struct combosquat_words *words,
+				   size_t skip)
+{
+	for (size_t i = 0; i < words->count; i++) {
+		const struct combosquat_span *w = &words->word[i];
+
+		if (i != skip && !combosquat_is_keyword(w->s, w->len)
+		    && !combosquat_is_number(w->s, w->len))
+			return 0;
+	}
+	return 1;
+}
+
+/* combosquat_hyphenated - a word of a hyphenated label that is a brand,
+ * alone or with keywords; the other words as the rules require */
+static const void *combosquat_hyphenated(const struct combosquat_words *words,
+					 combosquat_find_fn find,
+					 const void *ctx)
+{
+	for (size_t i = 0; i < words->count; i++) {
+		const struct combosquat_span *w = &words->word[i];
+		int plain = combosquat_others_plain(words, i);
+		const void *brand = find(ctx, w->s, w->len);
+
+		if (brand != NULL
+		    && (plain || w->len >= COMBOSQUAT_ANY_WORD_MIN))
+			return brand;
+		if (plain && (brand = combosquat_strip(w->s, w->len,
+						       COMBOSQUAT_DEPTH, 1,
+						       find, ctx)) != NULL)
+			return brand;
+	}
+	return NULL;
+}
+
+/* combosquat_find - the brand a label combines with words, or NULL */
+const void *combosquat_find(const char *label, size_t len,
+			    combosquat_find_fn find, const void *ctx)
+{
+	struct combosquat_words words;
+
+	if (find == NULL || label == NULL)
+		return NULL;
+	if (memchr(label, '-', len) == NULL)
+		return combosquat_strip(label, len, COMBOSQUAT_DEPTH, 1, find,
+					ctx);
+	if (!combosquat_split(label, len, &words))
+		return NULL;
+	return combosquat_hyphenated(&words, find, ctx);
+}

@@ -1,0 +1,226 @@
+/*
+ * NAME
+ *	confusable - the skeleton of a domain label (Unicode UTS #39)
+ * SUMMARY
+ *	ICU uspoof skeletons of decoded labels, folded further: marks
+ *	dropped, lower case, Latin letter forms by their Unicode names.
+ * DESCRIPTION
+ *	UTS #39 maps each character to a prototype that looks the same
+ *	(Cyrillic a to a, m to rn, 0 to O); ICU keeps the data current, so
+ *	phishwatch keeps no table of its own.  The standard's skeleton does
+ *	not drop accents (a skeleton is NFD, and an acute accent is still a
+ *	mark) and does not map small capitals or most Latin letter forms,
+ *	which phishers use as well: p\u00e1ypal, \u1d1cps.  Those are folded
+ *	after the skeleton: nonspacing marks dropped, letters lower-cased,
+ *	and a remaining Latin letter whose Unicode name says it is a form of
+ *	an ASCII letter ("LATIN LETTER SMALL CAPITAL U", "LATIN SMALL LETTER
+ *	L WITH MIDDLE TILDE", "LATIN SMALL LETTER DOTLESS I") taken as that
+ *	letter: the names are the standard's, so this too needs no table.
+ *	Last, vv and w, i and l are made one (ASCII look-alikes that UTS #39
+ *	leaves apart, as the skeleton keeps no sequences on the left).
+ *
+ *	A label mixes scripts when ICU's single-script restriction level
+ *	refuses it: Latin with Cyrillic, Greek or Armenian letters.
+ *
+ *	All buffers are bounded by CONFUSABLE_MAX; the checker is only read
+ *	after confusable_new(), so one may serve every thread.
+ */
+#include <idn2.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/uspoof.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+
+#include "confusable.h"
+#include "hostname.h"
+
+/* Prefix of an IDNA A-label (RFC 5890). */
+#define CONFUSABLE_ACE "xn--"
+#define CONFUSABLE_ACE_LEN (sizeof(CONFUSABLE_ACE) - 1)
+/* UTF-16 units a decoded label or its skeleton may take. */
+#define CONFUSABLE_WIDE 256
+/* A Unicode character name. */
+#define CONFUSABLE_NAME_MAX 128
+
+struct confusable {
+	USpoofChecker *checker;
+};
+
+/* confusable_new - an ICU spoof checker for skeletons and scripts */
+struct confusable *confusable_new(void)
+{
+	struct confusable *cf = calloc(1, sizeof(*cf));
+	UErrorCode status = U_ZERO_ERROR;
+
+	if (cf == NULL)
+		return NULL;
+	cf->checker = uspoof_open(&status);
+	if (U_SUCCESS(status)) {
+		uspoof_setRestrictionLevel(cf->checker,
+					   USPOOF_SINGLE_SCRIPT_RESTRICTIVE);
+		uspoof_setChecks(cf->checker, USPOOF_RESTRICTION_LEVEL,
+				 &status);
+	}
+	if (U_FAILURE(status)) {
+		confusable_free(cf);
+		return NULL;
+	}
+	return cf;
+}
+
+/* confusable_free - release the checker */
+void confusable_free(struct confusable *cf)
+{
+	if (cf == NULL)
+		return;
+	if (cf->checker != NULL)
+		uspoof_close(cf->checker);
+	free(cf);
+}
+
+/* confusable_by_name - the ASCII letter that the Unicode name of c says
+ * it is a form of ("LATIN ... LETTER [SMALL CAPITAL|DOTLESS|SCRIPT] X
+ * [WITH ...]"), or 0 */
+static UChar32 confusable_by_name(UChar32 c)
+{
+	static const char *const forms[] = {
+		"SMALL CAPITAL ", "DOTLESS ", "SCRIPT "
+	};
+	char name[CONFUSABLE_NAME_MAX];
+	UErrorCode status = U_ZERO_ERROR;
+	const char *letter;
+
+	u_charName(c, U_UNICODE_CHAR_NAME, name, sizeof(name), &status);
+	if (U_FAILURE(status) || strncmp(name, "LATIN ", 6) != 0
+	    || (letter = strstr(name, "LETTER ")) == NULL)
+		return 0;
+	letter += 7;
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		size_t n = strlen(forms[i]);
+
+		if (strncmp(letter, forms[i], n) == 0)
+			letter += n;
+	}
+	if (letter[0] < 'A' || letter[0] > 'Z'
+	    || (letter[1] != '\0' && strncmp(letter + 1, " WITH ", 6) != 0))
+		return 0;
+	return letter[0] - 'A' + 'a';
+}
+
+/* confusable_fold - one skeleton character as it is kept: -1 to drop
+ * it (a nonspacing mark), else lower case, Latin forms by name */
+static UChar32 confusable_fold(UChar32 c)
+{
+	UChar32 ascii;
+
+	if (u_charType(c) == U_NON_SPACING_MARK)
+		return -1;
+	c = u_tolower(c);
+	if (c < 0x80)
+		return c;
+	ascii = confusable_by_name(c);
+	return ascii != 0 ? ascii : c;
+}
+
+/* confusable_put - append code point c as UTF-8; -1 when out is full */
+static int confusable_put(char *out, size_t *n, UChar32 c)
+{
+	char bytes[U8_MAX_LENGTH];
+	int32_t len = 0;
+	UBool error = 0;
+
+	U8_APPEND(bytes, len, (int32_t) sizeof(bytes), c, error);
+	if (error || *n + (size_t) len > CONFUSABLE_MAX)
+		return -1;
+	memcpy(out + *n, bytes, (size_t) len);
+	*n += (size_t) len;
+	return 0;
+}
+
+/* confusable_emit - the folded skeleton sk[0..len) into out, with vv
+ * as w and i as l; its length, or -1 */
+static int confusable_emit(const UChar *sk, int32_t len,
+			   char out[CONFUSABLE_MAX + 1])
+{
+	size_t n = 0;
+	UChar32 prev = 0;
+
+	for (int32_t i = 0; i < len;) {
+		UChar32 c;
+
+		U16_NEXT(sk, i, len, c);
+		c = confusable_fold(c);
+		if (c < 0)
+			continue;
+		if (c == 'i')
+			c = 'l';
+		if (c == 'v' && prev == 'v') {
+			out[n - 1] = 'w';
+			prev = 'w';
+			continue;
+		}
+		if (confusable_put(out, &n, c) < 0)
+			return -1;
+		prev = c;
+	}
+	out[n] = '\0';
+	return (int) n;
+}
+
+/* confusable_wide - label (an A-label decoded) as UTF-16 into wide; its
+ * length, or -1; *flags gets CONFUSABLE_IDN */
+static int32_t confusable_wide(const char *label, size_t len,
+			       UChar wide[CONFUSABLE_WIDE], int *flags)
+{
+	char ace[HOSTNAME_LABEL_MAX + 1];
+	char *utf8 = NULL;
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t n = -1;
+
+	if (len > HOSTNAME_LABEL_MAX)
+		return -1;
+	memcpy(ace, label, len);
+	ace[len] = '\0';
+	if (len > CONFUSABLE_ACE_LEN
+	    && memcmp(label, CONFUSABLE_ACE, CONFUSABLE_ACE_LEN) == 0) {
+		if (idn2_to_unicode_8z8z(ace, &utf8, 0) != IDN2_OK)
+			return -1;
+		*flags |= CONFUSABLE_IDN;
+	}
+	u_strFromUTF8(wide, CONFUSABLE_WIDE, &n, utf8 != NULL ? utf8 : ace,
+		      -1, &status);
+	idn2_free(utf8);
+	return U_SUCCESS(status) && n < CONFUSABLE_WIDE ? n : -1;
+}
+
+/* confusable_skeleton - the folded UTS #39 skeleton of a label */
+int confusable_skeleton(const struct confusable *cf, const char *label,
+			size_t len, char out[CONFUSABLE_MAX + 1], int *flags)
+{
+	UChar wide[CONFUSABLE_WIDE];
+	UChar sk[CONFUSABLE_WIDE];
+	UErrorCode status = U_ZERO_ERROR;
+	int seen = 0;
+	int32_t n = confusable_wide(label, len, wide, &seen);
+	int32_t sk_len;
+
+	if (flags != NULL)
+		*flags = 0;
+	if (cf == NULL || n < 0)
+		return -1;
+	if ((seen & CONFUSABLE_IDN)
+	    && (uspoof_check(cf->checker, wide, n, NULL, &status)
+		& USPOOF_RESTRICTION_LEVEL) != 0)
+		seen |= CONFUSABLE_MIXED;
+	status = U_ZERO_ERROR;
+	sk_len = uspoof_getSkeleton(cf->checker, 0, wide, n, sk,
+				    CONFUSABLE_WIDE, &status);
+	if (U_FAILURE(status) || sk_len >= CONFUSABLE_WIDE)
+		return -1;
+	if (flags != NULL)
+		*flags = seen;
+	return confusable_emit(sk, sk_len, out);
+}
