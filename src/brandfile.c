@@ -88,6 +88,10 @@ static int brandfile_own(struct lookalike *lk, struct textfile_where *src,
 	char name[HOSTNAME_MAX + 2];
 	char host[HOSTNAME_MAX + 1];
 
+	if (strcmp(word, ".cc") == 0)
+		return lookalike_own_cc(lk, brand) < 0 ? -1 : 0;
+	if (strcmp(word, "!word") == 0)
+		return lookalike_set_word(lk, brand) < 0 ? -1 : 0;
 	if (word[0] == '.') {
 		if (label_len + strlen(word) >= sizeof(name)) {
 			textfile_warn(src, "%s%.*s is too long", brand,

@@ -11,7 +11,11 @@
  *
  *	The first word is a registrable domain that phishers imitate.
  *	Each further word is a registrable domain of the same owner (its
- *	family), which is never taken for a lookalike; a word that starts
+ *	family), which is never taken for a lookalike; ".cc" is its label
+ *	under every country-code suffix; "!word" says that the brand's
+ *	label is a common word (apple, orange), whose typos and compounds
+ *	are mostly other names: typos only by a doubled letter or a swap,
+ *	combinations only with keywords; another word that starts
  *	with a dot is the brand's label under that suffix (.net:
  *	docusign.net, .co.uk: docusign.co.uk).  A brand may come back on
  *	later lines to name more of its family.  "#" to the end of a line is

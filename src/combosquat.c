@@ -11,7 +11,9 @@
  *	is a list of words: the brand may be one of them, possibly itself
  *	joined to keywords (microsoftonline-verify); the other words must be
  *	keywords or numbers, unless the brand label is long enough to be
- *	distinctive, when any word will do.
+ *	distinctive, when any word will do.  A brand label under 5
+ *	characters joined without a hyphen needs 5 or more characters of
+ *	keywords: mail+ing, my+box and post+ups are ordinary words.
  *
  *	Keywords are looked up by binary search of a sorted table, for each
  *	prefix and suffix length up to the longest keyword: a few hundred
@@ -27,6 +29,8 @@
 #define COMBOSQUAT_DEPTH 2
 /* A brand label left after the keywords are cut has this many or more. */
 #define COMBOSQUAT_CORE_MIN 3
+/* Keyword bytes a brand label under 5 characters needs beside it. */
+#define COMBOSQUAT_SHORT_CUT 5
 /* Words of a hyphenated label considered; more is not a name. */
 #define COMBOSQUAT_WORDS_MAX 8
 
@@ -105,16 +109,19 @@ static int combosquat_is_number(const char *s, size_t len)
 	return len > 0;
 }
 
-/* combosquat_strip - the brand in word[0..len) once up to depth
- * keywords are cut from its ends (cut: how many were, at least one
- * needed when need_cut); NULL when none */
+/* combosquat_strip - the brand in word[0..len) once up to depth more
+ * keywords are cut from its ends; cut: the bytes of keywords already cut
+ * (none is no combination).  A short brand label needs long keywords:
+ * mail+ing and my+box are words, ups+tracking is a lure. */
 static const void *combosquat_strip(const char *word, size_t len, int depth,
-				    int need_cut, combosquat_find_fn find,
+				    size_t cut, combosquat_find_fn find,
 				    const void *ctx)
 {
 	const void *brand;
+	int distinct = 0;
 
-	if (!need_cut && (brand = find(ctx, word, len)) != NULL)
+	if (cut > 0 && (brand = find(ctx, word, len, &distinct)) != NULL
+	    && (distinct || cut >= COMBOSQUAT_SHORT_CUT))
 		return brand;
 	if (depth == 0)
 		return NULL;
@@ -122,11 +129,11 @@ static const void *combosquat_strip(const char *word, size_t len, int depth,
 	     && k + COMBOSQUAT_CORE_MIN <= len; k++) {
 		if (combosquat_is_keyword(word, k)
 		    && (brand = combosquat_strip(word + k, len - k, depth - 1,
-						 0, find, ctx)) != NULL)
+						 cut + k, find, ctx)) != NULL)
 			return brand;
 		if (combosquat_is_keyword(word + len - k, k)
-		    && (brand = combosquat_strip(word, len - k, depth - 1, 0,
-						 find, ctx)) != NULL)
+		    && (brand = combosquat_strip(word, len - k, depth - 1,
+						 cut + k, find, ctx)) != NULL)
 			return brand;
 	}
 	return NULL;
@@ -184,13 +191,13 @@ static const void *combosquat_hyphenated(const struct combosquat_words *words,
 	for (size_t i = 0; i < words->count; i++) {
 		const struct combosquat_span *w = &words->word[i];
 		int plain = combosquat_others_plain(words, i);
-		const void *brand = find(ctx, w->s, w->len);
+		int distinct = 0;
+		const void *brand = find(ctx, w->s, w->len, &distinct);
 
-		if (brand != NULL
-		    && (plain || w->len >= COMBOSQUAT_ANY_WORD_MIN))
+		if (brand != NULL && (plain || distinct))
 			return brand;
 		if (plain && (brand = combosquat_strip(w->s, w->len,
-						       COMBOSQUAT_DEPTH, 1,
+						       COMBOSQUAT_DEPTH, 0,
 						       find, ctx)) != NULL)
 			return brand;
 	}
@@ -206,7 +213,7 @@ const void *combosquat_find(const char *label, size_t len,
 	if (find == NULL || label == NULL)
 		return NULL;
 	if (memchr(label, '-', len) == NULL)
-		return combosquat_strip(label, len, COMBOSQUAT_DEPTH, 1, find,
+		return combosquat_strip(label, len, COMBOSQUAT_DEPTH, 0, find,
 					ctx);
 	if (!combosquat_split(label, len, &words))
 		return NULL;

@@ -31,9 +31,11 @@
 /* Brand labels at least this long combine with any hyphenated word. */
 #define COMBOSQUAT_ANY_WORD_MIN 5
 
-/* The brand whose label is s[0..len), or NULL. */
+/* The brand whose label is s[0..len), or NULL; *distinct set to 1 when
+ * the label is distinctive (5 or more characters, no common word): it
+ * then stands beside any hyphenated word and any keyword. */
 typedef const void *(*combosquat_find_fn)(const void *ctx, const char *s,
-					  size_t len);
+					  size_t len, int *distinct);
 
 /* combosquat_find - the brand that label[0..len) combines with words,
  * or NULL */

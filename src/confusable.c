@@ -31,6 +31,7 @@
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/uspoof.h>
+#include <unicode/utrans.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 
@@ -45,9 +46,31 @@
 /* A Unicode character name. */
 #define CONFUSABLE_NAME_MAX 128
 
+/* CLDR transforms for letters that no confusable prototype or Latin
+ * name maps: Cyrillic te, em, ka are t, m, k to a reader. */
+#define CONFUSABLE_TRANSFORM "Any-Latin; Latin-ASCII"
+
+/* Letters one code point may stand for (m: r n). */
+#define CONFUSABLE_CHAR_MAX 4
+
 struct confusable {
 	USpoofChecker *checker;
+	UTransliterator *latin;		/* CONFUSABLE_TRANSFORM */
+	UChar32 ascii[0x80][CONFUSABLE_CHAR_MAX];	/* confusable_char() */
+	int ascii_len[0x80];		/* of each ASCII code point */
 };
+
+static int confusable_char(const struct confusable *cf, UChar32 c,
+			   UChar32 out[CONFUSABLE_CHAR_MAX]);
+
+/* confusable_transform - the CLDR transliterator to ASCII Latin */
+static UTransliterator *confusable_transform(UErrorCode *status)
+{
+	UChar id[sizeof(CONFUSABLE_TRANSFORM)];
+
+	u_uastrcpy(id, CONFUSABLE_TRANSFORM);
+	return utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, status);
+}
 
 /* confusable_new - an ICU spoof checker for skeletons and scripts */
 struct confusable *confusable_new(void)
@@ -58,11 +81,18 @@ struct confusable *confusable_new(void)
 	if (cf == NULL)
 		return NULL;
 	cf->checker = uspoof_open(&status);
+	if (U_SUCCESS(status))
+		cf->latin = confusable_transform(&status);
 	if (U_SUCCESS(status)) {
 		uspoof_setRestrictionLevel(cf->checker,
 					   USPOOF_SINGLE_SCRIPT_RESTRICTIVE);
 		uspoof_setChecks(cf->checker, USPOOF_RESTRICTION_LEVEL,
 				 &status);
+	}
+	for (UChar32 c = 0; c < 0x80 && U_SUCCESS(status); c++) {
+		cf->ascii_len[c] = confusable_char(cf, c, cf->ascii[c]);
+		if (cf->ascii_len[c] < 0)
+			status = U_ILLEGAL_ARGUMENT_ERROR;
 	}
 	if (U_FAILURE(status)) {
 		confusable_free(cf);
@@ -78,6 +108,8 @@ void confusable_free(struct confusable *cf)
 		return;
 	if (cf->checker != NULL)
 		uspoof_close(cf->checker);
+	if (cf->latin != NULL)
+		utrans_close(cf->latin);
 	free(cf);
 }
 
@@ -140,31 +172,123 @@ static int confusable_put(char *out, size_t *n, UChar32 c)
 	return 0;
 }
 
-/* confusable_emit - the folded skeleton sk[0..len) into out, with vv
- * as w and i as l; its length, or -1 */
-static int confusable_emit(const UChar *sk, int32_t len,
-			   char out[CONFUSABLE_MAX + 1])
+/* confusable_append - one folded letter after prev, with vv as w, rn
+ * as m (UTS #39 writes m as rn; Cyrillic em transforms to m) and i as
+ * l; -1 when out is full */
+static int confusable_append(char out[CONFUSABLE_MAX + 1], size_t *n,
+			     UChar32 *prev, UChar32 c)
+{
+	if (c == 'i')
+		c = 'l';
+	if ((c == 'v' && *prev == 'v') || (c == 'n' && *prev == 'r')) {
+		*prev = c == 'v' ? 'w' : 'm';
+		out[*n - 1] = (char) *prev;
+		return 0;
+	}
+	if (confusable_put(out, n, c) < 0)
+		return -1;
+	*prev = c;
+	return 0;
+}
+
+/* confusable_latin - the ASCII letters that CLDR's transform gives for
+ * c into out (at most 4), or 0 when it gives none or not only letters */
+static int confusable_latin(const struct confusable *cf, UChar32 c,
+			    UChar32 out[4])
+{
+	UChar text[8];
+	int32_t len = 0;
+	int32_t limit;
+	UErrorCode status = U_ZERO_ERROR;
+	UBool error = 0;
+	int n = 0;
+
+	U16_APPEND(text, len, 2, c, error);
+	if (error)
+		return 0;
+	limit = len;
+	utrans_transUChars(cf->latin, text, &len, (int32_t) (sizeof(text)
+							    / sizeof(text[0])),
+			   0, &limit, &status);
+	if (U_FAILURE(status) || len > 4)
+		return 0;
+	for (int32_t i = 0; i < len; i++) {
+		UChar32 l = u_tolower(text[i]);
+
+		if (l < 'a' || l > 'z')
+			return 0;
+		out[n++] = l;
+	}
+	return n;
+}
+
+/* confusable_char - the letters a reader sees in code point c, into out
+ * (at most CONFUSABLE_CHAR_MAX): its UTS #39 prototype folded when that
+ * is ASCII, else the CLDR Latin transform of c when that is letters,
+ * else the folded prototype; their number, or -1 */
+static int confusable_char(const struct confusable *cf, UChar32 c,
+			   UChar32 out[CONFUSABLE_CHAR_MAX])
+{
+	UChar one[2];
+	UChar sk[CONFUSABLE_CHAR_MAX * 2];
+	int32_t len = 0;
+	int32_t sk_len;
+	int n = 0;
+	int ascii = 1;
+	UErrorCode status = U_ZERO_ERROR;
+	UBool error = 0;
+
+	U16_APPEND(one, len, 2, c, error);
+	sk_len = uspoof_getSkeleton(cf->checker, 0, one, len, sk,
+				    CONFUSABLE_CHAR_MAX * 2, &status);
+	if (error || U_FAILURE(status))
+		return -1;
+	for (int32_t i = 0; i < sk_len && n < CONFUSABLE_CHAR_MAX;) {
+		UChar32 p;
+
+		U16_NEXT(sk, i, sk_len, p);
+		p = confusable_fold(p);
+		if (p >= 0) {
+			ascii &= p < 0x80;
+			out[n++] = p;
+		}
+	}
+	if (!ascii && u_isalpha(c)) {
+		UChar32 latin[CONFUSABLE_CHAR_MAX];
+		int m = confusable_latin(cf, c, latin);
+
+		if (m > 0) {
+			memcpy(out, latin, (size_t) m * sizeof(*out));
+			n = m;
+		}
+	}
+	return n;
+}
+
+/* confusable_emit - the letters of each code point of wide[0..len) into
+ * out, folded and joined; its length, or -1 */
+static int confusable_emit(const struct confusable *cf, const UChar *wide,
+			   int32_t len, char out[CONFUSABLE_MAX + 1])
 {
 	size_t n = 0;
 	UChar32 prev = 0;
 
 	for (int32_t i = 0; i < len;) {
 		UChar32 c;
+		UChar32 seen[CONFUSABLE_CHAR_MAX];
+		int count;
 
-		U16_NEXT(sk, i, len, c);
-		c = confusable_fold(c);
-		if (c < 0)
-			continue;
-		if (c == 'i')
-			c = 'l';
-		if (c == 'v' && prev == 'v') {
-			out[n - 1] = 'w';
-			prev = 'w';
-			continue;
-		}
-		if (confusable_put(out, &n, c) < 0)
+		U16_NEXT(wide, i, len, c);
+		if (c < 0x80) {
+			count = cf->ascii_len[c];
+			memcpy(seen, cf->ascii[c], sizeof(seen));
+		} else
+			count = confusable_char(cf, c, seen);
+		if (count < 0)
 			return -1;
-		prev = c;
+		for (int k = 0; k < count; k++)
+			if (confusable_append(out, &n, &prev, seen[k]) < 0)
+				return -1;
 	}
 	out[n] = '\0';
 	return (int) n;
@@ -201,11 +325,9 @@ int confusable_skeleton(const struct confusable *cf, const char *label,
 			size_t len, char out[CONFUSABLE_MAX + 1], int *flags)
 {
 	UChar wide[CONFUSABLE_WIDE];
-	UChar sk[CONFUSABLE_WIDE];
 	UErrorCode status = U_ZERO_ERROR;
 	int seen = 0;
 	int32_t n = confusable_wide(label, len, wide, &seen);
-	int32_t sk_len;
 
 	if (flags != NULL)
 		*flags = 0;
@@ -215,12 +337,7 @@ int confusable_skeleton(const struct confusable *cf, const char *label,
 	    && (uspoof_check(cf->checker, wide, n, NULL, &status)
 		& USPOOF_RESTRICTION_LEVEL) != 0)
 		seen |= CONFUSABLE_MIXED;
-	status = U_ZERO_ERROR;
-	sk_len = uspoof_getSkeleton(cf->checker, 0, wide, n, sk,
-				    CONFUSABLE_WIDE, &status);
-	if (U_FAILURE(status) || sk_len >= CONFUSABLE_WIDE)
-		return -1;
 	if (flags != NULL)
 		*flags = seen;
-	return confusable_emit(sk, sk_len, out);
+	return confusable_emit(cf, wide, n, out);
 }

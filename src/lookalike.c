@@ -65,6 +65,7 @@
 #include "confusable.h"
 #include "lookalike.h"
 #include "lookfilter.h"
+#include "msg.h"
 #include "strmap.h"
 
 /* Both labels at least this long before one edit counts (walmart: 7). */
@@ -81,6 +82,9 @@ struct lookalike_brand {
 	size_t label_len;	/* length of the first label of domain */
 	char *skeleton;		/* of the label; NULL when it has none */
 	size_t skeleton_len;
+	int any_cc;		/* its label is its own under every ccTLD */
+	int narrow;		/* typos: only a doubled letter or a swap */
+	int word;		/* the label is a common word (brands file) */
 	char domain[];		/* registrable domain, lower case */
 };
 
@@ -107,6 +111,8 @@ struct lookalike {
 	size_t learn_max;		/* learned brands kept at most */
 	size_t learn_refused;		/* learned brands refused: full */
 };
+
+static int lookalike_cc_own(const struct lookalike *lk, const char *reg);
 
 typedef const struct lookalike_brand *
 	(*lookalike_rule_fn)(const struct lookalike *lk, const char *label,
@@ -246,7 +252,7 @@ static int lookalike_index_shorts(struct lookalike *lk,
 {
 	const char *label = brand->domain;
 	size_t len = brand->label_len;
-	char variant[LOOKALIKE_TYPO_MIN + 1];
+	char variant[HOSTNAME_LABEL_MAX + 2];
 
 	for (size_t i = 0; i < len; i++) {
 		memcpy(variant, label, i + 1);
@@ -263,6 +269,19 @@ static int lookalike_index_shorts(struct lookalike *lk,
 		if (lookalike_index_first(lk, LK_SHORTS, variant, brand) < 0)
 			return -1;
 	}
+	return 0;
+}
+
+/* lookalike_is_narrow - a label that one edit turns into other names:
+ * under 5 characters (ups: ubs, upa), or a keyword after one or two
+ * letters (gmail: amail, 1mail, qmail are mail services of their own) */
+static int lookalike_is_narrow(const char *label, size_t len)
+{
+	if (len < LOOKALIKE_TYPO_MIN)
+		return 1;
+	for (size_t core = 1; core < LOOKALIKE_SHORT_MIN; core++)
+		if (combosquat_is_keyword(label + core, len - core))
+			return 1;
 	return 0;
 }
 
@@ -290,7 +309,8 @@ static int lookalike_index(struct lookalike *lk, struct lookalike_brand *brand)
 						 brand) < 0)
 			return -1;
 	}
-	if (brand->label_len < LOOKALIKE_TYPO_MIN)
+	brand->narrow = lookalike_is_narrow(label, brand->label_len);
+	if (brand->narrow)
 		return lookalike_index_shorts(lk, brand);
 	return lookalike_index_deletions(lk, LK_DELETIONS, label,
 					 brand->label_len, brand);
@@ -375,6 +395,41 @@ int lookalike_add_own(struct lookalike *lk, const char *brand,
 	return 1;
 }
 
+/* lookalike_set_word - brand's label is a common word: narrow typos */
+int lookalike_set_word(struct lookalike *lk, const char *brand)
+{
+	struct lookalike_brand *b = lk != NULL ? strmap_get(lk->brands, brand)
+					       : NULL;
+	int was_narrow;
+
+	if (b == NULL) {
+		errno = EINVAL;
+		return -1;
+	}
+	was_narrow = b->narrow;
+	b->word = 1;
+	b->narrow = 1;
+	if (!was_narrow && lookalike_index_shorts(lk, b) < 0) {
+		errno = ENOMEM;
+		return -1;
+	}
+	return 0;
+}
+
+/* lookalike_own_cc - brand owns its label under every ccTLD */
+int lookalike_own_cc(struct lookalike *lk, const char *brand)
+{
+	struct lookalike_brand *b = lk != NULL ? strmap_get(lk->brands, brand)
+					       : NULL;
+
+	if (b == NULL) {
+		errno = EINVAL;
+		return -1;
+	}
+	b->any_cc = 1;
+	return 0;
+}
+
 /* lookalike_one_edit - a and b are one insertion, deletion, substitution
  * or adjacent transposition apart (optimal string alignment distance 1) */
 static int lookalike_one_edit(const char *a, size_t alen, const char *b,
@@ -419,13 +474,14 @@ lookalike_better(const struct lookalike_edit *how,
 	size_t other_len;
 
 	if (candidate == NULL || candidate->label_len < how->min_len
+	    || (!how->skeleton && candidate->narrow)
 	    || (best != NULL && best->ordinal < candidate->ordinal))
 		return best;
 	other = how->skeleton ? candidate->skeleton : candidate->domain;
 	other_len = how->skeleton ? candidate->skeleton_len
 				  : candidate->label_len;
 	if (other == NULL || (how->same_len_short && other_len != len
-			      && candidate->label_len < LOOKALIKE_TYPO_MIN))
+			      && candidate->narrow))
 		return best;
 	return lookalike_one_edit(key, len, other, other_len) ? candidate
 							      : best;
@@ -489,15 +545,26 @@ lookalike_search(const struct lookalike *lk, const struct lookalike_edit *how,
 	return best;
 }
 
-/* lookalike_label - label[0..len) as a brand label (a combosquat_find_fn) */
-static const void *lookalike_label(const void *ctx, const char *s, size_t len)
+/* lookalike_label - label[0..len) as a brand label of 3 or more */
+static const struct lookalike_brand *
+lookalike_label(const struct lookalike *lk, const char *s, size_t len)
 {
-	const struct lookalike *lk = ctx;
 	const struct lookalike_brand *brand;
 
 	brand = lookalike_get(lk, LK_LABELS, s, len, lookfilter_hash(s, len));
 	return brand != NULL && brand->label_len >= LOOKALIKE_SHORT_MIN
 	       ? brand : NULL;
+}
+
+/* lookalike_combo_label - lookalike_label() as a combosquat_find_fn */
+static const void *lookalike_combo_label(const void *ctx, const char *s,
+					 size_t len, int *distinct)
+{
+	const struct lookalike_brand *brand = lookalike_label(ctx, s, len);
+
+	*distinct = brand != NULL && !brand->word
+		    && len >= COMBOSQUAT_ANY_WORD_MIN;
+	return brand;
 }
 
 /* lookalike_tld_swap - the brand label itself under another suffix */
@@ -553,7 +620,7 @@ lookalike_combo(const struct lookalike *lk, const char *label, size_t len)
 {
 	if (len > 4 && memcmp(label, "xn--", 4) == 0)
 		return NULL;
-	return combosquat_find(label, len, lookalike_label, lk);
+	return combosquat_find(label, len, lookalike_combo_label, lk);
 }
 
 /* lookalike_mask - key with every non-ASCII character as one '*' byte,
@@ -601,8 +668,8 @@ lookalike_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 				lookalike_mask(sk, (size_t) n, masked));
 }
 
-/* lookalike_typo - one edit from a brand label, both 5 or longer; for
- * shorter brand labels a doubled letter or an adjacent swap */
+/* lookalike_typo - one edit from a brand label of 5 or more (the sender's
+ * 4 or more); for narrow brand labels a doubled letter or a swap */
 static const struct lookalike_brand *
 lookalike_typo(const struct lookalike *lk, const char *label, size_t len)
 {
@@ -611,13 +678,12 @@ lookalike_typo(const struct lookalike *lk, const char *label, size_t len)
 	};
 	const struct lookalike_brand *brand;
 
-	if (len <= LOOKALIKE_TYPO_MIN) {
-		brand = lookalike_get(lk, LK_SHORTS, label, len,
-				      lookfilter_hash(label, len));
-		if (brand != NULL && brand->label_len >= LOOKALIKE_SHORT_MIN)
-			return brand;
-	}
-	if (len < LOOKALIKE_TYPO_MIN)
+	brand = lookalike_get(lk, LK_SHORTS, label, len,
+			      lookfilter_hash(label, len));
+	if (brand != NULL && brand->label_len >= LOOKALIKE_SHORT_MIN)
+		return brand;
+	/* A 4-letter sender is a 5-letter brand with a letter left out. */
+	if (len + 1 < LOOKALIKE_TYPO_MIN)
 		return NULL;
 	return lookalike_search(lk, &how, label, len);
 }
@@ -682,11 +748,14 @@ int lookalike_learn_brand(struct lookalike *lk, const char *domain)
 		return -1;
 	}
 	if (strmap_get(lk->brands, host) != NULL
-	    || strmap_get(lk->own, host) != NULL
+	    || strmap_get(lk->own, host) != NULL || lookalike_cc_own(lk, host)
 	    || lookalike_variant(lk, host, &rule) != NULL)
 		return 0;
 	if (lk->learned >= lk->learn_max) {
-		lk->learn_refused++;
+		if (lk->learn_refused++ == 0)
+			msg_warn("%zu brands learned from campaigns, the most "
+				 "kept (--max-learned-brands): %s and later "
+				 "ones are not learned", lk->learn_max, host);
 		return 0;
 	}
 	added = lookalike_insert(lk, host);
@@ -695,13 +764,29 @@ int lookalike_learn_brand(struct lookalike *lk, const char *domain)
 	return added;
 }
 
+/* lookalike_cc_own - reg is a brand's label under a country-code
+ * suffix and the brand owns its label under all of them */
+static int lookalike_cc_own(const struct lookalike *lk, const char *reg)
+{
+	const char *tld = strrchr(reg, '.') + 1;
+	size_t label_len = strcspn(reg, ".");
+	const struct lookalike_brand *brand;
+
+	if (strlen(tld) != 2 || tld[0] < 'a' || tld[0] > 'z'
+	    || tld[1] < 'a' || tld[1] > 'z')
+		return 0;
+	brand = lookalike_get(lk, LK_LABELS, reg, label_len,
+			      lookfilter_hash(reg, label_len));
+	return brand != NULL && brand->any_cc;
+}
+
 /* lookalike_own - host or one of its parents down to its registrable
  * domain reg (a pointer into host) is allowed, or reg is a family's */
 static int lookalike_own(const struct lookalike *lk, const char *host,
 			 const char *reg)
 {
 	if (strmap_get(lk->brands, reg) != NULL
-	    || strmap_get(lk->own, reg) != NULL)
+	    || strmap_get(lk->own, reg) != NULL || lookalike_cc_own(lk, reg))
 		return 1;
 	if (strmap_count(lk->allowed) == 0)
 		return 0;
@@ -712,6 +797,19 @@ static int lookalike_own(const struct lookalike *lk, const char *host,
 			break;
 	}
 	return 0;
+}
+
+/* lookalike_owned - host is at or below a brand, a family domain or an
+ * allowed domain */
+int lookalike_owned(const struct lookalike *lk, const char *host)
+{
+	const char *reg;
+
+	if (lk == NULL || host == NULL
+	    || strnlen(host, HOSTNAME_MAX + 1) > HOSTNAME_MAX)
+		return 0;
+	reg = psl_registrable_domain(lk->psl, host);
+	return reg != NULL && lookalike_own(lk, host, reg);
 }
 
 /* lookalike_check - does host's registrable domain imitate a brand? */

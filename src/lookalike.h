@@ -92,6 +92,15 @@ int lookalike_add_brand(struct lookalike *lk, const char *domain);
 int lookalike_add_own(struct lookalike *lk, const char *brand,
 		      const char *domain);
 
+/* lookalike_own_cc - brand (added, lower case) owns its label under
+ * every country-code suffix (.de, .co.uk, .com.br); 0, or -1 EINVAL */
+int lookalike_own_cc(struct lookalike *lk, const char *brand);
+
+/* lookalike_set_word - brand's label is a common word (apple, orange):
+ * typos of it only by a doubled letter or a swap, and combinations only
+ * with keywords; 0, or -1 EINVAL (unknown brand) or ENOMEM */
+int lookalike_set_word(struct lookalike *lk, const char *brand);
+
 /*
  * lookalike_learn_brand - the same for a brand learned from the store
  * (a campaign's phished domain): 0, and nothing added, also when domain
@@ -113,6 +122,10 @@ size_t lookalike_learn_refused(const struct lookalike *lk);
  * -1 with errno EINVAL or ENOMEM.
  */
 int lookalike_allow(struct lookalike *lk, const char *domain);
+
+/* lookalike_owned - 1 when host is at or below a brand, a domain of a
+ * brand's family or an allowed domain: never a lookalike */
+int lookalike_owned(const struct lookalike *lk, const char *host);
 
 /* lookalike_brand_count - brands known */
 size_t lookalike_brand_count(const struct lookalike *lk);

@@ -147,6 +147,7 @@ static const struct pair_case positive_cases[] = {
 	 "a long brand label"},
 	{"fedexx.com", "fedex.com", TYPO, "fedexx"},
 	/* Short brand labels: a doubled letter or an adjacent swap only. */
+	{"eftp.com", "eftps.com", TYPO, "a letter of a 5-letter label left out"},
 	{"upss.com", "ups.com", TYPO, "ups with its s doubled"},
 	{"uups.com", "ups.com", TYPO, "ups with its u doubled"},
 	{"pus.com", "ups.com", TYPO, "ups with u and p swapped"},
@@ -236,7 +237,6 @@ static const struct pair_case negative_cases[] = {
 	{"aamail.com", NULL, NULL, "two letters and mail"},
 	{"aa-mail.net", NULL, NULL, "two letters and -mail"},
 	/* Typo guards. */
-	{"eftp.com", NULL, NULL, "4 letters: no typo matching"},
 	{"ebey.com", NULL, NULL, "ebay has 4 letters: no typo"},
 	{"wlamrat.com", NULL, NULL, "two edits from walmart"},
 	{"walmrta.com", NULL, NULL, "a rotation is two edits"},
@@ -757,6 +757,7 @@ static void test_one_edit(unsigned long long *state, const char *label,
 static void test_many(void)
 {
 	enum { MANY = 3000 };
+	static const char consonants[] = "bcdfghjklnpqrtvxz";
 	static char labels[MANY][16];
 	unsigned long long state = 42;
 	struct lookalike *lk = lookalike_new();
@@ -768,8 +769,11 @@ static void test_many(void)
 	for (size_t i = 0; i < MANY; i++) {
 		size_t len = 5 + test_random(&state) % 8;
 
+		/* No vowel, m, s, w or y: no keyword ends a label, so no
+		 * brand is narrow (gmail is: a keyword after one letter) */
 		for (size_t j = 0; j < len; j++)
-			labels[i][j] = (char) ('a' + test_random(&state) % 26);
+			labels[i][j] = consonants[test_random(&state)
+						  % (sizeof(consonants) - 1)];
 		labels[i][len] = '\0';
 		snprintf(host, sizeof(host), "%.15s.com", labels[i]);
 		if (lookalike_add_brand(lk, host) < 0)
