@@ -192,9 +192,13 @@ bench: deps deps-bench
 # brand lists, and false alarms on legitimate sender domains of Debian and
 # npm packages (bench/lookalike-eval.py; fetched into $(BUILD)/eval); the
 # tables go to $(BUILD)/eval/report.md (bench/RESULTS.md keeps a run).
-DEPS_EVAL = dnstwist npm python3
+# (npm from Debian only where no npm is installed: a Node.js of other
+# origin conflicts with Debian's npm package)
+DEPS_EVAL = dnstwist python3
 deps-eval:
 	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_EVAL)"
+	@command -v npm > /dev/null || \
+		$(MAKE) --no-print-directory deps DEPS=npm
 
 $(BUILD)/lookalike-eval: bench/lookalike-eval.c $(LIB) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS)

@@ -34,34 +34,47 @@
 /* Words of a hyphenated label considered; more is not a name. */
 #define COMBOSQUAT_WORDS_MAX 8
 
+/* A string with its length, for bsearch. */
+struct combosquat_span {
+	const char *s;
+	size_t len;
+};
+
 /* The project's keyword list, sorted (C locale): words that phishing
  * reports find beside brand names in registered domains. */
-static const char *const combosquat_keywords[] = {
-	"access", "account", "accounts", "activate", "activation", "alert",
-	"alerts", "app", "appeal", "apps", "auth", "authenticate",
-	"authentication", "bank", "banking", "billing", "bonus", "cancel",
-	"card", "care", "case", "center", "centre", "check",
-	"claim", "client", "cloud", "confirm", "confirmation", "connect",
-	"contact", "corp", "customer", "customers", "dashboard", "delivery",
-	"desk", "device", "docs", "document", "documents", "download",
-	"drive", "express", "file", "files", "fix", "form",
-	"gift", "giftcard", "group", "help", "helpdesk", "home",
-	"id", "identity", "info", "invoice", "invoices", "job",
-	"jobs", "locked", "login", "logon", "mail", "member",
-	"members", "message", "mobile", "my", "net", "news",
-	"notice", "notification", "notify", "office", "official", "online",
-	"order", "orders", "package", "parcel", "password", "pay",
-	"payment", "payments", "pin", "portal", "post", "prize",
-	"promo", "protect", "protection", "receipt", "recover", "recovery",
-	"refund", "refunds", "register", "renew", "renewal", "reset",
-	"resolution", "restore", "review", "reward", "rewards", "safe",
-	"safety", "secure", "security", "server", "service", "services",
-	"session", "share", "shipment", "shipping", "shop", "signin",
-	"signon", "sms", "sso", "staff", "store", "support",
-	"suspend", "suspended", "sync", "tax", "team", "tech",
-	"ticket", "track", "tracking", "unlock", "update", "updates",
-	"user", "users", "validate", "validation", "verification", "verify",
-	"wallet", "web", "webmail", "www",
+static const struct combosquat_span combosquat_keywords[] = {
+#define W(word) { word, sizeof(word) - 1 }
+	W("access"), W("account"), W("accounts"), W("activate"),
+	W("activation"), W("alert"), W("alerts"), W("app"), W("appeal"),
+	W("apps"), W("auth"), W("authenticate"), W("authentication"),
+	W("bank"), W("banking"), W("billing"), W("bonus"), W("cancel"),
+	W("card"), W("care"), W("case"), W("center"), W("centre"), W("check"),
+	W("claim"), W("client"), W("cloud"), W("confirm"), W("confirmation"),
+	W("connect"), W("contact"), W("corp"), W("customer"), W("customers"),
+	W("dashboard"), W("delivery"), W("desk"), W("device"), W("docs"),
+	W("document"), W("documents"), W("download"), W("drive"),
+	W("express"), W("file"), W("files"), W("fix"), W("form"), W("gift"),
+	W("giftcard"), W("group"), W("help"), W("helpdesk"), W("home"),
+	W("id"), W("identity"), W("info"), W("invoice"), W("invoices"),
+	W("job"), W("jobs"), W("locked"), W("login"), W("logon"), W("mail"),
+	W("member"), W("members"), W("message"), W("mobile"), W("my"),
+	W("net"), W("news"), W("notice"), W("notification"), W("notify"),
+	W("office"), W("official"), W("online"), W("order"), W("orders"),
+	W("package"), W("parcel"), W("password"), W("pay"), W("payment"),
+	W("payments"), W("pin"), W("portal"), W("post"), W("prize"),
+	W("promo"), W("protect"), W("protection"), W("receipt"), W("recover"),
+	W("recovery"), W("refund"), W("refunds"), W("register"), W("renew"),
+	W("renewal"), W("reset"), W("resolution"), W("restore"), W("review"),
+	W("reward"), W("rewards"), W("safe"), W("safety"), W("secure"),
+	W("security"), W("server"), W("service"), W("services"), W("session"),
+	W("share"), W("shipment"), W("shipping"), W("shop"), W("signin"),
+	W("signon"), W("sms"), W("sso"), W("staff"), W("store"), W("support"),
+	W("suspend"), W("suspended"), W("sync"), W("tax"), W("team"),
+	W("tech"), W("ticket"), W("track"), W("tracking"), W("unlock"),
+	W("update"), W("updates"), W("user"), W("users"), W("validate"),
+	W("validation"), W("verification"), W("verify"), W("wallet"),
+	W("web"), W("webmail"), W("www"),
+#undef W
 };
 
 #define COMBOSQUAT_COUNT \
@@ -70,18 +83,13 @@ static const char *const combosquat_keywords[] = {
 /* The longest keyword: prefixes and suffixes longer are not looked up. */
 #define COMBOSQUAT_KEYWORD_MAX 14
 
-/* A string with its length, for bsearch. */
-struct combosquat_span {
-	const char *s;
-	size_t len;
-};
-
 /* combosquat_cmp - bsearch order of the keyword table */
 static int combosquat_cmp(const void *key, const void *member)
 {
 	const struct combosquat_span *span = key;
-	const char *word = *(const char *const *) member;
-	size_t wlen = strlen(word);
+	const struct combosquat_span *keyword = member;
+	const char *word = keyword->s;
+	size_t wlen = keyword->len;
 	int c = memcmp(span->s, word, span->len < wlen ? span->len : wlen);
 
 	if (c != 0)

@@ -294,6 +294,28 @@ static int confusable_emit(const struct confusable *cf, const UChar *wide,
 	return (int) n;
 }
 
+/* confusable_ascii - the skeleton of a label that is no A-label, from
+ * the table of ASCII prototypes alone; its length, or -1 */
+static int confusable_ascii(const struct confusable *cf, const char *label,
+			    size_t len, char out[CONFUSABLE_MAX + 1])
+{
+	size_t n = 0;
+	UChar32 prev = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char) label[i];
+
+		if (c >= 0x80)
+			return -1;
+		for (int k = 0; k < cf->ascii_len[c]; k++)
+			if (confusable_append(out, &n, &prev,
+					      cf->ascii[c][k]) < 0)
+				return -1;
+	}
+	out[n] = '\0';
+	return (int) n;
+}
+
 /* confusable_wide - label (an A-label decoded) as UTF-16 into wide; its
  * length, or -1; *flags gets CONFUSABLE_IDN */
 static int32_t confusable_wide(const char *label, size_t len,
@@ -327,11 +349,18 @@ int confusable_skeleton(const struct confusable *cf, const char *label,
 	UChar wide[CONFUSABLE_WIDE];
 	UErrorCode status = U_ZERO_ERROR;
 	int seen = 0;
-	int32_t n = confusable_wide(label, len, wide, &seen);
+	int32_t n;
 
 	if (flags != NULL)
 		*flags = 0;
-	if (cf == NULL || n < 0)
+	if (cf == NULL)
+		return -1;
+	if (!(len > CONFUSABLE_ACE_LEN
+	      && memcmp(label, CONFUSABLE_ACE, CONFUSABLE_ACE_LEN) == 0))
+		return confusable_ascii(cf, label, len, out);
+	n = confusable_wide(label, len, wide, &seen);
+
+	if (n < 0)
 		return -1;
 	if ((seen & CONFUSABLE_IDN)
 	    && (uspoof_check(cf->checker, wide, n, NULL, &status)

@@ -34,7 +34,8 @@
  *
  *	A Bloom filter (lookfilter.h) of every label-index key says in one
  *	probe that most candidates are in no index, so a check costs the
- *	same with one brand or 10,000.
+ *	same with one brand or 10,000.  The rules that read the indexes are
+ *	in lookrules.c; the index's structures in lookindex.h.
  *
  *	Priorities: tld-swap, affix-mail, combo, homoglyph, typo.  The
  *	exact-label rules come first because they are certain; a homoglyph
@@ -62,61 +63,10 @@
 #include <string.h>
 
 #include "combosquat.h"
-#include "confusable.h"
-#include "lookalike.h"
-#include "lookfilter.h"
+#include "lookindex.h"
 #include "msg.h"
-#include "strmap.h"
-
-/* Both labels at least this long before one edit counts (walmart: 7). */
-#define LOOKALIKE_TYPO_MIN 5
-/* Brand labels shorter than this are matched only as homoglyphs. */
-#define LOOKALIKE_SHORT_MIN 3
-/* Sites list tens of brands; the maps grow when there are more. */
-#define LOOKALIKE_EXPECTED 64
-
-#define LOOKALIKE_COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-struct lookalike_brand {
-	unsigned long ordinal;	/* order of addition: earlier wins ties */
-	size_t label_len;	/* length of the first label of domain */
-	char *skeleton;		/* of the label; NULL when it has none */
-	size_t skeleton_len;
-	int any_cc;		/* its label is its own under every ccTLD */
-	int narrow;		/* typos: only a doubled letter or a swap */
-	int word;		/* the label is a common word (brands file) */
-	char domain[];		/* registrable domain, lower case */
-};
-
-/* One brand that a deletion variant comes from. */
-struct lookalike_near {
-	const struct lookalike_brand *brand;
-	struct lookalike_near *next;
-};
-
-/* The label indexes, in the filter's rebuild order. */
-enum { LK_LABELS, LK_SKELETONS, LK_DELETIONS, LK_SKEL_DELETIONS, LK_SHORTS,
-       LK_MAPS };
-
-struct lookalike {
-	const psl_ctx_t *psl;		/* built in to libpsl, never freed */
-	struct confusable *cf;		/* skeleton maker (ICU) */
-	struct strmap *brands;		/* domain -> lookalike_brand (owned) */
-	struct strmap *map[LK_MAPS];	/* label indexes, see above */
-	struct strmap *own;		/* family domain -> its brand */
-	struct strmap *allowed;		/* allowed domain -> lk (a member) */
-	struct lookfilter filter;	/* keys of the label indexes */
-	unsigned long next_ordinal;
-	size_t learned;			/* brands learned, not given */
-	size_t learn_max;		/* learned brands kept at most */
-	size_t learn_refused;		/* learned brands refused: full */
-};
 
 static int lookalike_cc_own(const struct lookalike *lk, const char *reg);
-
-typedef const struct lookalike_brand *
-	(*lookalike_rule_fn)(const struct lookalike *lk, const char *label,
-			     size_t len);
 
 /* lookalike_near_free - release one deletion variant's brand list */
 static void lookalike_near_free(void *value)
@@ -430,298 +380,6 @@ int lookalike_own_cc(struct lookalike *lk, const char *brand)
 	return 0;
 }
 
-/* lookalike_one_edit - a and b are one insertion, deletion, substitution
- * or adjacent transposition apart (optimal string alignment distance 1) */
-static int lookalike_one_edit(const char *a, size_t alen, const char *b,
-			      size_t blen)
-{
-	size_t i = 0;
-
-	if (alen < blen)
-		return lookalike_one_edit(b, blen, a, alen);
-	if (alen - blen > 1)
-		return 0;
-	while (i < blen && a[i] == b[i])
-		i++;
-	if (alen > blen)	/* a[i] inserted */
-		return memcmp(a + i + 1, b + i, blen - i) == 0;
-	if (i == alen)		/* equal */
-		return 0;
-	if (memcmp(a + i + 1, b + i + 1, alen - i - 1) == 0)
-		return 1;	/* a[i] substituted */
-	return i + 1 < alen && a[i] == b[i + 1] && a[i + 1] == b[i]
-	       && memcmp(a + i + 2, b + i + 2, alen - i - 2) == 0;
-}
-
-/* How a one-edit search compares: raw labels or skeletons. */
-struct lookalike_edit {
-	int exact;		/* index of whole keys */
-	int deletions;		/* index of one-deletion variants */
-	int skeleton;		/* compare skeletons, not labels */
-	size_t min_len;		/* brand labels shorter are not matched */
-	int same_len_short;	/* short brands: substitution only */
-};
-
-/* lookalike_better - candidate when it is one edit from key and earlier
- * than best, else best */
-static const struct lookalike_brand *
-lookalike_better(const struct lookalike_edit *how,
-		 const struct lookalike_brand *best,
-		 const struct lookalike_brand *candidate, const char *key,
-		 size_t len)
-{
-	const char *other;
-	size_t other_len;
-
-	if (candidate == NULL || candidate->label_len < how->min_len
-	    || (!how->skeleton && candidate->narrow)
-	    || (best != NULL && best->ordinal < candidate->ordinal))
-		return best;
-	other = how->skeleton ? candidate->skeleton : candidate->domain;
-	other_len = how->skeleton ? candidate->skeleton_len
-				  : candidate->label_len;
-	if (other == NULL || (how->same_len_short && other_len != len
-			      && candidate->narrow))
-		return best;
-	return lookalike_one_edit(key, len, other, other_len) ? candidate
-							      : best;
-}
-
-/* lookalike_nearest - the best of best and a near list's brands */
-static const struct lookalike_brand *
-lookalike_nearest(const struct lookalike_edit *how,
-		  const struct lookalike_brand *best,
-		  const struct lookalike_near *near, const char *key,
-		  size_t len)
-{
-	for (; near != NULL; near = near->next)
-		best = lookalike_better(how, best, near->brand, key, len);
-	return best;
-}
-
-/* lookalike_get - the value of key[0..len) (hash h) in label index
- * which; the filter is asked first, the map only when it may be there */
-static void *lookalike_get(const struct lookalike *lk, int which,
-			   const char *key, size_t len, uint64_t h)
-{
-	return lookfilter_maybe(&lk->filter, h)
-	       ? strmap_getn(lk->map[which], key, len) : NULL;
-}
-
-/* lookalike_search - the earliest brand one edit from key[0..len): key
- * and each of its deletions looked up (symmetric deletion) */
-static const struct lookalike_brand *
-lookalike_search(const struct lookalike *lk, const struct lookalike_edit *how,
-		 const char *key, size_t len)
-{
-	uint64_t hashes[LOOKFILTER_KEY_MAX];
-	char variant[LOOKFILTER_KEY_MAX];
-	const struct lookalike_brand *best;
-
-	if (len < 2 || len > LOOKFILTER_KEY_MAX)
-		return NULL;
-	/* A letter left out: marriot. */
-	best = lookalike_nearest(how, NULL,
-				 lookalike_get(lk, how->deletions, key, len,
-					       lookfilter_hash(key, len)),
-				 key, len);
-	lookfilter_deletions(key, len, hashes);
-	for (size_t i = 0; i < len; i++) {
-		/* Deleting any letter of a run gives the same variant. */
-		if ((i > 0 && key[i] == key[i - 1])
-		    || !lookfilter_maybe(&lk->filter, hashes[i]))
-			continue;
-		memcpy(variant, key, i);
-		memcpy(variant + i, key + i + 1, len - i - 1);
-		best = lookalike_better(how, best,
-					strmap_getn(lk->map[how->exact],
-						    variant, len - 1),
-					key, len);
-		best = lookalike_nearest(how, best,
-					 strmap_getn(lk->map[how->deletions],
-						     variant, len - 1),
-					 key, len);
-	}
-	return best;
-}
-
-/* lookalike_label - label[0..len) as a brand label of 3 or more */
-static const struct lookalike_brand *
-lookalike_label(const struct lookalike *lk, const char *s, size_t len)
-{
-	const struct lookalike_brand *brand;
-
-	brand = lookalike_get(lk, LK_LABELS, s, len, lookfilter_hash(s, len));
-	return brand != NULL && brand->label_len >= LOOKALIKE_SHORT_MIN
-	       ? brand : NULL;
-}
-
-/* lookalike_combo_label - lookalike_label() as a combosquat_find_fn */
-static const void *lookalike_combo_label(const void *ctx, const char *s,
-					 size_t len, int *distinct)
-{
-	const struct lookalike_brand *brand = lookalike_label(ctx, s, len);
-
-	*distinct = brand != NULL && !brand->word
-		    && len >= COMBOSQUAT_ANY_WORD_MIN;
-	return brand;
-}
-
-/* lookalike_tld_swap - the brand label itself under another suffix */
-static const struct lookalike_brand *
-lookalike_tld_swap(const struct lookalike *lk, const char *label, size_t len)
-{
-	return lookalike_label(lk, label, len);
-}
-
-/* Mail affixes around a brand label, longest first so that
- * linkedin-email is cut at "-email", not "mail". */
-static const struct lookalike_affix {
-	const char *text;
-	size_t len;
-	int before;		/* 1: "mail-linkedin"; 0: "linkedinmail" */
-} lookalike_affixes[] = {
-#define LOOKALIKE_AFFIX(text, before) { text, sizeof(text) - 1, before }
-	LOOKALIKE_AFFIX("-email", 0),
-	LOOKALIKE_AFFIX("email-", 1),
-	LOOKALIKE_AFFIX("email", 0),
-	LOOKALIKE_AFFIX("-mail", 0),
-	LOOKALIKE_AFFIX("mail-", 1),
-	LOOKALIKE_AFFIX("mail", 0),
-#undef LOOKALIKE_AFFIX
-};
-
-/* lookalike_affix - the brand label with a mail affix, any suffix */
-static const struct lookalike_brand *
-lookalike_affix(const struct lookalike *lk, const char *label, size_t len)
-{
-	for (size_t i = 0; i < LOOKALIKE_COUNT(lookalike_affixes); i++) {
-		const struct lookalike_affix *affix = &lookalike_affixes[i];
-		const char *rest = affix->before ? label + affix->len : label;
-		size_t rest_len = len - affix->len;
-		const char *at;
-		const struct lookalike_brand *brand;
-
-		if (len < affix->len + LOOKALIKE_SHORT_MIN)
-			continue;
-		at = affix->before ? label : label + rest_len;
-		if (memcmp(at, affix->text, affix->len) != 0)
-			continue;
-		brand = lookalike_label(lk, rest, rest_len);
-		if (brand != NULL)
-			return brand;
-	}
-	return NULL;
-}
-
-/* lookalike_combo - the brand label with words of the lure around it */
-static const struct lookalike_brand *
-lookalike_combo(const struct lookalike *lk, const char *label, size_t len)
-{
-	if (len > 4 && memcmp(label, "xn--", 4) == 0)
-		return NULL;
-	return combosquat_find(label, len, lookalike_combo_label, lk);
-}
-
-/* lookalike_mask - key with every non-ASCII character as one '*' byte,
- * so that a letter no table folds is one edit, not a byte run; length */
-static size_t lookalike_mask(const char *key, size_t len, char *out)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char) key[i];
-
-		if (c < 0x80)
-			out[n++] = (char) c;
-		else if (c >= 0xC0)
-			out[n++] = '*';
-	}
-	out[n] = '\0';
-	return n;
-}
-
-/* lookalike_homoglyph - a label with a brand label's skeleton, or an IDN
- * label one edit from one once both are folded */
-static const struct lookalike_brand *
-lookalike_homoglyph(const struct lookalike *lk, const char *label, size_t len)
-{
-	static const struct lookalike_edit how = {
-		LK_SKELETONS, LK_SKEL_DELETIONS, 1, LOOKALIKE_SHORT_MIN, 1
-	};
-	char sk[CONFUSABLE_MAX + 1];
-	char masked[CONFUSABLE_MAX + 1];
-	int flags;
-	int n = confusable_skeleton(lk->cf, label, len, sk, &flags);
-	const struct lookalike_brand *brand;
-
-	if (n < 0)
-		return NULL;
-	brand = lookalike_get(lk, LK_SKELETONS, sk, (size_t) n,
-			      lookfilter_hash(sk, (size_t) n));
-	if (brand != NULL && !(brand->label_len == len
-			       && memcmp(brand->domain, label, len) == 0))
-		return brand;
-	if (!(flags & CONFUSABLE_IDN))
-		return NULL;
-	return lookalike_search(lk, &how, masked,
-				lookalike_mask(sk, (size_t) n, masked));
-}
-
-/* lookalike_typo - one edit from a brand label of 5 or more (the sender's
- * 4 or more); for narrow brand labels a doubled letter or a swap */
-static const struct lookalike_brand *
-lookalike_typo(const struct lookalike *lk, const char *label, size_t len)
-{
-	static const struct lookalike_edit how = {
-		LK_LABELS, LK_DELETIONS, 0, LOOKALIKE_TYPO_MIN, 0
-	};
-	const struct lookalike_brand *brand;
-
-	brand = lookalike_get(lk, LK_SHORTS, label, len,
-			      lookfilter_hash(label, len));
-	if (brand != NULL && brand->label_len >= LOOKALIKE_SHORT_MIN)
-		return brand;
-	/* A 4-letter sender is a 5-letter brand with a letter left out. */
-	if (len + 1 < LOOKALIKE_TYPO_MIN)
-		return NULL;
-	return lookalike_search(lk, &how, label, len);
-}
-
-/* The rules in order of priority: the first match decides. */
-static const struct lookalike_rule {
-	const char *name;
-	lookalike_rule_fn match;
-} lookalike_rules[] = {
-	{"lookalike:tld-swap", lookalike_tld_swap},
-	{"lookalike:affix-mail", lookalike_affix},
-	{"lookalike:combo", lookalike_combo},
-	{"lookalike:homoglyph", lookalike_homoglyph},
-	{"lookalike:typo", lookalike_typo},
-};
-
-/* lookalike_variant - the brand a registrable domain that is no brand
- * imitates, and *rule the rule's name; NULL when none */
-static const struct lookalike_brand *
-lookalike_variant(const struct lookalike *lk, const char *reg,
-		  const char **rule)
-{
-	const char *dot = strchr(reg, '.');
-
-	if (dot == NULL)
-		return NULL;
-	for (size_t i = 0; i < LOOKALIKE_COUNT(lookalike_rules); i++) {
-		const struct lookalike_brand *brand;
-
-		brand = lookalike_rules[i].match(lk, reg, (size_t) (dot - reg));
-		if (brand != NULL) {
-			*rule = lookalike_rules[i].name;
-			return brand;
-		}
-	}
-	return NULL;
-}
-
 /* lookalike_set_learn_max - learned brands kept at most */
 void lookalike_set_learn_max(struct lookalike *lk, size_t max)
 {
@@ -749,7 +407,7 @@ int lookalike_learn_brand(struct lookalike *lk, const char *domain)
 	}
 	if (strmap_get(lk->brands, host) != NULL
 	    || strmap_get(lk->own, host) != NULL || lookalike_cc_own(lk, host)
-	    || lookalike_variant(lk, host, &rule) != NULL)
+	    || lookrules_variant(lk, host, &rule) != NULL)
 		return 0;
 	if (lk->learned >= lk->learn_max) {
 		if (lk->learn_refused++ == 0)
@@ -827,7 +485,7 @@ int lookalike_check(const struct lookalike *lk, const char *host,
 	reg = psl_registrable_domain(lk->psl, host);
 	if (reg == NULL || lookalike_own(lk, host, reg))
 		return 0;
-	brand = lookalike_variant(lk, reg, &rule);
+	brand = lookrules_variant(lk, reg, &rule);
 	if (brand == NULL)
 		return 0;
 	memcpy(out->phished_domain, brand->domain, strlen(brand->domain) + 1);

@@ -17,24 +17,30 @@
  *				"-mail", "-email" after it or "mail-",
  *				"email-" before it, under any suffix:
  *				linkedinmail.com, linkedin-mail.net
- *	lookalike:homoglyph	a label that looks the same: rn/m, vv/w,
- *				0/o, 1/l/i, and in IDN (xn--) labels
- *				Cyrillic, Greek, Armenian and accented
- *				Latin letters: rnarriott.com, xn--lnkedin-rog.com
+ *	lookalike:combo		the brand label with keywords of a lure
+ *				(combosquat.h): secure-paypal.com,
+ *				paypallogin.net, microsoft-support.com
+ *	lookalike:homoglyph	the same UTS #39 skeleton (confusable.h):
+ *				rnarriott.com, xn--lnkedin-rog.com; an IDN
+ *				label one edit from a brand once folded
  *	lookalike:typo		one insertion, deletion, substitution or
- *				adjacent transposition, both labels of 5
- *				or more characters: wallmart.com, marriot.com
+ *				adjacent transposition, brand labels of 5
+ *				or more characters: wallmart.com, marriot.com;
+ *				narrow labels (under 5, a common word, gmail)
+ *				only a doubled letter or a swap: upss, usp
  *
- *	Never a lookalike: a brand's own registrable domain and every host
- *	below it; a host at or below an allowed domain; anything when no
- *	brand is known.  tld-swap and affix-mail ignore brand labels of
- *	fewer than 3 characters (aa.org, qqmail.com belong to others).
- *
- *	Brands come from three places: a --brands file and explicit calls
- *	(always taken), and learned ones, the store's phished domains and
- *	the access map's blocking entries (taken unless they are themselves
- *	a lookalike of a brand already known, so that a campaign stored as
- *	wallmart.com does not turn the real walmart.com into a suspect).
+ *	Never a lookalike: a brand's own registrable domain, its family
+ *	(lookalike_add_own(), lookalike_own_cc()) and every host below
+ *	them; a host at or below an allowed domain; anything when no brand
+ *	is known.  tld-swap, affix-mail and combo ignore brand labels of
+ *	fewer than 3 characters (aa.org belongs to others).
+
+ *	Brands come from three places: brands files (brandfile.h) and
+ *	explicit calls (always taken), and learned ones, the store's phished
+ *	domains and the access map's blocking entries (taken unless they are
+ *	themselves a lookalike of a brand already known, so that a campaign
+ *	stored as wallmart.com does not turn the real walmart.com into a
+ *	suspect, and at most lookalike_set_learn_max() of them).
  *
  *	Every index is a hash map keyed by a string derived from a label,
  *	built as brands are added, so a check costs O(label length) lookups

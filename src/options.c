@@ -224,6 +224,27 @@ static int options_priority(struct options *opts, int facility,
 	return -1;
 }
 
+/* options_brands - the shipped brands list and the learned brands cap */
+static int options_brands(int opt, struct options *opts)
+{
+	long value;
+
+	switch (opt) {
+	case OPT_DEFAULT_BRANDS:
+		opts->config.default_brands = optarg;
+		opts->config.default_brands_given = 1;
+		return -1;
+	case OPT_NO_DEFAULT_BRANDS:
+		opts->config.default_brands = NULL;
+		return -1;
+	default:
+		value = options_number("--max-learned-brands", optarg, 0,
+				       10000000);
+		opts->config.max_learned_brands = (size_t) value;
+		return value < 0 ? EX_USAGE : -1;
+	}
+}
+
 /* options_one - apply one option; -1 to go on, or an exit code */
 static int options_one(int opt, struct options *opts)
 {
@@ -245,18 +266,9 @@ static int options_one(int opt, struct options *opts)
 	case OPT_LEARN: opts->config.learn_labels = 1; return -1;
 	case OPT_BRANDS: opts->config.brands = optarg; return -1;
 	case OPT_ALLOW: opts->config.allow = optarg; return -1;
-	case OPT_DEFAULT_BRANDS:
-		opts->config.default_brands = optarg;
-		opts->config.default_brands_given = 1;
-		return -1;
-	case OPT_NO_DEFAULT_BRANDS:
-		opts->config.default_brands = NULL;
-		return -1;
+	case OPT_DEFAULT_BRANDS: case OPT_NO_DEFAULT_BRANDS:
 	case OPT_MAX_LEARNED:
-		value = options_number("--max-learned-brands", optarg, 0,
-				       10000000);
-		opts->config.max_learned_brands = (size_t) value;
-		return value < 0 ? EX_USAGE : -1;
+		return options_brands(opt, opts);
 	case OPT_OMPROG: opts->omprog = 1; return -1;
 	case OPT_FACILITY: return options_priority(opts, 1, optarg);
 	case OPT_SEVERITY: return options_priority(opts, 0, optarg);
