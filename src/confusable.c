@@ -22,8 +22,13 @@
  *	A label mixes scripts when ICU's single-script restriction level
  *	refuses it: Latin with Cyrillic, Greek or Armenian letters.
  *
- *	All buffers are bounded by CONFUSABLE_MAX; the checker is only read
- *	after confusable_new(), so one may serve every thread.
+ *	Labels that are no A-label take a fast path: of the letters, digits
+ *	and hyphen, UTS #39 maps only 0, 1 and m, so ICU is not needed (a
+ *	unit test checks the path against ICU).  ICU's spoof checker and the
+ *	CLDR transform are opened on the first A-label: they cost megabytes
+ *	and tens of milliseconds, which mail without IDN senders never pays.
+ *	All buffers are bounded by CONFUSABLE_MAX.  Not for threads: the
+ *	lazy opening writes through a const pointer's member.
  */
 #include <idn2.h>
 #include <stdint.h>
@@ -53,11 +58,17 @@
 /* Letters one code point may stand for (m: r n). */
 #define CONFUSABLE_CHAR_MAX 4
 
+/* Opened on the first IDN label (ICU's confusables data and the CLDR
+ * transforms cost megabytes and tens of milliseconds, and most mail has
+ * no IDN sender); ASCII labels need neither (confusable_ascii()). */
+struct confusable_lazy {
+	USpoofChecker *checker;		/* skeletons and scripts, or NULL */
+	UTransliterator *latin;		/* CONFUSABLE_TRANSFORM, or NULL */
+	int failed;			/* ICU could not open one */
+};
+
 struct confusable {
-	USpoofChecker *checker;
-	UTransliterator *latin;		/* CONFUSABLE_TRANSFORM */
-	UChar32 ascii[0x80][CONFUSABLE_CHAR_MAX];	/* confusable_char() */
-	int ascii_len[0x80];		/* of each ASCII code point */
+	struct confusable_lazy *lazy;
 };
 
 static int confusable_char(const struct confusable *cf, UChar32 c,
@@ -72,33 +83,41 @@ static UTransliterator *confusable_transform(UErrorCode *status)
 	return utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, status);
 }
 
-/* confusable_new - an ICU spoof checker for skeletons and scripts */
+/* confusable_new - a skeleton maker; ICU is opened when first needed */
 struct confusable *confusable_new(void)
 {
 	struct confusable *cf = calloc(1, sizeof(*cf));
-	UErrorCode status = U_ZERO_ERROR;
 
 	if (cf == NULL)
 		return NULL;
-	cf->checker = uspoof_open(&status);
-	if (U_SUCCESS(status))
-		cf->latin = confusable_transform(&status);
-	if (U_SUCCESS(status)) {
-		uspoof_setRestrictionLevel(cf->checker,
-					   USPOOF_SINGLE_SCRIPT_RESTRICTIVE);
-		uspoof_setChecks(cf->checker, USPOOF_RESTRICTION_LEVEL,
-				 &status);
-	}
-	for (UChar32 c = 0; c < 0x80 && U_SUCCESS(status); c++) {
-		cf->ascii_len[c] = confusable_char(cf, c, cf->ascii[c]);
-		if (cf->ascii_len[c] < 0)
-			status = U_ILLEGAL_ARGUMENT_ERROR;
-	}
-	if (U_FAILURE(status)) {
-		confusable_free(cf);
+	cf->lazy = calloc(1, sizeof(*cf->lazy));
+	if (cf->lazy == NULL) {
+		free(cf);
 		return NULL;
 	}
 	return cf;
+}
+
+/* confusable_open - ICU's spoof checker and transform, once; 0, or -1
+ * when ICU cannot open them */
+static int confusable_open(const struct confusable *cf)
+{
+	struct confusable_lazy *lazy = cf->lazy;
+	UErrorCode status = U_ZERO_ERROR;
+
+	if (lazy->checker != NULL || lazy->failed)
+		return lazy->failed ? -1 : 0;
+	lazy->checker = uspoof_open(&status);
+	if (U_SUCCESS(status)) {
+		uspoof_setRestrictionLevel(lazy->checker,
+					   USPOOF_SINGLE_SCRIPT_RESTRICTIVE);
+		uspoof_setChecks(lazy->checker, USPOOF_RESTRICTION_LEVEL,
+				 &status);
+	}
+	if (U_SUCCESS(status))
+		lazy->latin = confusable_transform(&status);
+	lazy->failed = U_FAILURE(status);
+	return lazy->failed ? -1 : 0;
 }
 
 /* confusable_free - release the checker */
@@ -106,10 +125,11 @@ void confusable_free(struct confusable *cf)
 {
 	if (cf == NULL)
 		return;
-	if (cf->checker != NULL)
-		uspoof_close(cf->checker);
-	if (cf->latin != NULL)
-		utrans_close(cf->latin);
+	if (cf->lazy != NULL && cf->lazy->checker != NULL)
+		uspoof_close(cf->lazy->checker);
+	if (cf->lazy != NULL && cf->lazy->latin != NULL)
+		utrans_close(cf->lazy->latin);
+	free(cf->lazy);
 	free(cf);
 }
 
@@ -207,7 +227,7 @@ static int confusable_latin(const struct confusable *cf, UChar32 c,
 	if (error)
 		return 0;
 	limit = len;
-	utrans_transUChars(cf->latin, text, &len, (int32_t) (sizeof(text)
+	utrans_transUChars(cf->lazy->latin, text, &len, (int32_t) (sizeof(text)
 							    / sizeof(text[0])),
 			   0, &limit, &status);
 	if (U_FAILURE(status) || len > 4)
@@ -239,7 +259,7 @@ static int confusable_char(const struct confusable *cf, UChar32 c,
 	UBool error = 0;
 
 	U16_APPEND(one, len, 2, c, error);
-	sk_len = uspoof_getSkeleton(cf->checker, 0, one, len, sk,
+	sk_len = uspoof_getSkeleton(cf->lazy->checker, 0, one, len, sk,
 				    CONFUSABLE_CHAR_MAX * 2, &status);
 	if (error || U_FAILURE(status))
 		return -1;
@@ -279,11 +299,7 @@ static int confusable_emit(const struct confusable *cf, const UChar *wide,
 		int count;
 
 		U16_NEXT(wide, i, len, c);
-		if (c < 0x80) {
-			count = cf->ascii_len[c];
-			memcpy(seen, cf->ascii[c], sizeof(seen));
-		} else
-			count = confusable_char(cf, c, seen);
+		count = confusable_char(cf, c, seen);
 		if (count < 0)
 			return -1;
 		for (int k = 0; k < count; k++)
@@ -294,23 +310,26 @@ static int confusable_emit(const struct confusable *cf, const UChar *wide,
 	return (int) n;
 }
 
-/* confusable_ascii - the skeleton of a label that is no A-label, from
- * the table of ASCII prototypes alone; its length, or -1 */
-static int confusable_ascii(const struct confusable *cf, const char *label,
-			    size_t len, char out[CONFUSABLE_MAX + 1])
+/* confusable_ascii - the skeleton of a label that is no A-label: of the
+ * letters, digits and hyphen, UTS #39 maps only 0 (to O), 1 (to l) and m
+ * (to rn, which confusable_append() writes m), so ICU is not needed
+ * (test_lookalike checks this against ICU); its length, or -1 */
+static int confusable_ascii(const char *label, size_t len,
+			    char out[CONFUSABLE_MAX + 1])
 {
 	size_t n = 0;
 	UChar32 prev = 0;
 
 	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char) label[i];
+		UChar32 c = (unsigned char) label[i];
 
 		if (c >= 0x80)
 			return -1;
-		for (int k = 0; k < cf->ascii_len[c]; k++)
-			if (confusable_append(out, &n, &prev,
-					      cf->ascii[c][k]) < 0)
-				return -1;
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		c = c == '0' ? 'o' : c == '1' ? 'l' : c;
+		if (confusable_append(out, &n, &prev, c) < 0)
+			return -1;
 	}
 	out[n] = '\0';
 	return (int) n;
@@ -357,13 +376,15 @@ int confusable_skeleton(const struct confusable *cf, const char *label,
 		return -1;
 	if (!(len > CONFUSABLE_ACE_LEN
 	      && memcmp(label, CONFUSABLE_ACE, CONFUSABLE_ACE_LEN) == 0))
-		return confusable_ascii(cf, label, len, out);
+		return confusable_ascii(label, len, out);
+	if (confusable_open(cf) < 0)
+		return -1;
 	n = confusable_wide(label, len, wide, &seen);
 
 	if (n < 0)
 		return -1;
 	if ((seen & CONFUSABLE_IDN)
-	    && (uspoof_check(cf->checker, wide, n, NULL, &status)
+	    && (uspoof_check(cf->lazy->checker, wide, n, NULL, &status)
 		& USPOOF_RESTRICTION_LEVEL) != 0)
 		seen |= CONFUSABLE_MIXED;
 	if (flags != NULL)

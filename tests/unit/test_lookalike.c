@@ -11,7 +11,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <idn2.h>
+
 #include "access.h"
+#include "confusable.h"
 #include "brandfile.h"
 #include "lookalike.h"
 #include "tap.h"
@@ -613,6 +616,37 @@ static void test_brand_family(void)
 	unlink(path);
 }
 
+/* test_ascii_skeleton - the ASCII fast path of confusable_skeleton()
+ * agrees with ICU's UTS #39 data: each letter, digit and hyphen after an
+ * accented a (an A-label, which goes through ICU) folds as it does alone */
+static void test_ascii_skeleton(void)
+{
+	static const char ldh[] = "abcdefghijklmnopqrstuvwxyz0123456789-";
+	struct confusable *cf = confusable_new();
+	size_t agree = 0;
+
+	for (const char *c = ldh; *c != '\0'; c++) {
+		char utf8[16];
+		char plain[4] = { *c, 'q', '\0', '\0' };
+		char *ace = NULL;
+		char via_icu[CONFUSABLE_MAX + 1];
+		char alone[CONFUSABLE_MAX + 1];
+		int n;
+
+		snprintf(utf8, sizeof(utf8), "\xc3\xa1%cq", *c);
+		if (idn2_to_ascii_8z(utf8, &ace, 0) != IDN2_OK)
+			continue;
+		n = confusable_skeleton(cf, ace, strlen(ace), via_icu, NULL);
+		idn2_free(ace);
+		if (n < 1 || confusable_skeleton(cf, plain, 2, alone, NULL) < 0)
+			continue;
+		agree += via_icu[0] == 'a' && strcmp(via_icu + 1, alone) == 0;
+	}
+	tap_is_long((long) agree, (long) strlen(ldh),
+		    "ASCII skeletons agree with ICU's for every LDH character");
+	confusable_free(cf);
+}
+
 /* test_learn_cap - learned brands stop at the cap and are counted;
  * brands given by the administrator do not count */
 static void test_learn_cap(void)
@@ -816,6 +850,7 @@ int main(void)
 	test_allow_file();
 	test_brand_family();
 	test_learn_cap();
+	test_ascii_skeleton();
 	test_access();
 	test_many();
 	rmdir(test_dir);
