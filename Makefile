@@ -22,7 +22,8 @@ BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share/phishwatch
 MANDIR    = $(PREFIX)/share/man
 
-PKGS      = lognorm libfastjson libpsl sqlite3 zlib libidn2 libcdb
+PKGS      = lognorm libfastjson libpsl sqlite3 zlib libidn2 libcdb icu-uc \
+	    icu-i18n
 # Berkeley DB (compiled access maps) has no pkg-config file.
 DB_LIBS   = -ldb
 # Recursive (=) so pkg-config runs after "make deps" installed it.
@@ -37,7 +38,8 @@ WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 \
 SAN       = $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all)
 ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(CFLAGS) $(SAN) $(PKG_CFLAGS) -D_GNU_SOURCE \
-	    -DPW_VERSION='"$(VERSION)"' -DPW_RULEBASE='"$(DATADIR)/sendmail.rb"'
+	    -DPW_VERSION='"$(VERSION)"' -DPW_RULEBASE='"$(DATADIR)/sendmail.rb"' \
+	    -DPW_BRANDS='"$(DATADIR)/brands"'
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 
 # The default build leaves ./phishwatch at the top; other builds
@@ -58,15 +60,17 @@ SYSLOG_RB = rulebase/sendmail-syslog.rb
 
 # Debian packages: build, test and demo needs.
 DEPS_BUILD = gcc make pkg-config liblognorm-dev libfastjson-dev libpsl-dev \
-	     libsqlite3-dev zlib1g-dev libidn2-dev libdb-dev libcdb-dev
+	     libsqlite3-dev zlib1g-dev libidn2-dev libdb-dev libcdb-dev \
+	     libicu-dev
 # db5.3-util (db5.3_load) and tinycdb (cdb) build compiled access maps
 # for the tests, as makemap would.
 DEPS_TEST  = perl liblognorm-utils jq sqlite3 rsyslog rsyslog-relp \
 	     python3 python3-aiosmtpd procps util-linux db5.3-util tinycdb
 DEPS       = $(DEPS_BUILD) $(DEPS_TEST)
 
-.PHONY: all deps deps-bench deps-harden run demo check test unit bench \
-	install install-rsyslog deb deps-deb check-deb clean check-sanitize check-valgrind fuzz fuzzers
+.PHONY: all deps deps-bench deps-eval deps-harden run demo check test unit \
+	bench eval install install-rsyslog deb deps-deb check-deb clean \
+	check-sanitize check-valgrind fuzz fuzzers
 all: $(PROG) $(SYSLOG_RB)
 
 $(PROG): $(BUILD)/main.o $(LIB)
@@ -190,11 +194,35 @@ bench: deps deps-bench
 	BENCH_LINES="$(BENCH_LINES)" PW=$(CURDIR)/phishwatch TOP=$(CURDIR) \
 		bench/run.sh
 
+# eval - recall of the lookalike rules on dnstwist's permutations of
+# brand lists, and false alarms on legitimate sender domains of Debian and
+# npm packages (bench/lookalike-eval.py; fetched into $(BUILD)/eval); the
+# tables go to $(BUILD)/eval/report.md (bench/RESULTS.md keeps a run).
+# (npm from Debian only where no npm is installed: a Node.js of other
+# origin conflicts with Debian's npm package)
+DEPS_EVAL = dnstwist python3
+deps-eval:
+	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_EVAL)"
+	@command -v npm > /dev/null || \
+		$(MAKE) --no-print-directory deps DEPS=npm
+
+$(BUILD)/lookalike-eval: bench/lookalike-eval.c $(LIB) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS)
+
+eval: deps deps-eval $(BUILD)/lookalike-eval
+	mkdir -p $(BUILD)/eval
+	/usr/bin/python3 bench/lookalike-eval.py --eval $(BUILD)/lookalike-eval \
+		--brands data/brands --cache $(BUILD)/eval \
+		--missed $(BUILD)/eval/missed.tsv > $(BUILD)/eval/report.md.tmp
+	mv $(BUILD)/eval/report.md.tmp $(BUILD)/eval/report.md
+	sed -n '1,/^Flagged/p' $(BUILD)/eval/report.md
+
 install: phishwatch $(SYSLOG_RB)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rsyslog \
 		$(DESTDIR)$(MANDIR)/man1
 	install -m 755 phishwatch $(DESTDIR)$(BINDIR)/phishwatch
 	install -m 644 rulebase/sendmail.rb $(SYSLOG_RB) $(DESTDIR)$(DATADIR)/
+	install -m 644 data/brands $(DESTDIR)$(DATADIR)/brands
 	install -m 644 man/phishwatch.1 $(DESTDIR)$(MANDIR)/man1/phishwatch.1
 	for f in rsyslog/*.conf rsyslog/phishwatch.logrotate; do \
 		[ -e "$$f" ] || continue; \
@@ -219,7 +247,7 @@ deps-deb:
 
 deb: deps-deb
 	rm -rf $(DEB_DIR) && mkdir -p $(DEB_SRC)
-	cp -R Makefile README.md src rulebase man rsyslog examples tests \
+	cp -R Makefile README.md src rulebase man rsyslog examples tests data \
 		debian $(DEB_SRC)/
 	cd $(DEB_SRC) && dpkg-buildpackage -us -uc -b
 	lintian --fail-on error --info $(DEB_DIR)/phishwatch_$(VERSION)_*.deb

@@ -24,10 +24,9 @@
  *
  *	Build and run from the top directory:
  *
- *	mkdir -p build && cc -std=c11 -O2 -D_GNU_SOURCE -Isrc \
- *	    bench/lookalike-bench.c src/lookalike.c src/access.c \
- *	    src/hostname.c src/strmap.c src/msg.c src/linein.c src/textfile.c \
- *	    $(pkg-config --cflags --libs libpsl libidn2) \
+ *	make && cc -std=c11 -O2 -D_GNU_SOURCE -Isrc bench/lookalike-bench.c \
+ *	    build/libphishwatch.a $(pkg-config --cflags --libs libpsl \
+ *	    libidn2 icu-uc icu-i18n lognorm libfastjson sqlite3 zlib) \
  *	    -o build/lookalike-bench
  *	build/lookalike-bench [LINES [BRANDS...]]
  *
@@ -45,6 +44,7 @@
 
 #include <libpsl.h>
 
+#include "brandfile.h"
 #include "lookalike.h"
 
 #define BENCH_LINES_DEFAULT 2000000UL

@@ -7,6 +7,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "brandfile.h"
 #include "config.h"
 #include "msg.h"
 
@@ -108,6 +109,20 @@ static int config_load_file(const char *what, const char *path,
 	return 0;
 }
 
+/* config_load_defaults - the shipped brands file, when there is one: a
+ * build that was not installed has none, unless --default-brands named
+ * it */
+static int config_load_defaults(const struct config_options *opts,
+				struct config_set *set)
+{
+	if (opts->default_brands == NULL
+	    || (!opts->default_brands_given
+		&& access(opts->default_brands, F_OK) < 0 && errno == ENOENT))
+		return 0;
+	return config_load_file("default brands", opts->default_brands, set,
+				brandfile_load);
+}
+
 /* config_load_brands - the lookalike index: files, then the access map */
 static int config_load_brands(const struct config_options *opts,
 			      struct config_set *set)
@@ -119,13 +134,16 @@ static int config_load_brands(const struct config_options *opts,
 		msg_error("out of memory loading brands");
 		return EX_OSERR;
 	}
-	status = config_load_file("brands", opts->brands, set,
-				  lookalike_load_brands);
+	lookalike_set_learn_max(set->look, opts->max_learned_brands);
+	status = config_load_defaults(opts, set);
+	if (status == 0)
+		status = config_load_file("brands", opts->brands, set,
+					  brandfile_load);
 	if (status == 0)
 		status = config_load_file("allow", opts->allow, set,
-					  lookalike_load_allow);
+					  brandfile_load_allow);
 	if (status == 0
-	    && lookalike_learn_access(set->look, set->access, NULL) < 0) {
+	    && brandfile_learn_access(set->look, set->access, NULL) < 0) {
 		msg_error("out of memory learning brands from the access map");
 		status = EX_OSERR;
 	}

@@ -28,6 +28,9 @@ struct config_options {
 	size_t access_count;
 	const char *labels;		/* comma list; NULL: the default set */
 	int learn_labels;		/* add labels from blocking entries */
+	const char *default_brands;	/* shipped brands file, or NULL */
+	int default_brands_given;	/* --default-brands: must be there */
+	size_t max_learned_brands;	/* --max-learned-brands */
 	const char *brands;		/* --brands FILE, or NULL */
 	const char *allow;		/* --allow FILE, or NULL */
 };

@@ -19,9 +19,15 @@
  *	trailing dot is removed, with at least two labels and a top-level
  *	label that is not all digits (so a dotted quad is not a host).
  *	Everything else, quotes, backslashes, white space, control and
- *	escape bytes, bytes >= 0x80, underscores, empty labels, is
+ *	escape bytes, underscores, empty labels, is
  *	HOST_INVALID: such text never reaches an event, the store or an
  *	access suggestion.  The result is lower-cased.
+ *
+ *	A sender name with bytes >= 0x80 is taken as UTF-8 (an SMTPUTF8
+ *	sender, a@b\xc3\xbccher.de) and mapped to its A-labels first, by
+ *	libidn2's UTS #46 (nontransitional) lookup: bücher.de is
+ *	xn--bcher-kva.de, the same host as when written so.  Invalid UTF-8,
+ *	or a name that IDNA refuses, stays HOST_INVALID.
  *
  *	hostname_relay_ip() and hostname_syslog_host() pass the other
  *	hosts and addresses of a log line: the relay's address as sendmail
@@ -35,7 +41,9 @@
  *	None: the verdict tells the caller, who counts.
  */
 #include <arpa/inet.h>
+#include <idn2.h>
 #include <netinet/in.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -47,6 +55,10 @@
 
 _Static_assert(HOSTNAME_IP_MAX >= INET6_ADDRSTRLEN,
 	       "HOSTNAME_IP_MAX holds any address inet_ntop() writes");
+
+/* A UTF-8 name longer than this cannot map to a 253-octet host (four
+ * octets a character at most, and an A-label is never shorter). */
+#define HOSTNAME_UTF8_MAX (4 * HOSTNAME_MAX)
 
 /* hostname_is_ldh - letter, digit or hyphen (ASCII only, no locale) */
 static int hostname_is_ldh(unsigned char c)
@@ -117,10 +129,57 @@ static enum host_verdict hostname_labels(const char *name, size_t len,
 	return HOST_OK;
 }
 
-/* hostname_normalize - validate, strip one trailing dot, lower-case */
+/* hostname_to_alabels - a UTF-8 name[0..len) with its U-labels mapped to
+ * A-labels (UTS #46) into out; 0, or -1 when it is not a valid IDN */
+static int hostname_to_alabels(const char *name, size_t len,
+			       char out[HOSTNAME_MAX + 1])
+{
+	char utf8[HOSTNAME_UTF8_MAX + 1];
+	char *ace = NULL;
+	size_t n;
+
+	if (len > HOSTNAME_UTF8_MAX)
+		return -1;
+	memcpy(utf8, name, len);
+	utf8[len] = '\0';
+	if (memchr(utf8, '\0', len) != NULL
+	    || idn2_lookup_u8((const uint8_t *) utf8, (uint8_t **) &ace,
+			      IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL)
+	       != IDN2_OK)
+		return -1;
+	n = strlen(ace);
+	if (n > HOSTNAME_MAX) {
+		idn2_free(ace);
+		return -1;
+	}
+	memcpy(out, ace, n + 1);
+	idn2_free(ace);
+	return 0;
+}
+
+/* hostname_has_high - a byte >= 0x80 in name[0..len) */
+static int hostname_has_high(const char *name, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char) name[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
+/* hostname_normalize - validate, strip one trailing dot, lower-case; a
+ * UTF-8 name as its A-labels */
 enum host_verdict hostname_normalize(const char *name, size_t len,
 				     char host[HOSTNAME_MAX + 1])
 {
+	char ascii[HOSTNAME_MAX + 1];
+
+	if (name != NULL && hostname_has_high(name, len)) {
+		host[0] = '\0';
+		if (hostname_to_alabels(name, len, ascii) < 0)
+			return HOST_INVALID;
+		name = ascii;
+		len = strlen(ascii);
+	}
 	return hostname_labels(name, len, 2, host);
 }
 

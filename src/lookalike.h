@@ -17,24 +17,30 @@
  *				"-mail", "-email" after it or "mail-",
  *				"email-" before it, under any suffix:
  *				linkedinmail.com, linkedin-mail.net
- *	lookalike:homoglyph	a label that looks the same: rn/m, vv/w,
- *				0/o, 1/l/i, and in IDN (xn--) labels
- *				Cyrillic, Greek, Armenian and accented
- *				Latin letters: rnarriott.com, xn--lnkedin-rog.com
+ *	lookalike:combo		the brand label with keywords of a lure
+ *				(combosquat.h): secure-paypal.com,
+ *				paypallogin.net, microsoft-support.com
+ *	lookalike:homoglyph	the same UTS #39 skeleton (confusable.h):
+ *				rnarriott.com, xn--lnkedin-rog.com; an IDN
+ *				label one edit from a brand once folded
  *	lookalike:typo		one insertion, deletion, substitution or
- *				adjacent transposition, both labels of 5
- *				or more characters: wallmart.com, marriot.com
+ *				adjacent transposition, brand labels of 5
+ *				or more characters: wallmart.com, marriot.com;
+ *				narrow labels (under 5, a common word, gmail)
+ *				only a doubled letter or a swap: upss, usp
  *
- *	Never a lookalike: a brand's own registrable domain and every host
- *	below it; a host at or below an allowed domain; anything when no
- *	brand is known.  tld-swap and affix-mail ignore brand labels of
- *	fewer than 3 characters (aa.org, qqmail.com belong to others).
- *
- *	Brands come from three places: a --brands file and explicit calls
- *	(always taken), and learned ones, the store's phished domains and
- *	the access map's blocking entries (taken unless they are themselves
- *	a lookalike of a brand already known, so that a campaign stored as
- *	wallmart.com does not turn the real walmart.com into a suspect).
+ *	Never a lookalike: a brand's own registrable domain, its family
+ *	(lookalike_add_own(), lookalike_own_cc()) and every host below
+ *	them; a host at or below an allowed domain; anything when no brand
+ *	is known.  tld-swap, affix-mail and combo ignore brand labels of
+ *	fewer than 3 characters (aa.org belongs to others).
+
+ *	Brands come from three places: brands files (brandfile.h) and
+ *	explicit calls (always taken), and learned ones, the store's phished
+ *	domains and the access map's blocking entries (taken unless they are
+ *	themselves a lookalike of a brand already known, so that a campaign
+ *	stored as wallmart.com does not turn the real walmart.com into a
+ *	suspect, and at most lookalike_set_learn_max() of them).
  *
  *	Every index is a hash map keyed by a string derived from a label,
  *	built as brands are added, so a check costs O(label length) lookups
@@ -51,7 +57,25 @@
 #include "detector.h"
 #include "hostname.h"
 
+/* Learned brands kept at most, by default (--max-learned-brands). */
+#define LOOKALIKE_LEARN_MAX 10000
+
 struct lookalike;
+
+/* What a brand or allow item is, for errors and warnings. */
+enum lookalike_verdict {
+	LOOKALIKE_REGISTRABLE,	/* a registrable domain */
+	LOOKALIKE_BELOW,	/* a host below its registrable domain */
+	LOOKALIKE_SUFFIX,	/* a public suffix: nobody's domain */
+	LOOKALIKE_NOT_HOST	/* not a valid hostname */
+};
+
+/* lookalike_judge - validate and lower-case name into host: what it is,
+ * *reg its registrable domain (a pointer into host) or NULL */
+enum lookalike_verdict lookalike_judge(const struct lookalike *lk,
+				       const char *name,
+				       char host[HOSTNAME_MAX + 1],
+				       const char **reg);
 
 /* lookalike_new - an index with no brands and an empty allow list */
 struct lookalike *lookalike_new(void);
@@ -66,31 +90,37 @@ void lookalike_free(struct lookalike *lk);
 int lookalike_add_brand(struct lookalike *lk, const char *domain);
 
 /*
+ * lookalike_add_own - domain (a registrable domain) belongs to the
+ * family of brand (one already added, as lower case): it and the hosts
+ * below it are never lookalikes.  1 added, 0 already there, -1 with
+ * errno EINVAL (domain not registrable, brand unknown) or ENOMEM.
+ */
+int lookalike_add_own(struct lookalike *lk, const char *brand,
+		      const char *domain);
+
+/* lookalike_own_cc - brand (added, lower case) owns its label under
+ * every country-code suffix (.de, .co.uk, .com.br); 0, or -1 EINVAL */
+int lookalike_own_cc(struct lookalike *lk, const char *brand);
+
+/* lookalike_set_word - brand's label is a common word (apple, orange):
+ * typos of it only by a doubled letter or a swap, and combinations only
+ * with keywords; 0, or -1 EINVAL (unknown brand) or ENOMEM */
+int lookalike_set_word(struct lookalike *lk, const char *brand);
+
+/*
  * lookalike_learn_brand - the same for a brand learned from the store
  * (a campaign's phished domain): 0, and nothing added, also when domain
- * is itself a lookalike of a known brand.
+ * is itself a lookalike of a known brand or a family's own, or when the
+ * learned brands reached their cap (counted).
  */
 int lookalike_learn_brand(struct lookalike *lk, const char *domain);
 
-/*
- * lookalike_learn_access - learn the registrable domain of every
- * blocking access entry that lies strictly below it (complains.
- * linkedin.com teaches linkedin.com; linkedinmail.com DISCARD blocks a
- * spammer's whole domain and teaches nothing), shortest labels first;
- * *learned (may be NULL) counts the brands added.  0, or -1 ENOMEM.
- */
-int lookalike_learn_access(struct lookalike *lk, const struct access_map *map,
-			   size_t *learned);
+/* lookalike_set_learn_max - learned brands kept at most (default
+ * LOOKALIKE_LEARN_MAX); given brands do not count */
+void lookalike_set_learn_max(struct lookalike *lk, size_t max);
 
-/*
- * lookalike_load_brands - add the brands of a file: one registrable
- * domain a line, "#" to the end of a line is a comment, blank lines
- * ignored.  Bad lines are warned about (file:line: reason) and counted
- * in *bad_lines (may be NULL).  0, or -1 with errno when the file cannot
- * be read or memory runs out.
- */
-int lookalike_load_brands(struct lookalike *lk, const char *path,
-			  size_t *bad_lines);
+/* lookalike_learn_refused - learned brands refused because of the cap */
+size_t lookalike_learn_refused(const struct lookalike *lk);
 
 /*
  * lookalike_allow - never report domain or any host below it; domain is
@@ -99,10 +129,9 @@ int lookalike_load_brands(struct lookalike *lk, const char *path,
  */
 int lookalike_allow(struct lookalike *lk, const char *domain);
 
-/* lookalike_load_allow - lookalike_allow() for each line of a file,
- * in the format and with the diagnostics of lookalike_load_brands() */
-int lookalike_load_allow(struct lookalike *lk, const char *path,
-			 size_t *bad_lines);
+/* lookalike_owned - 1 when host is at or below a brand, a domain of a
+ * brand's family or an allowed domain: never a lookalike */
+int lookalike_owned(const struct lookalike *lk, const char *host);
 
 /* lookalike_brand_count - brands known */
 size_t lookalike_brand_count(const struct lookalike *lk);

@@ -18,6 +18,9 @@
 #ifndef PW_VERSION
 #define PW_VERSION "dev"
 #endif
+#ifndef PW_BRANDS
+#define PW_BRANDS "/usr/local/share/phishwatch/brands"
+#endif
 #ifndef PW_RULEBASE
 #define PW_RULEBASE "/usr/local/share/phishwatch/sendmail.rb"
 #endif
@@ -25,7 +28,8 @@
 /* Long options without a short form. */
 enum {
 	OPT_LEARN = 256, OPT_OMPROG, OPT_INPUT, OPT_FACILITY, OPT_SEVERITY,
-	OPT_REPORT, OPT_MAX_QUEUE, OPT_SUMMARY, OPT_BRANDS, OPT_ALLOW
+	OPT_REPORT, OPT_MAX_QUEUE, OPT_SUMMARY, OPT_BRANDS, OPT_ALLOW,
+	OPT_DEFAULT_BRANDS, OPT_NO_DEFAULT_BRANDS, OPT_MAX_LEARNED
 };
 
 static const struct option options_long[] = {
@@ -36,6 +40,9 @@ static const struct option options_long[] = {
 	{ "learn-labels", no_argument, NULL, OPT_LEARN },
 	{ "brands", required_argument, NULL, OPT_BRANDS },
 	{ "allow", required_argument, NULL, OPT_ALLOW },
+	{ "default-brands", required_argument, NULL, OPT_DEFAULT_BRANDS },
+	{ "no-default-brands", no_argument, NULL, OPT_NO_DEFAULT_BRANDS },
+	{ "max-learned-brands", required_argument, NULL, OPT_MAX_LEARNED },
 	{ "omprog", no_argument, NULL, OPT_OMPROG },
 	{ "output", required_argument, NULL, 'o' },
 	{ "input", required_argument, NULL, OPT_INPUT },
@@ -90,10 +97,16 @@ static const char options_usage[] =
 "                          replacing the default (emalsrv,complains)\n"
 "      --learn-labels      add the first label of every blocking access\n"
 "                          entry that is a subdomain\n"
-"      --brands FILE       brands (registrable domains, one a line) whose\n"
-"                          lookalikes (linkedinmail.com, wallmart.com)\n"
-"                          are phish; the store's campaigns and the access\n"
-"                          map's blocked subdomains are brands too\n"
+"      --brands FILE       more brands (a brand a line, then its own\n"
+"                          domains) whose lookalikes (linkedinmail.com,\n"
+"                          wallmart.com) are phish, after the shipped list;\n"
+"                          the store's campaigns and the access map's\n"
+"                          blocked subdomains are brands too\n"
+"      --default-brands FILE  the shipped brands list (default:\n"
+"                          " PW_BRANDS ", when installed)\n"
+"      --no-default-brands  no shipped list: --brands replaces it\n"
+"      --max-learned-brands N  brands learned from campaigns kept at\n"
+"                          most (default 10000)\n"
 "      --allow FILE        sender domains never taken for lookalikes\n"
 "  -o, --output DEST       '-' (standard output, the default), a file\n"
 "                          (appended), or syslog[:SOCKET] (default\n"
@@ -187,6 +200,8 @@ static void options_defaults(struct options *opts)
 {
 	memset(opts, 0, sizeof(*opts));
 	opts->config.rulebase = PW_RULEBASE;
+	opts->config.default_brands = PW_BRANDS;
+	opts->config.max_learned_brands = LOOKALIKE_LEARN_MAX;
 	opts->output = "-";
 	opts->syslog_pri = LOG_MAIL | LOG_WARNING;
 	opts->max_queue_ids = TRACKER_DEFAULT_CAP;
@@ -211,6 +226,27 @@ static int options_priority(struct options *opts, int facility,
 	return -1;
 }
 
+/* options_brands - the shipped brands list and the learned brands cap */
+static int options_brands(int opt, struct options *opts)
+{
+	long value;
+
+	switch (opt) {
+	case OPT_DEFAULT_BRANDS:
+		opts->config.default_brands = optarg;
+		opts->config.default_brands_given = 1;
+		return -1;
+	case OPT_NO_DEFAULT_BRANDS:
+		opts->config.default_brands = NULL;
+		return -1;
+	default:
+		value = options_number("--max-learned-brands", optarg, 0,
+				       10000000);
+		opts->config.max_learned_brands = (size_t) value;
+		return value < 0 ? EX_USAGE : -1;
+	}
+}
+
 /* options_one - apply one option; -1 to go on, or an exit code */
 static int options_one(int opt, struct options *opts)
 {
@@ -232,6 +268,9 @@ static int options_one(int opt, struct options *opts)
 	case OPT_LEARN: opts->config.learn_labels = 1; return -1;
 	case OPT_BRANDS: opts->config.brands = optarg; return -1;
 	case OPT_ALLOW: opts->config.allow = optarg; return -1;
+	case OPT_DEFAULT_BRANDS: case OPT_NO_DEFAULT_BRANDS:
+	case OPT_MAX_LEARNED:
+		return options_brands(opt, opts);
 	case OPT_OMPROG: opts->omprog = 1; return -1;
 	case OPT_FACILITY: return options_priority(opts, 1, optarg);
 	case OPT_SEVERITY: return options_priority(opts, 0, optarg);

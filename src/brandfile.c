@@ -1,0 +1,338 @@
+/*
+ * NAME
+ *	brandfile - brands files, allow files and the access map as brands
+ * SUMMARY
+ *	Line parsing with file:line warnings; brand families; the brands
+ *	that blocking access entries teach.
+ * DESCRIPTION
+ *	Lines are bounded (BRANDFILE_LINE_MAX) and must be printable ASCII
+ *	before the comment; items are quoted bounded in warnings, and only
+ *	after control bytes were ruled out.  The access map's blocked hosts
+ *	are collected, deduplicated and sorted with shorter labels first so
+ *	that linkedin.com is a brand before linkedinmail.com is judged.
+ * DIAGNOSTICS
+ *	"file:line: reason; line skipped" for a line or word skipped (too
+ *	long, control or non-ASCII bytes, more than one word in an allow
+ *	file, not a hostname, a public suffix, not a registrable domain).
+ */
+#include <errno.h>
+#include <libpsl.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "brandfile.h"
+#include "strmap.h"
+#include "textfile.h"
+
+/* A brands or allow file line: a brand, its family and a comment. */
+#define BRANDFILE_LINE_MAX 4096
+/* Words of one line: the brand and its family. */
+#define BRANDFILE_WORDS_MAX 128
+/* Untrusted text in warnings is cut to this many bytes. */
+#define BRANDFILE_QUOTE_MAX 100
+/* Access maps hold tens of blocked hosts; the map grows past that. */
+#define BRANDFILE_EXPECTED 64
+
+/* The words of one line, NUL-terminated in place. */
+struct brandfile_words {
+	char text[BRANDFILE_LINE_MAX + 1];
+	char *word[BRANDFILE_WORDS_MAX];
+	size_t count;
+};
+
+/* What a list file holds: add one line's words; -1 only ENOMEM. */
+typedef int (*brandfile_line_fn)(struct lookalike *lk,
+				 struct textfile_where *src,
+				 struct brandfile_words *words);
+
+/* brandfile_host_warn - warn about an item that is no usable host */
+static void brandfile_host_warn(struct textfile_where *src,
+				enum lookalike_verdict verdict,
+				const char *item, const char *host)
+{
+	if (verdict == LOOKALIKE_NOT_HOST)
+		textfile_warn(src, "\"%.*s\" is not a hostname",
+			      BRANDFILE_QUOTE_MAX, item);
+	else if (verdict == LOOKALIKE_SUFFIX)
+		textfile_warn(src, "%s is a public suffix, not a domain",
+			      host);
+	else
+		textfile_warn(src, "%s is not a registrable domain", host);
+}
+
+/* brandfile_registrable - item as a registrable domain into host, or a
+ * warning and 0 */
+static int brandfile_registrable(struct lookalike *lk,
+				 struct textfile_where *src, const char *item,
+				 char host[HOSTNAME_MAX + 1])
+{
+	const char *reg;
+	enum lookalike_verdict verdict = lookalike_judge(lk, item, host, &reg);
+
+	if (verdict == LOOKALIKE_BELOW) {
+		textfile_warn(src, "%s is not a registrable domain (%s is)",
+			      host, reg);
+		return 0;
+	}
+	if (verdict != LOOKALIKE_REGISTRABLE) {
+		brandfile_host_warn(src, verdict, item, host);
+		return 0;
+	}
+	return 1;
+}
+
+/* brandfile_own - one family word of brand (label: its first label) */
+static int brandfile_own(struct lookalike *lk, struct textfile_where *src,
+			 const char *brand, size_t label_len, const char *word)
+{
+	char name[HOSTNAME_MAX + 2];
+	char host[HOSTNAME_MAX + 1];
+
+	if (strcmp(word, ".cc") == 0)
+		return lookalike_own_cc(lk, brand) < 0 ? -1 : 0;
+	if (strcmp(word, "!word") == 0)
+		return lookalike_set_word(lk, brand) < 0 ? -1 : 0;
+	if (word[0] == '.') {
+		if (label_len + strlen(word) >= sizeof(name)) {
+			textfile_warn(src, "%s%.*s is too long", brand,
+				      BRANDFILE_QUOTE_MAX, word);
+			return 0;
+		}
+		memcpy(name, brand, label_len);
+		strcpy(name + label_len, word);
+		word = name;
+	}
+	if (!brandfile_registrable(lk, src, word, host))
+		return 0;
+	return lookalike_add_own(lk, brand, host) < 0 && errno == ENOMEM
+	       ? -1 : 0;
+}
+
+/* brandfile_brand_line - a brand and its family */
+static int brandfile_brand_line(struct lookalike *lk,
+				struct textfile_where *src,
+				struct brandfile_words *words)
+{
+	char brand[HOSTNAME_MAX + 1];
+
+	if (!brandfile_registrable(lk, src, words->word[0], brand))
+		return 0;
+	if (lookalike_add_brand(lk, brand) < 0)
+		return -1;
+	for (size_t i = 1; i < words->count; i++)
+		if (brandfile_own(lk, src, brand, strcspn(brand, "."),
+				  words->word[i]) < 0)
+			return -1;
+	return 0;
+}
+
+/* brandfile_allow_line - one line of an allow file */
+static int brandfile_allow_line(struct lookalike *lk,
+				struct textfile_where *src,
+				struct brandfile_words *words)
+{
+	char host[HOSTNAME_MAX + 1];
+	const char *reg;
+	enum lookalike_verdict verdict;
+
+	if (words->count > 1) {
+		textfile_warn(src, "more than one word");
+		return 0;
+	}
+	verdict = lookalike_judge(lk, words->word[0], host, &reg);
+	if (verdict != LOOKALIKE_REGISTRABLE && verdict != LOOKALIKE_BELOW) {
+		brandfile_host_warn(src, verdict, words->word[0], host);
+		return 0;
+	}
+	return lookalike_allow(lk, host) < 0 ? -1 : 0;
+}
+
+/* brandfile_is_blank - space or tab */
+static int brandfile_is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* brandfile_parse_line - the words of line[0..len) before any "#"
+ * comment; 0 when there are none, -1 when the line was warned about */
+static int brandfile_parse_line(struct textfile_where *src,
+				const char *line, size_t len,
+				struct brandfile_words *words)
+{
+	const char *hash = memchr(line, '#', len);
+	size_t end = hash != NULL ? (size_t) (hash - line) : len;
+	char *p = words->text;
+
+	for (size_t i = 0; i < end; i++) {
+		unsigned char c = (unsigned char) line[i];
+
+		if ((c < 0x20 && c != '\t') || c >= 0x7F) {
+			textfile_warn(src, "control or non-ASCII bytes");
+			return -1;
+		}
+	}
+	memcpy(words->text, line, end);
+	words->text[end] = '\0';
+	words->count = 0;
+	while (*p != '\0') {
+		while (brandfile_is_blank(*p))
+			*p++ = '\0';
+		if (*p == '\0')
+			break;
+		if (words->count == BRANDFILE_WORDS_MAX) {
+			textfile_warn(src, "more than %d words",
+				      BRANDFILE_WORDS_MAX);
+			return -1;
+		}
+		words->word[words->count++] = p;
+		while (*p != '\0' && !brandfile_is_blank(*p))
+			p++;
+	}
+	return words->count > 0;
+}
+
+/* A list file being read: where its lines go. */
+struct brandfile_reading {
+	struct lookalike *lk;
+	brandfile_line_fn add;
+	struct brandfile_words words;
+};
+
+/* brandfile_line - textfile callback: one line's words through add */
+static int brandfile_line(void *ctx, struct textfile_where *where,
+			  const char *line, size_t len)
+{
+	struct brandfile_reading *reading = ctx;
+
+	if (brandfile_parse_line(where, line, len, &reading->words) != 1)
+		return 0;
+	return reading->add(reading->lk, where, &reading->words);
+}
+
+/* brandfile_read - read a list file through add */
+static int brandfile_read(struct lookalike *lk, const char *path,
+			  size_t *bad_lines, brandfile_line_fn add)
+{
+	struct brandfile_reading *reading;
+	int status;
+
+	if (bad_lines != NULL)
+		*bad_lines = 0;
+	if (lk == NULL || path == NULL) {
+		errno = EINVAL;
+		return -1;
+	}
+	reading = malloc(sizeof(*reading));
+	if (reading == NULL)
+		return -1;
+	reading->lk = lk;
+	reading->add = add;
+	status = textfile_read(path, BRANDFILE_LINE_MAX, brandfile_line,
+			       reading, bad_lines);
+	free(reading);
+	return status;
+}
+
+/* brandfile_load - brands and families from a file */
+int brandfile_load(struct lookalike *lk, const char *path, size_t *bad_lines)
+{
+	return brandfile_read(lk, path, bad_lines, brandfile_brand_line);
+}
+
+/* brandfile_load_allow - allowed domains from a file */
+int brandfile_load_allow(struct lookalike *lk, const char *path,
+			 size_t *bad_lines)
+{
+	return brandfile_read(lk, path, bad_lines, brandfile_allow_line);
+}
+/* The registrable domains above blocking access entries, collected. */
+struct brandfile_harvest {
+	const psl_ctx_t *psl;
+	struct strmap *found;		/* domain -> harvest (a member) */
+	const char **domains;		/* found's keys, for sorting */
+	size_t count;
+	int failed;
+};
+
+/* brandfile_harvest_host - the registrable domain of a blocked host that
+ * lies strictly below it; a blocked registrable domain is a spammer's */
+static void brandfile_harvest_host(const char *host, void *ctx)
+{
+	struct brandfile_harvest *harvest = ctx;
+	const char *reg;
+
+	if (harvest->failed)
+		return;
+	reg = psl_registrable_domain(harvest->psl, host);
+	if (reg == NULL || reg == host)
+		return;
+	if (strmap_put(harvest->found, reg, harvest, NULL) < 0)
+		harvest->failed = 1;
+}
+
+/* brandfile_harvest_key - one collected domain into the array */
+static void brandfile_harvest_key(const char *key, void *value, void *ctx)
+{
+	struct brandfile_harvest *harvest = ctx;
+
+	(void) value;
+	harvest->domains[harvest->count++] = key;
+}
+
+/* brandfile_shorter_first - shorter labels first, then by name, so that
+ * linkedin.com is a brand before linkedinmail.com is judged */
+static int brandfile_shorter_first(const void *a, const void *b)
+{
+	const char *x = *(const char *const *) a;
+	const char *y = *(const char *const *) b;
+	size_t xlen = strcspn(x, ".");
+	size_t ylen = strcspn(y, ".");
+
+	if (xlen != ylen)
+		return xlen < ylen ? -1 : 1;
+	return strcmp(x, y);
+}
+
+/* brandfile_learn_access - brands from the access map's blocked hosts */
+int brandfile_learn_access(struct lookalike *lk, const struct access_map *map,
+			   size_t *learned)
+{
+	struct brandfile_harvest harvest = { NULL, NULL, NULL, 0, 0 };
+	size_t added = 0;
+	int status = -1;
+
+	if (learned != NULL)
+		*learned = 0;
+	if (lk == NULL)
+		return 0;
+	harvest.psl = psl_builtin();
+	if (harvest.psl == NULL)
+		goto fail;
+	harvest.found = strmap_new(BRANDFILE_EXPECTED);
+	if (harvest.found == NULL)
+		goto fail;
+	access_walk_blocking_hosts(map, brandfile_harvest_host, &harvest);
+	harvest.domains = calloc(strmap_count(harvest.found) + 1,
+				 sizeof(*harvest.domains));
+	if (harvest.failed || harvest.domains == NULL)
+		goto fail;
+	strmap_walk(harvest.found, brandfile_harvest_key, &harvest);
+	qsort(harvest.domains, harvest.count, sizeof(*harvest.domains),
+	      brandfile_shorter_first);
+	for (size_t i = 0; i < harvest.count; i++) {
+		int got = lookalike_learn_brand(lk, harvest.domains[i]);
+
+		if (got < 0)
+			goto fail;
+		added += (size_t) got;
+	}
+	status = 0;
+fail:
+	free(harvest.domains);
+	strmap_free(harvest.found, NULL);
+	if (learned != NULL)
+		*learned = added;
+	if (status < 0)
+		errno = ENOMEM;
+	return status;
+}

@@ -1,0 +1,55 @@
+/*
+ * brandfile - where the lookalike index gets its brands and allowed
+ * domains: brands files, allow files, the access map.
+ *
+ * DESCRIPTION
+ *	A brands file has one brand a line, then the brand's own domains,
+ *	then an optional comment:
+ *
+ *		# brand	own domains...			# why
+ *		docusign.com .net docusign.eu		# envelopes come from docusign.net
+ *
+ *	The first word is a registrable domain that phishers imitate.
+ *	Each further word is a registrable domain of the same owner (its
+ *	family), which is never taken for a lookalike; ".cc" is its label
+ *	under every country-code suffix; "!word" says that the brand's
+ *	label is a common word (apple, orange), whose typos and compounds
+ *	are mostly other names: typos only by a doubled letter or a swap,
+ *	combinations only with keywords; another word that starts
+ *	with a dot is the brand's label under that suffix (.net:
+ *	docusign.net, .co.uk: docusign.co.uk).  A brand may come back on
+ *	later lines to name more of its family.  "#" to the end of a line is
+ *	a comment; blank lines are ignored.  An allow file has one domain a
+ *	line and comments.
+ *
+ *	Bad words are warned about (file:line: reason) and counted in
+ *	*bad_lines; the rest of the line is still used.
+ */
+#ifndef PHISHWATCH_BRANDFILE_H
+#define PHISHWATCH_BRANDFILE_H
+
+#include <stddef.h>
+
+#include "access.h"
+#include "lookalike.h"
+
+/* brandfile_load - the brands and families of a brands file; 0, or -1
+ * with errno when it cannot be read or memory runs out */
+int brandfile_load(struct lookalike *lk, const char *path,
+		   size_t *bad_lines);
+
+/* brandfile_load_allow - lookalike_allow() for each line of a file */
+int brandfile_load_allow(struct lookalike *lk, const char *path,
+			 size_t *bad_lines);
+
+/*
+ * brandfile_learn_access - learn the registrable domain of every
+ * blocking access entry that lies strictly below it (complains.
+ * linkedin.com teaches linkedin.com; linkedinmail.com DISCARD blocks a
+ * spammer's whole domain and teaches nothing), shortest labels first;
+ * *learned (may be NULL) counts the brands added.  0, or -1 ENOMEM.
+ */
+int brandfile_learn_access(struct lookalike *lk, const struct access_map *map,
+			   size_t *learned);
+
+#endif

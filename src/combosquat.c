@@ -1,0 +1,229 @@
+/*
+ * NAME
+ *	combosquat - a brand label combined with words: secure-paypal.com
+ * SUMMARY
+ *	Splits a label at hyphens and at keywords, and asks the caller
+ *	whether what is left is a brand label.
+ * DESCRIPTION
+ *	Without a hyphen only a known keyword may stand beside the brand,
+ *	because a brand label inside any longer word is mostly someone
+ *	else's name (openoffice, appleton, chaser).  With hyphens the label
+ *	is a list of words: the brand may be one of them, possibly itself
+ *	joined to keywords (microsoftonline-verify); the other words must be
+ *	keywords or numbers, unless the brand label is long enough to be
+ *	distinctive, when any word will do.  A brand label under 5
+ *	characters joined without a hyphen needs 5 or more characters of
+ *	keywords: mail+ing, my+box and post+ups are ordinary words.
+ *
+ *	Keywords are looked up by binary search of a sorted table, for each
+ *	prefix and suffix length up to the longest keyword: a few hundred
+ *	comparisons a label, whatever the number of brands; the caller's
+ *	brand lookup is one hash probe a candidate.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "combosquat.h"
+
+/* At most this many keywords around the brand in one word. */
+#define COMBOSQUAT_DEPTH 2
+/* A brand label left after the keywords are cut has this many or more. */
+#define COMBOSQUAT_CORE_MIN 3
+/* Keyword bytes a brand label under 5 characters needs beside it. */
+#define COMBOSQUAT_SHORT_CUT 5
+/* Words of a hyphenated label considered; more is not a name. */
+#define COMBOSQUAT_WORDS_MAX 8
+
+/* A string with its length, for bsearch. */
+struct combosquat_span {
+	const char *s;
+	size_t len;
+};
+
+/* The project's keyword list, sorted (C locale): words that phishing
+ * reports find beside brand names in registered domains. */
+static const struct combosquat_span combosquat_keywords[] = {
+#define W(word) { word, sizeof(word) - 1 }
+	W("access"), W("account"), W("accounts"), W("activate"),
+	W("activation"), W("alert"), W("alerts"), W("app"), W("appeal"),
+	W("apps"), W("auth"), W("authenticate"), W("authentication"),
+	W("bank"), W("banking"), W("billing"), W("bonus"), W("cancel"),
+	W("card"), W("care"), W("case"), W("center"), W("centre"), W("check"),
+	W("claim"), W("client"), W("cloud"), W("confirm"), W("confirmation"),
+	W("connect"), W("contact"), W("corp"), W("customer"), W("customers"),
+	W("dashboard"), W("delivery"), W("desk"), W("device"), W("docs"),
+	W("document"), W("documents"), W("download"), W("drive"),
+	W("express"), W("file"), W("files"), W("fix"), W("form"), W("gift"),
+	W("giftcard"), W("group"), W("help"), W("helpdesk"), W("home"),
+	W("id"), W("identity"), W("info"), W("invoice"), W("invoices"),
+	W("job"), W("jobs"), W("locked"), W("login"), W("logon"), W("mail"),
+	W("member"), W("members"), W("message"), W("mobile"), W("my"),
+	W("net"), W("news"), W("notice"), W("notification"), W("notify"),
+	W("office"), W("official"), W("online"), W("order"), W("orders"),
+	W("package"), W("parcel"), W("password"), W("pay"), W("payment"),
+	W("payments"), W("pin"), W("portal"), W("post"), W("prize"),
+	W("promo"), W("protect"), W("protection"), W("receipt"), W("recover"),
+	W("recovery"), W("refund"), W("refunds"), W("register"), W("renew"),
+	W("renewal"), W("reset"), W("resolution"), W("restore"), W("review"),
+	W("reward"), W("rewards"), W("safe"), W("safety"), W("secure"),
+	W("security"), W("server"), W("service"), W("services"), W("session"),
+	W("share"), W("shipment"), W("shipping"), W("shop"), W("signin"),
+	W("signon"), W("sms"), W("sso"), W("staff"), W("store"), W("support"),
+	W("suspend"), W("suspended"), W("sync"), W("tax"), W("team"),
+	W("tech"), W("ticket"), W("track"), W("tracking"), W("unlock"),
+	W("update"), W("updates"), W("user"), W("users"), W("validate"),
+	W("validation"), W("verification"), W("verify"), W("wallet"),
+	W("web"), W("webmail"), W("www"),
+#undef W
+};
+
+#define COMBOSQUAT_COUNT \
+	(sizeof(combosquat_keywords) / sizeof(combosquat_keywords[0]))
+
+/* The longest keyword: prefixes and suffixes longer are not looked up. */
+#define COMBOSQUAT_KEYWORD_MAX 14
+
+/* combosquat_cmp - bsearch order of the keyword table */
+static int combosquat_cmp(const void *key, const void *member)
+{
+	const struct combosquat_span *span = key;
+	const struct combosquat_span *keyword = member;
+	const char *word = keyword->s;
+	size_t wlen = keyword->len;
+	int c = memcmp(span->s, word, span->len < wlen ? span->len : wlen);
+
+	if (c != 0)
+		return c;
+	return span->len < wlen ? -1 : span->len > wlen;
+}
+
+/* combosquat_is_keyword - s[0..len) is on the keyword list */
+int combosquat_is_keyword(const char *s, size_t len)
+{
+	struct combosquat_span span = { s, len };
+
+	if (len == 0 || len > COMBOSQUAT_KEYWORD_MAX)
+		return 0;
+	return bsearch(&span, combosquat_keywords, COMBOSQUAT_COUNT,
+		       sizeof(combosquat_keywords[0]), combosquat_cmp) != NULL;
+}
+
+/* combosquat_is_number - s[0..len) is all digits */
+static int combosquat_is_number(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return len > 0;
+}
+
+/* combosquat_strip - the brand in word[0..len) once up to depth more
+ * keywords are cut from its ends; cut: the bytes of keywords already cut
+ * (none is no combination).  A short brand label needs long keywords:
+ * mail+ing and my+box are words, ups+tracking is a lure. */
+static const void *combosquat_strip(const char *word, size_t len, int depth,
+				    size_t cut, combosquat_find_fn find,
+				    const void *ctx)
+{
+	const void *brand;
+	int distinct = 0;
+
+	if (cut > 0 && (brand = find(ctx, word, len, &distinct)) != NULL
+	    && (distinct || cut >= COMBOSQUAT_SHORT_CUT))
+		return brand;
+	if (depth == 0)
+		return NULL;
+	for (size_t k = 2; k <= COMBOSQUAT_KEYWORD_MAX
+	     && k + COMBOSQUAT_CORE_MIN <= len; k++) {
+		if (combosquat_is_keyword(word, k)
+		    && (brand = combosquat_strip(word + k, len - k, depth - 1,
+						 cut + k, find, ctx)) != NULL)
+			return brand;
+		if (combosquat_is_keyword(word + len - k, k)
+		    && (brand = combosquat_strip(word, len - k, depth - 1,
+						 cut + k, find, ctx)) != NULL)
+			return brand;
+	}
+	return NULL;
+}
+
+/* A hyphenated label cut into words. */
+struct combosquat_words {
+	struct combosquat_span word[COMBOSQUAT_WORDS_MAX];
+	size_t count;
+};
+
+/* combosquat_split - label[0..len) at its hyphens; 0 when it has none
+ * or too many words */
+static int combosquat_split(const char *label, size_t len,
+			    struct combosquat_words *words)
+{
+	size_t start = 0;
+
+	words->count = 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && label[i] != '-')
+			continue;
+		if (i > start) {
+			if (words->count == COMBOSQUAT_WORDS_MAX)
+				return 0;
+			words->word[words->count].s = label + start;
+			words->word[words->count++].len = i - start;
+		}
+		start = i + 1;
+	}
+	return words->count > 1;
+}
+
+/* combosquat_others_plain - every word but number skip is a keyword or
+ * a number */
+static int combosquat_others_plain(const struct combosquat_words *words,
+				   size_t skip)
+{
+	for (size_t i = 0; i < words->count; i++) {
+		const struct combosquat_span *w = &words->word[i];
+
+		if (i != skip && !combosquat_is_keyword(w->s, w->len)
+		    && !combosquat_is_number(w->s, w->len))
+			return 0;
+	}
+	return 1;
+}
+
+/* combosquat_hyphenated - a word of a hyphenated label that is a brand,
+ * alone or with keywords; the other words as the rules require */
+static const void *combosquat_hyphenated(const struct combosquat_words *words,
+					 combosquat_find_fn find,
+					 const void *ctx)
+{
+	for (size_t i = 0; i < words->count; i++) {
+		const struct combosquat_span *w = &words->word[i];
+		int plain = combosquat_others_plain(words, i);
+		int distinct = 0;
+		const void *brand = find(ctx, w->s, w->len, &distinct);
+
+		if (brand != NULL && (plain || distinct))
+			return brand;
+		if (plain && (brand = combosquat_strip(w->s, w->len,
+						       COMBOSQUAT_DEPTH, 0,
+						       find, ctx)) != NULL)
+			return brand;
+	}
+	return NULL;
+}
+
+/* combosquat_find - the brand a label combines with words, or NULL */
+const void *combosquat_find(const char *label, size_t len,
+			    combosquat_find_fn find, const void *ctx)
+{
+	struct combosquat_words words;
+
+	if (find == NULL || label == NULL)
+		return NULL;
+	if (memchr(label, '-', len) == NULL)
+		return combosquat_strip(label, len, COMBOSQUAT_DEPTH, 0, find,
+					ctx);
+	if (!combosquat_split(label, len, &words))
+		return NULL;
+	return combosquat_hyphenated(&words, find, ctx);
+}

@@ -1,0 +1,48 @@
+/*
+ * combosquat - a brand label combined with words: secure-paypal.com.
+ *
+ * DESCRIPTION
+ *	Phishers register the brand's name with a word that fits the lure:
+ *	paypal-login.com, securepaypal.com, microsoft-support.com,
+ *	microsoftonline-verify.net.  combosquat_find() splits a sender's
+ *	label into the brand label and the rest, and asks the caller
+ *	whether a candidate is a brand label:
+ *
+ *	-	without a hyphen, a word of the keyword list before or after
+ *		the brand label (at most two words: securepaypallogin);
+ *	-	with hyphens, a part that is a brand label (or one with
+ *		keywords around it) while every other part is a keyword or
+ *		a number; when the brand label has 5 or more characters, any
+ *		other part will do (paypal-anything: a hyphen marks the
+ *		brand as a word of its own, which "office" in openoffice is
+ *		not).
+ *
+ *	A brand label inside an unrelated word (openoffice, appleton) is
+ *	never enough.  The keyword list is the project's own, written from
+ *	the words that phishing reports name in combosquatted domains
+ *	(account, login, secure, support, verify, billing, delivery,
+ *	tracking, refund, wallet...).
+ */
+#ifndef PHISHWATCH_COMBOSQUAT_H
+#define PHISHWATCH_COMBOSQUAT_H
+
+#include <stddef.h>
+
+/* Brand labels at least this long combine with any hyphenated word. */
+#define COMBOSQUAT_ANY_WORD_MIN 5
+
+/* The brand whose label is s[0..len), or NULL; *distinct set to 1 when
+ * the label is distinctive (5 or more characters, no common word): it
+ * then stands beside any hyphenated word and any keyword. */
+typedef const void *(*combosquat_find_fn)(const void *ctx, const char *s,
+					  size_t len, int *distinct);
+
+/* combosquat_find - the brand that label[0..len) combines with words,
+ * or NULL */
+const void *combosquat_find(const char *label, size_t len,
+			    combosquat_find_fn find, const void *ctx);
+
+/* combosquat_is_keyword - s[0..len) is on the keyword list */
+int combosquat_is_keyword(const char *s, size_t len);
+
+#endif

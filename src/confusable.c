@@ -1,0 +1,393 @@
+/*
+ * NAME
+ *	confusable - the skeleton of a domain label (Unicode UTS #39)
+ * SUMMARY
+ *	ICU uspoof skeletons of decoded labels, folded further: marks
+ *	dropped, lower case, Latin letter forms by their Unicode names.
+ * DESCRIPTION
+ *	UTS #39 maps each character to a prototype that looks the same
+ *	(Cyrillic a to a, m to rn, 0 to O); ICU keeps the data current, so
+ *	phishwatch keeps no table of its own.  The standard's skeleton does
+ *	not drop accents (a skeleton is NFD, and an acute accent is still a
+ *	mark) and does not map small capitals or most Latin letter forms,
+ *	which phishers use as well: p\u00e1ypal, \u1d1cps.  Those are folded
+ *	after the skeleton: nonspacing marks dropped, letters lower-cased,
+ *	and a remaining Latin letter whose Unicode name says it is a form of
+ *	an ASCII letter ("LATIN LETTER SMALL CAPITAL U", "LATIN SMALL LETTER
+ *	L WITH MIDDLE TILDE", "LATIN SMALL LETTER DOTLESS I") taken as that
+ *	letter: the names are the standard's, so this too needs no table.
+ *	Last, vv and w, i and l are made one (ASCII look-alikes that UTS #39
+ *	leaves apart, as the skeleton keeps no sequences on the left).
+ *
+ *	A label mixes scripts when ICU's single-script restriction level
+ *	refuses it: Latin with Cyrillic, Greek or Armenian letters.
+ *
+ *	Labels that are no A-label take a fast path: of the letters, digits
+ *	and hyphen, UTS #39 maps only 0, 1 and m, so ICU is not needed (a
+ *	unit test checks the path against ICU).  ICU's spoof checker and the
+ *	CLDR transform are opened on the first A-label: they cost megabytes
+ *	and tens of milliseconds, which mail without IDN senders never pays.
+ *	All buffers are bounded by CONFUSABLE_MAX.  Not for threads: the
+ *	lazy opening writes through a const pointer's member.
+ */
+#include <idn2.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/uspoof.h>
+#include <unicode/utrans.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+
+#include "confusable.h"
+#include "hostname.h"
+
+/* Prefix of an IDNA A-label (RFC 5890). */
+#define CONFUSABLE_ACE "xn--"
+#define CONFUSABLE_ACE_LEN (sizeof(CONFUSABLE_ACE) - 1)
+/* UTF-16 units a decoded label or its skeleton may take. */
+#define CONFUSABLE_WIDE 256
+/* A Unicode character name. */
+#define CONFUSABLE_NAME_MAX 128
+
+/* CLDR transforms for letters that no confusable prototype or Latin
+ * name maps: Cyrillic te, em, ka are t, m, k to a reader. */
+#define CONFUSABLE_TRANSFORM "Any-Latin; Latin-ASCII"
+
+/* Letters one code point may stand for (m: r n). */
+#define CONFUSABLE_CHAR_MAX 4
+
+/* Opened on the first IDN label (ICU's confusables data and the CLDR
+ * transforms cost megabytes and tens of milliseconds, and most mail has
+ * no IDN sender); ASCII labels need neither (confusable_ascii()). */
+struct confusable_lazy {
+	USpoofChecker *checker;		/* skeletons and scripts, or NULL */
+	UTransliterator *latin;		/* CONFUSABLE_TRANSFORM, or NULL */
+	int failed;			/* ICU could not open one */
+};
+
+struct confusable {
+	struct confusable_lazy *lazy;
+};
+
+static int confusable_char(const struct confusable *cf, UChar32 c,
+			   UChar32 out[CONFUSABLE_CHAR_MAX]);
+
+/* confusable_transform - the CLDR transliterator to ASCII Latin */
+static UTransliterator *confusable_transform(UErrorCode *status)
+{
+	UChar id[sizeof(CONFUSABLE_TRANSFORM)];
+
+	u_uastrcpy(id, CONFUSABLE_TRANSFORM);
+	return utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, status);
+}
+
+/* confusable_new - a skeleton maker; ICU is opened when first needed */
+struct confusable *confusable_new(void)
+{
+	struct confusable *cf = calloc(1, sizeof(*cf));
+
+	if (cf == NULL)
+		return NULL;
+	cf->lazy = calloc(1, sizeof(*cf->lazy));
+	if (cf->lazy == NULL) {
+		free(cf);
+		return NULL;
+	}
+	return cf;
+}
+
+/* confusable_open - ICU's spoof checker and transform, once; 0, or -1
+ * when ICU cannot open them */
+static int confusable_open(const struct confusable *cf)
+{
+	struct confusable_lazy *lazy = cf->lazy;
+	UErrorCode status = U_ZERO_ERROR;
+
+	if (lazy->checker != NULL || lazy->failed)
+		return lazy->failed ? -1 : 0;
+	lazy->checker = uspoof_open(&status);
+	if (U_SUCCESS(status)) {
+		uspoof_setRestrictionLevel(lazy->checker,
+					   USPOOF_SINGLE_SCRIPT_RESTRICTIVE);
+		uspoof_setChecks(lazy->checker, USPOOF_RESTRICTION_LEVEL,
+				 &status);
+	}
+	if (U_SUCCESS(status))
+		lazy->latin = confusable_transform(&status);
+	lazy->failed = U_FAILURE(status);
+	return lazy->failed ? -1 : 0;
+}
+
+/* confusable_free - release the checker */
+void confusable_free(struct confusable *cf)
+{
+	if (cf == NULL)
+		return;
+	if (cf->lazy != NULL && cf->lazy->checker != NULL)
+		uspoof_close(cf->lazy->checker);
+	if (cf->lazy != NULL && cf->lazy->latin != NULL)
+		utrans_close(cf->lazy->latin);
+	free(cf->lazy);
+	free(cf);
+}
+
+/* confusable_by_name - the ASCII letter that the Unicode name of c says
+ * it is a form of ("LATIN ... LETTER [SMALL CAPITAL|DOTLESS|SCRIPT] X
+ * [WITH ...]"), or 0 */
+static UChar32 confusable_by_name(UChar32 c)
+{
+	static const char *const forms[] = {
+		"SMALL CAPITAL ", "DOTLESS ", "SCRIPT "
+	};
+	char name[CONFUSABLE_NAME_MAX];
+	UErrorCode status = U_ZERO_ERROR;
+	const char *letter;
+
+	u_charName(c, U_UNICODE_CHAR_NAME, name, sizeof(name), &status);
+	if (U_FAILURE(status) || strncmp(name, "LATIN ", 6) != 0
+	    || (letter = strstr(name, "LETTER ")) == NULL)
+		return 0;
+	letter += 7;
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		size_t n = strlen(forms[i]);
+
+		if (strncmp(letter, forms[i], n) == 0)
+			letter += n;
+	}
+	if (letter[0] < 'A' || letter[0] > 'Z'
+	    || (letter[1] != '\0' && strncmp(letter + 1, " WITH ", 6) != 0))
+		return 0;
+	return letter[0] - 'A' + 'a';
+}
+
+/* confusable_fold - one skeleton character as it is kept: -1 to drop
+ * it (a nonspacing mark), else lower case, Latin forms by name */
+static UChar32 confusable_fold(UChar32 c)
+{
+	UChar32 ascii;
+
+	if (u_charType(c) == U_NON_SPACING_MARK)
+		return -1;
+	c = u_tolower(c);
+	if (c < 0x80)
+		return c;
+	ascii = confusable_by_name(c);
+	return ascii != 0 ? ascii : c;
+}
+
+/* confusable_put - append code point c as UTF-8; -1 when out is full */
+static int confusable_put(char *out, size_t *n, UChar32 c)
+{
+	char bytes[U8_MAX_LENGTH];
+	int32_t len = 0;
+	UBool error = 0;
+
+	U8_APPEND(bytes, len, (int32_t) sizeof(bytes), c, error);
+	if (error || *n + (size_t) len > CONFUSABLE_MAX)
+		return -1;
+	memcpy(out + *n, bytes, (size_t) len);
+	*n += (size_t) len;
+	return 0;
+}
+
+/* confusable_append - one folded letter after prev, with vv as w, rn
+ * as m (UTS #39 writes m as rn; Cyrillic em transforms to m) and i as
+ * l; -1 when out is full */
+static int confusable_append(char out[CONFUSABLE_MAX + 1], size_t *n,
+			     UChar32 *prev, UChar32 c)
+{
+	if (c == 'i')
+		c = 'l';
+	if ((c == 'v' && *prev == 'v') || (c == 'n' && *prev == 'r')) {
+		*prev = c == 'v' ? 'w' : 'm';
+		out[*n - 1] = (char) *prev;
+		return 0;
+	}
+	if (confusable_put(out, n, c) < 0)
+		return -1;
+	*prev = c;
+	return 0;
+}
+
+/* confusable_latin - the ASCII letters that CLDR's transform gives for
+ * c into out (at most 4), or 0 when it gives none or not only letters */
+static int confusable_latin(const struct confusable *cf, UChar32 c,
+			    UChar32 out[4])
+{
+	UChar text[8];
+	int32_t len = 0;
+	int32_t limit;
+	UErrorCode status = U_ZERO_ERROR;
+	UBool error = 0;
+	int n = 0;
+
+	U16_APPEND(text, len, 2, c, error);
+	if (error)
+		return 0;
+	limit = len;
+	utrans_transUChars(cf->lazy->latin, text, &len, (int32_t) (sizeof(text)
+							    / sizeof(text[0])),
+			   0, &limit, &status);
+	if (U_FAILURE(status) || len > 4)
+		return 0;
+	for (int32_t i = 0; i < len; i++) {
+		UChar32 l = u_tolower(text[i]);
+
+		if (l < 'a' || l > 'z')
+			return 0;
+		out[n++] = l;
+	}
+	return n;
+}
+
+/* confusable_char - the letters a reader sees in code point c, into out
+ * (at most CONFUSABLE_CHAR_MAX): its UTS #39 prototype folded when that
+ * is ASCII, else the CLDR Latin transform of c when that is letters,
+ * else the folded prototype; their number, or -1 */
+static int confusable_char(const struct confusable *cf, UChar32 c,
+			   UChar32 out[CONFUSABLE_CHAR_MAX])
+{
+	UChar one[2];
+	UChar sk[CONFUSABLE_CHAR_MAX * 2];
+	int32_t len = 0;
+	int32_t sk_len;
+	int n = 0;
+	int ascii = 1;
+	UErrorCode status = U_ZERO_ERROR;
+	UBool error = 0;
+
+	U16_APPEND(one, len, 2, c, error);
+	sk_len = uspoof_getSkeleton(cf->lazy->checker, 0, one, len, sk,
+				    CONFUSABLE_CHAR_MAX * 2, &status);
+	if (error || U_FAILURE(status))
+		return -1;
+	for (int32_t i = 0; i < sk_len && n < CONFUSABLE_CHAR_MAX;) {
+		UChar32 p;
+
+		U16_NEXT(sk, i, sk_len, p);
+		p = confusable_fold(p);
+		if (p >= 0) {
+			ascii &= p < 0x80;
+			out[n++] = p;
+		}
+	}
+	if (!ascii && u_isalpha(c)) {
+		UChar32 latin[CONFUSABLE_CHAR_MAX];
+		int m = confusable_latin(cf, c, latin);
+
+		if (m > 0) {
+			memcpy(out, latin, (size_t) m * sizeof(*out));
+			n = m;
+		}
+	}
+	return n;
+}
+
+/* confusable_emit - the letters of each code point of wide[0..len) into
+ * out, folded and joined; its length, or -1 */
+static int confusable_emit(const struct confusable *cf, const UChar *wide,
+			   int32_t len, char out[CONFUSABLE_MAX + 1])
+{
+	size_t n = 0;
+	UChar32 prev = 0;
+
+	for (int32_t i = 0; i < len;) {
+		UChar32 c;
+		UChar32 seen[CONFUSABLE_CHAR_MAX];
+		int count;
+
+		U16_NEXT(wide, i, len, c);
+		count = confusable_char(cf, c, seen);
+		if (count < 0)
+			return -1;
+		for (int k = 0; k < count; k++)
+			if (confusable_append(out, &n, &prev, seen[k]) < 0)
+				return -1;
+	}
+	out[n] = '\0';
+	return (int) n;
+}
+
+/* confusable_ascii - the skeleton of a label that is no A-label: of the
+ * letters, digits and hyphen, UTS #39 maps only 0 (to O), 1 (to l) and m
+ * (to rn, which confusable_append() writes m), so ICU is not needed
+ * (test_lookalike checks this against ICU); its length, or -1 */
+static int confusable_ascii(const char *label, size_t len,
+			    char out[CONFUSABLE_MAX + 1])
+{
+	size_t n = 0;
+	UChar32 prev = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		UChar32 c = (unsigned char) label[i];
+
+		if (c >= 0x80)
+			return -1;
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		c = c == '0' ? 'o' : c == '1' ? 'l' : c;
+		if (confusable_append(out, &n, &prev, c) < 0)
+			return -1;
+	}
+	out[n] = '\0';
+	return (int) n;
+}
+
+/* confusable_wide - label (an A-label decoded) as UTF-16 into wide; its
+ * length, or -1; *flags gets CONFUSABLE_IDN */
+static int32_t confusable_wide(const char *label, size_t len,
+			       UChar wide[CONFUSABLE_WIDE], int *flags)
+{
+	char ace[HOSTNAME_LABEL_MAX + 1];
+	char *utf8 = NULL;
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t n = -1;
+
+	if (len > HOSTNAME_LABEL_MAX)
+		return -1;
+	memcpy(ace, label, len);
+	ace[len] = '\0';
+	if (len > CONFUSABLE_ACE_LEN
+	    && memcmp(label, CONFUSABLE_ACE, CONFUSABLE_ACE_LEN) == 0) {
+		if (idn2_to_unicode_8z8z(ace, &utf8, 0) != IDN2_OK)
+			return -1;
+		*flags |= CONFUSABLE_IDN;
+	}
+	u_strFromUTF8(wide, CONFUSABLE_WIDE, &n, utf8 != NULL ? utf8 : ace,
+		      -1, &status);
+	idn2_free(utf8);
+	return U_SUCCESS(status) && n < CONFUSABLE_WIDE ? n : -1;
+}
+
+/* confusable_skeleton - the folded UTS #39 skeleton of a label */
+int confusable_skeleton(const struct confusable *cf, const char *label,
+			size_t len, char out[CONFUSABLE_MAX + 1], int *flags)
+{
+	UChar wide[CONFUSABLE_WIDE];
+	UErrorCode status = U_ZERO_ERROR;
+	int seen = 0;
+	int32_t n;
+
+	if (flags != NULL)
+		*flags = 0;
+	if (cf == NULL)
+		return -1;
+	if (!(len > CONFUSABLE_ACE_LEN
+	      && memcmp(label, CONFUSABLE_ACE, CONFUSABLE_ACE_LEN) == 0))
+		return confusable_ascii(label, len, out);
+	if (confusable_open(cf) < 0)
+		return -1;
+	n = confusable_wide(label, len, wide, &seen);
+
+	if (n < 0)
+		return -1;
+	if ((seen & CONFUSABLE_IDN)
+	    && (uspoof_check(cf->lazy->checker, wide, n, NULL, &status)
+		& USPOOF_RESTRICTION_LEVEL) != 0)
+		seen |= CONFUSABLE_MIXED;
+	if (flags != NULL)
+		*flags = seen;
+	return confusable_emit(cf, wide, n, out);
+}

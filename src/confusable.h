@@ -1,0 +1,47 @@
+/*
+ * confusable - the skeleton of a domain label (Unicode UTS #39).
+ *
+ * DESCRIPTION
+ *	Two labels that a reader cannot tell apart have the same skeleton:
+ *	rnarriott and marriott, paypal with a Cyrillic a and paypal.  The
+ *	skeleton is ICU's uspoof skeleton (the confusables data of Unicode
+ *	UTS #39) of the label, A-labels (xn--) decoded first with libidn2,
+ *	then folded further so that accents and letter forms do not count:
+ *	combining marks dropped, letters lower-cased, a Latin letter that
+ *	the Unicode name calls a form of an ASCII letter (LATIN LETTER SMALL
+ *	CAPITAL U, LATIN SMALL LETTER DOTLESS I) taken as that letter, and
+ *	the ASCII look-alikes vv/w and i/l made one.  The result is UTF-8;
+ *	for an ASCII label it is ASCII.
+ *
+ *	confusable_skeleton() also tells whether the label was an IDN and
+ *	whether its letters mix scripts (Latin with Cyrillic), which no
+ *	ordinary name does (ICU's single-script restriction level).
+ */
+#ifndef PHISHWATCH_CONFUSABLE_H
+#define PHISHWATCH_CONFUSABLE_H
+
+#include <stddef.h>
+
+/* Longest skeleton kept, in bytes (a folded label may grow). */
+#define CONFUSABLE_MAX 255
+
+/* What confusable_skeleton() saw in a label. */
+#define CONFUSABLE_IDN 1	/* an A-label that decoded */
+#define CONFUSABLE_MIXED 2	/* its letters mix scripts */
+
+struct confusable;
+
+/* confusable_new - a skeleton maker (ICU spoof checker); NULL on error */
+struct confusable *confusable_new(void);
+void confusable_free(struct confusable *cf);
+
+/*
+ * confusable_skeleton - the skeleton of label[0..len) (ASCII, lower
+ * case, an A-label decoded) into out, NUL-terminated; its length, or -1
+ * when the label does not decode or the skeleton is too long.  *flags
+ * gets CONFUSABLE_IDN and CONFUSABLE_MIXED bits (flags may be NULL).
+ */
+int confusable_skeleton(const struct confusable *cf, const char *label,
+			size_t len, char out[CONFUSABLE_MAX + 1], int *flags);
+
+#endif

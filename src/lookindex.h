@@ -1,0 +1,79 @@
+/*
+ * lookindex - the lookalike index's inside, shared by lookalike.c (which
+ * builds it) and lookrules.c (whose rules read it).  Not an interface:
+ * the rest of phishwatch uses lookalike.h.
+ */
+#ifndef PHISHWATCH_LOOKINDEX_H
+#define PHISHWATCH_LOOKINDEX_H
+
+#include <libpsl.h>
+#include <stddef.h>
+
+#include "confusable.h"
+#include "lookalike.h"
+#include "lookfilter.h"
+#include "strmap.h"
+
+/* Both labels at least this long before one edit counts (walmart: 7). */
+#define LOOKALIKE_TYPO_MIN 5
+/* Brand labels shorter than this are matched only as homoglyphs. */
+#define LOOKALIKE_SHORT_MIN 3
+/* Sites list tens of brands; the maps grow when there are more. */
+#define LOOKALIKE_EXPECTED 64
+
+#define LOOKALIKE_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+struct lookalike_brand {
+	unsigned long ordinal;	/* order of addition: earlier wins ties */
+	size_t label_len;	/* length of the first label of domain */
+	char *skeleton;		/* of the label; NULL when it has none */
+	size_t skeleton_len;
+	int any_cc;		/* its label is its own under every ccTLD */
+	int narrow;		/* typos: only a doubled letter or a swap */
+	int word;		/* the label is a common word (brands file) */
+	char domain[];		/* registrable domain, lower case */
+};
+
+/* One brand that a deletion variant comes from. */
+struct lookalike_near {
+	const struct lookalike_brand *brand;
+	struct lookalike_near *next;
+};
+
+/* The label indexes, in the filter's rebuild order. */
+enum { LK_LABELS, LK_SKELETONS, LK_DELETIONS, LK_SKEL_DELETIONS, LK_SHORTS,
+       LK_MAPS };
+
+struct lookalike {
+	const psl_ctx_t *psl;		/* built in to libpsl, never freed */
+	struct confusable *cf;		/* skeleton maker (ICU) */
+	struct strmap *brands;		/* domain -> lookalike_brand (owned) */
+	struct strmap *map[LK_MAPS];	/* label indexes, see above */
+	struct strmap *own;		/* family domain -> its brand */
+	struct strmap *allowed;		/* allowed domain -> lk (a member) */
+	struct lookfilter filter;	/* keys of the label indexes */
+	unsigned long next_ordinal;
+	size_t learned;			/* brands learned, not given */
+	size_t learn_max;		/* learned brands kept at most */
+	size_t learn_refused;		/* learned brands refused: full */
+};
+
+/* lookalike_get - the value of key[0..len) (hash h) in label index
+ * which; the filter is asked first, the map only when it may be there */
+static inline void *lookalike_get(const struct lookalike *lk, int which,
+			   const char *key, size_t len, uint64_t h)
+{
+	return lookfilter_maybe(&lk->filter, h)
+	       ? strmap_getn(lk->map[which], key, len) : NULL;
+}
+
+/*
+ * lookrules_variant - the brand that the registrable domain reg (no
+ * brand, no family domain) imitates, and *rule the name of the rule that
+ * says so; NULL when none.
+ */
+const struct lookalike_brand *lookrules_variant(const struct lookalike *lk,
+						const char *reg,
+						const char **rule);
+
+#endif

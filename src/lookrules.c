@@ -1,0 +1,308 @@
+/*
+ * NAME
+ *	lookrules - the lookalike rules, each a lookup in the index
+ * SUMMARY
+ *	tld-swap, affix-mail, combo, homoglyph and typo, tried in order.
+ * DESCRIPTION
+ *	Each rule derives strings from the sender's label and looks them up
+ *	in the label indexes of lookindex.h, the Bloom filter first: the
+ *	label itself (tld-swap), the label less a mail affix (affix-mail),
+ *	the label less keywords and hyphenated words (combo, combosquat.h),
+ *	the label's skeleton and, for an IDN label, its deletions (homoglyph:
+ *	equal skeletons, or one edit after folding), the label's deletions
+ *	(typo, symmetric deletion, each candidate verified by an exact
+ *	one-edit test) and the narrow variants of short labels (typo: a
+ *	doubled letter, a swap).  Within a rule the brand added first wins.
+ */
+#include <string.h>
+
+#include "combosquat.h"
+#include "lookindex.h"
+
+typedef const struct lookalike_brand *
+	(*lookrules_rule_fn)(const struct lookalike *lk, const char *label,
+			     size_t len);
+
+/* lookrules_one_edit - a and b are one insertion, deletion, substitution
+ * or adjacent transposition apart (optimal string alignment distance 1) */
+static int lookrules_one_edit(const char *a, size_t alen, const char *b,
+			      size_t blen)
+{
+	size_t i = 0;
+
+	if (alen < blen)
+		return lookrules_one_edit(b, blen, a, alen);
+	if (alen - blen > 1)
+		return 0;
+	while (i < blen && a[i] == b[i])
+		i++;
+	if (alen > blen)	/* a[i] inserted */
+		return memcmp(a + i + 1, b + i, blen - i) == 0;
+	if (i == alen)		/* equal */
+		return 0;
+	if (memcmp(a + i + 1, b + i + 1, alen - i - 1) == 0)
+		return 1;	/* a[i] substituted */
+	return i + 1 < alen && a[i] == b[i + 1] && a[i + 1] == b[i]
+	       && memcmp(a + i + 2, b + i + 2, alen - i - 2) == 0;
+}
+
+/* How a one-edit search compares: raw labels or skeletons. */
+struct lookrules_edit {
+	int exact;		/* index of whole keys */
+	int deletions;		/* index of one-deletion variants */
+	int skeleton;		/* compare skeletons, not labels */
+	size_t min_len;		/* brand labels shorter are not matched */
+	int same_len_short;	/* short brands: substitution only */
+};
+
+/* lookrules_better - candidate when it is one edit from key and earlier
+ * than best, else best */
+static const struct lookalike_brand *
+lookrules_better(const struct lookrules_edit *how,
+		 const struct lookalike_brand *best,
+		 const struct lookalike_brand *candidate, const char *key,
+		 size_t len)
+{
+	const char *other;
+	size_t other_len;
+
+	if (candidate == NULL || candidate->label_len < how->min_len
+	    || (!how->skeleton && candidate->narrow)
+	    || (best != NULL && best->ordinal < candidate->ordinal))
+		return best;
+	other = how->skeleton ? candidate->skeleton : candidate->domain;
+	other_len = how->skeleton ? candidate->skeleton_len
+				  : candidate->label_len;
+	if (other == NULL || (how->same_len_short && other_len != len
+			      && candidate->narrow))
+		return best;
+	return lookrules_one_edit(key, len, other, other_len) ? candidate
+							      : best;
+}
+
+/* lookrules_nearest - the best of best and a near list's brands */
+static const struct lookalike_brand *
+lookrules_nearest(const struct lookrules_edit *how,
+		  const struct lookalike_brand *best,
+		  const struct lookalike_near *near, const char *key,
+		  size_t len)
+{
+	for (; near != NULL; near = near->next)
+		best = lookrules_better(how, best, near->brand, key, len);
+	return best;
+}
+
+
+/* lookrules_search - the earliest brand one edit from key[0..len): key
+ * and each of its deletions looked up (symmetric deletion) */
+static const struct lookalike_brand *
+lookrules_search(const struct lookalike *lk, const struct lookrules_edit *how,
+		 const char *key, size_t len)
+{
+	uint64_t hashes[LOOKFILTER_KEY_MAX];
+	char variant[LOOKFILTER_KEY_MAX];
+	const struct lookalike_brand *best;
+
+	if (len < 2 || len > LOOKFILTER_KEY_MAX)
+		return NULL;
+	/* A letter left out: marriot. */
+	best = lookrules_nearest(how, NULL,
+				 lookalike_get(lk, how->deletions, key, len,
+					       lookfilter_hash(key, len)),
+				 key, len);
+	lookfilter_deletions(key, len, hashes);
+	for (size_t i = 0; i < len; i++) {
+		/* Deleting any letter of a run gives the same variant. */
+		if ((i > 0 && key[i] == key[i - 1])
+		    || !lookfilter_maybe(&lk->filter, hashes[i]))
+			continue;
+		memcpy(variant, key, i);
+		memcpy(variant + i, key + i + 1, len - i - 1);
+		best = lookrules_better(how, best,
+					strmap_getn(lk->map[how->exact],
+						    variant, len - 1),
+					key, len);
+		best = lookrules_nearest(how, best,
+					 strmap_getn(lk->map[how->deletions],
+						     variant, len - 1),
+					 key, len);
+	}
+	return best;
+}
+
+/* lookrules_label - label[0..len) as a brand label of 3 or more */
+static const struct lookalike_brand *
+lookrules_label(const struct lookalike *lk, const char *s, size_t len)
+{
+	const struct lookalike_brand *brand;
+
+	brand = lookalike_get(lk, LK_LABELS, s, len, lookfilter_hash(s, len));
+	return brand != NULL && brand->label_len >= LOOKALIKE_SHORT_MIN
+	       ? brand : NULL;
+}
+
+/* lookrules_combo_label - lookrules_label() as a combosquat_find_fn */
+static const void *lookrules_combo_label(const void *ctx, const char *s,
+					 size_t len, int *distinct)
+{
+	const struct lookalike_brand *brand = lookrules_label(ctx, s, len);
+
+	*distinct = brand != NULL && !brand->word
+		    && len >= COMBOSQUAT_ANY_WORD_MIN;
+	return brand;
+}
+
+/* lookrules_tld_swap - the brand label itself under another suffix */
+static const struct lookalike_brand *
+lookrules_tld_swap(const struct lookalike *lk, const char *label, size_t len)
+{
+	return lookrules_label(lk, label, len);
+}
+
+/* Mail affixes around a brand label, longest first so that
+ * linkedin-email is cut at "-email", not "mail". */
+static const struct lookrules_affix {
+	const char *text;
+	size_t len;
+	int before;		/* 1: "mail-linkedin"; 0: "linkedinmail" */
+} lookrules_affixes[] = {
+#define LOOKRULES_AFFIX(text, before) { text, sizeof(text) - 1, before }
+	LOOKRULES_AFFIX("-email", 0),
+	LOOKRULES_AFFIX("email-", 1),
+	LOOKRULES_AFFIX("email", 0),
+	LOOKRULES_AFFIX("-mail", 0),
+	LOOKRULES_AFFIX("mail-", 1),
+	LOOKRULES_AFFIX("mail", 0),
+#undef LOOKRULES_AFFIX
+};
+
+/* lookrules_affix - the brand label with a mail affix, any suffix */
+static const struct lookalike_brand *
+lookrules_affix(const struct lookalike *lk, const char *label, size_t len)
+{
+	for (size_t i = 0; i < LOOKALIKE_COUNT(lookrules_affixes); i++) {
+		const struct lookrules_affix *affix = &lookrules_affixes[i];
+		const char *rest = affix->before ? label + affix->len : label;
+		size_t rest_len = len - affix->len;
+		const char *at;
+		const struct lookalike_brand *brand;
+
+		if (len < affix->len + LOOKALIKE_SHORT_MIN)
+			continue;
+		at = affix->before ? label : label + rest_len;
+		if (memcmp(at, affix->text, affix->len) != 0)
+			continue;
+		brand = lookrules_label(lk, rest, rest_len);
+		if (brand != NULL)
+			return brand;
+	}
+	return NULL;
+}
+
+/* lookrules_combo - the brand label with words of the lure around it */
+static const struct lookalike_brand *
+lookrules_combo(const struct lookalike *lk, const char *label, size_t len)
+{
+	if (len > 4 && memcmp(label, "xn--", 4) == 0)
+		return NULL;
+	return combosquat_find(label, len, lookrules_combo_label, lk);
+}
+
+/* lookrules_mask - key with every non-ASCII character as one '*' byte,
+ * so that a letter no table folds is one edit, not a byte run; length */
+static size_t lookrules_mask(const char *key, size_t len, char *out)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char) key[i];
+
+		if (c < 0x80)
+			out[n++] = (char) c;
+		else if (c >= 0xC0)
+			out[n++] = '*';
+	}
+	out[n] = '\0';
+	return n;
+}
+
+/* lookrules_homoglyph - a label with a brand label's skeleton, or an IDN
+ * label one edit from one once both are folded */
+static const struct lookalike_brand *
+lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
+{
+	static const struct lookrules_edit how = {
+		LK_SKELETONS, LK_SKEL_DELETIONS, 1, LOOKALIKE_SHORT_MIN, 1
+	};
+	char sk[CONFUSABLE_MAX + 1];
+	char masked[CONFUSABLE_MAX + 1];
+	int flags;
+	int n = confusable_skeleton(lk->cf, label, len, sk, &flags);
+	const struct lookalike_brand *brand;
+
+	if (n < 0)
+		return NULL;
+	brand = lookalike_get(lk, LK_SKELETONS, sk, (size_t) n,
+			      lookfilter_hash(sk, (size_t) n));
+	if (brand != NULL && !(brand->label_len == len
+			       && memcmp(brand->domain, label, len) == 0))
+		return brand;
+	if (!(flags & CONFUSABLE_IDN))
+		return NULL;
+	return lookrules_search(lk, &how, masked,
+				lookrules_mask(sk, (size_t) n, masked));
+}
+
+/* lookrules_typo - one edit from a brand label of 5 or more (the sender's
+ * 4 or more); for narrow brand labels a doubled letter or a swap */
+static const struct lookalike_brand *
+lookrules_typo(const struct lookalike *lk, const char *label, size_t len)
+{
+	static const struct lookrules_edit how = {
+		LK_LABELS, LK_DELETIONS, 0, LOOKALIKE_TYPO_MIN, 0
+	};
+	const struct lookalike_brand *brand;
+
+	brand = lookalike_get(lk, LK_SHORTS, label, len,
+			      lookfilter_hash(label, len));
+	if (brand != NULL && brand->label_len >= LOOKALIKE_SHORT_MIN)
+		return brand;
+	/* A 4-letter sender is a 5-letter brand with a letter left out. */
+	if (len + 1 < LOOKALIKE_TYPO_MIN)
+		return NULL;
+	return lookrules_search(lk, &how, label, len);
+}
+
+/* The rules in order of priority: the first match decides. */
+static const struct lookrules_rule {
+	const char *name;
+	lookrules_rule_fn match;
+} lookrules_rules[] = {
+	{"lookalike:tld-swap", lookrules_tld_swap},
+	{"lookalike:affix-mail", lookrules_affix},
+	{"lookalike:combo", lookrules_combo},
+	{"lookalike:homoglyph", lookrules_homoglyph},
+	{"lookalike:typo", lookrules_typo},
+};
+
+/* lookrules_variant - the brand a registrable domain that is no brand
+ * imitates, and *rule the rule's name; NULL when none */
+const struct lookalike_brand *
+lookrules_variant(const struct lookalike *lk, const char *reg,
+		  const char **rule)
+{
+	const char *dot = strchr(reg, '.');
+
+	if (dot == NULL)
+		return NULL;
+	for (size_t i = 0; i < LOOKALIKE_COUNT(lookrules_rules); i++) {
+		const struct lookalike_brand *brand;
+
+		brand = lookrules_rules[i].match(lk, reg, (size_t) (dot - reg));
+		if (brand != NULL) {
+			*rule = lookrules_rules[i].name;
+			return brand;
+		}
+	}
+	return NULL;
+}
