@@ -1,0 +1,49 @@
+/*
+ * stopsig - waits that SIGTERM and SIGINT can end (see stopsig.h).
+ *
+ * NAME
+ *	stopsig - ppoll with the stopping signals let in
+ *
+ * DESCRIPTION
+ *	The mask is read each time rather than kept: the module holds no
+ *	state, and it lets in exactly what main blocked, whatever else a
+ *	caller's parent left blocked.  Reading it costs a system call, which
+ *	is paid only on the slow path, when a caller is about to wait.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "stopsig.h"
+
+/* stopsig_mask - the current mask without SIGTERM and SIGINT */
+static int stopsig_mask(sigset_t *mask)
+{
+	if (sigprocmask(SIG_SETMASK, NULL, mask) < 0)
+		return -1;
+	sigdelset(mask, SIGTERM);
+	sigdelset(mask, SIGINT);
+	return 0;
+}
+
+/* stopsig_poll - ppoll with the stopping signals let in */
+int stopsig_poll(struct pollfd *fds, nfds_t n, int timeout_ms)
+{
+	struct timespec timeout = {
+		.tv_sec = timeout_ms / 1000,
+		.tv_nsec = (long) (timeout_ms % 1000) * 1000000L
+	};
+	sigset_t mask;
+
+	if (stopsig_mask(&mask) < 0)
+		return -1;
+	return ppoll(fds, n, timeout_ms < 0 ? NULL : &timeout, &mask);
+}
+
+/* stopsig_check - a wait of no time: delivers a pending stop signal */
+int stopsig_check(void)
+{
+	return stopsig_poll(NULL, 0, 0) < 0 ? -1 : 0;
+}
