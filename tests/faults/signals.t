@@ -88,6 +88,32 @@ is "$(cat "$TMP/a.json" "$TMP/a2.json" | jq -r .email.local_id | sort -u |
 is "$(cat "$TMP/a.json" "$TMP/a2.json" | jq -r .email.local_id |
 	wc -l | tr -d ' ')" 200 "full pipe: and none twice"
 
+# --- (a') standard output is a socket nobody reads (systemd's journal
+# stream, stuck): the shared descriptor is waited on before each write ---
+python3 -c 'import signal, socket, subprocess, sys, time
+ours, theirs = socket.socketpair()
+pw = subprocess.Popen(sys.argv[1:], stdout=theirs, stderr=subprocess.DEVNULL)
+theirs.close()
+def written():
+    try:
+        with open("/proc/%d/io" % pw.pid) as f:
+            io = dict(l.split(": ") for l in f.read().splitlines())
+        return int(io["wchar"])
+    except OSError:
+        return 0
+end = time.time() + 20
+while written() < 16384 and pw.poll() is None and time.time() < end:
+    time.sleep(0.1)
+pw.send_signal(signal.SIGTERM)
+try:
+    print(pw.wait(5))
+except subprocess.TimeoutExpired:
+    pw.kill()
+    pw.wait()
+    print("killed")' "$PW" -r "$RULEBASE" "$TMP/log" >"$TMP/sock.status"
+is "$(cat "$TMP/sock.status")" 0 \
+	"stdout a socket nobody reads: SIGTERM ends phishwatch, exit 0"
+
 # --- (b) -o FIFO that no process reads yet ---
 mkfifo "$TMP/events.fifo"
 "$PW" -r "$RULEBASE" -o "$TMP/events.fifo" "$TMP/log" >/dev/null \
@@ -126,11 +152,17 @@ exec 8<&-
 
 # --- (b') the events socket that its receiver does not read ---
 # A bound datagram socket read by no one: its queue fills after a few
-# events, and each send then waits (up to 1 s) for room.
-python3 -c 'import socket, sys, time
+# events, and each send then waits (up to 1 s) for room.  It says when
+# the first event is queued (FIONREAD, without reading it).
+python3 -c 'import array, fcntl, socket, sys, termios, time
 s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
 s.bind(sys.argv[1])
-time.sleep(600)' "$TMP/ev.sock" &
+n = array.array("i", [0])
+while n[0] == 0:
+    time.sleep(0.05)
+    fcntl.ioctl(s, termios.FIONREAD, n)
+open(sys.argv[2], "w").close()
+time.sleep(600)' "$TMP/ev.sock" "$TMP/ev.queued" &
 RECEIVER_PID=$!
 track_pid "$RECEIVER_PID"
 wait_for "[ -S '$TMP/ev.sock' ]" 10
@@ -138,7 +170,7 @@ wait_for "[ -S '$TMP/ev.sock' ]" 10
 	2>"$TMP/err" &
 PW_PID=$!
 track_pid "$PW_PID"
-wait_for '[ "$(read_bytes "$PW_PID")" -ge 1 ]' 10
+wait_for '[ -e "$TMP/ev.queued" ]' 20
 stop "$PW_PID"
 ok $? "events socket not read: SIGTERM ends phishwatch"
 is "$STATUS" 0 "events socket not read: exit 0"
