@@ -78,7 +78,7 @@ is "$(events "$TMP/a.json")" "$written" \
 	"full pipe: every event counted is in the pipe"
 jq -e . "$TMP/a.json" >/dev/null 2>&1
 ok $? "full pipe: only whole JSON lines in the pipe, no half event"
-like "$(cat "$TMP/err")" "warning: .*log: line $((written + 1)) not processed: terminated while its event waited to be written" \
+like "$(cat "$TMP/err")" "warning: .*log: line $((written + 1)) not processed: terminated while waiting for the event output" \
 	"full pipe: names the line left undone"
 # The undone line and the rest were not committed: a rerun does them.
 pw -r "$RULEBASE" -s "$TMP/a.db" "$TMP/log" >"$TMP/a2.json" 2>/dev/null
@@ -174,7 +174,7 @@ wait_for '[ -e "$TMP/ev.queued" ]' 20
 stop "$PW_PID"
 ok $? "events socket not read: SIGTERM ends phishwatch"
 is "$STATUS" 0 "events socket not read: exit 0"
-like "$(cat "$TMP/err")" "line [0-9]+ not processed: terminated while its event waited to be written" \
+like "$(cat "$TMP/err")" "line [0-9]+ not processed: terminated while waiting for the event output" \
 	"events socket not read: names the line whose event waited"
 unlike "$(cat "$TMP/err")" "state store" \
 	"events socket not read: does not blame the store"
