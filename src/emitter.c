@@ -31,12 +31,38 @@
  *	When the write fails part way (disk full), a regular file is cut
  *	back to where the line began, so no half event stays in it either.
  *
+ *	A pipe, FIFO or terminal is written without blocking (a descriptor
+ *	of our own, O_NONBLOCK, so standard output's shared one keeps its
+ *	flags): the write is tried first, and only when it would block does
+ *	the emitter wait for room, with SIGTERM and SIGINT let in
+ *	(stopsig.h).  A stop signal ends the wait: the event is reported
+ *	not written (EAGAIN), so its line is not done, nothing of it is
+ *	committed, and it is processed again when offered again.  A line of
+ *	PIPE_BUF bytes or less goes into a pipe whole or not at all; a
+ *	longer one cut short by the stop ends the output without its
+ *	newline.
+ *
+ *	An output file is opened safely in a directory others can write
+ *	(/tmp, a shared log directory): a symbolic link as its last
+ *	component is followed only when it belongs to root or to us and
+ *	sits in a directory only root or we can change (/dev/stdout); a new
+ *	file is created with O_EXCL, mode 0600; an existing regular file
+ *	must be ours, with one link, and not writable by group or others.
+ *	A FIFO or character device is fine (/dev/null, a FIFO a collector
+ *	reads), unless it belongs to someone else and lies in a directory
+ *	group or others can write, where anyone could have planted it.  A
+ *	FIFO with no reader is waited for, as a blocking open would, but
+ *	with the stop signals let in.
+ *
  * DIAGNOSTICS
  *	emitter_open() fills err with the destination and the reason;
  *	emitter_write() returns -1 with errno set.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +76,8 @@
 
 #include "emitter.h"
 #include "logtime.h"
+#include "msg.h"
+#include "stopsig.h"
 #include "syslogout.h"
 
 /* Log lines are at most 64 KiB (linein.h); no field can be longer. */
@@ -66,6 +94,19 @@
 #define EMITTER_COMPACT_FIELD 64	/* queue id, header fields, relay ip */
 /* Destinations named in messages are cut here. */
 #define EMITTER_NAME_SHOWN 200
+/* How an output file is opened: never blocking (a FIFO), never a
+ * controlling terminal, appending whole lines. */
+#define EMITTER_OPEN_FLAGS (O_WRONLY | O_APPEND | O_NONBLOCK | O_CLOEXEC \
+			    | O_NOCTTY)
+/* A new output file: for us alone; share it with chgrp and chmod g+r. */
+#define EMITTER_FILE_MODE 0600
+/* Rounds of "open, else create" lost to another process creating or
+ * removing the file in between, before giving up. */
+#define EMITTER_OPEN_TRIES 8
+/* A FIFO's reader is looked for this often (an open is the only way). */
+#define EMITTER_READER_POLL_MS 100
+/* Standard output reopened as our own descriptor (emitter_open_stdout) */
+#define EMITTER_STDOUT_PATH "/proc/self/fd/1"
 /*
  * event.category, always, and event.type, the type ECS expects with each
  * category in the same order (email: info; threat: indicator)
@@ -89,6 +130,9 @@ struct emitter {
 	enum emitter_sink sink;
 	int fd;			/* EMITTER_FD: the descriptor */
 	int own_fd;		/* 1: a file we opened and must close */
+	int is_stdout;		/* 1: stdio's stdout is flushed first */
+	int poll_first;		/* 1: a shared descriptor that may block:
+				 * wait for room before each write */
 	struct syslogout *syslog;	/* EMITTER_SYSLOG */
 };
 
@@ -484,8 +528,27 @@ long emitter_format(const struct event *ev, char *buf, size_t size)
 	return result;
 }
 
-/* emitter_write_line - text and a newline with one writev, all of it */
-static int emitter_write_line(int fd, const char *text, size_t len)
+/*
+ * emitter_wait_room - wait until fd takes more, with the stop signals
+ * let in; -1 with EAGAIN when told to stop: the output is still full,
+ * and the caller treats the event as not written
+ */
+static int emitter_wait_room(int fd)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+
+	/* POLLERR or POLLHUP: the next write says what went wrong. */
+	if (stopsig_poll(&pfd, 1, -1) >= 0)
+		return 0;
+	if (errno == EINTR)
+		errno = EAGAIN;
+	return -1;
+}
+
+/* emitter_write_line - text and a newline with one writev, all of it;
+ * a descriptor that would block is waited on, stop signals let in */
+static int emitter_write_line(const struct emitter *em, const char *text,
+			      size_t len)
 {
 	struct iovec iov[2] = {
 		{ .iov_base = (void *) text, .iov_len = len },
@@ -494,9 +557,14 @@ static int emitter_write_line(int fd, const char *text, size_t len)
 	int first = 0;
 
 	while (first < 2) {
-		ssize_t n = writev(fd, iov + first, 2 - first);
+		ssize_t n;
 
+		if (em->poll_first && emitter_wait_room(em->fd) < 0)
+			return -1;
+		n = writev(em->fd, iov + first, 2 - first);
 		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && errno == EAGAIN && emitter_wait_room(em->fd) == 0)
 			continue;
 		if (n < 0)
 			return -1;
@@ -552,13 +620,13 @@ static int emitter_send_fd(struct emitter *em, const struct event *ev)
 	if (root == NULL)
 		return -1;
 	/* Whatever main printed through stdio goes out first. */
-	if (em->fd == STDOUT_FILENO && fflush(stdout) == EOF)
+	if (em->is_stdout && fflush(stdout) == EOF)
 		goto done;
 	text = emitter_text(root, &len);
 	if (text != NULL) {
 		off_t start = emitter_line_start(em->fd);
 
-		result = emitter_write_line(em->fd, text, len);
+		result = emitter_write_line(em, text, len);
 		if (result < 0)
 			emitter_undo_line(em->fd, start);
 	}
@@ -671,21 +739,241 @@ static int emitter_open_syslog(struct emitter *em, const char *dest,
 	return em->syslog == NULL ? -1 : 0;
 }
 
-/* emitter_open_file - a file opened for appending, created mode 0640 */
+/* emitter_dir_of - the directory part of path into buf ("." if none) */
+static const char *emitter_dir_of(const char *path, char *buf, size_t size)
+{
+	size_t n = strnlen(path, size);
+
+	if (n >= size)
+		return NULL;
+	memcpy(buf, path, n + 1);
+	return dirname(buf);
+}
+
+/* emitter_dir_open - 1 when someone but its owner may add to the
+ * directory of path (group or others can write it), or it cannot be
+ * told; 0 when only its owner can; *dir filled for further checks */
+static int emitter_dir_open(const char *path, struct stat *dir)
+{
+	char buf[PATH_MAX];
+	const char *name = emitter_dir_of(path, buf, sizeof(buf));
+
+	if (name == NULL || stat(name, dir) < 0)
+		return 1;
+	return (dir->st_mode & (S_IWGRP | S_IWOTH)) != 0;
+}
+
+/*
+ * emitter_link_trusted - path is a symbolic link we may follow: ours or
+ * root's, in a directory of ours or root's that no one else can change
+ * (or sticky, where no one else can remove or replace the link); then
+ * no one else can point it elsewhere between our look and our open.
+ * 1 trusted, 0 not, -1 when path is no symbolic link at all.
+ */
+static int emitter_link_trusted(const char *path)
+{
+	uid_t me = geteuid();
+	struct stat link, dir;
+	int open_dir;
+
+	if (lstat(path, &link) < 0 || !S_ISLNK(link.st_mode))
+		return -1;
+	if (link.st_uid != me && link.st_uid != 0)
+		return 0;
+	open_dir = emitter_dir_open(path, &dir);
+	if (open_dir && (dir.st_mode & S_ISVTX) == 0)
+		return 0;
+	return dir.st_uid == me || dir.st_uid == 0;
+}
+
+/*
+ * emitter_open_path - dest opened for appending, created 0600 with
+ * O_EXCL when missing (never through a link); the descriptor, or -1
+ * with errno (ELOOP: a symbolic link, not followed unless follow)
+ */
+static int emitter_open_path(const char *dest, int follow)
+{
+	int nofollow = follow ? 0 : O_NOFOLLOW;
+
+	for (int i = 0; i < EMITTER_OPEN_TRIES; i++) {
+		int fd = open(dest, EMITTER_OPEN_FLAGS | nofollow);
+
+		if (fd >= 0 || errno != ENOENT || follow)
+			return fd;
+		fd = open(dest, EMITTER_OPEN_FLAGS | O_CREAT | O_EXCL
+			  | O_NOFOLLOW, EMITTER_FILE_MODE);
+		if (fd >= 0 && fchmod(fd, EMITTER_FILE_MODE) < 0) {
+			int saved = errno;	/* a umask took a bit */
+
+			(void) close(fd);
+			errno = saved;
+			return -1;
+		}
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	return -1;
+}
+
+/* emitter_is_fifo - dest (or what it links to, if follow) is a FIFO */
+static int emitter_is_fifo(const char *dest, int follow)
+{
+	struct stat st;
+
+	if ((follow ? stat(dest, &st) : lstat(dest, &st)) < 0)
+		return 0;
+	return S_ISFIFO(st.st_mode);
+}
+
+/*
+ * emitter_open_wait - emitter_open_path(), waiting for a reader when
+ * dest is a FIFO that has none yet (as a blocking open would, but
+ * with the stop signals let in); -1 with EINTR when told to stop
+ */
+static int emitter_open_wait(const char *dest, int follow)
+{
+	int said = 0;
+
+	for (;;) {
+		int fd = emitter_open_path(dest, follow);
+
+		if (fd >= 0 || errno != ENXIO || !emitter_is_fifo(dest, follow))
+			return fd;
+		if (!said++)
+			msg_info("output %.*s: a FIFO that no process reads "
+				 "yet; waiting for a reader",
+				 EMITTER_NAME_SHOWN, dest);
+		if (stopsig_poll(NULL, 0, EMITTER_READER_POLL_MS) < 0)
+			return -1;
+	}
+}
+
+/* emitter_check_file - an existing regular file must be ours alone */
+static int emitter_check_file(const struct stat *st, const char *dest,
+			      char err[EMITTER_ERR_MAX])
+{
+	const char *why = NULL;
+	char text[128];
+
+	if (st->st_uid != geteuid()) {
+		snprintf(text, sizeof(text), "owned by uid %lu, not by uid %lu "
+			 "that phishwatch runs as", (unsigned long) st->st_uid,
+			 (unsigned long) geteuid());
+		why = text;
+	} else if (st->st_mode & (S_IWGRP | S_IWOTH)) {
+		snprintf(text, sizeof(text), "writable by group or others "
+			 "(mode %04o)", (unsigned) (st->st_mode & 07777));
+		why = text;
+	} else if (st->st_nlink > 1) {
+		why = "more than one hard link to it";
+	}
+	if (why == NULL)
+		return 0;
+	snprintf(err, EMITTER_ERR_MAX, "%.*s: refused: %s", EMITTER_NAME_SHOWN,
+		 dest, why);
+	return -1;
+}
+
+/* emitter_check_fd - what was opened may be written: a regular file of
+ * ours, or a FIFO or character device that no stranger planted */
+static int emitter_check_fd(int fd, const char *dest,
+			    char err[EMITTER_ERR_MAX])
+{
+	uid_t me = geteuid();
+	struct stat st, dir;
+
+	if (fstat(fd, &st) < 0) {
+		snprintf(err, EMITTER_ERR_MAX, "%.*s: %s", EMITTER_NAME_SHOWN,
+			 dest, strerror(errno));
+		return -1;
+	}
+	if (S_ISREG(st.st_mode))
+		return emitter_check_file(&st, dest, err);
+	if (!S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode)) {
+		snprintf(err, EMITTER_ERR_MAX, "%.*s: refused: not a regular "
+			 "file, FIFO or character device", EMITTER_NAME_SHOWN,
+			 dest);
+		return -1;
+	}
+	if (st.st_uid == me || st.st_uid == 0 || !emitter_dir_open(dest, &dir))
+		return 0;
+	snprintf(err, EMITTER_ERR_MAX, "%.*s: refused: a %s of uid %lu in a "
+		 "directory that group or others can write",
+		 EMITTER_NAME_SHOWN, dest, S_ISFIFO(st.st_mode) ? "FIFO"
+		 : "device", (unsigned long) st.st_uid);
+	return -1;
+}
+
+/* emitter_open_error - why dest could not be opened */
+static void emitter_open_error(const char *dest, int err_no, int link,
+			       char err[EMITTER_ERR_MAX])
+{
+	if (link == 0)
+		snprintf(err, EMITTER_ERR_MAX, "%.*s: refused: a symbolic "
+			 "link, followed only when it and its directory belong "
+			 "to root or to uid %lu and no one else can change "
+			 "them; name the file itself", EMITTER_NAME_SHOWN, dest,
+			 (unsigned long) geteuid());
+	else if (err_no == EINTR)
+		snprintf(err, EMITTER_ERR_MAX, "%.*s: told to stop while "
+			 "waiting for a reader of the FIFO", EMITTER_NAME_SHOWN,
+			 dest);
+	else
+		snprintf(err, EMITTER_ERR_MAX, "%.*s: cannot open for "
+			 "appending: %s", EMITTER_NAME_SHOWN, dest,
+			 strerror(err_no));
+}
+
+/* emitter_open_file - an output file, FIFO or device (see the top) */
 static int emitter_open_file(struct emitter *em, const char *dest,
 			     char err[EMITTER_ERR_MAX])
 {
+	int link = -1;
+
 	em->sink = EMITTER_FD;
-	em->fd = open(dest, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC
-		      | O_NOCTTY, 0640);
+	em->fd = emitter_open_wait(dest, 0);
+	if (em->fd < 0 && errno == ELOOP) {
+		link = emitter_link_trusted(dest);
+		if (link > 0)
+			em->fd = emitter_open_wait(dest, 1);
+		else
+			errno = ELOOP;
+	}
 	if (em->fd < 0) {
-		snprintf(err, EMITTER_ERR_MAX, "%.*s: cannot open for "
-			 "appending: %s", EMITTER_NAME_SHOWN, dest,
-			 strerror(errno));
+		emitter_open_error(dest, errno, link, err);
 		return -1;
 	}
 	em->own_fd = 1;
-	return 0;
+	return emitter_check_fd(em->fd, dest, err);
+}
+
+/*
+ * emitter_open_stdout - standard output; when it is a pipe, FIFO or
+ * terminal, through a descriptor of our own opened O_NONBLOCK, so that
+ * a reader that stopped reading cannot hold us with signals blocked,
+ * and the descriptor we share with the shell keeps its flags.  Where
+ * that cannot be had (a socket; no /proc), the shared one is used, and
+ * each write waits for room first.
+ */
+static void emitter_open_stdout(struct emitter *em)
+{
+	struct stat st;
+	int fd;
+
+	em->sink = EMITTER_FD;
+	em->fd = STDOUT_FILENO;
+	em->is_stdout = 1;
+	/* A regular file never blocks; a closed stdout fails at the write. */
+	if (fstat(STDOUT_FILENO, &st) < 0 || S_ISREG(st.st_mode))
+		return;
+	fd = open(EMITTER_STDOUT_PATH, O_WRONLY | O_NONBLOCK | O_CLOEXEC
+		  | O_NOCTTY);
+	if (fd < 0) {
+		em->poll_first = 1;
+		return;
+	}
+	em->fd = fd;
+	em->own_fd = 1;
 }
 
 /* emitter_open - choose the sink from dest */
@@ -693,7 +981,7 @@ struct emitter *emitter_open(const char *dest, int syslog_pri,
 			     char err[EMITTER_ERR_MAX])
 {
 	struct emitter *em = calloc(1, sizeof(*em));
-	int opened;
+	int opened = 0;
 
 	if (em == NULL) {
 		snprintf(err, EMITTER_ERR_MAX, "out of memory");
@@ -701,9 +989,7 @@ struct emitter *emitter_open(const char *dest, int syslog_pri,
 	}
 	em->fd = -1;
 	if (dest == NULL || strcmp(dest, "-") == 0) {
-		em->sink = EMITTER_FD;
-		em->fd = STDOUT_FILENO;
-		opened = 0;
+		emitter_open_stdout(em);
 	} else if (strcmp(dest, "syslog") == 0
 		   || strncmp(dest, "syslog:", 7) == 0) {
 		opened = emitter_open_syslog(em, dest, syslog_pri, err);
@@ -713,12 +999,11 @@ struct emitter *emitter_open(const char *dest, int syslog_pri,
 	} else {
 		opened = emitter_open_file(em, dest, err);
 	}
-	if (opened < 0)
-		goto fail;
+	if (opened < 0) {
+		emitter_close(em);
+		return NULL;
+	}
 	return em;
-fail:
-	free(em);
-	return NULL;
 }
 
 /* emitter_close - close the sink (never standard output) */

@@ -11,7 +11,12 @@
  *	attacker byte reaches a mail, a SIEM or a terminal unescaped.
  *
  *	Destinations: "-" for standard output, a file path opened for
- *	appending, or "syslog[:SOCKET]" (syslogout.h).  An event too large
+ *	appending (safely in a directory others can write: no planted
+ *	symbolic link followed, only a file of our own appended to, a new
+ *	one created O_EXCL mode 0600; a FIFO waited for until it has a
+ *	reader), or "syslog[:SOCKET]" (syslogout.h).  A full pipe or FIFO
+ *	is waited on with SIGTERM and SIGINT let in; a stop signal makes the
+ *	write fail with EAGAIN, the event not written.  An event too large
  *	for the syslog socket is sent again without event.original, and if it
  *	still does not fit, once more with its log text (address, queue id,
  *	header fields) cut short with a "..." mark: every event fits, and
@@ -65,7 +70,8 @@ void emitter_close(struct emitter *em);
 
 /*
  * emitter_write - build, write and flush one event; -1 with errno
- * (EAGAIN, ENOBUFS: transient, the caller may retry later).
+ * (EAGAIN, ENOBUFS: transient, the caller may retry later; EAGAIN also
+ * when a stop signal ended the wait for room).
  */
 int emitter_write(struct emitter *em, const struct event *ev);
 

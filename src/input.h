@@ -3,9 +3,16 @@
  *
  * DESCRIPTION
  *	Standard input ("-") is read with read(2), so a pipe from tail -F
- *	or rsyslog is processed line by line as it arrives.  Files are read
- *	through zlib, which reads gzip-compressed files (rotated
- *	maillog.1.gz) and plain files alike, so --report takes both.
+ *	or rsyslog is processed line by line as it arrives.  Regular files
+ *	are read through zlib, which reads gzip-compressed files (rotated
+ *	maillog.1.gz) and plain files alike, so --report takes both.  A
+ *	FIFO or device named as a file is read like standard input (not
+ *	decompressed): its open does not wait for a writer with signals
+ *	blocked, the run loop's wait does, with them let in.  Every 64
+ *	reads a pending SIGTERM or SIGINT is let in (stopsig.h), so an
+ *	input that never pauses nor ends a line (/dev/zero) cannot hold
+ *	the reader for ever: the read then fails with EINTR, which the line
+ *	reader reports as LINEIN_AGAIN.
  */
 #ifndef PHISHWATCH_INPUT_H
 #define PHISHWATCH_INPUT_H

@@ -114,6 +114,8 @@ static int runloop_wait(struct runloop *loop, int *status)
 		}
 		if (runloop_tick(loop, 0, status) < 0)
 			return -1;
+		if (loop->signals->term)	/* came during a summary */
+			return 0;
 		if (loop->wait_mask != NULL
 		    && ppoll(NULL, 0, &no_time, loop->wait_mask) < 0)
 			return 0;
@@ -142,6 +144,16 @@ static int runloop_pause(struct runloop *loop)
 	return loop->signals->term ? -1 : 0;
 }
 
+/* runloop_undone - SIGTERM came while the line waited for what: say
+ * so; the line counts as done, and the loop stops */
+static enum pipeline_result runloop_undone(struct runloop *loop,
+					   const char *what)
+{
+	msg_warn("%s: line %llu not processed: terminated while waiting for "
+		 "the %s", loop->input_name, loop->counters->lines + 1, what);
+	return PIPELINE_DONE;
+}
+
 /*
  * runloop_process - pipeline_line(), and in filter mode again after a
  * pause for as long as the store or the event output refuses the line
@@ -159,17 +171,16 @@ static enum pipeline_result runloop_process(struct runloop *loop,
 	while ((result = pipeline_line(loop->pipe, line, len))
 	       == PIPELINE_RETRY && loop->replies == NULL) {
 		what = pipeline_retry_cause(loop->pipe, &why);
+		/* told to stop while the line waited (for room in the event
+		 * output): it is not done, and stays undone */
+		if (loop->signals->term)
+			return runloop_undone(loop, what);
 		if (!waited++)
 			msg_warn("%s: line %llu: %s %s; waiting to try again",
 				 loop->input_name, loop->counters->lines + 1,
 				 what, why);
-		if (runloop_pause(loop) < 0) {
-			msg_warn("%s: line %llu not processed: terminated "
-				 "while waiting for the %s",
-				 loop->input_name, loop->counters->lines + 1,
-				 what);
-			return PIPELINE_DONE;
-		}
+		if (runloop_pause(loop) < 0)
+			return runloop_undone(loop, what);
 	}
 	if (waited && result == PIPELINE_DONE)
 		msg_info("%s: line %llu: %s free again, line done",

@@ -13,7 +13,12 @@
  *	Signals only set flags and stay blocked while a line is processed;
  *	they are let in only while the loop waits for input (ppoll), so
  *	none is missed and no read(2) is cut short (and during the retry
- *	pause of filter mode).  Between lines the loop
+ *	pause of filter mode).  SIGTERM and SIGINT alone are also let in
+ *	wherever else phishwatch could wait for ever (stopsig.h): an event
+ *	output waiting for room, a FIFO output waiting for a reader, every
+ *	64 reads of an input.  An event write so stopped comes back as a
+ *	retry (the line not done); the loop then names the line and stops
+ *	instead of trying it again.  Between lines the loop
  *	acts on them:
  *	SIGTERM/SIGINT stop after the current line, SIGHUP calls the reload
  *	hook, SIGUSR1 prints the counters.  Before it would block waiting

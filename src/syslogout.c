@@ -6,10 +6,11 @@
  *	and the JSON text, no trailing newline.  The stamp is RFC 3164 local
  *	time with the day padded by a space ("Mar  3"), month names fixed in
  *	English whatever the locale.  The socket is connected once, so a
- *	send names no address, and blocks at most SYSLOGOUT_SEND_TIMEOUT
- *	seconds: a receiver that stopped reading yields EAGAIN, which the
- *	caller reports as transient (an omprog retry), instead of hanging
- *	the pipeline.  When rsyslog restarts, it replaces the socket and the
+ *	send names no address, and waits at most SYSLOGOUT_SEND_TIMEOUT
+ *	seconds for room, with SIGTERM and SIGINT let in (stopsig.h): a
+ *	receiver that stopped reading yields EAGAIN, which the caller
+ *	reports as transient (an omprog retry), instead of hanging the
+ *	pipeline; so does a stop signal that comes while it waits.  When rsyslog restarts, it replaces the socket and the
  *	old connection is refused: the send reconnects once and tries again.
  *
  * DIAGNOSTICS
@@ -17,15 +18,16 @@
  *	only sets errno, the caller decides how loud to be.
  */
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/time.h>
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "stopsig.h"
 #include "syslogout.h"
 
 /* A full receiver gets this long before the event is reported as a retry. */
@@ -45,15 +47,13 @@ struct syslogout {
 /* syslogout_connect - a fresh connected datagram socket, or -1 with errno */
 static int syslogout_connect(const struct sockaddr_un *addr)
 {
-	struct timeval timeout = { .tv_sec = SYSLOGOUT_SEND_TIMEOUT };
 	int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	int saved;
 
+	/* No send time-out here: each send is MSG_DONTWAIT, and waits
+	 * for room itself (syslogout_write). */
 	if (fd < 0)
 		return -1;
-	if (setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout,
-		       sizeof(timeout)) < 0)
-		goto fail;
 	if (connect(fd, (const struct sockaddr *) addr, sizeof(*addr)) < 0)
 		goto fail;
 	return fd;
@@ -134,14 +134,28 @@ static int syslogout_header(struct syslogout *out)
 	return len < 0 || (size_t) len >= sizeof(out->buf) ? -1 : len;
 }
 
-/* syslogout_write - one send, retried on EINTR; 0 or -1 with errno */
+/*
+ * syslogout_write - one send; when the receiver is behind, a wait for
+ * room of up to SYSLOGOUT_SEND_TIMEOUT with the stop signals let in,
+ * then once more; 0 or -1 with errno (EAGAIN: still full, or told to
+ * stop meanwhile)
+ */
 static int syslogout_write(int fd, const char *buf, size_t len)
 {
-	ssize_t sent;
+	struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+	ssize_t sent = send(fd, buf, len, MSG_NOSIGNAL | MSG_DONTWAIT);
 
-	do
-		sent = send(fd, buf, len, MSG_NOSIGNAL);
-	while (sent < 0 && errno == EINTR);
+	if (sent < 0 && errno == EAGAIN) {
+		int ready = stopsig_poll(&pfd, 1, SYSLOGOUT_SEND_TIMEOUT * 1000);
+
+		if (ready < 0 && errno != EINTR)
+			return -1;
+		if (ready <= 0) {
+			errno = EAGAIN;
+			return -1;
+		}
+		sent = send(fd, buf, len, MSG_NOSIGNAL | MSG_DONTWAIT);
+	}
 	if (sent < 0)
 		return -1;
 	if ((size_t) sent != len) {	/* datagrams go whole or not at all */

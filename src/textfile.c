@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "linein.h"
@@ -13,6 +14,15 @@
 
 /* Room for a reason that quotes a bounded part of the line. */
 #define TEXTFILE_REASON_MAX 1024
+/* A file larger than this is no hand-edited map: a wrong path (a log, a
+ * disk image).  A million access map lines of 64 bytes fit. */
+#define TEXTFILE_SIZE_MAX (64L * 1024 * 1024)
+
+/* What the reader reads through: the descriptor and what it gave. */
+struct textfile_source {
+	int fd;
+	long total;
+};
 
 /* textfile_warn - one warning, one more bad line */
 void textfile_warn(struct textfile_where *where, const char *fmt, ...)
@@ -27,11 +37,27 @@ void textfile_warn(struct textfile_where *where, const char *fmt, ...)
 	where->bad++;
 }
 
+/* textfile_read_some - read(2), stopping with EFBIG past the size limit
+ * (the file grew while we read it) */
+static long textfile_read_some(void *ctx, char *buf, size_t size)
+{
+	struct textfile_source *src = ctx;
+	ssize_t got = read(src->fd, buf, size);
+
+	if (got > 0 && (src->total += got) > TEXTFILE_SIZE_MAX) {
+		errno = EFBIG;
+		return -1;
+	}
+	return got;
+}
+
 /* textfile_lines - the reading loop over an open descriptor */
 static int textfile_lines(int fd, size_t max, textfile_line_fn fn, void *ctx,
 			  struct textfile_where *where)
 {
-	struct linein *in = linein_open(fd, max);
+	struct textfile_source src = { fd, 0 };
+	struct linein *in = linein_open_source(textfile_read_some, &src, -1,
+					       max);
 	const char *line;
 	size_t len;
 	int status = -1;
@@ -57,6 +83,40 @@ static int textfile_lines(int fd, size_t max, textfile_line_fn fn, void *ctx,
 	return status;
 }
 
+/*
+ * textfile_open - path for reading, if it is a regular file of sane
+ * size: a FIFO would block the open and the reads with signals blocked,
+ * a device (/dev/zero) would never end.  O_NONBLOCK only keeps the
+ * open of a FIFO from waiting for a writer; a regular file ignores it.
+ */
+static int textfile_open(const char *path)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	int err_no = 0;
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0) {
+		err_no = errno;
+	} else if (S_ISDIR(st.st_mode)) {
+		err_no = EISDIR;
+	} else if (!S_ISREG(st.st_mode)) {
+		msg_error("%s: not a regular file (a FIFO or device may block "
+			  "or never end): refused", path);
+		err_no = EINVAL;
+	} else if (st.st_size > TEXTFILE_SIZE_MAX) {
+		msg_error("%s: larger than %ld MiB: refused", path,
+			  TEXTFILE_SIZE_MAX >> 20);
+		err_no = EFBIG;
+	}
+	if (err_no == 0)
+		return fd;
+	close(fd);
+	errno = err_no;
+	return -1;
+}
+
 /* textfile_read - open, read every line, close */
 int textfile_read(const char *path, size_t max, textfile_line_fn fn,
 		  void *ctx, size_t *bad_lines)
@@ -68,7 +128,7 @@ int textfile_read(const char *path, size_t max, textfile_line_fn fn,
 
 	if (bad_lines != NULL)
 		*bad_lines = 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	fd = textfile_open(path);
 	if (fd < 0)
 		return -1;
 	status = textfile_lines(fd, max, fn, ctx, &where);

@@ -9,6 +9,11 @@
  *	textfile_warn() says "file:line: reason; line skipped" and counts
  *	the line, so every parser reports the same way and the caller can
  *	tell --check how many lines were bad.
+ *
+ *	Only a regular file of at most 64 MiB is read: a FIFO would block
+ *	the open and each read with signals blocked, a device (/dev/zero)
+ *	would never end; either is refused with a message (errno EINVAL, or
+ *	EFBIG for the size, also when the file grows past it while read).
  */
 #ifndef PHISHWATCH_TEXTFILE_H
 #define PHISHWATCH_TEXTFILE_H

@@ -36,8 +36,8 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
 		[ -e "$f" ] || continue
 		is "$(stat -c '%a' "$f")" 600 "$(basename "$f") is 0600 too"
 	done
-	is "$(stat -c '%a' "$TMP/var/events.json")" 640 \
-		"the event file is created 0640 (readable by a log group)"
+	is "$(stat -c '%a' "$TMP/var/events.json")" 600 \
+		"the event file is created 0600 too (chgrp and chmod g+r to share it)"
 	$AS_NOBODY "$PW" -r "$RULEBASE" -s "$TMP/var/state.db" --report \
 		>"$TMP/report" 2>/dev/null
 	is "$?" 0 "as nobody: --report reads the store back"
