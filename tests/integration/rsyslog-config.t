@@ -82,6 +82,15 @@ for f in "$RS_SHIPPED"/*.conf; do
 	ok $? "${f##*/} says in its header when to use it"
 done
 
+# rsyslog 8.2302's omprog dies (segmentation fault) when a program it
+# started with forceSingleInstance exits before its first OK, e.g. for a
+# missing access map: no shipped statement may set it (omprog-nostart.t
+# runs the failure itself)
+for f in "$RS_SHIPPED"/*.conf; do
+	grep -v '^[[:space:]]*#' "$f" | grep -qi 'forceSingleInstance'
+	ok $((! $?)) "${f##*/} does not set forceSingleInstance"
+done
+
 events_side() { sed -n '/^# ---- events side/,/^# ---- end of events side/p' "$1"; }
 is "$(events_side "$RS_SHIPPED/phishwatch-mmnormalize.conf")" \
 	"$(events_side "$RS_SHIPPED/phishwatch.conf")" \
