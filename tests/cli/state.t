@@ -23,9 +23,15 @@ pid=$!
 track_pid $pid
 exec 7> "$TMP/fifo"
 from_line r63IA8dJ000009 '<z@emalsrv.ups.com>' >&7
-wait_for '[ "$(events "$TMP/k.out")" = 1 ]' 10
+wait_for '[ "$(events "$TMP/k.out")" = 1 ]' 30
 is "$(events "$TMP/k.out")" 1 "event written while the input stays open"
-sleep 0.3
+# the row is committed just after the event is written: wait for it (a
+# kill -9 between the two repeats the event, as documented)
+stored_ups() {
+	sqlite3 "$TMP/k.db" "SELECT count(*) FROM campaigns WHERE phished_domain = 'ups.com'" 2>/dev/null
+}
+wait_for '[ "$(stored_ups)" = 1 ]' 30
+is "$(stored_ups)" 1 "its campaign committed while the input stays open"
 kill -9 $pid
 wait $pid 2>/dev/null
 exec 7>&-

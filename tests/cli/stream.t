@@ -9,10 +9,10 @@ pid=$!
 track_pid $pid
 exec 7> "$TMP/fifo"
 from_line r63IA8dJ000001 '<a@emalsrv.marriott.com>' >&7
-wait_for '[ "$(events "$TMP/out")" = 1 ]' 5
+wait_for '[ "$(events "$TMP/out")" = 1 ]' 30
 is "$(events "$TMP/out")" 1 "event out within seconds while the input stays open"
 kill -USR1 $pid
-wait_for 'grep -q "counters:.*events=1" "$TMP/err"' 5
+wait_for 'grep -q "counters:.*events=1" "$TMP/err"' 30
 like "$(cat "$TMP/err")" 'counters: lines=1 .*events=1' "SIGUSR1 prints the counters"
 kill -TERM $pid
 wait $pid

@@ -83,7 +83,7 @@ with open(out, "ab", 0) as f:
         f.write(s.recv(65536) + b"\n")' "$1" "$2" "$3" &
 	RECEIVER_PID=$!
 	track_pid "$RECEIVER_PID"
-	wait_for "[ -S '$1' ]" 10
+	wait_for "[ -S '$1' ]" 30
 }
 
 # Gone while running: the line whose event cannot be sent gets no OK,
@@ -96,7 +96,7 @@ PW_PID=$!
 track_pid "$PW_PID"
 exec 9>"$TMP/lines"
 phish 1 >&9
-wait_for '[ "$(wc -l <"$TMP/replies")" -ge 2 ] && [ -s "$TMP/ev.out" ]' 10
+wait_for '[ "$(wc -l <"$TMP/replies")" -ge 2 ] && [ -s "$TMP/ev.out" ]' 30
 is "$(cat "$TMP/replies" | tr '\n' ' ')" "OK OK " "socket: the first event is sent, its line OK"
 kill "$RECEIVER_PID"
 wait "$RECEIVER_PID" 2>/dev/null
@@ -124,7 +124,7 @@ is "$((oks + retries))" 15 "stuck receiver: ready, then one reply per line"
 ok "$([ "$retries" -ge 1 ]; echo $?)" "stuck receiver: lines answered retry ($retries)"
 is "$(counter retries "$TMP/err")" "$retries" "stuck receiver: retries counted"
 rm -f "$TMP/hold"
-wait_for '[ -f "$TMP/stuck.out" ] && [ "$(wc -l <"$TMP/stuck.out")" -ge $((oks - 1)) ]' 10
+wait_for '[ -f "$TMP/stuck.out" ] && [ "$(wc -l <"$TMP/stuck.out")" -ge $((oks - 1)) ]' 30
 sleep 0.2
 is "$(grep -c '@cee:' "$TMP/stuck.out")" "$((oks - 1))" \
 	"stuck receiver: an event delivered for every line answered OK"

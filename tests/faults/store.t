@@ -125,7 +125,13 @@ lock_store filter
 from_line q10 '<a@emalsrv.fedex.com>' >"$TMP/log2"
 start_waiting "$TMP/log2" "$TMP/out" "$TMP/err"
 ok $? "locked, filter mode: it says it waits (line named)"
-sleep 1.5	# a retry or two while still locked
+# retries_so_far - the waiting phishwatch's retries, asked by SIGUSR1
+retries_so_far() {
+	kill -USR1 "$PW_PID" 2>/dev/null
+	sed -n 's/.*: counters:.* retries=\([0-9]*\).*/\1/p' "$TMP/err" | tail -n 1
+}
+# a second try while still locked (it tries every second)
+wait_for '[ "$(retries_so_far)" -ge 2 ] 2>/dev/null' 30
 kill -0 "$PW_PID" 2>/dev/null
 ok $? "locked, filter mode: still waiting, not skipping"
 unlock_store ROLLBACK

@@ -32,7 +32,7 @@ with open(out, "w") as f:
 EOF
 receiver=$!
 track_pid $receiver
-wait_for '[ -S "$sock" ]' 5
+wait_for '[ -S "$sock" ]' 30
 
 long_local=$(printf 'x%.0s' $(seq 1 7000))
 high=$(printf '\377%.0s' $(seq 1 1100))

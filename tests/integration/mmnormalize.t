@@ -43,7 +43,7 @@ run() {
 	rs_mta "${lines[@]}"
 	# a last campaign: its event says every line before it is done
 	rs_mta "$(from_line z1 '<last@emalsrv.the-end.com>')"
-	wait_for 'grep -qs the-end.com "$RS_DIR/log/events.json"' 10
+	wait_for 'grep -qs the-end.com "$RS_DIR/log/events.json"' 30
 	rs_stop
 }
 # events_of DIR - the events without what must differ (the time they

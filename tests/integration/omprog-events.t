@@ -44,7 +44,7 @@ sent=10
 rs_read_at_least $sent
 ok $? "phishwatch read the $sent sm-mta lines"
 events="$RS_DIR/log/events.json"
-wait_for 'rs_lines_at_least "$events" 3' 5
+wait_for 'rs_lines_at_least "$events" 3' 30
 pw_pid=$(rs_children)
 rs_stop
 is "$RS_STATUS" 0 "rsyslogd stops by pid"
@@ -122,7 +122,7 @@ rs_mta "$(from_line m5 '<e@emalsrv.marriott.com>')" \
 	"$(from_line f1 '<a@emalsrv.fedex.com>')"
 rs_read_at_least 2
 ok $? "the new phishwatch read both lines"
-wait_for 'rs_lines_at_least "$events" 4' 5
+wait_for 'rs_lines_at_least "$events" 4' 30
 rs_stop
 is "$(jq -r '.phishwatch.phished_domain' "$events" 2>/dev/null | tail -n +4 | tr '\n' ' ')" \
 	"fedex.com " "after a restart only the new campaign gives an event"

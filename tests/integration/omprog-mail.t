@@ -55,8 +55,8 @@ rs_read_at_least 8
 ok $? "phishwatch read the 8 lines"
 # 3 campaigns, 1 lookalike sender domain, 4 summaries (the last line is
 # an hour after the others; blocked ups.com is a campaign too, silent)
-wait_for '[ "$(ls "$RS_MAILDIR/new" 2>/dev/null | wc -l)" -ge 8 ]' 20
-wait_for 'rs_lines_at_least "$RS_DIR/log/events.json" 8' 5
+wait_for '[ "$(ls "$RS_MAILDIR/new" 2>/dev/null | wc -l)" -ge 8 ]' 60
+wait_for 'rs_lines_at_least "$RS_DIR/log/events.json" 8' 30
 rs_stop
 is "$RS_STATUS" 0 "rsyslogd stops by pid"
 rs_kill "$RS_SMTP_PID"
@@ -108,7 +108,7 @@ rs_install phishwatch.conf route-mail.conf route-file.conf
 rs_start
 ok $? "rsyslogd starts"
 rs_mta "$(from_line r1 '<a@emalsrv.marriott.com>')" "$(from_line r2 '<a@emalsrv.fedex.com>')"
-wait_for 'rs_lines_at_least "$RS_DIR/log/mail-failed.log" 2' 20
+wait_for 'rs_lines_at_least "$RS_DIR/log/mail-failed.log" 2' 60
 ok $? "both refused mails are lines in mail-failed.log"
 rs_stop
 rs_kill "$RS_SMTP_PID"

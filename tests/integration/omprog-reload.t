@@ -41,14 +41,14 @@ said() { grep -c -- "$1" "$err" 2>/dev/null; }
 send "$(from_line m1 '<a@emalsrv.marriott.com>')"
 ok $? "phishwatch reads a first line"
 pw_pid=$(rs_children)
-wait_for '[ -s "$events" ]' 5
+wait_for '[ -s "$events" ]' 30
 is "$(campaigns)" "marriott.com " "a first campaign: its event"
 
 # --- a new access entry, HUP to rsyslogd -------------------------------
 
 printf 'emalsrv.ups.com\tREJECT\n' >"$access"
 kill -HUP "$RS_PID"
-wait_for '[ "$(said "info: reloaded")" -ge 1 ]' 10
+wait_for '[ "$(said "info: reloaded")" -ge 1 ]' 30
 like "$(grep 'reloaded' "$err")" \
 	'^[0-9TZ:.-]+ phishwatch: info: reloaded rulebase, labels and 1 access map' \
 	"HUP to rsyslogd: phishwatch says it reloaded, with the time"
@@ -62,7 +62,7 @@ is "$(campaigns)" "marriott.com dhl.com " \
 
 mv "$access" "$access.moved"
 kill -HUP "$pw_pid"
-wait_for '[ "$(said "reload failed")" -ge 1 ]' 10
+wait_for '[ "$(said "reload failed")" -ge 1 ]' 30
 like "$(cat "$err")" "error: access map [^ ]*/etc/access: No such file or directory" \
 	"access map gone: phishwatch says which file and why"
 like "$(cat "$err")" 'warning: reload failed; keeping the previous configuration' \
@@ -79,7 +79,7 @@ printf 'emalsrv.ups.com\tREJECT\nemalsrv.usps.com\tREJECT\n' >"$access"
 echo 'rule=from:%date:date-rfc3164% %host:no-such-parser% %rest:rest%' \
 	>>"$RS_RULEBASE"
 kill -HUP "$RS_PID"
-wait_for '[ "$(said "reload failed")" -ge 2 ]' 10
+wait_for '[ "$(said "reload failed")" -ge 2 ]' 30
 like "$(cat "$err")" "error: rulebase [^ ]*/etc/sendmail\\.rb:[0-9]+: .*no-such-parser" \
 	"broken rulebase: phishwatch names the file, the line and the fault"
 is "$(said 'reload failed')" 2 "and keeps the previous configuration"
@@ -92,7 +92,7 @@ is "$(campaigns)" "marriott.com dhl.com fedex.com usps.com " \
 
 cp "$RULEBASE" "$RS_RULEBASE"
 kill -HUP "$RS_PID"
-wait_for '[ "$(said "info: reloaded")" -ge 2 ]' 10
+wait_for '[ "$(said "info: reloaded")" -ge 2 ]' 30
 is "$(said 'info: reloaded')" 2 "repaired rulebase: reloaded"
 send "$(from_line t1 '<b@emalsrv.usps.com>')" \
 	"$(from_line t2 '<a@complains.tnt.com>')"

@@ -81,11 +81,11 @@ def quiet(timeout):
     return not ready and pending == b""
 
 status = 0
-first = reply(10)
+first = reply(60)
 print("ready " + repr(first))
 for line in open(infile, "rb"):
     proc.stdin.write(line)
-    got = reply(10)
+    got = reply(60)
     if got is None or not quiet(0.3):
         status = 1
     print("reply " + repr(got))

@@ -123,7 +123,7 @@ for i in 1 2 3 4 5 6 7 8 9 10; do
 }testhost smoke[42]: line $i"
 done
 rs_send "${lines[@]}"
-wait_for 'rs_lines_at_least "$RS_DIR/smoke.log" 10' 5
+wait_for 'rs_lines_at_least "$RS_DIR/smoke.log" 10' 30
 is "$(cat "$RS_DIR/smoke.log" 2>/dev/null)" "$want" \
 	"10 lines sent over TCP are written by omfile, in order"
 smoke_pid=$RS_PID
@@ -154,7 +154,7 @@ rs_send \
 	"<22>Mar  3 10:00:05 mx1 postfix/smtpd[105]: connect from unknown[192.0.2.9]" \
 	"<22>Mar  3 10:00:06 mx1 sm-msp-queue[106]: 4Q1A2b3C000006: from=<root@mx1>, size=10, class=0, nrcpts=1, relay=root@localhost"
 fed="$RS_DIR/state/state.db.lines"
-wait_for 'rs_lines_at_least "$fed" 4' 5
+wait_for 'rs_lines_at_least "$fed" 4' 30
 is "$(wc -l <"$fed" 2>/dev/null | tr -d ' ')" 4 \
 	"omprog feeds the sm-mta, sendmail and sm-msp-queue lines, nothing else"
 like "$(sed -n 2p "$fed" 2>/dev/null)" \
@@ -162,13 +162,13 @@ like "$(sed -n 2p "$fed" 2>/dev/null)" \
 	"each as 'RFC 3339 stamp, host, tag, message', one line"
 
 events="$RS_DIR/log/events.json"
-wait_for 'rs_lines_at_least "$events" 1' 5
+wait_for 'rs_lines_at_least "$events" 1' 30
 like "$(cat "$events" 2>/dev/null)" \
 	'^\{.*"phishwatch":\{"phished_domain":"marriott\.com","sender_domain":"emalsrv\.marriott\.com"' \
 	"the event comes back through the socket as a JSON line in events.json"
 is "$(wc -l <"$events" 2>/dev/null | tr -d ' ')" 1 "one event, one line"
 
-wait_for '[ -s "$RS_SIEM_OUT" ]' 5
+wait_for '[ -s "$RS_SIEM_OUT" ]' 30
 frame=$(cat "$RS_SIEM_OUT" 2>/dev/null)
 like "$frame" \
 	'^[0-9]+ <21>1 [0-9T:.+-]+ [^ ]+ phishwatch [0-9]+ - - @cee:\{"@timestamp"' \
@@ -178,7 +178,7 @@ is "$(LC_ALL=C; echo $((${#frame_body} + 1)))" "${frame%% *}" \
 	"in one octet-counted frame (RFC 6587)"
 
 if [ -n "$smtp" ]; then
-	wait_for 'ls "$RS_MAILDIR"/new/* >/dev/null 2>&1' 5
+	wait_for 'ls "$RS_MAILDIR"/new/* >/dev/null 2>&1' 30
 	mail=$(cat "$RS_MAILDIR"/new/* 2>/dev/null)
 	like "$mail" '^Subject: phishwatch: new campaign against marriott\.com' \
 		"the postmaster gets a mail naming the campaign"
@@ -188,7 +188,7 @@ if [ -n "$smtp" ]; then
 fi
 
 rs_send_dgram "$RS_EVENTS_SOCK" "<21>Mar  3 10:00:07 phishwatch[1]: not json"
-wait_for 'rs_lines_at_least "$RS_DIR/log/unparsed.log" 1' 5
+wait_for 'rs_lines_at_least "$RS_DIR/log/unparsed.log" 1' 30
 like "$(cat "$RS_DIR/log/unparsed.log" 2>/dev/null)" 'phishwatch\[1\]: not json$' \
 	"a datagram that is not an event goes to unparsed.log"
 
@@ -202,8 +202,8 @@ dgram_of() {
 }
 rs_send_dgram "$RS_EVENTS_SOCK" "$(dgram_of 8096)"
 rs_send_dgram "$RS_EVENTS_SOCK" "$(dgram_of 8097)"
-wait_for 'rs_lines_at_least "$RS_DIR/log/unparsed.log" 2' 5
-wait_for 'grep -q size-8096 "$events"' 2
+wait_for 'rs_lines_at_least "$RS_DIR/log/unparsed.log" 2' 30
+wait_for 'grep -q size-8096 "$events"' 30
 grep -q '"kind":"size-8096"' "$events"
 ok $? "a datagram of 8096 bytes reaches the routes whole"
 grep -q 'size-8097' "$events"
@@ -214,7 +214,7 @@ if [ -n "$max" ] && [ "$max" -gt 8096 ]; then
 fi
 
 kill -HUP "$RS_PID"
-wait_for '[ -s "$RS_DIR/state/state.db.signals" ]' 5
+wait_for '[ -s "$RS_DIR/state/state.db.signals" ]' 30
 is "$(cat "$RS_DIR/state/state.db.signals" 2>/dev/null)" HUP \
 	"rsyslog forwards its HUP to the program (hup.signal)"
 
@@ -243,7 +243,7 @@ rs_send \
 	"<13>Mar  3 10:00:02 mx1 cron[102]: (root) CMD (true)" \
 	"<22>Mar  3 10:00:03 mx1 sm-mta[103]: no queue id here"
 fed="$RS_DIR/state/state.db.lines"
-wait_for 'rs_lines_at_least "$fed" 1' 5
+wait_for 'rs_lines_at_least "$fed" 1' 30
 sleep 0.2	# a second line, if wrongly sent, would be there by now
 if [ "$RS_RULEBASE" = "$STUB_RULEBASE" ]; then
 	is "$(wc -l <"$fed" 2>/dev/null | tr -d ' ')" 1 \

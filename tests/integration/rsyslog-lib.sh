@@ -29,7 +29,7 @@ RS_SHIPPED="$TOP/rsyslog"
 : "${RS_BINARY:=$PW}"
 : "${RS_RULEBASE:=$RULEBASE}"
 : "${RS_SYSLOG_RULEBASE:=$SYSLOG_RULEBASE}"
-RS_WAIT=10		# seconds for a daemon to come up or go down
+RS_WAIT=60		# seconds for a daemon to come up or go down, at most
 RS_NO_PORT=9		# mail and SIEM routes without a sink: loopback discard
 
 # rs_need TOOL... - one test: every TOOL is installed (make deps); when
