@@ -470,6 +470,23 @@ int lookalike_owned(const struct lookalike *lk, const char *host)
 	return reg != NULL && lookalike_own(lk, host, reg);
 }
 
+/* lookalike_reserved - reg is under a special-use name of RFC 2606 and
+ * RFC 6761 (example, test, invalid, localhost): nobody can register
+ * one, so it cannot be a squat, only a test or an anonymized log */
+static int lookalike_reserved(const char *reg)
+{
+	static const char *const reserved[] = {
+		"example", "test", "invalid", "localhost"
+	};
+	const char *tld = strrchr(reg, '.');
+
+	tld = tld == NULL ? reg : tld + 1;
+	for (size_t i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++)
+		if (strcmp(tld, reserved[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* lookalike_check - does host's registrable domain imitate a brand? */
 int lookalike_check(const struct lookalike *lk, const char *host,
 		    struct detection *out)
@@ -483,7 +500,8 @@ int lookalike_check(const struct lookalike *lk, const char *host,
 	    || strnlen(host, HOSTNAME_MAX + 1) > HOSTNAME_MAX)
 		return 0;
 	reg = psl_registrable_domain(lk->psl, host);
-	if (reg == NULL || lookalike_own(lk, host, reg))
+	if (reg == NULL || lookalike_reserved(reg)
+	    || lookalike_own(lk, host, reg))
 		return 0;
 	brand = lookrules_variant(lk, reg, &rule);
 	if (brand == NULL)

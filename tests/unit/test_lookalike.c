@@ -203,6 +203,10 @@ static const struct pair_case negative_cases[] = {
 	{"email.walmart.com", NULL, NULL, "walmart's own email host"},
 	{"marriott.com", NULL, NULL, "marriott.com itself"},
 	{"emalsrv.marriott.com", NULL, NULL, "spoofed host: the detector's"},
+	/* Special-use names (RFC 2606, RFC 6761): nobody can register them. */
+	{"linkedin.example", NULL, NULL, "a brand's label under .example"},
+	{"paypa1.test", NULL, NULL, "a typo under .test"},
+	{"amazon-login.invalid", NULL, NULL, "a combo under .invalid"},
 	{"rnarriott.marriott.com", NULL, NULL, "a homoglyph below the brand"},
 	{"staples.co.uk", NULL, NULL, "a co.uk brand itself"},
 	{"news.staples.co.uk", NULL, NULL, "below a co.uk brand"},
