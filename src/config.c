@@ -175,6 +175,14 @@ int config_load(const struct config_options *opts, struct config_set *set)
 	status = config_load_brands(opts, set);
 	if (status != 0)
 		goto fail;
+	/* A new set, a new cache: no answer of the old set survives. */
+	set->ordinary = hostcache_new();
+	if (set->ordinary == NULL) {
+		msg_error("out of memory");
+		status = EX_OSERR;
+		goto fail;
+	}
+	set->generation = 1;
 	return 0;
 fail:
 	config_free(set);
@@ -192,5 +200,6 @@ void config_free(struct config_set *set)
 		access_free(set->access);
 	if (set->look != NULL)
 		lookalike_free(set->look);
+	hostcache_free(set->ordinary);
 	memset(set, 0, sizeof(*set));
 }

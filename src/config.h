@@ -17,6 +17,7 @@
 
 #include "access.h"
 #include "detector.h"
+#include "hostcache.h"
 #include "lookalike.h"
 #include "normalize.h"
 
@@ -40,6 +41,9 @@ struct config_set {
 	struct detector *det;
 	struct access_map *access;
 	struct lookalike *look;		/* brand index for lookalike senders */
+	struct hostcache *ordinary;	/* hosts lately found ordinary */
+	unsigned long generation;	/* moves when a brand is learned */
+	unsigned long ordinary_generation;	/* when the cache was filled */
 	size_t access_bad_lines;	/* skipped with a warning */
 	size_t brand_bad_lines;		/* --brands and --allow lines skipped */
 };

@@ -2,15 +2,28 @@
  * pipeline - one log line through every stage of phishwatch.
  *
  * DESCRIPTION
- *	prefilter -> normalize -> dispatch by line kind -> tracker (queue
- *	id correlation) -> detector -> access map -> store -> emitter.  pipeline_line() returns only when
- *	the line is fully done (its event written and flushed, its first-
- *	seen row committed), or says why it is not, so that the omprog
- *	loop answers rsyslog truthfully; a line refused (PIPELINE_RETRY)
- *	leaves the tracker, the counters and the store as they were, so
- *	that its next try counts it once.  The stages come in through struct
- *	pipeline_parts, owned by main; a SIGHUP reload changes the config
- *	set there between two lines.
+ *	The data path runs one way:
+ *
+ *	input -> prefilter -> normalize -> sender -> verdict -> tracking
+ *	      -> campaign -> event -> emitter
+ *
+ *	prefilter.c looks at the raw line (chatter is skipped; the from=
+ *	line of an ordinary sender is settled there, by the same sender
+ *	gate and verdict as the full path); normalize.c turns the rest into
+ *	a record (smlog.h); sender.c passes its hosts and addresses through
+ *	the hostname gate; verdict.c says whether the sender is a phish
+ *	and what the access map says of it; tracking.c follows a campaign's
+ *	message by queue id; campaign.c owns the store transaction (lock
+ *	first, event, rows, commit) and turns every failure into a result;
+ *	event.c bounds the event's fields; the emitter writes it.
+ *
+ *	pipeline_line() returns only when the line is fully done (its
+ *	event written and flushed, its first-seen row committed), or says
+ *	why it is not, so that the omprog loop answers rsyslog truthfully;
+ *	a line refused (PIPELINE_RETRY) leaves the tracker, the counters
+ *	and the store as they were, so that its next try counts it once.
+ *	The parts come in through struct pipeline_parts, owned by main; a
+ *	SIGHUP reload changes the config set there between two lines.
  */
 #ifndef PHISHWATCH_PIPELINE_H
 #define PHISHWATCH_PIPELINE_H
@@ -20,6 +33,7 @@
 #include "config.h"
 #include "counters.h"
 #include "emitter.h"
+#include "result.h"
 #include "store.h"
 #include "tracker.h"
 
@@ -31,12 +45,6 @@ struct pipeline_parts {
 	struct counters *counters;
 	int input_json;			/* lines are mmnormalize JSON */
 	time_t summary_interval;	/* 0: no campaign-summary events */
-};
-
-enum pipeline_result {
-	PIPELINE_DONE,		/* processed, or skipped and counted */
-	PIPELINE_RETRY,		/* transient failure: offer the line again */
-	PIPELINE_FATAL		/* output or store broken: stop */
 };
 
 struct pipeline;

@@ -1,0 +1,183 @@
+/*
+ * tracking - the tracker stage (see tracking.h).
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+#include "tracking.h"
+
+/* More recipients than sendmail's MaxRecipientsPerMessage default. */
+#define TRACKING_NRCPTS_MAX 100000UL
+
+/* tracking_nrcpts - the from= line's recipient count, bounded */
+static unsigned long tracking_nrcpts(const struct smlog *log)
+{
+	char *end;
+	unsigned long n;
+
+	if (log->nrcpts == NULL || !isdigit((unsigned char) log->nrcpts[0]))
+		return 0;
+	n = strtoul(log->nrcpts, &end, 10);
+	return *end == '\0' && n <= TRACKING_NRCPTS_MAX ? n : 0;
+}
+
+/* tracking_stats - the tracker's evictions and expiries */
+static void tracking_stats(struct tracking *t)
+{
+	struct tracker_stats st;
+
+	tracker_get_stats(t->tracker, &st);
+	t->counters->queue_evicted = st.evicted;
+	t->counters->queue_expired = st.expired;
+}
+
+/*
+ * tracking_delta_of - what one message line adds, the tracker left as
+ * it is (tracking_attach() moves it once the line is done): the
+ * tracker's delta for a from= line, or, for a sender refused at MAIL
+ * (no from= line follows), one message with one refused recipient
+ */
+void tracking_delta_of(struct tracking *t, const struct smlog *log,
+		       const char *key, const struct detection *d,
+		       int refused, time_t when, struct tracker_delta *delta)
+{
+	int have = 0;
+
+	if (!refused)
+		have = tracker_from_peek(t->tracker, log->qid,
+					 d->phished_domain, key,
+					 tracking_nrcpts(log), when, delta);
+	if (have > 0)
+		return;
+	memset(delta, 0, sizeof(*delta));
+	delta->phished_domain = d->phished_domain;
+	delta->sender_host = key;
+	/* a from= line seen before is not counted twice */
+	delta->n[TRACK_MESSAGES] = have == 0 && log->qid != NULL && !refused
+				   ? 0 : 1;
+	if (refused) {
+		delta->n[TRACK_RECIPIENTS] = 1;
+		delta->n[TRACK_REJECTED] = 1;
+	}
+}
+
+/* tracking_attach - the message's later lines count for the campaign */
+void tracking_attach(struct tracking *t, const struct smlog *log,
+		     const char *key, const struct detection *d, time_t when)
+{
+	struct tracker_delta done;
+
+	if (tracker_from(t->tracker, log->qid, d->phished_domain, key,
+			 tracking_nrcpts(log), when, &done) < 0)
+		msg_warn("line %llu: out of memory tracking a queue id",
+			 t->counters->lines);
+	tracking_stats(t);
+}
+
+/* tracking_lock_if_held - the store lock before a line of a campaign's
+ * message moves the tracker (a refused line must find it as it was) */
+static enum pipeline_result tracking_lock_if_held(struct tracking *t,
+						  const char *qid)
+{
+	if (qid == NULL || !tracker_holds(t->tracker, qid, strlen(qid)))
+		return PIPELINE_DONE;
+	return campaign_lock(t->camp);
+}
+
+/* tracking_done - the tracker's answer (have: 1 counts owed, 0 none,
+ * -1 out of memory) into *n */
+static enum pipeline_result tracking_done(struct tracking *t, int have,
+					  struct tracking_count *n)
+{
+	if (have < 0)
+		msg_warn("line %llu: out of memory tracking a queue id",
+			 t->counters->lines);
+	tracking_stats(t);
+	n->have = have > 0;
+	return PIPELINE_DONE;
+}
+
+/* tracking_begin - the lock if the message is a campaign's, then the
+ * line's time */
+static enum pipeline_result tracking_begin(struct tracking *t,
+					   const struct smlog *log,
+					   struct tracking_count *n)
+{
+	enum pipeline_result locked = tracking_lock_if_held(t, log->qid);
+	struct timespec when;
+
+	n->have = 0;
+	if (locked != PIPELINE_DONE)
+		return locked;
+	logclock_of(t->clock, log->timestamp, &when);
+	n->when = when.tv_sec;
+	return PIPELINE_DONE;
+}
+
+/* tracking_recipients - how many addresses a to= list names */
+static unsigned long tracking_recipients(const char *list)
+{
+	unsigned long n = 1;
+	int depth = 0;
+	int quoted = 0;
+
+	for (const char *p = list; *p != '\0'; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (!quoted && *p == '<')
+			depth++;
+		else if (!quoted && *p == '>' && depth > 0)
+			depth--;
+		else if (!quoted && depth == 0 && *p == ',')
+			n++;
+	}
+	return n;
+}
+
+/* tracking_to - a to= line: how the message ended for its recipients */
+enum pipeline_result tracking_to(struct tracking *t, const struct smlog *log,
+				 struct tracking_count *n)
+{
+	enum pipeline_result result;
+
+	n->have = 0;
+	if (log->to == NULL)
+		return PIPELINE_DONE;
+	result = tracking_begin(t, log, n);
+	if (result != PIPELINE_DONE)
+		return result;
+	return tracking_done(t, tracker_to(t->tracker, log->qid,
+			tracker_classify(log->stat, log->dsn),
+			tracking_recipients(log->to), n->when, &n->delta), n);
+}
+
+/* tracking_verdict - a refused RCPT or a discard, for the message */
+enum pipeline_result tracking_verdict(struct tracking *t,
+				      const struct smlog *log,
+				      struct tracking_count *n)
+{
+	enum pipeline_result result = tracking_begin(t, log, n);
+
+	if (result != PIPELINE_DONE)
+		return result;
+	if (log->discard)
+		return tracking_done(t, tracker_discard(t->tracker, log->qid,
+					1, n->when, &n->delta), n);
+	return tracking_done(t, tracker_reject(t->tracker, log->qid, n->when,
+					       &n->delta), n);
+}
+
+/* tracking_discarded - "qid: discarded" */
+enum pipeline_result tracking_discarded(struct tracking *t,
+					const struct smlog *log,
+					struct tracking_count *n)
+{
+	enum pipeline_result result = tracking_begin(t, log, n);
+
+	if (result != PIPELINE_DONE)
+		return result;
+	return tracking_done(t, tracker_discard(t->tracker, log->qid, 0,
+						n->when, &n->delta), n);
+}

@@ -1,0 +1,44 @@
+/*
+ * verdict - is this sender a phish, and does the access map know it.
+ *
+ * DESCRIPTION
+ *	The stage after sender.  verdict_of() asks the lookalike index
+ *	first (it names the brand imitated, even under an odd label), then
+ *	the label rule; a host found ordinary is remembered in the config
+ *	set's ordinary-host cache, so the next from= line of the same
+ *	sender costs one lookup.  It is the one place that decides what an
+ *	ordinary sender is: the fast path (before normalize) and the full
+ *	path both call it, so they cannot disagree.  It counts nothing.
+ *
+ *	The cache belongs to the config set: a reload builds a new set with
+ *	an empty cache, and each brand learned while running moves the
+ *	set's generation, which empties the cache at the next verdict.
+ *
+ *	verdict_access() is what the access map says of a suspicious
+ *	sender, in the terms campaign policy reads (campaign.h): blocked
+ *	(its host or local part), or its phished domain already blocked.
+ */
+#ifndef PHISHWATCH_VERDICT_H
+#define PHISHWATCH_VERDICT_H
+
+#include "campaign.h"
+#include "config.h"
+#include "detector.h"
+
+/* verdict_of - 1 when host (through the gate) is suspicious: d filled,
+ * *key what the store and access line name (the host, or a lookalike's
+ * whole registrable domain); 0 when ordinary */
+int verdict_of(struct config_set *cfg, const char *host,
+	       struct detection *d, const char **key);
+
+/* verdict_access - the access map's word on a suspicious sender: its
+ * local part (lower-cased, or NULL) and host */
+enum campaign_access verdict_access(const struct config_set *cfg,
+				    const char *local, const char *host,
+				    const struct detection *d);
+
+/* verdict_learn_brand - a new campaign's phished domain joins the brand
+ * index; 0, or -1 with errno set */
+int verdict_learn_brand(struct config_set *cfg, const char *brand);
+
+#endif
