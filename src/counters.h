@@ -9,7 +9,7 @@
 #ifndef PHISHWATCH_COUNTERS_H
 #define PHISHWATCH_COUNTERS_H
 
-#include <stdio.h>
+#include <stddef.h>
 
 struct counters {
 	unsigned long long lines;	/* lines read */
@@ -34,9 +34,15 @@ struct counters {
 	unsigned long long summaries;	/* campaign-summary events written */
 	unsigned long long queue_evicted;	/* tracker: dropped at the cap */
 	unsigned long long queue_expired;	/* tracker: idle past the window */
+	unsigned long long queue_bad_qid;	/* tracker: queue id too long
+						 * to be real, not tracked */
 };
 
-/* counters_print - one line "name=value ..." prefixed by why */
-void counters_print(FILE *fp, const char *why, const struct counters *c);
+/* Room for the whole "name=value ..." line. */
+#define COUNTERS_LINE_MAX 1024
+
+/* counters_format - "lines=... events=..." into buf (the caller prints
+ * it, with its own prefix) */
+void counters_format(const struct counters *c, char *buf, size_t size);
 
 #endif

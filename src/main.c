@@ -107,7 +107,6 @@ static int learn_store_brands(struct store *store, struct config_set *set)
 		msg_error("cannot learn brands from the state store: %s",
 			  store_errmsg(store));
 	return status != 0 ? -1 : 0;
-	return 0;
 }
 
 /* reload - SIGHUP: a complete new config set, or keep the old one */
@@ -365,7 +364,7 @@ int main(int argc, char **argv)
 			store_discard(pw.store);
 		/* --report -s STORE alone read no line: no counters */
 		if (pw.opts.input_count > 0)
-			counters_print(stderr, "exit", &pw.counters);
+			runloop_counters("exit", &pw.counters);
 		if (pw.opts.report && status != EX_IOERR)
 			status = print_report(&pw, status);
 	}

@@ -9,8 +9,8 @@
 /* "2026-07-03T14:12:20.123Z" */
 #define MSG_STAMP_MAX 32
 
-/* Set once by main before anything runs; read-only afterwards. */
-static const char *progname = "phishwatch";
+/* Every diagnostic names the program, whatever argv[0] was. */
+static const char progname[] = "phishwatch";
 static int with_stamps;
 
 /* msg_set_timestamps - prefix each line with the time (omprog mode:
@@ -38,12 +38,6 @@ static const char *msg_stamp(char buf[MSG_STAMP_MAX])
 	snprintf(buf + n, MSG_STAMP_MAX - n, ".%03ldZ ",
 		 now.tv_nsec / 1000000);
 	return buf;
-}
-
-/* msg_set_progname - name used as the prefix of every diagnostic */
-void msg_set_progname(const char *name)
-{
-	progname = name;
 }
 
 /* msg_vprint - one diagnostic line at the given level; the attribute

@@ -20,7 +20,6 @@
 /* Rate limit for warnings about bad input: at most this many per key. */
 #define MSG_WARN_BURST 10
 
-void msg_set_progname(const char *name);
 void msg_set_timestamps(int on);	/* main, once, before any message */
 void msg_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void msg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -40,12 +40,21 @@ int runloop_omprog_ready(FILE *replies)
 	return runloop_reply(replies, "OK");
 }
 
+/* runloop_counters - the counters as one info line, after why */
+void runloop_counters(const char *why, const struct counters *c)
+{
+	char line[COUNTERS_LINE_MAX];
+
+	counters_format(c, line, sizeof(line));
+	msg_info("%s: %s", why, line);
+}
+
 /* runloop_signals - act on the flags the handlers set */
 static void runloop_service_signals(struct runloop *loop)
 {
 	if (loop->signals->usr1) {
 		loop->signals->usr1 = 0;
-		counters_print(stderr, "counters", loop->counters);
+		runloop_counters("counters", loop->counters);
 	}
 	if (loop->signals->hup) {
 		loop->signals->hup = 0;
@@ -214,12 +223,9 @@ static int runloop_handle(struct runloop *loop, const char *line, size_t len)
 	if (loop->replies != NULL && result == PIPELINE_DONE
 	    && runloop_commit(loop, &status) < 0)
 		return status;
-	if (loop->replies == NULL) {
-		if (result == PIPELINE_RETRY)
-			msg_warn("%s: transient failure at line %llu; skipped",
-				 loop->input_name, loop->counters->lines);
+	/* In filter mode runloop_process() waits out every refusal. */
+	if (loop->replies == NULL)
 		return 0;
-	}
 	if (runloop_reply(loop->replies, result == PIPELINE_DONE ? "OK"
 			  : "retry: transient failure, offer again") < 0)
 		return EX_IOERR;

@@ -73,4 +73,8 @@ int runloop_run(struct runloop *loop);
 /* runloop_omprog_ready - the initial "OK" of the omprog protocol */
 int runloop_omprog_ready(FILE *replies);
 
+/* runloop_counters - "WHY: lines=... events=..." on stderr (SIGUSR1,
+ * exit) */
+void runloop_counters(const char *why, const struct counters *c);
+
 #endif

@@ -31,6 +31,7 @@ static void tracking_stats(struct tracking *t)
 	tracker_get_stats(t->tracker, &st);
 	t->counters->queue_evicted = st.evicted;
 	t->counters->queue_expired = st.expired;
+	t->counters->queue_bad_qid = st.bad_qid;
 }
 
 /*
