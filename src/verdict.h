@@ -38,7 +38,7 @@ enum campaign_access verdict_access(const struct config_set *cfg,
 				    const struct detection *d);
 
 /* verdict_learn_brand - a new campaign's phished domain joins the brand
- * index; 0, or -1 with errno set */
+ * index: lookalike_learn_brand()'s answer (1 added, 0 not, -1 errno) */
 int verdict_learn_brand(struct config_set *cfg, const char *brand);
 
 #endif
