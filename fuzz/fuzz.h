@@ -7,8 +7,9 @@
  *	rulebase is rulebase/sendmail.rb of the working directory (make
  *	fuzz runs from the top of the tree), or $PHISHWATCH_RULEBASE.
  *
- *	fuzz_pipeline_open() wires a pipeline as main does, with an
- *	in-memory store, an emitter writing to /dev/null and, for the
+ *	fuzz_pipeline_open() wires a pipeline as main does (config_load(),
+ *	then config_learn_store() of each new store), with an in-memory
+ *	store, an emitter writing to /dev/null and, for the
  *	access lookups, examples/access loaded with --learn-labels.  The
  *	store and tracker keep state from one input to the next, as a long
  *	run does, and are made anew every FUZZ_RESET inputs so that memory
@@ -71,6 +72,9 @@ static void fuzz_state_open(struct fuzz_pipeline *fp)
 	fp->tracker = tracker_new(FUZZ_QUEUE_IDS, TRACKER_DEFAULT_WINDOW);
 	if (fp->store == NULL || fp->tracker == NULL)
 		fuzz_die("store or tracker");
+	/* The brands main learns from its store, learned the same way. */
+	if (config_learn_store(&fp->config, fp->store) < 0)
+		fuzz_die("brands from the store");
 	memset(&parts, 0, sizeof(parts));
 	parts.config = &fp->config;
 	parts.store = fp->store;

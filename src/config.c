@@ -10,6 +10,7 @@
 #include "brandfile.h"
 #include "config.h"
 #include "msg.h"
+#include "store.h"
 
 /* config_readable - EX_NOINPUT with a message when path cannot be read */
 static int config_readable(const char *what, const char *path)
@@ -187,6 +188,35 @@ int config_load(const struct config_options *opts, struct config_set *set)
 fail:
 	config_free(set);
 	return status;
+}
+
+/* config_learn_campaign - a stored campaign's phished domain is a brand */
+static int config_learn_campaign(const struct store_campaign *c, void *ctx)
+{
+	/* A campaign libpsl no longer takes for a registrable domain (the
+	 * list changed) teaches nothing; only a lack of memory stops us. */
+	if (lookalike_learn_brand(ctx, c->phished_domain) < 0
+	    && errno != EINVAL)
+		return -1;
+	return 0;
+}
+
+/* config_learn_store - the store's campaigns into the brand index */
+int config_learn_store(struct config_set *set, struct store *store)
+{
+	int status;
+
+	if (store == NULL)	/* --check of a store not created yet */
+		return 0;
+	status = store_campaigns(store, config_learn_campaign, set->look);
+	if (status < 0 && errno == ENOMEM)
+		msg_error("cannot learn brands from the state store: %s",
+			  strerror(errno));
+	else if (status != 0)
+		msg_error("cannot learn brands from the state store: %s",
+			  store_errmsg(store));
+	set->generation++;
+	return status != 0 ? -1 : 0;
 }
 
 /* config_free - release every member */

@@ -5,7 +5,9 @@
  *	Start-up, --check and SIGHUP all load the same things the same
  *	way: the rulebase, the label set, the access maps and the brand
  *	index of lookalike senders (--brands, --allow, and the brands the
- *	access map teaches; the caller adds the store's campaigns).  config_load() builds a complete new set or none: on
+ *	access map teaches; config_learn_store() adds the store's
+ *	campaigns once the store is open).  config_load() builds a
+ *	complete new set or none: on
  *	SIGHUP the caller swaps the new set in only when it loaded, so a bad
  *	new file leaves the old set running.  Every error names the file
  *	(and line, where there is one) on stderr.
@@ -20,6 +22,8 @@
 #include "hostcache.h"
 #include "lookalike.h"
 #include "normalize.h"
+
+struct store;
 
 #define CONFIG_MAX_ACCESS 64	/* -a files; sites have one or two */
 
@@ -53,6 +57,14 @@ struct config_set {
  * (EX_NOINPUT, EX_DATAERR, EX_USAGE) after saying why on stderr.
  */
 int config_load(const struct config_options *opts, struct config_set *set);
+
+/*
+ * config_learn_store - the brands a set learns from the store (each
+ * campaign's phished domain), after config_load(): main at start and on
+ * SIGHUP, and the fuzz harnesses, all through here.  0, or -1 after
+ * saying why on stderr.
+ */
+int config_learn_store(struct config_set *set, struct store *store);
 
 /* config_free - release a set (members may be NULL) */
 void config_free(struct config_set *set);

@@ -81,34 +81,6 @@ static void install_signals(int omprog)
 	sigprocmask(SIG_BLOCK, &blocked, &signals_open);
 }
 
-/* learn_one_brand - a stored campaign's phished domain is a brand */
-static int learn_one_brand(const struct store_campaign *c, void *ctx)
-{
-	/* A campaign libpsl no longer takes for a registrable domain (the
-	 * list changed) teaches nothing; only a lack of memory stops us. */
-	if (lookalike_learn_brand(ctx, c->phished_domain) < 0
-	    && errno != EINVAL)
-		return -1;
-	return 0;
-}
-
-/* learn_store_brands - the store's campaigns into a set's brand index */
-static int learn_store_brands(struct store *store, struct config_set *set)
-{
-	int status;
-
-	if (store == NULL)	/* --check of a store not created yet */
-		return 0;
-	status = store_campaigns(store, learn_one_brand, set->look);
-	if (status < 0 && errno == ENOMEM)
-		msg_error("cannot learn brands from the state store: %s",
-			  strerror(errno));
-	else if (status != 0)
-		msg_error("cannot learn brands from the state store: %s",
-			  store_errmsg(store));
-	return status != 0 ? -1 : 0;
-}
-
 /* reload - SIGHUP: a complete new config set, or keep the old one */
 static void reload(void *ctx)
 {
@@ -119,7 +91,7 @@ static void reload(void *ctx)
 		msg_warn("reload failed; keeping the previous configuration");
 		return;
 	}
-	if (learn_store_brands(pw->store, &fresh) < 0) {
+	if (config_learn_store(&fresh, pw->store) < 0) {
 		config_free(&fresh);
 		msg_warn("reload failed; keeping the previous configuration");
 		return;
@@ -307,7 +279,7 @@ static int start(struct phishwatch *pw)
 	}
 	status = open_outputs(pw);
 	/* A store that cannot be read (corrupt, locked) is unusable: 73 */
-	if (status == 0 && learn_store_brands(pw->store, &pw->config) < 0)
+	if (status == 0 && config_learn_store(&pw->config, pw->store) < 0)
 		status = EX_CANTCREAT;
 	if (status != 0 || pw->opts.check)
 		return status;
