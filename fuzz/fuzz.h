@@ -135,7 +135,7 @@ static void fuzz_pipeline_feed(struct fuzz_pipeline *fp, const char *data,
 		size_t len = nl != NULL ? (size_t) (nl - data) : size;
 
 		if (pipeline_line(fp->pipe, data, len) == PIPELINE_FATAL)
-			fuzz_die("pipeline_line: fatal");
+			fuzz_die(pipeline_error(fp->pipe));
 		if (nl == NULL)
 			break;
 		size -= len + 1;
@@ -143,7 +143,7 @@ static void fuzz_pipeline_feed(struct fuzz_pipeline *fp, const char *data,
 	}
 	if (pipeline_summaries(fp->pipe, 0) == PIPELINE_FATAL
 	    || pipeline_flush(fp->pipe) < 0)
-		fuzz_die("summaries or flush: fatal");
+		fuzz_die(pipeline_error(fp->pipe));
 }
 
 /*

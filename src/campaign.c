@@ -7,7 +7,6 @@
 #include <sysexits.h>
 
 #include "campaign.h"
-#include "msg.h"
 
 /* campaign_fatal - remember the exit code, report fatal */
 static enum pipeline_result campaign_fatal(struct campaign *camp, int status)
@@ -40,7 +39,8 @@ static enum pipeline_result campaign_store_failure(struct campaign *camp)
 	if (store_busy(camp->store))
 		return campaign_retry(camp, "state store",
 				      "busy (locked by another process?)");
-	msg_error("state store: %s", store_errmsg(camp->store));
+	snprintf(camp->error, sizeof(camp->error), "state store: %s",
+		 store_errmsg(camp->store));
 	return campaign_fatal(camp, EX_IOERR);
 }
 
@@ -53,7 +53,8 @@ static enum pipeline_result campaign_emit_failure(struct campaign *camp)
 		snprintf(why, sizeof(why), "full (%s)", strerror(errno));
 		return campaign_retry(camp, "event output", why);
 	}
-	msg_error("cannot write event: %s", strerror(errno));
+	snprintf(camp->error, sizeof(camp->error), "cannot write event: %s",
+		 strerror(errno));
 	return campaign_fatal(camp, EX_IOERR);
 }
 
@@ -177,7 +178,8 @@ enum pipeline_result campaign_count(struct campaign *camp,
 int campaign_flush(struct campaign *camp)
 {
 	if (store_commit(camp->store) < 0) {
-		msg_error("state store: %s", store_errmsg(camp->store));
+		snprintf(camp->error, sizeof(camp->error), "state store: %s",
+			 store_errmsg(camp->store));
 		return -1;
 	}
 	return 0;

@@ -15,8 +15,9 @@
  *	store's batch; campaign_flush() commits the batch.  Any store or
  *	output failure becomes a result here: PIPELINE_RETRY for a busy
  *	store or a full output (campaign_retry_cause() says which and
- *	why), PIPELINE_FATAL otherwise (campaign_status() says the exit
- *	code), for filter and omprog mode alike.
+ *	why), PIPELINE_FATAL otherwise (camp->status says the exit code,
+ *	camp->error what broke: this module prints nothing), for filter
+ *	and omprog mode alike.
  */
 #ifndef PHISHWATCH_CAMPAIGN_H
 #define PHISHWATCH_CAMPAIGN_H
@@ -34,6 +35,8 @@
 
 /* Room for why a line was refused ("full (Resource temporarily ...)"). */
 #define CAMPAIGN_WHY_MAX 96
+/* Room for what broke ("state store: " and the store's message). */
+#define CAMPAIGN_ERR_MAX 640
 
 /* What the access map says of a suspicious sender (verdict_access()). */
 enum campaign_access {
@@ -51,6 +54,9 @@ struct campaign {
 	int status;			/* sysexits code after PIPELINE_FATAL */
 	const char *retry_what;		/* after PIPELINE_RETRY: what refused */
 	char retry_why[CAMPAIGN_WHY_MAX];	/* and why */
+	char error[CAMPAIGN_ERR_MAX];	/* after PIPELINE_FATAL or a failed
+					 * flush: what broke, for the caller
+					 * to print */
 };
 
 /* campaign_lock - the store's write lock, before anything is written */
@@ -84,7 +90,7 @@ enum pipeline_result campaign_count(struct campaign *camp,
  * for summary_interval by now (0: the log's clock) */
 enum pipeline_result campaign_summaries(struct campaign *camp, time_t now);
 
-/* campaign_flush - commit the batch; -1 after saying why on stderr */
+/* campaign_flush - commit the batch; -1 with camp->error set */
 int campaign_flush(struct campaign *camp);
 
 /* campaign_retry_cause - after PIPELINE_RETRY: what refused, and why */

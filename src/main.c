@@ -255,8 +255,10 @@ static int check_report(const struct phishwatch *pw)
 /* print_report - --report: commit, then the chronology on stdout */
 static int print_report(struct phishwatch *pw, int status)
 {
-	if (pipeline_flush(pw->pipe) < 0)
+	if (pipeline_flush(pw->pipe) < 0) {
+		msg_error("%s", pipeline_error(pw->pipe));
 		return EX_IOERR;
+	}
 	if ((pw->opts.report == OPTIONS_REPORT_HTML
 	     ? reporthtml_print(pw->store, stdout)
 	     : report_print(pw->store, stdout,

@@ -69,6 +69,12 @@ int pipeline_status(const struct pipeline *pipe)
 	return pipe->camp.status;
 }
 
+/* pipeline_error - what broke, after PIPELINE_FATAL or a failed flush */
+const char *pipeline_error(const struct pipeline *pipe)
+{
+	return pipe->camp.error;
+}
+
 /* pipeline_set_reference - the clock RFC 3164 stamps are read against */
 void pipeline_set_reference(struct pipeline *pipe, time_t reference)
 {

@@ -57,7 +57,8 @@ void pipeline_free(struct pipeline *pipe);
 enum pipeline_result pipeline_line(struct pipeline *pipe, const char *line,
 				   size_t len);
 
-/* pipeline_flush - commit batched store work; -1 on failure */
+/* pipeline_flush - commit batched store work; -1 on failure, and
+ * pipeline_error() says what broke */
 int pipeline_flush(struct pipeline *pipe);
 
 /*
@@ -83,5 +84,9 @@ const char *pipeline_retry_cause(const struct pipeline *pipe,
 
 /* pipeline_status - the sysexits code that a PIPELINE_FATAL deserves */
 int pipeline_status(const struct pipeline *pipe);
+
+/* pipeline_error - after PIPELINE_FATAL or a failed pipeline_flush():
+ * what broke, for the caller to print (the stages print nothing) */
+const char *pipeline_error(const struct pipeline *pipe);
 
 #endif

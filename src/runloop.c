@@ -59,7 +59,8 @@ static void runloop_service_signals(struct runloop *loop)
 	if (loop->signals->hup) {
 		loop->signals->hup = 0;
 		if (pipeline_flush(loop->pipe) < 0)
-			msg_warn("commit before reload failed");
+			msg_warn("commit before reload failed: %s",
+				 pipeline_error(loop->pipe));
 		if (loop->reload != NULL)
 			loop->reload(loop->reload_ctx);
 	}
@@ -76,6 +77,7 @@ static unsigned long long runloop_commits(const struct runloop *loop)
 static int runloop_commit(struct runloop *loop, int *status)
 {
 	if (pipeline_flush(loop->pipe) < 0) {
+		msg_error("%s", pipeline_error(loop->pipe));
 		*status = EX_IOERR;
 		return -1;
 	}
@@ -92,6 +94,7 @@ static int runloop_tick(struct runloop *loop, time_t now, int *status)
 	unsigned long long before = runloop_commits(loop);
 
 	if (pipeline_summaries(loop->pipe, now) == PIPELINE_FATAL) {
+		msg_error("%s", pipeline_error(loop->pipe));
 		*status = pipeline_status(loop->pipe);
 		return -1;
 	}
@@ -211,8 +214,10 @@ static int runloop_handle(struct runloop *loop, const char *line, size_t len)
 	if (runloop_commits(loop) != before
 	    && loop->stored_through < loop->line_no - 1)
 		loop->stored_through = loop->line_no - 1;
-	if (result == PIPELINE_FATAL)
+	if (result == PIPELINE_FATAL) {
+		msg_error("%s", pipeline_error(loop->pipe));
 		return pipeline_status(loop->pipe);
+	}
 	/*
 	 * "OK" makes rsyslog forget the line, so what the line changed is
 	 * committed first: a kill -9 under steady input, which never idles,
