@@ -16,7 +16,7 @@ prefix=/opt/pw
 dest="$TMP/root"
 tree="$TMP/tree"
 mkdir -p "$tree" &&
-	cp -R "$TOP/Makefile" "$TOP/rulebase" "$TOP/man" "$TOP/rsyslog" "$tree/" &&
+	cp -R "$TOP/Makefile" "$TOP/rulebase" "$TOP/man" "$TOP/rsyslog" "$TOP/data" "$tree/" &&
 	cp "$PW" "$tree/phishwatch" && cp "$SYSLOG_RULEBASE" "$tree/rulebase/"
 make -s -C "$tree" -o phishwatch install DESTDIR="$dest" PREFIX="$prefix" >"$TMP/make.out" 2>&1
 ok $? "make install DESTDIR=... PREFIX=$prefix"
