@@ -8,7 +8,10 @@
 #   make check-sanitize  every test on an ASan+UBSan build (clang)
 #   make check-valgrind  unit, CLI and hostile tests under valgrind memcheck
 #   make fuzz     each libFuzzer harness of fuzz/ for FUZZ_SECONDS
-#   (make check: test, check-sanitize, check-valgrind, fuzz)
+#   make lint     cppcheck over src/ (any finding fails)
+#   make format   clang-format src/ in place (.clang-format)
+#   (make check: lint, test, check-sanitize, check-valgrind, fuzz,
+#   check-deb)
 #
 # Variables: CC, CFLAGS, SANITIZE=address,undefined, VALGRIND="valgrind ...",
 # BUILD (object directory; a build other than the default one keeps its
@@ -70,7 +73,7 @@ DEPS       = $(DEPS_BUILD) $(DEPS_TEST)
 
 .PHONY: all deps deps-bench deps-eval deps-harden run demo check test unit \
 	bench eval install install-rsyslog deb deps-deb check-deb clean \
-	check-sanitize check-valgrind fuzz fuzzers
+	check-sanitize check-valgrind fuzz fuzzers lint format
 all: $(PROG) $(SYSLOG_RB)
 
 $(PROG): $(BUILD)/main.o $(LIB)
@@ -118,10 +121,12 @@ demo: phishwatch
 		examples/maillog.sample 2>/dev/null
 
 check: deps deps-harden
+	$(MAKE) lint
 	$(MAKE) test
 	$(MAKE) check-sanitize
 	$(MAKE) check-valgrind
 	$(MAKE) fuzz
+	$(MAKE) check-deb
 
 unit: $(UNIT_BINS)
 
@@ -129,8 +134,18 @@ test: $(PROG) $(SYSLOG_RB) unit
 	PW=$(CURDIR)/$(PROG) TOP=$(CURDIR) VALGRIND="$(VALGRIND)" \
 		prove $(PROVE_FLAGS) $(UNIT_BINS) $(SHELL_TESTS)
 
+# lint - cppcheck's warning, style, performance and portability checks;
+# a finding fails the build (suppress one only inline, with the reason)
+CPPCHECK = cppcheck --enable=warning,style,performance,portability \
+	   --std=c11 --quiet --inline-suppr --error-exitcode=1 -D_GNU_SOURCE
+lint: deps-harden
+	$(CPPCHECK) -Isrc src/
+
+format:
+	clang-format -i src/*.c src/*.h
+
 # ---- hardening: sanitizers, valgrind, fuzzing (tests/hostile, fuzz/) ----
-DEPS_HARDEN = clang libclang-rt-14-dev valgrind strace
+DEPS_HARDEN = clang libclang-rt-14-dev valgrind strace cppcheck clang-format
 deps-harden:
 	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_HARDEN)"
 

@@ -217,14 +217,14 @@ static int access_set_reserve(struct access_set *set, size_t n)
 /* access_set_add - fp into the set; 0, 1 when full, -1 on ENOMEM */
 static int access_set_add(struct access_set *set, uint64_t fp)
 {
-	size_t slot;
 	size_t slots = set->slots != NULL ? set->mask + 1 : 0;
 	/* Half full, or three quarters at the largest size. */
 	size_t room = slots < ACCESS_SET_SLOTS_MAX ? slots / 2
 	    : ACCESS_UNDER_MAX;
 
 	if (slots > 0) {
-		slot = access_set_slot(set, fp);
+		size_t slot = access_set_slot(set, fp);
+
 		if (set->slots[slot] == fp)
 			return 0;
 		if (set->count < room) {

@@ -120,7 +120,6 @@ static int access_db_open(const char *path, void **handle, size_t *bad_lines,
 			  access_seen_fn seen, void *seen_ctx)
 {
 	struct access_db *h = calloc(1, sizeof(*h));
-	int saved;
 
 	(void) seen;
 	(void) seen_ctx;
@@ -134,7 +133,8 @@ static int access_db_open(const char *path, void **handle, size_t *bad_lines,
 		return -1;
 	}
 	if (access_db_attach(h) < 0) {
-		saved = errno;
+		int saved = errno;
+
 		access_db_close(h);
 		errno = saved;
 		return -1;

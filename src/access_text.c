@@ -159,13 +159,14 @@ static int access_text_entry(struct access_text *t,
 			     struct textfile_where *src, const char *line,
 			     size_t key_len, size_t value, size_t len)
 {
-	char reason[ACCESS_REASON_MAX];
 	enum access_action action;
 	enum access_value_error why;
 
 	why = access_value_parse(line, key_len, line + value, len - value,
 				 &action);
 	if (why != ACCESS_VALUE_OK) {
+		char reason[ACCESS_REASON_MAX];
+
 		access_value_reason(why, line, key_len, line + value,
 				    len - value, reason, sizeof(reason));
 		textfile_warn(src, "%s", reason);
@@ -225,7 +226,6 @@ static int access_text_open(const char *path, void **handle,
 			    void *seen_ctx)
 {
 	struct access_text *t = calloc(1, sizeof(*t));
-	int saved;
 
 	*handle = NULL;
 	if (t == NULL)
@@ -237,7 +237,8 @@ static int access_text_open(const char *path, void **handle,
 	if (t->slots == NULL || textfile_read(path, ACCESS_LINE_MAX,
 					      access_text_line, t,
 					      bad_lines) < 0) {
-		saved = errno;
+		int saved = errno;
+
 		access_text_close(t);
 		errno = saved;
 		return -1;

@@ -47,9 +47,9 @@ static enum pipeline_result campaign_store_failure(struct campaign *camp)
 /* campaign_emit_failure - an event that could not be written */
 static enum pipeline_result campaign_emit_failure(struct campaign *camp)
 {
-	char why[CAMPAIGN_WHY_MAX];
-
 	if (errno == EAGAIN || errno == ENOBUFS) {
+		char why[CAMPAIGN_WHY_MAX];
+
 		snprintf(why, sizeof(why), "full (%s)", strerror(errno));
 		return campaign_retry(camp, "event output", why);
 	}

@@ -202,7 +202,9 @@ static const void *combosquat_hyphenated(const struct combosquat_words *words,
 		int distinct = 0;
 		const void *brand = find(ctx, w->s, w->len, &distinct);
 
+		/* find() returns a brand of its index, never &distinct */
 		if (brand != NULL && (plain || distinct))
+			/* cppcheck-suppress returnDanglingLifetime */
 			return brand;
 		if (plain && (brand = combosquat_strip(w->s, w->len,
 						       COMBOSQUAT_DEPTH, 0,

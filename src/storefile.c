@@ -313,9 +313,10 @@ static int storefile_lock_present(struct storefile *sf)
 int storefile_present(struct storefile *sf)
 {
 	struct stat st;
-	char why[160];
 
 	if (lstat(sf->path, &st) < 0) {
+		char why[160];
+
 		snprintf(why, sizeof(why), "removed while phishwatch ran (%s): "
 			 "what it writes now would be lost", strerror(errno));
 		return storefile_fail(sf, sf->name, why);
