@@ -44,6 +44,7 @@ struct phishwatch {
 	struct tracker *tracker;
 	struct counters counters;
 	struct pipeline *pipe;
+	int store_older;	/* --check: the store's schema is older */
 };
 
 /* on_signal - set the flag; the run loop acts between lines */
@@ -133,9 +134,15 @@ static int open_store_check(struct phishwatch *pw)
 		return 0;
 	status = store_open_readonly(pw->opts.state, &pw->store, err);
 	if (status > 0) {
-		printf("phishwatch: state store %s: %s; phishwatch will create "
-		       "it when it runs\n", pw->opts.state,
-		       strstr(err, ": empty") != NULL ? "empty" : "not there yet");
+		pw->store_older = strstr(err, "older") != NULL;
+		if (pw->store_older)
+			printf("phishwatch: state store %s; phishwatch will "
+			       "migrate it when it runs\n", err);
+		else
+			printf("phishwatch: state store %s: %s; phishwatch "
+			       "will create it when it runs\n", pw->opts.state,
+			       strstr(err, ": empty") != NULL ? "empty"
+			       : "not there yet");
 		return 0;
 	}
 	if (status < 0) {
@@ -247,7 +254,8 @@ static int check_report(const struct phishwatch *pw)
 		printf("%ld campaign(s) in the store\n",
 		       store_campaign_count(pw->store));
 	else
-		printf("%s\n", pw->opts.state != NULL ? "no store yet"
+		printf("%s\n", pw->store_older ? "store to be migrated"
+		       : pw->opts.state != NULL ? "no store yet"
 		       : "store in memory");
 	return 0;
 }

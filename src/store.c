@@ -11,6 +11,7 @@
  *		rule, counters...)
  *	campaign_mtas(phished_domain, mta, counters...)
  *	relays(phished_domain, relay)
+ *	campaign_hours(phished_domain, hour, counters...)
  *	The counters are those of tracker.h; times are seconds since the
  *	epoch (UTC) of the log lines.
  *
@@ -77,6 +78,8 @@
 #define STORE_TEXT_MAX 1024
 /* File names in messages are cut here. */
 #define STORE_NAME_SHOWN 200
+/* The step of the time series: campaign_hours rows. */
+#define STORE_HOUR 3600
 /* Campaigns expected at open: the cache grows past this on its own. */
 #define STORE_CACHE_HINT 256
 
@@ -106,6 +109,8 @@ enum store_stmt {
 	STMT_SENDER_SEEN,
 	STMT_RELAY_ADD,
 	STMT_MTA_SEEN,
+	STMT_HOUR_SEEN,
+	STMT_BUCKETS,
 	STMT_CAMPAIGN_COUNT,
 	STMT_CAMPAIGNS,
 	STMT_SUMMARIZED,
@@ -150,6 +155,19 @@ static const struct store_sql {
 	" VALUES (?1, ?3, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
 	" ON CONFLICT (phished_domain, mta) DO UPDATE SET "
 	STORE_COUNTER_SETS },
+	/* ?4: the hour the line was logged in (seconds, a multiple of 3600) */
+	[STMT_HOUR_SEEN] = { "count messages per hour",
+	"INSERT INTO campaign_hours (phished_domain, hour, messages, recipients,"
+	" delivered, deferred, bounced, rejected, discarded)"
+	" VALUES (?1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+	" ON CONFLICT (phished_domain, hour) DO UPDATE SET "
+	STORE_COUNTER_SETS },
+	/* ?4: the width of a bucket in seconds, a multiple of 3600 */
+	[STMT_BUCKETS] = { "list a campaign's counts per bucket",
+	"SELECT hour - hour % ?4 AS b, sum(messages), sum(recipients),"
+	" sum(delivered), sum(deferred), sum(bounced), sum(rejected),"
+	" sum(discarded) FROM campaign_hours WHERE phished_domain = ?1"
+	" GROUP BY b ORDER BY b" },
 	[STMT_RELAY_ADD] = { "add relay",
 	"INSERT INTO relays (phished_domain, relay) VALUES (?1, ?2)"
 	" ON CONFLICT DO NOTHING" },
@@ -439,7 +457,13 @@ static int store_count_mta(struct store *store,
 			    delta->phished_domain, delta, 0);
 }
 
-/* store_count - add a delta to its campaign, sender and MTA rows */
+/* store_hour - the start of the hour of t (UTC), for the time series */
+static time_t store_hour(time_t t)
+{
+	return t - (t % STORE_HOUR + STORE_HOUR) % STORE_HOUR;
+}
+
+/* store_count - add a delta to its campaign, sender, MTA and hour rows */
 int store_count(struct store *store, const struct tracker_delta *delta,
 		const char *mta, time_t seen)
 {
@@ -453,7 +477,9 @@ int store_count(struct store *store, const struct tracker_delta *delta,
 			 delta->phished_domain, delta, seen) < 0
 	    || store_update(store, STMT_SENDER_SEEN, P_HOST,
 			    delta->sender_host, delta, seen) < 0
-	    || (mta != NULL && store_count_mta(store, delta, mta) < 0))
+	    || (mta != NULL && store_count_mta(store, delta, mta) < 0)
+	    || store_update(store, STMT_HOUR_SEEN, P_DOMAIN,
+			    delta->phished_domain, delta, store_hour(seen)) < 0)
 		return -1;
 	return 0;
 }
@@ -526,6 +552,34 @@ int store_quiet_campaigns(struct store *store, time_t quiet_before,
 			  store_campaign_fn fn, void *ctx)
 {
 	return store_walk(store, quiet_before > 0 ? quiet_before : 1, fn, ctx);
+}
+
+/* store_buckets - a campaign's counts per bucket of width seconds */
+int store_buckets(struct store *store, const char *phished_domain,
+		  long width, store_bucket_fn fn, void *ctx)
+{
+	sqlite3_stmt *stmt = store->stmt[STMT_BUCKETS];
+	struct store_bucket b;
+	int rc;
+	int status = 0;
+
+	if (width < STORE_HOUR || width % STORE_HOUR != 0)
+		return store_fail_text(store, "bucket width not whole hours");
+	if (store_check_text(store, phished_domain) < 0
+	    || store_bind_text(store, STMT_BUCKETS, P_DOMAIN,
+			       phished_domain) < 0
+	    || store_bind_int(store, STMT_BUCKETS, P_TIME, width) < 0)
+		return -1;
+	while (status == 0 && (rc = store_step(store, STMT_BUCKETS))
+	       == SQLITE_ROW) {
+		b.start = (time_t) sqlite3_column_int64(stmt, 0);
+		for (int i = 0; i < TRACK_COUNTERS; i++)
+			b.n[i] = (unsigned long long)
+				 sqlite3_column_int64(stmt, 1 + i);
+		status = fn(&b, ctx);
+	}
+	(void) sqlite3_reset(stmt);
+	return rc < 0 ? -1 : status;
 }
 
 /* store_summarized - a campaign's summary went out at its last_seen */
@@ -694,8 +748,23 @@ static int store_migrate_1(struct store *store)
 		"create schema 1");
 }
 
+/* store_migrate_2 - each campaign's counts per hour (the chronology's
+ * time series); campaigns counted before have none, and keep their
+ * totals in campaigns */
+static int store_migrate_2(struct store *store)
+{
+	return store_exec(store,
+		"CREATE TABLE campaign_hours ("
+		" phished_domain TEXT NOT NULL,"
+		" hour INTEGER NOT NULL,"
+		" " STORE_COUNTER_COLUMNS ","
+		" PRIMARY KEY (phished_domain, hour)) WITHOUT ROWID;",
+		"create schema 2");
+}
+
 static store_migration *const store_migrations[STORE_SCHEMA_VERSION + 1] = {
 	[1] = store_migrate_1,
+	[2] = store_migrate_2,
 };
 
 /* store_migrate - from schema version `from` to the current one */
@@ -904,7 +973,8 @@ nomem:
 
 /* store_setup_readonly - an existing file, read only: checked and
  * cached, never created, migrated nor switched to WAL; 1 when it holds
- * no schema yet (empty: phishwatch would set it up) */
+ * no schema yet (empty: phishwatch would set it up), 2 when its schema
+ * is older (phishwatch would migrate it) */
 static int store_setup_readonly(struct store *store)
 {
 	long version;
@@ -919,8 +989,15 @@ static int store_setup_readonly(struct store *store)
 		return store_fail(store, rc, "settings");
 	if (store_check_version(store, &version) < 0)
 		return -1;
-	if (version < STORE_SCHEMA_VERSION)
+	if (version == 0)
 		return 1;
+	if (version < STORE_SCHEMA_VERSION) {
+		snprintf(store->errmsg, sizeof(store->errmsg), "%.*s: schema "
+			 "version %ld, older than this phishwatch's (%d)",
+			 STORE_NAME_SHOWN, store->name, version,
+			 STORE_SCHEMA_VERSION);
+		return 2;
+	}
 	if (store_prepare(store) < 0)
 		return -1;
 	store->campaigns = strmap_new(STORE_CACHE_HINT);
@@ -952,13 +1029,13 @@ int store_open_readonly(const char *path, struct store **out,
 	}
 	status = store_setup_readonly(store);
 	if (status != 0) {
-		if (status > 0)
+		if (status == 1)
 			snprintf(err, STORE_ERR_MAX, "%.*s: empty",
 				 STORE_NAME_SHOWN, path);
 		else
 			memcpy(err, store->errmsg, STORE_ERR_MAX);
 		store_close(store);
-		return status;
+		return status > 0 ? 1 : -1;
 	}
 	*out = store;
 	return 0;

@@ -6,7 +6,8 @@
  *	each with first and last seen (log time), the rule that matched and
  *	the counters of tracker.h (messages, recipients, delivered,
  *	deferred, bounced, rejected, discarded), and of the relays that
- *	sent each campaign.  The schema version is PRAGMA user_version; the
+ *	sent each campaign, and each campaign's counters per hour of log
+ *	time (the time series of the chronology).  The schema version is PRAGMA user_version; the
  *	database runs in WAL mode and is created mode 0600.  Without a path
  *	the database lives in memory.
  *
@@ -36,7 +37,7 @@
 #include "tracker.h"
 
 #define STORE_ERR_MAX 512
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 struct store;
 
@@ -51,8 +52,9 @@ void store_close(struct store *store);	/* commits what is pending */
  * store_open_readonly - an existing store opened read-only (--check):
  * the file is never created, initialised, migrated nor written.  0 with
  * *out set; 1 when there is nothing to read yet (no such file, or an
- * empty one: phishwatch creates or initialises it when it runs); -1 on
- * failure.  err says why when *out is NULL.
+ * empty one: phishwatch creates or initialises it when it runs, or one
+ * of an older schema, err saying "older": phishwatch migrates it when it
+ * runs); -1 on failure.  err says why when *out is NULL.
  */
 int store_open_readonly(const char *path, struct store **out,
 			char err[STORE_ERR_MAX]);
@@ -80,7 +82,8 @@ int store_sender_add(struct store *store, const char *phished_domain,
 /*
  * store_count - add a tracker delta (messages, recipients, delivered,
  * deferred, bounced, rejected, discarded) to its campaign and sender
- * rows and move their last seen, in the open batch; and, when mta (the
+ * rows and move their last seen, in the open batch; to the campaign's
+ * row for the hour of seen (one UPSERT: the time series); and, when mta (the
  * syslog host that logged the line) is given, to the campaign's row for
  * that MTA, so that several mail servers' counts add up and stay apart.
  * Campaign and sender rows that do not exist are not created: add them
@@ -114,6 +117,25 @@ int store_campaigns(struct store *store, store_campaign_fn fn, void *ctx);
  * quiet_before and no summary since their last message */
 int store_quiet_campaigns(struct store *store, time_t quiet_before,
 			  store_campaign_fn fn, void *ctx);
+
+/* One bucket of a campaign's time series: the counters of the lines
+ * logged from start (UTC) for the bucket's width. */
+struct store_bucket {
+	time_t start;
+	unsigned long long n[TRACK_COUNTERS];	/* enum tracker_counter */
+};
+
+/* Called per bucket; a non-zero return stops the walk and is returned. */
+typedef int (*store_bucket_fn)(const struct store_bucket *b, void *ctx);
+
+/*
+ * store_buckets - a campaign's counters per bucket of width seconds (a
+ * multiple of 3600: hours, days), oldest first; buckets with no line
+ * are not walked.  Callable from within a store_campaigns() walk.
+ * Campaigns counted before the store kept hours (schema 1) have none.
+ */
+int store_buckets(struct store *store, const char *phished_domain,
+		  long width, store_bucket_fn fn, void *ctx);
 
 /* store_summarized - record that a summary covered up to last_seen */
 int store_summarized(struct store *store, const char *phished_domain,

@@ -449,6 +449,51 @@ static void cleanup(void)
 	rmdir(test_dir);
 }
 
+/* bucket_line - a bucket as "start:messages", appended to a buffer */
+static int bucket_line(const struct store_bucket *b, void *ctx)
+{
+	char *buf = ctx;
+	size_t n = strlen(buf);
+
+	snprintf(buf + n, 256 - n, "%s%lld:%llu", n > 0 ? " " : "",
+		 (long long) b->start, b->n[TRACK_MESSAGES]);
+	return 0;
+}
+
+/* test_buckets - counts per hour, walked per hour or per day */
+static void test_buckets(void)
+{
+	char err[STORE_ERR_MAX] = "";
+	struct store *st = store_open(NULL, err);
+	char buf[256] = "";
+
+	if (!tap_ok(st != NULL, "buckets: memory store opens"))
+		return;
+	store_campaign_add(st, "marriott.com", "emalsrv.marriott.com",
+			   "label:emalsrv", 86400);
+	tap_is_long(seen_one(st, "marriott.com", "emalsrv.marriott.com",
+			     86400 + 10) == 0 && seen_one(st, "marriott.com",
+			     "emalsrv.marriott.com", 86400 + 3599) == 0
+		    && seen_one(st, "marriott.com", "emalsrv.marriott.com",
+				86400 + 3600) == 0
+		    && seen_one(st, "marriott.com", "emalsrv.marriott.com",
+				2 * 86400 + 7200) == 0, 1,
+		    "buckets: four lines counted");
+	tap_is_long(store_buckets(st, "marriott.com", 3600, bucket_line,
+				  buf), 0, "buckets: hours walked");
+	tap_is_str(buf, "86400:2 90000:1 180000:1",
+		   "buckets: per hour, the hour's first second, oldest first");
+	buf[0] = '\0';
+	store_buckets(st, "marriott.com", 86400, bucket_line, buf);
+	tap_is_str(buf, "86400:3 172800:1", "buckets: per day");
+	buf[0] = '\0';
+	store_buckets(st, "linkedin.com", 3600, bucket_line, buf);
+	tap_is_str(buf, "", "buckets: none for another campaign");
+	tap_is_long(store_buckets(st, "marriott.com", 1800, bucket_line, buf),
+		    -1, "buckets: a width of less than an hour is refused");
+	store_close(st);
+}
+
 int main(void)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -468,6 +513,7 @@ int main(void)
 	test_refused();
 	test_empty_file();
 	test_stopped();
+	test_buckets();
 	cleanup();
 	return tap_done();
 }
