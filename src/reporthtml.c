@@ -203,7 +203,7 @@ static int rh_axis(const struct rh_state *st)
 static int rh_segment(const struct rh_state *st, double x, double w,
 		      double *y, unsigned long long n, const char *fill)
 {
-	double h = (double) n * RH_BAR / (double) st->peak;
+	double h = (double) n * RH_BAR / (double) (st->peak > 0 ? st->peak : 1);
 
 	if (n == 0)
 		return 0;
@@ -326,14 +326,21 @@ static int rh_intro(const struct rh_state *st)
 
 	rh_date(st->first, first, sizeof(first));
 	rh_date(st->last, last, sizeof(last));
-	return fprintf(st->fp, "<p>%ld campaign(s), first message %s, last %s "
-		       "(UTC). Each bar is one %s of a campaign's mail, its "
-		       "height to scale (the tallest: %llu).</p>\n<p class=\""
-		       "key\"><span style=\"background:%s\"></span>delivered"
-		       "<span style=\"background:%s\"></span>blocked (rejected "
-		       "or discarded)<span style=\"background:%s\"></span>"
-		       "neither yet</p>\n", st->campaigns, first, last,
-		       st->width == RH_HOUR ? "hour" : "day", st->peak,
+	if (fprintf(st->fp, "<p>%ld campaign(s), first message %s, last %s "
+		    "(UTC). ", st->campaigns, first, last) < 0
+	    || (st->peak > 0 ? fprintf(st->fp, "Each bar is one %s of a "
+				       "campaign's mail, its height to scale "
+				       "(the tallest: %llu).",
+				       st->width == RH_HOUR ? "hour" : "day",
+				       st->peak)
+		: fputs("No hourly counts yet (counted before the store "
+			"kept them): a thin line runs from a campaign's "
+			"first message to its last.", st->fp)) < 0)
+		return -1;
+	return fprintf(st->fp, "</p>\n<p class=\"key\"><span style=\""
+		       "background:%s\"></span>delivered<span style=\""
+		       "background:%s\"></span>blocked (rejected or discarded)"
+		       "<span style=\"background:%s\"></span>neither yet</p>\n",
 		       RH_DELIVERED, RH_BLOCKED, RH_OTHER) < 0 ? -1 : 0;
 }
 
@@ -358,8 +365,6 @@ static int rh_body(struct rh_state *st)
 	rh_axis_size(st);
 	if (store_campaigns(st->store, rh_peak, st) != 0)
 		return -1;
-	if (st->peak == 0)
-		st->peak = 1;
 	if (rh_intro(st) < 0 || rh_drawing(st) < 0
 	    || fputs("<table>\n<tr><th>first seen</th><th>last seen</th>"
 		     "<th>phished domain</th><th>messages</th><th>"

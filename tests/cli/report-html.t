@@ -167,6 +167,7 @@ for g in ET.parse(sys.argv[1]).getroot().iter(S + "g"):
 PY
 is "$(cat "$TMP/o")" "linkedin.com span 13 msg, 0 delivered, 13 blocked
 marriott.com span 26 msg, 23 delivered, 3 blocked" "each old campaign: a span and its totals, no bucket"
+like "$(cat "$TMP/o.html")" "No hourly counts yet" "the page says why there is no bar per hour"
 pw -r "$RULEBASE" -a "$TOP/examples/access" -s "$TMP/old.db" --report=json \
 	"$TMP/days.log" > /dev/null 2>&1
 pw -r "$RULEBASE" --report=html -s "$TMP/old.db" > "$TMP/o.html" 2>/dev/null
