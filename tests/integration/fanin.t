@@ -418,13 +418,22 @@ like "$(jq -r 'select(.phishwatch.phished_domain == "adp.com") | .host.hostname'
 # --- the end --------------------------------------------------------------
 
 # What rsyslogd said besides: only the forwarders' notices of the outage.
+# - librelp error 10008, omrelp's "error opening connection" and "session
+#   broken": a forwarder's RELP session to the aggregator while it is away;
+# - a forwarder's "phishwatch_fanin queue: need to do cooperative
+#   cancellation": after the outage its omrelp worker may still be in
+#   the action's retry wait (resumeInterval) when it stops; rsyslogd then
+#   cancels the worker.  Its queue is empty by then (every message was
+#   counted above), so the "data may be lost" of the message is moot.
 outage='librelp error 10008 .* suspending|omrelp\[.*error opening connection to remote peer|omrelp\[.*session broken'
+fwd_outage='phishwatch_fanin queue: need to do cooperative cancellation'
 for name in mx1 mx2 mx3 mx4 agg; do
 	rs_use "$name"
 	rs_stop
 	is "$RS_STATUS" 0 "$name stops by pid"
 	unlike "$(cat "$RS_DIR/rsyslogd.out" "$RS_DIR/rsyslogd.log" 2>/dev/null |
-		grep -iE 'error|fail|lost|discard|cancel' | grep -vE "$outage")" . \
+		grep -iE 'error|fail|lost|discard|cancel' | grep -vE "$outage" |
+		{ [ "$name" = agg ] && cat || grep -vF "$fwd_outage"; })" . \
 		"$name: rsyslogd reported no trouble beyond the planned outage"
 done
 
