@@ -323,13 +323,21 @@ static int pipeline_fast_skip(struct pipeline *pipe, const char *line,
 	if (pipe->parts.summary_interval > 0
 	    || hint.qid_len > TRACKER_QID_MAX)
 		return 0;
-	if (sender_parse(hint.address, hint.address_len, &s) != HOST_OK
-	    || verdict_of(pipe->parts.config, s.host, &d, &s.key))
+	switch (sender_parse(hint.address, hint.address_len, &s)) {
+	case HOST_OK:
+		if (verdict_of(pipe->parts.config, s.host, &d, &s.key))
+			return 0;
+		pipe->parts.counters->senders++;
+		break;
+	case HOST_LOCAL:
+		pipe->parts.counters->local_senders++;
+		break;
+	default:
 		return 0;
+	}
 	memcpy(qid, hint.qid, hint.qid_len);
 	qid[hint.qid_len] = '\0';
 	tracker_forget(pipe->parts.tracker, qid);
-	pipe->parts.counters->senders++;
 	return 1;
 }
 

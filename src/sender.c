@@ -51,6 +51,9 @@ int sender_check(struct sender_gate *gate, const char *address,
 	case HOST_IP_LITERAL:
 		c->ip_literals++;
 		return -1;
+	case HOST_LOCAL:
+		c->local_senders++;	/* cron mail: ordinary, no warning */
+		return -1;
 	case HOST_INVALID:
 		c->invalid_hosts++;
 		msg_warn_limited(&gate->warned_host,
