@@ -197,7 +197,10 @@ static int run_input(struct phishwatch *pw, const char *name)
 	}
 	loop.in = input_lines(in);
 	loop.input_name = input_name(in);
-	pipeline_set_reference(pw->pipe, input_mtime(in));
+	/* Line numbers help in a file, not in a stream (omprog: rsyslog's
+	 * feed, which no one can look up). */
+	pipeline_set_input(pw->pipe, pw->opts.omprog || strcmp(name, "-") == 0
+			   ? NULL : input_name(in), input_mtime(in));
 	loop.pipe = pw->pipe;
 	loop.counters = &pw->counters;
 	loop.replies = pw->opts.omprog ? stdout : NULL;
