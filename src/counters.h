@@ -20,6 +20,7 @@ struct counters {
 	unsigned long long parsed;	/* a rule matched */
 	unsigned long long unparsed;	/* no rule matched */
 	unsigned long long senders;	/* from= lines with a sender */
+	unsigned long long local_senders;	/* sender host one label */
 	unsigned long long invalid_hosts;	/* sender host not a hostname */
 	unsigned long long ip_literals;	/* sender host an IP literal */
 	unsigned long long suspicious;	/* sender matched the detector */

@@ -11,7 +11,9 @@
  *	HOST_NONE.  A domain part in square brackets is an address
  *	literal: [192.0.2.1] or [IPv6:2001:db8::1], checked with
  *	inet_pton() and reported as HOST_IP_LITERAL; a bracketed thing
- *	that is no address is HOST_INVALID.
+ *	that is no address is HOST_INVALID.  A domain part of one LDH
+ *	label (root@vm, as cron and other local mail is sent) is
+ *	HOST_LOCAL: an ordinary sender, but no domain a campaign can spoof.
  *
  *	hostname_normalize() accepts a hostname only when it is made of
  *	LDH labels (letters, digits, hyphen; no hyphen at either end of a
@@ -264,6 +266,21 @@ static const char *hostname_last_at(const char *addr, size_t len)
 	return NULL;
 }
 
+/* hostname_domain - a sender's domain part: a hostname, or one label
+ * (a local host: host[] left empty, since it is no domain) */
+static enum host_verdict hostname_domain(const char *domain, size_t len,
+					 char host[HOSTNAME_MAX + 1])
+{
+	if (hostname_normalize(domain, len, host) == HOST_OK)
+		return HOST_OK;
+	/* At least one label passed where two did not: exactly one. */
+	if (hostname_labels(domain, len, 1, host) == HOST_OK) {
+		host[0] = '\0';
+		return HOST_LOCAL;
+	}
+	return HOST_INVALID;
+}
+
 /* hostname_from_address - the validated domain part of a sender */
 enum host_verdict hostname_from_address(const char *addr, size_t len,
 					char host[HOSTNAME_MAX + 1])
@@ -288,7 +305,7 @@ enum host_verdict hostname_from_address(const char *addr, size_t len,
 		return HOST_NONE;
 	if (domain[0] == '[')
 		return hostname_literal(domain, domain_len);
-	return hostname_normalize(domain, domain_len, host);
+	return hostname_domain(domain, domain_len, host);
 }
 
 /* hostname_parent - "b.c" of "a.b.c"; NULL for a single label */

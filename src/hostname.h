@@ -29,6 +29,8 @@ enum host_verdict {
 	HOST_OK = 0,		/* host[] holds a valid lower-case hostname */
 	HOST_NONE,		/* no domain part: null sender, local user */
 	HOST_IP_LITERAL,	/* a [...] literal: never a phished domain */
+	HOST_LOCAL,		/* one LDH label (root@vm, cron mail): a
+				 * local host, never a phished domain */
 	HOST_INVALID		/* anything else: counted, never reported */
 };
 

@@ -5,13 +5,14 @@
 
 #include "logclock.h"
 #include "logtime.h"
-#include "msg.h"
 
 /* logclock_init - no reference, no stamp read yet */
-void logclock_init(struct logclock *clock, struct counters *counters)
+void logclock_init(struct logclock *clock, struct counters *counters,
+		   const struct where *where)
 {
 	memset(clock, 0, sizeof(*clock));
 	clock->counters = counters;
+	clock->where = where;
 }
 
 /* logclock_set_reference - the clock RFC 3164 stamps are read against */
@@ -70,18 +71,17 @@ void logclock_of(struct logclock *clock, const char *stamp,
 	if (stamp != NULL) {
 		if (logclock_stamp_time(clock, stamp, now.tv_sec, t) < 0) {
 			c->bad_time++;
-			msg_warn_limited(&clock->warned_time, "line %llu: "
-					 "unreadable time stamp; using the "
-					 "log's clock", c->lines);
+			where_warn(clock->where, &clock->warned_time,
+				   "unreadable time stamp; using the log's "
+				   "clock");
 			logclock_log_clock(clock, &now, t);
 			return;
 		}
 		if (logtime_far(t->tv_sec, clock->newest, now.tv_sec)) {
 			c->clock_skew++;
-			msg_warn_limited(&clock->warned_skew, "line %llu: time "
-					 "stamp far from the log's clock and "
-					 "the clock; using the log's clock",
-					 c->lines);
+			where_warn(clock->where, &clock->warned_skew, "time "
+				   "stamp far from the log's clock and the "
+				   "clock; using the log's clock");
 			logclock_log_clock(clock, &now, t);
 			return;
 		}

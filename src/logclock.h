@@ -17,11 +17,13 @@
 #include <time.h>
 
 #include "counters.h"
+#include "where.h"
 
 #define LOGCLOCK_STAMP_MAX 48	/* longer stamps are not cached */
 
 struct logclock {
 	struct counters *counters;
+	const struct where *where;	/* the line, for warnings */
 	time_t reference;		/* RFC 3164 stamps: 0 = now */
 	time_t newest;			/* newest log time seen */
 	char stamp[LOGCLOCK_STAMP_MAX];	/* last stamp parsed, and its time */
@@ -30,8 +32,10 @@ struct logclock {
 	unsigned long warned_skew;
 };
 
-/* logclock_init - a clock that counts into counters */
-void logclock_init(struct logclock *clock, struct counters *counters);
+/* logclock_init - a clock that counts into counters and names the line
+ * of its warnings by where */
+void logclock_init(struct logclock *clock, struct counters *counters,
+		   const struct where *where);
 
 /* logclock_set_reference - what RFC 3164 stamps are read against: a
  * file's modification time, or 0 for the time now */

@@ -197,7 +197,10 @@ static int run_input(struct phishwatch *pw, const char *name)
 	}
 	loop.in = input_lines(in);
 	loop.input_name = input_name(in);
-	pipeline_set_reference(pw->pipe, input_mtime(in));
+	/* Line numbers help in a file, not in a stream (omprog: rsyslog's
+	 * feed, which no one can look up). */
+	pipeline_set_input(pw->pipe, pw->opts.omprog || strcmp(name, "-") == 0
+			   ? NULL : input_name(in), input_mtime(in));
 	loop.pipe = pw->pipe;
 	loop.counters = &pw->counters;
 	loop.replies = pw->opts.omprog ? stdout : NULL;
@@ -277,6 +280,48 @@ static int print_report(struct phishwatch *pw, int status)
 	return status;
 }
 
+/*
+ * forget - --forget DOMAIN: the campaign out of the store, under the
+ * writer lock like any writer; 0, 1 when the store holds no such
+ * campaign, or EX_CANTCREAT.  Brands are learned from the store at
+ * start, so the next start no longer takes DOMAIN for one.
+ */
+static int forget(const struct options *opts)
+{
+	char err[STORE_ERR_MAX];
+	struct store_forgotten gone;
+	struct store *store;
+	int failed;
+
+	/* A mistyped -s must not leave a new empty store behind. */
+	if (access(opts->state, F_OK) < 0 && errno == ENOENT) {
+		msg_error("state %.200s: no such store; nothing to forget",
+			  opts->state);
+		return 1;
+	}
+	store = store_open(opts->state, err);
+	if (store == NULL) {
+		msg_error("state %s", err);
+		return EX_CANTCREAT;
+	}
+	failed = store_forget(store, opts->forget, &gone);
+	if (failed)
+		msg_error("state %s", store_errmsg(store));
+	store_close(store);
+	if (failed)
+		return EX_CANTCREAT;
+	if (gone.campaigns + gone.senders + gone.mtas + gone.relays
+	    + gone.hours == 0) {
+		msg_error("no campaign %s in the store %.200s", opts->forget,
+			  opts->state);
+		return 1;
+	}
+	printf("phishwatch: forgot campaign %s: %ld campaign, %ld sender "
+	       "domain(s), %ld relay(s), %ld MTA count(s)\n", opts->forget,
+	       gone.campaigns, gone.senders, gone.relays, gone.mtas);
+	return 0;
+}
+
 /* start - load and open everything; 0 or an exit code */
 static int start(struct phishwatch *pw)
 {
@@ -333,6 +378,8 @@ int main(int argc, char **argv)
 
 	if (status >= 0)
 		return status;
+	if (pw.opts.forget != NULL)
+		return forget(&pw.opts);
 	msg_set_timestamps(pw.opts.omprog);
 	install_signals(pw.opts.omprog);
 	status = start(&pw);

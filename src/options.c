@@ -29,7 +29,7 @@
 enum {
 	OPT_LEARN = 256, OPT_OMPROG, OPT_INPUT, OPT_FACILITY, OPT_SEVERITY,
 	OPT_REPORT, OPT_MAX_QUEUE, OPT_SUMMARY, OPT_BRANDS, OPT_ALLOW,
-	OPT_DEFAULT_BRANDS, OPT_NO_DEFAULT_BRANDS, OPT_MAX_LEARNED
+	OPT_DEFAULT_BRANDS, OPT_NO_DEFAULT_BRANDS, OPT_MAX_LEARNED, OPT_FORGET
 };
 
 static const struct option options_long[] = {
@@ -52,6 +52,7 @@ static const struct option options_long[] = {
 	{ "report", optional_argument, NULL, OPT_REPORT },
 	{ "max-queue-ids", required_argument, NULL, OPT_MAX_QUEUE },
 	{ "summary-interval", required_argument, NULL, OPT_SUMMARY },
+	{ "forget", required_argument, NULL, OPT_FORGET },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -127,14 +128,18 @@ static const char options_usage[] =
 "      --max-queue-ids N   open queue ids tracked at most (default 100000)\n"
 "  -n, --check             load and validate rulebase, access maps and\n"
 "                          store, then exit\n"
+"      --forget DOMAIN     with -s: remove the campaign of the phished\n"
+"                          DOMAIN from the store (it is new again, and no\n"
+"                          longer a learned brand), then exit\n"
 "  -h, --help              show this help and exit\n"
 "  -V, --version           show the version and exit\n"
 "\n"
 "Signals: SIGHUP reloads access maps, labels and rulebase (the store is\n"
 "kept); SIGUSR1 prints the counters on standard error.\n"
-"Exit status: 0 ok, 64 usage, 65 bad rulebase, access, brands or allow\n"
-"data, 66 an input or one of those files missing, 71 out of memory,\n"
-"73 state store or output unusable, 74 I/O error.\n"
+"Exit status: 0 ok, 1 no such campaign (--forget), 64 usage, 65 bad\n"
+"rulebase, access, brands or allow data, 66 an input or one of those\n"
+"files missing, 71 out of memory, 73 state store or output unusable,\n"
+"74 I/O error.\n"
 "See phishwatch(1).\n";
 
 /* options_lookup - value of a facility or severity name, or -1 */
@@ -192,6 +197,32 @@ static int options_report(struct options *opts, const char *arg)
 	else
 		return options_usage_error("--report takes text, json or html, "
 					   "not '%.40s'", arg);
+	return -1;
+}
+
+/* options_forget - --forget DOMAIN: a host name, kept lower-cased */
+static int options_forget(struct options *opts, const char *arg)
+{
+	if (hostname_normalize(arg, strnlen(arg, HOSTNAME_MAX + 2),
+			       opts->forget_buf) != HOST_OK)
+		return options_usage_error("--forget takes a domain name, not "
+					   "'%.40s'", arg);
+	opts->forget = opts->forget_buf;
+	return -1;
+}
+
+/* options_forget_alone - --forget changes the store and does nothing
+ * else: it needs -s and takes no input, --check, --report or --omprog */
+static int options_forget_alone(const struct options *opts)
+{
+	if (opts->forget == NULL)
+		return -1;
+	if (opts->state == NULL)
+		return options_usage_error("--forget needs the store: -s FILE");
+	if (opts->input_count > 0 || opts->check || opts->report
+	    || opts->omprog)
+		return options_usage_error("--forget takes no input file, "
+					   "--check, --report or --omprog");
 	return -1;
 }
 
@@ -282,6 +313,7 @@ static int options_one(int opt, struct options *opts)
 		return options_usage_error("--input takes raw or json, not "
 					   "'%.40s'", optarg);
 	case OPT_REPORT: return options_report(opts, optarg);
+	case OPT_FORGET: return options_forget(opts, optarg);
 	case OPT_MAX_QUEUE:
 		value = options_number("--max-queue-ids", optarg, 1, 100000000);
 		opts->max_queue_ids = (unsigned long) value;
@@ -354,6 +386,8 @@ int options_parse(int argc, char **argv, struct options *opts)
 					   OPTIONS_MAX_INPUTS);
 	for (int i = optind; i < argc; i++)
 		opts->inputs[opts->input_count++] = argv[i];
+	if (opts->forget != NULL)
+		return options_forget_alone(opts);
 	if (opts->omprog && opts->input_count > 0)
 		return options_usage_error("--omprog reads standard input "
 					   "only");

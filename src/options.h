@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "config.h"
+#include "hostname.h"
 
 #define OPTIONS_MAX_INPUTS 1024
 #define OPTIONS_REPORT_TEXT 1
@@ -31,6 +32,8 @@ struct options {
 	int report;			/* --report: 0 no, 1 text, 2 json */
 	unsigned long max_queue_ids;	/* --max-queue-ids */
 	long summary_interval;		/* --summary-interval SECONDS, 0 off */
+	const char *forget;		/* --forget DOMAIN, or NULL */
+	char forget_buf[HOSTNAME_MAX + 1];	/* DOMAIN, checked, lower */
 	const char *inputs[OPTIONS_MAX_INPUTS];	/* FILE...; none: "-" */
 	size_t input_count;
 };

@@ -28,6 +28,7 @@ struct pipeline {
 	struct sender_gate gate;	/* counts what the gate refuses */
 	struct campaign camp;		/* the store transaction */
 	struct tracking track;		/* a campaign's message lines */
+	struct where where;		/* the line, for warnings */
 	unsigned long warned_nul;	/* rate limit for warnings */
 };
 
@@ -43,8 +44,9 @@ struct pipeline *pipeline_new(const struct pipeline_parts *parts)
 	if (pipe == NULL)
 		return NULL;
 	pipe->parts = *parts;
-	logclock_init(&pipe->clock, parts->counters);
+	logclock_init(&pipe->clock, parts->counters, &pipe->where);
 	pipe->gate.counters = parts->counters;
+	pipe->gate.where = &pipe->where;
 	pipe->camp.store = parts->store;
 	pipe->camp.emitter = parts->emitter;
 	pipe->camp.counters = parts->counters;
@@ -54,6 +56,7 @@ struct pipeline *pipeline_new(const struct pipeline_parts *parts)
 	pipe->track.camp = &pipe->camp;
 	pipe->track.clock = &pipe->clock;
 	pipe->track.counters = parts->counters;
+	pipe->track.where = &pipe->where;
 	return pipe;
 }
 
@@ -75,10 +78,13 @@ const char *pipeline_error(const struct pipeline *pipe)
 	return pipe->camp.error;
 }
 
-/* pipeline_set_reference - the clock RFC 3164 stamps are read against */
-void pipeline_set_reference(struct pipeline *pipe, time_t reference)
+/* pipeline_set_input - a new input: its name for warnings (NULL: none
+ * worth giving) and the clock its RFC 3164 stamps are read against */
+void pipeline_set_input(struct pipeline *pipe, const char *name,
+			time_t reference)
 {
 	logclock_set_reference(&pipe->clock, reference);
+	where_input(&pipe->where, name, reference);
 }
 
 /* pipeline_retry_cause - what refused the last line, and why */
@@ -323,13 +329,21 @@ static int pipeline_fast_skip(struct pipeline *pipe, const char *line,
 	if (pipe->parts.summary_interval > 0
 	    || hint.qid_len > TRACKER_QID_MAX)
 		return 0;
-	if (sender_parse(hint.address, hint.address_len, &s) != HOST_OK
-	    || verdict_of(pipe->parts.config, s.host, &d, &s.key))
+	switch (sender_parse(hint.address, hint.address_len, &s)) {
+	case HOST_OK:
+		if (verdict_of(pipe->parts.config, s.host, &d, &s.key))
+			return 0;
+		pipe->parts.counters->senders++;
+		break;
+	case HOST_LOCAL:
+		pipe->parts.counters->local_senders++;
+		break;
+	default:
 		return 0;
+	}
 	memcpy(qid, hint.qid, hint.qid_len);
 	qid[hint.qid_len] = '\0';
 	tracker_forget(pipe->parts.tracker, qid);
-	pipe->parts.counters->senders++;
 	return 1;
 }
 
@@ -352,13 +366,13 @@ static enum pipeline_result pipeline_line_once(struct pipeline *pipe,
 	struct counters *c = pipe->parts.counters;
 	struct smlog log;
 	enum smlog_kind kind;
+	enum pipeline_result result;
 
 	c->lines++;
 	if (memchr(line, '\0', len) != NULL) {
 		c->nul_bytes++;
-		msg_warn_limited(&pipe->warned_nul,
-				 "line %llu: NUL byte in line; skipped",
-				 c->lines);
+		where_warn(&pipe->where, &pipe->warned_nul,
+			   "NUL byte in line; skipped");
 		return PIPELINE_DONE;
 	}
 	/* JSON input was normalized upstream: the raw words are gone. */
@@ -375,7 +389,10 @@ static enum pipeline_result pipeline_line_once(struct pipeline *pipe,
 	c->parsed++;
 	if (pipeline_handlers[kind] == NULL)
 		return PIPELINE_DONE;
-	return pipeline_handlers[kind](pipe, &log, line, len);
+	pipe->where.log = &log;
+	result = pipeline_handlers[kind](pipe, &log, line, len);
+	pipe->where.log = NULL;	/* the record dies with the line */
+	return result;
 }
 
 /*
@@ -388,8 +405,10 @@ enum pipeline_result pipeline_line(struct pipeline *pipe, const char *line,
 	struct counters *c = pipe->parts.counters;
 	const struct counters before = *c;
 	const time_t newest = pipe->clock.newest;
-	enum pipeline_result result = pipeline_line_once(pipe, line, len);
+	enum pipeline_result result;
 
+	pipe->where.line++;
+	result = pipeline_line_once(pipe, line, len);
 	/* The stages change the tracker and the store only when the line
 	 * is done; what else a refused try moved is put back here. */
 	if (result == PIPELINE_RETRY) {
@@ -398,6 +417,7 @@ enum pipeline_result pipeline_line(struct pipeline *pipe, const char *line,
 		*c = before;
 		c->retries = retries;
 		pipe->clock.newest = newest;
+		pipe->where.line--;	/* it is offered again */
 	}
 	return result;
 }

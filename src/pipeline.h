@@ -62,11 +62,14 @@ enum pipeline_result pipeline_line(struct pipeline *pipe, const char *line,
 int pipeline_flush(struct pipeline *pipe);
 
 /*
- * pipeline_set_reference - the time that RFC 3164 stamps (no year) of
- * the next lines are read against: a file's modification time, or 0
+ * pipeline_set_input - the next lines' input: its name, given in the
+ * warnings with the line's number ("FILE:N"; NULL for a stream, whose
+ * line numbers no one can look up), and the time that their RFC 3164
+ * stamps (no year) are read against: a file's modification time, or 0
  * for the time now (a live stream).
  */
-void pipeline_set_reference(struct pipeline *pipe, time_t reference);
+void pipeline_set_input(struct pipeline *pipe, const char *name,
+			time_t reference);
 
 /*
  * pipeline_summaries - write a campaign-summary event for each campaign

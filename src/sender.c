@@ -4,7 +4,6 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "msg.h"
 #include "sender.h"
 
 /* sender_split - brackets off, local part lower-cased */
@@ -51,11 +50,13 @@ int sender_check(struct sender_gate *gate, const char *address,
 	case HOST_IP_LITERAL:
 		c->ip_literals++;
 		return -1;
+	case HOST_LOCAL:
+		c->local_senders++;	/* cron mail: ordinary, no warning */
+		return -1;
 	case HOST_INVALID:
 		c->invalid_hosts++;
-		msg_warn_limited(&gate->warned_host,
-				 "line %llu: sender host is not a hostname; "
-				 "skipped", c->lines);
+		where_warn(gate->where, &gate->warned_host,
+			   "sender host is not a hostname; skipped");
 		return -1;
 	default:
 		return -1;	/* null sender or a local user */
@@ -84,9 +85,8 @@ const char *sender_mta(struct sender_gate *gate, const struct smlog *log,
 	if (hostname_syslog_host(name, strlen(name), buf) != HOST_INVALID)
 		return buf;
 	gate->counters->invalid_fields++;
-	msg_warn_limited(&gate->warned_mta, "line %llu: syslog host is not "
-			 "a host name or an address; omitted",
-			 gate->counters->lines);
+	where_warn(gate->where, &gate->warned_mta, "syslog host is not a host "
+		   "name or an address; omitted");
 	return NULL;
 }
 
@@ -105,8 +105,8 @@ static const char *sender_relay_ip(struct sender_gate *gate,
 	if (hostname_relay_ip(ip, strlen(ip), buf) == HOST_IP_LITERAL)
 		return buf;
 	gate->counters->invalid_fields++;
-	msg_warn_limited(&gate->warned_relay, "line %llu: relay address is "
-			 "not an IP address; omitted", gate->counters->lines);
+	where_warn(gate->where, &gate->warned_relay, "relay address is not an "
+		   "IP address; omitted");
 	return NULL;
 }
 

@@ -19,6 +19,7 @@
 #include "counters.h"
 #include "hostname.h"
 #include "smlog.h"
+#include "where.h"
 
 /* Local parts longer than this are not looked up as From:user@host keys. */
 #define SENDER_LOCAL_MAX 256
@@ -48,6 +49,7 @@ struct line_hosts {
 /* What the gate counts into, and its warnings' rate limits. */
 struct sender_gate {
 	struct counters *counters;
+	const struct where *where;	/* the line, for warnings */
 	unsigned long warned_host;
 	unsigned long warned_mta;
 	unsigned long warned_relay;

@@ -12,6 +12,7 @@
  *	campaign_mtas(phished_domain, mta, counters...)
  *	relays(phished_domain, relay)
  *	campaign_hours(phished_domain, hour, counters...)
+ *	store_forget() deletes a campaign's rows of all five.
  *	The counters are those of tracker.h; times are seconds since the
  *	epoch (UTC) of the log lines.
  *
@@ -594,6 +595,72 @@ int store_summarized(struct store *store, const char *phished_domain,
 			      (sqlite3_int64) last_seen) < 0)
 		return -1;
 	return store_run(store, STMT_SUMMARIZED);
+}
+
+/*
+ * The rows that name a campaign, in the order of struct store_forgotten.
+ * Prepared when asked for, not at open: forgetting is rare and runs
+ * alone.
+ */
+static const char *const store_forget_sql[] = {
+	"DELETE FROM campaigns WHERE phished_domain = ?1",
+	"DELETE FROM senders WHERE phished_domain = ?1",
+	"DELETE FROM campaign_mtas WHERE phished_domain = ?1",
+	"DELETE FROM relays WHERE phished_domain = ?1",
+	"DELETE FROM campaign_hours WHERE phished_domain = ?1",
+};
+
+/* store_delete - one DELETE of a campaign's rows: rows gone, or -1 */
+static long store_delete(struct store *store, const char *sql,
+			 const char *phished_domain)
+{
+	sqlite3_stmt *stmt = NULL;
+	long gone = -1;
+	int rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(stmt, 1, phished_domain, -1,
+				       SQLITE_STATIC);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(stmt);
+	if (rc == SQLITE_DONE)
+		gone = (long) sqlite3_changes(store->db);
+	else
+		store_fail(store, rc == SQLITE_OK ? SQLITE_ERROR : rc,
+			   "forget campaign");
+	/* finalize repeats the step's error, recorded above */
+	(void) sqlite3_finalize(stmt);
+	return gone;
+}
+
+/* store_forget - a campaign's rows deleted in one transaction, and the
+ * cache told */
+int store_forget(struct store *store, const char *phished_domain,
+		 struct store_forgotten *gone)
+{
+	long n[sizeof(store_forget_sql) / sizeof(store_forget_sql[0])];
+
+	memset(gone, 0, sizeof(*gone));
+	if (store_check_text(store, phished_domain) < 0
+	    || store_begin(store) < 0)
+		return -1;
+	for (size_t i = 0; i < sizeof(n) / sizeof(n[0]); i++) {
+		n[i] = store_delete(store, store_forget_sql[i],
+				    phished_domain);
+		if (n[i] < 0) {
+			store_rollback(store);
+			return -1;
+		}
+	}
+	if (store_commit(store) < 0)
+		return -1;
+	(void) strmap_del(store->campaigns, phished_domain);
+	gone->campaigns = n[0];
+	gone->senders = n[1];
+	gone->mtas = n[2];
+	gone->relays = n[3];
+	gone->hours = n[4];
+	return 0;
 }
 
 /* store_campaign_known - from the cache */

@@ -141,6 +141,24 @@ int store_buckets(struct store *store, const char *phished_domain,
 int store_summarized(struct store *store, const char *phished_domain,
 		     time_t last_seen);
 
+/* What store_forget() deleted: rows of each table. */
+struct store_forgotten {
+	long campaigns;			/* 1, or 0: no campaign row */
+	long senders;			/* its sender domains */
+	long mtas;			/* its counts per MTA */
+	long relays;			/* its relays */
+	long hours;			/* its counts per hour */
+};
+
+/*
+ * store_forget - delete a campaign (its campaign row, the sender domains
+ * stored under it, its rows per MTA and per hour, its relays), committed on
+ * return, so that it is new again and its brand is no longer learned at
+ * the next start; *gone says how many rows went (all 0: unknown).
+ */
+int store_forget(struct store *store, const char *phished_domain,
+		 struct store_forgotten *gone);
+
 /*
  * store_lock - open the batch now (BEGIN IMMEDIATE, the write lock),
  * unless it is open: after this succeeds nothing waits on another

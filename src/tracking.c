@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "msg.h"
 #include "tracking.h"
 
 /* More recipients than sendmail's MaxRecipientsPerMessage default. */
@@ -72,8 +71,7 @@ void tracking_attach(struct tracking *t, const struct smlog *log,
 
 	if (tracker_from(t->tracker, log->qid, d->phished_domain, key,
 			 tracking_nrcpts(log), when, &done) < 0)
-		msg_warn("line %llu: out of memory tracking a queue id",
-			 t->counters->lines);
+		where_warn(t->where, NULL, "out of memory tracking a queue id");
 	tracking_stats(t);
 }
 
@@ -93,8 +91,7 @@ static enum pipeline_result tracking_done(struct tracking *t, int have,
 					  struct tracking_count *n)
 {
 	if (have < 0)
-		msg_warn("line %llu: out of memory tracking a queue id",
-			 t->counters->lines);
+		where_warn(t->where, NULL, "out of memory tracking a queue id");
 	tracking_stats(t);
 	n->have = have > 0;
 	return PIPELINE_DONE;

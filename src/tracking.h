@@ -26,12 +26,14 @@
 #include "result.h"
 #include "smlog.h"
 #include "tracker.h"
+#include "where.h"
 
 struct tracking {
 	struct tracker *tracker;
 	struct campaign *camp;
 	struct logclock *clock;
 	struct counters *counters;
+	const struct where *where;	/* the line, for warnings */
 };
 
 /* What a tracked line adds to its campaign's counts. */

@@ -37,7 +37,9 @@ check_case() {
 		"2025-07-03T14:12:20.000Z" "$1: the line takes the log's clock"
 	is "$(sqlite3 "$TMP/$1.db" "SELECT datetime(first_seen, 'unixepoch'), datetime(last_seen, 'unixepoch') FROM campaigns WHERE phished_domain = 'fedex.com'")" \
 		"2025-07-03 14:12:20|2025-07-03 14:12:23" "$1: the store keeps the log's clock"
-	like "$(cat "$TMP/$1.err")" "line 2: (time stamp far from the log's clock and the clock|unreadable time stamp); using the log's clock" \
+	# named by file and line, host, the stamp's time when it can be
+	# read at all, and queue id
+	like "$(cat "$TMP/$1.err")" "warning: $TMP/$1.log:2 mx1 ([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z )?qid qb: (time stamp far from the log's clock and the clock|unreadable time stamp); using the log's clock" \
 		"$1: says so"
 }
 

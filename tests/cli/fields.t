@@ -71,9 +71,11 @@ is "$(sqlite3 "$TMP/state.db" 'SELECT sum(messages) FROM campaign_mtas')" 3 \
 # Counted and said, at a limited rate
 is "$(counter invalid_fields "$TMP/err")" 15 \
 	"counted: 5 bad syslog hosts (on from= and to= lines) and 5 bad relay addresses"
-like "$(cat "$TMP/err")" "line 1: syslog host is not a host name or an address; omitted" \
+# The warning names the line by file and line, time and queue id; the
+# bad host itself is left out of it.
+like "$(cat "$TMP/err")" "warning: $TMP/log:1 [0-9]{4}-07-03T14:12:20Z qid q1: syslog host is not a host name or an address; omitted" \
 	"warned: a bad syslog host"
-like "$(cat "$TMP/err")" "line 1: relay address is not an IP address; omitted" \
+like "$(cat "$TMP/err")" "warning: $TMP/log:1 [0-9]{4}-07-03T14:12:20Z qid q1: relay address is not an IP address; omitted" \
 	"warned: a bad relay address"
 ok "$(LC_ALL=C grep -q '[^ -~]' "$TMP/err"; [ $? -ne 0 ]; echo $?)" \
 	"diagnostics: printable ASCII only"

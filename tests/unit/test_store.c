@@ -167,6 +167,41 @@ static void test_memory(void)
 	store_close(st);
 }
 
+/* test_forget - a campaign's rows go, others stay, the cache follows */
+static void test_forget(void)
+{
+	char err[STORE_ERR_MAX] = "";
+	struct store *st = store_open(NULL, err);
+	struct store_forgotten gone;
+
+	if (!tap_ok(st != NULL, "forget: memory store opens"))
+		return;
+	store_campaign_add(st, "marriott.com", "emalsrv.marriott.com",
+			   "label:emalsrv", 1000);
+	store_sender_add(st, "marriott.com", "complains.marriott.com",
+			 "label:complains", 1001);
+	store_campaign_add(st, "ups.com", "emalsrv.ups.com", "label:emalsrv",
+			   1002);
+	store_relay(st, "marriott.com", "192.0.2.7");
+	tap_is_long(store_commit(st), 0, "forget: rows committed");
+	tap_is_long(store_forget(st, "marriott.com", &gone), 0,
+		    "forget: a stored campaign");
+	tap_is_long(gone.campaigns, 1, "forget: its campaign row");
+	tap_is_long(gone.senders, 2, "forget: its two sender domains");
+	tap_is_long(gone.relays, 1, "forget: its relay");
+	tap_is_long(store_campaign_known(st, "marriott.com"), 0,
+		    "forget: no longer known (cache)");
+	tap_is_long(store_sender_known(st, "complains.marriott.com"), 0,
+		    "forget: its sender no longer known");
+	tap_is_long(store_campaign_count(st), 1, "forget: the other stays");
+	tap_is_long(store_forget(st, "marriott.com", &gone), 0,
+		    "forget: again is no failure");
+	tap_is_long(gone.campaigns + gone.senders + gone.mtas + gone.relays
+		    + gone.hours, 0, "forget: ... and deletes nothing");
+	tap_is_long(store_forget(st, NULL, &gone), -1, "forget: NULL refused");
+	store_close(st);
+}
+
 /* test_file_create - a new file: mode 0600, WAL, schema version */
 static void test_file_create(void)
 {
@@ -506,6 +541,7 @@ int main(void)
 		return 1;
 	}
 	test_memory();
+	test_forget();
 	test_file_create();
 	test_file_reopen();
 	test_batch();
