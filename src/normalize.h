@@ -1,15 +1,17 @@
 /*
- * normalize - sm-mta log lines to struct smlog through liblognorm.
+ * normalize - MTA log lines to struct mailrec through liblognorm.
  *
  * DESCRIPTION
  *	normalize_open() loads a liblognorm v2 rulebase (rulebase/sendmail.rb)
  *	with an error callback installed first: liblognorm 2.0.6 reports rule
  *	errors only there while loading still returns 0, so any callback error
  *	fails the load.  normalize_line() splits the syslog header off one
- *	line, runs the message part through the rulebase and fills a struct
- *	smlog whose strings live until the next call.  normalize_json()
- *	fills the same record from an mmnormalize JSON object (rsyslog's
- *	"%$!%" produced with sendmail-syslog.rb, the same rules).
+ *	line, runs the message part through the rulebase of the MTA that
+ *	logged it and fills a struct mailrec (mailrec.h), MTA-neutral, whose
+ *	strings live until the next call.  normalize_json() fills the same
+ *	record from an mmnormalize JSON object (rsyslog's "%$!%" produced
+ *	with sendmail-syslog.rb, the same rules).  Each MTA's words are
+ *	mapped onto the record in one file of its own (normalize_mta.h).
  *
  * DIAGNOSTICS
  *	normalize_open() returns NULL and leaves a message naming the file,
@@ -20,7 +22,7 @@
 
 #include <stddef.h>
 
-#include "smlog.h"
+#include "mailrec.h"
 
 struct normalizer;
 
@@ -32,19 +34,19 @@ void normalize_close(struct normalizer *norm);
 
 /*
  * normalize_line - normalize line[0..len) (no newline, no NUL inside);
- * returns the kind, SMLOG_UNPARSED when no rule matched.
+ * returns the kind, MAILREC_UNPARSED when no rule matched.
  */
-enum smlog_kind normalize_line(struct normalizer *norm, const char *line,
-			       size_t len, struct smlog *out);
+enum mailrec_kind normalize_line(struct normalizer *norm, const char *line,
+				 size_t len, struct mailrec *out);
 
 /*
  * normalize_json - fill out from one JSON object text as mmnormalize
- * writes it; SMLOG_UNPARSED when it is not JSON or carries no known tag.
+ * writes it; MAILREC_UNPARSED when it is not JSON or carries no known tag.
  */
-enum smlog_kind normalize_json(struct normalizer *norm, const char *text,
-			       size_t len, struct smlog *out);
+enum mailrec_kind normalize_json(struct normalizer *norm, const char *text,
+				 size_t len, struct mailrec *out);
 
-/* normalize_kind_name - the tag of a kind, e.g. "from" */
-const char *normalize_kind_name(enum smlog_kind kind);
+/* normalize_kind_name - the name of a kind, e.g. "accepted" */
+const char *normalize_kind_name(enum mailrec_kind kind);
 
 #endif
