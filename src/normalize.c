@@ -304,6 +304,44 @@ static int normalize_load(struct normalizer *norm, struct normalize_rb *rb,
 	return 0;
 }
 
+/* normalize_unload - one MTA's rules gone, its map kept */
+static void normalize_unload(struct normalize_rb *rb)
+{
+	if (rb->ctx != NULL)
+		ln_exitCtx(rb->ctx);
+	strmap_free(rb->fields, NULL);
+	free(rb->field);
+	rb->ctx = NULL;
+	rb->fields = NULL;
+	rb->field = NULL;
+}
+
+/* normalize_add - one more MTA's rulebase, read by its map (a failed
+ * load leaves the others as they were) */
+int normalize_add(struct normalizer *norm, enum mta_kind mta,
+		  const char *rulebase_path, char err[NORMALIZE_ERR_MAX])
+{
+	err[0] = '\0';
+	for (size_t i = 0; i < NORMALIZE_MTAS; i++) {
+		if (norm->rb[i].map->mta != mta)
+			continue;
+		if (norm->rb[i].ctx != NULL) {
+			snprintf(err, NORMALIZE_ERR_MAX, "%.200s: the %s rules "
+				 "are loaded already", rulebase_path,
+				 norm->rb[i].map->name);
+			return -1;
+		}
+		if (normalize_load(norm, &norm->rb[i], rulebase_path, err) < 0) {
+			normalize_unload(&norm->rb[i]);
+			return -1;
+		}
+		return 0;
+	}
+	snprintf(err, NORMALIZE_ERR_MAX, "%.200s: no field map for this MTA",
+		 rulebase_path);
+	return -1;
+}
+
 /* normalize_open - a normalizer with sendmail's rulebase loaded */
 struct normalizer *normalize_open(const char *rulebase_path,
 				  char err[NORMALIZE_ERR_MAX])
@@ -318,8 +356,7 @@ struct normalizer *normalize_open(const char *rulebase_path,
 	}
 	for (size_t i = 0; i < NORMALIZE_MTAS; i++)
 		norm->rb[i].map = normalize_mtas[i];
-	/* Postfix's and Exim's rulebases load here too, by their maps. */
-	if (normalize_load(norm, &norm->rb[0], rulebase_path, err) < 0) {
+	if (normalize_add(norm, MTA_SENDMAIL, rulebase_path, err) < 0) {
 		normalize_close(norm);
 		return NULL;
 	}
@@ -333,12 +370,8 @@ void normalize_close(struct normalizer *norm)
 		return;
 	if (norm->last != NULL)
 		json_object_put(norm->last);
-	for (size_t i = 0; i < NORMALIZE_MTAS; i++) {
-		if (norm->rb[i].ctx != NULL)
-			ln_exitCtx(norm->rb[i].ctx);
-		strmap_free(norm->rb[i].fields, NULL);
-		free(norm->rb[i].field);
-	}
+	for (size_t i = 0; i < NORMALIZE_MTAS; i++)
+		normalize_unload(&norm->rb[i]);
 	free(norm->buf);
 	free(norm);
 }

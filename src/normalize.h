@@ -33,6 +33,15 @@ struct normalizer *normalize_open(const char *rulebase_path,
 void normalize_close(struct normalizer *norm);
 
 /*
+ * normalize_add - load another MTA's rulebase, for the lines whose
+ * syslog program its map claims (normalize_open() loads sendmail's);
+ * -1 with "file:line: reason" in err, also for an MTA with no map or
+ * one loaded already.
+ */
+int normalize_add(struct normalizer *norm, enum mta_kind mta,
+		  const char *rulebase_path, char err[NORMALIZE_ERR_MAX]);
+
+/*
  * normalize_line - normalize line[0..len) (no newline, no NUL inside);
  * returns the kind, MAILREC_UNPARSED when no rule matched.
  */

@@ -4,7 +4,7 @@
  * DESCRIPTION
  *	A warning about a bad line names that line by what the MTA's own
  *	log shows: the host of its syslog header, its log time (ISO 8601,
- *	UTC) and its sendmail queue id, e.g.
+ *	UTC) and its queue id (struct mailrec, whatever the MTA), e.g.
  *
  *	mx1.example.com 2026-12-04T13:40:01Z qid 4B7Ha1xK012345: ...
  *

@@ -801,6 +801,19 @@ static void test_rulesets(struct normalizer *norm)
 	}
 }
 
+/* test_add - another MTA's rules load only through a map of its own */
+static void test_add(struct normalizer *norm, const char *path)
+{
+	char err[NORMALIZE_ERR_MAX];
+
+	tap_is_long(normalize_add(norm, MTA_SENDMAIL, path, err), -1,
+		    "sendmail's rules twice are refused");
+	tap_ok(strstr(err, "loaded already") != NULL, "  saying so");
+	tap_is_long(normalize_add(norm, MTA_EXIM, path, err), -1,
+		    "an MTA with no field map is refused");
+	tap_ok(strstr(err, "no field map") != NULL, "  saying so");
+}
+
 /* test_kind_names - the name of each kind */
 static void test_kind_names(void)
 {
@@ -952,6 +965,7 @@ int main(void)
 	test_rulesets(norm);
 	test_lifetime(norm);
 	test_golden(norm, top, path);
+	test_add(norm, path);
 	normalize_close(norm);
 	test_bad_rulebases();
 	test_kind_names();
