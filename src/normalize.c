@@ -22,14 +22,8 @@
  *	picks the MTA of a line (its map's program_is()); a headerless line,
  *	or a JSON object without a program, is the first MTA's.
  *
- *	liblognorm 2.0.6 reports rule errors only through its error
- *	callback and still returns success from ln_loadSamples(), so the
- *	callback is installed before loading and any message it receives
- *	fails the load; it also hands that callback the debug cookie, so
- *	both cookies point to the normalizer.  A rulebase whose first
- *	line is not exactly "version=2" would silently be read by the old
- *	v1 engine with other semantics; it is refused before liblognorm
- *	sees it.
+ *	Each MTA's rulebase is loaded by rulebase.c, which makes any rule
+ *	error liblognorm reports fail the load.
  *
  *	ln_normalize() always builds a JSON object, match or not; that
  *	object is kept until the next call and freed then.  liblognorm reads
@@ -49,7 +43,6 @@
  *	functions report nothing: a line that cannot be used is
  *	MAILREC_UNPARSED, for the caller to count.
  */
-#include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +54,7 @@
 #include "normalize.h"
 #include "normalize_mta.h"
 #include "normalize_sendmail.h"
+#include "rulebase.h"
 #include "strmap.h"
 #include "sysloghdr.h"
 
@@ -76,13 +70,10 @@
 /* room for every MTA of normalize_mtas[] */
 #define NORMALIZE_MTAS_MAX	(MTA_KIND_COUNT - 1)
 
-/* the only first line that selects liblognorm's v2 engine */
-#define NORMALIZE_V2_MARK	"version=2\n"
-
 /* One MTA's rulebase, and its JSON names -> struct normalize_field. */
 struct normalize_rb {
 	const struct normalize_mta *map;
-	ln_ctx ctx;			/* NULL: this MTA's rules not loaded */
+	struct rulebase rules;		/* ctx NULL: not loaded */
 	struct strmap *fields;
 	struct normalize_field *field;	/* what fields points to */
 };
@@ -92,19 +83,6 @@ struct normalizer {
 	struct json_object *last;	/* result of the last call */
 	char *buf;			/* NUL-terminated copy of the line */
 	size_t buf_size;
-	const char *path;		/* rulebase, only while loading */
-	int load_errors;		/* error callbacks while loading */
-	char err[NORMALIZE_ERR_MAX];	/* the first of them */
-};
-
-/* Where liblognorm says a rule error is: pointers into its message. */
-struct normalize_where {
-	const char *file;
-	int file_len;
-	const char *line;
-	int line_len;
-	const char *reason;
-	int reason_len;
 };
 
 /*
@@ -117,6 +95,7 @@ static const struct normalize_mta *const normalize_mtas[] = {
 };
 #define NORMALIZE_MTAS (sizeof(normalize_mtas) / sizeof(normalize_mtas[0]))
 _Static_assert(NORMALIZE_MTAS <= NORMALIZE_MTAS_MAX, "one slot per MTA");
+_Static_assert(NORMALIZE_ERR_MAX == RULEBASE_ERR_MAX, "one message size");
 
 /* Where a JSON field lands: an MTA's slot, or a header member. */
 struct normalize_field {
@@ -157,88 +136,6 @@ const char *normalize_kind_name(enum mailrec_kind kind)
 	return normalize_kinds[kind];
 }
 
-/*
- * normalize_locate - split liblognorm's "rulebase file FILE[LINE]: reason"
- * into its parts; -1 when the message has another shape.
- */
-static int normalize_locate(const char *text, size_t len,
-			    struct normalize_where *where)
-{
-	static const char lead[] = "rulebase file ";
-	const size_t lead_len = sizeof(lead) - 1;
-	const char *file = text + lead_len;
-	const char *close;
-	const char *bracket;
-
-	if (len <= lead_len || memcmp(text, lead, lead_len) != 0)
-		return -1;
-	close = memmem(file, len - lead_len, "]: ", 3);
-	if (close == NULL)
-		return -1;
-	bracket = memrchr(file, '[', (size_t) (close - file));
-	if (bracket == NULL || bracket == file || bracket + 1 == close
-	    || strspn(bracket + 1, "0123456789")
-	       != (size_t) (close - bracket - 1))
-		return -1;
-	where->file = file;
-	where->file_len = (int) (bracket - file);
-	where->line = bracket + 1;
-	where->line_len = (int) (close - bracket - 1);
-	where->reason = close + 3;
-	where->reason_len = (int) (len - (size_t) (where->reason - text));
-	return 0;
-}
-
-/* normalize_on_error - liblognorm's error callback: remember, fail load */
-static void normalize_on_error(void *cookie, const char *text, size_t len)
-{
-	struct normalizer *norm = cookie;
-	struct normalize_where where;
-
-	if (norm == NULL || norm->load_errors++ > 0)
-		return;			/* the first error is the cause */
-	while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r'))
-		len--;
-	if (len > NORMALIZE_ERR_MAX)
-		len = NORMALIZE_ERR_MAX;	/* bounds the %.*s below */
-	if (normalize_locate(text, len, &where) == 0)
-		snprintf(norm->err, sizeof(norm->err), "%.*s:%.*s: %.*s",
-			 where.file_len > 200 ? 200 : where.file_len,
-			 where.file, where.line_len, where.line,
-			 where.reason_len, where.reason);
-	else
-		snprintf(norm->err, sizeof(norm->err), "%.200s: %.*s",
-			 norm->path != NULL ? norm->path : "rulebase",
-			 (int) len, text);
-}
-
-/* normalize_check_version - the file opens, and its first line is v2 */
-static int normalize_check_version(const char *path, char *err)
-{
-	char first[sizeof(NORMALIZE_V2_MARK) + 1];
-	FILE *fp = fopen(path, "r");
-
-	if (fp == NULL) {
-		snprintf(err, NORMALIZE_ERR_MAX, "%.200s: %s", path,
-			 strerror(errno));
-		return -1;
-	}
-	if (fgets(first, sizeof(first), fp) == NULL
-	    || strcmp(first, NORMALIZE_V2_MARK) != 0) {
-		if (ferror(fp))
-			snprintf(err, NORMALIZE_ERR_MAX, "%.200s: %s", path,
-				 strerror(errno));
-		else
-			snprintf(err, NORMALIZE_ERR_MAX,
-				 "%.200s:1: first line must be exactly "
-				 "\"version=2\"", path);
-		fclose(fp);
-		return -1;
-	}
-	fclose(fp);
-	return 0;
-}
-
 /* normalize_index_fields - one MTA's name -> field map for
  * normalize_fill(): the header's names, then the map's */
 static int normalize_index_fields(struct normalize_rb *rb)
@@ -270,35 +167,14 @@ static int normalize_index_fields(struct normalize_rb *rb)
 	return 0;
 }
 
-/*
- * normalize_load - one MTA's rulebase into rb.  liblognorm 2.0.6 hands
- * the error callback the debug cookie, not its own: set both.  The
- * debug callback itself stays NULL, so no debug text is ever formatted.
- */
-static int normalize_load(struct normalizer *norm, struct normalize_rb *rb,
-			  const char *path, char *err)
+/* normalize_load - one MTA's rulebase and field index into rb */
+static int normalize_load(struct normalize_rb *rb, const char *path,
+			  char *err)
 {
-	if (normalize_check_version(path, err) < 0)
+	if (rulebase_load(&rb->rules, path, err) < 0)
 		return -1;
-	if (normalize_index_fields(rb) < 0
-	    || (rb->ctx = ln_initCtx()) == NULL) {
+	if (normalize_index_fields(rb) < 0) {
 		snprintf(err, NORMALIZE_ERR_MAX, "%.200s: out of memory", path);
-		return -1;
-	}
-	norm->path = path;
-	norm->load_errors = 0;
-	if (ln_setDebugCB(rb->ctx, NULL, norm) != 0
-	    || ln_setErrMsgCB(rb->ctx, normalize_on_error, norm) != 0) {
-		snprintf(err, NORMALIZE_ERR_MAX,
-			 "%.200s: cannot install the error callback", path);
-		return -1;
-	}
-	if (ln_loadSamples(rb->ctx, path) != 0 && norm->load_errors == 0)
-		snprintf(norm->err, sizeof(norm->err),
-			 "%.200s: liblognorm could not load it", path);
-	norm->path = NULL;		/* the caller's string may go now */
-	if (norm->load_errors > 0 || norm->err[0] != '\0') {
-		memcpy(err, norm->err, NORMALIZE_ERR_MAX);
 		return -1;
 	}
 	return 0;
@@ -307,11 +183,9 @@ static int normalize_load(struct normalizer *norm, struct normalize_rb *rb,
 /* normalize_unload - one MTA's rules gone, its map kept */
 static void normalize_unload(struct normalize_rb *rb)
 {
-	if (rb->ctx != NULL)
-		ln_exitCtx(rb->ctx);
+	rulebase_unload(&rb->rules);
 	strmap_free(rb->fields, NULL);
 	free(rb->field);
-	rb->ctx = NULL;
 	rb->fields = NULL;
 	rb->field = NULL;
 }
@@ -325,13 +199,13 @@ int normalize_add(struct normalizer *norm, enum mta_kind mta,
 	for (size_t i = 0; i < NORMALIZE_MTAS; i++) {
 		if (norm->rb[i].map->mta != mta)
 			continue;
-		if (norm->rb[i].ctx != NULL) {
+		if (norm->rb[i].rules.ctx != NULL) {
 			snprintf(err, NORMALIZE_ERR_MAX, "%.200s: the %s rules "
 				 "are loaded already", rulebase_path,
 				 norm->rb[i].map->name);
 			return -1;
 		}
-		if (normalize_load(norm, &norm->rb[i], rulebase_path, err) < 0) {
+		if (normalize_load(&norm->rb[i], rulebase_path, err) < 0) {
 			normalize_unload(&norm->rb[i]);
 			return -1;
 		}
@@ -517,9 +391,9 @@ static const struct normalize_rb *normalize_rb_of(const struct normalizer *norm,
 						  size_t len)
 {
 	if (program == NULL)
-		return norm->rb[0].ctx != NULL ? &norm->rb[0] : NULL;
+		return norm->rb[0].rules.ctx != NULL ? &norm->rb[0] : NULL;
 	for (size_t i = 0; i < NORMALIZE_MTAS; i++)
-		if (norm->rb[i].ctx != NULL
+		if (norm->rb[i].rules.ctx != NULL
 		    && norm->rb[i].map->program_is(program, len))
 			return &norm->rb[i];
 	return NULL;
@@ -554,7 +428,7 @@ enum mailrec_kind normalize_line(struct normalizer *norm, const char *line,
 	if (rb == NULL)
 		return MAILREC_UNPARSED;
 	/* no match may be an error return or an object without a tag */
-	if (ln_normalize(rb->ctx, norm->buf + hdr.message.off,
+	if (ln_normalize(rb->rules.ctx, norm->buf + hdr.message.off,
 			 hdr.message.len, &norm->last) == 0
 	    && norm->last != NULL)
 		kind = normalize_fill(rb, norm->last, out);
