@@ -18,10 +18,10 @@ version=2
 #	rules behind an RFC 3164 or RFC 3339 header, and behind one
 #	optional space.  Edit the rules here, the header there.
 #
-#	Each rule's tag names the line kind; src/smlog.h maps tags to kinds
-#	and lists the field names, which are the contract with src/normalize.c
-#	and with whoever reads rsyslog mmnormalize output made with these
-#	rules.
+#	Each rule's tag names the line kind; src/normalize_sendmail.c maps
+#	tags and field names onto the MTA-neutral record (src/mailrec.h).
+#	They are the contract with that file and with whoever reads rsyslog
+#	mmnormalize output made with these rules.
 #
 #	tag		fields besides qid (and, in sendmail-syslog.rb, the
 #			header: timestamp, hostname, program, pid)

@@ -1,5 +1,5 @@
 /*
- * normalize - sm-mta log lines to struct smlog through liblognorm.
+ * normalize - MTA log lines to struct mailrec through liblognorm.
  *
  * NAME
  *	normalize - the liblognorm stage of phishwatch
@@ -7,20 +7,23 @@
  * SUMMARY
  *	normalize_open() loads rulebase/sendmail.rb; normalize_line() splits
  *	the syslog header off one raw line (sysloghdr) and runs the message
- *	part through the rulebase; normalize_json() reads the object that
- *	rsyslog's mmnormalize made with the same rules (sendmail-syslog.rb).
- *	Both fill a struct smlog (see smlog.h) whose strings live in the
- *	normalizer until its next call.
+ *	part through the rulebase of the MTA that logged it;
+ *	normalize_json() reads the object that rsyslog's mmnormalize made
+ *	with the same rules (sendmail-syslog.rb).  Both fill a struct
+ *	mailrec (see mailrec.h) whose strings live in the normalizer until
+ *	its next call.
  *
  * DESCRIPTION
- *	liblognorm 2.0.6 reports rule errors only through its error
- *	callback and still returns success from ln_loadSamples(), so the
- *	callback is installed before loading and any message it receives
- *	fails the load; it also hands that callback the debug cookie, so
- *	both cookies point to the normalizer.  A rulebase whose first
- *	line is not exactly "version=2" would silently be read by the old
- *	v1 engine with other semantics; it is refused before liblognorm
- *	sees it.
+ *	What is MTA-neutral is done here: the header, liblognorm, the JSON
+ *	object, the rule's tag and one hash lookup per JSON field.  What an
+ *	MTA's words mean is its map's (normalize_mta.h): sendmail's is in
+ *	normalize_sendmail.c, and Postfix and Exim add theirs to
+ *	normalize_mtas[] below with their rulebases.  The syslog program
+ *	picks the MTA of a line (its map's program_is()); a headerless line,
+ *	or a JSON object without a program, is the first MTA's.
+ *
+ *	Each MTA's rulebase is loaded by rulebase.c, which makes any rule
+ *	error liblognorm reports fail the load.
  *
  *	ln_normalize() always builds a JSON object, match or not; that
  *	object is kept until the next call and freed then.  liblognorm reads
@@ -28,24 +31,18 @@
  *	of look-ahead in its date parsers), so the line is first copied into
  *	a NUL-terminated buffer of our own, without a trailing CR.
  *
- *	A line under the header of another program is not parsed; one
- *	under sendmail's that no rule knows is SMLOG_OTHER, as the
+ *	A line under the header of a program no MTA claims is not parsed;
+ *	one under a known MTA's that no rule knows is MAILREC_OTHER, as the
  *	catch-all rule of sendmail-syslog.rb makes it.  The header's
- *	pieces are cut out of the copy of the line in place.
- *
- *	The rule's tag ("event.tags") selects the kind through a table; the
- *	field names are those of smlog.h.  A field that is not a string, or
- *	that holds a NUL byte, counts as absent.  sendmail writes "NOQUEUE"
- *	where a line has no queue id yet; that becomes a NULL qid, so that no
- *	later stage mistakes it for a message.
+ *	pieces are cut out of the copy of the line in place.  A field that
+ *	is not a string, or that holds a NUL byte, counts as absent.
  *
  * DIAGNOSTICS
  *	normalize_open() returns NULL with "file:line: reason" (or "file:
  *	reason" when no line applies) in the caller's buffer.  The other
  *	functions report nothing: a line that cannot be used is
- *	SMLOG_UNPARSED, for the caller to count.
+ *	MAILREC_UNPARSED, for the caller to count.
  */
-#include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +52,9 @@
 #include <json.h>
 
 #include "normalize.h"
+#include "normalize_mta.h"
+#include "normalize_sendmail.h"
+#include "rulebase.h"
 #include "strmap.h"
 #include "sysloghdr.h"
 
@@ -67,231 +67,174 @@
 /* mmnormalize objects are flat plus the tag array; rsyslog may nest a bit */
 #define NORMALIZE_JSON_DEPTH	16
 
-/* the only first line that selects liblognorm's v2 engine */
-#define NORMALIZE_V2_MARK	"version=2\n"
+/* room for every MTA of normalize_mtas[] */
+#define NORMALIZE_MTAS_MAX	(MTA_KIND_COUNT - 1)
+
+/* One MTA's rulebase, and its JSON names -> struct normalize_field. */
+struct normalize_rb {
+	const struct normalize_mta *map;
+	struct rulebase rules;		/* ctx NULL: not loaded */
+	struct strmap *fields;
+	struct normalize_field *field;	/* what fields points to */
+};
 
 struct normalizer {
-	ln_ctx ctx;
-	struct strmap *fields;		/* JSON name -> struct normalize_field */
+	struct normalize_rb rb[NORMALIZE_MTAS_MAX];	/* by normalize_mtas */
 	struct json_object *last;	/* result of the last call */
 	char *buf;			/* NUL-terminated copy of the line */
 	size_t buf_size;
-	const char *path;		/* rulebase, only while loading */
-	int load_errors;		/* error callbacks while loading */
-	char err[NORMALIZE_ERR_MAX];	/* the first of them */
 };
-
-/* Where liblognorm says a rule error is: pointers into its message. */
-struct normalize_where {
-	const char *file;
-	int file_len;
-	const char *line;
-	int line_len;
-	const char *reason;
-	int reason_len;
-};
-
-/* Tag names, indexed by kind; they are the rule tags of sendmail.rb. */
-static const char *const normalize_tags[SMLOG_KIND_COUNT] = {
-	[SMLOG_UNPARSED] = "unparsed",
-	[SMLOG_FROM] = "from",
-	[SMLOG_TO] = "to",
-	[SMLOG_RULESET] = "ruleset",
-	[SMLOG_DISCARDED] = "discarded",
-	[SMLOG_DSN] = "dsn",
-	[SMLOG_LOST_INPUT] = "lost-input",
-	[SMLOG_NO_MAIL] = "no-mail",
-	[SMLOG_AUTH] = "auth",
-	[SMLOG_STARTTLS] = "starttls",
-	[SMLOG_OTHER] = "sendmail-other",
-};
-
-/* How a JSON field lands in struct smlog. */
-enum normalize_how {
-	FIELD_STRING,		/* a const char * member */
-	FIELD_FLAG		/* an int member, 1 when the field is present */
-};
-
-/* Members of struct smlog and their JSON field names. */
-static const struct normalize_field {
-	const char *name;
-	size_t offset;
-	enum normalize_how how;
-} normalize_fields[] = {
-	{"relay_forged", offsetof(struct smlog, relay_forged), FIELD_FLAG},
-	{"discard", offsetof(struct smlog, discard), FIELD_FLAG},
-	{"timestamp", offsetof(struct smlog, timestamp), FIELD_STRING},
-	{"hostname", offsetof(struct smlog, hostname), FIELD_STRING},
-	{"program", offsetof(struct smlog, program), FIELD_STRING},
-	{"pid", offsetof(struct smlog, pid), FIELD_STRING},
-	{"qid", offsetof(struct smlog, qid), FIELD_STRING},
-	{"from", offsetof(struct smlog, from), FIELD_STRING},
-	{"size", offsetof(struct smlog, size), FIELD_STRING},
-	{"nrcpts", offsetof(struct smlog, nrcpts), FIELD_STRING},
-	{"msgid", offsetof(struct smlog, msgid), FIELD_STRING},
-	{"proto", offsetof(struct smlog, proto), FIELD_STRING},
-	{"daemon", offsetof(struct smlog, daemon), FIELD_STRING},
-	{"relay_host", offsetof(struct smlog, relay_host), FIELD_STRING},
-	{"relay_ip", offsetof(struct smlog, relay_ip), FIELD_STRING},
-	{"to", offsetof(struct smlog, to), FIELD_STRING},
-	{"mailer", offsetof(struct smlog, mailer), FIELD_STRING},
-	{"dsn", offsetof(struct smlog, dsn), FIELD_STRING},
-	{"stat", offsetof(struct smlog, stat), FIELD_STRING},
-	{"ruleset", offsetof(struct smlog, ruleset), FIELD_STRING},
-	{"arg1", offsetof(struct smlog, arg1), FIELD_STRING},
-	{"reject", offsetof(struct smlog, reject), FIELD_STRING},
-	{"dsn_qid", offsetof(struct smlog, dsn_qid), FIELD_STRING},
-	{"dsn_text", offsetof(struct smlog, dsn_text), FIELD_STRING},
-};
-
-/* normalize_kind_name - the tag of a kind, e.g. "from" */
-const char *normalize_kind_name(enum smlog_kind kind)
-{
-	if ((unsigned) kind >= SMLOG_KIND_COUNT)
-		return "unknown";
-	return normalize_tags[kind];
-}
 
 /*
- * normalize_locate - split liblognorm's "rulebase file FILE[LINE]: reason"
- * into its parts; -1 when the message has another shape.
+ * The MTAs whose lines normalize reads, each through its map and
+ * rulebase; the first is also what a headerless line is taken for.
+ * Postfix and Exim join here, each with its own normalize_MTA.c.
  */
-static int normalize_locate(const char *text, size_t len,
-			    struct normalize_where *where)
-{
-	static const char lead[] = "rulebase file ";
-	const size_t lead_len = sizeof(lead) - 1;
-	const char *file = text + lead_len;
-	const char *close;
-	const char *bracket;
+static const struct normalize_mta *const normalize_mtas[] = {
+	&normalize_sendmail,
+};
+#define NORMALIZE_MTAS (sizeof(normalize_mtas) / sizeof(normalize_mtas[0]))
+_Static_assert(NORMALIZE_MTAS <= NORMALIZE_MTAS_MAX, "one slot per MTA");
+_Static_assert(NORMALIZE_ERR_MAX == RULEBASE_ERR_MAX, "one message size");
 
-	if (len <= lead_len || memcmp(text, lead, lead_len) != 0)
-		return -1;
-	close = memmem(file, len - lead_len, "]: ", 3);
-	if (close == NULL)
-		return -1;
-	bracket = memrchr(file, '[', (size_t) (close - file));
-	if (bracket == NULL || bracket == file || bracket + 1 == close
-	    || strspn(bracket + 1, "0123456789")
-	       != (size_t) (close - bracket - 1))
-		return -1;
-	where->file = file;
-	where->file_len = (int) (bracket - file);
-	where->line = bracket + 1;
-	where->line_len = (int) (close - bracket - 1);
-	where->reason = close + 3;
-	where->reason_len = (int) (len - (size_t) (where->reason - text));
-	return 0;
+/* Where a JSON field lands: an MTA's slot, or a header member. */
+struct normalize_field {
+	int slot;			/* index in the map's fields, or -1 */
+	size_t header;			/* offset in struct mailrec when -1 */
+};
+
+/* The syslog header's fields, the same for every MTA's rulebase. */
+static const struct {
+	const char *name;
+	size_t offset;
+} normalize_header_fields[] = {
+	{"timestamp", offsetof(struct mailrec, timestamp)},
+	{"hostname", offsetof(struct mailrec, mta_host)},
+	{"program", offsetof(struct mailrec, program)},
+	{"pid", offsetof(struct mailrec, pid)},
+};
+#define NORMALIZE_HEADER_FIELDS (sizeof(normalize_header_fields) \
+				 / sizeof(normalize_header_fields[0]))
+
+/* Kind names, for tests and diagnostics. */
+static const char *const normalize_kinds[MAILREC_KIND_COUNT] = {
+	[MAILREC_UNPARSED] = "unparsed",
+	[MAILREC_CLIENT] = "client",
+	[MAILREC_ACCEPTED] = "accepted",
+	[MAILREC_DELIVERY] = "delivery",
+	[MAILREC_REFUSED] = "refused",
+	[MAILREC_DISCARDED] = "discarded",
+	[MAILREC_FINISHED] = "finished",
+	[MAILREC_OTHER] = "other",
+};
+
+/* normalize_kind_name - the name of a kind, e.g. "accepted" */
+const char *normalize_kind_name(enum mailrec_kind kind)
+{
+	if ((unsigned) kind >= MAILREC_KIND_COUNT)
+		return "unknown";
+	return normalize_kinds[kind];
 }
 
-/* normalize_on_error - liblognorm's error callback: remember, fail load */
-static void normalize_on_error(void *cookie, const char *text, size_t len)
+/* normalize_index_fields - one MTA's name -> field map for
+ * normalize_fill(): the header's names, then the map's */
+static int normalize_index_fields(struct normalize_rb *rb)
 {
-	struct normalizer *norm = cookie;
-	struct normalize_where where;
+	size_t n = 0;
 
-	if (norm == NULL || norm->load_errors++ > 0)
-		return;			/* the first error is the cause */
-	while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r'))
-		len--;
-	if (len > NORMALIZE_ERR_MAX)
-		len = NORMALIZE_ERR_MAX;	/* bounds the %.*s below */
-	if (normalize_locate(text, len, &where) == 0)
-		snprintf(norm->err, sizeof(norm->err), "%.*s:%.*s: %.*s",
-			 where.file_len > 200 ? 200 : where.file_len,
-			 where.file, where.line_len, where.line,
-			 where.reason_len, where.reason);
-	else
-		snprintf(norm->err, sizeof(norm->err), "%.200s: %.*s",
-			 norm->path != NULL ? norm->path : "rulebase",
-			 (int) len, text);
-}
-
-/* normalize_check_version - the file opens, and its first line is v2 */
-static int normalize_check_version(const char *path, char *err)
-{
-	char first[sizeof(NORMALIZE_V2_MARK) + 1];
-	FILE *fp = fopen(path, "r");
-
-	if (fp == NULL) {
-		snprintf(err, NORMALIZE_ERR_MAX, "%.200s: %s", path,
-			 strerror(errno));
+	while (rb->map->fields[n] != NULL)
+		n++;
+	if (n > NORMALIZE_SLOTS_MAX)
+		return -1;		/* a map this file was not built for */
+	rb->field = calloc(n + NORMALIZE_HEADER_FIELDS, sizeof(*rb->field));
+	rb->fields = strmap_new(n + NORMALIZE_HEADER_FIELDS);
+	if (rb->field == NULL || rb->fields == NULL)
 		return -1;
-	}
-	if (fgets(first, sizeof(first), fp) == NULL
-	    || strcmp(first, NORMALIZE_V2_MARK) != 0) {
-		if (ferror(fp))
-			snprintf(err, NORMALIZE_ERR_MAX, "%.200s: %s", path,
-				 strerror(errno));
-		else
-			snprintf(err, NORMALIZE_ERR_MAX,
-				 "%.200s:1: first line must be exactly "
-				 "\"version=2\"", path);
-		fclose(fp);
-		return -1;
-	}
-	fclose(fp);
-	return 0;
-}
-
-/* normalize_index_fields - the name -> field map of normalize_fill() */
-static int normalize_index_fields(struct normalizer *norm)
-{
-	size_t n = sizeof(normalize_fields) / sizeof(normalize_fields[0]);
-
-	norm->fields = strmap_new(n);
-	if (norm->fields == NULL)
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		if (strmap_put(norm->fields, normalize_fields[i].name,
-			       (void *) &normalize_fields[i], NULL) < 0)
+	for (size_t i = 0; i < NORMALIZE_HEADER_FIELDS; i++) {
+		rb->field[i].slot = -1;
+		rb->field[i].header = normalize_header_fields[i].offset;
+		if (strmap_put(rb->fields, normalize_header_fields[i].name,
+			       &rb->field[i], NULL) < 0)
 			return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		rb->field[NORMALIZE_HEADER_FIELDS + i].slot = (int) i;
+		if (strmap_put(rb->fields, rb->map->fields[i],
+			       &rb->field[NORMALIZE_HEADER_FIELDS + i],
+			       NULL) < 0)
+			return -1;
+	}
 	return 0;
 }
 
-/* normalize_open - load a liblognorm v2 rulebase */
+/* normalize_load - one MTA's rulebase and field index into rb */
+static int normalize_load(struct normalize_rb *rb, const char *path,
+			  char *err)
+{
+	if (rulebase_load(&rb->rules, path, err) < 0)
+		return -1;
+	if (normalize_index_fields(rb) < 0) {
+		snprintf(err, NORMALIZE_ERR_MAX, "%.200s: out of memory", path);
+		return -1;
+	}
+	return 0;
+}
+
+/* normalize_unload - one MTA's rules gone, its map kept */
+static void normalize_unload(struct normalize_rb *rb)
+{
+	rulebase_unload(&rb->rules);
+	strmap_free(rb->fields, NULL);
+	free(rb->field);
+	rb->fields = NULL;
+	rb->field = NULL;
+}
+
+/* normalize_add - one more MTA's rulebase, read by its map (a failed
+ * load leaves the others as they were) */
+int normalize_add(struct normalizer *norm, enum mta_kind mta,
+		  const char *rulebase_path, char err[NORMALIZE_ERR_MAX])
+{
+	err[0] = '\0';
+	for (size_t i = 0; i < NORMALIZE_MTAS; i++) {
+		if (norm->rb[i].map->mta != mta)
+			continue;
+		if (norm->rb[i].rules.ctx != NULL) {
+			snprintf(err, NORMALIZE_ERR_MAX, "%.200s: the %s rules "
+				 "are loaded already", rulebase_path,
+				 norm->rb[i].map->name);
+			return -1;
+		}
+		if (normalize_load(&norm->rb[i], rulebase_path, err) < 0) {
+			normalize_unload(&norm->rb[i]);
+			return -1;
+		}
+		return 0;
+	}
+	snprintf(err, NORMALIZE_ERR_MAX, "%.200s: no field map for this MTA",
+		 rulebase_path);
+	return -1;
+}
+
+/* normalize_open - a normalizer with sendmail's rulebase loaded */
 struct normalizer *normalize_open(const char *rulebase_path,
 				  char err[NORMALIZE_ERR_MAX])
 {
-	struct normalizer *norm;
+	struct normalizer *norm = calloc(1, sizeof(*norm));
 
 	err[0] = '\0';
-	if (normalize_check_version(rulebase_path, err) < 0)
-		return NULL;
-	norm = calloc(1, sizeof(*norm));
-	if (norm == NULL || normalize_index_fields(norm) < 0
-	    || (norm->ctx = ln_initCtx()) == NULL) {
+	if (norm == NULL) {
 		snprintf(err, NORMALIZE_ERR_MAX, "%.200s: out of memory",
 			 rulebase_path);
-		goto fail;
+		return NULL;
 	}
-	norm->path = rulebase_path;
-	/*
-	 * liblognorm 2.0.6 hands the error callback the debug cookie, not
-	 * its own: set both.  The debug callback itself stays NULL, so no
-	 * debug text is ever formatted.
-	 */
-	if (ln_setDebugCB(norm->ctx, NULL, norm) != 0
-	    || ln_setErrMsgCB(norm->ctx, normalize_on_error, norm) != 0) {
-		snprintf(err, NORMALIZE_ERR_MAX,
-			 "%.200s: cannot install the error callback",
-			 rulebase_path);
-		goto fail;
+	for (size_t i = 0; i < NORMALIZE_MTAS; i++)
+		norm->rb[i].map = normalize_mtas[i];
+	if (normalize_add(norm, MTA_SENDMAIL, rulebase_path, err) < 0) {
+		normalize_close(norm);
+		return NULL;
 	}
-	if (ln_loadSamples(norm->ctx, rulebase_path) != 0
-	    && norm->load_errors == 0)
-		snprintf(norm->err, sizeof(norm->err),
-			 "%.200s: liblognorm could not load it", rulebase_path);
-	if (norm->load_errors > 0 || norm->err[0] != '\0') {
-		memcpy(err, norm->err, NORMALIZE_ERR_MAX);
-		goto fail;
-	}
-	norm->path = NULL;		/* the caller's string may go now */
 	return norm;
-
-fail:
-	normalize_close(norm);
-	return NULL;
 }
 
 /* normalize_close - release everything */
@@ -301,9 +244,8 @@ void normalize_close(struct normalizer *norm)
 		return;
 	if (norm->last != NULL)
 		json_object_put(norm->last);
-	if (norm->ctx != NULL)
-		ln_exitCtx(norm->ctx);
-	strmap_free(norm->fields, NULL);
+	for (size_t i = 0; i < NORMALIZE_MTAS; i++)
+		normalize_unload(&norm->rb[i]);
 	free(norm->buf);
 	free(norm);
 }
@@ -331,15 +273,17 @@ static const char *normalize_string(struct json_object *val)
 	return text;
 }
 
-/* normalize_kind - the kind named by the first known tag */
-static enum smlog_kind normalize_kind(struct json_object *obj)
+/* normalize_tag - the index in map's tags of the object's first known
+ * tag, or -1 */
+static int normalize_tag(const struct normalize_mta *map,
+			 struct json_object *obj)
 {
 	struct json_object *tags;
 	int count;
 
 	if (!json_object_object_get_ex(obj, "event.tags", &tags)
 	    || !json_object_is_type(tags, json_type_array))
-		return SMLOG_UNPARSED;
+		return -1;
 	count = json_object_array_length(tags);
 	for (int i = 0; i < count; i++) {
 		struct json_object *tag = json_object_array_get_idx(tags, i);
@@ -348,52 +292,48 @@ static enum smlog_kind normalize_kind(struct json_object *obj)
 		if (tag == NULL || !json_object_is_type(tag, json_type_string))
 			continue;
 		name = json_object_get_string(tag);
-		for (int k = SMLOG_UNPARSED + 1; k < SMLOG_KIND_COUNT; k++)
-			if (strcmp(name, normalize_tags[k]) == 0)
-				return (enum smlog_kind) k;
+		for (int k = 0; map->tags[k] != NULL; k++)
+			if (strcmp(name, map->tags[k]) == 0)
+				return k;
 	}
-	return SMLOG_UNPARSED;
-}
-
-/* normalize_set - one member from one value */
-static void normalize_set(struct smlog *out, const struct normalize_field *f,
-			  struct json_object *val)
-{
-	const char *text = normalize_string(val);
-	char *member = (char *) out + f->offset;
-
-	if (f->how == FIELD_FLAG)
-		*(int *) (void *) member = text != NULL;
-	else
-		*(const char **) (void *) member = text;
+	return -1;
 }
 
 /*
  * normalize_fill - kind and fields from one object, in one pass over its
  * members with a hash lookup each (field-by-field lookups compare every
- * name with strcmp, and showed at the top of profiles)
+ * name with strcmp, and showed at the top of profiles); the MTA's map
+ * makes the record of its fields
  */
-static enum smlog_kind normalize_fill(const struct normalizer *norm,
-				      struct json_object *obj,
-				      struct smlog *out)
+static enum mailrec_kind normalize_fill(const struct normalize_rb *rb,
+					struct json_object *obj,
+					struct mailrec *out)
 {
+	const char *slot[NORMALIZE_SLOTS_MAX] = { NULL };
 	struct fjson_object_iterator it, end;
+	int tag = normalize_tag(rb->map, obj);
 
-	out->kind = normalize_kind(obj);
-	if (out->kind == SMLOG_UNPARSED)
-		return SMLOG_UNPARSED;
+	if (tag < 0)
+		return out->kind = MAILREC_UNPARSED;
 	it = fjson_object_iter_begin(obj);
 	end = fjson_object_iter_end(obj);
 	for (; !fjson_object_iter_equal(&it, &end);
 	     fjson_object_iter_next(&it)) {
 		const struct normalize_field *f =
-			strmap_get(norm->fields, fjson_object_iter_peek_name(&it));
+			strmap_get(rb->fields, fjson_object_iter_peek_name(&it));
+		const char *text;
 
-		if (f != NULL)
-			normalize_set(out, f, fjson_object_iter_peek_value(&it));
+		if (f == NULL)
+			continue;
+		text = normalize_string(fjson_object_iter_peek_value(&it));
+		if (f->slot >= 0)
+			slot[f->slot] = text;
+		else
+			*(const char **) (void *) ((char *) out + f->header)
+				= text;
 	}
-	if (out->qid != NULL && strcmp(out->qid, "NOQUEUE") == 0)
-		out->qid = NULL;
+	out->mta = rb->map->mta;
+	rb->map->to_record(tag, slot, out);
 	return out->kind;
 }
 
@@ -423,14 +363,14 @@ static int normalize_copy(struct normalizer *norm, const char *line,
  * line (each ends where a separator was, before the message part)
  */
 static void normalize_header(char *buf, const struct sysloghdr *hdr,
-			     struct smlog *out)
+			     struct mailrec *out)
 {
 	const struct {
 		const struct sysloghdr_span *span;
 		const char **member;
 	} pieces[] = {
 		{&hdr->stamp, &out->timestamp},
-		{&hdr->host, &out->hostname},
+		{&hdr->host, &out->mta_host},
 		{&hdr->program, &out->program},
 		{&hdr->pid, &out->pid},
 	};
@@ -442,15 +382,36 @@ static void normalize_header(char *buf, const struct sysloghdr *hdr,
 }
 
 /*
- * normalize_line - one raw line: the header split off here, the message
- * part through the rulebase; a sendmail line no rule knows is "other"
+ * normalize_rb_of - the loaded rulebase of the MTA whose program this
+ * is, or NULL; no program (a headerless line, a JSON object without
+ * one) is the first MTA's
  */
-enum smlog_kind normalize_line(struct normalizer *norm, const char *line,
-			       size_t len, struct smlog *out)
+static const struct normalize_rb *normalize_rb_of(const struct normalizer *norm,
+						  const char *program,
+						  size_t len)
 {
+	if (program == NULL)
+		return norm->rb[0].rules.ctx != NULL ? &norm->rb[0] : NULL;
+	for (size_t i = 0; i < NORMALIZE_MTAS; i++)
+		if (norm->rb[i].rules.ctx != NULL
+		    && norm->rb[i].map->program_is(program, len))
+			return &norm->rb[i];
+	return NULL;
+}
+
+/*
+ * normalize_line - one raw line: the header split off here, the message
+ * part through its MTA's rulebase; a line of a known MTA that no rule
+ * knows is "other".  sysloghdr passes only sendmail's headers for now;
+ * when it passes every program's, the program picks the MTA here.
+ */
+enum mailrec_kind normalize_line(struct normalizer *norm, const char *line,
+				 size_t len, struct mailrec *out)
+{
+	const struct normalize_rb *rb;
 	struct sysloghdr hdr;
 	enum sysloghdr_form form;
-	enum smlog_kind kind;
+	enum mailrec_kind kind = MAILREC_UNPARSED;
 
 	memset(out, 0, sizeof(*out));
 	normalize_forget(norm);
@@ -458,40 +419,58 @@ enum smlog_kind normalize_line(struct normalizer *norm, const char *line,
 		len--;			/* a log file that went through DOS */
 	if (len > NORMALIZE_LINE_MAX || memchr(line, '\0', len) != NULL
 	    || normalize_copy(norm, line, len) < 0)
-		return SMLOG_UNPARSED;
+		return MAILREC_UNPARSED;
 	form = sysloghdr_split(norm->buf, len, &hdr);
 	if (form == SYSLOGHDR_OTHER)
-		return SMLOG_UNPARSED;
+		return MAILREC_UNPARSED;
+	rb = normalize_rb_of(norm, form == SYSLOGHDR_NONE ? NULL
+			     : norm->buf + hdr.program.off, hdr.program.len);
+	if (rb == NULL)
+		return MAILREC_UNPARSED;
 	/* no match may be an error return or an object without a tag */
-	kind = SMLOG_UNPARSED;
-	if (ln_normalize(norm->ctx, norm->buf + hdr.message.off,
+	if (ln_normalize(rb->rules.ctx, norm->buf + hdr.message.off,
 			 hdr.message.len, &norm->last) == 0
 	    && norm->last != NULL)
-		kind = normalize_fill(norm, norm->last, out);
-	if (form == SYSLOGHDR_SENDMAIL) {
+		kind = normalize_fill(rb, norm->last, out);
+	if (form != SYSLOGHDR_NONE) {
 		normalize_header(norm->buf, &hdr, out);
-		if (kind == SMLOG_UNPARSED)
-			kind = out->kind = SMLOG_OTHER;
+		if (kind == MAILREC_UNPARSED) {
+			kind = out->kind = MAILREC_OTHER;
+			out->mta = rb->map->mta;
+		}
 	}
 	return kind;
 }
 
-/* normalize_json - one mmnormalize object */
-enum smlog_kind normalize_json(struct normalizer *norm, const char *text,
-			       size_t len, struct smlog *out)
+/* normalize_json_rb - the rulebase of the object's "program" field;
+ * one that no map claims, or none, is read as the first MTA's (as
+ * rsyslog's mmnormalize objects of sendmail-syslog.rb always were) */
+static const struct normalize_rb *normalize_json_rb(const struct normalizer
+						    *norm,
+						    struct json_object *obj)
+{
+	const struct normalize_rb *rb = NULL;
+	struct json_object *val;
+	const char *program;
+
+	if (json_object_object_get_ex(obj, "program", &val)
+	    && (program = normalize_string(val)) != NULL)
+		rb = normalize_rb_of(norm, program, strlen(program));
+	return rb != NULL ? rb : normalize_rb_of(norm, NULL, 0);
+}
+
+/* normalize_json_object - text[0..len) as one JSON object, and nothing
+ * after it but white space; NULL if it is not */
+static struct json_object *normalize_json_object(const char *text,
+						 size_t len)
 {
 	struct fjson_tokener *tok;
 	struct json_object *obj;
 	int used;
 
-	memset(out, 0, sizeof(*out));
-	normalize_forget(norm);
-	if (len == 0 || len > NORMALIZE_JSON_MAX
-	    || memchr(text, '\0', len) != NULL)
-		return SMLOG_UNPARSED;
 	tok = fjson_tokener_new_ex(NORMALIZE_JSON_DEPTH);
 	if (tok == NULL)
-		return SMLOG_UNPARSED;
+		return NULL;
 	obj = fjson_tokener_parse_ex(tok, text, (int) len);
 	used = tok->char_offset;
 	if (obj != NULL && fjson_tokener_get_error(tok)
@@ -501,16 +480,34 @@ enum smlog_kind normalize_json(struct normalizer *norm, const char *text,
 	}
 	fjson_tokener_free(tok);
 	if (obj == NULL)
-		return SMLOG_UNPARSED;
-	/* one object and nothing after it but white space */
+		return NULL;
 	while (used >= 0 && (size_t) used < len
 	       && strchr(" \t\r\n", text[used]) != NULL)
 		used++;
 	if (!json_object_is_type(obj, json_type_object)
 	    || used < 0 || (size_t) used != len) {
 		json_object_put(obj);
-		return SMLOG_UNPARSED;
+		return NULL;
 	}
-	norm->last = obj;
-	return normalize_fill(norm, obj, out);
+	return obj;
+}
+
+/* normalize_json - one mmnormalize object, mapped as its MTA's line */
+enum mailrec_kind normalize_json(struct normalizer *norm, const char *text,
+				 size_t len, struct mailrec *out)
+{
+	const struct normalize_rb *rb;
+
+	memset(out, 0, sizeof(*out));
+	normalize_forget(norm);
+	if (len == 0 || len > NORMALIZE_JSON_MAX
+	    || memchr(text, '\0', len) != NULL)
+		return MAILREC_UNPARSED;
+	norm->last = normalize_json_object(text, len);
+	if (norm->last == NULL)
+		return MAILREC_UNPARSED;
+	rb = normalize_json_rb(norm, norm->last);
+	if (rb == NULL)
+		return MAILREC_UNPARSED;
+	return normalize_fill(rb, norm->last, out);
 }

@@ -1,15 +1,17 @@
 /*
- * normalize - sm-mta log lines to struct smlog through liblognorm.
+ * normalize - MTA log lines to struct mailrec through liblognorm.
  *
  * DESCRIPTION
  *	normalize_open() loads a liblognorm v2 rulebase (rulebase/sendmail.rb)
  *	with an error callback installed first: liblognorm 2.0.6 reports rule
  *	errors only there while loading still returns 0, so any callback error
  *	fails the load.  normalize_line() splits the syslog header off one
- *	line, runs the message part through the rulebase and fills a struct
- *	smlog whose strings live until the next call.  normalize_json()
- *	fills the same record from an mmnormalize JSON object (rsyslog's
- *	"%$!%" produced with sendmail-syslog.rb, the same rules).
+ *	line, runs the message part through the rulebase of the MTA that
+ *	logged it and fills a struct mailrec (mailrec.h), MTA-neutral, whose
+ *	strings live until the next call.  normalize_json() fills the same
+ *	record from an mmnormalize JSON object (rsyslog's "%$!%" produced
+ *	with sendmail-syslog.rb, the same rules).  Each MTA's words are
+ *	mapped onto the record in one file of its own (normalize_mta.h).
  *
  * DIAGNOSTICS
  *	normalize_open() returns NULL and leaves a message naming the file,
@@ -20,7 +22,7 @@
 
 #include <stddef.h>
 
-#include "smlog.h"
+#include "mailrec.h"
 
 struct normalizer;
 
@@ -31,20 +33,29 @@ struct normalizer *normalize_open(const char *rulebase_path,
 void normalize_close(struct normalizer *norm);
 
 /*
- * normalize_line - normalize line[0..len) (no newline, no NUL inside);
- * returns the kind, SMLOG_UNPARSED when no rule matched.
+ * normalize_add - load another MTA's rulebase, for the lines whose
+ * syslog program its map claims (normalize_open() loads sendmail's);
+ * -1 with "file:line: reason" in err, also for an MTA with no map or
+ * one loaded already.
  */
-enum smlog_kind normalize_line(struct normalizer *norm, const char *line,
-			       size_t len, struct smlog *out);
+int normalize_add(struct normalizer *norm, enum mta_kind mta,
+		  const char *rulebase_path, char err[NORMALIZE_ERR_MAX]);
+
+/*
+ * normalize_line - normalize line[0..len) (no newline, no NUL inside);
+ * returns the kind, MAILREC_UNPARSED when no rule matched.
+ */
+enum mailrec_kind normalize_line(struct normalizer *norm, const char *line,
+				 size_t len, struct mailrec *out);
 
 /*
  * normalize_json - fill out from one JSON object text as mmnormalize
- * writes it; SMLOG_UNPARSED when it is not JSON or carries no known tag.
+ * writes it; MAILREC_UNPARSED when it is not JSON or carries no known tag.
  */
-enum smlog_kind normalize_json(struct normalizer *norm, const char *text,
-			       size_t len, struct smlog *out);
+enum mailrec_kind normalize_json(struct normalizer *norm, const char *text,
+				 size_t len, struct mailrec *out);
 
-/* normalize_kind_name - the tag of a kind, e.g. "from" */
-const char *normalize_kind_name(enum smlog_kind kind);
+/* normalize_kind_name - the name of a kind, e.g. "accepted" */
+const char *normalize_kind_name(enum mailrec_kind kind);
 
 #endif

@@ -2,12 +2,13 @@
  * pipeline - one log line through every stage (see pipeline.h).
  *
  * DESCRIPTION
- *	The line-kind table: each kind of sendmail line is handed to the
+ *	The line-kind table: each kind of struct mailrec is handed to the
  *	stages that it concerns; kinds that change nothing have no
- *	handler.  A from= line (or a MAIL refused by check_mail) goes
- *	sender -> verdict, and when suspicious, under the store lock,
- *	campaign_owed -> event -> campaign_record -> tracking_attach.  A
- *	to= line, a refused RCPT and a discard go to tracking.
+ *	handler.  No handler knows which MTA wrote the line.  An ACCEPTED
+ *	line (or a sender REFUSED at MAIL) goes sender -> verdict, and
+ *	when suspicious, under the store lock, campaign_owed -> event ->
+ *	campaign_record -> tracking_attach.  A DELIVERY, a recipient
+ *	REFUSED at RCPT and a DISCARDED line go to tracking.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -33,7 +34,7 @@ struct pipeline {
 };
 
 typedef enum pipeline_result (*pipeline_handler)(struct pipeline *,
-						 const struct smlog *,
+						 const struct mailrec *,
 						 const char *, size_t);
 
 /* pipeline_new - a pipeline over the given parts */
@@ -95,7 +96,7 @@ const char *pipeline_retry_cause(const struct pipeline *pipe,
 }
 
 /* pipeline_event_source - what the first-seen event is made of */
-static void pipeline_event_source(const struct smlog *log,
+static void pipeline_event_source(const struct mailrec *log,
 				  const struct line_hosts *h,
 				  const struct sender *s,
 				  const struct detection *d,
@@ -129,7 +130,7 @@ static void pipeline_learn(struct pipeline *pipe, const struct detection *d)
 /* pipeline_event - the event the message owes, if any (lock held) */
 static enum pipeline_result pipeline_event(struct pipeline *pipe,
 					   const char *action,
-					   const struct smlog *log,
+					   const struct mailrec *log,
 					   const struct line_hosts *h,
 					   const struct sender *s,
 					   const struct detection *d,
@@ -149,15 +150,15 @@ static enum pipeline_result pipeline_event(struct pipeline *pipe,
 }
 
 /*
- * pipeline_campaign_message - a suspicious sender's from= line, or its
- * MAIL command refused by check_mail (refused).  The lock first: a busy
+ * pipeline_campaign_message - a suspicious sender's ACCEPTED line, or
+ * its MAIL command REFUSED (refused).  The lock first: a busy
  * store must not leave an event written, or the retried line would
  * repeat it.  And the tracker last: a line refused and tried again must
- * find it as it was, or its message would count as a repeated from=
+ * find it as it was, or its message would count as a repeated ACCEPTED
  * line, never counted.
  */
 static enum pipeline_result
-pipeline_campaign_message(struct pipeline *pipe, const struct smlog *log,
+pipeline_campaign_message(struct pipeline *pipe, const struct mailrec *log,
 			  const struct sender *s, const struct detection *d,
 			  int refused, const char *line, size_t len)
 {
@@ -191,17 +192,18 @@ pipeline_campaign_message(struct pipeline *pipe, const struct smlog *log,
 	return result;
 }
 
-/* pipeline_on_from - a from= line: is this the start of a campaign? */
-static enum pipeline_result pipeline_on_from(struct pipeline *pipe,
-					     const struct smlog *log,
-					     const char *line, size_t len)
+/* pipeline_on_accepted - a message accepted: is this the start of a
+ * campaign? */
+static enum pipeline_result pipeline_on_accepted(struct pipeline *pipe,
+						 const struct mailrec *log,
+						 const char *line, size_t len)
 {
 	struct sender s;
 	struct detection d;
 
-	if (log->from == NULL)
+	if (log->sender == NULL)
 		return PIPELINE_DONE;
-	if (sender_check(&pipe->gate, log->from, &s) < 0
+	if (sender_check(&pipe->gate, log->sender, &s) < 0
 	    || !verdict_of(pipe->parts.config, s.host, &d, &s.key)) {
 		tracker_forget(pipe->parts.tracker, log->qid);
 		/* Summaries need the log's clock, ordinary mail moves it. */
@@ -216,16 +218,17 @@ static enum pipeline_result pipeline_on_from(struct pipeline *pipe,
 	return pipeline_campaign_message(pipe, log, &s, &d, 0, line, len);
 }
 
-/* pipeline_rejected_sender - check_mail refused a suspicious sender */
-static enum pipeline_result pipeline_rejected_sender(struct pipeline *pipe,
-						     const struct smlog *log,
-						     const char *line,
-						     size_t len)
+/* pipeline_refused_sender - a suspicious sender refused at MAIL */
+static enum pipeline_result pipeline_refused_sender(struct pipeline *pipe,
+						    const struct mailrec *log,
+						    const char *line,
+						    size_t len)
 {
 	struct sender s;
 	struct detection d;
 
-	if (log->arg1 == NULL || sender_check(&pipe->gate, log->arg1, &s) < 0
+	if (log->sender == NULL
+	    || sender_check(&pipe->gate, log->sender, &s) < 0
 	    || !verdict_of(pipe->parts.config, s.host, &d, &s.key))
 		return PIPELINE_DONE;
 	pipe->parts.counters->suspicious++;
@@ -235,7 +238,7 @@ static enum pipeline_result pipeline_rejected_sender(struct pipeline *pipe,
 /* pipeline_counted - a tracked line's counts, if it had any, into the
  * store's batch, under the MTA that logged it (through the gate) */
 static enum pipeline_result pipeline_counted(struct pipeline *pipe,
-					     const struct smlog *log,
+					     const struct mailrec *log,
 					     enum pipeline_result result,
 					     const struct tracking_count *n)
 {
@@ -247,41 +250,42 @@ static enum pipeline_result pipeline_counted(struct pipeline *pipe,
 			      sender_mta(&pipe->gate, log, mta), n->when);
 }
 
-/* pipeline_on_ruleset - a ruleset verdict: reject or discard */
-static enum pipeline_result pipeline_on_ruleset(struct pipeline *pipe,
-						const struct smlog *log,
+/*
+ * pipeline_on_refused - a refusal: at MAIL, of a sender that may be a
+ * campaign's; at RCPT, of one recipient of a message that may become
+ * one.  A refusal at the connection has no message after it, and the
+ * other stages are not counted.
+ */
+static enum pipeline_result pipeline_on_refused(struct pipeline *pipe,
+						const struct mailrec *log,
 						const char *line, size_t len)
 {
 	struct tracking_count n;
 
-	if ((log->reject == NULL && !log->discard) || log->ruleset == NULL)
+	if (log->stage == STAGE_MAIL)
+		return pipeline_refused_sender(pipe, log, line, len);
+	if (log->stage != STAGE_RCPT)
 		return PIPELINE_DONE;
-	if (log->reject != NULL && strcmp(log->ruleset, "check_mail") == 0)
-		return pipeline_rejected_sender(pipe, log, line, len);
-	/* Only a refused RCPT is followed by its message's from= line;
-	 * check_relay refuses the connection, and no message follows. */
-	if (log->reject != NULL && strcmp(log->ruleset, "check_rcpt") != 0)
-		return PIPELINE_DONE;
-	return pipeline_counted(pipe, log, tracking_verdict(&pipe->track,
+	return pipeline_counted(pipe, log, tracking_refused(&pipe->track,
 							    log, &n), &n);
 }
 
-/* pipeline_on_to - a to= line, for the tracker */
-static enum pipeline_result pipeline_on_to(struct pipeline *pipe,
-					   const struct smlog *log,
-					   const char *line, size_t len)
+/* pipeline_on_delivery - recipients delivered, deferred or bounced */
+static enum pipeline_result pipeline_on_delivery(struct pipeline *pipe,
+						 const struct mailrec *log,
+						 const char *line, size_t len)
 {
 	struct tracking_count n;
 
 	(void) line;
 	(void) len;
-	return pipeline_counted(pipe, log, tracking_to(&pipe->track, log, &n),
-				&n);
+	return pipeline_counted(pipe, log, tracking_delivery(&pipe->track,
+							     log, &n), &n);
 }
 
-/* pipeline_on_discarded - "qid: discarded", for the tracker */
+/* pipeline_on_discarded - a message discarded, for the tracker */
 static enum pipeline_result pipeline_on_discarded(struct pipeline *pipe,
-						  const struct smlog *log,
+						  const struct mailrec *log,
 						  const char *line, size_t len)
 {
 	struct tracking_count n;
@@ -292,19 +296,22 @@ static enum pipeline_result pipeline_on_discarded(struct pipeline *pipe,
 							      log, &n), &n);
 }
 
-static const pipeline_handler pipeline_handlers[SMLOG_KIND_COUNT] = {
-	[SMLOG_FROM] = pipeline_on_from,
-	[SMLOG_TO] = pipeline_on_to,
-	[SMLOG_RULESET] = pipeline_on_ruleset,
-	[SMLOG_DISCARDED] = pipeline_on_discarded,
+/* What each kind of line is handed to; CLIENT, FINISHED and OTHER
+ * change nothing yet. */
+static const pipeline_handler pipeline_handlers[MAILREC_KIND_COUNT] = {
+	[MAILREC_ACCEPTED] = pipeline_on_accepted,
+	[MAILREC_DELIVERY] = pipeline_on_delivery,
+	[MAILREC_REFUSED] = pipeline_on_refused,
+	[MAILREC_DISCARDED] = pipeline_on_discarded,
 };
 
 /*
  * pipeline_fast_skip - 1 when the prefilter's look at the raw line
  * shows that the full parse could change nothing: chatter, the from=
  * line of an ordinary sender (its queue id is forgotten; the same gate
- * and verdict as pipeline_on_from), or a to= line of a message that is
- * no campaign's
+ * and verdict as pipeline_on_accepted), or a to= line of a message
+ * that is no campaign's.  The prefilter knows sendmail's lines only:
+ * another MTA's take the full parse.
  */
 static int pipeline_fast_skip(struct pipeline *pipe, const char *line,
 			      size_t len)
@@ -348,9 +355,9 @@ static int pipeline_fast_skip(struct pipeline *pipe, const char *line,
 }
 
 /* pipeline_normalize - raw line or JSON object into *log */
-static enum smlog_kind pipeline_normalize(struct pipeline *pipe,
+static enum mailrec_kind pipeline_normalize(struct pipeline *pipe,
 					  const char *line, size_t len,
-					  struct smlog *log)
+					  struct mailrec *log)
 {
 	struct normalizer *norm = pipe->parts.config->norm;
 
@@ -364,8 +371,8 @@ static enum pipeline_result pipeline_line_once(struct pipeline *pipe,
 					       const char *line, size_t len)
 {
 	struct counters *c = pipe->parts.counters;
-	struct smlog log;
-	enum smlog_kind kind;
+	struct mailrec log;
+	enum mailrec_kind kind;
 	enum pipeline_result result;
 
 	c->lines++;
@@ -382,7 +389,7 @@ static enum pipeline_result pipeline_line_once(struct pipeline *pipe,
 	}
 	c->sendmail++;
 	kind = pipeline_normalize(pipe, line, len, &log);
-	if (kind == SMLOG_UNPARSED) {
+	if (kind == MAILREC_UNPARSED) {
 		c->unparsed++;
 		return PIPELINE_DONE;
 	}

@@ -10,7 +10,8 @@
  *	prefilter.c looks at the raw line (chatter is skipped; the from=
  *	line of an ordinary sender is settled there, by the same sender
  *	gate and verdict as the full path); normalize.c turns the rest into
- *	a record (smlog.h); sender.c passes its hosts and addresses through
+ *	an MTA-neutral record (mailrec.h; each MTA's words are mapped in
+ *	normalize_MTA.c); sender.c passes its hosts and addresses through
  *	the hostname gate; verdict.c says whether the sender is a phish
  *	and what the access map says of it; tracking.c follows a campaign's
  *	message by queue id; campaign.c owns the store transaction (lock

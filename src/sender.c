@@ -75,10 +75,10 @@ static const char *sender_valid_or_null(const char *name,
 
 /* sender_mta - the syslog host that logged the line, when it is a
  * host name or an address (into buf), else NULL: counted when invalid */
-const char *sender_mta(struct sender_gate *gate, const struct smlog *log,
+const char *sender_mta(struct sender_gate *gate, const struct mailrec *log,
 		       char buf[HOSTNAME_MAX + 1])
 {
-	const char *name = log->hostname;
+	const char *name = log->mta_host;
 
 	if (name == NULL)
 		return NULL;
@@ -95,7 +95,7 @@ const char *sender_mta(struct sender_gate *gate, const struct smlog *log,
  * source.ip is an ECS "ip" field: a SIEM drops a whole event whose ip
  * is text, and the store's relays would count one address twice. */
 static const char *sender_relay_ip(struct sender_gate *gate,
-				   const struct smlog *log,
+				   const struct mailrec *log,
 				   char buf[HOSTNAME_IP_MAX])
 {
 	const char *ip = log->relay_ip;
@@ -114,7 +114,7 @@ static const char *sender_relay_ip(struct sender_gate *gate,
  * once; a relay name that is no domain ("localhost") is only left out:
  * reverse DNS gives such names, sendmail and syslog do not give such
  * addresses */
-void sender_line_hosts(struct sender_gate *gate, const struct smlog *log,
+void sender_line_hosts(struct sender_gate *gate, const struct mailrec *log,
 		       struct line_hosts *h)
 {
 	h->mta = sender_mta(gate, log, h->mta_buf);

@@ -18,7 +18,7 @@
 
 #include "counters.h"
 #include "hostname.h"
-#include "smlog.h"
+#include "mailrec.h"
 #include "where.h"
 
 /* Local parts longer than this are not looked up as From:user@host keys. */
@@ -65,11 +65,11 @@ int sender_check(struct sender_gate *gate, const char *address,
 		 struct sender *s);
 
 /* sender_mta - the syslog host of the line into buf, or NULL */
-const char *sender_mta(struct sender_gate *gate, const struct smlog *log,
+const char *sender_mta(struct sender_gate *gate, const struct mailrec *log,
 		       char buf[HOSTNAME_MAX + 1]);
 
 /* sender_line_hosts - the line's syslog host and relay, through the gate */
-void sender_line_hosts(struct sender_gate *gate, const struct smlog *log,
+void sender_line_hosts(struct sender_gate *gate, const struct mailrec *log,
 		       struct line_hosts *h);
 
 #endif

@@ -103,7 +103,7 @@ static int sysloghdr_word(const char *line, size_t len, size_t off,
 }
 
 /* sysloghdr_sendmail - 1 when the program is one of sendmail's */
-static int sysloghdr_sendmail(const char *name, size_t len)
+int sysloghdr_sendmail(const char *name, size_t len)
 {
 	static const char *const programs[] = {
 		"sm-mta", "sendmail", "sm-msp-queue"

@@ -47,4 +47,8 @@ struct sysloghdr {
 enum sysloghdr_form sysloghdr_split(const char *line, size_t len,
 				    struct sysloghdr *hdr);
 
+/* sysloghdr_sendmail - 1 when name[0..len) is sm-mta, sendmail or
+ * sm-msp-queue (also normalize's program matcher for sendmail) */
+int sysloghdr_sendmail(const char *name, size_t len);
+
 #endif

@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "strmap.h"
 #include "tracker.h"
@@ -437,45 +436,29 @@ int tracker_discard(struct tracker *t, const char *qid, int held,
 	return 1;
 }
 
-/* tracker_to - recipients of a to= line */
-int tracker_to(struct tracker *t, const char *qid, enum tracker_stat stat,
-	       unsigned long n, time_t when, struct tracker_delta *out)
+/* tracker_to - recipients of a delivery line */
+int tracker_to(struct tracker *t, const char *qid,
+	       enum mailrec_outcome outcome, unsigned long n, time_t when,
+	       struct tracker_delta *out)
 {
 	static const enum tracker_counter counter_of[] = {
-		[STAT_SENT] = TRACK_DELIVERED,
-		[STAT_DEFERRED] = TRACK_DEFERRED,
-		[STAT_BOUNCED] = TRACK_BOUNCED,
+		[OUTCOME_SENT] = TRACK_DELIVERED,
+		[OUTCOME_DEFERRED] = TRACK_DEFERRED,
+		[OUTCOME_BOUNCED] = TRACK_BOUNCED,
 	};
 	int status;
 	struct tracker_entry *e = tracker_begin(t, qid, when, 0, &status);
 
 	(void) status;		/* a to= line never creates an entry */
-	if (e == NULL || e->sender == NULL || stat == STAT_OTHER)
+	if (e == NULL || e->sender == NULL || outcome == OUTCOME_NONE
+	    || (unsigned) outcome >= sizeof(counter_of) / sizeof(counter_of[0]))
 		return 0;
 	tracker_delta_for(e, out);
-	out->n[counter_of[stat]] = n;
-	if (stat != STAT_DEFERRED)
+	out->n[counter_of[outcome]] = n;
+	if (outcome != OUTCOME_DEFERRED)
 		e->awaiting -= n < e->awaiting ? n : e->awaiting;
 	tracker_done_if_complete(t, e);
 	return 1;
-}
-
-/* tracker_classify - sendmail's stat= words, with the DSN class */
-enum tracker_stat tracker_classify(const char *stat, const char *dsn)
-{
-	if (stat == NULL)
-		return STAT_OTHER;
-	if (strncasecmp(stat, "Sent", 4) == 0)
-		return STAT_SENT;
-	if (strncasecmp(stat, "Deferred", 8) == 0
-	    || (dsn != NULL && dsn[0] == '4'))
-		return STAT_DEFERRED;
-	if ((dsn != NULL && dsn[0] == '5')
-	    || strncasecmp(stat, "User unknown", 12) == 0
-	    || strncasecmp(stat, "Service unavailable", 19) == 0
-	    || strncasecmp(stat, "Host unknown", 12) == 0)
-		return STAT_BOUNCED;
-	return STAT_OTHER;
 }
 
 /* tracker_get_stats - a copy of the counters */

@@ -1,14 +1,18 @@
 /*
- * tracker - correlate the lines of one message by sendmail queue id.
+ * tracker - correlate the lines of one message by queue id.
  *
  * DESCRIPTION
- *	A message's story is spread over several lines: check_rcpt rejects
- *	(logged BEFORE the from= line, which then says nrcpts=0), the from=
- *	line, to= lines with each recipient's stat, a "discarded" line or a
- *	ruleset "discard" verdict, DSN lines.  The tracker remembers, per
- *	queue id, which campaign the message belongs to (once its from=
- *	line showed a suspicious sender) and what was seen before that, and
- *	turns each line into counter increments for the campaign.
+ *	A message's story is spread over several lines (struct mailrec
+ *	kinds): recipients refused at RCPT (logged BEFORE the message is
+ *	accepted: sendmail's check_rcpt rejects come before its from=
+ *	line, which then says nrcpts=0), the ACCEPTED line, DELIVERY lines
+ *	with each recipient's outcome, a DISCARDED line (after the message
+ *	was queued) or a discard verdict during the dialogue.  The tracker
+ *	remembers, per queue id, which campaign the message belongs to
+ *	(once its ACCEPTED line showed a suspicious sender) and what was
+ *	seen before that, and turns each line into counter increments for
+ *	the campaign.  The names below say from= for ACCEPTED and to= for
+ *	DELIVERY, after sendmail, whose lines they were first.
  *
  *	Only queue ids that can still matter are kept: a from= line of an
  *	ordinary sender forgets its queue id.  Memory is bounded: at most
@@ -22,6 +26,7 @@
 #include <time.h>
 
 #include "hostname.h"
+#include "mailrec.h"
 
 #define TRACKER_DEFAULT_CAP 100000	/* open queue ids */
 #define TRACKER_DEFAULT_WINDOW (5 * 24 * 3600)	/* sendmail's queue return time */
@@ -47,9 +52,6 @@ struct tracker_delta {
 	const char *sender_host;
 	unsigned long n[TRACK_COUNTERS];
 };
-
-/* How a to= line ended for its recipients. */
-enum tracker_stat { STAT_SENT, STAT_DEFERRED, STAT_BOUNCED, STAT_OTHER };
 
 struct tracker_stats {
 	unsigned long long open;	/* queue ids held now */
@@ -105,12 +107,11 @@ int tracker_reject(struct tracker *t, const char *qid, time_t when,
 int tracker_discard(struct tracker *t, const char *qid, int held,
 		    time_t when, struct tracker_delta *out);
 
-/* tracker_to - a to= line for n recipients that ended as stat */
-int tracker_to(struct tracker *t, const char *qid, enum tracker_stat stat,
-	       unsigned long n, time_t when, struct tracker_delta *out);
-
-/* tracker_classify - stat= text to enum tracker_stat (dsn= helps) */
-enum tracker_stat tracker_classify(const char *stat, const char *dsn);
+/* tracker_to - a delivery line for n recipients that ended as outcome
+ * (OUTCOME_NONE counts nothing) */
+int tracker_to(struct tracker *t, const char *qid,
+	       enum mailrec_outcome outcome, unsigned long n, time_t when,
+	       struct tracker_delta *out);
 
 void tracker_get_stats(const struct tracker *t, struct tracker_stats *s);
 

@@ -10,8 +10,8 @@
 /* More recipients than sendmail's MaxRecipientsPerMessage default. */
 #define TRACKING_NRCPTS_MAX 100000UL
 
-/* tracking_nrcpts - the from= line's recipient count, bounded */
-static unsigned long tracking_nrcpts(const struct smlog *log)
+/* tracking_nrcpts - the ACCEPTED line's recipient count, bounded */
+static unsigned long tracking_nrcpts(const struct mailrec *log)
 {
 	char *end;
 	unsigned long n;
@@ -36,10 +36,10 @@ static void tracking_stats(struct tracking *t)
 /*
  * tracking_delta_of - what one message line adds, the tracker left as
  * it is (tracking_attach() moves it once the line is done): the
- * tracker's delta for a from= line, or, for a sender refused at MAIL
- * (no from= line follows), one message with one refused recipient
+ * tracker's delta for an ACCEPTED line, or, for a sender refused at
+ * MAIL (no ACCEPTED line follows), one message with one refused recipient
  */
-void tracking_delta_of(struct tracking *t, const struct smlog *log,
+void tracking_delta_of(struct tracking *t, const struct mailrec *log,
 		       const char *key, const struct detection *d,
 		       int refused, time_t when, struct tracker_delta *delta)
 {
@@ -54,7 +54,7 @@ void tracking_delta_of(struct tracking *t, const struct smlog *log,
 	memset(delta, 0, sizeof(*delta));
 	delta->phished_domain = d->phished_domain;
 	delta->sender_host = key;
-	/* a from= line seen before is not counted twice */
+	/* an ACCEPTED line seen before is not counted twice */
 	delta->n[TRACK_MESSAGES] = have == 0 && log->qid != NULL && !refused
 				   ? 0 : 1;
 	if (refused) {
@@ -64,7 +64,7 @@ void tracking_delta_of(struct tracking *t, const struct smlog *log,
 }
 
 /* tracking_attach - the message's later lines count for the campaign */
-void tracking_attach(struct tracking *t, const struct smlog *log,
+void tracking_attach(struct tracking *t, const struct mailrec *log,
 		     const char *key, const struct detection *d, time_t when)
 {
 	struct tracker_delta done;
@@ -100,7 +100,7 @@ static enum pipeline_result tracking_done(struct tracking *t, int have,
 /* tracking_begin - the lock if the message is a campaign's, then the
  * line's time */
 static enum pipeline_result tracking_begin(struct tracking *t,
-					   const struct smlog *log,
+					   const struct mailrec *log,
 					   struct tracking_count *n)
 {
 	enum pipeline_result locked = tracking_lock_if_held(t, log->qid);
@@ -114,7 +114,7 @@ static enum pipeline_result tracking_begin(struct tracking *t,
 	return PIPELINE_DONE;
 }
 
-/* tracking_recipients - how many addresses a to= list names */
+/* tracking_recipients - how many addresses a recipient list names */
 static unsigned long tracking_recipients(const char *list)
 {
 	unsigned long n = 1;
@@ -134,48 +134,50 @@ static unsigned long tracking_recipients(const char *list)
 	return n;
 }
 
-/* tracking_to - a to= line: how the message ended for its recipients */
-enum pipeline_result tracking_to(struct tracking *t, const struct smlog *log,
-				 struct tracking_count *n)
+/* tracking_delivery - a DELIVERY: how the message ended for its
+ * recipients */
+enum pipeline_result tracking_delivery(struct tracking *t,
+				       const struct mailrec *log,
+				       struct tracking_count *n)
 {
 	enum pipeline_result result;
 
 	n->have = 0;
-	if (log->to == NULL)
+	if (log->recipients == NULL)
 		return PIPELINE_DONE;
 	result = tracking_begin(t, log, n);
 	if (result != PIPELINE_DONE)
 		return result;
-	return tracking_done(t, tracker_to(t->tracker, log->qid,
-			tracker_classify(log->stat, log->dsn),
-			tracking_recipients(log->to), n->when, &n->delta), n);
+	return tracking_done(t, tracker_to(t->tracker, log->qid, log->outcome,
+			tracking_recipients(log->recipients), n->when,
+			&n->delta), n);
 }
 
-/* tracking_verdict - a refused RCPT or a discard, for the message */
-enum pipeline_result tracking_verdict(struct tracking *t,
-				      const struct smlog *log,
+/* tracking_refused - a recipient refused at RCPT, for the message */
+enum pipeline_result tracking_refused(struct tracking *t,
+				      const struct mailrec *log,
 				      struct tracking_count *n)
 {
 	enum pipeline_result result = tracking_begin(t, log, n);
 
 	if (result != PIPELINE_DONE)
 		return result;
-	if (log->discard)
-		return tracking_done(t, tracker_discard(t->tracker, log->qid,
-					1, n->when, &n->delta), n);
 	return tracking_done(t, tracker_reject(t->tracker, log->qid, n->when,
 					       &n->delta), n);
 }
 
-/* tracking_discarded - "qid: discarded" */
+/* tracking_discarded - a DISCARDED: a verdict during the dialogue
+ * (its stage set) is held until the message's ACCEPTED line; one
+ * after queueing only completes a message already attached */
 enum pipeline_result tracking_discarded(struct tracking *t,
-					const struct smlog *log,
+					const struct mailrec *log,
 					struct tracking_count *n)
 {
 	enum pipeline_result result = tracking_begin(t, log, n);
 
 	if (result != PIPELINE_DONE)
 		return result;
-	return tracking_done(t, tracker_discard(t->tracker, log->qid, 0,
+	return tracking_done(t, tracker_discard(t->tracker, log->qid,
+						log->stage != STAGE_NONE,
 						n->when, &n->delta), n);
 }

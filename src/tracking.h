@@ -1,18 +1,20 @@
 /*
- * tracking - the tracker stage: a campaign's message after its from=.
+ * tracking - the tracker stage: a campaign's message after it is accepted.
  *
  * DESCRIPTION
  *	The stage between verdict and campaign.  A suspicious sender's
- *	from= line attaches its queue id to the campaign
- *	(tracking_attach(), once the line is done); the message's later
- *	lines (to=, a refused RCPT, a discard) then become counts for that
- *	campaign through the tracker (tracker.h), in a tracking_count that
- *	the caller gives to campaign_count().  A line of a campaign's
- *	message is a write like any other: the store lock is taken
- *	(campaign_lock()) before the tracker moves, so that a refused line
- *	finds it as it was.  tracking_delta_of()
- *	is what a message line adds, read before the line is done so that
- *	its event can show it, the tracker left as it is.
+ *	ACCEPTED line (sendmail's from=) attaches its queue id to the
+ *	campaign (tracking_attach(), once the line is done); the message's
+ *	other lines (DELIVERY, a recipient REFUSED at RCPT, DISCARDED) then
+ *	become counts for that campaign through the tracker (tracker.h), in
+ *	a tracking_count that the caller gives to campaign_count().  It
+ *	reads struct mailrec only: the outcome of a delivery and the stage
+ *	of a verdict come from normalize, whatever the MTA.  A line of a
+ *	campaign's message is a write like any other: the store lock is
+ *	taken (campaign_lock()) before the tracker moves, so that a refused
+ *	line finds it as it was.  tracking_delta_of() is what a message
+ *	line adds, read before the line is done so that its event can show
+ *	it, the tracker left as it is.
  */
 #ifndef PHISHWATCH_TRACKING_H
 #define PHISHWATCH_TRACKING_H
@@ -24,7 +26,7 @@
 #include "detector.h"
 #include "logclock.h"
 #include "result.h"
-#include "smlog.h"
+#include "mailrec.h"
 #include "tracker.h"
 #include "where.h"
 
@@ -44,28 +46,31 @@ struct tracking_count {
 };
 
 /* tracking_delta_of - what a suspicious sender's line adds (refused:
- * its MAIL was refused, no from= line follows) */
-void tracking_delta_of(struct tracking *t, const struct smlog *log,
+ * its MAIL was refused, no ACCEPTED line follows) */
+void tracking_delta_of(struct tracking *t, const struct mailrec *log,
 		       const char *key, const struct detection *d,
 		       int refused, time_t when, struct tracker_delta *delta);
 
-/* tracking_attach - a from= line is done: its queue id joins the
+/* tracking_attach - an ACCEPTED line is done: its queue id joins the
  * campaign */
-void tracking_attach(struct tracking *t, const struct smlog *log,
+void tracking_attach(struct tracking *t, const struct mailrec *log,
 		     const char *key, const struct detection *d, time_t when);
 
-/* tracking_to - a to= line: how the message ended for its recipients */
-enum pipeline_result tracking_to(struct tracking *t, const struct smlog *log,
-				 struct tracking_count *n);
+/* tracking_delivery - a DELIVERY: how the message ended for its
+ * recipients */
+enum pipeline_result tracking_delivery(struct tracking *t,
+				       const struct mailrec *log,
+				       struct tracking_count *n);
 
-/* tracking_verdict - a refused RCPT, or a ruleset's discard */
-enum pipeline_result tracking_verdict(struct tracking *t,
-				      const struct smlog *log,
+/* tracking_refused - a recipient REFUSED at RCPT */
+enum pipeline_result tracking_refused(struct tracking *t,
+				      const struct mailrec *log,
 				      struct tracking_count *n);
 
-/* tracking_discarded - "qid: discarded" */
+/* tracking_discarded - a DISCARDED line: held until the ACCEPTED line
+ * when it is a verdict during the dialogue (stage set) */
 enum pipeline_result tracking_discarded(struct tracking *t,
-					const struct smlog *log,
+					const struct mailrec *log,
 					struct tracking_count *n);
 
 #endif

@@ -87,7 +87,7 @@ const char *where_format(const struct where *w, char buf[WHERE_MAX])
 	if (w->log != NULL) {
 		char field[HOSTNAME_MAX + 1];
 
-		if (where_host(w->log->hostname, field) == 0)
+		if (where_host(w->log->mta_host, field) == 0)
 			where_append(buf, &len, "", field);
 		if (where_time(w, field, sizeof(field)) == 0)
 			where_append(buf, &len, "", field);

@@ -4,7 +4,7 @@
  * DESCRIPTION
  *	A warning about a bad line names that line by what the MTA's own
  *	log shows: the host of its syslog header, its log time (ISO 8601,
- *	UTC) and its sendmail queue id, e.g.
+ *	UTC) and its queue id (struct mailrec, whatever the MTA), e.g.
  *
  *	mx1.example.com 2026-12-04T13:40:01Z qid 4B7Ha1xK012345: ...
  *
@@ -25,7 +25,7 @@
 
 #include <time.h>
 
-#include "smlog.h"
+#include "mailrec.h"
 
 /* Room for "FILE:N HOST TIME qid QID" with FILE cut at 200 bytes. */
 #define WHERE_MAX 600
@@ -34,7 +34,7 @@ struct where {
 	const char *input;		/* a file in filter mode, else NULL */
 	unsigned long long line;	/* the line's number in it */
 	time_t reference;		/* RFC 3164 stamps: 0 = now */
-	const struct smlog *log;	/* the line's record, NULL unparsed */
+	const struct mailrec *log;	/* the line's record, NULL unparsed */
 };
 
 /* where_input - the next lines come from input (NULL: no line numbers),

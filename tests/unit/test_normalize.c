@@ -3,7 +3,7 @@
  *
  * DESCRIPTION
  *	Every line kind with its header and without (the omprog "%msg%"
- *	form, with and without the leading space), every struct smlog
+ *	form, with and without the leading space), every struct mailrec
  *	member checked (a member not named in a case must be NULL); bad,
  *	v1 and missing rulebases; bytes >= 0x80 at every position of
  *	every sample line (liblognorm 2.0.6's "string" parser crashed on
@@ -26,33 +26,27 @@
 
 #define MAX_FIELDS 16
 
-/* The string members of struct smlog by JSON name (as in smlog.h). */
+/* The string members of struct mailrec by name. */
 static const struct member {
 	const char *name;
 	size_t offset;
 } members[] = {
-	{"timestamp", offsetof(struct smlog, timestamp)},
-	{"hostname", offsetof(struct smlog, hostname)},
-	{"program", offsetof(struct smlog, program)},
-	{"pid", offsetof(struct smlog, pid)},
-	{"qid", offsetof(struct smlog, qid)},
-	{"from", offsetof(struct smlog, from)},
-	{"size", offsetof(struct smlog, size)},
-	{"nrcpts", offsetof(struct smlog, nrcpts)},
-	{"msgid", offsetof(struct smlog, msgid)},
-	{"proto", offsetof(struct smlog, proto)},
-	{"daemon", offsetof(struct smlog, daemon)},
-	{"relay_host", offsetof(struct smlog, relay_host)},
-	{"relay_ip", offsetof(struct smlog, relay_ip)},
-	{"to", offsetof(struct smlog, to)},
-	{"mailer", offsetof(struct smlog, mailer)},
-	{"dsn", offsetof(struct smlog, dsn)},
-	{"stat", offsetof(struct smlog, stat)},
-	{"ruleset", offsetof(struct smlog, ruleset)},
-	{"arg1", offsetof(struct smlog, arg1)},
-	{"reject", offsetof(struct smlog, reject)},
-	{"dsn_qid", offsetof(struct smlog, dsn_qid)},
-	{"dsn_text", offsetof(struct smlog, dsn_text)},
+	{"timestamp", offsetof(struct mailrec, timestamp)},
+	{"mta_host", offsetof(struct mailrec, mta_host)},
+	{"program", offsetof(struct mailrec, program)},
+	{"pid", offsetof(struct mailrec, pid)},
+	{"qid", offsetof(struct mailrec, qid)},
+	{"sender", offsetof(struct mailrec, sender)},
+	{"recipients", offsetof(struct mailrec, recipients)},
+	{"size", offsetof(struct mailrec, size)},
+	{"nrcpts", offsetof(struct mailrec, nrcpts)},
+	{"msgid", offsetof(struct mailrec, msgid)},
+	{"proto", offsetof(struct mailrec, proto)},
+	{"relay_host", offsetof(struct mailrec, relay_host)},
+	{"relay_ip", offsetof(struct mailrec, relay_ip)},
+	{"dsn", offsetof(struct mailrec, dsn)},
+	{"status", offsetof(struct mailrec, status)},
+	{"reason", offsetof(struct mailrec, reason)},
 };
 #define N_MEMBERS (sizeof(members) / sizeof(members[0]))
 
@@ -64,160 +58,189 @@ struct field {
 struct sample {
 	const char *name;
 	const char *line;
-	enum smlog_kind kind;
+	enum mailrec_kind kind;
+	enum mailrec_outcome outcome;
+	enum mailrec_stage stage;
 	int forged;
-	int discard;
 	struct field fields[MAX_FIELDS];	/* after the header, NULL ends */
 };
 
 #define HDR "Jul  3 14:12:20 drjemgw sm-mta[4707]: "
 
-/* One line of each kind; the header is checked separately. */
+/* One line of each sendmail kind, and the record it maps to; the
+ * header is checked separately. */
 static const struct sample samples[] = {
 	{"from, bare sender, seed campaign",
 	 HDR "r63IA8dJ004707: from=bob@emalsrv.marriott.com, size=0, "
 	 "class=0, nrcpts=1, proto=SMTP, daemon=sm-mta, "
 	 "relay=eu1sysamx113.postini.com [217.226.243.182]",
-	 SMLOG_FROM, 0, 0,
-	 {{"qid", "r63IA8dJ004707"}, {"from", "bob@emalsrv.marriott.com"},
+	 MAILREC_ACCEPTED, OUTCOME_NONE, STAGE_NONE, 0,
+	 {{"qid", "r63IA8dJ004707"}, {"sender", "bob@emalsrv.marriott.com"},
 	  {"size", "0"}, {"nrcpts", "1"}, {"proto", "SMTP"},
-	  {"daemon", "sm-mta"}, {"relay_host", "eu1sysamx113.postini.com"},
+	  {"relay_host", "eu1sysamx113.postini.com"},
 	  {"relay_ip", "217.226.243.182"}}},
 	{"from, msgid and forged IPv6 relay",
 	 HDR "r63ICDA7007088: from=<ups@EMALSRV.UPS.COM.>, size=4242, "
 	 "class=0, nrcpts=2, msgid=<20130703141222.1@ups.com>, "
 	 "bodytype=8BITMIME, proto=ESMTP, daemon=MTA-v6, "
 	 "relay=mail.example.net [IPv6:2001:db8::1] (may be forged)",
-	 SMLOG_FROM, 1, 0,
-	 {{"qid", "r63ICDA7007088"}, {"from", "<ups@EMALSRV.UPS.COM.>"},
+	 MAILREC_ACCEPTED, OUTCOME_NONE, STAGE_NONE, 1,
+	 {{"qid", "r63ICDA7007088"}, {"sender", "<ups@EMALSRV.UPS.COM.>"},
 	  {"size", "4242"}, {"nrcpts", "2"},
 	  {"msgid", "<20130703141222.1@ups.com>"}, {"proto", "ESMTP"},
-	  {"daemon", "MTA-v6"}, {"relay_host", "mail.example.net"},
+	  {"relay_host", "mail.example.net"},
 	  {"relay_ip", "IPv6:2001:db8::1"}}},
 	{"from, null sender, relay address only",
 	 HDR "r63ICTsI007425: from=<>, size=2311, class=0, nrcpts=1, "
 	 "msgid=<r63ICTsI007425@drjemgw>, proto=ESMTP, daemon=MTA, "
 	 "relay=[192.0.2.10]",
-	 SMLOG_FROM, 0, 0,
-	 {{"qid", "r63ICTsI007425"}, {"from", "<>"}, {"size", "2311"},
+	 MAILREC_ACCEPTED, OUTCOME_NONE, STAGE_NONE, 0,
+	 {{"qid", "r63ICTsI007425"}, {"sender", "<>"}, {"size", "2311"},
 	  {"nrcpts", "1"}, {"msgid", "<r63ICTsI007425@drjemgw>"},
-	  {"proto", "ESMTP"}, {"daemon", "MTA"}, {"relay_ip", "192.0.2.10"}}},
+	  {"proto", "ESMTP"}, {"relay_ip", "192.0.2.10"}}},
 	{"from, local submission, relay=root@localhost",
 	 HDR "r63IBGCU006072: from=root, size=523, class=0, nrcpts=1, "
 	 "msgid=<201307031411.r63IBGCU006072@drjemgw>, relay=root@localhost",
-	 SMLOG_FROM, 0, 0,
-	 {{"qid", "r63IBGCU006072"}, {"from", "root"}, {"size", "523"},
+	 MAILREC_ACCEPTED, OUTCOME_NONE, STAGE_NONE, 0,
+	 {{"qid", "r63IBGCU006072"}, {"sender", "root"}, {"size", "523"},
 	  {"nrcpts", "1"}, {"msgid", "<201307031411.r63IBGCU006072@drjemgw>"},
 	  {"relay_host", "localhost"}}},
 	{"from, msgid with comma and space falls back, sender kept",
 	 HDR "r63ICO8H007346: from=<x@emalsrv.aa.com>, size=10, class=0, "
 	 "nrcpts=1, msgid=<a, relay=evil [6.6.6.6], proto=ESMTP, "
 	 "daemon=MTA, relay=real.example [192.0.2.20]",
-	 SMLOG_FROM, 0, 0,
-	 {{"qid", "r63ICO8H007346"}, {"from", "<x@emalsrv.aa.com>"},
+	 MAILREC_ACCEPTED, OUTCOME_NONE, STAGE_NONE, 0,
+	 {{"qid", "r63ICO8H007346"}, {"sender", "<x@emalsrv.aa.com>"},
 	  {"size", "10"}, {"nrcpts", "1"}}},
 	{"to, sent",
 	 HDR "r63IA8dJ004707: to=<drj@example.com>, delay=00:00:02, "
 	 "xdelay=00:00:01, mailer=esmtp, pri=120523, "
 	 "relay=mx1.example.com. [192.0.2.25], dsn=2.0.0, "
 	 "stat=Sent (OK 1372875142 x)",
-	 SMLOG_TO, 0, 0,
-	 {{"qid", "r63IA8dJ004707"}, {"to", "<drj@example.com>"},
-	  {"mailer", "esmtp"}, {"relay_host", "mx1.example.com."},
+	 MAILREC_DELIVERY, OUTCOME_SENT, STAGE_NONE, 0,
+	 {{"qid", "r63IA8dJ004707"}, {"recipients", "<drj@example.com>"},
+	  {"relay_host", "mx1.example.com."},
 	  {"relay_ip", "192.0.2.25"}, {"dsn", "2.0.0"},
-	  {"stat", "Sent (OK 1372875142 x)"}}},
+	  {"status", "Sent (OK 1372875142 x)"}}},
 	{"to, several recipients, deferred, relay host only",
 	 HDR "r63IA8dJ004707: to=<a@example.com>,<b@example.com>, "
 	 "delay=00:05:00, xdelay=00:00:30, mailer=esmtp, pri=210523, "
 	 "relay=mx.example.com., dsn=4.0.0, "
 	 "stat=Deferred: Connection refused by mx.example.com.",
-	 SMLOG_TO, 0, 0,
-	 {{"qid", "r63IA8dJ004707"}, {"to", "<a@example.com>,<b@example.com>"},
-	  {"mailer", "esmtp"}, {"relay_host", "mx.example.com."},
-	  {"dsn", "4.0.0"},
-	  {"stat", "Deferred: Connection refused by mx.example.com."}}},
+	 MAILREC_DELIVERY, OUTCOME_DEFERRED, STAGE_NONE, 0,
+	 {{"qid", "r63IA8dJ004707"},
+	  {"recipients", "<a@example.com>,<b@example.com>"},
+	  {"relay_host", "mx.example.com."}, {"dsn", "4.0.0"},
+	  {"status", "Deferred: Connection refused by mx.example.com."}}},
 	{"to, local user unknown, ctladdr, no relay",
 	 HDR "r63IA8dJ004707: to=nosuch, ctladdr=<nosuch@drjemgw> "
 	 "(1000/1000), delay=00:00:00, xdelay=00:00:00, mailer=local, "
 	 "pri=30437, dsn=5.1.1, stat=User unknown",
-	 SMLOG_TO, 0, 0,
-	 {{"qid", "r63IA8dJ004707"}, {"to", "nosuch"}, {"mailer", "local"},
-	  {"dsn", "5.1.1"}, {"stat", "User unknown"}}},
+	 MAILREC_DELIVERY, OUTCOME_BOUNCED, STAGE_NONE, 0,
+	 {{"qid", "r63IA8dJ004707"}, {"recipients", "nosuch"},
+	  {"dsn", "5.1.1"}, {"status", "User unknown"}}},
 	{"ruleset, check_mail reject",
 	 HDR "r63IBpYm006643: ruleset=check_mail, "
 	 "arg1=<amc@emalsrv.linkedin.com>, "
 	 "relay=eu1sysamx120.postini.com [217.226.243.189], "
 	 "reject=550 5.7.1 <amc@emalsrv.linkedin.com>... Sender banned",
-	 SMLOG_RULESET, 0, 0,
-	 {{"qid", "r63IBpYm006643"}, {"ruleset", "check_mail"},
-	  {"arg1", "<amc@emalsrv.linkedin.com>"},
+	 MAILREC_REFUSED, OUTCOME_NONE, STAGE_MAIL, 0,
+	 {{"qid", "r63IBpYm006643"}, {"sender", "<amc@emalsrv.linkedin.com>"},
 	  {"relay_host", "eu1sysamx120.postini.com"},
 	  {"relay_ip", "217.226.243.189"},
-	  {"reject", "550 5.7.1 <amc@emalsrv.linkedin.com>... Sender banned"}}},
-	{"ruleset, discard",
+	  {"reason", "550 5.7.1 <amc@emalsrv.linkedin.com>... Sender banned"}}},
+	{"ruleset, check_mail discard",
 	 HDR "r63IAFug004894: ruleset=check_mail, "
 	 "arg1=<news@complains.linkedin.com>, "
 	 "relay=eu1sysamx110.postini.com [217.226.243.59], discard",
-	 SMLOG_RULESET, 0, 1,
-	 {{"qid", "r63IAFug004894"}, {"ruleset", "check_mail"},
-	  {"arg1", "<news@complains.linkedin.com>"},
+	 MAILREC_DISCARDED, OUTCOME_NONE, STAGE_MAIL, 0,
+	 {{"qid", "r63IAFug004894"},
+	  {"sender", "<news@complains.linkedin.com>"},
 	  {"relay_host", "eu1sysamx110.postini.com"},
 	  {"relay_ip", "217.226.243.59"}}},
+	{"ruleset, check_rcpt reject",
+	 HDR "r6MFf9aB027050: ruleset=check_rcpt, arg1=<victim@example.net>, "
+	 "relay=[203.0.113.50], reject=550 5.7.1 <victim@example.net>... "
+	 "Relaying denied",
+	 MAILREC_REFUSED, OUTCOME_NONE, STAGE_RCPT, 0,
+	 {{"qid", "r6MFf9aB027050"}, {"recipients", "<victim@example.net>"},
+	  {"relay_ip", "203.0.113.50"},
+	  {"reason", "550 5.7.1 <victim@example.net>... Relaying denied"}}},
+	{"ruleset, check_rcpt discard",
+	 HDR "r6MFf9aB027050: ruleset=check_rcpt, arg1=<victim@example.net>, "
+	 "relay=[203.0.113.50], discard",
+	 MAILREC_DISCARDED, OUTCOME_NONE, STAGE_RCPT, 0,
+	 {{"qid", "r6MFf9aB027050"}, {"recipients", "<victim@example.net>"},
+	  {"relay_ip", "203.0.113.50"}}},
 	{"ruleset, check_relay without qid",
 	 HDR "ruleset=check_relay, arg1=spam.example, arg2=192.0.2.66, "
 	 "relay=spam.example [192.0.2.66] (may be forged), "
 	 "reject=550 5.7.1 Access denied",
-	 SMLOG_RULESET, 1, 0,
-	 {{"ruleset", "check_relay"}, {"arg1", "spam.example"},
-	  {"relay_host", "spam.example"}, {"relay_ip", "192.0.2.66"},
-	  {"reject", "550 5.7.1 Access denied"}}},
+	 MAILREC_REFUSED, OUTCOME_NONE, STAGE_CONNECT, 1,
+	 {{"relay_host", "spam.example"}, {"relay_ip", "192.0.2.66"},
+	  {"reason", "550 5.7.1 Access denied"}}},
+	{"ruleset, check_eoh reject is at DATA",
+	 HDR "r63IBpYm006643: ruleset=check_eoh, arg1=<a@b.example>, "
+	 "relay=[192.0.2.7], reject=554 5.7.1 Rejected",
+	 MAILREC_REFUSED, OUTCOME_NONE, STAGE_DATA, 0,
+	 {{"qid", "r63IBpYm006643"}, {"relay_ip", "192.0.2.7"},
+	  {"reason", "554 5.7.1 Rejected"}}},
+	{"ruleset, quarantine is no verdict",
+	 HDR "r6BDG0xG030230: ruleset=check_mail, "
+	 "arg1=<notify@customercare.linkedin.com>, "
+	 "relay=eu1sysamx110.postini.com [217.226.243.59], "
+	 "quarantine=phishing suspect",
+	 MAILREC_OTHER, OUTCOME_NONE, STAGE_NONE, 0,
+	 {{"qid", "r6BDG0xG030230"},
+	  {"relay_host", "eu1sysamx110.postini.com"},
+	  {"relay_ip", "217.226.243.59"}}},
 	{"discarded",
 	 HDR "r63ICZJq007573: discarded",
-	 SMLOG_DISCARDED, 0, 0, {{"qid", "r63ICZJq007573"}}},
+	 MAILREC_DISCARDED, OUTCOME_NONE, STAGE_NONE, 0,
+	 {{"qid", "r63ICZJq007573"}}},
 	{"dsn",
 	 HDR "r63ICfP9007698: r63ICfPA007698: DSN: User unknown",
-	 SMLOG_DSN, 0, 0,
-	 {{"qid", "r63ICfP9007698"}, {"dsn_qid", "r63ICfPA007698"},
-	  {"dsn_text", "User unknown"}}},
+	 MAILREC_OTHER, OUTCOME_NONE, STAGE_NONE, 0,
+	 {{"qid", "r63ICfP9007698"}}},
 	{"lost input channel",
 	 HDR "r63ICblx007610: lost input channel from "
 	 "eu1sysamx109.postini.com [217.226.243.58] to MTA after rcpt",
-	 SMLOG_LOST_INPUT, 0, 0,
+	 MAILREC_OTHER, OUTCOME_NONE, STAGE_NONE, 0,
 	 {{"qid", "r63ICblx007610"}, {"relay_host", "eu1sysamx109.postini.com"},
-	  {"relay_ip", "217.226.243.58"}, {"daemon", "MTA"}}},
+	  {"relay_ip", "217.226.243.58"}}},
 	{"did not issue MAIL",
 	 HDR "r63ICl6Y007792: [192.0.2.99] did not issue "
 	 "MAIL/EXPN/VRFY/ETRN during connection to MTA",
-	 SMLOG_NO_MAIL, 0, 0,
-	 {{"qid", "r63ICl6Y007792"}, {"relay_ip", "192.0.2.99"},
-	  {"daemon", "MTA"}}},
+	 MAILREC_OTHER, OUTCOME_NONE, STAGE_NONE, 0,
+	 {{"qid", "r63ICl6Y007792"}, {"relay_ip", "192.0.2.99"}}},
 	{"AUTH=server",
 	 HDR "r63ICYnm007549: AUTH=server, relay=client.example.org "
 	 "[192.0.2.31], authid=drj, mech=PLAIN, bits=0",
-	 SMLOG_AUTH, 0, 0,
+	 MAILREC_OTHER, OUTCOME_NONE, STAGE_NONE, 0,
 	 {{"qid", "r63ICYnm007549"}, {"relay_host", "client.example.org"},
 	  {"relay_ip", "192.0.2.31"}}},
 	{"STARTTLS=server",
 	 HDR "STARTTLS=server, relay=eu1sysamx139.postini.com "
 	 "[217.226.243.228], version=TLSv1.3, verify=NO, "
 	 "cipher=TLS_AES_256_GCM_SHA384, bits=256/256",
-	 SMLOG_STARTTLS, 0, 0,
+	 MAILREC_OTHER, OUTCOME_NONE, STAGE_NONE, 0,
 	 {{"relay_host", "eu1sysamx139.postini.com"},
 	  {"relay_ip", "217.226.243.228"}}},
 	{"other, with qid",
 	 HDR "r63ICrUW007882: Milter: no active filter",
-	 SMLOG_OTHER, 0, 0, {{"qid", "r63ICrUW007882"}}},
+	 MAILREC_OTHER, OUTCOME_NONE, STAGE_NONE, 0,
+	 {{"qid", "r63ICrUW007882"}}},
 	{"other, without qid",
 	 HDR "starting daemon (8.15.2): SMTP+queueing@00:10:00",
-	 SMLOG_OTHER, 0, 0, {{NULL, NULL}}},
+	 MAILREC_OTHER, OUTCOME_NONE, STAGE_NONE, 0, {{NULL, NULL}}},
 	{"other, NOQUEUE is no queue id",
 	 HDR "NOQUEUE: connect from localhost [127.0.0.1]",
-	 SMLOG_OTHER, 0, 0, {{NULL, NULL}}},
+	 MAILREC_OTHER, OUTCOME_NONE, STAGE_NONE, 0, {{NULL, NULL}}},
 };
 #define N_SAMPLES (sizeof(samples) / sizeof(samples[0]))
 
-/* member_value - a struct smlog string member by JSON name */
-static const char *member_value(const struct smlog *log, const char *name)
+/* member_value - a struct mailrec string member by JSON name */
+static const char *member_value(const struct mailrec *log, const char *name)
 {
 	for (size_t i = 0; i < N_MEMBERS; i++)
 		if (strcmp(members[i].name, name) == 0)
@@ -231,7 +254,7 @@ static const char *expected(const struct sample *s, const char *name,
 			    int header)
 {
 	static const struct field hdr[] = {
-		{"timestamp", "Jul  3 14:12:20"}, {"hostname", "drjemgw"},
+		{"timestamp", "Jul  3 14:12:20"}, {"mta_host", "drjemgw"},
 		{"program", "sm-mta"}, {"pid", "4707"},
 	};
 
@@ -248,9 +271,9 @@ static const char *expected(const struct sample *s, const char *name,
 static void check_sample(struct normalizer *norm, const struct sample *s,
 			 const char *line, const char *form, int header)
 {
-	struct smlog log;
+	struct mailrec log;
 	char name[256];
-	enum smlog_kind kind;
+	enum mailrec_kind kind;
 
 	kind = normalize_line(norm, line, strlen(line), &log);
 	snprintf(name, sizeof(name), "%s (%s): kind", s->name, form);
@@ -264,8 +287,12 @@ static void check_sample(struct normalizer *norm, const struct sample *s,
 	}
 	snprintf(name, sizeof(name), "%s (%s): relay_forged", s->name, form);
 	tap_is_long(log.relay_forged, s->forged, name);
-	snprintf(name, sizeof(name), "%s (%s): discard", s->name, form);
-	tap_is_long(log.discard, s->discard, name);
+	snprintf(name, sizeof(name), "%s (%s): outcome", s->name, form);
+	tap_is_long(log.outcome, s->outcome, name);
+	snprintf(name, sizeof(name), "%s (%s): stage", s->name, form);
+	tap_is_long(log.stage, s->stage, name);
+	snprintf(name, sizeof(name), "%s (%s): mta", s->name, form);
+	tap_is_long(log.mta, MTA_SENDMAIL, name);
 }
 
 /* test_samples - each sample with its header, then headerless twice */
@@ -277,7 +304,7 @@ static void test_samples(struct normalizer *norm)
 		char spaced[1024];
 
 		check_sample(norm, s, s->line, "RFC 3164 header", 1);
-		if (s->kind == SMLOG_OTHER && s->fields[0].name == NULL)
+		if (s->kind == MAILREC_OTHER && s->fields[0].name == NULL)
 			continue;	/* headerless needs a queue id */
 		snprintf(spaced, sizeof(spaced), " %s", msg);
 		check_sample(norm, s, spaced, "headerless, leading space", 0);
@@ -303,14 +330,14 @@ static void test_headers(struct normalizer *norm)
 		 "mx", "sm-mta", "1"},
 	};
 	char line[512];
-	struct smlog log;
+	struct mailrec log;
 
 	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
 		snprintf(line, sizeof(line), "%s%s", heads[i].head, body);
 		tap_is_long(normalize_line(norm, line, strlen(line), &log),
-			    SMLOG_DISCARDED, heads[i].timestamp);
+			    MAILREC_DISCARDED, heads[i].timestamp);
 		tap_is_str(log.timestamp, heads[i].timestamp, "timestamp");
-		tap_is_str(log.hostname, heads[i].host, "hostname");
+		tap_is_str(log.mta_host, heads[i].host, "mta_host");
 		tap_is_str(log.program, heads[i].program, "program");
 		tap_is_str(log.pid, heads[i].pid, "pid");
 		tap_is_str(log.qid, "r63IA8dJ004707", "qid");
@@ -335,14 +362,15 @@ static void test_not_sendmail(struct normalizer *norm)
 		"",
 		" ",
 	};
-	struct smlog log;
+	struct mailrec log;
 
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
-		enum smlog_kind kind =
+		enum mailrec_kind kind =
 			normalize_line(norm, lines[i], strlen(lines[i]), &log);
 
 		tap_is_str(normalize_kind_name(kind), "unparsed", lines[i]);
-		tap_ok(log.from == NULL && log.qid == NULL,
+		tap_ok(log.sender == NULL && log.qid == NULL
+		       && log.mta == MTA_NONE,
 		       "  and leaves no field");
 	}
 }
@@ -353,43 +381,43 @@ static void test_bounds(struct normalizer *norm)
 	static const char with_nul[] = HDR "r63ICZJq007573: discarded\0x";
 	size_t big = 70000;
 	char *line = malloc(big + 1);
-	struct smlog log;
+	struct mailrec log;
 
 	tap_ok(line != NULL, "allocate a long line");
 	if (line == NULL)
 		return;
 	memset(line, 'x', big);
 	memcpy(line, HDR "r63ICZJq007573: ", strlen(HDR) + 16);
-	tap_is_long(normalize_line(norm, line, big, &log), SMLOG_UNPARSED,
+	tap_is_long(normalize_line(norm, line, big, &log), MAILREC_UNPARSED,
 		    "a 70000-byte line is refused");
-	tap_is_long(normalize_line(norm, line, 60000, &log), SMLOG_OTHER,
+	tap_is_long(normalize_line(norm, line, 60000, &log), MAILREC_OTHER,
 		    "a 60000-byte sendmail line is other");
 	free(line);
 	tap_is_long(normalize_line(norm, with_nul, sizeof(with_nul) - 1, &log),
-		    SMLOG_UNPARSED, "a NUL inside the line is refused");
+		    MAILREC_UNPARSED, "a NUL inside the line is refused");
 	tap_is_long(normalize_line(norm, with_nul, sizeof(with_nul) - 3, &log),
-		    SMLOG_DISCARDED, "the same line without it parses");
+		    MAILREC_DISCARDED, "the same line without it parses");
 	tap_is_long(normalize_line(norm, samples[0].line, 0, &log),
-		    SMLOG_UNPARSED, "an empty line is unparsed");
+		    MAILREC_UNPARSED, "an empty line is unparsed");
 }
 
 /* test_crlf - a line from a DOS file keeps its last field */
 static void test_crlf(struct normalizer *norm)
 {
 	char crlf[512];
-	struct smlog log;
+	struct mailrec log;
 
 	snprintf(crlf, sizeof(crlf), "%s\r", samples[0].line);
 	tap_is_long(normalize_line(norm, crlf, strlen(crlf), &log),
-		    SMLOG_FROM, "a trailing CR is dropped");
+		    MAILREC_ACCEPTED, "a trailing CR is dropped");
 	tap_is_str(log.relay_ip, "217.226.243.182",
 		   "  and the relay at the end still parses");
 }
 
 /* sane - every member is NULL or a string inside the last call's reach */
-static int sane(const struct smlog *log, enum smlog_kind kind)
+static int sane(const struct mailrec *log, enum mailrec_kind kind)
 {
-	if ((unsigned) kind >= SMLOG_KIND_COUNT || log->kind != kind)
+	if ((unsigned) kind >= MAILREC_KIND_COUNT || log->kind != kind)
 		return 0;
 	for (size_t i = 0; i < N_MEMBERS; i++) {
 		const char *v = member_value(log, members[i].name);
@@ -398,7 +426,8 @@ static int sane(const struct smlog *log, enum smlog_kind kind)
 			return 0;
 	}
 	return (log->relay_forged == 0 || log->relay_forged == 1)
-	       && (log->discard == 0 || log->discard == 1);
+	       && (unsigned) log->outcome <= OUTCOME_BOUNCED
+	       && (unsigned) log->stage <= STAGE_OTHER;
 }
 
 /* test_high_bytes - bytes >= 0x80 inserted at and written over every byte */
@@ -406,7 +435,7 @@ static void test_high_bytes(struct normalizer *norm)
 {
 	static const char high[] = "\x80\xff\xc3\xa9";
 	char line[1024];
-	struct smlog log;
+	struct mailrec log;
 	int all_sane = 1;
 	long runs = 0;
 
@@ -415,7 +444,7 @@ static void test_high_bytes(struct normalizer *norm)
 		size_t len = strlen(orig);
 
 		for (size_t at = 0; at <= len; at++) {
-			enum smlog_kind kind;
+			enum mailrec_kind kind;
 
 			/* inserted (the line is passed with its length) */
 			snprintf(line, sizeof(line), "%.*s%s%s", (int) at, orig,
@@ -448,20 +477,20 @@ static void test_high_bytes_kept(struct normalizer *norm)
 		"delay=00:00:00, mailer=esmtp, pri=1, dsn=5.0.0, "
 		"stat=Service unavailable \x80\x81\xfe";
 	static const char all[] = "\x80\x81\x82\xfe\xff\xc0\xc1\xf5\xf8";
-	struct smlog log;
+	struct mailrec log;
 
 	tap_is_long(normalize_line(norm, from, strlen(from), &log),
-		    SMLOG_FROM, "8-bit from line is a from line");
-	tap_is_str(log.from, "<j\xc3\xb6hn@ex\xc3\xa4mple.com>",
+		    MAILREC_ACCEPTED, "8-bit from line is a from line");
+	tap_is_str(log.sender, "<j\xc3\xb6hn@ex\xc3\xa4mple.com>",
 		   "  UTF-8 sender kept");
 	tap_is_str(log.msgid, "<\x80\xff@x>", "  raw 8-bit msgid kept");
 	tap_is_str(log.relay_host, "h\xe9st.example", "  8-bit relay kept");
-	tap_is_long(normalize_line(norm, to, strlen(to), &log), SMLOG_TO,
+	tap_is_long(normalize_line(norm, to, strlen(to), &log), MAILREC_DELIVERY,
 		    "8-bit to line is a to line");
-	tap_is_str(log.stat, "Service unavailable \x80\x81\xfe",
+	tap_is_str(log.status, "Service unavailable \x80\x81\xfe",
 		   "  8-bit stat kept");
 	tap_is_long(normalize_line(norm, all, strlen(all), &log),
-		    SMLOG_UNPARSED, "a line of 8-bit bytes only is unparsed");
+		    MAILREC_UNPARSED, "a line of 8-bit bytes only is unparsed");
 }
 
 /* write_file - a temporary file with this text; its name in path */
@@ -561,8 +590,8 @@ static void test_bad_rulebases(void)
 }
 
 /* json_kind - normalize_json on a C string */
-static enum smlog_kind json_kind(struct normalizer *norm, const char *text,
-				 struct smlog *log)
+static enum mailrec_kind json_kind(struct normalizer *norm, const char *text,
+				 struct mailrec *log)
 {
 	return normalize_json(norm, text, strlen(text), log);
 }
@@ -580,78 +609,81 @@ static void test_json_good(struct normalizer *norm)
 		"\"timestamp\": \"Jul  3 14:12:20\", "
 		"\"relay_forged\": \"(may be forged)\", "
 		"\"event.tags\": [ \"from\" ] }\n";
-	struct smlog log;
+	struct mailrec log;
 
-	tap_is_long(json_kind(norm, good, &log), SMLOG_FROM, "json: from");
-	tap_is_str(log.from, "bob@emalsrv.marriott.com", "  from");
+	tap_is_long(json_kind(norm, good, &log), MAILREC_ACCEPTED, "json: from");
+	tap_is_str(log.sender, "bob@emalsrv.marriott.com", "  sender");
+	tap_is_long(log.mta, MTA_SENDMAIL, "  mta");
+	tap_is_str(log.mta_host, "drjemgw", "  mta_host");
 	tap_is_str(log.relay_ip, "217.226.243.182", "  relay_ip");
 	tap_is_str(log.timestamp, "Jul  3 14:12:20", "  timestamp");
 	tap_is_long(log.relay_forged, 1, "  relay_forged");
-	tap_is_str(log.to, NULL, "  to absent");
+	tap_is_str(log.recipients, NULL, "  recipients absent");
 
 	tap_is_long(json_kind(norm, "{\"event.tags\":[\"x\",\"ruleset\"],"
 			      "\"ruleset\":\"check_mail\",\"discard\":"
 			      "\"discard\",\"qid\":\"NOQUEUE\"}", &log),
-		    SMLOG_RULESET, "json: first known tag counts");
-	tap_ok(log.discard == 1, "  discard");
+		    MAILREC_DISCARDED, "json: first known tag counts");
+	tap_ok(log.stage == STAGE_MAIL, "  a discard at MAIL");
 	tap_is_str(log.qid, NULL, "  NOQUEUE is no queue id");
 
 	tap_is_long(json_kind(norm, "{\"event.tags\":[\"to\"],\"to\":42,"
 			      "\"stat\":[\"Sent\"],\"dsn\":null,"
-			      "\"mailer\":\"esmtp\",\"relay_forged\":true,"
+			      "\"relay_host\":\"mx.example\",\"relay_forged\":true,"
 			      "\"discard\":1}", &log),
-		    SMLOG_TO, "json: wrong-typed fields");
-	tap_ok(log.to == NULL && log.stat == NULL && log.dsn == NULL,
+		    MAILREC_DELIVERY, "json: wrong-typed fields");
+	tap_ok(log.recipients == NULL && log.status == NULL && log.dsn == NULL
+	       && log.outcome == OUTCOME_NONE,
 	       "  number, array and null fields are absent");
-	tap_is_str(log.mailer, "esmtp", "  the string field is kept");
-	tap_ok(log.relay_forged == 0 && log.discard == 0,
+	tap_is_str(log.relay_host, "mx.example", "  the string field is kept");
+	tap_ok(log.relay_forged == 0 && log.stage == STAGE_NONE,
 	       "  non-string flags are absent");
 
 	tap_is_long(json_kind(norm, "{\"event.tags\":[\"from\"],"
 			      "\"from\":\"<a@evil.example\\u0000@good>\"}",
 			      &log),
-		    SMLOG_FROM, "json: string with an escaped NUL");
-	tap_is_str(log.from, NULL, "  is absent, not cut short");
+		    MAILREC_ACCEPTED, "json: string with an escaped NUL");
+	tap_is_str(log.sender, NULL, "  is absent, not cut short");
 }
 
 /* test_json_bad - what is not an mmnormalize object is unparsed */
 static void test_json_bad(struct normalizer *norm)
 {
-	struct smlog log;
+	struct mailrec log;
 	char *big;
 
 	tap_is_long(json_kind(norm, "{\"event.tags\":\"from\","
 			      "\"from\":\"<a@b>\"}", &log),
-		    SMLOG_UNPARSED, "json: tags not an array");
+		    MAILREC_UNPARSED, "json: tags not an array");
 	tap_is_long(json_kind(norm, "{\"event.tags\":[1,{},\"nope\"]}", &log),
-		    SMLOG_UNPARSED, "json: no known tag");
+		    MAILREC_UNPARSED, "json: no known tag");
 	tap_is_long(json_kind(norm, "{\"originalmsg\":\"x\","
 			      "\"unparsed-data\":\"x\"}", &log),
-		    SMLOG_UNPARSED, "json: liblognorm's no-match object");
+		    MAILREC_UNPARSED, "json: liblognorm's no-match object");
 	tap_is_long(json_kind(norm, "[{\"event.tags\":[\"from\"]}]", &log),
-		    SMLOG_UNPARSED, "json: an array is not an object");
-	tap_is_long(json_kind(norm, "\"from\"", &log), SMLOG_UNPARSED,
+		    MAILREC_UNPARSED, "json: an array is not an object");
+	tap_is_long(json_kind(norm, "\"from\"", &log), MAILREC_UNPARSED,
 		    "json: a string is not an object");
-	tap_is_long(json_kind(norm, "42", &log), SMLOG_UNPARSED,
+	tap_is_long(json_kind(norm, "42", &log), MAILREC_UNPARSED,
 		    "json: a number is not an object");
 	tap_is_long(json_kind(norm, HDR "r63ICZJq007573: discarded", &log),
-		    SMLOG_UNPARSED, "json: a raw log line is not JSON");
+		    MAILREC_UNPARSED, "json: a raw log line is not JSON");
 	tap_is_long(json_kind(norm, "{\"event.tags\":[\"discarded\"]", &log),
-		    SMLOG_UNPARSED, "json: truncated object");
+		    MAILREC_UNPARSED, "json: truncated object");
 	tap_is_long(json_kind(norm, "{\"event.tags\":[\"discarded\"]} {}",
 			      &log),
-		    SMLOG_UNPARSED, "json: trailing data");
+		    MAILREC_UNPARSED, "json: trailing data");
 	tap_is_long(json_kind(norm, "{\"event.tags\":[\"discarded\"]} \r\n",
 			      &log),
-		    SMLOG_DISCARDED, "json: trailing white space is fine");
-	tap_is_long(json_kind(norm, "", &log), SMLOG_UNPARSED, "json: empty");
+		    MAILREC_DISCARDED, "json: trailing white space is fine");
+	tap_is_long(json_kind(norm, "", &log), MAILREC_UNPARSED, "json: empty");
 	tap_is_long(normalize_json(norm, "{\"event.tags\":[\"discarded\"]}\0",
 				   30, &log),
-		    SMLOG_UNPARSED, "json: NUL byte");
+		    MAILREC_UNPARSED, "json: NUL byte");
 	tap_is_long(json_kind(norm, "{\"a\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
 			      "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],"
 			      "\"event.tags\":[\"discarded\"]}", &log),
-		    SMLOG_UNPARSED, "json: nesting too deep");
+		    MAILREC_UNPARSED, "json: nesting too deep");
 
 	big = malloc(300000);
 	tap_ok(big != NULL, "json: allocate a big object");
@@ -665,25 +697,135 @@ static void test_json_bad(struct normalizer *norm)
 		memcpy(big + n, "\"}", 3);
 		n += 2;
 		tap_is_long(normalize_json(norm, big, n, &log),
-			    SMLOG_UNPARSED, "json: oversized object refused");
+			    MAILREC_UNPARSED, "json: oversized object refused");
 		tap_is_long(normalize_json(norm, big, 1000, &log),
-			    SMLOG_UNPARSED, "json: cut object refused");
+			    MAILREC_UNPARSED, "json: cut object refused");
 		free(big);
 	}
 }
 
-/* test_kind_names - the tag of each kind */
+/* test_outcomes - sendmail's stat= and dsn= to a DELIVERY's outcome,
+ * through normalize_json() as rsyslog's mmnormalize hands it over */
+static void test_outcomes(struct normalizer *norm)
+{
+	static const struct {
+		const char *stat, *dsn;
+		enum mailrec_outcome outcome;
+	} cases[] = {
+		{"Sent (r63ICDA7007088 Message accepted)", "2.0.0", OUTCOME_SENT},
+		{"sent", NULL, OUTCOME_SENT},
+		{"Deferred: Connection refused by mx.example.", "4.0.0",
+		 OUTCOME_DEFERRED},
+		{"Deferred", NULL, OUTCOME_DEFERRED},
+		{"Operation timed out", "4.4.1", OUTCOME_DEFERRED},
+		{"User unknown", "5.1.1", OUTCOME_BOUNCED},
+		{"User unknown", NULL, OUTCOME_BOUNCED},
+		{"Service unavailable", NULL, OUTCOME_BOUNCED},
+		{"Host unknown (Name server: x: host not found)", NULL,
+		 OUTCOME_BOUNCED},
+		{"Data format error", "5.6.0", OUTCOME_BOUNCED},
+		{"queued", NULL, OUTCOME_NONE},
+		{NULL, "2.0.0", OUTCOME_NONE},
+	};
+	char text[512], name[300];
+	struct mailrec log;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(text, sizeof(text), "{\"event.tags\":[\"to\"],"
+			 "\"qid\":\"q1\",\"to\":\"<a@b.example>\"%s%s%s%s%s%s}",
+			 cases[i].stat ? ",\"stat\":\"" : "",
+			 cases[i].stat ? cases[i].stat : "",
+			 cases[i].stat ? "\"" : "",
+			 cases[i].dsn ? ",\"dsn\":\"" : "",
+			 cases[i].dsn ? cases[i].dsn : "",
+			 cases[i].dsn ? "\"" : "");
+		snprintf(name, sizeof(name), "stat=%s dsn=%s: a delivery",
+			 cases[i].stat ? cases[i].stat : "(none)",
+			 cases[i].dsn ? cases[i].dsn : "(none)");
+		tap_is_long(normalize_json(norm, text, strlen(text), &log),
+			    MAILREC_DELIVERY, name);
+		tap_is_long(log.outcome, cases[i].outcome, "  its outcome");
+		tap_is_str(log.status, cases[i].stat, "  status is stat=");
+		tap_is_str(log.recipients, "<a@b.example>",
+			   "  recipients are to=");
+	}
+}
+
+/* test_rulesets - a ruleset's verdict to a kind and stage, through
+ * normalize_json(); the first case of each is a known ruleset */
+static void test_rulesets(struct normalizer *norm)
+{
+	static const struct {
+		const char *ruleset, *verdict;
+		enum mailrec_kind kind;
+		enum mailrec_stage stage;
+	} cases[] = {
+		{"check_mail", "reject", MAILREC_REFUSED, STAGE_MAIL},
+		{"check_rcpt", "reject", MAILREC_REFUSED, STAGE_RCPT},
+		{"check_relay", "reject", MAILREC_REFUSED, STAGE_CONNECT},
+		{"check_data", "reject", MAILREC_REFUSED, STAGE_DATA},
+		{"check_eom", "reject", MAILREC_REFUSED, STAGE_DATA},
+		{"check_etrn", "reject", MAILREC_REFUSED, STAGE_OTHER},
+		{"check_mail", "discard", MAILREC_DISCARDED, STAGE_MAIL},
+		{"check_rcpt", "discard", MAILREC_DISCARDED, STAGE_RCPT},
+		{"check_relay", "discard", MAILREC_DISCARDED, STAGE_CONNECT},
+		{"tls_server", "discard", MAILREC_DISCARDED, STAGE_OTHER},
+		{"check_mail", "quarantine", MAILREC_OTHER, STAGE_NONE},
+		{NULL, "reject", MAILREC_OTHER, STAGE_NONE},
+	};
+	char text[512], name[300];
+	struct mailrec log;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(text, sizeof(text), "{\"event.tags\":[\"ruleset\"],"
+			 "\"program\":\"sm-mta\",\"qid\":\"q1\",%s%s%s"
+			 "\"arg1\":\"<x@y.example>\",\"%s\":\"550 no\"}",
+			 cases[i].ruleset ? "\"ruleset\":\"" : "",
+			 cases[i].ruleset ? cases[i].ruleset : "",
+			 cases[i].ruleset ? "\"," : "", cases[i].verdict);
+		snprintf(name, sizeof(name), "ruleset=%s %s: %s",
+			 cases[i].ruleset ? cases[i].ruleset : "(none)",
+			 cases[i].verdict, normalize_kind_name(cases[i].kind));
+		tap_is_str(normalize_kind_name(normalize_json(norm, text,
+			   strlen(text), &log)),
+			   normalize_kind_name(cases[i].kind), name);
+		tap_is_long(log.stage, cases[i].stage, "  at its stage");
+		tap_is_str(log.sender, cases[i].stage == STAGE_MAIL
+			   ? "<x@y.example>" : NULL, "  sender: check_mail's arg1");
+		tap_is_str(log.recipients, cases[i].stage == STAGE_RCPT
+			   ? "<x@y.example>" : NULL,
+			   "  recipients: check_rcpt's arg1");
+		tap_is_str(log.reason, cases[i].kind == MAILREC_REFUSED
+			   ? "550 no" : NULL, "  reason: reject=");
+		tap_is_str(log.qid, "q1", "  the queue id kept");
+	}
+}
+
+/* test_add - another MTA's rules load only through a map of its own */
+static void test_add(struct normalizer *norm, const char *path)
+{
+	char err[NORMALIZE_ERR_MAX];
+
+	tap_is_long(normalize_add(norm, MTA_SENDMAIL, path, err), -1,
+		    "sendmail's rules twice are refused");
+	tap_ok(strstr(err, "loaded already") != NULL, "  saying so");
+	tap_is_long(normalize_add(norm, MTA_EXIM, path, err), -1,
+		    "an MTA with no field map is refused");
+	tap_ok(strstr(err, "no field map") != NULL, "  saying so");
+}
+
+/* test_kind_names - the name of each kind */
 static void test_kind_names(void)
 {
-	static const char *const names[SMLOG_KIND_COUNT] = {
-		"unparsed", "from", "to", "ruleset", "discarded", "dsn",
-		"lost-input", "no-mail", "auth", "starttls", "sendmail-other",
+	static const char *const names[MAILREC_KIND_COUNT] = {
+		"unparsed", "client", "accepted", "delivery", "refused",
+		"discarded", "finished", "other",
 	};
 
-	for (int k = 0; k < SMLOG_KIND_COUNT; k++)
-		tap_is_str(normalize_kind_name((enum smlog_kind) k), names[k],
+	for (int k = 0; k < MAILREC_KIND_COUNT; k++)
+		tap_is_str(normalize_kind_name((enum mailrec_kind) k), names[k],
 			   "kind name");
-	tap_is_str(normalize_kind_name(SMLOG_KIND_COUNT), "unknown",
+	tap_is_str(normalize_kind_name(MAILREC_KIND_COUNT), "unknown",
 		   "out-of-range kind");
 }
 
@@ -691,18 +833,18 @@ static void test_kind_names(void)
 static void test_lifetime(struct normalizer *norm)
 {
 	const char *line = samples[0].line;
-	struct smlog a, b;
+	struct mailrec a, b;
 
 	normalize_line(norm, line, strlen(line), &a);
-	tap_is_str(a.from, "bob@emalsrv.marriott.com",
+	tap_is_str(a.sender, "bob@emalsrv.marriott.com",
 		   "record readable after the call");
 	normalize_line(norm, "x", 1, &b);
-	tap_ok(b.kind == SMLOG_UNPARSED && b.from == NULL,
+	tap_ok(b.kind == MAILREC_UNPARSED && b.sender == NULL,
 	       "an unparsed line clears the record");
 }
 
 /* same_record - 1 when two records agree in kind and every member */
-static int same_record(const struct smlog *a, const struct smlog *b,
+static int same_record(const struct mailrec *a, const struct mailrec *b,
 		       const char **differs)
 {
 	*differs = "kind";
@@ -717,8 +859,9 @@ static int same_record(const struct smlog *a, const struct smlog *b,
 		    || (x != NULL && strcmp(x, y) != 0))
 			return 0;
 	}
-	*differs = "relay_forged or discard";
-	return a->relay_forged == b->relay_forged && a->discard == b->discard;
+	*differs = "mta, relay_forged, outcome or stage";
+	return a->mta == b->mta && a->relay_forged == b->relay_forged
+	       && a->outcome == b->outcome && a->stage == b->stage;
 }
 
 /* chomp - length of a line without its newline */
@@ -751,7 +894,7 @@ static void golden_pair(struct normalizer *norm, struct normalizer *json,
 	if (!tap_ok(in != NULL && ref != NULL, in_path))
 		goto done;
 	while (fgets(in_line, sizeof(in_line), in) != NULL) {
-		struct smlog a, b;
+		struct mailrec a, b;
 		const char *differs;
 
 		n++;
@@ -818,8 +961,11 @@ int main(void)
 	test_high_bytes_kept(norm);
 	test_json_good(norm);
 	test_json_bad(norm);
+	test_outcomes(norm);
+	test_rulesets(norm);
 	test_lifetime(norm);
 	test_golden(norm, top, path);
+	test_add(norm, path);
 	normalize_close(norm);
 	test_bad_rulebases();
 	test_kind_names();

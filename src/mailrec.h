@@ -1,0 +1,141 @@
+/*
+ * mailrec - one MTA log line as the stages after normalize read it.
+ *
+ * DESCRIPTION
+ *	The record that normalize fills, whatever MTA wrote the line: each
+ *	MTA's rulebase and field map (normalize_sendmail.c, and one file
+ *	like it per MTA) turn that MTA's words into the kinds and fields
+ *	below, and no stage after normalize knows which MTA spoke.  String
+ *	fields point into storage owned by the normalizer and stay valid
+ *	until its next call; NULL means the line did not carry the field.
+ *	Nothing here is validated yet: hosts and addresses are the sender's
+ *	words, and must pass hostname validation before anyone trusts them.
+ *
+ *	What the stages do with each kind (pipeline.c): ACCEPTED starts a
+ *	campaign's message (sender -> verdict -> campaign, its queue id
+ *	then tracked); DELIVERY, REFUSED at RCPT and DISCARDED count for
+ *	a tracked queue id; REFUSED at MAIL with a sender counts as a
+ *	message with one refused recipient; CLIENT, FINISHED, OTHER and
+ *	refusals at other stages change nothing yet.
+ *
+ * LINE KINDS OF EACH MTA
+ *	kind       sendmail (sm-mta, sendmail, sm-msp-queue)
+ *	           Postfix (postfix/NAME, postfix-INSTANCE/NAME)
+ *	           Exim (exim, exim4; syslog or its mainlog)
+ *
+ *	CLIENT     sendmail: (none; the relay is on the from= line)
+ *	           Postfix: smtpd "QID: client=host[ip]"
+ *	           Exim: (none; H= is on the <= line)
+ *	ACCEPTED   sendmail: "QID: from=<s>, size=, nrcpts=, msgid=,
+ *	             proto=, relay=host [ip]"
+ *	           Postfix: qmgr "QID: from=<s>, size=N, nrcpt=N (queue
+ *	             active)"; cleanup "QID: message-id=<..>" is OTHER
+ *	             with msgid set
+ *	           Exim: "QID <= s H=host [ip] P=proto S=size id=msgid"
+ *	DELIVERY   sendmail: "QID: to=<r>,<r>, ..., dsn=, stat=": outcome
+ *	             from stat's words, then dsn's class (normalize_sendmail.c)
+ *	           Postfix: smtp/local/lmtp/virtual/pipe "QID: to=<r>, ...,
+ *	             dsn=, status=sent|deferred|bounced (text)"
+ *	           Exim: "QID => r" and "QID -> r" SENT, "QID == r ..."
+ *	             DEFERRED, "QID ** r ..." BOUNCED
+ *	REFUSED    sendmail: "QID: ruleset=check_mail, arg1=<s>, ...,
+ *	             reject=..." stage MAIL, sender = arg1; check_rcpt:
+ *	             stage RCPT, recipients = arg1, with the queue id;
+ *	             check_relay: CONNECT; check_data/eoh/eom: DATA;
+ *	             other rulesets: STAGE_OTHER; reason = reject
+ *	           Postfix: "NOQUEUE: reject: RCPT from h[ip]: 554 ...;
+ *	             from=<s> to=<r> proto=ESMTP helo=<..>" stage RCPT
+ *	             (MAIL for "reject: MAIL from", DATA for "END-OF-MESSAGE"
+ *	             and milter-reject), sender = from=, recipients = to=;
+ *	             queue id when the line has one instead of NOQUEUE
+ *	           Exim: "H=host [ip] F=<s> rejected RCPT <r>: reason" RCPT,
+ *	             "rejected MAIL" MAIL, "rejected after DATA" DATA
+ *	DISCARDED  sendmail: "QID: discarded" (stage NONE: after the
+ *	             message was queued); a ruleset's "discard" verdict:
+ *	             the stage of its ruleset (held until ACCEPTED)
+ *	           Postfix: smtpd "QID: discard: RCPT from ...; from=<s>
+ *	             to=<r>" stage RCPT (MAIL, DATA likewise)
+ *	           Exim: (an ACL discard logs "=> :blackhole:": DELIVERY)
+ *	FINISHED   sendmail: (none)
+ *	           Postfix: qmgr "QID: removed"
+ *	           Exim: "QID Completed"
+ *	OTHER      every other line of the MTA (auth, TLS, DSN, lost
+ *	             connections, daemon chatter), queue id and relay kept
+ *	             when the line has them
+ *
+ *	A queue id written "NOQUEUE" (sendmail, Postfix) is no queue id:
+ *	the map leaves qid NULL, so that no stage mistakes it for a message.
+ */
+#ifndef PHISHWATCH_MAILREC_H
+#define PHISHWATCH_MAILREC_H
+
+/* The MTA whose rulebase read the line. */
+enum mta_kind {
+	MTA_NONE = 0,		/* no line read */
+	MTA_SENDMAIL,
+	MTA_POSTFIX,
+	MTA_EXIM,
+	MTA_KIND_COUNT
+};
+
+/* What the line says happened, whatever the MTA's words. */
+enum mailrec_kind {
+	MAILREC_UNPARSED = 0,	/* no MTA line that a rulebase knows */
+	MAILREC_CLIENT,		/* a queue id's connecting relay */
+	MAILREC_ACCEPTED,	/* a message queued, with its sender */
+	MAILREC_DELIVERY,	/* recipients with an outcome */
+	MAILREC_REFUSED,	/* a refusal during the SMTP dialogue */
+	MAILREC_DISCARDED,	/* a message discarded */
+	MAILREC_FINISHED,	/* a queue id that will log nothing more */
+	MAILREC_OTHER,		/* any other line of a known MTA */
+	MAILREC_KIND_COUNT
+};
+
+/* How a DELIVERY ended for its recipients. */
+enum mailrec_outcome {
+	OUTCOME_NONE = 0,	/* not a delivery, or an outcome not known */
+	OUTCOME_SENT,		/* delivered (for good) */
+	OUTCOME_DEFERRED,	/* this attempt failed, will be retried */
+	OUTCOME_BOUNCED		/* failed for good */
+};
+
+/* Where in the SMTP dialogue a REFUSED or DISCARDED verdict fell. */
+enum mailrec_stage {
+	STAGE_NONE = 0,		/* not a verdict, or after queueing */
+	STAGE_CONNECT,		/* the client connection (or HELO) */
+	STAGE_MAIL,		/* MAIL FROM: the sender */
+	STAGE_RCPT,		/* RCPT TO: one recipient */
+	STAGE_DATA,		/* DATA, the headers or the end of message */
+	STAGE_OTHER		/* another check (ETRN, VRFY, TLS, ...) */
+};
+
+struct mailrec {
+	enum mailrec_kind kind;
+	enum mta_kind mta;
+	/* syslog header; all NULL for a headerless (%msg%) line */
+	const char *timestamp;	/* RFC 3164 or RFC 3339 text */
+	const char *mta_host;	/* the syslog header's host name */
+	const char *program;	/* sm-mta, postfix/qmgr, exim4, ... */
+	const char *pid;
+	const char *qid;	/* the MTA's queue id; never "NOQUEUE" */
+	/* the message */
+	const char *sender;	/* envelope sender as logged: <a@b>, a@b, <> */
+	const char *recipients;	/* recipient list as logged, commas */
+	const char *size;	/* bytes, as logged */
+	const char *nrcpts;	/* accepted recipients, as logged */
+	const char *msgid;	/* Message-ID header */
+	const char *proto;	/* SMTP, ESMTP, ESMTPS, ... */
+	/* the connecting (or, in a DELIVERY, receiving) relay */
+	const char *relay_host;	/* name as logged, may be absent */
+	const char *relay_ip;	/* address as logged (IPv6: prefix kept) */
+	int relay_forged;	/* 1: the MTA doubted the name */
+	/* DELIVERY */
+	enum mailrec_outcome outcome;
+	const char *dsn;	/* e.g. 2.0.0 */
+	const char *status;	/* the MTA's text: "Sent (...)", "sent (250 ..)" */
+	/* REFUSED and DISCARDED */
+	enum mailrec_stage stage;
+	const char *reason;	/* the reply text: "550 5.7.1 ... banned" */
+};
+
+#endif
