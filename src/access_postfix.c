@@ -202,13 +202,17 @@ static int access_postfix_read(struct access_line_state *st,
 	}
 	st->after_entry = 1;
 	if (line[0] == '.' && !dotted) {
+		size_t key_len = 1;
+
+		while (key_len < len && !access_blank(line[key_len]))
+			key_len++;
+
 		textfile_warn(src, "key \"%.*s\" is never looked up: Postfix's "
 			      "default parent_domain_matches_subdomains "
 			      "makes \"%.*s\" cover the subdomains (type "
 			      "postfix-dot: for the other setting)",
-			      access_quote_len(len), line,
-			      access_quote_len(strcspn(line + 1, " \t")),
-			      line + 1);
+			      access_quote_len(key_len), line,
+			      access_quote_len(key_len - 1), line + 1);
 		return 0;
 	}
 	return access_postfix_split(src, line, len, out);
