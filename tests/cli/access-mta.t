@@ -102,6 +102,17 @@ for t in "postfix:$TMP/postfix" "exim:$TMP/exim"; do
 		"sender-domain-first-seen:linkedin.net" "${t%%:*}: the table teaches the brand linkedin.com"
 done
 
+# --learn-labels learns a blocked host's label from either table too.
+from_line r63M00000008 '<c@newsletter.dhl.com>' > "$TMP/label"
+printf 'newsletter.fedex.com REJECT\n' > "$TMP/plabel"
+printf '*@newsletter.fedex.com\n' > "$TMP/elabel"
+for t in "postfix:$TMP/plabel" "exim:$TMP/elabel"; do
+	pw -r "$RULEBASE" -l emalsrv --learn-labels -a "$t" "$TMP/label" \
+		> "$TMP/label.out" 2>/dev/null
+	is "$(jq -r .phishwatch.phished_domain < "$TMP/label.out")" "dhl.com" \
+		"${t%%:*}: --learn-labels learns \"newsletter\" from the table"
+done
+
 # Malformed lines: warned with file:line and why, skipped; --check fails.
 printf 'good.example REJECT\nno-action-here\nx.example MAYBE\n.y.example REJECT\n' > "$TMP/pbad"
 pw -r "$RULEBASE" -a "postfix:$TMP/pbad" "$TMP/log" > /dev/null 2> "$TMP/pbad.err"
