@@ -1,12 +1,13 @@
 /*
- * fuzz/access.c - the sendmail access map parser.
+ * fuzz/access.c - the blocking table parsers (sendmail, Postfix, Exim).
  *
  * DESCRIPTION
- *	Each input is the text of one access file, written to a memfd and
- *	loaded with access_load() through /proc/self/fd, as phishwatch
- *	reads -a FILE; then the map is asked what the pipeline asks of it
- *	(sender lookups, known campaigns, the learned labels), and an
- *	access suggestion is made for every blocking host it walks.
+ *	Each input is the text of one table, written to a memfd and loaded
+ *	with access_load() through /proc/self/fd as each type in turn, as
+ *	phishwatch reads -a TYPE:FILE; then the map is asked what the
+ *	pipeline asks of it (sender lookups, known campaigns, the learned
+ *	labels), and a suggestion in every type's terms is made for every
+ *	blocking host it walks.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -20,7 +21,7 @@
 #include "hostname.h"
 
 static int fuzz_fd = -1;
-static char fuzz_path[64];
+static char fuzz_path[4][80];	/* /proc/self/fd/N as each type */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -30,8 +31,11 @@ static void fuzz_walk(const char *host, void *ctx)
 	char line[HOSTNAME_MAX + 64];
 	char registrable[HOSTNAME_MAX + 1];
 
-	if (access_suggest(host, line, sizeof(line)) < 0)
-		abort();	/* the walk hands out validated hosts only */
+	/* The walk hands out validated hosts only. */
+	if (access_suggest(host, line, sizeof(line)) < 0
+	    || access_suggest_as(ACCESS_POSTFIX, host, line, sizeof(line)) < 0
+	    || access_suggest_as(ACCESS_EXIM, host, line, sizeof(line)) < 0)
+		abort();
 	(void) detector_learn_from_host(ctx, host);
 	(void) detector_registrable(ctx, host, registrable);
 }
@@ -52,31 +56,40 @@ static void fuzz_lookups(const struct access_map *map)
 	}
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* fuzz_one - the input as one type's table */
+static void fuzz_one(const char *path)
 {
-	struct access_map *map;
-	struct detector *det;
+	struct access_map *map = access_new();
+	struct detector *det = detector_new();
 	size_t bad;
 
-	if (fuzz_fd < 0) {
-		fuzz_fd = memfd_create("access", MFD_CLOEXEC);
-		if (fuzz_fd < 0)
-			abort();
-		snprintf(fuzz_path, sizeof(fuzz_path), "/proc/self/fd/%d",
-			 fuzz_fd);
-	}
-	if (ftruncate(fuzz_fd, 0) < 0
-	    || pwrite(fuzz_fd, data, size, 0) != (ssize_t) size)
-		abort();
-	map = access_new();
-	det = detector_new();
 	if (map == NULL || det == NULL)
 		abort();
-	if (access_load(map, fuzz_path, &bad) == 0) {
+	if (access_load(map, path, &bad) == 0) {
 		access_walk_blocking_hosts(map, fuzz_walk, det);
 		fuzz_lookups(map);
 	}
 	detector_free(det);
 	access_free(map);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const char *const types[] = { "", "postfix:", "postfix-dot:",
+					     "exim:" };
+
+	if (fuzz_fd < 0) {
+		fuzz_fd = memfd_create("access", MFD_CLOEXEC);
+		if (fuzz_fd < 0)
+			abort();
+		for (int i = 0; i < 4; i++)
+			snprintf(fuzz_path[i], sizeof(fuzz_path[i]),
+				 "%s/proc/self/fd/%d", types[i], fuzz_fd);
+	}
+	if (ftruncate(fuzz_fd, 0) < 0
+	    || pwrite(fuzz_fd, data, size, 0) != (ssize_t) size)
+		abort();
+	for (int i = 0; i < 4; i++)
+		fuzz_one(fuzz_path[i]);
 	return 0;
 }

@@ -1,17 +1,25 @@
 /*
- * access - sendmail's access map: the source text or the compiled map.
+ * access - the MTAs' blocking tables: sendmail's access map, a Postfix
+ * access(5) table, an Exim address list; as text or compiled.
  *
  * DESCRIPTION
- *	Each -a file is one source.  Its kind is told by its name, in one
- *	place (access.c, access_kind_of): a name ending in ".db" is a
- *	Berkeley DB map as "makemap hash" or "makemap btree" writes it
+ *	Each -a argument is one source, "[TYPE:]PATH" (access_spec()):
+ *	TYPE is sendmail, postfix, postfix-dot or exim; without one it is
+ *	guessed from PATH: under /etc/postfix/, or a name holding
+ *	"sender_access": postfix; under /etc/exim4/ or /etc/exim/: exim;
+ *	anything else: sendmail (so "-a /etc/mail/access" means what it
+ *	always did).
+ *
+ *	sendmail: the storage is told by the name, in one place
+ *	(access.c, access_kind_of): a name ending in ".db" is a Berkeley
+ *	DB map as "makemap hash" or "makemap btree" writes it
  *	(/etc/mail/access.db; the file says which of the two), one ending
  *	in ".cdb" a cdb map as sendmail 8.17's "makemap cdb" writes it, and
  *	anything else the source text that makemap reads (/etc/mail/access).
  *	A compiled map is looked up in place, as sendmail does, under
  *	makemap's lock; nothing of it is copied.  The text is parsed into
- *	one compact arena.  Several -a files act as one map, the first file
- *	holding a key deciding for it.
+ *	one compact arena.  Several -a files of one type act as one map,
+ *	the first file holding a key deciding for it.
  *
  *	Text: comments (#), blank lines, "key<whitespace>value".  Keys may
  *	carry a tag (From:, To:, Connect:, Spam:, or another word and a
@@ -25,6 +33,13 @@
  *	one; the first entry found decides.  A sender is blocked when that
  *	entry's action is DISCARD, REJECT or ERROR; OK, RELAY and SKIP
  *	never block.  No substring matching anywhere.
+ *
+ *	postfix and postfix-dot: a Postfix access(5) table as
+ *	check_sender_access reads it (access_postfix.c): the source text
+ *	postmap reads, or postmap's hash: (.db, Berkeley DB) and cdb:
+ *	(.cdb) maps.  exim: an Exim address list file (access_exim.c),
+ *	always text.  A sender is blocked when the table of any type
+ *	given blocks it.
  *
  *	"Is a host below this domain blocked?" (access_blocks_under) is no
  *	lookup: access_load() scans every source once and keeps the answer
@@ -53,6 +68,21 @@
 
 struct access_map;
 
+/* Whose table an -a file is. */
+enum access_syntax {
+	ACCESS_SENDMAIL,	/* sendmail's access map */
+	ACCESS_POSTFIX,		/* Postfix access(5), default parent style */
+	ACCESS_POSTFIX_DOT,	/* the same, smtpd_access_maps not in
+				 * parent_domain_matches_subdomains */
+	ACCESS_EXIM		/* an Exim address list file */
+};
+
+/* access_spec - the type and the path of an -a argument "[TYPE:]PATH";
+ * without a known TYPE, the whole argument is the path and the type is
+ * guessed from it */
+void access_spec(const char *arg, enum access_syntax *syntax,
+		 const char **path);
+
 /* Domains known to lie above blocked hosts; more are not indexed. */
 #define ACCESS_UNDER_MAX 3000000
 /* Blocking domain entries that access_walk_blocking_hosts() reports. */
@@ -63,7 +93,7 @@ struct access_map *access_new(void);
 void access_free(struct access_map *map);
 
 /*
- * access_load - add one -a file (text, .db or .cdb) as the last source
+ * access_load - add one -a argument ([TYPE:]PATH) as the last source
  * and index the map again; 0 on success (*bad_lines counts the skipped
  * lines or entries), -1 with errno when the file cannot be read.
  */
@@ -98,6 +128,23 @@ size_t access_entry_count(const struct access_map *map);
 /* access_source_kind - "text", "hash", "btree" or "cdb": the kind of the
  * i-th -a file, or NULL */
 const char *access_source_kind(const struct access_map *map, size_t i);
+
+/* access_source_syntax - "sendmail", "postfix", "postfix-dot" or
+ * "exim": the type of the i-th -a file, or NULL */
+const char *access_source_syntax(const struct access_map *map, size_t i);
+
+/* access_map_syntax - the type of the first -a file (sendmail when
+ * there is none): the one suggestions are written in */
+enum access_syntax access_map_syntax(const struct access_map *map);
+
+/*
+ * access_suggest_as - the table line that blocks host (a validated
+ * hostname) in a type's own terms: sendmail as access_suggest();
+ * postfix: host REJECT Sender banned (postfix-dot: the same);
+ * exim: host.  Its length, or -1 (EINVAL, ENOSPC).
+ */
+int access_suggest_as(enum access_syntax syntax, const char *host,
+		      char *buf, size_t size);
 
 /*
  * access_suggest - the access line that blocks host (a validated

@@ -33,6 +33,8 @@
 #include <stddef.h>
 #include <sys/stat.h>
 
+struct access_syntax_ops;
+
 /* makemap's own line buffer is smaller: a longer key or value is none. */
 #define ACCESS_LINE_MAX 4096
 /* Untrusted text in warnings is cut to this many bytes. */
@@ -94,10 +96,18 @@ int access_has_control(const char *text, size_t len);
 /* access_quote_len - how much of len bytes a warning may quote */
 int access_quote_len(size_t len);
 
+/* A syntax's reading of a key and its value (access_value_parse()). */
+typedef enum access_value_error (*access_value_fn)(const char *key,
+						   size_t key_len,
+						   const char *value,
+						   size_t value_len,
+						   enum access_action *action);
+
 /* access_value_stored - a compiled map's entry: without the NUL that
- * makemap -N stores after key and value (both lengths shortened), then as
- * access_value_parse() */
-enum access_value_error access_value_stored(const char *key, size_t *key_len,
+ * makemap -N (and postmap) stores after key and value (both lengths
+ * shortened), then as parse */
+enum access_value_error access_value_stored(access_value_fn parse,
+					    const char *key, size_t *key_len,
 					    const char *value,
 					    size_t *value_len,
 					    enum access_action *action);
@@ -118,8 +128,9 @@ typedef int (*access_seen_fn)(const char *key, size_t key_len, void *ctx);
 struct access_ops {
 	const char *kind;	/* "text", "hash", "btree", "cdb" */
 	/* 0, or -1 with errno; *bad_lines counts entries skipped */
-	int (*open)(const char *path, void **handle, size_t *bad_lines,
-		    access_seen_fn seen, void *seen_ctx);
+	int (*open)(const char *path, const struct access_syntax_ops *syn,
+		    void **handle, size_t *bad_lines, access_seen_fn seen,
+		    void *seen_ctx);
 	/* 1 and *action when key is held, 0 when not, -1 on an error */
 	int (*get)(void *handle, const char *key, size_t len,
 		   enum access_action *action);
@@ -180,6 +191,11 @@ void access_file_refused(struct access_file *f, const char *why);
 void access_file_close(struct access_file *f);
 
 extern const struct access_ops access_text_ops;
+
+/* access_text_find - a text source's get, and where the entry stands
+ * in its file (*place: earlier lines smaller) */
+int access_text_find(void *handle, const char *key, size_t len,
+		     enum access_action *action, size_t *place);
 extern const struct access_ops access_db_ops;
 extern const struct access_ops access_cdb_ops;
 

@@ -28,9 +28,11 @@
 #include <string.h>
 
 #include "access_backend.h"
+#include "access_syntax.h"
 
 struct access_cdb {
 	struct access_file file;
+	const struct access_syntax_ops *syn;	/* what values mean */
 	struct cdb map;		/* the file, mapped */
 	int with_nul;		/* keys stored with their NUL (makemap -N) */
 	size_t count;		/* valid entries seen by the last scan */
@@ -84,7 +86,8 @@ static void access_cdb_close(void *handle)
 }
 
 /* access_cdb_open - open and map the map, leave it unlocked */
-static int access_cdb_open(const char *path, void **handle,
+static int access_cdb_open(const char *path,
+			   const struct access_syntax_ops *syn, void **handle,
 			   size_t *bad_lines, access_seen_fn seen,
 			   void *seen_ctx)
 {
@@ -97,6 +100,7 @@ static int access_cdb_open(const char *path, void **handle,
 		*bad_lines = 0;
 	if (h == NULL)
 		return -1;
+	h->syn = syn;
 	if (access_cdb_attach(h, path) < 0) {
 		free(h);
 		return -1;
@@ -117,6 +121,7 @@ static int access_cdb_reopen(struct access_cdb *h)
 	fresh.file.busy = h->file.busy;
 	fresh.file.generation = h->file.generation + 1;
 	fresh.count = h->count;
+	fresh.syn = h->syn;
 	access_cdb_detach(h);
 	*h = fresh;
 	return 0;
@@ -183,8 +188,9 @@ static int access_cdb_get(void *handle, const char *key, size_t len,
 	vlen = cdb_datalen(&h->map);
 	if (cdb_getdata(&h->map) == NULL)
 		return -1;
-	return access_value_stored(kbuf, &len, cdb_getdata(&h->map), &vlen,
-				   action) == ACCESS_VALUE_OK;
+	return access_value_stored(h->syn->value, kbuf, &len,
+				   cdb_getdata(&h->map), &vlen, action)
+	    == ACCESS_VALUE_OK;
 }
 
 /* access_cdb_visit - one record of a scan: to fn, or warned about */
@@ -200,7 +206,8 @@ static int access_cdb_visit(struct access_cdb *h, access_scan_fn fn,
 
 	if (key == NULL || value == NULL)
 		return -1;
-	why = access_value_stored(key, &len, value, &vlen, &action);
+	why = access_value_stored(h->syn->value, key, &len, value, &vlen,
+				  &action);
 	if (why != ACCESS_VALUE_OK) {
 		access_value_skip(h->file.path, why, key, len, value, vlen,
 				  bad);

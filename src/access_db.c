@@ -30,10 +30,12 @@
 #include <string.h>
 
 #include "access_backend.h"
+#include "access_syntax.h"
 #include "msg.h"
 
 struct access_db {
 	struct access_file file;
+	const struct access_syntax_ops *syn;	/* what values mean */
 	DB *db;
 	DBTYPE type;		/* DB_HASH or DB_BTREE */
 	int with_nul;		/* keys stored with their NUL (makemap -N) */
@@ -116,8 +118,10 @@ static void access_db_close(void *handle)
 }
 
 /* access_db_open - open the map, leave it unlocked */
-static int access_db_open(const char *path, void **handle, size_t *bad_lines,
-			  access_seen_fn seen, void *seen_ctx)
+static int access_db_open(const char *path,
+			  const struct access_syntax_ops *syn, void **handle,
+			  size_t *bad_lines, access_seen_fn seen,
+			  void *seen_ctx)
 {
 	struct access_db *h = calloc(1, sizeof(*h));
 
@@ -128,6 +132,7 @@ static int access_db_open(const char *path, void **handle, size_t *bad_lines,
 		*bad_lines = 0;
 	if (h == NULL)
 		return -1;
+	h->syn = syn;
 	if (access_file_open(&h->file, path) < 0) {
 		free(h);
 		return -1;
@@ -161,6 +166,7 @@ static int access_db_reopen(struct access_db *h)
 	fresh.file.busy = h->file.busy;
 	fresh.file.generation = h->file.generation + 1;
 	fresh.count = h->count;
+	fresh.syn = h->syn;
 	h->db->close(h->db, 0);
 	access_file_close(&h->file);
 	*h = fresh;
@@ -240,8 +246,8 @@ static int access_db_get(void *handle, const char *key, size_t len,
 	if (status != 0)
 		return -1;
 	vlen = v.size;
-	return access_value_stored(kbuf, &len, vbuf, &vlen, action)
-	    == ACCESS_VALUE_OK;
+	return access_value_stored(h->syn->value, kbuf, &len, vbuf, &vlen,
+				   action) == ACCESS_VALUE_OK;
 }
 
 /* access_db_visit - one record of a scan: to fn, or warned about */
@@ -253,7 +259,8 @@ static int access_db_visit(struct access_db *h, const DBT *k, const DBT *v,
 	size_t len = k->size;
 	size_t vlen = v->size;
 
-	why = access_value_stored(k->data, &len, v->data, &vlen, &action);
+	why = access_value_stored(h->syn->value, k->data, &len, v->data,
+				  &vlen, &action);
 	if (why != ACCESS_VALUE_OK) {
 		access_value_skip(h->file.path, why, k->data, len, v->data,
 				  vlen, bad);

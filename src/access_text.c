@@ -4,11 +4,14 @@
  * SUMMARY
  *	The text that "makemap hash access < access" reads, held compactly.
  * DESCRIPTION
- *	One "key<white space>value" a line, "#" comments and blank lines.
- *	As makemap does, keys are lower-cased (tags too, so From: and FROM:
- *	are one tag), a key must start in the first column, and the first
- *	entry of a key wins: a later duplicate is warned about and skipped,
- *	also when an earlier -a file holds the key.
+ *	What a line says is the syntax's business (access_syntax.h): one
+ *	"key<white space>value" a line for sendmail and Postfix, one item
+ *	a line for an Exim list.  As makemap and postmap do, keys are
+ *	lower-cased (sendmail's tags too, so From: and FROM: are one tag),
+ *	and the first entry of a key wins: a later duplicate is warned
+ *	about and skipped, also when an earlier -a file of the same type
+ *	holds the key (in an Exim list silently: the first of two equal
+ *	items decides there too).
  *
  *	Only the key and its action are kept: one arena of records (an
  *	action byte, the key, a NUL) and an open-addressing table of
@@ -18,9 +21,9 @@
  *	size.  The arena is limited to 4 GiB (EFBIG beyond).
  * DIAGNOSTICS
  *	"file:line: reason; line skipped" for every line skipped (too
- *	long, control bytes, leading white space, no value, unknown
- *	action, empty key, duplicate), counted.  Keys and values are
- *	quoted bounded, and only after control bytes were ruled out.
+ *	long, and what the syntax refuses; a duplicate), counted.  Keys
+ *	and values are quoted bounded, and only after control bytes were
+ *	ruled out.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -28,6 +31,7 @@
 #include <string.h>
 
 #include "access_backend.h"
+#include "access_syntax.h"
 #include "strmap.h"
 #include "textfile.h"
 
@@ -46,6 +50,8 @@ struct access_text {
 	size_t count;
 	access_seen_fn seen;	/* earlier files, while loading */
 	void *seen_ctx;
+	const struct access_syntax_ops *syn;	/* what a line says */
+	struct access_line_state state;
 };
 
 /* access_text_slot - where key lives, or the empty slot it would take */
@@ -125,18 +131,17 @@ static int access_text_insert(struct access_text *t,
 	char lower[ACCESS_LINE_MAX + 1];
 	size_t slot;
 
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char) key[i];
-
-		lower[i] = (char) (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-	}
+	access_lower(key, len, lower);
 	if (access_text_room(t, len) < 0)
 		return -1;
 	slot = access_text_slot(t, lower, len);
 	if (t->slots[slot] != 0
 	    || (t->seen != NULL && t->seen(lower, len, t->seen_ctx))) {
-		textfile_warn(src, "duplicate key \"%.*s\"; the first entry "
-			      "wins", access_quote_len(len), key);
+		/* In a list the first of two equal items decides anyway. */
+		if (!t->syn->quiet_duplicates)
+			textfile_warn(src, "duplicate key \"%.*s\"; the "
+				      "first entry wins",
+				      access_quote_len(len), key);
 		return 0;
 	}
 	t->arena[t->used] = (char) action;
@@ -148,64 +153,18 @@ static int access_text_insert(struct access_text *t,
 	return 0;
 }
 
-/* access_text_blank - the white space that separates key and value */
-static int access_text_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-/* access_text_entry - key and value of a line: insert, or warn */
-static int access_text_entry(struct access_text *t,
-			     struct textfile_where *src, const char *line,
-			     size_t key_len, size_t value, size_t len)
-{
-	enum access_action action;
-	enum access_value_error why;
-
-	why = access_value_parse(line, key_len, line + value, len - value,
-				 &action);
-	if (why != ACCESS_VALUE_OK) {
-		char reason[ACCESS_REASON_MAX];
-
-		access_value_reason(why, line, key_len, line + value,
-				    len - value, reason, sizeof(reason));
-		textfile_warn(src, "%s", reason);
-		return 0;
-	}
-	return access_text_insert(t, src, line, key_len, action);
-}
-
-/* access_text_line - textfile callback: skip, warn or insert one line */
+/* access_text_line - textfile callback: the syntax reads the line,
+ * the entry it gives goes in */
 static int access_text_line(void *ctx, struct textfile_where *src,
 			    const char *line, size_t len)
 {
-	size_t key_len = 0;
-	size_t value;
+	struct access_text *t = ctx;
+	struct access_line entry;
 
-	while (len > 0 && (access_text_blank(line[len - 1])
-			   || line[len - 1] == '\r'))
-		len--;
-	if (len == 0 || line[0] == '#')
+	if (t->syn->line(&t->state, src, line, len, &entry) <= 0)
 		return 0;
-	if (access_has_control(line, len)) {
-		textfile_warn(src, "NUL or control byte");
-		return 0;
-	}
-	if (access_text_blank(line[0])) {
-		textfile_warn(src, "leading white space (makemap rejects it)");
-		return 0;
-	}
-	while (key_len < len && !access_text_blank(line[key_len]))
-		key_len++;
-	value = key_len;
-	while (value < len && access_text_blank(line[value]))
-		value++;
-	if (value == len) {
-		textfile_warn(src, "key \"%.*s\" has no value",
-			      access_quote_len(key_len), line);
-		return 0;
-	}
-	return access_text_entry(ctx, src, line, key_len, value, len);
+	return access_text_insert(t, src, entry.key, entry.key_len,
+				  entry.action);
 }
 
 /* access_text_close - release the arena and the table */
@@ -221,7 +180,8 @@ static void access_text_close(void *handle)
 }
 
 /* access_text_open - parse one source file into a new arena */
-static int access_text_open(const char *path, void **handle,
+static int access_text_open(const char *path,
+			    const struct access_syntax_ops *syn, void **handle,
 			    size_t *bad_lines, access_seen_fn seen,
 			    void *seen_ctx)
 {
@@ -234,6 +194,7 @@ static int access_text_open(const char *path, void **handle,
 	t->mask = ACCESS_TEXT_SLOTS_MIN - 1;
 	t->seen = seen;
 	t->seen_ctx = seen_ctx;
+	t->syn = syn;
 	if (t->slots == NULL || textfile_read(path, ACCESS_LINE_MAX,
 					      access_text_line, t,
 					      bad_lines) < 0) {
@@ -248,9 +209,10 @@ static int access_text_open(const char *path, void **handle,
 	return 0;
 }
 
-/* access_text_get - the action of a lower-case key */
-static int access_text_get(void *handle, const char *key, size_t len,
-			   enum access_action *action)
+/* access_text_find - the action of a lower-case key, and its place:
+ * the arena grows in the file's order */
+int access_text_find(void *handle, const char *key, size_t len,
+		     enum access_action *action, size_t *place)
 {
 	struct access_text *t = handle;
 	size_t slot;
@@ -261,7 +223,17 @@ static int access_text_get(void *handle, const char *key, size_t len,
 	if (t->slots[slot] == 0)
 		return 0;
 	*action = (enum access_action) t->arena[t->slots[slot] - 1];
+	*place = t->slots[slot];
 	return 1;
+}
+
+/* access_text_get - the action of a lower-case key */
+static int access_text_get(void *handle, const char *key, size_t len,
+			   enum access_action *action)
+{
+	size_t place;
+
+	return access_text_find(handle, key, len, action, &place);
 }
 
 /* access_text_scan - every record, in the file's order */

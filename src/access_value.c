@@ -252,7 +252,8 @@ void access_value_reason(enum access_value_error why, const char *key,
 
 /* access_value_stored - a compiled map's entry: without the NUL that
  * makemap -N stores after key and value, then as any other */
-enum access_value_error access_value_stored(const char *key, size_t *key_len,
+enum access_value_error access_value_stored(access_value_fn parse,
+					    const char *key, size_t *key_len,
 					    const char *value,
 					    size_t *value_len,
 					    enum access_action *action)
@@ -263,7 +264,7 @@ enum access_value_error access_value_stored(const char *key, size_t *key_len,
 		(*value_len)--;
 	if (*key_len > ACCESS_LINE_MAX || *value_len > ACCESS_LINE_MAX)
 		return ACCESS_VALUE_UNKNOWN;
-	return access_value_parse(key, *key_len, value, *value_len, action);
+	return parse(key, *key_len, value, *value_len, action);
 }
 
 /* access_value_skip - warn about and count a compiled map's refused

@@ -40,8 +40,11 @@ static const char *config_access_error(int error)
 	if (error == EINVAL)
 		return "not a map of the kind its name says (.db: Berkeley DB "
 		       "hash or btree, .cdb: cdb)";
+	if (error == ENOTSUP)
+		return "an lmdb: map is not read; give its source text "
+		       "(-a postfix:/etc/postfix/sender_access)";
 	if (error == EWOULDBLOCK)
-		return "locked: makemap is rewriting it";
+		return "locked: makemap or postmap is rewriting it";
 	return strerror(error);
 }
 

@@ -9,7 +9,7 @@
 #include "event.h"
 #include "hostname.h"
 
-/* Room for host<TAB>ERROR:"550 5.7.1 Sender banned" */
+/* Room for host<TAB>ERROR:"550 5.7.1 Sender banned" and the others */
 #define EVENT_SUGGEST_MAX (HOSTNAME_MAX + 64)
 
 /* event_short_or_null - a header field short enough to report */
@@ -79,7 +79,8 @@ int event_first_seen(struct emitter *em, const struct event_source *src)
 	char *address, *original;
 	int status = -1;
 
-	if (access_suggest(src->sender_key, suggest, sizeof(suggest)) < 0)
+	if (access_suggest_as(access_map_syntax(src->access), src->sender_key,
+			      suggest, sizeof(suggest)) < 0)
 		return -1;
 	/* The line lives in the reader's buffer, not NUL-terminated. */
 	address = event_address(src->address, src->address_len);

@@ -6,8 +6,9 @@
  *	cut to fit: header fields (queue id, program) longer than
  *	EVENT_FIELD_MAX are left out, a pid that is not all digits is left
  *	out, the sender address is cut at EVENT_ADDRESS_MAX with a visible
- *	mark (an event must fit a syslog datagram), and the access-map line
- *	to suggest is composed here.  Hosts and addresses arrive through
+ *	mark (an event must fit a syslog datagram), and the blocking-table
+ *	line to suggest is composed here, in the terms of the first -a
+ *	file's type (access_map_syntax(); sendmail without one).  Hosts and addresses arrive through
  *	the gate already (sender.h).  The emitter only serializes and
  *	writes.  Both functions return emitter_write()'s result: 0, or -1
  *	with errno set.
@@ -18,6 +19,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "access.h"
 #include "detector.h"
 #include "emitter.h"
 #include "store.h"
@@ -44,6 +46,7 @@ struct event_source {
 	const char *sender_key;		/* host, or a lookalike's domain */
 	const struct detection *detection;
 	const struct tracker_delta *delta;	/* the campaign's counts */
+	const struct access_map *access;	/* its type: the suggestion's */
 	const char *line;		/* the log line, not NUL-terminated */
 	size_t len;
 };

@@ -111,7 +111,10 @@ static void reload(void *ctx)
 static void hint_unreadable(const struct phishwatch *pw)
 {
 	for (size_t i = 0; i < pw->opts.config.access_count; i++) {
-		const char *path = pw->opts.config.access_files[i];
+		enum access_syntax syntax;
+		const char *path;
+
+		access_spec(pw->opts.config.access_files[i], &syntax, &path);
 
 		if (access(path, R_OK) == 0 || errno != EACCES)
 			continue;

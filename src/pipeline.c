@@ -146,6 +146,7 @@ static enum pipeline_result pipeline_event(struct pipeline *pipe,
 	src.action = action;
 	src.when = *when;
 	src.delta = delta;
+	src.access = pipe->parts.config->access;
 	return campaign_emit(&pipe->camp, &src);
 }
 

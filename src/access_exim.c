@@ -1,0 +1,255 @@
+/*
+ * NAME
+ *	access_exim - an Exim address list file (access_syntax.h)
+ * SUMMARY
+ *	The file an ACL's "senders" condition names, as Exim reads it.
+ * DESCRIPTION
+ *	Debian's exim4 configuration denies the senders listed in
+ *	/etc/exim4/local_sender_blacklist, an address list given as a file
+ *	name: each line is one item, white space around it is ignored, and
+ *	"#" at the start of a line or after white space starts a comment
+ *	(a "#" inside an item is part of it).  Items, matched without
+ *	regard to case as Exim does unless +caseful is given:
+ *
+ *	local@domain	that address
+ *	*@domain	every address at domain
+ *	domain		every address at domain (an item without "@" is
+ *			matched against the domain only)
+ *	*.domain	every address at a subdomain of domain, not domain
+ *	*domain		domain and its subdomains (Exim also matches
+ *			xdomain; phishwatch matches a wildcard at label
+ *			boundaries only)
+ *	*@*.domain	as *.domain
+ *	!item		not in the list
+ *
+ *	Exim scans the list in order and the first item that matches
+ *	decides; so does phishwatch, with the items of several -a files of
+ *	type exim in the order given.  A sender matched by a positive item
+ *	is blocked (the ACL denies or discards it); by a negative one, or
+ *	by none, it is not.  Regular expressions (^...), lookups (type;...),
+ *	named lists (+name), "@" items and expansions are not modelled:
+ *	such a line is warned about (file:line and why) and skipped, as is
+ *	an item with white space inside or a malformed one.  Exim lists are
+ *	always text.
+ *
+ *	The suggested line is the sender's host, an item of the list.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "access_syntax.h"
+#include "hostname.h"
+
+/* access_exim_trim - the item between white space; a comment cut off */
+static size_t access_exim_trim(const char **line, size_t len)
+{
+	const char *s = *line;
+
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == '#' && (i == 0 || access_blank(s[i - 1]))) {
+			len = i;
+			break;
+		}
+	while (len > 0 && (access_blank(s[len - 1]) || s[len - 1] == '\r'))
+		len--;
+	while (len > 0 && access_blank(*s)) {
+		s++;
+		len--;
+	}
+	*line = s;
+	return len;
+}
+
+/* access_exim_domain_ok - a domain pattern: [*]name, name of letters,
+ * digits, '-', '_' and '.' ("*" alone too) */
+static int access_exim_domain_ok(const char *d, size_t len)
+{
+	size_t i = len > 0 && d[0] == '*' ? 1 : 0;
+
+	if (len == 0)
+		return 0;
+	for (; i < len; i++) {
+		unsigned char c = (unsigned char) d[i];
+
+		if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z')
+		    && !(c >= '0' && c <= '9') && c != '-' && c != '_'
+		    && c != '.')
+			return 0;
+	}
+	return 1;
+}
+
+/* access_exim_unmodelled - why an item of another kind is skipped, or
+ * NULL for an address or domain item */
+static const char *access_exim_unmodelled(const char *item, size_t len)
+{
+	if (item[0] == '^')
+		return "a regular expression";
+	if (item[0] == '+')
+		return "a named list";
+	if (item[0] == '@')
+		return "an \"@\" item";
+	if (item[0] == '$' || memchr(item, '$', len) != NULL)
+		return "an expansion (not expanded in a list file)";
+	if (memchr(item, ';', len) != NULL)
+		return "a lookup";
+	if (item[0] == '/')
+		return "a file name (not read inside a list file)";
+	return NULL;
+}
+
+/* access_exim_item_ok - local@domain or domain, as modelled */
+static int access_exim_item_ok(const char *item, size_t len)
+{
+	const char *at = memrchr(item, '@', len);
+	size_t local;
+
+	if (at == NULL)
+		return access_exim_domain_ok(item, len);
+	local = (size_t) (at - item);
+	if (local == 0 || (item[0] == '*' && local > 1)
+	    || memchr(item, '@', local) != NULL)
+		return 0;	/* *suffix local parts are not modelled */
+	return access_exim_domain_ok(at + 1, len - local - 1);
+}
+
+/* access_exim_line - one item of the list */
+static int access_exim_line(struct access_line_state *st,
+			    struct textfile_where *src, const char *line,
+			    size_t len, struct access_line *out)
+{
+	const char *why;
+
+	(void) st;
+	len = access_exim_trim(&line, len);
+	if (len == 0)
+		return 0;
+	if (access_has_control(line, len)) {
+		textfile_warn(src, "NUL or control byte");
+		return 0;
+	}
+	out->action = line[0] == '!' ? ACCESS_OK : ACCESS_REJECT;
+	if (line[0] == '!') {
+		line++;
+		len = access_exim_trim(&line, len - 1);
+	}
+	why = len == 0 ? "an empty negated item" : memchr(line, ' ', len)
+	    || memchr(line, '\t', len) ? "white space inside an item"
+	    : access_exim_unmodelled(line, len);
+	if (why == NULL && !access_exim_item_ok(line, len))
+		why = "not an address, *@domain, domain or *.domain";
+	if (why != NULL) {
+		textfile_warn(src, "item \"%.*s\": %s", access_quote_len(len),
+			      line, why);
+		return 0;
+	}
+	out->key = line;
+	out->key_len = len;
+	return 1;
+}
+
+/* access_exim_value - compiled maps do not hold Exim lists */
+static enum access_value_error access_exim_value(const char *key,
+						 size_t key_len,
+						 const char *value,
+						 size_t value_len,
+						 enum access_action *action)
+{
+	(void) key;
+	(void) key_len;
+	(void) value;
+	(void) value_len;
+	(void) action;
+	return ACCESS_VALUE_UNKNOWN;
+}
+
+/* Where the search stands: the earliest matching item so far. */
+struct access_exim_best {
+	int found;
+	unsigned long long order;
+	enum access_action action;
+};
+
+/* access_exim_try - the item part1 + part2 (lower case), if earlier */
+static void access_exim_try(struct access_query *q, const char *part1,
+			    const char *part2, struct access_exim_best *best)
+{
+	char key[ACCESS_LINE_MAX + 1];
+	size_t len1 = strnlen(part1, ACCESS_LINE_MAX + 1);
+	size_t len2 = strnlen(part2, ACCESS_LINE_MAX + 1);
+	enum access_action action;
+	unsigned long long order;
+
+	if (len1 + len2 > ACCESS_LINE_MAX)
+		return;
+	access_lower(part1, len1, key);
+	memcpy(key + len1, part2, len2);
+	if (access_query_find(q, key, len1 + len2, &action, &order)
+	    && (!best->found || order < best->order)) {
+		best->found = 1;
+		best->order = order;
+		best->action = action;
+	}
+}
+
+/* access_exim_sender - the first item that matches local@host */
+static int access_exim_sender(struct access_query *q, const char *local,
+			      const char *host, enum access_action *action)
+{
+	struct access_exim_best best = { 0, 0, ACCESS_OK };
+	char at_host[HOSTNAME_MAX + 2];
+
+	snprintf(at_host, sizeof(at_host), "@%.*s", HOSTNAME_MAX, host);
+	if (local != NULL && *local != '\0')
+		access_exim_try(q, local, at_host, &best);
+	access_exim_try(q, "*", at_host, &best);
+	access_exim_try(q, "", host, &best);
+	access_exim_try(q, "*", "", &best);
+	access_exim_try(q, "*@*", "", &best);
+	/* Wildcards at label boundaries: *.b.c and *b.c for a.b.c. */
+	for (const char *s = host; s != NULL; s = strchr(s + 1, '.')) {
+		const char *label = *s == '.' ? s + 1 : s;
+
+		access_exim_try(q, "*", label, &best);
+		access_exim_try(q, "*@*", label, &best);
+		if (*s == '.') {
+			access_exim_try(q, "*", s, &best);
+			access_exim_try(q, "*@*", s, &best);
+		}
+	}
+	*action = best.action;
+	return best.found;
+}
+
+/* access_exim_named - the domain an item covers */
+static int access_exim_named(const char *key, size_t len,
+			     struct access_named *out)
+{
+	const char *at = memrchr(key, '@', len);
+	const char *d = at != NULL ? at + 1 : key;
+	size_t dlen = at != NULL ? (size_t) (key + len - at - 1) : len;
+
+	out->domain_key = at == NULL || (at == key + 1 && key[0] == '*');
+	if (dlen > 0 && d[0] == '*') {
+		d++;
+		dlen--;
+	}
+	if (dlen > 0 && d[0] == '.') {
+		d++;
+		dlen--;
+	}
+	out->host = d;
+	out->host_len = dlen;
+	return dlen > 0;
+}
+
+/* access_exim_suggest - the host: an item of the list */
+static int access_exim_suggest(const char *host, char *buf, size_t size)
+{
+	return snprintf(buf, size, "%s", host);
+}
+
+const struct access_syntax_ops access_exim_syntax = {
+	ACCESS_EXIM, "exim", 0, 1, access_exim_line, access_exim_value,
+	access_exim_sender, access_exim_named, access_exim_suggest
+};

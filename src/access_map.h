@@ -1,0 +1,64 @@
+/*
+ * access_map - the map's insides, shared by access.c (loading and
+ * questions) and access_index.c (the scan at load); internal.
+ */
+#ifndef PHISHWATCH_ACCESS_MAP_H
+#define PHISHWATCH_ACCESS_MAP_H
+
+#include <stddef.h>
+
+#include "access.h"
+#include "access_backend.h"
+#include "access_set.h"
+#include "access_syntax.h"
+
+/* As many sources as config.h allows -a files. */
+#define ACCESS_SOURCES_MAX 64
+/* An entry's order: its source in the high bits, its place below. */
+#define ACCESS_ORDER_SHIFT 40
+
+/* One -a file. */
+struct access_source {
+	const struct access_ops *ops;
+	const struct access_syntax_ops *syn;
+	void *handle;
+	char *path;		/* for warnings */
+	struct access_filter filter;
+};
+
+/* Hosts for access_walk_blocking_hosts(), NUL-separated. */
+struct access_hosts {
+	char *text;
+	size_t used;
+	size_t size;
+	size_t count;
+};
+
+struct access_map {
+	struct access_source sources[ACCESS_SOURCES_MAX];
+	size_t nsources;
+	struct access_set under;	/* domains with a blocked host below */
+	struct access_hosts walk;	/* at most ACCESS_WALK_MAX hosts */
+	int under_full;			/* ACCESS_UNDER_MAX reached */
+};
+
+/* One question to the sources of one syntax. */
+struct access_query {
+	const struct access_map *map;
+	int *answering;		/* per source: 0 not begun, 1, -1 refused */
+	size_t upto;		/* sources [0, upto) are asked */
+	const struct access_syntax_ops *syn;
+};
+
+/* access_index - scan every source: the set, the walk and the filters
+ * anew; 0, or -1 with errno (*bad counts the newest source's
+ * duplicates) */
+int access_index(struct access_map *map, size_t *bad);
+
+/* access_begin - every source begun now; the number that cannot answer */
+size_t access_begin(const struct access_map *map, int *answering);
+
+/* access_end - release what was begun */
+void access_end(const struct access_map *map, const int *answering);
+
+#endif

@@ -1,0 +1,336 @@
+/*
+ * NAME
+ *	access_postfix - a Postfix access(5) table (access_syntax.h)
+ * SUMMARY
+ *	What postmap's source says, and how check_sender_access looks a
+ *	sender up.
+ * DESCRIPTION
+ *	Text as postmap reads it: "pattern<white space>action", "#"
+ *	comments (the first non-blank character), blank lines; keys are
+ *	lower-cased.  A line that starts with white space continues the
+ *	one before: it is more of that action's text and changes nothing
+ *	of what phishwatch reads (an entry whose action starts on such a
+ *	line is refused, with its reason).  postmap's hash: maps (.db) and
+ *	cdb: maps (.cdb) hold the same keys and values (access_db.c,
+ *	access_cdb.c).
+ *
+ *	A sender local@host is looked up as smtpd's check_mail_access()
+ *	does: "local@host", then the domain (check_domain_access()), then
+ *	"local@"; the first entry found decides, DUNNO too ("as if not
+ *	found", but the search stops).  The domain part depends on
+ *	parent_domain_matches_subdomains.  Postfix's default lists
+ *	smtpd_access_maps there (type postfix): host, then each parent
+ *	domain ("b.c", "c"), so a bare "marriott.com" key also covers every
+ *	subdomain, and ".domain" keys are never looked up (warned about at
+ *	load: they block nothing).  Without it (type postfix-dot): host,
+ *	then ".b.c", ".c": a bare key covers itself only, ".marriott.com"
+ *	its subdomains only.
+ *
+ *	Actions (keywords case-insensitive, as in smtpd) that block, as
+ *	sendmail's DISCARD, REJECT and ERROR do: REJECT [text], DISCARD
+ *	[text], DEFER [text], DEFER_IF_PERMIT [text] (the mail is never
+ *	accepted), and "4NN text" or "5NN text".  Those that let the sender
+ *	through: OK, DUNNO, an all-numerical value (OK to Postfix),
+ *	DEFER_IF_REJECT (defers only what a later restriction rejects),
+ *	HOLD (held in the queue, as sendmail's QUARANTINE), INFO, WARN,
+ *	PREPEND, REDIRECT, FILTER, BCC, and restriction or class names in
+ *	lower case (permit, reject_unknown_sender_domain, a class): what
+ *	those decide depends on more than the table.  Anything else
+ *	(an unknown upper-case word, a reply code outside 4NN and 5NN,
+ *	PREPEND and the like without their argument) is refused with a
+ *	warning naming file:line.
+ *
+ *	The suggested line is "host REJECT Sender banned".
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "access_syntax.h"
+#include "hostname.h"
+
+#define ACCESS_POSTFIX_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static const struct access_postfix_word {
+	const char *word;
+	enum access_action action;
+	int needs_text;		/* an argument must follow */
+} access_postfix_words[] = {
+	{"REJECT", ACCESS_REJECT, 0},
+	{"DISCARD", ACCESS_DISCARD, 0},
+	{"DEFER", ACCESS_ERROR, 0},
+	{"DEFER_IF_PERMIT", ACCESS_ERROR, 0},
+	{"OK", ACCESS_OK, 0},
+	{"DUNNO", ACCESS_OK, 0},
+	{"DEFER_IF_REJECT", ACCESS_OPAQUE, 0},
+	{"HOLD", ACCESS_QUARANTINE, 0},
+	{"INFO", ACCESS_OPAQUE, 0},
+	{"WARN", ACCESS_OPAQUE, 0},
+	{"PREPEND", ACCESS_OPAQUE, 1},
+	{"REDIRECT", ACCESS_OPAQUE, 1},
+	{"FILTER", ACCESS_OPAQUE, 1},
+	{"BCC", ACCESS_OPAQUE, 1},
+};
+
+/* access_postfix_digits - how many ASCII digits text starts with */
+static size_t access_postfix_digits(const char *text, size_t len)
+{
+	size_t n = 0;
+
+	while (n < len && text[n] >= '0' && text[n] <= '9')
+		n++;
+	return n;
+}
+
+/* access_postfix_restriction - a lower-case restriction or class name,
+ * or a list of them */
+static int access_postfix_restriction(const char *value, size_t len)
+{
+	if (value[0] < 'a' || value[0] > 'z')
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char) value[i];
+
+		if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')
+		    && c != '_' && c != ',' && !access_blank((char) c))
+			return 0;
+	}
+	return 1;
+}
+
+/* access_postfix_action - the action of value[0..len), or -1 */
+static int access_postfix_action(const char *value, size_t len,
+				 enum access_action *action)
+{
+	size_t word = 0;
+	size_t digits = access_postfix_digits(value, len);
+
+	if (digits == len) {
+		*action = ACCESS_OK;	/* all-numerical: OK to Postfix */
+		return 0;
+	}
+	if (digits == 3 && access_blank(value[3])) {
+		*action = ACCESS_ERROR;
+		return value[0] == '4' || value[0] == '5' ? 0 : -1;
+	}
+	while (word < len && !access_blank(value[word]))
+		word++;
+	for (size_t i = 0; i < ACCESS_POSTFIX_COUNT(access_postfix_words); i++) {
+		const struct access_postfix_word *w = &access_postfix_words[i];
+
+		if (strlen(w->word) == word
+		    && strncasecmp(value, w->word, word) == 0) {
+			*action = w->action;
+			return w->needs_text && word == len ? -1 : 0;
+		}
+	}
+	*action = ACCESS_OPAQUE;
+	return access_postfix_restriction(value, len) ? 0 : -1;
+}
+
+/* access_postfix_value - a key and its action (compiled maps too) */
+static enum access_value_error access_postfix_value(const char *key,
+						    size_t key_len,
+						    const char *value,
+						    size_t value_len,
+						    enum access_action *action)
+{
+	if (key_len == 0 || access_has_control(key, key_len)
+	    || access_has_control(value, value_len))
+		return ACCESS_VALUE_UNKNOWN;
+	if (value_len == 0 || access_postfix_action(value, value_len,
+						    action) < 0)
+		return ACCESS_VALUE_UNKNOWN;
+	return ACCESS_VALUE_OK;
+}
+
+/* access_postfix_split - key and value of a line that starts with a
+ * key; 1 and the entry, or 0 (warned) */
+static int access_postfix_split(struct textfile_where *src, const char *line,
+				size_t len, struct access_line *out)
+{
+	size_t key_len = 0;
+	size_t value;
+	enum access_value_error why;
+
+	while (key_len < len && !access_blank(line[key_len]))
+		key_len++;
+	value = key_len;
+	while (value < len && access_blank(line[value]))
+		value++;
+	if (value == len) {
+		textfile_warn(src, "key \"%.*s\" has no action on its line",
+			      access_quote_len(key_len), line);
+		return 0;
+	}
+	why = access_postfix_value(line, key_len, line + value, len - value,
+				   &out->action);
+	if (why != ACCESS_VALUE_OK) {
+		textfile_warn(src, "unknown or malformed action \"%.*s\" for "
+			      "key \"%.*s\"", access_quote_len(len - value),
+			      line + value, access_quote_len(key_len), line);
+		return 0;
+	}
+	out->key = line;
+	out->key_len = key_len;
+	return 1;
+}
+
+/* access_postfix_read - one line; dotted: ".domain" keys are looked up */
+static int access_postfix_read(struct access_line_state *st,
+			       struct textfile_where *src, const char *line,
+			       size_t len, struct access_line *out,
+			       int dotted)
+{
+	size_t lead = 0;
+
+	while (len > 0 && (access_blank(line[len - 1]) || line[len - 1] == '\r'))
+		len--;
+	while (lead < len && access_blank(line[lead]))
+		lead++;
+	if (lead == len || line[lead] == '#')
+		return 0;
+	if (access_has_control(line, len)) {
+		textfile_warn(src, "NUL or control byte");
+		return 0;
+	}
+	if (lead > 0) {		/* more text of the entry before */
+		if (!st->after_entry)
+			textfile_warn(src, "continuation line with no entry "
+				      "before it");
+		return 0;
+	}
+	st->after_entry = 1;
+	if (line[0] == '.' && !dotted) {
+		size_t key_len = 1;
+
+		while (key_len < len && !access_blank(line[key_len]))
+			key_len++;
+
+		textfile_warn(src, "key \"%.*s\" is never looked up: Postfix's "
+			      "default parent_domain_matches_subdomains "
+			      "makes \"%.*s\" cover the subdomains (type "
+			      "postfix-dot: for the other setting)",
+			      access_quote_len(key_len), line,
+			      access_quote_len(key_len - 1), line + 1);
+		return 0;
+	}
+	return access_postfix_split(src, line, len, out);
+}
+
+/* access_postfix_line, access_postfix_dot_line - the two styles */
+static int access_postfix_line(struct access_line_state *st,
+			       struct textfile_where *src, const char *line,
+			       size_t len, struct access_line *out)
+{
+	return access_postfix_read(st, src, line, len, out, 0);
+}
+
+static int access_postfix_dot_line(struct access_line_state *st,
+				   struct textfile_where *src,
+				   const char *line, size_t len,
+				   struct access_line *out)
+{
+	return access_postfix_read(st, src, line, len, out, 1);
+}
+
+/* access_postfix_get - the entry of part1 (lower-cased here) + part2 */
+static int access_postfix_get(struct access_query *q, const char *part1,
+			      const char *part2, enum access_action *action)
+{
+	char key[ACCESS_LINE_MAX + 1];
+	size_t len1 = strnlen(part1, ACCESS_LINE_MAX + 1);
+	size_t len2 = strnlen(part2, ACCESS_LINE_MAX + 1);
+
+	if (len1 + len2 > ACCESS_LINE_MAX)
+		return 0;	/* longer than any key we hold */
+	access_lower(part1, len1, key);
+	memcpy(key + len1, part2, len2);
+	return access_query_get(q, key, len1 + len2, action);
+}
+
+/* access_postfix_lookup - check_mail_access(): address, domain and its
+ * parents (".parent" when dotted), "local@" */
+static int access_postfix_lookup(struct access_query *q, const char *local,
+				 const char *host, enum access_action *action,
+				 int dotted)
+{
+	int has_local = local != NULL && *local != '\0';
+	char at_host[HOSTNAME_MAX + 2];
+
+	snprintf(at_host, sizeof(at_host), "@%.*s", HOSTNAME_MAX, host);
+	if (has_local && access_postfix_get(q, local, at_host, action))
+		return 1;
+	if (access_postfix_get(q, "", host, action))
+		return 1;
+	for (const char *dot = strchr(host, '.'); dot != NULL;
+	     dot = strchr(dot + 1, '.'))
+		if (access_postfix_get(q, "", dotted ? dot : dot + 1, action))
+			return 1;
+	return has_local && access_postfix_get(q, local, "@", action);
+}
+
+/* access_postfix_sender, access_postfix_dot_sender - the two styles */
+static int access_postfix_sender(struct access_query *q, const char *local,
+				 const char *host, enum access_action *action)
+{
+	return access_postfix_lookup(q, local, host, action, 0);
+}
+
+static int access_postfix_dot_sender(struct access_query *q,
+				     const char *local, const char *host,
+				     enum access_action *action)
+{
+	return access_postfix_lookup(q, local, host, action, 1);
+}
+
+/* access_postfix_names - the host a key names: user@host, domain, and
+ * when dotted .domain (its subdomains: the domain is above them) */
+static int access_postfix_names(const char *key, size_t len,
+				struct access_named *out, int dotted)
+{
+	const char *at = memrchr(key, '@', len);
+
+	if (at != NULL) {
+		out->host = at + 1;
+		out->host_len = (size_t) (key + len - at - 1);
+		return out->host_len > 0;
+	}
+	if (key[0] == '.' && !dotted)
+		return 0;	/* never looked up */
+	out->host = key[0] == '.' ? key + 1 : key;
+	out->host_len = key[0] == '.' ? len - 1 : len;
+	out->domain_key = 1;
+	return 1;
+}
+
+/* access_postfix_named, access_postfix_dot_named - the two styles */
+static int access_postfix_named(const char *key, size_t len,
+				struct access_named *out)
+{
+	return access_postfix_names(key, len, out, 0);
+}
+
+static int access_postfix_dot_named(const char *key, size_t len,
+				    struct access_named *out)
+{
+	return access_postfix_names(key, len, out, 1);
+}
+
+/* access_postfix_suggest - "host REJECT Sender banned" */
+static int access_postfix_suggest(const char *host, char *buf, size_t size)
+{
+	return snprintf(buf, size, "%s REJECT Sender banned", host);
+}
+
+const struct access_syntax_ops access_postfix_syntax = {
+	ACCESS_POSTFIX, "postfix", 1, 0, access_postfix_line,
+	access_postfix_value, access_postfix_sender, access_postfix_named,
+	access_postfix_suggest
+};
+
+const struct access_syntax_ops access_postfix_dot_syntax = {
+	ACCESS_POSTFIX_DOT, "postfix-dot", 1, 0, access_postfix_dot_line,
+	access_postfix_value, access_postfix_dot_sender,
+	access_postfix_dot_named, access_postfix_suggest
+};

@@ -1,0 +1,99 @@
+/*
+ * NAME
+ *	access_syntax - which MTA's table an -a argument is (access.h)
+ * SUMMARY
+ *	"[TYPE:]PATH", and the type guessed from the path.
+ * DESCRIPTION
+ *	A known TYPE before the first colon decides; anything else is a
+ *	path as a whole (so "-a /etc/mail/access" and any sendmail path
+ *	keep their meaning).  Without a type, the path tells: below
+ *	/etc/postfix/, or a file name holding "sender_access" (the name
+ *	Postfix's documentation gives the table), is Postfix; below
+ *	/etc/exim4/ or /etc/exim/ is Exim; everything else is sendmail.
+ *	Only the text of the argument is looked at, never the file.
+ */
+#include <string.h>
+
+#include "access_syntax.h"
+
+static const struct access_type_name {
+	const char *prefix;
+	enum access_syntax syntax;
+} access_type_names[] = {
+	{"sendmail:", ACCESS_SENDMAIL},
+	{"postfix:", ACCESS_POSTFIX},
+	{"postfix-dot:", ACCESS_POSTFIX_DOT},
+	{"exim:", ACCESS_EXIM},
+};
+
+#define ACCESS_TYPE_COUNT \
+	(sizeof(access_type_names) / sizeof(access_type_names[0]))
+
+/* access_under - path lies below directory dir ("/etc/postfix/") */
+static int access_under(const char *path, const char *dir)
+{
+	return strncmp(path, dir, strlen(dir)) == 0;
+}
+
+/* access_guess - the type a path without one has */
+static enum access_syntax access_guess(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *name = slash != NULL ? slash + 1 : path;
+
+	if (access_under(path, "/etc/postfix/")
+	    || strstr(name, "sender_access") != NULL)
+		return ACCESS_POSTFIX;
+	if (access_under(path, "/etc/exim4/")
+	    || access_under(path, "/etc/exim/"))
+		return ACCESS_EXIM;
+	return ACCESS_SENDMAIL;
+}
+
+/* access_spec - the type and the path of an -a argument */
+void access_spec(const char *arg, enum access_syntax *syntax,
+		 const char **path)
+{
+	for (size_t i = 0; i < ACCESS_TYPE_COUNT; i++) {
+		size_t len = strlen(access_type_names[i].prefix);
+
+		if (strncmp(arg, access_type_names[i].prefix, len) == 0) {
+			*syntax = access_type_names[i].syntax;
+			*path = arg + len;
+			return;
+		}
+	}
+	*syntax = access_guess(arg);
+	*path = arg;
+}
+
+/* access_syntax_of - the module of a syntax */
+const struct access_syntax_ops *access_syntax_of(enum access_syntax syntax)
+{
+	switch (syntax) {
+	case ACCESS_POSTFIX:
+		return &access_postfix_syntax;
+	case ACCESS_POSTFIX_DOT:
+		return &access_postfix_dot_syntax;
+	case ACCESS_EXIM:
+		return &access_exim_syntax;
+	default:
+		return &access_sendmail_syntax;
+	}
+}
+
+/* access_lower - ASCII lower case, whatever the locale */
+void access_lower(const char *text, size_t len, char *buf)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char) text[i];
+
+		buf[i] = (char) (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+}
+
+/* access_blank - the white space that separates key and value */
+int access_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}

@@ -1,0 +1,101 @@
+/*
+ * access_syntax - what each MTA's blocking table means (internal).
+ *
+ * DESCRIPTION
+ *	access.c holds the sources (-a files) and the index; the storage
+ *	kinds (access_backend.h) hold keys and actions.  What a line of a
+ *	table says, which keys a sender is looked up under, what a
+ *	blocking entry names for the index and how a suggested line is
+ *	written differ between the MTAs, and each is one module:
+ *
+ *	access_sendmail.c  sendmail's access map (makemap's source, .db,
+ *			   .cdb): tags, From: before untagged, parents;
+ *	access_postfix.c   a Postfix access(5) table as check_sender_access
+ *			   reads it (source, postmap hash: .db, cdb: .cdb);
+ *	access_exim.c	   an Exim address list file as a "senders" ACL
+ *			   condition reads it (text only).
+ *
+ *	Sources of one syntax act as one table, the first file holding a
+ *	key deciding for it; tables of different syntaxes are asked one
+ *	after the other (access.c).
+ */
+#ifndef PHISHWATCH_ACCESS_SYNTAX_H
+#define PHISHWATCH_ACCESS_SYNTAX_H
+
+#include <stddef.h>
+
+#include "access.h"
+#include "access_backend.h"
+#include "textfile.h"
+
+/* One question to the sources of one syntax (access.c). */
+struct access_query;
+
+/* access_query_get - the action of a lower-case key: the first source
+ * of the query's syntax that holds it answers; 1, or 0 */
+int access_query_get(struct access_query *q, const char *key, size_t len,
+		     enum access_action *action);
+
+/* access_query_find - as access_query_get, and *order: where the entry
+ * stands among the sources' lines (earlier: smaller) */
+int access_query_find(struct access_query *q, const char *key, size_t len,
+		      enum access_action *action, unsigned long long *order);
+
+/* What one text line holds (key not lower-cased yet). */
+struct access_line {
+	const char *key;
+	size_t key_len;
+	enum access_action action;
+};
+
+/* What a reader keeps from line to line of one text file. */
+struct access_line_state {
+	int after_entry;	/* the last logical line was an entry */
+};
+
+/* What a blocking sender entry names, for the index. */
+struct access_named {
+	const char *host;	/* in the key: the domain blocked */
+	size_t host_len;
+	int domain_key;		/* a domain, not one address (the walk) */
+	int shadowable;		/* sendmail: a From: twin decides instead */
+};
+
+struct access_syntax_ops {
+	enum access_syntax syntax;
+	const char *name;	/* as in -a NAME:PATH */
+	int compiled;		/* ".db" and ".cdb" names are compiled maps */
+	int quiet_duplicates;	/* a repeated key is no mistake (a list) */
+	/* one text line: 1 and *out, or 0 (blank, comment, or warned and
+	 * counted through textfile_warn) */
+	int (*line)(struct access_line_state *st, struct textfile_where *src,
+		    const char *line, size_t len, struct access_line *out);
+	/* a compiled map's value */
+	enum access_value_error (*value)(const char *key, size_t key_len,
+					 const char *value, size_t value_len,
+					 enum access_action *action);
+	/* the action that decides for local@host (local may be NULL); 1
+	 * when an entry decides, 0 when none */
+	int (*sender)(struct access_query *q, const char *local,
+		      const char *host, enum access_action *action);
+	/* 1 and *out when a blocking entry's key names a sender's host */
+	int (*named)(const char *key, size_t len, struct access_named *out);
+	/* the table line that blocks host (validated), or -1 (ENOSPC) */
+	int (*suggest)(const char *host, char *buf, size_t size);
+};
+
+extern const struct access_syntax_ops access_sendmail_syntax;
+extern const struct access_syntax_ops access_postfix_syntax;
+extern const struct access_syntax_ops access_postfix_dot_syntax;
+extern const struct access_syntax_ops access_exim_syntax;
+
+/* access_syntax_of - the module of a syntax */
+const struct access_syntax_ops *access_syntax_of(enum access_syntax syntax);
+
+/* access_lower - len bytes of text lower-cased (ASCII) into buf */
+void access_lower(const char *text, size_t len, char *buf);
+
+/* access_blank - the white space that separates key and value */
+int access_blank(char c);
+
+#endif
