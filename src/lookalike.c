@@ -63,6 +63,7 @@
 #include <string.h>
 
 #include "combosquat.h"
+#include "lookalike.h"
 #include "lookindex.h"
 #include "msg.h"
 

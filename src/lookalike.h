@@ -37,7 +37,8 @@
 
  *	Brands come from three places: brands files (brandfile.h) and
  *	explicit calls (always taken), and learned ones, the store's phished
- *	domains and the access map's blocking entries (taken unless they are
+ *	domains and the access map's blocking entries, which config.h hands
+ *	to lookalike_learn_brand() (taken unless they are
  *	themselves a lookalike of a brand already known, so that a campaign
  *	stored as wallmart.com does not turn the real walmart.com into a
  *	suspect, and at most lookalike_set_learn_max() of them).
@@ -53,7 +54,6 @@
 
 #include <stddef.h>
 
-#include "access.h"
 #include "detector.h"
 #include "hostname.h"
 

@@ -10,7 +10,6 @@
 #include <stddef.h>
 
 #include "confusable.h"
-#include "lookalike.h"
 #include "lookfilter.h"
 #include "strmap.h"
 

@@ -16,6 +16,7 @@
 #include "access.h"
 #include "confusable.h"
 #include "brandfile.h"
+#include "config.h"
 #include "lookalike.h"
 #include "tap.h"
 
@@ -731,7 +732,7 @@ static void test_access(void)
 	test_write(path, text, sizeof(text) - 1);
 	if (access_load(map, path, NULL) < 0)
 		exit(2);
-	tap_is_long(brandfile_learn_access(lk, map, &learned), 0,
+	tap_is_long(config_learn_access(lk, map, &learned), 0,
 		    "learned from the access map");
 	tap_is_long((long) learned, 3, "linkedin, marriott, wallmart");
 	tap_is_long(lookalike_check(lk, "linkedin-mail.biz", &d), 1,
@@ -746,12 +747,12 @@ static void test_access(void)
 	lookalike_free(lk);
 	lk = lookalike_new();
 	lookalike_add_brand(lk, "walmart.com");
-	tap_is_long(brandfile_learn_access(lk, map, &learned), 0,
+	tap_is_long(config_learn_access(lk, map, &learned), 0,
 		    "again, walmart.com given first");
 	tap_is_long((long) learned, 2, "wallmart.com is then not learned");
 	tap_is_long(lookalike_check(lk, "walmart.com", &d), 0,
 		    "so walmart.com is no typo of wallmart.com");
-	tap_is_long(brandfile_learn_access(lk, NULL, &learned), 0,
+	tap_is_long(config_learn_access(lk, NULL, &learned), 0,
 		    "no access map");
 	tap_is_long((long) learned, 0, "learns nothing");
 	lookalike_free(lk);
