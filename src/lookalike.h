@@ -22,7 +22,10 @@
  *				paypallogin.net, microsoft-support.com
  *	lookalike:homoglyph	the same UTS #39 skeleton (confusable.h):
  *				rnarriott.com, xn--lnkedin-rog.com; an IDN
- *				label one edit from a brand once folded
+ *				label one edit from a brand once folded;
+ *				after typo, an ASCII label one edit from a
+ *				brand label of 7 or more once folded
+ *				(rnarriot.com)
  *	lookalike:typo		one insertion, deletion, substitution or
  *				adjacent transposition, brand labels of 5
  *				or more characters: wallmart.com, marriot.com;
