@@ -9,9 +9,10 @@ make eval runs it (see the Makefile); by hand, from the top directory:
 Recall: every permutation that dnstwist's fuzzers (the Debian package
 dnstwist, its Python module used offline: Fuzzer.generate() makes names,
 no lookup is made) make of each brand of bench/eval-brands.txt (brands
-of data/brands, with their families) and of bench/eval-brands-heldout.txt
-(brands that data/brands does not have, given as a plain list), each
-taken as a sender of its own.  A permutation counts as caught when it is
+of data/brands, with their families), of the other brands of
+data/brands (a check on brands the rules were not studied on) and of
+bench/eval-brands-heldout.txt (brands that data/brands does not have,
+given as a plain list), each taken as a sender of its own.  A permutation counts as caught when it is
 reported as a lookalike of the brand it was made from.  Permutations that
 are a brand's own (its family, another brand) are not lookalikes and are
 left out; so are, for narrow brand labels (under 5 characters, marked
@@ -292,6 +293,8 @@ def main():
     main_brands = read_list(os.path.join(a.top, "bench/eval-brands.txt"))
     heldout = os.path.join(a.top, "bench/eval-brands-heldout.txt")
     t1, m1 = recall(a.eval, [a.brands], main_brands)
+    others = sorted(set(families([a.brands])[0]) - set(main_brands))
+    t3, _ = recall(a.eval, [a.brands], others)
     t2, m2 = recall(a.eval, [a.brands, heldout], read_list(heldout))
     fetch(a.cache)
     pops = populations(a.cache)
@@ -300,6 +303,8 @@ def main():
     print("## Lookalike recall and false alarms (make eval)")
     print_recall("Recall: %d brands of data/brands (bench/eval-brands.txt)"
                  % len(main_brands), t1)
+    print_recall("Recall: the other %d brands of data/brands (not in "
+                 "bench/eval-brands.txt)" % len(others), t3)
     print_recall("Recall: %d held-out brands, not in data/brands "
                  "(bench/eval-brands-heldout.txt)"
                  % len(read_list(heldout)), t2)

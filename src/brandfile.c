@@ -1,27 +1,23 @@
 /*
  * NAME
- *	brandfile - brands files, allow files and the access map as brands
+ *	brandfile - brands files and allow files
  * SUMMARY
- *	Line parsing with file:line warnings; brand families; the brands
- *	that blocking access entries teach.
+ *	Line parsing with file:line warnings; brand families.
  * DESCRIPTION
  *	Lines are bounded (BRANDFILE_LINE_MAX) and must be printable ASCII
  *	before the comment; items are quoted bounded in warnings, and only
- *	after control bytes were ruled out.  The access map's blocked hosts
- *	are collected, deduplicated and sorted with shorter labels first so
- *	that linkedin.com is a brand before linkedinmail.com is judged.
+ *	after control bytes were ruled out.  The brands that the access
+ *	map teaches are learned in config.c.
  * DIAGNOSTICS
  *	"file:line: reason; line skipped" for a line or word skipped (too
  *	long, control or non-ASCII bytes, more than one word in an allow
  *	file, not a hostname, a public suffix, not a registrable domain).
  */
 #include <errno.h>
-#include <libpsl.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "brandfile.h"
-#include "strmap.h"
 #include "textfile.h"
 
 /* A brands or allow file line: a brand, its family and a comment. */
@@ -30,8 +26,6 @@
 #define BRANDFILE_WORDS_MAX 128
 /* Untrusted text in warnings is cut to this many bytes. */
 #define BRANDFILE_QUOTE_MAX 100
-/* Access maps hold tens of blocked hosts; the map grows past that. */
-#define BRANDFILE_EXPECTED 64
 
 /* The words of one line, NUL-terminated in place. */
 struct brandfile_words {
@@ -244,95 +238,4 @@ int brandfile_load_allow(struct lookalike *lk, const char *path,
 			 size_t *bad_lines)
 {
 	return brandfile_read(lk, path, bad_lines, brandfile_allow_line);
-}
-/* The registrable domains above blocking access entries, collected. */
-struct brandfile_harvest {
-	const psl_ctx_t *psl;
-	struct strmap *found;		/* domain -> harvest (a member) */
-	const char **domains;		/* found's keys, for sorting */
-	size_t count;
-	int failed;
-};
-
-/* brandfile_harvest_host - the registrable domain of a blocked host that
- * lies strictly below it; a blocked registrable domain is a spammer's */
-static void brandfile_harvest_host(const char *host, void *ctx)
-{
-	struct brandfile_harvest *harvest = ctx;
-	const char *reg;
-
-	if (harvest->failed)
-		return;
-	reg = psl_registrable_domain(harvest->psl, host);
-	if (reg == NULL || reg == host)
-		return;
-	if (strmap_put(harvest->found, reg, harvest, NULL) < 0)
-		harvest->failed = 1;
-}
-
-/* brandfile_harvest_key - one collected domain into the array */
-static void brandfile_harvest_key(const char *key, void *value, void *ctx)
-{
-	struct brandfile_harvest *harvest = ctx;
-
-	(void) value;
-	harvest->domains[harvest->count++] = key;
-}
-
-/* brandfile_shorter_first - shorter labels first, then by name, so that
- * linkedin.com is a brand before linkedinmail.com is judged */
-static int brandfile_shorter_first(const void *a, const void *b)
-{
-	const char *x = *(const char *const *) a;
-	const char *y = *(const char *const *) b;
-	size_t xlen = strcspn(x, ".");
-	size_t ylen = strcspn(y, ".");
-
-	if (xlen != ylen)
-		return xlen < ylen ? -1 : 1;
-	return strcmp(x, y);
-}
-
-/* brandfile_learn_access - brands from the access map's blocked hosts */
-int brandfile_learn_access(struct lookalike *lk, const struct access_map *map,
-			   size_t *learned)
-{
-	struct brandfile_harvest harvest = { NULL, NULL, NULL, 0, 0 };
-	size_t added = 0;
-	int status = -1;
-
-	if (learned != NULL)
-		*learned = 0;
-	if (lk == NULL)
-		return 0;
-	harvest.psl = psl_builtin();
-	if (harvest.psl == NULL)
-		goto fail;
-	harvest.found = strmap_new(BRANDFILE_EXPECTED);
-	if (harvest.found == NULL)
-		goto fail;
-	access_walk_blocking_hosts(map, brandfile_harvest_host, &harvest);
-	harvest.domains = calloc(strmap_count(harvest.found) + 1,
-				 sizeof(*harvest.domains));
-	if (harvest.failed || harvest.domains == NULL)
-		goto fail;
-	strmap_walk(harvest.found, brandfile_harvest_key, &harvest);
-	qsort(harvest.domains, harvest.count, sizeof(*harvest.domains),
-	      brandfile_shorter_first);
-	for (size_t i = 0; i < harvest.count; i++) {
-		int got = lookalike_learn_brand(lk, harvest.domains[i]);
-
-		if (got < 0)
-			goto fail;
-		added += (size_t) got;
-	}
-	status = 0;
-fail:
-	free(harvest.domains);
-	strmap_free(harvest.found, NULL);
-	if (learned != NULL)
-		*learned = added;
-	if (status < 0)
-		errno = ENOMEM;
-	return status;
 }

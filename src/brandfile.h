@@ -1,6 +1,7 @@
 /*
  * brandfile - where the lookalike index gets its brands and allowed
- * domains: brands files, allow files, the access map.
+ * domains: brands files and allow files (the access map's brands are
+ * learned by config.h).
  *
  * DESCRIPTION
  *	A brands file has one brand a line, then the brand's own domains,
@@ -30,7 +31,6 @@
 
 #include <stddef.h>
 
-#include "access.h"
 #include "lookalike.h"
 
 /* brandfile_load - the brands and families of a brands file; 0, or -1
@@ -41,15 +41,5 @@ int brandfile_load(struct lookalike *lk, const char *path,
 /* brandfile_load_allow - lookalike_allow() for each line of a file */
 int brandfile_load_allow(struct lookalike *lk, const char *path,
 			 size_t *bad_lines);
-
-/*
- * brandfile_learn_access - learn the registrable domain of every
- * blocking access entry that lies strictly below it (complains.
- * linkedin.com teaches linkedin.com; linkedinmail.com DISCARD blocks a
- * spammer's whole domain and teaches nothing), shortest labels first;
- * *learned (may be NULL) counts the brands added.  0, or -1 ENOMEM.
- */
-int brandfile_learn_access(struct lookalike *lk, const struct access_map *map,
-			   size_t *learned);
 
 #endif

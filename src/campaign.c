@@ -66,16 +66,13 @@ enum pipeline_result campaign_lock(struct campaign *camp)
 	return PIPELINE_DONE;
 }
 
-/* campaign_is_lookalike - the detection came from a lookalike rule */
-static int campaign_is_lookalike(const struct detection *d)
-{
-	return strncmp(d->rule, "lookalike:", 10) == 0;
-}
-
 /*
- * campaign_owed - a new campaign owes a phished-domain event; a
- * lookalike sender domain not yet seen under a known campaign owes a
- * sender-domain event; a sender the access map blocks owes none
+ * campaign_owed - a new campaign owes a phished-domain event; a sender
+ * host (label rule) or lookalike domain not yet seen under a known
+ * campaign owes a sender-domain event, once: blocking the host that
+ * the first event named must not leave the campaign's next host
+ * (complains.marriott.com after emalsrv.marriott.com) delivered
+ * without a word; a sender the access map blocks owes none
  */
 enum pipeline_result campaign_owed(struct campaign *camp,
 				   enum campaign_access access,
@@ -99,8 +96,6 @@ enum pipeline_result campaign_owed(struct campaign *camp,
 		return PIPELINE_DONE;
 	}
 	camp->counters->known++;
-	if (!campaign_is_lookalike(d))
-		return PIPELINE_DONE;
 	known = store_sender_known(camp->store, key);
 	if (known < 0)
 		return campaign_store_failure(camp);

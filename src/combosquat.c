@@ -12,8 +12,10 @@
  *	joined to keywords (microsoftonline-verify); the other words must be
  *	keywords or numbers, unless the brand label is long enough to be
  *	distinctive, when any word will do.  A brand label under 5
- *	characters joined without a hyphen needs 5 or more characters of
- *	keywords: mail+ing, my+box and post+ups are ordinary words.
+ *	characters (or a common word) joined without a hyphen needs 5 or
+ *	more characters of keywords, on one side of it: mail+ing, my+box
+ *	and post+ups are ordinary words, mail+ing+web a word with a
+ *	keyword.  The bits of a URL are keywords too: https-paypal.
  *
  *	Keywords are looked up by binary search of a sorted table, for each
  *	prefix and suffix length up to the longest keyword: a few hundred
@@ -41,11 +43,13 @@ struct combosquat_span {
 };
 
 /* The project's keyword list, sorted (C locale): words that phishing
- * reports find beside brand names in registered domains. */
+ * reports find beside brand names in registered domains, and the bits
+ * of a URL (http, https, ww, www) glued to a brand by lures that pass
+ * for a link (https-paypal.com, wwwpaypal.com). */
 static const struct combosquat_span combosquat_keywords[] = {
 #define W(word) { word, sizeof(word) - 1 }
 	W("access"), W("account"), W("accounts"), W("activate"),
-	W("activation"), W("alert"), W("alerts"), W("app"), W("appeal"),
+	W("activation"), W("admin"), W("alert"), W("alerts"), W("app"), W("appeal"),
 	W("apps"), W("auth"), W("authenticate"), W("authentication"),
 	W("bank"), W("banking"), W("billing"), W("bonus"), W("cancel"),
 	W("card"), W("care"), W("case"), W("center"), W("centre"), W("check"),
@@ -54,7 +58,7 @@ static const struct combosquat_span combosquat_keywords[] = {
 	W("dashboard"), W("delivery"), W("desk"), W("device"), W("docs"),
 	W("document"), W("documents"), W("download"), W("drive"),
 	W("express"), W("file"), W("files"), W("fix"), W("form"), W("gift"),
-	W("giftcard"), W("group"), W("help"), W("helpdesk"), W("home"),
+	W("giftcard"), W("group"), W("help"), W("helpdesk"), W("home"), W("http"), W("https"),
 	W("id"), W("identity"), W("info"), W("invoice"), W("invoices"),
 	W("job"), W("jobs"), W("locked"), W("login"), W("logon"), W("mail"),
 	W("member"), W("members"), W("message"), W("mobile"), W("my"),
@@ -68,12 +72,12 @@ static const struct combosquat_span combosquat_keywords[] = {
 	W("reward"), W("rewards"), W("safe"), W("safety"), W("secure"),
 	W("security"), W("server"), W("service"), W("services"), W("session"),
 	W("share"), W("shipment"), W("shipping"), W("shop"), W("signin"),
-	W("signon"), W("sms"), W("sso"), W("staff"), W("store"), W("support"),
+	W("signon"), W("signup"), W("sms"), W("sso"), W("staff"), W("store"), W("support"),
 	W("suspend"), W("suspended"), W("sync"), W("tax"), W("team"),
 	W("tech"), W("ticket"), W("track"), W("tracking"), W("unlock"),
 	W("update"), W("updates"), W("user"), W("users"), W("validate"),
 	W("validation"), W("verification"), W("verify"), W("wallet"),
-	W("web"), W("webmail"), W("www"),
+	W("web"), W("webmail"), W("ww"), W("www"),
 #undef W
 };
 
@@ -117,19 +121,27 @@ static int combosquat_is_number(const char *s, size_t len)
 	return len > 0;
 }
 
+/* Which ends of a word keywords were cut from. */
+#define COMBOSQUAT_FRONT 1
+#define COMBOSQUAT_BACK 2
+
 /* combosquat_strip - the brand in word[0..len) once up to depth more
  * keywords are cut from its ends; cut: the bytes of keywords already cut
- * (none is no combination).  A short brand label needs long keywords:
- * mail+ing and my+box are words, ups+tracking is a lure. */
+ * (none is no combination), sides: the ends they were cut from.  A short
+ * or common-word brand label needs long keywords on one side only:
+ * mail+ing and my+box are words, and a short label between two words is
+ * a syllable of a longer one (mail+ing+web), while ups+tracking is a
+ * lure. */
 static const void *combosquat_strip(const char *word, size_t len, int depth,
-				    size_t cut, combosquat_find_fn find,
-				    const void *ctx)
+				    size_t cut, int sides,
+				    combosquat_find_fn find, const void *ctx)
 {
 	const void *brand;
 	int distinct = 0;
 
 	if (cut > 0 && (brand = find(ctx, word, len, &distinct)) != NULL
-	    && (distinct || cut >= COMBOSQUAT_SHORT_CUT))
+	    && (distinct || (cut >= COMBOSQUAT_SHORT_CUT
+			     && sides != (COMBOSQUAT_FRONT | COMBOSQUAT_BACK))))
 		return brand;
 	if (depth == 0)
 		return NULL;
@@ -137,11 +149,15 @@ static const void *combosquat_strip(const char *word, size_t len, int depth,
 	     && k + COMBOSQUAT_CORE_MIN <= len; k++) {
 		if (combosquat_is_keyword(word, k)
 		    && (brand = combosquat_strip(word + k, len - k, depth - 1,
-						 cut + k, find, ctx)) != NULL)
+						 cut + k,
+						 sides | COMBOSQUAT_FRONT,
+						 find, ctx)) != NULL)
 			return brand;
 		if (combosquat_is_keyword(word + len - k, k)
 		    && (brand = combosquat_strip(word, len - k, depth - 1,
-						 cut + k, find, ctx)) != NULL)
+						 cut + k,
+						 sides | COMBOSQUAT_BACK,
+						 find, ctx)) != NULL)
 			return brand;
 	}
 	return NULL;
@@ -207,7 +223,7 @@ static const void *combosquat_hyphenated(const struct combosquat_words *words,
 			/* cppcheck-suppress returnDanglingLifetime */
 			return brand;
 		if (plain && (brand = combosquat_strip(w->s, w->len,
-						       COMBOSQUAT_DEPTH, 0,
+						       COMBOSQUAT_DEPTH, 0, 0,
 						       find, ctx)) != NULL)
 			return brand;
 	}
@@ -223,8 +239,8 @@ const void *combosquat_find(const char *label, size_t len,
 	if (find == NULL || label == NULL)
 		return NULL;
 	if (memchr(label, '-', len) == NULL)
-		return combosquat_strip(label, len, COMBOSQUAT_DEPTH, 0, find,
-					ctx);
+		return combosquat_strip(label, len, COMBOSQUAT_DEPTH, 0, 0,
+					find, ctx);
 	if (!combosquat_split(label, len, &words))
 		return NULL;
 	return combosquat_hyphenated(&words, find, ctx);

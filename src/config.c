@@ -3,6 +3,8 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <libpsl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 #include <unistd.h>
@@ -11,6 +13,7 @@
 #include "config.h"
 #include "msg.h"
 #include "store.h"
+#include "strmap.h"
 
 /* config_readable - EX_NOINPUT with a message when path cannot be read */
 static int config_readable(const char *what, const char *path)
@@ -127,6 +130,101 @@ static int config_load_defaults(const struct config_options *opts,
 				brandfile_load);
 }
 
+/* Access maps hold tens of blocked hosts; the map grows past that. */
+#define CONFIG_LEARN_EXPECTED 64
+
+/* The registrable domains above blocking access entries, collected. */
+struct config_harvest {
+	const psl_ctx_t *psl;
+	struct strmap *found;		/* domain -> harvest (a member) */
+	const char **domains;		/* found's keys, for sorting */
+	size_t count;
+	int failed;
+};
+
+/* config_harvest_host - the registrable domain of a blocked host that
+ * lies strictly below it; a blocked registrable domain is a spammer's */
+static void config_harvest_host(const char *host, void *ctx)
+{
+	struct config_harvest *harvest = ctx;
+	const char *reg;
+
+	if (harvest->failed)
+		return;
+	reg = psl_registrable_domain(harvest->psl, host);
+	if (reg == NULL || reg == host)
+		return;
+	if (strmap_put(harvest->found, reg, harvest, NULL) < 0)
+		harvest->failed = 1;
+}
+
+/* config_harvest_key - one collected domain into the array */
+static void config_harvest_key(const char *key, void *value, void *ctx)
+{
+	struct config_harvest *harvest = ctx;
+
+	(void) value;
+	harvest->domains[harvest->count++] = key;
+}
+
+/* config_shorter_first - shorter labels first, then by name, so that
+ * linkedin.com is a brand before linkedinmail.com is judged */
+static int config_shorter_first(const void *a, const void *b)
+{
+	const char *x = *(const char *const *) a;
+	const char *y = *(const char *const *) b;
+	size_t xlen = strcspn(x, ".");
+	size_t ylen = strcspn(y, ".");
+
+	if (xlen != ylen)
+		return xlen < ylen ? -1 : 1;
+	return strcmp(x, y);
+}
+
+/* config_learn_access - brands from the access map's blocked hosts */
+int config_learn_access(struct lookalike *lk, const struct access_map *map,
+			   size_t *learned)
+{
+	struct config_harvest harvest = { NULL, NULL, NULL, 0, 0 };
+	size_t added = 0;
+	int status = -1;
+
+	if (learned != NULL)
+		*learned = 0;
+	if (lk == NULL)
+		return 0;
+	harvest.psl = psl_builtin();
+	if (harvest.psl == NULL)
+		goto fail;
+	harvest.found = strmap_new(CONFIG_LEARN_EXPECTED);
+	if (harvest.found == NULL)
+		goto fail;
+	access_walk_blocking_hosts(map, config_harvest_host, &harvest);
+	harvest.domains = calloc(strmap_count(harvest.found) + 1,
+				 sizeof(*harvest.domains));
+	if (harvest.failed || harvest.domains == NULL)
+		goto fail;
+	strmap_walk(harvest.found, config_harvest_key, &harvest);
+	qsort(harvest.domains, harvest.count, sizeof(*harvest.domains),
+	      config_shorter_first);
+	for (size_t i = 0; i < harvest.count; i++) {
+		int got = lookalike_learn_brand(lk, harvest.domains[i]);
+
+		if (got < 0)
+			goto fail;
+		added += (size_t) got;
+	}
+	status = 0;
+fail:
+	free(harvest.domains);
+	strmap_free(harvest.found, NULL);
+	if (learned != NULL)
+		*learned = added;
+	if (status < 0)
+		errno = ENOMEM;
+	return status;
+}
+
 /* config_load_brands - the lookalike index: files, then the access map */
 static int config_load_brands(const struct config_options *opts,
 			      struct config_set *set)
@@ -147,7 +245,7 @@ static int config_load_brands(const struct config_options *opts,
 		status = config_load_file("allow", opts->allow, set,
 					  brandfile_load_allow);
 	if (status == 0
-	    && brandfile_learn_access(set->look, set->access, NULL) < 0) {
+	    && config_learn_access(set->look, set->access, NULL) < 0) {
 		msg_error("out of memory learning brands from the access map");
 		status = EX_OSERR;
 	}

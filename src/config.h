@@ -66,6 +66,17 @@ int config_load(const struct config_options *opts, struct config_set *set);
  */
 int config_learn_store(struct config_set *set, struct store *store);
 
+/*
+ * config_learn_access - learn the registrable domain of every blocking
+ * access entry that lies strictly below it (complains.linkedin.com
+ * teaches linkedin.com; linkedinmail.com DISCARD blocks a spammer's
+ * whole domain and teaches nothing), shortest labels first; *learned
+ * (may be NULL) counts the brands added.  0, or -1 ENOMEM.  config_load()
+ * calls it; exported for the unit tests.
+ */
+int config_learn_access(struct lookalike *lk, const struct access_map *map,
+			size_t *learned);
+
 /* config_free - release a set (members may be NULL) */
 void config_free(struct config_set *set);
 

@@ -16,8 +16,10 @@
  *	an ASCII letter ("LATIN LETTER SMALL CAPITAL U", "LATIN SMALL LETTER
  *	L WITH MIDDLE TILDE", "LATIN SMALL LETTER DOTLESS I") taken as that
  *	letter: the names are the standard's, so this too needs no table.
- *	Last, vv and w, i and l are made one (ASCII look-alikes that UTS #39
- *	leaves apart, as the skeleton keeps no sequences on the left).
+ *	Last, vv and w, i and l, and rn, nn, rr and m are made one (ASCII
+ *	look-alikes that UTS #39 leaves apart, as the skeleton keeps no
+ *	sequences on the left: it has rn for m, not nn or rr, which read as
+ *	m as well in the small sans-serif type of a mail client's list).
  *
  *	A label mixes scripts when ICU's single-script restriction level
  *	refuses it: Latin with Cyrillic, Greek or Armenian letters.
@@ -192,15 +194,16 @@ static int confusable_put(char *out, size_t *n, UChar32 c)
 	return 0;
 }
 
-/* confusable_append - one folded letter after prev, with vv as w, rn
- * as m (UTS #39 writes m as rn; Cyrillic em transforms to m) and i as
- * l; -1 when out is full */
+/* confusable_append - one folded letter after prev, with vv as w; rn,
+ * nn and rr as m (UTS #39 writes m as rn; Cyrillic em transforms to m)
+ * and i as l; -1 when out is full */
 static int confusable_append(char out[CONFUSABLE_MAX + 1], size_t *n,
 			     UChar32 *prev, UChar32 c)
 {
 	if (c == 'i')
 		c = 'l';
-	if ((c == 'v' && *prev == 'v') || (c == 'n' && *prev == 'r')) {
+	if ((c == 'v' && *prev == 'v')
+	    || ((c == 'n' || c == 'r') && (*prev == 'r' || *prev == 'n'))) {
 		*prev = c == 'v' ? 'w' : 'm';
 		out[*n - 1] = (char) *prev;
 		return 0;

@@ -25,7 +25,9 @@
  *			characters, each candidate verified exactly.
  *	skel_deletions	the same for brand skeletons: an IDN label one
  *			edit from a brand once both are folded (a letter
- *			that no table knows among look-alike ones).
+ *			that no table knows among look-alike ones), an
+ *			ASCII label one edit from a brand label of 7 or
+ *			more once folded (a look-alike letter and a typo).
  *	shorts		for brand labels under 5 characters, the labels
  *			with one letter doubled or two adjacent letters
  *			swapped -> brand: the only typos of a short label
@@ -37,10 +39,11 @@
  *	same with one brand or 10,000.  The rules that read the indexes are
  *	in lookrules.c; the index's structures in lookindex.h.
  *
- *	Priorities: tld-swap, affix-mail, combo, homoglyph, typo.  The
- *	exact-label rules come first because they are certain; a homoglyph
- *	explains a label better than a typo does (1inkedin is one
- *	substitution too).  Within a rule the brand added first wins
+ *	Priorities: tld-swap, affix-mail, combo, homoglyph, typo, then the
+ *	ASCII homoglyph-and-typo.  The exact-label rules come first because
+ *	they are certain; a homoglyph explains a label better than a typo
+ *	does (1inkedin is one substitution too), and a plain typo better
+ *	than a homoglyph and a typo.  Within a rule the brand added first wins
  *	(ordinal), so a brands file loaded first outranks learned brands.
  *
  *	False alarms are kept down by: a brand's own domains (the brand, its
@@ -63,6 +66,7 @@
 #include <string.h>
 
 #include "combosquat.h"
+#include "lookalike.h"
 #include "lookindex.h"
 #include "msg.h"
 

@@ -22,7 +22,10 @@
  *				paypallogin.net, microsoft-support.com
  *	lookalike:homoglyph	the same UTS #39 skeleton (confusable.h):
  *				rnarriott.com, xn--lnkedin-rog.com; an IDN
- *				label one edit from a brand once folded
+ *				label one edit from a brand once folded;
+ *				after typo, an ASCII label one edit from a
+ *				brand label of 7 or more once folded
+ *				(rnarriot.com)
  *	lookalike:typo		one insertion, deletion, substitution or
  *				adjacent transposition, brand labels of 5
  *				or more characters: wallmart.com, marriot.com;
@@ -37,7 +40,8 @@
 
  *	Brands come from three places: brands files (brandfile.h) and
  *	explicit calls (always taken), and learned ones, the store's phished
- *	domains and the access map's blocking entries (taken unless they are
+ *	domains and the access map's blocking entries, which config.h hands
+ *	to lookalike_learn_brand() (taken unless they are
  *	themselves a lookalike of a brand already known, so that a campaign
  *	stored as wallmart.com does not turn the real walmart.com into a
  *	suspect, and at most lookalike_set_learn_max() of them).
@@ -53,7 +57,6 @@
 
 #include <stddef.h>
 
-#include "access.h"
 #include "detector.h"
 #include "hostname.h"
 

@@ -10,12 +10,13 @@
 #include <stddef.h>
 
 #include "confusable.h"
-#include "lookalike.h"
 #include "lookfilter.h"
 #include "strmap.h"
 
 /* Both labels at least this long before one edit counts (walmart: 7). */
 #define LOOKALIKE_TYPO_MIN 5
+/* A look-alike letter and a typo together: brand labels this long. */
+#define LOOKALIKE_TWO_STEP_MIN 7
 /* Brand labels shorter than this are matched only as homoglyphs. */
 #define LOOKALIKE_SHORT_MIN 3
 /* Sites list tens of brands; the maps grow when there are more. */

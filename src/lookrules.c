@@ -53,6 +53,7 @@ struct lookrules_edit {
 	int skeleton;		/* compare skeletons, not labels */
 	size_t min_len;		/* brand labels shorter are not matched */
 	int same_len_short;	/* short brands: substitution only */
+	int skip_narrow;	/* narrow brand labels are not matched */
 };
 
 /* lookrules_better - candidate when it is one edit from key and earlier
@@ -67,7 +68,7 @@ lookrules_better(const struct lookrules_edit *how,
 	size_t other_len;
 
 	if (candidate == NULL || candidate->label_len < how->min_len
-	    || (!how->skeleton && candidate->narrow)
+	    || (how->skip_narrow && candidate->narrow)
 	    || (best != NULL && best->ordinal < candidate->ordinal))
 		return best;
 	other = how->skeleton ? candidate->skeleton : candidate->domain;
@@ -232,7 +233,7 @@ static const struct lookalike_brand *
 lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 {
 	static const struct lookrules_edit how = {
-		LK_SKELETONS, LK_SKEL_DELETIONS, 1, LOOKALIKE_SHORT_MIN, 1
+		LK_SKELETONS, LK_SKEL_DELETIONS, 1, LOOKALIKE_SHORT_MIN, 1, 0
 	};
 	char sk[CONFUSABLE_MAX + 1];
 	char masked[CONFUSABLE_MAX + 1];
@@ -259,7 +260,7 @@ static const struct lookalike_brand *
 lookrules_typo(const struct lookalike *lk, const char *label, size_t len)
 {
 	static const struct lookrules_edit how = {
-		LK_LABELS, LK_DELETIONS, 0, LOOKALIKE_TYPO_MIN, 0
+		LK_LABELS, LK_DELETIONS, 0, LOOKALIKE_TYPO_MIN, 0, 1
 	};
 	const struct lookalike_brand *brand;
 
@@ -273,6 +274,35 @@ lookrules_typo(const struct lookalike *lk, const char *label, size_t len)
 	return lookrules_search(lk, &how, label, len);
 }
 
+/*
+ * lookrules_homoglyph_edit - an ASCII label whose skeleton is one edit
+ * from the skeleton of a brand label of 7 or more that is not narrow,
+ * when the labels themselves are further apart: a look-alike letter plus
+ * a typo (r0binhoodl, rnicrosft).  Two changes leave a 5-letter label
+ * someone else's name (amail, emeil, smell of ameli), so only longer
+ * labels.  Tried after typo, which
+ * names a plain one-edit label better; IDN labels were tried by
+ * lookrules_homoglyph() already.
+ */
+static const struct lookalike_brand *
+lookrules_homoglyph_edit(const struct lookalike *lk, const char *label,
+			 size_t len)
+{
+	static const struct lookrules_edit how = {
+		LK_SKELETONS, LK_SKEL_DELETIONS, 1, LOOKALIKE_TWO_STEP_MIN, 0, 1
+	};
+	char sk[CONFUSABLE_MAX + 1];
+	int flags;
+	int n;
+
+	if (len + 1 < LOOKALIKE_TWO_STEP_MIN)
+		return NULL;
+	n = confusable_skeleton(lk->cf, label, len, sk, &flags);
+	if (n < 0 || (flags & CONFUSABLE_IDN))
+		return NULL;
+	return lookrules_search(lk, &how, sk, (size_t) n);
+}
+
 /* The rules in order of priority: the first match decides. */
 static const struct lookrules_rule {
 	const char *name;
@@ -283,6 +313,7 @@ static const struct lookrules_rule {
 	{"lookalike:combo", lookrules_combo},
 	{"lookalike:homoglyph", lookrules_homoglyph},
 	{"lookalike:typo", lookrules_typo},
+	{"lookalike:homoglyph", lookrules_homoglyph_edit},
 };
 
 /* lookrules_variant - the brand a registrable domain that is no brand

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The access map: blocked senders and known campaigns give no event;
-# sendmail's parent-domain semantics, not substrings; bad lines warned.
+# The access map: blocked senders give no event, a new host of a campaign
+# known from the map gives one sender-domain-first-seen event with the
+# line that blocks it; sendmail's parent-domain semantics, not
+# substrings; bad lines warned.
 . "$(dirname "$0")/../lib.sh"
 
 cat > "$TMP/access" <<'MAP'
@@ -18,7 +20,11 @@ MAP
 } > "$TMP/log"
 pw -r "$RULEBASE" -a "$TMP/access" "$TMP/log" > "$TMP/out" 2> "$TMP/err"
 is "$?" 0 "exit 0"
-is "$(events "$TMP/out")" 0 "no event: the linkedin.com campaign is known from the access map"
+is "$(events "$TMP/out")" 1 "one event: the linkedin.com campaign is known from the access map"
+is "$(jq -r .event.action "$TMP/out")" sender-domain-first-seen \
+	"the unblocked host of a campaign known from the map: sender-domain-first-seen"
+is "$(jq -r .phishwatch.suggested_access "$TMP/out")" "$(printf 'emalsrv.linkedin.com\tERROR:"550 5.7.1 Sender banned"')" \
+	"its access line blocks that host"
 is "$(counter blocked "$TMP/err")" 1 "complains.linkedin.com sender counted as blocked"
 is "$(counter known "$TMP/err")" 1 "emalsrv.linkedin.com counted as a known campaign"
 is "$(counter suspicious "$TMP/err")" 2 "ham senders are not suspicious"
@@ -79,7 +85,7 @@ fi
 for m in $maps; do
 	pw -r "$RULEBASE" -a "$m" "$TMP/log" > "$TMP/out.c" 2> "$TMP/err.c"
 	is "$?" 0 "$(basename "$m"): exit 0"
-	is "$(events "$TMP/out.c")" 0 "$(basename "$m"): no event, as with the text"
+	is "$(events "$TMP/out.c")" 1 "$(basename "$m"): one event, as with the text"
 	is "$(counter blocked "$TMP/err.c")" 1 "$(basename "$m"): blocked as with the text"
 	is "$(counter known "$TMP/err.c")" 1 "$(basename "$m"): known as with the text"
 done

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A campaign's first sender gives one event with the fields of DESIGN.md;
+# A campaign's first sender gives one event with the fields of DESIGN.md,
+# each new sender host of it a sender-domain-first-seen event;
 # case, multi-label suffixes, long local parts and bare addresses too.
 . "$(dirname "$0")/../lib.sh"
 
@@ -13,7 +14,7 @@
 } > "$TMP/log"
 pw -r "$RULEBASE" "$TMP/log" > "$TMP/out" 2> "$TMP/err"
 is "$?" 0 "exit status 0"
-is "$(events "$TMP/out")" 1 "exactly one event for the marriott.com campaign"
+is "$(events "$TMP/out")" 2 "one event for the marriott.com campaign, one for its second host"
 ev=$(head -n 1 "$TMP/out")
 q() { printf '%s' "$ev" | jq -r "$1"; }
 is "$(q '.phishwatch.phished_domain')" marriott.com "phished_domain"
@@ -36,7 +37,15 @@ is "$(q '.process.pid')" 4707 "process.pid"
 is "$(q '.phishwatch.suggested_access')" "$(printf 'emalsrv.marriott.com\tERROR:"550 5.7.1 Sender banned"')" \
 	"suggested_access blocks the sender host, not marriott.com"
 is "$(counter suspicious "$TMP/err")" 3 "three suspicious senders counted"
-is "$(counter events "$TMP/err")" 1 "events counter"
+is "$(counter events "$TMP/err")" 2 "events counter"
+# The campaign's second host, not blocked: sender-domain-first-seen, with
+# the line that blocks that host; the first host again gives nothing.
+ev=$(sed -n 2p "$TMP/out")
+is "$(q '.event.action')" sender-domain-first-seen "second host: event.action"
+is "$(q '.phishwatch.phished_domain')" marriott.com "second host: the same campaign"
+is "$(q '.phishwatch.sender_domain')" complains.marriott.com "second host: sender_domain"
+is "$(q '.phishwatch.suggested_access')" "$(printf 'complains.marriott.com\tERROR:"550 5.7.1 Sender banned"')" \
+	"second host: suggested_access blocks it"
 
 # Case, public suffixes, long local parts, bare addresses.
 check_one() {	# check_one ADDRESS WANT-PHISHED NAME

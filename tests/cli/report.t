@@ -61,10 +61,15 @@ like "$(sed -n 2p "$TMP/r.txt")" '^20[0-9]{2}-07-03 14:00 +marriott\.com +50 +7 
 	"text row: date, domain, messages, delivered, blocked, senders"
 like "$(head -n 1 "$TMP/r.txt")" '^first seen' "text header"
 
-# The first-seen event carries the counts known then.
+# The first-seen event carries the counts known then; the campaign's
+# second sender host (complains.marriott.com) gives an event of its own.
 pw -r "$RULEBASE" "$TMP/campaign.log" > "$TMP/ev" 2>/dev/null
-is "$(jq -r .phishwatch.campaign.messages < "$TMP/ev")" 1 "event: messages counted so far"
-is "$(jq -r .phishwatch.campaign.recipients < "$TMP/ev")" 1 "event: recipients so far"
+first='select(.event.action == "phished-domain-first-seen")'
+is "$(jq -r "$first | .phishwatch.campaign.messages" < "$TMP/ev")" 1 "event: messages counted so far"
+is "$(jq -r "$first | .phishwatch.campaign.recipients" < "$TMP/ev")" 1 "event: recipients so far"
+is "$(jq -r '.event.action + ":" + .phishwatch.sender_domain' < "$TMP/ev" | tr '\n' ' ')" \
+	"phished-domain-first-seen:emalsrv.marriott.com sender-domain-first-seen:complains.marriott.com " \
+	"one event per sender host of the campaign"
 
 # Two files, one gzip-compressed, equal their concatenation.
 { from_line q1a '<a@emalsrv.ups.com>' | sed 's/nrcpts=1/nrcpts=2/'; to_line q1a '<x@example.org>'; } > "$TMP/part1"

@@ -38,7 +38,10 @@ exec 7>&-
 is "$(sqlite3 "$TMP/k.db" 'PRAGMA integrity_check')" ok "store intact after kill -9"
 from_line r63IA8dJ000010 '<y@complains.ups.com>' > "$TMP/log3"
 pw -r "$RULEBASE" -s "$TMP/k.db" "$TMP/log3" > "$TMP/k2.out" 2>/dev/null
-is "$(events "$TMP/k2.out")" 0 "campaign remembered across kill -9"
+is "$(jq -r .event.action < "$TMP/k2.out")" sender-domain-first-seen \
+	"campaign remembered across kill -9: a new host of it, not a new campaign"
+pw -r "$RULEBASE" -s "$TMP/k.db" "$TMP/log3" > "$TMP/k3.out" 2>/dev/null
+is "$(events "$TMP/k3.out")" 0 "the new host is stored: the next run does not repeat its event"
 
 # An unusable store.
 printf 'this is not a database, just text that is long enough to matter....\n' > "$TMP/garbage.db"

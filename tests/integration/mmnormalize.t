@@ -66,12 +66,12 @@ run phishwatch-mmnormalize.conf
 ok $? "json: rsyslogd with phishwatch-mmnormalize.conf ran the lines"
 json=$RS_DIR
 
-is "$(jq -r '.phishwatch.phished_domain' "$raw/log/events.json" 2>/dev/null | tr '\n' ' ')" \
-	"marriott.com staples.co.uk dhl.com the-end.com " \
-	"raw: the events expected"
+is "$(jq -r '.phishwatch.sender_domain' "$raw/log/events.json" 2>/dev/null | tr '\n' ' ')" \
+	"emalsrv.marriott.com complains.marriott.com complains.staples.co.uk emalsrv.linkedin.com emalsrv.dhl.com emalsrv.the-end.com " \
+	"raw: the events expected (new campaigns, new hosts of known ones)"
 is "$(events_of "$json")" "$(events_of "$raw")" \
 	"json: the same events, field for field (but event.created and log)"
-like "$(jq -r 'select(.phishwatch.phished_domain == "marriott.com") | .event.original' \
+like "$(jq -r 'select(.phishwatch.sender_domain == "emalsrv.marriott.com") | .event.original' \
 	"$json/log/events.json" 2>/dev/null)" '^\{.*"from": ?"<a@emalsrv\.marriott\.com>"' \
 	"json: event.original is the object mmnormalize made of the line"
 is "$(store_of "$json")" "$(store_of "$raw")" \

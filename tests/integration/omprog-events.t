@@ -2,8 +2,8 @@
 # omprog-events.t - the real phishwatch under a real rsyslogd: sm-mta lines
 # in over TCP (imtcp), through the shipped phishwatch.conf (omprog, the
 # events socket, mmjsonparse) to route-file.conf (omfile): one event per
-# new campaign, its fields right, nothing for blocked or known campaigns
-# nor for other programs' lines; an event too large for a datagram still
+# new campaign, its fields right, one per new sender host of a known
+# campaign, nothing for blocked senders nor for other programs' lines; an event too large for a datagram still
 # arrives whole; a restarted rsyslogd repeats no event.
 
 . "$(dirname "$0")/../lib.sh"
@@ -44,7 +44,7 @@ sent=10
 rs_read_at_least $sent
 ok $? "phishwatch read the $sent sm-mta lines"
 events="$RS_DIR/log/events.json"
-wait_for 'rs_lines_at_least "$events" 3' 30
+wait_for 'rs_lines_at_least "$events" 5' 30
 pw_pid=$(rs_children)
 rs_stop
 is "$RS_STATUS" 0 "rsyslogd stops by pid"
@@ -53,17 +53,21 @@ ok $((! $?)) "and phishwatch with it"
 
 is "$(rs_counter lines)" $sent \
 	"phishwatch's exit counters: lines=$sent (no cron, no postfix line)"
-is "$(rs_counter events)" 3 "and events=3"
-is "$(wc -l <"$events" 2>/dev/null | tr -d ' ')" 3 "three events in events.json"
-is "$(jq -r '.phishwatch.phished_domain' "$events" 2>/dev/null | tr '\n' ' ')" \
-	"marriott.com staples.co.uk dhl.com " \
-	"one per new campaign, in order; none for ups.com (blocked) nor linkedin.com (known)"
+is "$(rs_counter events)" 5 "and events=5"
+is "$(wc -l <"$events" 2>/dev/null | tr -d ' ')" 5 "five events in events.json"
+is "$(jq -r '.event.action + ":" + .phishwatch.sender_domain' "$events" 2>/dev/null | tr '\n' ' ')" \
+	"phished-domain-first-seen:emalsrv.marriott.com sender-domain-first-seen:complains.marriott.com sender-domain-first-seen:emalsrv.linkedin.com phished-domain-first-seen:emalsrv.staples.co.uk phished-domain-first-seen:emalsrv.dhl.com " \
+	"one per new campaign and one per new host of a known one (linkedin.com: known from the map), in order; none for ups.com (blocked)"
+is "$(jq -r 'select(.phishwatch.sender_domain == "emalsrv.linkedin.com") | .phishwatch.suggested_access' "$events" 2>/dev/null)" \
+	"$(printf 'emalsrv.linkedin.com\tERROR:"550 5.7.1 Sender banned"')" \
+	"the new host's event carries the access line that blocks it"
 [ ! -s "$RS_DIR/log/unparsed.log" ]
 ok $? "every datagram parsed as an event (unparsed.log empty)"
 
-# event DOMAIN FILTER - FILTER applied to DOMAIN's event
+# event DOMAIN FILTER - FILTER applied to DOMAIN's first-seen event
 event() {
-	jq -c --arg d "$1" "select(.phishwatch.phished_domain == \$d) | $2" \
+	jq -c --arg d "$1" "select(.phishwatch.phished_domain == \$d
+		and .event.action == \"phished-domain-first-seen\") | $2" \
 		"$events" 2>/dev/null
 }
 
@@ -122,9 +126,9 @@ rs_mta "$(from_line m5 '<e@emalsrv.marriott.com>')" \
 	"$(from_line f1 '<a@emalsrv.fedex.com>')"
 rs_read_at_least 2
 ok $? "the new phishwatch read both lines"
-wait_for 'rs_lines_at_least "$events" 4' 30
+wait_for 'rs_lines_at_least "$events" 6' 30
 rs_stop
-is "$(jq -r '.phishwatch.phished_domain' "$events" 2>/dev/null | tail -n +4 | tr '\n' ' ')" \
+is "$(jq -r '.phishwatch.phished_domain' "$events" 2>/dev/null | tail -n +6 | tr '\n' ' ')" \
 	"fedex.com " "after a restart only the new campaign gives an event"
 
 done_testing

@@ -2,7 +2,8 @@
 # omprog-mail.t - route-mail.conf: a real rsyslogd runs the real
 # phishwatch (shipped phishwatch.conf) and its ommail action delivers one
 # mail per alert to a real SMTP server (aiosmtpd on a loopback port):
-# new campaigns, new lookalike sender domains and campaign summaries, to
+# new campaigns, new sender hosts and lookalike domains of known campaigns
+# and campaign summaries, to
 # root, the domain and the rule in the subject, a short body with the
 # access line; no mail for a campaign the access map blocks, nor for
 # repeat senders; a 1500-byte sender address still gives a mail whose
@@ -53,18 +54,19 @@ rs_mta \
 	"$(from_line q9 '<h@example.org>' | sed 's/14:12:20/15:30:00/')"
 rs_read_at_least 8
 ok $? "phishwatch read the 8 lines"
-# 3 campaigns, 1 lookalike sender domain, 4 summaries (the last line is
-# an hour after the others; blocked ups.com is a campaign too, silent)
-wait_for '[ "$(ls "$RS_MAILDIR/new" 2>/dev/null | wc -l)" -ge 8 ]' 60
-wait_for 'rs_lines_at_least "$RS_DIR/log/events.json" 8' 30
+# 3 campaigns, 2 new senders of marriott.com (a host, a lookalike
+# domain), 4 summaries (the last line is an hour after the others;
+# blocked ups.com is a campaign too, silent)
+wait_for '[ "$(ls "$RS_MAILDIR/new" 2>/dev/null | wc -l)" -ge 9 ]' 60
+wait_for 'rs_lines_at_least "$RS_DIR/log/events.json" 9' 30
 rs_stop
 is "$RS_STATUS" 0 "rsyslogd stops by pid"
 rs_kill "$RS_SMTP_PID"
 
-is "$(ls "$RS_MAILDIR/new" 2>/dev/null | wc -l | tr -d ' ')" 8 \
-	"eight mails: 3 campaigns, 1 lookalike domain, 4 summaries; no first-seen for blocked ups.com nor repeats"
-is "$(wc -l <"$RS_DIR/log/events.json" 2>/dev/null | tr -d ' ')" 8 \
-	"route-file.conf got the same eight events beside the mails"
+is "$(ls "$RS_MAILDIR/new" 2>/dev/null | wc -l | tr -d ' ')" 9 \
+	"nine mails: 3 campaigns, 2 new senders, 4 summaries; no first-seen for blocked ups.com nor repeats"
+is "$(wc -l <"$RS_DIR/log/events.json" 2>/dev/null | tr -d ' ')" 9 \
+	"route-file.conf got the same nine events beside the mails"
 mail_for() { grep -l "^Subject: phishwatch: $1" "$RS_MAILDIR"/new/* 2>/dev/null | head -n 1; }
 m=$(mail_for 'new campaign against marriott\.com (label:emalsrv)$')
 s=$(mail_for 'new campaign against staples\.co\.uk (label:complains)$')
@@ -73,6 +75,8 @@ q=$(mail_for 'campaign against marriott\.com went quiet (label:emalsrv)$')
 ok "$([ -n "$m" ]; echo $?)" "subject: 'phishwatch: new campaign against marriott.com (label:emalsrv)'"
 ok "$([ -n "$s" ]; echo $?)" "subject: 'phishwatch: new campaign against staples.co.uk (label:complains)'"
 ok "$([ -n "$l" ]; echo $?)" "subject: 'phishwatch: new sender marriottmail.com against marriott.com (lookalike:affix-mail)'"
+h=$(mail_for 'new sender complains\.marriott\.com against marriott\.com (label:complains)$')
+ok "$([ -n "$h" ]; echo $?)" "subject: 'phishwatch: new sender complains.marriott.com against marriott.com (label:complains)'"
 ok "$([ -n "$q" ]; echo $?)" "subject: 'phishwatch: campaign against marriott.com went quiet (label:emalsrv)'"
 is "$(grep -c '^Subject:' "${m:-/dev/null}")" 1 "one Subject header"
 like "$(cat "${m:-/dev/null}")" '^To: <?root@localhost>?$' "to root, who exists on every stock MTA"

@@ -16,6 +16,7 @@
 #include "access.h"
 #include "confusable.h"
 #include "brandfile.h"
+#include "config.h"
 #include "lookalike.h"
 #include "tap.h"
 
@@ -102,6 +103,12 @@ static const struct pair_case positive_cases[] = {
 	{"tvvitter.com", "twitter.com", GLYPH, "vv for w"},
 	{"twltter.com", "twitter.com", GLYPH, "l for i"},
 	{"rnicrosoft.com", "microsoft.com", GLYPH, "rn for m at the start"},
+	{"nnicrosoft.com", "microsoft.com", GLYPH, "nn for m"},
+	{"walrrart.com", "walmart.com", GLYPH, "rr for m"},
+	{"rnarriot.com", "marriott.com", GLYPH,
+	 "rn for m and a letter left out: two steps, 7 letters or more"},
+	{"micr0sofft.com", "microsoft.com", GLYPH,
+	 "0 for o and a letter doubled"},
 	{"micros0ft.com", "microsoft.com", GLYPH, "0 for o"},
 	{"app1e.com", "apple.com", GLYPH, "1 for l"},
 	{"netf1ix.com", "netflix.com", GLYPH, "1 for l"},
@@ -168,6 +175,8 @@ static const struct pair_case positive_cases[] = {
 	{"paypal-login.com", "paypal.com", COMBO, "-login after"},
 	{"paypallogin.net", "paypal.com", COMBO, "login after"},
 	{"securepaypallogin.com", "paypal.com", COMBO, "a keyword each side"},
+	{"httpspaypal.com", "paypal.com", COMBO, "a URL's scheme glued on"},
+	{"wwwpaypal.com", "paypal.com", COMBO, "www glued on"},
 	{"my-paypal-account.com", "paypal.com", COMBO, "three words"},
 	{"microsoft-support.com", "microsoft.com", COMBO, "-support"},
 	{"microsoftonline-verify.net", "microsoft.com", COMBO,
@@ -255,7 +264,8 @@ static const struct pair_case negative_cases[] = {
 	/* Affix guards. */
 	{"linkedinmailer.com", NULL, NULL, "mailer is no affix"},
 	/* Homoglyph guards. */
-	{"rnarriot.com", NULL, NULL, "a homoglyph and a typo: two steps"},
+	{"apq1e.com", NULL, NULL,
+	 "1 for l and a typo: two steps leave a 5-letter label"},
 	{"xn--bcher-kva.com", NULL, NULL, "an IDN word, no brand"},
 	{"xn--mnchen-3ya.de", NULL, NULL, "muenchen"},
 	{"xn--fiqs8s.com", NULL, NULL, "CJK: no ASCII look-alike"},
@@ -270,6 +280,8 @@ static const struct pair_case negative_cases[] = {
 	{"ebey.net", NULL, NULL, "one substitution from ebay"},
 	{"adps.com", NULL, NULL, "a letter added to adp"},
 	/* Combosquat guards: a brand label inside an unrelated word. */
+	{"mailupsweb.com", NULL, NULL,
+	 "a short label between two words is a syllable (mailing)"},
 	{"appleton.com", NULL, NULL, "apple inside a town's name"},
 	{"pineapple.com", NULL, NULL, "apple at the end of a word"},
 	{"groups.com", NULL, NULL, "ups at the end of a word"},
@@ -731,7 +743,7 @@ static void test_access(void)
 	test_write(path, text, sizeof(text) - 1);
 	if (access_load(map, path, NULL) < 0)
 		exit(2);
-	tap_is_long(brandfile_learn_access(lk, map, &learned), 0,
+	tap_is_long(config_learn_access(lk, map, &learned), 0,
 		    "learned from the access map");
 	tap_is_long((long) learned, 3, "linkedin, marriott, wallmart");
 	tap_is_long(lookalike_check(lk, "linkedin-mail.biz", &d), 1,
@@ -746,12 +758,12 @@ static void test_access(void)
 	lookalike_free(lk);
 	lk = lookalike_new();
 	lookalike_add_brand(lk, "walmart.com");
-	tap_is_long(brandfile_learn_access(lk, map, &learned), 0,
+	tap_is_long(config_learn_access(lk, map, &learned), 0,
 		    "again, walmart.com given first");
 	tap_is_long((long) learned, 2, "wallmart.com is then not learned");
 	tap_is_long(lookalike_check(lk, "walmart.com", &d), 0,
 		    "so walmart.com is no typo of wallmart.com");
-	tap_is_long(brandfile_learn_access(lk, NULL, &learned), 0,
+	tap_is_long(config_learn_access(lk, NULL, &learned), 0,
 		    "no access map");
 	tap_is_long((long) learned, 0, "learns nothing");
 	lookalike_free(lk);
