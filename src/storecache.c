@@ -37,7 +37,7 @@ static uint32_t storecache_hash(const char *name, size_t *len)
 	uint32_t h = 2166136261u;
 	size_t i;
 
-	for (i = 0; name[i] != '\0' && i <= STORECACHE_NAME_MAX; i++)
+	for (i = 0; i <= STORECACHE_NAME_MAX && name[i] != '\0'; i++)
 		h = (h ^ (unsigned char) name[i]) * 16777619u;
 	*len = i;
 	return h;
