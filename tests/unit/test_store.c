@@ -541,6 +541,28 @@ static int cache_add(struct store *st, int i)
 				  1000 + i);
 }
 
+/* sum_messages - store_campaigns() callback: messages of all campaigns */
+static int sum_messages(const struct store_campaign *c, void *ctx)
+{
+	*(unsigned long long *) ctx += c->n[TRACK_MESSAGES];
+	return 0;
+}
+
+/* count_all - one message for each campaign i < n, in one batch: more
+ * rows than the batch table holds, so written early, then committed */
+static int count_all(struct store *st, int n)
+{
+	char domain[64], sender[80];
+	int failed = 0;
+
+	for (int i = 0; i < n; i++) {
+		snprintf(domain, sizeof(domain), "brand%d.example", i);
+		snprintf(sender, sizeof(sender), "emalsrv.%s", domain);
+		failed += seen_one(st, domain, sender, 6000 + i) < 0;
+	}
+	return failed == 0 ? store_commit(st) : -1;
+}
+
 /* test_cache - more campaigns than the cache holds: the evicted ones
  * are read again from SQLite, still known (no second first-seen); a
  * forgotten one is neither cached nor known */
@@ -550,6 +572,7 @@ static void test_cache(void)
 	char err[STORE_ERR_MAX] = "";
 	struct store *st = store_open(NULL, err);
 	struct store_forgotten gone;
+	unsigned long long sum = 0;
 	int failed = 0;
 
 	if (!tap_ok(st != NULL, "cache: store opens"))
@@ -573,6 +596,9 @@ static void test_cache(void)
 			     5000), 0, "cache: an evicted campaign counted");
 	tap_is_long(store_commit(st), 0, "cache: commit");
 	tap_is_long(store_campaign_count(st), N, "cache: every row stored");
+	tap_is_long(count_all(st, N), 0, "batch: more rows than its table");
+	tap_is_long(store_campaigns(st, sum_messages, &sum), 0, "batch: walk");
+	tap_is_long((long) sum, N + 1, "batch: every message counted once");
 	tap_is_long(store_forget(st, "brand0.example", &gone), 0,
 		    "cache: forget a cached campaign");
 	tap_is_long(store_campaign_known(st, "brand0.example"), 0,
