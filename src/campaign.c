@@ -41,7 +41,9 @@ static enum pipeline_result campaign_store_failure(struct campaign *camp)
 				      "busy (locked by another process?)");
 	snprintf(camp->error, sizeof(camp->error), "state store: %s",
 		 store_errmsg(camp->store));
-	return campaign_fatal(camp, EX_IOERR);
+	/* Damage is found where a lookup reads, no longer all at open. */
+	return campaign_fatal(camp, store_corrupt(camp->store) ? EX_CANTCREAT
+						       : EX_IOERR);
 }
 
 /* campaign_emit_failure - an event that could not be written */

@@ -237,6 +237,7 @@ static int config_load_brands(const struct config_options *opts,
 		return EX_OSERR;
 	}
 	lookalike_set_learn_max(set->look, opts->max_learned_brands);
+	set->learn_max = opts->max_learned_brands;
 	status = config_load_defaults(opts, set);
 	if (status == 0)
 		status = config_load_file("brands", opts->brands, set,
@@ -292,24 +293,27 @@ fail:
 }
 
 /* config_learn_campaign - a stored campaign's phished domain is a brand */
-static int config_learn_campaign(const struct store_campaign *c, void *ctx)
+static int config_learn_campaign(const char *phished_domain, void *ctx)
 {
 	/* A campaign libpsl no longer takes for a registrable domain (the
 	 * list changed) teaches nothing; only a lack of memory stops us. */
-	if (lookalike_learn_brand(ctx, c->phished_domain) < 0
+	if (lookalike_learn_brand(ctx, phished_domain) < 0
 	    && errno != EINVAL)
 		return -1;
 	return 0;
 }
 
-/* config_learn_store - the store's campaigns into the brand index */
+/* config_learn_store - the store's latest campaigns into the brand
+ * index: no more than the learned brands kept, so that start-up and
+ * a reload read that many rows, however big the store */
 int config_learn_store(struct config_set *set, struct store *store)
 {
 	int status;
 
 	if (store == NULL)	/* --check of a store not created yet */
 		return 0;
-	status = store_campaigns(store, config_learn_campaign, set->look);
+	status = store_recent_campaigns(store, set->learn_max,
+					config_learn_campaign, set->look);
 	if (status < 0 && errno == ENOMEM)
 		msg_error("cannot learn brands from the state store: %s",
 			  strerror(errno));

@@ -45,6 +45,7 @@ struct config_set {
 	struct detector *det;
 	struct access_map *access;
 	struct lookalike *look;		/* brand index for lookalike senders */
+	size_t learn_max;		/* brands learned from the store, at most */
 	struct hostcache *ordinary;	/* hosts lately found ordinary */
 	unsigned long generation;	/* moves when a brand is learned */
 	unsigned long ordinary_generation;	/* when the cache was filled */

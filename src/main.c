@@ -159,6 +159,25 @@ static int open_store_check(struct phishwatch *pw)
 	return 0;
 }
 
+/* open_store_report - a --report of the store alone only reads (no
+ * lock); a store not there yet, empty or of an older schema is opened
+ * as a run opens it (created, migrated) */
+static int open_store_report(struct phishwatch *pw)
+{
+	char err[STORE_ERR_MAX];
+	int status = 1;
+
+	if (pw->opts.state != NULL)
+		status = store_open_readonly(pw->opts.state, &pw->store, err);
+	if (status > 0)
+		pw->store = store_open(pw->opts.state, err);
+	if (pw->store == NULL) {
+		msg_error("state %s", err);
+		return EX_CANTCREAT;
+	}
+	return 0;
+}
+
 /* open_outputs - store and emitter */
 static int open_outputs(struct phishwatch *pw)
 {
@@ -167,11 +186,9 @@ static int open_outputs(struct phishwatch *pw)
 
 	if (pw->opts.check)
 		return open_store_check(pw);
-	/* a --report of the store alone only reads: no lock */
 	if (pw->opts.report && pw->opts.input_count == 0)
-		pw->store = store_open_reader(pw->opts.state, err);
-	else
-		pw->store = store_open(pw->opts.state, err);
+		return open_store_report(pw);
+	pw->store = store_open(pw->opts.state, err);
 	if (pw->store == NULL) {
 		msg_error("state %s", err);
 		return EX_CANTCREAT;

@@ -11,6 +11,12 @@
  *	database runs in WAL mode and is created mode 0600.  Without a path
  *	the database lives in memory.
  *
+ *	Nothing is read into memory at open: campaigns are looked up with
+ *	indexed queries behind a cache of fixed size, and the walks step
+ *	through rows, so that start-up and memory do not grow with the
+ *	number of campaigns.  Counts are summed in memory and written
+ *	once per row at each commit.
+ *
  *	Order of work for a first-seen event: the caller writes and flushes
  *	the event, then store_campaign_add() commits the row.  A crash
  *	between the two repeats an event on restart; it never loses one.
@@ -20,8 +26,8 @@
  *
  *	One process writes a store: store_open() holds the store's lock
  *	(storefile.h) until store_close(), and fails while another process
- *	holds it.  store_open_reader() takes no lock, for callers that only
- *	read.  Files are refused that are symbolic links or not the running
+ *	holds it.  store_open_readonly() takes no lock, for callers that
+ *	only read (--check, a --report of the store alone).  Files are refused that are symbolic links or not the running
  *	user's own (storefile.h).  After a lasting failure (disk full, I/O
  *	error, the file removed) the store writes nothing more.
  *
@@ -37,20 +43,20 @@
 #include "tracker.h"
 
 #define STORE_ERR_MAX 512
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 struct store;
 
 /* store_open - open or create, as the one writer; NULL with err filled
  * on failure (a lock held by another process too, naming its pid) */
 struct store *store_open(const char *path, char err[STORE_ERR_MAX]);
-/* store_open_reader - the same without the lock, for a reader */
-struct store *store_open_reader(const char *path, char err[STORE_ERR_MAX]);
 void store_close(struct store *store);	/* commits what is pending */
 
 /*
- * store_open_readonly - an existing store opened read-only (--check):
- * the file is never created, initialised, migrated nor written.  0 with
+ * store_open_readonly - an existing store opened read-only (--check, a
+ * --report of the store alone), without the writer's lock, its files
+ * checked as store_open() checks them: the file is never created,
+ * initialised, migrated nor written.  0 with
  * *out set; 1 when there is nothing to read yet (no such file, or an
  * empty one: phishwatch creates or initialises it when it runs, or one
  * of an older schema, err saying "older": phishwatch migrates it when it
@@ -62,7 +68,8 @@ int store_open_readonly(const char *path, struct store **out,
  * more: a run that failed leaves the store as of its last commit */
 void store_discard(struct store *store);
 
-/* store_campaign_known - 1 if the phished domain is stored, 0 if not */
+/* store_campaign_known - 1 if the phished domain is stored, 0 if not,
+ * -1 on failure */
 int store_campaign_known(struct store *store, const char *phished_domain);
 
 /* store_campaign_add - record a new campaign and its first sender host,
@@ -112,6 +119,14 @@ typedef int (*store_campaign_fn)(const struct store_campaign *c, void *ctx);
 
 /* store_campaigns - every campaign, by first seen; strings valid in fn */
 int store_campaigns(struct store *store, store_campaign_fn fn, void *ctx);
+
+/* Called per name; a non-zero return stops the walk and is returned. */
+typedef int (*store_name_fn)(const char *name, void *ctx);
+
+/* store_recent_campaigns - the phished domains of the most campaigns
+ * first seen last, oldest of them first (the brands learned at start) */
+int store_recent_campaigns(struct store *store, size_t most,
+			   store_name_fn fn, void *ctx);
 
 /* store_quiet_campaigns - campaigns with no message since before
  * quiet_before and no summary since their last message */
@@ -182,5 +197,8 @@ long store_campaign_count(struct store *store);
 
 const char *store_errmsg(const struct store *store);
 int store_busy(const struct store *store);	/* last failure was SQLITE_BUSY/LOCKED */
+/* store_corrupt - the last failure was a damaged database (a store that
+ * cannot be read, as at open: exit 73) */
+int store_corrupt(const struct store *store);
 
 #endif

@@ -154,7 +154,7 @@ like "$(tail -n 1 "$TMP/out")" "store to be migrated$" "--check verdict: to be m
 is "$(sqlite3 "$TMP/old.db" 'PRAGMA user_version')" 1 "--check left it as it was"
 pw -r "$RULEBASE" --report=html -s "$TMP/old.db" > "$TMP/o.html" 2>/dev/null
 is "$?" 0 "--report=html of a schema-1 store exits 0"
-is "$(sqlite3 "$TMP/old.db" 'PRAGMA user_version')" 2 "migrated to schema 2"
+is "$(sqlite3 "$TMP/old.db" 'PRAGMA user_version')" 3 "migrated to the current schema (3)"
 is "$(sqlite3 "$TMP/old.db" 'SELECT count(*) FROM campaign_hours')" 0 "with an empty campaign_hours"
 python3 - "$TMP/o.html" > "$TMP/o" <<'PY'
 import sys, xml.etree.ElementTree as ET

@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "store.h"
+#include "storeint.h"	/* the cache's size and its evictions */
 #include "tap.h"
 
 #define DIR_MAX_TEST 256
@@ -529,6 +530,84 @@ static void test_buckets(void)
 	store_close(st);
 }
 
+/* cache_add - campaign i (brandI.example, sender emalsrv.brandI.example) */
+static int cache_add(struct store *st, int i)
+{
+	char domain[64], sender[80];
+
+	snprintf(domain, sizeof(domain), "brand%d.example", i);
+	snprintf(sender, sizeof(sender), "emalsrv.%s", domain);
+	return store_campaign_add(st, domain, sender, "label:emalsrv",
+				  1000 + i);
+}
+
+/* sum_messages - store_campaigns() callback: messages of all campaigns */
+static int sum_messages(const struct store_campaign *c, void *ctx)
+{
+	*(unsigned long long *) ctx += c->n[TRACK_MESSAGES];
+	return 0;
+}
+
+/* count_all - one message for each campaign i < n, in one batch: more
+ * rows than the batch table holds, so written early, then committed */
+static int count_all(struct store *st, int n)
+{
+	char domain[64], sender[80];
+	int failed = 0;
+
+	for (int i = 0; i < n; i++) {
+		snprintf(domain, sizeof(domain), "brand%d.example", i);
+		snprintf(sender, sizeof(sender), "emalsrv.%s", domain);
+		failed += seen_one(st, domain, sender, 6000 + i) < 0;
+	}
+	return failed == 0 ? store_commit(st) : -1;
+}
+
+/* test_cache - more campaigns than the cache holds: the evicted ones
+ * are read again from SQLite, still known (no second first-seen); a
+ * forgotten one is neither cached nor known */
+static void test_cache(void)
+{
+	enum { N = STORE_CACHE_SIZE + 16 };
+	char err[STORE_ERR_MAX] = "";
+	struct store *st = store_open(NULL, err);
+	struct store_forgotten gone;
+	unsigned long long sum = 0;
+	int failed = 0;
+
+	if (!tap_ok(st != NULL, "cache: store opens"))
+		return;
+	for (int i = 0; i < N; i++)
+		failed += cache_add(st, i) < 0;
+	tap_is_long(failed, 0, "cache: more campaigns than the cache holds");
+	tap_ok(storecache_evictions(st->known) >= 16,
+	       "cache: the oldest campaigns were evicted");
+	tap_is_long(storecache_has(st->known, "brand0.example"), 0,
+		    "cache: brand0.example is out of the cache");
+	tap_is_long(store_campaign_known(st, "brand0.example"), 1,
+		    "cache: an evicted campaign is still known (read again)");
+	tap_is_long(storecache_has(st->known, "brand0.example"), 1,
+		    "cache: and cached again");
+	tap_is_long(store_sender_known(st, "emalsrv.brand1.example"), 1,
+		    "cache: an evicted sender is still known");
+	tap_is_long(store_campaign_known(st, "brand-never.example"), 0,
+		    "cache: a campaign never added is not known");
+	tap_is_long(seen_one(st, "brand2.example", "emalsrv.brand2.example",
+			     5000), 0, "cache: an evicted campaign counted");
+	tap_is_long(store_commit(st), 0, "cache: commit");
+	tap_is_long(store_campaign_count(st), N, "cache: every row stored");
+	tap_is_long(count_all(st, N), 0, "batch: more rows than its table");
+	tap_is_long(store_campaigns(st, sum_messages, &sum), 0, "batch: walk");
+	tap_is_long((long) sum, N + 1, "batch: every message counted once");
+	tap_is_long(store_forget(st, "brand0.example", &gone), 0,
+		    "cache: forget a cached campaign");
+	tap_is_long(store_campaign_known(st, "brand0.example"), 0,
+		    "cache: a forgotten campaign is no longer known");
+	tap_is_long(store_sender_known(st, "emalsrv.brand0.example"), 0,
+		    "cache: nor its sender");
+	store_close(st);
+}
+
 int main(void)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -550,6 +629,7 @@ int main(void)
 	test_empty_file();
 	test_stopped();
 	test_buckets();
+	test_cache();
 	cleanup();
 	return tap_done();
 }
