@@ -194,17 +194,45 @@ pipeline_campaign_message(struct pipeline *pipe, const struct mailrec *log,
 	return result;
 }
 
+/* pipeline_on_client - the relay of a queue id, kept for its ACCEPTED
+ * line (Postfix's client= comes first; its from= names no relay) */
+static enum pipeline_result pipeline_on_client(struct pipeline *pipe,
+					       const struct mailrec *log,
+					       const char *line, size_t len)
+{
+	struct timespec when;
+
+	(void) line;
+	(void) len;
+	if (log->qid == NULL || log->relay_ip == NULL)
+		return PIPELINE_DONE;
+	logclock_of(&pipe->clock, log->timestamp, &when);
+	if (tracker_client(pipe->parts.tracker, log->qid, log->relay_ip,
+			   when.tv_sec) < 0)
+		where_warn(&pipe->where, NULL,
+			   "out of memory tracking a queue id");
+	return PIPELINE_DONE;
+}
+
 /* pipeline_on_accepted - a message accepted: is this the start of a
- * campaign? */
+ * campaign?  An ACCEPTED line without a relay takes the one a CLIENT
+ * line gave its queue id. */
 static enum pipeline_result pipeline_on_accepted(struct pipeline *pipe,
 						 const struct mailrec *log,
 						 const char *line, size_t len)
 {
+	struct mailrec with_relay;
 	struct sender s;
 	struct detection d;
 
 	if (log->sender == NULL)
 		return PIPELINE_DONE;
+	if (log->relay_ip == NULL && log->relay_host == NULL) {
+		with_relay = *log;
+		with_relay.relay_ip = tracker_relay(pipe->parts.tracker,
+						    log->qid);
+		log = &with_relay;
+	}
 	if (sender_check(&pipe->gate, log->sender, &s) < 0
 	    || !verdict_of(pipe->parts.config, s.host, &d, &s.key)) {
 		tracker_forget(pipe->parts.tracker, log->qid);
@@ -316,9 +344,10 @@ static enum pipeline_result pipeline_on_discarded(struct pipeline *pipe,
 							      log, &n), &n);
 }
 
-/* What each kind of line is handed to; CLIENT, FINISHED and OTHER
- * change nothing yet. */
+/* What each kind of line is handed to; FINISHED and OTHER change
+ * nothing yet. */
 static const pipeline_handler pipeline_handlers[MAILREC_KIND_COUNT] = {
+	[MAILREC_CLIENT] = pipeline_on_client,
 	[MAILREC_ACCEPTED] = pipeline_on_accepted,
 	[MAILREC_DELIVERY] = pipeline_on_delivery,
 	[MAILREC_REFUSED] = pipeline_on_refused,
