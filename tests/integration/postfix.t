@@ -58,7 +58,8 @@ printf '%s\n' "$ACCESS" >"$TMP/access"
 { cat "$REC"; printf '%s\n' "$LAST"; } >"$TMP/file.log"
 pw -r "$RULEBASE" -a "$TMP/access" -s "$TMP/file.db" "$TMP/file.log" \
 	>"$TMP/file.events" 2>/dev/null
-want_events=$(jq -r .phishwatch.phished_domain "$TMP/file.events" | tr '\n' ' ')
+want_events=$(jq -r 'select(.event.action == "phished-domain-first-seen")
+	| .phishwatch.phished_domain' "$TMP/file.events" | tr '\n' ' ')
 want_counts=$(sqlite3 "$TMP/file.db" \
 	'SELECT phished_domain, messages, recipients, delivered, deferred,
 		bounced, rejected, discarded
@@ -70,9 +71,12 @@ is "$want_events" "marriott.com staples.co.uk dhl.com the-end.com " \
 	"file: the scenario's label campaigns, and the last one"
 for side in raw json; do
 	dir=${!side}
-	is "$(jq -r .phishwatch.phished_domain "$dir/log/events.json" \
+	is "$(jq -r 'select(.event.action == "phished-domain-first-seen")
+		| .phishwatch.phished_domain' "$dir/log/events.json" \
 		2>/dev/null | tr '\n' ' ')" "$want_events" \
-		"$side: the same events, in the same order"
+		"$side: the same first-seen events, in the same order"
+	is "$(wc -l <"$dir/log/events.json")" "$(wc -l <"$TMP/file.events")" \
+		"$side: as many events in all"
 	is "$(counts_of "$dir")" "$want_counts" \
 		"$side: the same campaign counts as from the file"
 done

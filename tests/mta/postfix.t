@@ -22,13 +22,14 @@ export TZ=UTC
 REC="$TOP/tests/mta/postfix"
 BRANDS="$TOP/data/brands"
 
-# The blocking table of the recording (record-postfix.sh's
-# check_sender_access) in sendmail's access syntax.
-cat >"$TMP/access" <<'EOF'
-From:linkedinmail.com		REJECT
-From:emalsrv.linkedin.com	REJECT
-From:emalsrv.ups.com		DISCARD
+# The blocking table of the recording: record-postfix.sh's
+# check_sender_access table, in Postfix's access(5) syntax.
+cat >"$TMP/sender_access" <<'EOF'
+linkedinmail.com	REJECT
+emalsrv.linkedin.com	REJECT
+emalsrv.ups.com		DISCARD
 EOF
+ACCESS="postfix:$TMP/sender_access"
 
 # awk_count FILE - one line per campaign: "brand messages recipients
 # delivered deferred bounced rejected discarded relays", sorted
@@ -117,7 +118,7 @@ awk_count() {
 
 # pw_count FILE - the same line per campaign from phishwatch --report=json
 pw_count() {
-	pw -r "$RULEBASE" --default-brands "$BRANDS" -a "$TMP/access" \
+	pw -r "$RULEBASE" --default-brands "$BRANDS" -a "$ACCESS" \
 		--report=json "$1" 2>"$TMP/report.err" |
 		jq -r '[.phished_domain, .messages, .recipients, .delivered,
 			.deferred, .bounced, .rejected, .discarded, .relays] |
@@ -129,12 +130,23 @@ set -- "$REC"/*.log
 is "$#" 4 "four recordings"
 for log in "$@"; do
 	name=${log#"$TOP/tests/mta/"}
-	pw -r "$RULEBASE" --default-brands "$BRANDS" -a "$TMP/access" \
+	pw -r "$RULEBASE" --default-brands "$BRANDS" -a "$ACCESS" \
 		"$log" >"$TMP/events" 2>"$TMP/events.err"
 	is "$?" 0 "$name: phishwatch exits 0"
-	is "$(jq -r .phishwatch.phished_domain <"$TMP/events" | sort | tr '\n' ' ')" \
+	is "$(jq -r 'select(.event.action == "phished-domain-first-seen")
+		| .phishwatch.phished_domain' <"$TMP/events" | sort | tr '\n' ' ')" \
 		"dhl.com marriott.com paypal.com staples.co.uk " \
-		"$name: one first-seen event for each new campaign, none for linkedin.com and ups.com"
+		"$name: one first-seen event for each new campaign"
+	is "$(jq -r 'select(.event.action == "sender-domain-first-seen")
+		| .phishwatch.sender_domain' <"$TMP/events" | tr '\n' ' ')" \
+		"complains.marriott.com " \
+		"$name: and one for the new host of marriott.com"
+	is "$(jq -r 'select(.phishwatch.phished_domain == "linkedin.com"
+		or .phishwatch.phished_domain == "ups.com")' <"$TMP/events")" "" \
+		"$name: none for linkedin.com and ups.com, which the table blocks"
+	is "$(jq -r '.phishwatch.suggested_access' <"$TMP/events" |
+		grep -vc '^[a-z0-9.-]* REJECT ')" 0 \
+		"$name: each suggests a line of the Postfix table"
 	like "$(cat "$TMP/events.err")" ' unparsed=0 ' "$name: no Postfix line unparsed"
 	# client= and verdict lines are never prefiltered: all are parsed
 	must=$(grep -cE ': (client=|(milter-)?(reject|discard): )' "$log")
