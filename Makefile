@@ -57,9 +57,10 @@ UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(patsubst tests/unit/test_%.c,$(BUILD)/tests/unit_%.t,$(UNIT_SRCS))
 # tests/deb/ installs a package on the machine: make check-deb only
 SHELL_TESTS = $(sort $(filter-out tests/deb/%,$(wildcard tests/*/*.t)))
-# phishwatch reads rulebase/sendmail.rb (message parts); whole lines,
-# for lognormalizer and mmnormalize, take this one, made from it.
-SYSLOG_RB = rulebase/sendmail-syslog.rb
+# phishwatch reads rulebase/sendmail.rb and postfix.rb (message parts);
+# whole lines, for lognormalizer and mmnormalize, take these, made from
+# them.
+SYSLOG_RB = rulebase/sendmail-syslog.rb rulebase/postfix-syslog.rb
 
 # Debian packages: build, test and demo needs.
 DEPS_BUILD = gcc make pkg-config liblognorm-dev libfastjson-dev libpsl-dev \
@@ -88,9 +89,15 @@ $(BUILD)/%.o: src/%.c | $(BUILD)
 $(BUILD)/tests/unit_%.t: tests/unit/test_%.c tests/unit/tap.h $(LIB) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS)
 
-$(SYSLOG_RB): rulebase/sendmail.rb rulebase/syslog.rb.in rulebase/expand.awk
+rulebase/sendmail-syslog.rb: rulebase/sendmail.rb rulebase/syslog.rb.in \
+		rulebase/expand.awk
 	awk -f rulebase/expand.awk rulebase/sendmail.rb rulebase/syslog.rb.in \
 		> $@.tmp && mv $@.tmp $@
+
+rulebase/postfix-syslog.rb: rulebase/postfix.rb rulebase/postfix-syslog.rb.in \
+		rulebase/expand.awk
+	awk -f rulebase/expand.awk rulebase/postfix.rb \
+		rulebase/postfix-syslog.rb.in > $@.tmp && mv $@.tmp $@
 
 $(BUILD):
 	mkdir -p $(BUILD)/tests
@@ -236,7 +243,8 @@ install: phishwatch $(SYSLOG_RB)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rsyslog \
 		$(DESTDIR)$(MANDIR)/man1
 	install -m 755 phishwatch $(DESTDIR)$(BINDIR)/phishwatch
-	install -m 644 rulebase/sendmail.rb $(SYSLOG_RB) $(DESTDIR)$(DATADIR)/
+	install -m 644 rulebase/sendmail.rb rulebase/postfix.rb $(SYSLOG_RB) \
+		$(DESTDIR)$(DATADIR)/
 	install -m 644 data/brands $(DESTDIR)$(DATADIR)/brands
 	install -m 644 man/phishwatch.1 $(DESTDIR)$(MANDIR)/man1/phishwatch.1
 	for f in rsyslog/*.conf rsyslog/phishwatch.logrotate; do \

@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libpsl.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -253,6 +255,43 @@ static int config_load_brands(const struct config_options *opts,
 	return status;
 }
 
+/* The other MTAs' rulebases: read from the directory of -r's file (the
+ * installed ones lie side by side) when they are there. */
+static const struct {
+	enum mta_kind mta;
+	const char *file;
+} config_mtas[] = {
+	{MTA_POSTFIX, "postfix.rb"},
+};
+
+/* config_load_mtas - each other MTA's rulebase found beside -r's; one
+ * that is not there leaves that MTA's lines unparsed, one that does
+ * not load fails the set */
+static int config_load_mtas(const struct config_options *opts,
+			    struct config_set *set)
+{
+	const char *slash = strrchr(opts->rulebase, '/');
+	int dir = slash == NULL ? 0 : (int) (slash - opts->rulebase) + 1;
+	char path[PATH_MAX];
+	char err[NORMALIZE_ERR_MAX];
+
+	for (size_t i = 0; i < sizeof(config_mtas) / sizeof(config_mtas[0]);
+	     i++) {
+		int n = snprintf(path, sizeof(path), "%.*s%s", dir,
+				 opts->rulebase, config_mtas[i].file);
+
+		if (n < 0 || (size_t) n >= sizeof(path)
+		    || access(path, F_OK) != 0)
+			continue;
+		if (normalize_add(set->norm, config_mtas[i].mta, path,
+				  err) < 0) {
+			msg_error("rulebase %s", err);
+			return EX_DATAERR;
+		}
+	}
+	return 0;
+}
+
 /* config_load - rulebase, access maps, labels, brands */
 int config_load(const struct config_options *opts, struct config_set *set)
 {
@@ -269,6 +308,9 @@ int config_load(const struct config_options *opts, struct config_set *set)
 		status = EX_DATAERR;
 		goto fail;
 	}
+	status = config_load_mtas(opts, set);
+	if (status != 0)
+		goto fail;
 	status = config_load_access(opts, set);
 	if (status != 0)
 		goto fail;

@@ -11,12 +11,16 @@
  *	Nothing here is validated yet: hosts and addresses are the sender's
  *	words, and must pass hostname validation before anyone trusts them.
  *
- *	What the stages do with each kind (pipeline.c): ACCEPTED starts a
- *	campaign's message (sender -> verdict -> campaign, its queue id
- *	then tracked); DELIVERY, REFUSED at RCPT and DISCARDED count for
- *	a tracked queue id; REFUSED at MAIL with a sender counts as a
- *	message with one refused recipient; CLIENT, FINISHED, OTHER and
- *	refusals at other stages change nothing yet.
+ *	What the stages do with each kind (pipeline.c): CLIENT keeps the
+ *	relay of its queue id for the ACCEPTED line that names none;
+ *	ACCEPTED starts a campaign's message (sender -> verdict ->
+ *	campaign, its queue id then tracked); DELIVERY, REFUSED at RCPT and
+ *	DISCARDED count for a tracked queue id; REFUSED at MAIL with a
+ *	sender counts as a message with one refused recipient, and so does
+ *	any REFUSED (DISCARDED: one discarded recipient) that names its
+ *	sender and no queue id, past the connection: a message that no
+ *	ACCEPTED line follows (Postfix's NOQUEUE verdicts); FINISHED, OTHER
+ *	and refusals at other stages change nothing yet.
  *
  * LINE KINDS OF EACH MTA
  *	kind       sendmail (sm-mta, sendmail, sm-msp-queue)
@@ -47,14 +51,17 @@
  *	             from=<s> to=<r> proto=ESMTP helo=<..>" stage RCPT
  *	             (MAIL for "reject: MAIL from", DATA for "END-OF-MESSAGE"
  *	             and milter-reject), sender = from=, recipients = to=;
- *	             queue id when the line has one instead of NOQUEUE
+ *	             queue id when the line has one instead of NOQUEUE,
+ *	             but at DATA, where the message ends there
  *	           Exim: "H=host [ip] F=<s> rejected RCPT <r>: reason" RCPT,
  *	             "rejected MAIL" MAIL, "rejected after DATA" DATA
  *	DISCARDED  sendmail: "QID: discarded" (stage NONE: after the
  *	             message was queued); a ruleset's "discard" verdict:
  *	             the stage of its ruleset (held until ACCEPTED)
- *	           Postfix: smtpd "QID: discard: RCPT from ...; from=<s>
- *	             to=<r>" stage RCPT (MAIL, DATA likewise)
+ *	           Postfix: smtpd "NOQUEUE: discard: RCPT from ...;
+ *	             from=<s> to=<r>" stage RCPT (MAIL, DATA likewise;
+ *	             milter-discard too); never a queue id: no qmgr line
+ *	             follows a discard
  *	           Exim: (an ACL discard logs "=> :blackhole:": DELIVERY)
  *	FINISHED   sendmail: (none)
  *	           Postfix: qmgr "QID: removed"

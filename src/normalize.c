@@ -53,6 +53,7 @@
 
 #include "normalize.h"
 #include "normalize_mta.h"
+#include "normalize_postfix.h"
 #include "normalize_sendmail.h"
 #include "rulebase.h"
 #include "strmap.h"
@@ -92,6 +93,7 @@ struct normalizer {
  */
 static const struct normalize_mta *const normalize_mtas[] = {
 	&normalize_sendmail,
+	&normalize_postfix,
 };
 #define NORMALIZE_MTAS (sizeof(normalize_mtas) / sizeof(normalize_mtas[0]))
 _Static_assert(NORMALIZE_MTAS <= NORMALIZE_MTAS_MAX, "one slot per MTA");

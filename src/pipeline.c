@@ -151,8 +151,9 @@ static enum pipeline_result pipeline_event(struct pipeline *pipe,
 }
 
 /*
- * pipeline_campaign_message - a suspicious sender's ACCEPTED line, or
- * its MAIL command REFUSED (refused).  The lock first: a busy
+ * pipeline_campaign_message - a suspicious sender's ACCEPTED line, or a
+ * verdict that ends its message before any ACCEPTED line (verdict:
+ * TRACK_REJECTED or TRACK_DISCARDED, see tracking.h).  The lock first: a busy
  * store must not leave an event written, or the retried line would
  * repeat it.  And the tracker last: a line refused and tried again must
  * find it as it was, or its message would count as a repeated ACCEPTED
@@ -161,7 +162,7 @@ static enum pipeline_result pipeline_event(struct pipeline *pipe,
 static enum pipeline_result
 pipeline_campaign_message(struct pipeline *pipe, const struct mailrec *log,
 			  const struct sender *s, const struct detection *d,
-			  int refused, const char *line, size_t len)
+			  int verdict, const char *line, size_t len)
 {
 	struct tracker_delta delta = { 0 };
 	struct line_hosts h;
@@ -178,7 +179,7 @@ pipeline_campaign_message(struct pipeline *pipe, const struct mailrec *log,
 		return result;
 	logclock_of(&pipe->clock, log->timestamp, &when);
 	sender_line_hosts(&pipe->gate, log, &h);
-	tracking_delta_of(&pipe->track, log, s->key, d, refused, when.tv_sec,
+	tracking_delta_of(&pipe->track, log, s->key, d, verdict, when.tv_sec,
 			  &delta);
 	result = pipeline_event(pipe, action, log, &h, s, d, &delta, line, len,
 				&when);
@@ -188,22 +189,50 @@ pipeline_campaign_message(struct pipeline *pipe, const struct mailrec *log,
 					 : h.relay_host, when.tv_sec, &added);
 	if (added)
 		pipeline_learn(pipe, d);
-	if (result == PIPELINE_DONE && !refused)
+	if (result == PIPELINE_DONE && !verdict)
 		tracking_attach(&pipe->track, log, s->key, d, when.tv_sec);
 	return result;
 }
 
+/* pipeline_on_client - the relay of a queue id, kept for its ACCEPTED
+ * line (Postfix's client= comes first; its from= names no relay) */
+static enum pipeline_result pipeline_on_client(struct pipeline *pipe,
+					       const struct mailrec *log,
+					       const char *line, size_t len)
+{
+	struct timespec when;
+
+	(void) line;
+	(void) len;
+	if (log->qid == NULL || log->relay_ip == NULL)
+		return PIPELINE_DONE;
+	logclock_of(&pipe->clock, log->timestamp, &when);
+	if (tracker_client(pipe->parts.tracker, log->qid, log->relay_ip,
+			   when.tv_sec) < 0)
+		where_warn(&pipe->where, NULL,
+			   "out of memory tracking a queue id");
+	return PIPELINE_DONE;
+}
+
 /* pipeline_on_accepted - a message accepted: is this the start of a
- * campaign? */
+ * campaign?  An ACCEPTED line without a relay takes the one a CLIENT
+ * line gave its queue id. */
 static enum pipeline_result pipeline_on_accepted(struct pipeline *pipe,
 						 const struct mailrec *log,
 						 const char *line, size_t len)
 {
+	struct mailrec with_relay;
 	struct sender s;
 	struct detection d;
 
 	if (log->sender == NULL)
 		return PIPELINE_DONE;
+	if (log->relay_ip == NULL && log->relay_host == NULL) {
+		with_relay = *log;
+		with_relay.relay_ip = tracker_relay(pipe->parts.tracker,
+						    log->qid);
+		log = &with_relay;
+	}
 	if (sender_check(&pipe->gate, log->sender, &s) < 0
 	    || !verdict_of(pipe->parts.config, s.host, &d, &s.key)) {
 		tracker_forget(pipe->parts.tracker, log->qid);
@@ -219,9 +248,11 @@ static enum pipeline_result pipeline_on_accepted(struct pipeline *pipe,
 	return pipeline_campaign_message(pipe, log, &s, &d, 0, line, len);
 }
 
-/* pipeline_refused_sender - a suspicious sender refused at MAIL */
+/* pipeline_refused_sender - a suspicious sender's message ended by a
+ * verdict (TRACK_REJECTED, TRACK_DISCARDED) before any ACCEPTED line */
 static enum pipeline_result pipeline_refused_sender(struct pipeline *pipe,
 						    const struct mailrec *log,
+						    int verdict,
 						    const char *line,
 						    size_t len)
 {
@@ -233,7 +264,8 @@ static enum pipeline_result pipeline_refused_sender(struct pipeline *pipe,
 	    || !verdict_of(pipe->parts.config, s.host, &d, &s.key))
 		return PIPELINE_DONE;
 	pipe->parts.counters->suspicious++;
-	return pipeline_campaign_message(pipe, log, &s, &d, 1, line, len);
+	return pipeline_campaign_message(pipe, log, &s, &d, verdict, line,
+					 len);
 }
 
 /* pipeline_counted - a tracked line's counts, if it had any, into the
@@ -252,10 +284,22 @@ static enum pipeline_result pipeline_counted(struct pipeline *pipe,
 }
 
 /*
+ * pipeline_ends_message - a verdict that names its sender and no queue
+ * id whose message goes on: the message ends here, no ACCEPTED line
+ * follows (Postfix's NOQUEUE rejects, its rejects at DATA, discards)
+ */
+static int pipeline_ends_message(const struct mailrec *log)
+{
+	return log->sender != NULL && log->qid == NULL
+	       && log->stage != STAGE_NONE && log->stage != STAGE_CONNECT;
+}
+
+/*
  * pipeline_on_refused - a refusal: at MAIL, of a sender that may be a
  * campaign's; at RCPT, of one recipient of a message that may become
- * one.  A refusal at the connection has no message after it, and the
- * other stages are not counted.
+ * one, or, with its sender and no queue id, of a message of its own.
+ * A refusal at the connection has no message after it, and the other
+ * stages are not counted.
  */
 static enum pipeline_result pipeline_on_refused(struct pipeline *pipe,
 						const struct mailrec *log,
@@ -263,8 +307,9 @@ static enum pipeline_result pipeline_on_refused(struct pipeline *pipe,
 {
 	struct tracking_count n;
 
-	if (log->stage == STAGE_MAIL)
-		return pipeline_refused_sender(pipe, log, line, len);
+	if (log->stage == STAGE_MAIL || pipeline_ends_message(log))
+		return pipeline_refused_sender(pipe, log, TRACK_REJECTED,
+					       line, len);
 	if (log->stage != STAGE_RCPT)
 		return PIPELINE_DONE;
 	return pipeline_counted(pipe, log, tracking_refused(&pipe->track,
@@ -284,22 +329,25 @@ static enum pipeline_result pipeline_on_delivery(struct pipeline *pipe,
 							     log, &n), &n);
 }
 
-/* pipeline_on_discarded - a message discarded, for the tracker */
+/* pipeline_on_discarded - a message discarded: with its sender and no
+ * queue id, a message of its own; else for the tracker */
 static enum pipeline_result pipeline_on_discarded(struct pipeline *pipe,
 						  const struct mailrec *log,
 						  const char *line, size_t len)
 {
 	struct tracking_count n;
 
-	(void) line;
-	(void) len;
+	if (pipeline_ends_message(log))
+		return pipeline_refused_sender(pipe, log, TRACK_DISCARDED,
+					       line, len);
 	return pipeline_counted(pipe, log, tracking_discarded(&pipe->track,
 							      log, &n), &n);
 }
 
-/* What each kind of line is handed to; CLIENT, FINISHED and OTHER
- * change nothing yet. */
+/* What each kind of line is handed to; FINISHED and OTHER change
+ * nothing yet. */
 static const pipeline_handler pipeline_handlers[MAILREC_KIND_COUNT] = {
+	[MAILREC_CLIENT] = pipeline_on_client,
 	[MAILREC_ACCEPTED] = pipeline_on_accepted,
 	[MAILREC_DELIVERY] = pipeline_on_delivery,
 	[MAILREC_REFUSED] = pipeline_on_refused,
@@ -311,8 +359,8 @@ static const pipeline_handler pipeline_handlers[MAILREC_KIND_COUNT] = {
  * shows that the full parse could change nothing: chatter, the from=
  * line of an ordinary sender (its queue id is forgotten; the same gate
  * and verdict as pipeline_on_accepted), or a to= line of a message
- * that is no campaign's.  The prefilter knows sendmail's lines only:
- * another MTA's take the full parse.
+ * that is no campaign's.  The prefilter knows the from= and to= lines
+ * of sendmail and Postfix; everything else takes the full parse.
  */
 static int pipeline_fast_skip(struct pipeline *pipe, const char *line,
 			      size_t len)

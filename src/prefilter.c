@@ -6,7 +6,8 @@
 #include "prefilter.h"
 #include "sysloghdr.h"
 
-/* A queue id is letters and digits; sendmail's are 14, bound at 32. */
+/* A queue id is letters and digits; sendmail's are 14, Postfix's long
+ * ones 15 or so; bound at 32. */
 #define PREFILTER_QID_MAX 32
 /* Addresses longer than this take the full parse. */
 #define PREFILTER_ADDRESS_MAX 512
@@ -20,7 +21,7 @@ static int prefilter_alnum(char c)
 
 /*
  * prefilter_message - where the message part starts: after the tag of
- * sendmail's programs, or at the first non-blank when there is no
+ * the MTAs' programs, or at the first non-blank when there is no
  * header (the %msg% form); NULL under any other header.  normalize
  * splits the header with the same function, so both agree on it.
  */
@@ -106,6 +107,13 @@ enum prefilter_kind prefilter_scan(const char *line, size_t len,
 		return PREFILTER_TO;
 	if (prefilter_starts(p, end, "ruleset=")
 	    || prefilter_starts(p, end, "discarded"))
+		return PREFILTER_PARSE;
+	/* Postfix: smtpd's client= (the relay of the queue id), and the
+	 * verdicts of smtpd and milters (reject:, discard:, milter-...) */
+	if (prefilter_starts(p, end, "client=")
+	    || prefilter_starts(p, end, "reject: ")
+	    || prefilter_starts(p, end, "discard: ")
+	    || prefilter_starts(p, end, "milter-"))
 		return PREFILTER_PARSE;
 	return PREFILTER_SKIP;
 }

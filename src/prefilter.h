@@ -6,13 +6,16 @@
  *	AUTH, other daemons) or the from= and to= lines of ordinary mail.
  *	prefilter_scan() looks at a raw line with memmem() and a few byte
  *	checks, never allocating, and says what it is: chatter to skip, a
- *	from= or to= line of sm-mta whose queue id (and sender address)
- *	it found, or something that needs the full parse.  It answers
- *	PREFILTER_FROM or PREFILTER_TO only when the line has exactly the
- *	shape sendmail writes (program sm-mta, sendmail or sm-msp-queue,
- *	or no header at all; a plain queue id; an address with no quotes,
- *	commas or nested brackets); anything unusual goes to the full
- *	parse, so the cheap path never decides differently from it.
+ *	from= or to= line whose queue id (and sender address) it found,
+ *	or something that needs the full parse.  It answers PREFILTER_FROM
+ *	or PREFILTER_TO only when the line has exactly the shape sendmail
+ *	writes, which Postfix's qmgr from= and delivery to= lines share
+ *	(a program of sendmail's or Postfix's, or no header at all; a
+ *	plain queue id; an address with no quotes, commas or nested
+ *	brackets); anything unusual goes to the full parse, so the cheap
+ *	path never decides differently from it.  Postfix's client= lines
+ *	and the verdicts of smtpd and milters (reject:, discard:) always
+ *	take the full parse.
  */
 #ifndef PHISHWATCH_PREFILTER_H
 #define PHISHWATCH_PREFILTER_H

@@ -15,8 +15,10 @@
  *	and a word holding a "T"): logtime reads its value later and
  *	counts a stamp it cannot read.  The host is one word, the tag is
  *	PROGRAM[PID]: with a decimal pid; blanks after the colon are not
- *	part of the message.  Only sendmail's own programs count; every
- *	other header, and one that does not have this shape, is "other".
+ *	part of the message.  Only the programs of the MTAs phishwatch
+ *	reads count (sendmail's, and Postfix's daemons under their syslog
+ *	names); every other header, and one that does not have this shape,
+ *	is "other".
  */
 #include <string.h>
 
@@ -116,6 +118,28 @@ int sysloghdr_sendmail(const char *name, size_t len)
 	return 0;
 }
 
+/* sysloghdr_postfix - see sysloghdr.h */
+int sysloghdr_postfix(const char *name, size_t len)
+{
+	size_t i = 7;			/* strlen("postfix") */
+
+	if (len < i || memcmp(name, "postfix", i) != 0)
+		return 0;
+	if (len == i)
+		return 1;
+	if (name[i] == '-') {		/* an instance: its name up to '/' */
+		size_t start = ++i;
+
+		while (i < len && name[i] != '/')
+			i++;
+		if (i == start)
+			return 0;
+		if (i == len)
+			return 1;
+	}
+	return name[i] == '/' && i + 1 < len;
+}
+
 /* sysloghdr_tag - "PROGRAM[PID]:" at off; the offset after it, or 0 */
 static size_t sysloghdr_tag(const char *line, size_t len, size_t off,
 			    struct sysloghdr *hdr)
@@ -152,6 +176,7 @@ enum sysloghdr_form sysloghdr_split(const char *line, size_t len,
 				    struct sysloghdr *hdr)
 {
 	size_t stamp = sysloghdr_3164(line, len);
+	enum sysloghdr_form form;
 	size_t off;
 
 	memset(hdr, 0, sizeof(*hdr));
@@ -167,10 +192,15 @@ enum sysloghdr_form sysloghdr_split(const char *line, size_t len,
 	    || !sysloghdr_word(line, len, stamp + 1, &hdr->host))
 		return SYSLOGHDR_OTHER;
 	off = sysloghdr_tag(line, len, hdr->host.off + hdr->host.len + 1, hdr);
-	if (off == 0 || !sysloghdr_sendmail(line + hdr->program.off,
-					     hdr->program.len))
+	if (off == 0)
+		return SYSLOGHDR_OTHER;
+	if (sysloghdr_sendmail(line + hdr->program.off, hdr->program.len))
+		form = SYSLOGHDR_SENDMAIL;
+	else if (sysloghdr_postfix(line + hdr->program.off, hdr->program.len))
+		form = SYSLOGHDR_POSTFIX;
+	else
 		return SYSLOGHDR_OTHER;
 	hdr->message.off = sysloghdr_blanks(line, len, off);
 	hdr->message.len = len - hdr->message.off;
-	return SYSLOGHDR_SENDMAIL;
+	return form;
 }

@@ -23,6 +23,7 @@
 enum sysloghdr_form {
 	SYSLOGHDR_NONE,		/* no header: the message part alone */
 	SYSLOGHDR_SENDMAIL,	/* header of sm-mta, sendmail or sm-msp-queue */
+	SYSLOGHDR_POSTFIX,	/* header of postfix/NAME or postfix-INST/NAME */
 	SYSLOGHDR_OTHER		/* header of another program, or malformed */
 };
 
@@ -50,5 +51,11 @@ enum sysloghdr_form sysloghdr_split(const char *line, size_t len,
 /* sysloghdr_sendmail - 1 when name[0..len) is sm-mta, sendmail or
  * sm-msp-queue (also normalize's program matcher for sendmail) */
 int sysloghdr_sendmail(const char *name, size_t len);
+
+/* sysloghdr_postfix - 1 when name[0..len) is a Postfix daemon's syslog
+ * name: postfix/NAME, postfix-INSTANCE/NAME (a multi-instance set-up's
+ * default syslog_name), or the postfix command's own "postfix" (also
+ * normalize's program matcher for Postfix) */
+int sysloghdr_postfix(const char *name, size_t len);
 
 #endif

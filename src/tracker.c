@@ -34,6 +34,7 @@ struct tracker_entry {
 	unsigned char discard_pending;		/* seen before from= */
 	unsigned char discard_counted;
 	char qid[TRACKER_QID_MAX + 1];
+	char relay[TRACKER_RELAY_MAX + 1];	/* a client= line's, or "" */
 };
 
 /* Entries in order of last use, oldest first. */
@@ -459,6 +460,34 @@ int tracker_to(struct tracker *t, const char *qid,
 		e->awaiting -= n < e->awaiting ? n : e->awaiting;
 	tracker_done_if_complete(t, e);
 	return 1;
+}
+
+/* tracker_client - the relay of a message not accepted yet */
+int tracker_client(struct tracker *t, const char *qid, const char *relay,
+		   time_t when)
+{
+	int status;
+	struct tracker_entry *e;
+
+	if (relay == NULL || strlen(relay) > TRACKER_RELAY_MAX)
+		return 0;
+	e = tracker_begin(t, qid, when, 1, &status);
+	if (e == NULL)
+		return status;
+	if (e->sender == NULL)
+		strcpy(e->relay, relay);
+	return 0;
+}
+
+/* tracker_relay - what tracker_client() kept for qid, or NULL */
+const char *tracker_relay(const struct tracker *t, const char *qid)
+{
+	const struct tracker_entry *e;
+
+	if (qid == NULL)
+		return NULL;
+	e = strmap_get(t->by_qid, qid);
+	return e != NULL && e->relay[0] != '\0' ? e->relay : NULL;
 }
 
 /* tracker_get_stats - a copy of the counters */

@@ -12,7 +12,9 @@
  *	(once its ACCEPTED line showed a suspicious sender) and what was
  *	seen before that, and turns each line into counter increments for
  *	the campaign.  The names below say from= for ACCEPTED and to= for
- *	DELIVERY, after sendmail, whose lines they were first.
+ *	DELIVERY, after sendmail, whose lines they were first.  An MTA that
+ *	names the relay on a line of its own before the ACCEPTED one
+ *	(Postfix's client=) has it kept here by queue id, too.
  *
  *	Only queue ids that can still matter are kept: a from= line of an
  *	ordinary sender forgets its queue id.  Memory is bounded: at most
@@ -31,6 +33,8 @@
 #define TRACKER_DEFAULT_CAP 100000	/* open queue ids */
 #define TRACKER_DEFAULT_WINDOW (5 * 24 * 3600)	/* sendmail's queue return time */
 #define TRACKER_QID_MAX 32
+/* A relay address kept from a client= line: any IPv6 text fits. */
+#define TRACKER_RELAY_MAX 63
 /* Lines held for a from= line that never came (a connection dropped
  * after a reject) wait no longer than an SMTP session can last. */
 #define TRACKER_HELD_WINDOW 3600	/* sendmail's are 14; longer ones are not ids */
@@ -112,6 +116,20 @@ int tracker_discard(struct tracker *t, const char *qid, int held,
 int tracker_to(struct tracker *t, const char *qid,
 	       enum mailrec_outcome outcome, unsigned long n, time_t when,
 	       struct tracker_delta *out);
+
+/*
+ * tracker_client - the relay address of qid, from a line that comes
+ * before its from= line and names it there only (Postfix's smtpd
+ * client=), held like a reject until the from= line or the held window
+ * ends; an address too long to be one is ignored.  0, or -1 when out of
+ * memory.
+ */
+int tracker_client(struct tracker *t, const char *qid, const char *relay,
+		   time_t when);
+
+/* tracker_relay - the relay address tracker_client() kept for qid, or
+ * NULL; valid until the next tracker call */
+const char *tracker_relay(const struct tracker *t, const char *qid);
 
 void tracker_get_stats(const struct tracker *t, struct tracker_stats *s);
 

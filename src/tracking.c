@@ -36,16 +36,17 @@ static void tracking_stats(struct tracking *t)
 /*
  * tracking_delta_of - what one message line adds, the tracker left as
  * it is (tracking_attach() moves it once the line is done): the
- * tracker's delta for an ACCEPTED line, or, for a sender refused at
- * MAIL (no ACCEPTED line follows), one message with one refused recipient
+ * tracker's delta for an ACCEPTED line, or, for a verdict that ends a
+ * message no ACCEPTED line follows, one message with one recipient,
+ * refused or discarded (verdict)
  */
 void tracking_delta_of(struct tracking *t, const struct mailrec *log,
 		       const char *key, const struct detection *d,
-		       int refused, time_t when, struct tracker_delta *delta)
+		       int verdict, time_t when, struct tracker_delta *delta)
 {
 	int have = 0;
 
-	if (!refused)
+	if (!verdict)
 		have = tracker_from_peek(t->tracker, log->qid,
 					 d->phished_domain, key,
 					 tracking_nrcpts(log), when, delta);
@@ -55,11 +56,11 @@ void tracking_delta_of(struct tracking *t, const struct mailrec *log,
 	delta->phished_domain = d->phished_domain;
 	delta->sender_host = key;
 	/* an ACCEPTED line seen before is not counted twice */
-	delta->n[TRACK_MESSAGES] = have == 0 && log->qid != NULL && !refused
+	delta->n[TRACK_MESSAGES] = have == 0 && log->qid != NULL && !verdict
 				   ? 0 : 1;
-	if (refused) {
+	if (verdict == TRACK_REJECTED || verdict == TRACK_DISCARDED) {
 		delta->n[TRACK_RECIPIENTS] = 1;
-		delta->n[TRACK_REJECTED] = 1;
+		delta->n[verdict] = 1;
 	}
 }
 

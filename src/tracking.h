@@ -45,11 +45,13 @@ struct tracking_count {
 	time_t when;			/* the line's time */
 };
 
-/* tracking_delta_of - what a suspicious sender's line adds (refused:
- * its MAIL was refused, no ACCEPTED line follows) */
+/* tracking_delta_of - what a suspicious sender's line adds; verdict is
+ * 0 for an ACCEPTED line, or TRACK_REJECTED or TRACK_DISCARDED for a
+ * verdict that ends a message no ACCEPTED line follows (a sender
+ * refused at MAIL; Postfix's NOQUEUE rejects and its discards) */
 void tracking_delta_of(struct tracking *t, const struct mailrec *log,
 		       const char *key, const struct detection *d,
-		       int refused, time_t when, struct tracker_delta *delta);
+		       int verdict, time_t when, struct tracker_delta *delta);
 
 /* tracking_attach - an ACCEPTED line is done: its queue id joins the
  * campaign */

@@ -38,7 +38,7 @@ rs_mta \
 	"$(from_line m4 '<d@emalsrv.marriott.com>')"
 # lines of other programs: the omprog action must never see them
 rs_send "<13>Jul  3 14:12:22 mx1 cron[9]: (root) CMD (true)" \
-	"<22>Jul  3 14:12:22 mx1 postfix/smtpd[9]: connect from unknown[192.0.2.9]"
+	"<22>Jul  3 14:12:22 mx1 dovecot[9]: imap-login: Login: user=<guest>"
 sent=10
 
 rs_read_at_least $sent
@@ -52,7 +52,7 @@ rs_alive "${pw_pid:-0}"
 ok $((! $?)) "and phishwatch with it"
 
 is "$(rs_counter lines)" $sent \
-	"phishwatch's exit counters: lines=$sent (no cron, no postfix line)"
+	"phishwatch's exit counters: lines=$sent (no cron, no dovecot line)"
 is "$(rs_counter events)" 5 "and events=5"
 is "$(wc -l <"$events" 2>/dev/null | tr -d ' ')" 5 "five events in events.json"
 is "$(jq -r '.event.action + ":" + .phishwatch.sender_domain' "$events" 2>/dev/null | tr '\n' ' ')" \

@@ -152,11 +152,13 @@ rs_send \
 	"<22>Mar  3 10:00:03 mx1 sm-mta[103]: 4Q1A2b3C000003: from=<bounce@emalsrv.marriott.com>, size=2000, class=0, nrcpts=1, proto=ESMTP, daemon=MTA-v4, relay=emalsrv.marriott.com [198.51.100.7]" \
 	"<22>Mar  3 10:00:04 mx1 sendmail[104]: 4Q1A2b3C000004: to=root, ctladdr=root (0/0), delay=00:00:00, mailer=relay, stat=Sent" \
 	"<22>Mar  3 10:00:05 mx1 postfix/smtpd[105]: connect from unknown[192.0.2.9]" \
-	"<22>Mar  3 10:00:06 mx1 sm-msp-queue[106]: 4Q1A2b3C000006: from=<root@mx1>, size=10, class=0, nrcpts=1, relay=root@localhost"
+	"<22>Mar  3 10:00:06 mx1 sm-msp-queue[106]: 4Q1A2b3C000006: from=<root@mx1>, size=10, class=0, nrcpts=1, relay=root@localhost" \
+	"<22>Mar  3 10:00:07 mx1 postfixd[107]: not Postfix, a name like it" \
+	"<22>Mar  3 10:00:08 mx1 postfix-out/qmgr[108]: 4A1B2C3D4E: removed"
 fed="$RS_DIR/state/state.db.lines"
-wait_for 'rs_lines_at_least "$fed" 4' 30
-is "$(wc -l <"$fed" 2>/dev/null | tr -d ' ')" 4 \
-	"omprog feeds the sm-mta, sendmail and sm-msp-queue lines, nothing else"
+wait_for 'rs_lines_at_least "$fed" 6' 30
+is "$(wc -l <"$fed" 2>/dev/null | tr -d ' ')" 6 \
+	"omprog feeds the sm-mta, sendmail, sm-msp-queue and Postfix (postfix/*, postfix-INSTANCE/*) lines, nothing else"
 like "$(sed -n 2p "$fed" 2>/dev/null)" \
 	'^[0-9]{4}-03-03T10:00:03([+-][0-9]{2}:[0-9]{2}|Z) mx1 sm-mta\[103\]: 4Q1A2b3C000003: from=<bounce@emalsrv\.marriott\.com>, size=2000, .*\[198\.51\.100\.7\]$' \
 	"each as 'RFC 3339 stamp, host, tag, message', one line"

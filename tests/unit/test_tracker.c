@@ -170,8 +170,44 @@ static void test_peek(void)
 	tracker_free(t);
 }
 
+/* Postfix's client= line gives the relay before the from= line does not */
+static void test_client_relay(void)
+{
+	struct tracker *t = tracker_new(100, 10 * TRACKER_HELD_WINDOW);
+	struct tracker_delta d;
+	struct tracker_stats st;
+	char long_relay[TRACKER_RELAY_MAX + 2];
+
+	tap_is_long(tracker_client(t, "4jgyns2gyTz8dSM", "192.0.2.7", 10), 0,
+		    "client=: kept, nothing to count");
+	tap_is_str(tracker_relay(t, "4jgyns2gyTz8dSM"), "192.0.2.7",
+		   "the relay of the queue id");
+	tap_is_str(tracker_relay(t, "other"), NULL, "none for another one");
+	tap_is_long(tracker_holds(t, "4jgyns2gyTz8dSM", 15), 0,
+		    "a queue id with only a relay is no campaign's message");
+	tap_is_long(tracker_from(t, "4jgyns2gyTz8dSM", "marriott.com",
+				 "emalsrv.marriott.com", 1, 11, &d), 1,
+		    "from= after client=: the message counts");
+	tap_is_long((long) d.n[TRACK_MESSAGES], 1, "one message");
+	tracker_client(t, "ham", "192.0.2.8", 12);
+	tracker_forget(t, "ham");
+	tap_is_str(tracker_relay(t, "ham"), NULL,
+		   "an ordinary sender's from= forgets the relay");
+	memset(long_relay, 'a', sizeof(long_relay) - 1);
+	long_relay[sizeof(long_relay) - 1] = '\0';
+	tracker_client(t, "q9", long_relay, 13);
+	tap_is_str(tracker_relay(t, "q9"), NULL, "a relay too long is ignored");
+	tracker_client(t, "q8", "192.0.2.9", 20);
+	tracker_client(t, "q7", "192.0.2.9", 20 + TRACKER_HELD_WINDOW + 1);
+	tracker_get_stats(t, &st);
+	tap_is_long((long) st.expired, 1,
+		    "a relay whose from= never came expires with the held window");
+	tracker_free(t);
+}
+
 int main(void)
 {
+	test_client_relay();
 	test_reject_before_from();
 	test_peek();
 	test_to_and_discard();

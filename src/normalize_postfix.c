@@ -1,0 +1,187 @@
+/*
+ * normalize_postfix - Postfix's map onto struct mailrec.
+ *
+ * NAME
+ *	normalize_postfix - the Postfix part of normalize
+ *
+ * SUMMARY
+ *	normalize_postfix is the struct normalize_mta of Postfix's daemons
+ *	(postfix/NAME and, for another instance, postfix-INSTANCE/NAME):
+ *	the rule tags and field names of rulebase/postfix.rb, and
+ *	postfix_record(), which turns one line's tag and fields into the
+ *	MTA-neutral record (see mailrec.h).
+ *
+ * DESCRIPTION
+ *	Postfix spreads a message over daemons that share its queue id:
+ *	smtpd's client= (CLIENT, the relay), qmgr's from= (ACCEPTED, the
+ *	sender, once per delivery attempt of the queue file), one to= line
+ *	per recipient and attempt (DELIVERY, its status= word the
+ *	outcome), qmgr's removed (FINISHED).  cleanup's message-id= is
+ *	OTHER with msgid set.  smtpd and milter verdicts name their stage
+ *	("RCPT from", "MAIL from", "END-OF-MESSAGE from"): reject is
+ *	REFUSED, discard DISCARDED, with the sender and recipient the line
+ *	gives.  "NOQUEUE" is no queue id, and neither is the queue id of a
+ *	verdict that ends the message before qmgr ever sees it (a discard,
+ *	which drops the whole message, and any verdict at DATA or at the
+ *	end of the message): such a line is a message of its own, with
+ *	its sender.  A recipient refused at RCPT under a queue id belongs
+ *	to that id's message, which goes on with its other recipients.
+ *	hold, warn and the other actions change nothing and are OTHER, as
+ *	are bounce notices and daemon chatter.
+ */
+#include <string.h>
+
+#include "normalize_postfix.h"
+#include "sysloghdr.h"
+
+/* Rule tags of postfix.rb; the index is what to_record() is given. */
+enum postfix_tag {
+	TAG_CLIENT, TAG_MSGID, TAG_FROM, TAG_EXPIRED, TAG_TO, TAG_REMOVED,
+	TAG_DSN, TAG_REJECT, TAG_DISCARD, TAG_ACTION, TAG_OTHER
+};
+
+static const char *const postfix_tags[] = {
+	[TAG_CLIENT] = "client",
+	[TAG_MSGID] = "msgid",
+	[TAG_FROM] = "from",
+	[TAG_EXPIRED] = "expired",
+	[TAG_TO] = "to",
+	[TAG_REMOVED] = "removed",
+	[TAG_DSN] = "dsn",
+	[TAG_REJECT] = "reject",
+	[TAG_DISCARD] = "discard",
+	[TAG_ACTION] = "smtpd-action",
+	[TAG_OTHER] = "postfix-other",
+	NULL
+};
+
+/* Field names of postfix.rb that the record takes; slot indexes. */
+enum postfix_field {
+	F_QID, F_RELAY_HOST, F_RELAY_IP, F_MSGID, F_FROM, F_SIZE, F_NRCPT,
+	F_TO, F_DSN, F_STATUS, F_STAGE, F_REPLY, F_PROTO
+};
+
+static const char *const postfix_fields[] = {
+	[F_QID] = "qid",
+	[F_RELAY_HOST] = "relay_host",
+	[F_RELAY_IP] = "relay_ip",
+	[F_MSGID] = "msgid",
+	[F_FROM] = "from",
+	[F_SIZE] = "size",
+	[F_NRCPT] = "nrcpt",
+	[F_TO] = "to",
+	[F_DSN] = "dsn",
+	[F_STATUS] = "status",
+	[F_STAGE] = "stage",
+	[F_REPLY] = "reply",
+	[F_PROTO] = "proto",
+	NULL
+};
+
+/* normalize_postfix_outcome - a to= line's status= word; expired is a
+ * failure for good, the address probes (deliverable, undeliverable)
+ * deliver nothing */
+enum mailrec_outcome normalize_postfix_outcome(const char *status)
+{
+	if (status == NULL)
+		return OUTCOME_NONE;
+	if (strcmp(status, "sent") == 0)
+		return OUTCOME_SENT;
+	if (strcmp(status, "deferred") == 0)
+		return OUTCOME_DEFERRED;
+	if (strcmp(status, "bounced") == 0 || strcmp(status, "expired") == 0)
+		return OUTCOME_BOUNCED;
+	return OUTCOME_NONE;
+}
+
+/* normalize_postfix_stage - the SMTP command or event smtpd, cleanup or a
+ * milter names before " from HOST[IP]" */
+enum mailrec_stage normalize_postfix_stage(const char *stage)
+{
+	static const struct {
+		const char *name;
+		enum mailrec_stage stage;
+	} stages[] = {
+		{"CONNECT", STAGE_CONNECT},
+		{"HELO", STAGE_CONNECT},
+		{"EHLO", STAGE_CONNECT},
+		{"MAIL", STAGE_MAIL},
+		{"RCPT", STAGE_RCPT},
+		{"DATA", STAGE_DATA},
+		{"BDAT", STAGE_DATA},
+		{"END-OF-MESSAGE", STAGE_DATA},
+	};
+
+	if (stage == NULL)
+		return STAGE_NONE;
+	for (size_t i = 0; i < sizeof(stages) / sizeof(stages[0]); i++)
+		if (strcmp(stage, stages[i].name) == 0)
+			return stages[i].stage;
+	return STAGE_OTHER;
+}
+
+/* postfix_verdict - a reject or discard line: its stage, sender,
+ * recipient and reply */
+static void postfix_verdict(enum mailrec_kind kind,
+			    const char *const slot[], struct mailrec *out)
+{
+	out->kind = kind;
+	out->stage = normalize_postfix_stage(slot[F_STAGE]);
+	if (kind == MAILREC_DISCARDED || out->stage == STAGE_DATA)
+		out->qid = NULL;	/* no qmgr line will follow */
+	out->sender = slot[F_FROM];
+	out->recipients = slot[F_TO];
+	out->reason = slot[F_REPLY];
+	out->proto = slot[F_PROTO];
+}
+
+/* postfix_record - one line's tag and fields as a struct mailrec */
+static void postfix_record(int tag, const char *const slot[],
+			   struct mailrec *out)
+{
+	out->qid = slot[F_QID];
+	if (out->qid != NULL && strcmp(out->qid, "NOQUEUE") == 0)
+		out->qid = NULL;
+	out->relay_host = slot[F_RELAY_HOST];
+	out->relay_ip = slot[F_RELAY_IP];
+	out->msgid = slot[F_MSGID];
+	out->kind = MAILREC_OTHER;
+	switch (tag) {
+	case TAG_CLIENT:
+		out->kind = MAILREC_CLIENT;
+		break;
+	case TAG_FROM:
+		out->kind = MAILREC_ACCEPTED;
+		out->sender = slot[F_FROM];
+		out->size = slot[F_SIZE];
+		out->nrcpts = slot[F_NRCPT];
+		break;
+	case TAG_TO:
+		out->kind = MAILREC_DELIVERY;
+		out->recipients = slot[F_TO];
+		out->dsn = slot[F_DSN];
+		out->status = slot[F_STATUS];
+		out->outcome = normalize_postfix_outcome(slot[F_STATUS]);
+		break;
+	case TAG_REMOVED:
+		out->kind = MAILREC_FINISHED;
+		break;
+	case TAG_REJECT:
+		postfix_verdict(MAILREC_REFUSED, slot, out);
+		break;
+	case TAG_DISCARD:
+		postfix_verdict(MAILREC_DISCARDED, slot, out);
+		break;
+	default:
+		break;
+	}
+}
+
+const struct normalize_mta normalize_postfix = {
+	.mta = MTA_POSTFIX,
+	.name = "postfix",
+	.program_is = sysloghdr_postfix,
+	.tags = postfix_tags,
+	.fields = postfix_fields,
+	.to_record = postfix_record,
+};

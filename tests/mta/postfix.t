@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# postfix.t - the scenario of tests/mta/scenario.txt as a real Postfix
+# logged it (tests/mta/postfix/, made by record-postfix.sh): phishwatch
+# gives the first-seen events the scenario promises, and per campaign the
+# counts that an independent count of the same log, made here with awk,
+# finds.
+#
+# The awk count reads Postfix's lines as Postfix documents them: a queue
+# id's qmgr "from=" line is one message with nrcpt= recipients (the
+# later "from=" lines of a retried message are the same message); each
+# delivery agent's "to=" line counts one recipient by its status=; each
+# smtpd or milter "reject:" line is one message with one recipient,
+# rejected, and each "discard:" line one message with one recipient,
+# discarded (no queue file follows either).  A campaign's relays are the
+# distinct client addresses of its messages: smtpd's client= line of the
+# queue id, or the "from host[ip]" of a verdict.  Which campaign a sender
+# is in is the scenario's promise, written down below, not phishwatch's
+# judgement.
+. "$(dirname "$0")/../lib.sh"
+export TZ=UTC
+
+REC="$TOP/tests/mta/postfix"
+BRANDS="$TOP/data/brands"
+
+# The blocking table of the recording: record-postfix.sh's
+# check_sender_access table, in Postfix's access(5) syntax.
+cat >"$TMP/sender_access" <<'EOF'
+linkedinmail.com	REJECT
+emalsrv.linkedin.com	REJECT
+emalsrv.ups.com		DISCARD
+EOF
+ACCESS="postfix:$TMP/sender_access"
+
+# awk_count FILE - one line per campaign: "brand messages recipients
+# delivered deferred bounced rejected discarded relays", sorted
+awk_count() {
+	awk '
+	function campaign(addr,   d) {
+		d = addr
+		sub(/^<?[^@]*@/, "", d)
+		sub(/>.*$/, "", d)
+		if (d ~ /^(emalsrv|complains)\.marriott\.com$/) return "marriott.com"
+		if (d == "emalsrv.staples.co.uk") return "staples.co.uk"
+		if (d == "paypa1.com") return "paypal.com"
+		if (d == "emalsrv.dhl.com") return "dhl.com"
+		if (d == "linkedinmail.com" || d == "emalsrv.linkedin.com")
+			return "linkedin.com"
+		if (d == "emalsrv.ups.com") return "ups.com"
+		return ""
+	}
+	function field(name,   s) {	# the value of name= on this line
+		s = $0
+		if (!sub(".*[ ;]" name "=", "", s)) return ""
+		sub(/[, ].*$/, "", s)
+		return s
+	}
+	function qid(   s) {
+		s = $0
+		sub(/^.*postfix[^ ]*\[[0-9]+\]: /, "", s)
+		sub(/:.*$/, "", s)
+		return s
+	}
+	function ip_of(s) {	# the address in "host[ip]" at the start of s
+		sub(/^[^[]*\[/, "", s)
+		sub(/\].*$/, "", s)
+		return s
+	}
+	/ postfix(-[^\/]+)?\/smtpd\[[0-9]+\]: [0-9A-Za-z]+: client=/ {
+		s = $0
+		sub(/^.*: client=/, "", s)
+		client[qid()] = ip_of(s)
+		next
+	}
+	/ postfix(-[^\/]+)?\/qmgr\[[0-9]+\]: [0-9A-Za-z]+: from=.*, nrcpt=/ {
+		q = qid(); c = campaign(field("from"))
+		if (c == "" || (q in owner)) next
+		owner[q] = c
+		if (q in client) relay[c, client[q]] = 1
+		n[c, "messages"]++
+		n[c, "recipients"] += field("nrcpt")
+		seen[c] = 1
+		next
+	}
+	/\]: [0-9A-Za-z]+: to=<.*, status=/ {
+		q = qid()
+		if (!(q in owner)) next
+		s = field("status")
+		if (s == "sent") n[owner[q], "delivered"]++
+		if (s == "deferred") n[owner[q], "deferred"]++
+		if (s == "bounced") n[owner[q], "bounced"]++
+		next
+	}
+	/\]: [0-9A-Za-z]+: (milter-)?(reject|discard): [A-Z-]+ from .*; from=/ {
+		c = campaign(field("from"))
+		if (c == "") next
+		kind = ($0 ~ /: (milter-)?reject: /) ? "rejected" : "discarded"
+		n[c, "messages"]++
+		n[c, "recipients"]++
+		n[c, kind]++
+		seen[c] = 1
+		s = $0
+		sub(/^.*: [A-Z-]+ from /, "", s)
+		relay[c, ip_of(s)] = 1
+	}
+	END {
+		split("messages recipients delivered deferred bounced rejected discarded", k, " ")
+		for (cr in relay) {
+			split(cr, part, SUBSEP)
+			n[part[1], "relays"]++
+		}
+		for (c in seen) {
+			line = c
+			for (i = 1; i <= 7; i++) line = line " " (n[c, k[i]] + 0)
+			print line " " (n[c, "relays"] + 0)
+		}
+	}' "$1" | sort
+}
+
+# pw_count FILE - the same line per campaign from phishwatch --report=json
+pw_count() {
+	pw -r "$RULEBASE" --default-brands "$BRANDS" -a "$ACCESS" \
+		--report=json "$1" 2>"$TMP/report.err" |
+		jq -r '[.phished_domain, .messages, .recipients, .delivered,
+			.deferred, .bounced, .rejected, .discarded, .relays] |
+			join(" ")' |
+		sort
+}
+
+set -- "$REC"/*.log
+is "$#" 4 "four recordings"
+for log in "$@"; do
+	name=${log#"$TOP/tests/mta/"}
+	pw -r "$RULEBASE" --default-brands "$BRANDS" -a "$ACCESS" \
+		"$log" >"$TMP/events" 2>"$TMP/events.err"
+	is "$?" 0 "$name: phishwatch exits 0"
+	is "$(jq -r 'select(.event.action == "phished-domain-first-seen")
+		| .phishwatch.phished_domain' <"$TMP/events" | sort | tr '\n' ' ')" \
+		"dhl.com marriott.com paypal.com staples.co.uk " \
+		"$name: one first-seen event for each new campaign"
+	is "$(jq -r 'select(.event.action == "sender-domain-first-seen")
+		| .phishwatch.sender_domain' <"$TMP/events" | tr '\n' ' ')" \
+		"complains.marriott.com " \
+		"$name: and one for the new host of marriott.com"
+	is "$(jq -r 'select(.phishwatch.phished_domain == "linkedin.com"
+		or .phishwatch.phished_domain == "ups.com")' <"$TMP/events")" "" \
+		"$name: none for linkedin.com and ups.com, which the table blocks"
+	is "$(jq -r '.phishwatch.suggested_access' <"$TMP/events" |
+		grep -vc '^[a-z0-9.-]* REJECT ')" 0 \
+		"$name: each suggests a line of the Postfix table"
+	like "$(cat "$TMP/events.err")" ' unparsed=0 ' "$name: no Postfix line unparsed"
+	# client= and verdict lines are never prefiltered: all are parsed
+	must=$(grep -cE ': (client=|(milter-)?(reject|discard): )' "$log")
+	parsed=$(sed -n 's/.* parsed=\([0-9]*\) .*/\1/p' "$TMP/events.err")
+	ok "$([ "${parsed:-0}" -ge "$must" ] && [ "$must" -gt 0 ]; echo $?)" \
+		"$name: $must client= and verdict lines parsed (parsed=$parsed)"
+
+	awk_count "$log" >"$TMP/want"
+	is "$(wc -l <"$TMP/want")" 6 "$name: the awk count finds six campaigns"
+	pw_count "$log" >"$TMP/got"
+	if cmp -s "$TMP/want" "$TMP/got"; then
+		ok 0 "$name: campaign counts equal the awk count"
+	else
+		ok 1 "$name: campaign counts equal the awk count"
+		diff "$TMP/want" "$TMP/got" | sed 's/^/# /'
+	fi
+	diag "$(tr '\n' ';' <"$TMP/want")"
+done
+
+done_testing
