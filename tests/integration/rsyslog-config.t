@@ -91,6 +91,31 @@ for f in "$RS_SHIPPED"/*.conf; do
 	ok $((! $?)) "${f##*/} does not set forceSingleInstance"
 done
 
+# Every shipped omprog action is fed one line a batch
+# (queue.dequeueBatchSize 1 on its own queue, or on its ruleset's): a
+# shutdown that cancels a phishwatch still busy then loses only the line
+# it holds, not the rest of a batch of up to 128 (omprog-queues.py).
+omprog_confs=$(grep -l 'type="omprog"' "$RS_SHIPPED"/*.conf)
+ok "$([ -n "$omprog_confs" ]; echo $?)" "shipped drop-ins with an omprog action: $(echo $omprog_confs | sed 's|[^ ]*/||g')"
+for f in $omprog_confs; do
+	out=$(python3 "$TOP/tests/integration/omprog-queues.py" "$f")
+	ok $? "${f##*/}: the queue feeding omprog takes one line a batch"
+	printf '%s\n' "$out" | sed 's/^/# /'
+done
+# the check fails where it should: the batch left at rsyslog's default,
+# an action in the main queue, a ruleset without a queue of its own
+sed 's/[[:space:]]*queue\.dequeueBatchSize="1"//' \
+	"$RS_SHIPPED/phishwatch-mmnormalize.conf" >"$TMP/batch-default.conf"
+printf '%s\n' 'action(type="omprog" name="main" binary="/bin/cat")' \
+	>"$TMP/batch-main.conf"
+printf '%s\n' 'ruleset(name="r") {' \
+	'	action(type="omprog" name="plain" binary="/bin/cat")' '}' \
+	>"$TMP/batch-ruleset.conf"
+for f in batch-default batch-main batch-ruleset; do
+	python3 "$TOP/tests/integration/omprog-queues.py" "$TMP/$f.conf" >/dev/null
+	is "$?" 1 "the batch check refuses $f.conf"
+done
+
 events_side() { sed -n '/^# ---- events side/,/^# ---- end of events side/p' "$1"; }
 is "$(events_side "$RS_SHIPPED/phishwatch-mmnormalize.conf")" \
 	"$(events_side "$RS_SHIPPED/phishwatch.conf")" \
