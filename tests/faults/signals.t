@@ -199,6 +199,34 @@ is "$STATUS" 66 "--brands FIFO --check: exit 66"
 like "$(cat "$TMP/err")" "error: .*brands\.fifo: not a regular file" \
 	"--brands FIFO --check: says why"
 
+# The rulebase and the compiled access maps are opened by liblognorm,
+# libdb and tinycdb with signals blocked: a FIFO there (no writer) held
+# the open for ever, and SIGTERM could not end it.  Refused at once.
+mkfifo "$TMP/rules.fifo" "$TMP/access.db" "$TMP/access.cdb"
+for what in "-r $TMP/rules.fifo" "-a $TMP/access.db" "-a $TMP/access.cdb"; do
+	opt=${what%% *}
+	path=${what#* }
+	name=${path##*/}
+	if [ "$opt" = -r ]; then
+		set -- -r "$path"
+	else
+		set -- -r "$RULEBASE" -a "$path"
+	fi
+	"$PW" "$@" --check >/dev/null 2>"$TMP/err" &
+	PW_PID=$!
+	track_pid "$PW_PID"
+	gone "$PW_PID" 20
+	ok "$([ "$STATUS" != killed ]; echo $?)" "$opt FIFO $name (no writer) --check: ends by itself"
+	is "$STATUS" 66 "$opt FIFO $name: exit 66"
+	like "$(cat "$TMP/err")" "error: .*${name//./\\.}: not a regular file" \
+		"$opt FIFO $name: says why"
+done
+"$PW" -r /dev/zero --check >/dev/null 2>"$TMP/err" &
+PW_PID=$!
+track_pid "$PW_PID"
+gone "$PW_PID" 20
+is "$STATUS" 66 "-r /dev/zero --check: refused, exit 66"
+
 # --- (d) inputs that never end, or never start ---
 "$PW" -r "$RULEBASE" /dev/zero >/dev/null 2>"$TMP/err" &
 PW_PID=$!
