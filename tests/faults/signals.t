@@ -2,8 +2,9 @@
 # signals.t - SIGTERM ends phishwatch whatever it is blocked on: an event
 # output that nobody reads (a full pipe), a FIFO output with no reader
 # yet, an input that never ends nor pauses (/dev/zero), a FIFO input with
-# no writer.  Configuration files that could block or never end (a FIFO,
-# /dev/zero) are refused at once.  A process that does not end in time is
+# no writer, omprog replies that rsyslog does not read.  Configuration
+# files that could block or never end (a FIFO, /dev/zero) are refused at
+# once.  A process that does not end in time is
 # killed here by its pid and the check fails.
 . "$(dirname "$0")/../lib.sh"
 
@@ -57,6 +58,15 @@ done >"$TMP/log"
 # read_bytes PID - bytes the process has read so far (once it reads, its
 # signal handlers are in place)
 read_bytes() { sed -n 's/^rchar: //p' "/proc/$1/io" 2>/dev/null || echo 0; }
+
+# catches_term PID - has the process its SIGTERM handler in place yet?
+catches_term() {
+	python3 -c 'import sys
+for line in open("/proc/%s/status" % sys.argv[1]):
+    if line.startswith("SigCgt:"):
+        sys.exit(0 if int(line.split()[1], 16) & (1 << 14) else 1)
+sys.exit(1)' "$1" 2>/dev/null
+}
 
 # --- (a) standard output is a pipe that nobody reads ---
 # The test holds the FIFO open for reading (read-write, so that it never
@@ -179,6 +189,52 @@ like "$(cat "$TMP/err")" "line [0-9]+ not processed: terminated while waiting fo
 unlike "$(cat "$TMP/err")" "state store" \
 	"events socket not read: does not blame the store"
 kill "$RECEIVER_PID"
+
+# --- (b'') --omprog: rsyslog does not read the replies ---
+# The replies go to a FIFO the test holds open and never reads: once it
+# is full, the reply to a line waits for room, and SIGTERM must end the
+# wait.  (Through stdio the write blocked with signals blocked.)
+mkfifo "$TMP/replies"
+exec 8<>"$TMP/replies"
+yes x | head -n 30000 >"$TMP/lines"
+"$PW" --omprog -r "$RULEBASE" -o "$TMP/e.json" <"$TMP/lines" \
+	>"$TMP/replies" 2>"$TMP/err" &
+PW_PID=$!
+track_pid "$PW_PID"
+wait_for '[ "$(queued "$TMP/replies")" -ge 60000 ]' 60
+ok $? "omprog replies not read: they fill the pipe"
+stop "$PW_PID"
+ok $? "omprog replies not read: SIGTERM ends phishwatch while its reply waits"
+is "$STATUS" 0 "omprog replies not read: exit 0"
+drain "$TMP/replies" "$TMP/replies.out"
+is "$(grep -cv '^OK$' "$TMP/replies.out")" 0 \
+	"omprog replies not read: only whole OK lines in the pipe"
+like "$(cat "$TMP/err")" "line [0-9]+ not confirmed: terminated while waiting for rsyslog to read the reply" \
+	"omprog replies not read: names the line left unconfirmed"
+# The same before the first OK: the pipe is full before phishwatch starts.
+python3 -c 'import os, sys
+fd = os.open(sys.argv[1], os.O_WRONLY | os.O_NONBLOCK)
+try:
+    while True:
+        os.write(fd, b"x" * 4096)
+except BlockingIOError:
+    pass
+while True:
+    try:
+        os.write(fd, b"x")
+    except BlockingIOError:
+        break' "$TMP/replies"
+"$PW" --omprog -r "$RULEBASE" -o "$TMP/e.json" <"$TMP/lines" \
+	>"$TMP/replies" 2>"$TMP/err" &
+PW_PID=$!
+track_pid "$PW_PID"
+wait_for 'catches_term "$PW_PID"' 10
+stop "$PW_PID"
+ok $? "omprog, full pipe before the first OK: SIGTERM ends phishwatch"
+is "$STATUS" 0 "omprog, full pipe before the first OK: exit 0"
+like "$(cat "$TMP/err")" "terminated while waiting for rsyslog to read the first OK" \
+	"omprog, full pipe before the first OK: says so"
+exec 8<&-
 
 # --- (c) configuration files that block or never end ---
 "$PW" -r "$RULEBASE" -a /dev/zero --check >/dev/null 2>"$TMP/err" &
