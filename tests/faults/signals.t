@@ -22,9 +22,10 @@ gone() {
 	return 1
 }
 
-# stop PID - SIGTERM, then gone within 5 s (generous: it takes
-# milliseconds, but the machine may be loaded)
-stop() { kill -TERM "$1" && gone "$1" 5; }
+# stop PID - SIGTERM, then gone within 15 s (generous: it takes
+# milliseconds, but a loaded machine stretches that many times over; a
+# process still blocked never ends at all)
+stop() { kill -TERM "$1" && gone "$1" 15; }
 
 # queued FIFO - bytes waiting in a pipe or FIFO, without reading them
 queued() {
@@ -130,7 +131,7 @@ mkfifo "$TMP/events.fifo"
 	2>"$TMP/err" &
 PW_PID=$!
 track_pid "$PW_PID"
-wait_for 'grep -q "waiting for a reader" "$TMP/err"' 10
+wait_for 'grep -q "waiting for a reader" "$TMP/err"' 60
 ok $? "FIFO output without reader: says it waits for one"
 stop "$PW_PID"
 ok $? "FIFO output without reader: SIGTERM ends the wait"
@@ -143,9 +144,9 @@ head -n 3 "$TMP/log" >"$TMP/three"
 	2>"$TMP/err" &
 PW_PID=$!
 track_pid "$PW_PID"
-wait_for 'grep -q "waiting for a reader" "$TMP/err"' 10
+wait_for 'grep -q "waiting for a reader" "$TMP/err"' 60
 timeout 20 cat "$TMP/events.fifo" >"$TMP/b.json"
-gone "$PW_PID" 10
+gone "$PW_PID" 60
 is "$STATUS" 0 "FIFO output: a reader comes, exit 0"
 is "$(events "$TMP/b.json")" 3 "FIFO output: the reader gets the 3 events"
 # The FIFO read but full: the same as a full pipe.
@@ -175,7 +176,7 @@ open(sys.argv[2], "w").close()
 time.sleep(600)' "$TMP/ev.sock" "$TMP/ev.queued" &
 RECEIVER_PID=$!
 track_pid "$RECEIVER_PID"
-wait_for "[ -S '$TMP/ev.sock' ]" 10
+wait_for "[ -S '$TMP/ev.sock' ]" 60
 "$PW" -r "$RULEBASE" -o "syslog:$TMP/ev.sock" "$TMP/log" >/dev/null \
 	2>"$TMP/err" &
 PW_PID=$!
@@ -228,7 +229,7 @@ while True:
 	>"$TMP/replies" 2>"$TMP/err" &
 PW_PID=$!
 track_pid "$PW_PID"
-wait_for 'catches_term "$PW_PID"' 10
+wait_for 'catches_term "$PW_PID"' 60
 stop "$PW_PID"
 ok $? "omprog, full pipe before the first OK: SIGTERM ends phishwatch"
 is "$STATUS" 0 "omprog, full pipe before the first OK: exit 0"
@@ -287,14 +288,14 @@ is "$STATUS" 66 "-r /dev/zero --check: refused, exit 66"
 "$PW" -r "$RULEBASE" /dev/zero >/dev/null 2>"$TMP/err" &
 PW_PID=$!
 track_pid "$PW_PID"
-wait_for '[ "$(read_bytes "$PW_PID")" -ge 1048576 ]' 10
+wait_for '[ "$(read_bytes "$PW_PID")" -ge 1048576 ]' 60
 stop "$PW_PID"
 ok $? "input /dev/zero: SIGTERM ends phishwatch"
 is "$STATUS" 0 "input /dev/zero: exit 0"
 "$PW" -r "$RULEBASE" </dev/zero >/dev/null 2>"$TMP/err" &
 PW_PID=$!
 track_pid "$PW_PID"
-wait_for '[ "$(read_bytes "$PW_PID")" -ge 1048576 ]' 10
+wait_for '[ "$(read_bytes "$PW_PID")" -ge 1048576 ]' 60
 stop "$PW_PID"
 ok $? "standard input /dev/zero: SIGTERM ends phishwatch"
 is "$STATUS" 0 "standard input /dev/zero: exit 0"
@@ -302,7 +303,7 @@ mkfifo "$TMP/in.fifo"
 "$PW" -r "$RULEBASE" "$TMP/in.fifo" >/dev/null 2>"$TMP/err" &
 PW_PID=$!
 track_pid "$PW_PID"
-wait_for 'ls -l /proc/$PW_PID/fd 2>/dev/null | grep -q "in\.fifo"' 10
+wait_for 'ls -l /proc/$PW_PID/fd 2>/dev/null | grep -q "in\.fifo"' 60
 stop "$PW_PID"
 ok $? "input FIFO without writer: SIGTERM ends phishwatch"
 is "$STATUS" 0 "input FIFO without writer: exit 0"
@@ -311,7 +312,7 @@ is "$STATUS" 0 "input FIFO without writer: exit 0"
 PW_PID=$!
 track_pid "$PW_PID"
 cat "$TMP/three" >"$TMP/in.fifo"
-gone "$PW_PID" 10
+gone "$PW_PID" 60
 is "$STATUS" 0 "input FIFO: exit 0 at its end"
 is "$(events "$TMP/d.json")" 3 "input FIFO: its 3 events"
 done_testing
