@@ -6,7 +6,8 @@
 #   make install-rsyslog  ROUTES="file mail": drop-ins, logrotate, checked
 #   make deb      the Debian package in build/deb/, checked by lintian
 #   make check-sanitize  every test on an ASan+UBSan build (clang)
-#   make check-valgrind  unit, CLI and hostile tests under valgrind memcheck
+#   make check-valgrind  unit tests and a chosen set of CLI and hostile
+#                        tests under valgrind memcheck (see there)
 #   make fuzz     each libFuzzer harness of fuzz/ for FUZZ_SECONDS
 #   make lint     cppcheck over src/ (any finding fails)
 #   make format   clang-format src/ in place (.clang-format)
@@ -15,8 +16,8 @@
 #
 # Variables: CC, CFLAGS, SANITIZE=address,undefined, VALGRIND="valgrind ...",
 # BUILD (object directory; a build other than the default one keeps its
-# phishwatch there too), PROVE_FLAGS, FUZZ_SECONDS, JOBS (valgrind test
-# files and fuzzers run at once; 2), CI (set: warnings are errors,
+# phishwatch there too), PROVE_FLAGS, FUZZ_SECONDS, JOBS (compilers,
+# test files and fuzzers run at once; 2), CI (set: warnings are errors,
 # fuzzers run longer).
 
 VERSION   = 0.1.0
@@ -73,8 +74,8 @@ DEPS_TEST  = perl liblognorm-utils jq sqlite3 rsyslog rsyslog-relp \
 DEPS       = $(DEPS_BUILD) $(DEPS_TEST)
 
 .PHONY: all deps deps-bench deps-eval deps-harden run demo check test unit \
-	bench eval install install-rsyslog deb deps-deb check-deb clean \
-	check-sanitize check-valgrind fuzz fuzzers lint format
+	bench eval install install-rsyslog deb deb-build deps-deb check-deb \
+	clean check-sanitize check-valgrind fuzz fuzzers lint format
 all: $(PROG) $(SYSLOG_RB)
 
 $(PROG): $(BUILD)/main.o $(LIB)
@@ -127,9 +128,13 @@ demo: phishwatch
 	./phishwatch -r rulebase/sendmail.rb -a examples/access --report \
 		examples/maillog.sample 2>/dev/null
 
+# make check is what proves a change (CI runs it for every landing): on
+# two cores it should take about ten minutes.  Each pass below says what
+# it covers and why it costs what it does; every build compiles JOBS
+# files at a time, and test files run JOBS at a time.
 check: deps deps-harden
 	$(MAKE) lint
-	$(MAKE) test
+	$(MAKE) -j$(JOBS) test
 	$(MAKE) check-sanitize
 	$(MAKE) check-valgrind
 	$(MAKE) fuzz
@@ -137,9 +142,13 @@ check: deps deps-harden
 
 unit: $(UNIT_BINS)
 
+# test - every test file, JOBS at a time: each has its own TMP, and
+# those that start rsyslogd give it a private directory and a port the
+# kernel picks (rsyslog-lib.sh), so none can meet another
+JOBS     ?= 2
 test: $(PROG) $(SYSLOG_RB) unit
 	PW=$(CURDIR)/$(PROG) TOP=$(CURDIR) VALGRIND="$(VALGRIND)" \
-		prove $(PROVE_FLAGS) $(UNIT_BINS) $(SHELL_TESTS)
+		prove $(PROVE_FLAGS) -j$(JOBS) $(UNIT_BINS) $(SHELL_TESTS)
 
 # lint - cppcheck's warning, style, performance and portability checks;
 # a finding fails the build (suppress one only inline, with the reason)
@@ -163,34 +172,66 @@ SANITIZE_BUILD = build/sanitize
 SANITIZE_TESTS = $(sort $(wildcard tests/cli/*.t tests/hostile/*.t \
 		 tests/faults/*.t tests/fuzz-regress/*.t tests/rulebase/*.t))
 check-sanitize: deps deps-harden
-	$(MAKE) test BUILD=$(SANITIZE_BUILD) CC=clang \
+	$(MAKE) -j$(JOBS) test BUILD=$(SANITIZE_BUILD) CC=clang \
 		SANITIZE=address,undefined SHELL_TESTS="$(SANITIZE_TESTS)"
 
-# check-valgrind - unit binaries (run through valgrind by prove) and the
-# CLI and hostile tests (tests/lib.sh runs phishwatch through $VALGRIND),
-# JOBS test files at a time (each is one process under valgrind)
+# check-valgrind - what the sanitizers cannot see: memcheck finds reads
+# of uninitialised memory (ASan and UBSan do not) and misuse inside the
+# libraries that are not built with sanitizers (liblognorm, libfastjson,
+# SQLite, ICU, libdb).  Every program start under memcheck costs about
+# 3 CPU seconds (loading ICU and the libraries, whatever the input), so
+# the pass is chosen by what it reaches, not by how many runs:
+#   - every unit binary (run through valgrind by prove): each module
+#     with a unit test, the lookalike rules and ICU's confusables too;
+#   - VALGRIND_TESTS, CLI tests that between them start every other
+#     module (main, options, config, runloop, input, report, reporthtml,
+#     store and storefile, campaign, event, where, logclock, stopsig)
+#     from short inputs (tests/lib.sh runs phishwatch through $VALGRIND);
+#   - VALGRIND_HOSTILE, the hostile cases whose bytes reach the parsers
+#     in the most different ways (IDN and high bytes, the JSON input,
+#     the line length bound, IP literals, format strings), each run the
+#     four ways of tests/hostile/hostile.sh;
+#   - tests/fuzz-regress/replay.t, every input a fuzzer ever broke us
+#     with.
+# Left to check-sanitize (which runs them all on an ASan+UBSan build) and
+# make test: bench-corpus.t (20000 lines), lookalike.t (some thirty runs
+# through ICU, whose paths the unit test_lookalike covers under
+# memcheck), check.t, usage.t and output-safety.t (many runs of the same
+# start-up and option paths), privilege.t (runs phishwatch as nobody,
+# never through $VALGRIND), and the other hostile cases: on their own
+# they cost over ten minutes of memcheck, for paths the runs above
+# already take.
 MEMCHECK  = valgrind -q --error-exitcode=99 --leak-check=full \
 	    --errors-for-leak-kinds=definite,indirect \
 	    --show-leak-kinds=definite,indirect \
 	    --suppressions=$(CURDIR)/tests/valgrind.supp
-JOBS     ?= 2
+VALGRIND_TESTS = tests/cli/detect.t tests/cli/access.t tests/cli/report.t \
+	    tests/cli/report-html.t tests/cli/state.t tests/cli/forget.t \
+	    tests/cli/clock.t tests/cli/fields.t tests/cli/where.t \
+	    tests/cli/senders.t tests/cli/stream.t tests/cli/hostile.t \
+	    tests/hostile/cases-a-i.t tests/hostile/cases-j-z.t \
+	    tests/fuzz-regress/replay.t
+VALGRIND_HOSTILE = idn high-bytes format-strings ip-literals \
+	    json-nesting long-line-limit
 check-valgrind: deps deps-harden $(PROG) $(SYSLOG_RB) unit
 	prove $(PROVE_FLAGS) -j$(JOBS) --exec '$(MEMCHECK)' $(UNIT_BINS)
 	PW=$(CURDIR)/$(PROG) TOP=$(CURDIR) VALGRIND="$(MEMCHECK)" \
-		prove $(PROVE_FLAGS) -j$(JOBS) $(sort $(wildcard \
-		tests/cli/*.t tests/hostile/*.t tests/fuzz-regress/*.t))
+		HOSTILE_CASES="$(VALGRIND_HOSTILE)" \
+		prove $(PROVE_FLAGS) -j$(JOBS) $(VALGRIND_TESTS)
 
 # fuzz - every harness fuzz/NAME.c for FUZZ_SECONDS (make check: 20 s
-# each, 60 s in CI), corpus in build/fuzz/corpus/NAME seeded by fuzz/run.sh
+# each, 30 s in CI), corpus in build/fuzz/corpus/NAME seeded by fuzz/run.sh
 # from the tests and examples; a crash leaves its input in build/fuzz/ and
-# fails the target.  Keep it in tests/fuzz-regress/NAME/ (make test
-# replays it) once fixed.
+# fails the target.  Keep it in tests/fuzz-regress/NAME/ (make test and
+# check-sanitize replay it: what was found once stays tested) once fixed.
+# In CI each landing fuzzes afresh from the seeds; a longer session is
+# make fuzz FUZZ_SECONDS=600 on a machine of its own.
 FUZZ_BUILD   = build/fuzz
-FUZZ_SECONDS ?= $(if $(CI),60,20)
+FUZZ_SECONDS ?= $(if $(CI),30,20)
 FUZZ_NAMES   = $(patsubst fuzz/%.c,%,$(wildcard fuzz/*.c))
 FUZZ_BINS    = $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_NAMES))
 fuzzers: deps-harden
-	$(MAKE) $(FUZZ_BINS) BUILD=$(FUZZ_BUILD) CC=clang \
+	$(MAKE) -j$(JOBS) $(FUZZ_BINS) BUILD=$(FUZZ_BUILD) CC=clang \
 		SANITIZE=fuzzer-no-link,address,undefined
 
 $(FUZZ_BUILD)/fuzz_%: fuzz/%.c fuzz/fuzz.h $(LIB)
@@ -268,16 +309,26 @@ DEB_SRC   = $(DEB_DIR)/phishwatch-$(VERSION)
 deps-deb:
 	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_DEB) $(DEPS_BUILD)"
 
-deb: deps-deb
+# (DEB_BUILD_OPTIONS: parallel=N compiles N files at a time, nocheck
+# skips building and running the unit tests in the package build)
+deb: deb-build
+	lintian --fail-on error --info $(DEB_DIR)/phishwatch_$(VERSION)_*.deb
+
+deb-build: deps-deb
 	rm -rf $(DEB_DIR) && mkdir -p $(DEB_SRC)
 	cp -R Makefile README.md src rulebase man rsyslog examples tests data \
 		debian $(DEB_SRC)/
-	cd $(DEB_SRC) && dpkg-buildpackage -us -uc -b
-	lintian --fail-on error --info $(DEB_DIR)/phishwatch_$(VERSION)_*.deb
+	cd $(DEB_SRC) && DEB_BUILD_OPTIONS="$(DEB_BUILD_OPTIONS)" \
+		dpkg-buildpackage -us -uc -b
 
 # check-deb - build the package, install it with dpkg -i, run it from
-# the installed paths, remove it (needs root; tests/deb/deb.t)
-check-deb: deb
+# the installed paths, remove it (needs root; tests/deb/deb.t, which runs
+# lintian itself).  The package is built once, JOBS files at a time and
+# without its unit tests: make test and both checks above ran them on
+# these sources already; what only the package can show (its hardening
+# flags, its install paths, lintian) is what deb.t checks.
+check-deb: DEB_BUILD_OPTIONS += nocheck parallel=$(JOBS)
+check-deb: deb-build
 	PW=$(CURDIR)/$(PROG) TOP=$(CURDIR) prove $(PROVE_FLAGS) tests/deb/deb.t
 
 clean:

@@ -168,7 +168,8 @@ struct access_file {
 };
 
 /* access_file_open - open path and take the shared lock; 0, or -1 with
- * errno (EWOULDBLOCK: makemap is writing it) */
+ * errno (EWOULDBLOCK: makemap is writing it; ESPIPE: a FIFO or device,
+ * which could block or never end, refused without waiting) */
 int access_file_open(struct access_file *f, const char *path);
 
 /* access_file_lock, access_file_unlock - the shared lock; -1 when

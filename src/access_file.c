@@ -45,14 +45,16 @@ int access_file_open(struct access_file *f, const char *path)
 	int saved;
 
 	memset(f, 0, sizeof(*f));
-	f->fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO must not hold the open (signals are blocked);
+	 * it is refused below, as is a device, which could never end. */
+	f->fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (f->fd < 0)
 		return -1;
 	f->path = strdup(path);
 	if (f->path == NULL || fstat(f->fd, &f->st) < 0)
 		goto fail;
-	if (S_ISDIR(f->st.st_mode)) {
-		errno = EISDIR;
+	if (!S_ISREG(f->st.st_mode)) {
+		errno = S_ISDIR(f->st.st_mode) ? EISDIR : ESPIPE;
 		goto fail;
 	}
 	if (flock(f->fd, LOCK_SH | LOCK_NB) < 0)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -17,16 +18,31 @@
 #include "store.h"
 #include "strmap.h"
 
-/* config_readable - EX_NOINPUT with a message when path cannot be read */
+/*
+ * config_readable - EX_NOINPUT with a message when path cannot be read
+ * or is not a regular file.  liblognorm opens and reads the rulebase
+ * itself, with our signals blocked: a FIFO would hold that open until a
+ * writer came, a device (/dev/zero) would never end, and SIGTERM could
+ * stop neither.  Our own open is O_NONBLOCK, so that a FIFO does not
+ * hold it either.
+ */
 static int config_readable(const char *what, const char *path)
 {
-	int fd = open(path, O_RDONLY);
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	struct stat st;
+	int regular;
 
 	if (fd < 0) {
 		msg_error("%s %s: %s", what, path, strerror(errno));
 		return EX_NOINPUT;
 	}
+	regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
 	close(fd);
+	if (!regular) {
+		msg_error("%s %s: not a regular file (a FIFO or device may "
+			  "block or never end): refused", what, path);
+		return EX_NOINPUT;
+	}
 	return 0;
 }
 
@@ -50,6 +66,9 @@ static const char *config_access_error(int error)
 		       "(-a postfix:/etc/postfix/sender_access)";
 	if (error == EWOULDBLOCK)
 		return "locked: makemap or postmap is rewriting it";
+	if (error == ESPIPE)
+		return "not a regular file (a FIFO or device may block or "
+		       "never end): refused";
 	return strerror(error);
 }
 

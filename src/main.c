@@ -223,7 +223,7 @@ static int run_input(struct phishwatch *pw, const char *name)
 			   ? NULL : input_name(in), input_mtime(in));
 	loop.pipe = pw->pipe;
 	loop.counters = &pw->counters;
-	loop.replies = pw->opts.omprog ? stdout : NULL;
+	loop.replies = pw->opts.omprog ? STDOUT_FILENO : -1;
 	loop.signals = &signals_seen;
 	loop.wait_mask = &signals_open;
 	loop.reload = reload;
@@ -239,7 +239,7 @@ static int run_inputs(struct phishwatch *pw)
 {
 	int status = 0;
 
-	if (pw->opts.omprog && runloop_omprog_ready(stdout) < 0)
+	if (pw->opts.omprog && runloop_omprog_ready(STDOUT_FILENO) < 0)
 		return EX_IOERR;
 	for (size_t i = 0; i < pw->opts.input_count; i++) {
 		int one = run_input(pw, pw->opts.inputs[i]);

@@ -6,9 +6,11 @@
 #include <string.h>
 #include <sysexits.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "msg.h"
 #include "runloop.h"
+#include "stopsig.h"
 
 /* In filter mode, a line the store or the event output refused (locked,
  * full) is tried again after this pause: no one else would offer it
@@ -22,22 +24,57 @@
  * the filter mode can cost at most (each commit writes WAL pages: at
  * every 1024 lines that was a tenth of the time on a busy log) */
 #define RUNLOOP_COMMIT_EVERY 8192
+/* The longest omprog reply and its newline, with room to spare. */
+#define RUNLOOP_REPLY_MAX 64
 
-/* runloop_reply - one omprog reply line, flushed; -1 on failure */
-static int runloop_reply(FILE *replies, const char *text)
+/*
+ * runloop_reply - one omprog reply line: 0, 1 when SIGTERM came while
+ * rsyslog did not read (the reply not written), -1 on failure.  Not
+ * through stdio, whose write would block with signals blocked, beyond
+ * SIGTERM, should rsyslog stop reading: the wait for room lets the stop
+ * signals in (stopsig.h), and a reply, far shorter than PIPE_BUF, then
+ * goes into the pipe whole with one write(2).
+ */
+static int runloop_reply(int fd, const char *text)
 {
-	if (fputs(text, replies) == EOF || fputc('\n', replies) == EOF
-	    || fflush(replies) == EOF) {
-		msg_error("cannot write omprog reply: %s", strerror(errno));
-		return -1;
+	char line[RUNLOOP_REPLY_MAX];
+	struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+	int len = snprintf(line, sizeof(line), "%s\n", text);
+	size_t done = 0;
+
+	if (len < 0 || (size_t) len >= sizeof(line))
+		len = 0;	/* our own constant texts: cannot happen */
+	while (done < (size_t) len) {
+		ssize_t n;
+
+		if (stopsig_poll(&pfd, 1, -1) < 0) {
+			if (errno == EINTR)
+				return 1;
+			break;
+		}
+		n = write(fd, line + done, (size_t) len - done);
+		if (n > 0)
+			done += (size_t) n;
+		else if (n < 0 && errno != EAGAIN)
+			break;
 	}
-	return 0;
+	if (done == (size_t) len && len > 0)
+		return 0;
+	msg_error("cannot write omprog reply: %s",
+		  len == 0 ? "reply too long" : strerror(errno));
+	return -1;
 }
 
-/* runloop_omprog_ready - tell rsyslog we are ready */
-int runloop_omprog_ready(FILE *replies)
+/* runloop_omprog_ready - tell rsyslog we are ready; SIGTERM while it
+ * does not read sets the loop's flag, and the loop then stops at once */
+int runloop_omprog_ready(int fd)
 {
-	return runloop_reply(replies, "OK");
+	int status = runloop_reply(fd, "OK");
+
+	if (status > 0)
+		msg_warn("terminated while waiting for rsyslog to read the "
+			 "first OK");
+	return status < 0 ? -1 : 0;
 }
 
 /* runloop_counters - the counters as one info line, after why */
@@ -181,7 +218,7 @@ static enum pipeline_result runloop_process(struct runloop *loop,
 	int waited = 0;
 
 	while ((result = pipeline_line(loop->pipe, line, len))
-	       == PIPELINE_RETRY && loop->replies == NULL) {
+	       == PIPELINE_RETRY && loop->replies < 0) {
 		what = pipeline_retry_cause(loop->pipe, &why);
 		/* told to stop while the line waited (for room in the event
 		 * output): it is not done, and stays undone */
@@ -198,6 +235,25 @@ static enum pipeline_result runloop_process(struct runloop *loop,
 		msg_info("%s: line %llu: %s free again, line done",
 			 loop->input_name, loop->counters->lines, what);
 	return result;
+}
+
+/*
+ * runloop_confirm - the reply to the line just read: 0, or EX_IOERR.
+ * SIGTERM while rsyslog does not read leaves the line unconfirmed (its
+ * work committed if it was done): rsyslog offers it again to the next
+ * phishwatch, as after a kill -9.  The flag the signal set stops the
+ * loop.
+ */
+static int runloop_confirm(struct runloop *loop, const char *text)
+{
+	int status = runloop_reply(loop->replies, text);
+
+	if (status > 0)
+		msg_warn("%s: line %llu not confirmed: terminated while "
+			 "waiting for rsyslog to read the reply; rsyslog "
+			 "offers the line again", loop->input_name,
+			 loop->line_no);
+	return status < 0 ? EX_IOERR : 0;
 }
 
 /* runloop_handle - one line through the pipeline, and its reply */
@@ -225,16 +281,14 @@ static int runloop_handle(struct runloop *loop, const char *line, size_t len)
 	 * fatal without a reply: rsyslog restarts us and offers the line
 	 * again to a store that never saw it.
 	 */
-	if (loop->replies != NULL && result == PIPELINE_DONE
+	if (loop->replies >= 0 && result == PIPELINE_DONE
 	    && runloop_commit(loop, &status) < 0)
 		return status;
 	/* In filter mode runloop_process() waits out every refusal. */
-	if (loop->replies == NULL)
+	if (loop->replies < 0)
 		return 0;
-	if (runloop_reply(loop->replies, result == PIPELINE_DONE ? "OK"
-			  : "retry: transient failure, offer again") < 0)
-		return EX_IOERR;
-	return 0;
+	return runloop_confirm(loop, result == PIPELINE_DONE ? "OK"
+			       : "retry: transient failure, offer again");
 }
 
 /* runloop_too_long - an over-long line is counted, and done */
@@ -243,9 +297,7 @@ static int runloop_too_long(struct runloop *loop)
 	loop->line_no++;
 	loop->counters->lines++;
 	loop->counters->too_long++;
-	if (loop->replies != NULL && runloop_reply(loop->replies, "OK") < 0)
-		return EX_IOERR;
-	return 0;
+	return loop->replies >= 0 ? runloop_confirm(loop, "OK") : 0;
 }
 
 /* runloop_lines - the loop itself: 0 or an exit code */
@@ -299,7 +351,7 @@ static int runloop_lines(struct runloop *loop)
  */
 static void runloop_unstored(const struct runloop *loop)
 {
-	if (loop->replies != NULL || loop->store == NULL)
+	if (loop->replies >= 0 || loop->store == NULL)
 		return;
 	msg_error("%s: nothing from line %llu on is in the state store: once "
 		  "the fault is fixed, run again on this input from line %llu "

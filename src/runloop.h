@@ -16,10 +16,12 @@
  *	pause of filter mode).  SIGTERM and SIGINT alone are also let in
  *	wherever else phishwatch could wait for ever (stopsig.h): an event
  *	output waiting for room, a FIFO output waiting for a reader, every
- *	64 reads of an input.  An event write so stopped comes back as a
- *	retry (the line not done); the loop then names the line and stops
- *	instead of trying it again.  Between lines the loop
- *	acts on them:
+ *	64 reads of an input, an omprog reply waiting for rsyslog to read
+ *	(written with write(2), not stdio; the line is then left
+ *	unconfirmed, and rsyslog offers it again, as after a kill -9).  An
+ *	event write so stopped comes back as a retry (the line not done);
+ *	the loop then names the line and stops instead of trying it again.
+ *	Between lines the loop acts on them:
  *	SIGTERM/SIGINT stop after the current line, SIGHUP calls the reload
  *	hook, SIGUSR1 prints the counters.  Before it would block waiting
  *	for input, the loop commits the store's batched work; so it does
@@ -50,7 +52,7 @@ struct runloop {
 	const char *input_name;		/* for messages */
 	struct pipeline *pipe;
 	struct counters *counters;
-	FILE *replies;			/* omprog: stdout; NULL: filter mode */
+	int replies;			/* omprog: STDOUT_FILENO; -1: filter */
 	struct runloop_signals *signals;
 	const sigset_t *wait_mask;	/* signals unblocked while waiting */
 	void (*reload)(void *ctx);	/* SIGHUP hook */
@@ -70,8 +72,10 @@ struct runloop {
  */
 int runloop_run(struct runloop *loop);
 
-/* runloop_omprog_ready - the initial "OK" of the omprog protocol */
-int runloop_omprog_ready(FILE *replies);
+/* runloop_omprog_ready - the initial "OK" of the omprog protocol on fd;
+ * 0 (also when SIGTERM ended the wait for room: the loop then stops at
+ * once) or -1 */
+int runloop_omprog_ready(int fd);
 
 /* runloop_counters - "WHY: lines=... events=..." on stderr (SIGUSR1,
  * exit) */

@@ -43,7 +43,7 @@ with open(out, "ab", 0) as f:
             f.write(d + b"\n")' "$1" "$2" "$3" &
 	RECEIVER_PID=$!
 	track_pid "$RECEIVER_PID"
-	wait_for "[ -s '$2.full' ]" 10
+	wait_for "[ -s '$2.full' ]" 60
 }
 
 # json_of OUT - the JSON part of the event datagrams in OUT
@@ -66,7 +66,7 @@ ok $? "filter mode: the refused line waits to be tried again"
 rm -f "$TMP/hold"
 wait "$PW_PID"
 is "$?" 0 "filter mode: exit 0 once the socket takes the event"
-wait_for "[ -s '$TMP/ev.out' ]" 10
+wait_for "[ -s '$TMP/ev.out' ]" 60
 json_of "$TMP/ev.out" >"$TMP/ev.json"
 is "$(events "$TMP/ev.json")" 1 "filter mode: one event"
 is "$(jq -r .phishwatch.campaign.messages "$TMP/ev.json")" 1 \
@@ -106,7 +106,7 @@ is "$(sed -n '3,4p' "$TMP/replies" | tr '\n' ' ')" "OK OK " \
 exec 9>&-
 wait "$PW_PID"
 is "$?" 0 "omprog: exit 0 at the end of input"
-wait_for "[ -s '$TMP/ev.out' ]" 10
+wait_for "[ -s '$TMP/ev.out' ]" 60
 json_of "$TMP/ev.out" >"$TMP/ev2.json"
 is "$(events "$TMP/ev2.json")" 1 "omprog: one event"
 is "$(jq -r .phishwatch.campaign.messages "$TMP/ev2.json")" 1 \

@@ -2,8 +2,9 @@
 # signals.t - SIGTERM ends phishwatch whatever it is blocked on: an event
 # output that nobody reads (a full pipe), a FIFO output with no reader
 # yet, an input that never ends nor pauses (/dev/zero), a FIFO input with
-# no writer.  Configuration files that could block or never end (a FIFO,
-# /dev/zero) are refused at once.  A process that does not end in time is
+# no writer, omprog replies that rsyslog does not read.  Configuration
+# files that could block or never end (a FIFO, /dev/zero) are refused at
+# once.  A process that does not end in time is
 # killed here by its pid and the check fails.
 . "$(dirname "$0")/../lib.sh"
 
@@ -21,9 +22,10 @@ gone() {
 	return 1
 }
 
-# stop PID - SIGTERM, then gone within 5 s (generous: it takes
-# milliseconds, but the machine may be loaded)
-stop() { kill -TERM "$1" && gone "$1" 5; }
+# stop PID - SIGTERM, then gone within 15 s (generous: it takes
+# milliseconds, but a loaded machine stretches that many times over; a
+# process still blocked never ends at all)
+stop() { kill -TERM "$1" && gone "$1" 15; }
 
 # queued FIFO - bytes waiting in a pipe or FIFO, without reading them
 queued() {
@@ -57,6 +59,15 @@ done >"$TMP/log"
 # read_bytes PID - bytes the process has read so far (once it reads, its
 # signal handlers are in place)
 read_bytes() { sed -n 's/^rchar: //p' "/proc/$1/io" 2>/dev/null || echo 0; }
+
+# catches_term PID - has the process its SIGTERM handler in place yet?
+catches_term() {
+	python3 -c 'import sys
+for line in open("/proc/%s/status" % sys.argv[1]):
+    if line.startswith("SigCgt:"):
+        sys.exit(0 if int(line.split()[1], 16) & (1 << 14) else 1)
+sys.exit(1)' "$1" 2>/dev/null
+}
 
 # --- (a) standard output is a pipe that nobody reads ---
 # The test holds the FIFO open for reading (read-write, so that it never
@@ -120,7 +131,7 @@ mkfifo "$TMP/events.fifo"
 	2>"$TMP/err" &
 PW_PID=$!
 track_pid "$PW_PID"
-wait_for 'grep -q "waiting for a reader" "$TMP/err"' 10
+wait_for 'grep -q "waiting for a reader" "$TMP/err"' 60
 ok $? "FIFO output without reader: says it waits for one"
 stop "$PW_PID"
 ok $? "FIFO output without reader: SIGTERM ends the wait"
@@ -133,9 +144,9 @@ head -n 3 "$TMP/log" >"$TMP/three"
 	2>"$TMP/err" &
 PW_PID=$!
 track_pid "$PW_PID"
-wait_for 'grep -q "waiting for a reader" "$TMP/err"' 10
+wait_for 'grep -q "waiting for a reader" "$TMP/err"' 60
 timeout 20 cat "$TMP/events.fifo" >"$TMP/b.json"
-gone "$PW_PID" 10
+gone "$PW_PID" 60
 is "$STATUS" 0 "FIFO output: a reader comes, exit 0"
 is "$(events "$TMP/b.json")" 3 "FIFO output: the reader gets the 3 events"
 # The FIFO read but full: the same as a full pipe.
@@ -165,7 +176,7 @@ open(sys.argv[2], "w").close()
 time.sleep(600)' "$TMP/ev.sock" "$TMP/ev.queued" &
 RECEIVER_PID=$!
 track_pid "$RECEIVER_PID"
-wait_for "[ -S '$TMP/ev.sock' ]" 10
+wait_for "[ -S '$TMP/ev.sock' ]" 60
 "$PW" -r "$RULEBASE" -o "syslog:$TMP/ev.sock" "$TMP/log" >/dev/null \
 	2>"$TMP/err" &
 PW_PID=$!
@@ -179,6 +190,52 @@ like "$(cat "$TMP/err")" "line [0-9]+ not processed: terminated while waiting fo
 unlike "$(cat "$TMP/err")" "state store" \
 	"events socket not read: does not blame the store"
 kill "$RECEIVER_PID"
+
+# --- (b'') --omprog: rsyslog does not read the replies ---
+# The replies go to a FIFO the test holds open and never reads: once it
+# is full, the reply to a line waits for room, and SIGTERM must end the
+# wait.  (Through stdio the write blocked with signals blocked.)
+mkfifo "$TMP/replies"
+exec 8<>"$TMP/replies"
+yes x | head -n 30000 >"$TMP/lines"
+"$PW" --omprog -r "$RULEBASE" -o "$TMP/e.json" <"$TMP/lines" \
+	>"$TMP/replies" 2>"$TMP/err" &
+PW_PID=$!
+track_pid "$PW_PID"
+wait_for '[ "$(queued "$TMP/replies")" -ge 60000 ]' 60
+ok $? "omprog replies not read: they fill the pipe"
+stop "$PW_PID"
+ok $? "omprog replies not read: SIGTERM ends phishwatch while its reply waits"
+is "$STATUS" 0 "omprog replies not read: exit 0"
+drain "$TMP/replies" "$TMP/replies.out"
+is "$(grep -cv '^OK$' "$TMP/replies.out")" 0 \
+	"omprog replies not read: only whole OK lines in the pipe"
+like "$(cat "$TMP/err")" "line [0-9]+ not confirmed: terminated while waiting for rsyslog to read the reply" \
+	"omprog replies not read: names the line left unconfirmed"
+# The same before the first OK: the pipe is full before phishwatch starts.
+python3 -c 'import os, sys
+fd = os.open(sys.argv[1], os.O_WRONLY | os.O_NONBLOCK)
+try:
+    while True:
+        os.write(fd, b"x" * 4096)
+except BlockingIOError:
+    pass
+while True:
+    try:
+        os.write(fd, b"x")
+    except BlockingIOError:
+        break' "$TMP/replies"
+"$PW" --omprog -r "$RULEBASE" -o "$TMP/e.json" <"$TMP/lines" \
+	>"$TMP/replies" 2>"$TMP/err" &
+PW_PID=$!
+track_pid "$PW_PID"
+wait_for 'catches_term "$PW_PID"' 60
+stop "$PW_PID"
+ok $? "omprog, full pipe before the first OK: SIGTERM ends phishwatch"
+is "$STATUS" 0 "omprog, full pipe before the first OK: exit 0"
+like "$(cat "$TMP/err")" "terminated while waiting for rsyslog to read the first OK" \
+	"omprog, full pipe before the first OK: says so"
+exec 8<&-
 
 # --- (c) configuration files that block or never end ---
 "$PW" -r "$RULEBASE" -a /dev/zero --check >/dev/null 2>"$TMP/err" &
@@ -199,18 +256,46 @@ is "$STATUS" 66 "--brands FIFO --check: exit 66"
 like "$(cat "$TMP/err")" "error: .*brands\.fifo: not a regular file" \
 	"--brands FIFO --check: says why"
 
+# The rulebase and the compiled access maps are opened by liblognorm,
+# libdb and tinycdb with signals blocked: a FIFO there (no writer) held
+# the open for ever, and SIGTERM could not end it.  Refused at once.
+mkfifo "$TMP/rules.fifo" "$TMP/access.db" "$TMP/access.cdb"
+for what in "-r $TMP/rules.fifo" "-a $TMP/access.db" "-a $TMP/access.cdb"; do
+	opt=${what%% *}
+	path=${what#* }
+	name=${path##*/}
+	if [ "$opt" = -r ]; then
+		set -- -r "$path"
+	else
+		set -- -r "$RULEBASE" -a "$path"
+	fi
+	"$PW" "$@" --check >/dev/null 2>"$TMP/err" &
+	PW_PID=$!
+	track_pid "$PW_PID"
+	gone "$PW_PID" 20
+	ok "$([ "$STATUS" != killed ]; echo $?)" "$opt FIFO $name (no writer) --check: ends by itself"
+	is "$STATUS" 66 "$opt FIFO $name: exit 66"
+	like "$(cat "$TMP/err")" "error: .*${name//./\\.}: not a regular file" \
+		"$opt FIFO $name: says why"
+done
+"$PW" -r /dev/zero --check >/dev/null 2>"$TMP/err" &
+PW_PID=$!
+track_pid "$PW_PID"
+gone "$PW_PID" 20
+is "$STATUS" 66 "-r /dev/zero --check: refused, exit 66"
+
 # --- (d) inputs that never end, or never start ---
 "$PW" -r "$RULEBASE" /dev/zero >/dev/null 2>"$TMP/err" &
 PW_PID=$!
 track_pid "$PW_PID"
-wait_for '[ "$(read_bytes "$PW_PID")" -ge 1048576 ]' 10
+wait_for '[ "$(read_bytes "$PW_PID")" -ge 1048576 ]' 60
 stop "$PW_PID"
 ok $? "input /dev/zero: SIGTERM ends phishwatch"
 is "$STATUS" 0 "input /dev/zero: exit 0"
 "$PW" -r "$RULEBASE" </dev/zero >/dev/null 2>"$TMP/err" &
 PW_PID=$!
 track_pid "$PW_PID"
-wait_for '[ "$(read_bytes "$PW_PID")" -ge 1048576 ]' 10
+wait_for '[ "$(read_bytes "$PW_PID")" -ge 1048576 ]' 60
 stop "$PW_PID"
 ok $? "standard input /dev/zero: SIGTERM ends phishwatch"
 is "$STATUS" 0 "standard input /dev/zero: exit 0"
@@ -218,7 +303,7 @@ mkfifo "$TMP/in.fifo"
 "$PW" -r "$RULEBASE" "$TMP/in.fifo" >/dev/null 2>"$TMP/err" &
 PW_PID=$!
 track_pid "$PW_PID"
-wait_for 'ls -l /proc/$PW_PID/fd 2>/dev/null | grep -q "in\.fifo"' 10
+wait_for 'ls -l /proc/$PW_PID/fd 2>/dev/null | grep -q "in\.fifo"' 60
 stop "$PW_PID"
 ok $? "input FIFO without writer: SIGTERM ends phishwatch"
 is "$STATUS" 0 "input FIFO without writer: exit 0"
@@ -227,7 +312,7 @@ is "$STATUS" 0 "input FIFO without writer: exit 0"
 PW_PID=$!
 track_pid "$PW_PID"
 cat "$TMP/three" >"$TMP/in.fifo"
-gone "$PW_PID" 10
+gone "$PW_PID" 60
 is "$STATUS" 0 "input FIFO: exit 0 at its end"
 is "$(events "$TMP/d.json")" 3 "input FIFO: its 3 events"
 done_testing

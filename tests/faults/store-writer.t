@@ -25,7 +25,7 @@ start_holder() {
 	A_PID=$!
 	track_pid "$A_PID"
 	exec 7>"$TMP/fifo"
-	wait_for "holds_lock $A_PID" 10
+	wait_for "holds_lock $A_PID" 60
 }
 
 # --- side by side: the second one is refused before it reads a line ---

@@ -75,7 +75,7 @@ lock_store() {
 	track_pid "$SQLITE_PID"
 	exec 8>"$TMP/sql"
 	printf "BEGIN EXCLUSIVE;\nSELECT 'locked';\n" >&8
-	wait_for "grep -q locked \"\$TMP/sql-$1.out\"" 10
+	wait_for "grep -q locked \"\$TMP/sql-$1.out\"" 60
 }
 
 # unlock_store END - END (COMMIT or ROLLBACK) the lock; the shell exits
@@ -91,7 +91,7 @@ start_waiting() {
 	"$PW" -r "$RULEBASE" -s "$TMP/good.db" "$1" >"$2" 2>"$3" &
 	PW_PID=$!
 	track_pid "$PW_PID"
-	wait_for "grep -q 'waiting to try again' \"$3\"" 10
+	wait_for "grep -q 'waiting to try again' \"$3\"" 60
 }
 
 lock_store omprog
@@ -102,12 +102,12 @@ PW_PID=$!
 track_pid "$PW_PID"
 exec 9>"$TMP/lines"
 from_line q9 '<a@emalsrv.dhl.com>' >&9
-wait_for '[ "$(wc -l <"$TMP/replies")" -ge 2 ]' 10
+wait_for '[ "$(wc -l <"$TMP/replies")" -ge 2 ]' 60
 is "$(sed -n 1p "$TMP/replies")" OK "locked: ready"
 like "$(sed -n 2p "$TMP/replies")" '^retry' "locked: the line is answered retry, not OK"
 unlock_store COMMIT
 from_line q9 '<a@emalsrv.dhl.com>' >&9
-wait_for '[ "$(wc -l <"$TMP/replies")" -ge 3 ]' 10
+wait_for '[ "$(wc -l <"$TMP/replies")" -ge 3 ]' 60
 is "$(sed -n 3p "$TMP/replies")" OK "unlocked: the line offered again is done"
 exec 9>&-
 wait "$PW_PID"

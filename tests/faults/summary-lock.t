@@ -22,7 +22,7 @@ retried_at_least() {
 	for _i in $(seq 1 30); do
 		sleep 2
 		kill -USR1 "$PW_PID" || return 1
-		wait_for '[ -n "$(usr1_retries)" ]' 10 || return 1
+		wait_for '[ -n "$(usr1_retries)" ]' 60 || return 1
 		[ "$(usr1_retries)" -ge "$1" ] && return 0
 	done
 	return 1
@@ -43,7 +43,7 @@ SQLITE_PID=$!
 track_pid "$SQLITE_PID"
 exec 8>"$TMP/sql"
 printf "BEGIN EXCLUSIVE;\nSELECT 'locked';\n" >&8
-wait_for "grep -q locked '$TMP/sql.out'" 10
+wait_for "grep -q locked '$TMP/sql.out'" 60
 ok $? "another process holds the store's write lock"
 
 # Idle input: every idle second is a summary try, refused while locked.

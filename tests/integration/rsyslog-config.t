@@ -91,6 +91,31 @@ for f in "$RS_SHIPPED"/*.conf; do
 	ok $((! $?)) "${f##*/} does not set forceSingleInstance"
 done
 
+# Every shipped omprog action is fed one line a batch
+# (queue.dequeueBatchSize 1 on its own queue, or on its ruleset's): a
+# shutdown that cancels a phishwatch still busy then loses only the line
+# it holds, not the rest of a batch of up to 128 (omprog-queues.py).
+omprog_confs=$(grep -l 'type="omprog"' "$RS_SHIPPED"/*.conf)
+ok "$([ -n "$omprog_confs" ]; echo $?)" "shipped drop-ins with an omprog action: $(echo $omprog_confs | sed 's|[^ ]*/||g')"
+for f in $omprog_confs; do
+	out=$(python3 "$TOP/tests/integration/omprog-queues.py" "$f")
+	ok $? "${f##*/}: the queue feeding omprog takes one line a batch"
+	printf '%s\n' "$out" | sed 's/^/# /'
+done
+# the check fails where it should: the batch left at rsyslog's default,
+# an action in the main queue, a ruleset without a queue of its own
+sed 's/[[:space:]]*queue\.dequeueBatchSize="1"//' \
+	"$RS_SHIPPED/phishwatch-mmnormalize.conf" >"$TMP/batch-default.conf"
+printf '%s\n' 'action(type="omprog" name="main" binary="/bin/cat")' \
+	>"$TMP/batch-main.conf"
+printf '%s\n' 'ruleset(name="r") {' \
+	'	action(type="omprog" name="plain" binary="/bin/cat")' '}' \
+	>"$TMP/batch-ruleset.conf"
+for f in batch-default batch-main batch-ruleset; do
+	python3 "$TOP/tests/integration/omprog-queues.py" "$TMP/$f.conf" >/dev/null
+	is "$?" 1 "the batch check refuses $f.conf"
+done
+
 events_side() { sed -n '/^# ---- events side/,/^# ---- end of events side/p' "$1"; }
 is "$(events_side "$RS_SHIPPED/phishwatch-mmnormalize.conf")" \
 	"$(events_side "$RS_SHIPPED/phishwatch.conf")" \
@@ -243,14 +268,17 @@ ok $? "rsyslogd starts with phishwatch-mmnormalize.conf"
 rs_send \
 	"<22>Mar  3 10:00:01 mx1 sm-mta[101]: 4Q1A2b3C000001: from=<news@example.org>, size=1000" \
 	"<13>Mar  3 10:00:02 mx1 cron[102]: (root) CMD (true)" \
-	"<22>Mar  3 10:00:03 mx1 sm-mta[103]: no queue id here"
+	"<22>Mar  3 10:00:03 mx1 sm-mta[103]: no queue id here" \
+	"<22>Mar  3 10:00:04 mx1 sm-mta[104]: 4Q1A2b3C000004: from=<end@example.org>, size=1000, class=0, nrcpts=1, proto=ESMTP, daemon=MTA-v4, relay=mail.example.org [192.0.2.1]"
 fed="$RS_DIR/state/state.db.lines"
-wait_for 'rs_lines_at_least "$fed" 1' 30
-sleep 0.2	# a second line, if wrongly sent, would be there by now
+# The last line sent matches: one connection, one worker, in order, so
+# once it is there every line before it that went through is there too.
+wait_for 'grep -q 4Q1A2b3C000004 "$fed" 2>/dev/null' 30
+ok $? "the last line sent reaches the program"
 if [ "$RS_RULEBASE" = "$STUB_RULEBASE" ]; then
-	is "$(wc -l <"$fed" 2>/dev/null | tr -d ' ')" 1 \
+	is "$(wc -l <"$fed" 2>/dev/null | tr -d ' ')" 2 \
 		"only lines the rulebase matches reach the program"
-	got=$(cat "$fed" 2>/dev/null)
+	got=$(head -n 1 "$fed" 2>/dev/null)
 	like "$got" '^\{.*"qid": ?"4Q1A2b3C000001".*\}$' \
 		"as liblognorm's JSON object, one a line"
 	like "$got" '"date": ?"[0-9]{4}-03-03T10:00:01([+-][0-9]{2}:[0-9]{2}|Z)"' \

@@ -720,14 +720,15 @@ static void test_lock(enum test_kind kind)
 	unlink(path);
 }
 
-/* test_wait_blocked - poll until host's verdict is want (10 s at most:
- * a map is looked at again at most once a second) */
+/* test_wait_blocked - poll until host's verdict is want (1200 looks,
+ * a minute or more: a map is looked at again at most once a second, and
+ * a loaded machine stretches the looks) */
 static int test_wait_blocked(const struct access_map *map, const char *host,
 			     int want)
 {
 	struct timespec tick = { 0, 50 * 1000 * 1000 };
 
-	for (int i = 0; i < 200; i++) {
+	for (int i = 0; i < 1200; i++) {
 		if (access_sender_blocked(map, "x", host) == want)
 			return 1;
 		nanosleep(&tick, NULL);
