@@ -267,8 +267,8 @@ static void test_postfix_bad(void)
 	static const char *const want[] = {
 		"bad:1: continuation line with no entry before it",
 		"bad:3: key \"no-action-here\" has no action on its line",
-		"bad:4: unknown or malformed action \"MAYBE\" for key "
-		"\"x.example\"",
+		("bad:4: unknown or malformed action \"MAYBE\" for key "
+		 "\"x.example\""),
 		"bad:5: unknown or malformed action \"250 fine\"",
 		"bad:6: unknown or malformed action \"PREPEND\"",
 		"bad:7: NUL or control byte",
