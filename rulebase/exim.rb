@@ -29,7 +29,9 @@ version=2
 #				hostname, program and pid)
 #	exim-arrival		qid, from, parent_qid, relay_host, helo,
 #				relay_ip, relay_port, iface_ip, iface_port,
-#				user, proto, size, msgid, details
+#				user, proto, size, msgid, rcpts (the
+#				recipients, space separated, with
+#				log_selector +received_recipients), details
 #	exim-delivered		qid, to, parent_to, orig_to, router,
 #	exim-delivered-more	transport, relay_host, relay_ip, relay_port,
 #	exim-delivery-suppressed details ("=>", "->" and "*>" lines)
@@ -72,7 +74,8 @@ version=2
 
 #<<< kinds
 # exim-arrival: ID <= SENDER [R=PARENT] H=RELAY [I=..] [U=..] .. P=PROTO
-#      .. S=SIZE [M8S=N] [id=MSGID] [the rest: T=, for ..]
+#      .. S=SIZE [M8S=N] [id=MSGID] [for RCPT RCPT..] (+received_recipients)
+#      [the rest]
 rule=exim-arrival:%
 	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
 	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
@@ -88,6 +91,7 @@ rule=exim-arrival:%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"string-to","name":"-","extradata":" S="}],{"type":"literal","text":"","priority":31145}]}% S=%size:number%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" M8S="},{"type":"number","name":"-"}],{"type":"literal","text":"","priority":31146}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" id="},{"type":"word","name":"msgid"}],{"type":"literal","text":"","priority":31147}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" for "},{"type":"rest","name":"rcpts"}],{"type":"literal","text":"","priority":31155}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"rest","name":"details"}],{"type":"literal","text":"","priority":31148}]}%
 # the same without a host: local submissions and Exim's own bounces
 #      (ID <= <> R=PARENT U=Debian-exim P=local S=N)
@@ -101,6 +105,7 @@ rule=exim-arrival:%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"string-to","name":"-","extradata":" S="}],{"type":"literal","text":"","priority":31145}]}% S=%size:number%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" M8S="},{"type":"number","name":"-"}],{"type":"literal","text":"","priority":31146}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" id="},{"type":"word","name":"msgid"}],{"type":"literal","text":"","priority":31147}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" for "},{"type":"rest","name":"rcpts"}],{"type":"literal","text":"","priority":31155}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"rest","name":"details"}],{"type":"literal","text":"","priority":31148}]}%
 # fall-back: the sender is kept, the rest is not guessed
 rule=exim-arrival:%
