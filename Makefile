@@ -43,6 +43,7 @@ SAN       = $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all)
 ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(CFLAGS) $(SAN) $(PKG_CFLAGS) -D_GNU_SOURCE \
 	    -DPW_VERSION='"$(VERSION)"' -DPW_RULEBASE='"$(DATADIR)/sendmail.rb"' \
+	    -DPW_RULEBASE_EXIM='"$(DATADIR)/exim.rb"' \
 	    -DPW_BRANDS='"$(DATADIR)/brands"'
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 

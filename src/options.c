@@ -24,6 +24,9 @@
 #ifndef PW_RULEBASE
 #define PW_RULEBASE "/usr/local/share/phishwatch/sendmail.rb"
 #endif
+#ifndef PW_RULEBASE_EXIM
+#define PW_RULEBASE_EXIM "/usr/local/share/phishwatch/exim.rb"
+#endif
 
 /* Long options without a short form. */
 enum {
@@ -95,9 +98,11 @@ static const char options_usage[] =
 "                          the source text\n"
 "  -s, --state FILE        SQLite store kept across restarts\n"
 "                          (default: in memory, forgotten at exit)\n"
-"  -r, --rulebase FILE     liblognorm rulebase for the message part; the\n"
-"                          syslog header is split off before it\n"
-"                          (default: " PW_RULEBASE ")\n"
+"  -r, --rulebase [MTA:]FILE  liblognorm rulebase for the message part of\n"
+"                          MTA's lines (sendmail, the default, or exim);\n"
+"                          the syslog header is split off before it\n"
+"                          (repeatable; default: " PW_RULEBASE "\n"
+"                          and " PW_RULEBASE_EXIM ")\n"
 "  -l, --labels LIST       comma list of suspicious left-most labels,\n"
 "                          replacing the default (emalsrv,complains)\n"
 "      --learn-labels      add the first label of every blocking access\n"
@@ -230,11 +235,31 @@ static int options_forget_alone(const struct options *opts)
 	return -1;
 }
 
+/*
+ * options_rulebase - "-r [sendmail:|exim:]FILE": the MTA's rulebase.
+ * Without -r both shipped rulebases load; a command line that names
+ * any reads Exim's lines only when it names Exim's.
+ */
+static int options_rulebase(struct options *opts, const char *arg)
+{
+	if (!opts->rulebase_given)
+		opts->config.rulebase_exim = NULL;
+	opts->rulebase_given = 1;
+	if (strncmp(arg, "exim:", 5) == 0)
+		opts->config.rulebase_exim = arg + 5;
+	else if (strncmp(arg, "sendmail:", 9) == 0)
+		opts->config.rulebase = arg + 9;
+	else
+		opts->config.rulebase = arg;
+	return -1;
+}
+
 /* options_defaults - everything not given on the command line */
 static void options_defaults(struct options *opts)
 {
 	memset(opts, 0, sizeof(*opts));
 	opts->config.rulebase = PW_RULEBASE;
+	opts->config.rulebase_exim = PW_RULEBASE_EXIM;
 	opts->config.default_brands = PW_BRANDS;
 	opts->config.max_learned_brands = LOOKALIKE_LEARN_MAX;
 	opts->output = "-";
@@ -296,7 +321,7 @@ static int options_one(int opt, struct options *opts)
 		opts->config.access_files[opts->config.access_count++] = optarg;
 		return -1;
 	case 's': opts->state = optarg; return -1;
-	case 'r': opts->config.rulebase = optarg; return -1;
+	case 'r': return options_rulebase(opts, optarg);
 	case 'l': opts->config.labels = optarg; return -1;
 	case 'o': opts->output = optarg; return -1;
 	case 'n': opts->check = 1; return -1;

@@ -16,8 +16,8 @@
  *	counts a stamp it cannot read.  The host is one word, the tag is
  *	PROGRAM[PID]: with a decimal pid; blanks after the colon are not
  *	part of the message.  Only the programs of the MTAs phishwatch
- *	reads count (sendmail's, and Postfix's daemons under their syslog
- *	names); every other header, and one that does not have this shape,
+ *	reads count (sendmail's, Postfix's daemons under their syslog
+ *	names, and Exim's: exim, exim4); every other header, and one that does not have this shape,
  *	is "other".
  *	Exim's mainlog line begins "YYYY-MM-DD hh:mm:ss", perhaps with
  *	log_timezone's " +hhmm", then perhaps log_selector +pid's "[pid]";
@@ -188,6 +188,13 @@ int sysloghdr_postfix(const char *name, size_t len)
 	return name[i] == '/' && i + 1 < len;
 }
 
+/* sysloghdr_exim - 1 when the program is Exim's */
+int sysloghdr_exim(const char *name, size_t len)
+{
+	return (len == 4 && memcmp(name, "exim", 4) == 0)
+	       || (len == 5 && memcmp(name, "exim4", 5) == 0);
+}
+
 /* sysloghdr_tag - "PROGRAM[PID]:" at off; the offset after it, or 0 */
 static size_t sysloghdr_tag(const char *line, size_t len, size_t off,
 			    struct sysloghdr *hdr)
@@ -253,6 +260,8 @@ enum sysloghdr_form sysloghdr_split(const char *line, size_t len,
 		form = SYSLOGHDR_SENDMAIL;
 	else if (sysloghdr_postfix(line + hdr->program.off, hdr->program.len))
 		form = SYSLOGHDR_POSTFIX;
+	else if (sysloghdr_exim(line + hdr->program.off, hdr->program.len))
+		form = SYSLOGHDR_EXIM;
 	else
 		return SYSLOGHDR_OTHER;
 	hdr->message.off = sysloghdr_blanks(line, len, off);

@@ -26,6 +26,7 @@ enum sysloghdr_form {
 	SYSLOGHDR_NONE,		/* no header: the message part alone */
 	SYSLOGHDR_SENDMAIL,	/* header of sm-mta, sendmail or sm-msp-queue */
 	SYSLOGHDR_POSTFIX,	/* header of postfix/NAME or postfix-INST/NAME */
+	SYSLOGHDR_EXIM,		/* header of exim or exim4 */
 	SYSLOGHDR_OTHER,	/* header of another program, or malformed */
 	SYSLOGHDR_MAINLOG	/* Exim's mainlog: stamp and [pid], no host */
 };
@@ -60,5 +61,9 @@ int sysloghdr_sendmail(const char *name, size_t len);
  * default syslog_name), or the postfix command's own "postfix" (also
  * normalize's program matcher for Postfix) */
 int sysloghdr_postfix(const char *name, size_t len);
+
+/* sysloghdr_exim - 1 when name[0..len) is exim or exim4 (also
+ * normalize's program matcher for Exim) */
+int sysloghdr_exim(const char *name, size_t len);
 
 #endif
