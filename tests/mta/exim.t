@@ -12,10 +12,9 @@ export TZ=UTC
 REC="$TOP/tests/mta/exim"
 EXIM_RB="$TOP/rulebase/exim.rb"
 
-# The recording's blocking table, as the access map phishwatch reads.
-printf '%s\n' 'From:linkedinmail.com	REJECT' \
-	'From:emalsrv.linkedin.com	REJECT' \
-	'From:emalsrv.ups.com	DISCARD' >"$TMP/access"
+# The recording's blocking table: the lists its ACLs read.
+LISTS=(-a "exim:$REC/reject_domains" -a "exim:$REC/reject_senders"
+	-a "exim:$REC/discard_senders")
 
 # awk_counts LOG - per campaign "domain messages recipients delivered
 # deferred bounced rejected discarded", sorted, counted from the log's
@@ -79,7 +78,7 @@ awk_counts() {
 
 # pw_counts LOG - the same from phishwatch's --report=json
 pw_counts() {
-	pw -r "$RULEBASE" -r "exim:$EXIM_RB" --default-brands "$TOP/data/brands" -a "$TMP/access" --report=json \
+	pw -r "$RULEBASE" -r "exim:$EXIM_RB" --default-brands "$TOP/data/brands" "${LISTS[@]}" --report=json \
 		"$1" 2>"$TMP/report.err" |
 		jq -r '[.phished_domain, .messages, .recipients, .delivered,
 			.deferred, .bounced, .rejected, .discarded] | join(" ")' |
@@ -87,15 +86,23 @@ pw_counts() {
 }
 
 for rec in syslog-3164.log syslog-3339.log mainlog; do
-	pw -r "$RULEBASE" -r "exim:$EXIM_RB" --default-brands "$TOP/data/brands" -a "$TMP/access" "$REC/$rec" \
+	pw -r "$RULEBASE" -r "exim:$EXIM_RB" --default-brands "$TOP/data/brands" "${LISTS[@]}" "$REC/$rec" \
 		>"$TMP/events" 2>"$TMP/err"
 	is "$?" 0 "$rec: phishwatch exits 0"
-	is "$(jq -r .phishwatch.phished_domain <"$TMP/events" | tr '\n' ' ')" \
-		"marriott.com staples.co.uk paypal.com dhl.com " \
-		"$rec: first-seen events of the four new campaigns, in order"
-	is "$(jq -r '.email.from.address[0]' <"$TMP/events" | tr '\n' ' ')" \
-		"a@emalsrv.marriott.com s@emalsrv.staples.co.uk service@paypa1.com track@emalsrv.dhl.com " \
-		"$rec: each named by its first sender"
+	jq -r 'select(.event.action == "phished-domain-first-seen") |
+		.phishwatch.phished_domain + " " + .email.from.address[0]' \
+		<"$TMP/events" >"$TMP/first"
+	is "$(cat "$TMP/first")" "marriott.com a@emalsrv.marriott.com
+staples.co.uk s@emalsrv.staples.co.uk
+paypal.com service@paypa1.com
+dhl.com track@emalsrv.dhl.com" \
+		"$rec: a first-seen event for each new campaign, by its first sender, in order"
+	jq -r 'select(.event.action != "phished-domain-first-seen") |
+		.event.action + " " + .email.from.address[0]' \
+		<"$TMP/events" >"$TMP/other"
+	is "$(cat "$TMP/other")" \
+		"sender-domain-first-seen d@complains.marriott.com" \
+		"$rec: and one for marriott.com's second sender domain, nothing for linkedin.com or ups.com"
 	like "$(tail -n 1 "$TMP/err")" ' unparsed=0 ' \
 		"$rec: no line went unparsed"
 	# two refused senders, two recipients discarded by the ACL and the
@@ -129,7 +136,7 @@ cmp -s "$TMP/pw.syslog-3339.log" "$TMP/pw.mainlog"
 ok $? "syslog (RFC 3339) and the mainlog give the same counts"
 
 # The mainlog's own time stamps date the campaign.
-pw -r "$RULEBASE" -r "exim:$EXIM_RB" --default-brands "$TOP/data/brands" -a "$TMP/access" --report=json \
+pw -r "$RULEBASE" -r "exim:$EXIM_RB" --default-brands "$TOP/data/brands" "${LISTS[@]}" --report=json \
 	"$REC/mainlog" 2>/dev/null | jq -r 'select(.phished_domain ==
 	"marriott.com") | .first_seen' >"$TMP/first"
 first=$(grep -m1 '<= a@emalsrv.marriott.com' "$REC/mainlog" | cut -c1-19)
@@ -137,7 +144,7 @@ is "$(cat "$TMP/first")" "${first% *}T${first#* }.000Z" \
 	"first seen is the mainlog stamp of its first message (TZ=UTC)"
 
 # Without Exim's rulebase, Exim's lines are not read.
-pw -r "$RULEBASE" --default-brands "$TOP/data/brands" -a "$TMP/access" "$REC/mainlog" >"$TMP/none" 2>/dev/null
+pw -r "$RULEBASE" --default-brands "$TOP/data/brands" "${LISTS[@]}" "$REC/mainlog" >"$TMP/none" 2>/dev/null
 is "$(wc -c <"$TMP/none")" 0 "only -r exim:FILE makes Exim's lines count"
 
 done_testing

@@ -17,6 +17,8 @@
 #	syslog-3339.log	the same lines with RSYSLOG_FileFormat (RFC 3339)
 #	mainlog		Exim's own main log (log_file_path = syslog : .../%slog)
 #	exim.conf	the Exim configuration the recording used
+#	reject_domains, reject_senders, discard_senders
+#			the blocking lists its ACLs read
 #
 #	Exim logs to syslog through glibc's syslog(3), which writes to
 #	/dev/log.  The machine's /dev/log is never touched: Exim runs in a
@@ -213,6 +215,8 @@ keep() {
 			>"$OUT/${f##*/}" || return 1
 	done
 	sed -e "s|$W|$NEUTRAL|g" "$CONF" >"$OUT/exim.conf"
+	cp "$W/etc/reject_domains" "$W/etc/reject_senders" \
+		"$W/etc/discard_senders" "$OUT/"
 }
 
 main() {
