@@ -43,7 +43,6 @@ SAN       = $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all)
 ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(CFLAGS) $(SAN) $(PKG_CFLAGS) -D_GNU_SOURCE \
 	    -DPW_VERSION='"$(VERSION)"' -DPW_RULEBASE='"$(DATADIR)/sendmail.rb"' \
-	    -DPW_RULEBASE_EXIM='"$(DATADIR)/exim.rb"' \
 	    -DPW_BRANDS='"$(DATADIR)/brands"'
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 
@@ -289,7 +288,7 @@ eval: deps deps-eval $(BUILD)/lookalike-eval
 	mv $(BUILD)/eval/report.md.tmp $(BUILD)/eval/report.md
 	sed -n '1,/^Flagged/p' $(BUILD)/eval/report.md
 
-install: phishwatch $(SYSLOG_RB)
+install: phishwatch $(SYSLOG_RB) $(EXIM_SYSLOG_RB)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rsyslog \
 		$(DESTDIR)$(MANDIR)/man1
 	install -m 755 phishwatch $(DESTDIR)$(BINDIR)/phishwatch

@@ -29,7 +29,8 @@ struct store;
 
 struct config_options {
 	const char *rulebase;		/* sendmail's: always loaded */
-	const char *rulebase_exim;	/* Exim's, or NULL: no Exim lines */
+	const char *rulebase_exim;	/* -r exim:FILE, or NULL: exim.rb
+					 * beside rulebase, when there */
 	const char *access_files[CONFIG_MAX_ACCESS];
 	size_t access_count;
 	const char *labels;		/* comma list; NULL: the default set */

@@ -24,9 +24,6 @@
 #ifndef PW_RULEBASE
 #define PW_RULEBASE "/usr/local/share/phishwatch/sendmail.rb"
 #endif
-#ifndef PW_RULEBASE_EXIM
-#define PW_RULEBASE_EXIM "/usr/local/share/phishwatch/exim.rb"
-#endif
 
 /* Long options without a short form. */
 enum {
@@ -100,8 +97,8 @@ static const char options_usage[] =
 "                          (default: in memory, forgotten at exit)\n"
 "  -r, --rulebase [MTA:]FILE  rulebase of MTA's lines: sendmail (the\n"
 "                          default MTA) or exim; repeatable (default:\n"
-"                          " PW_RULEBASE "\n"
-"                          and exim.rb beside it)\n"
+"                          " PW_RULEBASE ";\n"
+"                          postfix.rb and exim.rb beside sendmail's)\n"
 "  -l, --labels LIST       comma list of suspicious left-most labels,\n"
 "                          replacing the default (emalsrv,complains)\n"
 "      --learn-labels      add the first label of every blocking access\n"
@@ -234,16 +231,10 @@ static int options_forget_alone(const struct options *opts)
 	return -1;
 }
 
-/*
- * options_rulebase - "-r [sendmail:|exim:]FILE": the MTA's rulebase.
- * Without -r both shipped rulebases load; a command line that names
- * any reads Exim's lines only when it names Exim's.
- */
+/* options_rulebase - "-r [sendmail:|exim:]FILE": the MTA's rulebase
+ * (Exim's otherwise comes from the directory of sendmail's) */
 static int options_rulebase(struct options *opts, const char *arg)
 {
-	if (!opts->rulebase_given)
-		opts->config.rulebase_exim = NULL;
-	opts->rulebase_given = 1;
 	if (strncmp(arg, "exim:", 5) == 0)
 		opts->config.rulebase_exim = arg + 5;
 	else if (strncmp(arg, "sendmail:", 9) == 0)
@@ -258,7 +249,6 @@ static void options_defaults(struct options *opts)
 {
 	memset(opts, 0, sizeof(*opts));
 	opts->config.rulebase = PW_RULEBASE;
-	opts->config.rulebase_exim = PW_RULEBASE_EXIM;
 	opts->config.default_brands = PW_BRANDS;
 	opts->config.max_learned_brands = LOOKALIKE_LEARN_MAX;
 	opts->output = "-";

@@ -28,7 +28,6 @@ struct options {
 	int syslog_pri;			/* facility | severity for -o syslog */
 	int omprog;			/* --omprog */
 	int check;			/* -n, --check */
-	int rulebase_given;		/* a -r: no default rulebase of Exim's */
 	int input_json;			/* --input json */
 	int report;			/* --report: 0 no, 1 text, 2 json */
 	unsigned long max_queue_ids;	/* --max-queue-ids */

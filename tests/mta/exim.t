@@ -143,8 +143,15 @@ first=$(grep -m1 '<= a@emalsrv.marriott.com' "$REC/mainlog" | cut -c1-19)
 is "$(cat "$TMP/first")" "${first% *}T${first#* }.000Z" \
 	"first seen is the mainlog stamp of its first message (TZ=UTC)"
 
-# Without Exim's rulebase, Exim's lines are not read.
-pw -r "$RULEBASE" --default-brands "$TOP/data/brands" "${LISTS[@]}" "$REC/mainlog" >"$TMP/none" 2>/dev/null
-is "$(wc -c <"$TMP/none")" 0 "only -r exim:FILE makes Exim's lines count"
+# Without Exim's rulebase (none beside sendmail's, no -r exim:), Exim's
+# lines are not read; exim.rb beside sendmail.rb is found without -r.
+mkdir "$TMP/alone" "$TMP/both"
+cp "$RULEBASE" "$TMP/alone/"
+cp "$RULEBASE" "$EXIM_RB" "$TMP/both/"
+pw -r "$TMP/alone/sendmail.rb" --default-brands "$TOP/data/brands" "${LISTS[@]}" "$REC/mainlog" >"$TMP/none" 2>/dev/null
+is "$(wc -c <"$TMP/none")" 0 "no Exim rulebase: no Exim line counts"
+pw -r "$TMP/both/sendmail.rb" --default-brands "$TOP/data/brands" "${LISTS[@]}" "$REC/mainlog" >"$TMP/beside" 2>/dev/null
+is "$(jq -r .phishwatch.phished_domain <"$TMP/beside" | sort -u | wc -l)" 4 \
+	"exim.rb beside sendmail.rb: read without -r exim:"
 
 done_testing
