@@ -62,6 +62,9 @@ SHELL_TESTS = $(sort $(filter-out tests/deb/%,$(wildcard tests/*/*.t)))
 # whole lines, for lognormalizer and mmnormalize, take these, made from
 # them.
 SYSLOG_RB = rulebase/sendmail-syslog.rb rulebase/postfix-syslog.rb
+# The same for Exim: exim.rb (message parts and mainlog lines) and the
+# whole-line exim-syslog.rb made from it.
+EXIM_SYSLOG_RB = rulebase/exim-syslog.rb
 
 # Debian packages: build, test and demo needs.
 DEPS_BUILD = gcc make pkg-config liblognorm-dev libfastjson-dev libpsl-dev \
@@ -76,7 +79,7 @@ DEPS       = $(DEPS_BUILD) $(DEPS_TEST)
 .PHONY: all deps deps-bench deps-eval deps-harden run demo check test unit \
 	bench eval install install-rsyslog deb deb-build deps-deb check-deb \
 	clean check-sanitize check-valgrind fuzz fuzzers lint format
-all: $(PROG) $(SYSLOG_RB)
+all: $(PROG) $(SYSLOG_RB) $(EXIM_SYSLOG_RB)
 
 $(PROG): $(BUILD)/main.o $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -99,6 +102,11 @@ rulebase/postfix-syslog.rb: rulebase/postfix.rb rulebase/postfix-syslog.rb.in \
 		rulebase/expand.awk
 	awk -f rulebase/expand.awk rulebase/postfix.rb \
 		rulebase/postfix-syslog.rb.in > $@.tmp && mv $@.tmp $@
+
+$(EXIM_SYSLOG_RB): rulebase/exim.rb rulebase/exim-syslog.rb.in \
+		  rulebase/expand.awk
+	awk -f rulebase/expand.awk rulebase/exim.rb rulebase/exim-syslog.rb.in \
+		> $@.tmp && mv $@.tmp $@
 
 $(BUILD):
 	mkdir -p $(BUILD)/tests
@@ -146,7 +154,7 @@ unit: $(UNIT_BINS)
 # those that start rsyslogd give it a private directory and a port the
 # kernel picks (rsyslog-lib.sh), so none can meet another
 JOBS     ?= 2
-test: $(PROG) $(SYSLOG_RB) unit
+test: $(PROG) $(SYSLOG_RB) $(EXIM_SYSLOG_RB) unit
 	PW=$(CURDIR)/$(PROG) TOP=$(CURDIR) VALGRIND="$(VALGRIND)" \
 		prove $(PROVE_FLAGS) -j$(JOBS) $(UNIT_BINS) $(SHELL_TESTS)
 
@@ -280,11 +288,12 @@ eval: deps deps-eval $(BUILD)/lookalike-eval
 	mv $(BUILD)/eval/report.md.tmp $(BUILD)/eval/report.md
 	sed -n '1,/^Flagged/p' $(BUILD)/eval/report.md
 
-install: phishwatch $(SYSLOG_RB)
+install: phishwatch $(SYSLOG_RB) $(EXIM_SYSLOG_RB)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rsyslog \
 		$(DESTDIR)$(MANDIR)/man1
 	install -m 755 phishwatch $(DESTDIR)$(BINDIR)/phishwatch
-	install -m 644 rulebase/sendmail.rb rulebase/postfix.rb $(SYSLOG_RB) \
+	install -m 644 rulebase/sendmail.rb rulebase/postfix.rb \
+		rulebase/exim.rb $(SYSLOG_RB) $(EXIM_SYSLOG_RB) \
 		$(DESTDIR)$(DATADIR)/
 	install -m 644 data/brands $(DESTDIR)$(DATADIR)/brands
 	install -m 644 man/phishwatch.1 $(DESTDIR)$(MANDIR)/man1/phishwatch.1
@@ -332,4 +341,4 @@ check-deb: deb-build
 	PW=$(CURDIR)/$(PROG) TOP=$(CURDIR) prove $(PROVE_FLAGS) tests/deb/deb.t
 
 clean:
-	rm -rf build phishwatch $(SYSLOG_RB)
+	rm -rf build phishwatch $(SYSLOG_RB) $(EXIM_SYSLOG_RB)

@@ -274,6 +274,25 @@ static int config_load_brands(const struct config_options *opts,
 	return status;
 }
 
+/* config_load_exim - Exim's rulebase from -r exim:FILE, when given */
+static int config_load_exim(const struct config_options *opts,
+			    struct config_set *set)
+{
+	char err[NORMALIZE_ERR_MAX];
+	int status;
+
+	if (opts->rulebase_exim == NULL)
+		return 0;
+	status = config_readable("rulebase", opts->rulebase_exim);
+	if (status != 0)
+		return status;
+	if (normalize_add(set->norm, MTA_EXIM, opts->rulebase_exim, err) < 0) {
+		msg_error("rulebase %s", err);
+		return EX_DATAERR;
+	}
+	return 0;
+}
+
 /* The other MTAs' rulebases: read from the directory of -r's file (the
  * installed ones lie side by side) when they are there. */
 static const struct {
@@ -281,6 +300,7 @@ static const struct {
 	const char *file;
 } config_mtas[] = {
 	{MTA_POSTFIX, "postfix.rb"},
+	{MTA_EXIM, "exim.rb"},
 };
 
 /* config_load_mtas - each other MTA's rulebase found beside -r's; one
@@ -300,7 +320,9 @@ static int config_load_mtas(const struct config_options *opts,
 				 opts->rulebase, config_mtas[i].file);
 
 		if (n < 0 || (size_t) n >= sizeof(path)
-		    || access(path, F_OK) != 0)
+		    || access(path, F_OK) != 0
+		    || (config_mtas[i].mta == MTA_EXIM
+			&& opts->rulebase_exim != NULL))
 			continue;
 		if (normalize_add(set->norm, config_mtas[i].mta, path,
 				  err) < 0) {
@@ -327,6 +349,9 @@ int config_load(const struct config_options *opts, struct config_set *set)
 		status = EX_DATAERR;
 		goto fail;
 	}
+	status = config_load_exim(opts, set);
+	if (status != 0)
+		goto fail;
 	status = config_load_mtas(opts, set);
 	if (status != 0)
 		goto fail;

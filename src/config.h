@@ -28,7 +28,9 @@ struct store;
 #define CONFIG_MAX_ACCESS 64	/* -a files; sites have one or two */
 
 struct config_options {
-	const char *rulebase;
+	const char *rulebase;		/* sendmail's: always loaded */
+	const char *rulebase_exim;	/* -r exim:FILE, or NULL: exim.rb
+					 * beside rulebase, when there */
 	const char *access_files[CONFIG_MAX_ACCESS];
 	size_t access_count;
 	const char *labels;		/* comma list; NULL: the default set */

@@ -2,7 +2,7 @@
  * logtime - syslog time stamps to UTC (see logtime.h).
  *
  * DESCRIPTION
- *	Both parsers read fixed positions with explicit digit checks rather
+ *	The parsers read fixed positions with explicit digit checks rather
  *	than sscanf(), so that a stamp with trailing garbage or a field out
  *	of range is refused instead of half-read.
  */
@@ -158,6 +158,20 @@ static int logtime_offset(const char *p, long *seconds)
 	return 0;
 }
 
+/* logtime_date - "YYYY-MM-DD?hh:mm:ss" (s at least 19 bytes) into *tm */
+static int logtime_date(const char *s, struct tm *tm)
+{
+	if (s[4] != '-' || s[7] != '-')
+		return -1;
+	tm->tm_year = logtime_digits(s, 4) - 1900;
+	tm->tm_mon = logtime_digits(s + 5, 2) - 1;
+	tm->tm_mday = logtime_digits(s + 8, 2);
+	if (tm->tm_year < 70 || tm->tm_mon < 0 || tm->tm_mon > 11
+	    || tm->tm_mday < 1 || tm->tm_mday > 31)
+		return -1;
+	return logtime_clock(s + 11, tm);
+}
+
 /* logtime_3339 - "YYYY-MM-DDThh:mm:ss[.frac](Z|+hh:mm)" */
 static int logtime_3339(const char *s, struct timespec *out)
 {
@@ -166,15 +180,8 @@ static int logtime_3339(const char *s, struct timespec *out)
 	long offset;
 	long nsec;
 
-	if (strlen(s) < 20 || s[4] != '-' || s[7] != '-'
-	    || (s[10] != 'T' && s[10] != 't' && s[10] != ' '))
-		return -1;
-	tm.tm_year = logtime_digits(s, 4) - 1900;
-	tm.tm_mon = logtime_digits(s + 5, 2) - 1;
-	tm.tm_mday = logtime_digits(s + 8, 2);
-	if (tm.tm_year < 70 || tm.tm_mon < 0 || tm.tm_mon > 11
-	    || tm.tm_mday < 1 || tm.tm_mday > 31
-	    || logtime_clock(s + 11, &tm) < 0)
+	if (strlen(s) < 20 || (s[10] != 'T' && s[10] != 't' && s[10] != ' ')
+	    || logtime_date(s, &tm) < 0)
 		return -1;
 	nsec = logtime_fraction(&p);
 	if (logtime_offset(p, &offset) < 0)
@@ -184,13 +191,44 @@ static int logtime_3339(const char *s, struct timespec *out)
 	return 0;
 }
 
-/* logtime_parse - either form */
+/*
+ * logtime_mainlog - Exim's own log: "YYYY-MM-DD hh:mm:ss" in the host's
+ * local time, or with log_timezone's " +hhmm" (" -hhmm") after it
+ */
+static int logtime_mainlog(const char *s, struct timespec *out)
+{
+	struct tm tm = { 0 };
+	size_t len = strlen(s);
+	int hours, minutes;
+	long sign;
+
+	if ((len != 19 && len != 25) || s[10] != ' ' || logtime_date(s, &tm) < 0)
+		return -1;
+	if (len == 19) {
+		out->tv_sec = logtime_local(&tm);
+		out->tv_nsec = 0;
+		return out->tv_sec == (time_t) -1 ? -1 : 0;
+	}
+	if (s[19] != ' ' || (s[20] != '+' && s[20] != '-'))
+		return -1;
+	sign = s[20] == '-' ? -1 : 1;
+	hours = logtime_digits(s + 21, 2);
+	minutes = logtime_digits(s + 23, 2);
+	if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59)
+		return -1;
+	out->tv_sec = timegm(&tm) - sign * (hours * 3600L + minutes * 60L);
+	out->tv_nsec = 0;
+	return 0;
+}
+
+/* logtime_parse - any of the forms */
 int logtime_parse(const char *stamp, time_t reference, struct timespec *out)
 {
 	if (stamp == NULL || strnlen(stamp, 64) >= 64)
 		return -1;
 	if (isdigit((unsigned char) stamp[0]))
-		return logtime_3339(stamp, out);
+		return logtime_3339(stamp, out) == 0
+		       ? 0 : logtime_mainlog(stamp, out);
 	if (strnlen(stamp, 16) < 14)
 		return -1;
 	return logtime_3164(stamp, reference, out);

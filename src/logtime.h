@@ -2,9 +2,11 @@
  * logtime - syslog time stamps to UTC.
  *
  * DESCRIPTION
- *	Two forms: RFC 3164 ("Jul  3 14:12:20", local time, no year) and
+ *	Three forms: RFC 3164 ("Jul  3 14:12:20", local time, no year),
  *	RFC 3339 ("2026-11-27T00:58:09.123456+00:00", as rsyslog's
- *	RSYSLOG_FileFormat writes).  An RFC 3164 stamp takes the year that
+ *	RSYSLOG_FileFormat writes) and Exim's own log ("2026-12-04
+ *	13:40:01", local time, or "2026-12-04 13:40:01 +0100" with Exim's
+ *	log_timezone).  An RFC 3164 stamp takes the year that
  *	puts it no more than a day after the reference time (the time now,
  *	or the newest stamp seen when reading old logs), so December lines
  *	read in January fall in the previous year.  logtime_far() tells a
@@ -15,7 +17,7 @@
 
 #include <time.h>
 
-/* logtime_parse - stamp to *out; 0, or -1 when it is neither form */
+/* logtime_parse - stamp to *out; 0, or -1 when it is none of the forms */
 int logtime_parse(const char *stamp, time_t reference, struct timespec *out);
 
 /*

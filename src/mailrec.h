@@ -35,7 +35,8 @@
  *	           Postfix: qmgr "QID: from=<s>, size=N, nrcpt=N (queue
  *	             active)"; cleanup "QID: message-id=<..>" is OTHER
  *	             with msgid set
- *	           Exim: "QID <= s H=host [ip] P=proto S=size id=msgid"
+ *	           Exim: "QID <= s H=host [ip] P=proto S=size id=msgid
+ *	             [for r r ..]": recipients = the list (no count)
  *	DELIVERY   sendmail: "QID: to=<r>,<r>, ..., dsn=, stat=": outcome
  *	             from stat's words, then dsn's class (normalize_sendmail.c)
  *	           Postfix: smtp/local/lmtp/virtual/pipe "QID: to=<r>, ...,
@@ -62,7 +63,11 @@
  *	             from=<s> to=<r>" stage RCPT (MAIL, DATA likewise;
  *	             milter-discard too); never a queue id: no qmgr line
  *	             follows a discard
- *	           Exim: (an ACL discard logs "=> :blackhole:": DELIVERY)
+ *	           Exim: "QID => blackhole (RCPT ACL discarded recipients)"
+ *	             stage NONE; before it, for each recipient an ACL's
+ *	             discard dropped, "H=host [ip] F=<s> RCPT <r>: discarded
+ *	             by RCPT ACL" stage RCPT, no queue id yet (a redirect's
+ *	             "=> :blackhole: <r>" is a DELIVERY)
  *	FINISHED   sendmail: (none)
  *	           Postfix: qmgr "QID: removed"
  *	           Exim: "QID Completed"

@@ -54,6 +54,7 @@
 #include "normalize.h"
 #include "normalize_mta.h"
 #include "normalize_postfix.h"
+#include "normalize_exim.h"
 #include "normalize_sendmail.h"
 #include "rulebase.h"
 #include "strmap.h"
@@ -94,6 +95,7 @@ struct normalizer {
 static const struct normalize_mta *const normalize_mtas[] = {
 	&normalize_sendmail,
 	&normalize_postfix,
+	&normalize_exim,
 };
 #define NORMALIZE_MTAS (sizeof(normalize_mtas) / sizeof(normalize_mtas[0]))
 _Static_assert(NORMALIZE_MTAS <= NORMALIZE_MTAS_MAX, "one slot per MTA");
@@ -378,6 +380,8 @@ static void normalize_header(char *buf, const struct sysloghdr *hdr,
 	};
 
 	for (size_t i = 0; i < sizeof(pieces) / sizeof(pieces[0]); i++) {
+		if (pieces[i].span->len == 0)
+			continue;	/* a mainlog line: no host, no program */
 		buf[pieces[i].span->off + pieces[i].span->len] = '\0';
 		*pieces[i].member = buf + pieces[i].span->off;
 	}
@@ -401,11 +405,40 @@ static const struct normalize_rb *normalize_rb_of(const struct normalizer *norm,
 	return NULL;
 }
 
+/* normalize_rb_of_mta - the loaded rulebase of one MTA, or NULL */
+static const struct normalize_rb *normalize_rb_of_mta(const struct normalizer
+						      *norm,
+						      enum mta_kind mta)
+{
+	for (size_t i = 0; i < NORMALIZE_MTAS; i++)
+		if (norm->rb[i].rules.ctx != NULL && norm->rb[i].map->mta == mta)
+			return &norm->rb[i];
+	return NULL;
+}
+
+/* normalize_rb_of_line - the rulebase of a split line: its program's,
+ * Exim's for a line of Exim's own mainlog (its shape says whose it is),
+ * the first MTA's for the message part alone */
+static const struct normalize_rb *normalize_rb_of_line(const struct
+						       normalizer *norm,
+						       enum sysloghdr_form form,
+						       const struct sysloghdr
+						       *hdr)
+{
+	if (form == SYSLOGHDR_MAINLOG)
+		return normalize_rb_of_mta(norm, MTA_EXIM);
+	if (form == SYSLOGHDR_NONE)
+		return normalize_rb_of(norm, NULL, 0);
+	return normalize_rb_of(norm, norm->buf + hdr->program.off,
+			       hdr->program.len);
+}
+
 /*
  * normalize_line - one raw line: the header split off here, the message
  * part through its MTA's rulebase; a line of a known MTA that no rule
- * knows is "other".  sysloghdr passes only sendmail's headers for now;
- * when it passes every program's, the program picks the MTA here.
+ * knows is "other".  sysloghdr passes the headers of sendmail's and
+ * Exim's programs, and Exim's mainlog lines; the program (or the
+ * mainlog's shape) picks the MTA here.
  */
 enum mailrec_kind normalize_line(struct normalizer *norm, const char *line,
 				 size_t len, struct mailrec *out)
@@ -425,8 +458,7 @@ enum mailrec_kind normalize_line(struct normalizer *norm, const char *line,
 	form = sysloghdr_split(norm->buf, len, &hdr);
 	if (form == SYSLOGHDR_OTHER)
 		return MAILREC_UNPARSED;
-	rb = normalize_rb_of(norm, form == SYSLOGHDR_NONE ? NULL
-			     : norm->buf + hdr.program.off, hdr.program.len);
+	rb = normalize_rb_of_line(norm, form, &hdr);
 	if (rb == NULL)
 		return MAILREC_UNPARSED;
 	/* no match may be an error return or an object without a tag */

@@ -95,9 +95,10 @@ static const char options_usage[] =
 "                          the source text\n"
 "  -s, --state FILE        SQLite store kept across restarts\n"
 "                          (default: in memory, forgotten at exit)\n"
-"  -r, --rulebase FILE     liblognorm rulebase for the message part; the\n"
-"                          syslog header is split off before it\n"
-"                          (default: " PW_RULEBASE ")\n"
+"  -r, --rulebase [MTA:]FILE  rulebase of MTA's lines: sendmail (the\n"
+"                          default MTA) or exim; repeatable (default:\n"
+"                          " PW_RULEBASE ";\n"
+"                          postfix.rb and exim.rb beside sendmail's)\n"
 "  -l, --labels LIST       comma list of suspicious left-most labels,\n"
 "                          replacing the default (emalsrv,complains)\n"
 "      --learn-labels      add the first label of every blocking access\n"
@@ -230,6 +231,19 @@ static int options_forget_alone(const struct options *opts)
 	return -1;
 }
 
+/* options_rulebase - "-r [sendmail:|exim:]FILE": the MTA's rulebase
+ * (Exim's otherwise comes from the directory of sendmail's) */
+static int options_rulebase(struct options *opts, const char *arg)
+{
+	if (strncmp(arg, "exim:", 5) == 0)
+		opts->config.rulebase_exim = arg + 5;
+	else if (strncmp(arg, "sendmail:", 9) == 0)
+		opts->config.rulebase = arg + 9;
+	else
+		opts->config.rulebase = arg;
+	return -1;
+}
+
 /* options_defaults - everything not given on the command line */
 static void options_defaults(struct options *opts)
 {
@@ -296,7 +310,7 @@ static int options_one(int opt, struct options *opts)
 		opts->config.access_files[opts->config.access_count++] = optarg;
 		return -1;
 	case 's': opts->state = optarg; return -1;
-	case 'r': opts->config.rulebase = optarg; return -1;
+	case 'r': return options_rulebase(opts, optarg);
 	case 'l': opts->config.labels = optarg; return -1;
 	case 'o': opts->output = optarg; return -1;
 	case 'n': opts->check = 1; return -1;

@@ -24,14 +24,30 @@ static int prefilter_alnum(char c)
  * the MTAs' programs, or at the first non-blank when there is no
  * header (the %msg% form); NULL under any other header.  normalize
  * splits the header with the same function, so both agree on it.
+ * *form says whose the line is.
  */
-static const char *prefilter_message(const char *line, size_t len)
+static const char *prefilter_message(const char *line, size_t len,
+				     enum sysloghdr_form *form)
 {
 	struct sysloghdr hdr;
 
-	if (sysloghdr_split(line, len, &hdr) == SYSLOGHDR_OTHER)
+	*form = sysloghdr_split(line, len, &hdr);
+	if (*form == SYSLOGHDR_OTHER)
 		return NULL;
 	return line + hdr.message.off;
+}
+
+/* prefilter_exim - an Exim line (syslog or mainlog): its connection
+ * chatter is skipped, all else goes to the full parse, which alone
+ * knows Exim's words */
+static enum prefilter_kind prefilter_exim(const char *p, const char *end)
+{
+	static const char chatter[] = "SMTP connection from ";
+
+	if ((size_t) (end - p) >= sizeof(chatter) - 1
+	    && memcmp(p, chatter, sizeof(chatter) - 1) == 0)
+		return PREFILTER_SKIP;
+	return PREFILTER_PARSE;
 }
 
 /* prefilter_qid - "qid: " at p; the word after it, or NULL */
@@ -95,9 +111,12 @@ enum prefilter_kind prefilter_scan(const char *line, size_t len,
 {
 	const char *end = line + len;
 	const char *p;
+	enum sysloghdr_form form;
 
 	memset(hint, 0, sizeof(*hint));
-	p = prefilter_message(line, len);
+	p = prefilter_message(line, len, &form);
+	if (p != NULL && (form == SYSLOGHDR_EXIM || form == SYSLOGHDR_MAINLOG))
+		return prefilter_exim(p, end);
 	if (p == NULL || (p = prefilter_qid(p, end, hint)) == NULL)
 		return PREFILTER_SKIP;	/* another program, or no queue id */
 	if (prefilter_starts(p, end, "from="))

@@ -16,9 +16,12 @@
  *	counts a stamp it cannot read.  The host is one word, the tag is
  *	PROGRAM[PID]: with a decimal pid; blanks after the colon are not
  *	part of the message.  Only the programs of the MTAs phishwatch
- *	reads count (sendmail's, and Postfix's daemons under their syslog
- *	names); every other header, and one that does not have this shape,
+ *	reads count (sendmail's, Postfix's daemons under their syslog
+ *	names, and Exim's: exim, exim4); every other header, and one that does not have this shape,
  *	is "other".
+ *	Exim's mainlog line begins "YYYY-MM-DD hh:mm:ss", perhaps with
+ *	log_timezone's " +hhmm", then perhaps log_selector +pid's "[pid]";
+ *	its message part is what follows, as after an exim[pid] tag.
  */
 #include <string.h>
 
@@ -91,6 +94,51 @@ static size_t sysloghdr_3339(const char *line, size_t len)
 	return (size_t) (space - line);
 }
 
+/* sysloghdr_date - 1 when p holds "YYYY-MM-DD hh:mm:ss" (19 bytes) */
+static int sysloghdr_date(const char *p)
+{
+	for (int i = 0; i < 10; i++)
+		if (!(i == 4 || i == 7 ? p[i] == '-' : sysloghdr_digit(p[i])))
+			return 0;
+	return p[10] == ' ' && sysloghdr_clock(p + 11);
+}
+
+/* sysloghdr_mainlog - length of an Exim mainlog stamp at line, or 0;
+ * a blank must follow it */
+static size_t sysloghdr_mainlog(const char *line, size_t len)
+{
+	size_t stamp = 19;
+
+	if (len <= stamp || !sysloghdr_date(line))
+		return 0;
+	if (len > stamp + 6 && line[stamp] == ' '
+	    && (line[stamp + 1] == '+' || line[stamp + 1] == '-')) {
+		for (size_t i = stamp + 2; i < stamp + 6; i++)
+			if (!sysloghdr_digit(line[i]))
+				return 0;
+		stamp += 6;
+	}
+	return line[stamp] == ' ' ? stamp : 0;
+}
+
+/* sysloghdr_mainlog_pid - the "[pid] " at off into hdr; the offset
+ * after it, or off itself when there is none */
+static size_t sysloghdr_mainlog_pid(const char *line, size_t len, size_t off,
+				    struct sysloghdr *hdr)
+{
+	size_t p = off + 1;
+
+	if (off >= len || line[off] != '[')
+		return off;
+	while (p < len && sysloghdr_digit(line[p]))
+		p++;
+	if (p == off + 1 || p + 1 >= len || line[p] != ']' || line[p + 1] != ' ')
+		return off;
+	hdr->pid.off = off + 1;
+	hdr->pid.len = p - off - 1;
+	return p + 2;
+}
+
 /* sysloghdr_word - the span from off to the next space; 0 if empty */
 static int sysloghdr_word(const char *line, size_t len, size_t off,
 			  struct sysloghdr_span *span)
@@ -140,6 +188,13 @@ int sysloghdr_postfix(const char *name, size_t len)
 	return name[i] == '/' && i + 1 < len;
 }
 
+/* sysloghdr_exim - 1 when the program is Exim's */
+int sysloghdr_exim(const char *name, size_t len)
+{
+	return (len == 4 && memcmp(name, "exim", 4) == 0)
+	       || (len == 5 && memcmp(name, "exim4", 5) == 0);
+}
+
 /* sysloghdr_tag - "PROGRAM[PID]:" at off; the offset after it, or 0 */
 static size_t sysloghdr_tag(const char *line, size_t len, size_t off,
 			    struct sysloghdr *hdr)
@@ -180,6 +235,13 @@ enum sysloghdr_form sysloghdr_split(const char *line, size_t len,
 	size_t off;
 
 	memset(hdr, 0, sizeof(*hdr));
+	if (stamp == 0 && (off = sysloghdr_mainlog(line, len)) > 0) {
+		hdr->stamp.len = off;
+		off = sysloghdr_mainlog_pid(line, len, off + 1, hdr);
+		hdr->message.off = sysloghdr_blanks(line, len, off);
+		hdr->message.len = len - hdr->message.off;
+		return SYSLOGHDR_MAINLOG;
+	}
 	if (stamp == 0)
 		stamp = sysloghdr_3339(line, len);
 	if (stamp == 0) {
@@ -198,6 +260,8 @@ enum sysloghdr_form sysloghdr_split(const char *line, size_t len,
 		form = SYSLOGHDR_SENDMAIL;
 	else if (sysloghdr_postfix(line + hdr->program.off, hdr->program.len))
 		form = SYSLOGHDR_POSTFIX;
+	else if (sysloghdr_exim(line + hdr->program.off, hdr->program.len))
+		form = SYSLOGHDR_EXIM;
 	else
 		return SYSLOGHDR_OTHER;
 	hdr->message.off = sysloghdr_blanks(line, len, off);

@@ -5,7 +5,9 @@
  *	A mail log line is "STAMP HOST PROGRAM[PID]: MESSAGE", with an RFC
  *	3164 stamp ("Jul  3 14:12:20") or an RFC 3339 one as rsyslog's
  *	RSYSLOG_FileFormat writes it ("2026-11-27T00:58:09.123+00:00"), or
- *	the message part alone, as an omprog template "%msg%" hands it over.
+ *	the message part alone, as an omprog template "%msg%" hands it over,
+ *	or a line of Exim's own main log, which has no syslog header but
+ *	begins with Exim's stamp ("2026-12-04 13:40:01 [123] 1rAbCd-...").
  *	sysloghdr_split() finds the pieces with fixed-position checks and
  *	one scan, never allocating and never reading past len; the stamp
  *	is only recognized here, logtime reads its value.
@@ -24,7 +26,9 @@ enum sysloghdr_form {
 	SYSLOGHDR_NONE,		/* no header: the message part alone */
 	SYSLOGHDR_SENDMAIL,	/* header of sm-mta, sendmail or sm-msp-queue */
 	SYSLOGHDR_POSTFIX,	/* header of postfix/NAME or postfix-INST/NAME */
-	SYSLOGHDR_OTHER		/* header of another program, or malformed */
+	SYSLOGHDR_EXIM,		/* header of exim or exim4 */
+	SYSLOGHDR_OTHER,	/* header of another program, or malformed */
+	SYSLOGHDR_MAINLOG	/* Exim's mainlog: stamp and [pid], no host */
 };
 
 /* One piece of the line: line[off..off+len), not NUL-terminated. */
@@ -34,7 +38,7 @@ struct sysloghdr_span {
 };
 
 struct sysloghdr {
-	struct sysloghdr_span stamp;	/* empty without a header */
+	struct sysloghdr_span stamp;	/* empty without a header or stamp */
 	struct sysloghdr_span host;
 	struct sysloghdr_span program;
 	struct sysloghdr_span pid;
@@ -57,5 +61,9 @@ int sysloghdr_sendmail(const char *name, size_t len);
  * default syslog_name), or the postfix command's own "postfix" (also
  * normalize's program matcher for Postfix) */
 int sysloghdr_postfix(const char *name, size_t len);
+
+/* sysloghdr_exim - 1 when name[0..len) is exim or exim4 (also
+ * normalize's program matcher for Exim) */
+int sysloghdr_exim(const char *name, size_t len);
 
 #endif

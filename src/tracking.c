@@ -10,13 +10,35 @@
 /* More recipients than sendmail's MaxRecipientsPerMessage default. */
 #define TRACKING_NRCPTS_MAX 100000UL
 
-/* tracking_nrcpts - the ACCEPTED line's recipient count, bounded */
+/* tracking_count_list - the addresses of a recipient list as logged
+ * (blanks or commas between them), bounded */
+static unsigned long tracking_count_list(const char *list)
+{
+	unsigned long n = 0;
+	int in_word = 0;
+
+	for (const char *p = list; *p != '\0' && n <= TRACKING_NRCPTS_MAX; p++) {
+		int sep = *p == ' ' || *p == ',' || *p == '\t';
+
+		if (!sep && !in_word)
+			n++;
+		in_word = !sep;
+	}
+	return n <= TRACKING_NRCPTS_MAX ? n : 0;
+}
+
+/* tracking_nrcpts - the ACCEPTED line's recipient count, bounded: the
+ * count the MTA logged, or the recipients it listed (Exim logs a list
+ * with +received_recipients, no count) */
 static unsigned long tracking_nrcpts(const struct mailrec *log)
 {
 	char *end;
 	unsigned long n;
 
-	if (log->nrcpts == NULL || !isdigit((unsigned char) log->nrcpts[0]))
+	if (log->nrcpts == NULL)
+		return log->recipients != NULL
+		       ? tracking_count_list(log->recipients) : 0;
+	if (!isdigit((unsigned char) log->nrcpts[0]))
 		return 0;
 	n = strtoul(log->nrcpts, &end, 10);
 	return *end == '\0' && n <= TRACKING_NRCPTS_MAX ? n : 0;
@@ -62,6 +84,10 @@ void tracking_delta_of(struct tracking *t, const struct mailrec *log,
 		delta->n[TRACK_RECIPIENTS] = 1;
 		delta->n[verdict] = 1;
 	}
+	/* Exim logs a recipient its RCPT ACL discarded before the message
+	 * has an id, and then the message's own arrival: that counts it */
+	if (verdict == TRACK_DISCARDED && log->mta == MTA_EXIM)
+		delta->n[TRACK_MESSAGES] = 0;
 }
 
 /* tracking_attach - the message's later lines count for the campaign */

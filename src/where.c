@@ -22,17 +22,19 @@ void where_input(struct where *w, const char *input, time_t reference)
 	w->log = NULL;
 }
 
-/* where_qid_ok - a queue id as sendmail writes them: letters, digits */
+/* where_qid_ok - a queue id as sendmail writes them (letters, digits)
+ * or Exim (letters and digits in groups joined by "-") */
 static int where_qid_ok(const char *qid)
 {
 	size_t len = strnlen(qid, TRACKER_QID_MAX + 1);
 
-	if (len == 0 || len > TRACKER_QID_MAX)
+	if (len == 0 || len > TRACKER_QID_MAX || qid[0] == '-'
+	    || qid[len - 1] == '-')
 		return 0;
 	for (size_t i = 0; i < len; i++)
 		if (!((qid[i] >= '0' && qid[i] <= '9')
 		      || (qid[i] >= 'a' && qid[i] <= 'z')
-		      || (qid[i] >= 'A' && qid[i] <= 'Z')))
+		      || (qid[i] >= 'A' && qid[i] <= 'Z') || qid[i] == '-'))
 			return 0;
 	return 1;
 }

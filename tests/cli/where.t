@@ -65,4 +65,15 @@ is "$(grep warning: "$TMP/json.err")" "phishwatch: warning: mx5 2026-12-04T13:40
 phishwatch: warning: mx6 2026-12-04T13:40:06Z: sender host is not a hostname; skipped
 phishwatch: warning: qid 4B7Ha1xK012347: sender host is not a hostname; skipped" \
 	"json: a bad queue id, a bad host and an unreadable time are left out"
+# Exim: a mainlog line names its stamp and Exim's message id (no host);
+# under an exim header, the host too.
+{
+	printf '2026-12-04 13:40:05 [7] 1xZX5o-0007zR-30 <= a@bad_host.example H=[192.0.2.1] P=esmtp S=1\n'
+	printf '2026-12-04T13:40:06+00:00 mx4 exim[7]: 2026-12-04 13:40:06 1rAbCd-00000000123-Abcd <= b@bad_host.example H=[192.0.2.1] P=esmtp S=1\n'
+} > "$TMP/exim.log"
+pw -r "$RULEBASE" -r "exim:$TOP/rulebase/exim.rb" < "$TMP/exim.log" > /dev/null 2> "$TMP/exim.err"
+is "$(grep warning: "$TMP/exim.err")" "phishwatch: warning: 2026-12-04T13:40:05Z qid 1xZX5o-0007zR-30: sender host is not a hostname; skipped
+phishwatch: warning: mx4 2026-12-04T13:40:06Z qid 1rAbCd-00000000123-Abcd: sender host is not a hostname; skipped" \
+	"Exim: the mainlog's stamp, the header's host, both forms of message id"
+
 done_testing

@@ -41,6 +41,36 @@ static void test_3339(void)
 	tap_is_str(buf, "2026-11-27T00:58:09.123Z", "formatted as RFC 3339 UTC");
 }
 
+/* test_mainlog - Exim's mainlog stamps: local time, or log_timezone's */
+static void test_mainlog(void)
+{
+	struct timespec t;
+
+	tap_is_long(logtime_parse("2026-12-04 13:40:01", 0, &t), 0,
+		    "Exim mainlog stamp parses");
+	tap_is_long((long) t.tv_sec, (long) utc(2026, 12, 4, 13, 40, 1),
+		    "in local time (TZ=UTC)");
+	tap_is_long(logtime_parse("2026-12-04 14:40:01 +0100", 0, &t), 0,
+		    "with log_timezone's zone");
+	tap_is_long((long) t.tv_sec, (long) utc(2026, 12, 4, 13, 40, 1),
+		    "zone applied");
+	logtime_parse("2026-12-04 08:40:01 -0500", 0, &t);
+	tap_is_long((long) t.tv_sec, (long) utc(2026, 12, 4, 13, 40, 1),
+		    "a zone west of UTC");
+	tap_is_long(logtime_parse("2026-12-04 13:40", 0, &t), -1,
+		    "a cut clock refused");
+	tap_is_long(logtime_parse("2026-12-04 13:40:01 +01", 0, &t), -1,
+		    "a cut zone refused");
+	tap_is_long(logtime_parse("2026-12-04 13:40:01 x0100", 0, &t), -1,
+		    "a zone without its sign refused");
+	tap_is_long(logtime_parse("2026-12-04 13:40:01 +2400", 0, &t), -1,
+		    "a zone out of range refused");
+	tap_is_long(logtime_parse("2026-12-04 13:40:01 [123]", 0, &t), -1,
+		    "a stamp with the pid after it refused");
+	tap_is_long(logtime_parse("2026-12-32 13:40:01", 0, &t), -1,
+		    "day 32 refused");
+}
+
 static void test_3164(void)
 {
 	struct timespec t;
@@ -144,6 +174,7 @@ int main(void)
 	setenv("TZ", "UTC", 1);
 	tzset();
 	test_3339();
+	test_mainlog();
 	test_3164();
 	test_local_zone();
 	test_cut_offsets();

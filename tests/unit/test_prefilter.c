@@ -31,6 +31,16 @@ static void test_kinds(void)
 		  PREFILTER_SKIP, "STARTTLS chatter is skipped" },
 		{ "Jul  3 14:12:20 mx1 sshd[9]: Failed password for root",
 		  PREFILTER_SKIP, "another daemon is skipped" },
+		{ "Dec  4 17:12:25 mx1 exim[9]: 2026-12-04 17:12:25 1xZX5o-0007zR-30 "
+		  "<= a@b.example H=[192.0.2.1] P=esmtp S=1",
+		  PREFILTER_PARSE, "an Exim arrival needs the parse" },
+		{ "2026-12-04 17:12:25 [9] 1xZX5o-0007zR-30 => a <a@b> R=r",
+		  PREFILTER_PARSE, "an Exim mainlog delivery needs the parse" },
+		{ "2026-12-04 17:12:25 [9] SMTP connection from [127.0.0.1] "
+		  "closed by QUIT", PREFILTER_SKIP,
+		  "Exim's connection chatter is skipped" },
+		{ "Dec  4 17:12:25 mx1 exim4[9]: SMTP connection from [1.2.3.4]",
+		  PREFILTER_SKIP, "the same under a header, without Exim's stamp" },
 		{ "Jul  3 14:12:20 mx1 sm-mta[1]: q1: to=<a@b.c>, stat=Sent",
 		  PREFILTER_TO, "to= line" },
 		{ "Jul  3 14:12:20 mx1 sm-mta[1]: q1: ruleset=check_rcpt, arg1=<a@b.c>, reject=550 x",

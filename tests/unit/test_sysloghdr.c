@@ -1,6 +1,7 @@
 /*
  * test_sysloghdr - the syslog header split: both stamp forms, the tag,
- * sendmail's programs against others, headerless lines, and every
+ * sendmail's programs against others, headerless lines, Exim's mainlog
+ * lines, and every
  * malformed header; lines in heap blocks of exactly their length, so an
  * ASan build sees any read past the end.
  */
@@ -72,6 +73,16 @@ static void test_forms(void)
 		  NULL, NULL, NULL, NULL, NULL },
 		{ "Jul  3 14:12:20 mx postfix-/smtpd[1]: q: x", SYSLOGHDR_OTHER,
 		  NULL, NULL, NULL, NULL, NULL },
+		{ "Dec  4 17:12:25 mx1 exim[13053]: 2026-12-04 17:12:25 x <= a",
+		  SYSLOGHDR_EXIM, "Dec  4 17:12:25", "mx1", "exim", "13053",
+		  "2026-12-04 17:12:25 x <= a" },
+		{ "2026-12-04T17:12:25.1+00:00 mx1 exim4[7]: [1\\2] x",
+		  SYSLOGHDR_EXIM, "2026-12-04T17:12:25.1+00:00", "mx1", "exim4",
+		  "7", "[1\\2] x" },
+		{ "Dec  4 17:12:25 mx1 exim5[1]: x", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		{ "Dec  4 17:12:25 mx1 exi[1]: x", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
 		{ "Jul  3 14:12:20 mx sm-mtax[1]: q: x", SYSLOGHDR_OTHER,
 		  NULL, NULL, NULL, NULL, NULL },
 		{ "Jul  3 14:12:20 mx sm-mta: q: x", SYSLOGHDR_OTHER,
@@ -103,6 +114,28 @@ static void test_forms(void)
 		{ "   ", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL, NULL },
 		{ "Jul", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL, "Jul" },
 		{ "2026-", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL, "2026-" },
+		{ "2026-12-04 13:40:01 [123] 1rAbCd-000123-Ab <= a@b H=[1.2.3.4]",
+		  SYSLOGHDR_MAINLOG, "2026-12-04 13:40:01", NULL, NULL, "123",
+		  "1rAbCd-000123-Ab <= a@b H=[1.2.3.4]" },
+		{ "2026-12-04 13:40:01 1rAbCd-00000000123-Abcd Completed",
+		  SYSLOGHDR_MAINLOG, "2026-12-04 13:40:01", NULL, NULL, NULL,
+		  "1rAbCd-00000000123-Abcd Completed" },
+		{ "2026-12-04 13:40:01 +0100 [9] x", SYSLOGHDR_MAINLOG,
+		  "2026-12-04 13:40:01 +0100", NULL, NULL, "9", "x" },
+		{ "2026-12-04 13:40:01 [12a] x", SYSLOGHDR_MAINLOG,
+		  "2026-12-04 13:40:01", NULL, NULL, NULL, "[12a] x" },
+		{ "2026-12-04 13:40:01 [] x", SYSLOGHDR_MAINLOG,
+		  "2026-12-04 13:40:01", NULL, NULL, NULL, "[] x" },
+		{ "2026-12-04 13:40:01 [123]", SYSLOGHDR_MAINLOG,
+		  "2026-12-04 13:40:01", NULL, NULL, NULL, "[123]" },
+		{ "2026-12-04 13:40:01 +01 x", SYSLOGHDR_MAINLOG,
+		  "2026-12-04 13:40:01", NULL, NULL, NULL, "+01 x" },
+		{ "2026-12-04 13:40:01", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL,
+		  "2026-12-04 13:40:01" },
+		{ "2026-12-04 13:40:0x y", SYSLOGHDR_NONE, NULL, NULL, NULL,
+		  NULL, "2026-12-04 13:40:0x y" },
+		{ "2026-12-04T13:40:01 mx exim[1]: x", SYSLOGHDR_EXIM,
+		  "2026-12-04T13:40:01", "mx", "exim", "1", "x" },
 		{ "99999999999-01-01T00:00:00Z mx sm-mta[1]: q",
 		  SYSLOGHDR_SENDMAIL, "99999999999-01-01T00:00:00Z", "mx",
 		  "sm-mta", "1", "q" },
@@ -155,9 +188,36 @@ static void test_every_cut(void)
 	tap_is_long(wrong, 0, "every cut of a line: sendmail only with the tag");
 }
 
+/* test_every_cut_mainlog - each prefix of an Exim mainlog line is split
+ * without a read past its end; the stamp counts once a blank follows it */
+static void test_every_cut_mainlog(void)
+{
+	static const char full[] = "2026-12-04 13:40:01 +0100 [4707] 1rAbCd Completed";
+	int wrong = 0;
+
+	for (size_t len = 0; len <= strlen(full); len++) {
+		char *line = malloc(len + 1);
+		struct sysloghdr hdr;
+		enum sysloghdr_form form;
+
+		if (line == NULL)
+			abort();
+		memcpy(line, full, len);
+		form = sysloghdr_split(line, len, &hdr);
+		if ((form == SYSLOGHDR_MAINLOG) != (len > 19))
+			wrong++;
+		if (form == SYSLOGHDR_MAINLOG
+		    && hdr.message.off + hdr.message.len != len)
+			wrong++;
+		free(line);
+	}
+	tap_is_long(wrong, 0, "every cut of a mainlog line: read within it");
+}
+
 int main(void)
 {
 	test_forms();
 	test_every_cut();
+	test_every_cut_mainlog();
 	return tap_done();
 }

@@ -1,0 +1,280 @@
+version=2
+#
+# NAME
+#	exim.rb - liblognorm v2 rulebase for the message part of Exim 4
+#	log lines, and for the lines of Exim's own main log
+#
+# DESCRIPTION
+#	Normalizes what Exim writes to syslog after its tag "exim[pid]: "
+#	(log_file_path = syslog), and the lines of its mainlog, which have
+#	no syslog header:
+#
+#	    [1\N] 2026-12-04 13:40:01 [123] 1rAbCd-000123-Ab <= ...
+#
+#	All of it but the kind's own text is optional: the "[1\N] " that
+#	begins the first piece of a line Exim split for syslog, the time
+#	stamp (absent from syslog with syslog_timestamp = false), the
+#	"[pid] " of log_selector +pid and the message id of lines that have
+#	one.  Ids are read as one word, so both 4.96's 1rAbCd-000123-Ab and
+#	4.97's 1rAbCd-00000000123-Abcd forms fit.  log_timezone (a zone
+#	after the clock) is not read: such lines end in exim-other.
+#
+#	For whole lines, make builds exim-syslog.rb from the rules below and
+#	exim-syslog.rb.in: the rules behind an RFC 3164 or RFC 3339 header
+#	of program exim or exim4, and the rules alone (a mainlog line, or
+#	the message property with its leading space).
+#
+#	tag			fields (besides log_date, log_time, exim_pid, and
+#				in exim-syslog.rb the header's timestamp,
+#				hostname, program and pid)
+#	exim-arrival		qid, from, parent_qid, relay_host, helo,
+#				relay_ip, relay_port, iface_ip, iface_port,
+#				user, proto, size, msgid, rcpts (the
+#				recipients, space separated, with
+#				log_selector +received_recipients), details
+#	exim-delivered		qid, to, parent_to, orig_to, router,
+#	exim-delivered-more	transport, relay_host, relay_ip, relay_port,
+#	exim-delivery-suppressed details ("=>", "->" and "*>" lines)
+#	exim-deferred		qid, to, parent_to, orig_to, router,
+#				transport, errno, reason
+#	exim-bounced		qid, to, parent_to, orig_to, router,
+#				transport, reason
+#	exim-completed		qid, details
+#	exim-discarded		qid, reason (the message an ACL's discard verb
+#				dropped: "=> blackhole (RCPT ACL ...)")
+#	exim-rejected-rcpt	qid (when the line has it), relay_*, helo,
+#	exim-rejected-mail	iface_*, user, from, to (RCPT only),
+#	exim-rejected-data	temporary ("temporarily" when 4xx), reason
+#	exim-rcpt-discarded	relay_*, helo, from, to, reason
+#	exim-connection		relay_*, helo, details
+#	exim-host-error		qid, relay_*, reason
+#	exim-continued		(a further piece of a line split for syslog,
+#				or a mainlog line's continuation)
+#	exim-other		(anything else Exim says)
+#
+#	Values are the text as logged: from and to of the reject lines
+#	keep their <>, an arrival's from is bare ("<>" for the null
+#	sender), relay_host is the name Exim looked up, helo the HELO
+#	argument; nothing is validated.
+#
+# HOW THE RULES ARE WRITTEN
+#	As in sendmail.rb (read its notes on liblognorm 2.0.6's limits):
+#	only literal, word, number, char-to, string-to, rest, date-iso and
+#	time-24hr parsers; an optional part is an alternative of one
+#	sequence and an empty literal of its own priority (311NN here);
+#	fall-back rules at 40000, exim-other last (60000).  Exim writes its
+#	fields in a fixed order, so each optional part is tried where Exim
+#	would write it, and fields this file does not name are skipped up to
+#	the next one it does (" P=", " S=", " defer (").
+#
+# SEE ALSO
+#	tests/rulebase/exim/*.in and *.ref, one pair per line kind;
+#	tests/mta/record-exim.sh, which made the recordings they come from.
+#
+
+#<<< kinds
+# exim-arrival: ID <= SENDER [R=PARENT] H=RELAY [I=..] [U=..] .. P=PROTO
+#      .. S=SIZE [M8S=N] [id=MSGID] [for RCPT RCPT..] (+received_recipients)
+#      [the rest]
+rule=exim-arrival:%
+	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
+	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% <= %from:char-to{"extradata":" "}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" R="},{"type":"char-to","name":"parent_qid","extradata":" "}],{"type":"literal","text":"","priority":31141}]}% H=%
+	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":"","priority":31121}]}%%
+	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31122}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"("},{"type":"char-to","name":"helo","extradata":")"},{"type":"literal","text":") "}],{"type":"literal","text":"","priority":31123}]}%[%relay_ip:char-to{"extradata":"]"}%]%
+	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31124}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" I=["},{"type":"char-to","name":"iface_ip","extradata":"]"},{"type":"literal","text":"]:"},{"type":"number","name":"iface_port"}],{"type":"literal","text":"","priority":31142}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" U="},{"type":"char-to","name":"user","extradata":" "}],{"type":"literal","text":"","priority":31143}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"string-to","name":"-","extradata":" P="}],{"type":"literal","text":"","priority":31144}]}% P=%proto:char-to{"extradata":" "}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"string-to","name":"-","extradata":" S="}],{"type":"literal","text":"","priority":31145}]}% S=%size:number%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" M8S="},{"type":"number","name":"-"}],{"type":"literal","text":"","priority":31146}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" id="},{"type":"word","name":"msgid"}],{"type":"literal","text":"","priority":31147}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" for "},{"type":"rest","name":"rcpts"}],{"type":"literal","text":"","priority":31155}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"rest","name":"details"}],{"type":"literal","text":"","priority":31148}]}%
+# the same without a host: local submissions and Exim's own bounces
+#      (ID <= <> R=PARENT U=Debian-exim P=local S=N)
+rule=exim-arrival:%
+	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
+	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% <= %from:char-to{"extradata":" "}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" R="},{"type":"char-to","name":"parent_qid","extradata":" "}],{"type":"literal","text":"","priority":31141}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" U="},{"type":"char-to","name":"user","extradata":" "}],{"type":"literal","text":"","priority":31143}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"string-to","name":"-","extradata":" P="}],{"type":"literal","text":"","priority":31144}]}% P=%proto:char-to{"extradata":" "}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"string-to","name":"-","extradata":" S="}],{"type":"literal","text":"","priority":31145}]}% S=%size:number%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" M8S="},{"type":"number","name":"-"}],{"type":"literal","text":"","priority":31146}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" id="},{"type":"word","name":"msgid"}],{"type":"literal","text":"","priority":31147}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" for "},{"type":"rest","name":"rcpts"}],{"type":"literal","text":"","priority":31155}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"rest","name":"details"}],{"type":"literal","text":"","priority":31148}]}%
+# fall-back: the sender is kept, the rest is not guessed
+rule=exim-arrival:%
+	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
+	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% <= %from:char-to{"extradata":" "}%%
+	{"type":"literal","text":" ","priority":40000}%%-:rest%
+# exim-discarded: ID => blackhole (RCPT ACL discarded recipients), the
+#      message an ACL's discard verb accepted and dropped
+rule=exim-discarded:%
+	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
+	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% => blackhole (%reason:char-to{"extradata":")"}%)
+# exim-delivered: ID => ADDR [(PARENT)] [<ORIG>] [R=..] [T=..] [H=HOST [IP]]
+#      [the rest: X=, C="250 .." ...]
+rule=exim-delivered:%
+	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
+	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% => %to:char-to{"extradata":" ","priority":30500}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" ("},{"type":"char-to","name":"parent_to","extradata":")"},{"type":"literal","text":")"}],{"type":"literal","text":"","priority":31132}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" <"},{"type":"char-to","name":"orig_to","extradata":">"},{"type":"literal","text":">"}],{"type":"literal","text":"","priority":31131}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" R="},{"type":"word","name":"router"}],{"type":"literal","text":"","priority":31133}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" T="},{"type":"word","name":"transport"}],{"type":"literal","text":"","priority":31134}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" H="},{"type":"char-to","name":"relay_host","extradata":" "},{"type":"literal","text":" ["},{"type":"char-to","name":"relay_ip","extradata":"]"},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31135}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31136}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"rest","name":"details"}],{"type":"literal","text":"","priority":31137}]}%
+# exim-delivered-more: ID -> ADDR ..., a further address of the same delivery
+rule=exim-delivered-more:%
+	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
+	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% -> %to:char-to{"extradata":" ","priority":30500}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" ("},{"type":"char-to","name":"parent_to","extradata":")"},{"type":"literal","text":")"}],{"type":"literal","text":"","priority":31132}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" <"},{"type":"char-to","name":"orig_to","extradata":">"},{"type":"literal","text":">"}],{"type":"literal","text":"","priority":31131}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" R="},{"type":"word","name":"router"}],{"type":"literal","text":"","priority":31133}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" T="},{"type":"word","name":"transport"}],{"type":"literal","text":"","priority":31134}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" H="},{"type":"char-to","name":"relay_host","extradata":" "},{"type":"literal","text":" ["},{"type":"char-to","name":"relay_ip","extradata":"]"},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31135}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31136}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"rest","name":"details"}],{"type":"literal","text":"","priority":31137}]}%
+# exim-delivery-suppressed: ID *> ADDR ..., delivery suppressed by -N
+rule=exim-delivery-suppressed:%
+	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
+	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% *> %to:char-to{"extradata":" ","priority":30500}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" ("},{"type":"char-to","name":"parent_to","extradata":")"},{"type":"literal","text":")"}],{"type":"literal","text":"","priority":31132}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" <"},{"type":"char-to","name":"orig_to","extradata":">"},{"type":"literal","text":">"}],{"type":"literal","text":"","priority":31131}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" R="},{"type":"word","name":"router"}],{"type":"literal","text":"","priority":31133}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" T="},{"type":"word","name":"transport"}],{"type":"literal","text":"","priority":31134}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" H="},{"type":"char-to","name":"relay_host","extradata":" "},{"type":"literal","text":" ["},{"type":"char-to","name":"relay_ip","extradata":"]"},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31135}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31136}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"rest","name":"details"}],{"type":"literal","text":"","priority":31137}]}%
+# exim-bounced: ID ** ADDR [(PARENT)] [<ORIG>] [R=..] [T=..] [..]: REASON
+rule=exim-bounced:%
+	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
+	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% ** %to:char-to{"extradata":" :"}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" ("},{"type":"char-to","name":"parent_to","extradata":")"},{"type":"literal","text":")"}],{"type":"literal","text":"","priority":31132}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" <"},{"type":"char-to","name":"orig_to","extradata":">"},{"type":"literal","text":">"}],{"type":"literal","text":"","priority":31131}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" R="},{"type":"char-to","name":"router","extradata":" :"}],{"type":"literal","text":"","priority":31133}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" T="},{"type":"char-to","name":"transport","extradata":" :"}],{"type":"literal","text":"","priority":31134}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"string-to","name":"-","extradata":": "}],{"type":"literal","text":"","priority":31138}]}%: %reason:rest%
+# exim-deferred: ID == ADDR [(PARENT)] [<ORIG>] [R=..] [T=..] [..] defer (ERRNO): REASON
+rule=exim-deferred:%
+	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
+	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% == %to:char-to{"extradata":" "}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" ("},{"type":"char-to","name":"parent_to","extradata":")"},{"type":"literal","text":")"}],{"type":"literal","text":"","priority":31132}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" <"},{"type":"char-to","name":"orig_to","extradata":">"},{"type":"literal","text":">"}],{"type":"literal","text":"","priority":31131}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" R="},{"type":"char-to","name":"router","extradata":" :"}],{"type":"literal","text":"","priority":31133}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" T="},{"type":"char-to","name":"transport","extradata":" :"}],{"type":"literal","text":"","priority":31134}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"string-to","name":"-","extradata":" defer ("}],{"type":"literal","text":"","priority":31139}]}% defer (%errno:char-to{"extradata":")"}%): %reason:rest%
+# fall-back: ID == ADDR TEXT ("routing defer (-51): ..")
+rule=exim-deferred:%
+	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
+	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% == %to:char-to{"extradata":" "}%%
+	{"type":"literal","text":" ","priority":40000}%%reason:rest%
+# exim-completed: ID Completed [QT=..]
+rule=exim-completed:%
+	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
+	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% Completed%
+	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"rest","name":"details"}],{"type":"literal","text":"","priority":31149}]}%
+# exim-rejected-rcpt: [ID ]H=RELAY [I=..] [U=..] F=<SENDER> [temporarily ]rejected RCPT <TO>: REASON
+rule=exim-rejected-rcpt:%
+	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
+	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%
+	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":" "},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31150}]}%H=%
+	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":"","priority":31121}]}%%
+	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31122}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"("},{"type":"char-to","name":"helo","extradata":")"},{"type":"literal","text":") "}],{"type":"literal","text":"","priority":31123}]}%[%relay_ip:char-to{"extradata":"]"}%]%
+	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31124}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" I=["},{"type":"char-to","name":"iface_ip","extradata":"]"},{"type":"literal","text":"]:"},{"type":"number","name":"iface_port"}],{"type":"literal","text":"","priority":31142}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" U="},{"type":"char-to","name":"user","extradata":" "}],{"type":"literal","text":"","priority":31143}]}% F=%from:char-to{"extradata":" "}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"temporarily","name":"temporary"}],{"type":"literal","text":"","priority":31151}]}% rejected RCPT %to:char-to{"extradata":":"}%: %reason:rest%
+# exim-rejected-mail: H=RELAY [I=..] [U=..] [temporarily ]rejected MAIL <SENDER>: REASON
+#      (the sender is in the MAIL command, no F=)
+rule=exim-rejected-mail:%
+	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
+	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%
+	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":" "},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31150}]}%H=%
+	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":"","priority":31121}]}%%
+	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31122}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"("},{"type":"char-to","name":"helo","extradata":")"},{"type":"literal","text":") "}],{"type":"literal","text":"","priority":31123}]}%[%relay_ip:char-to{"extradata":"]"}%]%
+	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31124}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" I=["},{"type":"char-to","name":"iface_ip","extradata":"]"},{"type":"literal","text":"]:"},{"type":"number","name":"iface_port"}],{"type":"literal","text":"","priority":31142}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" U="},{"type":"char-to","name":"user","extradata":" "}],{"type":"literal","text":"","priority":31143}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"temporarily","name":"temporary"}],{"type":"literal","text":"","priority":31151}]}% rejected MAIL %from:char-to{"extradata":":"}%: %reason:rest%
+# exim-rejected-data: [ID ]H=RELAY [I=..] [U=..] F=<SENDER> [temporarily ]rejected after DATA[: REASON]
+rule=exim-rejected-data:%
+	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
+	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%
+	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":" "},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31150}]}%H=%
+	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":"","priority":31121}]}%%
+	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31122}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"("},{"type":"char-to","name":"helo","extradata":")"},{"type":"literal","text":") "}],{"type":"literal","text":"","priority":31123}]}%[%relay_ip:char-to{"extradata":"]"}%]%
+	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31124}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" I=["},{"type":"char-to","name":"iface_ip","extradata":"]"},{"type":"literal","text":"]:"},{"type":"number","name":"iface_port"}],{"type":"literal","text":"","priority":31142}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" U="},{"type":"char-to","name":"user","extradata":" "}],{"type":"literal","text":"","priority":31143}]}% F=%from:char-to{"extradata":" "}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"temporarily","name":"temporary"}],{"type":"literal","text":"","priority":31151}]}% rejected after DATA%
+	{"type":"alternative","parser":[[{"type":"literal","text":": "},{"type":"rest","name":"reason"}],{"type":"literal","text":"","priority":31152}]}%
+# exim-rcpt-discarded: H=RELAY .. F=<SENDER> RCPT <TO>: discarded by RCPT ACL[: TEXT]
+#      (one a recipient; the message's own line is exim-discarded)
+rule=exim-rcpt-discarded:%
+	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
+	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%
+	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":" "},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31150}]}%H=%
+	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":"","priority":31121}]}%%
+	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31122}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"("},{"type":"char-to","name":"helo","extradata":")"},{"type":"literal","text":") "}],{"type":"literal","text":"","priority":31123}]}%[%relay_ip:char-to{"extradata":"]"}%]%
+	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31124}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" I=["},{"type":"char-to","name":"iface_ip","extradata":"]"},{"type":"literal","text":"]:"},{"type":"number","name":"iface_port"}],{"type":"literal","text":"","priority":31142}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" U="},{"type":"char-to","name":"user","extradata":" "}],{"type":"literal","text":"","priority":31143}]}% F=%from:char-to{"extradata":" "}% RCPT %to:char-to{"extradata":":"}%: discarded by RCPT ACL%
+	{"type":"alternative","parser":[[{"type":"literal","text":": "},{"type":"rest","name":"reason"}],{"type":"literal","text":"","priority":31153}]}%
+# exim-connection: SMTP connection from RELAY [(TCP/IP connection count = N)|closed by QUIT|lost ..]
+rule=exim-connection:%
+	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
+	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%SMTP connection from %
+	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":"","priority":31121}]}%%
+	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31122}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"("},{"type":"char-to","name":"helo","extradata":")"},{"type":"literal","text":") "}],{"type":"literal","text":"","priority":31123}]}%[%relay_ip:char-to{"extradata":"]"}%]%
+	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31124}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"rest","name":"details"}],{"type":"literal","text":"","priority":31154}]}%
+# exim-host-error: ID H=HOST [IP] TEXT, a remote host's error during a delivery
+rule=exim-host-error:%
+	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
+	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" ","priority":40000}% H=%
+	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":"","priority":31121}]}%%
+	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31122}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"("},{"type":"char-to","name":"helo","extradata":")"},{"type":"literal","text":") "}],{"type":"literal","text":"","priority":31123}]}%[%relay_ip:char-to{"extradata":"]"}%]%
+	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31124}]}%%
+	{"type":"literal","text":" ","priority":40000}%%reason:rest%
+# exim-continued: "[K\N] text" or "[N/N] text" with K > 1, the pieces after
+# the first of a line Exim split for syslog (the rejectlog's header lines
+# among them; "[1\N] " begins the first piece and belongs to its kind)
+rule=exim-continued:%
+	{"type":"alternative","parser":[{"type":"literal","text":"[2"},{"type":"literal","text":"[3"},{"type":"literal","text":"[4"},{"type":"literal","text":"[5"},{"type":"literal","text":"[6"},{"type":"literal","text":"[7"},{"type":"literal","text":"[8"},{"type":"literal","text":"[9"},{"type":"literal","text":"[10"},{"type":"literal","text":"[11"},{"type":"literal","text":"[12"},{"type":"literal","text":"[13"},{"type":"literal","text":"[14"},{"type":"literal","text":"[15"},{"type":"literal","text":"[16"},{"type":"literal","text":"[17"},{"type":"literal","text":"[18"},{"type":"literal","text":"[19"}],"priority":20000}%%
+	-:char-to{"extradata":"]"}%] %-:rest%
+# a mainlog line that continues the one before it (it begins with a blank)
+rule=exim-continued: %-:rest%
+#>>> kinds
+# The program is known only from a header, which this file never sees: a
+# message part is taken for Exim's only when it has a kind above or begins
+# with Exim's time stamp (a mainlog line); phishwatch itself counts any
+# other line under an exim header as exim-other.
+rule=exim-other:%
+	log_date:date-iso{"priority":60000}% %log_time:time-24hr% %-:rest%

@@ -1,0 +1,165 @@
+/*
+ * normalize_exim - Exim's map onto struct mailrec.
+ *
+ * NAME
+ *	normalize_exim - the Exim part of normalize
+ *
+ * SUMMARY
+ *	normalize_exim is the struct normalize_mta of Exim 4 (syslog
+ *	program exim or exim4, and the lines of its own mainlog): the rule
+ *	tags and field names of rulebase/exim.rb, and exim_record(), which
+ *	turns one line's tag and fields into the MTA-neutral record (see
+ *	mailrec.h).
+ *
+ * DESCRIPTION
+ *	Exim says the outcome in the line's own flag: "<=" a message
+ *	accepted, "=>" and "->" a recipient delivered, "==" deferred, "**"
+ *	bounced, "Completed" the message done.  A delivery's recipient is
+ *	the address as it came in (the <...> after a local part or an
+ *	alias), else the address delivered to.  "=> blackhole (RCPT ACL
+ *	discarded recipients)" is the message an ACL's discard verb
+ *	dropped after accepting it: DISCARDED, as sendmail's "discarded";
+ *	the line before it for each recipient the ACL discarded ("F=<s>
+ *	RCPT <r>: discarded by RCPT ACL") is a DISCARDED at RCPT, with no
+ *	queue id yet.  An arrival's recipients are its "for" list (log_selector
+ *	+received_recipients); Exim logs no count.  Refusals give their stage by their words (rejected MAIL, RCPT,
+ *	after DATA) and the sender as logged: F=<...>, or the MAIL
+ *	command's <...> for a MAIL refusal.  Everything else Exim says
+ *	(connections, a remote host's error, daemon chatter, the pieces of a
+ *	line split for syslog) is OTHER.
+ */
+#include "normalize_exim.h"
+#include "sysloghdr.h"
+
+/* Rule tags of exim.rb; the index is what to_record() is given. */
+enum exim_tag {
+	TAG_ARRIVAL, TAG_DELIVERED, TAG_DELIVERED_MORE, TAG_SUPPRESSED,
+	TAG_DEFERRED, TAG_BOUNCED, TAG_COMPLETED, TAG_DISCARDED,
+	TAG_REJECTED_RCPT, TAG_REJECTED_MAIL, TAG_REJECTED_DATA,
+	TAG_RCPT_DISCARDED, TAG_CONNECTION, TAG_HOST_ERROR, TAG_CONTINUED,
+	TAG_OTHER
+};
+
+static const char *const exim_tags[] = {
+	[TAG_ARRIVAL] = "exim-arrival",
+	[TAG_DELIVERED] = "exim-delivered",
+	[TAG_DELIVERED_MORE] = "exim-delivered-more",
+	[TAG_SUPPRESSED] = "exim-delivery-suppressed",
+	[TAG_DEFERRED] = "exim-deferred",
+	[TAG_BOUNCED] = "exim-bounced",
+	[TAG_COMPLETED] = "exim-completed",
+	[TAG_DISCARDED] = "exim-discarded",
+	[TAG_REJECTED_RCPT] = "exim-rejected-rcpt",
+	[TAG_REJECTED_MAIL] = "exim-rejected-mail",
+	[TAG_REJECTED_DATA] = "exim-rejected-data",
+	[TAG_RCPT_DISCARDED] = "exim-rcpt-discarded",
+	[TAG_CONNECTION] = "exim-connection",
+	[TAG_HOST_ERROR] = "exim-host-error",
+	[TAG_CONTINUED] = "exim-continued",
+	[TAG_OTHER] = "exim-other",
+	NULL
+};
+
+/* Field names of exim.rb that the record takes; slot indexes. */
+enum exim_field {
+	F_QID, F_FROM, F_TO, F_ORIG_TO, F_SIZE, F_MSGID, F_PROTO,
+	F_RELAY_HOST, F_RELAY_IP, F_REASON, F_RCPTS
+};
+
+static const char *const exim_fields[] = {
+	[F_QID] = "qid",
+	[F_FROM] = "from",
+	[F_TO] = "to",
+	[F_ORIG_TO] = "orig_to",	/* the address as it came in */
+	[F_SIZE] = "size",
+	[F_MSGID] = "msgid",
+	[F_PROTO] = "proto",
+	[F_RELAY_HOST] = "relay_host",
+	[F_RELAY_IP] = "relay_ip",
+	[F_REASON] = "reason",
+	[F_RCPTS] = "rcpts",		/* an arrival's, +received_recipients */
+	NULL
+};
+
+/* exim_delivery - one recipient's outcome */
+static void exim_delivery(const char *const slot[],
+			  enum mailrec_outcome outcome, struct mailrec *out)
+{
+	out->kind = MAILREC_DELIVERY;
+	out->outcome = outcome;
+	out->recipients = slot[F_ORIG_TO] != NULL ? slot[F_ORIG_TO]
+						   : slot[F_TO];
+	out->status = slot[F_REASON];
+}
+
+/* exim_refused - an ACL's refusal at its stage */
+static void exim_refused(const char *const slot[], enum mailrec_stage stage,
+			 struct mailrec *out)
+{
+	out->kind = MAILREC_REFUSED;
+	out->stage = stage;
+	out->sender = slot[F_FROM];
+	out->recipients = slot[F_TO];
+	out->reason = slot[F_REASON];
+}
+
+/* exim_record - one line's tag and fields as a struct mailrec */
+static void exim_record(int tag, const char *const slot[],
+			struct mailrec *out)
+{
+	out->qid = slot[F_QID];
+	out->relay_host = slot[F_RELAY_HOST];
+	out->relay_ip = slot[F_RELAY_IP];
+	out->kind = MAILREC_OTHER;
+	switch (tag) {
+	case TAG_ARRIVAL:
+		out->kind = MAILREC_ACCEPTED;
+		out->sender = slot[F_FROM];
+		out->size = slot[F_SIZE];
+		out->msgid = slot[F_MSGID];
+		out->proto = slot[F_PROTO];
+		out->recipients = slot[F_RCPTS];
+		break;
+	case TAG_DELIVERED:
+	case TAG_DELIVERED_MORE:
+		exim_delivery(slot, OUTCOME_SENT, out);
+		break;
+	case TAG_DEFERRED:
+		exim_delivery(slot, OUTCOME_DEFERRED, out);
+		break;
+	case TAG_BOUNCED:
+		exim_delivery(slot, OUTCOME_BOUNCED, out);
+		break;
+	case TAG_COMPLETED:
+		out->kind = MAILREC_FINISHED;
+		break;
+	case TAG_DISCARDED:
+		out->kind = MAILREC_DISCARDED;
+		out->reason = slot[F_REASON];
+		break;
+	case TAG_REJECTED_RCPT:
+		exim_refused(slot, STAGE_RCPT, out);
+		break;
+	case TAG_REJECTED_MAIL:
+		exim_refused(slot, STAGE_MAIL, out);
+		break;
+	case TAG_REJECTED_DATA:
+		exim_refused(slot, STAGE_DATA, out);
+		break;
+	case TAG_RCPT_DISCARDED:
+		exim_refused(slot, STAGE_RCPT, out);
+		out->kind = MAILREC_DISCARDED;
+		break;
+	default:
+		break;
+	}
+}
+
+const struct normalize_mta normalize_exim = {
+	.mta = MTA_EXIM,
+	.name = "exim",
+	.program_is = sysloghdr_exim,
+	.tags = exim_tags,
+	.fields = exim_fields,
+	.to_record = exim_record,
+};

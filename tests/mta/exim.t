@@ -1,0 +1,157 @@
+#!/bin/bash
+# exim.t - the six-campaign scenario as real Exim 4.96 logged it
+# (tests/mta/record-exim.sh): through syslog in both time stamp forms,
+# and in Exim's own mainlog.  phishwatch must give the first-seen events
+# that tests/mta/scenario.txt promises (linkedin.com and ups.com, which
+# the blocking table rejects and discards, silent) and campaign counts
+# equal to a count of the same log made here with awk alone.
+
+. "$(dirname "$0")/../lib.sh"
+export TZ=UTC
+
+REC="$TOP/tests/mta/exim"
+EXIM_RB="$TOP/rulebase/exim.rb"
+
+# The recording's blocking table: the lists its ACLs read.
+LISTS=(-a "exim:$REC/reject_domains" -a "exim:$REC/reject_senders"
+	-a "exim:$REC/discard_senders")
+
+# awk_counts LOG - per campaign "domain messages recipients delivered
+# deferred bounced rejected discarded", sorted, counted from the log's
+# text alone; a sender's campaign is the table in campaign() below
+awk_counts() {
+	awk '
+	function campaign(addr,    d) {
+		gsub(/[<>:]/, "", addr)
+		d = tolower(addr); sub(/.*@/, "", d)
+		if (d ~ /(^|\.)marriott\.com$/) return "marriott.com"
+		if (d ~ /(^|\.)staples\.co\.uk$/) return "staples.co.uk"
+		if (d == "paypa1.com") return "paypal.com"
+		if (d ~ /(^|\.)dhl\.com$/) return "dhl.com"
+		if (d ~ /(^|\.)linkedin\.com$/ || d == "linkedinmail.com")
+			return "linkedin.com"
+		if (d ~ /(^|\.)ups\.com$/) return "ups.com"
+		return ""
+	}
+	function sender(    i) {	# F=<...> of a refusal or a discard
+		for (i = 1; i <= NF; i++) if ($i ~ /^F=/) return substr($i, 3)
+		return ""
+	}
+	function note(c, what) { if (c != "") { n[c, what]++; seen[c] = 1 } }
+	{ sub(/^.*exim[0-9]*\[[0-9]+\]: /, "") }	# a syslog header
+	/^\[[0-9]+[\\\/][0-9]+\] / && !/^\[1\\/ { next }	# a later piece
+	{
+		sub(/^\[1\\[0-9]+\] /, "")
+		sub(/^[0-9-]+ [0-9:]+ /, ""); sub(/^\[[0-9]+\] /, "")
+		qid = $1
+	}
+	$2 == "<=" {
+		c = campaign($3)
+		if (c == "") next
+		of[qid] = c; note(c, "messages")
+		for (i = 4; i <= NF; i++) if ($i == "for") break
+		for (i++; i <= NF; i++) note(c, "recipients")
+		next
+	}
+	$2 == "=>" && $3 == "blackhole" { next }
+	$2 == "=>" || $2 == "->" { if (qid in of) note(of[qid], "delivered"); next }
+	$2 == "==" { if (qid in of) note(of[qid], "deferred"); next }
+	$2 == "**" { if (qid in of) note(of[qid], "bounced"); next }
+	/ rejected MAIL / || / rejected RCPT / {
+		c = / rejected MAIL / ? campaign($(NF - 1)) : campaign(sender())
+		for (i = 1; i <= NF; i++) if ($i == "MAIL") c = campaign($(i + 1))
+		note(c, "messages"); note(c, "recipients"); note(c, "rejected")
+		next
+	}
+	/: discarded by RCPT ACL/ {
+		c = campaign(sender()); note(c, "recipients"); note(c, "discarded")
+	}
+	END {
+		split("messages recipients delivered deferred bounced rejected discarded", w)
+		for (c in seen) {
+			line = c
+			for (i = 1; i <= 7; i++) line = line " " (n[c, w[i]] + 0)
+			print line
+		}
+	}' "$1" | sort
+}
+
+# pw_counts LOG - the same from phishwatch's --report=json
+pw_counts() {
+	pw -r "$RULEBASE" -r "exim:$EXIM_RB" --default-brands "$TOP/data/brands" "${LISTS[@]}" --report=json \
+		"$1" 2>"$TMP/report.err" |
+		jq -r '[.phished_domain, .messages, .recipients, .delivered,
+			.deferred, .bounced, .rejected, .discarded] | join(" ")' |
+		sort
+}
+
+for rec in syslog-3164.log syslog-3339.log mainlog; do
+	pw -r "$RULEBASE" -r "exim:$EXIM_RB" --default-brands "$TOP/data/brands" "${LISTS[@]}" "$REC/$rec" \
+		>"$TMP/events" 2>"$TMP/err"
+	is "$?" 0 "$rec: phishwatch exits 0"
+	jq -r 'select(.event.action == "phished-domain-first-seen") |
+		.phishwatch.phished_domain + " " + .email.from.address[0]' \
+		<"$TMP/events" >"$TMP/first"
+	is "$(cat "$TMP/first")" "marriott.com a@emalsrv.marriott.com
+staples.co.uk s@emalsrv.staples.co.uk
+paypal.com service@paypa1.com
+dhl.com track@emalsrv.dhl.com" \
+		"$rec: a first-seen event for each new campaign, by its first sender, in order"
+	jq -r 'select(.event.action != "phished-domain-first-seen") |
+		.event.action + " " + .email.from.address[0]' \
+		<"$TMP/events" >"$TMP/other"
+	is "$(cat "$TMP/other")" \
+		"sender-domain-first-seen d@complains.marriott.com" \
+		"$rec: and one for marriott.com's second sender domain, nothing for linkedin.com or ups.com"
+	like "$(tail -n 1 "$TMP/err")" ' unparsed=0 ' \
+		"$rec: no line went unparsed"
+	# two refused senders, two recipients discarded by the ACL and the
+	# two messages they belonged to: six lines of blocked campaigns
+	like "$(tail -n 1 "$TMP/err")" ' blocked=6 ' \
+		"$rec: the blocked campaigns' six lines counted as blocked"
+
+	awk_counts "$REC/$rec" >"$TMP/awk"
+	pw_counts "$REC/$rec" >"$TMP/pw"
+	is "$(wc -l <"$TMP/awk")" 6 "$rec: awk finds the six campaigns"
+	if cmp -s "$TMP/awk" "$TMP/pw"; then
+		ok 0 "$rec: campaign counts equal the awk count"
+	else
+		ok 1 "$rec: campaign counts equal the awk count"
+		diff "$TMP/awk" "$TMP/pw" | sed 's/^/# /'
+		sed 's/^/# /' "$TMP/report.err"
+	fi
+	cp "$TMP/pw" "$TMP/pw.$rec"
+done
+
+# What the scenario promises, as numbers: marriott.com's five messages
+# to seven recipients (five delivered, dave's twice deferred, erin's
+# bounce), linkedin.com's two refused, ups.com's two discarded.
+grep -E '^(marriott|linkedin|ups)\.com ' "$TMP/pw.mainlog" >"$TMP/promised"
+is "$(cat "$TMP/promised")" "linkedin.com 2 2 0 0 0 2 0
+marriott.com 5 7 5 2 1 0 0
+ups.com 2 2 0 0 0 0 2" "the mainlog's counts are the scenario's"
+cmp -s "$TMP/pw.syslog-3164.log" "$TMP/pw.mainlog"
+ok $? "syslog (RFC 3164) and the mainlog give the same counts"
+cmp -s "$TMP/pw.syslog-3339.log" "$TMP/pw.mainlog"
+ok $? "syslog (RFC 3339) and the mainlog give the same counts"
+
+# The mainlog's own time stamps date the campaign.
+pw -r "$RULEBASE" -r "exim:$EXIM_RB" --default-brands "$TOP/data/brands" "${LISTS[@]}" --report=json \
+	"$REC/mainlog" 2>/dev/null | jq -r 'select(.phished_domain ==
+	"marriott.com") | .first_seen' >"$TMP/first"
+first=$(grep -m1 '<= a@emalsrv.marriott.com' "$REC/mainlog" | cut -c1-19)
+is "$(cat "$TMP/first")" "${first% *}T${first#* }.000Z" \
+	"first seen is the mainlog stamp of its first message (TZ=UTC)"
+
+# Without Exim's rulebase (none beside sendmail's, no -r exim:), Exim's
+# lines are not read; exim.rb beside sendmail.rb is found without -r.
+mkdir "$TMP/alone" "$TMP/both"
+cp "$RULEBASE" "$TMP/alone/"
+cp "$RULEBASE" "$EXIM_RB" "$TMP/both/"
+pw -r "$TMP/alone/sendmail.rb" --default-brands "$TOP/data/brands" "${LISTS[@]}" "$REC/mainlog" >"$TMP/none" 2>/dev/null
+is "$(wc -c <"$TMP/none")" 0 "no Exim rulebase: no Exim line counts"
+pw -r "$TMP/both/sendmail.rb" --default-brands "$TOP/data/brands" "${LISTS[@]}" "$REC/mainlog" >"$TMP/beside" 2>/dev/null
+is "$(jq -r .phishwatch.phished_domain <"$TMP/beside" | sort -u | wc -l)" 4 \
+	"exim.rb beside sendmail.rb: read without -r exim:"
+
+done_testing

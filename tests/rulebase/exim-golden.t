@@ -1,0 +1,108 @@
+#!/bin/bash
+# exim-golden.t - rulebase/exim-syslog.rb (the rules of exim.rb behind a
+# syslog header of exim or exim4, and alone, as a mainlog line; made by
+# make) against the golden files in exim/, and against the recordings of
+# real Exim in tests/mta/exim/.
+#
+# Each exim/NAME.in holds Exim lines (or lines that must not match);
+# NAME.ref holds the object liblognorm should make of each, one per line,
+# compared as JSON by meaning (jq -S) without "unparsed-data", as in
+# golden.t.  Every line of the three recordings (RFC 3164, RFC 3339 and
+# Exim's mainlog) must parse to a tag of exim.rb's, and each recording
+# must hold the line kinds the scenario makes Exim write.
+
+. "$(dirname "$0")/../lib.sh"
+
+DIR="$TOP/tests/rulebase/exim"
+REC="$TOP/tests/mta/exim"
+EXIM_RB="$TOP/rulebase/exim.rb"
+EXIM_SYSLOG_RB="$TOP/rulebase/exim-syslog.rb"
+
+for tool in lognormalizer jq; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "1..0 # SKIP $tool is not installed"
+		exit 0
+	fi
+done
+
+# normalize FILE - the rulebase's objects for FILE's lines, canonical JSON
+normalize() {
+	sed -e '$a\' "$1" |
+		lognormalizer -r "$EXIM_SYSLOG_RB" -e json -T 2>"$TMP/stderr" |
+		jq -S -c 'del(."unparsed-data")'
+}
+
+for rb in "$EXIM_RB" "$EXIM_SYSLOG_RB"; do
+	name=$(basename "$rb")
+	is "$(head -n 1 "$rb")" "version=2" "$name: liblognorm's v2 engine"
+	printf 'x\n' | lognormalizer -r "$rb" -e json >/dev/null 2>"$TMP/load"
+	is "$(cat "$TMP/load")" "" "$name loads without liblognorm errors"
+done
+
+awk -f "$TOP/rulebase/expand.awk" "$EXIM_RB" \
+	"$TOP/rulebase/exim-syslog.rb.in" >"$TMP/expanded"
+cmp -s "$TMP/expanded" "$EXIM_SYSLOG_RB"
+ok $? "exim-syslog.rb is exim.rb put into exim-syslog.rb.in"
+
+# All .in files through one lognormalizer (loading exim-syslog.rb is the
+# slow part), then the objects cut back into each file's share.
+for input in "$DIR"/*.in; do sed -e '$a\' "$input"; done >"$TMP/all.in"
+normalize "$TMP/all.in" >"$TMP/all.got"
+first=1
+for input in "$DIR"/*.in; do
+	name=$(basename "$input" .in)
+	ref="$DIR/$name.ref"
+	n=$(sed -e '$a\' "$input" | wc -l)
+	sed -n "${first},$((first + n - 1))p" "$TMP/all.got" >"$TMP/got"
+	first=$((first + n))
+	if [ ! -f "$ref" ]; then
+		ok 1 "exim/$name: $name.ref exists"
+		continue
+	fi
+	jq -S -c . <"$ref" >"$TMP/want" 2>"$TMP/jqerr"
+	if cmp -s "$TMP/got" "$TMP/want" && [ ! -s "$TMP/stderr" ] \
+		&& [ ! -s "$TMP/jqerr" ]; then
+		ok 0 "exim/$name ($n lines)"
+	else
+		ok 1 "exim/$name ($n lines)"
+		diff -u "$TMP/want" "$TMP/got" | sed -e 's/^/# /'
+		sed -e 's/^/# stderr: /' "$TMP/stderr" "$TMP/jqerr"
+	fi
+done
+
+# The tags exim.rb defines: what every recorded line must come out as.
+sed -n 's/^rule=\([a-z-]*\):.*/\1/p' "$EXIM_RB" | sort -u >"$TMP/tags"
+grep -qx exim-arrival "$TMP/tags"
+ok $? "exim.rb's tags are listed (exim-arrival among them)"
+
+# The kinds the scenario makes Exim write, each at least once.
+KINDS="exim-arrival exim-delivered exim-delivered-more exim-deferred
+exim-bounced exim-completed exim-rejected-rcpt exim-rejected-mail
+exim-rejected-data exim-rcpt-discarded exim-discarded exim-connection"
+
+for rec in syslog-3164.log syslog-3339.log mainlog; do
+	lognormalizer -r "$EXIM_SYSLOG_RB" -e json -T <"$REC/$rec" \
+		2>"$TMP/stderr" | jq -r '(."event.tags" // ["NONE"])[0]' \
+		>"$TMP/got.tags"
+	grep -v -e '^exim-continued$' -e '^exim-other$' "$TMP/got.tags" |
+		sort | uniq -c >"$TMP/kinds.$rec"
+	lines=$(wc -l <"$REC/$rec")
+	is "$(wc -l <"$TMP/got.tags")" "$lines" "$rec: one object a line"
+	grep -vxF -f "$TMP/tags" "$TMP/got.tags" | sort | uniq -c >"$TMP/bad"
+	is "$(cat "$TMP/bad")" "" "$rec: all $lines lines parse to a tag of exim.rb"
+	missing=""
+	for kind in $KINDS; do
+		grep -qx "$kind" "$TMP/got.tags" || missing="$missing $kind"
+	done
+	is "$missing" "" "$rec: holds every line kind the scenario makes"
+done
+
+# The three recordings are one log: each kind as often in each.
+cmp -s "$TMP/kinds.syslog-3164.log" "$TMP/kinds.mainlog"
+ok $? "the RFC 3164 recording and the mainlog hold the same kinds, as often"
+cmp -s "$TMP/kinds.syslog-3339.log" "$TMP/kinds.mainlog"
+ok $? "the RFC 3339 recording and the mainlog hold the same kinds, as often"
+
+# Lines of other programs are not Exim's.
+
+done_testing
