@@ -112,7 +112,7 @@ static void fuzz_pipeline_open(struct fuzz_pipeline *fp, int input_json)
 	fp->opts.learn_labels = 1;
 	if (config_load(&fp->opts, &fp->config) != 0)
 		fuzz_die("rulebase or access map (run from the source tree)");
-	fp->emitter = emitter_open("/dev/null", 0, err);
+	fp->emitter = emitter_open("/dev/null", 0, NULL, err);
 	if (fp->emitter == NULL)
 		fuzz_die(err);
 	fuzz_state_open(fp);

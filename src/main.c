@@ -178,6 +178,12 @@ static int open_store_report(struct phishwatch *pw)
 	return 0;
 }
 
+/* notice - a library module's word while it waits */
+static void notice(const char *text)
+{
+	msg_info("%s", text);
+}
+
 /* open_outputs - store and emitter */
 static int open_outputs(struct phishwatch *pw)
 {
@@ -196,7 +202,8 @@ static int open_outputs(struct phishwatch *pw)
 	/* --report prints the chronology instead of events */
 	if (pw->opts.report)
 		return 0;
-	pw->emitter = emitter_open(pw->opts.output, pw->opts.syslog_pri, err);
+	pw->emitter = emitter_open(pw->opts.output, pw->opts.syslog_pri,
+				   notice, err);
 	if (pw->emitter == NULL) {
 		msg_error("output %s", err);
 		return EX_CANTCREAT;

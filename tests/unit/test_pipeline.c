@@ -67,7 +67,7 @@ static void rig_open(struct rig *r, int input_json)
 	if (config_load(&r->opts, &r->config) != 0)
 		exit(tap_ok(0, "config_load of the rulebase") + 1);
 	r->store = store_open(NULL, err);
-	r->emitter = emitter_open(r->events, 0, err);
+	r->emitter = emitter_open(r->events, 0, NULL, err);
 	r->tracker = tracker_new(100, TRACKER_DEFAULT_WINDOW);
 	parts.config = &r->config;
 	parts.store = r->store;
