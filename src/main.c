@@ -401,9 +401,9 @@ static void finish(struct phishwatch *pw)
 int main(int argc, char **argv)
 {
 	static struct phishwatch pw;
-	int status = options_parse(argc, argv, &pw.opts);
+	int status;
 
-	if (status >= 0)
+	if (options_parse(argc, argv, &pw.opts, &status) == OPTIONS_EXIT)
 		return status;
 	if (pw.opts.forget != NULL)
 		return forget(&pw.opts);
