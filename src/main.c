@@ -178,6 +178,27 @@ static int open_store_report(struct phishwatch *pw)
 	return 0;
 }
 
+/* say - a library module's message, printed at its level */
+static void say(void *ctx, enum say_level level, const char *text)
+{
+	(void) ctx;
+	if (level == SAY_ERROR)
+		msg_error("%s", text);
+	else if (level == SAY_WARN)
+		msg_warn("%s", text);
+	else
+		msg_info("%s", text);
+}
+
+/* say_counters - "WHY: lines=... events=..." */
+static void say_counters(const char *why, const struct counters *c)
+{
+	char line[COUNTERS_LINE_MAX];
+
+	counters_format(c, line, sizeof(line));
+	msg_info("%s: %s", why, line);
+}
+
 /* notice - a library module's word while it waits */
 static void notice(const char *text)
 {
@@ -235,6 +256,7 @@ static int run_input(struct phishwatch *pw, const char *name)
 	loop.wait_mask = &signals_open;
 	loop.reload = reload;
 	loop.reload_ctx = pw;
+	loop.say = say;
 	loop.store = pw->opts.state != NULL ? pw->store : NULL;
 	status = runloop_run(&loop);
 	input_close(in);
@@ -245,9 +267,16 @@ static int run_input(struct phishwatch *pw, const char *name)
 static int run_inputs(struct phishwatch *pw)
 {
 	int status = 0;
+	int ready;
 
-	if (pw->opts.omprog && runloop_omprog_ready(STDOUT_FILENO) < 0)
+	ready = pw->opts.omprog ? runloop_omprog_ready(STDOUT_FILENO) : 0;
+	if (ready < 0) {
+		msg_error("cannot write omprog reply: %s", strerror(errno));
 		return EX_IOERR;
+	}
+	if (ready > 0)
+		msg_warn("terminated while waiting for rsyslog to read the "
+			 "first OK");
 	for (size_t i = 0; i < pw->opts.input_count; i++) {
 		int one = run_input(pw, pw->opts.inputs[i]);
 
@@ -420,7 +449,7 @@ int main(int argc, char **argv)
 			store_discard(pw.store);
 		/* --report -s STORE alone read no line: no counters */
 		if (pw.opts.input_count > 0)
-			runloop_counters("exit", &pw.counters);
+			say_counters("exit", &pw.counters);
 		if (pw.opts.report && status != EX_IOERR)
 			status = print_report(&pw, status);
 	}
