@@ -7,13 +7,15 @@
  *	rulebase is rulebase/sendmail.rb of the working directory (make
  *	fuzz runs from the top of the tree), or $PHISHWATCH_RULEBASE.
  *
- *	fuzz_pipeline_open() wires a pipeline as main does (config_load(),
- *	then config_learn_store() of each new store), with an in-memory
- *	store, an emitter writing to /dev/null and, for the
- *	access lookups, examples/access loaded with --learn-labels.  The
- *	store and tracker keep state from one input to the next, as a long
- *	run does, and are made anew every FUZZ_RESET inputs so that memory
- *	stays bounded.
+ *	fuzz_pipeline_open() parses a command line with options_parse()
+ *	and builds the program through assembly_open(), as main does
+ *	(config set; brands from the shipped list data/brands, the access
+ *	map and the store; tracker; pipeline), with an in-memory store, an
+ *	emitter writing to /dev/null and, for the access lookups,
+ *	examples/access loaded with --learn-labels.  The store and tracker
+ *	keep state from one input to the next, as a long run does, and the
+ *	whole is built anew every FUZZ_RESET inputs so that memory stays
+ *	bounded.
  */
 #ifndef PHISHWATCH_FUZZ_H
 #define PHISHWATCH_FUZZ_H
@@ -22,29 +24,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
-#include "counters.h"
-#include "emitter.h"
-#include "pipeline.h"
-#include "store.h"
-#include "tracker.h"
+#include "assembly.h"
+#include "options.h"
 
 #define FUZZ_RULEBASE "rulebase/sendmail.rb"
 #define FUZZ_ACCESS "examples/access"
+#define FUZZ_BRANDS "data/brands"
 #define FUZZ_RESET 4096		/* inputs between two fresh stores */
 #define FUZZ_LINES_MAX 64	/* lines of one input fed to the pipeline */
 #define FUZZ_QUEUE_IDS 1000	/* small, so eviction is exercised */
 
 struct fuzz_pipeline {
-	struct config_options opts;
-	struct config_set config;
-	struct store *store;
-	struct emitter *emitter;
-	struct tracker *tracker;
-	struct counters counters;
-	struct pipeline *pipe;
+	struct options opts;		/* as the command line gives them */
+	struct assembly app;		/* built as main builds it */
 	unsigned long inputs;
-	int input_json;
 };
 
 /* fuzz_die - a harness that cannot start is a broken harness */
@@ -62,59 +55,65 @@ static const char *fuzz_path(const char *env, const char *dflt)
 	return value != NULL && *value != '\0' ? value : dflt;
 }
 
-/* fuzz_state_open - a fresh store, tracker and pipeline */
+/* fuzz_outputs - assembly_open()'s hook: a store in memory, events to
+ * /dev/null */
+static int fuzz_outputs(void *ctx, struct assembly *a,
+			char err[ASSEMBLY_ERR_MAX])
+{
+	char why[STORE_ERR_MAX > EMITTER_ERR_MAX ? STORE_ERR_MAX
+		 : EMITTER_ERR_MAX];
+
+	(void) ctx;
+	a->store = store_open(NULL, why);
+	if (a->store != NULL)
+		a->emitter = emitter_open("/dev/null", 0, NULL, why);
+	if (a->store == NULL || a->emitter == NULL) {
+		snprintf(err, ASSEMBLY_ERR_MAX, "%s", why);
+		return 1;
+	}
+	return 0;
+}
+
+/* fuzz_state_open - the whole program, as main assembles it */
 static void fuzz_state_open(struct fuzz_pipeline *fp)
 {
-	char err[STORE_ERR_MAX];
-	struct pipeline_parts parts;
+	struct assembly_plan plan;
+	char err[ASSEMBLY_ERR_MAX];
 
-	fp->store = store_open(NULL, err);
-	fp->tracker = tracker_new(FUZZ_QUEUE_IDS, TRACKER_DEFAULT_WINDOW);
-	if (fp->store == NULL || fp->tracker == NULL)
-		fuzz_die("store or tracker");
-	/* The brands main learns from its store, learned the same way. */
-	if (config_learn_store(&fp->config, fp->store) < 0)
-		fuzz_die("brands from the store");
-	memset(&parts, 0, sizeof(parts));
-	parts.config = &fp->config;
-	parts.store = fp->store;
-	parts.emitter = fp->emitter;
-	parts.tracker = fp->tracker;
-	parts.counters = &fp->counters;
-	parts.input_json = fp->input_json;
-	parts.summary_interval = 3600;	/* summaries take part too */
-	fp->pipe = pipeline_new(&parts);
-	if (fp->pipe == NULL)
-		fuzz_die("pipeline");
+	memset(&plan, 0, sizeof(plan));
+	plan.config = &fp->opts.config;
+	plan.open_outputs = fuzz_outputs;
+	plan.max_queue_ids = fp->opts.max_queue_ids;
+	plan.summary_interval = fp->opts.summary_interval;
+	plan.input_json = fp->opts.input_json;
+	if (assembly_open(&fp->app, &plan, err) != 0)
+		fuzz_die(err);
 }
 
-/* fuzz_state_close - release what fuzz_state_open made */
-static void fuzz_state_close(struct fuzz_pipeline *fp)
-{
-	pipeline_free(fp->pipe);
-	tracker_free(fp->tracker);
-	store_close(fp->store);
-	fp->pipe = NULL;
-	fp->tracker = NULL;
-	fp->store = NULL;
-}
-
-/* fuzz_pipeline_open - configuration, emitter and a first state */
+/*
+ * fuzz_pipeline_open - the options through options_parse(), as a command
+ * line of an installation would give them (the shipped brands list, an
+ * access map with --learn-labels), and a first program
+ */
 static void fuzz_pipeline_open(struct fuzz_pipeline *fp, int input_json)
 {
-	char err[EMITTER_ERR_MAX];
+	char queue_ids[32];
+	char *argv[] = {
+		"phishwatch", "-r", NULL, "-a", NULL, "--learn-labels",
+		"--default-brands", NULL, "--max-queue-ids", queue_ids,
+		"--summary-interval", "3600", "--input",
+		input_json ? "json" : "raw", "-o", "/dev/null", NULL
+	};
+	int argc = (int) (sizeof(argv) / sizeof(argv[0])) - 1;
+	int status;
 
 	memset(fp, 0, sizeof(*fp));
-	fp->input_json = input_json;
-	fp->opts.rulebase = fuzz_path("PHISHWATCH_RULEBASE", FUZZ_RULEBASE);
-	fp->opts.access_files[0] = fuzz_path("PHISHWATCH_ACCESS", FUZZ_ACCESS);
-	fp->opts.access_count = 1;
-	fp->opts.learn_labels = 1;
-	if (config_load(&fp->opts, &fp->config) != 0)
-		fuzz_die("rulebase or access map (run from the source tree)");
-	fp->emitter = emitter_open("/dev/null", 0, err);
-	if (fp->emitter == NULL)
-		fuzz_die(err);
+	argv[2] = (char *) fuzz_path("PHISHWATCH_RULEBASE", FUZZ_RULEBASE);
+	argv[4] = (char *) fuzz_path("PHISHWATCH_ACCESS", FUZZ_ACCESS);
+	argv[7] = (char *) fuzz_path("PHISHWATCH_BRANDS", FUZZ_BRANDS);
+	snprintf(queue_ids, sizeof(queue_ids), "%d", FUZZ_QUEUE_IDS);
+	if (options_parse(argc, argv, &fp->opts, &status) != OPTIONS_RUN)
+		fuzz_die("the harness's command line");
 	fuzz_state_open(fp);
 }
 
@@ -127,23 +126,23 @@ static void fuzz_pipeline_feed(struct fuzz_pipeline *fp, const char *data,
 	size_t lines = 0;
 
 	if (++fp->inputs % FUZZ_RESET == 0) {
-		fuzz_state_close(fp);
+		assembly_close(&fp->app);
 		fuzz_state_open(fp);
 	}
 	while (size > 0 && lines++ < FUZZ_LINES_MAX) {
 		const char *nl = memchr(data, '\n', size);
 		size_t len = nl != NULL ? (size_t) (nl - data) : size;
 
-		if (pipeline_line(fp->pipe, data, len) == PIPELINE_FATAL)
-			fuzz_die(pipeline_error(fp->pipe));
+		if (pipeline_line(fp->app.pipe, data, len) == PIPELINE_FATAL)
+			fuzz_die(pipeline_error(fp->app.pipe));
 		if (nl == NULL)
 			break;
 		size -= len + 1;
 		data = nl + 1;
 	}
-	if (pipeline_summaries(fp->pipe, 0) == PIPELINE_FATAL
-	    || pipeline_flush(fp->pipe) < 0)
-		fuzz_die(pipeline_error(fp->pipe));
+	if (pipeline_summaries(fp->app.pipe, 0) == PIPELINE_FATAL
+	    || pipeline_flush(fp->app.pipe) < 0)
+		fuzz_die(pipeline_error(fp->app.pipe));
 }
 
 /*

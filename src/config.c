@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <libpsl.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,45 +15,67 @@
 
 #include "brandfile.h"
 #include "config.h"
-#include "msg.h"
 #include "store.h"
 #include "strmap.h"
 
+/* config_fail - status, with why in err */
+static int config_fail(char *err, int status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int config_fail(char *err, int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, CONFIG_ERR_MAX, fmt, ap);
+	va_end(ap);
+	return status;
+}
+
 /*
- * config_readable - EX_NOINPUT with a message when path cannot be read
+ * config_readable - EX_NOINPUT with why in err when path cannot be read
  * or is not a regular file.  liblognorm opens and reads the rulebase
  * itself, with our signals blocked: a FIFO would hold that open until a
  * writer came, a device (/dev/zero) would never end, and SIGTERM could
  * stop neither.  Our own open is O_NONBLOCK, so that a FIFO does not
  * hold it either.
  */
-static int config_readable(const char *what, const char *path)
+static int config_readable(const char *what, const char *path, char *err)
 {
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	struct stat st;
 	int regular;
 
-	if (fd < 0) {
-		msg_error("%s %s: %s", what, path, strerror(errno));
-		return EX_NOINPUT;
-	}
+	if (fd < 0)
+		return config_fail(err, EX_NOINPUT, "%s %s: %s", what, path,
+				   strerror(errno));
 	regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
 	close(fd);
-	if (!regular) {
-		msg_error("%s %s: not a regular file (a FIFO or device may "
-			  "block or never end): refused", what, path);
-		return EX_NOINPUT;
-	}
+	if (!regular)
+		return config_fail(err, EX_NOINPUT, "%s %s: not a regular file "
+				   "(a FIFO or device may block or never end): "
+				   "refused", what, path);
 	return 0;
 }
+
+/* What --learn-labels learns into, and whom it tells of a failure. */
+struct config_learning {
+	struct detector *det;
+	const struct config_options *opts;
+};
 
 /* config_learn_one - access walk callback for --learn-labels */
 static void config_learn_one(const char *host, void *ctx)
 {
-	struct detector *det = ctx;
+	const struct config_learning *learning = ctx;
+	const struct config_options *opts = learning->opts;
+	char text[CONFIG_ERR_MAX];
 
-	if (detector_learn_from_host(det, host) < 0)
-		msg_warn("cannot learn a label from %.100s", host);
+	if (detector_learn_from_host(learning->det, host) >= 0
+	    || opts->say == NULL)
+		return;
+	snprintf(text, sizeof(text), "cannot learn a label from %.100s", host);
+	opts->say(opts->say_ctx, SAY_WARN, text);
 }
 
 /* config_access_error - what an access_load() errno means */
@@ -74,22 +97,22 @@ static const char *config_access_error(int error)
 
 /* config_load_access - every -a file into one map */
 static int config_load_access(const struct config_options *opts,
-			      struct config_set *set)
+			      struct config_set *set, char *err)
 {
 	set->access = access_new();
-	if (set->access == NULL) {
-		msg_error("out of memory loading the access map");
-		return EX_OSERR;
-	}
+	if (set->access == NULL)
+		return config_fail(err, EX_OSERR, "out of memory loading the "
+				   "access map");
 	for (size_t i = 0; i < opts->access_count; i++) {
 		size_t bad = 0;
 
 		if (access_load(set->access, opts->access_files[i], &bad) < 0) {
 			int saved = errno;
 
-			msg_error("access map %s: %s", opts->access_files[i],
-				  config_access_error(saved));
-			return saved == ENOMEM ? EX_OSERR : EX_NOINPUT;
+			return config_fail(err, saved == ENOMEM ? EX_OSERR
+					   : EX_NOINPUT, "access map %s: %s",
+					   opts->access_files[i],
+					   config_access_error(saved));
 		}
 		set->access_bad_lines += bad;
 	}
@@ -98,24 +121,23 @@ static int config_load_access(const struct config_options *opts,
 
 /* config_load_detector - label set, then learned labels */
 static int config_load_detector(const struct config_options *opts,
-				struct config_set *set)
+				struct config_set *set, char *err)
 {
-	char err[256];
+	struct config_learning learning = { NULL, opts };
+	char why[256];
 
 	set->det = detector_new();
-	if (set->det == NULL) {
-		msg_error("cannot initialise the detector (libpsl)");
-		return EX_OSERR;
-	}
+	if (set->det == NULL)
+		return config_fail(err, EX_OSERR, "cannot initialise the "
+				   "detector (libpsl)");
 	if (opts->labels != NULL
-	    && detector_set_labels(set->det, opts->labels, err,
-				   sizeof(err)) < 0) {
-		msg_error("--labels: %s", err);
-		return EX_USAGE;
-	}
+	    && detector_set_labels(set->det, opts->labels, why,
+				   sizeof(why)) < 0)
+		return config_fail(err, EX_USAGE, "--labels: %s", why);
+	learning.det = set->det;
 	if (opts->learn_labels)
 		access_walk_blocking_hosts(set->access, config_learn_one,
-					   set->det);
+					   &learning);
 	return 0;
 }
 
@@ -123,16 +145,16 @@ static int config_load_detector(const struct config_options *opts,
 static int config_load_file(const char *what, const char *path,
 			    struct config_set *set,
 			    int (*load)(struct lookalike *, const char *,
-					size_t *))
+					size_t *), char *err)
 {
 	size_t bad = 0;
 
 	if (path == NULL)
 		return 0;
-	if (load(set->look, path, &bad) < 0) {
-		msg_error("%s file %s: %s", what, path, strerror(errno));
-		return errno == ENOMEM ? EX_OSERR : EX_NOINPUT;
-	}
+	if (load(set->look, path, &bad) < 0)
+		return config_fail(err, errno == ENOMEM ? EX_OSERR
+				   : EX_NOINPUT, "%s file %s: %s", what, path,
+				   strerror(errno));
 	set->brand_bad_lines += bad;
 	return 0;
 }
@@ -141,14 +163,14 @@ static int config_load_file(const char *what, const char *path,
  * build that was not installed has none, unless --default-brands named
  * it */
 static int config_load_defaults(const struct config_options *opts,
-				struct config_set *set)
+				struct config_set *set, char *err)
 {
 	if (opts->default_brands == NULL
 	    || (!opts->default_brands_given
 		&& access(opts->default_brands, F_OK) < 0 && errno == ENOENT))
 		return 0;
 	return config_load_file("default brands", opts->default_brands, set,
-				brandfile_load);
+				brandfile_load, err);
 }
 
 /* Access maps hold tens of blocked hosts; the map grows past that. */
@@ -248,48 +270,44 @@ fail:
 
 /* config_load_brands - the lookalike index: files, then the access map */
 static int config_load_brands(const struct config_options *opts,
-			      struct config_set *set)
+			      struct config_set *set, char *err)
 {
 	int status;
 
 	set->look = lookalike_new();
-	if (set->look == NULL) {
-		msg_error("out of memory loading brands");
-		return EX_OSERR;
-	}
+	if (set->look == NULL)
+		return config_fail(err, EX_OSERR, "out of memory loading "
+				   "brands");
 	lookalike_set_learn_max(set->look, opts->max_learned_brands);
 	set->learn_max = opts->max_learned_brands;
-	status = config_load_defaults(opts, set);
+	status = config_load_defaults(opts, set, err);
 	if (status == 0)
 		status = config_load_file("brands", opts->brands, set,
-					  brandfile_load);
+					  brandfile_load, err);
 	if (status == 0)
 		status = config_load_file("allow", opts->allow, set,
-					  brandfile_load_allow);
+					  brandfile_load_allow, err);
 	if (status == 0
-	    && config_learn_access(set->look, set->access, NULL) < 0) {
-		msg_error("out of memory learning brands from the access map");
-		status = EX_OSERR;
-	}
+	    && config_learn_access(set->look, set->access, NULL) < 0)
+		status = config_fail(err, EX_OSERR, "out of memory learning "
+				     "brands from the access map");
 	return status;
 }
 
 /* config_load_exim - Exim's rulebase from -r exim:FILE, when given */
 static int config_load_exim(const struct config_options *opts,
-			    struct config_set *set)
+			    struct config_set *set, char *err)
 {
-	char err[NORMALIZE_ERR_MAX];
+	char why[NORMALIZE_ERR_MAX];
 	int status;
 
 	if (opts->rulebase_exim == NULL)
 		return 0;
-	status = config_readable("rulebase", opts->rulebase_exim);
+	status = config_readable("rulebase", opts->rulebase_exim, err);
 	if (status != 0)
 		return status;
-	if (normalize_add(set->norm, MTA_EXIM, opts->rulebase_exim, err) < 0) {
-		msg_error("rulebase %s", err);
-		return EX_DATAERR;
-	}
+	if (normalize_add(set->norm, MTA_EXIM, opts->rulebase_exim, why) < 0)
+		return config_fail(err, EX_DATAERR, "rulebase %s", why);
 	return 0;
 }
 
@@ -307,12 +325,12 @@ static const struct {
  * that is not there leaves that MTA's lines unparsed, one that does
  * not load fails the set */
 static int config_load_mtas(const struct config_options *opts,
-			    struct config_set *set)
+			    struct config_set *set, char *err)
 {
 	const char *slash = strrchr(opts->rulebase, '/');
 	int dir = slash == NULL ? 0 : (int) (slash - opts->rulebase) + 1;
 	char path[PATH_MAX];
-	char err[NORMALIZE_ERR_MAX];
+	char why[NORMALIZE_ERR_MAX];
 
 	for (size_t i = 0; i < sizeof(config_mtas) / sizeof(config_mtas[0]);
 	     i++) {
@@ -325,50 +343,44 @@ static int config_load_mtas(const struct config_options *opts,
 			&& opts->rulebase_exim != NULL))
 			continue;
 		if (normalize_add(set->norm, config_mtas[i].mta, path,
-				  err) < 0) {
-			msg_error("rulebase %s", err);
-			return EX_DATAERR;
-		}
+				  why) < 0)
+			return config_fail(err, EX_DATAERR, "rulebase %s", why);
 	}
 	return 0;
 }
 
 /* config_load - rulebase, access maps, labels, brands */
-int config_load(const struct config_options *opts, struct config_set *set)
+int config_load(const struct config_options *opts, struct config_set *set,
+		char err[CONFIG_ERR_MAX])
 {
-	char err[NORMALIZE_ERR_MAX];
+	char why[NORMALIZE_ERR_MAX];
 	int status;
 
 	memset(set, 0, sizeof(*set));
-	status = config_readable("rulebase", opts->rulebase);
+	err[0] = '\0';
+	status = config_readable("rulebase", opts->rulebase, err);
 	if (status != 0)
 		goto fail;
-	set->norm = normalize_open(opts->rulebase, err);
+	set->norm = normalize_open(opts->rulebase, why);
 	if (set->norm == NULL) {
-		msg_error("rulebase %s", err);
-		status = EX_DATAERR;
+		status = config_fail(err, EX_DATAERR, "rulebase %s", why);
 		goto fail;
 	}
-	status = config_load_exim(opts, set);
-	if (status != 0)
-		goto fail;
-	status = config_load_mtas(opts, set);
-	if (status != 0)
-		goto fail;
-	status = config_load_access(opts, set);
-	if (status != 0)
-		goto fail;
-	status = config_load_detector(opts, set);
-	if (status != 0)
-		goto fail;
-	status = config_load_brands(opts, set);
+	status = config_load_exim(opts, set, err);
+	if (status == 0)
+		status = config_load_mtas(opts, set, err);
+	if (status == 0)
+		status = config_load_access(opts, set, err);
+	if (status == 0)
+		status = config_load_detector(opts, set, err);
+	if (status == 0)
+		status = config_load_brands(opts, set, err);
 	if (status != 0)
 		goto fail;
 	/* A new set, a new cache: no answer of the old set survives. */
 	set->ordinary = hostcache_new();
 	if (set->ordinary == NULL) {
-		msg_error("out of memory");
-		status = EX_OSERR;
+		status = config_fail(err, EX_OSERR, "out of memory");
 		goto fail;
 	}
 	set->generation = 1;
@@ -392,7 +404,8 @@ static int config_learn_campaign(const char *phished_domain, void *ctx)
 /* config_learn_store - the store's latest campaigns into the brand
  * index: no more than the learned brands kept, so that start-up and
  * a reload read that many rows, however big the store */
-int config_learn_store(struct config_set *set, struct store *store)
+int config_learn_store(struct config_set *set, struct store *store,
+		       char err[CONFIG_ERR_MAX])
 {
 	int status;
 
@@ -401,11 +414,11 @@ int config_learn_store(struct config_set *set, struct store *store)
 	status = store_recent_campaigns(store, set->learn_max,
 					config_learn_campaign, set->look);
 	if (status < 0 && errno == ENOMEM)
-		msg_error("cannot learn brands from the state store: %s",
-			  strerror(errno));
+		config_fail(err, -1, "cannot learn brands from the state store: "
+			    "%s", strerror(errno));
 	else if (status != 0)
-		msg_error("cannot learn brands from the state store: %s",
-			  store_errmsg(store));
+		config_fail(err, -1, "cannot learn brands from the state store: "
+			    "%s", store_errmsg(store));
 	set->generation++;
 	return status != 0 ? -1 : 0;
 }

@@ -9,8 +9,11 @@
  *	campaigns once the store is open).  config_load() builds a
  *	complete new set or none: on
  *	SIGHUP the caller swaps the new set in only when it loaded, so a bad
- *	new file leaves the old set running.  Every error names the file
- *	(and line, where there is one) on stderr.
+ *	new file leaves the old set running.  Nothing is printed here: an
+ *	error comes back as a status and a message in err that names the
+ *	file, for the caller to print; a label that --learn-labels could
+ *	not learn is told to opts->say, and skipped lines are counted (the
+ *	map and brand readers warn about each; see textfile.h).
  */
 #ifndef PHISHWATCH_CONFIG_H
 #define PHISHWATCH_CONFIG_H
@@ -22,10 +25,12 @@
 #include "hostcache.h"
 #include "lookalike.h"
 #include "normalize.h"
+#include "say.h"
 
 struct store;
 
 #define CONFIG_MAX_ACCESS 64	/* -a files; sites have one or two */
+#define CONFIG_ERR_MAX 1024	/* why a set did not load */
 
 struct config_options {
 	const char *rulebase;		/* sendmail's: always loaded */
@@ -40,6 +45,8 @@ struct config_options {
 	size_t max_learned_brands;	/* --max-learned-brands */
 	const char *brands;		/* --brands FILE, or NULL */
 	const char *allow;		/* --allow FILE, or NULL */
+	say_fn *say;			/* told of labels not learned; NULL */
+	void *say_ctx;
 };
 
 struct config_set {
@@ -57,17 +64,19 @@ struct config_set {
 
 /*
  * config_load - load a complete set into *set: 0, or a sysexits code
- * (EX_NOINPUT, EX_DATAERR, EX_USAGE) after saying why on stderr.
+ * (EX_NOINPUT, EX_DATAERR, EX_USAGE, EX_OSERR) with why in err.
  */
-int config_load(const struct config_options *opts, struct config_set *set);
+int config_load(const struct config_options *opts, struct config_set *set,
+		char err[CONFIG_ERR_MAX]);
 
 /*
  * config_learn_store - the brands a set learns from the store (each
- * campaign's phished domain), after config_load(): main at start and on
- * SIGHUP, and the fuzz harnesses, all through here.  0, or -1 after
- * saying why on stderr.
+ * campaign's phished domain), after config_load(): called by
+ * assembly.c alone, which main (at start and on SIGHUP) and the fuzz
+ * harnesses all build through.  0, or -1 with why in err.
  */
-int config_learn_store(struct config_set *set, struct store *store);
+int config_learn_store(struct config_set *set, struct store *store,
+		       char err[CONFIG_ERR_MAX]);
 
 /*
  * config_learn_access - learn the registrable domain of every blocking

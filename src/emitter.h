@@ -1,14 +1,11 @@
 /*
- * emitter - first-seen events as JSON lines, built with libfastjson.
+ * emitter - serialize an event and write it: one JSON line per event.
  *
  * DESCRIPTION
- *	emitter_write() builds one JSON object with ECS field names (nested
- *	objects: "event": {"kind": ...}) from a struct event, writes it as
+ *	emitter_write() serializes a struct event (ecsjson.h), writes it as
  *	one line and flushes it before returning, so that the caller may
- *	then commit the store.  Strings that came from the log (addresses,
- *	queue ids, host names) have every byte outside printable ASCII
- *	replaced by a \xHH escape before libfastjson quotes them, so no
- *	attacker byte reaches a mail, a SIEM or a terminal unescaped.
+ *	then commit the store.  Fields come bounded by event.c; the
+ *	syslog sink alone cuts an event down, as below, to fit a datagram.
  *
  *	Destinations: "-" for standard output, a file path opened for
  *	appending (safely in a directory others can write: no planted
@@ -28,43 +25,21 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "tracker.h"
+#include "ecsjson.h"
 
 #define EMITTER_ERR_MAX 512
-#define EVENT_ACTION_PHISHED_FIRST "phished-domain-first-seen"
-#define EVENT_ACTION_SENDER_FIRST "sender-domain-first-seen"
-#define EVENT_ACTION_SUMMARY "campaign-summary"
-
-struct event {
-	const char *action;		/* event.action */
-	struct timespec log_time;	/* @timestamp (UTC) */
-	const char *sender_address;	/* email.from.address[0], as logged */
-	const char *qid;		/* email.local_id */
-	const char *source_ip;		/* source.ip, or NULL */
-	const char *source_domain;	/* source.domain (validated), or NULL */
-	const char *hostname;		/* host.hostname, or NULL */
-	const char *program;		/* process.name, or NULL */
-	const char *pid;		/* process.pid (digits), or NULL */
-	const char *sender_host;	/* threat.indicator.url.domain */
-	const char *sender_domain;	/* phishwatch.sender_domain when not
-					 * the host (a lookalike's registrable
-					 * domain), or NULL */
-	const char *rule;		/* rule.name */
-	const char *phished_domain;	/* phishwatch.phished_domain */
-	const char *suggested_access;	/* phishwatch.suggested_access */
-	const char *original;		/* event.original, or NULL */
-	const unsigned long long *counters;	/* phishwatch.campaign: the
-					 * TRACK_COUNTERS of tracker.h, or NULL */
-};
-
 struct emitter;
+
+/* emitter_notice - told, once, when opening waits for a FIFO's reader */
+typedef void emitter_notice(const char *text);
 
 /*
  * emitter_open - dest is "-", "syslog", "syslog:SOCKET" or a file path;
  * syslog_pri (facility | severity, as syslog.h) is used by the syslog
- * sink only.  NULL with err filled on failure.
+ * sink only; notice may be NULL.  NULL with err filled on failure.
  */
 struct emitter *emitter_open(const char *dest, int syslog_pri,
+			     emitter_notice *notice,
 			     char err[EMITTER_ERR_MAX]);
 void emitter_close(struct emitter *em);
 

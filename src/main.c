@@ -17,7 +17,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
-#include "config.h"
+#include "assembly.h"
 #include "emitter.h"
 #include "input.h"
 #include "linein.h"
@@ -38,12 +38,7 @@ static sigset_t signals_open;
 /* Everything main wires together, so that the reload hook can reach it. */
 struct phishwatch {
 	struct options opts;
-	struct config_set config;
-	struct store *store;
-	struct emitter *emitter;
-	struct tracker *tracker;
-	struct counters counters;
-	struct pipeline *pipe;
+	struct assembly app;	/* config set, store, output, pipeline */
 	int store_older;	/* --check: the store's schema is older */
 };
 
@@ -86,19 +81,13 @@ static void install_signals(int omprog)
 static void reload(void *ctx)
 {
 	struct phishwatch *pw = ctx;
-	struct config_set fresh;
+	char err[ASSEMBLY_ERR_MAX];
 
-	if (config_load(&pw->opts.config, &fresh) != 0) {
+	if (assembly_reload(&pw->app, &pw->opts.config, err) != 0) {
+		msg_error("%s", err);
 		msg_warn("reload failed; keeping the previous configuration");
 		return;
 	}
-	if (config_learn_store(&fresh, pw->store) < 0) {
-		config_free(&fresh);
-		msg_warn("reload failed; keeping the previous configuration");
-		return;
-	}
-	config_free(&pw->config);
-	pw->config = fresh;
 	msg_info("reloaded rulebase, labels and %zu access map(s)",
 		 pw->opts.config.access_count);
 }
@@ -135,7 +124,7 @@ static int open_store_check(struct phishwatch *pw)
 
 	if (pw->opts.state == NULL)
 		return 0;
-	status = store_open_readonly(pw->opts.state, &pw->store, err);
+	status = store_open_readonly(pw->opts.state, &pw->app.store, err);
 	if (status > 0) {
 		pw->store_older = strstr(err, "older") != NULL;
 		if (pw->store_older)
@@ -168,14 +157,41 @@ static int open_store_report(struct phishwatch *pw)
 	int status = 1;
 
 	if (pw->opts.state != NULL)
-		status = store_open_readonly(pw->opts.state, &pw->store, err);
+		status = store_open_readonly(pw->opts.state, &pw->app.store, err);
 	if (status > 0)
-		pw->store = store_open(pw->opts.state, err);
-	if (pw->store == NULL) {
+		pw->app.store = store_open(pw->opts.state, err);
+	if (pw->app.store == NULL) {
 		msg_error("state %s", err);
 		return EX_CANTCREAT;
 	}
 	return 0;
+}
+
+/* say - a library module's message, printed at its level */
+static void say(void *ctx, enum say_level level, const char *text)
+{
+	(void) ctx;
+	if (level == SAY_ERROR)
+		msg_error("%s", text);
+	else if (level == SAY_WARN)
+		msg_warn("%s", text);
+	else
+		msg_info("%s", text);
+}
+
+/* say_counters - "WHY: lines=... events=..." */
+static void say_counters(const char *why, const struct counters *c)
+{
+	char line[COUNTERS_LINE_MAX];
+
+	counters_format(c, line, sizeof(line));
+	msg_info("%s: %s", why, line);
+}
+
+/* notice - a library module's word while it waits */
+static void notice(const char *text)
+{
+	msg_info("%s", text);
 }
 
 /* open_outputs - store and emitter */
@@ -188,16 +204,17 @@ static int open_outputs(struct phishwatch *pw)
 		return open_store_check(pw);
 	if (pw->opts.report && pw->opts.input_count == 0)
 		return open_store_report(pw);
-	pw->store = store_open(pw->opts.state, err);
-	if (pw->store == NULL) {
+	pw->app.store = store_open(pw->opts.state, err);
+	if (pw->app.store == NULL) {
 		msg_error("state %s", err);
 		return EX_CANTCREAT;
 	}
 	/* --report prints the chronology instead of events */
 	if (pw->opts.report)
 		return 0;
-	pw->emitter = emitter_open(pw->opts.output, pw->opts.syslog_pri, err);
-	if (pw->emitter == NULL) {
+	pw->app.emitter = emitter_open(pw->opts.output, pw->opts.syslog_pri,
+				   notice, err);
+	if (pw->app.emitter == NULL) {
 		msg_error("output %s", err);
 		return EX_CANTCREAT;
 	}
@@ -219,16 +236,17 @@ static int run_input(struct phishwatch *pw, const char *name)
 	loop.input_name = input_name(in);
 	/* Line numbers help in a file, not in a stream (omprog: rsyslog's
 	 * feed, which no one can look up). */
-	pipeline_set_input(pw->pipe, pw->opts.omprog || strcmp(name, "-") == 0
+	pipeline_set_input(pw->app.pipe, pw->opts.omprog || strcmp(name, "-") == 0
 			   ? NULL : input_name(in), input_mtime(in));
-	loop.pipe = pw->pipe;
-	loop.counters = &pw->counters;
+	loop.pipe = pw->app.pipe;
+	loop.counters = &pw->app.counters;
 	loop.replies = pw->opts.omprog ? STDOUT_FILENO : -1;
 	loop.signals = &signals_seen;
 	loop.wait_mask = &signals_open;
 	loop.reload = reload;
 	loop.reload_ctx = pw;
-	loop.store = pw->opts.state != NULL ? pw->store : NULL;
+	loop.say = say;
+	loop.store = pw->opts.state != NULL ? pw->app.store : NULL;
 	status = runloop_run(&loop);
 	input_close(in);
 	return status;
@@ -238,9 +256,16 @@ static int run_input(struct phishwatch *pw, const char *name)
 static int run_inputs(struct phishwatch *pw)
 {
 	int status = 0;
+	int ready;
 
-	if (pw->opts.omprog && runloop_omprog_ready(STDOUT_FILENO) < 0)
+	ready = pw->opts.omprog ? runloop_omprog_ready(STDOUT_FILENO) : 0;
+	if (ready < 0) {
+		msg_error("cannot write omprog reply: %s", strerror(errno));
 		return EX_IOERR;
+	}
+	if (ready > 0)
+		msg_warn("terminated while waiting for rsyslog to read the "
+			 "first OK");
 	for (size_t i = 0; i < pw->opts.input_count; i++) {
 		int one = run_input(pw, pw->opts.inputs[i]);
 
@@ -257,10 +282,10 @@ static int run_inputs(struct phishwatch *pw)
 /* check_report - --check: what was loaded, and the verdict */
 static int check_report(const struct phishwatch *pw)
 {
-	if (pw->config.access_bad_lines > 0 || pw->config.brand_bad_lines > 0) {
+	if (pw->app.config.access_bad_lines > 0 || pw->app.config.brand_bad_lines > 0) {
 		msg_error("%zu access map and %zu brand/allow line(s) could "
-			  "not be read", pw->config.access_bad_lines,
-			  pw->config.brand_bad_lines);
+			  "not be read", pw->app.config.access_bad_lines,
+			  pw->app.config.brand_bad_lines);
 		return EX_DATAERR;
 	}
 	if (pw->opts.config.access_count == 0)
@@ -272,10 +297,10 @@ static int check_report(const struct phishwatch *pw)
 		printf("no access map, ");
 	else
 		printf("%zu access entries, ",
-		       access_entry_count(pw->config.access));
-	if (pw->store != NULL)
+		       access_entry_count(pw->app.config.access));
+	if (pw->app.store != NULL)
 		printf("%ld campaign(s) in the store\n",
-		       store_campaign_count(pw->store));
+		       store_campaign_count(pw->app.store));
 	else
 		printf("%s\n", pw->store_older ? "store to be migrated"
 		       : pw->opts.state != NULL ? "no store yet"
@@ -286,13 +311,13 @@ static int check_report(const struct phishwatch *pw)
 /* print_report - --report: commit, then the chronology on stdout */
 static int print_report(struct phishwatch *pw, int status)
 {
-	if (pipeline_flush(pw->pipe) < 0) {
-		msg_error("%s", pipeline_error(pw->pipe));
+	if (pipeline_flush(pw->app.pipe) < 0) {
+		msg_error("%s", pipeline_error(pw->app.pipe));
 		return EX_IOERR;
 	}
 	if ((pw->opts.report == OPTIONS_REPORT_HTML
-	     ? reporthtml_print(pw->store, stdout)
-	     : report_print(pw->store, stdout,
+	     ? reporthtml_print(pw->app.store, stdout)
+	     : report_print(pw->app.store, stdout,
 			    pw->opts.report == OPTIONS_REPORT_JSON)) < 0) {
 		msg_error("cannot print the report: %s", strerror(errno));
 		return EX_IOERR;
@@ -342,61 +367,44 @@ static int forget(const struct options *opts)
 	return 0;
 }
 
+/* open_outputs_hook - assembly_open()'s way to the store and output */
+static int open_outputs_hook(void *ctx, struct assembly *a,
+			     char err[ASSEMBLY_ERR_MAX])
+{
+	(void) a;	/* pw->app itself */
+	(void) err;	/* open_outputs() says why */
+	return open_outputs(ctx);
+}
+
 /* start - load and open everything; 0 or an exit code */
 static int start(struct phishwatch *pw)
 {
-	struct pipeline_parts parts;
-	int status = config_load(&pw->opts.config, &pw->config);
+	struct assembly_plan plan = { 0 };
+	char err[ASSEMBLY_ERR_MAX];
+	int status;
 
-	if (status != 0) {
+	pw->opts.config.say = say;
+	plan.config = &pw->opts.config;
+	plan.open_outputs = open_outputs_hook;
+	plan.ctx = pw;
+	plan.max_queue_ids = pw->opts.max_queue_ids;
+	plan.summary_interval = pw->opts.summary_interval;
+	plan.input_json = pw->opts.input_json;
+	plan.config_only = pw->opts.check;
+	status = assembly_open(&pw->app, &plan, err);
+	if (status != 0 && err[0] != '\0')
+		msg_error("%s", err);
+	if (status != 0 && pw->app.failed_config)
 		hint_unreadable(pw);
-		return status;
-	}
-	status = open_outputs(pw);
-	/* A store that cannot be read (corrupt, locked) is unusable: 73 */
-	if (status == 0 && config_learn_store(&pw->config, pw->store) < 0)
-		status = EX_CANTCREAT;
-	if (status != 0 || pw->opts.check)
-		return status;
-	pw->tracker = tracker_new(pw->opts.max_queue_ids,
-				  TRACKER_DEFAULT_WINDOW);
-	if (pw->tracker == NULL) {
-		msg_error("out of memory");
-		return EX_OSERR;
-	}
-	parts.config = &pw->config;
-	parts.tracker = pw->tracker;
-	parts.summary_interval = pw->opts.summary_interval;
-	parts.store = pw->store;
-	parts.emitter = pw->emitter;
-	parts.counters = &pw->counters;
-	parts.input_json = pw->opts.input_json;
-	pw->pipe = pipeline_new(&parts);
-	if (pw->pipe == NULL) {
-		msg_error("out of memory");
-		return EX_OSERR;
-	}
-	return 0;
-}
-
-/* finish - release everything, the store last so it commits */
-static void finish(struct phishwatch *pw)
-{
-	pipeline_free(pw->pipe);
-	tracker_free(pw->tracker);
-	if (pw->emitter != NULL)
-		emitter_close(pw->emitter);
-	if (pw->store != NULL)
-		store_close(pw->store);
-	config_free(&pw->config);
+	return status;
 }
 
 int main(int argc, char **argv)
 {
 	static struct phishwatch pw;
-	int status = options_parse(argc, argv, &pw.opts);
+	int status;
 
-	if (status >= 0)
+	if (options_parse(argc, argv, &pw.opts, &status) == OPTIONS_EXIT)
 		return status;
 	if (pw.opts.forget != NULL)
 		return forget(&pw.opts);
@@ -410,13 +418,13 @@ int main(int argc, char **argv)
 		/* A failed run leaves the store as of its last commit, the
 		 * line the run loop named to read again from. */
 		if (status != 0 && status != EX_NOINPUT)
-			store_discard(pw.store);
+			store_discard(pw.app.store);
 		/* --report -s STORE alone read no line: no counters */
 		if (pw.opts.input_count > 0)
-			runloop_counters("exit", &pw.counters);
+			say_counters("exit", &pw.app.counters);
 		if (pw.opts.report && status != EX_IOERR)
 			status = print_report(&pw, status);
 	}
-	finish(&pw);
+	assembly_close(&pw.app);
 	return status;
 }

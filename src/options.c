@@ -11,7 +11,6 @@
 #include <syslog.h>
 #include <sysexits.h>
 
-#include "msg.h"
 #include "options.h"
 #include "tracker.h"
 
@@ -24,6 +23,10 @@
 #ifndef PW_RULEBASE
 #define PW_RULEBASE "/usr/local/share/phishwatch/sendmail.rb"
 #endif
+
+/* What the option helpers return to say "go on parsing"; anything else
+ * is the exit status (sysexits.h codes and 0 are all >= 0). */
+#define OPTIONS_GO_ON (-1)
 
 /* Long options without a short form. */
 enum {
@@ -202,7 +205,7 @@ static int options_report(struct options *opts, const char *arg)
 	else
 		return options_usage_error("--report takes text, json or html, "
 					   "not '%.40s'", arg);
-	return -1;
+	return OPTIONS_GO_ON;
 }
 
 /* options_forget - --forget DOMAIN: a host name, kept lower-cased */
@@ -213,7 +216,7 @@ static int options_forget(struct options *opts, const char *arg)
 		return options_usage_error("--forget takes a domain name, not "
 					   "'%.40s'", arg);
 	opts->forget = opts->forget_buf;
-	return -1;
+	return OPTIONS_GO_ON;
 }
 
 /* options_forget_alone - --forget changes the store and does nothing
@@ -221,14 +224,14 @@ static int options_forget(struct options *opts, const char *arg)
 static int options_forget_alone(const struct options *opts)
 {
 	if (opts->forget == NULL)
-		return -1;
+		return OPTIONS_GO_ON;
 	if (opts->state == NULL)
 		return options_usage_error("--forget needs the store: -s FILE");
 	if (opts->input_count > 0 || opts->check || opts->report
 	    || opts->omprog)
 		return options_usage_error("--forget takes no input file, "
 					   "--check, --report or --omprog");
-	return -1;
+	return OPTIONS_GO_ON;
 }
 
 /* options_rulebase - "-r [sendmail:|exim:]FILE": the MTA's rulebase
@@ -241,7 +244,7 @@ static int options_rulebase(struct options *opts, const char *arg)
 		opts->config.rulebase = arg + 9;
 	else
 		opts->config.rulebase = arg;
-	return -1;
+	return OPTIONS_GO_ON;
 }
 
 /* options_defaults - everything not given on the command line */
@@ -272,7 +275,7 @@ static int options_priority(struct options *opts, int facility,
 		opts->syslog_pri = value | LOG_PRI(opts->syslog_pri);
 	else
 		opts->syslog_pri = LOG_FAC(opts->syslog_pri) << 3 | value;
-	return -1;
+	return OPTIONS_GO_ON;
 }
 
 /* options_brands - the shipped brands list and the learned brands cap */
@@ -284,15 +287,15 @@ static int options_brands(int opt, struct options *opts)
 	case OPT_DEFAULT_BRANDS:
 		opts->config.default_brands = optarg;
 		opts->config.default_brands_given = 1;
-		return -1;
+		return OPTIONS_GO_ON;
 	case OPT_NO_DEFAULT_BRANDS:
 		opts->config.default_brands = NULL;
-		return -1;
+		return OPTIONS_GO_ON;
 	default:
 		value = options_number("--max-learned-brands", optarg, 0,
 				       10000000);
 		opts->config.max_learned_brands = (size_t) value;
-		return value < 0 ? EX_USAGE : -1;
+		return value < 0 ? EX_USAGE : OPTIONS_GO_ON;
 	}
 }
 
@@ -308,25 +311,25 @@ static int options_one(int opt, struct options *opts)
 						   "(limit %d)",
 						   CONFIG_MAX_ACCESS);
 		opts->config.access_files[opts->config.access_count++] = optarg;
-		return -1;
-	case 's': opts->state = optarg; return -1;
+		return OPTIONS_GO_ON;
+	case 's': opts->state = optarg; return OPTIONS_GO_ON;
 	case 'r': return options_rulebase(opts, optarg);
-	case 'l': opts->config.labels = optarg; return -1;
-	case 'o': opts->output = optarg; return -1;
-	case 'n': opts->check = 1; return -1;
-	case OPT_LEARN: opts->config.learn_labels = 1; return -1;
-	case OPT_BRANDS: opts->config.brands = optarg; return -1;
-	case OPT_ALLOW: opts->config.allow = optarg; return -1;
+	case 'l': opts->config.labels = optarg; return OPTIONS_GO_ON;
+	case 'o': opts->output = optarg; return OPTIONS_GO_ON;
+	case 'n': opts->check = 1; return OPTIONS_GO_ON;
+	case OPT_LEARN: opts->config.learn_labels = 1; return OPTIONS_GO_ON;
+	case OPT_BRANDS: opts->config.brands = optarg; return OPTIONS_GO_ON;
+	case OPT_ALLOW: opts->config.allow = optarg; return OPTIONS_GO_ON;
 	case OPT_DEFAULT_BRANDS: case OPT_NO_DEFAULT_BRANDS:
 	case OPT_MAX_LEARNED:
 		return options_brands(opt, opts);
-	case OPT_OMPROG: opts->omprog = 1; return -1;
+	case OPT_OMPROG: opts->omprog = 1; return OPTIONS_GO_ON;
 	case OPT_FACILITY: return options_priority(opts, 1, optarg);
 	case OPT_SEVERITY: return options_priority(opts, 0, optarg);
 	case OPT_INPUT:
 		if (strcmp(optarg, "json") == 0 || strcmp(optarg, "raw") == 0) {
 			opts->input_json = strcmp(optarg, "json") == 0;
-			return -1;
+			return OPTIONS_GO_ON;
 		}
 		return options_usage_error("--input takes raw or json, not "
 					   "'%.40s'", optarg);
@@ -335,12 +338,12 @@ static int options_one(int opt, struct options *opts)
 	case OPT_MAX_QUEUE:
 		value = options_number("--max-queue-ids", optarg, 1, 100000000);
 		opts->max_queue_ids = (unsigned long) value;
-		return value < 0 ? EX_USAGE : -1;
+		return value < 0 ? EX_USAGE : OPTIONS_GO_ON;
 	case OPT_SUMMARY:
 		value = options_number("--summary-interval", optarg, 1,
 				       366L * 24 * 3600);
 		opts->summary_interval = value;
-		return value < 0 ? EX_USAGE : -1;
+		return value < 0 ? EX_USAGE : OPTIONS_GO_ON;
 	case 'h': fputs(options_usage, stdout); return 0;
 	case 'V': printf("phishwatch %s\n", PW_VERSION); return 0;
 	default:
@@ -383,8 +386,8 @@ static int options_bad(int opt, const char *arg)
 	return options_usage_error("unrecognized option '-%c'", optopt);
 }
 
-/* options_parse - argv into *opts */
-int options_parse(int argc, char **argv, struct options *opts)
+/* options_parse_all - argv into *opts; OPTIONS_GO_ON or an exit code */
+static int options_parse_all(int argc, char **argv, struct options *opts)
 {
 	int opt;
 
@@ -396,7 +399,7 @@ int options_parse(int argc, char **argv, struct options *opts)
 			     ? options_bad(opt, argv[optind - 1])
 			     : options_one(opt, opts);
 
-		if (status >= 0)
+		if (status != OPTIONS_GO_ON)
 			return status;
 	}
 	if (argc - optind > OPTIONS_MAX_INPUTS)
@@ -420,5 +423,16 @@ int options_parse(int argc, char **argv, struct options *opts)
 	/* --report -s FILE alone reads the store, not standard input. */
 	if (opts->input_count == 0 && !(opts->report && opts->state != NULL))
 		opts->inputs[opts->input_count++] = "-";
-	return -1;
+	return OPTIONS_GO_ON;
+}
+
+/* options_parse - argv into *opts: run, or exit with *status */
+enum options_next options_parse(int argc, char **argv, struct options *opts,
+				int *status)
+{
+	*status = options_parse_all(argc, argv, opts);
+	if (*status != OPTIONS_GO_ON)
+		return OPTIONS_EXIT;
+	*status = 0;
+	return OPTIONS_RUN;
 }

@@ -38,11 +38,19 @@ struct options {
 	size_t input_count;
 };
 
+/* What the program does after parsing its command line. */
+enum options_next {
+	OPTIONS_RUN,		/* go on with *opts */
+	OPTIONS_EXIT		/* exit with *status: 0 after --help or
+				 * --version, EX_USAGE after a usage error
+				 * (already reported on stderr) */
+};
+
 /*
- * options_parse - fill *opts from argv; returns -1 when the program
- * should go on, or an exit code (0 after --help/--version, 64 on a
- * usage error, already reported).
+ * options_parse - fill *opts from argv; OPTIONS_RUN, or OPTIONS_EXIT
+ * with the exit status in *status.
  */
-int options_parse(int argc, char **argv, struct options *opts);
+enum options_next options_parse(int argc, char **argv, struct options *opts,
+				int *status);
 
 #endif

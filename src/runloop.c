@@ -3,12 +3,12 @@
  */
 #include <errno.h>
 #include <poll.h>
+#include <stdarg.h>
 #include <string.h>
 #include <sysexits.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "msg.h"
 #include "runloop.h"
 #include "stopsig.h"
 
@@ -29,7 +29,8 @@
 
 /*
  * runloop_reply - one omprog reply line: 0, 1 when SIGTERM came while
- * rsyslog did not read (the reply not written), -1 on failure.  Not
+ * rsyslog did not read (the reply not written), -1 with errno on
+ * failure.  Not
  * through stdio, whose write would block with signals blocked, beyond
  * SIGTERM, should rsyslog stop reading: the wait for room lets the stop
  * signals in (stopsig.h), and a reply, far shorter than PIPE_BUF, then
@@ -60,8 +61,8 @@ static int runloop_reply(int fd, const char *text)
 	}
 	if (done == (size_t) len && len > 0)
 		return 0;
-	msg_error("cannot write omprog reply: %s",
-		  len == 0 ? "reply too long" : strerror(errno));
+	if (len == 0)
+		errno = EMSGSIZE;
 	return -1;
 }
 
@@ -69,21 +70,26 @@ static int runloop_reply(int fd, const char *text)
  * does not read sets the loop's flag, and the loop then stops at once */
 int runloop_omprog_ready(int fd)
 {
-	int status = runloop_reply(fd, "OK");
-
-	if (status > 0)
-		msg_warn("terminated while waiting for rsyslog to read the "
-			 "first OK");
-	return status < 0 ? -1 : 0;
+	return runloop_reply(fd, "OK");
 }
 
-/* runloop_counters - the counters as one info line, after why */
-void runloop_counters(const char *why, const struct counters *c)
-{
-	char line[COUNTERS_LINE_MAX];
+/* runloop_say - a message for main to print (nothing without a hook) */
+static void runloop_say(const struct runloop *loop, enum say_level level,
+			const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
-	counters_format(c, line, sizeof(line));
-	msg_info("%s: %s", why, line);
+static void runloop_say(const struct runloop *loop, enum say_level level,
+			const char *fmt, ...)
+{
+	char text[SAY_MAX];
+	va_list ap;
+
+	if (loop->say == NULL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	loop->say(loop->say_ctx, level, text);
 }
 
 /* runloop_signals - act on the flags the handlers set */
@@ -91,12 +97,15 @@ static void runloop_service_signals(struct runloop *loop)
 {
 	if (loop->signals->usr1) {
 		loop->signals->usr1 = 0;
-		runloop_counters("counters", loop->counters);
+		char line[COUNTERS_LINE_MAX];
+
+		counters_format(loop->counters, line, sizeof(line));
+		runloop_say(loop, SAY_INFO, "counters: %s", line);
 	}
 	if (loop->signals->hup) {
 		loop->signals->hup = 0;
 		if (pipeline_flush(loop->pipe) < 0)
-			msg_warn("commit before reload failed: %s",
+			runloop_say(loop, SAY_WARN, "commit before reload failed: %s",
 				 pipeline_error(loop->pipe));
 		if (loop->reload != NULL)
 			loop->reload(loop->reload_ctx);
@@ -114,7 +123,7 @@ static unsigned long long runloop_commits(const struct runloop *loop)
 static int runloop_commit(struct runloop *loop, int *status)
 {
 	if (pipeline_flush(loop->pipe) < 0) {
-		msg_error("%s", pipeline_error(loop->pipe));
+		runloop_say(loop, SAY_ERROR, "%s", pipeline_error(loop->pipe));
 		*status = EX_IOERR;
 		return -1;
 	}
@@ -131,7 +140,7 @@ static int runloop_tick(struct runloop *loop, time_t now, int *status)
 	unsigned long long before = runloop_commits(loop);
 
 	if (pipeline_summaries(loop->pipe, now) == PIPELINE_FATAL) {
-		msg_error("%s", pipeline_error(loop->pipe));
+		runloop_say(loop, SAY_ERROR, "%s", pipeline_error(loop->pipe));
 		*status = pipeline_status(loop->pipe);
 		return -1;
 	}
@@ -198,7 +207,7 @@ static int runloop_pause(struct runloop *loop)
 static enum pipeline_result runloop_undone(struct runloop *loop,
 					   const char *what)
 {
-	msg_warn("%s: line %llu not processed: terminated while waiting for "
+	runloop_say(loop, SAY_WARN, "%s: line %llu not processed: terminated while waiting for "
 		 "the %s", loop->input_name, loop->counters->lines + 1, what);
 	return PIPELINE_DONE;
 }
@@ -225,14 +234,14 @@ static enum pipeline_result runloop_process(struct runloop *loop,
 		if (loop->signals->term)
 			return runloop_undone(loop, what);
 		if (!waited++)
-			msg_warn("%s: line %llu: %s %s; waiting to try again",
+			runloop_say(loop, SAY_WARN, "%s: line %llu: %s %s; waiting to try again",
 				 loop->input_name, loop->counters->lines + 1,
 				 what, why);
 		if (runloop_pause(loop) < 0)
 			return runloop_undone(loop, what);
 	}
 	if (waited && result == PIPELINE_DONE)
-		msg_info("%s: line %llu: %s free again, line done",
+		runloop_say(loop, SAY_INFO, "%s: line %llu: %s free again, line done",
 			 loop->input_name, loop->counters->lines, what);
 	return result;
 }
@@ -248,8 +257,11 @@ static int runloop_confirm(struct runloop *loop, const char *text)
 {
 	int status = runloop_reply(loop->replies, text);
 
+	if (status < 0)
+		runloop_say(loop, SAY_ERROR, "cannot write omprog reply: %s",
+			    strerror(errno));
 	if (status > 0)
-		msg_warn("%s: line %llu not confirmed: terminated while "
+		runloop_say(loop, SAY_WARN, "%s: line %llu not confirmed: terminated while "
 			 "waiting for rsyslog to read the reply; rsyslog "
 			 "offers the line again", loop->input_name,
 			 loop->line_no);
@@ -271,7 +283,7 @@ static int runloop_handle(struct runloop *loop, const char *line, size_t len)
 	    && loop->stored_through < loop->line_no - 1)
 		loop->stored_through = loop->line_no - 1;
 	if (result == PIPELINE_FATAL) {
-		msg_error("%s", pipeline_error(loop->pipe));
+		runloop_say(loop, SAY_ERROR, "%s", pipeline_error(loop->pipe));
 		return pipeline_status(loop->pipe);
 	}
 	/*
@@ -333,7 +345,7 @@ static int runloop_lines(struct runloop *loop)
 				return status;
 			return 0;
 		case LINEIN_ERROR:
-			msg_error("%s: read error: %s", loop->input_name,
+			runloop_say(loop, SAY_ERROR, "%s: read error: %s", loop->input_name,
 				  strerror(errno));
 			return EX_IOERR;
 		}
@@ -353,7 +365,7 @@ static void runloop_unstored(const struct runloop *loop)
 {
 	if (loop->replies >= 0 || loop->store == NULL)
 		return;
-	msg_error("%s: nothing from line %llu on is in the state store: once "
+	runloop_say(loop, SAY_ERROR, "%s: nothing from line %llu on is in the state store: once "
 		  "the fault is fixed, run again on this input from line %llu "
 		  "(lines read: %llu)", loop->input_name,
 		  loop->stored_through + 1, loop->stored_through + 1,

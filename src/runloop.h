@@ -30,6 +30,11 @@
  *	filter mode the loop then says from which line of the input
  *	nothing is stored, for a run after the fault is fixed (the caller
  *	discards what was not committed, so that line is exact).
+ *
+ * DIAGNOSTICS
+ *	The loop prints nothing itself: what it has to tell (waits, the
+ *	counters on SIGUSR1, the error that ended it) goes to the say hook
+ *	with a level, for main to print (say.h).
  */
 #ifndef PHISHWATCH_RUNLOOP_H
 #define PHISHWATCH_RUNLOOP_H
@@ -40,6 +45,7 @@
 #include "counters.h"
 #include "linein.h"
 #include "pipeline.h"
+#include "say.h"
 
 struct runloop_signals {
 	volatile sig_atomic_t term;
@@ -57,6 +63,8 @@ struct runloop {
 	const sigset_t *wait_mask;	/* signals unblocked while waiting */
 	void (*reload)(void *ctx);	/* SIGHUP hook */
 	void *reload_ctx;
+	say_fn *say;			/* what the loop tells (main prints) */
+	void *say_ctx;
 	unsigned lines_since_signals;	/* the loop's own bookkeeping */
 	unsigned lines_since_commit;
 	/* -s given: after a failure in filter mode, say from which line
@@ -73,12 +81,8 @@ struct runloop {
 int runloop_run(struct runloop *loop);
 
 /* runloop_omprog_ready - the initial "OK" of the omprog protocol on fd;
- * 0 (also when SIGTERM ended the wait for room: the loop then stops at
- * once) or -1 */
+ * 0, 1 when SIGTERM ended the wait for room (the loop then stops at
+ * once), or -1 with errno */
 int runloop_omprog_ready(int fd);
-
-/* runloop_counters - "WHY: lines=... events=..." on stderr (SIGUSR1,
- * exit) */
-void runloop_counters(const char *why, const struct counters *c);
 
 #endif

@@ -50,8 +50,15 @@ is "$(q '.phishwatch.suggested_access')" "$(printf 'complains.marriott.com\tERRO
 # Case, public suffixes, long local parts, bare addresses.
 check_one() {	# check_one ADDRESS WANT-PHISHED NAME
 	from_line r63X0001000001 "$1" > "$TMP/one"
-	pw -r "$RULEBASE" "$TMP/one" > "$TMP/one.out" 2>/dev/null
+	pw -r "$RULEBASE" "$TMP/one" > "$TMP/one.out" 2> "$TMP/one.err"
+	_st=$?
 	is "$(jq -r '.phishwatch.phished_domain' < "$TMP/one.out")" "$2" "$3"
+	[ -n "$2" ] && return
+	# No event must mean "read and found ordinary", not a crash.
+	is "$_st" 0 "$3: exit status 0"
+	_n="$(counter lines "$TMP/one.err") $(counter senders "$TMP/one.err")"
+	_n="$_n $(counter suspicious "$TMP/one.err") $(counter events "$TMP/one.err")"
+	is "$_n" "1 1 0 0" "$3: the line read, its sender seen, none suspicious"
 }
 check_one '<x@EMALSRV.AA.COM>' aa.com "upper-case sender host gives aa.com"
 check_one '<x@complains.staples.co.uk>' staples.co.uk "co.uk suffix gives staples.co.uk"

@@ -89,15 +89,30 @@ for case in \
 	set -- $case
 	is "$(shipped "$1")" "phished-domain-first-seen$tab$2$tab$3$tab$1" "shipped list: $1 imitates $3 ($2)"
 done
+# not_shipped NAME DOMAIN [OPTIONS...] - no event, and not for a crash:
+# exit 0, the one line read, its sender seen, none suspicious
+not_shipped() {
+	_name=$1; shift
+	is "$(shipped "$@")" "" "$_name"
+	d=$1; shift
+	from_line r63L00000011 "<x@$d>" > "$TMP/one"
+	pw -r "$RULEBASE" --default-brands "$TOP/data/brands" "$@" "$TMP/one" \
+		> /dev/null 2> "$TMP/one.err"
+	is "$?" 0 "$_name: exit status 0"
+	_n="$(counter lines "$TMP/one.err") $(counter senders "$TMP/one.err")"
+	_n="$_n $(counter suspicious "$TMP/one.err") $(counter events "$TMP/one.err")"
+	is "$_n" "1 1 0 0" "$_name: the line read, its sender seen, none suspicious"
+}
 for own in docusign.net googlemail.com facebookmail.com amazon.co.uk att.net paypal.de yahoo.co.jp; do
-	is "$(shipped "$own")" "" "shipped list: $own is the brand's own"
+	not_shipped "shipped list: $own is the brand's own" "$own"
 done
 for legit in ubs.com nhl.com art.com openoffice.org groups.io; do
-	is "$(shipped "$legit")" "" "shipped list: $legit is no lookalike"
+	not_shipped "shipped list: $legit is no lookalike" "$legit"
 done
-is "$(shipped paypal-login.com --no-default-brands)" "" "--no-default-brands: no shipped list"
+not_shipped "--no-default-brands: no shipped list" paypal-login.com --no-default-brands
 printf 'paypal.com\n' > "$TMP/pp"
-is "$(shipped docusing.net --no-default-brands --brands "$TMP/pp")" "" "--no-default-brands --brands FILE replaces the list"
+not_shipped "--no-default-brands --brands FILE replaces the list" docusing.net \
+	--no-default-brands --brands "$TMP/pp"
 is "$(shipped paypal-login.com --no-default-brands --brands "$TMP/pp")" \
 	"phished-domain-first-seen${tab}lookalike:combo${tab}paypal.com${tab}paypal-login.com" "... with the brands of FILE"
 printf 'marriott.com\n' > "$TMP/mar"

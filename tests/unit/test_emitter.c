@@ -390,7 +390,7 @@ static void test_file_sink(void)
 
 	test_path("events.json", path, sizeof(path));
 	umask(0);
-	em = emitter_open(path, 0, err);
+	em = emitter_open(path, 0, NULL, err);
 	umask(022);
 	if (!tap_ok(em != NULL, "file sink opens")) {
 		printf("# %s\n", err);
@@ -400,7 +400,7 @@ static void test_file_sink(void)
 	       "file sink: created mode 0600");
 	tap_is_long(emitter_write(em, &ev), 0, "file sink: first event");
 	emitter_close(em);
-	em = emitter_open(path, 0, err);
+	em = emitter_open(path, 0, NULL, err);
 	tap_is_long(em != NULL ? emitter_write(em, &ev) : -1, 0,
 		    "file sink: reopened, second event");
 	emitter_close(em);
@@ -418,20 +418,20 @@ static void test_file_errors(void)
 	struct event ev = sample_event();
 	struct emitter *em;
 
-	em = emitter_open(test_dir, 0, err);
+	em = emitter_open(test_dir, 0, NULL, err);
 	tap_ok(em == NULL, "a directory is refused as output");
 	emitter_close(em);
 	tap_ok(strncmp(err, test_dir, strlen(test_dir)) == 0
 	       && strstr(err, "directory") != NULL,
 	       "... with a message naming it and the reason");
-	em = emitter_open("", 0, err);
+	em = emitter_open("", 0, NULL, err);
 	tap_ok(em == NULL, "empty output path refused");
 	emitter_close(em);
 	if (access("/dev/full", W_OK) != 0) {
 		tap_ok(1, "# SKIP no /dev/full");
 		return;
 	}
-	em = emitter_open("/dev/full", 0, err);
+	em = emitter_open("/dev/full", 0, NULL, err);
 	errno = 0;
 	tap_is_long(em != NULL ? emitter_write(em, &ev) : 0, -1,
 		    "write error is reported");
@@ -455,7 +455,7 @@ static void test_stdout_sink(void)
 	/* opened once standard output is in place, as main does: a pipe
 	 * or terminal there is taken as a descriptor of the emitter's own */
 	if (fd < 0 || saved < 0 || dup2(fd, STDOUT_FILENO) < 0
-	    || (em = emitter_open("-", 0, err)) == NULL) {
+	    || (em = emitter_open("-", 0, NULL, err)) == NULL) {
 		tap_ok(0, "stdout sink set up");
 		return;
 	}
@@ -520,7 +520,7 @@ static void test_syslog_sink(void)
 	test_path("log.sock", path, sizeof(path));
 	snprintf(dest, sizeof(dest), "syslog:%s", path);
 	fd = receiver(path);
-	em = emitter_open(dest, LOG_LOCAL0 | LOG_INFO, err);
+	em = emitter_open(dest, LOG_LOCAL0 | LOG_INFO, NULL, err);
 	if (!tap_ok(fd >= 0 && em != NULL, "syslog sink opens")) {
 		printf("# %s\n", err);
 		goto done;
@@ -572,11 +572,11 @@ static void test_syslog_errors(void)
 
 	test_path("no.sock", path, sizeof(path));
 	snprintf(dest, sizeof(dest), "syslog:%s", path);
-	em = emitter_open(dest, LOG_LOCAL0 | LOG_INFO, err);
+	em = emitter_open(dest, LOG_LOCAL0 | LOG_INFO, NULL, err);
 	tap_ok(em == NULL && strstr(err, path) != NULL,
 	       "syslog: missing socket refused, message names it");
 	emitter_close(em);
-	em = emitter_open("syslog:", LOG_LOCAL0 | LOG_INFO, err);
+	em = emitter_open("syslog:", LOG_LOCAL0 | LOG_INFO, NULL, err);
 	tap_ok(em == NULL, "syslog: empty socket path refused");
 	emitter_close(em);
 }

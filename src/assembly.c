@@ -1,0 +1,107 @@
+/*
+ * assembly - build the program one way (see assembly.h).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "assembly.h"
+
+/* assembly_config - a complete config set, the store's brands included */
+static int assembly_config(const struct config_options *opts,
+			   struct store *store, struct config_set *set,
+			   char err[ASSEMBLY_ERR_MAX])
+{
+	int status = config_load(opts, set, err);
+
+	if (status != 0)
+		return status;
+	/* A store that cannot be read (corrupt, locked) is unusable: 73 */
+	if (config_learn_store(set, store, err) < 0) {
+		config_free(set);
+		return EX_CANTCREAT;
+	}
+	return 0;
+}
+
+/* assembly_pipeline - the tracker and the pipeline over the rest */
+static int assembly_pipeline(struct assembly *a,
+			     const struct assembly_plan *plan,
+			     char err[ASSEMBLY_ERR_MAX])
+{
+	struct pipeline_parts parts;
+
+	a->tracker = tracker_new(plan->max_queue_ids, TRACKER_DEFAULT_WINDOW);
+	if (a->tracker == NULL) {
+		snprintf(err, ASSEMBLY_ERR_MAX, "out of memory");
+		return EX_OSERR;
+	}
+	memset(&parts, 0, sizeof(parts));
+	parts.config = &a->config;
+	parts.tracker = a->tracker;
+	parts.summary_interval = plan->summary_interval;
+	parts.store = a->store;
+	parts.emitter = a->emitter;
+	parts.counters = &a->counters;
+	parts.input_json = plan->input_json;
+	a->pipe = pipeline_new(&parts);
+	if (a->pipe == NULL) {
+		snprintf(err, ASSEMBLY_ERR_MAX, "out of memory");
+		return EX_OSERR;
+	}
+	return 0;
+}
+
+/* assembly_open - config, outputs, store brands, tracker, pipeline */
+int assembly_open(struct assembly *a, const struct assembly_plan *plan,
+		  char err[ASSEMBLY_ERR_MAX])
+{
+	int status;
+
+	memset(a, 0, sizeof(*a));
+	err[0] = '\0';
+	status = config_load(plan->config, &a->config, err);
+	if (status != 0) {
+		a->failed_config = 1;
+		return status;
+	}
+	status = plan->open_outputs(plan->ctx, a, err);
+	if (status != 0)
+		return status;
+	/* A store that cannot be read (corrupt, locked) is unusable: 73 */
+	if (config_learn_store(&a->config, a->store, err) < 0)
+		return EX_CANTCREAT;
+	if (plan->config_only)
+		return 0;
+	return assembly_pipeline(a, plan, err);
+}
+
+/* assembly_reload - a new set, swapped in only when whole */
+int assembly_reload(struct assembly *a, const struct config_options *opts,
+		    char err[ASSEMBLY_ERR_MAX])
+{
+	struct config_set fresh;
+	int status;
+
+	err[0] = '\0';
+	status = assembly_config(opts, a->store, &fresh, err);
+	if (status != 0)
+		return status;
+	config_free(&a->config);
+	a->config = fresh;
+	return 0;
+}
+
+/* assembly_close - the store last, so that it commits */
+void assembly_close(struct assembly *a)
+{
+	pipeline_free(a->pipe);
+	tracker_free(a->tracker);
+	if (a->emitter != NULL)
+		emitter_close(a->emitter);
+	if (a->store != NULL)
+		store_close(a->store);
+	config_free(&a->config);
+	memset(a, 0, sizeof(*a));
+}

@@ -1,0 +1,65 @@
+/*
+ * assembly - the program put together: one way for main, SIGHUP and
+ * the fuzz harnesses.
+ *
+ * DESCRIPTION
+ *	assembly_open() builds what runs, in this order: the config set
+ *	(config_load(): rulebase, access maps, labels, brands from the
+ *	files and the access map), then the store and the event output
+ *	through the caller's open_outputs hook (main opens them from the
+ *	command line, the fuzz harnesses in memory and to /dev/null), then
+ *	the brands the store teaches (config_learn_store()), then the
+ *	tracker and the pipeline.  assembly_reload() makes a new config set
+ *	the same way, store brands included, and swaps it in only when it
+ *	loaded whole.  Whatever builds a pipeline builds this one, so what
+ *	is fuzzed and tested is what ships.
+ *
+ * DIAGNOSTICS
+ *	Both return 0, or a sysexits code with why in err; an open_outputs
+ *	hook that printed its own message leaves err empty.  failed_config
+ *	tells a caller that a file of the set was at fault.
+ */
+#ifndef PHISHWATCH_ASSEMBLY_H
+#define PHISHWATCH_ASSEMBLY_H
+
+#include "config.h"
+#include "counters.h"
+#include "emitter.h"
+#include "pipeline.h"
+#include "store.h"
+#include "tracker.h"
+
+#define ASSEMBLY_ERR_MAX CONFIG_ERR_MAX
+
+struct assembly {
+	struct config_set config;
+	struct store *store;		/* NULL: --check with no store yet */
+	struct emitter *emitter;	/* NULL: --report, --check */
+	struct tracker *tracker;
+	struct counters counters;
+	struct pipeline *pipe;
+	int failed_config;		/* 1: config_load() failed */
+};
+
+struct assembly_plan {
+	const struct config_options *config;
+	/* open_outputs - a->store and a->emitter: 0, or an exit status
+	 * (err filled, or left empty after saying why itself) */
+	int (*open_outputs)(void *ctx, struct assembly *a,
+			    char err[ASSEMBLY_ERR_MAX]);
+	void *ctx;
+	size_t max_queue_ids;		/* the tracker's capacity */
+	time_t summary_interval;	/* 0: no campaign summaries */
+	int input_json;			/* lines are mmnormalize JSON */
+	int config_only;		/* --check: no tracker, no pipeline */
+};
+
+int assembly_open(struct assembly *a, const struct assembly_plan *plan,
+		  char err[ASSEMBLY_ERR_MAX]);
+int assembly_reload(struct assembly *a, const struct config_options *opts,
+		    char err[ASSEMBLY_ERR_MAX]);
+
+/* assembly_close - release everything, the store last so it commits */
+void assembly_close(struct assembly *a);
+
+#endif

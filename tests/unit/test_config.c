@@ -1,0 +1,214 @@
+/*
+ * test_config - config.c and assembly.c: a set loads whole or not at
+ * all, says why in the caller's buffer and prints nothing; the brands a
+ * set learns from the store; a reload that fails keeps the old set.
+ *
+ *	Each failing load names its file and returns its sysexits code;
+ *	stderr is captured around every call and must stay empty (library
+ *	modules print nothing: main does).  The rulebase is
+ *	$TOP/rulebase/sendmail.rb, or rulebase/sendmail.rb from the
+ *	current directory when TOP is not set.
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "assembly.h"
+#include "tap.h"
+#include "verdict.h"
+
+#define PATH_MAX_TEST 4096
+
+static char rulebase[PATH_MAX_TEST];
+static char examples_access[PATH_MAX_TEST];
+static char stderr_path[] = "/tmp/test_config.XXXXXX";
+static int saved_stderr = -1;
+
+/* quiet_begin - stderr into a file of its own, emptied */
+static void quiet_begin(void)
+{
+	int fd = open(stderr_path, O_WRONLY | O_TRUNC);
+
+	fflush(stderr);
+	saved_stderr = dup(2);
+	if (fd < 0 || saved_stderr < 0 || dup2(fd, 2) < 0)
+		exit(tap_ok(0, "stderr redirected") + 1);
+	close(fd);
+}
+
+/* quiet_end - stderr back; whether nothing was written meanwhile */
+static int quiet_end(void)
+{
+	FILE *f;
+	int c;
+
+	fflush(stderr);
+	dup2(saved_stderr, 2);
+	close(saved_stderr);
+	f = fopen(stderr_path, "r");
+	c = f != NULL ? fgetc(f) : 'x';
+	if (f != NULL)
+		fclose(f);
+	return c == EOF;
+}
+
+/* options - a set of the rulebase and nothing else */
+static void options(struct config_options *opts)
+{
+	memset(opts, 0, sizeof(*opts));
+	opts->rulebase = rulebase;
+	opts->max_learned_brands = LOOKALIKE_LEARN_MAX;
+}
+
+/* load_fails - config_load() fails with status, names what, prints
+ * nothing, and leaves no set */
+static void load_fails(const struct config_options *opts, int status,
+		       const char *what, const char *name)
+{
+	char err[CONFIG_ERR_MAX] = "";
+	struct config_set set;
+	char label[200];
+	int got, quiet;
+
+	quiet_begin();
+	got = config_load(opts, &set, err);
+	quiet = quiet_end();
+	snprintf(label, sizeof(label), "%s: exit status %d", name, status);
+	tap_is_long(got, status, label);
+	snprintf(label, sizeof(label), "%s: says why (%s)", name, what);
+	if (!tap_ok(strstr(err, what) != NULL, label))
+		printf("#   err: '%s'\n", err);
+	snprintf(label, sizeof(label), "%s: prints nothing itself", name);
+	tap_ok(quiet, label);
+	tap_ok(set.norm == NULL && set.look == NULL && set.ordinary == NULL,
+	       "and leaves no set behind");
+}
+
+/* test_failures - each file of a set, missing or wrong */
+static void test_failures(void)
+{
+	struct config_options opts;
+
+	options(&opts);
+	opts.rulebase = "/nonexistent/sendmail.rb";
+	load_fails(&opts, EX_NOINPUT, "rulebase /nonexistent/sendmail.rb",
+		   "missing rulebase");
+	options(&opts);
+	opts.rulebase = examples_access;	/* text, but no rulebase */
+	load_fails(&opts, EX_DATAERR, "rulebase", "a file that is no "
+		   "rulebase");
+	options(&opts);
+	opts.access_files[opts.access_count++] = "/nonexistent/access";
+	load_fails(&opts, EX_NOINPUT, "access map /nonexistent/access",
+		   "missing access map");
+	options(&opts);
+	opts.labels = "no spaces allowed";
+	load_fails(&opts, EX_USAGE, "--labels", "bad --labels");
+	options(&opts);
+	opts.brands = "/nonexistent/brands";
+	load_fails(&opts, EX_NOINPUT, "brands file /nonexistent/brands",
+		   "missing --brands");
+	options(&opts);
+	opts.allow = "/nonexistent/allow";
+	load_fails(&opts, EX_NOINPUT, "allow file /nonexistent/allow",
+		   "missing --allow");
+}
+
+/* test_load - a whole set: every member, its own cache, generation 1 */
+static void test_load(void)
+{
+	struct config_options opts;
+	struct config_set set;
+	char err[CONFIG_ERR_MAX];
+
+	options(&opts);
+	opts.access_files[opts.access_count++] = examples_access;
+	quiet_begin();
+	tap_is_long(config_load(&opts, &set, err), 0, "a whole set loads");
+	tap_ok(quiet_end(), "quietly");
+	tap_ok(set.norm != NULL && set.det != NULL && set.access != NULL
+	       && set.look != NULL && set.ordinary != NULL,
+	       "with every member");
+	tap_is_long((long) set.generation, 1, "generation 1");
+	config_free(&set);
+	tap_ok(set.norm == NULL && set.look == NULL, "config_free empties it");
+}
+
+/* open_memory - assembly hook: a store in memory, no event output */
+static int open_memory(void *ctx, struct assembly *a,
+		       char err[ASSEMBLY_ERR_MAX])
+{
+	char why[STORE_ERR_MAX];
+
+	(void) ctx;
+	a->store = store_open(NULL, why);
+	if (a->store == NULL) {
+		snprintf(err, ASSEMBLY_ERR_MAX, "%s", why);
+		return EX_CANTCREAT;
+	}
+	return 0;
+}
+
+/* test_store_brands - a stored campaign's phished domain is a brand of
+ * the assembled set, and of a reloaded one; a failed reload keeps the
+ * old set */
+static void test_store_brands(void)
+{
+	struct config_options opts;
+	struct assembly_plan plan = { 0 };
+	struct assembly a;
+	char err[ASSEMBLY_ERR_MAX];
+	struct detection d;
+	const char *key;
+	struct config_set before;
+
+	options(&opts);
+	plan.config = &opts;
+	plan.open_outputs = open_memory;
+	plan.config_only = 1;
+	tap_is_long(assembly_open(&a, &plan, err), 0, "assembled");
+	tap_is_long(verdict_of(&a.config, "examp1ebank.com", &d, &key), 0,
+		    "examp1ebank.com ordinary: examplebank.com is no brand");
+	tap_is_long(store_campaign_add(a.store, "examplebank.com",
+				       "mail.examp1e-bank.com", "test", 1), 0,
+		    "a campaign against examplebank.com is stored");
+	tap_is_long(assembly_reload(&a, &opts, err), 0, "reloaded");
+	tap_is_long(verdict_of(&a.config, "examp1ebank.com", &d, &key), 1,
+		    "the reloaded set learned examplebank.com from the store");
+	before = a.config;
+	opts.rulebase = "/nonexistent/sendmail.rb";
+	quiet_begin();
+	tap_is_long(assembly_reload(&a, &opts, err), EX_NOINPUT,
+		    "a reload with a missing rulebase fails");
+	tap_ok(quiet_end(), "quietly");
+	tap_ok(strstr(err, "/nonexistent/sendmail.rb") != NULL,
+	       "and says which file");
+	tap_ok(a.config.norm == before.norm && a.config.look == before.look,
+	       "the old set runs on");
+	assembly_close(&a);
+}
+
+int main(void)
+{
+	const char *top = getenv("TOP");
+	const char *sep = top != NULL ? "/" : "";
+	int fd = mkstemp(stderr_path);
+
+	if (fd < 0)
+		return tap_ok(0, "a file for stderr") + 1;
+	close(fd);
+	if (top == NULL)
+		top = "";
+	snprintf(rulebase, sizeof(rulebase), "%s%srulebase/sendmail.rb", top,
+		 sep);
+	snprintf(examples_access, sizeof(examples_access),
+		 "%s%sexamples/access", top, sep);
+	test_failures();
+	test_load();
+	test_store_brands();
+	unlink(stderr_path);
+	return tap_done();
+}
