@@ -179,11 +179,16 @@ rs_send \
 	"<22>Mar  3 10:00:05 mx1 postfix/smtpd[105]: connect from unknown[192.0.2.9]" \
 	"<22>Mar  3 10:00:06 mx1 sm-msp-queue[106]: 4Q1A2b3C000006: from=<root@mx1>, size=10, class=0, nrcpts=1, relay=root@localhost" \
 	"<22>Mar  3 10:00:07 mx1 postfixd[107]: not Postfix, a name like it" \
-	"<22>Mar  3 10:00:08 mx1 postfix-out/qmgr[108]: 4A1B2C3D4E: removed"
+	"<22>Mar  3 10:00:08 mx1 postfix-out/qmgr[108]: 4A1B2C3D4E: removed" \
+	"<22>Mar  3 10:00:09 mx1 exim[109]: 1rAbCd-000123-Ab Completed" \
+	"<22>Mar  3 10:00:10 mx1 eximon[110]: not Exim, a name like it" \
+	"<22>Mar  3 10:00:11 mx1 exim4[111]: 1rAbCd-000124-Ab Completed"
 fed="$RS_DIR/state/state.db.lines"
-wait_for 'rs_lines_at_least "$fed" 6' 30
-is "$(wc -l <"$fed" 2>/dev/null | tr -d ' ')" 6 \
-	"omprog feeds the sm-mta, sendmail, sm-msp-queue and Postfix (postfix/*, postfix-INSTANCE/*) lines, nothing else"
+wait_for 'rs_lines_at_least "$fed" 8' 30
+is "$(wc -l <"$fed" 2>/dev/null | tr -d ' ')" 8 \
+	"omprog feeds the sm-mta, sendmail, sm-msp-queue, Postfix (postfix/*, postfix-INSTANCE/*) and Exim (exim, exim4) lines, nothing else"
+is "$(grep -c ' exim4\{0,1\}\[' "$fed" 2>/dev/null)" 2 \
+	"both Exim lines (exim, exim4) among them, eximon not"
 like "$(sed -n 2p "$fed" 2>/dev/null)" \
 	'^[0-9]{4}-03-03T10:00:03([+-][0-9]{2}:[0-9]{2}|Z) mx1 sm-mta\[103\]: 4Q1A2b3C000003: from=<bounce@emalsrv\.marriott\.com>, size=2000, .*\[198\.51\.100\.7\]$' \
 	"each as 'RFC 3339 stamp, host, tag, message', one line"
@@ -269,6 +274,7 @@ rs_send \
 	"<22>Mar  3 10:00:01 mx1 sm-mta[101]: 4Q1A2b3C000001: from=<news@example.org>, size=1000" \
 	"<13>Mar  3 10:00:02 mx1 cron[102]: (root) CMD (true)" \
 	"<22>Mar  3 10:00:03 mx1 sm-mta[103]: no queue id here" \
+	"<22>Mar  3 10:00:03 mx1 exim4[105]: 1rAbCd-000125-Ab Completed" \
 	"<22>Mar  3 10:00:04 mx1 sm-mta[104]: 4Q1A2b3C000004: from=<end@example.org>, size=1000, class=0, nrcpts=1, proto=ESMTP, daemon=MTA-v4, relay=mail.example.org [192.0.2.1]"
 fed="$RS_DIR/state/state.db.lines"
 # The last line sent matches: one connection, one worker, in order, so
@@ -276,8 +282,8 @@ fed="$RS_DIR/state/state.db.lines"
 wait_for 'grep -q 4Q1A2b3C000004 "$fed" 2>/dev/null' 30
 ok $? "the last line sent reaches the program"
 if [ "$RS_RULEBASE" = "$STUB_RULEBASE" ]; then
-	is "$(wc -l <"$fed" 2>/dev/null | tr -d ' ')" 2 \
-		"only lines the rulebase matches reach the program"
+	is "$(wc -l <"$fed" 2>/dev/null | tr -d ' ')" 3 \
+		"only lines the rulebases match reach the program (the Exim one with exim-syslog.rb)"
 	got=$(head -n 1 "$fed" 2>/dev/null)
 	like "$got" '^\{.*"qid": ?"4Q1A2b3C000001".*\}$' \
 		"as liblognorm's JSON object, one a line"
@@ -287,6 +293,8 @@ else
 	like "$(head -n 1 "$fed" 2>/dev/null)" '^\{.*\}$' \
 		"the program gets liblognorm's JSON, one object a line"
 fi
+grep -q '1rAbCd-000125-Ab' "$fed" 2>/dev/null
+ok $? "an exim4 line is normalized with exim-syslog.rb and reaches the program"
 rs_stop
 is "$RS_STATUS" 0 "rsyslogd stops by pid"
 

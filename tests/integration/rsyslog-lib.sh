@@ -72,6 +72,7 @@ rs_subst() {
 	    -e "s|/usr/local/share/phishwatch/sendmail.rb|$(rs_sed_escape "$RS_RULEBASE")|g" \
 	    -e "s|/usr/local/share/phishwatch/sendmail-syslog.rb|$(rs_sed_escape "$RS_SYSLOG_RULEBASE")|g" \
 	    -e "s|/usr/local/share/phishwatch/postfix-syslog.rb|$(rs_sed_escape "$TOP/rulebase/postfix-syslog.rb")|g" \
+	    -e "s|/usr/local/share/phishwatch/exim-syslog.rb|$(rs_sed_escape "$TOP/rulebase/exim-syslog.rb")|g" \
 	    -e "s|/etc/rsyslog.d/phishwatch/|$(rs_sed_escape "$RS_ROUTES")/|g" \
 	    -e "s|/etc/mail/access|$(rs_sed_escape "$RS_DIR/etc/access")|g" \
 	    -e "s|/run/phishwatch/|$(rs_sed_escape "$RS_DIR/run")/|g" \
