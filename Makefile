@@ -127,7 +127,8 @@ deps:
 run: deps
 	$(MAKE) demo
 
-# The sample's one new campaign as an event, then the chronology of all.
+# The sample's new campaign and its second sender host as events, then the
+# chronology of all.
 demo: phishwatch
 	@echo "== events: a campaign the access map does not block yet =="
 	./phishwatch -r rulebase/sendmail.rb -a examples/access \
