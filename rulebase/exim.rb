@@ -11,22 +11,28 @@ version=2
 #
 #	    [1\N] 2026-12-04 13:40:01 [123] 1rAbCd-000123-Ab <= ...
 #
-#	All of it but the kind's own text is optional: the "[1\N] " that
-#	begins the first piece of a line Exim split for syslog, the time
-#	stamp (absent from syslog with syslog_timestamp = false), the
-#	"[pid] " of log_selector +pid and the message id of lines that have
-#	one.  Ids are read as one word, so both 4.96's 1rAbCd-000123-Ab and
-#	4.97's 1rAbCd-00000000123-Abcd forms fit.  log_timezone (a zone
-#	after the clock) is not read: such lines end in exim-other.
+#	beginning after what Exim itself puts first, each part optional:
+#	the "[1\N] " that begins the first piece of a line Exim split for
+#	syslog, the time stamp (absent from syslog with syslog_timestamp =
+#	false; phishwatch also takes log_timezone's zone after it) and the
+#	"[pid] " of log_selector +pid.  phishwatch splits those off with the
+#	syslog header (src/sysloghdr.c), as it does sendmail's header: as
+#	optional parts at the head of every rule they multiplied the paths
+#	liblognorm walks at load eightfold (some 0.1 s of CPU at every
+#	start, where this file now takes a few milliseconds).  Ids are read
+#	as one word, so both 4.96's 1rAbCd-000123-Ab and 4.97's
+#	1rAbCd-00000000123-Abcd forms fit.
 #
 #	For whole lines, make builds exim-syslog.rb from the rules below and
 #	exim-syslog.rb.in: the rules behind an RFC 3164 or RFC 3339 header
-#	of program exim or exim4, and the rules alone (a mainlog line, or
-#	the message property with its leading space).
+#	of program exim or exim4, and alone (a mainlog line, or the message
+#	property with its leading space), each with Exim's own optional
+#	"[1\N] ", stamp (fields log_date, log_time; a zone is not read, such
+#	lines end in exim-other) and "[pid] " (exim_pid) before it.
 #
-#	tag			fields (besides log_date, log_time, exim_pid, and
-#				in exim-syslog.rb the header's timestamp,
-#				hostname, program and pid)
+#	tag			fields (besides, in exim-syslog.rb, log_date,
+#				log_time, exim_pid and the header's
+#				timestamp, hostname, program and pid)
 #	exim-arrival		qid, from, parent_qid, relay_host, helo,
 #				relay_ip, relay_port, iface_ip, iface_port,
 #				user, proto, size, msgid, rcpts (the
@@ -72,14 +78,13 @@ version=2
 #	tests/mta/record-exim.sh, which made the recordings they come from.
 #
 
+# The kinds: exim-syslog.rb puts Exim's own "[1\N] ", stamp and [pid]
+# before each of these, and not before the pieces below.
 #<<< kinds
 # exim-arrival: ID <= SENDER [R=PARENT] H=RELAY [I=..] [U=..] .. P=PROTO
 #      .. S=SIZE [M8S=N] [id=MSGID] [for RCPT RCPT..] (+received_recipients)
 #      [the rest]
-rule=exim-arrival:%
-	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
-	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% <= %from:char-to{"extradata":" "}%%
+rule=exim-arrival:%qid:char-to{"extradata":" "}% <= %from:char-to{"extradata":" "}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" R="},{"type":"char-to","name":"parent_qid","extradata":" "}],{"type":"literal","text":"","priority":31141}]}% H=%
 	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":"","priority":31121}]}%%
 	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31122}]}%%
@@ -95,10 +100,7 @@ rule=exim-arrival:%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"rest","name":"details"}],{"type":"literal","text":"","priority":31148}]}%
 # the same without a host: local submissions and Exim's own bounces
 #      (ID <= <> R=PARENT U=Debian-exim P=local S=N)
-rule=exim-arrival:%
-	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
-	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% <= %from:char-to{"extradata":" "}%%
+rule=exim-arrival:%qid:char-to{"extradata":" "}% <= %from:char-to{"extradata":" "}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" R="},{"type":"char-to","name":"parent_qid","extradata":" "}],{"type":"literal","text":"","priority":31141}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" U="},{"type":"char-to","name":"user","extradata":" "}],{"type":"literal","text":"","priority":31143}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"string-to","name":"-","extradata":" P="}],{"type":"literal","text":"","priority":31144}]}% P=%proto:char-to{"extradata":" "}%%
@@ -108,23 +110,14 @@ rule=exim-arrival:%
 	{"type":"alternative","parser":[[{"type":"literal","text":" for "},{"type":"rest","name":"rcpts"}],{"type":"literal","text":"","priority":31155}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"rest","name":"details"}],{"type":"literal","text":"","priority":31148}]}%
 # fall-back: the sender is kept, the rest is not guessed
-rule=exim-arrival:%
-	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
-	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% <= %from:char-to{"extradata":" "}%%
+rule=exim-arrival:%qid:char-to{"extradata":" "}% <= %from:char-to{"extradata":" "}%%
 	{"type":"literal","text":" ","priority":40000}%%-:rest%
 # exim-discarded: ID => blackhole (RCPT ACL discarded recipients), the
 #      message an ACL's discard verb accepted and dropped
-rule=exim-discarded:%
-	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
-	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% => blackhole (%reason:char-to{"extradata":")"}%)
+rule=exim-discarded:%qid:char-to{"extradata":" "}% => blackhole (%reason:char-to{"extradata":")"}%)
 # exim-delivered: ID => ADDR [(PARENT)] [<ORIG>] [R=..] [T=..] [H=HOST [IP]]
 #      [the rest: X=, C="250 .." ...]
-rule=exim-delivered:%
-	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
-	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% => %to:char-to{"extradata":" ","priority":30500}%%
+rule=exim-delivered:%qid:char-to{"extradata":" "}% => %to:char-to{"extradata":" ","priority":30500}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" ("},{"type":"char-to","name":"parent_to","extradata":")"},{"type":"literal","text":")"}],{"type":"literal","text":"","priority":31132}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" <"},{"type":"char-to","name":"orig_to","extradata":">"},{"type":"literal","text":">"}],{"type":"literal","text":"","priority":31131}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" R="},{"type":"word","name":"router"}],{"type":"literal","text":"","priority":31133}]}%%
@@ -133,10 +126,7 @@ rule=exim-delivered:%
 	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31136}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"rest","name":"details"}],{"type":"literal","text":"","priority":31137}]}%
 # exim-delivered-more: ID -> ADDR ..., a further address of the same delivery
-rule=exim-delivered-more:%
-	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
-	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% -> %to:char-to{"extradata":" ","priority":30500}%%
+rule=exim-delivered-more:%qid:char-to{"extradata":" "}% -> %to:char-to{"extradata":" ","priority":30500}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" ("},{"type":"char-to","name":"parent_to","extradata":")"},{"type":"literal","text":")"}],{"type":"literal","text":"","priority":31132}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" <"},{"type":"char-to","name":"orig_to","extradata":">"},{"type":"literal","text":">"}],{"type":"literal","text":"","priority":31131}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" R="},{"type":"word","name":"router"}],{"type":"literal","text":"","priority":31133}]}%%
@@ -145,10 +135,7 @@ rule=exim-delivered-more:%
 	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31136}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"rest","name":"details"}],{"type":"literal","text":"","priority":31137}]}%
 # exim-delivery-suppressed: ID *> ADDR ..., delivery suppressed by -N
-rule=exim-delivery-suppressed:%
-	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
-	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% *> %to:char-to{"extradata":" ","priority":30500}%%
+rule=exim-delivery-suppressed:%qid:char-to{"extradata":" "}% *> %to:char-to{"extradata":" ","priority":30500}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" ("},{"type":"char-to","name":"parent_to","extradata":")"},{"type":"literal","text":")"}],{"type":"literal","text":"","priority":31132}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" <"},{"type":"char-to","name":"orig_to","extradata":">"},{"type":"literal","text":">"}],{"type":"literal","text":"","priority":31131}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" R="},{"type":"word","name":"router"}],{"type":"literal","text":"","priority":31133}]}%%
@@ -157,42 +144,27 @@ rule=exim-delivery-suppressed:%
 	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31136}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"rest","name":"details"}],{"type":"literal","text":"","priority":31137}]}%
 # exim-bounced: ID ** ADDR [(PARENT)] [<ORIG>] [R=..] [T=..] [..]: REASON
-rule=exim-bounced:%
-	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
-	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% ** %to:char-to{"extradata":" :"}%%
+rule=exim-bounced:%qid:char-to{"extradata":" "}% ** %to:char-to{"extradata":" :"}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" ("},{"type":"char-to","name":"parent_to","extradata":")"},{"type":"literal","text":")"}],{"type":"literal","text":"","priority":31132}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" <"},{"type":"char-to","name":"orig_to","extradata":">"},{"type":"literal","text":">"}],{"type":"literal","text":"","priority":31131}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" R="},{"type":"char-to","name":"router","extradata":" :"}],{"type":"literal","text":"","priority":31133}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" T="},{"type":"char-to","name":"transport","extradata":" :"}],{"type":"literal","text":"","priority":31134}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"string-to","name":"-","extradata":": "}],{"type":"literal","text":"","priority":31138}]}%: %reason:rest%
 # exim-deferred: ID == ADDR [(PARENT)] [<ORIG>] [R=..] [T=..] [..] defer (ERRNO): REASON
-rule=exim-deferred:%
-	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
-	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% == %to:char-to{"extradata":" "}%%
+rule=exim-deferred:%qid:char-to{"extradata":" "}% == %to:char-to{"extradata":" "}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" ("},{"type":"char-to","name":"parent_to","extradata":")"},{"type":"literal","text":")"}],{"type":"literal","text":"","priority":31132}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" <"},{"type":"char-to","name":"orig_to","extradata":">"},{"type":"literal","text":">"}],{"type":"literal","text":"","priority":31131}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" R="},{"type":"char-to","name":"router","extradata":" :"}],{"type":"literal","text":"","priority":31133}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" T="},{"type":"char-to","name":"transport","extradata":" :"}],{"type":"literal","text":"","priority":31134}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"string-to","name":"-","extradata":" defer ("}],{"type":"literal","text":"","priority":31139}]}% defer (%errno:char-to{"extradata":")"}%): %reason:rest%
 # fall-back: ID == ADDR TEXT ("routing defer (-51): ..")
-rule=exim-deferred:%
-	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
-	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% == %to:char-to{"extradata":" "}%%
+rule=exim-deferred:%qid:char-to{"extradata":" "}% == %to:char-to{"extradata":" "}%%
 	{"type":"literal","text":" ","priority":40000}%%reason:rest%
 # exim-completed: ID Completed [QT=..]
-rule=exim-completed:%
-	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
-	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" "}% Completed%
+rule=exim-completed:%qid:char-to{"extradata":" "}% Completed%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"rest","name":"details"}],{"type":"literal","text":"","priority":31149}]}%
 # exim-rejected-rcpt: [ID ]H=RELAY [I=..] [U=..] F=<SENDER> [temporarily ]rejected RCPT <TO>: REASON
 rule=exim-rejected-rcpt:%
-	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
-	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":" "},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31150}]}%H=%
 	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":"","priority":31121}]}%%
 	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31122}]}%%
@@ -204,9 +176,6 @@ rule=exim-rejected-rcpt:%
 # exim-rejected-mail: H=RELAY [I=..] [U=..] [temporarily ]rejected MAIL <SENDER>: REASON
 #      (the sender is in the MAIL command, no F=)
 rule=exim-rejected-mail:%
-	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
-	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":" "},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31150}]}%H=%
 	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":"","priority":31121}]}%%
 	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31122}]}%%
@@ -217,9 +186,6 @@ rule=exim-rejected-mail:%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"temporarily","name":"temporary"}],{"type":"literal","text":"","priority":31151}]}% rejected MAIL %from:char-to{"extradata":":"}%: %reason:rest%
 # exim-rejected-data: [ID ]H=RELAY [I=..] [U=..] F=<SENDER> [temporarily ]rejected after DATA[: REASON]
 rule=exim-rejected-data:%
-	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
-	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":" "},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31150}]}%H=%
 	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":"","priority":31121}]}%%
 	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31122}]}%%
@@ -232,9 +198,6 @@ rule=exim-rejected-data:%
 # exim-rcpt-discarded: H=RELAY .. F=<SENDER> RCPT <TO>: discarded by RCPT ACL[: TEXT]
 #      (one a recipient; the message's own line is exim-discarded)
 rule=exim-rcpt-discarded:%
-	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
-	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":" "},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31150}]}%H=%
 	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":"","priority":31121}]}%%
 	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31122}]}%%
@@ -244,25 +207,21 @@ rule=exim-rcpt-discarded:%
 	{"type":"alternative","parser":[[{"type":"literal","text":" U="},{"type":"char-to","name":"user","extradata":" "}],{"type":"literal","text":"","priority":31143}]}% F=%from:char-to{"extradata":" "}% RCPT %to:char-to{"extradata":":"}%: discarded by RCPT ACL%
 	{"type":"alternative","parser":[[{"type":"literal","text":": "},{"type":"rest","name":"reason"}],{"type":"literal","text":"","priority":31153}]}%
 # exim-connection: SMTP connection from RELAY [(TCP/IP connection count = N)|closed by QUIT|lost ..]
-rule=exim-connection:%
-	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
-	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%SMTP connection from %
+rule=exim-connection:SMTP connection from %
 	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":"","priority":31121}]}%%
 	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31122}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":"("},{"type":"char-to","name":"helo","extradata":")"},{"type":"literal","text":") "}],{"type":"literal","text":"","priority":31123}]}%[%relay_ip:char-to{"extradata":"]"}%]%
 	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31124}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"rest","name":"details"}],{"type":"literal","text":"","priority":31154}]}%
 # exim-host-error: ID H=HOST [IP] TEXT, a remote host's error during a delivery
-rule=exim-host-error:%
-	{"type":"alternative","parser":[[{"type":"literal","text":"[1\\"},{"type":"number","name":"-"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31101}]}%%
-	{"type":"alternative","parser":[[{"type":"date-iso","name":"log_date"},{"type":"literal","text":" "},{"type":"time-24hr","name":"log_time"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31102}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"number","name":"exim_pid"},{"type":"literal","text":"] "}],{"type":"literal","text":"","priority":31103}]}%%qid:char-to{"extradata":" ","priority":40000}% H=%
+rule=exim-host-error:%qid:char-to{"extradata":" ","priority":40000}% H=%
 	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":"","priority":31121}]}%%
 	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31122}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":"("},{"type":"char-to","name":"helo","extradata":")"},{"type":"literal","text":") "}],{"type":"literal","text":"","priority":31123}]}%[%relay_ip:char-to{"extradata":"]"}%]%
 	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31124}]}%%
 	{"type":"literal","text":" ","priority":40000}%%reason:rest%
+#>>> kinds
+#<<< pieces
 # exim-continued: "[K\N] text" or "[N/N] text" with K > 1, the pieces after
 # the first of a line Exim split for syslog (the rejectlog's header lines
 # among them; "[1\N] " begins the first piece and belongs to its kind)
@@ -271,10 +230,11 @@ rule=exim-continued:%
 	-:char-to{"extradata":"]"}%] %-:rest%
 # a mainlog line that continues the one before it (it begins with a blank)
 rule=exim-continued: %-:rest%
-#>>> kinds
-# The program is known only from a header, which this file never sees: a
-# message part is taken for Exim's only when it has a kind above or begins
-# with Exim's time stamp (a mainlog line); phishwatch itself counts any
-# other line under an exim header as exim-other.
+#>>> pieces
+# The program is known only from a header, which this file never sees: in
+# exim-syslog.rb a line without one is taken for Exim's only when it has a
+# kind above or begins with Exim's time stamp (a mainlog line); phishwatch
+# itself counts any other line under an exim header, and any other
+# mainlog line, as exim-other.
 rule=exim-other:%
 	log_date:date-iso{"priority":60000}% %log_time:time-24hr% %-:rest%

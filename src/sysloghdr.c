@@ -22,6 +22,10 @@
  *	Exim's mainlog line begins "YYYY-MM-DD hh:mm:ss", perhaps with
  *	log_timezone's " +hhmm", then perhaps log_selector +pid's "[pid]";
  *	its message part is what follows, as after an exim[pid] tag.
+ *	After an exim or exim4 tag, what Exim itself puts first is not
+ *	part of the message either: "[1\N] " (the first piece of a line
+ *	it split), its own stamp and "[pid] ", each when present; a later
+ *	piece ("[2\N] ...") is the message.
  */
 #include <string.h>
 
@@ -137,6 +141,38 @@ static size_t sysloghdr_mainlog_pid(const char *line, size_t len, size_t off,
 	hdr->pid.off = off + 1;
 	hdr->pid.len = p - off - 1;
 	return p + 2;
+}
+
+/* sysloghdr_exim_piece - the "[1\N] " that begins the first piece of a
+ * line Exim split for syslog, at off: the offset after it, or off */
+static size_t sysloghdr_exim_piece(const char *line, size_t len, size_t off)
+{
+	size_t p = off + 3;
+
+	if (len - off < 6 || memcmp(line + off, "[1\\", 3) != 0)
+		return off;
+	while (p < len && sysloghdr_digit(line[p]))
+		p++;
+	if (p == off + 3 || p + 1 >= len || line[p] != ']' || line[p + 1] != ' ')
+		return off;
+	return p + 2;
+}
+
+/* sysloghdr_exim_own - after an exim[pid] tag, what Exim itself may put
+ * before the message: the split line's "[1\N] ", its stamp (unless
+ * syslog_timestamp = false), its "[pid] " (+pid); the offset after them.
+ * exim.rb leaves them to us: as optional parts at the head of every rule
+ * they multiply the paths liblognorm walks at load eightfold. */
+static size_t sysloghdr_exim_own(const char *line, size_t len, size_t off)
+{
+	struct sysloghdr pid;		/* the tag's pid is the one kept */
+	size_t stamp;
+
+	off = sysloghdr_exim_piece(line, len, off);
+	stamp = sysloghdr_mainlog(line + off, len - off);
+	if (stamp > 0)
+		off += stamp + 1;
+	return sysloghdr_mainlog_pid(line, len, off, &pid);
 }
 
 /* sysloghdr_word - the span from off to the next space; 0 if empty */
@@ -264,7 +300,10 @@ enum sysloghdr_form sysloghdr_split(const char *line, size_t len,
 		form = SYSLOGHDR_EXIM;
 	else
 		return SYSLOGHDR_OTHER;
-	hdr->message.off = sysloghdr_blanks(line, len, off);
+	off = sysloghdr_blanks(line, len, off);
+	if (form == SYSLOGHDR_EXIM)
+		off = sysloghdr_exim_own(line, len, off);
+	hdr->message.off = off;
 	hdr->message.len = len - hdr->message.off;
 	return form;
 }

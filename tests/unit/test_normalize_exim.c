@@ -111,6 +111,31 @@ static void test_cases(struct normalizer *norm)
 	}
 }
 
+/* test_own_prefix - what Exim puts before its message after the syslog
+ * tag, in each combination: the first case reads the same under each
+ * ("[123] " alone was once taken for the start of a later piece of a
+ * split line, "[12"; a stamp with log_timezone's zone went unread) */
+static void test_own_prefix(struct normalizer *norm)
+{
+	static const char *const prefixes[] = {
+		"", "[1\\3] ", "[123] ", "[923] ", "[1\\3] [123] ",
+		"2026-12-04 17:12:25 ", "[1\\3] 2026-12-04 17:12:25 [123] ",
+		"2026-12-04 17:12:25 +0100 [9] ",
+	};
+	char line[1024];
+
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+		snprintf(line, sizeof(line), "Dec  4 17:12:25 mx1 exim[8]: "
+			 "%s%s", prefixes[i], cases[0].line);
+		check(norm, line, &cases[0], prefixes[i]);
+	}
+	snprintf(line, sizeof(line), "Dec  4 17:12:25 mx1 exim[8]: [2\\3] "
+		 "%s", cases[0].line);
+	check(norm, line, &(const struct exim_case) { cases[0].line,
+	      MAILREC_OTHER, NULL, NULL, NULL, OUTCOME_NONE, STAGE_NONE },
+	      "a later piece");
+}
+
 /* test_without - a normalizer without Exim's rulebase reads no Exim line */
 static void test_without(const char *sendmail)
 {
@@ -154,6 +179,7 @@ int main(void)
 		return tap_done();
 	}
 	test_cases(norm);
+	test_own_prefix(norm);
 	normalize_close(norm);
 	test_without(sendmail);
 	return tap_done();
