@@ -41,6 +41,7 @@ static int assembly_pipeline(struct assembly *a,
 	parts.config = &a->config;
 	parts.tracker = a->tracker;
 	parts.summary_interval = plan->summary_interval;
+	parts.sender_events = plan->sender_events;
 	parts.store = a->store;
 	parts.emitter = a->emitter;
 	parts.counters = &a->counters;

@@ -50,6 +50,7 @@ struct assembly_plan {
 	void *ctx;
 	size_t max_queue_ids;		/* the tracker's capacity */
 	time_t summary_interval;	/* 0: no campaign summaries */
+	long sender_events;		/* per campaign; 0: the default */
 	int input_json;			/* lines are mmnormalize JSON */
 	int config_only;		/* --check: no tracker, no pipeline */
 };

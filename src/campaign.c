@@ -68,6 +68,29 @@ enum pipeline_result campaign_lock(struct campaign *camp)
 	return PIPELINE_DONE;
 }
 
+/* campaign_sender_owed - a new sender domain of a known campaign: an
+ * event while the campaign has sender_events or fewer stored, the limit
+ * event at the next, then none; the count stops past the limit, so that
+ * a flood of hosts costs no more per line than the limit does */
+static enum pipeline_result campaign_sender_owed(struct campaign *camp,
+						 const struct detection *d,
+						 const char **action)
+{
+	long max = camp->sender_events;
+	long stored = store_sender_count(camp->store, d->phished_domain,
+					 max + 2);
+
+	if (stored < 0)
+		return campaign_store_failure(camp);
+	if (stored <= max)
+		*action = EVENT_ACTION_SENDER_FIRST;
+	else if (stored == max + 1)
+		*action = EVENT_ACTION_SENDER_LIMIT;
+	else
+		camp->counters->sender_events_held++;
+	return PIPELINE_DONE;
+}
+
 /*
  * campaign_owed - a new campaign owes a phished-domain event; a sender
  * host (label rule) or lookalike domain not yet seen under a known
@@ -101,8 +124,8 @@ enum pipeline_result campaign_owed(struct campaign *camp,
 	known = store_sender_known(camp->store, key);
 	if (known < 0)
 		return campaign_store_failure(camp);
-	*action = known == 0 ? EVENT_ACTION_SENDER_FIRST : NULL;
-	return PIPELINE_DONE;
+	return known == 0 ? campaign_sender_owed(camp, d, action)
+			  : PIPELINE_DONE;
 }
 
 /* campaign_emit - the event, before the store's rows (lock held) */

@@ -33,6 +33,10 @@
 #include "store.h"
 #include "tracker.h"
 
+/* Sender-domain-first-seen events a campaign gives at most, by default
+ * (--max-sender-events). */
+#define CAMPAIGN_SENDER_EVENTS 20
+
 /* Room for why a line was refused ("full (Resource temporarily ...)"). */
 #define CAMPAIGN_WHY_MAX 96
 /* Room for what broke ("state store: " and the store's message). */
@@ -51,6 +55,8 @@ struct campaign {
 	struct counters *counters;
 	const struct logclock *clock;	/* the log's clock, for summaries */
 	time_t summary_interval;	/* 0: no campaign-summary events */
+	long sender_events;		/* sender-domain-first-seen events a
+					 * campaign gives at most */
 	int status;			/* sysexits code after PIPELINE_FATAL */
 	const char *retry_what;		/* after PIPELINE_RETRY: what refused */
 	char retry_why[CAMPAIGN_WHY_MAX];	/* and why */
@@ -62,8 +68,15 @@ struct campaign {
 /* campaign_lock - the store's write lock, before anything is written */
 enum pipeline_result campaign_lock(struct campaign *camp);
 
-/* campaign_owed - after campaign_lock(): the action of the event the
- * message of sender key owes in *action, or NULL; counted */
+/*
+ * campaign_owed - after campaign_lock(): the action of the event the
+ * message of sender key owes in *action, or NULL; counted.  A known
+ * campaign's new sender domains owe a sender-domain-first-seen event
+ * while it has sender_events or fewer stored (its first one included),
+ * one sender-domain-limit-reached event at the next, and none after
+ * (counted as sender_events_held): a campaign that rotates thousands of
+ * hosts must not flood the events' reader.
+ */
 enum pipeline_result campaign_owed(struct campaign *camp,
 				   enum campaign_access access,
 				   const char *key, const struct detection *d,

@@ -15,11 +15,12 @@ void counters_format(const struct counters *c, char *buf, size_t size)
 		"blocked=%llu known=%llu events=%llu bad_time=%llu "
 		"clock_skew=%llu invalid_fields=%llu retries=%llu "
 		"summaries=%llu queue_evicted=%llu queue_expired=%llu "
-		"queue_bad_qid=%llu",
+		"queue_bad_qid=%llu sender_events_held=%llu",
 		c->lines, c->too_long, c->nul_bytes, c->prefiltered,
 		c->sendmail, c->parsed, c->unparsed, c->senders,
 		c->local_senders, c->invalid_hosts, c->ip_literals,
 		c->suspicious, c->blocked, c->known, c->events, c->bad_time,
 		c->clock_skew, c->invalid_fields, c->retries, c->summaries,
-		c->queue_evicted, c->queue_expired, c->queue_bad_qid);
+		c->queue_evicted, c->queue_expired, c->queue_bad_qid,
+		c->sender_events_held);
 }

@@ -37,6 +37,9 @@ struct counters {
 	unsigned long long queue_expired;	/* tracker: idle past the window */
 	unsigned long long queue_bad_qid;	/* tracker: queue id too long
 						 * to be real, not tracked */
+	unsigned long long sender_events_held;	/* new sender domains of a
+						 * campaign past its
+						 * --max-sender-events */
 };
 
 /* Room for the whole "name=value ..." line. */

@@ -26,6 +26,9 @@
 #define EVENT_ACTION_PHISHED_FIRST "phished-domain-first-seen"
 #define EVENT_ACTION_SENDER_FIRST "sender-domain-first-seen"
 #define EVENT_ACTION_SUMMARY "campaign-summary"
+/* A new sender domain of a campaign that had its --max-sender-events:
+ * the last event about its sender domains (campaign.h). */
+#define EVENT_ACTION_SENDER_LIMIT "sender-domain-limit-reached"
 
 struct event {
 	const char *action;		/* event.action */

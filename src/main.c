@@ -389,6 +389,7 @@ static int start(struct phishwatch *pw)
 	plan.ctx = pw;
 	plan.max_queue_ids = pw->opts.max_queue_ids;
 	plan.summary_interval = pw->opts.summary_interval;
+	plan.sender_events = pw->opts.max_sender_events;
 	plan.input_json = pw->opts.input_json;
 	plan.config_only = pw->opts.check;
 	status = assembly_open(&pw->app, &plan, err);

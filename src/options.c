@@ -32,7 +32,8 @@
 enum {
 	OPT_LEARN = 256, OPT_OMPROG, OPT_INPUT, OPT_FACILITY, OPT_SEVERITY,
 	OPT_REPORT, OPT_MAX_QUEUE, OPT_SUMMARY, OPT_BRANDS, OPT_ALLOW,
-	OPT_DEFAULT_BRANDS, OPT_NO_DEFAULT_BRANDS, OPT_MAX_LEARNED, OPT_FORGET
+	OPT_DEFAULT_BRANDS, OPT_NO_DEFAULT_BRANDS, OPT_MAX_LEARNED, OPT_FORGET,
+	OPT_MAX_SENDER_EVENTS
 };
 
 static const struct option options_long[] = {
@@ -55,6 +56,8 @@ static const struct option options_long[] = {
 	{ "report", optional_argument, NULL, OPT_REPORT },
 	{ "max-queue-ids", required_argument, NULL, OPT_MAX_QUEUE },
 	{ "summary-interval", required_argument, NULL, OPT_SUMMARY },
+	{ "max-sender-events", required_argument, NULL,
+	  OPT_MAX_SENDER_EVENTS },
 	{ "forget", required_argument, NULL, OPT_FORGET },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -133,6 +136,9 @@ static const char options_usage[] =
 "      --summary-interval SECONDS\n"
 "                          a campaign-summary event when a campaign has\n"
 "                          been quiet that long (default: none)\n"
+"      --max-sender-events N  sender-domain-first-seen events a campaign\n"
+"                          gives at most, then one\n"
+"                          sender-domain-limit-reached (default 20)\n"
 "      --max-queue-ids N   open queue ids tracked at most (default 100000)\n"
 "  -n, --check             load and validate rulebase, access maps and\n"
 "                          store, then exit\n"
@@ -140,7 +146,10 @@ static const char options_usage[] =
 "                          DOMAIN from the store (it is new again, and no\n"
 "                          longer a learned brand), then exit\n"
 "  -h, --help              show this help and exit\n"
-"  -V, --version           show the version and exit\n"
+"  -V, --version           show the version and exit\n";
+
+/* The end of the help, apart: C99 promises strings of 4095 bytes only. */
+static const char options_usage_end[] =
 "\n"
 "Signals: SIGHUP reloads access maps, labels and rulebase (the store is\n"
 "kept); SIGUSR1 prints the counters on standard error.\n"
@@ -299,11 +308,33 @@ static int options_brands(int opt, struct options *opts)
 	}
 }
 
-/* options_one - apply one option; -1 to go on, or an exit code */
-static int options_one(int opt, struct options *opts)
+/* options_bounds - the numbers that bound the tracker and the events */
+static int options_bounds(int opt, struct options *opts)
 {
 	long value;
 
+	switch (opt) {
+	case OPT_MAX_QUEUE:
+		value = options_number("--max-queue-ids", optarg, 1, 100000000);
+		opts->max_queue_ids = (unsigned long) value;
+		break;
+	case OPT_SUMMARY:
+		value = options_number("--summary-interval", optarg, 1,
+				       366L * 24 * 3600);
+		opts->summary_interval = value;
+		break;
+	default:
+		value = options_number("--max-sender-events", optarg, 1,
+				       1000000);
+		opts->max_sender_events = value;
+		break;
+	}
+	return value < 0 ? EX_USAGE : OPTIONS_GO_ON;
+}
+
+/* options_one - apply one option; -1 to go on, or an exit code */
+static int options_one(int opt, struct options *opts)
+{
 	switch (opt) {
 	case 'a':
 		if (opts->config.access_count >= CONFIG_MAX_ACCESS)
@@ -335,16 +366,12 @@ static int options_one(int opt, struct options *opts)
 					   "'%.40s'", optarg);
 	case OPT_REPORT: return options_report(opts, optarg);
 	case OPT_FORGET: return options_forget(opts, optarg);
-	case OPT_MAX_QUEUE:
-		value = options_number("--max-queue-ids", optarg, 1, 100000000);
-		opts->max_queue_ids = (unsigned long) value;
-		return value < 0 ? EX_USAGE : OPTIONS_GO_ON;
-	case OPT_SUMMARY:
-		value = options_number("--summary-interval", optarg, 1,
-				       366L * 24 * 3600);
-		opts->summary_interval = value;
-		return value < 0 ? EX_USAGE : OPTIONS_GO_ON;
-	case 'h': fputs(options_usage, stdout); return 0;
+	case OPT_MAX_QUEUE: case OPT_SUMMARY: case OPT_MAX_SENDER_EVENTS:
+		return options_bounds(opt, opts);
+	case 'h':
+		fputs(options_usage, stdout);
+		fputs(options_usage_end, stdout);
+		return 0;
 	case 'V': printf("phishwatch %s\n", PW_VERSION); return 0;
 	default:
 		return EX_USAGE;	/* options_bad() said why */

@@ -53,6 +53,9 @@ struct pipeline *pipeline_new(const struct pipeline_parts *parts)
 	pipe->camp.counters = parts->counters;
 	pipe->camp.clock = &pipe->clock;
 	pipe->camp.summary_interval = parts->summary_interval;
+	pipe->camp.sender_events = parts->sender_events > 0
+				   ? parts->sender_events
+				   : CAMPAIGN_SENDER_EVENTS;
 	pipe->track.tracker = parts->tracker;
 	pipe->track.camp = &pipe->camp;
 	pipe->track.clock = &pipe->clock;

@@ -46,6 +46,9 @@ struct pipeline_parts {
 	struct counters *counters;
 	int input_json;			/* lines are mmnormalize JSON */
 	time_t summary_interval;	/* 0: no campaign-summary events */
+	long sender_events;		/* sender-domain events a campaign
+					 * gives at most; 0: the default,
+					 * CAMPAIGN_SENDER_EVENTS */
 };
 
 struct pipeline;

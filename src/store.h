@@ -86,6 +86,11 @@ int store_sender_add(struct store *store, const char *phished_domain,
 		     const char *sender_host, const char *rule,
 		     time_t first_seen);
 
+/* store_sender_count - sender hosts stored under a campaign, counted
+ * up to most (a bound: the cost does not grow past it); -1 on failure */
+long store_sender_count(struct store *store, const char *phished_domain,
+			long most);
+
 /*
  * store_count - add a tracker delta (messages, recipients, delivered,
  * deferred, bounced, rejected, discarded) to its campaign and sender

@@ -227,3 +227,24 @@ long store_campaign_count(struct store *store)
 	(void) sqlite3_reset(stmt);
 	return count;
 }
+
+/* store_sender_count - sender rows of a campaign, counted up to most */
+long store_sender_count(struct store *store, const char *phished_domain,
+			long most)
+{
+	sqlite3_stmt *stmt = store->stmt[STMT_SENDER_COUNT];
+	long count;
+	int rc;
+
+	if (store_bind_text(store, STMT_SENDER_COUNT, P_DOMAIN,
+			    phished_domain) < 0
+	    || store_bind_int(store, STMT_SENDER_COUNT, P_TIME,
+			      (sqlite3_int64) (most < 0 ? 0 : most)) < 0)
+		return -1;
+	rc = store_step(store, STMT_SENDER_COUNT);
+	if (rc < 0)
+		return -1;
+	count = rc == SQLITE_ROW ? (long) sqlite3_column_int64(stmt, 0) : 0;
+	(void) sqlite3_reset(stmt);
+	return count;
+}

@@ -132,6 +132,11 @@ static const struct store_sql {
 	" LIMIT ?4) ORDER BY first_seen, phished_domain" },
 	[STMT_SUMMARIZED] = { "mark campaign summarized",
 	"UPDATE campaigns SET summarized_at = ?4 WHERE phished_domain = ?1" },
+	/* ?4: count no further, so that a campaign of thousands of sender
+	 * domains costs what one of ?4 does (the index senders_by_campaign) */
+	[STMT_SENDER_COUNT] = { "count a campaign's sender domains",
+	"SELECT count(*) FROM (SELECT 1 FROM senders WHERE phished_domain = ?1"
+	" LIMIT ?4)" },
 };
 
 /* store_stmt_what - a statement's name, for messages */
