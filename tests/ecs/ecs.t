@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # ecs.t - every kind of event (phished-domain-first-seen,
-# sender-domain-first-seen, campaign-summary), from raw lines and from
+# sender-domain-first-seen, sender-domain-limit-reached, campaign-summary),
+# from raw lines and from
 # --input json, holds only the fields of fields.txt, each with the JSON
 # type of its ECS type (ECS 9.4.0's definitions), the values ECS allows,
 # an event.type for each event.category, and ecs.version.
@@ -30,7 +31,17 @@ printf '%s\n' '{"event.tags": ["from"], "qid": "j1", "hostname": "mx2", "program
 pw -r "$RULEBASE" --input json "$TMP/in.json" > "$TMP/json.json" 2>/dev/null
 is "$(events "$TMP/json.json")" 1 "--input json gives its event"
 
-cat "$TMP/raw.json" "$TMP/json.json" > "$TMP/all.json"
+{
+	from_line l1 '<a@emalsrv.dhl.com>'
+	from_line l2 '<b@complains.dhl.com>'
+	from_line l3 '<c@emalsrv.x.dhl.com>'
+} > "$TMP/limit.log"
+pw -r "$RULEBASE" --max-sender-events 1 "$TMP/limit.log" > "$TMP/limit.json" 2>/dev/null
+is "$(jq -r .event.action < "$TMP/limit.json" | tr '\n' ' ')" \
+	"phished-domain-first-seen sender-domain-first-seen sender-domain-limit-reached " \
+	"--max-sender-events 1: the third host gives the limit event"
+
+cat "$TMP/raw.json" "$TMP/json.json" "$TMP/limit.json" > "$TMP/all.json"
 out=$(python3 "$CHECK" "$FIELDS" "$TMP/all.json"); st=$?
 is "$st" 0 "every event holds only ECS fields and phishwatch.* ones, each of its ECS type"
 [ -z "$out" ] || printf "%s\n" "$out" | sed "s/^/# /"
