@@ -19,8 +19,10 @@
  *	sender counts as a message with one refused recipient, and so does
  *	any REFUSED (DISCARDED: one discarded recipient) that names its
  *	sender and no queue id, past the connection: a message that no
- *	ACCEPTED line follows (Postfix's NOQUEUE verdicts); FINISHED, OTHER
- *	and refusals at other stages change nothing yet.
+ *	ACCEPTED line follows (Postfix's NOQUEUE verdicts), unless the map
+ *	set no_message: then the verdict's recipient counts and its message
+ *	is the one a later ACCEPTED line counts; FINISHED, OTHER and
+ *	refusals at other stages change nothing yet.
  *
  * LINE KINDS OF EACH MTA
  *	kind       sendmail (sm-mta, sendmail, sm-msp-queue)
@@ -66,7 +68,8 @@
  *	           Exim: "QID => blackhole (RCPT ACL discarded recipients)"
  *	             stage NONE; before it, for each recipient an ACL's
  *	             discard dropped, "H=host [ip] F=<s> RCPT <r>: discarded
- *	             by RCPT ACL" stage RCPT, no queue id yet (a redirect's
+ *	             by RCPT ACL" stage RCPT, no queue id yet, no_message
+ *	             (its message's "<=" line follows) (a redirect's
  *	             "=> :blackhole: <r>" is a DELIVERY)
  *	FINISHED   sendmail: (none)
  *	           Postfix: qmgr "QID: removed"
@@ -148,6 +151,10 @@ struct mailrec {
 	/* REFUSED and DISCARDED */
 	enum mailrec_stage stage;
 	const char *reason;	/* the reply text: "550 5.7.1 ... banned" */
+	int no_message;		/* 1: a verdict on one recipient of a
+				 * message whose own ACCEPTED line comes
+				 * later and counts it: the recipient
+				 * counts, no message of its own */
 };
 
 #endif

@@ -21,7 +21,8 @@
  *	dropped after accepting it: DISCARDED, as sendmail's "discarded";
  *	the line before it for each recipient the ACL discarded ("F=<s>
  *	RCPT <r>: discarded by RCPT ACL") is a DISCARDED at RCPT, with no
- *	queue id yet.  An arrival's recipients are its "for" list (log_selector
+ *	queue id yet and no message of its own (no_message): Exim accepts
+ *	the message after it and logs its "<=" line, which counts it.  An arrival's recipients are its "for" list (log_selector
  *	+received_recipients); Exim logs no count.  Refusals give their stage by their words (rejected MAIL, RCPT,
  *	after DATA) and the sender as logged: F=<...>, or the MAIL
  *	command's <...> for a MAIL refusal.  Everything else Exim says
@@ -149,6 +150,7 @@ static void exim_record(int tag, const char *const slot[],
 	case TAG_RCPT_DISCARDED:
 		exim_refused(slot, STAGE_RCPT, out);
 		out->kind = MAILREC_DISCARDED;
+		out->no_message = 1;	/* its "<=" line comes next */
 		break;
 	default:
 		break;

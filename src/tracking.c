@@ -84,9 +84,9 @@ void tracking_delta_of(struct tracking *t, const struct mailrec *log,
 		delta->n[TRACK_RECIPIENTS] = 1;
 		delta->n[verdict] = 1;
 	}
-	/* Exim logs a recipient its RCPT ACL discarded before the message
-	 * has an id, and then the message's own arrival: that counts it */
-	if (verdict == TRACK_DISCARDED && log->mta == MTA_EXIM)
+	/* a verdict on a recipient whose message a later ACCEPTED line
+	 * counts (mailrec.h) */
+	if (verdict && log->no_message)
 		delta->n[TRACK_MESSAGES] = 0;
 }
 

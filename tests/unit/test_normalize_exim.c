@@ -85,6 +85,11 @@ static void check(struct normalizer *norm, const char *line,
 	tap_is_str(log.recipients, c->recipients, "  recipients");
 	tap_is_long(log.outcome, c->outcome, "  outcome");
 	tap_is_long(log.stage, c->stage, "  stage");
+	/* only the RCPT ACL's discard is a recipient of a message that
+	 * its own "<=" line counts */
+	tap_is_long(log.no_message,
+		    c->kind == MAILREC_DISCARDED && c->stage == STAGE_RCPT,
+		    "  no message of its own (only an RCPT ACL discard)");
 }
 
 /* test_cases - every case under an exim4 header and as a mainlog line */
