@@ -32,8 +32,9 @@
  *	or a name that IDNA refuses, stays HOST_INVALID.
  *
  *	hostname_relay_ip() and hostname_syslog_host() pass the other
- *	hosts and addresses of a log line: the relay's address as sendmail
- *	writes it inside relay=[...], and the syslog header's host, which
+ *	hosts and addresses of a log line: the relay's address as the MTA
+ *	writes it (sendmail's relay=[...], IPv6 tagged; Postfix's and
+ *	Exim's [...], IPv6 bare), and the syslog header's host, which
  *	may be a short name or a bare address.  Addresses are written back
  *	by inet_ntop(), so one address has one spelling.
  *
@@ -221,13 +222,19 @@ static enum host_verdict hostname_tagged_ip(const char *text, size_t len,
 	return hostname_ip(AF_INET, text, len, ip);
 }
 
-/* hostname_relay_ip - sendmail's relay address, canonical, no tag */
+/* hostname_relay_ip - a relay address as an MTA logs it, canonical, no
+ * tag: sendmail tags IPv6 ("IPv6:2001:db8::1"), Postfix and Exim do not
+ * ("host[2001:db8::1]", "H=host [2001:db8::1]") */
 enum host_verdict hostname_relay_ip(const char *text, size_t len,
 				    char ip[HOSTNAME_IP_MAX])
 {
 	ip[0] = '\0';
 	if (text == NULL)
 		return HOST_INVALID;
+	if (memchr(text, ':', len) != NULL
+	    && (len <= HOSTNAME_IPV6_LEN
+		|| strncasecmp(text, HOSTNAME_IPV6_TAG, HOSTNAME_IPV6_LEN) != 0))
+		return hostname_ip(AF_INET6, text, len, ip);
 	return hostname_tagged_ip(text, len, ip);
 }
 

@@ -49,9 +49,9 @@ enum host_verdict hostname_normalize(const char *name, size_t len,
 				     char host[HOSTNAME_MAX + 1]);
 
 /*
- * hostname_relay_ip - the address sendmail writes inside relay=[...]: a
- * dotted quad, or "IPv6:" and an IPv6 address (the tag is what sendmail
- * writes; a bare IPv6 address is refused), checked with inet_pton() and
+ * hostname_relay_ip - a relay's address as an MTA writes it inside
+ * [...]: a dotted quad, "IPv6:" and an IPv6 address (sendmail), or a
+ * bare IPv6 address (Postfix, Exim), checked with inet_pton() and
  * written back in its canonical form (inet_ntop(), without the tag) into
  * ip; HOST_IP_LITERAL or HOST_INVALID.
  */

@@ -200,16 +200,21 @@ static void test_normalize_table(void)
 		    "NULL name");
 }
 
-/* The other hosts and addresses of a line: relay addresses as sendmail
- * writes them, syslog header hosts.  HOST_OK or HOST_IP_LITERAL give the
+/* The other hosts and addresses of a line: relay addresses as the MTAs
+ * write them (sendmail tags IPv6, Postfix and Exim do not), syslog
+ * header hosts.  HOST_OK or HOST_IP_LITERAL give the
  * canonical text. */
 static const struct normalize_case relay_cases[] = {
 	{"192.0.2.1", HOST_IP_LITERAL, "192.0.2.1"},
 	{"IPv6:2001:DB8:0:0::1", HOST_IP_LITERAL, "2001:db8::1"},
 	{"ipv6:::ffff:192.0.2.1", HOST_IP_LITERAL, "::ffff:192.0.2.1"},
 	{"dead.beef", HOST_INVALID, ""},
-	{"2001:db8::1", HOST_INVALID, ""},	/* sendmail tags IPv6 */
-	{"::1", HOST_INVALID, ""},
+	/* Postfix's client=host[2001:db8::1], Exim's H=host [::1] */
+	{"2001:DB8::1", HOST_IP_LITERAL, "2001:db8::1"},
+	{"::1", HOST_IP_LITERAL, "::1"},
+	{"2001:db8::1%eth0", HOST_INVALID, ""},
+	{"2001:db8::1:", HOST_INVALID, ""},
+	{":", HOST_INVALID, ""},
 	{"IPv6:192.0.2.1", HOST_INVALID, ""},
 	{"IPv6:", HOST_INVALID, ""},
 	{"IPv6:2001:db8::1%eth0", HOST_INVALID, ""},
