@@ -34,6 +34,8 @@ version=2
 #			relay_ip, reply, from, to, proto, helo
 #	discard		the same; action is discard or milter-discard
 #	smtpd-action	the same for hold, warn, filter, redirect, ...
+#	session		edge (connect, disconnect), relay_host, relay_ip,
+#			commands (disconnect's "ehlo=1 mail=1 ...")
 #	postfix-other	(qid, when the line starts with one)
 #
 #	Values are the text as logged: from, to, orig_to and helo keep
@@ -140,8 +142,14 @@ rule=smtpd-action:%qid:char-to{"extradata":": "}%: %
 rule=smtpd-action:%qid:char-to{"extradata":": "}%: %
 	{"type":"alternative","parser":[{"type":"literal","text":"hold","name":"action"},{"type":"literal","text":"milter-hold","name":"action"},{"type":"literal","text":"warn","name":"action"},{"type":"literal","text":"filter","name":"action"},{"type":"literal","text":"redirect","name":"action"},{"type":"literal","text":"milter-redirect","name":"action"},{"type":"literal","text":"defer","name":"action"},{"type":"literal","text":"defer_if_permit","name":"action"}]}%: %stage:word% from %relay_host:char-to{"extradata":"["}%[%relay_ip:char-to{"extradata":"]"}%]: %reply:string-to{"extradata":"; proto="}%; proto=%proto:word%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" helo="},{"type":"rest","name":"helo"}],{"type":"literal","text":"","priority":31046}]}%
+# session: smtpd's "connect from HOST[IP]" and "disconnect from HOST[IP]
+# ehlo=1 ..." (the edges of one SMTP session; an smtpd process serves
+# one session after another)
+rule=session:%
+	{"type":"alternative","parser":[{"type":"literal","text":"connect","name":"edge"},{"type":"literal","text":"disconnect","name":"edge"}]}% from %relay_host:char-to{"extradata":"["}%[%relay_ip:char-to{"extradata":"]"}%]%
+	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"rest","name":"commands"}],{"type":"literal","text":"","priority":31051}]}%
 #>>> kinds
 # Any other line with a queue id ("4jgyns2gyTz8dSM: ..."); lines without
-# one (connect from, warning:, ...) are postfix-other in
+# one (warning:, connect to, ...) are postfix-other in
 # postfix-syslog.rb, and phishwatch counts them so itself.
 rule=postfix-other:%qid:char-to{"extradata":": ","priority":60000}%: %-:rest%

@@ -19,10 +19,16 @@
  *	sender counts as a message with one refused recipient, and so does
  *	any REFUSED (DISCARDED: one discarded recipient) that names its
  *	sender and no queue id, past the connection: a message that no
- *	ACCEPTED line follows (Postfix's NOQUEUE verdicts), unless the map
- *	set no_message: then the verdict's recipient counts and its message
- *	is the one a later ACCEPTED line counts; FINISHED, OTHER and
- *	refusals at other stages change nothing yet.
+ *	ACCEPTED line follows (Postfix's NOQUEUE verdicts, Exim's refusals
+ *	before DATA), unless the map set no_message: then the verdict's
+ *	recipient counts and its message is the one a later ACCEPTED line
+ *	counts.  Such verdicts at RCPT that follow one another in one
+ *	process (syslog host, program, pid) with the same sender are the
+ *	recipients of one message: the first counts the message, the others
+ *	their recipient only, until the process logs a session edge
+ *	(session_edge: smtpd's connect or disconnect), a CLIENT or an
+ *	ACCEPTED line.  FINISHED, OTHER and refusals at other stages change
+ *	nothing yet.
  *
  * LINE KINDS OF EACH MTA
  *	kind       sendmail (sm-mta, sendmail, sm-msp-queue)
@@ -74,7 +80,9 @@
  *	FINISHED   sendmail: (none)
  *	           Postfix: qmgr "QID: removed"
  *	           Exim: "QID Completed"
- *	OTHER      every other line of the MTA (auth, TLS, DSN, lost
+ *	OTHER      Postfix: smtpd "connect from h[ip]", "disconnect from
+ *	             h[ip] ehlo=1 ..." with session_edge
+ *	           every other line of the MTA (auth, TLS, DSN, lost
  *	             connections, daemon chatter), queue id and relay kept
  *	             when the line has them
  *
@@ -132,6 +140,8 @@ struct mailrec {
 	const char *mta_host;	/* the syslog header's host name */
 	const char *program;	/* sm-mta, postfix/qmgr, exim4, ... */
 	const char *pid;
+	int session_edge;	/* 1: the line opens or closes an SMTP
+				 * session of its process (pid) */
 	const char *qid;	/* the MTA's queue id; never "NOQUEUE" */
 	/* the message */
 	const char *sender;	/* envelope sender as logged: <a@b>, a@b, <> */
@@ -151,6 +161,10 @@ struct mailrec {
 	/* REFUSED and DISCARDED */
 	enum mailrec_stage stage;
 	const char *reason;	/* the reply text: "550 5.7.1 ... banned" */
+	int may_repeat;		/* 1: the MTA may write this verdict twice
+				 * in a row, the same words (Exim's
+				 * syslog_duplication): the second counts
+				 * nothing */
 	int no_message;		/* 1: a verdict on one recipient of a
 				 * message whose own ACCEPTED line comes
 				 * later and counts it: the recipient

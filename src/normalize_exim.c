@@ -25,7 +25,10 @@
  *	the message after it and logs its "<=" line, which counts it.  An arrival's recipients are its "for" list (log_selector
  *	+received_recipients); Exim logs no count.  Refusals give their stage by their words (rejected MAIL, RCPT,
  *	after DATA) and the sender as logged: F=<...>, or the MAIL
- *	command's <...> for a MAIL refusal.  Everything else Exim says
+ *	command's <...> for a MAIL refusal.  Exim writes a refusal (and an
+ *	ACL's discard) to its main and its reject log, and with
+ *	syslog_duplication (the default) both reach syslog, the same words
+ *	twice in a row: such verdicts are marked may_repeat.  Everything else Exim says
  *	(connections, a remote host's error, daemon chatter, the pieces of a
  *	line split for syslog) is OTHER.
  */
@@ -102,6 +105,7 @@ static void exim_refused(const char *const slot[], enum mailrec_stage stage,
 	out->sender = slot[F_FROM];
 	out->recipients = slot[F_TO];
 	out->reason = slot[F_REASON];
+	out->may_repeat = 1;	/* main and reject log, both to syslog */
 }
 
 /* exim_record - one line's tag and fields as a struct mailrec */

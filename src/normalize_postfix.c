@@ -27,7 +27,10 @@
  *	its sender.  A recipient refused at RCPT under a queue id belongs
  *	to that id's message, which goes on with its other recipients.
  *	hold, warn and the other actions change nothing and are OTHER, as
- *	are bounce notices and daemon chatter.
+ *	are bounce notices and daemon chatter.  smtpd's "connect from" and
+ *	"disconnect from" are OTHER with session_edge set: one smtpd process
+ *	serves session after session, and its NOQUEUE verdicts of one
+ *	session's message are told from the next session's by them.
  */
 #include <string.h>
 
@@ -37,7 +40,7 @@
 /* Rule tags of postfix.rb; the index is what to_record() is given. */
 enum postfix_tag {
 	TAG_CLIENT, TAG_MSGID, TAG_FROM, TAG_EXPIRED, TAG_TO, TAG_REMOVED,
-	TAG_DSN, TAG_REJECT, TAG_DISCARD, TAG_ACTION, TAG_OTHER
+	TAG_DSN, TAG_REJECT, TAG_DISCARD, TAG_ACTION, TAG_SESSION, TAG_OTHER
 };
 
 static const char *const postfix_tags[] = {
@@ -51,6 +54,7 @@ static const char *const postfix_tags[] = {
 	[TAG_REJECT] = "reject",
 	[TAG_DISCARD] = "discard",
 	[TAG_ACTION] = "smtpd-action",
+	[TAG_SESSION] = "session",
 	[TAG_OTHER] = "postfix-other",
 	NULL
 };
@@ -171,6 +175,9 @@ static void postfix_record(int tag, const char *const slot[],
 		break;
 	case TAG_DISCARD:
 		postfix_verdict(MAILREC_DISCARDED, slot, out);
+		break;
+	case TAG_SESSION:
+		out->session_edge = 1;
 		break;
 	default:
 		break;

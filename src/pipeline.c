@@ -194,6 +194,8 @@ pipeline_campaign_message(struct pipeline *pipe, const struct mailrec *log,
 		pipeline_learn(pipe, d);
 	if (result == PIPELINE_DONE && !verdict)
 		tracking_attach(&pipe->track, log, s->key, d, when.tv_sec);
+	else if (result == PIPELINE_DONE)
+		tracking_verdict_done(&pipe->track, log);
 	return result;
 }
 
@@ -265,6 +267,9 @@ static enum pipeline_result pipeline_refused_sender(struct pipeline *pipe,
 	if (log->sender == NULL
 	    || sender_check(&pipe->gate, log->sender, &s) < 0
 	    || !verdict_of(pipe->parts.config, s.host, &d, &s.key))
+		return PIPELINE_DONE;
+	/* Exim's reject log copy of the verdict it just logged */
+	if (tracking_verdict_copy(&pipe->track, log))
 		return PIPELINE_DONE;
 	pipe->parts.counters->suspicious++;
 	return pipeline_campaign_message(pipe, log, &s, &d, verdict, line,
@@ -446,6 +451,7 @@ static enum pipeline_result pipeline_line_once(struct pipeline *pipe,
 		return PIPELINE_DONE;
 	}
 	c->parsed++;
+	tracking_line(&pipe->track, &log);
 	if (pipeline_handlers[kind] == NULL)
 		return PIPELINE_DONE;
 	pipe->where.log = &log;

@@ -117,8 +117,14 @@ enum prefilter_kind prefilter_scan(const char *line, size_t len,
 	p = prefilter_message(line, len, &form);
 	if (p != NULL && (form == SYSLOGHDR_EXIM || form == SYSLOGHDR_MAINLOG))
 		return prefilter_exim(p, end);
-	if (p == NULL || (p = prefilter_qid(p, end, hint)) == NULL)
-		return PREFILTER_SKIP;	/* another program, or no queue id */
+	if (p == NULL)
+		return PREFILTER_SKIP;	/* another program */
+	/* smtpd's session edges end the message its NOQUEUE verdicts share */
+	if (prefilter_starts(p, end, "connect from ")
+	    || prefilter_starts(p, end, "disconnect from "))
+		return PREFILTER_PARSE;
+	if ((p = prefilter_qid(p, end, hint)) == NULL)
+		return PREFILTER_SKIP;	/* no queue id */
 	if (prefilter_starts(p, end, "from="))
 		return prefilter_address(p + 5, end, hint) < 0
 		       ? PREFILTER_PARSE : PREFILTER_FROM;

@@ -15,7 +15,9 @@
  *	brackets); anything unusual goes to the full parse, so the cheap
  *	path never decides differently from it.  Postfix's client= lines
  *	and the verdicts of smtpd and milters (reject:, discard:) always
- *	take the full parse.
+ *	take the full parse, and so do smtpd's "connect from" and
+ *	"disconnect from", which end the message its NOQUEUE refusals
+ *	share (refmsg.h).
  */
 #ifndef PHISHWATCH_PREFILTER_H
 #define PHISHWATCH_PREFILTER_H

@@ -85,9 +85,33 @@ void tracking_delta_of(struct tracking *t, const struct mailrec *log,
 		delta->n[verdict] = 1;
 	}
 	/* a verdict on a recipient whose message a later ACCEPTED line
-	 * counts (mailrec.h) */
-	if (verdict && log->no_message)
+	 * counts, or the next recipient of the message the process's last
+	 * verdict counted (mailrec.h) */
+	if (verdict && (log->no_message
+			|| refmsg_continues(&t->refmsg, log)))
 		delta->n[TRACK_MESSAGES] = 0;
+}
+
+/* tracking_verdict_copy - the copy of the process's last verdict */
+int tracking_verdict_copy(struct tracking *t, const struct mailrec *log)
+{
+	if (!refmsg_is_copy(&t->refmsg, log))
+		return 0;
+	refmsg_copy_seen(&t->refmsg, log);
+	return 1;
+}
+
+/* tracking_verdict_done - the verdict's message is its process's */
+void tracking_verdict_done(struct tracking *t, const struct mailrec *log)
+{
+	refmsg_note(&t->refmsg, log);
+}
+
+/* tracking_line - a session edge or a queue id ends the process's
+ * message */
+void tracking_line(struct tracking *t, const struct mailrec *log)
+{
+	refmsg_line(&t->refmsg, log);
 }
 
 /* tracking_attach - the message's later lines count for the campaign */

@@ -27,6 +27,7 @@
 #include "logclock.h"
 #include "result.h"
 #include "mailrec.h"
+#include "refmsg.h"
 #include "tracker.h"
 #include "where.h"
 
@@ -36,6 +37,7 @@ struct tracking {
 	struct logclock *clock;
 	struct counters *counters;
 	const struct where *where;	/* the line, for warnings */
+	struct refmsg refmsg;		/* verdicts' messages by process */
 };
 
 /* What a tracked line adds to its campaign's counts. */
@@ -52,6 +54,19 @@ struct tracking_count {
 void tracking_delta_of(struct tracking *t, const struct mailrec *log,
 		       const char *key, const struct detection *d,
 		       int verdict, time_t when, struct tracker_delta *delta);
+
+/* tracking_verdict_copy - 1: the verdict is the second copy of its
+ * process's last one (mailrec.h: may_repeat), which counts nothing; a
+ * third alike would count again */
+int tracking_verdict_copy(struct tracking *t, const struct mailrec *log);
+
+/* tracking_verdict_done - a verdict's counts are done: the next verdict
+ * of its process may be another recipient of its message */
+void tracking_verdict_done(struct tracking *t, const struct mailrec *log);
+
+/* tracking_line - any parsed line: one that ends its process's SMTP
+ * session or gives it a queue id ends the message its verdicts share */
+void tracking_line(struct tracking *t, const struct mailrec *log);
 
 /* tracking_attach - an ACCEPTED line is done: its queue id joins the
  * campaign */

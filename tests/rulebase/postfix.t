@@ -45,6 +45,7 @@ kind_of() {
 		else if (m ~ /^[0-9A-Za-z]+: (milter-)?reject: [A-Z-]+ from /) print "reject"
 		else if (m ~ /^[0-9A-Za-z]+: (milter-)?discard: [A-Z-]+ from /) print "discard"
 		else if (m ~ /^[0-9A-Za-z]+: .* notification: [0-9A-Za-z]+$/) print "dsn"
+		else if (m ~ /^(dis)?connect from [^[]*\[[^]]*\]( |$)/) print "session"
 		else print "postfix-other"
 	}'
 }
@@ -134,5 +135,6 @@ check_has ': milter-reject: END-OF-MESSAGE from ' "a milter's reject"
 check_has ' postfix-out/qmgr\[' "a second instance"
 check_has ' postfix/error\[' "the error transport"
 check_has 'notification: ' "bounce notices"
+check_has 'smtpd\[[0-9]+\]: connect from ' "smtpd's session edges"
 
 done_testing

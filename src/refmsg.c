@@ -1,0 +1,131 @@
+/*
+ * refmsg - the message that verdicts of one SMTP session share (see
+ * refmsg.h).
+ */
+#include <string.h>
+
+#include "refmsg.h"
+#include "strmap.h"
+
+/* refmsg_mix - h with the text s (or its absence) folded in */
+static uint64_t refmsg_mix(uint64_t h, const char *s)
+{
+	uint64_t v = s != NULL ? strmap_hash(s, strlen(s)) : 0x9e3779b97f4a7c15ULL;
+
+	return (h ^ v) * 0x100000001b3ULL + 1;
+}
+
+/* refmsg_process - the hash of the line's process, 0 when the line
+ * names no pid */
+static uint64_t refmsg_process(const struct mailrec *log)
+{
+	uint64_t h;
+
+	if (log->pid == NULL)
+		return 0;
+	h = refmsg_mix(refmsg_mix(refmsg_mix(1, log->mta_host), log->program),
+		       log->pid);
+	return h != 0 ? h : 1;
+}
+
+/* refmsg_message - what two verdicts of one message share */
+static uint64_t refmsg_message(const struct mailrec *log)
+{
+	uint64_t h = refmsg_mix(refmsg_mix(1, log->sender), log->relay_ip);
+
+	return h != 0 ? h : 1;
+}
+
+/* refmsg_words - what a verdict says, but its time */
+static uint64_t refmsg_words(const struct mailrec *log)
+{
+	uint64_t h = refmsg_mix(1, log->qid);
+
+	h = refmsg_mix(refmsg_mix(h, log->sender), log->recipients);
+	h = refmsg_mix(refmsg_mix(h, log->reason), log->relay_ip);
+	return (h ^ (uint64_t) log->kind) * 31 + (uint64_t) log->stage;
+}
+
+/* refmsg_groups - 1 for a verdict that may share its message: at RCPT,
+ * with its sender, before any queue id */
+static int refmsg_groups(const struct mailrec *log)
+{
+	return (log->kind == MAILREC_REFUSED || log->kind == MAILREC_DISCARDED)
+	       && log->stage == STAGE_RCPT && log->qid == NULL
+	       && log->sender != NULL;
+}
+
+/* refmsg_find - the slot index of a process, or -1 */
+static int refmsg_find(const struct refmsg *r, uint64_t process)
+{
+	for (int i = 0; process != 0 && i < REFMSG_SLOTS; i++)
+		if (r->slot[i].process == process)
+			return i;
+	return -1;
+}
+
+/* refmsg_continues - 1: another recipient of the process's message */
+int refmsg_continues(const struct refmsg *r, const struct mailrec *log)
+{
+	int i;
+
+	if (!refmsg_groups(log))
+		return 0;
+	i = refmsg_find(r, refmsg_process(log));
+	return i >= 0 && r->slot[i].message != 0
+	       && r->slot[i].message == refmsg_message(log);
+}
+
+/* refmsg_is_copy - 1: the second copy of the process's last verdict */
+int refmsg_is_copy(const struct refmsg *r, const struct mailrec *log)
+{
+	int i;
+
+	if (!log->may_repeat)
+		return 0;
+	i = refmsg_find(r, refmsg_process(log));
+	return i >= 0 && r->slot[i].copyable
+	       && r->slot[i].words == refmsg_words(log);
+}
+
+/* refmsg_copy_seen - no more copies of the process's last verdict */
+void refmsg_copy_seen(struct refmsg *r, const struct mailrec *log)
+{
+	int i = refmsg_find(r, refmsg_process(log));
+
+	if (i >= 0)
+		r->slot[i].copyable = 0;
+}
+
+/* refmsg_note - the verdict's message is its process's now */
+void refmsg_note(struct refmsg *r, const struct mailrec *log)
+{
+	uint64_t process = refmsg_process(log);
+	int i;
+
+	if (process == 0)
+		return;
+	i = refmsg_find(r, process);
+	if (i < 0) {
+		i = (int) r->next;
+		r->next = (r->next + 1) % REFMSG_SLOTS;
+	}
+	r->slot[i].process = process;
+	r->slot[i].message = refmsg_groups(log) ? refmsg_message(log) : 0;
+	r->slot[i].words = refmsg_words(log);
+	r->slot[i].copyable = log->may_repeat;
+}
+
+/* refmsg_line - the process's message ends at a session edge or when a
+ * queue id begins */
+void refmsg_line(struct refmsg *r, const struct mailrec *log)
+{
+	int i;
+
+	if (!log->session_edge && log->kind != MAILREC_CLIENT
+	    && log->kind != MAILREC_ACCEPTED)
+		return;
+	i = refmsg_find(r, refmsg_process(log));
+	if (i >= 0)
+		r->slot[i].message = 0;
+}

@@ -1,0 +1,72 @@
+/*
+ * refmsg - what the verdicts of one SMTP process say together: the
+ * message they share, and a verdict written twice.
+ *
+ * DESCRIPTION
+ *	A message refused recipient by recipient before it has a queue id
+ *	(Postfix's "NOQUEUE: reject: RCPT ...", Exim's "rejected RCPT")
+ *	is logged as one verdict line per recipient, and nothing in those
+ *	lines names the message.  What ties them together is the process
+ *	that wrote them: an smtpd (or Exim's receiving process) serves one
+ *	session at a time, so verdicts at RCPT that follow one another in
+ *	one process (syslog host, program, pid) with the same sender are
+ *	one message's recipients.  The process's message ends at a session
+ *	edge (mailrec.h: session_edge) or a line that gives it a queue id
+ *	(CLIENT, ACCEPTED).  A line without a pid (a %msg% template, a
+ *	mainlog without +pid) belongs to no known process: each of its
+ *	verdicts stays a message of its own.
+ *
+ *	Exim with syslog_duplication (its default) sends a refusal to
+ *	syslog twice, once for its main log and once for its reject log,
+ *	the same words in a row from the same process; the map marks such
+ *	verdicts (mailrec.h: may_repeat), and a verdict with the words of
+ *	its process's last one is that copy (refmsg_is_copy()), once.  A
+ *	client that repeats the same refused RCPT command in one session
+ *	is counted once too, as syslog cannot tell it from the copy.
+ *
+ *	The table is small and fixed: a process whose entry was taken by
+ *	others meanwhile counts its next verdict as a new message, as if
+ *	it had no table.
+ */
+#ifndef PHISHWATCH_REFMSG_H
+#define PHISHWATCH_REFMSG_H
+
+#include <stdint.h>
+
+#include "mailrec.h"
+
+/* Processes remembered at once: more than the SMTP sessions that a busy
+ * MTA refuses recipients in at the same moment. */
+#define REFMSG_SLOTS 64
+
+struct refmsg_slot {
+	uint64_t process;		/* hash of host, program, pid; 0: free */
+	uint64_t message;		/* hash of sender and relay; 0: none */
+	uint64_t words;			/* hash of the last verdict's words */
+	int copyable;			/* 1: its copy may come next */
+};
+
+struct refmsg {
+	struct refmsg_slot slot[REFMSG_SLOTS];
+	unsigned next;			/* the slot a new process takes */
+};
+
+/* refmsg_continues - 1: the verdict is another recipient of the message
+ * its process's last verdict began (the table left as it is) */
+int refmsg_continues(const struct refmsg *r, const struct mailrec *log);
+
+/* refmsg_is_copy - 1: the verdict is the copy of its process's last
+ * one (the table left as it is) */
+int refmsg_is_copy(const struct refmsg *r, const struct mailrec *log);
+
+/* refmsg_copy_seen - the copy came: a third alike is no copy */
+void refmsg_copy_seen(struct refmsg *r, const struct mailrec *log);
+
+/* refmsg_note - a verdict counted: its process's message is its own */
+void refmsg_note(struct refmsg *r, const struct mailrec *log);
+
+/* refmsg_line - any line: a session edge, CLIENT or ACCEPTED ends its
+ * process's message */
+void refmsg_line(struct refmsg *r, const struct mailrec *log);
+
+#endif

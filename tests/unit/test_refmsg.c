@@ -1,0 +1,112 @@
+/*
+ * test_refmsg - verdicts of one SMTP process: the message that refusals
+ * at RCPT share, its end at a session edge or a queue id, and the copy
+ * of a verdict that Exim's syslog_duplication sends twice.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "refmsg.h"
+#include "tap.h"
+
+/* verdict - a refusal at RCPT by pid, of sender's message, to rcpt */
+static struct mailrec verdict(const char *pid, const char *sender,
+			      const char *rcpt)
+{
+	struct mailrec log;
+
+	memset(&log, 0, sizeof(log));
+	log.kind = MAILREC_REFUSED;
+	log.stage = STAGE_RCPT;
+	log.mta_host = "mx1";
+	log.program = "postfix/smtpd";
+	log.pid = pid;
+	log.sender = sender;
+	log.recipients = rcpt;
+	log.relay_ip = "::1";
+	return log;
+}
+
+/* test_one_message - one session's refusals of one sender, one message */
+static void test_one_message(void)
+{
+	struct refmsg r;
+	struct mailrec a = verdict("7", "<x@a.example>", "<bob@example.org>");
+	struct mailrec b = verdict("7", "<x@a.example>", "<eve@example.org>");
+	struct mailrec c = verdict("7", "<y@a.example>", "<eve@example.org>");
+	struct mailrec d = verdict("8", "<x@a.example>", "<eve@example.org>");
+	struct mailrec edge;
+
+	memset(&r, 0, sizeof(r));
+	tap_ok(!refmsg_continues(&r, &a), "a first refusal begins a message");
+	refmsg_note(&r, &a);
+	tap_ok(refmsg_continues(&r, &b), "the next recipient of the same sender, same process: the same message");
+	tap_ok(!refmsg_continues(&r, &c), "another sender: another message");
+	tap_ok(!refmsg_continues(&r, &d), "another process: another message");
+	memset(&edge, 0, sizeof(edge));
+	edge.kind = MAILREC_OTHER;
+	edge.session_edge = 1;
+	edge.mta_host = "mx1";
+	edge.program = "postfix/smtpd";
+	edge.pid = "7";
+	refmsg_line(&r, &edge);
+	tap_ok(!refmsg_continues(&r, &b), "after disconnect: a new message");
+	refmsg_note(&r, &b);
+	edge.session_edge = 0;
+	edge.kind = MAILREC_CLIENT;
+	refmsg_line(&r, &edge);
+	tap_ok(!refmsg_continues(&r, &b), "after a queue id (client=): a new message");
+	a.pid = NULL;
+	refmsg_note(&r, &a);
+	tap_ok(!refmsg_continues(&r, &a), "no pid, no process: each refusal a message");
+	b.stage = STAGE_MAIL;
+	refmsg_note(&r, &b);
+	tap_ok(!refmsg_continues(&r, &b), "a refusal at MAIL is a message of its own");
+}
+
+/* test_copies - the reject log's copy, once */
+static void test_copies(void)
+{
+	struct refmsg r;
+	struct mailrec a = verdict("9", "<x@a.example>", "<bob@example.org>");
+	struct mailrec b = verdict("9", "<x@a.example>", "<eve@example.org>");
+
+	memset(&r, 0, sizeof(r));
+	a.may_repeat = b.may_repeat = 1;
+	tap_ok(!refmsg_is_copy(&r, &a), "a first verdict is no copy");
+	refmsg_note(&r, &a);
+	tap_ok(refmsg_is_copy(&r, &a), "the same words next: the copy");
+	tap_ok(!refmsg_is_copy(&r, &b), "other words: no copy");
+	refmsg_copy_seen(&r, &a);
+	tap_ok(!refmsg_is_copy(&r, &a), "a third alike is no copy");
+	refmsg_note(&r, &b);
+	b.may_repeat = 0;
+	tap_ok(!refmsg_is_copy(&r, &b), "an MTA that writes verdicts once: no copy");
+}
+
+/* test_full - a table full of other processes forgets the oldest */
+static void test_full(void)
+{
+	static char pids[REFMSG_SLOTS + 1][8];
+	struct refmsg r;
+	struct mailrec a = verdict("x", "<x@a.example>", "<bob@example.org>");
+
+	memset(&r, 0, sizeof(r));
+	for (int i = 0; i <= REFMSG_SLOTS; i++) {
+		snprintf(pids[i], sizeof(pids[i]), "%d", i + 1);
+		a.pid = pids[i];
+		refmsg_note(&r, &a);
+	}
+	a.pid = pids[0];
+	tap_ok(!refmsg_continues(&r, &a), "the oldest process forgotten: a new message");
+	a.pid = pids[REFMSG_SLOTS];
+	tap_ok(refmsg_continues(&r, &a), "the newest remembered");
+}
+
+int main(void)
+{
+	test_one_message();
+	test_copies();
+	test_full();
+	return tap_done();
+}
