@@ -5,6 +5,19 @@
 # that tests/mta/scenario.txt promises (linkedin.com and ups.com, which
 # the blocking table rejects and discards, silent) and campaign counts
 # equal to a count of the same log made here with awk alone.
+#
+# The awk count: an arrival ("<=") is a message with its "for" list's
+# recipients; "rejected MAIL" a message with one recipient refused;
+# "rejected RCPT" one recipient refused, of a message of its own unless
+# the process's previous refusal at RCPT had the same sender and no
+# arrival came between (one line per recipient, one message); "discarded
+# by RCPT ACL" one recipient discarded (its message's arrival follows).
+# A refusal with the very words of its process's previous line is the
+# reject log's copy that syslog_duplication sends to syslog too: skipped.
+#
+# tests/mta/exim-more (MORE=1 record-exim.sh) adds scenario-more.txt's
+# messages of several refused recipients, over ::1, with Exim's default
+# syslog_duplication = true.
 
 . "$(dirname "$0")/../lib.sh"
 export TZ=UTC
@@ -42,10 +55,17 @@ awk_counts() {
 	/^\[[0-9]+[\\\/][0-9]+\] / && !/^\[1\\/ { next }	# a later piece
 	{
 		sub(/^\[1\\[0-9]+\] /, "")
-		sub(/^[0-9-]+ [0-9:]+ /, ""); sub(/^\[[0-9]+\] /, "")
+		words = $0
+		sub(/^[0-9-]+ [0-9:]+ /, "")
+		pid = $1; sub(/^\[[0-9]+\] /, "")
 		qid = $1
+		if (/ rejected (MAIL|RCPT) / || /: discarded by RCPT ACL/) {
+			if (last[pid] == words) { delete last[pid]; next }
+			last[pid] = words
+		} else delete last[pid]
 	}
 	$2 == "<=" {
+		delete open[pid]
 		c = campaign($3)
 		if (c == "") next
 		of[qid] = c; note(c, "messages")
@@ -60,11 +80,14 @@ awk_counts() {
 	/ rejected MAIL / || / rejected RCPT / {
 		c = / rejected MAIL / ? campaign($(NF - 1)) : campaign(sender())
 		for (i = 1; i <= NF; i++) if ($i == "MAIL") c = campaign($(i + 1))
-		note(c, "messages"); note(c, "recipients"); note(c, "rejected")
+		if (/ rejected MAIL / || open[pid] != sender()) note(c, "messages")
+		if (/ rejected MAIL /) delete open[pid]; else open[pid] = sender()
+		note(c, "recipients"); note(c, "rejected")
 		next
 	}
 	/: discarded by RCPT ACL/ {
 		c = campaign(sender()); note(c, "recipients"); note(c, "discarded")
+		open[pid] = sender()
 	}
 	END {
 		split("messages recipients delivered deferred bounced rejected discarded", w)
@@ -153,5 +176,36 @@ is "$(wc -c <"$TMP/none")" 0 "no Exim rulebase: no Exim line counts"
 pw -r "$TMP/both/sendmail.rb" --default-brands "$TOP/data/brands" "${LISTS[@]}" "$REC/mainlog" >"$TMP/beside" 2>/dev/null
 is "$(jq -r .phishwatch.phished_domain <"$TMP/beside" | sort -u | wc -l)" 4 \
 	"exim.rb beside sendmail.rb: read without -r exim:"
+
+# exim-more: the same counts through syslog with syslog_duplication
+# (every refusal twice) as from the mainlog (once); a message refused
+# or discarded recipient by recipient counts once; its relay, ::1, is
+# an address.
+REC="$TOP/tests/mta/exim-more"
+LISTS=(-a "exim:$REC/reject_domains" -a "exim:$REC/reject_senders"
+	-a "exim:$REC/discard_senders")
+is "$(grep -c 'rejected RCPT <carol@example.org>' "$REC/syslog-3164.log")" 2 \
+	"exim-more: syslog has each refusal twice"
+for rec in syslog-3164.log syslog-3339.log mainlog; do
+	awk_counts "$REC/$rec" >"$TMP/awk"
+	pw_counts "$REC/$rec" >"$TMP/pw"
+	is "$(wc -l <"$TMP/awk")" 6 "exim-more/$rec: awk finds the six campaigns"
+	if cmp -s "$TMP/awk" "$TMP/pw"; then
+		ok 0 "exim-more/$rec: campaign counts equal the awk count"
+	else
+		ok 1 "exim-more/$rec: campaign counts equal the awk count"
+		diff "$TMP/awk" "$TMP/pw" | sed 's/^/# /'
+	fi
+	like "$(tail -n 1 "$TMP/report.err")" ' invalid_fields=0 ' \
+		"exim-more/$rec: no relay address taken as invalid (::1 is written bare)"
+	grep -E '^(linkedin|ups)\.com ' "$TMP/pw" >"$TMP/promised"
+	is "$(cat "$TMP/promised")" "linkedin.com 4 6 0 0 0 6 0
+ups.com 3 4 0 0 0 0 4" \
+		"exim-more/$rec: linkedin.com's four messages (six recipients refused), ups.com's three (four discarded)"
+done
+pw -r "$RULEBASE" -r "exim:$EXIM_RB" --default-brands "$TOP/data/brands" \
+	"${LISTS[@]}" --report=json "$REC/syslog-3164.log" 2>/dev/null |
+	jq -r 'select(.phished_domain == "linkedin.com") | .relays' >"$TMP/relays"
+is "$(cat "$TMP/relays")" 1 "exim-more: linkedin.com's relay, ::1, counted"
 
 done_testing

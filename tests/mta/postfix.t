@@ -9,9 +9,13 @@
 # id's qmgr "from=" line is one message with nrcpt= recipients (the
 # later "from=" lines of a retried message are the same message); each
 # delivery agent's "to=" line counts one recipient by its status=; each
-# smtpd or milter "reject:" line is one message with one recipient,
-# rejected, and each "discard:" line one message with one recipient,
-# discarded (no queue file follows either).  A campaign's relays are the
+# smtpd or milter "reject:" line is one recipient, rejected, and each
+# "discard:" line one recipient, discarded (no queue file follows
+# either), of a message of its own, except that NOQUEUE verdicts at
+# RCPT that follow one another in one smtpd process with the same
+# sender are one message's recipients, until that process logs
+# "connect from", "disconnect from" or a client= line (an smtpd serves
+# session after session).  A campaign's relays are the
 # distinct client addresses of its messages: smtpd's client= line of the
 # queue id, or the "from host[ip]" of a verdict.  Which campaign a sender
 # is in is the scenario's promise, written down below, not phishwatch's
@@ -65,7 +69,18 @@ awk_count() {
 		sub(/\].*$/, "", s)
 		return s
 	}
+	function pid(   s) {
+		s = $0
+		sub(/^[^[]*\[/, "", s)
+		sub(/\].*$/, "", s)
+		return s
+	}
+	/ postfix(-[^\/]+)?\/smtpd\[[0-9]+\]: (dis)?connect from / {
+		delete open[pid()]
+		next
+	}
 	/ postfix(-[^\/]+)?\/smtpd\[[0-9]+\]: [0-9A-Za-z]+: client=/ {
+		delete open[pid()]
 		s = $0
 		sub(/^.*: client=/, "", s)
 		client[qid()] = ip_of(s)
@@ -94,7 +109,10 @@ awk_count() {
 		c = campaign(field("from"))
 		if (c == "") next
 		kind = ($0 ~ /: (milter-)?reject: /) ? "rejected" : "discarded"
-		n[c, "messages"]++
+		p = pid()
+		rcpt = $0 ~ /: NOQUEUE: [a-z-]+: RCPT from /
+		if (!rcpt || open[p] != field("from")) n[c, "messages"]++
+		if (rcpt) open[p] = field("from"); else delete open[p]
 		n[c, "recipients"]++
 		n[c, kind]++
 		seen[c] = 1
@@ -126,8 +144,10 @@ pw_count() {
 		sort
 }
 
-set -- "$REC"/*.log
-is "$#" 4 "four recordings"
+# postfix-more (MORE=1 record-postfix.sh): the scenario and
+# scenario-more.txt over ::1, whose messages have several recipients
+set -- "$REC"/*.log "$REC-more"/*.log
+is "$#" 8 "eight recordings"
 for log in "$@"; do
 	name=${log#"$TOP/tests/mta/"}
 	pw -r "$RULEBASE" --default-brands "$BRANDS" -a "$ACCESS" \
@@ -148,6 +168,8 @@ for log in "$@"; do
 		grep -vc '^[a-z0-9.-]* REJECT ')" 0 \
 		"$name: each suggests a line of the Postfix table"
 	like "$(cat "$TMP/events.err")" ' unparsed=0 ' "$name: no Postfix line unparsed"
+	like "$(cat "$TMP/events.err")" ' invalid_fields=0 ' \
+		"$name: no relay address taken as invalid (::1 is written bare)"
 	# client= and verdict lines are never prefiltered: all are parsed
 	must=$(grep -cE ': (client=|(milter-)?(reject|discard): )' "$log")
 	parsed=$(sed -n 's/.* parsed=\([0-9]*\) .*/\1/p' "$TMP/events.err")
@@ -165,5 +187,14 @@ for log in "$@"; do
 	fi
 	diag "$(tr '\n' ';' <"$TMP/want")"
 done
+
+# What scenario-more.txt promises where smtpd refuses at RCPT (short):
+# linkedin.com's four messages, seven recipients refused (y@ to three,
+# x@ to two, besides the scenario's two), from one relay, ::1; ups.com's
+# discards: one line a message, the first recipient's.
+pw_count "$REC-more/short.3164.log" | grep -E '^(linkedin|ups)\.com ' \
+	>"$TMP/promised"
+is "$(cat "$TMP/promised")" "linkedin.com 4 7 0 0 0 7 0 1
+ups.com 3 3 0 0 0 0 3 1" "postfix-more: a message refused recipient by recipient counts once"
 
 done_testing

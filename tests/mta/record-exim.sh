@@ -4,6 +4,7 @@
 #
 # SYNOPSIS
 #	tests/mta/record-exim.sh [OUTDIR]
+#	MORE=1 tests/mta/record-exim.sh tests/mta/exim-more
 #
 # DESCRIPTION
 #	Run as root on a scratch Debian 12 machine.  It installs
@@ -19,6 +20,11 @@
 #	exim.conf	the Exim configuration the recording used
 #	reject_domains, reject_senders, discard_senders
 #			the blocking lists its ACLs read
+#
+#	With MORE=1 it sends over ::1 (Exim listening on 127.0.0.1 and ::1),
+#	keeps Exim's default syslog_duplication = true (each refusal reaches
+#	syslog twice) and sends tests/mta/scenario-more.txt after the
+#	scenario.
 #
 #	Exim logs to syslog through glibc's syslog(3), which writes to
 #	/dev/log.  The machine's /dev/log is never touched: Exim runs in a
@@ -50,6 +56,10 @@ set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 OUT=${1:-$TOP/tests/mta/exim}
 SCENARIO=$TOP/tests/mta/scenario.txt
+# MORE=1: scenario-more.txt after it, over ::1, syslog_duplication kept
+MORE=${MORE:-0}
+SERVER=127.0.0.1
+[ "$MORE" = 1 ] && SERVER=::1
 EXIM_PKGS="exim4-daemon-light exim4-base exim4-config"
 CONF=/etc/exim4/exim4.conf
 NEUTRAL=/var/spool/exim4
@@ -143,6 +153,12 @@ write_conf() {
 	printf '%s\n' '*@emalsrv.ups.com' >"$W/etc/discard_senders"
 	sed -e "s|@W@|$W|g" -e "s|@PORT@|$1|g" -e "s|@CLOSED@|$2|g" \
 		"$TOP/tests/mta/exim.conf.in" >"$CONF" || return 1
+	if [ "$MORE" = 1 ]; then
+		sed -i -e 's/^\(local_interfaces = <; 127.0.0.1\)$/\1 ; ::1/' \
+			-e 's/^disable_ipv6 = true$/disable_ipv6 = false/' \
+			-e 's/^syslog_duplication = false$/syslog_duplication = true/' \
+			"$CONF" || return 1
+	fi
 	chmod 644 "$CONF"
 	/usr/sbin/exim4 -bV >/dev/null || return 1
 }
@@ -171,14 +187,21 @@ start_exim() {
 # in_ns CMD... - CMD in the daemon's mount namespace (its /dev/log)
 in_ns() { nsenter -m -t "$EXIM_PID" "$@"; }
 
+# scenario - the messages to send, one a line
+scenario() {
+	grep -hv '^#' "$SCENARIO"
+	[ "$MORE" = 1 ] && grep -hv '^#' "$TOP/tests/mta/scenario-more.txt"
+	return 0
+}
+
 # send_scenario PORT - every scenario line with swaks, in order, then
 # the DATA ACL's message
 send_scenario() {
 	local n=0 from rcpts
-	grep -v '^#' "$SCENARIO" | while read -r from rcpts _; do
+	scenario | while read -r from rcpts _; do
 		[ -n "$from" ] || continue
 		n=$((n + 1))
-		swaks --server 127.0.0.1 --port "$1" \
+		swaks --server "$SERVER" --port "$1" \
 			--helo client.example.com --from "$from" \
 			--to "$rcpts" \
 			--header "Message-Id: <scenario-$n@client.example.com>" \

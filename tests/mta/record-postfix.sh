@@ -3,6 +3,7 @@
 #
 # SYNOPSIS
 #	flock LOCKFILE tests/mta/record-postfix.sh [OUTDIR]
+#	MORE=1 flock LOCKFILE tests/mta/record-postfix.sh tests/mta/postfix-more
 #
 # DESCRIPTION
 #	Installs Debian's postfix (and swaks, python3-milter), sends the
@@ -11,7 +12,9 @@
 #	gives NAME.3164.log (RSYSLOG_TraditionalFileFormat) and
 #	NAME.3339.log (RSYSLOG_FileFormat) in OUTDIR (default
 #	tests/mta/postfix).  Then it stops what it started, by pid, and
-#	purges postfix.  Needs root; it replaces any other MTA (exim4,
+#	purges postfix.  With MORE=1 it sends over ::1 (inet_protocols =
+#	all) and sends tests/mta/scenario-more.txt after the scenario.
+#	Needs root; it replaces any other MTA (exim4,
 #	sendmail) the machine has, so hold a lock shared with whatever
 #	else installs one (flock), and run it on a machine you may do so.
 #
@@ -51,6 +54,10 @@ set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=${1:-$HERE/postfix}
 SCENARIO=$HERE/scenario.txt
+# MORE=1: scenario-more.txt after it, over ::1
+MORE=${MORE:-0}
+SERVER=127.0.0.1
+[ "$MORE" = 1 ] && SERVER=::1
 W=$(mktemp -d "${TMPDIR:-/tmp}/record-postfix.XXXXXX")
 SPOOL=/var/spool/postfix
 WAIT=120		# seconds for a daemon or the queue, at most
@@ -118,7 +125,8 @@ purge_mta() {
 
 # main_cf RUN CLOSED MILTER - /etc/postfix for RUN (short or long)
 main_cf() {
-	_long=no _delay=yes
+	_long=no _delay=yes _protocols=ipv4 _v6net=
+	[ "$MORE" = 1 ] && _protocols=all _v6net=" [::1]/128"
 	[ "$1" = long ] && _long=yes _delay=no
 	cat >/etc/postfix/main.cf <<-EOF
 	compatibility_level = 3.6
@@ -127,8 +135,8 @@ main_cf() {
 	myorigin = \$mydomain
 	mydestination = example.org, mx1.example.org, localhost
 	inet_interfaces = loopback-only
-	inet_protocols = ipv4
-	mynetworks = 127.0.0.0/8
+	inet_protocols = $_protocols
+	mynetworks = 127.0.0.0/8$_v6net
 	biff = no
 	append_dot_mydomain = no
 	smtputf8_enable = no
@@ -285,8 +293,9 @@ send() {
 # send_scenario - scenario.txt's messages, in order
 send_scenario() {
 	while read -r _f _t _o; do
-		[ -n "$_f" ] && send "$_f" "$_t"
-	done < <(grep -v '^#' "$SCENARIO")
+		[ -n "$_f" ] && send "$_f" "$_t" 25 "" "$SERVER"
+	done < <(grep -hv '^#' "$SCENARIO"
+		 [ "$MORE" = 1 ] && grep -hv '^#' "$HERE/scenario-more.txt")
 }
 
 # queue_files DIR... - files in these queue directories
