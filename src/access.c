@@ -355,6 +355,27 @@ enum access_syntax access_map_syntax(const struct access_map *map)
 	return map->sources[0].syn->syntax;
 }
 
+/* access_same_mta - 1 when two types are one MTA's tables */
+static int access_same_mta(enum access_syntax a, enum access_syntax b)
+{
+	if (a == ACCESS_POSTFIX_DOT)
+		a = ACCESS_POSTFIX;
+	if (b == ACCESS_POSTFIX_DOT)
+		b = ACCESS_POSTFIX;
+	return a == b;
+}
+
+/* access_map_syntax_for - the first -a file of own's MTA sets the
+ * suggestion's terms; without one, the first -a file does */
+enum access_syntax access_map_syntax_for(const struct access_map *map,
+					 enum access_syntax own)
+{
+	for (size_t i = 0; map != NULL && i < map->nsources; i++)
+		if (access_same_mta(map->sources[i].syn->syntax, own))
+			return map->sources[i].syn->syntax;
+	return access_map_syntax(map);
+}
+
 /* access_suggest_as - the line of a syntax's table that blocks host;
  * its length, or -1 (EINVAL: not a normalized host, ENOSPC: too long) */
 int access_suggest_as(enum access_syntax syntax, const char *host,

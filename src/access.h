@@ -137,6 +137,12 @@ const char *access_source_syntax(const struct access_map *map, size_t i);
  * there is none): the one suggestions are written in */
 enum access_syntax access_map_syntax(const struct access_map *map);
 
+/* access_map_syntax_for - the type to suggest in for a line of the MTA
+ * whose tables are of type own: the first -a file of that MTA's (a
+ * postfix-dot file is Postfix's), else access_map_syntax() */
+enum access_syntax access_map_syntax_for(const struct access_map *map,
+					 enum access_syntax own);
+
 /*
  * access_suggest_as - the table line that blocks host (a validated
  * hostname) in a type's own terms: sendmail as access_suggest();

@@ -11,13 +11,18 @@
 
 #include <stddef.h>
 
+#include "mailrec.h"
+
 struct counters {
 	unsigned long long lines;	/* lines read */
 	unsigned long long too_long;	/* over LINEIN_MAX, skipped */
 	unsigned long long nul_bytes;	/* lines holding NUL, skipped */
 	unsigned long long prefiltered;	/* cannot matter, not parsed */
-	unsigned long long sendmail;	/* reached the normalizer */
+	unsigned long long to_parse;	/* reached the normalizer */
 	unsigned long long parsed;	/* a rule matched */
+	unsigned long long parsed_by[MTA_KIND_COUNT];	/* the same, by
+							 * the MTA whose
+							 * rulebase read it */
 	unsigned long long unparsed;	/* no rule matched */
 	unsigned long long senders;	/* from= lines with a sender */
 	unsigned long long local_senders;	/* sender host one label */

@@ -70,6 +70,22 @@ static void event_fill(struct event *ev, const struct event_source *src,
 	ev->counters = counts;
 }
 
+/* event_syntax - the type of table to suggest a line of for the MTA
+ * that logged the event's line */
+static enum access_syntax event_syntax(const struct event_source *src)
+{
+	switch (src->mta_kind) {
+	case MTA_SENDMAIL:
+		return access_map_syntax_for(src->access, ACCESS_SENDMAIL);
+	case MTA_POSTFIX:
+		return access_map_syntax_for(src->access, ACCESS_POSTFIX);
+	case MTA_EXIM:
+		return access_map_syntax_for(src->access, ACCESS_EXIM);
+	default:
+		return access_map_syntax(src->access);
+	}
+}
+
 /* event_first_seen - write the first-seen event of a new campaign */
 int event_first_seen(struct emitter *em, const struct event_source *src)
 {
@@ -79,7 +95,7 @@ int event_first_seen(struct emitter *em, const struct event_source *src)
 	char *address, *original;
 	int status = -1;
 
-	if (access_suggest_as(access_map_syntax(src->access), src->sender_key,
+	if (access_suggest_as(event_syntax(src), src->sender_key,
 			      suggest, sizeof(suggest)) < 0)
 		return -1;
 	/* The line lives in the reader's buffer, not NUL-terminated. */

@@ -7,9 +7,11 @@
  *	EVENT_FIELD_MAX are left out, a pid that is not all digits is left
  *	out, the sender address is cut at EVENT_ADDRESS_MAX with a visible
  *	mark (an event must fit a syslog datagram), and the blocking-table
- *	line to suggest is composed here, in the terms of the first -a
- *	file's type (access_map_syntax(); sendmail without one).  Hosts and addresses arrive through
- *	the gate already (sender.h).  The emitter only serializes and
+ *	line to suggest is composed here, in the terms of the line's MTA
+ *	when an -a file is that MTA's table, else of the first -a file's
+ *	type (access_map_syntax_for(); sendmail without one): a Postfix
+ *	line suggests a Postfix access(5) line when the operator gave one.
+ *	Hosts and addresses arrive through the gate already (sender.h).  The emitter only serializes and
  *	writes.  Both functions return emitter_write()'s result: 0, or -1
  *	with errno set.
  */
@@ -21,6 +23,7 @@
 
 #include "access.h"
 #include "detector.h"
+#include "mailrec.h"
 #include "emitter.h"
 #include "store.h"
 #include "tracker.h"
@@ -40,6 +43,7 @@ struct event_source {
 	const char *program;		/* raw: bounded here */
 	const char *pid;		/* raw: digits only, or left out */
 	const char *mta;		/* through the gate, or NULL */
+	enum mta_kind mta_kind;		/* whose rulebase read the line */
 	const char *relay_ip;		/* through the gate, or NULL */
 	const char *relay_host;		/* through the gate, or NULL */
 	const char *sender_host;	/* through the gate */

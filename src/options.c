@@ -87,10 +87,11 @@ static const struct options_name options_severities[] = {
 
 static const char options_usage[] =
 "Usage: phishwatch [OPTION]... [FILE]...\n"
-"Watch sendmail (sm-mta) log lines for phishing campaigns that spoof a\n"
-"brand, and print one JSON event the first time each phished domain is\n"
-"seen that the access map does not already block.  With no FILE, or when\n"
-"FILE is -, read standard input as a stream (tail -F ... | phishwatch).\n"
+"Watch sendmail, Postfix and Exim log lines for phishing campaigns that\n"
+"spoof a brand, and print one JSON event the first time each phished\n"
+"domain is seen that no blocking table already blocks.  With no FILE,\n"
+"or when FILE is -, read standard input as a stream (tail -F ... |\n"
+"phishwatch).\n"
 "\n"
 "  -a, --access [TYPE:]FILE  blocking table (repeatable); TYPE sendmail,\n"
 "                          postfix, postfix-dot or exim, else guessed from\n"

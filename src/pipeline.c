@@ -113,6 +113,7 @@ static void pipeline_event_source(const struct mailrec *log,
 	src->program = log->program;
 	src->pid = log->pid;
 	src->mta = h->mta;
+	src->mta_kind = log->mta;
 	src->relay_ip = h->relay_ip;
 	src->relay_host = h->relay_host;
 	src->sender_host = s->host;
@@ -444,13 +445,15 @@ static enum pipeline_result pipeline_line_once(struct pipeline *pipe,
 		c->prefiltered++;
 		return PIPELINE_DONE;
 	}
-	c->sendmail++;
+	c->to_parse++;
 	kind = pipeline_normalize(pipe, line, len, &log);
 	if (kind == MAILREC_UNPARSED) {
 		c->unparsed++;
 		return PIPELINE_DONE;
 	}
 	c->parsed++;
+	if ((unsigned) log.mta < MTA_KIND_COUNT)
+		c->parsed_by[log.mta]++;
 	tracking_line(&pipe->track, &log);
 	if (pipeline_handlers[kind] == NULL)
 		return PIPELINE_DONE;

@@ -576,6 +576,14 @@ static void test_mixed_types(void)
 		    1, "mixed: sendmail's OK does not unblock Postfix's entry");
 	tap_is_long(access_map_syntax(l.map), ACCESS_SENDMAIL,
 		    "mixed: the first file's type suggests");
+	tap_is_long(access_map_syntax_for(l.map, ACCESS_POSTFIX),
+		    ACCESS_POSTFIX, "mixed: a Postfix line suggests in the "
+		    "Postfix table's terms");
+	tap_is_long(access_map_syntax_for(l.map, ACCESS_SENDMAIL),
+		    ACCESS_SENDMAIL, "mixed: a sendmail line in sendmail's");
+	tap_is_long(access_map_syntax_for(l.map, ACCESS_EXIM),
+		    ACCESS_SENDMAIL, "mixed: an Exim line, no Exim list: the "
+		    "first file's terms");
 	access_free(l.map);
 }
 
