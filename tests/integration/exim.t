@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# exim.t - a real Exim recording (tests/mta/exim-more/syslog-3164.log:
+# the scenario and scenario-more.txt over ::1, Exim's default
+# syslog_duplication, so each refusal twice) through two real
+# rsyslogds, as Exim's syslog(3) would hand its lines over: the shipped
+# phishwatch.conf (raw lines to phishwatch) and
+# phishwatch-mmnormalize.conf (mmnormalize with exim-syslog.rb for the
+# programs exim and exim4, its JSON to phishwatch --input json).  Both
+# select the lines by program name, and give the events and campaign
+# counts that phishwatch gives reading the same file itself, which are
+# those of Exim's own mainlog of the same run (each refusal once).
+
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/rsyslog-lib.sh"
+
+export TZ=UTC
+
+rs_need rsyslogd jq sqlite3
+
+DIR="$TOP/tests/mta/exim-more"
+REC="$DIR/syslog-3164.log"
+# The recording's ACL lists, as the drop-ins' sendmail access map
+ACCESS='From:linkedinmail.com	REJECT
+From:emalsrv.linkedin.com	REJECT
+From:emalsrv.ups.com	DISCARD'
+# A last campaign, from the other program name: its event says every
+# line before it is done.
+LAST='Dec  4 20:30:00 mx1 exim4[9]: 2026-12-04 20:30:00 [9] 1xZZzz-00000A-AB <= last@emalsrv.the-end.com H=(client.example.com) [::1] P=esmtp S=1 id=last@client.example.com for alice@example.org'
+
+# run CONF - the recording through a private rsyslogd with CONF and
+# route-file.conf, as mail.info; its tree in $RS_DIR
+run() {
+	rs_setup "${1%.conf}"
+	printf '%s\n' "$ACCESS" >"$RS_DIR/etc/access"
+	rs_install "$1" route-file.conf
+	rs_start || return 1
+	sed 's/^/<22>/' "$REC" >"$RS_DIR/in"
+	printf '<22>%s\n<22>%s\n<22>%s\n' \
+		'Dec  4 20:30:00 mx1 cron[9]: (root) CMD (true)' \
+		'Dec  4 20:30:00 mx1 eximon[9]: not the MTA' "$LAST" \
+		>>"$RS_DIR/in"
+	rs_send_file "$RS_DIR/in"
+	wait_for 'grep -qs the-end.com "$RS_DIR/log/events.json"' 60
+	rs_stop
+}
+# counts_of DB - the store's campaigns and their counts, as text
+counts_of() {
+	sqlite3 "$1" \
+		'SELECT phished_domain, messages, recipients, delivered,
+			deferred, bounced, rejected, discarded
+		 FROM campaigns ORDER BY phished_domain;' 2>/dev/null
+}
+
+run phishwatch.conf
+ok $? "raw: rsyslogd with phishwatch.conf ran the recording"
+raw=$RS_DIR
+run phishwatch-mmnormalize.conf
+ok $? "json: rsyslogd with phishwatch-mmnormalize.conf ran it"
+json=$RS_DIR
+
+# What phishwatch makes of the file itself, and of the run's mainlog.
+printf '%s\n' "$ACCESS" >"$TMP/access"
+{ cat "$REC"; printf '%s\n' "$LAST"; } >"$TMP/file.log"
+pw -r "$RULEBASE" -a "$TMP/access" -s "$TMP/file.db" "$TMP/file.log" \
+	>"$TMP/file.events" 2>/dev/null
+want_events=$(jq -r 'select(.event.action == "phished-domain-first-seen")
+	| .phishwatch.phished_domain' "$TMP/file.events" | tr '\n' ' ')
+want_counts=$(counts_of "$TMP/file.db")
+{ cat "$DIR/mainlog"; printf '%s\n' "${LAST#*\]: }"; } >"$TMP/main.log"
+pw -r "$RULEBASE" -a "$TMP/access" -s "$TMP/main.db" "$TMP/main.log" \
+	>/dev/null 2>&1
+is "$want_counts" "$(counts_of "$TMP/main.db")" \
+	"file: syslog (each refusal twice) counts as the mainlog (once)"
+like "$want_counts" 'linkedin\.com\|4\|6\|0\|0\|0\|6\|0' \
+	"file: linkedin.com's four messages, six recipients refused"
+
+# (paypa1.com is a look-alike of a brand of the shipped brands list,
+# which the drop-ins read from the installed path: not here)
+is "$want_events" "marriott.com staples.co.uk dhl.com the-end.com " \
+	"file: the scenario's label campaigns, and the last one"
+for side in raw json; do
+	dir=${!side}
+	is "$(jq -r 'select(.event.action == "phished-domain-first-seen")
+		| .phishwatch.phished_domain' "$dir/log/events.json" \
+		2>/dev/null | tr '\n' ' ')" "$want_events" \
+		"$side: the same first-seen events, in the same order"
+	is "$(wc -l <"$dir/log/events.json")" "$(wc -l <"$TMP/file.events")" \
+		"$side: as many events in all"
+	is "$(counts_of "$dir/state/state.db")" "$want_counts" \
+		"$side: the same campaign counts as from the file"
+	is "$(jq -r 'select(.phishwatch.phished_domain == "marriott.com")
+		| .source.ip' "$dir/log/events.json" 2>/dev/null | sort -u)" \
+		"::1" "$side: the relay's address, ::1, in the events"
+done
+is "$(RS_DIR=$raw rs_counter lines)" "$(($(wc -l <"$REC") + 1))" \
+	"raw: phishwatch read every Exim line, and no cron or eximon line"
+is "$(RS_DIR=$json rs_counter unparsed)" 0 "json: every line it got parsed"
+
+done_testing
