@@ -12,63 +12,16 @@
 # must hold the line kinds the scenario makes Exim write.
 
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/golden-lib.sh"
 
 DIR="$TOP/tests/rulebase/exim"
 REC="$TOP/tests/mta/exim"
 EXIM_RB="$TOP/rulebase/exim.rb"
 EXIM_SYSLOG_RB="$TOP/rulebase/exim-syslog.rb"
 
-for tool in lognormalizer jq; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "1..0 # SKIP $tool is not installed"
-		exit 0
-	fi
-done
-
-# normalize FILE - the rulebase's objects for FILE's lines, canonical JSON
-normalize() {
-	sed -e '$a\' "$1" |
-		lognormalizer -r "$EXIM_SYSLOG_RB" -e json -T 2>"$TMP/stderr" |
-		jq -S -c 'del(."unparsed-data")'
-}
-
-for rb in "$EXIM_RB" "$EXIM_SYSLOG_RB"; do
-	name=$(basename "$rb")
-	is "$(head -n 1 "$rb")" "version=2" "$name: liblognorm's v2 engine"
-	printf 'x\n' | lognormalizer -r "$rb" -e json >/dev/null 2>"$TMP/load"
-	is "$(cat "$TMP/load")" "" "$name loads without liblognorm errors"
-done
-
-awk -f "$TOP/rulebase/expand.awk" "$EXIM_RB" \
-	"$TOP/rulebase/exim-syslog.rb.in" >"$TMP/expanded"
-cmp -s "$TMP/expanded" "$EXIM_SYSLOG_RB"
-ok $? "exim-syslog.rb is exim.rb put into exim-syslog.rb.in"
-
-# All .in files through one lognormalizer (loading exim-syslog.rb is the
-# slow part), then the objects cut back into each file's share.
-for input in "$DIR"/*.in; do sed -e '$a\' "$input"; done >"$TMP/all.in"
-normalize "$TMP/all.in" >"$TMP/all.got"
-first=1
-for input in "$DIR"/*.in; do
-	name=$(basename "$input" .in)
-	ref="$DIR/$name.ref"
-	n=$(sed -e '$a\' "$input" | wc -l)
-	sed -n "${first},$((first + n - 1))p" "$TMP/all.got" >"$TMP/got"
-	first=$((first + n))
-	if [ ! -f "$ref" ]; then
-		ok 1 "exim/$name: $name.ref exists"
-		continue
-	fi
-	jq -S -c . <"$ref" >"$TMP/want" 2>"$TMP/jqerr"
-	if cmp -s "$TMP/got" "$TMP/want" && [ ! -s "$TMP/stderr" ] \
-		&& [ ! -s "$TMP/jqerr" ]; then
-		ok 0 "exim/$name ($n lines)"
-	else
-		ok 1 "exim/$name ($n lines)"
-		diff -u "$TMP/want" "$TMP/got" | sed -e 's/^/# /'
-		sed -e 's/^/# stderr: /' "$TMP/stderr" "$TMP/jqerr"
-	fi
-done
+golden_need
+golden_rulebases "$EXIM_RB" "$TOP/rulebase/exim-syslog.rb.in" "$EXIM_SYSLOG_RB"
+golden_files "$EXIM_SYSLOG_RB" "$DIR" exim/
 
 # The tags exim.rb defines: what every recorded line must come out as.
 sed -n 's/^rule=\([a-z-]*\):.*/\1/p' "$EXIM_RB" | sort -u >"$TMP/tags"

@@ -13,25 +13,14 @@
 # other line is postfix-other, and no line is left unparsed.
 
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/golden-lib.sh"
 
 DIR="$TOP/tests/rulebase/postfix"
 REC="$TOP/tests/mta/postfix"
 RB="$TOP/rulebase/postfix.rb"
 SYSLOG_RB="$TOP/rulebase/postfix-syslog.rb"
 
-for tool in lognormalizer jq; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "1..0 # SKIP $tool is not installed"
-		exit 0
-	fi
-done
-
-# normalize RULEBASE FILE - the objects for FILE's lines, canonical JSON
-normalize() {
-	sed -e '$a\' "$2" |
-		lognormalizer -r "$1" -e json -T 2>"$TMP/stderr" |
-		jq -S -c 'del(."unparsed-data")'
-}
+golden_need
 
 # kind_of - stdin's Postfix lines (header or not), the tag each must get
 kind_of() {
@@ -50,42 +39,8 @@ kind_of() {
 	}'
 }
 
-for rb in "$RB" "$SYSLOG_RB"; do
-	name=$(basename "$rb")
-	is "$(head -n 1 "$rb")" "version=2" \
-		"$name: first line selects liblognorm's v2 engine"
-	printf 'x\n' | lognormalizer -r "$rb" -e json >/dev/null 2>"$TMP/load"
-	is "$(cat "$TMP/load")" "" "$name loads without liblognorm errors"
-done
-
-awk -f "$TOP/rulebase/expand.awk" "$RB" "$TOP/rulebase/postfix-syslog.rb.in" \
-	>"$TMP/expanded"
-cmp -s "$TMP/expanded" "$SYSLOG_RB"
-ok $? "postfix-syslog.rb is postfix.rb put into postfix-syslog.rb.in"
-
-for input in "$DIR"/*.in; do
-	name=$(basename "$input" .in)
-	ref="$DIR/$name.ref"
-	if [ ! -f "$ref" ]; then
-		ok 1 "$name: $name.ref exists"
-		continue
-	fi
-	normalize "$SYSLOG_RB" "$input" >"$TMP/got"
-	jq -S -c . <"$ref" >"$TMP/want" 2>"$TMP/jqerr"
-	if [ -s "$TMP/jqerr" ]; then
-		ok 1 "$name: $name.ref is JSON"
-		continue
-	fi
-	if cmp -s "$TMP/got" "$TMP/want" && [ ! -s "$TMP/stderr" ]; then
-		ok 0 "$name ($(wc -l <"$input") lines)"
-	else
-		ok 1 "$name ($(wc -l <"$input") lines)"
-		diff -u "$TMP/want" "$TMP/got" | sed -e 's/^/# /'
-	fi
-done
-for ref in "$DIR"/*.ref; do
-	[ -f "${ref%.ref}.in" ] || ok 1 "$(basename "$ref"): has no .in beside it"
-done
+golden_rulebases "$RB" "$TOP/rulebase/postfix-syslog.rb.in" "$SYSLOG_RB"
+golden_files "$SYSLOG_RB" "$DIR"
 
 # tags FILE RULEBASE - one tag a line ("UNPARSED" when none)
 tags() {
