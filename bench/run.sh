@@ -17,7 +17,9 @@
 #              messages are phishing), BENCH_BURST_CAMPAIGNS (6) long
 #              campaigns that come back, as a 2,000-message run against
 #              one brand does
-# Then bench/scale.sh (BENCH_SCALE=0 skips it) measures lines/s and peak
+# Then bench/mta.sh (BENCH_MTA=0 skips it) runs phishwatch, lognormalizer
+# and SEC on Postfix and Exim corpora (the real recordings of tests/mta/
+# repeated), and bench/scale.sh (BENCH_SCALE=0 skips it) measures lines/s and peak
 # RSS against access map entries, store campaigns and brands.  The
 # combined report is $BENCH_OUT/RESULTS.md.
 #
@@ -71,6 +73,13 @@ if [ -z "${BENCH_MIX:-}" ]; then
 				2> /dev/null || echo "(no report: see the errors above)"
 			echo
 		done
+		if [ "${BENCH_MTA:-1}" = 1 ]; then
+			echo "# Postfix and Exim"
+			echo
+			PW=$PW TOP=$TOP BENCH_OUT=$BASE "$TOP/bench/mta.sh" ||
+				status=1
+			echo
+		fi
 		if [ "${BENCH_SCALE:-1}" = 1 ]; then
 			echo "# Scaling"
 			echo
