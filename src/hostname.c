@@ -223,15 +223,15 @@ static enum host_verdict hostname_tagged_ip(const char *text, size_t len,
 }
 
 /* hostname_relay_ip - a relay address as an MTA logs it, canonical, no
- * tag: sendmail tags IPv6 ("IPv6:2001:db8::1"), Postfix and Exim do not
- * ("host[2001:db8::1]", "H=host [2001:db8::1]") */
-enum host_verdict hostname_relay_ip(const char *text, size_t len,
+ * tag: sendmail tags IPv6 ("IPv6:2001:db8::1"); Postfix and Exim do not
+ * ("host[2001:db8::1]", "H=host [2001:db8::1]"): bare says so */
+enum host_verdict hostname_relay_ip(const char *text, size_t len, int bare,
 				    char ip[HOSTNAME_IP_MAX])
 {
 	ip[0] = '\0';
 	if (text == NULL)
 		return HOST_INVALID;
-	if (memchr(text, ':', len) != NULL
+	if (bare && memchr(text, ':', len) != NULL
 	    && (len <= HOSTNAME_IPV6_LEN
 		|| strncasecmp(text, HOSTNAME_IPV6_TAG, HOSTNAME_IPV6_LEN) != 0))
 		return hostname_ip(AF_INET6, text, len, ip);

@@ -50,12 +50,13 @@ enum host_verdict hostname_normalize(const char *name, size_t len,
 
 /*
  * hostname_relay_ip - a relay's address as an MTA writes it inside
- * [...]: a dotted quad, "IPv6:" and an IPv6 address (sendmail), or a
- * bare IPv6 address (Postfix, Exim), checked with inet_pton() and
+ * [...]: a dotted quad, "IPv6:" and an IPv6 address (sendmail), or, when
+ * bare is set, a bare IPv6 address too (Postfix, Exim; a bare one on a
+ * line of an MTA that tags IPv6 is refused), checked with inet_pton() and
  * written back in its canonical form (inet_ntop(), without the tag) into
  * ip; HOST_IP_LITERAL or HOST_INVALID.
  */
-enum host_verdict hostname_relay_ip(const char *text, size_t len,
+enum host_verdict hostname_relay_ip(const char *text, size_t len, int bare,
 				    char ip[HOSTNAME_IP_MAX]);
 
 /*

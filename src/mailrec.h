@@ -153,6 +153,9 @@ struct mailrec {
 	/* the connecting (or, in a DELIVERY, receiving) relay */
 	const char *relay_host;	/* name as logged, may be absent */
 	const char *relay_ip;	/* address as logged (IPv6: prefix kept) */
+	int relay_ip_bare;	/* 1: the MTA writes IPv6 without sendmail's
+				 * "IPv6:" (Postfix, Exim); a bare one on
+				 * sendmail's line is no address */
 	int relay_forged;	/* 1: the MTA doubted the name */
 	/* DELIVERY */
 	enum mailrec_outcome outcome;

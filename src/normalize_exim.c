@@ -108,6 +108,17 @@ static void exim_refused(const char *const slot[], enum mailrec_stage stage,
 	out->may_repeat = 1;	/* main and reject log, both to syslog */
 }
 
+/* exim_arrival - a message accepted: "<= sender ... [for r r ...]" */
+static void exim_arrival(const char *const slot[], struct mailrec *out)
+{
+	out->kind = MAILREC_ACCEPTED;
+	out->sender = slot[F_FROM];
+	out->size = slot[F_SIZE];
+	out->msgid = slot[F_MSGID];
+	out->proto = slot[F_PROTO];
+	out->recipients = slot[F_RCPTS];
+}
+
 /* exim_record - one line's tag and fields as a struct mailrec */
 static void exim_record(int tag, const char *const slot[],
 			struct mailrec *out)
@@ -115,15 +126,11 @@ static void exim_record(int tag, const char *const slot[],
 	out->qid = slot[F_QID];
 	out->relay_host = slot[F_RELAY_HOST];
 	out->relay_ip = slot[F_RELAY_IP];
+	out->relay_ip_bare = 1;		/* H=host [2001:db8::1] */
 	out->kind = MAILREC_OTHER;
 	switch (tag) {
 	case TAG_ARRIVAL:
-		out->kind = MAILREC_ACCEPTED;
-		out->sender = slot[F_FROM];
-		out->size = slot[F_SIZE];
-		out->msgid = slot[F_MSGID];
-		out->proto = slot[F_PROTO];
-		out->recipients = slot[F_RCPTS];
+		exim_arrival(slot, out);
 		break;
 	case TAG_DELIVERED:
 	case TAG_DELIVERED_MORE:

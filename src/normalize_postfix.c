@@ -148,6 +148,7 @@ static void postfix_record(int tag, const char *const slot[],
 		out->qid = NULL;
 	out->relay_host = slot[F_RELAY_HOST];
 	out->relay_ip = slot[F_RELAY_IP];
+	out->relay_ip_bare = 1;		/* client=host[2001:db8::1] */
 	out->msgid = slot[F_MSGID];
 	out->kind = MAILREC_OTHER;
 	switch (tag) {

@@ -90,8 +90,9 @@ const char *sender_mta(struct sender_gate *gate, const struct mailrec *log,
 	return NULL;
 }
 
-/* sender_relay_ip - the relay address as sendmail writes it (IPv4, or
- * IPv6: and IPv6), canonical into buf, else NULL: counted when invalid.
+/* sender_relay_ip - the relay address as the MTA writes it (IPv4, or
+ * IPv6: and IPv6, or bare IPv6 when the record says the MTA writes it
+ * so), canonical into buf, else NULL: counted when invalid.
  * source.ip is an ECS "ip" field: a SIEM drops a whole event whose ip
  * is text, and the store's relays would count one address twice. */
 static const char *sender_relay_ip(struct sender_gate *gate,
@@ -102,7 +103,8 @@ static const char *sender_relay_ip(struct sender_gate *gate,
 
 	if (ip == NULL)
 		return NULL;
-	if (hostname_relay_ip(ip, strlen(ip), buf) == HOST_IP_LITERAL)
+	if (hostname_relay_ip(ip, strlen(ip), log->relay_ip_bare, buf)
+	    == HOST_IP_LITERAL)
 		return buf;
 	gate->counters->invalid_fields++;
 	where_warn(gate->where, &gate->warned_relay, "relay address is not an "

@@ -209,12 +209,8 @@ static const struct normalize_case relay_cases[] = {
 	{"IPv6:2001:DB8:0:0::1", HOST_IP_LITERAL, "2001:db8::1"},
 	{"ipv6:::ffff:192.0.2.1", HOST_IP_LITERAL, "::ffff:192.0.2.1"},
 	{"dead.beef", HOST_INVALID, ""},
-	/* Postfix's client=host[2001:db8::1], Exim's H=host [::1] */
-	{"2001:DB8::1", HOST_IP_LITERAL, "2001:db8::1"},
-	{"::1", HOST_IP_LITERAL, "::1"},
-	{"2001:db8::1%eth0", HOST_INVALID, ""},
-	{"2001:db8::1:", HOST_INVALID, ""},
-	{":", HOST_INVALID, ""},
+	{"2001:db8::1", HOST_INVALID, ""},	/* sendmail tags IPv6 */
+	{"::1", HOST_INVALID, ""},
 	{"IPv6:192.0.2.1", HOST_INVALID, ""},
 	{"IPv6:", HOST_INVALID, ""},
 	{"IPv6:2001:db8::1%eth0", HOST_INVALID, ""},
@@ -223,6 +219,20 @@ static const struct normalize_case relay_cases[] = {
 	{"192.0.2.1 ", HOST_INVALID, ""},
 	{"", HOST_INVALID, ""},
 	{"IPv6:1:2:3:4:5:6:7:8:9:0:1:2:3:4:5:6:7:8:9:0:1:2:3:4:5:6", HOST_INVALID, ""},
+};
+
+/* The same from an MTA that writes IPv6 bare: Postfix's
+ * client=host[2001:db8::1], Exim's H=host [::1]; the tag still read. */
+static const struct normalize_case bare_cases[] = {
+	{"2001:DB8::1", HOST_IP_LITERAL, "2001:db8::1"},
+	{"::1", HOST_IP_LITERAL, "::1"},
+	{"IPv6:2001:DB8:0:0::1", HOST_IP_LITERAL, "2001:db8::1"},
+	{"192.0.2.1", HOST_IP_LITERAL, "192.0.2.1"},
+	{"2001:db8::1%eth0", HOST_INVALID, ""},
+	{"2001:db8::1:", HOST_INVALID, ""},
+	{":", HOST_INVALID, ""},
+	{"IPv6:", HOST_INVALID, ""},
+	{"dead:beef:zz::1", HOST_INVALID, ""},
 };
 
 static const struct normalize_case syslog_cases[] = {
@@ -253,8 +263,18 @@ static void test_other_fields(void)
 		const struct normalize_case *c = &relay_cases[i];
 
 		snprintf(name, sizeof(name), "relay address \"%s\"", c->name);
-		tap_is_long(hostname_relay_ip(c->name, strlen(c->name), out),
-			    c->want, name);
+		tap_is_long(hostname_relay_ip(c->name, strlen(c->name), 0,
+					      out), c->want, name);
+		tap_is_str(out, c->host, name);
+	}
+	n = sizeof(bare_cases) / sizeof(bare_cases[0]);
+	for (size_t i = 0; i < n; i++) {
+		const struct normalize_case *c = &bare_cases[i];
+
+		snprintf(name, sizeof(name), "relay address \"%s\", IPv6 "
+			 "written bare", c->name);
+		tap_is_long(hostname_relay_ip(c->name, strlen(c->name), 1,
+					      out), c->want, name);
 		tap_is_str(out, c->host, name);
 	}
 	n = sizeof(syslog_cases) / sizeof(syslog_cases[0]);
@@ -266,7 +286,7 @@ static void test_other_fields(void)
 			    c->want, name);
 		tap_is_str(out, c->host, name);
 	}
-	tap_is_long(hostname_relay_ip(NULL, 0, out), HOST_INVALID,
+	tap_is_long(hostname_relay_ip(NULL, 0, 1, out), HOST_INVALID,
 		    "relay address NULL");
 	tap_is_long(hostname_syslog_host(NULL, 0, out), HOST_INVALID,
 		    "syslog host NULL");
