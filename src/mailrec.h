@@ -27,8 +27,11 @@
  *	recipients of one message: the first counts the message, the others
  *	their recipient only, until the process logs a session edge
  *	(session_edge: smtpd's connect or disconnect), a CLIENT or an
- *	ACCEPTED line.  FINISHED, OTHER and refusals at other stages change
- *	nothing yet.
+ *	ACCEPTED line; when the message they counted is then accepted
+ *	(its other recipients taken: the process's CLIENT line gives its
+ *	queue id, or its ACCEPTED line comes from the same process with the
+ *	same sender), that ACCEPTED line counts no message again (refmsg.h).
+ *	FINISHED, OTHER and refusals at other stages change nothing yet.
  *
  * LINE KINDS OF EACH MTA
  *	kind       sendmail (sm-mta, sendmail, sm-msp-queue)

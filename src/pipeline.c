@@ -196,7 +196,8 @@ pipeline_campaign_message(struct pipeline *pipe, const struct mailrec *log,
 	if (result == PIPELINE_DONE && !verdict)
 		tracking_attach(&pipe->track, log, s->key, d, when.tv_sec);
 	else if (result == PIPELINE_DONE)
-		tracking_verdict_done(&pipe->track, log);
+		tracking_verdict_done(&pipe->track, log,
+				      delta.n[TRACK_MESSAGES] > 0);
 	return result;
 }
 
@@ -460,6 +461,8 @@ static enum pipeline_result pipeline_line_once(struct pipeline *pipe,
 	pipe->where.log = &log;
 	result = pipeline_handlers[kind](pipe, &log, line, len);
 	pipe->where.log = NULL;	/* the record dies with the line */
+	if (result == PIPELINE_DONE && kind == MAILREC_ACCEPTED)
+		tracking_accepted(&pipe->track, &log);
 	return result;
 }
 

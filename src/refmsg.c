@@ -36,6 +36,28 @@ static uint64_t refmsg_message(const struct mailrec *log)
 	return h != 0 ? h : 1;
 }
 
+/* refmsg_address - the hash of a sender without its <>, 0 for none:
+ * Exim's refusal writes F=<a@b>, its arrival "<= a@b" */
+static uint64_t refmsg_address(const char *sender)
+{
+	size_t len;
+
+	if (sender == NULL)
+		return 0;
+	len = strlen(sender);
+	if (len >= 2 && sender[0] == '<' && sender[len - 1] == '>') {
+		sender++;
+		len -= 2;
+	}
+	return strmap_hash(sender, len) | 1;
+}
+
+/* refmsg_queue_id - the hash of a queue id, 0 for none */
+static uint64_t refmsg_queue_id(const char *qid)
+{
+	return qid != NULL ? strmap_hash(qid, strlen(qid)) | 1 : 0;
+}
+
 /* refmsg_words - what a verdict says, but its time */
 static uint64_t refmsg_words(const struct mailrec *log)
 {
@@ -98,9 +120,10 @@ void refmsg_copy_seen(struct refmsg *r, const struct mailrec *log)
 }
 
 /* refmsg_note - the verdict's message is its process's now */
-void refmsg_note(struct refmsg *r, const struct mailrec *log)
+void refmsg_note(struct refmsg *r, const struct mailrec *log, int counted)
 {
 	uint64_t process = refmsg_process(log);
+	int goes_on = refmsg_continues(r, log);
 	int i;
 
 	if (process == 0)
@@ -109,23 +132,65 @@ void refmsg_note(struct refmsg *r, const struct mailrec *log)
 	if (i < 0) {
 		i = (int) r->next;
 		r->next = (r->next + 1) % REFMSG_SLOTS;
+		r->slot[i].qid = 0;
 	}
 	r->slot[i].process = process;
 	r->slot[i].message = refmsg_groups(log) ? refmsg_message(log) : 0;
+	r->slot[i].counted = (goes_on && r->slot[i].counted) || counted;
+	r->slot[i].sender = refmsg_address(log->sender);
 	r->slot[i].words = refmsg_words(log);
 	r->slot[i].copyable = log->may_repeat;
 }
 
-/* refmsg_line - the process's message ends at a session edge or when a
- * queue id begins */
+/* refmsg_line - the process's run of verdicts ends at a session edge
+ * or when a queue id begins, which its counted message keeps */
 void refmsg_line(struct refmsg *r, const struct mailrec *log)
 {
+	struct refmsg_slot *s;
 	int i;
 
-	if (!log->session_edge && log->kind != MAILREC_CLIENT
-	    && log->kind != MAILREC_ACCEPTED)
+	if (!log->session_edge && log->kind != MAILREC_CLIENT)
 		return;
 	i = refmsg_find(r, refmsg_process(log));
+	if (i < 0)
+		return;
+	s = &r->slot[i];
+	if (log->kind == MAILREC_CLIENT && log->qid != NULL && s->message != 0
+	    && s->counted) {
+		s->qid = refmsg_queue_id(log->qid);
+		s->qid_sender = s->sender;
+	}
+	s->message = 0;
+}
+
+/* refmsg_counted - 1: the refusals of the ACCEPTED line's message
+ * counted it: in its own process (Exim), or under its queue id */
+int refmsg_counted(const struct refmsg *r, const struct mailrec *log)
+{
+	uint64_t sender = refmsg_address(log->sender);
+	uint64_t qid = refmsg_queue_id(log->qid);
+	int i = refmsg_find(r, refmsg_process(log));
+
+	if (log->kind != MAILREC_ACCEPTED || sender == 0)
+		return 0;
+	if (i >= 0 && r->slot[i].message != 0 && r->slot[i].counted
+	    && r->slot[i].sender == sender)
+		return 1;
+	for (int j = 0; qid != 0 && j < REFMSG_SLOTS; j++)
+		if (r->slot[j].qid == qid && r->slot[j].qid_sender == sender)
+			return 1;
+	return 0;
+}
+
+/* refmsg_accepted - the process's run and the queue id are over */
+void refmsg_accepted(struct refmsg *r, const struct mailrec *log)
+{
+	uint64_t qid = refmsg_queue_id(log->qid);
+	int i = refmsg_find(r, refmsg_process(log));
+
 	if (i >= 0)
 		r->slot[i].message = 0;
+	for (int j = 0; qid != 0 && j < REFMSG_SLOTS; j++)
+		if (r->slot[j].qid == qid)
+			r->slot[j].qid = 0;
 }

@@ -24,6 +24,13 @@
  *	client that repeats the same refused RCPT command in one session
  *	is counted once too, as syslog cannot tell it from the copy.
  *
+ *	When some recipients of a message are refused and others taken, the
+ *	refusals counted the message before it had a queue id, and its
+ *	ACCEPTED line must not count it again (refmsg_counted()): Exim logs
+ *	the arrival from the same process, with the same sender; Postfix's
+ *	smtpd logs the queue id (CLIENT) and qmgr, another process, the
+ *	ACCEPTED line of that queue id.
+ *
  *	The table is small and fixed: a process whose entry was taken by
  *	others meanwhile counts its next verdict as a new message, as if
  *	it had no table.
@@ -44,6 +51,11 @@ struct refmsg_slot {
 	uint64_t message;		/* hash of sender and relay; 0: none */
 	uint64_t words;			/* hash of the last verdict's words */
 	int copyable;			/* 1: its copy may come next */
+	int counted;			/* 1: a verdict counted the message */
+	uint64_t sender;		/* its sender (no <>); 0: none */
+	uint64_t qid;			/* the queue id a CLIENT line gave
+					 * the counted message; 0: none */
+	uint64_t qid_sender;		/* and its sender */
 };
 
 struct refmsg {
@@ -62,11 +74,21 @@ int refmsg_is_copy(const struct refmsg *r, const struct mailrec *log);
 /* refmsg_copy_seen - the copy came: a third alike is no copy */
 void refmsg_copy_seen(struct refmsg *r, const struct mailrec *log);
 
-/* refmsg_note - a verdict counted: its process's message is its own */
-void refmsg_note(struct refmsg *r, const struct mailrec *log);
+/* refmsg_note - a verdict done (counted: 1 when it counted a message):
+ * its process's message is its own */
+void refmsg_note(struct refmsg *r, const struct mailrec *log, int counted);
 
-/* refmsg_line - any line: a session edge, CLIENT or ACCEPTED ends its
- * process's message */
+/* refmsg_line - any line: a session edge or a CLIENT line ends its
+ * process's run of verdicts (a CLIENT line's queue id is the message's
+ * its verdicts counted) */
 void refmsg_line(struct refmsg *r, const struct mailrec *log);
+
+/* refmsg_counted - 1: an ACCEPTED line's message was counted by its
+ * refused recipients (the table left as it is) */
+int refmsg_counted(const struct refmsg *r, const struct mailrec *log);
+
+/* refmsg_accepted - an ACCEPTED line done: its process's run and its
+ * queue id are over */
+void refmsg_accepted(struct refmsg *r, const struct mailrec *log);
 
 #endif

@@ -72,8 +72,12 @@ void tracking_delta_of(struct tracking *t, const struct mailrec *log,
 		have = tracker_from_peek(t->tracker, log->qid,
 					 d->phished_domain, key,
 					 tracking_nrcpts(log), when, delta);
-	if (have > 0)
+	if (have > 0) {
+		/* its refused recipients counted the message already */
+		if (refmsg_counted(&t->refmsg, log))
+			delta->n[TRACK_MESSAGES] = 0;
 		return;
+	}
 	memset(delta, 0, sizeof(*delta));
 	delta->phished_domain = d->phished_domain;
 	delta->sender_host = key;
@@ -102,16 +106,23 @@ int tracking_verdict_copy(struct tracking *t, const struct mailrec *log)
 }
 
 /* tracking_verdict_done - the verdict's message is its process's */
-void tracking_verdict_done(struct tracking *t, const struct mailrec *log)
+void tracking_verdict_done(struct tracking *t, const struct mailrec *log,
+			   int counted)
 {
-	refmsg_note(&t->refmsg, log);
+	refmsg_note(&t->refmsg, log, counted);
 }
 
-/* tracking_line - a session edge or a queue id ends the process's
- * message */
+/* tracking_line - a session edge or a queue id ends the process's run
+ * of verdicts */
 void tracking_line(struct tracking *t, const struct mailrec *log)
 {
 	refmsg_line(&t->refmsg, log);
+}
+
+/* tracking_accepted - an ACCEPTED line done */
+void tracking_accepted(struct tracking *t, const struct mailrec *log)
+{
+	refmsg_accepted(&t->refmsg, log);
 }
 
 /* tracking_attach - the message's later lines count for the campaign */

@@ -60,13 +60,19 @@ void tracking_delta_of(struct tracking *t, const struct mailrec *log,
  * third alike would count again */
 int tracking_verdict_copy(struct tracking *t, const struct mailrec *log);
 
-/* tracking_verdict_done - a verdict's counts are done: the next verdict
- * of its process may be another recipient of its message */
-void tracking_verdict_done(struct tracking *t, const struct mailrec *log);
+/* tracking_verdict_done - a verdict's counts are done (counted: 1 when
+ * they counted a message): the next verdict of its process may be
+ * another recipient of its message */
+void tracking_verdict_done(struct tracking *t, const struct mailrec *log,
+			   int counted);
 
 /* tracking_line - any parsed line: one that ends its process's SMTP
  * session or gives it a queue id ends the message its verdicts share */
 void tracking_line(struct tracking *t, const struct mailrec *log);
+
+/* tracking_accepted - an ACCEPTED line is done: a message its refused
+ * recipients counted is counted no more */
+void tracking_accepted(struct tracking *t, const struct mailrec *log);
 
 /* tracking_attach - an ACCEPTED line is done: its queue id joins the
  * campaign */

@@ -39,7 +39,7 @@ static void test_one_message(void)
 
 	memset(&r, 0, sizeof(r));
 	tap_ok(!refmsg_continues(&r, &a), "a first refusal begins a message");
-	refmsg_note(&r, &a);
+	refmsg_note(&r, &a, 1);
 	tap_ok(refmsg_continues(&r, &b), "the next recipient of the same sender, same process: the same message");
 	tap_ok(!refmsg_continues(&r, &c), "another sender: another message");
 	tap_ok(!refmsg_continues(&r, &d), "another process: another message");
@@ -51,16 +51,16 @@ static void test_one_message(void)
 	edge.pid = "7";
 	refmsg_line(&r, &edge);
 	tap_ok(!refmsg_continues(&r, &b), "after disconnect: a new message");
-	refmsg_note(&r, &b);
+	refmsg_note(&r, &b, 1);
 	edge.session_edge = 0;
 	edge.kind = MAILREC_CLIENT;
 	refmsg_line(&r, &edge);
 	tap_ok(!refmsg_continues(&r, &b), "after a queue id (client=): a new message");
 	a.pid = NULL;
-	refmsg_note(&r, &a);
+	refmsg_note(&r, &a, 1);
 	tap_ok(!refmsg_continues(&r, &a), "no pid, no process: each refusal a message");
 	b.stage = STAGE_MAIL;
-	refmsg_note(&r, &b);
+	refmsg_note(&r, &b, 1);
 	tap_ok(!refmsg_continues(&r, &b), "a refusal at MAIL is a message of its own");
 }
 
@@ -74,14 +74,69 @@ static void test_copies(void)
 	memset(&r, 0, sizeof(r));
 	a.may_repeat = b.may_repeat = 1;
 	tap_ok(!refmsg_is_copy(&r, &a), "a first verdict is no copy");
-	refmsg_note(&r, &a);
+	refmsg_note(&r, &a, 1);
 	tap_ok(refmsg_is_copy(&r, &a), "the same words next: the copy");
 	tap_ok(!refmsg_is_copy(&r, &b), "other words: no copy");
 	refmsg_copy_seen(&r, &a);
 	tap_ok(!refmsg_is_copy(&r, &a), "a third alike is no copy");
-	refmsg_note(&r, &b);
+	refmsg_note(&r, &b, 1);
 	b.may_repeat = 0;
 	tap_ok(!refmsg_is_copy(&r, &b), "an MTA that writes verdicts once: no copy");
+}
+
+/* accepted - an ACCEPTED line of pid, qid and sender */
+static struct mailrec accepted(const char *program, const char *pid,
+			       const char *qid, const char *sender)
+{
+	struct mailrec log;
+
+	memset(&log, 0, sizeof(log));
+	log.kind = MAILREC_ACCEPTED;
+	log.mta_host = "mx1";
+	log.program = program;
+	log.pid = pid;
+	log.qid = qid;
+	log.sender = sender;
+	return log;
+}
+
+/* test_partly_taken - some recipients refused, the others taken: the
+ * refusals counted the message, its ACCEPTED line does not again */
+static void test_partly_taken(void)
+{
+	struct refmsg r;
+	struct mailrec no = verdict("7", "<x@a.example>", "<nobody@example.org>");
+	struct mailrec client = accepted("postfix/smtpd", "7", "4A1B2C3D4E", NULL);
+	struct mailrec qmgr = accepted("postfix/qmgr", "9", "4A1B2C3D4E",
+				       "<x@a.example>");
+	struct mailrec other = accepted("postfix/qmgr", "9", "5F00000000",
+					"<x@a.example>");
+	struct mailrec exim = accepted("exim", "7", "1xZZl4-00063O-31",
+				       "x@a.example");
+
+	memset(&r, 0, sizeof(r));
+	client.kind = MAILREC_CLIENT;
+	refmsg_note(&r, &no, 1);
+	refmsg_line(&r, &client);
+	tap_ok(refmsg_counted(&r, &qmgr), "Postfix: the queue id that smtpd gave the refused message: counted already");
+	tap_ok(!refmsg_counted(&r, &other), "another queue id: a message of its own");
+	refmsg_accepted(&r, &qmgr);
+	tap_ok(!refmsg_counted(&r, &qmgr), "once: the queue id is done");
+
+	memset(&r, 0, sizeof(r));
+	exim.program = no.program;	/* the refusing process */
+	refmsg_note(&r, &no, 1);
+	tap_ok(refmsg_counted(&r, &exim), "Exim: the arrival in the refusing process, same sender: counted already");
+	exim.sender = "y@a.example";
+	tap_ok(!refmsg_counted(&r, &exim), "another sender: a message of its own");
+	exim.sender = "x@a.example";
+	refmsg_accepted(&r, &exim);
+	tap_ok(!refmsg_counted(&r, &exim), "the arrival ends the run");
+
+	memset(&r, 0, sizeof(r));
+	no.no_message = 1;
+	refmsg_note(&r, &no, 0);
+	tap_ok(!refmsg_counted(&r, &exim), "refusals that counted no message (an ACL's discard): the arrival counts it");
 }
 
 /* test_full - a table full of other processes forgets the oldest */
@@ -95,7 +150,7 @@ static void test_full(void)
 	for (int i = 0; i <= REFMSG_SLOTS; i++) {
 		snprintf(pids[i], sizeof(pids[i]), "%d", i + 1);
 		a.pid = pids[i];
-		refmsg_note(&r, &a);
+		refmsg_note(&r, &a, 1);
 	}
 	a.pid = pids[0];
 	tap_ok(!refmsg_continues(&r, &a), "the oldest process forgotten: a new message");
@@ -107,6 +162,7 @@ int main(void)
 {
 	test_one_message();
 	test_copies();
+	test_partly_taken();
 	test_full();
 	return tap_done();
 }
