@@ -316,10 +316,17 @@ static int print_report(struct phishwatch *pw, int status)
 		msg_error("%s", pipeline_error(pw->app.pipe));
 		return EX_IOERR;
 	}
+	store_clear_error(pw->app.store);
 	if ((pw->opts.report == OPTIONS_REPORT_HTML
 	     ? reporthtml_print(pw->app.store, stdout)
 	     : report_print(pw->app.store, stdout,
 			    pw->opts.report == OPTIONS_REPORT_JSON)) < 0) {
+		/* A store that cannot be read (corrupt pages) is the store's
+		 * failure, not standard output's with a stale errno. */
+		if (store_errmsg(pw->app.store)[0] != '\0') {
+			msg_error("state %s", store_errmsg(pw->app.store));
+			return EX_CANTCREAT;
+		}
 		msg_error("cannot print the report: %s", strerror(errno));
 		return EX_IOERR;
 	}

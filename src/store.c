@@ -347,6 +347,13 @@ int store_sender_known(struct store *store, const char *sender_host)
 	return 1;
 }
 
+/* store_clear_error - no failure yet: a caller that runs several steps
+ * (a report) can then tell a store failure from one of its own */
+void store_clear_error(struct store *store)
+{
+	store->errmsg[0] = '\0';
+}
+
 /* store_errmsg - why the last call failed */
 const char *store_errmsg(const struct store *store)
 {
