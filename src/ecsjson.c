@@ -153,10 +153,27 @@ static json *ecsjson_object(json *parent, const char *key)
 	return ecsjson_put(parent, key, child) == 0 ? child : NULL;
 }
 
+/*
+ * ecsjson_new_array - an empty array, or NULL (errno ENOMEM).  Out of
+ * memory, libfastjson 1.2304 returns an array without its list, on which
+ * adding a member or releasing it dereferences NULL: such an array is
+ * left unreleased (a few bytes, once memory is short) rather than crash.
+ */
+json *ecsjson_new_array(void)
+{
+	json *array = fjson_object_new_array();
+
+	if (array != NULL && fjson_object_get_array(array) == NULL)
+		array = NULL;
+	if (array == NULL)
+		errno = ENOMEM;
+	return array;
+}
+
 /* ecsjson_array - a new array attached as parent[key]; NULL on failure */
 static json *ecsjson_array(json *parent, const char *key)
 {
-	json *child = fjson_object_new_array();
+	json *child = ecsjson_new_array();
 
 	return ecsjson_put(parent, key, child) == 0 ? child : NULL;
 }

@@ -10,10 +10,13 @@
  *	the log (addresses, queue ids, host names) have every byte outside
  *	printable ASCII replaced by a \xHH escape before libfastjson quotes
  *	them, so no attacker byte reaches a mail, a SIEM or a terminal
- *	unescaped.  Nothing here writes anywhere.
+ *	unescaped.  Nothing here writes anywhere.  ecsjson_new_array() is
+ *	an empty libfastjson array that is safe out of memory too (the
+ *	--report JSON uses it as well).
  *
  * DIAGNOSTICS
- *	ecsjson_build() and ecsjson_text() return NULL with errno set.
+ *	ecsjson_build(), ecsjson_text() and ecsjson_new_array() return
+ *	NULL with errno set.
  */
 #ifndef PHISHWATCH_ECSJSON_H
 #define PHISHWATCH_ECSJSON_H
@@ -57,5 +60,6 @@ struct fjson_object;
 struct fjson_object *ecsjson_build(const struct event *ev, int with_original);
 const char *ecsjson_text(struct fjson_object *root, size_t *len);
 void ecsjson_free(struct fjson_object *root);
+struct fjson_object *ecsjson_new_array(void);
 
 #endif

@@ -71,11 +71,26 @@ static time_t logtime_local(const struct tm *tm)
 	return guess;
 }
 
-/* logtime_in_year - local time of tm in the given year */
+/* logtime_mday_ok - the day exists in that month of that year: mktime()
+ * and timegm() would take Feb 30 for Mar 2 */
+static int logtime_mday_ok(int year, int mon, int mday)
+{
+	static const int days[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+	return mday >= 1 && mday <= days[mon] + (mon == 1 && leap);
+}
+
+/* logtime_in_year - local time of tm in the given year; -1 when the
+ * year has no such day (Feb 29) */
 static time_t logtime_in_year(const struct tm *partial, int year)
 {
 	struct tm tm = *partial;
 
+	if (!logtime_mday_ok(year, tm.tm_mon, tm.tm_mday))
+		return (time_t) -1;
 	tm.tm_year = year - 1900;
 	return logtime_local(&tm);
 }
@@ -167,7 +182,7 @@ static int logtime_date(const char *s, struct tm *tm)
 	tm->tm_mon = logtime_digits(s + 5, 2) - 1;
 	tm->tm_mday = logtime_digits(s + 8, 2);
 	if (tm->tm_year < 70 || tm->tm_mon < 0 || tm->tm_mon > 11
-	    || tm->tm_mday < 1 || tm->tm_mday > 31)
+	    || !logtime_mday_ok(tm->tm_year + 1900, tm->tm_mon, tm->tm_mday))
 		return -1;
 	return logtime_clock(s + 11, tm);
 }

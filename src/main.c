@@ -11,6 +11,7 @@
  *	EX_NOINPUT, EX_CANTCREAT (state store), EX_IOERR.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -315,10 +316,17 @@ static int print_report(struct phishwatch *pw, int status)
 		msg_error("%s", pipeline_error(pw->app.pipe));
 		return EX_IOERR;
 	}
+	store_clear_error(pw->app.store);
 	if ((pw->opts.report == OPTIONS_REPORT_HTML
 	     ? reporthtml_print(pw->app.store, stdout)
 	     : report_print(pw->app.store, stdout,
 			    pw->opts.report == OPTIONS_REPORT_JSON)) < 0) {
+		/* A store that cannot be read (corrupt pages) is the store's
+		 * failure, not standard output's with a stale errno. */
+		if (store_errmsg(pw->app.store)[0] != '\0') {
+			msg_error("state %s", store_errmsg(pw->app.store));
+			return EX_CANTCREAT;
+		}
 		msg_error("cannot print the report: %s", strerror(errno));
 		return EX_IOERR;
 	}
@@ -400,11 +408,34 @@ static int start(struct phishwatch *pw)
 	return status;
 }
 
+/*
+ * hold_std_fds - a closed standard descriptor (0, 1 or 2) is held open on
+ * /dev/null, for the other direction only: otherwise the next file opened
+ * (the store's lock file, an access map) would take its number, and events
+ * meant for standard output would be written into that file.  Opened the
+ * wrong way, the descriptor still fails as a closed one does (EBADF), so
+ * a closed standard output is an error when the first event is written,
+ * and a closed standard input one when it is read, never silent.
+ */
+static int hold_std_fds(void)
+{
+	for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		if (open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY)
+		    != fd)
+			return -1;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static struct phishwatch pw;
 	int status;
 
+	if (hold_std_fds() < 0)
+		return EX_OSERR;
 	if (options_parse(argc, argv, &pw.opts, &status) == OPTIONS_EXIT)
 		return status;
 	if (pw.opts.forget != NULL)

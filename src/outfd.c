@@ -373,8 +373,11 @@ void outfd_open_stdout(struct outfd *out)
 	memset(out, 0, sizeof(*out));
 	out->fd = STDOUT_FILENO;
 	out->is_stdout = 1;
-	/* A regular file never blocks; a closed stdout fails at the write. */
-	if (fstat(STDOUT_FILENO, &st) < 0 || S_ISREG(st.st_mode))
+	/* A regular file never blocks; a closed stdout fails at the write,
+	 * and so must one not open for writing (main holds a closed one
+	 * read-only on /dev/null): opening it anew would make it writable. */
+	if (fstat(STDOUT_FILENO, &st) < 0 || S_ISREG(st.st_mode)
+	    || (fcntl(STDOUT_FILENO, F_GETFL) & O_ACCMODE) == O_RDONLY)
 		return;
 	fd = open(OUTFD_STDOUT_PATH, O_WRONLY | O_NONBLOCK | O_CLOEXEC
 		  | O_NOCTTY);

@@ -10,6 +10,7 @@
 
 #include <json.h>
 
+#include "ecsjson.h"
 #include "logtime.h"
 #include "report.h"
 
@@ -56,7 +57,7 @@ static int report_add(struct json_object *obj, const char *key,
 /* report_senders - the comma list as a JSON array */
 static struct json_object *report_senders(const char *list)
 {
-	struct json_object *array = json_object_new_array();
+	struct json_object *array = ecsjson_new_array();
 	const char *p = list;
 
 	while (array != NULL && *p != '\0') {

@@ -61,16 +61,31 @@ int store_is_busy(int rc)
 	return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
 }
 
+/*
+ * store_say - errmsg: the store, what was done, SQLite's words, and for a
+ * file that could not be opened or read the system's reason: SQLite says
+ * only "unable to open database file" whether the directory is missing,
+ * the descriptors ran out (EMFILE) or the journal may not be created
+ */
+void store_say(struct store *store, int rc, const char *what, const char *why)
+{
+	int sys = store->db != NULL ? sqlite3_system_errno(store->db) : 0;
+	int os = (rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_IOERR;
+
+	snprintf(store->errmsg, sizeof(store->errmsg), "%.*s: %s: %s%s%s%s",
+		 STORE_NAME_SHOWN, store->name, what, why,
+		 os && sys != 0 ? " (" : "", os && sys != 0 ? strerror(sys) : "",
+		 os && sys != 0 ? ")" : "");
+}
+
 /* store_fail - remember why (what, SQLite's words) and whether transient */
 int store_fail(struct store *store, int rc, const char *what)
 {
 	store->busy = store_is_busy(rc);
 	store->corrupt = (rc & 0xff) == SQLITE_CORRUPT
 			 || (rc & 0xff) == SQLITE_NOTADB;
-	snprintf(store->errmsg, sizeof(store->errmsg), "%.*s: %s: %s",
-		 STORE_NAME_SHOWN, store->name, what,
-		 store->db != NULL ? sqlite3_errmsg(store->db)
-				   : sqlite3_errstr(rc));
+	store_say(store, rc, what, store->db != NULL
+		  ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc));
 	return -1;
 }
 
@@ -330,6 +345,13 @@ int store_sender_known(struct store *store, const char *sender_host)
 		return 0;
 	storecache_put(store->senders, sender_host);
 	return 1;
+}
+
+/* store_clear_error - no failure yet: a caller that runs several steps
+ * (a report) can then tell a store failure from one of its own */
+void store_clear_error(struct store *store)
+{
+	store->errmsg[0] = '\0';
 }
 
 /* store_errmsg - why the last call failed */

@@ -201,6 +201,7 @@ unsigned long long store_commits(const struct store *store);
 long store_campaign_count(struct store *store);
 
 const char *store_errmsg(const struct store *store);
+void store_clear_error(struct store *store);
 int store_busy(const struct store *store);	/* last failure was SQLITE_BUSY/LOCKED */
 /* store_corrupt - the last failure was a damaged database (a store that
  * cannot be read, as at open: exit 73) */

@@ -80,6 +80,8 @@ struct store {
 
 /* store.c */
 int store_is_busy(int rc);
+void store_say(struct store *store, int rc, const char *what,
+	       const char *why);
 int store_fail(struct store *store, int rc, const char *what);
 int store_fail_text(struct store *store, const char *what);
 int store_step(struct store *store, enum store_stmt id);

@@ -154,9 +154,7 @@ static int store_exec(struct store *store, const char *sql, const char *what)
 	if (rc == SQLITE_OK)
 		return 0;
 	store->busy = store_is_busy(rc);
-	snprintf(store->errmsg, sizeof(store->errmsg), "%.*s: %s: %s",
-		 STORE_NAME_SHOWN, store->name, what,
-		 why != NULL ? why : sqlite3_errstr(rc));
+	store_say(store, rc, what, why != NULL ? why : sqlite3_errstr(rc));
 	sqlite3_free(why);
 	return -1;
 }
@@ -309,10 +307,15 @@ int store_check_version(struct store *store, long *version)
 {
 	long tables;
 
-	/* The first read: a file that is not SQLite fails here. */
+	/* The first read: a file that is not SQLite fails here, but so
+	 * does one that cannot be opened (no descriptor left): say which. */
 	if (store_query_int(store, "PRAGMA user_version",
-			    "not a phishwatch state database", version) < 0)
+			    "read schema version", version) < 0) {
+		if (store->corrupt)
+			store_fail(store, SQLITE_NOTADB,
+				   "not a phishwatch state database");
 		return -1;
+	}
 	if (*version > STORE_SCHEMA_VERSION) {
 		snprintf(store->errmsg, sizeof(store->errmsg), "%.*s: schema "
 			 "version %ld is newer than this phishwatch knows (%d)",

@@ -169,6 +169,35 @@ static void test_far(void)
 	tap_is_long(logtime_far(0, now, now), 1, "1970: far");
 }
 
+/* test_no_such_day - a day its month does not have (Feb 30, Apr 31, Feb
+ * 29 of a common year) is refused, not moved into the next month */
+static void test_no_such_day(void)
+{
+	struct timespec t;
+	time_t now = utc(2026, 7, 3, 15, 0, 0);
+
+	tap_is_long(logtime_parse("2026-02-30T14:12:20Z", 0, &t), -1,
+		    "RFC 3339 Feb 30 refused");
+	tap_is_long(logtime_parse("2026-04-31T14:12:20+02:00", 0, &t), -1,
+		    "RFC 3339 Apr 31 refused");
+	tap_is_long(logtime_parse("2026-02-29T14:12:20Z", 0, &t), -1,
+		    "RFC 3339 Feb 29 of a common year refused");
+	tap_is_long(logtime_parse("2024-02-29T14:12:20Z", 0, &t), 0,
+		    "RFC 3339 Feb 29 of a leap year taken");
+	tap_is_long(logtime_parse("2100-02-29T14:12:20Z", 0, &t), -1,
+		    "2100 is no leap year");
+	tap_is_long(logtime_parse("2026-02-30 14:12:20", 0, &t), -1,
+		    "Exim mainlog Feb 30 refused");
+	tap_is_long(logtime_parse("Feb 30 14:12:20", now, &t), -1,
+		    "RFC 3164 Feb 30 refused");
+	tap_is_long(logtime_parse("Nov 31 14:12:20", now, &t), -1,
+		    "RFC 3164 Nov 31 refused");
+	tap_is_long(logtime_parse("Feb 29 14:12:20", now, &t), 0,
+		    "RFC 3164 Feb 29 read in a common year");
+	tap_is_long((long) t.tv_sec, (long) utc(2024, 2, 29, 14, 12, 20),
+		    "is the last Feb 29, not Mar 1");
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -176,6 +205,7 @@ int main(void)
 	test_3339();
 	test_mainlog();
 	test_3164();
+	test_no_such_day();
 	test_local_zone();
 	test_cut_offsets();
 	test_far();
