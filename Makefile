@@ -188,8 +188,10 @@ check-sanitize: deps deps-harden
 # of uninitialised memory (ASan and UBSan do not) and misuse inside the
 # libraries that are not built with sanitizers (liblognorm, libfastjson,
 # SQLite, ICU, libdb).  Every program start under memcheck costs about
-# 3 CPU seconds (loading ICU and the libraries, whatever the input), so
-# the pass is chosen by what it reaches, not by how many runs:
+# 3 CPU seconds whatever the input (two thirds of it liblognorm building
+# its parse graph of sendmail.rb; exim.rb cost five times that before
+# it left Exim's own stamp and pid to phishwatch), so the pass is chosen
+# by what it reaches, not by how many runs:
 #   - every unit binary (run through valgrind by prove): each module
 #     with a unit test, the lookalike rules and ICU's confusables too;
 #   - VALGRIND_TESTS, CLI tests that between them start every other

@@ -71,7 +71,10 @@ version=2
 #	fall-back rules at 40000, exim-other last (60000).  Exim writes its
 #	fields in a fixed order, so each optional part is tried where Exim
 #	would write it, and fields this file does not name are skipped up to
-#	the next one it does (" P=", " S=", " defer (").
+#	the next one it does (" P=", " S=", " defer (").  Each optional part
+#	doubles the paths liblognorm walks at load, so parts Exim writes
+#	together are one: a relay's name and the blank after it (Exim writes
+#	H=NAME (HELO) [IP], H=NAME [IP], H=(HELO) [IP] or H=[IP]).
 #
 # SEE ALSO
 #	tests/rulebase/exim/*.in and *.ref, one pair per line kind;
@@ -86,8 +89,7 @@ version=2
 #      [the rest]
 rule=exim-arrival:%qid:char-to{"extradata":" "}% <= %from:char-to{"extradata":" "}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" R="},{"type":"char-to","name":"parent_qid","extradata":" "}],{"type":"literal","text":"","priority":31141}]}% H=%
-	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":"","priority":31121}]}%%
-	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31122}]}%%
+	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31121}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":"("},{"type":"char-to","name":"helo","extradata":")"},{"type":"literal","text":") "}],{"type":"literal","text":"","priority":31123}]}%[%relay_ip:char-to{"extradata":"]"}%]%
 	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31124}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" I=["},{"type":"char-to","name":"iface_ip","extradata":"]"},{"type":"literal","text":"]:"},{"type":"number","name":"iface_port"}],{"type":"literal","text":"","priority":31142}]}%%
@@ -166,8 +168,7 @@ rule=exim-completed:%qid:char-to{"extradata":" "}% Completed%
 # exim-rejected-rcpt: [ID ]H=RELAY [I=..] [U=..] F=<SENDER> [temporarily ]rejected RCPT <TO>: REASON
 rule=exim-rejected-rcpt:%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":" "},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31150}]}%H=%
-	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":"","priority":31121}]}%%
-	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31122}]}%%
+	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31121}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":"("},{"type":"char-to","name":"helo","extradata":")"},{"type":"literal","text":") "}],{"type":"literal","text":"","priority":31123}]}%[%relay_ip:char-to{"extradata":"]"}%]%
 	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31124}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" I=["},{"type":"char-to","name":"iface_ip","extradata":"]"},{"type":"literal","text":"]:"},{"type":"number","name":"iface_port"}],{"type":"literal","text":"","priority":31142}]}%%
@@ -177,8 +178,7 @@ rule=exim-rejected-rcpt:%
 #      (the sender is in the MAIL command, no F=)
 rule=exim-rejected-mail:%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":" "},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31150}]}%H=%
-	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":"","priority":31121}]}%%
-	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31122}]}%%
+	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31121}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":"("},{"type":"char-to","name":"helo","extradata":")"},{"type":"literal","text":") "}],{"type":"literal","text":"","priority":31123}]}%[%relay_ip:char-to{"extradata":"]"}%]%
 	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31124}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" I=["},{"type":"char-to","name":"iface_ip","extradata":"]"},{"type":"literal","text":"]:"},{"type":"number","name":"iface_port"}],{"type":"literal","text":"","priority":31142}]}%%
@@ -187,8 +187,7 @@ rule=exim-rejected-mail:%
 # exim-rejected-data: [ID ]H=RELAY [I=..] [U=..] F=<SENDER> [temporarily ]rejected after DATA[: REASON]
 rule=exim-rejected-data:%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":" "},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31150}]}%H=%
-	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":"","priority":31121}]}%%
-	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31122}]}%%
+	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31121}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":"("},{"type":"char-to","name":"helo","extradata":")"},{"type":"literal","text":") "}],{"type":"literal","text":"","priority":31123}]}%[%relay_ip:char-to{"extradata":"]"}%]%
 	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31124}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" I=["},{"type":"char-to","name":"iface_ip","extradata":"]"},{"type":"literal","text":"]:"},{"type":"number","name":"iface_port"}],{"type":"literal","text":"","priority":31142}]}%%
@@ -199,8 +198,7 @@ rule=exim-rejected-data:%
 #      (one a recipient; the message's own line is exim-discarded)
 rule=exim-rcpt-discarded:%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":" "},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31150}]}%H=%
-	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":"","priority":31121}]}%%
-	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31122}]}%%
+	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31121}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":"("},{"type":"char-to","name":"helo","extradata":")"},{"type":"literal","text":") "}],{"type":"literal","text":"","priority":31123}]}%[%relay_ip:char-to{"extradata":"]"}%]%
 	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31124}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" I=["},{"type":"char-to","name":"iface_ip","extradata":"]"},{"type":"literal","text":"]:"},{"type":"number","name":"iface_port"}],{"type":"literal","text":"","priority":31142}]}%%
@@ -208,15 +206,13 @@ rule=exim-rcpt-discarded:%
 	{"type":"alternative","parser":[[{"type":"literal","text":": "},{"type":"rest","name":"reason"}],{"type":"literal","text":"","priority":31153}]}%
 # exim-connection: SMTP connection from RELAY [(TCP/IP connection count = N)|closed by QUIT|lost ..]
 rule=exim-connection:SMTP connection from %
-	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":"","priority":31121}]}%%
-	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31122}]}%%
+	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31121}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":"("},{"type":"char-to","name":"helo","extradata":")"},{"type":"literal","text":") "}],{"type":"literal","text":"","priority":31123}]}%[%relay_ip:char-to{"extradata":"]"}%]%
 	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31124}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"rest","name":"details"}],{"type":"literal","text":"","priority":31154}]}%
 # exim-host-error: ID H=HOST [IP] TEXT, a remote host's error during a delivery
 rule=exim-host-error:%qid:char-to{"extradata":" ","priority":40000}% H=%
-	{"type":"alternative","parser":[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":"","priority":31121}]}%%
-	{"type":"alternative","parser":[{"type":"literal","text":" "},{"type":"literal","text":"","priority":31122}]}%%
+	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31121}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":"("},{"type":"char-to","name":"helo","extradata":")"},{"type":"literal","text":") "}],{"type":"literal","text":"","priority":31123}]}%[%relay_ip:char-to{"extradata":"]"}%]%
 	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31124}]}%%
 	{"type":"literal","text":" ","priority":40000}%%reason:rest%

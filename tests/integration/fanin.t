@@ -44,7 +44,9 @@ fi
 # $TMP/corpus/truth has what phishwatch must count for each campaign and
 # MTA: "campaign mta messages recipients delivered rejected discarded".
 # Phase A has delivered, rejected and discarded messages; B and C only
-# delivered ones.
+# delivered ones, but for each MTA's last message of every phase, a
+# rejected one of campaign fedex.com whose from= line ends the MTA's file
+# (settle waits for it).
 mkdir -p "$TMP/corpus"
 python3 - "$TMP/corpus" <<'EOF'
 import random, sys
@@ -64,6 +66,7 @@ PLAN = [
     ("C", "adp.com",       "emalsrv",   {"mx4": 5}),
 ]
 HAM_PER_PHISH = 3
+DRAIN = "fedex.com"     # the campaign of each MTA's last message, per phase
 truth = {}
 lines = {}          # (phase, mta) -> list of lines
 clock = {}          # mta -> seconds since midnight
@@ -155,6 +158,12 @@ for phase in "ABC":
         for _ in range(HAM_PER_PHISH):
             ham(phase, mta)
         phish(phase, mta, campaign, label, kind)
+    # Each MTA's last message of the phase, of a campaign of its own, ends
+    # in its from= line: once the store counts it for every MTA, all the
+    # lines before it went through (each MTA's lines keep their order
+    # from forwarder to phishwatch), so nothing is left to count twice.
+    for mta in sorted(m for p, m in lines if p == phase):
+        phish(phase, mta, DRAIN, "emalsrv", "rejected")
 
 for (phase, mta), text in lines.items():
     with open("%s/%s.%s" % (out_dir, phase, mta), "w") as f:
@@ -234,11 +243,23 @@ rows() {
 	sql "SELECT phished_domain, mta, messages, recipients, delivered,
 	     rejected, discarded FROM campaign_mtas ORDER BY 1, 2"
 }
-# settle N - wait until N messages are counted, then a moment for any
-# that would be counted twice
+# drained PHASES - the store counts every MTA's last message of PHASES
+# (campaign fedex.com, the corpus's last from= line per MTA and phase)
+drained() {
+	want "$1" | awk -F'|' '$1 == "fedex.com" { print $2, $3 }' >"$TMP/drain.want"
+	sql "SELECT mta, messages FROM campaign_mtas
+	     WHERE phished_domain = 'fedex.com'" | tr '|' ' ' >"$TMP/drain.got"
+	[ -s "$TMP/drain.want" ] &&
+		awk 'FILENAME == ARGV[1] { got[$1] = $2; next }
+			!($1 in got) || got[$1] < $2 { short = 1 }
+			END { exit short }' "$TMP/drain.got" "$TMP/drain.want"
+}
+# settle PHASES [SECONDS] - wait until every line of PHASES went through
+# phishwatch (drained): what is counted then is final, and exact checks
+# prove that nothing was lost or counted twice
 settle() {
-	wait_for "[ \"\$(counted)\" -ge $1 ]" "${2:-30}" || return 1
-	sleep 1
+	wait_for "drained $1" "${2:-120}" &&
+		[ "$(counted)" -ge "$(want_messages "$1")" ]
 }
 # events_per_campaign - "domain count" of first-seen events, per domain
 events_per_campaign() {
@@ -257,7 +278,7 @@ for mta in mx1 mx2 mx3; do
 done
 # shellcheck disable=SC2086 # one pid a word
 wait $senders
-settle "$(want_messages A)"
+settle A
 ok $? "phase A: all $(want_messages A) phishing messages counted"
 is "$(rows)" "$(want A)" \
 	"phase A: per MTA, the counts of the lines that MTA logged (campaign|mta|messages|recipients|delivered|rejected|discarded)"
@@ -267,9 +288,10 @@ is "$(sql "SELECT c.phished_domain FROM campaigns c JOIN (SELECT phished_domain,
 	WHERE c.messages != s.m OR c.recipients != s.r OR c.delivered != s.d
 	OR c.rejected != s.j OR c.discarded != s.x")" "" \
 	"each campaign's counters are the sum of its MTAs' rows"
-is "$(sql "SELECT count(*) FROM campaigns")" 4 "four campaigns in the store"
-is "$(events_per_campaign)" "$(printf '%s\n' 'linkedin.com 1' 'marriott.com 1' \
-	'staples.co.uk 1' 'ups.com 1')" \
+is "$(sql "SELECT count(*) FROM campaigns")" 5 \
+	"five campaigns in the store (fedex.com that of the last messages)"
+is "$(events_per_campaign)" "$(printf '%s\n' 'fedex.com 1' 'linkedin.com 1' \
+	'marriott.com 1' 'staples.co.uk 1' 'ups.com 1')" \
 	"one first-seen event per campaign, though marriott.com is logged on three MTAs"
 # The queue ids name their MTA (r63<digit>...): an event's host.hostname
 # must be the MTA that logged its line.
@@ -381,13 +403,14 @@ rs_save agg
 # The forwarders retry every resumeInterval (10 s) until it is back.
 wait_for "[ \"\$(counted)\" -ge $(want_messages AB) ]" 180
 ok $? "all $(want_messages AB) phishing messages counted after the restart"
-settle "$(want_messages AB)"	# and none counted twice a moment later
+settle AB	# every line through: none can be counted twice later
 diag "counted: $before when phishwatch was held, $at_stop when rsyslogd stopped, $(counted) at the end"
 # Counted at the from= line: exact across the restart.
 is "$(rows | cut -d'|' -f1-4)" "$(want AB | cut -d'|' -f1-4)" \
 	"phase B: per MTA, messages and recipients neither lost nor counted twice"
-is "$(events_per_campaign)" "$(printf '%s\n' 'dhl.com 1' 'linkedin.com 1' \
-	'marriott.com 1' 'paypal.com 1' 'staples.co.uk 1' 'ups.com 1')" \
+is "$(events_per_campaign)" "$(printf '%s\n' 'dhl.com 1' 'fedex.com 1' \
+	'linkedin.com 1' 'marriott.com 1' 'paypal.com 1' 'staples.co.uk 1' \
+	'ups.com 1')" \
 	"one event per campaign: the new ones once, the known marriott.com not again"
 # Delivered needs the from= line's queue id when the to= line comes.
 # phishwatch keeps open queue ids in memory only, and after a restart
@@ -406,7 +429,7 @@ ok "$([ "$got_d" -le "$want_d" ]; echo $?)" \
 
 rs_use mx4
 rs_send_file "$TMP/corpus/C.mx4"
-settle "$(want_messages ABC)"
+settle ABC
 ok $? "phase C: the TCP forwarder's messages are counted"
 is "$(rows | grep '|mx4|')" "$(want ABC | grep '|mx4|')" \
 	"phase C: mx4's rows, all counters"
