@@ -43,7 +43,7 @@
  *
  *	"Is a host below this domain blocked?" (access_blocks_under) is no
  *	lookup: access_load() scans every source once and keeps the answer
- *	as a set of fingerprints, at most ACCESS_UNDER_MAX domains (8 to
+ *	as a set of fingerprints, at most ACCESS_UNDER_MAX domains (access_set.h; 8 to
  *	16 bytes each, no strings).  The hosts that access_walk_blocking_
  *	hosts() reports (learned labels and brands) are kept by the same
  *	scan, the first ACCESS_WALK_MAX of them in the map's order (file
@@ -66,25 +66,10 @@
 
 #include <stddef.h>
 
+#include "access_type.h"
+
 struct access_map;
 
-/* Whose table an -a file is. */
-enum access_syntax {
-	ACCESS_SENDMAIL,	/* sendmail's access map */
-	ACCESS_POSTFIX,		/* Postfix access(5), default parent style */
-	ACCESS_POSTFIX_DOT,	/* the same, smtpd_access_maps not in
-				 * parent_domain_matches_subdomains */
-	ACCESS_EXIM		/* an Exim address list file */
-};
-
-/* access_spec - the type and the path of an -a argument "[TYPE:]PATH";
- * without a known TYPE, the whole argument is the path and the type is
- * guessed from it */
-void access_spec(const char *arg, enum access_syntax *syntax,
-		 const char **path);
-
-/* Domains known to lie above blocked hosts; more are not indexed. */
-#define ACCESS_UNDER_MAX 3000000
 /* Blocking domain entries that access_walk_blocking_hosts() reports. */
 #define ACCESS_WALK_MAX 10000
 

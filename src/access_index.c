@@ -244,7 +244,7 @@ int access_index(struct access_map *map, size_t *bad)
 	status = access_index_pass(&ix, access_index_from, NULL);
 	/* Pass one counted the compiled maps' entries: size the set once. */
 	if (status == 0 && access_set_reserve(&ix.under,
-					      access_entry_count(map)) < 0) {
+					      access_sources_count(map)) < 0) {
 		ix.failed = ENOMEM;
 		status = -1;
 	}

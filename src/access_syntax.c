@@ -1,6 +1,6 @@
 /*
  * NAME
- *	access_syntax - which MTA's table an -a argument is (access.h)
+ *	access_syntax - which MTA's table an -a argument is (access_type.h)
  * SUMMARY
  *	"[TYPE:]PATH", and the type guessed from the path.
  * DESCRIPTION

@@ -24,8 +24,8 @@
 
 #include <stddef.h>
 
-#include "access.h"
 #include "access_backend.h"
+#include "access_type.h"
 #include "textfile.h"
 
 /* One question to the sources of one syntax (access.c). */
