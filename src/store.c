@@ -5,7 +5,8 @@
  *	store - campaigns and sender domains across restarts
  *
  * SUMMARY
- *	The tables are in storeschema.c; this file holds the transaction
+ *	The tables are in storeschema.c, the statements and the helpers
+ *	that run them in storestmt.c; this file holds the transaction
  *	(begin, commit, rollback), the adds and the lookups of the line
  *	path.  store_forget() and the walks are in storeread.c, the counts
  *	of a batch in storebatch.c, open and close in storeopen.c.
@@ -53,98 +54,11 @@
 #include <string.h>
 
 #include "msg.h"
+#include "store.h"
 #include "storeint.h"
 
-/* store_is_busy - a transient lock conflict, worth a retry */
-int store_is_busy(int rc)
-{
-	return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
-}
-
-/* store_fail - remember why (what, SQLite's words) and whether transient */
-int store_fail(struct store *store, int rc, const char *what)
-{
-	store->busy = store_is_busy(rc);
-	store->corrupt = (rc & 0xff) == SQLITE_CORRUPT
-			 || (rc & 0xff) == SQLITE_NOTADB;
-	snprintf(store->errmsg, sizeof(store->errmsg), "%.*s: %s: %s",
-		 STORE_NAME_SHOWN, store->name, what,
-		 store->db != NULL ? sqlite3_errmsg(store->db)
-				   : sqlite3_errstr(rc));
-	return -1;
-}
-
-/* store_fail_text - an error that is not SQLite's */
-int store_fail_text(struct store *store, const char *what)
-{
-	store->busy = 0;
-	store->corrupt = 0;
-	snprintf(store->errmsg, sizeof(store->errmsg), "%.*s: %s",
-		 STORE_NAME_SHOWN, store->name, what);
-	return -1;
-}
-
-/* store_step - run a statement: SQLITE_ROW, SQLITE_DONE, or -1 (reset) */
-int store_step(struct store *store, enum store_stmt id)
-{
-	sqlite3_stmt *stmt = store->stmt[id];
-	int rc = sqlite3_step(stmt);
-
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return rc;
-	store_fail(store, rc, store_stmt_what(id));
-	/* reset repeats the step's error, recorded just above */
-	(void) sqlite3_reset(stmt);
-	return -1;
-}
-
-/* store_run - a statement whose rows, if any, do not matter; 0 or -1 */
-int store_run(struct store *store, enum store_stmt id)
-{
-	if (store_step(store, id) < 0)
-		return -1;
-	(void) sqlite3_reset(store->stmt[id]);	/* the step succeeded */
-	return 0;
-}
-
-/* store_check_text - a name we are willing to store: set, bounded */
-int store_check_text(struct store *store, const char *text)
-{
-	if (text == NULL || text[0] == '\0')
-		return store_fail_text(store, "empty name");
-	if (strnlen(text, STORE_TEXT_MAX + 1) > STORE_TEXT_MAX)
-		return store_fail_text(store, "name too long");
-	return 0;
-}
-
-/* store_bind_text - bind a checked name; the caller resets before it dies */
-int store_bind_text(struct store *store, enum store_stmt id,
-			   int param, const char *text)
-{
-	int rc = sqlite3_bind_text(store->stmt[id], param, text,
-				   (int) strlen(text), SQLITE_STATIC);
-
-	return rc == SQLITE_OK ? 0 : store_fail(store, rc, "bind");
-}
-
-/* store_bind_int - bind a number */
-int store_bind_int(struct store *store, enum store_stmt id,
-			  int param, sqlite3_int64 value)
-{
-	int rc = sqlite3_bind_int64(store->stmt[id], param, value);
-
-	return rc == SQLITE_OK ? 0 : store_fail(store, rc, "bind");
-}
-
-/* store_begin - open the write transaction unless one is open */
-int store_begin(struct store *store)
-{
-	if (store->stopped)
-		return -1;	/* errmsg still says why */
-	if (!sqlite3_get_autocommit(store->db))
-		return 0;
-	return store_run(store, STMT_BEGIN);
-}
+_Static_assert(STORE_ERR_MAX == STOREFILE_ERR_MAX,
+	       "a store's message and its file's are one size");
 
 /* store_lock - the write lock, taken now */
 int store_lock(struct store *store)
@@ -286,6 +200,29 @@ int store_sender_add(struct store *store, const char *phished_domain,
 		return -1;
 	storecache_put(store->senders, sender_host);
 	return 0;
+}
+
+/* store_count - a delta into its campaign, sender, MTA and hour rows
+ * (storebatch.c), in the open transaction */
+int store_count(struct store *store, const struct tracker_delta *delta,
+		const char *mta, time_t seen)
+{
+	if (store_check_text(store, delta->phished_domain) < 0
+	    || store_check_text(store, delta->sender_host) < 0
+	    || (mta != NULL && store_check_text(store, mta) < 0)
+	    || store_begin(store) < 0)
+		return -1;
+	return store_batch_count(store, delta, mta, seen);
+}
+
+/* store_relay - a relay of a campaign, in the batch */
+int store_relay(struct store *store, const char *phished_domain,
+		const char *relay)
+{
+	if (store_check_text(store, phished_domain) < 0
+	    || store_check_text(store, relay) < 0 || store_begin(store) < 0)
+		return -1;
+	return store_batch_relay(store, phished_domain, relay);
 }
 
 /* store_campaign_known - from the cache, else one indexed lookup */

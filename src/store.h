@@ -43,7 +43,6 @@
 #include "tracker.h"
 
 #define STORE_ERR_MAX 512
-#define STORE_SCHEMA_VERSION 3
 
 struct store;
 

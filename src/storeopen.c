@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 
 #include "msg.h"
+#include "store.h"
 #include "storeint.h"
 
 /* store_claim - the files checked (and locked, for a writer) first */
