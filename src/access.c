@@ -75,10 +75,14 @@ static const struct access_ops *access_kind_of(const char *path,
 	return &access_text_ops;
 }
 
-/* access_new - an empty map */
-struct access_map *access_new(void)
+/* access_new - an empty map that tells say (may be NULL) */
+struct access_map *access_new(const struct say_to *say)
 {
-	return calloc(1, sizeof(struct access_map));
+	struct access_map *map = calloc(1, sizeof(struct access_map));
+
+	if (map != NULL && say != NULL)
+		map->say = *say;
+	return map;
 }
 
 /* access_free - release the map and its sources */
@@ -130,7 +134,8 @@ static int access_open_source(struct access_map *map, const char *path,
 		return -1;
 	}
 	access_prepare(map, answering);
-	status = ops->open(path, syn, &src->handle, bad, access_seen, &seen);
+	status = ops->open(path, syn, &map->say, &src->handle, bad,
+			   access_seen, &seen);
 	saved = errno;
 	access_end(map, answering);
 	if (status < 0) {

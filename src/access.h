@@ -55,11 +55,13 @@
  *
  * DIAGNOSTICS
  *	access_load() warns about each unreadable line or entry, naming
- *	file:line (text) or file (compiled) and the reason, and skips it; a
+ *	file:line (text) or file (compiled) and the reason, and skips it
+ *	(told to the say_to given to access_new(): nothing is printed
+ *	here); a
  *	file that cannot be opened (or is no map of its kind: EINVAL, or
  *	is being rewritten by makemap: EWOULDBLOCK) is an error for the
  *	caller (exit 66).  A lookup in a compiled map that makemap holds
- *	is skipped with a rate-limited warning.
+ *	is skipped with a rate-limited warning, told the same way.
  */
 #ifndef PHISHWATCH_ACCESS_H
 #define PHISHWATCH_ACCESS_H
@@ -67,14 +69,16 @@
 #include <stddef.h>
 
 #include "access_type.h"
+#include "say.h"
 
 struct access_map;
 
 /* Blocking domain entries that access_walk_blocking_hosts() reports. */
 #define ACCESS_WALK_MAX 10000
 
-/* access_new - an empty map */
-struct access_map *access_new(void);
+/* access_new - an empty map; what loading and lookups warn about is
+ * told to say (NULL: nobody) */
+struct access_map *access_new(const struct say_to *say);
 void access_free(struct access_map *map);
 
 /*

@@ -31,7 +31,6 @@
 
 #include "access_backend.h"
 #include "access_syntax.h"
-#include "msg.h"
 
 struct access_db {
 	struct access_file file;
@@ -68,13 +67,14 @@ static int access_db_first_nul(DB *db)
 	return with_nul;
 }
 
-/* access_db_message - libdb's own diagnostics, as ours */
+/* access_db_message - libdb's own diagnostics, as ours: told to the
+ * say_to that access_db_attach() left in the handle's environment */
 static void access_db_message(const DB_ENV *env, const char *prefix,
 			      const char *text)
 {
-	(void) env;
 	(void) prefix;
-	msg_warn("libdb: %.300s", text);
+	say_print(env != NULL ? env->app_private : NULL, SAY_WARN,
+		  "libdb: %.300s", text);
 }
 
 /* access_db_attach - libdb on the file that h->file holds open */
@@ -87,6 +87,8 @@ static int access_db_attach(struct access_db *h)
 		errno = access_db_errno(status);
 		return -1;
 	}
+	/* The file's say_to outlives the handle: libdb's messages go there. */
+	h->db->dbenv->app_private = (void *) h->file.say;
 	h->db->set_errcall(h->db, access_db_message);
 	status = h->db->open(h->db, NULL, h->file.path, NULL, DB_UNKNOWN,
 			     DB_RDONLY, 0);
@@ -119,7 +121,8 @@ static void access_db_close(void *handle)
 
 /* access_db_open - open the map, leave it unlocked */
 static int access_db_open(const char *path,
-			  const struct access_syntax_ops *syn, void **handle,
+			  const struct access_syntax_ops *syn,
+			  const struct say_to *say, void **handle,
 			  size_t *bad_lines, access_seen_fn seen,
 			  void *seen_ctx)
 {
@@ -133,7 +136,7 @@ static int access_db_open(const char *path,
 	if (h == NULL)
 		return -1;
 	h->syn = syn;
-	if (access_file_open(&h->file, path) < 0) {
+	if (access_file_open(&h->file, path, say) < 0) {
 		free(h);
 		return -1;
 	}
@@ -156,7 +159,7 @@ static int access_db_reopen(struct access_db *h)
 	struct access_db fresh;
 
 	memset(&fresh, 0, sizeof(fresh));
-	if (access_file_open(&fresh.file, h->file.path) < 0)
+	if (access_file_open(&fresh.file, h->file.path, h->file.say) < 0)
 		return -1;
 	if (access_db_attach(&fresh) < 0) {
 		access_file_close(&fresh.file);
@@ -262,7 +265,7 @@ static int access_db_visit(struct access_db *h, const DBT *k, const DBT *v,
 	why = access_value_stored(h->syn->value, k->data, &len, v->data,
 				  &vlen, &action);
 	if (why != ACCESS_VALUE_OK) {
-		access_value_skip(h->file.path, why, k->data, len, v->data,
+		access_value_skip(h->file.say, h->file.path, why, k->data, len, v->data,
 				  vlen, bad);
 		return 0;
 	}

@@ -27,7 +27,6 @@
 #include <unistd.h>
 
 #include "access_backend.h"
-#include "msg.h"
 
 /* access_file_now - a monotonic second, cheap enough for every question */
 static long access_file_now(void)
@@ -40,11 +39,13 @@ static long access_file_now(void)
 }
 
 /* access_file_open - open path and take the shared lock */
-int access_file_open(struct access_file *f, const char *path)
+int access_file_open(struct access_file *f, const char *path,
+		     const struct say_to *say)
 {
 	int saved;
 
 	memset(f, 0, sizeof(*f));
+	f->say = say;
 	/* O_NONBLOCK: a FIFO must not hold the open (signals are blocked);
 	 * it is refused below, as is a device, which could never end. */
 	f->fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
@@ -128,8 +129,8 @@ int access_file_changed(struct access_file *f)
 /* access_file_refused - one unanswered question, warned rate-limited */
 void access_file_refused(struct access_file *f, const char *why)
 {
-	msg_warn_limited(&f->busy, "access map %.200s: %s; its entries are "
-			 "not consulted for this sender", f->path, why);
+	say_limited(f->say, &f->busy, "access map %.200s: %s; its entries "
+		    "are not consulted for this sender", f->path, why);
 }
 
 /* access_file_close - release descriptor, lock and name */

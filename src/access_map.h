@@ -41,6 +41,7 @@ struct access_map {
 	struct access_set under;	/* domains with a blocked host below */
 	struct access_hosts walk;	/* at most ACCESS_WALK_MAX hosts */
 	int under_full;			/* ACCESS_UNDER_MAX reached */
+	struct say_to say;		/* told of skipped entries */
 };
 
 /* One question to the sources of one syntax. */

@@ -46,6 +46,8 @@ static int assembly_pipeline(struct assembly *a,
 	parts.emitter = a->emitter;
 	parts.counters = &a->counters;
 	parts.input_json = plan->input_json;
+	parts.say.fn = plan->config->say;
+	parts.say.ctx = plan->config->say_ctx;
 	a->pipe = pipeline_new(&parts);
 	if (a->pipe == NULL) {
 		snprintf(err, ASSEMBLY_ERR_MAX, "out of memory");
@@ -95,14 +97,21 @@ int assembly_reload(struct assembly *a, const struct config_options *opts,
 }
 
 /* assembly_close - the store last, so that it commits */
-void assembly_close(struct assembly *a)
+int assembly_close(struct assembly *a, char err[ASSEMBLY_ERR_MAX])
 {
+	char why[STORE_ERR_MAX];
+	int status = 0;
+
 	pipeline_free(a->pipe);
 	tracker_free(a->tracker);
 	if (a->emitter != NULL)
 		emitter_close(a->emitter);
-	if (a->store != NULL)
-		store_close(a->store);
+	if (a->store != NULL && store_close(a->store, why) < 0) {
+		if (err != NULL)
+			snprintf(err, ASSEMBLY_ERR_MAX, "%s", why);
+		status = -1;
+	}
 	config_free(&a->config);
 	memset(a, 0, sizeof(*a));
+	return status;
 }

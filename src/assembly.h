@@ -60,7 +60,8 @@ int assembly_open(struct assembly *a, const struct assembly_plan *plan,
 int assembly_reload(struct assembly *a, const struct config_options *opts,
 		    char err[ASSEMBLY_ERR_MAX]);
 
-/* assembly_close - release everything, the store last so it commits */
-void assembly_close(struct assembly *a);
+/* assembly_close - release everything, the store last so it commits;
+ * 0, or -1 with the store's failure in err (may be NULL) */
+int assembly_close(struct assembly *a, char err[ASSEMBLY_ERR_MAX]);
 
 #endif

@@ -12,8 +12,9 @@
  *	new file leaves the old set running.  Nothing is printed here: an
  *	error comes back as a status and a message in err that names the
  *	file, for the caller to print; a label that --learn-labels could
- *	not learn is told to opts->say, and skipped lines are counted (the
- *	map and brand readers warn about each; see textfile.h).
+ *	not learn is told to opts->say, and so is each skipped line (the
+ *	map and brand readers warn about each through it; see textfile.h),
+ *	which is also counted.
  */
 #ifndef PHISHWATCH_CONFIG_H
 #define PHISHWATCH_CONFIG_H
@@ -45,7 +46,8 @@ struct config_options {
 	size_t max_learned_brands;	/* --max-learned-brands */
 	const char *brands;		/* --brands FILE, or NULL */
 	const char *allow;		/* --allow FILE, or NULL */
-	say_fn *say;			/* told of labels not learned; NULL */
+	say_fn *say;			/* told of labels not learned, lines
+					 * skipped, brands refused; NULL */
 	void *say_ctx;
 };
 

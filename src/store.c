@@ -53,7 +53,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "msg.h"
 #include "store.h"
 #include "storeint.h"
 
@@ -104,32 +103,43 @@ unsigned long long store_commits(const struct store *store)
 }
 
 /* store_discard - roll back what is not committed; write nothing more */
-void store_discard(struct store *store)
+int store_discard(struct store *store)
 {
+	int status = 0;
+
 	if (store == NULL || store->db == NULL || store->stopped)
-		return;
+		return 0;
 	store_batch_drop(store);
 	if (!sqlite3_get_autocommit(store->db)
 	    && sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL)
 	       != SQLITE_OK)
-		msg_error("state %.*s: rollback: %s", STORE_NAME_SHOWN,
-			  store->name, sqlite3_errmsg(store->db));
+		status = store_fail(store, sqlite3_errcode(store->db),
+				    "rollback");
 	store->stopped = 1;
+	return status;
 }
 
-/* store_rollback - undo a failed add; its own failure changes nothing */
+/* store_rollback - undo a failed add; its own failure changes nothing
+ * but the message, which tells both */
 void store_rollback(struct store *store)
 {
 	char saved[STORE_ERR_MAX];
+	char failed[STORE_ERR_MAX];
 	int busy = store->busy;
 
 	store_batch_drop(store);	/* counts of the same transaction */
 	if (sqlite3_get_autocommit(store->db))
 		return;		/* SQLite rolled back already */
 	memcpy(saved, store->errmsg, sizeof(saved));
-	if (store_run(store, STMT_ROLLBACK) < 0)
-		msg_error("%s", store->errmsg);
-	memcpy(store->errmsg, saved, sizeof(saved));
+	if (store_run(store, STMT_ROLLBACK) < 0) {
+		memcpy(failed, store->errmsg, sizeof(failed));
+		/* Both halves of one bounded message. */
+		snprintf(store->errmsg, sizeof(store->errmsg), "%.*s; %.*s",
+			 STORE_ERR_MAX / 2 - 2, saved, STORE_ERR_MAX / 2 - 2,
+			 failed);
+	} else {
+		memcpy(store->errmsg, saved, sizeof(saved));
+	}
 	store->busy = busy;
 }
 

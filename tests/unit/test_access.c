@@ -18,7 +18,11 @@
 #include <unistd.h>
 
 #include "access.h"
+#include "msg.h"
 #include "tap.h"
+
+/* The modules' warnings, printed as phishwatch prints them. */
+static const struct say_to test_say = { msg_say, NULL };
 
 #define TEST_DIR_MAX 256
 #define TEST_PATH_MAX 512
@@ -80,7 +84,7 @@ static void test_load_more(struct access_map *map, const char *text,
 static struct access_map *test_load(const char *text, size_t len,
 				    char *path, size_t *bad, char *captured)
 {
-	struct access_map *map = access_new();
+	struct access_map *map = access_new(&test_say);
 
 	test_load_more(map, text, len, path, bad, captured);
 	return map;
@@ -218,7 +222,7 @@ static struct access_map *test_load_kind(enum test_kind kind,
 		return test_load(text, strlen(text), path, bad, captured);
 	test_map_path(kind, path);
 	test_makemap(kind, text, path);
-	map = access_new();
+	map = access_new(&test_say);
 	test_load_path(map, path, bad, captured);
 	return map;
 }
@@ -597,7 +601,7 @@ static void test_files(void)
 
 static void test_empty(void)
 {
-	struct access_map *map = access_new();
+	struct access_map *map = access_new(&test_say);
 	struct walk_seen seen = { "", 0 };
 
 	tap_is_long(access_sender_blocked(map, "x", "a.example"), 0,
@@ -776,7 +780,7 @@ static void test_not_a_map(void)
 	char path[TEST_PATH_MAX];
 
 	for (size_t i = 0; i < COUNT(names); i++) {
-		struct access_map *map = access_new();
+		struct access_map *map = access_new(&test_say);
 		char name[128];
 		int fd;
 
@@ -824,6 +828,53 @@ static void test_mixed(void)
 	unlink(db_path);
 }
 
+/* What a say hook was told. */
+struct test_said {
+	char text[TEST_CAPTURE_MAX];
+	int warnings;
+};
+
+/* test_hook - keep the last warning, count them */
+static void test_hook(void *ctx, enum say_level level, const char *text)
+{
+	struct test_said *said = ctx;
+
+	said->warnings += level == SAY_WARN;
+	snprintf(said->text, sizeof(said->text), "%s", text);
+}
+
+/* test_told - a skipped line and a duplicate reach the caller's say
+ * hook, whole, and the map itself prints nothing */
+static void test_told(void)
+{
+	struct test_said said = { "", 0 };
+	struct say_to hook = { test_hook, &said };
+	struct access_map *map = access_new(&hook);
+	char path[TEST_PATH_MAX];
+	char captured[TEST_CAPTURE_MAX];
+	size_t bad = 0;
+
+	test_write(path, "bad.example\n", 12);
+	test_load_path(map, path, &bad, captured);
+	tap_is_str(captured, "", "the map prints nothing itself");
+	tap_is_long(said.warnings, 1, "the skipped line is told to the hook");
+	tap_ok(strstr(said.text, path) != NULL
+	       && strstr(said.text, ":1: key \"bad.example\" has no value; "
+			 "line skipped") != NULL, "naming file:line and why");
+	test_load_more(map, "bad.example OK\n", 15, path, &bad, captured);
+	tap_ok(strstr(said.text, "duplicate key \"bad.example\"") == NULL,
+	       "a line skipped makes no duplicate");
+	access_free(map);
+	unlink(path);
+	map = access_new(NULL);
+	test_write(path, "bad.example\n", 12);
+	test_load_path(map, path, &bad, captured);
+	tap_is_str(captured, "", "without a hook nothing is told");
+	tap_is_long((long) bad, 1, "and the line still counts as skipped");
+	access_free(map);
+	unlink(path);
+}
+
 int main(void)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -846,6 +897,7 @@ int main(void)
 	}
 	test_not_a_map();
 	test_mixed();
+	test_told();
 	test_forms();
 	test_files();
 	test_empty();

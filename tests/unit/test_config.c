@@ -188,7 +188,7 @@ static void test_store_brands(void)
 	       "and says which file");
 	tap_ok(a.config.norm == before.norm && a.config.look == before.look,
 	       "the old set runs on");
-	assembly_close(&a);
+	assembly_close(&a, NULL);
 }
 
 int main(void)

@@ -88,7 +88,7 @@ static void rig_close(struct rig *r)
 	pipeline_free(r->pipe);
 	tracker_free(r->tracker);
 	emitter_close(r->emitter);
-	store_close(r->store);
+	store_close(r->store, NULL);
 	config_free(&r->config);
 	unlink(r->events);
 }
