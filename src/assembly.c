@@ -8,23 +8,6 @@
 
 #include "assembly.h"
 
-/* assembly_config - a complete config set, the store's brands included */
-static int assembly_config(const struct config_options *opts,
-			   struct store *store, struct config_set *set,
-			   char err[ASSEMBLY_ERR_MAX])
-{
-	int status = config_load(opts, set, err);
-
-	if (status != 0)
-		return status;
-	/* A store that cannot be read (corrupt, locked) is unusable: 73 */
-	if (config_learn_store(set, store, err) < 0) {
-		config_free(set);
-		return EX_CANTCREAT;
-	}
-	return 0;
-}
-
 /* assembly_pipeline - the tracker and the pipeline over the rest */
 static int assembly_pipeline(struct assembly *a,
 			     const struct assembly_plan *plan,
@@ -56,7 +39,8 @@ static int assembly_pipeline(struct assembly *a,
 	return 0;
 }
 
-/* assembly_open - config, outputs, store brands, tracker, pipeline */
+/* assembly_open - outputs, config (with the store's brands), tracker,
+ * pipeline */
 int assembly_open(struct assembly *a, const struct assembly_plan *plan,
 		  char err[ASSEMBLY_ERR_MAX])
 {
@@ -64,17 +48,15 @@ int assembly_open(struct assembly *a, const struct assembly_plan *plan,
 
 	memset(a, 0, sizeof(*a));
 	err[0] = '\0';
-	status = config_load(plan->config, &a->config, err);
-	if (status != 0) {
-		a->failed_config = 1;
-		return status;
-	}
+	/* The store first: the set learns the brands of its campaigns. */
 	status = plan->open_outputs(plan->ctx, a, err);
 	if (status != 0)
 		return status;
-	/* A store that cannot be read (corrupt, locked) is unusable: 73 */
-	if (config_learn_store(&a->config, a->store, err) < 0)
-		return EX_CANTCREAT;
+	status = config_load(plan->config, a->store, &a->config, err);
+	if (status != 0) {
+		a->failed_config = status != EX_CANTCREAT;
+		return status;
+	}
 	if (plan->config_only)
 		return 0;
 	return assembly_pipeline(a, plan, err);
@@ -88,7 +70,7 @@ int assembly_reload(struct assembly *a, const struct config_options *opts,
 	int status;
 
 	err[0] = '\0';
-	status = assembly_config(opts, a->store, &fresh, err);
+	status = config_load(opts, a->store, &fresh, err);
 	if (status != 0)
 		return status;
 	config_free(&a->config);

@@ -65,20 +65,17 @@ struct config_set {
 };
 
 /*
- * config_load - load a complete set into *set: 0, or a sysexits code
- * (EX_NOINPUT, EX_DATAERR, EX_USAGE, EX_OSERR) with why in err.
+ * config_load - load a complete set into *set: the rulebases, the maps,
+ * the labels and every brand, those learned from the access map and
+ * from store (may be NULL: --check of a store not created yet) too, at
+ * most the learned brands kept, so that start-up and a reload read that
+ * many rows however big the store.  0, or a sysexits code (EX_NOINPUT,
+ * EX_DATAERR, EX_USAGE, EX_OSERR, EX_CANTCREAT: the store cannot be
+ * read) with why in err.  main, SIGHUP and the fuzz harnesses call it
+ * through assembly.c alone.
  */
-int config_load(const struct config_options *opts, struct config_set *set,
-		char err[CONFIG_ERR_MAX]);
-
-/*
- * config_learn_store - the brands a set learns from the store (each
- * campaign's phished domain), after config_load(): called by
- * assembly.c alone, which main (at start and on SIGHUP) and the fuzz
- * harnesses all build through.  0, or -1 with why in err.
- */
-int config_learn_store(struct config_set *set, struct store *store,
-		       char err[CONFIG_ERR_MAX]);
+int config_load(const struct config_options *opts, struct store *store,
+		struct config_set *set, char err[CONFIG_ERR_MAX]);
 
 /*
  * config_learn_access - learn the registrable domain of every blocking
