@@ -190,6 +190,21 @@ int access_file_rewritten(struct access_file *f);
  * stale); looked at most once a second, except when stale */
 int access_file_changed(struct access_file *f);
 
+/* Open a compiled map's file again, with whatever its kind keeps of it
+ * (f is the handle's own: it is replaced whole); 0, or -1 keeping the
+ * old one. */
+typedef int (*access_reopen_fn)(void *handle);
+
+/* access_file_refresh - open the file again (reopen) if its path
+ * changed: before each question */
+void access_file_refresh(struct access_file *f, access_reopen_fn reopen,
+			 void *handle);
+
+/* access_file_begin - the shared lock on an up-to-date file, reopened
+ * when changed or rewritten in place; 0, or -1 (warned, rate-limited) */
+int access_file_begin(struct access_file *f, access_reopen_fn reopen,
+		      void *handle);
+
 /* access_file_refused - count and warn (rate-limited, to f->say) a
  * question the map could not answer */
 void access_file_refused(struct access_file *f, const char *why);

@@ -113,8 +113,9 @@ static int access_cdb_open(const char *path,
 
 /* access_cdb_reopen - the file changed: map it afresh, or -1 (keeping
  * the old mapping) while makemap still writes it */
-static int access_cdb_reopen(struct access_cdb *h)
+static int access_cdb_reopen(void *handle)
 {
+	struct access_cdb *h = handle;
 	struct access_cdb fresh;
 
 	memset(&fresh, 0, sizeof(fresh));
@@ -134,35 +135,15 @@ static void access_cdb_refresh(void *handle)
 {
 	struct access_cdb *h = handle;
 
-	if (access_file_changed(&h->file))
-		(void) access_cdb_reopen(h);	/* else begin() says why */
+	access_file_refresh(&h->file, access_cdb_reopen, h);
 }
 
-/* access_cdb_begin - makemap's shared lock, on the file as mapped */
+/* access_cdb_begin - makemap's shared lock, on an up-to-date handle */
 static int access_cdb_begin(void *handle)
 {
 	struct access_cdb *h = handle;
 
-	if (access_file_changed(&h->file) && access_cdb_reopen(h) < 0) {
-		access_file_refused(&h->file, "being rewritten or unreadable");
-		return -1;
-	}
-	if (access_file_lock(&h->file) < 0) {
-		access_file_refused(&h->file, "locked by makemap");
-		return -1;
-	}
-	if (!access_file_rewritten(&h->file))
-		return 0;
-	access_file_unlock(&h->file);
-	if (access_cdb_reopen(h) < 0 || access_file_lock(&h->file) < 0) {
-		access_file_refused(&h->file, "being rewritten or unreadable");
-		return -1;
-	}
-	if (!access_file_rewritten(&h->file))
-		return 0;
-	access_file_unlock(&h->file);
-	access_file_refused(&h->file, "being rewritten");
-	return -1;
+	return access_file_begin(&h->file, access_cdb_reopen, h);
 }
 
 /* access_cdb_end - release the lock */

@@ -154,8 +154,9 @@ static int access_db_open(const char *path,
 
 /* access_db_reopen - the file changed: libdb and the file afresh, or
  * -1 (keeping the old ones) while makemap still writes it */
-static int access_db_reopen(struct access_db *h)
+static int access_db_reopen(void *handle)
 {
+	struct access_db *h = handle;
 	struct access_db fresh;
 
 	memset(&fresh, 0, sizeof(fresh));
@@ -181,36 +182,16 @@ static void access_db_refresh(void *handle)
 {
 	struct access_db *h = handle;
 
-	if (access_file_changed(&h->file))
-		(void) access_db_reopen(h);	/* else begin() says why */
+	access_file_refresh(&h->file, access_db_reopen, h);
 }
 
-/* access_db_begin - makemap's shared lock, on an up-to-date handle:
- * libdb caches pages, which a rewrite in place makes wrong */
+/* access_db_begin - makemap's shared lock, on an up-to-date handle */
 static int access_db_begin(void *handle)
 {
 	struct access_db *h = handle;
 
-	if (access_file_changed(&h->file) && access_db_reopen(h) < 0) {
-		access_file_refused(&h->file, "being rewritten or unreadable");
-		return -1;
-	}
-	if (access_file_lock(&h->file) < 0) {
-		access_file_refused(&h->file, "locked by makemap");
-		return -1;
-	}
-	if (!access_file_rewritten(&h->file))
-		return 0;
-	access_file_unlock(&h->file);
-	if (access_db_reopen(h) < 0 || access_file_lock(&h->file) < 0) {
-		access_file_refused(&h->file, "being rewritten or unreadable");
-		return -1;
-	}
-	if (!access_file_rewritten(&h->file))
-		return 0;
-	access_file_unlock(&h->file);
-	access_file_refused(&h->file, "being rewritten");
-	return -1;
+	/* libdb caches pages, which a rewrite in place makes wrong. */
+	return access_file_begin(&h->file, access_db_reopen, h);
 }
 
 /* access_db_end - release the lock */

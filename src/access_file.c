@@ -133,6 +133,45 @@ void access_file_refused(struct access_file *f, const char *why)
 		    "are not consulted for this sender", f->path, why);
 }
 
+/* access_file_refresh - before a question: the file opened again
+ * (reopen) if its path changed; a failure is access_file_begin()'s to
+ * tell */
+void access_file_refresh(struct access_file *f, access_reopen_fn reopen,
+			 void *handle)
+{
+	if (access_file_changed(f))
+		(void) reopen(handle);
+}
+
+/* access_file_begin - makemap's shared lock on the file as opened:
+ * opened again (reopen) first when it changed, and again under the
+ * lock when it was rewritten in place (what was read or cached of the
+ * old contents is no more); 0, or -1 warned and counted */
+int access_file_begin(struct access_file *f, access_reopen_fn reopen,
+		      void *handle)
+{
+	if (access_file_changed(f) && reopen(handle) < 0) {
+		access_file_refused(f, "being rewritten or unreadable");
+		return -1;
+	}
+	if (access_file_lock(f) < 0) {
+		access_file_refused(f, "locked by makemap");
+		return -1;
+	}
+	if (!access_file_rewritten(f))
+		return 0;
+	access_file_unlock(f);
+	if (reopen(handle) < 0 || access_file_lock(f) < 0) {
+		access_file_refused(f, "being rewritten or unreadable");
+		return -1;
+	}
+	if (!access_file_rewritten(f))
+		return 0;
+	access_file_unlock(f);
+	access_file_refused(f, "being rewritten");
+	return -1;
+}
+
 /* access_file_close - release descriptor, lock and name */
 void access_file_close(struct access_file *f)
 {
