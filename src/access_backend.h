@@ -177,6 +177,16 @@ struct access_file {
 int access_file_open(struct access_file *f, const char *path,
 		     const struct say_to *say);
 
+/* Room for "/proc/self/fd/N". */
+#define ACCESS_FILE_NAME_MAX 32
+
+/* access_file_name - a name that opens the very file f holds open
+ * (/proc/self/fd/N, /dev/fd/N; f->path where neither exists), for a
+ * library that opens by name: no FIFO put at the path since it was
+ * checked can block that open */
+const char *access_file_name(const struct access_file *f,
+			     char name[ACCESS_FILE_NAME_MAX]);
+
 /* access_file_lock, access_file_unlock - the shared lock; -1 when
  * makemap holds the file (then f->stale is set: it is being rewritten) */
 int access_file_lock(struct access_file *f);

@@ -6,7 +6,9 @@
  *	looked up in place, as sendmail reads it.
  * DESCRIPTION
  *	The file is opened read-only with libdb (the library sendmail and
- *	makemap use on Debian), which tells hash from btree itself.  Keys
+ *	makemap use on Debian), which tells hash from btree itself; libdb
+ *	opens the file that access_file.c opened and checked, by its
+ *	descriptor's name, never the path again.  Keys
  *	are lower case without their NUL, or with it when the map was made
  *	with makemap -N; the first record says which.  Nothing of the map
  *	is copied: a question is one or two libdb gets, each at most a
@@ -77,9 +79,12 @@ static void access_db_message(const DB_ENV *env, const char *prefix,
 		  "libdb: %.300s", text);
 }
 
-/* access_db_attach - libdb on the file that h->file holds open */
+/* access_db_attach - libdb on the file that h->file holds open, by its
+ * descriptor's name: h->file checked that it is a regular file, and a
+ * FIFO renamed over the path since must not block libdb's open */
 static int access_db_attach(struct access_db *h)
 {
+	char name[ACCESS_FILE_NAME_MAX];
 	int status = db_create(&h->db, NULL, 0);
 
 	if (status != 0) {
@@ -90,8 +95,8 @@ static int access_db_attach(struct access_db *h)
 	/* The file's say_to outlives the handle: libdb's messages go there. */
 	h->db->dbenv->app_private = (void *) h->file.say;
 	h->db->set_errcall(h->db, access_db_message);
-	status = h->db->open(h->db, NULL, h->file.path, NULL, DB_UNKNOWN,
-			     DB_RDONLY, 0);
+	status = h->db->open(h->db, NULL, access_file_name(&h->file, name),
+			     NULL, DB_UNKNOWN, DB_RDONLY, 0);
 	if (status == 0)
 		status = h->db->get_type(h->db, &h->type);
 	if (status == 0 && h->type != DB_HASH && h->type != DB_BTREE)

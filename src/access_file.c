@@ -14,12 +14,19 @@
  *	(size, time) before anything of the old contents is used, and a
  *	stat(2) of the path at most once a second, which notices a
  *	replacement by rename (inode).
+ *
+ *	A library that opens a map by name (libdb) is given the name of
+ *	the descriptor opened and checked here (/proc/self/fd/N, or
+ *	/dev/fd/N), which opens that same file again: a FIFO or device put
+ *	at the path after the check, whose open would block with signals
+ *	blocked, never reaches it.
  * DIAGNOSTICS
  *	access_file_refused() warns, rate-limited, that the map could not
  *	answer; the sender is then judged as if the map had no entry for it.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -67,6 +74,30 @@ fail:
 	access_file_close(f);
 	errno = saved;
 	return -1;
+}
+
+/* access_file_fd_name - name holds "DIR/N", and it opens f's file */
+static int access_file_fd_name(const struct access_file *f, const char *dir,
+			       char name[ACCESS_FILE_NAME_MAX])
+{
+	struct stat st;
+
+	if (snprintf(name, ACCESS_FILE_NAME_MAX, "%s/%d", dir, f->fd)
+	    >= ACCESS_FILE_NAME_MAX || stat(name, &st) < 0)
+		return 0;
+	return st.st_dev == f->st.st_dev && st.st_ino == f->st.st_ino;
+}
+
+/* access_file_name - the name that opens the file f holds open: the
+ * descriptor's, so that nothing put at the path since the check is
+ * opened; the path itself only where no /proc or /dev/fd is mounted */
+const char *access_file_name(const struct access_file *f,
+			     char name[ACCESS_FILE_NAME_MAX])
+{
+	if (access_file_fd_name(f, "/proc/self/fd", name)
+	    || access_file_fd_name(f, "/dev/fd", name))
+		return name;
+	return f->path;
 }
 
 /* access_file_lock - the shared lock, unless makemap holds the file */

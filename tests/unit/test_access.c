@@ -4,7 +4,9 @@
  * which senders it blocks (full address, host and parents, user@; From:
  * before untagged; the first entry found decides), which campaigns it
  * makes known, the value forms it accepts, the file:line warnings for
- * the rest, the bounded brand walk, makemap's lock and a rebuilt map.
+ * the rest, the bounded brand walk, makemap's lock and a rebuilt map;
+ * a FIFO put at a compiled map's path between its check and libdb's
+ * open.
  */
 #include <cdb.h>
 #include <db.h>
@@ -13,7 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -828,6 +833,79 @@ static void test_mixed(void)
 	unlink(db_path);
 }
 
+/* A FIFO to put at a compiled map's path for the time of libdb's open:
+ * at the shared lock that access_file takes right after it checked the
+ * file, and back again at the unlock that follows libdb's open. */
+static struct {
+	const char *path;	/* the map; NULL: nothing to do */
+	char fifo[TEST_PATH_MAX];
+	char kept[TEST_PATH_MAX];	/* the map's file meanwhile */
+	int swapped;
+} test_swap;
+
+/* flock - the system call, with the map's path swapped around it */
+int flock(int fd, int op)
+{
+	if (test_swap.path != NULL && !test_swap.swapped
+	    && (op & LOCK_SH) != 0) {
+		if (link(test_swap.path, test_swap.kept) < 0
+		    || rename(test_swap.fifo, test_swap.path) < 0)
+			exit(2);
+		test_swap.swapped = 1;
+	} else if (test_swap.path != NULL && test_swap.swapped
+		   && (op & LOCK_UN) != 0) {
+		if (rename(test_swap.kept, test_swap.path) < 0)
+			exit(2);
+		test_swap.path = NULL;
+	}
+	return (int) syscall(SYS_flock, fd, op);
+}
+
+/* test_swap_blocked - libdb's open of the FIFO never came back */
+static void test_swap_blocked(int sig)
+{
+	static const char line[] = "\nnot ok - libdb opened the FIFO put at the "
+	    "map's path after its check, and blocked\n";
+
+	(void) sig;
+	(void) write(STDOUT_FILENO, line, sizeof(line) - 1);
+	_exit(1);
+}
+
+/* test_fifo_swap - a FIFO renamed over a .db map between its check and
+ * libdb's open (no writer: opening it by name would block for ever,
+ * with signals blocked in phishwatch) is never opened: libdb reads the
+ * file that was checked */
+static void test_fifo_swap(void)
+{
+	char path[TEST_PATH_MAX];
+	struct access_map *map = access_new(NULL);
+	size_t bad = 0;
+	int status;
+
+	test_map_path(KIND_HASH, path);
+	test_makemap(KIND_HASH, "swapped.example\tREJECT\n", path);
+	snprintf(test_swap.fifo, sizeof(test_swap.fifo), "%s/swap.fifo",
+		 test_dir);
+	snprintf(test_swap.kept, sizeof(test_swap.kept), "%s/swap.kept",
+		 test_dir);
+	if (map == NULL || mkfifo(test_swap.fifo, 0600) < 0)
+		exit(2);
+	test_swap.path = path;
+	signal(SIGALRM, test_swap_blocked);
+	alarm(60);	/* the open takes milliseconds; a blocked one ends */
+	status = access_load(map, path, &bad);
+	alarm(0);
+	tap_ok(test_swap.swapped && test_swap.path == NULL,
+	       "a FIFO stood at the path while libdb opened the map");
+	tap_is_long(status, 0, "the file checked is the file libdb read");
+	tap_is_long((long) access_entry_count(map), 1, "with its entry");
+	tap_is_long(access_sender_blocked(map, "x", "swapped.example"), 1,
+		    "which blocks its sender");
+	access_free(map);
+	unlink(path);
+}
+
 /* What a say hook was told. */
 struct test_said {
 	char text[TEST_CAPTURE_MAX];
@@ -898,6 +976,7 @@ int main(void)
 	test_not_a_map();
 	test_mixed();
 	test_told();
+	test_fifo_swap();
 	test_forms();
 	test_files();
 	test_empty();
