@@ -124,7 +124,6 @@ int store_discard(struct store *store)
 void store_rollback(struct store *store)
 {
 	char saved[STORE_ERR_MAX];
-	char failed[STORE_ERR_MAX];
 	int busy = store->busy;
 
 	store_batch_drop(store);	/* counts of the same transaction */
@@ -132,6 +131,8 @@ void store_rollback(struct store *store)
 		return;		/* SQLite rolled back already */
 	memcpy(saved, store->errmsg, sizeof(saved));
 	if (store_run(store, STMT_ROLLBACK) < 0) {
+		char failed[STORE_ERR_MAX];
+
 		memcpy(failed, store->errmsg, sizeof(failed));
 		/* Both halves of one bounded message. */
 		snprintf(store->errmsg, sizeof(store->errmsg), "%.*s; %.*s",

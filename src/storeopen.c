@@ -186,9 +186,9 @@ int store_open_readonly(const char *path, struct store **out,
 static void store_close_failed(const struct store *store, int rc,
 			       int after, char err[STORE_ERR_MAX])
 {
-	char first[STORE_ERR_MAX];
-
 	if (after) {
+		char first[STORE_ERR_MAX];
+
 		memcpy(first, err, sizeof(first));
 		snprintf(err, STORE_ERR_MAX, "%s; close: %s", first,
 			 sqlite3_errstr(rc));
