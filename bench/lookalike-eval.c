@@ -26,6 +26,7 @@
 #include <sysexits.h>
 
 #include "brandfile.h"
+#include "msg.h"
 #include "hostname.h"
 #include "lookalike.h"
 
@@ -33,6 +34,9 @@
 #define EVAL_LINE_MAX 2048
 
 /* eval_one - the verdict on one "TAG<TAB>HOST" line */
+/* The brands file's warnings, printed as phishwatch prints them. */
+static const struct say_to eval_say = { msg_say, NULL };
+
 static void eval_one(const struct lookalike *lk, char *line)
 {
 	char host[HOSTNAME_MAX + 1];
@@ -71,7 +75,7 @@ int main(int argc, char **argv)
 	if (lk == NULL)
 		return EX_OSERR;
 	for (int i = 1; i < argc; i++) {
-		if (brandfile_load(lk, argv[i], NULL) < 0) {
+		if (brandfile_load(lk, argv[i], &eval_say, NULL) < 0) {
 			perror(argv[i]);
 			lookalike_free(lk);
 			return EX_NOINPUT;

@@ -59,7 +59,7 @@ static void fuzz_lookups(const struct access_map *map)
 /* fuzz_one - the input as one type's table */
 static void fuzz_one(const char *path)
 {
-	struct access_map *map = access_new();
+	struct access_map *map = access_new(NULL);
 	struct detector *det = detector_new();
 	size_t bad;
 

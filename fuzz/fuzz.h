@@ -126,7 +126,7 @@ static void fuzz_pipeline_feed(struct fuzz_pipeline *fp, const char *data,
 	size_t lines = 0;
 
 	if (++fp->inputs % FUZZ_RESET == 0) {
-		assembly_close(&fp->app);
+		assembly_close(&fp->app, NULL);
 		fuzz_state_open(fp);
 	}
 	while (size > 0 && lines++ < FUZZ_LINES_MAX) {

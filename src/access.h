@@ -43,7 +43,7 @@
  *
  *	"Is a host below this domain blocked?" (access_blocks_under) is no
  *	lookup: access_load() scans every source once and keeps the answer
- *	as a set of fingerprints, at most ACCESS_UNDER_MAX domains (8 to
+ *	as a set of fingerprints, at most ACCESS_UNDER_MAX domains (access_set.h; 8 to
  *	16 bytes each, no strings).  The hosts that access_walk_blocking_
  *	hosts() reports (learned labels and brands) are kept by the same
  *	scan, the first ACCESS_WALK_MAX of them in the map's order (file
@@ -55,41 +55,30 @@
  *
  * DIAGNOSTICS
  *	access_load() warns about each unreadable line or entry, naming
- *	file:line (text) or file (compiled) and the reason, and skips it; a
+ *	file:line (text) or file (compiled) and the reason, and skips it
+ *	(told to the say_to given to access_new(): nothing is printed
+ *	here); a
  *	file that cannot be opened (or is no map of its kind: EINVAL, or
  *	is being rewritten by makemap: EWOULDBLOCK) is an error for the
  *	caller (exit 66).  A lookup in a compiled map that makemap holds
- *	is skipped with a rate-limited warning.
+ *	is skipped with a rate-limited warning, told the same way.
  */
 #ifndef PHISHWATCH_ACCESS_H
 #define PHISHWATCH_ACCESS_H
 
 #include <stddef.h>
 
+#include "access_type.h"
+#include "say.h"
+
 struct access_map;
 
-/* Whose table an -a file is. */
-enum access_syntax {
-	ACCESS_SENDMAIL,	/* sendmail's access map */
-	ACCESS_POSTFIX,		/* Postfix access(5), default parent style */
-	ACCESS_POSTFIX_DOT,	/* the same, smtpd_access_maps not in
-				 * parent_domain_matches_subdomains */
-	ACCESS_EXIM		/* an Exim address list file */
-};
-
-/* access_spec - the type and the path of an -a argument "[TYPE:]PATH";
- * without a known TYPE, the whole argument is the path and the type is
- * guessed from it */
-void access_spec(const char *arg, enum access_syntax *syntax,
-		 const char **path);
-
-/* Domains known to lie above blocked hosts; more are not indexed. */
-#define ACCESS_UNDER_MAX 3000000
 /* Blocking domain entries that access_walk_blocking_hosts() reports. */
 #define ACCESS_WALK_MAX 10000
 
-/* access_new - an empty map */
-struct access_map *access_new(void);
+/* access_new - an empty map; what loading and lookups warn about is
+ * told to say (NULL: nobody) */
+struct access_map *access_new(const struct say_to *say);
 void access_free(struct access_map *map);
 
 /*

@@ -33,6 +33,8 @@
 #include <stddef.h>
 #include <sys/stat.h>
 
+#include "say.h"
+
 struct access_syntax_ops;
 
 /* makemap's own line buffer is smaller: a longer key or value is none. */
@@ -112,9 +114,9 @@ enum access_value_error access_value_stored(access_value_fn parse,
 					    size_t *value_len,
 					    enum access_action *action);
 
-/* access_value_skip - "path: reason; entry skipped", counted in *bad;
- * nothing when bad is NULL (a scan that already warned once) */
-void access_value_skip(const char *path, enum access_value_error why,
+/* access_value_skip - "path: reason; entry skipped" told to say, counted
+ * in *bad; nothing when bad is NULL (a scan that already warned once) */
+void access_value_skip(const struct say_to *say, const char *path, enum access_value_error why,
 		       const char *key, size_t key_len, const char *value,
 		       size_t value_len, size_t *bad);
 
@@ -127,9 +129,10 @@ typedef int (*access_seen_fn)(const char *key, size_t key_len, void *ctx);
 
 struct access_ops {
 	const char *kind;	/* "text", "hash", "btree", "cdb" */
-	/* 0, or -1 with errno; *bad_lines counts entries skipped */
+	/* 0, or -1 with errno; *bad_lines counts entries skipped, each
+	 * told to say (which outlives the handle) */
 	int (*open)(const char *path, const struct access_syntax_ops *syn,
-		    void **handle, size_t *bad_lines, access_seen_fn seen,
+		    const struct say_to *say, void **handle, size_t *bad_lines, access_seen_fn seen,
 		    void *seen_ctx);
 	/* 1 and *action when key is held, 0 when not, -1 on an error */
 	int (*get)(void *handle, const char *key, size_t len,
@@ -165,12 +168,24 @@ struct access_file {
 	int stale;		/* reopen before the next answer */
 	unsigned long generation;	/* opened again this many times */
 	unsigned long busy;	/* answers refused while makemap held it */
+	const struct say_to *say;	/* told of them, rate-limited */
 };
 
 /* access_file_open - open path and take the shared lock; 0, or -1 with
  * errno (EWOULDBLOCK: makemap is writing it; ESPIPE: a FIFO or device,
  * which could block or never end, refused without waiting) */
-int access_file_open(struct access_file *f, const char *path);
+int access_file_open(struct access_file *f, const char *path,
+		     const struct say_to *say);
+
+/* Room for "/proc/self/fd/N". */
+#define ACCESS_FILE_NAME_MAX 32
+
+/* access_file_name - a name that opens the very file f holds open
+ * (/proc/self/fd/N, /dev/fd/N; f->path where neither exists), for a
+ * library that opens by name: no FIFO put at the path since it was
+ * checked can block that open */
+const char *access_file_name(const struct access_file *f,
+			     char name[ACCESS_FILE_NAME_MAX]);
 
 /* access_file_lock, access_file_unlock - the shared lock; -1 when
  * makemap holds the file (then f->stale is set: it is being rewritten) */
@@ -185,8 +200,23 @@ int access_file_rewritten(struct access_file *f);
  * stale); looked at most once a second, except when stale */
 int access_file_changed(struct access_file *f);
 
-/* access_file_refused - count and warn (rate-limited) a question the
- * map could not answer */
+/* Open a compiled map's file again, with whatever its kind keeps of it
+ * (f is the handle's own: it is replaced whole); 0, or -1 keeping the
+ * old one. */
+typedef int (*access_reopen_fn)(void *handle);
+
+/* access_file_refresh - open the file again (reopen) if its path
+ * changed: before each question */
+void access_file_refresh(struct access_file *f, access_reopen_fn reopen,
+			 void *handle);
+
+/* access_file_begin - the shared lock on an up-to-date file, reopened
+ * when changed or rewritten in place; 0, or -1 (warned, rate-limited) */
+int access_file_begin(struct access_file *f, access_reopen_fn reopen,
+		      void *handle);
+
+/* access_file_refused - count and warn (rate-limited, to f->say) a
+ * question the map could not answer */
 void access_file_refused(struct access_file *f, const char *why);
 
 void access_file_close(struct access_file *f);

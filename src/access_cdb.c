@@ -53,9 +53,10 @@ static int access_cdb_first_nul(struct cdb *map)
 
 /* access_cdb_attach - open and map path into h, under the shared lock
  * while it is read; -1 with errno (EINVAL: no cdb map) */
-static int access_cdb_attach(struct access_cdb *h, const char *path)
+static int access_cdb_attach(struct access_cdb *h, const char *path,
+			     const struct say_to *say)
 {
-	if (access_file_open(&h->file, path) < 0)
+	if (access_file_open(&h->file, path, say) < 0)
 		return -1;
 	if (cdb_init(&h->map, h->file.fd) < 0) {
 		access_file_close(&h->file);
@@ -87,7 +88,8 @@ static void access_cdb_close(void *handle)
 
 /* access_cdb_open - open and map the map, leave it unlocked */
 static int access_cdb_open(const char *path,
-			   const struct access_syntax_ops *syn, void **handle,
+			   const struct access_syntax_ops *syn,
+			   const struct say_to *say, void **handle,
 			   size_t *bad_lines, access_seen_fn seen,
 			   void *seen_ctx)
 {
@@ -101,7 +103,7 @@ static int access_cdb_open(const char *path,
 	if (h == NULL)
 		return -1;
 	h->syn = syn;
-	if (access_cdb_attach(h, path) < 0) {
+	if (access_cdb_attach(h, path, say) < 0) {
 		free(h);
 		return -1;
 	}
@@ -111,12 +113,13 @@ static int access_cdb_open(const char *path,
 
 /* access_cdb_reopen - the file changed: map it afresh, or -1 (keeping
  * the old mapping) while makemap still writes it */
-static int access_cdb_reopen(struct access_cdb *h)
+static int access_cdb_reopen(void *handle)
 {
+	struct access_cdb *h = handle;
 	struct access_cdb fresh;
 
 	memset(&fresh, 0, sizeof(fresh));
-	if (access_cdb_attach(&fresh, h->file.path) < 0)
+	if (access_cdb_attach(&fresh, h->file.path, h->file.say) < 0)
 		return -1;
 	fresh.file.busy = h->file.busy;
 	fresh.file.generation = h->file.generation + 1;
@@ -132,35 +135,15 @@ static void access_cdb_refresh(void *handle)
 {
 	struct access_cdb *h = handle;
 
-	if (access_file_changed(&h->file))
-		(void) access_cdb_reopen(h);	/* else begin() says why */
+	access_file_refresh(&h->file, access_cdb_reopen, h);
 }
 
-/* access_cdb_begin - makemap's shared lock, on the file as mapped */
+/* access_cdb_begin - makemap's shared lock, on an up-to-date handle */
 static int access_cdb_begin(void *handle)
 {
 	struct access_cdb *h = handle;
 
-	if (access_file_changed(&h->file) && access_cdb_reopen(h) < 0) {
-		access_file_refused(&h->file, "being rewritten or unreadable");
-		return -1;
-	}
-	if (access_file_lock(&h->file) < 0) {
-		access_file_refused(&h->file, "locked by makemap");
-		return -1;
-	}
-	if (!access_file_rewritten(&h->file))
-		return 0;
-	access_file_unlock(&h->file);
-	if (access_cdb_reopen(h) < 0 || access_file_lock(&h->file) < 0) {
-		access_file_refused(&h->file, "being rewritten or unreadable");
-		return -1;
-	}
-	if (!access_file_rewritten(&h->file))
-		return 0;
-	access_file_unlock(&h->file);
-	access_file_refused(&h->file, "being rewritten");
-	return -1;
+	return access_file_begin(&h->file, access_cdb_reopen, h);
 }
 
 /* access_cdb_end - release the lock */
@@ -209,7 +192,7 @@ static int access_cdb_visit(struct access_cdb *h, access_scan_fn fn,
 	why = access_value_stored(h->syn->value, key, &len, value, &vlen,
 				  &action);
 	if (why != ACCESS_VALUE_OK) {
-		access_value_skip(h->file.path, why, key, len, value, vlen,
+		access_value_skip(h->file.say, h->file.path, why, key, len, value, vlen,
 				  bad);
 		return 0;
 	}

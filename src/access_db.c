@@ -6,7 +6,9 @@
  *	looked up in place, as sendmail reads it.
  * DESCRIPTION
  *	The file is opened read-only with libdb (the library sendmail and
- *	makemap use on Debian), which tells hash from btree itself.  Keys
+ *	makemap use on Debian), which tells hash from btree itself; libdb
+ *	opens the file that access_file.c opened and checked, by its
+ *	descriptor's name, never the path again.  Keys
  *	are lower case without their NUL, or with it when the map was made
  *	with makemap -N; the first record says which.  Nothing of the map
  *	is copied: a question is one or two libdb gets, each at most a
@@ -31,7 +33,6 @@
 
 #include "access_backend.h"
 #include "access_syntax.h"
-#include "msg.h"
 
 struct access_db {
 	struct access_file file;
@@ -68,18 +69,22 @@ static int access_db_first_nul(DB *db)
 	return with_nul;
 }
 
-/* access_db_message - libdb's own diagnostics, as ours */
+/* access_db_message - libdb's own diagnostics, as ours: told to the
+ * say_to that access_db_attach() left in the handle's environment */
 static void access_db_message(const DB_ENV *env, const char *prefix,
 			      const char *text)
 {
-	(void) env;
 	(void) prefix;
-	msg_warn("libdb: %.300s", text);
+	say_print(env != NULL ? env->app_private : NULL, SAY_WARN,
+		  "libdb: %.300s", text);
 }
 
-/* access_db_attach - libdb on the file that h->file holds open */
+/* access_db_attach - libdb on the file that h->file holds open, by its
+ * descriptor's name: h->file checked that it is a regular file, and a
+ * FIFO renamed over the path since must not block libdb's open */
 static int access_db_attach(struct access_db *h)
 {
+	char name[ACCESS_FILE_NAME_MAX];
 	int status = db_create(&h->db, NULL, 0);
 
 	if (status != 0) {
@@ -87,9 +92,11 @@ static int access_db_attach(struct access_db *h)
 		errno = access_db_errno(status);
 		return -1;
 	}
+	/* The file's say_to outlives the handle: libdb's messages go there. */
+	h->db->dbenv->app_private = (void *) h->file.say;
 	h->db->set_errcall(h->db, access_db_message);
-	status = h->db->open(h->db, NULL, h->file.path, NULL, DB_UNKNOWN,
-			     DB_RDONLY, 0);
+	status = h->db->open(h->db, NULL, access_file_name(&h->file, name),
+			     NULL, DB_UNKNOWN, DB_RDONLY, 0);
 	if (status == 0)
 		status = h->db->get_type(h->db, &h->type);
 	if (status == 0 && h->type != DB_HASH && h->type != DB_BTREE)
@@ -119,7 +126,8 @@ static void access_db_close(void *handle)
 
 /* access_db_open - open the map, leave it unlocked */
 static int access_db_open(const char *path,
-			  const struct access_syntax_ops *syn, void **handle,
+			  const struct access_syntax_ops *syn,
+			  const struct say_to *say, void **handle,
 			  size_t *bad_lines, access_seen_fn seen,
 			  void *seen_ctx)
 {
@@ -133,7 +141,7 @@ static int access_db_open(const char *path,
 	if (h == NULL)
 		return -1;
 	h->syn = syn;
-	if (access_file_open(&h->file, path) < 0) {
+	if (access_file_open(&h->file, path, say) < 0) {
 		free(h);
 		return -1;
 	}
@@ -151,12 +159,13 @@ static int access_db_open(const char *path,
 
 /* access_db_reopen - the file changed: libdb and the file afresh, or
  * -1 (keeping the old ones) while makemap still writes it */
-static int access_db_reopen(struct access_db *h)
+static int access_db_reopen(void *handle)
 {
+	struct access_db *h = handle;
 	struct access_db fresh;
 
 	memset(&fresh, 0, sizeof(fresh));
-	if (access_file_open(&fresh.file, h->file.path) < 0)
+	if (access_file_open(&fresh.file, h->file.path, h->file.say) < 0)
 		return -1;
 	if (access_db_attach(&fresh) < 0) {
 		access_file_close(&fresh.file);
@@ -178,36 +187,16 @@ static void access_db_refresh(void *handle)
 {
 	struct access_db *h = handle;
 
-	if (access_file_changed(&h->file))
-		(void) access_db_reopen(h);	/* else begin() says why */
+	access_file_refresh(&h->file, access_db_reopen, h);
 }
 
-/* access_db_begin - makemap's shared lock, on an up-to-date handle:
- * libdb caches pages, which a rewrite in place makes wrong */
+/* access_db_begin - makemap's shared lock, on an up-to-date handle */
 static int access_db_begin(void *handle)
 {
 	struct access_db *h = handle;
 
-	if (access_file_changed(&h->file) && access_db_reopen(h) < 0) {
-		access_file_refused(&h->file, "being rewritten or unreadable");
-		return -1;
-	}
-	if (access_file_lock(&h->file) < 0) {
-		access_file_refused(&h->file, "locked by makemap");
-		return -1;
-	}
-	if (!access_file_rewritten(&h->file))
-		return 0;
-	access_file_unlock(&h->file);
-	if (access_db_reopen(h) < 0 || access_file_lock(&h->file) < 0) {
-		access_file_refused(&h->file, "being rewritten or unreadable");
-		return -1;
-	}
-	if (!access_file_rewritten(&h->file))
-		return 0;
-	access_file_unlock(&h->file);
-	access_file_refused(&h->file, "being rewritten");
-	return -1;
+	/* libdb caches pages, which a rewrite in place makes wrong. */
+	return access_file_begin(&h->file, access_db_reopen, h);
 }
 
 /* access_db_end - release the lock */
@@ -262,7 +251,7 @@ static int access_db_visit(struct access_db *h, const DBT *k, const DBT *v,
 	why = access_value_stored(h->syn->value, k->data, &len, v->data,
 				  &vlen, &action);
 	if (why != ACCESS_VALUE_OK) {
-		access_value_skip(h->file.path, why, k->data, len, v->data,
+		access_value_skip(h->file.say, h->file.path, why, k->data, len, v->data,
 				  vlen, bad);
 		return 0;
 	}

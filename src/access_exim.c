@@ -50,8 +50,7 @@ static size_t access_exim_trim(const char **line, size_t len)
 			len = i;
 			break;
 		}
-	while (len > 0 && (access_blank(s[len - 1]) || s[len - 1] == '\r'))
-		len--;
+	len = access_trim_end(s, len);
 	while (len > 0 && access_blank(*s)) {
 		s++;
 		len--;

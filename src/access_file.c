@@ -14,12 +14,19 @@
  *	(size, time) before anything of the old contents is used, and a
  *	stat(2) of the path at most once a second, which notices a
  *	replacement by rename (inode).
+ *
+ *	A library that opens a map by name (libdb) is given the name of
+ *	the descriptor opened and checked here (/proc/self/fd/N, or
+ *	/dev/fd/N), which opens that same file again: a FIFO or device put
+ *	at the path after the check, whose open would block with signals
+ *	blocked, never reaches it.
  * DIAGNOSTICS
  *	access_file_refused() warns, rate-limited, that the map could not
  *	answer; the sender is then judged as if the map had no entry for it.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -27,7 +34,6 @@
 #include <unistd.h>
 
 #include "access_backend.h"
-#include "msg.h"
 
 /* access_file_now - a monotonic second, cheap enough for every question */
 static long access_file_now(void)
@@ -40,11 +46,13 @@ static long access_file_now(void)
 }
 
 /* access_file_open - open path and take the shared lock */
-int access_file_open(struct access_file *f, const char *path)
+int access_file_open(struct access_file *f, const char *path,
+		     const struct say_to *say)
 {
 	int saved;
 
 	memset(f, 0, sizeof(*f));
+	f->say = say;
 	/* O_NONBLOCK: a FIFO must not hold the open (signals are blocked);
 	 * it is refused below, as is a device, which could never end. */
 	f->fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
@@ -66,6 +74,30 @@ fail:
 	access_file_close(f);
 	errno = saved;
 	return -1;
+}
+
+/* access_file_fd_name - name holds "DIR/N", and it opens f's file */
+static int access_file_fd_name(const struct access_file *f, const char *dir,
+			       char name[ACCESS_FILE_NAME_MAX])
+{
+	struct stat st;
+
+	if (snprintf(name, ACCESS_FILE_NAME_MAX, "%s/%d", dir, f->fd)
+	    >= ACCESS_FILE_NAME_MAX || stat(name, &st) < 0)
+		return 0;
+	return st.st_dev == f->st.st_dev && st.st_ino == f->st.st_ino;
+}
+
+/* access_file_name - the name that opens the file f holds open: the
+ * descriptor's, so that nothing put at the path since the check is
+ * opened; the path itself only where no /proc or /dev/fd is mounted */
+const char *access_file_name(const struct access_file *f,
+			     char name[ACCESS_FILE_NAME_MAX])
+{
+	if (access_file_fd_name(f, "/proc/self/fd", name)
+	    || access_file_fd_name(f, "/dev/fd", name))
+		return name;
+	return f->path;
 }
 
 /* access_file_lock - the shared lock, unless makemap holds the file */
@@ -128,8 +160,47 @@ int access_file_changed(struct access_file *f)
 /* access_file_refused - one unanswered question, warned rate-limited */
 void access_file_refused(struct access_file *f, const char *why)
 {
-	msg_warn_limited(&f->busy, "access map %.200s: %s; its entries are "
-			 "not consulted for this sender", f->path, why);
+	say_limited(f->say, &f->busy, "access map %.200s: %s; its entries "
+		    "are not consulted for this sender", f->path, why);
+}
+
+/* access_file_refresh - before a question: the file opened again
+ * (reopen) if its path changed; a failure is access_file_begin()'s to
+ * tell */
+void access_file_refresh(struct access_file *f, access_reopen_fn reopen,
+			 void *handle)
+{
+	if (access_file_changed(f))
+		(void) reopen(handle);
+}
+
+/* access_file_begin - makemap's shared lock on the file as opened:
+ * opened again (reopen) first when it changed, and again under the
+ * lock when it was rewritten in place (what was read or cached of the
+ * old contents is no more); 0, or -1 warned and counted */
+int access_file_begin(struct access_file *f, access_reopen_fn reopen,
+		      void *handle)
+{
+	if (access_file_changed(f) && reopen(handle) < 0) {
+		access_file_refused(f, "being rewritten or unreadable");
+		return -1;
+	}
+	if (access_file_lock(f) < 0) {
+		access_file_refused(f, "locked by makemap");
+		return -1;
+	}
+	if (!access_file_rewritten(f))
+		return 0;
+	access_file_unlock(f);
+	if (reopen(handle) < 0 || access_file_lock(f) < 0) {
+		access_file_refused(f, "being rewritten or unreadable");
+		return -1;
+	}
+	if (!access_file_rewritten(f))
+		return 0;
+	access_file_unlock(f);
+	access_file_refused(f, "being rewritten");
+	return -1;
 }
 
 /* access_file_close - release descriptor, lock and name */

@@ -17,7 +17,6 @@
 
 #include "access_map.h"
 #include "hostname.h"
-#include "msg.h"
 
 #define ACCESS_FROM_TAG "from:"
 #define ACCESS_FROM_LEN (sizeof(ACCESS_FROM_TAG) - 1)
@@ -141,8 +140,9 @@ static int access_index_duplicate(const struct access_indexer *ix,
 	if (ix->source == 0 || !access_query_get(&q, key, len, &earlier))
 		return 0;
 	if (ix->bad != NULL && !src->syn->quiet_duplicates) {
-		msg_warn("%.200s: duplicate key \"%.*s\"; the first entry "
-			 "wins", src->path, access_quote_len(len), key);
+		say_print(&ix->map->say, SAY_WARN, "%.200s: duplicate key "
+			  "\"%.*s\"; the first entry wins", src->path,
+			  access_quote_len(len), key);
 		(*ix->bad)++;
 	}
 	return 1;
@@ -216,9 +216,10 @@ static void access_index_done(struct access_map *map,
 			      struct access_indexer *ix)
 {
 	if (ix->under_full && !map->under_full)
-		msg_warn("access maps: more than %d domains above blocked "
-			 "hosts; campaigns below the others are not known "
-			 "from the maps", ACCESS_UNDER_MAX);
+		say_print(&map->say, SAY_WARN, "access maps: more than %d "
+			  "domains above blocked hosts; campaigns below the "
+			  "others are not known from the maps",
+			  ACCESS_UNDER_MAX);
 	map->under_full = ix->under_full;
 	free(map->under.slots);
 	free(map->walk.text);
@@ -244,7 +245,7 @@ int access_index(struct access_map *map, size_t *bad)
 	status = access_index_pass(&ix, access_index_from, NULL);
 	/* Pass one counted the compiled maps' entries: size the set once. */
 	if (status == 0 && access_set_reserve(&ix.under,
-					      access_entry_count(map)) < 0) {
+					      access_sources_count(map)) < 0) {
 		ix.failed = ENOMEM;
 		status = -1;
 	}

@@ -1,6 +1,7 @@
 /*
  * access_map - the map's insides, shared by access.c (loading and
- * questions) and access_index.c (the scan at load); internal.
+ * questions), access_index.c (the scan at load) and access_query.c
+ * (one question to the sources); internal.
  */
 #ifndef PHISHWATCH_ACCESS_MAP_H
 #define PHISHWATCH_ACCESS_MAP_H
@@ -40,6 +41,7 @@ struct access_map {
 	struct access_set under;	/* domains with a blocked host below */
 	struct access_hosts walk;	/* at most ACCESS_WALK_MAX hosts */
 	int under_full;			/* ACCESS_UNDER_MAX reached */
+	struct say_to say;		/* told of skipped entries */
 };
 
 /* One question to the sources of one syntax. */
@@ -55,10 +57,16 @@ struct access_query {
  * duplicates) */
 int access_index(struct access_map *map, size_t *bad);
 
+/* access_prepare - a new question: every source refreshed, none begun */
+void access_prepare(const struct access_map *map, int *answering);
+
 /* access_begin - every source begun now; the number that cannot answer */
 size_t access_begin(const struct access_map *map, int *answering);
 
 /* access_end - release what was begun */
 void access_end(const struct access_map *map, const int *answering);
+
+/* access_sources_count - entries of every source */
+size_t access_sources_count(const struct access_map *map);
 
 #endif

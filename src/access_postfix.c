@@ -149,20 +149,13 @@ static enum access_value_error access_postfix_value(const char *key,
 static int access_postfix_split(struct textfile_where *src, const char *line,
 				size_t len, struct access_line *out)
 {
-	size_t key_len = 0;
+	size_t key_len;
 	size_t value;
 	enum access_value_error why;
 
-	while (key_len < len && !access_blank(line[key_len]))
-		key_len++;
-	value = key_len;
-	while (value < len && access_blank(line[value]))
-		value++;
-	if (value == len) {
-		textfile_warn(src, "key \"%.*s\" has no action on its line",
-			      access_quote_len(key_len), line);
+	if (!access_split(src, line, len, "action on its line", &key_len,
+			  &value))
 		return 0;
-	}
 	why = access_postfix_value(line, key_len, line + value, len - value,
 				   &out->action);
 	if (why != ACCESS_VALUE_OK) {
@@ -184,8 +177,7 @@ static int access_postfix_read(struct access_line_state *st,
 {
 	size_t lead = 0;
 
-	while (len > 0 && (access_blank(line[len - 1]) || line[len - 1] == '\r'))
-		len--;
+	len = access_trim_end(line, len);
 	while (lead < len && access_blank(line[lead]))
 		lead++;
 	if (lead == len || line[lead] == '#')

@@ -58,12 +58,11 @@ static int access_sendmail_line(struct access_line_state *st,
 				struct textfile_where *src, const char *line,
 				size_t len, struct access_line *out)
 {
-	size_t key_len = 0;
+	size_t key_len;
 	size_t value;
 
 	(void) st;
-	while (len > 0 && (access_blank(line[len - 1]) || line[len - 1] == '\r'))
-		len--;
+	len = access_trim_end(line, len);
 	if (len == 0 || line[0] == '#')
 		return 0;
 	if (access_has_control(line, len)) {
@@ -74,16 +73,8 @@ static int access_sendmail_line(struct access_line_state *st,
 		textfile_warn(src, "leading white space (makemap rejects it)");
 		return 0;
 	}
-	while (key_len < len && !access_blank(line[key_len]))
-		key_len++;
-	value = key_len;
-	while (value < len && access_blank(line[value]))
-		value++;
-	if (value == len) {
-		textfile_warn(src, "key \"%.*s\" has no value",
-			      access_quote_len(key_len), line);
+	if (!access_split(src, line, len, "value", &key_len, &value))
 		return 0;
-	}
 	return access_sendmail_entry(src, line, key_len, value, len, out);
 }
 

@@ -14,7 +14,6 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#include "access.h"
 #include "access_set.h"
 #include "strmap.h"
 

@@ -1,6 +1,6 @@
 /*
  * NAME
- *	access_syntax - which MTA's table an -a argument is (access.h)
+ *	access_syntax - which MTA's table an -a argument is (access_type.h)
  * SUMMARY
  *	"[TYPE:]PATH", and the type guessed from the path.
  * DESCRIPTION
@@ -96,4 +96,34 @@ void access_lower(const char *text, size_t len, char *buf)
 int access_blank(char c)
 {
 	return c == ' ' || c == '\t';
+}
+
+/* access_trim_end - drop the white space and CR that end a line */
+size_t access_trim_end(const char *line, size_t len)
+{
+	while (len > 0 && (access_blank(line[len - 1]) || line[len - 1] == '\r'))
+		len--;
+	return len;
+}
+
+/* access_split - the key, the blanks after it, the value */
+int access_split(struct textfile_where *src, const char *line, size_t len,
+		 const char *missing, size_t *key_len, size_t *value)
+{
+	size_t k = 0;
+	size_t v;
+
+	while (k < len && !access_blank(line[k]))
+		k++;
+	v = k;
+	while (v < len && access_blank(line[v]))
+		v++;
+	if (v == len) {
+		textfile_warn(src, "key \"%.*s\" has no %s",
+			      access_quote_len(k), line, missing);
+		return 0;
+	}
+	*key_len = k;
+	*value = v;
+	return 1;
 }

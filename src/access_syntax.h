@@ -24,8 +24,8 @@
 
 #include <stddef.h>
 
-#include "access.h"
 #include "access_backend.h"
+#include "access_type.h"
 #include "textfile.h"
 
 /* One question to the sources of one syntax (access.c). */
@@ -97,5 +97,16 @@ void access_lower(const char *text, size_t len, char *buf);
 
 /* access_blank - the white space that separates key and value */
 int access_blank(char c);
+
+/* access_trim_end - len without the white space and CR at the end */
+size_t access_trim_end(const char *line, size_t len);
+
+/*
+ * access_split - a text line that starts with its key: 1 with the
+ * key's length and where the value starts, or 0 after warning through
+ * textfile_warn() that "key "KEY" has no MISSING" (nothing follows it)
+ */
+int access_split(struct textfile_where *src, const char *line, size_t len,
+		 const char *missing, size_t *key_len, size_t *value);
 
 #endif

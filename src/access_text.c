@@ -181,7 +181,8 @@ static void access_text_close(void *handle)
 
 /* access_text_open - parse one source file into a new arena */
 static int access_text_open(const char *path,
-			    const struct access_syntax_ops *syn, void **handle,
+			    const struct access_syntax_ops *syn,
+			    const struct say_to *say, void **handle,
 			    size_t *bad_lines, access_seen_fn seen,
 			    void *seen_ctx)
 {
@@ -196,7 +197,7 @@ static int access_text_open(const char *path,
 	t->seen_ctx = seen_ctx;
 	t->syn = syn;
 	if (t->slots == NULL || textfile_read(path, ACCESS_LINE_MAX,
-					      access_text_line, t,
+					      access_text_line, t, say,
 					      bad_lines) < 0) {
 		int saved = errno;
 

@@ -24,7 +24,6 @@
 #include <strings.h>
 
 #include "access_backend.h"
-#include "msg.h"
 
 /* Entries in a static table. */
 #define ACCESS_COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -269,7 +268,8 @@ enum access_value_error access_value_stored(access_value_fn parse,
 
 /* access_value_skip - warn about and count a compiled map's refused
  * entry, when the caller counts (bad not NULL) */
-void access_value_skip(const char *path, enum access_value_error why,
+void access_value_skip(const struct say_to *say, const char *path,
+		       enum access_value_error why,
 		       const char *key, size_t key_len, const char *value,
 		       size_t value_len, size_t *bad)
 {
@@ -279,6 +279,6 @@ void access_value_skip(const char *path, enum access_value_error why,
 		return;
 	access_value_reason(why, key, key_len, value, value_len, reason,
 			    sizeof(reason));
-	msg_warn("%.200s: %s; entry skipped", path, reason);
+	say_print(say, SAY_WARN, "%.200s: %s; entry skipped", path, reason);
 	(*bad)++;
 }

@@ -8,23 +8,6 @@
 
 #include "assembly.h"
 
-/* assembly_config - a complete config set, the store's brands included */
-static int assembly_config(const struct config_options *opts,
-			   struct store *store, struct config_set *set,
-			   char err[ASSEMBLY_ERR_MAX])
-{
-	int status = config_load(opts, set, err);
-
-	if (status != 0)
-		return status;
-	/* A store that cannot be read (corrupt, locked) is unusable: 73 */
-	if (config_learn_store(set, store, err) < 0) {
-		config_free(set);
-		return EX_CANTCREAT;
-	}
-	return 0;
-}
-
 /* assembly_pipeline - the tracker and the pipeline over the rest */
 static int assembly_pipeline(struct assembly *a,
 			     const struct assembly_plan *plan,
@@ -46,6 +29,8 @@ static int assembly_pipeline(struct assembly *a,
 	parts.emitter = a->emitter;
 	parts.counters = &a->counters;
 	parts.input_json = plan->input_json;
+	parts.say.fn = plan->config->say;
+	parts.say.ctx = plan->config->say_ctx;
 	a->pipe = pipeline_new(&parts);
 	if (a->pipe == NULL) {
 		snprintf(err, ASSEMBLY_ERR_MAX, "out of memory");
@@ -54,7 +39,8 @@ static int assembly_pipeline(struct assembly *a,
 	return 0;
 }
 
-/* assembly_open - config, outputs, store brands, tracker, pipeline */
+/* assembly_open - outputs, config (with the store's brands), tracker,
+ * pipeline */
 int assembly_open(struct assembly *a, const struct assembly_plan *plan,
 		  char err[ASSEMBLY_ERR_MAX])
 {
@@ -62,17 +48,15 @@ int assembly_open(struct assembly *a, const struct assembly_plan *plan,
 
 	memset(a, 0, sizeof(*a));
 	err[0] = '\0';
-	status = config_load(plan->config, &a->config, err);
-	if (status != 0) {
-		a->failed_config = 1;
-		return status;
-	}
+	/* The store first: the set learns the brands of its campaigns. */
 	status = plan->open_outputs(plan->ctx, a, err);
 	if (status != 0)
 		return status;
-	/* A store that cannot be read (corrupt, locked) is unusable: 73 */
-	if (config_learn_store(&a->config, a->store, err) < 0)
-		return EX_CANTCREAT;
+	status = config_load(plan->config, a->store, &a->config, err);
+	if (status != 0) {
+		a->failed_config = status != EX_CANTCREAT;
+		return status;
+	}
 	if (plan->config_only)
 		return 0;
 	return assembly_pipeline(a, plan, err);
@@ -86,7 +70,7 @@ int assembly_reload(struct assembly *a, const struct config_options *opts,
 	int status;
 
 	err[0] = '\0';
-	status = assembly_config(opts, a->store, &fresh, err);
+	status = config_load(opts, a->store, &fresh, err);
 	if (status != 0)
 		return status;
 	config_free(&a->config);
@@ -95,14 +79,21 @@ int assembly_reload(struct assembly *a, const struct config_options *opts,
 }
 
 /* assembly_close - the store last, so that it commits */
-void assembly_close(struct assembly *a)
+int assembly_close(struct assembly *a, char err[ASSEMBLY_ERR_MAX])
 {
+	char why[STORE_ERR_MAX];
+	int status = 0;
+
 	pipeline_free(a->pipe);
 	tracker_free(a->tracker);
 	if (a->emitter != NULL)
 		emitter_close(a->emitter);
-	if (a->store != NULL)
-		store_close(a->store);
+	if (a->store != NULL && store_close(a->store, why) < 0) {
+		if (err != NULL)
+			snprintf(err, ASSEMBLY_ERR_MAX, "%s", why);
+		status = -1;
+	}
 	config_free(&a->config);
 	memset(a, 0, sizeof(*a));
+	return status;
 }

@@ -3,14 +3,13 @@
  * the fuzz harnesses.
  *
  * DESCRIPTION
- *	assembly_open() builds what runs, in this order: the config set
- *	(config_load(): rulebase, access maps, labels, brands from the
- *	files and the access map), then the store and the event output
- *	through the caller's open_outputs hook (main opens them from the
- *	command line, the fuzz harnesses in memory and to /dev/null), then
- *	the brands the store teaches (config_learn_store()), then the
- *	tracker and the pipeline.  assembly_reload() makes a new config set
- *	the same way, store brands included, and swaps it in only when it
+ *	assembly_open() builds what runs, in this order: the store and the
+ *	event output through the caller's open_outputs hook (main opens
+ *	them from the command line, the fuzz harnesses in memory and to
+ *	/dev/null), then the config set (config_load(): rulebase, access
+ *	maps, labels, and every brand: from the files, the access map and
+ *	the store), then the tracker and the pipeline.  assembly_reload()
+ *	makes a new config set the same way and swaps it in only when it
  *	loaded whole.  Whatever builds a pipeline builds this one, so what
  *	is fuzzed and tested is what ships.
  *
@@ -60,7 +59,8 @@ int assembly_open(struct assembly *a, const struct assembly_plan *plan,
 int assembly_reload(struct assembly *a, const struct config_options *opts,
 		    char err[ASSEMBLY_ERR_MAX]);
 
-/* assembly_close - release everything, the store last so it commits */
-void assembly_close(struct assembly *a);
+/* assembly_close - release everything, the store last so it commits;
+ * 0, or -1 with the store's failure in err (may be NULL) */
+int assembly_close(struct assembly *a, char err[ASSEMBLY_ERR_MAX]);
 
 #endif

@@ -205,7 +205,8 @@ static int brandfile_line(void *ctx, struct textfile_where *where,
 
 /* brandfile_read - read a list file through add */
 static int brandfile_read(struct lookalike *lk, const char *path,
-			  size_t *bad_lines, brandfile_line_fn add)
+			  const struct say_to *say, size_t *bad_lines,
+			  brandfile_line_fn add)
 {
 	struct brandfile_reading *reading;
 	int status;
@@ -222,20 +223,21 @@ static int brandfile_read(struct lookalike *lk, const char *path,
 	reading->lk = lk;
 	reading->add = add;
 	status = textfile_read(path, BRANDFILE_LINE_MAX, brandfile_line,
-			       reading, bad_lines);
+			       reading, say, bad_lines);
 	free(reading);
 	return status;
 }
 
 /* brandfile_load - brands and families from a file */
-int brandfile_load(struct lookalike *lk, const char *path, size_t *bad_lines)
+int brandfile_load(struct lookalike *lk, const char *path,
+		   const struct say_to *say, size_t *bad_lines)
 {
-	return brandfile_read(lk, path, bad_lines, brandfile_brand_line);
+	return brandfile_read(lk, path, say, bad_lines, brandfile_brand_line);
 }
 
 /* brandfile_load_allow - allowed domains from a file */
 int brandfile_load_allow(struct lookalike *lk, const char *path,
-			 size_t *bad_lines)
+			 const struct say_to *say, size_t *bad_lines)
 {
-	return brandfile_read(lk, path, bad_lines, brandfile_allow_line);
+	return brandfile_read(lk, path, say, bad_lines, brandfile_allow_line);
 }

@@ -23,7 +23,8 @@
  *	a comment; blank lines are ignored.  An allow file has one domain a
  *	line and comments.
  *
- *	Bad words are warned about (file:line: reason) and counted in
+ *	Bad words are warned about (file:line: reason, told to say) and
+ *	counted in
  *	*bad_lines; the rest of the line is still used.
  */
 #ifndef PHISHWATCH_BRANDFILE_H
@@ -32,14 +33,15 @@
 #include <stddef.h>
 
 #include "lookalike.h"
+#include "say.h"
 
 /* brandfile_load - the brands and families of a brands file; 0, or -1
  * with errno when it cannot be read or memory runs out */
 int brandfile_load(struct lookalike *lk, const char *path,
-		   size_t *bad_lines);
+		   const struct say_to *say, size_t *bad_lines);
 
 /* brandfile_load_allow - lookalike_allow() for each line of a file */
 int brandfile_load_allow(struct lookalike *lk, const char *path,
-			 size_t *bad_lines);
+			 const struct say_to *say, size_t *bad_lines);
 
 #endif

@@ -99,7 +99,9 @@ static const char *config_access_error(int error)
 static int config_load_access(const struct config_options *opts,
 			      struct config_set *set, char *err)
 {
-	set->access = access_new();
+	struct say_to say = { opts->say, opts->say_ctx };
+
+	set->access = access_new(&say);
 	if (set->access == NULL)
 		return config_fail(err, EX_OSERR, "out of memory loading the "
 				   "access map");
@@ -143,15 +145,18 @@ static int config_load_detector(const struct config_options *opts,
 
 /* config_load_file - one optional brands or allow file */
 static int config_load_file(const char *what, const char *path,
+			    const struct config_options *opts,
 			    struct config_set *set,
 			    int (*load)(struct lookalike *, const char *,
-					size_t *), char *err)
+					const struct say_to *, size_t *),
+			    char *err)
 {
+	struct say_to say = { opts->say, opts->say_ctx };
 	size_t bad = 0;
 
 	if (path == NULL)
 		return 0;
-	if (load(set->look, path, &bad) < 0)
+	if (load(set->look, path, &say, &bad) < 0)
 		return config_fail(err, errno == ENOMEM ? EX_OSERR
 				   : EX_NOINPUT, "%s file %s: %s", what, path,
 				   strerror(errno));
@@ -169,8 +174,8 @@ static int config_load_defaults(const struct config_options *opts,
 	    || (!opts->default_brands_given
 		&& access(opts->default_brands, F_OK) < 0 && errno == ENOENT))
 		return 0;
-	return config_load_file("default brands", opts->default_brands, set,
-				brandfile_load, err);
+	return config_load_file("default brands", opts->default_brands, opts,
+				set, brandfile_load, err);
 }
 
 /* Access maps hold tens of blocked hosts; the map grows past that. */
@@ -272,20 +277,21 @@ fail:
 static int config_load_brands(const struct config_options *opts,
 			      struct config_set *set, char *err)
 {
+	struct say_to say = { opts->say, opts->say_ctx };
 	int status;
 
 	set->look = lookalike_new();
 	if (set->look == NULL)
 		return config_fail(err, EX_OSERR, "out of memory loading "
 				   "brands");
-	lookalike_set_learn_max(set->look, opts->max_learned_brands);
+	lookalike_set_learn_max(set->look, opts->max_learned_brands, &say);
 	set->learn_max = opts->max_learned_brands;
 	status = config_load_defaults(opts, set, err);
 	if (status == 0)
-		status = config_load_file("brands", opts->brands, set,
+		status = config_load_file("brands", opts->brands, opts, set,
 					  brandfile_load, err);
 	if (status == 0)
-		status = config_load_file("allow", opts->allow, set,
+		status = config_load_file("allow", opts->allow, opts, set,
 					  brandfile_load_allow, err);
 	if (status == 0
 	    && config_learn_access(set->look, set->access, NULL) < 0)
@@ -349,9 +355,43 @@ static int config_load_mtas(const struct config_options *opts,
 	return 0;
 }
 
-/* config_load - rulebase, access maps, labels, brands */
-int config_load(const struct config_options *opts, struct config_set *set,
-		char err[CONFIG_ERR_MAX])
+/* config_learn_campaign - a stored campaign's phished domain is a brand */
+static int config_learn_campaign(const char *phished_domain, void *ctx)
+{
+	/* A campaign libpsl no longer takes for a registrable domain (the
+	 * list changed) teaches nothing; only a lack of memory stops us. */
+	if (lookalike_learn_brand(ctx, phished_domain) < 0
+	    && errno != EINVAL)
+		return -1;
+	return 0;
+}
+
+/* config_learn_store - the store's latest campaigns into the brand
+ * index: no more than the learned brands kept, so that start-up and
+ * a reload read that many rows, however big the store */
+static int config_learn_store(struct config_set *set, struct store *store,
+			      char err[CONFIG_ERR_MAX])
+{
+	int status;
+
+	if (store == NULL)	/* --check of a store not created yet */
+		return 0;
+	status = store_recent_campaigns(store, set->learn_max,
+					config_learn_campaign, set->look);
+	if (status < 0 && errno == ENOMEM)
+		config_fail(err, -1, "cannot learn brands from the state store: "
+			    "%s", strerror(errno));
+	else if (status != 0)
+		config_fail(err, -1, "cannot learn brands from the state store: "
+			    "%s", store_errmsg(store));
+	set->generation++;
+	return status != 0 ? -1 : 0;
+}
+
+/* config_load - rulebase, access maps, labels, brands, and the brands
+ * of the store's latest campaigns */
+int config_load(const struct config_options *opts, struct store *store,
+		struct config_set *set, char err[CONFIG_ERR_MAX])
 {
 	char why[NORMALIZE_ERR_MAX];
 	int status;
@@ -384,43 +424,15 @@ int config_load(const struct config_options *opts, struct config_set *set,
 		goto fail;
 	}
 	set->generation = 1;
+	/* A store that cannot be read (corrupt, locked) is unusable: 73 */
+	if (config_learn_store(set, store, err) < 0) {
+		status = EX_CANTCREAT;
+		goto fail;
+	}
 	return 0;
 fail:
 	config_free(set);
 	return status;
-}
-
-/* config_learn_campaign - a stored campaign's phished domain is a brand */
-static int config_learn_campaign(const char *phished_domain, void *ctx)
-{
-	/* A campaign libpsl no longer takes for a registrable domain (the
-	 * list changed) teaches nothing; only a lack of memory stops us. */
-	if (lookalike_learn_brand(ctx, phished_domain) < 0
-	    && errno != EINVAL)
-		return -1;
-	return 0;
-}
-
-/* config_learn_store - the store's latest campaigns into the brand
- * index: no more than the learned brands kept, so that start-up and
- * a reload read that many rows, however big the store */
-int config_learn_store(struct config_set *set, struct store *store,
-		       char err[CONFIG_ERR_MAX])
-{
-	int status;
-
-	if (store == NULL)	/* --check of a store not created yet */
-		return 0;
-	status = store_recent_campaigns(store, set->learn_max,
-					config_learn_campaign, set->look);
-	if (status < 0 && errno == ENOMEM)
-		config_fail(err, -1, "cannot learn brands from the state store: "
-			    "%s", strerror(errno));
-	else if (status != 0)
-		config_fail(err, -1, "cannot learn brands from the state store: "
-			    "%s", store_errmsg(store));
-	set->generation++;
-	return status != 0 ? -1 : 0;
 }
 
 /* config_free - release every member */

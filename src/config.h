@@ -12,8 +12,9 @@
  *	new file leaves the old set running.  Nothing is printed here: an
  *	error comes back as a status and a message in err that names the
  *	file, for the caller to print; a label that --learn-labels could
- *	not learn is told to opts->say, and skipped lines are counted (the
- *	map and brand readers warn about each; see textfile.h).
+ *	not learn is told to opts->say, and so is each skipped line (the
+ *	map and brand readers warn about each through it; see textfile.h),
+ *	which is also counted.
  */
 #ifndef PHISHWATCH_CONFIG_H
 #define PHISHWATCH_CONFIG_H
@@ -45,7 +46,8 @@ struct config_options {
 	size_t max_learned_brands;	/* --max-learned-brands */
 	const char *brands;		/* --brands FILE, or NULL */
 	const char *allow;		/* --allow FILE, or NULL */
-	say_fn *say;			/* told of labels not learned; NULL */
+	say_fn *say;			/* told of labels not learned, lines
+					 * skipped, brands refused; NULL */
 	void *say_ctx;
 };
 
@@ -63,20 +65,17 @@ struct config_set {
 };
 
 /*
- * config_load - load a complete set into *set: 0, or a sysexits code
- * (EX_NOINPUT, EX_DATAERR, EX_USAGE, EX_OSERR) with why in err.
+ * config_load - load a complete set into *set: the rulebases, the maps,
+ * the labels and every brand, those learned from the access map and
+ * from store (may be NULL: --check of a store not created yet) too, at
+ * most the learned brands kept, so that start-up and a reload read that
+ * many rows however big the store.  0, or a sysexits code (EX_NOINPUT,
+ * EX_DATAERR, EX_USAGE, EX_OSERR, EX_CANTCREAT: the store cannot be
+ * read) with why in err.  main, SIGHUP and the fuzz harnesses call it
+ * through assembly.c alone.
  */
-int config_load(const struct config_options *opts, struct config_set *set,
-		char err[CONFIG_ERR_MAX]);
-
-/*
- * config_learn_store - the brands a set learns from the store (each
- * campaign's phished domain), after config_load(): called by
- * assembly.c alone, which main (at start and on SIGHUP) and the fuzz
- * harnesses all build through.  0, or -1 with why in err.
- */
-int config_learn_store(struct config_set *set, struct store *store,
-		       char err[CONFIG_ERR_MAX]);
+int config_load(const struct config_options *opts, struct store *store,
+		struct config_set *set, char err[CONFIG_ERR_MAX]);
 
 /*
  * config_learn_access - learn the registrable domain of every blocking

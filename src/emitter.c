@@ -10,11 +10,9 @@
  *	output or a file, or by syslogout.c as one datagram.
  *
  * DESCRIPTION
- *	A syslog datagram has a size limit that a line does not: an event
- *	that does not fit is sent again without event.original, and if it
- *	still does not fit, once more with its log text cut short with a
- *	"..." mark, so that a line never stops the stream (rsyslog would
- *	offer it again forever).
+ *	Nothing of an event is changed here: a syslog datagram that it
+ *	does not fit fails with EMSGSIZE, and event.c (event_write())
+ *	sends it again smaller.
  *
  * DIAGNOSTICS
  *	emitter_open() fills err with the destination and the reason;
@@ -29,15 +27,6 @@
 #include "emitter.h"
 #include "outfd.h"
 #include "syslogout.h"
-
-/*
- * Log text kept in an event that is too big for a datagram even without
- * event.original, in bytes before escaping (up to 5 bytes each in JSON,
- * "\\xHH"): with host names validated (<= 253), the whole event then
- * stays under 6 KB, below SYSLOGOUT_MAX_MESSAGE whatever the line held.
- */
-#define EMITTER_COMPACT_ADDRESS 256	/* RFC 5321's longest path */
-#define EMITTER_COMPACT_FIELD 64	/* queue id, header fields, relay ip */
 
 enum emitter_sink {
 	EMITTER_FD,		/* standard output or a file */
@@ -69,8 +58,16 @@ long emitter_format(const struct event *ev, char *buf, size_t size)
 	return result;
 }
 
-/* emitter_send_fd - one line to standard output or the file */
-static int emitter_send_fd(struct emitter *em, const struct event *ev)
+/* emitter_send - the event's text to its sink; -1 with errno */
+static int emitter_send(struct emitter *em, const char *text, size_t len)
+{
+	if (em->sink == EMITTER_SYSLOG)
+		return syslogout_send(em->syslog, text, len);
+	return outfd_write_line(&em->out, text, len);
+}
+
+/* emitter_write - build, write and flush one event */
+int emitter_write(struct emitter *em, const struct event *ev)
 {
 	struct fjson_object *root = ecsjson_build(ev, 1);
 	const char *text;
@@ -82,94 +79,11 @@ static int emitter_send_fd(struct emitter *em, const struct event *ev)
 		return -1;
 	text = ecsjson_text(root, &len);
 	if (text != NULL)
-		result = outfd_write_line(&em->out, text, len);
+		result = emitter_send(em, text, len);
 	saved = errno;
 	ecsjson_free(root);
 	errno = saved;
 	return result;
-}
-
-/* emitter_send_syslog_once - build and send; -1 with errno */
-static int emitter_send_syslog_once(struct emitter *em,
-				    const struct event *ev, int with_original)
-{
-	struct fjson_object *root = ecsjson_build(ev, with_original);
-	const char *text;
-	size_t len;
-	int result = -1;
-	int saved;
-
-	if (root == NULL)
-		return -1;
-	text = ecsjson_text(root, &len);
-	if (text != NULL)
-		result = syslogout_send(em->syslog, text, len);
-	saved = errno;
-	ecsjson_free(root);
-	errno = saved;
-	return result;
-}
-
-/* emitter_cut - s itself, or its first max bytes ending in "..." in buf */
-static const char *emitter_cut(const char *s, char *buf, size_t max)
-{
-	static const char mark[] = "...";
-
-	if (s == NULL || strnlen(s, max + 1) <= max)
-		return s;
-	memcpy(buf, s, max - (sizeof(mark) - 1));
-	memcpy(buf + max - (sizeof(mark) - 1), mark, sizeof(mark));
-	return buf;
-}
-
-/*
- * emitter_send_compact - the last resort for an event that is too big
- * even without event.original: its log text cut short, so that it fits
- * whatever bytes the line held (an error here would stop the stream on
- * that line, and rsyslog would offer it again forever)
- */
-static int emitter_send_compact(struct emitter *em, const struct event *ev)
-{
-	char address[EMITTER_COMPACT_ADDRESS + 1];
-	char qid[EMITTER_COMPACT_FIELD + 1];
-	char hostname[EMITTER_COMPACT_FIELD + 1];
-	char program[EMITTER_COMPACT_FIELD + 1];
-	char source_ip[EMITTER_COMPACT_FIELD + 1];
-	struct event compact = *ev;
-
-	compact.sender_address = emitter_cut(ev->sender_address, address,
-					     EMITTER_COMPACT_ADDRESS);
-	compact.qid = emitter_cut(ev->qid, qid, EMITTER_COMPACT_FIELD);
-	compact.hostname = emitter_cut(ev->hostname, hostname,
-				       EMITTER_COMPACT_FIELD);
-	compact.program = emitter_cut(ev->program, program,
-				      EMITTER_COMPACT_FIELD);
-	compact.source_ip = emitter_cut(ev->source_ip, source_ip,
-					EMITTER_COMPACT_FIELD);
-	return emitter_send_syslog_once(em, &compact, 0);
-}
-
-/* emitter_send_syslog - one datagram; without event.original if too big,
- * and with the log text cut short if still too big */
-static int emitter_send_syslog(struct emitter *em, const struct event *ev)
-{
-	if (emitter_send_syslog_once(em, ev, 1) == 0)
-		return 0;
-	if (errno != EMSGSIZE)
-		return -1;
-	if (ev->original != NULL && emitter_send_syslog_once(em, ev, 0) == 0)
-		return 0;
-	if (errno != EMSGSIZE)
-		return -1;
-	return emitter_send_compact(em, ev);
-}
-
-/* emitter_write - build, write and flush one event */
-int emitter_write(struct emitter *em, const struct event *ev)
-{
-	if (em->sink == EMITTER_SYSLOG)
-		return emitter_send_syslog(em, ev);
-	return emitter_send_fd(em, ev);
 }
 
 /* emitter_open_syslog - "syslog" or "syslog:SOCKET" */

@@ -4,8 +4,8 @@
  * DESCRIPTION
  *	emitter_write() serializes a struct event (ecsjson.h), writes it as
  *	one line and flushes it before returning, so that the caller may
- *	then commit the store.  Fields come bounded by event.c; the
- *	syslog sink alone cuts an event down, as below, to fit a datagram.
+ *	then commit the store.  Fields come bounded by event.c, and nothing
+ *	of an event is changed here.
  *
  *	Destinations: "-" for standard output, a file path opened for
  *	appending (safely in a directory others can write: no planted
@@ -14,10 +14,8 @@
  *	reader), or "syslog[:SOCKET]" (syslogout.h).  A full pipe or FIFO
  *	is waited on with SIGTERM and SIGINT let in; a stop signal makes the
  *	write fail with EAGAIN, the event not written.  An event too large
- *	for the syslog socket is sent again without event.original, and if it
- *	still does not fit, once more with its log text (address, queue id,
- *	header fields) cut short with a "..." mark: every event fits, and
- *	none is ever cut blindly.
+ *	for the syslog socket fails with EMSGSIZE; event_write() (event.h)
+ *	then sends it smaller.
  */
 #ifndef PHISHWATCH_EMITTER_H
 #define PHISHWATCH_EMITTER_H
@@ -46,7 +44,8 @@ void emitter_close(struct emitter *em);
 /*
  * emitter_write - build, write and flush one event; -1 with errno
  * (EAGAIN, ENOBUFS: transient, the caller may retry later; EAGAIN also
- * when a stop signal ended the wait for room).
+ * when a stop signal ended the wait for room; EMSGSIZE: too big for a
+ * syslog datagram).
  */
 int emitter_write(struct emitter *em, const struct event *ev);
 

@@ -11,6 +11,14 @@
 
 /* Room for host<TAB>ERROR:"550 5.7.1 Sender banned" and the others */
 #define EVENT_SUGGEST_MAX (HOSTNAME_MAX + 64)
+/*
+ * Log text kept in an event that is too big for a datagram even without
+ * event.original, in bytes before escaping (up to 5 bytes each in JSON,
+ * "\\xHH"): with host names validated (<= 253), the whole event then
+ * stays under 6 KB, below SYSLOGOUT_MAX_MESSAGE whatever the line held.
+ */
+#define EVENT_COMPACT_ADDRESS 256	/* RFC 5321's longest path */
+#define EVENT_COMPACT_FIELD 64	/* queue id, header fields, relay ip */
 
 /* event_short_or_null - a header field short enough to report */
 static const char *event_short_or_null(const char *s)
@@ -45,6 +53,64 @@ static char *event_address(const char *from, size_t len)
 		memcpy(address + keep, mark, sizeof(mark));
 	}
 	return address;
+}
+
+/* event_cut - s itself, or its first max bytes ending in "..." in buf */
+static const char *event_cut(const char *s, char *buf, size_t max)
+{
+	static const char mark[] = "...";
+
+	if (s == NULL || strnlen(s, max + 1) <= max)
+		return s;
+	memcpy(buf, s, max - (sizeof(mark) - 1));
+	memcpy(buf + max - (sizeof(mark) - 1), mark, sizeof(mark));
+	return buf;
+}
+
+/*
+ * event_write_compact - the last resort for an event that is too big
+ * even without event.original: its log text cut short, so that it fits
+ * whatever bytes the line held (an error here would stop the stream on
+ * that line, and rsyslog would offer it again forever)
+ */
+static int event_write_compact(struct emitter *em, const struct event *ev)
+{
+	char address[EVENT_COMPACT_ADDRESS + 1];
+	char qid[EVENT_COMPACT_FIELD + 1];
+	char hostname[EVENT_COMPACT_FIELD + 1];
+	char program[EVENT_COMPACT_FIELD + 1];
+	char source_ip[EVENT_COMPACT_FIELD + 1];
+	struct event compact = *ev;
+
+	compact.original = NULL;
+	compact.sender_address = event_cut(ev->sender_address, address,
+					   EVENT_COMPACT_ADDRESS);
+	compact.qid = event_cut(ev->qid, qid, EVENT_COMPACT_FIELD);
+	compact.hostname = event_cut(ev->hostname, hostname,
+				     EVENT_COMPACT_FIELD);
+	compact.program = event_cut(ev->program, program,
+				    EVENT_COMPACT_FIELD);
+	compact.source_ip = event_cut(ev->source_ip, source_ip,
+				      EVENT_COMPACT_FIELD);
+	return emitter_write(em, &compact);
+}
+
+/* event_write - one event; too big for a datagram: without
+ * event.original, and with the log text cut short if still too big */
+int event_write(struct emitter *em, const struct event *ev)
+{
+	struct event smaller = *ev;
+
+	if (emitter_write(em, ev) == 0)
+		return 0;
+	if (errno != EMSGSIZE)
+		return -1;
+	smaller.original = NULL;
+	if (ev->original != NULL && emitter_write(em, &smaller) == 0)
+		return 0;
+	if (errno != EMSGSIZE)
+		return -1;
+	return event_write_compact(em, &smaller);
 }
 
 /* event_fill - the event's fields from src (address and original
@@ -106,7 +172,7 @@ int event_first_seen(struct emitter *em, const struct event_source *src)
 	event_fill(&ev, src, suggest, counts);
 	ev.sender_address = address;
 	ev.original = original;
-	status = emitter_write(em, &ev);
+	status = event_write(em, &ev);
 done:
 	free(address);
 	free(original);
@@ -139,5 +205,5 @@ int event_summary(struct emitter *em, const struct store_campaign *c)
 	ev.rule = c->rule;
 	ev.phished_domain = c->phished_domain;
 	ev.counters = c->n;
-	return emitter_write(em, &ev);
+	return event_write(em, &ev);
 }

@@ -11,9 +11,14 @@
  *	when an -a file is that MTA's table, else of the first -a file's
  *	type (access_map_syntax_for(); sendmail without one): a Postfix
  *	line suggests a Postfix access(5) line when the operator gave one.
- *	Hosts and addresses arrive through the gate already (sender.h).  The emitter only serializes and
- *	writes.  Both functions return emitter_write()'s result: 0, or -1
- *	with errno set.
+ *	Hosts and addresses arrive through the gate already (sender.h).  An
+ *	event too big for a syslog datagram (EMSGSIZE) is written again
+ *	without event.original, and if it still does not fit, once more
+ *	with its log text (address, queue id, header fields) cut short with
+ *	a "..." mark, so that every event fits and a line never stops the
+ *	stream (rsyslog would offer it again forever).  The emitter only
+ *	serializes and writes.  The functions return emitter_write()'s
+ *	result: 0, or -1 with errno set.
  */
 #ifndef PHISHWATCH_EVENT_H
 #define PHISHWATCH_EVENT_H
@@ -54,6 +59,9 @@ struct event_source {
 	const char *line;		/* the log line, not NUL-terminated */
 	size_t len;
 };
+
+/* event_write - write ev, smaller when it does not fit a datagram */
+int event_write(struct emitter *em, const struct event *ev);
 
 /* event_first_seen - write the first-seen event of src */
 int event_first_seen(struct emitter *em, const struct event_source *src);

@@ -68,7 +68,6 @@
 #include "combosquat.h"
 #include "lookalike.h"
 #include "lookindex.h"
-#include "msg.h"
 
 static int lookalike_cc_own(const struct lookalike *lk, const char *reg);
 
@@ -384,11 +383,16 @@ int lookalike_own_cc(struct lookalike *lk, const char *brand)
 	return 0;
 }
 
-/* lookalike_set_learn_max - learned brands kept at most */
-void lookalike_set_learn_max(struct lookalike *lk, size_t max)
+/* lookalike_set_learn_max - learned brands kept at most, and whom to
+ * tell of the first refused */
+void lookalike_set_learn_max(struct lookalike *lk, size_t max,
+			     const struct say_to *say)
 {
-	if (lk != NULL)
-		lk->learn_max = max;
+	if (lk == NULL)
+		return;
+	lk->learn_max = max;
+	if (say != NULL)
+		lk->say = *say;
 }
 
 /* lookalike_learn_refused - learned brands refused since the cap */
@@ -415,9 +419,10 @@ int lookalike_learn_brand(struct lookalike *lk, const char *domain)
 		return 0;
 	if (lk->learned >= lk->learn_max) {
 		if (lk->learn_refused++ == 0)
-			msg_warn("%zu brands learned from campaigns, the most "
-				 "kept (--max-learned-brands): %s and later "
-				 "ones are not learned", lk->learn_max, host);
+			say_print(&lk->say, SAY_WARN, "%zu brands learned "
+				  "from campaigns, the most kept "
+				  "(--max-learned-brands): %s and later ones "
+				  "are not learned", lk->learn_max, host);
 		return 0;
 	}
 	added = lookalike_insert(lk, host);

@@ -64,6 +64,7 @@
 #define LOOKALIKE_LEARN_MAX 10000
 
 struct lookalike;
+struct say_to;
 
 /* What a brand or allow item is, for errors and warnings. */
 enum lookalike_verdict {
@@ -119,8 +120,10 @@ int lookalike_set_word(struct lookalike *lk, const char *brand);
 int lookalike_learn_brand(struct lookalike *lk, const char *domain);
 
 /* lookalike_set_learn_max - learned brands kept at most (default
- * LOOKALIKE_LEARN_MAX); given brands do not count */
-void lookalike_set_learn_max(struct lookalike *lk, size_t max);
+ * LOOKALIKE_LEARN_MAX); given brands do not count; the first refused
+ * is told to say (NULL: nobody) */
+void lookalike_set_learn_max(struct lookalike *lk, size_t max,
+			     const struct say_to *say);
 
 /* lookalike_learn_refused - learned brands refused because of the cap */
 size_t lookalike_learn_refused(const struct lookalike *lk);

@@ -11,6 +11,7 @@
 
 #include "confusable.h"
 #include "lookfilter.h"
+#include "say.h"
 #include "strmap.h"
 
 /* Both labels at least this long before one edit counts (walmart: 7). */
@@ -57,6 +58,7 @@ struct lookalike {
 	size_t learned;			/* brands learned, not given */
 	size_t learn_max;		/* learned brands kept at most */
 	size_t learn_refused;		/* learned brands refused: full */
+	struct say_to say;		/* told of the first refused */
 };
 
 /* lookalike_get - the value of key[0..len) (hash h) in label index

@@ -168,18 +168,6 @@ static int open_store_report(struct phishwatch *pw)
 	return 0;
 }
 
-/* say - a library module's message, printed at its level */
-static void say(void *ctx, enum say_level level, const char *text)
-{
-	(void) ctx;
-	if (level == SAY_ERROR)
-		msg_error("%s", text);
-	else if (level == SAY_WARN)
-		msg_warn("%s", text);
-	else
-		msg_info("%s", text);
-}
-
 /* say_counters - "WHY: lines=... events=..." */
 static void say_counters(const char *why, const struct counters *c)
 {
@@ -246,7 +234,7 @@ static int run_input(struct phishwatch *pw, const char *name)
 	loop.wait_mask = &signals_open;
 	loop.reload = reload;
 	loop.reload_ctx = pw;
-	loop.say = say;
+	loop.say = msg_say;
 	loop.store = pw->opts.state != NULL ? pw->app.store : NULL;
 	status = runloop_run(&loop);
 	input_close(in);
@@ -360,7 +348,8 @@ static int forget(const struct options *opts)
 	failed = store_forget(store, opts->forget, &gone);
 	if (failed)
 		msg_error("state %s", store_errmsg(store));
-	store_close(store);
+	if (store_close(store, err) < 0)
+		msg_error("state %s", err);
 	if (failed)
 		return EX_CANTCREAT;
 	if (gone.campaigns + gone.senders + gone.mtas + gone.relays
@@ -391,7 +380,7 @@ static int start(struct phishwatch *pw)
 	char err[ASSEMBLY_ERR_MAX];
 	int status;
 
-	pw->opts.config.say = say;
+	pw->opts.config.say = msg_say;
 	plan.config = &pw->opts.config;
 	plan.open_outputs = open_outputs_hook;
 	plan.ctx = pw;
@@ -432,6 +421,7 @@ static int hold_std_fds(void)
 int main(int argc, char **argv)
 {
 	static struct phishwatch pw;
+	char err[ASSEMBLY_ERR_MAX];
 	int status;
 
 	if (hold_std_fds() < 0)
@@ -449,14 +439,16 @@ int main(int argc, char **argv)
 		status = run_inputs(&pw);
 		/* A failed run leaves the store as of its last commit, the
 		 * line the run loop named to read again from. */
-		if (status != 0 && status != EX_NOINPUT)
-			store_discard(pw.app.store);
+		if (status != 0 && status != EX_NOINPUT
+		    && store_discard(pw.app.store) < 0)
+			msg_error("state %s", store_errmsg(pw.app.store));
 		/* --report -s STORE alone read no line: no counters */
 		if (pw.opts.input_count > 0)
 			say_counters("exit", &pw.app.counters);
 		if (pw.opts.report && status != EX_IOERR)
 			status = print_report(&pw, status);
 	}
-	assembly_close(&pw.app);
+	if (assembly_close(&pw.app, err) < 0)
+		msg_error("state %s", err);
 	return status;
 }

@@ -86,17 +86,14 @@ void msg_error(const char *fmt, ...)
 	va_end(ap);
 }
 
-/* msg_warn_limited - warn at most MSG_WARN_BURST times per counter */
-void msg_warn_limited(unsigned long *seen, const char *fmt, ...)
+/* msg_say - a library module's message, printed at its level */
+void msg_say(void *ctx, enum say_level level, const char *text)
 {
-	va_list ap;
-
-	*seen += 1;
-	if (*seen > MSG_WARN_BURST)
-		return;
-	va_start(ap, fmt);
-	msg_vprint("warning", fmt, ap);
-	va_end(ap);
-	if (*seen == MSG_WARN_BURST)
-		msg_warn("further warnings of this kind suppressed; see the counters");
+	(void) ctx;
+	if (level == SAY_ERROR)
+		msg_error("%s", text);
+	else if (level == SAY_WARN)
+		msg_warn("%s", text);
+	else
+		msg_info("%s", text);
 }

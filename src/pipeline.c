@@ -16,7 +16,6 @@
 
 #include "campaign.h"
 #include "logclock.h"
-#include "msg.h"
 #include "pipeline.h"
 #include "prefilter.h"
 #include "sender.h"
@@ -45,6 +44,7 @@ struct pipeline *pipeline_new(const struct pipeline_parts *parts)
 	if (pipe == NULL)
 		return NULL;
 	pipe->parts = *parts;
+	pipe->where.say = &pipe->parts.say;
 	logclock_init(&pipe->clock, parts->counters, &pipe->where);
 	pipe->gate.counters = parts->counters;
 	pipe->gate.where = &pipe->where;
@@ -127,8 +127,9 @@ static void pipeline_event_source(const struct mailrec *log,
 static void pipeline_learn(struct pipeline *pipe, const struct detection *d)
 {
 	if (verdict_learn_brand(pipe->parts.config, d->phished_domain) < 0)
-		msg_warn("cannot add %.100s to the brand index: %s",
-			 d->phished_domain, strerror(errno));
+		say_print(&pipe->parts.say, SAY_WARN, "cannot add %.100s to "
+			  "the brand index: %s", d->phished_domain,
+			  strerror(errno));
 }
 
 /* pipeline_event - the event the message owes, if any (lock held) */

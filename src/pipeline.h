@@ -35,6 +35,7 @@
 #include "counters.h"
 #include "emitter.h"
 #include "result.h"
+#include "say.h"
 #include "store.h"
 #include "tracker.h"
 
@@ -49,6 +50,7 @@ struct pipeline_parts {
 	long sender_events;		/* sender-domain events a campaign
 					 * gives at most; 0: the default,
 					 * CAMPAIGN_SENDER_EVENTS */
+	struct say_to say;		/* told of bad lines (main prints) */
 };
 
 struct pipeline;

@@ -5,7 +5,8 @@
  *	store - campaigns and sender domains across restarts
  *
  * SUMMARY
- *	The tables are in storeschema.c; this file holds the transaction
+ *	The tables are in storeschema.c, the statements and the helpers
+ *	that run them in storestmt.c; this file holds the transaction
  *	(begin, commit, rollback), the adds and the lookups of the line
  *	path.  store_forget() and the walks are in storeread.c, the counts
  *	of a batch in storebatch.c, open and close in storeopen.c.
@@ -52,114 +53,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "msg.h"
+#include "store.h"
 #include "storeint.h"
 
-/* store_is_busy - a transient lock conflict, worth a retry */
-int store_is_busy(int rc)
-{
-	return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
-}
-
-/*
- * store_say - errmsg: the store, what was done, SQLite's words, and for a
- * file that could not be opened or read the system's reason: SQLite says
- * only "unable to open database file" whether the directory is missing,
- * the descriptors ran out (EMFILE) or the journal may not be created
- */
-void store_say(struct store *store, int rc, const char *what, const char *why)
-{
-	int sys = store->db != NULL ? sqlite3_system_errno(store->db) : 0;
-	int os = (rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_IOERR;
-
-	snprintf(store->errmsg, sizeof(store->errmsg), "%.*s: %s: %s%s%s%s",
-		 STORE_NAME_SHOWN, store->name, what, why,
-		 os && sys != 0 ? " (" : "", os && sys != 0 ? strerror(sys) : "",
-		 os && sys != 0 ? ")" : "");
-}
-
-/* store_fail - remember why (what, SQLite's words) and whether transient */
-int store_fail(struct store *store, int rc, const char *what)
-{
-	store->busy = store_is_busy(rc);
-	store->corrupt = (rc & 0xff) == SQLITE_CORRUPT
-			 || (rc & 0xff) == SQLITE_NOTADB;
-	store_say(store, rc, what, store->db != NULL
-		  ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc));
-	return -1;
-}
-
-/* store_fail_text - an error that is not SQLite's */
-int store_fail_text(struct store *store, const char *what)
-{
-	store->busy = 0;
-	store->corrupt = 0;
-	snprintf(store->errmsg, sizeof(store->errmsg), "%.*s: %s",
-		 STORE_NAME_SHOWN, store->name, what);
-	return -1;
-}
-
-/* store_step - run a statement: SQLITE_ROW, SQLITE_DONE, or -1 (reset) */
-int store_step(struct store *store, enum store_stmt id)
-{
-	sqlite3_stmt *stmt = store->stmt[id];
-	int rc = sqlite3_step(stmt);
-
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return rc;
-	store_fail(store, rc, store_stmt_what(id));
-	/* reset repeats the step's error, recorded just above */
-	(void) sqlite3_reset(stmt);
-	return -1;
-}
-
-/* store_run - a statement whose rows, if any, do not matter; 0 or -1 */
-int store_run(struct store *store, enum store_stmt id)
-{
-	if (store_step(store, id) < 0)
-		return -1;
-	(void) sqlite3_reset(store->stmt[id]);	/* the step succeeded */
-	return 0;
-}
-
-/* store_check_text - a name we are willing to store: set, bounded */
-int store_check_text(struct store *store, const char *text)
-{
-	if (text == NULL || text[0] == '\0')
-		return store_fail_text(store, "empty name");
-	if (strnlen(text, STORE_TEXT_MAX + 1) > STORE_TEXT_MAX)
-		return store_fail_text(store, "name too long");
-	return 0;
-}
-
-/* store_bind_text - bind a checked name; the caller resets before it dies */
-int store_bind_text(struct store *store, enum store_stmt id,
-			   int param, const char *text)
-{
-	int rc = sqlite3_bind_text(store->stmt[id], param, text,
-				   (int) strlen(text), SQLITE_STATIC);
-
-	return rc == SQLITE_OK ? 0 : store_fail(store, rc, "bind");
-}
-
-/* store_bind_int - bind a number */
-int store_bind_int(struct store *store, enum store_stmt id,
-			  int param, sqlite3_int64 value)
-{
-	int rc = sqlite3_bind_int64(store->stmt[id], param, value);
-
-	return rc == SQLITE_OK ? 0 : store_fail(store, rc, "bind");
-}
-
-/* store_begin - open the write transaction unless one is open */
-int store_begin(struct store *store)
-{
-	if (store->stopped)
-		return -1;	/* errmsg still says why */
-	if (!sqlite3_get_autocommit(store->db))
-		return 0;
-	return store_run(store, STMT_BEGIN);
-}
+_Static_assert(STORE_ERR_MAX == STOREFILE_ERR_MAX,
+	       "a store's message and its file's are one size");
 
 /* store_lock - the write lock, taken now */
 int store_lock(struct store *store)
@@ -205,20 +103,24 @@ unsigned long long store_commits(const struct store *store)
 }
 
 /* store_discard - roll back what is not committed; write nothing more */
-void store_discard(struct store *store)
+int store_discard(struct store *store)
 {
+	int status = 0;
+
 	if (store == NULL || store->db == NULL || store->stopped)
-		return;
+		return 0;
 	store_batch_drop(store);
 	if (!sqlite3_get_autocommit(store->db)
 	    && sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL)
 	       != SQLITE_OK)
-		msg_error("state %.*s: rollback: %s", STORE_NAME_SHOWN,
-			  store->name, sqlite3_errmsg(store->db));
+		status = store_fail(store, sqlite3_errcode(store->db),
+				    "rollback");
 	store->stopped = 1;
+	return status;
 }
 
-/* store_rollback - undo a failed add; its own failure changes nothing */
+/* store_rollback - undo a failed add; its own failure changes nothing
+ * but the message, which tells both */
 void store_rollback(struct store *store)
 {
 	char saved[STORE_ERR_MAX];
@@ -228,9 +130,17 @@ void store_rollback(struct store *store)
 	if (sqlite3_get_autocommit(store->db))
 		return;		/* SQLite rolled back already */
 	memcpy(saved, store->errmsg, sizeof(saved));
-	if (store_run(store, STMT_ROLLBACK) < 0)
-		msg_error("%s", store->errmsg);
-	memcpy(store->errmsg, saved, sizeof(saved));
+	if (store_run(store, STMT_ROLLBACK) < 0) {
+		char failed[STORE_ERR_MAX];
+
+		memcpy(failed, store->errmsg, sizeof(failed));
+		/* Both halves of one bounded message. */
+		snprintf(store->errmsg, sizeof(store->errmsg), "%.*s; %.*s",
+			 STORE_ERR_MAX / 2 - 2, saved, STORE_ERR_MAX / 2 - 2,
+			 failed);
+	} else {
+		memcpy(store->errmsg, saved, sizeof(saved));
+	}
 	store->busy = busy;
 }
 
@@ -301,6 +211,29 @@ int store_sender_add(struct store *store, const char *phished_domain,
 		return -1;
 	storecache_put(store->senders, sender_host);
 	return 0;
+}
+
+/* store_count - a delta into its campaign, sender, MTA and hour rows
+ * (storebatch.c), in the open transaction */
+int store_count(struct store *store, const struct tracker_delta *delta,
+		const char *mta, time_t seen)
+{
+	if (store_check_text(store, delta->phished_domain) < 0
+	    || store_check_text(store, delta->sender_host) < 0
+	    || (mta != NULL && store_check_text(store, mta) < 0)
+	    || store_begin(store) < 0)
+		return -1;
+	return store_batch_count(store, delta, mta, seen);
+}
+
+/* store_relay - a relay of a campaign, in the batch */
+int store_relay(struct store *store, const char *phished_domain,
+		const char *relay)
+{
+	if (store_check_text(store, phished_domain) < 0
+	    || store_check_text(store, relay) < 0 || store_begin(store) < 0)
+		return -1;
+	return store_batch_relay(store, phished_domain, relay);
 }
 
 /* store_campaign_known - from the cache, else one indexed lookup */

@@ -33,7 +33,8 @@
  *
  * DIAGNOSTICS
  *	Functions return -1 and store_errmsg() says why; store_busy() tells
- *	a transient failure (database locked) from a lasting one.
+ *	a transient failure (database locked) from a lasting one.  Nothing
+ *	is printed here: the caller reports.
  */
 #ifndef PHISHWATCH_STORE_H
 #define PHISHWATCH_STORE_H
@@ -43,14 +44,16 @@
 #include "tracker.h"
 
 #define STORE_ERR_MAX 512
-#define STORE_SCHEMA_VERSION 3
 
 struct store;
 
 /* store_open - open or create, as the one writer; NULL with err filled
  * on failure (a lock held by another process too, naming its pid) */
 struct store *store_open(const char *path, char err[STORE_ERR_MAX]);
-void store_close(struct store *store);	/* commits what is pending */
+/* store_close - commit what is pending and release everything; 0, or
+ * -1 with why in err (may be NULL): the commit's failure, and the
+ * close's after it ("; close: ...") */
+int store_close(struct store *store, char err[STORE_ERR_MAX]);
 
 /*
  * store_open_readonly - an existing store opened read-only (--check, a
@@ -65,8 +68,9 @@ void store_close(struct store *store);	/* commits what is pending */
 int store_open_readonly(const char *path, struct store **out,
 			char err[STORE_ERR_MAX]);
 /* store_discard - roll back what is not committed and write nothing
- * more: a run that failed leaves the store as of its last commit */
-void store_discard(struct store *store);
+ * more: a run that failed leaves the store as of its last commit; -1
+ * when the rollback failed (store_errmsg() says why) */
+int store_discard(struct store *store);
 
 /* store_campaign_known - 1 if the phished domain is stored, 0 if not,
  * -1 on failure */

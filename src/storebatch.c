@@ -10,7 +10,8 @@
  *	hour, and campaign and relay: a hash, a compare and some
  *	additions, nothing allocated.  store_batch_write() runs one
  *	statement per row, in the transaction the lines were counted in
- *	(store_count() opens it, as it did), before that transaction
+ *	(store_count() in store.c checks the names and opens it, as it
+ *	did), before that transaction
  *	commits and before any add or read that would see the counts: what
  *	each commit stores, and what each read sees, are what they were.
  *	A table that fills is written early, into the same transaction.
@@ -177,17 +178,15 @@ static int store_batch_room(struct store *store)
 	return store_batch_write(store);
 }
 
-/* store_count - a delta into its campaign, sender, MTA and hour rows */
-int store_count(struct store *store, const struct tracker_delta *delta,
-		const char *mta, time_t seen)
+/* store_batch_count - a checked delta into its campaign, sender, MTA
+ * and hour rows, in the open transaction */
+int store_batch_count(struct store *store, const struct tracker_delta *delta,
+		      const char *mta, time_t seen)
 {
 	struct storebatch *batch = store->batch;
 	sqlite3_int64 when = (sqlite3_int64) seen;
 
-	if (store_check_text(store, delta->phished_domain) < 0
-	    || store_check_text(store, delta->sender_host) < 0
-	    || (mta != NULL && store_check_text(store, mta) < 0)
-	    || store_begin(store) < 0 || store_batch_room(store) < 0)
+	if (store_batch_room(store) < 0)
 		return -1;
 	storebatch_add(storebatch_find(batch, SB_CAMPAIGN,
 				       delta->phished_domain, "", 0),
@@ -203,13 +202,11 @@ int store_count(struct store *store, const struct tracker_delta *delta,
 	return 0;
 }
 
-/* store_relay - a relay of a campaign, in the batch */
-int store_relay(struct store *store, const char *phished_domain,
-		const char *relay)
+/* store_batch_relay - a checked relay of a campaign, in the batch */
+int store_batch_relay(struct store *store, const char *phished_domain,
+		      const char *relay)
 {
-	if (store_check_text(store, phished_domain) < 0
-	    || store_check_text(store, relay) < 0 || store_begin(store) < 0
-	    || store_batch_room(store) < 0)
+	if (store_batch_room(store) < 0)
 		return -1;
 	(void) storebatch_find(store->batch, SB_RELAY, phished_domain, relay,
 			       0);

@@ -1,19 +1,26 @@
 /*
  * storeint - what the files of the store module share: store.c (the
  * transaction, the adds, the lookups), storeopen.c (open and close),
- * storeschema.c (statements and migrations), storebatch.c (the counts
- * of a batch) and storeread.c (reports, summaries, forgetting).  No
- * other module includes it: they see store.h.
+ * storeschema.c (tables and migrations), storestmt.c (the statements,
+ * and running them), storebatch.c (the counts of a batch) and
+ * storeread.c (reports, summaries, forgetting).  No other module
+ * includes it: they see store.h.  storestmt.c is the bottom: it calls
+ * no other file of the store.  It includes no store.h: the files that
+ * store.c calls (storestmt.c, storeschema.c, storebatch.c) see only
+ * this, so that the store's includes run one way.
  */
 #ifndef PHISHWATCH_STOREINT_H
 #define PHISHWATCH_STOREINT_H
 
 #include <sqlite3.h>
+#include <time.h>
 
-#include "store.h"
 #include "storecache.h"
 #include "storefile.h"
+#include "tracker.h"
 
+/* PRAGMA user_version of the tables storeschema.c makes. */
+#define STORE_SCHEMA_VERSION 3
 /* Short, so that a locked database makes omprog retry, not hang. */
 #define STORE_BUSY_MS 100
 /* Names are host names (<= 253) and rule names; longer is a caller bug. */
@@ -70,7 +77,7 @@ struct store {
 	struct storebatch *batch;	/* counts not yet written */
 	char *name;			/* path or ":memory:", for messages */
 	struct storefile *file;		/* NULL in memory */
-	char errmsg[STORE_ERR_MAX];
+	char errmsg[STOREFILE_ERR_MAX];	/* STORE_ERR_MAX (store.c) */
 	int busy;			/* last failure was BUSY or LOCKED */
 	int corrupt;			/* last failure: a damaged file */
 	int stopped;			/* a lasting failure, or discarded:
@@ -78,7 +85,7 @@ struct store {
 	unsigned long long commits;	/* commits that succeeded */
 };
 
-/* store.c */
+/* storestmt.c */
 int store_is_busy(int rc);
 void store_say(struct store *store, int rc, const char *what,
 	       const char *why);
@@ -92,18 +99,25 @@ int store_bind_text(struct store *store, enum store_stmt id, int param,
 int store_bind_int(struct store *store, enum store_stmt id, int param,
 		   sqlite3_int64 value);
 int store_begin(struct store *store);
+int store_prepare(struct store *store);
+
+/* store.c */
 void store_rollback(struct store *store);
 
 /* storeschema.c */
-const char *store_stmt_what(enum store_stmt id);
 int store_check_version(struct store *store, long *version);
 int store_migrate(struct store *store, long from);
 int store_set_wal(struct store *store);
-int store_prepare(struct store *store);
 
 /* storebatch.c: the counts of store_count() and store_relay() */
 struct storebatch *storebatch_new(void);
 void storebatch_free(struct storebatch *batch);
+/* store_batch_count, store_batch_relay - checked names, in the open
+ * transaction, into the batch (written early when it is full) */
+int store_batch_count(struct store *store, const struct tracker_delta *delta,
+		      const char *mta, time_t seen);
+int store_batch_relay(struct store *store, const char *phished_domain,
+		      const char *relay);
 /* store_batch_write - the counts into the open transaction, before a
  * commit and before any statement that reads or adds what they count */
 int store_batch_write(struct store *store);

@@ -18,7 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "msg.h"
+#include "store.h"
 #include "storeint.h"
 
 /* store_claim - the files checked (and locked, for a writer) first */
@@ -120,7 +120,7 @@ struct store *store_open(const char *path, char err[STORE_ERR_MAX])
 		return NULL;
 	if (store_setup(store, path) < 0) {
 		memcpy(err, store->errmsg, STORE_ERR_MAX);
-		store_close(store);
+		(void) store_close(store, NULL);	/* err says why */
 		return NULL;
 	}
 	return store;
@@ -174,29 +174,50 @@ int store_open_readonly(const char *path, struct store **out,
 				 STORE_NAME_SHOWN, path);
 		else
 			memcpy(err, store->errmsg, STORE_ERR_MAX);
-		store_close(store);
+		(void) store_close(store, NULL);	/* err says why */
 		return status > 0 ? 1 : -1;
 	}
 	*out = store;
 	return 0;
 }
 
-/* store_close - commit what is pending, then release everything */
-void store_close(struct store *store)
+/* store_close_failed - the close's failure into err, after the
+ * commit's when that failed too */
+static void store_close_failed(const struct store *store, int rc,
+			       int after, char err[STORE_ERR_MAX])
 {
+	if (after) {
+		char first[STORE_ERR_MAX];
+
+		memcpy(first, err, sizeof(first));
+		snprintf(err, STORE_ERR_MAX, "%s; close: %s", first,
+			 sqlite3_errstr(rc));
+		return;
+	}
+	snprintf(err, STORE_ERR_MAX, "%.*s: close: %s", STORE_NAME_SHOWN,
+		 store->name, sqlite3_errstr(rc));
+}
+
+/* store_close - commit what is pending, then release everything */
+int store_close(struct store *store, char err[STORE_ERR_MAX])
+{
+	int status = 0;
 	int rc;
 
 	if (store == NULL)
-		return;
+		return 0;
 	if (store->db != NULL && store->stmt[STMT_COMMIT] != NULL
-	    && !store->stopped && store_commit(store) < 0)
-		msg_error("state %s", store->errmsg);
+	    && !store->stopped && store_commit(store) < 0) {
+		if (err != NULL)
+			memcpy(err, store->errmsg, STORE_ERR_MAX);
+		status = -1;
+	}
 	for (int i = 0; i < STMT_COUNT; i++)
 		(void) sqlite3_finalize(store->stmt[i]);	/* NULL is fine */
 	rc = sqlite3_close(store->db);
-	if (rc != SQLITE_OK)
-		msg_error("state %.*s: close: %s", STORE_NAME_SHOWN,
-			  store->name, sqlite3_errstr(rc));
+	if (rc != SQLITE_OK && err != NULL)
+		store_close_failed(store, rc, status, err);
+	status = rc != SQLITE_OK ? -1 : status;
 	/* The lock last: the next writer finds the database closed. */
 	if (store->file != NULL)
 		storefile_close(store->file);
@@ -206,4 +227,5 @@ void store_close(struct store *store)
 	storebatch_free(store->batch);
 	free(store->name);
 	free(store);
+	return status;
 }

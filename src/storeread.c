@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store.h"
 #include "storeint.h"
 
 /* store_campaign_row - the current row of STMT_CAMPAIGNS as a struct */

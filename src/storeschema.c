@@ -1,5 +1,6 @@
 /*
- * storeschema - the store's tables, statements and migrations.
+ * storeschema - the store's tables and migrations (the statements are in
+ * storestmt.c).
  *
  * SUMMARY
  *	campaigns(phished_domain PK, first_seen, last_seen, rule,
@@ -36,114 +37,6 @@
 	" bounced INTEGER NOT NULL DEFAULT 0," \
 	" rejected INTEGER NOT NULL DEFAULT 0," \
 	" discarded INTEGER NOT NULL DEFAULT 0"
-#define STORE_COUNTER_SETS \
-	"messages = messages + ?5, recipients = recipients + ?6," \
-	" delivered = delivered + ?7, deferred = deferred + ?8," \
-	" bounced = bounced + ?9, rejected = rejected + ?10," \
-	" discarded = discarded + ?11"
-
-/* One campaign's row for struct store_campaign; WHERE and ORDER follow. */
-#define STORE_CAMPAIGN_SELECT \
-	"SELECT c.phished_domain, c.rule, c.first_seen, c.last_seen," \
-	" (SELECT group_concat(sender_host, ',') FROM (SELECT sender_host" \
-	"  FROM senders s WHERE s.phished_domain = c.phished_domain" \
-	"  ORDER BY s.first_seen, s.sender_host))," \
-	" (SELECT count(*) FROM relays r" \
-	"  WHERE r.phished_domain = c.phished_domain)," \
-	" (SELECT group_concat(mta || '=' || messages, ',') FROM (SELECT mta," \
-	"  messages FROM campaign_mtas m WHERE m.phished_domain =" \
-	"  c.phished_domain ORDER BY mta))," \
-	" c.messages, c.recipients, c.delivered, c.deferred, c.bounced," \
-	" c.rejected, c.discarded FROM campaigns c"
-
-
-/*
- * Statements, prepared once at open, each with its name for messages.
- * Both adds take ?1 phished domain, ?2 sender host, ?3 rule, ?4 time,
- * ?5 messages; both seen updates take ?1 phished domain or ?2 sender
- * host, ?4 the first and ?12 the last time of the lines a batch counted
- * (storebatch.c).  min/max keep the times right when the logs of
- * several MTAs arrive out of order.
- */
-static const struct store_sql {
-	const char *what;
-	const char *sql;
-} store_sql[STMT_COUNT] = {
-	[STMT_BEGIN] = { "begin", "BEGIN IMMEDIATE" },
-	[STMT_COMMIT] = { "commit", "COMMIT" },
-	[STMT_ROLLBACK] = { "rollback", "ROLLBACK" },
-	[STMT_CAMPAIGN_ADD] = { "add campaign",
-	"INSERT INTO campaigns (phished_domain, first_seen, last_seen, rule,"
-	" first_sender) VALUES (?1, ?4, ?4, ?3, ?2)"
-	" ON CONFLICT (phished_domain) DO NOTHING" },
-	[STMT_SENDER_ADD] = { "add sender",
-	"INSERT INTO senders (sender_host, phished_domain, first_seen,"
-	" last_seen, rule) VALUES (?2, ?1, ?4, ?4, ?3)"
-	" ON CONFLICT (sender_host) DO NOTHING" },
-	[STMT_CAMPAIGN_KNOWN] = { "look up campaign",
-	"SELECT 1 FROM campaigns WHERE phished_domain = ?1" },
-	[STMT_SENDER_KNOWN] = { "look up sender",
-	"SELECT 1 FROM senders WHERE sender_host = ?2" },
-	[STMT_CAMPAIGN_SEEN] = { "count campaign messages",
-	"UPDATE campaigns SET " STORE_COUNTER_SETS ","
-	" first_seen = min(first_seen, ?4), last_seen = max(last_seen, ?12)"
-	" WHERE phished_domain = ?1" },
-	[STMT_SENDER_SEEN] = { "count sender messages",
-	"UPDATE senders SET " STORE_COUNTER_SETS ","
-	" first_seen = min(first_seen, ?4), last_seen = max(last_seen, ?12)"
-	" WHERE sender_host = ?2" },
-	[STMT_MTA_SEEN] = { "count messages per MTA",
-	"INSERT INTO campaign_mtas (phished_domain, mta, messages, recipients,"
-	" delivered, deferred, bounced, rejected, discarded)"
-	" VALUES (?1, ?3, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-	" ON CONFLICT (phished_domain, mta) DO UPDATE SET "
-	STORE_COUNTER_SETS },
-	/* ?4: the hour the line was logged in (seconds, a multiple of 3600) */
-	[STMT_HOUR_SEEN] = { "count messages per hour",
-	"INSERT INTO campaign_hours (phished_domain, hour, messages, recipients,"
-	" delivered, deferred, bounced, rejected, discarded)"
-	" VALUES (?1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-	" ON CONFLICT (phished_domain, hour) DO UPDATE SET "
-	STORE_COUNTER_SETS },
-	/* ?4: the width of a bucket in seconds, a multiple of 3600 */
-	[STMT_BUCKETS] = { "list a campaign's counts per bucket",
-	"SELECT hour - hour % ?4 AS b, sum(messages), sum(recipients),"
-	" sum(delivered), sum(deferred), sum(bounced), sum(rejected),"
-	" sum(discarded) FROM campaign_hours WHERE phished_domain = ?1"
-	" GROUP BY b ORDER BY b" },
-	[STMT_RELAY_ADD] = { "add relay",
-	"INSERT INTO relays (phished_domain, relay) VALUES (?1, ?2)"
-	" ON CONFLICT DO NOTHING" },
-	[STMT_CAMPAIGN_COUNT] = { "count campaigns",
-	"SELECT count(*) FROM campaigns" },
-	[STMT_CAMPAIGNS] = { "list campaigns",
-	STORE_CAMPAIGN_SELECT " ORDER BY c.first_seen, c.phished_domain" },
-	/* ?4: campaigns quiet since before then and not yet summarized
-	 * since their last message (the partial index of schema 3) */
-	[STMT_QUIET] = { "list quiet campaigns",
-	STORE_CAMPAIGN_SELECT " INDEXED BY campaigns_unsummarized"
-	" WHERE (c.summarized_at IS NULL"
-	" OR c.summarized_at < c.last_seen) AND c.last_seen < ?4"
-	" ORDER BY c.first_seen, c.phished_domain" },
-	/* ?4: how many; the latest first seen, in the order they came */
-	[STMT_RECENT] = { "list recent campaigns",
-	"SELECT phished_domain FROM (SELECT phished_domain, first_seen"
-	" FROM campaigns ORDER BY first_seen DESC, phished_domain DESC"
-	" LIMIT ?4) ORDER BY first_seen, phished_domain" },
-	[STMT_SUMMARIZED] = { "mark campaign summarized",
-	"UPDATE campaigns SET summarized_at = ?4 WHERE phished_domain = ?1" },
-	/* ?4: count no further, so that a campaign of thousands of sender
-	 * domains costs what one of ?4 does (the index senders_by_campaign) */
-	[STMT_SENDER_COUNT] = { "count a campaign's sender domains",
-	"SELECT count(*) FROM (SELECT 1 FROM senders WHERE phished_domain = ?1"
-	" LIMIT ?4)" },
-};
-
-/* store_stmt_what - a statement's name, for messages */
-const char *store_stmt_what(enum store_stmt id)
-{
-	return store_sql[id].what;
-}
 
 /* store_exec - SQL text without results (open and migrations only) */
 static int store_exec(struct store *store, const char *sql, const char *what)
@@ -202,7 +95,7 @@ static int store_query_text(struct store *store, const char *sql,
  * Migration steps: store_migrations[v] turns schema v - 1 into v.  Each
  * runs inside the migration transaction.  To extend the schema, add a
  * step (ALTER TABLE campaigns ADD COLUMN ... DEFAULT 0) and raise
- * STORE_SCHEMA_VERSION in store.h.
+ * STORE_SCHEMA_VERSION in storeint.h.
  */
 typedef int store_migration(struct store *store);
 
@@ -349,18 +242,4 @@ int store_set_wal(struct store *store)
 	/* In WAL mode a power cut may lose the last commits, never
 	 * consistency: a lost campaign row only repeats its event. */
 	return store_exec(store, "PRAGMA synchronous = NORMAL", "synchronous");
-}
-
-/* store_prepare - every statement, once */
-int store_prepare(struct store *store)
-{
-	for (int i = 0; i < STMT_COUNT; i++) {
-		int rc = sqlite3_prepare_v3(store->db, store_sql[i].sql, -1,
-					    SQLITE_PREPARE_PERSISTENT,
-					    &store->stmt[i], NULL);
-
-		if (rc != SQLITE_OK)
-			return store_fail(store, rc, store_sql[i].what);
-	}
-	return 0;
 }

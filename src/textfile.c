@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "linein.h"
-#include "msg.h"
 #include "textfile.h"
 
 /* Room for a reason that quotes a bounded part of the line. */
@@ -33,7 +32,8 @@ void textfile_warn(struct textfile_where *where, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(reason, sizeof(reason), fmt, ap);
 	va_end(ap);
-	msg_warn("%s:%lu: %s; line skipped", where->path, where->line, reason);
+	say_print(where->say, SAY_WARN, "%s:%lu: %s; line skipped",
+		  where->path, where->line, reason);
 	where->bad++;
 }
 
@@ -89,7 +89,7 @@ static int textfile_lines(int fd, size_t max, textfile_line_fn fn, void *ctx,
  * a device (/dev/zero) would never end.  O_NONBLOCK only keeps the
  * open of a FIFO from waiting for a writer; a regular file ignores it.
  */
-static int textfile_open(const char *path)
+static int textfile_open(const char *path, const struct say_to *say)
 {
 	struct stat st;
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
@@ -102,12 +102,12 @@ static int textfile_open(const char *path)
 	} else if (S_ISDIR(st.st_mode)) {
 		err_no = EISDIR;
 	} else if (!S_ISREG(st.st_mode)) {
-		msg_error("%s: not a regular file (a FIFO or device may block "
-			  "or never end): refused", path);
+		say_print(say, SAY_ERROR, "%s: not a regular file (a FIFO or "
+			  "device may block or never end): refused", path);
 		err_no = EINVAL;
 	} else if (st.st_size > TEXTFILE_SIZE_MAX) {
-		msg_error("%s: larger than %ld MiB: refused", path,
-			  TEXTFILE_SIZE_MAX >> 20);
+		say_print(say, SAY_ERROR, "%s: larger than %ld MiB: refused",
+			  path, TEXTFILE_SIZE_MAX >> 20);
 		err_no = EFBIG;
 	}
 	if (err_no == 0)
@@ -119,16 +119,16 @@ static int textfile_open(const char *path)
 
 /* textfile_read - open, read every line, close */
 int textfile_read(const char *path, size_t max, textfile_line_fn fn,
-		  void *ctx, size_t *bad_lines)
+		  void *ctx, const struct say_to *say, size_t *bad_lines)
 {
-	struct textfile_where where = { path, 0, 0 };
+	struct textfile_where where = { path, 0, 0, say };
 	int fd;
 	int status;
 	int saved;
 
 	if (bad_lines != NULL)
 		*bad_lines = 0;
-	fd = textfile_open(path);
+	fd = textfile_open(path, say);
 	if (fd < 0)
 		return -1;
 	status = textfile_lines(fd, max, fn, ctx, &where);

@@ -6,13 +6,14 @@
  *	administrator edits by hand.  textfile_read() opens one, hands each
  *	line (no newline; a CR before it dropped) to the caller's parser
  *	with its position, and warns about lines over the limit itself.
- *	textfile_warn() says "file:line: reason; line skipped" and counts
+ *	textfile_warn() tells the caller's say_to (say.h) "file:line:
+ *	reason; line skipped" and counts
  *	the line, so every parser reports the same way and the caller can
  *	tell --check how many lines were bad.
  *
  *	Only a regular file of at most 64 MiB is read: a FIFO would block
  *	the open and each read with signals blocked, a device (/dev/zero)
- *	would never end; either is refused with a message (errno EINVAL, or
+ *	would never end; either is refused with a message to say (errno EINVAL, or
  *	EFBIG for the size, also when the file grows past it while read).
  */
 #ifndef PHISHWATCH_TEXTFILE_H
@@ -20,11 +21,14 @@
 
 #include <stddef.h>
 
+#include "say.h"
+
 /* Where a file is being read, for warnings. */
 struct textfile_where {
 	const char *path;
 	unsigned long line;	/* 1 for the first line */
 	size_t bad;		/* lines skipped with a warning */
+	const struct say_to *say;	/* told of them (say.h) */
 };
 
 /* One line; a negative return stops the reading (errno set). */
@@ -33,12 +37,13 @@ typedef int (*textfile_line_fn)(void *ctx, struct textfile_where *where,
 
 /*
  * textfile_read - every line of path through fn; lines over max bytes
- * are warned about and skipped.  0, or -1 with errno when the file
- * cannot be read or fn stopped; *bad_lines (may be NULL) counts the
- * lines skipped with a warning.
+ * are warned about (to say) and skipped.  0, or -1 with errno when the
+ * file cannot be read or fn stopped (a file refused for its kind or
+ * size is told to say as an error first); *bad_lines (may be NULL)
+ * counts the lines skipped with a warning.
  */
 int textfile_read(const char *path, size_t max, textfile_line_fn fn,
-		  void *ctx, size_t *bad_lines);
+		  void *ctx, const struct say_to *say, size_t *bad_lines);
 
 /* textfile_warn - "file:line: reason; line skipped", counted */
 void textfile_warn(struct textfile_where *where, const char *fmt, ...)

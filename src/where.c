@@ -6,7 +6,6 @@
 
 #include "hostname.h"
 #include "logtime.h"
-#include "msg.h"
 #include "tracker.h"
 #include "where.h"
 
@@ -105,7 +104,8 @@ void where_warn(const struct where *w, unsigned long *seen, const char *what)
 	char buf[WHERE_MAX];
 
 	if (seen != NULL)
-		msg_warn_limited(seen, "%s: %s", where_format(w, buf), what);
+		say_limited(w->say, seen, "%s: %s", where_format(w, buf), what);
 	else
-		msg_warn("%s: %s", where_format(w, buf), what);
+		say_print(w->say, SAY_WARN, "%s: %s", where_format(w, buf),
+			  what);
 }

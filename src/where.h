@@ -26,6 +26,7 @@
 #include <time.h>
 
 #include "mailrec.h"
+#include "say.h"
 
 /* Room for "FILE:N HOST TIME qid QID" with FILE cut at 200 bytes. */
 #define WHERE_MAX 600
@@ -35,6 +36,7 @@ struct where {
 	unsigned long long line;	/* the line's number in it */
 	time_t reference;		/* RFC 3164 stamps: 0 = now */
 	const struct mailrec *log;	/* the line's record, NULL unparsed */
+	const struct say_to *say;	/* told of the warnings (say.h) */
 };
 
 /* where_input - the next lines come from input (NULL: no line numbers),
@@ -44,7 +46,8 @@ void where_input(struct where *w, const char *input, time_t reference);
 /* where_format - the place of the current line into buf */
 const char *where_format(const struct where *w, char buf[WHERE_MAX]);
 
-/* where_warn - "PLACE: what", rate-limited by *seen when not NULL */
+/* where_warn - "PLACE: what" told to w->say, rate-limited by *seen
+ * when not NULL */
 void where_warn(const struct where *w, unsigned long *seen,
 		const char *what);
 

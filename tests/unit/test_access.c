@@ -4,7 +4,9 @@
  * which senders it blocks (full address, host and parents, user@; From:
  * before untagged; the first entry found decides), which campaigns it
  * makes known, the value forms it accepts, the file:line warnings for
- * the rest, the bounded brand walk, makemap's lock and a rebuilt map.
+ * the rest, the bounded brand walk, makemap's lock and a rebuilt map;
+ * a FIFO put at a compiled map's path between its check and libdb's
+ * open.
  */
 #include <cdb.h>
 #include <db.h>
@@ -13,12 +15,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "access.h"
+#include "msg.h"
 #include "tap.h"
+
+/* The modules' warnings, printed as phishwatch prints them. */
+static const struct say_to test_say = { msg_say, NULL };
 
 #define TEST_DIR_MAX 256
 #define TEST_PATH_MAX 512
@@ -80,7 +89,7 @@ static void test_load_more(struct access_map *map, const char *text,
 static struct access_map *test_load(const char *text, size_t len,
 				    char *path, size_t *bad, char *captured)
 {
-	struct access_map *map = access_new();
+	struct access_map *map = access_new(&test_say);
 
 	test_load_more(map, text, len, path, bad, captured);
 	return map;
@@ -218,7 +227,7 @@ static struct access_map *test_load_kind(enum test_kind kind,
 		return test_load(text, strlen(text), path, bad, captured);
 	test_map_path(kind, path);
 	test_makemap(kind, text, path);
-	map = access_new();
+	map = access_new(&test_say);
 	test_load_path(map, path, bad, captured);
 	return map;
 }
@@ -597,7 +606,7 @@ static void test_files(void)
 
 static void test_empty(void)
 {
-	struct access_map *map = access_new();
+	struct access_map *map = access_new(&test_say);
 	struct walk_seen seen = { "", 0 };
 
 	tap_is_long(access_sender_blocked(map, "x", "a.example"), 0,
@@ -776,7 +785,7 @@ static void test_not_a_map(void)
 	char path[TEST_PATH_MAX];
 
 	for (size_t i = 0; i < COUNT(names); i++) {
-		struct access_map *map = access_new();
+		struct access_map *map = access_new(&test_say);
 		char name[128];
 		int fd;
 
@@ -824,6 +833,126 @@ static void test_mixed(void)
 	unlink(db_path);
 }
 
+/* A FIFO to put at a compiled map's path for the time of libdb's open:
+ * at the shared lock that access_file takes right after it checked the
+ * file, and back again at the unlock that follows libdb's open. */
+static struct {
+	const char *path;	/* the map; NULL: nothing to do */
+	char fifo[TEST_PATH_MAX];
+	char kept[TEST_PATH_MAX];	/* the map's file meanwhile */
+	int swapped;
+} test_swap;
+
+/* flock - the system call, with the map's path swapped around it */
+int flock(int fd, int op)
+{
+	if (test_swap.path != NULL && !test_swap.swapped
+	    && (op & LOCK_SH) != 0) {
+		if (link(test_swap.path, test_swap.kept) < 0
+		    || rename(test_swap.fifo, test_swap.path) < 0)
+			exit(2);
+		test_swap.swapped = 1;
+	} else if (test_swap.path != NULL && test_swap.swapped
+		   && (op & LOCK_UN) != 0) {
+		if (rename(test_swap.kept, test_swap.path) < 0)
+			exit(2);
+		test_swap.path = NULL;
+	}
+	return (int) syscall(SYS_flock, fd, op);
+}
+
+/* test_swap_blocked - libdb's open of the FIFO never came back */
+static void test_swap_blocked(int sig)
+{
+	static const char line[] = "\nnot ok - libdb opened the FIFO put at the "
+	    "map's path after its check, and blocked\n";
+
+	(void) sig;
+	(void) write(STDOUT_FILENO, line, sizeof(line) - 1);
+	_exit(1);
+}
+
+/* test_fifo_swap - a FIFO renamed over a .db map between its check and
+ * libdb's open (no writer: opening it by name would block for ever,
+ * with signals blocked in phishwatch) is never opened: libdb reads the
+ * file that was checked */
+static void test_fifo_swap(void)
+{
+	char path[TEST_PATH_MAX];
+	struct access_map *map = access_new(NULL);
+	size_t bad = 0;
+	int status;
+
+	test_map_path(KIND_HASH, path);
+	test_makemap(KIND_HASH, "swapped.example\tREJECT\n", path);
+	snprintf(test_swap.fifo, sizeof(test_swap.fifo), "%s/swap.fifo",
+		 test_dir);
+	snprintf(test_swap.kept, sizeof(test_swap.kept), "%s/swap.kept",
+		 test_dir);
+	if (map == NULL || mkfifo(test_swap.fifo, 0600) < 0)
+		exit(2);
+	test_swap.path = path;
+	signal(SIGALRM, test_swap_blocked);
+	alarm(60);	/* the open takes milliseconds; a blocked one ends */
+	status = access_load(map, path, &bad);
+	alarm(0);
+	tap_ok(test_swap.swapped && test_swap.path == NULL,
+	       "a FIFO stood at the path while libdb opened the map");
+	tap_is_long(status, 0, "the file checked is the file libdb read");
+	tap_is_long((long) access_entry_count(map), 1, "with its entry");
+	tap_is_long(access_sender_blocked(map, "x", "swapped.example"), 1,
+		    "which blocks its sender");
+	access_free(map);
+	unlink(path);
+}
+
+/* What a say hook was told. */
+struct test_said {
+	char text[TEST_CAPTURE_MAX];
+	int warnings;
+};
+
+/* test_hook - keep the last warning, count them */
+static void test_hook(void *ctx, enum say_level level, const char *text)
+{
+	struct test_said *said = ctx;
+
+	said->warnings += level == SAY_WARN;
+	snprintf(said->text, sizeof(said->text), "%s", text);
+}
+
+/* test_told - a skipped line and a duplicate reach the caller's say
+ * hook, whole, and the map itself prints nothing */
+static void test_told(void)
+{
+	struct test_said said = { "", 0 };
+	struct say_to hook = { test_hook, &said };
+	struct access_map *map = access_new(&hook);
+	char path[TEST_PATH_MAX];
+	char captured[TEST_CAPTURE_MAX];
+	size_t bad = 0;
+
+	test_write(path, "bad.example\n", 12);
+	test_load_path(map, path, &bad, captured);
+	tap_is_str(captured, "", "the map prints nothing itself");
+	tap_is_long(said.warnings, 1, "the skipped line is told to the hook");
+	tap_ok(strstr(said.text, path) != NULL
+	       && strstr(said.text, ":1: key \"bad.example\" has no value; "
+			 "line skipped") != NULL, "naming file:line and why");
+	test_load_more(map, "bad.example OK\n", 15, path, &bad, captured);
+	tap_ok(strstr(said.text, "duplicate key \"bad.example\"") == NULL,
+	       "a line skipped makes no duplicate");
+	access_free(map);
+	unlink(path);
+	map = access_new(NULL);
+	test_write(path, "bad.example\n", 12);
+	test_load_path(map, path, &bad, captured);
+	tap_is_str(captured, "", "without a hook nothing is told");
+	tap_is_long((long) bad, 1, "and the line still counts as skipped");
+	access_free(map);
+	unlink(path);
+}
+
 int main(void)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -846,6 +975,8 @@ int main(void)
 	}
 	test_not_a_map();
 	test_mixed();
+	test_told();
+	test_fifo_swap();
 	test_forms();
 	test_files();
 	test_empty();

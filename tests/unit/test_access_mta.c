@@ -19,7 +19,11 @@
 #include <unistd.h>
 
 #include "access.h"
+#include "msg.h"
 #include "tap.h"
+
+/* The modules' warnings, printed as phishwatch prints them. */
+static const struct say_to test_say = { msg_say, NULL };
 
 #define TEST_PATH_MAX 512
 #define TEST_CAPTURE_MAX 65536
@@ -76,7 +80,7 @@ static void test_load(struct loaded *l, const char *type, const char *name,
 		      const char *text)
 {
 	memset(l, 0, sizeof(*l));
-	l->map = access_new();
+	l->map = access_new(&test_say);
 	if (l->map == NULL)
 		exit(2);
 	test_file(l->path, name, text);
@@ -343,7 +347,7 @@ static void test_postfix_compiled(void)
 		char what[64];
 
 		memset(&l, 0, sizeof(l));
-		l.map = access_new();
+		l.map = access_new(&test_say);
 		snprintf(l.path, sizeof(l.path), "%s/%s", test_dir,
 			 names[cdb]);
 		test_postmap(l.path, cdb, postfix_table);

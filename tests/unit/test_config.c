@@ -74,7 +74,7 @@ static void load_fails(const struct config_options *opts, int status,
 	int got, quiet;
 
 	quiet_begin();
-	got = config_load(opts, &set, err);
+	got = config_load(opts, NULL, &set, err);
 	quiet = quiet_end();
 	snprintf(label, sizeof(label), "%s: exit status %d", name, status);
 	tap_is_long(got, status, label);
@@ -127,7 +127,7 @@ static void test_load(void)
 	options(&opts);
 	opts.access_files[opts.access_count++] = examples_access;
 	quiet_begin();
-	tap_is_long(config_load(&opts, &set, err), 0, "a whole set loads");
+	tap_is_long(config_load(&opts, NULL, &set, err), 0, "a whole set loads");
 	tap_ok(quiet_end(), "quietly");
 	tap_ok(set.norm != NULL && set.det != NULL && set.access != NULL
 	       && set.look != NULL && set.ordinary != NULL,
@@ -188,7 +188,7 @@ static void test_store_brands(void)
 	       "and says which file");
 	tap_ok(a.config.norm == before.norm && a.config.look == before.look,
 	       "the old set runs on");
-	assembly_close(&a);
+	assembly_close(&a, NULL);
 }
 
 int main(void)

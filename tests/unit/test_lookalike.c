@@ -18,7 +18,11 @@
 #include "brandfile.h"
 #include "config.h"
 #include "lookalike.h"
+#include "msg.h"
 #include "tap.h"
+
+/* The modules' warnings, printed as phishwatch prints them. */
+static const struct say_to test_say = { msg_say, NULL };
 
 #define TEST_DIR_MAX 256
 #define TEST_PATH_MAX 512
@@ -505,7 +509,7 @@ static void test_write(char *path, const char *text, size_t len)
 
 /* test_capture - call load(lk, path, bad) with its stderr in captured */
 static int test_capture(int (*load)(struct lookalike *, const char *,
-				    size_t *),
+				    const struct say_to *, size_t *),
 			struct lookalike *lk, const char *path, size_t *bad,
 			char *captured)
 {
@@ -521,7 +525,7 @@ static int test_capture(int (*load)(struct lookalike *, const char *,
 	fd = open(log, O_RDWR | O_CREAT | O_TRUNC, 0600);
 	if (saved < 0 || fd < 0 || dup2(fd, 2) < 0)
 		exit(2);
-	status = load(lk, path, bad);
+	status = load(lk, path, &test_say, bad);
 	fflush(stderr);
 	dup2(saved, 2);
 	close(saved);
@@ -587,7 +591,7 @@ static void test_brand_file(void)
 		    "CRLF line was taken");
 	tap_is_long(lookalike_check(lk, "staples.net", &d), 1,
 		    "last line without newline was taken");
-	tap_is_long(brandfile_load(lk, "/nonexistent/brands", &bad),
+	tap_is_long(brandfile_load(lk, "/nonexistent/brands", &test_say, &bad),
 		    -1, "a missing file is an error");
 	tap_is_long(errno, ENOENT, "errno ENOENT");
 	unlink(path);
@@ -679,7 +683,7 @@ static void test_learn_cap(void)
 	char name[64];
 	size_t added = 0;
 
-	lookalike_set_learn_max(lk, 100);
+	lookalike_set_learn_max(lk, 100, NULL);
 	for (int i = 0; i < 1000; i++) {
 		snprintf(name, sizeof(name), "campaign%dxq%d.com", i, i * 7);
 		added += (size_t) lookalike_learn_brand(lk, name);
@@ -743,7 +747,7 @@ static void test_access(void)
 		"emalsrv.wallmart.com\tREJECT\n"
 		"customercare.ups.com\tOK\n";
 	char path[TEST_PATH_MAX];
-	struct access_map *map = access_new();
+	struct access_map *map = access_new(&test_say);
 	struct lookalike *lk = lookalike_new();
 	struct detection d;
 	size_t learned = 99;

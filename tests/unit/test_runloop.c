@@ -115,7 +115,7 @@ static void rig_open(struct rig *r, const char *lines)
 static void rig_close(struct rig *r)
 {
 	linein_close(r->loop.in);
-	assembly_close(&r->app);
+	assembly_close(&r->app, NULL);
 	close(r->fd);
 	unlink(r->input);
 }

@@ -165,7 +165,7 @@ static void test_memory(void)
 		    "memory: NULL name refused");
 	tap_ok(strstr(store_errmsg(st), ":memory:") != NULL,
 	       "memory: messages name the store");
-	store_close(st);
+	store_close(st, NULL);
 }
 
 /* test_forget - a campaign's rows go, others stay, the cache follows */
@@ -200,7 +200,7 @@ static void test_forget(void)
 	tap_is_long(gone.campaigns + gone.senders + gone.mtas + gone.relays
 		    + gone.hours, 0, "forget: ... and deletes nothing");
 	tap_is_long(store_forget(st, NULL, &gone), -1, "forget: NULL refused");
-	store_close(st);
+	store_close(st, NULL);
 }
 
 /* test_file_create - a new file: mode 0600, WAL, schema version */
@@ -236,7 +236,7 @@ static void test_file_create(void)
 			      buf, sizeof(buf)), "emalsrv.marriott.com",
 		   "file: first sender stored");
 	sqlite3_close(other);
-	store_close(st);
+	store_close(st, NULL);
 }
 
 /* test_file_reopen - what was committed is there after a restart */
@@ -258,11 +258,11 @@ static void test_file_reopen(void)
 	tap_is_long(store_campaign_count(st), 1, "reopen: one campaign");
 	tap_is_long(seen_one(st, "marriott.com", "emalsrv.marriott.com",
 			       900), 0, "reopen: seen (pending at close)");
-	store_close(st);
+	store_close(st, NULL);
 	st = store_open(path, err);
 	if (!tap_ok(st != NULL, "reopen: store opens a third time"))
 		return;
-	store_close(st);
+	store_close(st, NULL);
 }
 
 /* test_batch - seen updates stay invisible until store_commit */
@@ -305,7 +305,7 @@ static void test_batch(void)
 		    "batch: a sender add leaves the counting to store_count");
 done:
 	sqlite3_close(other);
-	store_close(st);
+	store_close(st, NULL);
 }
 
 /* test_busy - another writer holds the lock: fail fast, then recover */
@@ -343,7 +343,7 @@ static void test_busy(void)
 		    "busy: retried add committed");
 done:
 	sqlite3_close(other);
-	store_close(st);
+	store_close(st, NULL);
 }
 
 /* expect_refused - store_open fails, naming the file and saying what */
@@ -355,7 +355,7 @@ static void expect_refused(const char *path, const char *why,
 	struct store *st = store_open(path, err);
 
 	tap_ok(st == NULL, name);
-	store_close(st);
+	store_close(st, NULL);
 	snprintf(check, sizeof(check), "%s: message names the file", name);
 	tap_ok(strncmp(err, path, strlen(path)) == 0, check);
 	snprintf(check, sizeof(check), "%s: message says '%s'", name, why);
@@ -410,7 +410,7 @@ static void test_empty_file(void)
 	tap_ok(st != NULL, "empty file becomes a store");
 	if (st != NULL)
 		tap_is_long(store_campaign_count(st), 0, "empty file: no rows");
-	store_close(st);
+	store_close(st, NULL);
 }
 
 /* test_stopped - the file removed under an open store: the next commit
@@ -443,7 +443,7 @@ static void test_stopped(void)
 	tap_is_long(store_busy(st), 0, "stopped: not a transient failure");
 	tap_is_long(seen_one(st, "ups.com", "emalsrv.ups.com", 1002), -1,
 		    "stopped: nothing more is written");
-	store_close(st);
+	store_close(st, NULL);
 
 	test_path("discard.db", path, sizeof(path));
 	st = store_open(path, err);
@@ -453,7 +453,7 @@ static void test_stopped(void)
 			   1000);
 	seen_one(st, "ups.com", "emalsrv.ups.com", 1001);
 	store_discard(st);
-	store_close(st);
+	store_close(st, NULL);
 	st = store_open(path, err);
 	if (!tap_ok(st != NULL, "discard: store opens again"))
 		return;
@@ -463,7 +463,7 @@ static void test_stopped(void)
 	tap_is_long(other_long(other, "SELECT messages FROM campaigns"), 0,
 		    "discard: the count not committed is dropped");
 	sqlite3_close(other);
-	store_close(st);
+	store_close(st, NULL);
 }
 
 /* cleanup - remove the test directory and its files */
@@ -527,7 +527,7 @@ static void test_buckets(void)
 	tap_is_str(buf, "", "buckets: none for another campaign");
 	tap_is_long(store_buckets(st, "marriott.com", 1800, bucket_line, buf),
 		    -1, "buckets: a width of less than an hour is refused");
-	store_close(st);
+	store_close(st, NULL);
 }
 
 /* cache_add - campaign i (brandI.example, sender emalsrv.brandI.example) */
@@ -605,7 +605,7 @@ static void test_cache(void)
 		    "cache: a forgotten campaign is no longer known");
 	tap_is_long(store_sender_known(st, "emalsrv.brand0.example"), 0,
 		    "cache: nor its sender");
-	store_close(st);
+	store_close(st, NULL);
 }
 
 int main(void)

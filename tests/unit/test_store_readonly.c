@@ -87,7 +87,7 @@ static void test_existing(void)
 	tap_is_long(store_campaign_add(st, "marriott.com",
 				       "emalsrv.marriott.com", "label:emalsrv",
 				       100), 0, "with one campaign");
-	store_close(st);
+	store_close(st, NULL);
 	stat(path, &before);
 	st = NULL;
 	tap_is_long(store_open_readonly(path, &st, err), 0,
@@ -103,7 +103,7 @@ static void test_existing(void)
 				  "label:emalsrv", 200) < 0
 	       && strstr(store_errmsg(st), "readonly") != NULL,
 	       "read-only: a write is refused");
-	store_close(st);
+	store_close(st, NULL);
 	tap_ok(stat(path, &after) == 0 && after.st_size == before.st_size
 	       && after.st_mtime == before.st_mtime, "read-only: file unchanged");
 	unlink(path);
