@@ -30,9 +30,12 @@ PKGS      = lognorm libfastjson libpsl sqlite3 zlib libidn2 libcdb icu-uc \
 	    icu-i18n
 # Berkeley DB (compiled access maps) has no pkg-config file.
 DB_LIBS   = -ldb
+# ICU's headers only: its libraries are loaded on the first IDN sender
+# (src/icuload.c), so that a run without one never maps them.
+PKGS_LINKED = $(filter-out icu-uc icu-i18n,$(PKGS))
 # Recursive (=) so pkg-config runs after "make deps" installed it.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) $(DB_LIBS)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS_LINKED)) $(DB_LIBS)
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g

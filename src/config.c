@@ -419,7 +419,8 @@ int config_load(const struct config_options *opts, struct store *store,
 		goto fail;
 	/* A new set, a new cache: no answer of the old set survives. */
 	set->ordinary = hostcache_new();
-	if (set->ordinary == NULL) {
+	set->suspicious = suspcache_new();
+	if (set->ordinary == NULL || set->suspicious == NULL) {
 		status = config_fail(err, EX_OSERR, "out of memory");
 		goto fail;
 	}
@@ -447,5 +448,6 @@ void config_free(struct config_set *set)
 	if (set->look != NULL)
 		lookalike_free(set->look);
 	hostcache_free(set->ordinary);
+	suspcache_free(set->suspicious);
 	memset(set, 0, sizeof(*set));
 }

@@ -27,6 +27,7 @@
 #include "lookalike.h"
 #include "normalize.h"
 #include "say.h"
+#include "suspcache.h"
 
 struct store;
 
@@ -58,8 +59,9 @@ struct config_set {
 	struct lookalike *look;		/* brand index for lookalike senders */
 	size_t learn_max;		/* brands learned from the store, at most */
 	struct hostcache *ordinary;	/* hosts lately found ordinary */
+	struct suspcache *suspicious;	/* and suspicious, with the finding */
 	unsigned long generation;	/* moves when a brand is learned */
-	unsigned long ordinary_generation;	/* when the cache was filled */
+	unsigned long ordinary_generation;	/* when the caches were filled */
 	size_t access_bad_lines;	/* skipped with a warning */
 	size_t brand_bad_lines;		/* --brands and --allow lines skipped */
 };

@@ -27,8 +27,9 @@
  *	Labels that are no A-label take a fast path: of the letters, digits
  *	and hyphen, UTS #39 maps only 0, 1 and m, so ICU is not needed (a
  *	unit test checks the path against ICU).  ICU's spoof checker and the
- *	CLDR transform are opened on the first A-label: they cost megabytes
- *	and tens of milliseconds, which mail without IDN senders never pays.
+ *	CLDR transform are opened on the first A-label, and ICU's libraries
+ *	are loaded then too (icuload.h): they cost megabytes and tens of
+ *	milliseconds, which mail without IDN senders never pays.
  *	All buffers are bounded by CONFUSABLE_MAX.  Not for threads: the
  *	lazy opening writes through a const pointer's member.
  */
@@ -36,14 +37,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uchar.h>
-#include <unicode/uspoof.h>
-#include <unicode/utrans.h>
-#include <unicode/ustring.h>
 #include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 #include "confusable.h"
 #include "hostname.h"
+#include "icuload.h"
 
 /* Prefix of an IDNA A-label (RFC 5890). */
 #define CONFUSABLE_ACE "xn--"
@@ -64,6 +63,7 @@
  * transforms cost megabytes and tens of milliseconds, and most mail has
  * no IDN sender); ASCII labels need neither (confusable_ascii()). */
 struct confusable_lazy {
+	struct icuload icu;		/* ICU's functions, once loaded */
 	USpoofChecker *checker;		/* skeletons and scripts, or NULL */
 	UTransliterator *latin;		/* CONFUSABLE_TRANSFORM, or NULL */
 	int failed;			/* ICU could not open one */
@@ -77,12 +77,13 @@ static int confusable_char(const struct confusable *cf, UChar32 c,
 			   UChar32 out[CONFUSABLE_CHAR_MAX]);
 
 /* confusable_transform - the CLDR transliterator to ASCII Latin */
-static UTransliterator *confusable_transform(UErrorCode *status)
+static UTransliterator *confusable_transform(const struct icuload *icu,
+					     UErrorCode *status)
 {
 	UChar id[sizeof(CONFUSABLE_TRANSFORM)];
 
-	u_uastrcpy(id, CONFUSABLE_TRANSFORM);
-	return utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, status);
+	icu->ascii_copy(id, CONFUSABLE_TRANSFORM);
+	return icu->trans_open(id, -1, UTRANS_FORWARD, NULL, 0, NULL, status);
 }
 
 /* confusable_new - a skeleton maker; ICU is opened when first needed */
@@ -100,24 +101,29 @@ struct confusable *confusable_new(void)
 	return cf;
 }
 
-/* confusable_open - ICU's spoof checker and transform, once; 0, or -1
- * when ICU cannot open them */
+/* confusable_open - ICU's libraries, spoof checker and transform,
+ * once; 0, or -1 when ICU cannot open them */
 static int confusable_open(const struct confusable *cf)
 {
 	struct confusable_lazy *lazy = cf->lazy;
+	const struct icuload *icu = &lazy->icu;
 	UErrorCode status = U_ZERO_ERROR;
 
 	if (lazy->checker != NULL || lazy->failed)
 		return lazy->failed ? -1 : 0;
-	lazy->checker = uspoof_open(&status);
+	if (icuload_open(&lazy->icu) < 0) {
+		lazy->failed = 1;
+		return -1;
+	}
+	lazy->checker = icu->spoof_open(&status);
 	if (U_SUCCESS(status)) {
-		uspoof_setRestrictionLevel(lazy->checker,
-					   USPOOF_SINGLE_SCRIPT_RESTRICTIVE);
-		uspoof_setChecks(lazy->checker, USPOOF_RESTRICTION_LEVEL,
-				 &status);
+		icu->spoof_set_level(lazy->checker,
+				     USPOOF_SINGLE_SCRIPT_RESTRICTIVE);
+		icu->spoof_set_checks(lazy->checker, USPOOF_RESTRICTION_LEVEL,
+				      &status);
 	}
 	if (U_SUCCESS(status))
-		lazy->latin = confusable_transform(&status);
+		lazy->latin = confusable_transform(icu, &status);
 	lazy->failed = U_FAILURE(status);
 	return lazy->failed ? -1 : 0;
 }
@@ -128,9 +134,11 @@ void confusable_free(struct confusable *cf)
 	if (cf == NULL)
 		return;
 	if (cf->lazy != NULL && cf->lazy->checker != NULL)
-		uspoof_close(cf->lazy->checker);
+		cf->lazy->icu.spoof_close(cf->lazy->checker);
 	if (cf->lazy != NULL && cf->lazy->latin != NULL)
-		utrans_close(cf->lazy->latin);
+		cf->lazy->icu.trans_close(cf->lazy->latin);
+	if (cf->lazy != NULL)
+		icuload_close(&cf->lazy->icu);
 	free(cf->lazy);
 	free(cf);
 }
@@ -138,7 +146,7 @@ void confusable_free(struct confusable *cf)
 /* confusable_by_name - the ASCII letter that the Unicode name of c says
  * it is a form of ("LATIN ... LETTER [SMALL CAPITAL|DOTLESS|SCRIPT] X
  * [WITH ...]"), or 0 */
-static UChar32 confusable_by_name(UChar32 c)
+static UChar32 confusable_by_name(const struct icuload *icu, UChar32 c)
 {
 	static const char *const forms[] = {
 		"SMALL CAPITAL ", "DOTLESS ", "SCRIPT "
@@ -147,7 +155,7 @@ static UChar32 confusable_by_name(UChar32 c)
 	UErrorCode status = U_ZERO_ERROR;
 	const char *letter;
 
-	u_charName(c, U_UNICODE_CHAR_NAME, name, sizeof(name), &status);
+	icu->char_name(c, U_UNICODE_CHAR_NAME, name, sizeof(name), &status);
 	if (U_FAILURE(status) || strncmp(name, "LATIN ", 6) != 0
 	    || (letter = strstr(name, "LETTER ")) == NULL)
 		return 0;
@@ -166,16 +174,16 @@ static UChar32 confusable_by_name(UChar32 c)
 
 /* confusable_fold - one skeleton character as it is kept: -1 to drop
  * it (a nonspacing mark), else lower case, Latin forms by name */
-static UChar32 confusable_fold(UChar32 c)
+static UChar32 confusable_fold(const struct icuload *icu, UChar32 c)
 {
 	UChar32 ascii;
 
-	if (u_charType(c) == U_NON_SPACING_MARK)
+	if (icu->char_type(c) == U_NON_SPACING_MARK)
 		return -1;
-	c = u_tolower(c);
+	c = icu->to_lower(c);
 	if (c < 0x80)
 		return c;
-	ascii = confusable_by_name(c);
+	ascii = confusable_by_name(icu, c);
 	return ascii != 0 ? ascii : c;
 }
 
@@ -230,13 +238,13 @@ static int confusable_latin(const struct confusable *cf, UChar32 c,
 	if (error)
 		return 0;
 	limit = len;
-	utrans_transUChars(cf->lazy->latin, text, &len, (int32_t) (sizeof(text)
-							    / sizeof(text[0])),
-			   0, &limit, &status);
+	cf->lazy->icu.trans_uchars(cf->lazy->latin, text, &len,
+				   (int32_t) (sizeof(text) / sizeof(text[0])),
+				   0, &limit, &status);
 	if (U_FAILURE(status) || len > 4)
 		return 0;
 	for (int32_t i = 0; i < len; i++) {
-		UChar32 l = u_tolower(text[i]);
+		UChar32 l = cf->lazy->icu.to_lower(text[i]);
 
 		if (l < 'a' || l > 'z')
 			return 0;
@@ -262,21 +270,22 @@ static int confusable_char(const struct confusable *cf, UChar32 c,
 	UBool error = 0;
 
 	U16_APPEND(one, len, 2, c, error);
-	sk_len = uspoof_getSkeleton(cf->lazy->checker, 0, one, len, sk,
-				    CONFUSABLE_CHAR_MAX * 2, &status);
+	sk_len = cf->lazy->icu.spoof_skeleton(cf->lazy->checker, 0, one, len,
+					      sk, CONFUSABLE_CHAR_MAX * 2,
+					      &status);
 	if (error || U_FAILURE(status))
 		return -1;
 	for (int32_t i = 0; i < sk_len && n < CONFUSABLE_CHAR_MAX;) {
 		UChar32 p;
 
 		U16_NEXT(sk, i, sk_len, p);
-		p = confusable_fold(p);
+		p = confusable_fold(&cf->lazy->icu, p);
 		if (p >= 0) {
 			ascii &= p < 0x80;
 			out[n++] = p;
 		}
 	}
-	if (!ascii && u_isalpha(c)) {
+	if (!ascii && cf->lazy->icu.is_alpha(c)) {
 		UChar32 latin[CONFUSABLE_CHAR_MAX];
 		int m = confusable_latin(cf, c, latin);
 
@@ -340,8 +349,9 @@ static int confusable_ascii(const char *label, size_t len,
 
 /* confusable_wide - label (an A-label decoded) as UTF-16 into wide; its
  * length, or -1; *flags gets CONFUSABLE_IDN */
-static int32_t confusable_wide(const char *label, size_t len,
-			       UChar wide[CONFUSABLE_WIDE], int *flags)
+static int32_t confusable_wide(const struct icuload *icu, const char *label,
+			       size_t len, UChar wide[CONFUSABLE_WIDE],
+			       int *flags)
 {
 	char ace[HOSTNAME_LABEL_MAX + 1];
 	char *utf8 = NULL;
@@ -358,8 +368,8 @@ static int32_t confusable_wide(const char *label, size_t len,
 			return -1;
 		*flags |= CONFUSABLE_IDN;
 	}
-	u_strFromUTF8(wide, CONFUSABLE_WIDE, &n, utf8 != NULL ? utf8 : ace,
-		      -1, &status);
+	icu->from_utf8(wide, CONFUSABLE_WIDE, &n, utf8 != NULL ? utf8 : ace,
+		       -1, &status);
 	idn2_free(utf8);
 	return U_SUCCESS(status) && n < CONFUSABLE_WIDE ? n : -1;
 }
@@ -382,12 +392,13 @@ int confusable_skeleton(const struct confusable *cf, const char *label,
 		return confusable_ascii(label, len, out);
 	if (confusable_open(cf) < 0)
 		return -1;
-	n = confusable_wide(label, len, wide, &seen);
+	n = confusable_wide(&cf->lazy->icu, label, len, wide, &seen);
 
 	if (n < 0)
 		return -1;
 	if ((seen & CONFUSABLE_IDN)
-	    && (uspoof_check(cf->lazy->checker, wide, n, NULL, &status)
+	    && (cf->lazy->icu.spoof_check(cf->lazy->checker, wide, n, NULL,
+					  &status)
 		& USPOOF_RESTRICTION_LEVEL) != 0)
 		seen |= CONFUSABLE_MIXED;
 	if (flags != NULL)

@@ -56,6 +56,7 @@
 #include "normalize_postfix.h"
 #include "normalize_exim.h"
 #include "normalize_sendmail.h"
+#include "prefilter.h"
 #include "rulebase.h"
 #include "strmap.h"
 #include "sysloghdr.h"
@@ -433,6 +434,26 @@ static const struct normalize_rb *normalize_rb_of_line(const struct
 			       hdr->program.len);
 }
 
+/* normalize_prepare - out emptied, line copied (a trailing CR cut off
+ * *len) and its header split: the rulebase of its MTA, or NULL */
+static const struct normalize_rb *
+normalize_prepare(struct normalizer *norm, const char *line, size_t *len,
+		  struct sysloghdr *hdr, enum sysloghdr_form *form,
+		  struct mailrec *out)
+{
+	memset(out, 0, sizeof(*out));
+	normalize_forget(norm);
+	if (*len > 0 && line[*len - 1] == '\r')
+		(*len)--;		/* a log file that went through DOS */
+	if (*len > NORMALIZE_LINE_MAX || memchr(line, '\0', *len) != NULL
+	    || normalize_copy(norm, line, *len) < 0)
+		return NULL;
+	*form = sysloghdr_split(norm->buf, *len, hdr);
+	if (*form == SYSLOGHDR_OTHER)
+		return NULL;
+	return normalize_rb_of_line(norm, *form, hdr);
+}
+
 /*
  * normalize_line - one raw line: the header split off here, the message
  * part through its MTA's rulebase; a line of a known MTA that no rule
@@ -448,17 +469,7 @@ enum mailrec_kind normalize_line(struct normalizer *norm, const char *line,
 	enum sysloghdr_form form;
 	enum mailrec_kind kind = MAILREC_UNPARSED;
 
-	memset(out, 0, sizeof(*out));
-	normalize_forget(norm);
-	if (len > 0 && line[len - 1] == '\r')
-		len--;			/* a log file that went through DOS */
-	if (len > NORMALIZE_LINE_MAX || memchr(line, '\0', len) != NULL
-	    || normalize_copy(norm, line, len) < 0)
-		return MAILREC_UNPARSED;
-	form = sysloghdr_split(norm->buf, len, &hdr);
-	if (form == SYSLOGHDR_OTHER)
-		return MAILREC_UNPARSED;
-	rb = normalize_rb_of_line(norm, form, &hdr);
+	rb = normalize_prepare(norm, line, &len, &hdr, &form, out);
 	if (rb == NULL)
 		return MAILREC_UNPARSED;
 	/* no match may be an error return or an object without a tag */
@@ -474,6 +485,48 @@ enum mailrec_kind normalize_line(struct normalizer *norm, const char *line,
 		}
 	}
 	return kind;
+}
+
+/* normalize_piece - a span of line as a C string in our copy, or NULL */
+static const char *normalize_piece(struct normalizer *norm, const char *line,
+				   size_t len, struct prefilter_span span)
+{
+	size_t off = (size_t) (span.text - line);
+
+	if (span.len == 0 || off >= len)
+		return NULL;
+	norm->buf[off + (off + span.len > len ? len - off : span.len)] = '\0';
+	return norm->buf + off;
+}
+
+/* normalize_known - a check_rcpt reject prefilter_scan() took apart, as
+ * sendmail's rulebase makes it (else, as a CR-only reply, the parse) */
+enum mailrec_kind normalize_known(struct normalizer *norm, const char *line,
+				  size_t len, const struct prefilter_hint *h,
+				  struct mailrec *out)
+{
+	const struct prefilter_span qid = {h->qid, h->qid_len};
+	size_t n = len;
+	struct sysloghdr hdr;
+	enum sysloghdr_form form;
+	const struct normalize_rb *rb = normalize_prepare(norm, line, &n, &hdr,
+							  &form, out);
+
+	if (rb == NULL || rb->map->mta != MTA_SENDMAIL
+	    || (out->reason = normalize_piece(norm, line, n, h->reason)) == NULL)
+		return normalize_line(norm, line, len, out);
+	if (form != SYSLOGHDR_NONE)
+		normalize_header(norm->buf, &hdr, out);
+	out->qid = normalize_piece(norm, line, n, qid);
+	if (out->qid != NULL && strcmp(out->qid, "NOQUEUE") == 0)
+		out->qid = NULL;
+	out->recipients = normalize_piece(norm, line, n, h->rcpt);
+	out->relay_host = normalize_piece(norm, line, n, h->relay_host);
+	out->relay_ip = normalize_piece(norm, line, n, h->relay_ip);
+	out->relay_forged = h->relay_forged;
+	out->mta = MTA_SENDMAIL;
+	out->stage = STAGE_RCPT;
+	return out->kind = MAILREC_REFUSED;
 }
 
 /* normalize_json_rb - the rulebase of the object's "program" field;

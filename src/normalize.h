@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "mailrec.h"
+#include "prefilter.h"
 
 struct normalizer;
 
@@ -47,6 +48,15 @@ int normalize_add(struct normalizer *norm, enum mta_kind mta,
  */
 enum mailrec_kind normalize_line(struct normalizer *norm, const char *line,
 				 size_t len, struct mailrec *out);
+
+/*
+ * normalize_known - line[0..len) that prefilter_scan() found to be a
+ * recipient refused by sendmail's check_rcpt (PREFILTER_RCPT, hint):
+ * the record normalize_line() would give, without liblognorm.
+ */
+enum mailrec_kind normalize_known(struct normalizer *norm, const char *line,
+				  size_t len, const struct prefilter_hint *hint,
+				  struct mailrec *out);
 
 /*
  * normalize_json - fill out from one JSON object text as mmnormalize

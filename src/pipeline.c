@@ -374,19 +374,18 @@ static const pipeline_handler pipeline_handlers[MAILREC_KIND_COUNT] = {
  * of sendmail and Postfix; everything else takes the full parse.
  */
 static int pipeline_fast_skip(struct pipeline *pipe, const char *line,
-			      size_t len)
+			      size_t len, struct prefilter_hint *hint)
 {
-	struct prefilter_hint hint;
 	char qid[TRACKER_QID_MAX + 1];
 	struct sender s;
 	struct detection d;
 
-	switch (prefilter_scan(line, len, &hint)) {
+	switch (prefilter_scan(line, len, hint)) {
 	case PREFILTER_SKIP:
 		return 1;
 	case PREFILTER_TO:
-		return !tracker_holds(pipe->parts.tracker, hint.qid,
-				      hint.qid_len);
+		return !tracker_holds(pipe->parts.tracker, hint->qid,
+				      hint->qid_len);
 	case PREFILTER_FROM:
 		break;
 	default:
@@ -394,9 +393,9 @@ static int pipeline_fast_skip(struct pipeline *pipe, const char *line,
 	}
 	/* Summaries read the clock from every from= line: parse them. */
 	if (pipe->parts.summary_interval > 0
-	    || hint.qid_len > TRACKER_QID_MAX)
+	    || hint->qid_len > TRACKER_QID_MAX)
 		return 0;
-	switch (sender_parse(hint.address, hint.address_len, &s)) {
+	switch (sender_parse(hint->address, hint->address_len, &s)) {
 	case HOST_OK:
 		if (verdict_of(pipe->parts.config, s.host, &d, &s.key))
 			return 0;
@@ -408,21 +407,26 @@ static int pipeline_fast_skip(struct pipeline *pipe, const char *line,
 	default:
 		return 0;
 	}
-	memcpy(qid, hint.qid, hint.qid_len);
-	qid[hint.qid_len] = '\0';
+	memcpy(qid, hint->qid, hint->qid_len);
+	qid[hint->qid_len] = '\0';
 	tracker_forget(pipe->parts.tracker, qid);
 	return 1;
 }
 
-/* pipeline_normalize - raw line or JSON object into *log */
+/* pipeline_normalize - raw line or JSON object into *log; a line the
+ * prefilter took apart (hint->rcpt) is made a record of without the
+ * rulebase */
 static enum mailrec_kind pipeline_normalize(struct pipeline *pipe,
 					  const char *line, size_t len,
+					  const struct prefilter_hint *hint,
 					  struct mailrec *log)
 {
 	struct normalizer *norm = pipe->parts.config->norm;
 
 	if (pipe->parts.input_json)
 		return normalize_json(norm, line, len, log);
+	if (hint->rcpt.len > 0)
+		return normalize_known(norm, line, len, hint, log);
 	return normalize_line(norm, line, len, log);
 }
 
@@ -431,6 +435,7 @@ static enum pipeline_result pipeline_line_once(struct pipeline *pipe,
 					       const char *line, size_t len)
 {
 	struct counters *c = pipe->parts.counters;
+	struct prefilter_hint hint = { 0 };
 	struct mailrec log;
 	enum mailrec_kind kind;
 	enum pipeline_result result;
@@ -443,12 +448,13 @@ static enum pipeline_result pipeline_line_once(struct pipeline *pipe,
 		return PIPELINE_DONE;
 	}
 	/* JSON input was normalized upstream: the raw words are gone. */
-	if (!pipe->parts.input_json && pipeline_fast_skip(pipe, line, len)) {
+	if (!pipe->parts.input_json
+	    && pipeline_fast_skip(pipe, line, len, &hint)) {
 		c->prefiltered++;
 		return PIPELINE_DONE;
 	}
 	c->to_parse++;
-	kind = pipeline_normalize(pipe, line, len, &log);
+	kind = pipeline_normalize(pipe, line, len, &hint, &log);
 	if (kind == MAILREC_UNPARSED) {
 		c->unparsed++;
 		return PIPELINE_DONE;

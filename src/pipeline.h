@@ -9,7 +9,8 @@
  *
  *	prefilter.c looks at the raw line (chatter is skipped; the from=
  *	line of an ordinary sender is settled there, by the same sender
- *	gate and verdict as the full path); normalize.c turns the rest into
+ *	gate and verdict as the full path; a check_rcpt reject is taken
+ *	apart there for normalize_known()); normalize.c turns the rest into
  *	an MTA-neutral record (mailrec.h; each MTA's words are mapped in
  *	normalize_MTA.c); sender.c passes its hosts and addresses through
  *	the hostname gate; verdict.c says whether the sender is a phish

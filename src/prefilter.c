@@ -105,6 +105,73 @@ static int prefilter_address(const char *p, const char *end,
 	return 0;
 }
 
+/* prefilter_relay_char - 1 for a byte of a plain relay name or address
+ * (none of the rulebase's stops: blank, comma, brackets, @) */
+static int prefilter_relay_char(char c)
+{
+	return prefilter_alnum(c) || c == '.' || c == '-' || c == '_'
+	       || c == ':';
+}
+
+/* prefilter_span - the run of relay bytes at *p, moved past */
+static struct prefilter_span prefilter_span(const char **p, const char *end)
+{
+	struct prefilter_span span = {*p, 0};
+
+	while (*p < end && prefilter_relay_char(**p))
+		(*p)++;
+	span.len = (size_t) (*p - span.text);
+	return span;
+}
+
+/* prefilter_rcpt_relay - "HOST", "HOST [IP]" or "[IP]", then maybe
+ * " (may be forged)", then ", reject="; after it, or NULL */
+static const char *prefilter_rcpt_relay(const char *p, const char *end,
+					struct prefilter_hint *hint)
+{
+	static const char forged[] = " (may be forged)";
+
+	hint->relay_host = prefilter_span(&p, end);
+	if (hint->relay_host.len > 0 && prefilter_starts(p, end, " ["))
+		p++;
+	if (p < end && *p == '[') {
+		p++;
+		hint->relay_ip = prefilter_span(&p, end);
+		if (hint->relay_ip.len == 0 || p >= end || *p++ != ']')
+			return NULL;
+	}
+	if (hint->relay_host.len == 0 && hint->relay_ip.len == 0)
+		return NULL;
+	if (prefilter_starts(p, end, forged)) {
+		hint->relay_forged = 1;
+		p += sizeof(forged) - 1;
+	}
+	return prefilter_starts(p, end, ", reject=") ? p + 9 : NULL;
+}
+
+/* prefilter_rcpt - after "ruleset=check_rcpt, arg1=": the recipient up
+ * to the first ", " (as the rulebase's string-to takes it), the relay,
+ * the reply text to the end; 0, or -1 for any other shape */
+static int prefilter_rcpt(const char *p, const char *end,
+			  struct prefilter_hint *hint)
+{
+	const char *comma = memmem(p, (size_t) (end - p), ", ", 2);
+
+	const char *reason;
+
+	if (comma == NULL || comma == p
+	    || !prefilter_starts(comma, end, ", relay=")
+	    || (reason = prefilter_rcpt_relay(comma + 8, end, hint)) == NULL
+	    || reason == end)
+		return -1;
+	/* the recipient last: it says the hint is whole (pipeline.c) */
+	hint->reason.text = reason;
+	hint->reason.len = (size_t) (end - reason);
+	hint->rcpt.text = p;
+	hint->rcpt.len = (size_t) (comma - p);
+	return 0;
+}
+
 /* prefilter_scan - classify one raw line, in one pass over its header */
 enum prefilter_kind prefilter_scan(const char *line, size_t len,
 				   struct prefilter_hint *hint)
@@ -130,6 +197,10 @@ enum prefilter_kind prefilter_scan(const char *line, size_t len,
 		       ? PREFILTER_PARSE : PREFILTER_FROM;
 	if (prefilter_starts(p, end, "to="))
 		return PREFILTER_TO;
+	if (prefilter_starts(p, end, "ruleset=check_rcpt, arg1=")
+	    && (form == SYSLOGHDR_SENDMAIL || form == SYSLOGHDR_NONE)
+	    && prefilter_rcpt(p + 25, end, hint) == 0)
+		return PREFILTER_RCPT;
 	if (prefilter_starts(p, end, "ruleset=")
 	    || prefilter_starts(p, end, "discarded"))
 		return PREFILTER_PARSE;

@@ -13,7 +13,13 @@
  *	(a program of sendmail's or Postfix's, or no header at all; a
  *	plain queue id; an address with no quotes, commas or nested
  *	brackets); anything unusual goes to the full parse, so the cheap
- *	path never decides differently from it.  Postfix's client= lines
+ *	path never decides differently from it.  Likewise PREFILTER_RCPT,
+ *	a recipient refused by sendmail's check_rcpt ("qid: ruleset=
+ *	check_rcpt, arg1=RCPT, relay=HOST [IP], reject=TEXT", a third of
+ *	the parsed lines in a campaign burst): the hint holds every field
+ *	the rulebase would give, for normalize_known() to make the record
+ *	of without liblognorm; a line with an arg2, a relay of another
+ *	shape or another verdict takes the full parse.  Postfix's client= lines
  *	and the verdicts of smtpd and milters (reject:, discard:) always
  *	take the full parse, and so do smtpd's "connect from" and
  *	"disconnect from", which end the message its NOQUEUE refusals
@@ -28,7 +34,14 @@ enum prefilter_kind {
 	PREFILTER_SKIP,		/* cannot matter */
 	PREFILTER_PARSE,	/* may matter: parse it fully */
 	PREFILTER_FROM,		/* sm-mta from= line: qid and address found */
-	PREFILTER_TO		/* sm-mta to= line: qid found */
+	PREFILTER_TO,		/* sm-mta to= line: qid found */
+	PREFILTER_RCPT		/* check_rcpt reject: every field found */
+};
+
+/* A piece of the line (not NUL-terminated), or none (len 0). */
+struct prefilter_span {
+	const char *text;
+	size_t len;
 };
 
 struct prefilter_hint {
@@ -36,6 +49,10 @@ struct prefilter_hint {
 	size_t qid_len;
 	const char *address;	/* from=: the address, brackets removed */
 	size_t address_len;
+	/* PREFILTER_RCPT (rcpt.len > 0 then, never else): the fields the
+	 * rulebase names arg1, relay_host, relay_ip, relay_forged, reject */
+	struct prefilter_span rcpt, relay_host, relay_ip, reason;
+	int relay_forged;
 };
 
 /* prefilter_scan - classify a raw line (see above) */

@@ -6,33 +6,42 @@
 #include "lookalike.h"
 #include "verdict.h"
 
-/* verdict_cache - the ordinary-host cache, emptied when the set's
- * generation moved since it was filled */
-static struct hostcache *verdict_cache(struct config_set *cfg)
+/* verdict_caches - the host caches, emptied when the set's generation
+ * moved since they were filled */
+static void verdict_caches(struct config_set *cfg)
 {
 	if (cfg->ordinary_generation != cfg->generation) {
 		hostcache_clear(cfg->ordinary);
+		suspcache_clear(cfg->suspicious);
 		cfg->ordinary_generation = cfg->generation;
 	}
-	return cfg->ordinary;
 }
 
-/* verdict_of - lookalike first, then the label rule */
+/* verdict_of - lookalike first, then the label rule; either answer is
+ * kept for the host's next line (a campaign's hosts repeat as much as
+ * ordinary ones, and each from= line is judged on both paths) */
 int verdict_of(struct config_set *cfg, const char *host,
 	       struct detection *d, const char **key)
 {
-	struct hostcache *ordinary = verdict_cache(cfg);
+	int lookalike;
 
+	verdict_caches(cfg);
 	*key = host;
-	if (hostcache_has(ordinary, host))
+	if (hostcache_has(cfg->ordinary, host))
 		return 0;
-	if (lookalike_check(cfg->look, host, d)) {
-		*key = d->registrable;
+	if (suspcache_get(cfg->suspicious, host, d, &lookalike)) {
+		if (lookalike)
+			*key = d->registrable;
 		return 1;
 	}
-	if (detector_check(cfg->det, host, d))
+	lookalike = lookalike_check(cfg->look, host, d);
+	if (lookalike || detector_check(cfg->det, host, d)) {
+		suspcache_put(cfg->suspicious, host, d, lookalike);
+		if (lookalike)
+			*key = d->registrable;
 		return 1;
-	hostcache_add(ordinary, host);
+	}
+	hostcache_add(cfg->ordinary, host);
 	return 0;
 }
 

@@ -5,14 +5,15 @@
  *	The stage after sender.  verdict_of() asks the lookalike index
  *	first (it names the brand imitated, even under an odd label), then
  *	the label rule; a host found ordinary is remembered in the config
- *	set's ordinary-host cache, so the next from= line of the same
+ *	set's ordinary-host cache, and a suspicious one with its detection
+ *	in the suspicious-host cache, so the next from= line of the same
  *	sender costs one lookup.  It is the one place that decides what an
  *	ordinary sender is: the fast path (before normalize) and the full
  *	path both call it, so they cannot disagree.  It counts nothing.
  *
- *	The cache belongs to the config set: a reload builds a new set with
- *	an empty cache, and each brand learned while running moves the
- *	set's generation, which empties the cache at the next verdict.
+ *	The caches belong to the config set: a reload builds a new set with
+ *	empty caches, and each brand learned while running moves the set's
+ *	generation, which empties both at the next verdict.
  *
  *	verdict_access() is what the access map says of a suspicious
  *	sender, in the terms campaign policy reads (campaign.h): blocked

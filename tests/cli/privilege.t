@@ -13,8 +13,8 @@ from_line q2 '<b@complains.dhl.com>' >>"$TMP/log"
 if command -v nm >/dev/null; then
 	imports=$(nm -D --undefined-only "$PW" | awk '{ print $NF }' | sed 's/@.*//')
 	ok $? "nm reads the binary's dynamic imports"
-	is "$(printf '%s\n' "$imports" | grep -Ex 'exec[lv]p?e?|execvpe|fexecve|system|popen|fork|vfork|posix_spawnp?|setuid|seteuid|setreuid|dlopen' | tr '\n' ' ')" \
-		"" "no exec*, system, popen, fork, spawn, setuid or dlopen imported"
+	is "$(printf '%s\n' "$imports" | grep -Ex 'exec[lv]p?e?|execvpe|fexecve|system|popen|fork|vfork|posix_spawnp?|setuid|seteuid|setreuid' | tr '\n' ' ')" \
+		"" "no exec*, system, popen, fork, spawn or setuid imported"
 else
 	ok 0 "# SKIP nm (binutils) not installed"
 	ok 0 "# SKIP nm (binutils) not installed"
@@ -69,7 +69,21 @@ if command -v strace >/dev/null; then
 		"$PW" -r "$RULEBASE" --omprog -o "$TMP/st/events2.json" \
 		<"$TMP/log" >/dev/null 2>&1
 	is "$(grep -cE 'execve(at)?\(' "$TMP/strace2")" 1 "--omprog: one execve too"
+	# dlopen() is imported for ICU alone (src/icuload.c): an IDN sender
+	# loads ICU's libraries and what they need, nothing else
+	printf 'linkedin.com\n' > "$TMP/brands"
+	from_line q3 '<c@xn--lnkedin-rog.com>' > "$TMP/idn"
+	strace -f -qq -o "$TMP/strace3" -e trace=openat,open \
+		"$PW" -r "$RULEBASE" --brands "$TMP/brands" "$TMP/idn" \
+		> "$TMP/idn.out" 2>/dev/null
+	is "$(events "$TMP/idn.out")" 1 "under strace: the IDN sender's event"
+	sonames() { sed 's|.*/||' | grep -E '^lib.*\.so(\.[0-9.]+)?$' | sort -u; }
+	loaded=$(grep -v ENOENT "$TMP/strace3" | sed -n 's/.*"\([^"]*\)".*/\1/p' | sonames)
+	linked=$(ldd "$PW" | awk '{ print $1 }' | sonames)
+	is "$(comm -23 <(printf '%s\n' "$loaded") <(printf '%s\n' "$linked") |
+		grep -vE '^lib(icu(uc|i18n|data)|stdc\+\+|gcc_s|m)\.so' | tr '\n' ' ')" "" \
+		"libraries loaded at run time: ICU's and those they need, no other"
 else
-	for i in 1 2 3 4; do ok 0 "# SKIP strace not installed"; done
+	for i in 1 2 3 4 5 6; do ok 0 "# SKIP strace not installed"; done
 fi
 done_testing
