@@ -60,8 +60,8 @@ static const char *const parsed[] = {
 	  "quarantine=x",
 	H "r15: ruleset=check_mail, arg1=<a@b.example>, relay=h [192.0.2.4], "
 	  "reject=550 x",
-	"Jul  3 14:12:20 mx1 postfix/smtpd[4707]: r16: ruleset=check_rcpt, "
-	"arg1=<a@b.example>, relay=h [192.0.2.4], reject=550 x",
+	("Jul  3 14:12:20 mx1 postfix/smtpd[4707]: r16: ruleset=check_rcpt, "
+	 "arg1=<a@b.example>, relay=h [192.0.2.4], reject=550 x"),
 };
 
 /* The string members of struct mailrec. */
