@@ -39,8 +39,7 @@ static int assembly_pipeline(struct assembly *a,
 	return 0;
 }
 
-/* assembly_open - outputs, config (with the store's brands), tracker,
- * pipeline */
+/* assembly_open - config, outputs, store brands, tracker, pipeline */
 int assembly_open(struct assembly *a, const struct assembly_plan *plan,
 		  char err[ASSEMBLY_ERR_MAX])
 {
@@ -48,15 +47,19 @@ int assembly_open(struct assembly *a, const struct assembly_plan *plan,
 
 	memset(a, 0, sizeof(*a));
 	err[0] = '\0';
-	/* The store first: the set learns the brands of its campaigns. */
+	/* The files first: a bad one must not create or lock the store,
+	 * nor create the output, of a run that will not happen. */
+	status = config_load(plan->config, &a->config, err);
+	if (status != 0) {
+		a->failed_config = 1;
+		return status;
+	}
 	status = plan->open_outputs(plan->ctx, a, err);
 	if (status != 0)
 		return status;
-	status = config_load(plan->config, a->store, &a->config, err);
-	if (status != 0) {
-		a->failed_config = status != EX_CANTCREAT;
+	status = config_learn_store(&a->config, a->store, err);
+	if (status != 0)
 		return status;
-	}
 	if (plan->config_only)
 		return 0;
 	return assembly_pipeline(a, plan, err);
@@ -70,9 +73,14 @@ int assembly_reload(struct assembly *a, const struct config_options *opts,
 	int status;
 
 	err[0] = '\0';
-	status = config_load(opts, a->store, &fresh, err);
+	status = config_load(opts, &fresh, err);
 	if (status != 0)
 		return status;
+	status = config_learn_store(&fresh, a->store, err);
+	if (status != 0) {
+		config_free(&fresh);
+		return status;
+	}
 	config_free(&a->config);
 	a->config = fresh;
 	return 0;

@@ -3,12 +3,15 @@
  * the fuzz harnesses.
  *
  * DESCRIPTION
- *	assembly_open() builds what runs, in this order: the store and the
- *	event output through the caller's open_outputs hook (main opens
- *	them from the command line, the fuzz harnesses in memory and to
- *	/dev/null), then the config set (config_load(): rulebase, access
- *	maps, labels, and every brand: from the files, the access map and
- *	the store), then the tracker and the pipeline.  assembly_reload()
+ *	assembly_open() builds what runs, in this order: the config set
+ *	(config_load(): rulebase, access maps, labels, and the brands of
+ *	the files and the access map), so that a bad file stops the run
+ *	before any state or output file is created or locked; then the
+ *	store and the event output through the caller's open_outputs hook
+ *	(main opens them from the command line, the fuzz harnesses in
+ *	memory and to /dev/null); then the brands of the store's campaigns
+ *	into the set (config_learn_store()); then the tracker and the
+ *	pipeline.  assembly_reload()
  *	makes a new config set the same way and swaps it in only when it
  *	loaded whole.  Whatever builds a pipeline builds this one, so what
  *	is fuzzed and tested is what ships.

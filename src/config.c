@@ -369,29 +369,32 @@ static int config_learn_campaign(const char *phished_domain, void *ctx)
 /* config_learn_store - the store's latest campaigns into the brand
  * index: no more than the learned brands kept, so that start-up and
  * a reload read that many rows, however big the store */
-static int config_learn_store(struct config_set *set, struct store *store,
-			      char err[CONFIG_ERR_MAX])
+int config_learn_store(struct config_set *set, struct store *store,
+		       char err[CONFIG_ERR_MAX])
 {
 	int status;
 
+	err[0] = '\0';
 	if (store == NULL)	/* --check of a store not created yet */
 		return 0;
 	status = store_recent_campaigns(store, set->learn_max,
 					config_learn_campaign, set->look);
-	if (status < 0 && errno == ENOMEM)
-		config_fail(err, -1, "cannot learn brands from the state store: "
-			    "%s", strerror(errno));
-	else if (status != 0)
-		config_fail(err, -1, "cannot learn brands from the state store: "
-			    "%s", store_errmsg(store));
 	set->generation++;
-	return status != 0 ? -1 : 0;
+	if (status < 0 && errno == ENOMEM)
+		return config_fail(err, EX_OSERR, "cannot learn brands from "
+				   "the state store: %s", strerror(errno));
+	/* A store that cannot be read (corrupt, locked) is unusable: 73 */
+	if (status != 0)
+		return config_fail(err, EX_CANTCREAT, "cannot learn brands "
+				   "from the state store: %s",
+				   store_errmsg(store));
+	return 0;
 }
 
-/* config_load - rulebase, access maps, labels, brands, and the brands
- * of the store's latest campaigns */
-int config_load(const struct config_options *opts, struct store *store,
-		struct config_set *set, char err[CONFIG_ERR_MAX])
+/* config_load - rulebase, access maps, labels and brands: the files
+ * alone, so that a bad one stops the program before the store opens */
+int config_load(const struct config_options *opts, struct config_set *set,
+		char err[CONFIG_ERR_MAX])
 {
 	char why[NORMALIZE_ERR_MAX];
 	int status;
@@ -425,11 +428,6 @@ int config_load(const struct config_options *opts, struct store *store,
 		goto fail;
 	}
 	set->generation = 1;
-	/* A store that cannot be read (corrupt, locked) is unusable: 73 */
-	if (config_learn_store(set, store, err) < 0) {
-		status = EX_CANTCREAT;
-		goto fail;
-	}
 	return 0;
 fail:
 	config_free(set);

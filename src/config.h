@@ -5,8 +5,10 @@
  *	Start-up, --check and SIGHUP all load the same things the same
  *	way: the rulebase, the label set, the access maps and the brand
  *	index of lookalike senders (--brands, --allow, and the brands the
- *	access map teaches; config_learn_store() adds the store's
- *	campaigns once the store is open).  config_load() builds a
+ *	access map teaches).  config_load() reads the files alone, so
+ *	that a bad one stops the program before it opens or locks its
+ *	store and output; config_learn_store() then adds the brands of
+ *	the store's campaigns.  config_load() builds a
  *	complete new set or none: on
  *	SIGHUP the caller swaps the new set in only when it loaded, so a bad
  *	new file leaves the old set running.  Nothing is printed here: an
@@ -67,17 +69,25 @@ struct config_set {
 };
 
 /*
- * config_load - load a complete set into *set: the rulebases, the maps,
- * the labels and every brand, those learned from the access map and
- * from store (may be NULL: --check of a store not created yet) too, at
- * most the learned brands kept, so that start-up and a reload read that
- * many rows however big the store.  0, or a sysexits code (EX_NOINPUT,
- * EX_DATAERR, EX_USAGE, EX_OSERR, EX_CANTCREAT: the store cannot be
- * read) with why in err.  main, SIGHUP and the fuzz harnesses call it
- * through assembly.c alone.
+ * config_load - load a complete set into *set from the files: the
+ * rulebases, the maps, the labels and every brand, those learned from
+ * the access map too.  0, or a sysexits code (EX_NOINPUT, EX_DATAERR,
+ * EX_USAGE, EX_OSERR) with why in err.  main, SIGHUP and the fuzz
+ * harnesses call it through assembly.c alone.
  */
-int config_load(const struct config_options *opts, struct store *store,
-		struct config_set *set, char err[CONFIG_ERR_MAX]);
+int config_load(const struct config_options *opts, struct config_set *set,
+		char err[CONFIG_ERR_MAX]);
+
+/*
+ * config_learn_store - the phished domains of the store's latest
+ * campaigns into a loaded set's brands, at most the learned brands
+ * kept, so that start-up and a reload read that many rows however big
+ * the store; store NULL (--check of a store not created yet) teaches
+ * nothing.  0, or EX_CANTCREAT (the store cannot be read) or EX_OSERR
+ * with why in err; the set is still whole, for the caller to free.
+ */
+int config_learn_store(struct config_set *set, struct store *store,
+		       char err[CONFIG_ERR_MAX]);
 
 /*
  * config_learn_access - learn the registrable domain of every blocking

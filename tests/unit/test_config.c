@@ -1,7 +1,8 @@
 /*
  * test_config - config.c and assembly.c: a set loads whole or not at
  * all, says why in the caller's buffer and prints nothing; the brands a
- * set learns from the store; a reload that fails keeps the old set.
+ * set learns from the store, once the set loaded and the store opened;
+ * a reload that fails keeps the old set.
  *
  *	Each failing load names its file and returns its sysexits code;
  *	stderr is captured around every call and must stay empty (library
@@ -74,7 +75,7 @@ static void load_fails(const struct config_options *opts, int status,
 	int got, quiet;
 
 	quiet_begin();
-	got = config_load(opts, NULL, &set, err);
+	got = config_load(opts, &set, err);
 	quiet = quiet_end();
 	snprintf(label, sizeof(label), "%s: exit status %d", name, status);
 	tap_is_long(got, status, label);
@@ -127,7 +128,7 @@ static void test_load(void)
 	options(&opts);
 	opts.access_files[opts.access_count++] = examples_access;
 	quiet_begin();
-	tap_is_long(config_load(&opts, NULL, &set, err), 0, "a whole set loads");
+	tap_is_long(config_load(&opts, &set, err), 0, "a whole set loads");
 	tap_ok(quiet_end(), "quietly");
 	tap_ok(set.norm != NULL && set.det != NULL && set.access != NULL
 	       && set.look != NULL && set.ordinary != NULL,
@@ -150,6 +151,57 @@ static int open_memory(void *ctx, struct assembly *a,
 		return EX_CANTCREAT;
 	}
 	return 0;
+}
+
+/* open_seeded - assembly hook: a store in memory that already holds a
+ * campaign against examplebank.com; *ctx counts the calls */
+static int open_seeded(void *ctx, struct assembly *a,
+		       char err[ASSEMBLY_ERR_MAX])
+{
+	int status = open_memory(NULL, a, err);
+
+	++*(int *) ctx;
+	if (status == 0 && store_campaign_add(a->store, "examplebank.com",
+					      "mail.examp1e-bank.com", "test",
+					      1) != 0) {
+		snprintf(err, ASSEMBLY_ERR_MAX, "campaign not stored");
+		return EX_CANTCREAT;
+	}
+	return status;
+}
+
+/* test_open_order - the set loads before the store and output open: a
+ * bad file never reaches the hook; a good set then learns the brands of
+ * the store the hook opened */
+static void test_open_order(void)
+{
+	struct config_options opts;
+	struct assembly_plan plan = { 0 };
+	struct assembly a;
+	char err[ASSEMBLY_ERR_MAX];
+	struct detection d;
+	const char *key;
+	int opened = 0;
+
+	options(&opts);
+	opts.access_files[0] = "/nonexistent/access";
+	opts.access_count = 1;
+	plan.config = &opts;
+	plan.open_outputs = open_seeded;
+	plan.ctx = &opened;
+	plan.config_only = 1;
+	tap_is_long(assembly_open(&a, &plan, err), EX_NOINPUT,
+		    "a missing access map fails the assembly");
+	tap_is_long(opened, 0, "before the store and output are opened");
+	tap_ok(a.failed_config, "a file of the set is at fault");
+	assembly_close(&a, NULL);
+	opts.access_count = 0;
+	opened = 0;
+	tap_is_long(assembly_open(&a, &plan, err), 0, "a good set assembles");
+	tap_is_long(opened, 1, "and opens the store and output once");
+	tap_is_long(verdict_of(&a.config, "examp1ebank.com", &d, &key), 1,
+		    "the set learned examplebank.com from the opened store");
+	assembly_close(&a, NULL);
 }
 
 /* test_store_brands - a stored campaign's phished domain is a brand of
@@ -209,6 +261,7 @@ int main(void)
 	test_failures();
 	test_load();
 	test_store_brands();
+	test_open_order();
 	unlink(stderr_path);
 	return tap_done();
 }

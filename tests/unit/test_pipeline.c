@@ -65,7 +65,7 @@ static void rig_open(struct rig *r, int input_json)
 	fd = mkstemp(r->events);
 	if (fd >= 0)
 		close(fd);
-	if (config_load(&r->opts, NULL, &r->config, cerr) != 0)
+	if (config_load(&r->opts, &r->config, cerr) != 0)
 		exit(tap_ok(0, "config_load of the rulebase") + 1);
 	r->store = store_open(NULL, err);
 	r->emitter = emitter_open(r->events, 0, NULL, err);
@@ -217,17 +217,17 @@ static void test_config_sets(void)
 	const char *key;
 
 	opts.rulebase = "/nonexistent/sendmail.rb";
-	tap_is_long(config_load(&opts, NULL, &a, cerr), EX_NOINPUT,
+	tap_is_long(config_load(&opts, &a, cerr), EX_NOINPUT,
 		    "a missing rulebase: EX_NOINPUT");
 	tap_ok(a.norm == NULL && a.ordinary == NULL, "and no set");
 	opts.rulebase = rulebase;
 	opts.max_learned_brands = LOOKALIKE_LEARN_MAX;
 	opts.labels = "zzzz";
-	tap_is_long(config_load(&opts, NULL, &a, cerr), 0, "set a: no emalsrv label");
+	tap_is_long(config_load(&opts, &a, cerr), 0, "set a: no emalsrv label");
 	tap_is_long(verdict_of(&a, "emalsrv.marriott.com", &d, &key), 0,
 		    "set a: ordinary, and cached");
 	opts.labels = NULL;
-	tap_is_long(config_load(&opts, NULL, &b, cerr), 0, "set b: default labels");
+	tap_is_long(config_load(&opts, &b, cerr), 0, "set b: default labels");
 	tap_ok(a.ordinary != b.ordinary, "each set its own cache");
 	config_free(&a);
 	tap_is_long(verdict_of(&b, "emalsrv.marriott.com", &d, &key), 1,
