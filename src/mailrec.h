@@ -67,6 +67,8 @@
  *	             but at DATA, where the message ends there
  *	           Exim: "H=host [ip] F=<s> rejected RCPT <r>: reason" RCPT,
  *	             "rejected MAIL" MAIL, "rejected after DATA" DATA
+ *	             with the queue id of a message never queued: a
+ *	             refusal at DATA ends its message, queue id or not
  *	DISCARDED  sendmail: "QID: discarded" (stage NONE: after the
  *	             message was queued); a ruleset's "discard" verdict:
  *	             the stage of its ruleset (held until ACCEPTED)

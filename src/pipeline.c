@@ -5,10 +5,11 @@
  *	The line-kind table: each kind of struct mailrec is handed to the
  *	stages that it concerns; kinds that change nothing have no
  *	handler.  No handler knows which MTA wrote the line.  An ACCEPTED
- *	line (or a sender REFUSED at MAIL) goes sender -> verdict, and
- *	when suspicious, under the store lock, campaign_owed -> event ->
- *	campaign_record -> tracking_attach.  A DELIVERY, a recipient
- *	REFUSED at RCPT and a DISCARDED line go to tracking.
+ *	line (or a verdict that ends its message: a sender REFUSED at MAIL
+ *	or DATA, a refusal or discard with no queue id) goes sender ->
+ *	verdict, and when suspicious, under the store lock, campaign_owed
+ *	-> event -> campaign_record -> tracking_attach.  A DELIVERY, a
+ *	recipient REFUSED at RCPT and a DISCARDED line go to tracking.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -295,14 +296,22 @@ static enum pipeline_result pipeline_counted(struct pipeline *pipe,
 }
 
 /*
- * pipeline_ends_message - a verdict that names its sender and no queue
- * id whose message goes on: the message ends here, no ACCEPTED line
- * follows (Postfix's NOQUEUE rejects, its rejects at DATA, discards)
+ * pipeline_ends_message - a verdict that names its sender and ends its
+ * message: no ACCEPTED line follows.  Such is one with no queue id
+ * whose message goes on (Postfix's NOQUEUE rejects, discards), and a
+ * refusal at DATA, queue id or not: the message was received whole
+ * and refused, never queued (Postfix's END-OF-MESSAGE rejects, whose
+ * queue id its map drops, and Exim's "rejected after DATA", which
+ * keeps it, count alike).
  */
 static int pipeline_ends_message(const struct mailrec *log)
 {
-	return log->sender != NULL && log->qid == NULL
-	       && log->stage != STAGE_NONE && log->stage != STAGE_CONNECT;
+	if (log->sender == NULL)
+		return 0;
+	if (log->kind == MAILREC_REFUSED && log->stage == STAGE_DATA)
+		return 1;
+	return log->qid == NULL && log->stage != STAGE_NONE
+	       && log->stage != STAGE_CONNECT;
 }
 
 /*

@@ -11,7 +11,9 @@
 # "rejected RCPT" one recipient refused, of a message of its own unless
 # the process's previous refusal at RCPT had the same sender and no
 # arrival came between (one line per recipient, one message); "discarded
-# by RCPT ACL" one recipient discarded (its message's arrival follows).
+# by RCPT ACL" one recipient discarded (its message's arrival follows);
+# "rejected after DATA" a message with one recipient refused, as Postfix's
+# reject at END-OF-MESSAGE is (its queue id has no arrival line).
 # A refusal with the very words of its process's previous line is the
 # reject log's copy that syslog_duplication sends to syslog too: skipped.
 #
@@ -59,7 +61,7 @@ awk_counts() {
 		sub(/^[0-9-]+ [0-9:]+ /, "")
 		pid = $1; sub(/^\[[0-9]+\] /, "")
 		qid = $1
-		if (/ rejected (MAIL|RCPT) / || /: discarded by RCPT ACL/) {
+		if (/ rejected (MAIL|RCPT|after DATA)/ || /: discarded by RCPT ACL/) {
 			if (last[pid] == words) { delete last[pid]; next }
 			last[pid] = words
 		} else delete last[pid]
@@ -83,6 +85,11 @@ awk_counts() {
 		if (/ rejected MAIL / || open[pid] != sender()) note(c, "messages")
 		if (/ rejected MAIL /) delete open[pid]; else open[pid] = sender()
 		note(c, "recipients"); note(c, "rejected")
+		next
+	}
+	/ rejected after DATA/ {
+		c = campaign(sender()); delete open[pid]
+		note(c, "messages"); note(c, "recipients"); note(c, "rejected")
 		next
 	}
 	/: discarded by RCPT ACL/ {
@@ -177,6 +184,50 @@ pw -r "$TMP/both/sendmail.rb" --default-brands "$TOP/data/brands" "${LISTS[@]}" 
 is "$(jq -r .phishwatch.phished_domain <"$TMP/beside" | sort -u | wc -l)" 4 \
 	"exim.rb beside sendmail.rb: read without -r exim:"
 
+# A refusal after DATA is a message of one refused recipient, as
+# Postfix's reject at END-OF-MESSAGE: the recordings' refusal after DATA
+# (of promo@bulk.example.com, no campaign's) made a dhl.com sender's
+# adds one message, one recipient, one refused to dhl.com, in the awk
+# count and in phishwatch's, in Exim's log as in Postfix's of the same
+# scenario.
+# data_variant FILE OUT - FILE with its refusals after DATA a dhl.com
+# sender's (Exim's promo@bulk.example.com, Postfix's bulk@example.com)
+data_variant() {
+	sed -e 's/promo@bulk\.example\.com/promo@emalsrv.dhl.com/g' \
+		-e 's/bulk@example\.com/bulk@emalsrv.dhl.com/g' "$1" >"$2"
+}
+for rec in syslog-3164.log syslog-3339.log mainlog; do
+	data_variant "$REC/$rec" "$TMP/data.$rec"
+	is "$(grep -c 'F=<promo@emalsrv.dhl.com> rejected after DATA' \
+		"$TMP/data.$rec")" 1 "data/$rec: one refusal after DATA"
+	awk_counts "$TMP/data.$rec" >"$TMP/awk"
+	pw_counts "$TMP/data.$rec" >"$TMP/pw"
+	if cmp -s "$TMP/awk" "$TMP/pw"; then
+		ok 0 "data/$rec: campaign counts equal the awk count"
+	else
+		ok 1 "data/$rec: campaign counts equal the awk count"
+		diff "$TMP/awk" "$TMP/pw" | sed 's/^/# /'
+	fi
+	is "$(grep '^dhl\.com ' "$TMP/pw")" "dhl.com 2 2 1 0 0 1 0" \
+		"data/$rec: dhl.com's delivered message and its refused one"
+	grep -v '^dhl\.com ' "$TMP/pw" >"$TMP/rest"
+	grep -v '^dhl\.com ' "$TMP/pw.$rec" >"$TMP/rest.before"
+	cmp -s "$TMP/rest" "$TMP/rest.before"
+	ok $? "data/$rec: the other campaigns' counts as before"
+done
+printf 'linkedinmail.com\tREJECT\nemalsrv.linkedin.com\tREJECT\nemalsrv.ups.com\tDISCARD\n' \
+	>"$TMP/sender_access"
+data_variant "$TOP/tests/mta/postfix/short.3164.log" "$TMP/data.postfix"
+is "$(grep -c 'milter-reject: END-OF-MESSAGE .*from=<bulk@emalsrv.dhl.com>' \
+	"$TMP/data.postfix")" 1 "data/postfix: one reject at END-OF-MESSAGE"
+pw -r "$RULEBASE" --default-brands "$TOP/data/brands" \
+	-a "postfix:$TMP/sender_access" --report=json "$TMP/data.postfix" \
+	2>/dev/null | jq -r '[.phished_domain, .messages, .recipients,
+	.delivered, .deferred, .bounced, .rejected, .discarded] | join(" ")' |
+	sort >"$TMP/pw.postfix"
+cmp -s "$TMP/pw.postfix" "$TMP/pw"
+ok $? "data: Postfix's log of the scenario gives the counts Exim's does"
+
 # exim-more: the same counts through syslog with syslog_duplication
 # (every refusal twice) as from the mainlog (once); a message refused
 # or discarded recipient by recipient counts once; its relay, ::1, is
@@ -198,6 +249,17 @@ for rec in syslog-3164.log syslog-3339.log mainlog; do
 	fi
 	like "$(tail -n 1 "$TMP/report.err")" ' invalid_fields=0 ' \
 		"exim-more/$rec: no relay address taken as invalid (::1 is written bare)"
+	# its refusal after DATA, a dhl.com sender's: once, whether
+	# syslog_duplication wrote it twice or the mainlog once
+	data_variant "$REC/$rec" "$TMP/data.$rec"
+	awk_counts "$TMP/data.$rec" >"$TMP/awk.data"
+	pw_counts "$TMP/data.$rec" >"$TMP/pw.data"
+	cmp -s "$TMP/awk.data" "$TMP/pw.data"
+	ok $? "exim-more/$rec: a dhl.com sender refused after DATA: counts equal the awk count"
+	is "$(grep '^dhl\.com ' "$TMP/pw.data" | cut -d' ' -f2,3,7)" \
+		"$(grep '^dhl\.com ' "$TMP/pw" |
+		awk '{ print $2 + 1, $3 + 1, $7 + 1 }')" \
+		"exim-more/$rec: one message, one recipient, one refusal more for dhl.com"
 	grep -E '^(linkedin|ups)\.com ' "$TMP/pw" >"$TMP/promised"
 	is "$(cat "$TMP/promised")" "linkedin.com 4 6 0 0 0 6 0
 ups.com 3 4 0 0 0 0 4" \
