@@ -32,10 +32,16 @@ dropin() {
 	esac
 }
 
-# failed_starts - how often phishwatch has said that the map is missing
+# failed_starts - how often phishwatch has said that the map is missing;
+# 0 before phishwatch has written its log, so that the count is always a
+# number for the tests' -ge
 failed_starts() {
-	grep -c 'error: access map .*: No such file or directory' \
-		"$RS_DIR/log/phishwatch.err" 2>/dev/null
+	if [ -f "$RS_DIR/log/phishwatch.err" ]; then
+		grep -c 'error: access map .*: No such file or directory' \
+			"$RS_DIR/log/phishwatch.err"
+	else
+		echo 0
+	fi
 }
 
 # all_cases COMMAND - COMMAND holds for every case's daemon
