@@ -44,7 +44,11 @@ static const struct {
 int icuload_open(struct icuload *icu)
 {
 	memset(icu, 0, sizeof(*icu));
-	icu->lib = dlopen(ICULOAD_LIB, RTLD_NOW | RTLD_LOCAL);
+	/* Never unloaded: ICU keeps caches (confusables data, transforms)
+	 * in its own globals for the process's life, as it does when linked;
+	 * unloading would leave them reachable from nowhere, and a later
+	 * load would build them again. */
+	icu->lib = dlopen(ICULOAD_LIB, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
 	if (icu->lib == NULL)
 		return -1;
 	for (size_t i = 0; i < sizeof(icuload_syms) / sizeof(icuload_syms[0]);
