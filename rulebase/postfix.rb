@@ -131,6 +131,20 @@ rule=discard:%qid:char-to{"extradata":": "}%: %
 rule=discard:%qid:char-to{"extradata":": "}%: %
 	{"type":"alternative","parser":[{"type":"literal","text":"discard","name":"action"},{"type":"literal","text":"milter-discard","name":"action"}]}%: %stage:word% from %relay_host:char-to{"extradata":"["}%[%relay_ip:char-to{"extradata":"]"}%]: %reply:string-to{"extradata":"; proto="}%; proto=%proto:word%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" helo="},{"type":"rest","name":"helo"}],{"type":"literal","text":"","priority":31046}]}%
+# reject, discard, smtpd-action: cleanup's header_checks and body_checks
+#         (qid: ACTION: header|body LINE from HOST[IP]; from=<..> to=<..>
+#         [proto=P helo=<..>][: TEXT]; LINE is the header or body line,
+#         at most 200 characters, "from" and all: content takes it
+#         with the client after it; to= is one recipient of the
+#         message's; stage is header, body or content)
+rule=reject:%qid:char-to{"extradata":": "}%: %
+	{"type":"alternative","parser":[{"type":"literal","text":"reject","name":"action"}]}%: %
+	{"type":"alternative","parser":[{"type":"literal","text":"header","name":"stage"},{"type":"literal","text":"body","name":"stage"},{"type":"literal","text":"content","name":"stage"}]}% %content:string-to{"extradata":"; from="}%; from=%from:string-to{"extradata":" to="}% to=%
+	{"type":"alternative","parser":[[{"type":"char-to","name":"to","extradata":" :"},{"type":"rest","name":"-"}],{"type":"rest","name":"to","priority":40000}]}%
+rule=discard:%qid:char-to{"extradata":": "}%: %
+	{"type":"alternative","parser":[{"type":"literal","text":"discard","name":"action"}]}%: %
+	{"type":"alternative","parser":[{"type":"literal","text":"header","name":"stage"},{"type":"literal","text":"body","name":"stage"},{"type":"literal","text":"content","name":"stage"}]}% %content:string-to{"extradata":"; from="}%; from=%from:string-to{"extradata":" to="}% to=%
+	{"type":"alternative","parser":[[{"type":"char-to","name":"to","extradata":" :"},{"type":"rest","name":"-"}],{"type":"rest","name":"to","priority":40000}]}%
 # smtpd-action: the same for the other actions (hold, warn, filter,
 #         redirect, ..)
 rule=smtpd-action:%qid:char-to{"extradata":": "}%: %

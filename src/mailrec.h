@@ -147,6 +147,10 @@ struct mailrec {
 	const char *pid;
 	int session_edge;	/* 1: the line opens or closes an SMTP
 				 * session of its process (pid) */
+	unsigned long session_rcpts;	/* a session's close: the recipients
+				 * its one mail transaction took (Postfix's
+				 * disconnect: mail=1 rcpt=N); 0: none, more
+				 * than one transaction, or not said */
 	const char *qid;	/* the MTA's queue id; never "NOQUEUE" */
 	/* the message */
 	const char *sender;	/* envelope sender as logged: <a@b>, a@b, <> */
@@ -177,6 +181,10 @@ struct mailrec {
 				 * message whose own ACCEPTED line comes
 				 * later and counts it: the recipient
 				 * counts, no message of its own */
+	int ends_message;	/* 1: a verdict that ends its message,
+				 * queue id or not: no ACCEPTED line follows
+				 * (Postfix's discards, its refusals at DATA
+				 * and of the headers or body) */
 };
 
 #endif

@@ -32,6 +32,7 @@
  *	serves session after session, and its NOQUEUE verdicts of one
  *	session's message are told from the next session's by them.
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "normalize_postfix.h"
@@ -62,7 +63,7 @@ static const char *const postfix_tags[] = {
 /* Field names of postfix.rb that the record takes; slot indexes. */
 enum postfix_field {
 	F_QID, F_RELAY_HOST, F_RELAY_IP, F_MSGID, F_FROM, F_SIZE, F_NRCPT,
-	F_TO, F_DSN, F_STATUS, F_STAGE, F_REPLY, F_PROTO
+	F_TO, F_DSN, F_STATUS, F_STAGE, F_REPLY, F_PROTO, F_COMMANDS
 };
 
 static const char *const postfix_fields[] = {
@@ -79,6 +80,7 @@ static const char *const postfix_fields[] = {
 	[F_STAGE] = "stage",
 	[F_REPLY] = "reply",
 	[F_PROTO] = "proto",
+	[F_COMMANDS] = "commands",
 	NULL
 };
 
@@ -114,6 +116,10 @@ enum mailrec_stage normalize_postfix_stage(const char *stage)
 		{"DATA", STAGE_DATA},
 		{"BDAT", STAGE_DATA},
 		{"END-OF-MESSAGE", STAGE_DATA},
+		/* cleanup's header_checks, body_checks */
+		{"header", STAGE_DATA},
+		{"body", STAGE_DATA},
+		{"content", STAGE_DATA},
 	};
 
 	if (stage == NULL)
@@ -124,15 +130,51 @@ enum mailrec_stage normalize_postfix_stage(const char *stage)
 	return STAGE_OTHER;
 }
 
+/* postfix_count - the successful count of a disconnect line's
+ * "name=N" or "name=N/M" in commands, or -1 when absent or not a
+ * number */
+static long postfix_count(const char *commands, const char *name)
+{
+	size_t len = strlen(name);
+	long n = 0;
+	const char *p;
+
+	for (p = commands; (p = strstr(p, name)) != NULL; p += len)
+		if ((p == commands || p[-1] == ' ') && p[len] == '=')
+			break;
+	if (p == NULL || !isdigit((unsigned char) p[len + 1]))
+		return -1;
+	for (p += len + 1; isdigit((unsigned char) *p) && n < 1000000; p++)
+		n = n * 10 + (*p - '0');
+	return *p == '\0' || *p == ' ' || *p == '/' ? n : -1;
+}
+
+/* normalize_postfix_rcpts - the recipients that smtpd's one mail
+ * transaction took, from its disconnect line's command counts
+ * ("ehlo=1 mail=1 rcpt=2/3 data=1 quit=1 commands=6": 2), or 0 when
+ * the session had another number of transactions (which took which
+ * recipients the line does not say) */
+unsigned long normalize_postfix_rcpts(const char *commands)
+{
+	long rcpts;
+
+	if (commands == NULL || postfix_count(commands, "mail") != 1)
+		return 0;
+	rcpts = postfix_count(commands, "rcpt");
+	return rcpts > 0 ? (unsigned long) rcpts : 0;
+}
+
 /* postfix_verdict - a reject or discard line: its stage, sender,
- * recipient and reply */
+ * recipient and reply; its queue id kept, whose client= line ties it
+ * to its session */
 static void postfix_verdict(enum mailrec_kind kind,
 			    const char *const slot[], struct mailrec *out)
 {
 	out->kind = kind;
 	out->stage = normalize_postfix_stage(slot[F_STAGE]);
-	if (kind == MAILREC_DISCARDED || out->stage == STAGE_DATA)
-		out->qid = NULL;	/* no qmgr line will follow */
+	/* no qmgr line will follow */
+	out->ends_message = kind == MAILREC_DISCARDED
+			    || out->stage == STAGE_DATA;
 	out->sender = slot[F_FROM];
 	out->recipients = slot[F_TO];
 	out->reason = slot[F_REPLY];
@@ -179,6 +221,7 @@ static void postfix_record(int tag, const char *const slot[],
 		break;
 	case TAG_SESSION:
 		out->session_edge = 1;
+		out->session_rcpts = normalize_postfix_rcpts(slot[F_COMMANDS]);
 		break;
 	default:
 		break;

@@ -24,4 +24,8 @@ enum mailrec_outcome normalize_postfix_outcome(const char *status);
  * "END-OF-MESSAGE") to its SMTP stage */
 enum mailrec_stage normalize_postfix_stage(const char *stage);
 
+/* normalize_postfix_rcpts - the recipients of a session's one mail
+ * transaction, from the counts of smtpd's disconnect line, or 0 */
+unsigned long normalize_postfix_rcpts(const char *commands);
+
 #endif

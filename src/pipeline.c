@@ -198,8 +198,7 @@ pipeline_campaign_message(struct pipeline *pipe, const struct mailrec *log,
 	if (result == PIPELINE_DONE && !verdict)
 		tracking_attach(&pipe->track, log, s->key, d, when.tv_sec);
 	else if (result == PIPELINE_DONE)
-		tracking_verdict_done(&pipe->track, log,
-				      delta.n[TRACK_MESSAGES] > 0);
+		tracking_verdict_done(&pipe->track, log, &delta);
 	return result;
 }
 
@@ -223,6 +222,19 @@ static enum pipeline_result pipeline_on_client(struct pipeline *pipe,
 	return PIPELINE_DONE;
 }
 
+/* pipeline_with_relay - a line that names no relay with the one a
+ * CLIENT line gave its queue id (in *copy), else the line */
+static const struct mailrec *pipeline_with_relay(struct pipeline *pipe,
+						 const struct mailrec *log,
+						 struct mailrec *copy)
+{
+	if (log->relay_ip != NULL || log->relay_host != NULL)
+		return log;
+	*copy = *log;
+	copy->relay_ip = tracker_relay(pipe->parts.tracker, log->qid);
+	return copy;
+}
+
 /* pipeline_on_accepted - a message accepted: is this the start of a
  * campaign?  An ACCEPTED line without a relay takes the one a CLIENT
  * line gave its queue id. */
@@ -236,12 +248,7 @@ static enum pipeline_result pipeline_on_accepted(struct pipeline *pipe,
 
 	if (log->sender == NULL)
 		return PIPELINE_DONE;
-	if (log->relay_ip == NULL && log->relay_host == NULL) {
-		with_relay = *log;
-		with_relay.relay_ip = tracker_relay(pipe->parts.tracker,
-						    log->qid);
-		log = &with_relay;
-	}
+	log = pipeline_with_relay(pipe, log, &with_relay);
 	if (sender_check(&pipe->gate, log->sender, &s) < 0
 	    || !verdict_of(pipe->parts.config, s.host, &d, &s.key)) {
 		tracker_forget(pipe->parts.tracker, log->qid);
@@ -258,20 +265,28 @@ static enum pipeline_result pipeline_on_accepted(struct pipeline *pipe,
 }
 
 /* pipeline_refused_sender - a suspicious sender's message ended by a
- * verdict (TRACK_REJECTED, TRACK_DISCARDED) before any ACCEPTED line */
+ * verdict (TRACK_REJECTED, TRACK_DISCARDED) before any ACCEPTED line;
+ * one without a relay takes its queue id's (cleanup's verdicts name it
+ * in their text only), and an ordinary sender's queue id is dropped */
 static enum pipeline_result pipeline_refused_sender(struct pipeline *pipe,
 						    const struct mailrec *log,
 						    int verdict,
 						    const char *line,
 						    size_t len)
 {
+	struct mailrec with_relay;
 	struct sender s;
 	struct detection d;
 
-	if (log->sender == NULL
-	    || sender_check(&pipe->gate, log->sender, &s) < 0
-	    || !verdict_of(pipe->parts.config, s.host, &d, &s.key))
+	if (log->sender == NULL)
 		return PIPELINE_DONE;
+	log = pipeline_with_relay(pipe, log, &with_relay);
+	if (sender_check(&pipe->gate, log->sender, &s) < 0
+	    || !verdict_of(pipe->parts.config, s.host, &d, &s.key)) {
+		if (log->qid != NULL && tracking_ends_message(log))
+			tracker_forget(pipe->parts.tracker, log->qid);
+		return PIPELINE_DONE;
+	}
 	/* Exim's reject log copy of the verdict it just logged */
 	if (tracking_verdict_copy(&pipe->track, log))
 		return PIPELINE_DONE;
@@ -296,25 +311,6 @@ static enum pipeline_result pipeline_counted(struct pipeline *pipe,
 }
 
 /*
- * pipeline_ends_message - a verdict that names its sender and ends its
- * message: no ACCEPTED line follows.  Such is one with no queue id
- * whose message goes on (Postfix's NOQUEUE rejects, discards), and a
- * refusal at DATA, queue id or not: the message was received whole
- * and refused, never queued (Postfix's END-OF-MESSAGE rejects, whose
- * queue id its map drops, and Exim's "rejected after DATA", which
- * keeps it, count alike).
- */
-static int pipeline_ends_message(const struct mailrec *log)
-{
-	if (log->sender == NULL)
-		return 0;
-	if (log->kind == MAILREC_REFUSED && log->stage == STAGE_DATA)
-		return 1;
-	return log->qid == NULL && log->stage != STAGE_NONE
-	       && log->stage != STAGE_CONNECT;
-}
-
-/*
  * pipeline_on_refused - a refusal: at MAIL, of a sender that may be a
  * campaign's; at RCPT, of one recipient of a message that may become
  * one, or, with its sender and no queue id, of a message of its own.
@@ -327,7 +323,7 @@ static enum pipeline_result pipeline_on_refused(struct pipeline *pipe,
 {
 	struct tracking_count n;
 
-	if (log->stage == STAGE_MAIL || pipeline_ends_message(log))
+	if (log->stage == STAGE_MAIL || tracking_ends_message(log))
 		return pipeline_refused_sender(pipe, log, TRACK_REJECTED,
 					       line, len);
 	if (log->stage != STAGE_RCPT)
@@ -357,21 +353,37 @@ static enum pipeline_result pipeline_on_discarded(struct pipeline *pipe,
 {
 	struct tracking_count n;
 
-	if (pipeline_ends_message(log))
+	if (tracking_ends_message(log))
 		return pipeline_refused_sender(pipe, log, TRACK_DISCARDED,
 					       line, len);
 	return pipeline_counted(pipe, log, tracking_discarded(&pipe->track,
 							      log, &n), &n);
 }
 
-/* What each kind of line is handed to; FINISHED and OTHER change
- * nothing yet. */
+/* pipeline_on_other - a line that opens or closes an SMTP session:
+ * what the close of one that discarded a message owes it */
+static enum pipeline_result pipeline_on_other(struct pipeline *pipe,
+					      const struct mailrec *log,
+					      const char *line, size_t len)
+{
+	struct tracking_count n;
+
+	(void) line;
+	(void) len;
+	if (!log->session_edge)
+		return PIPELINE_DONE;
+	return pipeline_counted(pipe, log, tracking_session_end(&pipe->track,
+								log, &n), &n);
+}
+
+/* What each kind of line is handed to; FINISHED changes nothing yet. */
 static const pipeline_handler pipeline_handlers[MAILREC_KIND_COUNT] = {
 	[MAILREC_CLIENT] = pipeline_on_client,
 	[MAILREC_ACCEPTED] = pipeline_on_accepted,
 	[MAILREC_DELIVERY] = pipeline_on_delivery,
 	[MAILREC_REFUSED] = pipeline_on_refused,
 	[MAILREC_DISCARDED] = pipeline_on_discarded,
+	[MAILREC_OTHER] = pipeline_on_other,
 };
 
 /*

@@ -2,6 +2,7 @@
  * refmsg - the message that verdicts of one SMTP session share (see
  * refmsg.h).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "refmsg.h"
@@ -86,6 +87,34 @@ static int refmsg_find(const struct refmsg *r, uint64_t process)
 	return -1;
 }
 
+/* refmsg_take - the slot of a process; when it has none, the next one
+ * in turn, cleared for it */
+static int refmsg_take(struct refmsg *r, uint64_t process)
+{
+	int i = refmsg_find(r, process);
+
+	if (i >= 0)
+		return i;
+	i = (int) r->next;
+	r->next = (r->next + 1) % REFMSG_SLOTS;
+	memset(&r->slot[i], 0, sizeof(r->slot[i]));
+	r->slot[i].process = process;
+	return i;
+}
+
+/* refmsg_refused_before - 1: the run refused the verdict's recipient
+ * already: a new transaction's */
+static int refmsg_refused_before(const struct refmsg_slot *s,
+				 const struct mailrec *log)
+{
+	uint64_t rcpt = refmsg_address(log->recipients);
+
+	for (unsigned k = 0; rcpt != 0 && k < s->rcpts; k++)
+		if (s->rcpt[k] == rcpt)
+			return 1;
+	return 0;
+}
+
 /* refmsg_continues - 1: another recipient of the process's message */
 int refmsg_continues(const struct refmsg *r, const struct mailrec *log)
 {
@@ -95,7 +124,8 @@ int refmsg_continues(const struct refmsg *r, const struct mailrec *log)
 		return 0;
 	i = refmsg_find(r, refmsg_process(log));
 	return i >= 0 && r->slot[i].message != 0
-	       && r->slot[i].message == refmsg_message(log);
+	       && r->slot[i].message == refmsg_message(log)
+	       && !refmsg_refused_before(&r->slot[i], log);
 }
 
 /* refmsg_is_copy - 1: the second copy of the process's last verdict */
@@ -124,54 +154,58 @@ void refmsg_note(struct refmsg *r, const struct mailrec *log, int counted)
 {
 	uint64_t process = refmsg_process(log);
 	int goes_on = refmsg_continues(r, log);
-	int i;
+
+	struct refmsg_slot *s;
 
 	if (process == 0)
 		return;
-	i = refmsg_find(r, process);
-	if (i < 0) {
-		i = (int) r->next;
-		r->next = (r->next + 1) % REFMSG_SLOTS;
-		r->slot[i].qid = 0;
-	}
-	r->slot[i].process = process;
-	r->slot[i].message = refmsg_groups(log) ? refmsg_message(log) : 0;
-	r->slot[i].counted = (goes_on && r->slot[i].counted) || counted;
-	r->slot[i].sender = refmsg_address(log->sender);
-	r->slot[i].words = refmsg_words(log);
-	r->slot[i].copyable = log->may_repeat;
+	s = &r->slot[refmsg_take(r, process)];
+	s->message = refmsg_groups(log) ? refmsg_message(log) : 0;
+	s->counted = (goes_on && s->counted) || counted;
+	s->sender = refmsg_address(log->sender);
+	s->words = refmsg_words(log);
+	s->copyable = log->may_repeat;
+	if (!goes_on)
+		s->rcpts = 0;
+	if (s->message != 0 && s->rcpts < REFMSG_RCPTS)
+		s->rcpt[s->rcpts++] = refmsg_address(log->recipients);
 }
 
 /* refmsg_line - the process's run of verdicts ends at a session edge
- * or when a queue id begins, which its counted message keeps */
+ * or when a queue id begins, which its counted message keeps, and
+ * which is its session's message (the slot taken for it) */
 void refmsg_line(struct refmsg *r, const struct mailrec *log)
 {
+	uint64_t process = refmsg_process(log);
+	int client = log->kind == MAILREC_CLIENT && log->qid != NULL;
 	struct refmsg_slot *s;
 	int i;
 
-	if (!log->session_edge && log->kind != MAILREC_CLIENT)
+	if ((!log->session_edge && !client) || process == 0)
 		return;
-	i = refmsg_find(r, refmsg_process(log));
+	i = client ? refmsg_take(r, process) : refmsg_find(r, process);
 	if (i < 0)
 		return;
 	s = &r->slot[i];
-	if (log->kind == MAILREC_CLIENT && log->qid != NULL && s->message != 0
-	    && s->counted) {
+	if (client && s->message != 0 && s->counted) {
 		s->qid = refmsg_queue_id(log->qid);
 		s->qid_sender = s->sender;
 	}
+	if (client)
+		s->client_qid = refmsg_queue_id(log->qid);
 	s->message = 0;
 }
 
-/* refmsg_counted - 1: the refusals of the ACCEPTED line's message
- * counted it: in its own process (Exim), or under its queue id */
+/* refmsg_counted - 1: the refusals of the ACCEPTED line's message (or
+ * of a verdict's that ends it) counted it: in its own process (Exim),
+ * or under its queue id */
 int refmsg_counted(const struct refmsg *r, const struct mailrec *log)
 {
 	uint64_t sender = refmsg_address(log->sender);
 	uint64_t qid = refmsg_queue_id(log->qid);
 	int i = refmsg_find(r, refmsg_process(log));
 
-	if (log->kind != MAILREC_ACCEPTED || sender == 0)
+	if (sender == 0)
 		return 0;
 	if (i >= 0 && r->slot[i].message != 0 && r->slot[i].counted
 	    && r->slot[i].sender == sender)
@@ -193,4 +227,53 @@ void refmsg_accepted(struct refmsg *r, const struct mailrec *log)
 	for (int j = 0; qid != 0 && j < REFMSG_SLOTS; j++)
 		if (r->slot[j].qid == qid)
 			r->slot[j].qid = 0;
+}
+
+/* refmsg_session - the slot of the session a line's message is of: the
+ * process whose CLIENT line gave its queue id, or its own */
+static int refmsg_session(const struct refmsg *r, const struct mailrec *log)
+{
+	uint64_t qid = refmsg_queue_id(log->qid);
+
+	if (qid == 0)
+		return refmsg_find(r, refmsg_process(log));
+	for (int i = 0; i < REFMSG_SLOTS; i++)
+		if (r->slot[i].process != 0 && r->slot[i].client_qid == qid)
+			return i;
+	return -1;
+}
+
+/* refmsg_owe - what a discard counted, kept for its session's close */
+void refmsg_owe(struct refmsg *r, const struct mailrec *log,
+		const char *phished, const char *sender_host,
+		unsigned long counted)
+{
+	int i = refmsg_session(r, log);
+	struct refmsg_owed *o;
+
+	if (i < 0)
+		return;
+	o = &r->slot[i].owed;
+	snprintf(o->phished, sizeof(o->phished), "%s", phished);
+	snprintf(o->sender_host, sizeof(o->sender_host), "%s", sender_host);
+	o->counted = counted;
+	o->due = 1;
+}
+
+/* refmsg_owed - the owed of the line's process, or NULL */
+const struct refmsg_owed *refmsg_owed(const struct refmsg *r,
+				      const struct mailrec *log)
+{
+	int i = refmsg_find(r, refmsg_process(log));
+
+	return i >= 0 && r->slot[i].owed.due ? &r->slot[i].owed : NULL;
+}
+
+/* refmsg_paid - nothing owed by the line's process any more */
+void refmsg_paid(struct refmsg *r, const struct mailrec *log)
+{
+	int i = refmsg_find(r, refmsg_process(log));
+
+	if (i >= 0)
+		r->slot[i].owed.due = 0;
 }

@@ -31,6 +31,21 @@
  *	smtpd logs the queue id (CLIENT) and qmgr, another process, the
  *	ACCEPTED line of that queue id.
  *
+ *	A run of refusals ends, too, at a recipient it refused already
+ *	(but for the copy): a client that starts the same transaction
+ *	again after RSET, the commonest retry, refuses the same recipients
+ *	again.  Nothing in a refusal's words marks a new transaction, so a
+ *	retry of the same sender to other recipients in one session stays
+ *	one message with its first (Postfix's disconnect line counts the
+ *	session's MAIL commands, but not whose refusals were whose).
+ *
+ *	A message that Postfix discards (smtpd's DISCARD, or cleanup's
+ *	header_checks or body_checks) is logged once, naming one
+ *	recipient, and no qmgr line follows to give its count; smtpd's
+ *	disconnect line gives it, the recipients of the session's one mail
+ *	transaction (mailrec.h: session_rcpts).  refmsg_owe() keeps what
+ *	the discard counted, for that session, until its close.
+ *
  *	The table is small and fixed: a process whose entry was taken by
  *	others meanwhile counts its next verdict as a new message, as if
  *	it had no table.
@@ -40,11 +55,25 @@
 
 #include <stdint.h>
 
+#include "hostname.h"
 #include "mailrec.h"
 
 /* Processes remembered at once: more than the SMTP sessions that a busy
- * MTA refuses recipients in at the same moment. */
-#define REFMSG_SLOTS 64
+ * MTA refuses recipients in (or, Postfix, takes a message in) at the
+ * same moment. */
+#define REFMSG_SLOTS 128
+/* Recipients of a run of refusals told apart from a new transaction's:
+ * more than a refused client usually tries in one. */
+#define REFMSG_RCPTS 8
+
+/* A discarded message whose recipients its session's close tells: the
+ * campaign it counted for, and the recipients it counted. */
+struct refmsg_owed {
+	int due;			/* 0: nothing owed */
+	char phished[HOSTNAME_MAX + 1];
+	char sender_host[HOSTNAME_MAX + 1];
+	unsigned long counted;
+};
 
 struct refmsg_slot {
 	uint64_t process;		/* hash of host, program, pid; 0: free */
@@ -56,6 +85,11 @@ struct refmsg_slot {
 	uint64_t qid;			/* the queue id a CLIENT line gave
 					 * the counted message; 0: none */
 	uint64_t qid_sender;		/* and its sender */
+	uint64_t client_qid;		/* the queue id of its last CLIENT
+					 * line: its session's message */
+	uint64_t rcpt[REFMSG_RCPTS];	/* the run's refused recipients */
+	unsigned rcpts;			/* how many rcpt holds */
+	struct refmsg_owed owed;	/* for the session's close */
 };
 
 struct refmsg {
@@ -87,8 +121,25 @@ void refmsg_line(struct refmsg *r, const struct mailrec *log);
  * refused recipients (the table left as it is) */
 int refmsg_counted(const struct refmsg *r, const struct mailrec *log);
 
-/* refmsg_accepted - an ACCEPTED line done: its process's run and its
- * queue id are over */
+/* refmsg_accepted - an ACCEPTED line done, or a verdict that ends its
+ * message: its process's run and its queue id are over */
 void refmsg_accepted(struct refmsg *r, const struct mailrec *log);
+
+/* refmsg_owe - a discard counted counted recipients of a message for
+ * the campaign (phished, sender_host): what its session's close tells
+ * is owed to it; the session is the line's process's, or, for a line
+ * with a queue id, the process whose CLIENT line gave it */
+void refmsg_owe(struct refmsg *r, const struct mailrec *log,
+		const char *phished, const char *sender_host,
+		unsigned long counted);
+
+/* refmsg_owed - what the session that the line closes owes, or NULL
+ * (the table left as it is) */
+const struct refmsg_owed *refmsg_owed(const struct refmsg *r,
+				      const struct mailrec *log);
+
+/* refmsg_paid - the line's process owes nothing more (what
+ * refmsg_owed() gave stays readable until the next refmsg_owe()) */
+void refmsg_paid(struct refmsg *r, const struct mailrec *log);
 
 #endif

@@ -383,6 +383,18 @@ int tracker_holds(const struct tracker *t, const char *qid, size_t len)
 	return e != NULL && e->sender != NULL;
 }
 
+/* tracker_held_rejected - the refusals held for qid's from= line */
+unsigned long tracker_held_rejected(const struct tracker *t, const char *qid,
+				    time_t when)
+{
+	const struct tracker_entry *e;
+
+	if (!tracker_qid_real(qid))
+		return 0;
+	e = tracker_live(t, qid, when);
+	return e != NULL && e->sender == NULL ? e->pending_rejected : 0;
+}
+
 /* tracker_forget - an ordinary message: nothing more to learn */
 void tracker_forget(struct tracker *t, const char *qid)
 {

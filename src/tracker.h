@@ -94,6 +94,13 @@ int tracker_from_peek(const struct tracker *t, const char *qid,
  * (its to= lines count); lets the caller skip the others unparsed */
 int tracker_holds(const struct tracker *t, const char *qid, size_t len);
 
+/* tracker_held_rejected - the recipients refused under qid before a
+ * from= line that did not come yet (0 for none), as at when: what a
+ * verdict that ends the message (no from= line follows) counts with
+ * it, before it tracker_forget()s qid */
+unsigned long tracker_held_rejected(const struct tracker *t, const char *qid,
+				    time_t when);
+
 /* tracker_forget - a from= line of an ordinary sender: drop qid */
 void tracker_forget(struct tracker *t, const char *qid);
 

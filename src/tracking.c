@@ -55,6 +55,34 @@ static void tracking_stats(struct tracking *t)
 	t->counters->queue_bad_qid = st.bad_qid;
 }
 
+/* tracking_ends_message - a verdict that names its sender and ends its
+ * message: no ACCEPTED line follows (see tracking.h) */
+int tracking_ends_message(const struct mailrec *log)
+{
+	if (log->sender == NULL)
+		return 0;
+	if (log->ends_message
+	    || (log->kind == MAILREC_REFUSED && log->stage == STAGE_DATA))
+		return 1;
+	return log->qid == NULL && log->stage != STAGE_NONE
+	       && log->stage != STAGE_CONNECT;
+}
+
+/* tracking_ended - what a verdict that ends a message with a queue id
+ * adds besides its own recipient: those refused under the queue id
+ * before it, and no message when refusals before the queue id counted
+ * it already */
+static void tracking_ended(struct tracking *t, const struct mailrec *log,
+			  time_t when, struct tracker_delta *delta)
+{
+	unsigned long held = tracker_held_rejected(t->tracker, log->qid, when);
+
+	delta->n[TRACK_RECIPIENTS] += held;
+	delta->n[TRACK_REJECTED] += held;
+	if (refmsg_counted(&t->refmsg, log))
+		delta->n[TRACK_MESSAGES] = 0;
+}
+
 /*
  * tracking_delta_of - what one message line adds, the tracker left as
  * it is (tracking_attach() moves it once the line is done): the
@@ -94,6 +122,8 @@ void tracking_delta_of(struct tracking *t, const struct mailrec *log,
 	if (verdict && (log->no_message
 			|| refmsg_continues(&t->refmsg, log)))
 		delta->n[TRACK_MESSAGES] = 0;
+	if (verdict && log->qid != NULL && tracking_ends_message(log))
+		tracking_ended(t, log, when, delta);
 }
 
 /* tracking_verdict_copy - the copy of the process's last verdict */
@@ -105,11 +135,53 @@ int tracking_verdict_copy(struct tracking *t, const struct mailrec *log)
 	return 1;
 }
 
-/* tracking_verdict_done - the verdict's message is its process's */
+/* tracking_verdict_done - the verdict's message is its process's; a
+ * discard's is owed the recipients its session's close tells; one
+ * that ends a message with a queue id ends what was kept for it */
 void tracking_verdict_done(struct tracking *t, const struct mailrec *log,
-			   int counted)
+			   const struct tracker_delta *delta)
 {
-	refmsg_note(&t->refmsg, log, counted);
+	refmsg_note(&t->refmsg, log, delta->n[TRACK_MESSAGES] > 0);
+	if (!tracking_ends_message(log))
+		return;
+	if (log->kind == MAILREC_DISCARDED && !log->no_message)
+		refmsg_owe(&t->refmsg, log, delta->phished_domain,
+			   delta->sender_host, delta->n[TRACK_DISCARDED]);
+	if (log->qid != NULL) {
+		tracker_forget(t->tracker, log->qid);
+		refmsg_accepted(&t->refmsg, log);
+	}
+}
+
+/* tracking_session_end - a session's close (or start): the recipients
+ * of the message it discarded beyond those the discard counted, when
+ * its one transaction's count says more */
+enum pipeline_result tracking_session_end(struct tracking *t,
+					  const struct mailrec *log,
+					  struct tracking_count *n)
+{
+	const struct refmsg_owed *o = refmsg_owed(&t->refmsg, log);
+	enum pipeline_result result;
+	struct timespec when;
+
+	n->have = 0;
+	if (o == NULL)
+		return PIPELINE_DONE;
+	if (log->session_rcpts > o->counted) {
+		result = campaign_lock(t->camp);
+		if (result != PIPELINE_DONE)
+			return result;
+		logclock_of(t->clock, log->timestamp, &when);
+		n->when = when.tv_sec;
+		memset(&n->delta, 0, sizeof(n->delta));
+		n->delta.phished_domain = o->phished;
+		n->delta.sender_host = o->sender_host;
+		n->delta.n[TRACK_RECIPIENTS] = log->session_rcpts - o->counted;
+		n->delta.n[TRACK_DISCARDED] = log->session_rcpts - o->counted;
+		n->have = 1;
+	}
+	refmsg_paid(&t->refmsg, log);
+	return PIPELINE_DONE;
 }
 
 /* tracking_line - a session edge or a queue id ends the process's run

@@ -60,11 +60,28 @@ void tracking_delta_of(struct tracking *t, const struct mailrec *log,
  * third alike would count again */
 int tracking_verdict_copy(struct tracking *t, const struct mailrec *log);
 
-/* tracking_verdict_done - a verdict's counts are done (counted: 1 when
- * they counted a message): the next verdict of its process may be
- * another recipient of its message */
+/* tracking_ends_message - 1: a verdict that names its sender and ends
+ * its message, no ACCEPTED line after it: one the map marks so
+ * (ends_message), a refusal at DATA, queue id or not (the message was
+ * received whole and refused), and one with no queue id after the
+ * connection (Postfix's NOQUEUE verdicts, Exim's refusals before DATA) */
+int tracking_ends_message(const struct mailrec *log);
+
+/* tracking_verdict_done - a verdict's counts (delta) are done: the next
+ * verdict of its process may be another recipient of its message; a
+ * discard that ends its message is owed the recipients its session's
+ * close tells (tracking_session_end()); a verdict that ends a message
+ * with a queue id ends what was kept for it */
 void tracking_verdict_done(struct tracking *t, const struct mailrec *log,
-			   int counted);
+			   const struct tracker_delta *delta);
+
+/* tracking_session_end - a line that opens or closes an SMTP session
+ * (session_edge): what the close of one that discarded a message adds,
+ * the recipients of its one mail transaction (session_rcpts) that the
+ * discard did not count, recipients and discarded both */
+enum pipeline_result tracking_session_end(struct tracking *t,
+					  const struct mailrec *log,
+					  struct tracking_count *n);
 
 /* tracking_line - any parsed line: one that ends its process's SMTP
  * session or gives it a queue id ends the message its verdicts share */

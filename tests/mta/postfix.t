@@ -9,13 +9,21 @@
 # id's qmgr "from=" line is one message with nrcpt= recipients (the
 # later "from=" lines of a retried message are the same message); each
 # delivery agent's "to=" line counts one recipient by its status=; each
-# smtpd or milter "reject:" line is one recipient, rejected, and each
-# "discard:" line one recipient, discarded (no queue file follows
-# either), of a message of its own, except that NOQUEUE verdicts at
-# RCPT that follow one another in one smtpd process with the same
-# sender are one message's recipients, until that process logs
-# "connect from", "disconnect from" or a client= line (an smtpd serves
-# session after session).  A campaign's relays are the
+# smtpd, milter or cleanup (header_checks) "reject:" line is one
+# recipient, rejected, and each "discard:" line one recipient,
+# discarded (no qmgr line follows either), of a message of its own,
+# except that NOQUEUE verdicts at RCPT that follow one another in one
+# smtpd process with the same sender are one message's recipients,
+# until that process logs "connect from", "disconnect from" or a
+# client= line (an smtpd serves session after session), or refuses a
+# recipient of the run again (a new transaction).  When such a run
+# counted the message and its client= line then gives it a queue id, a
+# from= or a verdict of that queue id counts no message again.  A
+# recipient refused at RCPT under a queue id counts with the from= or
+# the verdict that ends that queue id's message.  A discarded message's
+# recipients are those its session's "disconnect from" counts (rcpt=N)
+# when the session had one transaction (mail=1): one with the discard
+# line, the others there.  A campaign's relays are the
 # distinct client addresses of its messages: smtpd's client= line of the
 # queue id, or the "from host[ip]" of a verdict.  Which campaign a sender
 # is in is the scenario's promise, written down below, not phishwatch's
@@ -75,15 +83,33 @@ awk_count() {
 		sub(/\].*$/, "", s)
 		return s
 	}
+	function count_of(name,   s) {	# the ok count of name= (disconnect)
+		s = $0
+		if (!sub(".* " name "=", "", s)) return 0
+		sub(/[\/ ].*$/, "", s)
+		return s + 0
+	}
+	function owe(c, p) {	# a discard of campaign c in session p
+		owed[p] = c
+	}
 	/ postfix(-[^\/]+)?\/smtpd\[[0-9]+\]: (dis)?connect from / {
-		delete open[pid()]
+		p = pid()
+		if ((p in owed) && count_of("mail") == 1 && count_of("rcpt") > 1) {
+			n[owed[p], "recipients"] += count_of("rcpt") - 1
+			n[owed[p], "discarded"] += count_of("rcpt") - 1
+		}
+		delete owed[p]
+		delete open[p]
 		next
 	}
 	/ postfix(-[^\/]+)?\/smtpd\[[0-9]+\]: [0-9A-Za-z]+: client=/ {
-		delete open[pid()]
+		p = pid(); q = qid()
+		if (p in open) counted[q] = open[p]
+		delete open[p]
+		session[q] = p
 		s = $0
 		sub(/^.*: client=/, "", s)
-		client[qid()] = ip_of(s)
+		client[q] = ip_of(s)
 		next
 	}
 	/ postfix(-[^\/]+)?\/qmgr\[[0-9]+\]: [0-9A-Za-z]+: from=.*, nrcpt=/ {
@@ -91,8 +117,9 @@ awk_count() {
 		if (c == "" || (q in owner)) next
 		owner[q] = c
 		if (q in client) relay[c, client[q]] = 1
-		n[c, "messages"]++
-		n[c, "recipients"] += field("nrcpt")
+		if (counted[q] != field("from")) n[c, "messages"]++
+		n[c, "recipients"] += field("nrcpt") + held[q]
+		n[c, "rejected"] += held[q]
 		seen[c] = 1
 		next
 	}
@@ -105,20 +132,42 @@ awk_count() {
 		if (s == "bounced") n[owner[q], "bounced"]++
 		next
 	}
-	/\]: [0-9A-Za-z]+: (milter-)?(reject|discard): [A-Z-]+ from .*; from=/ {
-		c = campaign(field("from"))
-		if (c == "") next
+	/\]: [0-9A-Za-z]+: (milter-)?(reject|discard): ([A-Z-]+|header|body) .*; from=/ {
+		q = qid(); p = pid(); from = field("from"); to = field("to")
+		if (q == "NOQUEUE") q = ""
+		stage = $0
+		sub(/^.*: (milter-)?(reject|discard): /, "", stage)
+		sub(/ .*$/, "", stage)
 		kind = ($0 ~ /: (milter-)?reject: /) ? "rejected" : "discarded"
-		p = pid()
-		rcpt = $0 ~ /: NOQUEUE: [a-z-]+: RCPT from /
-		if (!rcpt || open[p] != field("from")) n[c, "messages"]++
-		if (rcpt) open[p] = field("from"); else delete open[p]
-		n[c, "recipients"]++
+		# a recipient refused under a queue id: for its message, later
+		if (q != "" && kind == "rejected" && stage == "RCPT") {
+			held[q]++
+			next
+		}
+		c = campaign(from)
+		if (c == "") next
+		# a NOQUEUE refusal at RCPT goes on the run of its process, of one
+		# sender until a recipient comes again (a new transaction)
+		rcpt = q == "" && stage == "RCPT"
+		again = rcpt && (p in open) && open[p] == from &&
+			index(run[p] " ", " " to " ")
+		if (rcpt && open[p] == from && !again)
+			run[p] = run[p] " " to
+		else if (rcpt) {
+			n[c, "messages"]++
+			run[p] = " " to
+		} else if (q == "" || counted[q] != from)
+			n[c, "messages"]++
+		if (rcpt) open[p] = from; else delete open[p]
+		n[c, "recipients"] += 1 + held[q]
 		n[c, kind]++
+		n[c, "rejected"] += held[q]
+		if (kind == "discarded") owe(c, q == "" ? p : session[q])
+		delete held[q]
 		seen[c] = 1
 		s = $0
-		sub(/^.*: [A-Z-]+ from /, "", s)
-		relay[c, ip_of(s)] = 1
+		if (sub(/^.*: [A-Z-]+ from /, "", s)) relay[c, ip_of(s)] = 1
+		else relay[c, client[q]] = 1
 	}
 	END {
 		split("messages recipients delivered deferred bounced rejected discarded", k, " ")
@@ -145,9 +194,10 @@ pw_count() {
 }
 
 # postfix-more (MORE=1 record-postfix.sh): the scenario and
-# scenario-more.txt over ::1, whose messages have several recipients
-set -- "$REC"/*.log "$REC-more"/*.log
-is "$#" 8 "eight recordings"
+# scenario-more.txt over ::1, whose messages have several recipients;
+# postfix-edges (EDGES=1): those and the sessions of send_edges
+set -- "$REC"/*.log "$REC-more"/*.log "$REC-edges"/*.log
+is "$#" 10 "ten recordings"
 for log in "$@"; do
 	name=${log#"$TOP/tests/mta/"}
 	pw -r "$RULEBASE" --default-brands "$BRANDS" -a "$ACCESS" \
@@ -191,10 +241,29 @@ done
 # What scenario-more.txt promises where smtpd refuses at RCPT (short):
 # linkedin.com's four messages, seven recipients refused (y@ to three,
 # x@ to two, besides the scenario's two), from one relay, ::1; ups.com's
-# discards: one line a message, the first recipient's.
+# three discarded messages, four recipients: smtpd logs one discard line
+# for a@'s message to two, and its disconnect line "rcpt=2".
 pw_count "$REC-more/short.3164.log" | grep -E '^(linkedin|ups)\.com ' \
 	>"$TMP/promised"
 is "$(cat "$TMP/promised")" "linkedin.com 4 7 0 0 0 7 0 1
-ups.com 3 3 0 0 0 0 3 1" "postfix-more: a message refused recipient by recipient counts once"
+ups.com 3 4 0 0 0 0 4 1" "postfix-more: a message refused recipient by recipient counts once, a message discarded all its recipients"
+
+# What send_edges promises, besides the above: dhl.com's header_checks
+# DISCARD of a message to two (one discard line, to=<bob>; two
+# recipients discarded) and REJECT (one recipient refused: one reject
+# line); marriott.com's refusal at DATA under the queue id of a
+# recipient refused at RCPT (one message, both refused) and at the end
+# of data of a message whose first recipient was refused before its
+# queue id (one message, both refused); linkedin.com's x@ that retries
+# after RSET to the same recipient (two messages) and y@ that retries to
+# another (one: nothing in the log tells which refusal was whose);
+# ups.com's two discarded messages in one session (mail=2: the second
+# counts the one recipient its discard line names, not its two).
+pw_count "$REC-edges/short.3164.log" |
+	grep -E '^(dhl|marriott|linkedin|ups)\.com ' >"$TMP/promised"
+is "$(cat "$TMP/promised")" "dhl.com 3 4 1 0 0 1 2 1
+linkedin.com 7 11 0 0 0 11 0 1
+marriott.com 7 11 5 2 1 4 0 1
+ups.com 5 6 0 0 0 0 6 1" "postfix-edges: each verdict counts its message once, a discarded one all its recipients"
 
 done_testing

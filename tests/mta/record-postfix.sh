@@ -4,6 +4,7 @@
 # SYNOPSIS
 #	flock LOCKFILE tests/mta/record-postfix.sh [OUTDIR]
 #	MORE=1 flock LOCKFILE tests/mta/record-postfix.sh tests/mta/postfix-more
+#	EDGES=1 flock LOCKFILE tests/mta/record-postfix.sh tests/mta/postfix-edges
 #
 # DESCRIPTION
 #	Installs Debian's postfix (and swaks, python3-milter), sends the
@@ -56,6 +57,9 @@ OUT=${1:-$HERE/postfix}
 SCENARIO=$HERE/scenario.txt
 # MORE=1: scenario-more.txt after it, over ::1
 MORE=${MORE:-0}
+# EDGES=1: MORE=1, the short run only, and send_edges after the scenario
+EDGES=${EDGES:-0}
+[ "$EDGES" = 1 ] && MORE=1
 SERVER=127.0.0.1
 [ "$MORE" = 1 ] && SERVER=::1
 W=$(mktemp -d "${TMPDIR:-/tmp}/record-postfix.XXXXXX")
@@ -176,8 +180,30 @@ main_cf() {
 		postmap /etc/postfix/transport /etc/postfix/access || return 1
 	postconf -F '*/*/chroot = n' || return 1
 	[ "$1" = short ] || return 0
+	[ "$EDGES" = 1 ] && { edges_cf || return 1; }
 	# The milter sees only what comes in on port 2526.
 	postconf -M "127.0.0.1:2526/inet = 127.0.0.1:2526 inet n - n - - smtpd -o smtpd_milters=inet:127.0.0.1:$3 -o milter_default_action=tempfail"
+}
+
+# edges_cf - the checks send_edges meets: a header_checks DISCARD and
+# REJECT, a refused recipient, refusals at DATA and at end of data
+edges_cf() {
+	cat >/etc/postfix/header_checks <<-EOF
+	/^Subject: edge: header discard/	DISCARD header discard
+	/^Subject: edge: header reject/	REJECT header reject
+	EOF
+	printf 'refused@example.org\tREJECT no such user here\n' \
+		>/etc/postfix/rcpt_access
+	printf 'data@emalsrv.marriott.com\tREJECT refused at DATA\n' \
+		>/etc/postfix/data_access
+	printf 'eom@emalsrv.marriott.com\tREJECT refused at end of data\n' \
+		>/etc/postfix/eod_access
+	postmap /etc/postfix/rcpt_access /etc/postfix/data_access \
+		/etc/postfix/eod_access || return 1
+	postconf -e header_checks=regexp:/etc/postfix/header_checks \
+		"smtpd_recipient_restrictions = check_recipient_access hash:/etc/postfix/rcpt_access" \
+		"smtpd_data_restrictions = check_sender_access hash:/etc/postfix/data_access" \
+		"smtpd_end_of_data_restrictions = check_sender_access hash:/etc/postfix/eod_access"
 }
 
 # out_instance - the second instance, postfix-out, on port 2525,
@@ -298,6 +324,44 @@ send_scenario() {
 		 [ "$MORE" = 1 ] && grep -hv '^#' "$HERE/scenario-more.txt")
 }
 
+# send_edges - SMTP sessions that swaks cannot hold, one a line of
+# SESSIONS (sender, then RCPT addresses; "-" is RSET and a new MAIL
+# FROM; "DATA" sends the message)
+send_edges() {
+	/usr/bin/python3 -c 'import smtplib, sys
+server, run = sys.argv[1], sys.argv[2]
+for n, line in enumerate(sys.stdin):
+    words = line.split()
+    if not words or words[0].startswith("#"):
+        continue
+    sender, subject = words[0], "edge: " + words[1].replace("_", " ")
+    s = smtplib.SMTP(server, 25, local_hostname="client.example.com")
+    s.ehlo()
+    s.mail(sender)
+    for w in words[2:]:
+        if w == "-":
+            s.rset()
+            s.mail(sender)
+        elif w == "DATA":
+            body = "Subject: %s\r\nMessage-Id: <edge.%d.%s@client.example.com>\r\n\r\nedge\r\n" % (subject, n, run)
+            try:
+                s.data(body)
+            except smtplib.SMTPException:
+                pass
+        else:
+            s.rcpt(w)
+    s.quit()' "$SERVER" "$RUN" <<-EOF >>"$W/swaks.out" 2>&1
+	hd@emalsrv.dhl.com header_discard alice@example.org bob@example.org DATA
+	hr@emalsrv.dhl.com header_reject alice@example.org bob@example.org DATA
+	y@emalsrv.linkedin.com two_refused alice@example.org - bob@example.org
+	x@linkedinmail.com two_refused_alike alice@example.org - alice@example.org
+	data@emalsrv.marriott.com refused_at_data alice@example.org refused@example.org DATA
+	eom@emalsrv.marriott.com refused_at_eom refused@example.org alice@example.org DATA
+	a@emalsrv.ups.com two_discarded alice@example.org DATA - bob@example.org carol@example.org DATA
+	EOF
+	return 0
+}
+
 # queue_files DIR... - files in these queue directories
 queue_files() {
 	for _s in "$SPOOL" "$SPOOL-out"; do
@@ -347,6 +411,7 @@ record() {
 	fi
 	start_postfix || die "$RUN: postfix did not start"
 	send_scenario
+	[ "$EDGES" = 1 ] && send_edges
 	if [ "$RUN" = short ]; then
 		send bulk@example.com alice@example.org 2526 \
 			"milter test: rejected at end of message"
@@ -384,6 +449,7 @@ cleanup() {
 trap cleanup EXIT
 install_mta || { cat "$W/apt.log"; die "apt-get install failed"; }
 record short
+[ "$EDGES" = 1 ] && exit 0
 purge_mta
 install_mta || die "apt-get install failed"
 record long

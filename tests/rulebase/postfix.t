@@ -33,6 +33,8 @@ kind_of() {
 		else if (m ~ /^[0-9A-Za-z]+: removed$/) print "removed"
 		else if (m ~ /^[0-9A-Za-z]+: (milter-)?reject: [A-Z-]+ from /) print "reject"
 		else if (m ~ /^[0-9A-Za-z]+: (milter-)?discard: [A-Z-]+ from /) print "discard"
+		else if (m ~ /^[0-9A-Za-z]+: reject: (header|body) .*; from=/) print "reject"
+		else if (m ~ /^[0-9A-Za-z]+: discard: (header|body) .*; from=/) print "discard"
 		else if (m ~ /^[0-9A-Za-z]+: .* notification: [0-9A-Za-z]+$/) print "dsn"
 		else if (m ~ /^(dis)?connect from [^[]*\[[^]]*\]( |$)/) print "session"
 		else print "postfix-other"
@@ -48,8 +50,8 @@ tags() {
 		jq -r 'if ."event.tags" then ."event.tags"[0] else "UNPARSED" end'
 }
 
-set -- "$REC"/*.log
-is "$#" "4" "four recordings (short and long queue ids, RFC 3164 and 3339)"
+set -- "$REC"/*.log "$REC-edges"/*.log
+is "$#" "6" "six recordings (short and long queue ids, RFC 3164 and 3339; the edges)"
 for log in "$@"; do
 	name=${log#"$TOP/"}
 	kind_of <"$log" >"$TMP/want"
@@ -73,7 +75,7 @@ for log in "$@"; do
 done
 
 # Every line kind the rulebase is for occurs in the recordings.
-cat "$REC"/*.log >"$TMP/all"
+cat "$REC"/*.log "$REC-edges"/*.log >"$TMP/all"
 check_has() {	# check_has REGEX WHAT
 	grep -Eq -- "$1" "$TMP/all"
 	ok $? "the recordings have $2"
@@ -91,5 +93,9 @@ check_has ' postfix-out/qmgr\[' "a second instance"
 check_has ' postfix/error\[' "the error transport"
 check_has 'notification: ' "bounce notices"
 check_has 'smtpd\[[0-9]+\]: connect from ' "smtpd's session edges"
+check_has ' mail=2 rcpt=' "a session of two transactions"
+check_has 'cleanup\[[0-9]+\]: [0-9A-F]+: discard: header ' "a header_checks DISCARD"
+check_has 'cleanup\[[0-9]+\]: [0-9A-F]+: reject: header ' "a header_checks REJECT"
+check_has 'smtpd\[[0-9]+\]: [0-9A-F]+: reject: (DATA|END-OF-MESSAGE) from ' "refusals at DATA under a queue id"
 
 done_testing

@@ -155,7 +155,88 @@ static void test_full(void)
 	a.pid = pids[0];
 	tap_ok(!refmsg_continues(&r, &a), "the oldest process forgotten: a new message");
 	a.pid = pids[REFMSG_SLOTS];
+	a.recipients = "<eve@example.org>";
 	tap_ok(refmsg_continues(&r, &a), "the newest remembered");
+}
+
+/* test_retry - a recipient refused again is a new transaction's */
+static void test_retry(void)
+{
+	struct refmsg r;
+	struct mailrec a = verdict("7", "<x@a.example>", "<alice@example.org>");
+	struct mailrec b = verdict("7", "<x@a.example>", "<bob@example.org>");
+
+	memset(&r, 0, sizeof(r));
+	refmsg_note(&r, &a, 1);
+	tap_ok(refmsg_continues(&r, &b), "another recipient: the same message");
+	refmsg_note(&r, &b, 0);
+	tap_ok(!refmsg_continues(&r, &a), "the first recipient again (RSET, MAIL, RCPT): a new message");
+	refmsg_note(&r, &a, 1);
+	tap_ok(refmsg_continues(&r, &b), "and its next recipient is that one's");
+
+	memset(&r, 0, sizeof(r));
+	a.may_repeat = 1;
+	refmsg_note(&r, &a, 1);
+	tap_ok(refmsg_is_copy(&r, &a), "Exim: the reject log's copy next is a copy");
+	refmsg_copy_seen(&r, &a);
+	tap_ok(!refmsg_is_copy(&r, &a) && !refmsg_continues(&r, &a),
+	       "the same refusal a third time: a new transaction's, a new message");
+}
+
+/* edge - smtpd's disconnect line, or a CLIENT line (qid set), of pid */
+static struct mailrec edge(const char *pid, const char *qid)
+{
+	struct mailrec log;
+
+	memset(&log, 0, sizeof(log));
+	log.kind = qid != NULL ? MAILREC_CLIENT : MAILREC_OTHER;
+	log.session_edge = qid == NULL;
+	log.mta_host = "mx1";
+	log.program = "postfix/smtpd";
+	log.pid = pid;
+	log.qid = qid;
+	return log;
+}
+
+/* test_owed - a discard owes its session's close the recipients it did
+ * not count: smtpd's own (NOQUEUE) or cleanup's of the session's queue
+ * id */
+static void test_owed(void)
+{
+	struct refmsg r;
+	struct mailrec smtpd = verdict("7", "<a@emalsrv.ups.com>",
+				       "<alice@example.org>");
+	struct mailrec cleanup = verdict("20", "<a@emalsrv.ups.com>",
+					 "<bob@example.org>");
+	struct mailrec close7 = edge("7", NULL), close8 = edge("8", NULL);
+	struct mailrec client8 = edge("8", "4A1B2C3D4E");
+	const struct refmsg_owed *o;
+
+	memset(&r, 0, sizeof(r));
+	smtpd.kind = MAILREC_DISCARDED;
+	refmsg_note(&r, &smtpd, 1);
+	refmsg_owe(&r, &smtpd, "ups.com", "emalsrv.ups.com", 1);
+	o = refmsg_owed(&r, &close7);
+	tap_ok(o != NULL && o->counted == 1
+	       && strcmp(o->phished, "ups.com") == 0
+	       && strcmp(o->sender_host, "emalsrv.ups.com") == 0,
+	       "smtpd's discard: its session's close owes the campaign");
+	tap_ok(refmsg_owed(&r, &close8) == NULL, "another session owes nothing");
+	refmsg_paid(&r, &close7);
+	tap_ok(refmsg_owed(&r, &close7) == NULL, "paid: owed no more");
+
+	cleanup.kind = MAILREC_DISCARDED;
+	cleanup.program = "postfix/cleanup";
+	cleanup.stage = STAGE_DATA;
+	cleanup.qid = "5F00000000";
+	refmsg_owe(&r, &cleanup, "ups.com", "emalsrv.ups.com", 1);
+	tap_ok(refmsg_owed(&r, &close8) == NULL,
+	       "cleanup's discard of a queue id no session gave: nothing owed");
+	refmsg_line(&r, &client8);
+	cleanup.qid = "4A1B2C3D4E";
+	refmsg_owe(&r, &cleanup, "ups.com", "emalsrv.ups.com", 1);
+	tap_ok(refmsg_owed(&r, &close8) != NULL,
+	       "cleanup's discard of the queue id smtpd's client= gave: that session owes");
 }
 
 int main(void)
@@ -164,5 +245,7 @@ int main(void)
 	test_copies();
 	test_partly_taken();
 	test_full();
+	test_retry();
+	test_owed();
 	return tap_done();
 }

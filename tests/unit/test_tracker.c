@@ -205,8 +205,32 @@ static void test_client_relay(void)
 	tracker_free(t);
 }
 
+/* test_held_rejected - what a verdict that ends a message with a queue
+ * id counts of the refusals held for it */
+static void test_held_rejected(void)
+{
+	struct tracker *t = tracker_new(100, 3600);
+	struct tracker_delta d;
+
+	tap_is_long((long) tracker_held_rejected(t, "q9", 10), 0,
+		    "no entry: nothing held");
+	tracker_reject(t, "q9", 10, &d);
+	tracker_reject(t, "q9", 11, &d);
+	tap_is_long((long) tracker_held_rejected(t, "q9", 12), 2,
+		    "two recipients refused under the queue id, held");
+	tap_is_long((long) tracker_held_rejected(t, "q9", 12 + 2 * 3600), 0,
+		    "none past the held window");
+	tracker_from(t, "q9", "marriott.com", "emalsrv.marriott.com", 1, 13, &d);
+	tap_is_long((long) tracker_held_rejected(t, "q9", 13), 0,
+		    "a from= line took them: none held");
+	tap_is_long((long) tracker_held_rejected(t, NULL, 13), 0,
+		    "no queue id: none");
+	tracker_free(t);
+}
+
 int main(void)
 {
+	test_held_rejected();
 	test_client_relay();
 	test_reject_before_from();
 	test_peek();
