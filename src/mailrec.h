@@ -18,20 +18,28 @@
  *	DISCARDED count for a tracked queue id; REFUSED at MAIL with a
  *	sender counts as a message with one refused recipient, and so does
  *	any REFUSED (DISCARDED: one discarded recipient) that names its
- *	sender and no queue id, past the connection: a message that no
- *	ACCEPTED line follows (Postfix's NOQUEUE verdicts, Exim's refusals
- *	before DATA), unless the map set no_message: then the verdict's
- *	recipient counts and its message is the one a later ACCEPTED line
- *	counts.  Such verdicts at RCPT that follow one another in one
- *	process (syslog host, program, pid) with the same sender are the
- *	recipients of one message: the first counts the message, the others
- *	their recipient only, until the process logs a session edge
- *	(session_edge: smtpd's connect or disconnect), a CLIENT or an
- *	ACCEPTED line; when the message they counted is then accepted
+ *	sender and no queue id, past the connection, or that ends its
+ *	message (ends_message, or a refusal at DATA): a message that no
+ *	ACCEPTED line follows (Postfix's NOQUEUE verdicts and its verdicts
+ *	at DATA or on the content, Exim's refusals before DATA and after
+ *	it), unless the map set no_message: then the verdict's recipient
+ *	counts and its message is the one a later ACCEPTED line counts.
+ *	Such a verdict with a queue id takes along the recipients refused
+ *	at RCPT under it before.  A discard that ends its message counts
+ *	the one recipient it names, and the close of its session
+ *	(session_rcpts) the others.  Verdicts at RCPT with no queue id that
+ *	follow one another in one process (syslog host, program, pid) with
+ *	the same sender are the recipients of one message: the first counts
+ *	the message, the others their recipient only, until the process
+ *	logs a session edge (session_edge: smtpd's connect or disconnect),
+ *	a CLIENT or an ACCEPTED line, or refuses a recipient of the run
+ *	again (a retry); when the message they counted is then accepted
  *	(its other recipients taken: the process's CLIENT line gives its
  *	queue id, or its ACCEPTED line comes from the same process with the
- *	same sender), that ACCEPTED line counts no message again (refmsg.h).
- *	FINISHED, OTHER and refusals at other stages change nothing yet.
+ *	same sender), that ACCEPTED line, or a verdict that ends the
+ *	message, counts no message again (refmsg.h).
+ *	FINISHED, OTHER but session edges, and refusals at other stages
+ *	change nothing.
  *
  * LINE KINDS OF EACH MTA
  *	kind       sendmail (sm-mta, sendmail, sm-msp-queue)
@@ -61,10 +69,13 @@
  *	             other rulesets: STAGE_OTHER; reason = reject
  *	           Postfix: "NOQUEUE: reject: RCPT from h[ip]: 554 ...;
  *	             from=<s> to=<r> proto=ESMTP helo=<..>" stage RCPT
- *	             (MAIL for "reject: MAIL from", DATA for "END-OF-MESSAGE"
- *	             and milter-reject), sender = from=, recipients = to=;
- *	             queue id when the line has one instead of NOQUEUE,
- *	             but at DATA, where the message ends there
+ *	             (MAIL for "reject: MAIL from", DATA for "DATA",
+ *	             "END-OF-MESSAGE" and milter-reject), sender = from=,
+ *	             recipients = to=; queue id when the line has one
+ *	             instead of NOQUEUE; at DATA ends_message; cleanup's
+ *	             "QID: reject: header|body LINE from h[ip]; from=<s>
+ *	             to=<r> ..." (header_checks, body_checks) likewise,
+ *	             stage DATA
  *	           Exim: "H=host [ip] F=<s> rejected RCPT <r>: reason" RCPT,
  *	             "rejected MAIL" MAIL, "rejected after DATA" DATA
  *	             with the queue id of a message never queued: a
@@ -74,8 +85,9 @@
  *	             the stage of its ruleset (held until ACCEPTED)
  *	           Postfix: smtpd "NOQUEUE: discard: RCPT from ...;
  *	             from=<s> to=<r>" stage RCPT (MAIL, DATA likewise;
- *	             milter-discard too); never a queue id: no qmgr line
- *	             follows a discard
+ *	             milter-discard too), cleanup's "QID: discard: header
+ *	             ..." stage DATA; ends_message: no qmgr line follows a
+ *	             discard; one line a message, one recipient named
  *	           Exim: "QID => blackhole (RCPT ACL discarded recipients)"
  *	             stage NONE; before it, for each recipient an ACL's
  *	             discard dropped, "H=host [ip] F=<s> RCPT <r>: discarded
@@ -86,7 +98,8 @@
  *	           Postfix: qmgr "QID: removed"
  *	           Exim: "QID Completed"
  *	OTHER      Postfix: smtpd "connect from h[ip]", "disconnect from
- *	             h[ip] ehlo=1 ..." with session_edge
+ *	             h[ip] ehlo=1 mail=1 rcpt=N ..." with session_edge
+ *	             (and disconnect's N as session_rcpts when mail=1)
  *	           every other line of the MTA (auth, TLS, DSN, lost
  *	             connections, daemon chatter), queue id and relay kept
  *	             when the line has them

@@ -20,17 +20,25 @@
  *	OTHER with msgid set.  smtpd and milter verdicts name their stage
  *	("RCPT from", "MAIL from", "END-OF-MESSAGE from"): reject is
  *	REFUSED, discard DISCARDED, with the sender and recipient the line
- *	gives.  "NOQUEUE" is no queue id, and neither is the queue id of a
- *	verdict that ends the message before qmgr ever sees it (a discard,
- *	which drops the whole message, and any verdict at DATA or at the
- *	end of the message): such a line is a message of its own, with
- *	its sender.  A recipient refused at RCPT under a queue id belongs
- *	to that id's message, which goes on with its other recipients.
+ *	gives; so are cleanup's header_checks and body_checks verdicts
+ *	("QID: discard: header Subject: .. from h[ip]; from=<s> to=<r>
+ *	..."), at stage DATA.  "NOQUEUE" is no queue id.  A verdict that
+ *	ends the message before qmgr ever sees it (a discard, which drops
+ *	the whole message, and any verdict at DATA, at the end of the
+ *	message or on its content) is ends_message: a message of its own,
+ *	with its sender, and its queue id, kept, ties it to what came
+ *	before (recipients refused under it, the smtpd session whose
+ *	client= line gave it).  A recipient refused at RCPT under a queue
+ *	id belongs to that id's message, which goes on with its other
+ *	recipients.
  *	hold, warn and the other actions change nothing and are OTHER, as
  *	are bounce notices and daemon chatter.  smtpd's "connect from" and
  *	"disconnect from" are OTHER with session_edge set: one smtpd process
  *	serves session after session, and its NOQUEUE verdicts of one
- *	session's message are told from the next session's by them.
+ *	session's message are told from the next session's by them; the
+ *	disconnect line's command counts ("mail=1 rcpt=2 ...") give
+ *	session_rcpts, the recipients a discarded message had, which its
+ *	discard line does not say.
  */
 #include <ctype.h>
 #include <string.h>

@@ -161,14 +161,14 @@ enum pipeline_result tracking_session_end(struct tracking *t,
 					  struct tracking_count *n)
 {
 	const struct refmsg_owed *o = refmsg_owed(&t->refmsg, log);
-	enum pipeline_result result;
 	struct timespec when;
 
 	n->have = 0;
 	if (o == NULL)
 		return PIPELINE_DONE;
 	if (log->session_rcpts > o->counted) {
-		result = campaign_lock(t->camp);
+		enum pipeline_result result = campaign_lock(t->camp);
+
 		if (result != PIPELINE_DONE)
 			return result;
 		logclock_of(t->clock, log->timestamp, &when);
