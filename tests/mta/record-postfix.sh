@@ -324,9 +324,10 @@ send_scenario() {
 		 [ "$MORE" = 1 ] && grep -hv '^#' "$HERE/scenario-more.txt")
 }
 
-# send_edges - SMTP sessions that swaks cannot hold, one a line of
-# SESSIONS (sender, then RCPT addresses; "-" is RSET and a new MAIL
-# FROM; "DATA" sends the message)
+# send_edges - SMTP sessions that swaks cannot hold, one a line of the
+# list below: the sender, a word for the Subject, then the session's
+# commands after MAIL FROM: an address is RCPT TO, "-" is RSET and a
+# new MAIL FROM, "DATA" sends the message
 send_edges() {
 	/usr/bin/python3 -c 'import smtplib, sys
 server, run = sys.argv[1], sys.argv[2]
