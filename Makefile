@@ -251,7 +251,7 @@ fuzzers: deps-harden
 	$(MAKE) -j$(JOBS) $(FUZZ_BINS) BUILD=$(FUZZ_BUILD) CC=clang \
 		SANITIZE=fuzzer-no-link,address,undefined
 
-$(FUZZ_BUILD)/fuzz_%: fuzz/%.c fuzz/fuzz.h $(LIB)
+$(FUZZ_BUILD)/fuzz_%: fuzz/%.c fuzz/fuzz.h fuzz/fuzzsay.h $(LIB)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(LIB) \
 		$(ALL_LDFLAGS) -fsanitize=fuzzer $(PKG_LIBS)
 
