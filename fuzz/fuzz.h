@@ -15,10 +15,10 @@
  *	writing to /dev/null and, for the access lookups, examples/access
  *	loaded with --learn-labels.  The modules tell their messages to
  *	fuzz_say(), as they tell main's msg_say(): a message must be one
- *	bounded line whatever the input.  The store and tracker
- *	keep state from one input to the next, as a long run does, and the
- *	whole is built anew every FUZZ_RESET inputs so that memory stays
- *	bounded.
+ *	bounded line whatever the input.  The store and tracker keep
+ *	state from one input to the next, as a long run does, and are
+ *	built anew (assembly_renew(): the config set kept) every
+ *	FUZZ_RESET inputs so that memory stays bounded.
  */
 #ifndef PHISHWATCH_FUZZ_H
 #define PHISHWATCH_FUZZ_H
@@ -41,6 +41,7 @@
 struct fuzz_pipeline {
 	struct options opts;		/* as the command line gives them */
 	struct assembly app;		/* built as main builds it */
+	struct assembly_plan plan;	/* how, for assembly_renew() */
 	unsigned long inputs;
 	unsigned long said;		/* messages the modules told */
 };
@@ -83,17 +84,16 @@ static int fuzz_outputs(void *ctx, struct assembly *a,
 /* fuzz_state_open - the whole program, as main assembles it */
 static void fuzz_state_open(struct fuzz_pipeline *fp)
 {
-	struct assembly_plan plan;
 	char err[ASSEMBLY_ERR_MAX];
 
-	memset(&plan, 0, sizeof(plan));
-	plan.config = &fp->opts.config;
-	plan.open_outputs = fuzz_outputs;
-	plan.ctx = fp;
-	plan.max_queue_ids = fp->opts.max_queue_ids;
-	plan.summary_interval = fp->opts.summary_interval;
-	plan.input_json = fp->opts.input_json;
-	if (assembly_open(&fp->app, &plan, err) != 0)
+	memset(&fp->plan, 0, sizeof(fp->plan));
+	fp->plan.config = &fp->opts.config;
+	fp->plan.open_outputs = fuzz_outputs;
+	fp->plan.ctx = fp;
+	fp->plan.max_queue_ids = fp->opts.max_queue_ids;
+	fp->plan.summary_interval = fp->opts.summary_interval;
+	fp->plan.input_json = fp->opts.input_json;
+	if (assembly_open(&fp->app, &fp->plan, err) != 0)
 		fuzz_die(err);
 }
 
@@ -132,12 +132,15 @@ static void fuzz_pipeline_open(struct fuzz_pipeline *fp, int input_json)
 static void fuzz_pipeline_feed(struct fuzz_pipeline *fp, const char *data,
 			       size_t size)
 {
+	char err[ASSEMBLY_ERR_MAX];
 	size_t lines = 0;
 
-	if (++fp->inputs % FUZZ_RESET == 0) {
-		assembly_close(&fp->app, NULL);
-		fuzz_state_open(fp);
-	}
+	/* A fresh store and tracker on the loaded set: loading the
+	 * rulebase again would take longer than libFuzzer's -timeout on a
+	 * busy machine. */
+	if (++fp->inputs % FUZZ_RESET == 0
+	    && assembly_renew(&fp->app, &fp->plan, err) != 0)
+		fuzz_die(err);
 	while (size > 0 && lines++ < FUZZ_LINES_MAX) {
 		const char *nl = memchr(data, '\n', size);
 		size_t len = nl != NULL ? (size_t) (nl - data) : size;
