@@ -20,9 +20,7 @@ rs_need rsyslogd jq sqlite3
 DIR="$TOP/tests/mta/exim-more"
 REC="$DIR/syslog-3164.log"
 # The recording's ACL lists, as the drop-ins' sendmail access map
-ACCESS='From:linkedinmail.com	REJECT
-From:emalsrv.linkedin.com	REJECT
-From:emalsrv.ups.com	DISCARD'
+ACCESS=$RS_RECORDING_ACCESS
 # A last campaign, from the other program name: its event says every
 # line before it is done.
 LAST='Dec  4 20:30:00 mx1 exim4[9]: 2026-12-04 20:30:00 [9] 1xZZzz-00000A-AB <= last@emalsrv.the-end.com H=(client.example.com) [::1] P=esmtp S=1 id=last@client.example.com for alice@example.org'
@@ -30,7 +28,7 @@ LAST='Dec  4 20:30:00 mx1 exim4[9]: 2026-12-04 20:30:00 [9] 1xZZzz-00000A-AB <= 
 # run CONF - the recording, cron's and eximon's lines and the last
 # campaign through a private rsyslogd with CONF
 run() {
-	rs_recording "$1" "$REC" "$ACCESS" \
+	rs_recording "$1" "$REC" \
 		'Dec  4 20:30:00 mx1 cron[9]: (root) CMD (true)' \
 		'Dec  4 20:30:00 mx1 eximon[9]: not the MTA' "$LAST"
 }

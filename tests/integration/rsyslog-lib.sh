@@ -508,16 +508,22 @@ rs_have_module() {
 	RSYSLOG_DFLT_LOG_INTERNAL=1 rsyslogd -N1 -f "$_rs_probe" >/dev/null 2>&1
 }
 
-# rs_recording CONF REC ACCESS LINE... - an MTA's recording REC, then
-# the LINEs (other programs' lines, and a last campaign of the-end.com
-# whose event says every line before it is done), through a private
-# rsyslogd with CONF and route-file.conf, as mail.info; ACCESS is the
-# access map; the tree in $RS_DIR (mta.t of exim and postfix)
+# The blocking table of the MTA recordings (tests/mta), as the drop-ins'
+# sendmail access map.
+RS_RECORDING_ACCESS='From:linkedinmail.com	REJECT
+From:emalsrv.linkedin.com	REJECT
+From:emalsrv.ups.com	DISCARD'
+
+# rs_recording CONF REC LINE... - an MTA's recording REC, then the LINEs
+# (other programs' lines, and a last campaign of the-end.com whose event
+# says every line before it is done), through a private rsyslogd with
+# CONF and route-file.conf, as mail.info, with $RS_RECORDING_ACCESS;
+# the tree in $RS_DIR (integration/exim.t and postfix.t)
 rs_recording() {
-	local conf=$1 rec=$2 access=$3
-	shift 3
+	local conf=$1 rec=$2
+	shift 2
 	rs_setup "${conf%.conf}"
-	printf '%s\n' "$access" >"$RS_DIR/etc/access"
+	printf '%s\n' "$RS_RECORDING_ACCESS" >"$RS_DIR/etc/access"
 	rs_install "$conf" route-file.conf
 	rs_start || return 1
 	sed 's/^/<22>/' "$rec" >"$RS_DIR/in"
