@@ -132,13 +132,16 @@ typedef int (*access_scan_fn)(const char *key, size_t key_len,
 /* Is key already held by a file loaded before this one? */
 typedef int (*access_seen_fn)(const char *key, size_t key_len, void *ctx);
 
+struct access_engine;
+
 struct access_ops {
 	const char *kind;	/* "text", "hash", "btree", "cdb" */
 	/* 0, or -1 with errno; *bad_lines counts entries skipped, each
-	 * told to say (which outlives the handle) */
-	int (*open)(const char *path, const struct access_syntax_ops *syn,
-		    const struct say_to *say, void **handle, size_t *bad_lines, access_seen_fn seen,
-		    void *seen_ctx);
+	 * told to say (which outlives the handle); ops is this table */
+	int (*open)(const struct access_ops *ops, const char *path,
+		    const struct access_syntax_ops *syn,
+		    const struct say_to *say, void **handle,
+		    size_t *bad_lines, access_seen_fn seen, void *seen_ctx);
 	/* 1 and *action when key is held, 0 when not, -1 on an error */
 	int (*get)(void *handle, const char *key, size_t len,
 		   enum access_action *action);
@@ -157,6 +160,8 @@ struct access_ops {
 	unsigned long (*generation)(const void *handle);
 	const char *(*kind_of)(const void *handle);
 	void (*close)(void *handle);
+	const struct access_engine *engine;	/* a compiled kind's library;
+						 * NULL: the text */
 };
 
 /*
@@ -259,21 +264,20 @@ struct access_engine {
 	const char *(*kind_of)(const void *state);	/* "hash", "cdb" */
 };
 
-/* access_compiled_open - ops->open of a compiled kind, over engine */
-int access_compiled_open(const struct access_engine *engine,
-			 const char *path, const struct access_syntax_ops *syn,
-			 const struct say_to *say, void **handle,
-			 size_t *bad_lines);
-
-/* The ops of a compiled kind whose open calls access_compiled_open(). */
-#define ACCESS_COMPILED_OPS(kind, open) {				\
-	(kind), (open), access_compiled_get, access_compiled_scan,	\
-	access_compiled_refresh, access_compiled_begin,			\
-	access_compiled_end, access_compiled_count,			\
-	access_compiled_generation, access_compiled_kind,		\
-	access_compiled_close						\
+/* The ops of a compiled kind over engine: access_compiled.c's own. */
+#define ACCESS_COMPILED_OPS(kind, engine) {				\
+	(kind), access_compiled_open, access_compiled_get,		\
+	access_compiled_scan, access_compiled_refresh,			\
+	access_compiled_begin, access_compiled_end,			\
+	access_compiled_count, access_compiled_generation,		\
+	access_compiled_kind, access_compiled_close, (engine)		\
 }
 
+int access_compiled_open(const struct access_ops *ops, const char *path,
+			 const struct access_syntax_ops *syn,
+			 const struct say_to *say, void **handle,
+			 size_t *bad_lines, access_seen_fn seen,
+			 void *seen_ctx);
 int access_compiled_get(void *handle, const char *key, size_t len,
 			enum access_action *action);
 int access_compiled_scan(void *handle, access_scan_fn fn, void *ctx,

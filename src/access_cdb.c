@@ -123,18 +123,5 @@ static const struct access_engine access_cdb_engine = {
 	access_cdb_each, access_cdb_kind
 };
 
-/* access_cdb_open - a compiled handle over tinycdb */
-static int access_cdb_open(const char *path,
-			   const struct access_syntax_ops *syn,
-			   const struct say_to *say, void **handle,
-			   size_t *bad_lines, access_seen_fn seen,
-			   void *seen_ctx)
-{
-	(void) seen;
-	(void) seen_ctx;
-	return access_compiled_open(&access_cdb_engine, path, syn, say,
-				    handle, bad_lines);
-}
-
 const struct access_ops access_cdb_ops =
-	ACCESS_COMPILED_OPS("cdb", access_cdb_open);
+	ACCESS_COMPILED_OPS("cdb", &access_cdb_engine);

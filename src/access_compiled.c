@@ -70,21 +70,25 @@ static void access_compiled_detach(struct access_compiled *h)
 	access_file_close(&h->file);
 }
 
-/* access_compiled_open - a handle over engine, left unlocked */
-int access_compiled_open(const struct access_engine *engine,
-			 const char *path, const struct access_syntax_ops *syn,
+/* access_compiled_open - a handle over ops->engine, left unlocked; a
+ * compiled map holds each key once: seen is the text's concern */
+int access_compiled_open(const struct access_ops *ops, const char *path,
+			 const struct access_syntax_ops *syn,
 			 const struct say_to *say, void **handle,
-			 size_t *bad_lines)
+			 size_t *bad_lines, access_seen_fn seen,
+			 void *seen_ctx)
 {
 	struct access_compiled *h = calloc(1, sizeof(*h));
 
+	(void) seen;
+	(void) seen_ctx;
 	*handle = NULL;
 	if (bad_lines != NULL)
 		*bad_lines = 0;
 	if (h == NULL)
 		return -1;
 	h->syn = syn;
-	h->engine = engine;
+	h->engine = ops->engine;
 	if (access_compiled_attach(h, path, say) < 0) {
 		free(h);
 		return -1;

@@ -204,18 +204,5 @@ static const struct access_engine access_db_engine = {
 	access_db_kind
 };
 
-/* access_db_open - a compiled handle over libdb */
-static int access_db_open(const char *path,
-			  const struct access_syntax_ops *syn,
-			  const struct say_to *say, void **handle,
-			  size_t *bad_lines, access_seen_fn seen,
-			  void *seen_ctx)
-{
-	(void) seen;
-	(void) seen_ctx;
-	return access_compiled_open(&access_db_engine, path, syn, say,
-				    handle, bad_lines);
-}
-
 const struct access_ops access_db_ops =
-	ACCESS_COMPILED_OPS("hash", access_db_open);
+	ACCESS_COMPILED_OPS("hash", &access_db_engine);
