@@ -548,7 +548,7 @@ rs_first_seen() {
 		| .phishwatch.phished_domain' "$1" 2>/dev/null | tr '\n' ' '
 }
 
-# rs_same_as_file SIDE DIR EVENTS DB - four checks: the rsyslogd run of
+# rs_same_as_file SIDE DIR EVENTS DB - three checks: the rsyslogd run of
 # $DIR gave the first-seen events (in order), the number of events and
 # the campaign counts that phishwatch gave reading the file itself
 # (its events in EVENTS, its store DB)
