@@ -93,7 +93,8 @@ $(LIB): $(LIB_OBJS)
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/tests/unit_%.t: tests/unit/test_%.c tests/unit/tap.h $(LIB) | $(BUILD)
+$(BUILD)/tests/unit_%.t: tests/unit/test_%.c $(wildcard tests/unit/*.h) $(LIB) \
+		| $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS)
 
 rulebase/sendmail-syslog.rb: rulebase/sendmail.rb rulebase/syslog.rb.in \
@@ -251,7 +252,7 @@ fuzzers: deps-harden
 	$(MAKE) -j$(JOBS) $(FUZZ_BINS) BUILD=$(FUZZ_BUILD) CC=clang \
 		SANITIZE=fuzzer-no-link,address,undefined
 
-$(FUZZ_BUILD)/fuzz_%: fuzz/%.c fuzz/fuzz.h $(LIB)
+$(FUZZ_BUILD)/fuzz_%: fuzz/%.c fuzz/fuzz.h fuzz/fuzzsay.h $(LIB)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(LIB) \
 		$(ALL_LDFLAGS) -fsanitize=fuzzer $(PKG_LIBS)
 

@@ -7,18 +7,26 @@
  *	phishwatch reads -a TYPE:FILE; then the map is asked what the
  *	pipeline asks of it (sender lookups, known campaigns, the learned
  *	labels), and a suggestion in every type's terms is made for every
- *	blocking host it walks.
+ *	blocking host it walks.  The brands are learned from it by
+ *	config_learn_access(), the function config_load() runs on every
+ *	start and reload.  What the parsers warn about goes to a say
+ *	function, as at a run, which checks that each message is one
+ *	bounded line.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
 #include "access.h"
+#include "config.h"
 #include "detector.h"
+#include "fuzzsay.h"
 #include "hostname.h"
+#include "lookalike.h"
 
 static int fuzz_fd = -1;
 static char fuzz_path[4][80];	/* /proc/self/fd/N as each type */
@@ -59,16 +67,21 @@ static void fuzz_lookups(const struct access_map *map)
 /* fuzz_one - the input as one type's table */
 static void fuzz_one(const char *path)
 {
-	struct access_map *map = access_new(NULL);
+	static const struct say_to say = { fuzz_say, NULL };
+	struct access_map *map = access_new(&say);
 	struct detector *det = detector_new();
+	struct lookalike *lk = lookalike_new();
 	size_t bad;
 
-	if (map == NULL || det == NULL)
+	if (map == NULL || det == NULL || lk == NULL)
 		abort();
 	if (access_load(map, path, &bad) == 0) {
 		access_walk_blocking_hosts(map, fuzz_walk, det);
+		if (config_learn_access(lk, map, NULL) < 0)
+			abort();
 		fuzz_lookups(map);
 	}
+	lookalike_free(lk);
 	detector_free(det);
 	access_free(map);
 }

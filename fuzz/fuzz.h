@@ -9,13 +9,16 @@
  *
  *	fuzz_pipeline_open() parses a command line with options_parse()
  *	and builds the program through assembly_open(), as main does
- *	(config set; brands from the shipped list data/brands, the access
- *	map and the store; tracker; pipeline), with an in-memory store, an
- *	emitter writing to /dev/null and, for the access lookups,
- *	examples/access loaded with --learn-labels.  The store and tracker
- *	keep state from one input to the next, as a long run does, and the
- *	whole is built anew every FUZZ_RESET inputs so that memory stays
- *	bounded.
+ *	(config_load(): rulebase, access map, labels, brands from the
+ *	shipped list data/brands and the access map; then the store's
+ *	brands; tracker; pipeline), with an in-memory store, an emitter
+ *	writing to /dev/null and, for the access lookups, examples/access
+ *	loaded with --learn-labels.  The modules tell their messages to
+ *	fuzz_say(), as they tell main's msg_say(): a message must be one
+ *	bounded line whatever the input.  The store and tracker keep
+ *	state from one input to the next, as a long run does, and are
+ *	built anew (assembly_renew(): the config set kept) every
+ *	FUZZ_RESET inputs so that memory stays bounded.
  */
 #ifndef PHISHWATCH_FUZZ_H
 #define PHISHWATCH_FUZZ_H
@@ -25,6 +28,7 @@
 #include <string.h>
 
 #include "assembly.h"
+#include "fuzzsay.h"
 #include "options.h"
 
 #define FUZZ_RULEBASE "rulebase/sendmail.rb"
@@ -37,7 +41,9 @@
 struct fuzz_pipeline {
 	struct options opts;		/* as the command line gives them */
 	struct assembly app;		/* built as main builds it */
+	struct assembly_plan plan;	/* how, for assembly_renew() */
 	unsigned long inputs;
+	unsigned long said;		/* messages the modules told */
 };
 
 /* fuzz_die - a harness that cannot start is a broken harness */
@@ -62,11 +68,12 @@ static int fuzz_outputs(void *ctx, struct assembly *a,
 {
 	char why[STORE_ERR_MAX > EMITTER_ERR_MAX ? STORE_ERR_MAX
 		 : EMITTER_ERR_MAX];
+	struct fuzz_pipeline *fp = ctx;
+	const struct say_to say = { fuzz_say, &fp->said };
 
-	(void) ctx;
 	a->store = store_open(NULL, why);
 	if (a->store != NULL)
-		a->emitter = emitter_open("/dev/null", 0, NULL, why);
+		a->emitter = emitter_open("/dev/null", 0, &say, why);
 	if (a->store == NULL || a->emitter == NULL) {
 		snprintf(err, ASSEMBLY_ERR_MAX, "%s", why);
 		return 1;
@@ -77,16 +84,16 @@ static int fuzz_outputs(void *ctx, struct assembly *a,
 /* fuzz_state_open - the whole program, as main assembles it */
 static void fuzz_state_open(struct fuzz_pipeline *fp)
 {
-	struct assembly_plan plan;
 	char err[ASSEMBLY_ERR_MAX];
 
-	memset(&plan, 0, sizeof(plan));
-	plan.config = &fp->opts.config;
-	plan.open_outputs = fuzz_outputs;
-	plan.max_queue_ids = fp->opts.max_queue_ids;
-	plan.summary_interval = fp->opts.summary_interval;
-	plan.input_json = fp->opts.input_json;
-	if (assembly_open(&fp->app, &plan, err) != 0)
+	memset(&fp->plan, 0, sizeof(fp->plan));
+	fp->plan.config = &fp->opts.config;
+	fp->plan.open_outputs = fuzz_outputs;
+	fp->plan.ctx = fp;
+	fp->plan.max_queue_ids = fp->opts.max_queue_ids;
+	fp->plan.summary_interval = fp->opts.summary_interval;
+	fp->plan.input_json = fp->opts.input_json;
+	if (assembly_open(&fp->app, &fp->plan, err) != 0)
 		fuzz_die(err);
 }
 
@@ -105,15 +112,17 @@ static void fuzz_pipeline_open(struct fuzz_pipeline *fp, int input_json)
 		input_json ? "json" : "raw", "-o", "/dev/null", NULL
 	};
 	int argc = (int) (sizeof(argv) / sizeof(argv[0])) - 1;
-	int status;
+	char err[OPTIONS_ERR_MAX];
 
 	memset(fp, 0, sizeof(*fp));
 	argv[2] = (char *) fuzz_path("PHISHWATCH_RULEBASE", FUZZ_RULEBASE);
 	argv[4] = (char *) fuzz_path("PHISHWATCH_ACCESS", FUZZ_ACCESS);
 	argv[7] = (char *) fuzz_path("PHISHWATCH_BRANDS", FUZZ_BRANDS);
 	snprintf(queue_ids, sizeof(queue_ids), "%d", FUZZ_QUEUE_IDS);
-	if (options_parse(argc, argv, &fp->opts, &status) != OPTIONS_RUN)
-		fuzz_die("the harness's command line");
+	if (options_parse(argc, argv, &fp->opts, err) != OPTIONS_RUN)
+		fuzz_die(err);
+	fp->opts.config.say = fuzz_say;
+	fp->opts.config.say_ctx = &fp->said;
 	fuzz_state_open(fp);
 }
 
@@ -123,12 +132,15 @@ static void fuzz_pipeline_open(struct fuzz_pipeline *fp, int input_json)
 static void fuzz_pipeline_feed(struct fuzz_pipeline *fp, const char *data,
 			       size_t size)
 {
+	char err[ASSEMBLY_ERR_MAX];
 	size_t lines = 0;
 
-	if (++fp->inputs % FUZZ_RESET == 0) {
-		assembly_close(&fp->app, NULL);
-		fuzz_state_open(fp);
-	}
+	/* A fresh store and tracker on the loaded set: loading the
+	 * rulebase again would take longer than libFuzzer's -timeout on a
+	 * busy machine. */
+	if (++fp->inputs % FUZZ_RESET == 0
+	    && assembly_renew(&fp->app, &fp->plan, err) != 0)
+		fuzz_die(err);
 	while (size > 0 && lines++ < FUZZ_LINES_MAX) {
 		const char *nl = memchr(data, '\n', size);
 		size_t len = nl != NULL ? (size_t) (nl - data) : size;

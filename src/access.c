@@ -134,7 +134,7 @@ static int access_open_source(struct access_map *map, const char *path,
 		return -1;
 	}
 	access_prepare(map, answering);
-	status = ops->open(path, syn, &map->say, &src->handle, bad,
+	status = ops->open(ops, path, syn, &map->say, &src->handle, bad,
 			   access_seen, &seen);
 	saved = errno;
 	access_end(map, answering);

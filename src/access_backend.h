@@ -11,7 +11,12 @@
  *	access_db.c	a Berkeley DB hash or btree file (makemap hash,
  *			makemap btree), looked up in place with libdb;
  *	access_cdb.c	a cdb file (sendmail 8.17's makemap cdb), looked
- *			up in place with tinycdb.
+ *			up in place with tinycdb;
+ *	access_compiled.c  what the two compiled kinds share: the handle,
+ *			makemap's lock and reopening (access_file.c),
+ *			the meaning of a record; each gives it only its
+ *			library's attach, find and walk (struct
+ *			access_engine).
  *
  *	Keys are lower case as makemap writes them (tags too), without the
  *	terminating NUL; a compiled map made with makemap -N holds keys
@@ -127,13 +132,16 @@ typedef int (*access_scan_fn)(const char *key, size_t key_len,
 /* Is key already held by a file loaded before this one? */
 typedef int (*access_seen_fn)(const char *key, size_t key_len, void *ctx);
 
+struct access_engine;
+
 struct access_ops {
 	const char *kind;	/* "text", "hash", "btree", "cdb" */
 	/* 0, or -1 with errno; *bad_lines counts entries skipped, each
-	 * told to say (which outlives the handle) */
-	int (*open)(const char *path, const struct access_syntax_ops *syn,
-		    const struct say_to *say, void **handle, size_t *bad_lines, access_seen_fn seen,
-		    void *seen_ctx);
+	 * told to say (which outlives the handle); ops is this table */
+	int (*open)(const struct access_ops *ops, const char *path,
+		    const struct access_syntax_ops *syn,
+		    const struct say_to *say, void **handle,
+		    size_t *bad_lines, access_seen_fn seen, void *seen_ctx);
 	/* 1 and *action when key is held, 0 when not, -1 on an error */
 	int (*get)(void *handle, const char *key, size_t len,
 		   enum access_action *action);
@@ -152,6 +160,8 @@ struct access_ops {
 	unsigned long (*generation)(const void *handle);
 	const char *(*kind_of)(const void *handle);
 	void (*close)(void *handle);
+	const struct access_engine *engine;	/* a compiled kind's library;
+						 * NULL: the text */
 };
 
 /*
@@ -227,6 +237,59 @@ extern const struct access_ops access_text_ops;
  * in its file (*place: earlier lines smaller) */
 int access_text_find(void *handle, const char *key, size_t len,
 		     enum access_action *action, size_t *place);
+
+/*
+ * A compiled map's library (libdb, tinycdb): what access_compiled.c,
+ * the one body of both compiled kinds, asks of it.  The file is open
+ * and locked when attach() runs.
+ */
+struct access_engine {
+	/* the library on f's descriptor; *with_nul: keys stored with their
+	 * NUL (makemap -N), as the first record says; 0, or -1 with errno */
+	int (*attach)(const struct access_file *f, void **state,
+		      int *with_nul);
+	void (*detach)(void *state);
+	/* key[0..size) (its NUL counted when stored with it): 1 with the
+	 * value (in vbuf, or the library's own memory), 0 when absent or
+	 * too long, -1 on an error */
+	int (*find)(void *state, const char *key, size_t size,
+		    const char **value, size_t *value_len,
+		    char vbuf[ACCESS_LINE_MAX + 1]);
+	/* each record in the file's order to visit, until it returns < 0;
+	 * 0, or -1 on an error */
+	int (*each)(void *state,
+		    int (*visit)(void *ctx, const char *key, size_t key_len,
+				 const char *value, size_t value_len),
+		    void *ctx);
+	const char *(*kind_of)(const void *state);	/* "hash", "cdb" */
+};
+
+/* The ops of a compiled kind over engine: access_compiled.c's own. */
+#define ACCESS_COMPILED_OPS(kind, engine) {				\
+	(kind), access_compiled_open, access_compiled_get,		\
+	access_compiled_scan, access_compiled_refresh,			\
+	access_compiled_begin, access_compiled_end,			\
+	access_compiled_count, access_compiled_generation,		\
+	access_compiled_kind, access_compiled_close, (engine)		\
+}
+
+int access_compiled_open(const struct access_ops *ops, const char *path,
+			 const struct access_syntax_ops *syn,
+			 const struct say_to *say, void **handle,
+			 size_t *bad_lines, access_seen_fn seen,
+			 void *seen_ctx);
+int access_compiled_get(void *handle, const char *key, size_t len,
+			enum access_action *action);
+int access_compiled_scan(void *handle, access_scan_fn fn, void *ctx,
+			 size_t *bad);
+void access_compiled_refresh(void *handle);
+int access_compiled_begin(void *handle);
+void access_compiled_end(void *handle);
+size_t access_compiled_count(const void *handle);
+unsigned long access_compiled_generation(const void *handle);
+const char *access_compiled_kind(const void *handle);
+void access_compiled_close(void *handle);
+
 extern const struct access_ops access_db_ops;
 extern const struct access_ops access_cdb_ops;
 

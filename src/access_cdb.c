@@ -12,11 +12,13 @@
  *
  *	makemap rewrites a cdb file in place under its exclusive lock: a
  *	mapping read after that would show other contents, or fault beyond
- *	a shorter end.  So each question runs under the shared lock
- *	(access_file.c) and first checks with fstat(2) that the file is
- *	still the one mapped; if not, or if the path now names another file
- *	(a stat once a second), the file is mapped again (O(1)) before the
- *	question is answered.
+ *	a shorter end.  So each question runs under the shared lock and
+ *	first checks with fstat(2) that the file is still the one mapped;
+ *	if not, or if the path now names another file (a stat once a
+ *	second), the file is mapped again (O(1)) before the question is
+ *	answered.  That, the handle and what a record means are
+ *	access_compiled.c's, shared with access_db.c; this file is
+ *	tinycdb's part alone (struct access_engine).
  * DIAGNOSTICS
  *	A file too short to be a cdb map fails to open (EINVAL).  Entries
  *	whose value is no sendmail action are warned about at load ("path:
@@ -25,18 +27,8 @@
 #include <cdb.h>
 #include <errno.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "access_backend.h"
-#include "access_syntax.h"
-
-struct access_cdb {
-	struct access_file file;
-	const struct access_syntax_ops *syn;	/* what values mean */
-	struct cdb map;		/* the file, mapped */
-	int with_nul;		/* keys stored with their NUL (makemap -N) */
-	size_t count;		/* valid entries seen by the last scan */
-};
 
 /* access_cdb_first_nul - does the first key end in a NUL (makemap -N)? */
 static int access_cdb_first_nul(struct cdb *map)
@@ -51,193 +43,85 @@ static int access_cdb_first_nul(struct cdb *map)
 	return key != NULL && key[cdb_keylen(map) - 1] == '\0';
 }
 
-/* access_cdb_attach - open and map path into h, under the shared lock
- * while it is read; -1 with errno (EINVAL: no cdb map) */
-static int access_cdb_attach(struct access_cdb *h, const char *path,
-			     const struct say_to *say)
+/* access_cdb_attach - map the open file; -1 EINVAL: no cdb map */
+static int access_cdb_attach(const struct access_file *f, void **state,
+			     int *with_nul)
 {
-	if (access_file_open(&h->file, path, say) < 0)
+	struct cdb *map = calloc(1, sizeof(*map));
+
+	if (map == NULL)
 		return -1;
-	if (cdb_init(&h->map, h->file.fd) < 0) {
-		access_file_close(&h->file);
+	if (cdb_init(map, f->fd) < 0) {
+		free(map);
 		errno = EINVAL;
 		return -1;
 	}
-	h->with_nul = access_cdb_first_nul(&h->map);
-	access_file_unlock(&h->file);
+	*with_nul = access_cdb_first_nul(map);
+	*state = map;
 	return 0;
 }
 
-/* access_cdb_detach - unmap and close */
-static void access_cdb_detach(struct access_cdb *h)
+/* access_cdb_detach - unmap */
+static void access_cdb_detach(void *state)
 {
-	cdb_free(&h->map);
-	access_file_close(&h->file);
-}
-
-/* access_cdb_close - the mapping, the file and the handle */
-static void access_cdb_close(void *handle)
-{
-	struct access_cdb *h = handle;
-
-	if (h == NULL)
+	if (state == NULL)
 		return;
-	access_cdb_detach(h);
-	free(h);
+	cdb_free(state);
+	free(state);
 }
 
-/* access_cdb_open - open and map the map, leave it unlocked */
-static int access_cdb_open(const char *path,
-			   const struct access_syntax_ops *syn,
-			   const struct say_to *say, void **handle,
-			   size_t *bad_lines, access_seen_fn seen,
-			   void *seen_ctx)
+/* access_cdb_find - a few probes into the mapping: no copy */
+static int access_cdb_find(void *state, const char *key, size_t size,
+			   const char **value, size_t *value_len,
+			   char vbuf[ACCESS_LINE_MAX + 1])
 {
-	struct access_cdb *h = calloc(1, sizeof(*h));
+	struct cdb *map = state;
+	int found = cdb_find(map, key, (unsigned) size);
 
-	(void) seen;
-	(void) seen_ctx;
-	*handle = NULL;
-	if (bad_lines != NULL)
-		*bad_lines = 0;
-	if (h == NULL)
-		return -1;
-	h->syn = syn;
-	if (access_cdb_attach(h, path, say) < 0) {
-		free(h);
-		return -1;
-	}
-	*handle = h;
-	return 0;
-}
-
-/* access_cdb_reopen - the file changed: map it afresh, or -1 (keeping
- * the old mapping) while makemap still writes it */
-static int access_cdb_reopen(void *handle)
-{
-	struct access_cdb *h = handle;
-	struct access_cdb fresh;
-
-	memset(&fresh, 0, sizeof(fresh));
-	if (access_cdb_attach(&fresh, h->file.path, h->file.say) < 0)
-		return -1;
-	fresh.file.busy = h->file.busy;
-	fresh.file.generation = h->file.generation + 1;
-	fresh.count = h->count;
-	fresh.syn = h->syn;
-	access_cdb_detach(h);
-	*h = fresh;
-	return 0;
-}
-
-/* access_cdb_refresh - open the file again if the path changed */
-static void access_cdb_refresh(void *handle)
-{
-	struct access_cdb *h = handle;
-
-	access_file_refresh(&h->file, access_cdb_reopen, h);
-}
-
-/* access_cdb_begin - makemap's shared lock, on an up-to-date handle */
-static int access_cdb_begin(void *handle)
-{
-	struct access_cdb *h = handle;
-
-	return access_file_begin(&h->file, access_cdb_reopen, h);
-}
-
-/* access_cdb_end - release the lock */
-static void access_cdb_end(void *handle)
-{
-	access_file_unlock(&((struct access_cdb *) handle)->file);
-}
-
-/* access_cdb_get - the action of a lower-case key */
-static int access_cdb_get(void *handle, const char *key, size_t len,
-			  enum access_action *action)
-{
-	struct access_cdb *h = handle;
-	char kbuf[ACCESS_LINE_MAX + 1];
-	size_t vlen;
-	int found;
-
-	if (len > ACCESS_LINE_MAX)
-		return 0;
-	memcpy(kbuf, key, len);
-	kbuf[len] = '\0';
-	found = cdb_find(&h->map, kbuf, (unsigned) len + (h->with_nul ? 1 : 0));
+	(void) vbuf;
 	if (found <= 0)
 		return found < 0 ? -1 : 0;
-	vlen = cdb_datalen(&h->map);
-	if (cdb_getdata(&h->map) == NULL)
-		return -1;
-	return access_value_stored(h->syn->value, kbuf, &len,
-				   cdb_getdata(&h->map), &vlen, action)
-	    == ACCESS_VALUE_OK;
+	*value = cdb_getdata(map);
+	*value_len = cdb_datalen(map);
+	return *value == NULL ? -1 : 1;
 }
 
-/* access_cdb_visit - one record of a scan: to fn, or warned about */
-static int access_cdb_visit(struct access_cdb *h, access_scan_fn fn,
-			    void *ctx, size_t *bad)
+/* access_cdb_each - every record in file order; one the mapping cannot
+ * show ends the walk, as the end of the file would */
+static int access_cdb_each(void *state,
+			   int (*visit)(void *ctx, const char *key,
+					size_t key_len, const char *value,
+					size_t value_len),
+			   void *ctx)
 {
-	const char *key = cdb_getkey(&h->map);
-	const char *value = cdb_getdata(&h->map);
-	size_t len = cdb_keylen(&h->map);
-	size_t vlen = cdb_datalen(&h->map);
-	enum access_action action;
-	enum access_value_error why;
-
-	if (key == NULL || value == NULL)
-		return -1;
-	why = access_value_stored(h->syn->value, key, &len, value, &vlen,
-				  &action);
-	if (why != ACCESS_VALUE_OK) {
-		access_value_skip(h->file.say, h->file.path, why, key, len, value, vlen,
-				  bad);
-		return 0;
-	}
-	h->count++;
-	return fn(key, len, action, ctx);
-}
-
-/* access_cdb_scan - every record in file order */
-static int access_cdb_scan(void *handle, access_scan_fn fn, void *ctx,
-			   size_t *bad)
-{
-	struct access_cdb *h = handle;
+	struct cdb *map = state;
 	unsigned pos;
 	int status;
 
-	h->count = 0;
-	cdb_seqinit(&pos, &h->map);
-	while ((status = cdb_seqnext(&pos, &h->map)) > 0)
-		if (access_cdb_visit(h, fn, ctx, bad) < 0)
+	cdb_seqinit(&pos, map);
+	while ((status = cdb_seqnext(&pos, map)) > 0) {
+		const char *key = cdb_getkey(map);
+		const char *value = cdb_getdata(map);
+
+		if (key == NULL || value == NULL
+		    || visit(ctx, key, cdb_keylen(map), value,
+			     cdb_datalen(map)) < 0)
 			break;
+	}
 	return status < 0 ? -1 : 0;
 }
 
-/* access_cdb_count - records seen by the last scan */
-static size_t access_cdb_count(const void *handle)
-{
-	return ((const struct access_cdb *) handle)->count;
-}
-
-/* access_cdb_generation - how often the file was opened again */
-static unsigned long access_cdb_generation(const void *handle)
-{
-	return ((const struct access_cdb *) handle)->file.generation;
-}
-
 /* access_cdb_kind - "cdb" */
-static const char *access_cdb_kind(const void *handle)
+static const char *access_cdb_kind(const void *state)
 {
-	(void) handle;
+	(void) state;
 	return "cdb";
 }
 
-const struct access_ops access_cdb_ops = {
-	"cdb", access_cdb_open, access_cdb_get, access_cdb_scan,
-	access_cdb_refresh, access_cdb_begin, access_cdb_end, access_cdb_count,
-	access_cdb_generation, access_cdb_kind,
-	access_cdb_close
+static const struct access_engine access_cdb_engine = {
+	access_cdb_attach, access_cdb_detach, access_cdb_find,
+	access_cdb_each, access_cdb_kind
 };
+
+const struct access_ops access_cdb_ops =
+	ACCESS_COMPILED_OPS("cdb", &access_cdb_engine);

@@ -15,12 +15,14 @@
  *	few page reads that the kernel's page cache and libdb's own small
  *	cache (256 KiB) keep warm.
  *
- *	Each question runs under makemap's shared lock (access_file.c); a
- *	file rewritten since it was opened (an fstat under the lock) or
- *	replaced (a stat of the path, once a second) is opened again
- *	first, in O(1): the sender lookups then follow the new map at once, as
- *	sendmail does, while the known-campaign index and the learned
- *	brands are those of the last load (SIGHUP).
+ *	Each question runs under makemap's shared lock; a file rewritten
+ *	since it was opened (an fstat under the lock) or replaced (a stat
+ *	of the path, once a second) is opened again first, in O(1): the
+ *	sender lookups then follow the new map at once, as sendmail does,
+ *	while the known-campaign index and the learned brands are those of
+ *	the last load (SIGHUP).  That, the handle and what a record means
+ *	are access_compiled.c's, shared with access_cdb.c; this file is
+ *	libdb's part alone (struct access_engine).
  * DIAGNOSTICS
  *	A file that is no Berkeley DB hash or btree map fails to open
  *	(EINVAL).  Entries whose value is no sendmail action are warned
@@ -32,15 +34,11 @@
 #include <string.h>
 
 #include "access_backend.h"
-#include "access_syntax.h"
 
+/* libdb's handle on one map file. */
 struct access_db {
-	struct access_file file;
-	const struct access_syntax_ops *syn;	/* what values mean */
 	DB *db;
 	DBTYPE type;		/* DB_HASH or DB_BTREE */
-	int with_nul;		/* keys stored with their NUL (makemap -N) */
-	size_t count;		/* valid entries seen by the last scan */
 };
 
 /* access_db_errno - errno for a libdb status (positive ones are errno) */
@@ -70,7 +68,7 @@ static int access_db_first_nul(DB *db)
 }
 
 /* access_db_message - libdb's own diagnostics, as ours: told to the
- * say_to that access_db_attach() left in the handle's environment */
+ * say_to that access_db_open_file() left in the handle's environment */
 static void access_db_message(const DB_ENV *env, const char *prefix,
 			      const char *text)
 {
@@ -79,191 +77,100 @@ static void access_db_message(const DB_ENV *env, const char *prefix,
 		  "libdb: %.300s", text);
 }
 
-/* access_db_attach - libdb on the file that h->file holds open, by its
- * descriptor's name: h->file checked that it is a regular file, and a
- * FIFO renamed over the path since must not block libdb's open */
-static int access_db_attach(struct access_db *h)
+/* access_db_open_file - libdb on the file that f holds open, by its
+ * descriptor's name: f was checked to be a regular file, and a FIFO
+ * renamed over the path since must not block libdb's open; a libdb
+ * status */
+static int access_db_open_file(struct access_db *h,
+			       const struct access_file *f)
 {
 	char name[ACCESS_FILE_NAME_MAX];
 	int status = db_create(&h->db, NULL, 0);
 
 	if (status != 0) {
 		h->db = NULL;
-		errno = access_db_errno(status);
-		return -1;
+		return status;
 	}
 	/* The file's say_to outlives the handle: libdb's messages go there. */
-	h->db->dbenv->app_private = (void *) h->file.say;
+	h->db->dbenv->app_private = (void *) f->say;
 	h->db->set_errcall(h->db, access_db_message);
-	status = h->db->open(h->db, NULL, access_file_name(&h->file, name),
-			     NULL, DB_UNKNOWN, DB_RDONLY, 0);
+	status = h->db->open(h->db, NULL, access_file_name(f, name), NULL,
+			     DB_UNKNOWN, DB_RDONLY, 0);
 	if (status == 0)
 		status = h->db->get_type(h->db, &h->type);
 	if (status == 0 && h->type != DB_HASH && h->type != DB_BTREE)
 		status = EINVAL;
-	if (status != 0) {
-		h->db->close(h->db, 0);
-		h->db = NULL;
-		errno = access_db_errno(status);
-		return -1;
-	}
-	h->with_nul = access_db_first_nul(h->db);
-	return 0;
+	return status;
 }
 
-/* access_db_close - libdb's handle and the file */
-static void access_db_close(void *handle)
+/* access_db_detach - libdb's handle */
+static void access_db_detach(void *state)
 {
-	struct access_db *h = handle;
+	struct access_db *h = state;
 
 	if (h == NULL)
 		return;
 	if (h->db != NULL)
 		h->db->close(h->db, 0);
-	access_file_close(&h->file);
 	free(h);
 }
 
-/* access_db_open - open the map, leave it unlocked */
-static int access_db_open(const char *path,
-			  const struct access_syntax_ops *syn,
-			  const struct say_to *say, void **handle,
-			  size_t *bad_lines, access_seen_fn seen,
-			  void *seen_ctx)
+/* access_db_attach - libdb on the open file; -1 EINVAL: no hash or
+ * btree map */
+static int access_db_attach(const struct access_file *f, void **state,
+			    int *with_nul)
 {
 	struct access_db *h = calloc(1, sizeof(*h));
-
-	(void) seen;
-	(void) seen_ctx;
-	*handle = NULL;
-	if (bad_lines != NULL)
-		*bad_lines = 0;
-	if (h == NULL)
-		return -1;
-	h->syn = syn;
-	if (access_file_open(&h->file, path, say) < 0) {
-		free(h);
-		return -1;
-	}
-	if (access_db_attach(h) < 0) {
-		int saved = errno;
-
-		access_db_close(h);
-		errno = saved;
-		return -1;
-	}
-	access_file_unlock(&h->file);
-	*handle = h;
-	return 0;
-}
-
-/* access_db_reopen - the file changed: libdb and the file afresh, or
- * -1 (keeping the old ones) while makemap still writes it */
-static int access_db_reopen(void *handle)
-{
-	struct access_db *h = handle;
-	struct access_db fresh;
-
-	memset(&fresh, 0, sizeof(fresh));
-	if (access_file_open(&fresh.file, h->file.path, h->file.say) < 0)
-		return -1;
-	if (access_db_attach(&fresh) < 0) {
-		access_file_close(&fresh.file);
-		return -1;
-	}
-	access_file_unlock(&fresh.file);
-	fresh.file.busy = h->file.busy;
-	fresh.file.generation = h->file.generation + 1;
-	fresh.count = h->count;
-	fresh.syn = h->syn;
-	h->db->close(h->db, 0);
-	access_file_close(&h->file);
-	*h = fresh;
-	return 0;
-}
-
-/* access_db_refresh - open the file again if the path changed */
-static void access_db_refresh(void *handle)
-{
-	struct access_db *h = handle;
-
-	access_file_refresh(&h->file, access_db_reopen, h);
-}
-
-/* access_db_begin - makemap's shared lock, on an up-to-date handle */
-static int access_db_begin(void *handle)
-{
-	struct access_db *h = handle;
-
-	/* libdb caches pages, which a rewrite in place makes wrong. */
-	return access_file_begin(&h->file, access_db_reopen, h);
-}
-
-/* access_db_end - release the lock */
-static void access_db_end(void *handle)
-{
-	access_file_unlock(&((struct access_db *) handle)->file);
-}
-
-/* access_db_get - the action of a lower-case key; a malformed value is
- * no entry, as in the text */
-static int access_db_get(void *handle, const char *key, size_t len,
-			 enum access_action *action)
-{
-	struct access_db *h = handle;
-	char kbuf[ACCESS_LINE_MAX + 1];
-	char vbuf[ACCESS_LINE_MAX + 1];
-	DBT k;
-	DBT v;
-	size_t vlen;
 	int status;
 
-	if (len > ACCESS_LINE_MAX)
-		return 0;
-	memcpy(kbuf, key, len);
-	kbuf[len] = '\0';
+	if (h == NULL)
+		return -1;
+	status = access_db_open_file(h, f);
+	if (status != 0) {
+		access_db_detach(h);
+		errno = access_db_errno(status);
+		return -1;
+	}
+	*with_nul = access_db_first_nul(h->db);
+	*state = h;
+	return 0;
+}
+
+/* access_db_find - one libdb get, the value into vbuf */
+static int access_db_find(void *state, const char *key, size_t size,
+			  const char **value, size_t *value_len,
+			  char vbuf[ACCESS_LINE_MAX + 1])
+{
+	struct access_db *h = state;
+	DBT k;
+	DBT v;
+	int status;
+
 	memset(&k, 0, sizeof(k));
 	memset(&v, 0, sizeof(v));
-	k.data = kbuf;
-	k.size = (u_int32_t) (len + (h->with_nul ? 1 : 0));
+	k.data = (void *) key;
+	k.size = (u_int32_t) size;
 	v.data = vbuf;
-	v.ulen = sizeof(vbuf);
+	v.ulen = ACCESS_LINE_MAX + 1;
 	v.flags = DB_DBT_USERMEM;
 	status = h->db->get(h->db, NULL, &k, &v, 0);
 	if (status == DB_NOTFOUND || status == DB_BUFFER_SMALL)
 		return 0;
 	if (status != 0)
 		return -1;
-	vlen = v.size;
-	return access_value_stored(h->syn->value, kbuf, &len, vbuf, &vlen,
-				   action) == ACCESS_VALUE_OK;
+	*value = vbuf;
+	*value_len = v.size;
+	return 1;
 }
 
-/* access_db_visit - one record of a scan: to fn, or warned about */
-static int access_db_visit(struct access_db *h, const DBT *k, const DBT *v,
-			   access_scan_fn fn, void *ctx, size_t *bad)
+/* access_db_each - every record with a cursor, in libdb's order */
+static int access_db_each(void *state,
+			  int (*visit)(void *ctx, const char *key,
+				       size_t key_len, const char *value,
+				       size_t value_len),
+			  void *ctx)
 {
-	enum access_action action;
-	enum access_value_error why;
-	size_t len = k->size;
-	size_t vlen = v->size;
-
-	why = access_value_stored(h->syn->value, k->data, &len, v->data,
-				  &vlen, &action);
-	if (why != ACCESS_VALUE_OK) {
-		access_value_skip(h->file.say, h->file.path, why, k->data, len, v->data,
-				  vlen, bad);
-		return 0;
-	}
-	h->count++;
-	return fn(k->data, len, action, ctx);
-}
-
-/* access_db_scan - every record with a cursor, in libdb's order */
-static int access_db_scan(void *handle, access_scan_fn fn, void *ctx,
-			  size_t *bad)
-{
-	struct access_db *h = handle;
+	struct access_db *h = state;
 	DBC *cursor;
 	DBT k;
 	DBT v;
@@ -276,9 +183,8 @@ static int access_db_scan(void *handle, access_scan_fn fn, void *ctx,
 	/* One buffer each, grown by libdb to the largest record. */
 	k.flags = DB_DBT_REALLOC;
 	v.flags = DB_DBT_REALLOC;
-	h->count = 0;
 	while ((status = cursor->get(cursor, &k, &v, DB_NEXT)) == 0)
-		if (access_db_visit(h, &k, &v, fn, ctx, bad) < 0)
+		if (visit(ctx, k.data, k.size, v.data, v.size) < 0)
 			break;
 	cursor->close(cursor);
 	free(k.data);
@@ -286,28 +192,17 @@ static int access_db_scan(void *handle, access_scan_fn fn, void *ctx,
 	return status == 0 || status == DB_NOTFOUND ? 0 : -1;
 }
 
-/* access_db_count - records seen by the last scan */
-static size_t access_db_count(const void *handle)
-{
-	return ((const struct access_db *) handle)->count;
-}
-
-/* access_db_generation - how often the file was opened again */
-static unsigned long access_db_generation(const void *handle)
-{
-	return ((const struct access_db *) handle)->file.generation;
-}
-
 /* access_db_kind - "hash" or "btree", as the file says */
-static const char *access_db_kind(const void *handle)
+static const char *access_db_kind(const void *state)
 {
-	return ((const struct access_db *) handle)->type == DB_BTREE
+	return ((const struct access_db *) state)->type == DB_BTREE
 	    ? "btree" : "hash";
 }
 
-const struct access_ops access_db_ops = {
-	"hash", access_db_open, access_db_get, access_db_scan,
-	access_db_refresh, access_db_begin, access_db_end, access_db_count,
-	access_db_generation, access_db_kind,
-	access_db_close
+static const struct access_engine access_db_engine = {
+	access_db_attach, access_db_detach, access_db_find, access_db_each,
+	access_db_kind
 };
+
+const struct access_ops access_db_ops =
+	ACCESS_COMPILED_OPS("hash", &access_db_engine);

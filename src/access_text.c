@@ -180,7 +180,7 @@ static void access_text_close(void *handle)
 }
 
 /* access_text_open - parse one source file into a new arena */
-static int access_text_open(const char *path,
+static int access_text_open(const struct access_ops *ops, const char *path,
 			    const struct access_syntax_ops *syn,
 			    const struct say_to *say, void **handle,
 			    size_t *bad_lines, access_seen_fn seen,
@@ -188,6 +188,7 @@ static int access_text_open(const char *path,
 {
 	struct access_text *t = calloc(1, sizeof(*t));
 
+	(void) ops;
 	*handle = NULL;
 	if (t == NULL)
 		return -1;
@@ -296,5 +297,5 @@ static const char *access_text_kind(const void *handle)
 const struct access_ops access_text_ops = {
 	"text", access_text_open, access_text_get, access_text_scan,
 	access_text_refresh, access_text_begin, access_text_end, access_text_count,
-	access_text_generation, access_text_kind, access_text_close
+	access_text_generation, access_text_kind, access_text_close, NULL
 };

@@ -39,6 +39,47 @@ static int assembly_pipeline(struct assembly *a,
 	return 0;
 }
 
+/* assembly_open_run - on a loaded config set: the outputs, the brands
+ * of the store, the tracker and the pipeline */
+static int assembly_open_run(struct assembly *a,
+			     const struct assembly_plan *plan,
+			     char err[ASSEMBLY_ERR_MAX])
+{
+	int status = plan->open_outputs(plan->ctx, a, err);
+
+	if (status != 0)
+		return status;
+	status = config_learn_store(&a->config, a->store, err);
+	if (status != 0)
+		return status;
+	if (plan->config_only)
+		return 0;
+	return assembly_pipeline(a, plan, err);
+}
+
+/* assembly_close_run - all but the config set, the store last so that
+ * it commits; 0, or -1 with the store's failure in err (may be NULL) */
+static int assembly_close_run(struct assembly *a, char err[ASSEMBLY_ERR_MAX])
+{
+	char why[STORE_ERR_MAX];
+	int status = 0;
+
+	pipeline_free(a->pipe);
+	a->pipe = NULL;
+	tracker_free(a->tracker);
+	a->tracker = NULL;
+	if (a->emitter != NULL)
+		emitter_close(a->emitter);
+	a->emitter = NULL;
+	if (a->store != NULL && store_close(a->store, why) < 0) {
+		if (err != NULL)
+			snprintf(err, ASSEMBLY_ERR_MAX, "%s", why);
+		status = -1;
+	}
+	a->store = NULL;
+	return status;
+}
+
 /* assembly_open - config, outputs, store brands, tracker, pipeline */
 int assembly_open(struct assembly *a, const struct assembly_plan *plan,
 		  char err[ASSEMBLY_ERR_MAX])
@@ -54,15 +95,7 @@ int assembly_open(struct assembly *a, const struct assembly_plan *plan,
 		a->failed_config = 1;
 		return status;
 	}
-	status = plan->open_outputs(plan->ctx, a, err);
-	if (status != 0)
-		return status;
-	status = config_learn_store(&a->config, a->store, err);
-	if (status != 0)
-		return status;
-	if (plan->config_only)
-		return 0;
-	return assembly_pipeline(a, plan, err);
+	return assembly_open_run(a, plan, err);
 }
 
 /* assembly_reload - a new set, swapped in only when whole */
@@ -86,21 +119,22 @@ int assembly_reload(struct assembly *a, const struct config_options *opts,
 	return 0;
 }
 
+/* assembly_renew - the run part closed and opened again, on the same
+ * config set */
+int assembly_renew(struct assembly *a, const struct assembly_plan *plan,
+		   char err[ASSEMBLY_ERR_MAX])
+{
+	err[0] = '\0';
+	if (assembly_close_run(a, err) < 0)
+		return EX_CANTCREAT;
+	return assembly_open_run(a, plan, err);
+}
+
 /* assembly_close - the store last, so that it commits */
 int assembly_close(struct assembly *a, char err[ASSEMBLY_ERR_MAX])
 {
-	char why[STORE_ERR_MAX];
-	int status = 0;
+	int status = assembly_close_run(a, err);
 
-	pipeline_free(a->pipe);
-	tracker_free(a->tracker);
-	if (a->emitter != NULL)
-		emitter_close(a->emitter);
-	if (a->store != NULL && store_close(a->store, why) < 0) {
-		if (err != NULL)
-			snprintf(err, ASSEMBLY_ERR_MAX, "%s", why);
-		status = -1;
-	}
 	config_free(&a->config);
 	memset(a, 0, sizeof(*a));
 	return status;

@@ -13,8 +13,9 @@
  *	into the set (config_learn_store()); then the tracker and the
  *	pipeline.  assembly_reload()
  *	makes a new config set the same way and swaps it in only when it
- *	loaded whole.  Whatever builds a pipeline builds this one, so what
- *	is fuzzed and tested is what ships.
+ *	loaded whole.  assembly_renew() closes and opens again all but
+ *	the config set.  Whatever builds a pipeline builds this one, so
+ *	what is fuzzed and tested is what ships.
  *
  * DIAGNOSTICS
  *	Both return 0, or a sysexits code with why in err; an open_outputs
@@ -61,6 +62,16 @@ int assembly_open(struct assembly *a, const struct assembly_plan *plan,
 		  char err[ASSEMBLY_ERR_MAX]);
 int assembly_reload(struct assembly *a, const struct config_options *opts,
 		    char err[ASSEMBLY_ERR_MAX]);
+
+/*
+ * assembly_renew - close all but the config set (the store committed)
+ * and open it again through the plan as assembly_open() does: a fresh
+ * store, output, tracker and pipeline on the set already loaded.  The
+ * fuzz harnesses bound their memory so without loading the rulebase
+ * again.  0, or a sysexits code with why in err.
+ */
+int assembly_renew(struct assembly *a, const struct assembly_plan *plan,
+		   char err[ASSEMBLY_ERR_MAX]);
 
 /* assembly_close - release everything, the store last so it commits;
  * 0, or -1 with the store's failure in err (may be NULL) */

@@ -68,14 +68,12 @@ struct config_learning {
 static void config_learn_one(const char *host, void *ctx)
 {
 	const struct config_learning *learning = ctx;
-	const struct config_options *opts = learning->opts;
-	char text[CONFIG_ERR_MAX];
+	const struct say_to say = { learning->opts->say,
+				    learning->opts->say_ctx };
 
-	if (detector_learn_from_host(learning->det, host) >= 0
-	    || opts->say == NULL)
-		return;
-	snprintf(text, sizeof(text), "cannot learn a label from %.100s", host);
-	opts->say(opts->say_ctx, SAY_WARN, text);
+	if (detector_learn_from_host(learning->det, host) < 0)
+		say_print(&say, SAY_WARN, "cannot learn a label from %.100s",
+			  host);
 }
 
 /* config_access_error - what an access_load() errno means */

@@ -107,7 +107,7 @@ static int emitter_open_syslog(struct emitter *em, const char *dest,
 
 /* emitter_open - choose the sink from dest */
 struct emitter *emitter_open(const char *dest, int syslog_pri,
-			     emitter_notice *notice,
+			     const struct say_to *say,
 			     char err[EMITTER_ERR_MAX])
 {
 	struct emitter *em = calloc(1, sizeof(*em));
@@ -128,7 +128,7 @@ struct emitter *emitter_open(const char *dest, int syslog_pri,
 		snprintf(err, EMITTER_ERR_MAX, "empty output path");
 		opened = -1;
 	} else {
-		opened = outfd_open_file(&em->out, dest, notice, err);
+		opened = outfd_open_file(&em->out, dest, say, err);
 	}
 	if (opened < 0) {
 		emitter_close(em);

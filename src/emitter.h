@@ -24,20 +24,19 @@
 #include <time.h>
 
 #include "ecsjson.h"
+#include "say.h"
 
 #define EMITTER_ERR_MAX 512
 struct emitter;
 
-/* emitter_notice - told, once, when opening waits for a FIFO's reader */
-typedef void emitter_notice(const char *text);
-
 /*
  * emitter_open - dest is "-", "syslog", "syslog:SOCKET" or a file path;
  * syslog_pri (facility | severity, as syslog.h) is used by the syslog
- * sink only; notice may be NULL.  NULL with err filled on failure.
+ * sink only; say (may be NULL) is told, once, when opening waits for a
+ * FIFO's reader.  NULL with err filled on failure.
  */
 struct emitter *emitter_open(const char *dest, int syslog_pri,
-			     emitter_notice *notice,
+			     const struct say_to *say,
 			     char err[EMITTER_ERR_MAX]);
 void emitter_close(struct emitter *em);
 

@@ -177,17 +177,12 @@ static void say_counters(const char *why, const struct counters *c)
 	msg_info("%s: %s", why, line);
 }
 
-/* notice - a library module's word while it waits */
-static void notice(const char *text)
-{
-	msg_info("%s", text);
-}
-
 /* open_outputs - store and emitter */
 static int open_outputs(struct phishwatch *pw)
 {
 	char err[STORE_ERR_MAX > EMITTER_ERR_MAX ? STORE_ERR_MAX
 		 : EMITTER_ERR_MAX];
+	const struct say_to say = { msg_say, NULL };
 
 	if (pw->opts.check)
 		return open_store_check(pw);
@@ -202,7 +197,7 @@ static int open_outputs(struct phishwatch *pw)
 	if (pw->opts.report)
 		return 0;
 	pw->app.emitter = emitter_open(pw->opts.output, pw->opts.syslog_pri,
-				   notice, err);
+				   &say, err);
 	if (pw->app.emitter == NULL) {
 		msg_error("output %s", err);
 		return EX_CANTCREAT;
@@ -418,6 +413,31 @@ static int hold_std_fds(void)
 	return 0;
 }
 
+/*
+ * parse_options - the command line into *opts: -1 to run, or the exit
+ * status after printing the help, the version or why it is wrong
+ */
+static int parse_options(int argc, char **argv, struct options *opts)
+{
+	char err[OPTIONS_ERR_MAX];
+
+	switch (options_parse(argc, argv, opts, err)) {
+	case OPTIONS_RUN:
+		return -1;
+	case OPTIONS_HELP:
+		for (size_t i = 0; options_help[i] != NULL; i++)
+			fputs(options_help[i], stdout);
+		return 0;
+	case OPTIONS_VERSION:
+		printf("%s\n", options_version);
+		return 0;
+	default:
+		msg_error("%s", err);
+		msg_hint("Try 'phishwatch --help' for more information.");
+		return EX_USAGE;
+	}
+}
+
 int main(int argc, char **argv)
 {
 	static struct phishwatch pw;
@@ -426,7 +446,8 @@ int main(int argc, char **argv)
 
 	if (hold_std_fds() < 0)
 		return EX_OSERR;
-	if (options_parse(argc, argv, &pw.opts, &status) == OPTIONS_EXIT)
+	status = parse_options(argc, argv, &pw.opts);
+	if (status >= 0)
 		return status;
 	if (pw.opts.forget != NULL)
 		return forget(&pw.opts);

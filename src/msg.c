@@ -86,6 +86,13 @@ void msg_error(const char *fmt, ...)
 	va_end(ap);
 }
 
+/* msg_hint - a plain line after an error */
+void msg_hint(const char *text)
+{
+	fprintf(stderr, "%s\n", text);
+	fflush(stderr);
+}
+
 /* msg_say - a library module's message, printed at its level */
 void msg_say(void *ctx, enum say_level level, const char *text)
 {

@@ -24,6 +24,9 @@ void msg_set_timestamps(int on);	/* main, once, before any message */
 void msg_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void msg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* msg_hint - a line for the person at the terminal, after an error: no
+ * prefix, no level ("Try 'phishwatch --help' ...") */
+void msg_hint(const char *text);
 
 /* msg_say - the say_fn (say.h) that main hands the library modules: a
  * message printed at its level */

@@ -9,7 +9,6 @@
 #include <string.h>
 #include <strings.h>
 #include <syslog.h>
-#include <sysexits.h>
 
 #include "options.h"
 #include "tracker.h"
@@ -23,10 +22,6 @@
 #ifndef PW_RULEBASE
 #define PW_RULEBASE "/usr/local/share/phishwatch/sendmail.rb"
 #endif
-
-/* What the option helpers return to say "go on parsing"; anything else
- * is the exit status (sysexits.h codes and 0 are all >= 0). */
-#define OPTIONS_GO_ON (-1)
 
 /* Long options without a short form. */
 enum {
@@ -85,6 +80,7 @@ static const struct options_name options_severities[] = {
 	{ "debug", LOG_DEBUG }, { NULL, 0 }
 };
 
+/* The help, in two parts: C99 promises strings of 4095 bytes only. */
 static const char options_usage[] =
 "Usage: phishwatch [OPTION]... [FILE]...\n"
 "Watch sendmail, Postfix and Exim log lines for phishing campaigns that\n"
@@ -149,7 +145,6 @@ static const char options_usage[] =
 "  -h, --help              show this help and exit\n"
 "  -V, --version           show the version and exit\n";
 
-/* The end of the help, apart: C99 promises strings of 4095 bytes only. */
 static const char options_usage_end[] =
 "\n"
 "Signals: SIGHUP reloads access maps, labels and rulebase (the store is\n"
@@ -160,6 +155,9 @@ static const char options_usage_end[] =
 "74 I/O error.\n"
 "See phishwatch(1).\n";
 
+const char *const options_help[] = { options_usage, options_usage_end, NULL };
+const char options_version[] = "phishwatch " PW_VERSION;
+
 /* options_lookup - value of a facility or severity name, or -1 */
 static int options_lookup(const struct options_name *table, const char *name)
 {
@@ -169,25 +167,24 @@ static int options_lookup(const struct options_name *table, const char *name)
 	return -1;
 }
 
-/* options_usage_error - one line why, one line where to look */
-static int options_usage_error(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
+/* options_usage_error - why the command line is wrong, into err, for
+ * main to print; OPTIONS_USAGE */
+static enum options_next options_usage_error(char *err, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
-static int options_usage_error(const char *fmt, ...)
+static enum options_next options_usage_error(char *err, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	fprintf(stderr, "phishwatch: error: ");
-	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, "\nTry 'phishwatch --help' for more information.\n");
+	vsnprintf(err, OPTIONS_ERR_MAX, fmt, ap);
 	va_end(ap);
-	return EX_USAGE;
+	return OPTIONS_USAGE;
 }
 
 /* options_number - a whole number in [min, max], or -1 after a message */
 static long options_number(const char *option, const char *arg, long min,
-			   long max)
+			   long max, char *err)
 {
 	char *end;
 	long value;
@@ -196,7 +193,7 @@ static long options_number(const char *option, const char *arg, long min,
 	value = strtol(arg, &end, 10);
 	if (errno != 0 || end == arg || *end != '\0' || value < min
 	    || value > max) {
-		options_usage_error("%s takes a number from %ld to %ld, not "
+		options_usage_error(err, "%s takes a number from %ld to %ld, not "
 				    "'%.40s'", option, min, max, arg);
 		return -1;
 	}
@@ -204,7 +201,8 @@ static long options_number(const char *option, const char *arg, long min,
 }
 
 /* options_report - --report, --report=json or --report=html */
-static int options_report(struct options *opts, const char *arg)
+static enum options_next options_report(struct options *opts,
+					     const char *arg, char *err)
 {
 	if (arg == NULL || strcmp(arg, "text") == 0)
 		opts->report = OPTIONS_REPORT_TEXT;
@@ -213,40 +211,43 @@ static int options_report(struct options *opts, const char *arg)
 	else if (strcmp(arg, "html") == 0)
 		opts->report = OPTIONS_REPORT_HTML;
 	else
-		return options_usage_error("--report takes text, json or html, "
+		return options_usage_error(err, "--report takes text, json or html, "
 					   "not '%.40s'", arg);
-	return OPTIONS_GO_ON;
+	return OPTIONS_RUN;
 }
 
 /* options_forget - --forget DOMAIN: a host name, kept lower-cased */
-static int options_forget(struct options *opts, const char *arg)
+static enum options_next options_forget(struct options *opts,
+					     const char *arg, char *err)
 {
 	if (hostname_normalize(arg, strnlen(arg, HOSTNAME_MAX + 2),
 			       opts->forget_buf) != HOST_OK)
-		return options_usage_error("--forget takes a domain name, not "
+		return options_usage_error(err, "--forget takes a domain name, not "
 					   "'%.40s'", arg);
 	opts->forget = opts->forget_buf;
-	return OPTIONS_GO_ON;
+	return OPTIONS_RUN;
 }
 
 /* options_forget_alone - --forget changes the store and does nothing
  * else: it needs -s and takes no input, --check, --report or --omprog */
-static int options_forget_alone(const struct options *opts)
+static enum options_next options_forget_alone(const struct options *opts,
+						   char *err)
 {
 	if (opts->forget == NULL)
-		return OPTIONS_GO_ON;
+		return OPTIONS_RUN;
 	if (opts->state == NULL)
-		return options_usage_error("--forget needs the store: -s FILE");
+		return options_usage_error(err, "--forget needs the store: -s FILE");
 	if (opts->input_count > 0 || opts->check || opts->report
 	    || opts->omprog)
-		return options_usage_error("--forget takes no input file, "
+		return options_usage_error(err, "--forget takes no input file, "
 					   "--check, --report or --omprog");
-	return OPTIONS_GO_ON;
+	return OPTIONS_RUN;
 }
 
 /* options_rulebase - "-r [sendmail:|exim:]FILE": the MTA's rulebase
  * (Exim's otherwise comes from the directory of sendmail's) */
-static int options_rulebase(struct options *opts, const char *arg)
+static enum options_next options_rulebase(struct options *opts,
+					       const char *arg)
 {
 	if (strncmp(arg, "exim:", 5) == 0)
 		opts->config.rulebase_exim = arg + 5;
@@ -254,7 +255,7 @@ static int options_rulebase(struct options *opts, const char *arg)
 		opts->config.rulebase = arg + 9;
 	else
 		opts->config.rulebase = arg;
-	return OPTIONS_GO_ON;
+	return OPTIONS_RUN;
 }
 
 /* options_defaults - everything not given on the command line */
@@ -270,26 +271,32 @@ static void options_defaults(struct options *opts)
 }
 
 /* options_priority - replace the facility or severity part of pri */
-static int options_priority(struct options *opts, int facility,
-			    const char *name)
+static enum options_next options_priority(struct options *opts,
+					       int facility, const char *name,
+					       char *err)
 {
 	const struct options_name *table = facility ? options_facilities
 						    : options_severities;
 	int value = options_lookup(table, name);
 
 	if (value < 0)
-		return options_usage_error("unknown syslog %s '%.40s'",
-					   facility ? "facility" : "severity",
-					   name);
+		return options_usage_error(err, "%s takes %s, not '%.40s'",
+					   facility ? "--syslog-facility"
+					   : "--syslog-severity",
+					   facility ? "mail, user, daemon, auth "
+					   "or local0 to local7"
+					   : "emerg, alert, crit, err, warning, "
+					   "notice, info or debug", name);
 	if (facility)
 		opts->syslog_pri = value | LOG_PRI(opts->syslog_pri);
 	else
 		opts->syslog_pri = LOG_FAC(opts->syslog_pri) << 3 | value;
-	return OPTIONS_GO_ON;
+	return OPTIONS_RUN;
 }
 
 /* options_brands - the shipped brands list and the learned brands cap */
-static int options_brands(int opt, struct options *opts)
+static enum options_next options_brands(int opt, struct options *opts,
+					     char *err)
 {
 	long value;
 
@@ -297,85 +304,84 @@ static int options_brands(int opt, struct options *opts)
 	case OPT_DEFAULT_BRANDS:
 		opts->config.default_brands = optarg;
 		opts->config.default_brands_given = 1;
-		return OPTIONS_GO_ON;
+		return OPTIONS_RUN;
 	case OPT_NO_DEFAULT_BRANDS:
 		opts->config.default_brands = NULL;
-		return OPTIONS_GO_ON;
+		return OPTIONS_RUN;
 	default:
 		value = options_number("--max-learned-brands", optarg, 0,
-				       10000000);
+				       10000000, err);
 		opts->config.max_learned_brands = (size_t) value;
-		return value < 0 ? EX_USAGE : OPTIONS_GO_ON;
+		return value < 0 ? OPTIONS_USAGE : OPTIONS_RUN;
 	}
 }
 
 /* options_bounds - the numbers that bound the tracker and the events */
-static int options_bounds(int opt, struct options *opts)
+static enum options_next options_bounds(int opt, struct options *opts,
+					     char *err)
 {
 	long value;
 
 	switch (opt) {
 	case OPT_MAX_QUEUE:
-		value = options_number("--max-queue-ids", optarg, 1, 100000000);
+		value = options_number("--max-queue-ids", optarg, 1, 100000000, err);
 		opts->max_queue_ids = (unsigned long) value;
 		break;
 	case OPT_SUMMARY:
 		value = options_number("--summary-interval", optarg, 1,
-				       366L * 24 * 3600);
+				       366L * 24 * 3600, err);
 		opts->summary_interval = value;
 		break;
 	default:
 		value = options_number("--max-sender-events", optarg, 1,
-				       1000000);
+				       1000000, err);
 		opts->max_sender_events = value;
 		break;
 	}
-	return value < 0 ? EX_USAGE : OPTIONS_GO_ON;
+	return value < 0 ? OPTIONS_USAGE : OPTIONS_RUN;
 }
 
-/* options_one - apply one option; -1 to go on, or an exit code */
-static int options_one(int opt, struct options *opts)
+/* options_one - apply one option; OPTIONS_RUN to go on */
+static enum options_next options_one(int opt, struct options *opts,
+					  char *err)
 {
 	switch (opt) {
 	case 'a':
 		if (opts->config.access_count >= CONFIG_MAX_ACCESS)
-			return options_usage_error("too many -a files "
+			return options_usage_error(err, "too many -a files "
 						   "(limit %d)",
 						   CONFIG_MAX_ACCESS);
 		opts->config.access_files[opts->config.access_count++] = optarg;
-		return OPTIONS_GO_ON;
-	case 's': opts->state = optarg; return OPTIONS_GO_ON;
+		return OPTIONS_RUN;
+	case 's': opts->state = optarg; return OPTIONS_RUN;
 	case 'r': return options_rulebase(opts, optarg);
-	case 'l': opts->config.labels = optarg; return OPTIONS_GO_ON;
-	case 'o': opts->output = optarg; return OPTIONS_GO_ON;
-	case 'n': opts->check = 1; return OPTIONS_GO_ON;
-	case OPT_LEARN: opts->config.learn_labels = 1; return OPTIONS_GO_ON;
-	case OPT_BRANDS: opts->config.brands = optarg; return OPTIONS_GO_ON;
-	case OPT_ALLOW: opts->config.allow = optarg; return OPTIONS_GO_ON;
+	case 'l': opts->config.labels = optarg; return OPTIONS_RUN;
+	case 'o': opts->output = optarg; return OPTIONS_RUN;
+	case 'n': opts->check = 1; return OPTIONS_RUN;
+	case OPT_LEARN: opts->config.learn_labels = 1; return OPTIONS_RUN;
+	case OPT_BRANDS: opts->config.brands = optarg; return OPTIONS_RUN;
+	case OPT_ALLOW: opts->config.allow = optarg; return OPTIONS_RUN;
 	case OPT_DEFAULT_BRANDS: case OPT_NO_DEFAULT_BRANDS:
 	case OPT_MAX_LEARNED:
-		return options_brands(opt, opts);
-	case OPT_OMPROG: opts->omprog = 1; return OPTIONS_GO_ON;
-	case OPT_FACILITY: return options_priority(opts, 1, optarg);
-	case OPT_SEVERITY: return options_priority(opts, 0, optarg);
+		return options_brands(opt, opts, err);
+	case OPT_OMPROG: opts->omprog = 1; return OPTIONS_RUN;
+	case OPT_FACILITY: return options_priority(opts, 1, optarg, err);
+	case OPT_SEVERITY: return options_priority(opts, 0, optarg, err);
 	case OPT_INPUT:
 		if (strcmp(optarg, "json") == 0 || strcmp(optarg, "raw") == 0) {
 			opts->input_json = strcmp(optarg, "json") == 0;
-			return OPTIONS_GO_ON;
+			return OPTIONS_RUN;
 		}
-		return options_usage_error("--input takes raw or json, not "
+		return options_usage_error(err, "--input takes raw or json, not "
 					   "'%.40s'", optarg);
-	case OPT_REPORT: return options_report(opts, optarg);
-	case OPT_FORGET: return options_forget(opts, optarg);
+	case OPT_REPORT: return options_report(opts, optarg, err);
+	case OPT_FORGET: return options_forget(opts, optarg, err);
 	case OPT_MAX_QUEUE: case OPT_SUMMARY: case OPT_MAX_SENDER_EVENTS:
-		return options_bounds(opt, opts);
-	case 'h':
-		fputs(options_usage, stdout);
-		fputs(options_usage_end, stdout);
-		return 0;
-	case 'V': printf("phishwatch %s\n", PW_VERSION); return 0;
+		return options_bounds(opt, opts, err);
+	case 'h': return OPTIONS_HELP;
+	case 'V': return OPTIONS_VERSION;
 	default:
-		return EX_USAGE;	/* options_bad() said why */
+		return OPTIONS_USAGE;	/* options_bad() said why */
 	}
 }
 
@@ -394,73 +400,86 @@ static int options_takes_no_value(const char *arg)
 }
 
 /*
- * options_bad - what getopt_long found wrong, said like every other
- * error ("phishwatch: error: ..."); its own messages are off (opterr 0)
- * because they lack that prefix.  arg is the word it stopped at.
+ * options_bad - what getopt_long found wrong, into err like every other
+ * usage error; its own messages are off (opterr 0), since only main
+ * prints.  arg is the word it stopped at.
  */
-static int options_bad(int opt, const char *arg)
+static enum options_next options_bad(int opt, const char *arg, char *err)
 {
 	int is_long = strncmp(arg, "--", 2) == 0;
 
 	if (opt == ':' && is_long)
-		return options_usage_error("option '%.100s' needs a value", arg);
+		return options_usage_error(err, "option '%.100s' needs a value",
+					   arg);
 	if (opt == ':')
-		return options_usage_error("option '-%c' needs a value", optopt);
+		return options_usage_error(err, "option '-%c' needs a value",
+					   optopt);
 	if (is_long && options_takes_no_value(arg))
-		return options_usage_error("option '%.*s' takes no value",
+		return options_usage_error(err, "option '%.*s' takes no value",
 					   (int) strcspn(arg, "="), arg);
 	if (is_long)
-		return options_usage_error("unrecognized option '%.100s'", arg);
-	return options_usage_error("unrecognized option '-%c'", optopt);
+		return options_usage_error(err, "unrecognized option '%.100s'",
+					   arg);
+	return options_usage_error(err, "unrecognized option '-%c'", optopt);
 }
 
-/* options_parse_all - argv into *opts; OPTIONS_GO_ON or an exit code */
-static int options_parse_all(int argc, char **argv, struct options *opts)
+/* options_omprog_alone - --omprog reads standard input and writes its
+ * replies to standard output, which nothing else may then use */
+static enum options_next options_omprog_alone(const struct options *opts,
+					      char *err)
 {
+	if (!opts->omprog)
+		return OPTIONS_RUN;
+	if (opts->input_count > 0)
+		return options_usage_error(err, "--omprog reads standard input "
+					   "only");
+	if (strcmp(opts->output, "-") == 0)
+		return options_usage_error(err, "--omprog needs -o "
+					   "syslog[:SOCKET] or -o FILE: "
+					   "standard output carries the "
+					   "replies");
+	if (opts->report)
+		return options_usage_error(err, "--omprog and --report exclude "
+					   "each other");
+	return OPTIONS_RUN;
+}
+
+/* options_parse_all - argv into *opts; OPTIONS_RUN to go on */
+static enum options_next options_parse_all(int argc, char **argv,
+					   struct options *opts, char *err)
+{
+	enum options_next next;
 	int opt;
 
 	options_defaults(opts);
 	opterr = 0;
+	optind = 0;	/* glibc: a fresh scan (unit tests parse many times) */
 	while ((opt = getopt_long(argc, argv, ":a:s:r:l:o:nhV", options_long,
 				  NULL)) != -1) {
-		int status = opt == '?' || opt == ':'
-			     ? options_bad(opt, argv[optind - 1])
-			     : options_one(opt, opts);
-
-		if (status != OPTIONS_GO_ON)
-			return status;
+		next = opt == '?' || opt == ':'
+		       ? options_bad(opt, argv[optind - 1], err)
+		       : options_one(opt, opts, err);
+		if (next != OPTIONS_RUN)
+			return next;
 	}
 	if (argc - optind > OPTIONS_MAX_INPUTS)
-		return options_usage_error("too many input files (limit %d)",
-					   OPTIONS_MAX_INPUTS);
+		return options_usage_error(err, "too many input files (limit "
+					   "%d)", OPTIONS_MAX_INPUTS);
 	for (int i = optind; i < argc; i++)
 		opts->inputs[opts->input_count++] = argv[i];
 	if (opts->forget != NULL)
-		return options_forget_alone(opts);
-	if (opts->omprog && opts->input_count > 0)
-		return options_usage_error("--omprog reads standard input "
-					   "only");
-	/* In omprog mode stdout carries the protocol replies and nothing else. */
-	if (opts->omprog && strcmp(opts->output, "-") == 0)
-		return options_usage_error("--omprog needs -o syslog[:SOCKET] "
-					   "or -o FILE: standard output carries "
-					   "the replies");
-	if (opts->omprog && opts->report)
-		return options_usage_error("--omprog and --report exclude each "
-					   "other");
+		return options_forget_alone(opts, err);
+	next = options_omprog_alone(opts, err);
 	/* --report -s FILE alone reads the store, not standard input. */
 	if (opts->input_count == 0 && !(opts->report && opts->state != NULL))
 		opts->inputs[opts->input_count++] = "-";
-	return OPTIONS_GO_ON;
+	return next;
 }
 
-/* options_parse - argv into *opts: run, or exit with *status */
+/* options_parse - argv into *opts; why it is wrong into err */
 enum options_next options_parse(int argc, char **argv, struct options *opts,
-				int *status)
+				char err[OPTIONS_ERR_MAX])
 {
-	*status = options_parse_all(argc, argv, opts);
-	if (*status != OPTIONS_GO_ON)
-		return OPTIONS_EXIT;
-	*status = 0;
-	return OPTIONS_RUN;
+	err[0] = '\0';
+	return options_parse_all(argc, argv, opts, err);
 }

@@ -4,9 +4,12 @@
  * DESCRIPTION
  *	The stable command-line contract of DESIGN.md: getopt_long over the
  *	short and long options, values checked here (facility and severity
- *	names, --input forms) so that main only wires.  --help prints the
- *	usage on stdout and exits 0; a usage error prints a one-line reason
- *	and a hint on stderr and exits 64.
+ *	names, --input forms) so that main only wires.  Nothing is printed
+ *	here: --help and --version come back as what main is to print
+ *	(options_help, options_version) on standard output before it exits
+ *	0; a usage error comes back with a one-line reason that names the
+ *	option, which main prints (with a hint at --help) before it exits
+ *	EX_USAGE (64).
  */
 #ifndef PHISHWATCH_OPTIONS_H
 #define PHISHWATCH_OPTIONS_H
@@ -39,19 +42,27 @@ struct options {
 	size_t input_count;
 };
 
+#define OPTIONS_ERR_MAX 256	/* one line: the option and why */
+
 /* What the program does after parsing its command line. */
 enum options_next {
 	OPTIONS_RUN,		/* go on with *opts */
-	OPTIONS_EXIT		/* exit with *status: 0 after --help or
-				 * --version, EX_USAGE after a usage error
-				 * (already reported on stderr) */
+	OPTIONS_HELP,		/* print options_help, exit 0 */
+	OPTIONS_VERSION,	/* print options_version, exit 0 */
+	OPTIONS_USAGE		/* a usage error, why in err: exit EX_USAGE */
 };
 
+/* The --help text, in parts (NULL ends them), and the --version line;
+ * neither ends in a newline of its own but the help's last part. */
+extern const char *const options_help[];
+extern const char options_version[];
+
 /*
- * options_parse - fill *opts from argv; OPTIONS_RUN, or OPTIONS_EXIT
- * with the exit status in *status.
+ * options_parse - fill *opts from argv; on OPTIONS_USAGE err holds the
+ * reason, naming the option, for the caller to print.  Parses afresh at
+ * every call (getopt's scan restarts).
  */
 enum options_next options_parse(int argc, char **argv, struct options *opts,
-				int *status);
+				char err[OPTIONS_ERR_MAX]);
 
 #endif

@@ -236,7 +236,7 @@ static int outfd_is_fifo(const char *dest, int follow)
  * with the stop signals let in); -1 with EINTR when told to stop
  */
 static int outfd_open_wait(const char *dest, int follow,
-			   outfd_notice *notice)
+			   const struct say_to *say)
 {
 	int said = 0;
 
@@ -245,14 +245,10 @@ static int outfd_open_wait(const char *dest, int follow,
 
 		if (fd >= 0 || errno != ENXIO || !outfd_is_fifo(dest, follow))
 			return fd;
-		if (!said++ && notice != NULL) {
-			char text[OUTFD_ERR_MAX];
-
-			snprintf(text, sizeof(text), "output %.*s: a FIFO that "
-				 "no process reads yet; waiting for a reader",
-				 OUTFD_NAME_SHOWN, dest);
-			notice(text);
-		}
+		if (!said++)
+			say_print(say, SAY_INFO, "output %.*s: a FIFO that no "
+				  "process reads yet; waiting for a reader",
+				  OUTFD_NAME_SHOWN, dest);
 		if (stopsig_poll(NULL, 0, OUTFD_READER_POLL_MS) < 0)
 			return -1;
 	}
@@ -336,16 +332,16 @@ static void outfd_open_error(const char *dest, int err_no, int link,
 
 /* outfd_open_file - an output file, FIFO or device (see the top) */
 int outfd_open_file(struct outfd *out, const char *dest,
-		    outfd_notice *notice, char err[OUTFD_ERR_MAX])
+		    const struct say_to *say, char err[OUTFD_ERR_MAX])
 {
 	int link = -1;
 
 	memset(out, 0, sizeof(*out));
-	out->fd = outfd_open_wait(dest, 0, notice);
+	out->fd = outfd_open_wait(dest, 0, say);
 	if (out->fd < 0 && errno == ELOOP) {
 		link = outfd_link_trusted(dest);
 		if (link > 0)
-			out->fd = outfd_open_wait(dest, 1, notice);
+			out->fd = outfd_open_wait(dest, 1, say);
 		else
 			errno = ELOOP;
 	}

@@ -7,8 +7,8 @@
  *	outfd_open_file() opens a path for appending without following a
  *	planted symbolic link, creating a new file O_EXCL mode 0600 and
  *	refusing a file that is not ours alone; a FIFO with no reader is
- *	waited for with the stop signals let in (notice, when not NULL, is
- *	told once).  outfd_open_stdout() takes standard output, through a
+ *	waited for with the stop signals let in (say, when not NULL, is
+ *	told once, at SAY_INFO).  outfd_open_stdout() takes standard output, through a
  *	non-blocking descriptor of our own where it may block.
  *	outfd_write_line() writes text and a newline with one writev(),
  *	waiting for room with SIGTERM and SIGINT let in; a regular file is
@@ -25,6 +25,8 @@
 
 #include <stddef.h>
 
+#include "say.h"
+
 #define OUTFD_ERR_MAX 512
 
 struct outfd {
@@ -35,11 +37,8 @@ struct outfd {
 				 * wait for room before each write */
 };
 
-/* outfd_notice - told what a long wait is for (a message to show) */
-typedef void outfd_notice(const char *text);
-
 int outfd_open_file(struct outfd *out, const char *dest,
-		    outfd_notice *notice, char err[OUTFD_ERR_MAX]);
+		    const struct say_to *say, char err[OUTFD_ERR_MAX]);
 void outfd_open_stdout(struct outfd *out);
 int outfd_write_line(const struct outfd *out, const char *text, size_t len);
 void outfd_close(struct outfd *out);

@@ -24,8 +24,9 @@
  *	why it is not, so that the omprog loop answers rsyslog truthfully;
  *	a line refused (PIPELINE_RETRY) leaves the tracker, the counters
  *	and the store as they were, so that its next try counts it once.
- *	The parts come in through struct pipeline_parts, owned by main; a
- *	SIGHUP reload changes the config set there between two lines.
+ *	The parts come in through struct pipeline_parts, which assembly.c
+ *	fills (for main, SIGHUP and the fuzz harnesses alike); a SIGHUP
+ *	reload swaps the config set there between two lines.
  */
 #ifndef PHISHWATCH_PIPELINE_H
 #define PHISHWATCH_PIPELINE_H

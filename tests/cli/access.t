@@ -37,6 +37,7 @@ is "$(events "$TMP/out2")" 1 "marriott.com is not blocked by a substring entry"
 # A parent-domain entry blocks the whole campaign.
 printf 'marriott.com\tERROR:5.7.1:"550 go away"\n' > "$TMP/access3"
 pw -r "$RULEBASE" -a "$TMP/access3" "$TMP/log2" > "$TMP/out3" 2> "$TMP/err3"
+is "$?" 0 "a blocked sender: exit 0"
 is "$(events "$TMP/out3")" 0 "a parent-domain ERROR entry blocks the sender"
 is "$(counter blocked "$TMP/err3")" 1 "counted as blocked"
 
@@ -46,8 +47,11 @@ pw -r "$RULEBASE" -a "$TMP/access4" "$TMP/log2" > /dev/null 2> "$TMP/err4"
 is "$(counter blocked "$TMP/err4")" 0 "a more specific OK entry is not blocking"
 
 # Several -a files.
-pw -r "$RULEBASE" -a "$TMP/access" -a "$TMP/access3" "$TMP/log2" > "$TMP/out5" 2>/dev/null
+pw -r "$RULEBASE" -a "$TMP/access" -a "$TMP/access3" "$TMP/log2" > "$TMP/out5" 2> "$TMP/err5"
+is "$?" 0 "two -a files: exit 0"
 is "$(events "$TMP/out5")" 0 "entries of a second -a file count"
+is "$(counter suspicious "$TMP/err5") $(counter blocked "$TMP/err5")" "1 1" \
+	"two -a files: the sender suspicious, and blocked by the second"
 
 # Bad lines: warned with file:line and skipped; --check fails on them.
 printf 'good.example\tREJECT\nno-value-here\nx.example\tMAYBE\n' > "$TMP/bad"

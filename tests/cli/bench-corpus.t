@@ -58,8 +58,13 @@ is "$(sqlite3 "$TMP/state.db" 'SELECT sender_host FROM senders ORDER BY 1' 2>&1 
 
 # (not under $VALGRIND: the same paths again, and each start under memcheck
 # costs some 10 s of rulebase loading)
-"$PW" -r "$RULEBASE" -s "$TMP/state.db" < "$TMP/log" > "$TMP/out2" 2> /dev/null
+"$PW" -r "$RULEBASE" -s "$TMP/state.db" < "$TMP/log" > "$TMP/out2" 2> "$TMP/err2"
+is "$?" 0 "a second pass: exit 0"
 is "$(events "$TMP/out2")" 0 "a second pass with the same store: nothing new"
+is "$(counter lines "$TMP/err2")" "$(wc -l < "$TMP/log" | tr -d ' ')" \
+	"a second pass: every line read"
+ok "$([ "$(counter suspicious "$TMP/err2")" -gt 0 ]; echo $?)" \
+	"a second pass: its campaigns' senders still suspicious"
 
 # Ham only, tricky senders included (x@emalsrv.co.uk, complains@brand.com,
 # IP literals, the null sender): no event.

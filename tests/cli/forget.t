@@ -9,8 +9,10 @@ S="$TMP/state.db"
 rows() {	# rows TABLE - rows of TABLE naming zorblax.com
 	sqlite3 "$S" "SELECT count(*) FROM $1 WHERE phished_domain = 'zorblax.com'"
 }
-run() {		# run LOG OUT - one run over LOG into the store
-	pw -r "$RULEBASE" --no-default-brands -s "$S" "$1" > "$2" 2>/dev/null
+run() {		# run LOG OUT - one run over LOG into the store; its
+		# diagnostics in $TMP/run.err
+	pw -r "$RULEBASE" --no-default-brands -s "$S" "$1" > "$2" \
+		2> "$TMP/run.err"
 }
 {
 	from_line r63F00000001 '<a@emalsrv.zorblax.com>'
@@ -37,7 +39,10 @@ for t in campaigns senders campaign_mtas relays campaign_hours; do
 done
 
 run "$TMP/s2" "$TMP/o3"
+is "$?" 0 "forgotten: the lookalike's run exits 0"
 is "$(events "$TMP/o3")" 0 "forgotten: its brand is no longer learned"
+is "$(counter senders "$TMP/run.err") $(counter suspicious "$TMP/run.err")" \
+	"1 0" "forgotten: its lookalike read, and no longer suspicious"
 run "$TMP/s1" "$TMP/o4"
 is "$(jq -r .event.action < "$TMP/o4")" phished-domain-first-seen \
 	"forgotten: the same log gives the event again"

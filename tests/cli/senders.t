@@ -37,7 +37,10 @@ like "$(cat "$TMP/bad.err")" 'sender host is not a hostname; skipped' \
 # A local sender is never a campaign, whatever its name.
 from_line r63IA8dJ000021 '<a@marriott>' > "$TMP/brand"
 pw -r "$RULEBASE" -s "$TMP/s.db" "$TMP/brand" > "$TMP/brand.out" 2> "$TMP/brand.err"
+is "$?" 0 "a brand's name as a single label: exit 0"
 is "$(events "$TMP/brand.out")" 0 "a brand's name as a single label: no event"
+is "$(counter local_senders "$TMP/brand.err") $(counter suspicious "$TMP/brand.err")" \
+	"1 0" "a brand's name as a single label: a local sender, not suspicious"
 is "$(sqlite3 "$TMP/s.db" 'SELECT count(*) FROM campaigns')" 0 \
 	"a brand's name as a single label: no campaign stored"
 done_testing

@@ -10,8 +10,12 @@
 } > "$TMP/log"
 pw -r "$RULEBASE" -s "$TMP/state.db" "$TMP/log" > "$TMP/out1" 2>/dev/null
 is "$(events "$TMP/out1")" 2 "first run: one event per campaign"
-pw -r "$RULEBASE" -s "$TMP/state.db" "$TMP/log" > "$TMP/out2" 2>/dev/null
+pw -r "$RULEBASE" -s "$TMP/state.db" "$TMP/log" > "$TMP/out2" 2> "$TMP/err2"
+is "$?" 0 "second run: exit 0"
 is "$(events "$TMP/out2")" 0 "second run over the same log: nothing"
+# nothing, because every line was read and its campaign known: no crash
+is "$(counter lines "$TMP/err2") $(counter suspicious "$TMP/err2") $(counter known "$TMP/err2") $(counter events "$TMP/err2")" \
+	"3 3 3 0" "second run: the three lines read, suspicious, known; no event"
 is "$(stat -c %a "$TMP/state.db")" 600 "store created mode 0600"
 is "$(sqlite3 "$TMP/state.db" 'PRAGMA journal_mode')" wal "store in WAL mode"
 like "$(sqlite3 "$TMP/state.db" 'PRAGMA user_version')" '^[1-9]' "schema version set"
@@ -40,8 +44,11 @@ from_line r63IA8dJ000010 '<y@complains.ups.com>' > "$TMP/log3"
 pw -r "$RULEBASE" -s "$TMP/k.db" "$TMP/log3" > "$TMP/k2.out" 2>/dev/null
 is "$(jq -r .event.action < "$TMP/k2.out")" sender-domain-first-seen \
 	"campaign remembered across kill -9: a new host of it, not a new campaign"
-pw -r "$RULEBASE" -s "$TMP/k.db" "$TMP/log3" > "$TMP/k3.out" 2>/dev/null
+pw -r "$RULEBASE" -s "$TMP/k.db" "$TMP/log3" > "$TMP/k3.out" 2> "$TMP/k3.err"
+is "$?" 0 "the next run: exit 0"
 is "$(events "$TMP/k3.out")" 0 "the new host is stored: the next run does not repeat its event"
+is "$(counter suspicious "$TMP/k3.err") $(counter known "$TMP/k3.err")" "1 1" \
+	"the next run: its sender read, suspicious and known"
 
 # An unusable store.
 printf 'this is not a database, just text that is long enough to matter....\n' > "$TMP/garbage.db"

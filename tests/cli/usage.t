@@ -13,10 +13,21 @@ like "$(pw -V)" '^phishwatch [0-9]+\.[0-9]+' "--version"
 pw --no-such-option > /dev/null 2> "$TMP/err"
 is "$?" 64 "unknown option exits 64"
 like "$(cat "$TMP/err")" "Try 'phishwatch --help'" "and points at --help"
-pw --input xml > /dev/null 2>&1
+like "$(cat "$TMP/err")" "error: unrecognized option '--no-such-option'" \
+	"naming the option"
+pw --input xml > /dev/null 2> "$TMP/err"
 is "$?" 64 "--input takes raw or json only"
-pw --syslog-facility nosuch > /dev/null 2>&1
+like "$(cat "$TMP/err")" "error: --input takes raw or json, not 'xml'" \
+	"naming the option and what it takes"
+pw --syslog-facility nosuch > /dev/null 2> "$TMP/err"
 is "$?" 64 "unknown facility exits 64"
+like "$(cat "$TMP/err")" "error: --syslog-facility takes mail, .*, not 'nosuch'" \
+	"naming the option and the facilities"
+out=$(pw --max-queue-ids 12x 2> "$TMP/err"); st=$?
+is "$st" 64 "a bad number exits 64"
+is "$out" "" "and prints nothing on standard output"
+like "$(cat "$TMP/err")" "error: --max-queue-ids takes a number from 1 to" \
+	"naming the option and its range"
 
 pw -r "$RULEBASE" "$TMP/missing.log" > /dev/null 2> "$TMP/err"
 is "$?" 66 "missing input file exits 66"

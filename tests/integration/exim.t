@@ -20,35 +20,17 @@ rs_need rsyslogd jq sqlite3
 DIR="$TOP/tests/mta/exim-more"
 REC="$DIR/syslog-3164.log"
 # The recording's ACL lists, as the drop-ins' sendmail access map
-ACCESS='From:linkedinmail.com	REJECT
-From:emalsrv.linkedin.com	REJECT
-From:emalsrv.ups.com	DISCARD'
+ACCESS=$RS_RECORDING_ACCESS
 # A last campaign, from the other program name: its event says every
 # line before it is done.
 LAST='Dec  4 20:30:00 mx1 exim4[9]: 2026-12-04 20:30:00 [9] 1xZZzz-00000A-AB <= last@emalsrv.the-end.com H=(client.example.com) [::1] P=esmtp S=1 id=last@client.example.com for alice@example.org'
 
-# run CONF - the recording through a private rsyslogd with CONF and
-# route-file.conf, as mail.info; its tree in $RS_DIR
+# run CONF - the recording, cron's and eximon's lines and the last
+# campaign through a private rsyslogd with CONF
 run() {
-	rs_setup "${1%.conf}"
-	printf '%s\n' "$ACCESS" >"$RS_DIR/etc/access"
-	rs_install "$1" route-file.conf
-	rs_start || return 1
-	sed 's/^/<22>/' "$REC" >"$RS_DIR/in"
-	printf '<22>%s\n<22>%s\n<22>%s\n' \
+	rs_recording "$1" "$REC" \
 		'Dec  4 20:30:00 mx1 cron[9]: (root) CMD (true)' \
-		'Dec  4 20:30:00 mx1 eximon[9]: not the MTA' "$LAST" \
-		>>"$RS_DIR/in"
-	rs_send_file "$RS_DIR/in"
-	wait_for 'grep -qs the-end.com "$RS_DIR/log/events.json"' 60
-	rs_stop
-}
-# counts_of DB - the store's campaigns and their counts, as text
-counts_of() {
-	sqlite3 "$1" \
-		'SELECT phished_domain, messages, recipients, delivered,
-			deferred, bounced, rejected, discarded
-		 FROM campaigns ORDER BY phished_domain;' 2>/dev/null
+		'Dec  4 20:30:00 mx1 eximon[9]: not the MTA' "$LAST"
 }
 
 run phishwatch.conf
@@ -63,13 +45,12 @@ printf '%s\n' "$ACCESS" >"$TMP/access"
 { cat "$REC"; printf '%s\n' "$LAST"; } >"$TMP/file.log"
 pw -r "$RULEBASE" -a "$TMP/access" -s "$TMP/file.db" "$TMP/file.log" \
 	>"$TMP/file.events" 2>/dev/null
-want_events=$(jq -r 'select(.event.action == "phished-domain-first-seen")
-	| .phishwatch.phished_domain' "$TMP/file.events" | tr '\n' ' ')
-want_counts=$(counts_of "$TMP/file.db")
+want_events=$(rs_first_seen "$TMP/file.events")
+want_counts=$(rs_campaign_counts "$TMP/file.db")
 { cat "$DIR/mainlog"; printf '%s\n' "${LAST#*\]: }"; } >"$TMP/main.log"
 pw -r "$RULEBASE" -a "$TMP/access" -s "$TMP/main.db" "$TMP/main.log" \
 	>/dev/null 2>&1
-is "$want_counts" "$(counts_of "$TMP/main.db")" \
+is "$want_counts" "$(rs_campaign_counts "$TMP/main.db")" \
 	"file: syslog (each refusal twice) counts as the mainlog (once)"
 like "$want_counts" 'linkedin\.com\|4\|6\|0\|0\|0\|6\|0' \
 	"file: linkedin.com's four messages, six recipients refused"
@@ -80,14 +61,7 @@ is "$want_events" "marriott.com staples.co.uk dhl.com the-end.com " \
 	"file: the scenario's label campaigns, and the last one"
 for side in raw json; do
 	dir=${!side}
-	is "$(jq -r 'select(.event.action == "phished-domain-first-seen")
-		| .phishwatch.phished_domain' "$dir/log/events.json" \
-		2>/dev/null | tr '\n' ' ')" "$want_events" \
-		"$side: the same first-seen events, in the same order"
-	is "$(wc -l <"$dir/log/events.json")" "$(wc -l <"$TMP/file.events")" \
-		"$side: as many events in all"
-	is "$(counts_of "$dir/state/state.db")" "$want_counts" \
-		"$side: the same campaign counts as from the file"
+	rs_same_as_file "$side" "$dir" "$TMP/file.events" "$TMP/file.db"
 	is "$(jq -r 'select(.phishwatch.phished_domain == "marriott.com")
 		| .source.ip' "$dir/log/events.json" 2>/dev/null | sort -u)" \
 		"::1" "$side: the relay's address, ::1, in the events"

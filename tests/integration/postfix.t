@@ -16,34 +16,16 @@ export TZ=UTC
 rs_need rsyslogd jq sqlite3
 
 REC="$TOP/tests/mta/postfix/short.3164.log"
-ACCESS='From:linkedinmail.com	REJECT
-From:emalsrv.linkedin.com	REJECT
-From:emalsrv.ups.com	DISCARD'
+ACCESS=$RS_RECORDING_ACCESS
 # A last campaign, from another instance: its event says every line
 # before it is done.
 LAST='Dec  4 17:25:30 mx1 postfix-out/qmgr[9]: 4A1B2C3D4E: from=<last@emalsrv.the-end.com>, size=1, nrcpt=1 (queue active)'
 
-# run CONF - the recording through a private rsyslogd with CONF and
-# route-file.conf, as mail.info; its tree in $RS_DIR
+# run CONF - the recording, a cron line and the last campaign through
+# a private rsyslogd with CONF
 run() {
-	rs_setup "${1%.conf}"
-	printf '%s\n' "$ACCESS" >"$RS_DIR/etc/access"
-	rs_install "$1" route-file.conf
-	rs_start || return 1
-	sed 's/^/<22>/' "$REC" >"$RS_DIR/in"
-	printf '<22>%s\n<22>%s\n' \
-		'Dec  4 17:25:30 mx1 cron[9]: (root) CMD (true)' "$LAST" \
-		>>"$RS_DIR/in"
-	rs_send_file "$RS_DIR/in"
-	wait_for 'grep -qs the-end.com "$RS_DIR/log/events.json"' 60
-	rs_stop
-}
-# counts_of DIR - the store's campaigns and their counts, as text
-counts_of() {
-	sqlite3 "$1/state/state.db" \
-		'SELECT phished_domain, messages, recipients, delivered,
-			deferred, bounced, rejected, discarded
-		 FROM campaigns ORDER BY phished_domain;' 2>/dev/null
+	rs_recording "$1" "$REC" \
+		'Dec  4 17:25:30 mx1 cron[9]: (root) CMD (true)' "$LAST"
 }
 
 run phishwatch.conf
@@ -58,27 +40,14 @@ printf '%s\n' "$ACCESS" >"$TMP/access"
 { cat "$REC"; printf '%s\n' "$LAST"; } >"$TMP/file.log"
 pw -r "$RULEBASE" -a "$TMP/access" -s "$TMP/file.db" "$TMP/file.log" \
 	>"$TMP/file.events" 2>/dev/null
-want_events=$(jq -r 'select(.event.action == "phished-domain-first-seen")
-	| .phishwatch.phished_domain' "$TMP/file.events" | tr '\n' ' ')
-want_counts=$(sqlite3 "$TMP/file.db" \
-	'SELECT phished_domain, messages, recipients, delivered, deferred,
-		bounced, rejected, discarded
-	 FROM campaigns ORDER BY phished_domain;')
+want_events=$(rs_first_seen "$TMP/file.events")
 
 # (paypa1.com is a look-alike of a brand of the shipped brands list,
 # which the drop-ins read from the installed path: not here)
 is "$want_events" "marriott.com staples.co.uk dhl.com the-end.com " \
 	"file: the scenario's label campaigns, and the last one"
 for side in raw json; do
-	dir=${!side}
-	is "$(jq -r 'select(.event.action == "phished-domain-first-seen")
-		| .phishwatch.phished_domain' "$dir/log/events.json" \
-		2>/dev/null | tr '\n' ' ')" "$want_events" \
-		"$side: the same first-seen events, in the same order"
-	is "$(wc -l <"$dir/log/events.json")" "$(wc -l <"$TMP/file.events")" \
-		"$side: as many events in all"
-	is "$(counts_of "$dir")" "$want_counts" \
-		"$side: the same campaign counts as from the file"
+	rs_same_as_file "$side" "${!side}" "$TMP/file.events" "$TMP/file.db"
 done
 is "$(RS_DIR=$raw rs_counter lines)" "$(($(wc -l <"$REC") + 1))" \
 	"raw: phishwatch read every Postfix line, and no cron line"

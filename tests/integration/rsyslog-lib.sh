@@ -507,3 +507,57 @@ rs_have_module() {
 		"$1" >"$_rs_probe"
 	RSYSLOG_DFLT_LOG_INTERNAL=1 rsyslogd -N1 -f "$_rs_probe" >/dev/null 2>&1
 }
+
+# The blocking table of the MTA recordings (tests/mta), as the drop-ins'
+# sendmail access map.
+RS_RECORDING_ACCESS='From:linkedinmail.com	REJECT
+From:emalsrv.linkedin.com	REJECT
+From:emalsrv.ups.com	DISCARD'
+
+# rs_recording CONF REC LINE... - an MTA's recording REC, then the LINEs
+# (other programs' lines, and a last campaign of the-end.com whose event
+# says every line before it is done), through a private rsyslogd with
+# CONF and route-file.conf, as mail.info, with $RS_RECORDING_ACCESS;
+# the tree in $RS_DIR (integration/exim.t and postfix.t)
+rs_recording() {
+	local conf=$1 rec=$2
+	shift 2
+	rs_setup "${conf%.conf}"
+	printf '%s\n' "$RS_RECORDING_ACCESS" >"$RS_DIR/etc/access"
+	rs_install "$conf" route-file.conf
+	rs_start || return 1
+	sed 's/^/<22>/' "$rec" >"$RS_DIR/in"
+	printf '<22>%s\n' "$@" >>"$RS_DIR/in"
+	rs_send_file "$RS_DIR/in"
+	wait_for 'grep -qs the-end.com "$RS_DIR/log/events.json"' 60
+	rs_stop
+}
+
+# rs_campaign_counts DB - the store's campaigns and their counts, as text
+rs_campaign_counts() {
+	sqlite3 "$1" \
+		'SELECT phished_domain, messages, recipients, delivered,
+			deferred, bounced, rejected, discarded
+		 FROM campaigns ORDER BY phished_domain;' 2>/dev/null
+}
+
+# rs_first_seen EVENTS - the phished domains of the first-seen events of
+# the file EVENTS, in order, on one line
+rs_first_seen() {
+	jq -r 'select(.event.action == "phished-domain-first-seen")
+		| .phishwatch.phished_domain' "$1" 2>/dev/null | tr '\n' ' '
+}
+
+# rs_same_as_file SIDE DIR EVENTS DB - three checks: the rsyslogd run of
+# $DIR gave the first-seen events (in order), the number of events and
+# the campaign counts that phishwatch gave reading the file itself
+# (its events in EVENTS, its store DB)
+rs_same_as_file() {
+	is "$(rs_first_seen "$2/log/events.json")" "$(rs_first_seen "$3")" \
+		"$1: the same first-seen events, in the same order"
+	is "$(wc -l <"$2/log/events.json")" "$(wc -l <"$3")" \
+		"$1: as many events in all"
+	is "$(rs_campaign_counts "$2/state/state.db")" \
+		"$(rs_campaign_counts "$4")" \
+		"$1: the same campaign counts as from the file"
+}

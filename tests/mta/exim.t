@@ -22,6 +22,7 @@
 # syslog_duplication = true.
 
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/counts-lib.sh"
 export TZ=UTC
 
 REC="$TOP/tests/mta/exim"
@@ -109,10 +110,7 @@ awk_counts() {
 # pw_counts LOG - the same from phishwatch's --report=json
 pw_counts() {
 	pw -r "$RULEBASE" -r "exim:$EXIM_RB" --default-brands "$TOP/data/brands" "${LISTS[@]}" --report=json \
-		"$1" 2>"$TMP/report.err" |
-		jq -r '[.phished_domain, .messages, .recipients, .delivered,
-			.deferred, .bounced, .rejected, .discarded] | join(" ")' |
-		sort
+		"$1" 2>"$TMP/report.err" | report_counts
 }
 
 for rec in syslog-3164.log syslog-3339.log mainlog; do
@@ -143,13 +141,8 @@ dhl.com track@emalsrv.dhl.com" \
 	awk_counts "$REC/$rec" >"$TMP/awk"
 	pw_counts "$REC/$rec" >"$TMP/pw"
 	is "$(wc -l <"$TMP/awk")" 6 "$rec: awk finds the six campaigns"
-	if cmp -s "$TMP/awk" "$TMP/pw"; then
-		ok 0 "$rec: campaign counts equal the awk count"
-	else
-		ok 1 "$rec: campaign counts equal the awk count"
-		diff "$TMP/awk" "$TMP/pw" | sed 's/^/# /'
-		sed 's/^/# /' "$TMP/report.err"
-	fi
+	same_counts "$TMP/awk" "$TMP/pw" \
+		"$rec: campaign counts equal the awk count" "$TMP/report.err"
 	cp "$TMP/pw" "$TMP/pw.$rec"
 done
 
@@ -202,12 +195,8 @@ for rec in syslog-3164.log syslog-3339.log mainlog; do
 		"$TMP/data.$rec")" 1 "data/$rec: one refusal after DATA"
 	awk_counts "$TMP/data.$rec" >"$TMP/awk"
 	pw_counts "$TMP/data.$rec" >"$TMP/pw"
-	if cmp -s "$TMP/awk" "$TMP/pw"; then
-		ok 0 "data/$rec: campaign counts equal the awk count"
-	else
-		ok 1 "data/$rec: campaign counts equal the awk count"
-		diff "$TMP/awk" "$TMP/pw" | sed 's/^/# /'
-	fi
+	same_counts "$TMP/awk" "$TMP/pw" \
+		"data/$rec: campaign counts equal the awk count"
 	is "$(grep '^dhl\.com ' "$TMP/pw")" "dhl.com 2 2 1 0 0 1 0" \
 		"data/$rec: dhl.com's delivered message and its refused one"
 	grep -v '^dhl\.com ' "$TMP/pw" >"$TMP/rest"
@@ -222,9 +211,7 @@ is "$(grep -c 'milter-reject: END-OF-MESSAGE .*from=<bulk@emalsrv.dhl.com>' \
 	"$TMP/data.postfix")" 1 "data/postfix: one reject at END-OF-MESSAGE"
 pw -r "$RULEBASE" --default-brands "$TOP/data/brands" \
 	-a "postfix:$TMP/sender_access" --report=json "$TMP/data.postfix" \
-	2>/dev/null | jq -r '[.phished_domain, .messages, .recipients,
-	.delivered, .deferred, .bounced, .rejected, .discarded] | join(" ")' |
-	sort >"$TMP/pw.postfix"
+	2>/dev/null | report_counts >"$TMP/pw.postfix"
 cmp -s "$TMP/pw.postfix" "$TMP/pw"
 ok $? "data: Postfix's log of the scenario gives the counts Exim's does"
 
@@ -241,12 +228,8 @@ for rec in syslog-3164.log syslog-3339.log mainlog; do
 	awk_counts "$REC/$rec" >"$TMP/awk"
 	pw_counts "$REC/$rec" >"$TMP/pw"
 	is "$(wc -l <"$TMP/awk")" 6 "exim-more/$rec: awk finds the six campaigns"
-	if cmp -s "$TMP/awk" "$TMP/pw"; then
-		ok 0 "exim-more/$rec: campaign counts equal the awk count"
-	else
-		ok 1 "exim-more/$rec: campaign counts equal the awk count"
-		diff "$TMP/awk" "$TMP/pw" | sed 's/^/# /'
-	fi
+	same_counts "$TMP/awk" "$TMP/pw" \
+		"exim-more/$rec: campaign counts equal the awk count"
 	like "$(tail -n 1 "$TMP/report.err")" ' invalid_fields=0 ' \
 		"exim-more/$rec: no relay address taken as invalid (::1 is written bare)"
 	# its refusal after DATA, a dhl.com sender's: once, whether

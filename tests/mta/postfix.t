@@ -29,6 +29,7 @@
 # is in is the scenario's promise, written down below, not phishwatch's
 # judgement.
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/counts-lib.sh"
 export TZ=UTC
 
 REC="$TOP/tests/mta/postfix"
@@ -186,11 +187,7 @@ awk_count() {
 # pw_count FILE - the same line per campaign from phishwatch --report=json
 pw_count() {
 	pw -r "$RULEBASE" --default-brands "$BRANDS" -a "$ACCESS" \
-		--report=json "$1" 2>"$TMP/report.err" |
-		jq -r '[.phished_domain, .messages, .recipients, .delivered,
-			.deferred, .bounced, .rejected, .discarded, .relays] |
-			join(" ")' |
-		sort
+		--report=json "$1" 2>"$TMP/report.err" | report_counts relays
 }
 
 # postfix-more (MORE=1 record-postfix.sh): the scenario and
@@ -229,12 +226,8 @@ for log in "$@"; do
 	awk_count "$log" >"$TMP/want"
 	is "$(wc -l <"$TMP/want")" 6 "$name: the awk count finds six campaigns"
 	pw_count "$log" >"$TMP/got"
-	if cmp -s "$TMP/want" "$TMP/got"; then
-		ok 0 "$name: campaign counts equal the awk count"
-	else
-		ok 1 "$name: campaign counts equal the awk count"
-		diff "$TMP/want" "$TMP/got" | sed 's/^/# /'
-	fi
+	same_counts "$TMP/want" "$TMP/got" \
+		"$name: campaign counts equal the awk count"
 	diag "$(tr '\n' ';' <"$TMP/want")"
 done
 

@@ -25,12 +25,13 @@
 #include "access.h"
 #include "msg.h"
 #include "tap.h"
+#include "testfile.h"
 
 /* The modules' warnings, printed as phishwatch prints them. */
 static const struct say_to test_say = { msg_say, NULL };
 
 #define TEST_DIR_MAX 256
-#define TEST_PATH_MAX 512
+#define TEST_PATH_MAX TESTFILE_PATH_MAX
 #define TEST_CAPTURE_MAX 65536
 
 /* Private directory for this run's map files, removed at the end. */
@@ -39,42 +40,23 @@ static char test_dir[TEST_DIR_MAX];
 /* test_write - a map file in test_dir holding len bytes of text */
 static void test_write(char *path, const char *text, size_t len)
 {
-	int fd;
-
-	snprintf(path, TEST_PATH_MAX, "%s/map.XXXXXX", test_dir);
-	fd = mkstemp(path);
-	if (fd < 0 || write(fd, text, len) != (ssize_t) len || close(fd) < 0) {
-		perror("test map");
-		exit(2);
-	}
+	testfile_write(path, test_dir, "map", text, len);
 }
 
 /* test_load_path - load path into map; its stderr into captured */
 static void test_load_path(struct access_map *map, const char *path,
 			   size_t *bad, char *captured)
 {
-	char log[TEST_PATH_MAX];
-	int saved;
-	int fd;
-	ssize_t got;
+	struct testfile_catch c;
 
-	snprintf(log, sizeof(log), "%s/stderr", test_dir);
-	fflush(stderr);
-	saved = dup(2);
-	fd = open(log, O_RDWR | O_CREAT | O_TRUNC, 0600);
-	if (map == NULL || saved < 0 || fd < 0 || dup2(fd, 2) < 0)
+	if (map == NULL)
 		exit(2);
+	testfile_catch_begin(&c, test_dir);
 	if (access_load(map, path, bad) < 0) {
 		perror("access_load");
 		exit(2);
 	}
-	fflush(stderr);
-	dup2(saved, 2);
-	close(saved);
-	got = pread(fd, captured, TEST_CAPTURE_MAX - 1, 0);
-	captured[got > 0 ? got : 0] = '\0';
-	close(fd);
-	unlink(log);
+	testfile_catch_end(&c, captured, TEST_CAPTURE_MAX);
 }
 
 /* test_load_more - load text into map; its stderr into captured */

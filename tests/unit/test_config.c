@@ -88,34 +88,52 @@ static void load_fails(const struct config_options *opts, int status,
 	       "and leaves no set behind");
 }
 
+/* One file of a set, missing or wrong: the option that names it (the
+ * rest as options() gives them), and how config_load() must fail. */
+struct failure_case {
+	const char *rulebase;	/* NULL: the test's good one */
+	const char *access;	/* -a FILE, or NULL */
+	const char *labels;
+	const char *brands;
+	const char *allow;
+	int status;
+	const char *what;	/* a part of the message */
+	const char *name;
+};
+
 /* test_failures - each file of a set, missing or wrong */
 static void test_failures(void)
 {
+	static const struct failure_case cases[] = {
+		{ "/nonexistent/sendmail.rb", NULL, NULL, NULL, NULL,
+		  EX_NOINPUT, "rulebase /nonexistent/sendmail.rb",
+		  "missing rulebase" },
+		{ examples_access, NULL, NULL, NULL, NULL, EX_DATAERR,
+		  "rulebase", "a file that is no rulebase" }, /* text */
+		{ NULL, "/nonexistent/access", NULL, NULL, NULL, EX_NOINPUT,
+		  "access map /nonexistent/access", "missing access map" },
+		{ NULL, NULL, "no spaces allowed", NULL, NULL, EX_USAGE,
+		  "--labels", "bad --labels" },
+		{ NULL, NULL, NULL, "/nonexistent/brands", NULL, EX_NOINPUT,
+		  "brands file /nonexistent/brands", "missing --brands" },
+		{ NULL, NULL, NULL, NULL, "/nonexistent/allow", EX_NOINPUT,
+		  "allow file /nonexistent/allow", "missing --allow" },
+	};
 	struct config_options opts;
 
-	options(&opts);
-	opts.rulebase = "/nonexistent/sendmail.rb";
-	load_fails(&opts, EX_NOINPUT, "rulebase /nonexistent/sendmail.rb",
-		   "missing rulebase");
-	options(&opts);
-	opts.rulebase = examples_access;	/* text, but no rulebase */
-	load_fails(&opts, EX_DATAERR, "rulebase", "a file that is no "
-		   "rulebase");
-	options(&opts);
-	opts.access_files[opts.access_count++] = "/nonexistent/access";
-	load_fails(&opts, EX_NOINPUT, "access map /nonexistent/access",
-		   "missing access map");
-	options(&opts);
-	opts.labels = "no spaces allowed";
-	load_fails(&opts, EX_USAGE, "--labels", "bad --labels");
-	options(&opts);
-	opts.brands = "/nonexistent/brands";
-	load_fails(&opts, EX_NOINPUT, "brands file /nonexistent/brands",
-		   "missing --brands");
-	options(&opts);
-	opts.allow = "/nonexistent/allow";
-	load_fails(&opts, EX_NOINPUT, "allow file /nonexistent/allow",
-		   "missing --allow");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct failure_case *c = &cases[i];
+
+		options(&opts);
+		if (c->rulebase != NULL)
+			opts.rulebase = c->rulebase;
+		if (c->access != NULL)
+			opts.access_files[opts.access_count++] = c->access;
+		opts.labels = c->labels;
+		opts.brands = c->brands;
+		opts.allow = c->allow;
+		load_fails(&opts, c->status, c->what, c->name);
+	}
 }
 
 /* test_load - a whole set: every member, its own cache, generation 1 */
@@ -170,26 +188,38 @@ static int open_seeded(void *ctx, struct assembly *a,
 	return status;
 }
 
+/* config_plan - *opts as options() gives them, and a --check plan over
+ * them whose store and output the hook opens */
+static void config_plan(struct assembly_plan *plan,
+			struct config_options *opts,
+			int (*hook)(void *, struct assembly *,
+				    char [ASSEMBLY_ERR_MAX]),
+			void *ctx)
+{
+	options(opts);
+	memset(plan, 0, sizeof(*plan));
+	plan->config = opts;
+	plan->open_outputs = hook;
+	plan->ctx = ctx;
+	plan->config_only = 1;
+}
+
 /* test_open_order - the set loads before the store and output open: a
  * bad file never reaches the hook; a good set then learns the brands of
  * the store the hook opened */
 static void test_open_order(void)
 {
 	struct config_options opts;
-	struct assembly_plan plan = { 0 };
+	struct assembly_plan plan;
 	struct assembly a;
 	char err[ASSEMBLY_ERR_MAX];
 	struct detection d;
 	const char *key;
 	int opened = 0;
 
-	options(&opts);
+	config_plan(&plan, &opts, open_seeded, &opened);
 	opts.access_files[0] = "/nonexistent/access";
 	opts.access_count = 1;
-	plan.config = &opts;
-	plan.open_outputs = open_seeded;
-	plan.ctx = &opened;
-	plan.config_only = 1;
 	tap_is_long(assembly_open(&a, &plan, err), EX_NOINPUT,
 		    "a missing access map fails the assembly");
 	tap_is_long(opened, 0, "before the store and output are opened");
@@ -204,23 +234,49 @@ static void test_open_order(void)
 	assembly_close(&a, NULL);
 }
 
+/* test_renew - assembly_renew(): a fresh store and pipeline through the
+ * plan's hook, on the config set already loaded (the fuzz harnesses'
+ * way to bound their memory) */
+static void test_renew(void)
+{
+	struct config_options opts;
+	struct assembly_plan plan;
+	struct assembly a;
+	char err[ASSEMBLY_ERR_MAX];
+	struct normalizer *norm;
+	int opened = 0;
+
+	config_plan(&plan, &opts, open_seeded, &opened);
+	plan.config_only = 0;
+	plan.max_queue_ids = 10;
+	tap_is_long(assembly_open(&a, &plan, err), 0, "assembled to run");
+	tap_is_long(store_campaign_add(a.store, "other.example", "x.example",
+				       "test", 1), 0, "a second campaign");
+	norm = a.config.norm;
+	tap_is_long(assembly_renew(&a, &plan, err), 0, "renewed");
+	tap_ok(a.config.norm == norm, "on the same config set");
+	tap_is_long(opened, 2, "the hook opened the outputs again");
+	tap_is_long(store_campaign_count(a.store), 1,
+		    "a fresh store: the seeded campaign alone");
+	tap_ok(a.tracker != NULL && a.pipe != NULL,
+	       "a tracker and a pipeline again");
+	assembly_close(&a, NULL);
+}
+
 /* test_store_brands - a stored campaign's phished domain is a brand of
  * the assembled set, and of a reloaded one; a failed reload keeps the
  * old set */
 static void test_store_brands(void)
 {
 	struct config_options opts;
-	struct assembly_plan plan = { 0 };
+	struct assembly_plan plan;
 	struct assembly a;
 	char err[ASSEMBLY_ERR_MAX];
 	struct detection d;
 	const char *key;
 	struct config_set before;
 
-	options(&opts);
-	plan.config = &opts;
-	plan.open_outputs = open_memory;
-	plan.config_only = 1;
+	config_plan(&plan, &opts, open_memory, NULL);
 	tap_is_long(assembly_open(&a, &plan, err), 0, "assembled");
 	tap_is_long(verdict_of(&a.config, "examp1ebank.com", &d, &key), 0,
 		    "examp1ebank.com ordinary: examplebank.com is no brand");
@@ -261,6 +317,7 @@ int main(void)
 	test_failures();
 	test_load();
 	test_store_brands();
+	test_renew();
 	test_open_order();
 	unlink(stderr_path);
 	return tap_done();

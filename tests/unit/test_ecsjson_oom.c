@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ecsjson.h"
+#include "sample_event.h"
 #include "tap.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -61,26 +62,9 @@ void *realloc(void *p, size_t size)
 static struct event sample_event(void)
 {
 	static const unsigned long long counters[TRACK_COUNTERS] = { 3, 4 };
-	struct event ev = {
-		.action = EVENT_ACTION_PHISHED_FIRST,
-		.log_time = { 1764205089, 0 },
-		.sender_address = "bounce-1234@emalsrv.marriott.com",
-		.qid = "5AR0w9Xx012345",
-		.source_ip = "192.0.2.7",
-		.source_domain = "mta7.example.net",
-		.hostname = "mx1",
-		.program = "sm-mta",
-		.pid = "4321",
-		.sender_host = "emalsrv.marriott.com",
-		.rule = "label:emalsrv",
-		.phished_domain = "marriott.com",
-		.suggested_access =
-			"emalsrv.marriott.com\tERROR:\"550 5.7.1 Sender banned\"",
-		.original = "Nov 27 00:58:09 mx1 sm-mta[4321]: 5AR0w9Xx012345: "
-			"from=<bounce-1234@emalsrv.marriott.com>, size=1234",
-		.counters = counters,
-	};
+	struct event ev = sample_event_at((struct timespec) { 1764205089, 0 });
 
+	ev.counters = counters;
 	return ev;
 }
 

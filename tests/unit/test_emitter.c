@@ -23,6 +23,7 @@
 #include "emitter.h"
 #include "event.h"
 #include "logtime.h"
+#include "sample_event.h"
 #include "syslogout.h"
 #include "tap.h"
 
@@ -54,26 +55,7 @@ static struct timespec sample_time(void)
 /* sample_event - an event with every field set */
 static struct event sample_event(void)
 {
-	struct event ev = {
-		.action = EVENT_ACTION_PHISHED_FIRST,
-		.log_time = sample_time(),
-		.sender_address = "bounce-1234@emalsrv.marriott.com",
-		.qid = "5AR0w9Xx012345",
-		.source_ip = "192.0.2.7",
-		.source_domain = "mta7.example.net",
-		.hostname = "mx1",
-		.program = "sm-mta",
-		.pid = "4321",
-		.sender_host = "emalsrv.marriott.com",
-		.rule = "label:emalsrv",
-		.phished_domain = "marriott.com",
-		.suggested_access =
-			"emalsrv.marriott.com\tERROR:\"550 5.7.1 Sender banned\"",
-		.original = "Nov 27 00:58:09 mx1 sm-mta[4321]: 5AR0w9Xx012345: "
-			"from=<bounce-1234@emalsrv.marriott.com>, size=1234",
-	};
-
-	return ev;
+	return sample_event_at(sample_time());
 }
 
 /* get - the member at a dotted path ("event.kind"), or NULL */

@@ -20,12 +20,13 @@
 #include "lookalike.h"
 #include "msg.h"
 #include "tap.h"
+#include "testfile.h"
 
 /* The modules' warnings, printed as phishwatch prints them. */
 static const struct say_to test_say = { msg_say, NULL };
 
 #define TEST_DIR_MAX 256
-#define TEST_PATH_MAX 512
+#define TEST_PATH_MAX TESTFILE_PATH_MAX
 #define TEST_CAPTURE_MAX 65536
 #define TEST_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -388,42 +389,72 @@ static void test_acceptance(void)
 	lookalike_free(lk);
 }
 
-/* test_priorities - which rule and which brand when several could */
-static void test_priorities(void)
+/* Which rule and which brand a host gets when several could. */
+struct priority_case {
+	const char *host;
+	int found;		/* lookalike_check()'s */
+	const char *found_name;	/* NULL: not checked */
+	const char *rule;	/* NULL: not checked */
+	const char *rule_name;
+	const char *phished;	/* NULL: not checked */
+	const char *phished_name;
+};
+
+/* test_priority - the brands in their order, then each case */
+static void test_priority(const char *const *brands, size_t n_brands,
+			  const struct priority_case *cases, size_t n)
 {
 	struct lookalike *lk = lookalike_new();
 	struct detection d;
 
-	lookalike_add_brand(lk, "walmert.com");
-	lookalike_add_brand(lk, "walmart.com");
-	lookalike_add_brand(lk, "linkedin.com");
-	lookalike_add_brand(lk, "linkedinmail.net");
-	lookalike_add_brand(lk, "linkedin.co.uk");
-	lookalike_check(lk, "walmurt.com", &d);
-	tap_is_str(d.phished_domain, "walmert.com",
-		   "one edit from two brands: the one added first");
-	lookalike_check(lk, "linkedinmail.org", &d);
-	tap_is_str(d.rule, TLD, "tld-swap before affix-mail");
-	tap_is_str(d.phished_domain, "linkedinmail.net", "of linkedinmail.net");
-	lookalike_check(lk, "linkedin.org", &d);
-	tap_is_str(d.phished_domain, "linkedin.com",
-		   "one label, two brands: the one added first");
-	tap_is_long(lookalike_check(lk, "linkedin.co.uk", &d), 0,
-		    "a brand under another suffix is a brand");
-	lookalike_check(lk, "1inkedin.com", &d);
-	tap_is_str(d.rule, GLYPH, "homoglyph before typo");
-	lookalike_check(lk, "linkedinmaul.com", &d);
-	tap_is_str(d.rule, TYPO, "affix-mail needs the affix exactly");
-	tap_is_str(d.phished_domain, "linkedinmail.net",
-		   "so maul is a typo of the brand linkedinmail.net");
+	for (size_t i = 0; i < n_brands; i++)
+		lookalike_add_brand(lk, brands[i]);
+	for (size_t i = 0; i < n; i++) {
+		const struct priority_case *c = &cases[i];
+		int found = lookalike_check(lk, c->host, &d);
+
+		if (c->found_name != NULL)
+			tap_is_long(found, c->found, c->found_name);
+		if (c->rule != NULL)
+			tap_is_str(d.rule, c->rule, c->rule_name);
+		if (c->phished != NULL)
+			tap_is_str(d.phished_domain, c->phished,
+				   c->phished_name);
+	}
 	lookalike_free(lk);
-	lk = lookalike_new();
-	lookalike_add_brand(lk, "walmart.com");
-	lookalike_add_brand(lk, "walmert.com");
-	lookalike_check(lk, "walmurt.com", &d);
-	tap_is_str(d.phished_domain, "walmart.com",
-		   "the other order, the other brand");
-	lookalike_free(lk);
+}
+
+/* test_priorities - which rule and which brand when several could */
+static void test_priorities(void)
+{
+	static const char *const brands[] = {
+		"walmert.com", "walmart.com", "linkedin.com",
+		"linkedinmail.net", "linkedin.co.uk",
+	};
+	static const struct priority_case cases[] = {
+		{ "walmurt.com", 1, NULL, NULL, NULL, "walmert.com",
+		  "one edit from two brands: the one added first" },
+		{ "linkedinmail.org", 1, NULL, TLD, "tld-swap before affix-mail",
+		  "linkedinmail.net", "of linkedinmail.net" },
+		{ "linkedin.org", 1, NULL, NULL, NULL, "linkedin.com",
+		  "one label, two brands: the one added first" },
+		{ "linkedin.co.uk", 0, "a brand under another suffix is a brand",
+		  NULL, NULL, NULL, NULL },
+		{ "1inkedin.com", 1, NULL, GLYPH, "homoglyph before typo", NULL,
+		  NULL },
+		{ "linkedinmaul.com", 1, NULL, TYPO,
+		  "affix-mail needs the affix exactly", "linkedinmail.net",
+		  "so maul is a typo of the brand linkedinmail.net" },
+	};
+	static const char *const reversed[] = { "walmart.com", "walmert.com" };
+	static const struct priority_case other_order[] = {
+		{ "walmurt.com", 1, NULL, NULL, NULL, "walmart.com",
+		  "the other order, the other brand" },
+	};
+
+	test_priority(brands, TEST_COUNT(brands), cases, TEST_COUNT(cases));
+	test_priority(reversed, TEST_COUNT(reversed), other_order,
+		      TEST_COUNT(other_order));
 }
 
 /* test_api - arguments refused or accepted, return values */
@@ -497,14 +528,7 @@ static void test_learn(void)
 /* test_write - a file in test_dir holding text */
 static void test_write(char *path, const char *text, size_t len)
 {
-	int fd;
-
-	snprintf(path, TEST_PATH_MAX, "%s/list.XXXXXX", test_dir);
-	fd = mkstemp(path);
-	if (fd < 0 || write(fd, text, len) != (ssize_t) len || close(fd) < 0) {
-		perror("test file");
-		exit(2);
-	}
+	testfile_write(path, test_dir, "list", text, len);
 }
 
 /* test_capture - call load(lk, path, bad) with its stderr in captured */
@@ -513,26 +537,12 @@ static int test_capture(int (*load)(struct lookalike *, const char *,
 			struct lookalike *lk, const char *path, size_t *bad,
 			char *captured)
 {
-	char log[TEST_PATH_MAX];
-	int saved;
-	int fd;
+	struct testfile_catch c;
 	int status;
-	ssize_t got;
 
-	snprintf(log, sizeof(log), "%s/stderr", test_dir);
-	fflush(stderr);
-	saved = dup(2);
-	fd = open(log, O_RDWR | O_CREAT | O_TRUNC, 0600);
-	if (saved < 0 || fd < 0 || dup2(fd, 2) < 0)
-		exit(2);
+	testfile_catch_begin(&c, test_dir);
 	status = load(lk, path, &test_say, bad);
-	fflush(stderr);
-	dup2(saved, 2);
-	close(saved);
-	got = pread(fd, captured, TEST_CAPTURE_MAX - 1, 0);
-	captured[got > 0 ? got : 0] = '\0';
-	close(fd);
-	unlink(log);
+	testfile_catch_end(&c, captured, TEST_CAPTURE_MAX);
 	return status;
 }
 
