@@ -13,6 +13,9 @@
  *	(typo, symmetric deletion, each candidate verified by an exact
  *	one-edit test) and the narrow variants of short labels (typo: a
  *	doubled letter, a swap).  Within a rule the brand added first wins.
+ *	What the two edit rules (typo, the ASCII homoglyph and typo) match
+ *	is dropped when the sender's label is an English word of its own
+ *	(dictword.h), and the next rule is tried.
  */
 #include <string.h>
 
