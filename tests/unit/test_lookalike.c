@@ -861,27 +861,35 @@ static void test_many(void)
 	lookalike_free(lk);
 }
 
-/* test_dictword - the binary search finds every word of the list, and
- * nothing between two of them or beyond either end */
+/* Every this many words of the list are looked up (and the last):
+ * enough for the search, little under valgrind. */
+#define TEST_WORD_STRIDE 5
+
+/* test_dictword - the binary search finds the words of the list, from
+ * the first to the last, and nothing between two of them or beyond
+ * either end */
 static void test_dictword(void)
 {
 	size_t found = 0;
 	size_t between = 0;
 	size_t words = 0;
+	size_t tried = 0;
 
 	for (size_t at = 0; at < dictword_size;) {
 		const char *word = dictword_text + at;
 		size_t len = strlen(word);
 		char longer[64];
 
-		words++;
+		at += len + 1;
+		if (words++ % TEST_WORD_STRIDE != 0 && at < dictword_size)
+			continue;
+		tried++;
 		found += (size_t) dictword_is_word(word, len);
 		snprintf(longer, sizeof(longer), "%szq", word);
 		between += (size_t) dictword_is_word(longer, len + 2);
-		at += len + 1;
 	}
 	tap_ok(words > 50000, "dictword: tens of thousands of words");
-	tap_is_long((long) found, (long) words, "dictword: each one found");
+	tap_is_long((long) found, (long) tried, "dictword: each one found");
 	tap_is_long((long) between, 0, "dictword: none with zq after it");
 	tap_is_long(dictword_is_word("aaaa", 4) + dictword_is_word("zzzzzz", 6)
 		    + dictword_is_word("paypal", 6) + dictword_is_word("ups", 3),
