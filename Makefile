@@ -55,7 +55,10 @@ BUILD    ?= build
 PROG      = $(if $(filter build,$(BUILD)),phishwatch,$(BUILD)/phishwatch)
 
 SRCS      = $(wildcard src/*.c)
-LIB_OBJS  = $(patsubst src/%.c,$(BUILD)/%.o,$(filter-out src/main.c,$(SRCS)))
+LIB_OBJS  = $(patsubst src/%.c,$(BUILD)/%.o,$(filter-out src/main.c,$(SRCS))) \
+	    $(BUILD)/dictwords.o
+# The English words that src/dictword.c looks labels up in (wamerican).
+DICT_WORDS = /usr/share/dict/american-english
 LIB       = $(BUILD)/libphishwatch.a
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(patsubst tests/unit/test_%.c,$(BUILD)/tests/unit_%.t,$(UNIT_SRCS))
@@ -72,7 +75,7 @@ EXIM_SYSLOG_RB = rulebase/exim-syslog.rb
 # Debian packages: build, test and demo needs.
 DEPS_BUILD = gcc make pkg-config liblognorm-dev libfastjson-dev libpsl-dev \
 	     libsqlite3-dev zlib1g-dev libidn2-dev libdb-dev libcdb-dev \
-	     libicu-dev
+	     libicu-dev wamerican
 # db5.3-util (db5.3_load) and tinycdb (cdb) build compiled access maps
 # for the tests, as makemap would.
 DEPS_TEST  = perl liblognorm-utils jq sqlite3 rsyslog rsyslog-relp \
@@ -92,6 +95,20 @@ $(LIB): $(LIB_OBJS)
 
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# dictword.h's list: the lower-case ASCII words of 4 or more letters,
+# sorted in the C locale, each ended by a NUL, as one string.
+$(BUILD)/dictwords.c: $(DICT_WORDS) | $(BUILD)
+	{ printf '/* made by make from %s: dictword.h */\n' '$(DICT_WORDS)'; \
+	  printf '#include "dictword.h"\n#pragma GCC diagnostic ignored "-Woverlength-strings"\n'; \
+	  printf 'const char dictword_text[] =\n'; \
+	  LC_ALL=C grep -E '^[a-z]{4,}$$' $(DICT_WORDS) | LC_ALL=C sort -u | \
+	  sed 's/.*/\t"&\\0"/'; \
+	  printf '\t"";\nconst size_t dictword_size = sizeof(dictword_text) - 1;\n'; \
+	} > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/dictwords.o: $(BUILD)/dictwords.c
+	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
 
 $(BUILD)/tests/unit_%.t: tests/unit/test_%.c $(wildcard tests/unit/*.h) $(LIB) \
 		| $(BUILD)

@@ -97,6 +97,7 @@ void access_free(struct access_map *map)
 	}
 	free(map->under.slots);
 	free(map->walk.text);
+	free(map->trusted.text);
 	free(map);
 }
 
@@ -219,19 +220,34 @@ int access_blocks_under(const struct access_map *map, const char *domain)
 							 HOSTNAME_MAX + 1)));
 }
 
-/* access_walk_blocking_hosts - the hosts kept by the last index */
-void access_walk_blocking_hosts(const struct access_map *map,
-				void (*fn)(const char *host, void *ctx),
-				void *ctx)
+/* access_walk - fn with each host of a list the last index kept */
+static void access_walk(const struct access_hosts *hosts,
+			void (*fn)(const char *host, void *ctx), void *ctx)
 {
-	if (map == NULL || fn == NULL)
-		return;
-	for (size_t off = 0; off < map->walk.used;) {
-		const char *host = map->walk.text + off;
+	for (size_t off = 0; off < hosts->used;) {
+		const char *host = hosts->text + off;
 
 		fn(host, ctx);
 		off += strlen(host) + 1;
 	}
+}
+
+/* access_walk_blocking_hosts - the blocked hosts kept by the last index */
+void access_walk_blocking_hosts(const struct access_map *map,
+				void (*fn)(const char *host, void *ctx),
+				void *ctx)
+{
+	if (map != NULL && fn != NULL)
+		access_walk(&map->walk, fn, ctx);
+}
+
+/* access_walk_trusted_hosts - the trusted domains the last index kept */
+void access_walk_trusted_hosts(const struct access_map *map,
+			       void (*fn)(const char *host, void *ctx),
+			       void *ctx)
+{
+	if (map != NULL && fn != NULL)
+		access_walk(&map->trusted, fn, ctx);
 }
 
 /* access_entry_count - entries of every source */

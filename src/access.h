@@ -110,6 +110,15 @@ void access_walk_blocking_hosts(const struct access_map *map,
 				void (*fn)(const char *host, void *ctx),
 				void *ctx);
 
+/* access_walk_trusted_hosts - call fn with the domain of every OK or
+ * RELAY entry that decides for its key (sendmail: From:, Connect: or
+ * untagged; Postfix: OK, not DUNNO; Exim lists block only), at most
+ * ACCESS_WALK_MAX of them: the administrator vouches for these senders,
+ * so they are no lookalikes (config.h hands them to lookalike_allow()) */
+void access_walk_trusted_hosts(const struct access_map *map,
+			       void (*fn)(const char *host, void *ctx),
+			       void *ctx);
+
 /* access_entry_count - entries of all sources (a compiled map's as its
  * last scan counted them) */
 size_t access_entry_count(const struct access_map *map);

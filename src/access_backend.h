@@ -78,6 +78,9 @@ enum access_value_error {
 /* access_blocking - does this action keep the sender out? */
 int access_blocking(enum access_action action);
 
+/* access_trusting - does this action vouch for the sender (OK, RELAY)? */
+int access_trusting(enum access_action action);
+
 /* access_tag_of - the tag of key[0..len) and where its body starts */
 enum access_tag access_tag_of(const char *key, size_t len, size_t *body);
 

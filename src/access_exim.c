@@ -127,7 +127,8 @@ static int access_exim_line(struct access_line_state *st,
 		textfile_warn(src, "NUL or control byte");
 		return 0;
 	}
-	out->action = line[0] == '!' ? ACCESS_OK : ACCESS_REJECT;
+	/* A negated item is an exception to a block list, no trust. */
+	out->action = line[0] == '!' ? ACCESS_SKIP : ACCESS_REJECT;
 	if (line[0] == '!') {
 		line++;
 		len = access_exim_trim(&line, len - 1);

@@ -7,7 +7,8 @@
  *	Two passes over every source: the first remembers the bodies of
  *	sendmail's From: keys (an untagged key with a From: twin does not
  *	decide), the second asks each syntax what a blocking entry names
- *	and puts its domains into the set, fills the compiled maps' Bloom
+ *	and puts its domains into the set, keeps the domains that OK and
+ *	RELAY entries name (the administrator's trusted senders), fills the compiled maps' Bloom
  *	filters, and warns about keys an earlier source of the same type
  *	holds.  See access.c for what the set and the walk are for.
  */
@@ -31,6 +32,7 @@ struct access_indexer {
 	int from_full;			/* then look them up instead */
 	struct access_set under;
 	struct access_hosts walk;
+	struct access_hosts trusted;
 	int under_full;
 	int failed;			/* errno */
 };
@@ -128,6 +130,24 @@ static int access_index_host(struct access_indexer *ix, const char *host,
 	return domain_key ? access_hosts_add(&ix->walk, h) : 0;
 }
 
+/* access_index_trusted - a domain an OK or RELAY entry names, for
+ * access_walk_trusted_hosts(); not an address (one sender of a domain
+ * vouches for none of the others), a single label or an IP address */
+static int access_index_trusted(struct access_indexer *ix,
+				const struct access_named *named)
+{
+	char h[HOSTNAME_MAX + 1];
+	const char *last;
+
+	if (!named->domain_key
+	    || hostname_normalize(named->host, named->host_len, h) != HOST_OK)
+		return 0;
+	last = strrchr(h, '.');
+	if (last == NULL || strspn(last + 1, "0123456789") == strlen(last + 1))
+		return 0;	/* "org OK" is nobody's; 10.1.2 RELAY a net */
+	return access_hosts_add(&ix->trusted, h);
+}
+
 /* access_index_duplicate - a key an earlier source of the same syntax
  * holds: that one decides (warned about once, at the newest source) */
 static int access_index_duplicate(const struct access_indexer *ix,
@@ -154,18 +174,21 @@ static int access_index_entry(const char *key, size_t len,
 {
 	struct access_indexer *ix = ctx;
 	const struct access_source *src = &ix->map->sources[ix->source];
-	struct access_named named = { NULL, 0, 0, 0 };
+	struct access_named named = { NULL, 0, 0, 0, 0 };
 
 	if (src->filter.bits != NULL)
 		access_filter_add(&ix->map->sources[ix->source].filter,
 				  access_fingerprint(key, len));
-	if (access_index_duplicate(ix, key, len) || !access_blocking(action)
+	if (access_index_duplicate(ix, key, len)
+	    || !(access_blocking(action) || access_trusting(action))
 	    || !src->syn->named(key, len, &named))
 		return 0;
 	if (named.shadowable && access_index_overridden(ix, key, len))
 		return 0;
-	if (access_index_host(ix, named.host, named.host_len,
-			      named.domain_key) < 0) {
+	if (access_trusting(action) ? access_index_trusted(ix, &named) < 0
+	    : !named.client && access_index_host(ix, named.host,
+						 named.host_len,
+						 named.domain_key) < 0) {
 		ix->failed = ENOMEM;
 		return -1;
 	}
@@ -223,8 +246,10 @@ static void access_index_done(struct access_map *map,
 	map->under_full = ix->under_full;
 	free(map->under.slots);
 	free(map->walk.text);
+	free(map->trusted.text);
 	map->under = ix->under;
 	map->walk = ix->walk;
+	map->trusted = ix->trusted;
 }
 
 /* access_index - both passes, then the new index */
@@ -256,6 +281,7 @@ int access_index(struct access_map *map, size_t *bad)
 	if (status < 0) {
 		free(ix.under.slots);
 		free(ix.walk.text);
+		free(ix.trusted.text);
 		errno = ix.failed;
 		return -1;
 	}

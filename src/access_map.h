@@ -27,7 +27,8 @@ struct access_source {
 	struct access_filter filter;
 };
 
-/* Hosts for access_walk_blocking_hosts(), NUL-separated. */
+/* Hosts for access_walk_blocking_hosts() and access_walk_trusted_hosts(),
+ * NUL-separated. */
 struct access_hosts {
 	char *text;
 	size_t used;
@@ -40,6 +41,7 @@ struct access_map {
 	size_t nsources;
 	struct access_set under;	/* domains with a blocked host below */
 	struct access_hosts walk;	/* at most ACCESS_WALK_MAX hosts */
+	struct access_hosts trusted;	/* OK, RELAY domains: as many */
 	int under_full;			/* ACCESS_UNDER_MAX reached */
 	struct say_to say;		/* told of skipped entries */
 };

@@ -61,7 +61,7 @@ static const struct access_postfix_word {
 	{"DEFER", ACCESS_ERROR, 0},
 	{"DEFER_IF_PERMIT", ACCESS_ERROR, 0},
 	{"OK", ACCESS_OK, 0},
-	{"DUNNO", ACCESS_OK, 0},
+	{"DUNNO", ACCESS_SKIP, 0},	/* sendmail's SKIP: no trust */
 	{"DEFER_IF_REJECT", ACCESS_OPAQUE, 0},
 	{"HOLD", ACCESS_QUARANTINE, 0},
 	{"INFO", ACCESS_OPAQUE, 0},

@@ -132,8 +132,9 @@ static int access_sendmail_sender(struct access_query *q, const char *local,
 	return found;
 }
 
-/* access_sendmail_named - the host of a From: or untagged key (an
- * untagged one gives way to its From: twin) */
+/* access_sendmail_named - the host of a From:, Connect: or untagged key
+ * (an untagged one gives way to its From: twin; a Connect: one names a
+ * client: the administrator trusts it, it blocks no sender) */
 static int access_sendmail_named(const char *key, size_t len,
 				 struct access_named *out)
 {
@@ -145,6 +146,9 @@ static int access_sendmail_named(const char *key, size_t len,
 		out->shadowable = 1;
 		break;
 	case ACCESS_TAG_FROM:
+		break;
+	case ACCESS_TAG_CONNECT:
+		out->client = 1;
 		break;
 	default:
 		return 0;

@@ -53,12 +53,14 @@ struct access_line_state {
 	int after_entry;	/* the last logical line was an entry */
 };
 
-/* What a blocking sender entry names, for the index. */
+/* What an entry's key names, for the index. */
 struct access_named {
-	const char *host;	/* in the key: the domain blocked */
+	const char *host;	/* in the key: the domain blocked or trusted */
 	size_t host_len;
 	int domain_key;		/* a domain, not one address (the walk) */
 	int shadowable;		/* sendmail: a From: twin decides instead */
+	int client;		/* sendmail Connect:: a connecting host, never
+				 * a sender blocked, but a domain trusted */
 };
 
 struct access_syntax_ops {
@@ -78,7 +80,8 @@ struct access_syntax_ops {
 	 * when an entry decides, 0 when none */
 	int (*sender)(struct access_query *q, const char *local,
 		      const char *host, enum access_action *action);
-	/* 1 and *out when a blocking entry's key names a sender's host */
+	/* 1 and *out when an entry's key names a sender's host (or, for
+	 * trust only, a client's: out->client) */
 	int (*named)(const char *key, size_t len, struct access_named *out);
 	/* the table line that blocks host (validated), or -1 (ENOSPC) */
 	int (*suggest)(const char *host, char *buf, size_t size);

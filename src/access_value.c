@@ -65,6 +65,14 @@ int access_blocking(enum access_action action)
 	    || action == ACCESS_ERROR;
 }
 
+/* access_trusting - does this action vouch for the sender?  OK and
+ * RELAY do; SKIP (Postfix's DUNNO, an Exim exception) only ends the
+ * search */
+int access_trusting(enum access_action action)
+{
+	return action == ACCESS_OK || action == ACCESS_RELAY;
+}
+
 /* access_quote_len - how much of len bytes a warning may quote */
 int access_quote_len(size_t len)
 {

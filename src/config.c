@@ -271,6 +271,34 @@ fail:
 	return status;
 }
 
+/* What the walk of trusted access entries found. */
+struct config_trust {
+	struct lookalike *lk;
+	int failed;
+};
+
+/* config_trust_host - one domain of an OK or RELAY entry: allowed (a
+ * public suffix, "com OK", is nobody's domain and is passed over) */
+static void config_trust_host(const char *host, void *ctx)
+{
+	struct config_trust *trust = ctx;
+
+	if (!trust->failed && lookalike_allow(trust->lk, host) < 0
+	    && errno == ENOMEM)
+		trust->failed = 1;
+}
+
+/* config_trust_access - the domains the access map says OK or RELAY to
+ * are the administrator's trusted senders: never lookalikes; -1 ENOMEM */
+static int config_trust_access(struct lookalike *lk,
+			       const struct access_map *map)
+{
+	struct config_trust trust = { lk, 0 };
+
+	access_walk_trusted_hosts(map, config_trust_host, &trust);
+	return trust.failed ? -1 : 0;
+}
+
 /* config_load_brands - the lookalike index: files, then the access map */
 static int config_load_brands(const struct config_options *opts,
 			      struct config_set *set, char *err)
@@ -291,8 +319,9 @@ static int config_load_brands(const struct config_options *opts,
 	if (status == 0)
 		status = config_load_file("allow", opts->allow, opts, set,
 					  brandfile_load_allow, err);
-	if (status == 0
-	    && config_learn_access(set->look, set->access, NULL) < 0)
+	if (status == 0 && (config_trust_access(set->look, set->access) < 0
+			    || config_learn_access(set->look, set->access,
+						   NULL) < 0))
 		status = config_fail(err, EX_OSERR, "out of memory learning "
 				     "brands from the access map");
 	return status;

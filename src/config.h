@@ -4,8 +4,9 @@
  * DESCRIPTION
  *	Start-up, --check and SIGHUP all load the same things the same
  *	way: the rulebase, the label set, the access maps and the brand
- *	index of lookalike senders (--brands, --allow, and the brands the
- *	access map teaches).  config_load() reads the files alone, so
+ *	index of lookalike senders (--brands, --allow, the brands the
+ *	access map teaches, and the domains its OK and RELAY entries
+ *	trust, allowed as --allow's are).  config_load() reads the files alone, so
  *	that a bad one stops the program before it opens or locks its
  *	store and output; config_learn_store() then adds the brands of
  *	the store's campaigns.  config_load() builds a

@@ -30,11 +30,15 @@
  *				adjacent transposition, brand labels of 5
  *				or more characters: wallmart.com, marriot.com;
  *				narrow labels (under 5, a common word, gmail)
- *				only a doubled letter or a swap: upss, usp
+ *				only a doubled letter or a swap: upss, usp;
+ *				never a sender label that is an English
+ *				word of its own (dictword.h: finance is no
+ *				typo of binance), nor a homoglyph and a typo
  *
  *	Never a lookalike: a brand's own registrable domain, its family
  *	(lookalike_add_own(), lookalike_own_cc()) and every host below
- *	them; a host at or below an allowed domain; anything when no brand
+ *	them; a host at or below an allowed domain (the allow file, the
+ *	access map's OK and RELAY domains: config.h); anything when no brand
  *	is known.  tld-swap, affix-mail and combo ignore brand labels of
  *	fewer than 3 characters (aa.org belongs to others).
 

@@ -13,10 +13,14 @@
  *	(typo, symmetric deletion, each candidate verified by an exact
  *	one-edit test) and the narrow variants of short labels (typo: a
  *	doubled letter, a swap).  Within a rule the brand added first wins.
+ *	What the two edit rules (typo, the ASCII homoglyph and typo) match
+ *	is dropped when the sender's label is an English word of its own
+ *	(dictword.h), and the next rule is tried.
  */
 #include <string.h>
 
 #include "combosquat.h"
+#include "dictword.h"
 #include "lookindex.h"
 
 typedef const struct lookalike_brand *
@@ -303,17 +307,40 @@ lookrules_homoglyph_edit(const struct lookalike *lk, const char *label,
 	return lookrules_search(lk, &how, sk, (size_t) n);
 }
 
+/* lookrules_plural - a is b with an "s" after it */
+static int lookrules_plural(const char *a, size_t alen, const char *b,
+			    size_t blen)
+{
+	return alen == blen + 1 && a[blen] == 's' && memcmp(a, b, blen) == 0;
+}
+
+/*
+ * lookrules_other_word - label[0..len), matched by an edit rule, is an
+ * ordinary word of its own (dictword.h): finance is no typo of binance,
+ * chaser none of chase.  The brand label with an "s" or without its
+ * last "s" (amazons, staple of staples) is still the brand's name.
+ */
+static int lookrules_other_word(const struct lookalike_brand *brand,
+				const char *label, size_t len)
+{
+	if (lookrules_plural(label, len, brand->domain, brand->label_len)
+	    || lookrules_plural(brand->domain, brand->label_len, label, len))
+		return 0;
+	return dictword_is_word(label, len);
+}
+
 /* The rules in order of priority: the first match decides. */
 static const struct lookrules_rule {
 	const char *name;
 	lookrules_rule_fn match;
+	int edit;		/* an edit of the brand: words are spared */
 } lookrules_rules[] = {
-	{"lookalike:tld-swap", lookrules_tld_swap},
-	{"lookalike:affix-mail", lookrules_affix},
-	{"lookalike:combo", lookrules_combo},
-	{"lookalike:homoglyph", lookrules_homoglyph},
-	{"lookalike:typo", lookrules_typo},
-	{"lookalike:homoglyph", lookrules_homoglyph_edit},
+	{"lookalike:tld-swap", lookrules_tld_swap, 0},
+	{"lookalike:affix-mail", lookrules_affix, 0},
+	{"lookalike:combo", lookrules_combo, 0},
+	{"lookalike:homoglyph", lookrules_homoglyph, 0},
+	{"lookalike:typo", lookrules_typo, 1},
+	{"lookalike:homoglyph", lookrules_homoglyph_edit, 1},
 };
 
 /* lookrules_variant - the brand a registrable domain that is no brand
@@ -329,7 +356,12 @@ lookrules_variant(const struct lookalike *lk, const char *reg,
 	for (size_t i = 0; i < LOOKALIKE_COUNT(lookrules_rules); i++) {
 		const struct lookalike_brand *brand;
 
-		brand = lookrules_rules[i].match(lk, reg, (size_t) (dot - reg));
+		const size_t len = (size_t) (dot - reg);
+
+		brand = lookrules_rules[i].match(lk, reg, len);
+		if (brand != NULL && lookrules_rules[i].edit
+		    && lookrules_other_word(brand, reg, len))
+			continue;
 		if (brand != NULL) {
 			*rule = lookrules_rules[i].name;
 			return brand;

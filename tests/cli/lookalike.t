@@ -65,6 +65,23 @@ is "$(jq -r '[.event.action, .phishwatch.sender_domain] | @tsv' < "$TMP/acc.out"
 	"sender-domain-first-seen:linkedin.net " \
 	"access map teaches linkedin.com; the blocked lookalike is quiet, the new one reported"
 
+# The access map's OK and RELAY entries are senders the administrator
+# trusts: never a lookalike, nor the hosts below them.  SKIP, Postfix's
+# DUNNO and an address key vouch for no domain.
+printf 'From:linkedin-mail.net\tOK\nConnect:marriot.com\tRELAY\nwallmart.com\tOK\nlinkedinmail.com\tSKIP\nFrom:x@linkedin.biz\tOK\n' > "$TMP/trust"
+printf 'wallmart.com OK\nmarriot.com DUNNO\n' > "$TMP/trust.pf"
+trusted() {	# trusted ACCESS DOMAIN... - the senders reported, in order
+	a=$1; shift; n=20
+	for d in "$@"; do n=$((n + 1)); from_line "r63L000000$n" "<y@$d>"; done > "$TMP/trust.in"
+	pw -r "$RULEBASE" --brands "$TMP/brands" -a "$a" "$TMP/trust.in" 2>/dev/null |
+		jq -r .phishwatch.sender_domain | tr '\n' ' '
+}
+is "$(trusted "$TMP/trust" linkedin-mail.net news.marriot.com wallmart.com linkedinmail.com linkedin.biz)" \
+	"linkedinmail.com linkedin.biz " \
+	"sendmail From:, Connect: and untagged OK or RELAY domains are trusted; SKIP and an address are not"
+is "$(trusted "postfix:$TMP/trust.pf" wallmart.com marriot.com)" "marriot.com " \
+	"Postfix: an OK domain is trusted, a DUNNO one is not"
+
 # Brands learned from the store across runs.
 from_line r63L00000009 '<a@emalsrv.ups.com>' > "$TMP/s1"
 from_line r63L00000010 '<a@upsmail.com>' > "$TMP/s2"

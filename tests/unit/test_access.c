@@ -398,6 +398,24 @@ static void test_walk_one(const char *host, void *ctx)
 	seen->count++;
 }
 
+/* test_trusted - the precedence map's OK domains that decide (a hash
+ * or btree map walks in its own order): not an address
+ * (good@spam.example) nor a single label (org) */
+static void test_trusted(const struct access_map *map)
+{
+	static const char *const trusted[] = {
+		"|linkedin.com|", "|bad.example|", "|okay.cyberspammer.com|",
+		"|shadow.example|"
+	};
+	struct walk_seen seen = { "", 0 };
+
+	access_walk_trusted_hosts(map, test_walk_one, &seen);
+	tap_is_long(seen.count, 4, "trusted: the OK domain entries that "
+		    "decide, once each");
+	for (size_t i = 0; i < COUNT(trusted); i++)
+		tap_ok(strstr(seen.hosts, trusted[i]) != NULL, trusted[i]);
+}
+
 static void test_precedence(enum test_kind kind)
 {
 	static const char *const walked[] = {
@@ -423,6 +441,7 @@ static void test_precedence(enum test_kind kind)
 	tap_ok(strstr(seen.hosts, "shadow") == NULL,
 	       "walk: not a REJECT that a From: OK overrides");
 	tap_ok(strstr(seen.hosts, "@") == NULL, "walk: no address entries");
+	test_trusted(map);
 	access_free(map);
 	unlink(path);
 }

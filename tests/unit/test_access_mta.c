@@ -134,17 +134,37 @@ static void test_walk_one(const char *host, void *ctx)
 	strcat(ctx, "|");
 }
 
-/* test_walk - the hosts the walk gives (labels and brands) */
-static void test_walk(const char *what, const struct access_map *map,
-		      const char *want)
+/* A walk of the map's hosts. */
+typedef void (*test_walk_fn)(const struct access_map *map,
+			     void (*fn)(const char *host, void *ctx),
+			     void *ctx);
+
+/* test_walk_by - the hosts a walk gives */
+static void test_walk_by(test_walk_fn walk, const char *which,
+			 const char *what, const struct access_map *map,
+			 const char *want)
 {
 	char seen[4096] = "";
 	char name[200];
 
-	access_walk_blocking_hosts(map, test_walk_one, seen);
-	snprintf(name, sizeof(name), "%s: the walk gives the blocked domains",
-		 what);
+	walk(map, test_walk_one, seen);
+	snprintf(name, sizeof(name), "%s: the walk gives the %s domains",
+		 what, which);
 	tap_is_str(seen, want, name);
+}
+
+/* test_walk - the hosts the walk gives (labels and brands) */
+static void test_walk(const char *what, const struct access_map *map,
+		      const char *want)
+{
+	test_walk_by(access_walk_blocking_hosts, "blocked", what, map, want);
+}
+
+/* test_trusted - the domains the administrator trusts (not lookalikes) */
+static void test_trusted(const char *what, const struct access_map *map,
+			 const char *want)
+{
+	test_walk_by(access_walk_trusted_hosts, "trusted", what, map, want);
 }
 
 /* A sender_access table as a Postfix site writes it. */
@@ -215,6 +235,8 @@ static void test_postfix(void)
 	test_under("postfix", l.map, postfix_known, postfix_unknown);
 	test_walk("postfix", l.map, "marriott.com|complains.linkedin.com|"
 		  "tmp.example|defer.example|permit.example|");
+	/* OK and all-numerical; DUNNO only stops the search */
+	test_trusted("postfix", l.map, "ok.marriott.com|num.example|");
 	access_free(l.map);
 }
 
@@ -422,6 +444,8 @@ static void test_exim(void)
 	test_under("exim", l.map, exim_known, exim_unknown);
 	test_walk("exim", l.map, "emalsrv.marriott.com|linkedin.com|"
 		  "linkedinmail.com|ups.com|fedex.com|dhl.com|");
+	/* a negated item is an exception to a block list, no trust */
+	test_trusted("exim", l.map, "");
 	access_free(l.map);
 }
 

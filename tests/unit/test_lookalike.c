@@ -15,6 +15,7 @@
 
 #include "access.h"
 #include "confusable.h"
+#include "dictword.h"
 #include "brandfile.h"
 #include "config.h"
 #include "lookalike.h"
@@ -199,6 +200,9 @@ static const struct pair_case positive_cases[] = {
 	{"appleid-verify.com", "apple.com", COMBO, "id joined, verify"},
 	{"amazon-delivery.info", "amazon.com", COMBO, "amazon-delivery"},
 	{"fedex-parcel.com", "fedex.com", COMBO, "fedex-parcel"},
+	/* A word, but the brand's own name with or without an "s". */
+	{"amazons.com", "amazon.com", TYPO, "the brand's plural, a word"},
+	{"netflixs.com", "netflix.com", TYPO, "the brand with an s"},
 	/* Unicode skeletons (UTS #39) and one edit after folding. */
 	{"xn--pypal-4ve.com", "paypal.com", GLYPH, "Cyrillic a (paypal)"},
 	{"xn--mazon-i11b.com", "amazon.com", GLYPH, "Latin a with dot below"},
@@ -306,6 +310,10 @@ static const struct pair_case negative_cases[] = {
 	{"fedexfield.com", NULL, NULL, "field is no keyword"},
 	{"hiltonhead.com", NULL, NULL, "head is no keyword"},
 	{"netflixlife.com", NULL, NULL, "life is no keyword"},
+	/* One edit from a brand, but an ordinary word of its own. */
+	{"papal.com", NULL, NULL, "papal: paypal less a letter, a word"},
+	{"apply.com", NULL, NULL, "apply: apple with one letter changed"},
+	{"twitted.com", NULL, NULL, "twitted: a word, not twitter"},
 	/* Nobody's domain. */
 	{"co.uk", NULL, NULL, "a public suffix has no registrable domain"},
 	{"blogspot.com", NULL, NULL, "a private public suffix"},
@@ -863,6 +871,45 @@ static void test_many(void)
 	lookalike_free(lk);
 }
 
+/* Every this many words of the list are looked up (and the last):
+ * enough for the search, little under valgrind. */
+#define TEST_WORD_STRIDE 5
+
+/* test_dictword - the binary search finds the words of the list, from
+ * the first to the last, and nothing between two of them or beyond
+ * either end */
+static void test_dictword(void)
+{
+	size_t found = 0;
+	size_t between = 0;
+	size_t words = 0;
+	size_t tried = 0;
+
+	for (size_t at = 0; at < dictword_size;) {
+		const char *word = dictword_text + at;
+		size_t len = strlen(word);
+		char longer[64];
+
+		at += len + 1;
+		if (words++ % TEST_WORD_STRIDE != 0 && at < dictword_size)
+			continue;
+		tried++;
+		found += (size_t) dictword_is_word(word, len);
+		snprintf(longer, sizeof(longer), "%szq", word);
+		between += (size_t) dictword_is_word(longer, len + 2);
+	}
+	tap_ok(words > 50000, "dictword: tens of thousands of words");
+	tap_is_long((long) found, (long) tried, "dictword: each one found");
+	tap_is_long((long) between, 0, "dictword: none with zq after it");
+	tap_is_long(dictword_is_word("aaaa", 4) + dictword_is_word("zzzzzz", 6)
+		    + dictword_is_word("paypal", 6) + dictword_is_word("ups", 3),
+		    0, "dictword: before the first, after the last, a brand, "
+		    "too short");
+	tap_is_long(dictword_is_word("finance", 7)
+		    + dictword_is_word("chaser", 6), 2,
+		    "dictword: finance and chaser are words");
+}
+
 int main(void)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -889,6 +936,7 @@ int main(void)
 	test_brand_family();
 	test_learn_cap();
 	test_ascii_skeleton();
+	test_dictword();
 	test_access();
 	test_many();
 	rmdir(test_dir);
