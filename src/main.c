@@ -78,19 +78,50 @@ static void install_signals(int omprog)
 	sigprocmask(SIG_BLOCK, &blocked, &signals_open);
 }
 
-/* reload - SIGHUP: a complete new config set, or keep the old one */
-static void reload(void *ctx)
+/* reload_failed - why, and that the old set runs on */
+static void reload_failed(const char *err)
+{
+	msg_error("%s", err);
+	msg_warn("reload failed; keeping the previous configuration");
+}
+
+/* reload_poll - between lines: the new set in once it is made (or why
+ * not); 1 while one loads */
+static int reload_poll(void *ctx)
+{
+	struct phishwatch *pw = ctx;
+	char err[ASSEMBLY_ERR_MAX];
+	int status;
+
+	if (pw->app.loading == NULL && pw->app.retiring == NULL)
+		return 0;	/* every line: nothing to do, at once */
+	switch (assembly_reload_poll(&pw->app, 0, &status, err)) {
+	case ASSEMBLY_RELOAD_SWAPPED:
+		msg_info("reloaded rulebase, labels and %zu access map(s)",
+			 pw->opts.config.access_count);
+		break;
+	case ASSEMBLY_RELOAD_FAILED:
+		reload_failed(err);
+		break;
+	case ASSEMBLY_RELOAD_IDLE:
+	case ASSEMBLY_RELOAD_LOADING:
+		break;
+	}
+	return pw->app.loading != NULL || pw->app.retiring != NULL;
+}
+
+/* reload - SIGHUP: a complete new config set made beside the stream,
+ * swapped in by reload_poll(); or the old one kept */
+static int reload(void *ctx)
 {
 	struct phishwatch *pw = ctx;
 	char err[ASSEMBLY_ERR_MAX];
 
-	if (assembly_reload(&pw->app, &pw->opts.config, err) != 0) {
-		msg_error("%s", err);
-		msg_warn("reload failed; keeping the previous configuration");
-		return;
+	if (assembly_reload_start(&pw->app, &pw->opts.config, err) != 0) {
+		reload_failed(err);
+		return 0;
 	}
-	msg_info("reloaded rulebase, labels and %zu access map(s)",
-		 pw->opts.config.access_count);
+	return 1;
 }
 
 /*
@@ -233,6 +264,7 @@ static int run_input(struct phishwatch *pw, const char *name)
 	loop.signals = &signals_seen;
 	loop.wait_mask = &signals_open;
 	loop.reload = reload;
+	loop.reload_poll = reload_poll;
 	loop.reload_ctx = pw;
 	loop.say = msg_say;
 	loop.store = pw->opts.state != NULL ? pw->app.store : NULL;

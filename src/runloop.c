@@ -18,6 +18,9 @@
 #define RUNLOOP_RETRY_PAUSE_MS 1000
 /* Idle this long with batched work pending, then commit it. */
 #define RUNLOOP_IDLE_COMMIT_MS 1000
+/* While a new configuration loads: the longest wait for input between
+ * two looks at it. */
+#define RUNLOOP_RELOAD_POLL_MS 10
 /* Lines between two looks at pending signals when input never pauses. */
 #define RUNLOOP_SIGNAL_EVERY 1024
 /* Lines between two commits when input never pauses: what a crash of
@@ -108,7 +111,7 @@ static void runloop_service_signals(struct runloop *loop)
 			runloop_say(loop, SAY_WARN, "commit before reload failed: %s",
 				 pipeline_error(loop->pipe));
 		if (loop->reload != NULL)
-			loop->reload(loop->reload_ctx);
+			loop->reloading = loop->reload(loop->reload_ctx) > 0;
 	}
 }
 
@@ -178,8 +181,10 @@ static int runloop_wait(struct runloop *loop, int *status)
 		    && ppoll(NULL, 0, &no_time, loop->wait_mask) < 0)
 			return 0;
 	}
-	ready = linein_wait(loop->in, RUNLOOP_IDLE_COMMIT_MS,
-			    loop->wait_mask);
+	ready = linein_wait(loop->in, loop->reloading ? RUNLOOP_RELOAD_POLL_MS
+			    : RUNLOOP_IDLE_COMMIT_MS, loop->wait_mask);
+	if (ready == 0 && loop->reloading)
+		return 0;	/* idle work once the new set is in */
 	if (ready == 0 && (runloop_commit(loop, status) < 0
 			   || runloop_tick(loop, time(NULL), status) < 0))
 		return -1;
@@ -325,6 +330,9 @@ static int runloop_lines(struct runloop *loop)
 		runloop_service_signals(loop);
 		if (loop->signals->term)
 			break;
+		if (loop->reload_poll != NULL)
+			loop->reloading = loop->reload_poll(loop->reload_ctx)
+			    > 0;
 		ready = runloop_wait(loop, &status);
 		if (ready < 0)
 			return status;

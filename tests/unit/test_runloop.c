@@ -47,10 +47,11 @@ static void say_hook(void *ctx, enum say_level level, const char *text)
 	snprintf(said->last[level], SAY_MAX, "%s", text);
 }
 
-/* reload_hook - count the reloads */
-static void reload_hook(void *ctx)
+/* reload_hook - count the reloads (each one done at once) */
+static int reload_hook(void *ctx)
 {
 	(*(int *) ctx)++;
+	return 0;
 }
 
 /* no_outputs - assembly hook: a store in memory, no event output */
