@@ -41,6 +41,7 @@ struct phishwatch {
 	struct options opts;
 	struct assembly app;	/* config set, store, output, pipeline */
 	int store_older;	/* --check: the store's schema is older */
+	int replies_nonblock;	/* omprog: replies written at once */
 };
 
 /* on_signal - set the flag; the run loop acts between lines */
@@ -261,6 +262,7 @@ static int run_input(struct phishwatch *pw, const char *name)
 	loop.pipe = pw->app.pipe;
 	loop.counters = &pw->app.counters;
 	loop.replies = pw->opts.omprog ? STDOUT_FILENO : -1;
+	loop.replies_nonblock = pw->replies_nonblock;
 	loop.signals = &signals_seen;
 	loop.wait_mask = &signals_open;
 	loop.reload = reload;
@@ -279,24 +281,30 @@ static int run_inputs(struct phishwatch *pw)
 	int status = 0;
 	int ready;
 
+	if (pw->opts.omprog)
+		pw->replies_nonblock =
+		    runloop_omprog_nonblock(STDOUT_FILENO, 1) > 0;
 	ready = pw->opts.omprog ? runloop_omprog_ready(STDOUT_FILENO) : 0;
 	if (ready < 0) {
 		msg_error("cannot write omprog reply: %s", strerror(errno));
-		return EX_IOERR;
-	}
-	if (ready > 0)
+		status = EX_IOERR;
+	} else if (ready > 0)
 		msg_warn("terminated while waiting for rsyslog to read the "
 			 "first OK");
-	for (size_t i = 0; i < pw->opts.input_count; i++) {
+	for (size_t i = 0; ready >= 0 && i < pw->opts.input_count; i++) {
 		int one = run_input(pw, pw->opts.inputs[i]);
 
 		if (one == EX_NOINPUT && status == 0)
 			status = one;
-		else if (one != 0 && one != EX_NOINPUT)
-			return one;
+		else if (one != 0 && one != EX_NOINPUT) {
+			status = one;
+			break;
+		}
 		if (signals_seen.term)
 			break;
 	}
+	if (pw->replies_nonblock)	/* as rsyslog made it */
+		(void) runloop_omprog_nonblock(STDOUT_FILENO, 0);
 	return status;
 }
 

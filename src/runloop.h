@@ -62,6 +62,7 @@ struct runloop {
 	struct pipeline *pipe;
 	struct counters *counters;
 	int replies;			/* omprog: STDOUT_FILENO; -1: filter */
+	int replies_nonblock;		/* 1: runloop_omprog_nonblock() */
 	struct runloop_signals *signals;
 	const sigset_t *wait_mask;	/* signals unblocked while waiting */
 	/* SIGHUP hook: 1 when a new configuration loads meanwhile */
@@ -91,5 +92,10 @@ int runloop_run(struct runloop *loop);
  * 0, 1 when SIGTERM ended the wait for room (the loop then stops at
  * once), or -1 with errno */
 int runloop_omprog_ready(int fd);
+
+/* runloop_omprog_nonblock - replies on fd, a pipe or socket, written at
+ * once, waiting only when it is full (on), or fd as it was (off): 1, 0
+ * when fd is no pipe or socket (left as it is), -1 with errno */
+int runloop_omprog_nonblock(int fd, int on);
 
 #endif
