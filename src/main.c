@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -275,13 +276,24 @@ static int run_input(struct phishwatch *pw, const char *name)
 	return status;
 }
 
+/* shares_stderr - 1 when fd is the same pipe or socket as standard
+ * error (2>&1): made non-blocking, it would make diagnostics fail when
+ * full */
+static int shares_stderr(int fd)
+{
+	struct stat a, b;
+
+	return fstat(fd, &a) == 0 && fstat(STDERR_FILENO, &b) == 0
+	    && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
 /* run_inputs - every input in turn; a missing one does not stop the rest */
 static int run_inputs(struct phishwatch *pw)
 {
 	int status = 0;
 	int ready;
 
-	if (pw->opts.omprog)
+	if (pw->opts.omprog && !shares_stderr(STDOUT_FILENO))
 		pw->replies_nonblock =
 		    runloop_omprog_nonblock(STDOUT_FILENO, 1) > 0;
 	ready = pw->opts.omprog ? runloop_omprog_ready(STDOUT_FILENO) : 0;
