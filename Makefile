@@ -35,7 +35,7 @@ DB_LIBS   = -ldb
 PKGS_LINKED = $(filter-out icu-uc icu-i18n,$(PKGS))
 # Recursive (=) so pkg-config runs after "make deps" installed it.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS_LINKED)) $(DB_LIBS)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS_LINKED)) $(DB_LIBS) -pthread
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g

@@ -19,9 +19,11 @@
 #              one brand does
 # Then bench/mta.sh (BENCH_MTA=0 skips it) runs phishwatch, lognormalizer
 # and SEC on Postfix and Exim corpora (the real recordings of tests/mta/
-# repeated), and bench/scale.sh (BENCH_SCALE=0 skips it) measures lines/s and peak
-# RSS against access map entries, store campaigns and brands.  The
-# combined report is $BENCH_OUT/RESULTS.md.
+# repeated), bench/scale.sh (BENCH_SCALE=0 skips it) measures lines/s and peak
+# RSS against access map entries, store campaigns and brands, and
+# bench/reload.sh (BENCH_RELOAD=0 skips it) how long a SIGHUP with a map
+# of a million entries stops the stream.  The combined report is
+# $BENCH_OUT/RESULTS.md.
 #
 # Environment (all optional):
 #   PW, TOP            the binary and the source tree (the Makefile sets them)
@@ -80,13 +82,20 @@ if [ -z "${BENCH_MIX:-}" ]; then
 				status=1
 			echo
 		fi
+		# the burst corpus, or one that scale.sh and reload.sh make
+		burst=$(ls "$BASE"/burst/corpus-*.log 2> /dev/null | head -n 1)
 		if [ "${BENCH_SCALE:-1}" = 1 ]; then
 			echo "# Scaling"
 			echo
-			# the burst corpus, or one that scale.sh makes
-			burst=$(ls "$BASE"/burst/corpus-*.log 2> /dev/null | head -n 1)
 			CORPUS=$burst PW=$PW TOP=$TOP BENCH_OUT=$BASE \
 				"$TOP/bench/scale.sh" || status=1
+		fi
+		if [ "${BENCH_RELOAD:-1}" = 1 ]; then
+			echo
+			echo "# Reload"
+			echo
+			CORPUS=$burst PW=$PW TOP=$TOP BENCH_OUT=$BASE \
+				"$TOP/bench/reload.sh" || status=1
 		fi
 	} > "$BASE/RESULTS.md"
 	cat "$BASE/RESULTS.md"

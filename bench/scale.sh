@@ -46,6 +46,7 @@ DB_LOAD=$(command -v db5.3_load || command -v db_load)
 
 die() { echo "scale: $*" >&2; exit 1; }
 say() { echo "scale: $*" >&2; }
+. "$TOP/bench/accessmap.sh"
 
 [ -n "$TIME" ] || die "missing GNU time (make deps-bench)"
 [ -n "$DB_LOAD" ] || die "missing db5.3_load (make deps)"
@@ -96,38 +97,6 @@ measure() {
 	printf '%s\t%s\t%s\t%s\t%s\n' "$what" "$size" "$kind" \
 		"$(cat "$OUT/t.ready")" "$(cat "$OUT/t.stream")" >> "$TSV"
 	say "$what $size $kind: ready $(cat "$OUT/t.ready"); stream $(cat "$OUT/t.stream") (wall s, CPU s, KB)"
-}
-
-# gen_access N FILE - N access entries as source text
-gen_access() {
-	python3 - "$1" "$2" <<'EOF'
-import random, sys
-n, path = int(sys.argv[1]), sys.argv[2]
-r = random.Random(1)
-acts = ["DISCARD", "REJECT", 'ERROR:"550 5.7.1 Sender banned"']
-with open(path, "w") as f:
-    for i in range(n):
-        d = "mail.s%x.example" % i
-        x = r.random()
-        if x < 0.1:
-            f.write("From:%s\t%s\n" % (d, r.choice(acts)))
-        elif x < 0.2:
-            f.write("user%d@%s\tREJECT\n" % (i, d))
-        elif x < 0.3:
-            f.write("%s\tOK\n" % d)
-        else:
-            f.write("%s\t%s\n" % (d, r.choice(acts)))
-EOF
-}
-
-# compile TEXT - TEXT.db (hash) and TEXT.cdb, as makemap would write them
-compile() {
-	awk '!/^#/ && NF >= 2 { k = tolower($1); sub(/^[^ \t]+[ \t]+/, "");
-		if (!(k in seen)) { seen[k] = 1; print k; print } }' "$1" > "$1.pairs"
-	rm -f "$1.db" "$1.cdb"
-	"$DB_LOAD" -T -t hash "$1.db" < "$1.pairs" || die "db_load $1"
-	paste -d ' ' - - < "$1.pairs" | cdb -c -m "$1.cdb" || die "cdb $1"
-	rm -f "$1.pairs"
 }
 
 # make_store N - $OUT/store.db with N campaigns and a sender host each

@@ -98,25 +98,116 @@ int assembly_open(struct assembly *a, const struct assembly_plan *plan,
 	return assembly_open_run(a, plan, err);
 }
 
+/* A journal of more than this many bytes of brands learned while a
+ * set loads (some 4,000 new campaigns) is given up: the new set then
+ * reads the store's campaigns again when it is swapped in. */
+#define ASSEMBLY_JOURNAL_MAX 65536
+
+/* assembly_reload_start - the store's campaigns read here, the rest of
+ * the set made on a thread; a second start while one loads only asks
+ * for another one after it */
+int assembly_reload_start(struct assembly *a,
+			  const struct config_options *opts,
+			  char err[ASSEMBLY_ERR_MAX])
+{
+	struct config_names names = { 0 };
+	int status;
+
+	err[0] = '\0';
+	a->reload_opts = opts;
+	if (a->loading != NULL || a->retiring != NULL) {
+		a->reload_again = 1;
+		return 0;
+	}
+	a->reload_again = 0;
+	status = config_store_names(&a->config, a->store, &names, err);
+	if (status == 0)
+		a->loading = confload_start(opts, &names);
+	config_names_free(&names);
+	if (status == 0 && a->loading == NULL) {
+		snprintf(err, ASSEMBLY_ERR_MAX, "cannot start loading the new "
+			 "configuration: %s", strerror(errno));
+		return EX_OSERR;
+	}
+	if (status != 0)
+		return status;
+	a->journal.cap = ASSEMBLY_JOURNAL_MAX;
+	a->config.journal = &a->journal;
+	return 0;
+}
+
+/* assembly_reload_swap - the new set in, with the brands learned while
+ * it loaded; the old one to the thread, to free */
+static int assembly_reload_swap(struct assembly *a,
+				char err[ASSEMBLY_ERR_MAX])
+{
+	struct config_set fresh, old;
+	int status = confload_take(a->loading, &fresh, err);
+
+	a->config.journal = NULL;
+	if (status != 0) {
+		config_names_free(&a->journal);
+		confload_retire(a->loading, NULL);
+		return status;
+	}
+	status = a->journal.overflowed
+	    ? config_learn_store(&fresh, a->store, err)
+	    : config_learn_names(&fresh, &a->journal, err);
+	config_names_free(&a->journal);
+	if (status != 0) {
+		confload_retire(a->loading, &fresh);
+		return status;
+	}
+	old = a->config;
+	a->config = fresh;
+	confload_retire(a->loading, &old);
+	return 0;
+}
+
+/* assembly_reload_next - the thread that freed an old set joined; the
+ * set a SIGHUP asked for meanwhile started: 0, or a status */
+static int assembly_reload_next(struct assembly *a, int wait,
+				char err[ASSEMBLY_ERR_MAX])
+{
+	if (a->retiring != NULL && (wait || confload_idle(a->retiring))) {
+		confload_join(a->retiring);
+		a->retiring = NULL;
+	}
+	if (a->retiring != NULL || a->loading != NULL || !a->reload_again)
+		return 0;
+	return assembly_reload_start(a, a->reload_opts, err);
+}
+
+/* assembly_reload_poll - between two lines: swap a made set in */
+enum assembly_reload assembly_reload_poll(struct assembly *a, int wait,
+					  int *status,
+					  char err[ASSEMBLY_ERR_MAX])
+{
+	err[0] = '\0';
+	*status = assembly_reload_next(a, wait, err);
+	if (*status != 0)
+		return ASSEMBLY_RELOAD_FAILED;
+	if (a->loading == NULL)
+		return ASSEMBLY_RELOAD_IDLE;
+	if (wait)
+		confload_wait(a->loading);
+	else if (!confload_loaded(a->loading))
+		return ASSEMBLY_RELOAD_LOADING;
+	*status = assembly_reload_swap(a, err);
+	a->retiring = a->loading;
+	a->loading = NULL;
+	return *status == 0 ? ASSEMBLY_RELOAD_SWAPPED : ASSEMBLY_RELOAD_FAILED;
+}
+
 /* assembly_reload - a new set, swapped in only when whole */
 int assembly_reload(struct assembly *a, const struct config_options *opts,
 		    char err[ASSEMBLY_ERR_MAX])
 {
-	struct config_set fresh;
-	int status;
+	int status = assembly_reload_start(a, opts, err);
 
-	err[0] = '\0';
-	status = config_load(opts, &fresh, err);
-	if (status != 0)
-		return status;
-	status = config_learn_store(&fresh, a->store, err);
-	if (status != 0) {
-		config_free(&fresh);
-		return status;
-	}
-	config_free(&a->config);
-	a->config = fresh;
-	return 0;
+	while (status == 0 && (a->loading != NULL || a->reload_again))
+		(void) assembly_reload_poll(a, 1, &status, err);
+	return status;
 }
 
 /* assembly_renew - the run part closed and opened again, on the same
@@ -135,6 +226,10 @@ int assembly_close(struct assembly *a, char err[ASSEMBLY_ERR_MAX])
 {
 	int status = assembly_close_run(a, err);
 
+	confload_join(a->loading);
+	confload_join(a->retiring);
+	a->config.journal = NULL;
+	config_names_free(&a->journal);
 	config_free(&a->config);
 	memset(a, 0, sizeof(*a));
 	return status;

@@ -11,11 +11,20 @@
  *	(main opens them from the command line, the fuzz harnesses in
  *	memory and to /dev/null); then the brands of the store's campaigns
  *	into the set (config_learn_store()); then the tracker and the
- *	pipeline.  assembly_reload()
- *	makes a new config set the same way and swaps it in only when it
- *	loaded whole.  assembly_renew() closes and opens again all but
- *	the config set.  Whatever builds a pipeline builds this one, so
- *	what is fuzzed and tested is what ships.
+ *	pipeline.  assembly_renew() closes and opens again all but the
+ *	config set.  Whatever builds a pipeline builds this one, so what
+ *	is fuzzed and tested is what ships.
+ *
+ *	A reload makes a new config set the same way and swaps it in only
+ *	when it loaded whole.  On SIGHUP it must not stop the stream:
+ *	assembly_reload_start() reads the store's campaigns (the store is
+ *	the stream's) and leaves the rest to a thread (confload.h);
+ *	assembly_reload_poll(), between two lines, swaps the new set in
+ *	once it is made, with the brands the old set learned meanwhile
+ *	(new campaigns: a journal of them), and the thread then frees the
+ *	old one.  A SIGHUP that comes while a set loads makes another one
+ *	after it (a file may have changed after the thread read it).
+ *	assembly_reload() does all of it and waits.
  *
  * DIAGNOSTICS
  *	Both return 0, or a sysexits code with why in err; an open_outputs
@@ -26,6 +35,7 @@
 #define PHISHWATCH_ASSEMBLY_H
 
 #include "config.h"
+#include "confload.h"
 #include "counters.h"
 #include "emitter.h"
 #include "pipeline.h"
@@ -42,6 +52,18 @@ struct assembly {
 	struct counters counters;
 	struct pipeline *pipe;
 	int failed_config;		/* 1: config_load() failed */
+	struct confload *loading;	/* a new set on its way, or NULL */
+	struct confload *retiring;	/* freeing an old set, or NULL */
+	const struct config_options *reload_opts;
+	int reload_again;		/* SIGHUP while a set loaded */
+	struct config_names journal;	/* brands learned while it loads */
+};
+
+enum assembly_reload {
+	ASSEMBLY_RELOAD_IDLE,		/* no set loading */
+	ASSEMBLY_RELOAD_LOADING,	/* still loading */
+	ASSEMBLY_RELOAD_SWAPPED,	/* the new set runs */
+	ASSEMBLY_RELOAD_FAILED		/* the old set runs on: status, err */
 };
 
 struct assembly_plan {
@@ -60,6 +82,20 @@ struct assembly_plan {
 
 int assembly_open(struct assembly *a, const struct assembly_plan *plan,
 		  char err[ASSEMBLY_ERR_MAX]);
+
+/* assembly_reload_start - a new set begins to load (opts must stay
+ * until assembly_close()); 0, or a status with why in err (the store
+ * could not be read, no thread) */
+int assembly_reload_start(struct assembly *a,
+			  const struct config_options *opts,
+			  char err[ASSEMBLY_ERR_MAX]);
+
+/* assembly_reload_poll - what became of it; wait: until it is made */
+enum assembly_reload assembly_reload_poll(struct assembly *a, int wait,
+					  int *status,
+					  char err[ASSEMBLY_ERR_MAX]);
+
+/* assembly_reload - start, and wait: 0, or a status with why in err */
 int assembly_reload(struct assembly *a, const struct config_options *opts,
 		    char err[ASSEMBLY_ERR_MAX]);
 

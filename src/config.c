@@ -382,22 +382,59 @@ static int config_load_mtas(const struct config_options *opts,
 	return 0;
 }
 
-/* config_learn_campaign - a stored campaign's phished domain is a brand */
-static int config_learn_campaign(const char *phished_domain, void *ctx)
+/* config_names_add - one name more, NUL-ended; past names->cap bytes
+ * (0: no cap) only names->overflowed is set: 0, or -1 ENOMEM */
+int config_names_add(struct config_names *names, const char *name)
 {
-	/* A campaign libpsl no longer takes for a registrable domain (the
-	 * list changed) teaches nothing; only a lack of memory stops us. */
-	if (lookalike_learn_brand(ctx, phished_domain) < 0
-	    && errno != EINVAL)
-		return -1;
+	size_t len = strnlen(name, HOSTNAME_MAX + 1);
+	size_t need;
+
+	if (len > HOSTNAME_MAX) {
+		names->overflowed = 1;	/* never a stored name: no brand */
+		return 0;
+	}
+	need = names->len + len + 1;
+	if (names->cap != 0 && need > names->cap) {
+		names->overflowed = 1;
+		return 0;
+	}
+	if (need > names->size) {
+		size_t size = names->size != 0 ? names->size : 4096;
+		char *text;
+
+		while (size < need)
+			size *= 2;
+		text = realloc(names->text, size);
+		if (text == NULL)
+			return -1;
+		names->text = text;
+		names->size = size;
+	}
+	memcpy(names->text + names->len, name, len + 1);
+	names->len = need;
 	return 0;
 }
 
-/* config_learn_store - the store's latest campaigns into the brand
- * index: no more than the learned brands kept, so that start-up and
- * a reload read that many rows, however big the store */
-int config_learn_store(struct config_set *set, struct store *store,
-		       char err[CONFIG_ERR_MAX])
+/* config_names_free - release the buffer, keep the cap */
+void config_names_free(struct config_names *names)
+{
+	free(names->text);
+	names->text = NULL;
+	names->len = names->size = 0;
+	names->overflowed = 0;
+}
+
+/* config_store_name - a stored campaign's phished domain, kept */
+static int config_store_name(const char *phished_domain, void *ctx)
+{
+	return config_names_add(ctx, phished_domain);
+}
+
+/* config_store_names - the phished domains of the store's latest
+ * campaigns, at most the learned brands kept, so that start-up and a
+ * reload read that many rows, however big the store */
+int config_store_names(const struct config_set *set, struct store *store,
+		       struct config_names *names, char err[CONFIG_ERR_MAX])
 {
 	int status;
 
@@ -405,8 +442,7 @@ int config_learn_store(struct config_set *set, struct store *store,
 	if (store == NULL)	/* --check of a store not created yet */
 		return 0;
 	status = store_recent_campaigns(store, set->learn_max,
-					config_learn_campaign, set->look);
-	set->generation++;
+					config_store_name, names);
 	if (status < 0 && errno == ENOMEM)
 		return config_fail(err, EX_OSERR, "cannot learn brands from "
 				   "the state store: %s", strerror(errno));
@@ -416,6 +452,43 @@ int config_learn_store(struct config_set *set, struct store *store,
 				   "from the state store: %s",
 				   store_errmsg(store));
 	return 0;
+}
+
+/* config_learn_names - each name a brand; one libpsl no longer takes
+ * for a registrable domain (the list changed) teaches nothing, only a
+ * lack of memory stops it */
+int config_learn_names(struct config_set *set,
+		       const struct config_names *names,
+		       char err[CONFIG_ERR_MAX])
+{
+	size_t at = 0;
+
+	err[0] = '\0';
+	set->generation++;
+	while (at < names->len) {
+		const char *name = names->text + at;
+
+		if (lookalike_learn_brand(set->look, name) < 0
+		    && errno != EINVAL)
+			return config_fail(err, EX_OSERR, "cannot learn brands "
+					   "from the state store: %s",
+					   strerror(errno));
+		at += strlen(name) + 1;
+	}
+	return 0;
+}
+
+/* config_learn_store - the store's latest campaigns into the brand index */
+int config_learn_store(struct config_set *set, struct store *store,
+		       char err[CONFIG_ERR_MAX])
+{
+	struct config_names names = { 0 };
+	int status = config_store_names(set, store, &names, err);
+
+	if (status == 0)
+		status = config_learn_names(set, &names, err);
+	config_names_free(&names);
+	return status;
 }
 
 /* config_load - rulebase, access maps, labels and brands: the files

@@ -55,6 +55,19 @@ struct config_options {
 	void *say_ctx;
 };
 
+/*
+ * Host names one after the other, each ended by a NUL: the store's
+ * campaigns read for a set that loads on another thread (the store is
+ * the running loop's), and the brands the running set learns meanwhile.
+ */
+struct config_names {
+	char *text;
+	size_t len;			/* bytes used */
+	size_t size;			/* bytes allocated */
+	size_t cap;			/* bytes at most; 0: no cap */
+	int overflowed;			/* a name did not fit (or too long) */
+};
+
 struct config_set {
 	struct normalizer *norm;
 	struct detector *det;
@@ -65,6 +78,8 @@ struct config_set {
 	struct suspcache *suspicious;	/* and suspicious, with the finding */
 	unsigned long generation;	/* moves when a brand is learned */
 	unsigned long ordinary_generation;	/* when the caches were filled */
+	struct config_names *journal;	/* a new set loads: each brand
+					 * learned meanwhile, for it too */
 	size_t access_bad_lines;	/* skipped with a warning */
 	size_t brand_bad_lines;		/* --brands and --allow lines skipped */
 };
@@ -88,6 +103,25 @@ int config_load(const struct config_options *opts, struct config_set *set,
  * with why in err; the set is still whole, for the caller to free.
  */
 int config_learn_store(struct config_set *set, struct store *store,
+		       char err[CONFIG_ERR_MAX]);
+
+/* config_names_add - one name more: 0, or -1 ENOMEM */
+int config_names_add(struct config_names *names, const char *name);
+
+/* config_names_free - release the names */
+void config_names_free(struct config_names *names);
+
+/*
+ * config_store_names - what config_learn_store() learns, read into
+ * names (by the thread that owns the store), for config_learn_names()
+ * to learn into a set anywhere; 0, or the codes of config_learn_store()
+ */
+int config_store_names(const struct config_set *set, struct store *store,
+		       struct config_names *names, char err[CONFIG_ERR_MAX]);
+
+/* config_learn_names - the names as brands of set: 0, or EX_OSERR */
+int config_learn_names(struct config_set *set,
+		       const struct config_names *names,
 		       char err[CONFIG_ERR_MAX]);
 
 /*

@@ -1,53 +1,103 @@
 /*
  * hostcache - host names recently found ordinary (see hostcache.h).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "hostcache.h"
 #include "strmap.h"
 
+#define HOSTCACHE_LINE 64	/* one slot, one cache line */
+
+struct hostcache_slot {
+	uint32_t generation;	/* the cache's when filled; 0: never */
+	char host[HOSTCACHE_NAME_MAX + 1];
+};
+
 struct hostcache {
-	char host[HOSTCACHE_SLOTS][HOSTCACHE_NAME_MAX + 1];	/* "" = empty */
+	struct hostcache_slot *slot;	/* aligned to a line, in mem */
+	void *mem;
+	uint32_t generation;	/* slots of another one are empty */
 };
 
 /* hostcache_slot - the host's slot */
-static size_t hostcache_slot(const char *host)
+static struct hostcache_slot *hostcache_slot(const struct hostcache *cache,
+					     const char *host, size_t len)
 {
-	return (size_t) (strmap_hash(host, strlen(host)) % HOSTCACHE_SLOTS);
+	return &cache->slot[strmap_hash(host, len) % HOSTCACHE_SLOTS];
 }
 
-/* hostcache_new - an empty cache */
+/* hostcache_new - an empty cache; calloc's pages stay untouched (and out
+ * of the resident set) until a slot is filled */
 struct hostcache *hostcache_new(void)
 {
-	return calloc(1, sizeof(struct hostcache));
+	struct hostcache *cache = calloc(1, sizeof(*cache));
+	uintptr_t at;
+
+	if (cache == NULL)
+		return NULL;
+	_Static_assert(sizeof(struct hostcache_slot) == HOSTCACHE_LINE,
+		       "a slot is one cache line");
+	cache->mem = calloc(1, HOSTCACHE_SLOTS * sizeof(struct hostcache_slot)
+			    + HOSTCACHE_LINE);
+	if (cache->mem == NULL) {
+		free(cache);
+		return NULL;
+	}
+	at = ((uintptr_t) cache->mem + HOSTCACHE_LINE - 1)
+	    & ~(uintptr_t) (HOSTCACHE_LINE - 1);
+	cache->slot = (struct hostcache_slot *) at;
+	cache->generation = 1;
+	return cache;
 }
 
 /* hostcache_free - release it */
 void hostcache_free(struct hostcache *cache)
 {
+	if (cache == NULL)
+		return;
+	free(cache->mem);
 	free(cache);
 }
 
-/* hostcache_has - exact match in the host's slot */
+/* hostcache_has - exact match in the host's slot, filled since the
+ * last clear */
 int hostcache_has(const struct hostcache *cache, const char *host)
 {
-	return strcmp(cache->host[hostcache_slot(host)], host) == 0;
+	size_t len = strnlen(host, HOSTCACHE_NAME_MAX + 1);
+	const struct hostcache_slot *s;
+
+	if (len == 0 || len > HOSTCACHE_NAME_MAX)
+		return 0;
+	s = hostcache_slot(cache, host, len);
+	return s->generation == cache->generation
+	    && memcmp(s->host, host, len + 1) == 0;
 }
 
 /* hostcache_add - the host takes its slot */
 void hostcache_add(struct hostcache *cache, const char *host)
 {
 	size_t len = strnlen(host, HOSTCACHE_NAME_MAX + 1);
+	struct hostcache_slot *s;
 
 	if (len == 0 || len > HOSTCACHE_NAME_MAX)
 		return;
-	memcpy(cache->host[hostcache_slot(host)], host, len + 1);
+	s = hostcache_slot(cache, host, len);
+	memcpy(s->host, host, len + 1);
+	s->generation = cache->generation;
 }
 
-/* hostcache_clear - every slot empty */
+/* hostcache_clear - a new generation: every slot filled before is
+ * empty, and no slot is touched (a new campaign's brand clears the
+ * cache; writing all 8192 slots cost 512 KiB of memory traffic each
+ * time).  Only when the count wraps are the slots written, so that
+ * one filled 2^32 clears ago cannot come back. */
 void hostcache_clear(struct hostcache *cache)
 {
+	if (++cache->generation != 0)
+		return;
 	for (size_t i = 0; i < HOSTCACHE_SLOTS; i++)
-		cache->host[i][0] = '\0';
+		cache->slot[i].generation = 0;
+	cache->generation = 1;
 }

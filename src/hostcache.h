@@ -9,8 +9,10 @@
  *	the slot's host), so its memory never grows.  Slots hold the host
  *	names themselves, not only hashes: a crafted name that collides
  *	with an ordinary one must never be waved through.  The caller
- *	clears it whenever what makes a host suspicious changes (new
- *	brands, a reload).
+ *	clears it whenever what makes a host suspicious changes (a new
+ *	brand, which each new campaign teaches); a clear starts a new
+ *	generation and touches no slot: a slot filled in an older one is
+ *	empty.  A reload builds a new set with a new cache.
  */
 #ifndef PHISHWATCH_HOSTCACHE_H
 #define PHISHWATCH_HOSTCACHE_H
@@ -18,8 +20,9 @@
 #include <stddef.h>
 
 #define HOSTCACHE_SLOTS 8192	/* a day's distinct senders at a busy site */
-/* Longer names are rare in mail and simply not cached: 512 KiB in all. */
-#define HOSTCACHE_NAME_MAX 63
+/* Longer names are rare in mail and simply not cached: a slot is the
+ * name and its generation in one 64-byte line, 512 KiB in all. */
+#define HOSTCACHE_NAME_MAX 59
 
 struct hostcache;
 
@@ -32,7 +35,7 @@ int hostcache_has(const struct hostcache *cache, const char *host);
 /* hostcache_add - remember host (a validated hostname) */
 void hostcache_add(struct hostcache *cache, const char *host);
 
-/* hostcache_clear - forget every host */
+/* hostcache_clear - forget every host (in constant time) */
 void hostcache_clear(struct hostcache *cache);
 
 #endif

@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -41,6 +42,7 @@ struct phishwatch {
 	struct options opts;
 	struct assembly app;	/* config set, store, output, pipeline */
 	int store_older;	/* --check: the store's schema is older */
+	int replies_nonblock;	/* omprog: replies written at once */
 };
 
 /* on_signal - set the flag; the run loop acts between lines */
@@ -78,19 +80,50 @@ static void install_signals(int omprog)
 	sigprocmask(SIG_BLOCK, &blocked, &signals_open);
 }
 
-/* reload - SIGHUP: a complete new config set, or keep the old one */
-static void reload(void *ctx)
+/* reload_failed - why, and that the old set runs on */
+static void reload_failed(const char *err)
+{
+	msg_error("%s", err);
+	msg_warn("reload failed; keeping the previous configuration");
+}
+
+/* reload_poll - between lines: the new set in once it is made (or why
+ * not); 1 while one loads */
+static int reload_poll(void *ctx)
+{
+	struct phishwatch *pw = ctx;
+	char err[ASSEMBLY_ERR_MAX];
+	int status;
+
+	if (pw->app.loading == NULL && pw->app.retiring == NULL)
+		return 0;	/* every line: nothing to do, at once */
+	switch (assembly_reload_poll(&pw->app, 0, &status, err)) {
+	case ASSEMBLY_RELOAD_SWAPPED:
+		msg_info("reloaded rulebase, labels and %zu access map(s)",
+			 pw->opts.config.access_count);
+		break;
+	case ASSEMBLY_RELOAD_FAILED:
+		reload_failed(err);
+		break;
+	case ASSEMBLY_RELOAD_IDLE:
+	case ASSEMBLY_RELOAD_LOADING:
+		break;
+	}
+	return pw->app.loading != NULL || pw->app.retiring != NULL;
+}
+
+/* reload - SIGHUP: a complete new config set made beside the stream,
+ * swapped in by reload_poll(); or the old one kept */
+static int reload(void *ctx)
 {
 	struct phishwatch *pw = ctx;
 	char err[ASSEMBLY_ERR_MAX];
 
-	if (assembly_reload(&pw->app, &pw->opts.config, err) != 0) {
-		msg_error("%s", err);
-		msg_warn("reload failed; keeping the previous configuration");
-		return;
+	if (assembly_reload_start(&pw->app, &pw->opts.config, err) != 0) {
+		reload_failed(err);
+		return 0;
 	}
-	msg_info("reloaded rulebase, labels and %zu access map(s)",
-		 pw->opts.config.access_count);
+	return 1;
 }
 
 /*
@@ -225,9 +258,11 @@ static int run_input(struct phishwatch *pw, const char *name)
 	loop.pipe = pw->app.pipe;
 	loop.counters = &pw->app.counters;
 	loop.replies = pw->opts.omprog ? STDOUT_FILENO : -1;
+	loop.replies_nonblock = pw->replies_nonblock;
 	loop.signals = &signals_seen;
 	loop.wait_mask = &signals_open;
 	loop.reload = reload;
+	loop.reload_poll = reload_poll;
 	loop.reload_ctx = pw;
 	loop.say = msg_say;
 	loop.store = pw->opts.state != NULL ? pw->app.store : NULL;
@@ -236,30 +271,47 @@ static int run_input(struct phishwatch *pw, const char *name)
 	return status;
 }
 
+/* shares_stderr - 1 when fd is the same pipe or socket as standard
+ * error (2>&1): made non-blocking, it would make diagnostics fail when
+ * full */
+static int shares_stderr(int fd)
+{
+	struct stat a, b;
+
+	return fstat(fd, &a) == 0 && fstat(STDERR_FILENO, &b) == 0
+	    && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
 /* run_inputs - every input in turn; a missing one does not stop the rest */
 static int run_inputs(struct phishwatch *pw)
 {
 	int status = 0;
 	int ready;
 
+	if (pw->opts.omprog && !shares_stderr(STDOUT_FILENO))
+		pw->replies_nonblock =
+		    runloop_omprog_nonblock(STDOUT_FILENO, 1) > 0;
 	ready = pw->opts.omprog ? runloop_omprog_ready(STDOUT_FILENO) : 0;
 	if (ready < 0) {
 		msg_error("cannot write omprog reply: %s", strerror(errno));
-		return EX_IOERR;
-	}
-	if (ready > 0)
+		status = EX_IOERR;
+	} else if (ready > 0)
 		msg_warn("terminated while waiting for rsyslog to read the "
 			 "first OK");
-	for (size_t i = 0; i < pw->opts.input_count; i++) {
+	for (size_t i = 0; ready >= 0 && i < pw->opts.input_count; i++) {
 		int one = run_input(pw, pw->opts.inputs[i]);
 
 		if (one == EX_NOINPUT && status == 0)
 			status = one;
-		else if (one != 0 && one != EX_NOINPUT)
-			return one;
+		else if (one != 0 && one != EX_NOINPUT) {
+			status = one;
+			break;
+		}
 		if (signals_seen.term)
 			break;
 	}
+	if (pw->replies_nonblock)	/* as rsyslog made it */
+		(void) runloop_omprog_nonblock(STDOUT_FILENO, 0);
 	return status;
 }
 

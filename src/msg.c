@@ -49,11 +49,14 @@ static void msg_vprint(const char *level, const char *fmt, va_list ap)
 {
 	char stamp[MSG_STAMP_MAX];
 
+	/* one line whole: a reload's thread may say something meanwhile */
+	flockfile(stderr);
 	fprintf(stderr, "%s%s: %s: ", with_stamps ? msg_stamp(stamp) : "",
 		progname, level);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 	fflush(stderr);
+	funlockfile(stderr);
 }
 
 /* msg_info - informational message (counters, reloads) */

@@ -2,9 +2,11 @@
  * runloop - read, process, reply (see runloop.h).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include <time.h>
 #include <unistd.h>
@@ -18,6 +20,9 @@
 #define RUNLOOP_RETRY_PAUSE_MS 1000
 /* Idle this long with batched work pending, then commit it. */
 #define RUNLOOP_IDLE_COMMIT_MS 1000
+/* While a new configuration loads: the longest wait for input between
+ * two looks at it. */
+#define RUNLOOP_RELOAD_POLL_MS 10
 /* Lines between two looks at pending signals when input never pauses. */
 #define RUNLOOP_SIGNAL_EVERY 1024
 /* Lines between two commits when input never pauses: what a crash of
@@ -30,47 +35,67 @@
 /*
  * runloop_reply - one omprog reply line: 0, 1 when SIGTERM came while
  * rsyslog did not read (the reply not written), -1 with errno on
- * failure.  Not
- * through stdio, whose write would block with signals blocked, beyond
- * SIGTERM, should rsyslog stop reading: the wait for room lets the stop
- * signals in (stopsig.h), and a reply, far shorter than PIPE_BUF, then
- * goes into the pipe whole with one write(2).
+ * failure.  Not through stdio, whose write would block with signals
+ * blocked, beyond SIGTERM, should rsyslog stop reading: the wait for
+ * room lets the stop signals in (stopsig.h), and a reply, far shorter
+ * than PIPE_BUF, then goes into the pipe whole with one write(2).  On a
+ * non-blocking descriptor (runloop_omprog_nonblock()) the write comes
+ * first and the wait only when the pipe is full: one system call a
+ * reply, where the wait first cost three (sigprocmask, ppoll, write).
  */
-static int runloop_reply(int fd, const char *text)
+static int runloop_reply(int fd, const char *text, int nonblock)
 {
 	char line[RUNLOOP_REPLY_MAX];
 	struct pollfd pfd = { .fd = fd, .events = POLLOUT };
-	int len = snprintf(line, sizeof(line), "%s\n", text);
+	size_t len = strnlen(text, sizeof(line) - 1);
 	size_t done = 0;
+	int wait = !nonblock;
 
-	if (len < 0 || (size_t) len >= sizeof(line))
-		len = 0;	/* our own constant texts: cannot happen */
-	while (done < (size_t) len) {
+	memcpy(line, text, len);	/* our own constant texts */
+	line[len++] = '\n';
+	while (done < len) {
 		ssize_t n;
 
-		if (stopsig_poll(&pfd, 1, -1) < 0) {
+		if (wait && stopsig_poll(&pfd, 1, -1) < 0) {
 			if (errno == EINTR)
 				return 1;
-			break;
+			return -1;
 		}
-		n = write(fd, line + done, (size_t) len - done);
+		n = write(fd, line + done, len - done);
 		if (n > 0)
 			done += (size_t) n;
 		else if (n < 0 && errno != EAGAIN)
-			break;
+			return -1;
+		wait = 1;
 	}
-	if (done == (size_t) len && len > 0)
-		return 0;
-	if (len == 0)
-		errno = EMSGSIZE;
-	return -1;
+	return 0;
 }
 
 /* runloop_omprog_ready - tell rsyslog we are ready; SIGTERM while it
  * does not read sets the loop's flag, and the loop then stops at once */
 int runloop_omprog_ready(int fd)
 {
-	return runloop_reply(fd, "OK");
+	return runloop_reply(fd, "OK", 0);
+}
+
+/* runloop_omprog_nonblock - the reply descriptor non-blocking (on) or
+ * blocking again (off), when it is a pipe or a socket: rsyslog's own,
+ * which no one else writes (never a terminal, whose mode the shell
+ * shares); 1 when it is one, 0 when not, -1 with errno */
+int runloop_omprog_nonblock(int fd, int on)
+{
+	struct stat st;
+	int flags;
+
+	if (fstat(fd, &st) < 0)
+		return -1;
+	if (!S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode))
+		return 0;
+	flags = fcntl(fd, F_GETFL);
+	if (flags < 0 || fcntl(fd, F_SETFL, on ? flags | O_NONBLOCK
+			       : flags & ~O_NONBLOCK) < 0)
+		return -1;
+	return 1;
 }
 
 /* runloop_say - a message for main to print (nothing without a hook) */
@@ -108,7 +133,7 @@ static void runloop_service_signals(struct runloop *loop)
 			runloop_say(loop, SAY_WARN, "commit before reload failed: %s",
 				 pipeline_error(loop->pipe));
 		if (loop->reload != NULL)
-			loop->reload(loop->reload_ctx);
+			loop->reloading = loop->reload(loop->reload_ctx) > 0;
 	}
 }
 
@@ -178,8 +203,10 @@ static int runloop_wait(struct runloop *loop, int *status)
 		    && ppoll(NULL, 0, &no_time, loop->wait_mask) < 0)
 			return 0;
 	}
-	ready = linein_wait(loop->in, RUNLOOP_IDLE_COMMIT_MS,
-			    loop->wait_mask);
+	ready = linein_wait(loop->in, loop->reloading ? RUNLOOP_RELOAD_POLL_MS
+			    : RUNLOOP_IDLE_COMMIT_MS, loop->wait_mask);
+	if (ready == 0 && loop->reloading)
+		return 0;	/* idle work once the new set is in */
 	if (ready == 0 && (runloop_commit(loop, status) < 0
 			   || runloop_tick(loop, time(NULL), status) < 0))
 		return -1;
@@ -255,7 +282,8 @@ static enum pipeline_result runloop_process(struct runloop *loop,
  */
 static int runloop_confirm(struct runloop *loop, const char *text)
 {
-	int status = runloop_reply(loop->replies, text);
+	int status = runloop_reply(loop->replies, text,
+				   loop->replies_nonblock);
 
 	if (status < 0)
 		runloop_say(loop, SAY_ERROR, "cannot write omprog reply: %s",
@@ -325,6 +353,9 @@ static int runloop_lines(struct runloop *loop)
 		runloop_service_signals(loop);
 		if (loop->signals->term)
 			break;
+		if (loop->reload_poll != NULL)
+			loop->reloading = loop->reload_poll(loop->reload_ctx)
+			    > 0;
 		ready = runloop_wait(loop, &status);
 		if (ready < 0)
 			return status;

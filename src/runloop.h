@@ -23,7 +23,10 @@
  *	the loop then names the line and stops instead of trying it again.
  *	Between lines the loop acts on them:
  *	SIGTERM/SIGINT stop after the current line, SIGHUP calls the reload
- *	hook, SIGUSR1 prints the counters.  Before it would block waiting
+ *	hook, SIGUSR1 prints the counters.  A reload hook may leave the
+ *	new configuration loading: the loop then calls the poll hook
+ *	between lines, which swaps it in once made, and waits for input in
+ *	short slices meanwhile, so that an idle stream swaps it in soon.  Before it would block waiting
  *	for input, the loop commits the store's batched work; so it does
  *	every 8192 lines and at the end.  A commit that fails, there or
  *	inside a line, ends the loop with EX_IOERR in every mode; in
@@ -59,10 +62,15 @@ struct runloop {
 	struct pipeline *pipe;
 	struct counters *counters;
 	int replies;			/* omprog: STDOUT_FILENO; -1: filter */
+	int replies_nonblock;		/* 1: runloop_omprog_nonblock() */
 	struct runloop_signals *signals;
 	const sigset_t *wait_mask;	/* signals unblocked while waiting */
-	void (*reload)(void *ctx);	/* SIGHUP hook */
-	void *reload_ctx;
+	/* SIGHUP hook: 1 when a new configuration loads meanwhile */
+	int (*reload)(void *ctx);
+	/* between two lines (NULL: none): 1 while it loads */
+	int (*reload_poll)(void *ctx);
+	void *reload_ctx;		/* of both */
+	int reloading;			/* the last word of either */
 	say_fn *say;			/* what the loop tells (main prints) */
 	void *say_ctx;
 	unsigned lines_since_signals;	/* the loop's own bookkeeping */
@@ -84,5 +92,10 @@ int runloop_run(struct runloop *loop);
  * 0, 1 when SIGTERM ended the wait for room (the loop then stops at
  * once), or -1 with errno */
 int runloop_omprog_ready(int fd);
+
+/* runloop_omprog_nonblock - replies on fd, a pipe or socket, written at
+ * once, waiting only when it is full (on), or fd as it was (off): 1, 0
+ * when fd is no pipe or socket (left as it is), -1 with errno */
+int runloop_omprog_nonblock(int fd, int on);
 
 #endif

@@ -57,7 +57,8 @@ enum campaign_access verdict_access(const struct config_set *cfg,
 	return CAMPAIGN_UNKNOWN;
 }
 
-/* verdict_learn_brand - a new brand can make an ordinary host suspicious */
+/* verdict_learn_brand - a new brand can make an ordinary host
+ * suspicious; while a new set loads, it is the new set's too */
 int verdict_learn_brand(struct config_set *cfg, const char *brand)
 {
 	size_t before = lookalike_brand_count(cfg->look);
@@ -65,5 +66,7 @@ int verdict_learn_brand(struct config_set *cfg, const char *brand)
 
 	if (lookalike_brand_count(cfg->look) != before)
 		cfg->generation++;
+	if (cfg->journal != NULL && config_names_add(cfg->journal, brand) < 0)
+		cfg->journal->overflowed = 1;	/* read from the store */
 	return status;
 }

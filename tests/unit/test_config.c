@@ -2,7 +2,9 @@
  * test_config - config.c and assembly.c: a set loads whole or not at
  * all, says why in the caller's buffer and prints nothing; the brands a
  * set learns from the store, once the set loaded and the store opened;
- * a reload that fails keeps the old set.
+ * a reload that fails keeps the old set; a reload made on a thread
+ * swaps in between two lines with the brands learned meanwhile, and a
+ * second SIGHUP while it loads makes another set after it.
  *
  *	Each failing load names its file and returns its sysexits code;
  *	stderr is captured around every call and must stay empty (library
@@ -263,21 +265,29 @@ static void test_renew(void)
 	assembly_close(&a, NULL);
 }
 
+/* assemble_memory - the rulebase alone, a store in memory, config only */
+static void assemble_memory(struct assembly *a, struct config_options *opts)
+{
+	struct assembly_plan plan;
+	char err[ASSEMBLY_ERR_MAX];
+
+	config_plan(&plan, opts, open_memory, NULL);
+	tap_is_long(assembly_open(a, &plan, err), 0, "assembled");
+}
+
 /* test_store_brands - a stored campaign's phished domain is a brand of
  * the assembled set, and of a reloaded one; a failed reload keeps the
  * old set */
 static void test_store_brands(void)
 {
 	struct config_options opts;
-	struct assembly_plan plan;
 	struct assembly a;
 	char err[ASSEMBLY_ERR_MAX];
 	struct detection d;
 	const char *key;
 	struct config_set before;
 
-	config_plan(&plan, &opts, open_memory, NULL);
-	tap_is_long(assembly_open(&a, &plan, err), 0, "assembled");
+	assemble_memory(&a, &opts);
 	tap_is_long(verdict_of(&a.config, "examp1ebank.com", &d, &key), 0,
 		    "examp1ebank.com ordinary: examplebank.com is no brand");
 	tap_is_long(store_campaign_add(a.store, "examplebank.com",
@@ -296,6 +306,63 @@ static void test_store_brands(void)
 	       "and says which file");
 	tap_ok(a.config.norm == before.norm && a.config.look == before.look,
 	       "the old set runs on");
+	assembly_close(&a, NULL);
+}
+
+/* test_reload_beside - the set is made on a thread: a brand the old set
+ * learns meanwhile (a new campaign, not yet in the store) is the new
+ * set's too; a second start while one loads makes a second set; the
+ * old sets are freed, a failed one keeps the old set */
+static void test_reload_beside(void)
+{
+	struct config_options opts;
+	struct assembly a;
+	char err[ASSEMBLY_ERR_MAX];
+	struct detection d;
+	const char *key;
+	struct lookalike *first;
+	int status = -1;
+	enum assembly_reload r;
+
+	assemble_memory(&a, &opts);
+	first = a.config.look;
+	tap_is_long(assembly_reload_start(&a, &opts, err), 0,
+		    "a reload starts on a thread");
+	tap_ok(a.config.look == first, "the old set runs meanwhile");
+	tap_is_long(verdict_learn_brand(&a.config, "examplebank.com"), 1,
+		    "the old set learns a new campaign's brand meanwhile");
+	tap_is_long(assembly_reload_start(&a, &opts, err), 0,
+		    "a second SIGHUP while it loads");
+	r = assembly_reload_poll(&a, 1, &status, err);
+	tap_ok(r == ASSEMBLY_RELOAD_SWAPPED && status == 0,
+	       "the first new set is swapped in");
+	tap_ok(a.config.look != first && a.config.journal == NULL,
+	       "it runs now, and nothing journals into it");
+	tap_is_long(verdict_of(&a.config, "examp1ebank.com", &d, &key), 1,
+		    "it knows the brand the old set learned while it loaded");
+	first = a.config.look;
+	r = assembly_reload_poll(&a, 1, &status, err);
+	tap_ok(r == ASSEMBLY_RELOAD_SWAPPED && status == 0
+	       && a.config.look != first,
+	       "the second SIGHUP's set follows it");
+	first = a.config.look;
+	r = assembly_reload_poll(&a, 1, &status, err);
+	tap_ok(r == ASSEMBLY_RELOAD_IDLE && a.loading == NULL
+	       && a.retiring == NULL, "then nothing loads, the old sets freed");
+	opts.rulebase = "/nonexistent/sendmail.rb";
+	quiet_begin();
+	tap_is_long(assembly_reload_start(&a, &opts, err), 0,
+		    "a reload of a missing rulebase starts");
+	r = assembly_reload_poll(&a, 1, &status, err);
+	tap_ok(quiet_end(), "quietly");
+	tap_ok(r == ASSEMBLY_RELOAD_FAILED && status == EX_NOINPUT
+	       && strstr(err, "/nonexistent/sendmail.rb") != NULL,
+	       "fails, and says which file");
+	tap_ok(a.config.look == first, "the old set runs on");
+	tap_is_long(assembly_reload_start(&a, &opts, err), 0,
+		    "another starts while the failed one's thread may still run");
+	/* closed while a set loads: the thread is joined (the sanitizer
+	 * and memcheck runs see that nothing is left) */
 	assembly_close(&a, NULL);
 }
 
@@ -319,6 +386,7 @@ int main(void)
 	test_store_brands();
 	test_renew();
 	test_open_order();
+	test_reload_beside();
 	unlink(stderr_path);
 	return tap_done();
 }

@@ -1,15 +1,90 @@
 /*
- * test_hostcache - remembered hosts, exact names only, fixed size, clear.
+ * test_hostcache - remembered hosts, exact names only, fixed size, clear
+ * by generation: a host of an older one is never served, and a clear
+ * touches none of the cache's memory.
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hostcache.h"
 #include "tap.h"
 
-int main(void)
+/* resident_kib - the process's resident set, or -1 */
+static long resident_kib(void)
+{
+	FILE *f = fopen("/proc/self/statm", "r");
+	long size, resident = -1;
+
+	if (f == NULL)
+		return -1;
+	if (fscanf(f, "%ld %ld", &size, &resident) != 2)
+		resident = -1;
+	fclose(f);
+	return resident < 0 ? -1 : resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+/* test_generations - what was there before a clear is gone, what comes
+ * after is there, however many clears */
+static void test_generations(void)
 {
 	struct hostcache *cache = hostcache_new();
+	int stale = 0, fresh = 0;
+
+	hostcache_add(cache, "ordinary.example");
+	hostcache_add(cache, "other.example");
+	hostcache_clear(cache);
+	tap_is_long(hostcache_has(cache, "ordinary.example"), 0,
+		    "a host cached before a clear (a new brand) is not served");
+	hostcache_add(cache, "ordinary.example");
+	tap_is_long(hostcache_has(cache, "ordinary.example"), 1,
+		    "the same host cached again after it is");
+	tap_is_long(hostcache_has(cache, "other.example"), 0,
+		    "and another host of the old generation still is not");
+	for (int i = 0; i < 1000; i++) {
+		hostcache_clear(cache);
+		stale += hostcache_has(cache, "ordinary.example");
+		hostcache_add(cache, "ordinary.example");
+		fresh += hostcache_has(cache, "ordinary.example");
+	}
+	tap_ok(stale == 0 && fresh == 1000,
+	       "a thousand clears: never stale, always fresh");
+	hostcache_free(cache);
+}
+
+/* test_clear_touches_nothing - clearing a cache that was never filled
+ * leaves its 512 KiB out of memory: a clear moves the generation and
+ * writes no slot (it wrote the first byte of all 8192, at each brand
+ * learned) */
+static void test_clear_touches_nothing(void)
+{
+	struct hostcache *cache = hostcache_new();
+	long before, after;
+
+	hostcache_add(cache, "ordinary.example");
+	(void) resident_kib();	/* stdio's buffers in first */
+	before = resident_kib();
+	for (int i = 0; i < 100; i++)
+		hostcache_clear(cache);
+	after = resident_kib();
+	tap_ok(before > 0 && after >= 0, "the resident set can be read");
+	tap_ok(after - before < 64,
+	       "a hundred clears bring no slot page in (resident growth "
+	       "under 64 KiB)");
+	if (after - before >= 64)
+		printf("# resident before %ld KiB, after %ld KiB\n", before,
+		       after);
+	hostcache_free(cache);
+}
+
+int main(void)
+{
+	struct hostcache *cache;
+
+	/* First, while the allocator still maps a new cache afresh: one
+	 * that reuses a freed one's memory is resident from the start. */
+	test_clear_touches_nothing();
+	cache = hostcache_new();
 	char host[64];
 	char longname[HOSTCACHE_NAME_MAX + 2];
 	int kept = 0;
@@ -38,5 +113,6 @@ int main(void)
 	hostcache_clear(cache);
 	tap_is_long(hostcache_has(cache, "h1.example"), 0, "clear forgets");
 	hostcache_free(cache);
+	test_generations();
 	return tap_done();
 }

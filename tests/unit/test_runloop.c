@@ -47,10 +47,11 @@ static void say_hook(void *ctx, enum say_level level, const char *text)
 	snprintf(said->last[level], SAY_MAX, "%s", text);
 }
 
-/* reload_hook - count the reloads */
-static void reload_hook(void *ctx)
+/* reload_hook - count the reloads (each one done at once) */
+static int reload_hook(void *ctx)
 {
 	(*(int *) ctx)++;
+	return 0;
 }
 
 /* no_outputs - assembly hook: a store in memory, no event output */
@@ -178,6 +179,41 @@ static void test_omprog(void)
 	rig_close(&r);
 }
 
+/* test_omprog_pipe - replies on a non-blocking pipe: one write each,
+ * the same replies; the pipe blocking again after; a file left alone */
+static void test_omprog_pipe(void)
+{
+	char text[4096], replies[64] = "";
+	char path[] = "/tmp/test_runloop.XXXXXX";
+	struct rig r;
+	int p[2] = { -1, -1 };
+	int file = mkstemp(path);
+	ssize_t n;
+
+	tap_ok(pipe(p) == 0 && file >= 0, "a pipe and a file");
+	tap_is_long(runloop_omprog_nonblock(p[1], 1), 1,
+		    "a pipe is made non-blocking");
+	tap_ok((fcntl(p[1], F_GETFL) & O_NONBLOCK) != 0, "O_NONBLOCK set");
+	snprintf(text, sizeof(text), "%s%s", ordinary_line, junk_line);
+	rig_open(&r, text);
+	r.loop.replies = p[1];
+	r.loop.replies_nonblock = 1;
+	tap_is_long(runloop_run(&r.loop), 0, "non-blocking replies: 0");
+	n = read(p[0], replies, sizeof(replies) - 1);
+	replies[n > 0 ? n : 0] = '\0';
+	tap_is_str(replies, "OK\nOK\n", "one OK per line");
+	rig_close(&r);
+	tap_is_long(runloop_omprog_nonblock(p[1], 0), 1, "blocking again");
+	tap_ok((fcntl(p[1], F_GETFL) & O_NONBLOCK) == 0, "O_NONBLOCK cleared");
+	tap_is_long(runloop_omprog_nonblock(file, 1), 0,
+		    "a regular file is left as it is");
+	tap_ok((fcntl(file, F_GETFL) & O_NONBLOCK) == 0, "still blocking");
+	close(p[0]);
+	close(p[1]);
+	close(file);
+	unlink(path);
+}
+
 /* test_signals - the flags acted on between lines */
 static void test_signals(void)
 {
@@ -234,6 +270,7 @@ int main(void)
 		 top != NULL ? top : "", top != NULL ? "/" : "");
 	test_filter();
 	test_omprog();
+	test_omprog_pipe();
 	test_signals();
 	test_failures();
 	return tap_done();
