@@ -27,27 +27,29 @@ static int prefilter_alnum(char c)
  * *form says whose the line is.
  */
 static const char *prefilter_message(const char *line, size_t len,
-				     enum sysloghdr_form *form)
+				     enum sysloghdr_form *form,
+				     struct prefilter_hint *hint)
 {
 	struct sysloghdr hdr;
+	const struct {
+		const struct sysloghdr_span *from;
+		struct prefilter_span *to;
+	} pieces[] = {
+		{&hdr.host, &hint->host},
+		{&hdr.program, &hint->program},
+		{&hdr.pid, &hint->pid},
+	};
 
 	*form = sysloghdr_split(line, len, &hdr);
 	if (*form == SYSLOGHDR_OTHER)
 		return NULL;
+	/* the process, as normalize cuts it out of the header */
+	for (size_t i = 0; i < sizeof(pieces) / sizeof(pieces[0]); i++)
+		if (pieces[i].from->len > 0) {
+			pieces[i].to->text = line + pieces[i].from->off;
+			pieces[i].to->len = pieces[i].from->len;
+		}
 	return line + hdr.message.off;
-}
-
-/* prefilter_exim - an Exim line (syslog or mainlog): its connection
- * chatter is skipped, all else goes to the full parse, which alone
- * knows Exim's words */
-static enum prefilter_kind prefilter_exim(const char *p, const char *end)
-{
-	static const char chatter[] = "SMTP connection from ";
-
-	if ((size_t) (end - p) >= sizeof(chatter) - 1
-	    && memcmp(p, chatter, sizeof(chatter) - 1) == 0)
-		return PREFILTER_SKIP;
-	return PREFILTER_PARSE;
 }
 
 /* prefilter_qid - "qid: " at p; the word after it, or NULL */
@@ -172,6 +174,92 @@ static int prefilter_rcpt(const char *p, const char *end,
 	return 0;
 }
 
+/* prefilter_exim_piece - "[K\N] " or "[K/N] " with K > 1 at p: a piece
+ * after the first of a line Exim split for syslog (exim-continued) */
+static int prefilter_exim_piece(const char *p, const char *end)
+{
+	const char *digits = ++p;
+	unsigned k = 0;
+
+	while (p < end && *p >= '0' && *p <= '9' && p - digits < 4)
+		k = k * 10 + (unsigned) (*p++ - '0');
+	if (p == digits || k < 2 || p >= end || (*p != '\\' && *p != '/'))
+		return 0;
+	digits = ++p;
+	while (p < end && *p >= '0' && *p <= '9')
+		p++;
+	return p > digits && prefilter_starts(p, end, "] ");
+}
+
+/* prefilter_exim_id - an Exim message id (letters, digits and a dash
+ * at least) and the blank after it at p: what follows, or NULL */
+static const char *prefilter_exim_id(const char *p, const char *end,
+				     struct prefilter_hint *hint)
+{
+	const char *start = p;
+	const char *dash = NULL;
+
+	for (; p < end && p - start < PREFILTER_QID_MAX; p++)
+		if (*p == '-')
+			dash = p;
+		else if (!prefilter_alnum(*p))
+			break;
+	if (dash == NULL || p >= end || *p != ' ')
+		return NULL;
+	hint->qid = start;
+	hint->qid_len = (size_t) (p - start);
+	return p + 1;
+}
+
+/* prefilter_exim_sender - "<= SENDER " (the rulebase's exim-arrival,
+ * whose sender ends at a blank): the sender as logged, or -1 */
+static int prefilter_exim_sender(const char *p, const char *end,
+				 struct prefilter_hint *hint)
+{
+	const char *stop = p;
+
+	while (stop < end && *stop != ' ' && stop - p <= PREFILTER_ADDRESS_MAX)
+		stop++;
+	if (stop == p || stop >= end || *stop != ' ')
+		return -1;
+	hint->address = p;
+	hint->address_len = (size_t) (stop - p);
+	return 0;
+}
+
+/*
+ * prefilter_exim - an Exim line (syslog or mainlog): its chatter (its
+ * kinds exim-connection, exim-completed, exim-continued, and the
+ * lookup failures of exim-other) is skipped; an arrival is FROM with
+ * its sender as logged ("<>" too), a delivery (=> -> == **) TO; the
+ * rest, the verdicts and the message an ACL discarded among them, goes
+ * to the full parse
+ */
+static enum prefilter_kind prefilter_exim(const char *p, const char *end,
+					  struct prefilter_hint *hint)
+{
+	const char *q;
+
+	if (prefilter_starts(p, end, "SMTP connection from ")
+	    || prefilter_starts(p, end, "no host name found for IP address ")
+	    || (p < end && *p == '[' && prefilter_exim_piece(p, end)))
+		return PREFILTER_SKIP;
+	if ((q = prefilter_exim_id(p, end, hint)) == NULL)
+		return PREFILTER_PARSE;
+	if (prefilter_starts(q, end, "Completed")
+	    && (q + 9 == end || q[9] == ' '))
+		return PREFILTER_SKIP;
+	if (prefilter_starts(q, end, "<= "))
+		return prefilter_exim_sender(q + 3, end, hint) < 0
+		       ? PREFILTER_PARSE : PREFILTER_FROM;
+	if (prefilter_starts(q, end, "=> blackhole ("))
+		return PREFILTER_PARSE;
+	if (prefilter_starts(q, end, "=> ") || prefilter_starts(q, end, "-> ")
+	    || prefilter_starts(q, end, "== ") || prefilter_starts(q, end, "** "))
+		return PREFILTER_TO;
+	return PREFILTER_PARSE;
+}
+
 /* prefilter_scan - classify one raw line, in one pass over its header */
 enum prefilter_kind prefilter_scan(const char *line, size_t len,
 				   struct prefilter_hint *hint)
@@ -181,15 +269,15 @@ enum prefilter_kind prefilter_scan(const char *line, size_t len,
 	enum sysloghdr_form form;
 
 	memset(hint, 0, sizeof(*hint));
-	p = prefilter_message(line, len, &form);
+	p = prefilter_message(line, len, &form, hint);
 	if (p != NULL && (form == SYSLOGHDR_EXIM || form == SYSLOGHDR_MAINLOG))
-		return prefilter_exim(p, end);
+		return prefilter_exim(p, end, hint);
 	if (p == NULL)
 		return PREFILTER_SKIP;	/* another program */
 	/* smtpd's session edges end the message its NOQUEUE verdicts share */
 	if (prefilter_starts(p, end, "connect from ")
 	    || prefilter_starts(p, end, "disconnect from "))
-		return PREFILTER_PARSE;
+		return PREFILTER_EDGE;
 	if ((p = prefilter_qid(p, end, hint)) == NULL)
 		return PREFILTER_SKIP;	/* no queue id */
 	if (prefilter_starts(p, end, "from="))

@@ -21,9 +21,17 @@
  *	of without liblognorm; a line with an arg2, a relay of another
  *	shape or another verdict takes the full parse.  Postfix's client= lines
  *	and the verdicts of smtpd and milters (reject:, discard:) always
- *	take the full parse, and so do smtpd's "connect from" and
- *	"disconnect from", which end the message its NOQUEUE refusals
- *	share (refmsg.h).
+ *	take the full parse.  smtpd's "connect from" and "disconnect from"
+ *	end the message its NOQUEUE refusals share (refmsg.h): they are
+ *	PREFILTER_EDGE, with the header's process in the hint, for the
+ *	caller to parse when that process has such a message open.
+ *
+ *	Exim's lines are told by Exim's words after its id: an arrival
+ *	("ID <= SENDER ...") is PREFILTER_FROM with the sender as logged,
+ *	a delivery (=>, ->, ==, **) PREFILTER_TO; the chatter that its
+ *	rulebase makes nothing of (connections, "Completed", a failed
+ *	host name lookup, the later pieces of a line split for syslog) is
+ *	skipped; verdicts and the rest take the full parse.
  */
 #ifndef PHISHWATCH_PREFILTER_H
 #define PHISHWATCH_PREFILTER_H
@@ -35,7 +43,8 @@ enum prefilter_kind {
 	PREFILTER_PARSE,	/* may matter: parse it fully */
 	PREFILTER_FROM,		/* sm-mta from= line: qid and address found */
 	PREFILTER_TO,		/* sm-mta to= line: qid found */
-	PREFILTER_RCPT		/* check_rcpt reject: every field found */
+	PREFILTER_RCPT,		/* check_rcpt reject: every field found */
+	PREFILTER_EDGE		/* smtpd's connect or disconnect: process found */
 };
 
 /* A piece of the line (not NUL-terminated), or none (len 0). */
@@ -53,6 +62,8 @@ struct prefilter_hint {
 	 * rulebase names arg1, relay_host, relay_ip, relay_forged, reject */
 	struct prefilter_span rcpt, relay_host, relay_ip, reason;
 	int relay_forged;
+	/* the header's host, program and pid (each len 0 when absent) */
+	struct prefilter_span host, program, pid;
 };
 
 /* prefilter_scan - classify a raw line (see above) */

@@ -38,6 +38,7 @@
 #ifndef PHISHWATCH_REFMSG_H
 #define PHISHWATCH_REFMSG_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "mailrec.h"
@@ -61,6 +62,18 @@ struct refmsg_slot {
 struct refmsg {
 	struct refmsg_slot slot[REFMSG_SLOTS];
 	unsigned next;			/* the slot a new process takes */
+};
+
+/* A line's process as its header names it, before any parse: each
+ * piece's text and length (NULL: the line has none), the values that
+ * the line's record would carry in mta_host, program and pid. */
+struct refmsg_who {
+	const char *host;
+	size_t host_len;
+	const char *program;
+	size_t program_len;
+	const char *pid;
+	size_t pid_len;
 };
 
 /* refmsg_continues - 1: the verdict is another recipient of the message
@@ -90,5 +103,21 @@ int refmsg_counted(const struct refmsg *r, const struct mailrec *log);
 /* refmsg_accepted - an ACCEPTED line done: its process's run and its
  * queue id are over */
 void refmsg_accepted(struct refmsg *r, const struct mailrec *log);
+
+/*
+ * refmsg_edge_matters - 1: a session edge of who would end its run of
+ * verdicts (refmsg_line() would change the table); a caller may skip
+ * the parse of an edge when it would not
+ */
+int refmsg_edge_matters(const struct refmsg *r, const struct refmsg_who *who);
+
+/*
+ * refmsg_accepted_matters - 1: an ACCEPTED line of who with queue id
+ * qid[0..len) would change the table (refmsg_accepted()); a caller may
+ * skip the parse of an ordinary sender's line when it would not
+ */
+int refmsg_accepted_matters(const struct refmsg *r,
+			    const struct refmsg_who *who, const char *qid,
+			    size_t len);
 
 #endif
