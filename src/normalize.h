@@ -50,9 +50,10 @@ enum mailrec_kind normalize_line(struct normalizer *norm, const char *line,
 				 size_t len, struct mailrec *out);
 
 /*
- * normalize_known - line[0..len) that prefilter_scan() found to be a
- * recipient refused by sendmail's check_rcpt (PREFILTER_RCPT, hint):
- * the record normalize_line() would give, without liblognorm.
+ * normalize_known - line[0..len) that prefilter_scan() took apart
+ * (hint->known: sendmail's check_rcpt refusal, Postfix's client=, from=
+ * or to= line): the record normalize_line() would give, without
+ * liblognorm (normalize_known.c).
  */
 enum mailrec_kind normalize_known(struct normalizer *norm, const char *line,
 				  size_t len, const struct prefilter_hint *hint,

@@ -457,7 +457,7 @@ static int pipeline_fast_skip(struct pipeline *pipe, const char *line,
 }
 
 /* pipeline_normalize - raw line or JSON object into *log; a line the
- * prefilter took apart (hint->rcpt) is made a record of without the
+ * prefilter took apart (hint->known) is made a record of without the
  * rulebase */
 static enum mailrec_kind pipeline_normalize(struct pipeline *pipe,
 					  const char *line, size_t len,
@@ -468,7 +468,7 @@ static enum mailrec_kind pipeline_normalize(struct pipeline *pipe,
 
 	if (pipe->parts.input_json)
 		return normalize_json(norm, line, len, log);
-	if (hint->rcpt.len > 0)
+	if (hint->known != MAILREC_UNPARSED)
 		return normalize_known(norm, line, len, hint, log);
 	return normalize_line(norm, line, len, log);
 }

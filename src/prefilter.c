@@ -87,9 +87,10 @@ static int prefilter_address_stop(char c)
 	}
 }
 
-/* prefilter_address - "<a@b>, " or "a@b, " after from=; 0 or -1 */
-static int prefilter_address(const char *p, const char *end,
-			     struct prefilter_hint *hint)
+/* prefilter_address - "<a@b>, " or "a@b, " after from=: where the
+ * ", " is, or NULL */
+static const char *prefilter_address(const char *p, const char *end,
+				     struct prefilter_hint *hint)
 {
 	int bracketed = p < end && *p == '<';
 	const char *start = p + bracketed;
@@ -99,12 +100,12 @@ static int prefilter_address(const char *p, const char *end,
 	       && !prefilter_address_stop(*stop))
 		stop++;
 	if (bracketed && (stop >= end || *stop++ != '>'))
-		return -1;
+		return NULL;
 	if (end - stop < 2 || stop[0] != ',' || stop[1] != ' ')
-		return -1;
+		return NULL;
 	hint->address = start;
 	hint->address_len = (size_t) (stop - start) - (size_t) bracketed;
-	return 0;
+	return stop;
 }
 
 /* prefilter_relay_char - 1 for a byte of a plain relay name or address
@@ -166,12 +167,158 @@ static int prefilter_rcpt(const char *p, const char *end,
 	    || (reason = prefilter_rcpt_relay(comma + 8, end, hint)) == NULL
 	    || reason == end)
 		return -1;
-	/* the recipient last: it says the hint is whole (pipeline.c) */
 	hint->reason.text = reason;
 	hint->reason.len = (size_t) (end - reason);
 	hint->rcpt.text = p;
 	hint->rcpt.len = (size_t) (comma - p);
+	hint->known = MAILREC_REFUSED;	/* the hint is whole */
 	return 0;
+}
+
+/* prefilter_upto - the bytes from *p to the first c (one at least, as
+ * liblognorm's char-to takes them), *p moved onto c; len 0 when none */
+static struct prefilter_span prefilter_upto(const char **p, const char *end,
+					    char c)
+{
+	struct prefilter_span span = {*p, 0};
+	const char *stop = memchr(*p, c, (size_t) (end - *p));
+
+	if (stop != NULL && stop > *p) {
+		span.len = (size_t) (stop - *p);
+		*p = stop;
+	}
+	return span;
+}
+
+/* prefilter_digits - the digits at *p (liblognorm's number), moved past */
+static struct prefilter_span prefilter_digits(const char **p, const char *end)
+{
+	struct prefilter_span span = {*p, 0};
+
+	while (*p < end && **p >= '0' && **p <= '9')
+		(*p)++;
+	span.len = (size_t) (*p - span.text);
+	return span;
+}
+
+/* prefilter_field - "NAME=VALUE, " at *p, the value up to the first
+ * comma (postfix.rb's char-to): 0 with *p after it, or -1 */
+static int prefilter_field(const char **p, const char *end, const char *name,
+			   struct prefilter_span *value)
+{
+	size_t n = strlen(name);
+
+	if (!prefilter_starts(*p, end, name))
+		return -1;
+	*p += n;
+	*value = prefilter_upto(p, end, ',');
+	if (value->len == 0 || !prefilter_starts(*p, end, ", "))
+		return -1;
+	*p += 2;
+	return 0;
+}
+
+/* prefilter_client - after Postfix's "client=": "HOST[IP]" to the end
+ * (postfix.rb's client rule, no port, no client_info): a CLIENT record
+ * for normalize_known() */
+static void prefilter_client(const char *p, const char *end,
+			     struct prefilter_hint *hint)
+{
+	struct prefilter_span host = prefilter_upto(&p, end, '[');
+	struct prefilter_span ip;
+
+	if (host.len == 0)
+		return;
+	p++;
+	ip = prefilter_upto(&p, end, ']');
+	if (ip.len == 0 || end - p != 1)
+		return;
+	hint->relay_host = host;
+	hint->relay_ip = ip;
+	hint->known = MAILREC_CLIENT;
+}
+
+/* prefilter_accepted - from "from=" and after its address: ", size=N,
+ * nrcpt=N (queue active)" to the end (postfix.rb's first from rule):
+ * an ACCEPTED record, the sender as logged, brackets and all */
+static void prefilter_accepted(const char *from, const char *p,
+			       const char *end, struct prefilter_hint *hint)
+{
+	static const char active[] = " (queue active)";
+	const char *stop = p;
+	struct prefilter_span size, nrcpts;
+
+	if (!prefilter_starts(p, end, ", size="))
+		return;
+	p += 7;
+	size = prefilter_digits(&p, end);
+	if (size.len == 0 || !prefilter_starts(p, end, ", nrcpt="))
+		return;
+	p += 8;
+	nrcpts = prefilter_digits(&p, end);
+	if (nrcpts.len == 0 || (size_t) (end - p) != sizeof(active) - 1
+	    || memcmp(p, active, sizeof(active) - 1) != 0)
+		return;
+	hint->sender.text = from;
+	hint->sender.len = (size_t) (stop - from);
+	hint->size = size;
+	hint->nrcpts = nrcpts;
+	hint->known = MAILREC_ACCEPTED;
+}
+
+/* prefilter_status - "status=WORD" to the end or to a blank and some
+ * text: the word (liblognorm's word), len 0 when not so */
+static struct prefilter_span prefilter_status(const char *p, const char *end)
+{
+	struct prefilter_span word = {p, 0};
+
+	if (!prefilter_starts(p, end, "status="))
+		return word;
+	word.text = p += 7;
+	while (p < end && *p != ' ')
+		p++;
+	if (p == end || end - p >= 2)
+		word.len = (size_t) (p - word.text);
+	return word;
+}
+
+/* prefilter_delivery - after Postfix's "to=": postfix.rb's first to
+ * rule (to=, [orig_to=,] relay=, [conn_use=,] delay=, delays=, dsn=,
+ * status=): a DELIVERY record with the recipient, dsn and status */
+static void prefilter_delivery(const char *p, const char *end,
+			       struct prefilter_hint *hint)
+{
+	const char *comma = memmem(p, (size_t) (end - p), ", ", 2);
+	struct prefilter_span to = {p, 0}, skip, dsn, status;
+
+	if (comma == NULL || comma == p)
+		return;
+	to.len = (size_t) (comma - p);
+	p = comma + 2;
+	if (prefilter_starts(p, end, "orig_to=")) {
+		comma = memmem(p + 8, (size_t) (end - p - 8), ", relay=", 8);
+		if (comma == NULL || comma == p + 8)
+			return;
+		p = comma + 2;
+	}
+	if (prefilter_field(&p, end, "relay=", &skip) < 0)
+		return;
+	if (prefilter_starts(p, end, "conn_use=")) {
+		p += 9;
+		if (prefilter_digits(&p, end).len == 0
+		    || !prefilter_starts(p, end, ", "))
+			return;
+		p += 2;
+	}
+	if (prefilter_field(&p, end, "delay=", &skip) < 0
+	    || prefilter_field(&p, end, "delays=", &skip) < 0
+	    || prefilter_field(&p, end, "dsn=", &dsn) < 0
+	    || (status = prefilter_status(p, end)).len == 0)
+		return;
+	hint->rcpt = to;
+	hint->dsn = dsn;
+	hint->status = status;
+	hint->known = MAILREC_DELIVERY;
 }
 
 /* prefilter_exim_piece - "[K\N] " or "[K/N] " with K > 1 at p: a piece
@@ -260,6 +407,21 @@ static enum prefilter_kind prefilter_exim(const char *p, const char *end,
 	return PREFILTER_PARSE;
 }
 
+/* prefilter_from - after "from=": FROM with the address found (and,
+ * for Postfix's qmgr line, its record), or PARSE */
+static enum prefilter_kind prefilter_from(const char *from, const char *end,
+					  enum sysloghdr_form form,
+					  struct prefilter_hint *hint)
+{
+	const char *stop = prefilter_address(from, end, hint);
+
+	if (stop == NULL)
+		return PREFILTER_PARSE;
+	if (form == SYSLOGHDR_POSTFIX)
+		prefilter_accepted(from, stop, end, hint);
+	return PREFILTER_FROM;
+}
+
 /* prefilter_scan - classify one raw line, in one pass over its header */
 enum prefilter_kind prefilter_scan(const char *line, size_t len,
 				   struct prefilter_hint *hint)
@@ -281,10 +443,12 @@ enum prefilter_kind prefilter_scan(const char *line, size_t len,
 	if ((p = prefilter_qid(p, end, hint)) == NULL)
 		return PREFILTER_SKIP;	/* no queue id */
 	if (prefilter_starts(p, end, "from="))
-		return prefilter_address(p + 5, end, hint) < 0
-		       ? PREFILTER_PARSE : PREFILTER_FROM;
-	if (prefilter_starts(p, end, "to="))
+		return prefilter_from(p + 5, end, form, hint);
+	if (prefilter_starts(p, end, "to=")) {
+		if (form == SYSLOGHDR_POSTFIX)
+			prefilter_delivery(p + 3, end, hint);
 		return PREFILTER_TO;
+	}
 	if (prefilter_starts(p, end, "ruleset=check_rcpt, arg1=")
 	    && (form == SYSLOGHDR_SENDMAIL || form == SYSLOGHDR_NONE)
 	    && prefilter_rcpt(p + 25, end, hint) == 0)
@@ -294,6 +458,8 @@ enum prefilter_kind prefilter_scan(const char *line, size_t len,
 		return PREFILTER_PARSE;
 	/* Postfix: smtpd's client= (the relay of the queue id), and the
 	 * verdicts of smtpd and milters (reject:, discard:, milter-...) */
+	if (prefilter_starts(p, end, "client=") && form == SYSLOGHDR_POSTFIX)
+		prefilter_client(p + 7, end, hint);
 	if (prefilter_starts(p, end, "client=")
 	    || prefilter_starts(p, end, "reject: ")
 	    || prefilter_starts(p, end, "discard: ")

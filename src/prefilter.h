@@ -38,6 +38,8 @@
 
 #include <stddef.h>
 
+#include "mailrec.h"
+
 enum prefilter_kind {
 	PREFILTER_SKIP,		/* cannot matter */
 	PREFILTER_PARSE,	/* may matter: parse it fully */
@@ -58,10 +60,17 @@ struct prefilter_hint {
 	size_t qid_len;
 	const char *address;	/* from=: the address, brackets removed */
 	size_t address_len;
-	/* PREFILTER_RCPT (rcpt.len > 0 then, never else): the fields the
-	 * rulebase names arg1, relay_host, relay_ip, relay_forged, reject */
+	/* the record normalize_known() can make of the line without
+	 * liblognorm, MAILREC_UNPARSED for none: REFUSED for sendmail's
+	 * PREFILTER_RCPT (rcpt, relay_host, relay_ip, relay_forged,
+	 * reason: what the rulebase names arg1, relay_host, relay_ip,
+	 * relay_forged, reject); for Postfix, CLIENT (relay_host,
+	 * relay_ip), ACCEPTED (sender, size, nrcpts) and DELIVERY (rcpt,
+	 * dsn, status) */
+	enum mailrec_kind known;
 	struct prefilter_span rcpt, relay_host, relay_ip, reason;
 	int relay_forged;
+	struct prefilter_span sender, size, nrcpts, dsn, status;
 	/* the header's host, program and pid (each len 0 when absent) */
 	struct prefilter_span host, program, pid;
 };
