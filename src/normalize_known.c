@@ -21,21 +21,6 @@ static const char *normalize_piece(char *copy, const char *line, size_t len,
 	return copy + off;
 }
 
-/* normalize_mta_of - the MTA whose rulebase makes the hint's record */
-static enum mta_kind normalize_mta_of(enum mailrec_kind known)
-{
-	switch (known) {
-	case MAILREC_REFUSED:
-		return MTA_SENDMAIL;	/* check_rcpt */
-	case MAILREC_CLIENT:
-	case MAILREC_ACCEPTED:
-	case MAILREC_DELIVERY:
-		return MTA_POSTFIX;
-	default:
-		return MTA_NONE;
-	}
-}
-
 /* normalize_check_rcpt - sendmail's check_rcpt refusal, as
  * sendmail.rb's map makes it */
 static void normalize_check_rcpt(char *copy, const char *line, size_t n,
@@ -68,6 +53,22 @@ static void normalize_postfix_known(char *copy, const char *line, size_t n,
 		       ? normalize_postfix_outcome(out->status) : OUTCOME_NONE;
 }
 
+/* normalize_exim_known - Exim's refusal or ACL discard at RCPT, as
+ * exim.rb's map makes it */
+static void normalize_exim_known(char *copy, const char *line, size_t n,
+				 const struct prefilter_hint *h,
+				 struct mailrec *out)
+{
+	out->relay_ip_bare = 1;
+	out->relay_host = normalize_piece(copy, line, n, h->relay_host);
+	out->relay_ip = normalize_piece(copy, line, n, h->relay_ip);
+	out->sender = normalize_piece(copy, line, n, h->sender);
+	out->recipients = normalize_piece(copy, line, n, h->rcpt);
+	out->stage = STAGE_RCPT;
+	out->may_repeat = 1;	/* main and reject log, both to syslog */
+	out->no_message = h->known == MAILREC_DISCARDED;
+}
+
 /* normalize_known - a line prefilter_scan() took apart, as its MTA's
  * rulebase makes it (else, as a CR-only reply, the parse) */
 enum mailrec_kind normalize_known(struct normalizer *norm, const char *line,
@@ -75,23 +76,24 @@ enum mailrec_kind normalize_known(struct normalizer *norm, const char *line,
 				  struct mailrec *out)
 {
 	const struct prefilter_span qid = {h->qid, h->qid_len};
-	enum mta_kind mta = normalize_mta_of(h->known);
 	size_t n = len;
 	char *copy = NULL;
 
-	if (mta == MTA_NONE
-	    || normalize_split(norm, line, &n, out, &copy) != mta
-	    || (h->known == MAILREC_REFUSED
-		&& (out->reason = normalize_piece(copy, line, n, h->reason))
-		   == NULL))
+	/* a reply of a CR alone: the parse says what that is */
+	if (h->mta == MTA_NONE
+	    || normalize_split(norm, line, &n, out, &copy) != h->mta
+	    || ((out->reason = normalize_piece(copy, line, n, h->reason))
+		== NULL && h->reason.len > 0))
 		return normalize_line(norm, line, len, out);
 	out->qid = normalize_piece(copy, line, n, qid);
 	if (out->qid != NULL && strcmp(out->qid, "NOQUEUE") == 0)
 		out->qid = NULL;
-	if (mta == MTA_SENDMAIL)
+	if (h->mta == MTA_SENDMAIL)
 		normalize_check_rcpt(copy, line, n, h, out);
-	else
+	else if (h->mta == MTA_POSTFIX)
 		normalize_postfix_known(copy, line, n, h, out);
-	out->mta = mta;
+	else
+		normalize_exim_known(copy, line, n, h, out);
+	out->mta = h->mta;
 	return out->kind = h->known;
 }

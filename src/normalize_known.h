@@ -6,7 +6,8 @@
  *	every field prefilter_scan() found (struct prefilter_hint, known):
  *	the record normalize_line() would make of it, without liblognorm,
  *	for the lines most often parsed (sendmail's check_rcpt refusals;
- *	Postfix's client=, qmgr from= and delivery to= lines).  The line
+ *	Postfix's client=, qmgr from= and delivery to= lines; Exim's
+ *	refusals and ACL discards at RCPT).  The line
  *	is copied and its header split as for the parse, by
  *	normalize_split(), so both give the same header fields; a line
  *	whose MTA is not the one the hint was made for (its rulebase not

@@ -172,6 +172,7 @@ static int prefilter_rcpt(const char *p, const char *end,
 	hint->rcpt.text = p;
 	hint->rcpt.len = (size_t) (comma - p);
 	hint->known = MAILREC_REFUSED;	/* the hint is whole */
+	hint->mta = MTA_SENDMAIL;
 	return 0;
 }
 
@@ -236,6 +237,7 @@ static void prefilter_client(const char *p, const char *end,
 	hint->relay_host = host;
 	hint->relay_ip = ip;
 	hint->known = MAILREC_CLIENT;
+	hint->mta = MTA_POSTFIX;
 }
 
 /* prefilter_accepted - from "from=" and after its address: ", size=N,
@@ -264,6 +266,7 @@ static void prefilter_accepted(const char *from, const char *p,
 	hint->size = size;
 	hint->nrcpts = nrcpts;
 	hint->known = MAILREC_ACCEPTED;
+	hint->mta = MTA_POSTFIX;
 }
 
 /* prefilter_status - "status=WORD" to the end or to a blank and some
@@ -319,6 +322,7 @@ static void prefilter_delivery(const char *p, const char *end,
 	hint->dsn = dsn;
 	hint->status = status;
 	hint->known = MAILREC_DELIVERY;
+	hint->mta = MTA_POSTFIX;
 }
 
 /* prefilter_exim_piece - "[K\N] " or "[K/N] " with K > 1 at p: a piece
@@ -374,6 +378,97 @@ static int prefilter_exim_sender(const char *p, const char *end,
 	return 0;
 }
 
+/* prefilter_relay_stop - 1 for a byte that ends the host of Exim's H=
+ * (exim.rb's char-to " ()[]") */
+static int prefilter_relay_stop(char c)
+{
+	return c == ' ' || c == '(' || c == ')' || c == '[' || c == ']';
+}
+
+/* prefilter_exim_relay - "[HOST ][(HELO) ][IP]" at p, as exim.rb reads
+ * the H= of a verdict (no port, I= or U= after it): what follows, or
+ * NULL */
+static const char *prefilter_exim_relay(const char *p, const char *end,
+					struct prefilter_hint *hint)
+{
+	const char *q = p;
+
+	while (q < end && !prefilter_relay_stop(*q))
+		q++;
+	if (q > p) {
+		if (q >= end || *q != ' ')
+			return NULL;
+		hint->relay_host.text = p;
+		hint->relay_host.len = (size_t) (q - p);
+		p = q + 1;
+	}
+	if (p < end && *p == '(') {
+		p++;
+		if (prefilter_upto(&p, end, ')').len == 0
+		    || !prefilter_starts(p, end, ") "))
+			return NULL;
+		p += 2;
+	}
+	if (p >= end || *p++ != '[')
+		return NULL;
+	hint->relay_ip = prefilter_upto(&p, end, ']');
+	return hint->relay_ip.len > 0 ? p + 1 : NULL;
+}
+
+/* prefilter_exim_rcpt - after " RCPT " or " rejected RCPT ": the
+ * recipient up to the first colon, and ": " after it: what follows */
+static const char *prefilter_exim_rcpt(const char *p, const char *end,
+				       struct prefilter_hint *hint)
+{
+	hint->rcpt = prefilter_upto(&p, end, ':');
+	if (hint->rcpt.len == 0 || !prefilter_starts(p, end, ": "))
+		return NULL;
+	return p + 2;
+}
+
+/*
+ * prefilter_exim_verdict - after "H=" (no id): exim.rb's
+ * exim-rejected-rcpt ("... F=<S> rejected RCPT <R>: REASON") or
+ * exim-rcpt-discarded ("... F=<S> RCPT <R>: discarded by RCPT ACL[:
+ * REASON]"), with no port, I=, U= or "temporarily": a REFUSED or
+ * DISCARDED record for normalize_known()
+ */
+static void prefilter_exim_verdict(const char *p, const char *end,
+				   struct prefilter_hint *hint)
+{
+	static const char acl[] = "discarded by RCPT ACL";
+	enum mailrec_kind kind = MAILREC_REFUSED;
+
+	if ((p = prefilter_exim_relay(p, end, hint)) == NULL
+	    || !prefilter_starts(p, end, " F="))
+		return;
+	hint->sender.text = p += 3;
+	while (p < end && *p != ' ')
+		p++;
+	hint->sender.len = (size_t) (p - hint->sender.text);
+	if (prefilter_starts(p, end, " rejected RCPT ")) {
+		p = prefilter_exim_rcpt(p + 15, end, hint);
+		if (p == NULL || p == end)
+			return;
+	} else if (prefilter_starts(p, end, " RCPT ")) {
+		kind = MAILREC_DISCARDED;
+		p = prefilter_exim_rcpt(p + 6, end, hint);
+		if (p == NULL || !prefilter_starts(p, end, acl))
+			return;
+		p += sizeof(acl) - 1;
+		if (p != end && (!prefilter_starts(p, end, ": ") || p + 2 == end))
+			return;
+		p += p != end ? 2 : 0;
+	} else
+		return;
+	if (hint->sender.len == 0)
+		return;
+	hint->reason.text = p;	/* empty: the ACL gave no reason */
+	hint->reason.len = (size_t) (end - p);
+	hint->known = kind;
+	hint->mta = MTA_EXIM;
+}
+
 /*
  * prefilter_exim - an Exim line (syslog or mainlog): its chatter (its
  * kinds exim-connection, exim-completed, exim-continued, and the
@@ -391,6 +486,10 @@ static enum prefilter_kind prefilter_exim(const char *p, const char *end,
 	    || prefilter_starts(p, end, "no host name found for IP address ")
 	    || (p < end && *p == '[' && prefilter_exim_piece(p, end)))
 		return PREFILTER_SKIP;
+	if (prefilter_starts(p, end, "H=")) {
+		prefilter_exim_verdict(p + 2, end, hint);
+		return PREFILTER_PARSE;
+	}
 	if ((q = prefilter_exim_id(p, end, hint)) == NULL)
 		return PREFILTER_PARSE;
 	if (prefilter_starts(q, end, "Completed")

@@ -31,7 +31,8 @@
  *	a delivery (=>, ->, ==, **) PREFILTER_TO; the chatter that its
  *	rulebase makes nothing of (connections, "Completed", a failed
  *	host name lookup, the later pieces of a line split for syslog) is
- *	skipped; verdicts and the rest take the full parse.
+ *	skipped; verdicts and the rest take the full parse, but a
+ *	refusal or ACL discard at RCPT of the usual shape is taken apart.
  */
 #ifndef PHISHWATCH_PREFILTER_H
 #define PHISHWATCH_PREFILTER_H
@@ -66,8 +67,10 @@ struct prefilter_hint {
 	 * reason: what the rulebase names arg1, relay_host, relay_ip,
 	 * relay_forged, reject); for Postfix, CLIENT (relay_host,
 	 * relay_ip), ACCEPTED (sender, size, nrcpts) and DELIVERY (rcpt,
-	 * dsn, status) */
+	 * dsn, status); for Exim, a verdict at RCPT, REFUSED or DISCARDED
+	 * (relay_host, relay_ip, sender, rcpt, reason) */
 	enum mailrec_kind known;
+	enum mta_kind mta;		/* whose record: its MTA's */
 	struct prefilter_span rcpt, relay_host, relay_ip, reason;
 	int relay_forged;
 	struct prefilter_span sender, size, nrcpts, dsn, status;

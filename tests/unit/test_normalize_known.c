@@ -1,16 +1,18 @@
 /*
  * test_normalize_known - a line that prefilter_scan() takes apart (a
  * sendmail check_rcpt reject; Postfix's client=, qmgr from= and to=
- * lines) becomes, through normalize_known(), the very record its MTA's
- * rulebase makes of it through normalize_line(): every shape of relay,
- * a CR at the end, NOQUEUE, no header, orig_to= and conn_use=; the
- * shapes it must leave to the full parse (arg2, relay user, other
- * programs, a client= with a port or SASL, a from= of another end, a
- * to= with an empty or an unknown field); a thousand mutations of each
- * set of lines (bytes inserted, dropped, changed), each of which either
- * takes the full parse or gives the same record; and every line of two
- * Postfix recordings.  (A thousand: the unit tests also run under
- * memcheck.)
+ * lines; Exim's refusals and ACL discards at RCPT) becomes, through
+ * normalize_known(), the very record its MTA's rulebase makes of it
+ * through normalize_line(): every shape of relay, a CR at the end,
+ * NOQUEUE, no header, orig_to= and conn_use=; the shapes it must leave
+ * to the full parse (arg2, relay user, other programs, a client= with a
+ * port or SASL, a from= of another end, a to= with an empty or an
+ * unknown field, an Exim H= with a port, I= or U=, a temporary
+ * refusal, a queue id); a thousand mutations of each set of lines
+ * (bytes inserted, dropped, changed), each of which either takes the
+ * full parse or gives the same record; and every line of two Postfix
+ * recordings and of two Exim ones.  (A thousand: the unit tests also
+ * run under memcheck.)
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -82,6 +84,24 @@ static const char *const postfix_known[] = {
 	  "delays=0/0/0/1, dsn=2.0.0, status=sent (x)\r",
 };
 
+#define E "Dec  4 20:26:19 mx1 exim[14180]: 2026-12-04 20:26:19 [14180] "
+
+/* Exim lines the prefilter must take apart. */
+static const char *const exim_known[] = {
+	E "H=(client.example.com) [::1] F=<y@emalsrv.linkedin.com> rejected "
+	  "RCPT <bob@example.org>: Sender banned",
+	E "H=mx.example.net (helo.example.net) [192.0.2.7] F=<y@a.example> "
+	  "rejected RCPT <bob@example.org>: 550 no",
+	E "H=mx.example.net [192.0.2.7] F=<> rejected RCPT bob@example.org: x",
+	E "H=[192.0.2.7] F=<y@a.example> rejected RCPT <b@example.org>: x\r",
+	E "H=(client.example.com) [::1] F=<a@emalsrv.ups.com> RCPT "
+	  "<alice@example.org>: discarded by RCPT ACL: sender discarded by list",
+	E "H=(client.example.com) [::1] F=<a@emalsrv.ups.com> RCPT "
+	  "<alice@example.org>: discarded by RCPT ACL",
+	"2026-12-04 20:26:19 [14180] H=(c.example) [::1] F=<a@b.example> "
+	"rejected RCPT <alice@example.org>: mainlog",
+};
+
 /* Lines that must take the full parse. */
 static const char *const parsed[] = {
 	H "r10: ruleset=check_rcpt, arg1=<a@b.example>, arg2=x, relay=h "
@@ -112,6 +132,18 @@ static const char *const parsed[] = {
 	  "x=y, dsn=2.0.0, status=sent (x)",
 	("Jul  3 14:12:20 mx1 sm-mta[4707]: r17: from=<a@b.example>, "
 	 "size=438, nrcpt=1 (queue active)"),
+	E "H=(c.example) [::1]:4567 F=<a@b.example> rejected RCPT <r@x>: x",
+	E "H=(c.example) [::1] I=[::1]:25 F=<a@b.example> rejected RCPT <r@x>: x",
+	E "H=(c.example) [::1] U=u F=<a@b.example> rejected RCPT <r@x>: x",
+	E "H=(c.example) [::1] F=<a@b.example> temporarily rejected RCPT <r@x>: x",
+	E "H=(c.example) [::1] rejected MAIL <x@linkedinmail.com>: Sender banned",
+	E "1xZZrM-0003mr-0U H=(c.example) [127.0.0.1] F=<p@b.example> rejected "
+	  "after DATA: Spam",
+	E "1xZZrM-0003mr-0U H=(c.example) [::1] F=<a@b.example> rejected RCPT "
+	  "<r@x>: queue id first",
+	E "H=(c.example) [::1] F=<a@b.example> rejected RCPT <r@x>: ",
+	E "H=(c.example) [::1] F=<a@b.example> RCPT <r@x>: discarded by RCPT "
+	  "ACL: ",
 };
 
 /* The string members of struct mailrec. */
@@ -250,10 +282,10 @@ static void mutants(struct normalizer *norm, const char *const *lines,
 	tap_is_long(differ, 0, "each gives the rulebase's record");
 }
 
-/* recording - every line of a Postfix recording that the prefilter
- * takes apart gives the rulebase's record */
+/* recording - every line of a recording that the prefilter takes
+ * apart (least of them at least) gives the rulebase's record */
 static void recording(struct normalizer *norm, const char *top,
-		      const char *name)
+		      const char *name, int least)
 {
 	char path[4096];
 	char line[LINE_MAX_TEST + 2];
@@ -276,7 +308,7 @@ static void recording(struct normalizer *norm, const char *top,
 			printf("# differs: %.*s\n", (int) len, line);
 	}
 	fclose(fp);
-	tap_ok(taken > 30, "its client=, from= and to= lines taken apart");
+	tap_ok(taken >= least, "its lines of the known shapes taken apart");
 	tap_is_long(differ, 0, "each as the rulebase reads it");
 }
 
@@ -299,7 +331,13 @@ int main(void)
 	if (!tap_ok(normalize_add(norm, MTA_POSTFIX, path, err) == 0,
 		    "rulebase/postfix.rb loads"))
 		return tap_done();
+	snprintf(path, sizeof(path), "%s%srulebase/exim.rb",
+		 top != NULL ? top : "", top != NULL ? "/" : "");
+	if (!tap_ok(normalize_add(norm, MTA_EXIM, path, err) == 0,
+		    "rulebase/exim.rb loads"))
+		return tap_done();
 	check_known(norm, known, sizeof(known) / sizeof(known[0]));
+	check_known(norm, exim_known, sizeof(exim_known) / sizeof(exim_known[0]));
 	check_known(norm, postfix_known,
 		    sizeof(postfix_known) / sizeof(postfix_known[0]));
 	for (size_t i = 0; i < sizeof(parsed) / sizeof(parsed[0]); i++) {
@@ -312,8 +350,12 @@ int main(void)
 	mutants(norm, known, sizeof(known) / sizeof(known[0]), 14);
 	mutants(norm, postfix_known,
 		sizeof(postfix_known) / sizeof(postfix_known[0]), 14);
-	recording(norm, top, "postfix-more/long.3164.log");
-	recording(norm, top, "postfix/short.3339.log");
+	mutants(norm, exim_known, sizeof(exim_known) / sizeof(exim_known[0]),
+		14);
+	recording(norm, top, "postfix-more/long.3164.log", 30);
+	recording(norm, top, "postfix/short.3339.log", 30);
+	recording(norm, top, "exim-more/syslog-3164.log", 10);
+	recording(norm, top, "exim-more/mainlog", 5);
 	normalize_close(norm);
 	return tap_done();
 }
