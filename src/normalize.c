@@ -55,7 +55,6 @@
 #include "normalize_mta.h"
 #include "normalize_postfix.h"
 #include "normalize_exim.h"
-#include "normalize_known.h"
 #include "normalize_sendmail.h"
 #include "prefilter.h"
 #include "rulebase.h"
@@ -488,7 +487,7 @@ enum mailrec_kind normalize_line(struct normalizer *norm, const char *line,
 	return kind;
 }
 
-/* normalize_split - see normalize_known.h */
+/* normalize_split - see normalize.h */
 enum mta_kind normalize_split(struct normalizer *norm, const char *line,
 			      size_t *len, struct mailrec *out, char **copy)
 {

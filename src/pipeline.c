@@ -17,6 +17,7 @@
 
 #include "campaign.h"
 #include "logclock.h"
+#include "normalize_known.h"
 #include "pipeline.h"
 #include "prefilter.h"
 #include "sender.h"

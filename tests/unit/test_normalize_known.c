@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "normalize.h"
+#include "normalize_known.h"
 #include "prefilter.h"
 #include "tap.h"
 
