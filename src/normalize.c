@@ -487,46 +487,21 @@ enum mailrec_kind normalize_line(struct normalizer *norm, const char *line,
 	return kind;
 }
 
-/* normalize_piece - a span of line as a C string in our copy, or NULL */
-static const char *normalize_piece(struct normalizer *norm, const char *line,
-				   size_t len, struct prefilter_span span)
+/* normalize_split - see normalize.h */
+enum mta_kind normalize_split(struct normalizer *norm, const char *line,
+			      size_t *len, struct mailrec *out, char **copy)
 {
-	size_t off = (size_t) (span.text - line);
-
-	if (span.len == 0 || off >= len)
-		return NULL;
-	norm->buf[off + (off + span.len > len ? len - off : span.len)] = '\0';
-	return norm->buf + off;
-}
-
-/* normalize_known - a check_rcpt reject prefilter_scan() took apart, as
- * sendmail's rulebase makes it (else, as a CR-only reply, the parse) */
-enum mailrec_kind normalize_known(struct normalizer *norm, const char *line,
-				  size_t len, const struct prefilter_hint *h,
-				  struct mailrec *out)
-{
-	const struct prefilter_span qid = {h->qid, h->qid_len};
-	size_t n = len;
 	struct sysloghdr hdr;
 	enum sysloghdr_form form;
-	const struct normalize_rb *rb = normalize_prepare(norm, line, &n, &hdr,
-							  &form, out);
+	const struct normalize_rb *rb = normalize_prepare(norm, line, len,
+							  &hdr, &form, out);
 
-	if (rb == NULL || rb->map->mta != MTA_SENDMAIL
-	    || (out->reason = normalize_piece(norm, line, n, h->reason)) == NULL)
-		return normalize_line(norm, line, len, out);
+	if (rb == NULL)
+		return MTA_NONE;
 	if (form != SYSLOGHDR_NONE)
 		normalize_header(norm->buf, &hdr, out);
-	out->qid = normalize_piece(norm, line, n, qid);
-	if (out->qid != NULL && strcmp(out->qid, "NOQUEUE") == 0)
-		out->qid = NULL;
-	out->recipients = normalize_piece(norm, line, n, h->rcpt);
-	out->relay_host = normalize_piece(norm, line, n, h->relay_host);
-	out->relay_ip = normalize_piece(norm, line, n, h->relay_ip);
-	out->relay_forged = h->relay_forged;
-	out->mta = MTA_SENDMAIL;
-	out->stage = STAGE_RCPT;
-	return out->kind = MAILREC_REFUSED;
+	*copy = norm->buf;
+	return rb->map->mta;
 }
 
 /* normalize_json_rb - the rulebase of the object's "program" field;

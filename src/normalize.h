@@ -23,7 +23,6 @@
 #include <stddef.h>
 
 #include "mailrec.h"
-#include "prefilter.h"
 
 struct normalizer;
 
@@ -50,13 +49,14 @@ enum mailrec_kind normalize_line(struct normalizer *norm, const char *line,
 				 size_t len, struct mailrec *out);
 
 /*
- * normalize_known - line[0..len) that prefilter_scan() found to be a
- * recipient refused by sendmail's check_rcpt (PREFILTER_RCPT, hint):
- * the record normalize_line() would give, without liblognorm.
+ * normalize_split - out emptied, line copied into the normalizer (a
+ * trailing CR cut off *len) and its header's pieces put into out, as
+ * normalize_line() does first: the MTA whose loaded rulebase would read
+ * the line, MTA_NONE when none would; *copy is the copy, valid until
+ * the next call (for normalize_known.c)
  */
-enum mailrec_kind normalize_known(struct normalizer *norm, const char *line,
-				  size_t len, const struct prefilter_hint *hint,
-				  struct mailrec *out);
+enum mta_kind normalize_split(struct normalizer *norm, const char *line,
+			      size_t *len, struct mailrec *out, char **copy);
 
 /*
  * normalize_json - fill out from one JSON object text as mmnormalize

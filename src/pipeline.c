@@ -17,6 +17,7 @@
 
 #include "campaign.h"
 #include "logclock.h"
+#include "normalize_known.h"
 #include "pipeline.h"
 #include "prefilter.h"
 #include "sender.h"
@@ -386,20 +387,71 @@ static const pipeline_handler pipeline_handlers[MAILREC_KIND_COUNT] = {
 	[MAILREC_OTHER] = pipeline_on_other,
 };
 
+/* pipeline_who - the process the prefilter found in a line's header */
+static void pipeline_who(const struct prefilter_hint *hint,
+			 struct refmsg_who *who)
+{
+	who->host = hint->host.len > 0 ? hint->host.text : NULL;
+	who->host_len = hint->host.len;
+	who->program = hint->program.len > 0 ? hint->program.text : NULL;
+	who->program_len = hint->program.len;
+	who->pid = hint->pid.len > 0 ? hint->pid.text : NULL;
+	who->pid_len = hint->pid.len;
+}
+
+/*
+ * pipeline_fast_from - 1 when the ACCEPTED line the prefilter found is
+ * an ordinary sender's, and its full parse would only forget its queue
+ * id (the same gate and verdict as pipeline_on_accepted; a null sender
+ * is no sender there either), with no run of verdicts of its process
+ * or queue id for tracking_accepted() to end; forgotten here then
+ */
+static int pipeline_fast_from(struct pipeline *pipe,
+			      const struct prefilter_hint *hint)
+{
+	char qid[TRACKER_QID_MAX + 1];
+	struct refmsg_who who;
+	struct sender s;
+	struct detection d;
+	enum host_verdict host;
+
+	/* Summaries read the clock from every from= line: parse them. */
+	if (pipe->parts.summary_interval > 0
+	    || hint->qid_len > TRACKER_QID_MAX)
+		return 0;
+	host = sender_parse(hint->address, hint->address_len, &s);
+	if (host != HOST_OK && host != HOST_LOCAL && host != HOST_NONE)
+		return 0;
+	if (host == HOST_OK
+	    && verdict_of(pipe->parts.config, s.host, &d, &s.key))
+		return 0;
+	pipeline_who(hint, &who);
+	if (refmsg_accepted_matters(&pipe->track.refmsg, &who, hint->qid,
+				    hint->qid_len))
+		return 0;
+	if (host == HOST_OK)
+		pipe->parts.counters->senders++;
+	else if (host == HOST_LOCAL)
+		pipe->parts.counters->local_senders++;
+	memcpy(qid, hint->qid, hint->qid_len);
+	qid[hint->qid_len] = '\0';
+	tracker_forget(pipe->parts.tracker, qid);
+	return 1;
+}
+
 /*
  * pipeline_fast_skip - 1 when the prefilter's look at the raw line
  * shows that the full parse could change nothing: chatter, the from=
- * line of an ordinary sender (its queue id is forgotten; the same gate
- * and verdict as pipeline_on_accepted), or a to= line of a message
- * that is no campaign's.  The prefilter knows the from= and to= lines
- * of sendmail and Postfix; everything else takes the full parse.
+ * line of an ordinary sender (pipeline_fast_from), a to= line of a
+ * message that is no campaign's, or a session edge of a process with
+ * no run of verdicts to end.  The prefilter knows the from= and to=
+ * lines of sendmail, Postfix and Exim; everything else takes the full
+ * parse.
  */
 static int pipeline_fast_skip(struct pipeline *pipe, const char *line,
 			      size_t len, struct prefilter_hint *hint)
 {
-	char qid[TRACKER_QID_MAX + 1];
-	struct sender s;
-	struct detection d;
+	struct refmsg_who who;
 
 	switch (prefilter_scan(line, len, hint)) {
 	case PREFILTER_SKIP:
@@ -408,34 +460,17 @@ static int pipeline_fast_skip(struct pipeline *pipe, const char *line,
 		return !tracker_holds(pipe->parts.tracker, hint->qid,
 				      hint->qid_len);
 	case PREFILTER_FROM:
-		break;
+		return pipeline_fast_from(pipe, hint);
+	case PREFILTER_EDGE:
+		pipeline_who(hint, &who);
+		return !refmsg_edge_matters(&pipe->track.refmsg, &who);
 	default:
 		return 0;
 	}
-	/* Summaries read the clock from every from= line: parse them. */
-	if (pipe->parts.summary_interval > 0
-	    || hint->qid_len > TRACKER_QID_MAX)
-		return 0;
-	switch (sender_parse(hint->address, hint->address_len, &s)) {
-	case HOST_OK:
-		if (verdict_of(pipe->parts.config, s.host, &d, &s.key))
-			return 0;
-		pipe->parts.counters->senders++;
-		break;
-	case HOST_LOCAL:
-		pipe->parts.counters->local_senders++;
-		break;
-	default:
-		return 0;
-	}
-	memcpy(qid, hint->qid, hint->qid_len);
-	qid[hint->qid_len] = '\0';
-	tracker_forget(pipe->parts.tracker, qid);
-	return 1;
 }
 
 /* pipeline_normalize - raw line or JSON object into *log; a line the
- * prefilter took apart (hint->rcpt) is made a record of without the
+ * prefilter took apart (hint->known) is made a record of without the
  * rulebase */
 static enum mailrec_kind pipeline_normalize(struct pipeline *pipe,
 					  const char *line, size_t len,
@@ -446,7 +481,7 @@ static enum mailrec_kind pipeline_normalize(struct pipeline *pipe,
 
 	if (pipe->parts.input_json)
 		return normalize_json(norm, line, len, log);
-	if (hint->rcpt.len > 0)
+	if (hint->known != MAILREC_UNPARSED)
 		return normalize_known(norm, line, len, hint, log);
 	return normalize_line(norm, line, len, log);
 }

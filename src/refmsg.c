@@ -8,25 +8,45 @@
 #include "refmsg.h"
 #include "strmap.h"
 
-/* refmsg_mix - h with the text s (or its absence) folded in */
-static uint64_t refmsg_mix(uint64_t h, const char *s)
+/* refmsg_mixn - h with the text s[0..len) (or its absence, NULL)
+ * folded in */
+static uint64_t refmsg_mixn(uint64_t h, const char *s, size_t len)
 {
-	uint64_t v = s != NULL ? strmap_hash(s, strlen(s)) : 0x9e3779b97f4a7c15ULL;
+	uint64_t v = s != NULL ? strmap_hash(s, len) : 0x9e3779b97f4a7c15ULL;
 
 	return (h ^ v) * 0x100000001b3ULL + 1;
+}
+
+/* refmsg_mix - h with the C string s (or its absence) folded in */
+static uint64_t refmsg_mix(uint64_t h, const char *s)
+{
+	return refmsg_mixn(h, s, s != NULL ? strlen(s) : 0);
+}
+
+/* refmsg_process_of - the hash of a process, 0 when it names no pid */
+static uint64_t refmsg_process_of(const struct refmsg_who *who)
+{
+	uint64_t h;
+
+	if (who->pid == NULL)
+		return 0;
+	h = refmsg_mixn(refmsg_mixn(refmsg_mixn(1, who->host, who->host_len),
+				    who->program, who->program_len),
+			who->pid, who->pid_len);
+	return h != 0 ? h : 1;
 }
 
 /* refmsg_process - the hash of the line's process, 0 when the line
  * names no pid */
 static uint64_t refmsg_process(const struct mailrec *log)
 {
-	uint64_t h;
+	const struct refmsg_who who = {
+		log->mta_host, log->mta_host ? strlen(log->mta_host) : 0,
+		log->program, log->program ? strlen(log->program) : 0,
+		log->pid, log->pid ? strlen(log->pid) : 0,
+	};
 
-	if (log->pid == NULL)
-		return 0;
-	h = refmsg_mix(refmsg_mix(refmsg_mix(1, log->mta_host), log->program),
-		       log->pid);
-	return h != 0 ? h : 1;
+	return refmsg_process_of(&who);
 }
 
 /* refmsg_message - what two verdicts of one message share */
@@ -53,10 +73,16 @@ static uint64_t refmsg_address(const char *sender)
 	return strmap_hash(sender, len) | 1;
 }
 
+/* refmsg_queue_idn - the hash of a queue id qid[0..len), 0 for none */
+static uint64_t refmsg_queue_idn(const char *qid, size_t len)
+{
+	return qid != NULL ? strmap_hash(qid, len) | 1 : 0;
+}
+
 /* refmsg_queue_id - the hash of a queue id, 0 for none */
 static uint64_t refmsg_queue_id(const char *qid)
 {
-	return qid != NULL ? strmap_hash(qid, strlen(qid)) | 1 : 0;
+	return refmsg_queue_idn(qid, qid != NULL ? strlen(qid) : 0);
 }
 
 /* refmsg_words - what a verdict says, but its time */
@@ -276,4 +302,29 @@ void refmsg_paid(struct refmsg *r, const struct mailrec *log)
 
 	if (i >= 0)
 		r->slot[i].owed.due = 0;
+}
+
+/* refmsg_edge_matters - 1: a session edge of who would end a run of
+ * verdicts, or close a session that owes a discard its recipients */
+int refmsg_edge_matters(const struct refmsg *r, const struct refmsg_who *who)
+{
+	int i = refmsg_find(r, refmsg_process_of(who));
+
+	return i >= 0 && (r->slot[i].message != 0 || r->slot[i].owed.due);
+}
+
+/* refmsg_accepted_matters - 1: refmsg_accepted() of an ACCEPTED line
+ * of who with queue id qid[0..len) would change the table */
+int refmsg_accepted_matters(const struct refmsg *r,
+			    const struct refmsg_who *who, const char *qid,
+			    size_t len)
+{
+	uint64_t q = refmsg_queue_idn(qid, len);
+
+	if (refmsg_edge_matters(r, who))
+		return 1;
+	for (int j = 0; q != 0 && j < REFMSG_SLOTS; j++)
+		if (r->slot[j].qid == q)
+			return 1;
+	return 0;
 }

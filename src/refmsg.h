@@ -53,6 +53,7 @@
 #ifndef PHISHWATCH_REFMSG_H
 #define PHISHWATCH_REFMSG_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "hostname.h"
@@ -95,6 +96,18 @@ struct refmsg_slot {
 struct refmsg {
 	struct refmsg_slot slot[REFMSG_SLOTS];
 	unsigned next;			/* the slot a new process takes */
+};
+
+/* A line's process as its header names it, before any parse: each
+ * piece's text and length (NULL: the line has none), the values that
+ * the line's record would carry in mta_host, program and pid. */
+struct refmsg_who {
+	const char *host;
+	size_t host_len;
+	const char *program;
+	size_t program_len;
+	const char *pid;
+	size_t pid_len;
 };
 
 /* refmsg_continues - 1: the verdict is another recipient of the message
@@ -141,5 +154,22 @@ const struct refmsg_owed *refmsg_owed(const struct refmsg *r,
 /* refmsg_paid - the line's process owes nothing more (what
  * refmsg_owed() gave stays readable until the next refmsg_owe()) */
 void refmsg_paid(struct refmsg *r, const struct mailrec *log);
+
+/*
+ * refmsg_edge_matters - 1: a session edge of who would end its run of
+ * verdicts (refmsg_line() would change the table) or close a session
+ * that owes a discard its recipients (refmsg_owed()); a caller may
+ * skip the parse of an edge when neither holds
+ */
+int refmsg_edge_matters(const struct refmsg *r, const struct refmsg_who *who);
+
+/*
+ * refmsg_accepted_matters - 1: an ACCEPTED line of who with queue id
+ * qid[0..len) would change the table (refmsg_accepted()); a caller may
+ * skip the parse of an ordinary sender's line when it would not
+ */
+int refmsg_accepted_matters(const struct refmsg *r,
+			    const struct refmsg_who *who, const char *qid,
+			    size_t len);
 
 #endif

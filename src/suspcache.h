@@ -6,8 +6,9 @@
  *	campaign hosts, and each of them was judged twice (the fast path,
  *	then the full parse), each time with two libpsl lookups and the
  *	lookalike rules.  The cache keeps each such host's detection in a
- *	few fixed slots (direct-mapped by hash; a newcomer replaces the
- *	slot's host), so its memory never grows.  Slots hold the host names
+ *	few fixed slots (two possible slots per host, by hash; a
+ *	newcomer takes a free one of its two, else replaces the host of
+ *	its first), so its memory never grows.  Slots hold the host names
  *	themselves: a crafted name that collides with a campaign host gets
  *	its own verdict.  As with the ordinary-host cache (hostcache.h),
  *	the caller clears it whenever what makes a host suspicious changes.

@@ -1,19 +1,25 @@
 /*
- * test_normalize_known - a check_rcpt reject that prefilter_scan() takes
- * apart (PREFILTER_RCPT) becomes, through normalize_known(), the very
- * record the sendmail rulebase makes of it through normalize_line():
- * every shape of relay, a CR at the end, NOQUEUE, no header; the shapes
- * it must leave to the full parse (arg2, relay user, other programs);
- * and a thousand mutations of those lines (bytes inserted, dropped,
- * changed), each of which either takes the full parse or gives the same
- * record.  (A thousand: the unit tests also run under memcheck.)
+ * test_normalize_known - a line that prefilter_scan() takes apart (a
+ * sendmail check_rcpt reject; Postfix's client=, qmgr from= and to=
+ * lines; Exim's refusals and ACL discards at RCPT) becomes, through
+ * normalize_known(), the very record its MTA's rulebase makes of it
+ * through normalize_line(): every shape of relay, a CR at the end,
+ * NOQUEUE, no header, orig_to= and conn_use=; the shapes it must leave
+ * to the full parse (arg2, relay user, other programs, a client= with a
+ * port or SASL, a from= of another end, a to= with an empty or an
+ * unknown field, an Exim H= with a port, I= or U=, a temporary
+ * refusal, a queue id); a thousand mutations of each set of lines
+ * (bytes inserted, dropped, changed), each of which either takes the
+ * full parse or gives the same record; and every line of two Postfix
+ * recordings and of two Exim ones.  (A thousand: the unit tests also
+ * run under memcheck.)
  */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "normalize.h"
+#include "normalize_known.h"
 #include "prefilter.h"
 #include "tap.h"
 
@@ -46,6 +52,56 @@ static const char *const known[] = {
 	"reject=550 x",
 };
 
+#define P "Dec  4 20:27:13 mx1 postfix/smtpd[18953]: "
+#define Q "2026-12-04T17:25:09.150429+00:00 mx1 postfix-out/qmgr[17339]: "
+#define L "Dec  4 20:27:13 mx1 postfix/local[18967]: "
+
+/* Postfix lines the prefilter must take apart. */
+static const char *const postfix_known[] = {
+	P "A7FA91183FE: client=unknown[::1]",
+	P "A7FA91183FE: client=mail.example.net[203.0.113.7]",
+	P "4jgz253Kw9z8dPr: client=a b[2001:db8::1]",
+	Q "A7FA91183FE: from=<a@emalsrv.marriott.com>, size=438, nrcpt=1 "
+	  "(queue active)",
+	Q "214211184AE: from=<>, size=2230, nrcpt=12 (queue active)",
+	Q "214211184AE: from=bare@example.org, size=2230, nrcpt=1 "
+	  "(queue active)",
+	L "A7FA91183FE: to=<alice@example.org>, relay=local, delay=0.21, "
+	  "delays=0.07/0.14/0/0, dsn=2.0.0, status=sent (delivered to file: "
+	  "/dev/null)",
+	L "A7FA91183FE: to=<alice@example.org>, orig_to=<al@example.org>, "
+	  "relay=local, delay=0.21, delays=0.07/0.14/0/0, dsn=2.0.0, "
+	  "status=sent (delivered to file: /dev/null)",
+	L "2002F118327: to=<dave@far.example.net>, relay=none, delay=0.05, "
+	  "delays=0.01/0.04/0/0, dsn=4.4.1, status=deferred (connect to "
+	  "127.0.0.1[127.0.0.1]:34737: Connection refused)",
+	L "2002F118327: to=<d@far.example.net>, relay=mx.far.example.net"
+	  "[192.0.2.9]:25, conn_use=2, delay=1, delays=0/0/0/1, dsn=5.1.1, "
+	  "status=bounced (host said: 550 no such user)",
+	L "2002F118327: to=<d@far.example.net>, relay=none, delay=1, "
+	  "delays=0/0/0/1, dsn=4.0.0, status=expired",
+	L "2002F118327: to=<d@far.example.net>, relay=none, delay=1, "
+	  "delays=0/0/0/1, dsn=2.0.0, status=sent (x)\r",
+};
+
+#define E "Dec  4 20:26:19 mx1 exim[14180]: 2026-12-04 20:26:19 [14180] "
+
+/* Exim lines the prefilter must take apart. */
+static const char *const exim_known[] = {
+	E "H=(client.example.com) [::1] F=<y@emalsrv.linkedin.com> rejected "
+	  "RCPT <bob@example.org>: Sender banned",
+	E "H=mx.example.net (helo.example.net) [192.0.2.7] F=<y@a.example> "
+	  "rejected RCPT <bob@example.org>: 550 no",
+	E "H=mx.example.net [192.0.2.7] F=<> rejected RCPT bob@example.org: x",
+	E "H=[192.0.2.7] F=<y@a.example> rejected RCPT <b@example.org>: x\r",
+	E "H=(client.example.com) [::1] F=<a@emalsrv.ups.com> RCPT "
+	  "<alice@example.org>: discarded by RCPT ACL: sender discarded by list",
+	E "H=(client.example.com) [::1] F=<a@emalsrv.ups.com> RCPT "
+	  "<alice@example.org>: discarded by RCPT ACL",
+	"2026-12-04 20:26:19 [14180] H=(c.example) [::1] F=<a@b.example> "
+	"rejected RCPT <alice@example.org>: mainlog",
+};
+
 /* Lines that must take the full parse. */
 static const char *const parsed[] = {
 	H "r10: ruleset=check_rcpt, arg1=<a@b.example>, arg2=x, relay=h "
@@ -62,6 +118,32 @@ static const char *const parsed[] = {
 	  "reject=550 x",
 	("Jul  3 14:12:20 mx1 postfix/smtpd[4707]: r16: ruleset=check_rcpt, "
 	 "arg1=<a@b.example>, relay=h [192.0.2.4], reject=550 x"),
+	P "A7FA91183FE: client=unknown[::1]:41234",
+	P "A7FA91183FE: client=unknown[::1], sasl_method=PLAIN",
+	P "A7FA91183FE: client=[::1]",
+	Q "A7FA91183FE: from=<a@b.example>, size=438, nrcpt=1",
+	Q "A7FA91183FE: from=<a@b.example>, size=438, nrcpt=1 (queue active) x",
+	Q "A7FA91183FE: from=<a@b.example>, size=, nrcpt=1 (queue active)",
+	L "A7FA91183FE: to=<a@b.example>, relay=, delay=0, delays=0, "
+	  "dsn=2.0.0, status=sent (x)",
+	L "A7FA91183FE: to=<a@b.example>, relay=local, delay=0, delays=0, "
+	  "dsn=2.0.0, status=sent ",
+	L "A7FA91183FE: to=<a@b.example>, relay=local, delay=0, delays=0, "
+	  "x=y, dsn=2.0.0, status=sent (x)",
+	("Jul  3 14:12:20 mx1 sm-mta[4707]: r17: from=<a@b.example>, "
+	 "size=438, nrcpt=1 (queue active)"),
+	E "H=(c.example) [::1]:4567 F=<a@b.example> rejected RCPT <r@x>: x",
+	E "H=(c.example) [::1] I=[::1]:25 F=<a@b.example> rejected RCPT <r@x>: x",
+	E "H=(c.example) [::1] U=u F=<a@b.example> rejected RCPT <r@x>: x",
+	E "H=(c.example) [::1] F=<a@b.example> temporarily rejected RCPT <r@x>: x",
+	E "H=(c.example) [::1] rejected MAIL <x@linkedinmail.com>: Sender banned",
+	E "1xZZrM-0003mr-0U H=(c.example) [127.0.0.1] F=<p@b.example> rejected "
+	  "after DATA: Spam",
+	E "1xZZrM-0003mr-0U H=(c.example) [::1] F=<a@b.example> rejected RCPT "
+	  "<r@x>: queue id first",
+	E "H=(c.example) [::1] F=<a@b.example> rejected RCPT <r@x>: ",
+	E "H=(c.example) [::1] F=<a@b.example> RCPT <r@x>: discarded by RCPT "
+	  "ACL: ",
 };
 
 /* The string members of struct mailrec. */
@@ -105,7 +187,12 @@ static int same_as_parse(struct normalizer *norm, const char *line,
 	same = normalize_known(norm, line, len, hint, &fast) == kind
 	       && fast.kind == parse.kind && fast.stage == parse.stage
 	       && fast.mta == parse.mta
-	       && fast.relay_forged == parse.relay_forged;
+	       && fast.relay_forged == parse.relay_forged
+	       && fast.relay_ip_bare == parse.relay_ip_bare
+	       && fast.outcome == parse.outcome
+	       && fast.session_edge == parse.session_edge
+	       && fast.may_repeat == parse.may_repeat
+	       && fast.no_message == parse.no_message;
 	for (size_t i = 0; i < sizeof(members) / sizeof(members[0]); i++) {
 		const char *got = member(&fast, members[i]);
 
@@ -146,6 +233,85 @@ static size_t mutate(const char *line, char out[LINE_MAX_TEST + 1],
 	return len;
 }
 
+/* taken - the prefilter took the line apart (a record it can make) */
+static int taken_apart(const char *line, size_t len,
+		       struct prefilter_hint *hint)
+{
+	prefilter_scan(line, len, hint);
+	return hint->known != MAILREC_UNPARSED;
+}
+
+/* check_known - each line of lines is taken apart, and gives the
+ * rulebase's record */
+static void check_known(struct normalizer *norm, const char *const *lines,
+			size_t n)
+{
+	struct prefilter_hint hint;
+	char name[LINE_MAX_TEST + 1];
+
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(lines[i]);
+		const char *text = strstr(lines[i], "]: ");
+
+		snprintf(name, sizeof(name), "taken apart: %.50s",
+			 text != NULL ? text + 3 : lines[i]);
+		tap_ok(taken_apart(lines[i], len, &hint)
+		       && same_as_parse(norm, lines[i], len, &hint), name);
+	}
+}
+
+/* mutants - a thousand mutants of lines: those taken apart give the
+ * rulebase's record */
+static void mutants(struct normalizer *norm, const char *const *lines,
+		    size_t n, unsigned seed)
+{
+	char line[LINE_MAX_TEST + 1];
+	struct prefilter_hint hint;
+	int taken = 0, differ = 0;
+
+	for (int m = 0; m < 1000; m++) {
+		size_t len = mutate(lines[(size_t) m % n], line, &seed);
+
+		if (!taken_apart(line, len, &hint))
+			continue;
+		taken++;
+		if (!same_as_parse(norm, line, len, &hint) && differ++ < 5)
+			printf("# differs: %s\n", line);
+	}
+	tap_ok(taken > 100, "mutants taken apart by the prefilter: some");
+	tap_is_long(differ, 0, "each gives the rulebase's record");
+}
+
+/* recording - every line of a recording that the prefilter takes
+ * apart (least of them at least) gives the rulebase's record */
+static void recording(struct normalizer *norm, const char *top,
+		      const char *name, int least)
+{
+	char path[4096];
+	char line[LINE_MAX_TEST + 2];
+	struct prefilter_hint hint;
+	int taken = 0, differ = 0;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s%stests/mta/%s", top != NULL ? top : "",
+		 top != NULL ? "/" : "", name);
+	fp = fopen(path, "r");
+	if (!tap_ok(fp != NULL, "the recording opens"))
+		return;
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		size_t len = strcspn(line, "\n");
+
+		if (!taken_apart(line, len, &hint))
+			continue;
+		taken++;
+		if (!same_as_parse(norm, line, len, &hint) && differ++ < 5)
+			printf("# differs: %.*s\n", (int) len, line);
+	}
+	fclose(fp);
+	tap_ok(taken >= least, "its lines of the known shapes taken apart");
+	tap_is_long(differ, 0, "each as the rulebase reads it");
+}
+
 int main(void)
 {
 	const char *top = getenv("TOP");
@@ -154,40 +320,42 @@ int main(void)
 	char line[LINE_MAX_TEST + 1];
 	struct prefilter_hint hint;
 	struct normalizer *norm;
-	unsigned seed = 14;
-	int taken = 0, differ = 0;
 
 	snprintf(path, sizeof(path), "%s%srulebase/sendmail.rb",
 		 top != NULL ? top : "", top != NULL ? "/" : "");
 	norm = normalize_open(path, err);
 	if (!tap_ok(norm != NULL, "rulebase/sendmail.rb loads"))
 		return tap_done();
-	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
-		size_t len = strlen(known[i]);
-
-		snprintf(line, sizeof(line), "taken apart: %.40s", known[i]
-			 + (strncmp(known[i], H, strlen(H)) == 0 ? strlen(H) : 0));
-		tap_ok(prefilter_scan(known[i], len, &hint) == PREFILTER_RCPT
-		       && same_as_parse(norm, known[i], len, &hint), line);
-	}
+	snprintf(path, sizeof(path), "%s%srulebase/postfix.rb",
+		 top != NULL ? top : "", top != NULL ? "/" : "");
+	if (!tap_ok(normalize_add(norm, MTA_POSTFIX, path, err) == 0,
+		    "rulebase/postfix.rb loads"))
+		return tap_done();
+	snprintf(path, sizeof(path), "%s%srulebase/exim.rb",
+		 top != NULL ? top : "", top != NULL ? "/" : "");
+	if (!tap_ok(normalize_add(norm, MTA_EXIM, path, err) == 0,
+		    "rulebase/exim.rb loads"))
+		return tap_done();
+	check_known(norm, known, sizeof(known) / sizeof(known[0]));
+	check_known(norm, exim_known, sizeof(exim_known) / sizeof(exim_known[0]));
+	check_known(norm, postfix_known,
+		    sizeof(postfix_known) / sizeof(postfix_known[0]));
 	for (size_t i = 0; i < sizeof(parsed) / sizeof(parsed[0]); i++) {
-		snprintf(line, sizeof(line), "full parse: %.50s", parsed[i]
-			 + (strncmp(parsed[i], H, strlen(H)) == 0 ? strlen(H) : 0));
-		tap_ok(prefilter_scan(parsed[i], strlen(parsed[i]), &hint)
-		       != PREFILTER_RCPT, line);
-	}
-	for (int m = 0; m < 1000; m++) {
-		const char *from = known[m % (sizeof(known) / sizeof(known[0]))];
-		size_t len = mutate(from, line, &seed);
+		const char *text = strstr(parsed[i], "]: ");
 
-		if (prefilter_scan(line, len, &hint) != PREFILTER_RCPT)
-			continue;
-		taken++;
-		if (!same_as_parse(norm, line, len, &hint) && differ++ < 5)
-			printf("# differs: %s\n", line);
+		snprintf(line, sizeof(line), "full parse: %.50s",
+			 text != NULL ? text + 3 : parsed[i]);
+		tap_ok(!taken_apart(parsed[i], strlen(parsed[i]), &hint), line);
 	}
-	tap_ok(taken > 100, "mutants taken apart by the prefilter: some");
-	tap_is_long(differ, 0, "each gives the rulebase's record");
+	mutants(norm, known, sizeof(known) / sizeof(known[0]), 14);
+	mutants(norm, postfix_known,
+		sizeof(postfix_known) / sizeof(postfix_known[0]), 14);
+	mutants(norm, exim_known, sizeof(exim_known) / sizeof(exim_known[0]),
+		14);
+	recording(norm, top, "postfix-more/long.3164.log", 30);
+	recording(norm, top, "postfix/short.3339.log", 30);
+	recording(norm, top, "exim-more/syslog-3164.log", 10);
+	recording(norm, top, "exim-more/mainlog", 5);
 	normalize_close(norm);
 	return tap_done();
 }

@@ -182,6 +182,98 @@ static void test_campaign(void)
 	rig_close(&r);
 }
 
+/* rig_line - one raw line as it is */
+static enum pipeline_result rig_line(struct rig *r, const char *line)
+{
+	return pipeline_line(r->pipe, line, strlen(line));
+}
+
+/* rig_messages - the first campaign's message count, the batch
+ * committed */
+static long rig_messages(struct rig *r)
+{
+	unsigned long long n[TRACK_COUNTERS] = { 0 };
+
+	pipeline_flush(r->pipe);
+	store_campaigns(r->store, counts_of, n);
+	return (long) n[TRACK_MESSAGES];
+}
+
+#define PF "Dec  4 20:27:15 mx1 postfix/smtpd[7]: "
+#define PF_REJECT(rcpt) PF "NOQUEUE: reject: RCPT from unknown[::1]: 554 " \
+	"5.7.1 <" rcpt ">: Recipient address rejected: no; " \
+	"from=<a@emalsrv.marriott.com> to=<" rcpt "> proto=ESMTP helo=<c>"
+
+/*
+ * test_postfix_edges - smtpd's connect and disconnect are skipped
+ * unparsed, but for the one that ends a run of NOQUEUE refusals: its
+ * process's next refusal is another message, as the full parse of
+ * every edge makes it
+ */
+static void test_postfix_edges(void)
+{
+	struct rig r;
+	unsigned long long skipped;
+
+	rig_open(&r, 0);
+	rig_line(&r, PF "connect from unknown[::1]");
+	tap_is_long((long) r.counters.prefiltered, 1,
+		    "a connect with no refusal before it: skipped");
+	rig_line(&r, PF_REJECT("alice@example.org"));
+	rig_line(&r, PF_REJECT("bob@example.org"));
+	tap_is_long(rig_messages(&r), 1, "two refused recipients, one message");
+	skipped = r.counters.prefiltered;
+	rig_line(&r, PF "disconnect from unknown[::1] ehlo=1 mail=1 "
+		 "rcpt=0/2 quit=1 commands=3/5");
+	tap_ok(r.counters.prefiltered == skipped && r.counters.parsed == 3,
+	       "the disconnect that ends them is NOT skipped: parsed");
+	rig_line(&r, PF "connect from unknown[::1]");
+	tap_is_long((long) (r.counters.prefiltered - skipped), 1,
+		    "the next connect: skipped again");
+	rig_line(&r, PF_REJECT("alice@example.org"));
+	tap_is_long(rig_messages(&r), 2,
+		    "the next session's refusal: a message of its own");
+	rig_close(&r);
+}
+
+#define EX(pid) "Dec  4 20:26:19 mx1 exim[" pid "]: 2026-12-04 " \
+	"20:26:19 [" pid "] "
+#define EX_REJECT(rcpt) EX("9") "H=(c.example) [::1] " \
+	"F=<y@emalsrv.marriott.com> rejected RCPT <" rcpt ">: Sender banned"
+#define EX_ARRIVAL(pid, id) EX(pid) id " <= news@lists.debian.org " \
+	"H=(c.example) [::1] P=esmtp S=439 id=s8@c.example for b@example.org"
+
+/*
+ * test_exim_arrivals - an ordinary sender's arrival is skipped by the
+ * sendmail from= path, but not one that ends its process's run of
+ * refusals: that one is parsed, and the next refusal is a new message
+ */
+static void test_exim_arrivals(void)
+{
+	struct rig r;
+	unsigned long long skipped;
+
+	rig_open(&r, 0);
+	rig_line(&r, EX_REJECT("bob@example.org"));
+	tap_is_long(rig_messages(&r), 1, "an Exim refusal: one message");
+	skipped = r.counters.prefiltered;
+	rig_line(&r, EX_ARRIVAL("9", "1xZZrH-0003gt-1c"));
+	tap_ok(r.counters.prefiltered == skipped && r.counters.parsed == 2,
+	       "an ordinary arrival in the same process is NOT skipped");
+	rig_line(&r, EX_REJECT("carol@example.org"));
+	tap_is_long(rig_messages(&r), 2,
+		    "so the refusal after it is another message");
+	rig_line(&r, EX("9") "1xZZrH-0003gt-1c Completed");
+	rig_line(&r, EX_ARRIVAL("10", "1xZZrH-0003gt-1e"));
+	rig_line(&r, EX("11") "1xZZrH-0003gt-1e => b <b@example.org> R=l");
+	tap_is_long((long) (r.counters.prefiltered - skipped), 3,
+		    "Completed, an ordinary arrival of a process with no run "
+		    "open and its delivery: skipped");
+	tap_is_long((long) r.counters.senders, 4,
+		    "each sender counted, skipped or parsed");
+	rig_close(&r);
+}
+
 /* test_learned_brand - a brand learned while running empties the
  * ordinary-host cache through the set's generation */
 static void test_learned_brand(void)
@@ -243,6 +335,8 @@ int main(void)
 		 top != NULL ? top : "", top != NULL ? "/" : "");
 	test_ordinary_agrees();
 	test_campaign();
+	test_postfix_edges();
+	test_exim_arrivals();
 	test_learned_brand();
 	test_config_sets();
 	return tap_done();

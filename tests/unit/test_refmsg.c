@@ -239,6 +239,44 @@ static void test_owed(void)
 	       "cleanup's discard of the queue id smtpd's client= gave: that session owes");
 }
 
+/* test_matters - the questions a caller asks before it skips a parse:
+ * the same process, told from the header's pieces, as from the record */
+static void test_matters(void)
+{
+	struct refmsg r;
+	struct mailrec a = verdict("7", "<x@a.example>", "<bob@example.org>");
+	struct mailrec client, cleanup;
+	const struct refmsg_who seven = { "mx1", 3, "postfix/smtpd", 13, "7", 1 };
+	const struct refmsg_who eight = { "mx1", 3, "postfix/smtpd", 13, "8", 1 };
+	const struct refmsg_who nopid = { "mx1", 3, "postfix/smtpd", 13, NULL, 0 };
+	const struct refmsg_who qmgr = { "mx1", 3, "postfix/qmgr", 12, "9", 1 };
+
+	memset(&r, 0, sizeof(r));
+	tap_ok(!refmsg_edge_matters(&r, &seven), "an empty table: no edge matters");
+	refmsg_note(&r, &a, 1);
+	tap_ok(refmsg_edge_matters(&r, &seven), "the edge of a process with a run open matters");
+	tap_ok(!refmsg_edge_matters(&r, &eight), "another process's does not");
+	tap_ok(!refmsg_edge_matters(&r, &nopid), "nor one that names no pid");
+	tap_ok(refmsg_accepted_matters(&r, &seven, "Q1", 2),
+	       "an arrival in a process with a run open matters");
+	tap_ok(!refmsg_accepted_matters(&r, &qmgr, "Q1", 2),
+	       "one of another process and queue id does not");
+	client = a;
+	client.kind = MAILREC_CLIENT;
+	client.qid = "Q1";
+	refmsg_line(&r, &client);
+	tap_ok(!refmsg_edge_matters(&r, &seven), "a queue id ended the run");
+	tap_ok(refmsg_accepted_matters(&r, &qmgr, "Q1", 2),
+	       "but qmgr's line of the queue id the run counted matters");
+	tap_ok(!refmsg_accepted_matters(&r, &qmgr, "Q12", 3),
+	       "another queue id's does not");
+	cleanup = a;
+	cleanup.qid = "Q1";
+	refmsg_owe(&r, &cleanup, "a.example", "a.example", 1);
+	tap_ok(refmsg_edge_matters(&r, &seven),
+	       "the close of a session that owes a discard its recipients matters");
+}
+
 int main(void)
 {
 	test_one_message();
@@ -247,5 +285,6 @@ int main(void)
 	test_full();
 	test_retry();
 	test_owed();
+	test_matters();
 	return tap_done();
 }

@@ -43,6 +43,14 @@ int main(void)
 				  &lookalike), 0, "a prefix is not there");
 	tap_is_long(suspcache_get(cache, "xemalsrv.marriott.com", &got,
 				  &lookalike), 0, "a longer name is not");
+	/* the same first slot (FNV-1a % 128): senders of two campaigns
+	 * taking turns were judged afresh each time */
+	suspcache_clear(cache);
+	suspcache_put(cache, "emalsrv.marriott.com", &d, 0);
+	suspcache_put(cache, "paypa1.com", &d, 1);
+	tap_ok(suspcache_get(cache, "emalsrv.marriott.com", &got, &lookalike)
+	       && suspcache_get(cache, "paypa1.com", &got, &lookalike),
+	       "two hosts of one first slot both stay");
 	for (int i = 0; i < 10 * SUSPCACHE_SLOTS; i++) {
 		snprintf(host, sizeof(host), "h%d.example", i);
 		suspcache_put(cache, host, &d, 1);
