@@ -93,7 +93,8 @@ $(LIB): $(LIB_OBJS)
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/tests/unit_%.t: tests/unit/test_%.c tests/unit/tap.h $(LIB) | $(BUILD)
+$(BUILD)/tests/unit_%.t: tests/unit/test_%.c tests/unit/tap.h tests/unit/oom.h \
+		$(LIB) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS)
 
 rulebase/sendmail-syslog.rb: rulebase/sendmail.rb rulebase/syslog.rb.in \
