@@ -8,7 +8,8 @@
  *
  * DIAGNOSTICS
  *	Exit status follows sysexits.h: 0, EX_USAGE, EX_DATAERR,
- *	EX_NOINPUT, EX_CANTCREAT (state store), EX_IOERR.
+ *	EX_NOINPUT, EX_OSERR (out of memory), EX_CANTCREAT (state store),
+ *	EX_IOERR.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -302,7 +303,7 @@ static int print_report(struct phishwatch *pw, int status)
 {
 	if (pipeline_flush(pw->app.pipe) < 0) {
 		msg_error("%s", pipeline_error(pw->app.pipe));
-		return EX_IOERR;
+		return pipeline_status(pw->app.pipe);
 	}
 	store_clear_error(pw->app.store);
 	if ((pw->opts.report == OPTIONS_REPORT_HTML
@@ -445,7 +446,8 @@ int main(int argc, char **argv)
 		/* --report -s STORE alone read no line: no counters */
 		if (pw.opts.input_count > 0)
 			say_counters("exit", &pw.app.counters);
-		if (pw.opts.report && status != EX_IOERR)
+		if (pw.opts.report && status != EX_IOERR
+		    && status != EX_OSERR)
 			status = print_report(&pw, status);
 	}
 	if (assembly_close(&pw.app, err) < 0)

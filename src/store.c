@@ -300,6 +300,12 @@ int store_corrupt(const struct store *store)
 	return store->corrupt;
 }
 
+/* store_nomem - 1 when the last failure was out of memory */
+int store_nomem(const struct store *store)
+{
+	return store->nomem;
+}
+
 /* store_busy - 1 when the last failure was a lock conflict */
 int store_busy(const struct store *store)
 {

@@ -210,5 +210,8 @@ int store_busy(const struct store *store);	/* last failure was SQLITE_BUSY/LOCKE
 /* store_corrupt - the last failure was a damaged database (a store that
  * cannot be read, as at open: exit 73) */
 int store_corrupt(const struct store *store);
+/* store_nomem - the last failure was out of memory (SQLite's or ours:
+ * exit 71) */
+int store_nomem(const struct store *store);
 
 #endif

@@ -4,13 +4,15 @@
  * A test program that includes this replaces malloc(), calloc() and
  * realloc() (libfastjson, SQLite and liblognorm call them too): once
  * oom_arm(n) is called, the n-th allocation from then on fails, once,
- * until oom_disarm(), which says how many were asked for.  Under a
+ * with errno ENOMEM, until oom_disarm(), which says how many were asked
+ * for.  Under a
  * sanitizer, which owns the allocator, OOM_SANITIZED is defined and
  * nothing is replaced: the test then has nothing to test and says so.
  */
 #ifndef PHISHWATCH_OOM_H
 #define PHISHWATCH_OOM_H
 
+#include <errno.h>
 #include <stddef.h>
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -31,12 +33,14 @@ static long oom_fail_at;
 static long oom_calls;
 static int oom_armed;
 
-/* oom_fails - count one allocation; 1 when it is the one to fail */
+/* oom_fails - count one allocation; 1 (errno ENOMEM, as glibc's
+ * malloc sets it) when it is the one to fail */
 static int oom_fails(void)
 {
-	if (!oom_armed)
+	if (!oom_armed || ++oom_calls != oom_fail_at)
 		return 0;
-	return ++oom_calls == oom_fail_at;
+	errno = ENOMEM;
+	return 1;
 }
 
 void *malloc(size_t size)
