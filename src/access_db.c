@@ -41,7 +41,13 @@ struct access_db {
 	DBTYPE type;		/* DB_HASH or DB_BTREE */
 	int with_nul;		/* keys stored with their NUL (makemap -N) */
 	size_t count;		/* valid entries seen by the last scan */
+	char opened_as[ACCESS_FILE_NAME_MAX];	/* the name libdb was given
+					 * (/proc/self/fd/N), which its
+					 * messages say */
 };
+
+/* Room for one of libdb's messages with the map's path put in. */
+#define ACCESS_DB_MESSAGE_MAX 1024
 
 /* access_db_errno - errno for a libdb status (positive ones are errno) */
 static int access_db_errno(int status)
@@ -69,14 +75,50 @@ static int access_db_first_nul(DB *db)
 	return with_nul;
 }
 
-/* access_db_message - libdb's own diagnostics, as ours: told to the
- * say_to that access_db_attach() left in the handle's environment */
+/*
+ * access_db_named - text with each "/proc/self/fd/N" that libdb says
+ * (the name it opened the map by) put back as the map's path, into
+ * out: no one can look up a descriptor of a process that has exited.
+ * A message that names no file gets the path in front.
+ */
+static void access_db_named(const struct access_db *h, const char *text,
+			    char *out, size_t size)
+{
+	const char *name = h->opened_as[0] != '\0' ? h->opened_as
+			   : h->file.path;
+	size_t name_len = strlen(name);
+	const char *at = strstr(text, name);
+	size_t n;
+
+	if (at == NULL) {
+		snprintf(out, size, "%s: %s", h->file.path, text);
+		return;
+	}
+	for (n = 0; at != NULL && n < size; at = strstr(text, name)) {
+		n += (size_t) snprintf(out + n, size - n, "%.*s%s",
+				       (int) (at - text), text, h->file.path);
+		text = at + name_len;
+	}
+	if (n < size)
+		snprintf(out + n, size - n, "%s", text);
+}
+
+/* access_db_message - libdb's own diagnostics, as ours, naming the
+ * map's path: told to the map's say_to (access_db_attach() left the
+ * handle in libdb's environment) */
 static void access_db_message(const DB_ENV *env, const char *prefix,
 			      const char *text)
 {
+	const struct access_db *h = env != NULL ? env->app_private : NULL;
+	char named[ACCESS_DB_MESSAGE_MAX];
+
 	(void) prefix;
-	say_print(env != NULL ? env->app_private : NULL, SAY_WARN,
-		  "libdb: %.300s", text);
+	if (h == NULL) {
+		say_print(NULL, SAY_WARN, "libdb: %.300s", text);
+		return;
+	}
+	access_db_named(h, text, named, sizeof(named));
+	say_print(h->file.say, SAY_WARN, "libdb: %.600s", named);
 }
 
 /* access_db_attach - libdb on the file that h->file holds open, by its
@@ -85,6 +127,7 @@ static void access_db_message(const DB_ENV *env, const char *prefix,
 static int access_db_attach(struct access_db *h)
 {
 	char name[ACCESS_FILE_NAME_MAX];
+	const char *opened;
 	int status = db_create(&h->db, NULL, 0);
 
 	if (status != 0) {
@@ -92,11 +135,15 @@ static int access_db_attach(struct access_db *h)
 		errno = access_db_errno(status);
 		return -1;
 	}
-	/* The file's say_to outlives the handle: libdb's messages go there. */
-	h->db->dbenv->app_private = (void *) h->file.say;
+	/* libdb's messages go to the map's say_to, with its path */
+	h->db->dbenv->app_private = h;
 	h->db->set_errcall(h->db, access_db_message);
-	status = h->db->open(h->db, NULL, access_file_name(&h->file, name),
-			     NULL, DB_UNKNOWN, DB_RDONLY, 0);
+	opened = access_file_name(&h->file, name);
+	/* the path itself where no /proc is: its messages name it then */
+	snprintf(h->opened_as, sizeof(h->opened_as), "%s",
+		 opened == name ? opened : "");
+	status = h->db->open(h->db, NULL, opened, NULL, DB_UNKNOWN,
+			     DB_RDONLY, 0);
 	if (status == 0)
 		status = h->db->get_type(h->db, &h->type);
 	if (status == 0 && h->type != DB_HASH && h->type != DB_BTREE)
@@ -179,6 +226,7 @@ static int access_db_reopen(void *handle)
 	h->db->close(h->db, 0);
 	access_file_close(&h->file);
 	*h = fresh;
+	h->db->dbenv->app_private = h;	/* not the copy on the stack */
 	return 0;
 }
 
