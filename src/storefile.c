@@ -131,14 +131,16 @@ static int storefile_resolve(struct storefile *sf, const char *name)
 }
 
 /* storefile_open_own - create (O_EXCL, 0600) or open without following
- * a link, then check; the descriptor, or -1 */
+ * a link, then check; the descriptor, or -1; *created tells which */
 static int storefile_open_own(struct storefile *sf, const char *file,
-			      const char *shown, struct stat *st)
+			      const char *shown, struct stat *st,
+			      int *created)
 {
 	/* O_NONBLOCK: a FIFO planted under the name must not hang us. */
 	int flags = O_RDWR | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
 	int fd = open(file, flags | O_CREAT | O_EXCL, 0600);
 
+	*created = fd >= 0;
 	if (fd < 0 && errno == EEXIST)
 		fd = open(file, flags);
 	if (fd < 0 && errno == ELOOP)
@@ -205,11 +207,12 @@ static int storefile_lock(struct storefile *sf)
 	char file[PATH_MAX];
 	char shown[PATH_MAX + STOREFILE_SUFFIX_MAX];
 	struct stat st;
+	int created;
 	int fd;
 
 	if (storefile_names(sf, STOREFILE_LOCK_SUFFIX, file, shown) < 0)
 		return -1;
-	fd = storefile_open_own(sf, file, shown, &st);
+	fd = storefile_open_own(sf, file, shown, &st, &created);
 	if (fd < 0)
 		return -1;
 	if (storefile_try_lock(sf, fd, shown) < 0) {
@@ -243,23 +246,45 @@ static int storefile_check_companions(struct storefile *sf)
 	return 0;
 }
 
+/*
+ * storefile_empty - an existing store file of 0 bytes is refused.
+ * SQLite would take it for a new database, and phishwatch for a new
+ * store: a store truncated (a restore gone wrong, a full disk's copy,
+ * "> state.db") then repeated every campaign's first-seen event.  The
+ * store phishwatch creates is written at once (its first page within
+ * the open), so an empty one was not left by a run of it.
+ */
+static int storefile_empty(struct storefile *sf, const struct stat *st,
+			   int created)
+{
+	if (created || st->st_size > 0)
+		return 0;
+	return storefile_fail(sf, sf->name, "empty (0 bytes), not a store: "
+			      "refused (taken as new, a truncated store would "
+			      "give every campaign's first-seen event again); "
+			      "restore it, or remove it to start a new store");
+}
+
 /* storefile_open - see storefile.h */
 int storefile_open(struct storefile *sf, const char *name,
 		   enum storefile_use use)
 {
 	struct stat st;
+	int created;
 	int fd;
 
 	sf->name = name;
 	sf->lock_fd = -1;
 	if (storefile_resolve(sf, name) < 0)
 		return -1;
-	fd = storefile_open_own(sf, sf->path, name, &st);
+	fd = storefile_open_own(sf, sf->path, name, &st, &created);
 	if (fd < 0)
 		return -1;
 	/* Closed before SQLite opens the file: closing a descriptor of
 	 * it later would drop SQLite's locks (see the top of this file). */
 	(void) close(fd);
+	if (storefile_empty(sf, &st, created) < 0)
+		return -1;
 	sf->dev = st.st_dev;
 	sf->ino = st.st_ino;
 	if (use == STOREFILE_WRITER && storefile_lock(sf) < 0)

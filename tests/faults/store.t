@@ -38,6 +38,25 @@ like "$(cat "$TMP/err")" "malformed" "corrupt pages: says why"
 cp "$TMP/good.db" "$TMP/short.db"
 truncate -s 5000 "$TMP/short.db"
 start_fails "truncated store" "$TMP/short.db"
+# Truncated to nothing: SQLite would take it for a new database, and the
+# run would give every campaign's first-seen event again.  Refused, the
+# file left as it was; --check says the same.
+cp "$TMP/good.db" "$TMP/zero.db"
+truncate -s 0 "$TMP/zero.db"
+start_fails "store truncated to 0 bytes" "$TMP/zero.db"
+like "$(cat "$TMP/err")" "zero\.db: empty \(0 bytes\), not a store: refused" \
+	"0 bytes: says why"
+is "$(wc -c <"$TMP/zero.db" | tr -d ' ')" 0 "0 bytes: the file is left as it was"
+pw -r "$RULEBASE" -s "$TMP/zero.db" --check >/dev/null 2>"$TMP/err"
+is "$?" 73 "0 bytes, --check: exit 73"
+like "$(cat "$TMP/err")" "zero\.db: empty \(0 bytes\)" "0 bytes, --check: says why"
+# The store phishwatch creates itself is no such file: made, then kept.
+pw -r "$RULEBASE" -s "$TMP/fresh.db" "$TMP/log" >"$TMP/out" 2>/dev/null
+is "$?" 0 "a new store: exit 0"
+is "$(events "$TMP/out")" 1 "a new store: the event"
+pw -r "$RULEBASE" -s "$TMP/fresh.db" "$TMP/log" >"$TMP/out" 2>/dev/null
+is "$?" 0 "the new store, again: exit 0"
+is "$(events "$TMP/out")" 0 "the new store, again: the campaign is known"
 printf 'SQLite format 3\0' >"$TMP/header.db"
 head -c 4096 /dev/zero >>"$TMP/header.db"
 start_fails "store with a bare header" "$TMP/header.db"
