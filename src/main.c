@@ -199,6 +199,10 @@ static int open_outputs(struct phishwatch *pw)
 		msg_error("state %s", err);
 		return EX_CANTCREAT;
 	}
+	if (store_found_empty(pw->app.store))
+		msg_warn("state %s: empty file (0 bytes) taken for a new store; "
+			 "if it was a store truncated, each campaign's "
+			 "first-seen event comes again", pw->opts.state);
 	/* --report prints the chronology instead of events */
 	if (pw->opts.report)
 		return 0;

@@ -246,25 +246,6 @@ static int storefile_check_companions(struct storefile *sf)
 	return 0;
 }
 
-/*
- * storefile_empty - an existing store file of 0 bytes is refused.
- * SQLite would take it for a new database, and phishwatch for a new
- * store: a store truncated (a restore gone wrong, a full disk's copy,
- * "> state.db") then repeated every campaign's first-seen event.  The
- * store phishwatch creates is written at once (its first page within
- * the open), so an empty one was not left by a run of it.
- */
-static int storefile_empty(struct storefile *sf, const struct stat *st,
-			   int created)
-{
-	if (created || st->st_size > 0)
-		return 0;
-	return storefile_fail(sf, sf->name, "empty (0 bytes), not a store: "
-			      "refused (taken as new, a truncated store would "
-			      "give every campaign's first-seen event again); "
-			      "restore it, or remove it to start a new store");
-}
-
 /* storefile_open - see storefile.h */
 int storefile_open(struct storefile *sf, const char *name,
 		   enum storefile_use use)
@@ -283,8 +264,11 @@ int storefile_open(struct storefile *sf, const char *name,
 	/* Closed before SQLite opens the file: closing a descriptor of
 	 * it later would drop SQLite's locks (see the top of this file). */
 	(void) close(fd);
-	if (storefile_empty(sf, &st, created) < 0)
-		return -1;
+	/* SQLite takes an empty file for a new database, and so does
+	 * phishwatch (a sqlite3 shell, touch or install(1) leave one), but
+	 * the caller says so: a store truncated to nothing gives every
+	 * campaign's first-seen event again. */
+	sf->found_empty = !created && st.st_size == 0;
 	sf->dev = st.st_dev;
 	sf->ino = st.st_ino;
 	if (use == STOREFILE_WRITER && storefile_lock(sf) < 0)
