@@ -245,9 +245,9 @@ VALGRIND_TESTS = tests/cli/detect.t tests/cli/access.t tests/cli/report.t \
 	    tests/fuzz-regress/replay.t
 VALGRIND_HOSTILE = idn high-bytes format-strings ip-literals \
 	    json-nesting long-line-limit
-# (unit_ecsjson_oom replaces malloc itself to make it fail, which
-# memcheck's own allocator cannot follow: it runs in make test only)
-MEMCHECK_UNIT_BINS = $(filter-out $(BUILD)/tests/unit_ecsjson_oom.t,$(UNIT_BINS))
+# (the *_oom units replace malloc themselves to make it fail, which
+# memcheck's own allocator cannot follow: they run in make test only)
+MEMCHECK_UNIT_BINS = $(filter-out $(BUILD)/tests/unit_%_oom.t,$(UNIT_BINS))
 check-valgrind: deps deps-harden $(PROG) $(SYSLOG_RB) unit
 	prove $(PROVE_FLAGS) -j$(JOBS) --exec '$(MEMCHECK)' $(MEMCHECK_UNIT_BINS)
 	PW=$(CURDIR)/$(PROG) TOP=$(CURDIR) VALGRIND="$(MEMCHECK)" \

@@ -39,7 +39,15 @@
 struct access_db {
 	DB *db;
 	DBTYPE type;		/* DB_HASH or DB_BTREE */
+	char *path;		/* the map's path, which messages name */
+	const struct say_to *say;	/* where they go */
+	char opened_as[ACCESS_FILE_NAME_MAX];	/* the name libdb was given
+					 * (/proc/self/fd/N), which its
+					 * messages say */
 };
+
+/* Room for one of libdb's messages with the map's path put in. */
+#define ACCESS_DB_MESSAGE_MAX 1024
 
 /* access_db_errno - errno for a libdb status (positive ones are errno) */
 static int access_db_errno(int status)
@@ -67,14 +75,50 @@ static int access_db_first_nul(DB *db)
 	return with_nul;
 }
 
-/* access_db_message - libdb's own diagnostics, as ours: told to the
- * say_to that access_db_open_file() left in the handle's environment */
+/*
+ * access_db_named - text with each "/proc/self/fd/N" that libdb says
+ * (the name it opened the map by) put back as the map's path, into
+ * out: no one can look up a descriptor of a process that has exited.
+ * A message that names no file gets the path in front.
+ */
+static void access_db_named(const struct access_db *h, const char *text,
+			    char *out, size_t size)
+{
+	const char *name = h->opened_as[0] != '\0' ? h->opened_as
+			   : h->path;
+	size_t name_len = strlen(name);
+	const char *at = strstr(text, name);
+	size_t n;
+
+	if (at == NULL) {
+		snprintf(out, size, "%s: %s", h->path, text);
+		return;
+	}
+	for (n = 0; at != NULL && n < size; at = strstr(text, name)) {
+		n += (size_t) snprintf(out + n, size - n, "%.*s%s",
+				       (int) (at - text), text, h->path);
+		text = at + name_len;
+	}
+	if (n < size)
+		snprintf(out + n, size - n, "%s", text);
+}
+
+/* access_db_message - libdb's own diagnostics, as ours, naming the
+ * map's path: told to the map's say_to (access_db_open_file() left
+ * the handle in libdb's environment) */
 static void access_db_message(const DB_ENV *env, const char *prefix,
 			      const char *text)
 {
+	const struct access_db *h = env != NULL ? env->app_private : NULL;
+	char named[ACCESS_DB_MESSAGE_MAX];
+
 	(void) prefix;
-	say_print(env != NULL ? env->app_private : NULL, SAY_WARN,
-		  "libdb: %.300s", text);
+	if (h == NULL) {
+		say_print(NULL, SAY_WARN, "libdb: %.300s", text);
+		return;
+	}
+	access_db_named(h, text, named, sizeof(named));
+	say_print(h->say, SAY_WARN, "libdb: %.600s", named);
 }
 
 /* access_db_open_file - libdb on the file that f holds open, by its
@@ -85,17 +129,26 @@ static int access_db_open_file(struct access_db *h,
 			       const struct access_file *f)
 {
 	char name[ACCESS_FILE_NAME_MAX];
+	const char *opened;
 	int status = db_create(&h->db, NULL, 0);
 
 	if (status != 0) {
 		h->db = NULL;
 		return status;
 	}
-	/* The file's say_to outlives the handle: libdb's messages go there. */
-	h->db->dbenv->app_private = (void *) f->say;
+	/* libdb's messages go to the map's say_to, with its path */
+	h->path = strdup(f->path);
+	if (h->path == NULL)
+		return ENOMEM;
+	h->say = f->say;
+	h->db->dbenv->app_private = h;
 	h->db->set_errcall(h->db, access_db_message);
-	status = h->db->open(h->db, NULL, access_file_name(f, name), NULL,
-			     DB_UNKNOWN, DB_RDONLY, 0);
+	opened = access_file_name(f, name);
+	/* the path itself where no /proc is: its messages name it then */
+	snprintf(h->opened_as, sizeof(h->opened_as), "%s",
+		 opened == name ? opened : "");
+	status = h->db->open(h->db, NULL, opened, NULL, DB_UNKNOWN,
+			     DB_RDONLY, 0);
 	if (status == 0)
 		status = h->db->get_type(h->db, &h->type);
 	if (status == 0 && h->type != DB_HASH && h->type != DB_BTREE)
@@ -112,6 +165,7 @@ static void access_db_detach(void *state)
 		return;
 	if (h->db != NULL)
 		h->db->close(h->db, 0);
+	free(h->path);
 	free(h);
 }
 

@@ -33,6 +33,19 @@ const char *campaign_retry_cause(const struct campaign *camp,
 	return camp->retry_what != NULL ? camp->retry_what : "line";
 }
 
+/*
+ * campaign_store_status - the exit code a lasting store failure owes:
+ * damage is found where a lookup reads, no longer all at open (73, as
+ * at open); out of memory is the system's failure, not the disk's (71,
+ * sysexits' EX_OSERR); anything else is an I/O error (74)
+ */
+static int campaign_store_status(const struct campaign *camp)
+{
+	if (store_corrupt(camp->store))
+		return EX_CANTCREAT;
+	return store_nomem(camp->store) ? EX_OSERR : EX_IOERR;
+}
+
 /* campaign_store_failure - a store error: retry when transient */
 static enum pipeline_result campaign_store_failure(struct campaign *camp)
 {
@@ -41,9 +54,7 @@ static enum pipeline_result campaign_store_failure(struct campaign *camp)
 				      "busy (locked by another process?)");
 	snprintf(camp->error, sizeof(camp->error), "state store: %s",
 		 store_errmsg(camp->store));
-	/* Damage is found where a lookup reads, no longer all at open. */
-	return campaign_fatal(camp, store_corrupt(camp->store) ? EX_CANTCREAT
-						       : EX_IOERR);
+	return campaign_fatal(camp, campaign_store_status(camp));
 }
 
 /* campaign_emit_failure - an event that could not be written */
@@ -57,7 +68,9 @@ static enum pipeline_result campaign_emit_failure(struct campaign *camp)
 	}
 	snprintf(camp->error, sizeof(camp->error), "cannot write event: %s",
 		 strerror(errno));
-	return campaign_fatal(camp, EX_IOERR);
+	/* An event that could not be made for want of memory: 71, as for
+	 * the store; the line is not done either way. */
+	return campaign_fatal(camp, errno == ENOMEM ? EX_OSERR : EX_IOERR);
 }
 
 /* campaign_lock - the lock first, on every path that writes */
@@ -194,12 +207,14 @@ enum pipeline_result campaign_count(struct campaign *camp,
 	return PIPELINE_DONE;
 }
 
-/* campaign_flush - commit the store's open batch */
+/* campaign_flush - commit the store's open batch; on failure the exit
+ * code it owes is in camp->status */
 int campaign_flush(struct campaign *camp)
 {
 	if (store_commit(camp->store) < 0) {
 		snprintf(camp->error, sizeof(camp->error), "state store: %s",
 			 store_errmsg(camp->store));
+		camp->status = campaign_store_status(camp);
 		return -1;
 	}
 	return 0;
@@ -262,6 +277,6 @@ enum pipeline_result campaign_summaries(struct campaign *camp, time_t now)
 	if (result < 0)
 		return campaign_store_failure(camp);
 	if (result == PIPELINE_DONE && campaign_flush(camp) < 0)
-		return campaign_fatal(camp, EX_IOERR);
+		return PIPELINE_FATAL;	/* camp->status says which */
 	return (enum pipeline_result) result;
 }

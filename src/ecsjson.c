@@ -25,7 +25,8 @@
  *	(source, host, process, related.ip) that would be empty.
  *
  * DIAGNOSTICS
- *	ecsjson_build() returns NULL with errno set (ENOMEM).
+ *	ecsjson_build() returns NULL with errno set (ENOMEM); so does
+ *	ecsjson_text() (ENOMEM, EMSGSIZE), never a text cut short.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -42,6 +43,14 @@
 #define ECSJSON_FIELD_MAX 65536
 /* "2026-11-27T00:58:09.123Z" and some room */
 #define ECSJSON_TIME_MAX 40
+/* An event's text starts in this much room, doubled as it grows (most
+ * events are 1 to 2 KiB) */
+#define ECSJSON_TEXT_FIRST 2048
+/* and never grows past this: event.c bounds every field (log text by
+ * the 64 KiB of a line, 4 bytes a byte escaped), so no event comes
+ * near it; one beyond it is refused (EMSGSIZE: event.c then writes it
+ * without event.original) rather than grown without end. */
+#define ECSJSON_TEXT_MAX ((size_t) 1 << 20)
 /*
  * event.category, always, and event.type, the type ECS expects with each
  * category in the same order (email: info; threat: indicator)
@@ -432,21 +441,70 @@ fail:
 	return NULL;
 }
 
-/* ecsjson_text - the tree as compact one-line text, owned by the tree */
+/*
+ * The text of an event is made here, not by libfastjson's own
+ * fjson_object_to_json_string_ext(): its print buffer ignores a failed
+ * growth (it drops the bytes and goes on), so that out of memory an
+ * event came out cut short, or empty, as if whole.  Its dump function
+ * hands every piece to ecsjson_take() instead, which either keeps it or
+ * says the text is lost.
+ */
+struct ecsjson_sink {
+	char *text;
+	size_t len;
+	size_t size;
+	int error;		/* errno of the first piece not kept */
+};
 
-const char *ecsjson_text(json *root, size_t *len)
+/* ecsjson_take - fjson_write_fn: append a piece; 0 once one is lost */
+static size_t ecsjson_take(void *ctx, const char *piece, size_t len)
 {
-	const char *text = fjson_object_to_json_string_ext(root,
-						FJSON_TO_STRING_PLAIN);
+	struct ecsjson_sink *sink = ctx;
+	size_t size = sink->size ? sink->size : ECSJSON_TEXT_FIRST;
+	char *text;
 
-	if (text == NULL) {
-		errno = ENOMEM;
-		return NULL;
+	if (sink->error != 0)
+		return 0;
+	if (len > ECSJSON_TEXT_MAX - sink->len) {
+		sink->error = EMSGSIZE;
+		return 0;
 	}
-	*len = strlen(text);
-	return text;
+	while (size < sink->len + len + 1)
+		size *= 2;
+	if (size != sink->size) {
+		if ((text = realloc(sink->text, size)) == NULL) {
+			sink->error = ENOMEM;
+			return 0;
+		}
+		sink->text = text;
+		sink->size = size;
+	}
+	memcpy(sink->text + sink->len, piece, len);
+	sink->len += len;
+	sink->text[sink->len] = '\0';
+	return len;
 }
 
+/* ecsjson_text - the tree as compact one-line text, malloc'd: the
+ * whole text or NULL (errno ENOMEM, or EMSGSIZE past ECSJSON_TEXT_MAX) */
+char *ecsjson_text(json *root, size_t *len)
+{
+	struct ecsjson_sink sink = { NULL, 0, 0, 0 };
+	size_t told = fjson_object_dump_ext(root, FJSON_TO_STRING_PLAIN,
+					    ecsjson_take, &sink);
+
+	/* What the dump says it wrote is what was kept, or a piece is
+	 * missing. */
+	if (sink.error == 0 && (told != sink.len || sink.len == 0))
+		sink.error = ENOMEM;
+	if (sink.error != 0) {
+		free(sink.text);
+		errno = sink.error;
+		return NULL;
+	}
+	*len = sink.len;
+	return sink.text;
+}
 
 /* ecsjson_free - release the tree and its text */
 void ecsjson_free(json *root)

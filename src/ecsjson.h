@@ -5,8 +5,9 @@
  *	struct event is what the emitter writes: every field already
  *	bounded by event.c.  ecsjson_build() makes the JSON tree (ECS field
  *	names, nested objects: "event": {"kind": ...}), with or without
- *	event.original; ecsjson_text() is its compact one-line text, owned
- *	by the tree; ecsjson_free() releases both.  Strings that came from
+ *	event.original; ecsjson_text() is its compact one-line text, whole
+ *	or not at all, which the caller frees; ecsjson_free() releases the
+ *	tree.  Strings that came from
  *	the log (addresses, queue ids, host names) have every byte outside
  *	printable ASCII replaced by a \xHH escape before libfastjson quotes
  *	them, so no attacker byte reaches a mail, a SIEM or a terminal
@@ -16,7 +17,7 @@
  *
  * DIAGNOSTICS
  *	ecsjson_build(), ecsjson_text() and ecsjson_new_array() return
- *	NULL with errno set.
+ *	NULL with errno set: ENOMEM, or EMSGSIZE for a text over 1 MiB.
  */
 #ifndef PHISHWATCH_ECSJSON_H
 #define PHISHWATCH_ECSJSON_H
@@ -58,7 +59,7 @@ struct event {
 struct fjson_object;
 
 struct fjson_object *ecsjson_build(const struct event *ev, int with_original);
-const char *ecsjson_text(struct fjson_object *root, size_t *len);
+char *ecsjson_text(struct fjson_object *root, size_t *len);
 void ecsjson_free(struct fjson_object *root);
 struct fjson_object *ecsjson_new_array(void);
 

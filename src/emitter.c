@@ -43,7 +43,7 @@ struct emitter {
 long emitter_format(const struct event *ev, char *buf, size_t size)
 {
 	struct fjson_object *root = ecsjson_build(ev, 1);
-	const char *text;
+	char *text;
 	size_t len;
 	long result = -1;
 
@@ -54,6 +54,7 @@ long emitter_format(const struct event *ev, char *buf, size_t size)
 		memcpy(buf, text, len + 1);
 		result = (long) len;
 	}
+	free(text);
 	ecsjson_free(root);
 	return result;
 }
@@ -70,7 +71,7 @@ static int emitter_send(struct emitter *em, const char *text, size_t len)
 int emitter_write(struct emitter *em, const struct event *ev)
 {
 	struct fjson_object *root = ecsjson_build(ev, 1);
-	const char *text;
+	char *text;
 	size_t len;
 	int result = -1;
 	int saved;
@@ -81,6 +82,7 @@ int emitter_write(struct emitter *em, const struct event *ev)
 	if (text != NULL)
 		result = emitter_send(em, text, len);
 	saved = errno;
+	free(text);
 	ecsjson_free(root);
 	errno = saved;
 	return result;

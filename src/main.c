@@ -8,7 +8,8 @@
  *
  * DIAGNOSTICS
  *	Exit status follows sysexits.h: 0, EX_USAGE, EX_DATAERR,
- *	EX_NOINPUT, EX_CANTCREAT (state store), EX_IOERR.
+ *	EX_NOINPUT, EX_OSERR (out of memory), EX_CANTCREAT (state store),
+ *	EX_IOERR.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -226,6 +227,10 @@ static int open_outputs(struct phishwatch *pw)
 		msg_error("state %s", err);
 		return EX_CANTCREAT;
 	}
+	if (store_found_empty(pw->app.store))
+		msg_warn("state %s: empty file (0 bytes) taken for a new store; "
+			 "if it was a store truncated, each campaign's "
+			 "first-seen event comes again", pw->opts.state);
 	/* --report prints the chronology instead of events */
 	if (pw->opts.report)
 		return 0;
@@ -349,7 +354,7 @@ static int print_report(struct phishwatch *pw, int status)
 {
 	if (pipeline_flush(pw->app.pipe) < 0) {
 		msg_error("%s", pipeline_error(pw->app.pipe));
-		return EX_IOERR;
+		return pipeline_status(pw->app.pipe);
 	}
 	store_clear_error(pw->app.store);
 	if ((pw->opts.report == OPTIONS_REPORT_HTML
@@ -518,7 +523,8 @@ int main(int argc, char **argv)
 		/* --report -s STORE alone read no line: no counters */
 		if (pw.opts.input_count > 0)
 			say_counters("exit", &pw.app.counters);
-		if (pw.opts.report && status != EX_IOERR)
+		if (pw.opts.report && status != EX_IOERR
+		    && status != EX_OSERR)
 			status = print_report(&pw, status);
 	}
 	if (assembly_close(&pw.app, err) < 0)

@@ -66,7 +66,7 @@ enum pipeline_result pipeline_line(struct pipeline *pipe, const char *line,
 				   size_t len);
 
 /* pipeline_flush - commit batched store work; -1 on failure, and
- * pipeline_error() says what broke */
+ * pipeline_error() says what broke, pipeline_status() its exit code */
 int pipeline_flush(struct pipeline *pipe);
 
 /*

@@ -144,12 +144,13 @@ static unsigned long long runloop_commits(const struct runloop *loop)
 }
 
 /* runloop_commit - commit what the lines read so far changed; a failure
- * is fatal (EX_IOERR in *status): the store stops at its last commit */
+ * is fatal (its exit code in *status: EX_IOERR, EX_OSERR out of memory):
+ * the store stops at its last commit */
 static int runloop_commit(struct runloop *loop, int *status)
 {
 	if (pipeline_flush(loop->pipe) < 0) {
 		runloop_say(loop, SAY_ERROR, "%s", pipeline_error(loop->pipe));
-		*status = EX_IOERR;
+		*status = pipeline_status(loop->pipe);
 		return -1;
 	}
 	loop->stored_through = loop->line_no;

@@ -300,6 +300,19 @@ int store_corrupt(const struct store *store)
 	return store->corrupt;
 }
 
+/* store_found_empty - 1 when the store's file existed with 0 bytes: it
+ * was taken for a new store (a truncated one repeats its events) */
+int store_found_empty(const struct store *store)
+{
+	return store->file != NULL && store->file->found_empty;
+}
+
+/* store_nomem - 1 when the last failure was out of memory */
+int store_nomem(const struct store *store)
+{
+	return store->nomem;
+}
+
 /* store_busy - 1 when the last failure was a lock conflict */
 int store_busy(const struct store *store)
 {

@@ -210,5 +210,11 @@ int store_busy(const struct store *store);	/* last failure was SQLITE_BUSY/LOCKE
 /* store_corrupt - the last failure was a damaged database (a store that
  * cannot be read, as at open: exit 73) */
 int store_corrupt(const struct store *store);
+/* store_found_empty - the file existed with 0 bytes and was taken for
+ * a new store (a store truncated to nothing: its events come again) */
+int store_found_empty(const struct store *store);
+/* store_nomem - the last failure was out of memory (SQLite's or ours:
+ * exit 71) */
+int store_nomem(const struct store *store);
 
 #endif

@@ -131,14 +131,16 @@ static int storefile_resolve(struct storefile *sf, const char *name)
 }
 
 /* storefile_open_own - create (O_EXCL, 0600) or open without following
- * a link, then check; the descriptor, or -1 */
+ * a link, then check; the descriptor, or -1; *created tells which */
 static int storefile_open_own(struct storefile *sf, const char *file,
-			      const char *shown, struct stat *st)
+			      const char *shown, struct stat *st,
+			      int *created)
 {
 	/* O_NONBLOCK: a FIFO planted under the name must not hang us. */
 	int flags = O_RDWR | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
 	int fd = open(file, flags | O_CREAT | O_EXCL, 0600);
 
+	*created = fd >= 0;
 	if (fd < 0 && errno == EEXIST)
 		fd = open(file, flags);
 	if (fd < 0 && errno == ELOOP)
@@ -205,11 +207,12 @@ static int storefile_lock(struct storefile *sf)
 	char file[PATH_MAX];
 	char shown[PATH_MAX + STOREFILE_SUFFIX_MAX];
 	struct stat st;
+	int created;
 	int fd;
 
 	if (storefile_names(sf, STOREFILE_LOCK_SUFFIX, file, shown) < 0)
 		return -1;
-	fd = storefile_open_own(sf, file, shown, &st);
+	fd = storefile_open_own(sf, file, shown, &st, &created);
 	if (fd < 0)
 		return -1;
 	if (storefile_try_lock(sf, fd, shown) < 0) {
@@ -248,18 +251,24 @@ int storefile_open(struct storefile *sf, const char *name,
 		   enum storefile_use use)
 {
 	struct stat st;
+	int created;
 	int fd;
 
 	sf->name = name;
 	sf->lock_fd = -1;
 	if (storefile_resolve(sf, name) < 0)
 		return -1;
-	fd = storefile_open_own(sf, sf->path, name, &st);
+	fd = storefile_open_own(sf, sf->path, name, &st, &created);
 	if (fd < 0)
 		return -1;
 	/* Closed before SQLite opens the file: closing a descriptor of
 	 * it later would drop SQLite's locks (see the top of this file). */
 	(void) close(fd);
+	/* SQLite takes an empty file for a new database, and so does
+	 * phishwatch (a sqlite3 shell, touch or install(1) leave one), but
+	 * the caller says so: a store truncated to nothing gives every
+	 * campaign's first-seen event again. */
+	sf->found_empty = !created && st.st_size == 0;
 	sf->dev = st.st_dev;
 	sf->ino = st.st_ino;
 	if (use == STOREFILE_WRITER && storefile_lock(sf) < 0)

@@ -9,7 +9,9 @@
  *	refuses the store, or one of SQLite's files beside it (-wal, -shm,
  *	-journal), when it is a symbolic link, not a regular file, owned
  *	by another user, writable by group or others, or has another hard
- *	link.  A writer also takes the store's lock, held until
+ *	link.  An existing store file of 0 bytes is taken for a new store
+ *	(as SQLite does), and found_empty says so for a warning: a store
+ *	truncated to nothing gives every first-seen event again.  A writer also takes the store's lock, held until
  *	storefile_close() or the process's death, so that the kernel frees
  *	it at once when a writer is killed.  storefile_recheck() repeats
  *	the checks once SQLite has opened the files; storefile_present()
@@ -37,6 +39,8 @@ struct storefile {
 	dev_t dev;			/* the store file as checked */
 	ino_t ino;
 	int lock_fd;			/* -1: no lock held */
+	int found_empty;		/* an existing file of 0 bytes, taken
+					 * for a new store */
 	char err[STOREFILE_ERR_MAX];
 };
 

@@ -80,6 +80,7 @@ struct store {
 	char errmsg[STOREFILE_ERR_MAX];	/* STORE_ERR_MAX (store.c) */
 	int busy;			/* last failure was BUSY or LOCKED */
 	int corrupt;			/* last failure: a damaged file */
+	int nomem;			/* last failure: out of memory */
 	int stopped;			/* a lasting failure, or discarded:
 					 * nothing more is written */
 	unsigned long long commits;	/* commits that succeeded */
@@ -91,6 +92,7 @@ void store_say(struct store *store, int rc, const char *what,
 	       const char *why);
 int store_fail(struct store *store, int rc, const char *what);
 int store_fail_text(struct store *store, const char *what);
+int store_fail_nomem(struct store *store);
 int store_step(struct store *store, enum store_stmt id);
 int store_run(struct store *store, enum store_stmt id);
 int store_check_text(struct store *store, const char *text);

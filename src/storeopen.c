@@ -26,7 +26,7 @@ static int store_claim(struct store *store, enum storefile_use use)
 {
 	store->file = calloc(1, sizeof(*store->file));
 	if (store->file == NULL)
-		return store_fail_text(store, "out of memory");
+		return store_fail_nomem(store);
 	if (storefile_open(store->file, store->name, use) < 0) {
 		memcpy(store->errmsg, store->file->err, sizeof(store->errmsg));
 		free(store->file);
@@ -76,7 +76,7 @@ static int store_ready(struct store *store)
 	store->batch = storebatch_new();
 	if (store->known == NULL || store->senders == NULL
 	    || store->batch == NULL)
-		return store_fail_text(store, "out of memory");
+		return store_fail_nomem(store);
 	return store_recheck(store);
 }
 

@@ -155,6 +155,7 @@ int store_fail(struct store *store, int rc, const char *what)
 	store->busy = store_is_busy(rc);
 	store->corrupt = (rc & 0xff) == SQLITE_CORRUPT
 			 || (rc & 0xff) == SQLITE_NOTADB;
+	store->nomem = (rc & 0xff) == SQLITE_NOMEM;
 	store_say(store, rc, what, store->db != NULL
 		  ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc));
 	return -1;
@@ -165,8 +166,17 @@ int store_fail_text(struct store *store, const char *what)
 {
 	store->busy = 0;
 	store->corrupt = 0;
+	store->nomem = 0;
 	snprintf(store->errmsg, sizeof(store->errmsg), "%.*s: %s",
 		 STORE_NAME_SHOWN, store->name, what);
+	return -1;
+}
+
+/* store_fail_nomem - an allocation of ours failed */
+int store_fail_nomem(struct store *store)
+{
+	store_fail_text(store, "out of memory");
+	store->nomem = 1;
 	return -1;
 }
 

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -35,6 +36,28 @@ void textfile_warn(struct textfile_where *where, const char *fmt, ...)
 	say_print(where->say, SAY_WARN, "%s:%lu: %s; line skipped",
 		  where->path, where->line, reason);
 	where->bad++;
+}
+
+/*
+ * textfile_bom - does the first line start with a UTF-8 byte order mark?
+ * An editor that adds one makes it part of the first key: makemap keeps
+ * those bytes in the key, so that sendmail never matches that entry,
+ * and the same key here would match nothing either, silently.  The line
+ * is warned about and skipped, as makemap's map would never use it.
+ */
+static int textfile_bom(struct textfile_where *where, const char *line,
+			size_t len)
+{
+	static const char bom[] = "\xef\xbb\xbf";
+
+	if (where->line != 1 || len < sizeof(bom) - 1
+	    || memcmp(line, bom, sizeof(bom) - 1) != 0)
+		return 0;
+	textfile_warn(where, "starts with a UTF-8 byte order mark (bytes EF "
+		      "BB BF), which would be part of its first key (makemap "
+		      "keeps it: sendmail never matches that entry); save the "
+		      "file without it");
+	return 1;
 }
 
 /* textfile_read_some - read(2), stopping with EFBIG past the size limit
@@ -76,6 +99,8 @@ static int textfile_lines(int fd, size_t max, textfile_line_fn fn, void *ctx,
 		where->line++;
 		if (got == LINEIN_TOO_LONG)
 			textfile_warn(where, "longer than %zu bytes", max);
+		else if (textfile_bom(where, line, len))
+			continue;
 		else if (fn(ctx, where, line, len) < 0)
 			break;
 	}

@@ -9,7 +9,9 @@
  *	textfile_warn() tells the caller's say_to (say.h) "file:line:
  *	reason; line skipped" and counts
  *	the line, so every parser reports the same way and the caller can
- *	tell --check how many lines were bad.
+ *	tell --check how many lines were bad.  A first line that starts
+ *	with a UTF-8 byte order mark is such a line: makemap would keep
+ *	the mark in the first key, which then matches nothing.
  *
  *	Only a regular file of at most 64 MiB is read: a FIFO would block
  *	the open and each read with signals blocked, a device (/dev/zero)

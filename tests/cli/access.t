@@ -62,6 +62,20 @@ like "$(cat "$TMP/bad.err")" "$TMP/bad:3" "warning names file:line of an unknown
 pw -r "$RULEBASE" -a "$TMP/bad" --check > /dev/null 2>&1
 is "$?" 65 "--check with unreadable access lines exits 65"
 
+# A UTF-8 byte order mark before the first key (an editor's): makemap
+# keeps it in the key, which then blocks nothing in sendmail; it is
+# warned about with file:1 and that line skipped, never taken silently.
+printf '\357\273\277marriott.com\tREJECT\nexample.org\tOK\n' > "$TMP/bom"
+pw -r "$RULEBASE" -a "$TMP/bom" "$TMP/log2" > "$TMP/bom.out" 2> "$TMP/bom.err"
+is "$?" 0 "byte order mark: the stream goes on"
+like "$(cat "$TMP/bom.err")" "$TMP/bom:1: starts with a UTF-8 byte order mark.*line skipped" \
+	"byte order mark: warned with file:1 and why"
+is "$(events "$TMP/bom.out")" 1 "byte order mark: its key blocks nothing, as in sendmail"
+pw -r "$RULEBASE" -a "$TMP/bom" --check > "$TMP/bom.check" 2>&1
+is "$?" 65 "byte order mark: --check exits 65"
+like "$(cat "$TMP/bom.check")" "1 access map .*line\(s\) could not be read" \
+	"byte order mark: --check counts the line"
+
 # The same map compiled as makemap would (keys lower-cased, first of a
 # key kept, no NUL): Berkeley DB hash and btree, cdb; each must judge the
 # log as the text did.  db5.3_load and tinycdb's cdb stand in for
@@ -100,6 +114,10 @@ printf 'a.example REJECT\n' > "$TMP/junk.db"
 pw -r "$RULEBASE" -a "$TMP/junk.db" "$TMP/log2" > /dev/null 2> "$TMP/junk.err"
 is "$?" 66 "a .db file that is no map exits 66"
 like "$(cat "$TMP/junk.err")" "junk.db" "the message names the file"
+like "$(cat "$TMP/junk.err")" "warning: libdb: .*$TMP/junk.db" \
+	"libdb's own warning names the map's path"
+unlike "$(cat "$TMP/junk.err")" "/proc/self/fd|/dev/fd/" \
+	"no message names the descriptor libdb opened it by"
 
 # A missing access file is an error.
 pw -r "$RULEBASE" -a "$TMP/nonexistent" "$TMP/log2" > /dev/null 2> "$TMP/miss.err"

@@ -61,7 +61,7 @@ ok $? "the receiver's queue is full"
 	>/dev/null 2>"$TMP/err" &
 PW_PID=$!
 track_pid "$PW_PID"
-wait_for "grep -q 'waiting to try again' '$TMP/err'" 20
+wait_for "grep -q 'waiting to try again' '$TMP/err'" 60
 ok $? "filter mode: the refused line waits to be tried again"
 rm -f "$TMP/hold"
 wait "$PW_PID"
@@ -95,12 +95,12 @@ PW_PID=$!
 track_pid "$PW_PID"
 exec 9>"$TMP/lines"
 from_line q2 '<a@emalsrv.fedex.com>' >&9
-wait_for '[ "$(wc -l <"$TMP/replies")" -ge 2 ]' 20
+wait_for '[ "$(wc -l <"$TMP/replies")" -ge 2 ]' 60
 like "$(sed -n 2p "$TMP/replies")" '^retry' "omprog: the refused line is answered retry"
 rm -f "$TMP/hold"
 from_line q2 '<a@emalsrv.fedex.com>' >&9
 to_line q2 '<u@example.org>' >&9
-wait_for '[ "$(wc -l <"$TMP/replies")" -ge 4 ]' 20
+wait_for '[ "$(wc -l <"$TMP/replies")" -ge 4 ]' 60
 is "$(sed -n '3,4p' "$TMP/replies" | tr '\n' ' ')" "OK OK " \
 	"omprog: the line offered again is done, then its to= line"
 exec 9>&-

@@ -80,7 +80,7 @@ exec 8<>"$TMP/out"
 "$PW" -r "$RULEBASE" $SENDERS -s "$TMP/a.db" "$TMP/log" >"$TMP/out" 2>"$TMP/err" &
 PW_PID=$!
 track_pid "$PW_PID"
-wait_for '[ "$(queued "$TMP/out")" -ge 16384 ]' 20
+wait_for '[ "$(queued "$TMP/out")" -ge 16384 ]' 60
 ok $? "full pipe: events fill the pipe nobody reads"
 stop "$PW_PID"
 ok $? "full pipe: SIGTERM ends phishwatch while its write waits"
@@ -115,12 +115,12 @@ def written():
         return int(io["wchar"])
     except OSError:
         return 0
-end = time.time() + 20
+end = time.time() + 60
 while written() < 16384 and pw.poll() is None and time.time() < end:
     time.sleep(0.1)
 pw.send_signal(signal.SIGTERM)
 try:
-    print(pw.wait(5))
+    print(pw.wait(15))	# as stop(): generous on a loaded machine
 except subprocess.TimeoutExpired:
     pw.kill()
     pw.wait()
@@ -148,7 +148,7 @@ head -n 3 "$TMP/log" >"$TMP/three"
 PW_PID=$!
 track_pid "$PW_PID"
 wait_for 'grep -q "waiting for a reader" "$TMP/err"' 60
-timeout 20 cat "$TMP/events.fifo" >"$TMP/b.json"
+timeout 60 cat "$TMP/events.fifo" >"$TMP/b.json"
 gone "$PW_PID" 60
 is "$STATUS" 0 "FIFO output: a reader comes, exit 0"
 is "$(events "$TMP/b.json")" 3 "FIFO output: the reader gets the 3 events"
@@ -158,7 +158,7 @@ exec 8<>"$TMP/events.fifo"
 	2>"$TMP/err" &
 PW_PID=$!
 track_pid "$PW_PID"
-wait_for '[ "$(queued "$TMP/events.fifo")" -ge 16384 ]' 20
+wait_for '[ "$(queued "$TMP/events.fifo")" -ge 16384 ]' 60
 stop "$PW_PID"
 ok $? "full FIFO output: SIGTERM ends phishwatch"
 is "$STATUS" 0 "full FIFO output: exit 0"
@@ -184,7 +184,7 @@ wait_for "[ -S '$TMP/ev.sock' ]" 60
 	2>"$TMP/err" &
 PW_PID=$!
 track_pid "$PW_PID"
-wait_for '[ -e "$TMP/ev.queued" ]' 20
+wait_for '[ -e "$TMP/ev.queued" ]' 60
 stop "$PW_PID"
 ok $? "events socket not read: SIGTERM ends phishwatch"
 is "$STATUS" 0 "events socket not read: exit 0"

@@ -74,7 +74,7 @@ start() {
 
 # until_stored DB DOMAIN N - the store holds N messages of DOMAIN
 until_stored() {
-	wait_for "[ \"\$(sqlite3 '$1' \"SELECT messages FROM campaigns WHERE phished_domain = '$2'\" 2>/dev/null)\" = $3 ]" 20
+	wait_for "[ \"\$(sqlite3 '$1' \"SELECT messages FROM campaigns WHERE phished_domain = '$2'\" 2>/dev/null)\" = $3 ]" 60
 }
 
 # gone - wait (at most 30 s) until PID exits by itself; its status in
@@ -148,7 +148,7 @@ is "$(cat "$TMP/add.out" "$TMP/add.out2" | grep -c '"phished_domain":"ups.com"')
 # --- omprog: the line whose commit fails gets no OK ---
 start omprog --omprog -o "$TMP/omprog.events"
 messages ups.com o 1 >&7
-wait_for '[ "$(wc -l <"$TMP/omprog.out")" -ge 3 ]' 20
+wait_for '[ "$(wc -l <"$TMP/omprog.out")" -ge 3 ]' 60
 fill "$PID" "$DIR/omprog.db"
 ok $? "omprog: no room left for the store"
 (messages ups.com p 1 >&7) 2>/dev/null	# a subshell: if it is gone, SIGPIPE is not ours

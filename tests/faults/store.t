@@ -38,6 +38,24 @@ like "$(cat "$TMP/err")" "malformed" "corrupt pages: says why"
 cp "$TMP/good.db" "$TMP/short.db"
 truncate -s 5000 "$TMP/short.db"
 start_fails "truncated store" "$TMP/short.db"
+# Truncated to nothing: SQLite takes an empty file for a new database,
+# and so does phishwatch (a sqlite3 shell or touch leaves one before the
+# first start), but never silently: a warning names the file and says
+# that a truncated store's first-seen events come again.
+cp "$TMP/good.db" "$TMP/zero.db"
+truncate -s 0 "$TMP/zero.db"
+pw -r "$RULEBASE" -s "$TMP/zero.db" "$TMP/log" >"$TMP/out" 2>"$TMP/err"
+is "$?" 0 "store of 0 bytes: taken for a new store, exit 0"
+like "$(cat "$TMP/err")" "warning: state .*zero\.db: empty file \(0 bytes\) taken for a new store; if it was a store truncated, each campaign's first-seen event comes again" \
+	"store of 0 bytes: a warning names the file and what it costs"
+is "$(events "$TMP/out")" 1 "store of 0 bytes: the event, as for a new store"
+pw -r "$RULEBASE" -s "$TMP/zero.db" "$TMP/log" >"$TMP/out" 2>"$TMP/err"
+unlike "$(cat "$TMP/err")" "empty file" "the store it became: no warning"
+is "$(events "$TMP/out")" 0 "the store it became: the campaign is known"
+# The store phishwatch creates itself gets no such warning.
+pw -r "$RULEBASE" -s "$TMP/fresh.db" "$TMP/log" >/dev/null 2>"$TMP/err"
+is "$?" 0 "a new store: exit 0"
+unlike "$(cat "$TMP/err")" "empty file" "a new store: no warning"
 printf 'SQLite format 3\0' >"$TMP/header.db"
 head -c 4096 /dev/zero >>"$TMP/header.db"
 start_fails "store with a bare header" "$TMP/header.db"

@@ -441,14 +441,18 @@ like "$(jq -r 'select(.phishwatch.phished_domain == "adp.com") | .host.hostname'
 # --- the end --------------------------------------------------------------
 
 # What rsyslogd said besides: only the forwarders' notices of the outage.
-# - librelp error 10008, omrelp's "error opening connection" and "session
-#   broken": a forwarder's RELP session to the aggregator while it is away;
+# - librelp error 10008, omrelp's "error opening connection", "session
+#   broken" and "error sending relp: Broken pipe": a forwarder's RELP
+#   session to the aggregator while it is away (which of them a forwarder
+#   meets depends on when it next sends: a loaded machine gives the last
+#   one, its send on the session the outage broke; what it sends again
+#   is counted above);
 # - a forwarder's "phishwatch_fanin queue: need to do cooperative
 #   cancellation": after the outage its omrelp worker may still be in
 #   the action's retry wait (resumeInterval) when it stops; rsyslogd then
 #   cancels the worker.  Its queue is empty by then (every message was
 #   counted above), so the "data may be lost" of the message is moot.
-outage='librelp error 10008 .* suspending|omrelp\[.*error opening connection to remote peer|omrelp\[.*session broken'
+outage='librelp error 10008 .* suspending|omrelp\[.*error opening connection to remote peer|omrelp\[.*session broken|omrelp\[.*error sending relp: Broken pipe'
 fwd_outage='phishwatch_fanin queue: need to do cooperative cancellation'
 for name in mx1 mx2 mx3 mx4 agg; do
 	rs_use "$name"

@@ -68,7 +68,7 @@ like "$(grep -c 'phishwatch: info: counters:' "$RS_DIR/log/phishwatch.err")" '^[
 
 # A second rotation: the first old file is compressed now (delaycompress)
 rs_mta "$(from_line z1 '<a@emalsrv.last.example>')"
-wait_for '[ "$(cat "$RS_DIR"/log/events.json | wc -l)" -ge 1 ] && grep -q last.example "$RS_DIR/log/events.json"' 20
+wait_for '[ "$(cat "$RS_DIR"/log/events.json | wc -l)" -ge 1 ] && grep -q last.example "$RS_DIR/log/events.json"' 60
 logrotate -f -s "$TMP/state" "$TMP/logrotate.conf" >"$TMP/lr.out" 2>&1
 ok $? "a second logrotate -f"
 is "$(zcat "$RS_DIR/log/events.json.2.gz" 2>/dev/null | wc -l | tr -d ' ')" "$first" \

@@ -5,8 +5,14 @@
  * memory, libfastjson 1.2304 hands out an array without its list, which
  * crashed phishwatch (SIGSEGV under ulimit -v) when it added to it or
  * released it.  The failures are injected by replacing malloc(),
- * calloc() and realloc() in this program, which libfastjson calls too;
- * under a sanitizer, which owns the allocator, there is nothing to test.
+ * calloc() and realloc() in this program, which libfastjson calls too
+ * (oom.h); under a sanitizer, which owns the allocator, there is
+ * nothing to test.
+ *
+ * The text of a built event, too, with each allocation of its
+ * serialization failing in turn, is either the whole text or NULL
+ * (ENOMEM): libfastjson's own serializer ignored a failed growth of its
+ * print buffer and handed out an event cut short, or an empty one.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -17,47 +23,9 @@
 #include "sample_event.h"
 #include "tap.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define OOM_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
-#define OOM_SANITIZED 1
-#endif
-#endif
+#include "oom.h"
 
 #ifndef OOM_SANITIZED
-extern void *__libc_malloc(size_t size);
-extern void *__libc_calloc(size_t n, size_t size);
-extern void *__libc_realloc(void *p, size_t size);
-
-/* The allocation (counted from 1 once armed) that fails; 0: none. */
-static long oom_fail_at;
-static long oom_calls;
-static int oom_armed;
-
-/* oom_fails - count one allocation; 1 when it is the one to fail */
-static int oom_fails(void)
-{
-	if (!oom_armed)
-		return 0;
-	return ++oom_calls == oom_fail_at;
-}
-
-void *malloc(size_t size)
-{
-	return oom_fails() ? NULL : __libc_malloc(size);
-}
-
-void *calloc(size_t n, size_t size)
-{
-	return oom_fails() ? NULL : __libc_calloc(n, size);
-}
-
-void *realloc(void *p, size_t size)
-{
-	return oom_fails() ? NULL : __libc_realloc(p, size);
-}
-
 /* sample_event - an event with every field set, arrays included */
 static struct event sample_event(void)
 {
@@ -76,16 +44,96 @@ static int build_with_failure(long n, long *calls)
 	struct fjson_object *root;
 	int result;
 
-	oom_fail_at = n;
-	oom_calls = 0;
 	errno = 0;
-	oom_armed = 1;
+	oom_arm(n);
 	root = ecsjson_build(&ev, 1);
-	oom_armed = 0;
-	*calls = oom_calls;
+	*calls = oom_disarm();
 	result = root != NULL ? 1 : errno == ENOMEM ? 0 : -1;
 	ecsjson_free(root);
 	return result;
+}
+
+/* same_text - a and b are the same event text but for event.created,
+ * the time each was built */
+static int same_text(const char *a, size_t a_len, const char *b)
+{
+	static const char created[] = "\"created\":\"";
+	const char *at = strstr(a, created);
+	size_t skip;
+
+	if (a_len != strlen(b) || at == NULL)
+		return 0;
+	skip = (size_t) (at - a) + sizeof(created) - 1;
+	/* the stamp itself: "2026-11-27T00:58:09.123Z" */
+	return strncmp(a, b, skip) == 0
+	       && strcmp(a + skip + 24, b + skip + 24) == 0;
+}
+
+/* text_with_failure - the text of ev, built afresh (a tree may keep
+ * its text), with allocation n of the serialization failing: 1 whole,
+ * 0 refused (ENOMEM), -1 anything else (cut short, empty); *calls: the
+ * allocations the serialization made */
+static int text_with_failure(const struct event *ev, const char *whole,
+			     long n, long *calls)
+{
+	struct fjson_object *root = ecsjson_build(ev, 1);
+	size_t len = 0;
+	char *text;
+	int result;
+
+	if (root == NULL)
+		return -1;
+	errno = 0;
+	oom_arm(n);
+	text = ecsjson_text(root, &len);
+	*calls = oom_disarm();
+	if (text == NULL) {
+		result = errno == ENOMEM ? 0 : -1;
+		ecsjson_free(root);
+		return result;
+	}
+	result = same_text(text, len, whole) ? 1 : -1;
+	if (result < 0)
+		printf("# allocation %ld failing: %zu bytes of %zu: %.60s\n",
+		       n, len, strlen(whole), text);
+	free(text);
+	ecsjson_free(root);
+	return result;
+}
+
+/* test_text - every allocation of the serialization of an event with
+ * a long event.original (its text grows several times) fails in turn */
+static void test_text(void)
+{
+	static char original[6000];
+	struct event ev = sample_event();
+	struct fjson_object *root;
+	size_t len = 0;
+	char *whole;
+	long calls = 0, refused = 0, bad = 0, n;
+
+	memset(original, 'x', sizeof(original) - 1);
+	ev.original = original;
+	root = ecsjson_build(&ev, 1);
+	whole = root != NULL ? ecsjson_text(root, &len) : NULL;
+	if (!tap_ok(whole != NULL && len > sizeof(original),
+		    "with memory enough the whole text"))
+		return;
+	for (n = 1; n < 1000; n++) {
+		int got = text_with_failure(&ev, whole, n, &calls);
+
+		bad += got < 0;
+		refused += got == 0;
+		if (calls < n)
+			break;
+	}
+	tap_ok(n > 2 && n < 1000, "every allocation of the text was made to "
+	       "fail (more than one)");
+	tap_ok(refused > 0, "a text whose allocation failed is refused");
+	tap_is_long(bad, 0, "never a text cut short or empty: whole, or NULL "
+		    "with ENOMEM");
+	free(whole);
+	ecsjson_free(root);
 }
 
 int main(void)
@@ -116,14 +164,13 @@ int main(void)
 	tap_ok(array != NULL, "an array when memory is there");
 	ecsjson_free(array);
 	/* The second allocation is the list of the array. */
-	oom_fail_at = 2;
-	oom_calls = 0;
-	oom_armed = 1;
 	errno = 0;
+	oom_arm(2);
 	array = ecsjson_new_array();
-	oom_armed = 0;
+	(void) oom_disarm();
 	tap_ok(array == NULL && errno == ENOMEM,
 	       "no memory for the array's list: NULL, ENOMEM");
+	test_text();
 	return tap_done();
 }
 #else
