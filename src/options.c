@@ -341,47 +341,95 @@ static enum options_next options_bounds(int opt, struct options *opts,
 	return value < 0 ? OPTIONS_USAGE : OPTIONS_RUN;
 }
 
-/* options_one - apply one option; OPTIONS_RUN to go on */
-static enum options_next options_one(int opt, struct options *opts,
-					  char *err)
+/* options_set - an option that only sets a field: 1 when opt is one */
+static int options_set(int opt, struct options *opts)
 {
 	switch (opt) {
-	case 'a':
-		if (opts->config.access_count >= CONFIG_MAX_ACCESS)
-			return options_usage_error(err, "too many -a files "
-						   "(limit %d)",
-						   CONFIG_MAX_ACCESS);
-		opts->config.access_files[opts->config.access_count++] = optarg;
+	case 's':
+		opts->state = optarg;
+		break;
+	case 'l':
+		opts->config.labels = optarg;
+		break;
+	case 'o':
+		opts->output = optarg;
+		break;
+	case 'n':
+		opts->check = 1;
+		break;
+	case OPT_LEARN:
+		opts->config.learn_labels = 1;
+		break;
+	case OPT_BRANDS:
+		opts->config.brands = optarg;
+		break;
+	case OPT_ALLOW:
+		opts->config.allow = optarg;
+		break;
+	case OPT_OMPROG:
+		opts->omprog = 1;
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* options_access - one more -a file */
+static enum options_next options_access(struct options *opts, char *err)
+{
+	if (opts->config.access_count >= CONFIG_MAX_ACCESS)
+		return options_usage_error(err, "too many -a files (limit %d)",
+					   CONFIG_MAX_ACCESS);
+	opts->config.access_files[opts->config.access_count++] = optarg;
+	return OPTIONS_RUN;
+}
+
+/* options_input - --input raw or json */
+static enum options_next options_input(struct options *opts, char *err)
+{
+	if (strcmp(optarg, "json") != 0 && strcmp(optarg, "raw") != 0)
+		return options_usage_error(err, "--input takes raw or json, "
+					   "not '%.40s'", optarg);
+	opts->input_json = strcmp(optarg, "json") == 0;
+	return OPTIONS_RUN;
+}
+
+/* options_one - apply one option; OPTIONS_RUN to go on */
+static enum options_next options_one(int opt, struct options *opts,
+				     char *err)
+{
+	if (options_set(opt, opts))
 		return OPTIONS_RUN;
-	case 's': opts->state = optarg; return OPTIONS_RUN;
-	case 'r': return options_rulebase(opts, optarg);
-	case 'l': opts->config.labels = optarg; return OPTIONS_RUN;
-	case 'o': opts->output = optarg; return OPTIONS_RUN;
-	case 'n': opts->check = 1; return OPTIONS_RUN;
-	case OPT_LEARN: opts->config.learn_labels = 1; return OPTIONS_RUN;
-	case OPT_BRANDS: opts->config.brands = optarg; return OPTIONS_RUN;
-	case OPT_ALLOW: opts->config.allow = optarg; return OPTIONS_RUN;
-	case OPT_DEFAULT_BRANDS: case OPT_NO_DEFAULT_BRANDS:
+	switch (opt) {
+	case 'a':
+		return options_access(opts, err);
+	case 'r':
+		return options_rulebase(opts, optarg);
+	case OPT_DEFAULT_BRANDS:
+	case OPT_NO_DEFAULT_BRANDS:
 	case OPT_MAX_LEARNED:
 		return options_brands(opt, opts, err);
-	case OPT_OMPROG: opts->omprog = 1; return OPTIONS_RUN;
-	case OPT_FACILITY: return options_priority(opts, 1, optarg, err);
-	case OPT_SEVERITY: return options_priority(opts, 0, optarg, err);
+	case OPT_FACILITY:
+		return options_priority(opts, 1, optarg, err);
+	case OPT_SEVERITY:
+		return options_priority(opts, 0, optarg, err);
 	case OPT_INPUT:
-		if (strcmp(optarg, "json") == 0 || strcmp(optarg, "raw") == 0) {
-			opts->input_json = strcmp(optarg, "json") == 0;
-			return OPTIONS_RUN;
-		}
-		return options_usage_error(err, "--input takes raw or json, not "
-					   "'%.40s'", optarg);
-	case OPT_REPORT: return options_report(opts, optarg, err);
-	case OPT_FORGET: return options_forget(opts, optarg, err);
-	case OPT_MAX_QUEUE: case OPT_SUMMARY: case OPT_MAX_SENDER_EVENTS:
+		return options_input(opts, err);
+	case OPT_REPORT:
+		return options_report(opts, optarg, err);
+	case OPT_FORGET:
+		return options_forget(opts, optarg, err);
+	case OPT_MAX_QUEUE:
+	case OPT_SUMMARY:
+	case OPT_MAX_SENDER_EVENTS:
 		return options_bounds(opt, opts, err);
-	case 'h': return OPTIONS_HELP;
-	case 'V': return OPTIONS_VERSION;
+	case 'h':
+		return OPTIONS_HELP;
+	case 'V':
+		return OPTIONS_VERSION;
 	default:
-		return OPTIONS_USAGE;	/* options_bad() said why */
+		return OPTIONS_USAGE; /* options_bad() said why */
 	}
 }
 
