@@ -180,12 +180,15 @@ test: $(PROG) $(SYSLOG_RB) $(EXIM_SYSLOG_RB) unit
 	PW=$(CURDIR)/$(PROG) TOP=$(CURDIR) VALGRIND="$(VALGRIND)" \
 		prove $(PROVE_FLAGS) -j$(JOBS) $(UNIT_BINS) $(SHELL_TESTS)
 
-# lint - cppcheck's warning, style, performance and portability checks;
-# a finding fails the build (suppress one only inline, with the reason)
+# lint - cppcheck's warning, style, performance and portability checks,
+# and the house format (.clang-format, applied by make format); a finding
+# or a line out of format fails the build (suppress a cppcheck finding
+# only inline, with the reason)
 CPPCHECK = cppcheck --enable=warning,style,performance,portability \
 	   --std=c11 --quiet --inline-suppr --error-exitcode=1 -D_GNU_SOURCE
 lint: deps-harden
 	$(CPPCHECK) -Isrc src/
+	clang-format --dry-run --Werror src/*.c src/*.h
 
 format:
 	clang-format -i src/*.c src/*.h

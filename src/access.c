@@ -60,9 +60,8 @@
 /* access_kind_of - the storage kind of a path of a syntax: the one place
  * that tells (".db": Berkeley DB hash or btree, the file says which;
  * ".cdb": cdb; anything else, and every Exim list: source text) */
-static const struct access_ops *access_kind_of(const char *path,
-					       const struct access_syntax_ops
-					       *syn)
+static const struct access_ops *
+access_kind_of(const char *path, const struct access_syntax_ops *syn)
 {
 	size_t len = strlen(path);
 
@@ -124,14 +123,14 @@ static int access_open_source(struct access_map *map, const char *path,
 			      const struct access_syntax_ops *syn, size_t *bad)
 {
 	int answering[ACCESS_SOURCES_MAX];
-	struct access_query seen = { map, answering, map->nsources, syn };
+	struct access_query seen = {map, answering, map->nsources, syn};
 	struct access_source *src = &map->sources[map->nsources];
 	const struct access_ops *ops = access_kind_of(path, syn);
 	int status;
 	int saved;
 
 	if (access_lmdb(path, syn)) {
-		errno = ENOTSUP;	/* no LMDB reader here: the source */
+		errno = ENOTSUP; /* no LMDB reader here: the source */
 		return -1;
 	}
 	access_prepare(map, answering);
@@ -197,8 +196,8 @@ int access_sender_blocked(const struct access_map *map, const char *local,
 		return 0;
 	access_prepare(map, answering);
 	for (size_t i = 0; i < map->nsources && !blocked; i++) {
-		struct access_query q = { map, answering, map->nsources,
-					  map->sources[i].syn };
+		struct access_query q = {map, answering, map->nsources,
+					 map->sources[i].syn};
 		enum access_action action;
 
 		if (access_first_of(map, i)
@@ -214,10 +213,9 @@ int access_blocks_under(const struct access_map *map, const char *domain)
 {
 	if (map == NULL || domain == NULL)
 		return 0;
-	return access_set_has(&map->under,
-			      access_fingerprint(domain,
-						 strnlen(domain,
-							 HOSTNAME_MAX + 1)));
+	return access_set_has(
+	    &map->under,
+	    access_fingerprint(domain, strnlen(domain, HOSTNAME_MAX + 1)));
 }
 
 /* access_walk - fn with each host of a list the last index kept */
@@ -304,21 +302,22 @@ enum access_syntax access_map_syntax_for(const struct access_map *map,
 
 /* access_suggest_as - the line of a syntax's table that blocks host;
  * its length, or -1 (EINVAL: not a normalized host, ENOSPC: too long) */
-int access_suggest_as(enum access_syntax syntax, const char *host,
-		      char *buf, size_t size)
+int access_suggest_as(enum access_syntax syntax, const char *host, char *buf,
+		      size_t size)
 {
 	char checked[HOSTNAME_MAX + 1];
 	int len;
 
 	if (host == NULL
 	    || hostname_normalize(host, strnlen(host, HOSTNAME_MAX + 2),
-				  checked) != HOST_OK
+				  checked)
+		   != HOST_OK
 	    || strcmp(checked, host) != 0) {
 		errno = EINVAL;
 		return -1;
 	}
 	len = access_syntax_of(syntax)->suggest(host, buf, size);
-	if (len < 0 || (size_t) len >= size) {
+	if (len < 0 || (size_t)len >= size) {
 		if (size > 0)
 			buf[0] = '\0';
 		errno = ENOSPC;

@@ -147,8 +147,8 @@ enum access_syntax access_map_syntax_for(const struct access_map *map,
  * postfix: host REJECT Sender banned (postfix-dot: the same);
  * exim: host.  Its length, or -1 (EINVAL, ENOSPC).
  */
-int access_suggest_as(enum access_syntax syntax, const char *host,
-		      char *buf, size_t size);
+int access_suggest_as(enum access_syntax syntax, const char *host, char *buf,
+		      size_t size);
 
 /*
  * access_suggest - the access line that blocks host (a validated

@@ -53,17 +53,17 @@ enum access_tag {
 	ACCESS_TAG_TO,
 	ACCESS_TAG_CONNECT,
 	ACCESS_TAG_SPAM,
-	ACCESS_TAG_OTHER	/* a feature we do not model */
+	ACCESS_TAG_OTHER /* a feature we do not model */
 };
 
 enum access_action {
 	ACCESS_OK,
 	ACCESS_RELAY,
 	ACCESS_SKIP,
-	ACCESS_QUARANTINE,	/* accepted, held in the queue */
-	ACCESS_SPAM_PREF,	/* FRIEND, HATER and the SPAM forms */
-	ACCESS_OPAQUE,		/* value of an unmodelled tag */
-	ACCESS_DISCARD,		/* the blocking ones from here on */
+	ACCESS_QUARANTINE, /* accepted, held in the queue */
+	ACCESS_SPAM_PREF,  /* FRIEND, HATER and the SPAM forms */
+	ACCESS_OPAQUE,     /* value of an unmodelled tag */
+	ACCESS_DISCARD,    /* the blocking ones from here on */
 	ACCESS_REJECT,
 	ACCESS_ERROR
 };
@@ -71,8 +71,8 @@ enum access_action {
 /* Why access_value_parse() refused an entry. */
 enum access_value_error {
 	ACCESS_VALUE_OK,
-	ACCESS_VALUE_EMPTY_KEY,		/* nothing after the tag */
-	ACCESS_VALUE_UNKNOWN		/* unknown or malformed action */
+	ACCESS_VALUE_EMPTY_KEY, /* nothing after the tag */
+	ACCESS_VALUE_UNKNOWN    /* unknown or malformed action */
 };
 
 /* access_blocking - does this action keep the sender out? */
@@ -124,9 +124,10 @@ enum access_value_error access_value_stored(access_value_fn parse,
 
 /* access_value_skip - "path: reason; entry skipped" told to say, counted
  * in *bad; nothing when bad is NULL (a scan that already warned once) */
-void access_value_skip(const struct say_to *say, const char *path, enum access_value_error why,
-		       const char *key, size_t key_len, const char *value,
-		       size_t value_len, size_t *bad);
+void access_value_skip(const struct say_to *say, const char *path,
+		       enum access_value_error why, const char *key,
+		       size_t key_len, const char *value, size_t value_len,
+		       size_t *bad);
 
 /* One entry of a scan: a lower-case key and its action. */
 typedef int (*access_scan_fn)(const char *key, size_t key_len,
@@ -138,13 +139,13 @@ typedef int (*access_seen_fn)(const char *key, size_t key_len, void *ctx);
 struct access_engine;
 
 struct access_ops {
-	const char *kind;	/* "text", "hash", "btree", "cdb" */
+	const char *kind; /* "text", "hash", "btree", "cdb" */
 	/* 0, or -1 with errno; *bad_lines counts entries skipped, each
 	 * told to say (which outlives the handle); ops is this table */
 	int (*open)(const struct access_ops *ops, const char *path,
 		    const struct access_syntax_ops *syn,
-		    const struct say_to *say, void **handle,
-		    size_t *bad_lines, access_seen_fn seen, void *seen_ctx);
+		    const struct say_to *say, void **handle, size_t *bad_lines,
+		    access_seen_fn seen, void *seen_ctx);
 	/* 1 and *action when key is held, 0 when not, -1 on an error */
 	int (*get)(void *handle, const char *key, size_t len,
 		   enum access_action *action);
@@ -163,7 +164,7 @@ struct access_ops {
 	unsigned long (*generation)(const void *handle);
 	const char *(*kind_of)(const void *handle);
 	void (*close)(void *handle);
-	const struct access_engine *engine;	/* a compiled kind's library;
+	const struct access_engine *engine; /* a compiled kind's library;
 						 * NULL: the text */
 };
 
@@ -176,12 +177,12 @@ struct access_ops {
 struct access_file {
 	char *path;
 	int fd;
-	struct stat st;		/* the file as opened */
-	long checked;		/* monotonic second of the last look */
-	int stale;		/* reopen before the next answer */
-	unsigned long generation;	/* opened again this many times */
-	unsigned long busy;	/* answers refused while makemap held it */
-	const struct say_to *say;	/* told of them, rate-limited */
+	struct stat st;           /* the file as opened */
+	long checked;             /* monotonic second of the last look */
+	int stale;                /* reopen before the next answer */
+	unsigned long generation; /* opened again this many times */
+	unsigned long busy;       /* answers refused while makemap held it */
+	const struct say_to *say; /* told of them, rate-limited */
 };
 
 /* access_file_open - open path and take the shared lock; 0, or -1 with
@@ -249,8 +250,7 @@ int access_text_find(void *handle, const char *key, size_t len,
 struct access_engine {
 	/* the library on f's descriptor; *with_nul: keys stored with their
 	 * NUL (makemap -N), as the first record says; 0, or -1 with errno */
-	int (*attach)(const struct access_file *f, void **state,
-		      int *with_nul);
+	int (*attach)(const struct access_file *f, void **state, int *with_nul);
 	void (*detach)(void *state);
 	/* key[0..size) (its NUL counted when stored with it): 1 with the
 	 * value (in vbuf, or the library's own memory), 0 when absent or
@@ -264,17 +264,18 @@ struct access_engine {
 		    int (*visit)(void *ctx, const char *key, size_t key_len,
 				 const char *value, size_t value_len),
 		    void *ctx);
-	const char *(*kind_of)(const void *state);	/* "hash", "cdb" */
+	const char *(*kind_of)(const void *state); /* "hash", "cdb" */
 };
 
 /* The ops of a compiled kind over engine: access_compiled.c's own. */
-#define ACCESS_COMPILED_OPS(kind, engine) {				\
-	(kind), access_compiled_open, access_compiled_get,		\
-	access_compiled_scan, access_compiled_refresh,			\
-	access_compiled_begin, access_compiled_end,			\
-	access_compiled_count, access_compiled_generation,		\
-	access_compiled_kind, access_compiled_close, (engine)		\
-}
+#define ACCESS_COMPILED_OPS(kind, engine)                                 \
+	{                                                                 \
+		(kind), access_compiled_open, access_compiled_get,        \
+		    access_compiled_scan, access_compiled_refresh,        \
+		    access_compiled_begin, access_compiled_end,           \
+		    access_compiled_count, access_compiled_generation,    \
+		    access_compiled_kind, access_compiled_close, (engine) \
+	}
 
 int access_compiled_open(const struct access_ops *ops, const char *path,
 			 const struct access_syntax_ops *syn,

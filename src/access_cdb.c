@@ -76,9 +76,9 @@ static int access_cdb_find(void *state, const char *key, size_t size,
 			   char vbuf[ACCESS_LINE_MAX + 1])
 {
 	struct cdb *map = state;
-	int found = cdb_find(map, key, (unsigned) size);
+	int found = cdb_find(map, key, (unsigned)size);
 
-	(void) vbuf;
+	(void)vbuf;
 	if (found <= 0)
 		return found < 0 ? -1 : 0;
 	*value = cdb_getdata(map);
@@ -104,8 +104,8 @@ static int access_cdb_each(void *state,
 		const char *value = cdb_getdata(map);
 
 		if (key == NULL || value == NULL
-		    || visit(ctx, key, cdb_keylen(map), value,
-			     cdb_datalen(map)) < 0)
+		    || visit(ctx, key, cdb_keylen(map), value, cdb_datalen(map))
+			   < 0)
 			break;
 	}
 	return status < 0 ? -1 : 0;
@@ -114,14 +114,13 @@ static int access_cdb_each(void *state,
 /* access_cdb_kind - "cdb" */
 static const char *access_cdb_kind(const void *state)
 {
-	(void) state;
+	(void)state;
 	return "cdb";
 }
 
 static const struct access_engine access_cdb_engine = {
-	access_cdb_attach, access_cdb_detach, access_cdb_find,
-	access_cdb_each, access_cdb_kind
-};
+    access_cdb_attach, access_cdb_detach, access_cdb_find, access_cdb_each,
+    access_cdb_kind};
 
 const struct access_ops access_cdb_ops =
-	ACCESS_COMPILED_OPS("cdb", &access_cdb_engine);
+    ACCESS_COMPILED_OPS("cdb", &access_cdb_engine);

@@ -30,11 +30,11 @@
 
 struct access_compiled {
 	struct access_file file;
-	const struct access_syntax_ops *syn;	/* what values mean */
+	const struct access_syntax_ops *syn; /* what values mean */
 	const struct access_engine *engine;
-	void *state;		/* the library's, on file */
-	int with_nul;		/* keys stored with their NUL (makemap -N) */
-	size_t count;		/* valid entries seen by the last scan */
+	void *state;  /* the library's, on file */
+	int with_nul; /* keys stored with their NUL (makemap -N) */
+	size_t count; /* valid entries seen by the last scan */
 };
 
 /* One scan: whom to hand each valid record, where to count bad ones. */
@@ -46,8 +46,8 @@ struct access_compiled_walk {
 };
 
 /* access_compiled_attach - open path, the library on it, unlocked */
-static int access_compiled_attach(struct access_compiled *h,
-				  const char *path, const struct say_to *say)
+static int access_compiled_attach(struct access_compiled *h, const char *path,
+				  const struct say_to *say)
 {
 	if (access_file_open(&h->file, path, say) < 0)
 		return -1;
@@ -75,13 +75,12 @@ static void access_compiled_detach(struct access_compiled *h)
 int access_compiled_open(const struct access_ops *ops, const char *path,
 			 const struct access_syntax_ops *syn,
 			 const struct say_to *say, void **handle,
-			 size_t *bad_lines, access_seen_fn seen,
-			 void *seen_ctx)
+			 size_t *bad_lines, access_seen_fn seen, void *seen_ctx)
 {
 	struct access_compiled *h = calloc(1, sizeof(*h));
 
-	(void) seen;
-	(void) seen_ctx;
+	(void)seen;
+	(void)seen_ctx;
 	*handle = NULL;
 	if (bad_lines != NULL)
 		*bad_lines = 0;
@@ -148,7 +147,7 @@ int access_compiled_begin(void *handle)
 /* access_compiled_end - release the lock */
 void access_compiled_end(void *handle)
 {
-	access_file_unlock(&((struct access_compiled *) handle)->file);
+	access_file_unlock(&((struct access_compiled *)handle)->file);
 }
 
 /* access_compiled_get - the action of a lower-case key; a malformed
@@ -172,7 +171,8 @@ int access_compiled_get(void *handle, const char *key, size_t len,
 	if (found <= 0)
 		return found;
 	return access_value_stored(h->syn->value, kbuf, &len, value, &vlen,
-				   action) == ACCESS_VALUE_OK;
+				   action)
+	       == ACCESS_VALUE_OK;
 }
 
 /* access_compiled_visit - one record of a scan: to fn, or warned about */
@@ -200,7 +200,7 @@ int access_compiled_scan(void *handle, access_scan_fn fn, void *ctx,
 			 size_t *bad)
 {
 	struct access_compiled *h = handle;
-	struct access_compiled_walk walk = { h, fn, ctx, bad };
+	struct access_compiled_walk walk = {h, fn, ctx, bad};
 
 	h->count = 0;
 	return h->engine->each(h->state, access_compiled_visit, &walk);
@@ -209,13 +209,13 @@ int access_compiled_scan(void *handle, access_scan_fn fn, void *ctx,
 /* access_compiled_count - records seen by the last scan */
 size_t access_compiled_count(const void *handle)
 {
-	return ((const struct access_compiled *) handle)->count;
+	return ((const struct access_compiled *)handle)->count;
 }
 
 /* access_compiled_generation - how often the file was opened again */
 unsigned long access_compiled_generation(const void *handle)
 {
-	return ((const struct access_compiled *) handle)->file.generation;
+	return ((const struct access_compiled *)handle)->file.generation;
 }
 
 /* access_compiled_kind - what the library says the file is */

@@ -38,10 +38,10 @@
 /* libdb's handle on one map file. */
 struct access_db {
 	DB *db;
-	DBTYPE type;		/* DB_HASH or DB_BTREE */
-	char *path;		/* the map's path, which messages name */
-	const struct say_to *say;	/* where they go */
-	char opened_as[ACCESS_FILE_NAME_MAX];	/* the name libdb was given
+	DBTYPE type;              /* DB_HASH or DB_BTREE */
+	char *path;               /* the map's path, which messages name */
+	const struct say_to *say; /* where they go */
+	char opened_as[ACCESS_FILE_NAME_MAX]; /* the name libdb was given
 					 * (/proc/self/fd/N), which its
 					 * messages say */
 };
@@ -70,7 +70,7 @@ static int access_db_first_nul(DB *db)
 	/* Only the key's length and last byte: no value copied. */
 	value.flags = DB_DBT_PARTIAL | DB_DBT_USERMEM;
 	if (cursor->get(cursor, &key, &value, DB_FIRST) == 0 && key.size > 0)
-		with_nul = ((const char *) key.data)[key.size - 1] == '\0';
+		with_nul = ((const char *)key.data)[key.size - 1] == '\0';
 	cursor->close(cursor);
 	return with_nul;
 }
@@ -84,8 +84,7 @@ static int access_db_first_nul(DB *db)
 static void access_db_named(const struct access_db *h, const char *text,
 			    char *out, size_t size)
 {
-	const char *name = h->opened_as[0] != '\0' ? h->opened_as
-			   : h->path;
+	const char *name = h->opened_as[0] != '\0' ? h->opened_as : h->path;
 	size_t name_len = strlen(name);
 	const char *at = strstr(text, name);
 	size_t n;
@@ -95,8 +94,8 @@ static void access_db_named(const struct access_db *h, const char *text,
 		return;
 	}
 	for (n = 0; at != NULL && n < size; at = strstr(text, name)) {
-		n += (size_t) snprintf(out + n, size - n, "%.*s%s",
-				       (int) (at - text), text, h->path);
+		n += (size_t)snprintf(out + n, size - n, "%.*s%s",
+				      (int)(at - text), text, h->path);
 		text = at + name_len;
 	}
 	if (n < size)
@@ -112,7 +111,7 @@ static void access_db_message(const DB_ENV *env, const char *prefix,
 	const struct access_db *h = env != NULL ? env->app_private : NULL;
 	char named[ACCESS_DB_MESSAGE_MAX];
 
-	(void) prefix;
+	(void)prefix;
 	if (h == NULL) {
 		say_print(NULL, SAY_WARN, "libdb: %.300s", text);
 		return;
@@ -125,8 +124,7 @@ static void access_db_message(const DB_ENV *env, const char *prefix,
  * descriptor's name: f was checked to be a regular file, and a FIFO
  * renamed over the path since must not block libdb's open; a libdb
  * status */
-static int access_db_open_file(struct access_db *h,
-			       const struct access_file *f)
+static int access_db_open_file(struct access_db *h, const struct access_file *f)
 {
 	char name[ACCESS_FILE_NAME_MAX];
 	const char *opened;
@@ -147,8 +145,8 @@ static int access_db_open_file(struct access_db *h,
 	/* the path itself where no /proc is: its messages name it then */
 	snprintf(h->opened_as, sizeof(h->opened_as), "%s",
 		 opened == name ? opened : "");
-	status = h->db->open(h->db, NULL, opened, NULL, DB_UNKNOWN,
-			     DB_RDONLY, 0);
+	status =
+	    h->db->open(h->db, NULL, opened, NULL, DB_UNKNOWN, DB_RDONLY, 0);
 	if (status == 0)
 		status = h->db->get_type(h->db, &h->type);
 	if (status == 0 && h->type != DB_HASH && h->type != DB_BTREE)
@@ -202,8 +200,8 @@ static int access_db_find(void *state, const char *key, size_t size,
 
 	memset(&k, 0, sizeof(k));
 	memset(&v, 0, sizeof(v));
-	k.data = (void *) key;
-	k.size = (u_int32_t) size;
+	k.data = (void *)key;
+	k.size = (u_int32_t)size;
 	v.data = vbuf;
 	v.ulen = ACCESS_LINE_MAX + 1;
 	v.flags = DB_DBT_USERMEM;
@@ -249,14 +247,13 @@ static int access_db_each(void *state,
 /* access_db_kind - "hash" or "btree", as the file says */
 static const char *access_db_kind(const void *state)
 {
-	return ((const struct access_db *) state)->type == DB_BTREE
-	    ? "btree" : "hash";
+	return ((const struct access_db *)state)->type == DB_BTREE ? "btree"
+								   : "hash";
 }
 
 static const struct access_engine access_db_engine = {
-	access_db_attach, access_db_detach, access_db_find, access_db_each,
-	access_db_kind
-};
+    access_db_attach, access_db_detach, access_db_find, access_db_each,
+    access_db_kind};
 
 const struct access_ops access_db_ops =
-	ACCESS_COMPILED_OPS("hash", &access_db_engine);
+    ACCESS_COMPILED_OPS("hash", &access_db_engine);

@@ -68,7 +68,7 @@ static int access_exim_domain_ok(const char *d, size_t len)
 	if (len == 0)
 		return 0;
 	for (; i < len; i++) {
-		unsigned char c = (unsigned char) d[i];
+		unsigned char c = (unsigned char)d[i];
 
 		if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z')
 		    && !(c >= '0' && c <= '9') && c != '-' && c != '_'
@@ -105,10 +105,10 @@ static int access_exim_item_ok(const char *item, size_t len)
 
 	if (at == NULL)
 		return access_exim_domain_ok(item, len);
-	local = (size_t) (at - item);
+	local = (size_t)(at - item);
 	if (local == 0 || (item[0] == '*' && local > 1)
 	    || memchr(item, '@', local) != NULL)
-		return 0;	/* *suffix local parts are not modelled */
+		return 0; /* *suffix local parts are not modelled */
 	return access_exim_domain_ok(at + 1, len - local - 1);
 }
 
@@ -119,7 +119,7 @@ static int access_exim_line(struct access_line_state *st,
 {
 	const char *why;
 
-	(void) st;
+	(void)st;
 	len = access_exim_trim(&line, len);
 	if (len == 0)
 		return 0;
@@ -133,9 +133,10 @@ static int access_exim_line(struct access_line_state *st,
 		line++;
 		len = access_exim_trim(&line, len - 1);
 	}
-	why = len == 0 ? "an empty negated item" : memchr(line, ' ', len)
-	    || memchr(line, '\t', len) ? "white space inside an item"
-	    : access_exim_unmodelled(line, len);
+	why = len == 0 ? "an empty negated item"
+	      : memchr(line, ' ', len) || memchr(line, '\t', len)
+		  ? "white space inside an item"
+		  : access_exim_unmodelled(line, len);
 	if (why == NULL && !access_exim_item_ok(line, len))
 		why = "not an address, *@domain, domain or *.domain";
 	if (why != NULL) {
@@ -149,17 +150,15 @@ static int access_exim_line(struct access_line_state *st,
 }
 
 /* access_exim_value - compiled maps do not hold Exim lists */
-static enum access_value_error access_exim_value(const char *key,
-						 size_t key_len,
-						 const char *value,
-						 size_t value_len,
-						 enum access_action *action)
+static enum access_value_error
+access_exim_value(const char *key, size_t key_len, const char *value,
+		  size_t value_len, enum access_action *action)
 {
-	(void) key;
-	(void) key_len;
-	(void) value;
-	(void) value_len;
-	(void) action;
+	(void)key;
+	(void)key_len;
+	(void)value;
+	(void)value_len;
+	(void)action;
 	return ACCESS_VALUE_UNKNOWN;
 }
 
@@ -196,7 +195,7 @@ static void access_exim_try(struct access_query *q, const char *part1,
 static int access_exim_sender(struct access_query *q, const char *local,
 			      const char *host, enum access_action *action)
 {
-	struct access_exim_best best = { 0, 0, ACCESS_OK };
+	struct access_exim_best best = {0, 0, ACCESS_OK};
 	char at_host[HOSTNAME_MAX + 2];
 
 	snprintf(at_host, sizeof(at_host), "@%.*s", HOSTNAME_MAX, host);
@@ -227,7 +226,7 @@ static int access_exim_named(const char *key, size_t len,
 {
 	const char *at = memrchr(key, '@', len);
 	const char *d = at != NULL ? at + 1 : key;
-	size_t dlen = at != NULL ? (size_t) (key + len - at - 1) : len;
+	size_t dlen = at != NULL ? (size_t)(key + len - at - 1) : len;
 
 	out->domain_key = at == NULL || (at == key + 1 && key[0] == '*');
 	if (dlen > 0 && d[0] == '*') {
@@ -249,7 +248,12 @@ static int access_exim_suggest(const char *host, char *buf, size_t size)
 	return snprintf(buf, size, "%s", host);
 }
 
-const struct access_syntax_ops access_exim_syntax = {
-	ACCESS_EXIM, "exim", 0, 1, access_exim_line, access_exim_value,
-	access_exim_sender, access_exim_named, access_exim_suggest
-};
+const struct access_syntax_ops access_exim_syntax = {ACCESS_EXIM,
+						     "exim",
+						     0,
+						     1,
+						     access_exim_line,
+						     access_exim_value,
+						     access_exim_sender,
+						     access_exim_named,
+						     access_exim_suggest};

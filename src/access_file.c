@@ -42,7 +42,7 @@ static long access_file_now(void)
 
 	if (clock_gettime(CLOCK_MONOTONIC_COARSE, &ts) < 0)
 		return 0;
-	return (long) ts.tv_sec;
+	return (long)ts.tv_sec;
 }
 
 /* access_file_open - open path and take the shared lock */
@@ -83,7 +83,8 @@ static int access_file_fd_name(const struct access_file *f, const char *dir,
 	struct stat st;
 
 	if (snprintf(name, ACCESS_FILE_NAME_MAX, "%s/%d", dir, f->fd)
-	    >= ACCESS_FILE_NAME_MAX || stat(name, &st) < 0)
+		>= ACCESS_FILE_NAME_MAX
+	    || stat(name, &st) < 0)
 		return 0;
 	return st.st_dev == f->st.st_dev && st.st_ino == f->st.st_ino;
 }
@@ -113,7 +114,7 @@ int access_file_lock(struct access_file *f)
 /* access_file_unlock - let makemap have it */
 void access_file_unlock(struct access_file *f)
 {
-	(void) flock(f->fd, LOCK_UN);
+	(void)flock(f->fd, LOCK_UN);
 }
 
 /* access_file_differs - does st describe another file, or this one
@@ -122,9 +123,9 @@ static int access_file_differs(const struct access_file *f,
 			       const struct stat *st)
 {
 	return st->st_ino != f->st.st_ino || st->st_dev != f->st.st_dev
-	    || st->st_size != f->st.st_size
-	    || st->st_mtim.tv_sec != f->st.st_mtim.tv_sec
-	    || st->st_mtim.tv_nsec != f->st.st_mtim.tv_nsec;
+	       || st->st_size != f->st.st_size
+	       || st->st_mtim.tv_sec != f->st.st_mtim.tv_sec
+	       || st->st_mtim.tv_nsec != f->st.st_mtim.tv_nsec;
 }
 
 /* access_file_rewritten - has the open file changed since it was opened
@@ -153,15 +154,17 @@ int access_file_changed(struct access_file *f)
 		return 0;
 	f->checked = second;
 	if (stat(f->path, &now) < 0)
-		return 0;	/* gone: keep answering from what is open */
+		return 0; /* gone: keep answering from what is open */
 	return access_file_differs(f, &now);
 }
 
 /* access_file_refused - one unanswered question, warned rate-limited */
 void access_file_refused(struct access_file *f, const char *why)
 {
-	say_limited(f->say, &f->busy, "access map %.200s: %s; its entries "
-		    "are not consulted for this sender", f->path, why);
+	say_limited(f->say, &f->busy,
+		    "access map %.200s: %s; its entries "
+		    "are not consulted for this sender",
+		    f->path, why);
 }
 
 /* access_file_refresh - before a question: the file opened again
@@ -171,7 +174,7 @@ void access_file_refresh(struct access_file *f, access_reopen_fn reopen,
 			 void *handle)
 {
 	if (access_file_changed(f))
-		(void) reopen(handle);
+		(void)reopen(handle);
 }
 
 /* access_file_begin - makemap's shared lock on the file as opened:

@@ -26,15 +26,15 @@
 struct access_indexer {
 	struct access_map *map;
 	int *answering;
-	size_t source;			/* the source being scanned */
-	size_t *bad;			/* the newest source's duplicates */
-	struct access_set from;		/* bodies of From: keys (pass one) */
-	int from_full;			/* then look them up instead */
+	size_t source;          /* the source being scanned */
+	size_t *bad;            /* the newest source's duplicates */
+	struct access_set from; /* bodies of From: keys (pass one) */
+	int from_full;          /* then look them up instead */
 	struct access_set under;
 	struct access_hosts walk;
 	struct access_hosts trusted;
 	int under_full;
-	int failed;			/* errno */
+	int failed; /* errno */
 };
 
 /* access_index_query - a question to the sources of the scanned one's
@@ -42,8 +42,8 @@ struct access_indexer {
 static struct access_query access_index_query(const struct access_indexer *ix,
 					      size_t upto)
 {
-	struct access_query q = { ix->map, ix->answering, upto,
-				  ix->map->sources[ix->source].syn };
+	struct access_query q = {ix->map, ix->answering, upto,
+				 ix->map->sources[ix->source].syn};
 
 	return q;
 }
@@ -78,14 +78,14 @@ static int access_index_from(const char *key, size_t len,
 	struct access_indexer *ix = ctx;
 	int added;
 
-	(void) action;
+	(void)action;
 	if (ix->map->sources[ix->source].syn != &access_sendmail_syntax
 	    || len <= ACCESS_FROM_LEN
 	    || memcmp(key, ACCESS_FROM_TAG, ACCESS_FROM_LEN) != 0)
 		return 0;
-	added = access_set_add(&ix->from,
-			       access_fingerprint(key + ACCESS_FROM_LEN,
-						  len - ACCESS_FROM_LEN));
+	added = access_set_add(
+	    &ix->from,
+	    access_fingerprint(key + ACCESS_FROM_LEN, len - ACCESS_FROM_LEN));
 	if (added < 0)
 		ix->failed = ENOMEM;
 	ix->from_full |= added > 0;
@@ -118,8 +118,9 @@ static int access_index_host(struct access_indexer *ix, const char *host,
 
 	if (hostname_normalize(host, len, h) != HOST_OK)
 		return 0;
-	for (const char *d = h; d != NULL && strchr(d, '.') != NULL
-	     && !ix->under_full; d = hostname_parent(d)) {
+	for (const char *d = h;
+	     d != NULL && strchr(d, '.') != NULL && !ix->under_full;
+	     d = hostname_parent(d)) {
 		int added = access_set_add(&ix->under,
 					   access_fingerprint(d, strlen(d)));
 
@@ -144,7 +145,7 @@ static int access_index_trusted(struct access_indexer *ix,
 		return 0;
 	last = strrchr(h, '.');
 	if (last == NULL || strspn(last + 1, "0123456789") == strlen(last + 1))
-		return 0;	/* "org OK" is nobody's; 10.1.2 RELAY a net */
+		return 0; /* "org OK" is nobody's; 10.1.2 RELAY a net */
 	return access_hosts_add(&ix->trusted, h);
 }
 
@@ -160,9 +161,10 @@ static int access_index_duplicate(const struct access_indexer *ix,
 	if (ix->source == 0 || !access_query_get(&q, key, len, &earlier))
 		return 0;
 	if (ix->bad != NULL && !src->syn->quiet_duplicates) {
-		say_print(&ix->map->say, SAY_WARN, "%.200s: duplicate key "
-			  "\"%.*s\"; the first entry wins", src->path,
-			  access_quote_len(len), key);
+		say_print(&ix->map->say, SAY_WARN,
+			  "%.200s: duplicate key "
+			  "\"%.*s\"; the first entry wins",
+			  src->path, access_quote_len(len), key);
 		(*ix->bad)++;
 	}
 	return 1;
@@ -174,7 +176,7 @@ static int access_index_entry(const char *key, size_t len,
 {
 	struct access_indexer *ix = ctx;
 	const struct access_source *src = &ix->map->sources[ix->source];
-	struct access_named named = { NULL, 0, 0, 0, 0 };
+	struct access_named named = {NULL, 0, 0, 0, 0};
 
 	if (src->filter.bits != NULL)
 		access_filter_add(&ix->map->sources[ix->source].filter,
@@ -185,10 +187,12 @@ static int access_index_entry(const char *key, size_t len,
 		return 0;
 	if (named.shadowable && access_index_overridden(ix, key, len))
 		return 0;
-	if (access_trusting(action) ? access_index_trusted(ix, &named) < 0
-	    : !named.client && access_index_host(ix, named.host,
-						 named.host_len,
-						 named.domain_key) < 0) {
+	if (access_trusting(action)
+		? access_index_trusted(ix, &named) < 0
+		: !named.client
+		      && access_index_host(ix, named.host, named.host_len,
+					   named.domain_key)
+			     < 0) {
 		ix->failed = ENOMEM;
 		return -1;
 	}
@@ -201,8 +205,7 @@ static int access_index_filter(struct access_source *src)
 {
 	if (src->ops == &access_text_ops)
 		return 0;
-	if (access_filter_reset(&src->filter,
-				src->ops->count(src->handle)) < 0)
+	if (access_filter_reset(&src->filter, src->ops->count(src->handle)) < 0)
 		return -1;
 	src->filter.generation = src->ops->generation(src->handle);
 	return 0;
@@ -228,18 +231,18 @@ static int access_index_pass(struct access_indexer *ix, access_scan_fn fn,
 			ix->failed = EIO;
 		if (ix->failed != 0)
 			return -1;
-		src->filter.ready = src->filter.bits != NULL
-		    && fn == access_index_entry;
+		src->filter.ready =
+		    src->filter.bits != NULL && fn == access_index_entry;
 	}
 	return 0;
 }
 
 /* access_index_done - the new set and walk replace the old ones */
-static void access_index_done(struct access_map *map,
-			      struct access_indexer *ix)
+static void access_index_done(struct access_map *map, struct access_indexer *ix)
 {
 	if (ix->under_full && !map->under_full)
-		say_print(&map->say, SAY_WARN, "access maps: more than %d "
+		say_print(&map->say, SAY_WARN,
+			  "access maps: more than %d "
 			  "domains above blocked hosts; campaigns below the "
 			  "others are not known from the maps",
 			  ACCESS_UNDER_MAX);
@@ -264,13 +267,13 @@ int access_index(struct access_map *map, size_t *bad)
 	ix.answering = answering;
 	if (access_begin(map, answering) > 0) {
 		access_end(map, answering);
-		errno = EWOULDBLOCK;	/* makemap is writing one of them */
+		errno = EWOULDBLOCK; /* makemap is writing one of them */
 		return -1;
 	}
 	status = access_index_pass(&ix, access_index_from, NULL);
 	/* Pass one counted the compiled maps' entries: size the set once. */
-	if (status == 0 && access_set_reserve(&ix.under,
-					      access_sources_count(map)) < 0) {
+	if (status == 0
+	    && access_set_reserve(&ix.under, access_sources_count(map)) < 0) {
 		ix.failed = ENOMEM;
 		status = -1;
 	}

@@ -23,7 +23,7 @@ struct access_source {
 	const struct access_ops *ops;
 	const struct access_syntax_ops *syn;
 	void *handle;
-	char *path;		/* for warnings */
+	char *path; /* for warnings */
 	struct access_filter filter;
 };
 
@@ -39,18 +39,18 @@ struct access_hosts {
 struct access_map {
 	struct access_source sources[ACCESS_SOURCES_MAX];
 	size_t nsources;
-	struct access_set under;	/* domains with a blocked host below */
-	struct access_hosts walk;	/* at most ACCESS_WALK_MAX hosts */
-	struct access_hosts trusted;	/* OK, RELAY domains: as many */
-	int under_full;			/* ACCESS_UNDER_MAX reached */
-	struct say_to say;		/* told of skipped entries */
+	struct access_set under;     /* domains with a blocked host below */
+	struct access_hosts walk;    /* at most ACCESS_WALK_MAX hosts */
+	struct access_hosts trusted; /* OK, RELAY domains: as many */
+	int under_full;              /* ACCESS_UNDER_MAX reached */
+	struct say_to say;           /* told of skipped entries */
 };
 
 /* One question to the sources of one syntax. */
 struct access_query {
 	const struct access_map *map;
-	int *answering;		/* per source: 0 not begun, 1, -1 refused */
-	size_t upto;		/* sources [0, upto) are asked */
+	int *answering; /* per source: 0 not begun, 1, -1 refused */
+	size_t upto;    /* sources [0, upto) are asked */
 	const struct access_syntax_ops *syn;
 };
 

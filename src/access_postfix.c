@@ -54,22 +54,22 @@
 static const struct access_postfix_word {
 	const char *word;
 	enum access_action action;
-	int needs_text;		/* an argument must follow */
+	int needs_text; /* an argument must follow */
 } access_postfix_words[] = {
-	{"REJECT", ACCESS_REJECT, 0},
-	{"DISCARD", ACCESS_DISCARD, 0},
-	{"DEFER", ACCESS_ERROR, 0},
-	{"DEFER_IF_PERMIT", ACCESS_ERROR, 0},
-	{"OK", ACCESS_OK, 0},
-	{"DUNNO", ACCESS_SKIP, 0},	/* sendmail's SKIP: no trust */
-	{"DEFER_IF_REJECT", ACCESS_OPAQUE, 0},
-	{"HOLD", ACCESS_QUARANTINE, 0},
-	{"INFO", ACCESS_OPAQUE, 0},
-	{"WARN", ACCESS_OPAQUE, 0},
-	{"PREPEND", ACCESS_OPAQUE, 1},
-	{"REDIRECT", ACCESS_OPAQUE, 1},
-	{"FILTER", ACCESS_OPAQUE, 1},
-	{"BCC", ACCESS_OPAQUE, 1},
+    {"REJECT", ACCESS_REJECT, 0},
+    {"DISCARD", ACCESS_DISCARD, 0},
+    {"DEFER", ACCESS_ERROR, 0},
+    {"DEFER_IF_PERMIT", ACCESS_ERROR, 0},
+    {"OK", ACCESS_OK, 0},
+    {"DUNNO", ACCESS_SKIP, 0}, /* sendmail's SKIP: no trust */
+    {"DEFER_IF_REJECT", ACCESS_OPAQUE, 0},
+    {"HOLD", ACCESS_QUARANTINE, 0},
+    {"INFO", ACCESS_OPAQUE, 0},
+    {"WARN", ACCESS_OPAQUE, 0},
+    {"PREPEND", ACCESS_OPAQUE, 1},
+    {"REDIRECT", ACCESS_OPAQUE, 1},
+    {"FILTER", ACCESS_OPAQUE, 1},
+    {"BCC", ACCESS_OPAQUE, 1},
 };
 
 /* access_postfix_digits - how many ASCII digits text starts with */
@@ -89,10 +89,10 @@ static int access_postfix_restriction(const char *value, size_t len)
 	if (value[0] < 'a' || value[0] > 'z')
 		return 0;
 	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char) value[i];
+		unsigned char c = (unsigned char)value[i];
 
 		if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')
-		    && c != '_' && c != ',' && !access_blank((char) c))
+		    && c != '_' && c != ',' && !access_blank((char)c))
 			return 0;
 	}
 	return 1;
@@ -106,7 +106,7 @@ static int access_postfix_action(const char *value, size_t len,
 	size_t digits = access_postfix_digits(value, len);
 
 	if (digits == len) {
-		*action = ACCESS_OK;	/* all-numerical: OK to Postfix */
+		*action = ACCESS_OK; /* all-numerical: OK to Postfix */
 		return 0;
 	}
 	if (digits == 3 && access_blank(value[3])) {
@@ -115,7 +115,8 @@ static int access_postfix_action(const char *value, size_t len,
 	}
 	while (word < len && !access_blank(value[word]))
 		word++;
-	for (size_t i = 0; i < ACCESS_POSTFIX_COUNT(access_postfix_words); i++) {
+	for (size_t i = 0; i < ACCESS_POSTFIX_COUNT(access_postfix_words);
+	     i++) {
 		const struct access_postfix_word *w = &access_postfix_words[i];
 
 		if (strlen(w->word) == word
@@ -129,17 +130,15 @@ static int access_postfix_action(const char *value, size_t len,
 }
 
 /* access_postfix_value - a key and its action (compiled maps too) */
-static enum access_value_error access_postfix_value(const char *key,
-						    size_t key_len,
-						    const char *value,
-						    size_t value_len,
-						    enum access_action *action)
+static enum access_value_error
+access_postfix_value(const char *key, size_t key_len, const char *value,
+		     size_t value_len, enum access_action *action)
 {
 	if (key_len == 0 || access_has_control(key, key_len)
 	    || access_has_control(value, value_len))
 		return ACCESS_VALUE_UNKNOWN;
-	if (value_len == 0 || access_postfix_action(value, value_len,
-						    action) < 0)
+	if (value_len == 0
+	    || access_postfix_action(value, value_len, action) < 0)
 		return ACCESS_VALUE_UNKNOWN;
 	return ACCESS_VALUE_OK;
 }
@@ -159,9 +158,11 @@ static int access_postfix_split(struct textfile_where *src, const char *line,
 	why = access_postfix_value(line, key_len, line + value, len - value,
 				   &out->action);
 	if (why != ACCESS_VALUE_OK) {
-		textfile_warn(src, "unknown or malformed action \"%.*s\" for "
-			      "key \"%.*s\"", access_quote_len(len - value),
-			      line + value, access_quote_len(key_len), line);
+		textfile_warn(src,
+			      "unknown or malformed action \"%.*s\" for "
+			      "key \"%.*s\"",
+			      access_quote_len(len - value), line + value,
+			      access_quote_len(key_len), line);
 		return 0;
 	}
 	out->key = line;
@@ -172,8 +173,7 @@ static int access_postfix_split(struct textfile_where *src, const char *line,
 /* access_postfix_read - one line; dotted: ".domain" keys are looked up */
 static int access_postfix_read(struct access_line_state *st,
 			       struct textfile_where *src, const char *line,
-			       size_t len, struct access_line *out,
-			       int dotted)
+			       size_t len, struct access_line *out, int dotted)
 {
 	size_t lead = 0;
 
@@ -186,10 +186,10 @@ static int access_postfix_read(struct access_line_state *st,
 		textfile_warn(src, "NUL or control byte");
 		return 0;
 	}
-	if (lead > 0) {		/* more text of the entry before */
+	if (lead > 0) { /* more text of the entry before */
 		if (!st->after_entry)
 			textfile_warn(src, "continuation line with no entry "
-				      "before it");
+					   "before it");
 		return 0;
 	}
 	st->after_entry = 1;
@@ -199,7 +199,8 @@ static int access_postfix_read(struct access_line_state *st,
 		while (key_len < len && !access_blank(line[key_len]))
 			key_len++;
 
-		textfile_warn(src, "key \"%.*s\" is never looked up: Postfix's "
+		textfile_warn(src,
+			      "key \"%.*s\" is never looked up: Postfix's "
 			      "default parent_domain_matches_subdomains "
 			      "makes \"%.*s\" cover the subdomains (type "
 			      "postfix-dot: for the other setting)",
@@ -219,9 +220,8 @@ static int access_postfix_line(struct access_line_state *st,
 }
 
 static int access_postfix_dot_line(struct access_line_state *st,
-				   struct textfile_where *src,
-				   const char *line, size_t len,
-				   struct access_line *out)
+				   struct textfile_where *src, const char *line,
+				   size_t len, struct access_line *out)
 {
 	return access_postfix_read(st, src, line, len, out, 1);
 }
@@ -235,7 +235,7 @@ static int access_postfix_get(struct access_query *q, const char *part1,
 	size_t len2 = strnlen(part2, ACCESS_LINE_MAX + 1);
 
 	if (len1 + len2 > ACCESS_LINE_MAX)
-		return 0;	/* longer than any key we hold */
+		return 0; /* longer than any key we hold */
 	access_lower(part1, len1, key);
 	memcpy(key + len1, part2, len2);
 	return access_query_get(q, key, len1 + len2, action);
@@ -269,8 +269,8 @@ static int access_postfix_sender(struct access_query *q, const char *local,
 	return access_postfix_lookup(q, local, host, action, 0);
 }
 
-static int access_postfix_dot_sender(struct access_query *q,
-				     const char *local, const char *host,
+static int access_postfix_dot_sender(struct access_query *q, const char *local,
+				     const char *host,
 				     enum access_action *action)
 {
 	return access_postfix_lookup(q, local, host, action, 1);
@@ -285,11 +285,11 @@ static int access_postfix_names(const char *key, size_t len,
 
 	if (at != NULL) {
 		out->host = at + 1;
-		out->host_len = (size_t) (key + len - at - 1);
+		out->host_len = (size_t)(key + len - at - 1);
 		return out->host_len > 0;
 	}
 	if (key[0] == '.' && !dotted)
-		return 0;	/* never looked up */
+		return 0; /* never looked up */
 	out->host = key[0] == '.' ? key + 1 : key;
 	out->host_len = key[0] == '.' ? len - 1 : len;
 	out->domain_key = 1;
@@ -315,14 +315,23 @@ static int access_postfix_suggest(const char *host, char *buf, size_t size)
 	return snprintf(buf, size, "%s REJECT Sender banned", host);
 }
 
-const struct access_syntax_ops access_postfix_syntax = {
-	ACCESS_POSTFIX, "postfix", 1, 0, access_postfix_line,
-	access_postfix_value, access_postfix_sender, access_postfix_named,
-	access_postfix_suggest
-};
+const struct access_syntax_ops access_postfix_syntax = {ACCESS_POSTFIX,
+							"postfix",
+							1,
+							0,
+							access_postfix_line,
+							access_postfix_value,
+							access_postfix_sender,
+							access_postfix_named,
+							access_postfix_suggest};
 
 const struct access_syntax_ops access_postfix_dot_syntax = {
-	ACCESS_POSTFIX_DOT, "postfix-dot", 1, 0, access_postfix_dot_line,
-	access_postfix_value, access_postfix_dot_sender,
-	access_postfix_dot_named, access_postfix_suggest
-};
+    ACCESS_POSTFIX_DOT,
+    "postfix-dot",
+    1,
+    0,
+    access_postfix_dot_line,
+    access_postfix_value,
+    access_postfix_dot_sender,
+    access_postfix_dot_named,
+    access_postfix_suggest};

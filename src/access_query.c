@@ -52,7 +52,7 @@ static int access_source_get(const struct access_query *q, size_t i,
 	else
 		found = src->ops->get(src->handle, key, len, action) > 0;
 	if (found && order != NULL)
-		*order = ((unsigned long long) i << ACCESS_ORDER_SHIFT) | place;
+		*order = ((unsigned long long)i << ACCESS_ORDER_SHIFT) | place;
 	return found;
 }
 

@@ -31,9 +31,8 @@
 #define ACCESS_SUGGEST_VALUE "ERROR:\"550 5.7.1 Sender banned\""
 
 /* access_sendmail_entry - key and value: the entry, or warned */
-static int access_sendmail_entry(struct textfile_where *src,
-				 const char *line, size_t key_len,
-				 size_t value, size_t len,
+static int access_sendmail_entry(struct textfile_where *src, const char *line,
+				 size_t key_len, size_t value, size_t len,
 				 struct access_line *out)
 {
 	enum access_value_error why;
@@ -61,7 +60,7 @@ static int access_sendmail_line(struct access_line_state *st,
 	size_t key_len;
 	size_t value;
 
-	(void) st;
+	(void)st;
 	len = access_trim_end(line, len);
 	if (len == 0 || line[0] == '#')
 		return 0;
@@ -88,22 +87,21 @@ static int access_sendmail_decide(struct access_query *q, const char *buf,
 	if (access_query_get(q, buf, ACCESS_FROM_LEN + body_len, action))
 		return 1;
 	return access_query_get(q, buf + ACCESS_FROM_LEN, body_len, action)
-	    && access_tag_of(buf + ACCESS_FROM_LEN, body_len, &tag_body)
-	    == ACCESS_UNTAGGED;
+	       && access_tag_of(buf + ACCESS_FROM_LEN, body_len, &tag_body)
+		      == ACCESS_UNTAGGED;
 }
 
 /* access_sendmail_lookup - the entry that decides for part1 + part2
  * (part1 lower-cased here; part2 a validated host, already lower case) */
 static int access_sendmail_lookup(struct access_query *q, const char *part1,
-				  const char *part2,
-				  enum access_action *action)
+				  const char *part2, enum access_action *action)
 {
 	char buf[ACCESS_FROM_LEN + ACCESS_LINE_MAX + 1];
 	size_t len1 = strnlen(part1, ACCESS_LINE_MAX + 1);
 	size_t len2 = strnlen(part2, ACCESS_LINE_MAX + 1);
 
 	if (len1 + len2 > ACCESS_LINE_MAX)
-		return 0;	/* longer than any key we hold */
+		return 0; /* longer than any key we hold */
 	memcpy(buf, ACCESS_FROM_TAG, ACCESS_FROM_LEN);
 	access_lower(part1, len1, buf + ACCESS_FROM_LEN);
 	memcpy(buf + ACCESS_FROM_LEN + len1, part2, len2);
@@ -113,8 +111,7 @@ static int access_sendmail_lookup(struct access_query *q, const char *part1,
 
 /* access_sendmail_sender - the action that decides for local@host */
 static int access_sendmail_sender(struct access_query *q, const char *local,
-				  const char *host,
-				  enum access_action *action)
+				  const char *host, enum access_action *action)
 {
 	int found = 0;
 
@@ -155,7 +152,7 @@ static int access_sendmail_named(const char *key, size_t len,
 	}
 	at = memrchr(key + body, '@', len - body);
 	out->host = at != NULL ? at + 1 : key + body;
-	out->host_len = at != NULL ? (size_t) (key + len - at - 1) : len - body;
+	out->host_len = at != NULL ? (size_t)(key + len - at - 1) : len - body;
 	out->domain_key = at == NULL;
 	return 1;
 }
@@ -167,7 +164,12 @@ static int access_sendmail_suggest(const char *host, char *buf, size_t size)
 }
 
 const struct access_syntax_ops access_sendmail_syntax = {
-	ACCESS_SENDMAIL, "sendmail", 1, 0, access_sendmail_line,
-	access_value_parse, access_sendmail_sender, access_sendmail_named,
-	access_sendmail_suggest
-};
+    ACCESS_SENDMAIL,
+    "sendmail",
+    1,
+    0,
+    access_sendmail_line,
+    access_value_parse,
+    access_sendmail_sender,
+    access_sendmail_named,
+    access_sendmail_suggest};

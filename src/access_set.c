@@ -19,10 +19,10 @@
 
 #define ACCESS_SET_MIN 256
 /* A transparent huge page on x86-64 and arm64. */
-#define ACCESS_HUGE_PAGE ((size_t) 2 << 20)
+#define ACCESS_HUGE_PAGE           ((size_t)2 << 20)
 #define ACCESS_FILTER_BITS_PER_KEY 16
-#define ACCESS_FILTER_PROBES 6
-#define ACCESS_FILTER_BITS_MAX ((size_t) 1 << 27)
+#define ACCESS_FILTER_PROBES       6
+#define ACCESS_FILTER_BITS_MAX     ((size_t)1 << 27)
 
 /* access_fingerprint - the set's 64-bit name of a string, never 0 */
 uint64_t access_fingerprint(const char *text, size_t len)
@@ -39,7 +39,7 @@ uint64_t access_fingerprint(const char *text, size_t len)
 /* access_set_slot - where fp is, or the empty slot it would take */
 static size_t access_set_slot(const struct access_set *set, uint64_t fp)
 {
-	size_t i = (size_t) fp & set->mask;
+	size_t i = (size_t)fp & set->mask;
 
 	while (set->slots[i] != 0 && set->slots[i] != fp)
 		i = (i + 1) & set->mask;
@@ -49,8 +49,7 @@ static size_t access_set_slot(const struct access_set *set, uint64_t fp)
 /* access_set_has - is fp in the set? */
 int access_set_has(const struct access_set *set, uint64_t fp)
 {
-	return set->slots != NULL
-	    && set->slots[access_set_slot(set, fp)] == fp;
+	return set->slots != NULL && set->slots[access_set_slot(set, fp)] == fp;
 }
 
 /* access_set_alloc - n zeroed slots; a large table on huge pages where
@@ -65,7 +64,7 @@ static uint64_t *access_set_alloc(size_t n)
 	slots = aligned_alloc(ACCESS_HUGE_PAGE, bytes);
 	if (slots == NULL)
 		return NULL;
-	(void) madvise(slots, bytes, MADV_HUGEPAGE);	/* a hint only */
+	(void)madvise(slots, bytes, MADV_HUGEPAGE); /* a hint only */
 	memset(slots, 0, bytes);
 	return slots;
 }
@@ -74,16 +73,15 @@ static uint64_t *access_set_alloc(size_t n)
  * placed again; -1 on ENOMEM */
 static int access_set_resize(struct access_set *set, size_t n)
 {
-	struct access_set bigger = { NULL, n - 1, set->count };
+	struct access_set bigger = {NULL, n - 1, set->count};
 
 	bigger.slots = access_set_alloc(n);
 	if (bigger.slots == NULL)
 		return -1;
 	for (size_t i = 0; set->slots != NULL && i <= set->mask; i++)
 		if (set->slots[i] != 0)
-			bigger.slots[access_set_slot(&bigger,
-						     set->slots[i])] =
-				set->slots[i];
+			bigger.slots[access_set_slot(&bigger, set->slots[i])] =
+			    set->slots[i];
 	free(set->slots);
 	*set = bigger;
 	return 0;
@@ -107,8 +105,8 @@ int access_set_add(struct access_set *set, uint64_t fp)
 {
 	size_t slots = set->slots != NULL ? set->mask + 1 : 0;
 	/* Half full, or three quarters at the largest size. */
-	size_t room = slots < ACCESS_SET_SLOTS_MAX ? slots / 2
-	    : ACCESS_UNDER_MAX;
+	size_t room =
+	    slots < ACCESS_SET_SLOTS_MAX ? slots / 2 : ACCESS_UNDER_MAX;
 
 	if (slots > 0) {
 		size_t slot = access_set_slot(set, fp);
@@ -150,7 +148,7 @@ int access_filter_reset(struct access_filter *f, size_t n)
 static size_t access_filter_probe(const struct access_filter *f, uint64_t fp,
 				  unsigned i)
 {
-	return (size_t) ((fp >> 32) + i * (fp | 1)) & f->mask;
+	return (size_t)((fp >> 32) + i * (fp | 1)) & f->mask;
 }
 
 /* access_filter_add - one key's fingerprint */
@@ -159,7 +157,7 @@ void access_filter_add(struct access_filter *f, uint64_t fp)
 	for (unsigned i = 0; i < ACCESS_FILTER_PROBES; i++) {
 		size_t bit = access_filter_probe(f, fp, i);
 
-		f->bits[bit / 64] |= (uint64_t) 1 << (bit % 64);
+		f->bits[bit / 64] |= (uint64_t)1 << (bit % 64);
 	}
 }
 
@@ -169,7 +167,7 @@ int access_filter_lacks(const struct access_filter *f, uint64_t fp)
 	for (unsigned i = 0; i < ACCESS_FILTER_PROBES; i++) {
 		size_t bit = access_filter_probe(f, fp, i);
 
-		if (!(f->bits[bit / 64] & ((uint64_t) 1 << (bit % 64))))
+		if (!(f->bits[bit / 64] & ((uint64_t)1 << (bit % 64))))
 			return 1;
 	}
 	return 0;

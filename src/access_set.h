@@ -18,7 +18,7 @@
  * indexed.  Below three quarters of the largest set. */
 #define ACCESS_UNDER_MAX 3000000
 /* The set's largest size (32 MiB), which may fill to ACCESS_UNDER_MAX. */
-#define ACCESS_SET_SLOTS_MAX ((size_t) 1 << 22)
+#define ACCESS_SET_SLOTS_MAX ((size_t)1 << 22)
 
 /* Open-addressing set of 64-bit fingerprints; 0 marks an empty slot. */
 struct access_set {
@@ -32,9 +32,9 @@ struct access_set {
  * libdb (about 1% of them still go to the map). */
 struct access_filter {
 	uint64_t *bits;
-	size_t mask;		/* bit count - 1 (a power of two) */
-	unsigned long generation;	/* of the file it was built from */
-	int ready;		/* built by the last index */
+	size_t mask;              /* bit count - 1 (a power of two) */
+	unsigned long generation; /* of the file it was built from */
+	int ready;                /* built by the last index */
 };
 
 /* access_fingerprint - the set's 64-bit name of a string, never 0 */

@@ -20,10 +20,10 @@ static const struct access_type_name {
 	const char *prefix;
 	enum access_syntax syntax;
 } access_type_names[] = {
-	{"sendmail:", ACCESS_SENDMAIL},
-	{"postfix:", ACCESS_POSTFIX},
-	{"postfix-dot:", ACCESS_POSTFIX_DOT},
-	{"exim:", ACCESS_EXIM},
+    {"sendmail:", ACCESS_SENDMAIL},
+    {"postfix:", ACCESS_POSTFIX},
+    {"postfix-dot:", ACCESS_POSTFIX_DOT},
+    {"exim:", ACCESS_EXIM},
 };
 
 #define ACCESS_TYPE_COUNT \
@@ -51,8 +51,7 @@ static enum access_syntax access_guess(const char *path)
 }
 
 /* access_spec - the type and the path of an -a argument */
-void access_spec(const char *arg, enum access_syntax *syntax,
-		 const char **path)
+void access_spec(const char *arg, enum access_syntax *syntax, const char **path)
 {
 	for (size_t i = 0; i < ACCESS_TYPE_COUNT; i++) {
 		size_t len = strlen(access_type_names[i].prefix);
@@ -86,9 +85,9 @@ const struct access_syntax_ops *access_syntax_of(enum access_syntax syntax)
 void access_lower(const char *text, size_t len, char *buf)
 {
 	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char) text[i];
+		unsigned char c = (unsigned char)text[i];
 
-		buf[i] = (char) (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+		buf[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
 	}
 }
 
@@ -101,7 +100,8 @@ int access_blank(char c)
 /* access_trim_end - drop the white space and CR that end a line */
 size_t access_trim_end(const char *line, size_t len)
 {
-	while (len > 0 && (access_blank(line[len - 1]) || line[len - 1] == '\r'))
+	while (len > 0
+	       && (access_blank(line[len - 1]) || line[len - 1] == '\r'))
 		len--;
 	return len;
 }

@@ -50,24 +50,24 @@ struct access_line {
 
 /* What a reader keeps from line to line of one text file. */
 struct access_line_state {
-	int after_entry;	/* the last logical line was an entry */
+	int after_entry; /* the last logical line was an entry */
 };
 
 /* What an entry's key names, for the index. */
 struct access_named {
-	const char *host;	/* in the key: the domain blocked or trusted */
+	const char *host; /* in the key: the domain blocked or trusted */
 	size_t host_len;
-	int domain_key;		/* a domain, not one address (the walk) */
-	int shadowable;		/* sendmail: a From: twin decides instead */
-	int client;		/* sendmail Connect:: a connecting host, never
+	int domain_key; /* a domain, not one address (the walk) */
+	int shadowable; /* sendmail: a From: twin decides instead */
+	int client;     /* sendmail Connect:: a connecting host, never
 				 * a sender blocked, but a domain trusted */
 };
 
 struct access_syntax_ops {
 	enum access_syntax syntax;
-	const char *name;	/* as in -a NAME:PATH */
-	int compiled;		/* ".db" and ".cdb" names are compiled maps */
-	int quiet_duplicates;	/* a repeated key is no mistake (a list) */
+	const char *name;     /* as in -a NAME:PATH */
+	int compiled;         /* ".db" and ".cdb" names are compiled maps */
+	int quiet_duplicates; /* a repeated key is no mistake (a list) */
 	/* one text line: 1 and *out, or 0 (blank, comment, or warned and
 	 * counted through textfile_warn) */
 	int (*line)(struct access_line_state *st, struct textfile_where *src,

@@ -39,18 +39,18 @@
 #define ACCESS_TEXT_SLOTS_MIN 1024
 #define ACCESS_TEXT_ARENA_MIN 16384
 /* Offsets are 32 bits, the table's own 0 meaning "empty". */
-#define ACCESS_TEXT_ARENA_MAX ((size_t) UINT32_MAX - 1)
+#define ACCESS_TEXT_ARENA_MAX ((size_t)UINT32_MAX - 1)
 
 struct access_text {
-	char *arena;		/* records: action byte, key, NUL */
+	char *arena; /* records: action byte, key, NUL */
 	size_t used;
 	size_t size;
-	uint32_t *slots;	/* arena offset + 1 of a record; 0: empty */
-	size_t mask;		/* slot count - 1 (a power of two) */
+	uint32_t *slots; /* arena offset + 1 of a record; 0: empty */
+	size_t mask;     /* slot count - 1 (a power of two) */
 	size_t count;
-	access_seen_fn seen;	/* earlier files, while loading */
+	access_seen_fn seen; /* earlier files, while loading */
 	void *seen_ctx;
-	const struct access_syntax_ops *syn;	/* what a line says */
+	const struct access_syntax_ops *syn; /* what a line says */
 	struct access_line_state state;
 };
 
@@ -59,7 +59,7 @@ static size_t access_text_slot(const struct access_text *t, const char *key,
 			       size_t len)
 {
 	uint64_t hash = strmap_hash(key, len);
-	size_t i = (size_t) (hash ^ (hash >> 32)) & t->mask;
+	size_t i = (size_t)(hash ^ (hash >> 32)) & t->mask;
 
 	for (;; i = (i + 1) & t->mask) {
 		const char *rec;
@@ -114,7 +114,7 @@ static int access_text_room(struct access_text *t, size_t len)
 	}
 	while (size < need)
 		size = size > ACCESS_TEXT_ARENA_MAX / 2 ? ACCESS_TEXT_ARENA_MAX
-		    : size * 2;
+							: size * 2;
 	arena = realloc(t->arena, size);
 	if (arena == NULL)
 		return -1;
@@ -124,9 +124,9 @@ static int access_text_room(struct access_text *t, size_t len)
 }
 
 /* access_text_insert - a parsed entry under its lower-cased key */
-static int access_text_insert(struct access_text *t,
-			      struct textfile_where *src, const char *key,
-			      size_t len, enum access_action action)
+static int access_text_insert(struct access_text *t, struct textfile_where *src,
+			      const char *key, size_t len,
+			      enum access_action action)
 {
 	char lower[ACCESS_LINE_MAX + 1];
 	size_t slot;
@@ -139,15 +139,16 @@ static int access_text_insert(struct access_text *t,
 	    || (t->seen != NULL && t->seen(lower, len, t->seen_ctx))) {
 		/* In a list the first of two equal items decides anyway. */
 		if (!t->syn->quiet_duplicates)
-			textfile_warn(src, "duplicate key \"%.*s\"; the "
+			textfile_warn(src,
+				      "duplicate key \"%.*s\"; the "
 				      "first entry wins",
 				      access_quote_len(len), key);
 		return 0;
 	}
-	t->arena[t->used] = (char) action;
+	t->arena[t->used] = (char)action;
 	memcpy(t->arena + t->used + 1, lower, len);
 	t->arena[t->used + 1 + len] = '\0';
-	t->slots[slot] = (uint32_t) t->used + 1;
+	t->slots[slot] = (uint32_t)t->used + 1;
 	t->used += len + 2;
 	t->count++;
 	return 0;
@@ -188,7 +189,7 @@ static int access_text_open(const struct access_ops *ops, const char *path,
 {
 	struct access_text *t = calloc(1, sizeof(*t));
 
-	(void) ops;
+	(void)ops;
 	*handle = NULL;
 	if (t == NULL)
 		return -1;
@@ -197,9 +198,10 @@ static int access_text_open(const struct access_ops *ops, const char *path,
 	t->seen = seen;
 	t->seen_ctx = seen_ctx;
 	t->syn = syn;
-	if (t->slots == NULL || textfile_read(path, ACCESS_LINE_MAX,
-					      access_text_line, t, say,
-					      bad_lines) < 0) {
+	if (t->slots == NULL
+	    || textfile_read(path, ACCESS_LINE_MAX, access_text_line, t, say,
+			     bad_lines)
+		   < 0) {
 		int saved = errno;
 
 		access_text_close(t);
@@ -224,7 +226,7 @@ int access_text_find(void *handle, const char *key, size_t len,
 	slot = access_text_slot(t, key, len);
 	if (t->slots[slot] == 0)
 		return 0;
-	*action = (enum access_action) t->arena[t->slots[slot] - 1];
+	*action = (enum access_action)t->arena[t->slots[slot] - 1];
 	*place = t->slots[slot];
 	return 1;
 }
@@ -244,12 +246,12 @@ static int access_text_scan(void *handle, access_scan_fn fn, void *ctx,
 {
 	struct access_text *t = handle;
 
-	(void) bad;	/* bad lines were warned about at load */
+	(void)bad; /* bad lines were warned about at load */
 	for (size_t off = 0; off < t->used;) {
 		const char *key = t->arena + off + 1;
 		size_t len = strlen(key);
 
-		if (fn(key, len, (enum access_action) t->arena[off], ctx) < 0)
+		if (fn(key, len, (enum access_action)t->arena[off], ctx) < 0)
 			break;
 		off += len + 2;
 	}
@@ -260,42 +262,42 @@ static int access_text_scan(void *handle, access_scan_fn fn, void *ctx,
  * look at or lock in memory */
 static void access_text_refresh(void *handle)
 {
-	(void) handle;
+	(void)handle;
 }
 
 static int access_text_begin(void *handle)
 {
-	(void) handle;
+	(void)handle;
 	return 0;
 }
 
 static void access_text_end(void *handle)
 {
-	(void) handle;
+	(void)handle;
 }
 
 /* access_text_count - entries held */
 static size_t access_text_count(const void *handle)
 {
-	return ((const struct access_text *) handle)->count;
+	return ((const struct access_text *)handle)->count;
 }
 
 /* access_text_generation - the text never changes once loaded */
 static unsigned long access_text_generation(const void *handle)
 {
-	(void) handle;
+	(void)handle;
 	return 0;
 }
 
 /* access_text_kind - "text" */
 static const char *access_text_kind(const void *handle)
 {
-	(void) handle;
+	(void)handle;
 	return "text";
 }
 
 const struct access_ops access_text_ops = {
-	"text", access_text_open, access_text_get, access_text_scan,
-	access_text_refresh, access_text_begin, access_text_end, access_text_count,
-	access_text_generation, access_text_kind, access_text_close, NULL
-};
+    "text",           access_text_open,    access_text_get,
+    access_text_scan, access_text_refresh, access_text_begin,
+    access_text_end,  access_text_count,   access_text_generation,
+    access_text_kind, access_text_close,   NULL};

@@ -28,41 +28,41 @@
 /* Entries in a static table. */
 #define ACCESS_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-#define ACCESS_ERROR_PREFIX "ERROR:"
-#define ACCESS_ERROR_LEN (sizeof(ACCESS_ERROR_PREFIX) - 1)
+#define ACCESS_ERROR_PREFIX      "ERROR:"
+#define ACCESS_ERROR_LEN         (sizeof(ACCESS_ERROR_PREFIX) - 1)
 #define ACCESS_QUARANTINE_PREFIX "QUARANTINE:"
-#define ACCESS_QUARANTINE_LEN (sizeof(ACCESS_QUARANTINE_PREFIX) - 1)
+#define ACCESS_QUARANTINE_LEN    (sizeof(ACCESS_QUARANTINE_PREFIX) - 1)
 
 static const struct access_keyword {
 	const char *word;
 	enum access_action action;
 } access_keywords[] = {
-	{"OK", ACCESS_OK},
-	{"RELAY", ACCESS_RELAY},
-	{"SKIP", ACCESS_SKIP},
-	{"DISCARD", ACCESS_DISCARD},
-	{"REJECT", ACCESS_REJECT},
-	{"FRIEND", ACCESS_SPAM_PREF},
-	{"HATER", ACCESS_SPAM_PREF},
-	{"SPAMFRIEND", ACCESS_SPAM_PREF},
-	{"SPAMHATER", ACCESS_SPAM_PREF},
+    {"OK", ACCESS_OK},
+    {"RELAY", ACCESS_RELAY},
+    {"SKIP", ACCESS_SKIP},
+    {"DISCARD", ACCESS_DISCARD},
+    {"REJECT", ACCESS_REJECT},
+    {"FRIEND", ACCESS_SPAM_PREF},
+    {"HATER", ACCESS_SPAM_PREF},
+    {"SPAMFRIEND", ACCESS_SPAM_PREF},
+    {"SPAMHATER", ACCESS_SPAM_PREF},
 };
 
 static const struct access_tag_name {
 	const char *word;
 	enum access_tag tag;
 } access_tag_names[] = {
-	{"from", ACCESS_TAG_FROM},
-	{"to", ACCESS_TAG_TO},
-	{"connect", ACCESS_TAG_CONNECT},
-	{"spam", ACCESS_TAG_SPAM},
+    {"from", ACCESS_TAG_FROM},
+    {"to", ACCESS_TAG_TO},
+    {"connect", ACCESS_TAG_CONNECT},
+    {"spam", ACCESS_TAG_SPAM},
 };
 
 /* access_blocking - does this action keep the sender out? */
 int access_blocking(enum access_action action)
 {
 	return action == ACCESS_DISCARD || action == ACCESS_REJECT
-	    || action == ACCESS_ERROR;
+	       || action == ACCESS_ERROR;
 }
 
 /* access_trusting - does this action vouch for the sender?  OK and
@@ -76,7 +76,7 @@ int access_trusting(enum access_action action)
 /* access_quote_len - how much of len bytes a warning may quote */
 int access_quote_len(size_t len)
 {
-	return len < ACCESS_QUOTE_MAX ? (int) len : ACCESS_QUOTE_MAX;
+	return len < ACCESS_QUOTE_MAX ? (int)len : ACCESS_QUOTE_MAX;
 }
 
 /* access_is_alpha, access_is_digit - ASCII classes, locale-free */
@@ -97,17 +97,17 @@ enum access_tag access_tag_of(const char *key, size_t len, size_t *body)
 	size_t word_len;
 
 	*body = 0;
-	if (colon == NULL || !access_is_alpha((unsigned char) key[0]))
+	if (colon == NULL || !access_is_alpha((unsigned char)key[0]))
 		return ACCESS_UNTAGGED;
-	word_len = (size_t) (colon - key);
+	word_len = (size_t)(colon - key);
 	for (size_t i = 1; i < word_len; i++) {
-		unsigned char c = (unsigned char) key[i];
+		unsigned char c = (unsigned char)key[i];
 
 		if (!access_is_alpha(c) && !access_is_digit(c) && c != '_')
 			return ACCESS_UNTAGGED;
 	}
 	if (word_len == 4 && strncasecmp(key, "ipv6", 4) == 0)
-		return ACCESS_UNTAGGED;	/* IPv6:1:2:3::4 is an address */
+		return ACCESS_UNTAGGED; /* IPv6:1:2:3::4 is an address */
 	*body = word_len + 1;
 	for (size_t i = 0; i < ACCESS_COUNT(access_tag_names); i++) {
 		const char *word = access_tag_names[i].word;
@@ -122,14 +122,14 @@ enum access_tag access_tag_of(const char *key, size_t len, size_t *body)
 /* access_dsn_len - length of a "D.S.N:" prefix of text, or 0 */
 static size_t access_dsn_len(const char *text, size_t len)
 {
-	size_t i = 2;		/* after the class digit and its dot */
+	size_t i = 2; /* after the class digit and its dot */
 
 	if (len < 6 || (text[0] != '4' && text[0] != '5') || text[1] != '.')
 		return 0;
 	for (int part = 0; part < 2; part++) {
 		size_t digits = 0;
 
-		while (i < len && access_is_digit((unsigned char) text[i])
+		while (i < len && access_is_digit((unsigned char)text[i])
 		       && digits < 3) {
 			i++;
 			digits++;
@@ -162,12 +162,12 @@ static int access_reply_ok(const char *text, size_t len, int allow_dsn,
 	}
 	if (len == 0)
 		return 0;
-	if (!access_is_digit((unsigned char) text[0]))
+	if (!access_is_digit((unsigned char)text[0]))
 		return !need_code;
 	return len >= 3 && (text[0] == '4' || text[0] == '5')
-	    && access_is_digit((unsigned char) text[1])
-	    && access_is_digit((unsigned char) text[2])
-	    && (len == 3 || text[3] == ' ');
+	       && access_is_digit((unsigned char)text[1])
+	       && access_is_digit((unsigned char)text[2])
+	       && (len == 3 || text[3] == ' ');
 }
 
 /* access_prefix - text starts with word, case-insensitively */
@@ -192,13 +192,15 @@ static int access_action_of(const char *value, size_t len,
 	*action = ACCESS_ERROR;
 	if (access_prefix(value, len, ACCESS_ERROR_PREFIX))
 		return access_reply_ok(value + ACCESS_ERROR_LEN,
-				       len - ACCESS_ERROR_LEN, 1, 0) ? 0 : -1;
-	if (access_is_digit((unsigned char) value[0]) || value[0] == '"')
+				       len - ACCESS_ERROR_LEN, 1, 0)
+			   ? 0
+			   : -1;
+	if (access_is_digit((unsigned char)value[0]) || value[0] == '"')
 		return access_reply_ok(value, len, 0, 1) ? 0 : -1;
 	*action = ACCESS_QUARANTINE;
 	if (access_prefix(value, len, ACCESS_QUARANTINE_PREFIX)
 	    && len > ACCESS_QUARANTINE_LEN)
-		return 0;		/* a reason is required */
+		return 0; /* a reason is required */
 	return -1;
 }
 
@@ -206,14 +208,13 @@ static int access_action_of(const char *value, size_t len,
 int access_has_control(const char *text, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char) text[i];
+		unsigned char c = (unsigned char)text[i];
 
 		if ((c < 0x20 && c != '\t') || c == 0x7f)
 			return 1;
 	}
 	return 0;
 }
-
 
 /* access_value_parse - the action of a key and its value, or why not */
 enum access_value_error access_value_parse(const char *key, size_t key_len,
@@ -252,8 +253,10 @@ void access_value_reason(enum access_value_error why, const char *key,
 		snprintf(buf, size, "key \"%.*s\" is empty after its tag",
 			 access_quote_len(key_len), key);
 	else
-		snprintf(buf, size, "unknown or malformed action \"%.*s\" "
-			 "for key \"%.*s\"", access_quote_len(value_len), value,
+		snprintf(buf, size,
+			 "unknown or malformed action \"%.*s\" "
+			 "for key \"%.*s\"",
+			 access_quote_len(value_len), value,
 			 access_quote_len(key_len), key);
 }
 
@@ -277,9 +280,9 @@ enum access_value_error access_value_stored(access_value_fn parse,
 /* access_value_skip - warn about and count a compiled map's refused
  * entry, when the caller counts (bad not NULL) */
 void access_value_skip(const struct say_to *say, const char *path,
-		       enum access_value_error why,
-		       const char *key, size_t key_len, const char *value,
-		       size_t value_len, size_t *bad)
+		       enum access_value_error why, const char *key,
+		       size_t key_len, const char *value, size_t value_len,
+		       size_t *bad)
 {
 	char reason[ACCESS_REASON_MAX];
 

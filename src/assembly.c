@@ -106,11 +106,10 @@ int assembly_open(struct assembly *a, const struct assembly_plan *plan,
 /* assembly_reload_start - the store's campaigns read here, the rest of
  * the set made on a thread; a second start while one loads only asks
  * for another one after it */
-int assembly_reload_start(struct assembly *a,
-			  const struct config_options *opts,
+int assembly_reload_start(struct assembly *a, const struct config_options *opts,
 			  char err[ASSEMBLY_ERR_MAX])
 {
-	struct config_names names = { 0 };
+	struct config_names names = {0};
 	int status;
 
 	err[0] = '\0';
@@ -125,8 +124,10 @@ int assembly_reload_start(struct assembly *a,
 		a->loading = confload_start(opts, &names);
 	config_names_free(&names);
 	if (status == 0 && a->loading == NULL) {
-		snprintf(err, ASSEMBLY_ERR_MAX, "cannot start loading the new "
-			 "configuration: %s", strerror(errno));
+		snprintf(err, ASSEMBLY_ERR_MAX,
+			 "cannot start loading the new "
+			 "configuration: %s",
+			 strerror(errno));
 		return EX_OSERR;
 	}
 	if (status != 0)
@@ -138,8 +139,7 @@ int assembly_reload_start(struct assembly *a,
 
 /* assembly_reload_swap - the new set in, with the brands learned while
  * it loaded; the old one to the thread, to free */
-static int assembly_reload_swap(struct assembly *a,
-				char err[ASSEMBLY_ERR_MAX])
+static int assembly_reload_swap(struct assembly *a, char err[ASSEMBLY_ERR_MAX])
 {
 	struct config_set fresh, old;
 	int status = confload_take(a->loading, &fresh, err);
@@ -151,8 +151,8 @@ static int assembly_reload_swap(struct assembly *a,
 		return status;
 	}
 	status = a->journal.overflowed
-	    ? config_learn_store(&fresh, a->store, err)
-	    : config_learn_names(&fresh, &a->journal, err);
+		     ? config_learn_store(&fresh, a->store, err)
+		     : config_learn_names(&fresh, &a->journal, err);
 	config_names_free(&a->journal);
 	if (status != 0) {
 		confload_retire(a->loading, &fresh);
@@ -206,7 +206,7 @@ int assembly_reload(struct assembly *a, const struct config_options *opts,
 	int status = assembly_reload_start(a, opts, err);
 
 	while (status == 0 && (a->loading != NULL || a->reload_again))
-		(void) assembly_reload_poll(a, 1, &status, err);
+		(void)assembly_reload_poll(a, 1, &status, err);
 	return status;
 }
 

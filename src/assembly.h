@@ -46,24 +46,24 @@
 
 struct assembly {
 	struct config_set config;
-	struct store *store;		/* NULL: --check with no store yet */
-	struct emitter *emitter;	/* NULL: --report, --check */
+	struct store *store;     /* NULL: --check with no store yet */
+	struct emitter *emitter; /* NULL: --report, --check */
 	struct tracker *tracker;
 	struct counters counters;
 	struct pipeline *pipe;
-	int failed_config;		/* 1: config_load() failed */
-	struct confload *loading;	/* a new set on its way, or NULL */
-	struct confload *retiring;	/* freeing an old set, or NULL */
+	int failed_config;         /* 1: config_load() failed */
+	struct confload *loading;  /* a new set on its way, or NULL */
+	struct confload *retiring; /* freeing an old set, or NULL */
 	const struct config_options *reload_opts;
-	int reload_again;		/* SIGHUP while a set loaded */
-	struct config_names journal;	/* brands learned while it loads */
+	int reload_again;            /* SIGHUP while a set loaded */
+	struct config_names journal; /* brands learned while it loads */
 };
 
 enum assembly_reload {
-	ASSEMBLY_RELOAD_IDLE,		/* no set loading */
-	ASSEMBLY_RELOAD_LOADING,	/* still loading */
-	ASSEMBLY_RELOAD_SWAPPED,	/* the new set runs */
-	ASSEMBLY_RELOAD_FAILED		/* the old set runs on: status, err */
+	ASSEMBLY_RELOAD_IDLE,    /* no set loading */
+	ASSEMBLY_RELOAD_LOADING, /* still loading */
+	ASSEMBLY_RELOAD_SWAPPED, /* the new set runs */
+	ASSEMBLY_RELOAD_FAILED   /* the old set runs on: status, err */
 };
 
 struct assembly_plan {
@@ -73,11 +73,11 @@ struct assembly_plan {
 	int (*open_outputs)(void *ctx, struct assembly *a,
 			    char err[ASSEMBLY_ERR_MAX]);
 	void *ctx;
-	size_t max_queue_ids;		/* the tracker's capacity */
-	time_t summary_interval;	/* 0: no campaign summaries */
-	long sender_events;		/* per campaign; 0: the default */
-	int input_json;			/* lines are mmnormalize JSON */
-	int config_only;		/* --check: no tracker, no pipeline */
+	size_t max_queue_ids;    /* the tracker's capacity */
+	time_t summary_interval; /* 0: no campaign summaries */
+	long sender_events;      /* per campaign; 0: the default */
+	int input_json;          /* lines are mmnormalize JSON */
+	int config_only;         /* --check: no tracker, no pipeline */
 };
 
 int assembly_open(struct assembly *a, const struct assembly_plan *plan,
@@ -86,8 +86,7 @@ int assembly_open(struct assembly *a, const struct assembly_plan *plan,
 /* assembly_reload_start - a new set begins to load (opts must stay
  * until assembly_close()); 0, or a status with why in err (the store
  * could not be read, no thread) */
-int assembly_reload_start(struct assembly *a,
-			  const struct config_options *opts,
+int assembly_reload_start(struct assembly *a, const struct config_options *opts,
 			  char err[ASSEMBLY_ERR_MAX]);
 
 /* assembly_reload_poll - what became of it; wait: until it is made */

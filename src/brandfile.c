@@ -48,8 +48,7 @@ static void brandfile_host_warn(struct textfile_where *src,
 		textfile_warn(src, "\"%.*s\" is not a hostname",
 			      BRANDFILE_QUOTE_MAX, item);
 	else if (verdict == LOOKALIKE_SUFFIX)
-		textfile_warn(src, "%s is a public suffix, not a domain",
-			      host);
+		textfile_warn(src, "%s is a public suffix, not a domain", host);
 	else
 		textfile_warn(src, "%s is not a registrable domain", host);
 }
@@ -98,8 +97,8 @@ static int brandfile_own(struct lookalike *lk, struct textfile_where *src,
 	}
 	if (!brandfile_registrable(lk, src, word, host))
 		return 0;
-	return lookalike_add_own(lk, brand, host) < 0 && errno == ENOMEM
-	       ? -1 : 0;
+	return lookalike_add_own(lk, brand, host) < 0 && errno == ENOMEM ? -1
+									 : 0;
 }
 
 /* brandfile_brand_line - a brand and its family */
@@ -115,7 +114,8 @@ static int brandfile_brand_line(struct lookalike *lk,
 		return -1;
 	for (size_t i = 1; i < words->count; i++)
 		if (brandfile_own(lk, src, brand, strcspn(brand, "."),
-				  words->word[i]) < 0)
+				  words->word[i])
+		    < 0)
 			return -1;
 	return 0;
 }
@@ -149,16 +149,15 @@ static int brandfile_is_blank(char c)
 
 /* brandfile_parse_line - the words of line[0..len) before any "#"
  * comment; 0 when there are none, -1 when the line was warned about */
-static int brandfile_parse_line(struct textfile_where *src,
-				const char *line, size_t len,
-				struct brandfile_words *words)
+static int brandfile_parse_line(struct textfile_where *src, const char *line,
+				size_t len, struct brandfile_words *words)
 {
 	const char *hash = memchr(line, '#', len);
-	size_t end = hash != NULL ? (size_t) (hash - line) : len;
+	size_t end = hash != NULL ? (size_t)(hash - line) : len;
 	char *p = words->text;
 
 	for (size_t i = 0; i < end; i++) {
-		unsigned char c = (unsigned char) line[i];
+		unsigned char c = (unsigned char)line[i];
 
 		if ((c < 0x20 && c != '\t') || c >= 0x7F) {
 			textfile_warn(src, "control or non-ASCII bytes");

@@ -26,8 +26,7 @@ static enum pipeline_result campaign_retry(struct campaign *camp,
 }
 
 /* campaign_retry_cause - what refused the last line, and why */
-const char *campaign_retry_cause(const struct campaign *camp,
-				 const char **why)
+const char *campaign_retry_cause(const struct campaign *camp, const char **why)
 {
 	*why = camp->retry_what != NULL ? camp->retry_why : "";
 	return camp->retry_what != NULL ? camp->retry_what : "line";
@@ -90,8 +89,8 @@ static enum pipeline_result campaign_sender_owed(struct campaign *camp,
 						 const char **action)
 {
 	long max = camp->sender_events;
-	long stored = store_sender_count(camp->store, d->phished_domain,
-					 max + 2);
+	long stored =
+	    store_sender_count(camp->store, d->phished_domain, max + 2);
 
 	if (stored < 0)
 		return campaign_store_failure(camp);
@@ -113,8 +112,8 @@ static enum pipeline_result campaign_sender_owed(struct campaign *camp,
  * without a word; a sender the access map blocks owes none
  */
 enum pipeline_result campaign_owed(struct campaign *camp,
-				   enum campaign_access access,
-				   const char *key, const struct detection *d,
+				   enum campaign_access access, const char *key,
+				   const struct detection *d,
 				   const char **action)
 {
 	int known = 1;
@@ -165,14 +164,18 @@ static enum pipeline_result campaign_rows(struct campaign *camp,
 	/* New, or known from the access map only: a row all the same. */
 	if (known == 0) {
 		if (store_campaign_add(store, d->phished_domain, key, d->rule,
-				       when) < 0)
+				       when)
+		    < 0)
 			return campaign_store_failure(camp);
 		*added = 1;
 		return PIPELINE_DONE;
 	}
 	known = known < 0 ? -1 : store_sender_known(store, key);
-	if (known < 0 || (known == 0 && store_sender_add(store,
-				d->phished_domain, key, d->rule, when) < 0))
+	if (known < 0
+	    || (known == 0
+		&& store_sender_add(store, d->phished_domain, key, d->rule,
+				    when)
+		       < 0))
 		return campaign_store_failure(camp);
 	return PIPELINE_DONE;
 }
@@ -228,8 +231,7 @@ static int campaign_summary_one(const struct store_campaign *c, void *ctx)
 	if (event_summary(camp->emitter, c) < 0)
 		return campaign_emit_failure(camp);
 	camp->counters->summaries++;
-	if (store_summarized(camp->store, c->phished_domain,
-			     c->last_seen) < 0)
+	if (store_summarized(camp->store, c->phished_domain, c->last_seen) < 0)
 		return campaign_store_failure(camp);
 	return PIPELINE_DONE;
 }
@@ -237,8 +239,8 @@ static int campaign_summary_one(const struct store_campaign *c, void *ctx)
 /* campaign_summary_owed - stop the walk at the first quiet campaign */
 static int campaign_summary_owed(const struct store_campaign *c, void *ctx)
 {
-	(void) c;
-	(void) ctx;
+	(void)c;
+	(void)ctx;
 	return 1;
 }
 
@@ -277,6 +279,6 @@ enum pipeline_result campaign_summaries(struct campaign *camp, time_t now)
 	if (result < 0)
 		return campaign_store_failure(camp);
 	if (result == PIPELINE_DONE && campaign_flush(camp) < 0)
-		return PIPELINE_FATAL;	/* camp->status says which */
-	return (enum pipeline_result) result;
+		return PIPELINE_FATAL; /* camp->status says which */
+	return (enum pipeline_result)result;
 }

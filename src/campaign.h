@@ -44,23 +44,23 @@
 
 /* What the access map says of a suspicious sender (verdict_access()). */
 enum campaign_access {
-	CAMPAIGN_UNKNOWN,	/* the access map says nothing of it */
-	CAMPAIGN_BLOCKED,	/* the access map blocks this sender */
-	CAMPAIGN_MAP_KNOWN	/* the access map blocks its phished domain */
+	CAMPAIGN_UNKNOWN,  /* the access map says nothing of it */
+	CAMPAIGN_BLOCKED,  /* the access map blocks this sender */
+	CAMPAIGN_MAP_KNOWN /* the access map blocks its phished domain */
 };
 
 struct campaign {
 	struct store *store;
-	struct emitter *emitter;	/* NULL: count only (--report) */
+	struct emitter *emitter; /* NULL: count only (--report) */
 	struct counters *counters;
-	const struct logclock *clock;	/* the log's clock, for summaries */
-	time_t summary_interval;	/* 0: no campaign-summary events */
-	long sender_events;		/* sender-domain-first-seen events a
+	const struct logclock *clock; /* the log's clock, for summaries */
+	time_t summary_interval;      /* 0: no campaign-summary events */
+	long sender_events;           /* sender-domain-first-seen events a
 					 * campaign gives at most */
-	int status;			/* sysexits code after PIPELINE_FATAL */
-	const char *retry_what;		/* after PIPELINE_RETRY: what refused */
-	char retry_why[CAMPAIGN_WHY_MAX];	/* and why */
-	char error[CAMPAIGN_ERR_MAX];	/* after PIPELINE_FATAL or a failed
+	int status;                   /* sysexits code after PIPELINE_FATAL */
+	const char *retry_what;       /* after PIPELINE_RETRY: what refused */
+	char retry_why[CAMPAIGN_WHY_MAX]; /* and why */
+	char error[CAMPAIGN_ERR_MAX];     /* after PIPELINE_FATAL or a failed
 					 * flush: what broke, for the caller
 					 * to print */
 };
@@ -78,8 +78,8 @@ enum pipeline_result campaign_lock(struct campaign *camp);
  * hosts must not flood the events' reader.
  */
 enum pipeline_result campaign_owed(struct campaign *camp,
-				   enum campaign_access access,
-				   const char *key, const struct detection *d,
+				   enum campaign_access access, const char *key,
+				   const struct detection *d,
 				   const char **action);
 
 /* campaign_emit - write a first-seen event (no emitter: nothing) */
@@ -107,7 +107,6 @@ enum pipeline_result campaign_summaries(struct campaign *camp, time_t now);
 int campaign_flush(struct campaign *camp);
 
 /* campaign_retry_cause - after PIPELINE_RETRY: what refused, and why */
-const char *campaign_retry_cause(const struct campaign *camp,
-				 const char **why);
+const char *campaign_retry_cause(const struct campaign *camp, const char **why);
 
 #endif

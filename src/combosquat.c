@@ -49,50 +49,112 @@ struct combosquat_span {
  * of a URL (http, https, ww, www) glued to a brand by lures that pass
  * for a link (https-paypal.com, wwwpaypal.com). */
 static const struct combosquat_span combosquat_keywords[] = {
-#define W(word) { word, sizeof(word) - 1 }
-	W("access"), W("account"), W("accounts"), W("activate"),
-	W("activation"), W("activity"), W("admin"), W("airdrop"), W("alert"),
-	W("alerts"), W("app"), W("appeal"), W("approval"), W("approve"),
-	W("apps"), W("assist"), W("assistance"), W("auth"),
-	W("authenticate"), W("authentication"), W("award"), W("bank"),
-	W("banking"), W("benefits"), W("billing"), W("bonus"), W("business"),
-	W("cancel"), W("card"), W("care"), W("case"), W("cdn"), W("center"),
-	W("centre"), W("check"), W("claim"), W("click"), W("client"),
-	W("cloud"), W("confirm"), W("confirmation"), W("connect"),
-	W("contact"), W("corp"), W("coupon"), W("customer"), W("customers"),
-	W("customs"), W("dashboard"), W("deactivate"), W("delivery"),
-	W("desk"), W("device"), W("disabled"), W("dispute"), W("docs"),
-	W("document"), W("documents"), W("download"), W("drive"),
-	W("enroll"), W("esign"), W("expire"), W("expired"), W("express"),
-	W("file"), W("files"), W("fix"), W("form"), W("fraud"), W("gift"),
-	W("giftcard"), W("giveaway"), W("group"), W("help"), W("helpdesk"),
-	W("helpline"), W("home"), W("http"), W("https"), W("id"),
-	W("identity"), W("inbox"), W("info"), W("install"), W("invitation"),
-	W("invite"), W("invoice"), W("invoices"), W("job"), W("jobs"),
-	W("kyc"), W("limited"), W("locked"), W("login"), W("logon"),
-	W("mail"), W("mailbox"), W("meeting"), W("member"), W("members"),
-	W("message"), W("mobile"), W("my"), W("net"), W("news"), W("notice"),
-	W("notification"), W("notify"), W("offer"), W("office"),
-	W("official"), W("online"), W("order"), W("orders"), W("package"),
-	W("parcel"), W("password"), W("pay"), W("payment"), W("payments"),
-	W("payroll"), W("pdf"), W("pending"), W("pickup"), W("pin"),
-	W("portal"), W("post"), W("prize"), W("promo"), W("protect"),
-	W("protection"), W("quota"), W("receipt"), W("recover"),
-	W("recovery"), W("redelivery"), W("refund"), W("refunds"),
-	W("register"), W("renew"), W("renewal"), W("reschedule"), W("reset"),
-	W("resolution"), W("resolve"), W("restore"), W("review"),
-	W("reward"), W("rewards"), W("safe"), W("safety"), W("secure"),
-	W("security"), W("server"), W("service"), W("services"),
-	W("session"), W("share"), W("shipment"), W("shipping"), W("shop"),
-	W("sign"), W("signature"), W("signin"), W("signon"), W("signup"),
-	W("sms"), W("ssl"), W("sso"), W("staff"), W("status"), W("storage"),
-	W("store"), W("support"), W("suspend"), W("suspended"), W("sync"),
-	W("tax"), W("team"), W("tech"), W("ticket"), W("toll"), W("track"),
-	W("tracking"), W("unlock"), W("update"), W("updates"), W("upgrade"),
-	W("user"), W("users"), W("validate"), W("validation"),
-	W("verification"), W("verify"), W("view"), W("voicemail"),
-	W("voucher"), W("wallet"), W("web"), W("webmail"), W("winner"),
-	W("ww"), W("www"),
+#define W(word)                        \
+	{                              \
+		word, sizeof(word) - 1 \
+	}
+    W("access"),       W("account"),
+    W("accounts"),     W("activate"),
+    W("activation"),   W("activity"),
+    W("admin"),        W("airdrop"),
+    W("alert"),        W("alerts"),
+    W("app"),          W("appeal"),
+    W("approval"),     W("approve"),
+    W("apps"),         W("assist"),
+    W("assistance"),   W("auth"),
+    W("authenticate"), W("authentication"),
+    W("award"),        W("bank"),
+    W("banking"),      W("benefits"),
+    W("billing"),      W("bonus"),
+    W("business"),     W("cancel"),
+    W("card"),         W("care"),
+    W("case"),         W("cdn"),
+    W("center"),       W("centre"),
+    W("check"),        W("claim"),
+    W("click"),        W("client"),
+    W("cloud"),        W("confirm"),
+    W("confirmation"), W("connect"),
+    W("contact"),      W("corp"),
+    W("coupon"),       W("customer"),
+    W("customers"),    W("customs"),
+    W("dashboard"),    W("deactivate"),
+    W("delivery"),     W("desk"),
+    W("device"),       W("disabled"),
+    W("dispute"),      W("docs"),
+    W("document"),     W("documents"),
+    W("download"),     W("drive"),
+    W("enroll"),       W("esign"),
+    W("expire"),       W("expired"),
+    W("express"),      W("file"),
+    W("files"),        W("fix"),
+    W("form"),         W("fraud"),
+    W("gift"),         W("giftcard"),
+    W("giveaway"),     W("group"),
+    W("help"),         W("helpdesk"),
+    W("helpline"),     W("home"),
+    W("http"),         W("https"),
+    W("id"),           W("identity"),
+    W("inbox"),        W("info"),
+    W("install"),      W("invitation"),
+    W("invite"),       W("invoice"),
+    W("invoices"),     W("job"),
+    W("jobs"),         W("kyc"),
+    W("limited"),      W("locked"),
+    W("login"),        W("logon"),
+    W("mail"),         W("mailbox"),
+    W("meeting"),      W("member"),
+    W("members"),      W("message"),
+    W("mobile"),       W("my"),
+    W("net"),          W("news"),
+    W("notice"),       W("notification"),
+    W("notify"),       W("offer"),
+    W("office"),       W("official"),
+    W("online"),       W("order"),
+    W("orders"),       W("package"),
+    W("parcel"),       W("password"),
+    W("pay"),          W("payment"),
+    W("payments"),     W("payroll"),
+    W("pdf"),          W("pending"),
+    W("pickup"),       W("pin"),
+    W("portal"),       W("post"),
+    W("prize"),        W("promo"),
+    W("protect"),      W("protection"),
+    W("quota"),        W("receipt"),
+    W("recover"),      W("recovery"),
+    W("redelivery"),   W("refund"),
+    W("refunds"),      W("register"),
+    W("renew"),        W("renewal"),
+    W("reschedule"),   W("reset"),
+    W("resolution"),   W("resolve"),
+    W("restore"),      W("review"),
+    W("reward"),       W("rewards"),
+    W("safe"),         W("safety"),
+    W("secure"),       W("security"),
+    W("server"),       W("service"),
+    W("services"),     W("session"),
+    W("share"),        W("shipment"),
+    W("shipping"),     W("shop"),
+    W("sign"),         W("signature"),
+    W("signin"),       W("signon"),
+    W("signup"),       W("sms"),
+    W("ssl"),          W("sso"),
+    W("staff"),        W("status"),
+    W("storage"),      W("store"),
+    W("support"),      W("suspend"),
+    W("suspended"),    W("sync"),
+    W("tax"),          W("team"),
+    W("tech"),         W("ticket"),
+    W("toll"),         W("track"),
+    W("tracking"),     W("unlock"),
+    W("update"),       W("updates"),
+    W("upgrade"),      W("user"),
+    W("users"),        W("validate"),
+    W("validation"),   W("verification"),
+    W("verify"),       W("view"),
+    W("voicemail"),    W("voucher"),
+    W("wallet"),       W("web"),
+    W("webmail"),      W("winner"),
+    W("ww"),           W("www"),
 #undef W
 };
 
@@ -119,12 +181,13 @@ static int combosquat_cmp(const void *key, const void *member)
 /* combosquat_is_keyword - s[0..len) is on the keyword list */
 int combosquat_is_keyword(const char *s, size_t len)
 {
-	struct combosquat_span span = { s, len };
+	struct combosquat_span span = {s, len};
 
 	if (len == 0 || len > COMBOSQUAT_KEYWORD_MAX)
 		return 0;
 	return bsearch(&span, combosquat_keywords, COMBOSQUAT_COUNT,
-		       sizeof(combosquat_keywords[0]), combosquat_cmp) != NULL;
+		       sizeof(combosquat_keywords[0]), combosquat_cmp)
+	       != NULL;
 }
 
 /* combosquat_is_number - s[0..len) is all digits */
@@ -138,7 +201,7 @@ static int combosquat_is_number(const char *s, size_t len)
 
 /* Which ends of a word keywords were cut from. */
 #define COMBOSQUAT_FRONT 1
-#define COMBOSQUAT_BACK 2
+#define COMBOSQUAT_BACK  2
 
 /* combosquat_strip - the brand in word[0..len) once up to depth more
  * keywords are cut from its ends; cut: the bytes of keywords already cut
@@ -155,24 +218,26 @@ static const void *combosquat_strip(const char *word, size_t len, int depth,
 	int distinct = 0;
 
 	if (cut > 0 && (brand = find(ctx, word, len, &distinct)) != NULL
-	    && (distinct || (cut >= COMBOSQUAT_SHORT_CUT
-			     && sides != (COMBOSQUAT_FRONT | COMBOSQUAT_BACK))))
+	    && (distinct
+		|| (cut >= COMBOSQUAT_SHORT_CUT
+		    && sides != (COMBOSQUAT_FRONT | COMBOSQUAT_BACK))))
 		return brand;
 	if (depth == 0)
 		return NULL;
-	for (size_t k = 2; k <= COMBOSQUAT_KEYWORD_MAX
-	     && k + COMBOSQUAT_CORE_MIN <= len; k++) {
+	for (size_t k = 2;
+	     k <= COMBOSQUAT_KEYWORD_MAX && k + COMBOSQUAT_CORE_MIN <= len;
+	     k++) {
 		if (combosquat_is_keyword(word, k)
-		    && (brand = combosquat_strip(word + k, len - k, depth - 1,
-						 cut + k,
-						 sides | COMBOSQUAT_FRONT,
-						 find, ctx)) != NULL)
+		    && (brand = combosquat_strip(
+			    word + k, len - k, depth - 1, cut + k,
+			    sides | COMBOSQUAT_FRONT, find, ctx))
+			   != NULL)
 			return brand;
 		if (combosquat_is_keyword(word + len - k, k)
-		    && (brand = combosquat_strip(word, len - k, depth - 1,
-						 cut + k,
-						 sides | COMBOSQUAT_BACK,
-						 find, ctx)) != NULL)
+		    && (brand = combosquat_strip(
+			    word, len - k, depth - 1, cut + k,
+			    sides | COMBOSQUAT_BACK, find, ctx))
+			   != NULL)
 			return brand;
 	}
 	return NULL;
@@ -238,9 +303,10 @@ static const void *combosquat_hyphenated(const struct combosquat_words *words,
 		if (brand != NULL && (plain || (distinct && i > 0)))
 			/* cppcheck-suppress returnDanglingLifetime */
 			return brand;
-		if (plain && (brand = combosquat_strip(w->s, w->len,
-						       COMBOSQUAT_DEPTH, 0, 0,
-						       find, ctx)) != NULL)
+		if (plain
+		    && (brand = combosquat_strip(w->s, w->len, COMBOSQUAT_DEPTH,
+						 0, 0, find, ctx))
+			   != NULL)
 			return brand;
 	}
 	return NULL;

@@ -20,7 +20,7 @@
 
 /* config_fail - status, with why in err */
 static int config_fail(char *err, int status, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 static int config_fail(char *err, int status, const char *fmt, ...)
 {
@@ -52,9 +52,11 @@ static int config_readable(const char *what, const char *path, char *err)
 	regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
 	close(fd);
 	if (!regular)
-		return config_fail(err, EX_NOINPUT, "%s %s: not a regular file "
+		return config_fail(err, EX_NOINPUT,
+				   "%s %s: not a regular file "
 				   "(a FIFO or device may block or never end): "
-				   "refused", what, path);
+				   "refused",
+				   what, path);
 	return 0;
 }
 
@@ -68,8 +70,8 @@ struct config_learning {
 static void config_learn_one(const char *host, void *ctx)
 {
 	const struct config_learning *learning = ctx;
-	const struct say_to say = { learning->opts->say,
-				    learning->opts->say_ctx };
+	const struct say_to say = {learning->opts->say,
+				   learning->opts->say_ctx};
 
 	if (detector_learn_from_host(learning->det, host) < 0)
 		say_print(&say, SAY_WARN, "cannot learn a label from %.100s",
@@ -97,11 +99,12 @@ static const char *config_access_error(int error)
 static int config_load_access(const struct config_options *opts,
 			      struct config_set *set, char *err)
 {
-	struct say_to say = { opts->say, opts->say_ctx };
+	struct say_to say = {opts->say, opts->say_ctx};
 
 	set->access = access_new(&say);
 	if (set->access == NULL)
-		return config_fail(err, EX_OSERR, "out of memory loading the "
+		return config_fail(err, EX_OSERR,
+				   "out of memory loading the "
 				   "access map");
 	for (size_t i = 0; i < opts->access_count; i++) {
 		size_t bad = 0;
@@ -109,10 +112,10 @@ static int config_load_access(const struct config_options *opts,
 		if (access_load(set->access, opts->access_files[i], &bad) < 0) {
 			int saved = errno;
 
-			return config_fail(err, saved == ENOMEM ? EX_OSERR
-					   : EX_NOINPUT, "access map %s: %s",
-					   opts->access_files[i],
-					   config_access_error(saved));
+			return config_fail(
+			    err, saved == ENOMEM ? EX_OSERR : EX_NOINPUT,
+			    "access map %s: %s", opts->access_files[i],
+			    config_access_error(saved));
 		}
 		set->access_bad_lines += bad;
 	}
@@ -123,16 +126,17 @@ static int config_load_access(const struct config_options *opts,
 static int config_load_detector(const struct config_options *opts,
 				struct config_set *set, char *err)
 {
-	struct config_learning learning = { NULL, opts };
+	struct config_learning learning = {NULL, opts};
 	char why[256];
 
 	set->det = detector_new();
 	if (set->det == NULL)
-		return config_fail(err, EX_OSERR, "cannot initialise the "
+		return config_fail(err, EX_OSERR,
+				   "cannot initialise the "
 				   "detector (libpsl)");
 	if (opts->labels != NULL
-	    && detector_set_labels(set->det, opts->labels, why,
-				   sizeof(why)) < 0)
+	    && detector_set_labels(set->det, opts->labels, why, sizeof(why))
+		   < 0)
 		return config_fail(err, EX_USAGE, "--labels: %s", why);
 	learning.det = set->det;
 	if (opts->learn_labels)
@@ -149,14 +153,14 @@ static int config_load_file(const char *what, const char *path,
 					const struct say_to *, size_t *),
 			    char *err)
 {
-	struct say_to say = { opts->say, opts->say_ctx };
+	struct say_to say = {opts->say, opts->say_ctx};
 	size_t bad = 0;
 
 	if (path == NULL)
 		return 0;
 	if (load(set->look, path, &say, &bad) < 0)
-		return config_fail(err, errno == ENOMEM ? EX_OSERR
-				   : EX_NOINPUT, "%s file %s: %s", what, path,
+		return config_fail(err, errno == ENOMEM ? EX_OSERR : EX_NOINPUT,
+				   "%s file %s: %s", what, path,
 				   strerror(errno));
 	set->brand_bad_lines += bad;
 	return 0;
@@ -182,8 +186,8 @@ static int config_load_defaults(const struct config_options *opts,
 /* The registrable domains above blocking access entries, collected. */
 struct config_harvest {
 	const psl_ctx_t *psl;
-	struct strmap *found;		/* domain -> harvest (a member) */
-	const char **domains;		/* found's keys, for sorting */
+	struct strmap *found; /* domain -> harvest (a member) */
+	const char **domains; /* found's keys, for sorting */
 	size_t count;
 	int failed;
 };
@@ -209,7 +213,7 @@ static void config_harvest_key(const char *key, void *value, void *ctx)
 {
 	struct config_harvest *harvest = ctx;
 
-	(void) value;
+	(void)value;
 	harvest->domains[harvest->count++] = key;
 }
 
@@ -217,8 +221,8 @@ static void config_harvest_key(const char *key, void *value, void *ctx)
  * linkedin.com is a brand before linkedinmail.com is judged */
 static int config_shorter_first(const void *a, const void *b)
 {
-	const char *x = *(const char *const *) a;
-	const char *y = *(const char *const *) b;
+	const char *x = *(const char *const *)a;
+	const char *y = *(const char *const *)b;
 	size_t xlen = strcspn(x, ".");
 	size_t ylen = strcspn(y, ".");
 
@@ -229,9 +233,9 @@ static int config_shorter_first(const void *a, const void *b)
 
 /* config_learn_access - brands from the access map's blocked hosts */
 int config_learn_access(struct lookalike *lk, const struct access_map *map,
-			   size_t *learned)
+			size_t *learned)
 {
-	struct config_harvest harvest = { NULL, NULL, NULL, 0, 0 };
+	struct config_harvest harvest = {NULL, NULL, NULL, 0, 0};
 	size_t added = 0;
 	int status = -1;
 
@@ -246,8 +250,8 @@ int config_learn_access(struct lookalike *lk, const struct access_map *map,
 	if (harvest.found == NULL)
 		goto fail;
 	access_walk_blocking_hosts(map, config_harvest_host, &harvest);
-	harvest.domains = calloc(strmap_count(harvest.found) + 1,
-				 sizeof(*harvest.domains));
+	harvest.domains =
+	    calloc(strmap_count(harvest.found) + 1, sizeof(*harvest.domains));
 	if (harvest.failed || harvest.domains == NULL)
 		goto fail;
 	strmap_walk(harvest.found, config_harvest_key, &harvest);
@@ -258,7 +262,7 @@ int config_learn_access(struct lookalike *lk, const struct access_map *map,
 
 		if (got < 0)
 			goto fail;
-		added += (size_t) got;
+		added += (size_t)got;
 	}
 	status = 0;
 fail:
@@ -293,7 +297,7 @@ static void config_trust_host(const char *host, void *ctx)
 static int config_trust_access(struct lookalike *lk,
 			       const struct access_map *map)
 {
-	struct config_trust trust = { lk, 0 };
+	struct config_trust trust = {lk, 0};
 
 	access_walk_trusted_hosts(map, config_trust_host, &trust);
 	return trust.failed ? -1 : 0;
@@ -303,12 +307,13 @@ static int config_trust_access(struct lookalike *lk,
 static int config_load_brands(const struct config_options *opts,
 			      struct config_set *set, char *err)
 {
-	struct say_to say = { opts->say, opts->say_ctx };
+	struct say_to say = {opts->say, opts->say_ctx};
 	int status;
 
 	set->look = lookalike_new();
 	if (set->look == NULL)
-		return config_fail(err, EX_OSERR, "out of memory loading "
+		return config_fail(err, EX_OSERR,
+				   "out of memory loading "
 				   "brands");
 	lookalike_set_learn_max(set->look, opts->max_learned_brands, &say);
 	set->learn_max = opts->max_learned_brands;
@@ -319,10 +324,11 @@ static int config_load_brands(const struct config_options *opts,
 	if (status == 0)
 		status = config_load_file("allow", opts->allow, opts, set,
 					  brandfile_load_allow, err);
-	if (status == 0 && (config_trust_access(set->look, set->access) < 0
-			    || config_learn_access(set->look, set->access,
-						   NULL) < 0))
-		status = config_fail(err, EX_OSERR, "out of memory learning "
+	if (status == 0
+	    && (config_trust_access(set->look, set->access) < 0
+		|| config_learn_access(set->look, set->access, NULL) < 0))
+		status = config_fail(err, EX_OSERR,
+				     "out of memory learning "
 				     "brands from the access map");
 	return status;
 }
@@ -350,8 +356,8 @@ static const struct {
 	enum mta_kind mta;
 	const char *file;
 } config_mtas[] = {
-	{MTA_POSTFIX, "postfix.rb"},
-	{MTA_EXIM, "exim.rb"},
+    {MTA_POSTFIX, "postfix.rb"},
+    {MTA_EXIM, "exim.rb"},
 };
 
 /* config_load_mtas - each other MTA's rulebase found beside -r's; one
@@ -361,7 +367,7 @@ static int config_load_mtas(const struct config_options *opts,
 			    struct config_set *set, char *err)
 {
 	const char *slash = strrchr(opts->rulebase, '/');
-	int dir = slash == NULL ? 0 : (int) (slash - opts->rulebase) + 1;
+	int dir = slash == NULL ? 0 : (int)(slash - opts->rulebase) + 1;
 	char path[PATH_MAX];
 	char why[NORMALIZE_ERR_MAX];
 
@@ -370,13 +376,12 @@ static int config_load_mtas(const struct config_options *opts,
 		int n = snprintf(path, sizeof(path), "%.*s%s", dir,
 				 opts->rulebase, config_mtas[i].file);
 
-		if (n < 0 || (size_t) n >= sizeof(path)
+		if (n < 0 || (size_t)n >= sizeof(path)
 		    || access(path, F_OK) != 0
 		    || (config_mtas[i].mta == MTA_EXIM
 			&& opts->rulebase_exim != NULL))
 			continue;
-		if (normalize_add(set->norm, config_mtas[i].mta, path,
-				  why) < 0)
+		if (normalize_add(set->norm, config_mtas[i].mta, path, why) < 0)
 			return config_fail(err, EX_DATAERR, "rulebase %s", why);
 	}
 	return 0;
@@ -390,7 +395,7 @@ int config_names_add(struct config_names *names, const char *name)
 	size_t need;
 
 	if (len > HOSTNAME_MAX) {
-		names->overflowed = 1;	/* never a stored name: no brand */
+		names->overflowed = 1; /* never a stored name: no brand */
 		return 0;
 	}
 	need = names->len + len + 1;
@@ -439,16 +444,19 @@ int config_store_names(const struct config_set *set, struct store *store,
 	int status;
 
 	err[0] = '\0';
-	if (store == NULL)	/* --check of a store not created yet */
+	if (store == NULL) /* --check of a store not created yet */
 		return 0;
 	status = store_recent_campaigns(store, set->learn_max,
 					config_store_name, names);
 	if (status < 0 && errno == ENOMEM)
-		return config_fail(err, EX_OSERR, "cannot learn brands from "
-				   "the state store: %s", strerror(errno));
+		return config_fail(err, EX_OSERR,
+				   "cannot learn brands from "
+				   "the state store: %s",
+				   strerror(errno));
 	/* A store that cannot be read (corrupt, locked) is unusable: 73 */
 	if (status != 0)
-		return config_fail(err, EX_CANTCREAT, "cannot learn brands "
+		return config_fail(err, EX_CANTCREAT,
+				   "cannot learn brands "
 				   "from the state store: %s",
 				   store_errmsg(store));
 	return 0;
@@ -457,8 +465,7 @@ int config_store_names(const struct config_set *set, struct store *store,
 /* config_learn_names - each name a brand; one libpsl no longer takes
  * for a registrable domain (the list changed) teaches nothing, only a
  * lack of memory stops it */
-int config_learn_names(struct config_set *set,
-		       const struct config_names *names,
+int config_learn_names(struct config_set *set, const struct config_names *names,
 		       char err[CONFIG_ERR_MAX])
 {
 	size_t at = 0;
@@ -470,7 +477,8 @@ int config_learn_names(struct config_set *set,
 
 		if (lookalike_learn_brand(set->look, name) < 0
 		    && errno != EINVAL)
-			return config_fail(err, EX_OSERR, "cannot learn brands "
+			return config_fail(err, EX_OSERR,
+					   "cannot learn brands "
 					   "from the state store: %s",
 					   strerror(errno));
 		at += strlen(name) + 1;
@@ -482,7 +490,7 @@ int config_learn_names(struct config_set *set,
 int config_learn_store(struct config_set *set, struct store *store,
 		       char err[CONFIG_ERR_MAX])
 {
-	struct config_names names = { 0 };
+	struct config_names names = {0};
 	int status = config_store_names(set, store, &names, err);
 
 	if (status == 0)

@@ -34,23 +34,23 @@
 
 struct store;
 
-#define CONFIG_MAX_ACCESS 64	/* -a files; sites have one or two */
-#define CONFIG_ERR_MAX 1024	/* why a set did not load */
+#define CONFIG_MAX_ACCESS 64   /* -a files; sites have one or two */
+#define CONFIG_ERR_MAX    1024 /* why a set did not load */
 
 struct config_options {
-	const char *rulebase;		/* sendmail's: always loaded */
-	const char *rulebase_exim;	/* -r exim:FILE, or NULL: exim.rb
+	const char *rulebase;      /* sendmail's: always loaded */
+	const char *rulebase_exim; /* -r exim:FILE, or NULL: exim.rb
 					 * beside rulebase, when there */
 	const char *access_files[CONFIG_MAX_ACCESS];
 	size_t access_count;
-	const char *labels;		/* comma list; NULL: the default set */
-	int learn_labels;		/* add labels from blocking entries */
-	const char *default_brands;	/* shipped brands file, or NULL */
-	int default_brands_given;	/* --default-brands: must be there */
-	size_t max_learned_brands;	/* --max-learned-brands */
-	const char *brands;		/* --brands FILE, or NULL */
-	const char *allow;		/* --allow FILE, or NULL */
-	say_fn *say;			/* told of labels not learned, lines
+	const char *labels;         /* comma list; NULL: the default set */
+	int learn_labels;           /* add labels from blocking entries */
+	const char *default_brands; /* shipped brands file, or NULL */
+	int default_brands_given;   /* --default-brands: must be there */
+	size_t max_learned_brands;  /* --max-learned-brands */
+	const char *brands;         /* --brands FILE, or NULL */
+	const char *allow;          /* --allow FILE, or NULL */
+	say_fn *say;                /* told of labels not learned, lines
 					 * skipped, brands refused; NULL */
 	void *say_ctx;
 };
@@ -62,26 +62,26 @@ struct config_options {
  */
 struct config_names {
 	char *text;
-	size_t len;			/* bytes used */
-	size_t size;			/* bytes allocated */
-	size_t cap;			/* bytes at most; 0: no cap */
-	int overflowed;			/* a name did not fit (or too long) */
+	size_t len;     /* bytes used */
+	size_t size;    /* bytes allocated */
+	size_t cap;     /* bytes at most; 0: no cap */
+	int overflowed; /* a name did not fit (or too long) */
 };
 
 struct config_set {
 	struct normalizer *norm;
 	struct detector *det;
 	struct access_map *access;
-	struct lookalike *look;		/* brand index for lookalike senders */
-	size_t learn_max;		/* brands learned from the store, at most */
-	struct hostcache *ordinary;	/* hosts lately found ordinary */
-	struct suspcache *suspicious;	/* and suspicious, with the finding */
-	unsigned long generation;	/* moves when a brand is learned */
-	unsigned long ordinary_generation;	/* when the caches were filled */
-	struct config_names *journal;	/* a new set loads: each brand
+	struct lookalike *look;     /* brand index for lookalike senders */
+	size_t learn_max;           /* brands learned from the store, at most */
+	struct hostcache *ordinary; /* hosts lately found ordinary */
+	struct suspcache *suspicious; /* and suspicious, with the finding */
+	unsigned long generation;     /* moves when a brand is learned */
+	unsigned long ordinary_generation; /* when the caches were filled */
+	struct config_names *journal;      /* a new set loads: each brand
 					 * learned meanwhile, for it too */
-	size_t access_bad_lines;	/* skipped with a warning */
-	size_t brand_bad_lines;		/* --brands and --allow lines skipped */
+	size_t access_bad_lines;           /* skipped with a warning */
+	size_t brand_bad_lines; /* --brands and --allow lines skipped */
 };
 
 /*
@@ -120,8 +120,7 @@ int config_store_names(const struct config_set *set, struct store *store,
 		       struct config_names *names, char err[CONFIG_ERR_MAX]);
 
 /* config_learn_names - the names as brands of set: 0, or EX_OSERR */
-int config_learn_names(struct config_set *set,
-		       const struct config_names *names,
+int config_learn_names(struct config_set *set, const struct config_names *names,
 		       char err[CONFIG_ERR_MAX]);
 
 /*

@@ -11,22 +11,22 @@
 #include "confload.h"
 
 enum confload_state {
-	CONFLOAD_LOADING,	/* the thread makes the set */
-	CONFLOAD_LOADED,	/* made or failed: confload_take() */
-	CONFLOAD_DONE		/* the old set freed, the thread ended */
+	CONFLOAD_LOADING, /* the thread makes the set */
+	CONFLOAD_LOADED,  /* made or failed: confload_take() */
+	CONFLOAD_DONE     /* the old set freed, the thread ended */
 };
 
 struct confload {
 	pthread_t thread;
 	const struct config_options *opts;
-	struct config_names names;	/* the store's, to learn */
-	struct config_set set;		/* the new set; then the old one */
-	int status;			/* config_load()'s */
+	struct config_names names; /* the store's, to learn */
+	struct config_set set;     /* the new set; then the old one */
+	int status;                /* config_load()'s */
 	char err[CONFIG_ERR_MAX];
-	atomic_int state;		/* enum confload_state */
-	pthread_mutex_t lock;		/* over retired */
-	pthread_cond_t wake;		/* loaded, or retired was set */
-	int retired;			/* set holds what to free */
+	atomic_int state;     /* enum confload_state */
+	pthread_mutex_t lock; /* over retired */
+	pthread_cond_t wake;  /* loaded, or retired was set */
+	int retired;          /* set holds what to free */
 };
 
 /* confload_make - the new set: loaded, then the store's brands */
@@ -34,8 +34,7 @@ static void confload_make(struct confload *cl)
 {
 	cl->status = config_load(cl->opts, &cl->set, cl->err);
 	if (cl->status == 0)
-		cl->status = config_learn_names(&cl->set, &cl->names,
-						cl->err);
+		cl->status = config_learn_names(&cl->set, &cl->names, cl->err);
 	if (cl->status != 0)
 		config_free(&cl->set);
 	config_names_free(&cl->names);

@@ -45,7 +45,7 @@
 #include "icuload.h"
 
 /* Prefix of an IDNA A-label (RFC 5890). */
-#define CONFUSABLE_ACE "xn--"
+#define CONFUSABLE_ACE     "xn--"
 #define CONFUSABLE_ACE_LEN (sizeof(CONFUSABLE_ACE) - 1)
 /* UTF-16 units a decoded label or its skeleton may take. */
 #define CONFUSABLE_WIDE 256
@@ -63,10 +63,10 @@
  * transforms cost megabytes and tens of milliseconds, and most mail has
  * no IDN sender); ASCII labels need neither (confusable_ascii()). */
 struct confusable_lazy {
-	struct icuload icu;		/* ICU's functions, once loaded */
-	USpoofChecker *checker;		/* skeletons and scripts, or NULL */
-	UTransliterator *latin;		/* CONFUSABLE_TRANSFORM, or NULL */
-	int failed;			/* ICU could not open one */
+	struct icuload icu;     /* ICU's functions, once loaded */
+	USpoofChecker *checker; /* skeletons and scripts, or NULL */
+	UTransliterator *latin; /* CONFUSABLE_TRANSFORM, or NULL */
+	int failed;             /* ICU could not open one */
 };
 
 struct confusable {
@@ -148,9 +148,8 @@ void confusable_free(struct confusable *cf)
  * [WITH ...]"), or 0 */
 static UChar32 confusable_by_name(const struct icuload *icu, UChar32 c)
 {
-	static const char *const forms[] = {
-		"SMALL CAPITAL ", "DOTLESS ", "SCRIPT "
-	};
+	static const char *const forms[] = {"SMALL CAPITAL ", "DOTLESS ",
+					    "SCRIPT "};
 	char name[CONFUSABLE_NAME_MAX];
 	UErrorCode status = U_ZERO_ERROR;
 	const char *letter;
@@ -194,11 +193,11 @@ static int confusable_put(char *out, size_t *n, UChar32 c)
 	int32_t len = 0;
 	UBool error = 0;
 
-	U8_APPEND(bytes, len, (int32_t) sizeof(bytes), c, error);
-	if (error || *n + (size_t) len > CONFUSABLE_MAX)
+	U8_APPEND(bytes, len, (int32_t)sizeof(bytes), c, error);
+	if (error || *n + (size_t)len > CONFUSABLE_MAX)
 		return -1;
-	memcpy(out + *n, bytes, (size_t) len);
-	*n += (size_t) len;
+	memcpy(out + *n, bytes, (size_t)len);
+	*n += (size_t)len;
 	return 0;
 }
 
@@ -213,7 +212,7 @@ static int confusable_append(char out[CONFUSABLE_MAX + 1], size_t *n,
 	if ((c == 'v' && *prev == 'v')
 	    || ((c == 'n' || c == 'r') && (*prev == 'r' || *prev == 'n'))) {
 		*prev = c == 'v' ? 'w' : 'm';
-		out[*n - 1] = (char) *prev;
+		out[*n - 1] = (char)*prev;
 		return 0;
 	}
 	if (confusable_put(out, n, c) < 0)
@@ -239,8 +238,8 @@ static int confusable_latin(const struct confusable *cf, UChar32 c,
 		return 0;
 	limit = len;
 	cf->lazy->icu.trans_uchars(cf->lazy->latin, text, &len,
-				   (int32_t) (sizeof(text) / sizeof(text[0])),
-				   0, &limit, &status);
+				   (int32_t)(sizeof(text) / sizeof(text[0])), 0,
+				   &limit, &status);
 	if (U_FAILURE(status) || len > 4)
 		return 0;
 	for (int32_t i = 0; i < len; i++) {
@@ -270,9 +269,9 @@ static int confusable_char(const struct confusable *cf, UChar32 c,
 	UBool error = 0;
 
 	U16_APPEND(one, len, 2, c, error);
-	sk_len = cf->lazy->icu.spoof_skeleton(cf->lazy->checker, 0, one, len,
-					      sk, CONFUSABLE_CHAR_MAX * 2,
-					      &status);
+	sk_len =
+	    cf->lazy->icu.spoof_skeleton(cf->lazy->checker, 0, one, len, sk,
+					 CONFUSABLE_CHAR_MAX * 2, &status);
 	if (error || U_FAILURE(status))
 		return -1;
 	for (int32_t i = 0; i < sk_len && n < CONFUSABLE_CHAR_MAX;) {
@@ -290,7 +289,7 @@ static int confusable_char(const struct confusable *cf, UChar32 c,
 		int m = confusable_latin(cf, c, latin);
 
 		if (m > 0) {
-			memcpy(out, latin, (size_t) m * sizeof(*out));
+			memcpy(out, latin, (size_t)m * sizeof(*out));
 			n = m;
 		}
 	}
@@ -319,7 +318,7 @@ static int confusable_emit(const struct confusable *cf, const UChar *wide,
 				return -1;
 	}
 	out[n] = '\0';
-	return (int) n;
+	return (int)n;
 }
 
 /* confusable_ascii - the skeleton of a label that is no A-label: of the
@@ -333,7 +332,7 @@ static int confusable_ascii(const char *label, size_t len,
 	UChar32 prev = 0;
 
 	for (size_t i = 0; i < len; i++) {
-		UChar32 c = (unsigned char) label[i];
+		UChar32 c = (unsigned char)label[i];
 
 		if (c >= 0x80)
 			return -1;
@@ -344,7 +343,7 @@ static int confusable_ascii(const char *label, size_t len,
 			return -1;
 	}
 	out[n] = '\0';
-	return (int) n;
+	return (int)n;
 }
 
 /* confusable_wide - label (an A-label decoded) as UTF-16 into wide; its
@@ -368,8 +367,8 @@ static int32_t confusable_wide(const struct icuload *icu, const char *label,
 			return -1;
 		*flags |= CONFUSABLE_IDN;
 	}
-	icu->from_utf8(wide, CONFUSABLE_WIDE, &n, utf8 != NULL ? utf8 : ace,
-		       -1, &status);
+	icu->from_utf8(wide, CONFUSABLE_WIDE, &n, utf8 != NULL ? utf8 : ace, -1,
+		       &status);
 	idn2_free(utf8);
 	return U_SUCCESS(status) && n < CONFUSABLE_WIDE ? n : -1;
 }
@@ -399,7 +398,8 @@ int confusable_skeleton(const struct confusable *cf, const char *label,
 	if ((seen & CONFUSABLE_IDN)
 	    && (cf->lazy->icu.spoof_check(cf->lazy->checker, wide, n, NULL,
 					  &status)
-		& USPOOF_RESTRICTION_LEVEL) != 0)
+		& USPOOF_RESTRICTION_LEVEL)
+		   != 0)
 		seen |= CONFUSABLE_MIXED;
 	if (flags != NULL)
 		*flags = seen;

@@ -26,8 +26,8 @@
 #define CONFUSABLE_MAX 255
 
 /* What confusable_skeleton() saw in a label. */
-#define CONFUSABLE_IDN 1	/* an A-label that decoded */
-#define CONFUSABLE_MIXED 2	/* its letters mix scripts */
+#define CONFUSABLE_IDN   1 /* an A-label that decoded */
+#define CONFUSABLE_MIXED 2 /* its letters mix scripts */
 
 struct confusable;
 

@@ -40,8 +40,8 @@
 #define DETECTOR_QUOTE_MAX 64
 
 struct detector {
-	const psl_ctx_t *psl;		/* built in to libpsl, never freed */
-	struct strmap *labels;		/* label -> the detector (a member) */
+	const psl_ctx_t *psl;  /* built in to libpsl, never freed */
+	struct strmap *labels; /* label -> the detector (a member) */
 };
 
 /* detector_label - lower-case copy of a valid LDH label, or -1 */
@@ -52,14 +52,14 @@ static int detector_label(const char *text, size_t len,
 	    || text[len - 1] == '-')
 		return -1;
 	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char) text[i];
+		unsigned char c = (unsigned char)text[i];
 
 		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char) (c - 'A' + 'a');
+			c = (unsigned char)(c - 'A' + 'a');
 		else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
 			   || c == '-'))
 			return -1;
-		out[i] = (char) c;
+		out[i] = (char)c;
 	}
 	out[len] = '\0';
 	return 0;
@@ -87,8 +87,8 @@ struct detector *detector_new(void)
 	det->psl = psl_builtin();
 	if (det->psl == NULL)
 		goto fail;
-	if (detector_set_labels(det, DETECTOR_DEFAULT_LABELS, err,
-				sizeof(err)) < 0)
+	if (detector_set_labels(det, DETECTOR_DEFAULT_LABELS, err, sizeof(err))
+	    < 0)
 		goto fail;
 	return det;
 fail:
@@ -129,26 +129,30 @@ static int detector_parse_labels(struct detector *det, struct strmap *labels,
 
 	for (;;) {
 		const char *comma = strchr(list + pos, ',');
-		size_t stop = comma != NULL ? (size_t) (comma - list)
-					    : strlen(list);
+		size_t stop =
+		    comma != NULL ? (size_t)(comma - list) : strlen(list);
 		size_t start = pos;
 		size_t end = stop;
 
 		item++;
 		detector_trim(list, &start, &end);
 		if (start == end) {
-			snprintf(err, err_size, "item %u of the label list "
-				 "is empty", item);
+			snprintf(err, err_size,
+				 "item %u of the label list "
+				 "is empty",
+				 item);
 			return -1;
 		}
 		if (detector_put(det, labels, list + start, end - start) < 0) {
 			int quote = end - start < DETECTOR_QUOTE_MAX
-				    ? (int) (end - start) : DETECTOR_QUOTE_MAX;
+					? (int)(end - start)
+					: DETECTOR_QUOTE_MAX;
 
-			snprintf(err, err_size, "item %u \"%.*s\" is not a "
+			snprintf(err, err_size,
+				 "item %u \"%.*s\" is not a "
 				 "label (letters, digits, inner hyphens; "
-				 "at most %d)", item, quote, list + start,
-				 HOSTNAME_LABEL_MAX);
+				 "at most %d)",
+				 item, quote, list + start, HOSTNAME_LABEL_MAX);
 			return -1;
 		}
 		if (comma == NULL)
@@ -158,8 +162,8 @@ static int detector_parse_labels(struct detector *det, struct strmap *labels,
 }
 
 /* detector_set_labels - replace the label set, or keep it on error */
-int detector_set_labels(struct detector *det, const char *list,
-			char *err, size_t err_size)
+int detector_set_labels(struct detector *det, const char *list, char *err,
+			size_t err_size)
 {
 	char scratch[1];
 	struct strmap *labels;
@@ -198,8 +202,7 @@ int detector_add_label(struct detector *det, const char *label)
 
 /* detector_below - the registrable domain of host when host lies
  * strictly below it, else NULL; a pointer into host */
-static const char *detector_below(const struct detector *det,
-				  const char *host)
+static const char *detector_below(const struct detector *det, const char *host)
 {
 	const char *reg;
 
@@ -220,7 +223,7 @@ int detector_learn_from_host(struct detector *det, const char *host)
 	if (detector_below(det, host) == NULL)
 		return 0;
 	dot = strchr(host, '.');
-	if (detector_label(host, (size_t) (dot - host), label) < 0)
+	if (detector_label(host, (size_t)(dot - host), label) < 0)
 		return -1;
 	if (strmap_get(det->labels, label) != NULL)
 		return 0;
@@ -253,7 +256,7 @@ int detector_check(const struct detector *det, const char *host,
 
 	if (host == NULL || (dot = strchr(host, '.')) == NULL)
 		return 0;
-	label_len = (size_t) (dot - host);
+	label_len = (size_t)(dot - host);
 	if (strmap_getn(det->labels, host, label_len) == NULL)
 		return 0;
 	reg = detector_below(det, host);
@@ -261,7 +264,7 @@ int detector_check(const struct detector *det, const char *host,
 		return 0;
 	memcpy(out->phished_domain, reg, strlen(reg) + 1);
 	memcpy(out->registrable, reg, strlen(reg) + 1);
-	snprintf(out->rule, sizeof(out->rule), "label:%.*s",
-		 (int) label_len, host);
+	snprintf(out->rule, sizeof(out->rule), "label:%.*s", (int)label_len,
+		 host);
 	return 1;
 }

@@ -18,14 +18,15 @@
 #include "hostname.h"
 
 #define DETECTOR_DEFAULT_LABELS "emalsrv,complains"
-#define DETECTOR_RULE_MAX 96	/* "label:" + one label, or a lookalike rule */
+#define DETECTOR_RULE_MAX       96 /* "label:" + one label, or a lookalike rule */
 
 struct detector;
 
 struct detection {
-	char phished_domain[HOSTNAME_MAX + 1];	/* the brand, e.g. marriott.com */
-	char registrable[HOSTNAME_MAX + 1];	/* the sender host's own */
-	char rule[DETECTOR_RULE_MAX];		/* e.g. "label:emalsrv" */
+	char
+	    phished_domain[HOSTNAME_MAX + 1]; /* the brand, e.g. marriott.com */
+	char registrable[HOSTNAME_MAX + 1];   /* the sender host's own */
+	char rule[DETECTOR_RULE_MAX];         /* e.g. "label:emalsrv" */
 };
 
 /* detector_new - a detector with the default label set */
@@ -36,8 +37,8 @@ void detector_free(struct detector *det);
  * detector_set_labels - replace the label set with a comma list;
  * -1 (set unchanged) when an item is not a valid label, err says which.
  */
-int detector_set_labels(struct detector *det, const char *list,
-			char *err, size_t err_size);
+int detector_set_labels(struct detector *det, const char *list, char *err,
+			size_t err_size);
 
 /* detector_add_label - add one label (lower-cased); -1 if invalid */
 int detector_add_label(struct detector *det, const char *label);

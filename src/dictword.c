@@ -37,7 +37,7 @@ static int dictword_cmp(const char *s, size_t len, size_t start)
 int dictword_is_word(const char *s, size_t len)
 {
 	size_t lo = 0;
-	size_t hi = dictword_size;	/* words start in [lo, hi) */
+	size_t hi = dictword_size; /* words start in [lo, hi) */
 
 	if (s == NULL || len < DICTWORD_MIN || memchr(s, '\0', len) != NULL)
 		return 0;

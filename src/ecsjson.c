@@ -50,19 +50,19 @@
  * the 64 KiB of a line, 4 bytes a byte escaped), so no event comes
  * near it; one beyond it is refused (EMSGSIZE: event.c then writes it
  * without event.original) rather than grown without end. */
-#define ECSJSON_TEXT_MAX ((size_t) 1 << 20)
+#define ECSJSON_TEXT_MAX ((size_t)1 << 20)
 /*
  * event.category, always, and event.type, the type ECS expects with each
  * category in the same order (email: info; threat: indicator)
  */
 #define ECSJSON_CATEGORY_1 "email"
 #define ECSJSON_CATEGORY_2 "threat"
-#define ECSJSON_TYPE_1 "info"
-#define ECSJSON_TYPE_2 "indicator"
+#define ECSJSON_TYPE_1     "info"
+#define ECSJSON_TYPE_2     "indicator"
 /* The ECS release whose field definitions the events follow */
 #define ECSJSON_ECS_VERSION "9.4.0"
 /* event.module, and event.dataset in ECS's "module.dataset" form */
-#define ECSJSON_MODULE "phishwatch"
+#define ECSJSON_MODULE  "phishwatch"
 #define ECSJSON_DATASET "phishwatch.alert"
 
 typedef struct fjson_object json;
@@ -78,11 +78,11 @@ static char *ecsjson_sanitize(const char *s, int keep_tab, size_t *out_len)
 	if (out == NULL)
 		return NULL;
 	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char) s[i];
+		unsigned char c = (unsigned char)s[i];
 
 		if ((c >= 0x20 && c <= 0x7e && c != '\\')
 		    || (keep_tab && c == '\t')) {
-			out[n++] = (char) c;
+			out[n++] = (char)c;
 			continue;
 		}
 		out[n++] = '\\';
@@ -105,7 +105,7 @@ static json *ecsjson_string(const char *s, int keep_tab)
 	if (clean == NULL)
 		return NULL;
 	/* len <= 4 * ECSJSON_FIELD_MAX, far below INT_MAX */
-	str = fjson_object_new_string_len(clean, (int) len);
+	str = fjson_object_new_string_len(clean, (int)len);
 	free(clean);
 	return str;
 }
@@ -125,8 +125,9 @@ static int ecsjson_put(json *obj, const char *key, json *val)
 		return -1;
 	}
 	before = fjson_object_object_length(obj);
-	fjson_object_object_add_ex(obj, key, val, FJSON_OBJECT_ADD_KEY_IS_NEW
-				   | FJSON_OBJECT_KEY_IS_CONSTANT);
+	fjson_object_object_add_ex(obj, key, val,
+				   FJSON_OBJECT_ADD_KEY_IS_NEW
+				       | FJSON_OBJECT_KEY_IS_CONSTANT);
 	if (fjson_object_object_length(obj) != before + 1) {
 		fjson_object_put(val);
 		return -1;
@@ -250,7 +251,8 @@ static int ecsjson_event(json *root, const struct event *ev)
 	    || ecsjson_put(event, "kind", fjson_object_new_string("alert")) < 0
 	    || ecsjson_put_str(event, "action", ev->action) < 0
 	    || ecsjson_pair(event, "category", ECSJSON_CATEGORY_1,
-			    ECSJSON_CATEGORY_2) < 0
+			    ECSJSON_CATEGORY_2)
+		   < 0
 	    || ecsjson_pair(event, "type", ECSJSON_TYPE_1, ECSJSON_TYPE_2) < 0
 	    || ecsjson_put_str(event, "module", ECSJSON_MODULE) < 0
 	    || ecsjson_put_str(event, "dataset", ECSJSON_DATASET) < 0
@@ -262,7 +264,7 @@ static int ecsjson_event(json *root, const struct event *ev)
 /* ecsjson_ecs - "ecs": the version of the field definitions followed */
 static int ecsjson_ecs(json *root, const struct event *ev)
 {
-	(void) ev;
+	(void)ev;
 	return ecsjson_put_str(ecsjson_object(root, "ecs"), "version",
 			       ECSJSON_ECS_VERSION);
 }
@@ -272,7 +274,7 @@ static int ecsjson_observer(json *root, const struct event *ev)
 {
 	json *observer = ecsjson_object(root, "observer");
 
-	(void) ev;
+	(void)ev;
 	if (ecsjson_put_str(observer, "product", "phishwatch") < 0)
 		return -1;
 	return ecsjson_put_str(observer, "version", PW_VERSION);
@@ -288,9 +290,10 @@ static int ecsjson_email(json *root, const struct event *ev)
 		return 0;
 	email = ecsjson_object(root, "email");
 	if (ev->sender_address != NULL
-	    && ecsjson_push_str(ecsjson_array(ecsjson_object(email, "from"),
-					      "address"),
-				ev->sender_address) < 0)
+	    && ecsjson_push_str(
+		   ecsjson_array(ecsjson_object(email, "from"), "address"),
+		   ev->sender_address)
+		   < 0)
 		return -1;
 	return ecsjson_put_str(email, "local_id", ev->qid);
 }
@@ -328,18 +331,20 @@ static int ecsjson_process(json *root, const struct event *ev)
 	process = ecsjson_object(root, "process");
 	if (ecsjson_put_str(process, "name", ev->program) < 0)
 		return -1;
-	return pid < 0 ? 0 : ecsjson_put(process, "pid",
-					 fjson_object_new_int64(pid));
+	return pid < 0
+		   ? 0
+		   : ecsjson_put(process, "pid", fjson_object_new_int64(pid));
 }
 
 /* ecsjson_threat - "threat": indicator.type and indicator.url.domain */
 static int ecsjson_threat(json *root, const struct event *ev)
 {
-	json *indicator = ecsjson_object(ecsjson_object(root, "threat"),
-					 "indicator");
+	json *indicator =
+	    ecsjson_object(ecsjson_object(root, "threat"), "indicator");
 
 	if (ecsjson_put(indicator, "type",
-			fjson_object_new_string("domain-name")) < 0)
+			fjson_object_new_string("domain-name"))
+	    < 0)
 		return -1;
 	return ecsjson_put_str(ecsjson_object(indicator, "url"), "domain",
 			       ev->sender_host);
@@ -355,19 +360,16 @@ static int ecsjson_rule(json *root, const struct event *ev)
 static int ecsjson_campaign(json *pw, const struct event *ev)
 {
 	static const char *const names[TRACK_COUNTERS] = {
-		[TRACK_MESSAGES] = "messages",
-		[TRACK_RECIPIENTS] = "recipients",
-		[TRACK_DELIVERED] = "delivered",
-		[TRACK_DEFERRED] = "deferred",
-		[TRACK_BOUNCED] = "bounced",
-		[TRACK_REJECTED] = "rejected",
-		[TRACK_DISCARDED] = "discarded",
+	    [TRACK_MESSAGES] = "messages",   [TRACK_RECIPIENTS] = "recipients",
+	    [TRACK_DELIVERED] = "delivered", [TRACK_DEFERRED] = "deferred",
+	    [TRACK_BOUNCED] = "bounced",     [TRACK_REJECTED] = "rejected",
+	    [TRACK_DISCARDED] = "discarded",
 	};
 	json *campaign = ecsjson_object(pw, "campaign");
 
 	for (int i = 0; i < TRACK_COUNTERS; i++)
 		if (ecsjson_put(campaign, names[i],
-				json_object_new_int64((int64_t) ev->counters[i]))
+				json_object_new_int64((int64_t)ev->counters[i]))
 		    < 0)
 			return -1;
 	return 0;
@@ -379,8 +381,10 @@ static int ecsjson_phishwatch(json *root, const struct event *ev)
 	json *pw = ecsjson_object(root, "phishwatch");
 
 	if (ecsjson_put_str(pw, "phished_domain", ev->phished_domain) < 0
-	    || ecsjson_put_str(pw, "sender_domain", ev->sender_domain != NULL
-			       ? ev->sender_domain : ev->sender_host) < 0)
+	    || ecsjson_put_str(pw, "sender_domain",
+			       ev->sender_domain != NULL ? ev->sender_domain
+							 : ev->sender_host)
+		   < 0)
 		return -1;
 	if (ev->counters != NULL && ecsjson_campaign(pw, ev) < 0)
 		return -1;
@@ -400,7 +404,7 @@ static int ecsjson_related(json *root, const struct event *ev)
 
 	if (relay != NULL && ev->sender_host != NULL
 	    && strcmp(relay, ev->sender_host) == 0)
-		relay = NULL;	/* listed once */
+		relay = NULL; /* listed once */
 	if (ecsjson_push_str(hosts, ev->sender_host) < 0
 	    || ecsjson_push_str(hosts, relay) < 0)
 		return -1;
@@ -413,9 +417,9 @@ typedef int ecsjson_section(json *root, const struct event *ev);
 
 /* The sections of an event, in output order. */
 static ecsjson_section *const ecsjson_sections[] = {
-	ecsjson_timestamp, ecsjson_ecs, ecsjson_event, ecsjson_email,
-	ecsjson_source, ecsjson_host, ecsjson_process, ecsjson_threat,
-	ecsjson_rule, ecsjson_phishwatch, ecsjson_related, ecsjson_observer,
+    ecsjson_timestamp, ecsjson_ecs,        ecsjson_event,   ecsjson_email,
+    ecsjson_source,    ecsjson_host,       ecsjson_process, ecsjson_threat,
+    ecsjson_rule,      ecsjson_phishwatch, ecsjson_related, ecsjson_observer,
 };
 
 /* ecsjson_build - the event as a JSON tree (without event.original
@@ -453,7 +457,7 @@ struct ecsjson_sink {
 	char *text;
 	size_t len;
 	size_t size;
-	int error;		/* errno of the first piece not kept */
+	int error; /* errno of the first piece not kept */
 };
 
 /* ecsjson_take - fjson_write_fn: append a piece; 0 once one is lost */
@@ -489,7 +493,7 @@ static size_t ecsjson_take(void *ctx, const char *piece, size_t len)
  * whole text or NULL (errno ENOMEM, or EMSGSIZE past ECSJSON_TEXT_MAX) */
 char *ecsjson_text(json *root, size_t *len)
 {
-	struct ecsjson_sink sink = { NULL, 0, 0, 0 };
+	struct ecsjson_sink sink = {NULL, 0, 0, 0};
 	size_t told = fjson_object_dump_ext(root, FJSON_TO_STRING_PLAIN,
 					    ecsjson_take, &sink);
 

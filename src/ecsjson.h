@@ -28,31 +28,31 @@
 #include "tracker.h"
 
 #define EVENT_ACTION_PHISHED_FIRST "phished-domain-first-seen"
-#define EVENT_ACTION_SENDER_FIRST "sender-domain-first-seen"
-#define EVENT_ACTION_SUMMARY "campaign-summary"
+#define EVENT_ACTION_SENDER_FIRST  "sender-domain-first-seen"
+#define EVENT_ACTION_SUMMARY       "campaign-summary"
 /* A new sender domain of a campaign that had its --max-sender-events:
  * the last event about its sender domains (campaign.h). */
 #define EVENT_ACTION_SENDER_LIMIT "sender-domain-limit-reached"
 
 struct event {
-	const char *action;		/* event.action */
-	struct timespec log_time;	/* @timestamp (UTC) */
-	const char *sender_address;	/* email.from.address[0], as logged */
-	const char *qid;		/* email.local_id */
-	const char *source_ip;		/* source.ip, or NULL */
-	const char *source_domain;	/* source.domain (validated), or NULL */
-	const char *hostname;		/* host.hostname, or NULL */
-	const char *program;		/* process.name, or NULL */
-	const char *pid;		/* process.pid (digits), or NULL */
-	const char *sender_host;	/* threat.indicator.url.domain */
-	const char *sender_domain;	/* phishwatch.sender_domain when not
+	const char *action;           /* event.action */
+	struct timespec log_time;     /* @timestamp (UTC) */
+	const char *sender_address;   /* email.from.address[0], as logged */
+	const char *qid;              /* email.local_id */
+	const char *source_ip;        /* source.ip, or NULL */
+	const char *source_domain;    /* source.domain (validated), or NULL */
+	const char *hostname;         /* host.hostname, or NULL */
+	const char *program;          /* process.name, or NULL */
+	const char *pid;              /* process.pid (digits), or NULL */
+	const char *sender_host;      /* threat.indicator.url.domain */
+	const char *sender_domain;    /* phishwatch.sender_domain when not
 					 * the host (a lookalike's registrable
 					 * domain), or NULL */
-	const char *rule;		/* rule.name */
-	const char *phished_domain;	/* phishwatch.phished_domain */
-	const char *suggested_access;	/* phishwatch.suggested_access */
-	const char *original;		/* event.original, or NULL */
-	const unsigned long long *counters;	/* phishwatch.campaign: the
+	const char *rule;             /* rule.name */
+	const char *phished_domain;   /* phishwatch.phished_domain */
+	const char *suggested_access; /* phishwatch.suggested_access */
+	const char *original;         /* event.original, or NULL */
+	const unsigned long long *counters; /* phishwatch.campaign: the
 					 * TRACK_COUNTERS of tracker.h, or NULL */
 };
 

@@ -29,14 +29,14 @@
 #include "syslogout.h"
 
 enum emitter_sink {
-	EMITTER_FD,		/* standard output or a file */
+	EMITTER_FD, /* standard output or a file */
 	EMITTER_SYSLOG
 };
 
 struct emitter {
 	enum emitter_sink sink;
-	struct outfd out;		/* EMITTER_FD */
-	struct syslogout *syslog;	/* EMITTER_SYSLOG */
+	struct outfd out;         /* EMITTER_FD */
+	struct syslogout *syslog; /* EMITTER_SYSLOG */
 };
 
 /* emitter_format - the event's text into buf */
@@ -52,7 +52,7 @@ long emitter_format(const struct event *ev, char *buf, size_t size)
 	text = ecsjson_text(root, &len);
 	if (text != NULL && len < size) {
 		memcpy(buf, text, len + 1);
-		result = (long) len;
+		result = (long)len;
 	}
 	free(text);
 	ecsjson_free(root);
@@ -92,18 +92,20 @@ int emitter_write(struct emitter *em, const struct event *ev)
 static int emitter_open_syslog(struct emitter *em, const char *dest,
 			       int syslog_pri, char err[EMITTER_ERR_MAX])
 {
-	const char *socket_path = dest[6] == ':' ? dest + 7
-				  : SYSLOGOUT_DEFAULT_SOCKET;
+	const char *socket_path =
+	    dest[6] == ':' ? dest + 7 : SYSLOGOUT_DEFAULT_SOCKET;
 
 	if (*socket_path == '\0') {
-		snprintf(err, EMITTER_ERR_MAX, "%s: no socket path after "
-			 "\"syslog:\"", dest);
+		snprintf(err, EMITTER_ERR_MAX,
+			 "%s: no socket path after "
+			 "\"syslog:\"",
+			 dest);
 		return -1;
 	}
 	em->sink = EMITTER_SYSLOG;
 	/* Its message names the socket ("socket PATH: reason"). */
-	em->syslog = syslogout_open(socket_path, syslog_pri, err,
-				    EMITTER_ERR_MAX);
+	em->syslog =
+	    syslogout_open(socket_path, syslog_pri, err, EMITTER_ERR_MAX);
 	return em->syslog == NULL ? -1 : 0;
 }
 

@@ -17,14 +17,15 @@
  * "\\xHH"): with host names validated (<= 253), the whole event then
  * stays under 6 KB, below SYSLOGOUT_MAX_MESSAGE whatever the line held.
  */
-#define EVENT_COMPACT_ADDRESS 256	/* RFC 5321's longest path */
-#define EVENT_COMPACT_FIELD 64	/* queue id, header fields, relay ip */
+#define EVENT_COMPACT_ADDRESS 256 /* RFC 5321's longest path */
+#define EVENT_COMPACT_FIELD   64  /* queue id, header fields, relay ip */
 
 /* event_short_or_null - a header field short enough to report */
 static const char *event_short_or_null(const char *s)
 {
-	return s != NULL && strnlen(s, EVENT_FIELD_MAX + 1)
-			    <= EVENT_FIELD_MAX ? s : NULL;
+	return s != NULL && strnlen(s, EVENT_FIELD_MAX + 1) <= EVENT_FIELD_MAX
+		   ? s
+		   : NULL;
 }
 
 /* event_digits_or_null - a pid made of digits only, or NULL */
@@ -83,15 +84,14 @@ static int event_write_compact(struct emitter *em, const struct event *ev)
 	struct event compact = *ev;
 
 	compact.original = NULL;
-	compact.sender_address = event_cut(ev->sender_address, address,
-					   EVENT_COMPACT_ADDRESS);
+	compact.sender_address =
+	    event_cut(ev->sender_address, address, EVENT_COMPACT_ADDRESS);
 	compact.qid = event_cut(ev->qid, qid, EVENT_COMPACT_FIELD);
-	compact.hostname = event_cut(ev->hostname, hostname,
-				     EVENT_COMPACT_FIELD);
-	compact.program = event_cut(ev->program, program,
-				    EVENT_COMPACT_FIELD);
-	compact.source_ip = event_cut(ev->source_ip, source_ip,
-				      EVENT_COMPACT_FIELD);
+	compact.hostname =
+	    event_cut(ev->hostname, hostname, EVENT_COMPACT_FIELD);
+	compact.program = event_cut(ev->program, program, EVENT_COMPACT_FIELD);
+	compact.source_ip =
+	    event_cut(ev->source_ip, source_ip, EVENT_COMPACT_FIELD);
 	return emitter_write(em, &compact);
 }
 
@@ -157,12 +157,13 @@ int event_first_seen(struct emitter *em, const struct event_source *src)
 {
 	char suggest[EVENT_SUGGEST_MAX];
 	unsigned long long counts[TRACK_COUNTERS];
-	struct event ev = { 0 };
+	struct event ev = {0};
 	char *address, *original;
 	int status = -1;
 
-	if (access_suggest_as(event_syntax(src), src->sender_key,
-			      suggest, sizeof(suggest)) < 0)
+	if (access_suggest_as(event_syntax(src), src->sender_key, suggest,
+			      sizeof(suggest))
+	    < 0)
 		return -1;
 	/* The line lives in the reader's buffer, not NUL-terminated. */
 	address = event_address(src->address, src->address_len);
@@ -180,8 +181,7 @@ done:
 }
 
 /* event_first_sender - the first host of a comma list, into buf */
-static const char *event_first_sender(const char *list, char *buf,
-				      size_t size)
+static const char *event_first_sender(const char *list, char *buf, size_t size)
 {
 	size_t n = strcspn(list, ",");
 
@@ -196,12 +196,11 @@ static const char *event_first_sender(const char *list, char *buf,
 int event_summary(struct emitter *em, const struct store_campaign *c)
 {
 	char sender[HOSTNAME_MAX + 1];
-	struct event ev = { 0 };
+	struct event ev = {0};
 
 	ev.action = EVENT_ACTION_SUMMARY;
 	ev.log_time.tv_sec = c->last_seen;
-	ev.sender_host = event_first_sender(c->senders, sender,
-					    sizeof(sender));
+	ev.sender_host = event_first_sender(c->senders, sender, sizeof(sender));
 	ev.rule = c->rule;
 	ev.phished_domain = c->phished_domain;
 	ev.counters = c->n;

@@ -8,17 +8,17 @@
 #include "hostcache.h"
 #include "strmap.h"
 
-#define HOSTCACHE_LINE 64	/* one slot, one cache line */
+#define HOSTCACHE_LINE 64 /* one slot, one cache line */
 
 struct hostcache_slot {
-	uint32_t generation;	/* the cache's when filled; 0: never */
+	uint32_t generation; /* the cache's when filled; 0: never */
 	char host[HOSTCACHE_NAME_MAX + 1];
 };
 
 struct hostcache {
-	struct hostcache_slot *slot;	/* aligned to a line, in mem */
+	struct hostcache_slot *slot; /* aligned to a line, in mem */
 	void *mem;
-	uint32_t generation;	/* slots of another one are empty */
+	uint32_t generation; /* slots of another one are empty */
 };
 
 /* hostcache_slot - the host's slot */
@@ -40,14 +40,14 @@ struct hostcache *hostcache_new(void)
 	_Static_assert(sizeof(struct hostcache_slot) == HOSTCACHE_LINE,
 		       "a slot is one cache line");
 	cache->mem = calloc(1, HOSTCACHE_SLOTS * sizeof(struct hostcache_slot)
-			    + HOSTCACHE_LINE);
+				   + HOSTCACHE_LINE);
 	if (cache->mem == NULL) {
 		free(cache);
 		return NULL;
 	}
-	at = ((uintptr_t) cache->mem + HOSTCACHE_LINE - 1)
-	    & ~(uintptr_t) (HOSTCACHE_LINE - 1);
-	cache->slot = (struct hostcache_slot *) at;
+	at = ((uintptr_t)cache->mem + HOSTCACHE_LINE - 1)
+	     & ~(uintptr_t)(HOSTCACHE_LINE - 1);
+	cache->slot = (struct hostcache_slot *)at;
 	cache->generation = 1;
 	return cache;
 }
@@ -72,7 +72,7 @@ int hostcache_has(const struct hostcache *cache, const char *host)
 		return 0;
 	s = hostcache_slot(cache, host, len);
 	return s->generation == cache->generation
-	    && memcmp(s->host, host, len + 1) == 0;
+	       && memcmp(s->host, host, len + 1) == 0;
 }
 
 /* hostcache_add - the host takes its slot */

@@ -19,7 +19,7 @@
 
 #include <stddef.h>
 
-#define HOSTCACHE_SLOTS 8192	/* a day's distinct senders at a busy site */
+#define HOSTCACHE_SLOTS 8192 /* a day's distinct senders at a busy site */
 /* Longer names are rare in mail and simply not cached: a slot is the
  * name and its generation in one 64-byte line, 512 KiB in all. */
 #define HOSTCACHE_NAME_MAX 59

@@ -67,13 +67,13 @@ _Static_assert(HOSTNAME_IP_MAX >= INET6_ADDRSTRLEN,
 static int hostname_is_ldh(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-	    || (c >= '0' && c <= '9') || c == '-';
+	       || (c >= '0' && c <= '9') || c == '-';
 }
 
 /* hostname_lower - ASCII lower case, independent of the locale */
 static char hostname_lower(unsigned char c)
 {
-	return (char) (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	return (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
 }
 
 /* hostname_label_ok - one label: 1..63 LDH octets, no edge hyphen */
@@ -84,7 +84,7 @@ static int hostname_label_ok(const char *label, size_t len)
 	if (label[0] == '-' || label[len - 1] == '-')
 		return 0;
 	for (size_t i = 0; i < len; i++)
-		if (!hostname_is_ldh((unsigned char) label[i]))
+		if (!hostname_is_ldh((unsigned char)label[i]))
 			return 0;
 	return 1;
 }
@@ -127,7 +127,7 @@ static enum host_verdict hostname_labels(const char *name, size_t len,
 	    || hostname_all_digits(name + start, len - start))
 		return HOST_INVALID;
 	for (size_t i = 0; i < len; i++)
-		host[i] = hostname_lower((unsigned char) name[i]);
+		host[i] = hostname_lower((unsigned char)name[i]);
 	host[len] = '\0';
 	return HOST_OK;
 }
@@ -146,9 +146,9 @@ static int hostname_to_alabels(const char *name, size_t len,
 	memcpy(utf8, name, len);
 	utf8[len] = '\0';
 	if (memchr(utf8, '\0', len) != NULL
-	    || idn2_lookup_u8((const uint8_t *) utf8, (uint8_t **) &ace,
+	    || idn2_lookup_u8((const uint8_t *)utf8, (uint8_t **)&ace,
 			      IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL)
-	       != IDN2_OK)
+		   != IDN2_OK)
 		return -1;
 	n = strlen(ace);
 	if (n > HOSTNAME_MAX) {
@@ -164,7 +164,7 @@ static int hostname_to_alabels(const char *name, size_t len,
 static int hostname_has_high(const char *name, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
-		if ((unsigned char) name[i] >= 0x80)
+		if ((unsigned char)name[i] >= 0x80)
 			return 1;
 	return 0;
 }
@@ -233,7 +233,8 @@ enum host_verdict hostname_relay_ip(const char *text, size_t len, int bare,
 		return HOST_INVALID;
 	if (bare && memchr(text, ':', len) != NULL
 	    && (len <= HOSTNAME_IPV6_LEN
-		|| strncasecmp(text, HOSTNAME_IPV6_TAG, HOSTNAME_IPV6_LEN) != 0))
+		|| strncasecmp(text, HOSTNAME_IPV6_TAG, HOSTNAME_IPV6_LEN)
+		       != 0))
 		return hostname_ip(AF_INET6, text, len, ip);
 	return hostname_tagged_ip(text, len, ip);
 }
@@ -307,7 +308,7 @@ enum host_verdict hostname_from_address(const char *addr, size_t len,
 	if (at == NULL)
 		return HOST_NONE;
 	domain = at + 1;
-	domain_len = len - (size_t) (domain - addr);
+	domain_len = len - (size_t)(domain - addr);
 	if (domain_len == 0)
 		return HOST_NONE;
 	if (domain[0] == '[')

@@ -21,17 +21,17 @@
 
 #include <stddef.h>
 
-#define HOSTNAME_MAX 253	/* RFC 1035, without the trailing dot */
-#define HOSTNAME_IP_MAX 46	/* INET6_ADDRSTRLEN: an address as text */
-#define HOSTNAME_LABEL_MAX 63	/* RFC 1035 */
+#define HOSTNAME_MAX       253 /* RFC 1035, without the trailing dot */
+#define HOSTNAME_IP_MAX    46  /* INET6_ADDRSTRLEN: an address as text */
+#define HOSTNAME_LABEL_MAX 63  /* RFC 1035 */
 
 enum host_verdict {
-	HOST_OK = 0,		/* host[] holds a valid lower-case hostname */
-	HOST_NONE,		/* no domain part: null sender, local user */
-	HOST_IP_LITERAL,	/* a [...] literal: never a phished domain */
-	HOST_LOCAL,		/* one LDH label (root@vm, cron mail): a
+	HOST_OK = 0,     /* host[] holds a valid lower-case hostname */
+	HOST_NONE,       /* no domain part: null sender, local user */
+	HOST_IP_LITERAL, /* a [...] literal: never a phished domain */
+	HOST_LOCAL,      /* one LDH label (root@vm, cron mail): a
 				 * local host, never a phished domain */
-	HOST_INVALID		/* anything else: counted, never reported */
+	HOST_INVALID     /* anything else: counted, never reported */
 };
 
 /*

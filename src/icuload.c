@@ -11,32 +11,32 @@
 /* ICU renames each entry point after its version (uspoof_open_72), as
  * its headers do for a program linked to it. */
 #define ICULOAD_NAME(f) f "_" U_ICU_VERSION_SHORT
-#define ICULOAD_LIB "libicui18n.so." U_ICU_VERSION_SHORT
+#define ICULOAD_LIB     "libicui18n.so." U_ICU_VERSION_SHORT
 
 /* What to look up, and where it goes. */
 static const struct {
 	const char *name;
 	size_t offset;
 } icuload_syms[] = {
-	{ICULOAD_NAME("uspoof_open"), offsetof(struct icuload, spoof_open)},
-	{ICULOAD_NAME("uspoof_close"), offsetof(struct icuload, spoof_close)},
-	{ICULOAD_NAME("uspoof_setRestrictionLevel"),
-	 offsetof(struct icuload, spoof_set_level)},
-	{ICULOAD_NAME("uspoof_setChecks"),
-	 offsetof(struct icuload, spoof_set_checks)},
-	{ICULOAD_NAME("uspoof_getSkeleton"),
-	 offsetof(struct icuload, spoof_skeleton)},
-	{ICULOAD_NAME("uspoof_check"), offsetof(struct icuload, spoof_check)},
-	{ICULOAD_NAME("utrans_openU"), offsetof(struct icuload, trans_open)},
-	{ICULOAD_NAME("utrans_close"), offsetof(struct icuload, trans_close)},
-	{ICULOAD_NAME("utrans_transUChars"),
-	 offsetof(struct icuload, trans_uchars)},
-	{ICULOAD_NAME("u_charName"), offsetof(struct icuload, char_name)},
-	{ICULOAD_NAME("u_charType"), offsetof(struct icuload, char_type)},
-	{ICULOAD_NAME("u_tolower"), offsetof(struct icuload, to_lower)},
-	{ICULOAD_NAME("u_isalpha"), offsetof(struct icuload, is_alpha)},
-	{ICULOAD_NAME("u_strFromUTF8"), offsetof(struct icuload, from_utf8)},
-	{ICULOAD_NAME("u_uastrcpy"), offsetof(struct icuload, ascii_copy)},
+    {ICULOAD_NAME("uspoof_open"), offsetof(struct icuload, spoof_open)},
+    {ICULOAD_NAME("uspoof_close"), offsetof(struct icuload, spoof_close)},
+    {ICULOAD_NAME("uspoof_setRestrictionLevel"),
+     offsetof(struct icuload, spoof_set_level)},
+    {ICULOAD_NAME("uspoof_setChecks"),
+     offsetof(struct icuload, spoof_set_checks)},
+    {ICULOAD_NAME("uspoof_getSkeleton"),
+     offsetof(struct icuload, spoof_skeleton)},
+    {ICULOAD_NAME("uspoof_check"), offsetof(struct icuload, spoof_check)},
+    {ICULOAD_NAME("utrans_openU"), offsetof(struct icuload, trans_open)},
+    {ICULOAD_NAME("utrans_close"), offsetof(struct icuload, trans_close)},
+    {ICULOAD_NAME("utrans_transUChars"),
+     offsetof(struct icuload, trans_uchars)},
+    {ICULOAD_NAME("u_charName"), offsetof(struct icuload, char_name)},
+    {ICULOAD_NAME("u_charType"), offsetof(struct icuload, char_type)},
+    {ICULOAD_NAME("u_tolower"), offsetof(struct icuload, to_lower)},
+    {ICULOAD_NAME("u_isalpha"), offsetof(struct icuload, is_alpha)},
+    {ICULOAD_NAME("u_strFromUTF8"), offsetof(struct icuload, from_utf8)},
+    {ICULOAD_NAME("u_uastrcpy"), offsetof(struct icuload, ascii_copy)},
 };
 
 /* icuload_open - dlopen() the i18n library (the common one comes with
@@ -62,7 +62,7 @@ int icuload_open(struct icuload *icu)
 		/* POSIX: a function's address as dlsym() gives it; stored
 		 * into its typed member byte for byte (ISO C has no cast
 		 * between object and function pointers) */
-		memcpy((char *) icu + icuload_syms[i].offset, &fn, sizeof(fn));
+		memcpy((char *)icu + icuload_syms[i].offset, &fn, sizeof(fn));
 	}
 	return 0;
 }

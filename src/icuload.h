@@ -23,7 +23,7 @@
 #include <unicode/utrans.h>
 
 struct icuload {
-	void *lib;			/* dlopen() handle, or NULL */
+	void *lib; /* dlopen() handle, or NULL */
 	USpoofChecker *(*spoof_open)(UErrorCode *);
 	void (*spoof_close)(USpoofChecker *);
 	void (*spoof_set_level)(USpoofChecker *, URestrictionLevel);
@@ -33,9 +33,9 @@ struct icuload {
 				  UErrorCode *);
 	int32_t (*spoof_check)(const USpoofChecker *, const UChar *, int32_t,
 			       int32_t *, UErrorCode *);
-	UTransliterator *(*trans_open)(const UChar *, int32_t,
-				       UTransDirection, const UChar *,
-				       int32_t, UParseError *, UErrorCode *);
+	UTransliterator *(*trans_open)(const UChar *, int32_t, UTransDirection,
+				       const UChar *, int32_t, UParseError *,
+				       UErrorCode *);
 	void (*trans_close)(UTransliterator *);
 	void (*trans_uchars)(const UTransliterator *, UChar *, int32_t *,
 			     int32_t, int32_t, int32_t *, UErrorCode *);
@@ -44,8 +44,8 @@ struct icuload {
 	int8_t (*char_type)(UChar32);
 	UChar32 (*to_lower)(UChar32);
 	UBool (*is_alpha)(UChar32);
-	UChar *(*from_utf8)(UChar *, int32_t, int32_t *, const char *,
-			    int32_t, UErrorCode *);
+	UChar *(*from_utf8)(UChar *, int32_t, int32_t *, const char *, int32_t,
+			    UErrorCode *);
 	UChar *(*ascii_copy)(UChar *, const char *);
 };
 

@@ -25,10 +25,10 @@
 struct input {
 	const char *name;
 	int fd;
-	int own_fd;		/* 1: a FIFO or device we opened */
-	time_t mtime;		/* 0 for standard input */
-	gzFile gz;		/* NULL for standard input, FIFOs, devices */
-	unsigned reads;		/* since the last look at signals */
+	int own_fd;     /* 1: a FIFO or device we opened */
+	time_t mtime;   /* 0 for standard input */
+	gzFile gz;      /* NULL for standard input, FIFOs, devices */
+	unsigned reads; /* since the last look at signals */
 	struct linein *lines;
 };
 
@@ -62,7 +62,7 @@ static long input_gz_read(void *ctx, char *buf, size_t size)
 		return -1;
 	if (size > INT_MAX)
 		size = INT_MAX;
-	got = gzread(in->gz, buf, (unsigned) size);
+	got = gzread(in->gz, buf, (unsigned)size);
 	if (got >= 0)
 		return got;
 	gzerror(in->gz, &zerr);
@@ -146,7 +146,7 @@ void input_close(struct input *in)
 		return;
 	linein_close(in->lines);
 	if (in->gz != NULL)
-		gzclose(in->gz);	/* closes fd too */
+		gzclose(in->gz); /* closes fd too */
 	else if (in->own_fd)
 		close(in->fd);
 	free(in);

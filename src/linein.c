@@ -21,21 +21,21 @@
 struct linein {
 	linein_read_fn read_fn;
 	void *read_ctx;
-	int fd;			/* polled by linein_wait(); -1: never blocks */
+	int fd; /* polled by linein_wait(); -1: never blocks */
 	size_t max_line;
 	char *buf;
-	size_t size;		/* allocated */
-	size_t start;		/* first byte not yet handed out */
-	size_t end;		/* one past the last byte read */
-	size_t scanned;		/* bytes from start known to hold no newline */
-	int discarding;		/* inside an over-long line: drop to newline */
+	size_t size;    /* allocated */
+	size_t start;   /* first byte not yet handed out */
+	size_t end;     /* one past the last byte read */
+	size_t scanned; /* bytes from start known to hold no newline */
+	int discarding; /* inside an over-long line: drop to newline */
 	int eof;
 };
 
 /* linein_read_fd - read(2) as a linein_read_fn */
 static long linein_read_fd(void *ctx, char *buf, size_t size)
 {
-	return read(*(int *) ctx, buf, size);
+	return read(*(int *)ctx, buf, size);
 }
 
 /* linein_open_source - reader over any byte source */
@@ -62,8 +62,8 @@ struct linein *linein_open_source(linein_read_fn read_fn, void *ctx,
 /* linein_open - reader for fd with lines up to max_line bytes */
 struct linein *linein_open(int fd, size_t max_line)
 {
-	struct linein *in = linein_open_source(linein_read_fd, NULL, fd,
-					       max_line);
+	struct linein *in =
+	    linein_open_source(linein_read_fd, NULL, fd, max_line);
 
 	if (in != NULL)
 		in->read_ctx = &in->fd;
@@ -105,7 +105,7 @@ static ssize_t linein_fill(struct linein *in)
 	}
 	got = in->read_fn(in->read_ctx, in->buf + in->end, in->size - in->end);
 	if (got > 0)
-		in->end += (size_t) got;
+		in->end += (size_t)got;
 	return got;
 }
 
@@ -129,7 +129,7 @@ enum linein_status linein_next(struct linein *in, const char **line,
 		ssize_t got;
 
 		if (nl != NULL) {
-			size_t stop = (size_t) (nl - in->buf);
+			size_t stop = (size_t)(nl - in->buf);
 
 			if (in->discarding) {
 				in->discarding = 0;
@@ -179,20 +179,18 @@ int linein_buffered(const struct linein *in)
 }
 
 /* linein_wait - poll for input up to timeout_ms, under mask if given */
-int linein_wait(const struct linein *in, int timeout_ms,
-		const sigset_t *mask)
+int linein_wait(const struct linein *in, int timeout_ms, const sigset_t *mask)
 {
-	struct pollfd pfd = { .fd = in->fd, .events = POLLIN };
-	struct timespec timeout = {
-		.tv_sec = timeout_ms / 1000,
-		.tv_nsec = (long) (timeout_ms % 1000) * 1000000L
-	};
+	struct pollfd pfd = {.fd = in->fd, .events = POLLIN};
+	struct timespec timeout = {.tv_sec = timeout_ms / 1000,
+				   .tv_nsec =
+				       (long)(timeout_ms % 1000) * 1000000L};
 	int ready;
 
 	if (linein_buffered(in) || in->fd < 0)
 		return 1;
 	ready = ppoll(&pfd, 1, &timeout, mask);
 	if (ready < 0)
-		return errno == EINTR ? -1 : 1;	/* let read(2) report it */
+		return errno == EINTR ? -1 : 1; /* let read(2) report it */
 	return ready > 0;
 }

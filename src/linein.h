@@ -21,11 +21,11 @@
 #define LINEIN_MAX 65536
 
 enum linein_status {
-	LINEIN_LINE,		/* *line, *len hold a line */
-	LINEIN_TOO_LONG,	/* a line over the limit was skipped */
+	LINEIN_LINE,     /* *line, *len hold a line */
+	LINEIN_TOO_LONG, /* a line over the limit was skipped */
 	LINEIN_EOF,
-	LINEIN_AGAIN,		/* read interrupted by a signal: call again */
-	LINEIN_ERROR		/* read error, errno set */
+	LINEIN_AGAIN, /* read interrupted by a signal: call again */
+	LINEIN_ERROR  /* read error, errno set */
 };
 
 struct linein;
@@ -42,7 +42,7 @@ struct linein *linein_open(int fd, size_t max_line);
  */
 struct linein *linein_open_source(linein_read_fn read_fn, void *ctx,
 				  int poll_fd, size_t max_line);
-void linein_close(struct linein *in);	/* frees; does not close fd */
+void linein_close(struct linein *in); /* frees; does not close fd */
 
 /* linein_next - the next line; valid until the next call */
 enum linein_status linein_next(struct linein *in, const char **line,
@@ -59,7 +59,6 @@ int linein_buffered(const struct linein *in);
  * the wait runs under that signal mask (ppoll), so a caller that keeps
  * its signals blocked while it works can never miss one here.
  */
-int linein_wait(const struct linein *in, int timeout_ms,
-		const sigset_t *mask);
+int linein_wait(const struct linein *in, int timeout_ms, const sigset_t *mask);
 
 #endif

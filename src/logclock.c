@@ -27,11 +27,12 @@ static int logclock_stamp_time(struct logclock *clock, const char *stamp,
 			       time_t now, struct timespec *t)
 {
 	if (strcmp(stamp, clock->stamp) == 0) {
-		*t = clock->stamp_time;	/* mktime() is dear; seconds repeat */
+		*t = clock->stamp_time; /* mktime() is dear; seconds repeat */
 		return 0;
 	}
-	if (logtime_parse(stamp, clock->reference != 0 ? clock->reference
-			  : now, t) < 0)
+	if (logtime_parse(stamp, clock->reference != 0 ? clock->reference : now,
+			  t)
+	    < 0)
 		return -1;
 	if (strlen(stamp) < sizeof(clock->stamp)) {
 		strcpy(clock->stamp, stamp);
@@ -60,8 +61,7 @@ static void logclock_log_clock(const struct logclock *clock,
  * that clock nor expires the open messages of a log read later than it
  * was written, nor makes its campaigns look quiet
  */
-void logclock_of(struct logclock *clock, const char *stamp,
-		 struct timespec *t)
+void logclock_of(struct logclock *clock, const char *stamp, struct timespec *t)
 {
 	struct counters *c = clock->counters;
 	struct timespec now;
@@ -79,7 +79,8 @@ void logclock_of(struct logclock *clock, const char *stamp,
 		}
 		if (logtime_far(t->tv_sec, clock->newest, now.tv_sec)) {
 			c->clock_skew++;
-			where_warn(clock->where, &clock->warned_skew, "time "
+			where_warn(clock->where, &clock->warned_skew,
+				   "time "
 				   "stamp far from the log's clock and the "
 				   "clock; using the log's clock");
 			logclock_log_clock(clock, &now, t);

@@ -19,16 +19,16 @@
 #include "counters.h"
 #include "where.h"
 
-#define LOGCLOCK_STAMP_MAX 48	/* longer stamps are not cached */
+#define LOGCLOCK_STAMP_MAX 48 /* longer stamps are not cached */
 
 struct logclock {
 	struct counters *counters;
-	const struct where *where;	/* the line, for warnings */
-	time_t reference;		/* RFC 3164 stamps: 0 = now */
-	time_t newest;			/* newest log time seen */
-	char stamp[LOGCLOCK_STAMP_MAX];	/* last stamp parsed, and its time */
+	const struct where *where;      /* the line, for warnings */
+	time_t reference;               /* RFC 3164 stamps: 0 = now */
+	time_t newest;                  /* newest log time seen */
+	char stamp[LOGCLOCK_STAMP_MAX]; /* last stamp parsed, and its time */
 	struct timespec stamp_time;
-	unsigned long warned_time;	/* rate limits for warnings */
+	unsigned long warned_time; /* rate limits for warnings */
 	unsigned long warned_skew;
 };
 
@@ -43,7 +43,6 @@ void logclock_set_reference(struct logclock *clock, time_t reference);
 
 /* logclock_of - the time of a line with this stamp (NULL: none, the
  * time now); moves the log's clock forward */
-void logclock_of(struct logclock *clock, const char *stamp,
-		 struct timespec *t);
+void logclock_of(struct logclock *clock, const char *stamp, struct timespec *t);
 
 #endif

@@ -16,12 +16,11 @@
 /* Lines may run ahead of the reference clock by at most this much. */
 #define LOGTIME_MAX_AHEAD (24 * 60 * 60)
 /* 1990-01-01T00:00:00Z: older than any log phishwatch can be given. */
-#define LOGTIME_EARLIEST ((time_t) 631152000)
+#define LOGTIME_EARLIEST ((time_t)631152000)
 
-static const char logtime_months[12][4] = {
-	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
-};
+static const char logtime_months[12][4] = {"Jan", "Feb", "Mar", "Apr",
+					   "May", "Jun", "Jul", "Aug",
+					   "Sep", "Oct", "Nov", "Dec"};
 
 /* logtime_digits - value of n decimal digits at s, or -1 */
 static int logtime_digits(const char *s, int n)
@@ -29,7 +28,7 @@ static int logtime_digits(const char *s, int n)
 	int value = 0;
 
 	for (int i = 0; i < n; i++) {
-		if (!isdigit((unsigned char) s[i]))
+		if (!isdigit((unsigned char)s[i]))
 			return -1;
 		value = value * 10 + (s[i] - '0');
 	}
@@ -65,7 +64,7 @@ static time_t logtime_local(const struct tm *tm)
 
 	for (int round = 0; round < 2; round++) {
 		if (localtime_r(&guess, &probe) == NULL)
-			return (time_t) -1;
+			return (time_t)-1;
 		guess = as_utc - probe.tm_gmtoff;
 	}
 	return guess;
@@ -75,9 +74,8 @@ static time_t logtime_local(const struct tm *tm)
  * and timegm() would take Feb 30 for Mar 2 */
 static int logtime_mday_ok(int year, int mon, int mday)
 {
-	static const int days[12] = {
-		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-	};
+	static const int days[12] = {31, 28, 31, 30, 31, 30,
+				     31, 31, 30, 31, 30, 31};
 	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 
 	return mday >= 1 && mday <= days[mon] + (mon == 1 && leap);
@@ -90,7 +88,7 @@ static time_t logtime_in_year(const struct tm *partial, int year)
 	struct tm tm = *partial;
 
 	if (!logtime_mday_ok(year, tm.tm_mon, tm.tm_mday))
-		return (time_t) -1;
+		return (time_t)-1;
 	tm.tm_year = year - 1900;
 	return logtime_local(&tm);
 }
@@ -98,7 +96,7 @@ static time_t logtime_in_year(const struct tm *partial, int year)
 /* logtime_3164 - "Mmm dd hh:mm:ss" (day space- or zero-padded, or not) */
 static int logtime_3164(const char *s, time_t reference, struct timespec *out)
 {
-	struct tm tm = { 0 };
+	struct tm tm = {0};
 	struct tm ref_tm;
 	int month = -1;
 	const char *p = s + 4;
@@ -111,9 +109,9 @@ static int logtime_3164(const char *s, time_t reference, struct timespec *out)
 		return -1;
 	if (*p == ' ')
 		p++;
-	tm.tm_mday = isdigit((unsigned char) p[1]) ? logtime_digits(p, 2)
-						   : logtime_digits(p, 1);
-	p += isdigit((unsigned char) p[1]) ? 2 : 1;
+	tm.tm_mday = isdigit((unsigned char)p[1]) ? logtime_digits(p, 2)
+						  : logtime_digits(p, 1);
+	p += isdigit((unsigned char)p[1]) ? 2 : 1;
 	if (tm.tm_mday < 1 || tm.tm_mday > 31 || *p++ != ' '
 	    || logtime_clock(p, &tm) < 0)
 		return -1;
@@ -124,7 +122,7 @@ static int logtime_3164(const char *s, time_t reference, struct timespec *out)
 	for (year = ref_tm.tm_year + 1900 + 1;; year--) {
 		time_t t = logtime_in_year(&tm, year);
 
-		if (t != (time_t) -1 && t <= reference + LOGTIME_MAX_AHEAD) {
+		if (t != (time_t)-1 && t <= reference + LOGTIME_MAX_AHEAD) {
 			out->tv_sec = t;
 			out->tv_nsec = 0;
 			return 0;
@@ -142,7 +140,7 @@ static long logtime_fraction(const char **p)
 
 	if (**p != '.')
 		return 0;
-	for ((*p)++; isdigit((unsigned char) **p); (*p)++) {
+	for ((*p)++; isdigit((unsigned char)**p); (*p)++) {
 		nsec += (**p - '0') * scale;
 		scale /= 10;
 	}
@@ -190,7 +188,7 @@ static int logtime_date(const char *s, struct tm *tm)
 /* logtime_3339 - "YYYY-MM-DDThh:mm:ss[.frac](Z|+hh:mm)" */
 static int logtime_3339(const char *s, struct timespec *out)
 {
-	struct tm tm = { 0 };
+	struct tm tm = {0};
 	const char *p = s + 19;
 	long offset;
 	long nsec;
@@ -212,17 +210,18 @@ static int logtime_3339(const char *s, struct timespec *out)
  */
 static int logtime_mainlog(const char *s, struct timespec *out)
 {
-	struct tm tm = { 0 };
+	struct tm tm = {0};
 	size_t len = strlen(s);
 	int hours, minutes;
 	long sign;
 
-	if ((len != 19 && len != 25) || s[10] != ' ' || logtime_date(s, &tm) < 0)
+	if ((len != 19 && len != 25) || s[10] != ' '
+	    || logtime_date(s, &tm) < 0)
 		return -1;
 	if (len == 19) {
 		out->tv_sec = logtime_local(&tm);
 		out->tv_nsec = 0;
-		return out->tv_sec == (time_t) -1 ? -1 : 0;
+		return out->tv_sec == (time_t)-1 ? -1 : 0;
 	}
 	if (s[19] != ' ' || (s[20] != '+' && s[20] != '-'))
 		return -1;
@@ -241,9 +240,10 @@ int logtime_parse(const char *stamp, time_t reference, struct timespec *out)
 {
 	if (stamp == NULL || strnlen(stamp, 64) >= 64)
 		return -1;
-	if (isdigit((unsigned char) stamp[0]))
+	if (isdigit((unsigned char)stamp[0]))
 		return logtime_3339(stamp, out) == 0
-		       ? 0 : logtime_mainlog(stamp, out);
+			   ? 0
+			   : logtime_mainlog(stamp, out);
 	if (strnlen(stamp, 16) < 14)
 		return -1;
 	return logtime_3164(stamp, reference, out);
@@ -271,5 +271,5 @@ int logtime_format(const struct timespec *t, char *buf, size_t size)
 	    || strftime(whole, sizeof(whole), "%Y-%m-%dT%H:%M:%S", &tm) == 0)
 		return -1;
 	n = snprintf(buf, size, "%s.%03ldZ", whole, t->tv_nsec / 1000000L);
-	return n < 0 || (size_t) n >= size ? -1 : 0;
+	return n < 0 || (size_t)n >= size ? -1 : 0;
 }

@@ -127,9 +127,10 @@ void lookalike_free(struct lookalike *lk)
 	if (lk == NULL)
 		return;
 	for (int i = 0; i < LK_MAPS; i++)
-		strmap_free(lk->map[i], i == LK_DELETIONS
-				     || i == LK_SKEL_DELETIONS
-				     ? lookalike_near_free : NULL);
+		strmap_free(lk->map[i],
+			    i == LK_DELETIONS || i == LK_SKEL_DELETIONS
+				? lookalike_near_free
+				: NULL);
 	strmap_free(lk->own, NULL);
 	strmap_free(lk->allowed, NULL);
 	strmap_free(lk->brands, lookalike_brand_free);
@@ -151,7 +152,7 @@ static int lookalike_index_first(struct lookalike *lk, int which,
 {
 	if (strmap_get(lk->map[which], key) != NULL)
 		return 0;
-	if (strmap_put(lk->map[which], key, (void *) brand, NULL) < 0)
+	if (strmap_put(lk->map[which], key, (void *)brand, NULL) < 0)
 		return -1;
 	return lookfilter_add(&lk->filter, key, lk->map, LK_MAPS);
 }
@@ -253,13 +254,13 @@ static int lookalike_index(struct lookalike *lk, struct lookalike_brand *brand)
 				NULL);
 	if (n >= 0) {
 		brand->skeleton = strdup(skeleton);
-		brand->skeleton_len = (size_t) n;
+		brand->skeleton_len = (size_t)n;
 		if (brand->skeleton == NULL
-		    || lookalike_index_first(lk, LK_SKELETONS, skeleton,
-					     brand) < 0
+		    || lookalike_index_first(lk, LK_SKELETONS, skeleton, brand)
+			   < 0
 		    || lookalike_index_deletions(lk, LK_SKEL_DELETIONS,
-						 skeleton, (size_t) n,
-						 brand) < 0)
+						 skeleton, (size_t)n, brand)
+			   < 0)
 			return -1;
 	}
 	brand->narrow = lookalike_is_narrow(label, brand->label_len);
@@ -282,7 +283,7 @@ static int lookalike_insert(struct lookalike *lk, const char *domain)
 	if (brand == NULL)
 		goto fail;
 	memcpy(brand->domain, domain, len + 1);
-	brand->label_len = (size_t) (strchr(domain, '.') - domain);
+	brand->label_len = (size_t)(strchr(domain, '.') - domain);
 	brand->ordinal = lk->next_ordinal++;
 	if (strmap_put(lk->brands, brand->domain, brand, NULL) < 0) {
 		free(brand);
@@ -305,7 +306,7 @@ enum lookalike_verdict lookalike_judge(const struct lookalike *lk,
 	*reg = NULL;
 	if (lk == NULL || name == NULL
 	    || hostname_normalize(name, strnlen(name, HOSTNAME_MAX + 2), host)
-	       != HOST_OK)
+		   != HOST_OK)
 		return LOOKALIKE_NOT_HOST;
 	*reg = psl_registrable_domain(lk->psl, host);
 	if (*reg == NULL)
@@ -351,8 +352,8 @@ int lookalike_add_own(struct lookalike *lk, const char *brand,
 /* lookalike_set_word - brand's label is a common word: narrow typos */
 int lookalike_set_word(struct lookalike *lk, const char *brand)
 {
-	struct lookalike_brand *b = lk != NULL ? strmap_get(lk->brands, brand)
-					       : NULL;
+	struct lookalike_brand *b =
+	    lk != NULL ? strmap_get(lk->brands, brand) : NULL;
 	int was_narrow;
 
 	if (b == NULL) {
@@ -372,8 +373,8 @@ int lookalike_set_word(struct lookalike *lk, const char *brand)
 /* lookalike_own_cc - brand owns its label under every ccTLD */
 int lookalike_own_cc(struct lookalike *lk, const char *brand)
 {
-	struct lookalike_brand *b = lk != NULL ? strmap_get(lk->brands, brand)
-					       : NULL;
+	struct lookalike_brand *b =
+	    lk != NULL ? strmap_get(lk->brands, brand) : NULL;
 
 	if (b == NULL) {
 		errno = EINVAL;
@@ -419,10 +420,12 @@ int lookalike_learn_brand(struct lookalike *lk, const char *domain)
 		return 0;
 	if (lk->learned >= lk->learn_max) {
 		if (lk->learn_refused++ == 0)
-			say_print(&lk->say, SAY_WARN, "%zu brands learned "
+			say_print(&lk->say, SAY_WARN,
+				  "%zu brands learned "
 				  "from campaigns, the most kept "
 				  "(--max-learned-brands): %s and later ones "
-				  "are not learned", lk->learn_max, host);
+				  "are not learned",
+				  lk->learn_max, host);
 		return 0;
 	}
 	added = lookalike_insert(lk, host);
@@ -439,8 +442,8 @@ static int lookalike_cc_own(const struct lookalike *lk, const char *reg)
 	size_t label_len = strcspn(reg, ".");
 	const struct lookalike_brand *brand;
 
-	if (strlen(tld) != 2 || tld[0] < 'a' || tld[0] > 'z'
-	    || tld[1] < 'a' || tld[1] > 'z')
+	if (strlen(tld) != 2 || tld[0] < 'a' || tld[0] > 'z' || tld[1] < 'a'
+	    || tld[1] > 'z')
 		return 0;
 	brand = lookalike_get(lk, LK_LABELS, reg, label_len,
 			      lookfilter_hash(reg, label_len));
@@ -484,9 +487,8 @@ int lookalike_owned(const struct lookalike *lk, const char *host)
  * one, so it cannot be a squat, only a test or an anonymized log */
 static int lookalike_reserved(const char *reg)
 {
-	static const char *const reserved[] = {
-		"example", "test", "invalid", "localhost"
-	};
+	static const char *const reserved[] = {"example", "test", "invalid",
+					       "localhost"};
 	const char *tld = strrchr(reg, '.');
 
 	tld = tld == NULL ? reg : tld + 1;
@@ -526,7 +528,8 @@ int lookalike_allow(struct lookalike *lk, const char *domain)
 {
 	char host[HOSTNAME_MAX + 1];
 	const char *reg;
-	enum lookalike_verdict verdict = lookalike_judge(lk, domain, host, &reg);
+	enum lookalike_verdict verdict =
+	    lookalike_judge(lk, domain, host, &reg);
 
 	if (verdict != LOOKALIKE_REGISTRABLE && verdict != LOOKALIKE_BELOW) {
 		errno = EINVAL;

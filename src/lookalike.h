@@ -72,10 +72,10 @@ struct say_to;
 
 /* What a brand or allow item is, for errors and warnings. */
 enum lookalike_verdict {
-	LOOKALIKE_REGISTRABLE,	/* a registrable domain */
-	LOOKALIKE_BELOW,	/* a host below its registrable domain */
-	LOOKALIKE_SUFFIX,	/* a public suffix: nobody's domain */
-	LOOKALIKE_NOT_HOST	/* not a valid hostname */
+	LOOKALIKE_REGISTRABLE, /* a registrable domain */
+	LOOKALIKE_BELOW,       /* a host below its registrable domain */
+	LOOKALIKE_SUFFIX,      /* a public suffix: nobody's domain */
+	LOOKALIKE_NOT_HOST     /* not a valid hostname */
 };
 
 /* lookalike_judge - validate and lower-case name into host: what it is,

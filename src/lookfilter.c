@@ -19,9 +19,9 @@
 
 /* 16 bits a key keeps false positives near 2%. */
 #define LOOKFILTER_KEYS_PER_WORD 4
-#define LOOKFILTER_MIN_WORDS 16
+#define LOOKFILTER_MIN_WORDS     16
 /* Polynomial hash base (odd) and the length mixed into the hash. */
-#define LOOKFILTER_BASE 0x100000001b3ULL
+#define LOOKFILTER_BASE   0x100000001b3ULL
 #define LOOKFILTER_LENGTH 0x9e3779b97f4a7c15ULL
 
 /* lookfilter_init - an empty filter */
@@ -44,7 +44,7 @@ void lookfilter_free(struct lookfilter *f)
  * (splitmix64's finalizer) so that every bit depends on every byte */
 static uint64_t lookfilter_finish(uint64_t h, size_t len)
 {
-	h ^= (uint64_t) len * LOOKFILTER_LENGTH;
+	h ^= (uint64_t)len * LOOKFILTER_LENGTH;
 	h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
 	h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
 	return h ^ (h >> 31);
@@ -56,7 +56,7 @@ uint64_t lookfilter_hash(const char *s, size_t len)
 	uint64_t h = 0;
 
 	for (size_t i = 0; i < len; i++)
-		h = h * LOOKFILTER_BASE + (unsigned char) s[i];
+		h = h * LOOKFILTER_BASE + (unsigned char)s[i];
 	return lookfilter_finish(h, len);
 }
 
@@ -74,12 +74,12 @@ void lookfilter_deletions(const char *s, size_t len, uint64_t *out)
 		power[i] = power[i - 1] * LOOKFILTER_BASE;
 	suffix[len] = 0;
 	for (size_t i = len; i-- > 0;)
-		suffix[i] = suffix[i + 1]
-			    + (unsigned char) s[i] * power[len - 1 - i];
+		suffix[i] =
+		    suffix[i + 1] + (unsigned char)s[i] * power[len - 1 - i];
 	for (size_t i = 0; i < len; i++) {
-		out[i] = lookfilter_finish(prefix * power[len - 1 - i]
-					   + suffix[i + 1], len - 1);
-		prefix = prefix * LOOKFILTER_BASE + (unsigned char) s[i];
+		out[i] = lookfilter_finish(
+		    prefix * power[len - 1 - i] + suffix[i + 1], len - 1);
+		prefix = prefix * LOOKFILTER_BASE + (unsigned char)s[i];
 	}
 }
 
@@ -103,7 +103,7 @@ static void lookfilter_set(const char *key, void *value, void *ctx)
 	struct lookfilter *f = ctx;
 	uint64_t h = lookfilter_hash(key, strlen(key));
 
-	(void) value;
+	(void)value;
 	f->words[h & f->mask] |= lookfilter_bits(h);
 	f->keys++;
 }
@@ -113,7 +113,7 @@ static int lookfilter_grow(struct lookfilter *f, struct strmap *const *maps,
 			   size_t n)
 {
 	size_t words = (f->mask + 1) * 2;
-	struct lookfilter bigger = { NULL, words - 1, 0 };
+	struct lookfilter bigger = {NULL, words - 1, 0};
 
 	bigger.words = calloc(words, sizeof(*bigger.words));
 	if (bigger.words == NULL)
@@ -130,7 +130,7 @@ int lookfilter_add(struct lookfilter *f, const char *key,
 		   struct strmap *const *maps, size_t n)
 {
 	if (f->keys >= (f->mask + 1) * LOOKFILTER_KEYS_PER_WORD)
-		return lookfilter_grow(f, maps, n);	/* key included */
+		return lookfilter_grow(f, maps, n); /* key included */
 	lookfilter_set(key, NULL, f);
 	return 0;
 }

@@ -24,8 +24,8 @@
 
 struct lookfilter {
 	uint64_t *words;
-	size_t mask;			/* words - 1; words a power of two */
-	size_t keys;			/* keys set since the last rebuild */
+	size_t mask; /* words - 1; words a power of two */
+	size_t keys; /* keys set since the last rebuild */
 };
 
 /* lookfilter_init - an empty filter; 0, or -1 ENOMEM */

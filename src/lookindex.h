@@ -26,14 +26,14 @@
 #define LOOKALIKE_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 struct lookalike_brand {
-	unsigned long ordinal;	/* order of addition: earlier wins ties */
-	size_t label_len;	/* length of the first label of domain */
-	char *skeleton;		/* of the label; NULL when it has none */
+	unsigned long ordinal; /* order of addition: earlier wins ties */
+	size_t label_len;      /* length of the first label of domain */
+	char *skeleton;        /* of the label; NULL when it has none */
 	size_t skeleton_len;
-	int any_cc;		/* its label is its own under every ccTLD */
-	int narrow;		/* typos: only a doubled letter or a swap */
-	int word;		/* the label is a common word (brands file) */
-	char domain[];		/* registrable domain, lower case */
+	int any_cc;    /* its label is its own under every ccTLD */
+	int narrow;    /* typos: only a doubled letter or a swap */
+	int word;      /* the label is a common word (brands file) */
+	char domain[]; /* registrable domain, lower case */
 };
 
 /* One brand that a deletion variant comes from. */
@@ -43,31 +43,38 @@ struct lookalike_near {
 };
 
 /* The label indexes, in the filter's rebuild order. */
-enum { LK_LABELS, LK_SKELETONS, LK_DELETIONS, LK_SKEL_DELETIONS, LK_SHORTS,
-       LK_MAPS };
+enum {
+	LK_LABELS,
+	LK_SKELETONS,
+	LK_DELETIONS,
+	LK_SKEL_DELETIONS,
+	LK_SHORTS,
+	LK_MAPS
+};
 
 struct lookalike {
-	const psl_ctx_t *psl;		/* built in to libpsl, never freed */
-	struct confusable *cf;		/* skeleton maker (ICU) */
-	struct strmap *brands;		/* domain -> lookalike_brand (owned) */
-	struct strmap *map[LK_MAPS];	/* label indexes, see above */
-	struct strmap *own;		/* family domain -> its brand */
-	struct strmap *allowed;		/* allowed domain -> lk (a member) */
-	struct lookfilter filter;	/* keys of the label indexes */
+	const psl_ctx_t *psl;        /* built in to libpsl, never freed */
+	struct confusable *cf;       /* skeleton maker (ICU) */
+	struct strmap *brands;       /* domain -> lookalike_brand (owned) */
+	struct strmap *map[LK_MAPS]; /* label indexes, see above */
+	struct strmap *own;          /* family domain -> its brand */
+	struct strmap *allowed;      /* allowed domain -> lk (a member) */
+	struct lookfilter filter;    /* keys of the label indexes */
 	unsigned long next_ordinal;
-	size_t learned;			/* brands learned, not given */
-	size_t learn_max;		/* learned brands kept at most */
-	size_t learn_refused;		/* learned brands refused: full */
-	struct say_to say;		/* told of the first refused */
+	size_t learned;       /* brands learned, not given */
+	size_t learn_max;     /* learned brands kept at most */
+	size_t learn_refused; /* learned brands refused: full */
+	struct say_to say;    /* told of the first refused */
 };
 
 /* lookalike_get - the value of key[0..len) (hash h) in label index
  * which; the filter is asked first, the map only when it may be there */
 static inline void *lookalike_get(const struct lookalike *lk, int which,
-			   const char *key, size_t len, uint64_t h)
+				  const char *key, size_t len, uint64_t h)
 {
 	return lookfilter_maybe(&lk->filter, h)
-	       ? strmap_getn(lk->map[which], key, len) : NULL;
+		   ? strmap_getn(lk->map[which], key, len)
+		   : NULL;
 }
 
 /*

@@ -23,9 +23,8 @@
 #include "dictword.h"
 #include "lookindex.h"
 
-typedef const struct lookalike_brand *
-	(*lookrules_rule_fn)(const struct lookalike *lk, const char *label,
-			     size_t len);
+typedef const struct lookalike_brand *(*lookrules_rule_fn)(
+    const struct lookalike *lk, const char *label, size_t len);
 
 /* lookrules_one_edit - a and b are one insertion, deletion, substitution
  * or adjacent transposition apart (optimal string alignment distance 1) */
@@ -40,33 +39,31 @@ static int lookrules_one_edit(const char *a, size_t alen, const char *b,
 		return 0;
 	while (i < blen && a[i] == b[i])
 		i++;
-	if (alen > blen)	/* a[i] inserted */
+	if (alen > blen) /* a[i] inserted */
 		return memcmp(a + i + 1, b + i, blen - i) == 0;
-	if (i == alen)		/* equal */
+	if (i == alen) /* equal */
 		return 0;
 	if (memcmp(a + i + 1, b + i + 1, alen - i - 1) == 0)
-		return 1;	/* a[i] substituted */
+		return 1; /* a[i] substituted */
 	return i + 1 < alen && a[i] == b[i + 1] && a[i + 1] == b[i]
 	       && memcmp(a + i + 2, b + i + 2, alen - i - 2) == 0;
 }
 
 /* How a one-edit search compares: raw labels or skeletons. */
 struct lookrules_edit {
-	int exact;		/* index of whole keys */
-	int deletions;		/* index of one-deletion variants */
-	int skeleton;		/* compare skeletons, not labels */
-	size_t min_len;		/* brand labels shorter are not matched */
-	int same_len_short;	/* short brands: substitution only */
-	int skip_narrow;	/* narrow brand labels are not matched */
+	int exact;          /* index of whole keys */
+	int deletions;      /* index of one-deletion variants */
+	int skeleton;       /* compare skeletons, not labels */
+	size_t min_len;     /* brand labels shorter are not matched */
+	int same_len_short; /* short brands: substitution only */
+	int skip_narrow;    /* narrow brand labels are not matched */
 };
 
 /* lookrules_better - candidate when it is one edit from key and earlier
  * than best, else best */
-static const struct lookalike_brand *
-lookrules_better(const struct lookrules_edit *how,
-		 const struct lookalike_brand *best,
-		 const struct lookalike_brand *candidate, const char *key,
-		 size_t len)
+static const struct lookalike_brand *lookrules_better(
+    const struct lookrules_edit *how, const struct lookalike_brand *best,
+    const struct lookalike_brand *candidate, const char *key, size_t len)
 {
 	const char *other;
 	size_t other_len;
@@ -76,27 +73,24 @@ lookrules_better(const struct lookrules_edit *how,
 	    || (best != NULL && best->ordinal < candidate->ordinal))
 		return best;
 	other = how->skeleton ? candidate->skeleton : candidate->domain;
-	other_len = how->skeleton ? candidate->skeleton_len
-				  : candidate->label_len;
-	if (other == NULL || (how->same_len_short && other_len != len
-			      && candidate->narrow))
+	other_len =
+	    how->skeleton ? candidate->skeleton_len : candidate->label_len;
+	if (other == NULL
+	    || (how->same_len_short && other_len != len && candidate->narrow))
 		return best;
 	return lookrules_one_edit(key, len, other, other_len) ? candidate
 							      : best;
 }
 
 /* lookrules_nearest - the best of best and a near list's brands */
-static const struct lookalike_brand *
-lookrules_nearest(const struct lookrules_edit *how,
-		  const struct lookalike_brand *best,
-		  const struct lookalike_near *near, const char *key,
-		  size_t len)
+static const struct lookalike_brand *lookrules_nearest(
+    const struct lookrules_edit *how, const struct lookalike_brand *best,
+    const struct lookalike_near *near, const char *key, size_t len)
 {
 	for (; near != NULL; near = near->next)
 		best = lookrules_better(how, best, near->brand, key, len);
 	return best;
 }
-
 
 /* lookrules_search - the earliest brand one edit from key[0..len): key
  * and each of its deletions looked up (symmetric deletion) */
@@ -123,27 +117,27 @@ lookrules_search(const struct lookalike *lk, const struct lookrules_edit *how,
 			continue;
 		memcpy(variant, key, i);
 		memcpy(variant + i, key + i + 1, len - i - 1);
-		best = lookrules_better(how, best,
-					strmap_getn(lk->map[how->exact],
-						    variant, len - 1),
-					key, len);
-		best = lookrules_nearest(how, best,
-					 strmap_getn(lk->map[how->deletions],
-						     variant, len - 1),
-					 key, len);
+		best = lookrules_better(
+		    how, best,
+		    strmap_getn(lk->map[how->exact], variant, len - 1), key,
+		    len);
+		best = lookrules_nearest(
+		    how, best,
+		    strmap_getn(lk->map[how->deletions], variant, len - 1), key,
+		    len);
 	}
 	return best;
 }
 
 /* lookrules_label - label[0..len) as a brand label of 3 or more */
-static const struct lookalike_brand *
-lookrules_label(const struct lookalike *lk, const char *s, size_t len)
+static const struct lookalike_brand *lookrules_label(const struct lookalike *lk,
+						     const char *s, size_t len)
 {
 	const struct lookalike_brand *brand;
 
 	brand = lookalike_get(lk, LK_LABELS, s, len, lookfilter_hash(s, len));
-	return brand != NULL && brand->label_len >= LOOKALIKE_SHORT_MIN
-	       ? brand : NULL;
+	return brand != NULL && brand->label_len >= LOOKALIKE_SHORT_MIN ? brand
+									: NULL;
 }
 
 /* lookrules_combo_label - lookrules_label() as a combosquat_find_fn */
@@ -152,8 +146,8 @@ static const void *lookrules_combo_label(const void *ctx, const char *s,
 {
 	const struct lookalike_brand *brand = lookrules_label(ctx, s, len);
 
-	*distinct = brand != NULL && !brand->word
-		    && len >= COMBOSQUAT_ANY_WORD_MIN;
+	*distinct =
+	    brand != NULL && !brand->word && len >= COMBOSQUAT_ANY_WORD_MIN;
 	return brand;
 }
 
@@ -169,15 +163,15 @@ lookrules_tld_swap(const struct lookalike *lk, const char *label, size_t len)
 static const struct lookrules_affix {
 	const char *text;
 	size_t len;
-	int before;		/* 1: "mail-linkedin"; 0: "linkedinmail" */
+	int before; /* 1: "mail-linkedin"; 0: "linkedinmail" */
 } lookrules_affixes[] = {
-#define LOOKRULES_AFFIX(text, before) { text, sizeof(text) - 1, before }
-	LOOKRULES_AFFIX("-email", 0),
-	LOOKRULES_AFFIX("email-", 1),
-	LOOKRULES_AFFIX("email", 0),
-	LOOKRULES_AFFIX("-mail", 0),
-	LOOKRULES_AFFIX("mail-", 1),
-	LOOKRULES_AFFIX("mail", 0),
+#define LOOKRULES_AFFIX(text, before)          \
+	{                                      \
+		text, sizeof(text) - 1, before \
+	}
+    LOOKRULES_AFFIX("-email", 0), LOOKRULES_AFFIX("email-", 1),
+    LOOKRULES_AFFIX("email", 0),  LOOKRULES_AFFIX("-mail", 0),
+    LOOKRULES_AFFIX("mail-", 1),  LOOKRULES_AFFIX("mail", 0),
 #undef LOOKRULES_AFFIX
 };
 
@@ -220,10 +214,10 @@ static size_t lookrules_mask(const char *key, size_t len, char *out)
 	size_t n = 0;
 
 	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char) key[i];
+		unsigned char c = (unsigned char)key[i];
 
 		if (c < 0x80)
-			out[n++] = (char) c;
+			out[n++] = (char)c;
 		else if (c >= 0xC0)
 			out[n++] = '*';
 	}
@@ -237,8 +231,7 @@ static const struct lookalike_brand *
 lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 {
 	static const struct lookrules_edit how = {
-		LK_SKELETONS, LK_SKEL_DELETIONS, 1, LOOKALIKE_SHORT_MIN, 1, 0
-	};
+	    LK_SKELETONS, LK_SKEL_DELETIONS, 1, LOOKALIKE_SHORT_MIN, 1, 0};
 	char sk[CONFUSABLE_MAX + 1];
 	char masked[CONFUSABLE_MAX + 1];
 	int flags;
@@ -247,15 +240,16 @@ lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 
 	if (n < 0)
 		return NULL;
-	brand = lookalike_get(lk, LK_SKELETONS, sk, (size_t) n,
-			      lookfilter_hash(sk, (size_t) n));
-	if (brand != NULL && !(brand->label_len == len
-			       && memcmp(brand->domain, label, len) == 0))
+	brand = lookalike_get(lk, LK_SKELETONS, sk, (size_t)n,
+			      lookfilter_hash(sk, (size_t)n));
+	if (brand != NULL
+	    && !(brand->label_len == len
+		 && memcmp(brand->domain, label, len) == 0))
 		return brand;
 	if (!(flags & CONFUSABLE_IDN))
 		return NULL;
 	return lookrules_search(lk, &how, masked,
-				lookrules_mask(sk, (size_t) n, masked));
+				lookrules_mask(sk, (size_t)n, masked));
 }
 
 /* lookrules_typo - one edit from a brand label of 5 or more (the sender's
@@ -264,8 +258,7 @@ static const struct lookalike_brand *
 lookrules_typo(const struct lookalike *lk, const char *label, size_t len)
 {
 	static const struct lookrules_edit how = {
-		LK_LABELS, LK_DELETIONS, 0, LOOKALIKE_TYPO_MIN, 0, 1
-	};
+	    LK_LABELS, LK_DELETIONS, 0, LOOKALIKE_TYPO_MIN, 0, 1};
 	const struct lookalike_brand *brand;
 
 	brand = lookalike_get(lk, LK_SHORTS, label, len,
@@ -293,8 +286,7 @@ lookrules_homoglyph_edit(const struct lookalike *lk, const char *label,
 			 size_t len)
 {
 	static const struct lookrules_edit how = {
-		LK_SKELETONS, LK_SKEL_DELETIONS, 1, LOOKALIKE_TWO_STEP_MIN, 0, 1
-	};
+	    LK_SKELETONS, LK_SKEL_DELETIONS, 1, LOOKALIKE_TWO_STEP_MIN, 0, 1};
 	char sk[CONFUSABLE_MAX + 1];
 	int flags;
 	int n;
@@ -304,7 +296,7 @@ lookrules_homoglyph_edit(const struct lookalike *lk, const char *label,
 	n = confusable_skeleton(lk->cf, label, len, sk, &flags);
 	if (n < 0 || (flags & CONFUSABLE_IDN))
 		return NULL;
-	return lookrules_search(lk, &how, sk, (size_t) n);
+	return lookrules_search(lk, &how, sk, (size_t)n);
 }
 
 /* lookrules_plural - a is b with an "s" after it */
@@ -333,21 +325,21 @@ static int lookrules_other_word(const struct lookalike_brand *brand,
 static const struct lookrules_rule {
 	const char *name;
 	lookrules_rule_fn match;
-	int edit;		/* an edit of the brand: words are spared */
+	int edit; /* an edit of the brand: words are spared */
 } lookrules_rules[] = {
-	{"lookalike:tld-swap", lookrules_tld_swap, 0},
-	{"lookalike:affix-mail", lookrules_affix, 0},
-	{"lookalike:combo", lookrules_combo, 0},
-	{"lookalike:homoglyph", lookrules_homoglyph, 0},
-	{"lookalike:typo", lookrules_typo, 1},
-	{"lookalike:homoglyph", lookrules_homoglyph_edit, 1},
+    {"lookalike:tld-swap", lookrules_tld_swap, 0},
+    {"lookalike:affix-mail", lookrules_affix, 0},
+    {"lookalike:combo", lookrules_combo, 0},
+    {"lookalike:homoglyph", lookrules_homoglyph, 0},
+    {"lookalike:typo", lookrules_typo, 1},
+    {"lookalike:homoglyph", lookrules_homoglyph_edit, 1},
 };
 
 /* lookrules_variant - the brand a registrable domain that is no brand
  * imitates, and *rule the rule's name; NULL when none */
-const struct lookalike_brand *
-lookrules_variant(const struct lookalike *lk, const char *reg,
-		  const char **rule)
+const struct lookalike_brand *lookrules_variant(const struct lookalike *lk,
+						const char *reg,
+						const char **rule)
 {
 	const char *dot = strchr(reg, '.');
 
@@ -356,7 +348,7 @@ lookrules_variant(const struct lookalike *lk, const char *reg,
 	for (size_t i = 0; i < LOOKALIKE_COUNT(lookrules_rules); i++) {
 		const struct lookalike_brand *brand;
 
-		const size_t len = (size_t) (dot - reg);
+		const size_t len = (size_t)(dot - reg);
 
 		brand = lookrules_rules[i].match(lk, reg, len);
 		if (brand != NULL && lookrules_rules[i].edit

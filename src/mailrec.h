@@ -112,7 +112,7 @@
 
 /* The MTA whose rulebase read the line. */
 enum mta_kind {
-	MTA_NONE = 0,		/* no line read */
+	MTA_NONE = 0, /* no line read */
 	MTA_SENDMAIL,
 	MTA_POSTFIX,
 	MTA_EXIM,
@@ -121,80 +121,80 @@ enum mta_kind {
 
 /* What the line says happened, whatever the MTA's words. */
 enum mailrec_kind {
-	MAILREC_UNPARSED = 0,	/* no MTA line that a rulebase knows */
-	MAILREC_CLIENT,		/* a queue id's connecting relay */
-	MAILREC_ACCEPTED,	/* a message queued, with its sender */
-	MAILREC_DELIVERY,	/* recipients with an outcome */
-	MAILREC_REFUSED,	/* a refusal during the SMTP dialogue */
-	MAILREC_DISCARDED,	/* a message discarded */
-	MAILREC_FINISHED,	/* a queue id that will log nothing more */
-	MAILREC_OTHER,		/* any other line of a known MTA */
+	MAILREC_UNPARSED = 0, /* no MTA line that a rulebase knows */
+	MAILREC_CLIENT,       /* a queue id's connecting relay */
+	MAILREC_ACCEPTED,     /* a message queued, with its sender */
+	MAILREC_DELIVERY,     /* recipients with an outcome */
+	MAILREC_REFUSED,      /* a refusal during the SMTP dialogue */
+	MAILREC_DISCARDED,    /* a message discarded */
+	MAILREC_FINISHED,     /* a queue id that will log nothing more */
+	MAILREC_OTHER,        /* any other line of a known MTA */
 	MAILREC_KIND_COUNT
 };
 
 /* How a DELIVERY ended for its recipients. */
 enum mailrec_outcome {
-	OUTCOME_NONE = 0,	/* not a delivery, or an outcome not known */
-	OUTCOME_SENT,		/* delivered (for good) */
-	OUTCOME_DEFERRED,	/* this attempt failed, will be retried */
-	OUTCOME_BOUNCED		/* failed for good */
+	OUTCOME_NONE = 0, /* not a delivery, or an outcome not known */
+	OUTCOME_SENT,     /* delivered (for good) */
+	OUTCOME_DEFERRED, /* this attempt failed, will be retried */
+	OUTCOME_BOUNCED   /* failed for good */
 };
 
 /* Where in the SMTP dialogue a REFUSED or DISCARDED verdict fell. */
 enum mailrec_stage {
-	STAGE_NONE = 0,		/* not a verdict, or after queueing */
-	STAGE_CONNECT,		/* the client connection (or HELO) */
-	STAGE_MAIL,		/* MAIL FROM: the sender */
-	STAGE_RCPT,		/* RCPT TO: one recipient */
-	STAGE_DATA,		/* DATA, the headers or the end of message */
-	STAGE_OTHER		/* another check (ETRN, VRFY, TLS, ...) */
+	STAGE_NONE = 0, /* not a verdict, or after queueing */
+	STAGE_CONNECT,  /* the client connection (or HELO) */
+	STAGE_MAIL,     /* MAIL FROM: the sender */
+	STAGE_RCPT,     /* RCPT TO: one recipient */
+	STAGE_DATA,     /* DATA, the headers or the end of message */
+	STAGE_OTHER     /* another check (ETRN, VRFY, TLS, ...) */
 };
 
 struct mailrec {
 	enum mailrec_kind kind;
 	enum mta_kind mta;
 	/* syslog header; all NULL for a headerless (%msg%) line */
-	const char *timestamp;	/* RFC 3164 or RFC 3339 text */
-	const char *mta_host;	/* the syslog header's host name */
-	const char *program;	/* sm-mta, postfix/qmgr, exim4, ... */
+	const char *timestamp; /* RFC 3164 or RFC 3339 text */
+	const char *mta_host;  /* the syslog header's host name */
+	const char *program;   /* sm-mta, postfix/qmgr, exim4, ... */
 	const char *pid;
-	int session_edge;	/* 1: the line opens or closes an SMTP
+	int session_edge;            /* 1: the line opens or closes an SMTP
 				 * session of its process (pid) */
-	unsigned long session_rcpts;	/* a session's close: the recipients
+	unsigned long session_rcpts; /* a session's close: the recipients
 				 * its one mail transaction took (Postfix's
 				 * disconnect: mail=1 rcpt=N); 0: none, more
 				 * than one transaction, or not said */
-	const char *qid;	/* the MTA's queue id; never "NOQUEUE" */
+	const char *qid;             /* the MTA's queue id; never "NOQUEUE" */
 	/* the message */
-	const char *sender;	/* envelope sender as logged: <a@b>, a@b, <> */
-	const char *recipients;	/* recipient list as logged, commas */
-	const char *size;	/* bytes, as logged */
-	const char *nrcpts;	/* accepted recipients, as logged */
-	const char *msgid;	/* Message-ID header */
-	const char *proto;	/* SMTP, ESMTP, ESMTPS, ... */
+	const char *sender;     /* envelope sender as logged: <a@b>, a@b, <> */
+	const char *recipients; /* recipient list as logged, commas */
+	const char *size;       /* bytes, as logged */
+	const char *nrcpts;     /* accepted recipients, as logged */
+	const char *msgid;      /* Message-ID header */
+	const char *proto;      /* SMTP, ESMTP, ESMTPS, ... */
 	/* the connecting (or, in a DELIVERY, receiving) relay */
-	const char *relay_host;	/* name as logged, may be absent */
-	const char *relay_ip;	/* address as logged (IPv6: prefix kept) */
-	int relay_ip_bare;	/* 1: the MTA writes IPv6 without sendmail's
+	const char *relay_host; /* name as logged, may be absent */
+	const char *relay_ip;   /* address as logged (IPv6: prefix kept) */
+	int relay_ip_bare;      /* 1: the MTA writes IPv6 without sendmail's
 				 * "IPv6:" (Postfix, Exim); a bare one on
 				 * sendmail's line is no address */
-	int relay_forged;	/* 1: the MTA doubted the name */
+	int relay_forged;       /* 1: the MTA doubted the name */
 	/* DELIVERY */
 	enum mailrec_outcome outcome;
-	const char *dsn;	/* e.g. 2.0.0 */
-	const char *status;	/* the MTA's text: "Sent (...)", "sent (250 ..)" */
+	const char *dsn;    /* e.g. 2.0.0 */
+	const char *status; /* the MTA's text: "Sent (...)", "sent (250 ..)" */
 	/* REFUSED and DISCARDED */
 	enum mailrec_stage stage;
-	const char *reason;	/* the reply text: "550 5.7.1 ... banned" */
-	int may_repeat;		/* 1: the MTA may write this verdict twice
+	const char *reason; /* the reply text: "550 5.7.1 ... banned" */
+	int may_repeat;     /* 1: the MTA may write this verdict twice
 				 * in a row, the same words (Exim's
 				 * syslog_duplication): the second counts
 				 * nothing */
-	int no_message;		/* 1: a verdict on one recipient of a
+	int no_message;     /* 1: a verdict on one recipient of a
 				 * message whose own ACCEPTED line comes
 				 * later and counts it: the recipient
 				 * counts, no message of its own */
-	int ends_message;	/* 1: a verdict that ends its message,
+	int ends_message;   /* 1: a verdict that ends its message,
 				 * queue id or not: no ACCEPTED line follows
 				 * (Postfix's discards, its refusals at DATA
 				 * and of the headers or body) */

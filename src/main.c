@@ -41,9 +41,9 @@ static sigset_t signals_open;
 /* Everything main wires together, so that the reload hook can reach it. */
 struct phishwatch {
 	struct options opts;
-	struct assembly app;	/* config set, store, output, pipeline */
-	int store_older;	/* --check: the store's schema is older */
-	int replies_nonblock;	/* omprog: replies written at once */
+	struct assembly app;  /* config set, store, output, pipeline */
+	int store_older;      /* --check: the store's schema is older */
+	int replies_nonblock; /* omprog: replies written at once */
 };
 
 /* on_signal - set the flag; the run loop acts between lines */
@@ -97,7 +97,7 @@ static int reload_poll(void *ctx)
 	int status;
 
 	if (pw->app.loading == NULL && pw->app.retiring == NULL)
-		return 0;	/* every line: nothing to do, at once */
+		return 0; /* every line: nothing to do, at once */
 	switch (assembly_reload_poll(&pw->app, 0, &status, err)) {
 	case ASSEMBLY_RELOAD_SWAPPED:
 		msg_info("reloaded rulebase, labels and %zu access map(s)",
@@ -145,8 +145,8 @@ static void hint_unreadable(const struct phishwatch *pw)
 		msg_info("%s: let this user (uid %lu) read it: a group of its "
 			 "own, e.g. chgrp phishwatch %s && chmod 0640 %s with "
 			 "the user in group phishwatch; or run phishwatch as "
-			 "rsyslogd's user (see README, Permissions)", path,
-			 (unsigned long) getuid(), path, path);
+			 "rsyslogd's user (see README, Permissions)",
+			 path, (unsigned long)getuid(), path, path);
 	}
 }
 
@@ -164,12 +164,15 @@ static int open_store_check(struct phishwatch *pw)
 		pw->store_older = strstr(err, "older") != NULL;
 		if (pw->store_older)
 			printf("phishwatch: state store %s; phishwatch will "
-			       "migrate it when it runs\n", err);
+			       "migrate it when it runs\n",
+			       err);
 		else
 			printf("phishwatch: state store %s: %s; phishwatch "
-			       "will create it when it runs\n", pw->opts.state,
-			       strstr(err, ": empty") != NULL ? "empty"
-			       : "not there yet");
+			       "will create it when it runs\n",
+			       pw->opts.state,
+			       strstr(err, ": empty") != NULL
+				   ? "empty"
+				   : "not there yet");
 		return 0;
 	}
 	if (status < 0) {
@@ -177,7 +180,7 @@ static int open_store_check(struct phishwatch *pw)
 		if (strstr(err, strerror(EACCES)) != NULL)
 			msg_info("state %s: this user (uid %lu) needs read and "
 				 "write access to it and its directory",
-				 pw->opts.state, (unsigned long) getuid());
+				 pw->opts.state, (unsigned long)getuid());
 		return EX_CANTCREAT;
 	}
 	return 0;
@@ -192,7 +195,8 @@ static int open_store_report(struct phishwatch *pw)
 	int status = 1;
 
 	if (pw->opts.state != NULL)
-		status = store_open_readonly(pw->opts.state, &pw->app.store, err);
+		status =
+		    store_open_readonly(pw->opts.state, &pw->app.store, err);
 	if (status > 0)
 		pw->app.store = store_open(pw->opts.state, err);
 	if (pw->app.store == NULL) {
@@ -215,8 +219,8 @@ static void say_counters(const char *why, const struct counters *c)
 static int open_outputs(struct phishwatch *pw)
 {
 	char err[STORE_ERR_MAX > EMITTER_ERR_MAX ? STORE_ERR_MAX
-		 : EMITTER_ERR_MAX];
-	const struct say_to say = { msg_say, NULL };
+						 : EMITTER_ERR_MAX];
+	const struct say_to say = {msg_say, NULL};
 
 	if (pw->opts.check)
 		return open_store_check(pw);
@@ -228,14 +232,16 @@ static int open_outputs(struct phishwatch *pw)
 		return EX_CANTCREAT;
 	}
 	if (store_found_empty(pw->app.store))
-		msg_warn("state %s: empty file (0 bytes) taken for a new store; "
-			 "if it was a store truncated, each campaign's "
-			 "first-seen event comes again", pw->opts.state);
+		msg_warn(
+		    "state %s: empty file (0 bytes) taken for a new store; "
+		    "if it was a store truncated, each campaign's "
+		    "first-seen event comes again",
+		    pw->opts.state);
 	/* --report prints the chronology instead of events */
 	if (pw->opts.report)
 		return 0;
-	pw->app.emitter = emitter_open(pw->opts.output, pw->opts.syslog_pri,
-				   &say, err);
+	pw->app.emitter =
+	    emitter_open(pw->opts.output, pw->opts.syslog_pri, &say, err);
 	if (pw->app.emitter == NULL) {
 		msg_error("output %s", err);
 		return EX_CANTCREAT;
@@ -247,7 +253,7 @@ static int open_outputs(struct phishwatch *pw)
 static int run_input(struct phishwatch *pw, const char *name)
 {
 	struct input *in = input_open(name, LINEIN_MAX);
-	struct runloop loop = { 0 };
+	struct runloop loop = {0};
 	int status;
 
 	if (in == NULL) {
@@ -258,8 +264,10 @@ static int run_input(struct phishwatch *pw, const char *name)
 	loop.input_name = input_name(in);
 	/* Line numbers help in a file, not in a stream (omprog: rsyslog's
 	 * feed, which no one can look up). */
-	pipeline_set_input(pw->app.pipe, pw->opts.omprog || strcmp(name, "-") == 0
-			   ? NULL : input_name(in), input_mtime(in));
+	pipeline_set_input(
+	    pw->app.pipe,
+	    pw->opts.omprog || strcmp(name, "-") == 0 ? NULL : input_name(in),
+	    input_mtime(in));
 	loop.pipe = pw->app.pipe;
 	loop.counters = &pw->app.counters;
 	loop.replies = pw->opts.omprog ? STDOUT_FILENO : -1;
@@ -284,7 +292,7 @@ static int shares_stderr(int fd)
 	struct stat a, b;
 
 	return fstat(fd, &a) == 0 && fstat(STDERR_FILENO, &b) == 0
-	    && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+	       && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
 /* run_inputs - every input in turn; a missing one does not stop the rest */
@@ -315,17 +323,19 @@ static int run_inputs(struct phishwatch *pw)
 		if (signals_seen.term)
 			break;
 	}
-	if (pw->replies_nonblock)	/* as rsyslog made it */
-		(void) runloop_omprog_nonblock(STDOUT_FILENO, 0);
+	if (pw->replies_nonblock) /* as rsyslog made it */
+		(void)runloop_omprog_nonblock(STDOUT_FILENO, 0);
 	return status;
 }
 
 /* check_report - --check: what was loaded, and the verdict */
 static int check_report(const struct phishwatch *pw)
 {
-	if (pw->app.config.access_bad_lines > 0 || pw->app.config.brand_bad_lines > 0) {
+	if (pw->app.config.access_bad_lines > 0
+	    || pw->app.config.brand_bad_lines > 0) {
 		msg_error("%zu access map and %zu brand/allow line(s) could "
-			  "not be read", pw->app.config.access_bad_lines,
+			  "not be read",
+			  pw->app.config.access_bad_lines,
 			  pw->app.config.brand_bad_lines);
 		return EX_DATAERR;
 	}
@@ -343,9 +353,9 @@ static int check_report(const struct phishwatch *pw)
 		printf("%ld campaign(s) in the store\n",
 		       store_campaign_count(pw->app.store));
 	else
-		printf("%s\n", pw->store_older ? "store to be migrated"
-		       : pw->opts.state != NULL ? "no store yet"
-		       : "store in memory");
+		printf("%s\n", pw->store_older          ? "store to be migrated"
+			       : pw->opts.state != NULL ? "no store yet"
+							: "store in memory");
 	return 0;
 }
 
@@ -358,9 +368,10 @@ static int print_report(struct phishwatch *pw, int status)
 	}
 	store_clear_error(pw->app.store);
 	if ((pw->opts.report == OPTIONS_REPORT_HTML
-	     ? reporthtml_print(pw->app.store, stdout)
-	     : report_print(pw->app.store, stdout,
-			    pw->opts.report == OPTIONS_REPORT_JSON)) < 0) {
+		 ? reporthtml_print(pw->app.store, stdout)
+		 : report_print(pw->app.store, stdout,
+				pw->opts.report == OPTIONS_REPORT_JSON))
+	    < 0) {
 		/* A store that cannot be read (corrupt pages) is the store's
 		 * failure, not standard output's with a stale errno. */
 		if (store_errmsg(pw->app.store)[0] != '\0') {
@@ -404,15 +415,16 @@ static int forget(const struct options *opts)
 		msg_error("state %s", err);
 	if (failed)
 		return EX_CANTCREAT;
-	if (gone.campaigns + gone.senders + gone.mtas + gone.relays
-	    + gone.hours == 0) {
+	if (gone.campaigns + gone.senders + gone.mtas + gone.relays + gone.hours
+	    == 0) {
 		msg_error("no campaign %s in the store %.200s", opts->forget,
 			  opts->state);
 		return 1;
 	}
 	printf("phishwatch: forgot campaign %s: %ld campaign, %ld sender "
-	       "domain(s), %ld relay(s), %ld MTA count(s)\n", opts->forget,
-	       gone.campaigns, gone.senders, gone.relays, gone.mtas);
+	       "domain(s), %ld relay(s), %ld MTA count(s)\n",
+	       opts->forget, gone.campaigns, gone.senders, gone.relays,
+	       gone.mtas);
 	return 0;
 }
 
@@ -420,15 +432,15 @@ static int forget(const struct options *opts)
 static int open_outputs_hook(void *ctx, struct assembly *a,
 			     char err[ASSEMBLY_ERR_MAX])
 {
-	(void) a;	/* pw->app itself */
-	(void) err;	/* open_outputs() says why */
+	(void)a;   /* pw->app itself */
+	(void)err; /* open_outputs() says why */
 	return open_outputs(ctx);
 }
 
 /* start - load and open everything; 0 or an exit code */
 static int start(struct phishwatch *pw)
 {
-	struct assembly_plan plan = { 0 };
+	struct assembly_plan plan = {0};
 	char err[ASSEMBLY_ERR_MAX];
 	int status;
 
@@ -523,8 +535,7 @@ int main(int argc, char **argv)
 		/* --report -s STORE alone read no line: no counters */
 		if (pw.opts.input_count > 0)
 			say_counters("exit", &pw.app.counters);
-		if (pw.opts.report && status != EX_IOERR
-		    && status != EX_OSERR)
+		if (pw.opts.report && status != EX_IOERR && status != EX_OSERR)
 			status = print_report(&pw, status);
 	}
 	if (assembly_close(&pw.app, err) < 0)

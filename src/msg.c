@@ -35,15 +35,14 @@ static const char *msg_stamp(char buf[MSG_STAMP_MAX])
 	n = strftime(buf, MSG_STAMP_MAX, "%Y-%m-%dT%H:%M:%S", &tm);
 	if (n == 0)
 		return buf;
-	snprintf(buf + n, MSG_STAMP_MAX - n, ".%03ldZ ",
-		 now.tv_nsec / 1000000);
+	snprintf(buf + n, MSG_STAMP_MAX - n, ".%03ldZ ", now.tv_nsec / 1000000);
 	return buf;
 }
 
 /* msg_vprint - one diagnostic line at the given level; the attribute
  * lets the compiler check that fmt is always a caller's literal */
 static void msg_vprint(const char *level, const char *fmt, va_list ap)
-	__attribute__((format(printf, 2, 0)));
+    __attribute__((format(printf, 2, 0)));
 
 static void msg_vprint(const char *level, const char *fmt, va_list ap)
 {
@@ -99,7 +98,7 @@ void msg_hint(const char *text)
 /* msg_say - a library module's message, printed at its level */
 void msg_say(void *ctx, enum say_level level, const char *text)
 {
-	(void) ctx;
+	(void)ctx;
 	if (level == SAY_ERROR)
 		msg_error("%s", text);
 	else if (level == SAY_WARN)

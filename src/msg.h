@@ -20,7 +20,7 @@
 
 #include "say.h"
 
-void msg_set_timestamps(int on);	/* main, once, before any message */
+void msg_set_timestamps(int on); /* main, once, before any message */
 void msg_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void msg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -62,29 +62,29 @@
 #include "sysloghdr.h"
 
 /* sendmail lines stay below 2 KiB (SYSLOG_BUFSIZE); bound hostile ones */
-#define NORMALIZE_LINE_MAX	65536
+#define NORMALIZE_LINE_MAX 65536
 
 /* an mmnormalize object of such a line, with room for JSON escapes */
-#define NORMALIZE_JSON_MAX	((size_t) 4 * NORMALIZE_LINE_MAX)
+#define NORMALIZE_JSON_MAX ((size_t)4 * NORMALIZE_LINE_MAX)
 
 /* mmnormalize objects are flat plus the tag array; rsyslog may nest a bit */
-#define NORMALIZE_JSON_DEPTH	16
+#define NORMALIZE_JSON_DEPTH 16
 
 /* room for every MTA of normalize_mtas[] */
-#define NORMALIZE_MTAS_MAX	(MTA_KIND_COUNT - 1)
+#define NORMALIZE_MTAS_MAX (MTA_KIND_COUNT - 1)
 
 /* One MTA's rulebase, and its JSON names -> struct normalize_field. */
 struct normalize_rb {
 	const struct normalize_mta *map;
-	struct rulebase rules;		/* ctx NULL: not loaded */
+	struct rulebase rules; /* ctx NULL: not loaded */
 	struct strmap *fields;
-	struct normalize_field *field;	/* what fields points to */
+	struct normalize_field *field; /* what fields points to */
 };
 
 struct normalizer {
-	struct normalize_rb rb[NORMALIZE_MTAS_MAX];	/* by normalize_mtas */
-	struct json_object *last;	/* result of the last call */
-	char *buf;			/* NUL-terminated copy of the line */
+	struct normalize_rb rb[NORMALIZE_MTAS_MAX]; /* by normalize_mtas */
+	struct json_object *last; /* result of the last call */
+	char *buf;                /* NUL-terminated copy of the line */
 	size_t buf_size;
 };
 
@@ -94,9 +94,9 @@ struct normalizer {
  * Postfix and Exim join here, each with its own normalize_MTA.c.
  */
 static const struct normalize_mta *const normalize_mtas[] = {
-	&normalize_sendmail,
-	&normalize_postfix,
-	&normalize_exim,
+    &normalize_sendmail,
+    &normalize_postfix,
+    &normalize_exim,
 };
 #define NORMALIZE_MTAS (sizeof(normalize_mtas) / sizeof(normalize_mtas[0]))
 _Static_assert(NORMALIZE_MTAS <= NORMALIZE_MTAS_MAX, "one slot per MTA");
@@ -104,8 +104,8 @@ _Static_assert(NORMALIZE_ERR_MAX == RULEBASE_ERR_MAX, "one message size");
 
 /* Where a JSON field lands: an MTA's slot, or a header member. */
 struct normalize_field {
-	int slot;			/* index in the map's fields, or -1 */
-	size_t header;			/* offset in struct mailrec when -1 */
+	int slot;      /* index in the map's fields, or -1 */
+	size_t header; /* offset in struct mailrec when -1 */
 };
 
 /* The syslog header's fields, the same for every MTA's rulebase. */
@@ -113,30 +113,26 @@ static const struct {
 	const char *name;
 	size_t offset;
 } normalize_header_fields[] = {
-	{"timestamp", offsetof(struct mailrec, timestamp)},
-	{"hostname", offsetof(struct mailrec, mta_host)},
-	{"program", offsetof(struct mailrec, program)},
-	{"pid", offsetof(struct mailrec, pid)},
+    {"timestamp", offsetof(struct mailrec, timestamp)},
+    {"hostname", offsetof(struct mailrec, mta_host)},
+    {"program", offsetof(struct mailrec, program)},
+    {"pid", offsetof(struct mailrec, pid)},
 };
-#define NORMALIZE_HEADER_FIELDS (sizeof(normalize_header_fields) \
-				 / sizeof(normalize_header_fields[0]))
+#define NORMALIZE_HEADER_FIELDS \
+	(sizeof(normalize_header_fields) / sizeof(normalize_header_fields[0]))
 
 /* Kind names, for tests and diagnostics. */
 static const char *const normalize_kinds[MAILREC_KIND_COUNT] = {
-	[MAILREC_UNPARSED] = "unparsed",
-	[MAILREC_CLIENT] = "client",
-	[MAILREC_ACCEPTED] = "accepted",
-	[MAILREC_DELIVERY] = "delivery",
-	[MAILREC_REFUSED] = "refused",
-	[MAILREC_DISCARDED] = "discarded",
-	[MAILREC_FINISHED] = "finished",
-	[MAILREC_OTHER] = "other",
+    [MAILREC_UNPARSED] = "unparsed", [MAILREC_CLIENT] = "client",
+    [MAILREC_ACCEPTED] = "accepted", [MAILREC_DELIVERY] = "delivery",
+    [MAILREC_REFUSED] = "refused",   [MAILREC_DISCARDED] = "discarded",
+    [MAILREC_FINISHED] = "finished", [MAILREC_OTHER] = "other",
 };
 
 /* normalize_kind_name - the name of a kind, e.g. "accepted" */
 const char *normalize_kind_name(enum mailrec_kind kind)
 {
-	if ((unsigned) kind >= MAILREC_KIND_COUNT)
+	if ((unsigned)kind >= MAILREC_KIND_COUNT)
 		return "unknown";
 	return normalize_kinds[kind];
 }
@@ -150,7 +146,7 @@ static int normalize_index_fields(struct normalize_rb *rb)
 	while (rb->map->fields[n] != NULL)
 		n++;
 	if (n > NORMALIZE_SLOTS_MAX)
-		return -1;		/* a map this file was not built for */
+		return -1; /* a map this file was not built for */
 	rb->field = calloc(n + NORMALIZE_HEADER_FIELDS, sizeof(*rb->field));
 	rb->fields = strmap_new(n + NORMALIZE_HEADER_FIELDS);
 	if (rb->field == NULL || rb->fields == NULL)
@@ -159,22 +155,22 @@ static int normalize_index_fields(struct normalize_rb *rb)
 		rb->field[i].slot = -1;
 		rb->field[i].header = normalize_header_fields[i].offset;
 		if (strmap_put(rb->fields, normalize_header_fields[i].name,
-			       &rb->field[i], NULL) < 0)
+			       &rb->field[i], NULL)
+		    < 0)
 			return -1;
 	}
 	for (size_t i = 0; i < n; i++) {
-		rb->field[NORMALIZE_HEADER_FIELDS + i].slot = (int) i;
+		rb->field[NORMALIZE_HEADER_FIELDS + i].slot = (int)i;
 		if (strmap_put(rb->fields, rb->map->fields[i],
-			       &rb->field[NORMALIZE_HEADER_FIELDS + i],
-			       NULL) < 0)
+			       &rb->field[NORMALIZE_HEADER_FIELDS + i], NULL)
+		    < 0)
 			return -1;
 	}
 	return 0;
 }
 
 /* normalize_load - one MTA's rulebase and field index into rb */
-static int normalize_load(struct normalize_rb *rb, const char *path,
-			  char *err)
+static int normalize_load(struct normalize_rb *rb, const char *path, char *err)
 {
 	if (rulebase_load(&rb->rules, path, err) < 0)
 		return -1;
@@ -205,9 +201,10 @@ int normalize_add(struct normalizer *norm, enum mta_kind mta,
 		if (norm->rb[i].map->mta != mta)
 			continue;
 		if (norm->rb[i].rules.ctx != NULL) {
-			snprintf(err, NORMALIZE_ERR_MAX, "%.200s: the %s rules "
-				 "are loaded already", rulebase_path,
-				 norm->rb[i].map->name);
+			snprintf(err, NORMALIZE_ERR_MAX,
+				 "%.200s: the %s rules "
+				 "are loaded already",
+				 rulebase_path, norm->rb[i].map->name);
 			return -1;
 		}
 		if (normalize_load(&norm->rb[i], rulebase_path, err) < 0) {
@@ -273,8 +270,8 @@ static const char *normalize_string(struct json_object *val)
 		return NULL;
 	text = json_object_get_string(val);
 	if (text == NULL
-	    || strlen(text) != (size_t) json_object_get_string_len(val))
-		return NULL;		/* a NUL inside would cut it short */
+	    || strlen(text) != (size_t)json_object_get_string_len(val))
+		return NULL; /* a NUL inside would cut it short */
 	return text;
 }
 
@@ -314,7 +311,7 @@ static enum mailrec_kind normalize_fill(const struct normalize_rb *rb,
 					struct json_object *obj,
 					struct mailrec *out)
 {
-	const char *slot[NORMALIZE_SLOTS_MAX] = { NULL };
+	const char *slot[NORMALIZE_SLOTS_MAX] = {NULL};
 	struct fjson_object_iterator it, end;
 	int tag = normalize_tag(rb->map, obj);
 
@@ -325,7 +322,7 @@ static enum mailrec_kind normalize_fill(const struct normalize_rb *rb,
 	for (; !fjson_object_iter_equal(&it, &end);
 	     fjson_object_iter_next(&it)) {
 		const struct normalize_field *f =
-			strmap_get(rb->fields, fjson_object_iter_peek_name(&it));
+		    strmap_get(rb->fields, fjson_object_iter_peek_name(&it));
 		const char *text;
 
 		if (f == NULL)
@@ -334,8 +331,8 @@ static enum mailrec_kind normalize_fill(const struct normalize_rb *rb,
 		if (f->slot >= 0)
 			slot[f->slot] = text;
 		else
-			*(const char **) (void *) ((char *) out + f->header)
-				= text;
+			*(const char **)(void *)((char *)out + f->header) =
+			    text;
 	}
 	out->mta = rb->map->mta;
 	rb->map->to_record(tag, slot, out);
@@ -343,8 +340,7 @@ static enum mailrec_kind normalize_fill(const struct normalize_rb *rb,
 }
 
 /* normalize_copy - line[0..len) into our NUL-terminated buffer */
-static int normalize_copy(struct normalizer *norm, const char *line,
-			  size_t len)
+static int normalize_copy(struct normalizer *norm, const char *line, size_t len)
 {
 	if (len + 1 > norm->buf_size) {
 		size_t size = norm->buf_size ? norm->buf_size : 1024;
@@ -374,15 +370,15 @@ static void normalize_header(char *buf, const struct sysloghdr *hdr,
 		const struct sysloghdr_span *span;
 		const char **member;
 	} pieces[] = {
-		{&hdr->stamp, &out->timestamp},
-		{&hdr->host, &out->mta_host},
-		{&hdr->program, &out->program},
-		{&hdr->pid, &out->pid},
+	    {&hdr->stamp, &out->timestamp},
+	    {&hdr->host, &out->mta_host},
+	    {&hdr->program, &out->program},
+	    {&hdr->pid, &out->pid},
 	};
 
 	for (size_t i = 0; i < sizeof(pieces) / sizeof(pieces[0]); i++) {
 		if (pieces[i].span->len == 0)
-			continue;	/* a mainlog line: no host, no program */
+			continue; /* a mainlog line: no host, no program */
 		buf[pieces[i].span->off + pieces[i].span->len] = '\0';
 		*pieces[i].member = buf + pieces[i].span->off;
 	}
@@ -393,9 +389,8 @@ static void normalize_header(char *buf, const struct sysloghdr *hdr,
  * is, or NULL; no program (a headerless line, a JSON object without
  * one) is the first MTA's
  */
-static const struct normalize_rb *normalize_rb_of(const struct normalizer *norm,
-						  const char *program,
-						  size_t len)
+static const struct normalize_rb *
+normalize_rb_of(const struct normalizer *norm, const char *program, size_t len)
 {
 	if (program == NULL)
 		return norm->rb[0].rules.ctx != NULL ? &norm->rb[0] : NULL;
@@ -407,12 +402,12 @@ static const struct normalize_rb *normalize_rb_of(const struct normalizer *norm,
 }
 
 /* normalize_rb_of_mta - the loaded rulebase of one MTA, or NULL */
-static const struct normalize_rb *normalize_rb_of_mta(const struct normalizer
-						      *norm,
-						      enum mta_kind mta)
+static const struct normalize_rb *
+normalize_rb_of_mta(const struct normalizer *norm, enum mta_kind mta)
 {
 	for (size_t i = 0; i < NORMALIZE_MTAS; i++)
-		if (norm->rb[i].rules.ctx != NULL && norm->rb[i].map->mta == mta)
+		if (norm->rb[i].rules.ctx != NULL
+		    && norm->rb[i].map->mta == mta)
 			return &norm->rb[i];
 	return NULL;
 }
@@ -420,11 +415,9 @@ static const struct normalize_rb *normalize_rb_of_mta(const struct normalizer
 /* normalize_rb_of_line - the rulebase of a split line: its program's,
  * Exim's for a line of Exim's own mainlog (its shape says whose it is),
  * the first MTA's for the message part alone */
-static const struct normalize_rb *normalize_rb_of_line(const struct
-						       normalizer *norm,
-						       enum sysloghdr_form form,
-						       const struct sysloghdr
-						       *hdr)
+static const struct normalize_rb *
+normalize_rb_of_line(const struct normalizer *norm, enum sysloghdr_form form,
+		     const struct sysloghdr *hdr)
 {
 	if (form == SYSLOGHDR_MAINLOG)
 		return normalize_rb_of_mta(norm, MTA_EXIM);
@@ -444,7 +437,7 @@ normalize_prepare(struct normalizer *norm, const char *line, size_t *len,
 	memset(out, 0, sizeof(*out));
 	normalize_forget(norm);
 	if (*len > 0 && line[*len - 1] == '\r')
-		(*len)--;		/* a log file that went through DOS */
+		(*len)--; /* a log file that went through DOS */
 	if (*len > NORMALIZE_LINE_MAX || memchr(line, '\0', *len) != NULL
 	    || normalize_copy(norm, line, *len) < 0)
 		return NULL;
@@ -474,7 +467,8 @@ enum mailrec_kind normalize_line(struct normalizer *norm, const char *line,
 		return MAILREC_UNPARSED;
 	/* no match may be an error return or an object without a tag */
 	if (ln_normalize(rb->rules.ctx, norm->buf + hdr.message.off,
-			 hdr.message.len, &norm->last) == 0
+			 hdr.message.len, &norm->last)
+		== 0
 	    && norm->last != NULL)
 		kind = normalize_fill(rb, norm->last, out);
 	if (form != SYSLOGHDR_NONE) {
@@ -493,8 +487,8 @@ enum mta_kind normalize_split(struct normalizer *norm, const char *line,
 {
 	struct sysloghdr hdr;
 	enum sysloghdr_form form;
-	const struct normalize_rb *rb = normalize_prepare(norm, line, len,
-							  &hdr, &form, out);
+	const struct normalize_rb *rb =
+	    normalize_prepare(norm, line, len, &hdr, &form, out);
 
 	if (rb == NULL)
 		return MTA_NONE;
@@ -507,9 +501,8 @@ enum mta_kind normalize_split(struct normalizer *norm, const char *line,
 /* normalize_json_rb - the rulebase of the object's "program" field;
  * one that no map claims, or none, is read as the first MTA's (as
  * rsyslog's mmnormalize objects of sendmail-syslog.rb always were) */
-static const struct normalize_rb *normalize_json_rb(const struct normalizer
-						    *norm,
-						    struct json_object *obj)
+static const struct normalize_rb *
+normalize_json_rb(const struct normalizer *norm, struct json_object *obj)
 {
 	const struct normalize_rb *rb = NULL;
 	struct json_object *val;
@@ -523,8 +516,7 @@ static const struct normalize_rb *normalize_json_rb(const struct normalizer
 
 /* normalize_json_object - text[0..len) as one JSON object, and nothing
  * after it but white space; NULL if it is not */
-static struct json_object *normalize_json_object(const char *text,
-						 size_t len)
+static struct json_object *normalize_json_object(const char *text, size_t len)
 {
 	struct fjson_tokener *tok;
 	struct json_object *obj;
@@ -533,21 +525,21 @@ static struct json_object *normalize_json_object(const char *text,
 	tok = fjson_tokener_new_ex(NORMALIZE_JSON_DEPTH);
 	if (tok == NULL)
 		return NULL;
-	obj = fjson_tokener_parse_ex(tok, text, (int) len);
+	obj = fjson_tokener_parse_ex(tok, text, (int)len);
 	used = tok->char_offset;
-	if (obj != NULL && fjson_tokener_get_error(tok)
-	    != fjson_tokener_success) {
+	if (obj != NULL
+	    && fjson_tokener_get_error(tok) != fjson_tokener_success) {
 		json_object_put(obj);
 		obj = NULL;
 	}
 	fjson_tokener_free(tok);
 	if (obj == NULL)
 		return NULL;
-	while (used >= 0 && (size_t) used < len
+	while (used >= 0 && (size_t)used < len
 	       && strchr(" \t\r\n", text[used]) != NULL)
 		used++;
-	if (!json_object_is_type(obj, json_type_object)
-	    || used < 0 || (size_t) used != len) {
+	if (!json_object_is_type(obj, json_type_object) || used < 0
+	    || (size_t)used != len) {
 		json_object_put(obj);
 		return NULL;
 	}

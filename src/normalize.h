@@ -26,7 +26,7 @@
 
 struct normalizer;
 
-#define NORMALIZE_ERR_MAX 512	/* room for "file:line: reason" */
+#define NORMALIZE_ERR_MAX 512 /* room for "file:line: reason" */
 
 struct normalizer *normalize_open(const char *rulebase_path,
 				  char err[NORMALIZE_ERR_MAX]);

@@ -37,53 +37,71 @@
 
 /* Rule tags of exim.rb; the index is what to_record() is given. */
 enum exim_tag {
-	TAG_ARRIVAL, TAG_DELIVERED, TAG_DELIVERED_MORE, TAG_SUPPRESSED,
-	TAG_DEFERRED, TAG_BOUNCED, TAG_COMPLETED, TAG_DISCARDED,
-	TAG_REJECTED_RCPT, TAG_REJECTED_MAIL, TAG_REJECTED_DATA,
-	TAG_RCPT_DISCARDED, TAG_CONNECTION, TAG_HOST_ERROR, TAG_CONTINUED,
+	TAG_ARRIVAL,
+	TAG_DELIVERED,
+	TAG_DELIVERED_MORE,
+	TAG_SUPPRESSED,
+	TAG_DEFERRED,
+	TAG_BOUNCED,
+	TAG_COMPLETED,
+	TAG_DISCARDED,
+	TAG_REJECTED_RCPT,
+	TAG_REJECTED_MAIL,
+	TAG_REJECTED_DATA,
+	TAG_RCPT_DISCARDED,
+	TAG_CONNECTION,
+	TAG_HOST_ERROR,
+	TAG_CONTINUED,
 	TAG_OTHER
 };
 
 static const char *const exim_tags[] = {
-	[TAG_ARRIVAL] = "exim-arrival",
-	[TAG_DELIVERED] = "exim-delivered",
-	[TAG_DELIVERED_MORE] = "exim-delivered-more",
-	[TAG_SUPPRESSED] = "exim-delivery-suppressed",
-	[TAG_DEFERRED] = "exim-deferred",
-	[TAG_BOUNCED] = "exim-bounced",
-	[TAG_COMPLETED] = "exim-completed",
-	[TAG_DISCARDED] = "exim-discarded",
-	[TAG_REJECTED_RCPT] = "exim-rejected-rcpt",
-	[TAG_REJECTED_MAIL] = "exim-rejected-mail",
-	[TAG_REJECTED_DATA] = "exim-rejected-data",
-	[TAG_RCPT_DISCARDED] = "exim-rcpt-discarded",
-	[TAG_CONNECTION] = "exim-connection",
-	[TAG_HOST_ERROR] = "exim-host-error",
-	[TAG_CONTINUED] = "exim-continued",
-	[TAG_OTHER] = "exim-other",
-	NULL
-};
+    [TAG_ARRIVAL] = "exim-arrival",
+    [TAG_DELIVERED] = "exim-delivered",
+    [TAG_DELIVERED_MORE] = "exim-delivered-more",
+    [TAG_SUPPRESSED] = "exim-delivery-suppressed",
+    [TAG_DEFERRED] = "exim-deferred",
+    [TAG_BOUNCED] = "exim-bounced",
+    [TAG_COMPLETED] = "exim-completed",
+    [TAG_DISCARDED] = "exim-discarded",
+    [TAG_REJECTED_RCPT] = "exim-rejected-rcpt",
+    [TAG_REJECTED_MAIL] = "exim-rejected-mail",
+    [TAG_REJECTED_DATA] = "exim-rejected-data",
+    [TAG_RCPT_DISCARDED] = "exim-rcpt-discarded",
+    [TAG_CONNECTION] = "exim-connection",
+    [TAG_HOST_ERROR] = "exim-host-error",
+    [TAG_CONTINUED] = "exim-continued",
+    [TAG_OTHER] = "exim-other",
+    NULL};
 
 /* Field names of exim.rb that the record takes; slot indexes. */
 enum exim_field {
-	F_QID, F_FROM, F_TO, F_ORIG_TO, F_SIZE, F_MSGID, F_PROTO,
-	F_RELAY_HOST, F_RELAY_IP, F_REASON, F_RCPTS
+	F_QID,
+	F_FROM,
+	F_TO,
+	F_ORIG_TO,
+	F_SIZE,
+	F_MSGID,
+	F_PROTO,
+	F_RELAY_HOST,
+	F_RELAY_IP,
+	F_REASON,
+	F_RCPTS
 };
 
 static const char *const exim_fields[] = {
-	[F_QID] = "qid",
-	[F_FROM] = "from",
-	[F_TO] = "to",
-	[F_ORIG_TO] = "orig_to",	/* the address as it came in */
-	[F_SIZE] = "size",
-	[F_MSGID] = "msgid",
-	[F_PROTO] = "proto",
-	[F_RELAY_HOST] = "relay_host",
-	[F_RELAY_IP] = "relay_ip",
-	[F_REASON] = "reason",
-	[F_RCPTS] = "rcpts",		/* an arrival's, +received_recipients */
-	NULL
-};
+    [F_QID] = "qid",
+    [F_FROM] = "from",
+    [F_TO] = "to",
+    [F_ORIG_TO] = "orig_to", /* the address as it came in */
+    [F_SIZE] = "size",
+    [F_MSGID] = "msgid",
+    [F_PROTO] = "proto",
+    [F_RELAY_HOST] = "relay_host",
+    [F_RELAY_IP] = "relay_ip",
+    [F_REASON] = "reason",
+    [F_RCPTS] = "rcpts", /* an arrival's, +received_recipients */
+    NULL};
 
 /* exim_delivery - one recipient's outcome */
 static void exim_delivery(const char *const slot[],
@@ -91,8 +109,8 @@ static void exim_delivery(const char *const slot[],
 {
 	out->kind = MAILREC_DELIVERY;
 	out->outcome = outcome;
-	out->recipients = slot[F_ORIG_TO] != NULL ? slot[F_ORIG_TO]
-						   : slot[F_TO];
+	out->recipients =
+	    slot[F_ORIG_TO] != NULL ? slot[F_ORIG_TO] : slot[F_TO];
 	out->status = slot[F_REASON];
 }
 
@@ -105,7 +123,7 @@ static void exim_refused(const char *const slot[], enum mailrec_stage stage,
 	out->sender = slot[F_FROM];
 	out->recipients = slot[F_TO];
 	out->reason = slot[F_REASON];
-	out->may_repeat = 1;	/* main and reject log, both to syslog */
+	out->may_repeat = 1; /* main and reject log, both to syslog */
 }
 
 /* exim_arrival - a message accepted: "<= sender ... [for r r ...]" */
@@ -120,13 +138,12 @@ static void exim_arrival(const char *const slot[], struct mailrec *out)
 }
 
 /* exim_record - one line's tag and fields as a struct mailrec */
-static void exim_record(int tag, const char *const slot[],
-			struct mailrec *out)
+static void exim_record(int tag, const char *const slot[], struct mailrec *out)
 {
 	out->qid = slot[F_QID];
 	out->relay_host = slot[F_RELAY_HOST];
 	out->relay_ip = slot[F_RELAY_IP];
-	out->relay_ip_bare = 1;		/* H=host [2001:db8::1] */
+	out->relay_ip_bare = 1; /* H=host [2001:db8::1] */
 	out->kind = MAILREC_OTHER;
 	switch (tag) {
 	case TAG_ARRIVAL:
@@ -161,7 +178,7 @@ static void exim_record(int tag, const char *const slot[],
 	case TAG_RCPT_DISCARDED:
 		exim_refused(slot, STAGE_RCPT, out);
 		out->kind = MAILREC_DISCARDED;
-		out->no_message = 1;	/* its "<=" line comes next */
+		out->no_message = 1; /* its "<=" line comes next */
 		break;
 	default:
 		break;
@@ -169,10 +186,10 @@ static void exim_record(int tag, const char *const slot[],
 }
 
 const struct normalize_mta normalize_exim = {
-	.mta = MTA_EXIM,
-	.name = "exim",
-	.program_is = sysloghdr_exim,
-	.tags = exim_tags,
-	.fields = exim_fields,
-	.to_record = exim_record,
+    .mta = MTA_EXIM,
+    .name = "exim",
+    .program_is = sysloghdr_exim,
+    .tags = exim_tags,
+    .fields = exim_fields,
+    .to_record = exim_record,
 };

@@ -13,7 +13,7 @@
 static const char *normalize_piece(char *copy, const char *line, size_t len,
 				   struct prefilter_span span)
 {
-	size_t off = (size_t) (span.text - line);
+	size_t off = (size_t)(span.text - line);
 
 	if (span.len == 0 || off >= len)
 		return NULL;
@@ -50,7 +50,8 @@ static void normalize_postfix_known(char *copy, const char *line, size_t n,
 	out->dsn = normalize_piece(copy, line, n, h->dsn);
 	out->status = normalize_piece(copy, line, n, h->status);
 	out->outcome = h->known == MAILREC_DELIVERY
-		       ? normalize_postfix_outcome(out->status) : OUTCOME_NONE;
+			   ? normalize_postfix_outcome(out->status)
+			   : OUTCOME_NONE;
 }
 
 /* normalize_exim_known - Exim's refusal or ACL discard at RCPT, as
@@ -65,7 +66,7 @@ static void normalize_exim_known(char *copy, const char *line, size_t n,
 	out->sender = normalize_piece(copy, line, n, h->sender);
 	out->recipients = normalize_piece(copy, line, n, h->rcpt);
 	out->stage = STAGE_RCPT;
-	out->may_repeat = 1;	/* main and reject log, both to syslog */
+	out->may_repeat = 1; /* main and reject log, both to syslog */
 	out->no_message = h->known == MAILREC_DISCARDED;
 }
 
@@ -83,7 +84,8 @@ enum mailrec_kind normalize_known(struct normalizer *norm, const char *line,
 	if (h->mta == MTA_NONE
 	    || normalize_split(norm, line, &n, out, &copy) != h->mta
 	    || ((out->reason = normalize_piece(copy, line, n, h->reason))
-		== NULL && h->reason.len > 0))
+		    == NULL
+		&& h->reason.len > 0))
 		return normalize_line(norm, line, len, out);
 	out->qid = normalize_piece(copy, line, n, qid);
 	if (out->qid != NULL && strcmp(out->qid, "NOQUEUE") == 0)

@@ -31,10 +31,10 @@
 
 struct normalize_mta {
 	enum mta_kind mta;
-	const char *name;		/* "sendmail", for messages */
+	const char *name; /* "sendmail", for messages */
 	int (*program_is)(const char *program, size_t len);
-	const char *const *tags;	/* rule tags, NULL ends */
-	const char *const *fields;	/* JSON field names, NULL ends */
+	const char *const *tags;   /* rule tags, NULL ends */
+	const char *const *fields; /* JSON field names, NULL ends */
 	void (*to_record)(int tag, const char *const slot[],
 			  struct mailrec *out);
 };

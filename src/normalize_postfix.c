@@ -48,49 +48,67 @@
 
 /* Rule tags of postfix.rb; the index is what to_record() is given. */
 enum postfix_tag {
-	TAG_CLIENT, TAG_MSGID, TAG_FROM, TAG_EXPIRED, TAG_TO, TAG_REMOVED,
-	TAG_DSN, TAG_REJECT, TAG_DISCARD, TAG_ACTION, TAG_SESSION, TAG_OTHER
+	TAG_CLIENT,
+	TAG_MSGID,
+	TAG_FROM,
+	TAG_EXPIRED,
+	TAG_TO,
+	TAG_REMOVED,
+	TAG_DSN,
+	TAG_REJECT,
+	TAG_DISCARD,
+	TAG_ACTION,
+	TAG_SESSION,
+	TAG_OTHER
 };
 
-static const char *const postfix_tags[] = {
-	[TAG_CLIENT] = "client",
-	[TAG_MSGID] = "msgid",
-	[TAG_FROM] = "from",
-	[TAG_EXPIRED] = "expired",
-	[TAG_TO] = "to",
-	[TAG_REMOVED] = "removed",
-	[TAG_DSN] = "dsn",
-	[TAG_REJECT] = "reject",
-	[TAG_DISCARD] = "discard",
-	[TAG_ACTION] = "smtpd-action",
-	[TAG_SESSION] = "session",
-	[TAG_OTHER] = "postfix-other",
-	NULL
-};
+static const char *const postfix_tags[] = {[TAG_CLIENT] = "client",
+					   [TAG_MSGID] = "msgid",
+					   [TAG_FROM] = "from",
+					   [TAG_EXPIRED] = "expired",
+					   [TAG_TO] = "to",
+					   [TAG_REMOVED] = "removed",
+					   [TAG_DSN] = "dsn",
+					   [TAG_REJECT] = "reject",
+					   [TAG_DISCARD] = "discard",
+					   [TAG_ACTION] = "smtpd-action",
+					   [TAG_SESSION] = "session",
+					   [TAG_OTHER] = "postfix-other",
+					   NULL};
 
 /* Field names of postfix.rb that the record takes; slot indexes. */
 enum postfix_field {
-	F_QID, F_RELAY_HOST, F_RELAY_IP, F_MSGID, F_FROM, F_SIZE, F_NRCPT,
-	F_TO, F_DSN, F_STATUS, F_STAGE, F_REPLY, F_PROTO, F_COMMANDS
+	F_QID,
+	F_RELAY_HOST,
+	F_RELAY_IP,
+	F_MSGID,
+	F_FROM,
+	F_SIZE,
+	F_NRCPT,
+	F_TO,
+	F_DSN,
+	F_STATUS,
+	F_STAGE,
+	F_REPLY,
+	F_PROTO,
+	F_COMMANDS
 };
 
-static const char *const postfix_fields[] = {
-	[F_QID] = "qid",
-	[F_RELAY_HOST] = "relay_host",
-	[F_RELAY_IP] = "relay_ip",
-	[F_MSGID] = "msgid",
-	[F_FROM] = "from",
-	[F_SIZE] = "size",
-	[F_NRCPT] = "nrcpt",
-	[F_TO] = "to",
-	[F_DSN] = "dsn",
-	[F_STATUS] = "status",
-	[F_STAGE] = "stage",
-	[F_REPLY] = "reply",
-	[F_PROTO] = "proto",
-	[F_COMMANDS] = "commands",
-	NULL
-};
+static const char *const postfix_fields[] = {[F_QID] = "qid",
+					     [F_RELAY_HOST] = "relay_host",
+					     [F_RELAY_IP] = "relay_ip",
+					     [F_MSGID] = "msgid",
+					     [F_FROM] = "from",
+					     [F_SIZE] = "size",
+					     [F_NRCPT] = "nrcpt",
+					     [F_TO] = "to",
+					     [F_DSN] = "dsn",
+					     [F_STATUS] = "status",
+					     [F_STAGE] = "stage",
+					     [F_REPLY] = "reply",
+					     [F_PROTO] = "proto",
+					     [F_COMMANDS] = "commands",
+					     NULL};
 
 /* normalize_postfix_outcome - a to= line's status= word; expired is a
  * failure for good, the address probes (deliverable, undeliverable)
@@ -116,18 +134,18 @@ enum mailrec_stage normalize_postfix_stage(const char *stage)
 		const char *name;
 		enum mailrec_stage stage;
 	} stages[] = {
-		{"CONNECT", STAGE_CONNECT},
-		{"HELO", STAGE_CONNECT},
-		{"EHLO", STAGE_CONNECT},
-		{"MAIL", STAGE_MAIL},
-		{"RCPT", STAGE_RCPT},
-		{"DATA", STAGE_DATA},
-		{"BDAT", STAGE_DATA},
-		{"END-OF-MESSAGE", STAGE_DATA},
-		/* cleanup's header_checks, body_checks */
-		{"header", STAGE_DATA},
-		{"body", STAGE_DATA},
-		{"content", STAGE_DATA},
+	    {"CONNECT", STAGE_CONNECT},
+	    {"HELO", STAGE_CONNECT},
+	    {"EHLO", STAGE_CONNECT},
+	    {"MAIL", STAGE_MAIL},
+	    {"RCPT", STAGE_RCPT},
+	    {"DATA", STAGE_DATA},
+	    {"BDAT", STAGE_DATA},
+	    {"END-OF-MESSAGE", STAGE_DATA},
+	    /* cleanup's header_checks, body_checks */
+	    {"header", STAGE_DATA},
+	    {"body", STAGE_DATA},
+	    {"content", STAGE_DATA},
 	};
 
 	if (stage == NULL)
@@ -150,9 +168,9 @@ static long postfix_count(const char *commands, const char *name)
 	for (p = commands; (p = strstr(p, name)) != NULL; p += len)
 		if ((p == commands || p[-1] == ' ') && p[len] == '=')
 			break;
-	if (p == NULL || !isdigit((unsigned char) p[len + 1]))
+	if (p == NULL || !isdigit((unsigned char)p[len + 1]))
 		return -1;
-	for (p += len + 1; isdigit((unsigned char) *p) && n < 1000000; p++)
+	for (p += len + 1; isdigit((unsigned char)*p) && n < 1000000; p++)
 		n = n * 10 + (*p - '0');
 	return *p == '\0' || *p == ' ' || *p == '/' ? n : -1;
 }
@@ -169,20 +187,20 @@ unsigned long normalize_postfix_rcpts(const char *commands)
 	if (commands == NULL || postfix_count(commands, "mail") != 1)
 		return 0;
 	rcpts = postfix_count(commands, "rcpt");
-	return rcpts > 0 ? (unsigned long) rcpts : 0;
+	return rcpts > 0 ? (unsigned long)rcpts : 0;
 }
 
 /* postfix_verdict - a reject or discard line: its stage, sender,
  * recipient and reply; its queue id kept, whose client= line ties it
  * to its session */
-static void postfix_verdict(enum mailrec_kind kind,
-			    const char *const slot[], struct mailrec *out)
+static void postfix_verdict(enum mailrec_kind kind, const char *const slot[],
+			    struct mailrec *out)
 {
 	out->kind = kind;
 	out->stage = normalize_postfix_stage(slot[F_STAGE]);
 	/* no qmgr line will follow */
-	out->ends_message = kind == MAILREC_DISCARDED
-			    || out->stage == STAGE_DATA;
+	out->ends_message =
+	    kind == MAILREC_DISCARDED || out->stage == STAGE_DATA;
 	out->sender = slot[F_FROM];
 	out->recipients = slot[F_TO];
 	out->reason = slot[F_REPLY];
@@ -198,7 +216,7 @@ static void postfix_record(int tag, const char *const slot[],
 		out->qid = NULL;
 	out->relay_host = slot[F_RELAY_HOST];
 	out->relay_ip = slot[F_RELAY_IP];
-	out->relay_ip_bare = 1;		/* client=host[2001:db8::1] */
+	out->relay_ip_bare = 1; /* client=host[2001:db8::1] */
 	out->msgid = slot[F_MSGID];
 	out->kind = MAILREC_OTHER;
 	switch (tag) {
@@ -237,10 +255,10 @@ static void postfix_record(int tag, const char *const slot[],
 }
 
 const struct normalize_mta normalize_postfix = {
-	.mta = MTA_POSTFIX,
-	.name = "postfix",
-	.program_is = sysloghdr_postfix,
-	.tags = postfix_tags,
-	.fields = postfix_fields,
-	.to_record = postfix_record,
+    .mta = MTA_POSTFIX,
+    .name = "postfix",
+    .program_is = sysloghdr_postfix,
+    .tags = postfix_tags,
+    .fields = postfix_fields,
+    .to_record = postfix_record,
 };

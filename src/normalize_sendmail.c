@@ -29,50 +29,68 @@
 
 /* Rule tags of sendmail.rb; the index is what to_record() is given. */
 enum sendmail_tag {
-	TAG_FROM, TAG_TO, TAG_RULESET, TAG_DISCARDED, TAG_DSN,
-	TAG_LOST_INPUT, TAG_NO_MAIL, TAG_AUTH, TAG_STARTTLS, TAG_OTHER
+	TAG_FROM,
+	TAG_TO,
+	TAG_RULESET,
+	TAG_DISCARDED,
+	TAG_DSN,
+	TAG_LOST_INPUT,
+	TAG_NO_MAIL,
+	TAG_AUTH,
+	TAG_STARTTLS,
+	TAG_OTHER
 };
 
-static const char *const sendmail_tags[] = {
-	[TAG_FROM] = "from",
-	[TAG_TO] = "to",
-	[TAG_RULESET] = "ruleset",
-	[TAG_DISCARDED] = "discarded",
-	[TAG_DSN] = "dsn",
-	[TAG_LOST_INPUT] = "lost-input",
-	[TAG_NO_MAIL] = "no-mail",
-	[TAG_AUTH] = "auth",
-	[TAG_STARTTLS] = "starttls",
-	[TAG_OTHER] = "sendmail-other",
-	NULL
-};
+static const char *const sendmail_tags[] = {[TAG_FROM] = "from",
+					    [TAG_TO] = "to",
+					    [TAG_RULESET] = "ruleset",
+					    [TAG_DISCARDED] = "discarded",
+					    [TAG_DSN] = "dsn",
+					    [TAG_LOST_INPUT] = "lost-input",
+					    [TAG_NO_MAIL] = "no-mail",
+					    [TAG_AUTH] = "auth",
+					    [TAG_STARTTLS] = "starttls",
+					    [TAG_OTHER] = "sendmail-other",
+					    NULL};
 
 /* Field names of sendmail.rb that the record takes; slot indexes. */
 enum sendmail_field {
-	F_QID, F_FROM, F_SIZE, F_NRCPTS, F_MSGID, F_PROTO, F_RELAY_HOST,
-	F_RELAY_IP, F_RELAY_FORGED, F_TO, F_DSN, F_STAT, F_RULESET, F_ARG1,
-	F_REJECT, F_DISCARD
+	F_QID,
+	F_FROM,
+	F_SIZE,
+	F_NRCPTS,
+	F_MSGID,
+	F_PROTO,
+	F_RELAY_HOST,
+	F_RELAY_IP,
+	F_RELAY_FORGED,
+	F_TO,
+	F_DSN,
+	F_STAT,
+	F_RULESET,
+	F_ARG1,
+	F_REJECT,
+	F_DISCARD
 };
 
 static const char *const sendmail_fields[] = {
-	[F_QID] = "qid",
-	[F_FROM] = "from",
-	[F_SIZE] = "size",
-	[F_NRCPTS] = "nrcpts",
-	[F_MSGID] = "msgid",
-	[F_PROTO] = "proto",
-	[F_RELAY_HOST] = "relay_host",
-	[F_RELAY_IP] = "relay_ip",
-	[F_RELAY_FORGED] = "relay_forged",	/* present: "(may be forged)" */
-	[F_TO] = "to",
-	[F_DSN] = "dsn",
-	[F_STAT] = "stat",
-	[F_RULESET] = "ruleset",
-	[F_ARG1] = "arg1",
-	[F_REJECT] = "reject",
-	[F_DISCARD] = "discard",		/* present: the ruleset said so */
-	NULL
-};
+    [F_QID] = "qid",
+    [F_FROM] = "from",
+    [F_SIZE] = "size",
+    [F_NRCPTS] = "nrcpts",
+    [F_MSGID] = "msgid",
+    [F_PROTO] = "proto",
+    [F_RELAY_HOST] = "relay_host",
+    [F_RELAY_IP] = "relay_ip",
+    [F_RELAY_FORGED] = "relay_forged", /* present: "(may be forged)" */
+    [F_TO] = "to",
+    [F_DSN] = "dsn",
+    [F_STAT] = "stat",
+    [F_RULESET] = "ruleset",
+    [F_ARG1] = "arg1",
+    [F_REJECT] = "reject",
+    [F_DISCARD] = "discard", /* present: the ruleset said so */
+    NULL};
 
 /* normalize_sendmail_outcome - sendmail's stat= words, with the DSN class */
 enum mailrec_outcome normalize_sendmail_outcome(const char *stat,
@@ -100,12 +118,9 @@ enum mailrec_stage normalize_sendmail_stage(const char *ruleset)
 		const char *name;
 		enum mailrec_stage stage;
 	} stages[] = {
-		{"check_relay", STAGE_CONNECT},
-		{"check_mail", STAGE_MAIL},
-		{"check_rcpt", STAGE_RCPT},
-		{"check_data", STAGE_DATA},
-		{"check_eoh", STAGE_DATA},
-		{"check_eom", STAGE_DATA},
+	    {"check_relay", STAGE_CONNECT}, {"check_mail", STAGE_MAIL},
+	    {"check_rcpt", STAGE_RCPT},     {"check_data", STAGE_DATA},
+	    {"check_eoh", STAGE_DATA},      {"check_eom", STAGE_DATA},
 	};
 
 	if (ruleset == NULL)
@@ -135,8 +150,8 @@ static void sendmail_ruleset(const char *const slot[], struct mailrec *out)
 		out->kind = MAILREC_OTHER;
 		return;
 	}
-	out->kind = slot[F_REJECT] != NULL ? MAILREC_REFUSED
-		    : MAILREC_DISCARDED;
+	out->kind =
+	    slot[F_REJECT] != NULL ? MAILREC_REFUSED : MAILREC_DISCARDED;
 	out->reason = slot[F_REJECT];
 	if (out->stage == STAGE_MAIL)
 		out->sender = slot[F_ARG1];
@@ -167,8 +182,8 @@ static void sendmail_record(int tag, const char *const slot[],
 		out->recipients = slot[F_TO];
 		out->dsn = slot[F_DSN];
 		out->status = slot[F_STAT];
-		out->outcome = normalize_sendmail_outcome(slot[F_STAT],
-							  slot[F_DSN]);
+		out->outcome =
+		    normalize_sendmail_outcome(slot[F_STAT], slot[F_DSN]);
 		break;
 	case TAG_RULESET:
 		sendmail_ruleset(slot, out);
@@ -182,10 +197,10 @@ static void sendmail_record(int tag, const char *const slot[],
 }
 
 const struct normalize_mta normalize_sendmail = {
-	.mta = MTA_SENDMAIL,
-	.name = "sendmail",
-	.program_is = sysloghdr_sendmail,
-	.tags = sendmail_tags,
-	.fields = sendmail_fields,
-	.to_record = sendmail_record,
+    .mta = MTA_SENDMAIL,
+    .name = "sendmail",
+    .program_is = sysloghdr_sendmail,
+    .tags = sendmail_tags,
+    .fields = sendmail_fields,
+    .to_record = sendmail_record,
 };

@@ -25,137 +25,154 @@
 
 /* Long options without a short form. */
 enum {
-	OPT_LEARN = 256, OPT_OMPROG, OPT_INPUT, OPT_FACILITY, OPT_SEVERITY,
-	OPT_REPORT, OPT_MAX_QUEUE, OPT_SUMMARY, OPT_BRANDS, OPT_ALLOW,
-	OPT_DEFAULT_BRANDS, OPT_NO_DEFAULT_BRANDS, OPT_MAX_LEARNED, OPT_FORGET,
+	OPT_LEARN = 256,
+	OPT_OMPROG,
+	OPT_INPUT,
+	OPT_FACILITY,
+	OPT_SEVERITY,
+	OPT_REPORT,
+	OPT_MAX_QUEUE,
+	OPT_SUMMARY,
+	OPT_BRANDS,
+	OPT_ALLOW,
+	OPT_DEFAULT_BRANDS,
+	OPT_NO_DEFAULT_BRANDS,
+	OPT_MAX_LEARNED,
+	OPT_FORGET,
 	OPT_MAX_SENDER_EVENTS
 };
 
 static const struct option options_long[] = {
-	{ "access", required_argument, NULL, 'a' },
-	{ "state", required_argument, NULL, 's' },
-	{ "rulebase", required_argument, NULL, 'r' },
-	{ "labels", required_argument, NULL, 'l' },
-	{ "learn-labels", no_argument, NULL, OPT_LEARN },
-	{ "brands", required_argument, NULL, OPT_BRANDS },
-	{ "allow", required_argument, NULL, OPT_ALLOW },
-	{ "default-brands", required_argument, NULL, OPT_DEFAULT_BRANDS },
-	{ "no-default-brands", no_argument, NULL, OPT_NO_DEFAULT_BRANDS },
-	{ "max-learned-brands", required_argument, NULL, OPT_MAX_LEARNED },
-	{ "omprog", no_argument, NULL, OPT_OMPROG },
-	{ "output", required_argument, NULL, 'o' },
-	{ "input", required_argument, NULL, OPT_INPUT },
-	{ "syslog-facility", required_argument, NULL, OPT_FACILITY },
-	{ "syslog-severity", required_argument, NULL, OPT_SEVERITY },
-	{ "check", no_argument, NULL, 'n' },
-	{ "report", optional_argument, NULL, OPT_REPORT },
-	{ "max-queue-ids", required_argument, NULL, OPT_MAX_QUEUE },
-	{ "summary-interval", required_argument, NULL, OPT_SUMMARY },
-	{ "max-sender-events", required_argument, NULL,
-	  OPT_MAX_SENDER_EVENTS },
-	{ "forget", required_argument, NULL, OPT_FORGET },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
-};
+    {"access", required_argument, NULL, 'a'},
+    {"state", required_argument, NULL, 's'},
+    {"rulebase", required_argument, NULL, 'r'},
+    {"labels", required_argument, NULL, 'l'},
+    {"learn-labels", no_argument, NULL, OPT_LEARN},
+    {"brands", required_argument, NULL, OPT_BRANDS},
+    {"allow", required_argument, NULL, OPT_ALLOW},
+    {"default-brands", required_argument, NULL, OPT_DEFAULT_BRANDS},
+    {"no-default-brands", no_argument, NULL, OPT_NO_DEFAULT_BRANDS},
+    {"max-learned-brands", required_argument, NULL, OPT_MAX_LEARNED},
+    {"omprog", no_argument, NULL, OPT_OMPROG},
+    {"output", required_argument, NULL, 'o'},
+    {"input", required_argument, NULL, OPT_INPUT},
+    {"syslog-facility", required_argument, NULL, OPT_FACILITY},
+    {"syslog-severity", required_argument, NULL, OPT_SEVERITY},
+    {"check", no_argument, NULL, 'n'},
+    {"report", optional_argument, NULL, OPT_REPORT},
+    {"max-queue-ids", required_argument, NULL, OPT_MAX_QUEUE},
+    {"summary-interval", required_argument, NULL, OPT_SUMMARY},
+    {"max-sender-events", required_argument, NULL, OPT_MAX_SENDER_EVENTS},
+    {"forget", required_argument, NULL, OPT_FORGET},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0}};
 
 struct options_name {
 	const char *name;
 	int value;
 };
 
-static const struct options_name options_facilities[] = {
-	{ "mail", LOG_MAIL }, { "user", LOG_USER }, { "daemon", LOG_DAEMON },
-	{ "auth", LOG_AUTH }, { "local0", LOG_LOCAL0 },
-	{ "local1", LOG_LOCAL1 }, { "local2", LOG_LOCAL2 },
-	{ "local3", LOG_LOCAL3 }, { "local4", LOG_LOCAL4 },
-	{ "local5", LOG_LOCAL5 }, { "local6", LOG_LOCAL6 },
-	{ "local7", LOG_LOCAL7 }, { NULL, 0 }
-};
+static const struct options_name options_facilities[] = {{"mail", LOG_MAIL},
+							 {"user", LOG_USER},
+							 {"daemon", LOG_DAEMON},
+							 {"auth", LOG_AUTH},
+							 {"local0", LOG_LOCAL0},
+							 {"local1", LOG_LOCAL1},
+							 {"local2", LOG_LOCAL2},
+							 {"local3", LOG_LOCAL3},
+							 {"local4", LOG_LOCAL4},
+							 {"local5", LOG_LOCAL5},
+							 {"local6", LOG_LOCAL6},
+							 {"local7", LOG_LOCAL7},
+							 {NULL, 0}};
 
 static const struct options_name options_severities[] = {
-	{ "emerg", LOG_EMERG }, { "alert", LOG_ALERT }, { "crit", LOG_CRIT },
-	{ "err", LOG_ERR }, { "warning", LOG_WARNING },
-	{ "notice", LOG_NOTICE }, { "info", LOG_INFO },
-	{ "debug", LOG_DEBUG }, { NULL, 0 }
-};
+    {"emerg", LOG_EMERG}, {"alert", LOG_ALERT},     {"crit", LOG_CRIT},
+    {"err", LOG_ERR},     {"warning", LOG_WARNING}, {"notice", LOG_NOTICE},
+    {"info", LOG_INFO},   {"debug", LOG_DEBUG},     {NULL, 0}};
 
 /* The help, in two parts: C99 promises strings of 4095 bytes only. */
 static const char options_usage[] =
-"Usage: phishwatch [OPTION]... [FILE]...\n"
-"Watch sendmail, Postfix and Exim log lines for phishing campaigns that\n"
-"spoof a brand, and print one JSON event the first time each phished\n"
-"domain is seen that no blocking table already blocks.  With no FILE,\n"
-"or when FILE is -, read standard input as a stream (tail -F ... |\n"
-"phishwatch).\n"
-"\n"
-"  -a, --access [TYPE:]FILE  blocking table (repeatable); TYPE sendmail,\n"
-"                          postfix, postfix-dot or exim, else guessed from\n"
-"                          FILE (/etc/postfix/ or *sender_access*: postfix;\n"
-"                          /etc/exim4/, /etc/exim/: exim; else sendmail).\n"
-"                          sendmail and postfix: FILE.db (hash, btree) or\n"
-"                          FILE.cdb as makemap or postmap wrote it, else\n"
-"                          the source text\n"
-"  -s, --state FILE        SQLite store kept across restarts\n"
-"                          (default: in memory, forgotten at exit)\n"
-"  -r, --rulebase [MTA:]FILE  rulebase of MTA's lines: sendmail (the\n"
-"                          default MTA) or exim; repeatable (default:\n"
-"                          " PW_RULEBASE ";\n"
-"                          postfix.rb and exim.rb beside sendmail's)\n"
-"  -l, --labels LIST       comma list of suspicious left-most labels,\n"
-"                          replacing the default (emalsrv,complains)\n"
-"      --learn-labels      add the first label of every blocking access\n"
-"                          entry that is a subdomain\n"
-"      --brands FILE       more brands (a brand a line, then its own\n"
-"                          domains) whose lookalikes (linkedinmail.com,\n"
-"                          wallmart.com) are phish, after the shipped list;\n"
-"                          the store's campaigns and the access map's\n"
-"                          blocked subdomains are brands too\n"
-"      --default-brands FILE  the shipped brands list (default:\n"
-"                          " PW_BRANDS ", when installed)\n"
-"      --no-default-brands  no shipped list: --brands replaces it\n"
-"      --max-learned-brands N  brands learned from campaigns kept at\n"
-"                          most (default 10000)\n"
-"      --allow FILE        sender domains never taken for lookalikes\n"
-"  -o, --output DEST       '-' (standard output, the default), a file\n"
-"                          (appended), or syslog[:SOCKET] (default\n"
-"                          socket /dev/log)\n"
-"      --syslog-facility F facility for -o syslog (default mail)\n"
-"      --syslog-severity S severity for -o syslog (default warning)\n"
-"      --omprog            run as an rsyslog omprog action with\n"
-"                          confirmMessages=\"on\"\n"
-"      --input FORM        raw (syslog lines, the default) or json\n"
-"                          (rsyslog mmnormalize output, one object a line)\n"
-"      --report[=text|json|html] read every input to the end (gzip\n"
-"                          too), then print the campaign chronology\n"
-"                          instead of events (html: one page with an SVG\n"
-"                          timeline); with -s and no FILE, from the store\n"
-"      --summary-interval SECONDS\n"
-"                          a campaign-summary event when a campaign has\n"
-"                          been quiet that long (default: none)\n"
-"      --max-sender-events N  sender-domain-first-seen events a campaign\n"
-"                          gives at most, then one\n"
-"                          sender-domain-limit-reached (default 20)\n"
-"      --max-queue-ids N   open queue ids tracked at most (default 100000)\n"
-"  -n, --check             load and validate rulebase, access maps and\n"
-"                          store, then exit\n"
-"      --forget DOMAIN     with -s: remove the campaign of the phished\n"
-"                          DOMAIN from the store (it is new again, and no\n"
-"                          longer a learned brand), then exit\n"
-"  -h, --help              show this help and exit\n"
-"  -V, --version           show the version and exit\n";
+    "Usage: phishwatch [OPTION]... [FILE]...\n"
+    "Watch sendmail, Postfix and Exim log lines for phishing campaigns that\n"
+    "spoof a brand, and print one JSON event the first time each phished\n"
+    "domain is seen that no blocking table already blocks.  With no FILE,\n"
+    "or when FILE is -, read standard input as a stream (tail -F ... |\n"
+    "phishwatch).\n"
+    "\n"
+    "  -a, --access [TYPE:]FILE  blocking table (repeatable); TYPE sendmail,\n"
+    "                          postfix, postfix-dot or exim, else guessed "
+    "from\n"
+    "                          FILE (/etc/postfix/ or *sender_access*: "
+    "postfix;\n"
+    "                          /etc/exim4/, /etc/exim/: exim; else sendmail).\n"
+    "                          sendmail and postfix: FILE.db (hash, btree) or\n"
+    "                          FILE.cdb as makemap or postmap wrote it, else\n"
+    "                          the source text\n"
+    "  -s, --state FILE        SQLite store kept across restarts\n"
+    "                          (default: in memory, forgotten at exit)\n"
+    "  -r, --rulebase [MTA:]FILE  rulebase of MTA's lines: sendmail (the\n"
+    "                          default MTA) or exim; repeatable (default:\n"
+    "                          " PW_RULEBASE ";\n"
+    "                          postfix.rb and exim.rb beside sendmail's)\n"
+    "  -l, --labels LIST       comma list of suspicious left-most labels,\n"
+    "                          replacing the default (emalsrv,complains)\n"
+    "      --learn-labels      add the first label of every blocking access\n"
+    "                          entry that is a subdomain\n"
+    "      --brands FILE       more brands (a brand a line, then its own\n"
+    "                          domains) whose lookalikes (linkedinmail.com,\n"
+    "                          wallmart.com) are phish, after the shipped "
+    "list;\n"
+    "                          the store's campaigns and the access map's\n"
+    "                          blocked subdomains are brands too\n"
+    "      --default-brands FILE  the shipped brands list (default:\n"
+    "                          " PW_BRANDS ", when installed)\n"
+    "      --no-default-brands  no shipped list: --brands replaces it\n"
+    "      --max-learned-brands N  brands learned from campaigns kept at\n"
+    "                          most (default 10000)\n"
+    "      --allow FILE        sender domains never taken for lookalikes\n"
+    "  -o, --output DEST       '-' (standard output, the default), a file\n"
+    "                          (appended), or syslog[:SOCKET] (default\n"
+    "                          socket /dev/log)\n"
+    "      --syslog-facility F facility for -o syslog (default mail)\n"
+    "      --syslog-severity S severity for -o syslog (default warning)\n"
+    "      --omprog            run as an rsyslog omprog action with\n"
+    "                          confirmMessages=\"on\"\n"
+    "      --input FORM        raw (syslog lines, the default) or json\n"
+    "                          (rsyslog mmnormalize output, one object a "
+    "line)\n"
+    "      --report[=text|json|html] read every input to the end (gzip\n"
+    "                          too), then print the campaign chronology\n"
+    "                          instead of events (html: one page with an SVG\n"
+    "                          timeline); with -s and no FILE, from the store\n"
+    "      --summary-interval SECONDS\n"
+    "                          a campaign-summary event when a campaign has\n"
+    "                          been quiet that long (default: none)\n"
+    "      --max-sender-events N  sender-domain-first-seen events a campaign\n"
+    "                          gives at most, then one\n"
+    "                          sender-domain-limit-reached (default 20)\n"
+    "      --max-queue-ids N   open queue ids tracked at most (default "
+    "100000)\n"
+    "  -n, --check             load and validate rulebase, access maps and\n"
+    "                          store, then exit\n"
+    "      --forget DOMAIN     with -s: remove the campaign of the phished\n"
+    "                          DOMAIN from the store (it is new again, and no\n"
+    "                          longer a learned brand), then exit\n"
+    "  -h, --help              show this help and exit\n"
+    "  -V, --version           show the version and exit\n";
 
 static const char options_usage_end[] =
-"\n"
-"Signals: SIGHUP reloads access maps, labels and rulebase (the store is\n"
-"kept); SIGUSR1 prints the counters on standard error.\n"
-"Exit status: 0 ok, 1 no such campaign (--forget), 64 usage, 65 bad\n"
-"rulebase, access, brands or allow data, 66 an input or one of those\n"
-"files missing, 71 out of memory, 73 state store or output unusable,\n"
-"74 I/O error.\n"
-"See phishwatch(1).\n";
+    "\n"
+    "Signals: SIGHUP reloads access maps, labels and rulebase (the store is\n"
+    "kept); SIGUSR1 prints the counters on standard error.\n"
+    "Exit status: 0 ok, 1 no such campaign (--forget), 64 usage, 65 bad\n"
+    "rulebase, access, brands or allow data, 66 an input or one of those\n"
+    "files missing, 71 out of memory, 73 state store or output unusable,\n"
+    "74 I/O error.\n"
+    "See phishwatch(1).\n";
 
-const char *const options_help[] = { options_usage, options_usage_end, NULL };
+const char *const options_help[] = {options_usage, options_usage_end, NULL};
 const char options_version[] = "phishwatch " PW_VERSION;
 
 /* options_lookup - value of a facility or severity name, or -1 */
@@ -170,7 +187,7 @@ static int options_lookup(const struct options_name *table, const char *name)
 /* options_usage_error - why the command line is wrong, into err, for
  * main to print; OPTIONS_USAGE */
 static enum options_next options_usage_error(char *err, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 static enum options_next options_usage_error(char *err, const char *fmt, ...)
 {
@@ -193,16 +210,18 @@ static long options_number(const char *option, const char *arg, long min,
 	value = strtol(arg, &end, 10);
 	if (errno != 0 || end == arg || *end != '\0' || value < min
 	    || value > max) {
-		options_usage_error(err, "%s takes a number from %ld to %ld, not "
-				    "'%.40s'", option, min, max, arg);
+		options_usage_error(err,
+				    "%s takes a number from %ld to %ld, not "
+				    "'%.40s'",
+				    option, min, max, arg);
 		return -1;
 	}
 	return value;
 }
 
 /* options_report - --report, --report=json or --report=html */
-static enum options_next options_report(struct options *opts,
-					     const char *arg, char *err)
+static enum options_next options_report(struct options *opts, const char *arg,
+					char *err)
 {
 	if (arg == NULL || strcmp(arg, "text") == 0)
 		opts->report = OPTIONS_REPORT_TEXT;
@@ -211,19 +230,24 @@ static enum options_next options_report(struct options *opts,
 	else if (strcmp(arg, "html") == 0)
 		opts->report = OPTIONS_REPORT_HTML;
 	else
-		return options_usage_error(err, "--report takes text, json or html, "
-					   "not '%.40s'", arg);
+		return options_usage_error(err,
+					   "--report takes text, json or html, "
+					   "not '%.40s'",
+					   arg);
 	return OPTIONS_RUN;
 }
 
 /* options_forget - --forget DOMAIN: a host name, kept lower-cased */
-static enum options_next options_forget(struct options *opts,
-					     const char *arg, char *err)
+static enum options_next options_forget(struct options *opts, const char *arg,
+					char *err)
 {
 	if (hostname_normalize(arg, strnlen(arg, HOSTNAME_MAX + 2),
-			       opts->forget_buf) != HOST_OK)
-		return options_usage_error(err, "--forget takes a domain name, not "
-					   "'%.40s'", arg);
+			       opts->forget_buf)
+	    != HOST_OK)
+		return options_usage_error(err,
+					   "--forget takes a domain name, not "
+					   "'%.40s'",
+					   arg);
 	opts->forget = opts->forget_buf;
 	return OPTIONS_RUN;
 }
@@ -231,23 +255,24 @@ static enum options_next options_forget(struct options *opts,
 /* options_forget_alone - --forget changes the store and does nothing
  * else: it needs -s and takes no input, --check, --report or --omprog */
 static enum options_next options_forget_alone(const struct options *opts,
-						   char *err)
+					      char *err)
 {
 	if (opts->forget == NULL)
 		return OPTIONS_RUN;
 	if (opts->state == NULL)
-		return options_usage_error(err, "--forget needs the store: -s FILE");
+		return options_usage_error(err,
+					   "--forget needs the store: -s FILE");
 	if (opts->input_count > 0 || opts->check || opts->report
 	    || opts->omprog)
-		return options_usage_error(err, "--forget takes no input file, "
+		return options_usage_error(err,
+					   "--forget takes no input file, "
 					   "--check, --report or --omprog");
 	return OPTIONS_RUN;
 }
 
 /* options_rulebase - "-r [sendmail:|exim:]FILE": the MTA's rulebase
  * (Exim's otherwise comes from the directory of sendmail's) */
-static enum options_next options_rulebase(struct options *opts,
-					       const char *arg)
+static enum options_next options_rulebase(struct options *opts, const char *arg)
 {
 	if (strncmp(arg, "exim:", 5) == 0)
 		opts->config.rulebase_exim = arg + 5;
@@ -271,22 +296,22 @@ static void options_defaults(struct options *opts)
 }
 
 /* options_priority - replace the facility or severity part of pri */
-static enum options_next options_priority(struct options *opts,
-					       int facility, const char *name,
-					       char *err)
+static enum options_next options_priority(struct options *opts, int facility,
+					  const char *name, char *err)
 {
-	const struct options_name *table = facility ? options_facilities
-						    : options_severities;
+	const struct options_name *table =
+	    facility ? options_facilities : options_severities;
 	int value = options_lookup(table, name);
 
 	if (value < 0)
-		return options_usage_error(err, "%s takes %s, not '%.40s'",
-					   facility ? "--syslog-facility"
-					   : "--syslog-severity",
-					   facility ? "mail, user, daemon, auth "
-					   "or local0 to local7"
-					   : "emerg, alert, crit, err, warning, "
-					   "notice, info or debug", name);
+		return options_usage_error(
+		    err, "%s takes %s, not '%.40s'",
+		    facility ? "--syslog-facility" : "--syslog-severity",
+		    facility ? "mail, user, daemon, auth "
+			       "or local0 to local7"
+			     : "emerg, alert, crit, err, warning, "
+			       "notice, info or debug",
+		    name);
 	if (facility)
 		opts->syslog_pri = value | LOG_PRI(opts->syslog_pri);
 	else
@@ -296,7 +321,7 @@ static enum options_next options_priority(struct options *opts,
 
 /* options_brands - the shipped brands list and the learned brands cap */
 static enum options_next options_brands(int opt, struct options *opts,
-					     char *err)
+					char *err)
 {
 	long value;
 
@@ -311,21 +336,22 @@ static enum options_next options_brands(int opt, struct options *opts,
 	default:
 		value = options_number("--max-learned-brands", optarg, 0,
 				       10000000, err);
-		opts->config.max_learned_brands = (size_t) value;
+		opts->config.max_learned_brands = (size_t)value;
 		return value < 0 ? OPTIONS_USAGE : OPTIONS_RUN;
 	}
 }
 
 /* options_bounds - the numbers that bound the tracker and the events */
 static enum options_next options_bounds(int opt, struct options *opts,
-					     char *err)
+					char *err)
 {
 	long value;
 
 	switch (opt) {
 	case OPT_MAX_QUEUE:
-		value = options_number("--max-queue-ids", optarg, 1, 100000000, err);
-		opts->max_queue_ids = (unsigned long) value;
+		value = options_number("--max-queue-ids", optarg, 1, 100000000,
+				       err);
+		opts->max_queue_ids = (unsigned long)value;
 		break;
 	case OPT_SUMMARY:
 		value = options_number("--summary-interval", optarg, 1,
@@ -389,15 +415,16 @@ static enum options_next options_access(struct options *opts, char *err)
 static enum options_next options_input(struct options *opts, char *err)
 {
 	if (strcmp(optarg, "json") != 0 && strcmp(optarg, "raw") != 0)
-		return options_usage_error(err, "--input takes raw or json, "
-					   "not '%.40s'", optarg);
+		return options_usage_error(err,
+					   "--input takes raw or json, "
+					   "not '%.40s'",
+					   optarg);
 	opts->input_json = strcmp(optarg, "json") == 0;
 	return OPTIONS_RUN;
 }
 
 /* options_one - apply one option; OPTIONS_RUN to go on */
-static enum options_next options_one(int opt, struct options *opts,
-				     char *err)
+static enum options_next options_one(int opt, struct options *opts, char *err)
 {
 	if (options_set(opt, opts))
 		return OPTIONS_RUN;
@@ -442,7 +469,8 @@ static int options_takes_no_value(const char *arg)
 	if (arg[2 + len] != '=')
 		return 0;
 	for (const struct option *o = options_long; o->name != NULL; o++)
-		if (strlen(o->name) == len && strncmp(o->name, arg + 2, len) == 0)
+		if (strlen(o->name) == len
+		    && strncmp(o->name, arg + 2, len) == 0)
 			return o->has_arg == no_argument;
 	return 0;
 }
@@ -464,7 +492,7 @@ static enum options_next options_bad(int opt, const char *arg, char *err)
 					   optopt);
 	if (is_long && options_takes_no_value(arg))
 		return options_usage_error(err, "option '%.*s' takes no value",
-					   (int) strcspn(arg, "="), arg);
+					   (int)strcspn(arg, "="), arg);
 	if (is_long)
 		return options_usage_error(err, "unrecognized option '%.100s'",
 					   arg);
@@ -480,15 +508,15 @@ static enum options_next options_omprog_alone(const struct options *opts,
 		return OPTIONS_RUN;
 	if (opts->input_count > 0)
 		return options_usage_error(err, "--omprog reads standard input "
-					   "only");
+						"only");
 	if (strcmp(opts->output, "-") == 0)
 		return options_usage_error(err, "--omprog needs -o "
-					   "syslog[:SOCKET] or -o FILE: "
-					   "standard output carries the "
-					   "replies");
+						"syslog[:SOCKET] or -o FILE: "
+						"standard output carries the "
+						"replies");
 	if (opts->report)
 		return options_usage_error(err, "--omprog and --report exclude "
-					   "each other");
+						"each other");
 	return OPTIONS_RUN;
 }
 
@@ -501,18 +529,21 @@ static enum options_next options_parse_all(int argc, char **argv,
 
 	options_defaults(opts);
 	opterr = 0;
-	optind = 0;	/* glibc: a fresh scan (unit tests parse many times) */
+	optind = 0; /* glibc: a fresh scan (unit tests parse many times) */
 	while ((opt = getopt_long(argc, argv, ":a:s:r:l:o:nhV", options_long,
-				  NULL)) != -1) {
+				  NULL))
+	       != -1) {
 		next = opt == '?' || opt == ':'
-		       ? options_bad(opt, argv[optind - 1], err)
-		       : options_one(opt, opts, err);
+			   ? options_bad(opt, argv[optind - 1], err)
+			   : options_one(opt, opts, err);
 		if (next != OPTIONS_RUN)
 			return next;
 	}
 	if (argc - optind > OPTIONS_MAX_INPUTS)
-		return options_usage_error(err, "too many input files (limit "
-					   "%d)", OPTIONS_MAX_INPUTS);
+		return options_usage_error(err,
+					   "too many input files (limit "
+					   "%d)",
+					   OPTIONS_MAX_INPUTS);
 	for (int i = optind; i < argc; i++)
 		opts->inputs[opts->input_count++] = argv[i];
 	if (opts->forget != NULL)

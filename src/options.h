@@ -19,37 +19,37 @@
 #include "config.h"
 #include "hostname.h"
 
-#define OPTIONS_MAX_INPUTS 1024
+#define OPTIONS_MAX_INPUTS  1024
 #define OPTIONS_REPORT_TEXT 1
 #define OPTIONS_REPORT_JSON 2
 #define OPTIONS_REPORT_HTML 3
 
 struct options {
-	struct config_options config;	/* rulebase, -a files, labels */
-	const char *state;		/* -s FILE, NULL: in memory */
-	const char *output;		/* -o DEST, default "-" */
-	int syslog_pri;			/* facility | severity for -o syslog */
-	int omprog;			/* --omprog */
-	int check;			/* -n, --check */
-	int input_json;			/* --input json */
-	int report;			/* --report: 0 no, 1 text, 2 json */
-	unsigned long max_queue_ids;	/* --max-queue-ids */
-	long summary_interval;		/* --summary-interval SECONDS, 0 off */
-	long max_sender_events;		/* --max-sender-events N, 0 default */
-	const char *forget;		/* --forget DOMAIN, or NULL */
-	char forget_buf[HOSTNAME_MAX + 1];	/* DOMAIN, checked, lower */
-	const char *inputs[OPTIONS_MAX_INPUTS];	/* FILE...; none: "-" */
+	struct config_options config; /* rulebase, -a files, labels */
+	const char *state;            /* -s FILE, NULL: in memory */
+	const char *output;           /* -o DEST, default "-" */
+	int syslog_pri;               /* facility | severity for -o syslog */
+	int omprog;                   /* --omprog */
+	int check;                    /* -n, --check */
+	int input_json;               /* --input json */
+	int report;                   /* --report: 0 no, 1 text, 2 json */
+	unsigned long max_queue_ids;  /* --max-queue-ids */
+	long summary_interval;        /* --summary-interval SECONDS, 0 off */
+	long max_sender_events;       /* --max-sender-events N, 0 default */
+	const char *forget;           /* --forget DOMAIN, or NULL */
+	char forget_buf[HOSTNAME_MAX + 1];      /* DOMAIN, checked, lower */
+	const char *inputs[OPTIONS_MAX_INPUTS]; /* FILE...; none: "-" */
 	size_t input_count;
 };
 
-#define OPTIONS_ERR_MAX 256	/* one line: the option and why */
+#define OPTIONS_ERR_MAX 256 /* one line: the option and why */
 
 /* What the program does after parsing its command line. */
 enum options_next {
-	OPTIONS_RUN,		/* go on with *opts */
-	OPTIONS_HELP,		/* print options_help, exit 0 */
-	OPTIONS_VERSION,	/* print options_version, exit 0 */
-	OPTIONS_USAGE		/* a usage error, why in err: exit EX_USAGE */
+	OPTIONS_RUN,     /* go on with *opts */
+	OPTIONS_HELP,    /* print options_help, exit 0 */
+	OPTIONS_VERSION, /* print options_version, exit 0 */
+	OPTIONS_USAGE    /* a usage error, why in err: exit EX_USAGE */
 };
 
 /* The --help text, in parts (NULL ends them), and the --version line;

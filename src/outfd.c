@@ -57,8 +57,8 @@
 #define OUTFD_NAME_SHOWN 200
 /* How an output file is opened: never blocking (a FIFO), never a
  * controlling terminal, appending whole lines. */
-#define OUTFD_OPEN_FLAGS (O_WRONLY | O_APPEND | O_NONBLOCK | O_CLOEXEC \
-			    | O_NOCTTY)
+#define OUTFD_OPEN_FLAGS \
+	(O_WRONLY | O_APPEND | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
 /* A new output file: for us alone; share it with chgrp and chmod g+r. */
 #define OUTFD_FILE_MODE 0600
 /* Rounds of "open, else create" lost to another process creating or
@@ -71,7 +71,7 @@
 
 static int outfd_wait_room(int fd)
 {
-	struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+	struct pollfd pfd = {.fd = fd, .events = POLLOUT};
 
 	/* POLLERR or POLLHUP: the next write says what went wrong. */
 	if (stopsig_poll(&pfd, 1, -1) >= 0)
@@ -87,8 +87,8 @@ static int outfd_write_all(const struct outfd *out, const char *text,
 			   size_t len)
 {
 	struct iovec iov[2] = {
-		{ .iov_base = (void *) text, .iov_len = len },
-		{ .iov_base = (void *) "\n", .iov_len = 1 },
+	    {.iov_base = (void *)text, .iov_len = len},
+	    {.iov_base = (void *)"\n", .iov_len = 1},
 	};
 	int first = 0;
 
@@ -104,15 +104,15 @@ static int outfd_write_all(const struct outfd *out, const char *text,
 			continue;
 		if (n < 0)
 			return -1;
-		if (n == 0) {	/* never for files and pipes; do not spin */
+		if (n == 0) { /* never for files and pipes; do not spin */
 			errno = EIO;
 			return -1;
 		}
-		while (first < 2 && (size_t) n >= iov[first].iov_len)
-			n -= (ssize_t) iov[first++].iov_len;
+		while (first < 2 && (size_t)n >= iov[first].iov_len)
+			n -= (ssize_t)iov[first++].iov_len;
 		if (first < 2) {
-			iov[first].iov_base = (char *) iov[first].iov_base + n;
-			iov[first].iov_len -= (size_t) n;
+			iov[first].iov_base = (char *)iov[first].iov_base + n;
+			iov[first].iov_len -= (size_t)n;
 		}
 	}
 	return 0;
@@ -140,10 +140,9 @@ static void outfd_undo_line(int fd, off_t start)
 	int saved = errno;
 
 	if (start >= 0 && ftruncate(fd, start) == 0)
-		(void) lseek(fd, start, SEEK_SET);
+		(void)lseek(fd, start, SEEK_SET);
 	errno = saved;
 }
-
 
 static const char *outfd_dir_of(const char *path, char *buf, size_t size)
 {
@@ -205,12 +204,13 @@ static int outfd_open_path(const char *dest, int follow)
 
 		if (fd >= 0 || errno != ENOENT || follow)
 			return fd;
-		fd = open(dest, OUTFD_OPEN_FLAGS | O_CREAT | O_EXCL
-			  | O_NOFOLLOW, OUTFD_FILE_MODE);
+		fd =
+		    open(dest, OUTFD_OPEN_FLAGS | O_CREAT | O_EXCL | O_NOFOLLOW,
+			 OUTFD_FILE_MODE);
 		if (fd >= 0 && fchmod(fd, OUTFD_FILE_MODE) < 0) {
-			int saved = errno;	/* a umask took a bit */
+			int saved = errno; /* a umask took a bit */
 
-			(void) close(fd);
+			(void)close(fd);
 			errno = saved;
 			return -1;
 		}
@@ -246,7 +246,8 @@ static int outfd_open_wait(const char *dest, int follow,
 		if (fd >= 0 || errno != ENXIO || !outfd_is_fifo(dest, follow))
 			return fd;
 		if (!said++)
-			say_print(say, SAY_INFO, "output %.*s: a FIFO that no "
+			say_print(say, SAY_INFO,
+				  "output %.*s: a FIFO that no "
 				  "process reads yet; waiting for a reader",
 				  OUTFD_NAME_SHOWN, dest);
 		if (stopsig_poll(NULL, 0, OUTFD_READER_POLL_MS) < 0)
@@ -256,19 +257,22 @@ static int outfd_open_wait(const char *dest, int follow,
 
 /* outfd_check_file - an existing regular file must be ours alone */
 static int outfd_check_file(const struct stat *st, const char *dest,
-			      char err[OUTFD_ERR_MAX])
+			    char err[OUTFD_ERR_MAX])
 {
 	const char *why = NULL;
 	char text[128];
 
 	if (st->st_uid != geteuid()) {
-		snprintf(text, sizeof(text), "owned by uid %lu, not by uid %lu "
-			 "that phishwatch runs as", (unsigned long) st->st_uid,
-			 (unsigned long) geteuid());
+		snprintf(text, sizeof(text),
+			 "owned by uid %lu, not by uid %lu "
+			 "that phishwatch runs as",
+			 (unsigned long)st->st_uid, (unsigned long)geteuid());
 		why = text;
 	} else if (st->st_mode & (S_IWGRP | S_IWOTH)) {
-		snprintf(text, sizeof(text), "writable by group or others "
-			 "(mode %04o)", (unsigned) (st->st_mode & 07777));
+		snprintf(text, sizeof(text),
+			 "writable by group or others "
+			 "(mode %04o)",
+			 (unsigned)(st->st_mode & 07777));
 		why = text;
 	} else if (st->st_nlink > 1) {
 		why = "more than one hard link to it";
@@ -282,52 +286,57 @@ static int outfd_check_file(const struct stat *st, const char *dest,
 
 /* outfd_check_fd - what was opened may be written: a regular file of
  * ours, or a FIFO or character device that no stranger planted */
-static int outfd_check_fd(int fd, const char *dest,
-			    char err[OUTFD_ERR_MAX])
+static int outfd_check_fd(int fd, const char *dest, char err[OUTFD_ERR_MAX])
 {
 	uid_t me = geteuid();
 	struct stat st, dir;
 
 	if (fstat(fd, &st) < 0) {
-		snprintf(err, OUTFD_ERR_MAX, "%.*s: %s", OUTFD_NAME_SHOWN,
-			 dest, strerror(errno));
+		snprintf(err, OUTFD_ERR_MAX, "%.*s: %s", OUTFD_NAME_SHOWN, dest,
+			 strerror(errno));
 		return -1;
 	}
 	if (S_ISREG(st.st_mode))
 		return outfd_check_file(&st, dest, err);
 	if (!S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode)) {
-		snprintf(err, OUTFD_ERR_MAX, "%.*s: refused: not a regular "
-			 "file, FIFO or character device", OUTFD_NAME_SHOWN,
-			 dest);
+		snprintf(err, OUTFD_ERR_MAX,
+			 "%.*s: refused: not a regular "
+			 "file, FIFO or character device",
+			 OUTFD_NAME_SHOWN, dest);
 		return -1;
 	}
 	if (st.st_uid == me || st.st_uid == 0 || !outfd_dir_open(dest, &dir))
 		return 0;
-	snprintf(err, OUTFD_ERR_MAX, "%.*s: refused: a %s of uid %lu in a "
+	snprintf(err, OUTFD_ERR_MAX,
+		 "%.*s: refused: a %s of uid %lu in a "
 		 "directory that group or others can write",
-		 OUTFD_NAME_SHOWN, dest, S_ISFIFO(st.st_mode) ? "FIFO"
-		 : "device", (unsigned long) st.st_uid);
+		 OUTFD_NAME_SHOWN, dest,
+		 S_ISFIFO(st.st_mode) ? "FIFO" : "device",
+		 (unsigned long)st.st_uid);
 	return -1;
 }
 
 /* outfd_open_error - why dest could not be opened */
 static void outfd_open_error(const char *dest, int err_no, int link,
-			       char err[OUTFD_ERR_MAX])
+			     char err[OUTFD_ERR_MAX])
 {
 	if (link == 0)
-		snprintf(err, OUTFD_ERR_MAX, "%.*s: refused: a symbolic "
+		snprintf(err, OUTFD_ERR_MAX,
+			 "%.*s: refused: a symbolic "
 			 "link, followed only when it and its directory belong "
 			 "to root or to uid %lu and no one else can change "
-			 "them; name the file itself", OUTFD_NAME_SHOWN, dest,
-			 (unsigned long) geteuid());
+			 "them; name the file itself",
+			 OUTFD_NAME_SHOWN, dest, (unsigned long)geteuid());
 	else if (err_no == EINTR)
-		snprintf(err, OUTFD_ERR_MAX, "%.*s: told to stop while "
-			 "waiting for a reader of the FIFO", OUTFD_NAME_SHOWN,
-			 dest);
+		snprintf(err, OUTFD_ERR_MAX,
+			 "%.*s: told to stop while "
+			 "waiting for a reader of the FIFO",
+			 OUTFD_NAME_SHOWN, dest);
 	else
-		snprintf(err, OUTFD_ERR_MAX, "%.*s: cannot open for "
-			 "appending: %s", OUTFD_NAME_SHOWN, dest,
-			 strerror(err_no));
+		snprintf(err, OUTFD_ERR_MAX,
+			 "%.*s: cannot open for "
+			 "appending: %s",
+			 OUTFD_NAME_SHOWN, dest, strerror(err_no));
 }
 
 /* outfd_open_file - an output file, FIFO or device (see the top) */
@@ -375,8 +384,8 @@ void outfd_open_stdout(struct outfd *out)
 	if (fstat(STDOUT_FILENO, &st) < 0 || S_ISREG(st.st_mode)
 	    || (fcntl(STDOUT_FILENO, F_GETFL) & O_ACCMODE) == O_RDONLY)
 		return;
-	fd = open(OUTFD_STDOUT_PATH, O_WRONLY | O_NONBLOCK | O_CLOEXEC
-		  | O_NOCTTY);
+	fd = open(OUTFD_STDOUT_PATH,
+		  O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
 		out->poll_first = 1;
 		return;
@@ -408,7 +417,7 @@ void outfd_close(struct outfd *out)
 	/* Each line went out whole through writev() already: a failing
 	 * close() could only report what the caller can no longer act on. */
 	if (out->own_fd)
-		(void) close(out->fd);
+		(void)close(out->fd);
 	out->own_fd = 0;
 	out->fd = -1;
 }

@@ -31,9 +31,9 @@
 
 struct outfd {
 	int fd;
-	int own_fd;		/* 1: a descriptor we opened and must close */
-	int is_stdout;		/* 1: stdio's stdout is flushed first */
-	int poll_first;		/* 1: a shared descriptor that may block:
+	int own_fd;     /* 1: a descriptor we opened and must close */
+	int is_stdout;  /* 1: stdio's stdout is flushed first */
+	int poll_first; /* 1: a shared descriptor that may block:
 				 * wait for room before each write */
 };
 

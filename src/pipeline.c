@@ -26,12 +26,12 @@
 
 struct pipeline {
 	struct pipeline_parts parts;
-	struct logclock clock;		/* the time of each line */
-	struct sender_gate gate;	/* counts what the gate refuses */
-	struct campaign camp;		/* the store transaction */
-	struct tracking track;		/* a campaign's message lines */
-	struct where where;		/* the line, for warnings */
-	unsigned long warned_nul;	/* rate limit for warnings */
+	struct logclock clock;    /* the time of each line */
+	struct sender_gate gate;  /* counts what the gate refuses */
+	struct campaign camp;     /* the store transaction */
+	struct tracking track;    /* a campaign's message lines */
+	struct where where;       /* the line, for warnings */
+	unsigned long warned_nul; /* rate limit for warnings */
 };
 
 typedef enum pipeline_result (*pipeline_handler)(struct pipeline *,
@@ -56,8 +56,8 @@ struct pipeline *pipeline_new(const struct pipeline_parts *parts)
 	pipe->camp.clock = &pipe->clock;
 	pipe->camp.summary_interval = parts->summary_interval;
 	pipe->camp.sender_events = parts->sender_events > 0
-				   ? parts->sender_events
-				   : CAMPAIGN_SENDER_EVENTS;
+				       ? parts->sender_events
+				       : CAMPAIGN_SENDER_EVENTS;
 	pipe->track.tracker = parts->tracker;
 	pipe->track.camp = &pipe->camp;
 	pipe->track.clock = &pipe->clock;
@@ -94,8 +94,7 @@ void pipeline_set_input(struct pipeline *pipe, const char *name,
 }
 
 /* pipeline_retry_cause - what refused the last line, and why */
-const char *pipeline_retry_cause(const struct pipeline *pipe,
-				 const char **why)
+const char *pipeline_retry_cause(const struct pipeline *pipe, const char **why)
 {
 	return campaign_retry_cause(&pipe->camp, why);
 }
@@ -104,9 +103,8 @@ const char *pipeline_retry_cause(const struct pipeline *pipe,
 static void pipeline_event_source(const struct mailrec *log,
 				  const struct line_hosts *h,
 				  const struct sender *s,
-				  const struct detection *d,
-				  const char *line, size_t len,
-				  struct event_source *src)
+				  const struct detection *d, const char *line,
+				  size_t len, struct event_source *src)
 {
 	memset(src, 0, sizeof(*src));
 	src->address = s->address;
@@ -129,21 +127,19 @@ static void pipeline_event_source(const struct mailrec *log,
 static void pipeline_learn(struct pipeline *pipe, const struct detection *d)
 {
 	if (verdict_learn_brand(pipe->parts.config, d->phished_domain) < 0)
-		say_print(&pipe->parts.say, SAY_WARN, "cannot add %.100s to "
-			  "the brand index: %s", d->phished_domain,
-			  strerror(errno));
+		say_print(&pipe->parts.say, SAY_WARN,
+			  "cannot add %.100s to "
+			  "the brand index: %s",
+			  d->phished_domain, strerror(errno));
 }
 
 /* pipeline_event - the event the message owes, if any (lock held) */
-static enum pipeline_result pipeline_event(struct pipeline *pipe,
-					   const char *action,
-					   const struct mailrec *log,
-					   const struct line_hosts *h,
-					   const struct sender *s,
-					   const struct detection *d,
-					   const struct tracker_delta *delta,
-					   const char *line, size_t len,
-					   const struct timespec *when)
+static enum pipeline_result
+pipeline_event(struct pipeline *pipe, const char *action,
+	       const struct mailrec *log, const struct line_hosts *h,
+	       const struct sender *s, const struct detection *d,
+	       const struct tracker_delta *delta, const char *line, size_t len,
+	       const struct timespec *when)
 {
 	struct event_source src;
 
@@ -171,11 +167,11 @@ pipeline_campaign_message(struct pipeline *pipe, const struct mailrec *log,
 			  const struct sender *s, const struct detection *d,
 			  int verdict, const char *line, size_t len)
 {
-	struct tracker_delta delta = { 0 };
+	struct tracker_delta delta = {0};
 	struct line_hosts h;
 	struct timespec when;
-	enum campaign_access access = verdict_access(pipe->parts.config,
-		s->local[0] ? s->local : NULL, s->host, d);
+	enum campaign_access access = verdict_access(
+	    pipe->parts.config, s->local[0] ? s->local : NULL, s->host, d);
 	enum pipeline_result result = campaign_lock(&pipe->camp);
 	const char *action = NULL;
 	int added = 0;
@@ -193,7 +189,8 @@ pipeline_campaign_message(struct pipeline *pipe, const struct mailrec *log,
 	if (result == PIPELINE_DONE)
 		result = campaign_record(&pipe->camp, s->key, d, &delta, h.mta,
 					 h.relay_ip != NULL ? h.relay_ip
-					 : h.relay_host, when.tv_sec, &added);
+							    : h.relay_host,
+					 when.tv_sec, &added);
 	if (added)
 		pipeline_learn(pipe, d);
 	if (result == PIPELINE_DONE && !verdict)
@@ -211,13 +208,14 @@ static enum pipeline_result pipeline_on_client(struct pipeline *pipe,
 {
 	struct timespec when;
 
-	(void) line;
-	(void) len;
+	(void)line;
+	(void)len;
 	if (log->qid == NULL || log->relay_ip == NULL)
 		return PIPELINE_DONE;
 	logclock_of(&pipe->clock, log->timestamp, &when);
 	if (tracker_client(pipe->parts.tracker, log->qid, log->relay_ip,
-			   when.tv_sec) < 0)
+			   when.tv_sec)
+	    < 0)
 		where_warn(&pipe->where, NULL,
 			   "out of memory tracking a queue id");
 	return PIPELINE_DONE;
@@ -269,11 +267,9 @@ static enum pipeline_result pipeline_on_accepted(struct pipeline *pipe,
  * verdict (TRACK_REJECTED, TRACK_DISCARDED) before any ACCEPTED line;
  * one without a relay takes its queue id's (cleanup's verdicts name it
  * in their text only), and an ordinary sender's queue id is dropped */
-static enum pipeline_result pipeline_refused_sender(struct pipeline *pipe,
-						    const struct mailrec *log,
-						    int verdict,
-						    const char *line,
-						    size_t len)
+static enum pipeline_result
+pipeline_refused_sender(struct pipeline *pipe, const struct mailrec *log,
+			int verdict, const char *line, size_t len)
 {
 	struct mailrec with_relay;
 	struct sender s;
@@ -292,8 +288,7 @@ static enum pipeline_result pipeline_refused_sender(struct pipeline *pipe,
 	if (tracking_verdict_copy(&pipe->track, log))
 		return PIPELINE_DONE;
 	pipe->parts.counters->suspicious++;
-	return pipeline_campaign_message(pipe, log, &s, &d, verdict, line,
-					 len);
+	return pipeline_campaign_message(pipe, log, &s, &d, verdict, line, len);
 }
 
 /* pipeline_counted - a tracked line's counts, if it had any, into the
@@ -325,12 +320,12 @@ static enum pipeline_result pipeline_on_refused(struct pipeline *pipe,
 	struct tracking_count n;
 
 	if (log->stage == STAGE_MAIL || tracking_ends_message(log))
-		return pipeline_refused_sender(pipe, log, TRACK_REJECTED,
-					       line, len);
+		return pipeline_refused_sender(pipe, log, TRACK_REJECTED, line,
+					       len);
 	if (log->stage != STAGE_RCPT)
 		return PIPELINE_DONE;
-	return pipeline_counted(pipe, log, tracking_refused(&pipe->track,
-							    log, &n), &n);
+	return pipeline_counted(pipe, log,
+				tracking_refused(&pipe->track, log, &n), &n);
 }
 
 /* pipeline_on_delivery - recipients delivered, deferred or bounced */
@@ -340,10 +335,10 @@ static enum pipeline_result pipeline_on_delivery(struct pipeline *pipe,
 {
 	struct tracking_count n;
 
-	(void) line;
-	(void) len;
-	return pipeline_counted(pipe, log, tracking_delivery(&pipe->track,
-							     log, &n), &n);
+	(void)line;
+	(void)len;
+	return pipeline_counted(pipe, log,
+				tracking_delivery(&pipe->track, log, &n), &n);
 }
 
 /* pipeline_on_discarded - a message discarded: with its sender and no
@@ -355,10 +350,10 @@ static enum pipeline_result pipeline_on_discarded(struct pipeline *pipe,
 	struct tracking_count n;
 
 	if (tracking_ends_message(log))
-		return pipeline_refused_sender(pipe, log, TRACK_DISCARDED,
-					       line, len);
-	return pipeline_counted(pipe, log, tracking_discarded(&pipe->track,
-							      log, &n), &n);
+		return pipeline_refused_sender(pipe, log, TRACK_DISCARDED, line,
+					       len);
+	return pipeline_counted(pipe, log,
+				tracking_discarded(&pipe->track, log, &n), &n);
 }
 
 /* pipeline_on_other - a line that opens or closes an SMTP session:
@@ -369,22 +364,22 @@ static enum pipeline_result pipeline_on_other(struct pipeline *pipe,
 {
 	struct tracking_count n;
 
-	(void) line;
-	(void) len;
+	(void)line;
+	(void)len;
 	if (!log->session_edge)
 		return PIPELINE_DONE;
-	return pipeline_counted(pipe, log, tracking_session_end(&pipe->track,
-								log, &n), &n);
+	return pipeline_counted(
+	    pipe, log, tracking_session_end(&pipe->track, log, &n), &n);
 }
 
 /* What each kind of line is handed to; FINISHED changes nothing yet. */
 static const pipeline_handler pipeline_handlers[MAILREC_KIND_COUNT] = {
-	[MAILREC_CLIENT] = pipeline_on_client,
-	[MAILREC_ACCEPTED] = pipeline_on_accepted,
-	[MAILREC_DELIVERY] = pipeline_on_delivery,
-	[MAILREC_REFUSED] = pipeline_on_refused,
-	[MAILREC_DISCARDED] = pipeline_on_discarded,
-	[MAILREC_OTHER] = pipeline_on_other,
+    [MAILREC_CLIENT] = pipeline_on_client,
+    [MAILREC_ACCEPTED] = pipeline_on_accepted,
+    [MAILREC_DELIVERY] = pipeline_on_delivery,
+    [MAILREC_REFUSED] = pipeline_on_refused,
+    [MAILREC_DISCARDED] = pipeline_on_discarded,
+    [MAILREC_OTHER] = pipeline_on_other,
 };
 
 /* pipeline_who - the process the prefilter found in a line's header */
@@ -416,8 +411,7 @@ static int pipeline_fast_from(struct pipeline *pipe,
 	enum host_verdict host;
 
 	/* Summaries read the clock from every from= line: parse them. */
-	if (pipe->parts.summary_interval > 0
-	    || hint->qid_len > TRACKER_QID_MAX)
+	if (pipe->parts.summary_interval > 0 || hint->qid_len > TRACKER_QID_MAX)
 		return 0;
 	host = sender_parse(hint->address, hint->address_len, &s);
 	if (host != HOST_OK && host != HOST_LOCAL && host != HOST_NONE)
@@ -473,9 +467,9 @@ static int pipeline_fast_skip(struct pipeline *pipe, const char *line,
  * prefilter took apart (hint->known) is made a record of without the
  * rulebase */
 static enum mailrec_kind pipeline_normalize(struct pipeline *pipe,
-					  const char *line, size_t len,
-					  const struct prefilter_hint *hint,
-					  struct mailrec *log)
+					    const char *line, size_t len,
+					    const struct prefilter_hint *hint,
+					    struct mailrec *log)
 {
 	struct normalizer *norm = pipe->parts.config->norm;
 
@@ -491,7 +485,7 @@ static enum pipeline_result pipeline_line_once(struct pipeline *pipe,
 					       const char *line, size_t len)
 {
 	struct counters *c = pipe->parts.counters;
-	struct prefilter_hint hint = { 0 };
+	struct prefilter_hint hint = {0};
 	struct mailrec log;
 	enum mailrec_kind kind;
 	enum pipeline_result result;
@@ -516,14 +510,14 @@ static enum pipeline_result pipeline_line_once(struct pipeline *pipe,
 		return PIPELINE_DONE;
 	}
 	c->parsed++;
-	if ((unsigned) log.mta < MTA_KIND_COUNT)
+	if ((unsigned)log.mta < MTA_KIND_COUNT)
 		c->parsed_by[log.mta]++;
 	tracking_line(&pipe->track, &log);
 	if (pipeline_handlers[kind] == NULL)
 		return PIPELINE_DONE;
 	pipe->where.log = &log;
 	result = pipeline_handlers[kind](pipe, &log, line, len);
-	pipe->where.log = NULL;	/* the record dies with the line */
+	pipe->where.log = NULL; /* the record dies with the line */
 	if (result == PIPELINE_DONE && kind == MAILREC_ACCEPTED)
 		tracking_accepted(&pipe->track, &log);
 	return result;
@@ -551,7 +545,7 @@ enum pipeline_result pipeline_line(struct pipeline *pipe, const char *line,
 		*c = before;
 		c->retries = retries;
 		pipe->clock.newest = newest;
-		pipe->where.line--;	/* it is offered again */
+		pipe->where.line--; /* it is offered again */
 	}
 	return result;
 }

@@ -42,17 +42,17 @@
 #include "tracker.h"
 
 struct pipeline_parts {
-	struct config_set *config;	/* normalizer, detector, access map */
+	struct config_set *config; /* normalizer, detector, access map */
 	struct store *store;
-	struct emitter *emitter;	/* NULL: count only (--report) */
-	struct tracker *tracker;	/* queue id correlation */
+	struct emitter *emitter; /* NULL: count only (--report) */
+	struct tracker *tracker; /* queue id correlation */
 	struct counters *counters;
-	int input_json;			/* lines are mmnormalize JSON */
-	time_t summary_interval;	/* 0: no campaign-summary events */
-	long sender_events;		/* sender-domain events a campaign
+	int input_json;          /* lines are mmnormalize JSON */
+	time_t summary_interval; /* 0: no campaign-summary events */
+	long sender_events;      /* sender-domain events a campaign
 					 * gives at most; 0: the default,
 					 * CAMPAIGN_SENDER_EVENTS */
-	struct say_to say;		/* told of bad lines (main prints) */
+	struct say_to say;       /* told of bad lines (main prints) */
 };
 
 struct pipeline;
@@ -90,8 +90,7 @@ enum pipeline_result pipeline_summaries(struct pipeline *pipe, time_t now);
  * ("state store", "event output") and, in *why, why ("busy (locked by
  * another process?)", "full (Resource temporarily unavailable)")
  */
-const char *pipeline_retry_cause(const struct pipeline *pipe,
-				 const char **why);
+const char *pipeline_retry_cause(const struct pipeline *pipe, const char **why);
 
 /* pipeline_status - the sysexits code that a PIPELINE_FATAL deserves */
 int pipeline_status(const struct pipeline *pipe);

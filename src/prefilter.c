@@ -35,9 +35,9 @@ static const char *prefilter_message(const char *line, size_t len,
 		const struct sysloghdr_span *from;
 		struct prefilter_span *to;
 	} pieces[] = {
-		{&hdr.host, &hint->host},
-		{&hdr.program, &hint->program},
-		{&hdr.pid, &hint->pid},
+	    {&hdr.host, &hint->host},
+	    {&hdr.program, &hint->program},
+	    {&hdr.pid, &hint->pid},
 	};
 
 	*form = sysloghdr_split(line, len, &hdr);
@@ -63,7 +63,7 @@ static const char *prefilter_qid(const char *p, const char *end,
 	if (p == start || end - p < 2 || p[0] != ':' || p[1] != ' ')
 		return NULL;
 	hint->qid = start;
-	hint->qid_len = (size_t) (p - start);
+	hint->qid_len = (size_t)(p - start);
 	return p + 2;
 }
 
@@ -72,7 +72,7 @@ static int prefilter_starts(const char *p, const char *end, const char *word)
 {
 	size_t n = strlen(word);
 
-	return (size_t) (end - p) >= n && memcmp(p, word, n) == 0;
+	return (size_t)(end - p) >= n && memcmp(p, word, n) == 0;
 }
 
 /* prefilter_address_stop - 1 for a byte that ends a plain address (a
@@ -80,7 +80,13 @@ static int prefilter_starts(const char *p, const char *end, const char *word)
 static int prefilter_address_stop(char c)
 {
 	switch (c) {
-	case '<': case '>': case '"': case ',': case ';': case ' ': case '\0':
+	case '<':
+	case '>':
+	case '"':
+	case ',':
+	case ';':
+	case ' ':
+	case '\0':
 		return 1;
 	default:
 		return 0;
@@ -104,7 +110,7 @@ static const char *prefilter_address(const char *p, const char *end,
 	if (end - stop < 2 || stop[0] != ',' || stop[1] != ' ')
 		return NULL;
 	hint->address = start;
-	hint->address_len = (size_t) (stop - start) - (size_t) bracketed;
+	hint->address_len = (size_t)(stop - start) - (size_t)bracketed;
 	return stop;
 }
 
@@ -123,7 +129,7 @@ static struct prefilter_span prefilter_span(const char **p, const char *end)
 
 	while (*p < end && prefilter_relay_char(**p))
 		(*p)++;
-	span.len = (size_t) (*p - span.text);
+	span.len = (size_t)(*p - span.text);
 	return span;
 }
 
@@ -158,7 +164,7 @@ static const char *prefilter_rcpt_relay(const char *p, const char *end,
 static int prefilter_rcpt(const char *p, const char *end,
 			  struct prefilter_hint *hint)
 {
-	const char *comma = memmem(p, (size_t) (end - p), ", ", 2);
+	const char *comma = memmem(p, (size_t)(end - p), ", ", 2);
 
 	const char *reason;
 
@@ -168,10 +174,10 @@ static int prefilter_rcpt(const char *p, const char *end,
 	    || reason == end)
 		return -1;
 	hint->reason.text = reason;
-	hint->reason.len = (size_t) (end - reason);
+	hint->reason.len = (size_t)(end - reason);
 	hint->rcpt.text = p;
-	hint->rcpt.len = (size_t) (comma - p);
-	hint->known = MAILREC_REFUSED;	/* the hint is whole */
+	hint->rcpt.len = (size_t)(comma - p);
+	hint->known = MAILREC_REFUSED; /* the hint is whole */
 	hint->mta = MTA_SENDMAIL;
 	return 0;
 }
@@ -182,10 +188,10 @@ static struct prefilter_span prefilter_upto(const char **p, const char *end,
 					    char c)
 {
 	struct prefilter_span span = {*p, 0};
-	const char *stop = memchr(*p, c, (size_t) (end - *p));
+	const char *stop = memchr(*p, c, (size_t)(end - *p));
 
 	if (stop != NULL && stop > *p) {
-		span.len = (size_t) (stop - *p);
+		span.len = (size_t)(stop - *p);
 		*p = stop;
 	}
 	return span;
@@ -198,7 +204,7 @@ static struct prefilter_span prefilter_digits(const char **p, const char *end)
 
 	while (*p < end && **p >= '0' && **p <= '9')
 		(*p)++;
-	span.len = (size_t) (*p - span.text);
+	span.len = (size_t)(*p - span.text);
 	return span;
 }
 
@@ -243,8 +249,8 @@ static void prefilter_client(const char *p, const char *end,
 /* prefilter_accepted - from "from=" and after its address: ", size=N,
  * nrcpt=N (queue active)" to the end (postfix.rb's first from rule):
  * an ACCEPTED record, the sender as logged, brackets and all */
-static void prefilter_accepted(const char *from, const char *p,
-			       const char *end, struct prefilter_hint *hint)
+static void prefilter_accepted(const char *from, const char *p, const char *end,
+			       struct prefilter_hint *hint)
 {
 	static const char active[] = " (queue active)";
 	const char *stop = p;
@@ -258,11 +264,11 @@ static void prefilter_accepted(const char *from, const char *p,
 		return;
 	p += 8;
 	nrcpts = prefilter_digits(&p, end);
-	if (nrcpts.len == 0 || (size_t) (end - p) != sizeof(active) - 1
+	if (nrcpts.len == 0 || (size_t)(end - p) != sizeof(active) - 1
 	    || memcmp(p, active, sizeof(active) - 1) != 0)
 		return;
 	hint->sender.text = from;
-	hint->sender.len = (size_t) (stop - from);
+	hint->sender.len = (size_t)(stop - from);
 	hint->size = size;
 	hint->nrcpts = nrcpts;
 	hint->known = MAILREC_ACCEPTED;
@@ -281,7 +287,7 @@ static struct prefilter_span prefilter_status(const char *p, const char *end)
 	while (p < end && *p != ' ')
 		p++;
 	if (p == end || end - p >= 2)
-		word.len = (size_t) (p - word.text);
+		word.len = (size_t)(p - word.text);
 	return word;
 }
 
@@ -291,15 +297,15 @@ static struct prefilter_span prefilter_status(const char *p, const char *end)
 static void prefilter_delivery(const char *p, const char *end,
 			       struct prefilter_hint *hint)
 {
-	const char *comma = memmem(p, (size_t) (end - p), ", ", 2);
+	const char *comma = memmem(p, (size_t)(end - p), ", ", 2);
 	struct prefilter_span to = {p, 0}, skip, dsn, status;
 
 	if (comma == NULL || comma == p)
 		return;
-	to.len = (size_t) (comma - p);
+	to.len = (size_t)(comma - p);
 	p = comma + 2;
 	if (prefilter_starts(p, end, "orig_to=")) {
-		comma = memmem(p + 8, (size_t) (end - p - 8), ", relay=", 8);
+		comma = memmem(p + 8, (size_t)(end - p - 8), ", relay=", 8);
 		if (comma == NULL || comma == p + 8)
 			return;
 		p = comma + 2;
@@ -333,7 +339,7 @@ static int prefilter_exim_piece(const char *p, const char *end)
 	unsigned k = 0;
 
 	while (p < end && *p >= '0' && *p <= '9' && p - digits < 4)
-		k = k * 10 + (unsigned) (*p++ - '0');
+		k = k * 10 + (unsigned)(*p++ - '0');
 	if (p == digits || k < 2 || p >= end || (*p != '\\' && *p != '/'))
 		return 0;
 	digits = ++p;
@@ -358,7 +364,7 @@ static const char *prefilter_exim_id(const char *p, const char *end,
 	if (dash == NULL || p >= end || *p != ' ')
 		return NULL;
 	hint->qid = start;
-	hint->qid_len = (size_t) (p - start);
+	hint->qid_len = (size_t)(p - start);
 	return p + 1;
 }
 
@@ -374,7 +380,7 @@ static int prefilter_exim_sender(const char *p, const char *end,
 	if (stop == p || stop >= end || *stop != ' ')
 		return -1;
 	hint->address = p;
-	hint->address_len = (size_t) (stop - p);
+	hint->address_len = (size_t)(stop - p);
 	return 0;
 }
 
@@ -399,7 +405,7 @@ static const char *prefilter_exim_relay(const char *p, const char *end,
 		if (q >= end || *q != ' ')
 			return NULL;
 		hint->relay_host.text = p;
-		hint->relay_host.len = (size_t) (q - p);
+		hint->relay_host.len = (size_t)(q - p);
 		p = q + 1;
 	}
 	if (p < end && *p == '(') {
@@ -445,7 +451,7 @@ static void prefilter_exim_verdict(const char *p, const char *end,
 	hint->sender.text = p += 3;
 	while (p < end && *p != ' ')
 		p++;
-	hint->sender.len = (size_t) (p - hint->sender.text);
+	hint->sender.len = (size_t)(p - hint->sender.text);
 	if (prefilter_starts(p, end, " rejected RCPT ")) {
 		p = prefilter_exim_rcpt(p + 15, end, hint);
 		if (p == NULL || p == end)
@@ -456,15 +462,16 @@ static void prefilter_exim_verdict(const char *p, const char *end,
 		if (p == NULL || !prefilter_starts(p, end, acl))
 			return;
 		p += sizeof(acl) - 1;
-		if (p != end && (!prefilter_starts(p, end, ": ") || p + 2 == end))
+		if (p != end
+		    && (!prefilter_starts(p, end, ": ") || p + 2 == end))
 			return;
 		p += p != end ? 2 : 0;
 	} else
 		return;
 	if (hint->sender.len == 0)
 		return;
-	hint->reason.text = p;	/* empty: the ACL gave no reason */
-	hint->reason.len = (size_t) (end - p);
+	hint->reason.text = p; /* empty: the ACL gave no reason */
+	hint->reason.len = (size_t)(end - p);
 	hint->known = kind;
 	hint->mta = MTA_EXIM;
 }
@@ -497,11 +504,13 @@ static enum prefilter_kind prefilter_exim(const char *p, const char *end,
 		return PREFILTER_SKIP;
 	if (prefilter_starts(q, end, "<= "))
 		return prefilter_exim_sender(q + 3, end, hint) < 0
-		       ? PREFILTER_PARSE : PREFILTER_FROM;
+			   ? PREFILTER_PARSE
+			   : PREFILTER_FROM;
 	if (prefilter_starts(q, end, "=> blackhole ("))
 		return PREFILTER_PARSE;
 	if (prefilter_starts(q, end, "=> ") || prefilter_starts(q, end, "-> ")
-	    || prefilter_starts(q, end, "== ") || prefilter_starts(q, end, "** "))
+	    || prefilter_starts(q, end, "== ")
+	    || prefilter_starts(q, end, "** "))
 		return PREFILTER_TO;
 	return PREFILTER_PARSE;
 }
@@ -534,13 +543,13 @@ enum prefilter_kind prefilter_scan(const char *line, size_t len,
 	if (p != NULL && (form == SYSLOGHDR_EXIM || form == SYSLOGHDR_MAINLOG))
 		return prefilter_exim(p, end, hint);
 	if (p == NULL)
-		return PREFILTER_SKIP;	/* another program */
+		return PREFILTER_SKIP; /* another program */
 	/* smtpd's session edges end the message its NOQUEUE verdicts share */
 	if (prefilter_starts(p, end, "connect from ")
 	    || prefilter_starts(p, end, "disconnect from "))
 		return PREFILTER_EDGE;
 	if ((p = prefilter_qid(p, end, hint)) == NULL)
-		return PREFILTER_SKIP;	/* no queue id */
+		return PREFILTER_SKIP; /* no queue id */
 	if (prefilter_starts(p, end, "from="))
 		return prefilter_from(p + 5, end, form, hint);
 	if (prefilter_starts(p, end, "to=")) {

@@ -42,12 +42,12 @@
 #include "mailrec.h"
 
 enum prefilter_kind {
-	PREFILTER_SKIP,		/* cannot matter */
-	PREFILTER_PARSE,	/* may matter: parse it fully */
-	PREFILTER_FROM,		/* sm-mta from= line: qid and address found */
-	PREFILTER_TO,		/* sm-mta to= line: qid found */
-	PREFILTER_RCPT,		/* check_rcpt reject: every field found */
-	PREFILTER_EDGE		/* smtpd's connect or disconnect: process found */
+	PREFILTER_SKIP,  /* cannot matter */
+	PREFILTER_PARSE, /* may matter: parse it fully */
+	PREFILTER_FROM,  /* sm-mta from= line: qid and address found */
+	PREFILTER_TO,    /* sm-mta to= line: qid found */
+	PREFILTER_RCPT,  /* check_rcpt reject: every field found */
+	PREFILTER_EDGE   /* smtpd's connect or disconnect: process found */
 };
 
 /* A piece of the line (not NUL-terminated), or none (len 0). */
@@ -57,9 +57,9 @@ struct prefilter_span {
 };
 
 struct prefilter_hint {
-	const char *qid;	/* into the line, not NUL-terminated */
+	const char *qid; /* into the line, not NUL-terminated */
 	size_t qid_len;
-	const char *address;	/* from=: the address, brackets removed */
+	const char *address; /* from=: the address, brackets removed */
 	size_t address_len;
 	/* the record normalize_known() can make of the line without
 	 * liblognorm, MAILREC_UNPARSED for none: REFUSED for sendmail's
@@ -70,7 +70,7 @@ struct prefilter_hint {
 	 * dsn, status); for Exim, a verdict at RCPT, REFUSED or DISCARDED
 	 * (relay_host, relay_ip, sender, rcpt, reason) */
 	enum mailrec_kind known;
-	enum mta_kind mta;		/* whose record: its MTA's */
+	enum mta_kind mta; /* whose record: its MTA's */
 	struct prefilter_span rcpt, relay_host, relay_ip, reason;
 	int relay_forged;
 	struct prefilter_span sender, size, nrcpts, dsn, status;

@@ -41,9 +41,9 @@ static uint64_t refmsg_process_of(const struct refmsg_who *who)
 static uint64_t refmsg_process(const struct mailrec *log)
 {
 	const struct refmsg_who who = {
-		log->mta_host, log->mta_host ? strlen(log->mta_host) : 0,
-		log->program, log->program ? strlen(log->program) : 0,
-		log->pid, log->pid ? strlen(log->pid) : 0,
+	    log->mta_host, log->mta_host ? strlen(log->mta_host) : 0,
+	    log->program,  log->program ? strlen(log->program) : 0,
+	    log->pid,      log->pid ? strlen(log->pid) : 0,
 	};
 
 	return refmsg_process_of(&who);
@@ -92,7 +92,7 @@ static uint64_t refmsg_words(const struct mailrec *log)
 
 	h = refmsg_mix(refmsg_mix(h, log->sender), log->recipients);
 	h = refmsg_mix(refmsg_mix(h, log->reason), log->relay_ip);
-	return (h ^ (uint64_t) log->kind) * 31 + (uint64_t) log->stage;
+	return (h ^ (uint64_t)log->kind) * 31 + (uint64_t)log->stage;
 }
 
 /* refmsg_groups - 1 for a verdict that may share its message: at RCPT,
@@ -121,7 +121,7 @@ static int refmsg_take(struct refmsg *r, uint64_t process)
 
 	if (i >= 0)
 		return i;
-	i = (int) r->next;
+	i = (int)r->next;
 	r->next = (r->next + 1) % REFMSG_SLOTS;
 	memset(&r->slot[i], 0, sizeof(r->slot[i]));
 	r->slot[i].process = process;

@@ -70,32 +70,32 @@
 /* A discarded message whose recipients its session's close tells: the
  * campaign it counted for, and the recipients it counted. */
 struct refmsg_owed {
-	int due;			/* 0: nothing owed */
+	int due; /* 0: nothing owed */
 	char phished[HOSTNAME_MAX + 1];
 	char sender_host[HOSTNAME_MAX + 1];
 	unsigned long counted;
 };
 
 struct refmsg_slot {
-	uint64_t process;		/* hash of host, program, pid; 0: free */
-	uint64_t message;		/* hash of sender and relay; 0: none */
-	uint64_t words;			/* hash of the last verdict's words */
-	int copyable;			/* 1: its copy may come next */
-	int counted;			/* 1: a verdict counted the message */
-	uint64_t sender;		/* its sender (no <>); 0: none */
-	uint64_t qid;			/* the queue id a CLIENT line gave
+	uint64_t process;            /* hash of host, program, pid; 0: free */
+	uint64_t message;            /* hash of sender and relay; 0: none */
+	uint64_t words;              /* hash of the last verdict's words */
+	int copyable;                /* 1: its copy may come next */
+	int counted;                 /* 1: a verdict counted the message */
+	uint64_t sender;             /* its sender (no <>); 0: none */
+	uint64_t qid;                /* the queue id a CLIENT line gave
 					 * the counted message; 0: none */
-	uint64_t qid_sender;		/* and its sender */
-	uint64_t client_qid;		/* the queue id of its last CLIENT
+	uint64_t qid_sender;         /* and its sender */
+	uint64_t client_qid;         /* the queue id of its last CLIENT
 					 * line: its session's message */
-	uint64_t rcpt[REFMSG_RCPTS];	/* the run's refused recipients */
-	unsigned rcpts;			/* how many rcpt holds */
-	struct refmsg_owed owed;	/* for the session's close */
+	uint64_t rcpt[REFMSG_RCPTS]; /* the run's refused recipients */
+	unsigned rcpts;              /* how many rcpt holds */
+	struct refmsg_owed owed;     /* for the session's close */
 };
 
 struct refmsg {
 	struct refmsg_slot slot[REFMSG_SLOTS];
-	unsigned next;			/* the slot a new process takes */
+	unsigned next; /* the slot a new process takes */
 };
 
 /* A line's process as its header names it, before any parse: each

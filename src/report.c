@@ -39,7 +39,8 @@ static int report_text_row(const struct store_campaign *c, void *ctx)
 	report_date(c->first_seen, first, sizeof(first));
 	if (fprintf(fp, "%-16s  %-28s %8llu %9llu %8llu  %s\n", first,
 		    c->phished_domain, c->n[TRACK_MESSAGES],
-		    c->n[TRACK_DELIVERED], report_blocked(c), c->senders) < 0)
+		    c->n[TRACK_DELIVERED], report_blocked(c), c->senders)
+	    < 0)
 		return -1;
 	return 0;
 }
@@ -62,7 +63,8 @@ static struct json_object *report_senders(const char *list)
 
 	while (array != NULL && *p != '\0') {
 		size_t n = strcspn(p, ",");
-		struct json_object *host = json_object_new_string_len(p, (int) n);
+		struct json_object *host =
+		    json_object_new_string_len(p, (int)n);
 
 		if (host == NULL || json_object_array_add(array, host) != 0) {
 			json_object_put(host);
@@ -85,11 +87,13 @@ static struct json_object *report_mtas(const char *list)
 		const char *eq = memchr(p, '=', n);
 		char name[256];
 
-		if (eq != NULL && (size_t) (eq - p) < sizeof(name)) {
-			memcpy(name, p, (size_t) (eq - p));
+		if (eq != NULL && (size_t)(eq - p) < sizeof(name)) {
+			memcpy(name, p, (size_t)(eq - p));
 			name[eq - p] = '\0';
-			if (report_add(obj, name, json_object_new_int64(
-					       strtoll(eq + 1, NULL, 10))) < 0) {
+			if (report_add(obj, name,
+				       json_object_new_int64(
+					   strtoll(eq + 1, NULL, 10)))
+			    < 0) {
 				json_object_put(obj);
 				return NULL;
 			}
@@ -103,33 +107,33 @@ static struct json_object *report_mtas(const char *list)
 static struct json_object *report_json_object(const struct store_campaign *c)
 {
 	static const char *const names[TRACK_COUNTERS] = {
-		"messages", "recipients", "delivered", "deferred", "bounced",
-		"rejected", "discarded"
-	};
+	    "messages", "recipients", "delivered", "deferred",
+	    "bounced",  "rejected",   "discarded"};
 	struct json_object *obj = json_object_new_object();
 	char first[32], last[32];
-	struct timespec t = { 0, 0 };
+	struct timespec t = {0, 0};
 	int failed = obj == NULL;
 
 	t.tv_sec = c->first_seen;
 	failed |= logtime_format(&t, first, sizeof(first)) < 0;
 	t.tv_sec = c->last_seen;
 	failed |= logtime_format(&t, last, sizeof(last)) < 0;
-	failed = failed
-		 || report_add(obj, "first_seen", json_object_new_string(first))
-		 || report_add(obj, "last_seen", json_object_new_string(last))
-		 || report_add(obj, "phished_domain",
-			       json_object_new_string(c->phished_domain))
-		 || report_add(obj, "rule", json_object_new_string(c->rule))
-		 || report_add(obj, "sender_domains", report_senders(c->senders))
-		 || report_add(obj, "blocked",
-			       json_object_new_int64((int64_t) report_blocked(c)))
-		 || report_add(obj, "relays",
-			       json_object_new_int64((int64_t) c->relays))
-		 || report_add(obj, "mtas", report_mtas(c->mtas));
+	failed =
+	    failed
+	    || report_add(obj, "first_seen", json_object_new_string(first))
+	    || report_add(obj, "last_seen", json_object_new_string(last))
+	    || report_add(obj, "phished_domain",
+			  json_object_new_string(c->phished_domain))
+	    || report_add(obj, "rule", json_object_new_string(c->rule))
+	    || report_add(obj, "sender_domains", report_senders(c->senders))
+	    || report_add(obj, "blocked",
+			  json_object_new_int64((int64_t)report_blocked(c)))
+	    || report_add(obj, "relays",
+			  json_object_new_int64((int64_t)c->relays))
+	    || report_add(obj, "mtas", report_mtas(c->mtas));
 	for (int i = 0; i < TRACK_COUNTERS && !failed; i++)
 		failed = report_add(obj, names[i],
-				    json_object_new_int64((int64_t) c->n[i]));
+				    json_object_new_int64((int64_t)c->n[i]));
 	if (failed) {
 		json_object_put(obj);
 		return NULL;
@@ -159,12 +163,14 @@ static int report_json_row(const struct store_campaign *c, void *ctx)
 /* report_print - header (text only), then one row per campaign */
 int report_print(struct store *store, FILE *fp, int json)
 {
-	if (!json && fprintf(fp, "%-16s  %-28s %8s %9s %8s  %s\n",
-			     "first seen (UTC)", "phished domain", "messages",
-			     "delivered", "blocked", "sender domains") < 0)
+	if (!json
+	    && fprintf(fp, "%-16s  %-28s %8s %9s %8s  %s\n", "first seen (UTC)",
+		       "phished domain", "messages", "delivered", "blocked",
+		       "sender domains")
+		   < 0)
 		return -1;
-	if (store_campaigns(store, json ? report_json_row : report_text_row,
-			    fp) != 0)
+	if (store_campaigns(store, json ? report_json_row : report_text_row, fp)
+	    != 0)
 		return -1;
 	return fflush(fp) == EOF ? -1 : 0;
 }

@@ -11,9 +11,9 @@
 #define PHISHWATCH_RESULT_H
 
 enum pipeline_result {
-	PIPELINE_DONE,		/* processed, or skipped and counted */
-	PIPELINE_RETRY,		/* transient failure: offer the line again */
-	PIPELINE_FATAL		/* output or store broken: stop */
+	PIPELINE_DONE,  /* processed, or skipped and counted */
+	PIPELINE_RETRY, /* transient failure: offer the line again */
+	PIPELINE_FATAL  /* output or store broken: stop */
 };
 
 #endif

@@ -33,7 +33,7 @@
 #include "rulebase.h"
 
 /* the only first line that selects liblognorm's v2 engine */
-#define RULEBASE_V2_MARK	"version=2\n"
+#define RULEBASE_V2_MARK "version=2\n"
 
 /* Where liblognorm says a rule error is: pointers into its message. */
 struct rulebase_where {
@@ -50,7 +50,7 @@ struct rulebase_where {
  * into its parts; -1 when the message has another shape.
  */
 static int rulebase_locate(const char *text, size_t len,
-			    struct rulebase_where *where)
+			   struct rulebase_where *where)
 {
 	static const char lead[] = "rulebase file ";
 	const size_t lead_len = sizeof(lead) - 1;
@@ -63,17 +63,17 @@ static int rulebase_locate(const char *text, size_t len,
 	close = memmem(file, len - lead_len, "]: ", 3);
 	if (close == NULL)
 		return -1;
-	bracket = memrchr(file, '[', (size_t) (close - file));
+	bracket = memrchr(file, '[', (size_t)(close - file));
 	if (bracket == NULL || bracket == file || bracket + 1 == close
 	    || strspn(bracket + 1, "0123456789")
-	       != (size_t) (close - bracket - 1))
+		   != (size_t)(close - bracket - 1))
 		return -1;
 	where->file = file;
-	where->file_len = (int) (bracket - file);
+	where->file_len = (int)(bracket - file);
 	where->line = bracket + 1;
-	where->line_len = (int) (close - bracket - 1);
+	where->line_len = (int)(close - bracket - 1);
 	where->reason = close + 3;
-	where->reason_len = (int) (len - (size_t) (where->reason - text));
+	where->reason_len = (int)(len - (size_t)(where->reason - text));
 	return 0;
 }
 
@@ -84,11 +84,11 @@ static void rulebase_on_error(void *cookie, const char *text, size_t len)
 	struct rulebase_where where;
 
 	if (rules == NULL || rules->errors++ > 0)
-		return;			/* the first error is the cause */
+		return; /* the first error is the cause */
 	while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r'))
 		len--;
 	if (len > RULEBASE_ERR_MAX)
-		len = RULEBASE_ERR_MAX;	/* bounds the %.*s below */
+		len = RULEBASE_ERR_MAX; /* bounds the %.*s below */
 	if (rulebase_locate(text, len, &where) == 0)
 		snprintf(rules->err, sizeof(rules->err), "%.*s:%.*s: %.*s",
 			 where.file_len > 200 ? 200 : where.file_len,
@@ -97,7 +97,7 @@ static void rulebase_on_error(void *cookie, const char *text, size_t len)
 	else
 		snprintf(rules->err, sizeof(rules->err), "%.200s: %.*s",
 			 rules->path != NULL ? rules->path : "rulebase",
-			 (int) len, text);
+			 (int)len, text);
 }
 
 /* rulebase_check_version - the file opens, and its first line is v2 */
@@ -119,7 +119,8 @@ static int rulebase_check_version(const char *path, char *err)
 		else
 			snprintf(err, RULEBASE_ERR_MAX,
 				 "%.200s:1: first line must be exactly "
-				 "\"version=2\"", path);
+				 "\"version=2\"",
+				 path);
 		fclose(fp);
 		return -1;
 	}
@@ -153,7 +154,7 @@ int rulebase_load(struct rulebase *rules, const char *path,
 	if (ln_loadSamples(rules->ctx, path) != 0 && rules->errors == 0)
 		snprintf(rules->err, sizeof(rules->err),
 			 "%.200s: liblognorm could not load it", path);
-	rules->path = NULL;		/* the caller's string may go now */
+	rules->path = NULL; /* the caller's string may go now */
 	if (rules->errors > 0 || rules->err[0] != '\0') {
 		memcpy(err, rules->err, RULEBASE_ERR_MAX);
 		rulebase_unload(rules);

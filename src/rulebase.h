@@ -11,15 +11,15 @@
 #ifndef PHISHWATCH_RULEBASE_H
 #define PHISHWATCH_RULEBASE_H
 
-#define RULEBASE_ERR_MAX 512	/* room for "file:line: reason" */
+#define RULEBASE_ERR_MAX 512 /* room for "file:line: reason" */
 
-struct ln_ctx_s;			/* liblognorm's ln_ctx */
+struct ln_ctx_s; /* liblognorm's ln_ctx */
 
 struct rulebase {
-	struct ln_ctx_s *ctx;		/* NULL: nothing loaded */
-	const char *path;		/* only while loading */
-	int errors;			/* error callbacks while loading */
-	char err[RULEBASE_ERR_MAX];	/* the first of them */
+	struct ln_ctx_s *ctx;       /* NULL: nothing loaded */
+	const char *path;           /* only while loading */
+	int errors;                 /* error callbacks while loading */
+	char err[RULEBASE_ERR_MAX]; /* the first of them */
 };
 
 /* rulebase_load - rules->ctx with the rulebase at path loaded; -1 with

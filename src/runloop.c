@@ -46,12 +46,12 @@
 static int runloop_reply(int fd, const char *text, int nonblock)
 {
 	char line[RUNLOOP_REPLY_MAX];
-	struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+	struct pollfd pfd = {.fd = fd, .events = POLLOUT};
 	size_t len = strnlen(text, sizeof(line) - 1);
 	size_t done = 0;
 	int wait = !nonblock;
 
-	memcpy(line, text, len);	/* our own constant texts */
+	memcpy(line, text, len); /* our own constant texts */
 	line[len++] = '\n';
 	while (done < len) {
 		ssize_t n;
@@ -63,7 +63,7 @@ static int runloop_reply(int fd, const char *text, int nonblock)
 		}
 		n = write(fd, line + done, len - done);
 		if (n > 0)
-			done += (size_t) n;
+			done += (size_t)n;
 		else if (n < 0 && errno != EAGAIN)
 			return -1;
 		wait = 1;
@@ -92,8 +92,9 @@ int runloop_omprog_nonblock(int fd, int on)
 	if (!S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode))
 		return 0;
 	flags = fcntl(fd, F_GETFL);
-	if (flags < 0 || fcntl(fd, F_SETFL, on ? flags | O_NONBLOCK
-			       : flags & ~O_NONBLOCK) < 0)
+	if (flags < 0
+	    || fcntl(fd, F_SETFL, on ? flags | O_NONBLOCK : flags & ~O_NONBLOCK)
+		   < 0)
 		return -1;
 	return 1;
 }
@@ -101,7 +102,7 @@ int runloop_omprog_nonblock(int fd, int on)
 /* runloop_say - a message for main to print (nothing without a hook) */
 static void runloop_say(const struct runloop *loop, enum say_level level,
 			const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 static void runloop_say(const struct runloop *loop, enum say_level level,
 			const char *fmt, ...)
@@ -130,8 +131,9 @@ static void runloop_service_signals(struct runloop *loop)
 	if (loop->signals->hup) {
 		loop->signals->hup = 0;
 		if (pipeline_flush(loop->pipe) < 0)
-			runloop_say(loop, SAY_WARN, "commit before reload failed: %s",
-				 pipeline_error(loop->pipe));
+			runloop_say(loop, SAY_WARN,
+				    "commit before reload failed: %s",
+				    pipeline_error(loop->pipe));
 		if (loop->reload != NULL)
 			loop->reloading = loop->reload(loop->reload_ctx) > 0;
 	}
@@ -183,7 +185,7 @@ static int runloop_tick(struct runloop *loop, time_t now, int *status)
  */
 static int runloop_wait(struct runloop *loop, int *status)
 {
-	static const struct timespec no_time = { 0, 0 };
+	static const struct timespec no_time = {0, 0};
 	int ready;
 
 	/* Busy input never waits: let blocked signals in now and then. */
@@ -198,18 +200,21 @@ static int runloop_wait(struct runloop *loop, int *status)
 		}
 		if (runloop_tick(loop, 0, status) < 0)
 			return -1;
-		if (loop->signals->term)	/* came during a summary */
+		if (loop->signals->term) /* came during a summary */
 			return 0;
 		if (loop->wait_mask != NULL
 		    && ppoll(NULL, 0, &no_time, loop->wait_mask) < 0)
 			return 0;
 	}
-	ready = linein_wait(loop->in, loop->reloading ? RUNLOOP_RELOAD_POLL_MS
-			    : RUNLOOP_IDLE_COMMIT_MS, loop->wait_mask);
+	ready = linein_wait(loop->in,
+			    loop->reloading ? RUNLOOP_RELOAD_POLL_MS
+					    : RUNLOOP_IDLE_COMMIT_MS,
+			    loop->wait_mask);
 	if (ready == 0 && loop->reloading)
-		return 0;	/* idle work once the new set is in */
-	if (ready == 0 && (runloop_commit(loop, status) < 0
-			   || runloop_tick(loop, time(NULL), status) < 0))
+		return 0; /* idle work once the new set is in */
+	if (ready == 0
+	    && (runloop_commit(loop, status) < 0
+		|| runloop_tick(loop, time(NULL), status) < 0))
 		return -1;
 	return ready > 0;
 }
@@ -220,12 +225,11 @@ static int runloop_wait(struct runloop *loop, int *status)
  */
 static int runloop_pause(struct runloop *loop)
 {
-	static const struct timespec pause = {
-		RUNLOOP_RETRY_PAUSE_MS / 1000,
-		(RUNLOOP_RETRY_PAUSE_MS % 1000) * 1000000L
-	};
+	static const struct timespec pause = {RUNLOOP_RETRY_PAUSE_MS / 1000,
+					      (RUNLOOP_RETRY_PAUSE_MS % 1000)
+						  * 1000000L};
 
-	(void) ppoll(NULL, 0, &pause, loop->wait_mask);
+	(void)ppoll(NULL, 0, &pause, loop->wait_mask);
 	runloop_service_signals(loop);
 	return loop->signals->term ? -1 : 0;
 }
@@ -235,8 +239,10 @@ static int runloop_pause(struct runloop *loop)
 static enum pipeline_result runloop_undone(struct runloop *loop,
 					   const char *what)
 {
-	runloop_say(loop, SAY_WARN, "%s: line %llu not processed: terminated while waiting for "
-		 "the %s", loop->input_name, loop->counters->lines + 1, what);
+	runloop_say(loop, SAY_WARN,
+		    "%s: line %llu not processed: terminated while waiting for "
+		    "the %s",
+		    loop->input_name, loop->counters->lines + 1, what);
 	return PIPELINE_DONE;
 }
 
@@ -254,23 +260,26 @@ static enum pipeline_result runloop_process(struct runloop *loop,
 	const char *why;
 	int waited = 0;
 
-	while ((result = pipeline_line(loop->pipe, line, len))
-	       == PIPELINE_RETRY && loop->replies < 0) {
+	while ((result = pipeline_line(loop->pipe, line, len)) == PIPELINE_RETRY
+	       && loop->replies < 0) {
 		what = pipeline_retry_cause(loop->pipe, &why);
 		/* told to stop while the line waited (for room in the event
 		 * output): it is not done, and stays undone */
 		if (loop->signals->term)
 			return runloop_undone(loop, what);
 		if (!waited++)
-			runloop_say(loop, SAY_WARN, "%s: line %llu: %s %s; waiting to try again",
-				 loop->input_name, loop->counters->lines + 1,
-				 what, why);
+			runloop_say(
+			    loop, SAY_WARN,
+			    "%s: line %llu: %s %s; waiting to try again",
+			    loop->input_name, loop->counters->lines + 1, what,
+			    why);
 		if (runloop_pause(loop) < 0)
 			return runloop_undone(loop, what);
 	}
 	if (waited && result == PIPELINE_DONE)
-		runloop_say(loop, SAY_INFO, "%s: line %llu: %s free again, line done",
-			 loop->input_name, loop->counters->lines, what);
+		runloop_say(loop, SAY_INFO,
+			    "%s: line %llu: %s free again, line done",
+			    loop->input_name, loop->counters->lines, what);
 	return result;
 }
 
@@ -283,17 +292,17 @@ static enum pipeline_result runloop_process(struct runloop *loop,
  */
 static int runloop_confirm(struct runloop *loop, const char *text)
 {
-	int status = runloop_reply(loop->replies, text,
-				   loop->replies_nonblock);
+	int status = runloop_reply(loop->replies, text, loop->replies_nonblock);
 
 	if (status < 0)
 		runloop_say(loop, SAY_ERROR, "cannot write omprog reply: %s",
 			    strerror(errno));
 	if (status > 0)
-		runloop_say(loop, SAY_WARN, "%s: line %llu not confirmed: terminated while "
-			 "waiting for rsyslog to read the reply; rsyslog "
-			 "offers the line again", loop->input_name,
-			 loop->line_no);
+		runloop_say(loop, SAY_WARN,
+			    "%s: line %llu not confirmed: terminated while "
+			    "waiting for rsyslog to read the reply; rsyslog "
+			    "offers the line again",
+			    loop->input_name, loop->line_no);
 	return status < 0 ? EX_IOERR : 0;
 }
 
@@ -328,8 +337,10 @@ static int runloop_handle(struct runloop *loop, const char *line, size_t len)
 	/* In filter mode runloop_process() waits out every refusal. */
 	if (loop->replies < 0)
 		return 0;
-	return runloop_confirm(loop, result == PIPELINE_DONE ? "OK"
-			       : "retry: transient failure, offer again");
+	return runloop_confirm(loop,
+			       result == PIPELINE_DONE
+				   ? "OK"
+				   : "retry: transient failure, offer again");
 }
 
 /* runloop_too_long - an over-long line is counted, and done */
@@ -355,8 +366,8 @@ static int runloop_lines(struct runloop *loop)
 		if (loop->signals->term)
 			break;
 		if (loop->reload_poll != NULL)
-			loop->reloading = loop->reload_poll(loop->reload_ctx)
-			    > 0;
+			loop->reloading =
+			    loop->reload_poll(loop->reload_ctx) > 0;
 		ready = runloop_wait(loop, &status);
 		if (ready < 0)
 			return status;
@@ -377,8 +388,8 @@ static int runloop_lines(struct runloop *loop)
 				return status;
 			return 0;
 		case LINEIN_ERROR:
-			runloop_say(loop, SAY_ERROR, "%s: read error: %s", loop->input_name,
-				  strerror(errno));
+			runloop_say(loop, SAY_ERROR, "%s: read error: %s",
+				    loop->input_name, strerror(errno));
 			return EX_IOERR;
 		}
 		if (status != 0)
@@ -397,11 +408,13 @@ static void runloop_unstored(const struct runloop *loop)
 {
 	if (loop->replies >= 0 || loop->store == NULL)
 		return;
-	runloop_say(loop, SAY_ERROR, "%s: nothing from line %llu on is in the state store: once "
-		  "the fault is fixed, run again on this input from line %llu "
-		  "(lines read: %llu)", loop->input_name,
-		  loop->stored_through + 1, loop->stored_through + 1,
-		  loop->line_no);
+	runloop_say(
+	    loop, SAY_ERROR,
+	    "%s: nothing from line %llu on is in the state store: once "
+	    "the fault is fixed, run again on this input from line %llu "
+	    "(lines read: %llu)",
+	    loop->input_name, loop->stored_through + 1,
+	    loop->stored_through + 1, loop->line_no);
 }
 
 /* runloop_run - the loop, and what a failure left unstored */

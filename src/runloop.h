@@ -58,28 +58,28 @@ struct runloop_signals {
 
 struct runloop {
 	struct linein *in;
-	const char *input_name;		/* for messages */
+	const char *input_name; /* for messages */
 	struct pipeline *pipe;
 	struct counters *counters;
-	int replies;			/* omprog: STDOUT_FILENO; -1: filter */
-	int replies_nonblock;		/* 1: runloop_omprog_nonblock() */
+	int replies;          /* omprog: STDOUT_FILENO; -1: filter */
+	int replies_nonblock; /* 1: runloop_omprog_nonblock() */
 	struct runloop_signals *signals;
-	const sigset_t *wait_mask;	/* signals unblocked while waiting */
+	const sigset_t *wait_mask; /* signals unblocked while waiting */
 	/* SIGHUP hook: 1 when a new configuration loads meanwhile */
 	int (*reload)(void *ctx);
 	/* between two lines (NULL: none): 1 while it loads */
 	int (*reload_poll)(void *ctx);
-	void *reload_ctx;		/* of both */
-	int reloading;			/* the last word of either */
-	say_fn *say;			/* what the loop tells (main prints) */
+	void *reload_ctx; /* of both */
+	int reloading;    /* the last word of either */
+	say_fn *say;      /* what the loop tells (main prints) */
 	void *say_ctx;
-	unsigned lines_since_signals;	/* the loop's own bookkeeping */
+	unsigned lines_since_signals; /* the loop's own bookkeeping */
 	unsigned lines_since_commit;
 	/* -s given: after a failure in filter mode, say from which line
 	 * of the input nothing is stored (NULL: the store is in memory) */
 	const struct store *store;
-	unsigned long long line_no;	/* lines of this input read */
-	unsigned long long stored_through;	/* lines whose work is committed */
+	unsigned long long line_no;        /* lines of this input read */
+	unsigned long long stored_through; /* lines whose work is committed */
 };
 
 /*

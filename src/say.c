@@ -12,7 +12,7 @@
 /* say_vprint - fmt into a bounded buffer, then to the caller */
 static void say_vprint(const struct say_to *to, enum say_level level,
 		       const char *fmt, va_list ap)
-	__attribute__((format(printf, 3, 0)));
+    __attribute__((format(printf, 3, 0)));
 
 static void say_vprint(const struct say_to *to, enum say_level level,
 		       const char *fmt, va_list ap)
@@ -24,8 +24,8 @@ static void say_vprint(const struct say_to *to, enum say_level level,
 }
 
 /* say_print - one message at a level */
-void say_print(const struct say_to *to, enum say_level level,
-	       const char *fmt, ...)
+void say_print(const struct say_to *to, enum say_level level, const char *fmt,
+	       ...)
 {
 	va_list ap;
 
@@ -37,8 +37,8 @@ void say_print(const struct say_to *to, enum say_level level,
 }
 
 /* say_limited - warn at most SAY_BURST times per counter */
-void say_limited(const struct say_to *to, unsigned long *seen,
-		 const char *fmt, ...)
+void say_limited(const struct say_to *to, unsigned long *seen, const char *fmt,
+		 ...)
 {
 	va_list ap;
 
@@ -49,6 +49,7 @@ void say_limited(const struct say_to *to, unsigned long *seen,
 	say_vprint(to, SAY_WARN, fmt, ap);
 	va_end(ap);
 	if (*seen == SAY_BURST)
-		to->fn(to->ctx, SAY_WARN, "further warnings of this kind "
+		to->fn(to->ctx, SAY_WARN,
+		       "further warnings of this kind "
 		       "suppressed; see the counters");
 }

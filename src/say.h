@@ -14,11 +14,7 @@
 #ifndef PHISHWATCH_SAY_H
 #define PHISHWATCH_SAY_H
 
-enum say_level {
-	SAY_INFO,
-	SAY_WARN,
-	SAY_ERROR
-};
+enum say_level { SAY_INFO, SAY_WARN, SAY_ERROR };
 
 /* say_fn - one message, its text complete (no prefix, no newline) */
 typedef void say_fn(void *ctx, enum say_level level, const char *text);
@@ -37,8 +33,8 @@ struct say_to {
 
 /* say_print - one message at a level, formatted into SAY_MAX bytes;
  * nothing when to or to->fn is NULL */
-void say_print(const struct say_to *to, enum say_level level,
-	       const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void say_print(const struct say_to *to, enum say_level level, const char *fmt,
+	       ...) __attribute__((format(printf, 3, 4)));
 
 /*
  * say_limited - a warning, unless *seen already passed SAY_BURST; the
@@ -46,7 +42,7 @@ void say_print(const struct say_to *to, enum say_level level,
  * needs no global state.  The last warning says that more are
  * suppressed.
  */
-void say_limited(const struct say_to *to, unsigned long *seen,
-		 const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void say_limited(const struct say_to *to, unsigned long *seen, const char *fmt,
+		 ...) __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -20,11 +20,11 @@ static void sender_split(const char *from, size_t len, struct sender *s)
 	s->address_len = len;
 	s->local[0] = '\0';
 	at = memrchr(from, '@', len);
-	local_len = at != NULL ? (size_t) (at - from) : 0;
+	local_len = at != NULL ? (size_t)(at - from) : 0;
 	if (local_len == 0 || local_len > SENDER_LOCAL_MAX)
 		return;
 	for (size_t i = 0; i < local_len; i++)
-		s->local[i] = (char) tolower((unsigned char) from[i]);
+		s->local[i] = (char)tolower((unsigned char)from[i]);
 	s->local[local_len] = '\0';
 }
 
@@ -51,7 +51,7 @@ int sender_check(struct sender_gate *gate, const char *address,
 		c->ip_literals++;
 		return -1;
 	case HOST_LOCAL:
-		c->local_senders++;	/* cron mail: ordinary, no warning */
+		c->local_senders++; /* cron mail: ordinary, no warning */
 		return -1;
 	case HOST_INVALID:
 		c->invalid_hosts++;
@@ -59,7 +59,7 @@ int sender_check(struct sender_gate *gate, const char *address,
 			   "sender host is not a hostname; skipped");
 		return -1;
 	default:
-		return -1;	/* null sender or a local user */
+		return -1; /* null sender or a local user */
 	}
 }
 
@@ -85,7 +85,8 @@ const char *sender_mta(struct sender_gate *gate, const struct mailrec *log,
 	if (hostname_syslog_host(name, strlen(name), buf) != HOST_INVALID)
 		return buf;
 	gate->counters->invalid_fields++;
-	where_warn(gate->where, &gate->warned_mta, "syslog host is not a host "
+	where_warn(gate->where, &gate->warned_mta,
+		   "syslog host is not a host "
 		   "name or an address; omitted");
 	return NULL;
 }
@@ -107,7 +108,8 @@ static const char *sender_relay_ip(struct sender_gate *gate,
 	    == HOST_IP_LITERAL)
 		return buf;
 	gate->counters->invalid_fields++;
-	where_warn(gate->where, &gate->warned_relay, "relay address is not an "
+	where_warn(gate->where, &gate->warned_relay,
+		   "relay address is not an "
 		   "IP address; omitted");
 	return NULL;
 }

@@ -26,11 +26,11 @@
 
 /* What a sender address gives. */
 struct sender {
-	const char *address;		/* as logged, brackets removed */
+	const char *address; /* as logged, brackets removed */
 	size_t address_len;
-	char local[SENDER_LOCAL_MAX + 1];	/* lower-cased; "" if too long */
+	char local[SENDER_LOCAL_MAX + 1]; /* lower-cased; "" if too long */
 	char host[HOSTNAME_MAX + 1];
-	const char *key;		/* what the store and access line name:
+	const char *key; /* what the store and access line name:
 					 * the host, or a lookalike's whole
 					 * registrable domain (set by verdict) */
 };
@@ -38,9 +38,9 @@ struct sender {
 /* The hosts and addresses of a line, through the gate: NULL when the
  * line has none, or none that passed. */
 struct line_hosts {
-	const char *mta;		/* the syslog header's host */
-	const char *relay_ip;		/* relay address, canonical */
-	const char *relay_host;		/* relay name */
+	const char *mta;        /* the syslog header's host */
+	const char *relay_ip;   /* relay address, canonical */
+	const char *relay_host; /* relay name */
 	char mta_buf[HOSTNAME_MAX + 1];
 	char ip_buf[HOSTNAME_IP_MAX];
 	char relay_buf[HOSTNAME_MAX + 1];
@@ -49,7 +49,7 @@ struct line_hosts {
 /* What the gate counts into, and its warnings' rate limits. */
 struct sender_gate {
 	struct counters *counters;
-	const struct where *where;	/* the line, for warnings */
+	const struct where *where; /* the line, for warnings */
 	unsigned long warned_host;
 	unsigned long warned_mta;
 	unsigned long warned_relay;

@@ -31,10 +31,9 @@ static int stopsig_mask(sigset_t *mask)
 /* stopsig_poll - ppoll with the stopping signals let in */
 int stopsig_poll(struct pollfd *fds, nfds_t n, int timeout_ms)
 {
-	struct timespec timeout = {
-		.tv_sec = timeout_ms / 1000,
-		.tv_nsec = (long) (timeout_ms % 1000) * 1000000L
-	};
+	struct timespec timeout = {.tv_sec = timeout_ms / 1000,
+				   .tv_nsec =
+				       (long)(timeout_ms % 1000) * 1000000L};
 	sigset_t mask;
 
 	if (stopsig_mask(&mask) < 0)
@@ -48,8 +47,9 @@ int stopsig_check(void)
 {
 	sigset_t pending;
 
-	if (sigpending(&pending) < 0 || (!sigismember(&pending, SIGTERM)
-					 && !sigismember(&pending, SIGINT)))
+	if (sigpending(&pending) < 0
+	    || (!sigismember(&pending, SIGTERM)
+		&& !sigismember(&pending, SIGINT)))
 		return 0;
 	return stopsig_poll(NULL, 0, 0) < 0 ? -1 : 0;
 }

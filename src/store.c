@@ -77,7 +77,7 @@ static int store_stop(struct store *store)
 int store_commit(struct store *store)
 {
 	if (store->stopped)
-		return -1;	/* errmsg still says why */
+		return -1; /* errmsg still says why */
 	if (store_batch_write(store) < 0)
 		return store->busy ? -1 : store_stop(store);
 	if (sqlite3_get_autocommit(store->db))
@@ -112,9 +112,9 @@ int store_discard(struct store *store)
 	store_batch_drop(store);
 	if (!sqlite3_get_autocommit(store->db)
 	    && sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL)
-	       != SQLITE_OK)
-		status = store_fail(store, sqlite3_errcode(store->db),
-				    "rollback");
+		   != SQLITE_OK)
+		status =
+		    store_fail(store, sqlite3_errcode(store->db), "rollback");
 	store->stopped = 1;
 	return status;
 }
@@ -126,9 +126,9 @@ void store_rollback(struct store *store)
 	char saved[STORE_ERR_MAX];
 	int busy = store->busy;
 
-	store_batch_drop(store);	/* counts of the same transaction */
+	store_batch_drop(store); /* counts of the same transaction */
 	if (sqlite3_get_autocommit(store->db))
-		return;		/* SQLite rolled back already */
+		return; /* SQLite rolled back already */
 	memcpy(saved, store->errmsg, sizeof(saved));
 	if (store_run(store, STMT_ROLLBACK) < 0) {
 		char failed[STORE_ERR_MAX];
@@ -152,7 +152,7 @@ static int store_insert(struct store *store, enum store_stmt id,
 	if (store_bind_text(store, id, P_DOMAIN, phished_domain) < 0
 	    || store_bind_text(store, id, P_HOST, sender_host) < 0
 	    || store_bind_text(store, id, P_RULE, rule) < 0
-	    || store_bind_int(store, id, P_TIME, (sqlite3_int64) seen) < 0)
+	    || store_bind_int(store, id, P_TIME, (sqlite3_int64)seen) < 0)
 		return -1;
 	return store_run(store, id);
 }
@@ -179,9 +179,11 @@ int store_campaign_add(struct store *store, const char *phished_domain,
 	/* The counts first, so that they find the rows they found before. */
 	if (store_batch_write(store) < 0
 	    || store_insert(store, STMT_CAMPAIGN_ADD, phished_domain,
-			 sender_host, rule, first_seen) < 0
-	    || store_insert(store, STMT_SENDER_ADD, phished_domain,
-			    sender_host, rule, first_seen) < 0)
+			    sender_host, rule, first_seen)
+		   < 0
+	    || store_insert(store, STMT_SENDER_ADD, phished_domain, sender_host,
+			    rule, first_seen)
+		   < 0)
 		goto fail;
 	if (store_commit(store) < 0)
 		return -1;
@@ -202,8 +204,9 @@ int store_sender_add(struct store *store, const char *phished_domain,
 	    || store_begin(store) < 0)
 		return -1;
 	if (store_batch_write(store) < 0
-	    || store_insert(store, STMT_SENDER_ADD, phished_domain,
-			    sender_host, rule, first_seen) < 0) {
+	    || store_insert(store, STMT_SENDER_ADD, phished_domain, sender_host,
+			    rule, first_seen)
+		   < 0) {
 		store_rollback(store);
 		return -1;
 	}
@@ -247,12 +250,13 @@ int store_campaign_known(struct store *store, const char *phished_domain)
 	if (storecache_has(store->known, phished_domain))
 		return 1;
 	if (store_bind_text(store, STMT_CAMPAIGN_KNOWN, P_DOMAIN,
-			    phished_domain) < 0)
+			    phished_domain)
+	    < 0)
 		return -1;
 	rc = store_step(store, STMT_CAMPAIGN_KNOWN);
 	if (rc < 0)
 		return -1;
-	(void) sqlite3_reset(store->stmt[STMT_CAMPAIGN_KNOWN]);
+	(void)sqlite3_reset(store->stmt[STMT_CAMPAIGN_KNOWN]);
 	if (rc != SQLITE_ROW)
 		return 0;
 	storecache_put(store->known, phished_domain);
@@ -273,7 +277,7 @@ int store_sender_known(struct store *store, const char *sender_host)
 	rc = store_step(store, STMT_SENDER_KNOWN);
 	if (rc < 0)
 		return -1;
-	(void) sqlite3_reset(store->stmt[STMT_SENDER_KNOWN]);
+	(void)sqlite3_reset(store->stmt[STMT_SENDER_KNOWN]);
 	if (rc != SQLITE_ROW)
 		return 0;
 	storecache_put(store->senders, sender_host);

@@ -115,12 +115,12 @@ int store_relay(struct store *store, const char *phished_domain,
 /* One campaign as the report and the summaries see it. */
 struct store_campaign {
 	const char *phished_domain;
-	const char *rule;		/* the rule that first matched */
-	const char *senders;		/* sender hosts, comma list, oldest first */
+	const char *rule;    /* the rule that first matched */
+	const char *senders; /* sender hosts, comma list, oldest first */
 	time_t first_seen, last_seen;
-	unsigned long long n[TRACK_COUNTERS];	/* enum tracker_counter */
-	unsigned long long relays;	/* distinct relays */
-	const char *mtas;		/* "mx1=20,mx2=30": messages per MTA */
+	unsigned long long n[TRACK_COUNTERS]; /* enum tracker_counter */
+	unsigned long long relays;            /* distinct relays */
+	const char *mtas; /* "mx1=20,mx2=30": messages per MTA */
 };
 
 /* Called per campaign; a non-zero return stops the walk and is returned. */
@@ -134,8 +134,8 @@ typedef int (*store_name_fn)(const char *name, void *ctx);
 
 /* store_recent_campaigns - the phished domains of the most campaigns
  * first seen last, oldest of them first (the brands learned at start) */
-int store_recent_campaigns(struct store *store, size_t most,
-			   store_name_fn fn, void *ctx);
+int store_recent_campaigns(struct store *store, size_t most, store_name_fn fn,
+			   void *ctx);
 
 /* store_quiet_campaigns - campaigns with no message since before
  * quiet_before and no summary since their last message */
@@ -146,7 +146,7 @@ int store_quiet_campaigns(struct store *store, time_t quiet_before,
  * logged from start (UTC) for the bucket's width. */
 struct store_bucket {
 	time_t start;
-	unsigned long long n[TRACK_COUNTERS];	/* enum tracker_counter */
+	unsigned long long n[TRACK_COUNTERS]; /* enum tracker_counter */
 };
 
 /* Called per bucket; a non-zero return stops the walk and is returned. */
@@ -158,8 +158,8 @@ typedef int (*store_bucket_fn)(const struct store_bucket *b, void *ctx);
  * are not walked.  Callable from within a store_campaigns() walk.
  * Campaigns counted before the store kept hours (schema 1) have none.
  */
-int store_buckets(struct store *store, const char *phished_domain,
-		  long width, store_bucket_fn fn, void *ctx);
+int store_buckets(struct store *store, const char *phished_domain, long width,
+		  store_bucket_fn fn, void *ctx);
 
 /* store_summarized - record that a summary covered up to last_seen */
 int store_summarized(struct store *store, const char *phished_domain,
@@ -167,11 +167,11 @@ int store_summarized(struct store *store, const char *phished_domain,
 
 /* What store_forget() deleted: rows of each table. */
 struct store_forgotten {
-	long campaigns;			/* 1, or 0: no campaign row */
-	long senders;			/* its sender domains */
-	long mtas;			/* its counts per MTA */
-	long relays;			/* its relays */
-	long hours;			/* its counts per hour */
+	long campaigns; /* 1, or 0: no campaign row */
+	long senders;   /* its sender domains */
+	long mtas;      /* its counts per MTA */
+	long relays;    /* its relays */
+	long hours;     /* its counts per hour */
 };
 
 /*
@@ -206,7 +206,8 @@ long store_campaign_count(struct store *store);
 
 const char *store_errmsg(const struct store *store);
 void store_clear_error(struct store *store);
-int store_busy(const struct store *store);	/* last failure was SQLITE_BUSY/LOCKED */
+int store_busy(
+    const struct store *store); /* last failure was SQLITE_BUSY/LOCKED */
 /* store_corrupt - the last failure was a damaged database (a store that
  * cannot be read, as at open: exit 73) */
 int store_corrupt(const struct store *store);

@@ -28,37 +28,37 @@
 
 #include "storeint.h"
 
-#define STOREBATCH_SLOTS (4 * STORE_BATCH_ROWS)	/* a power of two */
-#define STOREBATCH_NONE UINT16_MAX
+#define STOREBATCH_SLOTS (4 * STORE_BATCH_ROWS) /* a power of two */
+#define STOREBATCH_NONE  UINT16_MAX
 /* The names of the rows, one after the other. */
 #define STOREBATCH_TEXT (64 * 1024)
 /* The most one store_count() call adds: four rows of two names each. */
 #define STOREBATCH_CALL_TEXT (4 * 2 * (STORE_TEXT_MAX + 1))
 
 enum storebatch_kind {
-	SB_CAMPAIGN,			/* key: phished domain */
-	SB_SENDER,			/* key: sender host */
-	SB_MTA,				/* key, sub: phished domain, MTA */
-	SB_HOUR,			/* key, hour: phished domain, hour */
-	SB_RELAY			/* key, sub: phished domain, relay */
+	SB_CAMPAIGN, /* key: phished domain */
+	SB_SENDER,   /* key: sender host */
+	SB_MTA,      /* key, sub: phished domain, MTA */
+	SB_HOUR,     /* key, hour: phished domain, hour */
+	SB_RELAY     /* key, sub: phished domain, relay */
 };
 
 struct storebatch_row {
 	enum storebatch_kind kind;
 	uint32_t hash;
-	int counted;			/* first and last are set */
-	sqlite3_int64 hour;		/* SB_HOUR */
-	sqlite3_int64 first, last;	/* SB_CAMPAIGN, SB_SENDER */
+	int counted;               /* first and last are set */
+	sqlite3_int64 hour;        /* SB_HOUR */
+	sqlite3_int64 first, last; /* SB_CAMPAIGN, SB_SENDER */
 	sqlite3_int64 n[TRACK_COUNTERS];
-	const char *key;		/* in the batch's text */
-	const char *sub;		/* in the batch's text; "" */
+	const char *key; /* in the batch's text */
+	const char *sub; /* in the batch's text; "" */
 };
 
 struct storebatch {
-	size_t used;			/* rows 0..used-1 */
-	size_t written;			/* rows 0..written-1 are in SQLite */
-	size_t text_used;		/* bytes of text taken */
-	uint16_t slot[STOREBATCH_SLOTS];	/* row numbers, or NONE */
+	size_t used;                     /* rows 0..used-1 */
+	size_t written;                  /* rows 0..written-1 are in SQLite */
+	size_t text_used;                /* bytes of text taken */
+	uint16_t slot[STOREBATCH_SLOTS]; /* row numbers, or NONE */
 	struct storebatch_row row[STORE_BATCH_ROWS];
 	char text[STOREBATCH_TEXT];
 };
@@ -105,21 +105,22 @@ static const char *storebatch_text(struct storebatch *batch, const char *name)
 static uint32_t storebatch_hash(enum storebatch_kind kind, const char *key,
 				const char *sub, sqlite3_int64 hour)
 {
-	uint32_t h = 2166136261u ^ (uint32_t) kind;
+	uint32_t h = 2166136261u ^ (uint32_t)kind;
 
 	for (; *key != '\0'; key++)
-		h = (h ^ (unsigned char) *key) * 16777619u;
+		h = (h ^ (unsigned char)*key) * 16777619u;
 	h = (h ^ 0xffu) * 16777619u;
 	for (; *sub != '\0'; sub++)
-		h = (h ^ (unsigned char) *sub) * 16777619u;
-	return (h ^ (uint32_t) (hour / STORE_HOUR)) * 16777619u;
+		h = (h ^ (unsigned char)*sub) * 16777619u;
+	return (h ^ (uint32_t)(hour / STORE_HOUR)) * 16777619u;
 }
 
 /* storebatch_find - the row of (kind, key, sub, hour), added with zero
  * counts when new (store_batch_room() made room for it) */
 static struct storebatch_row *storebatch_find(struct storebatch *batch,
-		enum storebatch_kind kind, const char *key, const char *sub,
-		sqlite3_int64 hour)
+					      enum storebatch_kind kind,
+					      const char *key, const char *sub,
+					      sqlite3_int64 hour)
 {
 	uint32_t hash = storebatch_hash(kind, key, sub, hour);
 	size_t i = hash & (STOREBATCH_SLOTS - 1);
@@ -132,7 +133,7 @@ static struct storebatch_row *storebatch_find(struct storebatch *batch,
 		    && strcmp(row->key, key) == 0 && strcmp(row->sub, sub) == 0)
 			return row;
 	}
-	batch->slot[i] = (uint16_t) batch->used;
+	batch->slot[i] = (uint16_t)batch->used;
 	row = batch->row + batch->used++;
 	row->kind = kind;
 	row->hash = hash;
@@ -152,7 +153,7 @@ static void storebatch_add(struct storebatch_row *row,
 			   sqlite3_int64 seen)
 {
 	for (int i = 0; i < TRACK_COUNTERS; i++)
-		row->n[i] += (sqlite3_int64) delta->n[i];
+		row->n[i] += (sqlite3_int64)delta->n[i];
 	if (!row->counted || seen < row->first)
 		row->first = seen;
 	if (!row->counted || seen > row->last)
@@ -163,7 +164,7 @@ static void storebatch_add(struct storebatch_row *row,
 /* store_hour - the start of the hour of t (UTC), for the time series */
 static sqlite3_int64 store_hour(time_t t)
 {
-	return (sqlite3_int64) (t - (t % STORE_HOUR + STORE_HOUR) % STORE_HOUR);
+	return (sqlite3_int64)(t - (t % STORE_HOUR + STORE_HOUR) % STORE_HOUR);
 }
 
 /* store_batch_room - room for the rows of one more call, writing the
@@ -184,21 +185,23 @@ int store_batch_count(struct store *store, const struct tracker_delta *delta,
 		      const char *mta, time_t seen)
 {
 	struct storebatch *batch = store->batch;
-	sqlite3_int64 when = (sqlite3_int64) seen;
+	sqlite3_int64 when = (sqlite3_int64)seen;
 
 	if (store_batch_room(store) < 0)
 		return -1;
-	storebatch_add(storebatch_find(batch, SB_CAMPAIGN,
-				       delta->phished_domain, "", 0),
-		       delta, when);
-	storebatch_add(storebatch_find(batch, SB_SENDER, delta->sender_host,
-				       "", 0), delta, when);
+	storebatch_add(
+	    storebatch_find(batch, SB_CAMPAIGN, delta->phished_domain, "", 0),
+	    delta, when);
+	storebatch_add(
+	    storebatch_find(batch, SB_SENDER, delta->sender_host, "", 0), delta,
+	    when);
 	if (mta != NULL)
 		storebatch_add(storebatch_find(batch, SB_MTA,
 					       delta->phished_domain, mta, 0),
 			       delta, when);
 	storebatch_add(storebatch_find(batch, SB_HOUR, delta->phished_domain,
-				       "", store_hour(seen)), delta, when);
+				       "", store_hour(seen)),
+		       delta, when);
 	return 0;
 }
 
@@ -208,8 +211,7 @@ int store_batch_relay(struct store *store, const char *phished_domain,
 {
 	if (store_batch_room(store) < 0)
 		return -1;
-	(void) storebatch_find(store->batch, SB_RELAY, phished_domain, relay,
-			       0);
+	(void)storebatch_find(store->batch, SB_RELAY, phished_domain, relay, 0);
 	return 0;
 }
 
@@ -220,23 +222,35 @@ static int storebatch_bind(struct store *store, enum store_stmt id,
 	switch (row->kind) {
 	case SB_CAMPAIGN:
 	case SB_SENDER:
-		return store_bind_text(store, id, row->kind == SB_CAMPAIGN
-				       ? P_DOMAIN : P_HOST, row->key) < 0
-		       || store_bind_int(store, id, P_TIME, row->first) < 0
-		       || store_bind_int(store, id, P_LAST, row->last) < 0
-		       ? -1 : 0;
+		return store_bind_text(store, id,
+				       row->kind == SB_CAMPAIGN ? P_DOMAIN
+								: P_HOST,
+				       row->key)
+				   < 0
+			       || store_bind_int(store, id, P_TIME, row->first)
+				      < 0
+			       || store_bind_int(store, id, P_LAST, row->last)
+				      < 0
+			   ? -1
+			   : 0;
 	case SB_MTA:
 		return store_bind_text(store, id, P_DOMAIN, row->key) < 0
-		       || store_bind_text(store, id, P_RULE, row->sub) < 0
-		       ? -1 : 0;
+			       || store_bind_text(store, id, P_RULE, row->sub)
+				      < 0
+			   ? -1
+			   : 0;
 	case SB_HOUR:
 		return store_bind_text(store, id, P_DOMAIN, row->key) < 0
-		       || store_bind_int(store, id, P_TIME, row->hour) < 0
-		       ? -1 : 0;
+			       || store_bind_int(store, id, P_TIME, row->hour)
+				      < 0
+			   ? -1
+			   : 0;
 	case SB_RELAY:
 		return store_bind_text(store, id, P_DOMAIN, row->key) < 0
-		       || store_bind_text(store, id, P_HOST, row->sub) < 0
-		       ? -1 : 0;
+			       || store_bind_text(store, id, P_HOST, row->sub)
+				      < 0
+			   ? -1
+			   : 0;
 	}
 	return store_fail_text(store, "bad batch row (a bug)");
 }
@@ -246,11 +260,9 @@ static int storebatch_write_row(struct store *store,
 				const struct storebatch_row *row)
 {
 	static const enum store_stmt stmt_of[] = {
-		[SB_CAMPAIGN] = STMT_CAMPAIGN_SEEN,
-		[SB_SENDER] = STMT_SENDER_SEEN,
-		[SB_MTA] = STMT_MTA_SEEN,
-		[SB_HOUR] = STMT_HOUR_SEEN,
-		[SB_RELAY] = STMT_RELAY_ADD,
+	    [SB_CAMPAIGN] = STMT_CAMPAIGN_SEEN, [SB_SENDER] = STMT_SENDER_SEEN,
+	    [SB_MTA] = STMT_MTA_SEEN,           [SB_HOUR] = STMT_HOUR_SEEN,
+	    [SB_RELAY] = STMT_RELAY_ADD,
 	};
 	enum store_stmt id = stmt_of[row->kind];
 
@@ -258,8 +270,8 @@ static int storebatch_write_row(struct store *store,
 		return -1;
 	if (row->kind != SB_RELAY)
 		for (int i = 0; i < TRACK_COUNTERS; i++)
-			if (store_bind_int(store, id, P_COUNTERS + i,
-					   row->n[i]) < 0)
+			if (store_bind_int(store, id, P_COUNTERS + i, row->n[i])
+			    < 0)
 				return -1;
 	return store_run(store, id);
 }
@@ -278,8 +290,8 @@ int store_batch_write(struct store *store)
 		return 0;
 	}
 	for (; batch->written < batch->used; batch->written++)
-		if (storebatch_write_row(store,
-					 batch->row + batch->written) < 0)
+		if (storebatch_write_row(store, batch->row + batch->written)
+		    < 0)
 			return -1;
 	storebatch_clear(batch);
 	return 0;

@@ -20,13 +20,13 @@
 struct storecache_entry {
 	char name[STORECACHE_NAME_MAX + 1];
 	uint32_t hash;
-	uint32_t newer, older;		/* the recency chain */
+	uint32_t newer, older; /* the recency chain */
 };
 
 struct storecache {
 	struct storecache_entry *entry;
-	uint32_t *slot;			/* entry numbers, or NONE */
-	size_t size, used, slots;	/* slots: a power of two */
+	uint32_t *slot;           /* entry numbers, or NONE */
+	size_t size, used, slots; /* slots: a power of two */
 	uint32_t newest, oldest;
 	unsigned long long evictions;
 };
@@ -38,7 +38,7 @@ static uint32_t storecache_hash(const char *name, size_t *len)
 	size_t i;
 
 	for (i = 0; i <= STORECACHE_NAME_MAX && name[i] != '\0'; i++)
-		h = (h ^ (unsigned char) name[i]) * 16777619u;
+		h = (h ^ (unsigned char)name[i]) * 16777619u;
 	*len = i;
 	return h;
 }
@@ -78,14 +78,15 @@ void storecache_free(struct storecache *cache)
 }
 
 /* storecache_find - the slot of name, or of the free slot ending its run */
-static size_t storecache_find(const struct storecache *cache,
-			      const char *name, uint32_t hash)
+static size_t storecache_find(const struct storecache *cache, const char *name,
+			      uint32_t hash)
 {
 	size_t mask = cache->slots - 1;
 	size_t i = hash & mask;
 
 	while (cache->slot[i] != STORECACHE_NONE) {
-		const struct storecache_entry *e = cache->entry + cache->slot[i];
+		const struct storecache_entry *e =
+		    cache->entry + cache->slot[i];
 
 		if (e->hash == hash && strcmp(e->name, name) == 0)
 			break;
@@ -169,8 +170,8 @@ static uint32_t storecache_reuse(struct storecache *cache)
 
 	/* An entry emptied by storecache_del() is in no slot. */
 	if (e->name[0] != '\0') {
-		storecache_remove(cache, storecache_find(cache, e->name,
-							 e->hash));
+		storecache_remove(cache,
+				  storecache_find(cache, e->name, e->hash));
 		cache->evictions++;
 	}
 	storecache_unchain(cache, n);
@@ -187,7 +188,7 @@ void storecache_put(struct storecache *cache, const char *name)
 	if (len == 0 || len > STORECACHE_NAME_MAX
 	    || storecache_has(cache, name))
 		return;
-	n = cache->used < cache->size ? (uint32_t) cache->used++
+	n = cache->used < cache->size ? (uint32_t)cache->used++
 				      : storecache_reuse(cache);
 	memcpy(cache->entry[n].name, name, len + 1);
 	cache->entry[n].hash = hash;

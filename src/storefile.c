@@ -44,9 +44,7 @@
 
 /* SQLite's files beside the database (WAL mode, and the rollback
  * journal used while the journal mode is switched). */
-static const char *const storefile_companions[] = {
-	"-wal", "-shm", "-journal"
-};
+static const char *const storefile_companions[] = {"-wal", "-shm", "-journal"};
 
 /* storefile_fail - the file and the reason, into sf->err */
 static int storefile_fail(struct storefile *sf, const char *shown,
@@ -58,10 +56,10 @@ static int storefile_fail(struct storefile *sf, const char *shown,
 }
 
 /* storefile_names - a companion's path and its name for messages */
-static int storefile_names(struct storefile *sf, const char *suffix,
-			   char *file, char *shown)
+static int storefile_names(struct storefile *sf, const char *suffix, char *file,
+			   char *shown)
 {
-	if ((size_t) snprintf(file, PATH_MAX, "%s%s", sf->path, suffix)
+	if ((size_t)snprintf(file, PATH_MAX, "%s%s", sf->path, suffix)
 	    >= PATH_MAX)
 		return storefile_fail(sf, sf->name, strerror(ENAMETOOLONG));
 	snprintf(shown, PATH_MAX + STOREFILE_SUFFIX_MAX, "%s%s", sf->name,
@@ -76,25 +74,30 @@ static int storefile_check_stat(struct storefile *sf, const char *shown,
 	char why[128];
 
 	if (S_ISLNK(st->st_mode))
-		return storefile_fail(sf, shown, "a symbolic link: refused "
+		return storefile_fail(sf, shown,
+				      "a symbolic link: refused "
 				      "(a store is never opened through one)");
 	if (!S_ISREG(st->st_mode))
 		return storefile_fail(sf, shown, "not a regular file: refused");
 	if (st->st_uid != geteuid()) {
-		snprintf(why, sizeof(why), "owned by uid %lu, not by the user "
+		snprintf(why, sizeof(why),
+			 "owned by uid %lu, not by the user "
 			 "running phishwatch (uid %lu): refused",
-			 (unsigned long) st->st_uid, (unsigned long) geteuid());
+			 (unsigned long)st->st_uid, (unsigned long)geteuid());
 		return storefile_fail(sf, shown, why);
 	}
 	if (st->st_mode & (S_IWGRP | S_IWOTH)) {
-		snprintf(why, sizeof(why), "writable by group or others "
+		snprintf(why, sizeof(why),
+			 "writable by group or others "
 			 "(mode %04o): refused",
-			 (unsigned) (st->st_mode & 07777));
+			 (unsigned)(st->st_mode & 07777));
 		return storefile_fail(sf, shown, why);
 	}
 	if (st->st_nlink > 1) {
-		snprintf(why, sizeof(why), "%lu hard links: refused (its other "
-			 "names could change it)", (unsigned long) st->st_nlink);
+		snprintf(why, sizeof(why),
+			 "%lu hard links: refused (its other "
+			 "names could change it)",
+			 (unsigned long)st->st_nlink);
 		return storefile_fail(sf, shown, why);
 	}
 	return 0;
@@ -115,17 +118,17 @@ static int storefile_resolve(struct storefile *sf, const char *name)
 		snprintf(dir, sizeof(dir), ".");
 	else if (slash == name)
 		snprintf(dir, sizeof(dir), "/");
-	else if ((size_t) (slash - name) >= sizeof(dir))
+	else if ((size_t)(slash - name) >= sizeof(dir))
 		return storefile_fail(sf, name, strerror(ENAMETOOLONG));
 	else
-		snprintf(dir, sizeof(dir), "%.*s", (int) (slash - name), name);
+		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - name), name);
 	real = realpath(dir, NULL);
 	if (real == NULL)
 		return storefile_fail(sf, name, strerror(errno));
 	n = snprintf(sf->path, sizeof(sf->path), "%s/%s",
 		     strcmp(real, "/") == 0 ? "" : real, base);
 	free(real);
-	if (n < 0 || (size_t) n >= sizeof(sf->path))
+	if (n < 0 || (size_t)n >= sizeof(sf->path))
 		return storefile_fail(sf, name, strerror(ENAMETOOLONG));
 	return 0;
 }
@@ -133,8 +136,7 @@ static int storefile_resolve(struct storefile *sf, const char *name)
 /* storefile_open_own - create (O_EXCL, 0600) or open without following
  * a link, then check; the descriptor, or -1; *created tells which */
 static int storefile_open_own(struct storefile *sf, const char *file,
-			      const char *shown, struct stat *st,
-			      int *created)
+			      const char *shown, struct stat *st, int *created)
 {
 	/* O_NONBLOCK: a FIFO planted under the name must not hang us. */
 	int flags = O_RDWR | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
@@ -144,17 +146,18 @@ static int storefile_open_own(struct storefile *sf, const char *file,
 	if (fd < 0 && errno == EEXIST)
 		fd = open(file, flags);
 	if (fd < 0 && errno == ELOOP)
-		return storefile_fail(sf, shown, "a symbolic link: refused "
+		return storefile_fail(sf, shown,
+				      "a symbolic link: refused "
 				      "(a store is never opened through one)");
 	if (fd < 0)
 		return storefile_fail(sf, shown, strerror(errno));
 	if (fstat(fd, st) < 0) {
 		storefile_fail(sf, shown, strerror(errno));
-		(void) close(fd);
+		(void)close(fd);
 		return -1;
 	}
 	if (storefile_check_stat(sf, shown, st) < 0) {
-		(void) close(fd);
+		(void)close(fd);
 		return -1;
 	}
 	return fd;
@@ -166,11 +169,14 @@ static int storefile_held(struct storefile *sf, const struct flock *fl)
 	char why[160];
 
 	if (fl->l_pid > 0)
-		snprintf(why, sizeof(why), "in use by another phishwatch (pid "
+		snprintf(why, sizeof(why),
+			 "in use by another phishwatch (pid "
 			 "%ld holds its lock): one process writes a store at "
-			 "a time", (long) fl->l_pid);
+			 "a time",
+			 (long)fl->l_pid);
 	else
-		snprintf(why, sizeof(why), "in use by another phishwatch (in "
+		snprintf(why, sizeof(why),
+			 "in use by another phishwatch (in "
 			 "another pid namespace): one process writes a store "
 			 "at a time");
 	return storefile_fail(sf, sf->name, why);
@@ -216,7 +222,7 @@ static int storefile_lock(struct storefile *sf)
 	if (fd < 0)
 		return -1;
 	if (storefile_try_lock(sf, fd, shown) < 0) {
-		(void) close(fd);
+		(void)close(fd);
 		return -1;
 	}
 	sf->lock_fd = fd;
@@ -232,8 +238,8 @@ static int storefile_check_companions(struct storefile *sf)
 	size_t n = sizeof(storefile_companions) / sizeof(*storefile_companions);
 
 	for (size_t i = 0; i < n; i++) {
-		if (storefile_names(sf, storefile_companions[i], file,
-				    shown) < 0)
+		if (storefile_names(sf, storefile_companions[i], file, shown)
+		    < 0)
 			return -1;
 		if (lstat(file, &st) < 0) {
 			if (errno == ENOENT)
@@ -263,7 +269,7 @@ int storefile_open(struct storefile *sf, const char *name,
 		return -1;
 	/* Closed before SQLite opens the file: closing a descriptor of
 	 * it later would drop SQLite's locks (see the top of this file). */
-	(void) close(fd);
+	(void)close(fd);
 	/* SQLite takes an empty file for a new database, and so does
 	 * phishwatch (a sqlite3 shell, touch or install(1) leave one), but
 	 * the caller says so: a store truncated to nothing gives every
@@ -288,7 +294,8 @@ int storefile_recheck(struct storefile *sf)
 	if (lstat(sf->path, &st) < 0)
 		return storefile_fail(sf, sf->name, strerror(errno));
 	if (st.st_dev != sf->dev || st.st_ino != sf->ino)
-		return storefile_fail(sf, sf->name, "replaced by another file "
+		return storefile_fail(sf, sf->name,
+				      "replaced by another file "
 				      "while it was opened: refused");
 	if (storefile_check_stat(sf, sf->name, &st) < 0)
 		return -1;
@@ -311,7 +318,8 @@ static int storefile_lock_present(struct storefile *sf)
 		return storefile_fail(sf, shown, strerror(errno));
 	if (lstat(file, &named) < 0 || named.st_dev != held.st_dev
 	    || named.st_ino != held.st_ino)
-		return storefile_fail(sf, shown, "removed or replaced while "
+		return storefile_fail(sf, shown,
+				      "removed or replaced while "
 				      "phishwatch ran: another phishwatch "
 				      "could start on the store");
 	return 0;
@@ -326,12 +334,15 @@ int storefile_present(struct storefile *sf)
 	if (lstat(sf->path, &st) < 0) {
 		char why[160];
 
-		snprintf(why, sizeof(why), "removed while phishwatch ran (%s): "
-			 "what it writes now would be lost", strerror(errno));
+		snprintf(why, sizeof(why),
+			 "removed while phishwatch ran (%s): "
+			 "what it writes now would be lost",
+			 strerror(errno));
 		return storefile_fail(sf, sf->name, why);
 	}
 	if (st.st_dev != sf->dev || st.st_ino != sf->ino)
-		return storefile_fail(sf, sf->name, "replaced by another file "
+		return storefile_fail(sf, sf->name,
+				      "replaced by another file "
 				      "while phishwatch ran: what it writes "
 				      "now would be lost");
 	return storefile_lock_present(sf);
@@ -341,6 +352,6 @@ int storefile_present(struct storefile *sf)
 void storefile_close(struct storefile *sf)
 {
 	if (sf->lock_fd >= 0)
-		(void) close(sf->lock_fd);
+		(void)close(sf->lock_fd);
 	sf->lock_fd = -1;
 }

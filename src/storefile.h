@@ -33,20 +33,20 @@
 #define STOREFILE_LOCK_SUFFIX "-lock"
 
 struct storefile {
-	char path[PATH_MAX];		/* what SQLite opens: the directory
+	char path[PATH_MAX]; /* what SQLite opens: the directory
 					 * resolved, the last name as given */
-	const char *name;		/* as given, for messages */
-	dev_t dev;			/* the store file as checked */
+	const char *name;    /* as given, for messages */
+	dev_t dev;           /* the store file as checked */
 	ino_t ino;
-	int lock_fd;			/* -1: no lock held */
-	int found_empty;		/* an existing file of 0 bytes, taken
+	int lock_fd;     /* -1: no lock held */
+	int found_empty; /* an existing file of 0 bytes, taken
 					 * for a new store */
 	char err[STOREFILE_ERR_MAX];
 };
 
 enum storefile_use {
-	STOREFILE_READER,		/* --check, a --report of the store alone */
-	STOREFILE_WRITER		/* everything else: takes the lock */
+	STOREFILE_READER, /* --check, a --report of the store alone */
+	STOREFILE_WRITER  /* everything else: takes the lock */
 };
 
 /* storefile_open - resolve, create or check, lock; 0 or -1 */

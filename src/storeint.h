@@ -63,7 +63,11 @@ enum store_stmt {
  * counters of struct tracker_delta follow P_COUNTERS in their enum
  * order, and P_LAST (a last seen) follows them. */
 enum {
-	P_DOMAIN = 1, P_HOST = 2, P_RULE = 3, P_TIME = 4, P_COUNTERS = 5,
+	P_DOMAIN = 1,
+	P_HOST = 2,
+	P_RULE = 3,
+	P_TIME = 4,
+	P_COUNTERS = 5,
 	P_LAST = P_COUNTERS + TRACK_COUNTERS
 };
 
@@ -72,24 +76,23 @@ struct storebatch;
 struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[STMT_COUNT];
-	struct storecache *known;	/* campaigns found stored */
-	struct storecache *senders;	/* sender hosts found stored */
-	struct storebatch *batch;	/* counts not yet written */
-	char *name;			/* path or ":memory:", for messages */
-	struct storefile *file;		/* NULL in memory */
-	char errmsg[STOREFILE_ERR_MAX];	/* STORE_ERR_MAX (store.c) */
-	int busy;			/* last failure was BUSY or LOCKED */
-	int corrupt;			/* last failure: a damaged file */
-	int nomem;			/* last failure: out of memory */
-	int stopped;			/* a lasting failure, or discarded:
+	struct storecache *known;       /* campaigns found stored */
+	struct storecache *senders;     /* sender hosts found stored */
+	struct storebatch *batch;       /* counts not yet written */
+	char *name;                     /* path or ":memory:", for messages */
+	struct storefile *file;         /* NULL in memory */
+	char errmsg[STOREFILE_ERR_MAX]; /* STORE_ERR_MAX (store.c) */
+	int busy;                       /* last failure was BUSY or LOCKED */
+	int corrupt;                    /* last failure: a damaged file */
+	int nomem;                      /* last failure: out of memory */
+	int stopped;                    /* a lasting failure, or discarded:
 					 * nothing more is written */
-	unsigned long long commits;	/* commits that succeeded */
+	unsigned long long commits;     /* commits that succeeded */
 };
 
 /* storestmt.c */
 int store_is_busy(int rc);
-void store_say(struct store *store, int rc, const char *what,
-	       const char *why);
+void store_say(struct store *store, int rc, const char *what, const char *why);
 int store_fail(struct store *store, int rc, const char *what);
 int store_fail_text(struct store *store, const char *what);
 int store_fail_nomem(struct store *store);

@@ -47,12 +47,13 @@ static int store_connect(struct store *store, int flags)
 	if (store->file != NULL)
 		flags |= SQLITE_OPEN_NOFOLLOW;
 	rc = sqlite3_open_v2(store->file != NULL ? store->file->path
-			     : store->name, &store->db, flags, NULL);
+						 : store->name,
+			     &store->db, flags, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(store, rc, "open");
 	if ((rc = sqlite3_extended_result_codes(store->db, 1)) != SQLITE_OK
 	    || (rc = sqlite3_busy_timeout(store->db, STORE_BUSY_MS))
-	       != SQLITE_OK)
+		   != SQLITE_OK)
 		return store_fail(store, rc, "settings");
 	return 0;
 }
@@ -86,8 +87,8 @@ static int store_setup(struct store *store, const char *path)
 	long version;
 
 	if ((path != NULL && store_claim(store, STOREFILE_WRITER) < 0)
-	    || store_connect(store, SQLITE_OPEN_READWRITE
-			     | SQLITE_OPEN_CREATE) < 0
+	    || store_connect(store, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+		   < 0
 	    || store_check_version(store, &version) < 0)
 		return -1;
 	if (path != NULL && store_set_wal(store) < 0)
@@ -120,7 +121,7 @@ struct store *store_open(const char *path, char err[STORE_ERR_MAX])
 		return NULL;
 	if (store_setup(store, path) < 0) {
 		memcpy(err, store->errmsg, STORE_ERR_MAX);
-		(void) store_close(store, NULL);	/* err says why */
+		(void)store_close(store, NULL); /* err says why */
 		return NULL;
 	}
 	return store;
@@ -141,7 +142,8 @@ static int store_setup_readonly(struct store *store)
 	if (version == 0)
 		return 1;
 	if (version < STORE_SCHEMA_VERSION) {
-		snprintf(store->errmsg, sizeof(store->errmsg), "%.*s: schema "
+		snprintf(store->errmsg, sizeof(store->errmsg),
+			 "%.*s: schema "
 			 "version %ld, older than this phishwatch's (%d)",
 			 STORE_NAME_SHOWN, store->name, version,
 			 STORE_SCHEMA_VERSION);
@@ -160,8 +162,8 @@ int store_open_readonly(const char *path, struct store **out,
 
 	*out = NULL;
 	if (stat(path, &st) < 0) {
-		snprintf(err, STORE_ERR_MAX, "%.*s: %s", STORE_NAME_SHOWN,
-			 path, strerror(errno));
+		snprintf(err, STORE_ERR_MAX, "%.*s: %s", STORE_NAME_SHOWN, path,
+			 strerror(errno));
 		return errno == ENOENT ? 1 : -1;
 	}
 	store = store_new(path, err);
@@ -174,7 +176,7 @@ int store_open_readonly(const char *path, struct store **out,
 				 STORE_NAME_SHOWN, path);
 		else
 			memcpy(err, store->errmsg, STORE_ERR_MAX);
-		(void) store_close(store, NULL);	/* err says why */
+		(void)store_close(store, NULL); /* err says why */
 		return status > 0 ? 1 : -1;
 	}
 	*out = store;
@@ -183,8 +185,8 @@ int store_open_readonly(const char *path, struct store **out,
 
 /* store_close_failed - the close's failure into err, after the
  * commit's when that failed too */
-static void store_close_failed(const struct store *store, int rc,
-			       int after, char err[STORE_ERR_MAX])
+static void store_close_failed(const struct store *store, int rc, int after,
+			       char err[STORE_ERR_MAX])
 {
 	if (after) {
 		char first[STORE_ERR_MAX];
@@ -213,7 +215,7 @@ int store_close(struct store *store, char err[STORE_ERR_MAX])
 		status = -1;
 	}
 	for (int i = 0; i < STMT_COUNT; i++)
-		(void) sqlite3_finalize(store->stmt[i]);	/* NULL is fine */
+		(void)sqlite3_finalize(store->stmt[i]); /* NULL is fine */
 	rc = sqlite3_close(store->db);
 	if (rc != SQLITE_OK && err != NULL)
 		store_close_failed(store, rc, status, err);

@@ -19,15 +19,15 @@
 /* store_campaign_row - the current row of STMT_CAMPAIGNS as a struct */
 static void store_campaign_row(sqlite3_stmt *stmt, struct store_campaign *c)
 {
-	c->phished_domain = (const char *) sqlite3_column_text(stmt, 0);
-	c->rule = (const char *) sqlite3_column_text(stmt, 1);
-	c->first_seen = (time_t) sqlite3_column_int64(stmt, 2);
-	c->last_seen = (time_t) sqlite3_column_int64(stmt, 3);
-	c->senders = (const char *) sqlite3_column_text(stmt, 4);
-	c->relays = (unsigned long long) sqlite3_column_int64(stmt, 5);
-	c->mtas = (const char *) sqlite3_column_text(stmt, 6);
+	c->phished_domain = (const char *)sqlite3_column_text(stmt, 0);
+	c->rule = (const char *)sqlite3_column_text(stmt, 1);
+	c->first_seen = (time_t)sqlite3_column_int64(stmt, 2);
+	c->last_seen = (time_t)sqlite3_column_int64(stmt, 3);
+	c->senders = (const char *)sqlite3_column_text(stmt, 4);
+	c->relays = (unsigned long long)sqlite3_column_int64(stmt, 5);
+	c->mtas = (const char *)sqlite3_column_text(stmt, 6);
 	for (int i = 0; i < TRACK_COUNTERS; i++)
-		c->n[i] = (unsigned long long) sqlite3_column_int64(stmt, 7 + i);
+		c->n[i] = (unsigned long long)sqlite3_column_int64(stmt, 7 + i);
 	if (c->senders == NULL)
 		c->senders = "";
 	if (c->mtas == NULL)
@@ -53,7 +53,7 @@ static int store_walk(struct store *store, time_t quiet_before,
 		if (c.phished_domain != NULL && c.rule != NULL)
 			status = fn(&c, ctx);
 	}
-	(void) sqlite3_reset(stmt);
+	(void)sqlite3_reset(stmt);
 	return rc < 0 ? -1 : status;
 }
 
@@ -72,8 +72,8 @@ int store_quiet_campaigns(struct store *store, time_t quiet_before,
 }
 
 /* store_buckets - a campaign's counts per bucket of width seconds */
-int store_buckets(struct store *store, const char *phished_domain,
-		  long width, store_bucket_fn fn, void *ctx)
+int store_buckets(struct store *store, const char *phished_domain, long width,
+		  store_bucket_fn fn, void *ctx)
 {
 	sqlite3_stmt *stmt = store->stmt[STMT_BUCKETS];
 	struct store_bucket b;
@@ -84,19 +84,19 @@ int store_buckets(struct store *store, const char *phished_domain,
 		return store_fail_text(store, "bucket width not whole hours");
 	if (store_check_text(store, phished_domain) < 0
 	    || store_batch_write(store) < 0
-	    || store_bind_text(store, STMT_BUCKETS, P_DOMAIN,
-			       phished_domain) < 0
+	    || store_bind_text(store, STMT_BUCKETS, P_DOMAIN, phished_domain)
+		   < 0
 	    || store_bind_int(store, STMT_BUCKETS, P_TIME, width) < 0)
 		return -1;
-	while (status == 0 && (rc = store_step(store, STMT_BUCKETS))
-	       == SQLITE_ROW) {
-		b.start = (time_t) sqlite3_column_int64(stmt, 0);
+	while (status == 0
+	       && (rc = store_step(store, STMT_BUCKETS)) == SQLITE_ROW) {
+		b.start = (time_t)sqlite3_column_int64(stmt, 0);
 		for (int i = 0; i < TRACK_COUNTERS; i++)
-			b.n[i] = (unsigned long long)
-				 sqlite3_column_int64(stmt, 1 + i);
+			b.n[i] = (unsigned long long)sqlite3_column_int64(
+			    stmt, 1 + i);
 		status = fn(&b, ctx);
 	}
-	(void) sqlite3_reset(stmt);
+	(void)sqlite3_reset(stmt);
 	return rc < 0 ? -1 : status;
 }
 
@@ -106,36 +106,37 @@ int store_summarized(struct store *store, const char *phished_domain,
 {
 	if (store_check_text(store, phished_domain) < 0
 	    || store_begin(store) < 0
-	    || store_bind_text(store, STMT_SUMMARIZED, P_DOMAIN,
-			       phished_domain) < 0
+	    || store_bind_text(store, STMT_SUMMARIZED, P_DOMAIN, phished_domain)
+		   < 0
 	    || store_bind_int(store, STMT_SUMMARIZED, P_TIME,
-			      (sqlite3_int64) last_seen) < 0)
+			      (sqlite3_int64)last_seen)
+		   < 0)
 		return -1;
 	return store_run(store, STMT_SUMMARIZED);
 }
 
 /* store_recent_campaigns - the phished domains of the latest campaigns */
-int store_recent_campaigns(struct store *store, size_t most,
-			   store_name_fn fn, void *ctx)
+int store_recent_campaigns(struct store *store, size_t most, store_name_fn fn,
+			   void *ctx)
 {
 	sqlite3_stmt *stmt = store->stmt[STMT_RECENT];
 	int rc;
 	int status = 0;
 
-	if (most > (size_t) INT64_MAX)
-		most = (size_t) INT64_MAX;
+	if (most > (size_t)INT64_MAX)
+		most = (size_t)INT64_MAX;
 	if (store_batch_write(store) < 0
-	    || store_bind_int(store, STMT_RECENT, P_TIME,
-			      (sqlite3_int64) most) < 0)
+	    || store_bind_int(store, STMT_RECENT, P_TIME, (sqlite3_int64)most)
+		   < 0)
 		return -1;
-	while (status == 0 && (rc = store_step(store, STMT_RECENT))
-	       == SQLITE_ROW) {
-		const char *name = (const char *) sqlite3_column_text(stmt, 0);
+	while (status == 0
+	       && (rc = store_step(store, STMT_RECENT)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(stmt, 0);
 
 		if (name != NULL)
 			status = fn(name, ctx);
 	}
-	(void) sqlite3_reset(stmt);
+	(void)sqlite3_reset(stmt);
 	return rc < 0 ? -1 : status;
 }
 
@@ -145,11 +146,11 @@ int store_recent_campaigns(struct store *store, size_t most,
  * alone.
  */
 static const char *const store_forget_sql[] = {
-	"DELETE FROM campaigns WHERE phished_domain = ?1",
-	"DELETE FROM senders WHERE phished_domain = ?1",
-	"DELETE FROM campaign_mtas WHERE phished_domain = ?1",
-	"DELETE FROM relays WHERE phished_domain = ?1",
-	"DELETE FROM campaign_hours WHERE phished_domain = ?1",
+    "DELETE FROM campaigns WHERE phished_domain = ?1",
+    "DELETE FROM senders WHERE phished_domain = ?1",
+    "DELETE FROM campaign_mtas WHERE phished_domain = ?1",
+    "DELETE FROM relays WHERE phished_domain = ?1",
+    "DELETE FROM campaign_hours WHERE phished_domain = ?1",
 };
 
 /* store_delete - one DELETE of a campaign's rows: rows gone, or -1 */
@@ -166,12 +167,12 @@ static long store_delete(struct store *store, const char *sql,
 	if (rc == SQLITE_OK)
 		rc = sqlite3_step(stmt);
 	if (rc == SQLITE_DONE)
-		gone = (long) sqlite3_changes(store->db);
+		gone = (long)sqlite3_changes(store->db);
 	else
 		store_fail(store, rc == SQLITE_OK ? SQLITE_ERROR : rc,
 			   "forget campaign");
 	/* finalize repeats the step's error, recorded above */
-	(void) sqlite3_finalize(stmt);
+	(void)sqlite3_finalize(stmt);
 	return gone;
 }
 
@@ -191,8 +192,7 @@ int store_forget(struct store *store, const char *phished_domain,
 		return -1;
 	}
 	for (size_t i = 0; i < sizeof(n) / sizeof(n[0]); i++) {
-		n[i] = store_delete(store, store_forget_sql[i],
-				    phished_domain);
+		n[i] = store_delete(store, store_forget_sql[i], phished_domain);
 		if (n[i] < 0) {
 			store_rollback(store);
 			return -1;
@@ -221,11 +221,11 @@ long store_campaign_count(struct store *store)
 	if (rc < 0)
 		return -1;
 	if (rc != SQLITE_ROW) {
-		(void) sqlite3_reset(stmt);
+		(void)sqlite3_reset(stmt);
 		return store_fail_text(store, "count campaigns: no row");
 	}
-	count = (long) sqlite3_column_int64(stmt, 0);
-	(void) sqlite3_reset(stmt);
+	count = (long)sqlite3_column_int64(stmt, 0);
+	(void)sqlite3_reset(stmt);
 	return count;
 }
 
@@ -237,15 +237,16 @@ long store_sender_count(struct store *store, const char *phished_domain,
 	long count;
 	int rc;
 
-	if (store_bind_text(store, STMT_SENDER_COUNT, P_DOMAIN,
-			    phished_domain) < 0
+	if (store_bind_text(store, STMT_SENDER_COUNT, P_DOMAIN, phished_domain)
+		< 0
 	    || store_bind_int(store, STMT_SENDER_COUNT, P_TIME,
-			      (sqlite3_int64) (most < 0 ? 0 : most)) < 0)
+			      (sqlite3_int64)(most < 0 ? 0 : most))
+		   < 0)
 		return -1;
 	rc = store_step(store, STMT_SENDER_COUNT);
 	if (rc < 0)
 		return -1;
-	count = rc == SQLITE_ROW ? (long) sqlite3_column_int64(stmt, 0) : 0;
-	(void) sqlite3_reset(stmt);
+	count = rc == SQLITE_ROW ? (long)sqlite3_column_int64(stmt, 0) : 0;
+	(void)sqlite3_reset(stmt);
 	return count;
 }

@@ -29,13 +29,13 @@
 #include "storeint.h"
 
 /* Counter columns, in the order of enum tracker_counter. */
-#define STORE_COUNTER_COLUMNS \
-	"messages INTEGER NOT NULL DEFAULT 0," \
+#define STORE_COUNTER_COLUMNS                     \
+	"messages INTEGER NOT NULL DEFAULT 0,"    \
 	" recipients INTEGER NOT NULL DEFAULT 0," \
-	" delivered INTEGER NOT NULL DEFAULT 0," \
-	" deferred INTEGER NOT NULL DEFAULT 0," \
-	" bounced INTEGER NOT NULL DEFAULT 0," \
-	" rejected INTEGER NOT NULL DEFAULT 0," \
+	" delivered INTEGER NOT NULL DEFAULT 0,"  \
+	" deferred INTEGER NOT NULL DEFAULT 0,"   \
+	" bounced INTEGER NOT NULL DEFAULT 0,"    \
+	" rejected INTEGER NOT NULL DEFAULT 0,"   \
 	" discarded INTEGER NOT NULL DEFAULT 0"
 
 /* store_exec - SQL text without results (open and migrations only) */
@@ -62,11 +62,11 @@ static int store_query_int(struct store *store, const char *sql,
 	if (rc == SQLITE_OK)
 		rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
-		*value = (long) sqlite3_column_int64(stmt, 0);
+		*value = (long)sqlite3_column_int64(stmt, 0);
 	else
 		store_fail(store, rc == SQLITE_DONE ? SQLITE_ERROR : rc, what);
 	/* finalize repeats the step's error, recorded above */
-	(void) sqlite3_finalize(stmt);
+	(void)sqlite3_finalize(stmt);
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
@@ -83,11 +83,13 @@ static int store_query_text(struct store *store, const char *sql,
 	if (rc == SQLITE_ROW)
 		text = sqlite3_column_text(stmt, 0);
 	if (text != NULL)
-		snprintf(buf, size, "%s", (const char *) text);
+		snprintf(buf, size, "%s", (const char *)text);
 	else
-		store_fail(store, rc == SQLITE_ROW || rc == SQLITE_DONE
-			   ? SQLITE_NOMEM : rc, what);
-	(void) sqlite3_finalize(stmt);
+		store_fail(store,
+			   rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_NOMEM
+								 : rc,
+			   what);
+	(void)sqlite3_finalize(stmt);
 	return text != NULL ? 0 : -1;
 }
 
@@ -102,35 +104,36 @@ typedef int store_migration(struct store *store);
 /* store_migrate_1 - campaigns, their sender domains and relays */
 static int store_migrate_1(struct store *store)
 {
-	return store_exec(store,
-		"CREATE TABLE campaigns ("
-		" phished_domain TEXT PRIMARY KEY NOT NULL,"
-		" first_seen INTEGER NOT NULL,"
-		" last_seen INTEGER NOT NULL,"
-		" rule TEXT NOT NULL,"
-		" first_sender TEXT NOT NULL,"
-		" summarized_at INTEGER,"
-		" " STORE_COUNTER_COLUMNS ");"
-		/* No foreign key: a sender may be counted before its
+	return store_exec(
+	    store,
+	    "CREATE TABLE campaigns ("
+	    " phished_domain TEXT PRIMARY KEY NOT NULL,"
+	    " first_seen INTEGER NOT NULL,"
+	    " last_seen INTEGER NOT NULL,"
+	    " rule TEXT NOT NULL,"
+	    " first_sender TEXT NOT NULL,"
+	    " summarized_at INTEGER,"
+	    " " STORE_COUNTER_COLUMNS ");"
+	    /* No foreign key: a sender may be counted before its
 		 * campaign row is written (access-map campaigns). */
-		"CREATE TABLE senders ("
-		" sender_host TEXT PRIMARY KEY NOT NULL,"
-		" phished_domain TEXT NOT NULL,"
-		" first_seen INTEGER NOT NULL,"
-		" last_seen INTEGER NOT NULL,"
-		" rule TEXT NOT NULL,"
-		" " STORE_COUNTER_COLUMNS ");"
-		"CREATE INDEX senders_by_campaign ON senders (phished_domain);"
-		"CREATE TABLE campaign_mtas ("
-		" phished_domain TEXT NOT NULL,"
-		" mta TEXT NOT NULL,"
-		" " STORE_COUNTER_COLUMNS ","
-		" PRIMARY KEY (phished_domain, mta)) WITHOUT ROWID;"
-		"CREATE TABLE relays ("
-		" phished_domain TEXT NOT NULL,"
-		" relay TEXT NOT NULL,"
-		" PRIMARY KEY (phished_domain, relay)) WITHOUT ROWID;",
-		"create schema 1");
+	    "CREATE TABLE senders ("
+	    " sender_host TEXT PRIMARY KEY NOT NULL,"
+	    " phished_domain TEXT NOT NULL,"
+	    " first_seen INTEGER NOT NULL,"
+	    " last_seen INTEGER NOT NULL,"
+	    " rule TEXT NOT NULL,"
+	    " " STORE_COUNTER_COLUMNS ");"
+	    "CREATE INDEX senders_by_campaign ON senders (phished_domain);"
+	    "CREATE TABLE campaign_mtas ("
+	    " phished_domain TEXT NOT NULL,"
+	    " mta TEXT NOT NULL,"
+	    " " STORE_COUNTER_COLUMNS ","
+	    " PRIMARY KEY (phished_domain, mta)) WITHOUT ROWID;"
+	    "CREATE TABLE relays ("
+	    " phished_domain TEXT NOT NULL,"
+	    " relay TEXT NOT NULL,"
+	    " PRIMARY KEY (phished_domain, relay)) WITHOUT ROWID;",
+	    "create schema 1");
 }
 
 /* store_migrate_2 - each campaign's counts per hour (the chronology's
@@ -139,31 +142,32 @@ static int store_migrate_1(struct store *store)
 static int store_migrate_2(struct store *store)
 {
 	return store_exec(store,
-		"CREATE TABLE campaign_hours ("
-		" phished_domain TEXT NOT NULL,"
-		" hour INTEGER NOT NULL,"
-		" " STORE_COUNTER_COLUMNS ","
-		" PRIMARY KEY (phished_domain, hour)) WITHOUT ROWID;",
-		"create schema 2");
+			  "CREATE TABLE campaign_hours ("
+			  " phished_domain TEXT NOT NULL,"
+			  " hour INTEGER NOT NULL,"
+			  " " STORE_COUNTER_COLUMNS ","
+			  " PRIMARY KEY (phished_domain, hour)) WITHOUT ROWID;",
+			  "create schema 2");
 }
 
 /* store_migrate_3 - the indexes that spare start-up and summaries a
  * read of every campaign */
 static int store_migrate_3(struct store *store)
 {
-	return store_exec(store,
-		"CREATE INDEX IF NOT EXISTS campaigns_by_first_seen"
-		" ON campaigns (first_seen, phished_domain);"
-		"CREATE INDEX IF NOT EXISTS campaigns_unsummarized"
-		" ON campaigns (last_seen)"
-		" WHERE summarized_at IS NULL OR summarized_at < last_seen;",
-		"create schema 3");
+	return store_exec(
+	    store,
+	    "CREATE INDEX IF NOT EXISTS campaigns_by_first_seen"
+	    " ON campaigns (first_seen, phished_domain);"
+	    "CREATE INDEX IF NOT EXISTS campaigns_unsummarized"
+	    " ON campaigns (last_seen)"
+	    " WHERE summarized_at IS NULL OR summarized_at < last_seen;",
+	    "create schema 3");
 }
 
 static store_migration *const store_migrations[STORE_SCHEMA_VERSION + 1] = {
-	[1] = store_migrate_1,
-	[2] = store_migrate_2,
-	[3] = store_migrate_3,
+    [1] = store_migrate_1,
+    [2] = store_migrate_2,
+    [3] = store_migrate_3,
 };
 
 /* store_migrate - from schema version `from` to the current one */
@@ -191,7 +195,7 @@ int store_migrate(struct store *store, long from)
 	return 0;
 fail:
 	if (!sqlite3_get_autocommit(store->db))
-		(void) sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+		(void)sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 	return -1;
 }
 
@@ -202,15 +206,17 @@ int store_check_version(struct store *store, long *version)
 
 	/* The first read: a file that is not SQLite fails here, but so
 	 * does one that cannot be opened (no descriptor left): say which. */
-	if (store_query_int(store, "PRAGMA user_version",
-			    "read schema version", version) < 0) {
+	if (store_query_int(store, "PRAGMA user_version", "read schema version",
+			    version)
+	    < 0) {
 		if (store->corrupt)
 			store_fail(store, SQLITE_NOTADB,
 				   "not a phishwatch state database");
 		return -1;
 	}
 	if (*version > STORE_SCHEMA_VERSION) {
-		snprintf(store->errmsg, sizeof(store->errmsg), "%.*s: schema "
+		snprintf(store->errmsg, sizeof(store->errmsg),
+			 "%.*s: schema "
 			 "version %ld is newer than this phishwatch knows (%d)",
 			 STORE_NAME_SHOWN, store->name, *version,
 			 STORE_SCHEMA_VERSION);
@@ -221,11 +227,13 @@ int store_check_version(struct store *store, long *version)
 	if (*version > 0)
 		return 0;
 	if (store_query_int(store, "SELECT count(*) FROM sqlite_master",
-			    "read schema", &tables) < 0)
+			    "read schema", &tables)
+	    < 0)
 		return -1;
 	if (tables > 0)
-		return store_fail_text(store, "a SQLite database of another "
-				       "program (tables, but no schema version)");
+		return store_fail_text(
+		    store, "a SQLite database of another "
+			   "program (tables, but no schema version)");
 	return 0;
 }
 
@@ -234,8 +242,9 @@ int store_set_wal(struct store *store)
 {
 	char mode[16];
 
-	if (store_query_text(store, "PRAGMA journal_mode = WAL",
-			     "set WAL mode", mode, sizeof(mode)) < 0)
+	if (store_query_text(store, "PRAGMA journal_mode = WAL", "set WAL mode",
+			     mode, sizeof(mode))
+	    < 0)
 		return -1;
 	if (strcmp(mode, "wal") != 0)
 		return store_fail_text(store, "WAL mode refused");

@@ -14,7 +14,7 @@
 #define STRMAP_MIN_CAPACITY 16
 
 struct strmap_slot {
-	char *key;		/* NULL: empty slot */
+	char *key; /* NULL: empty slot */
 	size_t key_len;
 	uint64_t hash;
 	void *value;
@@ -22,7 +22,7 @@ struct strmap_slot {
 
 struct strmap {
 	struct strmap_slot *slots;
-	size_t capacity;	/* power of two */
+	size_t capacity; /* power of two */
 	size_t count;
 };
 
@@ -32,7 +32,7 @@ uint64_t strmap_hash(const char *key, size_t len)
 	uint64_t hash = 14695981039346656037ULL;
 
 	for (size_t i = 0; i < len; i++) {
-		hash ^= (unsigned char) key[i];
+		hash ^= (unsigned char)key[i];
 		hash *= 1099511628211ULL;
 	}
 	return hash;
@@ -74,11 +74,11 @@ void strmap_free(struct strmap *map, void (*free_value)(void *))
 }
 
 /* strmap_find - index of key's slot, or of the empty slot ending its probe */
-static size_t strmap_find(const struct strmap *map, const char *key,
-			  size_t len, uint64_t hash)
+static size_t strmap_find(const struct strmap *map, const char *key, size_t len,
+			  uint64_t hash)
 {
 	size_t mask = map->capacity - 1;
-	size_t i = (size_t) hash & mask;
+	size_t i = (size_t)hash & mask;
 
 	while (map->slots[i].key != NULL) {
 		const struct strmap_slot *slot = &map->slots[i];
@@ -105,7 +105,7 @@ static int strmap_grow(struct strmap *map)
 
 		if (slot->key == NULL)
 			continue;
-		j = (size_t) slot->hash & (capacity - 1);
+		j = (size_t)slot->hash & (capacity - 1);
 		while (slots[j].key != NULL)
 			j = (j + 1) & (capacity - 1);
 		slots[j] = *slot;
@@ -178,7 +178,7 @@ void *strmap_del(struct strmap *map, const char *key)
 	map->count--;
 	for (size_t i = (hole + 1) & mask; map->slots[i].key != NULL;
 	     i = (i + 1) & mask) {
-		size_t home = (size_t) map->slots[i].hash & mask;
+		size_t home = (size_t)map->slots[i].hash & mask;
 
 		/* Move back unless its home lies cyclically in (hole, i]. */
 		if (((i - home) & mask) >= ((i - hole) & mask)) {

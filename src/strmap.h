@@ -40,6 +40,7 @@ size_t strmap_count(const struct strmap *map);
 /* strmap_walk - call fn for every entry, in no particular order; the map
  * must not change during the walk */
 void strmap_walk(const struct strmap *map,
-		 void (*fn)(const char *key, void *value, void *ctx), void *ctx);
+		 void (*fn)(const char *key, void *value, void *ctx),
+		 void *ctx);
 
 #endif

@@ -9,14 +9,14 @@
 #include "suspcache.h"
 
 struct suspcache_slot {
-	char host[HOSTCACHE_NAME_MAX + 1];	/* "" = empty */
+	char host[HOSTCACHE_NAME_MAX + 1]; /* "" = empty */
 	int lookalike;
 	struct detection d;
 };
 
 struct suspcache {
 	struct suspcache_slot slot[SUSPCACHE_SLOTS];
-	unsigned used;		/* slots filled since the last clear */
+	unsigned used; /* slots filled since the last clear */
 };
 
 /* suspcache_slots - the host's two slots: one from the hash's low bits,
@@ -26,8 +26,8 @@ static void suspcache_slots(const char *host, size_t len, size_t slot[2])
 {
 	uint64_t h = strmap_hash(host, len);
 
-	slot[0] = (size_t) (h % SUSPCACHE_SLOTS);
-	slot[1] = (size_t) ((h >> 32) % SUSPCACHE_SLOTS);
+	slot[0] = (size_t)(h % SUSPCACHE_SLOTS);
+	slot[1] = (size_t)((h >> 32) % SUSPCACHE_SLOTS);
 }
 
 /* suspcache_new - an empty cache */
@@ -48,7 +48,7 @@ static int suspcache_find(const struct suspcache *cache, const char *host,
 {
 	for (int i = 0; i < 2; i++)
 		if (memcmp(cache->slot[slot[i]].host, host, len + 1) == 0)
-			return (int) slot[i];
+			return (int)slot[i];
 	return -1;
 }
 
@@ -84,9 +84,10 @@ void suspcache_put(struct suspcache *cache, const char *host,
 		return;
 	suspcache_slots(host, len, slot);
 	if ((i = suspcache_find(cache, host, len, slot)) < 0)
-		i = (int) (cache->slot[slot[0]].host[0] != '\0'
-			   && cache->slot[slot[1]].host[0] == '\0'
-			   ? slot[1] : slot[0]);
+		i = (int)(cache->slot[slot[0]].host[0] != '\0'
+				  && cache->slot[slot[1]].host[0] == '\0'
+			      ? slot[1]
+			      : slot[0]);
 	s = &cache->slot[i];
 	memcpy(s->host, host, len + 1);
 	s->lookalike = lookalike;

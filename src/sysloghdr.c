@@ -47,7 +47,7 @@ static int sysloghdr_month(const char *p)
 	char name[3];
 
 	for (int i = 0; i < 3; i++)
-		name[i] = (char) (p[i] | 0x20);	/* ASCII letters to lower */
+		name[i] = (char)(p[i] | 0x20); /* ASCII letters to lower */
 	for (size_t m = 0; m < sizeof(months) - 1; m += 3)
 		if (memcmp(months + m, name, 3) == 0)
 			return 1;
@@ -65,11 +65,12 @@ static int sysloghdr_clock(const char *p)
 /* sysloghdr_3164 - length of an RFC 3164 stamp at line, or 0 */
 static size_t sysloghdr_3164(const char *line, size_t len)
 {
-	size_t day_end;		/* where the day's last digit is */
+	size_t day_end; /* where the day's last digit is */
 
-	if (len < SYSLOGHDR_3164_MIN || !sysloghdr_month(line) || line[3] != ' ')
+	if (len < SYSLOGHDR_3164_MIN || !sysloghdr_month(line)
+	    || line[3] != ' ')
 		return 0;
-	day_end = line[4] == ' ' ? 5 : 4;	/* "Jul  3", "Jul 3", "Jul 13" */
+	day_end = line[4] == ' ' ? 5 : 4; /* "Jul  3", "Jul 3", "Jul 13" */
 	if (!sysloghdr_digit(line[day_end]))
 		return 0;
 	if (day_end == 4 && sysloghdr_digit(line[5]))
@@ -93,9 +94,9 @@ static size_t sysloghdr_3339(const char *line, size_t len)
 	if (digits == 0 || digits == len || line[digits] != '-')
 		return 0;
 	space = memchr(line, ' ', len);
-	if (space == NULL || memchr(line, 'T', (size_t) (space - line)) == NULL)
+	if (space == NULL || memchr(line, 'T', (size_t)(space - line)) == NULL)
 		return 0;
-	return (size_t) (space - line);
+	return (size_t)(space - line);
 }
 
 /* sysloghdr_date - 1 when p holds "YYYY-MM-DD hh:mm:ss" (19 bytes) */
@@ -136,7 +137,8 @@ static size_t sysloghdr_mainlog_pid(const char *line, size_t len, size_t off,
 		return off;
 	while (p < len && sysloghdr_digit(line[p]))
 		p++;
-	if (p == off + 1 || p + 1 >= len || line[p] != ']' || line[p + 1] != ' ')
+	if (p == off + 1 || p + 1 >= len || line[p] != ']'
+	    || line[p + 1] != ' ')
 		return off;
 	hdr->pid.off = off + 1;
 	hdr->pid.len = p - off - 1;
@@ -153,7 +155,8 @@ static size_t sysloghdr_exim_piece(const char *line, size_t len, size_t off)
 		return off;
 	while (p < len && sysloghdr_digit(line[p]))
 		p++;
-	if (p == off + 3 || p + 1 >= len || line[p] != ']' || line[p + 1] != ' ')
+	if (p == off + 3 || p + 1 >= len || line[p] != ']'
+	    || line[p + 1] != ' ')
 		return off;
 	return p + 2;
 }
@@ -165,7 +168,7 @@ static size_t sysloghdr_exim_piece(const char *line, size_t len, size_t off)
  * they multiply the paths liblognorm walks at load eightfold. */
 static size_t sysloghdr_exim_own(const char *line, size_t len, size_t off)
 {
-	struct sysloghdr pid;		/* the tag's pid is the one kept */
+	struct sysloghdr pid; /* the tag's pid is the one kept */
 	size_t stamp;
 
 	off = sysloghdr_exim_piece(line, len, off);
@@ -184,16 +187,15 @@ static int sysloghdr_word(const char *line, size_t len, size_t off,
 	if (space == NULL || space == line + off)
 		return 0;
 	span->off = off;
-	span->len = (size_t) (space - line) - off;
+	span->len = (size_t)(space - line) - off;
 	return 1;
 }
 
 /* sysloghdr_sendmail - 1 when the program is one of sendmail's */
 int sysloghdr_sendmail(const char *name, size_t len)
 {
-	static const char *const programs[] = {
-		"sm-mta", "sendmail", "sm-msp-queue"
-	};
+	static const char *const programs[] = {"sm-mta", "sendmail",
+					       "sm-msp-queue"};
 
 	for (size_t i = 0; i < sizeof(programs) / sizeof(programs[0]); i++)
 		if (len == strlen(programs[i])
@@ -205,13 +207,13 @@ int sysloghdr_sendmail(const char *name, size_t len)
 /* sysloghdr_postfix - see sysloghdr.h */
 int sysloghdr_postfix(const char *name, size_t len)
 {
-	size_t i = 7;			/* strlen("postfix") */
+	size_t i = 7; /* strlen("postfix") */
 
 	if (len < i || memcmp(name, "postfix", i) != 0)
 		return 0;
 	if (len == i)
 		return 1;
-	if (name[i] == '-') {		/* an instance: its name up to '/' */
+	if (name[i] == '-') { /* an instance: its name up to '/' */
 		size_t start = ++i;
 
 		while (i < len && name[i] != '/')

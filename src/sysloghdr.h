@@ -23,12 +23,12 @@
 #include <stddef.h>
 
 enum sysloghdr_form {
-	SYSLOGHDR_NONE,		/* no header: the message part alone */
-	SYSLOGHDR_SENDMAIL,	/* header of sm-mta, sendmail or sm-msp-queue */
-	SYSLOGHDR_POSTFIX,	/* header of postfix/NAME or postfix-INST/NAME */
-	SYSLOGHDR_EXIM,		/* header of exim or exim4 */
-	SYSLOGHDR_OTHER,	/* header of another program, or malformed */
-	SYSLOGHDR_MAINLOG	/* Exim's mainlog: stamp and [pid], no host */
+	SYSLOGHDR_NONE,     /* no header: the message part alone */
+	SYSLOGHDR_SENDMAIL, /* header of sm-mta, sendmail or sm-msp-queue */
+	SYSLOGHDR_POSTFIX,  /* header of postfix/NAME or postfix-INST/NAME */
+	SYSLOGHDR_EXIM,     /* header of exim or exim4 */
+	SYSLOGHDR_OTHER,    /* header of another program, or malformed */
+	SYSLOGHDR_MAINLOG   /* Exim's mainlog: stamp and [pid], no host */
 };
 
 /* One piece of the line: line[off..off+len), not NUL-terminated. */
@@ -38,11 +38,11 @@ struct sysloghdr_span {
 };
 
 struct sysloghdr {
-	struct sysloghdr_span stamp;	/* empty without a header or stamp */
+	struct sysloghdr_span stamp; /* empty without a header or stamp */
 	struct sysloghdr_span host;
 	struct sysloghdr_span program;
 	struct sysloghdr_span pid;
-	struct sysloghdr_span message;	/* after ": " and any blanks */
+	struct sysloghdr_span message; /* after ": " and any blanks */
 };
 
 /*

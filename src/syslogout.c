@@ -34,14 +34,14 @@
 #define SYSLOGOUT_SEND_TIMEOUT 1
 /* facility 23 (local7) * 8 + severity 7 (debug): the largest valid PRI */
 #define SYSLOGOUT_MAX_PRI 191
-#define SYSLOGOUT_TAG "phishwatch"
-#define SYSLOGOUT_COOKIE "@cee:"
+#define SYSLOGOUT_TAG     "phishwatch"
+#define SYSLOGOUT_COOKIE  "@cee:"
 
 struct syslogout {
-	int fd;			/* connected socket, -1 after a failed reconnect */
+	int fd; /* connected socket, -1 after a failed reconnect */
 	int pri;
 	struct sockaddr_un addr;
-	char buf[SYSLOGOUT_MAX_MESSAGE + 1];	/* +1: snprintf's NUL */
+	char buf[SYSLOGOUT_MAX_MESSAGE + 1]; /* +1: snprintf's NUL */
 };
 
 /* syslogout_connect - a fresh connected datagram socket, or -1 with errno */
@@ -54,19 +54,19 @@ static int syslogout_connect(const struct sockaddr_un *addr)
 	 * for room itself (syslogout_write). */
 	if (fd < 0)
 		return -1;
-	if (connect(fd, (const struct sockaddr *) addr, sizeof(*addr)) < 0)
+	if (connect(fd, (const struct sockaddr *)addr, sizeof(*addr)) < 0)
 		goto fail;
 	return fd;
 fail:
 	saved = errno;
-	(void) close(fd);
+	(void)close(fd);
 	errno = saved;
 	return -1;
 }
 
 /* syslogout_open - NULL with err filled when the socket is unusable */
-struct syslogout *syslogout_open(const char *socket_path, int pri,
-				 char *err, size_t err_size)
+struct syslogout *syslogout_open(const char *socket_path, int pri, char *err,
+				 size_t err_size)
 {
 	struct syslogout *out;
 	size_t path_len = strlen(socket_path);
@@ -108,30 +108,29 @@ void syslogout_close(struct syslogout *out)
 	if (out == NULL)
 		return;
 	if (out->fd >= 0)
-		(void) close(out->fd);
+		(void)close(out->fd);
 	free(out);
 }
 
 /* syslogout_header - "<PRI>Mmm dd hh:mm:ss phishwatch[PID]: @cee:"; length */
 static int syslogout_header(struct syslogout *out)
 {
-	static const char months[12][4] = {
-		"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-		"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
-	};
+	static const char months[12][4] = {"Jan", "Feb", "Mar", "Apr",
+					   "May", "Jun", "Jul", "Aug",
+					   "Sep", "Oct", "Nov", "Dec"};
 	time_t now = time(NULL);
 	struct tm local;
 	int len;
 
-	if (now == (time_t) -1 || localtime_r(&now, &local) == NULL
+	if (now == (time_t)-1 || localtime_r(&now, &local) == NULL
 	    || local.tm_mon < 0 || local.tm_mon > 11)
 		return -1;
 	len = snprintf(out->buf, sizeof(out->buf),
 		       "<%d>%s %2d %02d:%02d:%02d %s[%ld]: %s", out->pri,
 		       months[local.tm_mon], local.tm_mday, local.tm_hour,
 		       local.tm_min, local.tm_sec, SYSLOGOUT_TAG,
-		       (long) getpid(), SYSLOGOUT_COOKIE);
-	return len < 0 || (size_t) len >= sizeof(out->buf) ? -1 : len;
+		       (long)getpid(), SYSLOGOUT_COOKIE);
+	return len < 0 || (size_t)len >= sizeof(out->buf) ? -1 : len;
 }
 
 /*
@@ -142,11 +141,12 @@ static int syslogout_header(struct syslogout *out)
  */
 static int syslogout_write(int fd, const char *buf, size_t len)
 {
-	struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+	struct pollfd pfd = {.fd = fd, .events = POLLOUT};
 	ssize_t sent = send(fd, buf, len, MSG_NOSIGNAL | MSG_DONTWAIT);
 
 	if (sent < 0 && errno == EAGAIN) {
-		int ready = stopsig_poll(&pfd, 1, SYSLOGOUT_SEND_TIMEOUT * 1000);
+		int ready =
+		    stopsig_poll(&pfd, 1, SYSLOGOUT_SEND_TIMEOUT * 1000);
 
 		if (ready < 0 && errno != EINTR)
 			return -1;
@@ -158,7 +158,7 @@ static int syslogout_write(int fd, const char *buf, size_t len)
 	}
 	if (sent < 0)
 		return -1;
-	if ((size_t) sent != len) {	/* datagrams go whole or not at all */
+	if ((size_t)sent != len) { /* datagrams go whole or not at all */
 		errno = EMSGSIZE;
 		return -1;
 	}
@@ -169,7 +169,7 @@ static int syslogout_write(int fd, const char *buf, size_t len)
 static int syslogout_reconnect(struct syslogout *out)
 {
 	if (out->fd >= 0)
-		(void) close(out->fd);
+		(void)close(out->fd);
 	out->fd = syslogout_connect(&out->addr);
 	return out->fd < 0 ? -1 : 0;
 }
@@ -184,7 +184,8 @@ int syslogout_send(struct syslogout *out, const char *json, size_t len)
 	 * The emitter writes one line without NUL; rsyslog would escape
 	 * either into "#ooo" text, and mmjsonparse would reject the event.
 	 */
-	if (memchr(json, '\0', len) != NULL || memchr(json, '\n', len) != NULL) {
+	if (memchr(json, '\0', len) != NULL
+	    || memchr(json, '\n', len) != NULL) {
 		errno = EINVAL;
 		return -1;
 	}
@@ -193,12 +194,12 @@ int syslogout_send(struct syslogout *out, const char *json, size_t len)
 		errno = EINVAL;
 		return -1;
 	}
-	if (len > SYSLOGOUT_MAX_MESSAGE - (size_t) header_len) {
+	if (len > SYSLOGOUT_MAX_MESSAGE - (size_t)header_len) {
 		errno = EMSGSIZE;
 		return -1;
 	}
 	memcpy(out->buf + header_len, json, len);
-	total = (size_t) header_len + len;
+	total = (size_t)header_len + len;
 
 	if (out->fd >= 0 && syslogout_write(out->fd, out->buf, total) == 0)
 		return 0;

@@ -22,8 +22,8 @@
 struct syslogout;
 
 /* syslogout_open - NULL with err filled when the socket is unusable */
-struct syslogout *syslogout_open(const char *socket_path, int pri,
-				 char *err, size_t err_size);
+struct syslogout *syslogout_open(const char *socket_path, int pri, char *err,
+				 size_t err_size);
 void syslogout_close(struct syslogout *out);
 
 /*

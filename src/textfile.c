@@ -33,8 +33,8 @@ void textfile_warn(struct textfile_where *where, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(reason, sizeof(reason), fmt, ap);
 	va_end(ap);
-	say_print(where->say, SAY_WARN, "%s:%lu: %s; line skipped",
-		  where->path, where->line, reason);
+	say_print(where->say, SAY_WARN, "%s:%lu: %s; line skipped", where->path,
+		  where->line, reason);
 	where->bad++;
 }
 
@@ -53,7 +53,8 @@ static int textfile_bom(struct textfile_where *where, const char *line,
 	if (where->line != 1 || len < sizeof(bom) - 1
 	    || memcmp(line, bom, sizeof(bom) - 1) != 0)
 		return 0;
-	textfile_warn(where, "starts with a UTF-8 byte order mark (bytes EF "
+	textfile_warn(where,
+		      "starts with a UTF-8 byte order mark (bytes EF "
 		      "BB BF), which would be part of its first key (makemap "
 		      "keeps it: sendmail never matches that entry); save the "
 		      "file without it");
@@ -78,9 +79,9 @@ static long textfile_read_some(void *ctx, char *buf, size_t size)
 static int textfile_lines(int fd, size_t max, textfile_line_fn fn, void *ctx,
 			  struct textfile_where *where)
 {
-	struct textfile_source src = { fd, 0 };
-	struct linein *in = linein_open_source(textfile_read_some, &src, -1,
-					       max);
+	struct textfile_source src = {fd, 0};
+	struct linein *in =
+	    linein_open_source(textfile_read_some, &src, -1, max);
 	const char *line;
 	size_t len;
 	int status = -1;
@@ -127,8 +128,10 @@ static int textfile_open(const char *path, const struct say_to *say)
 	} else if (S_ISDIR(st.st_mode)) {
 		err_no = EISDIR;
 	} else if (!S_ISREG(st.st_mode)) {
-		say_print(say, SAY_ERROR, "%s: not a regular file (a FIFO or "
-			  "device may block or never end): refused", path);
+		say_print(say, SAY_ERROR,
+			  "%s: not a regular file (a FIFO or "
+			  "device may block or never end): refused",
+			  path);
 		err_no = EINVAL;
 	} else if (st.st_size > TEXTFILE_SIZE_MAX) {
 		say_print(say, SAY_ERROR, "%s: larger than %ld MiB: refused",
@@ -143,10 +146,10 @@ static int textfile_open(const char *path, const struct say_to *say)
 }
 
 /* textfile_read - open, read every line, close */
-int textfile_read(const char *path, size_t max, textfile_line_fn fn,
-		  void *ctx, const struct say_to *say, size_t *bad_lines)
+int textfile_read(const char *path, size_t max, textfile_line_fn fn, void *ctx,
+		  const struct say_to *say, size_t *bad_lines)
 {
-	struct textfile_where where = { path, 0, 0, say };
+	struct textfile_where where = {path, 0, 0, say};
 	int fd;
 	int status;
 	int saved;

@@ -28,9 +28,9 @@
 /* Where a file is being read, for warnings. */
 struct textfile_where {
 	const char *path;
-	unsigned long line;	/* 1 for the first line */
-	size_t bad;		/* lines skipped with a warning */
-	const struct say_to *say;	/* told of them (say.h) */
+	unsigned long line;       /* 1 for the first line */
+	size_t bad;               /* lines skipped with a warning */
+	const struct say_to *say; /* told of them (say.h) */
 };
 
 /* One line; a negative return stops the reading (errno set). */
@@ -44,11 +44,11 @@ typedef int (*textfile_line_fn)(void *ctx, struct textfile_where *where,
  * size is told to say as an error first); *bad_lines (may be NULL)
  * counts the lines skipped with a warning.
  */
-int textfile_read(const char *path, size_t max, textfile_line_fn fn,
-		  void *ctx, const struct say_to *say, size_t *bad_lines);
+int textfile_read(const char *path, size_t max, textfile_line_fn fn, void *ctx,
+		  const struct say_to *say, size_t *bad_lines);
 
 /* textfile_warn - "file:line: reason; line skipped", counted */
 void textfile_warn(struct textfile_where *where, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -25,16 +25,16 @@ struct tracker_sender {
 };
 
 struct tracker_entry {
-	struct tracker_entry *prev, *next;	/* least recently used first */
-	struct tracker_sender *sender;		/* NULL until the from= line */
-	time_t touched;				/* log time of the last line */
+	struct tracker_entry *prev, *next; /* least recently used first */
+	struct tracker_sender *sender;     /* NULL until the from= line */
+	time_t touched;                    /* log time of the last line */
 	unsigned long nrcpts;
-	unsigned long awaiting;			/* recipients with no final stat */
-	unsigned long pending_rejected;		/* seen before from= */
-	unsigned char discard_pending;		/* seen before from= */
+	unsigned long awaiting;         /* recipients with no final stat */
+	unsigned long pending_rejected; /* seen before from= */
+	unsigned char discard_pending;  /* seen before from= */
 	unsigned char discard_counted;
 	char qid[TRACKER_QID_MAX + 1];
-	char relay[TRACKER_RELAY_MAX + 1];	/* a client= line's, or "" */
+	char relay[TRACKER_RELAY_MAX + 1]; /* a client= line's, or "" */
 };
 
 /* Entries in order of last use, oldest first. */
@@ -45,9 +45,9 @@ struct tracker_list {
 struct tracker {
 	struct strmap *by_qid;
 	struct strmap *senders;
-	struct tracker_list held;	/* no from= line yet */
-	struct tracker_list attached;	/* a campaign's messages */
-	struct tracker_sender *pinned;	/* named by the last delta handed out */
+	struct tracker_list held;      /* no from= line yet */
+	struct tracker_list attached;  /* a campaign's messages */
+	struct tracker_sender *pinned; /* named by the last delta handed out */
 	size_t cap;
 	time_t window;
 	struct tracker_stats stats;
@@ -156,8 +156,8 @@ static void tracker_expire(struct tracker *t, time_t when)
 /* tracker_evict - make room at the cap: held entries go first */
 static void tracker_evict(struct tracker *t)
 {
-	struct tracker_entry *victim = t->held.oldest != NULL
-				       ? t->held.oldest : t->attached.oldest;
+	struct tracker_entry *victim =
+	    t->held.oldest != NULL ? t->held.oldest : t->attached.oldest;
 
 	tracker_drop(t, victim);
 	t->stats.evicted++;
@@ -236,9 +236,8 @@ static struct tracker_entry *tracker_lookup(struct tracker *t, const char *qid,
 }
 
 /* tracker_intern - the shared (phished, sender) pair, one more reference */
-static struct tracker_sender *tracker_intern(struct tracker *t,
-					     const char *phished,
-					     const char *host)
+static struct tracker_sender *
+tracker_intern(struct tracker *t, const char *phished, const char *host)
 {
 	struct tracker_sender *s = strmap_get(t->senders, host);
 
@@ -272,8 +271,7 @@ static void tracker_delta_for(const struct tracker_entry *e,
  * now rather than hold it until the window ends (keeps memory flat).
  * The caller has already copied what it needs from the entry.
  */
-static void tracker_done_if_complete(struct tracker *t,
-				     struct tracker_entry *e)
+static void tracker_done_if_complete(struct tracker *t, struct tracker_entry *e)
 {
 	if (e->sender == NULL || (e->awaiting > 0 && !e->discard_counted))
 		return;
@@ -298,8 +296,7 @@ static void tracker_unpin(struct tracker *t)
  * with *status 0 (no usable queue id, counted) or -1 (out of memory)
  */
 static struct tracker_entry *tracker_begin(struct tracker *t, const char *qid,
-					   time_t when, int create,
-					   int *status)
+					   time_t when, int create, int *status)
 {
 	struct tracker_entry *e = NULL;
 
@@ -338,10 +335,10 @@ int tracker_from(struct tracker *t, const char *qid, const char *phished,
 	if (e == NULL)
 		return status;
 	if (e->sender != NULL)
-		return 0;	/* a repeated from= line: counted once */
-	tracker_unlink(t, e);	/* from the held list... */
+		return 0;     /* a repeated from= line: counted once */
+	tracker_unlink(t, e); /* from the held list... */
 	e->sender = tracker_intern(t, phished, sender);
-	tracker_append(t, e);	/* ...to the attached one */
+	tracker_append(t, e); /* ...to the attached one */
 	if (e->sender == NULL)
 		return -1;
 	e->nrcpts = nrcpts;
@@ -428,8 +425,8 @@ int tracker_reject(struct tracker *t, const char *qid, time_t when,
 }
 
 /* tracker_discard - the whole message discarded, counted once */
-int tracker_discard(struct tracker *t, const char *qid, int held,
-		    time_t when, struct tracker_delta *out)
+int tracker_discard(struct tracker *t, const char *qid, int held, time_t when,
+		    struct tracker_delta *out)
 {
 	int status;
 	struct tracker_entry *e = tracker_begin(t, qid, when, held, &status);
@@ -450,21 +447,20 @@ int tracker_discard(struct tracker *t, const char *qid, int held,
 }
 
 /* tracker_to - recipients of a delivery line */
-int tracker_to(struct tracker *t, const char *qid,
-	       enum mailrec_outcome outcome, unsigned long n, time_t when,
-	       struct tracker_delta *out)
+int tracker_to(struct tracker *t, const char *qid, enum mailrec_outcome outcome,
+	       unsigned long n, time_t when, struct tracker_delta *out)
 {
 	static const enum tracker_counter counter_of[] = {
-		[OUTCOME_SENT] = TRACK_DELIVERED,
-		[OUTCOME_DEFERRED] = TRACK_DEFERRED,
-		[OUTCOME_BOUNCED] = TRACK_BOUNCED,
+	    [OUTCOME_SENT] = TRACK_DELIVERED,
+	    [OUTCOME_DEFERRED] = TRACK_DEFERRED,
+	    [OUTCOME_BOUNCED] = TRACK_BOUNCED,
 	};
 	int status;
 	struct tracker_entry *e = tracker_begin(t, qid, when, 0, &status);
 
-	(void) status;		/* a to= line never creates an entry */
+	(void)status; /* a to= line never creates an entry */
 	if (e == NULL || e->sender == NULL || outcome == OUTCOME_NONE
-	    || (unsigned) outcome >= sizeof(counter_of) / sizeof(counter_of[0]))
+	    || (unsigned)outcome >= sizeof(counter_of) / sizeof(counter_of[0]))
 		return 0;
 	tracker_delta_for(e, out);
 	out->n[counter_of[outcome]] = n;

@@ -30,38 +30,40 @@
 #include "hostname.h"
 #include "mailrec.h"
 
-#define TRACKER_DEFAULT_CAP 100000	/* open queue ids */
-#define TRACKER_DEFAULT_WINDOW (5 * 24 * 3600)	/* sendmail's queue return time */
+#define TRACKER_DEFAULT_CAP 100000 /* open queue ids */
+#define TRACKER_DEFAULT_WINDOW \
+	(5 * 24 * 3600) /* sendmail's queue return time */
 #define TRACKER_QID_MAX 32
 /* A relay address kept from a client= line: any IPv6 text fits. */
 #define TRACKER_RELAY_MAX 63
 /* Lines held for a from= line that never came (a connection dropped
  * after a reject) wait no longer than an SMTP session can last. */
-#define TRACKER_HELD_WINDOW 3600	/* sendmail's are 14; longer ones are not ids */
+#define TRACKER_HELD_WINDOW \
+	3600 /* sendmail's are 14; longer ones are not ids */
 
 /* What one line adds to its campaign's counters. */
 enum tracker_counter {
-	TRACK_MESSAGES,		/* from= lines */
-	TRACK_RECIPIENTS,	/* accepted (nrcpts) + rejected recipients */
-	TRACK_DELIVERED,	/* to= recipients with stat=Sent */
-	TRACK_DEFERRED,		/* to= recipients deferred (each attempt) */
-	TRACK_BOUNCED,		/* to= recipients failed for good */
-	TRACK_REJECTED,		/* recipients refused by a ruleset */
-	TRACK_DISCARDED,	/* recipients of a discarded message */
+	TRACK_MESSAGES,   /* from= lines */
+	TRACK_RECIPIENTS, /* accepted (nrcpts) + rejected recipients */
+	TRACK_DELIVERED,  /* to= recipients with stat=Sent */
+	TRACK_DEFERRED,   /* to= recipients deferred (each attempt) */
+	TRACK_BOUNCED,    /* to= recipients failed for good */
+	TRACK_REJECTED,   /* recipients refused by a ruleset */
+	TRACK_DISCARDED,  /* recipients of a discarded message */
 	TRACK_COUNTERS
 };
 
 struct tracker_delta {
-	const char *phished_domain;	/* valid until the next tracker call */
+	const char *phished_domain; /* valid until the next tracker call */
 	const char *sender_host;
 	unsigned long n[TRACK_COUNTERS];
 };
 
 struct tracker_stats {
-	unsigned long long open;	/* queue ids held now */
-	unsigned long long evicted;	/* dropped at the cap */
-	unsigned long long expired;	/* dropped past the window */
-	unsigned long long bad_qid;	/* queue ids too long to be real */
+	unsigned long long open;    /* queue ids held now */
+	unsigned long long evicted; /* dropped at the cap */
+	unsigned long long expired; /* dropped past the window */
+	unsigned long long bad_qid; /* queue ids too long to be real */
 };
 
 struct tracker;
@@ -115,14 +117,13 @@ int tracker_reject(struct tracker *t, const char *qid, time_t when,
  * only completes a message already attached (not held), so that it
  * never leaves an entry behind.
  */
-int tracker_discard(struct tracker *t, const char *qid, int held,
-		    time_t when, struct tracker_delta *out);
+int tracker_discard(struct tracker *t, const char *qid, int held, time_t when,
+		    struct tracker_delta *out);
 
 /* tracker_to - a delivery line for n recipients that ended as outcome
  * (OUTCOME_NONE counts nothing) */
-int tracker_to(struct tracker *t, const char *qid,
-	       enum mailrec_outcome outcome, unsigned long n, time_t when,
-	       struct tracker_delta *out);
+int tracker_to(struct tracker *t, const char *qid, enum mailrec_outcome outcome,
+	       unsigned long n, time_t when, struct tracker_delta *out);
 
 /*
  * tracker_client - the relay address of qid, from a line that comes

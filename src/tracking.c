@@ -17,7 +17,8 @@ static unsigned long tracking_count_list(const char *list)
 	unsigned long n = 0;
 	int in_word = 0;
 
-	for (const char *p = list; *p != '\0' && n <= TRACKING_NRCPTS_MAX; p++) {
+	for (const char *p = list; *p != '\0' && n <= TRACKING_NRCPTS_MAX;
+	     p++) {
 		int sep = *p == ' ' || *p == ',' || *p == '\t';
 
 		if (!sep && !in_word)
@@ -37,8 +38,9 @@ static unsigned long tracking_nrcpts(const struct mailrec *log)
 
 	if (log->nrcpts == NULL)
 		return log->recipients != NULL
-		       ? tracking_count_list(log->recipients) : 0;
-	if (!isdigit((unsigned char) log->nrcpts[0]))
+			   ? tracking_count_list(log->recipients)
+			   : 0;
+	if (!isdigit((unsigned char)log->nrcpts[0]))
 		return 0;
 	n = strtoul(log->nrcpts, &end, 10);
 	return *end == '\0' && n <= TRACKING_NRCPTS_MAX ? n : 0;
@@ -73,7 +75,7 @@ int tracking_ends_message(const struct mailrec *log)
  * before it, and no message when refusals before the queue id counted
  * it already */
 static void tracking_ended(struct tracking *t, const struct mailrec *log,
-			  time_t when, struct tracker_delta *delta)
+			   time_t when, struct tracker_delta *delta)
 {
 	unsigned long held = tracker_held_rejected(t->tracker, log->qid, when);
 
@@ -91,15 +93,15 @@ static void tracking_ended(struct tracking *t, const struct mailrec *log,
  * refused or discarded (verdict)
  */
 void tracking_delta_of(struct tracking *t, const struct mailrec *log,
-		       const char *key, const struct detection *d,
-		       int verdict, time_t when, struct tracker_delta *delta)
+		       const char *key, const struct detection *d, int verdict,
+		       time_t when, struct tracker_delta *delta)
 {
 	int have = 0;
 
 	if (!verdict)
-		have = tracker_from_peek(t->tracker, log->qid,
-					 d->phished_domain, key,
-					 tracking_nrcpts(log), when, delta);
+		have =
+		    tracker_from_peek(t->tracker, log->qid, d->phished_domain,
+				      key, tracking_nrcpts(log), when, delta);
 	if (have > 0) {
 		/* its refused recipients counted the message already */
 		if (refmsg_counted(&t->refmsg, log))
@@ -110,8 +112,8 @@ void tracking_delta_of(struct tracking *t, const struct mailrec *log,
 	delta->phished_domain = d->phished_domain;
 	delta->sender_host = key;
 	/* an ACCEPTED line seen before is not counted twice */
-	delta->n[TRACK_MESSAGES] = have == 0 && log->qid != NULL && !verdict
-				   ? 0 : 1;
+	delta->n[TRACK_MESSAGES] =
+	    have == 0 && log->qid != NULL && !verdict ? 0 : 1;
 	if (verdict == TRACK_REJECTED || verdict == TRACK_DISCARDED) {
 		delta->n[TRACK_RECIPIENTS] = 1;
 		delta->n[verdict] = 1;
@@ -119,8 +121,7 @@ void tracking_delta_of(struct tracking *t, const struct mailrec *log,
 	/* a verdict on a recipient whose message a later ACCEPTED line
 	 * counts, or the next recipient of the message the process's last
 	 * verdict counted (mailrec.h) */
-	if (verdict && (log->no_message
-			|| refmsg_continues(&t->refmsg, log)))
+	if (verdict && (log->no_message || refmsg_continues(&t->refmsg, log)))
 		delta->n[TRACK_MESSAGES] = 0;
 	if (verdict && log->qid != NULL && tracking_ends_message(log))
 		tracking_ended(t, log, when, delta);
@@ -204,7 +205,8 @@ void tracking_attach(struct tracking *t, const struct mailrec *log,
 	struct tracker_delta done;
 
 	if (tracker_from(t->tracker, log->qid, d->phished_domain, key,
-			 tracking_nrcpts(log), when, &done) < 0)
+			 tracking_nrcpts(log), when, &done)
+	    < 0)
 		where_warn(t->where, NULL, "out of memory tracking a queue id");
 	tracking_stats(t);
 }
@@ -282,9 +284,11 @@ enum pipeline_result tracking_delivery(struct tracking *t,
 	result = tracking_begin(t, log, n);
 	if (result != PIPELINE_DONE)
 		return result;
-	return tracking_done(t, tracker_to(t->tracker, log->qid, log->outcome,
-			tracking_recipients(log->recipients), n->when,
-			&n->delta), n);
+	return tracking_done(t,
+			     tracker_to(t->tracker, log->qid, log->outcome,
+					tracking_recipients(log->recipients),
+					n->when, &n->delta),
+			     n);
 }
 
 /* tracking_refused - a recipient refused at RCPT, for the message */
@@ -296,8 +300,8 @@ enum pipeline_result tracking_refused(struct tracking *t,
 
 	if (result != PIPELINE_DONE)
 		return result;
-	return tracking_done(t, tracker_reject(t->tracker, log->qid, n->when,
-					       &n->delta), n);
+	return tracking_done(
+	    t, tracker_reject(t->tracker, log->qid, n->when, &n->delta), n);
 }
 
 /* tracking_discarded - a DISCARDED: a verdict during the dialogue
@@ -311,7 +315,9 @@ enum pipeline_result tracking_discarded(struct tracking *t,
 
 	if (result != PIPELINE_DONE)
 		return result;
-	return tracking_done(t, tracker_discard(t->tracker, log->qid,
-						log->stage != STAGE_NONE,
-						n->when, &n->delta), n);
+	return tracking_done(t,
+			     tracker_discard(t->tracker, log->qid,
+					     log->stage != STAGE_NONE, n->when,
+					     &n->delta),
+			     n);
 }

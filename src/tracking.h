@@ -36,15 +36,15 @@ struct tracking {
 	struct campaign *camp;
 	struct logclock *clock;
 	struct counters *counters;
-	const struct where *where;	/* the line, for warnings */
-	struct refmsg refmsg;		/* verdicts' messages by process */
+	const struct where *where; /* the line, for warnings */
+	struct refmsg refmsg;      /* verdicts' messages by process */
 };
 
 /* What a tracked line adds to its campaign's counts. */
 struct tracking_count {
-	int have;			/* 1: the line is a campaign's */
-	struct tracker_delta delta;	/* its counts */
-	time_t when;			/* the line's time */
+	int have;                   /* 1: the line is a campaign's */
+	struct tracker_delta delta; /* its counts */
+	time_t when;                /* the line's time */
 };
 
 /* tracking_delta_of - what a suspicious sender's line adds; verdict is
@@ -52,8 +52,8 @@ struct tracking_count {
  * verdict that ends a message no ACCEPTED line follows (a sender
  * refused at MAIL; Postfix's NOQUEUE rejects and its discards) */
 void tracking_delta_of(struct tracking *t, const struct mailrec *log,
-		       const char *key, const struct detection *d,
-		       int verdict, time_t when, struct tracker_delta *delta);
+		       const char *key, const struct detection *d, int verdict,
+		       time_t when, struct tracker_delta *delta);
 
 /* tracking_verdict_copy - 1: the verdict is the second copy of its
  * process's last one (mailrec.h: may_repeat), which counts nothing; a

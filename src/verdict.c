@@ -20,8 +20,8 @@ static void verdict_caches(struct config_set *cfg)
 /* verdict_of - lookalike first, then the label rule; either answer is
  * kept for the host's next line (a campaign's hosts repeat as much as
  * ordinary ones, and each from= line is judged on both paths) */
-int verdict_of(struct config_set *cfg, const char *host,
-	       struct detection *d, const char **key)
+int verdict_of(struct config_set *cfg, const char *host, struct detection *d,
+	       const char **key)
 {
 	int lookalike;
 
@@ -67,6 +67,6 @@ int verdict_learn_brand(struct config_set *cfg, const char *brand)
 	if (lookalike_brand_count(cfg->look) != before)
 		cfg->generation++;
 	if (cfg->journal != NULL && config_names_add(cfg->journal, brand) < 0)
-		cfg->journal->overflowed = 1;	/* read from the store */
+		cfg->journal->overflowed = 1; /* read from the store */
 	return status;
 }

@@ -29,8 +29,8 @@
 /* verdict_of - 1 when host (through the gate) is suspicious: d filled,
  * *key what the store and access line name (the host, or a lookalike's
  * whole registrable domain); 0 when ordinary */
-int verdict_of(struct config_set *cfg, const char *host,
-	       struct detection *d, const char **key);
+int verdict_of(struct config_set *cfg, const char *host, struct detection *d,
+	       const char **key);
 
 /* verdict_access - the access map's word on a suspicious sender: its
  * local part (lower-cased, or NULL) and host */

@@ -44,8 +44,10 @@ static int where_host(const char *name, char buf[HOSTNAME_MAX + 1])
 {
 	if (name == NULL)
 		return -1;
-	return hostname_syslog_host(name, strnlen(name, HOSTNAME_MAX + 1),
-				    buf) != HOST_INVALID ? 0 : -1;
+	return hostname_syslog_host(name, strnlen(name, HOSTNAME_MAX + 1), buf)
+		       != HOST_INVALID
+		   ? 0
+		   : -1;
 }
 
 /* where_time - the line's stamp as ISO 8601 UTC into buf; 0, or -1
@@ -56,8 +58,9 @@ static int where_time(const struct where *w, char *buf, size_t size)
 	struct tm tm;
 
 	if (w->log->timestamp == NULL
-	    || logtime_parse(w->log->timestamp, w->reference != 0
-			     ? w->reference : time(NULL), &t) < 0
+	    || logtime_parse(w->log->timestamp,
+			     w->reference != 0 ? w->reference : time(NULL), &t)
+		   < 0
 	    || gmtime_r(&t.tv_sec, &tm) == NULL
 	    || strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
 		return -1;
@@ -72,8 +75,8 @@ static void where_append(char *buf, size_t *len, const char *prefix,
 			 *len > 0 ? " " : "", prefix, text);
 
 	if (n > 0)
-		*len += (size_t) n < WHERE_MAX - *len ? (size_t) n
-			: WHERE_MAX - *len - 1;
+		*len += (size_t)n < WHERE_MAX - *len ? (size_t)n
+						     : WHERE_MAX - *len - 1;
 }
 
 /* where_format - "FILE:N HOST TIME qid QID", the known parts only */
@@ -83,8 +86,8 @@ const char *where_format(const struct where *w, char buf[WHERE_MAX])
 
 	buf[0] = '\0';
 	if (w->input != NULL)
-		len = (size_t) snprintf(buf, WHERE_MAX, "%.*s:%llu",
-					WHERE_NAME_SHOWN, w->input, w->line);
+		len = (size_t)snprintf(buf, WHERE_MAX, "%.*s:%llu",
+				       WHERE_NAME_SHOWN, w->input, w->line);
 	if (w->log != NULL) {
 		char field[HOSTNAME_MAX + 1];
 

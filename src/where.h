@@ -32,11 +32,11 @@
 #define WHERE_MAX 600
 
 struct where {
-	const char *input;		/* a file in filter mode, else NULL */
-	unsigned long long line;	/* the line's number in it */
-	time_t reference;		/* RFC 3164 stamps: 0 = now */
-	const struct mailrec *log;	/* the line's record, NULL unparsed */
-	const struct say_to *say;	/* told of the warnings (say.h) */
+	const char *input;         /* a file in filter mode, else NULL */
+	unsigned long long line;   /* the line's number in it */
+	time_t reference;          /* RFC 3164 stamps: 0 = now */
+	const struct mailrec *log; /* the line's record, NULL unparsed */
+	const struct say_to *say;  /* told of the warnings (say.h) */
 };
 
 /* where_input - the next lines come from input (NULL: no line numbers),
@@ -48,7 +48,6 @@ const char *where_format(const struct where *w, char buf[WHERE_MAX]);
 
 /* where_warn - "PLACE: what" told to w->say, rate-limited by *seen
  * when not NULL */
-void where_warn(const struct where *w, unsigned long *seen,
-		const char *what);
+void where_warn(const struct where *w, unsigned long *seen, const char *what);
 
 #endif
