@@ -98,8 +98,9 @@ static const char *const exim_known[] = {
 	  "<alice@example.org>: discarded by RCPT ACL: sender discarded by list",
 	E "H=(client.example.com) [::1] F=<a@emalsrv.ups.com> RCPT "
 	  "<alice@example.org>: discarded by RCPT ACL",
-	"2026-12-04 20:26:19 [14180] H=(c.example) [::1] F=<a@b.example> "
-	"rejected RCPT <alice@example.org>: mainlog",
+	/* a mainlog line: no syslog header */
+	("2026-12-04 20:26:19 [14180] H=(c.example) [::1] F=<a@b.example> "
+	 "rejected RCPT <alice@example.org>: mainlog"),
 };
 
 /* Lines that must take the full parse. */
