@@ -34,16 +34,25 @@ static void normalize_check_rcpt(char *copy, const char *line, size_t n,
 	out->stage = STAGE_RCPT;
 }
 
+/* normalize_relay_sender - the relay (a bare IP, as Postfix and Exim
+ * write it) and the sender, the fields both MTAs' lines carry alike */
+static void normalize_relay_sender(char *copy, const char *line, size_t n,
+				   const struct prefilter_hint *h,
+				   struct mailrec *out)
+{
+	out->relay_ip_bare = 1;
+	out->relay_host = normalize_piece(copy, line, n, h->relay_host);
+	out->relay_ip = normalize_piece(copy, line, n, h->relay_ip);
+	out->sender = normalize_piece(copy, line, n, h->sender);
+}
+
 /* normalize_postfix_known - Postfix's client=, from= or to= line, as
  * postfix.rb's map makes it */
 static void normalize_postfix_known(char *copy, const char *line, size_t n,
 				    const struct prefilter_hint *h,
 				    struct mailrec *out)
 {
-	out->relay_ip_bare = 1;
-	out->relay_host = normalize_piece(copy, line, n, h->relay_host);
-	out->relay_ip = normalize_piece(copy, line, n, h->relay_ip);
-	out->sender = normalize_piece(copy, line, n, h->sender);
+	normalize_relay_sender(copy, line, n, h, out);
 	out->size = normalize_piece(copy, line, n, h->size);
 	out->nrcpts = normalize_piece(copy, line, n, h->nrcpts);
 	out->recipients = normalize_piece(copy, line, n, h->rcpt);
@@ -60,10 +69,7 @@ static void normalize_exim_known(char *copy, const char *line, size_t n,
 				 const struct prefilter_hint *h,
 				 struct mailrec *out)
 {
-	out->relay_ip_bare = 1;
-	out->relay_host = normalize_piece(copy, line, n, h->relay_host);
-	out->relay_ip = normalize_piece(copy, line, n, h->relay_ip);
-	out->sender = normalize_piece(copy, line, n, h->sender);
+	normalize_relay_sender(copy, line, n, h, out);
 	out->recipients = normalize_piece(copy, line, n, h->rcpt);
 	out->stage = STAGE_RCPT;
 	out->may_repeat = 1; /* main and reject log, both to syslog */
