@@ -26,8 +26,13 @@
  *	after it (a file may have changed after the thread read it).
  *	assembly_reload() does all of it and waits.
  *
+ *	The config set loads on a thread (confload.h) in both cases: at
+ *	the start the caller waits for it with SIGTERM and SIGINT let in
+ *	(stopsig.h), and a stopping signal ends the wait at once.
+ *
  * DIAGNOSTICS
- *	Both return 0, or a sysexits code with why in err; an open_outputs
+ *	Both return 0, or a sysexits code with why in err, or
+ *	ASSEMBLY_STOPPED; an open_outputs
  *	hook that printed its own message leaves err empty.  failed_config
  *	tells a caller that a file of the set was at fault.
  */
@@ -43,6 +48,10 @@
 #include "tracker.h"
 
 #define ASSEMBLY_ERR_MAX CONFIG_ERR_MAX
+
+/* assembly_open()'s status when SIGTERM or SIGINT came while the config
+ * set loaded: nothing was opened, the process should end (exit 0) */
+#define ASSEMBLY_STOPPED (-1)
 
 struct assembly {
 	struct config_set config;
@@ -84,7 +93,8 @@ int assembly_open(struct assembly *a, const struct assembly_plan *plan,
 		  char err[ASSEMBLY_ERR_MAX]);
 
 /* assembly_reload_start - a new set begins to load (opts must stay
- * until assembly_close()); 0, or a status with why in err (the store
+ * until the process ends: assembly_close() does not wait for a set
+ * still loading); 0, or a status with why in err (the store
  * could not be read, no thread) */
 int assembly_reload_start(struct assembly *a, const struct config_options *opts,
 			  char err[ASSEMBLY_ERR_MAX]);
@@ -93,6 +103,9 @@ int assembly_reload_start(struct assembly *a, const struct config_options *opts,
 enum assembly_reload assembly_reload_poll(struct assembly *a, int wait,
 					  int *status,
 					  char err[ASSEMBLY_ERR_MAX]);
+
+/* assembly_loading - 1 while a set asked for is still being made */
+int assembly_loading(const struct assembly *a);
 
 /* assembly_reload - start, and wait: 0, or a status with why in err */
 int assembly_reload(struct assembly *a, const struct config_options *opts,
@@ -109,7 +122,8 @@ int assembly_renew(struct assembly *a, const struct assembly_plan *plan,
 		   char err[ASSEMBLY_ERR_MAX]);
 
 /* assembly_close - release everything, the store last so it commits;
- * 0, or -1 with the store's failure in err (may be NULL) */
+ * a set still loading is left to its thread, which the end of the
+ * process ends; 0, or -1 with the store's failure in err (may be NULL) */
 int assembly_close(struct assembly *a, char err[ASSEMBLY_ERR_MAX]);
 
 #endif

@@ -27,6 +27,7 @@ struct confload {
 	pthread_mutex_t lock; /* over retired */
 	pthread_cond_t wake;  /* loaded, or retired was set */
 	int retired;          /* set holds what to free */
+	int orphan;           /* left: the thread releases cl itself */
 };
 
 /* confload_make - the new set: loaded, then the store's brands */
@@ -40,11 +41,20 @@ static void confload_make(struct confload *cl)
 	config_names_free(&cl->names);
 }
 
+/* confload_release - the lock, the condition and cl itself */
+static void confload_release(struct confload *cl)
+{
+	pthread_cond_destroy(&cl->wake);
+	pthread_mutex_destroy(&cl->lock);
+	free(cl);
+}
+
 /* confload_run - the thread: make the set, wait to be given the old
- * one, free it */
+ * one, free it; a thread that was left releases cl too */
 static void *confload_run(void *arg)
 {
 	struct confload *cl = arg;
+	int orphan;
 
 	confload_make(cl);
 	pthread_mutex_lock(&cl->lock);
@@ -54,7 +64,12 @@ static void *confload_run(void *arg)
 		pthread_cond_wait(&cl->wake, &cl->lock);
 	pthread_mutex_unlock(&cl->lock);
 	config_free(&cl->set);
+	pthread_mutex_lock(&cl->lock);
 	atomic_store(&cl->state, CONFLOAD_DONE);
+	orphan = cl->orphan;
+	pthread_mutex_unlock(&cl->lock);
+	if (orphan)
+		confload_release(cl);
 	return NULL;
 }
 
@@ -89,9 +104,7 @@ struct confload *confload_start(const struct config_options *opts,
 	rc = confload_spawn(cl);
 	if (rc != 0) {
 		config_names_free(&cl->names);
-		pthread_cond_destroy(&cl->wake);
-		pthread_mutex_destroy(&cl->lock);
-		free(cl);
+		confload_release(cl);
 		errno = rc;
 		return NULL;
 	}
@@ -154,7 +167,30 @@ void confload_join(struct confload *cl)
 		return;
 	confload_retire(cl, NULL);
 	pthread_join(cl->thread, NULL);
-	pthread_cond_destroy(&cl->wake);
-	pthread_mutex_destroy(&cl->lock);
-	free(cl);
+	confload_release(cl);
+}
+
+/* confload_leave - see confload.h: the decision is taken under the lock
+ * the thread takes to end, so exactly one of the two releases cl */
+int confload_leave(struct confload *cl)
+{
+	pthread_t thread;
+	int state;
+
+	if (cl == NULL)
+		return 0;
+	pthread_mutex_lock(&cl->lock);
+	state = atomic_load(&cl->state);
+	if (state == CONFLOAD_DONE) {
+		pthread_mutex_unlock(&cl->lock);
+		confload_join(cl);
+		return 0;
+	}
+	cl->orphan = 1;
+	cl->retired = 1;
+	pthread_cond_broadcast(&cl->wake);
+	thread = cl->thread;
+	pthread_mutex_unlock(&cl->lock);
+	pthread_detach(thread);
+	return state == CONFLOAD_LOADING;
 }

@@ -12,7 +12,8 @@
  *	the caller swaps it in between two lines and gives the old set to
  *	confload_retire(), whose thread frees it, so that the stream does
  *	not wait for that either.  confload_join() waits for the thread and
- *	releases everything; confload_idle() says when it would not wait.
+ *	releases everything; confload_idle() says when it would not wait;
+ *	confload_leave() does not wait, for a process that is ending.
  *
  *	The thread runs with every signal blocked (the caller's loop takes
  *	them) and touches nothing but its own set, the names it was given,
@@ -53,5 +54,15 @@ int confload_idle(const struct confload *cl);
 /* confload_join - wait for the thread, free what it holds (a set never
  * taken, an old set), release cl (may be NULL) */
 void confload_join(struct confload *cl);
+
+/*
+ * confload_leave - for a process about to end, which must not wait for
+ * a load (seconds for a big map) to stop when told to: a thread that
+ * has not ended is detached and releases everything itself when done,
+ * or dies with the process; one that has ended is joined.  1 when a set
+ * was still loading (it will never be used), else 0.  The options must
+ * then stay as they are until the process ends.
+ */
+int confload_leave(struct confload *cl);
 
 #endif

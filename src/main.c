@@ -454,6 +454,10 @@ static int start(struct phishwatch *pw)
 	plan.input_json = pw->opts.input_json;
 	plan.config_only = pw->opts.check;
 	status = assembly_open(&pw->app, &plan, err);
+	if (status == ASSEMBLY_STOPPED) {
+		msg_info("stopped while loading the configuration");
+		return status;
+	}
 	if (status != 0 && err[0] != '\0')
 		msg_error("%s", err);
 	if (status != 0 && pw->app.failed_config)
@@ -523,7 +527,9 @@ int main(int argc, char **argv)
 	msg_set_timestamps(pw.opts.omprog);
 	install_signals(pw.opts.omprog);
 	status = start(&pw);
-	if (status == 0 && pw.opts.check)
+	if (status == ASSEMBLY_STOPPED)
+		status = 0;
+	else if (status == 0 && pw.opts.check)
 		status = check_report(&pw);
 	else if (status == 0) {
 		status = run_inputs(&pw);
@@ -538,6 +544,8 @@ int main(int argc, char **argv)
 		if (pw.opts.report && status != EX_IOERR && status != EX_OSERR)
 			status = print_report(&pw, status);
 	}
+	if (assembly_loading(&pw.app))
+		msg_info("stopping: the reload under way is given up");
 	if (assembly_close(&pw.app, err) < 0)
 		msg_error("state %s", err);
 	return status;

@@ -318,4 +318,103 @@ cat "$TMP/three" >"$TMP/in.fifo"
 gone "$PW_PID" 60
 is "$STATUS" 0 "input FIFO: exit 0 at its end"
 is "$(events "$TMP/d.json")" 3 "input FIFO: its 3 events"
+# --- (e) a SIGHUP's reload under way: the set loads on a thread (an
+# access map of 1,500,000 entries takes a second or more), and SIGTERM
+# must not wait for it.  The test measures, in one process, how long a
+# whole reload takes (L), then stops a second reload just after its
+# thread started and measures how long the stop takes (S): a stop that
+# waited for the load takes about L, one that does not a small part of
+# it.  A ratio, so that a slow or loaded machine stretches both alike.
+awk 'BEGIN { for (i = 0; i < 1500000; i++)
+	printf "mail.s%x.example\tREJECT\n", i }' >"$TMP/big.map"
+from_line r1 '<a@emalsrv.marriott.com>' >"$TMP/one"
+python3 -c 'import os, signal, subprocess, sys, time
+err, one = sys.argv[1], sys.argv[2]
+fifo = os.path.join(os.path.dirname(err), "reload.fifo")
+os.mkfifo(fifo)
+pw = subprocess.Popen(sys.argv[3:] + [fifo], stdout=subprocess.PIPE,
+                      stderr=open(err, "wb"))
+feed = open(fifo, "w")
+def said(text):
+    with open(err) as f:
+        return f.read().count(text)
+def until(cond, limit=120):
+    end = time.monotonic() + limit
+    while not cond():
+        if time.monotonic() > end or pw.poll() is not None:
+            return False
+        time.sleep(0.01)
+    return True
+def threads():
+    try:
+        return len(os.listdir("/proc/%d/task" % pw.pid))
+    except OSError:
+        return 0
+feed.write(open(one).read()); feed.flush()
+pw.stdout.readline()		# its event: started, line done
+start = time.monotonic()
+pw.send_signal(signal.SIGHUP)
+if not until(lambda: said("info: reloaded") == 1):
+    print("first reload did not end"); sys.exit(0)
+whole = time.monotonic() - start
+until(lambda: threads() == 1)	# the old set freed, its thread gone
+pw.send_signal(signal.SIGHUP)
+until(lambda: threads() == 2, 60)
+start = time.monotonic()
+pw.send_signal(signal.SIGTERM)
+try:
+    status = pw.wait(60)
+except subprocess.TimeoutExpired:
+    pw.kill(); pw.wait(); status = "killed"
+stop = time.monotonic() - start
+print("reload %.2f s, stop %.2f s" % (whole, stop), file=sys.stderr)
+print(status, "fast" if stop < whole / 2 else "waited")' \
+	"$TMP/err" "$TMP/one" "$PW" -r "$RULEBASE" -a "$TMP/big.map" \
+	-s "$TMP/e.db" >"$TMP/e.result" 2>"$TMP/e.times"
+diag "$(cat "$TMP/e.times")"
+is "$(cat "$TMP/e.result")" "0 fast" \
+	"SIGTERM during a reload: exit 0, without waiting for the load"
+like "$(cat "$TMP/err")" "info: stopping: the reload under way is given up" \
+	"SIGTERM during a reload: says the reload is given up"
+# what was done before the stop is committed: the campaign is known
+pw -r "$RULEBASE" -a "$TMP/big.map" -s "$TMP/e.db" "$TMP/one" \
+	>"$TMP/e.json" 2>/dev/null
+is "$(events "$TMP/e.json")" 0 \
+	"SIGTERM during a reload: the store has the campaign seen before it"
+# --- (f) the same at the start: the set loads on a thread while the
+# program waits with SIGTERM let in.  L: a whole start (--check); S: a
+# stop sent once the loading thread runs (or a fifth of L in).
+python3 -c 'import os, signal, subprocess, sys, time
+def threads(pid):
+    try:
+        return len(os.listdir("/proc/%d/task" % pid))
+    except OSError:
+        return 0
+start = time.monotonic()
+subprocess.run(sys.argv[1:] + ["--check"], stdout=subprocess.DEVNULL,
+               stderr=subprocess.DEVNULL)
+whole = time.monotonic() - start
+pw = subprocess.Popen(sys.argv[1:], stdin=subprocess.PIPE,
+                      stdout=subprocess.DEVNULL, stderr=sys.stdout)
+end = time.monotonic() + whole / 5	# a fifth in: loading, whatever way
+while threads(pw.pid) < 2 and time.monotonic() < end:
+    time.sleep(0.005)
+start = time.monotonic()
+pw.send_signal(signal.SIGTERM)
+try:
+    status = pw.wait(60)
+except subprocess.TimeoutExpired:
+    pw.kill(); pw.wait(); status = "killed"
+stop = time.monotonic() - start
+print("start %.2f s, stop %.2f s" % (whole, stop), file=sys.stderr)
+print(status, "fast" if stop < whole / 2 else "waited")' \
+	"$PW" -r "$RULEBASE" -a "$TMP/big.map" -s "$TMP/f.db" \
+	>"$TMP/f.result" 2>"$TMP/f.times"
+diag "$(cat "$TMP/f.times")"
+is "$(tail -n 1 "$TMP/f.result")" "0 fast" \
+	"SIGTERM while the start loads the maps: exit 0, at once"
+like "$(cat "$TMP/f.result")" "info: stopped while loading the configuration" \
+	"SIGTERM while the start loads the maps: says so"
+is "$(ls "$TMP"/f.db* 2>/dev/null | wc -l | tr -d ' ')" 0 \
+	"SIGTERM while the start loads the maps: no store created"
 done_testing
