@@ -7,7 +7,6 @@
 #include <sysexits.h>
 
 #include "assembly.h"
-#include "stopsig.h"
 
 /* assembly_pipeline - the tracker and the pipeline over the rest */
 static int assembly_pipeline(struct assembly *a,
@@ -81,35 +80,6 @@ static int assembly_close_run(struct assembly *a, char err[ASSEMBLY_ERR_MAX])
 	return status;
 }
 
-/*
- * assembly_load - the set made on a thread while this one waits with the
- * stopping signals let in: an access map of millions of entries takes
- * seconds, and SIGTERM (rsyslog stopping its child, say) must not wait
- * for them.  The wait starts short, since most sets load in a few
- * milliseconds.  0, a config_load() status, or ASSEMBLY_STOPPED.
- */
-static int assembly_load(const struct config_options *opts,
-			 struct config_set *set, char err[ASSEMBLY_ERR_MAX])
-{
-	struct config_names none = {0};
-	struct confload *cl = confload_start(opts, &none);
-	int pause_ms = 1;
-	int status;
-
-	if (cl == NULL) /* no thread to be had: load here */
-		return config_load(opts, set, err);
-	while (!confload_loaded(cl)) {
-		if (stopsig_poll(NULL, 0, pause_ms) < 0 && errno == EINTR) {
-			(void)confload_leave(cl);
-			return ASSEMBLY_STOPPED;
-		}
-		pause_ms = pause_ms < 16 ? pause_ms * 2 : pause_ms;
-	}
-	status = confload_take(cl, set, err);
-	confload_join(cl);
-	return status;
-}
-
 /* assembly_open - config, outputs, store brands, tracker, pipeline */
 int assembly_open(struct assembly *a, const struct assembly_plan *plan,
 		  char err[ASSEMBLY_ERR_MAX])
@@ -120,9 +90,7 @@ int assembly_open(struct assembly *a, const struct assembly_plan *plan,
 	err[0] = '\0';
 	/* The files first: a bad one must not create or lock the store,
 	 * nor create the output, of a run that will not happen. */
-	status = assembly_load(plan->config, &a->config, err);
-	if (status == ASSEMBLY_STOPPED)
-		return status;
+	status = config_load(plan->config, &a->config, err);
 	if (status != 0) {
 		a->failed_config = 1;
 		return status;

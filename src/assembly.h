@@ -26,13 +26,8 @@
  *	after it (a file may have changed after the thread read it).
  *	assembly_reload() does all of it and waits.
  *
- *	The config set loads on a thread (confload.h) in both cases: at
- *	the start the caller waits for it with SIGTERM and SIGINT let in
- *	(stopsig.h), and a stopping signal ends the wait at once.
- *
  * DIAGNOSTICS
- *	Both return 0, or a sysexits code with why in err, or
- *	ASSEMBLY_STOPPED; an open_outputs
+ *	Both return 0, or a sysexits code with why in err; an open_outputs
  *	hook that printed its own message leaves err empty.  failed_config
  *	tells a caller that a file of the set was at fault.
  */
@@ -48,10 +43,6 @@
 #include "tracker.h"
 
 #define ASSEMBLY_ERR_MAX CONFIG_ERR_MAX
-
-/* assembly_open()'s status when SIGTERM or SIGINT came while the config
- * set loaded: nothing was opened, the process should end (exit 0) */
-#define ASSEMBLY_STOPPED (-1)
 
 struct assembly {
 	struct config_set config;

@@ -514,7 +514,9 @@ int config_load(const struct config_options *opts, struct config_set *set,
 		goto fail;
 	set->norm = normalize_open(opts->rulebase, why);
 	if (set->norm == NULL) {
-		status = config_fail(err, EX_DATAERR, "rulebase %s", why);
+		status =
+		    config_fail(err, errno == ENOMEM ? EX_OSERR : EX_DATAERR,
+				"rulebase %s", why);
 		goto fail;
 	}
 	status = config_load_exim(opts, set, err);

@@ -73,16 +73,31 @@ static void *confload_run(void *arg)
 	return NULL;
 }
 
+/*
+ * The loader's stack.  The default (RLIMIT_STACK, 8 MiB) is address
+ * space taken from a process that may run under a tight ulimit -v, and
+ * liblognorm and libfastjson crash, rather than fail, when an
+ * allocation fails while they load a rulebase; what loads here (a
+ * rulebase, maps and brand files, read line by line) needs little.
+ */
+#define CONFLOAD_STACK (1024L * 1024)
+
 /* confload_spawn - the thread, with every signal blocked in it */
 static int confload_spawn(struct confload *cl)
 {
+	pthread_attr_t attr;
 	sigset_t all, before;
-	int rc;
+	int rc = pthread_attr_init(&attr);
 
+	if (rc != 0)
+		return rc;
+	rc = pthread_attr_setstacksize(&attr, CONFLOAD_STACK);
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &before);
-	rc = pthread_create(&cl->thread, NULL, confload_run, cl);
+	if (rc == 0)
+		rc = pthread_create(&cl->thread, &attr, confload_run, cl);
 	pthread_sigmask(SIG_SETMASK, &before, NULL);
+	pthread_attr_destroy(&attr);
 	return rc;
 }
 

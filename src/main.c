@@ -13,6 +13,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -454,10 +455,6 @@ static int start(struct phishwatch *pw)
 	plan.input_json = pw->opts.input_json;
 	plan.config_only = pw->opts.check;
 	status = assembly_open(&pw->app, &plan, err);
-	if (status == ASSEMBLY_STOPPED) {
-		msg_info("stopped while loading the configuration");
-		return status;
-	}
 	if (status != 0 && err[0] != '\0')
 		msg_error("%s", err);
 	if (status != 0 && pw->app.failed_config)
@@ -511,12 +508,29 @@ static int parse_options(int argc, char **argv, struct options *opts)
 	}
 }
 
+/*
+ * one_arena - every thread allocates from the main heap.  glibc gives a
+ * second thread (the SIGHUP loader) an arena of its own, reserving 64
+ * MiB of address space; under a ulimit -v that cannot have it, each of
+ * that thread's allocations became a mapping of its own, a page or more
+ * for a few bytes, and the load ran out of memory inside liblognorm,
+ * which crashes rather than fails.  One thread at a time allocates
+ * much, so sharing the heap costs nothing.
+ */
+static void one_arena(void)
+{
+#ifdef M_ARENA_MAX
+	(void)mallopt(M_ARENA_MAX, 1);
+#endif
+}
+
 int main(int argc, char **argv)
 {
 	static struct phishwatch pw;
 	char err[ASSEMBLY_ERR_MAX];
 	int status;
 
+	one_arena();
 	if (hold_std_fds() < 0)
 		return EX_OSERR;
 	status = parse_options(argc, argv, &pw.opts);
@@ -527,9 +541,7 @@ int main(int argc, char **argv)
 	msg_set_timestamps(pw.opts.omprog);
 	install_signals(pw.opts.omprog);
 	status = start(&pw);
-	if (status == ASSEMBLY_STOPPED)
-		status = 0;
-	else if (status == 0 && pw.opts.check)
+	if (status == 0 && pw.opts.check)
 		status = check_report(&pw);
 	else if (status == 0) {
 		status = run_inputs(&pw);

@@ -27,6 +27,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include <liblognorm.h>
 
@@ -129,6 +130,32 @@ static int rulebase_check_version(const char *path, char *err)
 }
 
 /*
+ * liblognorm and libfastjson crash, rather than fail, when an allocation
+ * fails while a rulebase loads (found under ulimit -v, at the start and
+ * on SIGHUP, whose second set needs room beside the first).  A load
+ * takes a few MiB; when RULEBASE_HEADROOM of address space cannot be
+ * had first, the load is refused with ENOMEM: an error (exit 71 at the
+ * start, the old set kept on SIGHUP) instead of a crash.  The probe is
+ * an mmap(2) never touched, unmapped at once, so it leaves nothing
+ * behind, as a malloc() might (glibc keeps some freed memory).
+ */
+#define RULEBASE_HEADROOM (8L * 1024 * 1024)
+
+/* rulebase_room - 0 when the headroom can be had, else -1 ENOMEM */
+static int rulebase_room(void)
+{
+	void *probe = mmap(NULL, RULEBASE_HEADROOM, PROT_NONE,
+			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+
+	if (probe == MAP_FAILED) {
+		errno = ENOMEM;
+		return -1;
+	}
+	(void)munmap(probe, RULEBASE_HEADROOM);
+	return 0;
+}
+
+/*
  * rulebase_load - the rulebase at path into rules->ctx.  The debug
  * callback itself stays NULL, so no debug text is ever formatted.
  */
@@ -139,8 +166,9 @@ int rulebase_load(struct rulebase *rules, const char *path,
 	err[0] = '\0';
 	if (rulebase_check_version(path, err) < 0)
 		return -1;
-	if ((rules->ctx = ln_initCtx()) == NULL) {
+	if (rulebase_room() < 0 || (rules->ctx = ln_initCtx()) == NULL) {
 		snprintf(err, RULEBASE_ERR_MAX, "%.200s: out of memory", path);
+		errno = ENOMEM;
 		return -1;
 	}
 	rules->path = path;

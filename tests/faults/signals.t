@@ -381,40 +381,4 @@ pw -r "$RULEBASE" -a "$TMP/big.map" -s "$TMP/e.db" "$TMP/one" \
 	>"$TMP/e.json" 2>/dev/null
 is "$(events "$TMP/e.json")" 0 \
 	"SIGTERM during a reload: the store has the campaign seen before it"
-# --- (f) the same at the start: the set loads on a thread while the
-# program waits with SIGTERM let in.  L: a whole start (--check); S: a
-# stop sent once the loading thread runs (or a fifth of L in).
-python3 -c 'import os, signal, subprocess, sys, time
-def threads(pid):
-    try:
-        return len(os.listdir("/proc/%d/task" % pid))
-    except OSError:
-        return 0
-start = time.monotonic()
-subprocess.run(sys.argv[1:] + ["--check"], stdout=subprocess.DEVNULL,
-               stderr=subprocess.DEVNULL)
-whole = time.monotonic() - start
-pw = subprocess.Popen(sys.argv[1:], stdin=subprocess.PIPE,
-                      stdout=subprocess.DEVNULL, stderr=sys.stdout)
-end = time.monotonic() + whole / 5	# a fifth in: loading, whatever way
-while threads(pw.pid) < 2 and time.monotonic() < end:
-    time.sleep(0.005)
-start = time.monotonic()
-pw.send_signal(signal.SIGTERM)
-try:
-    status = pw.wait(60)
-except subprocess.TimeoutExpired:
-    pw.kill(); pw.wait(); status = "killed"
-stop = time.monotonic() - start
-print("start %.2f s, stop %.2f s" % (whole, stop), file=sys.stderr)
-print(status, "fast" if stop < whole / 2 else "waited")' \
-	"$PW" -r "$RULEBASE" -a "$TMP/big.map" -s "$TMP/f.db" \
-	>"$TMP/f.result" 2>"$TMP/f.times"
-diag "$(cat "$TMP/f.times")"
-is "$(tail -n 1 "$TMP/f.result")" "0 fast" \
-	"SIGTERM while the start loads the maps: exit 0, at once"
-like "$(cat "$TMP/f.result")" "info: stopped while loading the configuration" \
-	"SIGTERM while the start loads the maps: says so"
-is "$(ls "$TMP"/f.db* 2>/dev/null | wc -l | tr -d ' ')" 0 \
-	"SIGTERM while the start loads the maps: no store created"
 done_testing
