@@ -25,9 +25,11 @@
  *	it), unless the map set no_message: then the verdict's recipient
  *	counts and its message is the one a later ACCEPTED line counts.
  *	Such a verdict with a queue id takes along the recipients refused
- *	at RCPT under it before.  A discard that ends its message counts
- *	the one recipient it names, and the close of its session
- *	(session_rcpts) the others.  Verdicts at RCPT with no queue id that
+ *	at RCPT under it before.  A verdict that ends its message counts
+ *	the recipients it says the message had (rcpts_said: the one it
+ *	names, or two when it names none), and the close of its session
+ *	(session: its counts of transactions and recipients) what the
+ *	verdicts of the session left uncounted (refmsg.h).  Verdicts at RCPT with no queue id that
  *	follow one another in one process (syslog host, program, pid) with
  *	the same sender are the recipients of one message: the first counts
  *	the message, the others their recipient only, until the process
@@ -72,10 +74,14 @@
  *	             (MAIL for "reject: MAIL from", DATA for "DATA",
  *	             "END-OF-MESSAGE" and milter-reject), sender = from=,
  *	             recipients = to=; queue id when the line has one
- *	             instead of NOQUEUE; at DATA ends_message; cleanup's
- *	             "QID: reject: header|body LINE from h[ip]; from=<s>
- *	             to=<r> ..." (header_checks, body_checks) likewise,
- *	             stage DATA
+ *	             instead of NOQUEUE; at DATA ends_message, and
+ *	             smtpd's own "reject: DATA|END-OF-MESSAGE" names the
+ *	             message's one recipient (rcpts_said ONE) or, when it
+ *	             had more, none (MANY); cleanup's "QID: reject:
+ *	             header|body LINE from h[ip]; from=<s> to=<r> ..."
+ *	             (header_checks, body_checks) likewise, stage DATA,
+ *	             naming the last recipient (SOME), as milter-reject
+ *	             does
  *	           Exim: "H=host [ip] F=<s> rejected RCPT <r>: reason" RCPT,
  *	             "rejected MAIL" MAIL, "rejected after DATA" DATA
  *	             with the queue id of a message never queued: a
@@ -99,7 +105,8 @@
  *	           Exim: "QID Completed"
  *	OTHER      Postfix: smtpd "connect from h[ip]", "disconnect from
  *	             h[ip] ehlo=1 mail=1 rcpt=N ..." with session_edge
- *	             (and disconnect's N as session_rcpts when mail=1)
+ *	             (and disconnect's counts of MAIL and RCPT commands
+ *	             in session)
  *	           every other line of the MTA (auth, TLS, DSN, lost
  *	             connections, daemon chatter), queue id and relay kept
  *	             when the line has them
@@ -140,6 +147,25 @@ enum mailrec_outcome {
 	OUTCOME_BOUNCED   /* failed for good */
 };
 
+/* What a verdict that ends its message says of the recipients that the
+ * message had (taken at RCPT: those refused there have lines of their
+ * own). */
+enum mailrec_rcpts {
+	RCPTS_SOME = 0, /* the one it names, maybe more (a discard; a
+			 * verdict on the content names the last) */
+	RCPTS_ONE,      /* the one it names and no other */
+	RCPTS_MANY      /* none named: two or more */
+};
+
+/* What a session's close says of its commands (Postfix's disconnect
+ * line: "ehlo=1 mail=2 rcpt=1/3 ..."); all 0 when it says nothing. */
+struct mailrec_session {
+	int told;                 /* 1: the line counts its commands */
+	unsigned long mails;      /* MAIL commands taken: its transactions */
+	unsigned long rcpts;      /* RCPT commands taken */
+	unsigned long rcpt_tries; /* RCPT commands, taken or refused */
+};
+
 /* Where in the SMTP dialogue a REFUSED or DISCARDED verdict fell. */
 enum mailrec_stage {
 	STAGE_NONE = 0, /* not a verdict, or after queueing */
@@ -158,13 +184,10 @@ struct mailrec {
 	const char *mta_host;  /* the syslog header's host name */
 	const char *program;   /* sm-mta, postfix/qmgr, exim4, ... */
 	const char *pid;
-	int session_edge;            /* 1: the line opens or closes an SMTP
+	int session_edge;               /* 1: the line opens or closes an SMTP
 				 * session of its process (pid) */
-	unsigned long session_rcpts; /* a session's close: the recipients
-				 * its one mail transaction took (Postfix's
-				 * disconnect: mail=1 rcpt=N); 0: none, more
-				 * than one transaction, or not said */
-	const char *qid;             /* the MTA's queue id; never "NOQUEUE" */
+	struct mailrec_session session; /* a session's close: its counts */
+	const char *qid; /* the MTA's queue id; never "NOQUEUE" */
 	/* the message */
 	const char *sender;     /* envelope sender as logged: <a@b>, a@b, <> */
 	const char *recipients; /* recipient list as logged, commas */
@@ -198,6 +221,8 @@ struct mailrec {
 				 * queue id or not: no ACCEPTED line follows
 				 * (Postfix's discards, its refusals at DATA
 				 * and of the headers or body) */
+	enum mailrec_rcpts rcpts_said; /* ends_message: how many
+				 * recipients its message had */
 };
 
 #endif

@@ -36,9 +36,13 @@
  *	"disconnect from" are OTHER with session_edge set: one smtpd process
  *	serves session after session, and its NOQUEUE verdicts of one
  *	session's message are told from the next session's by them; the
- *	disconnect line's command counts ("mail=1 rcpt=2 ...") give
- *	session_rcpts, the recipients a discarded message had, which its
- *	discard line does not say.
+ *	disconnect line's command counts ("mail=2 rcpt=1/3 ...") give
+ *	session: its transactions, the recipients it took and those it
+ *	tried, which tell how many messages and recipients the session's
+ *	verdicts stood for where their lines do not say (refmsg.h).
+ *	smtpd's data and end-of-data restrictions name the recipient of a
+ *	message that had one and none of one that had more (rcpts_said);
+ *	cleanup's verdicts name its last.
  */
 #include <ctype.h>
 #include <string.h>
@@ -91,24 +95,19 @@ enum postfix_field {
 	F_STAGE,
 	F_REPLY,
 	F_PROTO,
-	F_COMMANDS
+	F_COMMANDS,
+	F_ACTION
 };
 
-static const char *const postfix_fields[] = {[F_QID] = "qid",
-					     [F_RELAY_HOST] = "relay_host",
-					     [F_RELAY_IP] = "relay_ip",
-					     [F_MSGID] = "msgid",
-					     [F_FROM] = "from",
-					     [F_SIZE] = "size",
-					     [F_NRCPT] = "nrcpt",
-					     [F_TO] = "to",
-					     [F_DSN] = "dsn",
-					     [F_STATUS] = "status",
-					     [F_STAGE] = "stage",
-					     [F_REPLY] = "reply",
-					     [F_PROTO] = "proto",
-					     [F_COMMANDS] = "commands",
-					     NULL};
+static const char *const postfix_fields[] = {
+    [F_QID] = "qid",           [F_RELAY_HOST] = "relay_host",
+    [F_RELAY_IP] = "relay_ip", [F_MSGID] = "msgid",
+    [F_FROM] = "from",         [F_SIZE] = "size",
+    [F_NRCPT] = "nrcpt",       [F_TO] = "to",
+    [F_DSN] = "dsn",           [F_STATUS] = "status",
+    [F_STAGE] = "stage",       [F_REPLY] = "reply",
+    [F_PROTO] = "proto",       [F_COMMANDS] = "commands",
+    [F_ACTION] = "action",     NULL};
 
 /* normalize_postfix_outcome - a to= line's status= word; expired is a
  * failure for good, the address probes (deliverable, undeliverable)
@@ -156,38 +155,66 @@ enum mailrec_stage normalize_postfix_stage(const char *stage)
 	return STAGE_OTHER;
 }
 
-/* postfix_count - the successful count of a disconnect line's
- * "name=N" or "name=N/M" in commands, or -1 when absent or not a
- * number */
-static long postfix_count(const char *commands, const char *name)
+/* postfix_number - the digits at *p as a number (bounded), *p moved
+ * past them; -1 when there are none */
+static long postfix_number(const char **p)
+{
+	long n = 0;
+
+	if (!isdigit((unsigned char)**p))
+		return -1;
+	for (; isdigit((unsigned char)**p); (*p)++)
+		if (n < 1000000)
+			n = n * 10 + (**p - '0');
+	return n < 1000000 ? n : -1;
+}
+
+/* postfix_count - a disconnect line's "name=N" (N commands, all taken)
+ * or "name=N/M" (N taken of M) in commands: N, and M in *tries; 0 and
+ * 0 when absent (smtpd writes no count of a command never given), -1
+ * when not a count */
+static long postfix_count(const char *commands, const char *name, long *tries)
 {
 	size_t len = strlen(name);
-	long n = 0;
 	const char *p;
+	long n;
 
+	*tries = 0;
 	for (p = commands; (p = strstr(p, name)) != NULL; p += len)
 		if ((p == commands || p[-1] == ' ') && p[len] == '=')
 			break;
-	if (p == NULL || !isdigit((unsigned char)p[len + 1]))
-		return -1;
-	for (p += len + 1; isdigit((unsigned char)*p) && n < 1000000; p++)
-		n = n * 10 + (*p - '0');
-	return *p == '\0' || *p == ' ' || *p == '/' ? n : -1;
+	if (p == NULL)
+		return 0;
+	p += len + 1;
+	*tries = n = postfix_number(&p);
+	if (n >= 0 && *p == '/') {
+		p++;
+		*tries = postfix_number(&p);
+	}
+	return n >= 0 && *tries >= n && (*p == '\0' || *p == ' ') ? n : -1;
 }
 
-/* normalize_postfix_rcpts - the recipients that smtpd's one mail
- * transaction took, from its disconnect line's command counts
- * ("ehlo=1 mail=1 rcpt=2/3 data=1 quit=1 commands=6": 2), or 0 when
- * the session had another number of transactions (which took which
- * recipients the line does not say) */
-unsigned long normalize_postfix_rcpts(const char *commands)
+/* normalize_postfix_session - what smtpd's disconnect line counts of
+ * its session ("ehlo=1 mail=2 rcpt=1/3 data=1 rset=1 quit=1
+ * commands=8/10": two transactions, one recipient taken of three
+ * tried), out->told 0 when the counts are not there or not counts */
+void normalize_postfix_session(const char *commands,
+			       struct mailrec_session *out)
 {
-	long rcpts;
+	long mails, mail_tries, rcpts, rcpt_tries;
 
-	if (commands == NULL || postfix_count(commands, "mail") != 1)
-		return 0;
-	rcpts = postfix_count(commands, "rcpt");
-	return rcpts > 0 ? (unsigned long)rcpts : 0;
+	memset(out, 0, sizeof(*out));
+	if (commands == NULL
+	    || postfix_count(commands, "commands", &mails) <= 0)
+		return;
+	mails = postfix_count(commands, "mail", &mail_tries);
+	rcpts = postfix_count(commands, "rcpt", &rcpt_tries);
+	if (mails < 0 || rcpts < 0)
+		return;
+	out->told = 1;
+	out->mails = (unsigned long)mails;
+	out->rcpts = (unsigned long)rcpts;
+	out->rcpt_tries = (unsigned long)rcpt_tries;
 }
 
 /* postfix_verdict - a reject or discard line: its stage, sender,
@@ -201,6 +228,12 @@ static void postfix_verdict(enum mailrec_kind kind, const char *const slot[],
 	/* no qmgr line will follow */
 	out->ends_message =
 	    kind == MAILREC_DISCARDED || out->stage == STAGE_DATA;
+	/* smtpd's data and end-of-data restrictions name the recipient of
+	 * a message that has one, and none of one that has more */
+	if (kind == MAILREC_REFUSED && out->stage == STAGE_DATA
+	    && slot[F_ACTION] != NULL && strcmp(slot[F_ACTION], "reject") == 0
+	    && slot[F_STAGE] != NULL && isupper((unsigned char)*slot[F_STAGE]))
+		out->rcpts_said = slot[F_TO] != NULL ? RCPTS_ONE : RCPTS_MANY;
 	out->sender = slot[F_FROM];
 	out->recipients = slot[F_TO];
 	out->reason = slot[F_REPLY];
@@ -247,7 +280,7 @@ static void postfix_record(int tag, const char *const slot[],
 		break;
 	case TAG_SESSION:
 		out->session_edge = 1;
-		out->session_rcpts = normalize_postfix_rcpts(slot[F_COMMANDS]);
+		normalize_postfix_session(slot[F_COMMANDS], &out->session);
 		break;
 	default:
 		break;

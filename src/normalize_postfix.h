@@ -24,8 +24,10 @@ enum mailrec_outcome normalize_postfix_outcome(const char *status);
  * "END-OF-MESSAGE") to its SMTP stage */
 enum mailrec_stage normalize_postfix_stage(const char *stage);
 
-/* normalize_postfix_rcpts - the recipients of a session's one mail
- * transaction, from the counts of smtpd's disconnect line, or 0 */
-unsigned long normalize_postfix_rcpts(const char *commands);
+/* normalize_postfix_session - the counts of smtpd's disconnect line
+ * ("ehlo=1 mail=2 rcpt=1/3 ... commands=8/10") into *out (told 0 when
+ * it has none) */
+void normalize_postfix_session(const char *commands,
+			       struct mailrec_session *out);
 
 #endif

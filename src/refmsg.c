@@ -216,6 +216,9 @@ void refmsg_line(struct refmsg *r, const struct mailrec *log)
 	if (client && s->message != 0 && s->counted) {
 		s->qid = refmsg_queue_id(log->qid);
 		s->qid_sender = s->sender;
+		/* its message takes recipients now: one its verdicts did
+		 * not count, unless a verdict ends it */
+		s->owed.runs_taken += s->owed.due;
 	}
 	if (client)
 		s->client_qid = refmsg_queue_id(log->qid);
@@ -269,10 +272,28 @@ static int refmsg_session(const struct refmsg *r, const struct mailrec *log)
 	return -1;
 }
 
-/* refmsg_owe - what a discard counted, kept for its session's close */
+/* refmsg_owe_for - o kept for the campaign (phished, sender_host):
+ * 1, or 0 when o holds another's (mixed then) */
+static int refmsg_owe_for(struct refmsg_owed *o, const char *phished,
+			  const char *sender_host)
+{
+	if (!o->due) {
+		memset(o, 0, sizeof(*o));
+		snprintf(o->phished, sizeof(o->phished), "%s", phished);
+		snprintf(o->sender_host, sizeof(o->sender_host), "%s",
+			 sender_host);
+		o->due = 1;
+	}
+	if (strcmp(o->phished, phished) != 0
+	    || strcmp(o->sender_host, sender_host) != 0)
+		o->mixed = 1;
+	return !o->mixed;
+}
+
+/* refmsg_owe - what a verdict counted, kept for its session's close */
 void refmsg_owe(struct refmsg *r, const struct mailrec *log,
 		const char *phished, const char *sender_host,
-		unsigned long counted)
+		const struct refmsg_tally *t)
 {
 	int i = refmsg_session(r, log);
 	struct refmsg_owed *o;
@@ -280,10 +301,14 @@ void refmsg_owe(struct refmsg *r, const struct mailrec *log,
 	if (i < 0)
 		return;
 	o = &r->slot[i].owed;
-	snprintf(o->phished, sizeof(o->phished), "%s", phished);
-	snprintf(o->sender_host, sizeof(o->sender_host), "%s", sender_host);
-	o->counted = counted;
-	o->due = 1;
+	if (!refmsg_owe_for(o, phished, sender_host))
+		return;
+	o->messages += t->messages;
+	o->refused += t->refused;
+	o->taken += t->taken;
+	if (t->untold != MAILREC_UNPARSED)
+		o->untold |= 1u << t->untold;
+	o->runs_taken -= t->ends_run + t->will_take;
 }
 
 /* refmsg_owed - the owed of the line's process, or NULL */
@@ -293,6 +318,37 @@ const struct refmsg_owed *refmsg_owed(const struct refmsg *r,
 	int i = refmsg_find(r, refmsg_process(log));
 
 	return i >= 0 && r->slot[i].owed.due ? &r->slot[i].owed : NULL;
+}
+
+/* refmsg_settle - what the close adds (see refmsg.h) */
+int refmsg_settle(const struct refmsg_owed *o, const struct mailrec_session *s,
+		  struct refmsg_due *d)
+{
+	memset(d, 0, sizeof(*d));
+	if (!o->due || o->mixed || !s->told)
+		return 0;
+	/* every RCPT refused, each one the campaign's: each transaction
+	 * is one of its messages */
+	if (s->rcpts == 0 && s->rcpt_tries == o->refused && o->refused > 0) {
+		unsigned long most =
+		    s->mails < o->refused ? s->mails : o->refused;
+
+		d->messages = most > o->messages ? most - o->messages : 0;
+		return d->messages > 0;
+	}
+	/* every transaction its message, every message taking recipients
+	 * ended by a verdict: what the session took, they had */
+	if (s->mails != o->messages || o->runs_taken != 0
+	    || s->rcpts <= o->taken)
+		return 0;
+	if (o->untold == 1u << MAILREC_DISCARDED)
+		d->kind = MAILREC_DISCARDED;
+	else if (o->untold == 1u << MAILREC_REFUSED)
+		d->kind = MAILREC_REFUSED;
+	else
+		return 0;
+	d->recipients = s->rcpts - o->taken;
+	return 1;
 }
 
 /* refmsg_paid - nothing owed by the line's process any more */
@@ -305,7 +361,7 @@ void refmsg_paid(struct refmsg *r, const struct mailrec *log)
 }
 
 /* refmsg_edge_matters - 1: a session edge of who would end a run of
- * verdicts, or close a session that owes a discard its recipients */
+ * verdicts, or close a session whose verdicts were kept for it */
 int refmsg_edge_matters(const struct refmsg *r, const struct refmsg_who *who)
 {
 	int i = refmsg_find(r, refmsg_process_of(who));

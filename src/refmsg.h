@@ -39,13 +39,35 @@
  *	one message with its first (Postfix's disconnect line counts the
  *	session's MAIL commands, but not whose refusals were whose).
  *
- *	A message that Postfix discards (smtpd's DISCARD, or cleanup's
- *	header_checks or body_checks) is logged once, naming one
- *	recipient, and no qmgr line follows to give its count; smtpd's
- *	disconnect line gives it, the recipients of the session's one mail
- *	transaction (mailrec.h: session_rcpts).  refmsg_owe() keeps what
- *	the discard counted, for that session, until its close.
+ *	What the lines of a Postfix session leave uncounted, its close
+ *	tells: smtpd's disconnect line counts the session's transactions
+ *	(MAIL commands taken) and its RCPT commands, taken and tried
+ *	(mailrec.h: session).  A campaign's verdicts in the session are
+ *	kept for it (refmsg_owe()): the messages they counted, the
+ *	recipients they refused at RCPT, and those they counted of the
+ *	messages that a verdict ended after taking recipients (a discard,
+ *	which names one recipient; a refusal at DATA or of the content,
+ *	which names one or none).  At the close (refmsg_settle()):
  *
+ *	- when every RCPT command of the session was refused, each of them
+ *	  a refusal the campaign counted, each transaction refused at
+ *	  least one of them: the session had as many of its messages as
+ *	  transactions (no more than refusals), though its refusals named
+ *	  no transaction (two after RSET, to other recipients, looked one);
+ *
+ *	- when every transaction of the session was a message the campaign
+ *	  counted, the recipients the session took were those of its
+ *	  messages that a verdict ended, and what those lines did not name
+ *	  is discarded or refused (when they were of one kind).
+ *
+ *	Neither tells a transaction that tried no RCPT command (MAIL then
+ *	RSET or QUIT) from one whose refusals the campaign counted with
+ *	another's: both are one more transaction.  A session of two
+ *	campaigns, or with mail of other senders besides (its transactions
+ *	or recipients, taken or refused), tells nothing of whose were
+ *	whose: nothing is added then.  The same recipient refused twice in
+ *	one transaction is two messages, and the close takes none away.
+
  *	The table is small and fixed: a process whose entry was taken by
  *	others meanwhile counts its next verdict as a new message, as if
  *	it had no table.
@@ -67,13 +89,45 @@
  * more than a refused client usually tries in one. */
 #define REFMSG_RCPTS 8
 
-/* A discarded message whose recipients its session's close tells: the
- * campaign it counted for, and the recipients it counted. */
+/* What a campaign's verdicts counted in one SMTP session, for its
+ * close (refmsg_settle()). */
 struct refmsg_owed {
-	int due; /* 0: nothing owed */
+	int due;   /* 0: nothing kept */
+	int mixed; /* 1: verdicts of another campaign too: nothing told */
 	char phished[HOSTNAME_MAX + 1];
 	char sender_host[HOSTNAME_MAX + 1];
-	unsigned long counted;
+	unsigned long messages; /* messages its verdicts counted */
+	unsigned long refused;  /* recipients they refused at RCPT, no
+				 * queue id */
+	unsigned long taken;    /* recipients they counted of the messages
+				 * a verdict ended after taking them */
+	unsigned untold;        /* bits 1 << kind: the kinds (DISCARDED,
+				 * REFUSED) of such messages whose line
+				 * did not name all */
+	long runs_taken;        /* runs of refusals whose message went on
+				 * to take recipients, less those a
+				 * verdict ended: other than 0, some
+				 * message took recipients uncounted */
+};
+
+/* What one verdict counted, for its session's close. */
+struct refmsg_tally {
+	unsigned long messages;   /* the message, or 0 */
+	unsigned long refused;    /* recipients refused at RCPT */
+	unsigned long taken;      /* of a message it ended after taking them */
+	enum mailrec_kind untold; /* their kind when it did not name all,
+				   * else MAILREC_UNPARSED */
+	int ends_run;             /* 1: it ended a message whose run of
+				 * refusals its queue id took on */
+	int will_take;            /* 1: its message takes a queue id next
+				 * (smtpd's DISCARD at RCPT) */
+};
+
+/* What a session's close adds to its campaign. */
+struct refmsg_due {
+	unsigned long messages;   /* transactions not counted */
+	unsigned long recipients; /* recipients taken, not counted */
+	enum mailrec_kind kind;   /* theirs: DISCARDED or REFUSED */
 };
 
 struct refmsg_slot {
@@ -138,18 +192,23 @@ int refmsg_counted(const struct refmsg *r, const struct mailrec *log);
  * message: its process's run and its queue id are over */
 void refmsg_accepted(struct refmsg *r, const struct mailrec *log);
 
-/* refmsg_owe - a discard counted counted recipients of a message for
- * the campaign (phished, sender_host): what its session's close tells
- * is owed to it; the session is the line's process's, or, for a line
- * with a queue id, the process whose CLIENT line gave it */
+/* refmsg_owe - a verdict of the campaign (phished, sender_host)
+ * counted *t: kept for its session's close; the session is the line's
+ * process's, or, for a line with a queue id, the process whose CLIENT
+ * line gave it */
 void refmsg_owe(struct refmsg *r, const struct mailrec *log,
 		const char *phished, const char *sender_host,
-		unsigned long counted);
+		const struct refmsg_tally *t);
 
-/* refmsg_owed - what the session that the line closes owes, or NULL
- * (the table left as it is) */
+/* refmsg_owed - what was kept for the session that the line closes,
+ * or NULL (the table left as it is) */
 const struct refmsg_owed *refmsg_owed(const struct refmsg *r,
 				      const struct mailrec *log);
+
+/* refmsg_settle - what the close s adds to o's campaign: 1 and *d
+ * when anything, else 0 */
+int refmsg_settle(const struct refmsg_owed *o, const struct mailrec_session *s,
+		  struct refmsg_due *d);
 
 /* refmsg_paid - the line's process owes nothing more (what
  * refmsg_owed() gave stays readable until the next refmsg_owe()) */
@@ -158,7 +217,7 @@ void refmsg_paid(struct refmsg *r, const struct mailrec *log);
 /*
  * refmsg_edge_matters - 1: a session edge of who would end its run of
  * verdicts (refmsg_line() would change the table) or close a session
- * that owes a discard its recipients (refmsg_owed()); a caller may
+ * whose verdicts were kept for it (refmsg_owed()); a caller may
  * skip the parse of an edge when neither holds
  */
 int refmsg_edge_matters(const struct refmsg *r, const struct refmsg_who *who);

@@ -70,6 +70,13 @@ int tracking_ends_message(const struct mailrec *log)
 	       && log->stage != STAGE_CONNECT;
 }
 
+/* tracking_said - the recipients a verdict counts of its own: the one
+ * it names, or two when it names none of more (mailrec.h) */
+static unsigned long tracking_said(const struct mailrec *log)
+{
+	return log->rcpts_said == RCPTS_MANY ? 2 : 1;
+}
+
 /* tracking_ended - what a verdict that ends a message with a queue id
  * adds besides its own recipient: those refused under the queue id
  * before it, and no message when refusals before the queue id counted
@@ -115,8 +122,8 @@ void tracking_delta_of(struct tracking *t, const struct mailrec *log,
 	delta->n[TRACK_MESSAGES] =
 	    have == 0 && log->qid != NULL && !verdict ? 0 : 1;
 	if (verdict == TRACK_REJECTED || verdict == TRACK_DISCARDED) {
-		delta->n[TRACK_RECIPIENTS] = 1;
-		delta->n[verdict] = 1;
+		delta->n[TRACK_RECIPIENTS] = tracking_said(log);
+		delta->n[verdict] = tracking_said(log);
 	}
 	/* a verdict on a recipient whose message a later ACCEPTED line
 	 * counts, or the next recipient of the message the process's last
@@ -136,38 +143,69 @@ int tracking_verdict_copy(struct tracking *t, const struct mailrec *log)
 	return 1;
 }
 
-/* tracking_verdict_done - the verdict's message is its process's; a
- * discard's is owed the recipients its session's close tells; one
- * that ends a message with a queue id ends what was kept for it */
+/* tracking_tally - what a verdict that ends its message counted, as
+ * its session's close reads it (refmsg.h): 0 for one the close knows
+ * nothing of (a refusal at MAIL, whose transaction never began) */
+static int tracking_tally(const struct mailrec *log,
+			  const struct tracker_delta *delta,
+			  struct refmsg_tally *t)
+{
+	int rcpt = log->stage == STAGE_RCPT && log->qid == NULL;
+
+	memset(t, 0, sizeof(*t));
+	t->messages = delta->n[TRACK_MESSAGES];
+	if (log->no_message
+	    || (log->kind == MAILREC_REFUSED && log->stage != STAGE_DATA
+		&& !rcpt))
+		return 0;
+	if (log->kind == MAILREC_REFUSED && rcpt) {
+		t->refused = delta->n[TRACK_REJECTED];
+		return 1;
+	}
+	/* a message that took recipients: a discard (smtpd's at RCPT
+	 * before its queue id), or a refusal at DATA */
+	t->taken = tracking_said(log);
+	if (log->rcpts_said != RCPTS_ONE)
+		t->untold = log->kind;
+	t->ends_run = log->qid != NULL && t->messages == 0;
+	t->will_take = rcpt;
+	return 1;
+}
+
+/* tracking_verdict_done - the verdict's message is its process's; what
+ * it counted is kept for its session's close; one that ends a message
+ * with a queue id ends what was kept for it */
 void tracking_verdict_done(struct tracking *t, const struct mailrec *log,
 			   const struct tracker_delta *delta)
 {
+	struct refmsg_tally tally;
+
 	refmsg_note(&t->refmsg, log, delta->n[TRACK_MESSAGES] > 0);
 	if (!tracking_ends_message(log))
 		return;
-	if (log->kind == MAILREC_DISCARDED && !log->no_message)
+	if (tracking_tally(log, delta, &tally))
 		refmsg_owe(&t->refmsg, log, delta->phished_domain,
-			   delta->sender_host, delta->n[TRACK_DISCARDED]);
+			   delta->sender_host, &tally);
 	if (log->qid != NULL) {
 		tracker_forget(t->tracker, log->qid);
 		refmsg_accepted(&t->refmsg, log);
 	}
 }
 
-/* tracking_session_end - a session's close (or start): the recipients
- * of the message it discarded beyond those the discard counted, when
- * its one transaction's count says more */
+/* tracking_session_end - a session's close (or start): what its counts
+ * tell that its campaign's verdicts left uncounted */
 enum pipeline_result tracking_session_end(struct tracking *t,
 					  const struct mailrec *log,
 					  struct tracking_count *n)
 {
 	const struct refmsg_owed *o = refmsg_owed(&t->refmsg, log);
+	struct refmsg_due due;
 	struct timespec when;
 
 	n->have = 0;
 	if (o == NULL)
 		return PIPELINE_DONE;
-	if (log->session_rcpts > o->counted) {
+	if (refmsg_settle(o, &log->session, &due)) {
 		enum pipeline_result result = campaign_lock(t->camp);
 
 		if (result != PIPELINE_DONE)
@@ -177,8 +215,11 @@ enum pipeline_result tracking_session_end(struct tracking *t,
 		memset(&n->delta, 0, sizeof(n->delta));
 		n->delta.phished_domain = o->phished;
 		n->delta.sender_host = o->sender_host;
-		n->delta.n[TRACK_RECIPIENTS] = log->session_rcpts - o->counted;
-		n->delta.n[TRACK_DISCARDED] = log->session_rcpts - o->counted;
+		n->delta.n[TRACK_MESSAGES] = due.messages;
+		n->delta.n[TRACK_RECIPIENTS] = due.recipients;
+		n->delta.n[due.kind == MAILREC_DISCARDED ? TRACK_DISCARDED
+							 : TRACK_REJECTED] =
+		    due.recipients;
 		n->have = 1;
 	}
 	refmsg_paid(&t->refmsg, log);

@@ -68,17 +68,17 @@ int tracking_verdict_copy(struct tracking *t, const struct mailrec *log);
 int tracking_ends_message(const struct mailrec *log);
 
 /* tracking_verdict_done - a verdict's counts (delta) are done: the next
- * verdict of its process may be another recipient of its message; a
- * discard that ends its message is owed the recipients its session's
- * close tells (tracking_session_end()); a verdict that ends a message
- * with a queue id ends what was kept for it */
+ * verdict of its process may be another recipient of its message; what
+ * a verdict that ends its message counted is kept for its session's
+ * close (tracking_session_end()); a verdict that ends a message with a
+ * queue id ends what was kept for it */
 void tracking_verdict_done(struct tracking *t, const struct mailrec *log,
 			   const struct tracker_delta *delta);
 
 /* tracking_session_end - a line that opens or closes an SMTP session
- * (session_edge): what the close of one that discarded a message adds,
- * the recipients of its one mail transaction (session_rcpts) that the
- * discard did not count, recipients and discarded both */
+ * (session_edge): what the counts of a close (mailrec.h: session) add
+ * to the campaign whose verdicts the session's were, the messages and
+ * recipients those left uncounted (refmsg.h: refmsg_settle()) */
 enum pipeline_result tracking_session_end(struct tracking *t,
 					  const struct mailrec *log,
 					  struct tracking_count *n);

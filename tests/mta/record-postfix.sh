@@ -359,6 +359,9 @@ for n, line in enumerate(sys.stdin):
 	data@emalsrv.marriott.com refused_at_data alice@example.org refused@example.org DATA
 	eom@emalsrv.marriott.com refused_at_eom refused@example.org alice@example.org DATA
 	a@emalsrv.ups.com two_discarded alice@example.org DATA - bob@example.org carol@example.org DATA
+	data@emalsrv.marriott.com refused_at_data_to_three alice@example.org bob@example.org carol@example.org DATA
+	eom@emalsrv.marriott.com refused_at_eom_to_two alice@example.org bob@example.org DATA
+	y@emalsrv.linkedin.com three_refused alice@example.org bob@example.org - carol@example.org - dave@example.org
 	EOF
 	return 0
 }

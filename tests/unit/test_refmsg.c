@@ -1,7 +1,8 @@
 /*
  * test_refmsg - verdicts of one SMTP process: the message that refusals
- * at RCPT share, its end at a session edge or a queue id, and the copy
- * of a verdict that Exim's syslog_duplication sends twice.
+ * at RCPT share, its end at a session edge or a queue id, the copy of
+ * a verdict that Exim's syslog_duplication sends twice, and what a
+ * session's close adds to what its verdicts counted.
  */
 #include <stdio.h>
 #include <string.h>
@@ -198,9 +199,12 @@ static struct mailrec edge(const char *pid, const char *qid)
 	return log;
 }
 
-/* test_owed - a discard owes its session's close the recipients it did
- * not count: smtpd's own (NOQUEUE) or cleanup's of the session's queue
- * id */
+/* discarded - what smtpd's DISCARD at RCPT counts: a message, the
+ * recipient it names, its queue id next */
+static const struct refmsg_tally discarded = {1, 0, 1, MAILREC_DISCARDED, 0, 1};
+
+/* test_owed - a verdict is kept for its session's close: smtpd's own
+ * (NOQUEUE) or cleanup's of the session's queue id */
 static void test_owed(void)
 {
 	struct refmsg r;
@@ -209,19 +213,30 @@ static void test_owed(void)
 	struct mailrec cleanup = verdict("20", "<a@emalsrv.ups.com>",
 					 "<bob@example.org>");
 	struct mailrec close7 = edge("7", NULL), close8 = edge("8", NULL);
+	struct mailrec client7 = edge("7", "39EB9118369");
 	struct mailrec client8 = edge("8", "4A1B2C3D4E");
 	const struct refmsg_owed *o;
 
 	memset(&r, 0, sizeof(r));
 	smtpd.kind = MAILREC_DISCARDED;
 	refmsg_note(&r, &smtpd, 1);
-	refmsg_owe(&r, &smtpd, "ups.com", "emalsrv.ups.com", 1);
+	refmsg_owe(&r, &smtpd, "ups.com", "emalsrv.ups.com", &discarded);
 	o = refmsg_owed(&r, &close7);
-	tap_ok(o != NULL && o->counted == 1
+	tap_ok(o != NULL && o->messages == 1 && o->taken == 1
+	       && o->untold == 1u << MAILREC_DISCARDED && o->runs_taken == -1
 	       && strcmp(o->phished, "ups.com") == 0
 	       && strcmp(o->sender_host, "emalsrv.ups.com") == 0,
-	       "smtpd's discard: its session's close owes the campaign");
+	       "smtpd's discard: kept for its session's close");
+	refmsg_line(&r, &client7);
+	tap_ok(refmsg_owed(&r, &close7)->runs_taken == 0,
+	       "its client= line: the queue id of the message it ended");
 	tap_ok(refmsg_owed(&r, &close8) == NULL, "another session owes nothing");
+	refmsg_note(&r, &smtpd, 1);
+	refmsg_owe(&r, &smtpd, "ups.com", "emalsrv.ups.com", &discarded);
+	refmsg_line(&r, &client7);
+	o = refmsg_owed(&r, &close7);
+	tap_ok(o->messages == 2 && o->taken == 2 && o->runs_taken == 0,
+	       "a second discard in the session adds to the first");
 	refmsg_paid(&r, &close7);
 	tap_ok(refmsg_owed(&r, &close7) == NULL, "paid: owed no more");
 
@@ -229,14 +244,92 @@ static void test_owed(void)
 	cleanup.program = "postfix/cleanup";
 	cleanup.stage = STAGE_DATA;
 	cleanup.qid = "5F00000000";
-	refmsg_owe(&r, &cleanup, "ups.com", "emalsrv.ups.com", 1);
+	refmsg_owe(&r, &cleanup, "ups.com", "emalsrv.ups.com", &discarded);
 	tap_ok(refmsg_owed(&r, &close8) == NULL,
 	       "cleanup's discard of a queue id no session gave: nothing owed");
 	refmsg_line(&r, &client8);
 	cleanup.qid = "4A1B2C3D4E";
-	refmsg_owe(&r, &cleanup, "ups.com", "emalsrv.ups.com", 1);
+	refmsg_owe(&r, &cleanup, "ups.com", "emalsrv.ups.com", &discarded);
 	tap_ok(refmsg_owed(&r, &close8) != NULL,
 	       "cleanup's discard of the queue id smtpd's client= gave: that session owes");
+	refmsg_owe(&r, &cleanup, "dhl.com", "emalsrv.dhl.com", &discarded);
+	o = refmsg_owed(&r, &close8);
+	tap_ok(o->mixed && o->messages == 1,
+	       "another campaign's verdict in the session: mixed, not added");
+}
+
+#define DISC (1u << MAILREC_DISCARDED)
+#define REFU (1u << MAILREC_REFUSED)
+
+/* What a session's verdicts kept, its close, and what the close adds. */
+struct settle_case {
+	unsigned long messages, refused, taken;
+	unsigned untold;
+	int mixed;
+	long runs_taken;
+	struct mailrec_session close;
+	unsigned long want_messages, want_recipients;
+	enum mailrec_kind want_kind;
+	const char *name;
+};
+
+static const struct settle_case settle_cases[] = {
+	/* every RCPT refused, each the campaign's: one message a transaction */
+	{1, 2, 0, 0, 0, 0, {1, 2, 0, 2}, 1, 0, 0,
+	 "mail=2 rcpt=0/2, one message counted: two (RSET, another recipient)"},
+	{1, 2, 0, 0, 0, 0, {1, 1, 0, 2}, 0, 0, 0, "mail=1 rcpt=0/2: one, as counted"},
+	{1, 4, 0, 0, 0, 0, {1, 3, 0, 4}, 2, 0, 0, "mail=3 rcpt=0/4, one counted: three"},
+	{1, 4, 0, 0, 0, 0, {1, 5, 0, 4}, 3, 0, 0,
+	 "mail=5 rcpt=0/4: four, no more messages than refusals"},
+	{1, 4, 0, 0, 0, 0, {1, 2, 0, 5}, 0, 0, 0,
+	 "a refusal the campaign did not count (another sender's): nothing told"},
+	{1, 4, 0, 0, 0, 0, {1, 2, 1, 5}, 0, 0, 0,
+	 "a recipient taken besides: nothing told"},
+	{2, 2, 0, 0, 0, 0, {1, 1, 0, 2}, 0, 0, 0,
+	 "one recipient refused twice in one transaction: two, none taken away"},
+	{1, 2, 0, 0, 1, 0, {1, 2, 0, 2}, 0, 0, 0, "two campaigns' verdicts: nothing told"},
+	{1, 2, 0, 0, 0, 0, {0, 0, 0, 0}, 0, 0, 0, "a close that counts nothing tells nothing"},
+	/* every transaction its message: what the session took, theirs */
+	{2, 0, 2, DISC, 0, 0, {1, 2, 3, 3}, 0, 1, MAILREC_DISCARDED,
+	 "two discards, mail=2 rcpt=3: one more recipient discarded"},
+	{2, 0, 2, DISC, 0, 0, {1, 3, 3, 3}, 0, 0, 0,
+	 "a transaction that is not one of its messages: nothing told"},
+	{2, 0, 2, DISC, 0, 1, {1, 2, 3, 3}, 0, 0, 0,
+	 "a message whose recipients were taken and counted elsewhere: nothing told"},
+	{1, 0, 2, REFU, 0, 0, {1, 1, 3, 3}, 0, 1, MAILREC_REFUSED,
+	 "refused at DATA, no recipient named (two counted), rcpt=3: one more refused"},
+	{1, 0, 2, REFU, 0, 0, {1, 1, 2, 2}, 0, 0, 0, "rcpt=2: as counted"},
+	{1, 1, 1, 0, 0, 0, {1, 1, 1, 2}, 0, 0, 0,
+	 "a refusal at DATA that named its one recipient: nothing more"},
+	{2, 0, 2, REFU | DISC, 0, 0, {1, 2, 3, 3}, 0, 0, 0,
+	 "a discard and a refusal, neither naming all: whose is not told"},
+};
+
+/* test_settle - what a session's close adds to what its verdicts kept */
+static void test_settle(void)
+{
+	for (size_t i = 0; i < sizeof(settle_cases) / sizeof(settle_cases[0]);
+	     i++) {
+		const struct settle_case *c = &settle_cases[i];
+		struct refmsg_owed o;
+		struct refmsg_due d;
+		int have;
+
+		memset(&o, 0, sizeof(o));
+		o.due = 1;
+		o.messages = c->messages;
+		o.refused = c->refused;
+		o.taken = c->taken;
+		o.untold = c->untold;
+		o.mixed = c->mixed;
+		o.runs_taken = c->runs_taken;
+		have = refmsg_settle(&o, &c->close, &d);
+		tap_ok(have == (c->want_messages + c->want_recipients > 0)
+		       && d.messages == c->want_messages
+		       && d.recipients == c->want_recipients
+		       && (c->want_recipients == 0 || d.kind == c->want_kind),
+		       c->name);
+	}
 }
 
 /* test_matters - the questions a caller asks before it skips a parse:
@@ -272,9 +365,9 @@ static void test_matters(void)
 	       "another queue id's does not");
 	cleanup = a;
 	cleanup.qid = "Q1";
-	refmsg_owe(&r, &cleanup, "a.example", "a.example", 1);
+	refmsg_owe(&r, &cleanup, "a.example", "a.example", &discarded);
 	tap_ok(refmsg_edge_matters(&r, &seven),
-	       "the close of a session that owes a discard its recipients matters");
+	       "the close of a session whose verdicts were kept matters");
 }
 
 int main(void)
@@ -285,6 +378,7 @@ int main(void)
 	test_full();
 	test_retry();
 	test_owed();
+	test_settle();
 	test_matters();
 	return tap_done();
 }
