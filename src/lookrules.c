@@ -21,7 +21,12 @@
 
 #include "combosquat.h"
 #include "dictword.h"
+#include "hostname.h"
 #include "lookindex.h"
+
+/* Brand labels this long or shorter: a doubled letter or a swap only
+ * under their own suffixes (lookrules_same_suffix()). */
+#define LOOKRULES_ACRONYM_MAX 3
 
 typedef const struct lookalike_brand *(*lookrules_rule_fn)(
     const struct lookalike *lk, const char *label, size_t len);
@@ -252,8 +257,36 @@ lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 				lookrules_mask(sk, (size_t)n, masked));
 }
 
+/*
+ * lookrules_same_suffix - the registrable domain label[0..len).suffix is
+ * under the public suffix of brand or of a family domain of the brand's
+ * label (dhl.de of dhl.com).  A three-letter brand label with a letter
+ * doubled or two swapped is another three- or four-letter name, and
+ * every such name under the old suffixes is someone's (ign.com beside
+ * ing.com); under a suffix the brand does not use, the name is two
+ * changes away from the brand, an acronym of others (usp.br, ddp.net,
+ * atto.co.za).
+ */
+static int lookrules_same_suffix(const struct lookalike *lk,
+				 const struct lookalike_brand *brand,
+				 const char *label, size_t len)
+{
+	const char *suffix = label + len + 1;
+	size_t slen = strlen(suffix);
+	char key[HOSTNAME_MAX + 1];
+
+	if (strcmp(brand->domain + brand->label_len + 1, suffix) == 0)
+		return 1;
+	if (brand->label_len + 1 + slen > HOSTNAME_MAX)
+		return 0;
+	memcpy(key, brand->domain, brand->label_len + 1);
+	memcpy(key + brand->label_len + 1, suffix, slen + 1);
+	return strmap_get(lk->own, key) == brand;
+}
+
 /* lookrules_typo - one edit from a brand label of 5 or more (the sender's
- * 4 or more); for narrow brand labels a doubled letter or a swap */
+ * 4 or more); for narrow brand labels a doubled letter or a swap, and
+ * for three-letter ones only under the brand's suffixes */
 static const struct lookalike_brand *
 lookrules_typo(const struct lookalike *lk, const char *label, size_t len)
 {
@@ -263,7 +296,9 @@ lookrules_typo(const struct lookalike *lk, const char *label, size_t len)
 
 	brand = lookalike_get(lk, LK_SHORTS, label, len,
 			      lookfilter_hash(label, len));
-	if (brand != NULL && brand->label_len >= LOOKALIKE_SHORT_MIN)
+	if (brand != NULL && brand->label_len >= LOOKALIKE_SHORT_MIN
+	    && (brand->label_len > LOOKRULES_ACRONYM_MAX
+		|| lookrules_same_suffix(lk, brand, label, len)))
 		return brand;
 	/* A 4-letter sender is a 5-letter brand with a letter left out. */
 	if (len + 1 < LOOKALIKE_TYPO_MIN)

@@ -172,6 +172,7 @@ static const struct pair_case positive_cases[] = {
 	{"ebbay.com", "ebay.com", TYPO, "ebay with its b doubled"},
 	{"eaby.com", "ebay.com", TYPO, "ebay with b and a swapped"},
 	{"ebya.net", "ebay.com", TYPO, "a swap under another TLD"},
+	{"upps.com", "ups.com", TYPO, "a doubled letter, the brand's suffix"},
 	/* Brand label and words of the lure (combosquatting). */
 	{"maillinkedin.com", "linkedin.com", COMBO, "mail before, no hyphen"},
 	{"linkedin-news.com", "linkedin.com", COMBO, "a hyphenated word"},
@@ -296,6 +297,11 @@ static const struct pair_case negative_cases[] = {
 	{"upsa.com", NULL, NULL, "a letter added to ups"},
 	{"ebey.net", NULL, NULL, "one substitution from ebay"},
 	{"adps.com", NULL, NULL, "a letter added to adp"},
+	/* Three letters: a swap or a doubled letter and another suffix. */
+	{"usp.br", NULL, NULL, "ups swapped under .br: a university"},
+	{"pus.net", NULL, NULL, "ups swapped under .net"},
+	{"adpp.org", NULL, NULL, "adp doubled under .org"},
+	{"mmmm.co.uk", NULL, NULL, "mmm doubled under .co.uk"},
 	/* Combosquat guards: a brand label inside an unrelated word. */
 	{"mailupsweb.com", NULL, NULL,
 	 "a short label between two words is a syllable (mailing)"},
@@ -641,6 +647,9 @@ static void test_brand_family(void)
 		{"paypal.it", "paypal.com", TLD, "not in the family"},
 		{"docusing.net", "docusign.com", TYPO, "a typo of the family"},
 		{"att-login.net", "att.com", COMBO, "att with a keyword"},
+		{"tat.net", "att.com", TYPO, "a swap under a family's suffix"},
+		{"attt.net", "att.com", TYPO, "doubled under a family's suffix"},
+		{"tat.org", NULL, NULL, "a swap under none of att's suffixes"},
 	};
 	char path[TEST_PATH_MAX];
 	char captured[TEST_CAPTURE_MAX];
