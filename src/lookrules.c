@@ -261,11 +261,9 @@ lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
  * lookrules_same_suffix - the registrable domain label[0..len).suffix is
  * under the public suffix of brand or of a family domain of the brand's
  * label (dhl.de of dhl.com).  A three-letter brand label with a letter
- * doubled or two swapped is another three- or four-letter name, and
- * every such name under the old suffixes is someone's (ign.com beside
- * ing.com); under a suffix the brand does not use, the name is two
- * changes away from the brand, an acronym of others (usp.br, ddp.net,
- * atto.co.za).
+ * doubled or two swapped is another short name; under a suffix the
+ * brand does not use, it is two changes away from the brand and mostly
+ * somebody else's acronym (usp.br, a university, beside ups.com).
  */
 static int lookrules_same_suffix(const struct lookalike *lk,
 				 const struct lookalike_brand *brand,
