@@ -145,14 +145,22 @@ static const struct lookalike_brand *lookrules_label(const struct lookalike *lk,
 									: NULL;
 }
 
-/* lookrules_combo_label - lookrules_label() as a combosquat_find_fn */
+/* lookrules_combo_label - lookrules_label() as a combosquat_find_fn: a
+ * label of 5 or more that is not marked a word is distinctive, one of 4
+ * that is no English word a name (combosquat.h) */
 static const void *lookrules_combo_label(const void *ctx, const char *s,
 					 size_t len, int *distinct)
 {
 	const struct lookalike_brand *brand = lookrules_label(ctx, s, len);
 
-	*distinct =
-	    brand != NULL && !brand->word && len >= COMBOSQUAT_ANY_WORD_MIN;
+	*distinct = COMBOSQUAT_COMMON;
+	if (brand == NULL || brand->word)
+		return brand;
+	if (len >= COMBOSQUAT_ANY_WORD_MIN)
+		*distinct = COMBOSQUAT_DISTINCT;
+	else if (len + 1 == COMBOSQUAT_ANY_WORD_MIN
+		 && !dictword_is_word(s, len))
+		*distinct = COMBOSQUAT_NAME;
 	return brand;
 }
 
@@ -203,11 +211,13 @@ lookrules_affix(const struct lookalike *lk, const char *label, size_t len)
 	return NULL;
 }
 
-/* lookrules_combo - the brand label with words of the lure around it */
+/* lookrules_combo - the brand label with words of the lure around it;
+ * a label that is an English word of its own is none (checkups) */
 static const struct lookalike_brand *
 lookrules_combo(const struct lookalike *lk, const char *label, size_t len)
 {
-	if (len > 4 && memcmp(label, "xn--", 4) == 0)
+	if ((len > 4 && memcmp(label, "xn--", 4) == 0)
+	    || dictword_is_word(label, len))
 		return NULL;
 	return combosquat_find(label, len, lookrules_combo_label, lk);
 }
