@@ -216,10 +216,13 @@ lookrules_affix(const struct lookalike *lk, const char *label, size_t len)
 static const struct lookalike_brand *
 lookrules_combo(const struct lookalike *lk, const char *label, size_t len)
 {
-	if ((len > 4 && memcmp(label, "xn--", 4) == 0)
-	    || dictword_is_word(label, len))
+	const struct lookalike_brand *brand;
+
+	if (len > 4 && memcmp(label, "xn--", 4) == 0)
 		return NULL;
-	return combosquat_find(label, len, lookrules_combo_label, lk);
+	brand = combosquat_find(label, len, lookrules_combo_label, lk);
+	/* Looked up only for a match: most labels are no combination. */
+	return brand != NULL && dictword_is_word(label, len) ? NULL : brand;
 }
 
 /* lookrules_mask - key with every non-ASCII character as one '*' byte,
