@@ -222,8 +222,7 @@ static const void *combosquat_strip(const char *word, size_t len, int depth,
 
 	if (cut > 0 && (brand = find(ctx, word, len, &distinct)) != NULL
 	    && (distinct == COMBOSQUAT_DISTINCT
-		|| ((cut >= COMBOSQUAT_SHORT_CUT
-		     || distinct == COMBOSQUAT_NAME)
+		|| ((cut >= COMBOSQUAT_SHORT_CUT || distinct == COMBOSQUAT_NAME)
 		    && sides != (COMBOSQUAT_FRONT | COMBOSQUAT_BACK))))
 		return brand;
 	if (depth == 0)

@@ -34,8 +34,8 @@
 /* How a brand label stands beside keywords (*distinct of a
  * combosquat_find_fn). */
 enum {
-	COMBOSQUAT_COMMON, /* short or a word: 5 bytes of keywords, one side */
-	COMBOSQUAT_NAME,   /* 4 letters, no word: any keyword, one side */
+	COMBOSQUAT_COMMON,  /* short or a word: 5 bytes of keywords, one side */
+	COMBOSQUAT_NAME,    /* 4 letters, no word: any keyword, one side */
 	COMBOSQUAT_DISTINCT /* 5 or more, no word: any word, any keyword */
 };
 
