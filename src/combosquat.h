@@ -31,9 +31,16 @@
 /* Brand labels at least this long combine with any hyphenated word. */
 #define COMBOSQUAT_ANY_WORD_MIN 5
 
-/* The brand whose label is s[0..len), or NULL; *distinct set to 1 when
- * the label is distinctive (5 or more characters, no common word): it
- * then stands beside any hyphenated word and any keyword. */
+/* How a brand label stands beside keywords (*distinct of a
+ * combosquat_find_fn). */
+enum {
+	COMBOSQUAT_COMMON,  /* short or a word: 5 bytes of keywords, one side */
+	COMBOSQUAT_NAME,    /* 4 letters, no word: any keyword, one side */
+	COMBOSQUAT_DISTINCT /* 5 or more, no word: any word, any keyword */
+};
+
+/* The brand whose label is s[0..len), or NULL; *distinct set to how it
+ * stands beside words (above). */
 typedef const void *(*combosquat_find_fn)(const void *ctx, const char *s,
 					  size_t len, int *distinct);
 

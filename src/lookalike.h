@@ -19,7 +19,8 @@
  *				linkedinmail.com, linkedin-mail.net
  *	lookalike:combo		the brand label with keywords of a lure
  *				(combosquat.h): secure-paypal.com,
- *				paypallogin.net, microsoft-support.com
+ *				paypallogin.net, microsoft-support.com;
+ *				never a label that is an English word
  *	lookalike:homoglyph	the same UTS #39 skeleton (confusable.h):
  *				rnarriott.com, xn--lnkedin-rog.com; an IDN
  *				label one edit from a brand once folded;
@@ -30,7 +31,9 @@
  *				adjacent transposition, brand labels of 5
  *				or more characters: wallmart.com, marriot.com;
  *				narrow labels (under 5, a common word, gmail)
- *				only a doubled letter or a swap: upss, usp;
+ *				only a doubled letter or a swap: upss, usp
+ *				(three-letter ones under the brand's own
+ *				suffixes only: not usp.br);
  *				never a sender label that is an English
  *				word of its own (dictword.h: finance is no
  *				typo of binance), nor a homoglyph and a typo

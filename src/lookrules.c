@@ -21,7 +21,12 @@
 
 #include "combosquat.h"
 #include "dictword.h"
+#include "hostname.h"
 #include "lookindex.h"
+
+/* Brand labels this long or shorter: a doubled letter or a swap only
+ * under their own suffixes (lookrules_same_suffix()). */
+#define LOOKRULES_ACRONYM_MAX 3
 
 typedef const struct lookalike_brand *(*lookrules_rule_fn)(
     const struct lookalike *lk, const char *label, size_t len);
@@ -140,14 +145,22 @@ static const struct lookalike_brand *lookrules_label(const struct lookalike *lk,
 									: NULL;
 }
 
-/* lookrules_combo_label - lookrules_label() as a combosquat_find_fn */
+/* lookrules_combo_label - lookrules_label() as a combosquat_find_fn: a
+ * label of 5 or more that is not marked a word is distinctive, one of 4
+ * that is no English word a name (combosquat.h) */
 static const void *lookrules_combo_label(const void *ctx, const char *s,
 					 size_t len, int *distinct)
 {
 	const struct lookalike_brand *brand = lookrules_label(ctx, s, len);
 
-	*distinct =
-	    brand != NULL && !brand->word && len >= COMBOSQUAT_ANY_WORD_MIN;
+	*distinct = COMBOSQUAT_COMMON;
+	if (brand == NULL || brand->word)
+		return brand;
+	if (len >= COMBOSQUAT_ANY_WORD_MIN)
+		*distinct = COMBOSQUAT_DISTINCT;
+	else if (len + 1 == COMBOSQUAT_ANY_WORD_MIN
+		 && !dictword_is_word(s, len))
+		*distinct = COMBOSQUAT_NAME;
 	return brand;
 }
 
@@ -198,13 +211,18 @@ lookrules_affix(const struct lookalike *lk, const char *label, size_t len)
 	return NULL;
 }
 
-/* lookrules_combo - the brand label with words of the lure around it */
+/* lookrules_combo - the brand label with words of the lure around it;
+ * a label that is an English word of its own is none (checkups) */
 static const struct lookalike_brand *
 lookrules_combo(const struct lookalike *lk, const char *label, size_t len)
 {
+	const struct lookalike_brand *brand;
+
 	if (len > 4 && memcmp(label, "xn--", 4) == 0)
 		return NULL;
-	return combosquat_find(label, len, lookrules_combo_label, lk);
+	brand = combosquat_find(label, len, lookrules_combo_label, lk);
+	/* Looked up only for a match: most labels are no combination. */
+	return brand != NULL && dictword_is_word(label, len) ? NULL : brand;
 }
 
 /* lookrules_mask - key with every non-ASCII character as one '*' byte,
@@ -252,8 +270,34 @@ lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 				lookrules_mask(sk, (size_t)n, masked));
 }
 
+/*
+ * lookrules_same_suffix - the registrable domain label[0..len).suffix is
+ * under the public suffix of brand or of a family domain of the brand's
+ * label (dhl.de of dhl.com).  A three-letter brand label with a letter
+ * doubled or two swapped is another short name; under a suffix the
+ * brand does not use, it is two changes away from the brand and mostly
+ * somebody else's acronym (usp.br, a university, beside ups.com).
+ */
+static int lookrules_same_suffix(const struct lookalike *lk,
+				 const struct lookalike_brand *brand,
+				 const char *label, size_t len)
+{
+	const char *suffix = label + len + 1;
+	size_t slen = strlen(suffix);
+	char key[HOSTNAME_MAX + 1];
+
+	if (strcmp(brand->domain + brand->label_len + 1, suffix) == 0)
+		return 1;
+	if (brand->label_len + 1 + slen > HOSTNAME_MAX)
+		return 0;
+	memcpy(key, brand->domain, brand->label_len + 1);
+	memcpy(key + brand->label_len + 1, suffix, slen + 1);
+	return strmap_get(lk->own, key) == brand;
+}
+
 /* lookrules_typo - one edit from a brand label of 5 or more (the sender's
- * 4 or more); for narrow brand labels a doubled letter or a swap */
+ * 4 or more); for narrow brand labels a doubled letter or a swap, and
+ * for three-letter ones only under the brand's suffixes */
 static const struct lookalike_brand *
 lookrules_typo(const struct lookalike *lk, const char *label, size_t len)
 {
@@ -263,7 +307,9 @@ lookrules_typo(const struct lookalike *lk, const char *label, size_t len)
 
 	brand = lookalike_get(lk, LK_SHORTS, label, len,
 			      lookfilter_hash(label, len));
-	if (brand != NULL && brand->label_len >= LOOKALIKE_SHORT_MIN)
+	if (brand != NULL && brand->label_len >= LOOKALIKE_SHORT_MIN
+	    && (brand->label_len > LOOKRULES_ACRONYM_MAX
+		|| lookrules_same_suffix(lk, brand, label, len)))
 		return brand;
 	/* A 4-letter sender is a 5-letter brand with a letter left out. */
 	if (len + 1 < LOOKALIKE_TYPO_MIN)

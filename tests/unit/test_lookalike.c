@@ -172,6 +172,7 @@ static const struct pair_case positive_cases[] = {
 	{"ebbay.com", "ebay.com", TYPO, "ebay with its b doubled"},
 	{"eaby.com", "ebay.com", TYPO, "ebay with b and a swapped"},
 	{"ebya.net", "ebay.com", TYPO, "a swap under another TLD"},
+	{"upps.com", "ups.com", TYPO, "a doubled letter, the brand's suffix"},
 	/* Brand label and words of the lure (combosquatting). */
 	{"maillinkedin.com", "linkedin.com", COMBO, "mail before, no hyphen"},
 	{"linkedin-news.com", "linkedin.com", COMBO, "a hyphenated word"},
@@ -196,6 +197,8 @@ static const struct pair_case positive_cases[] = {
 	{"fedexredelivery.com", "fedex.com", COMBO, "redelivery glued on"},
 	{"ups-tracking.com", "ups.com", COMBO, "short brand and a keyword"},
 	{"upstracking.com", "ups.com", COMBO, "short brand, no hyphen"},
+	{"myebay.com", "ebay.com", COMBO, "a 4-letter name, a short keyword"},
+	{"ebayweb.net", "ebay.com", COMBO, "a 4-letter name, web after"},
 	{"ebay-refund.net", "ebay.com", COMBO, "ebay-refund"},
 	{"appleid-verify.com", "apple.com", COMBO, "id joined, verify"},
 	{"amazon-delivery.info", "amazon.com", COMBO, "amazon-delivery"},
@@ -296,6 +299,11 @@ static const struct pair_case negative_cases[] = {
 	{"upsa.com", NULL, NULL, "a letter added to ups"},
 	{"ebey.net", NULL, NULL, "one substitution from ebay"},
 	{"adps.com", NULL, NULL, "a letter added to adp"},
+	/* Three letters: a swap or a doubled letter and another suffix. */
+	{"usp.br", NULL, NULL, "ups swapped under .br: a university"},
+	{"pus.net", NULL, NULL, "ups swapped under .net"},
+	{"adpp.org", NULL, NULL, "adp doubled under .org"},
+	{"mmmm.co.uk", NULL, NULL, "mmm doubled under .co.uk"},
 	/* Combosquat guards: a brand label inside an unrelated word. */
 	{"mailupsweb.com", NULL, NULL,
 	 "a short label between two words is a syllable (mailing)"},
@@ -303,6 +311,8 @@ static const struct pair_case negative_cases[] = {
 	{"pineapple.com", NULL, NULL, "apple at the end of a word"},
 	{"groups.com", NULL, NULL, "ups at the end of a word"},
 	{"startups.com", NULL, NULL, "ups ending startups"},
+	{"checkups.com", NULL, NULL, "check and ups, but a word of its own"},
+	{"myebayweb.com", NULL, NULL, "a 4-letter name between keywords"},
 	{"upstream.com", NULL, NULL, "ups starting upstream"},
 	{"pick-ups.com", NULL, NULL, "a short brand beside a non-keyword"},
 	{"ups-and-downs.com", NULL, NULL, "ups beside ordinary words"},
@@ -641,6 +651,9 @@ static void test_brand_family(void)
 		{"paypal.it", "paypal.com", TLD, "not in the family"},
 		{"docusing.net", "docusign.com", TYPO, "a typo of the family"},
 		{"att-login.net", "att.com", COMBO, "att with a keyword"},
+		{"tat.net", "att.com", TYPO, "a swap under a family's suffix"},
+		{"attt.net", "att.com", TYPO, "doubled under a family's suffix"},
+		{"tat.org", NULL, NULL, "a swap under none of att's suffixes"},
 	};
 	char path[TEST_PATH_MAX];
 	char captured[TEST_CAPTURE_MAX];
