@@ -43,15 +43,15 @@
  *
  *	"Is a host below this domain blocked?" (access_blocks_under) is no
  *	lookup: access_load() scans every source once and keeps the answer
- *	as a set of fingerprints, at most ACCESS_UNDER_MAX domains (access_set.h; 8 to
- *	16 bytes each, no strings).  The hosts that access_walk_blocking_
- *	hosts() reports (learned labels and brands) are kept by the same
- *	scan, the first ACCESS_WALK_MAX of them in the map's order (file
- *	order for text and cdb, libdb's order for hash and btree): a map of
- *	a million spammers' domains does not make a million brands.  A
- *	compiled map rebuilt by makemap is reopened by the next lookup
- *	(O(1)), so senders are judged by the new map at once; the set and
- *	the walk follow at the next load (SIGHUP).
+ *	as a set of fingerprints, at most ACCESS_UNDER_MAX domains
+ *	(access_set.h; 8 to 16 bytes each, no strings).  The hosts that
+ *	access_walk_blocking_ hosts() reports (learned labels and brands) are
+ *	kept by the same scan, the first ACCESS_WALK_MAX of them in the map's
+ *	order (file order for text and cdb, libdb's order for hash and btree): a
+ *	map of a million spammers' domains does not make a million brands.  A
+ *	compiled map rebuilt by makemap is reopened by the next lookup (O(1)),
+ *	so senders are judged by the new map at once; the set and the walk
+ *	follow at the next load (SIGHUP).
  *
  * DIAGNOSTICS
  *	access_load() warns about each unreadable line or entry, naming

@@ -8,9 +8,10 @@
  *	sendmail's From: keys (an untagged key with a From: twin does not
  *	decide), the second asks each syntax what a blocking entry names
  *	and puts its domains into the set, keeps the domains that OK and
- *	RELAY entries name (the administrator's trusted senders), fills the compiled maps' Bloom
- *	filters, and warns about keys an earlier source of the same type
- *	holds.  See access.c for what the set and the walk are for.
+ *	RELAY entries name (the administrator's trusted senders), fills the
+ *	compiled maps' Bloom filters, and warns about keys an earlier source of
+ *	the same type holds.  See access.c for what the set and the walk are
+ *	for.
  */
 #include <errno.h>
 #include <stdlib.h>

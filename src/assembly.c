@@ -234,8 +234,8 @@ int assembly_close(struct assembly *a, char err[ASSEMBLY_ERR_MAX])
 
 	/* not joined: a reload under way (seconds for a big map) must not
 	 * hold up a process told to stop */
-	(void)confload_leave(a->loading);
-	(void)confload_leave(a->retiring);
+	confload_leave(a->loading);
+	confload_leave(a->retiring);
 	a->config.journal = NULL;
 	config_names_free(&a->journal);
 	config_free(&a->config);

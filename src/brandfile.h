@@ -8,7 +8,8 @@
  *	then an optional comment:
  *
  *		# brand	own domains...			# why
- *		docusign.com .net docusign.eu		# envelopes come from docusign.net
+ *		docusign.com .net docusign.eu           # envelopes come from
+ *		docusign.net
  *
  *	The first word is a registrable domain that phishers imitate.
  *	Each further word is a registrable domain of the same owner (its

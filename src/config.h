@@ -6,18 +6,16 @@
  *	way: the rulebase, the label set, the access maps and the brand
  *	index of lookalike senders (--brands, --allow, the brands the
  *	access map teaches, and the domains its OK and RELAY entries
- *	trust, allowed as --allow's are).  config_load() reads the files alone, so
- *	that a bad one stops the program before it opens or locks its
- *	store and output; config_learn_store() then adds the brands of
- *	the store's campaigns.  config_load() builds a
- *	complete new set or none: on
- *	SIGHUP the caller swaps the new set in only when it loaded, so a bad
- *	new file leaves the old set running.  Nothing is printed here: an
- *	error comes back as a status and a message in err that names the
- *	file, for the caller to print; a label that --learn-labels could
- *	not learn is told to opts->say, and so is each skipped line (the
- *	map and brand readers warn about each through it; see textfile.h),
- *	which is also counted.
+ *	trust, allowed as --allow's are).  config_load() reads the files alone,
+ *	so that a bad one stops the program before it opens or locks its store
+ *	and output; config_learn_store() then adds the brands of the store's
+ *	campaigns.  config_load() builds a complete new set or none: on SIGHUP
+ *	the caller swaps the new set in only when it loaded, so a bad new file
+ *	leaves the old set running.  Nothing is printed here: an error comes
+ *	back as a status and a message in err that names the file, for the
+ *	caller to print; a label that --learn-labels could not learn is told to
+ *	opts->say, and so is each skipped line (the map and brand readers warn
+ *	about each through it; see textfile.h), which is also counted.
  */
 #ifndef PHISHWATCH_CONFIG_H
 #define PHISHWATCH_CONFIG_H

@@ -187,19 +187,17 @@ void confload_join(struct confload *cl)
 
 /* confload_leave - see confload.h: the decision is taken under the lock
  * the thread takes to end, so exactly one of the two releases cl */
-int confload_leave(struct confload *cl)
+void confload_leave(struct confload *cl)
 {
 	pthread_t thread;
-	int state;
 
 	if (cl == NULL)
-		return 0;
+		return;
 	pthread_mutex_lock(&cl->lock);
-	state = atomic_load(&cl->state);
-	if (state == CONFLOAD_DONE) {
+	if (atomic_load(&cl->state) == CONFLOAD_DONE) {
 		pthread_mutex_unlock(&cl->lock);
 		confload_join(cl);
-		return 0;
+		return;
 	}
 	cl->orphan = 1;
 	cl->retired = 1;
@@ -207,5 +205,4 @@ int confload_leave(struct confload *cl)
 	thread = cl->thread;
 	pthread_mutex_unlock(&cl->lock);
 	pthread_detach(thread);
-	return state == CONFLOAD_LOADING;
 }

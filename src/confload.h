@@ -59,10 +59,9 @@ void confload_join(struct confload *cl);
  * confload_leave - for a process about to end, which must not wait for
  * a load (seconds for a big map) to stop when told to: a thread that
  * has not ended is detached and releases everything itself when done,
- * or dies with the process; one that has ended is joined.  1 when a set
- * was still loading (it will never be used), else 0.  The options must
- * then stay as they are until the process ends.
+ * or dies with the process; one that has ended is joined.  The options
+ * must then stay as they are until the process ends.
  */
-int confload_leave(struct confload *cl);
+void confload_leave(struct confload *cl);
 
 #endif

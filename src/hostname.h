@@ -14,7 +14,8 @@
  *	header's host, the relay's address) pass here too, each by the
  *	rules of the field.
  *	UTF-8 names (SMTPUTF8 senders) are mapped to their A-labels by
- *	UTS #46 first, so a@b\xc3\xbccher.de and a@xn--bcher-kva.de are one host.
+ *	UTS #46 first, so a@b\xc3\xbccher.de and a@xn--bcher-kva.de are one
+ *	host.
  */
 #ifndef PHISHWATCH_HOSTNAME_H
 #define PHISHWATCH_HOSTNAME_H

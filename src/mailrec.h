@@ -29,19 +29,18 @@
  *	the recipients it says the message had (rcpts_said: the one it
  *	names, or two when it names none), and the close of its session
  *	(session: its counts of transactions and recipients) what the
- *	verdicts of the session left uncounted (refmsg.h).  Verdicts at RCPT with no queue id that
- *	follow one another in one process (syslog host, program, pid) with
- *	the same sender are the recipients of one message: the first counts
- *	the message, the others their recipient only, until the process
- *	logs a session edge (session_edge: smtpd's connect or disconnect),
- *	a CLIENT or an ACCEPTED line, or refuses a recipient of the run
- *	again (a retry); when the message they counted is then accepted
- *	(its other recipients taken: the process's CLIENT line gives its
- *	queue id, or its ACCEPTED line comes from the same process with the
- *	same sender), that ACCEPTED line, or a verdict that ends the
- *	message, counts no message again (refmsg.h).
- *	FINISHED, OTHER but session edges, and refusals at other stages
- *	change nothing.
+ *	verdicts of the session left uncounted (refmsg.h).  Verdicts at RCPT
+ *	with no queue id that follow one another in one process (syslog host,
+ *	program, pid) with the same sender are the recipients of one message:
+ *	the first counts the message, the others their recipient only, until the
+ *	process logs a session edge (session_edge: smtpd's connect or
+ *	disconnect), a CLIENT or an ACCEPTED line, or refuses a recipient of the
+ *	run again (a retry); when the message they counted is then accepted (its
+ *	other recipients taken: the process's CLIENT line gives its queue id, or
+ *	its ACCEPTED line comes from the same process with the same sender),
+ *	that ACCEPTED line, or a verdict that ends the message, counts no
+ *	message again (refmsg.h). FINISHED, OTHER but session edges, and
+ *	refusals at other stages change nothing.
  *
  * LINE KINDS OF EACH MTA
  *	kind       sendmail (sm-mta, sendmail, sm-msp-queue)

@@ -201,13 +201,17 @@ static long postfix_count(const char *commands, const char *name, long *tries)
 void normalize_postfix_session(const char *commands,
 			       struct mailrec_session *out)
 {
-	long mails, mail_tries, rcpts, rcpt_tries;
+	long commands_taken, commands_tried, mails, mails_tried, rcpts,
+	    rcpt_tries;
 
 	memset(out, 0, sizeof(*out));
-	if (commands == NULL
-	    || postfix_count(commands, "commands", &mails) <= 0)
+	if (commands == NULL)
 		return;
-	mails = postfix_count(commands, "mail", &mail_tries);
+	/* a line with no commands= total is no disconnect line we know */
+	commands_taken = postfix_count(commands, "commands", &commands_tried);
+	if (commands_taken <= 0)
+		return;
+	mails = postfix_count(commands, "mail", &mails_tried);
 	rcpts = postfix_count(commands, "rcpt", &rcpt_tries);
 	if (mails < 0 || rcpts < 0)
 		return;

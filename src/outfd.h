@@ -8,12 +8,12 @@
  *	planted symbolic link, creating a new file O_EXCL mode 0600 and
  *	refusing a file that is not ours alone; a FIFO with no reader is
  *	waited for with the stop signals let in (say, when not NULL, is
- *	told once, at SAY_INFO).  outfd_open_stdout() takes standard output, through a
- *	non-blocking descriptor of our own where it may block.
- *	outfd_write_line() writes text and a newline with one writev(),
- *	waiting for room with SIGTERM and SIGINT let in; a regular file is
- *	cut back to where the line began when the write fails part way.
- *	Nothing here knows what the line says.
+ *	told once, at SAY_INFO).  outfd_open_stdout() takes standard output,
+ *	through a non-blocking descriptor of our own where it may block.
+ *	outfd_write_line() writes text and a newline with one writev(), waiting
+ *	for room with SIGTERM and SIGINT let in; a regular file is cut back to
+ *	where the line began when the write fails part way. Nothing here knows
+ *	what the line says.
  *
  * DIAGNOSTICS
  *	outfd_open_file() returns -1 with err filled (destination and

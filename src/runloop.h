@@ -26,13 +26,13 @@
  *	hook, SIGUSR1 prints the counters.  A reload hook may leave the
  *	new configuration loading: the loop then calls the poll hook
  *	between lines, which swaps it in once made, and waits for input in
- *	short slices meanwhile, so that an idle stream swaps it in soon.  Before it would block waiting
- *	for input, the loop commits the store's batched work; so it does
- *	every 8192 lines and at the end.  A commit that fails, there or
- *	inside a line, ends the loop with EX_IOERR in every mode; in
- *	filter mode the loop then says from which line of the input
- *	nothing is stored, for a run after the fault is fixed (the caller
- *	discards what was not committed, so that line is exact).
+ *	short slices meanwhile, so that an idle stream swaps it in soon.  Before
+ *	it would block waiting for input, the loop commits the store's batched
+ *	work; so it does every 8192 lines and at the end.  A commit that fails,
+ *	there or inside a line, ends the loop with EX_IOERR in every mode; in
+ *	filter mode the loop then says from which line of the input nothing is
+ *	stored, for a run after the fault is fixed (the caller discards what was
+ *	not committed, so that line is exact).
  *
  * DIAGNOSTICS
  *	The loop prints nothing itself: what it has to tell (waits, the

@@ -7,9 +7,9 @@
  *	the counters of tracker.h (messages, recipients, delivered,
  *	deferred, bounced, rejected, discarded), and of the relays that
  *	sent each campaign, and each campaign's counters per hour of log
- *	time (the time series of the chronology).  The schema version is PRAGMA user_version; the
- *	database runs in WAL mode and is created mode 0600.  Without a path
- *	the database lives in memory.
+ *	time (the time series of the chronology).  The schema version is PRAGMA
+ *	user_version; the database runs in WAL mode and is created mode 0600.
+ *	Without a path the database lives in memory.
  *
  *	Nothing is read into memory at open: campaigns are looked up with
  *	indexed queries behind a cache of fixed size, and the walks step
@@ -27,9 +27,10 @@
  *	One process writes a store: store_open() holds the store's lock
  *	(storefile.h) until store_close(), and fails while another process
  *	holds it.  store_open_readonly() takes no lock, for callers that
- *	only read (--check, a --report of the store alone).  Files are refused that are symbolic links or not the running
- *	user's own (storefile.h).  After a lasting failure (disk full, I/O
- *	error, the file removed) the store writes nothing more.
+ *	only read (--check, a --report of the store alone).  Files are refused
+ *	that are symbolic links or not the running user's own (storefile.h).
+ *	After a lasting failure (disk full, I/O error, the file removed) the
+ *	store writes nothing more.
  *
  * DIAGNOSTICS
  *	Functions return -1 and store_errmsg() says why; store_busy() tells

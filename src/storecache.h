@@ -6,11 +6,11 @@
  *	The store asks SQLite (an indexed lookup) whether it knows a
  *	phished domain or a sender host; the answers "known" for the
  *	campaigns and senders of the last lines are kept here, so that a
- *	burst of one campaign costs one hash per line and no SQL.  The cache holds at most the number of
- *	names given to storecache_new(), all its memory taken there: a
- *	store of a million campaigns costs no more than one of ten.  A
- *	name that does not fit an entry (over STORECACHE_NAME_MAX) is never
- *	cached; the caller asks SQLite each time.
+ *	burst of one campaign costs one hash per line and no SQL.  The cache
+ *	holds at most the number of names given to storecache_new(), all its
+ *	memory taken there: a store of a million campaigns costs no more than
+ *	one of ten.  A name that does not fit an entry (over
+ *	STORECACHE_NAME_MAX) is never cached; the caller asks SQLite each time.
  *
  *	Only names the store holds are put: a miss says "ask SQLite",
  *	never "unknown", so an evicted campaign seen again is found there

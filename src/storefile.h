@@ -11,13 +11,13 @@
  *	by another user, writable by group or others, or has another hard
  *	link.  An existing store file of 0 bytes is taken for a new store
  *	(as SQLite does), and found_empty says so for a warning: a store
- *	truncated to nothing gives every first-seen event again.  A writer also takes the store's lock, held until
- *	storefile_close() or the process's death, so that the kernel frees
- *	it at once when a writer is killed.  storefile_recheck() repeats
- *	the checks once SQLite has opened the files; storefile_present()
- *	tells, before each commit, whether the path still names the file
- *	that was opened (a store whose directory was removed would
- *	otherwise take commits into an unlinked file).
+ *	truncated to nothing gives every first-seen event again.  A writer also
+ *	takes the store's lock, held until storefile_close() or the process's
+ *	death, so that the kernel frees it at once when a writer is killed.
+ *	storefile_recheck() repeats the checks once SQLite has opened the files;
+ *	storefile_present() tells, before each commit, whether the path still
+ *	names the file that was opened (a store whose directory was removed
+ *	would otherwise take commits into an unlinked file).
  *
  * DIAGNOSTICS
  *	Functions return -1 with err filled: the file and the reason.

@@ -17,14 +17,13 @@
  *	PROGRAM[PID]: with a decimal pid; blanks after the colon are not
  *	part of the message.  Only the programs of the MTAs phishwatch
  *	reads count (sendmail's, Postfix's daemons under their syslog
- *	names, and Exim's: exim, exim4); every other header, and one that does not have this shape,
- *	is "other".
- *	Exim's mainlog line begins "YYYY-MM-DD hh:mm:ss", perhaps with
- *	log_timezone's " +hhmm", then perhaps log_selector +pid's "[pid]";
- *	its message part is what follows, as after an exim[pid] tag.
- *	After an exim or exim4 tag, what Exim itself puts first is not
- *	part of the message either: "[1\N] " (the first piece of a line
- *	it split), its own stamp and "[pid] ", each when present; a later
+ *	names, and Exim's: exim, exim4); every other header, and one that does
+ *	not have this shape, is "other". Exim's mainlog line begins "YYYY-MM-DD
+ *	hh:mm:ss", perhaps with log_timezone's " +hhmm", then perhaps
+ *	log_selector +pid's "[pid]"; its message part is what follows, as after
+ *	an exim[pid] tag. After an exim or exim4 tag, what Exim itself puts
+ *	first is not part of the message either: "[1\N] " (the first piece of a
+ *	line it split), its own stamp and "[pid] ", each when present; a later
  *	piece ("[2\N] ...") is the message.
  */
 #include <string.h>

@@ -10,8 +10,9 @@
  *	seconds for room, with SIGTERM and SIGINT let in (stopsig.h): a
  *	receiver that stopped reading yields EAGAIN, which the caller
  *	reports as transient (an omprog retry), instead of hanging the
- *	pipeline; so does a stop signal that comes while it waits.  When rsyslog restarts, it replaces the socket and the
- *	old connection is refused: the send reconnects once and tries again.
+ *	pipeline; so does a stop signal that comes while it waits.  When rsyslog
+ *	restarts, it replaces the socket and the old connection is refused: the
+ *	send reconnects once and tries again.
  *
  * DIAGNOSTICS
  *	syslogout_open() fills err ("socket PATH: reason"); syslogout_send()

@@ -15,8 +15,8 @@
  *
  *	Only a regular file of at most 64 MiB is read: a FIFO would block
  *	the open and each read with signals blocked, a device (/dev/zero)
- *	would never end; either is refused with a message to say (errno EINVAL, or
- *	EFBIG for the size, also when the file grows past it while read).
+ *	would never end; either is refused with a message to say (errno EINVAL,
+ *	or EFBIG for the size, also when the file grows past it while read).
  */
 #ifndef PHISHWATCH_TEXTFILE_H
 #define PHISHWATCH_TEXTFILE_H

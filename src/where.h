@@ -13,9 +13,9 @@
  *	first, since that file can be opened at that line.  Each field is
  *	given only when the line has it and it passes: the host through the
  *	hostname gate, the time read as logclock reads it, the queue id
- *	letters and digits (Exim's joined by "-") of at most TRACKER_QID_MAX.  Nothing of the line
- *	reaches a warning unchecked.  With nothing known (a line with a NUL
- *	byte read from a stream) the place is "a line".
+ *	letters and digits (Exim's joined by "-") of at most TRACKER_QID_MAX.
+ *	Nothing of the line reaches a warning unchecked.  With nothing known (a
+ *	line with a NUL byte read from a stream) the place is "a line".
  *
  *	The pipeline owns one struct where, moves it line by line, and the
  *	stages that warn read it.
