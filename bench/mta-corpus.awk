@@ -19,9 +19,24 @@
 # (some 5000 domains besides a few real ones), their recipients one to
 # three, local or remote.  seed (default 1) makes the draw; the same
 # arguments give the same corpus.
+#
+# The clock goes on from copy to copy, at pace (default 12, as
+# gen-corpus.py's) lines per second of log time: each copy's time
+# stamps (the syslog header's, and Exim's own) are the recording's plus
+# an offset, so that the corpus spans the hours that many lines take on
+# a mail server and what a reader keeps for a while (a queue id waiting
+# for its message, for an hour) ends as it would.  RFC 3164 stamps carry
+# no year: year (default 2026) is assumed.
 BEGIN {
 	if (ham == "")
 		ham = 40
+	if (pace == "")
+		pace = 12
+	if (year == "")
+		year = 2026
+	split("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec", mon, " ")
+	for (i = 1; i <= 12; i++)
+		monum[mon[i]] = i
 	srand(seed == "" ? 1 : seed)
 	split("alice bob carol dave erin frank grace heidi", users, " ")
 	split("com net org", tlds, " ")
@@ -87,10 +102,38 @@ function rewrite(s,    out, w) {
 	return out s
 }
 
+# epoch3164(stamp) - seconds of an RFC 3164 stamp ("Dec  4 20:27:17")
+function epoch3164(t) {
+	return mktime(year " " monum[substr(t, 1, 3)] " " substr(t, 5, 2) \
+		      " " substr(t, 8, 2) " " substr(t, 11, 2) " " substr(t, 14, 2))
+}
+
+# later(s) - the line with its stamps moved on by this copy's offset
+function later(s,    t, e) {
+	if (offset == 0 || substr(s, 16, 1) != " ")
+		return s
+	t = substr(s, 1, 15)
+	if (!(t in moved))
+		moved[t] = strftime("%b %e %H:%M:%S", epoch3164(t) + offset)
+	s = moved[t] substr(s, 16)
+	if (mta == "exim" && match(s, /: (\[[0-9]\\[0-9]+\] )?[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9] /)) {
+		t = substr(s, RSTART + RLENGTH - 20, 19)
+		if (!(t in moved)) {
+			e = mktime(substr(t, 1, 4) " " substr(t, 6, 2) " " \
+				   substr(t, 9, 2) " " substr(t, 12, 2) " " \
+				   substr(t, 15, 2) " " substr(t, 18, 2))
+			moved[t] = strftime("%Y-%m-%d %H:%M:%S", e + offset)
+		}
+		s = substr(s, 1, RSTART + RLENGTH - 21) moved[t] \
+		    substr(s, RSTART + RLENGTH - 1)
+	}
+	return s
+}
+
 # emit(line) - one line of the corpus, while there is room
 function emit(s) {
 	if (done < n) {
-		print s
+		print later(s)
 		done++
 	}
 }
@@ -220,11 +263,19 @@ function ham_exim(    ex, dl, host, i, r, f, st) {
 }
 
 END {
+	span = epoch3164(substr(rec[nrec - 1], 1, 15)) - \
+	       epoch3164(substr(rec[0], 1, 15)) + 1
 	for (i = 0; done < n; i++) {
 		if (i % nrec == 0) {
 			copy++
 			delete map
 			delete pids
+			delete moved
+			# after the last copy's last line, however few lines
+			# it had for its time
+			if (copy > 1)
+				offset = int(done / pace) > offset + span \
+					 ? int(done / pace) : offset + span
 		}
 		for (j = 0; (i % nrec) in starts && j < ham && done < n; j++) {
 			ham_draw(rec[i % nrec])

@@ -19,7 +19,8 @@
 #              one brand does
 # Then bench/mta.sh (BENCH_MTA=0 skips it) runs phishwatch, lognormalizer
 # and SEC on Postfix and Exim corpora (the real recordings of tests/mta/
-# repeated), bench/scale.sh (BENCH_SCALE=0 skips it) measures lines/s and peak
+# repeated; a standard and a burst mix, BENCH_MTA_MIXES picks),
+# bench/scale.sh (BENCH_SCALE=0 skips it) measures lines/s and peak
 # RSS against access map entries, store campaigns and brands, and
 # bench/reload.sh (BENCH_RELOAD=0 skips it) how long a SIGHUP with a map
 # of a million entries stops the stream.  The combined report is
