@@ -31,7 +31,8 @@ version=2
 #	removed		(qid only)
 #	dsn		dsn_text, dsn_qid
 #	reject		action (reject, milter-reject), stage, relay_host,
-#			relay_ip, reply, from, to, proto, helo
+#			relay_ip, reply, from, to, proto, helo (postscreen's:
+#			relay_ip and relay_port, no relay_host)
 #	discard		the same; action is discard or milter-discard
 #	smtpd-action	the same for hold, warn, filter, redirect, ...
 #	session		edge (connect, disconnect), relay_host, relay_ip,
@@ -121,6 +122,13 @@ rule=reject:%qid:char-to{"extradata":": "}%: %
 rule=reject:%qid:char-to{"extradata":": "}%: %
 	{"type":"alternative","parser":[{"type":"literal","text":"reject","name":"action"},{"type":"literal","text":"milter-reject","name":"action"}]}%: %stage:word% from %relay_host:char-to{"extradata":"["}%[%relay_ip:char-to{"extradata":"]"}%]: %reply:string-to{"extradata":"; proto="}%; proto=%proto:word%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" helo="},{"type":"rest","name":"helo"}],{"type":"literal","text":"","priority":31046}]}%
+# reject: postscreen's own ("NOQUEUE: reject: RCPT from [IP]:PORT: REPLY;
+#         from=<..>, to=<..>, proto=P, helo=<..>"): a client that failed
+#         its tests (a DNSBL, the access list) gets its fake SMTP dialog,
+#         each RCPT refused; no host name, the port after the address,
+#         the fields apart by commas
+rule=reject:%qid:char-to{"extradata":": "}%: %
+	{"type":"alternative","parser":[{"type":"literal","text":"reject","name":"action"}]}%: %stage:word% from [%relay_ip:char-to{"extradata":"]"}%]:%relay_port:number%: %reply:string-to{"extradata":"; from="}%; from=%from:string-to{"extradata":", to="}%, to=%to:string-to{"extradata":", proto="}%, proto=%proto:char-to{"extradata":","}%, helo=%helo:rest%
 # discard: the same with discard|milter-discard
 rule=discard:%qid:char-to{"extradata":": "}%: %
 	{"type":"alternative","parser":[{"type":"literal","text":"discard","name":"action"},{"type":"literal","text":"milter-discard","name":"action"}]}%: %stage:word% from %relay_host:char-to{"extradata":"["}%[%relay_ip:char-to{"extradata":"]"}%]: %reply:string-to{"extradata":"; from="}%; from=%from:string-to{"extradata":" to="}% to=%to:string-to{"extradata":" proto="}% proto=%proto:word%%

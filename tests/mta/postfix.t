@@ -249,9 +249,10 @@ pw_count() {
 
 # postfix-more (MORE=1 record-postfix.sh): the scenario and
 # scenario-more.txt over ::1, whose messages have several recipients;
-# postfix-edges (EDGES=1): those and the sessions of send_edges
-set -- "$REC"/*.log "$REC-more"/*.log "$REC-edges"/*.log
-is "$#" 10 "ten recordings"
+# postfix-edges (EDGES=1): those and the sessions of send_edges;
+# postfix-screen (SCREEN=1): the scenario and sessions postscreen refuses
+set -- "$REC"/*.log "$REC-more"/*.log "$REC-edges"/*.log "$REC-screen"/*.log
+is "$#" 12 "twelve recordings"
 for log in "$@"; do
 	name=${log#"$TOP/tests/mta/"}
 	pw -r "$RULEBASE" --default-brands "$BRANDS" -a "$ACCESS" \
@@ -319,5 +320,18 @@ is "$(cat "$TMP/promised")" "dhl.com 3 5 1 0 0 2 2 1
 linkedin.com 11 15 0 0 0 15 0 1
 marriott.com 9 16 5 2 1 9 0 1
 ups.com 5 7 0 0 0 0 7 1" "postfix-edges: each verdict counts its message once, a discarded or refused one all its recipients"
+
+# What send_screen promises: postscreen refuses every RCPT of the
+# client its access list denies, in a fake dialog of its own (one
+# process for every client, "[IP]:PORT" for the client), besides the
+# scenario's (linkedin.com 2 2 0 0 0 2 0 1, marriott.com 5 7 5 2 1 0 0 1,
+# paypal.com 1 2 2 0 0 0 0 1): linkedin.com's y@ to three (one message,
+# three refused), marriott.com's c@ to two, then to the first again
+# after RSET (two messages, three refused), paypa1.com's to one.
+pw_count "$REC-screen/short.3164.log" |
+	grep -E '^(linkedin|marriott|paypal)\.com ' >"$TMP/promised"
+is "$(cat "$TMP/promised")" "linkedin.com 3 5 0 0 0 5 0 1
+marriott.com 7 10 5 2 1 3 0 1
+paypal.com 2 3 2 0 0 1 0 1" "postfix-screen: postscreen's refusals count as smtpd's do"
 
 done_testing

@@ -5,6 +5,7 @@
 #	flock LOCKFILE tests/mta/record-postfix.sh [OUTDIR]
 #	MORE=1 flock LOCKFILE tests/mta/record-postfix.sh tests/mta/postfix-more
 #	EDGES=1 flock LOCKFILE tests/mta/record-postfix.sh tests/mta/postfix-edges
+#	SCREEN=1 flock LOCKFILE tests/mta/record-postfix.sh tests/mta/postfix-screen
 #
 # DESCRIPTION
 #	Installs Debian's postfix (and swaks, python3-milter), sends the
@@ -18,6 +19,12 @@
 #	Needs root; it replaces any other MTA (exim4,
 #	sendmail) the machine has, so hold a lock shared with whatever
 #	else installs one (flock), and run it on a machine you may do so.
+#
+#	With SCREEN=1 the short run only, and after the scenario the
+#	sessions of send_screen to postscreen on 127.0.0.1:2527, whose
+#	access list refuses 127.0.0.1 (postscreen_denylist_action =
+#	enforce: postscreen talks to the client itself and refuses each
+#	RCPT, as it does for a client on a DNSBL).
 #
 #	Two runs:
 #	short	short queue ids, smtpd_delay_reject=yes (sender rejects at
@@ -60,6 +67,8 @@ MORE=${MORE:-0}
 # EDGES=1: MORE=1, the short run only, and send_edges after the scenario
 EDGES=${EDGES:-0}
 [ "$EDGES" = 1 ] && MORE=1
+# SCREEN=1: the short run only, and send_screen after the scenario
+SCREEN=${SCREEN:-0}
 SERVER=127.0.0.1
 [ "$MORE" = 1 ] && SERVER=::1
 W=$(mktemp -d "${TMPDIR:-/tmp}/record-postfix.XXXXXX")
@@ -181,6 +190,7 @@ main_cf() {
 	postconf -F '*/*/chroot = n' || return 1
 	[ "$1" = short ] || return 0
 	[ "$EDGES" = 1 ] && { edges_cf || return 1; }
+	[ "$SCREEN" = 1 ] && { screen_cf || return 1; }
 	# The milter sees only what comes in on port 2526.
 	postconf -M "127.0.0.1:2526/inet = 127.0.0.1:2526 inet n - n - - smtpd -o smtpd_milters=inet:127.0.0.1:$3 -o milter_default_action=tempfail"
 }
@@ -204,6 +214,17 @@ edges_cf() {
 		"smtpd_recipient_restrictions = check_recipient_access hash:/etc/postfix/rcpt_access" \
 		"smtpd_data_restrictions = check_sender_access hash:/etc/postfix/data_access" \
 		"smtpd_end_of_data_restrictions = check_sender_access hash:/etc/postfix/eod_access"
+}
+
+# screen_cf - postscreen on 127.0.0.1:2527, refusing 127.0.0.1 (the
+# other listeners stay plain smtpd); a client it lets through would be
+# handed to smtpd/pass
+screen_cf() {
+	printf '127.0.0.1/32\treject\n' >/etc/postfix/postscreen_access
+	postconf -e postscreen_access_list=cidr:/etc/postfix/postscreen_access \
+		postscreen_denylist_action=enforce || return 1
+	postconf -M "127.0.0.1:2527/inet = 127.0.0.1:2527 inet n - n - 1 postscreen" &&
+	postconf -M "smtpd/pass = smtpd pass - - n - - smtpd"
 }
 
 # out_instance - the second instance, postfix-out, on port 2525,
@@ -324,19 +345,19 @@ send_scenario() {
 		 [ "$MORE" = 1 ] && grep -hv '^#' "$HERE/scenario-more.txt")
 }
 
-# send_edges - SMTP sessions that swaks cannot hold, one a line of the
-# list below: the sender, a word for the Subject, then the session's
-# commands after MAIL FROM: an address is RCPT TO, "-" is RSET and a
-# new MAIL FROM, "DATA" sends the message
-send_edges() {
+# send_sessions SERVER PORT - SMTP sessions that swaks cannot hold, one
+# a line of standard input: the sender, a word for the Subject, then the
+# session's commands after MAIL FROM: an address is RCPT TO, "-" is RSET
+# and a new MAIL FROM, "DATA" sends the message
+send_sessions() {
 	/usr/bin/python3 -c 'import smtplib, sys
-server, run = sys.argv[1], sys.argv[2]
+server, port, run = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 for n, line in enumerate(sys.stdin):
     words = line.split()
     if not words or words[0].startswith("#"):
         continue
     sender, subject = words[0], "edge: " + words[1].replace("_", " ")
-    s = smtplib.SMTP(server, 25, local_hostname="client.example.com")
+    s = smtplib.SMTP(server, port, local_hostname="client.example.com")
     s.ehlo()
     s.mail(sender)
     for w in words[2:]:
@@ -351,7 +372,17 @@ for n, line in enumerate(sys.stdin):
                 pass
         else:
             s.rcpt(w)
-    s.quit()' "$SERVER" "$RUN" <<-EOF >>"$W/swaks.out" 2>&1
+    try:
+        s.quit()
+    except smtplib.SMTPServerDisconnected:
+        pass  # postscreen hangs up after a refused DATA
+' "$1" "$2" "$RUN" >>"$W/swaks.out" 2>&1
+	return 0
+}
+
+# send_edges - the sessions of EDGES=1
+send_edges() {
+	send_sessions "$SERVER" 25 <<-EOF
 	hd@emalsrv.dhl.com header_discard alice@example.org bob@example.org DATA
 	hr@emalsrv.dhl.com header_reject alice@example.org bob@example.org DATA
 	y@emalsrv.linkedin.com two_refused alice@example.org - bob@example.org
@@ -363,7 +394,17 @@ for n, line in enumerate(sys.stdin):
 	eom@emalsrv.marriott.com refused_at_eom_to_two alice@example.org bob@example.org DATA
 	y@emalsrv.linkedin.com three_refused alice@example.org bob@example.org - carol@example.org - dave@example.org
 	EOF
-	return 0
+}
+
+# send_screen - the sessions of SCREEN=1, to postscreen, which refuses
+# every RCPT; DATA is refused for want of a recipient
+send_screen() {
+	send_sessions 127.0.0.1 2527 <<-EOF
+	y@emalsrv.linkedin.com screen_three alice@example.org bob@example.org carol@example.org DATA
+	p@paypa1.com screen_one alice@example.org
+	c@emalsrv.marriott.com screen_again alice@example.org bob@example.org - alice@example.org
+	ok@example.com screen_ordinary dave@example.org
+	EOF
 }
 
 # queue_files DIR... - files in these queue directories
@@ -416,6 +457,10 @@ record() {
 	start_postfix || die "$RUN: postfix did not start"
 	send_scenario
 	[ "$EDGES" = 1 ] && send_edges
+	if [ "$SCREEN" = 1 ]; then
+		wait_for "listening 2527" || die "postscreen is not listening"
+		send_screen
+	fi
 	if [ "$RUN" = short ]; then
 		send bulk@example.com alice@example.org 2526 \
 			"milter test: rejected at end of message"
@@ -453,7 +498,7 @@ cleanup() {
 trap cleanup EXIT
 install_mta || { cat "$W/apt.log"; die "apt-get install failed"; }
 record short
-[ "$EDGES" = 1 ] && exit 0
+[ "$EDGES" = 1 ] || [ "$SCREEN" = 1 ] && exit 0
 purge_mta
 install_mta || die "apt-get install failed"
 record long
