@@ -31,6 +31,8 @@
 #include <string.h>
 
 #include "combosquat.h"
+#include "dictword.h"
+#include "hostname.h"
 
 /* At most this many keywords around the brand in one word. */
 #define COMBOSQUAT_DEPTH 2
@@ -289,9 +291,36 @@ static int combosquat_others_plain(const struct combosquat_words *words,
 	return 1;
 }
 
+/*
+ * combosquat_name_phrase - the two words of a hyphenated label are a
+ * brand label of 3 or 4 letters that is no word (word number brand) and an
+ * English word, in either order: dhl-summary, blue-usps.  With a hyphen
+ * no longer word is made (what keeps a short label beside short
+ * keywords unhyphenated), and an acronym or short name beside an
+ * ordinary word is the lure's phrase; the two joined must not be a word
+ * themselves (pick-ups, set-ups are pickups, setups).
+ */
+static int combosquat_name_phrase(const struct combosquat_words *words,
+				  size_t brand, int distinct)
+{
+	const struct combosquat_span *w = words->word;
+	const struct combosquat_span *other = &w[1 - brand];
+	char joined[HOSTNAME_LABEL_MAX + 1];
+
+	if (words->count != 2
+	    || (distinct != COMBOSQUAT_ACRONYM && distinct != COMBOSQUAT_NAME)
+	    || !dictword_is_word(other->s, other->len)
+	    || w[0].len + w[1].len > HOSTNAME_LABEL_MAX)
+		return 0;
+	memcpy(joined, w[0].s, w[0].len);
+	memcpy(joined + w[0].len, w[1].s, w[1].len);
+	return !dictword_is_word(joined, w[0].len + w[1].len);
+}
+
 /* combosquat_hyphenated - a word of a hyphenated label that is a brand,
  * alone or with keywords; the other words as the rules require (any
- * word before a distinctive brand, only keywords and numbers after) */
+ * word before a distinctive brand, only keywords and numbers after, one
+ * English word beside a short name) */
 static const void *combosquat_hyphenated(const struct combosquat_words *words,
 					 combosquat_find_fn find,
 					 const void *ctx)
@@ -304,7 +333,8 @@ static const void *combosquat_hyphenated(const struct combosquat_words *words,
 
 		/* find() returns a brand of its index, never &distinct */
 		if (brand != NULL
-		    && (plain || (distinct == COMBOSQUAT_DISTINCT && i > 0)))
+		    && (plain || (distinct == COMBOSQUAT_DISTINCT && i > 0)
+			|| combosquat_name_phrase(words, i, distinct)))
 			/* cppcheck-suppress returnDanglingLifetime */
 			return brand;
 		if (plain

@@ -147,7 +147,8 @@ static const struct lookalike_brand *lookrules_label(const struct lookalike *lk,
 
 /* lookrules_combo_label - lookrules_label() as a combosquat_find_fn: a
  * label of 5 or more that is not marked a word is distinctive, one of 4
- * that is no English word a name (combosquat.h) */
+ * that is no English word a name, one of 3 not marked a word an acronym
+ * (the word list has no 3-letter words) (combosquat.h) */
 static const void *lookrules_combo_label(const void *ctx, const char *s,
 					 size_t len, int *distinct)
 {
@@ -161,6 +162,8 @@ static const void *lookrules_combo_label(const void *ctx, const char *s,
 	else if (len + 1 == COMBOSQUAT_ANY_WORD_MIN
 		 && !dictword_is_word(s, len))
 		*distinct = COMBOSQUAT_NAME;
+	else if (len + 2 == COMBOSQUAT_ANY_WORD_MIN)
+		*distinct = COMBOSQUAT_ACRONYM;
 	return brand;
 }
 

@@ -203,6 +203,11 @@ static const struct pair_case positive_cases[] = {
 	{"appleid-verify.com", "apple.com", COMBO, "id joined, verify"},
 	{"amazon-delivery.info", "amazon.com", COMBO, "amazon-delivery"},
 	{"fedex-parcel.com", "fedex.com", COMBO, "fedex-parcel"},
+	/* A 3- or 4-letter name and an English word beside its hyphen. */
+	{"ups-summary.com", "ups.com", COMBO, "an acronym, then a word"},
+	{"choose-adp.net", "adp.com", COMBO, "a word, then an acronym"},
+	{"blue-ebay.com", "ebay.com", COMBO, "a word, then a 4-letter name"},
+	{"ebay-agree.org", "ebay.com", COMBO, "a 4-letter name, then a word"},
 	/* A word, but the brand's own name with or without an "s". */
 	{"amazons.com", "amazon.com", TYPO, "the brand's plural, a word"},
 	{"netflixs.com", "netflix.com", TYPO, "the brand with an s"},
@@ -316,6 +321,8 @@ static const struct pair_case negative_cases[] = {
 	{"upstream.com", NULL, NULL, "ups starting upstream"},
 	{"pick-ups.com", NULL, NULL, "a short brand beside a non-keyword"},
 	{"ups-and-downs.com", NULL, NULL, "ups beside ordinary words"},
+	{"start-ups.com", NULL, NULL, "a word with a hyphen (startups)"},
+	{"ups-xq.com", NULL, NULL, "a short name beside no word"},
 	{"adpost.com", NULL, NULL, "adp starting adpost"},
 	{"fedexfield.com", NULL, NULL, "field is no keyword"},
 	{"hiltonhead.com", NULL, NULL, "head is no keyword"},
