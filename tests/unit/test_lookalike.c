@@ -40,7 +40,7 @@ static const char *const test_brands[] = {
 	"paypal.com", "twitter.com", "staples.co.uk", "ebay.com", "ups.com",
 	"adp.com", "eftps.com", "mmm.com", "aa.com", "visabusinessnews.com",
 	"fedex.com", "netflix.com", "microsoft.com", "apple.com",
-	"hilton.com", "dropbox.com",
+	"hilton.com", "dropbox.com", "alibaba.com",
 };
 
 /* Legitimate senders the site vouches for. */
@@ -213,6 +213,8 @@ static const struct pair_case positive_cases[] = {
 	{"netflixs.com", "netflix.com", TYPO, "the brand with an s"},
 	/* Unicode skeletons (UTS #39) and one edit after folding. */
 	{"xn--pypal-4ve.com", "paypal.com", GLYPH, "Cyrillic a (paypal)"},
+	{"xn--80aaa4ib1d45c.com", "alibaba.com", GLYPH,
+	 "all Cyrillic, soft sign for each b (tone six to UTS #39)"},
 	{"xn--mazon-i11b.com", "amazon.com", GLYPH, "Latin a with dot below"},
 	{"xn--bay-ijz.com", "ebay.com", GLYPH, "e with dot below (ebay)"},
 	{"xn--ps-nka.com", "ups.com", GLYPH, "u with grave"},
@@ -297,6 +299,10 @@ static const struct pair_case negative_cases[] = {
 	{"xn--e1afmkfd.com", NULL, NULL, "a Cyrillic word with no twin"},
 	{"xn--strae-oqa.de", NULL, NULL, "sharp s is no letter pair"},
 	{"xn--zzzzzzz.com", NULL, NULL, "punycode of garbage"},
+	{"xn--80aa0cn9bb.com", NULL, NULL,
+	 "two soft signs in a 6-letter label (paypal)"},
+	{"xn--80aa6fab1d45c.com", NULL, NULL,
+	 "three soft signs in alibaba: more than two changes"},
 	/* Short brand labels: no generic one-edit. */
 	{"ubs.com", NULL, NULL, "ubs: one substitution from ups, a bank"},
 	{"upa.com", NULL, NULL, "one substitution from ups"},
