@@ -208,13 +208,22 @@ static int combosquat_is_number(const char *s, size_t len)
 #define COMBOSQUAT_FRONT 1
 #define COMBOSQUAT_BACK  2
 
+/* combosquat_acronym_first - an acronym with keywords cut after it
+ * only: no English word starts with one and goes on with a keyword */
+static int combosquat_acronym_first(int distinct, int sides)
+{
+	return distinct == COMBOSQUAT_ACRONYM && sides == COMBOSQUAT_BACK;
+}
+
 /* combosquat_strip - the brand in word[0..len) once up to depth more
  * keywords are cut from its ends; cut: the bytes of keywords already cut
  * (none is no combination), sides: the ends they were cut from.  A short
  * or common-word brand label needs long keywords on one side only:
  * mail+ing and my+box are words, and a short label between two words is
  * a syllable of a longer one (mail+ing+web), while ups+tracking is a
- * lure. */
+ * lure.  A 4-letter name takes any keyword on one side; an acronym
+ * any keywords after it (dhlweb, upspay): at the start of a label it is
+ * no English ending, as -ing and -ups are after a keyword (sync+ing). */
 static const void *combosquat_strip(const char *word, size_t len, int depth,
 				    size_t cut, int sides,
 				    combosquat_find_fn find, const void *ctx)
@@ -225,7 +234,8 @@ static const void *combosquat_strip(const char *word, size_t len, int depth,
 	if (cut > 0 && (brand = find(ctx, word, len, &distinct)) != NULL
 	    && (distinct == COMBOSQUAT_DISTINCT
 		|| ((cut >= COMBOSQUAT_SHORT_CUT || distinct == COMBOSQUAT_NAME)
-		    && sides != (COMBOSQUAT_FRONT | COMBOSQUAT_BACK))))
+		    && sides != (COMBOSQUAT_FRONT | COMBOSQUAT_BACK))
+		|| combosquat_acronym_first(distinct, sides)))
 		return brand;
 	if (depth == 0)
 		return NULL;

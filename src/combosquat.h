@@ -36,8 +36,9 @@
 
 /* How a brand label stands beside keywords (*distinct of a
  * combosquat_find_fn).  An acronym (3 letters, not marked a word: the
- * word list has no shorter words) or a name also takes one English word
- * beside a hyphen (dhl-summary). */
+ * word list has no shorter words) takes any keyword after it (dhlweb);
+ * an acronym or a name also takes one English word beside a hyphen
+ * (dhl-summary). */
 enum {
 	COMBOSQUAT_COMMON,  /* a word: 5 bytes of keywords, one side */
 	COMBOSQUAT_ACRONYM, /* 3 letters, not a word: as common */

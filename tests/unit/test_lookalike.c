@@ -203,6 +203,8 @@ static const struct pair_case positive_cases[] = {
 	{"appleid-verify.com", "apple.com", COMBO, "id joined, verify"},
 	{"amazon-delivery.info", "amazon.com", COMBO, "amazon-delivery"},
 	{"fedex-parcel.com", "fedex.com", COMBO, "fedex-parcel"},
+	{"upsweb.com", "ups.com", COMBO, "an acronym, a short keyword after"},
+	{"adppay.net", "adp.com", COMBO, "an acronym, pay after"},
 	/* A 3- or 4-letter name and an English word beside its hyphen. */
 	{"ups-summary.com", "ups.com", COMBO, "an acronym, then a word"},
 	{"choose-adp.net", "adp.com", COMBO, "a word, then an acronym"},
@@ -329,6 +331,8 @@ static const struct pair_case negative_cases[] = {
 	{"ups-and-downs.com", NULL, NULL, "ups beside ordinary words"},
 	{"start-ups.com", NULL, NULL, "a word with a hyphen (startups)"},
 	{"ups-xq.com", NULL, NULL, "a short name beside no word"},
+	{"webups.com", NULL, NULL, "an acronym after a short keyword"},
+	{"signups.com", NULL, NULL, "-ups after a keyword: an English ending"},
 	{"adpost.com", NULL, NULL, "adp starting adpost"},
 	{"fedexfield.com", NULL, NULL, "field is no keyword"},
 	{"hiltonhead.com", NULL, NULL, "head is no keyword"},
