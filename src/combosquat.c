@@ -8,7 +8,8 @@
  *	Without a hyphen only a known keyword may stand beside the brand,
  *	because a brand label inside any longer word is mostly someone
  *	else's name (openoffice, appleton, chaser).  With hyphens the label
- *	is a list of words: the brand may be one of them, possibly itself
+ *	is a list of words: the brand may be one of them, or a run of them
+ *	when its own label has hyphens (t-mobile-login), possibly itself
  *	joined to keywords (microsoftonline-verify); the other words must be
  *	keywords or numbers, unless the brand label is long enough to be
  *	distinctive and is not the first word, when any word will do:
@@ -286,15 +287,16 @@ static int combosquat_split(const char *label, size_t len,
 	return words->count > 1;
 }
 
-/* combosquat_others_plain - every word but number skip is a keyword or
- * a number */
+/* combosquat_others_plain - every word outside words first..last is a
+ * keyword or a number */
 static int combosquat_others_plain(const struct combosquat_words *words,
-				   size_t skip)
+				   size_t first, size_t last)
 {
 	for (size_t i = 0; i < words->count; i++) {
 		const struct combosquat_span *w = &words->word[i];
 
-		if (i != skip && !combosquat_is_keyword(w->s, w->len)
+		if ((i < first || i > last)
+		    && !combosquat_is_keyword(w->s, w->len)
 		    && !combosquat_is_number(w->s, w->len))
 			return 0;
 	}
@@ -327,32 +329,53 @@ static int combosquat_name_phrase(const struct combosquat_words *words,
 	return !dictword_is_word(joined, w[0].len + w[1].len);
 }
 
-/* combosquat_hyphenated - a word of a hyphenated label that is a brand,
- * alone or with keywords; the other words as the rules require (any
- * word before a distinctive brand, only keywords and numbers after, one
- * English word beside a short name) */
+/*
+ * combosquat_run - the brand that words first..last of a hyphenated label
+ * are, alone or with keywords joined, with the other words as the rules
+ * require (any word before a distinctive brand, only keywords and
+ * numbers after, one English word beside a short name).  A run of words
+ * is what a hyphenated brand label is (t-mobile-login, secure-deutsche-
+ * bank); the whole label is a brand only with keywords joined to it
+ * (t-mobilelogin).
+ */
+static const void *combosquat_run(const struct combosquat_words *words,
+				  size_t first, size_t last,
+				  combosquat_find_fn find, const void *ctx)
+{
+	const char *s = words->word[first].s;
+	size_t len = (size_t)(words->word[last].s - s) + words->word[last].len;
+	int plain = combosquat_others_plain(words, first, last);
+	int distinct = 0;
+	const void *brand = NULL;
+
+	if (first > 0 || last + 1 < words->count)
+		brand = find(ctx, s, len, &distinct);
+	/* find() returns a brand of its index, never &distinct */
+	if (brand != NULL
+	    && (plain || (distinct == COMBOSQUAT_DISTINCT && first > 0)
+		|| (first == last
+		    && combosquat_name_phrase(words, first, distinct))))
+		/* cppcheck-suppress returnDanglingLifetime */
+		return brand;
+	return plain
+		   ? combosquat_strip(s, len, COMBOSQUAT_DEPTH, 0, 0, find, ctx)
+		   : NULL;
+}
+
+/* combosquat_hyphenated - the brand of the first run of words, shortest
+ * first, that is one (combosquat_run()) */
 static const void *combosquat_hyphenated(const struct combosquat_words *words,
 					 combosquat_find_fn find,
 					 const void *ctx)
 {
-	for (size_t i = 0; i < words->count; i++) {
-		const struct combosquat_span *w = &words->word[i];
-		int plain = combosquat_others_plain(words, i);
-		int distinct = 0;
-		const void *brand = find(ctx, w->s, w->len, &distinct);
+	for (size_t first = 0; first < words->count; first++)
+		for (size_t last = first; last < words->count; last++) {
+			const void *brand =
+			    combosquat_run(words, first, last, find, ctx);
 
-		/* find() returns a brand of its index, never &distinct */
-		if (brand != NULL
-		    && (plain || (distinct == COMBOSQUAT_DISTINCT && i > 0)
-			|| combosquat_name_phrase(words, i, distinct)))
-			/* cppcheck-suppress returnDanglingLifetime */
-			return brand;
-		if (plain
-		    && (brand = combosquat_strip(w->s, w->len, COMBOSQUAT_DEPTH,
-						 0, 0, find, ctx))
-			   != NULL)
-			return brand;
-	}
+			if (brand != NULL)
+				return brand;
+		}
 	return NULL;
 }
 

@@ -11,8 +11,9 @@
  *	-	without a hyphen, a word of the keyword list before or after
  *		the brand label (at most two words: securepaypallogin);
  *	-	with hyphens, a part that is a brand label (or one with
- *		keywords around it) while every other part is a keyword or
- *		a number; when the brand label has 5 or more characters, any
+ *		keywords around it), or a run of parts for a brand label
+ *		with hyphens (t-mobile-login), while every other part is a
+ *		keyword or a number; when the brand label has 5 or more characters, any
  *		other part will do (paypal-anything: a hyphen marks the
  *		brand as a word of its own, which "office" in openoffice is
  *		not); a brand label of 3 or 4 letters that is no word

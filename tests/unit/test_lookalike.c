@@ -40,7 +40,7 @@ static const char *const test_brands[] = {
 	"paypal.com", "twitter.com", "staples.co.uk", "ebay.com", "ups.com",
 	"adp.com", "eftps.com", "mmm.com", "aa.com", "visabusinessnews.com",
 	"fedex.com", "netflix.com", "microsoft.com", "apple.com",
-	"hilton.com", "dropbox.com", "alibaba.com",
+	"hilton.com", "dropbox.com", "alibaba.com", "t-mobile.com",
 };
 
 /* Legitimate senders the site vouches for. */
@@ -205,6 +205,12 @@ static const struct pair_case positive_cases[] = {
 	{"fedex-parcel.com", "fedex.com", COMBO, "fedex-parcel"},
 	{"upsweb.com", "ups.com", COMBO, "an acronym, a short keyword after"},
 	{"adppay.net", "adp.com", COMBO, "an acronym, pay after"},
+	/* A brand label with a hyphen: a run of the sender's words. */
+	{"t-mobile-login.com", "t-mobile.com", COMBO, "t-mobile, then login"},
+	{"secure-t-mobile.net", "t-mobile.com", COMBO, "secure, then t-mobile"},
+	{"t-mobilelogin.com", "t-mobile.com", COMBO, "login joined to it"},
+	{"xyzzy-t-mobile.com", "t-mobile.com", COMBO,
+	 "any word before a long enough brand"},
 	/* A 3- or 4-letter name and an English word beside its hyphen. */
 	{"ups-summary.com", "ups.com", COMBO, "an acronym, then a word"},
 	{"choose-adp.net", "adp.com", COMBO, "a word, then an acronym"},
@@ -331,6 +337,8 @@ static const struct pair_case negative_cases[] = {
 	{"ups-and-downs.com", NULL, NULL, "ups beside ordinary words"},
 	{"start-ups.com", NULL, NULL, "a word with a hyphen (startups)"},
 	{"ups-xq.com", NULL, NULL, "a short name beside no word"},
+	{"t-mobile-xyzzy.com", NULL, NULL, "a brand run first, then no keyword"},
+	{"t-login.com", NULL, NULL, "a part of a hyphenated brand label"},
 	{"webups.com", NULL, NULL, "an acronym after a short keyword"},
 	{"signups.com", NULL, NULL, "-ups after a keyword: an English ending"},
 	{"adpost.com", NULL, NULL, "adp starting adpost"},
