@@ -8,7 +8,8 @@
  *	Without a hyphen only a known keyword may stand beside the brand,
  *	because a brand label inside any longer word is mostly someone
  *	else's name (openoffice, appleton, chaser).  With hyphens the label
- *	is a list of words: the brand may be one of them, possibly itself
+ *	is a list of words: the brand may be one of them, or a run of them
+ *	when its own label has hyphens (t-mobile-login), possibly itself
  *	joined to keywords (microsoftonline-verify); the other words must be
  *	keywords or numbers, unless the brand label is long enough to be
  *	distinctive and is not the first word, when any word will do:
@@ -31,6 +32,8 @@
 #include <string.h>
 
 #include "combosquat.h"
+#include "dictword.h"
+#include "hostname.h"
 
 /* At most this many keywords around the brand in one word. */
 #define COMBOSQUAT_DEPTH 2
@@ -206,13 +209,22 @@ static int combosquat_is_number(const char *s, size_t len)
 #define COMBOSQUAT_FRONT 1
 #define COMBOSQUAT_BACK  2
 
+/* combosquat_acronym_first - an acronym with keywords cut after it
+ * only: no English word starts with one and goes on with a keyword */
+static int combosquat_acronym_first(int distinct, int sides)
+{
+	return distinct == COMBOSQUAT_ACRONYM && sides == COMBOSQUAT_BACK;
+}
+
 /* combosquat_strip - the brand in word[0..len) once up to depth more
  * keywords are cut from its ends; cut: the bytes of keywords already cut
  * (none is no combination), sides: the ends they were cut from.  A short
  * or common-word brand label needs long keywords on one side only:
  * mail+ing and my+box are words, and a short label between two words is
  * a syllable of a longer one (mail+ing+web), while ups+tracking is a
- * lure. */
+ * lure.  A 4-letter name takes any keyword on one side; an acronym
+ * any keywords after it (dhlweb, upspay): at the start of a label it is
+ * no English ending, as -ing and -ups are after a keyword (sync+ing). */
 static const void *combosquat_strip(const char *word, size_t len, int depth,
 				    size_t cut, int sides,
 				    combosquat_find_fn find, const void *ctx)
@@ -223,7 +235,8 @@ static const void *combosquat_strip(const char *word, size_t len, int depth,
 	if (cut > 0 && (brand = find(ctx, word, len, &distinct)) != NULL
 	    && (distinct == COMBOSQUAT_DISTINCT
 		|| ((cut >= COMBOSQUAT_SHORT_CUT || distinct == COMBOSQUAT_NAME)
-		    && sides != (COMBOSQUAT_FRONT | COMBOSQUAT_BACK))))
+		    && sides != (COMBOSQUAT_FRONT | COMBOSQUAT_BACK))
+		|| combosquat_acronym_first(distinct, sides)))
 		return brand;
 	if (depth == 0)
 		return NULL;
@@ -274,45 +287,95 @@ static int combosquat_split(const char *label, size_t len,
 	return words->count > 1;
 }
 
-/* combosquat_others_plain - every word but number skip is a keyword or
- * a number */
+/* combosquat_others_plain - every word outside words first..last is a
+ * keyword or a number */
 static int combosquat_others_plain(const struct combosquat_words *words,
-				   size_t skip)
+				   size_t first, size_t last)
 {
 	for (size_t i = 0; i < words->count; i++) {
 		const struct combosquat_span *w = &words->word[i];
 
-		if (i != skip && !combosquat_is_keyword(w->s, w->len)
+		if ((i < first || i > last)
+		    && !combosquat_is_keyword(w->s, w->len)
 		    && !combosquat_is_number(w->s, w->len))
 			return 0;
 	}
 	return 1;
 }
 
-/* combosquat_hyphenated - a word of a hyphenated label that is a brand,
- * alone or with keywords; the other words as the rules require (any
- * word before a distinctive brand, only keywords and numbers after) */
+/*
+ * combosquat_name_phrase - the two words of a hyphenated label are a
+ * brand label of 3 or 4 letters that is no word (word number brand) and an
+ * English word, in either order: dhl-summary, blue-usps.  With a hyphen
+ * no longer word is made (what keeps a short label beside short
+ * keywords unhyphenated), and an acronym or short name beside an
+ * ordinary word is the lure's phrase; the two joined must not be a word
+ * themselves (pick-ups, set-ups are pickups, setups).
+ */
+static int combosquat_name_phrase(const struct combosquat_words *words,
+				  size_t brand, int distinct)
+{
+	const struct combosquat_span *w = words->word;
+	const struct combosquat_span *other = &w[1 - brand];
+	char joined[HOSTNAME_LABEL_MAX + 1];
+
+	if (words->count != 2
+	    || (distinct != COMBOSQUAT_ACRONYM && distinct != COMBOSQUAT_NAME)
+	    || !dictword_is_word(other->s, other->len)
+	    || w[0].len + w[1].len > HOSTNAME_LABEL_MAX)
+		return 0;
+	memcpy(joined, w[0].s, w[0].len);
+	memcpy(joined + w[0].len, w[1].s, w[1].len);
+	return !dictword_is_word(joined, w[0].len + w[1].len);
+}
+
+/*
+ * combosquat_run - the brand that words first..last of a hyphenated label
+ * are, alone or with keywords joined, with the other words as the rules
+ * require (any word before a distinctive brand, only keywords and
+ * numbers after, one English word beside a short name).  A run of words
+ * is what a hyphenated brand label is (t-mobile-login, secure-deutsche-
+ * bank); the whole label is a brand only with keywords joined to it
+ * (t-mobilelogin).
+ */
+static const void *combosquat_run(const struct combosquat_words *words,
+				  size_t first, size_t last,
+				  combosquat_find_fn find, const void *ctx)
+{
+	const char *s = words->word[first].s;
+	size_t len = (size_t)(words->word[last].s - s) + words->word[last].len;
+	int plain = combosquat_others_plain(words, first, last);
+	int distinct = 0;
+	const void *brand = NULL;
+
+	if (first > 0 || last + 1 < words->count)
+		brand = find(ctx, s, len, &distinct);
+	/* find() returns a brand of its index, never &distinct */
+	if (brand != NULL
+	    && (plain || (distinct == COMBOSQUAT_DISTINCT && first > 0)
+		|| (first == last
+		    && combosquat_name_phrase(words, first, distinct))))
+		/* cppcheck-suppress returnDanglingLifetime */
+		return brand;
+	return plain
+		   ? combosquat_strip(s, len, COMBOSQUAT_DEPTH, 0, 0, find, ctx)
+		   : NULL;
+}
+
+/* combosquat_hyphenated - the brand of the first run of words, shortest
+ * first, that is one (combosquat_run()) */
 static const void *combosquat_hyphenated(const struct combosquat_words *words,
 					 combosquat_find_fn find,
 					 const void *ctx)
 {
-	for (size_t i = 0; i < words->count; i++) {
-		const struct combosquat_span *w = &words->word[i];
-		int plain = combosquat_others_plain(words, i);
-		int distinct = 0;
-		const void *brand = find(ctx, w->s, w->len, &distinct);
+	for (size_t first = 0; first < words->count; first++)
+		for (size_t last = first; last < words->count; last++) {
+			const void *brand =
+			    combosquat_run(words, first, last, find, ctx);
 
-		/* find() returns a brand of its index, never &distinct */
-		if (brand != NULL
-		    && (plain || (distinct == COMBOSQUAT_DISTINCT && i > 0)))
-			/* cppcheck-suppress returnDanglingLifetime */
-			return brand;
-		if (plain
-		    && (brand = combosquat_strip(w->s, w->len, COMBOSQUAT_DEPTH,
-						 0, 0, find, ctx))
-			   != NULL)
-			return brand;
-	}
+			if (brand != NULL)
+				return brand;
+		}
 	return NULL;
 }
 

@@ -11,11 +11,15 @@
  *	-	without a hyphen, a word of the keyword list before or after
  *		the brand label (at most two words: securepaypallogin);
  *	-	with hyphens, a part that is a brand label (or one with
- *		keywords around it) while every other part is a keyword or
- *		a number; when the brand label has 5 or more characters, any
+ *		keywords around it), or a run of parts for a brand label
+ *		with hyphens (t-mobile-login), while every other part is a
+ *		keyword or a number; when the brand label has 5 or more characters, any
  *		other part will do (paypal-anything: a hyphen marks the
  *		brand as a word of its own, which "office" in openoffice is
- *		not).
+ *		not); a brand label of 3 or 4 letters that is no word
+ *		(dhl, usps) takes one English word beside its hyphen, on
+ *		either side (dhl-summary, blue-usps), unless the two
+ *		make a word (pick-ups).
  *
  *	A brand label inside an unrelated word (openoffice, appleton) is
  *	never enough.  The keyword list is the project's own, written from
@@ -32,9 +36,13 @@
 #define COMBOSQUAT_ANY_WORD_MIN 5
 
 /* How a brand label stands beside keywords (*distinct of a
- * combosquat_find_fn). */
+ * combosquat_find_fn).  An acronym (3 letters, not marked a word: the
+ * word list has no shorter words) takes any keyword after it (dhlweb);
+ * an acronym or a name also takes one English word beside a hyphen
+ * (dhl-summary). */
 enum {
-	COMBOSQUAT_COMMON,  /* short or a word: 5 bytes of keywords, one side */
+	COMBOSQUAT_COMMON,  /* a word: 5 bytes of keywords, one side */
+	COMBOSQUAT_ACRONYM, /* 3 letters, not a word: as common */
 	COMBOSQUAT_NAME,    /* 4 letters, no word: any keyword, one side */
 	COMBOSQUAT_DISTINCT /* 5 or more, no word: any word, any keyword */
 };

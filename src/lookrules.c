@@ -147,7 +147,8 @@ static const struct lookalike_brand *lookrules_label(const struct lookalike *lk,
 
 /* lookrules_combo_label - lookrules_label() as a combosquat_find_fn: a
  * label of 5 or more that is not marked a word is distinctive, one of 4
- * that is no English word a name (combosquat.h) */
+ * that is no English word a name, one of 3 not marked a word an acronym
+ * (the word list has no 3-letter words) (combosquat.h) */
 static const void *lookrules_combo_label(const void *ctx, const char *s,
 					 size_t len, int *distinct)
 {
@@ -161,6 +162,8 @@ static const void *lookrules_combo_label(const void *ctx, const char *s,
 	else if (len + 1 == COMBOSQUAT_ANY_WORD_MIN
 		 && !dictword_is_word(s, len))
 		*distinct = COMBOSQUAT_NAME;
+	else if (len + 2 == COMBOSQUAT_ANY_WORD_MIN)
+		*distinct = COMBOSQUAT_ACRONYM;
 	return brand;
 }
 
@@ -243,8 +246,39 @@ static size_t lookrules_mask(const char *key, size_t len, char *out)
 	return n;
 }
 
+/*
+ * lookrules_two_unfolded - an IDN label whose folded skeleton has two
+ * letters that no table folds (masked '*') where a brand label of 7 or
+ * more that is not narrow has letters, and is that label elsewhere:
+ * Cyrillic soft sign, whose UTS #39 prototype is Latin tone six and not
+ * b, twice in alibaba.  Each '*' stands for a letter of the page; one is
+ * tried as every letter, the other is the one edit of the search.  Two
+ * changes, as lookrules_homoglyph_edit() allows on long labels.
+ */
+static const struct lookalike_brand *
+lookrules_two_unfolded(const struct lookalike *lk, char *masked, size_t len)
+{
+	static const struct lookrules_edit how = {
+	    LK_SKELETONS, LK_SKEL_DELETIONS, 1, LOOKALIKE_TWO_STEP_MIN, 0, 1};
+	char *first = memchr(masked, '*', len);
+	const struct lookalike_brand *brand = NULL;
+	size_t count = 0;
+
+	for (size_t i = 0; i < len; i++)
+		count += masked[i] == '*';
+	if (count != 2 || len + 1 < LOOKALIKE_TWO_STEP_MIN)
+		return NULL;
+	for (char c = 'a'; c <= 'z' && brand == NULL; c++) {
+		*first = c;
+		brand = lookrules_search(lk, &how, masked, len);
+	}
+	*first = '*';
+	return brand;
+}
+
 /* lookrules_homoglyph - a label with a brand label's skeleton, or an IDN
- * label one edit from one once both are folded */
+ * label one edit from one once both are folded, or two letters no table
+ * folds from a long one */
 static const struct lookalike_brand *
 lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 {
@@ -255,6 +289,7 @@ lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 	int flags;
 	int n = confusable_skeleton(lk->cf, label, len, sk, &flags);
 	const struct lookalike_brand *brand;
+	size_t mlen;
 
 	if (n < 0)
 		return NULL;
@@ -266,8 +301,9 @@ lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 		return brand;
 	if (!(flags & CONFUSABLE_IDN))
 		return NULL;
-	return lookrules_search(lk, &how, masked,
-				lookrules_mask(sk, (size_t)n, masked));
+	mlen = lookrules_mask(sk, (size_t)n, masked);
+	brand = lookrules_search(lk, &how, masked, mlen);
+	return brand != NULL ? brand : lookrules_two_unfolded(lk, masked, mlen);
 }
 
 /*

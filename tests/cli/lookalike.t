@@ -102,7 +102,10 @@ for case in \
 	"secure-microsoft.com lookalike:combo microsoft.com" \
 	"docusing.net lookalike:typo docusign.com" \
 	"upss.com lookalike:typo ups.com" \
-	"dhl.xyz lookalike:tld-swap dhl.com"; do
+	"dhl.xyz lookalike:tld-swap dhl.com" \
+	"dhlweb.com lookalike:combo dhl.com" \
+	"usps-summary.com lookalike:combo usps.com" \
+	"xn--80aaa4ib1d45c.com lookalike:homoglyph alibaba.com"; do
 	set -- $case
 	is "$(shipped "$1")" "phished-domain-first-seen$tab$2$tab$3$tab$1" "shipped list: $1 imitates $3 ($2)"
 done
@@ -120,7 +123,7 @@ not_shipped() {
 	_n="$_n $(counter suspicious "$TMP/one.err") $(counter events "$TMP/one.err")"
 	is "$_n" "1 1 0 0" "$_name: the line read, its sender seen, none suspicious"
 }
-for own in docusign.net googlemail.com facebookmail.com amazon.co.uk att.net paypal.de yahoo.co.jp; do
+for own in docusign.net googlemail.com facebookmail.com amazon.co.uk att.net paypal.de yahoo.co.jp y.ahoo.it; do
 	not_shipped "shipped list: $own is the brand's own" "$own"
 done
 for legit in ubs.com nhl.com art.com openoffice.org groups.io; do

@@ -40,7 +40,7 @@ static const char *const test_brands[] = {
 	"paypal.com", "twitter.com", "staples.co.uk", "ebay.com", "ups.com",
 	"adp.com", "eftps.com", "mmm.com", "aa.com", "visabusinessnews.com",
 	"fedex.com", "netflix.com", "microsoft.com", "apple.com",
-	"hilton.com", "dropbox.com",
+	"hilton.com", "dropbox.com", "alibaba.com", "t-mobile.com",
 };
 
 /* Legitimate senders the site vouches for. */
@@ -203,11 +203,26 @@ static const struct pair_case positive_cases[] = {
 	{"appleid-verify.com", "apple.com", COMBO, "id joined, verify"},
 	{"amazon-delivery.info", "amazon.com", COMBO, "amazon-delivery"},
 	{"fedex-parcel.com", "fedex.com", COMBO, "fedex-parcel"},
+	{"upsweb.com", "ups.com", COMBO, "an acronym, a short keyword after"},
+	{"adppay.net", "adp.com", COMBO, "an acronym, pay after"},
+	/* A brand label with a hyphen: a run of the sender's words. */
+	{"t-mobile-login.com", "t-mobile.com", COMBO, "t-mobile, then login"},
+	{"secure-t-mobile.net", "t-mobile.com", COMBO, "secure, then t-mobile"},
+	{"t-mobilelogin.com", "t-mobile.com", COMBO, "login joined to it"},
+	{"xyzzy-t-mobile.com", "t-mobile.com", COMBO,
+	 "any word before a long enough brand"},
+	/* A 3- or 4-letter name and an English word beside its hyphen. */
+	{"ups-summary.com", "ups.com", COMBO, "an acronym, then a word"},
+	{"choose-adp.net", "adp.com", COMBO, "a word, then an acronym"},
+	{"blue-ebay.com", "ebay.com", COMBO, "a word, then a 4-letter name"},
+	{"ebay-agree.org", "ebay.com", COMBO, "a 4-letter name, then a word"},
 	/* A word, but the brand's own name with or without an "s". */
 	{"amazons.com", "amazon.com", TYPO, "the brand's plural, a word"},
 	{"netflixs.com", "netflix.com", TYPO, "the brand with an s"},
 	/* Unicode skeletons (UTS #39) and one edit after folding. */
 	{"xn--pypal-4ve.com", "paypal.com", GLYPH, "Cyrillic a (paypal)"},
+	{"xn--80aaa4ib1d45c.com", "alibaba.com", GLYPH,
+	 "all Cyrillic, soft sign for each b (tone six to UTS #39)"},
 	{"xn--mazon-i11b.com", "amazon.com", GLYPH, "Latin a with dot below"},
 	{"xn--bay-ijz.com", "ebay.com", GLYPH, "e with dot below (ebay)"},
 	{"xn--ps-nka.com", "ups.com", GLYPH, "u with grave"},
@@ -292,6 +307,10 @@ static const struct pair_case negative_cases[] = {
 	{"xn--e1afmkfd.com", NULL, NULL, "a Cyrillic word with no twin"},
 	{"xn--strae-oqa.de", NULL, NULL, "sharp s is no letter pair"},
 	{"xn--zzzzzzz.com", NULL, NULL, "punycode of garbage"},
+	{"xn--80aa0cn9bb.com", NULL, NULL,
+	 "two soft signs in a 6-letter label (paypal)"},
+	{"xn--80aa6fab1d45c.com", NULL, NULL,
+	 "three soft signs in alibaba: more than two changes"},
 	/* Short brand labels: no generic one-edit. */
 	{"ubs.com", NULL, NULL, "ubs: one substitution from ups, a bank"},
 	{"upa.com", NULL, NULL, "one substitution from ups"},
@@ -316,6 +335,12 @@ static const struct pair_case negative_cases[] = {
 	{"upstream.com", NULL, NULL, "ups starting upstream"},
 	{"pick-ups.com", NULL, NULL, "a short brand beside a non-keyword"},
 	{"ups-and-downs.com", NULL, NULL, "ups beside ordinary words"},
+	{"start-ups.com", NULL, NULL, "a word with a hyphen (startups)"},
+	{"ups-xq.com", NULL, NULL, "a short name beside no word"},
+	{"t-mobile-xyzzy.com", NULL, NULL, "a brand run first, then no keyword"},
+	{"t-login.com", NULL, NULL, "a part of a hyphenated brand label"},
+	{"webups.com", NULL, NULL, "an acronym after a short keyword"},
+	{"signups.com", NULL, NULL, "-ups after a keyword: an English ending"},
 	{"adpost.com", NULL, NULL, "adp starting adpost"},
 	{"fedexfield.com", NULL, NULL, "field is no keyword"},
 	{"hiltonhead.com", NULL, NULL, "head is no keyword"},
