@@ -49,6 +49,9 @@ enum exim_tag {
 	TAG_REJECTED_MAIL,
 	TAG_REJECTED_DATA,
 	TAG_RCPT_DISCARDED,
+	TAG_INCOMPLETE,
+	TAG_ENVELOPE_TO,
+	TAG_ENVELOPE_MORE,
 	TAG_CONNECTION,
 	TAG_HOST_ERROR,
 	TAG_CONTINUED,
@@ -68,6 +71,9 @@ static const char *const exim_tags[] = {
     [TAG_REJECTED_MAIL] = "exim-rejected-mail",
     [TAG_REJECTED_DATA] = "exim-rejected-data",
     [TAG_RCPT_DISCARDED] = "exim-rcpt-discarded",
+    [TAG_INCOMPLETE] = "exim-incomplete",
+    [TAG_ENVELOPE_TO] = "exim-envelope-to",
+    [TAG_ENVELOPE_MORE] = "exim-envelope-more",
     [TAG_CONNECTION] = "exim-connection",
     [TAG_HOST_ERROR] = "exim-host-error",
     [TAG_CONTINUED] = "exim-continued",
@@ -86,7 +92,8 @@ enum exim_field {
 	F_RELAY_HOST,
 	F_RELAY_IP,
 	F_REASON,
-	F_RCPTS
+	F_RCPTS,
+	F_PIECE
 };
 
 static const char *const exim_fields[] = {
@@ -101,6 +108,7 @@ static const char *const exim_fields[] = {
     [F_RELAY_IP] = "relay_ip",
     [F_REASON] = "reason",
     [F_RCPTS] = "rcpts", /* an arrival's, +received_recipients */
+    [F_PIECE] = "piece", /* K of a syslog piece "[K\\N] " */
     NULL};
 
 /* exim_delivery - one recipient's outcome */
@@ -137,6 +145,56 @@ static void exim_arrival(const char *const slot[], struct mailrec *out)
 	out->recipients = slot[F_RCPTS];
 }
 
+/* exim_listed - a piece of the recipient list of the reject log's copy
+ * of a refusal after DATA: which, and its place (0: none readable) */
+static void exim_listed(const char *const slot[], enum mailrec_listed listed,
+			struct mailrec *out)
+{
+	const char *p = slot[F_PIECE];
+	unsigned long k = 0;
+
+	for (; p != NULL && *p >= '0' && *p <= '9' && k < 100000; p++)
+		k = k * 10 + (unsigned long)(*p - '0');
+	out->listed = listed;
+	out->piece = p != NULL && *p == '\0' ? k : 0;
+}
+
+/* exim_dialogue - a line of the SMTP dialogue: a verdict, a
+ * transaction's end, a piece of a refusal's recipient list */
+static void exim_dialogue(int tag, const char *const slot[],
+			  struct mailrec *out)
+{
+	switch (tag) {
+	case TAG_REJECTED_RCPT:
+		exim_refused(slot, STAGE_RCPT, out);
+		break;
+	case TAG_REJECTED_MAIL:
+		exim_refused(slot, STAGE_MAIL, out);
+		break;
+	case TAG_REJECTED_DATA:
+		exim_refused(slot, STAGE_DATA, out);
+		break;
+	case TAG_RCPT_DISCARDED:
+		exim_refused(slot, STAGE_RCPT, out);
+		out->kind = MAILREC_DISCARDED;
+		out->no_message = 1; /* its "<=" line comes next */
+		break;
+	case TAG_INCOMPLETE:
+		/* a transaction's end: a run of refusals is over */
+		out->session_edge = 1;
+		out->sender = slot[F_FROM];
+		break;
+	case TAG_ENVELOPE_TO:
+		exim_listed(slot, LISTED_FIRST, out);
+		break;
+	case TAG_ENVELOPE_MORE:
+		exim_listed(slot, LISTED_MORE, out);
+		break;
+	default:
+		break;
+	}
+}
+
 /* exim_record - one line's tag and fields as a struct mailrec */
 static void exim_record(int tag, const char *const slot[], struct mailrec *out)
 {
@@ -166,21 +224,8 @@ static void exim_record(int tag, const char *const slot[], struct mailrec *out)
 		out->kind = MAILREC_DISCARDED;
 		out->reason = slot[F_REASON];
 		break;
-	case TAG_REJECTED_RCPT:
-		exim_refused(slot, STAGE_RCPT, out);
-		break;
-	case TAG_REJECTED_MAIL:
-		exim_refused(slot, STAGE_MAIL, out);
-		break;
-	case TAG_REJECTED_DATA:
-		exim_refused(slot, STAGE_DATA, out);
-		break;
-	case TAG_RCPT_DISCARDED:
-		exim_refused(slot, STAGE_RCPT, out);
-		out->kind = MAILREC_DISCARDED;
-		out->no_message = 1; /* its "<=" line comes next */
-		break;
 	default:
+		exim_dialogue(tag, slot, out);
 		break;
 	}
 }
