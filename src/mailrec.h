@@ -82,9 +82,10 @@
  *	             naming the last recipient (SOME), as milter-reject
  *	             does
  *	           Exim: "H=host [ip] F=<s> rejected RCPT <r>: reason" RCPT,
- *	             "rejected MAIL" MAIL, "rejected after DATA" DATA
- *	             with the queue id of a message never queued: a
- *	             refusal at DATA ends its message, queue id or not
+ *	             "rejected MAIL" MAIL, "rejected after DATA" (and
+ *	             "rejected during MIME ACL checks") DATA with the
+ *	             queue id of a message never queued: a refusal at
+ *	             DATA ends its message, queue id or not
  *	DISCARDED  sendmail: "QID: discarded" (stage NONE: after the
  *	             message was queued); a ruleset's "discard" verdict:
  *	             the stage of its ruleset (held until ACCEPTED)

@@ -22,15 +22,23 @@
  *	the line before it for each recipient the ACL discarded ("F=<s>
  *	RCPT <r>: discarded by RCPT ACL") is a DISCARDED at RCPT, with no
  *	queue id yet and no message of its own (no_message): Exim accepts
- *	the message after it and logs its "<=" line, which counts it.  An arrival's recipients are its "for" list (log_selector
- *	+received_recipients); Exim logs no count.  Refusals give their stage by their words (rejected MAIL, RCPT,
- *	after DATA) and the sender as logged: F=<...>, or the MAIL
+ *	the message after it and logs its "<=" line, which counts it.  An
+ *	arrival's recipients are its "for" list (log_selector
+ *	+received_recipients); Exim logs no count.  Refusals give their
+ *	stage by their words (rejected MAIL, RCPT, after DATA or during
+ *	MIME ACL checks) and the sender as logged: F=<...>, or the MAIL
  *	command's <...> for a MAIL refusal.  Exim writes a refusal (and an
  *	ACL's discard) to its main and its reject log, and with
  *	syslog_duplication (the default) both reach syslog, the same words
- *	twice in a row: such verdicts are marked may_repeat.  Everything else Exim says
- *	(connections, a remote host's error, daemon chatter, the pieces of a
- *	line split for syslog) is OTHER.
+ *	twice in a row: such verdicts are marked may_repeat.  The reject
+ *	log's copy of a refusal after DATA goes on with pieces that list
+ *	the message's recipients ("[3\16] Envelope-to: <r>", "[4\16]
+ *	<r>", "[8\16]     ..."): OTHER with listed and the piece's
+ *	number.  "incomplete transaction (RSET) from <s>" (log_selector
+ *	+smtp_incomplete_transaction) is OTHER with session_edge: the end
+ *	of a transaction, and of its run of refusals.  Everything else Exim
+ *	says (connections, a remote host's error, daemon chatter, the other
+ *	pieces of a line split for syslog) is OTHER.
  */
 #include "normalize_exim.h"
 #include "sysloghdr.h"
