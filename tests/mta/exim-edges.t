@@ -18,6 +18,9 @@
 # (linkedin.com), which "incomplete transaction" lines part; two
 # messages RCPT-discarded in one session (ups.com).  A refusal before
 # DATA (the predata ACL's "rejected DATA") names no sender: no count.
+# The recording has syslog_duplication = true; what Exim sends with
+# false (each refusal once, the reject log's copy) is made of it by
+# taking the main log's copies out.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/counts-lib.sh"
 export TZ=UTC
@@ -82,6 +85,39 @@ same_counts "$TMP/awk" "$TMP/pw" \
 	"default log_selector: campaign counts equal the awk count"
 is "$(grep '^linkedin\.com ' "$TMP/pw")" "linkedin.com 8 14 0 0 0 14 0" \
 	"default log_selector: RSET does not part a refused client's messages"
+
+# syslog_duplication = false: Exim sends each refusal to syslog once,
+# the reject log's copy (the one that lists a refused message's
+# recipients).  The recording with the main log's copy of each refusal
+# taken out counts the same, but for x@linkedinmail.com's MAIL refused
+# twice in a row, whose second refusal has the words of the first: once,
+# as in the mainlog.
+awk '{
+	key = $0
+	sub(/^.* exim\[/, "", key); sub(/\].*$/, "", key)
+	msg = $0
+	sub(/^.* exim\[[0-9]+\]: (\[1\\[0-9]+\] )?/, "", msg)
+	key = key " " msg
+	if (NR > 1 && key == prev && msg ~ / (rejected|discarded by) /) {
+		prev = ""
+		line = $0
+		next
+	}
+	if (NR > 1) print line
+	line = $0; prev = key
+} END { print line }' "$REC/syslog-3164.log" >"$TMP/once.log"
+is "$(grep -c 'rejected after DATA' "$TMP/once.log")" 5 \
+	"once: each refusal after DATA once (the reject log's copy)"
+exim_awk_counts "$TMP/once.log" >"$TMP/awk"
+pw_counts "$TMP/once.log" >"$TMP/pw"
+same_counts "$TMP/awk" "$TMP/pw" \
+	"once: campaign counts equal the awk count" "$TMP/report.err"
+grep -v '^linkedin\.com ' "$TMP/pw" >"$TMP/rest"
+grep -v '^linkedin\.com ' "$TMP/pw.syslog-3164.log" >"$TMP/rest.syslog"
+cmp -s "$TMP/rest" "$TMP/rest.syslog"
+ok $? "once: the other campaigns' counts as with the copies"
+is "$(grep '^linkedin\.com ' "$TMP/pw")" "linkedin.com 10 13 0 0 0 13 0" \
+	"once: a refusal repeated at once counts once"
 
 # The list counts for its own refusal only: the pieces of another
 # sender's refusal after DATA in the same process (the recording's
