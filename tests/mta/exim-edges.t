@@ -86,6 +86,18 @@ same_counts "$TMP/awk" "$TMP/pw" \
 is "$(grep '^linkedin\.com ' "$TMP/pw")" "linkedin.com 8 14 0 0 0 14 0" \
 	"default log_selector: RSET does not part a refused client's messages"
 
+# Without +received_recipients on the DATA ACL's discard's arrival: its
+# message counts, no recipient and no discard (nothing after an arrival
+# that lists none), in phishwatch's count as in awk's.
+sed 's/\( id=edge-6@client\.example\.com\) for .*/\1/' \
+	"$REC/syslog-3164.log" >"$TMP/unlisted.log"
+exim_awk_counts "$TMP/unlisted.log" >"$TMP/awk"
+pw_counts "$TMP/unlisted.log" >"$TMP/pw"
+same_counts "$TMP/awk" "$TMP/pw" \
+	"no recipient list: campaign counts equal the awk count"
+is "$(grep '^dhl\.com ' "$TMP/pw")" "dhl.com 4 5 1 0 0 4 0" \
+	"no recipient list: the discarded message counts, its recipients do not"
+
 # syslog_duplication = false: Exim sends each refusal to syslog once,
 # the reject log's copy (the one that lists a refused message's
 # recipients).  The recording with the main log's copy of each refusal
