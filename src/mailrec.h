@@ -112,7 +112,8 @@
  *	             session_edge: a transaction's end; the pieces of the
  *	             reject log's copy of a refusal after DATA that list
  *	             its recipients ("[3\16] Envelope-to: <r>", "[4\16]
- *	                 <r>", "[8\16]     ...") with listed and piece
+ *	                 <r>", "[8\16]     ...") with listed and piece,
+ *	             and the split line's other pieces with listed OTHER
  *	           every other line of the MTA (auth, TLS, DSN, lost
  *	             connections, daemon chatter), queue id and relay kept
  *	             when the line has them
@@ -170,7 +171,8 @@ enum mailrec_rcpts {
 enum mailrec_listed {
 	LISTED_NONE = 0, /* no such piece */
 	LISTED_FIRST,    /* the list's first recipient */
-	LISTED_MORE      /* one more recipient ("...": one more at least) */
+	LISTED_MORE,     /* one more recipient ("...": one more at least) */
+	LISTED_OTHER     /* another piece of a split line, no recipient */
 };
 
 /* What a session's close says of its commands (Postfix's disconnect

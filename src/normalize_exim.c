@@ -34,7 +34,8 @@
  *	log's copy of a refusal after DATA goes on with pieces that list
  *	the message's recipients ("[3\16] Envelope-to: <r>", "[4\16]
  *	<r>", "[8\16]     ..."): OTHER with listed and the piece's
- *	number.  "incomplete transaction (RSET) from <s>" (log_selector
+ *	number; the split line's other pieces (its sender, its headers)
+ *	are OTHER with listed LISTED_OTHER, the list's edges.  "incomplete transaction (RSET) from <s>" (log_selector
  *	+smtp_incomplete_transaction) is OTHER with session_edge: the end
  *	of a transaction, and of its run of refusals.  Everything else Exim
  *	says (connections, a remote host's error, daemon chatter, the other
@@ -197,6 +198,10 @@ static void exim_dialogue(int tag, const char *const slot[],
 		break;
 	case TAG_ENVELOPE_MORE:
 		exim_listed(slot, LISTED_MORE, out);
+		break;
+	case TAG_CONTINUED:
+		/* its envelope's sender, its headers: the list's edges */
+		out->listed = LISTED_OTHER;
 		break;
 	default:
 		break;

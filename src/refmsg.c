@@ -257,6 +257,8 @@ void refmsg_list_piece(struct refmsg *r, const struct mailrec *log)
 	if (i < 0 || !r->slot[i].list.open)
 		return;
 	l = &r->slot[i].list;
+	if (log->listed == LISTED_OTHER && l->next == 0)
+		return; /* the sender's piece before the list */
 	if (refmsg_list_adds(r, log) != NULL)
 		l->more++;
 	else if (log->listed != LISTED_FIRST || l->next != 0

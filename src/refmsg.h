@@ -257,7 +257,9 @@ const struct refmsg_listing *refmsg_list_adds(const struct refmsg *r,
 					      const struct mailrec *log);
 
 /* refmsg_list_piece - the piece done: the list goes on after it, or,
- * when it does not go on with it, is closed */
+ * when it does not go on with it, is closed (another piece of the split
+ * line, which lists no recipient, is passed over before the list's
+ * first, and ends it after) */
 void refmsg_list_piece(struct refmsg *r, const struct mailrec *log);
 
 /*

@@ -86,6 +86,19 @@ same_counts "$TMP/awk" "$TMP/pw" \
 is "$(grep '^linkedin\.com ' "$TMP/pw")" "linkedin.com 8 14 0 0 0 14 0" \
 	"default log_selector: RSET does not part a refused client's messages"
 
+# rsyslog's mmnormalize with exim-syslog.rb hands phishwatch every piece
+# of a split line (--input json, no prefilter): the awk count of the
+# syslog lines.
+exim_awk_counts "$REC/syslog-3164.log" >"$TMP/awk"
+lognormalizer -r "$TOP/rulebase/exim-syslog.rb" -e json -T \
+	<"$REC/syslog-3164.log" >"$TMP/json.log"
+pw -r "$RULEBASE" --default-brands "$TOP/data/brands" "${LISTS[@]}" \
+	--input json --report=json "$TMP/json.log" 2>"$TMP/report.err" |
+	report_counts >"$TMP/pw"
+same_counts "$TMP/awk" "$TMP/pw" \
+	"JSON input (mmnormalize): campaign counts equal the awk count" \
+	"$TMP/report.err"
+
 # Without +received_recipients on the DATA ACL's discard's arrival: its
 # message counts, no recipient and no discard (nothing after an arrival
 # that lists none), in phishwatch's count as in awk's.

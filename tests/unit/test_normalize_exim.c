@@ -141,7 +141,7 @@ static void test_listed(struct normalizer *norm)
 	     LISTED_MORE, 4},
 	    {"Dec  5 05:31:04 mx1 exim[9]: [12\\15]     ...", LISTED_MORE, 12},
 	    {"Dec  5 05:31:04 mx1 exim[9]: [2\\15] Envelope-from: <s@x.example>",
-	     LISTED_NONE, 0},
+	     LISTED_OTHER, 0},
 	};
 	static const char rset[] =
 	    "2026-12-05 05:31:06 [9] H=(c.example) [::1] incomplete "

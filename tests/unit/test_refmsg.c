@@ -391,6 +391,7 @@ static void test_list(void)
 	struct mailrec data = verdict("7", "<x@a.example>", NULL);
 	struct mailrec first = piece("7", LISTED_FIRST, 3);
 	struct mailrec more = piece("7", LISTED_MORE, 4);
+	struct mailrec other;
 	const struct refmsg_listing *l;
 	int n = 0;
 
@@ -401,11 +402,13 @@ static void test_list(void)
 	refmsg_note(&r, &data, 1);
 	refmsg_list_open(&r, &data, "a.example", "x.a.example");
 	refmsg_line(&r, &data); /* its copy */
+	other = piece("7", LISTED_OTHER, 0);
+	refmsg_list_piece(&r, &other); /* Envelope-from, before the list */
 	tap_ok(refmsg_list_adds(&r, &first) == NULL, "the first recipient was counted");
 	refmsg_list_piece(&r, &first);
 	l = refmsg_list_adds(&r, &more);
 	tap_ok(l != NULL && strcmp(l->phished, "a.example") == 0,
-	       "the next piece: one more of the refusal's campaign");
+	       "the next piece, after another piece before the list: one more of the refusal's campaign");
 	for (more.piece = 4; refmsg_list_adds(&r, &more) != NULL; more.piece++) {
 		refmsg_list_piece(&r, &more);
 		n++;
@@ -418,6 +421,12 @@ static void test_list(void)
 	refmsg_list_piece(&r, &more);
 	more.piece = 4;
 	tap_ok(refmsg_list_adds(&r, &more) == NULL, "and the list is over");
+	refmsg_list_open(&r, &data, "a.example", "x.a.example");
+	refmsg_list_piece(&r, &first);
+	refmsg_list_piece(&r, &other); /* a header */
+	more.piece = 4;
+	tap_ok(refmsg_list_adds(&r, &more) == NULL,
+	       "another piece after the list's first ends it");
 	refmsg_list_open(&r, &data, "a.example", "x.a.example");
 	refmsg_list_piece(&r, &first);
 	data.sender = "<y@b.example>";
