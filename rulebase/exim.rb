@@ -52,8 +52,14 @@ version=2
 #	exim-rejected-mail	iface_*, user, from, to (RCPT only),
 #	exim-rejected-data	temporary ("temporarily" when 4xx), reason
 #	exim-rcpt-discarded	relay_*, helo, from, to, reason
+#	exim-incomplete		relay_*, helo, reason (RSET, QUIT, ..), from,
+#				rcpts (the recipients taken, if any)
 #	exim-connection		relay_*, helo, details
 #	exim-host-error		qid, relay_*, reason
+#	exim-envelope-to	piece, to (the reject log's recipient list
+#	exim-envelope-more	of a refusal after DATA, pieces of its copy
+#				in syslog: the first, each next, and "..."
+#				with no to for more than five)
 #	exim-continued		(a further piece of a line split for syslog,
 #				or a mainlog line's continuation)
 #	exim-other		(anything else Exim says)
@@ -115,8 +121,11 @@ rule=exim-arrival:%qid:char-to{"extradata":" "}% <= %from:char-to{"extradata":" 
 rule=exim-arrival:%qid:char-to{"extradata":" "}% <= %from:char-to{"extradata":" "}%%
 	{"type":"literal","text":" ","priority":40000}%%-:rest%
 # exim-discarded: ID => blackhole (RCPT ACL discarded recipients), the
-#      message an ACL's discard verb accepted and dropped
-rule=exim-discarded:%qid:char-to{"extradata":" "}% => blackhole (%reason:char-to{"extradata":")"}%)
+#      message an ACL's discard verb accepted and dropped; the DATA
+#      ACL's adds its log_message ("=> blackhole (DATA ACL discarded
+#      recipients): TEXT")
+rule=exim-discarded:%qid:char-to{"extradata":" "}% => blackhole (%reason:char-to{"extradata":")"}%)%
+	{"type":"alternative","parser":[[{"type":"literal","text":": "},{"type":"rest","name":"-"}],{"type":"literal","text":"","priority":31157}]}%
 # exim-delivered: ID => ADDR [(PARENT)] [<ORIG>] [R=..] [T=..] [H=HOST [IP]]
 #      [the rest: X=, C="250 .." ...]
 rule=exim-delivered:%qid:char-to{"extradata":" "}% => %to:char-to{"extradata":" ","priority":30500}%%
@@ -185,6 +194,7 @@ rule=exim-rejected-mail:%
 	{"type":"alternative","parser":[[{"type":"literal","text":" U="},{"type":"char-to","name":"user","extradata":" "}],{"type":"literal","text":"","priority":31143}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"temporarily","name":"temporary"}],{"type":"literal","text":"","priority":31151}]}% rejected MAIL %from:char-to{"extradata":":"}%: %reason:rest%
 # exim-rejected-data: [ID ]H=RELAY [I=..] [U=..] F=<SENDER> [temporarily ]rejected after DATA[: REASON]
+#      (or "rejected during MIME ACL checks", the MIME ACL's refusal)
 rule=exim-rejected-data:%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":" "},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31150}]}%H=%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31121}]}%%
@@ -192,7 +202,8 @@ rule=exim-rejected-data:%
 	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31124}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" I=["},{"type":"char-to","name":"iface_ip","extradata":"]"},{"type":"literal","text":"]:"},{"type":"number","name":"iface_port"}],{"type":"literal","text":"","priority":31142}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" U="},{"type":"char-to","name":"user","extradata":" "}],{"type":"literal","text":"","priority":31143}]}% F=%from:char-to{"extradata":" "}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"temporarily","name":"temporary"}],{"type":"literal","text":"","priority":31151}]}% rejected after DATA%
+	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"temporarily","name":"temporary"}],{"type":"literal","text":"","priority":31151}]}%%
+	{"type":"alternative","parser":[{"type":"literal","text":" rejected after DATA"},{"type":"literal","text":" rejected during MIME ACL checks"}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":": "},{"type":"rest","name":"reason"}],{"type":"literal","text":"","priority":31152}]}%
 # exim-rcpt-discarded: H=RELAY .. F=<SENDER> RCPT <TO>: discarded by RCPT ACL[: TEXT]
 #      (one a recipient; the message's own line is exim-discarded)
@@ -204,6 +215,17 @@ rule=exim-rcpt-discarded:%
 	{"type":"alternative","parser":[[{"type":"literal","text":" I=["},{"type":"char-to","name":"iface_ip","extradata":"]"},{"type":"literal","text":"]:"},{"type":"number","name":"iface_port"}],{"type":"literal","text":"","priority":31142}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" U="},{"type":"char-to","name":"user","extradata":" "}],{"type":"literal","text":"","priority":31143}]}% F=%from:char-to{"extradata":" "}% RCPT %to:char-to{"extradata":":"}%: discarded by RCPT ACL%
 	{"type":"alternative","parser":[[{"type":"literal","text":": "},{"type":"rest","name":"reason"}],{"type":"literal","text":"","priority":31153}]}%
+# exim-incomplete: H=RELAY [I=..] [U=..] incomplete transaction (WHY)
+#      from <SENDER>[ for RCPT RCPT..] (log_selector
+#      +smtp_incomplete_transaction): a transaction ended by RSET, QUIT
+#      or a lost connection before its message was taken
+rule=exim-incomplete:H=%
+	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31121}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"("},{"type":"char-to","name":"helo","extradata":")"},{"type":"literal","text":") "}],{"type":"literal","text":"","priority":31123}]}%[%relay_ip:char-to{"extradata":"]"}%]%
+	{"type":"alternative","parser":[[{"type":"literal","text":":"},{"type":"number","name":"relay_port"}],{"type":"literal","text":"","priority":31124}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" I=["},{"type":"char-to","name":"iface_ip","extradata":"]"},{"type":"literal","text":"]:"},{"type":"number","name":"iface_port"}],{"type":"literal","text":"","priority":31142}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":" U="},{"type":"char-to","name":"user","extradata":" "}],{"type":"literal","text":"","priority":31143}]}% incomplete transaction (%reason:char-to{"extradata":")"}%) from %
+	{"type":"alternative","parser":[[{"type":"char-to","name":"from","extradata":" "},{"type":"literal","text":" for "},{"type":"rest","name":"rcpts"}],{"type":"rest","name":"from","priority":31156}]}%
 # exim-connection: SMTP connection from RELAY [(TCP/IP connection count = N)|closed by QUIT|lost ..]
 rule=exim-connection:SMTP connection from %
 	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_host","extradata":" ()[]"},{"type":"literal","text":" "}],{"type":"literal","text":"","priority":31121}]}%%
@@ -218,6 +240,14 @@ rule=exim-host-error:%qid:char-to{"extradata":" ","priority":40000}% H=%
 	{"type":"literal","text":" ","priority":40000}%%reason:rest%
 #>>> kinds
 #<<< pieces
+# exim-envelope-to: "[K\N] Envelope-to: <R>", the first recipient of the
+#      message that the reject log's copy of a refusal after DATA lists
+#      (it reaches syslog with syslog_duplication); piece is K
+rule=exim-envelope-to:%{"type":"literal","text":"[","priority":19000}%%piece:number%%-:char-to{"extradata":"]"}%] Envelope-to: <%to:char-to{"extradata":">"}%>
+# exim-envelope-more: "[K\N]     <R>" the list's next recipient, or
+#      "[K\N]     ...": more than the five Exim lists (no to)
+rule=exim-envelope-more:%{"type":"literal","text":"[","priority":19000}%%piece:number%%-:char-to{"extradata":"]"}%]     <%to:char-to{"extradata":">"}%>
+rule=exim-envelope-more:%{"type":"literal","text":"[","priority":19000}%%piece:number%%-:char-to{"extradata":"]"}%]     ...
 # exim-continued: "[K\N] text" or "[N/N] text" with K > 1, the pieces after
 # the first of a line Exim split for syslog (the rejectlog's header lines
 # among them; "[1\N] " begins the first piece and belongs to its kind)

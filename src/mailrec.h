@@ -82,9 +82,10 @@
  *	             naming the last recipient (SOME), as milter-reject
  *	             does
  *	           Exim: "H=host [ip] F=<s> rejected RCPT <r>: reason" RCPT,
- *	             "rejected MAIL" MAIL, "rejected after DATA" DATA
- *	             with the queue id of a message never queued: a
- *	             refusal at DATA ends its message, queue id or not
+ *	             "rejected MAIL" MAIL, "rejected after DATA" (and
+ *	             "rejected during MIME ACL checks") DATA with the
+ *	             queue id of a message never queued: a refusal at
+ *	             DATA ends its message, queue id or not
  *	DISCARDED  sendmail: "QID: discarded" (stage NONE: after the
  *	             message was queued); a ruleset's "discard" verdict:
  *	             the stage of its ruleset (held until ACCEPTED)
@@ -106,6 +107,13 @@
  *	             h[ip] ehlo=1 mail=1 rcpt=N ..." with session_edge
  *	             (and disconnect's counts of MAIL and RCPT commands
  *	             in session)
+ *	           Exim: "H=host [ip] incomplete transaction (RSET) from
+ *	             <s> [for r ..]" (+smtp_incomplete_transaction) with
+ *	             session_edge: a transaction's end; the pieces of the
+ *	             reject log's copy of a refusal after DATA that list
+ *	             its recipients ("[3\16] Envelope-to: <r>", "[4\16]
+ *	                 <r>", "[8\16]     ...") with listed and piece,
+ *	             and the split line's other pieces with listed OTHER
  *	           every other line of the MTA (auth, TLS, DSN, lost
  *	             connections, daemon chatter), queue id and relay kept
  *	             when the line has them
@@ -156,6 +164,17 @@ enum mailrec_rcpts {
 	RCPTS_MANY      /* none named: two or more */
 };
 
+/* A piece of the recipient list that a verdict's second copy carries
+ * (Exim's reject log copy of a refusal after DATA, in syslog with
+ * syslog_duplication: "Envelope-to: <r>", then "    <r>" for each next
+ * one up to five, "    ..." when there were more). */
+enum mailrec_listed {
+	LISTED_NONE = 0, /* no such piece */
+	LISTED_FIRST,    /* the list's first recipient */
+	LISTED_MORE,     /* one more recipient ("...": one more at least) */
+	LISTED_OTHER     /* another piece of a split line, no recipient */
+};
+
 /* What a session's close says of its commands (Postfix's disconnect
  * line: "ehlo=1 mail=2 rcpt=1/3 ..."); all 0 when it says nothing. */
 struct mailrec_session {
@@ -184,7 +203,9 @@ struct mailrec {
 	const char *program;   /* sm-mta, postfix/qmgr, exim4, ... */
 	const char *pid;
 	int session_edge;               /* 1: the line opens or closes an SMTP
-				 * session of its process (pid) */
+				 * session of its process (pid), or ends
+				 * a transaction (Exim's incomplete
+				 * transaction: RSET, QUIT) */
 	struct mailrec_session session; /* a session's close: its counts */
 	const char *qid; /* the MTA's queue id; never "NOQUEUE" */
 	/* the message */
@@ -222,6 +243,10 @@ struct mailrec {
 				 * and of the headers or body) */
 	enum mailrec_rcpts rcpts_said; /* ends_message: how many
 				 * recipients its message had */
+	/* OTHER: a piece of the recipient list of its process's last
+	 * verdict, and the piece's place in the line the MTA split */
+	enum mailrec_listed listed;
+	unsigned long piece;
 };
 
 #endif

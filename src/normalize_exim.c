@@ -22,15 +22,24 @@
  *	the line before it for each recipient the ACL discarded ("F=<s>
  *	RCPT <r>: discarded by RCPT ACL") is a DISCARDED at RCPT, with no
  *	queue id yet and no message of its own (no_message): Exim accepts
- *	the message after it and logs its "<=" line, which counts it.  An arrival's recipients are its "for" list (log_selector
- *	+received_recipients); Exim logs no count.  Refusals give their stage by their words (rejected MAIL, RCPT,
- *	after DATA) and the sender as logged: F=<...>, or the MAIL
+ *	the message after it and logs its "<=" line, which counts it.  An
+ *	arrival's recipients are its "for" list (log_selector
+ *	+received_recipients); Exim logs no count.  Refusals give their
+ *	stage by their words (rejected MAIL, RCPT, after DATA or during
+ *	MIME ACL checks) and the sender as logged: F=<...>, or the MAIL
  *	command's <...> for a MAIL refusal.  Exim writes a refusal (and an
  *	ACL's discard) to its main and its reject log, and with
  *	syslog_duplication (the default) both reach syslog, the same words
- *	twice in a row: such verdicts are marked may_repeat.  Everything else Exim says
- *	(connections, a remote host's error, daemon chatter, the pieces of a
- *	line split for syslog) is OTHER.
+ *	twice in a row: such verdicts are marked may_repeat.  The reject
+ *	log's copy of a refusal after DATA goes on with pieces that list
+ *	the message's recipients ("[3\16] Envelope-to: <r>", "[4\16]
+ *	<r>", "[8\16]     ..."): OTHER with listed and the piece's
+ *	number; the split line's other pieces (its sender, its headers)
+ *	are OTHER with listed LISTED_OTHER, the list's edges.  "incomplete transaction (RSET) from <s>" (log_selector
+ *	+smtp_incomplete_transaction) is OTHER with session_edge: the end
+ *	of a transaction, and of its run of refusals.  Everything else Exim
+ *	says (connections, a remote host's error, daemon chatter, the other
+ *	pieces of a line split for syslog) is OTHER.
  */
 #include "normalize_exim.h"
 #include "sysloghdr.h"
@@ -49,6 +58,9 @@ enum exim_tag {
 	TAG_REJECTED_MAIL,
 	TAG_REJECTED_DATA,
 	TAG_RCPT_DISCARDED,
+	TAG_INCOMPLETE,
+	TAG_ENVELOPE_TO,
+	TAG_ENVELOPE_MORE,
 	TAG_CONNECTION,
 	TAG_HOST_ERROR,
 	TAG_CONTINUED,
@@ -68,6 +80,9 @@ static const char *const exim_tags[] = {
     [TAG_REJECTED_MAIL] = "exim-rejected-mail",
     [TAG_REJECTED_DATA] = "exim-rejected-data",
     [TAG_RCPT_DISCARDED] = "exim-rcpt-discarded",
+    [TAG_INCOMPLETE] = "exim-incomplete",
+    [TAG_ENVELOPE_TO] = "exim-envelope-to",
+    [TAG_ENVELOPE_MORE] = "exim-envelope-more",
     [TAG_CONNECTION] = "exim-connection",
     [TAG_HOST_ERROR] = "exim-host-error",
     [TAG_CONTINUED] = "exim-continued",
@@ -86,7 +101,8 @@ enum exim_field {
 	F_RELAY_HOST,
 	F_RELAY_IP,
 	F_REASON,
-	F_RCPTS
+	F_RCPTS,
+	F_PIECE
 };
 
 static const char *const exim_fields[] = {
@@ -101,6 +117,7 @@ static const char *const exim_fields[] = {
     [F_RELAY_IP] = "relay_ip",
     [F_REASON] = "reason",
     [F_RCPTS] = "rcpts", /* an arrival's, +received_recipients */
+    [F_PIECE] = "piece", /* K of a syslog piece "[K\\N] " */
     NULL};
 
 /* exim_delivery - one recipient's outcome */
@@ -137,6 +154,60 @@ static void exim_arrival(const char *const slot[], struct mailrec *out)
 	out->recipients = slot[F_RCPTS];
 }
 
+/* exim_listed - a piece of the recipient list of the reject log's copy
+ * of a refusal after DATA: which, and its place (0: none readable) */
+static void exim_listed(const char *const slot[], enum mailrec_listed listed,
+			struct mailrec *out)
+{
+	const char *p = slot[F_PIECE];
+	unsigned long k = 0;
+
+	for (; p != NULL && *p >= '0' && *p <= '9' && k < 100000; p++)
+		k = k * 10 + (unsigned long)(*p - '0');
+	out->listed = listed;
+	out->piece = p != NULL && *p == '\0' ? k : 0;
+}
+
+/* exim_dialogue - a line of the SMTP dialogue: a verdict, a
+ * transaction's end, a piece of a refusal's recipient list */
+static void exim_dialogue(int tag, const char *const slot[],
+			  struct mailrec *out)
+{
+	switch (tag) {
+	case TAG_REJECTED_RCPT:
+		exim_refused(slot, STAGE_RCPT, out);
+		break;
+	case TAG_REJECTED_MAIL:
+		exim_refused(slot, STAGE_MAIL, out);
+		break;
+	case TAG_REJECTED_DATA:
+		exim_refused(slot, STAGE_DATA, out);
+		break;
+	case TAG_RCPT_DISCARDED:
+		exim_refused(slot, STAGE_RCPT, out);
+		out->kind = MAILREC_DISCARDED;
+		out->no_message = 1; /* its "<=" line comes next */
+		break;
+	case TAG_INCOMPLETE:
+		/* a transaction's end: a run of refusals is over */
+		out->session_edge = 1;
+		out->sender = slot[F_FROM];
+		break;
+	case TAG_ENVELOPE_TO:
+		exim_listed(slot, LISTED_FIRST, out);
+		break;
+	case TAG_ENVELOPE_MORE:
+		exim_listed(slot, LISTED_MORE, out);
+		break;
+	case TAG_CONTINUED:
+		/* its envelope's sender, its headers: the list's edges */
+		out->listed = LISTED_OTHER;
+		break;
+	default:
+		break;
+	}
+}
+
 /* exim_record - one line's tag and fields as a struct mailrec */
 static void exim_record(int tag, const char *const slot[], struct mailrec *out)
 {
@@ -166,21 +237,8 @@ static void exim_record(int tag, const char *const slot[], struct mailrec *out)
 		out->kind = MAILREC_DISCARDED;
 		out->reason = slot[F_REASON];
 		break;
-	case TAG_REJECTED_RCPT:
-		exim_refused(slot, STAGE_RCPT, out);
-		break;
-	case TAG_REJECTED_MAIL:
-		exim_refused(slot, STAGE_MAIL, out);
-		break;
-	case TAG_REJECTED_DATA:
-		exim_refused(slot, STAGE_DATA, out);
-		break;
-	case TAG_RCPT_DISCARDED:
-		exim_refused(slot, STAGE_RCPT, out);
-		out->kind = MAILREC_DISCARDED;
-		out->no_message = 1; /* its "<=" line comes next */
-		break;
 	default:
+		exim_dialogue(tag, slot, out);
 		break;
 	}
 }

@@ -5,9 +5,9 @@
  *	The one place that knows what Exim's rule tags and field names
  *	(rulebase/exim.rb) mean: "<=" is ACCEPTED, "=>" and "->" a DELIVERY
  *	sent, "==" deferred, "**" bounced, "Completed" FINISHED, an ACL's
- *	discard DISCARDED, "rejected MAIL", "rejected RCPT" and "rejected
- *	after DATA" REFUSED at their stage.  See mailrec.h for the table of
- *	every MTA.
+ *	discard DISCARDED, "rejected MAIL", "rejected RCPT", "rejected
+ *	after DATA" and "rejected during MIME ACL checks" REFUSED at their
+ *	stage.  See mailrec.h for the table of every MTA.
  */
 #ifndef PHISHWATCH_NORMALIZE_EXIM_H
 #define PHISHWATCH_NORMALIZE_EXIM_H

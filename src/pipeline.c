@@ -357,7 +357,8 @@ static enum pipeline_result pipeline_on_discarded(struct pipeline *pipe,
 }
 
 /* pipeline_on_other - a line that opens or closes an SMTP session:
- * what the close of one that discarded a message owes it */
+ * what the close of one that discarded a message owes it; a piece of
+ * the recipient list of a refusal after DATA: its recipient */
 static enum pipeline_result pipeline_on_other(struct pipeline *pipe,
 					      const struct mailrec *log,
 					      const char *line, size_t len)
@@ -366,6 +367,9 @@ static enum pipeline_result pipeline_on_other(struct pipeline *pipe,
 
 	(void)line;
 	(void)len;
+	if (log->listed != LISTED_NONE)
+		return pipeline_counted(
+		    pipe, log, tracking_listed(&pipe->track, log, &n), &n);
 	if (!log->session_edge)
 		return PIPELINE_DONE;
 	return pipeline_counted(

@@ -332,8 +332,11 @@ static void prefilter_delivery(const char *p, const char *end,
 }
 
 /* prefilter_exim_piece - "[K\N] " or "[K/N] " with K > 1 at p: a piece
- * after the first of a line Exim split for syslog (exim-continued) */
-static int prefilter_exim_piece(const char *p, const char *end)
+ * after the first of a line Exim split for syslog (exim-continued, or
+ * the exim-envelope-* pieces that list a refusal's recipients): 1, and
+ * *text its text, or 0 */
+static int prefilter_exim_piece(const char *p, const char *end,
+				const char **text)
 {
 	const char *digits = ++p;
 	unsigned k = 0;
@@ -345,7 +348,20 @@ static int prefilter_exim_piece(const char *p, const char *end)
 	digits = ++p;
 	while (p < end && *p >= '0' && *p <= '9')
 		p++;
-	return p > digits && prefilter_starts(p, end, "] ");
+	if (p == digits || !prefilter_starts(p, end, "] "))
+		return 0;
+	*text = p + 2;
+	return 1;
+}
+
+/* prefilter_exim_listed - a piece's text that lists a refusal's
+ * recipients (exim.rb's exim-envelope-to and exim-envelope-more): the
+ * full parse counts them */
+static int prefilter_exim_listed(const char *text, const char *end)
+{
+	return prefilter_starts(text, end, "Envelope-to: <")
+	       || prefilter_starts(text, end, "    <")
+	       || prefilter_starts(text, end, "    ...");
 }
 
 /* prefilter_exim_id - an Exim message id (letters, digits and a dash
@@ -489,9 +505,11 @@ static enum prefilter_kind prefilter_exim(const char *p, const char *end,
 {
 	const char *q;
 
+	if (p < end && *p == '[' && prefilter_exim_piece(p, end, &q))
+		return prefilter_exim_listed(q, end) ? PREFILTER_PARSE
+						     : PREFILTER_SKIP;
 	if (prefilter_starts(p, end, "SMTP connection from ")
-	    || prefilter_starts(p, end, "no host name found for IP address ")
-	    || (p < end && *p == '[' && prefilter_exim_piece(p, end)))
+	    || prefilter_starts(p, end, "no host name found for IP address "))
 		return PREFILTER_SKIP;
 	if (prefilter_starts(p, end, "H=")) {
 		prefilter_exim_verdict(p + 2, end, hint);

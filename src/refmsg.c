@@ -123,6 +123,8 @@ static int refmsg_take(struct refmsg *r, uint64_t process)
 		return i;
 	i = (int)r->next;
 	r->next = (r->next + 1) % REFMSG_SLOTS;
+	if (r->slot[i].list.open)
+		r->lists--; /* another process's, forgotten */
 	memset(&r->slot[i], 0, sizeof(r->slot[i]));
 	r->slot[i].process = process;
 	return i;
@@ -197,6 +199,86 @@ void refmsg_note(struct refmsg *r, const struct mailrec *log, int counted)
 		s->rcpt[s->rcpts++] = refmsg_address(log->recipients);
 }
 
+/* refmsg_list_close - slot i's list is over */
+static void refmsg_list_close(struct refmsg *r, int i)
+{
+	if (i >= 0 && r->slot[i].list.open) {
+		r->slot[i].list.open = 0;
+		r->lists--;
+	}
+}
+
+/* refmsg_list_open - the refusal's list may follow its copy */
+void refmsg_list_open(struct refmsg *r, const struct mailrec *log,
+		      const char *phished, const char *sender_host)
+{
+	uint64_t process = refmsg_process(log);
+	struct refmsg_listing *l;
+
+	if (process == 0)
+		return;
+	l = &r->slot[refmsg_take(r, process)].list;
+	if (!l->open)
+		r->lists++;
+	l->open = 1;
+	l->next = 0;
+	l->more = 0;
+	snprintf(l->phished, sizeof(l->phished), "%s", phished);
+	snprintf(l->sender_host, sizeof(l->sender_host), "%s", sender_host);
+}
+
+/* refmsg_list_of - the open list of the line's process, or NULL */
+static const struct refmsg_listing *refmsg_list_of(const struct refmsg *r,
+						   const struct mailrec *log)
+{
+	int i = r->lists > 0 ? refmsg_find(r, refmsg_process(log)) : -1;
+
+	return i >= 0 && r->slot[i].list.open ? &r->slot[i].list : NULL;
+}
+
+/* refmsg_list_adds - the list one more recipient is of, or NULL */
+const struct refmsg_listing *refmsg_list_adds(const struct refmsg *r,
+					      const struct mailrec *log)
+{
+	const struct refmsg_listing *l = refmsg_list_of(r, log);
+
+	if (l == NULL || log->listed != LISTED_MORE || l->next == 0
+	    || log->piece != l->next || l->more >= REFMSG_LISTED_MORE)
+		return NULL;
+	return l;
+}
+
+/* refmsg_list_piece - the list goes on after the piece, or is over */
+void refmsg_list_piece(struct refmsg *r, const struct mailrec *log)
+{
+	int i = r->lists > 0 ? refmsg_find(r, refmsg_process(log)) : -1;
+	struct refmsg_listing *l;
+
+	if (i < 0 || !r->slot[i].list.open)
+		return;
+	l = &r->slot[i].list;
+	if (log->listed == LISTED_OTHER && l->next == 0)
+		return; /* the sender's piece before the list */
+	if (refmsg_list_adds(r, log) != NULL)
+		l->more++;
+	else if (log->listed != LISTED_FIRST || l->next != 0
+		 || log->piece == 0) {
+		refmsg_list_close(r, i);
+		return;
+	}
+	l->next = log->piece + 1;
+}
+
+/* refmsg_list_line - a line of the process that is neither a piece of
+ * its list nor its refusal's copy ends the list */
+static void refmsg_list_line(struct refmsg *r, const struct mailrec *log)
+{
+	if (r->lists == 0 || log->listed != LISTED_NONE
+	    || refmsg_is_copy(r, log))
+		return;
+	refmsg_list_close(r, refmsg_find(r, refmsg_process(log)));
+}
+
 /* refmsg_line - the process's run of verdicts ends at a session edge
  * or when a queue id begins, which its counted message keeps, and
  * which is its session's message (the slot taken for it) */
@@ -207,7 +289,10 @@ void refmsg_line(struct refmsg *r, const struct mailrec *log)
 	struct refmsg_slot *s;
 	int i;
 
-	if ((!log->session_edge && !client) || process == 0)
+	if (process == 0)
+		return;
+	refmsg_list_line(r, log);
+	if (!log->session_edge && !client)
 		return;
 	i = client ? refmsg_take(r, process) : refmsg_find(r, process);
 	if (i < 0)

@@ -24,6 +24,17 @@
  *	client that repeats the same refused RCPT command in one session
  *	is counted once too, as syslog cannot tell it from the copy.
  *
+ *	The reject log's copy of a refusal after DATA (or of the MIME
+ *	ACL) goes on with the message's envelope, one syslog piece a
+ *	line ("[2\16] Envelope-from: <s>", "[3\16] Envelope-to: <r1>",
+ *	"[4\16]     <r2>" .. up to five, "[8\16]     ..." for more),
+ *	then its headers: the only place Exim says how many recipients
+ *	the refused message had.  The refusal counted one; each piece
+ *	after the first recipient that goes on with the list (the next
+ *	piece of the split line, in the same process, nothing else of the
+ *	process parsed between but the copy) adds one, "..." one more
+ *	at least (refmsg_list_adds()).
+ *
  *	When some recipients of a message are refused and others taken, the
  *	refusals counted the message before it had a queue id, and its
  *	ACCEPTED line must not count it again (refmsg_counted()): Exim logs
@@ -130,6 +141,22 @@ struct refmsg_due {
 	enum mailrec_kind kind;   /* theirs: DISCARDED or REFUSED */
 };
 
+/* Recipients of a refusal after DATA that its list's pieces add at most:
+ * Exim lists four after the first, then "..." for any more. */
+#define REFMSG_LISTED_MORE 5
+
+/* The recipient list of a refusal after DATA that the pieces after its
+ * second copy carry (Exim's reject log, mailrec.h: listed), for the
+ * campaign the refusal counted. */
+struct refmsg_listing {
+	int open;           /* 1: the process's pieces count for it */
+	unsigned long next; /* the piece that goes on with the list; 0:
+			     * its first not seen yet */
+	unsigned more;      /* recipients its pieces added */
+	char phished[HOSTNAME_MAX + 1];
+	char sender_host[HOSTNAME_MAX + 1];
+};
+
 struct refmsg_slot {
 	uint64_t process;            /* hash of host, program, pid; 0: free */
 	uint64_t message;            /* hash of sender and relay; 0: none */
@@ -145,11 +172,13 @@ struct refmsg_slot {
 	uint64_t rcpt[REFMSG_RCPTS]; /* the run's refused recipients */
 	unsigned rcpts;              /* how many rcpt holds */
 	struct refmsg_owed owed;     /* for the session's close */
+	struct refmsg_listing list;  /* its refusal's recipient list */
 };
 
 struct refmsg {
 	struct refmsg_slot slot[REFMSG_SLOTS];
-	unsigned next; /* the slot a new process takes */
+	unsigned next;  /* the slot a new process takes */
+	unsigned lists; /* slots whose list is open */
 };
 
 /* A line's process as its header names it, before any parse: each
@@ -181,7 +210,8 @@ void refmsg_note(struct refmsg *r, const struct mailrec *log, int counted);
 
 /* refmsg_line - any line: a session edge or a CLIENT line ends its
  * process's run of verdicts (a CLIENT line's queue id is the message's
- * its verdicts counted) */
+ * its verdicts counted); any but a piece of its list or its refusal's
+ * copy closes the list of its refusal after DATA */
 void refmsg_line(struct refmsg *r, const struct mailrec *log);
 
 /* refmsg_counted - 1: an ACCEPTED line's message was counted by its
@@ -213,6 +243,24 @@ int refmsg_settle(const struct refmsg_owed *o, const struct mailrec_session *s,
 /* refmsg_paid - the line's process owes nothing more (what
  * refmsg_owed() gave stays readable until the next refmsg_owe()) */
 void refmsg_paid(struct refmsg *r, const struct mailrec *log);
+
+/* refmsg_list_open - a refusal after DATA of the campaign (phished,
+ * sender_host) counted its message: the pieces that list its
+ * recipients may follow its copy */
+void refmsg_list_open(struct refmsg *r, const struct mailrec *log,
+		      const char *phished, const char *sender_host);
+
+/* refmsg_list_adds - the open list the piece adds one recipient to (its
+ * next piece, a recipient after the first), or NULL (the table left as
+ * it is) */
+const struct refmsg_listing *refmsg_list_adds(const struct refmsg *r,
+					      const struct mailrec *log);
+
+/* refmsg_list_piece - the piece done: the list goes on after it, or,
+ * when it does not go on with it, is closed (another piece of the split
+ * line, which lists no recipient, is passed over before the list's
+ * first, and ends it after) */
+void refmsg_list_piece(struct refmsg *r, const struct mailrec *log);
 
 /*
  * refmsg_edge_matters - 1: a session edge of who would end its run of

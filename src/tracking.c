@@ -181,6 +181,11 @@ void tracking_verdict_done(struct tracking *t, const struct mailrec *log,
 	struct refmsg_tally tally;
 
 	refmsg_note(&t->refmsg, log, delta->n[TRACK_MESSAGES] > 0);
+	/* Exim's reject log may list the refused message's recipients */
+	if (log->kind == MAILREC_REFUSED && log->stage == STAGE_DATA
+	    && delta->n[TRACK_REJECTED] > 0)
+		refmsg_list_open(&t->refmsg, log, delta->phished_domain,
+				 delta->sender_host);
 	if (!tracking_ends_message(log))
 		return;
 	if (tracking_tally(log, delta, &tally))
@@ -223,6 +228,33 @@ enum pipeline_result tracking_session_end(struct tracking *t,
 		n->have = 1;
 	}
 	refmsg_paid(&t->refmsg, log);
+	return PIPELINE_DONE;
+}
+
+/* tracking_listed - one recipient more of a refusal after DATA */
+enum pipeline_result tracking_listed(struct tracking *t,
+				     const struct mailrec *log,
+				     struct tracking_count *n)
+{
+	const struct refmsg_listing *l = refmsg_list_adds(&t->refmsg, log);
+	struct timespec when;
+
+	n->have = 0;
+	if (l != NULL) {
+		enum pipeline_result result = campaign_lock(t->camp);
+
+		if (result != PIPELINE_DONE)
+			return result;
+		logclock_of(t->clock, log->timestamp, &when);
+		n->when = when.tv_sec;
+		memset(&n->delta, 0, sizeof(n->delta));
+		n->delta.phished_domain = l->phished;
+		n->delta.sender_host = l->sender_host;
+		n->delta.n[TRACK_RECIPIENTS] = 1;
+		n->delta.n[TRACK_REJECTED] = 1;
+		n->have = 1;
+	}
+	refmsg_list_piece(&t->refmsg, log);
 	return PIPELINE_DONE;
 }
 

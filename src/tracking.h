@@ -83,6 +83,13 @@ enum pipeline_result tracking_session_end(struct tracking *t,
 					  const struct mailrec *log,
 					  struct tracking_count *n);
 
+/* tracking_listed - a piece of the recipient list of its process's
+ * refusal after DATA (mailrec.h: listed): one recipient more for the
+ * campaign that refusal counted, when it goes on with the list */
+enum pipeline_result tracking_listed(struct tracking *t,
+				     const struct mailrec *log,
+				     struct tracking_count *n);
+
 /* tracking_line - any parsed line: one that ends its process's SMTP
  * session or gives it a queue id ends the message its verdicts share */
 void tracking_line(struct tracking *t, const struct mailrec *log);

@@ -4,18 +4,10 @@
 # and in Exim's own mainlog.  phishwatch must give the first-seen events
 # that tests/mta/scenario.txt promises (linkedin.com and ups.com, which
 # the blocking table rejects and discards, silent) and campaign counts
-# equal to a count of the same log made here with awk alone.
+# equal to a count of the same log made with awk alone.
 #
-# The awk count: an arrival ("<=") is a message with its "for" list's
-# recipients; "rejected MAIL" a message with one recipient refused;
-# "rejected RCPT" one recipient refused, of a message of its own unless
-# the process's previous refusal at RCPT had the same sender and no
-# arrival came between (one line per recipient, one message); "discarded
-# by RCPT ACL" one recipient discarded (its message's arrival follows);
-# "rejected after DATA" a message with one recipient refused, as Postfix's
-# reject at END-OF-MESSAGE is (its queue id has no arrival line).
-# A refusal with the very words of its process's previous line is the
-# reject log's copy that syslog_duplication sends to syslog too: skipped.
+# The awk count is counts-lib.sh's exim_awk_counts, which reads Exim's
+# lines as Exim documents them.
 #
 # tests/mta/exim-more (MORE=1 record-exim.sh) adds scenario-more.txt's
 # messages of several refused recipients, over ::1, with Exim's default
@@ -31,81 +23,6 @@ EXIM_RB="$TOP/rulebase/exim.rb"
 # The recording's blocking table: the lists its ACLs read.
 LISTS=(-a "exim:$REC/reject_domains" -a "exim:$REC/reject_senders"
 	-a "exim:$REC/discard_senders")
-
-# awk_counts LOG - per campaign "domain messages recipients delivered
-# deferred bounced rejected discarded", sorted, counted from the log's
-# text alone; a sender's campaign is the table in campaign() below
-awk_counts() {
-	awk '
-	function campaign(addr,    d) {
-		gsub(/[<>:]/, "", addr)
-		d = tolower(addr); sub(/.*@/, "", d)
-		if (d ~ /(^|\.)marriott\.com$/) return "marriott.com"
-		if (d ~ /(^|\.)staples\.co\.uk$/) return "staples.co.uk"
-		if (d == "paypa1.com") return "paypal.com"
-		if (d ~ /(^|\.)dhl\.com$/) return "dhl.com"
-		if (d ~ /(^|\.)linkedin\.com$/ || d == "linkedinmail.com")
-			return "linkedin.com"
-		if (d ~ /(^|\.)ups\.com$/) return "ups.com"
-		return ""
-	}
-	function sender(    i) {	# F=<...> of a refusal or a discard
-		for (i = 1; i <= NF; i++) if ($i ~ /^F=/) return substr($i, 3)
-		return ""
-	}
-	function note(c, what) { if (c != "") { n[c, what]++; seen[c] = 1 } }
-	{ sub(/^.*exim[0-9]*\[[0-9]+\]: /, "") }	# a syslog header
-	/^\[[0-9]+[\\\/][0-9]+\] / && !/^\[1\\/ { next }	# a later piece
-	{
-		sub(/^\[1\\[0-9]+\] /, "")
-		words = $0
-		sub(/^[0-9-]+ [0-9:]+ /, "")
-		pid = $1; sub(/^\[[0-9]+\] /, "")
-		qid = $1
-		if (/ rejected (MAIL|RCPT|after DATA)/ || /: discarded by RCPT ACL/) {
-			if (last[pid] == words) { delete last[pid]; next }
-			last[pid] = words
-		} else delete last[pid]
-	}
-	$2 == "<=" {
-		delete open[pid]
-		c = campaign($3)
-		if (c == "") next
-		of[qid] = c; note(c, "messages")
-		for (i = 4; i <= NF; i++) if ($i == "for") break
-		for (i++; i <= NF; i++) note(c, "recipients")
-		next
-	}
-	$2 == "=>" && $3 == "blackhole" { next }
-	$2 == "=>" || $2 == "->" { if (qid in of) note(of[qid], "delivered"); next }
-	$2 == "==" { if (qid in of) note(of[qid], "deferred"); next }
-	$2 == "**" { if (qid in of) note(of[qid], "bounced"); next }
-	/ rejected MAIL / || / rejected RCPT / {
-		c = / rejected MAIL / ? campaign($(NF - 1)) : campaign(sender())
-		for (i = 1; i <= NF; i++) if ($i == "MAIL") c = campaign($(i + 1))
-		if (/ rejected MAIL / || open[pid] != sender()) note(c, "messages")
-		if (/ rejected MAIL /) delete open[pid]; else open[pid] = sender()
-		note(c, "recipients"); note(c, "rejected")
-		next
-	}
-	/ rejected after DATA/ {
-		c = campaign(sender()); delete open[pid]
-		note(c, "messages"); note(c, "recipients"); note(c, "rejected")
-		next
-	}
-	/: discarded by RCPT ACL/ {
-		c = campaign(sender()); note(c, "recipients"); note(c, "discarded")
-		open[pid] = sender()
-	}
-	END {
-		split("messages recipients delivered deferred bounced rejected discarded", w)
-		for (c in seen) {
-			line = c
-			for (i = 1; i <= 7; i++) line = line " " (n[c, w[i]] + 0)
-			print line
-		}
-	}' "$1" | sort
-}
 
 # pw_counts LOG - the same from phishwatch's --report=json
 pw_counts() {
@@ -138,7 +55,7 @@ dhl.com track@emalsrv.dhl.com" \
 	like "$(tail -n 1 "$TMP/err")" ' blocked=6 ' \
 		"$rec: the blocked campaigns' six lines counted as blocked"
 
-	awk_counts "$REC/$rec" >"$TMP/awk"
+	exim_awk_counts "$REC/$rec" >"$TMP/awk"
 	pw_counts "$REC/$rec" >"$TMP/pw"
 	is "$(wc -l <"$TMP/awk")" 6 "$rec: awk finds the six campaigns"
 	same_counts "$TMP/awk" "$TMP/pw" \
@@ -193,7 +110,7 @@ for rec in syslog-3164.log syslog-3339.log mainlog; do
 	data_variant "$REC/$rec" "$TMP/data.$rec"
 	is "$(grep -c 'F=<promo@emalsrv.dhl.com> rejected after DATA' \
 		"$TMP/data.$rec")" 1 "data/$rec: one refusal after DATA"
-	awk_counts "$TMP/data.$rec" >"$TMP/awk"
+	exim_awk_counts "$TMP/data.$rec" >"$TMP/awk"
 	pw_counts "$TMP/data.$rec" >"$TMP/pw"
 	same_counts "$TMP/awk" "$TMP/pw" \
 		"data/$rec: campaign counts equal the awk count"
@@ -225,7 +142,7 @@ LISTS=(-a "exim:$REC/reject_domains" -a "exim:$REC/reject_senders"
 is "$(grep -c 'rejected RCPT <carol@example.org>' "$REC/syslog-3164.log")" 2 \
 	"exim-more: syslog has each refusal twice"
 for rec in syslog-3164.log syslog-3339.log mainlog; do
-	awk_counts "$REC/$rec" >"$TMP/awk"
+	exim_awk_counts "$REC/$rec" >"$TMP/awk"
 	pw_counts "$REC/$rec" >"$TMP/pw"
 	is "$(wc -l <"$TMP/awk")" 6 "exim-more/$rec: awk finds the six campaigns"
 	same_counts "$TMP/awk" "$TMP/pw" \
@@ -235,7 +152,7 @@ for rec in syslog-3164.log syslog-3339.log mainlog; do
 	# its refusal after DATA, a dhl.com sender's: once, whether
 	# syslog_duplication wrote it twice or the mainlog once
 	data_variant "$REC/$rec" "$TMP/data.$rec"
-	awk_counts "$TMP/data.$rec" >"$TMP/awk.data"
+	exim_awk_counts "$TMP/data.$rec" >"$TMP/awk.data"
 	pw_counts "$TMP/data.$rec" >"$TMP/pw.data"
 	cmp -s "$TMP/awk.data" "$TMP/pw.data"
 	ok $? "exim-more/$rec: a dhl.com sender refused after DATA: counts equal the awk count"

@@ -5,6 +5,7 @@
 # SYNOPSIS
 #	tests/mta/record-exim.sh [OUTDIR]
 #	MORE=1 tests/mta/record-exim.sh tests/mta/exim-more
+#	EDGES=1 tests/mta/record-exim.sh tests/mta/exim-edges
 #
 # DESCRIPTION
 #	Run as root on a scratch Debian 12 machine.  It installs
@@ -25,6 +26,16 @@
 #	keeps Exim's default syslog_duplication = true (each refusal reaches
 #	syslog twice) and sends tests/mta/scenario-more.txt after the
 #	scenario.
+#
+#	With EDGES=1 it does what MORE=1 does, with exim4-daemon-heavy (its
+#	content scan), the "#EDGES" lines of exim.conf.in (ACLs that refuse
+#	at DATA, before it, on a MIME part and by a content scan, discard
+#	at DATA and refuse one recipient) and log_selector
+#	+smtp_incomplete_transaction +smtp_no_mail besides, and after the
+#	scenario sends the SMTP sessions of send_edges (several
+#	transactions in a session, RSET between, refusals of whole messages
+#	to several recipients, a message whose recipients are delivered,
+#	deferred and bounced).
 #
 #	Exim logs to syslog through glibc's syslog(3), which writes to
 #	/dev/log.  The machine's /dev/log is never touched: Exim runs in a
@@ -59,8 +70,13 @@ SCENARIO=$TOP/tests/mta/scenario.txt
 # MORE=1: scenario-more.txt after it, over ::1, syslog_duplication kept
 MORE=${MORE:-0}
 SERVER=127.0.0.1
+# EDGES=1: MORE=1, the heavy daemon, and send_edges after the scenario
+EDGES=${EDGES:-0}
+[ "$EDGES" = 1 ] && MORE=1
 [ "$MORE" = 1 ] && SERVER=::1
-EXIM_PKGS="exim4-daemon-light exim4-base exim4-config"
+DAEMON=exim4-daemon-light
+[ "$EDGES" = 1 ] && DAEMON=exim4-daemon-heavy
+EXIM_PKGS="$DAEMON exim4-base exim4-config"
 CONF=/etc/exim4/exim4.conf
 NEUTRAL=/var/spool/exim4
 WAIT=120		# seconds for a daemon or the queue, at most
@@ -117,7 +133,7 @@ free_port() {
 # not start its own daemon (policy-rc.d, when the machine has none)
 install_exim() {
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-		--no-install-recommends exim4-daemon-light swaks \
+		--no-install-recommends "$DAEMON" swaks \
 		>"$W/install.out" 2>&1 || { cat "$W/install.out" >&2; return 1; }
 	/usr/sbin/exim4 -bV | head -n 1
 }
@@ -157,6 +173,11 @@ write_conf() {
 		sed -i -e 's/^\(local_interfaces = <; 127.0.0.1\)$/\1 ; ::1/' \
 			-e 's/^disable_ipv6 = true$/disable_ipv6 = false/' \
 			-e 's/^syslog_duplication = false$/syslog_duplication = true/' \
+			"$CONF" || return 1
+	fi
+	if [ "$EDGES" = 1 ]; then
+		sed -i -e 's/^#EDGES //' -e 's/^#EDGES$//' \
+			-e 's/^\(log_selector = .*\)$/\1 +smtp_incomplete_transaction +smtp_no_mail/' \
 			"$CONF" || return 1
 	fi
 	chmod 644 "$CONF"
@@ -216,16 +237,74 @@ send_scenario() {
 	echo "data reject: swaks exit $?" >>"$W/swaks.out"
 }
 
+# send_edges PORT - SMTP sessions that swaks cannot hold, one a line of
+# the list below: the sender, a word for the Subject, then the session's
+# commands after MAIL FROM: an address is RCPT TO (a bare local part one
+# of example.org), "-" is RSET and a new MAIL FROM, "DATA" sends the
+# message (with a program attached when the word says "program")
+send_edges() {
+	/usr/bin/python3 -c 'import smtplib, sys
+server, port = sys.argv[1], int(sys.argv[2])
+for n, line in enumerate(sys.stdin):
+    words = line.split()
+    if not words or words[0].startswith("#"):
+        continue
+    sender, subject = words[0], "edge: " + words[1].replace("_", " ")
+    head = "Subject: %s\r\nMessage-Id: <edge-%d@client.example.com>\r\n" % (subject, n)
+    if "program" in subject:
+        head += ("MIME-Version: 1.0\r\nContent-Type: multipart/mixed;"
+                 " boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n"
+                 "\r\nedge\r\n--b\r\nContent-Type: application/x-msdownload"
+                 "\r\nContent-Transfer-Encoding: base64\r\n\r\nTVqQAAMAAAAEAAAA"
+                 "\r\n--b--\r\n")
+    else:
+        head += "\r\nedge\r\n"
+    s = smtplib.SMTP(server, port, local_hostname="client.example.com")
+    s.ehlo()
+    print(n, sender, s.mail(sender))
+    for w in words[2:]:
+        if w == "-":
+            s.rset()
+            s.mail(sender)
+        elif w == "DATA":
+            try:
+                print(n, "DATA", s.data(head))
+            except smtplib.SMTPException as e:
+                print(n, "DATA", e)
+        else:
+            print(n, w, s.rcpt(w if "@" in w else w + "@example.org"))
+    s.quit()' "$SERVER" "$1" <<-EOF >>"$W/swaks.out" 2>&1
+	data@emalsrv.marriott.com refused_at_data_to_three alice bob carol DATA
+	data@emalsrv.marriott.com refused_at_data_to_seven alice bob carol dave erin p@far.example.net q@gone.example.net DATA
+	data@emalsrv.marriott.com refused_at_data_after_rcpt refused alice bob DATA
+	cs@emalsrv.dhl.com content_refused alice bob DATA
+	pre@emalsrv.marriott.com refused_before_data alice bob DATA
+	mime@emalsrv.dhl.com mime_program alice bob DATA
+	dd@emalsrv.dhl.com discarded_at_data alice bob carol DATA
+	split@emalsrv.marriott.com split alice p@far.example.net s@far.example.net q@gone.example.net r@gone.example.net DATA
+	mix@emalsrv.marriott.com rcpt_refused_then_taken refused alice DATA
+	two@emalsrv.marriott.com two_in_one_session alice DATA - bob carol DATA
+	y@emalsrv.linkedin.com three_refused alice bob - carol - dave
+	x@linkedinmail.com two_refused_alike alice - alice
+	y@emalsrv.linkedin.com two_refused alice - bob
+	a@emalsrv.ups.com two_discarded alice DATA - bob carol DATA
+	EOF
+	echo "edges: exit $?" >>"$W/swaks.out"
+}
+
 # queue_is N - the spool holds N messages
 queue_is() { [ "$(in_ns /usr/sbin/exim4 -bpc 2>/dev/null)" = "$1" ]; }
 
-# settle - deliveries done (only the deferred message queued), one forced
-# queue run, and its log written
+# settle - deliveries done (only the deferred messages queued: the
+# scenario's, and with EDGES the split one), one forced queue run, and
+# its log written
 settle() {
-	wait_for "queue_is 1" || return 1
+	local left=1
+	[ "$EDGES" = 1 ] && left=2
+	wait_for "queue_is $left" || return 1
 	sleep 2		# the last delivery process writes Completed after
 	in_ns /usr/sbin/exim4 -qff >>"$W/exim.out" 2>&1
-	wait_for "queue_is 1" || return 1
+	wait_for "queue_is $left" || return 1
 }
 
 # keep - the recordings into $OUT, with private paths made neutral
@@ -252,12 +331,14 @@ main() {
 	write_conf "$port" "$closed" || die "Exim configuration refused"
 	start_exim "$port" || die "exim did not start: $(cat "$W/exim.out")"
 	send_scenario "$port"
+	[ "$EDGES" = 1 ] && send_edges "$port"
 	settle || die "the queue did not settle: $(in_ns /usr/sbin/exim4 -bp)"
 	stop_pid "$EXIM_PID"
 	stop_pid "$RS_PID"
 	PIDS=""
 	keep || die "could not write $OUT"
-	cat "$W/swaks.out" | grep -E '^(line|data)' >&2
+	grep -E '^(line|data|edges)' "$W/swaks.out" >&2
+	[ -n "${SHOW:-}" ] && cat "$W/swaks.out" >&2
 	cleanup
 	echo "record-exim: recorded into $OUT"
 }

@@ -37,7 +37,9 @@ for rec in syslog-3164.log syslog-3339.log mainlog; do
 	lognormalizer -r "$EXIM_SYSLOG_RB" -e json -T <"$REC/$rec" \
 		2>"$TMP/stderr" | jq -r '(."event.tags" // ["NONE"])[0]' \
 		>"$TMP/got.tags"
-	grep -v -e '^exim-continued$' -e '^exim-other$' "$TMP/got.tags" |
+	# (syslog alone has the reject log's pieces: its recipient list)
+	grep -v -e '^exim-continued$' -e '^exim-other$' \
+		-e '^exim-envelope-' "$TMP/got.tags" |
 		sort | uniq -c >"$TMP/kinds.$rec"
 	lines=$(wc -l <"$REC/$rec")
 	is "$(wc -l <"$TMP/got.tags")" "$lines" "$rec: one object a line"
@@ -55,6 +57,27 @@ cmp -s "$TMP/kinds.syslog-3164.log" "$TMP/kinds.mainlog"
 ok $? "the RFC 3164 recording and the mainlog hold the same kinds, as often"
 cmp -s "$TMP/kinds.syslog-3339.log" "$TMP/kinds.mainlog"
 ok $? "the RFC 3339 recording and the mainlog hold the same kinds, as often"
+
+# tests/mta/exim-edges (EDGES=1 record-exim.sh): every line parses to a
+# tag of exim.rb's, and the recording holds the kinds its sessions make;
+# the recipient lists of refusals after DATA are in syslog only (the
+# reject log's copy), not in the mainlog.
+EDGE_KINDS="exim-rejected-data exim-discarded exim-incomplete
+exim-envelope-to exim-envelope-more exim-bounced exim-deferred"
+for rec in syslog-3164.log syslog-3339.log mainlog; do
+	lognormalizer -r "$EXIM_SYSLOG_RB" -e json -T \
+		<"$TOP/tests/mta/exim-edges/$rec" 2>"$TMP/stderr" |
+		jq -r '(."event.tags" // ["NONE"])[0]' >"$TMP/got.tags"
+	grep -vxF -f "$TMP/tags" "$TMP/got.tags" | sort | uniq -c >"$TMP/bad"
+	is "$(cat "$TMP/bad")" "" "exim-edges/$rec: every line parses to a tag of exim.rb"
+	missing=""
+	for kind in $EDGE_KINDS; do
+		grep -qx "$kind" "$TMP/got.tags" || missing="$missing $kind"
+	done
+	[ "$rec" = mainlog ] && want=" exim-envelope-to exim-envelope-more" ||
+		want=""
+	is "$missing" "$want" "exim-edges/$rec: holds the kinds of the edges"
+done
 
 # Lines of other programs are not Exim's.
 

@@ -62,6 +62,16 @@ static const struct exim_case cases[] = {
 	  "F=<promo@bulk.example.com> rejected after DATA: no",
 	  MAILREC_REFUSED, "1xZX5z-0008Cd-1d", "<promo@bulk.example.com>",
 	  NULL, OUTCOME_NONE, STAGE_DATA },
+	{ "1xZiMT-00067j-1d H=(client.example.com) [::1] "
+	  "F=<mime@emalsrv.dhl.com> rejected during MIME ACL checks: no",
+	  MAILREC_REFUSED, "1xZiMT-00067j-1d", "<mime@emalsrv.dhl.com>",
+	  NULL, OUTCOME_NONE, STAGE_DATA },
+	{ "1xZiMT-00067s-2N => blackhole (DATA ACL discarded recipients): "
+	  "discarded at DATA", MAILREC_DISCARDED, "1xZiMT-00067s-2N", NULL,
+	  NULL, OUTCOME_NONE, STAGE_NONE },
+	{ "H=(client.example.com) [::1] incomplete transaction (RSET) from "
+	  "<y@emalsrv.linkedin.com>", MAILREC_OTHER, NULL,
+	  "<y@emalsrv.linkedin.com>", NULL, OUTCOME_NONE, STAGE_NONE },
 	{ "SMTP connection from [127.0.0.1] (TCP/IP connection count = 1)",
 	  MAILREC_OTHER, NULL, NULL, NULL, OUTCOME_NONE, STAGE_NONE },
 	{ "exim 4.96 daemon started: pid=1, no queue runs", MAILREC_OTHER,
@@ -114,6 +124,40 @@ static void test_cases(struct normalizer *norm)
 		tap_is_str(log.pid, "13053", "  and pid");
 		tap_is_str(log.mta_host, NULL, "  and no host");
 	}
+}
+
+/* test_listed - the pieces of the reject log's copy of a refusal after
+ * DATA that list its recipients, and a transaction's end */
+static void test_listed(struct normalizer *norm)
+{
+	static const struct {
+		const char *line;
+		enum mailrec_listed listed;
+		unsigned long piece;
+	} pieces[] = {
+	    {"Dec  5 05:31:04 mx1 exim[9]: [3\\15] Envelope-to: <a@example.org>",
+	     LISTED_FIRST, 3},
+	    {"Dec  5 05:31:04 mx1 exim[9]: [4\\15]     <b@example.org>",
+	     LISTED_MORE, 4},
+	    {"Dec  5 05:31:04 mx1 exim[9]: [12\\15]     ...", LISTED_MORE, 12},
+	    {"Dec  5 05:31:04 mx1 exim[9]: [2\\15] Envelope-from: <s@x.example>",
+	     LISTED_OTHER, 0},
+	};
+	static const char rset[] =
+	    "2026-12-05 05:31:06 [9] H=(c.example) [::1] incomplete "
+	    "transaction (RSET) from <y@emalsrv.linkedin.com>";
+	struct mailrec log;
+
+	for (size_t i = 0; i < sizeof(pieces) / sizeof(pieces[0]); i++) {
+		normalize_line(norm, pieces[i].line, strlen(pieces[i].line),
+			       &log);
+		tap_is_long(log.listed, pieces[i].listed, pieces[i].line);
+		tap_is_long((long)log.piece, (long)pieces[i].piece, "  its piece");
+		tap_is_long(log.session_edge, 0, "  no session edge");
+	}
+	normalize_line(norm, rset, strlen(rset), &log);
+	tap_is_long(log.session_edge, 1, "an incomplete transaction ends a run");
+	tap_is_long(log.listed, LISTED_NONE, "  and lists nothing");
 }
 
 /* test_own_prefix - what Exim puts before its message after the syslog
@@ -184,6 +228,7 @@ int main(void)
 		return tap_done();
 	}
 	test_cases(norm);
+	test_listed(norm);
 	test_own_prefix(norm);
 	normalize_close(norm);
 	test_without(sendmail);

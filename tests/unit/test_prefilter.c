@@ -58,6 +58,12 @@ static const struct {
 	  PREFILTER_SKIP, "the last piece of a split line is skipped" },
 	{ "Dec  4 20:26:24 mx1 exim[9]: [12\\16] #011for alice@example.org;",
 	  PREFILTER_SKIP, "a piece numbered past 9 is skipped" },
+	{ "Dec  5 05:31:04 mx1 exim[9]: [3\\15] Envelope-to: <a@example.org>",
+	  PREFILTER_PARSE, "the piece that lists a refusal's first recipient is parsed" },
+	{ "Dec  5 05:31:04 mx1 exim[9]: [4\\15]     <b@example.org>",
+	  PREFILTER_PARSE, "and a piece that lists the next" },
+	{ "Dec  5 05:31:04 mx1 exim[9]: [8\\15]     ...",
+	  PREFILTER_PARSE, "and the piece that says there were more" },
 	{ "Dec  4 20:26:16 mx1 exim[9]: 2026-12-04 20:26:16 [9] 1xZZrE-0003dx-1x Completed",
 	  PREFILTER_SKIP, "Exim's Completed changes nothing: skipped" },
 	{ "Dec  4 20:26:16 mx1 exim[9]: 2026-12-04 20:26:16 [9] no host name found for IP address ::1",
@@ -197,6 +203,8 @@ static void test_bounds(void)
 		{ "Jul  3 14:12:20 x exim[1]: [2\\", PREFILTER_PARSE },
 		{ "Jul  3 14:12:20 x exim[1]: [2\\3]", PREFILTER_PARSE },
 		{ "Jul  3 14:12:20 x exim[1]: [2\\3] ", PREFILTER_SKIP },
+		{ "Jul  3 14:12:20 x exim[1]: [2\\3]     ", PREFILTER_SKIP },
+		{ "Jul  3 14:12:20 x exim[1]: [2\\3]     <", PREFILTER_PARSE },
 	};
 	struct prefilter_hint h;
 

@@ -370,6 +370,72 @@ static void test_matters(void)
 	       "the close of a session whose verdicts were kept matters");
 }
 
+/* piece - a piece K of the list of pid's refusal after DATA */
+static struct mailrec piece(const char *pid, enum mailrec_listed listed,
+			    unsigned long k)
+{
+	struct mailrec log = verdict(pid, NULL, NULL);
+
+	log.kind = MAILREC_OTHER;
+	log.stage = STAGE_NONE;
+	log.listed = listed;
+	log.piece = k;
+	return log;
+}
+
+/* test_list - the recipients the reject log's copy of a refusal after
+ * DATA lists: each after the first one more, while they go on */
+static void test_list(void)
+{
+	struct refmsg r;
+	struct mailrec data = verdict("7", "<x@a.example>", NULL);
+	struct mailrec first = piece("7", LISTED_FIRST, 3);
+	struct mailrec more = piece("7", LISTED_MORE, 4);
+	struct mailrec other;
+	const struct refmsg_listing *l;
+	int n = 0;
+
+	data.stage = STAGE_DATA;
+	data.may_repeat = 1;
+	memset(&r, 0, sizeof(r));
+	tap_ok(refmsg_list_adds(&r, &more) == NULL, "no refusal: no list");
+	refmsg_note(&r, &data, 1);
+	refmsg_list_open(&r, &data, "a.example", "x.a.example");
+	refmsg_line(&r, &data); /* its copy */
+	other = piece("7", LISTED_OTHER, 0);
+	refmsg_list_piece(&r, &other); /* Envelope-from, before the list */
+	tap_ok(refmsg_list_adds(&r, &first) == NULL, "the first recipient was counted");
+	refmsg_list_piece(&r, &first);
+	l = refmsg_list_adds(&r, &more);
+	tap_ok(l != NULL && strcmp(l->phished, "a.example") == 0,
+	       "the next piece, after another piece before the list: one more of the refusal's campaign");
+	for (more.piece = 4; refmsg_list_adds(&r, &more) != NULL; more.piece++) {
+		refmsg_list_piece(&r, &more);
+		n++;
+	}
+	tap_is_long(n, REFMSG_LISTED_MORE, "five more at most");
+	refmsg_list_open(&r, &data, "a.example", "x.a.example");
+	refmsg_list_piece(&r, &first);
+	more.piece = 5;
+	tap_ok(refmsg_list_adds(&r, &more) == NULL, "a gap: nothing");
+	refmsg_list_piece(&r, &more);
+	more.piece = 4;
+	tap_ok(refmsg_list_adds(&r, &more) == NULL, "and the list is over");
+	refmsg_list_open(&r, &data, "a.example", "x.a.example");
+	refmsg_list_piece(&r, &first);
+	refmsg_list_piece(&r, &other); /* a header */
+	more.piece = 4;
+	tap_ok(refmsg_list_adds(&r, &more) == NULL,
+	       "another piece after the list's first ends it");
+	refmsg_list_open(&r, &data, "a.example", "x.a.example");
+	refmsg_list_piece(&r, &first);
+	data.sender = "<y@b.example>";
+	refmsg_line(&r, &data);
+	tap_ok(refmsg_list_adds(&r, &more) == NULL,
+	       "another line of the process ends the list");
+	tap_is_long((long)r.lists, 0, "no list open");
+}
+
 int main(void)
 {
 	test_one_message();
@@ -380,5 +446,6 @@ int main(void)
 	test_owed();
 	test_settle();
 	test_matters();
+	test_list();
 	return tap_done();
 }
