@@ -151,7 +151,10 @@ enum mailrec_outcome {
 	OUTCOME_NONE = 0, /* not a delivery, or an outcome not known */
 	OUTCOME_SENT,     /* delivered (for good) */
 	OUTCOME_DEFERRED, /* this attempt failed, will be retried */
-	OUTCOME_BOUNCED   /* failed for good */
+	OUTCOME_BOUNCED,  /* failed for good */
+	OUTCOME_REJECTED  /* refused with its message after the data,
+			   * never tried (sendmail's to= line without
+			   * mailer= after "Milter: data, reject=") */
 };
 
 /* What a verdict that ends its message says of the recipients that the

@@ -454,6 +454,7 @@ int tracker_to(struct tracker *t, const char *qid, enum mailrec_outcome outcome,
 	    [OUTCOME_SENT] = TRACK_DELIVERED,
 	    [OUTCOME_DEFERRED] = TRACK_DEFERRED,
 	    [OUTCOME_BOUNCED] = TRACK_BOUNCED,
+	    [OUTCOME_REJECTED] = TRACK_REJECTED,
 	};
 	int status;
 	struct tracker_entry *e = tracker_begin(t, qid, when, 0, &status);
