@@ -69,9 +69,10 @@
  *	             reject=..." stage MAIL, sender = arg1; check_rcpt:
  *	             stage RCPT, recipients = arg1, with the queue id;
  *	             check_relay: CONNECT; check_data/eoh/eom: DATA;
- *	             other rulesets: STAGE_OTHER; reason = reject; a
- *	             check_mail refusal with a queue id is no_message (that
- *	             queue id's from= line, nrcpts=0, follows);
+ *	             other rulesets: STAGE_OTHER; reason = reject (a
+ *	             check_mail refusal with a queue id counts its message;
+ *	             the from= line, nrcpts=0, that 8.17 logs for that
+ *	             queue id after it is the same message: tracking.c);
  *	             "QID: Milter: data, reject=..." stage DATA, no sender
  *	             (its to= lines count its recipients)
  *	           Postfix: "NOQUEUE: reject: RCPT from h[ip]: 554 ...;

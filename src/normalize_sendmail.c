@@ -22,9 +22,7 @@
  *	mailer= that says none of these is REJECTED: sendmail writes one
  *	for each recipient of a message it refused after the data (a
  *	milter's "Milter: data, reject=", a REFUSED line at DATA that counts
- *	nothing itself).  A check_mail refusal with a queue id is
- *	no_message: sendmail ends that transaction with the queue id's
- *	from= line (nrcpts=0), which counts the message.  DSN, AUTH,
+ *	nothing itself).  DSN, AUTH,
  *	STARTTLS and lost-connection lines are OTHER: no stage counts them.
  */
 #include <string.h>
@@ -167,12 +165,9 @@ static void sendmail_ruleset(const char *const slot[], struct mailrec *out)
 	out->kind =
 	    slot[F_REJECT] != NULL ? MAILREC_REFUSED : MAILREC_DISCARDED;
 	out->reason = slot[F_REJECT];
-	if (out->stage == STAGE_MAIL) {
+	if (out->stage == STAGE_MAIL)
 		out->sender = slot[F_ARG1];
-		/* sendmail ends the transaction with that queue id's
-		 * from= line (nrcpts=0): it counts the message */
-		out->no_message = out->qid != NULL;
-	} else if (out->stage == STAGE_RCPT)
+	else if (out->stage == STAGE_RCPT)
 		out->recipients = slot[F_ARG1];
 }
 
