@@ -191,10 +191,10 @@ static void sendmail_delivery(const char *const slot[], struct mailrec *out)
 static void sendmail_milter(const char *const slot[], struct mailrec *out)
 {
 	out->kind = MAILREC_REFUSED;
-	out->stage = slot[F_MILTER_AT] != NULL
-			     && strcmp(slot[F_MILTER_AT], "data") == 0
-			 ? STAGE_DATA
-			 : STAGE_OTHER;
+	out->stage =
+	    slot[F_MILTER_AT] != NULL && strcmp(slot[F_MILTER_AT], "data") == 0
+		? STAGE_DATA
+		: STAGE_OTHER;
 	out->reason = slot[F_REJECT];
 }
 

@@ -177,8 +177,7 @@ static int tracking_tally(const struct mailrec *log,
  * sendmail 8.17 logs for that queue id after it (nrcpts=0) is the same
  * message (tracker_counted()); older logs have none, and the verdict
  * alone counts it */
-static void tracking_mail_refused(struct tracking *t,
-				  const struct mailrec *log,
+static void tracking_mail_refused(struct tracking *t, const struct mailrec *log,
 				  const struct tracker_delta *delta)
 {
 	struct timespec when;
