@@ -173,7 +173,16 @@ for log in "$@"; do
 		is "$(wc -l <"$TMP/diff")" 0 \
 			"$name: every line has its kind's tag ($(wc -l <"$log") lines)"
 		sed 's/^/# want got: /' "$TMP/diff" | head -n 5
+		# a to= line with reply= (8.17) keeps its dsn= and relay=
+		is "$(sed -e '$a\' "$log" |
+			lognormalizer -r "$TOP/rulebase/sendmail-syslog.rb" \
+			-e json -T 2>/dev/null |
+			jq -r 'select(."event.tags"[0] == "to" and .dsn != null
+				and .mailer != null) | .qid' | wc -l)" \
+			"$(grep -c ': to=.*, mailer=.*, dsn=' "$log")" \
+			"$name: every to= line with mailer= and dsn= keeps both"
 	else
+		ok 1 "$name: lognormalizer and jq are needed"
 		ok 1 "$name: lognormalizer and jq are needed"
 	fi
 	pw -r "$RULEBASE" --default-brands "$BRANDS" -a "$ACCESS" \
