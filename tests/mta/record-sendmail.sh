@@ -143,6 +143,8 @@ install_mta() {
 # not there before, the users and groups the packages added
 purge_mta() {
 	[ -s "$W/new-packages" ] || return 0
+	# one word a package
+	# shellcheck disable=SC2046
 	DEBIAN_FRONTEND=noninteractive apt-get purge -y -q \
 		$(cat "$W/new-packages") >>"$W/apt.log" 2>&1
 	[ -s "$W/had-etc-mail" ] || rm -rf "$MAIL"
@@ -166,7 +168,7 @@ purge_mta() {
 
 # sendmail_mc RUN CLOSED GONE MILTER - /etc/mail for RUN (mail or more)
 sendmail_mc() {
-	_delay= _v6=
+	_delay='' _v6=''
 	if [ "$1" = more ]; then
 		_delay="FEATURE(\`delay_checks')dnl"
 		_v6="DAEMON_OPTIONS(\`Family=inet6, Name=MTA-v6, Port=smtp, Addr=::1')dnl"
