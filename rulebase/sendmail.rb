@@ -28,9 +28,10 @@ version=2
 #	from		from, size, class, pri, nrcpts, msgid, bodytype, proto,
 #			daemon, relay_user, relay_host, relay_ip, relay_forged
 #	to		to, ctladdr, delay, xdelay, mailer, pri, relay_user,
-#			relay_host, relay_ip, relay_forged, dsn, stat
+#			relay_host, relay_ip, relay_forged, dsn, reply, stat
 #	ruleset		ruleset, arg1, arg2, relay_*, and reject, discard or
 #			quarantine
+#	milter		milter_at (the stage: "data"), reject
 #	discarded	(qid only)
 #	dsn		dsn_qid, dsn_text
 #	lost-input	relay_*, daemon, command
@@ -119,7 +120,9 @@ rule=from:%
 	{"type":"alternative","parser":[[{"type":"literal","text":", pri="},{"type":"number","name":"pri"}],{"type":"literal","text":"","priority":31006}]}%, nrcpts=%nrcpts:number%%
 	{"type":"literal","text":", ","priority":40000}%%-:rest%
 # to: qid: to=<a>,<b>[, [more]][, ctladdr=..], delay=..[, xdelay=..]
-#     [, mailer=..][, pri=N][, relay=..][, dsn=X.Y.Z], stat=text
+#     [, mailer=..][, pri=N][, relay=..][, dsn=X.Y.Z][, reply=text],
+#     stat=text
+# (8.17 writes the remote server's reply= before stat= of a failure.)
 # The third rule keeps to= and stat= of a line with fields sendmail 8.x did
 # not write when this was made.
 rule=to:%
@@ -133,7 +136,8 @@ rule=to:%
 	{"type":"alternative","parser":[[{"type":"word","name":"relay_host"},{"type":"literal","text":" "}],{"type":"char-to","name":"relay_host","extradata":" ,[]@","priority":30001},{"type":"literal","text":" ","priority":31019},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", dsn="},{"type":"char-to","name":"dsn","extradata":","}],{"type":"literal","text":"","priority":31007}]}%, stat=%stat:rest%
+	{"type":"alternative","parser":[[{"type":"literal","text":", dsn="},{"type":"char-to","name":"dsn","extradata":","}],{"type":"literal","text":"","priority":31007}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":", reply="},{"type":"string-to","name":"reply","extradata":", stat="}],{"type":"literal","text":"","priority":31014}]}%, stat=%stat:rest%
 rule=to:%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%to=%to:string-to{"extradata":", "}%%
 	{"type":"alternative","parser":[{"type":"literal","text":", [more]"},{"type":"literal","text":"","priority":31002}]}%%
@@ -141,7 +145,8 @@ rule=to:%
 	{"type":"alternative","parser":[[{"type":"literal","text":", xdelay="},{"type":"char-to","name":"xdelay","extradata":","}],{"type":"literal","text":"","priority":31004}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", mailer="},{"type":"char-to","name":"mailer","extradata":","}],{"type":"literal","text":"","priority":31005}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", pri="},{"type":"number","name":"pri"}],{"type":"literal","text":"","priority":31006}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", dsn="},{"type":"char-to","name":"dsn","extradata":","}],{"type":"literal","text":"","priority":31007}]}%, stat=%stat:rest%
+	{"type":"alternative","parser":[[{"type":"literal","text":", dsn="},{"type":"char-to","name":"dsn","extradata":","}],{"type":"literal","text":"","priority":31007}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":", reply="},{"type":"string-to","name":"reply","extradata":", stat="}],{"type":"literal","text":"","priority":31014}]}%, stat=%stat:rest%
 rule=to:%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%to=%to:string-to{"extradata":", "}%%
 	{"type":"literal","text":", ","priority":40000}%%
@@ -184,6 +189,12 @@ rule=ruleset:%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%ruleset=%ruleset:char-to{"extradata":","}%, arg1=%arg1:string-to{"extradata":", "}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", arg2="},{"type":"string-to","name":"arg2","extradata":", "}],{"type":"literal","text":"","priority":31012}]}%, quarantine=%
 	quarantine:rest%
+# milter: qid: Milter: data, reject=text (a milter refused the message
+# at the end of its data; sendmail then writes for each recipient a to=
+# line without mailer=)
+rule=milter:%
+	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%Milter: %
+	milter_at:char-to{"extradata":","}%, reject=%reject:rest%
 # discarded: qid: discarded
 rule=discarded:%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%discarded

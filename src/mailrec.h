@@ -58,7 +58,9 @@
  *	           Exim: "QID <= s H=host [ip] P=proto S=size id=msgid
  *	             [for r r ..]": recipients = the list (no count)
  *	DELIVERY   sendmail: "QID: to=<r>,<r>, ..., dsn=, stat=": outcome
- *	             from stat's words, then dsn's class (normalize_sendmail.c)
+ *	             from stat's words, then dsn's class (normalize_sendmail.c);
+ *	             one without mailer= that says none is REJECTED (the
+ *	             recipients of a message refused after its data)
  *	           Postfix: smtp/local/lmtp/virtual/pipe "QID: to=<r>, ...,
  *	             dsn=, status=sent|deferred|bounced (text)"
  *	           Exim: "QID => r" and "QID -> r" SENT, "QID == r ..."
@@ -67,7 +69,12 @@
  *	             reject=..." stage MAIL, sender = arg1; check_rcpt:
  *	             stage RCPT, recipients = arg1, with the queue id;
  *	             check_relay: CONNECT; check_data/eoh/eom: DATA;
- *	             other rulesets: STAGE_OTHER; reason = reject
+ *	             other rulesets: STAGE_OTHER; reason = reject (a
+ *	             check_mail refusal with a queue id counts its message;
+ *	             the from= line, nrcpts=0, that 8.17 logs for that
+ *	             queue id after it is the same message: tracking.c);
+ *	             "QID: Milter: data, reject=..." stage DATA, no sender
+ *	             (its to= lines count its recipients)
  *	           Postfix: "NOQUEUE: reject: RCPT from h[ip]: 554 ...;
  *	             from=<s> to=<r> proto=ESMTP helo=<..>" stage RCPT
  *	             (MAIL for "reject: MAIL from", DATA for "DATA",
@@ -151,7 +158,10 @@ enum mailrec_outcome {
 	OUTCOME_NONE = 0, /* not a delivery, or an outcome not known */
 	OUTCOME_SENT,     /* delivered (for good) */
 	OUTCOME_DEFERRED, /* this attempt failed, will be retried */
-	OUTCOME_BOUNCED   /* failed for good */
+	OUTCOME_BOUNCED,  /* failed for good */
+	OUTCOME_REJECTED  /* refused with its message after the data,
+			   * never tried (sendmail's to= line without
+			   * mailer= after "Milter: data, reject=") */
 };
 
 /* What a verdict that ends its message says of the recipients that the

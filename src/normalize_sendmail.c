@@ -18,8 +18,12 @@
  *	is OTHER.  stat= is sendmail's own text: "Sent" and "Deferred" say
  *	the outcome, otherwise the DSN's class does (4: deferred, 5:
  *	bounced), and for the few permanent failures logged without one
- *	(a local mailer's "User unknown"), the words.  DSN, AUTH, STARTTLS
- *	and lost-connection lines are OTHER: no stage counts them.
+ *	(a local mailer's "User unknown"), the words.  A to= line without
+ *	mailer= that says none of these is REJECTED: sendmail writes one
+ *	for each recipient of a message it refused after the data (a
+ *	milter's "Milter: data, reject=", a REFUSED line at DATA that counts
+ *	nothing itself).  DSN, AUTH,
+ *	STARTTLS and lost-connection lines are OTHER: no stage counts them.
  */
 #include <string.h>
 #include <strings.h>
@@ -38,6 +42,7 @@ enum sendmail_tag {
 	TAG_NO_MAIL,
 	TAG_AUTH,
 	TAG_STARTTLS,
+	TAG_MILTER,
 	TAG_OTHER
 };
 
@@ -50,6 +55,7 @@ static const char *const sendmail_tags[] = {[TAG_FROM] = "from",
 					    [TAG_NO_MAIL] = "no-mail",
 					    [TAG_AUTH] = "auth",
 					    [TAG_STARTTLS] = "starttls",
+					    [TAG_MILTER] = "milter",
 					    [TAG_OTHER] = "sendmail-other",
 					    NULL};
 
@@ -70,7 +76,10 @@ enum sendmail_field {
 	F_RULESET,
 	F_ARG1,
 	F_REJECT,
-	F_DISCARD
+	F_DISCARD,
+	F_MAILER,
+	F_DELAY,
+	F_MILTER_AT
 };
 
 static const char *const sendmail_fields[] = {
@@ -90,6 +99,9 @@ static const char *const sendmail_fields[] = {
     [F_ARG1] = "arg1",
     [F_REJECT] = "reject",
     [F_DISCARD] = "discard", /* present: the ruleset said so */
+    [F_MAILER] = "mailer",
+    [F_DELAY] = "delay",
+    [F_MILTER_AT] = "milter_at",
     NULL};
 
 /* normalize_sendmail_outcome - sendmail's stat= words, with the DSN class */
@@ -159,6 +171,33 @@ static void sendmail_ruleset(const char *const slot[], struct mailrec *out)
 		out->recipients = slot[F_ARG1];
 }
 
+/* sendmail_delivery - a to= line; one without mailer= that says no
+ * outcome is a recipient of a message refused after its data (by a
+ * milter or check_eom): no mailer was ever tried */
+static void sendmail_delivery(const char *const slot[], struct mailrec *out)
+{
+	out->kind = MAILREC_DELIVERY;
+	out->recipients = slot[F_TO];
+	out->dsn = slot[F_DSN];
+	out->status = slot[F_STAT];
+	out->outcome = normalize_sendmail_outcome(slot[F_STAT], slot[F_DSN]);
+	if (out->outcome == OUTCOME_NONE && slot[F_STAT] != NULL
+	    && slot[F_MAILER] == NULL && slot[F_DELAY] != NULL)
+		out->outcome = OUTCOME_REJECTED;
+}
+
+/* sendmail_milter - a milter's verdict on the data: a refusal at DATA
+ * with its queue id; its recipients' to= lines count it */
+static void sendmail_milter(const char *const slot[], struct mailrec *out)
+{
+	out->kind = MAILREC_REFUSED;
+	out->stage =
+	    slot[F_MILTER_AT] != NULL && strcmp(slot[F_MILTER_AT], "data") == 0
+		? STAGE_DATA
+		: STAGE_OTHER;
+	out->reason = slot[F_REJECT];
+}
+
 /* sendmail_record - one line's tag and fields as a struct mailrec */
 static void sendmail_record(int tag, const char *const slot[],
 			    struct mailrec *out)
@@ -178,12 +217,10 @@ static void sendmail_record(int tag, const char *const slot[],
 		out->proto = slot[F_PROTO];
 		break;
 	case TAG_TO:
-		out->kind = MAILREC_DELIVERY;
-		out->recipients = slot[F_TO];
-		out->dsn = slot[F_DSN];
-		out->status = slot[F_STAT];
-		out->outcome =
-		    normalize_sendmail_outcome(slot[F_STAT], slot[F_DSN]);
+		sendmail_delivery(slot, out);
+		break;
+	case TAG_MILTER:
+		sendmail_milter(slot, out);
 		break;
 	case TAG_RULESET:
 		sendmail_ruleset(slot, out);

@@ -33,6 +33,7 @@ struct tracker_entry {
 	unsigned long pending_rejected; /* seen before from= */
 	unsigned char discard_pending;  /* seen before from= */
 	unsigned char discard_counted;
+	unsigned char message_counted; /* by a verdict before from= */
 	char qid[TRACKER_QID_MAX + 1];
 	char relay[TRACKER_RELAY_MAX + 1]; /* a client= line's, or "" */
 };
@@ -317,7 +318,7 @@ static void tracker_from_counts(const struct tracker_entry *e,
 {
 	unsigned long rejected = e != NULL ? e->pending_rejected : 0;
 
-	out->n[TRACK_MESSAGES] = 1;
+	out->n[TRACK_MESSAGES] = e != NULL && e->message_counted ? 0 : 1;
 	out->n[TRACK_RECIPIENTS] = nrcpts + rejected;
 	out->n[TRACK_REJECTED] = rejected;
 	if (e != NULL && e->discard_pending && !e->discard_counted)
@@ -424,6 +425,19 @@ int tracker_reject(struct tracker *t, const char *qid, time_t when,
 	return 1;
 }
 
+/* tracker_counted - the message of qid counted before its from= line */
+int tracker_counted(struct tracker *t, const char *qid, time_t when)
+{
+	int status;
+	struct tracker_entry *e = tracker_begin(t, qid, when, 1, &status);
+
+	if (e == NULL)
+		return status;
+	if (e->sender == NULL)
+		e->message_counted = 1;
+	return 0;
+}
+
 /* tracker_discard - the whole message discarded, counted once */
 int tracker_discard(struct tracker *t, const char *qid, int held, time_t when,
 		    struct tracker_delta *out)
@@ -454,6 +468,7 @@ int tracker_to(struct tracker *t, const char *qid, enum mailrec_outcome outcome,
 	    [OUTCOME_SENT] = TRACK_DELIVERED,
 	    [OUTCOME_DEFERRED] = TRACK_DEFERRED,
 	    [OUTCOME_BOUNCED] = TRACK_BOUNCED,
+	    [OUTCOME_REJECTED] = TRACK_REJECTED,
 	};
 	int status;
 	struct tracker_entry *e = tracker_begin(t, qid, when, 0, &status);

@@ -106,6 +106,12 @@ unsigned long tracker_held_rejected(const struct tracker *t, const char *qid,
 /* tracker_forget - a from= line of an ordinary sender: drop qid */
 void tracker_forget(struct tracker *t, const char *qid);
 
+/* tracker_counted - a verdict counted the message of qid (sendmail's
+ * check_mail refusal): a from= line that comes later for qid (sendmail
+ * 8.17 ends the transaction with one, nrcpts=0) is the same message,
+ * no other; held like a refusal before from=.  0, or -1 out of memory */
+int tracker_counted(struct tracker *t, const char *qid, time_t when);
+
 /* tracker_reject - a ruleset reject of one recipient (or the sender) */
 int tracker_reject(struct tracker *t, const char *qid, time_t when,
 		   struct tracker_delta *out);

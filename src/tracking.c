@@ -172,6 +172,24 @@ static int tracking_tally(const struct mailrec *log,
 	return 1;
 }
 
+/* tracking_mail_refused - a sender refused at MAIL under a queue id
+ * (sendmail's check_mail) counted its message: the from= line that
+ * sendmail 8.17 logs for that queue id after it (nrcpts=0) is the same
+ * message (tracker_counted()); older logs have none, and the verdict
+ * alone counts it */
+static void tracking_mail_refused(struct tracking *t, const struct mailrec *log,
+				  const struct tracker_delta *delta)
+{
+	struct timespec when;
+
+	if (log->qid == NULL || log->kind != MAILREC_REFUSED
+	    || log->stage != STAGE_MAIL || delta->n[TRACK_MESSAGES] == 0)
+		return;
+	logclock_of(t->clock, log->timestamp, &when);
+	if (tracker_counted(t->tracker, log->qid, when.tv_sec) < 0)
+		where_warn(t->where, NULL, "out of memory tracking a queue id");
+}
+
 /* tracking_verdict_done - the verdict's message is its process's; what
  * it counted is kept for its session's close; one that ends a message
  * with a queue id ends what was kept for it */
@@ -186,8 +204,10 @@ void tracking_verdict_done(struct tracking *t, const struct mailrec *log,
 	    && delta->n[TRACK_REJECTED] > 0)
 		refmsg_list_open(&t->refmsg, log, delta->phished_domain,
 				 delta->sender_host);
-	if (!tracking_ends_message(log))
+	if (!tracking_ends_message(log)) {
+		tracking_mail_refused(t, log, delta);
 		return;
+	}
 	if (tracking_tally(log, delta, &tally))
 		refmsg_owe(&t->refmsg, log, delta->phished_domain,
 			   delta->sender_host, &tally);

@@ -139,6 +139,27 @@ static const struct sample samples[] = {
 	 MAILREC_DELIVERY, OUTCOME_BOUNCED, STAGE_NONE, 0,
 	 {{"qid", "r63IA8dJ004707"}, {"recipients", "nosuch"},
 	  {"dsn", "5.1.1"}, {"status", "User unknown"}}},
+	{"to, remote failure with reply= (8.17)",
+	 HDR "6B55sIiu018205: to=<nobody@gone.example.net>, "
+	 "delay=00:00:00, xdelay=00:00:00, mailer=gone, pri=30258, "
+	 "relay=[127.0.0.1] [127.0.0.1], dsn=5.1.1, "
+	 "reply=550 5.1.1 No such user here, stat=User unknown",
+	 MAILREC_DELIVERY, OUTCOME_BOUNCED, STAGE_NONE, 0,
+	 {{"qid", "6B55sIiu018205"}, {"recipients", "<nobody@gone.example.net>"},
+	  {"relay_host", "[127.0.0.1]"}, {"relay_ip", "127.0.0.1"},
+	  {"dsn", "5.1.1"}, {"status", "User unknown"}}},
+	{"to, no mailer: a recipient of a message refused after DATA",
+	 HDR "6B55sKER018399: to=<alice@example.org>, delay=00:00:00, "
+	 "pri=30266, stat=Message content rejected",
+	 MAILREC_DELIVERY, OUTCOME_REJECTED, STAGE_NONE, 0,
+	 {{"qid", "6B55sKER018399"}, {"recipients", "<alice@example.org>"},
+	  {"status", "Message content rejected"}}},
+	{"milter, refusal at end of data",
+	 HDR "6B55sKER018399: Milter: data, reject=550 5.7.1 Message content "
+	 "rejected",
+	 MAILREC_REFUSED, OUTCOME_NONE, STAGE_DATA, 0,
+	 {{"qid", "6B55sKER018399"},
+	  {"reason", "550 5.7.1 Message content rejected"}}},
 	{"ruleset, check_mail reject",
 	 HDR "r63IBpYm006643: ruleset=check_mail, "
 	 "arg1=<amc@emalsrv.linkedin.com>, "
@@ -426,7 +447,7 @@ static int sane(const struct mailrec *log, enum mailrec_kind kind)
 			return 0;
 	}
 	return (log->relay_forged == 0 || log->relay_forged == 1)
-	       && (unsigned) log->outcome <= OUTCOME_BOUNCED
+	       && (unsigned) log->outcome <= OUTCOME_REJECTED
 	       && (unsigned) log->stage <= STAGE_OTHER;
 }
 

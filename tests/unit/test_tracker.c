@@ -29,6 +29,27 @@ static void test_reject_before_from(void)
 	tracker_free(t);
 }
 
+/* a sender refused at MAIL under a queue id counted its message; the
+ * from= line (nrcpts=0) that sendmail logs for it later is that message */
+static void test_counted_before_from(void)
+{
+	struct tracker *t = tracker_new(100, 3600);
+	struct tracker_delta d;
+
+	tap_is_long(tracker_counted(t, "q7", 10), 0, "counted: held");
+	tap_is_long(tracker_from_peek(t, "q7", "linkedin.com",
+				      "linkedinmail.com", 0, 11, &d), 1,
+		    "peek at its from= line");
+	tap_is_long((long) d.n[TRACK_MESSAGES], 0,
+		    "the from= line counts no second message");
+	tracker_from(t, "q7", "linkedin.com", "linkedinmail.com", 0, 11, &d);
+	tap_is_long((long) d.n[TRACK_MESSAGES], 0, "nor when attached");
+	tracker_from(t, "q8", "linkedin.com", "linkedinmail.com", 0, 12, &d);
+	tap_is_long((long) d.n[TRACK_MESSAGES], 1,
+		    "another queue id's from= line is a message");
+	tracker_free(t);
+}
+
 static void test_to_and_discard(void)
 {
 	struct tracker *t = tracker_new(100, 3600);
@@ -233,6 +254,7 @@ int main(void)
 	test_held_rejected();
 	test_client_relay();
 	test_reject_before_from();
+	test_counted_before_from();
 	test_peek();
 	test_to_and_discard();
 	test_forget_cap_expire();
