@@ -496,7 +496,7 @@ static enum pipeline_result pipeline_line_once(struct pipeline *pipe,
 					       const char *line, size_t len)
 {
 	struct counters *c = pipe->parts.counters;
-	struct prefilter_hint hint = {0};
+	struct prefilter_hint hint; /* prefilter_scan() empties it */
 	struct mailrec log;
 	enum mailrec_kind kind;
 	enum pipeline_result result;
@@ -509,6 +509,7 @@ static enum pipeline_result pipeline_line_once(struct pipeline *pipe,
 		return PIPELINE_DONE;
 	}
 	/* JSON input was normalized upstream: the raw words are gone. */
+	hint.known = MAILREC_UNPARSED;
 	if (!pipe->parts.input_json
 	    && pipeline_fast_skip(pipe, line, len, &hint)) {
 		c->prefiltered++;
