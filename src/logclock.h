@@ -30,7 +30,7 @@ struct logclock {
 	char stamp[LOGCLOCK_STAMP_MAX]; /* last stamp parsed, and its time */
 	struct timespec stamp_time;
 	struct logtime_minute minute; /* and its minute's */
-	unsigned long warned_time; /* rate limits for warnings */
+	unsigned long warned_time;    /* rate limits for warnings */
 	unsigned long warned_skew;
 };
 

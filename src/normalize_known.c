@@ -40,7 +40,8 @@ static void normalize_sendmail_known(char *copy, const char *line, size_t n,
 	out->dsn = normalize_piece(copy, line, n, h->dsn);
 	out->status = normalize_piece(copy, line, n, h->status);
 	if (h->known == MAILREC_DELIVERY)
-		out->outcome = normalize_sendmail_outcome(out->status, out->dsn);
+		out->outcome =
+		    normalize_sendmail_outcome(out->status, out->dsn);
 	out->stage = h->stage;
 }
 

@@ -75,7 +75,7 @@ struct prefilter_hint {
 	 * dsn, status); for Exim, a verdict at RCPT, REFUSED or DISCARDED
 	 * (relay_host, relay_ip, sender, rcpt, reason) */
 	enum mailrec_kind known;
-	enum mta_kind mta; /* whose record: its MTA's */
+	enum mta_kind mta;        /* whose record: its MTA's */
 	enum mailrec_stage stage; /* sendmail's ruleset verdicts */
 	struct prefilter_span rcpt, relay_host, relay_ip, reason;
 	int relay_forged;

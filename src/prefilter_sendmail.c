@@ -20,9 +20,8 @@
  * comma (char-to ","), or, with a blank, up to the next ", " (string-to
  * ", "): 0 with *p after it and the value in *value, 0 untouched when
  * the line has no such field there, -1 when the field is not whole */
-static int sendmail_optional(const char **p, const char *end,
-			     const char *name, int blank,
-			     struct prefilter_span *value)
+static int sendmail_optional(const char **p, const char *end, const char *name,
+			     int blank, struct prefilter_span *value)
 {
 	size_t n = strlen(name);
 	const char *stop;
@@ -31,8 +30,7 @@ static int sendmail_optional(const char **p, const char *end,
 	    || !prefilter_starts(*p + 2, end, name))
 		return 0;
 	value->text = *p + 2 + n;
-	stop = blank ? memmem(value->text, (size_t)(end - value->text), ", ",
-			      2)
+	stop = blank ? memmem(value->text, (size_t)(end - value->text), ", ", 2)
 		     : memchr(value->text, ',', (size_t)(end - value->text));
 	if (stop == NULL || stop == value->text)
 		return -1;
@@ -126,8 +124,7 @@ static void sendmail_to(const char *p, const char *end,
 }
 
 /* prefilter_detail - see prefilter.h */
-void prefilter_detail(const char *line, size_t len,
-		      struct prefilter_hint *hint)
+void prefilter_detail(const char *line, size_t len, struct prefilter_hint *hint)
 {
 	const char *end = line + len;
 
