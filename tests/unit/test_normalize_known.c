@@ -402,29 +402,39 @@ static void recording(struct normalizer *norm, const char *top,
 	tap_is_long(differ, 0, "each as the rulebase reads it");
 }
 
-int main(void)
+/* rulebases - the three MTAs' rulebases in one normalizer, or NULL */
+static struct normalizer *rulebases(const char *top)
 {
-	const char *top = getenv("TOP");
 	char path[4096];
 	char err[NORMALIZE_ERR_MAX];
-	char line[LINE_MAX_TEST + 1];
-	struct prefilter_hint hint;
 	struct normalizer *norm;
 
 	snprintf(path, sizeof(path), "%s%srulebase/sendmail.rb",
 		 top != NULL ? top : "", top != NULL ? "/" : "");
 	norm = normalize_open(path, err);
 	if (!tap_ok(norm != NULL, "rulebase/sendmail.rb loads"))
-		return tap_done();
+		return NULL;
 	snprintf(path, sizeof(path), "%s%srulebase/postfix.rb",
 		 top != NULL ? top : "", top != NULL ? "/" : "");
 	if (!tap_ok(normalize_add(norm, MTA_POSTFIX, path, err) == 0,
 		    "rulebase/postfix.rb loads"))
-		return tap_done();
+		return NULL;
 	snprintf(path, sizeof(path), "%s%srulebase/exim.rb",
 		 top != NULL ? top : "", top != NULL ? "/" : "");
 	if (!tap_ok(normalize_add(norm, MTA_EXIM, path, err) == 0,
 		    "rulebase/exim.rb loads"))
+		return NULL;
+	return norm;
+}
+
+int main(void)
+{
+	const char *top = getenv("TOP");
+	char line[LINE_MAX_TEST + 1];
+	struct prefilter_hint hint;
+	struct normalizer *norm = rulebases(top);
+
+	if (norm == NULL)
 		return tap_done();
 	check_known(norm, known, sizeof(known) / sizeof(known[0]));
 	check_known(norm, sendmail_detail,
