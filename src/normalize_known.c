@@ -39,9 +39,9 @@ static void normalize_sendmail_known(char *copy, const char *line, size_t n,
 	out->proto = normalize_piece(copy, line, n, h->proto);
 	out->dsn = normalize_piece(copy, line, n, h->dsn);
 	out->status = normalize_piece(copy, line, n, h->status);
-	if (h->known == MAILREC_DELIVERY)
-		out->outcome =
-		    normalize_sendmail_outcome(out->status, out->dsn);
+	if (h->known == MAILREC_DELIVERY) /* delay= is in every shape */
+		out->outcome = normalize_sendmail_to_outcome(
+		    out->status, out->dsn, h->mailer, 1);
 	out->stage = h->stage;
 }
 

@@ -81,6 +81,7 @@ struct prefilter_hint {
 	int relay_forged;
 	struct prefilter_span sender, size, nrcpts, dsn, status;
 	struct prefilter_span msgid, proto; /* sendmail's from= */
+	int mailer; /* sendmail's to=: it names its mailer= */
 	/* sendmail's from= or to= line, left for prefilter_detail(): the
 	 * value after "from=" or "to=", and after from='s address */
 	const char *later, *later_rest;

@@ -95,7 +95,7 @@ static void sendmail_to(const char *p, const char *end,
 			struct prefilter_hint *hint)
 {
 	const char *comma = memmem(p, (size_t)(end - p), ", ", 2);
-	struct prefilter_span to = {p, 0}, skip;
+	struct prefilter_span to = {p, 0}, skip, mailer = {NULL, 0};
 
 	if (comma == NULL || comma == p)
 		return;
@@ -107,7 +107,7 @@ static void sendmail_to(const char *p, const char *end,
 	    || !prefilter_starts(p, end, ", delay=")
 	    || sendmail_optional(&p, end, "delay=", 0, &skip) < 0
 	    || sendmail_optional(&p, end, "xdelay=", 0, &skip) < 0
-	    || sendmail_optional(&p, end, "mailer=", 0, &skip) < 0
+	    || sendmail_optional(&p, end, "mailer=", 0, &mailer) < 0
 	    || sendmail_number(&p, end, "pri=", 1, &skip) < 0)
 		return;
 	if (prefilter_starts(p, end, ", relay=")
@@ -119,6 +119,7 @@ static void sendmail_to(const char *p, const char *end,
 	hint->status.text = p + 7;
 	hint->status.len = (size_t)(end - hint->status.text);
 	hint->rcpt = to;
+	hint->mailer = mailer.len > 0;
 	hint->known = MAILREC_DELIVERY;
 	hint->mta = MTA_SENDMAIL;
 }

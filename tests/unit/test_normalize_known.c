@@ -13,8 +13,9 @@
  * refusal, a queue id); a thousand mutations of each set of lines
  * (bytes inserted, dropped, changed), each of which either takes the
  * full parse or gives the same record; and every line of two Postfix
- * recordings and of two Exim ones, of the sendmail sample log and of
- * the sendmail rulebase's golden inputs.  (A thousand: the unit tests also
+ * recordings and of two Exim ones, of the real sendmail's recordings,
+ * of the sendmail sample log and of the sendmail rulebase's golden
+ * inputs.  (A thousand: the unit tests also
  * run under memcheck.)
  */
 #include <stddef.h>
@@ -106,6 +107,9 @@ static const char *const sendmail_detail[] = {
 	H "t7: to=<a@b.example>, delay=1, xdelay=1, mailer=esmtp, "
 	  "relay=mx.b.example, stat=Host unknown (Name server: mx: host not "
 	  "found)",
+	/* a recipient of a message a milter refused after its data */
+	H "t13: to=<alice@example.org>, delay=00:00:00, pri=30266, "
+	  "stat=Message content rejected",
 };
 
 #define P "Dec  4 20:27:13 mx1 postfix/smtpd[18953]: "
@@ -216,6 +220,8 @@ static const char *const parsed[] = {
 	H "t10: to=<a@b.example>, delay=1, relay=u@h [192.0.2.4], stat=Sent",
 	H "t11: to=<a@b.example>, pri=1, delay=1, stat=Sent",
 	H "t12: to=<a@b.example>, delay=1, pri=1x, stat=Sent",
+	H "t14: to=<a@b.example>, delay=1, xdelay=1, mailer=esmtp, pri=1, "
+	  "relay=h [192.0.2.4], dsn=5.0.0, reply=550 no, stat=User unknown",
 };
 
 /* The sendmail rulebase's golden inputs with lines taken apart. */
@@ -461,6 +467,9 @@ int main(void)
 	recording(norm, top, "tests/mta/exim-more/syslog-3164.log", 10);
 	recording(norm, top, "tests/mta/exim-more/mainlog", 5);
 	recording(norm, top, "examples/maillog.sample", 150);
+	recording(norm, top, "tests/mta/sendmail/mail.3164.log", 30);
+	recording(norm, top, "tests/mta/sendmail/mail.3339.log", 30);
+	recording(norm, top, "tests/mta/sendmail/more.3164.log", 30);
 	for (size_t i = 0; i < sizeof(golden) / sizeof(golden[0]); i++)
 		recording(norm, top, golden[i], 1);
 	normalize_close(norm);
