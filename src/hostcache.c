@@ -21,11 +21,27 @@ struct hostcache {
 	uint32_t generation; /* slots of another one are empty */
 };
 
-/* hostcache_slot - the host's slot */
-static struct hostcache_slot *hostcache_slot(const struct hostcache *cache,
+/* Slots go by pairs: a host may take either of its pair's, so that two
+ * busy hosts whose hash falls on one pair do not evict each other. */
+#define HOSTCACHE_WAYS 2
+
+/* hostcache_pair - the first of the host's two slots */
+static struct hostcache_slot *hostcache_pair(const struct hostcache *cache,
 					     const char *host, size_t len)
 {
-	return &cache->slot[strmap_hash(host, len) % HOSTCACHE_SLOTS];
+	size_t pairs = HOSTCACHE_SLOTS / HOSTCACHE_WAYS;
+
+	return &cache->slot[strmap_hash(host, len) % pairs * HOSTCACHE_WAYS];
+}
+
+/* hostcache_match - the slot holds host[0..len], filled since the
+ * last clear */
+static int hostcache_match(const struct hostcache *cache,
+			   const struct hostcache_slot *s, const char *host,
+			   size_t len)
+{
+	return s->generation == cache->generation
+	       && memcmp(s->host, host, len + 1) == 0;
 }
 
 /* hostcache_new - an empty cache; calloc's pages stay untouched (and out
@@ -61,8 +77,8 @@ void hostcache_free(struct hostcache *cache)
 	free(cache);
 }
 
-/* hostcache_has - exact match in the host's slot, filled since the
- * last clear */
+/* hostcache_has - exact match in one of the host's two slots, filled
+ * since the last clear */
 int hostcache_has(const struct hostcache *cache, const char *host)
 {
 	size_t len = strnlen(host, HOSTCACHE_NAME_MAX + 1);
@@ -70,12 +86,12 @@ int hostcache_has(const struct hostcache *cache, const char *host)
 
 	if (len == 0 || len > HOSTCACHE_NAME_MAX)
 		return 0;
-	s = hostcache_slot(cache, host, len);
-	return s->generation == cache->generation
-	       && memcmp(s->host, host, len + 1) == 0;
+	s = hostcache_pair(cache, host, len);
+	return hostcache_match(cache, &s[0], host, len)
+	       || hostcache_match(cache, &s[1], host, len);
 }
 
-/* hostcache_add - the host takes its slot */
+/* hostcache_add - the host takes the first slot of its pair */
 void hostcache_add(struct hostcache *cache, const char *host)
 {
 	size_t len = strnlen(host, HOSTCACHE_NAME_MAX + 1);
@@ -83,9 +99,12 @@ void hostcache_add(struct hostcache *cache, const char *host)
 
 	if (len == 0 || len > HOSTCACHE_NAME_MAX)
 		return;
-	s = hostcache_slot(cache, host, len);
-	memcpy(s->host, host, len + 1);
-	s->generation = cache->generation;
+	s = hostcache_pair(cache, host, len);
+	/* the newer host first: the pair's older one makes room */
+	if (s[0].generation == cache->generation)
+		s[1] = s[0];
+	memcpy(s[0].host, host, len + 1);
+	s[0].generation = cache->generation;
 }
 
 /* hostcache_clear - a new generation: every slot filled before is

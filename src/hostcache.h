@@ -5,8 +5,9 @@
  *	Most from= lines come from a few thousand ordinary senders that
  *	repeat all day, and deciding that one is no phish costs a libpsl
  *	lookup and the lookalike rules.  The cache remembers such hosts in
- *	a fixed number of slots (direct-mapped by hash; a newcomer replaces
- *	the slot's host), so its memory never grows.  Slots hold the host
+ *	a fixed number of slots (two for each hash, a pair; a newcomer
+ *	takes the first and moves the pair's newer host to the second,
+ *	the older one out), so its memory never grows.  Slots hold the host
  *	names themselves, not only hashes: a crafted name that collides
  *	with an ordinary one must never be waved through.  The caller
  *	clears it whenever what makes a host suspicious changes (a new

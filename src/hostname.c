@@ -205,7 +205,13 @@ static enum host_verdict hostname_ip(int family, const char *text, size_t len,
 	copy[len] = '\0';
 	if (inet_pton(family, copy, addr) != 1)
 		return HOST_INVALID;
-	if (ip != NULL && inet_ntop(family, addr, ip, HOSTNAME_IP_MAX) == NULL)
+	/* inet_pton() takes a dotted quad only in its one canonical form
+	 * (four decimal parts, no leading zeros): that is inet_ntop()'s,
+	 * whose sprintf() showed in every campaign line's profile */
+	if (ip != NULL && family == AF_INET)
+		memcpy(ip, copy, len + 1);
+	else if (ip != NULL
+		 && inet_ntop(family, addr, ip, HOSTNAME_IP_MAX) == NULL)
 		return HOST_INVALID;
 	return HOST_IP_LITERAL;
 }

@@ -28,6 +28,8 @@ struct linein {
 	size_t start;   /* first byte not yet handed out */
 	size_t end;     /* one past the last byte read */
 	size_t scanned; /* bytes from start known to hold no newline */
+	char *found;    /* the newline that ends the line at start, once
+			 * linein_buffered() or linein_next() found it */
 	int discarding; /* inside an over-long line: drop to newline */
 	int eof;
 };
@@ -91,6 +93,7 @@ static void linein_take(struct linein *in, size_t stop, size_t next,
 	*len = n;
 	in->start = next;
 	in->scanned = 0;
+	in->found = NULL;
 }
 
 /* linein_fill - make room and read once; bytes read, 0 at EOF, -1 error */
@@ -109,14 +112,19 @@ static ssize_t linein_fill(struct linein *in)
 	return got;
 }
 
-/* linein_find_newline - position of the next newline, or NULL */
+/* linein_find_newline - position of the next newline, or NULL; kept,
+ * so that the wait for a line and its taking look for it once */
 static char *linein_find_newline(struct linein *in)
 {
 	char *from = in->buf + in->start + in->scanned;
-	char *nl = memchr(from, '\n', in->end - in->start - in->scanned);
+	char *nl;
 
+	if (in->found != NULL)
+		return in->found;
+	nl = memchr(from, '\n', in->end - in->start - in->scanned);
 	if (nl == NULL)
 		in->scanned = in->end - in->start;
+	in->found = nl;
 	return nl;
 }
 
@@ -135,11 +143,13 @@ enum linein_status linein_next(struct linein *in, const char **line,
 				in->discarding = 0;
 				in->start = stop + 1;
 				in->scanned = 0;
+				in->found = NULL;
 				continue;
 			}
 			if (stop - in->start > in->max_line) {
 				in->start = stop + 1;
 				in->scanned = 0;
+				in->found = NULL;
 				return LINEIN_TOO_LONG;
 			}
 			linein_take(in, stop, stop + 1, line, len);
@@ -151,6 +161,7 @@ enum linein_status linein_next(struct linein *in, const char **line,
 
 			in->discarding = 1;
 			in->start = in->end = in->scanned = 0;
+			in->found = NULL;
 			if (first)
 				return LINEIN_TOO_LONG;
 		}
@@ -171,15 +182,15 @@ enum linein_status linein_next(struct linein *in, const char **line,
 }
 
 /* linein_buffered - a complete line (or EOF) is available without a read */
-int linein_buffered(const struct linein *in)
+int linein_buffered(struct linein *in)
 {
 	if (in->eof)
 		return 1;
-	return memchr(in->buf + in->start, '\n', in->end - in->start) != NULL;
+	return linein_find_newline(in) != NULL;
 }
 
 /* linein_wait - poll for input up to timeout_ms, under mask if given */
-int linein_wait(const struct linein *in, int timeout_ms, const sigset_t *mask)
+int linein_wait(struct linein *in, int timeout_ms, const sigset_t *mask)
 {
 	struct pollfd pfd = {.fd = in->fd, .events = POLLIN};
 	struct timespec timeout = {.tv_sec = timeout_ms / 1000,

@@ -50,7 +50,7 @@ enum linein_status linein_next(struct linein *in, const char **line,
 
 /* linein_buffered - 1 when a whole line is already buffered, so that
  * linein_next() will not block */
-int linein_buffered(const struct linein *in);
+int linein_buffered(struct linein *in);
 
 /*
  * linein_wait - wait up to timeout_ms for input: 1 when there is some
@@ -59,6 +59,6 @@ int linein_buffered(const struct linein *in);
  * the wait runs under that signal mask (ppoll), so a caller that keeps
  * its signals blocked while it works can never miss one here.
  */
-int linein_wait(const struct linein *in, int timeout_ms, const sigset_t *mask);
+int linein_wait(struct linein *in, int timeout_ms, const sigset_t *mask);
 
 #endif

@@ -30,8 +30,9 @@ static int logclock_stamp_time(struct logclock *clock, const char *stamp,
 		*t = clock->stamp_time; /* mktime() is dear; seconds repeat */
 		return 0;
 	}
-	if (logtime_parse(stamp, clock->reference != 0 ? clock->reference : now,
-			  t)
+	if (logtime_parse_minute(&clock->minute, stamp,
+				 clock->reference != 0 ? clock->reference : now,
+				 t)
 	    < 0)
 		return -1;
 	if (strlen(stamp) < sizeof(clock->stamp)) {

@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "counters.h"
+#include "logtime.h"
 #include "where.h"
 
 #define LOGCLOCK_STAMP_MAX 48 /* longer stamps are not cached */
@@ -28,7 +29,8 @@ struct logclock {
 	time_t newest;                  /* newest log time seen */
 	char stamp[LOGCLOCK_STAMP_MAX]; /* last stamp parsed, and its time */
 	struct timespec stamp_time;
-	unsigned long warned_time; /* rate limits for warnings */
+	struct logtime_minute minute; /* and its minute's */
+	unsigned long warned_time;    /* rate limits for warnings */
 	unsigned long warned_skew;
 };
 

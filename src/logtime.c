@@ -249,6 +249,62 @@ int logtime_parse(const char *stamp, time_t reference, struct timespec *out)
 	return logtime_3164(stamp, reference, out);
 }
 
+/* logtime_minute_fits - the minute that starts at `at`, read against an
+ * earlier reference, takes the year it took against this one: none of
+ * its seconds is more than a day ahead of the reference, and the same
+ * minute a year later is */
+static int logtime_minute_fits(time_t at, time_t reference)
+{
+	return at + 60 <= reference + LOGTIME_MAX_AHEAD
+	       && at + 364L * 24 * 60 * 60 > reference + LOGTIME_MAX_AHEAD;
+}
+
+/* logtime_minute_start - *m holds the minute of stamp[0..len), read
+ * against reference; 0, or -1 when it cannot */
+static int logtime_minute_start(struct logtime_minute *m, const char *stamp,
+				size_t len, time_t reference)
+{
+	char whole[sizeof(m->prefix) + 2];
+	struct timespec t;
+	struct tm tm;
+
+	memcpy(whole, stamp, len);
+	memcpy(whole + len, "00", 3);
+	m->prefix[0] = '\0';
+	if (logtime_3164(whole, reference, &t) < 0
+	    || localtime_r(&t.tv_sec, &tm) == NULL || tm.tm_gmtoff % 60 != 0)
+		return -1;
+	memcpy(m->prefix, stamp, len);
+	m->prefix[len] = '\0';
+	m->at = t.tv_sec;
+	return 0;
+}
+
+/* logtime_parse_minute - see logtime.h */
+int logtime_parse_minute(struct logtime_minute *m, const char *stamp,
+			 time_t reference, struct timespec *out)
+{
+	size_t len = strlen(stamp);
+	int sec;
+
+	/* "Mmm dd hh:mm:ss": the seconds, and the minute before them */
+	if (len < 9 || len - 2 >= sizeof(m->prefix)
+	    || !isalpha((unsigned char)stamp[0]) || stamp[len - 3] != ':'
+	    || !isdigit((unsigned char)stamp[len - 2])
+	    || !isdigit((unsigned char)stamp[len - 1])
+	    || (sec = logtime_digits(stamp + len - 2, 2)) > 59)
+		return logtime_parse(stamp, reference, out);
+	if ((strncmp(m->prefix, stamp, len - 2) != 0
+	     || m->prefix[len - 2] != '\0'
+	     || !logtime_minute_fits(m->at, reference))
+	    && (logtime_minute_start(m, stamp, len - 2, reference) < 0
+		|| !logtime_minute_fits(m->at, reference)))
+		return logtime_parse(stamp, reference, out);
+	out->tv_sec = m->at + sec;
+	out->tv_nsec = 0;
+	return 0;
+}
+
 /* logtime_far - a stamp that neither clock explains */
 int logtime_far(time_t t, time_t log_clock, time_t now)
 {

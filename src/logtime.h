@@ -20,6 +20,25 @@
 /* logtime_parse - stamp to *out; 0, or -1 when it is none of the forms */
 int logtime_parse(const char *stamp, time_t reference, struct timespec *out);
 
+/* The RFC 3164 minute last parsed by logtime_parse_minute(), and its
+ * time; empty (zeroed) at first. */
+struct logtime_minute {
+	char prefix[24]; /* "Jul  3 14:12:" */
+	time_t at;       /* the time of its second 0 */
+};
+
+/*
+ * logtime_parse_minute - logtime_parse(), the same answer, but an RFC
+ * 3164 stamp of the minute that *m holds costs an addition: the zone's
+ * offsets and their changes fall on whole minutes, so the seconds of
+ * a minute add to its start (a leap second's 60 apart); and within the
+ * year window around the reference that the minute's start was read
+ * in, its seconds take the same year.  Any other stamp is parsed
+ * whole.
+ */
+int logtime_parse_minute(struct logtime_minute *m, const char *stamp,
+			 time_t reference, struct timespec *out);
+
 /*
  * logtime_far - 1 when t is no time a log line can have: more than a day
  * ahead of both the log's clock (the newest time read so far, 0 before

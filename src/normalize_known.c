@@ -7,6 +7,7 @@
 #include "normalize.h"
 #include "normalize_known.h"
 #include "normalize_postfix.h"
+#include "normalize_sendmail.h"
 #include "prefilter.h"
 
 /* normalize_piece - a span of line as a C string in the copy, or NULL */
@@ -21,17 +22,27 @@ static const char *normalize_piece(char *copy, const char *line, size_t len,
 	return copy + off;
 }
 
-/* normalize_check_rcpt - sendmail's check_rcpt refusal, as
- * sendmail.rb's map makes it */
-static void normalize_check_rcpt(char *copy, const char *line, size_t n,
-				 const struct prefilter_hint *h,
-				 struct mailrec *out)
+/* normalize_sendmail_known - sendmail's check_rcpt refusal, from=,
+ * to= or discarded line, as sendmail.rb's map makes it */
+static void normalize_sendmail_known(char *copy, const char *line, size_t n,
+				     const struct prefilter_hint *h,
+				     struct mailrec *out)
 {
 	out->recipients = normalize_piece(copy, line, n, h->rcpt);
 	out->relay_host = normalize_piece(copy, line, n, h->relay_host);
 	out->relay_ip = normalize_piece(copy, line, n, h->relay_ip);
 	out->relay_forged = h->relay_forged;
-	out->stage = STAGE_RCPT;
+	out->sender = normalize_piece(copy, line, n, h->sender);
+	out->size = normalize_piece(copy, line, n, h->size);
+	out->nrcpts = normalize_piece(copy, line, n, h->nrcpts);
+	out->msgid = normalize_piece(copy, line, n, h->msgid);
+	out->proto = normalize_piece(copy, line, n, h->proto);
+	out->dsn = normalize_piece(copy, line, n, h->dsn);
+	out->status = normalize_piece(copy, line, n, h->status);
+	if (h->known == MAILREC_DELIVERY) /* delay= is in every shape */
+		out->outcome = normalize_sendmail_to_outcome(
+		    out->status, out->dsn, h->mailer, 1);
+	out->stage = h->stage;
 }
 
 /* normalize_relay_sender - the relay (a bare IP, as Postfix and Exim
@@ -97,7 +108,7 @@ enum mailrec_kind normalize_known(struct normalizer *norm, const char *line,
 	if (out->qid != NULL && strcmp(out->qid, "NOQUEUE") == 0)
 		out->qid = NULL;
 	if (h->mta == MTA_SENDMAIL)
-		normalize_check_rcpt(copy, line, n, h, out);
+		normalize_sendmail_known(copy, line, n, h, out);
 	else if (h->mta == MTA_POSTFIX)
 		normalize_postfix_known(copy, line, n, h, out);
 	else

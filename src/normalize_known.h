@@ -5,7 +5,8 @@
  *	normalize_known() makes the record of a line whose every field
  *	prefilter_scan() found (struct prefilter_hint, known): the record
  *	normalize_line() would make of it, without liblognorm, for the
- *	lines most often parsed (sendmail's check_rcpt refusals; Postfix's
+ *	lines most often parsed (sendmail's ruleset verdicts, "discarded",
+ *	from= and to= lines; Postfix's
  *	client=, qmgr from= and delivery to= lines; Exim's refusals and
  *	ACL discards at RCPT).  The line is copied and its header split as
  *	for the parse, by normalize_split() (normalize.h), so both give the

@@ -123,6 +123,19 @@ enum mailrec_outcome normalize_sendmail_outcome(const char *stat,
 	return OUTCOME_NONE;
 }
 
+/* normalize_sendmail_to_outcome - a to= line's outcome: its stat= and
+ * dsn=, or, for a line without mailer= that says none, REJECTED */
+enum mailrec_outcome normalize_sendmail_to_outcome(const char *stat,
+						   const char *dsn, int mailer,
+						   int delay)
+{
+	enum mailrec_outcome outcome = normalize_sendmail_outcome(stat, dsn);
+
+	if (outcome == OUTCOME_NONE && stat != NULL && !mailer && delay)
+		return OUTCOME_REJECTED;
+	return outcome;
+}
+
 /* normalize_sendmail_stage - where in the dialogue a ruleset runs */
 enum mailrec_stage normalize_sendmail_stage(const char *ruleset)
 {
@@ -180,10 +193,9 @@ static void sendmail_delivery(const char *const slot[], struct mailrec *out)
 	out->recipients = slot[F_TO];
 	out->dsn = slot[F_DSN];
 	out->status = slot[F_STAT];
-	out->outcome = normalize_sendmail_outcome(slot[F_STAT], slot[F_DSN]);
-	if (out->outcome == OUTCOME_NONE && slot[F_STAT] != NULL
-	    && slot[F_MAILER] == NULL && slot[F_DELAY] != NULL)
-		out->outcome = OUTCOME_REJECTED;
+	out->outcome = normalize_sendmail_to_outcome(slot[F_STAT], slot[F_DSN],
+						     slot[F_MAILER] != NULL,
+						     slot[F_DELAY] != NULL);
 }
 
 /* sendmail_milter - a milter's verdict on the data: a refusal at DATA

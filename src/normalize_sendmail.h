@@ -20,6 +20,12 @@ extern const struct normalize_mta normalize_sendmail;
 enum mailrec_outcome normalize_sendmail_outcome(const char *stat,
 						const char *dsn);
 
+/* normalize_sendmail_to_outcome - a to= line's: as above, and REJECTED
+ * for one without mailer= (but with delay=) that says no outcome */
+enum mailrec_outcome normalize_sendmail_to_outcome(const char *stat,
+						   const char *dsn, int mailer,
+						   int delay);
+
 /* normalize_sendmail_stage - a ruleset name to its SMTP stage */
 enum mailrec_stage normalize_sendmail_stage(const char *ruleset);
 

@@ -444,7 +444,8 @@ static int pipeline_fast_from(struct pipeline *pipe,
  * message that is no campaign's, or a session edge of a process with
  * no run of verdicts to end.  The prefilter knows the from= and to=
  * lines of sendmail, Postfix and Exim; everything else takes the full
- * parse.
+ * parse (a sendmail from= or to= line that is not skipped is taken
+ * apart then, prefilter_detail(), for normalize_known()).
  */
 static int pipeline_fast_skip(struct pipeline *pipe, const char *line,
 			      size_t len, struct prefilter_hint *hint)
@@ -455,10 +456,16 @@ static int pipeline_fast_skip(struct pipeline *pipe, const char *line,
 	case PREFILTER_SKIP:
 		return 1;
 	case PREFILTER_TO:
-		return !tracker_holds(pipe->parts.tracker, hint->qid,
-				      hint->qid_len);
+		if (!tracker_holds(pipe->parts.tracker, hint->qid,
+				   hint->qid_len))
+			return 1;
+		prefilter_detail(line, len, hint);
+		return 0;
 	case PREFILTER_FROM:
-		return pipeline_fast_from(pipe, hint);
+		if (pipeline_fast_from(pipe, hint))
+			return 1;
+		prefilter_detail(line, len, hint);
+		return 0;
 	case PREFILTER_EDGE:
 		pipeline_who(hint, &who);
 		return !refmsg_edge_matters(&pipe->track.refmsg, &who);
@@ -489,7 +496,7 @@ static enum pipeline_result pipeline_line_once(struct pipeline *pipe,
 					       const char *line, size_t len)
 {
 	struct counters *c = pipe->parts.counters;
-	struct prefilter_hint hint = {0};
+	struct prefilter_hint hint; /* prefilter_scan() empties it */
 	struct mailrec log;
 	enum mailrec_kind kind;
 	enum pipeline_result result;
@@ -502,6 +509,7 @@ static enum pipeline_result pipeline_line_once(struct pipeline *pipe,
 		return PIPELINE_DONE;
 	}
 	/* JSON input was normalized upstream: the raw words are gone. */
+	hint.known = MAILREC_UNPARSED;
 	if (!pipe->parts.input_json
 	    && pipeline_fast_skip(pipe, line, len, &hint)) {
 		c->prefiltered++;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "prefilter.h"
+#include "prefilter_text.h"
 #include "sysloghdr.h"
 
 /* A queue id is letters and digits; sendmail's are 14, Postfix's long
@@ -11,13 +12,6 @@
 #define PREFILTER_QID_MAX 32
 /* Addresses longer than this take the full parse. */
 #define PREFILTER_ADDRESS_MAX 512
-
-/* prefilter_alnum - 1 for [A-Za-z0-9] */
-static int prefilter_alnum(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-	       || (c >= '0' && c <= '9');
-}
 
 /*
  * prefilter_message - where the message part starts: after the tag of
@@ -67,14 +61,6 @@ static const char *prefilter_qid(const char *p, const char *end,
 	return p + 2;
 }
 
-/* prefilter_starts - the text at p, up to end, begins with word */
-static int prefilter_starts(const char *p, const char *end, const char *word)
-{
-	size_t n = strlen(word);
-
-	return (size_t)(end - p) >= n && memcmp(p, word, n) == 0;
-}
-
 /* prefilter_address_stop - 1 for a byte that ends a plain address (a
  * switch, not strchr(): this runs for every byte of every sender) */
 static int prefilter_address_stop(char c)
@@ -114,98 +100,71 @@ static const char *prefilter_address(const char *p, const char *end,
 	return stop;
 }
 
-/* prefilter_relay_char - 1 for a byte of a plain relay name or address
- * (none of the rulebase's stops: blank, comma, brackets, @) */
-static int prefilter_relay_char(char c)
+/* prefilter_verdict - after the relay: ", reject=TEXT" (TEXT not
+ * empty) to the end, a REFUSED record, or ", discard" alone (a CR
+ * apart), a DISCARDED one; -1 for anything else */
+static int prefilter_verdict(const char *p, const char *end,
+			     struct prefilter_hint *hint)
 {
-	return prefilter_alnum(c) || c == '.' || c == '-' || c == '_'
-	       || c == ':';
-}
-
-/* prefilter_span - the run of relay bytes at *p, moved past */
-static struct prefilter_span prefilter_span(const char **p, const char *end)
-{
-	struct prefilter_span span = {*p, 0};
-
-	while (*p < end && prefilter_relay_char(**p))
-		(*p)++;
-	span.len = (size_t)(*p - span.text);
-	return span;
-}
-
-/* prefilter_rcpt_relay - "HOST", "HOST [IP]" or "[IP]", then maybe
- * " (may be forged)", then ", reject="; after it, or NULL */
-static const char *prefilter_rcpt_relay(const char *p, const char *end,
-					struct prefilter_hint *hint)
-{
-	static const char forged[] = " (may be forged)";
-
-	hint->relay_host = prefilter_span(&p, end);
-	if (hint->relay_host.len > 0 && prefilter_starts(p, end, " ["))
-		p++;
-	if (p < end && *p == '[') {
-		p++;
-		hint->relay_ip = prefilter_span(&p, end);
-		if (hint->relay_ip.len == 0 || p >= end || *p++ != ']')
-			return NULL;
-	}
-	if (hint->relay_host.len == 0 && hint->relay_ip.len == 0)
-		return NULL;
-	if (prefilter_starts(p, end, forged)) {
-		hint->relay_forged = 1;
-		p += sizeof(forged) - 1;
-	}
-	return prefilter_starts(p, end, ", reject=") ? p + 9 : NULL;
-}
-
-/* prefilter_rcpt - after "ruleset=check_rcpt, arg1=": the recipient up
- * to the first ", " (as the rulebase's string-to takes it), the relay,
- * the reply text to the end; 0, or -1 for any other shape */
-static int prefilter_rcpt(const char *p, const char *end,
-			  struct prefilter_hint *hint)
-{
-	const char *comma = memmem(p, (size_t)(end - p), ", ", 2);
-
-	const char *reason;
-
-	if (comma == NULL || comma == p
-	    || !prefilter_starts(comma, end, ", relay=")
-	    || (reason = prefilter_rcpt_relay(comma + 8, end, hint)) == NULL
-	    || reason == end)
+	if (prefilter_starts(p, end, ", reject=") && p + 9 < end) {
+		hint->reason.text = p + 9;
+		hint->reason.len = (size_t)(end - p - 9);
+		hint->known = MAILREC_REFUSED;
+	} else if (prefilter_starts(p, end, ", discard")
+		   && (p + 9 == end || (p + 10 == end && p[9] == '\r')))
+		hint->known = MAILREC_DISCARDED;
+	else
 		return -1;
-	hint->reason.text = reason;
-	hint->reason.len = (size_t)(end - reason);
-	hint->rcpt.text = p;
-	hint->rcpt.len = (size_t)(comma - p);
-	hint->known = MAILREC_REFUSED; /* the hint is whole */
 	hint->mta = MTA_SENDMAIL;
 	return 0;
 }
 
-/* prefilter_upto - the bytes from *p to the first c (one at least, as
- * liblognorm's char-to takes them), *p moved onto c; len 0 when none */
-static struct prefilter_span prefilter_upto(const char **p, const char *end,
-					    char c)
+/* prefilter_ruleset - after "ruleset=": check_rcpt, check_mail or
+ * check_relay, "arg1=" up to the first ", " (as the rulebase's
+ * string-to takes it), maybe ", arg2=" likewise, the relay and the
+ * verdict (the record's stage, and its recipient or sender, from the
+ * ruleset); 0, or -1 for any other shape */
+static int prefilter_ruleset(const char *p, const char *end,
+			     struct prefilter_hint *hint)
 {
-	struct prefilter_span span = {*p, 0};
-	const char *stop = memchr(*p, c, (size_t)(end - *p));
+	static const struct {
+		const char *name;
+		enum mailrec_stage stage;
+	} rulesets[] = {
+	    {"check_rcpt, arg1=", STAGE_RCPT},
+	    {"check_mail, arg1=", STAGE_MAIL},
+	    {"check_relay, arg1=", STAGE_CONNECT},
+	};
+	struct prefilter_span arg1 = {NULL, 0};
+	const char *comma;
+	size_t i = 0;
 
-	if (stop != NULL && stop > *p) {
-		span.len = (size_t)(stop - *p);
-		*p = stop;
+	while (i < sizeof(rulesets) / sizeof(rulesets[0])
+	       && !prefilter_starts(p, end, rulesets[i].name))
+		i++;
+	if (i == sizeof(rulesets) / sizeof(rulesets[0]))
+		return -1;
+	arg1.text = p += strlen(rulesets[i].name);
+	comma = memmem(p, (size_t)(end - p), ", ", 2);
+	if (comma == NULL || comma == p)
+		return -1;
+	arg1.len = (size_t)(comma - p);
+	if (prefilter_starts(comma, end, ", arg2=")) {
+		p = comma + 7;
+		comma = memmem(p, (size_t)(end - p), ", ", 2);
+		if (comma == NULL || comma == p)
+			return -1;
 	}
-	return span;
-}
-
-/* prefilter_digits - the digits at *p (liblognorm's number), moved past */
-static struct prefilter_span prefilter_digits(const char **p, const char *end)
-{
-	struct prefilter_span span = {*p, 0};
-
-	while (*p < end && **p >= '0' && **p <= '9')
-		(*p)++;
-	span.len = (size_t)(*p - span.text);
-	return span;
+	if (!prefilter_starts(comma, end, ", relay=")
+	    || (p = prefilter_relay(comma + 8, end, hint)) == NULL
+	    || prefilter_verdict(p, end, hint) < 0)
+		return -1;
+	hint->stage = rulesets[i].stage;
+	if (hint->stage == STAGE_RCPT)
+		hint->rcpt = arg1;
+	else if (hint->stage == STAGE_MAIL)
+		hint->sender = arg1;
+	return 0;
 }
 
 /* prefilter_field - "NAME=VALUE, " at *p, the value up to the first
@@ -533,6 +492,17 @@ static enum prefilter_kind prefilter_exim(const char *p, const char *end,
 	return PREFILTER_PARSE;
 }
 
+/* prefilter_discarded - after sendmail's "qid: discarded": the end of
+ * the line (a CR apart, which normalize cuts off), a DISCARDED record */
+static void prefilter_discarded(const char *p, const char *end,
+				struct prefilter_hint *hint)
+{
+	if (p == end || (p + 1 == end && *p == '\r')) {
+		hint->known = MAILREC_DISCARDED;
+		hint->mta = MTA_SENDMAIL;
+	}
+}
+
 /* prefilter_from - after "from=": FROM with the address found (and,
  * for Postfix's qmgr line, its record), or PARSE */
 static enum prefilter_kind prefilter_from(const char *from, const char *end,
@@ -545,6 +515,10 @@ static enum prefilter_kind prefilter_from(const char *from, const char *end,
 		return PREFILTER_PARSE;
 	if (form == SYSLOGHDR_POSTFIX)
 		prefilter_accepted(from, stop, end, hint);
+	else if (form == SYSLOGHDR_SENDMAIL || form == SYSLOGHDR_NONE) {
+		hint->later = from;
+		hint->later_rest = stop;
+	}
 	return PREFILTER_FROM;
 }
 
@@ -573,12 +547,17 @@ enum prefilter_kind prefilter_scan(const char *line, size_t len,
 	if (prefilter_starts(p, end, "to=")) {
 		if (form == SYSLOGHDR_POSTFIX)
 			prefilter_delivery(p + 3, end, hint);
+		else if (form == SYSLOGHDR_SENDMAIL || form == SYSLOGHDR_NONE)
+			hint->later = p + 3;
 		return PREFILTER_TO;
 	}
-	if (prefilter_starts(p, end, "ruleset=check_rcpt, arg1=")
+	if (prefilter_starts(p, end, "ruleset=")
 	    && (form == SYSLOGHDR_SENDMAIL || form == SYSLOGHDR_NONE)
-	    && prefilter_rcpt(p + 25, end, hint) == 0)
+	    && prefilter_ruleset(p + 8, end, hint) == 0)
 		return PREFILTER_RCPT;
+	if (prefilter_starts(p, end, "discarded")
+	    && (form == SYSLOGHDR_SENDMAIL || form == SYSLOGHDR_NONE))
+		prefilter_discarded(p + 9, end, hint);
 	if (prefilter_starts(p, end, "ruleset=")
 	    || prefilter_starts(p, end, "discarded"))
 		return PREFILTER_PARSE;

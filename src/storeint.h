@@ -32,6 +32,11 @@
 /* Campaigns, and sender hosts, known without asking SQLite: those of
  * the latest lines. */
 #define STORE_CACHE_SIZE 2048
+/* SQLite's page cache for a store file, KiB.  Its default (2 MiB)
+ * grew with the relays table to most of a stream's peak RSS; the hot
+ * names are in the caches above, so the pages are read once per batch,
+ * and the OS keeps the file's pages. */
+#define STORE_PAGE_CACHE_KIB 512
 /* Rows counted in memory between two writes; more are written early,
  * into the same open transaction. */
 #define STORE_BATCH_ROWS 512

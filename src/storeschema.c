@@ -237,10 +237,12 @@ int store_check_version(struct store *store, long *version)
 	return 0;
 }
 
-/* store_set_wal - WAL journal (readers never block the writer) */
+/* store_set_wal - WAL journal (readers never block the writer), and a
+ * page cache of a fixed size (STORE_PAGE_CACHE_KIB) */
 int store_set_wal(struct store *store)
 {
 	char mode[16];
+	char sql[64];
 
 	if (store_query_text(store, "PRAGMA journal_mode = WAL", "set WAL mode",
 			     mode, sizeof(mode))
@@ -248,6 +250,10 @@ int store_set_wal(struct store *store)
 		return -1;
 	if (strcmp(mode, "wal") != 0)
 		return store_fail_text(store, "WAL mode refused");
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%d",
+		 STORE_PAGE_CACHE_KIB);
+	if (store_exec(store, sql, "cache size") < 0)
+		return -1;
 	/* In WAL mode a power cut may lose the last commits, never
 	 * consistency: a lost campaign row only repeats its event. */
 	return store_exec(store, "PRAGMA synchronous = NORMAL", "synchronous");

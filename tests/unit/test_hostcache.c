@@ -1,14 +1,55 @@
 /*
  * test_hostcache - remembered hosts, exact names only, fixed size, clear
  * by generation: a host of an older one is never served, and a clear
- * touches none of the cache's memory.
+ * touches none of the cache's memory; two hosts of one hash both stay,
+ * a third one pushes the older out.
  */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "hostcache.h"
+#include "strmap.h"
 #include "tap.h"
+
+/* same_pair - n names whose hashes fall on one slot (and pair) */
+static void same_pair(char names[][32], int n)
+{
+	unsigned long want = 0;
+	int found = 0;
+
+	for (int i = 0; found < n; i++) {
+		unsigned long pair;
+
+		snprintf(names[found], sizeof(names[found]), "p%d.example", i);
+		pair = (unsigned long)(strmap_hash(names[found],
+						   strlen(names[found]))
+				       % HOSTCACHE_SLOTS);
+		if (found == 0)
+			want = pair;
+		if (pair == want)
+			found++;
+	}
+}
+
+/* test_pairs - two hosts of one pair are both kept; a third evicts the
+ * one added first */
+static void test_pairs(void)
+{
+	struct hostcache *cache = hostcache_new();
+	char names[3][32];
+
+	same_pair(names, 3);
+	hostcache_add(cache, names[0]);
+	hostcache_add(cache, names[1]);
+	tap_ok(hostcache_has(cache, names[0]) && hostcache_has(cache, names[1]),
+	       "two hosts of one hash are both kept");
+	hostcache_add(cache, names[2]);
+	tap_ok(!hostcache_has(cache, names[0]) && hostcache_has(cache, names[1])
+		   && hostcache_has(cache, names[2]),
+	       "a third pushes the oldest out");
+	hostcache_free(cache);
+}
 
 /* resident_kib - the process's resident set, or -1 */
 static long resident_kib(void)
@@ -114,5 +155,6 @@ int main(void)
 	tap_is_long(hostcache_has(cache, "h1.example"), 0, "clear forgets");
 	hostcache_free(cache);
 	test_generations();
+	test_pairs();
 	return tap_done();
 }

@@ -1,6 +1,9 @@
 /*
- * test_logtime - RFC 3164 and RFC 3339 stamps, year inference.
+ * test_logtime - RFC 3164 and RFC 3339 stamps, year inference; the
+ * minute cache gives logtime_parse()'s answers across DST changes (of
+ * an hour, and Lord Howe's half hour) and the turn of the year.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -213,6 +216,73 @@ static void test_far(void)
 	tap_is_long(logtime_far(0, now, now), 1, "1970: far");
 }
 
+/* minute_window - every 11th second (a few stamps a minute) of the six
+ * hours around the UTC time, as a syslog stamp of the zone, parsed
+ * alike with and without the minute cache: against the time itself (a
+ * live stream) or a reference that puts the last four fifths of them
+ * more than a day ahead (an old log: the year before); the stamps that
+ * differ */
+static int minute_window(time_t at, struct logtime_minute *m, int live)
+{
+	int differ = 0;
+
+	for (time_t t = at - 3 * 3600; t < at + 3 * 3600; t += 11) {
+		struct timespec slow, fast;
+		struct tm tm;
+		char stamp[32];
+		time_t ref = live ? t + 5 : at - 26 * 3600;
+		int a, b;
+
+		localtime_r(&t, &tm);
+		strftime(stamp, sizeof(stamp), "%b %e %H:%M:%S", &tm);
+		a = logtime_parse(stamp, ref, &slow);
+		b = logtime_parse_minute(m, stamp, ref, &fast);
+		if ((a != b || (a == 0 && slow.tv_sec != fast.tv_sec))
+		    && differ++ < 3)
+			printf("# %s ref %ld: %ld, cached %ld\n", stamp,
+			       (long)ref, (long)slow.tv_sec, (long)fast.tv_sec);
+	}
+	return differ;
+}
+
+/* test_minute - the minute cache, in zones with DST changes: the UTC
+ * times of 2026's changes and of the zone's new year */
+static void test_minute(void)
+{
+	const struct {
+		const char *zone;
+		time_t at[3];
+	} zones[] = {
+	    {"America/New_York",
+	     {utc(2026, 3, 8, 7, 0, 0), utc(2026, 11, 1, 6, 0, 0),
+	      utc(2027, 1, 1, 5, 0, 0)}},
+	    {"Europe/London",
+	     {utc(2026, 3, 29, 1, 0, 0), utc(2026, 10, 25, 1, 0, 0),
+	      utc(2027, 1, 1, 0, 0, 0)}},
+	    {"Australia/Lord_Howe", /* half an hour */
+	     {utc(2026, 4, 4, 15, 0, 0), utc(2026, 10, 3, 15, 30, 0),
+	      utc(2026, 12, 31, 13, 0, 0)}},
+	};
+	char name[96];
+
+	for (size_t z = 0; z < sizeof(zones) / sizeof(zones[0]); z++) {
+		struct logtime_minute m = {{0}, 0};
+		int differ = 0;
+
+		setenv("TZ", zones[z].zone, 1);
+		tzset();
+		for (size_t d = 0; d < 3; d++)
+			differ += minute_window(zones[z].at[d], &m, 1)
+				  + minute_window(zones[z].at[d], &m, 0);
+		snprintf(name, sizeof(name),
+			 "%s: the minute cache gives the parse's times",
+			 zones[z].zone);
+		tap_is_long(differ, 0, name);
+	}
+	setenv("TZ", "UTC", 1);
+	tzset();
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -224,5 +294,6 @@ int main(void)
 	test_local_zone();
 	test_cut_offsets();
 	test_far();
+	test_minute();
 	return tap_done();
 }

@@ -1,17 +1,21 @@
 /*
  * test_normalize_known - a line that prefilter_scan() takes apart (a
- * sendmail check_rcpt reject; Postfix's client=, qmgr from= and to=
- * lines; Exim's refusals and ACL discards at RCPT) becomes, through
+ * sendmail check_rcpt, check_mail or check_relay reject or discard,
+ * "discarded", and, with prefilter_detail(), its from= and to= lines;
+ * Postfix's client=, qmgr from= and to= lines; Exim's refusals and ACL
+ * discards at RCPT) becomes, through
  * normalize_known(), the very record its MTA's rulebase makes of it
  * through normalize_line(): every shape of relay, a CR at the end,
  * NOQUEUE, no header, orig_to= and conn_use=; the shapes it must leave
- * to the full parse (arg2, relay user, other programs, a client= with a
+ * to the full parse (relay user, other programs, a client= with a
  * port or SASL, a from= of another end, a to= with an empty or an
  * unknown field, an Exim H= with a port, I= or U=, a temporary
  * refusal, a queue id); a thousand mutations of each set of lines
  * (bytes inserted, dropped, changed), each of which either takes the
  * full parse or gives the same record; and every line of two Postfix
- * recordings and of two Exim ones.  (A thousand: the unit tests also
+ * recordings and of two Exim ones, of the real sendmail's recordings,
+ * of the sendmail sample log and of the sendmail rulebase's golden
+ * inputs.  (A thousand: the unit tests also
  * run under memcheck.)
  */
 #include <stddef.h>
@@ -50,6 +54,62 @@ static const char *const known[] = {
 	"2026-07-03T14:12:20.123456+02:00 mx1 sendmail[4707]: r9: "
 	"ruleset=check_rcpt, arg1=<a@b.example>, relay=h [192.0.2.4], "
 	"reject=550 x",
+	H "r10: ruleset=check_rcpt, arg1=<a@b.example>, arg2=x, relay=h "
+	  "[192.0.2.4], reject=550 x",
+	H "r15: ruleset=check_mail, arg1=<a@b.example>, relay=h [192.0.2.4], "
+	  "reject=550 x",
+	H "r18: ruleset=check_mail, arg1=<a@emalsrv.ups.com>, "
+	  "relay=eu1sysamx115.postini.com [217.226.243.65], discard",
+	H "r19: ruleset=check_rcpt, arg1=<a@b.example>, relay=[192.0.2.4], "
+	  "discard\r",
+	H "r20: ruleset=check_relay, arg1=[91.222.54.53], arg2=127.0.0.11, "
+	  "relay=[91.222.54.53], reject=554 5.7.1 Rejected 91.222.54.53 found "
+	  "in zen.spamhaus.org",
+	H "r21: discarded",
+	H "r22: discarded\r",
+	"r23: discarded",
+};
+
+/* sendmail's from= and to= lines, taken apart by prefilter_detail() */
+static const char *const sendmail_detail[] = {
+	/* the story's lines, as sm-mta wrote them */
+	"Jul  3 14:12:20 drjemgw sm-mta[4707]: r63IA8dJ004707: "
+	"from=<Marriott.Rewards@emalsrv.marriott.com>, size=0, class=0, "
+	"nrcpts=1, proto=SMTP, daemon=sm-mta, relay=eu1sysamx113.postini.com "
+	"[217.226.243.182]",
+	"Jul  3 14:12:22 drjemgw sm-mta[7088]: r63ICDA7007088: "
+	"from=<news@linkedinmail.com>, size=0, class=0, nrcpts=1, proto=SMTP, "
+	"daemon=sm-mta, relay=eu1sysamx138.postini.com [217.226.243.227]",
+	H "m1: from=<billing@notifications.wallmart.com>, size=3059, class=0, "
+	  "nrcpts=1, msgid=<de722d5d65.8c089@notifications.wallmart.com>, "
+	  "bodytype=8BITMIME, proto=ESMTPS, daemon=MTA, relay=mx8.belquafin.com "
+	  "[177.229.46.157]",
+	H "m2: from=<>, size=3059, class=0, pri=30000, nrcpts=12, "
+	  "msgid=<a@b>, proto=ESMTP, daemon=MTA, relay=[15.67.205.110]",
+	H "m3: from=a@b.example, size=1, class=-60, nrcpts=0, "
+	  "relay=h.example [IPv6:2001:db8::1] (may be forged)",
+	H "m4: from=<a@b.example>, size=1, class=0, nrcpts=1, relay=localhost",
+	H "m5: from=<a@b.example>, size=1, class=0, nrcpts=1, msgid=<x>, "
+	  "relay=h[192.0.2.4]\r",
+	"m6: from=<a@b.example>, size=1, class=0, nrcpts=1, relay=[192.0.2.4]",
+	H "t1: to=<tom.holt@example.org>, delay=00:00:00, xdelay=00:00:00, "
+	  "mailer=local, pri=117494, dsn=2.0.0, stat=Sent",
+	H "t2: to=<alice@example.org>,<bob@example.org>, delay=00:00:01, "
+	  "xdelay=00:00:00, mailer=esmtp, pri=157715, relay=imap1.example.org "
+	  "[10.0.0.25], dsn=2.0.0, stat=Sent (t3 Message accepted for delivery)",
+	H "t4: to=<a@b.example>, [more], ctladdr=<root@h> (0/0), "
+	  "delay=4+00:00:01, xdelay=00:00:01, mailer=esmtp, pri=3, "
+	  "relay=mx.b.example. [192.0.2.9] (may be forged), dsn=4.0.0, "
+	  "stat=Deferred: Connection refused by mx.b.example.",
+	H "t5: to=<a@b.example>, delay=00:00:01, mailer=esmtp, relay=[192.0.2.9], "
+	  "dsn=5.1.1, stat=User unknown\r",
+	H "t6: to=root, delay=00:00:01, mailer=local, stat=Sent",
+	H "t7: to=<a@b.example>, delay=1, xdelay=1, mailer=esmtp, "
+	  "relay=mx.b.example, stat=Host unknown (Name server: mx: host not "
+	  "found)",
+	/* a recipient of a message a milter refused after its data */
+	H "t13: to=<alice@example.org>, delay=00:00:00, pri=30266, "
+	  "stat=Message content rejected",
 };
 
 #define P "Dec  4 20:27:13 mx1 postfix/smtpd[18953]: "
@@ -105,8 +165,6 @@ static const char *const exim_known[] = {
 
 /* Lines that must take the full parse. */
 static const char *const parsed[] = {
-	H "r10: ruleset=check_rcpt, arg1=<a@b.example>, arg2=x, relay=h "
-	  "[192.0.2.4], reject=550 x",
 	H "r11: ruleset=check_rcpt, arg1=<a@b.example>, relay=u@h "
 	  "[192.0.2.4], reject=550 x",
 	H "r12: ruleset=check_rcpt, arg1=<a@b.example>, relay=h  [192.0.2.4], "
@@ -115,8 +173,11 @@ static const char *const parsed[] = {
 	  "reject=",
 	H "r14: ruleset=check_rcpt, arg1=<a@b.example>, relay=h [192.0.2.4], "
 	  "quarantine=x",
-	H "r15: ruleset=check_mail, arg1=<a@b.example>, relay=h [192.0.2.4], "
+	H "r15: ruleset=check_data, arg1=<a@b.example>, relay=h [192.0.2.4], "
 	  "reject=550 x",
+	H "r24: ruleset=check_mail, arg1=<a@b.example>, relay=h [192.0.2.4], "
+	  "discard, x",
+	H "r25: discarded x",
 	("Jul  3 14:12:20 mx1 postfix/smtpd[4707]: r16: ruleset=check_rcpt, "
 	 "arg1=<a@b.example>, relay=h [192.0.2.4], reject=550 x"),
 	P "A7FA91183FE: client=unknown[::1]:41234",
@@ -145,6 +206,35 @@ static const char *const parsed[] = {
 	E "H=(c.example) [::1] F=<a@b.example> rejected RCPT <r@x>: ",
 	E "H=(c.example) [::1] F=<a@b.example> RCPT <r@x>: discarded by RCPT "
 	  "ACL: ",
+	H "m7: from=<a@b.example>, size=1, class=0, nrcpts=1, relay=root@h",
+	H "m8: from=<a@b.example>, size=1, class=0, nrcpts=1, msgid=<x, "
+	  "relay=t.example [192.0.2.1]>, proto=ESMTP, relay=h [192.0.2.4]",
+	H "m9: from=<a@b.example>, size=1, class=0, nrcpts=1, relay=h "
+	  "[192.0.2.4], proto=ESMTP",
+	H "m10: from=<a@b.example>, size=1, class=0, nrcpts=1, x=y, "
+	  "relay=h [192.0.2.4]",
+	H "m11: from=<a@b.example>, size=, class=0, nrcpts=1, relay=h",
+	H "m12: from=<\"a, b\"@b.example>, size=1, class=0, nrcpts=1, relay=h",
+	H "t8: to=<a@b.example>, delay=1, mailer=esmtp, stat=",
+	H "t9: to=<a@b.example>, delay=1, x=y, mailer=esmtp, stat=Sent",
+	H "t10: to=<a@b.example>, delay=1, relay=u@h [192.0.2.4], stat=Sent",
+	H "t11: to=<a@b.example>, pri=1, delay=1, stat=Sent",
+	H "t12: to=<a@b.example>, delay=1, pri=1x, stat=Sent",
+	H "t14: to=<a@b.example>, delay=1, xdelay=1, mailer=esmtp, pri=1, "
+	  "relay=h [192.0.2.4], dsn=5.0.0, reply=550 no, stat=User unknown",
+};
+
+/* The sendmail rulebase's golden inputs with lines taken apart. */
+static const char *const golden[] = {
+    "tests/rulebase/discarded.in",	   "tests/rulebase/from.in",
+    "tests/rulebase/from-forged.in",	   "tests/rulebase/from-ipv6.in",
+    "tests/rulebase/from-local.in",	   "tests/rulebase/from-null.in",
+    "tests/rulebase/from-pri.in",	   "tests/rulebase/from-weird.in",
+    "tests/rulebase/headers-3164.in",	   "tests/rulebase/headers-3339.in",
+    "tests/rulebase/headerless.in",	   "tests/rulebase/ruleset-discard.in",
+    "tests/rulebase/ruleset-reject.in", "tests/rulebase/to.in",
+    "tests/rulebase/to-deferred.in",	   "tests/rulebase/to-failed.in",
+    "tests/rulebase/to-multi.in",
 };
 
 /* The string members of struct mailrec. */
@@ -234,11 +324,16 @@ static size_t mutate(const char *line, char out[LINE_MAX_TEST + 1],
 	return len;
 }
 
-/* taken - the prefilter took the line apart (a record it can make) */
+/* taken - the prefilter took the line apart (a record it can make),
+ * sendmail's from= and to= lines with prefilter_detail() as the
+ * pipeline asks for them */
 static int taken_apart(const char *line, size_t len,
 		       struct prefilter_hint *hint)
 {
-	prefilter_scan(line, len, hint);
+	enum prefilter_kind kind = prefilter_scan(line, len, hint);
+
+	if (kind == PREFILTER_FROM || kind == PREFILTER_TO)
+		prefilter_detail(line, len, hint);
 	return hint->known != MAILREC_UNPARSED;
 }
 
@@ -294,7 +389,7 @@ static void recording(struct normalizer *norm, const char *top,
 	int taken = 0, differ = 0;
 	FILE *fp;
 
-	snprintf(path, sizeof(path), "%s%stests/mta/%s", top != NULL ? top : "",
+	snprintf(path, sizeof(path), "%s%s%s", top != NULL ? top : "",
 		 top != NULL ? "/" : "", name);
 	fp = fopen(path, "r");
 	if (!tap_ok(fp != NULL, "the recording opens"))
@@ -313,31 +408,43 @@ static void recording(struct normalizer *norm, const char *top,
 	tap_is_long(differ, 0, "each as the rulebase reads it");
 }
 
-int main(void)
+/* rulebases - the three MTAs' rulebases in one normalizer, or NULL */
+static struct normalizer *rulebases(const char *top)
 {
-	const char *top = getenv("TOP");
 	char path[4096];
 	char err[NORMALIZE_ERR_MAX];
-	char line[LINE_MAX_TEST + 1];
-	struct prefilter_hint hint;
 	struct normalizer *norm;
 
 	snprintf(path, sizeof(path), "%s%srulebase/sendmail.rb",
 		 top != NULL ? top : "", top != NULL ? "/" : "");
 	norm = normalize_open(path, err);
 	if (!tap_ok(norm != NULL, "rulebase/sendmail.rb loads"))
-		return tap_done();
+		return NULL;
 	snprintf(path, sizeof(path), "%s%srulebase/postfix.rb",
 		 top != NULL ? top : "", top != NULL ? "/" : "");
 	if (!tap_ok(normalize_add(norm, MTA_POSTFIX, path, err) == 0,
 		    "rulebase/postfix.rb loads"))
-		return tap_done();
+		return NULL;
 	snprintf(path, sizeof(path), "%s%srulebase/exim.rb",
 		 top != NULL ? top : "", top != NULL ? "/" : "");
 	if (!tap_ok(normalize_add(norm, MTA_EXIM, path, err) == 0,
 		    "rulebase/exim.rb loads"))
+		return NULL;
+	return norm;
+}
+
+int main(void)
+{
+	const char *top = getenv("TOP");
+	char line[LINE_MAX_TEST + 1];
+	struct prefilter_hint hint;
+	struct normalizer *norm = rulebases(top);
+
+	if (norm == NULL)
 		return tap_done();
 	check_known(norm, known, sizeof(known) / sizeof(known[0]));
+	check_known(norm, sendmail_detail,
+		    sizeof(sendmail_detail) / sizeof(sendmail_detail[0]));
 	check_known(norm, exim_known, sizeof(exim_known) / sizeof(exim_known[0]));
 	check_known(norm, postfix_known,
 		    sizeof(postfix_known) / sizeof(postfix_known[0]));
@@ -349,14 +456,22 @@ int main(void)
 		tap_ok(!taken_apart(parsed[i], strlen(parsed[i]), &hint), line);
 	}
 	mutants(norm, known, sizeof(known) / sizeof(known[0]), 14);
+	mutants(norm, sendmail_detail,
+		sizeof(sendmail_detail) / sizeof(sendmail_detail[0]), 14);
 	mutants(norm, postfix_known,
 		sizeof(postfix_known) / sizeof(postfix_known[0]), 14);
 	mutants(norm, exim_known, sizeof(exim_known) / sizeof(exim_known[0]),
 		14);
-	recording(norm, top, "postfix-more/long.3164.log", 30);
-	recording(norm, top, "postfix/short.3339.log", 30);
-	recording(norm, top, "exim-more/syslog-3164.log", 10);
-	recording(norm, top, "exim-more/mainlog", 5);
+	recording(norm, top, "tests/mta/postfix-more/long.3164.log", 30);
+	recording(norm, top, "tests/mta/postfix/short.3339.log", 30);
+	recording(norm, top, "tests/mta/exim-more/syslog-3164.log", 10);
+	recording(norm, top, "tests/mta/exim-more/mainlog", 5);
+	recording(norm, top, "examples/maillog.sample", 150);
+	recording(norm, top, "tests/mta/sendmail/mail.3164.log", 30);
+	recording(norm, top, "tests/mta/sendmail/mail.3339.log", 30);
+	recording(norm, top, "tests/mta/sendmail/more.3164.log", 30);
+	for (size_t i = 0; i < sizeof(golden) / sizeof(golden[0]); i++)
+		recording(norm, top, golden[i], 1);
 	normalize_close(norm);
 	return tap_done();
 }
