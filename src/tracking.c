@@ -217,6 +217,28 @@ void tracking_verdict_done(struct tracking *t, const struct mailrec *log,
 	}
 }
 
+/* tracking_count_for - n made ready for counts of the campaign of
+ * phished (sender host host) at log's time, once the campaign may be
+ * written to (else the reason to wait, n untouched) */
+static enum pipeline_result tracking_count_for(struct tracking *t,
+					       const struct mailrec *log,
+					       const char *phished,
+					       const char *host,
+					       struct tracking_count *n)
+{
+	enum pipeline_result result = campaign_lock(t->camp);
+	struct timespec when;
+
+	if (result != PIPELINE_DONE)
+		return result;
+	logclock_of(t->clock, log->timestamp, &when);
+	n->when = when.tv_sec;
+	memset(&n->delta, 0, sizeof(n->delta));
+	n->delta.phished_domain = phished;
+	n->delta.sender_host = host;
+	return PIPELINE_DONE;
+}
+
 /* tracking_session_end - a session's close (or start): what its counts
  * tell that its campaign's verdicts left uncounted */
 enum pipeline_result tracking_session_end(struct tracking *t,
@@ -225,21 +247,16 @@ enum pipeline_result tracking_session_end(struct tracking *t,
 {
 	const struct refmsg_owed *o = refmsg_owed(&t->refmsg, log);
 	struct refmsg_due due;
-	struct timespec when;
 
 	n->have = 0;
 	if (o == NULL)
 		return PIPELINE_DONE;
 	if (refmsg_settle(o, &log->session, &due)) {
-		enum pipeline_result result = campaign_lock(t->camp);
+		enum pipeline_result result =
+		    tracking_count_for(t, log, o->phished, o->sender_host, n);
 
 		if (result != PIPELINE_DONE)
 			return result;
-		logclock_of(t->clock, log->timestamp, &when);
-		n->when = when.tv_sec;
-		memset(&n->delta, 0, sizeof(n->delta));
-		n->delta.phished_domain = o->phished;
-		n->delta.sender_host = o->sender_host;
 		n->delta.n[TRACK_MESSAGES] = due.messages;
 		n->delta.n[TRACK_RECIPIENTS] = due.recipients;
 		n->delta.n[due.kind == MAILREC_DISCARDED ? TRACK_DISCARDED
@@ -257,19 +274,14 @@ enum pipeline_result tracking_listed(struct tracking *t,
 				     struct tracking_count *n)
 {
 	const struct refmsg_listing *l = refmsg_list_adds(&t->refmsg, log);
-	struct timespec when;
 
 	n->have = 0;
 	if (l != NULL) {
-		enum pipeline_result result = campaign_lock(t->camp);
+		enum pipeline_result result =
+		    tracking_count_for(t, log, l->phished, l->sender_host, n);
 
 		if (result != PIPELINE_DONE)
 			return result;
-		logclock_of(t->clock, log->timestamp, &when);
-		n->when = when.tv_sec;
-		memset(&n->delta, 0, sizeof(n->delta));
-		n->delta.phished_domain = l->phished;
-		n->delta.sender_host = l->sender_host;
 		n->delta.n[TRACK_RECIPIENTS] = 1;
 		n->delta.n[TRACK_REJECTED] = 1;
 		n->have = 1;
