@@ -98,6 +98,57 @@ static int hostname_all_digits(const char *label, size_t len)
 	return 1;
 }
 
+/* hostname_plain_byte - c lower-cased when it is a letter, digit or
+ * hyphen; 0 for any other byte */
+static unsigned char hostname_plain_byte(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return (unsigned char)(c - 'A' + 'a');
+	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')
+		return c;
+	return 0;
+}
+
+/* hostname_plain - the usual name in one pass (every sender's domain
+ * and relay comes here): ASCII LDH labels of 1..63 octets without an
+ * edge hyphen, at least min_labels, the last not all digits, one
+ * trailing dot stripped; lower-cased into host.  0 for any other name
+ * (host then garbage): the full checks below decide it, as before. */
+static int hostname_plain(const char *name, size_t len, size_t min_labels,
+			  char host[HOSTNAME_MAX + 1])
+{
+	size_t start = 0, labels = 1;
+	int digits = 1; /* the label so far is digits only */
+
+	if (len > 0 && name[len - 1] == '.')
+		len--;
+	if (len == 0 || len > HOSTNAME_MAX)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)name[i];
+
+		if (c == '.') {
+			if (i == start || i - start > HOSTNAME_LABEL_MAX
+			    || name[i - 1] == '-')
+				return 0;
+			labels++;
+			start = i + 1;
+			digits = 1;
+		} else if ((c = hostname_plain_byte(c)) == 0
+			   || (c == '-' && i == start)) {
+			return 0;
+		} else {
+			digits &= c >= '0' && c <= '9';
+		}
+		host[i] = (char)c;
+	}
+	if (len == start || len - start > HOSTNAME_LABEL_MAX
+	    || name[len - 1] == '-' || digits || labels < min_labels)
+		return 0;
+	host[len] = '\0';
+	return 1;
+}
+
 /* hostname_labels - validate at least min_labels LDH labels, the last
  * not all digits; strip one trailing dot, lower-case into host */
 static enum host_verdict hostname_labels(const char *name, size_t len,
@@ -107,6 +158,8 @@ static enum host_verdict hostname_labels(const char *name, size_t len,
 	size_t start = 0;
 	size_t labels = 0;
 
+	if (name != NULL && hostname_plain(name, len, min_labels, host))
+		return HOST_OK;
 	host[0] = '\0';
 	if (name == NULL)
 		return HOST_INVALID;
@@ -176,6 +229,8 @@ enum host_verdict hostname_normalize(const char *name, size_t len,
 {
 	char ascii[HOSTNAME_MAX + 1];
 
+	if (name != NULL && hostname_plain(name, len, 2, host))
+		return HOST_OK;
 	if (name != NULL && hostname_has_high(name, len)) {
 		host[0] = '\0';
 		if (hostname_to_alabels(name, len, ascii) < 0)

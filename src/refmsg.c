@@ -108,7 +108,7 @@ static int refmsg_groups(const struct mailrec *log)
 static int refmsg_find(const struct refmsg *r, uint64_t process)
 {
 	for (int i = 0; process != 0 && i < REFMSG_SLOTS; i++)
-		if (r->slot[i].process == process)
+		if (r->process[i] == process)
 			return i;
 	return -1;
 }
@@ -126,7 +126,8 @@ static int refmsg_take(struct refmsg *r, uint64_t process)
 	if (r->slot[i].list.open)
 		r->lists--; /* another process's, forgotten */
 	memset(&r->slot[i], 0, sizeof(r->slot[i]));
-	r->slot[i].process = process;
+	r->process[i] = process;
+	r->qid[i] = 0;
 	return i;
 }
 
@@ -299,7 +300,7 @@ void refmsg_line(struct refmsg *r, const struct mailrec *log)
 		return;
 	s = &r->slot[i];
 	if (client && s->message != 0 && s->counted) {
-		s->qid = refmsg_queue_id(log->qid);
+		r->qid[i] = refmsg_queue_id(log->qid);
 		s->qid_sender = s->sender;
 		/* its message takes recipients now: one its verdicts did
 		 * not count, unless a verdict ends it */
@@ -325,7 +326,7 @@ int refmsg_counted(const struct refmsg *r, const struct mailrec *log)
 	    && r->slot[i].sender == sender)
 		return 1;
 	for (int j = 0; qid != 0 && j < REFMSG_SLOTS; j++)
-		if (r->slot[j].qid == qid && r->slot[j].qid_sender == sender)
+		if (r->qid[j] == qid && r->slot[j].qid_sender == sender)
 			return 1;
 	return 0;
 }
@@ -339,8 +340,8 @@ void refmsg_accepted(struct refmsg *r, const struct mailrec *log)
 	if (i >= 0)
 		r->slot[i].message = 0;
 	for (int j = 0; qid != 0 && j < REFMSG_SLOTS; j++)
-		if (r->slot[j].qid == qid)
-			r->slot[j].qid = 0;
+		if (r->qid[j] == qid)
+			r->qid[j] = 0;
 }
 
 /* refmsg_session - the slot of the session a line's message is of: the
@@ -352,7 +353,7 @@ static int refmsg_session(const struct refmsg *r, const struct mailrec *log)
 	if (qid == 0)
 		return refmsg_find(r, refmsg_process(log));
 	for (int i = 0; i < REFMSG_SLOTS; i++)
-		if (r->slot[i].process != 0 && r->slot[i].client_qid == qid)
+		if (r->process[i] != 0 && r->slot[i].client_qid == qid)
 			return i;
 	return -1;
 }
@@ -465,7 +466,7 @@ int refmsg_accepted_matters(const struct refmsg *r,
 	if (refmsg_edge_matters(r, who))
 		return 1;
 	for (int j = 0; q != 0 && j < REFMSG_SLOTS; j++)
-		if (r->slot[j].qid == q)
+		if (r->qid[j] == q)
 			return 1;
 	return 0;
 }

@@ -158,14 +158,11 @@ struct refmsg_listing {
 };
 
 struct refmsg_slot {
-	uint64_t process;            /* hash of host, program, pid; 0: free */
 	uint64_t message;            /* hash of sender and relay; 0: none */
 	uint64_t words;              /* hash of the last verdict's words */
 	int copyable;                /* 1: its copy may come next */
 	int counted;                 /* 1: a verdict counted the message */
 	uint64_t sender;             /* its sender (no <>); 0: none */
-	uint64_t qid;                /* the queue id a CLIENT line gave
-					 * the counted message; 0: none */
 	uint64_t qid_sender;         /* and its sender */
 	uint64_t client_qid;         /* the queue id of its last CLIENT
 					 * line: its session's message */
@@ -175,10 +172,17 @@ struct refmsg_slot {
 	struct refmsg_listing list;  /* its refusal's recipient list */
 };
 
+/* A slot's process and queue id are kept apart from the slot, side by
+ * side: every line looks them up by scanning, and a scan of the slots
+ * themselves read a cache line per slot. */
 struct refmsg {
 	struct refmsg_slot slot[REFMSG_SLOTS];
-	unsigned next;  /* the slot a new process takes */
-	unsigned lists; /* slots whose list is open */
+	uint64_t process[REFMSG_SLOTS]; /* slot i's: hash of host, program,
+					 * pid; 0: free */
+	uint64_t qid[REFMSG_SLOTS];     /* the queue id a CLIENT line gave
+					 * slot i's counted message; 0: none */
+	unsigned next;                  /* the slot a new process takes */
+	unsigned lists;                 /* slots whose list is open */
 };
 
 /* A line's process as its header names it, before any parse: each

@@ -30,8 +30,8 @@
 
 #define STOREBATCH_SLOTS (4 * STORE_BATCH_ROWS) /* a power of two */
 #define STOREBATCH_NONE  UINT16_MAX
-/* The names of the rows, one after the other. */
-#define STOREBATCH_TEXT (64 * 1024)
+/* The names of the rows, one after the other (128 bytes a row). */
+#define STOREBATCH_TEXT (256 * 1024)
 /* The most one store_count() call adds: four rows of two names each. */
 #define STOREBATCH_CALL_TEXT (4 * 2 * (STORE_TEXT_MAX + 1))
 

@@ -295,6 +295,69 @@ static void test_other_fields(void)
 	tap_is_str(out, "mx1", "only len bytes are read");
 }
 
+/* The bounds that the one pass over a usual name decides itself: what
+ * it takes must be what the label checks take, and what it refuses is
+ * still decided by them (a high byte: an IDN). */
+static const struct normalize_case one_pass_cases[] = {
+	{"Mail-1.Example.ORG", HOST_OK, "mail-1.example.org"},
+	{"a.b.", HOST_OK, "a.b"},
+	{"a.b..", HOST_INVALID, ""},
+	{".a.b", HOST_INVALID, ""},
+	{"a..b", HOST_INVALID, ""},
+	{"a.-b.example", HOST_INVALID, ""},
+	{"a.b-.example", HOST_INVALID, ""},
+	{"a.example-", HOST_INVALID, ""},
+	{"a.-example", HOST_INVALID, ""},
+	{"1.2", HOST_INVALID, ""},
+	{"a.12", HOST_INVALID, ""},
+	{"1.a2", HOST_OK, "1.a2"},
+	{"12.a.3b", HOST_OK, "12.a.3b"},
+	{"a-.", HOST_INVALID, ""},
+	{"a_b.example", HOST_INVALID, ""},
+	{"b\xc3\xbc" "cher.example", HOST_OK, "xn--bcher-kva.example"},
+	{"B\xc3\x9c" "CHER.example", HOST_OK, "xn--bcher-kva.example"},
+};
+
+/* name: labels of label_len and one of last_len, dots between */
+static void labels_name(char *buf, size_t label_len, size_t last_len)
+{
+	memset(buf, 'a', label_len);
+	buf[label_len] = '.';
+	memset(buf + label_len + 1, 'b', last_len);
+	buf[label_len + 1 + last_len] = '\0';
+}
+
+static void test_one_pass(void)
+{
+	char host[HOSTNAME_MAX + 1];
+	char name[160];
+	char buf[140];
+
+	for (size_t i = 0;
+	     i < sizeof(one_pass_cases) / sizeof(one_pass_cases[0]); i++) {
+		const struct normalize_case *c = &one_pass_cases[i];
+
+		snprintf(name, sizeof(name), "one pass \"%s\"", c->name);
+		tap_is_long(hostname_normalize(c->name, strlen(c->name), host),
+			    c->want, name);
+		tap_is_str(host, c->host, name);
+	}
+	labels_name(buf, 63, 63);
+	tap_is_long(hostname_normalize(buf, strlen(buf), host), HOST_OK,
+		    "one pass: labels of 63 octets");
+	labels_name(buf, 64, 3);
+	tap_is_long(hostname_normalize(buf, strlen(buf), host), HOST_INVALID,
+		    "one pass: a first label of 64 octets");
+	labels_name(buf, 3, 64);
+	tap_is_long(hostname_normalize(buf, strlen(buf), host), HOST_INVALID,
+		    "one pass: a last label of 64 octets");
+	tap_is_long(hostname_syslog_host("Mx7", 3, host), HOST_OK,
+		    "one pass: one label where one is enough");
+	tap_is_str(host, "mx7", "one pass: one label lowered");
+	tap_is_long(hostname_normalize("mx7", 3, host), HOST_INVALID,
+		    "one pass: one label where two are needed");
+}
+
 static void test_parent(void)
 {
 	static const char *const chain[] = {
@@ -320,6 +383,7 @@ int main(void)
 	test_lengths();
 	test_normalize_table();
 	test_other_fields();
+	test_one_pass();
 	test_parent();
 	return tap_done();
 }
