@@ -72,3 +72,32 @@ neutral() {
 	sed -e "s|$W|/tmp/record|g" \
 	    -e "s/\\b$(hostname -s)\\b/mx1/g" "$1"
 }
+
+# start_rsyslog RUN - a private rsyslogd on $W/log.sock writing RUN's
+# two files; RS_PID
+start_rsyslog() {
+	mkdir -p "$W/rs-$1"
+	cat >"$W/rs-$1/rsyslog.conf" <<-EOF
+	global(workDirectory="$W/rs-$1" processInternalMessages="on"
+	       localHostname="mx1" net.enableDNS="off")
+	module(load="imuxsock" SysSock.Use="off")
+	input(type="imuxsock" Socket="$W/log.sock" RateLimit.Interval="0")
+	if \$programname == "rsyslogd" then {
+		action(type="omfile" file="$W/rs-$1/rsyslogd.log")
+		stop
+	}
+	action(type="omfile" file="$W/$1.3164.log"
+	       template="RSYSLOG_TraditionalFileFormat")
+	action(type="omfile" file="$W/$1.3339.log"
+	       template="RSYSLOG_FileFormat")
+	EOF
+	rm -f "$W/log.sock"
+	rsyslogd -n -f "$W/rs-$1/rsyslog.conf" -i "$W/rs-$1/pid" \
+		>"$W/rs-$1/out" 2>&1 &
+	RS_PID=$!
+	STARTED="$STARTED $RS_PID"
+	wait_for "[ -S $W/log.sock ] || ! alive $RS_PID"
+	[ -S "$W/log.sock" ] || { cat "$W/rs-$1/out"; return 1; }
+	# for a daemon's process that logs after it has given up root
+	chmod 666 "$W/log.sock"
+}
