@@ -316,12 +316,12 @@ static int combosquat_name_phrase(const struct combosquat_words *words,
 				  size_t brand, int distinct)
 {
 	const struct combosquat_span *w = words->word;
-	const struct combosquat_span *other = &w[1 - brand];
 	char joined[HOSTNAME_LABEL_MAX + 1];
 
-	if (words->count != 2
+	/* the other word is w[1 - brand]: only with two words, brand 0 or 1 */
+	if (words->count != 2 || brand > 1
 	    || (distinct != COMBOSQUAT_ACRONYM && distinct != COMBOSQUAT_NAME)
-	    || !dictword_is_word(other->s, other->len)
+	    || !dictword_is_word(w[1 - brand].s, w[1 - brand].len)
 	    || w[0].len + w[1].len > HOSTNAME_LABEL_MAX)
 		return 0;
 	memcpy(joined, w[0].s, w[0].len);

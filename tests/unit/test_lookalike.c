@@ -336,6 +336,8 @@ static const struct pair_case negative_cases[] = {
 	{"pick-ups.com", NULL, NULL, "a short brand beside a non-keyword"},
 	{"ups-and-downs.com", NULL, NULL, "ups beside ordinary words"},
 	{"start-ups.com", NULL, NULL, "a word with a hyphen (startups)"},
+	{"blue-sky-ebay.com", NULL, NULL,
+	 "two words before a 4-letter name: the phrase takes one"},
 	{"ups-xq.com", NULL, NULL, "a short name beside no word"},
 	{"t-mobile-xyzzy.com", NULL, NULL, "a brand run first, then no keyword"},
 	{"t-login.com", NULL, NULL, "a part of a hyphenated brand label"},
