@@ -324,7 +324,7 @@ static int confusable_emit(const struct confusable *cf, const UChar *wide,
 /* confusable_ascii - the skeleton of a label that is no A-label: of the
  * letters, digits and hyphen, UTS #39 maps only 0 (to O), 1 (to l) and m
  * (to rn, which confusable_append() writes m), so ICU is not needed
- * (test_lookalike checks this against ICU); its length, or -1 */
+ * (test_lookalike_index checks this against ICU); its length, or -1 */
 static int confusable_ascii(const char *label, size_t len,
 			    char out[CONFUSABLE_MAX + 1])
 {

@@ -1,0 +1,266 @@
+/*
+ * test_lookalike_files - the files brands come from: the --brands file
+ * with its families and file:line warnings, the --allow file, and brands
+ * learned from the blocking entries of the access map.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "access.h"
+#include "brandfile.h"
+#include "config.h"
+#include "lookalike.h"
+#include "lookalike_pairs.h"
+#include "msg.h"
+#include "tap.h"
+#include "testfile.h"
+
+/* The modules' warnings, printed as phishwatch prints them. */
+static const struct say_to test_say = { msg_say, NULL };
+
+#define TEST_DIR_MAX 256
+#define TEST_PATH_MAX TESTFILE_PATH_MAX
+#define TEST_CAPTURE_MAX 65536
+
+/* Private directory for this run's files, removed at the end. */
+static char test_dir[TEST_DIR_MAX];
+
+/* test_write - a file in test_dir holding text */
+static void test_write(char *path, const char *text, size_t len)
+{
+	testfile_write(path, test_dir, "list", text, len);
+}
+
+/* test_capture - call load(lk, path, bad) with its stderr in captured */
+static int test_capture(int (*load)(struct lookalike *, const char *,
+				    const struct say_to *, size_t *),
+			struct lookalike *lk, const char *path, size_t *bad,
+			char *captured)
+{
+	struct testfile_catch c;
+	int status;
+
+	testfile_catch_begin(&c, test_dir);
+	status = load(lk, path, &test_say, bad);
+	testfile_catch_end(&c, captured, TEST_CAPTURE_MAX);
+	return status;
+}
+
+/* test_has - captured holds path:line and the text */
+static void test_has(const char *captured, const char *path, int line,
+		     const char *text, const char *name)
+{
+	char want[TEST_PATH_MAX + 256];
+
+	snprintf(want, sizeof(want), "%s:%d: %s", path, line, text);
+	if (!tap_ok(strstr(captured, want) != NULL, name))
+		printf("# wanted: %s\n# stderr:\n%s", want, captured);
+}
+
+/* test_brand_file - the --brands file format and its warnings */
+static void test_brand_file(void)
+{
+	static const char text[] =
+		"# brands of the story\n"
+		"linkedin.com\n"
+		"  Walmart.COM   # trailing comment, blanks, case\n"
+		"\n"
+		"\t# an indented comment\n"
+		"emalsrv.marriott.com\n"
+		"co.uk\n"
+		"not a domain\n"
+		"bad_label.com\n"
+		"esc\033.com\n"
+		"marriott.com\r\n"
+		"staples.co.uk";
+	char path[TEST_PATH_MAX];
+	char captured[TEST_CAPTURE_MAX];
+	struct lookalike *lk = lookalike_new();
+	struct detection d;
+	size_t bad = 99;
+
+	test_write(path, text, sizeof(text) - 1);
+	tap_is_long(test_capture(brandfile_load, lk, path, &bad,
+				 captured), 0, "brands file loaded");
+	tap_is_long((long) bad, 5, "five bad lines counted");
+	tap_is_long((long) lookalike_brand_count(lk), 4, "four brands");
+	test_has(captured, path, 6, "emalsrv.marriott.com is not a "
+		 "registrable domain (marriott.com is)", "below: says which is");
+	test_has(captured, path, 7, "co.uk is a public suffix",
+		 "a public suffix");
+	test_has(captured, path, 8, "\"not\" is not a hostname",
+		 "a brand that is no hostname: the line is skipped");
+	test_has(captured, path, 9, "\"bad_label.com\" is not a hostname",
+		 "not a hostname, quoted");
+	test_has(captured, path, 10, "control or non-ASCII bytes",
+		 "control byte, not quoted");
+	tap_ok(strchr(captured, '\033') == NULL, "no escape byte on stderr");
+	tap_is_long(lookalike_check(lk, "walmart.net", &d), 1,
+		    "indented, commented, upper-case brand was taken");
+	tap_is_long(lookalike_check(lk, "marriott.net", &d), 1,
+		    "CRLF line was taken");
+	tap_is_long(lookalike_check(lk, "staples.net", &d), 1,
+		    "last line without newline was taken");
+	tap_is_long(brandfile_load(lk, "/nonexistent/brands", &test_say, &bad),
+		    -1, "a missing file is an error");
+	tap_is_long(errno, ENOENT, "errno ENOENT");
+	unlink(path);
+	lookalike_free(lk);
+}
+
+/* test_brand_family - own domains on a brand's line are never lookalikes,
+ * of their brand or of any other; dot words are the label elsewhere */
+static void test_brand_family(void)
+{
+	static const char text[] =
+		"docusign.com .net docusign.eu   # envelopes: docusign.net\n"
+		"google.com googlemail.com .co.uk\n"
+		"att.com .net\n"
+		"paypal.com .de bad_word.com   # a bad word\n"
+		"paypal.com .fr   # a brand may come back\n"
+		"linkedin.com\n";
+	static const struct pair_case cases[] = {
+		{"docusign.net", NULL, NULL, "docusign's envelope domain"},
+		{"mail.docusign.net", NULL, NULL, "below a family domain"},
+		{"docusign.eu", NULL, NULL, "a family domain by name"},
+		{"googlemail.com", NULL, NULL, "google's mail domain"},
+		{"google.co.uk", NULL, NULL, "google under co.uk"},
+		{"att.net", NULL, NULL, "AT&T's own att.net"},
+		{"paypal.de", NULL, NULL, "paypal.de"},
+		{"paypal.fr", NULL, NULL, "family on a second line"},
+		{"docusign.org", "docusign.com", TLD, "not in the family"},
+		{"google.net", "google.com", TLD, "not in the family"},
+		{"paypal.it", "paypal.com", TLD, "not in the family"},
+		{"docusing.net", "docusign.com", TYPO, "a typo of the family"},
+		{"att-login.net", "att.com", COMBO, "att with a keyword"},
+		{"tat.net", "att.com", TYPO, "a swap under a family's suffix"},
+		{"attt.net", "att.com", TYPO, "doubled under a family's suffix"},
+		{"tat.org", NULL, NULL, "a swap under none of att's suffixes"},
+	};
+	char path[TEST_PATH_MAX];
+	char captured[TEST_CAPTURE_MAX];
+	struct lookalike *lk = lookalike_new();
+	size_t bad = 99;
+
+	test_write(path, text, sizeof(text) - 1);
+	tap_is_long(test_capture(brandfile_load, lk, path, &bad, captured), 0,
+		    "brands file with families loaded");
+	tap_is_long((long) bad, 1, "the bad family word counted");
+	tap_is_long((long) lookalike_brand_count(lk), 5,
+		    "families are no brands of their own");
+	test_has(captured, path, 4, "\"bad_word.com\" is not a hostname",
+		 "a bad family word");
+	test_pairs(lk, cases, TEST_COUNT(cases));
+	tap_is_long(lookalike_learn_brand(lk, "googlemail.com"), 0,
+		    "a family domain is never learned as a brand");
+	lookalike_free(lk);
+	unlink(path);
+}
+
+/* test_allow_file - the --allow file and long lines */
+static void test_allow_file(void)
+{
+	char text[8192];
+	char path[TEST_PATH_MAX];
+	char captured[TEST_CAPTURE_MAX];
+	struct lookalike *lk = lookalike_new();
+	struct detection d;
+	size_t bad = 0;
+	size_t len;
+
+	len = (size_t) snprintf(text, sizeof(text),
+				"walmart.ca # Walmart Canada\n"
+				"news.linkedin.net\n"
+				"com\n");
+	memset(text + len, 'a', 5000);
+	len += 5000;
+	len += (size_t) snprintf(text + len, sizeof(text) - len,
+				 "\nlinkedin.org\n");
+	lookalike_add_brand(lk, "walmart.com");
+	lookalike_add_brand(lk, "linkedin.com");
+	test_write(path, text, len);
+	tap_is_long(test_capture(brandfile_load_allow, lk, path, &bad,
+				 captured), 0, "allow file loaded");
+	tap_is_long((long) bad, 2, "two bad lines");
+	test_has(captured, path, 3, "\"com\" is not a hostname",
+		 "a TLD is no hostname");
+	test_has(captured, path, 4, "longer than 4096 bytes", "a long line");
+	tap_is_long(lookalike_check(lk, "walmart.ca", &d), 0, "allowed");
+	tap_is_long(lookalike_check(lk, "news.linkedin.net", &d), 0,
+		    "an allowed host");
+	tap_is_long(lookalike_check(lk, "linkedin.net", &d), 1,
+		    "not its parent");
+	tap_is_long(lookalike_check(lk, "linkedin.org", &d), 0,
+		    "the line after the long one was read");
+	unlink(path);
+	lookalike_free(lk);
+}
+
+/* test_access - brands learned from the blocking access entries */
+static void test_access(void)
+{
+	static const char text[] =
+		"linkedinmail.com\tDISCARD\n"
+		"linkedin.net\tDISCARD\n"
+		"complains.linkedin.com\tDISCARD\n"
+		"emalsrv.marriott.com\tERROR:\"550 5.7.1 Sender banned\"\n"
+		"news.linkedinmail.org\tDISCARD\n"
+		"emalsrv.wallmart.com\tREJECT\n"
+		"customercare.ups.com\tOK\n";
+	char path[TEST_PATH_MAX];
+	struct access_map *map = access_new(&test_say);
+	struct lookalike *lk = lookalike_new();
+	struct detection d;
+	size_t learned = 99;
+
+	test_write(path, text, sizeof(text) - 1);
+	if (access_load(map, path, NULL) < 0)
+		exit(2);
+	tap_is_long(config_learn_access(lk, map, &learned), 0,
+		    "learned from the access map");
+	tap_is_long((long) learned, 3, "linkedin, marriott, wallmart");
+	tap_is_long(lookalike_check(lk, "linkedin-mail.biz", &d), 1,
+		    "linkedin.com is a brand");
+	tap_is_str(d.phished_domain, "linkedin.com", "and the one imitated");
+	tap_is_long(lookalike_check(lk, "marriott.org", &d), 1,
+		    "marriott.com is a brand");
+	tap_is_long(lookalike_check(lk, "linkedinmail.com", &d), 1,
+		    "a whole blocked domain is no brand, but a lookalike");
+	tap_is_long(lookalike_check(lk, "ups.net", &d), 0,
+		    "an OK entry teaches nothing");
+	lookalike_free(lk);
+	lk = lookalike_new();
+	lookalike_add_brand(lk, "walmart.com");
+	tap_is_long(config_learn_access(lk, map, &learned), 0,
+		    "again, walmart.com given first");
+	tap_is_long((long) learned, 2, "wallmart.com is then not learned");
+	tap_is_long(lookalike_check(lk, "walmart.com", &d), 0,
+		    "so walmart.com is no typo of wallmart.com");
+	tap_is_long(config_learn_access(lk, NULL, &learned), 0,
+		    "no access map");
+	tap_is_long((long) learned, 0, "learns nothing");
+	lookalike_free(lk);
+	access_free(map);
+	unlink(path);
+}
+
+int main(void)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(test_dir, sizeof(test_dir), "%s/test_lookalike.XXXXXX",
+		 tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
+	if (mkdtemp(test_dir) == NULL) {
+		perror("mkdtemp");
+		return 2;
+	}
+	test_brand_file();
+	test_allow_file();
+	test_brand_family();
+	test_access();
+	rmdir(test_dir);
+	return tap_done();
+}
