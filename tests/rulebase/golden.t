@@ -4,7 +4,7 @@
 #
 # Each NAME.in holds sm-mta lines (or lines that must not match); NAME.ref
 # the object liblognorm should make of each (golden-lib.sh runs the
-# pairs).  tests/unit/test_normalize.c also checks that phishwatch's own
+# pairs).  tests/unit/test_normalize_json.c checks that phishwatch's own
 # header split makes the same record of every line here as these objects
 # hold.
 
