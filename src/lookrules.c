@@ -15,7 +15,9 @@
  *	doubled letter, a swap).  Within a rule the brand added first wins.
  *	What the two edit rules (typo, the ASCII homoglyph and typo) match
  *	is dropped when the sender's label is an English word of its own
- *	(dictword.h), and the next rule is tried.
+ *	(dictword.h), and the next rule is tried; so is what any rule
+ *	matches under a suffix whose registry vets its registrants (.edu,
+ *	ac.uk) that the brand does not use.
  */
 #include <string.h>
 
@@ -417,6 +419,60 @@ static const struct lookrules_rule {
     {"lookalike:homoglyph", lookrules_homoglyph_edit, 1},
 };
 
+/* Suffixes whose registry gives names only to the institutions it
+ * vets: the last label of a whole top-level domain (EDUCAUSE's .edu,
+ * the US government's .gov and .mil, IANA's .int for treaty bodies),
+ * or the first of a country's second-level one (ac.uk, edu.au, gov.br,
+ * gob.mx, gouv.fr, sch.uk, school.nz, k12.ut.us). */
+static const char *const lookrules_vetted_tlds[] = {"edu", "gov", "mil", "int"};
+static const char *const lookrules_vetted_seconds[] = {
+    "ac", "edu", "gov", "govt", "gob", "gouv", "mil", "sch", "school", "k12"};
+
+/* lookrules_in - word[0..len) is one of list's n words */
+static int lookrules_in(const char *const *list, size_t n, const char *word,
+			size_t len)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strlen(list[i]) == len && memcmp(list[i], word, len) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * lookrules_vetted - the public suffix is one whose registry vets who
+ * registers (lookrules_vetted_tlds, lookrules_vetted_seconds): a school
+ * or an agency named like a brand (ups.edu, the University of Puget
+ * Sound; weber.edu beside webex) holds its name by the registry's
+ * check, which no squatter passes.
+ */
+static int lookrules_vetted(const char *suffix)
+{
+	const char *last = strrchr(suffix, '.');
+	size_t first_len = strcspn(suffix, ".");
+
+	if (last == NULL)
+		return lookrules_in(lookrules_vetted_tlds,
+				    LOOKALIKE_COUNT(lookrules_vetted_tlds),
+				    suffix, strlen(suffix));
+	return lookrules_in(lookrules_vetted_tlds,
+			    LOOKALIKE_COUNT(lookrules_vetted_tlds), last + 1,
+			    strlen(last + 1))
+	       || lookrules_in(lookrules_vetted_seconds,
+			       LOOKALIKE_COUNT(lookrules_vetted_seconds),
+			       suffix, first_len);
+}
+
+/* lookrules_squattable - a match of brand by reg[0..len).suffix counts:
+ * the suffix is open to anyone, or it is the brand's own (irs.gov's
+ * typos under .gov: the registry vetted those, not the brand) */
+static int lookrules_squattable(const struct lookalike *lk,
+				const struct lookalike_brand *brand,
+				const char *reg, size_t len)
+{
+	return !lookrules_vetted(reg + len + 1)
+	       || lookrules_same_suffix(lk, brand, reg, len);
+}
+
 /* lookrules_variant - the brand a registrable domain that is no brand
  * imitates, and *rule the rule's name; NULL when none */
 const struct lookalike_brand *lookrules_variant(const struct lookalike *lk,
@@ -433,8 +489,10 @@ const struct lookalike_brand *lookrules_variant(const struct lookalike *lk,
 		const size_t len = (size_t)(dot - reg);
 
 		brand = lookrules_rules[i].match(lk, reg, len);
-		if (brand != NULL && lookrules_rules[i].edit
-		    && lookrules_other_word(brand, reg, len))
+		if (brand != NULL
+		    && ((lookrules_rules[i].edit
+			 && lookrules_other_word(brand, reg, len))
+			|| !lookrules_squattable(lk, brand, reg, len)))
 			continue;
 		if (brand != NULL) {
 			*rule = lookrules_rules[i].name;
