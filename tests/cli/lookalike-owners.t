@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Senders that hold a brand-like name by right: the domains the shipped
+# brands serve sign-in, media and mail from, and schools and agencies
+# under suffixes whose registry vets who registers (.edu, ac.id).  Their
+# mail makes no event; the same names where anyone may register do.
+. "$(dirname "$0")/../lib.sh"
+
+senders() {	# senders FILE DOMAIN... - one from= line a domain into FILE
+	_file=$1; shift
+	: > "$_file"
+	_i=0
+	for _d in "$@"; do
+		_i=$((_i + 1))
+		from_line "$(printf 'r63L%08d' "$_i")" "<x@$_d>" >> "$_file"
+	done
+}
+run() {	# run FILE - phishwatch with the shipped brands; stderr to FILE.err
+	pw -r "$RULEBASE" --default-brands "$TOP/data/brands" "$1" 2> "$1.err"
+}
+
+owned="live.net connect.facebook.net cdninstagram.com m.media-amazon.com
+amazon.jobs dhlparcel.nl capitalone.co.uk mail-out.ovh.net"
+vetted="ups.edu weber.edu weber.k12.ut.us pnc.ac.id chilton.school.nz
+paypal.gov.br"
+# shellcheck disable=SC2086
+senders "$TMP/legit" $owned $vetted
+run "$TMP/legit" > "$TMP/legit.out"
+is "exit=$? events=$(events "$TMP/legit.out") senders=$(counter senders "$TMP/legit.err") suspicious=$(counter suspicious "$TMP/legit.err")" \
+	"exit=0 events=0 senders=14 suspicious=0" "brands' own domains and vetted suffixes: read, no event"
+
+tab=$(printf '\t')
+for case in \
+	"facebook.org lookalike:tld-swap facebook.com" \
+	"ups.xyz lookalike:tld-swap ups.com" \
+	"weber.com lookalike:typo webex.com" \
+	"iirs.gov lookalike:typo irs.gov"; do
+	set -- $case
+	senders "$TMP/one" "$1"
+	is "$(run "$TMP/one" | jq -r '[.rule.name, .phishwatch.phished_domain] | @tsv')" \
+		"$2$tab$3" "$1 imitates $3 ($2): an open suffix, or the brand's own"
+done
+done_testing
