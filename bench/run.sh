@@ -144,7 +144,14 @@ MEAS=$OUT/measurements.tsv
 name="corpus-${LINES}-s${SEED}-c${CAMPAIGNS}-r${HAM_RATIO}-${HEADER}"
 CORPUS=$OUT/$name.log
 TRUTH=$OUT/$name.truth
-if [ ! -s "$CORPUS" ] || [ ! -s "$TRUTH" ] || [ "$BENCH/gen-corpus.py" -nt "$CORPUS" ]; then
+# (made again when the generator or its model changed since)
+corpus_stale() {
+	for f in gen-corpus.py corpusworld.py corpuslines.py; do
+		[ "$BENCH/$f" -nt "$CORPUS" ] && return 0
+	done
+	return 1
+}
+if [ ! -s "$CORPUS" ] || [ ! -s "$TRUTH" ] || corpus_stale; then
 	say "generating $LINES lines (seed $SEED, $CAMPAIGNS campaigns, ham ratio $HAM_RATIO)"
 	python3 "$BENCH/gen-corpus.py" --lines "$LINES" --seed "$SEED" \
 		--campaigns "$CAMPAIGNS" --ham-ratio "$HAM_RATIO" --header "$HEADER" \
