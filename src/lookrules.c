@@ -9,7 +9,8 @@
  *	label itself (tld-swap), the label less a mail affix (affix-mail),
  *	the label less keywords and hyphenated words (combo, combosquat.h),
  *	the label's skeleton and, for an IDN label, its deletions (homoglyph:
- *	equal skeletons, or one edit after folding), the label's deletions
+ *	equal skeletons, or one edit after folding, or for a two-letter
+ *	brand one letter no table folds), the label's deletions
  *	(typo, symmetric deletion, each candidate verified by an exact
  *	one-edit test) and the narrow variants of short labels (typo: a
  *	doubled letter, a swap).  Within a rule the brand added first wins.
@@ -29,6 +30,8 @@
 /* Brand labels this long or shorter: a doubled letter or a swap only
  * under their own suffixes (lookrules_same_suffix()). */
 #define LOOKRULES_ACRONYM_MAX 3
+/* Brand labels this long are matched only as homoglyphs: bt, td. */
+#define LOOKRULES_PAIR_LEN 2
 
 typedef const struct lookalike_brand *(*lookrules_rule_fn)(
     const struct lookalike *lk, const char *label, size_t len);
@@ -278,9 +281,62 @@ lookrules_two_unfolded(const struct lookalike *lk, char *masked, size_t len)
 	return brand;
 }
 
+/*
+ * lookrules_latinlike - the UTF-8 character at s (len bytes left) is of
+ * Latin Extended-B, IPA, Greek or Cyrillic (U+0180 to U+052F): the
+ * alphabets whose letters pass for Latin ones.  A CJK or Arabic letter
+ * beside an ASCII one imitates nothing.
+ */
+static int lookrules_latinlike(const char *s, size_t len)
+{
+	unsigned char lead = (unsigned char)s[0];
+	unsigned long cp;
+
+	if (len < 2 || (lead & 0xE0) != 0xC0)
+		return 0;
+	cp = (unsigned long)(lead & 0x1F) << 6 | ((unsigned char)s[1] & 0x3F);
+	return cp >= 0x180 && cp <= 0x52F;
+}
+
+/*
+ * lookrules_pair_unfolded - an IDN label whose folded skeleton sk is a
+ * two-letter brand label with one letter that no table folds (masked
+ * '*') in place of one of the brand's: bt in Cyrillic, whose soft sign
+ * UTS #39 takes for Latin tone six and not for b.  The other rules leave
+ * two-letter labels alone (any generic edit of two letters is another
+ * name); this one takes no edit of its own, only a Latin-like letter
+ * standing for one, so an accented letter that folds to another (d with
+ * caron for b) is not enough.
+ */
+static const struct lookalike_brand *
+lookrules_pair_unfolded(const struct lookalike *lk, const char *sk,
+			size_t sk_len, char *masked, size_t len)
+{
+	static const char ldh[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	char *unfolded = memchr(masked, '*', len);
+	size_t at = unfolded != NULL ? (size_t)(unfolded - masked) : 0;
+	const struct lookalike_brand *brand = NULL;
+
+	/* A '*' stands for one character: its bytes start at sk[at] when
+	 * it is first, at sk[1] when it follows one ASCII letter. */
+	if (len != LOOKRULES_PAIR_LEN || unfolded == NULL
+	    || masked[len - 1 - at] == '*'
+	    || !lookrules_latinlike(sk + at, sk_len - at))
+		return NULL;
+	for (const char *c = ldh; *c != '\0' && brand == NULL; c++) {
+		*unfolded = *c;
+		brand = lookalike_get(lk, LK_SKELETONS, masked, len,
+				      lookfilter_hash(masked, len));
+		if (brand != NULL && brand->label_len != LOOKRULES_PAIR_LEN)
+			brand = NULL;
+	}
+	*unfolded = '*';
+	return brand;
+}
+
 /* lookrules_homoglyph - a label with a brand label's skeleton, or an IDN
  * label one edit from one once both are folded, or two letters no table
- * folds from a long one */
+ * folds from a long one, or one from a two-letter one */
 static const struct lookalike_brand *
 lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 {
@@ -305,7 +361,11 @@ lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 		return NULL;
 	mlen = lookrules_mask(sk, (size_t)n, masked);
 	brand = lookrules_search(lk, &how, masked, mlen);
-	return brand != NULL ? brand : lookrules_two_unfolded(lk, masked, mlen);
+	if (brand == NULL)
+		brand = lookrules_two_unfolded(lk, masked, mlen);
+	return brand != NULL
+		   ? brand
+		   : lookrules_pair_unfolded(lk, sk, (size_t)n, masked, mlen);
 }
 
 /*

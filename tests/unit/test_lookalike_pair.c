@@ -1,0 +1,50 @@
+/*
+ * test_lookalike_pair - two-letter brand labels (bt.com, td.com): their
+ * homoglyphs are lookalikes, in another script or with a letter that no
+ * table folds standing for one of theirs, but no generic edit of two
+ * letters is, nor an accented letter that folds to another one.
+ */
+#include <stdio.h>
+
+#include "lookalike.h"
+#include "lookalike_pairs.h"
+#include "tap.h"
+
+static const struct pair_case pair_cases[] = {
+	/* Homoglyphs: what a reader takes for the brand. */
+	{"xn--r1at.com", "bt.com", GLYPH,
+	 "bt in Cyrillic: soft sign (tone six to UTS #39) and te"},
+	{"xn--t-6oa.com", "bt.com", GLYPH, "Latin tone six for b"},
+	{"xn--qha0f.com", "bt.com", GLYPH,
+	 "tone six, and t with palatal hook"},
+	{"mail.xn--r1at.com", "bt.com", GLYPH, "a host below it"},
+	{"xn--r1a69a.com", "td.com", GLYPH, "Cyrillic te for t"},
+	/* Two letters changed generically are somebody else's name. */
+	{"dt.com", NULL, NULL, "one letter substituted"},
+	{"tb.com", NULL, NULL, "the two letters swapped"},
+	{"btt.com", NULL, NULL, "a letter doubled"},
+	{"lbt.com", NULL, NULL, "a letter added"},
+	{"bt.net", NULL, NULL, "the label under another suffix"},
+	{"xn--t-gia.com", NULL, NULL, "d with caron folds to d: dt"},
+	{"xn--lt-7rs.com", NULL, NULL, "l and b with line below: lbt"},
+	{"xn--11aa.com", NULL, NULL, "two letters no table folds"},
+	{"xn--x-6oa.com", NULL, NULL, "tone six beside a letter no brand has"},
+	{"xn--t-kq6a.com", NULL, NULL, "a CJK letter imitates no Latin one"},
+	/* Their own domains. */
+	{"bt.com", NULL, NULL, "the brand itself"},
+	{"btinternet.com", NULL, NULL, "a family domain"},
+};
+
+int main(void)
+{
+	struct lookalike *lk = lookalike_new();
+
+	if (lk == NULL || lookalike_add_brand(lk, "bt.com") != 1
+	    || lookalike_add_own(lk, "bt.com", "btinternet.com") != 1
+	    || lookalike_add_brand(lk, "td.com") != 1
+	    || lookalike_add_brand(lk, "ups.com") != 1)
+		return 2;
+	test_pairs(lk, pair_cases, TEST_COUNT(pair_cases));
+	lookalike_free(lk);
+	return tap_done();
+}
