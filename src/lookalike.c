@@ -33,6 +33,9 @@
  *			swapped -> brand: the only typos of a short label
  *			that few real names make (ubs, nhl, art are names).
  *	own		a family's own domains -> brand: never lookalikes.
+ *	members		a family domain with a label of its own (youtube
+ *			of google.com) -> a target in labels and skeletons
+ *			only, reported for its brand; brands win over it.
  *
  *	A Bloom filter (lookfilter.h) of every label-index key says in one
  *	probe that most candidates are in no index, so a check costs the
@@ -111,9 +114,11 @@ struct lookalike *lookalike_new(void)
 		failed |= lk->map[i] == NULL;
 	}
 	lk->own = strmap_new(LOOKALIKE_EXPECTED);
+	lk->members = strmap_new(LOOKALIKE_EXPECTED);
 	lk->allowed = strmap_new(LOOKALIKE_EXPECTED);
+	lk->next_member = LOOKALIKE_MEMBER_ORDINAL;
 	if (failed || lk->psl == NULL || lk->cf == NULL || lk->brands == NULL
-	    || lk->own == NULL || lk->allowed == NULL
+	    || lk->own == NULL || lk->members == NULL || lk->allowed == NULL
 	    || lookfilter_init(&lk->filter) < 0) {
 		lookalike_free(lk);
 		return NULL;
@@ -134,6 +139,7 @@ void lookalike_free(struct lookalike *lk)
 	strmap_free(lk->own, NULL);
 	strmap_free(lk->allowed, NULL);
 	strmap_free(lk->brands, lookalike_brand_free);
+	strmap_free(lk->members, lookalike_brand_free);
 	confusable_free(lk->cf);
 	lookfilter_free(&lk->filter);
 	free(lk);
@@ -145,16 +151,20 @@ size_t lookalike_brand_count(const struct lookalike *lk)
 	return lk != NULL ? strmap_count(lk->brands) : 0;
 }
 
-/* lookalike_index_first - key -> brand unless an earlier brand has it */
+/* lookalike_index_first - key -> brand unless an earlier brand has it
+ * (a family domain's target gives way to any brand) */
 static int lookalike_index_first(struct lookalike *lk, int which,
 				 const char *key,
 				 const struct lookalike_brand *brand)
 {
-	if (strmap_get(lk->map[which], key) != NULL)
+	const struct lookalike_brand *had = strmap_get(lk->map[which], key);
+
+	if (had != NULL && (had->owner == NULL || brand->owner != NULL))
 		return 0;
 	if (strmap_put(lk->map[which], key, (void *)brand, NULL) < 0)
 		return -1;
-	return lookfilter_add(&lk->filter, key, lk->map, LK_MAPS);
+	return had != NULL ? 0
+			   : lookfilter_add(&lk->filter, key, lk->map, LK_MAPS);
 }
 
 /* lookalike_index_near - variant -> brand's near list, newest first */
@@ -258,34 +268,45 @@ static int lookalike_index(struct lookalike *lk, struct lookalike_brand *brand)
 		if (brand->skeleton == NULL
 		    || lookalike_index_first(lk, LK_SKELETONS, skeleton, brand)
 			   < 0
-		    || lookalike_index_deletions(lk, LK_SKEL_DELETIONS,
-						 skeleton, (size_t)n, brand)
-			   < 0)
+		    || (brand->owner == NULL
+			&& lookalike_index_deletions(lk, LK_SKEL_DELETIONS,
+						     skeleton, (size_t)n, brand)
+			       < 0))
 			return -1;
 	}
-	brand->narrow = lookalike_is_narrow(label, brand->label_len);
+	/* A family domain's label takes keywords and its skeleton only: its
+	 * typos are often others' names (list-manage1, mygo beside mygov),
+	 * and their index would take as much memory as the brands' own. */
+	brand->narrow = brand->owner != NULL
+			|| lookalike_is_narrow(label, brand->label_len);
+	if (brand->owner != NULL)
+		return 0;
 	if (brand->narrow)
 		return lookalike_index_shorts(lk, brand);
 	return lookalike_index_deletions(lk, LK_DELETIONS, label,
 					 brand->label_len, brand);
 }
 
-/* lookalike_insert - a validated registrable domain as a new brand:
- * 1, or 0 when it is one already, -1 ENOMEM */
-static int lookalike_insert(struct lookalike *lk, const char *domain)
+/* lookalike_insert - a validated registrable domain as a new target in
+ * targets (lk->brands, or lk->members with its owner): 1, or 0 when it
+ * is one already, -1 ENOMEM */
+static int lookalike_insert(struct lookalike *lk, struct strmap *targets,
+			    const char *domain,
+			    const struct lookalike_brand *owner)
 {
 	size_t len = strlen(domain);
 	struct lookalike_brand *brand;
 
-	if (strmap_get(lk->brands, domain) != NULL)
+	if (strmap_get(targets, domain) != NULL)
 		return 0;
 	brand = calloc(1, sizeof(*brand) + len + 1);
 	if (brand == NULL)
 		goto fail;
 	memcpy(brand->domain, domain, len + 1);
 	brand->label_len = (size_t)(strchr(domain, '.') - domain);
-	brand->ordinal = lk->next_ordinal++;
-	if (strmap_put(lk->brands, brand->domain, brand, NULL) < 0) {
+	brand->ordinal = owner != NULL ? lk->next_member++ : lk->next_ordinal++;
+	brand->owner = owner;
+	if (strmap_put(targets, brand->domain, brand, NULL) < 0) {
 		free(brand);
 		goto fail;
 	}
@@ -324,7 +345,25 @@ int lookalike_add_brand(struct lookalike *lk, const char *domain)
 		errno = EINVAL;
 		return -1;
 	}
-	return lookalike_insert(lk, host);
+	return lookalike_insert(lk, lk->brands, host, NULL);
+}
+
+/*
+ * lookalike_distinct_member - family domain host of brand b is imitated
+ * as the brand itself is (youtube-login.com for google.com): its label
+ * is not the brand's (docusign.net) and has 5 or more characters.  One
+ * that is an English word (office.com, windows.com) is dropped when it
+ * matches (lookrules.c), which spares the word list's pages at start.
+ * tld-swap never takes it: who owns a family domain's label under other
+ * suffixes, the family does not say.
+ */
+static int lookalike_distinct_member(const struct lookalike_brand *b,
+				     const char *host)
+{
+	size_t len = strcspn(host, ".");
+
+	return len >= LOOKALIKE_TYPO_MIN
+	       && !(len == b->label_len && memcmp(host, b->domain, len) == 0);
 }
 
 /* lookalike_add_own - domain belongs to brand's family */
@@ -346,6 +385,9 @@ int lookalike_add_own(struct lookalike *lk, const char *brand,
 		errno = ENOMEM;
 		return -1;
 	}
+	if (lookalike_distinct_member(b, host)
+	    && lookalike_insert(lk, lk->members, host, b) < 0)
+		return -1;
 	return 1;
 }
 
@@ -428,7 +470,7 @@ int lookalike_learn_brand(struct lookalike *lk, const char *domain)
 				  lk->learn_max, host);
 		return 0;
 	}
-	added = lookalike_insert(lk, host);
+	added = lookalike_insert(lk, lk->brands, host, NULL);
 	if (added > 0)
 		lk->learned++;
 	return added;
@@ -517,6 +559,8 @@ int lookalike_check(const struct lookalike *lk, const char *host,
 	brand = lookrules_variant(lk, reg, &rule);
 	if (brand == NULL)
 		return 0;
+	if (brand->owner != NULL)
+		brand = brand->owner; /* reported for the brand */
 	memcpy(out->phished_domain, brand->domain, strlen(brand->domain) + 1);
 	memcpy(out->registrable, reg, strlen(reg) + 1);
 	snprintf(out->rule, sizeof(out->rule), "%s", rule);

@@ -103,7 +103,10 @@ int lookalike_add_brand(struct lookalike *lk, const char *domain);
 /*
  * lookalike_add_own - domain (a registrable domain) belongs to the
  * family of brand (one already added, as lower case): it and the hosts
- * below it are never lookalikes.  1 added, 0 already there, -1 with
+ * below it are never lookalikes.  A family label of 5 or more characters
+ * that is not the brand's and no English word becomes a target of the
+ * affix-mail, combo (keywords only) and homoglyph rules, reported for
+ * brand; any brand wins over it.  1 added, 0 already there, -1 with
  * errno EINVAL (domain not registrable, brand unknown) or ENOMEM.
  */
 int lookalike_add_own(struct lookalike *lk, const char *brand,

@@ -7,6 +7,7 @@
 #define PHISHWATCH_LOOKINDEX_H
 
 #include <libpsl.h>
+#include <limits.h>
 #include <stddef.h>
 
 #include "confusable.h"
@@ -20,6 +21,9 @@
 #define LOOKALIKE_TWO_STEP_MIN 7
 /* Brand labels shorter than this are matched only as homoglyphs. */
 #define LOOKALIKE_SHORT_MIN 3
+/* Family domains as targets take ordinals from here on, so that in a
+ * rule every brand wins over them. */
+#define LOOKALIKE_MEMBER_ORDINAL (ULONG_MAX / 2)
 /* Sites list tens of brands; the maps grow when there are more. */
 #define LOOKALIKE_EXPECTED 64
 
@@ -30,6 +34,9 @@ struct lookalike_brand {
 	size_t label_len;      /* length of the first label of domain */
 	char *skeleton;        /* of the label; NULL when it has none */
 	size_t skeleton_len;
+	/* A family domain as a target of its own: the brand it is reported
+	 * for (youtube.com: google.com); NULL for a brand. */
+	const struct lookalike_brand *owner;
 	int any_cc;    /* its label is its own under every ccTLD */
 	int narrow;    /* typos: only a doubled letter or a swap */
 	int word;      /* the label is a common word (brands file) */
@@ -58,9 +65,12 @@ struct lookalike {
 	struct strmap *brands;       /* domain -> lookalike_brand (owned) */
 	struct strmap *map[LK_MAPS]; /* label indexes, see above */
 	struct strmap *own;          /* family domain -> its brand */
+	struct strmap *members;      /* family domain -> its target (owned) */
 	struct strmap *allowed;      /* allowed domain -> lk (a member) */
 	struct lookfilter filter;    /* keys of the label indexes */
 	unsigned long next_ordinal;
+	/* The ordinal of the next family domain's target. */
+	unsigned long next_member;
 	size_t learned;       /* brands learned, not given */
 	size_t learn_max;     /* learned brands kept at most */
 	size_t learn_refused; /* learned brands refused: full */

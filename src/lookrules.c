@@ -160,8 +160,8 @@ static const void *lookrules_combo_label(const void *ctx, const char *s,
 	const struct lookalike_brand *brand = lookrules_label(ctx, s, len);
 
 	*distinct = COMBOSQUAT_COMMON;
-	if (brand == NULL || brand->word)
-		return brand;
+	if (brand == NULL || brand->word || brand->owner != NULL)
+		return brand; /* a family domain's label: keywords only */
 	if (len >= COMBOSQUAT_ANY_WORD_MIN)
 		*distinct = COMBOSQUAT_DISTINCT;
 	else if (len + 1 == COMBOSQUAT_ANY_WORD_MIN
@@ -172,11 +172,14 @@ static const void *lookrules_combo_label(const void *ctx, const char *s,
 	return brand;
 }
 
-/* lookrules_tld_swap - the brand label itself under another suffix */
+/* lookrules_tld_swap - the brand label itself under another suffix (a
+ * family domain's label is not: its owner may hold it there too) */
 static const struct lookalike_brand *
 lookrules_tld_swap(const struct lookalike *lk, const char *label, size_t len)
 {
-	return lookrules_label(lk, label, len);
+	const struct lookalike_brand *brand = lookrules_label(lk, label, len);
+
+	return brand != NULL && brand->owner == NULL ? brand : NULL;
 }
 
 /* Mail affixes around a brand label, longest first so that
@@ -219,6 +222,15 @@ lookrules_affix(const struct lookalike *lk, const char *label, size_t len)
 	return NULL;
 }
 
+/* lookrules_has_digit - s[0..len) has a digit */
+static int lookrules_has_digit(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
+	return 0;
+}
+
 /* lookrules_combo - the brand label with words of the lure around it;
  * a label that is an English word of its own is none (checkups) */
 static const struct lookalike_brand *
@@ -229,6 +241,11 @@ lookrules_combo(const struct lookalike *lk, const char *label, size_t len)
 	if (len > 4 && memcmp(label, "xn--", 4) == 0)
 		return NULL;
 	brand = combosquat_find(label, len, lookrules_combo_label, lk);
+	/* A family domain's label numbered (canada-11) is a name of its own:
+	 * its lures are words. */
+	if (brand != NULL && brand->owner != NULL
+	    && lookrules_has_digit(label, len))
+		return NULL;
 	/* Looked up only for a match: most labels are no combination. */
 	return brand != NULL && dictword_is_word(label, len) ? NULL : brand;
 }
@@ -534,30 +551,40 @@ static int lookrules_squattable(const struct lookalike *lk,
 }
 
 /* lookrules_variant - the brand a registrable domain that is no brand
- * imitates, and *rule the rule's name; NULL when none */
+ * imitates, and *rule the rule's name; NULL when none.  A family
+ * domain's label matched by a rule gives way to a brand that a later
+ * rule finds (canada-post: canadapost.ca by a typo, not canada.ca's
+ * brand by a keyword), and is none when it is an English word. */
 const struct lookalike_brand *lookrules_variant(const struct lookalike *lk,
 						const char *reg,
 						const char **rule)
 {
 	const char *dot = strchr(reg, '.');
+	const struct lookalike_brand *member = NULL;
 
 	if (dot == NULL)
 		return NULL;
 	for (size_t i = 0; i < LOOKALIKE_COUNT(lookrules_rules); i++) {
-		const struct lookalike_brand *brand;
-
 		const size_t len = (size_t)(dot - reg);
+		const struct lookalike_brand *brand =
+		    lookrules_rules[i].match(lk, reg, len);
 
-		brand = lookrules_rules[i].match(lk, reg, len);
-		if (brand != NULL
-		    && ((lookrules_rules[i].edit
-			 && lookrules_other_word(brand, reg, len))
-			|| !lookrules_squattable(lk, brand, reg, len)))
+		if (brand == NULL
+		    || (lookrules_rules[i].edit
+			&& lookrules_other_word(brand, reg, len))
+		    || !lookrules_squattable(lk, brand, reg, len))
 			continue;
-		if (brand != NULL) {
+		if (brand->owner == NULL) {
 			*rule = lookrules_rules[i].name;
 			return brand;
 		}
+		/* office.com, windows.com: a family label that is an English
+		 * word is in others' names */
+		if (member == NULL
+		    && !dictword_is_word(brand->domain, brand->label_len)) {
+			*rule = lookrules_rules[i].name;
+			member = brand;
+		}
 	}
-	return NULL;
+	return member;
 }

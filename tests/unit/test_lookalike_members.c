@@ -1,0 +1,84 @@
+/*
+ * test_lookalike_members - a brand's family domains as targets of their
+ * own: a family label of 5 or more characters (youtube of google.com)
+ * with keywords, a mail affix or as a homoglyph is reported for the
+ * brand; the family domains themselves never are, nor the label under
+ * another suffix, its typos, numbered names, or family labels that are
+ * English words; and a brand always wins over a family label.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "lookalike.h"
+#include "lookalike_pairs.h"
+#include "tap.h"
+
+static const struct pair_case member_cases[] = {
+	/* A family label imitated: reported for the brand. */
+	{"youtube-login.com", "google.com", COMBO, "a keyword after it"},
+	{"secure-youtube.com", "google.com", COMBO, "a keyword before it"},
+	{"youtubelogin.com", "google.com", COMBO, "a keyword glued on"},
+	{"mail.youtube-login.com", "google.com", COMBO, "a host below it"},
+	{"youtubemail.com", "google.com", AFFIX, "a mail affix"},
+	{"y0utube.com", "google.com", GLYPH, "a digit for a letter"},
+	{"canada-login.com", "cra-arc.gc.ca", COMBO,
+	 "a country's name with a keyword: a tax lure"},
+	/* The family itself, and what is no lure of it. */
+	{"youtube.com", NULL, NULL, "a family domain"},
+	{"m.youtube.com", NULL, NULL, "a host below a family domain"},
+	{"youtube.net", NULL, NULL,
+	 "the family label under another suffix: the owner's or not"},
+	{"youtub.com", NULL, NULL, "a letter left out: no typo of a family"},
+	{"yuotube.com", NULL, NULL, "two letters swapped: nor this one"},
+	{"youtube-2.com", NULL, NULL, "numbered: a name of its own"},
+	{"from-canada.com", NULL, NULL, "an English word, no keyword"},
+	{"office-login.com", NULL, NULL,
+	 "office.com's label is an English word"},
+	{"list-manage1.com", NULL, NULL, "a digit added: a generic edit"},
+	/* A brand wins over a family label. */
+	{"canada-post.ca", "canadapost.ca", TYPO,
+	 "a hyphen in canadapost, not canada with a keyword"},
+	{"discrodapp.net", "discordapp.net", TYPO,
+	 "the brand discordapp.net, not discord.com's discordapp.com"},
+};
+
+/* test_fill_members - brands with families, in brands file order */
+static struct lookalike *test_fill_members(void)
+{
+	static const char *const families[][3] = {
+		{"google.com", "youtube.com", "googlemail.com"},
+		{"microsoft.com", "office.com", "windows.com"},
+		{"mailchimp.com", "list-manage.com", NULL},
+		{"cra-arc.gc.ca", "canada.ca", NULL},
+		{"canadapost.ca", NULL, NULL},
+		{"discord.com", "discordapp.com", NULL},
+		{"discordapp.net", NULL, NULL},
+	};
+	struct lookalike *lk = lookalike_new();
+
+	if (lk == NULL)
+		exit(2);
+	for (size_t i = 0; i < TEST_COUNT(families); i++) {
+		if (lookalike_add_brand(lk, families[i][0]) != 1)
+			exit(2);
+		for (size_t j = 1; j < 3 && families[i][j] != NULL; j++)
+			if (lookalike_add_own(lk, families[i][0],
+					      families[i][j])
+			    != 1)
+				exit(2);
+	}
+	return lk;
+}
+
+int main(void)
+{
+	struct lookalike *lk = test_fill_members();
+
+	test_pairs(lk, member_cases, TEST_COUNT(member_cases));
+	tap_is_long((long)lookalike_brand_count(lk), 7,
+		    "family domains are no brands of their own");
+	tap_is_long(lookalike_learn_brand(lk, "youtube-login.com"), 0,
+		    "a family label's lookalike is not learned as a brand");
+	lookalike_free(lk);
+	return tap_done();
+}
