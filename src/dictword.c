@@ -54,3 +54,19 @@ int dictword_is_word(const char *s, size_t len)
 	}
 	return 0;
 }
+
+/* dictword_ends - a longer word of the list ends with s[0..len) */
+int dictword_ends(const char *s, size_t len)
+{
+	size_t end;
+
+	if (s == NULL || len == 0 || memchr(s, '\0', len) != NULL)
+		return 0;
+	for (size_t start = 0; start < dictword_size; start = end + 1) {
+		end = start + strlen(dictword_text + start);
+		if (end - start > len
+		    && memcmp(dictword_text + end - len, s, len) == 0)
+			return 1;
+	}
+	return 0;
+}

@@ -66,6 +66,7 @@
 #include <string.h>
 
 #include "combosquat.h"
+#include "dictword.h"
 #include "lookalike.h"
 #include "lookindex.h"
 
@@ -264,6 +265,8 @@ static int lookalike_index(struct lookalike *lk, struct lookalike_brand *brand)
 			return -1;
 	}
 	brand->narrow = lookalike_is_narrow(label, brand->label_len);
+	brand->word_end = brand->label_len < LOOKALIKE_TYPO_MIN
+			  && dictword_ends(label, brand->label_len);
 	if (brand->narrow)
 		return lookalike_index_shorts(lk, brand);
 	return lookalike_index_deletions(lk, LK_DELETIONS, label,
