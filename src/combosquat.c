@@ -424,12 +424,24 @@ static const void *combosquat_hyphenated(const struct combosquat_words *words,
 	return NULL;
 }
 
+/* The word that owners glue before their brand for their mail servers
+ * (emailebay.com is eBay's); the affix-mail rule takes it only with a
+ * hyphen (email-paypal). */
+#define COMBOSQUAT_MAIL_WORD "email"
+
+/* combosquat_mail_word - s[0..len) is COMBOSQUAT_MAIL_WORD */
+static int combosquat_mail_word(const char *s, size_t len)
+{
+	return len == sizeof(COMBOSQUAT_MAIL_WORD) - 1
+	       && memcmp(s, COMBOSQUAT_MAIL_WORD, len) == 0;
+}
+
 /*
  * combosquat_word_before - the brand that word[0..len) is with one
  * English word glued before it, when no English word ends with its
- * label: a coined name (summarypaypal) or a code (bluedhl).  The brand
- * is looked up first, one hash probe a split; the word list only for a
- * brand found.
+ * label: a coined name (summarypaypal) or a code (bluedhl); not the
+ * word of the owners' mail servers.  The brand is looked up first, one
+ * hash probe a split; the word list only for a brand found.
  */
 static const void *combosquat_word_before(const char *word, size_t len,
 					  combosquat_find_fn find,
@@ -442,6 +454,7 @@ static const void *combosquat_word_before(const char *word, size_t len,
 		if (brand != NULL
 		    && (distinct == COMBOSQUAT_COINED
 			|| distinct == COMBOSQUAT_CODE)
+		    && !combosquat_mail_word(word, k)
 		    && dictword_is_word(word, k))
 			/* find() returns a brand of its index, never &distinct */
 			/* cppcheck-suppress returnDanglingLifetime */

@@ -47,6 +47,7 @@ static const struct pair_case negative_cases[] = {
     {"paypalsummary.com", NULL, NULL, "any word after a coined name"},
     {"paypal-marketing.com", NULL, NULL, "brand first with a hyphen"},
     {"dhlsummary.com", NULL, NULL, "any word after a code"},
+    {"emailebay.com", NULL, NULL, "an owner's mail servers (eBay's)"},
     /* Ordinary compounds: the brand label is a word or a keyword after
 	 * a letter, or the rest of a longer word. */
     {"solarunited.net", NULL, NULL, "a word before a brand that is a word"},
