@@ -31,8 +31,12 @@
 /* dictword_is_word - s[0..len) (lower case) is a word of the list */
 int dictword_is_word(const char *s, size_t len);
 
+/* Longest ending dictword_ends() looks for: labels of brands. */
+#define DICTWORD_ENDING_MAX 63
+
 /* dictword_ends - a longer word of the list ends with s[0..len): a
- * scan of the whole list, made once for a short brand label */
+ * scan of the whole list, made once for a short brand label; 0 for a
+ * longer s */
 int dictword_ends(const char *s, size_t len);
 
 /* The list, made at build time: sorted (C locale) words, each ended by
