@@ -20,8 +20,15 @@
  *	and post+ups are ordinary words, mail+ing+web a word with a
  *	keyword; a 4-letter label that is no word (ebay, usps, lyft) is a
  *	name that short keywords do not make into a word, and takes any
- *	keyword on one side (myebay, uberpay).  The bits of a URL are
- *	keywords too: https-paypal.
+ *	keyword on one side (myebay, uberpay); one that ends no English
+ *	word either (dhl, ebay, not ups or uber: setups, tuber) takes
+ *	keywords before it too (webdhl) and one English word glued before
+ *	it (bluedhl), as a coined brand name does (summarypaypal): a
+ *	word before such a label can make no longer word of it.  After the
+ *	brand an English word stays out (googlegroups, ebaystatic: how
+ *	owners name their own sites).  The bits of a URL are keywords too
+ *	(https-paypal), and as long ones: no English word starts or ends
+ *	with www, so wwwapple is no compound of an ordinary word.
  *
  *	Keywords are looked up by binary search of a sorted table, for each
  *	prefix and suffix length up to the longest keyword: a few hundred
@@ -209,22 +216,57 @@ static int combosquat_is_number(const char *s, size_t len)
 #define COMBOSQUAT_FRONT 1
 #define COMBOSQUAT_BACK  2
 
-/* combosquat_acronym_first - an acronym with keywords cut after it
- * only: no English word starts with one and goes on with a keyword */
-static int combosquat_acronym_first(int distinct, int sides)
+/* Bytes a URL bit counts for: as many as a long keyword. */
+#define COMBOSQUAT_URL_WEIGHT COMBOSQUAT_SHORT_CUT
+
+/* combosquat_url_bit - s[0..len) is ww, www, http or https: a keyword
+ * that no English word has at its start or end */
+static int combosquat_url_bit(const char *s, size_t len)
 {
-	return distinct == COMBOSQUAT_ACRONYM && sides == COMBOSQUAT_BACK;
+	if (len == 2 || len == 3)
+		return memcmp(s, "www", len) == 0;
+	return (len == 4 || len == 5) && memcmp(s, "https", len) == 0;
+}
+
+/* combosquat_cut_weight - the bytes a cut keyword counts for */
+static size_t combosquat_cut_weight(const char *s, size_t len)
+{
+	return combosquat_url_bit(s, len) ? COMBOSQUAT_URL_WEIGHT : len;
+}
+
+/* combosquat_enough - keywords of cut bytes cut from sides make a brand
+ * label of this kind (combosquat.h) a combination: any keywords beside
+ * a distinctive one; keywords on one side of a name or a code; after an
+ * acronym, whose end other words have (sync+ing), any keyword; else 5
+ * bytes of them, on one side */
+static int combosquat_enough(int distinct, size_t cut, int sides)
+{
+	int one_side = sides != (COMBOSQUAT_FRONT | COMBOSQUAT_BACK);
+
+	switch (distinct) {
+	case COMBOSQUAT_DISTINCT:
+	case COMBOSQUAT_COINED:
+		return 1;
+	case COMBOSQUAT_NAME:
+	case COMBOSQUAT_CODE:
+		return one_side;
+	case COMBOSQUAT_ACRONYM:
+		if (sides == COMBOSQUAT_BACK)
+			return 1;
+		break;
+	default:
+		break;
+	}
+	return cut >= COMBOSQUAT_SHORT_CUT && one_side;
 }
 
 /* combosquat_strip - the brand in word[0..len) once up to depth more
  * keywords are cut from its ends; cut: the bytes of keywords already cut
- * (none is no combination), sides: the ends they were cut from.  A short
- * or common-word brand label needs long keywords on one side only:
- * mail+ing and my+box are words, and a short label between two words is
- * a syllable of a longer one (mail+ing+web), while ups+tracking is a
- * lure.  A 4-letter name takes any keyword on one side; an acronym
- * any keywords after it (dhlweb, upspay): at the start of a label it is
- * no English ending, as -ing and -ups are after a keyword (sync+ing). */
+ * (none is no combination; a URL bit counts as a long keyword), sides:
+ * the ends they were cut from.  A short or common-word brand label
+ * needs long keywords on one side only: mail+ing and my+box are words,
+ * and a short label between two words is a syllable of a longer one
+ * (mail+ing+web), while ups+tracking is a lure (combosquat_enough()). */
 static const void *combosquat_strip(const char *word, size_t len, int depth,
 				    size_t cut, int sides,
 				    combosquat_find_fn find, const void *ctx)
@@ -233,10 +275,7 @@ static const void *combosquat_strip(const char *word, size_t len, int depth,
 	int distinct = 0;
 
 	if (cut > 0 && (brand = find(ctx, word, len, &distinct)) != NULL
-	    && (distinct == COMBOSQUAT_DISTINCT
-		|| ((cut >= COMBOSQUAT_SHORT_CUT || distinct == COMBOSQUAT_NAME)
-		    && sides != (COMBOSQUAT_FRONT | COMBOSQUAT_BACK))
-		|| combosquat_acronym_first(distinct, sides)))
+	    && combosquat_enough(distinct, cut, sides))
 		return brand;
 	if (depth == 0)
 		return NULL;
@@ -245,13 +284,15 @@ static const void *combosquat_strip(const char *word, size_t len, int depth,
 	     k++) {
 		if (combosquat_is_keyword(word, k)
 		    && (brand = combosquat_strip(
-			    word + k, len - k, depth - 1, cut + k,
+			    word + k, len - k, depth - 1,
+			    cut + combosquat_cut_weight(word, k),
 			    sides | COMBOSQUAT_FRONT, find, ctx))
 			   != NULL)
 			return brand;
 		if (combosquat_is_keyword(word + len - k, k)
 		    && (brand = combosquat_strip(
-			    word, len - k, depth - 1, cut + k,
+			    word, len - k, depth - 1,
+			    cut + combosquat_cut_weight(word + len - k, k),
 			    sides | COMBOSQUAT_BACK, find, ctx))
 			   != NULL)
 			return brand;
@@ -320,7 +361,8 @@ static int combosquat_name_phrase(const struct combosquat_words *words,
 
 	/* the other word is w[1 - brand]: only with two words, brand 0 or 1 */
 	if (words->count != 2 || brand > 1
-	    || (distinct != COMBOSQUAT_ACRONYM && distinct != COMBOSQUAT_NAME)
+	    || (distinct != COMBOSQUAT_ACRONYM && distinct != COMBOSQUAT_NAME
+		&& distinct != COMBOSQUAT_CODE)
 	    || !dictword_is_word(w[1 - brand].s, w[1 - brand].len)
 	    || w[0].len + w[1].len > HOSTNAME_LABEL_MAX)
 		return 0;
@@ -352,7 +394,10 @@ static const void *combosquat_run(const struct combosquat_words *words,
 		brand = find(ctx, s, len, &distinct);
 	/* find() returns a brand of its index, never &distinct */
 	if (brand != NULL
-	    && (plain || (distinct == COMBOSQUAT_DISTINCT && first > 0)
+	    && (plain
+		|| ((distinct == COMBOSQUAT_DISTINCT
+		     || distinct == COMBOSQUAT_COINED)
+		    && first > 0)
 		|| (first == last
 		    && combosquat_name_phrase(words, first, distinct))))
 		/* cppcheck-suppress returnDanglingLifetime */
@@ -379,6 +424,45 @@ static const void *combosquat_hyphenated(const struct combosquat_words *words,
 	return NULL;
 }
 
+/* The word that owners glue before their brand for their mail servers
+ * (emailebay.com is eBay's); the affix-mail rule takes it only with a
+ * hyphen (email-paypal). */
+#define COMBOSQUAT_MAIL_WORD "email"
+
+/* combosquat_mail_word - s[0..len) is COMBOSQUAT_MAIL_WORD */
+static int combosquat_mail_word(const char *s, size_t len)
+{
+	return len == sizeof(COMBOSQUAT_MAIL_WORD) - 1
+	       && memcmp(s, COMBOSQUAT_MAIL_WORD, len) == 0;
+}
+
+/*
+ * combosquat_word_before - the brand that word[0..len) is with one
+ * English word glued before it, when no English word ends with its
+ * label: a coined name (summarypaypal) or a code (bluedhl); not the
+ * word of the owners' mail servers.  The brand is looked up first, one
+ * hash probe a split; the word list only for a brand found.
+ */
+static const void *combosquat_word_before(const char *word, size_t len,
+					  combosquat_find_fn find,
+					  const void *ctx)
+{
+	for (size_t k = DICTWORD_MIN; k + COMBOSQUAT_CORE_MIN <= len; k++) {
+		int distinct = 0;
+		const void *brand = find(ctx, word + k, len - k, &distinct);
+
+		if (brand != NULL
+		    && (distinct == COMBOSQUAT_COINED
+			|| distinct == COMBOSQUAT_CODE)
+		    && !combosquat_mail_word(word, k)
+		    && dictword_is_word(word, k))
+			/* find() returns a brand of its index, never &distinct */
+			/* cppcheck-suppress returnDanglingLifetime */
+			return brand;
+	}
+	return NULL;
+}
+
 /* combosquat_find - the brand a label combines with words, or NULL */
 const void *combosquat_find(const char *label, size_t len,
 			    combosquat_find_fn find, const void *ctx)
@@ -387,9 +471,13 @@ const void *combosquat_find(const char *label, size_t len,
 
 	if (find == NULL || label == NULL)
 		return NULL;
-	if (memchr(label, '-', len) == NULL)
-		return combosquat_strip(label, len, COMBOSQUAT_DEPTH, 0, 0,
-					find, ctx);
+	if (memchr(label, '-', len) == NULL) {
+		const void *brand = combosquat_strip(
+		    label, len, COMBOSQUAT_DEPTH, 0, 0, find, ctx);
+		return brand != NULL
+			   ? brand
+			   : combosquat_word_before(label, len, find, ctx);
+	}
 	if (!combosquat_split(label, len, &words))
 		return NULL;
 	return combosquat_hyphenated(&words, find, ctx);

@@ -19,7 +19,13 @@
  *		not); a brand label of 3 or 4 letters that is no word
  *		(dhl, usps) takes one English word beside its hyphen, on
  *		either side (dhl-summary, blue-usps), unless the two
- *		make a word (pick-ups).
+ *		make a word (pick-ups);
+ *	-	the bits of a URL (http, https, ww, www) glued to any brand
+ *		label, since no English word has them (wwwapple);
+ *	-	one English word glued before a brand label that no word
+ *		ends with: a coined name (summarypaypal) or a short code
+ *		(bluedhl); never after it, where owners put theirs
+ *		(googlegroups, yahoogroups).
  *
  *	A brand label inside an unrelated word (openoffice, appleton) is
  *	never enough.  The keyword list is the project's own, written from
@@ -39,12 +45,21 @@
  * combosquat_find_fn).  An acronym (3 letters, not marked a word: the
  * word list has no shorter words) takes any keyword after it (dhlweb);
  * an acronym or a name also takes one English word beside a hyphen
- * (dhl-summary). */
+ * (dhl-summary).  A code is a short label that no English word ends
+ * with: a word before it cannot make a longer word of it, as set+ups
+ * and t+uber do, so it takes keywords on either side (mydhl, dhlweb)
+ * and one English word glued before it (bluedhl).  A coined name is
+ * no English word and no keyword after a letter or two (paypal, not
+ * united, blockchain, icloud): an English word glued before it makes
+ * no compound of ordinary words (summarypaypal; trust+icloud and
+ * solar+united do). */
 enum {
-	COMBOSQUAT_COMMON,  /* a word: 5 bytes of keywords, one side */
-	COMBOSQUAT_ACRONYM, /* 3 letters, not a word: as common */
-	COMBOSQUAT_NAME,    /* 4 letters, no word: any keyword, one side */
-	COMBOSQUAT_DISTINCT /* 5 or more, no word: any word, any keyword */
+	COMBOSQUAT_COMMON,   /* a word: 5 bytes of keywords, one side */
+	COMBOSQUAT_ACRONYM,  /* 3 letters, not a word: as common */
+	COMBOSQUAT_NAME,     /* 4 letters, no word: any keyword, one side */
+	COMBOSQUAT_CODE,     /* 3 or 4, no word's end: a word before too */
+	COMBOSQUAT_DISTINCT, /* 5 or more, no word: any word, any keyword */
+	COMBOSQUAT_COINED    /* distinct, no English word: a word glued */
 };
 
 /* The brand whose label is s[0..len), or NULL; *distinct set to how it

@@ -54,3 +54,25 @@ int dictword_is_word(const char *s, size_t len)
 	}
 	return 0;
 }
+
+/* dictword_ends - a longer word of the list ends with s[0..len): the
+ * label and its NUL searched for with memmem(), which skips through the
+ * list many bytes a step; a match at a word's start is the word itself */
+int dictword_ends(const char *s, size_t len)
+{
+	char needle[DICTWORD_ENDING_MAX + 1];
+	const char *at = dictword_text;
+	const char *end = dictword_text + dictword_size;
+
+	if (s == NULL || len == 0 || len > DICTWORD_ENDING_MAX
+	    || memchr(s, '\0', len) != NULL)
+		return 0;
+	memcpy(needle, s, len);
+	needle[len] = '\0';
+	while ((at = memmem(at, (size_t)(end - at), needle, len + 1)) != NULL) {
+		if (at > dictword_text && at[-1] != '\0')
+			return 1;
+		at += len + 1;
+	}
+	return 0;
+}

@@ -16,6 +16,8 @@
  *
  *	dictword_is_word() is a binary search over that array: about 17
  *	string comparisons, made only for a label a typo rule matched.
+ *	dictword_ends() reads the whole list, once for each brand label
+ *	of 3 or 4 letters when it is added (combosquat.h: is it a code?).
  */
 #ifndef PHISHWATCH_DICTWORD_H
 #define PHISHWATCH_DICTWORD_H
@@ -28,6 +30,14 @@
 
 /* dictword_is_word - s[0..len) (lower case) is a word of the list */
 int dictword_is_word(const char *s, size_t len);
+
+/* Longest ending dictword_ends() looks for: labels of brands. */
+#define DICTWORD_ENDING_MAX 63
+
+/* dictword_ends - a longer word of the list ends with s[0..len): a
+ * scan of the whole list, made once for a short brand label; 0 for a
+ * longer s */
+int dictword_ends(const char *s, size_t len);
 
 /* The list, made at build time: sorted (C locale) words, each ended by
  * a NUL, dictword_size bytes in all. */

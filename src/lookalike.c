@@ -69,6 +69,7 @@
 #include <string.h>
 
 #include "combosquat.h"
+#include "dictword.h"
 #include "lookalike.h"
 #include "lookindex.h"
 
@@ -279,6 +280,8 @@ static int lookalike_index(struct lookalike *lk, struct lookalike_brand *brand)
 	 * and their index would take as much memory as the brands' own. */
 	brand->narrow = brand->owner != NULL
 			|| lookalike_is_narrow(label, brand->label_len);
+	brand->word_end = brand->label_len < LOOKALIKE_TYPO_MIN
+			  && dictword_ends(label, brand->label_len);
 	if (brand->owner != NULL)
 		return 0;
 	if (brand->narrow)

@@ -40,6 +40,7 @@ struct lookalike_brand {
 	int any_cc;    /* its label is its own under every ccTLD */
 	int narrow;    /* typos: only a doubled letter or a swap */
 	int word;      /* the label is a common word (brands file) */
+	int word_end;  /* 3 or 4 letters that end an English word (ups) */
 	char domain[]; /* registrable domain, lower case */
 };
 

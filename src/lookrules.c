@@ -151,9 +151,12 @@ static const struct lookalike_brand *lookrules_label(const struct lookalike *lk,
 }
 
 /* lookrules_combo_label - lookrules_label() as a combosquat_find_fn: a
- * label of 5 or more that is not marked a word is distinctive, one of 4
- * that is no English word a name, one of 3 not marked a word an acronym
- * (the word list has no 3-letter words) (combosquat.h) */
+ * label of 5 or more that is not marked a word is distinctive, and
+ * coined when it is no English word nor narrow (a keyword after a
+ * letter or two: icloud); one of 4 that is no English word a name,
+ * one of 3 not marked a word an acronym (the word list has no
+ * 3-letter words); either a code when no English word ends with it
+ * (combosquat.h) */
 static const void *lookrules_combo_label(const void *ctx, const char *s,
 					 size_t len, int *distinct)
 {
@@ -163,12 +166,15 @@ static const void *lookrules_combo_label(const void *ctx, const char *s,
 	if (brand == NULL || brand->word || brand->owner != NULL)
 		return brand; /* a family domain's label: keywords only */
 	if (len >= COMBOSQUAT_ANY_WORD_MIN)
-		*distinct = COMBOSQUAT_DISTINCT;
+		*distinct = brand->narrow || dictword_is_word(s, len)
+				? COMBOSQUAT_DISTINCT
+				: COMBOSQUAT_COINED;
 	else if (len + 1 == COMBOSQUAT_ANY_WORD_MIN
 		 && !dictword_is_word(s, len))
-		*distinct = COMBOSQUAT_NAME;
+		*distinct = brand->word_end ? COMBOSQUAT_NAME : COMBOSQUAT_CODE;
 	else if (len + 2 == COMBOSQUAT_ANY_WORD_MIN)
-		*distinct = COMBOSQUAT_ACRONYM;
+		*distinct =
+		    brand->word_end ? COMBOSQUAT_ACRONYM : COMBOSQUAT_CODE;
 	return brand;
 }
 

@@ -1,0 +1,109 @@
+/*
+ * test_combo_words - brand labels combined with ordinary English words
+ * (lookalike:combo): which words may stand beside which kinds of brand
+ * label, and the owners' own compounds and ordinary compounds that must
+ * stay unmatched.  Pairs both ways, checked as lookalike_pairs.h does.
+ */
+#include "dictword.h"
+#include "lookalike_pairs.h"
+
+/* Brands of every kind: coined names, codes (dhl, adp, ebay), labels
+ * that end English words (ups: setups; uber: tuber), English words
+ * (united, blockchain), a keyword after a letter (icloud), and common
+ * words marked in the brands file (apple, office). */
+static const char *const test_brands[] = {
+    "paypal.com", "microsoft.com",  "google.com", "yahoo.com",  "dhl.com",
+    "adp.com",    "ebay.com",       "ups.com",    "uber.com",   "united.com",
+    "icloud.com", "blockchain.com", "apple.com",  "office.com", "docusign.com",
+};
+
+/* Brands marked !word in a brands file. */
+static const char *const test_words[] = {"apple.com", "office.com"};
+
+static const struct pair_case positive_cases[] = {
+    /* An English word glued before a coined brand name. */
+    {"summarypaypal.com", "paypal.com", COMBO, "a word before a coined name"},
+    {"bluemicrosoft.net", "microsoft.com", COMBO,
+     "a word before a coined name"},
+    {"choosedocusign.org", "docusign.com", COMBO,
+     "a word before a coined name"},
+    /* Codes: short labels that no English word ends with. */
+    {"bluedhl.com", "dhl.com", COMBO, "a word before a three-letter code"},
+    {"agreeebay.com", "ebay.com", COMBO, "a word before a four-letter code"},
+    {"webdhl.com", "dhl.com", COMBO, "a short keyword before a code"},
+    {"ssladp.net", "adp.com", COMBO, "a short keyword before a code"},
+    /* URL bits beside any brand label count as long keywords. */
+    {"wwwapple.com", "apple.com", COMBO, "www before a common-word brand"},
+    {"https-wwwapple.com", "apple.com", COMBO, "https-www before it"},
+    {"appleww.com", "apple.com", COMBO, "ww after a common-word brand"},
+    {"httpups.com", "ups.com", COMBO, "http before an acronym"},
+    {"wwwoffice.net", "office.com", COMBO, "www before a marked word"},
+};
+
+static const struct pair_case negative_cases[] = {
+    /* Owners name their sites brand first: a word after stays out. */
+    {"googlegroups.com", NULL, NULL, "an owner's compound, word after"},
+    {"yahoogroups.com", NULL, NULL, "an owner's compound, word after"},
+    {"paypalsummary.com", NULL, NULL, "any word after a coined name"},
+    {"paypal-marketing.com", NULL, NULL, "brand first with a hyphen"},
+    {"dhlsummary.com", NULL, NULL, "any word after a code"},
+    {"emailebay.com", NULL, NULL, "an owner's mail servers (eBay's)"},
+    /* Ordinary compounds: the brand label is a word or a keyword after
+	 * a letter, or the rest of a longer word. */
+    {"solarunited.net", NULL, NULL, "a word before a brand that is a word"},
+    {"tempblockchain.com", NULL, NULL, "a word before a brand that is a word"},
+    {"trusticloud.us", NULL, NULL, "a word before a keyword compound"},
+    {"blueuber.com", NULL, NULL, "uber ends tuber: a word before it"},
+    {"blueups.com", NULL, NULL, "ups ends setups: a word before it"},
+    {"sslups.com", NULL, NULL, "a short keyword before ups"},
+    {"signups.com", NULL, NULL, "sign+ups, an English ending"},
+    /* Short keywords before a common word make ordinary names. */
+    {"myapple.com", NULL, NULL, "a short keyword before a marked word"},
+    {"postoffice.co.uk", NULL, NULL, "a short keyword before a marked word"},
+    {"homeoffice.gov.uk", NULL, NULL, "a short keyword before a marked word"},
+    /* A word too short for the list, and a word that is no brand. */
+    {"redpaypal.com", NULL, NULL, "a three-letter word: not on the list"},
+    {"summarypaypa.com", NULL, NULL, "no brand after the word"},
+};
+
+/* combo_fill - the brands, apple and office marked common words */
+static struct lookalike *combo_fill(void)
+{
+	struct lookalike *lk = lookalike_new();
+
+	if (lk == NULL)
+		exit(2);
+	for (size_t i = 0; i < TEST_COUNT(test_brands); i++)
+		if (lookalike_add_brand(lk, test_brands[i]) != 1)
+			exit(2);
+	for (size_t i = 0; i < TEST_COUNT(test_words); i++)
+		if (lookalike_set_word(lk, test_words[i]) != 0)
+			exit(2);
+	return lk;
+}
+
+/* test_word_ends - which short labels end English words of the list */
+static void test_word_ends(void)
+{
+	tap_is_long(dictword_ends("ups", 3), 1, "ups ends setups");
+	tap_is_long(dictword_ends("uber", 4), 1, "uber ends tuber");
+	tap_is_long(dictword_ends("ing", 3), 1, "ing ends many words");
+	tap_is_long(dictword_ends("dhl", 3), 0, "dhl ends no word");
+	tap_is_long(dictword_ends("ebay", 4), 0, "ebay ends no word");
+	tap_is_long(dictword_ends("setups", 6), 0,
+		    "a word is not its own ending");
+	tap_is_long(dictword_ends("", 0), 0, "the empty label ends nothing");
+	tap_is_long(dictword_ends("u\0s", 3), 0, "a NUL inside ends nothing");
+	tap_is_long(dictword_ends(NULL, 3), 0, "NULL ends nothing");
+}
+
+int main(void)
+{
+	struct lookalike *lk = combo_fill();
+
+	test_pairs(lk, positive_cases, TEST_COUNT(positive_cases));
+	test_pairs(lk, negative_cases, TEST_COUNT(negative_cases));
+	test_word_ends();
+	lookalike_free(lk);
+	return tap_done();
+}
