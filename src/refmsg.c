@@ -104,13 +104,38 @@ static int refmsg_groups(const struct mailrec *log)
 	       && log->sender != NULL;
 }
 
-/* refmsg_find - the slot index of a process, or -1 */
+/* refmsg_find - the slot index of a process, or -1 (no two slots
+ * hold one process: refmsg_take() gives a slot only to a process that
+ * has none) */
 static int refmsg_find(const struct refmsg *r, uint64_t process)
 {
-	for (int i = 0; process != 0 && i < REFMSG_SLOTS; i++)
-		if (r->process[i] == process)
-			return i;
-	return -1;
+	return keyindex_find(&r->by_process, r->process, process);
+}
+
+/* refmsg_set_qid - slot i's queue id (0: none), and its count */
+static void refmsg_set_qid(struct refmsg *r, int i, uint64_t qid)
+{
+	if (r->qid[i] != 0)
+		keycount_del(&r->qids, r->qid[i]);
+	r->qid[i] = qid;
+	if (qid != 0)
+		keycount_add(&r->qids, qid);
+}
+
+/* refmsg_set_client_qid - slot i's client_qid (0: none), and its count */
+static void refmsg_set_client_qid(struct refmsg *r, int i, uint64_t qid)
+{
+	if (r->slot[i].client_qid != 0)
+		keycount_del(&r->client_qids, r->slot[i].client_qid);
+	r->slot[i].client_qid = qid;
+	if (qid != 0)
+		keycount_add(&r->client_qids, qid);
+}
+
+/* refmsg_has_qid - 0: no slot's queue id is qid (a scan would find none) */
+static int refmsg_has_qid(const struct refmsg *r, uint64_t qid)
+{
+	return qid != 0 && keycount_may_have(&r->qids, qid);
 }
 
 /* refmsg_take - the slot of a process; when it has none, the next one
@@ -125,9 +150,12 @@ static int refmsg_take(struct refmsg *r, uint64_t process)
 	r->next = (r->next + 1) % REFMSG_SLOTS;
 	if (r->slot[i].list.open)
 		r->lists--; /* another process's, forgotten */
+	refmsg_set_client_qid(r, i, 0);
+	refmsg_set_qid(r, i, 0);
+	keyindex_del(&r->by_process, r->process, i);
 	memset(&r->slot[i], 0, sizeof(r->slot[i]));
 	r->process[i] = process;
-	r->qid[i] = 0;
+	keyindex_add(&r->by_process, r->process, i);
 	return i;
 }
 
@@ -300,14 +328,14 @@ void refmsg_line(struct refmsg *r, const struct mailrec *log)
 		return;
 	s = &r->slot[i];
 	if (client && s->message != 0 && s->counted) {
-		r->qid[i] = refmsg_queue_id(log->qid);
+		refmsg_set_qid(r, i, refmsg_queue_id(log->qid));
 		s->qid_sender = s->sender;
 		/* its message takes recipients now: one its verdicts did
 		 * not count, unless a verdict ends it */
 		s->owed.runs_taken += s->owed.due;
 	}
 	if (client)
-		s->client_qid = refmsg_queue_id(log->qid);
+		refmsg_set_client_qid(r, i, refmsg_queue_id(log->qid));
 	s->message = 0;
 }
 
@@ -325,7 +353,9 @@ int refmsg_counted(const struct refmsg *r, const struct mailrec *log)
 	if (i >= 0 && r->slot[i].message != 0 && r->slot[i].counted
 	    && r->slot[i].sender == sender)
 		return 1;
-	for (int j = 0; qid != 0 && j < REFMSG_SLOTS; j++)
+	if (!refmsg_has_qid(r, qid))
+		return 0;
+	for (int j = 0; j < REFMSG_SLOTS; j++)
 		if (r->qid[j] == qid && r->slot[j].qid_sender == sender)
 			return 1;
 	return 0;
@@ -339,9 +369,9 @@ void refmsg_accepted(struct refmsg *r, const struct mailrec *log)
 
 	if (i >= 0)
 		r->slot[i].message = 0;
-	for (int j = 0; qid != 0 && j < REFMSG_SLOTS; j++)
+	for (int j = 0; refmsg_has_qid(r, qid) && j < REFMSG_SLOTS; j++)
 		if (r->qid[j] == qid)
-			r->qid[j] = 0;
+			refmsg_set_qid(r, j, 0);
 }
 
 /* refmsg_session - the slot of the session a line's message is of: the
@@ -352,6 +382,8 @@ static int refmsg_session(const struct refmsg *r, const struct mailrec *log)
 
 	if (qid == 0)
 		return refmsg_find(r, refmsg_process(log));
+	if (!keycount_may_have(&r->client_qids, qid))
+		return -1;
 	for (int i = 0; i < REFMSG_SLOTS; i++)
 		if (r->process[i] != 0 && r->slot[i].client_qid == qid)
 			return i;
@@ -465,7 +497,9 @@ int refmsg_accepted_matters(const struct refmsg *r,
 
 	if (refmsg_edge_matters(r, who))
 		return 1;
-	for (int j = 0; q != 0 && j < REFMSG_SLOTS; j++)
+	if (!refmsg_has_qid(r, q))
+		return 0;
+	for (int j = 0; j < REFMSG_SLOTS; j++)
 		if (r->qid[j] == q)
 			return 1;
 	return 0;

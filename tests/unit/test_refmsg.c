@@ -160,6 +160,61 @@ static void test_full(void)
 	tap_ok(refmsg_continues(&r, &a), "the newest remembered");
 }
 
+/* test_churn - processes that come and go three times round the table:
+ * the latest REFMSG_SLOTS are found, each with its own queue id; the
+ * others, and the queue ids their slots gave, are forgotten */
+static void test_churn(void)
+{
+	enum { N = 3 * REFMSG_SLOTS + 5 };
+	static char pids[N][8], qids[N][12];
+	struct refmsg r;
+	struct mailrec a = verdict("x", "<x@a.example>", "<bob@example.org>");
+	struct mailrec client = accepted("postfix/smtpd", "x", "x", NULL);
+	struct mailrec qmgr = accepted("postfix/qmgr", "1", "x", "<x@a.example>");
+	const struct refmsg_who who = {"mx1", 3, "postfix/qmgr", 12, "1", 1};
+	int found = 0, counted = 0;
+
+	memset(&r, 0, sizeof(r));
+	client.kind = MAILREC_CLIENT;
+	for (int i = 0; i < N; i++) {
+		snprintf(pids[i], sizeof(pids[i]), "%d", 1000 + i);
+		snprintf(qids[i], sizeof(qids[i]), "Q%d", i);
+		a.pid = client.pid = pids[i];
+		client.qid = qids[i];
+		refmsg_note(&r, &a, 1);
+		refmsg_line(&r, &client);
+		refmsg_note(&r, &a, 1); /* a run again, after the queue id */
+	}
+	a.recipients = "<eve@example.org>";
+	for (int i = 0; i < N; i++) {
+		a.pid = pids[i];
+		qmgr.qid = qids[i];
+		found += refmsg_continues(&r, &a) == (i >= N - REFMSG_SLOTS);
+		counted += refmsg_counted(&r, &qmgr) == (i >= N - REFMSG_SLOTS);
+	}
+	tap_is_long(found, N, "the latest processes are found, the others forgotten");
+	tap_is_long(counted, N, "the queue ids of the latest are counted, the others' forgotten");
+	for (int i = N - REFMSG_SLOTS; i < N; i += 2) {
+		qmgr.qid = qids[i];
+		refmsg_accepted(&r, &qmgr);
+		counted += !refmsg_counted(&r, &qmgr);
+	}
+	tap_is_long(counted, N + REFMSG_SLOTS / 2, "each queue id done once: not counted again");
+	for (int i = 0; i < REFMSG_SLOTS; i++) {
+		snprintf(pids[i], sizeof(pids[i]), "%d", 9000 + i);
+		a.pid = pids[i];
+		refmsg_note(&r, &a, 1); /* a new process, no queue id */
+	}
+	counted = 0;
+	for (int i = 0; i < N; i++) {
+		qmgr.qid = qids[i];
+		counted += refmsg_counted(&r, &qmgr)
+			   + refmsg_accepted_matters(&r, &who, qids[i],
+						     strlen(qids[i]));
+	}
+	tap_is_long(counted, 0, "the slots taken by new processes: every queue id forgotten");
+}
+
 /* test_retry - a recipient refused again is a new transaction's */
 static void test_retry(void)
 {
@@ -442,6 +497,7 @@ int main(void)
 	test_copies();
 	test_partly_taken();
 	test_full();
+	test_churn();
 	test_retry();
 	test_owed();
 	test_settle();
