@@ -93,6 +93,7 @@ int store_commit(struct store *store)
 		return store->busy ? -1 : store_stop(store);
 	}
 	store->commits++;
+	relaycache_commit(store->relays);
 	return 0;
 }
 

@@ -209,6 +209,9 @@ int store_batch_count(struct store *store, const struct tracker_delta *delta,
 int store_batch_relay(struct store *store, const char *phished_domain,
 		      const char *relay)
 {
+	/* Stored already: its INSERT ... DO NOTHING would change nothing. */
+	if (relaycache_has(store->relays, phished_domain, relay))
+		return 0;
 	if (store_batch_room(store) < 0)
 		return -1;
 	(void)storebatch_find(store->batch, SB_RELAY, phished_domain, relay, 0);
@@ -273,7 +276,11 @@ static int storebatch_write_row(struct store *store,
 			if (store_bind_int(store, id, P_COUNTERS + i, row->n[i])
 			    < 0)
 				return -1;
-	return store_run(store, id);
+	if (store_run(store, id) < 0)
+		return -1;
+	if (row->kind == SB_RELAY) /* stored once its transaction commits */
+		relaycache_put(store->relays, row->key, row->sub);
+	return 0;
 }
 
 /* store_batch_write - every row not yet written, then an empty table */
@@ -287,6 +294,7 @@ int store_batch_write(struct store *store)
 	 * (after an error), and the counts went with it, as they did. */
 	if (sqlite3_get_autocommit(store->db)) {
 		storebatch_clear(batch);
+		relaycache_abort(store->relays);
 		return 0;
 	}
 	for (; batch->written < batch->used; batch->written++)
@@ -302,4 +310,5 @@ void store_batch_drop(struct store *store)
 {
 	if (store->batch != NULL)
 		storebatch_clear(store->batch);
+	relaycache_abort(store->relays); /* their relay rows too */
 }

@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 #include <time.h>
 
+#include "relaycache.h"
 #include "storecache.h"
 #include "storefile.h"
 #include "tracker.h"
@@ -87,6 +88,7 @@ struct store {
 	struct storecache *known;       /* campaigns found stored */
 	struct storecache *senders;     /* sender hosts found stored */
 	struct storebatch *batch;       /* counts not yet written */
+	struct relaycache *relays;      /* relay rows known stored */
 	char *name;                     /* path or ":memory:", for messages */
 	struct storefile *file;         /* NULL in memory */
 	char errmsg[STOREFILE_ERR_MAX]; /* STORE_ERR_MAX (store.c) */

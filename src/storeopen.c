@@ -67,7 +67,7 @@ static int store_recheck(struct store *store)
 	return -1;
 }
 
-/* store_ready - statements, the cache and the batch: sizes fixed here */
+/* store_ready - statements, the caches and the batch: sizes fixed here */
 static int store_ready(struct store *store)
 {
 	if (store_prepare(store) < 0)
@@ -75,8 +75,9 @@ static int store_ready(struct store *store)
 	store->known = storecache_new(STORE_CACHE_SIZE);
 	store->senders = storecache_new(STORE_CACHE_SIZE);
 	store->batch = storebatch_new();
+	store->relays = relaycache_new();
 	if (store->known == NULL || store->senders == NULL
-	    || store->batch == NULL)
+	    || store->batch == NULL || store->relays == NULL)
 		return store_fail_nomem(store);
 	return store_recheck(store);
 }
@@ -227,6 +228,7 @@ int store_close(struct store *store, char err[STORE_ERR_MAX])
 	storecache_free(store->known);
 	storecache_free(store->senders);
 	storebatch_free(store->batch);
+	relaycache_free(store->relays);
 	free(store->name);
 	free(store);
 	return status;

@@ -201,6 +201,7 @@ int store_forget(struct store *store, const char *phished_domain,
 	if (store_commit(store) < 0)
 		return -1;
 	storecache_del(store->known, phished_domain);
+	relaycache_clear(store->relays); /* its relay rows are gone */
 	/* Its sender hosts are not listed here: start again. */
 	storecache_clear(store->senders);
 	gone->campaigns = n[0];

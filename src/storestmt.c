@@ -253,6 +253,9 @@ int store_begin(struct store *store)
 		return -1; /* errmsg still says why */
 	if (!sqlite3_get_autocommit(store->db))
 		return 0;
+	/* Relay rows put since the last commit were in a transaction
+	 * that ended without one (SQLite rolled it back on its own). */
+	relaycache_abort(store->relays);
 	return store_run(store, STMT_BEGIN);
 }
 
