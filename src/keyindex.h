@@ -6,7 +6,7 @@
  *	A table of at most KEYINDEX_SLOTS slots (refmsg.h: one per SMTP
  *	process) keeps its keys, nonzero hashes, in an array of its own;
  *	finding a key by scanning that array cost some 600 instructions
- *	a look-up, several look-ups a line.  Two helpers answer in a few:
+ *	a look-up, several look-ups a line.  Two structures answer in a few:
  *
  *	- struct keyindex: the slot of a key, for keys that no two slots
  *	  hold at once (a process).  Open addressing, linear probing,
