@@ -104,6 +104,33 @@ static void test_bounded(void)
 	relaycache_free(c);
 }
 
+/* relay_of - the i-th relay of the block 10.net.0.0/16 */
+static const char *relay_of(char relay[32], int net, int i)
+{
+	snprintf(relay, 32, "10.%d.%d.%d", net, i >> 8 & 255, i & 255);
+	return relay;
+}
+
+/* put_all - n relays of a block put, in one transaction */
+static void put_all(struct relaycache *c, int net, int n)
+{
+	char relay[32];
+
+	for (int i = 0; i < n; i++)
+		relaycache_put(c, "marriott.com", relay_of(relay, net, i));
+}
+
+/* known_of - how many of n relays of a block are known */
+static int known_of(struct relaycache *c, int net, int n)
+{
+	char relay[32];
+	int known = 0;
+
+	for (int i = 0; i < n; i++)
+		known += relaycache_has(c, "marriott.com", relay_of(relay, net, i));
+	return known;
+}
+
 /* test_long_transaction - more rows than the pending list */
 static void test_long_transaction(void)
 {
@@ -112,41 +139,20 @@ static void test_long_transaction(void)
 	int known = 0;
 	const int n = RELAYCACHE_PENDING + 500;
 
-	for (int i = 0; i < n; i++) {
-		snprintf(relay, sizeof(relay), "10.1.%d.%d", i >> 8, i & 255);
-		relaycache_put(c, "marriott.com", relay);
-	}
+	put_all(c, 1, n);
 	relaycache_abort(c);
 	for (int i = 0; i < n; i++) {
-		snprintf(relay, sizeof(relay), "10.1.%d.%d", i >> 8, i & 255);
-		relaycache_put(c, "marriott.com", relay);
+		relaycache_put(c, "marriott.com", relay_of(relay, 1, i));
 		relaycache_commit(c);
 		known += relaycache_has(c, "marriott.com", relay);
-		relaycache_abort(c);
 	}
 	tap_is_long(known, n, "rolled back beyond the list: each put again, then known");
-	for (int i = 0; i < n; i++) {
-		snprintf(relay, sizeof(relay), "10.2.%d.%d", i >> 8, i & 255);
-		relaycache_put(c, "marriott.com", relay);
-	}
+	put_all(c, 2, n);
 	relaycache_abort(c);
-	known = 0;
-	for (int i = 0; i < n; i++) {
-		snprintf(relay, sizeof(relay), "10.2.%d.%d", i >> 8, i & 255);
-		known += relaycache_has(c, "marriott.com", relay);
-	}
-	tap_is_long(known, 0, "a transaction beyond the list rolled back: none known");
-	for (int i = 0; i < n; i++) {
-		snprintf(relay, sizeof(relay), "10.3.%d.%d", i >> 8, i & 255);
-		relaycache_put(c, "marriott.com", relay);
-	}
+	tap_is_long(known_of(c, 2, n), 0, "a transaction beyond the list rolled back: none known");
+	put_all(c, 3, n);
 	relaycache_commit(c);
-	known = 0;
-	for (int i = 0; i < n; i++) {
-		snprintf(relay, sizeof(relay), "10.3.%d.%d", i >> 8, i & 255);
-		known += relaycache_has(c, "marriott.com", relay);
-	}
-	tap_ok(known > n / 2, "a transaction beyond the list committed: its rows known");
+	tap_ok(known_of(c, 3, n) > n / 2, "a transaction beyond the list committed: its rows known");
 	relaycache_free(c);
 }
 
