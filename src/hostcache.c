@@ -21,17 +21,13 @@ struct hostcache {
 	uint32_t generation; /* slots of another one are empty */
 };
 
-/* Slots go by pairs: a host may take either of its pair's, so that two
- * busy hosts whose hash falls on one pair do not evict each other. */
-#define HOSTCACHE_WAYS 2
-
-/* hostcache_pair - the first of the host's two slots */
-static struct hostcache_slot *hostcache_pair(const struct hostcache *cache,
-					     const char *host, size_t len)
+/* hostcache_set - the first of the host's HOSTCACHE_WAYS slots */
+static struct hostcache_slot *hostcache_set(const struct hostcache *cache,
+					    const char *host, size_t len)
 {
-	size_t pairs = HOSTCACHE_SLOTS / HOSTCACHE_WAYS;
+	size_t sets = HOSTCACHE_SLOTS / HOSTCACHE_WAYS;
 
-	return &cache->slot[strmap_hash(host, len) % pairs * HOSTCACHE_WAYS];
+	return &cache->slot[strmap_hash(host, len) % sets * HOSTCACHE_WAYS];
 }
 
 /* hostcache_match - the slot holds host[0..len], filled since the
@@ -40,7 +36,7 @@ static int hostcache_match(const struct hostcache *cache,
 			   const struct hostcache_slot *s, const char *host,
 			   size_t len)
 {
-	return s->generation == cache->generation
+	return s->generation == cache->generation && s->host[0] == host[0]
 	       && memcmp(s->host, host, len + 1) == 0;
 }
 
@@ -77,7 +73,7 @@ void hostcache_free(struct hostcache *cache)
 	free(cache);
 }
 
-/* hostcache_has - exact match in one of the host's two slots, filled
+/* hostcache_has - exact match in one of the host's slots, filled
  * since the last clear */
 int hostcache_has(const struct hostcache *cache, const char *host)
 {
@@ -86,23 +82,28 @@ int hostcache_has(const struct hostcache *cache, const char *host)
 
 	if (len == 0 || len > HOSTCACHE_NAME_MAX)
 		return 0;
-	s = hostcache_pair(cache, host, len);
-	return hostcache_match(cache, &s[0], host, len)
-	       || hostcache_match(cache, &s[1], host, len);
+	s = hostcache_set(cache, host, len);
+	for (int k = 0; k < HOSTCACHE_WAYS; k++)
+		if (hostcache_match(cache, &s[k], host, len))
+			return 1;
+	return 0;
 }
 
-/* hostcache_add - the host takes the first slot of its pair */
+/* hostcache_add - the host takes the first slot of its set */
 void hostcache_add(struct hostcache *cache, const char *host)
 {
 	size_t len = strnlen(host, HOSTCACHE_NAME_MAX + 1);
 	struct hostcache_slot *s;
+	int k = 0;
 
 	if (len == 0 || len > HOSTCACHE_NAME_MAX)
 		return;
-	s = hostcache_pair(cache, host, len);
-	/* the newer host first: the pair's older one makes room */
-	if (s[0].generation == cache->generation)
-		s[1] = s[0];
+	s = hostcache_set(cache, host, len);
+	/* the newer hosts move back one, into the first slot of an older
+	 * generation, or the set's oldest one out */
+	while (k < HOSTCACHE_WAYS - 1 && s[k].generation == cache->generation)
+		k++;
+	memmove(s + 1, s, (size_t)k * sizeof(*s));
 	memcpy(s[0].host, host, len + 1);
 	s[0].generation = cache->generation;
 }

@@ -1,8 +1,9 @@
 /*
  * test_hostcache - remembered hosts, exact names only, fixed size, clear
  * by generation: a host of an older one is never served, and a clear
- * touches none of the cache's memory; two hosts of one hash both stay,
- * a third one pushes the older out.
+ * touches none of the cache's memory; HOSTCACHE_WAYS hosts of one hash
+ * all stay, one more pushes the oldest out, and a newcomer takes the
+ * place of a host of an older generation first.
  */
 #include <stdio.h>
 #include <string.h>
@@ -12,7 +13,7 @@
 #include "strmap.h"
 #include "tap.h"
 
-/* same_pair - n names whose hashes fall on one slot (and pair) */
+/* same_pair - n names whose hashes fall on one slot (and set) */
 static void same_pair(char names[][32], int n)
 {
 	unsigned long want = 0;
@@ -32,22 +33,43 @@ static void same_pair(char names[][32], int n)
 	}
 }
 
-/* test_pairs - two hosts of one pair are both kept; a third evicts the
- * one added first */
+/* kept - how many of names[from..to) the cache has */
+static int kept(const struct hostcache *cache, char names[][32], int from,
+		int to)
+{
+	int n = 0;
+
+	for (int i = from; i < to; i++)
+		n += hostcache_has(cache, names[i]);
+	return n;
+}
+
+/* test_pairs - HOSTCACHE_WAYS hosts of one set are all kept; one more
+ * evicts the one added first; after a clear, newcomers take the places
+ * of the older generation */
 static void test_pairs(void)
 {
 	struct hostcache *cache = hostcache_new();
-	char names[3][32];
+	char names[2 * HOSTCACHE_WAYS + 1][32];
 
-	same_pair(names, 3);
-	hostcache_add(cache, names[0]);
-	hostcache_add(cache, names[1]);
-	tap_ok(hostcache_has(cache, names[0]) && hostcache_has(cache, names[1]),
-	       "two hosts of one hash are both kept");
-	hostcache_add(cache, names[2]);
-	tap_ok(!hostcache_has(cache, names[0]) && hostcache_has(cache, names[1])
-		   && hostcache_has(cache, names[2]),
-	       "a third pushes the oldest out");
+	same_pair(names, 2 * HOSTCACHE_WAYS + 1);
+	for (int i = 0; i < HOSTCACHE_WAYS; i++)
+		hostcache_add(cache, names[i]);
+	tap_is_long(kept(cache, names, 0, HOSTCACHE_WAYS), HOSTCACHE_WAYS,
+		    "HOSTCACHE_WAYS hosts of one hash are all kept");
+	hostcache_add(cache, names[HOSTCACHE_WAYS]);
+	tap_ok(!hostcache_has(cache, names[0])
+		   && kept(cache, names, 1, HOSTCACHE_WAYS + 1)
+			  == HOSTCACHE_WAYS,
+	       "one more pushes the oldest out");
+	hostcache_clear(cache);
+	for (int i = HOSTCACHE_WAYS + 1; i < 2 * HOSTCACHE_WAYS + 1; i++)
+		hostcache_add(cache, names[i]);
+	tap_is_long(kept(cache, names, HOSTCACHE_WAYS + 1,
+			 2 * HOSTCACHE_WAYS + 1),
+		    HOSTCACHE_WAYS, "after a clear, a full set of newcomers all kept");
+	tap_is_long(kept(cache, names, 0, HOSTCACHE_WAYS + 1), 0,
+		    "and none of the older generation served");
 	hostcache_free(cache);
 }
 
