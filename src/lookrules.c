@@ -505,8 +505,9 @@ static const struct lookrules_rule {
 /* Suffixes whose registry gives names only to the institutions it
  * vets: the last label of a whole top-level domain (EDUCAUSE's .edu,
  * the US government's .gov and .mil, IANA's .int for treaty bodies),
- * or the first of a country's second-level one (ac.uk, edu.au, gov.br,
- * gob.mx, gouv.fr, sch.uk, school.nz, k12.ut.us). */
+ * or any other label of a country's one (ac.uk, edu.au, gov.br, gob.mx,
+ * gouv.fr, school.nz, k12.ut.us) and of those below it (nsw.edu.au,
+ * sp.gov.br, service.gov.uk; a district's kent.sch.uk of *.sch.uk). */
 static const char *const lookrules_vetted_tlds[] = {"edu", "gov", "mil", "int"};
 static const char *const lookrules_vetted_seconds[] = {
     "ac", "edu", "gov", "govt", "gob", "gouv", "mil", "sch", "school", "k12"};
@@ -531,18 +532,18 @@ static int lookrules_in(const char *const *list, size_t n, const char *word,
 static int lookrules_vetted(const char *suffix)
 {
 	const char *last = strrchr(suffix, '.');
-	size_t first_len = strcspn(suffix, ".");
+	const char *tld = last != NULL ? last + 1 : suffix;
 
-	if (last == NULL)
-		return lookrules_in(lookrules_vetted_tlds,
-				    LOOKALIKE_COUNT(lookrules_vetted_tlds),
-				    suffix, strlen(suffix));
-	return lookrules_in(lookrules_vetted_tlds,
-			    LOOKALIKE_COUNT(lookrules_vetted_tlds), last + 1,
-			    strlen(last + 1))
-	       || lookrules_in(lookrules_vetted_seconds,
-			       LOOKALIKE_COUNT(lookrules_vetted_seconds),
-			       suffix, first_len);
+	if (lookrules_in(lookrules_vetted_tlds,
+			 LOOKALIKE_COUNT(lookrules_vetted_tlds), tld,
+			 strlen(tld)))
+		return 1;
+	for (const char *at = suffix; at < tld; at += strcspn(at, ".") + 1)
+		if (lookrules_in(lookrules_vetted_seconds,
+				 LOOKALIKE_COUNT(lookrules_vetted_seconds), at,
+				 strcspn(at, ".")))
+			return 1;
+	return 0;
 }
 
 /* lookrules_squattable - a match of brand by reg[0..len).suffix counts:

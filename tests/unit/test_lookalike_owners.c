@@ -9,8 +9,9 @@
 
 /* Brands of the pairs below, as a site's --brands would name them. */
 static const char *const test_brands[] = {
-    "ups.com",  "hsbc.com",   "pnc.com",    "webex.com", "hilton.com",
-    "citi.com", "united.com", "paypal.com", "irs.gov",   "hmrc.gov.uk",
+    "ups.com",    "hsbc.com",    "pnc.com",    "webex.com",
+    "hilton.com", "citi.com",    "united.com", "paypal.com",
+    "irs.gov",    "hmrc.gov.uk", "dhl.com",
 };
 
 /* Senders, the brand each imitates (NULL: none) and by which rule. */
@@ -32,6 +33,13 @@ static const struct pair_case owner_cases[] = {
     {"paypal.mil", NULL, NULL, ".mil"},
     {"paypal.int", NULL, NULL, ".int"},
     {"hmrc.gov.au", NULL, NULL, "an agency's label under another government"},
+    /* Suffixes below a vetted second-level one: a school's district
+     * under sch.uk (*.sch.uk), a state's schools and agencies. */
+    {"milton.kent.sch.uk", NULL, NULL, "a school under kent.sch.uk"},
+    {"ups.nsw.edu.au", NULL, NULL, "a school under nsw.edu.au"},
+    {"dhl.sp.gov.br", NULL, NULL, "a state agency under sp.gov.br"},
+    {"paypal.service.gov.uk", NULL, NULL, "a service under service.gov.uk"},
+    {"ups.chtr.k12.ma.us", NULL, NULL, "a charter school under k12.ma.us"},
     /* Suffixes open to anyone, though named like the vetted ones. */
     {"paypal.ac", "paypal.com", TLD, ".ac alone is Ascension Island, open"},
     {"paypal.education", "paypal.com", TLD, ".education is an open gTLD"},
