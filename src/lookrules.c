@@ -228,13 +228,14 @@ lookrules_affix(const struct lookalike *lk, const char *label, size_t len)
 	return NULL;
 }
 
-/* lookrules_has_digit - s[0..len) has a digit */
-static int lookrules_has_digit(const char *s, size_t len)
+/* lookrules_digits - the digits in s[0..len) */
+static size_t lookrules_digits(const char *s, size_t len)
 {
+	size_t n = 0;
+
 	for (size_t i = 0; i < len; i++)
-		if (s[i] >= '0' && s[i] <= '9')
-			return 1;
-	return 0;
+		n += s[i] >= '0' && s[i] <= '9';
+	return n;
 }
 
 /* lookrules_combo - the brand label with words of the lure around it;
@@ -247,10 +248,11 @@ lookrules_combo(const struct lookalike *lk, const char *label, size_t len)
 	if (len > 4 && memcmp(label, "xn--", 4) == 0)
 		return NULL;
 	brand = combosquat_find(label, len, lookrules_combo_label, lk);
-	/* A family domain's label numbered (canada-11) is a name of its own:
-	 * its lures are words. */
+	/* A family label numbered (canada-11) is a name of its own, its lures
+	 * words; the label's own digits are no number (1and1-login). */
 	if (brand != NULL && brand->owner != NULL
-	    && lookrules_has_digit(label, len))
+	    && lookrules_digits(label, len)
+		   > lookrules_digits(brand->domain, brand->label_len))
 		return NULL;
 	/* Looked up only for a match: most labels are no combination. */
 	return brand != NULL && dictword_is_word(label, len) ? NULL : brand;

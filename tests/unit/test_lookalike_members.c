@@ -23,6 +23,9 @@ static const struct pair_case member_cases[] = {
 	{"y0utube.com", "google.com", GLYPH, "a digit for a letter"},
 	{"canada-login.com", "cra-arc.gc.ca", COMBO,
 	 "a country's name with a keyword: a tax lure"},
+	{"1and1-login.com", "ionos.com", COMBO,
+	 "digits of the family label are no number beside it"},
+	{"secure1and1.com", "ionos.com", COMBO, "nor glued to a keyword"},
 	/* The family itself, and what is no lure of it. */
 	{"youtube.com", NULL, NULL, "a family domain"},
 	{"m.youtube.com", NULL, NULL, "a host below a family domain"},
@@ -35,6 +38,7 @@ static const struct pair_case member_cases[] = {
 	{"office-login.com", NULL, NULL,
 	 "office.com's label is an English word"},
 	{"list-manage1.com", NULL, NULL, "a digit added: a generic edit"},
+	{"1and1-2.com", NULL, NULL, "a digit-bearing family label numbered"},
 	/* A brand wins over a family label. */
 	{"canada-post.ca", "canadapost.ca", TYPO,
 	 "a hyphen in canadapost, not canada with a keyword"},
@@ -53,6 +57,7 @@ static struct lookalike *test_fill_members(void)
 		{"canadapost.ca", NULL, NULL},
 		{"discord.com", "discordapp.com", NULL},
 		{"discordapp.net", NULL, NULL},
+		{"ionos.com", "1and1.com", NULL},
 	};
 	struct lookalike *lk = lookalike_new();
 
@@ -75,7 +80,7 @@ int main(void)
 	struct lookalike *lk = test_fill_members();
 
 	test_pairs(lk, member_cases, TEST_COUNT(member_cases));
-	tap_is_long((long)lookalike_brand_count(lk), 7,
+	tap_is_long((long)lookalike_brand_count(lk), 8,
 		    "family domains are no brands of their own");
 	tap_is_long(lookalike_learn_brand(lk, "youtube-login.com"), 0,
 		    "a family label's lookalike is not learned as a brand");
