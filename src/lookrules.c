@@ -308,9 +308,9 @@ lookrules_two_unfolded(const struct lookalike *lk, char *masked, size_t len)
 
 /*
  * lookrules_latinlike - the UTF-8 character at s (len bytes left) is of
- * Latin Extended-B, IPA, Greek or Cyrillic (U+0180 to U+052F): the
- * alphabets whose letters pass for Latin ones.  A CJK or Arabic letter
- * beside an ASCII one imitates nothing.
+ * Latin Extended-B or IPA (U+0180 to U+02AF), Greek or Cyrillic (U+0370
+ * to U+052F), whose letters pass for Latin ones; not a modifier letter
+ * between them (glottal stop), nor a CJK or Arabic letter.
  */
 static int lookrules_latinlike(const char *s, size_t len)
 {
@@ -320,7 +320,7 @@ static int lookrules_latinlike(const char *s, size_t len)
 	if (len < 2 || (lead & 0xE0) != 0xC0)
 		return 0;
 	cp = (unsigned long)(lead & 0x1F) << 6 | ((unsigned char)s[1] & 0x3F);
-	return cp >= 0x180 && cp <= 0x52F;
+	return (cp >= 0x180 && cp <= 0x2AF) || (cp >= 0x370 && cp <= 0x52F);
 }
 
 /*

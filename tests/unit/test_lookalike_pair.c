@@ -30,6 +30,9 @@ static const struct pair_case pair_cases[] = {
 	{"xn--11aa.com", NULL, NULL, "two letters no table folds"},
 	{"xn--x-6oa.com", NULL, NULL, "tone six beside a letter no brand has"},
 	{"xn--t-kq6a.com", NULL, NULL, "a CJK letter imitates no Latin one"},
+	{"xn--t-66a.com", NULL, NULL,
+	 "a modifier letter (glottal stop) is of no alphabet"},
+	{"xn--t-p9a.com", NULL, NULL, "nor is the modifier letter voicing"},
 	/* Their own domains. */
 	{"bt.com", NULL, NULL, "the brand itself"},
 	{"btinternet.com", NULL, NULL, "a family domain"},
