@@ -111,7 +111,7 @@ $(BUILD)/dictwords.o: $(BUILD)/dictwords.c
 	$(CC) $(ALL_CFLAGS) -Isrc -c -o $@ $<
 
 $(BUILD)/tests/unit_%.t: tests/unit/test_%.c $(wildcard tests/unit/*.h) $(LIB) \
-		| $(BUILD)
+		| $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS)
 
 rulebase/sendmail-syslog.rb: rulebase/sendmail.rb rulebase/syslog.rb.in \
@@ -129,7 +129,9 @@ $(EXIM_SYSLOG_RB): rulebase/exim.rb rulebase/exim-syslog.rb.in \
 	awk -f rulebase/expand.awk rulebase/exim.rb rulebase/exim-syslog.rb.in \
 		> $@.tmp && mv $@.tmp $@
 
-$(BUILD):
+# (the tests' directory of its own: a build directory made by another
+# build's rule, build/ under build/sanitize, has none)
+$(BUILD) $(BUILD)/tests:
 	mkdir -p $(BUILD)/tests
 
 -include $(wildcard $(BUILD)/*.d)
