@@ -97,14 +97,21 @@ $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # dictword.h's list: the lower-case ASCII words of 4 or more letters,
-# sorted in the C locale, each ended by a NUL, as one string.
-$(BUILD)/dictwords.c: $(DICT_WORDS) | $(BUILD)
+# sorted in the C locale, each ended by a NUL, as one string; then the
+# same words spelled backwards, sorted again (dictword_ends()).
+$(BUILD)/dictwords.c: $(DICT_WORDS) Makefile | $(BUILD)
 	{ printf '/* made by make from %s: dictword.h */\n' '$(DICT_WORDS)'; \
 	  printf '#include "dictword.h"\n#pragma GCC diagnostic ignored "-Woverlength-strings"\n'; \
 	  printf 'const char dictword_text[] =\n'; \
 	  LC_ALL=C grep -E '^[a-z]{4,}$$' $(DICT_WORDS) | LC_ALL=C sort -u | \
 	  sed 's/.*/\t"&\\0"/'; \
 	  printf '\t"";\nconst size_t dictword_size = sizeof(dictword_text) - 1;\n'; \
+	  printf 'const char dictword_backward[] =\n'; \
+	  LC_ALL=C grep -E '^[a-z]{4,}$$' $(DICT_WORDS) | LC_ALL=C sort -u | \
+	  awk '{ w = ""; for (i = length($$0); i > 0; i--) \
+		w = w substr($$0, i, 1); print w }' | LC_ALL=C sort | \
+	  sed 's/.*/\t"&\\0"/'; \
+	  printf '\t"";\n'; \
 	} > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/dictwords.o: $(BUILD)/dictwords.c

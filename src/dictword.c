@@ -7,24 +7,26 @@
  *	The list is one array of sorted words, each ended by a NUL, and no
  *	index: a probe lands anywhere inside a word and steps back to its
  *	start (as look(1) does in a sorted file), so the list costs its
- *	bytes and nothing more.  See dictword.h for where it comes from.
+ *	bytes and nothing more.  A second array holds the same words
+ *	spelled backwards, sorted, so that the words ending with a label
+ *	are the backward words beginning with it, found the same way.
+ *	See dictword.h for where they come from.
  */
 #include <string.h>
 
 #include "dictword.h"
 
-/* dictword_start - the start of the word that holds byte at */
-static size_t dictword_start(size_t at)
+/* dictword_start - the start of the word of text that holds byte at */
+static size_t dictword_start(const char *text, size_t at)
 {
-	while (at > 0 && dictword_text[at - 1] != '\0')
+	while (at > 0 && text[at - 1] != '\0')
 		at--;
 	return at;
 }
 
 /* dictword_cmp - s[0..len) against the word at start, as strcmp */
-static int dictword_cmp(const char *s, size_t len, size_t start)
+static int dictword_cmp(const char *s, size_t len, const char *word)
 {
-	const char *word = dictword_text + start;
 	size_t wlen = strlen(word);
 	int c = memcmp(s, word, len < wlen ? len : wlen);
 
@@ -33,46 +35,54 @@ static int dictword_cmp(const char *s, size_t len, size_t start)
 	return len < wlen ? -1 : len > wlen;
 }
 
+/* dictword_lower - the start of the first word of text (size bytes of
+ * sorted words) that is not before s[0..len), or size */
+static size_t dictword_lower(const char *text, size_t size, const char *s,
+			     size_t len)
+{
+	size_t lo = 0;
+	size_t hi = size; /* words before lo are before s, from hi on not */
+
+	while (lo < hi) {
+		size_t start = dictword_start(text, lo + (hi - lo) / 2);
+
+		if (dictword_cmp(s, len, text + start) <= 0)
+			hi = start;
+		else
+			lo = start + strlen(text + start) + 1;
+	}
+	return lo;
+}
+
 /* dictword_is_word - s[0..len) is on the list */
 int dictword_is_word(const char *s, size_t len)
 {
-	size_t lo = 0;
-	size_t hi = dictword_size; /* words start in [lo, hi) */
+	size_t at;
 
 	if (s == NULL || len < DICTWORD_MIN || memchr(s, '\0', len) != NULL)
 		return 0;
-	while (lo < hi) {
-		size_t start = dictword_start(lo + (hi - lo) / 2);
-		int c = dictword_cmp(s, len, start);
-
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			hi = start;
-		else
-			lo = start + strlen(dictword_text + start) + 1;
-	}
-	return 0;
+	at = dictword_lower(dictword_text, dictword_size, s, len);
+	return at < dictword_size
+	       && dictword_cmp(s, len, dictword_text + at) == 0;
 }
 
-/* dictword_ends - a longer word of the list ends with s[0..len): the
- * label and its NUL searched for with memmem(), which skips through the
- * list many bytes a step; a match at a word's start is the word itself */
+/* dictword_ends - a longer word of the list ends with s[0..len): s
+ * spelled backwards begins a word of the backward list; the first word
+ * not before it, unless it is s itself, or the one after */
 int dictword_ends(const char *s, size_t len)
 {
-	char needle[DICTWORD_ENDING_MAX + 1];
-	const char *at = dictword_text;
-	const char *end = dictword_text + dictword_size;
+	char needle[DICTWORD_ENDING_MAX];
+	size_t at;
 
 	if (s == NULL || len == 0 || len > DICTWORD_ENDING_MAX
 	    || memchr(s, '\0', len) != NULL)
 		return 0;
-	memcpy(needle, s, len);
-	needle[len] = '\0';
-	while ((at = memmem(at, (size_t)(end - at), needle, len + 1)) != NULL) {
-		if (at > dictword_text && at[-1] != '\0')
-			return 1;
+	for (size_t i = 0; i < len; i++)
+		needle[i] = s[len - 1 - i];
+	at = dictword_lower(dictword_backward, dictword_size, needle, len);
+	if (at < dictword_size
+	    && dictword_cmp(needle, len, dictword_backward + at) == 0)
 		at += len + 1;
-	}
-	return 0;
+	return at < dictword_size
+	       && strncmp(dictword_backward + at, needle, len) == 0;
 }

@@ -16,8 +16,10 @@
  *
  *	dictword_is_word() is a binary search over that array: about 17
  *	string comparisons, made only for a label a typo rule matched.
- *	dictword_ends() reads the whole list, once for each brand label
- *	of 3 or 4 letters when it is added (combosquat.h: is it a code?).
+ *	dictword_ends() is the same search over the words spelled
+ *	backwards (a second array of the same size), made once for each
+ *	short brand label when it is added (combosquat.h: is it a code?):
+ *	an access map's thousands of learned brands cost as little.
  */
 #ifndef PHISHWATCH_DICTWORD_H
 #define PHISHWATCH_DICTWORD_H
@@ -34,14 +36,15 @@ int dictword_is_word(const char *s, size_t len);
 /* Longest ending dictword_ends() looks for: labels of brands. */
 #define DICTWORD_ENDING_MAX 63
 
-/* dictword_ends - a longer word of the list ends with s[0..len): a
- * scan of the whole list, made once for a short brand label; 0 for a
- * longer s */
+/* dictword_ends - a longer word of the list ends with s[0..len); 0
+ * for an s longer than DICTWORD_ENDING_MAX */
 int dictword_ends(const char *s, size_t len);
 
 /* The list, made at build time: sorted (C locale) words, each ended by
  * a NUL, dictword_size bytes in all. */
 extern const char dictword_text[];
 extern const size_t dictword_size;
+/* The same words, each spelled backwards, sorted again: as many bytes. */
+extern const char dictword_backward[];
 
 #endif

@@ -97,6 +97,50 @@ static void test_word_ends(void)
 	tap_is_long(dictword_ends(NULL, 3), 0, "NULL ends nothing");
 }
 
+/* test_scan_ends - dictword_ends() by a scan of the list, the way it
+ * was answered before the backward list */
+static int test_scan_ends(const char *s, size_t len)
+{
+	for (size_t at = 0; at < dictword_size;) {
+		const char *word = dictword_text + at;
+		size_t wlen = strlen(word);
+
+		if (wlen > len && memcmp(word + wlen - len, s, len) == 0)
+			return 1;
+		at += wlen + 1;
+	}
+	return 0;
+}
+
+/* test_ends_against_scan - the backward search answers as the scan for
+ * every ending of one word in TEST_ENDS_STRIDE and for made-up labels
+ * (an answer of the wrong sorting, or a word missed at either end of
+ * the backward list, shows here) */
+#define TEST_ENDS_STRIDE 499
+static void test_ends_against_scan(void)
+{
+	size_t checked = 0, differ = 0, words = 0;
+	static const char *const made_up[] = {"dhl", "ebay", "zzzz", "aaa",
+					      "ups", "qxj", "ing", "ly"};
+
+	for (size_t at = 0; at < dictword_size; words++) {
+		const char *word = dictword_text + at;
+		size_t wlen = strlen(word);
+
+		at += wlen + 1;
+		if (words % TEST_ENDS_STRIDE != 0)
+			continue;
+		for (size_t len = 1; len <= wlen && len <= 6; len++, checked++)
+			differ += dictword_ends(word + wlen - len, len)
+				  != test_scan_ends(word + wlen - len, len);
+	}
+	for (size_t i = 0; i < TEST_COUNT(made_up); i++, checked++)
+		differ += dictword_ends(made_up[i], strlen(made_up[i]))
+			  != test_scan_ends(made_up[i], strlen(made_up[i]));
+	tap_ok(checked > 500, "endings checked against the scan");
+	tap_is_long((long)differ, 0, "the backward search answers as the scan");
+}
+
 int main(void)
 {
 	struct lookalike *lk = combo_fill();
@@ -104,6 +148,7 @@ int main(void)
 	test_pairs(lk, positive_cases, TEST_COUNT(positive_cases));
 	test_pairs(lk, negative_cases, TEST_COUNT(negative_cases));
 	test_word_ends();
+	test_ends_against_scan();
 	lookalike_free(lk);
 	return tap_done();
 }
