@@ -416,23 +416,40 @@ normalize_rb_of_mta(const struct normalizer *norm, enum mta_kind mta)
  * Exim's for a line of Exim's own mainlog (its shape says whose it is),
  * the first MTA's for the message part alone */
 static const struct normalize_rb *
-normalize_rb_of_line(const struct normalizer *norm, enum sysloghdr_form form,
-		     const struct sysloghdr *hdr)
+normalize_rb_of_line(const struct normalizer *norm,
+		     const struct sysloghdr_line *split)
 {
-	if (form == SYSLOGHDR_MAINLOG)
+	if (split->form == SYSLOGHDR_MAINLOG)
 		return normalize_rb_of_mta(norm, MTA_EXIM);
-	if (form == SYSLOGHDR_NONE)
+	if (split->form == SYSLOGHDR_NONE)
 		return normalize_rb_of(norm, NULL, 0);
-	return normalize_rb_of(norm, norm->buf + hdr->program.off,
-			       hdr->program.len);
+	return normalize_rb_of(norm, norm->buf + split->hdr.program.off,
+			       split->hdr.program.len);
+}
+
+/* normalize_split_copy - the split of the copy of a line, len bytes
+ * long: the one handed over when it was made of as many bytes (the
+ * copy's are the line's; a CR cut off makes the lengths differ), else
+ * made here */
+static void normalize_split_copy(const struct normalizer *norm, size_t len,
+				 const struct sysloghdr_line *handed,
+				 struct sysloghdr_line *split)
+{
+	if (handed != NULL && handed->len == len) {
+		*split = *handed;
+		return;
+	}
+	split->len = len;
+	split->form = sysloghdr_split(norm->buf, len, &split->hdr);
 }
 
 /* normalize_prepare - out emptied, line copied (a trailing CR cut off
- * *len) and its header split: the rulebase of its MTA, or NULL */
+ * *len) and its header split (or the handed split taken): the rulebase
+ * of its MTA, or NULL */
 static const struct normalize_rb *
 normalize_prepare(struct normalizer *norm, const char *line, size_t *len,
-		  struct sysloghdr *hdr, enum sysloghdr_form *form,
-		  struct mailrec *out)
+		  const struct sysloghdr_line *handed,
+		  struct sysloghdr_line *split, struct mailrec *out)
 {
 	memset(out, 0, sizeof(*out));
 	normalize_forget(norm);
@@ -441,38 +458,47 @@ normalize_prepare(struct normalizer *norm, const char *line, size_t *len,
 	if (*len > NORMALIZE_LINE_MAX || memchr(line, '\0', *len) != NULL
 	    || normalize_copy(norm, line, *len) < 0)
 		return NULL;
-	*form = sysloghdr_split(norm->buf, *len, hdr);
-	if (*form == SYSLOGHDR_OTHER)
+	normalize_split_copy(norm, *len, handed, split);
+	if (split->form == SYSLOGHDR_OTHER)
 		return NULL;
-	return normalize_rb_of_line(norm, *form, hdr);
+	return normalize_rb_of_line(norm, split);
 }
 
-/*
- * normalize_line - one raw line: the header split off here, the message
- * part through its MTA's rulebase; a line of a known MTA that no rule
- * knows is "other".  sysloghdr passes the headers of sendmail's and
- * Exim's programs, and Exim's mainlog lines; the program (or the
- * mainlog's shape) picks the MTA here.
- */
+/* normalize_line - see normalize.h */
 enum mailrec_kind normalize_line(struct normalizer *norm, const char *line,
 				 size_t len, struct mailrec *out)
 {
+	return normalize_line_split(norm, line, len, NULL, out);
+}
+
+/*
+ * normalize_line_split - one raw line: the header split off (or the
+ * split handed over taken), the message part through its MTA's
+ * rulebase; a line of a known MTA that no rule knows is "other".
+ * sysloghdr passes the headers of sendmail's and Exim's programs, and
+ * Exim's mainlog lines; the program (or the mainlog's shape) picks the
+ * MTA here.
+ */
+enum mailrec_kind normalize_line_split(struct normalizer *norm,
+				       const char *line, size_t len,
+				       const struct sysloghdr_line *handed,
+				       struct mailrec *out)
+{
 	const struct normalize_rb *rb;
-	struct sysloghdr hdr;
-	enum sysloghdr_form form;
+	struct sysloghdr_line split;
 	enum mailrec_kind kind = MAILREC_UNPARSED;
 
-	rb = normalize_prepare(norm, line, &len, &hdr, &form, out);
+	rb = normalize_prepare(norm, line, &len, handed, &split, out);
 	if (rb == NULL)
 		return MAILREC_UNPARSED;
 	/* no match may be an error return or an object without a tag */
-	if (ln_normalize(rb->rules.ctx, norm->buf + hdr.message.off,
-			 hdr.message.len, &norm->last)
+	if (ln_normalize(rb->rules.ctx, norm->buf + split.hdr.message.off,
+			 split.hdr.message.len, &norm->last)
 		== 0
 	    && norm->last != NULL)
 		kind = normalize_fill(rb, norm->last, out);
-	if (form != SYSLOGHDR_NONE) {
-		normalize_header(norm->buf, &hdr, out);
+	if (split.form != SYSLOGHDR_NONE) {
+		normalize_header(norm->buf, &split.hdr, out);
 		if (kind == MAILREC_UNPARSED) {
 			kind = out->kind = MAILREC_OTHER;
 			out->mta = rb->map->mta;
@@ -483,17 +509,17 @@ enum mailrec_kind normalize_line(struct normalizer *norm, const char *line,
 
 /* normalize_split - see normalize.h */
 enum mta_kind normalize_split(struct normalizer *norm, const char *line,
-			      size_t *len, struct mailrec *out, char **copy)
+			      size_t *len, const struct sysloghdr_line *handed,
+			      struct mailrec *out, char **copy)
 {
-	struct sysloghdr hdr;
-	enum sysloghdr_form form;
+	struct sysloghdr_line split;
 	const struct normalize_rb *rb =
-	    normalize_prepare(norm, line, len, &hdr, &form, out);
+	    normalize_prepare(norm, line, len, handed, &split, out);
 
 	if (rb == NULL)
 		return MTA_NONE;
-	if (form != SYSLOGHDR_NONE)
-		normalize_header(norm->buf, &hdr, out);
+	if (split.form != SYSLOGHDR_NONE)
+		normalize_header(norm->buf, &split.hdr, out);
 	*copy = norm->buf;
 	return rb->map->mta;
 }

@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "mailrec.h"
+#include "sysloghdr.h"
 
 struct normalizer;
 
@@ -49,14 +50,27 @@ enum mailrec_kind normalize_line(struct normalizer *norm, const char *line,
 				 size_t len, struct mailrec *out);
 
 /*
+ * normalize_line_split - normalize_line() given the line's split, as
+ * sysloghdr_split() made it of line[0..len) (the prefilter's): it is
+ * taken instead of splitting the line again; a split of another length
+ * (the line's trailing CR is cut off before the split) or none (NULL)
+ * is made anew.
+ */
+enum mailrec_kind normalize_line_split(struct normalizer *norm,
+				       const char *line, size_t len,
+				       const struct sysloghdr_line *split,
+				       struct mailrec *out);
+
+/*
  * normalize_split - out emptied, line copied into the normalizer (a
  * trailing CR cut off *len) and its header's pieces put into out, as
- * normalize_line() does first: the MTA whose loaded rulebase would read
- * the line, MTA_NONE when none would; *copy is the copy, valid until
- * the next call (for normalize_known.c)
+ * normalize_line_split() does first (split as there): the MTA whose
+ * loaded rulebase would read the line, MTA_NONE when none would; *copy
+ * is the copy, valid until the next call (for normalize_known.c)
  */
 enum mta_kind normalize_split(struct normalizer *norm, const char *line,
-			      size_t *len, struct mailrec *out, char **copy);
+			      size_t *len, const struct sysloghdr_line *split,
+			      struct mailrec *out, char **copy);
 
 /*
  * normalize_json - fill out from one JSON object text as mmnormalize

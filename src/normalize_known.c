@@ -99,11 +99,11 @@ enum mailrec_kind normalize_known(struct normalizer *norm, const char *line,
 
 	/* a reply of a CR alone: the parse says what that is */
 	if (h->mta == MTA_NONE
-	    || normalize_split(norm, line, &n, out, &copy) != h->mta
+	    || normalize_split(norm, line, &n, &h->split, out, &copy) != h->mta
 	    || ((out->reason = normalize_piece(copy, line, n, h->reason))
 		    == NULL
 		&& h->reason.len > 0))
-		return normalize_line(norm, line, len, out);
+		return normalize_line_split(norm, line, len, &h->split, out);
 	out->qid = normalize_piece(copy, line, n, qid);
 	if (out->qid != NULL && strcmp(out->qid, "NOQUEUE") == 0)
 		out->qid = NULL;

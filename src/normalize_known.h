@@ -8,11 +8,11 @@
  *	lines most often parsed (sendmail's ruleset verdicts, "discarded",
  *	from= and to= lines; Postfix's
  *	client=, qmgr from= and delivery to= lines; Exim's refusals and
- *	ACL discards at RCPT).  The line is copied and its header split as
- *	for the parse, by normalize_split() (normalize.h), so both give the
- *	same header fields; a line whose MTA is not the one the hint was
- *	made for (its rulebase not loaded, another program) takes the full
- *	parse.
+ *	ACL discards at RCPT).  The line is copied and the prefilter's
+ *	split of its header taken as for the parse, by normalize_split()
+ *	(normalize.h), so both give the same header fields; a line whose
+ *	MTA is not the one the hint was made for (its rulebase not loaded,
+ *	another program) takes the full parse.
  */
 #ifndef PHISHWATCH_NORMALIZE_KNOWN_H
 #define PHISHWATCH_NORMALIZE_KNOWN_H

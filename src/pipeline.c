@@ -476,7 +476,7 @@ static int pipeline_fast_skip(struct pipeline *pipe, const char *line,
 
 /* pipeline_normalize - raw line or JSON object into *log; a line the
  * prefilter took apart (hint->known) is made a record of without the
- * rulebase */
+ * rulebase, and any other reuses the prefilter's split of its header */
 static enum mailrec_kind pipeline_normalize(struct pipeline *pipe,
 					    const char *line, size_t len,
 					    const struct prefilter_hint *hint,
@@ -488,7 +488,7 @@ static enum mailrec_kind pipeline_normalize(struct pipeline *pipe,
 		return normalize_json(norm, line, len, log);
 	if (hint->known != MAILREC_UNPARSED)
 		return normalize_known(norm, line, len, hint, log);
-	return normalize_line(norm, line, len, log);
+	return normalize_line_split(norm, line, len, &hint->split, log);
 }
 
 /* pipeline_line_once - process one line, counting it */

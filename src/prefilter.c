@@ -16,25 +16,26 @@
 /*
  * prefilter_message - where the message part starts: after the tag of
  * the MTAs' programs, or at the first non-blank when there is no
- * header (the %msg% form); NULL under any other header.  normalize
- * splits the header with the same function, so both agree on it.
- * *form says whose the line is.
+ * header (the %msg% form); NULL under any other header.  The split
+ * is kept in the hint: normalize reuses it rather than split the line
+ * again.  *form says whose the line is.
  */
 static const char *prefilter_message(const char *line, size_t len,
 				     enum sysloghdr_form *form,
 				     struct prefilter_hint *hint)
 {
-	struct sysloghdr hdr;
+	const struct sysloghdr *hdr = &hint->split.hdr;
 	const struct {
 		const struct sysloghdr_span *from;
 		struct prefilter_span *to;
 	} pieces[] = {
-	    {&hdr.host, &hint->host},
-	    {&hdr.program, &hint->program},
-	    {&hdr.pid, &hint->pid},
+	    {&hdr->host, &hint->host},
+	    {&hdr->program, &hint->program},
+	    {&hdr->pid, &hint->pid},
 	};
 
-	*form = sysloghdr_split(line, len, &hdr);
+	hint->split.len = len;
+	*form = hint->split.form = sysloghdr_split(line, len, &hint->split.hdr);
 	if (*form == SYSLOGHDR_OTHER)
 		return NULL;
 	/* the process, as normalize cuts it out of the header */
@@ -43,7 +44,7 @@ static const char *prefilter_message(const char *line, size_t len,
 			pieces[i].to->text = line + pieces[i].from->off;
 			pieces[i].to->len = pieces[i].from->len;
 		}
-	return line + hdr.message.off;
+	return line + hdr->message.off;
 }
 
 /* prefilter_qid - "qid: " at p; the word after it, or NULL */

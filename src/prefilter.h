@@ -43,6 +43,7 @@
 #include <stddef.h>
 
 #include "mailrec.h"
+#include "sysloghdr.h"
 
 enum prefilter_kind {
 	PREFILTER_SKIP,  /* cannot matter */
@@ -87,6 +88,8 @@ struct prefilter_hint {
 	const char *later, *later_rest;
 	/* the header's host, program and pid (each len 0 when absent) */
 	struct prefilter_span host, program, pid;
+	/* the whole split, for normalize to reuse (normalize_line_split) */
+	struct sysloghdr_line split;
 };
 
 /* prefilter_scan - classify a raw line (see above) */

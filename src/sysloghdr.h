@@ -46,6 +46,18 @@ struct sysloghdr {
 };
 
 /*
+ * A line's split as sysloghdr_split() made it, and the length of the
+ * line it was made of: the prefilter splits every line and hands this
+ * on, so that normalize, which reads the same bytes, need not split
+ * them again.
+ */
+struct sysloghdr_line {
+	size_t len; /* of the line split */
+	enum sysloghdr_form form;
+	struct sysloghdr hdr;
+};
+
+/*
  * sysloghdr_split - the form of line[0..len) and, unless it is
  * SYSLOGHDR_OTHER, where its pieces are
  */

@@ -25,6 +25,7 @@
 
 #include "normalize_known.h"
 #include "prefilter.h"
+#include "rulebases.h"
 #include "tap.h"
 
 #define H "Jul  3 14:12:20 mx1 sm-mta[4707]: "
@@ -406,31 +407,6 @@ static void recording(struct normalizer *norm, const char *top,
 	fclose(fp);
 	tap_ok(taken >= least, "its lines of the known shapes taken apart");
 	tap_is_long(differ, 0, "each as the rulebase reads it");
-}
-
-/* rulebases - the three MTAs' rulebases in one normalizer, or NULL */
-static struct normalizer *rulebases(const char *top)
-{
-	char path[4096];
-	char err[NORMALIZE_ERR_MAX];
-	struct normalizer *norm;
-
-	snprintf(path, sizeof(path), "%s%srulebase/sendmail.rb",
-		 top != NULL ? top : "", top != NULL ? "/" : "");
-	norm = normalize_open(path, err);
-	if (!tap_ok(norm != NULL, "rulebase/sendmail.rb loads"))
-		return NULL;
-	snprintf(path, sizeof(path), "%s%srulebase/postfix.rb",
-		 top != NULL ? top : "", top != NULL ? "/" : "");
-	if (!tap_ok(normalize_add(norm, MTA_POSTFIX, path, err) == 0,
-		    "rulebase/postfix.rb loads"))
-		return NULL;
-	snprintf(path, sizeof(path), "%s%srulebase/exim.rb",
-		 top != NULL ? top : "", top != NULL ? "/" : "");
-	if (!tap_ok(normalize_add(norm, MTA_EXIM, path, err) == 0,
-		    "rulebase/exim.rb loads"))
-		return NULL;
-	return norm;
 }
 
 int main(void)
