@@ -86,6 +86,7 @@ struct normalizer {
 	struct json_object *last; /* result of the last call */
 	char *buf;                /* NUL-terminated copy of the line */
 	size_t buf_size;
+	struct sysloghdr_line split; /* buf's, when none is handed over */
 };
 
 /*
@@ -431,25 +432,23 @@ normalize_rb_of_line(const struct normalizer *norm,
  * long: the one handed over when it was made of as many bytes (the
  * copy's are the line's; a CR cut off makes the lengths differ), else
  * made here */
-static void normalize_split_copy(const struct normalizer *norm, size_t len,
-				 const struct sysloghdr_line *handed,
-				 struct sysloghdr_line *split)
+static const struct sysloghdr_line *
+normalize_split_copy(struct normalizer *norm, size_t len,
+		     const struct sysloghdr_line *handed)
 {
-	if (handed != NULL && handed->len == len) {
-		*split = *handed;
-		return;
-	}
-	split->len = len;
-	split->form = sysloghdr_split(norm->buf, len, &split->hdr);
+	if (handed != NULL && handed->len == len)
+		return handed;
+	norm->split.len = len;
+	norm->split.form = sysloghdr_split(norm->buf, len, &norm->split.hdr);
+	return &norm->split;
 }
 
 /* normalize_prepare - out emptied, line copied (a trailing CR cut off
- * *len) and its header split (or the handed split taken): the rulebase
- * of its MTA, or NULL */
+ * *len) and its header split (*split: the one handed over, or NULL;
+ * then the one taken): the rulebase of its MTA, or NULL */
 static const struct normalize_rb *
 normalize_prepare(struct normalizer *norm, const char *line, size_t *len,
-		  const struct sysloghdr_line *handed,
-		  struct sysloghdr_line *split, struct mailrec *out)
+		  const struct sysloghdr_line **split, struct mailrec *out)
 {
 	memset(out, 0, sizeof(*out));
 	normalize_forget(norm);
@@ -458,10 +457,10 @@ normalize_prepare(struct normalizer *norm, const char *line, size_t *len,
 	if (*len > NORMALIZE_LINE_MAX || memchr(line, '\0', *len) != NULL
 	    || normalize_copy(norm, line, *len) < 0)
 		return NULL;
-	normalize_split_copy(norm, *len, handed, split);
-	if (split->form == SYSLOGHDR_OTHER)
+	*split = normalize_split_copy(norm, *len, *split);
+	if ((*split)->form == SYSLOGHDR_OTHER)
 		return NULL;
-	return normalize_rb_of_line(norm, split);
+	return normalize_rb_of_line(norm, *split);
 }
 
 /* normalize_line - see normalize.h */
@@ -484,21 +483,21 @@ enum mailrec_kind normalize_line_split(struct normalizer *norm,
 				       const struct sysloghdr_line *handed,
 				       struct mailrec *out)
 {
+	const struct sysloghdr_line *split = handed;
 	const struct normalize_rb *rb;
-	struct sysloghdr_line split;
 	enum mailrec_kind kind = MAILREC_UNPARSED;
 
-	rb = normalize_prepare(norm, line, &len, handed, &split, out);
+	rb = normalize_prepare(norm, line, &len, &split, out);
 	if (rb == NULL)
 		return MAILREC_UNPARSED;
 	/* no match may be an error return or an object without a tag */
-	if (ln_normalize(rb->rules.ctx, norm->buf + split.hdr.message.off,
-			 split.hdr.message.len, &norm->last)
+	if (ln_normalize(rb->rules.ctx, norm->buf + split->hdr.message.off,
+			 split->hdr.message.len, &norm->last)
 		== 0
 	    && norm->last != NULL)
 		kind = normalize_fill(rb, norm->last, out);
-	if (split.form != SYSLOGHDR_NONE) {
-		normalize_header(norm->buf, &split.hdr, out);
+	if (split->form != SYSLOGHDR_NONE) {
+		normalize_header(norm->buf, &split->hdr, out);
 		if (kind == MAILREC_UNPARSED) {
 			kind = out->kind = MAILREC_OTHER;
 			out->mta = rb->map->mta;
@@ -512,14 +511,14 @@ enum mta_kind normalize_split(struct normalizer *norm, const char *line,
 			      size_t *len, const struct sysloghdr_line *handed,
 			      struct mailrec *out, char **copy)
 {
-	struct sysloghdr_line split;
+	const struct sysloghdr_line *split = handed;
 	const struct normalize_rb *rb =
-	    normalize_prepare(norm, line, len, handed, &split, out);
+	    normalize_prepare(norm, line, len, &split, out);
 
 	if (rb == NULL)
 		return MTA_NONE;
-	if (split.form != SYSLOGHDR_NONE)
-		normalize_header(norm->buf, &split.hdr, out);
+	if (split->form != SYSLOGHDR_NONE)
+		normalize_header(norm->buf, &split->hdr, out);
 	*copy = norm->buf;
 	return rb->map->mta;
 }
