@@ -98,7 +98,7 @@ $(BUILD)/%.o: src/%.c | $(BUILD)
 
 # dictword.h's list: the lower-case ASCII words of 4 or more letters,
 # sorted in the C locale, each ended by a NUL, as one string; then the
-# same words spelled backwards, sorted again (dictword_ends()).
+# endings of 1 to 4 letters of longer words, the same way (dictword_ends()).
 $(BUILD)/dictwords.c: $(DICT_WORDS) Makefile | $(BUILD)
 	{ printf '/* made by make from %s: dictword.h */\n' '$(DICT_WORDS)'; \
 	  printf '#include "dictword.h"\n#pragma GCC diagnostic ignored "-Woverlength-strings"\n'; \
@@ -106,12 +106,12 @@ $(BUILD)/dictwords.c: $(DICT_WORDS) Makefile | $(BUILD)
 	  LC_ALL=C grep -E '^[a-z]{4,}$$' $(DICT_WORDS) | LC_ALL=C sort -u | \
 	  sed 's/.*/\t"&\\0"/'; \
 	  printf '\t"";\nconst size_t dictword_size = sizeof(dictword_text) - 1;\n'; \
-	  printf 'const char dictword_backward[] =\n'; \
+	  printf 'const char dictword_endings[] =\n'; \
 	  LC_ALL=C grep -E '^[a-z]{4,}$$' $(DICT_WORDS) | LC_ALL=C sort -u | \
-	  awk '{ w = ""; for (i = length($$0); i > 0; i--) \
-		w = w substr($$0, i, 1); print w }' | LC_ALL=C sort | \
+	  awk '{ n = length($$0); for (k = 1; k <= 4 && k < n; k++) \
+		print substr($$0, n - k + 1) }' | LC_ALL=C sort -u | \
 	  sed 's/.*/\t"&\\0"/'; \
-	  printf '\t"";\n'; \
+	  printf '\t"";\nconst size_t dictword_endings_size = sizeof(dictword_endings) - 1;\n'; \
 	} > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/dictwords.o: $(BUILD)/dictwords.c

@@ -7,10 +7,9 @@
  *	The list is one array of sorted words, each ended by a NUL, and no
  *	index: a probe lands anywhere inside a word and steps back to its
  *	start (as look(1) does in a sorted file), so the list costs its
- *	bytes and nothing more.  A second array holds the same words
- *	spelled backwards, sorted, so that the words ending with a label
- *	are the backward words beginning with it, found the same way.
- *	See dictword.h for where they come from.
+ *	bytes and nothing more.  A second array, searched the same way,
+ *	holds the short endings of the words.  See dictword.h for where
+ *	they come from.
  */
 #include <string.h>
 
@@ -66,23 +65,16 @@ int dictword_is_word(const char *s, size_t len)
 	       && dictword_cmp(s, len, dictword_text + at) == 0;
 }
 
-/* dictword_ends - a longer word of the list ends with s[0..len): s
- * spelled backwards begins a word of the backward list; the first word
- * not before it, unless it is s itself, or the one after */
+/* dictword_ends - a longer word of the list ends with s[0..len): s is
+ * one of the endings made at build time */
 int dictword_ends(const char *s, size_t len)
 {
-	char needle[DICTWORD_ENDING_MAX];
 	size_t at;
 
 	if (s == NULL || len == 0 || len > DICTWORD_ENDING_MAX
 	    || memchr(s, '\0', len) != NULL)
 		return 0;
-	for (size_t i = 0; i < len; i++)
-		needle[i] = s[len - 1 - i];
-	at = dictword_lower(dictword_backward, dictword_size, needle, len);
-	if (at < dictword_size
-	    && dictword_cmp(needle, len, dictword_backward + at) == 0)
-		at += len + 1;
-	return at < dictword_size
-	       && strncmp(dictword_backward + at, needle, len) == 0;
+	at = dictword_lower(dictword_endings, dictword_endings_size, s, len);
+	return at < dictword_endings_size
+	       && dictword_cmp(s, len, dictword_endings + at) == 0;
 }

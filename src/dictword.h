@@ -16,10 +16,11 @@
  *
  *	dictword_is_word() is a binary search over that array: about 17
  *	string comparisons, made only for a label a typo rule matched.
- *	dictword_ends() is the same search over the words spelled
- *	backwards (a second array of the same size), made once for each
- *	short brand label when it is added (combosquat.h: is it a code?):
- *	an access map's thousands of learned brands cost as little.
+ *	dictword_ends() is the same search over a second array, the
+ *	endings of 1 to 4 letters of longer words (some 9,700, 46 kB),
+ *	made once for each short brand label when it is added
+ *	(combosquat.h: is it a code?): an access map's thousands of
+ *	learned brands cost as little.
  */
 #ifndef PHISHWATCH_DICTWORD_H
 #define PHISHWATCH_DICTWORD_H
@@ -33,8 +34,9 @@
 /* dictword_is_word - s[0..len) (lower case) is a word of the list */
 int dictword_is_word(const char *s, size_t len);
 
-/* Longest ending dictword_ends() looks for: labels of brands. */
-#define DICTWORD_ENDING_MAX 63
+/* Longest ending dictword_ends() knows: the brand labels it is asked
+ * about are shorter than the typo rules' (LOOKALIKE_TYPO_MIN). */
+#define DICTWORD_ENDING_MAX 4
 
 /* dictword_ends - a longer word of the list ends with s[0..len); 0
  * for an s longer than DICTWORD_ENDING_MAX */
@@ -44,7 +46,9 @@ int dictword_ends(const char *s, size_t len);
  * a NUL, dictword_size bytes in all. */
 extern const char dictword_text[];
 extern const size_t dictword_size;
-/* The same words, each spelled backwards, sorted again: as many bytes. */
-extern const char dictword_backward[];
+/* The endings of 1 to DICTWORD_ENDING_MAX letters of longer words,
+ * sorted, each ended by a NUL, dictword_endings_size bytes in all. */
+extern const char dictword_endings[];
+extern const size_t dictword_endings_size;
 
 #endif
