@@ -333,6 +333,14 @@ static int config_load_brands(const struct config_options *opts,
 	return status;
 }
 
+/* config_rulebase_status - the exit status of a rulebase that did not
+ * load: out of memory is the system's failure (EX_OSERR), anything
+ * else the file's (EX_DATAERR) */
+static int config_rulebase_status(void)
+{
+	return errno == ENOMEM ? EX_OSERR : EX_DATAERR;
+}
+
 /* config_load_exim - Exim's rulebase from -r exim:FILE, when given */
 static int config_load_exim(const struct config_options *opts,
 			    struct config_set *set, char *err)
@@ -346,7 +354,8 @@ static int config_load_exim(const struct config_options *opts,
 	if (status != 0)
 		return status;
 	if (normalize_add(set->norm, MTA_EXIM, opts->rulebase_exim, why) < 0)
-		return config_fail(err, EX_DATAERR, "rulebase %s", why);
+		return config_fail(err, config_rulebase_status(), "rulebase %s",
+				   why);
 	return 0;
 }
 
@@ -382,7 +391,8 @@ static int config_load_mtas(const struct config_options *opts,
 			&& opts->rulebase_exim != NULL))
 			continue;
 		if (normalize_add(set->norm, config_mtas[i].mta, path, why) < 0)
-			return config_fail(err, EX_DATAERR, "rulebase %s", why);
+			return config_fail(err, config_rulebase_status(),
+					   "rulebase %s", why);
 	}
 	return 0;
 }
@@ -514,9 +524,8 @@ int config_load(const struct config_options *opts, struct config_set *set,
 		goto fail;
 	set->norm = normalize_open(opts->rulebase, why);
 	if (set->norm == NULL) {
-		status =
-		    config_fail(err, errno == ENOMEM ? EX_OSERR : EX_DATAERR,
-				"rulebase %s", why);
+		status = config_fail(err, config_rulebase_status(),
+				     "rulebase %s", why);
 		goto fail;
 	}
 	status = config_load_exim(opts, set, err);

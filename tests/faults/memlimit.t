@@ -11,7 +11,9 @@
 export TZ=UTC
 
 from_line QM00001 '<a@emalsrv.marriott.com>' >"$TMP/log"
-LIMITS=$(seq 12 2 48)	# MiB: from no start at all to a comfortable run
+LIMITS=$(seq 12 48)	# MiB, each: from no start at all to a comfortable run (a
+			# step of 2 stepped over the window where exim.rb alone
+			# ran out)
 
 # judge MB STATUS - an exit status under MB MiB: 0, or 71 saying so
 judge() {
