@@ -28,6 +28,20 @@ struct pair_case {
 #define TYPO "lookalike:typo"
 #define COMBO "lookalike:combo"
 
+/* test_fill_list - a lookalike with brands[0..n) added, in that order */
+static __attribute__((unused)) struct lookalike *
+test_fill_list(const char *const *brands, size_t n)
+{
+	struct lookalike *lk = lookalike_new();
+
+	if (lk == NULL)
+		exit(2);
+	for (size_t i = 0; i < n; i++)
+		if (lookalike_add_brand(lk, brands[i]) != 1)
+			exit(2);
+	return lk;
+}
+
 /* test_fill - a lookalike with the story's brands and allow list */
 static __attribute__((unused)) struct lookalike *test_fill(void)
 {
@@ -45,13 +59,8 @@ static __attribute__((unused)) struct lookalike *test_fill(void)
 	static const char *const allowed[] = {
 		"walmart.ca", "ebay.co.uk", "staples.com",
 	};
-	struct lookalike *lk = lookalike_new();
+	struct lookalike *lk = test_fill_list(brands, TEST_COUNT(brands));
 
-	if (lk == NULL)
-		exit(2);
-	for (size_t i = 0; i < TEST_COUNT(brands); i++)
-		if (lookalike_add_brand(lk, brands[i]) != 1)
-			exit(2);
 	for (size_t i = 0; i < TEST_COUNT(allowed); i++)
 		if (lookalike_allow(lk, allowed[i]) != 1)
 			exit(2);

@@ -69,13 +69,9 @@ static const struct pair_case negative_cases[] = {
 /* combo_fill - the brands, apple and office marked common words */
 static struct lookalike *combo_fill(void)
 {
-	struct lookalike *lk = lookalike_new();
+	struct lookalike *lk =
+	    test_fill_list(test_brands, TEST_COUNT(test_brands));
 
-	if (lk == NULL)
-		exit(2);
-	for (size_t i = 0; i < TEST_COUNT(test_brands); i++)
-		if (lookalike_add_brand(lk, test_brands[i]) != 1)
-			exit(2);
 	for (size_t i = 0; i < TEST_COUNT(test_words); i++)
 		if (lookalike_set_word(lk, test_words[i]) != 0)
 			exit(2);

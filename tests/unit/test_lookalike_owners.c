@@ -51,22 +51,10 @@ static const struct pair_case owner_cases[] = {
     {"hmrrc.gov.uk", "hmrc.gov.uk", TYPO, "a doubled letter under gov.uk"},
 };
 
-/* test_fill_brands - an index of the brands above */
-static struct lookalike *test_fill_brands(void)
-{
-	struct lookalike *lk = lookalike_new();
-
-	if (lk == NULL)
-		exit(2);
-	for (size_t i = 0; i < TEST_COUNT(test_brands); i++)
-		if (lookalike_add_brand(lk, test_brands[i]) != 1)
-			exit(2);
-	return lk;
-}
-
 int main(void)
 {
-	struct lookalike *lk = test_fill_brands();
+	struct lookalike *lk =
+	    test_fill_list(test_brands, TEST_COUNT(test_brands));
 
 	test_pairs(lk, owner_cases, TEST_COUNT(owner_cases));
 	lookalike_free(lk);
