@@ -112,24 +112,28 @@ static int refmsg_find(const struct refmsg *r, uint64_t process)
 	return keyindex_find(&r->by_process, r->process, process);
 }
 
+/* refmsg_set_key - *field (a slot's queue id, 0: none) becomes key,
+ * and count follows it */
+static void refmsg_set_key(struct keycount *count, uint64_t *field,
+			   uint64_t key)
+{
+	if (*field != 0)
+		keycount_del(count, *field);
+	*field = key;
+	if (key != 0)
+		keycount_add(count, key);
+}
+
 /* refmsg_set_qid - slot i's queue id (0: none), and its count */
 static void refmsg_set_qid(struct refmsg *r, int i, uint64_t qid)
 {
-	if (r->qid[i] != 0)
-		keycount_del(&r->qids, r->qid[i]);
-	r->qid[i] = qid;
-	if (qid != 0)
-		keycount_add(&r->qids, qid);
+	refmsg_set_key(&r->qids, &r->qid[i], qid);
 }
 
 /* refmsg_set_client_qid - slot i's client_qid (0: none), and its count */
 static void refmsg_set_client_qid(struct refmsg *r, int i, uint64_t qid)
 {
-	if (r->slot[i].client_qid != 0)
-		keycount_del(&r->client_qids, r->slot[i].client_qid);
-	r->slot[i].client_qid = qid;
-	if (qid != 0)
-		keycount_add(&r->client_qids, qid);
+	refmsg_set_key(&r->client_qids, &r->slot[i].client_qid, qid);
 }
 
 /* refmsg_has_qid - 0: no slot's queue id is qid (a scan would find none) */
