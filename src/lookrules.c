@@ -18,7 +18,7 @@
  *	is dropped when the sender's label is an English word of its own
  *	(dictword.h), and the next rule is tried; so is what any rule
  *	matches under a suffix whose registry vets its registrants (.edu,
- *	ac.uk) that the brand does not use.
+ *	ac.uk: vetted.h) that the brand does not use.
  */
 #include <string.h>
 
@@ -26,6 +26,7 @@
 #include "dictword.h"
 #include "hostname.h"
 #include "lookindex.h"
+#include "vetted.h"
 
 /* Brand labels this long or shorter: a doubled letter or a swap only
  * under their own suffixes (lookrules_same_suffix()). */
@@ -504,50 +505,6 @@ static const struct lookrules_rule {
     {"lookalike:homoglyph", lookrules_homoglyph_edit, 1},
 };
 
-/* Suffixes whose registry gives names only to the institutions it
- * vets: the last label of a whole top-level domain (EDUCAUSE's .edu,
- * the US government's .gov and .mil, IANA's .int for treaty bodies),
- * or any other label of a country's one (ac.uk, edu.au, gov.br, gob.mx,
- * gouv.fr, school.nz, k12.ut.us) and of those below it (nsw.edu.au,
- * sp.gov.br, service.gov.uk; a district's kent.sch.uk of *.sch.uk). */
-static const char *const lookrules_vetted_tlds[] = {"edu", "gov", "mil", "int"};
-static const char *const lookrules_vetted_seconds[] = {
-    "ac", "edu", "gov", "govt", "gob", "gouv", "mil", "sch", "school", "k12"};
-
-/* lookrules_in - word[0..len) is one of list's n words */
-static int lookrules_in(const char *const *list, size_t n, const char *word,
-			size_t len)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strlen(list[i]) == len && memcmp(list[i], word, len) == 0)
-			return 1;
-	return 0;
-}
-
-/*
- * lookrules_vetted - the public suffix is one whose registry vets who
- * registers (lookrules_vetted_tlds, lookrules_vetted_seconds): a school
- * or an agency named like a brand (ups.edu, the University of Puget
- * Sound; weber.edu beside webex) holds its name by the registry's
- * check, which no squatter passes.
- */
-static int lookrules_vetted(const char *suffix)
-{
-	const char *last = strrchr(suffix, '.');
-	const char *tld = last != NULL ? last + 1 : suffix;
-
-	if (lookrules_in(lookrules_vetted_tlds,
-			 LOOKALIKE_COUNT(lookrules_vetted_tlds), tld,
-			 strlen(tld)))
-		return 1;
-	for (const char *at = suffix; at < tld; at += strcspn(at, ".") + 1)
-		if (lookrules_in(lookrules_vetted_seconds,
-				 LOOKALIKE_COUNT(lookrules_vetted_seconds), at,
-				 strcspn(at, ".")))
-			return 1;
-	return 0;
-}
-
 /* lookrules_squattable - a match of brand by reg[0..len).suffix counts:
  * the suffix is open to anyone, or it is the brand's own (irs.gov's
  * typos under .gov: the registry vetted those, not the brand) */
@@ -555,7 +512,7 @@ static int lookrules_squattable(const struct lookalike *lk,
 				const struct lookalike_brand *brand,
 				const char *reg, size_t len)
 {
-	return !lookrules_vetted(reg + len + 1)
+	return !vetted_suffix(reg + len + 1)
 	       || lookrules_same_suffix(lk, brand, reg, len);
 }
 
