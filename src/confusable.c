@@ -201,18 +201,29 @@ static int confusable_put(char *out, size_t *n, UChar32 c)
 	return 0;
 }
 
+/* What confusable_append() remembers of an m it made of r r: an n after
+ * it makes r m of the three (herrnes reads as her+rn, hermes), as rn is
+ * the closer look-alike of m.  Not a code point. */
+#define CONFUSABLE_PREV_RR (-2)
+
 /* confusable_append - one folded letter after prev, with vv as w; rn,
- * nn and rr as m (UTS #39 writes m as rn; Cyrillic em transforms to m)
- * and i as l; -1 when out is full */
+ * nn and rr as m (UTS #39 writes m as rn; Cyrillic em transforms to m),
+ * but r r n as r m; and i as l; -1 when out is full */
 static int confusable_append(char out[CONFUSABLE_MAX + 1], size_t *n,
 			     UChar32 *prev, UChar32 c)
 {
 	if (c == 'i')
 		c = 'l';
-	if ((c == 'v' && *prev == 'v')
-	    || ((c == 'n' || c == 'r') && (*prev == 'r' || *prev == 'n'))) {
-		*prev = c == 'v' ? 'w' : 'm';
-		out[*n - 1] = (char)*prev;
+	if (c == 'n' && *prev == CONFUSABLE_PREV_RR) {
+		out[*n - 1] = 'r';
+		c = 'm';
+	} else if (c == 'v' && *prev == 'v') {
+		out[*n - 1] = 'w';
+		*prev = 'w';
+		return 0;
+	} else if ((c == 'n' || c == 'r') && (*prev == 'r' || *prev == 'n')) {
+		out[*n - 1] = 'm';
+		*prev = c == 'r' && *prev == 'r' ? CONFUSABLE_PREV_RR : 'm';
 		return 0;
 	}
 	if (confusable_put(out, n, c) < 0)
@@ -313,6 +324,13 @@ static int confusable_emit(const struct confusable *cf, const UChar *wide,
 		count = confusable_char(cf, c, seen);
 		if (count < 0)
 			return -1;
+		/* UTS #39 writes m as rn: one letter, which a letter before
+		 * it must not pair with (her+rn is no he+m+n; the fast path
+		 * reads hermes as hermes too) */
+		if (count == 2 && seen[0] == 'r' && seen[1] == 'n') {
+			seen[0] = 'm';
+			count = 1;
+		}
 		for (int k = 0; k < count; k++)
 			if (confusable_append(out, &n, &prev, seen[k]) < 0)
 				return -1;
