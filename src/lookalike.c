@@ -28,14 +28,16 @@
  *			that no table knows among look-alike ones), an
  *			ASCII label one edit from a brand label of 7 or
  *			more once folded (a look-alike letter and a typo).
- *	shorts		for brand labels under 5 characters, the labels
- *			with one letter doubled or two adjacent letters
- *			swapped -> brand: the only typos of a short label
- *			that few real names make (ubs, nhl, art are names).
+ *	shorts		for brand labels under 5 characters, words and
+ *			family labels, the labels with one letter doubled
+ *			or two adjacent letters swapped -> brand: the only
+ *			typos of such a label that few real names make
+ *			(ubs, nhl, art are names).
  *	own		a family's own domains -> brand: never lookalikes.
  *	members		a family domain with a label of its own (youtube
- *			of google.com) -> a target in labels and skeletons
- *			only, reported for its brand; brands win over it.
+ *			of google.com) -> a target in labels, skeletons and
+ *			shorts only, reported for its brand; brands win
+ *			over it.
  *
  *	A Bloom filter (lookfilter.h) of every label-index key says in one
  *	probe that most candidates are in no index, so a check costs the
@@ -275,15 +277,14 @@ static int lookalike_index(struct lookalike *lk, struct lookalike_brand *brand)
 			       < 0))
 			return -1;
 	}
-	/* A family domain's label takes keywords and its skeleton only: its
-	 * typos are often others' names (list-manage1, mygo beside mygov),
-	 * and their index would take as much memory as the brands' own. */
+	/* A family domain's label takes keywords, its skeleton and the
+	 * narrow typos (yotuube, youttube): its other typos are often
+	 * others' names (list-manage1, mygo beside mygov), and their index
+	 * would take as much memory as the brands' own. */
 	brand->narrow = brand->owner != NULL
 			|| lookalike_is_narrow(label, brand->label_len);
 	brand->word_end = brand->label_len < LOOKALIKE_TYPO_MIN
 			  && dictword_ends(label, brand->label_len);
-	if (brand->owner != NULL)
-		return 0;
 	if (brand->narrow)
 		return lookalike_index_shorts(lk, brand);
 	return lookalike_index_deletions(lk, LK_DELETIONS, label,

@@ -419,26 +419,43 @@ static int lookrules_same_suffix(const struct lookalike *lk,
 	return strmap_get(lk->own, key) == brand;
 }
 
+/* lookrules_narrow_typo - the brand or family label of which label is a
+ * doubled letter or a swap (the shorts index), a three-letter one only
+ * under its own suffixes; NULL when none */
+static const struct lookalike_brand *
+lookrules_narrow_typo(const struct lookalike *lk, const char *label, size_t len)
+{
+	const struct lookalike_brand *brand = lookalike_get(
+	    lk, LK_SHORTS, label, len, lookfilter_hash(label, len));
+
+	if (brand == NULL || brand->label_len < LOOKALIKE_SHORT_MIN)
+		return NULL;
+	return brand->label_len > LOOKRULES_ACRONYM_MAX
+		       || lookrules_same_suffix(lk, brand, label, len)
+		   ? brand
+		   : NULL;
+}
+
 /* lookrules_typo - one edit from a brand label of 5 or more (the sender's
- * 4 or more); for narrow brand labels a doubled letter or a swap, and
- * for three-letter ones only under the brand's suffixes */
+ * 4 or more); for narrow brand labels and family labels a doubled letter
+ * or a swap (lookrules_narrow_typo()) */
 static const struct lookalike_brand *
 lookrules_typo(const struct lookalike *lk, const char *label, size_t len)
 {
 	static const struct lookrules_edit how = {
 	    LK_LABELS, LK_DELETIONS, 0, LOOKALIKE_TYPO_MIN, 0, 1};
+	const struct lookalike_brand *narrow =
+	    lookrules_narrow_typo(lk, label, len);
 	const struct lookalike_brand *brand;
 
-	brand = lookalike_get(lk, LK_SHORTS, label, len,
-			      lookfilter_hash(label, len));
-	if (brand != NULL && brand->label_len >= LOOKALIKE_SHORT_MIN
-	    && (brand->label_len > LOOKRULES_ACRONYM_MAX
-		|| lookrules_same_suffix(lk, brand, label, len)))
-		return brand;
 	/* A 4-letter sender is a 5-letter brand with a letter left out. */
-	if (len + 1 < LOOKALIKE_TYPO_MIN)
-		return NULL;
-	return lookrules_search(lk, &how, label, len);
+	if ((narrow != NULL && narrow->owner == NULL)
+	    || len + 1 < LOOKALIKE_TYPO_MIN)
+		return narrow;
+	/* A brand's typo wins over a family label's (discrodapp.net is
+	 * discordapp.net's, not discord.com's discordapp.com's). */
+	brand = lookrules_search(lk, &how, label, len);
+	return brand != NULL ? brand : narrow;
 }
 
 /*

@@ -1,10 +1,11 @@
 /*
  * test_lookalike_members - a brand's family domains as targets of their
  * own: a family label of 5 or more characters (youtube of google.com)
- * with keywords, a mail affix or as a homoglyph is reported for the
- * brand; the family domains themselves never are, nor the label under
- * another suffix, its typos, numbered names, or family labels that are
- * English words; and a brand always wins over a family label.
+ * with keywords, a mail affix, as a homoglyph or with a letter doubled
+ * or two swapped is reported for the brand; the family domains
+ * themselves never are, nor the label under another suffix, its other
+ * typos, numbered names, or family labels that are English words; and
+ * a brand always wins over a family label.
  */
 #include <stdio.h>
 #include <string.h>
@@ -21,6 +22,10 @@ static const struct pair_case member_cases[] = {
 	{"mail.youtube-login.com", "google.com", COMBO, "a host below it"},
 	{"youtubemail.com", "google.com", AFFIX, "a mail affix"},
 	{"y0utube.com", "google.com", GLYPH, "a digit for a letter"},
+	{"yuotube.com", "google.com", TYPO, "two letters swapped"},
+	{"youtubbe.com", "google.com", TYPO, "a letter doubled"},
+	{"llist-manage.com", "mailchimp.com", TYPO,
+	 "a letter doubled in Mailchimp's link domain"},
 	{"canada-login.com", "cra-arc.gc.ca", COMBO,
 	 "a country's name with a keyword: a tax lure"},
 	{"1and1-login.com", "ionos.com", COMBO,
@@ -32,7 +37,7 @@ static const struct pair_case member_cases[] = {
 	{"youtube.net", NULL, NULL,
 	 "the family label under another suffix: the owner's or not"},
 	{"youtub.com", NULL, NULL, "a letter left out: no typo of a family"},
-	{"yuotube.com", NULL, NULL, "two letters swapped: nor this one"},
+	{"youtuhe.com", NULL, NULL, "a letter replaced: nor this one"},
 	{"youtube-2.com", NULL, NULL, "numbered: a name of its own"},
 	{"from-canada.com", NULL, NULL, "an English word, no keyword"},
 	{"office-login.com", NULL, NULL,
