@@ -23,11 +23,12 @@
  *			(symmetric deletion), so the sender's label and its
  *			own deletions are looked up: 2n + 1 lookups for n
  *			characters, each candidate verified exactly.
- *	skel_deletions	the same for brand skeletons: an IDN label one
- *			edit from a brand once both are folded (a letter
- *			that no table knows among look-alike ones), an
- *			ASCII label one edit from a brand label of 7 or
- *			more once folded (a look-alike letter and a typo).
+ *	skel_deletions	the same for brand and family skeletons: an IDN
+ *			label one edit from a brand or family label once
+ *			both are folded (a letter that no table knows
+ *			among look-alike ones), an ASCII label one edit
+ *			from a brand label of 7 or more that is not narrow
+ *			once folded (a look-alike letter and a typo).
  *	shorts		for brand labels under 5 characters, words and
  *			family labels, the labels with one letter doubled
  *			or two adjacent letters swapped -> brand: the only
@@ -35,9 +36,9 @@
  *			(ubs, nhl, art are names).
  *	own		a family's own domains -> brand: never lookalikes.
  *	members		a family domain with a label of its own (youtube
- *			of google.com) -> a target in labels, skeletons and
- *			shorts only, reported for its brand; brands win
- *			over it.
+ *			of google.com) -> a target in labels, skeletons,
+ *			skeleton deletions and shorts only, reported for
+ *			its brand; brands win over it.
  *
  *	A Bloom filter (lookfilter.h) of every label-index key says in one
  *	probe that most candidates are in no index, so a check costs the
@@ -271,16 +272,16 @@ static int lookalike_index(struct lookalike *lk, struct lookalike_brand *brand)
 		if (brand->skeleton == NULL
 		    || lookalike_index_first(lk, LK_SKELETONS, skeleton, brand)
 			   < 0
-		    || (brand->owner == NULL
-			&& lookalike_index_deletions(lk, LK_SKEL_DELETIONS,
-						     skeleton, (size_t)n, brand)
-			       < 0))
+		    || lookalike_index_deletions(lk, LK_SKEL_DELETIONS,
+						 skeleton, (size_t)n, brand)
+			   < 0)
 			return -1;
 	}
-	/* A family domain's label takes keywords, its skeleton and the
-	 * narrow typos (yotuube, youttube): its other typos are often
-	 * others' names (list-manage1, mygo beside mygov), and their index
-	 * would take as much memory as the brands' own. */
+	/* A family domain's label takes keywords, its skeleton (an IDN
+	 * label one edit from it once folded too) and the narrow typos
+	 * (yotuube, youttube): its other typos are often others' names
+	 * (list-manage1, mygo beside mygov), and their index would take as
+	 * much memory as the brands' own. */
 	brand->narrow = brand->owner != NULL
 			|| lookalike_is_narrow(label, brand->label_len);
 	brand->word_end = brand->label_len < LOOKALIKE_TYPO_MIN

@@ -1,7 +1,8 @@
 /*
  * test_lookalike_members - a brand's family domains as targets of their
  * own: a family label of 5 or more characters (youtube of google.com)
- * with keywords, a mail affix, as a homoglyph or with a letter doubled
+ * with keywords, a mail affix, as a homoglyph (in an IDN label, one
+ * edit once folded too) or with a letter doubled
  * or two swapped is reported for the brand; the family domains
  * themselves never are, nor the label under another suffix, its other
  * typos, numbered names, or family labels that are English words; and
@@ -22,6 +23,8 @@ static const struct pair_case member_cases[] = {
 	{"mail.youtube-login.com", "google.com", COMBO, "a host below it"},
 	{"youtubemail.com", "google.com", AFFIX, "a mail affix"},
 	{"y0utube.com", "google.com", GLYPH, "a digit for a letter"},
+	{"xn--outube-o1e.com", "google.com", GLYPH,
+	 "Greek upsilon for y: one edit once folded"},
 	{"yuotube.com", "google.com", TYPO, "two letters swapped"},
 	{"youtubbe.com", "google.com", TYPO, "a letter doubled"},
 	{"llist-manage.com", "mailchimp.com", TYPO,
