@@ -11,8 +11,12 @@ dnstwist, its Python module used offline: Fuzzer.generate() makes names,
 no lookup is made) make of each brand of bench/eval-brands.txt (brands
 of data/brands, with their families), of the other brands of
 data/brands (a check on brands the rules were not studied on) and of
-bench/eval-brands-heldout.txt (brands that data/brands does not have,
-given as a plain list), each taken as a sender of its own.  A permutation counts as caught when it is
+bench/eval-brands-heldout.txt and bench/eval-brands-regional.txt (brands
+that data/brands does not have, given as plain lists; the regional list
+was written after the rules had been tuned on the others), and of the
+family domains of data/brands with a label of their own (youtube.com of
+google.com, scored on the narrow rules that family labels take), each
+taken as a sender of its own.  A permutation counts as caught when it is
 reported as a lookalike of the brand it was made from.  Permutations that
 are a brand's own (its family, another brand) are not lookalikes and are
 left out; so are, for narrow brand labels (under 5 characters, marked
@@ -78,6 +82,9 @@ SHORT = 5
 SHORT_SKIPPED = {"addition", "bitsquatting", "hyphenation", "insertion",
                  "omission", "replacement", "vowel-swap"}
 UNSCORED = {"*original", "subdomain", "various"}
+# A family domain is a target with the narrow rules only, and not under
+# other suffixes: who owns its label there, the family does not say.
+MEMBER_SKIPPED = SHORT_SKIPPED | {"tld-swap"}
 NPM = [("email-providers", "package/all.json"),
        ("free-email-domains", "package/domains.json"),
        ("top-sites", "package/top-sites.json")]
@@ -152,6 +159,19 @@ def families(paths):
     return family, marked
 
 
+def member_domains(family):
+    """The family domains that are targets of their own: a label of 5 or
+    more that is not the brand's (youtube.com of google.com)."""
+    found = set()
+    for brand, domains in family.items():
+        label = brand.split(".")[0]
+        for d in domains - {brand}:
+            own = d.split(".")[0]
+            if len(own) >= SHORT and own != label:
+                found.add(d)
+    return sorted(found)
+
+
 def same_brand(got, brand, family):
     """got (the brand reported) stands for brand: the same, or one is in
     the other's family (staples.co.uk is staples.com's)."""
@@ -178,8 +198,10 @@ def narrow(brand, marked, family):
     return len(label) < SHORT or brand in marked or bool(owners) or core
 
 
-def recall(binary, brand_files, brands):
-    """Per fuzzer: [caught, scored, own, narrow-skipped, invalid]."""
+def recall(binary, brand_files, brands, members=False):
+    """Per fuzzer: [caught, scored, own, narrow-skipped, invalid]; with
+    members, brands are family domains, which take only the narrow
+    rules and no tld-swap."""
     family, marked = families(brand_files)
     table = collections.defaultdict(lambda: [0, 0, 0, 0, 0])
     missed = collections.defaultdict(list)
@@ -191,7 +213,8 @@ def recall(binary, brand_files, brands):
             t[2] += 1
         elif got == "!":
             t[4] += 1
-        elif fuzzer in SHORT_SKIPPED and narrow(brand, marked, family):
+        elif (members and fuzzer in MEMBER_SKIPPED) or (
+                fuzzer in SHORT_SKIPPED and narrow(brand, marked, family)):
             t[3] += 1
         else:
             t[1] += 1
@@ -411,11 +434,16 @@ def main():
     others = sorted(set(families([a.brands])[0]) - set(main_brands))
     t3, _ = recall(a.eval, [a.brands], others)
     t2, m2 = recall(a.eval, [a.brands, heldout], read_list(heldout))
+    regional = os.path.join(a.top, "bench/eval-brands-regional.txt")
+    t4, m4 = recall(a.eval, [a.brands, regional], read_list(regional))
+    members = member_domains(families([a.brands])[0])
+    t5, _ = recall(a.eval, [a.brands], members, members=True)
     fetch(a.cache)
     pops = populations(a.cache)
     evidence = squat_evidence(a.cache)
     fa, alarms = false_alarms(a.eval, [a.brands], pops, evidence)
     fh, alarms_h = false_alarms(a.eval, [heldout], pops, evidence)
+    fr, alarms_r = false_alarms(a.eval, [regional], pops, evidence)
     print("## Lookalike recall and false alarms (make eval)")
     print_recall("Recall: %d brands of data/brands (bench/eval-brands.txt)"
                  % len(main_brands), t1)
@@ -424,12 +452,21 @@ def main():
     print_recall("Recall: %d held-out brands, not in data/brands "
                  "(bench/eval-brands-heldout.txt)"
                  % len(read_list(heldout)), t2)
+    print_recall("Recall: %d regional brands, not in data/brands "
+                 "(bench/eval-brands-regional.txt)"
+                 % len(read_list(regional)), t4)
+    print_recall("Recall: the %d family domains of data/brands with a "
+                 "label of their own (youtube.com of google.com)"
+                 % len(members), t5)
     print_alarms("data/brands", fa, alarms)
     print_alarms("the held-out brands alone (a --brands list, no families)",
                  fh, alarms_h)
+    print_alarms("the regional brands alone (a --brands list, no families)",
+                 fr, alarms_r)
     if a.missed:
         with open(a.missed, "w") as f:
-            for fuzzer, hosts in sorted(list(m1.items()) + list(m2.items())):
+            for fuzzer, hosts in sorted(list(m1.items()) + list(m2.items())
+                                        + list(m4.items())):
                 for h in hosts:
                     f.write("%s\t%s\n" % (fuzzer, h))
 
