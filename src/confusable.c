@@ -423,3 +423,24 @@ int confusable_skeleton(const struct confusable *cf, const char *label,
 		*flags = seen;
 	return confusable_emit(cf, wide, n, out);
 }
+
+size_t confusable_glyph_pairs(const char *sk, size_t n,
+			      char out[CONFUSABLE_MAX + 1])
+{
+	size_t m = 0;
+	int merged = 0;
+
+	for (size_t i = 0; i < n && m < CONFUSABLE_MAX; i++) {
+		const char next = i + 1 < n ? sk[i + 1] : '\0';
+
+		if ((sk[i] == 'c' && next == 'l')
+		    || (sk[i] == 'l' && next == 'c')) {
+			out[m++] = sk[i] == 'c' ? 'd' : 'k';
+			i++;
+			merged = 1;
+		} else
+			out[m++] = sk[i];
+	}
+	out[m] = '\0';
+	return merged ? m : 0;
+}

@@ -44,4 +44,14 @@ void confusable_free(struct confusable *cf);
 int confusable_skeleton(const struct confusable *cf, const char *label,
 			size_t len, char out[CONFUSABLE_MAX + 1], int *flags);
 
+/*
+ * confusable_glyph_pairs - skeleton sk[0..n) with cl read as d and lc as
+ * k, two letters that pass for one in a mail client's small type, into
+ * out (NUL-terminated); its length, or 0 when sk has neither pair.  The
+ * lookalike rules read only a sender's skeleton so, never a brand's: the
+ * ci of citi (cl once i reads as l) is no d.
+ */
+size_t confusable_glyph_pairs(const char *sk, size_t n,
+			      char out[CONFUSABLE_MAX + 1]);
+
 #endif

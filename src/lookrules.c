@@ -8,9 +8,10 @@
  *	in the label indexes of lookindex.h, the Bloom filter first: the
  *	label itself (tld-swap), the label less a mail affix (affix-mail),
  *	the label less keywords and hyphenated words (combo, combosquat.h),
- *	the label's skeleton and, for an IDN label, its deletions (homoglyph:
- *	equal skeletons, or one edit after folding, or for a two-letter
- *	brand one letter no table folds), the label's deletions
+ *	the label's skeleton, read as it is and then with cl as d and lc as
+ *	k, and for an IDN label its deletions (homoglyph: equal skeletons,
+ *	or one edit after folding, or for a two-letter brand one letter no
+ *	table folds), the label's deletions
  *	(typo, symmetric deletion, each candidate verified by an exact
  *	one-edit test) and the narrow variants of short labels (typo: a
  *	doubled letter, a swap).  Within a rule the brand added first wins.
@@ -26,6 +27,7 @@
 #include "dictword.h"
 #include "hostname.h"
 #include "lookindex.h"
+#include "oneedit.h"
 #include "vetted.h"
 
 /* Brand labels this long or shorter: a doubled letter or a swap only
@@ -36,29 +38,6 @@
 
 typedef const struct lookalike_brand *(*lookrules_rule_fn)(
     const struct lookalike *lk, const char *label, size_t len);
-
-/* lookrules_one_edit - a and b are one insertion, deletion, substitution
- * or adjacent transposition apart (optimal string alignment distance 1) */
-static int lookrules_one_edit(const char *a, size_t alen, const char *b,
-			      size_t blen)
-{
-	size_t i = 0;
-
-	if (alen < blen)
-		return lookrules_one_edit(b, blen, a, alen);
-	if (alen - blen > 1)
-		return 0;
-	while (i < blen && a[i] == b[i])
-		i++;
-	if (alen > blen) /* a[i] inserted */
-		return memcmp(a + i + 1, b + i, blen - i) == 0;
-	if (i == alen) /* equal */
-		return 0;
-	if (memcmp(a + i + 1, b + i + 1, alen - i - 1) == 0)
-		return 1; /* a[i] substituted */
-	return i + 1 < alen && a[i] == b[i + 1] && a[i + 1] == b[i]
-	       && memcmp(a + i + 2, b + i + 2, alen - i - 2) == 0;
-}
 
 /* How a one-edit search compares: raw labels or skeletons. */
 struct lookrules_edit {
@@ -89,8 +68,7 @@ static const struct lookalike_brand *lookrules_better(
 	if (other == NULL
 	    || (how->same_len_short && other_len != len && candidate->narrow))
 		return best;
-	return lookrules_one_edit(key, len, other, other_len) ? candidate
-							      : best;
+	return one_edit(key, len, other, other_len) ? candidate : best;
 }
 
 /* lookrules_nearest - the best of best and a near list's brands */
@@ -360,38 +338,54 @@ lookrules_pair_unfolded(const struct lookalike *lk, const char *sk,
 	return brand;
 }
 
-/* lookrules_homoglyph - a label with a brand label's skeleton, or an IDN
- * label one edit from one once both are folded, or two letters no table
- * folds from a long one, or one from a two-letter one */
+/* lookrules_skeleton_match - a brand whose skeleton sk[0..n) is, not the
+ * label itself; for an IDN label, one edit from one once both are
+ * folded, two letters no table folds from a long one, or one from a
+ * two-letter one */
 static const struct lookalike_brand *
-lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
+lookrules_skeleton_match(const struct lookalike *lk, const char *label,
+			 size_t len, const char *sk, size_t n, int flags)
 {
 	static const struct lookrules_edit how = {
 	    LK_SKELETONS, LK_SKEL_DELETIONS, 1, LOOKALIKE_SHORT_MIN, 1, 0};
-	char sk[CONFUSABLE_MAX + 1];
 	char masked[CONFUSABLE_MAX + 1];
-	int flags;
-	int n = confusable_skeleton(lk->cf, label, len, sk, &flags);
 	const struct lookalike_brand *brand;
 	size_t mlen;
 
-	if (n < 0)
-		return NULL;
-	brand = lookalike_get(lk, LK_SKELETONS, sk, (size_t)n,
-			      lookfilter_hash(sk, (size_t)n));
+	brand = lookalike_get(lk, LK_SKELETONS, sk, n, lookfilter_hash(sk, n));
 	if (brand != NULL
 	    && !(brand->label_len == len
 		 && memcmp(brand->domain, label, len) == 0))
 		return brand;
 	if (!(flags & CONFUSABLE_IDN))
 		return NULL;
-	mlen = lookrules_mask(sk, (size_t)n, masked);
+	mlen = lookrules_mask(sk, n, masked);
 	brand = lookrules_search(lk, &how, masked, mlen);
 	if (brand == NULL)
 		brand = lookrules_two_unfolded(lk, masked, mlen);
-	return brand != NULL
-		   ? brand
-		   : lookrules_pair_unfolded(lk, sk, (size_t)n, masked, mlen);
+	return brand != NULL ? brand
+			     : lookrules_pair_unfolded(lk, sk, n, masked, mlen);
+}
+
+/* lookrules_homoglyph - a label with a brand label's skeleton, read as
+ * it is or with cl for d and lc for k (lookrules_skeleton_match()) */
+static const struct lookalike_brand *
+lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
+{
+	char sk[CONFUSABLE_MAX + 1];
+	char pairs[CONFUSABLE_MAX + 1];
+	int flags;
+	int n = confusable_skeleton(lk->cf, label, len, sk, &flags);
+	const struct lookalike_brand *brand;
+	size_t m;
+
+	if (n < 0)
+		return NULL;
+	brand = lookrules_skeleton_match(lk, label, len, sk, (size_t)n, flags);
+	if (brand != NULL
+	    || (m = confusable_glyph_pairs(sk, (size_t)n, pairs)) == 0)
+		return brand;
+	return lookrules_skeleton_match(lk, label, len, pairs, m, flags);
 }
 
 /*
@@ -475,15 +469,22 @@ lookrules_homoglyph_edit(const struct lookalike *lk, const char *label,
 	static const struct lookrules_edit how = {
 	    LK_SKELETONS, LK_SKEL_DELETIONS, 1, LOOKALIKE_TWO_STEP_MIN, 0, 1};
 	char sk[CONFUSABLE_MAX + 1];
+	char pairs[CONFUSABLE_MAX + 1];
+	const struct lookalike_brand *brand;
 	int flags;
 	int n;
+	size_t m;
 
 	if (len + 1 < LOOKALIKE_TWO_STEP_MIN)
 		return NULL;
 	n = confusable_skeleton(lk->cf, label, len, sk, &flags);
 	if (n < 0 || (flags & CONFUSABLE_IDN))
 		return NULL;
-	return lookrules_search(lk, &how, sk, (size_t)n);
+	brand = lookrules_search(lk, &how, sk, (size_t)n);
+	if (brand != NULL
+	    || (m = confusable_glyph_pairs(sk, (size_t)n, pairs)) == 0)
+		return brand;
+	return lookrules_search(lk, &how, pairs, m);
 }
 
 /* lookrules_plural - a is b with an "s" after it */
