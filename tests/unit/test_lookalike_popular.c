@@ -39,6 +39,7 @@ static const struct pair_case family_cases[] = {
     {"telekom.com", NULL, NULL, "Deutsche Telekom's group site"},
     {"amazonpay.com", NULL, NULL, "Amazon Pay"},
     {"payments-amazon.com", NULL, NULL, "Amazon Pay's checkout scripts"},
+    {"images-amazon.com", NULL, NULL, "Amazon's older image host"},
     {"alibabacloud.com", NULL, NULL, "Alibaba Cloud"},
     {"aliyun.com", NULL, NULL, "Alibaba Cloud in China"},
     {"aliexpress.ru", NULL, NULL, "AliExpress Russia"},
