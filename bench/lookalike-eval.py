@@ -47,8 +47,9 @@ companies that run a suffix of their own, github.io, blogspot.com,
 each taken as the domain it is registered under); and npm
 @ghostery/trackerdb's organizations (the companies behind the scripts
 it knows, by their own web sites and the addresses they give for
-privacy questions: not the tracking domains, which are no sender).  A domain counts as a
-false alarm when phishwatch reports it as a lookalike of any brand.  The
+privacy questions: not the tracking domains, which are no sender).
+A domain counts as a false alarm when phishwatch reports it as a
+lookalike of any brand.  The
 lists of free mail domains carry disposable services that squat on typos
 of webmail brands (hotmai.com, gmial.com, h0tmaii.com): the table says
 how many of the flagged domains are themselves a dnstwist permutation of
