@@ -71,6 +71,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cctld.h"
 #include "combosquat.h"
 #include "dictword.h"
 #include "lookalike.h"
@@ -482,15 +483,15 @@ int lookalike_learn_brand(struct lookalike *lk, const char *domain)
 }
 
 /* lookalike_cc_own - reg is a brand's label under a country-code
- * suffix and the brand owns its label under all of them */
+ * suffix (or a language community's, cctld.h) and the brand owns its
+ * label under all of them */
 static int lookalike_cc_own(const struct lookalike *lk, const char *reg)
 {
 	const char *tld = strrchr(reg, '.') + 1;
 	size_t label_len = strcspn(reg, ".");
 	const struct lookalike_brand *brand;
 
-	if (strlen(tld) != 2 || tld[0] < 'a' || tld[0] > 'z' || tld[1] < 'a'
-	    || tld[1] > 'z')
+	if (!cctld_is_country(tld))
 		return 0;
 	brand = lookalike_get(lk, LK_LABELS, reg, label_len,
 			      lookfilter_hash(reg, label_len));

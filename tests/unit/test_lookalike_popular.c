@@ -1,0 +1,93 @@
+/*
+ * test_lookalike_popular - the domains popular companies run besides
+ * their brand's, which lists of popular sites carry: a brand that owns
+ * its label under every country code owns it under a language
+ * community's top-level domain too (google.cat), not under a city's or
+ * an open one; and the shipped brands file names the payment, media,
+ * developer and corporate domains of its brands as their own, while
+ * the lures made of those names still count.
+ */
+#include <stdlib.h>
+
+#include "brandfile.h"
+#include "lookalike_pairs.h"
+#include "msg.h"
+
+/* The brands file's warnings, printed as phishwatch prints them. */
+static const struct say_to test_say = {msg_say, NULL};
+
+/* Brands that run a site in most countries (.cc), and one that not. */
+static const char *const test_brands[] = {"google.com", "airbnb.com",
+					  "paypal.com"};
+
+/* A .cc brand's label under a language community's domain is its own;
+ * a city's and an open domain's are anybody's. */
+static const struct pair_case community_cases[] = {
+    {"google.cat", NULL, NULL, "Google's Catalan site"},
+    {"google.eus", NULL, NULL, "the Basque community's domain"},
+    {"airbnb.scot", NULL, NULL, "the Scottish community's domain"},
+    {"airbnb.quebec", NULL, NULL, "Quebec's domain"},
+    {"google.de", NULL, NULL, "a country code, as before"},
+    {"google.berlin", "google.com", TLD, "a city's domain serves anyone"},
+    {"airbnb.online", "airbnb.com", TLD, "an open generic domain"},
+    {"paypal.cat", "paypal.com", TLD, "a brand without .cc owns no .cat"},
+    {"google-login.cat", "google.com", COMBO, "a lure under .cat"},
+};
+
+/* Domains of the shipped brands' owners, and lures made of them. */
+static const struct pair_case family_cases[] = {
+    {"telekom.com", NULL, NULL, "Deutsche Telekom's group site"},
+    {"amazonpay.com", NULL, NULL, "Amazon Pay"},
+    {"payments-amazon.com", NULL, NULL, "Amazon Pay's checkout scripts"},
+    {"images-amazon.com", NULL, NULL, "Amazon's older image host"},
+    {"alibabacloud.com", NULL, NULL, "Alibaba Cloud"},
+    {"aliyun.com", NULL, NULL, "Alibaba Cloud in China"},
+    {"aliexpress.ru", NULL, NULL, "AliExpress Russia"},
+    {"aolcdn.com", NULL, NULL, "AOL's static files"},
+    {"klarnacdn.net", NULL, NULL, "Klarna's checkout scripts"},
+    {"s-microsoft.com", NULL, NULL, "Microsoft's static files"},
+    {"shopifycdn.com", NULL, NULL, "Shopify's storefront files"},
+    {"pinterestmail.com", NULL, NULL, "Pinterest's notification mail"},
+    {"att.tv", NULL, NULL, "AT&T TV"},
+    {"binance.vision", NULL, NULL, "Binance's public market data"},
+    {"github.dev", NULL, NULL, "GitHub's web editor"},
+    {"atlassian.design", NULL, NULL, "Atlassian's design system"},
+    {"telekom-login.com", "telekom.de", COMBO, "a lure on the brand"},
+    {"amazonpay-verify.com", "amazon.com", COMBO, "a lure on Amazon Pay"},
+    {"aliexpress.info", "aliexpress.com", TLD, "not .ru: anybody's"},
+    {"telekom.info", "telekom.de", TLD, "the brand under an open domain"},
+    {"githubb.com", "github.com", TYPO, "a typo of the brand"},
+};
+
+/* test_shipped - a lookalike with the shipped brands file loaded */
+static struct lookalike *test_shipped(void)
+{
+	const char *top = getenv("TOP");
+	char path[4096];
+	struct lookalike *lk = lookalike_new();
+	size_t bad = 0;
+
+	snprintf(path, sizeof(path), "%s%sdata/brands",
+		 top != NULL ? top : "", top != NULL ? "/" : "");
+	if (lk == NULL)
+		exit(2);
+	tap_ok(brandfile_load(lk, path, &test_say, &bad) == 0 && bad == 0,
+	       "data/brands loads with no bad line");
+	return lk;
+}
+
+int main(void)
+{
+	struct lookalike *lk =
+	    test_fill_list(test_brands, TEST_COUNT(test_brands));
+
+	if (lookalike_own_cc(lk, "google.com") != 0
+	    || lookalike_own_cc(lk, "airbnb.com") != 0)
+		exit(2);
+	test_pairs(lk, community_cases, TEST_COUNT(community_cases));
+	lookalike_free(lk);
+	lk = test_shipped();
+	test_pairs(lk, family_cases, TEST_COUNT(family_cases));
+	lookalike_free(lk);
+	return tap_done();
+}
