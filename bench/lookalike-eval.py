@@ -220,9 +220,9 @@ def same_brand(got, brand, family):
 
 
 def keywords(top):
-    """The keyword list of src/combosquat.c."""
-    text = open(os.path.join(top, "src", "combosquat.c")).read()
-    table = text.split("combosquat_keywords[] = {")[1].split("};")[0]
+    """The keyword list of src/lureword.c."""
+    text = open(os.path.join(top, "src", "lureword.c")).read()
+    table = text.split("lureword_words[] = {")[1].split("};")[0]
     return set(re.findall(r'"([a-z0-9]+)"', table))
 
 

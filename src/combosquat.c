@@ -30,7 +30,7 @@
  *	(https-paypal), and as long ones: no English word starts or ends
  *	with www, so wwwapple is no compound of an ordinary word.
  *
- *	Keywords are looked up by binary search of a sorted table, for each
+ *	Keywords (lureword.h) are looked up by binary search, for each
  *	prefix and suffix length up to the longest keyword: a few hundred
  *	comparisons a label, whatever the number of brands; the caller's
  *	brand lookup is one hash probe a candidate.
@@ -41,6 +41,7 @@
 #include "combosquat.h"
 #include "dictword.h"
 #include "hostname.h"
+#include "lureword.h"
 
 /* At most this many keywords around the brand in one word. */
 #define COMBOSQUAT_DEPTH 2
@@ -50,158 +51,6 @@
 #define COMBOSQUAT_SHORT_CUT 5
 /* Words of a hyphenated label considered; more is not a name. */
 #define COMBOSQUAT_WORDS_MAX 8
-
-/* A string with its length, for bsearch. */
-struct combosquat_span {
-	const char *s;
-	size_t len;
-};
-
-/* The project's keyword list, sorted (C locale): words that phishing
- * reports find beside brand names in registered domains, and the bits
- * of a URL (http, https, ww, www) glued to a brand by lures that pass
- * for a link (https-paypal.com, wwwpaypal.com). */
-static const struct combosquat_span combosquat_keywords[] = {
-#define W(word)                        \
-	{                              \
-		word, sizeof(word) - 1 \
-	}
-    W("access"),       W("account"),
-    W("accounts"),     W("activate"),
-    W("activation"),   W("activity"),
-    W("admin"),        W("airdrop"),
-    W("alert"),        W("alerts"),
-    W("app"),          W("appeal"),
-    W("approval"),     W("approve"),
-    W("apps"),         W("assist"),
-    W("assistance"),   W("auth"),
-    W("authenticate"), W("authentication"),
-    W("award"),        W("bank"),
-    W("banking"),      W("benefits"),
-    W("billing"),      W("bonus"),
-    W("business"),     W("cancel"),
-    W("card"),         W("care"),
-    W("case"),         W("cdn"),
-    W("center"),       W("centre"),
-    W("check"),        W("claim"),
-    W("click"),        W("client"),
-    W("cloud"),        W("confirm"),
-    W("confirmation"), W("connect"),
-    W("contact"),      W("corp"),
-    W("coupon"),       W("customer"),
-    W("customers"),    W("customs"),
-    W("dashboard"),    W("deactivate"),
-    W("delivery"),     W("desk"),
-    W("device"),       W("disabled"),
-    W("dispute"),      W("docs"),
-    W("document"),     W("documents"),
-    W("download"),     W("drive"),
-    W("enroll"),       W("esign"),
-    W("expire"),       W("expired"),
-    W("express"),      W("file"),
-    W("files"),        W("fix"),
-    W("form"),         W("fraud"),
-    W("gift"),         W("giftcard"),
-    W("giveaway"),     W("group"),
-    W("help"),         W("helpdesk"),
-    W("helpline"),     W("home"),
-    W("http"),         W("https"),
-    W("id"),           W("identity"),
-    W("inbox"),        W("info"),
-    W("install"),      W("invitation"),
-    W("invite"),       W("invoice"),
-    W("invoices"),     W("job"),
-    W("jobs"),         W("kyc"),
-    W("limited"),      W("locked"),
-    W("login"),        W("logon"),
-    W("mail"),         W("mailbox"),
-    W("meeting"),      W("member"),
-    W("members"),      W("message"),
-    W("mobile"),       W("my"),
-    W("net"),          W("news"),
-    W("notice"),       W("notification"),
-    W("notify"),       W("offer"),
-    W("office"),       W("official"),
-    W("online"),       W("order"),
-    W("orders"),       W("package"),
-    W("parcel"),       W("password"),
-    W("pay"),          W("payment"),
-    W("payments"),     W("payroll"),
-    W("pdf"),          W("pending"),
-    W("pickup"),       W("pin"),
-    W("portal"),       W("post"),
-    W("prize"),        W("promo"),
-    W("protect"),      W("protection"),
-    W("quota"),        W("receipt"),
-    W("recover"),      W("recovery"),
-    W("redelivery"),   W("refund"),
-    W("refunds"),      W("register"),
-    W("renew"),        W("renewal"),
-    W("reschedule"),   W("reset"),
-    W("resolution"),   W("resolve"),
-    W("restore"),      W("review"),
-    W("reward"),       W("rewards"),
-    W("safe"),         W("safety"),
-    W("secure"),       W("security"),
-    W("server"),       W("service"),
-    W("services"),     W("session"),
-    W("share"),        W("shipment"),
-    W("shipping"),     W("shop"),
-    W("sign"),         W("signature"),
-    W("signin"),       W("signon"),
-    W("signup"),       W("sms"),
-    W("ssl"),          W("sso"),
-    W("staff"),        W("status"),
-    W("storage"),      W("store"),
-    W("support"),      W("suspend"),
-    W("suspended"),    W("sync"),
-    W("tax"),          W("team"),
-    W("tech"),         W("ticket"),
-    W("toll"),         W("track"),
-    W("tracking"),     W("unlock"),
-    W("update"),       W("updates"),
-    W("upgrade"),      W("user"),
-    W("users"),        W("validate"),
-    W("validation"),   W("verification"),
-    W("verify"),       W("view"),
-    W("voicemail"),    W("voucher"),
-    W("wallet"),       W("web"),
-    W("webmail"),      W("winner"),
-    W("ww"),           W("www"),
-#undef W
-};
-
-#define COMBOSQUAT_COUNT \
-	(sizeof(combosquat_keywords) / sizeof(combosquat_keywords[0]))
-
-/* The longest keyword: prefixes and suffixes longer are not looked up. */
-#define COMBOSQUAT_KEYWORD_MAX 14
-
-/* combosquat_cmp - bsearch order of the keyword table */
-static int combosquat_cmp(const void *key, const void *member)
-{
-	const struct combosquat_span *span = key;
-	const struct combosquat_span *keyword = member;
-	const char *word = keyword->s;
-	size_t wlen = keyword->len;
-	int c = memcmp(span->s, word, span->len < wlen ? span->len : wlen);
-
-	if (c != 0)
-		return c;
-	return span->len < wlen ? -1 : span->len > wlen;
-}
-
-/* combosquat_is_keyword - s[0..len) is on the keyword list */
-int combosquat_is_keyword(const char *s, size_t len)
-{
-	struct combosquat_span span = {s, len};
-
-	if (len == 0 || len > COMBOSQUAT_KEYWORD_MAX)
-		return 0;
-	return bsearch(&span, combosquat_keywords, COMBOSQUAT_COUNT,
-		       sizeof(combosquat_keywords[0]), combosquat_cmp)
-	       != NULL;
-}
 
 /* combosquat_is_number - s[0..len) is all digits */
 static int combosquat_is_number(const char *s, size_t len)
@@ -279,17 +128,16 @@ static const void *combosquat_strip(const char *word, size_t len, int depth,
 		return brand;
 	if (depth == 0)
 		return NULL;
-	for (size_t k = 2;
-	     k <= COMBOSQUAT_KEYWORD_MAX && k + COMBOSQUAT_CORE_MIN <= len;
+	for (size_t k = 2; k <= LUREWORD_MAX && k + COMBOSQUAT_CORE_MIN <= len;
 	     k++) {
-		if (combosquat_is_keyword(word, k)
+		if (lureword_is_keyword(word, k)
 		    && (brand = combosquat_strip(
 			    word + k, len - k, depth - 1,
 			    cut + combosquat_cut_weight(word, k),
 			    sides | COMBOSQUAT_FRONT, find, ctx))
 			   != NULL)
 			return brand;
-		if (combosquat_is_keyword(word + len - k, k)
+		if (lureword_is_keyword(word + len - k, k)
 		    && (brand = combosquat_strip(
 			    word, len - k, depth - 1,
 			    cut + combosquat_cut_weight(word + len - k, k),
@@ -299,6 +147,12 @@ static const void *combosquat_strip(const char *word, size_t len, int depth,
 	}
 	return NULL;
 }
+
+/* A word of a label with its length. */
+struct combosquat_span {
+	const char *s;
+	size_t len;
+};
 
 /* A hyphenated label cut into words. */
 struct combosquat_words {
@@ -337,7 +191,7 @@ static int combosquat_others_plain(const struct combosquat_words *words,
 		const struct combosquat_span *w = &words->word[i];
 
 		if ((i < first || i > last)
-		    && !combosquat_is_keyword(w->s, w->len)
+		    && !lureword_is_keyword(w->s, w->len)
 		    && !combosquat_is_number(w->s, w->len))
 			return 0;
 	}

@@ -72,7 +72,4 @@ typedef const void *(*combosquat_find_fn)(const void *ctx, const char *s,
 const void *combosquat_find(const char *label, size_t len,
 			    combosquat_find_fn find, const void *ctx);
 
-/* combosquat_is_keyword - s[0..len) is on the keyword list */
-int combosquat_is_keyword(const char *s, size_t len);
-
 #endif

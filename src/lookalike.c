@@ -76,6 +76,7 @@
 #include "dictword.h"
 #include "lookalike.h"
 #include "lookindex.h"
+#include "lureword.h"
 
 static int lookalike_cc_own(const struct lookalike *lk, const char *reg);
 
@@ -249,7 +250,7 @@ static int lookalike_is_narrow(const char *label, size_t len)
 	if (len < LOOKALIKE_TYPO_MIN)
 		return 1;
 	for (size_t core = 1; core < LOOKALIKE_SHORT_MIN; core++)
-		if (combosquat_is_keyword(label + core, len - core))
+		if (lureword_is_keyword(label + core, len - core))
 			return 1;
 	return 0;
 }

@@ -1,0 +1,25 @@
+/*
+ * lureword - the words phishing lures put beside a brand's name.
+ *
+ * DESCRIPTION
+ *	The keyword list of the combination rule (combosquat.h) and of
+ *	narrow brand labels (a keyword after a letter or two: gmail):
+ *	words of lures such as secure, login, verify, tracking
+ *	(lureword.c says where they come from).
+ */
+#ifndef PHISHWATCH_LUREWORD_H
+#define PHISHWATCH_LUREWORD_H
+
+#include <stddef.h>
+
+/* The longest word: longer prefixes and suffixes need no lookup. */
+#define LUREWORD_MAX 14
+
+/* lureword_is_keyword - s[0..len) is on the list */
+int lureword_is_keyword(const char *s, size_t len);
+
+/* lureword_nth - the n-th word of the list in its order, or NULL past
+ * its end */
+const char *lureword_nth(size_t n);
+
+#endif
