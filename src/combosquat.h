@@ -31,7 +31,9 @@
  *	never enough.  The keyword list is the project's own, written from
  *	the words that phishing reports name in combosquatted domains
  *	(account, login, secure, support, verify, billing, delivery,
- *	tracking, refund, wallet...).
+ *	tracking, refund, wallet...), in English and the other big
+ *	languages of phishing (konto, connexion, factura, paczka:
+ *	lureword.h).
  */
 #ifndef PHISHWATCH_COMBOSQUAT_H
 #define PHISHWATCH_COMBOSQUAT_H
