@@ -42,6 +42,20 @@ test_fill_list(const char *const *brands, size_t n)
 	return lk;
 }
 
+/* test_fill_marked - a lookalike with brands[0..n) added, and
+ * words[0..m) of them marked common words (!word in a brands file) */
+static __attribute__((unused)) struct lookalike *
+test_fill_marked(const char *const *brands, size_t n, const char *const *words,
+		 size_t m)
+{
+	struct lookalike *lk = test_fill_list(brands, n);
+
+	for (size_t i = 0; i < m; i++)
+		if (lookalike_set_word(lk, words[i]) != 0)
+			exit(2);
+	return lk;
+}
+
 /* test_fill - a lookalike with the story's brands and allow list */
 static __attribute__((unused)) struct lookalike *test_fill(void)
 {

@@ -73,18 +73,6 @@ static const struct pair_case negative_cases[] = {
     {"dhlbrot.de", NULL, NULL, "a word that is no lure word, glued"},
 };
 
-/* test_fill_words - the brands, apple marked a common word */
-static struct lookalike *test_fill_words(void)
-{
-	struct lookalike *lk =
-	    test_fill_list(test_brands, TEST_COUNT(test_brands));
-
-	for (size_t i = 0; i < TEST_COUNT(test_words); i++)
-		if (lookalike_set_word(lk, test_words[i]) != 0)
-			exit(2);
-	return lk;
-}
-
 /* test_laposte_typos - "poste" is no keyword, so laposte is no narrow
  * label (a keyword after two letters) and its typos count */
 static void test_laposte_typos(const struct lookalike *lk)
@@ -138,7 +126,9 @@ static void test_lookup_edges(void)
 
 int main(void)
 {
-	struct lookalike *lk = test_fill_words();
+	struct lookalike *lk =
+	    test_fill_marked(test_brands, TEST_COUNT(test_brands), test_words,
+			     TEST_COUNT(test_words));
 
 	test_pairs(lk, positive_cases, TEST_COUNT(positive_cases));
 	test_pairs(lk, negative_cases, TEST_COUNT(negative_cases));

@@ -66,18 +66,6 @@ static const struct pair_case negative_cases[] = {
     {"summarypaypa.com", NULL, NULL, "no brand after the word"},
 };
 
-/* combo_fill - the brands, apple and office marked common words */
-static struct lookalike *combo_fill(void)
-{
-	struct lookalike *lk =
-	    test_fill_list(test_brands, TEST_COUNT(test_brands));
-
-	for (size_t i = 0; i < TEST_COUNT(test_words); i++)
-		if (lookalike_set_word(lk, test_words[i]) != 0)
-			exit(2);
-	return lk;
-}
-
 /* test_word_ends - which short labels end English words of the list */
 static void test_word_ends(void)
 {
@@ -139,7 +127,9 @@ static void test_ends_against_scan(void)
 
 int main(void)
 {
-	struct lookalike *lk = combo_fill();
+	struct lookalike *lk =
+	    test_fill_marked(test_brands, TEST_COUNT(test_brands), test_words,
+			     TEST_COUNT(test_words));
 
 	test_pairs(lk, positive_cases, TEST_COUNT(positive_cases));
 	test_pairs(lk, negative_cases, TEST_COUNT(negative_cases));
