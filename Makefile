@@ -309,7 +309,8 @@ bench: deps deps-bench
 
 # eval - recall of the lookalike rules on dnstwist's permutations of
 # brand lists, and false alarms on legitimate sender domains of Debian and
-# npm packages (bench/lookalike-eval.py; fetched into $(BUILD)/eval); the
+# npm packages (bench/lookalike-eval.py, its populations in bench/evalpops.py;
+# fetched into $(BUILD)/eval); the
 # tables go to $(BUILD)/eval/report.md (bench/RESULTS.md keeps a run).
 # (npm from Debian only where no npm is installed: a Node.js of other
 # origin conflicts with Debian's npm package)
