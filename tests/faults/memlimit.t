@@ -52,6 +52,10 @@ reloaded() {
 _bad="" _ran=0 _refused=0 _swapped=0
 for mb in $LIMITS; do
 	rm -f "$TMP"/h.db* "$TMP/in"
+	# emptied here, not by the child's redirections: the child may not
+	# have run them yet when the wait below reads the last limit's event
+	# and signals a shell that has not become phishwatch
+	: >"$TMP/out"; : >"$TMP/err"
 	mkfifo "$TMP/in"
 	exec 7<>"$TMP/in"	# read-write: never waits for the other end
 	( ulimit -v $((mb * 1024)) && exec "$PW" -r "$RULEBASE" \
