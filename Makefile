@@ -314,7 +314,7 @@ bench: deps deps-bench
 # tables go to $(BUILD)/eval/report.md (bench/RESULTS.md keeps a run).
 # (npm from Debian only where no npm is installed: a Node.js of other
 # origin conflicts with Debian's npm package)
-DEPS_EVAL = dnstwist python3 publicsuffix
+DEPS_EVAL = dnstwist python3 publicsuffix gpg
 deps-eval:
 	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_EVAL)"
 	@command -v npm > /dev/null || \

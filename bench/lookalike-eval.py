@@ -209,7 +209,7 @@ def false_alarms(binary, brand_files, pops, evidence):
     groups = [("all (unique)", everyone),
               ("vouched: top sites, welcome lists (unique)", vouched),
               ("on free-mail lists only (unique)", everyone - vouched),
-              ("held out: academic, greylisting and company lists (unique)",
+              ("held out: populations the rules were not studied on (unique)",
                heldout)]
     for name, hosts in list(pops.items()) + groups:
         flagged = sum(1 for h in hosts if verdict[h][2] not in "-=!")

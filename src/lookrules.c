@@ -19,7 +19,9 @@
  *	is dropped when the sender's label is an English word of its own
  *	(dictword.h), and the next rule is tried; so is what any rule
  *	matches under a suffix whose registry vets its registrants (.edu,
- *	ac.uk: vetted.h) that the brand does not use.
+ *	ac.uk: vetted.h) that the brand does not use, and what the edit
+ *	rules match of a brand whose family has the sender's label
+ *	(deutschebank.pl).
  */
 #include <string.h>
 
@@ -523,6 +525,25 @@ static const struct lookrules_rule {
     {"lookalike:homoglyph", lookrules_homoglyph_edit, 1},
 };
 
+/* lookrules_family_label - label[0..len) is a label of brand's family
+ * (deutschebank of deutsche-bank.de's deutschebank.com): the owner's
+ * spelling, no typo of the brand's label, and tld-swap never takes it
+ * under another suffix (who owns it there, the family does not say).
+ * A mail affix or keyword on the brand's label (facebookmail.ml) still
+ * counts: the style of the owner's names is a lure.  The index keeps a
+ * label's first family. */
+static int lookrules_family_label(const struct lookalike *lk,
+				  const struct lookalike_brand *brand,
+				  const char *label, size_t len)
+{
+	const struct lookalike_brand *same = lookalike_get(
+	    lk, LK_LABELS, label, len, lookfilter_hash(label, len));
+	const struct lookalike_brand *owner =
+	    brand->owner != NULL ? brand->owner : brand;
+
+	return same != NULL && same->owner == owner;
+}
+
 /* lookrules_squattable - a match of brand by reg[0..len).suffix counts:
  * the suffix is open to anyone, or it is the brand's own (irs.gov's
  * typos under .gov: the registry vetted those, not the brand) */
@@ -555,7 +576,8 @@ const struct lookalike_brand *lookrules_variant(const struct lookalike *lk,
 
 		if (brand == NULL
 		    || (lookrules_rules[i].edit
-			&& lookrules_other_word(brand, reg, len))
+			&& (lookrules_other_word(brand, reg, len)
+			    || lookrules_family_label(lk, brand, reg, len)))
 		    || !lookrules_squattable(lk, brand, reg, len))
 			continue;
 		if (brand->owner == NULL) {

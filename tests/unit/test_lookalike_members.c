@@ -4,9 +4,10 @@
  * with keywords, a mail affix, as a homoglyph (in an IDN label, one
  * edit once folded too) or with a letter doubled
  * or two swapped is reported for the brand; the family domains
- * themselves never are, nor the label under another suffix, its other
- * typos, numbered names, or family labels that are English words; and
- * a brand always wins over a family label.
+ * themselves never are, nor the label under another suffix (not as a
+ * typo of the brand's label either), its other typos, numbered names,
+ * or family labels that are English words; and a brand always wins
+ * over a family label.
  */
 #include <stdio.h>
 #include <string.h>
@@ -47,6 +48,18 @@ static const struct pair_case member_cases[] = {
 	 "office.com's label is an English word"},
 	{"list-manage1.com", NULL, NULL, "a digit added: a generic edit"},
 	{"1and1-2.com", NULL, NULL, "a digit-bearing family label numbered"},
+	/* The family label under another suffix, one edit from the
+	 * brand's label: the owner's spelling, no typo. */
+	{"deutschebank.pl", NULL, NULL,
+	 "a family label is no typo of the brand's (a hyphen left out)"},
+	{"credit-agricole.ua", NULL, NULL,
+	 "nor the other way round (a hyphen added)"},
+	{"deutschebank-login.pl", "deutsche-bank.de", COMBO,
+	 "that family label with a keyword is still a lure"},
+	{"deutsche-bnak.pl", "deutsche-bank.de", TYPO,
+	 "and the brand's own typos still are"},
+	{"googlemail.ml", "google.com", AFFIX,
+	 "a mail affix on the brand's label still is, family label or not"},
 	/* A brand wins over a family label. */
 	{"canada-post.ca", "canadapost.ca", TYPO,
 	 "a hyphen in canadapost, not canada with a keyword"},
@@ -66,6 +79,8 @@ static struct lookalike *test_fill_members(void)
 		{"discord.com", "discordapp.com", NULL},
 		{"discordapp.net", NULL, NULL},
 		{"ionos.com", "1and1.com", NULL},
+		{"deutsche-bank.de", "deutschebank.com", NULL},
+		{"creditagricole.com", "credit-agricole.fr", NULL},
 	};
 	struct lookalike *lk = lookalike_new();
 
@@ -88,7 +103,7 @@ int main(void)
 	struct lookalike *lk = test_fill_members();
 
 	test_pairs(lk, member_cases, TEST_COUNT(member_cases));
-	tap_is_long((long)lookalike_brand_count(lk), 8,
+	tap_is_long((long)lookalike_brand_count(lk), 10,
 		    "family domains are no brands of their own");
 	tap_is_long(lookalike_learn_brand(lk, "youtube-login.com"), 0,
 		    "a family label's lookalike is not learned as a brand");
