@@ -33,13 +33,17 @@ senders and says where each comes from.
 """
 import argparse
 import collections
+import glob
+import json
 import os
+import random
 import re
 import subprocess
 import sys
+import urllib.parse
 
-from evalpops import (FREEMAIL, HELDOUT, fetch, populations, read_list,
-                      squat_evidence)
+from evalpops import (FREEMAIL, HELDOUT, ICONS, PSL, PublicSuffixes, clean,
+                      fetch, populations, read_list, squat_evidence)
 
 DNSTWIST_DICT = "/usr/share/dnstwist/dictionaries"
 SHORT = 5
@@ -52,6 +56,14 @@ MEMBER_SKIPPED = SHORT_SKIPPED | {"tld-swap"}
 # The dictionary fuzzer again with dnstwist's other languages: fuzzer
 # name -> dictionary.
 OTHER_DICTS = {"dictionary-fr": "french.dict", "dictionary-pl": "polish.dict"}
+
+
+# The sampled brand list (bench/eval-brands-sampled.txt): brands of npm
+# simple-icons drawn at random by a rule fixed before any run, a list
+# nobody here chose; --draw-sample writes it again.
+SAMPLE_SEED = 13
+SAMPLE_SIZE = 60
+LDH_LABEL = re.compile(r"^[a-z0-9][a-z0-9-]{2,}$")
 
 
 def read_dict(name):
@@ -228,6 +240,62 @@ def false_alarms(binary, brand_files, pops, evidence):
     return table, alarms
 
 
+def sample_candidates(cache, taken):
+    """simple-icons' brands as domains: the registered domain of each
+    icon's source page, kept when no other icon cites it (github.com,
+    wikipedia.org are hosts, not a brand's own), its label has 3 or more
+    letters, digits or hyphens, and neither it nor its label is a brand
+    of the taken domains."""
+    name, member = ICONS
+    path = glob.glob(os.path.join(cache, name + "-*", member))[0]
+    psl = PublicSuffixes(PSL)
+    cited = collections.Counter()
+    for icon in json.load(open(path)):
+        url = icon.get("source") or ""
+        host = clean([urllib.parse.urlsplit(url).hostname or ""])
+        domain = psl.registered(host.pop()) if host else None
+        if domain:
+            cited[domain] += 1
+    labels = {d.split(".")[0] for d in taken}
+    return sorted(d for d, n in cited.items()
+                  if n == 1 and LDH_LABEL.match(d.split(".")[0])
+                  and d not in taken and d.split(".")[0] not in labels)
+
+
+def draw_sample(cache, brand_files):
+    """The sampled brand list, with the header that says how it was
+    drawn."""
+    taken = set()
+    for path in brand_files:
+        for domains in families([path])[0].values():
+            taken |= domains
+    pool = sample_candidates(cache, taken)
+    picked = sorted(random.Random(SAMPLE_SEED).sample(pool, SAMPLE_SIZE))
+    version = os.path.basename(glob.glob(os.path.join(
+        cache, ICONS[0] + "-*", ""))[0].rstrip("/"))[len(ICONS[0]) + 1:]
+    head = [
+        "Sampled brands: %d domains drawn at random (Python's "
+        "random.Random(%d).sample of" % (SAMPLE_SIZE, SAMPLE_SEED),
+        "the sorted pool) from npm simple-icons %s, "
+        "data/simple-icons.json." % version,
+        "The pool: the registered domain (Public Suffix List, ICANN "
+        "section) of each",
+        "icon's source page, kept when no other icon cites it (github.com "
+        "and",
+        "wikipedia.org are hosts, not a brand's), its label has 3 or more "
+        "letters,",
+        "digits or hyphens, and neither it nor its label is in data/brands,",
+        "eval-brands-heldout.txt or eval-brands-regional.txt (%d domains)."
+        % len(pool),
+        "The rule was fixed before any run; nobody picked or dropped a "
+        "brand.",
+        "make eval loads them as a --brands file of one domain a line (no",
+        "families); lookalike-eval.py --draw-sample writes this file again.",
+    ]
+    return "".join("# %s\n" % l for l in head) + \
+        "".join(d + "\n" for d in picked)
+
+
 def print_recall(title, table):
     print("\n### %s\n" % title)
     print("| fuzzer | caught | scored | recall | own (left out) "
@@ -262,53 +330,66 @@ def print_alarms(title, fa, alarms):
         print("    " + line)
 
 
+# The brand lists that make eval loads as plain --brands files (no
+# families), after data/brands: file, title of the recall table, title
+# of the false alarms table.
+PLAIN_LISTS = [
+    ("eval-brands-heldout.txt", "%d held-out brands, not in data/brands",
+     "the held-out brands alone (a --brands list, no families)"),
+    ("eval-brands-regional.txt", "%d regional brands, not in data/brands",
+     "the regional brands alone (a --brands list, no families)"),
+    ("eval-brands-sampled.txt", "%d brands drawn at random from npm "
+     "simple-icons, not in data/brands",
+     "the sampled brands alone (a --brands list, no families)"),
+]
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--eval", required=True)
+    ap.add_argument("--eval")
     ap.add_argument("--brands", required=True)
     ap.add_argument("--cache", required=True)
     ap.add_argument("--top", default=".")
     ap.add_argument("--missed", help="write missed permutations here")
+    ap.add_argument("--draw-sample", action="store_true",
+                    help="write the sampled brand list and stop")
     a = ap.parse_args()
+    paths = [os.path.join(a.top, "bench", f) for f, _, _ in PLAIN_LISTS]
+    if a.draw_sample:
+        fetch(a.cache)
+        sys.stdout.write(draw_sample(a.cache, [a.brands] + paths[:2]))
+        return 0
+    if not a.eval:
+        ap.error("--eval is needed")
     main_brands = read_list(os.path.join(a.top, "bench/eval-brands.txt"))
-    heldout = os.path.join(a.top, "bench/eval-brands-heldout.txt")
     t1, m1 = recall(a.eval, [a.brands], main_brands)
     others = sorted(set(families([a.brands])[0]) - set(main_brands))
     t3, _ = recall(a.eval, [a.brands], others)
-    t2, m2 = recall(a.eval, [a.brands, heldout], read_list(heldout))
-    regional = os.path.join(a.top, "bench/eval-brands-regional.txt")
-    t4, m4 = recall(a.eval, [a.brands, regional], read_list(regional))
+    plain = [recall(a.eval, [a.brands, p], read_list(p)) for p in paths]
     members = member_domains(families([a.brands])[0])
     t5, _ = recall(a.eval, [a.brands], members, members=True)
     fetch(a.cache)
     pops = populations(a.cache)
     evidence = squat_evidence(a.cache)
     fa, alarms = false_alarms(a.eval, [a.brands], pops, evidence)
-    fh, alarms_h = false_alarms(a.eval, [heldout], pops, evidence)
-    fr, alarms_r = false_alarms(a.eval, [regional], pops, evidence)
     print("## Lookalike recall and false alarms (make eval)")
     print_recall("Recall: %d brands of data/brands (bench/eval-brands.txt)"
                  % len(main_brands), t1)
     print_recall("Recall: the other %d brands of data/brands (not in "
                  "bench/eval-brands.txt)" % len(others), t3)
-    print_recall("Recall: %d held-out brands, not in data/brands "
-                 "(bench/eval-brands-heldout.txt)"
-                 % len(read_list(heldout)), t2)
-    print_recall("Recall: %d regional brands, not in data/brands "
-                 "(bench/eval-brands-regional.txt)"
-                 % len(read_list(regional)), t4)
+    for path, (name, title, _), (table, _) in zip(paths, PLAIN_LISTS, plain):
+        print_recall("Recall: %s (bench/%s)"
+                     % (title % len(read_list(path)), name), table)
     print_recall("Recall: the %d family domains of data/brands with a "
                  "label of their own (youtube.com of google.com)"
                  % len(members), t5)
     print_alarms("data/brands", fa, alarms)
-    print_alarms("the held-out brands alone (a --brands list, no families)",
-                 fh, alarms_h)
-    print_alarms("the regional brands alone (a --brands list, no families)",
-                 fr, alarms_r)
+    for path, (_, _, title) in zip(paths, PLAIN_LISTS):
+        print_alarms(title, *false_alarms(a.eval, [path], pops, evidence))
     if a.missed:
+        found = list(m1.items()) + [i for _, m in plain for i in m.items()]
         with open(a.missed, "w") as f:
-            for fuzzer, hosts in sorted(list(m1.items()) + list(m2.items())
-                                        + list(m4.items())):
+            for fuzzer, hosts in sorted(found):
                 for h in hosts:
                     f.write("%s\t%s\n" % (fuzzer, h))
 
