@@ -34,6 +34,7 @@
  *	lazy opening writes through a const pointer's member.
  */
 #include <idn2.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -424,23 +425,71 @@ int confusable_skeleton(const struct confusable *cf, const char *label,
 	return confusable_emit(cf, wide, n, out);
 }
 
-size_t confusable_glyph_pairs(const char *sk, size_t n,
-			      char out[CONFUSABLE_MAX + 1])
+/* confusable_glyph_pair_at - sk[i..n) starts with cl or lc */
+static int confusable_glyph_pair_at(const char *sk, size_t n, size_t i)
+{
+	return i + 1 < n
+	       && ((sk[i] == 'c' && sk[i + 1] == 'l')
+		   || (sk[i] == 'l' && sk[i + 1] == 'c'));
+}
+
+/* confusable_glyph_pair_count - the cl and lc pairs in sk[0..n), read
+ * from the left as confusable_glyph_pairs() does */
+static size_t confusable_glyph_pair_count(const char *sk, size_t n)
+{
+	size_t count = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (confusable_glyph_pair_at(sk, n, i)) {
+			count++;
+			i++;
+		}
+	return count;
+}
+
+/* confusable_glyph_pairs - sk[0..n) with the pairs whose bit is set in
+ * which (bit 0 the first from the left) read as one letter into out;
+ * its length, or 0 when none was */
+static size_t confusable_glyph_pairs(const char *sk, size_t n,
+				     unsigned long which,
+				     char out[CONFUSABLE_MAX + 1])
 {
 	size_t m = 0;
+	size_t pair = 0;
 	int merged = 0;
 
 	for (size_t i = 0; i < n && m < CONFUSABLE_MAX; i++) {
-		const char next = i + 1 < n ? sk[i + 1] : '\0';
-
-		if ((sk[i] == 'c' && next == 'l')
-		    || (sk[i] == 'l' && next == 'c')) {
-			out[m++] = sk[i] == 'c' ? 'd' : 'k';
-			i++;
-			merged = 1;
-		} else
+		if (!confusable_glyph_pair_at(sk, n, i)) {
 			out[m++] = sk[i];
+			continue;
+		}
+		/* A pair left as it is stays two letters, and still a pair:
+		 * which counts pairs, not readings. */
+		if (pair < CHAR_BIT * sizeof(which) && (which >> pair & 1)) {
+			out[m++] = sk[i] == 'c' ? 'd' : 'k';
+			merged = 1;
+		} else if (m + 1 < CONFUSABLE_MAX) {
+			out[m++] = sk[i];
+			out[m++] = sk[i + 1];
+		}
+		pair++;
+		i++;
 	}
 	out[m] = '\0';
 	return merged ? m : 0;
+}
+
+size_t confusable_pair_reading(const char *sk, size_t n, unsigned long *which,
+			       char out[CONFUSABLE_MAX + 1])
+{
+	if (*which == 0) {
+		size_t count = confusable_glyph_pair_count(sk, n);
+
+		if (count == 0)
+			return 0;
+		*which =
+		    count > CONFUSABLE_PAIRS_MAX ? ~0UL : (1UL << count) - 1;
+	} else if (*which == ~0UL || --*which == 0)
+		return 0;
+	return confusable_glyph_pairs(sk, n, *which, out);
 }

@@ -45,13 +45,19 @@ int confusable_skeleton(const struct confusable *cf, const char *label,
 			size_t len, char out[CONFUSABLE_MAX + 1], int *flags);
 
 /*
- * confusable_glyph_pairs - skeleton sk[0..n) with cl read as d and lc as
- * k, two letters that pass for one in a mail client's small type, into
- * out (NUL-terminated); its length, or 0 when sk has neither pair.  The
- * lookalike rules read only a sender's skeleton so, never a brand's: the
- * ci of citi (cl once i reads as l) is no d.
+ * confusable_pair_reading - the next reading of skeleton sk[0..n) with
+ * cl as d and lc as k, two letters that pass for one in a mail client's
+ * small type, into out (NUL-terminated); its length, or 0 when none is
+ * left.  *which is 0 for the first; it keeps which pairs were read.
+ * Every pair is read so first, then fewer, down to one (up to
+ * CONFUSABLE_PAIRS_MAX pairs; with more, all only), so that a brand's
+ * own cl is left as it is: in souncloucl the d is the second cl, the
+ * first is soundcloud's.  The lookalike rules read only a sender's
+ * skeleton so, never a brand's: the ci of citi (cl once i reads as l)
+ * is no d.
  */
-size_t confusable_glyph_pairs(const char *sk, size_t n,
-			      char out[CONFUSABLE_MAX + 1]);
+#define CONFUSABLE_PAIRS_MAX 3
+size_t confusable_pair_reading(const char *sk, size_t n, unsigned long *which,
+			       char out[CONFUSABLE_MAX + 1]);
 
 #endif

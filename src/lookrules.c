@@ -379,15 +379,18 @@ lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 	int flags;
 	int n = confusable_skeleton(lk->cf, label, len, sk, &flags);
 	const struct lookalike_brand *brand;
+	unsigned long which = 0;
 	size_t m;
 
 	if (n < 0)
 		return NULL;
 	brand = lookrules_skeleton_match(lk, label, len, sk, (size_t)n, flags);
-	if (brand != NULL
-	    || (m = confusable_glyph_pairs(sk, (size_t)n, pairs)) == 0)
-		return brand;
-	return lookrules_skeleton_match(lk, label, len, pairs, m, flags);
+	while (brand == NULL
+	       && (m = confusable_pair_reading(sk, (size_t)n, &which, pairs))
+		      > 0)
+		brand =
+		    lookrules_skeleton_match(lk, label, len, pairs, m, flags);
+	return brand;
 }
 
 /*
@@ -473,6 +476,7 @@ lookrules_homoglyph_edit(const struct lookalike *lk, const char *label,
 	char sk[CONFUSABLE_MAX + 1];
 	char pairs[CONFUSABLE_MAX + 1];
 	const struct lookalike_brand *brand;
+	unsigned long which = 0;
 	int flags;
 	int n;
 	size_t m;
@@ -483,10 +487,11 @@ lookrules_homoglyph_edit(const struct lookalike *lk, const char *label,
 	if (n < 0 || (flags & CONFUSABLE_IDN))
 		return NULL;
 	brand = lookrules_search(lk, &how, sk, (size_t)n);
-	if (brand != NULL
-	    || (m = confusable_glyph_pairs(sk, (size_t)n, pairs)) == 0)
-		return brand;
-	return lookrules_search(lk, &how, pairs, m);
+	while (brand == NULL
+	       && (m = confusable_pair_reading(sk, (size_t)n, &which, pairs))
+		      > 0)
+		brand = lookrules_search(lk, &how, pairs, m);
+	return brand;
 }
 
 /* lookrules_plural - a is b with an "s" after it */

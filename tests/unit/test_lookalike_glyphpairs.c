@@ -3,6 +3,9 @@
  * lc for k in a sender's label are a homoglyph of the brand, alone or
  * beside other look-alike letters; a brand's own letters are not read so
  * (the ci of citi is no d), nor are ordinary words with cl in them.
+ * A brand with a cl of its own (soundcloud, clickbank) is imitated
+ * with its other letters written so: only some of the sender's pairs
+ * stand for a letter.
  */
 #include <stdio.h>
 
@@ -23,13 +26,27 @@ static const struct pair_case glyph_pair_cases[] = {
     {"click.com", NULL, NULL, "a word with cl and ck"},
     {"cleanmail.com", NULL, NULL, "a word with cl beside a keyword"},
     {"adobe.com", NULL, NULL, "the brand itself"},
+    {"souncloucl.com", "soundcloud.com", GLYPH,
+     "cl for the second d, the brand's own cl kept"},
+    {"soundcloucl.com", "soundcloud.com", GLYPH,
+     "cl for the last d of a brand with cl"},
+    {"souclcloucl.com", "soundcloud.com", GLYPH,
+     "cl for both d of a brand with cl"},
+    {"xn--soudcloucl-y0b.com", "soundcloud.com", GLYPH,
+     "cl for d beside an accented n in a brand with cl"},
+    {"sourdcloucl.com", "soundcloud.com", GLYPH,
+     "cl for d and r for n in a brand with cl"},
+    {"clickbanlc.com", "clickbank.com", GLYPH,
+     "lc for the last k, the brand's own cl kept"},
+    {"cloudclub.com", NULL, NULL, "two words with cl, no brand"},
+    {"soundcloud.com", NULL, NULL, "the brand with cl itself"},
 };
 
 int main(void)
 {
-	static const char *const brands[] = {"adobe.com", "kraken.com",
-					     "godaddy.com", "dhl.com",
-					     "citi.com"};
+	static const char *const brands[] = {
+	    "adobe.com", "kraken.com",     "godaddy.com",  "dhl.com",
+	    "citi.com",  "soundcloud.com", "clickbank.com"};
 	struct lookalike *lk = lookalike_new();
 
 	if (lk == NULL)
