@@ -11,9 +11,11 @@ dnstwist, its Python module used offline: Fuzzer.generate() makes names,
 no lookup is made) make of each brand of bench/eval-brands.txt (brands
 of data/brands, with their families), of the other brands of
 data/brands (a check on brands the rules were not studied on) and of
-bench/eval-brands-heldout.txt and bench/eval-brands-regional.txt (brands
-that data/brands does not have, given as plain lists; the regional list
-was written after the rules had been tuned on the others), and of the
+bench/eval-brands-heldout.txt, bench/eval-brands-regional.txt and
+bench/eval-brands-sampled.txt (brands that data/brands does not have,
+given as plain lists; the regional list was written after the rules had
+been tuned on the others, the sampled one drawn at random from npm
+simple-icons by a rule fixed before any run: --draw-sample), and of the
 family domains of data/brands with a label of their own (youtube.com of
 google.com, scored on the narrow rules that family labels take), each
 taken as a sender of its own.  A permutation counts as caught when it is
