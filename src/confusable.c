@@ -202,34 +202,53 @@ static int confusable_put(char *out, size_t *n, UChar32 c)
 	return 0;
 }
 
-/* What confusable_append() remembers of an m it made of r r: an n after
- * it makes r m of the three (herrnes reads as her+rn, hermes), as rn is
- * the closer look-alike of m.  Not a code point. */
+/* What confusable_append() remembers of an m it made of r r or r n: an
+ * n after r r makes r m of the three (herrnes reads as her+rn, hermes),
+ * as rn is the closer look-alike of m.  Not code points. */
 #define CONFUSABLE_PREV_RR (-2)
+#define CONFUSABLE_PREV_RN (-3)
 
-/* confusable_append - one folded letter after prev, with vv as w; rn,
- * nn and rr as m (UTS #39 writes m as rn; Cyrillic em transforms to m),
- * but r r n as r m; and i as l; -1 when out is full */
+/* What confusable_append() keeps from one letter to the next. */
+struct confusable_fold {
+	UChar32 prev; /* the last letter, or CONFUSABLE_PREV_RR, _RN */
+	int r_first;  /* in: r and two more of r and n read r m */
+	int flags;    /* out: CONFUSABLE_RUN when it would have */
+};
+
+/* confusable_append - one folded letter after fold->prev, with vv as w;
+ * rn, nn and rr as m (UTS #39 writes m as rn; Cyrillic em transforms to
+ * m), but r r n as r m, and with fold->r_first any r and two more of r
+ * and n; and i as l; -1 when out is full */
 static int confusable_append(char out[CONFUSABLE_MAX + 1], size_t *n,
-			     UChar32 *prev, UChar32 c)
+			     struct confusable_fold *fold, UChar32 c)
 {
+	const UChar32 prev = fold->prev;
+	const int run =
+	    (prev == CONFUSABLE_PREV_RR || prev == CONFUSABLE_PREV_RN)
+	    && (c == 'n' || c == 'r');
+
 	if (c == 'i')
 		c = 'l';
-	if (c == 'n' && *prev == CONFUSABLE_PREV_RR) {
+	if (run
+	    && (fold->r_first || (c == 'n' && prev == CONFUSABLE_PREV_RR))) {
 		out[*n - 1] = 'r';
 		c = 'm';
-	} else if (c == 'v' && *prev == 'v') {
+	} else if (run)
+		fold->flags |= CONFUSABLE_RUN;
+	else if (c == 'v' && prev == 'v') {
 		out[*n - 1] = 'w';
-		*prev = 'w';
+		fold->prev = 'w';
 		return 0;
-	} else if ((c == 'n' || c == 'r') && (*prev == 'r' || *prev == 'n')) {
+	} else if ((c == 'n' || c == 'r') && (prev == 'r' || prev == 'n')) {
 		out[*n - 1] = 'm';
-		*prev = c == 'r' && *prev == 'r' ? CONFUSABLE_PREV_RR : 'm';
+		fold->prev = prev != 'r' ? 'm'
+			     : c == 'r'  ? CONFUSABLE_PREV_RR
+					 : CONFUSABLE_PREV_RN;
 		return 0;
 	}
 	if (confusable_put(out, n, c) < 0)
 		return -1;
-	*prev = c;
+	fold->prev = c;
 	return 0;
 }
 
@@ -311,10 +330,10 @@ static int confusable_char(const struct confusable *cf, UChar32 c,
 /* confusable_emit - the letters of each code point of wide[0..len) into
  * out, folded and joined; its length, or -1 */
 static int confusable_emit(const struct confusable *cf, const UChar *wide,
-			   int32_t len, char out[CONFUSABLE_MAX + 1])
+			   int32_t len, struct confusable_fold *fold,
+			   char out[CONFUSABLE_MAX + 1])
 {
 	size_t n = 0;
-	UChar32 prev = 0;
 
 	for (int32_t i = 0; i < len;) {
 		UChar32 c;
@@ -333,7 +352,7 @@ static int confusable_emit(const struct confusable *cf, const UChar *wide,
 			count = 1;
 		}
 		for (int k = 0; k < count; k++)
-			if (confusable_append(out, &n, &prev, seen[k]) < 0)
+			if (confusable_append(out, &n, fold, seen[k]) < 0)
 				return -1;
 	}
 	out[n] = '\0';
@@ -345,10 +364,10 @@ static int confusable_emit(const struct confusable *cf, const UChar *wide,
  * (to rn, which confusable_append() writes m), so ICU is not needed
  * (test_lookalike_index checks this against ICU); its length, or -1 */
 static int confusable_ascii(const char *label, size_t len,
+			    struct confusable_fold *fold,
 			    char out[CONFUSABLE_MAX + 1])
 {
 	size_t n = 0;
-	UChar32 prev = 0;
 
 	for (size_t i = 0; i < len; i++) {
 		UChar32 c = (unsigned char)label[i];
@@ -358,7 +377,7 @@ static int confusable_ascii(const char *label, size_t len,
 		if (c >= 'A' && c <= 'Z')
 			c += 'a' - 'A';
 		c = c == '0' ? 'o' : c == '1' ? 'l' : c;
-		if (confusable_append(out, &n, &prev, c) < 0)
+		if (confusable_append(out, &n, fold, c) < 0)
 			return -1;
 	}
 	out[n] = '\0';
@@ -392,37 +411,52 @@ static int32_t confusable_wide(const struct icuload *icu, const char *label,
 	return U_SUCCESS(status) && n < CONFUSABLE_WIDE ? n : -1;
 }
 
-/* confusable_skeleton - the folded UTS #39 skeleton of a label */
-int confusable_skeleton(const struct confusable *cf, const char *label,
-			size_t len, char out[CONFUSABLE_MAX + 1], int *flags)
+/* confusable_fold_label - the folded UTS #39 skeleton of a label, runs
+ * of r and n read as fold says; fold->flags gets what was seen */
+static int confusable_fold_label(const struct confusable *cf, const char *label,
+				 size_t len, char out[CONFUSABLE_MAX + 1],
+				 struct confusable_fold *fold)
 {
 	UChar wide[CONFUSABLE_WIDE];
 	UErrorCode status = U_ZERO_ERROR;
-	int seen = 0;
 	int32_t n;
 
-	if (flags != NULL)
-		*flags = 0;
 	if (cf == NULL)
 		return -1;
 	if (!(len > CONFUSABLE_ACE_LEN
 	      && memcmp(label, CONFUSABLE_ACE, CONFUSABLE_ACE_LEN) == 0))
-		return confusable_ascii(label, len, out);
+		return confusable_ascii(label, len, fold, out);
 	if (confusable_open(cf) < 0)
 		return -1;
-	n = confusable_wide(&cf->lazy->icu, label, len, wide, &seen);
-
+	n = confusable_wide(&cf->lazy->icu, label, len, wide, &fold->flags);
 	if (n < 0)
 		return -1;
-	if ((seen & CONFUSABLE_IDN)
+	if ((fold->flags & CONFUSABLE_IDN)
 	    && (cf->lazy->icu.spoof_check(cf->lazy->checker, wide, n, NULL,
 					  &status)
 		& USPOOF_RESTRICTION_LEVEL)
 		   != 0)
-		seen |= CONFUSABLE_MIXED;
+		fold->flags |= CONFUSABLE_MIXED;
+	return confusable_emit(cf, wide, n, fold, out);
+}
+
+int confusable_skeleton(const struct confusable *cf, const char *label,
+			size_t len, char out[CONFUSABLE_MAX + 1], int *flags)
+{
+	struct confusable_fold fold = {0, 0, 0};
+	int n = confusable_fold_label(cf, label, len, out, &fold);
+
 	if (flags != NULL)
-		*flags = seen;
-	return confusable_emit(cf, wide, n, out);
+		*flags = n >= 0 ? fold.flags : 0;
+	return n;
+}
+
+int confusable_skeleton_r_first(const struct confusable *cf, const char *label,
+				size_t len, char out[CONFUSABLE_MAX + 1])
+{
+	struct confusable_fold fold = {0, 1, 0};
+
+	return confusable_fold_label(cf, label, len, out, &fold);
 }
 
 /* confusable_glyph_pair_at - sk[i..n) starts with cl or lc */

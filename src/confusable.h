@@ -28,6 +28,7 @@
 /* What confusable_skeleton() saw in a label. */
 #define CONFUSABLE_IDN   1 /* an A-label that decoded */
 #define CONFUSABLE_MIXED 2 /* its letters mix scripts */
+#define CONFUSABLE_RUN   4 /* r and two of r and n: r m another way */
 
 struct confusable;
 
@@ -39,10 +40,21 @@ void confusable_free(struct confusable *cf);
  * confusable_skeleton - the skeleton of label[0..len) (ASCII, lower
  * case, an A-label decoded) into out, NUL-terminated; its length, or -1
  * when the label does not decode or the skeleton is too long.  *flags
- * gets CONFUSABLE_IDN and CONFUSABLE_MIXED bits (flags may be NULL).
+ * gets CONFUSABLE_IDN, CONFUSABLE_MIXED and CONFUSABLE_RUN bits (flags
+ * may be NULL).
  */
 int confusable_skeleton(const struct confusable *cf, const char *label,
 			size_t len, char out[CONFUSABLE_MAX + 1], int *flags);
+
+/*
+ * confusable_skeleton_r_first - confusable_skeleton() with an r before
+ * two more of r and n read r m, not m and a letter: platfornn and
+ * platforrr are platform (m written nn or rr after an r).  The skeleton
+ * reads them m n, m r, so that ornnia is omnia; a sender's label whose
+ * skeleton had such a run (CONFUSABLE_RUN) is read this way as well.
+ */
+int confusable_skeleton_r_first(const struct confusable *cf, const char *label,
+				size_t len, char out[CONFUSABLE_MAX + 1]);
 
 /*
  * confusable_pair_reading - the next reading of skeleton sk[0..n) with

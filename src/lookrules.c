@@ -370,7 +370,8 @@ lookrules_skeleton_match(const struct lookalike *lk, const char *label,
 }
 
 /* lookrules_homoglyph - a label with a brand label's skeleton, read as
- * it is or with cl for d and lc for k (lookrules_skeleton_match()) */
+ * it is, with cl for d and lc for k, or with an r before two more of r
+ * and n as r m (lookrules_skeleton_match()) */
 static const struct lookalike_brand *
 lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 {
@@ -390,6 +391,10 @@ lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 		      > 0)
 		brand =
 		    lookrules_skeleton_match(lk, label, len, pairs, m, flags);
+	if (brand == NULL && (flags & CONFUSABLE_RUN)
+	    && (n = confusable_skeleton_r_first(lk->cf, label, len, sk)) >= 0)
+		brand = lookrules_skeleton_match(lk, label, len, sk, (size_t)n,
+						 flags);
 	return brand;
 }
 
@@ -491,6 +496,9 @@ lookrules_homoglyph_edit(const struct lookalike *lk, const char *label,
 	       && (m = confusable_pair_reading(sk, (size_t)n, &which, pairs))
 		      > 0)
 		brand = lookrules_search(lk, &how, pairs, m);
+	if (brand == NULL && (flags & CONFUSABLE_RUN)
+	    && (n = confusable_skeleton_r_first(lk->cf, label, len, sk)) >= 0)
+		brand = lookrules_search(lk, &how, sk, (size_t)n);
 	return brand;
 }
 
