@@ -451,8 +451,11 @@ int confusable_skeleton(const struct confusable *cf, const char *label,
 	return n;
 }
 
-int confusable_skeleton_r_first(const struct confusable *cf, const char *label,
-				size_t len, char out[CONFUSABLE_MAX + 1])
+/* confusable_skeleton_r_first - confusable_skeleton() with an r before
+ * two more of r and n read r m */
+static int confusable_skeleton_r_first(const struct confusable *cf,
+				       const char *label, size_t len,
+				       char out[CONFUSABLE_MAX + 1])
 {
 	struct confusable_fold fold = {0, 1, 0};
 
@@ -513,8 +516,12 @@ static size_t confusable_glyph_pairs(const char *sk, size_t n,
 	return merged ? m : 0;
 }
 
-size_t confusable_pair_reading(const char *sk, size_t n, unsigned long *which,
-			       char out[CONFUSABLE_MAX + 1])
+/* confusable_pair_reading - the next reading of sk[0..n) with cl and lc
+ * pairs as letters (confusable_next_reading()); its length, or 0 when
+ * none is left; *which 0 for the first */
+static size_t confusable_pair_reading(const char *sk, size_t n,
+				      unsigned long *which,
+				      char out[CONFUSABLE_MAX + 1])
 {
 	if (*which == 0) {
 		size_t count = confusable_glyph_pair_count(sk, n);
@@ -526,4 +533,21 @@ size_t confusable_pair_reading(const char *sk, size_t n, unsigned long *which,
 	} else if (*which == ~0UL || --*which == 0)
 		return 0;
 	return confusable_glyph_pairs(sk, n, *which, out);
+}
+
+int confusable_next_reading(const struct confusable *cf,
+			    struct confusable_readings *r,
+			    char out[CONFUSABLE_MAX + 1])
+{
+	size_t m;
+
+	if (r->r_first)
+		return -1;
+	m = confusable_pair_reading(r->sk, r->n, &r->which, out);
+	if (m > 0)
+		return (int)m;
+	r->r_first = 1;
+	return (r->flags & CONFUSABLE_RUN)
+		   ? confusable_skeleton_r_first(cf, r->label, r->len, out)
+		   : -1;
 }

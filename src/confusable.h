@@ -46,30 +46,34 @@ void confusable_free(struct confusable *cf);
 int confusable_skeleton(const struct confusable *cf, const char *label,
 			size_t len, char out[CONFUSABLE_MAX + 1], int *flags);
 
-/*
- * confusable_skeleton_r_first - confusable_skeleton() with an r before
- * two more of r and n read r m, not m and a letter: platfornn and
- * platforrr are platform (m written nn or rr after an r).  The skeleton
- * reads them m n, m r, so that ornnia is omnia; a sender's label whose
- * skeleton had such a run (CONFUSABLE_RUN) is read this way as well.
- */
-int confusable_skeleton_r_first(const struct confusable *cf, const char *label,
-				size_t len, char out[CONFUSABLE_MAX + 1]);
+/* A sender's label, its skeleton and the readings of it tried so far
+ * (confusable_next_reading()); which and r_first 0 before the first. */
+struct confusable_readings {
+	const char *label;
+	size_t len;
+	const char *sk; /* confusable_skeleton()'s of label */
+	size_t n;
+	int flags; /* confusable_skeleton()'s */
+	unsigned long which;
+	int r_first;
+};
 
 /*
- * confusable_pair_reading - the next reading of skeleton sk[0..n) with
- * cl as d and lc as k, two letters that pass for one in a mail client's
- * small type, into out (NUL-terminated); its length, or 0 when none is
- * left.  *which is 0 for the first; it keeps which pairs were read.
- * Every pair is read so first, then fewer, down to one (up to
- * CONFUSABLE_PAIRS_MAX pairs; with more, all only), so that a brand's
- * own cl is left as it is: in souncloucl the d is the second cl, the
- * first is soundcloud's.  The lookalike rules read only a sender's
- * skeleton so, never a brand's: the ci of citi (cl once i reads as l)
- * is no d.
+ * confusable_next_reading - the next reading of a sender's skeleton
+ * other than itself into out (NUL-terminated); its length, or -1 when
+ * none is left.  First cl as d and lc as k, two letters that pass for
+ * one in a mail client's small type: every pair first, then fewer, down
+ * to one (up to CONFUSABLE_PAIRS_MAX pairs; with more, all only), so
+ * that a brand's own cl is kept (souncloucl: the d is the second cl).
+ * Then, when the skeleton had a run (CONFUSABLE_RUN), an r before two
+ * more of r and n as r m (platfornn, platforrr: platform), where the
+ * skeleton reads m n, m r, so that ornnia is omnia.  The lookalike
+ * rules read only a sender's skeleton so, never a brand's: the ci of
+ * citi (cl once i reads as l) is no d.
  */
 #define CONFUSABLE_PAIRS_MAX 3
-size_t confusable_pair_reading(const char *sk, size_t n, unsigned long *which,
-			       char out[CONFUSABLE_MAX + 1]);
+int confusable_next_reading(const struct confusable *cf,
+			    struct confusable_readings *r,
+			    char out[CONFUSABLE_MAX + 1]);
 
 #endif

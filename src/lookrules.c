@@ -376,25 +376,19 @@ static const struct lookalike_brand *
 lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 {
 	char sk[CONFUSABLE_MAX + 1];
-	char pairs[CONFUSABLE_MAX + 1];
-	int flags;
-	int n = confusable_skeleton(lk->cf, label, len, sk, &flags);
+	char other[CONFUSABLE_MAX + 1];
+	struct confusable_readings r = {label, len, sk, 0, 0, 0, 0};
+	int n = confusable_skeleton(lk->cf, label, len, sk, &r.flags);
 	const struct lookalike_brand *brand;
-	unsigned long which = 0;
-	size_t m;
 
 	if (n < 0)
 		return NULL;
-	brand = lookrules_skeleton_match(lk, label, len, sk, (size_t)n, flags);
+	r.n = (size_t)n;
+	brand = lookrules_skeleton_match(lk, label, len, sk, r.n, r.flags);
 	while (brand == NULL
-	       && (m = confusable_pair_reading(sk, (size_t)n, &which, pairs))
-		      > 0)
-		brand =
-		    lookrules_skeleton_match(lk, label, len, pairs, m, flags);
-	if (brand == NULL && (flags & CONFUSABLE_RUN)
-	    && (n = confusable_skeleton_r_first(lk->cf, label, len, sk)) >= 0)
-		brand = lookrules_skeleton_match(lk, label, len, sk, (size_t)n,
-						 flags);
+	       && (n = confusable_next_reading(lk->cf, &r, other)) >= 0)
+		brand = lookrules_skeleton_match(lk, label, len, other,
+						 (size_t)n, r.flags);
 	return brand;
 }
 
@@ -479,26 +473,21 @@ lookrules_homoglyph_edit(const struct lookalike *lk, const char *label,
 	static const struct lookrules_edit how = {
 	    LK_SKELETONS, LK_SKEL_DELETIONS, 1, LOOKALIKE_TWO_STEP_MIN, 0, 1};
 	char sk[CONFUSABLE_MAX + 1];
-	char pairs[CONFUSABLE_MAX + 1];
+	char other[CONFUSABLE_MAX + 1];
+	struct confusable_readings r = {label, len, sk, 0, 0, 0, 0};
 	const struct lookalike_brand *brand;
-	unsigned long which = 0;
-	int flags;
 	int n;
-	size_t m;
 
 	if (len + 1 < LOOKALIKE_TWO_STEP_MIN)
 		return NULL;
-	n = confusable_skeleton(lk->cf, label, len, sk, &flags);
-	if (n < 0 || (flags & CONFUSABLE_IDN))
+	n = confusable_skeleton(lk->cf, label, len, sk, &r.flags);
+	if (n < 0 || (r.flags & CONFUSABLE_IDN))
 		return NULL;
-	brand = lookrules_search(lk, &how, sk, (size_t)n);
+	r.n = (size_t)n;
+	brand = lookrules_search(lk, &how, sk, r.n);
 	while (brand == NULL
-	       && (m = confusable_pair_reading(sk, (size_t)n, &which, pairs))
-		      > 0)
-		brand = lookrules_search(lk, &how, pairs, m);
-	if (brand == NULL && (flags & CONFUSABLE_RUN)
-	    && (n = confusable_skeleton_r_first(lk->cf, label, len, sk)) >= 0)
-		brand = lookrules_search(lk, &how, sk, (size_t)n);
+	       && (n = confusable_next_reading(lk->cf, &r, other)) >= 0)
+		brand = lookrules_search(lk, &how, other, (size_t)n);
 	return brand;
 }
 
