@@ -11,11 +11,12 @@ dnstwist, its Python module used offline: Fuzzer.generate() makes names,
 no lookup is made) make of each brand of bench/eval-brands.txt (brands
 of data/brands, with their families), of the other brands of
 data/brands (a check on brands the rules were not studied on) and of
-bench/eval-brands-heldout.txt, bench/eval-brands-regional.txt and
-bench/eval-brands-sampled.txt (brands that data/brands does not have,
-given as plain lists; the regional list was written after the rules had
-been tuned on the others, the sampled one drawn at random from npm
-simple-icons by a rule fixed before any run: --draw-sample), and of the
+bench/eval-brands-heldout.txt, bench/eval-brands-regional.txt,
+bench/eval-brands-sampled.txt and bench/eval-brands-banks.txt (brands
+that data/brands does not have, given as plain lists; the regional list
+was written after the rules had been tuned on the others, the sampled
+one drawn at random from npm simple-icons and the banks from npm
+banks-db, by one rule fixed before any run: --draw-sample), and of the
 family domains of data/brands with a label of their own (youtube.com of
 google.com, scored on the narrow rules that family labels take), each
 taken as a sender of its own.  A permutation counts as caught when it is
@@ -44,8 +45,9 @@ import subprocess
 import sys
 import urllib.parse
 
-from evalpops import (FREEMAIL, HELDOUT, ICONS, PSL, PublicSuffixes, clean,
-                      fetch, populations, read_list, squat_evidence)
+from evalpops import (BANKS, FREEMAIL, HELDOUT, ICONS, PSL, PublicSuffixes,
+                      bank_sites, clean, fetch, populations, read_list,
+                      squat_evidence, tarball)
 
 DNSTWIST_DICT = "/usr/share/dnstwist/dictionaries"
 SHORT = 5
@@ -60,9 +62,8 @@ MEMBER_SKIPPED = SHORT_SKIPPED | {"tld-swap"}
 OTHER_DICTS = {"dictionary-fr": "french.dict", "dictionary-pl": "polish.dict"}
 
 
-# The sampled brand list (bench/eval-brands-sampled.txt): brands of npm
-# simple-icons drawn at random by a rule fixed before any run, a list
-# nobody here chose; --draw-sample writes it again.
+# The drawn brand lists (DRAWS below): their size and the seed of the
+# draw; --draw-sample writes them again.
 SAMPLE_SEED = 13
 SAMPLE_SIZE = 60
 LDH_LABEL = re.compile(r"^[a-z0-9][a-z0-9-]{2,}$")
@@ -242,44 +243,25 @@ def false_alarms(binary, brand_files, pops, evidence):
     return table, alarms
 
 
-def sample_candidates(cache, taken):
-    """simple-icons' brands as domains: the registered domain of each
-    icon's source page, kept when no other icon cites it (github.com,
-    wikipedia.org are hosts, not a brand's own), its label has 3 or more
-    letters, digits or hyphens, and neither it nor its label is a brand
-    of the taken domains."""
+def icon_sources(cache):
+    """The source page of each of simple-icons' icons."""
     name, member = ICONS
     path = glob.glob(os.path.join(cache, name + "-*", member))[0]
-    psl = PublicSuffixes(PSL)
-    cited = collections.Counter()
-    for icon in json.load(open(path)):
-        url = icon.get("source") or ""
-        host = clean([urllib.parse.urlsplit(url).hostname or ""])
-        domain = psl.registered(host.pop()) if host else None
-        if domain:
-            cited[domain] += 1
-    labels = {d.split(".")[0] for d in taken}
-    return sorted(d for d, n in cited.items()
-                  if n == 1 and LDH_LABEL.match(d.split(".")[0])
-                  and d not in taken and d.split(".")[0] not in labels)
+    return [icon.get("source") or "" for icon in json.load(open(path))]
 
 
-def draw_sample(cache, brand_files):
-    """The sampled brand list, with the header that says how it was
-    drawn."""
-    taken = set()
-    for path in brand_files:
-        for domains in families([path])[0].values():
-            taken |= domains
-    pool = sample_candidates(cache, taken)
-    picked = sorted(random.Random(SAMPLE_SEED).sample(pool, SAMPLE_SIZE))
-    version = os.path.basename(glob.glob(os.path.join(
-        cache, ICONS[0] + "-*", ""))[0].rstrip("/"))[len(ICONS[0]) + 1:]
-    head = [
-        "Sampled brands: %d domains drawn at random (Python's "
-        "random.Random(%d).sample of" % (SAMPLE_SIZE, SAMPLE_SEED),
-        "the sorted pool) from npm simple-icons %s, "
-        "data/simple-icons.json." % version,
+# The drawn brand lists: domains of an npm package drawn at random by a
+# rule fixed before any run, lists nobody here chose.  Per list: its
+# file, the package, the function that reads the package's URLs, whether
+# a domain is kept only when one URL cites it, and the header lines that
+# say how it was drawn (%(size)d, %(seed)d, %(version)s, %(pool)d).
+Draw = collections.namedtuple("Draw", "file package urls cited_once head")
+DRAWS = [
+    Draw("eval-brands-sampled.txt", ICONS, icon_sources, True, [
+        "Sampled brands: %(size)d domains drawn at random (Python's "
+        "random.Random(%(seed)d).sample of",
+        "the sorted pool) from npm simple-icons %(version)s, "
+        "data/simple-icons.json.",
         "The pool: the registered domain (Public Suffix List, ICANN "
         "section) of each",
         "icon's source page, kept when no other icon cites it (github.com "
@@ -287,15 +269,80 @@ def draw_sample(cache, brand_files):
         "wikipedia.org are hosts, not a brand's), its label has 3 or more "
         "letters,",
         "digits or hyphens, and neither it nor its label is in data/brands,",
-        "eval-brands-heldout.txt or eval-brands-regional.txt (%d domains)."
-        % len(pool),
-        "The rule was fixed before any run; nobody picked or dropped a "
-        "brand.",
-        "make eval loads them as a --brands file of one domain a line (no",
-        "families); lookalike-eval.py --draw-sample writes this file again.",
-    ]
+        "eval-brands-heldout.txt or eval-brands-regional.txt (%(pool)d "
+        "domains)."]),
+    Draw("eval-brands-banks.txt", BANKS, bank_sites, False, [
+        "Banks: %(size)d domains drawn at random (Python's "
+        "random.Random(%(seed)d).sample of",
+        "the sorted pool) from npm banks-db %(version)s, "
+        "banks/COUNTRY/NAME.json.",
+        "The pool: the registered domain (Public Suffix List, ICANN "
+        "section) of each",
+        "bank's url, one per domain, its label has 3 or more letters, "
+        "digits or",
+        "hyphens, and neither it nor its label is in data/brands,",
+        "eval-brands-heldout.txt, eval-brands-regional.txt or",
+        "eval-brands-sampled.txt (%(pool)d domains).",
+        "banks-db's domains are also among make eval's legitimate "
+        "senders (npm",
+        "banks-db); a brand's own domain is never flagged, so a bank's "
+        "own site",
+        "adds no false alarm of this list (other banks' sites may)."]),
+]
+DRAW_TAIL = [
+    "The rule was fixed before any run; nobody picked or dropped a brand.",
+    "make eval loads them as a --brands file of one domain a line (no",
+    "families); lookalike-eval.py --draw-sample writes this file again.",
+]
+
+
+def draw_pool(cache, draw, taken):
+    """The domains a list is drawn from: the registered domain of each of
+    the package's URLs (kept, with cited_once, when no other URL cites
+    it: github.com, wikipedia.org are hosts, not a brand's own) whose
+    label has 3 or more letters, digits or hyphens, and neither it nor
+    its label is a brand of the taken domains."""
+    psl = PublicSuffixes(PSL)
+    cited = collections.Counter()
+    for url in draw.urls(cache):
+        host = clean([urllib.parse.urlsplit(url).hostname or url])
+        domain = psl.registered(host.pop()) if host else None
+        if domain:
+            cited[domain] += 1
+    labels = {d.split(".")[0] for d in taken}
+    return sorted(d for d, n in cited.items()
+                  if (n == 1 or not draw.cited_once)
+                  and LDH_LABEL.match(d.split(".")[0])
+                  and d not in taken and d.split(".")[0] not in labels)
+
+
+def draw_list(cache, draw, taken):
+    """A drawn brand list, with the header that says how it was drawn,
+    and the domains drawn."""
+    pool = draw_pool(cache, draw, taken)
+    picked = sorted(random.Random(SAMPLE_SEED).sample(pool, SAMPLE_SIZE))
+    name = tarball(draw.package[0])
+    version = os.path.basename(glob.glob(os.path.join(
+        cache, name + "-*", ""))[0].rstrip("/"))[len(name) + 1:]
+    values = {"size": SAMPLE_SIZE, "seed": SAMPLE_SEED,
+              "version": version, "pool": len(pool)}
+    head = [l % values for l in draw.head] + DRAW_TAIL
     return "".join("# %s\n" % l for l in head) + \
-        "".join(d + "\n" for d in picked)
+        "".join(d + "\n" for d in picked), picked
+
+
+def draw_all(cache, brand_files, where):
+    """Write every drawn list into the directory where, each drawn apart
+    from the brand files and the lists drawn before it."""
+    taken = set()
+    for path in brand_files:
+        for domains in families([path])[0].values():
+            taken |= domains
+    for draw in DRAWS:
+        text, picked = draw_list(cache, draw, taken)
+        with open(os.path.join(where, draw.file), "w") as f:
+            f.write(text)
+        taken |= set(picked)
 
 
 def print_recall(title, table):
@@ -343,6 +390,9 @@ PLAIN_LISTS = [
     ("eval-brands-sampled.txt", "%d brands drawn at random from npm "
      "simple-icons, not in data/brands",
      "the sampled brands alone (a --brands list, no families)"),
+    ("eval-brands-banks.txt", "%d banks drawn at random from npm banks-db, "
+     "not in data/brands",
+     "the drawn banks alone (a --brands list, no families)"),
 ]
 
 
@@ -354,12 +404,14 @@ def main():
     ap.add_argument("--top", default=".")
     ap.add_argument("--missed", help="write missed permutations here")
     ap.add_argument("--draw-sample", action="store_true",
-                    help="write the sampled brand list and stop")
+                    help="write the drawn brand lists and stop")
+    ap.add_argument("--draw-dir", help="write them here, not in bench")
     a = ap.parse_args()
     paths = [os.path.join(a.top, "bench", f) for f, _, _ in PLAIN_LISTS]
     if a.draw_sample:
         fetch(a.cache)
-        sys.stdout.write(draw_sample(a.cache, [a.brands] + paths[:2]))
+        draw_all(a.cache, [a.brands] + paths[:2],
+                 a.draw_dir or os.path.join(a.top, "bench"))
         return 0
     if not a.eval:
         ap.error("--eval is needed")
