@@ -258,13 +258,14 @@ static size_t lookrules_mask(const char *key, size_t len, char *out)
 }
 
 /*
- * lookrules_two_unfolded - an IDN label whose folded skeleton has two
- * letters that no table folds (masked '*') where a brand label of 7 or
- * more that is not narrow has letters, and is that label elsewhere:
- * Cyrillic soft sign, whose UTS #39 prototype is Latin tone six and not
- * b, twice in alibaba.  Each '*' stands for a letter of the page; one is
- * tried as every letter, the other is the one edit of the search.  Two
- * changes, as lookrules_homoglyph_edit() allows on long labels.
+ * lookrules_two_unfolded - an IDN label whose folded skeleton has one or
+ * two letters that no table folds (masked '*') where a brand label of 7
+ * or more that is not narrow has letters, and is one edit from that
+ * label elsewhere: Cyrillic soft sign, whose UTS #39 prototype is Latin
+ * tone six and not b, twice in alibaba, or once in airbank with its n
+ * as r.  The first '*' is tried as every letter; the other '*' or an
+ * ASCII typo is the one edit of the search.  Two changes, as
+ * lookrules_homoglyph_edit() allows an ASCII look-alike and a typo.
  */
 static const struct lookalike_brand *
 lookrules_two_unfolded(const struct lookalike *lk, char *masked, size_t len)
@@ -277,7 +278,7 @@ lookrules_two_unfolded(const struct lookalike *lk, char *masked, size_t len)
 
 	for (size_t i = 0; i < len; i++)
 		count += masked[i] == '*';
-	if (count != 2 || len + 1 < LOOKALIKE_TWO_STEP_MIN)
+	if (count == 0 || count > 2 || len + 1 < LOOKALIKE_TWO_STEP_MIN)
 		return NULL;
 	for (char c = 'a'; c <= 'z' && brand == NULL; c++) {
 		*first = c;
