@@ -42,8 +42,9 @@
  *
  *	A Bloom filter (lookfilter.h) of every label-index key says in one
  *	probe that most candidates are in no index, so a check costs the
- *	same with one brand or 10,000.  The rules that read the indexes are
- *	in lookrules.c; the index's structures in lookindex.h.
+ *	same with one brand or 10,000.  The indexes are built in
+ *	lookindex.c and read by the rules of lookrules.c, through the
+ *	searches of looksearch.c; their structures are in lookindex.h.
  *
  *	Priorities: tld-swap, affix-mail, combo, homoglyph, typo, then the
  *	ASCII homoglyph-and-typo.  The exact-label rules come first because
@@ -72,26 +73,10 @@
 #include <string.h>
 
 #include "cctld.h"
-#include "combosquat.h"
-#include "dictword.h"
 #include "lookalike.h"
 #include "lookindex.h"
-#include "lureword.h"
 
 static int lookalike_cc_own(const struct lookalike *lk, const char *reg);
-
-/* lookalike_near_free - release one deletion variant's brand list */
-static void lookalike_near_free(void *value)
-{
-	struct lookalike_near *near = value;
-
-	while (near != NULL) {
-		struct lookalike_near *next = near->next;
-
-		free(near);
-		near = next;
-	}
-}
 
 /* lookalike_brand_free - release a brand and its skeleton */
 static void lookalike_brand_free(void *value)
@@ -140,7 +125,7 @@ void lookalike_free(struct lookalike *lk)
 	for (int i = 0; i < LK_MAPS; i++)
 		strmap_free(lk->map[i],
 			    i == LK_DELETIONS || i == LK_SKEL_DELETIONS
-				? lookalike_near_free
+				? lookindex_near_free
 				: NULL);
 	strmap_free(lk->own, NULL);
 	strmap_free(lk->allowed, NULL);
@@ -155,143 +140,6 @@ void lookalike_free(struct lookalike *lk)
 size_t lookalike_brand_count(const struct lookalike *lk)
 {
 	return lk != NULL ? strmap_count(lk->brands) : 0;
-}
-
-/* lookalike_index_first - key -> brand unless an earlier brand has it
- * (a family domain's target gives way to any brand) */
-static int lookalike_index_first(struct lookalike *lk, int which,
-				 const char *key,
-				 const struct lookalike_brand *brand)
-{
-	const struct lookalike_brand *had = strmap_get(lk->map[which], key);
-
-	if (had != NULL && (had->owner == NULL || brand->owner != NULL))
-		return 0;
-	if (strmap_put(lk->map[which], key, (void *)brand, NULL) < 0)
-		return -1;
-	return had != NULL ? 0
-			   : lookfilter_add(&lk->filter, key, lk->map, LK_MAPS);
-}
-
-/* lookalike_index_near - variant -> brand's near list, newest first */
-static int lookalike_index_near(struct lookalike *lk, int which,
-				const char *variant,
-				const struct lookalike_brand *brand)
-{
-	struct lookalike_near *near = malloc(sizeof(*near));
-
-	if (near == NULL)
-		return -1;
-	near->brand = brand;
-	near->next = strmap_get(lk->map[which], variant);
-	if (strmap_put(lk->map[which], variant, near, NULL) < 0) {
-		free(near);
-		return -1;
-	}
-	if (near->next == NULL
-	    && lookfilter_add(&lk->filter, variant, lk->map, LK_MAPS) < 0)
-		return -1;
-	return 0;
-}
-
-/* lookalike_index_deletions - each distinct one-deletion variant of
- * key[0..len) -> the brand, in index which */
-static int lookalike_index_deletions(struct lookalike *lk, int which,
-				     const char *key, size_t len,
-				     const struct lookalike_brand *brand)
-{
-	char variant[CONFUSABLE_MAX + 1];
-
-	for (size_t i = 0; i < len; i++) {
-		/* Deleting any letter of a run gives the same variant. */
-		if (i > 0 && key[i] == key[i - 1])
-			continue;
-		memcpy(variant, key, i);
-		memcpy(variant + i, key + i + 1, len - i - 1);
-		variant[len - 1] = '\0';
-		if (lookalike_index_near(lk, which, variant, brand) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* lookalike_index_shorts - a short label with a letter doubled or two
- * adjacent letters swapped -> brand */
-static int lookalike_index_shorts(struct lookalike *lk,
-				  const struct lookalike_brand *brand)
-{
-	const char *label = brand->domain;
-	size_t len = brand->label_len;
-	char variant[HOSTNAME_LABEL_MAX + 2];
-
-	for (size_t i = 0; i < len; i++) {
-		memcpy(variant, label, i + 1);
-		memcpy(variant + i + 1, label + i, len - i);
-		variant[len + 1] = '\0';
-		if (lookalike_index_first(lk, LK_SHORTS, variant, brand) < 0)
-			return -1;
-		if (i + 1 == len || label[i] == label[i + 1])
-			continue;
-		memcpy(variant, label, len);
-		variant[i] = label[i + 1];
-		variant[i + 1] = label[i];
-		variant[len] = '\0';
-		if (lookalike_index_first(lk, LK_SHORTS, variant, brand) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* lookalike_is_narrow - a label that one edit turns into other names:
- * under 5 characters (ups: ubs, upa), or a keyword after one or two
- * letters (gmail: amail, 1mail, qmail are mail services of their own) */
-static int lookalike_is_narrow(const char *label, size_t len)
-{
-	if (len < LOOKALIKE_TYPO_MIN)
-		return 1;
-	for (size_t core = 1; core < LOOKALIKE_SHORT_MIN; core++)
-		if (lureword_is_keyword(label + core, len - core))
-			return 1;
-	return 0;
-}
-
-/* lookalike_index - enter a new brand's label into every index */
-static int lookalike_index(struct lookalike *lk, struct lookalike_brand *brand)
-{
-	char label[HOSTNAME_LABEL_MAX + 1];
-	char skeleton[CONFUSABLE_MAX + 1];
-	int n;
-
-	memcpy(label, brand->domain, brand->label_len);
-	label[brand->label_len] = '\0';
-	if (lookalike_index_first(lk, LK_LABELS, label, brand) < 0)
-		return -1;
-	n = confusable_skeleton(lk->cf, label, brand->label_len, skeleton,
-				NULL);
-	if (n >= 0) {
-		brand->skeleton = strdup(skeleton);
-		brand->skeleton_len = (size_t)n;
-		if (brand->skeleton == NULL
-		    || lookalike_index_first(lk, LK_SKELETONS, skeleton, brand)
-			   < 0
-		    || lookalike_index_deletions(lk, LK_SKEL_DELETIONS,
-						 skeleton, (size_t)n, brand)
-			   < 0)
-			return -1;
-	}
-	/* A family domain's label takes keywords, its skeleton (an IDN
-	 * label one edit from it once folded too) and the narrow typos
-	 * (yotuube, youttube): its other typos are often others' names
-	 * (list-manage1, mygo beside mygov), and their index would take as
-	 * much memory as the brands' own. */
-	brand->narrow = brand->owner != NULL
-			|| lookalike_is_narrow(label, brand->label_len);
-	brand->word_end = brand->label_len < LOOKALIKE_TYPO_MIN
-			  && dictword_ends(label, brand->label_len);
-	if (brand->narrow)
-		return lookalike_index_shorts(lk, brand);
-	return lookalike_index_deletions(lk, LK_DELETIONS, label,
-					 brand->label_len, brand);
 }
 
 /* lookalike_insert - a validated registrable domain as a new target in
@@ -317,7 +165,7 @@ static int lookalike_insert(struct lookalike *lk, struct strmap *targets,
 		free(brand);
 		goto fail;
 	}
-	if (lookalike_index(lk, brand) < 0)
+	if (lookindex_add(lk, brand) < 0)
 		goto fail;
 	return 1;
 fail:
@@ -412,7 +260,7 @@ int lookalike_set_word(struct lookalike *lk, const char *brand)
 	was_narrow = b->narrow;
 	b->word = 1;
 	b->narrow = 1;
-	if (!was_narrow && lookalike_index_shorts(lk, b) < 0) {
+	if (!was_narrow && lookindex_shorts(lk, b) < 0) {
 		errno = ENOMEM;
 		return -1;
 	}

@@ -1,7 +1,8 @@
 /*
- * lookindex - the lookalike index's inside, shared by lookalike.c (which
- * builds it) and lookrules.c (whose rules read it).  Not an interface:
- * the rest of phishwatch uses lookalike.h.
+ * lookindex - the lookalike index's inside, shared by lookalike.c (its
+ * interface), lookindex.c (which builds it) and lookrules.c and
+ * looksearch.c (which read it).  Not an interface: the rest of
+ * phishwatch uses lookalike.h.
  */
 #ifndef PHISHWATCH_LOOKINDEX_H
 #define PHISHWATCH_LOOKINDEX_H
@@ -87,6 +88,17 @@ static inline void *lookalike_get(const struct lookalike *lk, int which,
 		   ? strmap_getn(lk->map[which], key, len)
 		   : NULL;
 }
+
+/* lookindex_add - a new brand's label into every index; 0, or -1 ENOMEM */
+int lookindex_add(struct lookalike *lk, struct lookalike_brand *brand);
+
+/* lookindex_shorts - brand's narrow typos (a letter doubled, two swapped)
+ * into the shorts index; 0, or -1 ENOMEM */
+int lookindex_shorts(struct lookalike *lk, const struct lookalike_brand *brand);
+
+/* lookindex_near_free - release one deletion variant's brand list (a
+ * strmap value destructor) */
+void lookindex_near_free(void *value);
 
 /*
  * lookrules_variant - the brand that the registrable domain reg (no

@@ -13,9 +13,10 @@
  *	or one edit after folding, or for a two-letter brand one letter no
  *	table folds), the label's deletions
  *	(typo, symmetric deletion, each candidate verified by an exact
- *	one-edit test) and the narrow variants of short labels (typo: a
- *	doubled letter, a swap).  Within a rule the brand added first wins.
- *	What the two edit rules (typo, the ASCII homoglyph and typo) match
+ *	one-edit test: looksearch.h) and the narrow variants of short
+ *	labels (typo: a doubled letter, a swap).  Within a rule the brand
+ *	added first wins.
+ *	What the edit rules (typo, the ASCII homoglyph and typo) match
  *	is dropped when the sender's label is an English word of its own
  *	(dictword.h), and the next rule is tried; so is what any rule
  *	matches under a suffix whose registry vets its registrants (.edu,
@@ -29,6 +30,7 @@
 #include "dictword.h"
 #include "hostname.h"
 #include "lookindex.h"
+#include "looksearch.h"
 #include "oneedit.h"
 #include "vetted.h"
 
@@ -40,85 +42,6 @@
 
 typedef const struct lookalike_brand *(*lookrules_rule_fn)(
     const struct lookalike *lk, const char *label, size_t len);
-
-/* How a one-edit search compares: raw labels or skeletons. */
-struct lookrules_edit {
-	int exact;          /* index of whole keys */
-	int deletions;      /* index of one-deletion variants */
-	int skeleton;       /* compare skeletons, not labels */
-	size_t min_len;     /* brand labels shorter are not matched */
-	int same_len_short; /* short brands: substitution only */
-	int skip_narrow;    /* narrow brand labels are not matched */
-};
-
-/* lookrules_better - candidate when it is one edit from key and earlier
- * than best, else best */
-static const struct lookalike_brand *lookrules_better(
-    const struct lookrules_edit *how, const struct lookalike_brand *best,
-    const struct lookalike_brand *candidate, const char *key, size_t len)
-{
-	const char *other;
-	size_t other_len;
-
-	if (candidate == NULL || candidate->label_len < how->min_len
-	    || (how->skip_narrow && candidate->narrow)
-	    || (best != NULL && best->ordinal < candidate->ordinal))
-		return best;
-	other = how->skeleton ? candidate->skeleton : candidate->domain;
-	other_len =
-	    how->skeleton ? candidate->skeleton_len : candidate->label_len;
-	if (other == NULL
-	    || (how->same_len_short && other_len != len && candidate->narrow))
-		return best;
-	return one_edit(key, len, other, other_len) ? candidate : best;
-}
-
-/* lookrules_nearest - the best of best and a near list's brands */
-static const struct lookalike_brand *lookrules_nearest(
-    const struct lookrules_edit *how, const struct lookalike_brand *best,
-    const struct lookalike_near *near, const char *key, size_t len)
-{
-	for (; near != NULL; near = near->next)
-		best = lookrules_better(how, best, near->brand, key, len);
-	return best;
-}
-
-/* lookrules_search - the earliest brand one edit from key[0..len): key
- * and each of its deletions looked up (symmetric deletion) */
-static const struct lookalike_brand *
-lookrules_search(const struct lookalike *lk, const struct lookrules_edit *how,
-		 const char *key, size_t len)
-{
-	uint64_t hashes[LOOKFILTER_KEY_MAX];
-	char variant[LOOKFILTER_KEY_MAX];
-	const struct lookalike_brand *best;
-
-	if (len < 2 || len > LOOKFILTER_KEY_MAX)
-		return NULL;
-	/* A letter left out: marriot. */
-	best = lookrules_nearest(how, NULL,
-				 lookalike_get(lk, how->deletions, key, len,
-					       lookfilter_hash(key, len)),
-				 key, len);
-	lookfilter_deletions(key, len, hashes);
-	for (size_t i = 0; i < len; i++) {
-		/* Deleting any letter of a run gives the same variant. */
-		if ((i > 0 && key[i] == key[i - 1])
-		    || !lookfilter_maybe(&lk->filter, hashes[i]))
-			continue;
-		memcpy(variant, key, i);
-		memcpy(variant + i, key + i + 1, len - i - 1);
-		best = lookrules_better(
-		    how, best,
-		    strmap_getn(lk->map[how->exact], variant, len - 1), key,
-		    len);
-		best = lookrules_nearest(
-		    how, best,
-		    strmap_getn(lk->map[how->deletions], variant, len - 1), key,
-		    len);
-	}
-	return best;
-}
 
 /* lookrules_label - label[0..len) as a brand label of 3 or more */
 static const struct lookalike_brand *lookrules_label(const struct lookalike *lk,
@@ -270,8 +193,9 @@ static size_t lookrules_mask(const char *key, size_t len, char *out)
 static const struct lookalike_brand *
 lookrules_two_unfolded(const struct lookalike *lk, char *masked, size_t len)
 {
-	static const struct lookrules_edit how = {
-	    LK_SKELETONS, LK_SKEL_DELETIONS, 1, LOOKALIKE_TWO_STEP_MIN, 0, 1};
+	static const struct looksearch_edit how = {
+	    LK_SKELETONS, LK_SKEL_DELETIONS, 1, LOOKALIKE_TWO_STEP_MIN, 0, 1,
+	    one_edit};
 	char *first = memchr(masked, '*', len);
 	const struct lookalike_brand *brand = NULL;
 	size_t count = 0;
@@ -282,7 +206,7 @@ lookrules_two_unfolded(const struct lookalike *lk, char *masked, size_t len)
 		return NULL;
 	for (char c = 'a'; c <= 'z' && brand == NULL; c++) {
 		*first = c;
-		brand = lookrules_search(lk, &how, masked, len);
+		brand = looksearch_one(lk, &how, masked, len);
 	}
 	*first = '*';
 	return brand;
@@ -349,8 +273,9 @@ static const struct lookalike_brand *
 lookrules_skeleton_match(const struct lookalike *lk, const char *label,
 			 size_t len, const char *sk, size_t n, int flags)
 {
-	static const struct lookrules_edit how = {
-	    LK_SKELETONS, LK_SKEL_DELETIONS, 1, LOOKALIKE_SHORT_MIN, 1, 0};
+	static const struct looksearch_edit how = {
+	    LK_SKELETONS, LK_SKEL_DELETIONS, 1, LOOKALIKE_SHORT_MIN, 1, 0,
+	    one_edit};
 	char masked[CONFUSABLE_MAX + 1];
 	const struct lookalike_brand *brand;
 	size_t mlen;
@@ -363,7 +288,7 @@ lookrules_skeleton_match(const struct lookalike *lk, const char *label,
 	if (!(flags & CONFUSABLE_IDN))
 		return NULL;
 	mlen = lookrules_mask(sk, n, masked);
-	brand = lookrules_search(lk, &how, masked, mlen);
+	brand = looksearch_one(lk, &how, masked, mlen);
 	if (brand == NULL)
 		brand = lookrules_two_unfolded(lk, masked, mlen);
 	return brand != NULL ? brand
@@ -441,8 +366,8 @@ lookrules_narrow_typo(const struct lookalike *lk, const char *label, size_t len)
 static const struct lookalike_brand *
 lookrules_typo(const struct lookalike *lk, const char *label, size_t len)
 {
-	static const struct lookrules_edit how = {
-	    LK_LABELS, LK_DELETIONS, 0, LOOKALIKE_TYPO_MIN, 0, 1};
+	static const struct looksearch_edit how = {
+	    LK_LABELS, LK_DELETIONS, 0, LOOKALIKE_TYPO_MIN, 0, 1, one_edit};
 	const struct lookalike_brand *narrow =
 	    lookrules_narrow_typo(lk, label, len);
 	const struct lookalike_brand *brand;
@@ -453,7 +378,7 @@ lookrules_typo(const struct lookalike *lk, const char *label, size_t len)
 		return narrow;
 	/* A brand's typo wins over a family label's (discrodapp.net is
 	 * discordapp.net's, not discord.com's discordapp.com's). */
-	brand = lookrules_search(lk, &how, label, len);
+	brand = looksearch_one(lk, &how, label, len);
 	return brand != NULL ? brand : narrow;
 }
 
@@ -471,8 +396,9 @@ static const struct lookalike_brand *
 lookrules_homoglyph_edit(const struct lookalike *lk, const char *label,
 			 size_t len)
 {
-	static const struct lookrules_edit how = {
-	    LK_SKELETONS, LK_SKEL_DELETIONS, 1, LOOKALIKE_TWO_STEP_MIN, 0, 1};
+	static const struct looksearch_edit how = {
+	    LK_SKELETONS, LK_SKEL_DELETIONS, 1, LOOKALIKE_TWO_STEP_MIN, 0, 1,
+	    one_edit};
 	char sk[CONFUSABLE_MAX + 1];
 	char other[CONFUSABLE_MAX + 1];
 	struct confusable_readings r = {label, len, sk, 0, 0, 0, 0};
@@ -485,10 +411,10 @@ lookrules_homoglyph_edit(const struct lookalike *lk, const char *label,
 	if (n < 0 || (r.flags & CONFUSABLE_IDN))
 		return NULL;
 	r.n = (size_t)n;
-	brand = lookrules_search(lk, &how, sk, r.n);
+	brand = looksearch_one(lk, &how, sk, r.n);
 	while (brand == NULL
 	       && (n = confusable_next_reading(lk->cf, &r, other)) >= 0)
-		brand = lookrules_search(lk, &how, other, (size_t)n);
+		brand = looksearch_one(lk, &how, other, (size_t)n);
 	return brand;
 }
 
