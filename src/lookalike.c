@@ -29,6 +29,12 @@
  *			among look-alike ones), an ASCII label one edit
  *			from a brand label of 7 or more that is not narrow
  *			once folded (a look-alike letter and a typo).
+ *	deletions2	every label made by deleting two characters from a
+ *			brand label of 11 or more that is not narrow: the
+ *			sender's label and its deletions of one and two
+ *			characters looked up here, in deletions and in
+ *			labels find the brands two edits away (myefherwalet,
+ *			a real squat of myetherwallet), each verified.
  *	shorts		for brand labels under 5 characters, words and
  *			family labels, the labels with one letter doubled
  *			or two adjacent letters swapped -> brand: the only
@@ -46,18 +52,19 @@
  *	lookindex.c and read by the rules of lookrules.c, through the
  *	searches of looksearch.c; their structures are in lookindex.h.
  *
- *	Priorities: tld-swap, affix-mail, combo, homoglyph, typo, then the
- *	ASCII homoglyph-and-typo.  The exact-label rules come first because
- *	they are certain; a homoglyph explains a label better than a typo
- *	does (1inkedin is one substitution too), and a plain typo better
- *	than a homoglyph and a typo.  Within a rule the brand added first wins
+ *	Priorities: tld-swap, affix-mail, combo, homoglyph, typo, the ASCII
+ *	homoglyph-and-typo, then two typos.  The exact-label rules come
+ *	first because they are certain; a homoglyph explains a label better
+ *	than a typo does (1inkedin is one substitution too), a plain typo
+ *	better than a homoglyph and a typo, and that better than two typos.  Within a rule the brand added first wins
  *	(ordinal), so a brands file loaded first outranks learned brands.
  *
  *	False alarms are kept down by: a brand's own domains (the brand, its
  *	family, hosts below them) never match; the allow list; tld-swap,
  *	affix-mail and combo only for brand labels of 3 or more characters;
  *	typo only when both labels have 5 or more characters, shorter ones
- *	only by a doubled letter or a swap; a learned brand that is itself
+ *	only by a doubled letter or a swap, two typos only for brand labels
+ *	of 11 or more; a learned brand that is itself
  *	a lookalike of a known brand is not learned.
  *
  *	Learned brands are bounded (lookalike_set_learn_max()): each takes
@@ -123,10 +130,11 @@ void lookalike_free(struct lookalike *lk)
 	if (lk == NULL)
 		return;
 	for (int i = 0; i < LK_MAPS; i++)
-		strmap_free(lk->map[i],
-			    i == LK_DELETIONS || i == LK_SKEL_DELETIONS
-				? lookindex_near_free
-				: NULL);
+		strmap_free(lk->map[i], i == LK_DELETIONS
+						|| i == LK_SKEL_DELETIONS
+						|| i == LK_DELETIONS2
+					    ? lookindex_near_free
+					    : NULL);
 	strmap_free(lk->own, NULL);
 	strmap_free(lk->allowed, NULL);
 	strmap_free(lk->brands, lookalike_brand_free);

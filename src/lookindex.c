@@ -12,6 +12,9 @@
  *	list of brands it was derived from (the deletion indexes), newest
  *	first; the Bloom filter learns every key.
  *
+ *	Only the brand labels of 11 or more that are not narrow take the
+ *	two-deletion index (about n * n / 2 keys for n letters): shorter
+ *	ones are two edits from many other names.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -95,6 +98,32 @@ static int lookindex_deletions(struct lookalike *lk, int which, const char *key,
 	return 0;
 }
 
+/* lookindex_two_deletions - each two-deletion variant of key[0..len) ->
+ * the brand, in the deletions2 index */
+static int lookindex_two_deletions(struct lookalike *lk, const char *key,
+				   size_t len,
+				   const struct lookalike_brand *brand)
+{
+	char variant[HOSTNAME_LABEL_MAX + 1];
+
+	for (size_t i = 0; i < len; i++) {
+		if (i > 0 && key[i] == key[i - 1])
+			continue;
+		for (size_t j = i + 1; j < len; j++) {
+			if (j > i + 1 && key[j] == key[j - 1])
+				continue;
+			memcpy(variant, key, i);
+			memcpy(variant + i, key + i + 1, j - i - 1);
+			memcpy(variant + j - 1, key + j + 1, len - j - 1);
+			variant[len - 2] = '\0';
+			if (lookindex_near(lk, LK_DELETIONS2, variant, brand)
+			    < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 /* lookindex_shorts - a short label with a letter doubled or two
  * adjacent letters swapped -> brand */
 int lookindex_shorts(struct lookalike *lk, const struct lookalike_brand *brand)
@@ -168,6 +197,13 @@ int lookindex_add(struct lookalike *lk, struct lookalike_brand *brand)
 			  && dictword_ends(label, brand->label_len);
 	if (brand->narrow)
 		return lookindex_shorts(lk, brand);
-	return lookindex_deletions(lk, LK_DELETIONS, label, brand->label_len,
-				   brand);
+	if (lookindex_deletions(lk, LK_DELETIONS, label, brand->label_len,
+				brand)
+	    < 0)
+		return -1;
+	if (brand->label_len < LOOKALIKE_TWO_EDIT_MIN)
+		return 0;
+	if (brand->label_len > lk->two_edit_longest)
+		lk->two_edit_longest = brand->label_len;
+	return lookindex_two_deletions(lk, label, brand->label_len, brand);
 }

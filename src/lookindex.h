@@ -20,6 +20,8 @@
 #define LOOKALIKE_TYPO_MIN 5
 /* A look-alike letter and a typo together: brand labels this long. */
 #define LOOKALIKE_TWO_STEP_MIN 7
+/* Two typos: brand labels this long (myetherwallet, microsoftonline). */
+#define LOOKALIKE_TWO_EDIT_MIN 11
 /* Brand labels shorter than this are matched only as homoglyphs. */
 #define LOOKALIKE_SHORT_MIN 3
 /* Family domains as targets take ordinals from here on, so that in a
@@ -58,6 +60,7 @@ enum {
 	LK_DELETIONS,
 	LK_SKEL_DELETIONS,
 	LK_SHORTS,
+	LK_DELETIONS2,
 	LK_MAPS
 };
 
@@ -73,6 +76,9 @@ struct lookalike {
 	unsigned long next_ordinal;
 	/* The ordinal of the next family domain's target. */
 	unsigned long next_member;
+	/* The longest label in the two-deletion index: longer senders are
+	 * more than two edits from every brand there. */
+	size_t two_edit_longest;
 	size_t learned;       /* brands learned, not given */
 	size_t learn_max;     /* learned brands kept at most */
 	size_t learn_refused; /* learned brands refused: full */

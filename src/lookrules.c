@@ -2,7 +2,8 @@
  * NAME
  *	lookrules - the lookalike rules, each a lookup in the index
  * SUMMARY
- *	tld-swap, affix-mail, combo, homoglyph and typo, tried in order.
+ *	tld-swap, affix-mail, combo, homoglyph and typo (one edit, then
+ *	two), tried in order.
  * DESCRIPTION
  *	Each rule derives strings from the sender's label and looks them up
  *	in the label indexes of lookindex.h, the Bloom filter first: the
@@ -13,9 +14,10 @@
  *	or one edit after folding, or for a two-letter brand one letter no
  *	table folds), the label's deletions
  *	(typo, symmetric deletion, each candidate verified by an exact
- *	one-edit test: looksearch.h) and the narrow variants of short
- *	labels (typo: a doubled letter, a swap).  Within a rule the brand
- *	added first wins.
+ *	one-edit test: looksearch.h), the narrow variants of short labels
+ *	(typo: a doubled letter, a swap) and, last, the label's deletions
+ *	of one and two characters (typo: two edits from a brand label of 11
+ *	or more).  Within a rule the brand added first wins.
  *	What the edit rules (typo, the ASCII homoglyph and typo) match
  *	is dropped when the sender's label is an English word of its own
  *	(dictword.h), and the next rule is tried; so is what any rule
@@ -418,6 +420,25 @@ lookrules_homoglyph_edit(const struct lookalike *lk, const char *label,
 	return brand;
 }
 
+/*
+ * lookrules_two_typos - two edits from a brand label of 11 or more that
+ * is not narrow (myefherwalet, etherwallet, my-ether-wallet of
+ * myetherwallet): who squats a long name takes two slips as readily as
+ * one, and a label that long is two edits from few other names.  Tried
+ * last: one edit, or a look-alike letter, names a label better.
+ */
+static const struct lookalike_brand *
+lookrules_two_typos(const struct lookalike *lk, const char *label, size_t len)
+{
+	static const struct looksearch_edit how = {
+	    LK_LABELS, LK_DELETIONS, 0, LOOKALIKE_TWO_EDIT_MIN, 0,
+	    1,         two_edits};
+
+	if (len + 2 < LOOKALIKE_TWO_EDIT_MIN || len > lk->two_edit_longest + 2)
+		return NULL;
+	return looksearch_two(lk, &how, label, len);
+}
+
 /* lookrules_plural - a is b with an "s" after it */
 static int lookrules_plural(const char *a, size_t alen, const char *b,
 			    size_t blen)
@@ -452,6 +473,7 @@ static const struct lookrules_rule {
     {"lookalike:homoglyph", lookrules_homoglyph, 0},
     {"lookalike:typo", lookrules_typo, 1},
     {"lookalike:homoglyph", lookrules_homoglyph_edit, 1},
+    {"lookalike:typo", lookrules_two_typos, 1},
 };
 
 /* lookrules_family_label - label[0..len) is a label of brand's family

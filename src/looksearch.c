@@ -1,14 +1,18 @@
 /*
  * NAME
- *	looksearch - brands one edit from a label
+ *	looksearch - brands one or two edits from a label
  * SUMMARY
  *	Symmetric-deletion searches of the label indexes, each candidate
  *	verified by an exact test.
  * DESCRIPTION
- *	The key in the one-deletion index, and each of the key's n
- *	deletions in the labels and in the one-deletion index: 2n + 1
- *	lookups.  Deleting any letter of a run gives the same variant, so
- *	a run's later letters are skipped.
+ *	One edit: the key in the one-deletion index, and each of the key's
+ *	n deletions in the labels and in the one-deletion index: 2n + 1
+ *	lookups.  Two edits: the key in the two-deletion index, each of
+ *	its deletions in the deletion indexes, and each of its deletions
+ *	of two characters in all three: about n * n / 2 lookups, made only
+ *	for labels that a brand of the two-deletion index can be two
+ *	edits from (lookrules.c).  Deleting any letter of a run gives the
+ *	same variant, so a run's later letters are skipped.
  */
 #include <string.h>
 
@@ -78,6 +82,79 @@ const struct lookalike_brand *looksearch_one(const struct lookalike *lk,
 		    how, best,
 		    strmap_getn(lk->map[how->deletions], variant, len - 1), key,
 		    len);
+	}
+	return best;
+}
+
+/* looksearch_deleted - best, or an earlier brand whose deletions of one
+ * or two characters include s[0..slen) (hash h) */
+static const struct lookalike_brand *
+looksearch_deleted(const struct lookalike *lk,
+		   const struct looksearch_edit *how,
+		   const struct lookalike_brand *best, const char *key,
+		   size_t len, const char *s, size_t slen, uint64_t h)
+{
+	if (!lookfilter_maybe(&lk->filter, h))
+		return best;
+	best = looksearch_nearest(
+	    how, best, strmap_getn(lk->map[LK_DELETIONS], s, slen), key, len);
+	return looksearch_nearest(
+	    how, best, strmap_getn(lk->map[LK_DELETIONS2], s, slen), key, len);
+}
+/* looksearch_from_one - best, or an earlier brand two edits from key
+ * found through v, key less its character at i: v itself in the
+ * deletion indexes, and v less each character from i on (each pair of
+ * key's characters once) in the labels and both deletion indexes */
+static const struct lookalike_brand *
+looksearch_from_one(const struct lookalike *lk,
+		    const struct looksearch_edit *how,
+		    const struct lookalike_brand *best, const char *key,
+		    size_t len, const char *v, size_t i)
+{
+	uint64_t hashes[LOOKFILTER_KEY_MAX];
+	char variant[LOOKFILTER_KEY_MAX];
+	const size_t vlen = len - 1;
+
+	best = looksearch_deleted(lk, how, best, key, len, v, vlen,
+				  lookfilter_hash(v, vlen));
+	lookfilter_deletions(v, vlen, hashes);
+	for (size_t j = i; j < vlen; j++) {
+		if ((j > i && v[j] == v[j - 1])
+		    || !lookfilter_maybe(&lk->filter, hashes[j]))
+			continue;
+		memcpy(variant, v, j);
+		memcpy(variant + j, v + j + 1, vlen - j - 1);
+		best = looksearch_better(
+		    how, best,
+		    strmap_getn(lk->map[LK_LABELS], variant, vlen - 1), key,
+		    len);
+		best = looksearch_deleted(lk, how, best, key, len, variant,
+					  vlen - 1, hashes[j]);
+	}
+	return best;
+}
+
+/* looksearch_two - key in deletions2, then each deletion of key */
+const struct lookalike_brand *looksearch_two(const struct lookalike *lk,
+					     const struct looksearch_edit *how,
+					     const char *key, size_t len)
+{
+	char variant[LOOKFILTER_KEY_MAX];
+	const struct lookalike_brand *best;
+
+	if (len < 3 || len > LOOKFILTER_KEY_MAX)
+		return NULL;
+	/* Two letters left out: etherwallet of myetherwallet. */
+	best = looksearch_nearest(how, NULL,
+				  lookalike_get(lk, LK_DELETIONS2, key, len,
+						lookfilter_hash(key, len)),
+				  key, len);
+	for (size_t i = 0; i < len; i++) {
+		if (i > 0 && key[i] == key[i - 1])
+			continue;
+		memcpy(variant, key, i);
+		memcpy(variant + i, key + i + 1, len - i - 1);
+		best = looksearch_from_one(lk, how, best, key, len, variant, i);
 	}
 	return best;
 }

@@ -1,5 +1,5 @@
 /*
- * looksearch - brands one edit from a label, by symmetric deletion
+ * looksearch - brands one or two edits from a label, by symmetric deletion
  *
  * DESCRIPTION
  *	Two strings are at most k edits apart only if deleting at most k
@@ -24,13 +24,20 @@ struct looksearch_edit {
 	size_t min_len;     /* brand labels shorter are not matched */
 	int same_len_short; /* short brands: substitution only */
 	int skip_narrow;    /* narrow brand labels are not matched */
-	/* the exact test of a candidate: one_edit() */
+	/* the exact test of a candidate: one_edit(), two_edits() */
 	int (*apart)(const char *a, size_t alen, const char *b, size_t blen);
 };
 
 /* looksearch_one - the earliest brand one edit from key[0..len) by how;
  * NULL when none */
 const struct lookalike_brand *looksearch_one(const struct lookalike *lk,
+					     const struct looksearch_edit *how,
+					     const char *key, size_t len);
+
+/* looksearch_two - the earliest brand two edits from key[0..len) by how
+ * (raw labels; deletions of two from the deletions2 index); NULL when
+ * none */
+const struct lookalike_brand *looksearch_two(const struct lookalike *lk,
 					     const struct looksearch_edit *how,
 					     const char *key, size_t len);
 

@@ -1,14 +1,19 @@
 /*
  * NAME
- *	oneedit - one insertion, deletion, substitution or swap apart
+ *	oneedit - one or two insertions, deletions, substitutions or swaps
+ *	apart
  * SUMMARY
- *	one_edit() compares the strings past their common beginning.
+ *	one_edit() and two_edits() compare the strings past their common
+ *	beginning.
  * DESCRIPTION
  *	After the common prefix, the rest of the longer string less one
  *	character must equal the rest of the shorter (an insertion), or
  *	the rests less one character each must be equal (a substitution),
  *	or the two next characters swapped must leave equal rests (a
- *	transposition).  Equal strings are no edit apart.
+ *	transposition).  Equal strings are no edit apart.  Two edits: some
+ *	alignment makes its first edit where the strings first differ, so
+ *	one of those four first edits must leave rests at most one edit
+ *	apart (the optimal string alignment distance).
  */
 #include <string.h>
 
@@ -32,4 +37,37 @@ int one_edit(const char *a, size_t alen, const char *b, size_t blen)
 		return 1; /* a[i] substituted */
 	return i + 1 < alen && a[i] == b[i + 1] && a[i + 1] == b[i]
 	       && memcmp(a + i + 2, b + i + 2, alen - i - 2) == 0;
+}
+
+/* two_edits_rest - a[0..alen) and b[0..blen) at most one edit apart */
+static int two_edits_rest(const char *a, size_t alen, const char *b,
+			  size_t blen)
+{
+	return (alen == blen && memcmp(a, b, alen) == 0)
+	       || one_edit(a, alen, b, blen);
+}
+
+int two_edits(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t i = 0;
+
+	if (alen < blen)
+		return two_edits(b, blen, a, alen);
+	if (alen - blen > 2 || two_edits_rest(a, alen, b, blen))
+		return 0;
+	while (i < blen && a[i] == b[i])
+		i++;
+	a += i;
+	b += i;
+	alen -= i;
+	blen -= i;
+	if (blen == 0) /* two inserted at the end */
+		return alen == 2;
+	/* The first edit: a[0] inserted, b[0] inserted, one for the
+	 * other, or the two next swapped. */
+	return two_edits_rest(a + 1, alen - 1, b, blen)
+	       || two_edits_rest(a, alen, b + 1, blen - 1)
+	       || two_edits_rest(a + 1, alen - 1, b + 1, blen - 1)
+	       || (blen > 1 && a[0] == b[1] && a[1] == b[0]
+		   && two_edits_rest(a + 2, alen - 2, b + 2, blen - 2));
 }

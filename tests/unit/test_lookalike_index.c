@@ -15,6 +15,7 @@
 #include "dictword.h"
 #include "lookalike.h"
 #include "lookalike_pairs.h"
+#include "osa.h"
 #include "tap.h"
 
 /* test_api - arguments refused or accepted, return values */
@@ -136,6 +137,17 @@ static void test_ascii_skeleton(void)
 	confusable_free(cf);
 }
 
+/* campaign_name - a learned brand's name for i < 1000, each digit of i
+ * written as a letter three times: any two names are three edits or
+ * more apart, so none is a typo of another */
+static void campaign_name(int i, char *name, size_t size)
+{
+	snprintf(name, size, "campaign%c%c%c%c%c%c%c%c%c.com",
+		 'a' + i / 100, 'a' + i / 100, 'a' + i / 100,
+		 'a' + i / 10 % 10, 'a' + i / 10 % 10, 'a' + i / 10 % 10,
+		 'a' + i % 10, 'a' + i % 10, 'a' + i % 10);
+}
+
 /* test_learn_cap - learned brands stop at the cap and are counted;
  * brands given by the administrator do not count */
 static void test_learn_cap(void)
@@ -146,7 +158,7 @@ static void test_learn_cap(void)
 
 	lookalike_set_learn_max(lk, 100, NULL);
 	for (int i = 0; i < 1000; i++) {
-		snprintf(name, sizeof(name), "campaign%dxq%d.com", i, i * 7);
+		campaign_name(i, name, sizeof(name));
 		added += (size_t) lookalike_learn_brand(lk, name);
 	}
 	tap_is_long((long) added, 100, "100 learned, then full");
@@ -227,6 +239,54 @@ static void test_many(void)
 	lookalike_free(lk);
 }
 
+/* test_many_two - with a thousand brand labels of 11 to 14 letters, a
+ * sender two edits from one (two random edits, the distance checked by
+ * the reference) is found, and for that brand */
+static void test_many_two(void)
+{
+	enum { MANY = 1000 };
+	static const char consonants[] = "bcdfghjklnpqrtvxz";
+	static char labels[MANY][16];
+	unsigned long long state = 7;
+	struct lookalike *lk = lookalike_new();
+	char host[HOSTNAME_MAX + 1];
+	char once[32];
+	char twice[32];
+	size_t two_apart = 0;
+	size_t found = 0;
+	struct detection d;
+
+	for (size_t i = 0; i < MANY; i++) {
+		size_t len = 11 + test_random(&state) % 4;
+
+		for (size_t j = 0; j < len; j++)
+			labels[i][j] = consonants[test_random(&state)
+						  % (sizeof(consonants) - 1)];
+		labels[i][len] = '\0';
+		snprintf(host, sizeof(host), "%.15s.com", labels[i]);
+		if (lookalike_add_brand(lk, host) < 0)
+			exit(2);
+	}
+	for (size_t i = 0; i < MANY; i++) {
+		test_one_edit(&state, labels[i], once);
+		test_one_edit(&state, once, twice);
+		if (osa_distance(twice, strlen(twice), labels[i],
+				 strlen(labels[i]))
+		    != 2)
+			continue;
+		two_apart++;
+		snprintf(host, sizeof(host), "%s.net", twice);
+		snprintf(once, sizeof(once), "%s.com", labels[i]);
+		found += lookalike_check(lk, host, &d) == 1
+			 && strcmp(d.phished_domain, once) == 0;
+	}
+	tap_ok(two_apart > MANY / 2, "most double edits are two apart");
+	tap_is_long((long) found, (long) two_apart,
+		    "each sender two edits from one of 1000 long brands is "
+		    "found, for that brand");
+	lookalike_free(lk);
+}
+
 /* Every this many words of the list are looked up (and the last):
  * enough for the search, little under valgrind. */
 #define TEST_WORD_STRIDE 5
@@ -274,5 +334,6 @@ int main(void)
 	test_ascii_skeleton();
 	test_dictword();
 	test_many();
+	test_many_two();
 	return tap_done();
 }

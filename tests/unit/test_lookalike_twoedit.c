@@ -1,0 +1,98 @@
+/*
+ * test_lookalike_twoedit - two typos of a long brand label: one_edit()
+ * and two_edits() agree with the textbook distance on every pair of short
+ * strings, and a sender two edits from a brand label of 11 or more is a
+ * lookalike (real squats of myetherwallet.com), while shorter labels,
+ * three edits, English words and narrow labels are not.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "lookalike.h"
+#include "lookalike_pairs.h"
+#include "oneedit.h"
+#include "osa.h"
+#include "tap.h"
+
+/* Every string of these letters up to this length: 121 strings. */
+#define SHORT_LETTERS "abc"
+#define SHORT_MAX 4
+
+static const struct pair_case two_cases[] = {
+	/* Real squats of myetherwallet.com, two edits from its label. */
+	{"myefherwalet.com", "myetherwallet.com", TYPO,
+	 "t written f and an l left out"},
+	{"etherwallet.io", "myetherwallet.com", TYPO,
+	 "two letters left out, another suffix"},
+	{"my-ether-wallet.com", "myetherwallet.com", TYPO, "two hyphens"},
+	{"mycthcrwallet.com", "myetherwallet.com", TYPO, "e written c twice"},
+	{"myetherwalletxq.com", "myetherwallet.com", TYPO,
+	 "two letters added at the end"},
+	{"amercianexpres.com", "americanexpress.com", TYPO,
+	 "a swap and a letter left out"},
+	{"bankofamericca.net", "bankofamerica.com", TYPO,
+	 "a letter doubled under another suffix, and one more"},
+	/* Not two typos of a long brand. */
+	{"mycthcrwallct.com", NULL, NULL, "three edits"},
+	{"wollsfarge.com", NULL, NULL,
+	 "two edits from a label of 10 (wellsfargo)"},
+	{"interactive.com", NULL, NULL,
+	 "an English word two edits from interaction"},
+	{"gogleusercontnt.com", NULL, NULL,
+	 "two edits from a family domain's label (narrow)"},
+	{"myetherwallet.com", NULL, NULL, "the brand itself"},
+};
+
+/* test_edit_tests - one_edit() and two_edits() against osa_distance()
+ * on every pair of short strings */
+static void test_edit_tests(void)
+{
+	static char words[200][SHORT_MAX + 1];
+	size_t n = 1; /* words[0] is the empty string */
+	size_t wrong_one = 0;
+	size_t wrong_two = 0;
+	size_t twos = 0;
+
+	for (size_t from = 0; from < n && n < 200; from++) {
+		size_t len = strlen(words[from]);
+
+		for (size_t c = 0; len < SHORT_MAX && c < 3; c++) {
+			memcpy(words[n], words[from], len);
+			words[n][len] = SHORT_LETTERS[c];
+			words[n++][len + 1] = '\0';
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			const char *a = words[i];
+			const char *b = words[j];
+			size_t d = osa_distance(a, strlen(a), b, strlen(b));
+
+			twos += d == 2;
+			wrong_one += one_edit(a, strlen(a), b, strlen(b))
+				     != (d == 1);
+			wrong_two += two_edits(a, strlen(a), b, strlen(b))
+				     != (d == 2);
+		}
+	tap_is_long((long) n, 121, "every string of a, b, c up to 4");
+	tap_ok(twos > 1000, "thousands of pairs two edits apart");
+	tap_is_long((long) wrong_one, 0, "one_edit() is distance 1, always");
+	tap_is_long((long) wrong_two, 0, "two_edits() is distance 2, always");
+}
+
+int main(void)
+{
+	static const char *const brands[] = {
+		"myetherwallet.com", "americanexpress.com",
+		"bankofamerica.com", "wellsfargo.com", "interaction.com",
+		"google.com",
+	};
+	struct lookalike *lk = test_fill_list(brands, TEST_COUNT(brands));
+
+	if (lookalike_add_own(lk, "google.com", "googleusercontent.com") != 1)
+		return 2;
+	test_edit_tests();
+	test_pairs(lk, two_cases, TEST_COUNT(two_cases));
+	lookalike_free(lk);
+	return tap_done();
+}
