@@ -151,11 +151,11 @@ size_t lookalike_brand_count(const struct lookalike *lk)
 }
 
 /* lookalike_insert - a validated registrable domain as a new target in
- * targets (lk->brands, or lk->members with its owner): 1, or 0 when it
- * is one already, -1 ENOMEM */
+ * targets (lk->brands, or lk->members with its owner), learned or given:
+ * 1, or 0 when it is one already, -1 ENOMEM */
 static int lookalike_insert(struct lookalike *lk, struct strmap *targets,
 			    const char *domain,
-			    const struct lookalike_brand *owner)
+			    const struct lookalike_brand *owner, int learned)
 {
 	size_t len = strlen(domain);
 	struct lookalike_brand *brand;
@@ -169,6 +169,7 @@ static int lookalike_insert(struct lookalike *lk, struct strmap *targets,
 	brand->label_len = (size_t)(strchr(domain, '.') - domain);
 	brand->ordinal = owner != NULL ? lk->next_member++ : lk->next_ordinal++;
 	brand->owner = owner;
+	brand->learned = learned;
 	if (strmap_put(targets, brand->domain, brand, NULL) < 0) {
 		free(brand);
 		goto fail;
@@ -208,7 +209,7 @@ int lookalike_add_brand(struct lookalike *lk, const char *domain)
 		errno = EINVAL;
 		return -1;
 	}
-	return lookalike_insert(lk, lk->brands, host, NULL);
+	return lookalike_insert(lk, lk->brands, host, NULL, 0);
 }
 
 /*
@@ -249,7 +250,7 @@ int lookalike_add_own(struct lookalike *lk, const char *brand,
 		return -1;
 	}
 	if (lookalike_distinct_member(b, host)
-	    && lookalike_insert(lk, lk->members, host, b) < 0)
+	    && lookalike_insert(lk, lk->members, host, b, 0) < 0)
 		return -1;
 	return 1;
 }
@@ -333,7 +334,7 @@ int lookalike_learn_brand(struct lookalike *lk, const char *domain)
 				  lk->learn_max, host);
 		return 0;
 	}
-	added = lookalike_insert(lk, lk->brands, host, NULL);
+	added = lookalike_insert(lk, lk->brands, host, NULL, 1);
 	if (added > 0)
 		lk->learned++;
 	return added;

@@ -14,7 +14,8 @@
  *
  *	Only the brand labels of 11 or more that are not narrow take the
  *	two-deletion index (about n * n / 2 keys for n letters): shorter
- *	ones are two edits from many other names.
+ *	ones are two edits from many other names.  Nor do learned brands:
+ *	their number is bounded, not their labels' length.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -201,7 +202,9 @@ int lookindex_add(struct lookalike *lk, struct lookalike_brand *brand)
 				brand)
 	    < 0)
 		return -1;
-	if (brand->label_len < LOOKALIKE_TWO_EDIT_MIN)
+	/* Learned brands come from mail that anybody writes: a label of
+	 * 63 would take 1,953 more keys. */
+	if (brand->label_len < LOOKALIKE_TWO_EDIT_MIN || brand->learned)
 		return 0;
 	if (brand->label_len > lk->two_edit_longest)
 		lk->two_edit_longest = brand->label_len;

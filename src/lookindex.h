@@ -44,6 +44,7 @@ struct lookalike_brand {
 	int narrow;    /* typos: only a doubled letter or a swap */
 	int word;      /* the label is a common word (brands file) */
 	int word_end;  /* 3 or 4 letters that end an English word (ups) */
+	int learned;   /* learned from campaigns, not given */
 	char domain[]; /* registrable domain, lower case */
 };
 

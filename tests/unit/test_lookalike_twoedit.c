@@ -80,6 +80,23 @@ static void test_edit_tests(void)
 	tap_is_long((long) wrong_two, 0, "two_edits() is distance 2, always");
 }
 
+/* test_learned - a learned brand of 11 or more takes one edit only: an
+ * attacker writes learned brands, and two edits would cost a label of
+ * 63 about 2,000 index keys */
+static void test_learned(void)
+{
+	struct lookalike *lk = lookalike_new();
+	struct detection d;
+
+	if (lk == NULL || lookalike_learn_brand(lk, "myetherwallet.com") != 1)
+		exit(2);
+	tap_is_long(lookalike_check(lk, "myetherwalet.com", &d), 1,
+		    "a learned long brand: one edit is a lookalike");
+	tap_is_long(lookalike_check(lk, "myefherwalet.com", &d), 0,
+		    "a learned long brand: two edits are not");
+	lookalike_free(lk);
+}
+
 int main(void)
 {
 	static const char *const brands[] = {
@@ -92,6 +109,7 @@ int main(void)
 	if (lookalike_add_own(lk, "google.com", "googleusercontent.com") != 1)
 		return 2;
 	test_edit_tests();
+	test_learned();
 	test_pairs(lk, two_cases, TEST_COUNT(two_cases));
 	lookalike_free(lk);
 	return tap_done();
