@@ -30,7 +30,7 @@
  *			from a brand label of 7 or more that is not narrow
  *			once folded (a look-alike letter and a typo).
  *	deletions2	every label made by deleting two characters from a
- *			brand label of 11 or more that is not narrow: the
+ *			brand label of 11 to 24 that is not narrow: the
  *			sender's label and its deletions of one and two
  *			characters looked up here, in deletions and in
  *			labels find the brands two edits away (myefherwalet,
@@ -64,7 +64,7 @@
  *	affix-mail and combo only for brand labels of 3 or more characters;
  *	typo only when both labels have 5 or more characters, shorter ones
  *	only by a doubled letter or a swap, two typos only for brand labels
- *	of 11 or more; a learned brand that is itself
+ *	of 11 to 24 given in a brands file; a learned brand that is itself
  *	a lookalike of a known brand is not learned.
  *
  *	Learned brands are bounded (lookalike_set_learn_max()): each takes

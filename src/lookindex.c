@@ -12,7 +12,7 @@
  *	list of brands it was derived from (the deletion indexes), newest
  *	first; the Bloom filter learns every key.
  *
- *	Only the brand labels of 11 or more that are not narrow take the
+ *	Only the brand labels of 11 to 24 that are not narrow take the
  *	two-deletion index (about n * n / 2 keys for n letters): shorter
  *	ones are two edits from many other names.  Nor do learned brands:
  *	their number is bounded, not their labels' length.
@@ -204,7 +204,8 @@ int lookindex_add(struct lookalike *lk, struct lookalike_brand *brand)
 		return -1;
 	/* Learned brands come from mail that anybody writes: a label of
 	 * 63 would take 1,953 more keys. */
-	if (brand->label_len < LOOKALIKE_TWO_EDIT_MIN || brand->learned)
+	if (brand->label_len < LOOKALIKE_TWO_EDIT_MIN
+	    || brand->label_len > LOOKALIKE_TWO_EDIT_MAX || brand->learned)
 		return 0;
 	if (brand->label_len > lk->two_edit_longest)
 		lk->two_edit_longest = brand->label_len;

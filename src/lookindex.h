@@ -20,8 +20,11 @@
 #define LOOKALIKE_TYPO_MIN 5
 /* A look-alike letter and a typo together: brand labels this long. */
 #define LOOKALIKE_TWO_STEP_MIN 7
-/* Two typos: brand labels this long (myetherwallet, microsoftonline). */
+/* Two typos: brand labels this long (myetherwallet, microsoftonline),
+ * and at most this long: a label of n takes about n * n / 2 index keys
+ * (a brands file's 63-letter label would take 1,953). */
 #define LOOKALIKE_TWO_EDIT_MIN 11
+#define LOOKALIKE_TWO_EDIT_MAX 24
 /* Brand labels shorter than this are matched only as homoglyphs. */
 #define LOOKALIKE_SHORT_MIN 3
 /* Family domains as targets take ordinals from here on, so that in a

@@ -17,7 +17,7 @@
  *	one-edit test: looksearch.h), the narrow variants of short labels
  *	(typo: a doubled letter, a swap) and, last, the label's deletions
  *	of one and two characters (typo: two edits from a brand label of 11
- *	or more).  Within a rule the brand added first wins.
+ *	to 24, lookindex.c).  Within a rule the brand added first wins.
  *	What the edit rules (typo, the ASCII homoglyph and typo) match
  *	is dropped when the sender's label is an English word of its own
  *	(dictword.h), and the next rule is tried; so is what any rule
@@ -421,8 +421,8 @@ lookrules_homoglyph_edit(const struct lookalike *lk, const char *label,
 }
 
 /*
- * lookrules_two_typos - two edits from a brand label of 11 or more that
- * is not narrow (myefherwalet, etherwallet, my-ether-wallet of
+ * lookrules_two_typos - two edits from a brand label of 11 to 24 that
+ * is not narrow nor learned (myefherwalet, etherwallet, my-ether-wallet of
  * myetherwallet): who squats a long name takes two slips as readily as
  * one, and a label that long is two edits from few other names.  Tried
  * last: one edit, or a look-alike letter, names a label better.

@@ -41,6 +41,11 @@ static const struct pair_case two_cases[] = {
 	{"gogleusercontnt.com", NULL, NULL,
 	 "two edits from a family domain's label (narrow)"},
 	{"myetherwallet.com", NULL, NULL, "the brand itself"},
+	/* The longest labels that take two edits: 24 letters. */
+	{"anotharlongbrandnamehare.com", "anotherlongbrandnamehere.com", TYPO,
+	 "two edits from a label of 24"},
+	{"verilongbrandnameforatesd.com", NULL, NULL,
+	 "two edits from a label of 25"},
 };
 
 /* test_edit_tests - one_edit() and two_edits() against osa_distance()
@@ -102,7 +107,8 @@ int main(void)
 	static const char *const brands[] = {
 		"myetherwallet.com", "americanexpress.com",
 		"bankofamerica.com", "wellsfargo.com", "interaction.com",
-		"google.com",
+		"google.com", "anotherlongbrandnamehere.com",
+		"verylongbrandnameforatest.com",
 	};
 	struct lookalike *lk = test_fill_list(brands, TEST_COUNT(brands));
 
