@@ -10,7 +10,8 @@
  *	with 10,000 brands than with one, with it under 10% more
  *	(bench/lookalike-bench.c).  The hash is polynomial, so that the
  *	hash of s without s[i] is the prefix's hash shifted by the suffix's
- *	length plus the suffix's hash, then mixed.
+ *	length plus the suffix's hash, then mixed; without s[i] and s[j],
+ *	the middle's hash comes from two prefixes' (lookfilter_sums).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -60,27 +61,61 @@ uint64_t lookfilter_hash(const char *s, size_t len)
 	return lookfilter_finish(h, len);
 }
 
+/* lookfilter_sums - the powers of the base, and the raw hash of every
+ * prefix and suffix of s[0..len) */
+void lookfilter_sums(const char *s, size_t len, struct lookfilter_sums *p)
+{
+	p->len = len > LOOKFILTER_KEY_MAX ? 0 : len;
+	len = p->len;
+	p->power[0] = 1;
+	p->prefix[0] = 0;
+	for (size_t i = 1; i <= len; i++) {
+		p->power[i] = p->power[i - 1] * LOOKFILTER_BASE;
+		p->prefix[i] = p->prefix[i - 1] * LOOKFILTER_BASE
+			       + (unsigned char)s[i - 1];
+	}
+	p->suffix[len] = 0;
+	for (size_t i = len; i-- > 0;)
+		p->suffix[i] = p->suffix[i + 1]
+			       + (unsigned char)s[i] * p->power[len - 1 - i];
+}
+
+/* lookfilter_without_one - the prefix before i shifted past the suffix
+ * after it, plus that suffix */
+uint64_t lookfilter_without_one(const struct lookfilter_sums *p, size_t i)
+{
+	const size_t n = p->len;
+
+	return lookfilter_finish(
+	    p->prefix[i] * p->power[n - 1 - i] + p->suffix[i + 1], n - 1);
+}
+
+/* lookfilter_without_two - the prefix before i, the middle between i
+ * and j (the prefix to j less the prefix to i + 1, shifted) and the
+ * suffix after j, each shifted past what follows it */
+uint64_t lookfilter_without_two(const struct lookfilter_sums *p, size_t i,
+				size_t j)
+{
+	const size_t n = p->len;
+	const uint64_t middle =
+	    p->prefix[j] - p->prefix[i + 1] * p->power[j - i - 1];
+
+	return lookfilter_finish(p->prefix[i] * p->power[n - 2 - i]
+				     + middle * p->power[n - 1 - j]
+				     + p->suffix[j + 1],
+				 n - 2);
+}
+
 /* lookfilter_deletions - the hash of every one-deletion of s, O(len) */
 void lookfilter_deletions(const char *s, size_t len, uint64_t *out)
 {
-	uint64_t power[LOOKFILTER_KEY_MAX + 1];
-	uint64_t suffix[LOOKFILTER_KEY_MAX + 1];
-	uint64_t prefix = 0;
+	struct lookfilter_sums sums;
 
 	if (len > LOOKFILTER_KEY_MAX)
 		return;
-	power[0] = 1;
-	for (size_t i = 1; i <= len; i++)
-		power[i] = power[i - 1] * LOOKFILTER_BASE;
-	suffix[len] = 0;
-	for (size_t i = len; i-- > 0;)
-		suffix[i] =
-		    suffix[i + 1] + (unsigned char)s[i] * power[len - 1 - i];
-	for (size_t i = 0; i < len; i++) {
-		out[i] = lookfilter_finish(
-		    prefix * power[len - 1 - i] + suffix[i + 1], len - 1);
-		prefix = prefix * LOOKFILTER_BASE + (unsigned char)s[i];
-	}
+	lookfilter_sums(s, len, &sums);
+	for (size_t i = 0; i < len; i++)
+		out[i] = lookfilter_without_one(&sums, i);
 }
 
 /* lookfilter_bits - the two bits of hash h in its word */

@@ -87,58 +87,50 @@ const struct lookalike_brand *looksearch_one(const struct lookalike *lk,
 }
 
 /* looksearch_deleted - best, or an earlier brand whose deletions of one
- * or two characters include s[0..slen) (hash h) */
+ * or two characters include s[0..slen) (which passed the filter) */
 static const struct lookalike_brand *
 looksearch_deleted(const struct lookalike *lk,
 		   const struct looksearch_edit *how,
 		   const struct lookalike_brand *best, const char *key,
-		   size_t len, const char *s, size_t slen, uint64_t h)
+		   size_t len, const char *s, size_t slen)
 {
-	if (!lookfilter_maybe(&lk->filter, h))
-		return best;
 	best = looksearch_nearest(
 	    how, best, strmap_getn(lk->map[LK_DELETIONS], s, slen), key, len);
 	return looksearch_nearest(
 	    how, best, strmap_getn(lk->map[LK_DELETIONS2], s, slen), key, len);
 }
-/* looksearch_from_one - best, or an earlier brand two edits from key
- * found through v, key less its character at i: v itself in the
- * deletion indexes, and v less each character from i on (each pair of
- * key's characters once) in the labels and both deletion indexes */
-static const struct lookalike_brand *
-looksearch_from_one(const struct lookalike *lk,
-		    const struct looksearch_edit *how,
-		    const struct lookalike_brand *best, const char *key,
-		    size_t len, const char *v, size_t i)
-{
-	uint64_t hashes[LOOKFILTER_KEY_MAX];
-	char variant[LOOKFILTER_KEY_MAX];
-	const size_t vlen = len - 1;
 
-	best = looksearch_deleted(lk, how, best, key, len, v, vlen,
-				  lookfilter_hash(v, vlen));
-	lookfilter_deletions(v, vlen, hashes);
-	for (size_t j = i; j < vlen; j++) {
-		if ((j > i && v[j] == v[j - 1])
-		    || !lookfilter_maybe(&lk->filter, hashes[j]))
-			continue;
-		memcpy(variant, v, j);
-		memcpy(variant + j, v + j + 1, vlen - j - 1);
-		best = looksearch_better(
-		    how, best,
-		    strmap_getn(lk->map[LK_LABELS], variant, vlen - 1), key,
-		    len);
-		best = looksearch_deleted(lk, how, best, key, len, variant,
-					  vlen - 1, hashes[j]);
-	}
-	return best;
+/* looksearch_without_two - best, or an earlier brand two edits from key
+ * whose label, or one of its deletions of one or two characters, is key
+ * less its characters i and j (hash h) */
+static const struct lookalike_brand *
+looksearch_without_two(const struct lookalike *lk,
+		       const struct looksearch_edit *how,
+		       const struct lookalike_brand *best, const char *key,
+		       size_t len, size_t i, size_t j, uint64_t h)
+{
+	char variant[LOOKFILTER_KEY_MAX];
+
+	if (!lookfilter_maybe(&lk->filter, h))
+		return best;
+	memcpy(variant, key, i);
+	memcpy(variant + i, key + i + 1, j - i - 1);
+	memcpy(variant + j - 1, key + j + 1, len - j - 1);
+	best = looksearch_better(
+	    how, best, strmap_getn(lk->map[LK_LABELS], variant, len - 2), key,
+	    len);
+	return looksearch_deleted(lk, how, best, key, len, variant, len - 2);
 }
 
-/* looksearch_two - key in deletions2, then each deletion of key */
+/* looksearch_two - key in deletions2; each deletion of key in both
+ * deletion indexes; each deletion of two in those and the labels.  The
+ * hashes come from one set of sums, and a variant is written out only
+ * when the filter lets its hash through. */
 const struct lookalike_brand *looksearch_two(const struct lookalike *lk,
 					     const struct looksearch_edit *how,
 					     const char *key, size_t len)
 {
+	struct lookfilter_sums sums;
 	char variant[LOOKFILTER_KEY_MAX];
 	const struct lookalike_brand *best;
 
@@ -149,12 +141,23 @@ const struct lookalike_brand *looksearch_two(const struct lookalike *lk,
 				  lookalike_get(lk, LK_DELETIONS2, key, len,
 						lookfilter_hash(key, len)),
 				  key, len);
+	lookfilter_sums(key, len, &sums);
 	for (size_t i = 0; i < len; i++) {
+		const uint64_t h = lookfilter_without_one(&sums, i);
+
 		if (i > 0 && key[i] == key[i - 1])
 			continue;
-		memcpy(variant, key, i);
-		memcpy(variant + i, key + i + 1, len - i - 1);
-		best = looksearch_from_one(lk, how, best, key, len, variant, i);
+		if (lookfilter_maybe(&lk->filter, h)) {
+			memcpy(variant, key, i);
+			memcpy(variant + i, key + i + 1, len - i - 1);
+			best = looksearch_deleted(lk, how, best, key, len,
+						  variant, len - 1);
+		}
+		for (size_t j = i + 1; j < len; j++)
+			if (j == i + 1 || key[j] != key[j - 1])
+				best = looksearch_without_two(
+				    lk, how, best, key, len, i, j,
+				    lookfilter_without_two(&sums, i, j));
 	}
 	return best;
 }

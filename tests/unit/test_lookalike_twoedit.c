@@ -10,6 +10,7 @@
 
 #include "lookalike.h"
 #include "lookalike_pairs.h"
+#include "lookfilter.h"
 #include "oneedit.h"
 #include "osa.h"
 #include "tap.h"
@@ -85,6 +86,45 @@ static void test_edit_tests(void)
 	tap_is_long((long) wrong_two, 0, "two_edits() is distance 2, always");
 }
 
+/* test_deletion_hashes - the O(1) hashes of a label less one or two
+ * characters are the hashes of the labels written out */
+static void test_deletion_hashes(void)
+{
+	static const char *const keys[] = {
+		"ab", "abc", "myetherwallet", "bankofamerica-login",
+		"xn--80ak6aa92e", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+	};
+	size_t tried = 0;
+	size_t wrong = 0;
+
+	for (size_t k = 0; k < TEST_COUNT(keys); k++) {
+		const char *s = keys[k];
+		const size_t n = strlen(s);
+		struct lookfilter_sums sums;
+		char v[64];
+
+		lookfilter_sums(s, n, &sums);
+		for (size_t i = 0; i < n; i++) {
+			memcpy(v, s, i);
+			memcpy(v + i, s + i + 1, n - i - 1);
+			wrong += lookfilter_without_one(&sums, i)
+				 != lookfilter_hash(v, n - 1);
+			tried++;
+			for (size_t j = i + 1; j < n; j++) {
+				memcpy(v, s, i);
+				memcpy(v + i, s + i + 1, j - i - 1);
+				memcpy(v + j - 1, s + j + 1, n - j - 1);
+				wrong += lookfilter_without_two(&sums, i, j)
+					 != lookfilter_hash(v, n - 2);
+				tried++;
+			}
+		}
+	}
+	tap_ok(tried > 1000, "a thousand deletions of one and two hashed");
+	tap_is_long((long) wrong, 0,
+		    "each the hash of the deletion written out");
+}
+
 /* test_learned - a learned brand of 11 or more takes one edit only: an
  * attacker writes learned brands, and two edits would cost a label of
  * 63 about 2,000 index keys */
@@ -115,6 +155,7 @@ int main(void)
 	if (lookalike_add_own(lk, "google.com", "googleusercontent.com") != 1)
 		return 2;
 	test_edit_tests();
+	test_deletion_hashes();
 	test_learned();
 	test_pairs(lk, two_cases, TEST_COUNT(two_cases));
 	lookalike_free(lk);
