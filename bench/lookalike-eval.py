@@ -33,6 +33,9 @@ the keyword list was not written from: lures are not only English.
 
 False alarms: bench/evalpops.py assembles the populations of legitimate
 senders and says where each comes from.
+
+Real squats: bench/realsquats.py measures both on a list of phishing
+hosts seen in the wild and of legitimate hosts that look like them.
 """
 import argparse
 import collections
@@ -48,6 +51,7 @@ import urllib.parse
 from evalpops import (BANKS, FREEMAIL, HELDOUT, ICONS, PSL, PublicSuffixes,
                       bank_sites, clean, fetch, populations, read_list,
                       squat_evidence, tarball)
+import realsquats
 
 DNSTWIST_DICT = "/usr/share/dnstwist/dictionaries"
 SHORT = 5
@@ -440,6 +444,8 @@ def main():
     print_alarms("data/brands", fa, alarms)
     for path, (_, _, title) in zip(paths, PLAIN_LISTS):
         print_alarms(title, *false_alarms(a.eval, [path], pops, evidence))
+    realsquats.report(lambda files, rows: run_eval(a.eval, files, rows),
+                      a.brands, a.cache)
     if a.missed:
         found = list(m1.items()) + [i for _, m in plain for i in m.items()]
         with open(a.missed, "w") as f:
