@@ -99,6 +99,9 @@ static int lookindex_deletions(struct lookalike *lk, int which, const char *key,
 	return 0;
 }
 
+/* A label's length is a bit of lk->two_edit_lengths. */
+_Static_assert(LOOKALIKE_TWO_EDIT_MAX < 32, "two-edit lengths fit 32 bits");
+
 /* lookindex_two_deletions - each two-deletion variant of key[0..len) ->
  * the brand, in the deletions2 index */
 static int lookindex_two_deletions(struct lookalike *lk, const char *key,
@@ -207,7 +210,6 @@ int lookindex_add(struct lookalike *lk, struct lookalike_brand *brand)
 	if (brand->label_len < LOOKALIKE_TWO_EDIT_MIN
 	    || brand->label_len > LOOKALIKE_TWO_EDIT_MAX || brand->learned)
 		return 0;
-	if (brand->label_len > lk->two_edit_longest)
-		lk->two_edit_longest = brand->label_len;
+	lk->two_edit_lengths |= (uint32_t)1 << brand->label_len;
 	return lookindex_two_deletions(lk, label, brand->label_len, brand);
 }

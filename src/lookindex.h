@@ -10,6 +10,7 @@
 #include <libpsl.h>
 #include <limits.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "confusable.h"
 #include "lookfilter.h"
@@ -80,9 +81,10 @@ struct lookalike {
 	unsigned long next_ordinal;
 	/* The ordinal of the next family domain's target. */
 	unsigned long next_member;
-	/* The longest label in the two-deletion index: longer senders are
-	 * more than two edits from every brand there. */
-	size_t two_edit_longest;
+	/* Bit n set: a label of n in the two-deletion index.  A sender's
+	 * label is two edits only from labels at most two longer or
+	 * shorter, and each kind of lookup finds labels of one length. */
+	uint32_t two_edit_lengths;
 	size_t learned;       /* brands learned, not given */
 	size_t learn_max;     /* learned brands kept at most */
 	size_t learn_refused; /* learned brands refused: full */

@@ -434,7 +434,7 @@ lookrules_two_typos(const struct lookalike *lk, const char *label, size_t len)
 	    LK_LABELS, LK_DELETIONS, 0, LOOKALIKE_TWO_EDIT_MIN, 0,
 	    1,         two_edits};
 
-	if (len + 2 < LOOKALIKE_TWO_EDIT_MIN || len > lk->two_edit_longest + 2)
+	if (len + 2 < LOOKALIKE_TWO_EDIT_MIN)
 		return NULL;
 	return looksearch_two(lk, &how, label, len);
 }

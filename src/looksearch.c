@@ -86,6 +86,28 @@ const struct lookalike_brand *looksearch_one(const struct lookalike *lk,
 	return best;
 }
 
+/* Which lengths of the two-deletion index's labels a key of n can be two
+ * edits from, and so which lookups can find one: the key in deletions2
+ * (labels of n + 2), its deletions in deletions and deletions2 (n and
+ * n + 1), its deletions of two in labels, deletions, deletions2 (n - 2,
+ * n - 1, n). */
+#define LOOKSEARCH_SHORTER2 1U
+#define LOOKSEARCH_SHORTER1 2U
+#define LOOKSEARCH_SAME     4U
+#define LOOKSEARCH_LONGER1  8U
+#define LOOKSEARCH_LONGER2  16U
+#define LOOKSEARCH_NOT_LONGER \
+	(LOOKSEARCH_SHORTER2 | LOOKSEARCH_SHORTER1 | LOOKSEARCH_SAME)
+
+/* looksearch_near_lengths - the lengths n - 2 .. n + 2 that labels of the
+ * two-deletion index have, as the bits above */
+static unsigned looksearch_near_lengths(const struct lookalike *lk, size_t n)
+{
+	if (n < 2 || n - 2 >= 32)
+		return 0;
+	return (unsigned)(lk->two_edit_lengths >> (n - 2)) & 31U;
+}
+
 /* looksearch_deleted - best, or an earlier brand whose deletions of one
  * or two characters include s[0..slen) (which passed the filter) */
 static const struct lookalike_brand *
@@ -130,30 +152,35 @@ const struct lookalike_brand *looksearch_two(const struct lookalike *lk,
 					     const struct looksearch_edit *how,
 					     const char *key, size_t len)
 {
+	const unsigned near = looksearch_near_lengths(lk, len);
 	struct lookfilter_sums sums;
 	char variant[LOOKFILTER_KEY_MAX];
-	const struct lookalike_brand *best;
+	const struct lookalike_brand *best = NULL;
 
-	if (len < 3 || len > LOOKFILTER_KEY_MAX)
+	if (len < 3 || near == 0)
 		return NULL;
 	/* Two letters left out: etherwallet of myetherwallet. */
-	best = looksearch_nearest(how, NULL,
-				  lookalike_get(lk, LK_DELETIONS2, key, len,
-						lookfilter_hash(key, len)),
-				  key, len);
+	if (near & LOOKSEARCH_LONGER2)
+		best = looksearch_nearest(
+		    how, NULL,
+		    lookalike_get(lk, LK_DELETIONS2, key, len,
+				  lookfilter_hash(key, len)),
+		    key, len);
 	lookfilter_sums(key, len, &sums);
 	for (size_t i = 0; i < len; i++) {
 		const uint64_t h = lookfilter_without_one(&sums, i);
 
 		if (i > 0 && key[i] == key[i - 1])
 			continue;
-		if (lookfilter_maybe(&lk->filter, h)) {
+		if ((near & (LOOKSEARCH_SAME | LOOKSEARCH_LONGER1))
+		    && lookfilter_maybe(&lk->filter, h)) {
 			memcpy(variant, key, i);
 			memcpy(variant + i, key + i + 1, len - i - 1);
 			best = looksearch_deleted(lk, how, best, key, len,
 						  variant, len - 1);
 		}
-		for (size_t j = i + 1; j < len; j++)
+		for (size_t j = i + 1;
+		     (near & LOOKSEARCH_NOT_LONGER) != 0 && j < len; j++)
 			if (j == i + 1 || key[j] != key[j - 1])
 				best = looksearch_without_two(
 				    lk, how, best, key, len, i, j,
