@@ -200,13 +200,39 @@ static void test_one_edit(unsigned long long *state, const char *label,
 	}
 }
 
+/* Labels of the random brands: 5 to 14 letters and a NUL. */
+#define TEST_LABEL_SIZE 16
+
+/* test_random_brands - n random labels of min_len to min_len + span - 1
+ * letters into labels, each added to lk as LABEL.com */
+static void test_random_brands(struct lookalike *lk, unsigned long long *state,
+			       char (*labels)[TEST_LABEL_SIZE], size_t n,
+			       size_t min_len, size_t span)
+{
+	/* No vowel, m, s, w or y: no keyword ends a label, so no brand is
+	 * narrow (gmail is: a keyword after one letter) */
+	static const char consonants[] = "bcdfghjklnpqrtvxz";
+	char host[HOSTNAME_MAX + 1];
+
+	for (size_t i = 0; i < n; i++) {
+		size_t len = min_len + test_random(state) % span;
+
+		for (size_t j = 0; j < len; j++)
+			labels[i][j] = consonants[test_random(state)
+						  % (sizeof(consonants) - 1)];
+		labels[i][len] = '\0';
+		snprintf(host, sizeof(host), "%s.com", labels[i]);
+		if (lk == NULL || lookalike_add_brand(lk, host) < 0)
+			exit(2);
+	}
+}
+
 /* test_many - with thousands of brands (the filter grown many times),
  * a one-edit variant of every brand is still found */
 static void test_many(void)
 {
 	enum { MANY = 3000 };
-	static const char consonants[] = "bcdfghjklnpqrtvxz";
-	static char labels[MANY][16];
+	static char labels[MANY][TEST_LABEL_SIZE];
 	unsigned long long state = 42;
 	struct lookalike *lk = lookalike_new();
 	char host[HOSTNAME_MAX + 1];
@@ -214,19 +240,7 @@ static void test_many(void)
 	size_t found = 0;
 	struct detection d;
 
-	for (size_t i = 0; i < MANY; i++) {
-		size_t len = 5 + test_random(&state) % 8;
-
-		/* No vowel, m, s, w or y: no keyword ends a label, so no
-		 * brand is narrow (gmail is: a keyword after one letter) */
-		for (size_t j = 0; j < len; j++)
-			labels[i][j] = consonants[test_random(&state)
-						  % (sizeof(consonants) - 1)];
-		labels[i][len] = '\0';
-		snprintf(host, sizeof(host), "%.15s.com", labels[i]);
-		if (lookalike_add_brand(lk, host) < 0)
-			exit(2);
-	}
+	test_random_brands(lk, &state, labels, MANY, 5, 8);
 	for (size_t i = 0; i < MANY; i++) {
 		test_one_edit(&state, labels[i], edited);
 		snprintf(host, sizeof(host), "%s.net", edited);
@@ -245,8 +259,7 @@ static void test_many(void)
 static void test_many_two(void)
 {
 	enum { MANY = 1000 };
-	static const char consonants[] = "bcdfghjklnpqrtvxz";
-	static char labels[MANY][16];
+	static char labels[MANY][TEST_LABEL_SIZE];
 	unsigned long long state = 7;
 	struct lookalike *lk = lookalike_new();
 	char host[HOSTNAME_MAX + 1];
@@ -256,17 +269,7 @@ static void test_many_two(void)
 	size_t found = 0;
 	struct detection d;
 
-	for (size_t i = 0; i < MANY; i++) {
-		size_t len = 11 + test_random(&state) % 4;
-
-		for (size_t j = 0; j < len; j++)
-			labels[i][j] = consonants[test_random(&state)
-						  % (sizeof(consonants) - 1)];
-		labels[i][len] = '\0';
-		snprintf(host, sizeof(host), "%.15s.com", labels[i]);
-		if (lookalike_add_brand(lk, host) < 0)
-			exit(2);
-	}
+	test_random_brands(lk, &state, labels, MANY, 11, 4);
 	for (size_t i = 0; i < MANY; i++) {
 		test_one_edit(&state, labels[i], once);
 		test_one_edit(&state, once, twice);
