@@ -61,9 +61,14 @@ static int combosquat_is_number(const char *s, size_t len)
 	return len > 0;
 }
 
-/* Which ends of a word keywords were cut from. */
-#define COMBOSQUAT_FRONT 1
-#define COMBOSQUAT_BACK  2
+/* Which ends of a word keywords were cut from, and whether a number was
+ * cut. */
+#define COMBOSQUAT_FRONT  1
+#define COMBOSQUAT_BACK   2
+#define COMBOSQUAT_NUMBER 4
+
+/* Digits a number glued to a brand label has at least: one is a typo. */
+#define COMBOSQUAT_NUMBER_MIN 2
 
 /* Bytes a URL bit counts for: as many as a long keyword. */
 #define COMBOSQUAT_URL_WEIGHT COMBOSQUAT_SHORT_CUT
@@ -84,13 +89,20 @@ static size_t combosquat_cut_weight(const char *s, size_t len)
 }
 
 /* combosquat_enough - keywords of cut bytes cut from sides make a brand
- * label of this kind (combosquat.h) a combination: any keywords beside
- * a distinctive one; keywords on one side of a name or a code; after an
+ * label of this kind (combosquat.h) a combination: a number only beside
+ * a coined one; any keywords beside a distinctive one; keywords on one side of a name or a code; after an
  * acronym, whose end other words have (sync+ing), any keyword; else 5
  * bytes of them, on one side */
 static int combosquat_enough(int distinct, size_t cut, int sides)
 {
-	int one_side = sides != (COMBOSQUAT_FRONT | COMBOSQUAT_BACK);
+	int one_side = (sides & (COMBOSQUAT_FRONT | COMBOSQUAT_BACK))
+		       != (COMBOSQUAT_FRONT | COMBOSQUAT_BACK);
+
+	/* A number glued to a word or a short label is a name of its own
+	 * (office365, 7eleven, web3); to a coined name, the lure's amount
+	 * or year (5000ethereum, binance2019). */
+	if (sides & COMBOSQUAT_NUMBER)
+		return distinct == COMBOSQUAT_COINED;
 
 	switch (distinct) {
 	case COMBOSQUAT_DISTINCT:
@@ -107,6 +119,47 @@ static int combosquat_enough(int distinct, size_t cut, int sides)
 		break;
 	}
 	return cut >= COMBOSQUAT_SHORT_CUT && one_side;
+}
+
+static const void *combosquat_strip(const char *word, size_t len, int depth,
+				    size_t cut, int sides,
+				    combosquat_find_fn find, const void *ctx);
+
+/* combosquat_digits - the digits that word[0..len) begins with (step 1)
+ * or ends with (step -1) */
+static size_t combosquat_digits(const char *word, size_t len, int step)
+{
+	size_t n = 0;
+
+	while (n < len
+	       && combosquat_is_number(step > 0 ? word + n : word + len - 1 - n,
+				       1))
+		n++;
+	return n;
+}
+
+/* combosquat_strip_number - combosquat_strip() with the number glued at
+ * word's front or back cut (5000ethereum, binance2019) */
+static const void *combosquat_strip_number(const char *word, size_t len,
+					   int depth, size_t cut, int sides,
+					   combosquat_find_fn find,
+					   const void *ctx)
+{
+	size_t front = combosquat_digits(word, len, 1);
+	size_t back = combosquat_digits(word, len, -1);
+	const void *brand = NULL;
+
+	if (front >= COMBOSQUAT_NUMBER_MIN
+	    && front + COMBOSQUAT_CORE_MIN <= len)
+		brand = combosquat_strip(
+		    word + front, len - front, depth - 1, cut + front,
+		    sides | COMBOSQUAT_FRONT | COMBOSQUAT_NUMBER, find, ctx);
+	if (brand == NULL && back >= COMBOSQUAT_NUMBER_MIN
+	    && back + COMBOSQUAT_CORE_MIN <= len)
+		brand = combosquat_strip(
+		    word, len - back, depth - 1, cut + back,
+		    sides | COMBOSQUAT_BACK | COMBOSQUAT_NUMBER, find, ctx);
+	return brand;
 }
 
 /* combosquat_strip - the brand in word[0..len) once up to depth more
@@ -128,6 +181,10 @@ static const void *combosquat_strip(const char *word, size_t len, int depth,
 		return brand;
 	if (depth == 0)
 		return NULL;
+	brand =
+	    combosquat_strip_number(word, len, depth, cut, sides, find, ctx);
+	if (brand != NULL)
+		return brand;
 	for (size_t k = 2; k <= LUREWORD_MAX && k + COMBOSQUAT_CORE_MIN <= len;
 	     k++) {
 		if (lureword_is_keyword(word, k)

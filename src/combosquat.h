@@ -25,7 +25,11 @@
  *	-	one English word glued before a brand label that no word
  *		ends with: a coined name (summarypaypal) or a short code
  *		(bluedhl); never after it, where owners put theirs
- *		(googlegroups, yahoogroups).
+ *		(googlegroups, yahoogroups);
+ *	-	a number of two digits or more glued before or after a
+ *		coined name, the lure's amount or year (5000paypal,
+ *		paypal2019), with keywords too; beside a word or a short
+ *		label it is a name of its own (office365, dhl24).
  *
  *	A brand label inside an unrelated word (openoffice, appleton) is
  *	never enough.  The keyword list is the project's own, written from

@@ -38,9 +38,19 @@ static const struct pair_case positive_cases[] = {
     {"appleww.com", "apple.com", COMBO, "ww after a common-word brand"},
     {"httpups.com", "ups.com", COMBO, "http before an acronym"},
     {"wwwoffice.net", "office.com", COMBO, "www before a marked word"},
+    /* A number glued to a coined name: the lure's amount or year. */
+    {"5000paypal.com", "paypal.com", COMBO, "an amount before a coined name"},
+    {"paypal2019.net", "paypal.com", COMBO, "a year after a coined name"},
+    {"securepaypal2020.com", "paypal.com", COMBO,
+     "a keyword and a number around it"},
+    {"paypal2.com", "paypal.com", TYPO, "one digit: a typo, no number"},
 };
 
 static const struct pair_case negative_cases[] = {
+    /* A number glued to a word or a short label is a name of its own. */
+    {"united2020.com", NULL, NULL, "a number after an English word"},
+    {"apple365.com", NULL, NULL, "a number after a marked word"},
+    {"dhl24.com", NULL, NULL, "a number after a code"},
     /* Owners name their sites brand first: a word after stays out. */
     {"googlegroups.com", NULL, NULL, "an owner's compound, word after"},
     {"yahoogroups.com", NULL, NULL, "an owner's compound, word after"},
