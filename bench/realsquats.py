@@ -32,13 +32,24 @@ The rules, fixed before any run and printed with the section:
 - the misses listed are those of the fuzzylist alone;
 - the whitelist: how many each configuration flags, and how many
   MetaMask's own rule does (its whitelist aside).
+
+A second list, of harmful sites rather than of squats, as a check of
+the shipped brands: the hosts of uBlock Origin's badware list
+(rules of assets/ublock/badware.min.txt that block a whole host,
+`||HOST^`, `||HOST$...`; not a path on a host nor a name under any
+top-level domain, `||name.`) and of URLhaus's
+list of malware hosts (the lines that are a hostname, no address, of
+assets/thirdparties/urlhaus-filter/urlhaus-filter-online.txt) in
+Debian's webext-ublock-origin-firefox, lower-cased, deduplicated, with
+data/brands alone: how many are flagged, and which.
 """
 import glob
 import json
 import os
+import re
 import tempfile
 
-from evalpops import PSL, SQUATS, PublicSuffixes, packed
+from evalpops import BADWARE, PSL, SQUATS, PublicSuffixes, packed
 
 # Misses listed per slice; the report's other lists are longer, but
 # these are a sample to read, the counts are in the table.
@@ -51,7 +62,10 @@ SLICES = [
 ]
 CONFIGS = ["fuzzylist alone", "data/brands + fuzzylist"]
 HEADER = __doc__.split("The rules, fixed before any run and printed "
-                       "with the section:\n")[1]
+                       "with the section:\n")[1].split("\nA second list")[0]
+# A host after a badware rule's ||; a line of URLhaus's that is a name.
+BADWARE_RULE = re.compile(r"^\|\|([a-z0-9.-]+\.[a-z]{2,})(?:\^|\$|$)")
+HOSTNAME = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}$")
 
 
 def levenshtein(a, b, bound=None):
@@ -220,3 +234,35 @@ def report(judge, shipped, cache):
     print_slices(squats, slices, verdicts)
     print_misses(squats, slices, verdicts[0])
     print_whitelist(squats, verdicts)
+
+
+def badware_hosts(cache):
+    """The hosts of uBlock Origin's badware and URLhaus lists."""
+    names = set()
+    for member in BADWARE[1]:
+        pattern = os.path.join(cache, BADWARE[0] + "_*", "usr", "share",
+                               "mozilla", "extensions", "*", "*",
+                               "assets", member)
+        for path in glob.glob(pattern):
+            for line in open(path, encoding="utf-8", errors="replace"):
+                line = line.strip().lower()
+                m = BADWARE_RULE.match(line)
+                if m:
+                    names.add(m.group(1))
+                elif HOSTNAME.match(line):
+                    names.add(line)
+    return hosts(names)
+
+
+def badware_report(judge, shipped, cache):
+    """Print the check on uBlock Origin's lists with data/brands."""
+    names = badware_hosts(cache)
+    verdicts = judge([shipped], [(h, h) for h in names])
+    hits = [v for v in verdicts if flagged(v)]
+    package = sorted(glob.glob(os.path.join(cache, BADWARE[0] + "_*.deb")))
+    print("\n### Harmful sites: uBlock Origin's badware and URLhaus hosts "
+          "(%s), data/brands\n"
+          % (os.path.basename(package[-1])[:-4] if package else BADWARE[0]))
+    print("%d hosts; flagged: %d\n" % (len(names), len(hits)))
+    for v in hits:
+        print("    %s %s %s" % (v[1], v[2], v[3]))
