@@ -3,7 +3,7 @@
 # access map and the store): which rule, which event, which access line.
 . "$(dirname "$0")/../lib.sh"
 
-printf '# brands we watch\nlinkedin.com\nwalmart.com\nmarriott.com  # hotels\n' > "$TMP/brands"
+printf '# brands we watch\nlinkedin.com\nwalmart.com\nmarriott.com  # hotels\nmyetherwallet.com\n' > "$TMP/brands"
 printf 'walmart.ca\n' > "$TMP/allow"
 
 one() {	# one DOMAIN [OPTIONS...] - the event of one sender, as TSV
@@ -20,6 +20,7 @@ for case in \
 	"wallmart.com lookalike:typo walmart.com" \
 	"marriot.com lookalike:typo marriott.com" \
 	"rnarriott.com lookalike:homoglyph marriott.com" \
+	"myefherwalet.com lookalike:typo myetherwallet.com" \
 	"xn--lnkedin-rog.com lookalike:homoglyph linkedin.com"; do
 	set -- $case
 	is "$(one "$1")" "phished-domain-first-seen$tab$2$tab$3" "$1 imitates $3 ($2)"
@@ -105,6 +106,8 @@ for case in \
 	"dhl.xyz lookalike:tld-swap dhl.com" \
 	"dhlweb.com lookalike:combo dhl.com" \
 	"usps-summary.com lookalike:combo usps.com" \
+	"paypal2019.com lookalike:combo paypal.com" \
+	"banckofamerika.com lookalike:typo bankofamerica.com" \
 	"xn--80aaa4ib1d45c.com lookalike:homoglyph alibaba.com"; do
 	set -- $case
 	is "$(shipped "$1")" "phished-domain-first-seen$tab$2$tab$3$tab$1" "shipped list: $1 imitates $3 ($2)"
