@@ -90,9 +90,9 @@ static size_t combosquat_cut_weight(const char *s, size_t len)
 
 /* combosquat_enough - keywords of cut bytes cut from sides make a brand
  * label of this kind (combosquat.h) a combination: a number only beside
- * a coined one; any keywords beside a distinctive one; keywords on one side of a name or a code; after an
- * acronym, whose end other words have (sync+ing), any keyword; else 5
- * bytes of them, on one side */
+ * a coined one; any keywords beside a distinctive one; keywords on one
+ * side of a name or a code; after an acronym, whose end other words
+ * have (sync+ing), any keyword; else 5 bytes of them, on one side */
 static int combosquat_enough(int distinct, size_t cut, int sides)
 {
 	int one_side = (sides & (COMBOSQUAT_FRONT | COMBOSQUAT_BACK))

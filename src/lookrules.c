@@ -434,8 +434,8 @@ lookrules_two_typos(const struct lookalike *lk, const char *label, size_t len)
 	    LK_LABELS, LK_DELETIONS, 0, LOOKALIKE_TWO_EDIT_MIN, 0,
 	    1,         two_edits};
 
-	if (len + 2 < LOOKALIKE_TWO_EDIT_MIN)
-		return NULL;
+	/* looksearch_two() returns at once when no label indexed is within
+	 * two letters of len's length. */
 	return looksearch_two(lk, &how, label, len);
 }
 
