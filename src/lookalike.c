@@ -56,8 +56,12 @@
  *	homoglyph-and-typo, then two typos.  The exact-label rules come
  *	first because they are certain; a homoglyph explains a label better
  *	than a typo does (1inkedin is one substitution too), a plain typo
- *	better than a homoglyph and a typo, and that better than two typos.  Within a rule the brand added first wins
- *	(ordinal), so a brands file loaded first outranks learned brands.
+ *	better than a homoglyph and a typo, and that better than two
+ *	typos.  Within a rule the brand added first wins (ordinal), so a
+ *	brands file loaded first outranks learned brands.  Only when the
+ *	registrable domain imitates no brand are the labels below it
+ *	searched for a brand's whole domain (lookembed.h:
+ *	paypal.com.verify-id.info), reported as "lookalike:embedded".
  *
  *	False alarms are kept down by: a brand's own domains (the brand, its
  *	family, hosts below them) never match; the allow list; tld-swap,
@@ -81,9 +85,12 @@
 
 #include "cctld.h"
 #include "lookalike.h"
+#include "lookembed.h"
 #include "lookindex.h"
+#include "vetted.h"
 
-static int lookalike_cc_own(const struct lookalike *lk, const char *reg);
+static const struct lookalike_brand *
+lookalike_cc_owner(const struct lookalike *lk, const char *reg);
 
 /* lookalike_brand_free - release a brand and its skeleton */
 static void lookalike_brand_free(void *value)
@@ -321,7 +328,8 @@ int lookalike_learn_brand(struct lookalike *lk, const char *domain)
 		return -1;
 	}
 	if (strmap_get(lk->brands, host) != NULL
-	    || strmap_get(lk->own, host) != NULL || lookalike_cc_own(lk, host)
+	    || strmap_get(lk->own, host) != NULL
+	    || lookalike_cc_owner(lk, host) != NULL
 	    || lookrules_variant(lk, host, &rule) != NULL)
 		return 0;
 	if (lk->learned >= lk->learn_max) {
@@ -340,20 +348,33 @@ int lookalike_learn_brand(struct lookalike *lk, const char *domain)
 	return added;
 }
 
-/* lookalike_cc_own - reg is a brand's label under a country-code
- * suffix (or a language community's, cctld.h) and the brand owns its
- * label under all of them */
-static int lookalike_cc_own(const struct lookalike *lk, const char *reg)
+/* lookalike_cc_owner - the brand whose label reg is under a country-code
+ * suffix (or a language community's, cctld.h) when it owns its label
+ * under all of them; NULL otherwise */
+static const struct lookalike_brand *
+lookalike_cc_owner(const struct lookalike *lk, const char *reg)
 {
 	const char *tld = strrchr(reg, '.') + 1;
 	size_t label_len = strcspn(reg, ".");
 	const struct lookalike_brand *brand;
 
 	if (!cctld_is_country(tld))
-		return 0;
+		return NULL;
 	brand = lookalike_get(lk, LK_LABELS, reg, label_len,
 			      lookfilter_hash(reg, label_len));
-	return brand != NULL && brand->any_cc;
+	return brand != NULL && brand->any_cc ? brand : NULL;
+}
+
+/* lookalike_named - the brand whose domain or family domain name is (a
+ * lookembed_named_fn).  Not its label under a country-code suffix: its
+ * label and two letters are too often a host's own words
+ * (live.vu.edu.au). */
+static const void *lookalike_named(const void *ctx, const char *name)
+{
+	const struct lookalike *lk = ctx;
+	const struct lookalike_brand *brand = strmap_get(lk->brands, name);
+
+	return brand != NULL ? brand : strmap_get(lk->own, name);
 }
 
 /* lookalike_own - host or one of its parents down to its registrable
@@ -362,7 +383,8 @@ static int lookalike_own(const struct lookalike *lk, const char *host,
 			 const char *reg)
 {
 	if (strmap_get(lk->brands, reg) != NULL
-	    || strmap_get(lk->own, reg) != NULL || lookalike_cc_own(lk, reg))
+	    || strmap_get(lk->own, reg) != NULL
+	    || lookalike_cc_owner(lk, reg) != NULL)
 		return 1;
 	if (strmap_count(lk->allowed) == 0)
 		return 0;
@@ -421,6 +443,12 @@ int lookalike_check(const struct lookalike *lk, const char *host,
 	    || lookalike_own(lk, host, reg))
 		return 0;
 	brand = lookrules_variant(lk, reg, &rule);
+	/* Below a vetted suffix the registrable domain is an institution's
+	 * (a university's): its access line must not be suggested. */
+	if (brand == NULL && !vetted_suffix(reg + strcspn(reg, ".") + 1)) {
+		brand = lookembed_find(host, reg, lookalike_named, lk);
+		rule = LOOKALIKE_EMBEDDED;
+	}
 	if (brand == NULL)
 		return 0;
 	if (brand->owner != NULL)

@@ -37,6 +37,12 @@
  *				never a sender label that is an English
  *				word of its own (dictword.h: finance is no
  *				typo of binance), nor a homoglyph and a typo
+ *	lookalike:embedded	when the registrable domain imitates no
+ *				brand: a brand's whole domain (or a family
+ *				domain) at a label below it, followed by a
+ *				dot or a hyphen (lookembed.h):
+ *				paypal.com.verify-id.info,
+ *				metamask.io-restore.net
  *
  *	Never a lookalike: a brand's own registrable domain, its family
  *	(lookalike_add_own(), lookalike_own_cc()) and every host below
@@ -69,6 +75,9 @@
 
 /* Learned brands kept at most, by default (--max-learned-brands). */
 #define LOOKALIKE_LEARN_MAX 10000
+
+/* The rule of a brand's whole domain below another's (lookembed.h). */
+#define LOOKALIKE_EMBEDDED "lookalike:embedded"
 
 struct lookalike;
 struct say_to;

@@ -92,7 +92,7 @@ static const struct options_name options_severities[] = {
     {"err", LOG_ERR},     {"warning", LOG_WARNING}, {"notice", LOG_NOTICE},
     {"info", LOG_INFO},   {"debug", LOG_DEBUG},     {NULL, 0}};
 
-/* The help, in two parts: C99 promises strings of 4095 bytes only. */
+/* The help, in parts: C99 promises strings of 4095 bytes only. */
 static const char options_usage[] =
     "Usage: phishwatch [OPTION]... [FILE]...\n"
     "Watch sendmail, Postfix and Exim log lines for phishing campaigns that\n"
@@ -124,16 +124,19 @@ static const char options_usage[] =
     "                          domains) whose lookalikes (linkedinmail.com,\n"
     "                          wallmart.com; two typos of a name of 11 or\n"
     "                          more: myefherwalet.com; a number beside a\n"
-    "                          coined name: paypal2019.com) are phish, after\n"
-    "                          the shipped list; the store's campaigns and\n"
-    "                          the access map's blocked subdomains are\n"
-    "                          brands too\n"
+    "                          coined name: paypal2019.com; its domain in\n"
+    "                          front of another: paypal.com.verify-id.info)\n"
+    "                          are phish, after the shipped list; the\n"
+    "                          store's campaigns and the access map's\n"
+    "                          blocked subdomains are brands too\n"
     "      --default-brands FILE  the shipped brands list (default:\n"
     "                          " PW_BRANDS ", when installed)\n"
     "      --no-default-brands  no shipped list: --brands replaces it\n"
     "      --max-learned-brands N  brands learned from campaigns kept at\n"
     "                          most (default 10000)\n"
-    "      --allow FILE        sender domains never taken for lookalikes\n"
+    "      --allow FILE        sender domains never taken for lookalikes\n";
+
+static const char options_usage_output[] =
     "  -o, --output DEST       '-' (standard output, the default), a file\n"
     "                          (appended), or syslog[:SOCKET] (default\n"
     "                          socket /dev/log)\n"
@@ -174,7 +177,8 @@ static const char options_usage_end[] =
     "74 I/O error.\n"
     "See phishwatch(1).\n";
 
-const char *const options_help[] = {options_usage, options_usage_end, NULL};
+const char *const options_help[] = {options_usage, options_usage_output,
+				    options_usage_end, NULL};
 const char options_version[] = "phishwatch " PW_VERSION;
 
 /* options_lookup - value of a facility or severity name, or -1 */

@@ -21,6 +21,8 @@ for case in \
 	"marriot.com lookalike:typo marriott.com" \
 	"rnarriott.com lookalike:homoglyph marriott.com" \
 	"myefherwalet.com lookalike:typo myetherwallet.com" \
+	"linkedin.com.verify-id.info lookalike:embedded linkedin.com" \
+	"marriott.com-rewards.top lookalike:embedded marriott.com" \
 	"xn--lnkedin-rog.com lookalike:homoglyph linkedin.com"; do
 	set -- $case
 	is "$(one "$1")" "phished-domain-first-seen$tab$2$tab$3" "$1 imitates $3 ($2)"
@@ -42,6 +44,17 @@ is "$(jq -r .phishwatch.suggested_access < "$TMP/sub.out")" "$(printf 'linkedinm
 	"suggested access line: the lookalike's registrable domain"
 is "$(jq -r .phishwatch.sender_domain < "$TMP/sub.out")" linkedinmail.com "sender_domain is the lookalike domain"
 is "$(jq -r .threat.indicator.url.domain < "$TMP/sub.out")" news.linkedinmail.com "the indicator is the host"
+
+# A brand's domain at the front of another's: the access line blocks the
+# domain the phisher registered, not the brand; the brand's label alone
+# below someone else's domain (a help desk's tenant) is no lookalike.
+from_line r63L00000009 '<x@linkedin.com.verify-id.info>' > "$TMP/emb"
+from_line r63L00000010 '<x@linkedin.zendesk.com>' >> "$TMP/emb"
+pw -r "$RULEBASE" --brands "$TMP/brands" "$TMP/emb" > "$TMP/emb.out" 2>/dev/null
+is "$(jq -r '.phishwatch.sender_domain + " " + .threat.indicator.url.domain' < "$TMP/emb.out")" \
+	"verify-id.info linkedin.com.verify-id.info" "embedded: one event, for the registered domain"
+is "$(jq -r .phishwatch.suggested_access < "$TMP/emb.out")" "$(printf 'verify-id.info\tERROR:"550 5.7.1 Sender banned"')" \
+	"embedded: the access line blocks the registered domain, not the brand"
 
 # A lookalike of a known campaign: sender-domain-first-seen, once per domain.
 {
@@ -112,6 +125,8 @@ for case in \
 	set -- $case
 	is "$(shipped "$1")" "phished-domain-first-seen$tab$2$tab$3$tab$1" "shipped list: $1 imitates $3 ($2)"
 done
+is "$(shipped paypal.com.verify-id.info)" "phished-domain-first-seen${tab}lookalike:embedded${tab}paypal.com${tab}verify-id.info" \
+	"shipped list: --help's paypal.com.verify-id.info imitates paypal.com (embedded)"
 # not_shipped NAME DOMAIN [OPTIONS...] - no event, and not for a crash:
 # exit 0, the one line read, its sender seen, none suspicious
 not_shipped() {

@@ -1,0 +1,39 @@
+/*
+ * lookembed - a brand's whole domain at the front of someone else's host.
+ *
+ * DESCRIPTION
+ *	Phishers register a throwaway domain and put the brand's domain in
+ *	front of it, where a reader looks first: paypal.com.verify-id.info,
+ *	myetherwallet.com.signmsg.icu, or glued to the registered label by
+ *	a hyphen: metamask.io-restore.net, ethereum.org-giveaway.live.
+ *	The registrable domain (verify-id.info, io-restore.net) imitates
+ *	nothing, so the label rules never see the brand; this looks for it
+ *	in the labels below.
+ *
+ *	lookembed_find() tries each label of the host that starts before
+ *	its registrable domain, and each end after one to
+ *	LOOKEMBED_LABELS_MAX more labels where the host goes on with a dot
+ *	or a hyphen, and asks the caller whether that name is a brand's
+ *	domain.  Only whole domains count: the brand's label alone below
+ *	another domain (paypal.zendesk.com) is how help desks and mail
+ *	services name their customers' tenants.
+ */
+#ifndef PHISHWATCH_LOOKEMBED_H
+#define PHISHWATCH_LOOKEMBED_H
+
+/* Labels of a brand's domain at most: staples.co.uk has 3. */
+#define LOOKEMBED_LABELS_MAX 4
+
+/* The brand whose domain (or a family domain) name is, or NULL. */
+typedef const void *(*lookembed_named_fn)(const void *ctx, const char *name);
+
+/*
+ * lookembed_find - the brand whose domain begins at a label of host
+ * before reg (the registrable domain of host, a pointer into it) and is
+ * followed by a dot or a hyphen; NULL when none.  host is a validated
+ * hostname of at most HOSTNAME_MAX bytes.
+ */
+const void *lookembed_find(const char *host, const char *reg,
+			   lookembed_named_fn named, const void *ctx);
+
+#endif
