@@ -447,6 +447,7 @@ def main():
     judge = lambda files, rows: run_eval(a.eval, files, rows)
     realsquats.report(judge, a.brands, a.cache)
     realsquats.badware_report(judge, a.brands, a.cache)
+    realsquats.below_report(judge, a.brands, a.cache)
     if a.missed:
         found = list(m1.items()) + [i for _, m in plain for i in m.items()]
         with open(a.missed, "w") as f:

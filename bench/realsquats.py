@@ -33,6 +33,16 @@ The rules, fixed before any run and printed with the section:
 - the whitelist: how many each configuration flags, and how many
   MetaMask's own rule does (its whitelist aside).
 
+Third, the rules that look below a registrable domain (a brand's whole
+domain in front of someone else's, lookalike:embedded) measured where
+the false alarms tables cannot reach them, on legitimate hosts that lie
+below their registrable domain (Public Suffix List, both sections): the
+hosts of make eval's legitimate populations as their sources give them
+(mail domains such as cs.example.edu), the hosts of Privacy Badger's
+seed.json (the third-party hosts its crawler met on popular sites) and
+of MetaMask's whitelist, with data/brands: how many are flagged, which,
+and by which rule.
+
 A second list, of harmful sites rather than of squats, as a check of
 the shipped brands: the hosts of uBlock Origin's badware list
 (rules of assets/ublock/badware.min.txt that block a whole host,
@@ -49,7 +59,8 @@ import os
 import re
 import tempfile
 
-from evalpops import BADWARE, PSL, SQUATS, PublicSuffixes, packed
+from evalpops import BADWARE, PSL, SQUATS, PublicSuffixes, packed, \
+    populations
 
 # Misses listed per slice; the report's other lists are longer, but
 # these are a sample to read, the counts are in the table.
@@ -62,7 +73,7 @@ SLICES = [
 ]
 CONFIGS = ["fuzzylist alone", "data/brands + fuzzylist"]
 HEADER = __doc__.split("The rules, fixed before any run and printed "
-                       "with the section:\n")[1].split("\nA second list")[0]
+                       "with the section:\n")[1].split("\nThird, ")[0]
 # A host after a badware rule's ||; a line of URLhaus's that is a name.
 BADWARE_RULE = re.compile(r"^\|\|([a-z0-9.-]+\.[a-z]{2,})(?:\^|\$|$)")
 HOSTNAME = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}$")
@@ -264,5 +275,32 @@ def badware_report(judge, shipped, cache):
           "(%s), data/brands\n"
           % (os.path.basename(package[-1])[:-4] if package else BADWARE[0]))
     print("%d hosts; flagged: %d\n" % (len(names), len(hits)))
+    for v in hits:
+        print("    %s %s %s" % (v[1], v[2], v[3]))
+
+
+def tracker_hosts(cache):
+    """The hosts of Privacy Badger's seed.json."""
+    path = glob.glob(os.path.join(cache, "webext-privacy-badger_*", "usr",
+                                  "share", "webext", "privacy-badger",
+                                  "data", "seed.json"))[0]
+    seed = json.load(open(path))
+    return list(seed["action_map"]) + list(seed["snitch_map"])
+
+
+def below_report(judge, shipped, cache):
+    """Print the check of legitimate hosts below a registrable domain."""
+    psl = PublicSuffixes(PSL)
+    names = set(tracker_hosts(cache)) | set(Squats(cache).whitelist)
+    for pop in populations(cache).values():
+        names |= pop
+    below = [h for h in hosts(names) if HOSTNAME.match(h)
+             and psl.registered(h) not in (None, h)]
+    verdicts = judge([shipped], [(h, h) for h in below])
+    hits = [v for v in verdicts if flagged(v)]
+    print("\n### Legitimate hosts below a registrable domain, data/brands\n")
+    print("%d hosts; flagged: %d, by lookalike:embedded: %d\n"
+          % (len(below), len(hits),
+             sum(1 for v in hits if v[3] == "lookalike:embedded")))
     for v in hits:
         print("    %s %s %s" % (v[1], v[2], v[3]))
