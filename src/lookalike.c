@@ -124,7 +124,8 @@ struct lookalike *lookalike_new(void)
 	lk->next_member = LOOKALIKE_MEMBER_ORDINAL;
 	if (failed || lk->psl == NULL || lk->cf == NULL || lk->brands == NULL
 	    || lk->own == NULL || lk->members == NULL || lk->allowed == NULL
-	    || lookfilter_init(&lk->filter) < 0) {
+	    || lookfilter_init(&lk->filter) < 0
+	    || lookfilter_init(&lk->domains) < 0) {
 		lookalike_free(lk);
 		return NULL;
 	}
@@ -148,6 +149,7 @@ void lookalike_free(struct lookalike *lk)
 	strmap_free(lk->members, lookalike_brand_free);
 	confusable_free(lk->cf);
 	lookfilter_free(&lk->filter);
+	lookfilter_free(&lk->domains);
 	free(lk);
 }
 
@@ -155,6 +157,15 @@ void lookalike_free(struct lookalike *lk)
 size_t lookalike_brand_count(const struct lookalike *lk)
 {
 	return lk != NULL ? strmap_count(lk->brands) : 0;
+}
+
+/* lookalike_domain_added - domain, just put in brands or own, into the
+ * filter of those domains; 0, or -1 ENOMEM */
+static int lookalike_domain_added(struct lookalike *lk, const char *domain)
+{
+	struct strmap *const maps[] = {lk->brands, lk->own};
+
+	return lookfilter_add(&lk->domains, domain, maps, 2);
 }
 
 /* lookalike_insert - a validated registrable domain as a new target in
@@ -181,7 +192,9 @@ static int lookalike_insert(struct lookalike *lk, struct strmap *targets,
 		free(brand);
 		goto fail;
 	}
-	if (lookindex_add(lk, brand) < 0)
+	if ((targets == lk->brands
+	     && lookalike_domain_added(lk, brand->domain) < 0)
+	    || lookindex_add(lk, brand) < 0)
 		goto fail;
 	return 1;
 fail:
@@ -252,7 +265,8 @@ int lookalike_add_own(struct lookalike *lk, const char *brand,
 	}
 	if (strmap_get(lk->own, host) != NULL)
 		return 0;
-	if (strmap_put(lk->own, host, b, NULL) < 0) {
+	if (strmap_put(lk->own, host, b, NULL) < 0
+	    || lookalike_domain_added(lk, host) < 0) {
 		errno = ENOMEM;
 		return -1;
 	}
@@ -365,16 +379,21 @@ lookalike_cc_owner(const struct lookalike *lk, const char *reg)
 	return brand != NULL && brand->any_cc ? brand : NULL;
 }
 
-/* lookalike_named - the brand whose domain or family domain name is (a
- * lookembed_named_fn).  Not its label under a country-code suffix: its
- * label and two letters are too often a host's own words
+/* lookalike_named - the brand whose domain or family domain
+ * name[0..len) is (a lookembed_named_fn); the filter of those domains
+ * answers most questions.  Not the brand's label under a country-code
+ * suffix: its label and two letters are too often a host's own words
  * (live.vu.edu.au). */
-static const void *lookalike_named(const void *ctx, const char *name)
+static const void *lookalike_named(const void *ctx, const char *name,
+				   size_t len)
 {
 	const struct lookalike *lk = ctx;
-	const struct lookalike_brand *brand = strmap_get(lk->brands, name);
+	const struct lookalike_brand *brand;
 
-	return brand != NULL ? brand : strmap_get(lk->own, name);
+	if (!lookfilter_maybe(&lk->domains, lookfilter_hash(name, len)))
+		return NULL;
+	brand = strmap_getn(lk->brands, name, len);
+	return brand != NULL ? brand : strmap_getn(lk->own, name, len);
 }
 
 /* lookalike_own - host or one of its parents down to its registrable
@@ -443,11 +462,14 @@ int lookalike_check(const struct lookalike *lk, const char *host,
 	    || lookalike_own(lk, host, reg))
 		return 0;
 	brand = lookrules_variant(lk, reg, &rule);
-	/* Below a vetted suffix the registrable domain is an institution's
-	 * (a university's): its access line must not be suggested. */
-	if (brand == NULL && !vetted_suffix(reg + strcspn(reg, ".") + 1)) {
+	if (brand == NULL) {
 		brand = lookembed_find(host, reg, lookalike_named, lk);
 		rule = LOOKALIKE_EMBEDDED;
+		/* Below a vetted suffix the registrable domain is an
+		 * institution's (a university's): its access line must not
+		 * be suggested. */
+		if (brand != NULL && vetted_suffix(reg + strcspn(reg, ".") + 1))
+			brand = NULL;
 	}
 	if (brand == NULL)
 		return 0;

@@ -16,21 +16,13 @@
  */
 #include <string.h>
 
-#include "hostname.h"
 #include "lookembed.h"
 
 /* lookembed_ask - the brand that host[start..end) names */
 static const void *lookembed_ask(const char *start, const char *end,
 				 lookembed_named_fn named, const void *ctx)
 {
-	char name[HOSTNAME_MAX + 1];
-	size_t len = (size_t)(end - start);
-
-	if (len > HOSTNAME_MAX)
-		return NULL;
-	memcpy(name, start, len);
-	name[len] = '\0';
-	return named(ctx, name);
+	return named(ctx, start, (size_t)(end - start));
 }
 
 /* lookembed_from - the brand whose domain starts at start, followed by

@@ -21,11 +21,14 @@
 #ifndef PHISHWATCH_LOOKEMBED_H
 #define PHISHWATCH_LOOKEMBED_H
 
+#include <stddef.h>
+
 /* Labels of a brand's domain at most: staples.co.uk has 3. */
 #define LOOKEMBED_LABELS_MAX 4
 
-/* The brand whose domain (or a family domain) name is, or NULL. */
-typedef const void *(*lookembed_named_fn)(const void *ctx, const char *name);
+/* The brand whose domain (or a family domain) name[0..len) is, or NULL. */
+typedef const void *(*lookembed_named_fn)(const void *ctx, const char *name,
+					  size_t len);
 
 /*
  * lookembed_find - the brand whose domain begins at a label of host

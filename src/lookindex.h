@@ -78,6 +78,7 @@ struct lookalike {
 	struct strmap *members;      /* family domain -> its target (owned) */
 	struct strmap *allowed;      /* allowed domain -> lk (a member) */
 	struct lookfilter filter;    /* keys of the label indexes */
+	struct lookfilter domains;   /* keys of brands and own */
 	unsigned long next_ordinal;
 	/* The ordinal of the next family domain's target. */
 	unsigned long next_member;

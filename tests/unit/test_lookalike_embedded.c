@@ -65,6 +65,39 @@ static void test_long_host(const struct lookalike *lk)
 		    "a long host with no brand in it is none");
 }
 
+/* test_many - brands and family domains added after the filter of
+ * their domains was rebuilt many times are found, the first and the
+ * last alike */
+static void test_many(void)
+{
+	struct lookalike *lk = lookalike_new();
+	char name[64];
+	char host[128];
+	struct detection d;
+	int failed = 0;
+
+	if (lk == NULL)
+		exit(2);
+	for (int i = 0; i < 3000 && !failed; i++) {
+		snprintf(name, sizeof(name), "brand%04dq.com", i);
+		failed |= lookalike_add_brand(lk, name) != 1;
+		snprintf(host, sizeof(host), "brand%04dq-own.net", i);
+		failed |= lookalike_add_own(lk, name, host) != 1;
+	}
+	tap_is_long(failed, 0, "3000 brands and 3000 family domains added");
+	for (int i = 0; i < 3000; i += 2999) {
+		snprintf(host, sizeof(host), "brand%04dq.com.verify-id.info",
+			 i);
+		snprintf(name, sizeof(name), "brand%04dq.com", i);
+		tap_is_long(lookalike_check(lk, host, &d), 1, host);
+		tap_is_str(d.phished_domain, name, "its brand");
+		snprintf(host, sizeof(host), "brand%04dq-own.net-x.info", i);
+		tap_is_long(lookalike_check(lk, host, &d), 1, host);
+		tap_is_str(d.phished_domain, name, "the family domain's brand");
+	}
+	lookalike_free(lk);
+}
+
 int main(void)
 {
 	struct lookalike *lk = test_fill();
@@ -76,5 +109,6 @@ int main(void)
 	test_pairs(lk, embedded_cases, TEST_COUNT(embedded_cases));
 	test_long_host(lk);
 	lookalike_free(lk);
+	test_many();
 	return tap_done();
 }
