@@ -25,8 +25,11 @@ struct detector;
 struct detection {
 	char
 	    phished_domain[HOSTNAME_MAX + 1]; /* the brand, e.g. marriott.com */
-	char registrable[HOSTNAME_MAX + 1];   /* the sender host's own */
-	char rule[DETECTOR_RULE_MAX];         /* e.g. "label:emalsrv" */
+	/* the sender host's registrable domain; for a lookalike what its
+	 * access line blocks, which for a brand's domain below someone
+	 * else's (lookembed.h) may lie below the registrable domain */
+	char registrable[HOSTNAME_MAX + 1];
+	char rule[DETECTOR_RULE_MAX]; /* e.g. "label:emalsrv" */
 };
 
 /* detector_new - a detector with the default label set */

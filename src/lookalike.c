@@ -445,12 +445,30 @@ static int lookalike_reserved(const char *reg)
 	return 0;
 }
 
+/* lookalike_embedded - the brand whose domain host carries before its
+ * registrable domain reg (lookembed.h), and in *zone what its access
+ * line blocks; NULL below a vetted suffix, where the domain is an
+ * institution's (a university's) and its access line must not be
+ * suggested */
+static const struct lookalike_brand *
+lookalike_embedded(const struct lookalike *lk, const char *host,
+		   const char *reg, const char **zone)
+{
+	const struct lookalike_brand *brand =
+	    lookembed_find(host, reg, lookalike_named, lk, zone);
+
+	return brand != NULL && !vetted_suffix(reg + strcspn(reg, ".") + 1)
+		   ? brand
+		   : NULL;
+}
+
 /* lookalike_check - does host's registrable domain imitate a brand? */
 int lookalike_check(const struct lookalike *lk, const char *host,
 		    struct detection *out)
 {
 	const struct lookalike_brand *brand;
 	const char *reg;
+	const char *blocked; /* what the access line blocks */
 	const char *rule = NULL;
 
 	if (lk == NULL || host == NULL || out == NULL
@@ -461,22 +479,18 @@ int lookalike_check(const struct lookalike *lk, const char *host,
 	if (reg == NULL || lookalike_reserved(reg)
 	    || lookalike_own(lk, host, reg))
 		return 0;
+	blocked = reg;
 	brand = lookrules_variant(lk, reg, &rule);
 	if (brand == NULL) {
-		brand = lookembed_find(host, reg, lookalike_named, lk);
+		brand = lookalike_embedded(lk, host, reg, &blocked);
 		rule = LOOKALIKE_EMBEDDED;
-		/* Below a vetted suffix the registrable domain is an
-		 * institution's (a university's): its access line must not
-		 * be suggested. */
-		if (brand != NULL && vetted_suffix(reg + strcspn(reg, ".") + 1))
-			brand = NULL;
 	}
 	if (brand == NULL)
 		return 0;
 	if (brand->owner != NULL)
 		brand = brand->owner; /* reported for the brand */
 	memcpy(out->phished_domain, brand->domain, strlen(brand->domain) + 1);
-	memcpy(out->registrable, reg, strlen(reg) + 1);
+	memcpy(out->registrable, blocked, strlen(blocked) + 1);
 	snprintf(out->rule, sizeof(out->rule), "%s", rule);
 	return 1;
 }

@@ -42,7 +42,8 @@
  *				domain) at a label below it, followed by a
  *				dot or a hyphen (lookembed.h):
  *				paypal.com.verify-id.info,
- *				metamask.io-restore.net
+ *				metamask.io-restore.net; its access line
+ *				blocks what follows the brand's domain
  *
  *	Never a lookalike: a brand's own registrable domain, its family
  *	(lookalike_add_own(), lookalike_own_cc()) and every host below

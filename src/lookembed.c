@@ -12,7 +12,10 @@
  *	asked (lookalike.c judged it already) and a hostname of 253 bytes
  *	makes at most 2 * LOOKEMBED_LABELS_MAX questions a label.  The
  *	hyphen end is the first hyphen of a label: a suffix has none
- *	(com-omisego.com is com, then a hyphen).
+ *	(com-omisego.com is com, then a hyphen).  The zone is where the
+ *	host goes on after a dot: the domain the phisher registered
+ *	(verify-id.info), or, below a host that no public suffix marks as
+ *	one, the customer's part of it (u12.cp.hoster.example).
  */
 #include <string.h>
 
@@ -26,9 +29,9 @@ static const void *lookembed_ask(const char *start, const char *end,
 }
 
 /* lookembed_from - the brand whose domain starts at start, followed by
- * a dot or a hyphen */
+ * a dot or a hyphen, which *end points to */
 static const void *lookembed_from(const char *start, lookembed_named_fn named,
-				  const void *ctx)
+				  const void *ctx, const char **end)
 {
 	const char *label = strchr(start, '.');
 
@@ -43,30 +46,45 @@ static const void *lookembed_from(const char *start, lookembed_named_fn named,
 
 		if (hyphen != NULL
 		    && (brand = lookembed_ask(start, hyphen, named, ctx))
-			   != NULL)
+			   != NULL) {
+			*end = hyphen;
 			return brand;
+		}
 		if (next == NULL)
 			return NULL; /* the name would be the host's end */
-		if ((brand = lookembed_ask(start, next, named, ctx)) != NULL)
+		if ((brand = lookembed_ask(start, next, named, ctx)) != NULL) {
+			*end = next;
 			return brand;
+		}
 		label = next;
 	}
 	return NULL;
 }
 
+/* lookembed_zone - what follows the brand's domain at end: the domain
+ * after its dot when that lies below reg, else reg */
+static const char *lookembed_zone(const char *end, const char *reg)
+{
+	return *end == '.' && end + 1 < reg ? end + 1 : reg;
+}
+
 /* lookembed_find - each label before reg as the start of a brand's
  * domain */
 const void *lookembed_find(const char *host, const char *reg,
-			   lookembed_named_fn named, const void *ctx)
+			   lookembed_named_fn named, const void *ctx,
+			   const char **zone)
 {
-	if (host == NULL || reg == NULL || named == NULL)
+	if (host == NULL || reg == NULL || named == NULL || zone == NULL)
 		return NULL;
 	for (const char *start = host; start < reg;) {
-		const void *brand = lookembed_from(start, named, ctx);
+		const char *end = NULL;
+		const void *brand = lookembed_from(start, named, ctx, &end);
 		const char *dot = strchr(start, '.');
 
-		if (brand != NULL)
+		if (brand != NULL) {
+			*zone = lookembed_zone(end, reg);
 			return brand;
+		}
 		if (dot == NULL)
 			break;
 		start = dot + 1;

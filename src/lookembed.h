@@ -33,10 +33,16 @@ typedef const void *(*lookembed_named_fn)(const void *ctx, const char *name,
 /*
  * lookembed_find - the brand whose domain begins at a label of host
  * before reg (the registrable domain of host, a pointer into it) and is
- * followed by a dot or a hyphen; NULL when none.  host is a validated
- * hostname of at most HOSTNAME_MAX bytes.
+ * followed by a dot or a hyphen; NULL when none.  *zone (a pointer into
+ * host) is then what its access line is to block: the host after the
+ * brand's domain and its dot when that lies below reg
+ * (u12.cp.hoster.example of paypal.com.u12.cp.hoster.example: a hosting
+ * company's customer, not the company), else reg (verify-id.info of
+ * paypal.com.verify-id.info, io-restore.net of metamask.io-restore.net).
+ * host is a validated hostname of at most HOSTNAME_MAX bytes.
  */
 const void *lookembed_find(const char *host, const char *reg,
-			   lookembed_named_fn named, const void *ctx);
+			   lookembed_named_fn named, const void *ctx,
+			   const char **zone);
 
 #endif

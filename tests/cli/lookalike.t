@@ -55,6 +55,12 @@ is "$(jq -r '.phishwatch.sender_domain + " " + .threat.indicator.url.domain' < "
 	"verify-id.info linkedin.com.verify-id.info" "embedded: one event, for the registered domain"
 is "$(jq -r .phishwatch.suggested_access < "$TMP/emb.out")" "$(printf 'verify-id.info\tERROR:"550 5.7.1 Sender banned"')" \
 	"embedded: the access line blocks the registered domain, not the brand"
+# Below a hosting company's domain that no public suffix marks, the
+# customer's part is blocked, not the company.
+from_line r63L00000009 '<x@linkedin.com.u12.cp.hoster.ru>' > "$TMP/emb2"
+pw -r "$RULEBASE" --brands "$TMP/brands" "$TMP/emb2" > "$TMP/emb2.out" 2>/dev/null
+is "$(jq -r .phishwatch.suggested_access < "$TMP/emb2.out")" "$(printf 'u12.cp.hoster.ru\tERROR:"550 5.7.1 Sender banned"')" \
+	"embedded below a hoster: the access line blocks the customer's part"
 
 # A lookalike of a known campaign: sender-domain-first-seen, once per domain.
 {

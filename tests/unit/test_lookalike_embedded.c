@@ -65,6 +65,33 @@ static void test_long_host(const struct lookalike *lk)
 		    "a long host with no brand in it is none");
 }
 
+/* test_zones - what the access line blocks: the domain after the
+ * brand's when it lies below the registrable domain (a hoster's
+ * customer), else the registrable domain */
+static void test_zones(const struct lookalike *lk)
+{
+	static const char *const cases[][2] = {
+	    {"paypal.com.verify-id.info", "verify-id.info"},
+	    {"www.paypal.com.verify-id.info", "verify-id.info"},
+	    {"paypal.com.u12.cp.hoster.ru", "u12.cp.hoster.ru"},
+	    {"x.paypal.com.u12.hoster.ru", "u12.hoster.ru"},
+	    {"paypal.com-login.net", "com-login.net"},
+	    {"metamask.io-restore.net", "io-restore.net"},
+	    {"paypal.com.x-y.verify-id.info", "x-y.verify-id.info"},
+	};
+	char name[128];
+
+	for (size_t i = 0; i < TEST_COUNT(cases); i++) {
+		struct detection d;
+
+		memset(&d, 0, sizeof(d));
+		snprintf(name, sizeof(name), "%s: the access line blocks %s",
+			 cases[i][0], cases[i][1]);
+		if (tap_is_long(lookalike_check(lk, cases[i][0], &d), 1, name))
+			tap_is_str(d.registrable, cases[i][1], name);
+	}
+}
+
 /* test_many - brands and family domains added after the filter of
  * their domains was rebuilt many times are found, the first and the
  * last alike */
@@ -108,6 +135,7 @@ int main(void)
 		return 2;
 	test_pairs(lk, embedded_cases, TEST_COUNT(embedded_cases));
 	test_long_host(lk);
+	test_zones(lk);
 	lookalike_free(lk);
 	test_many();
 	return tap_done();
