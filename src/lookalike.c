@@ -89,8 +89,7 @@
 #include "lookindex.h"
 #include "vetted.h"
 
-static const struct lookalike_brand *
-lookalike_cc_owner(const struct lookalike *lk, const char *reg);
+static int lookalike_cc_own(const struct lookalike *lk, const char *reg);
 
 /* lookalike_brand_free - release a brand and its skeleton */
 static void lookalike_brand_free(void *value)
@@ -342,8 +341,7 @@ int lookalike_learn_brand(struct lookalike *lk, const char *domain)
 		return -1;
 	}
 	if (strmap_get(lk->brands, host) != NULL
-	    || strmap_get(lk->own, host) != NULL
-	    || lookalike_cc_owner(lk, host) != NULL
+	    || strmap_get(lk->own, host) != NULL || lookalike_cc_own(lk, host)
 	    || lookrules_variant(lk, host, &rule) != NULL)
 		return 0;
 	if (lk->learned >= lk->learn_max) {
@@ -362,21 +360,20 @@ int lookalike_learn_brand(struct lookalike *lk, const char *domain)
 	return added;
 }
 
-/* lookalike_cc_owner - the brand whose label reg is under a country-code
- * suffix (or a language community's, cctld.h) when it owns its label
- * under all of them; NULL otherwise */
-static const struct lookalike_brand *
-lookalike_cc_owner(const struct lookalike *lk, const char *reg)
+/* lookalike_cc_own - reg is a brand's label under a country-code
+ * suffix (or a language community's, cctld.h) and the brand owns its
+ * label under all of them */
+static int lookalike_cc_own(const struct lookalike *lk, const char *reg)
 {
 	const char *tld = strrchr(reg, '.') + 1;
 	size_t label_len = strcspn(reg, ".");
 	const struct lookalike_brand *brand;
 
 	if (!cctld_is_country(tld))
-		return NULL;
+		return 0;
 	brand = lookalike_get(lk, LK_LABELS, reg, label_len,
 			      lookfilter_hash(reg, label_len));
-	return brand != NULL && brand->any_cc ? brand : NULL;
+	return brand != NULL && brand->any_cc;
 }
 
 /* lookalike_named - the brand whose domain or family domain
@@ -402,8 +399,7 @@ static int lookalike_own(const struct lookalike *lk, const char *host,
 			 const char *reg)
 {
 	if (strmap_get(lk->brands, reg) != NULL
-	    || strmap_get(lk->own, reg) != NULL
-	    || lookalike_cc_owner(lk, reg) != NULL)
+	    || strmap_get(lk->own, reg) != NULL || lookalike_cc_own(lk, reg))
 		return 1;
 	if (strmap_count(lk->allowed) == 0)
 		return 0;

@@ -15,7 +15,7 @@
  *	(com-omisego.com is com, then a hyphen).  The zone is where the
  *	host goes on after a dot: the domain the phisher registered
  *	(verify-id.info), or, below a host that no public suffix marks as
- *	one, the customer's part of it (u12.cp.hoster.example).
+ *	one, the customer's part of it (u12.cp.hoster.net).
  */
 #include <string.h>
 

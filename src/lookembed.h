@@ -36,7 +36,7 @@ typedef const void *(*lookembed_named_fn)(const void *ctx, const char *name,
  * followed by a dot or a hyphen; NULL when none.  *zone (a pointer into
  * host) is then what its access line is to block: the host after the
  * brand's domain and its dot when that lies below reg
- * (u12.cp.hoster.example of paypal.com.u12.cp.hoster.example: a hosting
+ * (u12.cp.hoster.net of paypal.com.u12.cp.hoster.net: a hosting
  * company's customer, not the company), else reg (verify-id.info of
  * paypal.com.verify-id.info, io-restore.net of metamask.io-restore.net).
  * host is a validated hostname of at most HOSTNAME_MAX bytes.
