@@ -83,6 +83,8 @@ static int brandfile_own(struct lookalike *lk, struct textfile_where *src,
 
 	if (strcmp(word, ".cc") == 0)
 		return lookalike_own_cc(lk, brand) < 0 ? -1 : 0;
+	if (strcmp(word, ".*") == 0)
+		return lookalike_own_all(lk, brand) < 0 ? -1 : 0;
 	if (strcmp(word, "!word") == 0)
 		return lookalike_set_word(lk, brand) < 0 ? -1 : 0;
 	if (word[0] == '.') {

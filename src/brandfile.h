@@ -14,7 +14,8 @@
  *	The first word is a registrable domain that phishers imitate.
  *	Each further word is a registrable domain of the same owner (its
  *	family), which is never taken for a lookalike; ".cc" is its label
- *	under every country-code suffix; "!word" says that the brand's
+ *	under every country-code suffix, ".*" under every public suffix
+ *	(a brand that runs a site under most of them); "!word" says that the brand's
  *	label is a common word (apple, orange), whose typos and compounds
  *	are mostly other names: typos only by a doubled letter or a swap,
  *	combinations only with keywords; another word that starts

@@ -296,17 +296,37 @@ int lookalike_set_word(struct lookalike *lk, const char *brand)
 	return 0;
 }
 
-/* lookalike_own_cc - brand owns its label under every ccTLD */
-int lookalike_own_cc(struct lookalike *lk, const char *brand)
+/* lookalike_given - the brand added as brand, or NULL with errno EINVAL */
+static struct lookalike_brand *lookalike_given(struct lookalike *lk,
+					       const char *brand)
 {
 	struct lookalike_brand *b =
 	    lk != NULL ? strmap_get(lk->brands, brand) : NULL;
 
-	if (b == NULL) {
+	if (b == NULL)
 		errno = EINVAL;
+	return b;
+}
+
+/* lookalike_own_cc - brand owns its label under every ccTLD */
+int lookalike_own_cc(struct lookalike *lk, const char *brand)
+{
+	struct lookalike_brand *b = lookalike_given(lk, brand);
+
+	if (b == NULL)
 		return -1;
-	}
 	b->any_cc = 1;
+	return 0;
+}
+
+/* lookalike_own_all - brand owns its label under every public suffix */
+int lookalike_own_all(struct lookalike *lk, const char *brand)
+{
+	struct lookalike_brand *b = lookalike_given(lk, brand);
+
+	if (b == NULL)
+		return -1;
+	b->any_suffix = 1;
 	return 0;
 }
 
@@ -360,20 +380,24 @@ int lookalike_learn_brand(struct lookalike *lk, const char *domain)
 	return added;
 }
 
-/* lookalike_cc_own - reg is a brand's label under a country-code
- * suffix (or a language community's, cctld.h) and the brand owns its
- * label under all of them */
+/* lookalike_cc_own - reg is a brand's label under a suffix the brand
+ * owns it under: every registry's suffix (.*; not the Public Suffix
+ * List's private section, where a hosting service gives names to
+ * anyone: github.io, netlify.app), or every country-code suffix (or a
+ * language community's, cctld.h) */
 static int lookalike_cc_own(const struct lookalike *lk, const char *reg)
 {
-	const char *tld = strrchr(reg, '.') + 1;
 	size_t label_len = strcspn(reg, ".");
-	const struct lookalike_brand *brand;
+	const struct lookalike_brand *brand = lookalike_get(
+	    lk, LK_LABELS, reg, label_len, lookfilter_hash(reg, label_len));
 
-	if (!cctld_is_country(tld))
+	if (brand == NULL)
 		return 0;
-	brand = lookalike_get(lk, LK_LABELS, reg, label_len,
-			      lookfilter_hash(reg, label_len));
-	return brand != NULL && brand->any_cc;
+	if (brand->any_suffix
+	    && psl_is_public_suffix2(lk->psl, reg + label_len + 1,
+				     PSL_TYPE_ICANN))
+		return 1;
+	return brand->any_cc && cctld_is_country(strrchr(reg, '.') + 1);
 }
 
 /* lookalike_named - the brand whose domain or family domain

@@ -126,6 +126,11 @@ int lookalike_add_own(struct lookalike *lk, const char *brand,
  * every country-code suffix (.de, .co.uk, .com.br); 0, or -1 EINVAL */
 int lookalike_own_cc(struct lookalike *lk, const char *brand);
 
+/* lookalike_own_all - brand (added, lower case) owns its label under
+ * every public suffix, generic ones too (kayak.travel): its tld-swaps
+ * are never reported, its other look-alikes are; 0, or -1 EINVAL */
+int lookalike_own_all(struct lookalike *lk, const char *brand);
+
 /* lookalike_set_word - brand's label is a common word (apple, orange):
  * typos of it only by a doubled letter or a swap, and combinations only
  * with keywords; 0, or -1 EINVAL (unknown brand) or ENOMEM */

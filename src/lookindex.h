@@ -44,12 +44,13 @@ struct lookalike_brand {
 	/* A family domain as a target of its own: the brand it is reported
 	 * for (youtube.com: google.com); NULL for a brand. */
 	const struct lookalike_brand *owner;
-	int any_cc;    /* its label is its own under every ccTLD */
-	int narrow;    /* typos: only a doubled letter or a swap */
-	int word;      /* the label is a common word (brands file) */
-	int word_end;  /* 3 or 4 letters that end an English word (ups) */
-	int learned;   /* learned from campaigns, not given */
-	char domain[]; /* registrable domain, lower case */
+	int any_cc;     /* its label is its own under every ccTLD */
+	int any_suffix; /* and under every public suffix (.*) */
+	int narrow;     /* typos: only a doubled letter or a swap */
+	int word;       /* the label is a common word (brands file) */
+	int word_end;   /* 3 or 4 letters that end an English word (ups) */
+	int learned;    /* learned from campaigns, not given */
+	char domain[];  /* registrable domain, lower case */
 };
 
 /* One brand that a deletion variant comes from. */

@@ -62,6 +62,22 @@ pw -r "$RULEBASE" --brands "$TMP/brands" "$TMP/emb2" > "$TMP/emb2.out" 2>/dev/nu
 is "$(jq -r .phishwatch.suggested_access < "$TMP/emb2.out")" "$(printf 'u12.cp.hoster.ru\tERROR:"550 5.7.1 Sender banned"')" \
 	"embedded below a hoster: the access line blocks the customer's part"
 
+# ".*" in a brands file: the brand's label under any registry's suffix is
+# its own (no event, no warning), under a hosting service's suffix it is
+# not; its typos still count.
+printf 'kayak.com .*   # its sites in most countries and generic domains\n' > "$TMP/brands-all"
+{
+	from_line r63L00000020 '<a@kayak.travel>'
+	from_line r63L00000021 '<b@kayak.co.uk>'
+	from_line r63L00000022 '<c@kayak.github.io>'
+	from_line r63L00000023 '<d@kayac.com>'
+} > "$TMP/all.in"
+pw -r "$RULEBASE" --no-default-brands --brands "$TMP/brands-all" "$TMP/all.in" > "$TMP/all.out" 2> "$TMP/all.err"
+is "exit=$? $(jq -r '.phishwatch.sender_domain + ":" + .rule.name' < "$TMP/all.out" | tr '\n' ' ')" \
+	"exit=0 kayak.github.io:lookalike:tld-swap kayac.com:lookalike:typo " \
+	".* owns the label under every registry's suffix, not a hosting service's"
+is "$(grep -c 'brands-all' "$TMP/all.err")" 0 ".* is no bad word of a brands file"
+
 # A lookalike of a known campaign: sender-domain-first-seen, once per domain.
 {
 	from_line r63L00000003 '<a@emalsrv.linkedin.com>'

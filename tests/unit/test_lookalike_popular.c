@@ -3,7 +3,8 @@
  * their brand's, which lists of popular sites carry: a brand that owns
  * its label under every country code owns it under a language
  * community's top-level domain too (google.cat), not under a city's or
- * an open one; and the shipped brands file names the payment, media,
+ * an open one; one that owns it under every suffix (.*), under any
+ * registry's but not a hosting service's; and the shipped brands file names the payment, media,
  * developer and corporate domains of its brands as their own, while
  * the lures made of those names still count.
  */
@@ -16,9 +17,10 @@
 /* The brands file's warnings, printed as phishwatch prints them. */
 static const struct say_to test_say = {msg_say, NULL};
 
-/* Brands that run a site in most countries (.cc), and one that not. */
+/* Brands that run a site in most countries (.cc), one that not, and
+ * one that runs its label under every registry's suffix (.*). */
 static const char *const test_brands[] = {"google.com", "airbnb.com",
-					  "paypal.com"};
+					  "paypal.com", "kayak.com"};
 
 /* A .cc brand's label under a language community's domain is its own;
  * a city's and an open domain's are anybody's. */
@@ -32,6 +34,21 @@ static const struct pair_case community_cases[] = {
     {"airbnb.online", "airbnb.com", TLD, "an open generic domain"},
     {"paypal.cat", "paypal.com", TLD, "a brand without .cc owns no .cat"},
     {"google-login.cat", "google.com", COMBO, "a lure under .cat"},
+};
+
+/* A .* brand's label under any registry's suffix is its own, not under
+ * a hosting service's (the Public Suffix List's private section); its
+ * other look-alikes still count. */
+static const struct pair_case every_suffix_cases[] = {
+    {"kayak.de", NULL, NULL, "a country code"},
+    {"kayak.co.uk", NULL, NULL, "a country's second level"},
+    {"kayak.travel", NULL, NULL, "a generic suffix"},
+    {"mail.kayak.travel", NULL, NULL, "a host below it"},
+    {"kayak.github.io", "kayak.com", TLD, "a hosting service's suffix"},
+    {"kayak.netlify.app", "kayak.com", TLD, "another hosting service"},
+    {"kayac.com", "kayak.com", TYPO, "a typo still counts"},
+    {"kayak-login.com", "kayak.com", COMBO, "a lure still counts"},
+    {"paypal.travel", "paypal.com", TLD, "a brand without .*"},
 };
 
 /* Domains of the shipped brands' owners, and lures made of them. */
@@ -67,8 +84,8 @@ static struct lookalike *test_shipped(void)
 	struct lookalike *lk = lookalike_new();
 	size_t bad = 0;
 
-	snprintf(path, sizeof(path), "%s%sdata/brands",
-		 top != NULL ? top : "", top != NULL ? "/" : "");
+	snprintf(path, sizeof(path), "%s%sdata/brands", top != NULL ? top : "",
+		 top != NULL ? "/" : "");
 	if (lk == NULL)
 		exit(2);
 	tap_ok(brandfile_load(lk, path, &test_say, &bad) == 0 && bad == 0,
@@ -82,9 +99,12 @@ int main(void)
 	    test_fill_list(test_brands, TEST_COUNT(test_brands));
 
 	if (lookalike_own_cc(lk, "google.com") != 0
-	    || lookalike_own_cc(lk, "airbnb.com") != 0)
+	    || lookalike_own_cc(lk, "airbnb.com") != 0
+	    || lookalike_own_all(lk, "kayak.com") != 0
+	    || lookalike_own_all(lk, "nobrand.com") != -1)
 		exit(2);
 	test_pairs(lk, community_cases, TEST_COUNT(community_cases));
+	test_pairs(lk, every_suffix_cases, TEST_COUNT(every_suffix_cases));
 	lookalike_free(lk);
 	lk = test_shipped();
 	test_pairs(lk, family_cases, TEST_COUNT(family_cases));
