@@ -89,7 +89,7 @@
 #include "lookindex.h"
 #include "vetted.h"
 
-static int lookalike_cc_own(const struct lookalike *lk, const char *reg);
+static int lookalike_suffix_own(const struct lookalike *lk, const char *reg);
 
 /* lookalike_brand_free - release a brand and its skeleton */
 static void lookalike_brand_free(void *value)
@@ -361,7 +361,8 @@ int lookalike_learn_brand(struct lookalike *lk, const char *domain)
 		return -1;
 	}
 	if (strmap_get(lk->brands, host) != NULL
-	    || strmap_get(lk->own, host) != NULL || lookalike_cc_own(lk, host)
+	    || strmap_get(lk->own, host) != NULL
+	    || lookalike_suffix_own(lk, host)
 	    || lookrules_variant(lk, host, &rule) != NULL)
 		return 0;
 	if (lk->learned >= lk->learn_max) {
@@ -380,12 +381,12 @@ int lookalike_learn_brand(struct lookalike *lk, const char *domain)
 	return added;
 }
 
-/* lookalike_cc_own - reg is a brand's label under a suffix the brand
+/* lookalike_suffix_own - reg is a brand's label under a suffix the brand
  * owns it under: every registry's suffix (.*; not the Public Suffix
  * List's private section, where a hosting service gives names to
  * anyone: github.io, netlify.app), or every country-code suffix (or a
  * language community's, cctld.h) */
-static int lookalike_cc_own(const struct lookalike *lk, const char *reg)
+static int lookalike_suffix_own(const struct lookalike *lk, const char *reg)
 {
 	size_t label_len = strcspn(reg, ".");
 	const struct lookalike_brand *brand = lookalike_get(
@@ -423,7 +424,8 @@ static int lookalike_own(const struct lookalike *lk, const char *host,
 			 const char *reg)
 {
 	if (strmap_get(lk->brands, reg) != NULL
-	    || strmap_get(lk->own, reg) != NULL || lookalike_cc_own(lk, reg))
+	    || strmap_get(lk->own, reg) != NULL
+	    || lookalike_suffix_own(lk, reg))
 		return 1;
 	if (strmap_count(lk->allowed) == 0)
 		return 0;

@@ -19,6 +19,7 @@
  */
 #include <string.h>
 
+#include "hostname.h"
 #include "lookembed.h"
 
 /* lookembed_ask - the brand that host[start..end) names */
@@ -76,18 +77,15 @@ const void *lookembed_find(const char *host, const char *reg,
 {
 	if (host == NULL || reg == NULL || named == NULL || zone == NULL)
 		return NULL;
-	for (const char *start = host; start < reg;) {
+	for (const char *start = host; start != NULL && start < reg;
+	     start = hostname_parent(start)) {
 		const char *end = NULL;
 		const void *brand = lookembed_from(start, named, ctx, &end);
-		const char *dot = strchr(start, '.');
 
 		if (brand != NULL) {
 			*zone = lookembed_zone(end, reg);
 			return brand;
 		}
-		if (dot == NULL)
-			break;
-		start = dot + 1;
 	}
 	return NULL;
 }
