@@ -13,8 +13,12 @@
  *	joined to keywords (microsoftonline-verify); the other words must be
  *	keywords or numbers, unless the brand label is long enough to be
  *	distinctive and is not the first word, when any word will do:
- *	brand-word is how owners name their own sites (paypal-deutschland,
- *	amazon-aws), word-brand is not.  A brand label under 5
+ *	brand-name is how owners name their own sites (paypal-deutschland,
+ *	amazon-aws), word-brand is not; after a coined name an English
+ *	word will do too (paypal-summary, ethereum-transfer: the lures of
+ *	real campaigns; owners name theirs mostly for countries, products
+ *	and codes, which the word list does not hold, and an owner's site
+ *	named with a word, paypal-marketing, belongs in its family).  A brand label under 5
  *	characters (or a common word) joined without a hyphen needs 5 or
  *	more characters of keywords, on one side of it: mail+ing, my+box
  *	and post+ups are ordinary words, mail+ing+web a word with a
@@ -240,16 +244,17 @@ static int combosquat_split(const char *label, size_t len,
 }
 
 /* combosquat_others_plain - every word outside words first..last is a
- * keyword or a number */
+ * keyword or a number, or with english set an English word too */
 static int combosquat_others_plain(const struct combosquat_words *words,
-				   size_t first, size_t last)
+				   size_t first, size_t last, int english)
 {
 	for (size_t i = 0; i < words->count; i++) {
 		const struct combosquat_span *w = &words->word[i];
 
 		if ((i < first || i > last)
 		    && !lureword_is_keyword(w->s, w->len)
-		    && !combosquat_is_number(w->s, w->len))
+		    && !combosquat_is_number(w->s, w->len)
+		    && !(english && dictword_is_word(w->s, w->len)))
 			return 0;
 	}
 	return 1;
@@ -285,11 +290,11 @@ static int combosquat_name_phrase(const struct combosquat_words *words,
 /*
  * combosquat_run - the brand that words first..last of a hyphenated label
  * are, alone or with keywords joined, with the other words as the rules
- * require (any word before a distinctive brand, only keywords and
- * numbers after, one English word beside a short name).  A run of words
- * is what a hyphenated brand label is (t-mobile-login, secure-deutsche-
- * bank); the whole label is a brand only with keywords joined to it
- * (t-mobilelogin).
+ * require (any word before a distinctive brand; after it keywords and
+ * numbers, and English words after a coined name; one English word
+ * beside a short name).  A run of words is what a hyphenated brand label
+ * is (t-mobile-login, secure-deutsche-bank); the whole label is a brand
+ * only with keywords joined to it (t-mobilelogin).
  */
 static const void *combosquat_run(const struct combosquat_words *words,
 				  size_t first, size_t last,
@@ -297,7 +302,7 @@ static const void *combosquat_run(const struct combosquat_words *words,
 {
 	const char *s = words->word[first].s;
 	size_t len = (size_t)(words->word[last].s - s) + words->word[last].len;
-	int plain = combosquat_others_plain(words, first, last);
+	int plain = combosquat_others_plain(words, first, last, 0);
 	int distinct = 0;
 	const void *brand = NULL;
 
@@ -309,6 +314,8 @@ static const void *combosquat_run(const struct combosquat_words *words,
 		|| ((distinct == COMBOSQUAT_DISTINCT
 		     || distinct == COMBOSQUAT_COINED)
 		    && first > 0)
+		|| (distinct == COMBOSQUAT_COINED
+		    && combosquat_others_plain(words, first, last, 1))
 		|| (first == last
 		    && combosquat_name_phrase(words, first, distinct))))
 		/* cppcheck-suppress returnDanglingLifetime */

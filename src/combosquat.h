@@ -13,10 +13,14 @@
  *	-	with hyphens, a part that is a brand label (or one with
  *		keywords around it), or a run of parts for a brand label
  *		with hyphens (t-mobile-login), while every other part is a
- *		keyword or a number; when the brand label has 5 or more characters, any
- *		other part will do (paypal-anything: a hyphen marks the
- *		brand as a word of its own, which "office" in openoffice is
- *		not); a brand label of 3 or 4 letters that is no word
+ *		keyword or a number; before a brand label of 5 or more
+ *		characters any other part will do (anything-paypal: a
+ *		hyphen marks the brand as a word of its own, which
+ *		"office" in openoffice is not), and after a coined name
+ *		(below) English words of the list too (paypal-summary,
+ *		ethereum-transfer), not other names (paypal-deutschland,
+ *		how owners name their country sites); a brand label of 3
+ *		or 4 letters that is no word
  *		(dhl, usps) takes one English word beside its hyphen, on
  *		either side (dhl-summary, blue-usps), unless the two
  *		make a word (pick-ups);

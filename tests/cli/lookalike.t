@@ -142,6 +142,7 @@ for case in \
 	"dhlweb.com lookalike:combo dhl.com" \
 	"usps-summary.com lookalike:combo usps.com" \
 	"paypal2019.com lookalike:combo paypal.com" \
+	"docusign-summary.com lookalike:combo docusign.com" \
 	"banckofamerika.com lookalike:typo bankofamerica.com" \
 	"xn--80aaa4ib1d45c.com lookalike:homoglyph alibaba.com"; do
 	set -- $case
@@ -166,7 +167,7 @@ not_shipped() {
 for own in docusign.net googlemail.com facebookmail.com amazon.co.uk att.net paypal.de yahoo.co.jp y.ahoo.it; do
 	not_shipped "shipped list: $own is the brand's own" "$own"
 done
-for legit in ubs.com nhl.com art.com openoffice.org groups.io; do
+for legit in ubs.com nhl.com art.com openoffice.org groups.io paypal-deutschland.de fedexfield.com; do
 	not_shipped "shipped list: $legit is no lookalike" "$legit"
 done
 not_shipped "--no-default-brands: no shipped list" paypal-login.com --no-default-brands

@@ -27,6 +27,14 @@ static const struct pair_case positive_cases[] = {
      "a word before a coined name"},
     {"choosedocusign.org", "docusign.com", COMBO,
      "a word before a coined name"},
+    /* An English word after a coined name and a hyphen: phishers name
+     * their lures so (ethereum-transfer, ethereum-mixer). */
+    {"paypal-marketing.com", "paypal.com", COMBO,
+     "a word after a coined name and a hyphen"},
+    {"microsoft-find-summary.org", "microsoft.com", COMBO,
+     "two words after a coined name"},
+    {"paypal-transfer-2019.com", "paypal.com", COMBO,
+     "a word and a number after a coined name"},
     /* Codes: short labels that no English word ends with. */
     {"bluedhl.com", "dhl.com", COMBO, "a word before a three-letter code"},
     {"agreeebay.com", "ebay.com", COMBO, "a word before a four-letter code"},
@@ -51,12 +59,19 @@ static const struct pair_case negative_cases[] = {
     {"united2020.com", NULL, NULL, "a number after an English word"},
     {"apple365.com", NULL, NULL, "a number after a marked word"},
     {"dhl24.com", NULL, NULL, "a number after a code"},
-    /* Owners name their sites brand first: a word after stays out. */
+    /* A word glued after the brand is how owners and others name sites
+     * (googlegroups, fedexfield); with a hyphen, after a brand label that
+     * is a word it is a phrase. */
     {"googlegroups.com", NULL, NULL, "an owner's compound, word after"},
     {"yahoogroups.com", NULL, NULL, "an owner's compound, word after"},
-    {"paypalsummary.com", NULL, NULL, "any word after a coined name"},
-    {"paypal-marketing.com", NULL, NULL, "brand first with a hyphen"},
-    {"dhlsummary.com", NULL, NULL, "any word after a code"},
+    {"paypalsummary.com", NULL, NULL, "a word glued after a coined name"},
+    {"dhlsummary.com", NULL, NULL, "a word glued after a code"},
+    {"united-summary.com", NULL, NULL, "a word after a word, hyphenated"},
+    {"icloud-summary.com", NULL, NULL, "a keyword compound, hyphenated"},
+    {"paypal-deutschland.com", NULL, NULL, "no English word after it"},
+    {"paypal-summarx.com", NULL, NULL, "no English word after it"},
+    {"paypal-find-deutschland.com", NULL, NULL,
+     "one word after it no English word"},
     {"emailebay.com", NULL, NULL, "an owner's mail servers (eBay's)"},
     /* Ordinary compounds: the brand label is a word or a keyword after
 	 * a letter, or the rest of a longer word. */
@@ -114,7 +129,7 @@ static void test_ends_against_scan(void)
 {
 	size_t checked = 0, differ = 0, words = 0;
 	static const char *const made_up[] = {"dhl", "ebay", "zzzz", "aaa",
-					      "ups", "qxj", "ing", "ly"};
+					      "ups", "qxj",  "ing",  "ly"};
 
 	for (size_t at = 0; at < dictword_size; words++) {
 		const char *word = dictword_text + at;
