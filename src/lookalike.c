@@ -382,23 +382,21 @@ int lookalike_learn_brand(struct lookalike *lk, const char *domain)
 }
 
 /* lookalike_suffix_own - reg is a brand's label under a suffix the brand
- * owns it under: every registry's suffix (.*; not the Public Suffix
- * List's private section, where a hosting service gives names to
- * anyone: github.io, netlify.app), or every country-code suffix (or a
- * language community's, cctld.h) */
+ * owns it under: every registry's suffix (.*), or every country-code
+ * suffix (or a language community's, cctld.h); never one of the Public
+ * Suffix List's private section, where a hosting service gives names
+ * to anyone (github.io, blogspot.de: they end in a country code too) */
 static int lookalike_suffix_own(const struct lookalike *lk, const char *reg)
 {
 	size_t label_len = strcspn(reg, ".");
 	const struct lookalike_brand *brand = lookalike_get(
 	    lk, LK_LABELS, reg, label_len, lookfilter_hash(reg, label_len));
 
-	if (brand == NULL)
+	if (brand == NULL || !(brand->any_suffix || brand->any_cc)
+	    || !psl_is_public_suffix2(lk->psl, reg + label_len + 1,
+				      PSL_TYPE_ICANN))
 		return 0;
-	if (brand->any_suffix
-	    && psl_is_public_suffix2(lk->psl, reg + label_len + 1,
-				     PSL_TYPE_ICANN))
-		return 1;
-	return brand->any_cc && cctld_is_country(strrchr(reg, '.') + 1);
+	return brand->any_suffix || cctld_is_country(strrchr(reg, '.') + 1);
 }
 
 /* lookalike_named - the brand whose domain or family domain

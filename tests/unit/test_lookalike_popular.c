@@ -34,6 +34,10 @@ static const struct pair_case community_cases[] = {
     {"airbnb.online", "airbnb.com", TLD, "an open generic domain"},
     {"paypal.cat", "paypal.com", TLD, "a brand without .cc owns no .cat"},
     {"google-login.cat", "google.com", COMBO, "a lure under .cat"},
+    {"google.github.io", "google.com", TLD,
+     "a hosting service's suffix ending in a country code"},
+    {"airbnb.blogspot.de", "airbnb.com", TLD,
+     "a hosting service's suffix under a country's"},
 };
 
 /* A .* brand's label under any registry's suffix is its own, not under
