@@ -18,8 +18,8 @@
  *	word will do too (paypal-summary, ethereum-transfer: the lures of
  *	real campaigns; owners name theirs mostly for countries, products
  *	and codes, which the word list does not hold, and an owner's site
- *	named with a word, paypal-marketing, belongs in its family).  A brand label under 5
- *	characters (or a common word) joined without a hyphen needs 5 or
+ *	named with a word, paypal-marketing, belongs in its family).  A
+ *	brand label under 5 characters (or a common word) joined without a hyphen needs 5 or
  *	more characters of keywords, on one side of it: mail+ing, my+box
  *	and post+ups are ordinary words, mail+ing+web a word with a
  *	keyword; a 4-letter label that is no word (ebay, usps, lyft) is a

@@ -62,7 +62,8 @@
  * no English word and no keyword after a letter or two (paypal, not
  * united, blockchain, icloud): an English word glued before it makes
  * no compound of ordinary words (summarypaypal; trust+icloud and
- * solar+united do). */
+ * solar+united do), and English words after it and a hyphen are the
+ * lure's phrase (paypal-summary; united-internet is a name). */
 enum {
 	COMBOSQUAT_COMMON,   /* a word: 5 bytes of keywords, one side */
 	COMBOSQUAT_ACRONYM,  /* 3 letters, not a word: as common */
