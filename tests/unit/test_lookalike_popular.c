@@ -73,6 +73,8 @@ static const struct pair_case family_cases[] = {
     {"binance.vision", NULL, NULL, "Binance's public market data"},
     {"github.dev", NULL, NULL, "GitHub's web editor"},
     {"atlassian.design", NULL, NULL, "Atlassian's design system"},
+    {"paypal-marketing.co.uk", NULL, NULL, "PayPal's marketing site"},
+    {"paypal-summary.com", "paypal.com", COMBO, "a word after the brand"},
     {"telekom-login.com", "telekom.de", COMBO, "a lure on the brand"},
     {"amazonpay-verify.com", "amazon.com", COMBO, "a lure on Amazon Pay"},
     {"aliexpress.info", "aliexpress.com", TLD, "not .ru: anybody's"},
