@@ -143,6 +143,7 @@ for case in \
 	"usps-summary.com lookalike:combo usps.com" \
 	"paypal2019.com lookalike:combo paypal.com" \
 	"docusign-summary.com lookalike:combo docusign.com" \
+	"paypal-summary.com lookalike:combo paypal.com" \
 	"banckofamerika.com lookalike:typo bankofamerica.com" \
 	"xn--80aaa4ib1d45c.com lookalike:homoglyph alibaba.com"; do
 	set -- $case
