@@ -32,7 +32,11 @@
  *	brand an English word stays out (googlegroups, ebaystatic: how
  *	owners name their own sites).  The bits of a URL are keywords too
  *	(https-paypal), and as long ones: no English word starts or ends
- *	with www, so wwwapple is no compound of an ordinary word.
+ *	with www, so wwwapple is no compound of an ordinary word.  A
+ *	two-letter label takes keywords only, and only beside a hyphen
+ *	(bt-billing, my-ee): glued or beside numbers and other words, two
+ *	letters are a syllable, a model number or someone's initials
+ *	(btconnect, hp-15, td-ameritrade).
  *
  *	Keywords (lureword.h) are looked up by binary search, for each
  *	prefix and suffix length up to the longest keyword: a few hundred
@@ -119,6 +123,8 @@ static int combosquat_enough(int distinct, size_t cut, int sides)
 		if (sides == COMBOSQUAT_BACK)
 			return 1;
 		break;
+	case COMBOSQUAT_PAIR:
+		return 0; /* glued, two letters are a syllable: btconnect */
 	default:
 		break;
 	}
@@ -243,21 +249,59 @@ static int combosquat_split(const char *label, size_t len,
 	return words->count > 1;
 }
 
+/* The word that owners glue before their brand for their mail servers
+ * (emailebay.com is eBay's); the affix-mail rule takes it only with a
+ * hyphen (email-paypal). */
+#define COMBOSQUAT_MAIL_WORD "email"
+/* The other mail affix of that rule, and the one on the keyword list. */
+#define COMBOSQUAT_MAIL_SHORT "mail"
+
+/* combosquat_is - s[0..len) is word */
+static int combosquat_is(const char *s, size_t len, const char *word)
+{
+	return strlen(word) == len && memcmp(s, word, len) == 0;
+}
+
+/* What combosquat_others_plain() takes besides keywords. */
+#define COMBOSQUAT_TAKE_NUMBER  1
+#define COMBOSQUAT_TAKE_ENGLISH 2
+
 /* combosquat_others_plain - every word outside words first..last is a
- * keyword or a number, or with english set an English word too */
+ * keyword, or a number or an English word as take says */
 static int combosquat_others_plain(const struct combosquat_words *words,
-				   size_t first, size_t last, int english)
+				   size_t first, size_t last, int take)
 {
 	for (size_t i = 0; i < words->count; i++) {
 		const struct combosquat_span *w = &words->word[i];
 
 		if ((i < first || i > last)
 		    && !lureword_is_keyword(w->s, w->len)
-		    && !combosquat_is_number(w->s, w->len)
-		    && !(english && dictword_is_word(w->s, w->len)))
+		    && !((take & COMBOSQUAT_TAKE_NUMBER)
+			 && combosquat_is_number(w->s, w->len))
+		    && !((take & COMBOSQUAT_TAKE_ENGLISH)
+			 && dictword_is_word(w->s, w->len)))
 			return 0;
 	}
 	return 1;
+}
+
+/*
+ * combosquat_pair_lure - the words outside words first..last, beside a
+ * two-letter label, are keywords, and not the mail affix alone: a mail
+ * host named with two letters (aa-mail) is anyone's, and the affix-mail
+ * rule, whose word it is, leaves two letters out.
+ */
+static int combosquat_pair_lure(const struct combosquat_words *words,
+				size_t first, size_t last)
+{
+	int lure = 0;
+
+	for (size_t i = 0; i < words->count; i++)
+		if (i < first || i > last)
+			lure |=
+			    !combosquat_is(words->word[i].s, words->word[i].len,
+					   COMBOSQUAT_MAIL_SHORT);
+	return lure && combosquat_others_plain(words, first, last, 0);
 }
 
 /*
@@ -302,12 +346,15 @@ static const void *combosquat_run(const struct combosquat_words *words,
 {
 	const char *s = words->word[first].s;
 	size_t len = (size_t)(words->word[last].s - s) + words->word[last].len;
-	int plain = combosquat_others_plain(words, first, last, 0);
+	int plain =
+	    combosquat_others_plain(words, first, last, COMBOSQUAT_TAKE_NUMBER);
 	int distinct = 0;
 	const void *brand = NULL;
 
 	if (first > 0 || last + 1 < words->count)
 		brand = find(ctx, s, len, &distinct);
+	if (brand != NULL && distinct == COMBOSQUAT_PAIR)
+		return combosquat_pair_lure(words, first, last) ? brand : NULL;
 	/* find() returns a brand of its index, never &distinct */
 	if (brand != NULL
 	    && (plain
@@ -315,7 +362,9 @@ static const void *combosquat_run(const struct combosquat_words *words,
 		     || distinct == COMBOSQUAT_COINED)
 		    && first > 0)
 		|| (distinct == COMBOSQUAT_COINED
-		    && combosquat_others_plain(words, first, last, 1))
+		    && combosquat_others_plain(words, first, last,
+					       COMBOSQUAT_TAKE_NUMBER
+						   | COMBOSQUAT_TAKE_ENGLISH))
 		|| (first == last
 		    && combosquat_name_phrase(words, first, distinct))))
 		/* cppcheck-suppress returnDanglingLifetime */
@@ -342,18 +391,6 @@ static const void *combosquat_hyphenated(const struct combosquat_words *words,
 	return NULL;
 }
 
-/* The word that owners glue before their brand for their mail servers
- * (emailebay.com is eBay's); the affix-mail rule takes it only with a
- * hyphen (email-paypal). */
-#define COMBOSQUAT_MAIL_WORD "email"
-
-/* combosquat_mail_word - s[0..len) is COMBOSQUAT_MAIL_WORD */
-static int combosquat_mail_word(const char *s, size_t len)
-{
-	return len == sizeof(COMBOSQUAT_MAIL_WORD) - 1
-	       && memcmp(s, COMBOSQUAT_MAIL_WORD, len) == 0;
-}
-
 /*
  * combosquat_word_before - the brand that word[0..len) is with one
  * English word glued before it, when no English word ends with its
@@ -372,7 +409,7 @@ static const void *combosquat_word_before(const char *word, size_t len,
 		if (brand != NULL
 		    && (distinct == COMBOSQUAT_COINED
 			|| distinct == COMBOSQUAT_CODE)
-		    && !combosquat_mail_word(word, k)
+		    && !combosquat_is(word, k, COMBOSQUAT_MAIL_WORD)
 		    && dictword_is_word(word, k))
 			/* find() returns a brand of its index, never &distinct */
 			/* cppcheck-suppress returnDanglingLifetime */

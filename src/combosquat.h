@@ -63,14 +63,18 @@
  * united, blockchain, icloud): an English word glued before it makes
  * no compound of ordinary words (summarypaypal; trust+icloud and
  * solar+united do), and English words after it and a hyphen are the
- * lure's phrase (paypal-summary; united-internet is a name). */
+ * lure's phrase (paypal-summary; united-internet is a name).  A pair
+ * (2 letters: bt, ee) takes keywords only, beside it and a hyphen
+ * (bt-billing, my-ee): glued to words or numbers two letters are a
+ * syllable or a model number of anyone's name (btconnect, hp-15). */
 enum {
 	COMBOSQUAT_COMMON,   /* a word: 5 bytes of keywords, one side */
 	COMBOSQUAT_ACRONYM,  /* 3 letters, not a word: as common */
 	COMBOSQUAT_NAME,     /* 4 letters, no word: any keyword, one side */
 	COMBOSQUAT_CODE,     /* 3 or 4, no word's end: a word before too */
 	COMBOSQUAT_DISTINCT, /* 5 or more, no word: any word, any keyword */
-	COMBOSQUAT_COINED    /* distinct, no English word: a word glued */
+	COMBOSQUAT_COINED,   /* distinct, no English word: a word glued */
+	COMBOSQUAT_PAIR      /* 2 letters: keywords beside a hyphen only */
 };
 
 /* The brand whose label is s[0..len), or NULL; *distinct set to how it

@@ -39,7 +39,8 @@
 /* Brand labels this long or shorter: a doubled letter or a swap only
  * under their own suffixes (lookrules_same_suffix()). */
 #define LOOKRULES_ACRONYM_MAX 3
-/* Brand labels this long are matched only as homoglyphs: bt, td. */
+/* Brand labels this long are matched only as homoglyphs, and with
+ * keywords beside a hyphen (combosquat.h): bt, td. */
 #define LOOKRULES_PAIR_LEN 2
 
 typedef const struct lookalike_brand *(*lookrules_rule_fn)(
@@ -61,13 +62,19 @@ static const struct lookalike_brand *lookrules_label(const struct lookalike *lk,
  * coined when it is no English word nor narrow (a keyword after a
  * letter or two: icloud); one of 4 that is no English word a name,
  * one of 3 not marked a word an acronym (the word list has no
- * 3-letter words); either a code when no English word ends with it
- * (combosquat.h) */
+ * 3-letter words); either a code when no English word ends with it;
+ * one of 2 a pair, whatever its marks (combosquat.h) */
 static const void *lookrules_combo_label(const void *ctx, const char *s,
 					 size_t len, int *distinct)
 {
-	const struct lookalike_brand *brand = lookrules_label(ctx, s, len);
+	const struct lookalike_brand *brand;
 
+	if (len == LOOKRULES_PAIR_LEN) {
+		*distinct = COMBOSQUAT_PAIR;
+		return lookalike_get(ctx, LK_LABELS, s, len,
+				     lookfilter_hash(s, len));
+	}
+	brand = lookrules_label(ctx, s, len);
 	*distinct = COMBOSQUAT_COMMON;
 	if (brand == NULL || brand->word || brand->owner != NULL)
 		return brand; /* a family domain's label: keywords only */

@@ -144,6 +144,7 @@ for case in \
 	"paypal2019.com lookalike:combo paypal.com" \
 	"docusign-summary.com lookalike:combo docusign.com" \
 	"paypal-summary.com lookalike:combo paypal.com" \
+	"bt-billing.com lookalike:combo bt.com" \
 	"banckofamerika.com lookalike:typo bankofamerica.com" \
 	"xn--80aaa4ib1d45c.com lookalike:homoglyph alibaba.com"; do
 	set -- $case
@@ -168,7 +169,8 @@ not_shipped() {
 for own in docusign.net googlemail.com facebookmail.com amazon.co.uk att.net paypal.de yahoo.co.jp y.ahoo.it; do
 	not_shipped "shipped list: $own is the brand's own" "$own"
 done
-for legit in ubs.com nhl.com art.com openoffice.org groups.io paypal-deutschland.de fedexfield.com; do
+for legit in ubs.com nhl.com art.com openoffice.org groups.io paypal-deutschland.de fedexfield.com \
+	btconnect.com bt-2019.com; do
 	not_shipped "shipped list: $legit is no lookalike" "$legit"
 done
 not_shipped "--no-default-brands: no shipped list" paypal-login.com --no-default-brands
@@ -178,6 +180,10 @@ not_shipped "--no-default-brands --brands FILE replaces the list" docusing.net \
 is "$(shipped paypal-login.com --no-default-brands --brands "$TMP/pp")" \
 	"phished-domain-first-seen${tab}lookalike:combo${tab}paypal.com${tab}paypal-login.com" "... with the brands of FILE"
 printf 'marriott.com\n' > "$TMP/mar"
+printf 'ee.co.uk\n' > "$TMP/ee"
+is "$(shipped ee-billing-recovery.web.app --brands "$TMP/ee")" \
+	"phished-domain-first-seen${tab}lookalike:combo${tab}ee.co.uk${tab}ee-billing-recovery.web.app" \
+	"a two-letter brand with keywords and hyphens: a real carrier lure's host"
 is "$(shipped docusing.net --brands "$TMP/mar" | cut -f2)" lookalike:typo "--brands FILE alone extends the shipped list"
 pw -r "$RULEBASE" --default-brands "$TMP/none" /dev/null > /dev/null 2>&1
 is "$?" 66 "a missing --default-brands file exits 66"

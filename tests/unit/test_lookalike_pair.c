@@ -2,7 +2,9 @@
  * test_lookalike_pair - two-letter brand labels (bt.com, td.com): their
  * homoglyphs are lookalikes, in another script or with a letter that no
  * table folds standing for one of theirs, but no generic edit of two
- * letters is, nor an accented letter that folds to another one.
+ * letters is, nor an accented letter that folds to another one; with a
+ * hyphen, keywords of a lure beside them are a combination, but glued
+ * words, numbers and ordinary words are not.
  */
 #include <stdio.h>
 
@@ -11,31 +13,48 @@
 #include "tap.h"
 
 static const struct pair_case pair_cases[] = {
-	/* Homoglyphs: what a reader takes for the brand. */
-	{"xn--r1at.com", "bt.com", GLYPH,
-	 "bt in Cyrillic: soft sign (tone six to UTS #39) and te"},
-	{"xn--t-6oa.com", "bt.com", GLYPH, "Latin tone six for b"},
-	{"xn--qha0f.com", "bt.com", GLYPH,
-	 "tone six, and t with palatal hook"},
-	{"mail.xn--r1at.com", "bt.com", GLYPH, "a host below it"},
-	{"xn--r1a69a.com", "td.com", GLYPH, "Cyrillic te for t"},
-	/* Two letters changed generically are somebody else's name. */
-	{"dt.com", NULL, NULL, "one letter substituted"},
-	{"tb.com", NULL, NULL, "the two letters swapped"},
-	{"btt.com", NULL, NULL, "a letter doubled"},
-	{"lbt.com", NULL, NULL, "a letter added"},
-	{"bt.net", NULL, NULL, "the label under another suffix"},
-	{"xn--t-gia.com", NULL, NULL, "d with caron folds to d: dt"},
-	{"xn--lt-7rs.com", NULL, NULL, "l and b with line below: lbt"},
-	{"xn--11aa.com", NULL, NULL, "two letters no table folds"},
-	{"xn--x-6oa.com", NULL, NULL, "tone six beside a letter no brand has"},
-	{"xn--t-kq6a.com", NULL, NULL, "a CJK letter imitates no Latin one"},
-	{"xn--t-66a.com", NULL, NULL,
-	 "a modifier letter (glottal stop) is of no alphabet"},
-	{"xn--t-p9a.com", NULL, NULL, "nor is the modifier letter voicing"},
-	/* Their own domains. */
-	{"bt.com", NULL, NULL, "the brand itself"},
-	{"btinternet.com", NULL, NULL, "a family domain"},
+    /* Homoglyphs: what a reader takes for the brand. */
+    {"xn--r1at.com", "bt.com", GLYPH,
+     "bt in Cyrillic: soft sign (tone six to UTS #39) and te"},
+    {"xn--t-6oa.com", "bt.com", GLYPH, "Latin tone six for b"},
+    {"xn--qha0f.com", "bt.com", GLYPH, "tone six, and t with palatal hook"},
+    {"mail.xn--r1at.com", "bt.com", GLYPH, "a host below it"},
+    {"xn--r1a69a.com", "td.com", GLYPH, "Cyrillic te for t"},
+    /* Two letters changed generically are somebody else's name. */
+    {"dt.com", NULL, NULL, "one letter substituted"},
+    {"tb.com", NULL, NULL, "the two letters swapped"},
+    {"btt.com", NULL, NULL, "a letter doubled"},
+    {"lbt.com", NULL, NULL, "a letter added"},
+    {"bt.net", NULL, NULL, "the label under another suffix"},
+    {"xn--t-gia.com", NULL, NULL, "d with caron folds to d: dt"},
+    {"xn--lt-7rs.com", NULL, NULL, "l and b with line below: lbt"},
+    {"xn--11aa.com", NULL, NULL, "two letters no table folds"},
+    {"xn--x-6oa.com", NULL, NULL, "tone six beside a letter no brand has"},
+    {"xn--t-kq6a.com", NULL, NULL, "a CJK letter imitates no Latin one"},
+    {"xn--t-66a.com", NULL, NULL,
+     "a modifier letter (glottal stop) is of no alphabet"},
+    {"xn--t-p9a.com", NULL, NULL, "nor is the modifier letter voicing"},
+    /* Keywords beside the pair and a hyphen: the lures of real
+	 * campaigns against carriers (ee-billing-recovery.web.app). */
+    {"bt-billing.com", "bt.com", COMBO, "a keyword after it"},
+    {"my-bt.net", "bt.com", COMBO, "a keyword before it"},
+    {"secure-td-login.com", "td.com", COMBO, "keywords on both sides"},
+    {"bt-billing.web.app", "bt.com", COMBO, "under a hosting suffix"},
+    /* Anything else beside two letters is anyone's name or code. */
+    {"bt-mail-billing.com", "bt.com", COMBO, "a keyword beside mail"},
+    {"bt-mail.net", NULL, NULL, "mail alone: anyone's mail host"},
+    {"mail-bt-mail.net", NULL, NULL, "mail on both sides"},
+    {"email-bt.com", NULL, NULL, "email, no keyword"},
+    {"btbilling.com", NULL, NULL, "a keyword glued to it"},
+    {"mybt.com", NULL, NULL, "a keyword glued before it"},
+    {"bt-2019.com", NULL, NULL, "a number: a model or a year"},
+    {"bt-billing-2019.com", NULL, NULL, "a number beside a keyword"},
+    {"bt-summary.com", NULL, NULL, "an English word, no keyword"},
+    {"td-ameritrade.com", NULL, NULL, "a name after it"},
+    {"sm-bt.net", NULL, NULL, "two letters before it"},
+    /* Their own domains. */
+    {"bt.com", NULL, NULL, "the brand itself"},
+    {"btinternet.com", NULL, NULL, "a family domain"},
 };
 
 int main(void)
