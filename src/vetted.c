@@ -18,9 +18,14 @@
 
 /* Last labels of whole vetted top-level domains. */
 static const char *const vetted_tlds[] = {"edu", "gov", "mil", "int"};
-/* Labels that name a country's vetted zone, or one above it. */
+/* Labels that name a country's vetted zone, or one above it: schools,
+ * the military, and governments by their names in several languages
+ * and abbreviations (gc.ca, gv.at, gub.uy).  Not "go": go.jp is
+ * Japan's government, but go.it is named for the province of Gorizia,
+ * one of the geographic zones of .it. */
 static const char *const vetted_zones[] = {
-    "ac", "edu", "gov", "govt", "gob", "gouv", "mil", "sch", "school", "k12"};
+    "ac", "edu", "gov", "govt", "gob",    "gouv", "gc",
+    "gv", "gub", "mil", "sch",  "school", "k12"};
 
 #define VETTED_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -30,6 +30,9 @@ static const struct pair_case owner_cases[] = {
     {"paypal.gov.br", NULL, NULL, "a government suffix (gov.br)"},
     {"paypal.gob.mx", NULL, NULL, "gob.mx"},
     {"paypal.gouv.fr", NULL, NULL, "gouv.fr"},
+    {"paypal-login.gc.ca", NULL, NULL, "gc.ca, Canada's government"},
+    {"secure-paypal.gv.at", NULL, NULL, "gv.at, Austria's"},
+    {"paypal.gub.uy", NULL, NULL, "gub.uy, Uruguay's"},
     {"paypal.mil", NULL, NULL, ".mil"},
     {"paypal.int", NULL, NULL, ".int"},
     {"hmrc.gov.au", NULL, NULL, "an agency's label under another government"},
@@ -44,6 +47,8 @@ static const struct pair_case owner_cases[] = {
     {"paypal.ac", "paypal.com", TLD, ".ac alone is Ascension Island, open"},
     {"paypal.education", "paypal.com", TLD, ".education is an open gTLD"},
     {"paypal.school", "paypal.com", TLD, ".school is an open gTLD"},
+    {"paypal-login.go.it", "paypal.com", COMBO,
+     "go.it is a province's geographic zone"},
     {"weber.com", "webex.com", TYPO, "the same typo under .com"},
     {"ups.net", "ups.com", TLD, "the brand label under .net"},
     /* A vetted suffix the brand uses itself still counts. */
