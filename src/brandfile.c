@@ -4,14 +4,15 @@
  * SUMMARY
  *	Line parsing with file:line warnings; brand families.
  * DESCRIPTION
- *	Lines are bounded (BRANDFILE_LINE_MAX) and must be printable ASCII
- *	before the comment; items are quoted bounded in warnings, and only
- *	after control bytes were ruled out.  The brands that the access
- *	map teaches are learned in config.c.
+ *	Lines are bounded (BRANDFILE_LINE_MAX) and may hold no control
+ *	byte before the comment; items are quoted bounded in warnings, and
+ *	only after control bytes were ruled out.  A name written in UTF-8
+ *	(müller.de) is taken as its A-labels (UTS #46), as a sender's is.
+ *	The brands that the access map teaches are learned in config.c.
  * DIAGNOSTICS
  *	"file:line: reason; line skipped" for a line or word skipped (too
- *	long, control or non-ASCII bytes, more than one word in an allow
- *	file, not a hostname, a public suffix, not a registrable domain).
+ *	long, control bytes, more than one word in an allow file, not a
+ *	hostname, a public suffix, not a registrable domain).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -39,12 +40,26 @@ typedef int (*brandfile_line_fn)(struct lookalike *lk,
 				 struct textfile_where *src,
 				 struct brandfile_words *words);
 
-/* brandfile_host_warn - warn about an item that is no usable host */
+/* brandfile_is_ascii - no byte of s is 0x80 or above */
+static int brandfile_is_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* brandfile_host_warn - warn about an item that is no usable host; one
+ * with bytes above ASCII is not quoted: they may be no UTF-8 at all */
 static void brandfile_host_warn(struct textfile_where *src,
 				enum lookalike_verdict verdict,
 				const char *item, const char *host)
 {
-	if (verdict == LOOKALIKE_NOT_HOST)
+	if (verdict == LOOKALIKE_NOT_HOST && !brandfile_is_ascii(item))
+		textfile_warn(src,
+			      "a name with non-ASCII bytes that is no "
+			      "internationalized hostname (UTF-8, UTS #46)");
+	else if (verdict == LOOKALIKE_NOT_HOST)
 		textfile_warn(src, "\"%.*s\" is not a hostname",
 			      BRANDFILE_QUOTE_MAX, item);
 	else if (verdict == LOOKALIKE_SUFFIX)
@@ -161,8 +176,8 @@ static int brandfile_parse_line(struct textfile_where *src, const char *line,
 	for (size_t i = 0; i < end; i++) {
 		unsigned char c = (unsigned char)line[i];
 
-		if ((c < 0x20 && c != '\t') || c >= 0x7F) {
-			textfile_warn(src, "control or non-ASCII bytes");
+		if ((c < 0x20 && c != '\t') || c == 0x7F) {
+			textfile_warn(src, "control bytes");
 			return -1;
 		}
 	}

@@ -59,10 +59,6 @@
 _Static_assert(HOSTNAME_IP_MAX >= INET6_ADDRSTRLEN,
 	       "HOSTNAME_IP_MAX holds any address inet_ntop() writes");
 
-/* A UTF-8 name longer than this cannot map to a 253-octet host (four
- * octets a character at most, and an A-label is never shorter). */
-#define HOSTNAME_UTF8_MAX (4 * HOSTNAME_MAX)
-
 /* hostname_is_ldh - letter, digit or hyphen (ASCII only, no locale) */
 static int hostname_is_ldh(unsigned char c)
 {

@@ -25,6 +25,9 @@
 #define HOSTNAME_MAX       253 /* RFC 1035, without the trailing dot */
 #define HOSTNAME_IP_MAX    46  /* INET6_ADDRSTRLEN: an address as text */
 #define HOSTNAME_LABEL_MAX 63  /* RFC 1035 */
+/* A UTF-8 name longer than this cannot map to a 253-octet host (four
+ * octets a character at most, and an A-label is never shorter). */
+#define HOSTNAME_UTF8_MAX (4 * HOSTNAME_MAX)
 
 enum host_verdict {
 	HOST_OK = 0,     /* host[] holds a valid lower-case hostname */

@@ -209,7 +209,8 @@ enum lookalike_verdict lookalike_judge(const struct lookalike *lk,
 {
 	*reg = NULL;
 	if (lk == NULL || name == NULL
-	    || hostname_normalize(name, strnlen(name, HOSTNAME_MAX + 2), host)
+	    || hostname_normalize(name, strnlen(name, HOSTNAME_UTF8_MAX + 1),
+				  host)
 		   != HOST_OK)
 		return LOOKALIKE_NOT_HOST;
 	*reg = psl_registrable_domain(lk->psl, host);

@@ -180,6 +180,11 @@ not_shipped "--no-default-brands --brands FILE replaces the list" docusing.net \
 is "$(shipped paypal-login.com --no-default-brands --brands "$TMP/pp")" \
 	"phished-domain-first-seen${tab}lookalike:combo${tab}paypal.com${tab}paypal-login.com" "... with the brands of FILE"
 printf 'marriott.com\n' > "$TMP/mar"
+printf 'm\303\274ller.de .com   # written in UTF-8\n' > "$TMP/utf8"
+is "$(shipped mueller.de --brands "$TMP/utf8")" \
+	"phished-domain-first-seen${tab}lookalike:homoglyph${tab}xn--mller-kva.de${tab}mueller.de" \
+	"a brand written in UTF-8 in --brands FILE is taken as its A-labels"
+not_shipped "... and its family too" xn--mller-kva.com --brands "$TMP/utf8"
 printf 'ee.co.uk\n' > "$TMP/ee"
 is "$(shipped ee-billing-recovery.web.app --brands "$TMP/ee")" \
 	"phished-domain-first-seen${tab}lookalike:combo${tab}ee.co.uk${tab}ee-billing-recovery.web.app" \

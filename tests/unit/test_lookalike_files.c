@@ -75,6 +75,8 @@ static void test_brand_file(void)
 		"bad_label.com\n"
 		"esc\033.com\n"
 		"marriott.com\r\n"
+		"m\xc3\xbcller.de .com   # UTF-8: its A-labels\n"
+		"m\xfcller.de\n"
 		"staples.co.uk";
 	char path[TEST_PATH_MAX];
 	char captured[TEST_CAPTURE_MAX];
@@ -85,8 +87,8 @@ static void test_brand_file(void)
 	test_write(path, text, sizeof(text) - 1);
 	tap_is_long(test_capture(brandfile_load, lk, path, &bad,
 				 captured), 0, "brands file loaded");
-	tap_is_long((long) bad, 5, "five bad lines counted");
-	tap_is_long((long) lookalike_brand_count(lk), 4, "four brands");
+	tap_is_long((long) bad, 6, "six bad lines counted");
+	tap_is_long((long) lookalike_brand_count(lk), 5, "five brands");
 	test_has(captured, path, 6, "emalsrv.marriott.com is not a "
 		 "registrable domain (marriott.com is)", "below: says which is");
 	test_has(captured, path, 7, "co.uk is a public suffix",
@@ -95,8 +97,11 @@ static void test_brand_file(void)
 		 "a brand that is no hostname: the line is skipped");
 	test_has(captured, path, 9, "\"bad_label.com\" is not a hostname",
 		 "not a hostname, quoted");
-	test_has(captured, path, 10, "control or non-ASCII bytes",
+	test_has(captured, path, 10, "control bytes",
 		 "control byte, not quoted");
+	test_has(captured, path, 13, "a name with non-ASCII bytes that is no "
+		 "internationalized hostname", "a name in Latin-1: no hostname");
+	tap_ok(strchr(captured, '\xfc') == NULL, "... and its bytes not quoted");
 	tap_ok(strchr(captured, '\033') == NULL, "no escape byte on stderr");
 	tap_is_long(lookalike_check(lk, "walmart.net", &d), 1,
 		    "indented, commented, upper-case brand was taken");
@@ -104,6 +109,12 @@ static void test_brand_file(void)
 		    "CRLF line was taken");
 	tap_is_long(lookalike_check(lk, "staples.net", &d), 1,
 		    "last line without newline was taken");
+	tap_is_long(lookalike_check(lk, "mueller.de", &d), 1,
+		    "a brand written in UTF-8 was taken as its A-labels");
+	tap_is_str(d.phished_domain, "xn--mller-kva.de",
+		   "... and is reported by them");
+	tap_is_long(lookalike_check(lk, "xn--mller-kva.com", &d), 0,
+		    "... with its family");
 	tap_is_long(brandfile_load(lk, "/nonexistent/brands", &test_say, &bad),
 		    -1, "a missing file is an error");
 	tap_is_long(errno, ENOENT, "errno ENOENT");
