@@ -384,30 +384,60 @@ static int confusable_ascii(const char *label, size_t len,
 	return (int)n;
 }
 
+/* confusable_is_ace - label[0..len) starts an A-label */
+static int confusable_is_ace(const char *label, size_t len)
+{
+	return len > CONFUSABLE_ACE_LEN
+	       && memcmp(label, CONFUSABLE_ACE, CONFUSABLE_ACE_LEN) == 0;
+}
+
+int confusable_decode(const char *label, size_t len,
+		      char out[CONFUSABLE_TEXT_MAX + 1])
+{
+	char ace[HOSTNAME_LABEL_MAX + 1];
+	char *utf8 = NULL;
+	size_t n;
+
+	if (label == NULL || len > HOSTNAME_LABEL_MAX
+	    || !confusable_is_ace(label, len))
+		return -1;
+	memcpy(ace, label, len);
+	ace[len] = '\0';
+	if (idn2_to_unicode_8z8z(ace, &utf8, 0) != IDN2_OK)
+		return -1;
+	n = strlen(utf8);
+	if (n > CONFUSABLE_TEXT_MAX) {
+		idn2_free(utf8);
+		return -1;
+	}
+	memcpy(out, utf8, n + 1);
+	idn2_free(utf8);
+	return (int)n;
+}
+
 /* confusable_wide - label (an A-label decoded) as UTF-16 into wide; its
  * length, or -1; *flags gets CONFUSABLE_IDN */
 static int32_t confusable_wide(const struct icuload *icu, const char *label,
 			       size_t len, UChar wide[CONFUSABLE_WIDE],
 			       int *flags)
 {
-	char ace[HOSTNAME_LABEL_MAX + 1];
-	char *utf8 = NULL;
+	char text[CONFUSABLE_TEXT_MAX + 1];
 	UErrorCode status = U_ZERO_ERROR;
 	int32_t n = -1;
+	int tlen;
 
-	if (len > HOSTNAME_LABEL_MAX)
-		return -1;
-	memcpy(ace, label, len);
-	ace[len] = '\0';
-	if (len > CONFUSABLE_ACE_LEN
-	    && memcmp(label, CONFUSABLE_ACE, CONFUSABLE_ACE_LEN) == 0) {
-		if (idn2_to_unicode_8z8z(ace, &utf8, 0) != IDN2_OK)
-			return -1;
+	if (confusable_is_ace(label, len)) {
+		tlen = confusable_decode(label, len, text);
 		*flags |= CONFUSABLE_IDN;
+	} else if (len <= HOSTNAME_LABEL_MAX) {
+		memcpy(text, label, len);
+		tlen = (int)len;
+	} else {
+		tlen = -1;
 	}
-	icu->from_utf8(wide, CONFUSABLE_WIDE, &n, utf8 != NULL ? utf8 : ace, -1,
-		       &status);
-	idn2_free(utf8);
+	if (tlen < 0)
+		return -1;
+	icu->from_utf8(wide, CONFUSABLE_WIDE, &n, text, tlen, &status);
 	return U_SUCCESS(status) && n < CONFUSABLE_WIDE ? n : -1;
 }
 
@@ -423,8 +453,7 @@ static int confusable_fold_label(const struct confusable *cf, const char *label,
 
 	if (cf == NULL)
 		return -1;
-	if (!(len > CONFUSABLE_ACE_LEN
-	      && memcmp(label, CONFUSABLE_ACE, CONFUSABLE_ACE_LEN) == 0))
+	if (!confusable_is_ace(label, len))
 		return confusable_ascii(label, len, fold, out);
 	if (confusable_open(cf) < 0)
 		return -1;
@@ -449,6 +478,24 @@ int confusable_skeleton(const struct confusable *cf, const char *label,
 	if (flags != NULL)
 		*flags = n >= 0 ? fold.flags : 0;
 	return n;
+}
+
+int confusable_text_skeleton(const struct confusable *cf, const char *text,
+			     size_t len, char out[CONFUSABLE_MAX + 1])
+{
+	struct confusable_fold fold = {0, 0, 0};
+	UChar wide[CONFUSABLE_WIDE];
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t n = -1;
+
+	if (cf == NULL || text == NULL || len > CONFUSABLE_TEXT_MAX
+	    || confusable_open(cf) < 0)
+		return -1;
+	cf->lazy->icu.from_utf8(wide, CONFUSABLE_WIDE, &n, text, (int32_t)len,
+				&status);
+	if (U_FAILURE(status) || n >= CONFUSABLE_WIDE)
+		return -1;
+	return confusable_emit(cf, wide, n, &fold, out);
 }
 
 /* confusable_skeleton_r_first - confusable_skeleton() with an r before

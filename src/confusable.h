@@ -25,6 +25,9 @@
 /* Longest skeleton kept, in bytes (a folded label may grow). */
 #define CONFUSABLE_MAX 255
 
+/* Longest decoded label kept, in bytes (UTF-8 of a 63-octet A-label). */
+#define CONFUSABLE_TEXT_MAX 252
+
 /* What confusable_skeleton() saw in a label. */
 #define CONFUSABLE_IDN   1 /* an A-label that decoded */
 #define CONFUSABLE_MIXED 2 /* its letters mix scripts */
@@ -45,6 +48,19 @@ void confusable_free(struct confusable *cf);
  */
 int confusable_skeleton(const struct confusable *cf, const char *label,
 			size_t len, char out[CONFUSABLE_MAX + 1], int *flags);
+
+/* confusable_decode - the UTF-8 text of A-label label[0..len) into out,
+ * NUL-terminated; its length, or -1 when it is no A-label or does not
+ * decode */
+int confusable_decode(const char *label, size_t len,
+		      char out[CONFUSABLE_TEXT_MAX + 1]);
+
+/* confusable_text_skeleton - confusable_skeleton() of UTF-8 text (a
+ * decoded label or a part of one: the brand in paypal-login written
+ * with a Cyrillic a) into out; its length, or -1 when text is no UTF-8,
+ * too long, or ICU cannot open */
+int confusable_text_skeleton(const struct confusable *cf, const char *text,
+			     size_t len, char out[CONFUSABLE_MAX + 1]);
 
 /* A sender's label, its skeleton and the readings of it tried so far
  * (confusable_next_reading()); which and r_first 0 before the first. */

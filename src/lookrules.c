@@ -8,7 +8,8 @@
  *	Each rule derives strings from the sender's label and looks them up
  *	in the label indexes of lookindex.h, the Bloom filter first: the
  *	label itself (tld-swap), the label less a mail affix (affix-mail),
- *	the label less keywords and hyphenated words (combo, combosquat.h),
+ *	the label less keywords and hyphenated words (combo, combosquat.h;
+ *	an IDN label decoded, its parts beyond ASCII by their skeletons),
  *	the label's skeleton, read as it is and then with cl as d and lc as
  *	k, and for an IDN label its deletions (homoglyph: equal skeletons,
  *	or one edit after folding, or for a two-letter brand one letter no
@@ -169,6 +170,55 @@ lookrules_combo(const struct lookalike *lk, const char *label, size_t len)
 		return NULL;
 	/* Looked up only for a match: most labels are no combination. */
 	return brand != NULL && dictword_is_word(label, len) ? NULL : brand;
+}
+
+/* lookrules_is_ascii - no byte of s[0..len) is above ASCII */
+static int lookrules_is_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* lookrules_combo_glyphs - lookrules_combo_label() for a part of a
+ * decoded IDN label: an ASCII part as it is, one with other letters by
+ * its skeleton, as the brand label whose skeleton it has (the part may
+ * end inside a character: then it is no UTF-8 and no brand) */
+static const void *lookrules_combo_glyphs(const void *ctx, const char *s,
+					  size_t len, int *distinct)
+{
+	const struct lookalike *lk = ctx;
+	const struct lookalike_brand *brand;
+	char sk[CONFUSABLE_MAX + 1];
+	int n;
+
+	if (lookrules_is_ascii(s, len))
+		return lookrules_combo_label(ctx, s, len, distinct);
+	*distinct = COMBOSQUAT_COMMON;
+	n = confusable_text_skeleton(lk->cf, s, len, sk);
+	if (n < 0)
+		return NULL;
+	brand = lookalike_get(lk, LK_SKELETONS, sk, (size_t)n,
+			      lookfilter_hash(sk, (size_t)n));
+	return brand != NULL ? lookrules_combo_label(ctx, brand->domain,
+						     brand->label_len, distinct)
+			     : NULL;
+}
+
+/* lookrules_idn_combo - an IDN label, decoded, that combines a brand
+ * label with words as lookrules_combo() reads an ASCII one, the brand's
+ * part read by its skeleton: paypal-login with a Cyrillic a, and
+ * m\u00fcller-login for m\u00fcller.de (xn--mller-kva.de) */
+static const struct lookalike_brand *
+lookrules_idn_combo(const struct lookalike *lk, const char *label, size_t len)
+{
+	char text[CONFUSABLE_TEXT_MAX + 1];
+	int n = confusable_decode(label, len, text);
+
+	return n < 0 ? NULL
+		     : combosquat_find(text, (size_t)n, lookrules_combo_glyphs,
+				       lk);
 }
 
 /* lookrules_mask - key with every non-ASCII character as one '*' byte,
@@ -478,6 +528,7 @@ static const struct lookrules_rule {
     {"lookalike:affix-mail", lookrules_affix, 0},
     {"lookalike:combo", lookrules_combo, 0},
     {"lookalike:homoglyph", lookrules_homoglyph, 0},
+    {"lookalike:combo", lookrules_idn_combo, 0},
     {"lookalike:typo", lookrules_typo, 1},
     {"lookalike:homoglyph", lookrules_homoglyph_edit, 1},
     {"lookalike:typo", lookrules_two_typos, 1},

@@ -145,6 +145,7 @@ for case in \
 	"docusign-summary.com lookalike:combo docusign.com" \
 	"paypal-summary.com lookalike:combo paypal.com" \
 	"bt-billing.com lookalike:combo bt.com" \
+	"xn--pypal-login-yij.com lookalike:combo paypal.com" \
 	"banckofamerika.com lookalike:typo bankofamerica.com" \
 	"xn--80aaa4ib1d45c.com lookalike:homoglyph alibaba.com"; do
 	set -- $case
@@ -180,6 +181,9 @@ not_shipped "--no-default-brands --brands FILE replaces the list" docusing.net \
 is "$(shipped paypal-login.com --no-default-brands --brands "$TMP/pp")" \
 	"phished-domain-first-seen${tab}lookalike:combo${tab}paypal.com${tab}paypal-login.com" "... with the brands of FILE"
 printf 'marriott.com\n' > "$TMP/mar"
+is "$(shipped "$(printf 'p\320\260ypal-login.com')")" \
+	"phished-domain-first-seen${tab}lookalike:combo${tab}paypal.com${tab}xn--pypal-login-yij.com" \
+	"shipped list: a UTF-8 sender, paypal with a Cyrillic a and a keyword"
 printf 'm\303\274ller.de .com   # written in UTF-8\n' > "$TMP/utf8"
 is "$(shipped mueller.de --brands "$TMP/utf8")" \
 	"phished-domain-first-seen${tab}lookalike:homoglyph${tab}xn--mller-kva.de${tab}mueller.de" \
