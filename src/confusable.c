@@ -57,9 +57,6 @@
  * name maps: Cyrillic te, em, ka are t, m, k to a reader. */
 #define CONFUSABLE_TRANSFORM "Any-Latin; Latin-ASCII"
 
-/* Letters one code point may stand for (m: r n). */
-#define CONFUSABLE_CHAR_MAX 4
-
 /* Opened on the first IDN label (ICU's confusables data and the CLDR
  * transforms cost megabytes and tens of milliseconds, and most mail has
  * no IDN sender); ASCII labels need neither (confusable_ascii()). */
@@ -290,7 +287,7 @@ static int confusable_latin(const struct confusable *cf, UChar32 c,
 static int confusable_char(const struct confusable *cf, UChar32 c,
 			   UChar32 out[CONFUSABLE_CHAR_MAX])
 {
-	UChar one[2];
+	UChar one[2] = {0, 0};
 	UChar sk[CONFUSABLE_CHAR_MAX * 2];
 	int32_t len = 0;
 	int32_t sk_len;
@@ -327,6 +324,23 @@ static int confusable_char(const struct confusable *cf, UChar32 c,
 	return n;
 }
 
+/* confusable_letters - the folded letters code point c stands for, as
+ * the skeleton writes them; their number, or -1 */
+static int confusable_letters(const struct confusable *cf, UChar32 c,
+			      UChar32 seen[CONFUSABLE_CHAR_MAX])
+{
+	int count = confusable_char(cf, c, seen);
+
+	/* UTS #39 writes m as rn: one letter, which a letter before it
+	 * must not pair with (her+rn is no he+m+n; the fast path reads
+	 * hermes as hermes too) */
+	if (count == 2 && seen[0] == 'r' && seen[1] == 'n') {
+		seen[0] = 'm';
+		count = 1;
+	}
+	return count;
+}
+
 /* confusable_emit - the letters of each code point of wide[0..len) into
  * out, folded and joined; its length, or -1 */
 static int confusable_emit(const struct confusable *cf, const UChar *wide,
@@ -341,16 +355,9 @@ static int confusable_emit(const struct confusable *cf, const UChar *wide,
 		int count;
 
 		U16_NEXT(wide, i, len, c);
-		count = confusable_char(cf, c, seen);
+		count = confusable_letters(cf, c, seen);
 		if (count < 0)
 			return -1;
-		/* UTS #39 writes m as rn: one letter, which a letter before
-		 * it must not pair with (her+rn is no he+m+n; the fast path
-		 * reads hermes as hermes too) */
-		if (count == 2 && seen[0] == 'r' && seen[1] == 'n') {
-			seen[0] = 'm';
-			count = 1;
-		}
 		for (int k = 0; k < count; k++)
 			if (confusable_append(out, &n, fold, seen[k]) < 0)
 				return -1;
@@ -480,22 +487,70 @@ int confusable_skeleton(const struct confusable *cf, const char *label,
 	return n;
 }
 
-int confusable_text_skeleton(const struct confusable *cf, const char *text,
-			     size_t len, char out[CONFUSABLE_MAX + 1])
+int confusable_glyphs(const struct confusable *cf, const char *text, size_t len,
+		      struct confusable_glyphs *g)
 {
-	struct confusable_fold fold = {0, 0, 0};
-	UChar wide[CONFUSABLE_WIDE];
-	UErrorCode status = U_ZERO_ERROR;
-	int32_t n = -1;
+	int32_t i = 0;
 
 	if (cf == NULL || text == NULL || len > CONFUSABLE_TEXT_MAX
 	    || confusable_open(cf) < 0)
 		return -1;
-	cf->lazy->icu.from_utf8(wide, CONFUSABLE_WIDE, &n, text, (int32_t)len,
-				&status);
-	if (U_FAILURE(status) || n >= CONFUSABLE_WIDE)
+	g->count = 0;
+	while ((size_t)i < len) {
+		UChar32 c;
+		int count;
+
+		g->at[g->count] = (size_t)i;
+		U8_NEXT(text, i, (int32_t)len, c);
+		if (c < 0)
+			return -1;
+		count = confusable_letters(cf, c, g->letter[g->count]);
+		if (count < 0)
+			return -1;
+		g->letters[g->count++] = count;
+	}
+	g->at[g->count] = len;
+	return 0;
+}
+
+/* confusable_glyph_at - the character of g that starts at byte offset,
+ * or -1 when none does */
+static long confusable_glyph_at(const struct confusable_glyphs *g,
+				size_t offset)
+{
+	size_t lo = 0;
+	size_t hi = g->count + 1;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (g->at[mid] == offset)
+			return (long)mid;
+		if (g->at[mid] < offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+int confusable_part_skeleton(const struct confusable_glyphs *g, size_t from,
+			     size_t to, char out[CONFUSABLE_MAX + 1])
+{
+	struct confusable_fold fold = {0, 0, 0};
+	long first = confusable_glyph_at(g, from);
+	long last = confusable_glyph_at(g, to);
+	size_t n = 0;
+
+	if (first < 0 || last < first)
 		return -1;
-	return confusable_emit(cf, wide, n, &fold, out);
+	for (long c = first; c < last; c++)
+		for (int k = 0; k < g->letters[c]; k++)
+			if (confusable_append(out, &n, &fold, g->letter[c][k])
+			    < 0)
+				return -1;
+	out[n] = '\0';
+	return (int)n;
 }
 
 /* confusable_skeleton_r_first - confusable_skeleton() with an r before

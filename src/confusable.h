@@ -21,6 +21,7 @@
 #define PHISHWATCH_CONFUSABLE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Longest skeleton kept, in bytes (a folded label may grow). */
 #define CONFUSABLE_MAX 255
@@ -55,12 +56,29 @@ int confusable_skeleton(const struct confusable *cf, const char *label,
 int confusable_decode(const char *label, size_t len,
 		      char out[CONFUSABLE_TEXT_MAX + 1]);
 
-/* confusable_text_skeleton - confusable_skeleton() of UTF-8 text (a
- * decoded label or a part of one: the brand in paypal-login written
- * with a Cyrillic a) into out; its length, or -1 when text is no UTF-8,
- * too long, or ICU cannot open */
-int confusable_text_skeleton(const struct confusable *cf, const char *text,
-			     size_t len, char out[CONFUSABLE_MAX + 1]);
+/* Letters one character may stand for (m: r n). */
+#define CONFUSABLE_CHAR_MAX 4
+
+/* The folded letters of each character of a decoded label, found once
+ * (ICU's work), so that the skeleton of any part of the label costs
+ * none: the brand in paypal-login written with a Cyrillic a. */
+struct confusable_glyphs {
+	size_t count;                       /* characters */
+	size_t at[CONFUSABLE_TEXT_MAX + 1]; /* byte offset of each; the end */
+	int32_t letter[CONFUSABLE_TEXT_MAX][CONFUSABLE_CHAR_MAX];
+	int letters[CONFUSABLE_TEXT_MAX]; /* how many of letter[] each */
+};
+
+/* confusable_glyphs - the characters of UTF-8 text[0..len) into g; 0,
+ * or -1 when text is no UTF-8, too long, or ICU cannot open */
+int confusable_glyphs(const struct confusable *cf, const char *text, size_t len,
+		      struct confusable_glyphs *g);
+
+/* confusable_part_skeleton - the skeleton of the text's bytes from..to
+ * (confusable_skeleton() of that part alone) into out; its length, or
+ * -1 when from or to is inside a character */
+int confusable_part_skeleton(const struct confusable_glyphs *g, size_t from,
+			     size_t to, char out[CONFUSABLE_MAX + 1]);
 
 /* A sender's label, its skeleton and the readings of it tried so far
  * (confusable_next_reading()); which and r_first 0 before the first. */

@@ -181,27 +181,36 @@ static int lookrules_is_ascii(const char *s, size_t len)
 	return 1;
 }
 
+/* A decoded IDN label and its characters' letters, for the combination
+ * rule's lookups (lookrules_combo_glyphs()). */
+struct lookrules_idn {
+	const struct lookalike *lk;
+	const char *text;
+	struct confusable_glyphs glyphs;
+};
+
 /* lookrules_combo_glyphs - lookrules_combo_label() for a part of a
- * decoded IDN label: an ASCII part as it is, one with other letters by
- * its skeleton, as the brand label whose skeleton it has (the part may
- * end inside a character: then it is no UTF-8 and no brand) */
+ * decoded IDN label (ctx: its lookrules_idn): an ASCII part as it is,
+ * one with other letters by its skeleton, as the brand label whose
+ * skeleton it has (a part that ends inside a character is none) */
 static const void *lookrules_combo_glyphs(const void *ctx, const char *s,
 					  size_t len, int *distinct)
 {
-	const struct lookalike *lk = ctx;
+	const struct lookrules_idn *idn = ctx;
 	const struct lookalike_brand *brand;
+	size_t from = (size_t)(s - idn->text);
 	char sk[CONFUSABLE_MAX + 1];
 	int n;
 
 	if (lookrules_is_ascii(s, len))
-		return lookrules_combo_label(ctx, s, len, distinct);
+		return lookrules_combo_label(idn->lk, s, len, distinct);
 	*distinct = COMBOSQUAT_COMMON;
-	n = confusable_text_skeleton(lk->cf, s, len, sk);
+	n = confusable_part_skeleton(&idn->glyphs, from, from + len, sk);
 	if (n < 0)
 		return NULL;
-	brand = lookalike_get(lk, LK_SKELETONS, sk, (size_t)n,
+	brand = lookalike_get(idn->lk, LK_SKELETONS, sk, (size_t)n,
 			      lookfilter_hash(sk, (size_t)n));
-	return brand != NULL ? lookrules_combo_label(ctx, brand->domain,
+	return brand != NULL ? lookrules_combo_label(idn->lk, brand->domain,
 						     brand->label_len, distinct)
 			     : NULL;
 }
@@ -209,16 +218,21 @@ static const void *lookrules_combo_glyphs(const void *ctx, const char *s,
 /* lookrules_idn_combo - an IDN label, decoded, that combines a brand
  * label with words as lookrules_combo() reads an ASCII one, the brand's
  * part read by its skeleton: paypal-login with a Cyrillic a, and
- * m\u00fcller-login for m\u00fcller.de (xn--mller-kva.de) */
+ * m\u00fcller-login for m\u00fcller.de (xn--mller-kva.de); the letters of
+ * its characters are found once, not for each part tried */
 static const struct lookalike_brand *
 lookrules_idn_combo(const struct lookalike *lk, const char *label, size_t len)
 {
 	char text[CONFUSABLE_TEXT_MAX + 1];
+	struct lookrules_idn idn;
 	int n = confusable_decode(label, len, text);
 
-	return n < 0 ? NULL
-		     : combosquat_find(text, (size_t)n, lookrules_combo_glyphs,
-				       lk);
+	if (n < 0
+	    || confusable_glyphs(lk->cf, text, (size_t)n, &idn.glyphs) < 0)
+		return NULL;
+	idn.lk = lk;
+	idn.text = text;
+	return combosquat_find(text, (size_t)n, lookrules_combo_glyphs, &idn);
 }
 
 /* lookrules_mask - key with every non-ASCII character as one '*' byte,
