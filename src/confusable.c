@@ -403,7 +403,6 @@ int confusable_decode(const char *label, size_t len,
 {
 	char ace[HOSTNAME_LABEL_MAX + 1];
 	char *utf8 = NULL;
-	size_t n;
 
 	if (label == NULL || len > HOSTNAME_LABEL_MAX
 	    || !confusable_is_ace(label, len))
@@ -412,14 +411,7 @@ int confusable_decode(const char *label, size_t len,
 	ace[len] = '\0';
 	if (idn2_to_unicode_8z8z(ace, &utf8, 0) != IDN2_OK)
 		return -1;
-	n = strlen(utf8);
-	if (n > CONFUSABLE_TEXT_MAX) {
-		idn2_free(utf8);
-		return -1;
-	}
-	memcpy(out, utf8, n + 1);
-	idn2_free(utf8);
-	return (int)n;
+	return (int)hostname_idn2_take(utf8, out, CONFUSABLE_TEXT_MAX);
 }
 
 /* confusable_wide - label (an A-label decoded) as UTF-16 into wide; its

@@ -181,6 +181,19 @@ static enum host_verdict hostname_labels(const char *name, size_t len,
 	return HOST_OK;
 }
 
+long hostname_idn2_take(char *s, char *out, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n > max) {
+		idn2_free(s);
+		return -1;
+	}
+	memcpy(out, s, n + 1);
+	idn2_free(s);
+	return (long)n;
+}
+
 /* hostname_to_alabels - a UTF-8 name[0..len) with its U-labels mapped to
  * A-labels (UTS #46) into out; 0, or -1 when it is not a valid IDN */
 static int hostname_to_alabels(const char *name, size_t len,
@@ -188,7 +201,6 @@ static int hostname_to_alabels(const char *name, size_t len,
 {
 	char utf8[HOSTNAME_UTF8_MAX + 1];
 	char *ace = NULL;
-	size_t n;
 
 	if (len > HOSTNAME_UTF8_MAX)
 		return -1;
@@ -199,14 +211,7 @@ static int hostname_to_alabels(const char *name, size_t len,
 			      IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL)
 		   != IDN2_OK)
 		return -1;
-	n = strlen(ace);
-	if (n > HOSTNAME_MAX) {
-		idn2_free(ace);
-		return -1;
-	}
-	memcpy(out, ace, n + 1);
-	idn2_free(ace);
-	return 0;
+	return hostname_idn2_take(ace, out, HOSTNAME_MAX) < 0 ? -1 : 0;
 }
 
 /* hostname_has_high - a byte >= 0x80 in name[0..len) */

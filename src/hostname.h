@@ -74,6 +74,11 @@ enum host_verdict hostname_relay_ip(const char *text, size_t len, int bare,
 enum host_verdict hostname_syslog_host(const char *name, size_t len,
 				       char host[HOSTNAME_MAX + 1]);
 
+/* hostname_idn2_take - the NUL-terminated s that libidn2 allocated
+ * copied into out (max bytes, then a NUL) and freed; its length, or -1
+ * when it is longer than max */
+long hostname_idn2_take(char *s, char *out, size_t max);
+
 /* hostname_parent - the parent domain of a host ("b.c" of "a.b.c"), or
  * NULL at the last label; a pointer into host */
 const char *hostname_parent(const char *host);
