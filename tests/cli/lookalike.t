@@ -153,6 +153,10 @@ for case in \
 done
 is "$(shipped paypal.com.verify-id.info)" "phished-domain-first-seen${tab}lookalike:embedded${tab}paypal.com${tab}verify-id.info" \
 	"shipped list: --help's paypal.com.verify-id.info imitates paypal.com (embedded)"
+# --help's newer examples are the ones the loop above runs
+for example in paypal-summary.com bt-billing.com xn--pypal-login-yij.com; do
+	like "$(pw --help)" "$example" "--help shows $example, run above"
+done
 # not_shipped NAME DOMAIN [OPTIONS...] - no event, and not for a crash:
 # exit 0, the one line read, its sender seen, none suspicious
 not_shipped() {
