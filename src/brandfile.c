@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "brandfile.h"
+#include "hostname.h"
 #include "textfile.h"
 
 /* A brands or allow file line: a brand, its family and a comment. */
@@ -40,22 +41,14 @@ typedef int (*brandfile_line_fn)(struct lookalike *lk,
 				 struct textfile_where *src,
 				 struct brandfile_words *words);
 
-/* brandfile_is_ascii - no byte of s is 0x80 or above */
-static int brandfile_is_ascii(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if ((unsigned char)*s >= 0x80)
-			return 0;
-	return 1;
-}
-
 /* brandfile_host_warn - warn about an item that is no usable host; one
  * with bytes above ASCII is not quoted: they may be no UTF-8 at all */
 static void brandfile_host_warn(struct textfile_where *src,
 				enum lookalike_verdict verdict,
 				const char *item, const char *host)
 {
-	if (verdict == LOOKALIKE_NOT_HOST && !brandfile_is_ascii(item))
+	if (verdict == LOOKALIKE_NOT_HOST
+	    && hostname_has_high(item, strlen(item)))
 		textfile_warn(src,
 			      "a name with non-ASCII bytes that is no "
 			      "internationalized hostname (UTF-8, UTS #46)");

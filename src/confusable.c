@@ -414,7 +414,7 @@ int confusable_decode(const char *label, size_t len,
 	return (int)hostname_idn2_take(utf8, out, CONFUSABLE_TEXT_MAX);
 }
 
-/* confusable_wide - label (an A-label decoded) as UTF-16 into wide; its
+/* confusable_wide - A-label label decoded, as UTF-16 into wide; its
  * length, or -1; *flags gets CONFUSABLE_IDN */
 static int32_t confusable_wide(const struct icuload *icu, const char *label,
 			       size_t len, UChar wide[CONFUSABLE_WIDE],
@@ -423,19 +423,11 @@ static int32_t confusable_wide(const struct icuload *icu, const char *label,
 	char text[CONFUSABLE_TEXT_MAX + 1];
 	UErrorCode status = U_ZERO_ERROR;
 	int32_t n = -1;
-	int tlen;
+	int tlen = confusable_decode(label, len, text);
 
-	if (confusable_is_ace(label, len)) {
-		tlen = confusable_decode(label, len, text);
-		*flags |= CONFUSABLE_IDN;
-	} else if (len <= HOSTNAME_LABEL_MAX) {
-		memcpy(text, label, len);
-		tlen = (int)len;
-	} else {
-		tlen = -1;
-	}
 	if (tlen < 0)
 		return -1;
+	*flags |= CONFUSABLE_IDN;
 	icu->from_utf8(wide, CONFUSABLE_WIDE, &n, text, tlen, &status);
 	return U_SUCCESS(status) && n < CONFUSABLE_WIDE ? n : -1;
 }

@@ -214,8 +214,7 @@ static int hostname_to_alabels(const char *name, size_t len,
 	return hostname_idn2_take(ace, out, HOSTNAME_MAX) < 0 ? -1 : 0;
 }
 
-/* hostname_has_high - a byte >= 0x80 in name[0..len) */
-static int hostname_has_high(const char *name, size_t len)
+int hostname_has_high(const char *name, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
 		if ((unsigned char)name[i] >= 0x80)

@@ -74,6 +74,10 @@ enum host_verdict hostname_relay_ip(const char *text, size_t len, int bare,
 enum host_verdict hostname_syslog_host(const char *name, size_t len,
 				       char host[HOSTNAME_MAX + 1]);
 
+/* hostname_has_high - a byte of name[0..len) is 0x80 or above: UTF-8,
+ * or no text at all */
+int hostname_has_high(const char *name, size_t len);
+
 /* hostname_idn2_take - the NUL-terminated s that libidn2 allocated
  * copied into out (max bytes, then a NUL) and freed; its length, or -1
  * when it is longer than max */

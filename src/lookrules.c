@@ -172,15 +172,6 @@ lookrules_combo(const struct lookalike *lk, const char *label, size_t len)
 	return brand != NULL && dictword_is_word(label, len) ? NULL : brand;
 }
 
-/* lookrules_is_ascii - no byte of s[0..len) is above ASCII */
-static int lookrules_is_ascii(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return 0;
-	return 1;
-}
-
 /* A decoded IDN label and its characters' letters, for the combination
  * rule's lookups (lookrules_combo_glyphs()). */
 struct lookrules_idn {
@@ -202,7 +193,7 @@ static const void *lookrules_combo_glyphs(const void *ctx, const char *s,
 	char sk[CONFUSABLE_MAX + 1];
 	int n;
 
-	if (lookrules_is_ascii(s, len))
+	if (!hostname_has_high(s, len))
 		return lookrules_combo_label(idn->lk, s, len, distinct);
 	*distinct = COMBOSQUAT_COMMON;
 	n = confusable_part_skeleton(&idn->glyphs, from, from + len, sk);
