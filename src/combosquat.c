@@ -32,7 +32,10 @@
  *	brand an English word stays out (googlegroups, ebaystatic: how
  *	owners name their own sites).  The bits of a URL are keywords too
  *	(https-paypal), and as long ones: no English word starts or ends
- *	with www, so wwwapple is no compound of an ordinary word.  A
+ *	with www, so wwwapple is no compound of an ordinary word.  A brand
+ *	label that makes an English word with the keyword glued next to it
+ *	is a part of that word, however many keywords are around it:
+ *	onlinebanking is online and banking, not online, bank and ing.  A
  *	two-letter label takes keywords only, and only beside a hyphen
  *	(bt-billing, my-ee): glued or beside numbers and other words, two
  *	letters are a syllable, a model number or someone's initials
@@ -131,8 +134,19 @@ static int combosquat_enough(int distinct, size_t cut, int sides)
 	return cut >= COMBOSQUAT_SHORT_CUT && one_side;
 }
 
+/* What was cut from a word around its brand label so far. */
+struct combosquat_cuts {
+	size_t bytes; /* keyword bytes (a URL bit counts as a long one) */
+	int sides;    /* COMBOSQUAT_FRONT, _BACK, _NUMBER */
+	size_t front; /* the keyword cut last just before the rest, or 0 */
+	size_t back;  /* the keyword cut last just after it, or 0 */
+};
+
+/* Nothing cut yet. */
+static const struct combosquat_cuts combosquat_uncut = {0, 0, 0, 0};
+
 static const void *combosquat_strip(const char *word, size_t len, int depth,
-				    size_t cut, int sides,
+				    struct combosquat_cuts cuts,
 				    combosquat_find_fn find, const void *ctx);
 
 /* combosquat_digits - the digits that word[0..len) begins with (step 1)
@@ -151,7 +165,8 @@ static size_t combosquat_digits(const char *word, size_t len, int step)
 /* combosquat_strip_number - combosquat_strip() with the number glued at
  * word's front or back cut (5000ethereum, binance2019) */
 static const void *combosquat_strip_number(const char *word, size_t len,
-					   int depth, size_t cut, int sides,
+					   int depth,
+					   struct combosquat_cuts cuts,
 					   combosquat_find_fn find,
 					   const void *ctx)
 {
@@ -160,57 +175,97 @@ static const void *combosquat_strip_number(const char *word, size_t len,
 	const void *brand = NULL;
 
 	if (front >= COMBOSQUAT_NUMBER_MIN
-	    && front + COMBOSQUAT_CORE_MIN <= len)
-		brand = combosquat_strip(
-		    word + front, len - front, depth - 1, cut + front,
-		    sides | COMBOSQUAT_FRONT | COMBOSQUAT_NUMBER, find, ctx);
+	    && front + COMBOSQUAT_CORE_MIN <= len) {
+		struct combosquat_cuts in_front = {cuts.bytes + front,
+						   cuts.sides | COMBOSQUAT_FRONT
+						       | COMBOSQUAT_NUMBER,
+						   0, cuts.back};
+
+		brand = combosquat_strip(word + front, len - front, depth - 1,
+					 in_front, find, ctx);
+	}
 	if (brand == NULL && back >= COMBOSQUAT_NUMBER_MIN
-	    && back + COMBOSQUAT_CORE_MIN <= len)
-		brand = combosquat_strip(
-		    word, len - back, depth - 1, cut + back,
-		    sides | COMBOSQUAT_BACK | COMBOSQUAT_NUMBER, find, ctx);
+	    && back + COMBOSQUAT_CORE_MIN <= len) {
+		struct combosquat_cuts behind = {cuts.bytes + back,
+						 cuts.sides | COMBOSQUAT_BACK
+						     | COMBOSQUAT_NUMBER,
+						 cuts.front, 0};
+
+		brand = combosquat_strip(word, len - back, depth - 1, behind,
+					 find, ctx);
+	}
 	return brand;
 }
 
+/* Letters of a keyword that make an English word with a brand label at
+ * least: fewer make words of anything (s+ing, chase+r). */
+#define COMBOSQUAT_JOIN_MIN 3
+
+/* combosquat_joins_word - word[0..len) is the end of an English word
+ * begun with the keyword cut just before it, or with a keyword that
+ * ends that one, or the start of a word ended likewise after it: the
+ * brand label is then a part of that word, not a name beside a keyword
+ * (online+bank+ing, webmail+ing; not online+ups: line is no keyword) */
+static int combosquat_joins_word(const char *word, size_t len,
+				 const struct combosquat_cuts *cuts)
+{
+	for (size_t j = COMBOSQUAT_JOIN_MIN; j <= cuts->front; j++)
+		if ((j == cuts->front || lureword_is_keyword(word - j, j))
+		    && dictword_is_word(word - j, j + len))
+			return 1;
+	for (size_t j = COMBOSQUAT_JOIN_MIN; j <= cuts->back; j++)
+		if ((j == cuts->back || lureword_is_keyword(word + len, j))
+		    && dictword_is_word(word, len + j))
+			return 1;
+	return 0;
+}
+
 /* combosquat_strip - the brand in word[0..len) once up to depth more
- * keywords are cut from its ends; cut: the bytes of keywords already cut
- * (none is no combination; a URL bit counts as a long keyword), sides:
- * the ends they were cut from.  A short or common-word brand label
- * needs long keywords on one side only: mail+ing and my+box are words,
- * and a short label between two words is a syllable of a longer one
- * (mail+ing+web), while ups+tracking is a lure (combosquat_enough()). */
+ * keywords are cut from its ends; cuts: what was cut already (nothing
+ * is no combination).  A short or common-word brand label needs long
+ * keywords on one side only: mail+ing and my+box are words, and a short
+ * label between two words is a syllable of a longer one (mail+ing+web),
+ * while ups+tracking is a lure (combosquat_enough()); and the keyword
+ * next to it must make no word with it (combosquat_joins_word()). */
 static const void *combosquat_strip(const char *word, size_t len, int depth,
-				    size_t cut, int sides,
+				    struct combosquat_cuts cuts,
 				    combosquat_find_fn find, const void *ctx)
 {
 	const void *brand;
 	int distinct = 0;
 
-	if (cut > 0 && (brand = find(ctx, word, len, &distinct)) != NULL
-	    && combosquat_enough(distinct, cut, sides))
+	if (cuts.bytes > 0 && (brand = find(ctx, word, len, &distinct)) != NULL
+	    && combosquat_enough(distinct, cuts.bytes, cuts.sides)
+	    && !combosquat_joins_word(word, len, &cuts))
 		return brand;
 	if (depth == 0)
 		return NULL;
-	brand =
-	    combosquat_strip_number(word, len, depth, cut, sides, find, ctx);
+	brand = combosquat_strip_number(word, len, depth, cuts, find, ctx);
 	if (brand != NULL)
 		return brand;
 	for (size_t k = 2; k <= LUREWORD_MAX && k + COMBOSQUAT_CORE_MIN <= len;
 	     k++) {
-		if (lureword_is_keyword(word, k)
-		    && (brand = combosquat_strip(
-			    word + k, len - k, depth - 1,
-			    cut + combosquat_cut_weight(word, k),
-			    sides | COMBOSQUAT_FRONT, find, ctx))
-			   != NULL)
-			return brand;
-		if (lureword_is_keyword(word + len - k, k)
-		    && (brand = combosquat_strip(
-			    word, len - k, depth - 1,
-			    cut + combosquat_cut_weight(word + len - k, k),
-			    sides | COMBOSQUAT_BACK, find, ctx))
-			   != NULL)
-			return brand;
+		if (lureword_is_keyword(word, k)) {
+			struct combosquat_cuts in_front = {
+			    cuts.bytes + combosquat_cut_weight(word, k),
+			    cuts.sides | COMBOSQUAT_FRONT, k, cuts.back};
+
+			brand = combosquat_strip(word + k, len - k, depth - 1,
+						 in_front, find, ctx);
+			if (brand != NULL)
+				return brand;
+		}
+		if (lureword_is_keyword(word + len - k, k)) {
+			struct combosquat_cuts behind = {
+			    cuts.bytes
+				+ combosquat_cut_weight(word + len - k, k),
+			    cuts.sides | COMBOSQUAT_BACK, cuts.front, k};
+
+			brand = combosquat_strip(word, len - k, depth - 1,
+						 behind, find, ctx);
+			if (brand != NULL)
+				return brand;
+		}
 	}
 	return NULL;
 }
@@ -369,9 +424,9 @@ static const void *combosquat_run(const struct combosquat_words *words,
 		    && combosquat_name_phrase(words, first, distinct))))
 		/* cppcheck-suppress returnDanglingLifetime */
 		return brand;
-	return plain
-		   ? combosquat_strip(s, len, COMBOSQUAT_DEPTH, 0, 0, find, ctx)
-		   : NULL;
+	return plain ? combosquat_strip(s, len, COMBOSQUAT_DEPTH,
+					combosquat_uncut, find, ctx)
+		     : NULL;
 }
 
 /* combosquat_hyphenated - the brand of the first run of words, shortest
@@ -428,7 +483,7 @@ const void *combosquat_find(const char *label, size_t len,
 		return NULL;
 	if (memchr(label, '-', len) == NULL) {
 		const void *brand = combosquat_strip(
-		    label, len, COMBOSQUAT_DEPTH, 0, 0, find, ctx);
+		    label, len, COMBOSQUAT_DEPTH, combosquat_uncut, find, ctx);
 		return brand != NULL
 			   ? brand
 			   : combosquat_word_before(label, len, find, ctx);

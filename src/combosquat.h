@@ -36,7 +36,9 @@
  *		label it is a name of its own (office365, dhl24).
  *
  *	A brand label inside an unrelated word (openoffice, appleton) is
- *	never enough.  The keyword list is the project's own, written from
+ *	never enough, nor one that ends a word begun in the keyword glued
+ *	before it, or starts one ended in the keyword after it
+ *	(onlinebanking: bank+ing, webmailing: mail+ing).  The keyword list is the project's own, written from
  *	the words that phishing reports name in combosquatted domains
  *	(account, login, secure, support, verify, billing, delivery,
  *	tracking, refund, wallet...), in English and the other big

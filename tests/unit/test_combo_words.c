@@ -9,12 +9,14 @@
 
 /* Brands of every kind: coined names, codes (dhl, adp, ebay), labels
  * that end English words (ups: setups; uber: tuber), English words
- * (united, blockchain), a keyword after a letter (icloud), and common
- * words marked in the brands file (apple, office). */
+ * (united, blockchain), a keyword after a letter (icloud), common
+ * words marked in the brands file (apple, office), and an acronym that
+ * ends many words (ing: banking, mailing). */
 static const char *const test_brands[] = {
     "paypal.com", "microsoft.com",  "google.com", "yahoo.com",  "dhl.com",
     "adp.com",    "ebay.com",       "ups.com",    "uber.com",   "united.com",
     "icloud.com", "blockchain.com", "apple.com",  "office.com", "docusign.com",
+    "ing.com",
 };
 
 /* Brands marked !word in a brands file. */
@@ -52,6 +54,10 @@ static const struct pair_case positive_cases[] = {
     {"securepaypal2020.com", "paypal.com", COMBO,
      "a keyword and a number around it"},
     {"paypal2.com", "paypal.com", TYPO, "one digit: a typo, no number"},
+    /* Keywords beside a label that ends words, making none with it. */
+    {"mobileing.com", "ing.com", COMBO, "a long keyword before an acronym"},
+    {"ingsecure.com", "ing.com", COMBO, "a keyword after an acronym"},
+    {"upstracking.com", "ups.com", COMBO, "a long keyword after ups"},
 };
 
 static const struct pair_case negative_cases[] = {
@@ -82,6 +88,11 @@ static const struct pair_case negative_cases[] = {
     {"blueups.com", NULL, NULL, "ups ends setups: a word before it"},
     {"sslups.com", NULL, NULL, "a short keyword before ups"},
     {"signups.com", NULL, NULL, "sign+ups, an English ending"},
+    /* The brand label ends a word begun in the keyword before it. */
+    {"onlinebanking.com", NULL, NULL, "online+bank+ing: banking"},
+    {"mobiletracking.ru", NULL, NULL, "mobile+track+ing: tracking"},
+    {"webmailing.com", NULL, NULL, "webmail+ing: mailing"},
+    {"loginbackups.com", NULL, NULL, "login+back+ups: backups"},
     /* Short keywords before a common word make ordinary names. */
     {"myapple.com", NULL, NULL, "a short keyword before a marked word"},
     {"postoffice.co.uk", NULL, NULL, "a short keyword before a marked word"},
