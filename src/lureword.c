@@ -16,7 +16,8 @@
  *	cuenta, conta, rekening, mijn, mein, moncompte), signing in
  *	(connexion, anmelden, acceso, accedi, inloggen, logowanie, giris),
  *	security and verification (securite, sicherheit, seguridad,
- *	verifica, weryfikacja, bestaetigung), the customer and its service
+ *	verifica, weryfikacja, bestaetigung), authorizing a payment or
+ *	a sign-in (autorisation, autorizacion, autoryzacja), the customer and its service
  *	(client, kunden, cliente, klant, obsluga), payment, invoice and
  *	card (paiement, rechnung, factura, fattura, platnosc, tarjeta,
  *	cartao), parcels, delivery and customs (colis, paket, paquete,
@@ -83,8 +84,13 @@ static const struct lureword_span lureword_words[] = {
     W("assurance"), W("atencion"), W("atendimento"), W("ativacao"),
     W("ativar"), W("attente"), W("attesa"), W("attiva"), W("attivazione"),
     W("atualizacao"), W("atualizar"), W("ausstehend"), W("ausweis"), W("auth"),
-    W("authenticate"), W("authentication"), W("avertissement"), W("aviso"),
-    W("avviso"), W("award"), W("ayuda"), W("baixar"), W("bank"), W("banking"),
+    W("authenticate"), W("authentication"), W("authorisation"), W("authorise"),
+    W("authorization"), W("authorize"), W("autorisatie"), W("autorisation"),
+    W("autoriser"), W("autoriseren"), W("autorisieren"), W("autorisierung"),
+    W("autorizacao"), W("autorizacion"), W("autorizar"), W("autorizza"),
+    W("autorizzazione"), W("autoryzacja"), W("autoryzuj"), W("avertissement"),
+    W("aviso"), W("avviso"), W("award"), W("ayuda"), W("baixar"), W("bank"),
+    W("banking"),
     W("begrenzt"), W("bekrafta"), W("belasting"), W("belastingdienst"),
     W("beleg"), W("benachrichtigung"), W("beneficios"), W("benefits"),
     W("beperkt"), W("bericht"), W("bescherming"), W("bestaetigen"),
@@ -173,8 +179,9 @@ static const struct lureword_span lureword_words[] = {
     W("office"), W("official"), W("officiel"), W("offiziell"), W("offre"),
     W("offres"), W("oficial"), W("ograniczone"), W("onay"), W("online"),
     W("ontvangstbewijs"), W("opzeggen"), W("order"), W("orders"), W("ordine"),
-    W("ordini"), W("oszustwo"), W("pacco"), W("package"), W("pacote"),
-    W("paczka"), W("pagamenti"), W("pagamento"), W("pagamentos"), W("pago"),
+    W("ordini"), W("oszustwo"), W("otorisasi"), W("pacco"), W("package"),
+    W("pacote"), W("paczka"), W("pagamenti"), W("pagamento"), W("pagamentos"),
+    W("pago"),
     W("pagos"), W("paiement"), W("paiements"), W("paket"), W("pakete"),
     W("pakket"), W("pakketten"), W("paquete"), W("paquetes"), W("parcel"),
     W("particulares"), W("particulier"), W("particuliers"), W("password"),
@@ -246,8 +253,9 @@ static const struct lureword_span lureword_words[] = {
     W("warnung"), W("web"), W("webmail"), W("weryfikacja"), W("wiadomosc"),
     W("wiadomosci"), W("wiederherstellen"), W("winnaar"), W("winner"),
     W("wsparcie"), W("ww"), W("www"), W("wygasl"), W("wygasla"), W("wygrana"),
-    W("yardim"), W("zablokowane"), W("zahlung"), W("zahlungen"), W("zakelijk"),
-    W("zaloguj"), W("zamowienie"), W("zending"), W("zoll"), W("zurucksetzen"),
+    W("yardim"), W("yetkilendirme"), W("zablokowane"), W("zahlung"),
+    W("zahlungen"), W("zakelijk"), W("zaloguj"), W("zamowienie"), W("zending"),
+    W("zoll"), W("zurucksetzen"),
     W("zuruecksetzen"), W("zustellung"), W("zwrot"),
 #undef W
 };
