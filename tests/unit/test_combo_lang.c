@@ -17,8 +17,9 @@
  * English words (ups), a common word marked in the brands file (apple)
  * and a bank named after a place (santander). */
 static const char *const test_brands[] = {
-    "paypal.com", "netflix.com", "amazon.com", "laposte.fr",    "dhl.com",
-    "ebay.com",   "ups.com",     "apple.com",  "santander.com",
+    "paypal.com",    "netflix.com", "amazon.com",     "laposte.fr",
+    "dhl.com",       "ebay.com",    "ups.com",        "apple.com",
+    "santander.com", "irs.gov",     "impots.gouv.fr",
 };
 
 /* Brands marked !word in a brands file. */
@@ -42,6 +43,13 @@ static const struct pair_case positive_cases[] = {
      "Italian: authorization, glued"},
     {"autorizacionapple.es", "apple.com", COMBO,
      "Spanish: authorization before a marked word"},
+    {"paypal-activite.fr", "paypal.com", COMBO, "French: activity"},
+    {"netflix-aktywnosc.pl", "netflix.com", COMBO, "Polish: activity"},
+    {"amazongerer.fr", "amazon.com", COMBO, "French: manage, glued"},
+    {"dhl-verwalten.de", "dhl.com", COMBO, "German: manage beside a code"},
+    {"irs-gov.com", "irs.gov", COMBO, "gov beside a tax office's acronym"},
+    {"impots-gouv.com", "impots.gouv.fr", COMBO,
+     "gouv after the French tax office's label"},
     {"paypal-betalning.se", "paypal.com", COMBO, "Swedish: payment"},
     {"paypal-hesap.com", "paypal.com", COMBO, "Turkish: account"},
     {"paypal-akun.com", "paypal.com", COMBO, "Indonesian: account"},
