@@ -15,7 +15,7 @@
  *	distinctive and is not the first word, when any word will do:
  *	brand-name is how owners name their own sites (paypal-deutschland,
  *	amazon-aws), word-brand is not; after a coined name an English
- *	word will do too (paypal-summary, ethereum-transfer: the lures of
+ *	word will do too (paypal-balance, ethereum-transfer: the lures of
  *	real campaigns; owners name theirs mostly for countries, products
  *	and codes, which the word list does not hold, and an owner's site
  *	named with a word, paypal-marketing, belongs in its family).  A
@@ -27,7 +27,7 @@
  *	keyword on one side (myebay, uberpay); one that ends no English
  *	word either (dhl, ebay, not ups or uber: setups, tuber) takes
  *	keywords before it too (webdhl) and one English word glued before
- *	it (bluedhl), as a coined brand name does (summarypaypal): a
+ *	it (bluedhl), as a coined brand name does (bluepaypal): a
  *	word before such a label can make no longer word of it.  After the
  *	brand an English word stays out (googlegroups, ebaystatic: how
  *	owners name their own sites).  The bits of a URL are keywords too
@@ -362,7 +362,7 @@ static int combosquat_pair_lure(const struct combosquat_words *words,
 /*
  * combosquat_name_phrase - the two words of a hyphenated label are a
  * brand label of 3 or 4 letters that is no word (word number brand) and an
- * English word, in either order: dhl-summary, blue-usps.  With a hyphen
+ * English word, in either order: dhl-balance, blue-usps.  With a hyphen
  * no longer word is made (what keeps a short label beside short
  * keywords unhyphenated), and an acronym or short name beside an
  * ordinary word is the lure's phrase; the two joined must not be a word
@@ -449,7 +449,7 @@ static const void *combosquat_hyphenated(const struct combosquat_words *words,
 /*
  * combosquat_word_before - the brand that word[0..len) is with one
  * English word glued before it, when no English word ends with its
- * label: a coined name (summarypaypal) or a code (bluedhl); not the
+ * label: a coined name (bluepaypal) or a code (bluedhl); not the
  * word of the owners' mail servers.  The brand is looked up first, one
  * hash probe a split; the word list only for a brand found.
  */

@@ -17,17 +17,17 @@
  *		characters any other part will do (anything-paypal: a
  *		hyphen marks the brand as a word of its own, which
  *		"office" in openoffice is not), and after a coined name
- *		(below) English words of the list too (paypal-summary,
+ *		(below) English words of the list too (paypal-balance,
  *		ethereum-transfer), not other names (paypal-deutschland,
  *		how owners name their country sites); a brand label of 3
  *		or 4 letters that is no word
  *		(dhl, usps) takes one English word beside its hyphen, on
- *		either side (dhl-summary, blue-usps), unless the two
+ *		either side (dhl-balance, blue-usps), unless the two
  *		make a word (pick-ups);
  *	-	the bits of a URL (http, https, ww, www) glued to any brand
  *		label, since no English word has them (wwwapple);
  *	-	one English word glued before a brand label that no word
- *		ends with: a coined name (summarypaypal) or a short code
+ *		ends with: a coined name (bluepaypal) or a short code
  *		(bluedhl); never after it, where owners put theirs
  *		(googlegroups, yahoogroups);
  *	-	a number of two digits or more glued before or after a
@@ -57,15 +57,15 @@
  * combosquat_find_fn).  An acronym (3 letters, not marked a word: the
  * word list has no shorter words) takes any keyword after it (dhlweb);
  * an acronym or a name also takes one English word beside a hyphen
- * (dhl-summary).  A code is a short label that no English word ends
+ * (dhl-balance).  A code is a short label that no English word ends
  * with: a word before it cannot make a longer word of it, as set+ups
  * and t+uber do, so it takes keywords on either side (mydhl, dhlweb)
  * and one English word glued before it (bluedhl).  A coined name is
  * no English word and no keyword after a letter or two (paypal, not
  * united, blockchain, icloud): an English word glued before it makes
- * no compound of ordinary words (summarypaypal; trust+icloud and
+ * no compound of ordinary words (bluepaypal; trust+icloud and
  * solar+united do), and English words after it and a hyphen are the
- * lure's phrase (paypal-summary; united-internet is a name).  A pair
+ * lure's phrase (paypal-balance; united-internet is a name).  A pair
  * (2 letters: bt, ee) takes keywords only, beside it and a hyphen
  * (bt-billing, my-ee): glued to words or numbers two letters are a
  * syllable or a model number of anyone's name (btconnect, hp-15). */

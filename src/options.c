@@ -126,7 +126,7 @@ static const char options_usage[] =
     "                          wallmart.com; two typos of a name of 11 or\n"
     "                          more: myefherwalet.com; a number beside a\n"
     "                          coined name: paypal2019.com, or a word\n"
-    "                          after it and a hyphen: paypal-summary.com;\n"
+    "                          after it and a hyphen: paypal-balance.com;\n"
     "                          a keyword and a hyphen beside two letters:\n"
     "                          bt-billing.com; the brand in another\n"
     "                          script with keywords: xn--pypal-login-yij.com;\n"

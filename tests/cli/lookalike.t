@@ -140,10 +140,10 @@ for case in \
 	"upss.com lookalike:typo ups.com" \
 	"dhl.xyz lookalike:tld-swap dhl.com" \
 	"dhlweb.com lookalike:combo dhl.com" \
-	"usps-summary.com lookalike:combo usps.com" \
+	"usps-balance.com lookalike:combo usps.com" \
 	"paypal2019.com lookalike:combo paypal.com" \
-	"docusign-summary.com lookalike:combo docusign.com" \
-	"paypal-summary.com lookalike:combo paypal.com" \
+	"docusign-balance.com lookalike:combo docusign.com" \
+	"paypal-balance.com lookalike:combo paypal.com" \
 	"bt-billing.com lookalike:combo bt.com" \
 	"xn--pypal-login-yij.com lookalike:combo paypal.com" \
 	"banckofamerika.com lookalike:typo bankofamerica.com" \
@@ -154,7 +154,7 @@ done
 is "$(shipped paypal.com.verify-id.info)" "phished-domain-first-seen${tab}lookalike:embedded${tab}paypal.com${tab}verify-id.info" \
 	"shipped list: --help's paypal.com.verify-id.info imitates paypal.com (embedded)"
 # --help's newer examples are the ones the loop above runs
-for example in paypal-summary.com bt-billing.com xn--pypal-login-yij.com; do
+for example in paypal-balance.com bt-billing.com xn--pypal-login-yij.com; do
 	like "$(pw --help)" "$example" "--help shows $example, run above"
 done
 # not_shipped NAME DOMAIN [OPTIONS...] - no event, and not for a crash:

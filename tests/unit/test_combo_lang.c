@@ -50,6 +50,13 @@ static const struct pair_case positive_cases[] = {
     {"irs-gov.com", "irs.gov", COMBO, "gov beside a tax office's acronym"},
     {"impots-gouv.com", "impots.gouv.fr", COMBO,
      "gouv after the French tax office's label"},
+    /* Statements and summaries, subscriptions, Find My. */
+    {"paypalkontoauszug.de", "paypal.com", COMBO, "German: statement, glued"},
+    {"amazon-releve.fr", "amazon.com", COMBO, "French: statement"},
+    {"netflixsubscription.com", "netflix.com", COMBO,
+     "English: subscription, glued"},
+    {"paypalsummary.com", "paypal.com", COMBO, "English: summary, glued"},
+    {"apple-find.com", "apple.com", COMBO, "Find My beside a marked word"},
     {"paypal-betalning.se", "paypal.com", COMBO, "Swedish: payment"},
     {"paypal-hesap.com", "paypal.com", COMBO, "Turkish: account"},
     {"paypal-akun.com", "paypal.com", COMBO, "Indonesian: account"},

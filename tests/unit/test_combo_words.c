@@ -13,10 +13,10 @@
  * words marked in the brands file (apple, office), and an acronym that
  * ends many words (ing: banking, mailing). */
 static const char *const test_brands[] = {
-    "paypal.com", "microsoft.com",  "google.com", "yahoo.com",  "dhl.com",
-    "adp.com",    "ebay.com",       "ups.com",    "uber.com",   "united.com",
-    "icloud.com", "blockchain.com", "apple.com",  "office.com", "docusign.com",
-    "ing.com",
+    "paypal.com", "microsoft.com", "google.com",   "yahoo.com",
+    "dhl.com",    "adp.com",       "ebay.com",     "ups.com",
+    "uber.com",   "united.com",    "icloud.com",   "blockchain.com",
+    "apple.com",  "office.com",    "docusign.com", "ing.com",
 };
 
 /* Brands marked !word in a brands file. */
@@ -24,7 +24,7 @@ static const char *const test_words[] = {"apple.com", "office.com"};
 
 static const struct pair_case positive_cases[] = {
     /* An English word glued before a coined brand name. */
-    {"summarypaypal.com", "paypal.com", COMBO, "a word before a coined name"},
+    {"choosepaypal.com", "paypal.com", COMBO, "a word before a coined name"},
     {"bluemicrosoft.net", "microsoft.com", COMBO,
      "a word before a coined name"},
     {"choosedocusign.org", "docusign.com", COMBO,
@@ -33,7 +33,7 @@ static const struct pair_case positive_cases[] = {
      * their lures so (ethereum-transfer, ethereum-mixer). */
     {"paypal-marketing.com", "paypal.com", COMBO,
      "a word after a coined name and a hyphen"},
-    {"microsoft-find-summary.org", "microsoft.com", COMBO,
+    {"microsoft-choose-balance.org", "microsoft.com", COMBO,
      "two words after a coined name"},
     {"paypal-transfer-2019.com", "paypal.com", COMBO,
      "a word and a number after a coined name"},
@@ -70,13 +70,13 @@ static const struct pair_case negative_cases[] = {
      * is a word it is a phrase. */
     {"googlegroups.com", NULL, NULL, "an owner's compound, word after"},
     {"yahoogroups.com", NULL, NULL, "an owner's compound, word after"},
-    {"paypalsummary.com", NULL, NULL, "a word glued after a coined name"},
-    {"dhlsummary.com", NULL, NULL, "a word glued after a code"},
-    {"united-summary.com", NULL, NULL, "a word after a word, hyphenated"},
-    {"icloud-summary.com", NULL, NULL, "a keyword compound, hyphenated"},
+    {"paypalbalance.com", NULL, NULL, "a word glued after a coined name"},
+    {"dhlbalance.com", NULL, NULL, "a word glued after a code"},
+    {"united-balance.com", NULL, NULL, "a word after a word, hyphenated"},
+    {"icloud-balance.com", NULL, NULL, "a keyword compound, hyphenated"},
     {"paypal-deutschland.com", NULL, NULL, "no English word after it"},
     {"paypal-summarx.com", NULL, NULL, "no English word after it"},
-    {"paypal-find-deutschland.com", NULL, NULL,
+    {"paypal-choose-deutschland.com", NULL, NULL,
      "one word after it no English word"},
     {"emailebay.com", NULL, NULL, "an owner's mail servers (eBay's)"},
     /* Ordinary compounds: the brand label is a word or a keyword after
@@ -99,7 +99,7 @@ static const struct pair_case negative_cases[] = {
     {"homeoffice.gov.uk", NULL, NULL, "a short keyword before a marked word"},
     /* A word too short for the list, and a word that is no brand. */
     {"redpaypal.com", NULL, NULL, "a three-letter word: not on the list"},
-    {"summarypaypa.com", NULL, NULL, "no brand after the word"},
+    {"choosepaypa.com", NULL, NULL, "no brand after the word"},
 };
 
 /* test_word_ends - which short labels end English words of the list */

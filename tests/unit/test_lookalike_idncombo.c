@@ -38,7 +38,7 @@ static const struct pair_case idn_cases[] = {
     /* As for ASCII labels: no combination. */
     {"xn--paypal--pggs3hqd.com", NULL, NULL,
      "a word after the brand that is no keyword nor English"},
-    {"xn--pypalfind-0yh.com", NULL, NULL, "an English word glued after it"},
+    {"xn--pypalchoose-yij.com", NULL, NULL, "an English word glued after it"},
     {"xn--mnchen-login-dlb.de", NULL, NULL, "no brand's skeleton in it"},
     {"xn--mller-mnchen-dlbg.de", NULL, NULL, "a place's name after the brand"},
     {"xn--mller-kva.de", NULL, NULL, "the brand itself"},
