@@ -145,6 +145,8 @@ for case in \
 	"docusign-balance.com lookalike:combo docusign.com" \
 	"paypal-balance.com lookalike:combo paypal.com" \
 	"bt-billing.com lookalike:combo bt.com" \
+	"ionos-login.fr lookalike:combo ionos.com" \
+	"adp.xyz lookalike:tld-swap adp.com" \
 	"xn--pypal-login-yij.com lookalike:combo paypal.com" \
 	"banckofamerika.com lookalike:typo bankofamerica.com" \
 	"xn--80aaa4ib1d45c.com lookalike:homoglyph alibaba.com"; do
@@ -171,7 +173,8 @@ not_shipped() {
 	_n="$_n $(counter suspicious "$TMP/one.err") $(counter events "$TMP/one.err")"
 	is "$_n" "1 1 0 0" "$_name: the line read, its sender seen, none suspicious"
 }
-for own in docusign.net googlemail.com facebookmail.com amazon.co.uk att.net paypal.de yahoo.co.jp y.ahoo.it; do
+for own in docusign.net googlemail.com facebookmail.com amazon.co.uk att.net paypal.de yahoo.co.jp y.ahoo.it \
+	ionos.fr adp.ca natwestgroup.com; do
 	not_shipped "shipped list: $own is the brand's own" "$own"
 done
 for legit in ubs.com nhl.com art.com openoffice.org groups.io paypal-deutschland.de fedexfield.com \
