@@ -9,7 +9,8 @@
  *	in the label indexes of lookindex.h, the Bloom filter first: the
  *	label itself (tld-swap), the label less a mail affix (affix-mail),
  *	the label less keywords and hyphenated words (combo, combosquat.h;
- *	an IDN label decoded, its parts beyond ASCII by their skeletons),
+ *	an IDN label decoded, its parts beyond ASCII by their skeletons;
+ *	last of all, a hyphenated label's brand word edited: paypa1-login),
  *	the label's skeleton, read as it is and then with cl as d and lc as
  *	k, and for an IDN label its deletions (homoglyph: equal skeletons,
  *	or one edit after folding, or for a two-letter brand one letter no
@@ -424,14 +425,16 @@ lookrules_narrow_typo(const struct lookalike *lk, const char *label, size_t len)
 		   : NULL;
 }
 
+/* One edit from a brand label of 5 or more that is not narrow. */
+static const struct looksearch_edit lookrules_one_typo = {
+    LK_LABELS, LK_DELETIONS, 0, LOOKALIKE_TYPO_MIN, 0, 1, one_edit};
+
 /* lookrules_typo - one edit from a brand label of 5 or more (the sender's
  * 4 or more); for narrow brand labels and family labels a doubled letter
  * or a swap (lookrules_narrow_typo()) */
 static const struct lookalike_brand *
 lookrules_typo(const struct lookalike *lk, const char *label, size_t len)
 {
-	static const struct looksearch_edit how = {
-	    LK_LABELS, LK_DELETIONS, 0, LOOKALIKE_TYPO_MIN, 0, 1, one_edit};
 	const struct lookalike_brand *narrow =
 	    lookrules_narrow_typo(lk, label, len);
 	const struct lookalike_brand *brand;
@@ -442,7 +445,7 @@ lookrules_typo(const struct lookalike *lk, const char *label, size_t len)
 		return narrow;
 	/* A brand's typo wins over a family label's (discrodapp.net is
 	 * discordapp.net's, not discord.com's discordapp.com's). */
-	brand = looksearch_one(lk, &how, label, len);
+	brand = looksearch_one(lk, &lookrules_one_typo, label, len);
 	return brand != NULL ? brand : narrow;
 }
 
@@ -523,6 +526,94 @@ static int lookrules_other_word(const struct lookalike_brand *brand,
 	return dictword_is_word(label, len);
 }
 
+static int lookrules_family_label(const struct lookalike *lk,
+				  const struct lookalike_brand *brand,
+				  const char *label, size_t len);
+
+/* A hyphenated ASCII label whose parts the edited-brand combination rule
+ * looks up (lookrules_combo_edited()). */
+struct lookrules_parts {
+	const struct lookalike *lk;
+	const char *label;
+	size_t len;
+};
+
+/* lookrules_whole_run - s[0..len) is a run of whole hyphen-separated
+ * words of parts' label, not a piece of a word */
+static int lookrules_whole_run(const struct lookrules_parts *parts,
+			       const char *s, size_t len)
+{
+	const char *end = parts->label + parts->len;
+
+	return (s == parts->label || s[-1] == '-')
+	       && (s + len == end || s[len] == '-');
+}
+
+/* lookrules_edited_label - the brand whose label s[0..len) is with a
+ * look-alike letter (paypa1, micros0ft) or a typo of a label of 5 or
+ * more (paypai, facebok; the narrow typos of short labels need the
+ * sender's suffix, which a word of a label has not); NULL for an
+ * English word (a typo of one brand is often a word: chaser) and for a
+ * brand's or family's own label, which is the combination rule's */
+static const struct lookalike_brand *
+lookrules_edited_label(const struct lookalike *lk, const char *s, size_t len)
+{
+	char sk[CONFUSABLE_MAX + 1];
+	int flags = 0;
+	int n;
+	const struct lookalike_brand *brand;
+
+	if (dictword_is_word(s, len)
+	    || lookalike_get(lk, LK_LABELS, s, len, lookfilter_hash(s, len))
+		   != NULL)
+		return NULL;
+	n = confusable_skeleton(lk->cf, s, len, sk, &flags);
+	brand = n > 0 ? lookalike_get(lk, LK_SKELETONS, sk, (size_t)n,
+				      lookfilter_hash(sk, (size_t)n))
+		      : NULL;
+	if (brand == NULL)
+		brand = looksearch_one(lk, &lookrules_one_typo, s, len);
+	return brand != NULL && brand->label_len >= LOOKALIKE_SHORT_MIN
+		       && !lookrules_family_label(lk, brand, s, len)
+		   ? brand
+		   : NULL;
+}
+
+/* lookrules_combo_edited - a combosquat_find_fn for a whole word of a
+ * hyphenated label that is a brand label edited (paypa1-login,
+ * secure-paypai): the brand it stands for, as a common word whatever its
+ * label, so every other word must be a keyword or a number (an edit
+ * widens the names that match: max-weber-schule, adx-telecom); a piece
+ * of a word is none (no keyword is cut from an edited label) */
+static const void *lookrules_combo_edited(const void *ctx, const char *s,
+					  size_t len, int *distinct)
+{
+	const struct lookrules_parts *parts = ctx;
+
+	*distinct = COMBOSQUAT_COMMON;
+	if (!lookrules_whole_run(parts, s, len) || memchr(s, '-', len) != NULL)
+		return NULL;
+	return lookrules_edited_label(parts->lk, s, len);
+}
+
+/*
+ * lookrules_combo_edit - a hyphenated ASCII label whose brand word is
+ * itself a look-alike or a typo of the brand label, with keywords or
+ * numbers around it: paypa1-login, login-micros0ft, secure-paypai.  Phishers stack the two
+ * disguises; dnstwist, which applies one fuzzer at a time, makes none.
+ * Tried after every other rule: a name one rule explains is named so.
+ */
+static const struct lookalike_brand *
+lookrules_combo_edit(const struct lookalike *lk, const char *label, size_t len)
+{
+	struct lookrules_parts parts = {lk, label, len};
+
+	if (memchr(label, '-', len) == NULL
+	    || (len > 4 && memcmp(label, "xn--", 4) == 0))
+		return NULL;
+	return combosquat_find(label, len, lookrules_combo_edited, &parts);
+}
+
 /* The rules in order of priority: the first match decides. */
 static const struct lookrules_rule {
 	const char *name;
@@ -537,6 +628,7 @@ static const struct lookrules_rule {
     {"lookalike:typo", lookrules_typo, 1},
     {"lookalike:homoglyph", lookrules_homoglyph_edit, 1},
     {"lookalike:typo", lookrules_two_typos, 1},
+    {"lookalike:combo", lookrules_combo_edit, 0},
 };
 
 /* lookrules_family_label - label[0..len) is a label of brand's family

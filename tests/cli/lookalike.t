@@ -148,6 +148,7 @@ for case in \
 	"ionos-login.fr lookalike:combo ionos.com" \
 	"adp.xyz lookalike:tld-swap adp.com" \
 	"xn--pypal-login-yij.com lookalike:combo paypal.com" \
+	"paypa1-login.com lookalike:combo paypal.com" \
 	"banckofamerika.com lookalike:typo bankofamerica.com" \
 	"xn--80aaa4ib1d45c.com lookalike:homoglyph alibaba.com"; do
 	set -- $case
@@ -156,7 +157,7 @@ done
 is "$(shipped paypal.com.verify-id.info)" "phished-domain-first-seen${tab}lookalike:embedded${tab}paypal.com${tab}verify-id.info" \
 	"shipped list: --help's paypal.com.verify-id.info imitates paypal.com (embedded)"
 # --help's newer examples are the ones the loop above runs
-for example in paypal-balance.com bt-billing.com xn--pypal-login-yij.com; do
+for example in paypal-balance.com bt-billing.com xn--pypal-login-yij.com paypa1-login.com; do
 	like "$(pw --help)" "$example" "--help shows $example, run above"
 done
 # not_shipped NAME DOMAIN [OPTIONS...] - no event, and not for a crash:
