@@ -11,7 +11,8 @@
  *	is a list of words: the brand may be one of them, or a run of them
  *	when its own label has hyphens (t-mobile-login), possibly itself
  *	joined to keywords (microsoftonline-verify); the other words must be
- *	keywords or numbers, unless the brand label is long enough to be
+ *	keywords or numbers, or keywords with a number glued (paypal-login2:
+ *	a lure's counter), unless the brand label is long enough to be
  *	distinctive and is not the first word, when any word will do:
  *	brand-name is how owners name their own sites (paypal-deutschland,
  *	amazon-aws), word-brand is not; after a coined name an English
@@ -321,8 +322,21 @@ static int combosquat_is(const char *s, size_t len, const char *word)
 #define COMBOSQUAT_TAKE_NUMBER  1
 #define COMBOSQUAT_TAKE_ENGLISH 2
 
+/* combosquat_numbered - s[0..len) is a keyword with a number glued to
+ * it (login2, secure365, 24support): a lure's counter, as a number of
+ * its own would be */
+static int combosquat_numbered(const char *s, size_t len)
+{
+	size_t front = combosquat_digits(s, len, 1);
+	size_t back = front < len ? combosquat_digits(s, len, -1) : 0;
+
+	return front + back > 0 && front + back < len
+	       && lureword_is_keyword(s + front, len - front - back);
+}
+
 /* combosquat_others_plain - every word outside words first..last is a
- * keyword, or a number or an English word as take says */
+ * keyword, or a number or a keyword with one glued, or an English word,
+ * as take says */
 static int combosquat_others_plain(const struct combosquat_words *words,
 				   size_t first, size_t last, int take)
 {
@@ -332,7 +346,8 @@ static int combosquat_others_plain(const struct combosquat_words *words,
 		if ((i < first || i > last)
 		    && !lureword_is_keyword(w->s, w->len)
 		    && !((take & COMBOSQUAT_TAKE_NUMBER)
-			 && combosquat_is_number(w->s, w->len))
+			 && (combosquat_is_number(w->s, w->len)
+			     || combosquat_numbered(w->s, w->len)))
 		    && !((take & COMBOSQUAT_TAKE_ENGLISH)
 			 && dictword_is_word(w->s, w->len)))
 			return 0;

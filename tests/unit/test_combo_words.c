@@ -58,6 +58,11 @@ static const struct pair_case positive_cases[] = {
     {"mobileing.com", "ing.com", COMBO, "a long keyword before an acronym"},
     {"ingsecure.com", "ing.com", COMBO, "a keyword after an acronym"},
     {"upstracking.com", "ups.com", COMBO, "a long keyword after ups"},
+    /* A keyword with a number glued to it: a lure's counter. */
+    {"apple-support24.com", "apple.com", COMBO,
+     "a numbered keyword beside a marked word"},
+    {"paypal-login2.com", "paypal.com", COMBO, "a numbered keyword after"},
+    {"dhl-24track.com", "dhl.com", COMBO, "the number before the keyword"},
 };
 
 static const struct pair_case negative_cases[] = {
@@ -93,6 +98,8 @@ static const struct pair_case negative_cases[] = {
     {"mobiletracking.ru", NULL, NULL, "mobile+track+ing: tracking"},
     {"webmailing.com", NULL, NULL, "webmail+ing: mailing"},
     {"loginbackups.com", NULL, NULL, "login+back+ups: backups"},
+    {"paypal-l2.com", NULL, NULL, "a letter and a number: no keyword"},
+    {"apple-garden24.com", NULL, NULL, "a numbered word that is no keyword"},
     /* Short keywords before a common word make ordinary names. */
     {"myapple.com", NULL, NULL, "a short keyword before a marked word"},
     {"postoffice.co.uk", NULL, NULL, "a short keyword before a marked word"},

@@ -50,6 +50,7 @@ static const struct pair_case pair_cases[] = {
     {"bt-2019.com", NULL, NULL, "a number: a model or a year"},
     {"bt-billing-2019.com", NULL, NULL, "a number beside a keyword"},
     {"bt-balance.com", NULL, NULL, "an English word, no keyword"},
+    {"bt-billing2.com", NULL, NULL, "a keyword with a number glued"},
     {"td-ameritrade.com", NULL, NULL, "a name after it"},
     {"sm-bt.net", NULL, NULL, "two letters before it"},
     /* Their own domains. */
