@@ -23,8 +23,8 @@
 /* Counts the hosts of a walk. */
 static void test_walk_count(const char *host, void *ctx)
 {
-	(void)host;
-	(*(size_t *)ctx)++;
+	(void) host;
+	(*(size_t *) ctx)++;
 }
 
 /* test_walk_bound - a map of more blocking domains than the walk may
@@ -46,15 +46,13 @@ static void test_walk_bound(enum test_kind kind)
 	if (text == NULL)
 		exit(2);
 	for (size_t i = 0; i < n; i++)
-		used += (size_t)snprintf(text + used, size - used,
-					 "mail.spam%zu.example\tREJECT\n", i);
+		used += (size_t) snprintf(text + used, size - used,
+					  "mail.spam%zu.example\tREJECT\n", i);
 	map = test_load_kind(kind, text, path, &bad, captured);
 	access_walk_blocking_hosts(map, test_walk_count, &walked);
-	snprintf(name, sizeof(name),
-		 "%s: the walk reports at most %d hosts "
-		 "of %zu",
-		 kind_names[kind], ACCESS_WALK_MAX, n);
-	tap_is_long((long)walked, ACCESS_WALK_MAX, name);
+	snprintf(name, sizeof(name), "%s: the walk reports at most %d hosts "
+		 "of %zu", kind_names[kind], ACCESS_WALK_MAX, n);
+	tap_is_long((long) walked, ACCESS_WALK_MAX, name);
 	snprintf(name, sizeof(name), "%s: the last entry still blocks",
 		 kind_names[kind]);
 	snprintf(text, size, "mail.spam%zu.example", n - 1);
@@ -77,8 +75,8 @@ static void test_lock(enum test_kind kind)
 	char captured[TEST_CAPTURE_MAX];
 	char name[128];
 	size_t bad = 0;
-	struct access_map *map =
-	    test_load_kind(kind, story_map, path, &bad, captured);
+	struct access_map *map = test_load_kind(kind, story_map, path, &bad,
+						captured);
 	int fd = open(path, O_RDONLY);
 	int saved = dup(2);
 	int devnull = open("/dev/null", O_WRONLY);
@@ -86,7 +84,7 @@ static void test_lock(enum test_kind kind)
 	if (fd < 0 || saved < 0 || devnull < 0 || flock(fd, LOCK_EX) < 0)
 		exit(2);
 	fflush(stderr);
-	dup2(devnull, 2); /* the rate-limited warning */
+	dup2(devnull, 2);	/* the rate-limited warning */
 	snprintf(name, sizeof(name), "%s: not read while makemap holds it",
 		 kind_names[kind]);
 	tap_is_long(access_sender_blocked(map, "a", "linkedinmail.com"), 0,
@@ -111,7 +109,7 @@ static void test_lock(enum test_kind kind)
 static int test_wait_blocked(const struct access_map *map, const char *host,
 			     int want)
 {
-	struct timespec tick = {0, 50 * 1000 * 1000};
+	struct timespec tick = { 0, 50 * 1000 * 1000 };
 
 	for (int i = 0; i < 1200; i++) {
 		if (access_sender_blocked(map, "x", host) == want)
@@ -130,16 +128,14 @@ static void test_rebuilt(enum test_kind kind)
 	char captured[TEST_CAPTURE_MAX];
 	char name[128];
 	size_t bad = 0;
-	struct access_map *map =
-	    test_load_kind(kind, "a.example\tREJECT\n", path, &bad, captured);
+	struct access_map *map = test_load_kind(kind, "a.example\tREJECT\n",
+						path, &bad, captured);
 
 	tap_is_long(access_sender_blocked(map, "x", "a.example"), 1,
 		    "before: a.example blocked");
-	test_makemap(kind, "b.example\tREJECT\n", path); /* in place */
-	snprintf(name, sizeof(name),
-		 "%s rewritten in place: the new entry "
-		 "blocks",
-		 kind_names[kind]);
+	test_makemap(kind, "b.example\tREJECT\n", path);	/* in place */
+	snprintf(name, sizeof(name), "%s rewritten in place: the new entry "
+		 "blocks", kind_names[kind]);
 	tap_ok(test_wait_blocked(map, "b.example", 1), name);
 	tap_is_long(access_sender_blocked(map, "x", "a.example"), 0,
 		    "the old entry no more");
@@ -147,10 +143,8 @@ static void test_rebuilt(enum test_kind kind)
 	test_makemap(kind, "c.example\tREJECT\n", fresh);
 	if (rename(fresh, path) < 0)
 		exit(2);
-	snprintf(name, sizeof(name),
-		 "%s replaced by rename: the new entry "
-		 "blocks",
-		 kind_names[kind]);
+	snprintf(name, sizeof(name), "%s replaced by rename: the new entry "
+		 "blocks", kind_names[kind]);
 	tap_ok(test_wait_blocked(map, "c.example", 1), name);
 	tap_is_long(access_sender_blocked(map, "x", "b.example"), 0,
 		    "the replaced entry no more");
@@ -162,9 +156,9 @@ static void test_rebuilt(enum test_kind kind)
  * at the shared lock that access_file takes right after it checked the
  * file, and back again at the unlock that follows libdb's open. */
 static struct {
-	const char *path; /* the map; NULL: nothing to do */
+	const char *path;	/* the map; NULL: nothing to do */
 	char fifo[TEST_PATH_MAX];
-	char kept[TEST_PATH_MAX]; /* the map's file meanwhile */
+	char kept[TEST_PATH_MAX];	/* the map's file meanwhile */
 	int swapped;
 } test_swap;
 
@@ -183,18 +177,17 @@ int flock(int fd, int op)
 			exit(2);
 		test_swap.path = NULL;
 	}
-	return (int)syscall(SYS_flock, fd, op);
+	return (int) syscall(SYS_flock, fd, op);
 }
 
 /* test_swap_blocked - libdb's open of the FIFO never came back */
 static void test_swap_blocked(int sig)
 {
-	static const char line[] =
-	    "\nnot ok - libdb opened the FIFO put at the "
+	static const char line[] = "\nnot ok - libdb opened the FIFO put at the "
 	    "map's path after its check, and blocked\n";
 
-	(void)sig;
-	(void)write(STDOUT_FILENO, line, sizeof(line) - 1);
+	(void) sig;
+	(void) write(STDOUT_FILENO, line, sizeof(line) - 1);
 	_exit(1);
 }
 
@@ -219,13 +212,13 @@ static void test_fifo_swap(void)
 		exit(2);
 	test_swap.path = path;
 	signal(SIGALRM, test_swap_blocked);
-	alarm(60); /* the open takes milliseconds; a blocked one ends */
+	alarm(60);	/* the open takes milliseconds; a blocked one ends */
 	status = access_load(map, path, &bad);
 	alarm(0);
 	tap_ok(test_swap.swapped && test_swap.path == NULL,
 	       "a FIFO stood at the path while libdb opened the map");
 	tap_is_long(status, 0, "the file checked is the file libdb read");
-	tap_is_long((long)access_entry_count(map), 1, "with its entry");
+	tap_is_long((long) access_entry_count(map), 1, "with its entry");
 	tap_is_long(access_sender_blocked(map, "x", "swapped.example"), 1,
 		    "which blocks its sender");
 	access_free(map);
@@ -239,10 +232,10 @@ int main(void)
 		return 2;
 	}
 	for (int kind = 0; kind < KIND_COUNT; kind++)
-		test_walk_bound((enum test_kind)kind);
+		test_walk_bound((enum test_kind) kind);
 	for (int kind = KIND_HASH; kind < KIND_COUNT; kind++) {
-		test_lock((enum test_kind)kind);
-		test_rebuilt((enum test_kind)kind);
+		test_lock((enum test_kind) kind);
+		test_rebuilt((enum test_kind) kind);
 	}
 	test_fifo_swap();
 	rmdir(test_dir);

@@ -17,43 +17,44 @@
 
 /* An address list as Debian's exim4 local_sender_blacklist holds it. */
 static const char exim_list[] =
-    "# senders denied at RCPT time\n"
-    "emalsrv.marriott.com\n"
-    "  *.linkedin.com   \n"
-    "*@linkedinmail.com\n"
-    "Spammer@bad.example   # a comment after white space\n"
-    "!good.ups.com\n"
-    "*.ups.com\n"
-    "! keep.fedex.com\n"
-    "*@*.fedex.com\n"
-    "user#tag@hash.example\n"
-    "*dhl.com\n"
-    "\n";
+	"# senders denied at RCPT time\n"
+	"emalsrv.marriott.com\n"
+	"  *.linkedin.com   \n"
+	"*@linkedinmail.com\n"
+	"Spammer@bad.example   # a comment after white space\n"
+	"!good.ups.com\n"
+	"*.ups.com\n"
+	"! keep.fedex.com\n"
+	"*@*.fedex.com\n"
+	"user#tag@hash.example\n"
+	"*dhl.com\n"
+	"\n";
 
 static const struct sender_case exim_senders[] = {
-    {"a", "emalsrv.marriott.com", 1, "a domain item"},
-    {"a", "x.emalsrv.marriott.com", 0, "a domain item: not subdomains"},
-    {"a", "marriott.com", 0, "nor the parent"},
-    {"a", "complains.linkedin.com", 1, "*.domain: a subdomain"},
-    {"a", "linkedin.com", 0, "*.domain: not the domain itself"},
-    {"a", "linkedinmail.com", 1, "*@domain"},
-    {"a", "mail.linkedinmail.com", 0, "*@domain: not subdomains"},
-    {"spammer", "bad.example", 1, "an address, matched caselessly"},
-    {"other", "bad.example", 0, "another user of its domain"},
-    {"a", "good.ups.com", 0, "a negative item earlier decides"},
-    {"a", "x.ups.com", 1, "the wildcard for the others"},
-    {"a", "keep.fedex.com", 0, "\"! item\" with white space"},
-    {"a", "ship.fedex.com", 1, "*@*.domain"},
-    {"user#tag", "hash.example", 1, "a # inside an item is no comment"},
-    {"a", "dhl.com", 1, "*domain: the domain"},
-    {"a", "mail.dhl.com", 1, "*domain: a subdomain"},
-    {"a", "evil.example", 0, "not listed"},
+	{"a", "emalsrv.marriott.com", 1, "a domain item"},
+	{"a", "x.emalsrv.marriott.com", 0, "a domain item: not subdomains"},
+	{"a", "marriott.com", 0, "nor the parent"},
+	{"a", "complains.linkedin.com", 1, "*.domain: a subdomain"},
+	{"a", "linkedin.com", 0, "*.domain: not the domain itself"},
+	{"a", "linkedinmail.com", 1, "*@domain"},
+	{"a", "mail.linkedinmail.com", 0, "*@domain: not subdomains"},
+	{"spammer", "bad.example", 1, "an address, matched caselessly"},
+	{"other", "bad.example", 0, "another user of its domain"},
+	{"a", "good.ups.com", 0, "a negative item earlier decides"},
+	{"a", "x.ups.com", 1, "the wildcard for the others"},
+	{"a", "keep.fedex.com", 0, "\"! item\" with white space"},
+	{"a", "ship.fedex.com", 1, "*@*.domain"},
+	{"user#tag", "hash.example", 1, "a # inside an item is no comment"},
+	{"a", "dhl.com", 1, "*domain: the domain"},
+	{"a", "mail.dhl.com", 1, "*domain: a subdomain"},
+	{"a", "evil.example", 0, "not listed"},
 };
 
 static const char *const exim_known[] = {
-    "marriott.com", "linkedin.com", "linkedinmail.com", "bad.example",
-    "ups.com",      "fedex.com",    "dhl.com",          NULL};
-static const char *const exim_unknown[] = {"evil.example", NULL};
+	"marriott.com", "linkedin.com", "linkedinmail.com", "bad.example",
+	"ups.com", "fedex.com", "dhl.com", NULL
+};
+static const char *const exim_unknown[] = { "evil.example", NULL };
 
 /* test_exim - the list, guessed from its path's name here: exim: */
 static void test_exim(void)
@@ -62,7 +63,7 @@ static void test_exim(void)
 
 	test_load(&l, "exim:", "local_sender_blacklist", exim_list);
 	tap_is_long(l.status, 0, "exim list: loaded");
-	tap_is_long((long)l.bad, 0, "exim list: no bad line");
+	tap_is_long((long) l.bad, 0, "exim list: no bad line");
 	tap_is_str(l.captured, "", "exim list: no warning");
 	tap_is_str(access_source_syntax(l.map, 0), "exim",
 		   "exim list: its type");
@@ -70,8 +71,7 @@ static void test_exim(void)
 		   "exim list: always text");
 	test_senders("exim", l.map, exim_senders, COUNT(exim_senders));
 	test_under("exim", l.map, exim_known, exim_unknown);
-	test_walk("exim", l.map,
-		  "emalsrv.marriott.com|linkedin.com|"
+	test_walk("exim", l.map, "emalsrv.marriott.com|linkedin.com|"
 		  "linkedinmail.com|ups.com|fedex.com|dhl.com|");
 	/* a negated item is an exception to a block list, no trust */
 	test_trusted("exim", l.map, "");
@@ -98,35 +98,36 @@ static void test_exim_order(void)
 		    "exim: an earlier file's negative item decides");
 	tap_is_long(access_sender_blocked(l.map, "a", "other.example.org"), 1,
 		    "exim: the later file's wildcard for the others");
-	tap_is_long((long)l.bad, 0, "exim: items of two files, no warning");
+	tap_is_long((long) l.bad, 0, "exim: items of two files, no warning");
 	access_free(l.map);
 }
 
 /* test_exim_bad - lines phishwatch cannot judge: file:line and why */
 static void test_exim_bad(void)
 {
-	static const char list[] = "^.*@bad\\.example$\n"
-				   "lsearch;/etc/exim4/senders\n"
-				   "+local_domains\n"
-				   "two words.example\n"
-				   "!\n"
-				   "a@@b.example\n"
-				   "@[]\n"
-				   "good.example\n";
+	static const char list[] =
+		"^.*@bad\\.example$\n"
+		"lsearch;/etc/exim4/senders\n"
+		"+local_domains\n"
+		"two words.example\n"
+		"!\n"
+		"a@@b.example\n"
+		"@[]\n"
+		"good.example\n";
 	static const char *const want[] = {
-	    "list:1: item \"^.*@bad\\.example$\": a regular expression",
-	    "list:2: item \"lsearch;/etc/exim4/senders\": a lookup",
-	    "list:3: item \"+local_domains\": a named list",
-	    "list:4: item \"two words.example\": white space inside",
-	    "list:5: item \"\": an empty negated item",
-	    "list:6: item \"a@@b.example\": not an address",
-	    "list:7: item \"@[]\": an \"@\" item",
+		"list:1: item \"^.*@bad\\.example$\": a regular expression",
+		"list:2: item \"lsearch;/etc/exim4/senders\": a lookup",
+		"list:3: item \"+local_domains\": a named list",
+		"list:4: item \"two words.example\": white space inside",
+		"list:5: item \"\": an empty negated item",
+		"list:6: item \"a@@b.example\": not an address",
+		"list:7: item \"@[]\": an \"@\" item",
 	};
 	struct loaded l;
 
 	test_load(&l, "exim:", "list", list);
 	tap_is_long(l.status, 0, "exim bad lines: the list still loads");
-	tap_is_long((long)l.bad, 7, "exim bad lines: seven skipped");
+	tap_is_long((long) l.bad, 7, "exim bad lines: seven skipped");
 	for (size_t i = 0; i < COUNT(want); i++)
 		tap_ok(strstr(l.captured, want[i]) != NULL, want[i]);
 	tap_is_long(access_sender_blocked(l.map, "a", "good.example"), 1,
@@ -144,23 +145,24 @@ struct spec_case {
 static void test_spec(void)
 {
 	static const struct spec_case cases[] = {
-	    {"/etc/mail/access", ACCESS_SENDMAIL, "/etc/mail/access"},
-	    {"/etc/mail/access.db", ACCESS_SENDMAIL, "/etc/mail/access.db"},
-	    {"access", ACCESS_SENDMAIL, "access"},
-	    {"/etc/postfix/sender_access", ACCESS_POSTFIX,
-	     "/etc/postfix/sender_access"},
-	    {"/etc/postfix/access.db", ACCESS_POSTFIX,
-	     "/etc/postfix/access.db"},
-	    {"/srv/maps/sender_access", ACCESS_POSTFIX,
-	     "/srv/maps/sender_access"},
-	    {"/etc/exim4/local_sender_blacklist", ACCESS_EXIM,
-	     "/etc/exim4/local_sender_blacklist"},
-	    {"/etc/exim/blocked", ACCESS_EXIM, "/etc/exim/blocked"},
-	    {"exim:/etc/mail/blocked", ACCESS_EXIM, "/etc/mail/blocked"},
-	    {"postfix:/x/y", ACCESS_POSTFIX, "/x/y"},
-	    {"postfix-dot:/x/y", ACCESS_POSTFIX_DOT, "/x/y"},
-	    {"sendmail:/etc/postfix/old", ACCESS_SENDMAIL, "/etc/postfix/old"},
-	    {"other:/x", ACCESS_SENDMAIL, "other:/x"},
+		{"/etc/mail/access", ACCESS_SENDMAIL, "/etc/mail/access"},
+		{"/etc/mail/access.db", ACCESS_SENDMAIL, "/etc/mail/access.db"},
+		{"access", ACCESS_SENDMAIL, "access"},
+		{"/etc/postfix/sender_access", ACCESS_POSTFIX,
+		 "/etc/postfix/sender_access"},
+		{"/etc/postfix/access.db", ACCESS_POSTFIX,
+		 "/etc/postfix/access.db"},
+		{"/srv/maps/sender_access", ACCESS_POSTFIX,
+		 "/srv/maps/sender_access"},
+		{"/etc/exim4/local_sender_blacklist", ACCESS_EXIM,
+		 "/etc/exim4/local_sender_blacklist"},
+		{"/etc/exim/blocked", ACCESS_EXIM, "/etc/exim/blocked"},
+		{"exim:/etc/mail/blocked", ACCESS_EXIM, "/etc/mail/blocked"},
+		{"postfix:/x/y", ACCESS_POSTFIX, "/x/y"},
+		{"postfix-dot:/x/y", ACCESS_POSTFIX_DOT, "/x/y"},
+		{"sendmail:/etc/postfix/old", ACCESS_SENDMAIL,
+		 "/etc/postfix/old"},
+		{"other:/x", ACCESS_SENDMAIL, "other:/x"},
 	};
 	char name[200];
 
@@ -182,31 +184,29 @@ static void test_suggest(void)
 	char buf[128];
 
 	tap_is_long(access_suggest_as(ACCESS_POSTFIX, "emalsrv.marriott.com",
-				      buf, sizeof(buf)),
-		    41, "postfix suggestion: its length");
+				      buf, sizeof(buf)), 41,
+		    "postfix suggestion: its length");
 	tap_is_str(buf, "emalsrv.marriott.com REJECT Sender banned",
 		   "postfix suggestion: access(5) line");
 	access_suggest_as(ACCESS_POSTFIX_DOT, "emalsrv.marriott.com", buf,
 			  sizeof(buf));
 	tap_is_str(buf, "emalsrv.marriott.com REJECT Sender banned",
 		   "postfix-dot suggestion: the same line");
-	tap_is_long(access_suggest_as(ACCESS_EXIM, "emalsrv.marriott.com", buf,
-				      sizeof(buf)),
-		    20, "exim suggestion: its length");
+	tap_is_long(access_suggest_as(ACCESS_EXIM, "emalsrv.marriott.com",
+				      buf, sizeof(buf)), 20,
+		    "exim suggestion: its length");
 	tap_is_str(buf, "emalsrv.marriott.com", "exim suggestion: an item");
 	access_suggest_as(ACCESS_SENDMAIL, "emalsrv.marriott.com", buf,
 			  sizeof(buf));
-	tap_is_str(buf,
-		   "emalsrv.marriott.com\tERROR:\"550 5.7.1 Sender "
-		   "banned\"",
-		   "sendmail suggestion unchanged");
-	tap_is_long(
-	    access_suggest_as(ACCESS_POSTFIX, "emalsrv.marriott.com", buf, 41),
-	    -1, "postfix suggestion: one byte short");
+	tap_is_str(buf, "emalsrv.marriott.com\tERROR:\"550 5.7.1 Sender "
+		   "banned\"", "sendmail suggestion unchanged");
+	tap_is_long(access_suggest_as(ACCESS_POSTFIX, "emalsrv.marriott.com",
+				      buf, 41), -1,
+		    "postfix suggestion: one byte short");
 	tap_is_str(buf, "", "postfix suggestion: nothing half-written");
-	tap_is_long(
-	    access_suggest_as(ACCESS_EXIM, "Evil.example", buf, sizeof(buf)),
-	    -1, "exim suggestion: an unchecked host refused");
+	tap_is_long(access_suggest_as(ACCESS_EXIM, "Evil.example", buf,
+				      sizeof(buf)), -1,
+		    "exim suggestion: an unchecked host refused");
 	tap_is_long(access_map_syntax(NULL), ACCESS_SENDMAIL,
 		    "no map: suggestions for sendmail");
 }
@@ -220,12 +220,10 @@ static void test_mixed_types(void)
 	char second[TEST_PATH_MAX];
 
 	test_load(&l, "", "access", "marriott.com\tOK\n");
-	test_file(second, "sender_access",
-		  "marriott.com REJECT\n"
+	test_file(second, "sender_access", "marriott.com REJECT\n"
 		  "ups.com REJECT\n");
 	test_add(&l, "", second);
-	tap_is_long((long)l.bad, 0,
-		    "mixed: the same key in two types is "
+	tap_is_long((long) l.bad, 0, "mixed: the same key in two types is "
 		    "no duplicate");
 	tap_is_str(access_source_syntax(l.map, 1), "postfix",
 		   "mixed: sender_access guessed as postfix");
@@ -236,13 +234,12 @@ static void test_mixed_types(void)
 	tap_is_long(access_map_syntax(l.map), ACCESS_SENDMAIL,
 		    "mixed: the first file's type suggests");
 	tap_is_long(access_map_syntax_for(l.map, ACCESS_POSTFIX),
-		    ACCESS_POSTFIX,
-		    "mixed: a Postfix line suggests in the "
+		    ACCESS_POSTFIX, "mixed: a Postfix line suggests in the "
 		    "Postfix table's terms");
 	tap_is_long(access_map_syntax_for(l.map, ACCESS_SENDMAIL),
 		    ACCESS_SENDMAIL, "mixed: a sendmail line in sendmail's");
-	tap_is_long(access_map_syntax_for(l.map, ACCESS_EXIM), ACCESS_SENDMAIL,
-		    "mixed: an Exim line, no Exim list: the "
+	tap_is_long(access_map_syntax_for(l.map, ACCESS_EXIM),
+		    ACCESS_SENDMAIL, "mixed: an Exim line, no Exim list: the "
 		    "first file's terms");
 	access_free(l.map);
 }

@@ -21,52 +21,53 @@
 
 /* A sender_access table as a Postfix site writes it. */
 static const char postfix_table[] =
-    "# /etc/postfix/sender_access\n"
-    "marriott.com            REJECT Sender banned\n"
-    "ok.marriott.com         OK\n"
-    "dunno.marriott.com      DUNNO\n"
-    "complains.linkedin.com  DISCARD\n"
-    "spammer@bad.example     550 5.7.1 go away\n"
-    "Postmaster@             REJECT\n"
-    "tmp.example             450 4.7.1 try later\n"
-    "defer.example           defer\n"
-    "permit.example          DEFER_IF_PERMIT\n"
-    "hold.example            HOLD\n"
-    "cond.example            DEFER_IF_REJECT\n"
-    "class.example           reject_unknown_sender_domain\n"
-    "num.example             1234567\n"
-    "warn.example            WARN look at this\n"
-    "    and its text goes on on this line\n";
+	"# /etc/postfix/sender_access\n"
+	"marriott.com            REJECT Sender banned\n"
+	"ok.marriott.com         OK\n"
+	"dunno.marriott.com      DUNNO\n"
+	"complains.linkedin.com  DISCARD\n"
+	"spammer@bad.example     550 5.7.1 go away\n"
+	"Postmaster@             REJECT\n"
+	"tmp.example             450 4.7.1 try later\n"
+	"defer.example           defer\n"
+	"permit.example          DEFER_IF_PERMIT\n"
+	"hold.example            HOLD\n"
+	"cond.example            DEFER_IF_REJECT\n"
+	"class.example           reject_unknown_sender_domain\n"
+	"num.example             1234567\n"
+	"warn.example            WARN look at this\n"
+	"    and its text goes on on this line\n";
 
 static const struct sender_case postfix_senders[] = {
-    {"a", "marriott.com", 1, "the domain key"},
-    {"a", "emalsrv.marriott.com", 1,
-     "a bare domain covers subdomains "
-     "(parent_domain_matches_subdomains default)"},
-    {"a", "x.y.marriott.com", 1, "two levels down"},
-    {"a", "ok.marriott.com", 0, "a nearer OK decides"},
-    {"a", "x.dunno.marriott.com", 0, "DUNNO stops the search"},
-    {"a", "complains.linkedin.com", 1, "DISCARD"},
-    {"a", "linkedin.com", 0, "parent of a blocked host"},
-    {"spammer", "bad.example", 1, "address key, 5NN text"},
-    {"SPAMMER", "bad.example", 1, "address key, case folded"},
-    {"other", "bad.example", 0, "another user of the domain"},
-    {"postmaster", "any.example", 1, "user@ key"},
-    {"a", "tmp.example", 1, "4NN text"},
-    {"a", "defer.example", 1, "DEFER (lower case keyword)"},
-    {"a", "permit.example", 1, "DEFER_IF_PERMIT"},
-    {"a", "hold.example", 0, "HOLD accepts"},
-    {"a", "cond.example", 0, "DEFER_IF_REJECT depends on later rules"},
-    {"a", "class.example", 0, "a restriction name depends on more"},
-    {"a", "num.example", 0, "all-numerical is OK"},
-    {"a", "warn.example", 0, "WARN accepts (continued text ignored)"},
-    {"a", "marriott.com.evil.example", 0, "no substring match"},
+	{"a", "marriott.com", 1, "the domain key"},
+	{"a", "emalsrv.marriott.com", 1, "a bare domain covers subdomains "
+	 "(parent_domain_matches_subdomains default)"},
+	{"a", "x.y.marriott.com", 1, "two levels down"},
+	{"a", "ok.marriott.com", 0, "a nearer OK decides"},
+	{"a", "x.dunno.marriott.com", 0, "DUNNO stops the search"},
+	{"a", "complains.linkedin.com", 1, "DISCARD"},
+	{"a", "linkedin.com", 0, "parent of a blocked host"},
+	{"spammer", "bad.example", 1, "address key, 5NN text"},
+	{"SPAMMER", "bad.example", 1, "address key, case folded"},
+	{"other", "bad.example", 0, "another user of the domain"},
+	{"postmaster", "any.example", 1, "user@ key"},
+	{"a", "tmp.example", 1, "4NN text"},
+	{"a", "defer.example", 1, "DEFER (lower case keyword)"},
+	{"a", "permit.example", 1, "DEFER_IF_PERMIT"},
+	{"a", "hold.example", 0, "HOLD accepts"},
+	{"a", "cond.example", 0, "DEFER_IF_REJECT depends on later rules"},
+	{"a", "class.example", 0, "a restriction name depends on more"},
+	{"a", "num.example", 0, "all-numerical is OK"},
+	{"a", "warn.example", 0, "WARN accepts (continued text ignored)"},
+	{"a", "marriott.com.evil.example", 0, "no substring match"},
 };
 
-static const char *const postfix_known[] = {"marriott.com", "linkedin.com",
-					    "bad.example", "tmp.example", NULL};
+static const char *const postfix_known[] = {
+	"marriott.com", "linkedin.com", "bad.example", "tmp.example", NULL
+};
 static const char *const postfix_unknown[] = {
-    "ups.com", "hold.example", "num.example", "any.example", NULL};
+	"ups.com", "hold.example", "num.example", "any.example", NULL
+};
 
 /* test_postfix - the table as text */
 static void test_postfix(void)
@@ -75,16 +76,16 @@ static void test_postfix(void)
 
 	test_load(&l, "postfix:", "table", postfix_table);
 	tap_is_long(l.status, 0, "postfix table: loaded");
-	tap_is_long((long)l.bad, 0, "postfix table: no bad line");
+	tap_is_long((long) l.bad, 0, "postfix table: no bad line");
 	tap_is_str(l.captured, "", "postfix table: no warning");
 	tap_is_str(access_source_syntax(l.map, 0), "postfix",
 		   "postfix table: its type");
 	tap_is_long(access_map_syntax(l.map), ACCESS_POSTFIX,
 		    "postfix table: suggestions in its terms");
-	test_senders("postfix", l.map, postfix_senders, COUNT(postfix_senders));
+	test_senders("postfix", l.map, postfix_senders,
+		     COUNT(postfix_senders));
 	test_under("postfix", l.map, postfix_known, postfix_unknown);
-	test_walk("postfix", l.map,
-		  "marriott.com|complains.linkedin.com|"
+	test_walk("postfix", l.map, "marriott.com|complains.linkedin.com|"
 		  "tmp.example|defer.example|permit.example|");
 	/* OK and all-numerical; DUNNO only stops the search */
 	test_trusted("postfix", l.map, "ok.marriott.com|num.example|");
@@ -95,36 +96,36 @@ static void test_postfix(void)
  * default (warned), the subdomains with the other setting */
 static void test_postfix_dot(void)
 {
-	static const char table[] = "marriott.com\tREJECT\n"
-				    ".linkedin.com\tREJECT\n";
+	static const char table[] =
+		"marriott.com\tREJECT\n"
+		".linkedin.com\tREJECT\n";
 	static const struct sender_case deflt[] = {
-	    {"a", "emalsrv.marriott.com", 1, "bare key covers subdomains"},
-	    {"a", "complains.linkedin.com", 0, ".domain never looked up"},
-	    {"a", "linkedin.com", 0, "nor the domain itself"},
+		{"a", "emalsrv.marriott.com", 1, "bare key covers subdomains"},
+		{"a", "complains.linkedin.com", 0, ".domain never looked up"},
+		{"a", "linkedin.com", 0, "nor the domain itself"},
 	};
 	static const struct sender_case dotted[] = {
-	    {"a", "marriott.com", 1, "bare key: the domain"},
-	    {"a", "emalsrv.marriott.com", 0, "bare key: not subdomains"},
-	    {"a", "complains.linkedin.com", 1, ".domain: a subdomain"},
-	    {"a", "x.y.linkedin.com", 1, ".domain: deeper"},
-	    {"a", "linkedin.com", 0, ".domain: not the domain itself"},
+		{"a", "marriott.com", 1, "bare key: the domain"},
+		{"a", "emalsrv.marriott.com", 0, "bare key: not subdomains"},
+		{"a", "complains.linkedin.com", 1, ".domain: a subdomain"},
+		{"a", "x.y.linkedin.com", 1, ".domain: deeper"},
+		{"a", "linkedin.com", 0, ".domain: not the domain itself"},
 	};
-	static const char *const none[] = {NULL};
-	static const char *const dot_known[] = {"linkedin.com", NULL};
+	static const char *const none[] = { NULL };
+	static const char *const dot_known[] = { "linkedin.com", NULL };
 	struct loaded l;
 
 	test_load(&l, "postfix:", "dot-default", table);
-	tap_is_long((long)l.bad, 1, "postfix .domain: one line skipped");
+	tap_is_long((long) l.bad, 1, "postfix .domain: one line skipped");
 	tap_ok(strstr(l.captured, "dot-default:2: key \".linkedin.com\" is "
-				  "never looked up")
-		   != NULL,
+		      "never looked up") != NULL,
 	       "postfix .domain: warning names file:line and why");
 	test_senders("postfix", l.map, deflt, COUNT(deflt));
 	tap_is_long(access_blocks_under(l.map, "linkedin.com"), 0,
 		    "postfix: an unused .domain makes nothing known");
 	access_free(l.map);
 	test_load(&l, "postfix-dot:", "dot-other", table);
-	tap_is_long((long)l.bad, 0, "postfix-dot: no bad line");
+	tap_is_long((long) l.bad, 0, "postfix-dot: no bad line");
 	test_senders("postfix-dot", l.map, dotted, COUNT(dotted));
 	test_under("postfix-dot", l.map, dot_known, none);
 	access_free(l.map);
@@ -133,27 +134,28 @@ static void test_postfix_dot(void)
 /* test_postfix_bad - malformed lines: file:line and the reason */
 static void test_postfix_bad(void)
 {
-	static const char table[] = "  REJECT stray continuation\n"
-				    "good.example REJECT\n"
-				    "no-action-here\n"
-				    "x.example MAYBE\n"
-				    "y.example 250 fine\n"
-				    "z.example PREPEND\n"
-				    "w.example REJECT \x01\n";
+	static const char table[] =
+		"  REJECT stray continuation\n"
+		"good.example REJECT\n"
+		"no-action-here\n"
+		"x.example MAYBE\n"
+		"y.example 250 fine\n"
+		"z.example PREPEND\n"
+		"w.example REJECT \x01\n";
 	static const char *const want[] = {
-	    "bad:1: continuation line with no entry before it",
-	    "bad:3: key \"no-action-here\" has no action on its line",
-	    ("bad:4: unknown or malformed action \"MAYBE\" for key "
-	     "\"x.example\""),
-	    "bad:5: unknown or malformed action \"250 fine\"",
-	    "bad:6: unknown or malformed action \"PREPEND\"",
-	    "bad:7: NUL or control byte",
+		"bad:1: continuation line with no entry before it",
+		"bad:3: key \"no-action-here\" has no action on its line",
+		("bad:4: unknown or malformed action \"MAYBE\" for key "
+		 "\"x.example\""),
+		"bad:5: unknown or malformed action \"250 fine\"",
+		"bad:6: unknown or malformed action \"PREPEND\"",
+		"bad:7: NUL or control byte",
 	};
 	struct loaded l;
 
 	test_load(&l, "postfix:", "bad", table);
 	tap_is_long(l.status, 0, "postfix bad lines: the table still loads");
-	tap_is_long((long)l.bad, 6, "postfix bad lines: six skipped");
+	tap_is_long((long) l.bad, 6, "postfix bad lines: six skipped");
 	for (size_t i = 0; i < COUNT(want); i++)
 		tap_ok(strstr(l.captured, want[i]) != NULL, want[i]);
 	tap_is_long(access_sender_blocked(l.map, "a", "good.example"), 1,
@@ -170,15 +172,13 @@ static void test_postmap(const char *path, int cdb, const char *text)
 	char line[512];
 	struct cdb_make cm;
 	DB *db = NULL;
-	FILE *in = fmemopen((void *)text, strlen(text), "r");
+	FILE *in = fmemopen((void *) text, strlen(text), "r");
 	int fd = cdb ? open(path, O_RDWR | O_CREAT | O_TRUNC, 0600) : -1;
 
 	if (in == NULL || (cdb && (fd < 0 || cdb_make_start(&cm, fd) < 0))
-	    || (!cdb
-		&& (db_create(&db, NULL, 0) != 0
-		    || db->open(db, NULL, path, NULL, DB_HASH,
-				DB_CREATE | DB_TRUNCATE, 0600)
-			   != 0)))
+	    || (!cdb && (db_create(&db, NULL, 0) != 0
+			 || db->open(db, NULL, path, NULL, DB_HASH,
+				     DB_CREATE | DB_TRUNCATE, 0600) != 0)))
 		exit(2);
 	while (fgets(line, sizeof(line), in) != NULL) {
 		int more = line[0] == ' ' || line[0] == '\t';
@@ -187,17 +187,17 @@ static void test_postmap(const char *path, int cdb, const char *text)
 		DBT k, v;
 
 		if (more || key == NULL || key[0] == '#' || value == NULL)
-			continue; /* comments; continuation lines */
+			continue;	/* comments; continuation lines */
 		value += strspn(value, " \t");
 		for (char *c = key; *c != '\0'; c++)
-			*c = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a'
-							   : *c);
+			*c = (char) (*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a'
+				     : *c);
 		memset(&k, 0, sizeof(k));
 		memset(&v, 0, sizeof(v));
 		k.data = key;
-		k.size = (u_int32_t)strlen(key) + (cdb ? 0 : 1);
+		k.size = (u_int32_t) strlen(key) + (cdb ? 0 : 1);
 		v.data = value;
-		v.size = (u_int32_t)strlen(value) + (cdb ? 0 : 1);
+		v.size = (u_int32_t) strlen(value) + (cdb ? 0 : 1);
 		if ((cdb && cdb_make_add(&cm, key, k.size, value, v.size) < 0)
 		    || (!cdb && db->put(db, NULL, &k, &v, 0) != 0))
 			exit(2);
@@ -212,9 +212,9 @@ static void test_postmap(const char *path, int cdb, const char *text)
  * text does */
 static void test_postfix_compiled(void)
 {
-	static const char *const kinds[] = {"hash", "cdb"};
-	static const char *const names[] = {"sender_access.db",
-					    "sender_access.cdb"};
+	static const char *const kinds[] = { "hash", "cdb" };
+	static const char *const names[] = { "sender_access.db",
+					     "sender_access.cdb" };
 
 	for (int cdb = 0; cdb < 2; cdb++) {
 		struct loaded l;
@@ -222,7 +222,8 @@ static void test_postfix_compiled(void)
 
 		memset(&l, 0, sizeof(l));
 		l.map = access_new(&test_say);
-		snprintf(l.path, sizeof(l.path), "%s/%s", test_dir, names[cdb]);
+		snprintf(l.path, sizeof(l.path), "%s/%s", test_dir,
+			 names[cdb]);
 		test_postmap(l.path, cdb, postfix_table);
 		test_add(&l, "postfix:", l.path);
 		snprintf(what, sizeof(what), "postfix %s", kinds[cdb]);

@@ -27,22 +27,21 @@
 #include "oom.h"
 
 #ifndef OOM_SANITIZED
-#define PHISH_LINE                                                      \
-	"Jul  3 14:12:20 mx1 sm-mta[4707]: q1: "                        \
+#define PHISH_LINE "Jul  3 14:12:20 mx1 sm-mta[4707]: q1: " \
 	"from=<a@emalsrv.marriott.com>, size=4210, class=0, nrcpts=1, " \
 	"relay=mail.example.net [203.0.113.7]"
 #define PHISH_ADDRESS "a@emalsrv.marriott.com"
-#define PHISH_HOST    "emalsrv.marriott.com"
+#define PHISH_HOST "emalsrv.marriott.com"
 
 /* What one try left behind. */
 struct outcome {
 	enum pipeline_result result;
-	int status;     /* camp.status after PIPELINE_FATAL */
-	int says_nomem; /* the error names the lack of memory */
-	long events;    /* whole lines in the event file */
-	int partial;    /* the file ends inside a line */
-	long campaigns; /* campaigns in the store */
-	long calls;     /* allocations the steps asked for */
+	int status;		/* camp.status after PIPELINE_FATAL */
+	int says_nomem;		/* the error names the lack of memory */
+	long events;		/* whole lines in the event file */
+	int partial;		/* the file ends inside a line */
+	long campaigns;		/* campaigns in the store */
+	long calls;		/* allocations the steps asked for */
 };
 
 /* file_lines - whole lines of path, and whether a part line follows */
@@ -68,24 +67,17 @@ static long file_lines(const char *path, int *partial)
  * for a new campaign's message */
 static enum pipeline_result message_steps(struct campaign *camp)
 {
-	static const struct detection d = {"marriott.com", "marriott.com",
-					   "label:emalsrv"};
-	struct tracker_delta delta = {d.phished_domain, PHISH_HOST, {1}};
+	static const struct detection d = {
+		"marriott.com", "marriott.com", "label:emalsrv"
+	};
+	struct tracker_delta delta = { d.phished_domain, PHISH_HOST, { 1 } };
 	struct event_source src = {
-	    .when = {1751551940, 0},
-	    .address = PHISH_ADDRESS,
-	    .address_len = strlen(PHISH_ADDRESS),
-	    .qid = "q1",
-	    .program = "sm-mta",
-	    .pid = "4707",
-	    .mta = "mx1",
-	    .relay_ip = "203.0.113.7",
-	    .sender_host = PHISH_HOST,
-	    .sender_key = PHISH_HOST,
-	    .detection = &d,
-	    .delta = &delta,
-	    .line = PHISH_LINE,
-	    .len = strlen(PHISH_LINE),
+		.when = { 1751551940, 0 }, .address = PHISH_ADDRESS,
+		.address_len = strlen(PHISH_ADDRESS), .qid = "q1",
+		.program = "sm-mta", .pid = "4707", .mta = "mx1",
+		.relay_ip = "203.0.113.7", .sender_host = PHISH_HOST,
+		.sender_key = PHISH_HOST, .detection = &d, .delta = &delta,
+		.line = PHISH_LINE, .len = strlen(PHISH_LINE),
 	};
 	enum pipeline_result result = campaign_lock(camp);
 	int added = 0;
@@ -108,9 +100,9 @@ static void try_message(long n, struct outcome *out)
 {
 	char events[] = "/tmp/test_campaign_oom.XXXXXX";
 	char err[STORE_ERR_MAX + EMITTER_ERR_MAX];
-	struct counters counters = {0};
-	struct logclock clock = {0};
-	struct campaign camp = {0};
+	struct counters counters = { 0 };
+	struct logclock clock = { 0 };
+	struct campaign camp = { 0 };
 	int fd = mkstemp(events);
 
 	if (fd >= 0)
@@ -131,7 +123,7 @@ static void try_message(long n, struct outcome *out)
 	emitter_close(camp.emitter);
 	out->events = file_lines(events, &out->partial);
 	/* what a run would keep: the last commit */
-	(void)store_discard(camp.store);
+	(void) store_discard(camp.store);
 	out->campaigns = store_campaign_count(camp.store);
 	store_close(camp.store, NULL);
 	unlink(events);
@@ -144,8 +136,7 @@ int main(void)
 
 	try_message(0, &out);
 	tap_ok(out.result == PIPELINE_DONE && out.events == 1
-		   && out.campaigns == 1,
-	       "memory enough: one event, one campaign");
+	       && out.campaigns == 1, "memory enough: one event, one campaign");
 	for (n = 1; n < 100000; n++) {
 		struct outcome o;
 
@@ -163,12 +154,11 @@ int main(void)
 		if (o.calls < n)
 			break;
 	}
-	printf("# %ld allocations, %ld of them fatal when failing\n", out.calls,
-	       fatal);
+	printf("# %ld allocations, %ld of them fatal when failing\n",
+	       out.calls, fatal);
 	tap_ok(n < 100000 && fatal > 0, "each allocation failed once; some "
-					"tries fatal");
-	tap_is_long(not_71, 0,
-		    "out of memory: exit code 71 (EX_OSERR), and "
+	       "tries fatal");
+	tap_is_long(not_71, 0, "out of memory: exit code 71 (EX_OSERR), and "
 		    "the error says so");
 	tap_is_long(silent, 0, "never done without its event");
 	tap_is_long(lost, 0, "never a campaign stored without its event");

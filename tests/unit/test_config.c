@@ -93,13 +93,13 @@ static void load_fails(const struct config_options *opts, int status,
 /* One file of a set, missing or wrong: the option that names it (the
  * rest as options() gives them), and how config_load() must fail. */
 struct failure_case {
-	const char *rulebase; /* NULL: the test's good one */
-	const char *access;   /* -a FILE, or NULL */
+	const char *rulebase;	/* NULL: the test's good one */
+	const char *access;	/* -a FILE, or NULL */
 	const char *labels;
 	const char *brands;
 	const char *allow;
 	int status;
-	const char *what; /* a part of the message */
+	const char *what;	/* a part of the message */
 	const char *name;
 };
 
@@ -107,18 +107,19 @@ struct failure_case {
 static void test_failures(void)
 {
 	static const struct failure_case cases[] = {
-	    {"/nonexistent/sendmail.rb", NULL, NULL, NULL, NULL, EX_NOINPUT,
-	     "rulebase /nonexistent/sendmail.rb", "missing rulebase"},
-	    {examples_access, NULL, NULL, NULL, NULL, EX_DATAERR, "rulebase",
-	     "a file that is no rulebase"}, /* text */
-	    {NULL, "/nonexistent/access", NULL, NULL, NULL, EX_NOINPUT,
-	     "access map /nonexistent/access", "missing access map"},
-	    {NULL, NULL, "no spaces allowed", NULL, NULL, EX_USAGE, "--labels",
-	     "bad --labels"},
-	    {NULL, NULL, NULL, "/nonexistent/brands", NULL, EX_NOINPUT,
-	     "brands file /nonexistent/brands", "missing --brands"},
-	    {NULL, NULL, NULL, NULL, "/nonexistent/allow", EX_NOINPUT,
-	     "allow file /nonexistent/allow", "missing --allow"},
+		{ "/nonexistent/sendmail.rb", NULL, NULL, NULL, NULL,
+		  EX_NOINPUT, "rulebase /nonexistent/sendmail.rb",
+		  "missing rulebase" },
+		{ examples_access, NULL, NULL, NULL, NULL, EX_DATAERR,
+		  "rulebase", "a file that is no rulebase" }, /* text */
+		{ NULL, "/nonexistent/access", NULL, NULL, NULL, EX_NOINPUT,
+		  "access map /nonexistent/access", "missing access map" },
+		{ NULL, NULL, "no spaces allowed", NULL, NULL, EX_USAGE,
+		  "--labels", "bad --labels" },
+		{ NULL, NULL, NULL, "/nonexistent/brands", NULL, EX_NOINPUT,
+		  "brands file /nonexistent/brands", "missing --brands" },
+		{ NULL, NULL, NULL, NULL, "/nonexistent/allow", EX_NOINPUT,
+		  "allow file /nonexistent/allow", "missing --allow" },
 	};
 	struct config_options opts;
 
@@ -150,9 +151,9 @@ static void test_load(void)
 	tap_is_long(config_load(&opts, &set, err), 0, "a whole set loads");
 	tap_ok(quiet_end(), "quietly");
 	tap_ok(set.norm != NULL && set.det != NULL && set.access != NULL
-		   && set.look != NULL && set.ordinary != NULL,
+	       && set.look != NULL && set.ordinary != NULL,
 	       "with every member");
-	tap_is_long((long)set.generation, 1, "generation 1");
+	tap_is_long((long) set.generation, 1, "generation 1");
 	config_free(&set);
 	tap_ok(set.norm == NULL && set.look == NULL, "config_free empties it");
 }
@@ -163,7 +164,7 @@ static int open_memory(void *ctx, struct assembly *a,
 {
 	char why[STORE_ERR_MAX];
 
-	(void)ctx;
+	(void) ctx;
 	a->store = store_open(NULL, why);
 	if (a->store == NULL) {
 		snprintf(err, ASSEMBLY_ERR_MAX, "%s", why);
@@ -179,11 +180,10 @@ static int open_seeded(void *ctx, struct assembly *a,
 {
 	int status = open_memory(NULL, a, err);
 
-	++*(int *)ctx;
-	if (status == 0
-	    && store_campaign_add(a->store, "examplebank.com",
-				  "mail.examp1e-bank.com", "test", 1)
-		   != 0) {
+	++*(int *) ctx;
+	if (status == 0 && store_campaign_add(a->store, "examplebank.com",
+					      "mail.examp1e-bank.com", "test",
+					      1) != 0) {
 		snprintf(err, ASSEMBLY_ERR_MAX, "campaign not stored");
 		return EX_CANTCREAT;
 	}
@@ -192,9 +192,10 @@ static int open_seeded(void *ctx, struct assembly *a,
 
 /* config_plan - *opts as options() gives them, and a --check plan over
  * them whose store and output the hook opens */
-static void config_plan(struct assembly_plan *plan, struct config_options *opts,
+static void config_plan(struct assembly_plan *plan,
+			struct config_options *opts,
 			int (*hook)(void *, struct assembly *,
-				    char[ASSEMBLY_ERR_MAX]),
+				    char [ASSEMBLY_ERR_MAX]),
 			void *ctx)
 {
 	options(opts);
@@ -252,8 +253,7 @@ static void test_renew(void)
 	plan.max_queue_ids = 10;
 	tap_is_long(assembly_open(&a, &plan, err), 0, "assembled to run");
 	tap_is_long(store_campaign_add(a.store, "other.example", "x.example",
-				       "test", 1),
-		    0, "a second campaign");
+				       "test", 1), 0, "a second campaign");
 	norm = a.config.norm;
 	tap_is_long(assembly_renew(&a, &plan, err), 0, "renewed");
 	tap_ok(a.config.norm == norm, "on the same config set");
@@ -291,8 +291,8 @@ static void test_store_brands(void)
 	tap_is_long(verdict_of(&a.config, "examp1ebank.com", &d, &key), 0,
 		    "examp1ebank.com ordinary: examplebank.com is no brand");
 	tap_is_long(store_campaign_add(a.store, "examplebank.com",
-				       "mail.examp1e-bank.com", "test", 1),
-		    0, "a campaign against examplebank.com is stored");
+				       "mail.examp1e-bank.com", "test", 1), 0,
+		    "a campaign against examplebank.com is stored");
 	tap_is_long(assembly_reload(&a, &opts, err), 0, "reloaded");
 	tap_is_long(verdict_of(&a.config, "examp1ebank.com", &d, &key), 1,
 		    "the reloaded set learned examplebank.com from the store");
@@ -343,13 +343,12 @@ static void test_reload_beside(void)
 	first = a.config.look;
 	r = assembly_reload_poll(&a, 1, &status, err);
 	tap_ok(r == ASSEMBLY_RELOAD_SWAPPED && status == 0
-		   && a.config.look != first,
+	       && a.config.look != first,
 	       "the second SIGHUP's set follows it");
 	first = a.config.look;
 	r = assembly_reload_poll(&a, 1, &status, err);
 	tap_ok(r == ASSEMBLY_RELOAD_IDLE && a.loading == NULL
-		   && a.retiring == NULL,
-	       "then nothing loads, the old sets freed");
+	       && a.retiring == NULL, "then nothing loads, the old sets freed");
 	opts.rulebase = "/nonexistent/sendmail.rb";
 	quiet_begin();
 	tap_is_long(assembly_reload_start(&a, &opts, err), 0,
@@ -357,12 +356,11 @@ static void test_reload_beside(void)
 	r = assembly_reload_poll(&a, 1, &status, err);
 	tap_ok(quiet_end(), "quietly");
 	tap_ok(r == ASSEMBLY_RELOAD_FAILED && status == EX_NOINPUT
-		   && strstr(err, "/nonexistent/sendmail.rb") != NULL,
+	       && strstr(err, "/nonexistent/sendmail.rb") != NULL,
 	       "fails, and says which file");
 	tap_ok(a.config.look == first, "the old set runs on");
-	tap_is_long(
-	    assembly_reload_start(&a, &opts, err), 0,
-	    "another starts while the failed one's thread may still run");
+	tap_is_long(assembly_reload_start(&a, &opts, err), 0,
+		    "another starts while the failed one's thread may still run");
 	/* closed while a set loads: the thread is joined (the sanitizer
 	 * and memcheck runs see that nothing is left) */
 	assembly_close(&a, NULL);

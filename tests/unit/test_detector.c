@@ -10,44 +10,45 @@
 #include "tap.h"
 
 struct check_case {
-	const char *address; /* envelope sender as logged */
-	int want;            /* 1: suspicious */
-	const char *phished; /* when suspicious */
+	const char *address;	/* envelope sender as logged */
+	int want;		/* 1: suspicious */
+	const char *phished;	/* when suspicious */
 	const char *rule;
 	const char *name;
 };
 
 static const struct check_case check_cases[] = {
-    {"<x@EMALSRV.AA.COM>", 1, "aa.com", "label:emalsrv",
-     "upper-case sender host gives aa.com"},
-    {"<x@complains.staples.co.uk>", 1, "staples.co.uk", "label:complains",
-     "co.uk suffix gives staples.co.uk"},
-    {"<x@emalsrv.staples.co.uk>", 1, "staples.co.uk", "label:emalsrv",
-     "emalsrv under co.uk"},
-    {"<abcdefghijabcdefghijabcdefghijabcdefghij@emalsrv.ups.com>", 1, "ups.com",
-     "label:emalsrv", "a 40-character local part is caught"},
-    {"bare@complains.ebay.com", 1, "ebay.com", "label:complains",
-     "a bare address (no <>) is caught"},
-    {"<x@emalsrv.adp.com.>", 1, "adp.com", "label:emalsrv",
-     "a trailing dot is removed"},
-    {"<Ezra_Holt@emalsrv.marriott.com>", 1, "marriott.com", "label:emalsrv",
-     "the story's July 3rd sender"},
-    {"<x@EmalSrv.Wallmart.COM>", 1, "wallmart.com", "label:emalsrv",
-     "mixed case, the spammer's own misspelling"},
-    {"<x@complains.mmm.com>", 1, "mmm.com", "label:complains", "3M"},
-    {"<x@emalsrv.deep.sub.linkedin.com>", 1, "linkedin.com", "label:emalsrv",
-     "several labels below the brand"},
-    {"<x@emalsrv.city.kawasaki.jp>", 1, "city.kawasaki.jp", "label:emalsrv",
-     "exception rule of the suffix list"},
-    {"<x@emalsrv.com>", 0, NULL, NULL,
-     "the label is the registrable domain itself"},
-    {"<x@complains.co.uk>", 0, NULL, NULL,
-     "label over a public suffix is the registrable domain"},
-    {"<x@mail.emalsrv.com>", 0, NULL, NULL, "only the left-most label counts"},
-    {"<reservations@marriott.com>", 0, NULL, NULL, "the real brand"},
-    {"<messages-noreply@linkedin.com>", 0, NULL, NULL, "ham"},
-    {"<x@emalsrvx.marriott.com>", 0, NULL, NULL, "no prefix matching"},
-    {"<x@xemalsrv.marriott.com>", 0, NULL, NULL, "no suffix matching"},
+	{"<x@EMALSRV.AA.COM>", 1, "aa.com", "label:emalsrv",
+	 "upper-case sender host gives aa.com"},
+	{"<x@complains.staples.co.uk>", 1, "staples.co.uk", "label:complains",
+	 "co.uk suffix gives staples.co.uk"},
+	{"<x@emalsrv.staples.co.uk>", 1, "staples.co.uk", "label:emalsrv",
+	 "emalsrv under co.uk"},
+	{"<abcdefghijabcdefghijabcdefghijabcdefghij@emalsrv.ups.com>", 1,
+	 "ups.com", "label:emalsrv", "a 40-character local part is caught"},
+	{"bare@complains.ebay.com", 1, "ebay.com", "label:complains",
+	 "a bare address (no <>) is caught"},
+	{"<x@emalsrv.adp.com.>", 1, "adp.com", "label:emalsrv",
+	 "a trailing dot is removed"},
+	{"<Ezra_Holt@emalsrv.marriott.com>", 1, "marriott.com",
+	 "label:emalsrv", "the story's July 3rd sender"},
+	{"<x@EmalSrv.Wallmart.COM>", 1, "wallmart.com", "label:emalsrv",
+	 "mixed case, the spammer's own misspelling"},
+	{"<x@complains.mmm.com>", 1, "mmm.com", "label:complains", "3M"},
+	{"<x@emalsrv.deep.sub.linkedin.com>", 1, "linkedin.com",
+	 "label:emalsrv", "several labels below the brand"},
+	{"<x@emalsrv.city.kawasaki.jp>", 1, "city.kawasaki.jp",
+	 "label:emalsrv", "exception rule of the suffix list"},
+	{"<x@emalsrv.com>", 0, NULL, NULL,
+	 "the label is the registrable domain itself"},
+	{"<x@complains.co.uk>", 0, NULL, NULL,
+	 "label over a public suffix is the registrable domain"},
+	{"<x@mail.emalsrv.com>", 0, NULL, NULL,
+	 "only the left-most label counts"},
+	{"<reservations@marriott.com>", 0, NULL, NULL, "the real brand"},
+	{"<messages-noreply@linkedin.com>", 0, NULL, NULL, "ham"},
+	{"<x@emalsrvx.marriott.com>", 0, NULL, NULL, "no prefix matching"},
+	{"<x@xemalsrv.marriott.com>", 0, NULL, NULL, "no suffix matching"},
 };
 
 static void test_check_table(const struct detector *det)
@@ -83,35 +84,47 @@ static void test_check_table(const struct detector *det)
 
 struct labels_case {
 	const char *list;
-	const char *host; /* checked afterwards */
+	const char *host;	/* checked afterwards */
 	const char *name;
-	int want;       /* detector_set_labels() */
-	int suspicious; /* detector_check(host) */
+	int want;		/* detector_set_labels() */
+	int suspicious;		/* detector_check(host) */
 };
 
 static const struct labels_case labels_cases[] = {
-    {"billing, Notices", "notices.paypal.com", "labels trimmed and lower-cased",
-     0, 1},
-    {"billing, Notices", "billing.paypal.com", "first item", 0, 1},
-    {"billing, Notices", "emalsrv.amazon.com",
-     "the list replaces the default set", 0, 0},
-    {"\tspaced\t,x-y ", "x-y.example.com", "tabs and spaces", 0, 1},
-    {"a1", "a1.example.com", "digits", 0, 1},
-    {"bad label", "emalsrv.amazon.com", "a space inside: error, set unchanged",
-     -1, 1},
-    {"", "emalsrv.amazon.com", "empty list is an error", -1, 1},
-    {"emalsrv,,complains", "emalsrv.amazon.com", "empty item is an error", -1,
-     1},
-    {"emalsrv,", "emalsrv.amazon.com", "trailing comma is an error", -1, 1},
-    {" , ", "emalsrv.amazon.com", "blank items are errors", -1, 1},
-    {"-x", "emalsrv.amazon.com", "leading hyphen", -1, 1},
-    {"x-", "emalsrv.amazon.com", "trailing hyphen", -1, 1},
-    {"a.b", "emalsrv.amazon.com", "a dot is not in a label", -1, 1},
-    {"under_score", "emalsrv.amazon.com", "underscore", -1, 1},
-    {"caf\xc3\xa9", "emalsrv.amazon.com", "byte >= 0x80", -1, 1},
-    {"esc\033", "emalsrv.amazon.com", "escape byte", -1, 1},
-    {"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-     "emalsrv.amazon.com", "64-octet label", -1, 1},
+	{"billing, Notices", "notices.paypal.com",
+	 "labels trimmed and lower-cased", 0, 1},
+	{"billing, Notices", "billing.paypal.com",
+	 "first item", 0, 1},
+	{"billing, Notices", "emalsrv.amazon.com",
+	 "the list replaces the default set", 0, 0},
+	{"\tspaced\t,x-y ", "x-y.example.com",
+	 "tabs and spaces", 0, 1},
+	{"a1", "a1.example.com",
+	 "digits", 0, 1},
+	{"bad label", "emalsrv.amazon.com",
+	 "a space inside: error, set unchanged", -1, 1},
+	{"", "emalsrv.amazon.com",
+	 "empty list is an error", -1, 1},
+	{"emalsrv,,complains", "emalsrv.amazon.com",
+	 "empty item is an error", -1, 1},
+	{"emalsrv,", "emalsrv.amazon.com",
+	 "trailing comma is an error", -1, 1},
+	{" , ", "emalsrv.amazon.com",
+	 "blank items are errors", -1, 1},
+	{"-x", "emalsrv.amazon.com",
+	 "leading hyphen", -1, 1},
+	{"x-", "emalsrv.amazon.com",
+	 "trailing hyphen", -1, 1},
+	{"a.b", "emalsrv.amazon.com",
+	 "a dot is not in a label", -1, 1},
+	{"under_score", "emalsrv.amazon.com",
+	 "underscore", -1, 1},
+	{"caf\xc3\xa9", "emalsrv.amazon.com",
+	 "byte >= 0x80", -1, 1},
+	{"esc\033", "emalsrv.amazon.com",
+	 "escape byte", -1, 1},
+	{"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+	 "emalsrv.amazon.com", "64-octet label", -1, 1},
 };
 
 static void test_labels_table(void)
@@ -135,8 +148,7 @@ static void test_labels_table(void)
 		snprintf(name, sizeof(name), "error message says why: %s",
 			 c->name);
 		tap_ok(c->want == 0 ? err[0] == '\0'
-				    : strstr(err, "item") != NULL,
-		       name);
+				    : strstr(err, "item") != NULL, name);
 		snprintf(name, sizeof(name), "then %s: %s", c->host, c->name);
 		tap_is_long(detector_check(det, c->host, &d), c->suspicious,
 			    name);

@@ -29,8 +29,8 @@
 /* sample_event - an event with every field set, arrays included */
 static struct event sample_event(void)
 {
-	static const unsigned long long counters[TRACK_COUNTERS] = {3, 4};
-	struct event ev = sample_event_at((struct timespec){1764205089, 0});
+	static const unsigned long long counters[TRACK_COUNTERS] = { 3, 4 };
+	struct event ev = sample_event_at((struct timespec) { 1764205089, 0 });
 
 	ev.counters = counters;
 	return ev;
@@ -63,7 +63,7 @@ static int same_text(const char *a, size_t a_len, const char *b)
 
 	if (a_len != strlen(b) || at == NULL)
 		return 0;
-	skip = (size_t)(at - a) + sizeof(created) - 1;
+	skip = (size_t) (at - a) + sizeof(created) - 1;
 	/* the stamp itself: "2026-11-27T00:58:09.123Z" */
 	return strncmp(a, b, skip) == 0
 	       && strcmp(a + skip + 24, b + skip + 24) == 0;
@@ -73,8 +73,8 @@ static int same_text(const char *a, size_t a_len, const char *b)
  * its text), with allocation n of the serialization failing: 1 whole,
  * 0 refused (ENOMEM), -1 anything else (cut short, empty); *calls: the
  * allocations the serialization made */
-static int text_with_failure(const struct event *ev, const char *whole, long n,
-			     long *calls)
+static int text_with_failure(const struct event *ev, const char *whole,
+			     long n, long *calls)
 {
 	struct fjson_object *root = ecsjson_build(ev, 1);
 	size_t len = 0;
@@ -94,8 +94,8 @@ static int text_with_failure(const struct event *ev, const char *whole, long n,
 	}
 	result = same_text(text, len, whole) ? 1 : -1;
 	if (result < 0)
-		printf("# allocation %ld failing: %zu bytes of %zu: %.60s\n", n,
-		       len, strlen(whole), text);
+		printf("# allocation %ld failing: %zu bytes of %zu: %.60s\n",
+		       n, len, strlen(whole), text);
 	free(text);
 	ecsjson_free(root);
 	return result;
@@ -128,10 +128,9 @@ static void test_text(void)
 			break;
 	}
 	tap_ok(n > 2 && n < 1000, "every allocation of the text was made to "
-				  "fail (more than one)");
+	       "fail (more than one)");
 	tap_ok(refused > 0, "a text whose allocation failed is refused");
-	tap_is_long(bad, 0,
-		    "never a text cut short or empty: whole, or NULL "
+	tap_is_long(bad, 0, "never a text cut short or empty: whole, or NULL "
 		    "with ENOMEM");
 	free(whole);
 	ecsjson_free(root);
@@ -156,8 +155,7 @@ int main(void)
 		if (calls < n)
 			break;
 	}
-	tap_ok(n < 10000,
-	       "every allocation of an event build was made to fail");
+	tap_ok(n < 10000, "every allocation of an event build was made to fail");
 	tap_ok(refused > 0, "builds whose allocation failed are refused");
 	tap_is_long(bad, 0, "a refused build says ENOMEM");
 	tap_is_long(build_with_failure(0, &calls), 1,
@@ -169,7 +167,7 @@ int main(void)
 	errno = 0;
 	oom_arm(2);
 	array = ecsjson_new_array();
-	(void)oom_disarm();
+	(void) oom_disarm();
 	tap_ok(array == NULL && errno == ENOMEM,
 	       "no memory for the array's list: NULL, ENOMEM");
 	test_text();

@@ -27,9 +27,9 @@
 #include "syslogout.h"
 #include "tap.h"
 
-#define DIR_MAX_TEST  128
+#define DIR_MAX_TEST 128
 #define PATH_MAX_TEST 256
-#define TEXT_MAX      65536
+#define TEXT_MAX 65536
 /* Beyond what fits in a syslog datagram once sanitised (x4). */
 #define HUGE_FIELD 3000
 
@@ -45,13 +45,9 @@ static const char *test_path(const char *name, char *buf, size_t size)
 /* sample_time - 2026-11-27T00:58:09.123Z */
 static struct timespec sample_time(void)
 {
-	struct tm tm = {.tm_year = 2026 - 1900,
-			.tm_mon = 10,
-			.tm_mday = 27,
-			.tm_hour = 0,
-			.tm_min = 58,
-			.tm_sec = 9};
-	struct timespec t = {.tv_sec = timegm(&tm), .tv_nsec = 123456789L};
+	struct tm tm = { .tm_year = 2026 - 1900, .tm_mon = 10, .tm_mday = 27,
+			 .tm_hour = 0, .tm_min = 58, .tm_sec = 9 };
+	struct timespec t = { .tv_sec = timegm(&tm), .tv_nsec = 123456789L };
 
 	return t;
 }
@@ -70,7 +66,7 @@ static struct fjson_object *get(struct fjson_object *obj, const char *path)
 	while (obj != NULL && *path != '\0') {
 		size_t len = strcspn(path, ".");
 
-		snprintf(key, sizeof(key), "%.*s", (int)len, path);
+		snprintf(key, sizeof(key), "%.*s", (int) len, path);
 		if (!fjson_object_object_get_ex(obj, key, &obj))
 			return NULL;
 		path += len + (path[len] == '.');
@@ -89,7 +85,8 @@ static const char *get_str(struct fjson_object *obj, const char *path)
 }
 
 /* get_item - string number i of the array at path, or NULL */
-static const char *get_item(struct fjson_object *obj, const char *path, int i)
+static const char *get_item(struct fjson_object *obj, const char *path,
+			    int i)
 {
 	struct fjson_object *array = get(obj, path);
 
@@ -113,7 +110,7 @@ static long array_length(struct fjson_object *obj, const char *path)
 static int printable(const char *text)
 {
 	for (; *text != '\0'; text++)
-		if ((unsigned char)*text < 0x20 || (unsigned char)*text > 0x7e)
+		if ((unsigned char) *text < 0x20 || (unsigned char) *text > 0x7e)
 			return 0;
 	return 1;
 }
@@ -146,12 +143,13 @@ static struct fjson_object *format(const struct event *ev, char *text)
 static void check_created(struct fjson_object *obj)
 {
 	const char *created = get_str(obj, "event.created");
-	struct timespec t = {0, 0};
+	struct timespec t = { 0, 0 };
 	time_t now = time(NULL);
 
-	tap_ok(created != NULL && strlen(created) == 24 && created[23] == 'Z'
-		   && logtime_parse(created, now, &t) == 0
-		   && t.tv_sec >= now - 600 && t.tv_sec <= now + 5,
+	tap_ok(created != NULL && strlen(created) == 24
+	       && created[23] == 'Z'
+	       && logtime_parse(created, now, &t) == 0
+	       && t.tv_sec >= now - 600 && t.tv_sec <= now + 5,
 	       "event.created is now, RFC 3339 UTC");
 }
 
@@ -184,7 +182,7 @@ static void test_required_fields(void)
 	tap_is_str(get_item(obj, "event.type", 1), "indicator",
 		   "event.type[1]: ECS's type for category threat");
 	tap_ok(get_str(obj, "ecs.version") != NULL
-		   && strncmp(get_str(obj, "ecs.version"), "9.", 2) == 0,
+	       && strncmp(get_str(obj, "ecs.version"), "9.", 2) == 0,
 	       "ecs.version is a 9.x release");
 	tap_is_str(get_str(obj, "event.module"), "phishwatch", "event.module");
 	tap_is_str(get_str(obj, "event.dataset"), "phishwatch.alert",
@@ -206,7 +204,7 @@ static void test_required_fields(void)
 	tap_is_str(get_str(obj, "host.hostname"), "mx1", "host.hostname");
 	tap_is_str(get_str(obj, "process.name"), "sm-mta", "process.name");
 	tap_ok(fjson_object_is_type(pid, fjson_type_int)
-		   && fjson_object_get_int64(pid) == 4321,
+	       && fjson_object_get_int64(pid) == 4321,
 	       "process.pid is the number 4321");
 	tap_is_str(get_str(obj, "threat.indicator.type"), "domain-name",
 		   "threat.indicator.type");
@@ -268,7 +266,7 @@ static void test_optional_fields(void)
 	ev.source_domain = ev.sender_host;
 	obj = format(&ev, text);
 	tap_ok(obj != NULL && get(obj, "process.pid") == NULL
-		   && get_str(obj, "process.name") != NULL,
+	       && get_str(obj, "process.name") != NULL,
 	       "pid that is not a number is left out, name kept");
 	tap_is_long(array_length(obj, "related.hosts"), 1,
 		    "related.hosts lists a host once");
@@ -315,7 +313,7 @@ static void test_format_bounds(void)
 	static char text[TEXT_MAX];
 	long len = emitter_format(&ev, text, sizeof(text));
 
-	tap_ok(len > 0 && (size_t)len == strlen(text),
+	tap_ok(len > 0 && (size_t) len == strlen(text),
 	       "emitter_format returns the length");
 	tap_is_long(emitter_format(&ev, small, sizeof(small)), -1,
 		    "emitter_format: -1 when it does not fit");
@@ -332,7 +330,7 @@ static long read_file(const char *path, char *buf, size_t size)
 	n = fread(buf, 1, size - 1, fp);
 	buf[n] = '\0';
 	fclose(fp);
-	return (long)n;
+	return (long) n;
 }
 
 /* check_line - line number n (from 0) of text is an event */
@@ -347,7 +345,7 @@ static int check_line(const char *text, int n)
 		line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL;
 	if (line == NULL)
 		return 0;
-	snprintf(copy, sizeof(copy), "%.*s", (int)strcspn(line, "\n"), line);
+	snprintf(copy, sizeof(copy), "%.*s", (int) strcspn(line, "\n"), line);
 	obj = parse(copy);
 	ok = get_str(obj, "event.kind") != NULL;
 	fjson_object_put(obj);
@@ -407,7 +405,7 @@ static void test_file_errors(void)
 	tap_ok(em == NULL, "a directory is refused as output");
 	emitter_close(em);
 	tap_ok(strncmp(err, test_dir, strlen(test_dir)) == 0
-		   && strstr(err, "directory") != NULL,
+	       && strstr(err, "directory") != NULL,
 	       "... with a message naming it and the reason");
 	em = emitter_open("", 0, NULL, err);
 	tap_ok(em == NULL, "empty output path refused");
@@ -444,7 +442,7 @@ static void test_stdout_sink(void)
 		tap_ok(0, "stdout sink set up");
 		return;
 	}
-	printf("before\n"); /* stdio output stays in order */
+	printf("before\n");	/* stdio output stays in order */
 	rc = emitter_write(em, &ev);
 	fflush(stdout);
 	dup2(saved, STDOUT_FILENO);
@@ -454,7 +452,7 @@ static void test_stdout_sink(void)
 	tap_is_long(rc, 0, "stdout sink: event written");
 	read_file(path, text, sizeof(text));
 	tap_ok(strncmp(text, "before\n{", 8) == 0 && count_lines(text) == 2
-		   && check_line(text, 1),
+	       && check_line(text, 1),
 	       "stdout sink: after earlier stdio output, one event line");
 	unlink(path);
 }
@@ -462,7 +460,7 @@ static void test_stdout_sink(void)
 /* receiver - a bound datagram socket, as rsyslog's imuxsock */
 static int receiver(const char *path)
 {
-	struct sockaddr_un addr = {.sun_family = AF_UNIX};
+	struct sockaddr_un addr = { .sun_family = AF_UNIX };
 	size_t len = strlen(path);
 	int fd;
 
@@ -470,7 +468,7 @@ static int receiver(const char *path)
 		return -1;
 	memcpy(addr.sun_path, path, len + 1);
 	fd = socket(AF_UNIX, SOCK_DGRAM, 0);
-	if (fd >= 0 && bind(fd, (struct sockaddr *)&addr, sizeof(addr)) < 0) {
+	if (fd >= 0 && bind(fd, (struct sockaddr *) &addr, sizeof(addr)) < 0) {
 		close(fd);
 		return -1;
 	}
@@ -518,16 +516,16 @@ static void test_syslog_sink(void)
 		   "syslog: event with event.original");
 	fjson_object_put(obj);
 
-	memset(huge, 0xff, HUGE_FIELD); /* 4 times as long once escaped */
+	memset(huge, 0xff, HUGE_FIELD);	/* 4 times as long once escaped */
 	ev.original = huge;
 	errno = 0;
 	tap_ok(emitter_write(em, &ev) < 0 && errno == EMSGSIZE
-		   && receive(fd, buf, sizeof(buf)) == NULL,
+	       && receive(fd, buf, sizeof(buf)) == NULL,
 	       "syslog: the emitter cuts nothing: too big, EMSGSIZE, not sent");
 	tap_is_long(event_write(em, &ev), 0, "syslog: oversized event sent");
 	obj = receive(fd, buf, sizeof(buf));
 	tap_ok(obj != NULL && get(obj, "event.original") == NULL
-		   && get_str(obj, "event.kind") != NULL,
+	       && get_str(obj, "event.kind") != NULL,
 	       "syslog: ... again without event.original");
 	fjson_object_put(obj);
 
@@ -537,14 +535,13 @@ static void test_syslog_sink(void)
 		    "syslog: too big even without event.original: sent");
 	obj = receive(fd, buf, sizeof(buf));
 	tap_ok(obj != NULL && get(obj, "event.original") == NULL
-		   && strlen(buf) <= SYSLOGOUT_MAX_MESSAGE,
+	       && strlen(buf) <= SYSLOGOUT_MAX_MESSAGE,
 	       "... as one whole datagram within the limit");
 	tap_ok(get(obj, "email.from.address") != NULL
-		   && strlen(fjson_object_get_string(fjson_object_array_get_idx(
-			  get(obj, "email.from.address"), 0)))
-			  == 4 * 253 + 3,
+	       && strlen(fjson_object_get_string(fjson_object_array_get_idx(
+			get(obj, "email.from.address"), 0))) == 4 * 253 + 3,
 	       "... the address cut at 256 bytes (escaped) with \"...\"");
-	tap_is_long((long)strlen(get_str(obj, "email.local_id")), 4 * 61 + 3,
+	tap_is_long((long) strlen(get_str(obj, "email.local_id")), 4 * 61 + 3,
 		    "... the queue id at 64");
 	fjson_object_put(obj);
 done:

@@ -65,9 +65,9 @@ static void test_pairs(void)
 	hostcache_clear(cache);
 	for (int i = HOSTCACHE_WAYS + 1; i < 2 * HOSTCACHE_WAYS + 1; i++)
 		hostcache_add(cache, names[i]);
-	tap_is_long(
-	    kept(cache, names, HOSTCACHE_WAYS + 1, 2 * HOSTCACHE_WAYS + 1),
-	    HOSTCACHE_WAYS, "after a clear, a full set of newcomers all kept");
+	tap_is_long(kept(cache, names, HOSTCACHE_WAYS + 1,
+			 2 * HOSTCACHE_WAYS + 1),
+		    HOSTCACHE_WAYS, "after a clear, a full set of newcomers all kept");
 	tap_is_long(kept(cache, names, 0, HOSTCACHE_WAYS + 1), 0,
 		    "and none of the older generation served");
 	hostcache_free(cache);
@@ -125,7 +125,7 @@ static void test_clear_touches_nothing(void)
 	long before, after;
 
 	hostcache_add(cache, "ordinary.example");
-	(void)resident_kib(); /* stdio's buffers in first */
+	(void) resident_kib();	/* stdio's buffers in first */
 	before = resident_kib();
 	for (int i = 0; i < 100; i++)
 		hostcache_clear(cache);
@@ -155,11 +155,9 @@ int main(void)
 	tap_ok(cache != NULL, "cache created");
 	tap_is_long(hostcache_has(cache, "example.org"), 0, "empty at first");
 	hostcache_add(cache, "example.org");
-	tap_is_long(hostcache_has(cache, "example.org"), 1,
-		    "an added host is there");
+	tap_is_long(hostcache_has(cache, "example.org"), 1, "an added host is there");
 	tap_is_long(hostcache_has(cache, "example.or"), 0, "a prefix is not");
-	tap_is_long(hostcache_has(cache, "xexample.org"), 0,
-		    "a longer name is not");
+	tap_is_long(hostcache_has(cache, "xexample.org"), 0, "a longer name is not");
 	for (int i = 0; i < 10 * HOSTCACHE_SLOTS; i++) {
 		snprintf(host, sizeof(host), "h%d.example", i);
 		hostcache_add(cache, host);

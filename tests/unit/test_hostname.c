@@ -11,86 +11,88 @@
 
 struct address_case {
 	const char *addr;
-	size_t len; /* 0: strlen(addr) */
+	size_t len;		/* 0: strlen(addr) */
 	enum host_verdict want;
-	const char *host; /* expected host[] */
+	const char *host;	/* expected host[] */
 	const char *name;
 };
 
 static const struct address_case address_cases[] = {
-    {"<x@EMALSRV.AA.COM>", 0, HOST_OK, "emalsrv.aa.com",
-     "upper case is lowered (acceptance: aa.com campaign)"},
-    {"<x@complains.staples.co.uk>", 0, HOST_OK, "complains.staples.co.uk",
-     "multi-label public suffix kept whole"},
-    {"<abcdefghijabcdefghijabcdefghijabcdefghij@emalsrv.ups.com>", 0, HOST_OK,
-     "emalsrv.ups.com", "40-character local part"},
-    {"bare@complains.ebay.com", 0, HOST_OK, "complains.ebay.com",
-     "bare address without <>"},
-    {"<x@emalsrv.adp.com.>", 0, HOST_OK, "emalsrv.adp.com",
-     "trailing dot removed"},
-    {"<\"a@b\"@emalsrv.ups.com>", 0, HOST_OK, "emalsrv.ups.com",
-     "domain part is after the last @"},
-    {"<@relay.example,@hop.example:u@Dest.Example>", 0, HOST_OK, "dest.example",
-     "source route: the final host"},
-    {"<x@xn--bcher-kva.example>", 0, HOST_OK, "xn--bcher-kva.example",
-     "punycode label"},
-    {"<x@a-b.c-d.example>", 0, HOST_OK, "a-b.c-d.example", "inner hyphens"},
-    {"<x@1.2.3.example>", 0, HOST_OK, "1.2.3.example",
-     "numeric labels below a real TLD"},
-    {"<>", 0, HOST_NONE, "", "null sender"},
-    {"MAILER-DAEMON", 0, HOST_NONE, "", "local user without @"},
-    {"<user@>", 0, HOST_NONE, "", "empty domain part"},
-    {"", 0, HOST_NONE, "", "empty address"},
-    {"<x@[192.0.2.1]>", 0, HOST_IP_LITERAL, "", "IPv4 literal"},
-    {"x@[IPv6:2001:db8::1]", 0, HOST_IP_LITERAL, "", "IPv6 literal"},
-    {"x@[ipv6:::ffff:192.0.2.1]", 0, HOST_IP_LITERAL, "",
-     "IPv6 tag case-insensitive"},
-    {"x@[192.0.2.300]", 0, HOST_INVALID, "", "bad IPv4 literal"},
-    {"x@[evil.example]", 0, HOST_INVALID, "", "name in brackets"},
-    {"x@[IPv6:]", 0, HOST_INVALID, "", "empty IPv6 literal"},
-    {"x@[192.0.2.1", 0, HOST_INVALID, "", "unclosed literal"},
-    {"<x@emalsrv.evil\"com>", 0, HOST_INVALID, "", "double quote"},
-    {"<x@emalsrv.evil\\ncom.example>", 0, HOST_INVALID, "",
-     "backslash-n written out"},
-    {"<x@emalsrv.evil\ncom.example>", 0, HOST_INVALID, "", "real newline"},
-    {"<x@emalsrv.\033[31mred.example>", 0, HOST_INVALID, "", "ANSI escape"},
-    {"<x@emalsrv.bad_host.example>", 0, HOST_INVALID, "", "underscore"},
-    {"<x@emal srv.example>", 0, HOST_INVALID, "", "space"},
-    {"<x@emalsrv.example >", 0, HOST_INVALID, "", "trailing space"},
-    {"<x@\xc3\xa9malsrv.example>", 0, HOST_OK, "xn--malsrv-9ua.example",
-     "UTF-8: the U-label as its A-label (UTS #46)"},
-    {"<x@marr\xd1\x96ott.com>", 0, HOST_OK, "xn--marrott-uog.com",
-     "UTF-8: a Cyrillic i, as the A-label"},
-    {"<x@B\xc3\x9c"
-     "CHER.de>",
-     0, HOST_OK, "xn--bcher-kva.de",
-     "UTF-8 in upper case: mapped to lower case"},
-    {"<x@emalsrv.\xc3.com>", 0, HOST_INVALID, "", "UTF-8 cut short"},
-    {"<x@\xc3\xa9_x.example>", 0, HOST_INVALID, "", "UTF-8 with an underscore"},
-    {"<x@\xe2\x80\xae.example>", 0, HOST_INVALID, "",
-     "UTF-8 of a format character (RLO)"},
-    {"<x@emalsrv.\xff.com>", 0, HOST_INVALID, "", "byte 0xff"},
-    {"<x@emalsrv.ex\0ample.com>", 24, HOST_INVALID, "", "NUL byte"},
-    {"<x@localhost>", 0, HOST_LOCAL, "", "single label: a local host"},
-    {"root@vm", 0, HOST_LOCAL, "", "cron mail from a short name"},
-    {"<root@VM.>", 0, HOST_LOCAL, "", "single label, trailing dot"},
-    {"<x@v_m>", 0, HOST_INVALID, "", "single label with underscore"},
-    {"<x@-vm>", 0, HOST_INVALID, "", "single label, leading hyphen"},
-    {"<x@v\033[31mm>", 0, HOST_INVALID, "", "single label, escape"},
-    {"<x@123>", 0, HOST_INVALID, "", "single label, all digits"},
-    {"<x@192.0.2.1>", 0, HOST_INVALID, "", "dotted quad, no brackets"},
-    {"<x@a..example>", 0, HOST_INVALID, "", "empty label"},
-    {"<x@.a.example>", 0, HOST_INVALID, "", "leading dot"},
-    {"<x@a.example..>", 0, HOST_INVALID, "", "two trailing dots"},
-    {"<x@.>", 0, HOST_INVALID, "", "only a dot"},
-    {"<x@-a.example>", 0, HOST_INVALID, "", "leading hyphen"},
-    {"<x@a-.example>", 0, HOST_INVALID, "", "trailing hyphen"},
-    {"<x@a.example->", 0, HOST_INVALID, "", "hyphen at the end of TLD"},
-    {"<x@a.example", 0, HOST_OK, "a.example",
-     "a stray < is part of the local part"},
-    {"x@a.example>", 0, HOST_INVALID, "", "> without <"},
-    {"<x@a\\.example>", 0, HOST_INVALID, "", "backslash"},
-    {"<x@a.example,>", 0, HOST_INVALID, "", "comma"},
+	{"<x@EMALSRV.AA.COM>", 0, HOST_OK, "emalsrv.aa.com",
+	 "upper case is lowered (acceptance: aa.com campaign)"},
+	{"<x@complains.staples.co.uk>", 0, HOST_OK, "complains.staples.co.uk",
+	 "multi-label public suffix kept whole"},
+	{"<abcdefghijabcdefghijabcdefghijabcdefghij@emalsrv.ups.com>", 0,
+	 HOST_OK, "emalsrv.ups.com", "40-character local part"},
+	{"bare@complains.ebay.com", 0, HOST_OK, "complains.ebay.com",
+	 "bare address without <>"},
+	{"<x@emalsrv.adp.com.>", 0, HOST_OK, "emalsrv.adp.com",
+	 "trailing dot removed"},
+	{"<\"a@b\"@emalsrv.ups.com>", 0, HOST_OK, "emalsrv.ups.com",
+	 "domain part is after the last @"},
+	{"<@relay.example,@hop.example:u@Dest.Example>", 0, HOST_OK,
+	 "dest.example", "source route: the final host"},
+	{"<x@xn--bcher-kva.example>", 0, HOST_OK, "xn--bcher-kva.example",
+	 "punycode label"},
+	{"<x@a-b.c-d.example>", 0, HOST_OK, "a-b.c-d.example",
+	 "inner hyphens"},
+	{"<x@1.2.3.example>", 0, HOST_OK, "1.2.3.example",
+	 "numeric labels below a real TLD"},
+	{"<>", 0, HOST_NONE, "", "null sender"},
+	{"MAILER-DAEMON", 0, HOST_NONE, "", "local user without @"},
+	{"<user@>", 0, HOST_NONE, "", "empty domain part"},
+	{"", 0, HOST_NONE, "", "empty address"},
+	{"<x@[192.0.2.1]>", 0, HOST_IP_LITERAL, "", "IPv4 literal"},
+	{"x@[IPv6:2001:db8::1]", 0, HOST_IP_LITERAL, "", "IPv6 literal"},
+	{"x@[ipv6:::ffff:192.0.2.1]", 0, HOST_IP_LITERAL, "",
+	 "IPv6 tag case-insensitive"},
+	{"x@[192.0.2.300]", 0, HOST_INVALID, "", "bad IPv4 literal"},
+	{"x@[evil.example]", 0, HOST_INVALID, "", "name in brackets"},
+	{"x@[IPv6:]", 0, HOST_INVALID, "", "empty IPv6 literal"},
+	{"x@[192.0.2.1", 0, HOST_INVALID, "", "unclosed literal"},
+	{"<x@emalsrv.evil\"com>", 0, HOST_INVALID, "", "double quote"},
+	{"<x@emalsrv.evil\\ncom.example>", 0, HOST_INVALID, "",
+	 "backslash-n written out"},
+	{"<x@emalsrv.evil\ncom.example>", 0, HOST_INVALID, "",
+	 "real newline"},
+	{"<x@emalsrv.\033[31mred.example>", 0, HOST_INVALID, "",
+	 "ANSI escape"},
+	{"<x@emalsrv.bad_host.example>", 0, HOST_INVALID, "", "underscore"},
+	{"<x@emal srv.example>", 0, HOST_INVALID, "", "space"},
+	{"<x@emalsrv.example >", 0, HOST_INVALID, "", "trailing space"},
+	{"<x@\xc3\xa9malsrv.example>", 0, HOST_OK, "xn--malsrv-9ua.example",
+	 "UTF-8: the U-label as its A-label (UTS #46)"},
+	{"<x@marr\xd1\x96ott.com>", 0, HOST_OK, "xn--marrott-uog.com",
+	 "UTF-8: a Cyrillic i, as the A-label"},
+	{"<x@B\xc3\x9c" "CHER.de>", 0, HOST_OK, "xn--bcher-kva.de",
+	 "UTF-8 in upper case: mapped to lower case"},
+	{"<x@emalsrv.\xc3.com>", 0, HOST_INVALID, "", "UTF-8 cut short"},
+	{"<x@\xc3\xa9_x.example>", 0, HOST_INVALID, "",
+	 "UTF-8 with an underscore"},
+	{"<x@\xe2\x80\xae.example>", 0, HOST_INVALID, "",
+	 "UTF-8 of a format character (RLO)"},
+	{"<x@emalsrv.\xff.com>", 0, HOST_INVALID, "", "byte 0xff"},
+	{"<x@emalsrv.ex\0ample.com>", 24, HOST_INVALID, "", "NUL byte"},
+	{"<x@localhost>", 0, HOST_LOCAL, "", "single label: a local host"},
+	{"root@vm", 0, HOST_LOCAL, "", "cron mail from a short name"},
+	{"<root@VM.>", 0, HOST_LOCAL, "", "single label, trailing dot"},
+	{"<x@v_m>", 0, HOST_INVALID, "", "single label with underscore"},
+	{"<x@-vm>", 0, HOST_INVALID, "", "single label, leading hyphen"},
+	{"<x@v\033[31mm>", 0, HOST_INVALID, "", "single label, escape"},
+	{"<x@123>", 0, HOST_INVALID, "", "single label, all digits"},
+	{"<x@192.0.2.1>", 0, HOST_INVALID, "", "dotted quad, no brackets"},
+	{"<x@a..example>", 0, HOST_INVALID, "", "empty label"},
+	{"<x@.a.example>", 0, HOST_INVALID, "", "leading dot"},
+	{"<x@a.example..>", 0, HOST_INVALID, "", "two trailing dots"},
+	{"<x@.>", 0, HOST_INVALID, "", "only a dot"},
+	{"<x@-a.example>", 0, HOST_INVALID, "", "leading hyphen"},
+	{"<x@a-.example>", 0, HOST_INVALID, "", "trailing hyphen"},
+	{"<x@a.example->", 0, HOST_INVALID, "", "hyphen at the end of TLD"},
+	{"<x@a.example", 0, HOST_OK, "a.example",
+	 "a stray < is part of the local part"},
+	{"x@a.example>", 0, HOST_INVALID, "", "> without <"},
+	{"<x@a\\.example>", 0, HOST_INVALID, "", "backslash"},
+	{"<x@a.example,>", 0, HOST_INVALID, "", "comma"},
 };
 
 /* long_name - total octets: labels of label_len 'a's joined by dots */
@@ -141,7 +143,7 @@ static void test_lengths(void)
 	long_name(name, 253, 50);
 	tap_is_long(hostname_normalize(name, 253, host), HOST_OK,
 		    "253-octet name passes");
-	tap_is_long((long)strlen(host), 253, "all of it kept");
+	tap_is_long((long) strlen(host), 253, "all of it kept");
 	name[253] = '.';
 	name[254] = '\0';
 	tap_is_long(hostname_normalize(name, 254, host), HOST_OK,
@@ -165,16 +167,16 @@ struct normalize_case {
 };
 
 static const struct normalize_case normalize_cases[] = {
-    {"Mail.Example.COM", HOST_OK, "mail.example.com"},
-    {"mail.example.com.", HOST_OK, "mail.example.com"},
-    {"eu1sysamx113.postini.com", HOST_OK, "eu1sysamx113.postini.com"},
-    {"example.123", HOST_INVALID, ""},
-    {"example.c0m", HOST_OK, "example.c0m"},
-    {"", HOST_INVALID, ""},
-    {".", HOST_INVALID, ""},
-    {"com", HOST_INVALID, ""},
-    {"[192.0.2.1]", HOST_INVALID, ""},
-    {"a.b", HOST_OK, "a.b"},
+	{"Mail.Example.COM", HOST_OK, "mail.example.com"},
+	{"mail.example.com.", HOST_OK, "mail.example.com"},
+	{"eu1sysamx113.postini.com", HOST_OK, "eu1sysamx113.postini.com"},
+	{"example.123", HOST_INVALID, ""},
+	{"example.c0m", HOST_OK, "example.c0m"},
+	{"", HOST_INVALID, ""},
+	{".", HOST_INVALID, ""},
+	{"com", HOST_INVALID, ""},
+	{"[192.0.2.1]", HOST_INVALID, ""},
+	{"a.b", HOST_OK, "a.b"},
 };
 
 static void test_normalize_table(void)
@@ -203,52 +205,51 @@ static void test_normalize_table(void)
  * header hosts.  HOST_OK or HOST_IP_LITERAL give the
  * canonical text. */
 static const struct normalize_case relay_cases[] = {
-    {"192.0.2.1", HOST_IP_LITERAL, "192.0.2.1"},
-    {"IPv6:2001:DB8:0:0::1", HOST_IP_LITERAL, "2001:db8::1"},
-    {"ipv6:::ffff:192.0.2.1", HOST_IP_LITERAL, "::ffff:192.0.2.1"},
-    {"dead.beef", HOST_INVALID, ""},
-    {"2001:db8::1", HOST_INVALID, ""}, /* sendmail tags IPv6 */
-    {"::1", HOST_INVALID, ""},
-    {"IPv6:192.0.2.1", HOST_INVALID, ""},
-    {"IPv6:", HOST_INVALID, ""},
-    {"IPv6:2001:db8::1%eth0", HOST_INVALID, ""},
-    {"192.0.2.01", HOST_INVALID, ""},
-    {"1.2.3", HOST_INVALID, ""},
-    {"192.0.2.1 ", HOST_INVALID, ""},
-    {"", HOST_INVALID, ""},
-    {"IPv6:1:2:3:4:5:6:7:8:9:0:1:2:3:4:5:6:7:8:9:0:1:2:3:4:5:6", HOST_INVALID,
-     ""},
+	{"192.0.2.1", HOST_IP_LITERAL, "192.0.2.1"},
+	{"IPv6:2001:DB8:0:0::1", HOST_IP_LITERAL, "2001:db8::1"},
+	{"ipv6:::ffff:192.0.2.1", HOST_IP_LITERAL, "::ffff:192.0.2.1"},
+	{"dead.beef", HOST_INVALID, ""},
+	{"2001:db8::1", HOST_INVALID, ""},	/* sendmail tags IPv6 */
+	{"::1", HOST_INVALID, ""},
+	{"IPv6:192.0.2.1", HOST_INVALID, ""},
+	{"IPv6:", HOST_INVALID, ""},
+	{"IPv6:2001:db8::1%eth0", HOST_INVALID, ""},
+	{"192.0.2.01", HOST_INVALID, ""},
+	{"1.2.3", HOST_INVALID, ""},
+	{"192.0.2.1 ", HOST_INVALID, ""},
+	{"", HOST_INVALID, ""},
+	{"IPv6:1:2:3:4:5:6:7:8:9:0:1:2:3:4:5:6:7:8:9:0:1:2:3:4:5:6", HOST_INVALID, ""},
 };
 
 /* The same from an MTA that writes IPv6 bare: Postfix's
  * client=host[2001:db8::1], Exim's H=host [::1]; the tag still read. */
 static const struct normalize_case bare_cases[] = {
-    {"2001:DB8::1", HOST_IP_LITERAL, "2001:db8::1"},
-    {"::1", HOST_IP_LITERAL, "::1"},
-    {"IPv6:2001:DB8:0:0::1", HOST_IP_LITERAL, "2001:db8::1"},
-    {"192.0.2.1", HOST_IP_LITERAL, "192.0.2.1"},
-    {"2001:db8::1%eth0", HOST_INVALID, ""},
-    {"2001:db8::1:", HOST_INVALID, ""},
-    {":", HOST_INVALID, ""},
-    {"IPv6:", HOST_INVALID, ""},
-    {"dead:beef:zz::1", HOST_INVALID, ""},
+	{"2001:DB8::1", HOST_IP_LITERAL, "2001:db8::1"},
+	{"::1", HOST_IP_LITERAL, "::1"},
+	{"IPv6:2001:DB8:0:0::1", HOST_IP_LITERAL, "2001:db8::1"},
+	{"192.0.2.1", HOST_IP_LITERAL, "192.0.2.1"},
+	{"2001:db8::1%eth0", HOST_INVALID, ""},
+	{"2001:db8::1:", HOST_INVALID, ""},
+	{":", HOST_INVALID, ""},
+	{"IPv6:", HOST_INVALID, ""},
+	{"dead:beef:zz::1", HOST_INVALID, ""},
 };
 
 static const struct normalize_case syslog_cases[] = {
-    {"mx1", HOST_OK, "mx1"},
-    {"MX4.Example.", HOST_OK, "mx4.example"},
-    {"mail-1.example.org", HOST_OK, "mail-1.example.org"},
-    {"192.0.2.7", HOST_IP_LITERAL, "192.0.2.7"},
-    {"2001:DB8::5", HOST_IP_LITERAL, "2001:db8::5"},
-    {"mx1..-evil-", HOST_INVALID, ""},
-    {"-mx2", HOST_INVALID, ""},
-    {"mx5_x", HOST_INVALID, ""},
-    {"mx..", HOST_INVALID, ""},
-    {"192.0.2.300", HOST_INVALID, ""},
-    {"123", HOST_INVALID, ""},
-    {"IPv6:2001:db8::1", HOST_INVALID, ""},
-    {"", HOST_INVALID, ""},
-    {".", HOST_INVALID, ""},
+	{"mx1", HOST_OK, "mx1"},
+	{"MX4.Example.", HOST_OK, "mx4.example"},
+	{"mail-1.example.org", HOST_OK, "mail-1.example.org"},
+	{"192.0.2.7", HOST_IP_LITERAL, "192.0.2.7"},
+	{"2001:DB8::5", HOST_IP_LITERAL, "2001:db8::5"},
+	{"mx1..-evil-", HOST_INVALID, ""},
+	{"-mx2", HOST_INVALID, ""},
+	{"mx5_x", HOST_INVALID, ""},
+	{"mx..", HOST_INVALID, ""},
+	{"192.0.2.300", HOST_INVALID, ""},
+	{"123", HOST_INVALID, ""},
+	{"IPv6:2001:db8::1", HOST_INVALID, ""},
+	{"", HOST_INVALID, ""},
+	{".", HOST_INVALID, ""},
 };
 
 static void test_other_fields(void)
@@ -262,20 +263,18 @@ static void test_other_fields(void)
 		const struct normalize_case *c = &relay_cases[i];
 
 		snprintf(name, sizeof(name), "relay address \"%s\"", c->name);
-		tap_is_long(hostname_relay_ip(c->name, strlen(c->name), 0, out),
-			    c->want, name);
+		tap_is_long(hostname_relay_ip(c->name, strlen(c->name), 0,
+					      out), c->want, name);
 		tap_is_str(out, c->host, name);
 	}
 	n = sizeof(bare_cases) / sizeof(bare_cases[0]);
 	for (size_t i = 0; i < n; i++) {
 		const struct normalize_case *c = &bare_cases[i];
 
-		snprintf(name, sizeof(name),
-			 "relay address \"%s\", IPv6 "
-			 "written bare",
-			 c->name);
-		tap_is_long(hostname_relay_ip(c->name, strlen(c->name), 1, out),
-			    c->want, name);
+		snprintf(name, sizeof(name), "relay address \"%s\", IPv6 "
+			 "written bare", c->name);
+		tap_is_long(hostname_relay_ip(c->name, strlen(c->name), 1,
+					      out), c->want, name);
 		tap_is_str(out, c->host, name);
 	}
 	n = sizeof(syslog_cases) / sizeof(syslog_cases[0]);
@@ -300,27 +299,23 @@ static void test_other_fields(void)
  * it takes must be what the label checks take, and what it refuses is
  * still decided by them (a high byte: an IDN). */
 static const struct normalize_case one_pass_cases[] = {
-    {"Mail-1.Example.ORG", HOST_OK, "mail-1.example.org"},
-    {"a.b.", HOST_OK, "a.b"},
-    {"a.b..", HOST_INVALID, ""},
-    {".a.b", HOST_INVALID, ""},
-    {"a..b", HOST_INVALID, ""},
-    {"a.-b.example", HOST_INVALID, ""},
-    {"a.b-.example", HOST_INVALID, ""},
-    {"a.example-", HOST_INVALID, ""},
-    {"a.-example", HOST_INVALID, ""},
-    {"1.2", HOST_INVALID, ""},
-    {"a.12", HOST_INVALID, ""},
-    {"1.a2", HOST_OK, "1.a2"},
-    {"12.a.3b", HOST_OK, "12.a.3b"},
-    {"a-.", HOST_INVALID, ""},
-    {"a_b.example", HOST_INVALID, ""},
-    {"b\xc3\xbc"
-     "cher.example",
-     HOST_OK, "xn--bcher-kva.example"},
-    {"B\xc3\x9c"
-     "CHER.example",
-     HOST_OK, "xn--bcher-kva.example"},
+	{"Mail-1.Example.ORG", HOST_OK, "mail-1.example.org"},
+	{"a.b.", HOST_OK, "a.b"},
+	{"a.b..", HOST_INVALID, ""},
+	{".a.b", HOST_INVALID, ""},
+	{"a..b", HOST_INVALID, ""},
+	{"a.-b.example", HOST_INVALID, ""},
+	{"a.b-.example", HOST_INVALID, ""},
+	{"a.example-", HOST_INVALID, ""},
+	{"a.-example", HOST_INVALID, ""},
+	{"1.2", HOST_INVALID, ""},
+	{"a.12", HOST_INVALID, ""},
+	{"1.a2", HOST_OK, "1.a2"},
+	{"12.a.3b", HOST_OK, "12.a.3b"},
+	{"a-.", HOST_INVALID, ""},
+	{"a_b.example", HOST_INVALID, ""},
+	{"b\xc3\xbc" "cher.example", HOST_OK, "xn--bcher-kva.example"},
+	{"B\xc3\x9c" "CHER.example", HOST_OK, "xn--bcher-kva.example"},
 };
 
 /* name: labels of label_len and one of last_len, dots between */
@@ -366,7 +361,8 @@ static void test_one_pass(void)
 static void test_parent(void)
 {
 	static const char *const chain[] = {
-	    "emalsrv.staples.co.uk", "staples.co.uk", "co.uk", "uk", NULL};
+		"emalsrv.staples.co.uk", "staples.co.uk", "co.uk", "uk", NULL
+	};
 	const char *d = chain[0];
 	int i = 0;
 

@@ -98,9 +98,7 @@ static void test_churn(void)
 		set_key(&x, keys, i, key);
 		same = all_found(&x, keys, &state);
 	}
-	tap_ok(
-	    same,
-	    "after 20,000 random changes, every key is where a scan finds it");
+	tap_ok(same, "after 20,000 random changes, every key is where a scan finds it");
 }
 
 /* test_run_back - removing the first of a run keeps the rest found */
@@ -116,16 +114,12 @@ static void test_run_back(void)
 	set_key(&x, keys, 1, key_at(&state, 255));
 	set_key(&x, keys, 2, key_at(&state, 0));
 	set_key(&x, keys, 3, key_at(&state, 255));
-	tap_ok(keyindex_find(&x, keys, keys[3]) == 3,
-	       "a run wraps round the last bucket");
+	tap_ok(keyindex_find(&x, keys, keys[3]) == 3, "a run wraps round the last bucket");
 	set_key(&x, keys, 0, 0);
-	tap_ok(keyindex_find(&x, keys, keys[1]) == 1
-		   && keyindex_find(&x, keys, keys[2]) == 2
-		   && keyindex_find(&x, keys, keys[3]) == 3,
+	tap_ok(keyindex_find(&x, keys, keys[1]) == 1 && keyindex_find(&x, keys, keys[2]) == 2 && keyindex_find(&x, keys, keys[3]) == 3,
 	       "the first of the run removed: the others are still found");
 	set_key(&x, keys, 2, 0);
-	tap_ok(keyindex_find(&x, keys, keys[3]) == 3,
-	       "one in the middle removed: the last is still found");
+	tap_ok(keyindex_find(&x, keys, keys[3]) == 3, "one in the middle removed: the last is still found");
 	tap_ok(keyindex_find(&x, keys, 0) == -1, "key 0 is never found");
 }
 
@@ -145,8 +139,7 @@ static void test_count(void)
 	tap_ok(keycount_may_have(&c, a), "held twice: maybe");
 	keycount_del(&c, a);
 	tap_ok(keycount_may_have(&c, a), "one holder left: maybe");
-	tap_ok(keycount_may_have(&c, b),
-	       "another key of its bucket: maybe (a scan tells)");
+	tap_ok(keycount_may_have(&c, b), "another key of its bucket: maybe (a scan tells)");
 	tap_ok(!keycount_may_have(&c, other), "a key of another bucket: none");
 	keycount_del(&c, a);
 	tap_ok(!keycount_may_have(&c, a), "no holder left: none");

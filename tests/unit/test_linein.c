@@ -10,12 +10,12 @@
 #include "tap.h"
 
 /* reader_over - a reader of a pipe already holding text, then closed */
-static struct linein *reader_over(const char *text, size_t len, size_t max_line,
-				  int *fd)
+static struct linein *reader_over(const char *text, size_t len,
+				  size_t max_line, int *fd)
 {
 	int p[2];
 
-	if (pipe(p) < 0 || write(p[1], text, len) != (ssize_t)len)
+	if (pipe(p) < 0 || write(p[1], text, len) != (ssize_t) len)
 		abort();
 	close(p[1]);
 	*fd = p[0];
@@ -35,7 +35,7 @@ static void test_basic_lines(void)
 	linein_next(in, &line, &len);
 	tap_ok(len == 3 && memcmp(line, "two", 3) == 0, "second line");
 	linein_next(in, &line, &len);
-	tap_is_long((long)len, 0, "empty line kept");
+	tap_is_long((long) len, 0, "empty line kept");
 	tap_is_long(linein_next(in, &line, &len), LINEIN_LINE,
 		    "last line without newline is a line");
 	tap_ok(len == 4 && memcmp(line, "last", 4) == 0, "its text");
@@ -74,7 +74,7 @@ static void test_too_long(void)
 
 	memset(text, 'x', big);
 	memcpy(text + big, "\nok\n", 4);
-	if (fd < 0 || write(fd, text, big + 4) != (ssize_t)(big + 4))
+	if (fd < 0 || write(fd, text, big + 4) != (ssize_t) (big + 4))
 		abort();
 	lseek(fd, 0, SEEK_SET);
 	unlink(path);
@@ -104,7 +104,7 @@ static void test_exact_limit(void)
 	in = reader_over(text, 11, 10, &fd);
 	tap_is_long(linein_next(in, &line, &len), LINEIN_LINE,
 		    "a line of exactly the limit is kept");
-	tap_is_long((long)len, 10, "whole");
+	tap_is_long((long) len, 10, "whole");
 	linein_close(in);
 	close(fd);
 }
@@ -122,8 +122,7 @@ static void test_streaming(void)
 	/* the writer is still open: the line must come without EOF */
 	tap_is_long(linein_next(in, &line, &len), LINEIN_LINE,
 		    "complete line handed out while the writer stays open");
-	tap_is_long(linein_wait(in, 10, NULL), 0,
-		    "then nothing ready: wait times out");
+	tap_is_long(linein_wait(in, 10, NULL), 0, "then nothing ready: wait times out");
 	if (write(p[1], "second\n", 7) != 7)
 		abort();
 	tap_is_long(linein_wait(in, 1000, NULL), 1, "wait sees new input");

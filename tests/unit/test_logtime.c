@@ -14,12 +14,8 @@
 /* utc - seconds of a UTC date */
 static time_t utc(int y, int mo, int d, int h, int mi, int s)
 {
-	struct tm tm = {.tm_year = y - 1900,
-			.tm_mon = mo - 1,
-			.tm_mday = d,
-			.tm_hour = h,
-			.tm_min = mi,
-			.tm_sec = s};
+	struct tm tm = { .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d,
+			 .tm_hour = h, .tm_min = mi, .tm_sec = s };
 
 	return timegm(&tm);
 }
@@ -32,159 +28,99 @@ struct ymdhms {
 /* One stamp: parsed against now, what it must give. */
 struct stamp_case {
 	const char *stamp;
-	struct ymdhms now;       /* the reference time (RFC 3164's year) */
-	int status;              /* logtime_parse()'s */
-	const char *status_name; /* NULL: status not checked */
-	struct ymdhms want;      /* the time read */
-	const char *want_name;   /* NULL: time not checked */
+	struct ymdhms now;	/* the reference time (RFC 3164's year) */
+	int status;		/* logtime_parse()'s */
+	const char *status_name;	/* NULL: status not checked */
+	struct ymdhms want;	/* the time read */
+	const char *want_name;		/* NULL: time not checked */
 };
 
-#define JUL3                         \
-	{                            \
-		2026, 7, 3, 15, 0, 0 \
-	} /* the 3164 cases' reference */
-#define NOW0                     \
-	{                        \
-		0, 0, 0, 0, 0, 0 \
-	}
+#define JUL3 { 2026, 7, 3, 15, 0, 0 }	/* the 3164 cases' reference */
+#define NOW0 { 0, 0, 0, 0, 0, 0 }
 
 static const struct stamp_case rfc3339_cases[] = {
-    {"2026-11-27T00:58:09.123456+00:00",
-     NOW0,
-     0,
-     "RFC 3339 with fraction parses",
-     {2026, 11, 27, 0, 58, 9},
-     "seconds right"},
-    {"2026-11-27T02:58:09+02:00",
-     NOW0,
-     0,
-     NULL,
-     {2026, 11, 27, 0, 58, 9},
-     "offset applied"},
-    {"2026-11-27T00:58:09Z", NOW0, 0, "Z form", NOW0, NULL},
-    {"2026-13-27T00:58:09Z", NOW0, -1, "month 13 refused", NOW0, NULL},
-    {"2026-11-27T00:58:09+00:00junk", NOW0, -1, "trailing garbage refused",
-     NOW0, NULL},
+	{ "2026-11-27T00:58:09.123456+00:00", NOW0, 0,
+	  "RFC 3339 with fraction parses", { 2026, 11, 27, 0, 58, 9 },
+	  "seconds right" },
+	{ "2026-11-27T02:58:09+02:00", NOW0, 0, NULL,
+	  { 2026, 11, 27, 0, 58, 9 }, "offset applied" },
+	{ "2026-11-27T00:58:09Z", NOW0, 0, "Z form", NOW0, NULL },
+	{ "2026-13-27T00:58:09Z", NOW0, -1, "month 13 refused", NOW0, NULL },
+	{ "2026-11-27T00:58:09+00:00junk", NOW0, -1,
+	  "trailing garbage refused", NOW0, NULL },
 };
 
 /* Exim's mainlog stamps: local time, or log_timezone's. */
 static const struct stamp_case mainlog_cases[] = {
-    {"2026-12-04 13:40:01",
-     NOW0,
-     0,
-     "Exim mainlog stamp parses",
-     {2026, 12, 4, 13, 40, 1},
-     "in local time (TZ=UTC)"},
-    {"2026-12-04 14:40:01 +0100",
-     NOW0,
-     0,
-     "with log_timezone's zone",
-     {2026, 12, 4, 13, 40, 1},
-     "zone applied"},
-    {"2026-12-04 08:40:01 -0500",
-     NOW0,
-     0,
-     NULL,
-     {2026, 12, 4, 13, 40, 1},
-     "a zone west of UTC"},
-    {"2026-12-04 13:40", NOW0, -1, "a cut clock refused", NOW0, NULL},
-    {"2026-12-04 13:40:01 +01", NOW0, -1, "a cut zone refused", NOW0, NULL},
-    {"2026-12-04 13:40:01 x0100", NOW0, -1, "a zone without its sign refused",
-     NOW0, NULL},
-    {"2026-12-04 13:40:01 +2400", NOW0, -1, "a zone out of range refused", NOW0,
-     NULL},
-    {"2026-12-04 13:40:01 [123]", NOW0, -1,
-     "a stamp with the pid after it refused", NOW0, NULL},
-    {"2026-12-32 13:40:01", NOW0, -1, "day 32 refused", NOW0, NULL},
+	{ "2026-12-04 13:40:01", NOW0, 0, "Exim mainlog stamp parses",
+	  { 2026, 12, 4, 13, 40, 1 }, "in local time (TZ=UTC)" },
+	{ "2026-12-04 14:40:01 +0100", NOW0, 0, "with log_timezone's zone",
+	  { 2026, 12, 4, 13, 40, 1 }, "zone applied" },
+	{ "2026-12-04 08:40:01 -0500", NOW0, 0, NULL,
+	  { 2026, 12, 4, 13, 40, 1 }, "a zone west of UTC" },
+	{ "2026-12-04 13:40", NOW0, -1, "a cut clock refused", NOW0, NULL },
+	{ "2026-12-04 13:40:01 +01", NOW0, -1, "a cut zone refused", NOW0,
+	  NULL },
+	{ "2026-12-04 13:40:01 x0100", NOW0, -1,
+	  "a zone without its sign refused", NOW0, NULL },
+	{ "2026-12-04 13:40:01 +2400", NOW0, -1, "a zone out of range refused",
+	  NOW0, NULL },
+	{ "2026-12-04 13:40:01 [123]", NOW0, -1,
+	  "a stamp with the pid after it refused", NOW0, NULL },
+	{ "2026-12-32 13:40:01", NOW0, -1, "day 32 refused", NOW0, NULL },
 };
 
 static const struct stamp_case rfc3164_cases[] = {
-    {"Jul  3 14:12:20",
-     JUL3,
-     0,
-     "RFC 3164 space-padded day",
-     {2026, 7, 3, 14, 12, 20},
-     "in the reference year (TZ=UTC)"},
-    {"Jul 3 14:12:20", JUL3, 0, "single-space day", NOW0, NULL},
-    {"Dec 31 23:59:59",
-     {2027, 1, 1, 0, 5, 0},
-     0,
-     "December read in January",
-     {2026, 12, 31, 23, 59, 59},
-     "falls in the previous year"},
-    {"Jan  1 00:01:00",
-     {2026, 12, 31, 23, 59, 0},
-     0,
-     NULL,
-     {2027, 1, 1, 0, 1, 0},
-     "a line minutes ahead across New Year takes the next year"},
-    {"Jul  4 14:00:00",
-     JUL3,
-     0,
-     NULL,
-     {2026, 7, 4, 14, 0, 0},
-     "less than a day ahead stays in this year"},
-    {"Jul  5 14:00:00",
-     JUL3,
-     0,
-     NULL,
-     {2025, 7, 5, 14, 0, 0},
-     "more than a day ahead is last year"},
-    {"Foo  3 14:12:20", JUL3, -1, "unknown month refused", NOW0, NULL},
-    {"Jul 33 14:12:20", JUL3, -1, "day 33 refused", NOW0, NULL},
-    {"Jul  3 25:12:20", JUL3, -1, "hour 25 refused", NOW0, NULL},
-    {"", JUL3, -1, "empty refused", NOW0, NULL},
+	{ "Jul  3 14:12:20", JUL3, 0, "RFC 3164 space-padded day",
+	  { 2026, 7, 3, 14, 12, 20 }, "in the reference year (TZ=UTC)" },
+	{ "Jul 3 14:12:20", JUL3, 0, "single-space day", NOW0, NULL },
+	{ "Dec 31 23:59:59", { 2027, 1, 1, 0, 5, 0 }, 0,
+	  "December read in January", { 2026, 12, 31, 23, 59, 59 },
+	  "falls in the previous year" },
+	{ "Jan  1 00:01:00", { 2026, 12, 31, 23, 59, 0 }, 0, NULL,
+	  { 2027, 1, 1, 0, 1, 0 },
+	  "a line minutes ahead across New Year takes the next year" },
+	{ "Jul  4 14:00:00", JUL3, 0, NULL, { 2026, 7, 4, 14, 0, 0 },
+	  "less than a day ahead stays in this year" },
+	{ "Jul  5 14:00:00", JUL3, 0, NULL, { 2025, 7, 5, 14, 0, 0 },
+	  "more than a day ahead is last year" },
+	{ "Foo  3 14:12:20", JUL3, -1, "unknown month refused", NOW0, NULL },
+	{ "Jul 33 14:12:20", JUL3, -1, "day 33 refused", NOW0, NULL },
+	{ "Jul  3 25:12:20", JUL3, -1, "hour 25 refused", NOW0, NULL },
+	{ "", JUL3, -1, "empty refused", NOW0, NULL },
 };
 
 /* A day its month does not have (Feb 30, Apr 31, Feb 29 of a common
  * year) is refused, not moved into the next month. */
 static const struct stamp_case no_such_day_cases[] = {
-    {"2026-02-30T14:12:20Z", NOW0, -1, "RFC 3339 Feb 30 refused", NOW0, NULL},
-    {"2026-04-31T14:12:20+02:00", NOW0, -1, "RFC 3339 Apr 31 refused", NOW0,
-     NULL},
-    {"2026-02-29T14:12:20Z", NOW0, -1,
-     "RFC 3339 Feb 29 of a common year refused", NOW0, NULL},
-    {"2024-02-29T14:12:20Z", NOW0, 0, "RFC 3339 Feb 29 of a leap year taken",
-     NOW0, NULL},
-    {"2100-02-29T14:12:20Z", NOW0, -1, "2100 is no leap year", NOW0, NULL},
-    {"2026-02-30 14:12:20", NOW0, -1, "Exim mainlog Feb 30 refused", NOW0,
-     NULL},
-    {"Feb 30 14:12:20", JUL3, -1, "RFC 3164 Feb 30 refused", NOW0, NULL},
-    {"Nov 31 14:12:20", JUL3, -1, "RFC 3164 Nov 31 refused", NOW0, NULL},
-    {"Feb 29 14:12:20",
-     JUL3,
-     0,
-     "RFC 3164 Feb 29 read in a common year",
-     {2024, 2, 29, 14, 12, 20},
-     "is the last Feb 29, not Mar 1"},
+	{ "2026-02-30T14:12:20Z", NOW0, -1, "RFC 3339 Feb 30 refused", NOW0,
+	  NULL },
+	{ "2026-04-31T14:12:20+02:00", NOW0, -1, "RFC 3339 Apr 31 refused",
+	  NOW0, NULL },
+	{ "2026-02-29T14:12:20Z", NOW0, -1,
+	  "RFC 3339 Feb 29 of a common year refused", NOW0, NULL },
+	{ "2024-02-29T14:12:20Z", NOW0, 0,
+	  "RFC 3339 Feb 29 of a leap year taken", NOW0, NULL },
+	{ "2100-02-29T14:12:20Z", NOW0, -1, "2100 is no leap year", NOW0,
+	  NULL },
+	{ "2026-02-30 14:12:20", NOW0, -1, "Exim mainlog Feb 30 refused", NOW0,
+	  NULL },
+	{ "Feb 30 14:12:20", JUL3, -1, "RFC 3164 Feb 30 refused", NOW0, NULL },
+	{ "Nov 31 14:12:20", JUL3, -1, "RFC 3164 Nov 31 refused", NOW0, NULL },
+	{ "Feb 29 14:12:20", JUL3, 0, "RFC 3164 Feb 29 read in a common year",
+	  { 2024, 2, 29, 14, 12, 20 }, "is the last Feb 29, not Mar 1" },
 };
 
 /* RFC 3164 stamps are local time, DST included (TZ=America/New_York). */
 static const struct stamp_case local_zone_cases[] = {
-    {"Jul 23 14:12:20",
-     {2026, 7, 24, 0, 0, 0},
-     0,
-     NULL,
-     {2026, 7, 23, 18, 12, 20},
-     "summer: EDT, UTC-4"},
-    {"Jan 15 09:00:00",
-     {2026, 1, 16, 0, 0, 0},
-     0,
-     NULL,
-     {2026, 1, 15, 14, 0, 0},
-     "winter: EST, UTC-5"},
-    {"Mar  8 03:30:00",
-     {2026, 3, 9, 0, 0, 0},
-     0,
-     NULL,
-     {2026, 3, 8, 7, 30, 0},
-     "just after the spring change: EDT"},
-    {"Mar  8 01:30:00",
-     {2026, 3, 9, 0, 0, 0},
-     0,
-     NULL,
-     {2026, 3, 8, 6, 30, 0},
-     "just before it: EST"},
+	{ "Jul 23 14:12:20", { 2026, 7, 24, 0, 0, 0 }, 0, NULL,
+	  { 2026, 7, 23, 18, 12, 20 }, "summer: EDT, UTC-4" },
+	{ "Jan 15 09:00:00", { 2026, 1, 16, 0, 0, 0 }, 0, NULL,
+	  { 2026, 1, 15, 14, 0, 0 }, "winter: EST, UTC-5" },
+	{ "Mar  8 03:30:00", { 2026, 3, 9, 0, 0, 0 }, 0, NULL,
+	  { 2026, 3, 8, 7, 30, 0 }, "just after the spring change: EDT" },
+	{ "Mar  8 01:30:00", { 2026, 3, 9, 0, 0, 0 }, 0, NULL,
+	  { 2026, 3, 8, 6, 30, 0 }, "just before it: EST" },
 };
 
 /* utc_of - seconds of a date, 0 for none */
@@ -200,19 +136,18 @@ static void test_stamps(const struct stamp_case *cases, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct stamp_case *c = &cases[i];
-		struct timespec t = {0, 0};
+		struct timespec t = { 0, 0 };
 		int status = logtime_parse(c->stamp, utc_of(c->now), &t);
 
 		if (c->status_name != NULL)
 			tap_is_long(status, c->status, c->status_name);
 		if (c->want_name != NULL)
-			tap_is_long((long)t.tv_sec, (long)utc_of(c->want),
+			tap_is_long((long) t.tv_sec, (long) utc_of(c->want),
 				    c->want_name);
 	}
 }
 
-#define TEST_STAMPS(cases) \
-	test_stamps((cases), sizeof(cases) / sizeof(cases[0]))
+#define TEST_STAMPS(cases) test_stamps((cases), sizeof(cases) / sizeof(cases[0]))
 
 /* test_3339 - the fraction kept, and a time formatted back */
 static void test_3339(void)
@@ -226,8 +161,7 @@ static void test_3339(void)
 	t.tv_sec = utc(2026, 11, 27, 0, 58, 9);
 	t.tv_nsec = 123456789;
 	logtime_format(&t, buf, sizeof(buf));
-	tap_is_str(buf, "2026-11-27T00:58:09.123Z",
-		   "formatted as RFC 3339 UTC");
+	tap_is_str(buf, "2026-11-27T00:58:09.123Z", "formatted as RFC 3339 UTC");
 }
 
 /* test_local_zone - the local-zone table under New York's rules */
@@ -246,9 +180,9 @@ static void test_local_zone(void)
 static void test_cut_offsets(void)
 {
 	static const char *const cut[] = {
-	    "2026-11-27T00:58:09+",     "2026-11-27T00:58:09+1",
-	    "2026-11-27T00:58:09+12",   "2026-11-27T00:58:09+12:",
-	    "2026-11-27T00:58:09+12:3", "2026-11-27T00:58:09.5-0",
+		"2026-11-27T00:58:09+", "2026-11-27T00:58:09+1",
+		"2026-11-27T00:58:09+12", "2026-11-27T00:58:09+12:",
+		"2026-11-27T00:58:09+12:3", "2026-11-27T00:58:09.5-0",
 	};
 	struct timespec t;
 
@@ -264,7 +198,7 @@ static void test_cut_offsets(void)
 /* logtime_far - ahead of both clocks by more than a day, or before 1990 */
 static void test_far(void)
 {
-	const time_t now = 1764892800; /* 2025-12-05 */
+	const time_t now = 1764892800;	/* 2025-12-05 */
 	const time_t day = 24 * 60 * 60;
 
 	tap_is_long(logtime_far(now, 0, now), 0, "now: not far");

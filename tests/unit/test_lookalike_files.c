@@ -19,10 +19,10 @@
 #include "testfile.h"
 
 /* The modules' warnings, printed as phishwatch prints them. */
-static const struct say_to test_say = {msg_say, NULL};
+static const struct say_to test_say = { msg_say, NULL };
 
-#define TEST_DIR_MAX     256
-#define TEST_PATH_MAX    TESTFILE_PATH_MAX
+#define TEST_DIR_MAX 256
+#define TEST_PATH_MAX TESTFILE_PATH_MAX
 #define TEST_CAPTURE_MAX 65536
 
 /* Private directory for this run's files, removed at the end. */
@@ -64,20 +64,20 @@ static void test_has(const char *captured, const char *path, int line,
 static void test_brand_file(void)
 {
 	static const char text[] =
-	    "# brands of the story\n"
-	    "linkedin.com\n"
-	    "  Walmart.COM   # trailing comment, blanks, case\n"
-	    "\n"
-	    "\t# an indented comment\n"
-	    "emalsrv.marriott.com\n"
-	    "co.uk\n"
-	    "not a domain\n"
-	    "bad_label.com\n"
-	    "esc\033.com\n"
-	    "marriott.com\r\n"
-	    "m\xc3\xbcller.de .com   # UTF-8: its A-labels\n"
-	    "m\xfcller.de\n"
-	    "staples.co.uk";
+		"# brands of the story\n"
+		"linkedin.com\n"
+		"  Walmart.COM   # trailing comment, blanks, case\n"
+		"\n"
+		"\t# an indented comment\n"
+		"emalsrv.marriott.com\n"
+		"co.uk\n"
+		"not a domain\n"
+		"bad_label.com\n"
+		"esc\033.com\n"
+		"marriott.com\r\n"
+		"m\xc3\xbcller.de .com   # UTF-8: its A-labels\n"
+		"m\xfcller.de\n"
+		"staples.co.uk";
 	char path[TEST_PATH_MAX];
 	char captured[TEST_CAPTURE_MAX];
 	struct lookalike *lk = lookalike_new();
@@ -85,14 +85,12 @@ static void test_brand_file(void)
 	size_t bad = 99;
 
 	test_write(path, text, sizeof(text) - 1);
-	tap_is_long(test_capture(brandfile_load, lk, path, &bad, captured), 0,
-		    "brands file loaded");
-	tap_is_long((long)bad, 6, "six bad lines counted");
-	tap_is_long((long)lookalike_brand_count(lk), 5, "five brands");
-	test_has(captured, path, 6,
-		 "emalsrv.marriott.com is not a "
-		 "registrable domain (marriott.com is)",
-		 "below: says which is");
+	tap_is_long(test_capture(brandfile_load, lk, path, &bad,
+				 captured), 0, "brands file loaded");
+	tap_is_long((long) bad, 6, "six bad lines counted");
+	tap_is_long((long) lookalike_brand_count(lk), 5, "five brands");
+	test_has(captured, path, 6, "emalsrv.marriott.com is not a "
+		 "registrable domain (marriott.com is)", "below: says which is");
 	test_has(captured, path, 7, "co.uk is a public suffix",
 		 "a public suffix");
 	test_has(captured, path, 8, "\"not\" is not a hostname",
@@ -101,12 +99,9 @@ static void test_brand_file(void)
 		 "not a hostname, quoted");
 	test_has(captured, path, 10, "control bytes",
 		 "control byte, not quoted");
-	test_has(captured, path, 13,
-		 "a name with non-ASCII bytes that is no "
-		 "internationalized hostname",
-		 "a name in Latin-1: no hostname");
-	tap_ok(strchr(captured, '\xfc') == NULL,
-	       "... and its bytes not quoted");
+	test_has(captured, path, 13, "a name with non-ASCII bytes that is no "
+		 "internationalized hostname", "a name in Latin-1: no hostname");
+	tap_ok(strchr(captured, '\xfc') == NULL, "... and its bytes not quoted");
 	tap_ok(strchr(captured, '\033') == NULL, "no escape byte on stderr");
 	tap_is_long(lookalike_check(lk, "walmart.net", &d), 1,
 		    "indented, commented, upper-case brand was taken");
@@ -132,29 +127,29 @@ static void test_brand_file(void)
 static void test_brand_family(void)
 {
 	static const char text[] =
-	    "docusign.com .net docusign.eu   # envelopes: docusign.net\n"
-	    "google.com googlemail.com .co.uk\n"
-	    "att.com .net\n"
-	    "paypal.com .de bad_word.com   # a bad word\n"
-	    "paypal.com .fr   # a brand may come back\n"
-	    "linkedin.com\n";
+		"docusign.com .net docusign.eu   # envelopes: docusign.net\n"
+		"google.com googlemail.com .co.uk\n"
+		"att.com .net\n"
+		"paypal.com .de bad_word.com   # a bad word\n"
+		"paypal.com .fr   # a brand may come back\n"
+		"linkedin.com\n";
 	static const struct pair_case cases[] = {
-	    {"docusign.net", NULL, NULL, "docusign's envelope domain"},
-	    {"mail.docusign.net", NULL, NULL, "below a family domain"},
-	    {"docusign.eu", NULL, NULL, "a family domain by name"},
-	    {"googlemail.com", NULL, NULL, "google's mail domain"},
-	    {"google.co.uk", NULL, NULL, "google under co.uk"},
-	    {"att.net", NULL, NULL, "AT&T's own att.net"},
-	    {"paypal.de", NULL, NULL, "paypal.de"},
-	    {"paypal.fr", NULL, NULL, "family on a second line"},
-	    {"docusign.org", "docusign.com", TLD, "not in the family"},
-	    {"google.net", "google.com", TLD, "not in the family"},
-	    {"paypal.it", "paypal.com", TLD, "not in the family"},
-	    {"docusing.net", "docusign.com", TYPO, "a typo of the family"},
-	    {"att-login.net", "att.com", COMBO, "att with a keyword"},
-	    {"tat.net", "att.com", TYPO, "a swap under a family's suffix"},
-	    {"attt.net", "att.com", TYPO, "doubled under a family's suffix"},
-	    {"tat.org", NULL, NULL, "a swap under none of att's suffixes"},
+		{"docusign.net", NULL, NULL, "docusign's envelope domain"},
+		{"mail.docusign.net", NULL, NULL, "below a family domain"},
+		{"docusign.eu", NULL, NULL, "a family domain by name"},
+		{"googlemail.com", NULL, NULL, "google's mail domain"},
+		{"google.co.uk", NULL, NULL, "google under co.uk"},
+		{"att.net", NULL, NULL, "AT&T's own att.net"},
+		{"paypal.de", NULL, NULL, "paypal.de"},
+		{"paypal.fr", NULL, NULL, "family on a second line"},
+		{"docusign.org", "docusign.com", TLD, "not in the family"},
+		{"google.net", "google.com", TLD, "not in the family"},
+		{"paypal.it", "paypal.com", TLD, "not in the family"},
+		{"docusing.net", "docusign.com", TYPO, "a typo of the family"},
+		{"att-login.net", "att.com", COMBO, "att with a keyword"},
+		{"tat.net", "att.com", TYPO, "a swap under a family's suffix"},
+		{"attt.net", "att.com", TYPO, "doubled under a family's suffix"},
+		{"tat.org", NULL, NULL, "a swap under none of att's suffixes"},
 	};
 	char path[TEST_PATH_MAX];
 	char captured[TEST_CAPTURE_MAX];
@@ -164,8 +159,8 @@ static void test_brand_family(void)
 	test_write(path, text, sizeof(text) - 1);
 	tap_is_long(test_capture(brandfile_load, lk, path, &bad, captured), 0,
 		    "brands file with families loaded");
-	tap_is_long((long)bad, 1, "the bad family word counted");
-	tap_is_long((long)lookalike_brand_count(lk), 5,
+	tap_is_long((long) bad, 1, "the bad family word counted");
+	tap_is_long((long) lookalike_brand_count(lk), 5,
 		    "families are no brands of their own");
 	test_has(captured, path, 4, "\"bad_word.com\" is not a hostname",
 		 "a bad family word");
@@ -187,21 +182,20 @@ static void test_allow_file(void)
 	size_t bad = 0;
 	size_t len;
 
-	len = (size_t)snprintf(text, sizeof(text),
-			       "walmart.ca # Walmart Canada\n"
-			       "news.linkedin.net\n"
-			       "com\n");
+	len = (size_t) snprintf(text, sizeof(text),
+				"walmart.ca # Walmart Canada\n"
+				"news.linkedin.net\n"
+				"com\n");
 	memset(text + len, 'a', 5000);
 	len += 5000;
-	len += (size_t)snprintf(text + len, sizeof(text) - len,
-				"\nlinkedin.org\n");
+	len += (size_t) snprintf(text + len, sizeof(text) - len,
+				 "\nlinkedin.org\n");
 	lookalike_add_brand(lk, "walmart.com");
 	lookalike_add_brand(lk, "linkedin.com");
 	test_write(path, text, len);
-	tap_is_long(
-	    test_capture(brandfile_load_allow, lk, path, &bad, captured), 0,
-	    "allow file loaded");
-	tap_is_long((long)bad, 2, "two bad lines");
+	tap_is_long(test_capture(brandfile_load_allow, lk, path, &bad,
+				 captured), 0, "allow file loaded");
+	tap_is_long((long) bad, 2, "two bad lines");
 	test_has(captured, path, 3, "\"com\" is not a hostname",
 		 "a TLD is no hostname");
 	test_has(captured, path, 4, "longer than 4096 bytes", "a long line");
@@ -220,13 +214,13 @@ static void test_allow_file(void)
 static void test_access(void)
 {
 	static const char text[] =
-	    "linkedinmail.com\tDISCARD\n"
-	    "linkedin.net\tDISCARD\n"
-	    "complains.linkedin.com\tDISCARD\n"
-	    "emalsrv.marriott.com\tERROR:\"550 5.7.1 Sender banned\"\n"
-	    "news.linkedinmail.org\tDISCARD\n"
-	    "emalsrv.wallmart.com\tREJECT\n"
-	    "customercare.ups.com\tOK\n";
+		"linkedinmail.com\tDISCARD\n"
+		"linkedin.net\tDISCARD\n"
+		"complains.linkedin.com\tDISCARD\n"
+		"emalsrv.marriott.com\tERROR:\"550 5.7.1 Sender banned\"\n"
+		"news.linkedinmail.org\tDISCARD\n"
+		"emalsrv.wallmart.com\tREJECT\n"
+		"customercare.ups.com\tOK\n";
 	char path[TEST_PATH_MAX];
 	struct access_map *map = access_new(&test_say);
 	struct lookalike *lk = lookalike_new();
@@ -238,7 +232,7 @@ static void test_access(void)
 		exit(2);
 	tap_is_long(config_learn_access(lk, map, &learned), 0,
 		    "learned from the access map");
-	tap_is_long((long)learned, 3, "linkedin, marriott, wallmart");
+	tap_is_long((long) learned, 3, "linkedin, marriott, wallmart");
 	tap_is_long(lookalike_check(lk, "linkedin-mail.biz", &d), 1,
 		    "linkedin.com is a brand");
 	tap_is_str(d.phished_domain, "linkedin.com", "and the one imitated");
@@ -253,12 +247,12 @@ static void test_access(void)
 	lookalike_add_brand(lk, "walmart.com");
 	tap_is_long(config_learn_access(lk, map, &learned), 0,
 		    "again, walmart.com given first");
-	tap_is_long((long)learned, 2, "wallmart.com is then not learned");
+	tap_is_long((long) learned, 2, "wallmart.com is then not learned");
 	tap_is_long(lookalike_check(lk, "walmart.com", &d), 0,
 		    "so walmart.com is no typo of wallmart.com");
 	tap_is_long(config_learn_access(lk, NULL, &learned), 0,
 		    "no access map");
-	tap_is_long((long)learned, 0, "learns nothing");
+	tap_is_long((long) learned, 0, "learns nothing");
 	lookalike_free(lk);
 	access_free(map);
 	unlink(path);

@@ -27,12 +27,12 @@ static void test_api(void)
 	memset(&d, 0x55, sizeof(d));
 	tap_is_long(lookalike_check(lk, "linkedinmail.com", &d), 0,
 		    "no brands: nothing is a lookalike");
-	tap_ok(((unsigned char *)&d)[0] == 0x55, "out untouched on 0");
+	tap_ok(((unsigned char *) &d)[0] == 0x55, "out untouched on 0");
 	tap_is_long(lookalike_add_brand(lk, "LinkedIn.COM."), 1,
 		    "a brand in any case, trailing dot");
 	tap_is_long(lookalike_add_brand(lk, "linkedin.com"), 0,
 		    "the same brand again");
-	tap_is_long((long)lookalike_brand_count(lk), 1, "one brand");
+	tap_is_long((long) lookalike_brand_count(lk), 1, "one brand");
 	errno = 0;
 	tap_is_long(lookalike_add_brand(lk, "emalsrv.marriott.com"), -1,
 		    "a host below a registrable domain is no brand");
@@ -55,7 +55,7 @@ static void test_api(void)
 	tap_is_long(lookalike_check(lk, NULL, &d), 0, "NULL host");
 	tap_is_long(lookalike_check(lk, "linkedin.net", NULL), 0, "NULL out");
 	tap_is_long(lookalike_check(NULL, "linkedin.net", &d), 0, "NULL lk");
-	tap_is_long((long)lookalike_brand_count(NULL), 0, "no index: none");
+	tap_is_long((long) lookalike_brand_count(NULL), 0, "no index: none");
 	lookalike_free(lk);
 	lookalike_free(NULL);
 }
@@ -81,7 +81,7 @@ static void test_learn(void)
 		    "a brand already");
 	tap_is_long(lookalike_learn_brand(lk, "x.linkedin.com"), -1,
 		    "not a registrable domain");
-	tap_is_long((long)lookalike_brand_count(lk), (long)before + 1,
+	tap_is_long((long) lookalike_brand_count(lk), (long) before + 1,
 		    "one brand learned");
 	lookalike_free(lk);
 }
@@ -102,8 +102,8 @@ static int ascii_agrees(struct confusable *cf, const char *letters)
 	n = confusable_skeleton(cf, ace, strlen(ace), via_icu, NULL);
 	idn2_free(ace);
 	return n >= 1
-	       && confusable_skeleton(cf, letters, strlen(letters), alone, NULL)
-		      >= 0
+	       && confusable_skeleton(cf, letters, strlen(letters), alone,
+				      NULL) >= 0
 	       && via_icu[0] == 'a' && strcmp(via_icu + 1, alone) == 0;
 }
 
@@ -121,18 +121,18 @@ static void test_ascii_skeleton(void)
 	size_t pairs = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		char one[3] = {ldh[i], 'q', '\0'};
+		char one[3] = { ldh[i], 'q', '\0' };
 
-		agree += (size_t)ascii_agrees(cf, one);
+		agree += (size_t) ascii_agrees(cf, one);
 		for (size_t j = 0; j < n; j++) {
-			char two[4] = {ldh[i], ldh[j], 'q', '\0'};
+			char two[4] = { ldh[i], ldh[j], 'q', '\0' };
 
-			pairs += (size_t)ascii_agrees(cf, two);
+			pairs += (size_t) ascii_agrees(cf, two);
 		}
 	}
-	tap_is_long((long)agree, (long)n,
+	tap_is_long((long) agree, (long) n,
 		    "ASCII skeletons agree with ICU's for every LDH character");
-	tap_is_long((long)pairs, (long)(n * n),
+	tap_is_long((long) pairs, (long) (n * n),
 		    "and for every pair of them (rm, nm, rrn)");
 	confusable_free(cf);
 }
@@ -142,10 +142,10 @@ static void test_ascii_skeleton(void)
  * more apart, so none is a typo of another */
 static void campaign_name(int i, char *name, size_t size)
 {
-	snprintf(name, size, "campaign%c%c%c%c%c%c%c%c%c.com", 'a' + i / 100,
-		 'a' + i / 100, 'a' + i / 100, 'a' + i / 10 % 10,
-		 'a' + i / 10 % 10, 'a' + i / 10 % 10, 'a' + i % 10,
-		 'a' + i % 10, 'a' + i % 10);
+	snprintf(name, size, "campaign%c%c%c%c%c%c%c%c%c.com",
+		 'a' + i / 100, 'a' + i / 100, 'a' + i / 100,
+		 'a' + i / 10 % 10, 'a' + i / 10 % 10, 'a' + i / 10 % 10,
+		 'a' + i % 10, 'a' + i % 10, 'a' + i % 10);
 }
 
 /* test_learn_cap - learned brands stop at the cap and are counted;
@@ -159,10 +159,10 @@ static void test_learn_cap(void)
 	lookalike_set_learn_max(lk, 100, NULL);
 	for (int i = 0; i < 1000; i++) {
 		campaign_name(i, name, sizeof(name));
-		added += (size_t)lookalike_learn_brand(lk, name);
+		added += (size_t) lookalike_learn_brand(lk, name);
 	}
-	tap_is_long((long)added, 100, "100 learned, then full");
-	tap_is_long((long)lookalike_learn_refused(lk), 900,
+	tap_is_long((long) added, 100, "100 learned, then full");
+	tap_is_long((long) lookalike_learn_refused(lk), 900,
 		    "every refused brand counted");
 	tap_is_long(lookalike_add_brand(lk, "linkedin.com"), 1,
 		    "a given brand is added past the cap");
@@ -173,7 +173,7 @@ static void test_learn_cap(void)
 static unsigned long test_random(unsigned long long *state)
 {
 	*state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (unsigned long)(*state >> 33);
+	return (unsigned long) (*state >> 33);
 }
 
 /* test_one_edit - label with one random edit that changes it, keeping
@@ -184,19 +184,19 @@ static void test_one_edit(unsigned long long *state, const char *label,
 	size_t len = strlen(label);
 	size_t at = test_random(state) % len;
 	unsigned long op = test_random(state) % 4;
-	char c = (char)('a' + test_random(state) % 26);
+	char c = (char) ('a' + test_random(state) % 26);
 
 	memcpy(out, label, len + 1);
-	if (op == 0 && len > 5) { /* delete */
+	if (op == 0 && len > 5) {		/* delete */
 		memmove(out + at, out + at + 1, len - at);
-	} else if (op == 1) { /* insert */
+	} else if (op == 1) {			/* insert */
 		memmove(out + at + 1, out + at, len - at + 1);
 		out[at] = c;
 	} else if (op == 2 && at + 1 < len && out[at] != out[at + 1]) {
-		out[at] = label[at + 1]; /* swap two neighbours */
+		out[at] = label[at + 1];	/* swap two neighbours */
 		out[at + 1] = label[at];
-	} else { /* substitute */
-		out[at] = out[at] == c ? (char)('a' + (c - 'a' + 1) % 26) : c;
+	} else {				/* substitute */
+		out[at] = out[at] == c ? (char) ('a' + (c - 'a' + 1) % 26) : c;
 	}
 }
 
@@ -244,9 +244,9 @@ static void test_many(void)
 	for (size_t i = 0; i < MANY; i++) {
 		test_one_edit(&state, labels[i], edited);
 		snprintf(host, sizeof(host), "%s.net", edited);
-		found += (size_t)lookalike_check(lk, host, &d);
+		found += (size_t) lookalike_check(lk, host, &d);
 	}
-	tap_is_long((long)found, MANY,
+	tap_is_long((long) found, MANY,
 		    "a one-edit variant of each of 3000 brands is found");
 	tap_is_long(lookalike_check(lk, "marketo.com", &d), 0,
 		    "an unrelated sender is still none");
@@ -284,7 +284,7 @@ static void test_many_two(void)
 			 && strcmp(d.phished_domain, once) == 0;
 	}
 	tap_ok(two_apart > MANY / 2, "most double edits are two apart");
-	tap_is_long((long)found, (long)two_apart,
+	tap_is_long((long) found, (long) two_apart,
 		    "each sender two edits from one of 1000 long brands is "
 		    "found, for that brand");
 	lookalike_free(lk);
@@ -313,22 +313,20 @@ static void test_dictword(void)
 		if (words++ % TEST_WORD_STRIDE != 0 && at < dictword_size)
 			continue;
 		tried++;
-		found += (size_t)dictword_is_word(word, len);
+		found += (size_t) dictword_is_word(word, len);
 		snprintf(longer, sizeof(longer), "%szq", word);
-		between += (size_t)dictword_is_word(longer, len + 2);
+		between += (size_t) dictword_is_word(longer, len + 2);
 	}
 	tap_ok(words > 50000, "dictword: tens of thousands of words");
-	tap_is_long((long)found, (long)tried, "dictword: each one found");
-	tap_is_long((long)between, 0, "dictword: none with zq after it");
+	tap_is_long((long) found, (long) tried, "dictword: each one found");
+	tap_is_long((long) between, 0, "dictword: none with zq after it");
 	tap_is_long(dictword_is_word("aaaa", 4) + dictword_is_word("zzzzzz", 6)
-			+ dictword_is_word("paypal", 6)
-			+ dictword_is_word("ups", 3),
-		    0,
-		    "dictword: before the first, after the last, a brand, "
+		    + dictword_is_word("paypal", 6) + dictword_is_word("ups", 3),
+		    0, "dictword: before the first, after the last, a brand, "
 		    "too short");
 	tap_is_long(dictword_is_word("finance", 7)
-			+ dictword_is_word("chaser", 6),
-		    2, "dictword: finance and chaser are words");
+		    + dictword_is_word("chaser", 6), 2,
+		    "dictword: finance and chaser are words");
 }
 
 int main(void)

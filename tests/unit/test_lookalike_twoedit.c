@@ -17,35 +17,36 @@
 
 /* Every string of these letters up to this length: 121 strings. */
 #define SHORT_LETTERS "abc"
-#define SHORT_MAX     4
+#define SHORT_MAX 4
 
 static const struct pair_case two_cases[] = {
-    /* Real squats of myetherwallet.com, two edits from its label. */
-    {"myefherwalet.com", "myetherwallet.com", TYPO,
-     "t written f and an l left out"},
-    {"etherwallet.io", "myetherwallet.com", TYPO,
-     "two letters left out, another suffix"},
-    {"my-ether-wallet.com", "myetherwallet.com", TYPO, "two hyphens"},
-    {"mycthcrwallet.com", "myetherwallet.com", TYPO, "e written c twice"},
-    {"myetherwalletxq.com", "myetherwallet.com", TYPO,
-     "two letters added at the end"},
-    {"amercianexpres.com", "americanexpress.com", TYPO,
-     "a swap and a letter left out"},
-    {"bankofamericca.net", "bankofamerica.com", TYPO,
-     "a letter doubled under another suffix, and one more"},
-    /* Not two typos of a long brand. */
-    {"mycthcrwallct.com", NULL, NULL, "three edits"},
-    {"wollsfarge.com", NULL, NULL, "two edits from a label of 10 (wellsfargo)"},
-    {"interactive.com", NULL, NULL,
-     "an English word two edits from interaction"},
-    {"gogleusercontnt.com", NULL, NULL,
-     "two edits from a family domain's label (narrow)"},
-    {"myetherwallet.com", NULL, NULL, "the brand itself"},
-    /* The longest labels that take two edits: 24 letters. */
-    {"anotharlongbrandnamehare.com", "anotherlongbrandnamehere.com", TYPO,
-     "two edits from a label of 24"},
-    {"verilongbrandnameforatesd.com", NULL, NULL,
-     "two edits from a label of 25"},
+	/* Real squats of myetherwallet.com, two edits from its label. */
+	{"myefherwalet.com", "myetherwallet.com", TYPO,
+	 "t written f and an l left out"},
+	{"etherwallet.io", "myetherwallet.com", TYPO,
+	 "two letters left out, another suffix"},
+	{"my-ether-wallet.com", "myetherwallet.com", TYPO, "two hyphens"},
+	{"mycthcrwallet.com", "myetherwallet.com", TYPO, "e written c twice"},
+	{"myetherwalletxq.com", "myetherwallet.com", TYPO,
+	 "two letters added at the end"},
+	{"amercianexpres.com", "americanexpress.com", TYPO,
+	 "a swap and a letter left out"},
+	{"bankofamericca.net", "bankofamerica.com", TYPO,
+	 "a letter doubled under another suffix, and one more"},
+	/* Not two typos of a long brand. */
+	{"mycthcrwallct.com", NULL, NULL, "three edits"},
+	{"wollsfarge.com", NULL, NULL,
+	 "two edits from a label of 10 (wellsfargo)"},
+	{"interactive.com", NULL, NULL,
+	 "an English word two edits from interaction"},
+	{"gogleusercontnt.com", NULL, NULL,
+	 "two edits from a family domain's label (narrow)"},
+	{"myetherwallet.com", NULL, NULL, "the brand itself"},
+	/* The longest labels that take two edits: 24 letters. */
+	{"anotharlongbrandnamehare.com", "anotherlongbrandnamehere.com", TYPO,
+	 "two edits from a label of 24"},
+	{"verilongbrandnameforatesd.com", NULL, NULL,
+	 "two edits from a label of 25"},
 };
 
 /* test_edit_tests - one_edit() and two_edits() against osa_distance()
@@ -74,15 +75,15 @@ static void test_edit_tests(void)
 			size_t d = osa_distance(a, strlen(a), b, strlen(b));
 
 			twos += d == 2;
-			wrong_one +=
-			    one_edit(a, strlen(a), b, strlen(b)) != (d == 1);
-			wrong_two +=
-			    two_edits(a, strlen(a), b, strlen(b)) != (d == 2);
+			wrong_one += one_edit(a, strlen(a), b, strlen(b))
+				     != (d == 1);
+			wrong_two += two_edits(a, strlen(a), b, strlen(b))
+				     != (d == 2);
 		}
-	tap_is_long((long)n, 121, "every string of a, b, c up to 4");
+	tap_is_long((long) n, 121, "every string of a, b, c up to 4");
 	tap_ok(twos > 1000, "thousands of pairs two edits apart");
-	tap_is_long((long)wrong_one, 0, "one_edit() is distance 1, always");
-	tap_is_long((long)wrong_two, 0, "two_edits() is distance 2, always");
+	tap_is_long((long) wrong_one, 0, "one_edit() is distance 1, always");
+	tap_is_long((long) wrong_two, 0, "two_edits() is distance 2, always");
 }
 
 /* test_deletion_hashes - the O(1) hashes of a label less one or two
@@ -90,12 +91,8 @@ static void test_edit_tests(void)
 static void test_deletion_hashes(void)
 {
 	static const char *const keys[] = {
-	    "ab",
-	    "abc",
-	    "myetherwallet",
-	    "bankofamerica-login",
-	    "xn--80ak6aa92e",
-	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		"ab", "abc", "myetherwallet", "bankofamerica-login",
+		"xn--80ak6aa92e", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 	};
 	size_t tried = 0;
 	size_t wrong = 0;
@@ -124,7 +121,7 @@ static void test_deletion_hashes(void)
 		}
 	}
 	tap_ok(tried > 1000, "a thousand deletions of one and two hashed");
-	tap_is_long((long)wrong, 0,
+	tap_is_long((long) wrong, 0,
 		    "each the hash of the deletion written out");
 }
 
@@ -148,14 +145,10 @@ static void test_learned(void)
 int main(void)
 {
 	static const char *const brands[] = {
-	    "myetherwallet.com",
-	    "americanexpress.com",
-	    "bankofamerica.com",
-	    "wellsfargo.com",
-	    "interaction.com",
-	    "google.com",
-	    "anotherlongbrandnamehere.com",
-	    "verylongbrandnameforatest.com",
+		"myetherwallet.com", "americanexpress.com",
+		"bankofamerica.com", "wellsfargo.com", "interaction.com",
+		"google.com", "anotherlongbrandnamehere.com",
+		"verylongbrandnameforatest.com",
 	};
 	struct lookalike *lk = test_fill_list(brands, TEST_COUNT(brands));
 

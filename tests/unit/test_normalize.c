@@ -26,10 +26,8 @@ static const char *expected(const struct sample *s, const char *name,
 			    int header)
 {
 	static const struct field hdr[] = {
-	    {"timestamp", "Jul  3 14:12:20"},
-	    {"mta_host", "drjemgw"},
-	    {"program", "sm-mta"},
-	    {"pid", "4707"},
+		{"timestamp", "Jul  3 14:12:20"}, {"mta_host", "drjemgw"},
+		{"program", "sm-mta"}, {"pid", "4707"},
 	};
 
 	for (size_t i = 0; i < sizeof(hdr) / sizeof(hdr[0]); i++)
@@ -79,7 +77,7 @@ static void test_samples(struct normalizer *norm)
 
 		check_sample(norm, s, s->line, "RFC 3164 header", 1);
 		if (s->kind == MAILREC_OTHER && s->fields[0].name == NULL)
-			continue; /* headerless needs a queue id */
+			continue;	/* headerless needs a queue id */
 		snprintf(spaced, sizeof(spaced), " %s", msg);
 		check_sample(norm, s, spaced, "headerless, leading space", 0);
 		check_sample(norm, s, msg, "headerless", 0);
@@ -93,16 +91,15 @@ static void test_headers(struct normalizer *norm)
 	static const struct {
 		const char *head, *timestamp, *host, *program, *pid;
 	} heads[] = {
-	    {"Jul  3 14:12:20 drjemgw sm-mta[4707]: ", "Jul  3 14:12:20",
-	     "drjemgw", "sm-mta", "4707"},
-	    {"Jul 3 14:12:20 drjemgw sendmail[17]: ", "Jul 3 14:12:20",
-	     "drjemgw", "sendmail", "17"},
-	    {"2026-11-27T00:58:09.123456+00:00 mx-2.example.org "
-	     "sm-msp-queue[123456]: ",
-	     "2026-11-27T00:58:09.123456+00:00", "mx-2.example.org",
-	     "sm-msp-queue", "123456"},
-	    {"2026-11-27T00:58:09Z mx sm-mta[1]: ", "2026-11-27T00:58:09Z",
-	     "mx", "sm-mta", "1"},
+		{"Jul  3 14:12:20 drjemgw sm-mta[4707]: ", "Jul  3 14:12:20",
+		 "drjemgw", "sm-mta", "4707"},
+		{"Jul 3 14:12:20 drjemgw sendmail[17]: ", "Jul 3 14:12:20",
+		 "drjemgw", "sendmail", "17"},
+		{"2026-11-27T00:58:09.123456+00:00 mx-2.example.org "
+		 "sm-msp-queue[123456]: ", "2026-11-27T00:58:09.123456+00:00",
+		 "mx-2.example.org", "sm-msp-queue", "123456"},
+		{"2026-11-27T00:58:09Z mx sm-mta[1]: ", "2026-11-27T00:58:09Z",
+		 "mx", "sm-mta", "1"},
 	};
 	char line[512];
 	struct mailrec log;
@@ -123,32 +120,33 @@ static void test_headers(struct normalizer *norm)
 static void test_not_sendmail(struct normalizer *norm)
 {
 	static const char *const lines[] = {
-	    "Jul  3 14:12:20 drjemgw postfix/smtpd[811]: 4BxQ2m0ZyLz9: "
-	    "client=mail.example.org[192.0.2.5]",
-	    "Jul  3 14:12:20 drjemgw postfix/qmgr[812]: 4BxQ2m0ZyLz9: "
-	    "from=<bob@emalsrv.marriott.com>, size=1234, nrcpts=1 "
-	    "(queue active)",
-	    "Jul  3 14:17:01 drjemgw CRON[9944]: (root) CMD (cd / && "
-	    "run-parts --report /etc/cron.hourly)",
-	    "Jul  3 14:12:20 drjemgw sshd[3301]: Accepted publickey for "
-	    "drj from 192.0.2.7 port 52814 ssh2",
-	    "Jul  3 14:12:20 drjemgw sm-mta-x[1]: r63IA8dJ004707: discarded",
-	    "starting daemon (8.15.2): SMTP+queueing@00:10:00",
-	    "",
-	    " ",
+		"Jul  3 14:12:20 drjemgw postfix/smtpd[811]: 4BxQ2m0ZyLz9: "
+		"client=mail.example.org[192.0.2.5]",
+		"Jul  3 14:12:20 drjemgw postfix/qmgr[812]: 4BxQ2m0ZyLz9: "
+		"from=<bob@emalsrv.marriott.com>, size=1234, nrcpts=1 "
+		"(queue active)",
+		"Jul  3 14:17:01 drjemgw CRON[9944]: (root) CMD (cd / && "
+		"run-parts --report /etc/cron.hourly)",
+		"Jul  3 14:12:20 drjemgw sshd[3301]: Accepted publickey for "
+		"drj from 192.0.2.7 port 52814 ssh2",
+		"Jul  3 14:12:20 drjemgw sm-mta-x[1]: r63IA8dJ004707: discarded",
+		"starting daemon (8.15.2): SMTP+queueing@00:10:00",
+		"",
+		" ",
 	};
 	struct mailrec log;
 
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
 		enum mailrec_kind kind =
-		    normalize_line(norm, lines[i], strlen(lines[i]), &log);
+			normalize_line(norm, lines[i], strlen(lines[i]), &log);
 
 		tap_is_str(normalize_kind_name(kind), "unparsed", lines[i]);
 		tap_ok(log.sender == NULL && log.qid == NULL
-			   && log.mta == MTA_NONE,
+		       && log.mta == MTA_NONE,
 		       "  and leaves no field");
 	}
 }
+
 
 /* test_crlf - a line from a DOS file keeps its last field */
 static void test_crlf(struct normalizer *norm)
@@ -180,12 +178,12 @@ static void test_add(struct normalizer *norm, const char *path)
 static void test_kind_names(void)
 {
 	static const char *const names[MAILREC_KIND_COUNT] = {
-	    "unparsed", "client",    "accepted", "delivery",
-	    "refused",  "discarded", "finished", "other",
+		"unparsed", "client", "accepted", "delivery", "refused",
+		"discarded", "finished", "other",
 	};
 
 	for (int k = 0; k < MAILREC_KIND_COUNT; k++)
-		tap_is_str(normalize_kind_name((enum mailrec_kind)k), names[k],
+		tap_is_str(normalize_kind_name((enum mailrec_kind) k), names[k],
 			   "kind name");
 	tap_is_str(normalize_kind_name(MAILREC_KIND_COUNT), "unknown",
 		   "out-of-range kind");
@@ -208,8 +206,8 @@ static void test_lifetime(struct normalizer *norm)
 int main(void)
 {
 	char path[4096];
-	struct normalizer *norm =
-	    samples_open(getenv("TOP"), path, sizeof(path));
+	struct normalizer *norm = samples_open(getenv("TOP"), path,
+					       sizeof(path));
 
 	if (!tap_ok(norm != NULL, "rulebase/sendmail.rb loads"))
 		return tap_done();

@@ -41,10 +41,11 @@ static void test_bounds(struct normalizer *norm)
 		    MAILREC_UNPARSED, "an empty line is unparsed");
 }
 
+
 /* sane - every member is NULL or a string inside the last call's reach */
 static int sane(const struct mailrec *log, enum mailrec_kind kind)
 {
-	if ((unsigned)kind >= MAILREC_KIND_COUNT || log->kind != kind)
+	if ((unsigned) kind >= MAILREC_KIND_COUNT || log->kind != kind)
 		return 0;
 	for (size_t i = 0; i < N_MEMBERS; i++) {
 		const char *v = member_value(log, members[i].name);
@@ -53,8 +54,8 @@ static int sane(const struct mailrec *log, enum mailrec_kind kind)
 			return 0;
 	}
 	return (log->relay_forged == 0 || log->relay_forged == 1)
-	       && (unsigned)log->outcome <= OUTCOME_REJECTED
-	       && (unsigned)log->stage <= STAGE_OTHER;
+	       && (unsigned) log->outcome <= OUTCOME_REJECTED
+	       && (unsigned) log->stage <= STAGE_OTHER;
 }
 
 /* test_high_bytes - bytes >= 0x80 inserted at and written over every byte */
@@ -74,14 +75,14 @@ static void test_high_bytes(struct normalizer *norm)
 			enum mailrec_kind kind;
 
 			/* inserted (the line is passed with its length) */
-			snprintf(line, sizeof(line), "%.*s%s%s", (int)at, orig,
+			snprintf(line, sizeof(line), "%.*s%s%s", (int) at, orig,
 				 high, orig + at);
 			kind = normalize_line(norm, line, len + 4, &log);
 			all_sane &= sane(&log, kind);
 			/* one byte overwritten */
 			if (at < len) {
 				snprintf(line, sizeof(line), "%s", orig);
-				line[at] = (char)(0x80 + (at % 0x80));
+				line[at] = (char) (0x80 + (at % 0x80));
 				kind = normalize_line(norm, line, len, &log);
 				all_sane &= sane(&log, kind);
 				runs++;
@@ -96,13 +97,11 @@ static void test_high_bytes(struct normalizer *norm)
 /* test_high_bytes_kept - 8-bit text in values is kept, the kind too */
 static void test_high_bytes_kept(struct normalizer *norm)
 {
-	static const char from[] =
-	    HDR "r63IA8dJ004707: from=<j\xc3\xb6hn@"
+	static const char from[] = HDR "r63IA8dJ004707: from=<j\xc3\xb6hn@"
 		"ex\xc3\xa4mple.com>, size=1, class=0, nrcpts=1, "
 		"msgid=<\x80\xff@x>, proto=ESMTP, daemon=MTA, "
 		"relay=h\xe9st.example [192.0.2.1]";
-	static const char to[] =
-	    HDR "r63IA8dJ004707: to=<\xff@x>, "
+	static const char to[] = HDR "r63IA8dJ004707: to=<\xff@x>, "
 		"delay=00:00:00, mailer=esmtp, pri=1, dsn=5.0.0, "
 		"stat=Service unavailable \x80\x81\xfe";
 	static const char all[] = "\x80\x81\x82\xfe\xff\xc0\xc1\xf5\xf8";
@@ -114,8 +113,8 @@ static void test_high_bytes_kept(struct normalizer *norm)
 		   "  UTF-8 sender kept");
 	tap_is_str(log.msgid, "<\x80\xff@x>", "  raw 8-bit msgid kept");
 	tap_is_str(log.relay_host, "h\xe9st.example", "  8-bit relay kept");
-	tap_is_long(normalize_line(norm, to, strlen(to), &log),
-		    MAILREC_DELIVERY, "8-bit to line is a to line");
+	tap_is_long(normalize_line(norm, to, strlen(to), &log), MAILREC_DELIVERY,
+		    "8-bit to line is a to line");
 	tap_is_str(log.status, "Service unavailable \x80\x81\xfe",
 		   "  8-bit stat kept");
 	tap_is_long(normalize_line(norm, all, strlen(all), &log),
@@ -185,8 +184,8 @@ static void test_bad_rulebases(void)
 	 * missing "%": the cases below avoid those, to keep valgrind clean.
 	 */
 	open_fails("version=2\nrule=:from=%from:word%\n"
-		   "rule=:to=%to:no-such-parser%\n",
-		   "3", "invalid field type 'no-such-parser'",
+		   "rule=:to=%to:no-such-parser%\n", "3",
+		   "invalid field type 'no-such-parser'",
 		   "unknown parser on line 3");
 	open_fails("version=2\n# comment\n\nrule=x:%f:char-to%\n", "4",
 		   "needs 'extradata'", "char-to without extradata on line 4");
@@ -204,14 +203,13 @@ static void test_bad_rulebases(void)
 	norm = normalize_open("/nonexistent/phishwatch/sendmail.rb", err);
 	tap_ok(norm == NULL, "missing rulebase is refused");
 	tap_ok(strstr(err, "/nonexistent/phishwatch/sendmail.rb") != NULL
-		   && strstr(err, "No such file") != NULL,
+	       && strstr(err, "No such file") != NULL,
 	       "  message names the file and the reason");
 	printf("# %s\n", err);
 
-	if (tap_ok(
-		write_file(path, sizeof(path), "version=2\nrule=x:%f:word%\n")
-		    == 0,
-		"a small good rulebase")) {
+	if (tap_ok(write_file(path, sizeof(path),
+			      "version=2\nrule=x:%f:word%\n") == 0,
+		   "a small good rulebase")) {
 		norm = normalize_open(path, err);
 		tap_ok(norm != NULL, "  loads");
 		normalize_close(norm);
@@ -222,8 +220,8 @@ static void test_bad_rulebases(void)
 int main(void)
 {
 	char path[4096];
-	struct normalizer *norm =
-	    samples_open(getenv("TOP"), path, sizeof(path));
+	struct normalizer *norm = samples_open(getenv("TOP"), path,
+					       sizeof(path));
 
 	if (norm == NULL) {
 		printf("Bail out! rulebase/sendmail.rb does not load\n");

@@ -17,7 +17,7 @@
 
 /* json_kind - normalize_json on a C string */
 static enum mailrec_kind json_kind(struct normalizer *norm, const char *text,
-				   struct mailrec *log)
+				 struct mailrec *log)
 {
 	return normalize_json(norm, text, strlen(text), log);
 }
@@ -26,19 +26,18 @@ static enum mailrec_kind json_kind(struct normalizer *norm, const char *text,
 static void test_json_good(struct normalizer *norm)
 {
 	static const char good[] =
-	    "{ \"relay_ip\": \"217.226.243.182\", \"relay_host\": "
-	    "\"eu1sysamx113.postini.com\", \"daemon\": \"sm-mta\", "
-	    "\"proto\": \"SMTP\", \"nrcpts\": \"1\", \"class\": \"0\", "
-	    "\"size\": \"0\", \"from\": \"bob@emalsrv.marriott.com\", "
-	    "\"qid\": \"r63IA8dJ004707\", \"pid\": \"4707\", "
-	    "\"program\": \"sm-mta\", \"hostname\": \"drjemgw\", "
-	    "\"timestamp\": \"Jul  3 14:12:20\", "
-	    "\"relay_forged\": \"(may be forged)\", "
-	    "\"event.tags\": [ \"from\" ] }\n";
+		"{ \"relay_ip\": \"217.226.243.182\", \"relay_host\": "
+		"\"eu1sysamx113.postini.com\", \"daemon\": \"sm-mta\", "
+		"\"proto\": \"SMTP\", \"nrcpts\": \"1\", \"class\": \"0\", "
+		"\"size\": \"0\", \"from\": \"bob@emalsrv.marriott.com\", "
+		"\"qid\": \"r63IA8dJ004707\", \"pid\": \"4707\", "
+		"\"program\": \"sm-mta\", \"hostname\": \"drjemgw\", "
+		"\"timestamp\": \"Jul  3 14:12:20\", "
+		"\"relay_forged\": \"(may be forged)\", "
+		"\"event.tags\": [ \"from\" ] }\n";
 	struct mailrec log;
 
-	tap_is_long(json_kind(norm, good, &log), MAILREC_ACCEPTED,
-		    "json: from");
+	tap_is_long(json_kind(norm, good, &log), MAILREC_ACCEPTED, "json: from");
 	tap_is_str(log.sender, "bob@emalsrv.marriott.com", "  sender");
 	tap_is_long(log.mta, MTA_SENDMAIL, "  mta");
 	tap_is_str(log.mta_host, "drjemgw", "  mta_host");
@@ -47,32 +46,26 @@ static void test_json_good(struct normalizer *norm)
 	tap_is_long(log.relay_forged, 1, "  relay_forged");
 	tap_is_str(log.recipients, NULL, "  recipients absent");
 
-	tap_is_long(json_kind(norm,
-			      "{\"event.tags\":[\"x\",\"ruleset\"],"
+	tap_is_long(json_kind(norm, "{\"event.tags\":[\"x\",\"ruleset\"],"
 			      "\"ruleset\":\"check_mail\",\"discard\":"
-			      "\"discard\",\"qid\":\"NOQUEUE\"}",
-			      &log),
+			      "\"discard\",\"qid\":\"NOQUEUE\"}", &log),
 		    MAILREC_DISCARDED, "json: first known tag counts");
 	tap_ok(log.stage == STAGE_MAIL, "  a discard at MAIL");
 	tap_is_str(log.qid, NULL, "  NOQUEUE is no queue id");
 
-	tap_is_long(
-	    json_kind(norm,
-		      "{\"event.tags\":[\"to\"],\"to\":42,"
-		      "\"stat\":[\"Sent\"],\"dsn\":null,"
-		      "\"relay_host\":\"mx.example\",\"relay_forged\":true,"
-		      "\"discard\":1}",
-		      &log),
-	    MAILREC_DELIVERY, "json: wrong-typed fields");
+	tap_is_long(json_kind(norm, "{\"event.tags\":[\"to\"],\"to\":42,"
+			      "\"stat\":[\"Sent\"],\"dsn\":null,"
+			      "\"relay_host\":\"mx.example\",\"relay_forged\":true,"
+			      "\"discard\":1}", &log),
+		    MAILREC_DELIVERY, "json: wrong-typed fields");
 	tap_ok(log.recipients == NULL && log.status == NULL && log.dsn == NULL
-		   && log.outcome == OUTCOME_NONE,
+	       && log.outcome == OUTCOME_NONE,
 	       "  number, array and null fields are absent");
 	tap_is_str(log.relay_host, "mx.example", "  the string field is kept");
 	tap_ok(log.relay_forged == 0 && log.stage == STAGE_NONE,
 	       "  non-string flags are absent");
 
-	tap_is_long(json_kind(norm,
-			      "{\"event.tags\":[\"from\"],"
+	tap_is_long(json_kind(norm, "{\"event.tags\":[\"from\"],"
 			      "\"from\":\"<a@evil.example\\u0000@good>\"}",
 			      &log),
 		    MAILREC_ACCEPTED, "json: string with an escaped NUL");
@@ -85,17 +78,13 @@ static void test_json_bad(struct normalizer *norm)
 	struct mailrec log;
 	char *big;
 
-	tap_is_long(json_kind(norm,
-			      "{\"event.tags\":\"from\","
-			      "\"from\":\"<a@b>\"}",
-			      &log),
+	tap_is_long(json_kind(norm, "{\"event.tags\":\"from\","
+			      "\"from\":\"<a@b>\"}", &log),
 		    MAILREC_UNPARSED, "json: tags not an array");
 	tap_is_long(json_kind(norm, "{\"event.tags\":[1,{},\"nope\"]}", &log),
 		    MAILREC_UNPARSED, "json: no known tag");
-	tap_is_long(json_kind(norm,
-			      "{\"originalmsg\":\"x\","
-			      "\"unparsed-data\":\"x\"}",
-			      &log),
+	tap_is_long(json_kind(norm, "{\"originalmsg\":\"x\","
+			      "\"unparsed-data\":\"x\"}", &log),
 		    MAILREC_UNPARSED, "json: liblognorm's no-match object");
 	tap_is_long(json_kind(norm, "[{\"event.tags\":[\"from\"]}]", &log),
 		    MAILREC_UNPARSED, "json: an array is not an object");
@@ -107,21 +96,19 @@ static void test_json_bad(struct normalizer *norm)
 		    MAILREC_UNPARSED, "json: a raw log line is not JSON");
 	tap_is_long(json_kind(norm, "{\"event.tags\":[\"discarded\"]", &log),
 		    MAILREC_UNPARSED, "json: truncated object");
-	tap_is_long(
-	    json_kind(norm, "{\"event.tags\":[\"discarded\"]} {}", &log),
-	    MAILREC_UNPARSED, "json: trailing data");
-	tap_is_long(
-	    json_kind(norm, "{\"event.tags\":[\"discarded\"]} \r\n", &log),
-	    MAILREC_DISCARDED, "json: trailing white space is fine");
+	tap_is_long(json_kind(norm, "{\"event.tags\":[\"discarded\"]} {}",
+			      &log),
+		    MAILREC_UNPARSED, "json: trailing data");
+	tap_is_long(json_kind(norm, "{\"event.tags\":[\"discarded\"]} \r\n",
+			      &log),
+		    MAILREC_DISCARDED, "json: trailing white space is fine");
 	tap_is_long(json_kind(norm, "", &log), MAILREC_UNPARSED, "json: empty");
 	tap_is_long(normalize_json(norm, "{\"event.tags\":[\"discarded\"]}\0",
 				   30, &log),
 		    MAILREC_UNPARSED, "json: NUL byte");
-	tap_is_long(json_kind(norm,
-			      "{\"a\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+	tap_is_long(json_kind(norm, "{\"a\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
 			      "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],"
-			      "\"event.tags\":[\"discarded\"]}",
-			      &log),
+			      "\"event.tags\":[\"discarded\"]}", &log),
 		    MAILREC_UNPARSED, "json: nesting too deep");
 
 	big = malloc(300000);
@@ -129,8 +116,8 @@ static void test_json_bad(struct normalizer *norm)
 	if (big != NULL) {
 		size_t n = 0;
 
-		n += (size_t)sprintf(big, "{\"event.tags\":[\"from\"],"
-					  "\"from\":\"");
+		n += (size_t) sprintf(big, "{\"event.tags\":[\"from\"],"
+				      "\"from\":\"");
 		memset(big + n, 'a', 280000);
 		n += 280000;
 		memcpy(big + n, "\"}", 3);
@@ -151,27 +138,26 @@ static void test_outcomes(struct normalizer *norm)
 		const char *stat, *dsn;
 		enum mailrec_outcome outcome;
 	} cases[] = {
-	    {"Sent (r63ICDA7007088 Message accepted)", "2.0.0", OUTCOME_SENT},
-	    {"sent", NULL, OUTCOME_SENT},
-	    {"Deferred: Connection refused by mx.example.", "4.0.0",
-	     OUTCOME_DEFERRED},
-	    {"Deferred", NULL, OUTCOME_DEFERRED},
-	    {"Operation timed out", "4.4.1", OUTCOME_DEFERRED},
-	    {"User unknown", "5.1.1", OUTCOME_BOUNCED},
-	    {"User unknown", NULL, OUTCOME_BOUNCED},
-	    {"Service unavailable", NULL, OUTCOME_BOUNCED},
-	    {"Host unknown (Name server: x: host not found)", NULL,
-	     OUTCOME_BOUNCED},
-	    {"Data format error", "5.6.0", OUTCOME_BOUNCED},
-	    {"queued", NULL, OUTCOME_NONE},
-	    {NULL, "2.0.0", OUTCOME_NONE},
+		{"Sent (r63ICDA7007088 Message accepted)", "2.0.0", OUTCOME_SENT},
+		{"sent", NULL, OUTCOME_SENT},
+		{"Deferred: Connection refused by mx.example.", "4.0.0",
+		 OUTCOME_DEFERRED},
+		{"Deferred", NULL, OUTCOME_DEFERRED},
+		{"Operation timed out", "4.4.1", OUTCOME_DEFERRED},
+		{"User unknown", "5.1.1", OUTCOME_BOUNCED},
+		{"User unknown", NULL, OUTCOME_BOUNCED},
+		{"Service unavailable", NULL, OUTCOME_BOUNCED},
+		{"Host unknown (Name server: x: host not found)", NULL,
+		 OUTCOME_BOUNCED},
+		{"Data format error", "5.6.0", OUTCOME_BOUNCED},
+		{"queued", NULL, OUTCOME_NONE},
+		{NULL, "2.0.0", OUTCOME_NONE},
 	};
 	char text[512], name[300];
 	struct mailrec log;
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		snprintf(text, sizeof(text),
-			 "{\"event.tags\":[\"to\"],"
+		snprintf(text, sizeof(text), "{\"event.tags\":[\"to\"],"
 			 "\"qid\":\"q1\",\"to\":\"<a@b.example>\"%s%s%s%s%s%s}",
 			 cases[i].stat ? ",\"stat\":\"" : "",
 			 cases[i].stat ? cases[i].stat : "",
@@ -200,25 +186,24 @@ static void test_rulesets(struct normalizer *norm)
 		enum mailrec_kind kind;
 		enum mailrec_stage stage;
 	} cases[] = {
-	    {"check_mail", "reject", MAILREC_REFUSED, STAGE_MAIL},
-	    {"check_rcpt", "reject", MAILREC_REFUSED, STAGE_RCPT},
-	    {"check_relay", "reject", MAILREC_REFUSED, STAGE_CONNECT},
-	    {"check_data", "reject", MAILREC_REFUSED, STAGE_DATA},
-	    {"check_eom", "reject", MAILREC_REFUSED, STAGE_DATA},
-	    {"check_etrn", "reject", MAILREC_REFUSED, STAGE_OTHER},
-	    {"check_mail", "discard", MAILREC_DISCARDED, STAGE_MAIL},
-	    {"check_rcpt", "discard", MAILREC_DISCARDED, STAGE_RCPT},
-	    {"check_relay", "discard", MAILREC_DISCARDED, STAGE_CONNECT},
-	    {"tls_server", "discard", MAILREC_DISCARDED, STAGE_OTHER},
-	    {"check_mail", "quarantine", MAILREC_OTHER, STAGE_NONE},
-	    {NULL, "reject", MAILREC_OTHER, STAGE_NONE},
+		{"check_mail", "reject", MAILREC_REFUSED, STAGE_MAIL},
+		{"check_rcpt", "reject", MAILREC_REFUSED, STAGE_RCPT},
+		{"check_relay", "reject", MAILREC_REFUSED, STAGE_CONNECT},
+		{"check_data", "reject", MAILREC_REFUSED, STAGE_DATA},
+		{"check_eom", "reject", MAILREC_REFUSED, STAGE_DATA},
+		{"check_etrn", "reject", MAILREC_REFUSED, STAGE_OTHER},
+		{"check_mail", "discard", MAILREC_DISCARDED, STAGE_MAIL},
+		{"check_rcpt", "discard", MAILREC_DISCARDED, STAGE_RCPT},
+		{"check_relay", "discard", MAILREC_DISCARDED, STAGE_CONNECT},
+		{"tls_server", "discard", MAILREC_DISCARDED, STAGE_OTHER},
+		{"check_mail", "quarantine", MAILREC_OTHER, STAGE_NONE},
+		{NULL, "reject", MAILREC_OTHER, STAGE_NONE},
 	};
 	char text[512], name[300];
 	struct mailrec log;
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		snprintf(text, sizeof(text),
-			 "{\"event.tags\":[\"ruleset\"],"
+		snprintf(text, sizeof(text), "{\"event.tags\":[\"ruleset\"],"
 			 "\"program\":\"sm-mta\",\"qid\":\"q1\",%s%s%s"
 			 "\"arg1\":\"<x@y.example>\",\"%s\":\"550 no\"}",
 			 cases[i].ruleset ? "\"ruleset\":\"" : "",
@@ -227,21 +212,17 @@ static void test_rulesets(struct normalizer *norm)
 		snprintf(name, sizeof(name), "ruleset=%s %s: %s",
 			 cases[i].ruleset ? cases[i].ruleset : "(none)",
 			 cases[i].verdict, normalize_kind_name(cases[i].kind));
-		tap_is_str(normalize_kind_name(
-			       normalize_json(norm, text, strlen(text), &log)),
+		tap_is_str(normalize_kind_name(normalize_json(norm, text,
+			   strlen(text), &log)),
 			   normalize_kind_name(cases[i].kind), name);
 		tap_is_long(log.stage, cases[i].stage, "  at its stage");
-		tap_is_str(log.sender,
-			   cases[i].stage == STAGE_MAIL ? "<x@y.example>"
-							: NULL,
-			   "  sender: check_mail's arg1");
-		tap_is_str(log.recipients,
-			   cases[i].stage == STAGE_RCPT ? "<x@y.example>"
-							: NULL,
+		tap_is_str(log.sender, cases[i].stage == STAGE_MAIL
+			   ? "<x@y.example>" : NULL, "  sender: check_mail's arg1");
+		tap_is_str(log.recipients, cases[i].stage == STAGE_RCPT
+			   ? "<x@y.example>" : NULL,
 			   "  recipients: check_rcpt's arg1");
-		tap_is_str(log.reason,
-			   cases[i].kind == MAILREC_REFUSED ? "550 no" : NULL,
-			   "  reason: reject=");
+		tap_is_str(log.reason, cases[i].kind == MAILREC_REFUSED
+			   ? "550 no" : NULL, "  reason: reject=");
 		tap_is_str(log.qid, "q1", "  the queue id kept");
 	}
 }
@@ -291,7 +272,7 @@ static void golden_pair(struct normalizer *norm, struct normalizer *json,
 	int n = 0;
 
 	snprintf(ref_path, sizeof(ref_path), "%.*s.ref",
-		 (int)(strlen(in_path) - 3), in_path);
+		 (int) (strlen(in_path) - 3), in_path);
 	in = fopen(in_path, "r");
 	ref = fopen(ref_path, "r");
 	if (!tap_ok(in != NULL && ref != NULL, in_path))
@@ -301,10 +282,8 @@ static void golden_pair(struct normalizer *norm, struct normalizer *json,
 		const char *differs;
 
 		n++;
-		snprintf(name, sizeof(name),
-			 "%s:%d: header split agrees "
-			 "with sendmail-syslog.rb",
-			 strrchr(in_path, '/') + 1, n);
+		snprintf(name, sizeof(name), "%s:%d: header split agrees "
+			 "with sendmail-syslog.rb", strrchr(in_path, '/') + 1, n);
 		if (fgets(ref_line, sizeof(ref_line), ref) == NULL) {
 			tap_ok(0, name);
 			break;

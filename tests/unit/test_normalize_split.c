@@ -27,7 +27,7 @@
 /* string_member - where a string member of a record is */
 static const char **string_member(struct mailrec *log, size_t i)
 {
-	return (const char **)(void *)((char *)log + members[i].offset);
+	return (const char **) (void *) ((char *) log + members[i].offset);
 }
 
 /* same_record - 1 when two records agree in every member: the strings
@@ -60,7 +60,7 @@ static int handed_same(struct normalizer *raw, struct normalizer *handed,
 	struct mailrec a, b;
 	enum mailrec_kind kind = normalize_line(raw, line, len, &a);
 
-	(void)prefilter_scan(line, len, &hint);
+	(void) prefilter_scan(line, len, &hint);
 	if (kind != MAILREC_UNPARSED)
 		(*parsed)++;
 	return normalize_line_split(handed, line, len, &hint.split, &b) == kind
@@ -88,13 +88,11 @@ static int check_file(struct normalizer *raw, struct normalizer *handed,
 		if ((!handed_same(raw, handed, line, len, &parsed)
 		     || !handed_same(raw, handed, line, len + 1, &parsed))
 		    && differ++ < 5)
-			printf("# differs: %.*s\n", (int)len, line);
+			printf("# differs: %.*s\n", (int) len, line);
 	}
 	fclose(fp);
-	snprintf(name, sizeof(name),
-		 "%s: %d lines, %d records, the same "
-		 "with the split handed over",
-		 name_of, lines, parsed);
+	snprintf(name, sizeof(name), "%s: %d lines, %d records, the same "
+		 "with the split handed over", name_of, lines, parsed);
 	tap_ok(lines > 0 && differ == 0, name);
 	return parsed;
 }
@@ -129,19 +127,20 @@ static void check_taken(struct normalizer *norm)
 	struct prefilter_hint hint;
 	struct mailrec log;
 
-	(void)prefilter_scan(line, strlen(line), &hint);
-	tap_is_long(
-	    normalize_line_split(norm, line, strlen(line), &hint.split, &log),
-	    MAILREC_ACCEPTED, "a from= line with its own split");
+	(void) prefilter_scan(line, strlen(line), &hint);
+	tap_is_long(normalize_line_split(norm, line, strlen(line),
+					 &hint.split, &log),
+		    MAILREC_ACCEPTED, "a from= line with its own split");
 	hint.split.form = SYSLOGHDR_OTHER;
-	tap_is_long(
-	    normalize_line_split(norm, line, strlen(line), &hint.split, &log),
-	    MAILREC_UNPARSED,
-	    "handed a split of another program's: taken, not parsed");
+	tap_is_long(normalize_line_split(norm, line, strlen(line),
+					 &hint.split, &log),
+		    MAILREC_UNPARSED,
+		    "handed a split of another program's: taken, not parsed");
 	hint.split.len++;
-	tap_is_long(
-	    normalize_line_split(norm, line, strlen(line), &hint.split, &log),
-	    MAILREC_ACCEPTED, "a split of another length: made anew, parsed");
+	tap_is_long(normalize_line_split(norm, line, strlen(line),
+					 &hint.split, &log),
+		    MAILREC_ACCEPTED,
+		    "a split of another length: made anew, parsed");
 }
 
 int main(void)

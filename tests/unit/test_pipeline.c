@@ -27,18 +27,15 @@
 #define LINE_MAX_TEST 512
 
 static char rulebase[4096];
-static char cerr[CONFIG_ERR_MAX]; /* why a set did not load */
+static char cerr[CONFIG_ERR_MAX];	/* why a set did not load */
 
-#define FROM_LINE                                                 \
-	"Jul  3 14:12:20 mx1 sm-mta[4707]: %s: from=<%s>, "       \
+#define FROM_LINE "Jul  3 14:12:20 mx1 sm-mta[4707]: %s: from=<%s>, " \
 	"size=4210, class=0, nrcpts=1, msgid=<%s@mail.example>, " \
 	"proto=ESMTP, daemon=MTA, relay=mail.example.net [203.0.113.7]"
-#define TO_LINE                                                      \
-	"Jul  3 14:12:21 mx1 sm-mta[4708]: %s: to=<r@example.org>, " \
+#define TO_LINE "Jul  3 14:12:21 mx1 sm-mta[4708]: %s: to=<r@example.org>, " \
 	"delay=00:00:01, xdelay=00:00:01, mailer=local, pri=34210, " \
 	"dsn=2.0.0, stat=Sent"
-#define FROM_JSON                                        \
-	"{\"event.tags\": [\"from\"], \"qid\": \"%s\", " \
+#define FROM_JSON "{\"event.tags\": [\"from\"], \"qid\": \"%s\", " \
 	"\"from\": \"<%s>\", \"nrcpts\": \"1\"}"
 
 /* A pipeline and everything it is made of. */
@@ -57,13 +54,13 @@ struct rig {
 static void rig_open(struct rig *r, int input_json)
 {
 	char err[STORE_ERR_MAX > EMITTER_ERR_MAX ? STORE_ERR_MAX
-						 : EMITTER_ERR_MAX];
-	struct pipeline_parts parts = {0};
+		 : EMITTER_ERR_MAX];
+	struct pipeline_parts parts = { 0 };
 	int fd;
 
 	memset(r, 0, sizeof(*r));
 	r->opts.rulebase = rulebase;
-	r->opts.max_learned_brands = LOOKALIKE_LEARN_MAX; /* as main */
+	r->opts.max_learned_brands = LOOKALIKE_LEARN_MAX;	/* as main */
 	snprintf(r->events, sizeof(r->events), "/tmp/test_pipeline.XXXXXX");
 	fd = mkstemp(r->events);
 	if (fd >= 0)
@@ -111,7 +108,7 @@ static enum pipeline_result rig_feed(struct rig *r, enum kind kind,
 		n = snprintf(line, sizeof(line), TO_LINE, qid);
 	else
 		n = snprintf(line, sizeof(line), FROM_JSON, qid, address);
-	return pipeline_line(r->pipe, line, (size_t)n);
+	return pipeline_line(r->pipe, line, (size_t) n);
 }
 
 /* events_in - the lines of the event file */
@@ -148,13 +145,14 @@ static void test_ordinary_agrees(void)
 		    PIPELINE_DONE, "raw ordinary from=: done");
 	tap_is_long(rig_feed(&json, FROM_JSON_LINE, "q1", "a@example.org"),
 		    PIPELINE_DONE, "json ordinary from=: done");
-	tap_is_long((long)raw.counters.prefiltered, 1,
+	tap_is_long((long) raw.counters.prefiltered, 1,
 		    "raw: settled on the fast path");
-	tap_is_long((long)json.counters.parsed, 1, "json: the full path");
-	tap_is_long((long)raw.counters.senders, 1, "raw: one sender");
-	tap_is_long((long)json.counters.senders, 1, "json: one sender");
-	tap_is_long((long)(raw.counters.suspicious + json.counters.suspicious),
-		    0, "neither path calls it suspicious");
+	tap_is_long((long) json.counters.parsed, 1, "json: the full path");
+	tap_is_long((long) raw.counters.senders, 1, "raw: one sender");
+	tap_is_long((long) json.counters.senders, 1, "json: one sender");
+	tap_is_long((long) (raw.counters.suspicious
+			    + json.counters.suspicious), 0,
+		    "neither path calls it suspicious");
 	rig_close(&raw);
 	rig_close(&json);
 }
@@ -163,7 +161,7 @@ static void test_ordinary_agrees(void)
 static void test_campaign(void)
 {
 	struct rig r;
-	unsigned long long n[TRACK_COUNTERS] = {0};
+	unsigned long long n[TRACK_COUNTERS] = { 0 };
 
 	rig_open(&r, 0);
 	tap_is_long(rig_feed(&r, FROM_RAW, "q2", "a@emalsrv.marriott.com"),
@@ -173,13 +171,13 @@ static void test_campaign(void)
 	tap_is_long(rig_feed(&r, FROM_RAW, "q3", "b@emalsrv.marriott.com"),
 		    PIPELINE_DONE, "a second message of the campaign");
 	tap_is_long(pipeline_flush(r.pipe), 0, "the batch commits");
-	tap_is_long((long)r.counters.suspicious, 2, "two suspicious");
-	tap_is_long((long)r.counters.events, 1, "one event");
-	tap_is_long((long)r.counters.known, 1, "the second one known");
+	tap_is_long((long) r.counters.suspicious, 2, "two suspicious");
+	tap_is_long((long) r.counters.events, 1, "one event");
+	tap_is_long((long) r.counters.known, 1, "the second one known");
 	tap_is_long(events_in(r.events), 1, "one event written");
 	store_campaigns(r.store, counts_of, n);
-	tap_is_long((long)n[TRACK_MESSAGES], 2, "the campaign: two messages");
-	tap_is_long((long)n[TRACK_DELIVERED], 1,
+	tap_is_long((long) n[TRACK_MESSAGES], 2, "the campaign: two messages");
+	tap_is_long((long) n[TRACK_DELIVERED], 1,
 		    "and the to= line's delivery, through the tracker");
 	rig_close(&r);
 }
@@ -194,18 +192,17 @@ static enum pipeline_result rig_line(struct rig *r, const char *line)
  * committed */
 static long rig_messages(struct rig *r)
 {
-	unsigned long long n[TRACK_COUNTERS] = {0};
+	unsigned long long n[TRACK_COUNTERS] = { 0 };
 
 	pipeline_flush(r->pipe);
 	store_campaigns(r->store, counts_of, n);
-	return (long)n[TRACK_MESSAGES];
+	return (long) n[TRACK_MESSAGES];
 }
 
 #define PF "Dec  4 20:27:15 mx1 postfix/smtpd[7]: "
-#define PF_REJECT(rcpt)                                         \
-	PF "NOQUEUE: reject: RCPT from unknown[::1]: 554 "      \
-	   "5.7.1 <" rcpt ">: Recipient address rejected: no; " \
-	   "from=<a@emalsrv.marriott.com> to=<" rcpt "> proto=ESMTP helo=<c>"
+#define PF_REJECT(rcpt) PF "NOQUEUE: reject: RCPT from unknown[::1]: 554 " \
+	"5.7.1 <" rcpt ">: Recipient address rejected: no; " \
+	"from=<a@emalsrv.marriott.com> to=<" rcpt "> proto=ESMTP helo=<c>"
 
 /*
  * test_postfix_edges - smtpd's connect and disconnect are skipped
@@ -220,18 +217,18 @@ static void test_postfix_edges(void)
 
 	rig_open(&r, 0);
 	rig_line(&r, PF "connect from unknown[::1]");
-	tap_is_long((long)r.counters.prefiltered, 1,
+	tap_is_long((long) r.counters.prefiltered, 1,
 		    "a connect with no refusal before it: skipped");
 	rig_line(&r, PF_REJECT("alice@example.org"));
 	rig_line(&r, PF_REJECT("bob@example.org"));
 	tap_is_long(rig_messages(&r), 1, "two refused recipients, one message");
 	skipped = r.counters.prefiltered;
 	rig_line(&r, PF "disconnect from unknown[::1] ehlo=1 mail=1 "
-			"rcpt=0/2 quit=1 commands=3/5");
+		 "rcpt=0/2 quit=1 commands=3/5");
 	tap_ok(r.counters.prefiltered == skipped && r.counters.parsed == 3,
 	       "the disconnect that ends them is NOT skipped: parsed");
 	rig_line(&r, PF "connect from unknown[::1]");
-	tap_is_long((long)(r.counters.prefiltered - skipped), 1,
+	tap_is_long((long) (r.counters.prefiltered - skipped), 1,
 		    "the next connect: skipped again");
 	rig_line(&r, PF_REJECT("alice@example.org"));
 	tap_is_long(rig_messages(&r), 2,
@@ -239,18 +236,12 @@ static void test_postfix_edges(void)
 	rig_close(&r);
 }
 
-#define EX(pid)                                          \
-	"Dec  4 20:26:19 mx1 exim[" pid "]: 2026-12-04 " \
+#define EX(pid) "Dec  4 20:26:19 mx1 exim[" pid "]: 2026-12-04 " \
 	"20:26:19 [" pid "] "
-#define EX_REJECT(rcpt)        \
-	EX("9")                \
-	"H=(c.example) [::1] " \
+#define EX_REJECT(rcpt) EX("9") "H=(c.example) [::1] " \
 	"F=<y@emalsrv.marriott.com> rejected RCPT <" rcpt ">: Sender banned"
-#define EX_ARRIVAL(pid, id)                                         \
-	EX(pid)                                                     \
-	id " <= news@lists.debian.org "                             \
-	   "H=(c.example) [::1] P=esmtp S=439 id=s8@c.example for " \
-	   "b@example.org"
+#define EX_ARRIVAL(pid, id) EX(pid) id " <= news@lists.debian.org " \
+	"H=(c.example) [::1] P=esmtp S=439 id=s8@c.example for b@example.org"
 
 /*
  * test_exim_arrivals - an ordinary sender's arrival is skipped by the
@@ -275,10 +266,10 @@ static void test_exim_arrivals(void)
 	rig_line(&r, EX("9") "1xZZrH-0003gt-1c Completed");
 	rig_line(&r, EX_ARRIVAL("10", "1xZZrH-0003gt-1e"));
 	rig_line(&r, EX("11") "1xZZrH-0003gt-1e => b <b@example.org> R=l");
-	tap_is_long((long)(r.counters.prefiltered - skipped), 3,
+	tap_is_long((long) (r.counters.prefiltered - skipped), 3,
 		    "Completed, an ordinary arrival of a process with no run "
 		    "open and its delivery: skipped");
-	tap_is_long((long)r.counters.senders, 4,
+	tap_is_long((long) r.counters.senders, 4,
 		    "each sender counted, skipped or parsed");
 	rig_close(&r);
 }
@@ -312,7 +303,7 @@ static void test_learned_brand(void)
  * own cache, so no answer of an old set survives a reload */
 static void test_config_sets(void)
 {
-	struct config_options opts = {0};
+	struct config_options opts = { 0 };
 	struct config_set a, b;
 	struct detection d;
 	const char *key;

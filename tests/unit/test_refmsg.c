@@ -41,9 +41,7 @@ static void test_one_message(void)
 	memset(&r, 0, sizeof(r));
 	tap_ok(!refmsg_continues(&r, &a), "a first refusal begins a message");
 	refmsg_note(&r, &a, 1);
-	tap_ok(refmsg_continues(&r, &b),
-	       "the next recipient of the same sender, same process: the same "
-	       "message");
+	tap_ok(refmsg_continues(&r, &b), "the next recipient of the same sender, same process: the same message");
 	tap_ok(!refmsg_continues(&r, &c), "another sender: another message");
 	tap_ok(!refmsg_continues(&r, &d), "another process: another message");
 	memset(&edge, 0, sizeof(edge));
@@ -58,16 +56,13 @@ static void test_one_message(void)
 	edge.session_edge = 0;
 	edge.kind = MAILREC_CLIENT;
 	refmsg_line(&r, &edge);
-	tap_ok(!refmsg_continues(&r, &b),
-	       "after a queue id (client=): a new message");
+	tap_ok(!refmsg_continues(&r, &b), "after a queue id (client=): a new message");
 	a.pid = NULL;
 	refmsg_note(&r, &a, 1);
-	tap_ok(!refmsg_continues(&r, &a),
-	       "no pid, no process: each refusal a message");
+	tap_ok(!refmsg_continues(&r, &a), "no pid, no process: each refusal a message");
 	b.stage = STAGE_MAIL;
 	refmsg_note(&r, &b, 1);
-	tap_ok(!refmsg_continues(&r, &b),
-	       "a refusal at MAIL is a message of its own");
+	tap_ok(!refmsg_continues(&r, &b), "a refusal at MAIL is a message of its own");
 }
 
 /* test_copies - the reject log's copy, once */
@@ -87,8 +82,7 @@ static void test_copies(void)
 	tap_ok(!refmsg_is_copy(&r, &a), "a third alike is no copy");
 	refmsg_note(&r, &b, 1);
 	b.may_repeat = 0;
-	tap_ok(!refmsg_is_copy(&r, &b),
-	       "an MTA that writes verdicts once: no copy");
+	tap_ok(!refmsg_is_copy(&r, &b), "an MTA that writes verdicts once: no copy");
 }
 
 /* accepted - an ACCEPTED line of pid, qid and sender */
@@ -112,38 +106,30 @@ static struct mailrec accepted(const char *program, const char *pid,
 static void test_partly_taken(void)
 {
 	struct refmsg r;
-	struct mailrec no =
-	    verdict("7", "<x@a.example>", "<nobody@example.org>");
-	struct mailrec client =
-	    accepted("postfix/smtpd", "7", "4A1B2C3D4E", NULL);
-	struct mailrec qmgr =
-	    accepted("postfix/qmgr", "9", "4A1B2C3D4E", "<x@a.example>");
-	struct mailrec other =
-	    accepted("postfix/qmgr", "9", "5F00000000", "<x@a.example>");
-	struct mailrec exim =
-	    accepted("exim", "7", "1xZZl4-00063O-31", "x@a.example");
+	struct mailrec no = verdict("7", "<x@a.example>", "<nobody@example.org>");
+	struct mailrec client = accepted("postfix/smtpd", "7", "4A1B2C3D4E", NULL);
+	struct mailrec qmgr = accepted("postfix/qmgr", "9", "4A1B2C3D4E",
+				       "<x@a.example>");
+	struct mailrec other = accepted("postfix/qmgr", "9", "5F00000000",
+					"<x@a.example>");
+	struct mailrec exim = accepted("exim", "7", "1xZZl4-00063O-31",
+				       "x@a.example");
 
 	memset(&r, 0, sizeof(r));
 	client.kind = MAILREC_CLIENT;
 	refmsg_note(&r, &no, 1);
 	refmsg_line(&r, &client);
-	tap_ok(refmsg_counted(&r, &qmgr),
-	       "Postfix: the queue id that smtpd gave the refused message: "
-	       "counted already");
-	tap_ok(!refmsg_counted(&r, &other),
-	       "another queue id: a message of its own");
+	tap_ok(refmsg_counted(&r, &qmgr), "Postfix: the queue id that smtpd gave the refused message: counted already");
+	tap_ok(!refmsg_counted(&r, &other), "another queue id: a message of its own");
 	refmsg_accepted(&r, &qmgr);
 	tap_ok(!refmsg_counted(&r, &qmgr), "once: the queue id is done");
 
 	memset(&r, 0, sizeof(r));
-	exim.program = no.program; /* the refusing process */
+	exim.program = no.program;	/* the refusing process */
 	refmsg_note(&r, &no, 1);
-	tap_ok(refmsg_counted(&r, &exim),
-	       "Exim: the arrival in the refusing process, same sender: "
-	       "counted already");
+	tap_ok(refmsg_counted(&r, &exim), "Exim: the arrival in the refusing process, same sender: counted already");
 	exim.sender = "y@a.example";
-	tap_ok(!refmsg_counted(&r, &exim),
-	       "another sender: a message of its own");
+	tap_ok(!refmsg_counted(&r, &exim), "another sender: a message of its own");
 	exim.sender = "x@a.example";
 	refmsg_accepted(&r, &exim);
 	tap_ok(!refmsg_counted(&r, &exim), "the arrival ends the run");
@@ -151,9 +137,7 @@ static void test_partly_taken(void)
 	memset(&r, 0, sizeof(r));
 	no.no_message = 1;
 	refmsg_note(&r, &no, 0);
-	tap_ok(!refmsg_counted(&r, &exim),
-	       "refusals that counted no message (an ACL's discard): the "
-	       "arrival counts it");
+	tap_ok(!refmsg_counted(&r, &exim), "refusals that counted no message (an ACL's discard): the arrival counts it");
 }
 
 /* test_full - a table full of other processes forgets the oldest */
@@ -170,8 +154,7 @@ static void test_full(void)
 		refmsg_note(&r, &a, 1);
 	}
 	a.pid = pids[0];
-	tap_ok(!refmsg_continues(&r, &a),
-	       "the oldest process forgotten: a new message");
+	tap_ok(!refmsg_continues(&r, &a), "the oldest process forgotten: a new message");
 	a.pid = pids[REFMSG_SLOTS];
 	a.recipients = "<eve@example.org>";
 	tap_ok(refmsg_continues(&r, &a), "the newest remembered");
@@ -187,8 +170,7 @@ static void test_churn(void)
 	struct refmsg r;
 	struct mailrec a = verdict("x", "<x@a.example>", "<bob@example.org>");
 	struct mailrec client = accepted("postfix/smtpd", "x", "x", NULL);
-	struct mailrec qmgr =
-	    accepted("postfix/qmgr", "1", "x", "<x@a.example>");
+	struct mailrec qmgr = accepted("postfix/qmgr", "1", "x", "<x@a.example>");
 	const struct refmsg_who who = {"mx1", 3, "postfix/qmgr", 12, "1", 1};
 	int found = 0, counted = 0;
 
@@ -210,18 +192,14 @@ static void test_churn(void)
 		found += refmsg_continues(&r, &a) == (i >= N - REFMSG_SLOTS);
 		counted += refmsg_counted(&r, &qmgr) == (i >= N - REFMSG_SLOTS);
 	}
-	tap_is_long(found, N,
-		    "the latest processes are found, the others forgotten");
-	tap_is_long(
-	    counted, N,
-	    "the queue ids of the latest are counted, the others' forgotten");
+	tap_is_long(found, N, "the latest processes are found, the others forgotten");
+	tap_is_long(counted, N, "the queue ids of the latest are counted, the others' forgotten");
 	for (int i = N - REFMSG_SLOTS; i < N; i += 2) {
 		qmgr.qid = qids[i];
 		refmsg_accepted(&r, &qmgr);
 		counted += !refmsg_counted(&r, &qmgr);
 	}
-	tap_is_long(counted, N + REFMSG_SLOTS / 2,
-		    "each queue id done once: not counted again");
+	tap_is_long(counted, N + REFMSG_SLOTS / 2, "each queue id done once: not counted again");
 	for (int i = 0; i < REFMSG_SLOTS; i++) {
 		snprintf(pids[i], sizeof(pids[i]), "%d", 9000 + i);
 		a.pid = pids[i];
@@ -234,9 +212,7 @@ static void test_churn(void)
 			   + refmsg_accepted_matters(&r, &who, qids[i],
 						     strlen(qids[i]));
 	}
-	tap_is_long(
-	    counted, 0,
-	    "the slots taken by new processes: every queue id forgotten");
+	tap_is_long(counted, 0, "the slots taken by new processes: every queue id forgotten");
 }
 
 /* test_retry - a recipient refused again is a new transaction's */
@@ -250,21 +226,17 @@ static void test_retry(void)
 	refmsg_note(&r, &a, 1);
 	tap_ok(refmsg_continues(&r, &b), "another recipient: the same message");
 	refmsg_note(&r, &b, 0);
-	tap_ok(!refmsg_continues(&r, &a),
-	       "the first recipient again (RSET, MAIL, RCPT): a new message");
+	tap_ok(!refmsg_continues(&r, &a), "the first recipient again (RSET, MAIL, RCPT): a new message");
 	refmsg_note(&r, &a, 1);
-	tap_ok(refmsg_continues(&r, &b),
-	       "and its next recipient is that one's");
+	tap_ok(refmsg_continues(&r, &b), "and its next recipient is that one's");
 
 	memset(&r, 0, sizeof(r));
 	a.may_repeat = 1;
 	refmsg_note(&r, &a, 1);
-	tap_ok(refmsg_is_copy(&r, &a),
-	       "Exim: the reject log's copy next is a copy");
+	tap_ok(refmsg_is_copy(&r, &a), "Exim: the reject log's copy next is a copy");
 	refmsg_copy_seen(&r, &a);
 	tap_ok(!refmsg_is_copy(&r, &a) && !refmsg_continues(&r, &a),
-	       "the same refusal a third time: a new transaction's, a new "
-	       "message");
+	       "the same refusal a third time: a new transaction's, a new message");
 }
 
 /* edge - smtpd's disconnect line, or a CLIENT line (qid set), of pid */
@@ -291,10 +263,10 @@ static const struct refmsg_tally discarded = {1, 0, 1, MAILREC_DISCARDED, 0, 1};
 static void test_owed(void)
 {
 	struct refmsg r;
-	struct mailrec smtpd =
-	    verdict("7", "<a@emalsrv.ups.com>", "<alice@example.org>");
-	struct mailrec cleanup =
-	    verdict("20", "<a@emalsrv.ups.com>", "<bob@example.org>");
+	struct mailrec smtpd = verdict("7", "<a@emalsrv.ups.com>",
+				       "<alice@example.org>");
+	struct mailrec cleanup = verdict("20", "<a@emalsrv.ups.com>",
+					 "<bob@example.org>");
 	struct mailrec close7 = edge("7", NULL), close8 = edge("8", NULL);
 	struct mailrec client7 = edge("7", "39EB9118369");
 	struct mailrec client8 = edge("8", "4A1B2C3D4E");
@@ -306,15 +278,14 @@ static void test_owed(void)
 	refmsg_owe(&r, &smtpd, "ups.com", "emalsrv.ups.com", &discarded);
 	o = refmsg_owed(&r, &close7);
 	tap_ok(o != NULL && o->messages == 1 && o->taken == 1
-		   && o->untold == 1u << MAILREC_DISCARDED
-		   && o->runs_taken == -1 && strcmp(o->phished, "ups.com") == 0
-		   && strcmp(o->sender_host, "emalsrv.ups.com") == 0,
+	       && o->untold == 1u << MAILREC_DISCARDED && o->runs_taken == -1
+	       && strcmp(o->phished, "ups.com") == 0
+	       && strcmp(o->sender_host, "emalsrv.ups.com") == 0,
 	       "smtpd's discard: kept for its session's close");
 	refmsg_line(&r, &client7);
 	tap_ok(refmsg_owed(&r, &close7)->runs_taken == 0,
 	       "its client= line: the queue id of the message it ended");
-	tap_ok(refmsg_owed(&r, &close8) == NULL,
-	       "another session owes nothing");
+	tap_ok(refmsg_owed(&r, &close8) == NULL, "another session owes nothing");
 	refmsg_note(&r, &smtpd, 1);
 	refmsg_owe(&r, &smtpd, "ups.com", "emalsrv.ups.com", &discarded);
 	refmsg_line(&r, &client7);
@@ -335,8 +306,7 @@ static void test_owed(void)
 	cleanup.qid = "4A1B2C3D4E";
 	refmsg_owe(&r, &cleanup, "ups.com", "emalsrv.ups.com", &discarded);
 	tap_ok(refmsg_owed(&r, &close8) != NULL,
-	       "cleanup's discard of the queue id smtpd's client= gave: that "
-	       "session owes");
+	       "cleanup's discard of the queue id smtpd's client= gave: that session owes");
 	refmsg_owe(&r, &cleanup, "dhl.com", "emalsrv.dhl.com", &discarded);
 	o = refmsg_owed(&r, &close8);
 	tap_ok(o->mixed && o->messages == 1,
@@ -359,176 +329,35 @@ struct settle_case {
 };
 
 static const struct settle_case settle_cases[] = {
-    /* every RCPT refused, each the campaign's: one message a transaction */
-    {1,
-     2,
-     0,
-     0,
-     0,
-     0,
-     {1, 2, 0, 2},
-     1,
-     0,
-     0,
-     "mail=2 rcpt=0/2, one message counted: two (RSET, another recipient)"},
-    {1,
-     2,
-     0,
-     0,
-     0,
-     0,
-     {1, 1, 0, 2},
-     0,
-     0,
-     0,
-     "mail=1 rcpt=0/2: one, as counted"},
-    {1,
-     4,
-     0,
-     0,
-     0,
-     0,
-     {1, 3, 0, 4},
-     2,
-     0,
-     0,
-     "mail=3 rcpt=0/4, one counted: three"},
-    {1,
-     4,
-     0,
-     0,
-     0,
-     0,
-     {1, 5, 0, 4},
-     3,
-     0,
-     0,
-     "mail=5 rcpt=0/4: four, no more messages than refusals"},
-    {1,
-     4,
-     0,
-     0,
-     0,
-     0,
-     {1, 2, 0, 5},
-     0,
-     0,
-     0,
-     "a refusal the campaign did not count (another sender's): nothing told"},
-    {1,
-     4,
-     0,
-     0,
-     0,
-     0,
-     {1, 2, 1, 5},
-     0,
-     0,
-     0,
-     "a recipient taken besides: nothing told"},
-    {2,
-     2,
-     0,
-     0,
-     0,
-     0,
-     {1, 1, 0, 2},
-     0,
-     0,
-     0,
-     "one recipient refused twice in one transaction: two, none taken away"},
-    {1,
-     2,
-     0,
-     0,
-     1,
-     0,
-     {1, 2, 0, 2},
-     0,
-     0,
-     0,
-     "two campaigns' verdicts: nothing told"},
-    {1,
-     2,
-     0,
-     0,
-     0,
-     0,
-     {0, 0, 0, 0},
-     0,
-     0,
-     0,
-     "a close that counts nothing tells nothing"},
-    /* every transaction its message: what the session took, theirs */
-    {2,
-     0,
-     2,
-     DISC,
-     0,
-     0,
-     {1, 2, 3, 3},
-     0,
-     1,
-     MAILREC_DISCARDED,
-     "two discards, mail=2 rcpt=3: one more recipient discarded"},
-    {2,
-     0,
-     2,
-     DISC,
-     0,
-     0,
-     {1, 3, 3, 3},
-     0,
-     0,
-     0,
-     "a transaction that is not one of its messages: nothing told"},
-    {2,
-     0,
-     2,
-     DISC,
-     0,
-     1,
-     {1, 2, 3, 3},
-     0,
-     0,
-     0,
-     "a message whose recipients were taken and counted elsewhere: nothing "
-     "told"},
-    {1,
-     0,
-     2,
-     REFU,
-     0,
-     0,
-     {1, 1, 3, 3},
-     0,
-     1,
-     MAILREC_REFUSED,
-     "refused at DATA, no recipient named (two counted), rcpt=3: one more "
-     "refused"},
-    {1, 0, 2, REFU, 0, 0, {1, 1, 2, 2}, 0, 0, 0, "rcpt=2: as counted"},
-    {1,
-     1,
-     1,
-     0,
-     0,
-     0,
-     {1, 1, 1, 2},
-     0,
-     0,
-     0,
-     "a refusal at DATA that named its one recipient: nothing more"},
-    {2,
-     0,
-     2,
-     REFU | DISC,
-     0,
-     0,
-     {1, 2, 3, 3},
-     0,
-     0,
-     0,
-     "a discard and a refusal, neither naming all: whose is not told"},
+	/* every RCPT refused, each the campaign's: one message a transaction */
+	{1, 2, 0, 0, 0, 0, {1, 2, 0, 2}, 1, 0, 0,
+	 "mail=2 rcpt=0/2, one message counted: two (RSET, another recipient)"},
+	{1, 2, 0, 0, 0, 0, {1, 1, 0, 2}, 0, 0, 0, "mail=1 rcpt=0/2: one, as counted"},
+	{1, 4, 0, 0, 0, 0, {1, 3, 0, 4}, 2, 0, 0, "mail=3 rcpt=0/4, one counted: three"},
+	{1, 4, 0, 0, 0, 0, {1, 5, 0, 4}, 3, 0, 0,
+	 "mail=5 rcpt=0/4: four, no more messages than refusals"},
+	{1, 4, 0, 0, 0, 0, {1, 2, 0, 5}, 0, 0, 0,
+	 "a refusal the campaign did not count (another sender's): nothing told"},
+	{1, 4, 0, 0, 0, 0, {1, 2, 1, 5}, 0, 0, 0,
+	 "a recipient taken besides: nothing told"},
+	{2, 2, 0, 0, 0, 0, {1, 1, 0, 2}, 0, 0, 0,
+	 "one recipient refused twice in one transaction: two, none taken away"},
+	{1, 2, 0, 0, 1, 0, {1, 2, 0, 2}, 0, 0, 0, "two campaigns' verdicts: nothing told"},
+	{1, 2, 0, 0, 0, 0, {0, 0, 0, 0}, 0, 0, 0, "a close that counts nothing tells nothing"},
+	/* every transaction its message: what the session took, theirs */
+	{2, 0, 2, DISC, 0, 0, {1, 2, 3, 3}, 0, 1, MAILREC_DISCARDED,
+	 "two discards, mail=2 rcpt=3: one more recipient discarded"},
+	{2, 0, 2, DISC, 0, 0, {1, 3, 3, 3}, 0, 0, 0,
+	 "a transaction that is not one of its messages: nothing told"},
+	{2, 0, 2, DISC, 0, 1, {1, 2, 3, 3}, 0, 0, 0,
+	 "a message whose recipients were taken and counted elsewhere: nothing told"},
+	{1, 0, 2, REFU, 0, 0, {1, 1, 3, 3}, 0, 1, MAILREC_REFUSED,
+	 "refused at DATA, no recipient named (two counted), rcpt=3: one more refused"},
+	{1, 0, 2, REFU, 0, 0, {1, 1, 2, 2}, 0, 0, 0, "rcpt=2: as counted"},
+	{1, 1, 1, 0, 0, 0, {1, 1, 1, 2}, 0, 0, 0,
+	 "a refusal at DATA that named its one recipient: nothing more"},
+	{2, 0, 2, REFU | DISC, 0, 0, {1, 2, 3, 3}, 0, 0, 0,
+	 "a discard and a refusal, neither naming all: whose is not told"},
 };
 
 /* test_settle - what a session's close adds to what its verdicts kept */
@@ -550,12 +379,11 @@ static void test_settle(void)
 		o.mixed = c->mixed;
 		o.runs_taken = c->runs_taken;
 		have = refmsg_settle(&o, &c->close, &d);
-		tap_ok(
-		    have == (c->want_messages + c->want_recipients > 0)
-			&& d.messages == c->want_messages
-			&& d.recipients == c->want_recipients
-			&& (c->want_recipients == 0 || d.kind == c->want_kind),
-		    c->name);
+		tap_ok(have == (c->want_messages + c->want_recipients > 0)
+		       && d.messages == c->want_messages
+		       && d.recipients == c->want_recipients
+		       && (c->want_recipients == 0 || d.kind == c->want_kind),
+		       c->name);
 	}
 }
 
@@ -566,18 +394,15 @@ static void test_matters(void)
 	struct refmsg r;
 	struct mailrec a = verdict("7", "<x@a.example>", "<bob@example.org>");
 	struct mailrec client, cleanup;
-	const struct refmsg_who seven = {"mx1", 3, "postfix/smtpd", 13, "7", 1};
-	const struct refmsg_who eight = {"mx1", 3, "postfix/smtpd", 13, "8", 1};
-	const struct refmsg_who nopid = {"mx1", 3,    "postfix/smtpd",
-					 13,    NULL, 0};
-	const struct refmsg_who qmgr = {"mx1", 3, "postfix/qmgr", 12, "9", 1};
+	const struct refmsg_who seven = { "mx1", 3, "postfix/smtpd", 13, "7", 1 };
+	const struct refmsg_who eight = { "mx1", 3, "postfix/smtpd", 13, "8", 1 };
+	const struct refmsg_who nopid = { "mx1", 3, "postfix/smtpd", 13, NULL, 0 };
+	const struct refmsg_who qmgr = { "mx1", 3, "postfix/qmgr", 12, "9", 1 };
 
 	memset(&r, 0, sizeof(r));
-	tap_ok(!refmsg_edge_matters(&r, &seven),
-	       "an empty table: no edge matters");
+	tap_ok(!refmsg_edge_matters(&r, &seven), "an empty table: no edge matters");
 	refmsg_note(&r, &a, 1);
-	tap_ok(refmsg_edge_matters(&r, &seven),
-	       "the edge of a process with a run open matters");
+	tap_ok(refmsg_edge_matters(&r, &seven), "the edge of a process with a run open matters");
 	tap_ok(!refmsg_edge_matters(&r, &eight), "another process's does not");
 	tap_ok(!refmsg_edge_matters(&r, &nopid), "nor one that names no pid");
 	tap_ok(refmsg_accepted_matters(&r, &seven, "Q1", 2),
@@ -634,15 +459,12 @@ static void test_list(void)
 	refmsg_line(&r, &data); /* its copy */
 	other = piece("7", LISTED_OTHER, 0);
 	refmsg_list_piece(&r, &other); /* Envelope-from, before the list */
-	tap_ok(refmsg_list_adds(&r, &first) == NULL,
-	       "the first recipient was counted");
+	tap_ok(refmsg_list_adds(&r, &first) == NULL, "the first recipient was counted");
 	refmsg_list_piece(&r, &first);
 	l = refmsg_list_adds(&r, &more);
 	tap_ok(l != NULL && strcmp(l->phished, "a.example") == 0,
-	       "the next piece, after another piece before the list: one more "
-	       "of the refusal's campaign");
-	for (more.piece = 4; refmsg_list_adds(&r, &more) != NULL;
-	     more.piece++) {
+	       "the next piece, after another piece before the list: one more of the refusal's campaign");
+	for (more.piece = 4; refmsg_list_adds(&r, &more) != NULL; more.piece++) {
 		refmsg_list_piece(&r, &more);
 		n++;
 	}

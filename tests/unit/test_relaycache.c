@@ -19,30 +19,22 @@ static void test_commit(void)
 	struct relaycache *c = relaycache_new();
 
 	tap_ok(c != NULL, "a cache");
-	tap_ok(!relaycache_has(c, "marriott.com", "192.0.2.7"),
-	       "empty: not known");
+	tap_ok(!relaycache_has(c, "marriott.com", "192.0.2.7"), "empty: not known");
 	relaycache_put(c, "marriott.com", "192.0.2.7");
-	tap_ok(!relaycache_has(c, "marriott.com", "192.0.2.7"),
-	       "put, not committed: not known");
+	tap_ok(!relaycache_has(c, "marriott.com", "192.0.2.7"), "put, not committed: not known");
 	relaycache_commit(c);
-	tap_ok(relaycache_has(c, "marriott.com", "192.0.2.7"),
-	       "committed: known");
+	tap_ok(relaycache_has(c, "marriott.com", "192.0.2.7"), "committed: known");
 	relaycache_put(c, "marriott.com", "192.0.2.8");
 	relaycache_abort(c);
-	tap_ok(!relaycache_has(c, "marriott.com", "192.0.2.8"),
-	       "rolled back: not known");
+	tap_ok(!relaycache_has(c, "marriott.com", "192.0.2.8"), "rolled back: not known");
 	relaycache_commit(c);
-	tap_ok(!relaycache_has(c, "marriott.com", "192.0.2.8"),
-	       "nor after a later commit");
-	tap_ok(relaycache_has(c, "marriott.com", "192.0.2.7"),
-	       "the committed row stays known");
+	tap_ok(!relaycache_has(c, "marriott.com", "192.0.2.8"), "nor after a later commit");
+	tap_ok(relaycache_has(c, "marriott.com", "192.0.2.7"), "the committed row stays known");
 	relaycache_put(c, "marriott.com", "192.0.2.7");
 	relaycache_abort(c);
-	tap_ok(relaycache_has(c, "marriott.com", "192.0.2.7"),
-	       "a committed row put again and rolled back: still stored");
+	tap_ok(relaycache_has(c, "marriott.com", "192.0.2.7"), "a committed row put again and rolled back: still stored");
 	relaycache_clear(c);
-	tap_ok(!relaycache_has(c, "marriott.com", "192.0.2.7"),
-	       "cleared: not known");
+	tap_ok(!relaycache_has(c, "marriott.com", "192.0.2.7"), "cleared: not known");
 	relaycache_free(c);
 }
 
@@ -50,9 +42,8 @@ static void test_commit(void)
 static void test_exact(void)
 {
 	static const char *const not_cached[] = {
-	    "192.0.2.07", "192.0.2.256", "192.0.2",     "192.0.2.7.1",
-	    "192.0.2.7 ", "0192.0.2.7",  "2001:db8::7", "mx.example.com",
-	    "",           "1..2.3",
+	    "192.0.2.07", "192.0.2.256", "192.0.2", "192.0.2.7.1", "192.0.2.7 ",
+	    "0192.0.2.7", "2001:db8::7", "mx.example.com", "", "1..2.3",
 	};
 	struct relaycache *c = relaycache_new();
 	int known = 0;
@@ -61,24 +52,17 @@ static void test_exact(void)
 	relaycache_put(c, "marriott.com", "0.0.0.0");
 	relaycache_put(c, "marriott.com", "255.255.255.255");
 	relaycache_commit(c);
-	tap_ok(!relaycache_has(c, "marriott.co", "192.0.2.7"),
-	       "another campaign: not known");
-	tap_ok(!relaycache_has(c, "marriott.com", "192.0.2.70"),
-	       "another relay: not known");
-	tap_ok(!relaycache_has(c, "marriott.com", "192.0.27.0"),
-	       "the same digits, other parts: not known");
-	tap_ok(relaycache_has(c, "marriott.com", "0.0.0.0")
-		   && relaycache_has(c, "marriott.com", "255.255.255.255"),
+	tap_ok(!relaycache_has(c, "marriott.co", "192.0.2.7"), "another campaign: not known");
+	tap_ok(!relaycache_has(c, "marriott.com", "192.0.2.70"), "another relay: not known");
+	tap_ok(!relaycache_has(c, "marriott.com", "192.0.27.0"), "the same digits, other parts: not known");
+	tap_ok(relaycache_has(c, "marriott.com", "0.0.0.0") && relaycache_has(c, "marriott.com", "255.255.255.255"),
 	       "the smallest and largest addresses: known");
-	for (size_t i = 0; i < sizeof(not_cached) / sizeof(not_cached[0]);
-	     i++) {
+	for (size_t i = 0; i < sizeof(not_cached) / sizeof(not_cached[0]); i++) {
 		relaycache_put(c, "marriott.com", not_cached[i]);
 		relaycache_commit(c);
 		known += relaycache_has(c, "marriott.com", not_cached[i]);
 	}
-	tap_is_long(
-	    known, 0,
-	    "no other text is cached (leading zeros, IPv6, names, bad forms)");
+	tap_is_long(known, 0, "no other text is cached (leading zeros, IPv6, names, bad forms)");
 	relaycache_free(c);
 }
 
@@ -108,18 +92,15 @@ static void test_bounded(void)
 		kept += has;
 	}
 	tap_is_long(wrong, 0, "no relay that was never put is known");
-	tap_ok(kept > RELAYCACHE_ROWS / 2 && kept <= RELAYCACHE_ROWS,
-	       "at most the table's rows known, most of it used");
+	tap_ok(kept > RELAYCACHE_ROWS / 2 && kept <= RELAYCACHE_ROWS, "at most the table's rows known, most of it used");
 	for (int i = 0; i < 4 * RELAYCACHE_CAMPAIGNS; i++) {
 		snprintf(name, sizeof(name), "brand%d.example", i);
 		relaycache_put(c, name, "192.0.2.1");
 	}
 	relaycache_commit(c);
-	tap_ok(!relaycache_has(c, "brand0.example", "192.0.2.1")
-		   || !relaycache_has(c, "brand1.example", "192.0.2.1"),
+	tap_ok(!relaycache_has(c, "brand0.example", "192.0.2.1") || !relaycache_has(c, "brand1.example", "192.0.2.1"),
 	       "campaigns pushed out of the table: their rows asked for again");
-	tap_ok(relaycache_has(c, "brand511.example", "192.0.2.1"),
-	       "the latest campaign's row known");
+	tap_ok(relaycache_has(c, "brand511.example", "192.0.2.1"), "the latest campaign's row known");
 	relaycache_free(c);
 }
 
@@ -146,8 +127,7 @@ static int known_of(struct relaycache *c, int net, int n)
 	int known = 0;
 
 	for (int i = 0; i < n; i++)
-		known +=
-		    relaycache_has(c, "marriott.com", relay_of(relay, net, i));
+		known += relaycache_has(c, "marriott.com", relay_of(relay, net, i));
 	return known;
 }
 
@@ -166,16 +146,13 @@ static void test_long_transaction(void)
 		relaycache_commit(c);
 		known += relaycache_has(c, "marriott.com", relay);
 	}
-	tap_is_long(known, n,
-		    "rolled back beyond the list: each put again, then known");
+	tap_is_long(known, n, "rolled back beyond the list: each put again, then known");
 	put_all(c, 2, n);
 	relaycache_abort(c);
-	tap_is_long(known_of(c, 2, n), 0,
-		    "a transaction beyond the list rolled back: none known");
+	tap_is_long(known_of(c, 2, n), 0, "a transaction beyond the list rolled back: none known");
 	put_all(c, 3, n);
 	relaycache_commit(c);
-	tap_ok(known_of(c, 3, n) > n / 2,
-	       "a transaction beyond the list committed: its rows known");
+	tap_ok(known_of(c, 3, n) > n / 2, "a transaction beyond the list committed: its rows known");
 	relaycache_free(c);
 }
 

@@ -21,16 +21,15 @@
 #include "runloop.h"
 #include "tap.h"
 
-#define LINE_LIMIT 512 /* lines longer than this are too long */
-#define SAID_MAX   16
+#define LINE_LIMIT 512		/* lines longer than this are too long */
+#define SAID_MAX 16
 
 static char rulebase[4096];
 
-static const char ordinary_line[] =
-    "Jul  3 14:12:20 mx1 sm-mta[4707]: "
-    "q1: from=<a@example.org>, size=4210, class=0, nrcpts=1, "
-    "msgid=<q1@mail.example>, proto=ESMTP, daemon=MTA, "
-    "relay=mail.example.net [203.0.113.7]\n";
+static const char ordinary_line[] = "Jul  3 14:12:20 mx1 sm-mta[4707]: "
+	"q1: from=<a@example.org>, size=4210, class=0, nrcpts=1, "
+	"msgid=<q1@mail.example>, proto=ESMTP, daemon=MTA, "
+	"relay=mail.example.net [203.0.113.7]\n";
 static const char junk_line[] = "not a log line at all\n";
 
 /* What the say hook was told. */
@@ -51,16 +50,17 @@ static void say_hook(void *ctx, enum say_level level, const char *text)
 /* reload_hook - count the reloads (each one done at once) */
 static int reload_hook(void *ctx)
 {
-	(*(int *)ctx)++;
+	(*(int *) ctx)++;
 	return 0;
 }
 
 /* no_outputs - assembly hook: a store in memory, no event output */
-static int no_outputs(void *ctx, struct assembly *a, char err[ASSEMBLY_ERR_MAX])
+static int no_outputs(void *ctx, struct assembly *a,
+		      char err[ASSEMBLY_ERR_MAX])
 {
 	char why[STORE_ERR_MAX];
 
-	(void)ctx;
+	(void) ctx;
 	a->store = store_open(NULL, why);
 	if (a->store != NULL)
 		return 0;
@@ -83,7 +83,7 @@ struct rig {
 /* rig_open - a loop over the text of lines (written to a file) */
 static void rig_open(struct rig *r, const char *lines)
 {
-	struct assembly_plan plan = {0};
+	struct assembly_plan plan = { 0 };
 	char err[ASSEMBLY_ERR_MAX];
 	size_t len = strlen(lines);
 
@@ -94,7 +94,7 @@ static void rig_open(struct rig *r, const char *lines)
 	plan.max_queue_ids = 100;
 	snprintf(r->input, sizeof(r->input), "/tmp/test_runloop.XXXXXX");
 	r->fd = mkstemp(r->input);
-	if (r->fd < 0 || write(r->fd, lines, len) != (ssize_t)len
+	if (r->fd < 0 || write(r->fd, lines, len) != (ssize_t) len
 	    || lseek(r->fd, 0, SEEK_SET) != 0
 	    || assembly_open(&r->app, &plan, err) != 0)
 		exit(tap_ok(0, "rig: input file and assembly") + 1);
@@ -102,7 +102,7 @@ static void rig_open(struct rig *r, const char *lines)
 	r->loop.input_name = "test input";
 	r->loop.pipe = r->app.pipe;
 	r->loop.counters = &r->app.counters;
-	r->loop.replies = -1; /* filter mode */
+	r->loop.replies = -1;		/* filter mode */
 	r->loop.signals = &r->signals;
 	r->loop.reload = reload_hook;
 	r->loop.reload_ctx = &r->reloads;
@@ -144,10 +144,10 @@ static void test_filter(void)
 	snprintf(text, sizeof(text), "%s%s%s", ordinary_line, over, junk_line);
 	rig_open(&r, text);
 	tap_is_long(runloop_run(&r.loop), 0, "filter: 0 at the end");
-	tap_is_long((long)r.app.counters.lines, 3, "filter: three lines");
-	tap_is_long((long)r.app.counters.too_long, 1,
+	tap_is_long((long) r.app.counters.lines, 3, "filter: three lines");
+	tap_is_long((long) r.app.counters.too_long, 1,
 		    "filter: one too long, counted");
-	tap_is_long((long)r.app.counters.senders, 1, "filter: one sender");
+	tap_is_long((long) r.app.counters.senders, 1, "filter: one sender");
 	tap_is_long(r.said.count[SAY_ERROR] + r.said.count[SAY_WARN], 0,
 		    "filter: no error or warning told");
 	rig_close(&r);
@@ -186,7 +186,7 @@ static void test_omprog_pipe(void)
 	char text[4096], replies[64] = "";
 	char path[] = "/tmp/test_runloop.XXXXXX";
 	struct rig r;
-	int p[2] = {-1, -1};
+	int p[2] = { -1, -1 };
 	int file = mkstemp(path);
 	ssize_t n;
 
@@ -232,7 +232,7 @@ static void test_signals(void)
 	rig_open(&r, ordinary_line);
 	r.signals.term = 1;
 	tap_is_long(runloop_run(&r.loop), 0, "SIGTERM: 0");
-	tap_is_long((long)r.app.counters.lines, 0, "SIGTERM: nothing read");
+	tap_is_long((long) r.app.counters.lines, 0, "SIGTERM: nothing read");
 	rig_close(&r);
 }
 
@@ -256,8 +256,7 @@ static void test_failures(void)
 	tap_is_long(full >= 0 ? runloop_run(&r.loop) : -1, EX_IOERR,
 		    "reply to /dev/full: EX_IOERR");
 	tap_ok(strstr(r.said.last[SAY_ERROR], "cannot write omprog reply")
-		   != NULL,
-	       "reply to /dev/full: told");
+	       != NULL, "reply to /dev/full: told");
 	if (full >= 0)
 		close(full);
 	rig_close(&r);

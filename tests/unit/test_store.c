@@ -18,10 +18,10 @@
 
 #include "store.h"
 #include "store_messages.h"
-#include "storeint.h" /* the schema version it writes */
+#include "storeint.h"	/* the schema version it writes */
 #include "tap.h"
 
-#define DIR_MAX_TEST  256
+#define DIR_MAX_TEST 256
 #define PATH_MAX_TEST 512
 
 static char test_dir[DIR_MAX_TEST];
@@ -38,9 +38,8 @@ static sqlite3 *other_open(const char *path)
 {
 	sqlite3 *db = NULL;
 
-	if (sqlite3_open_v2(path, &db,
-			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
-	    != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE
+			    | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		printf("# cannot open %s: %s\n", path, sqlite3_errmsg(db));
 		sqlite3_close(db);
 		return NULL;
@@ -68,7 +67,7 @@ static long other_long(sqlite3 *db, const char *sql)
 
 	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK
 	    && sqlite3_step(stmt) == SQLITE_ROW)
-		value = (long)sqlite3_column_int64(stmt, 0);
+		value = (long) sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
 	return value;
 }
@@ -93,7 +92,7 @@ static long file_mode(const char *path)
 {
 	struct stat st;
 
-	return stat(path, &st) == 0 ? (long)(st.st_mode & 07777) : -1;
+	return stat(path, &st) == 0 ? (long) (st.st_mode & 07777) : -1;
 }
 
 /* write_file - path holds exactly text */
@@ -118,7 +117,7 @@ static void test_file_create(void)
 
 	test_path("state.db", path, sizeof(path));
 	snprintf(wal, sizeof(wal), "%s-wal", path);
-	umask(0); /* the store, not the umask, must keep it private */
+	umask(0);	/* the store, not the umask, must keep it private */
 	st = store_open(path, err);
 	umask(022);
 	if (!tap_ok(st != NULL, "file store created")) {
@@ -128,8 +127,7 @@ static void test_file_create(void)
 	tap_is_long(file_mode(path), 0600, "file: created mode 0600");
 	tap_is_long(store_campaign_add(st, "marriott.com",
 				       "emalsrv.marriott.com", "label:emalsrv",
-				       1000),
-		    0, "file: campaign add");
+				       1000), 0, "file: campaign add");
 	tap_is_long(file_mode(wal), 0600, "file: WAL file mode 0600 too");
 	other = other_open(path);
 	tap_is_str(other_text(other, "PRAGMA journal_mode", buf, sizeof(buf)),
@@ -138,9 +136,9 @@ static void test_file_create(void)
 		    STORE_SCHEMA_VERSION, "file: user_version is the schema");
 	tap_is_long(other_long(other, "SELECT messages FROM campaigns"), 0,
 		    "file: an add starts the counters at zero");
-	tap_is_str(other_text(other, "SELECT first_sender FROM campaigns", buf,
-			      sizeof(buf)),
-		   "emalsrv.marriott.com", "file: first sender stored");
+	tap_is_str(other_text(other, "SELECT first_sender FROM campaigns",
+			      buf, sizeof(buf)), "emalsrv.marriott.com",
+		   "file: first sender stored");
 	sqlite3_close(other);
 	store_close(st, NULL);
 }
@@ -162,8 +160,8 @@ static void test_file_reopen(void)
 	tap_is_long(store_sender_known(st, "emalsrv.marriott.com"), 1,
 		    "reopen: sender known after restart");
 	tap_is_long(store_campaign_count(st), 1, "reopen: one campaign");
-	tap_is_long(seen_one(st, "marriott.com", "emalsrv.marriott.com", 900),
-		    0, "reopen: seen (pending at close)");
+	tap_is_long(seen_one(st, "marriott.com", "emalsrv.marriott.com",
+			       900), 0, "reopen: seen (pending at close)");
 	store_close(st, NULL);
 	st = store_open(path, err);
 	if (!tap_ok(st != NULL, "reopen: store opens a third time"))
@@ -198,18 +196,16 @@ static void test_batch(void)
 	tap_is_long(other_long(other, "SELECT last_seen FROM campaigns"), 2002,
 		    "batch: last_seen is the newest");
 	tap_is_long(other_long(other, "SELECT messages FROM senders WHERE "
-				      "sender_host = 'emalsrv.marriott.com'"),
-		    4, "batch: sender counted too");
+			       "sender_host = 'emalsrv.marriott.com'"), 4,
+		    "batch: sender counted too");
 	seen_one(st, "marriott.com", "emalsrv.marriott.com", 2010);
 	tap_is_long(store_sender_add(st, "marriott.com",
-				     "complains.marriott.com",
-				     "label:complains", 2011),
-		    0, "batch: sender add");
+				     "complains.marriott.com", "label:complains",
+				     2011), 0, "batch: sender add");
 	tap_is_long(other_long(other, count), 5,
 		    "batch: an add commits the pending batch");
 	tap_is_long(other_long(other, "SELECT messages FROM senders WHERE "
-				      "sender_host = 'complains.marriott.com'"),
-		    0,
+			       "sender_host = 'complains.marriott.com'"), 0,
 		    "batch: a sender add leaves the counting to store_count");
 done:
 	sqlite3_close(other);
@@ -227,16 +223,15 @@ static void test_busy(void)
 	st = store_open(path, err);
 	other = other_open(path);
 	if (!tap_ok(st != NULL && other != NULL
-			&& other_exec(other, "BEGIN IMMEDIATE") == 0,
+		    && other_exec(other, "BEGIN IMMEDIATE") == 0,
 		    "busy: other connection holds the write lock"))
 		goto done;
-	tap_is_long(seen_one(st, "marriott.com", "emalsrv.marriott.com", 3000),
-		    -1, "busy: seen fails while locked");
+	tap_is_long(seen_one(st, "marriott.com", "emalsrv.marriott.com",
+			       3000), -1, "busy: seen fails while locked");
 	tap_ok(store_busy(st), "busy: ... and store_busy says so");
 	tap_is_long(store_campaign_add(st, "staples.co.uk",
 				       "emalsrv.staples.co.uk", "label:emalsrv",
-				       3001),
-		    -1, "busy: add fails while locked");
+				       3001), -1, "busy: add fails while locked");
 	tap_ok(store_busy(st), "busy: ... transient");
 	tap_ok(strstr(store_errmsg(st), "locked") != NULL,
 	       "busy: message says locked");
@@ -245,8 +240,7 @@ static void test_busy(void)
 	other_exec(other, "ROLLBACK");
 	tap_is_long(store_campaign_add(st, "staples.co.uk",
 				       "emalsrv.staples.co.uk", "label:emalsrv",
-				       3001),
-		    0, "busy: retry after unlock");
+				       3001), 0, "busy: retry after unlock");
 	tap_is_long(store_campaign_known(st, "staples.co.uk"), 1,
 		    "busy: retried add is known");
 	tap_is_long(other_long(other, "SELECT count(*) FROM campaigns"), 2,
@@ -257,7 +251,8 @@ done:
 }
 
 /* expect_refused - store_open fails, naming the file and saying what */
-static void expect_refused(const char *path, const char *why, const char *name)
+static void expect_refused(const char *path, const char *why,
+			   const char *name)
 {
 	char err[STORE_ERR_MAX] = "";
 	char check[128];
@@ -275,10 +270,9 @@ static void expect_refused(const char *path, const char *why, const char *name)
 /* test_refused - files that are not our database are left alone */
 static void test_refused(void)
 {
-	static const char garbage[] =
-	    "this is not an SQLite database at all, "
-	    "just some text that a careless admin put where the state "
-	    "file should be.\n";
+	static const char garbage[] = "this is not an SQLite database at all, "
+		"just some text that a careless admin put where the state "
+		"file should be.\n";
 	char path[PATH_MAX_TEST], buf[64];
 	sqlite3 *other;
 	struct stat st;
@@ -341,19 +335,15 @@ static void test_stopped(void)
 	}
 	commits = store_commits(st);
 	tap_is_long(store_campaign_add(st, "ups.com", "emalsrv.ups.com",
-				       "label:emalsrv", 1000),
-		    0, "stopped: campaign add");
-	tap_ok(store_commits(st) == commits + 1,
-	       "stopped: the add counts a commit");
+				       "label:emalsrv", 1000), 0,
+		    "stopped: campaign add");
+	tap_ok(store_commits(st) == commits + 1, "stopped: the add counts a commit");
 	tap_is_long(seen_one(st, "ups.com", "emalsrv.ups.com", 1001), 0,
 		    "stopped: a count in the batch");
 	unlink(path);
-	tap_is_long(store_commit(st), -1,
-		    "stopped: commit of a removed store fails");
+	tap_is_long(store_commit(st), -1, "stopped: commit of a removed store fails");
 	tap_ok(strstr(store_errmsg(st), "gone.db: removed while phishwatch "
-					"ran")
-		   != NULL,
-	       "stopped: the message says so");
+		      "ran") != NULL, "stopped: the message says so");
 	tap_is_long(store_busy(st), 0, "stopped: not a transient failure");
 	tap_is_long(seen_one(st, "ups.com", "emalsrv.ups.com", 1002), -1,
 		    "stopped: nothing more is written");
@@ -384,13 +374,13 @@ static void test_stopped(void)
 static void cleanup(void)
 {
 	static const char *const names[] = {
-	    "state.db",        "state.db-wal",    "state.db-shm",
-	    "garbage.db",      "newer.db",        "foreign.db",
-	    "empty.db",        "empty.db-wal",    "empty.db-shm",
-	    "state.db-lock",   "garbage.db-lock", "newer.db-lock",
-	    "foreign.db-lock", "empty.db-lock",   "gone.db-lock",
-	    "gone.db-wal",     "gone.db-shm",     "discard.db",
-	    "discard.db-wal",  "discard.db-shm",  "discard.db-lock",
+		"state.db", "state.db-wal", "state.db-shm", "garbage.db",
+		"newer.db", "foreign.db", "empty.db", "empty.db-wal",
+		"empty.db-shm", "state.db-lock", "garbage.db-lock",
+		"newer.db-lock", "foreign.db-lock", "empty.db-lock",
+		"gone.db-lock", "gone.db-wal", "gone.db-shm",
+		"discard.db", "discard.db-wal",
+		"discard.db-shm", "discard.db-lock",
 	};
 	char path[PATH_MAX_TEST];
 

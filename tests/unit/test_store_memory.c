@@ -10,7 +10,7 @@
 
 #include "store.h"
 #include "store_messages.h"
-#include "storeint.h" /* the cache's size and its evictions */
+#include "storeint.h"	/* the cache's size and its evictions */
 #include "tap.h"
 
 /* test_memory - without a path the store works, in memory */
@@ -29,8 +29,7 @@ static void test_memory(void)
 		    "memory: unknown campaign is not known");
 	tap_is_long(store_campaign_add(st, "marriott.com",
 				       "emalsrv.marriott.com", "label:emalsrv",
-				       1000),
-		    0, "memory: campaign add");
+				       1000), 0, "memory: campaign add");
 	tap_is_long(store_campaign_known(st, "marriott.com"), 1,
 		    "memory: added campaign is known");
 	tap_is_long(store_sender_known(st, "emalsrv.marriott.com"), 1,
@@ -39,17 +38,17 @@ static void test_memory(void)
 		    "memory: other sender not known");
 	tap_is_long(store_campaign_add(st, "marriott.com",
 				       "emalsrv.marriott.com", "label:emalsrv",
-				       1000),
-		    0, "memory: adding the same campaign again is harmless");
+				       1000), 0,
+		    "memory: adding the same campaign again is harmless");
 	tap_is_long(store_campaign_count(st), 1, "memory: one campaign");
-	tap_is_long(
-	    store_sender_add(st, "linkedin.com", "complains.linkedin.com",
-			     "label:complains", 1001),
-	    0, "memory: sender of an access-map-only campaign is stored");
+	tap_is_long(store_sender_add(st, "linkedin.com",
+				     "complains.linkedin.com",
+				     "label:complains", 1001), 0,
+		    "memory: sender of an access-map-only campaign is stored");
 	tap_is_long(store_campaign_known(st, "linkedin.com"), 0,
 		    "memory: ... without making its campaign stored");
-	tap_is_long(seen_one(st, "marriott.com", "emalsrv.marriott.com", 1002),
-		    0, "memory: seen in a batch");
+	tap_is_long(seen_one(st, "marriott.com", "emalsrv.marriott.com",
+			       1002), 0, "memory: seen in a batch");
 	tap_is_long(store_commit(st), 0, "memory: commit");
 	tap_is_long(store_commit(st), 0, "memory: commit with nothing open");
 	memset(long_name, 'a', sizeof(long_name) - 1);
@@ -96,8 +95,7 @@ static void test_forget(void)
 	tap_is_long(store_forget(st, "marriott.com", &gone), 0,
 		    "forget: again is no failure");
 	tap_is_long(gone.campaigns + gone.senders + gone.mtas + gone.relays
-			+ gone.hours,
-		    0, "forget: ... and deletes nothing");
+		    + gone.hours, 0, "forget: ... and deletes nothing");
 	tap_is_long(store_forget(st, NULL, &gone), -1, "forget: NULL refused");
 	store_close(st, NULL);
 }
@@ -109,7 +107,7 @@ static int bucket_line(const struct store_bucket *b, void *ctx)
 	size_t n = strlen(buf);
 
 	snprintf(buf + n, 256 - n, "%s%lld:%llu", n > 0 ? " " : "",
-		 (long long)b->start, b->n[TRACK_MESSAGES]);
+		 (long long) b->start, b->n[TRACK_MESSAGES]);
 	return 0;
 }
 
@@ -124,21 +122,16 @@ static void test_buckets(void)
 		return;
 	store_campaign_add(st, "marriott.com", "emalsrv.marriott.com",
 			   "label:emalsrv", 86400);
-	tap_is_long(
-	    seen_one(st, "marriott.com", "emalsrv.marriott.com", 86400 + 10)
-		    == 0
-		&& seen_one(st, "marriott.com", "emalsrv.marriott.com",
-			    86400 + 3599)
-		       == 0
-		&& seen_one(st, "marriott.com", "emalsrv.marriott.com",
-			    86400 + 3600)
-		       == 0
-		&& seen_one(st, "marriott.com", "emalsrv.marriott.com",
-			    2 * 86400 + 7200)
-		       == 0,
-	    1, "buckets: four lines counted");
-	tap_is_long(store_buckets(st, "marriott.com", 3600, bucket_line, buf),
-		    0, "buckets: hours walked");
+	tap_is_long(seen_one(st, "marriott.com", "emalsrv.marriott.com",
+			     86400 + 10) == 0 && seen_one(st, "marriott.com",
+			     "emalsrv.marriott.com", 86400 + 3599) == 0
+		    && seen_one(st, "marriott.com", "emalsrv.marriott.com",
+				86400 + 3600) == 0
+		    && seen_one(st, "marriott.com", "emalsrv.marriott.com",
+				2 * 86400 + 7200) == 0, 1,
+		    "buckets: four lines counted");
+	tap_is_long(store_buckets(st, "marriott.com", 3600, bucket_line,
+				  buf), 0, "buckets: hours walked");
 	tap_is_str(buf, "86400:2 90000:1 180000:1",
 		   "buckets: per hour, the hour's first second, oldest first");
 	buf[0] = '\0';
@@ -166,7 +159,7 @@ static int cache_add(struct store *st, int i)
 /* sum_messages - store_campaigns() callback: messages of all campaigns */
 static int sum_messages(const struct store_campaign *c, void *ctx)
 {
-	*(unsigned long long *)ctx += c->n[TRACK_MESSAGES];
+	*(unsigned long long *) ctx += c->n[TRACK_MESSAGES];
 	return 0;
 }
 
@@ -214,14 +207,13 @@ static void test_cache(void)
 		    "cache: an evicted sender is still known");
 	tap_is_long(store_campaign_known(st, "brand-never.example"), 0,
 		    "cache: a campaign never added is not known");
-	tap_is_long(
-	    seen_one(st, "brand2.example", "emalsrv.brand2.example", 5000), 0,
-	    "cache: an evicted campaign counted");
+	tap_is_long(seen_one(st, "brand2.example", "emalsrv.brand2.example",
+			     5000), 0, "cache: an evicted campaign counted");
 	tap_is_long(store_commit(st), 0, "cache: commit");
 	tap_is_long(store_campaign_count(st), N, "cache: every row stored");
 	tap_is_long(count_all(st, N), 0, "batch: more rows than its table");
 	tap_is_long(store_campaigns(st, sum_messages, &sum), 0, "batch: walk");
-	tap_is_long((long)sum, N + 1, "batch: every message counted once");
+	tap_is_long((long) sum, N + 1, "batch: every message counted once");
 	tap_is_long(store_forget(st, "brand0.example", &gone), 0,
 		    "cache: forget a cached campaign");
 	tap_is_long(store_campaign_known(st, "brand0.example"), 0,

@@ -14,7 +14,7 @@
 #include "store.h"
 #include "tap.h"
 
-#define DIR_MAX_TEST  256
+#define DIR_MAX_TEST 256
 #define PATH_MAX_TEST 512
 
 static char test_dir[DIR_MAX_TEST];
@@ -46,7 +46,7 @@ static int entries(void)
 static void test_missing(void)
 {
 	char path[PATH_MAX_TEST], err[STORE_ERR_MAX] = "";
-	struct store *st = (struct store *)&st;
+	struct store *st = (struct store *) &st;
 
 	test_path("typo.db", path, sizeof(path));
 	tap_is_long(store_open_readonly(path, &st, err), 1,
@@ -70,8 +70,7 @@ static void test_empty(void)
 	tap_is_long(store_open_readonly(path, &st, err), 1,
 		    "empty file: 1 (will be initialised)");
 	tap_ok(stat(path, &after) == 0 && after.st_size == 0
-		   && before.st_mtime == after.st_mtime,
-	       "empty file: untouched");
+	       && before.st_mtime == after.st_mtime, "empty file: untouched");
 	unlink(path);
 }
 
@@ -79,16 +78,15 @@ static void test_empty(void)
 static void test_existing(void)
 {
 	char path[PATH_MAX_TEST], err[STORE_ERR_MAX] = "";
-	struct store *st =
-	    store_open(test_path("state.db", path, sizeof(path)), err);
+	struct store *st = store_open(test_path("state.db", path,
+						sizeof(path)), err);
 	struct stat before, after;
 
 	if (!tap_ok(st != NULL, "a store to read"))
 		return;
 	tap_is_long(store_campaign_add(st, "marriott.com",
 				       "emalsrv.marriott.com", "label:emalsrv",
-				       100),
-		    0, "with one campaign");
+				       100), 0, "with one campaign");
 	store_close(st, NULL);
 	stat(path, &before);
 	st = NULL;
@@ -102,14 +100,12 @@ static void test_existing(void)
 	tap_is_long(store_campaign_known(st, "marriott.com"), 1,
 		    "read-only: the campaign is known");
 	tap_ok(store_campaign_add(st, "ups.com", "emalsrv.ups.com",
-				  "label:emalsrv", 200)
-		       < 0
-		   && strstr(store_errmsg(st), "readonly") != NULL,
+				  "label:emalsrv", 200) < 0
+	       && strstr(store_errmsg(st), "readonly") != NULL,
 	       "read-only: a write is refused");
 	store_close(st, NULL);
 	tap_ok(stat(path, &after) == 0 && after.st_size == before.st_size
-		   && after.st_mtime == before.st_mtime,
-	       "read-only: file unchanged");
+	       && after.st_mtime == before.st_mtime, "read-only: file unchanged");
 	unlink(path);
 }
 

@@ -20,7 +20,7 @@ static const char *name_of(int i, char *buf, size_t size)
 static void test_lru(void)
 {
 	struct storecache *c = storecache_new(4);
-	const char *names[] = {"a.com", "b.com", "c.com", "d.com"};
+	const char *names[] = { "a.com", "b.com", "c.com", "d.com" };
 
 	if (!tap_ok(c != NULL, "lru: created"))
 		return;
@@ -28,23 +28,23 @@ static void test_lru(void)
 		storecache_put(c, names[i]);
 	tap_ok(storecache_has(c, "a.com") && storecache_has(c, "d.com"),
 	       "lru: full, every name there");
-	tap_is_long((long)storecache_evictions(c), 0, "lru: no eviction yet");
-	storecache_put(c, "e.com"); /* b.com is now the least recent */
-	tap_is_long((long)storecache_evictions(c), 1, "lru: one eviction");
+	tap_is_long((long) storecache_evictions(c), 0, "lru: no eviction yet");
+	storecache_put(c, "e.com");	/* b.com is now the least recent */
+	tap_is_long((long) storecache_evictions(c), 1, "lru: one eviction");
 	tap_is_long(storecache_has(c, "b.com"), 0, "lru: b.com pushed out");
 	tap_ok(storecache_has(c, "a.com") && storecache_has(c, "c.com")
-		   && storecache_has(c, "d.com") && storecache_has(c, "e.com"),
+	       && storecache_has(c, "d.com") && storecache_has(c, "e.com"),
 	       "lru: a.com, touched, stays with the others");
 	storecache_put(c, "a.com");
-	tap_is_long((long)storecache_evictions(c), 1,
+	tap_is_long((long) storecache_evictions(c), 1,
 		    "lru: putting a cached name evicts nothing");
 	storecache_del(c, "c.com");
 	tap_is_long(storecache_has(c, "c.com"), 0, "del: c.com gone");
 	storecache_put(c, "f.com");
-	tap_is_long((long)storecache_evictions(c), 1,
+	tap_is_long((long) storecache_evictions(c), 1,
 		    "del: the emptied entry is reused, nothing evicted");
 	tap_ok(storecache_has(c, "a.com") && storecache_has(c, "d.com")
-		   && storecache_has(c, "e.com") && storecache_has(c, "f.com"),
+	       && storecache_has(c, "e.com") && storecache_has(c, "f.com"),
 	       "del: the other names stay");
 	storecache_free(c);
 }
@@ -62,7 +62,7 @@ static void test_bounded(void)
 		return;
 	for (int i = 0; i < NAMES; i++) {
 		storecache_put(c, name_of(i, buf, sizeof(buf)));
-		if (i % 7 == 0) /* forget some, to mix holes in */
+		if (i % 7 == 0)		/* forget some, to mix holes in */
 			storecache_del(c, name_of(i / 2, buf, sizeof(buf)));
 	}
 	for (int i = NAMES - SIZE / 2; i < NAMES; i++)

@@ -28,7 +28,7 @@ static enum sysloghdr_form split(const char *text, struct sysloghdr *hdr,
 {
 	size_t len = strlen(text);
 
-	*copy = malloc(len + 1); /* + 1: malloc(0) may be NULL */
+	*copy = malloc(len + 1);	/* + 1: malloc(0) may be NULL */
 	if (*copy == NULL)
 		abort();
 	memcpy(*copy, text, len);
@@ -42,126 +42,130 @@ static void test_forms(void)
 		enum sysloghdr_form form;
 		const char *stamp, *host, *program, *pid, *message;
 	} cases[] = {
-	    {"Jul  3 14:12:20 drjemgw sm-mta[4707]: r63I: from=<a@b>",
-	     SYSLOGHDR_SENDMAIL, "Jul  3 14:12:20", "drjemgw", "sm-mta", "4707",
-	     "r63I: from=<a@b>"},
-	    {"Jul 13 04:02:00 mx sendmail[1]:  two spaces", SYSLOGHDR_SENDMAIL,
-	     "Jul 13 04:02:00", "mx", "sendmail", "1", "two spaces"},
-	    {"jul 3 04:02:00 mx sm-msp-queue[22]:\tx", SYSLOGHDR_SENDMAIL,
-	     "jul 3 04:02:00", "mx", "sm-msp-queue", "22", "x"},
-	    {"2026-11-27T00:58:09.123456+00:00 mx1 sm-mta[9]: q: discarded",
-	     SYSLOGHDR_SENDMAIL, "2026-11-27T00:58:09.123456+00:00", "mx1",
-	     "sm-mta", "9", "q: discarded"},
-	    {"Jul  3 14:12:20 mx sm-mta[1]:", SYSLOGHDR_SENDMAIL,
-	     "Jul  3 14:12:20", "mx", "sm-mta", "1", NULL},
-	    {"Jul  3 14:12:20 mx postfix/smtpd[1]: q: client=a[192.0.2.1]",
-	     SYSLOGHDR_POSTFIX, "Jul  3 14:12:20", "mx", "postfix/smtpd", "1",
-	     "q: client=a[192.0.2.1]"},
-	    {"2026-12-04T17:27:01.5+00:00 mx1 postfix-out/qmgr[2]: q: removed",
-	     SYSLOGHDR_POSTFIX, "2026-12-04T17:27:01.5+00:00", "mx1",
-	     "postfix-out/qmgr", "2", "q: removed"},
-	    {"Jul  3 14:12:20 mx postfix/submission/smtpd[3]: q: x",
-	     SYSLOGHDR_POSTFIX, "Jul  3 14:12:20", "mx",
-	     "postfix/submission/smtpd", "3", "q: x"},
-	    {"Jul  3 14:12:20 mx postfix[4]: fatal: x", SYSLOGHDR_POSTFIX,
-	     "Jul  3 14:12:20", "mx", "postfix", "4", "fatal: x"},
-	    {"Jul  3 14:12:20 mx postfixd/smtpd[1]: q: x", SYSLOGHDR_OTHER,
-	     NULL, NULL, NULL, NULL, NULL},
-	    {"Jul  3 14:12:20 mx postfix/[1]: q: x", SYSLOGHDR_OTHER, NULL,
-	     NULL, NULL, NULL, NULL},
-	    {"Jul  3 14:12:20 mx postfix-/smtpd[1]: q: x", SYSLOGHDR_OTHER,
-	     NULL, NULL, NULL, NULL, NULL},
-	    /* after an Exim tag, Exim's own "[1\\N] ", stamp and
+		{ "Jul  3 14:12:20 drjemgw sm-mta[4707]: r63I: from=<a@b>",
+		  SYSLOGHDR_SENDMAIL, "Jul  3 14:12:20", "drjemgw", "sm-mta",
+		  "4707", "r63I: from=<a@b>" },
+		{ "Jul 13 04:02:00 mx sendmail[1]:  two spaces",
+		  SYSLOGHDR_SENDMAIL, "Jul 13 04:02:00", "mx", "sendmail", "1",
+		  "two spaces" },
+		{ "jul 3 04:02:00 mx sm-msp-queue[22]:\tx",
+		  SYSLOGHDR_SENDMAIL, "jul 3 04:02:00", "mx", "sm-msp-queue",
+		  "22", "x" },
+		{ "2026-11-27T00:58:09.123456+00:00 mx1 sm-mta[9]: q: discarded",
+		  SYSLOGHDR_SENDMAIL, "2026-11-27T00:58:09.123456+00:00", "mx1",
+		  "sm-mta", "9", "q: discarded" },
+		{ "Jul  3 14:12:20 mx sm-mta[1]:", SYSLOGHDR_SENDMAIL,
+		  "Jul  3 14:12:20", "mx", "sm-mta", "1", NULL },
+		{ "Jul  3 14:12:20 mx postfix/smtpd[1]: q: client=a[192.0.2.1]",
+		  SYSLOGHDR_POSTFIX, "Jul  3 14:12:20", "mx", "postfix/smtpd",
+		  "1", "q: client=a[192.0.2.1]" },
+		{ "2026-12-04T17:27:01.5+00:00 mx1 postfix-out/qmgr[2]: q: removed",
+		  SYSLOGHDR_POSTFIX, "2026-12-04T17:27:01.5+00:00", "mx1",
+		  "postfix-out/qmgr", "2", "q: removed" },
+		{ "Jul  3 14:12:20 mx postfix/submission/smtpd[3]: q: x",
+		  SYSLOGHDR_POSTFIX, "Jul  3 14:12:20", "mx",
+		  "postfix/submission/smtpd", "3", "q: x" },
+		{ "Jul  3 14:12:20 mx postfix[4]: fatal: x", SYSLOGHDR_POSTFIX,
+		  "Jul  3 14:12:20", "mx", "postfix", "4", "fatal: x" },
+		{ "Jul  3 14:12:20 mx postfixd/smtpd[1]: q: x", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		{ "Jul  3 14:12:20 mx postfix/[1]: q: x", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		{ "Jul  3 14:12:20 mx postfix-/smtpd[1]: q: x", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		/* after an Exim tag, Exim's own "[1\\N] ", stamp and
 		 * [pid] are not the message (exim.rb has no rules for them) */
-	    {"Dec  4 17:12:25 mx1 exim[13053]: 2026-12-04 17:12:25 x <= a",
-	     SYSLOGHDR_EXIM, "Dec  4 17:12:25", "mx1", "exim", "13053",
-	     "x <= a"},
-	    {"2026-12-04T17:12:25.1+00:00 mx1 exim4[7]: [1\\2] x",
-	     SYSLOGHDR_EXIM, "2026-12-04T17:12:25.1+00:00", "mx1", "exim4", "7",
-	     "x"},
-	    {"Dec  4 17:12:25 mx1 exim[8]: [1\\12] 2026-12-04 17:12:25 "
-	     "[9] x <= a",
-	     SYSLOGHDR_EXIM, "Dec  4 17:12:25", "mx1", "exim", "8", "x <= a"},
-	    {"Dec  4 17:12:25 mx1 exim[8]: [1\\3] [9] x", SYSLOGHDR_EXIM,
-	     "Dec  4 17:12:25", "mx1", "exim", "8", "x"},
-	    {"Dec  4 17:12:25 mx1 exim[8]: [9]  x", SYSLOGHDR_EXIM,
-	     "Dec  4 17:12:25", "mx1", "exim", "8", " x"},
-	    {"Dec  4 17:12:25 mx1 exim[8]: 2026-12-04 17:12:25 +0100 x",
-	     SYSLOGHDR_EXIM, "Dec  4 17:12:25", "mx1", "exim", "8", "x"},
-	    {"Dec  4 17:12:25 mx1 exim[8]: [2\\3] x", SYSLOGHDR_EXIM,
-	     "Dec  4 17:12:25", "mx1", "exim", "8", "[2\\3] x"},
-	    {"Dec  4 17:12:25 mx1 exim[8]: [1\\] x", SYSLOGHDR_EXIM,
-	     "Dec  4 17:12:25", "mx1", "exim", "8", "[1\\] x"},
-	    {"Dec  4 17:12:25 mx1 exim[8]: [1\\2]x", SYSLOGHDR_EXIM,
-	     "Dec  4 17:12:25", "mx1", "exim", "8", "[1\\2]x"},
-	    {"Dec  4 17:12:25 mx1 exim[8]: [1\\2] ", SYSLOGHDR_EXIM,
-	     "Dec  4 17:12:25", "mx1", "exim", "8", NULL},
-	    {"Dec  4 17:12:25 mx1 exim[8]: 2026-12-04 17:12:2 x",
-	     SYSLOGHDR_EXIM, "Dec  4 17:12:25", "mx1", "exim", "8",
-	     "2026-12-04 17:12:2 x"},
-	    {"Dec  4 17:12:25 mx1 exim[8]: [12a] x", SYSLOGHDR_EXIM,
-	     "Dec  4 17:12:25", "mx1", "exim", "8", "[12a] x"},
-	    {"Jul  3 14:12:20 mx sm-mta[1]: [1\\2] 2026-12-04 17:12:25 x",
-	     SYSLOGHDR_SENDMAIL, "Jul  3 14:12:20", "mx", "sm-mta", "1",
-	     "[1\\2] 2026-12-04 17:12:25 x"},
-	    {"Dec  4 17:12:25 mx1 exim5[1]: x", SYSLOGHDR_OTHER, NULL, NULL,
-	     NULL, NULL, NULL},
-	    {"Dec  4 17:12:25 mx1 exi[1]: x", SYSLOGHDR_OTHER, NULL, NULL, NULL,
-	     NULL, NULL},
-	    {"Jul  3 14:12:20 mx sm-mtax[1]: q: x", SYSLOGHDR_OTHER, NULL, NULL,
-	     NULL, NULL, NULL},
-	    {"Jul  3 14:12:20 mx sm-mta: q: x", SYSLOGHDR_OTHER, NULL, NULL,
-	     NULL, NULL, NULL},
-	    {"Jul  3 14:12:20 mx sm-mta[]: q: x", SYSLOGHDR_OTHER, NULL, NULL,
-	     NULL, NULL, NULL},
-	    {"Jul  3 14:12:20 mx sm-mta[12a]: q: x", SYSLOGHDR_OTHER, NULL,
-	     NULL, NULL, NULL, NULL},
-	    {"Jul  3 14:12:20 mx sm-mta[123456789012345678901]: q",
-	     SYSLOGHDR_SENDMAIL, "Jul  3 14:12:20", "mx", "sm-mta",
-	     "123456789012345678901", "q"},
-	    {"Jul  3 14:12:20  sm-mta[1]: q: x", SYSLOGHDR_OTHER, NULL, NULL,
-	     NULL, NULL, NULL},
-	    {"Jul  3 14:12:20 mx", SYSLOGHDR_OTHER, NULL, NULL, NULL, NULL,
-	     NULL},
-	    {"Jul  3 14:12:20 ", SYSLOGHDR_OTHER, NULL, NULL, NULL, NULL, NULL},
-	    {" r63I: from=<a@b>", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL,
-	     "r63I: from=<a@b>"},
-	    {"r63I: discarded", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL,
-	     "r63I: discarded"},
-	    {"Foo  3 14:12:20 mx sm-mta[1]: q: x", SYSLOGHDR_NONE, NULL, NULL,
-	     NULL, NULL, "Foo  3 14:12:20 mx sm-mta[1]: q: x"},
-	    {"Jul  3 14:12 mx sm-mta[1]: q: x", SYSLOGHDR_NONE, NULL, NULL,
-	     NULL, NULL, "Jul  3 14:12 mx sm-mta[1]: q: x"},
-	    {"2026-11-27 mx sm-mta[1]: q", SYSLOGHDR_NONE, NULL, NULL, NULL,
-	     NULL, "2026-11-27 mx sm-mta[1]: q"},
-	    {"", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL, NULL},
-	    {"   ", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL, NULL},
-	    {"Jul", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL, "Jul"},
-	    {"2026-", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL, "2026-"},
-	    {"2026-12-04 13:40:01 [123] 1rAbCd-000123-Ab <= a@b H=[1.2.3.4]",
-	     SYSLOGHDR_MAINLOG, "2026-12-04 13:40:01", NULL, NULL, "123",
-	     "1rAbCd-000123-Ab <= a@b H=[1.2.3.4]"},
-	    {"2026-12-04 13:40:01 1rAbCd-00000000123-Abcd Completed",
-	     SYSLOGHDR_MAINLOG, "2026-12-04 13:40:01", NULL, NULL, NULL,
-	     "1rAbCd-00000000123-Abcd Completed"},
-	    {"2026-12-04 13:40:01 +0100 [9] x", SYSLOGHDR_MAINLOG,
-	     "2026-12-04 13:40:01 +0100", NULL, NULL, "9", "x"},
-	    {"2026-12-04 13:40:01 [12a] x", SYSLOGHDR_MAINLOG,
-	     "2026-12-04 13:40:01", NULL, NULL, NULL, "[12a] x"},
-	    {"2026-12-04 13:40:01 [] x", SYSLOGHDR_MAINLOG,
-	     "2026-12-04 13:40:01", NULL, NULL, NULL, "[] x"},
-	    {"2026-12-04 13:40:01 [123]", SYSLOGHDR_MAINLOG,
-	     "2026-12-04 13:40:01", NULL, NULL, NULL, "[123]"},
-	    {"2026-12-04 13:40:01 +01 x", SYSLOGHDR_MAINLOG,
-	     "2026-12-04 13:40:01", NULL, NULL, NULL, "+01 x"},
-	    {"2026-12-04 13:40:01", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL,
-	     "2026-12-04 13:40:01"},
-	    {"2026-12-04 13:40:0x y", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL,
-	     "2026-12-04 13:40:0x y"},
-	    {"2026-12-04T13:40:01 mx exim[1]: x", SYSLOGHDR_EXIM,
-	     "2026-12-04T13:40:01", "mx", "exim", "1", "x"},
-	    {"99999999999-01-01T00:00:00Z mx sm-mta[1]: q", SYSLOGHDR_SENDMAIL,
-	     "99999999999-01-01T00:00:00Z", "mx", "sm-mta", "1", "q"},
+		{ "Dec  4 17:12:25 mx1 exim[13053]: 2026-12-04 17:12:25 x <= a",
+		  SYSLOGHDR_EXIM, "Dec  4 17:12:25", "mx1", "exim", "13053",
+		  "x <= a" },
+		{ "2026-12-04T17:12:25.1+00:00 mx1 exim4[7]: [1\\2] x",
+		  SYSLOGHDR_EXIM, "2026-12-04T17:12:25.1+00:00", "mx1", "exim4",
+		  "7", "x" },
+		{ "Dec  4 17:12:25 mx1 exim[8]: [1\\12] 2026-12-04 17:12:25 "
+		  "[9] x <= a", SYSLOGHDR_EXIM, "Dec  4 17:12:25", "mx1",
+		  "exim", "8", "x <= a" },
+		{ "Dec  4 17:12:25 mx1 exim[8]: [1\\3] [9] x", SYSLOGHDR_EXIM,
+		  "Dec  4 17:12:25", "mx1", "exim", "8", "x" },
+		{ "Dec  4 17:12:25 mx1 exim[8]: [9]  x", SYSLOGHDR_EXIM,
+		  "Dec  4 17:12:25", "mx1", "exim", "8", " x" },
+		{ "Dec  4 17:12:25 mx1 exim[8]: 2026-12-04 17:12:25 +0100 x",
+		  SYSLOGHDR_EXIM, "Dec  4 17:12:25", "mx1", "exim", "8", "x" },
+		{ "Dec  4 17:12:25 mx1 exim[8]: [2\\3] x", SYSLOGHDR_EXIM,
+		  "Dec  4 17:12:25", "mx1", "exim", "8", "[2\\3] x" },
+		{ "Dec  4 17:12:25 mx1 exim[8]: [1\\] x", SYSLOGHDR_EXIM,
+		  "Dec  4 17:12:25", "mx1", "exim", "8", "[1\\] x" },
+		{ "Dec  4 17:12:25 mx1 exim[8]: [1\\2]x", SYSLOGHDR_EXIM,
+		  "Dec  4 17:12:25", "mx1", "exim", "8", "[1\\2]x" },
+		{ "Dec  4 17:12:25 mx1 exim[8]: [1\\2] ", SYSLOGHDR_EXIM,
+		  "Dec  4 17:12:25", "mx1", "exim", "8", NULL },
+		{ "Dec  4 17:12:25 mx1 exim[8]: 2026-12-04 17:12:2 x",
+		  SYSLOGHDR_EXIM, "Dec  4 17:12:25", "mx1", "exim", "8",
+		  "2026-12-04 17:12:2 x" },
+		{ "Dec  4 17:12:25 mx1 exim[8]: [12a] x", SYSLOGHDR_EXIM,
+		  "Dec  4 17:12:25", "mx1", "exim", "8", "[12a] x" },
+		{ "Jul  3 14:12:20 mx sm-mta[1]: [1\\2] 2026-12-04 17:12:25 x",
+		  SYSLOGHDR_SENDMAIL, "Jul  3 14:12:20", "mx", "sm-mta", "1",
+		  "[1\\2] 2026-12-04 17:12:25 x" },
+		{ "Dec  4 17:12:25 mx1 exim5[1]: x", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		{ "Dec  4 17:12:25 mx1 exi[1]: x", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		{ "Jul  3 14:12:20 mx sm-mtax[1]: q: x", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		{ "Jul  3 14:12:20 mx sm-mta: q: x", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		{ "Jul  3 14:12:20 mx sm-mta[]: q: x", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		{ "Jul  3 14:12:20 mx sm-mta[12a]: q: x", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		{ "Jul  3 14:12:20 mx sm-mta[123456789012345678901]: q",
+		  SYSLOGHDR_SENDMAIL, "Jul  3 14:12:20", "mx", "sm-mta",
+		  "123456789012345678901", "q" },
+		{ "Jul  3 14:12:20  sm-mta[1]: q: x", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		{ "Jul  3 14:12:20 mx", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		{ "Jul  3 14:12:20 ", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		{ " r63I: from=<a@b>", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL,
+		  "r63I: from=<a@b>" },
+		{ "r63I: discarded", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL,
+		  "r63I: discarded" },
+		{ "Foo  3 14:12:20 mx sm-mta[1]: q: x", SYSLOGHDR_NONE,
+		  NULL, NULL, NULL, NULL, "Foo  3 14:12:20 mx sm-mta[1]: q: x" },
+		{ "Jul  3 14:12 mx sm-mta[1]: q: x", SYSLOGHDR_NONE, NULL,
+		  NULL, NULL, NULL, "Jul  3 14:12 mx sm-mta[1]: q: x" },
+		{ "2026-11-27 mx sm-mta[1]: q", SYSLOGHDR_NONE, NULL, NULL,
+		  NULL, NULL, "2026-11-27 mx sm-mta[1]: q" },
+		{ "", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL, NULL },
+		{ "   ", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL, NULL },
+		{ "Jul", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL, "Jul" },
+		{ "2026-", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL, "2026-" },
+		{ "2026-12-04 13:40:01 [123] 1rAbCd-000123-Ab <= a@b H=[1.2.3.4]",
+		  SYSLOGHDR_MAINLOG, "2026-12-04 13:40:01", NULL, NULL, "123",
+		  "1rAbCd-000123-Ab <= a@b H=[1.2.3.4]" },
+		{ "2026-12-04 13:40:01 1rAbCd-00000000123-Abcd Completed",
+		  SYSLOGHDR_MAINLOG, "2026-12-04 13:40:01", NULL, NULL, NULL,
+		  "1rAbCd-00000000123-Abcd Completed" },
+		{ "2026-12-04 13:40:01 +0100 [9] x", SYSLOGHDR_MAINLOG,
+		  "2026-12-04 13:40:01 +0100", NULL, NULL, "9", "x" },
+		{ "2026-12-04 13:40:01 [12a] x", SYSLOGHDR_MAINLOG,
+		  "2026-12-04 13:40:01", NULL, NULL, NULL, "[12a] x" },
+		{ "2026-12-04 13:40:01 [] x", SYSLOGHDR_MAINLOG,
+		  "2026-12-04 13:40:01", NULL, NULL, NULL, "[] x" },
+		{ "2026-12-04 13:40:01 [123]", SYSLOGHDR_MAINLOG,
+		  "2026-12-04 13:40:01", NULL, NULL, NULL, "[123]" },
+		{ "2026-12-04 13:40:01 +01 x", SYSLOGHDR_MAINLOG,
+		  "2026-12-04 13:40:01", NULL, NULL, NULL, "+01 x" },
+		{ "2026-12-04 13:40:01", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL,
+		  "2026-12-04 13:40:01" },
+		{ "2026-12-04 13:40:0x y", SYSLOGHDR_NONE, NULL, NULL, NULL,
+		  NULL, "2026-12-04 13:40:0x y" },
+		{ "2026-12-04T13:40:01 mx exim[1]: x", SYSLOGHDR_EXIM,
+		  "2026-12-04T13:40:01", "mx", "exim", "1", "x" },
+		{ "99999999999-01-01T00:00:00Z mx sm-mta[1]: q",
+		  SYSLOGHDR_SENDMAIL, "99999999999-01-01T00:00:00Z", "mx",
+		  "sm-mta", "1", "q" },
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -175,13 +179,12 @@ static void test_forms(void)
 		if (form != SYSLOGHDR_OTHER) {
 			snprintf(name, sizeof(name), "'%.60s': pieces",
 				 cases[i].line);
-			tap_ok(
-			    span_is(line, hdr.stamp, cases[i].stamp)
-				&& span_is(line, hdr.host, cases[i].host)
-				&& span_is(line, hdr.program, cases[i].program)
-				&& span_is(line, hdr.pid, cases[i].pid)
-				&& span_is(line, hdr.message, cases[i].message),
-			    name);
+			tap_ok(span_is(line, hdr.stamp, cases[i].stamp)
+			       && span_is(line, hdr.host, cases[i].host)
+			       && span_is(line, hdr.program, cases[i].program)
+			       && span_is(line, hdr.pid, cases[i].pid)
+			       && span_is(line, hdr.message, cases[i].message),
+			       name);
 		}
 		free(line);
 	}
@@ -192,7 +195,7 @@ static void test_forms(void)
 static void test_every_cut(void)
 {
 	static const char full[] =
-	    "2026-11-27T00:58:09Z mx1 sm-mta[4707]: r63I: discarded";
+		"2026-11-27T00:58:09Z mx1 sm-mta[4707]: r63I: discarded";
 	const size_t tag_end = strlen("2026-11-27T00:58:09Z mx1 sm-mta[4707]:");
 	int wrong = 0;
 
@@ -209,16 +212,14 @@ static void test_every_cut(void)
 			wrong++;
 		free(line);
 	}
-	tap_is_long(wrong, 0,
-		    "every cut of a line: sendmail only with the tag");
+	tap_is_long(wrong, 0, "every cut of a line: sendmail only with the tag");
 }
 
 /* test_every_cut_mainlog - each prefix of an Exim mainlog line is split
  * without a read past its end; the stamp counts once a blank follows it */
 static void test_every_cut_mainlog(void)
 {
-	static const char full[] =
-	    "2026-12-04 13:40:01 +0100 [4707] 1rAbCd Completed";
+	static const char full[] = "2026-12-04 13:40:01 +0100 [4707] 1rAbCd Completed";
 	int wrong = 0;
 
 	for (size_t len = 0; len <= strlen(full); len++) {

@@ -17,24 +17,24 @@
 #include "syslogout.h"
 #include "tap.h"
 
-#define PRI_MAIL_NOTICE (LOG_MAIL | LOG_NOTICE) /* 2 * 8 + 5 = 21 */
+#define PRI_MAIL_NOTICE (LOG_MAIL | LOG_NOTICE)	/* 2 * 8 + 5 = 21 */
 
 struct sink {
 	char dir[64];
-	char path[96]; /* dir + "/events.sock" fits sun_path (108) */
+	char path[96];	/* dir + "/events.sock" fits sun_path (108) */
 	int fd;
 };
 
 /* sink_bind - a datagram socket at dir/events.sock; 0 or -1 */
 static int sink_bind(struct sink *sink)
 {
-	struct sockaddr_un addr = {.sun_family = AF_UNIX};
+	struct sockaddr_un addr = { .sun_family = AF_UNIX };
 
 	snprintf(addr.sun_path, sizeof(addr.sun_path), "%s", sink->path);
 	sink->fd = socket(AF_UNIX, SOCK_DGRAM, 0);
 	if (sink->fd < 0)
 		return -1;
-	if (bind(sink->fd, (struct sockaddr *)&addr, sizeof(addr)) < 0) {
+	if (bind(sink->fd, (struct sockaddr *) &addr, sizeof(addr)) < 0) {
 		close(sink->fd);
 		sink->fd = -1;
 		return -1;
@@ -81,23 +81,23 @@ static ssize_t sink_recv(const struct sink *sink, char *buf, size_t size)
 static void expected_header(char *buf, size_t size, int pri, time_t t,
 			    const char *json)
 {
-	static const char months[12][4] = {"Jan", "Feb", "Mar", "Apr",
-					   "May", "Jun", "Jul", "Aug",
-					   "Sep", "Oct", "Nov", "Dec"};
+	static const char months[12][4] = {
+		"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+		"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+	};
 	struct tm tm;
 
 	localtime_r(&t, &tm);
-	snprintf(buf, size,
-		 "<%d>%s %2d %02d:%02d:%02d phishwatch[%ld]: @cee:%s", pri,
-		 months[tm.tm_mon], tm.tm_mday, tm.tm_hour, tm.tm_min,
-		 tm.tm_sec, (long)getpid(), json);
+	snprintf(buf, size, "<%d>%s %2d %02d:%02d:%02d phishwatch[%ld]: @cee:%s",
+		 pri, months[tm.tm_mon], tm.tm_mday, tm.tm_hour, tm.tm_min,
+		 tm.tm_sec, (long) getpid(), json);
 }
 
 /* test_format - exact header, PRI and JSON, no newline added */
 static void test_format(void)
 {
 	static const char json[] = "{\"event\":{\"kind\":\"alert\"}}";
-	struct sink sink = {.fd = -1};
+	struct sink sink = { .fd = -1 };
 	struct syslogout *out;
 	char err[256] = "";
 	char got[SYSLOGOUT_MAX_MESSAGE + 2];
@@ -129,9 +129,8 @@ static void test_format(void)
 		if (strcmp(got, want_before) == 0)
 			break;
 	}
-	tap_is_str(
-	    got, want_before,
-	    "datagram is <PRI>Mmm dd hh:mm:ss phishwatch[PID]: @cee:JSON");
+	tap_is_str(got, want_before,
+		   "datagram is <PRI>Mmm dd hh:mm:ss phishwatch[PID]: @cee:JSON");
 	tap_ok(strncmp(got, "<21>", 4) == 0, "PRI is mail.notice as given");
 	tap_ok(sink_recv(&sink, got, sizeof(got)) < 0,
 	       "exactly one datagram per event");
@@ -142,7 +141,7 @@ static void test_format(void)
 /* test_sizes - the limit is the whole datagram; longer is refused whole */
 static void test_sizes(void)
 {
-	struct sink sink = {.fd = -1};
+	struct sink sink = { .fd = -1 };
 	struct syslogout *out;
 	char err[256];
 	char header[256];
@@ -164,8 +163,7 @@ static void test_sizes(void)
 		free(json);
 		return;
 	}
-	expected_header(header, sizeof(header), PRI_MAIL_NOTICE, time(NULL),
-			"");
+	expected_header(header, sizeof(header), PRI_MAIL_NOTICE, time(NULL), "");
 	fits = SYSLOGOUT_MAX_MESSAGE - strlen(header);
 	memset(json, 'x', SYSLOGOUT_MAX_MESSAGE);
 
@@ -177,14 +175,13 @@ static void test_sizes(void)
 	       "nothing sent for an oversized message (never truncated)");
 
 	rc = syslogout_send(out, json, SYSLOGOUT_MAX_MESSAGE);
-	tap_ok(rc == -1 && errno == EMSGSIZE,
-	       "JSON alone as long as the limit: EMSGSIZE");
+	tap_ok(rc == -1 && errno == EMSGSIZE, "JSON alone as long as the limit: EMSGSIZE");
 
 	/* The stamp's digits have fixed width, so the header length holds. */
 	rc = syslogout_send(out, json, fits);
 	n = sink_recv(&sink, got, sizeof(got));
 	tap_is_long(rc, 0, "a message of exactly the limit is sent");
-	tap_is_long((long)n, SYSLOGOUT_MAX_MESSAGE,
+	tap_is_long((long) n, SYSLOGOUT_MAX_MESSAGE,
 		    "and arrives whole, SYSLOGOUT_MAX_MESSAGE bytes");
 
 	tap_ok(syslogout_send(out, "{\"a\":\n1}", 8) == -1 && errno == EINVAL,
@@ -201,7 +198,7 @@ static void test_sizes(void)
 /* test_missing - open and send fail cleanly without a receiver */
 static void test_missing(void)
 {
-	struct sink sink = {.fd = -1};
+	struct sink sink = { .fd = -1 };
 	struct syslogout *out;
 	char err[256] = "";
 	char got[256];
@@ -211,7 +208,7 @@ static void test_missing(void)
 			     PRI_MAIL_NOTICE, err, sizeof(err));
 	tap_ok(out == NULL, "open fails when the socket does not exist");
 	tap_ok(strstr(err, "/nonexistent/phishwatch/events.sock") != NULL
-		   && strstr(err, strerror(ENOENT)) != NULL,
+	       && strstr(err, strerror(ENOENT)) != NULL,
 	       "the error names the socket and the reason");
 
 	out = syslogout_open("/tmp/x.sock", 192, err, sizeof(err));
@@ -255,7 +252,7 @@ static void test_missing(void)
 /* test_full - a receiver that stopped reading: EAGAIN, not a hang */
 static void test_full(void)
 {
-	struct sink sink = {.fd = -1};
+	struct sink sink = { .fd = -1 };
 	struct syslogout *out;
 	char err[256];
 	time_t start;

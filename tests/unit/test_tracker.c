@@ -17,17 +17,14 @@ static void test_reject_before_from(void)
 	tap_is_long(tracker_reject(t, "q1", 10, &d), 0,
 		    "reject before from=: held, nothing to count yet");
 	tracker_reject(t, "q1", 11, &d);
-	tap_is_long(tracker_from(t, "q1", "marriott.com",
-				 "emalsrv.marriott.com", 0, 12, &d),
-		    1, "from= releases the held counts");
-	tap_is_str(d.phished_domain, "marriott.com",
-		   "delta names the campaign");
-	tap_is_long((long)d.n[TRACK_MESSAGES], 1, "one message");
-	tap_is_long((long)d.n[TRACK_REJECTED], 2, "two rejected recipients");
-	tap_is_long((long)d.n[TRACK_RECIPIENTS], 2,
-		    "recipients = nrcpts + rejected");
+	tap_is_long(tracker_from(t, "q1", "marriott.com", "emalsrv.marriott.com",
+				 0, 12, &d), 1, "from= releases the held counts");
+	tap_is_str(d.phished_domain, "marriott.com", "delta names the campaign");
+	tap_is_long((long) d.n[TRACK_MESSAGES], 1, "one message");
+	tap_is_long((long) d.n[TRACK_REJECTED], 2, "two rejected recipients");
+	tap_is_long((long) d.n[TRACK_RECIPIENTS], 2, "recipients = nrcpts + rejected");
 	tracker_get_stats(t, &st);
-	tap_is_long((long)st.open, 0,
+	tap_is_long((long) st.open, 0,
 		    "a message with no recipient left open is done: dropped");
 	tracker_free(t);
 }
@@ -41,14 +38,14 @@ static void test_counted_before_from(void)
 
 	tap_is_long(tracker_counted(t, "q7", 10), 0, "counted: held");
 	tap_is_long(tracker_from_peek(t, "q7", "linkedin.com",
-				      "linkedinmail.com", 0, 11, &d),
-		    1, "peek at its from= line");
-	tap_is_long((long)d.n[TRACK_MESSAGES], 0,
+				      "linkedinmail.com", 0, 11, &d), 1,
+		    "peek at its from= line");
+	tap_is_long((long) d.n[TRACK_MESSAGES], 0,
 		    "the from= line counts no second message");
 	tracker_from(t, "q7", "linkedin.com", "linkedinmail.com", 0, 11, &d);
-	tap_is_long((long)d.n[TRACK_MESSAGES], 0, "nor when attached");
+	tap_is_long((long) d.n[TRACK_MESSAGES], 0, "nor when attached");
 	tracker_from(t, "q8", "linkedin.com", "linkedinmail.com", 0, 12, &d);
-	tap_is_long((long)d.n[TRACK_MESSAGES], 1,
+	tap_is_long((long) d.n[TRACK_MESSAGES], 1,
 		    "another queue id's from= line is a message");
 	tracker_free(t);
 }
@@ -61,34 +58,32 @@ static void test_to_and_discard(void)
 	struct tracker_stats st;
 
 	tracker_from(t, "q2", "ups.com", "emalsrv.ups.com", 3, 10, &d);
-	tap_is_long(
-	    tracker_from(t, "q2", "ups.com", "emalsrv.ups.com", 3, 10, &d), 0,
-	    "a repeated from= of an open message "
-	    "is counted once");
-	tap_is_long(tracker_to(t, "q2", OUTCOME_SENT, 2, 11, &d), 1,
-		    "to= counted");
-	tap_is_long((long)d.n[TRACK_DELIVERED], 2, "two delivered");
+	tap_is_long(tracker_from(t, "q2", "ups.com", "emalsrv.ups.com", 3, 10,
+				 &d), 0, "a repeated from= of an open message "
+		    "is counted once");
+	tap_is_long(tracker_to(t, "q2", OUTCOME_SENT, 2, 11, &d), 1, "to= counted");
+	tap_is_long((long) d.n[TRACK_DELIVERED], 2, "two delivered");
 	tracker_to(t, "q2", OUTCOME_DEFERRED, 1, 12, &d);
-	tap_is_long((long)d.n[TRACK_DEFERRED], 1, "one deferred");
+	tap_is_long((long) d.n[TRACK_DEFERRED], 1, "one deferred");
 	tracker_get_stats(t, &st);
-	tap_is_long((long)st.open, 1, "a deferred recipient keeps it open");
+	tap_is_long((long) st.open, 1, "a deferred recipient keeps it open");
 	tracker_to(t, "q2", OUTCOME_SENT, 1, 13, &d);
 	tap_is_str(d.sender_host, "emalsrv.ups.com",
 		   "the delta of the last line still names its sender");
 	tracker_get_stats(t, &st);
-	tap_is_long((long)st.open, 0, "every recipient final: dropped");
+	tap_is_long((long) st.open, 0, "every recipient final: dropped");
 	tap_is_long(tracker_to(t, "unknown", OUTCOME_SENT, 1, 12, &d), 0,
 		    "to= of an untracked message counts nothing");
 	tracker_discard(t, "q3", 1, 13, &d);
 	tracker_from(t, "q3", "ups.com", "complains.ups.com", 4, 14, &d);
-	tap_is_long((long)d.n[TRACK_DISCARDED], 4,
+	tap_is_long((long) d.n[TRACK_DISCARDED], 4,
 		    "discard before from=: all nrcpts discarded");
 	tracker_get_stats(t, &st);
-	tap_is_long((long)st.open, 0, "a discarded message is done");
+	tap_is_long((long) st.open, 0, "a discarded message is done");
 	tap_is_long(tracker_discard(t, "q3", 0, 15, &d), 0,
 		    "the closing discarded line is not counted again");
 	tracker_get_stats(t, &st);
-	tap_is_long((long)st.open, 0, "... and leaves no entry behind");
+	tap_is_long((long) st.open, 0, "... and leaves no entry behind");
 	tracker_free(t);
 }
 
@@ -102,35 +97,30 @@ static void test_forget_cap_expire(void)
 	tracker_reject(t, "ham", 1, &d);
 	tracker_forget(t, "ham");
 	tracker_get_stats(t, &st);
-	tap_is_long((long)st.open, 0,
-		    "an ordinary sender's queue id is forgotten");
+	tap_is_long((long) st.open, 0, "an ordinary sender's queue id is forgotten");
 	for (int i = 0; i < 5; i++) {
 		snprintf(qid, sizeof(qid), "c%d", i);
 		tracker_reject(t, qid, 10 + i, &d);
 	}
 	tracker_get_stats(t, &st);
-	tap_is_long((long)st.open, 3, "never more than the cap");
-	tap_is_long((long)st.evicted, 2, "evictions counted");
-	tap_is_long(tracker_from(t, "c0", "a.com", "emalsrv.a.com", 1, 20, &d),
-		    1, "an evicted id starts afresh");
-	tap_is_long((long)d.n[TRACK_REJECTED], 0,
-		    "its held reject was lost with it");
+	tap_is_long((long) st.open, 3, "never more than the cap");
+	tap_is_long((long) st.evicted, 2, "evictions counted");
+	tap_is_long(tracker_from(t, "c0", "a.com", "emalsrv.a.com", 1, 20, &d), 1,
+		    "an evicted id starts afresh");
+	tap_is_long((long) d.n[TRACK_REJECTED], 0, "its held reject was lost with it");
 	tracker_reject(t, "late", 200, &d);
 	tracker_get_stats(t, &st);
-	tap_is_long((long)st.expired, 1,
-		    "a campaign message idle past the "
+	tap_is_long((long) st.expired, 1, "a campaign message idle past the "
 		    "window expires");
-	tap_is_long((long)st.open, 3, "held lines wait longer (an hour)");
+	tap_is_long((long) st.open, 3, "held lines wait longer (an hour)");
 	tracker_reject(t, "later", 200 + TRACKER_HELD_WINDOW + 100, &d);
 	tracker_get_stats(t, &st);
-	tap_is_long((long)st.expired, 4, "held lines expire after an hour");
-	tap_is_long((long)st.open, 1, "only the newest is left");
-	tap_is_long(tracker_reject(t,
-				   "0123456789012345678901234567890123456789",
-				   9999, &d),
+	tap_is_long((long) st.expired, 4, "held lines expire after an hour");
+	tap_is_long((long) st.open, 1, "only the newest is left");
+	tap_is_long(tracker_reject(t, "0123456789012345678901234567890123456789", 9999, &d),
 		    0, "an over-long queue id is not tracked");
 	tracker_get_stats(t, &st);
-	tap_is_long((long)st.bad_qid, 1, "and is counted");
+	tap_is_long((long) st.bad_qid, 1, "and is counted");
 	tracker_free(t);
 }
 
@@ -148,7 +138,7 @@ static void test_no_outcome(void)
 	tap_ok(tracker_holds(t, "q1", 2), "  and the message still open");
 	tap_is_long(tracker_to(t, "q1", OUTCOME_BOUNCED, 1, 12, &d), 1,
 		    "bounced counted");
-	tap_is_long((long)d.n[TRACK_BOUNCED], 1, "  as bounced");
+	tap_is_long((long) d.n[TRACK_BOUNCED], 1, "  as bounced");
 	tracker_free(t);
 }
 
@@ -165,40 +155,38 @@ static void test_peek(void)
 	for (int i = 0; i < 3; i++) {
 		memset(&d, 0, sizeof(d));
 		tap_is_long(tracker_from_peek(t, "q1", "ups.com",
-					      "emalsrv.ups.com", 2, 11, &d),
-			    1, "peek: a from= line not yet seen has counts");
-		tap_is_long((long)d.n[TRACK_MESSAGES], 1, "peek: one message");
+					      "emalsrv.ups.com", 2, 11, &d), 1,
+			    "peek: a from= line not yet seen has counts");
+		tap_is_long((long) d.n[TRACK_MESSAGES], 1, "peek: one message");
 	}
-	tap_is_long((long)d.n[TRACK_REJECTED], 1, "peek: the held reject");
-	tap_is_long((long)d.n[TRACK_RECIPIENTS], 3, "peek: nrcpts + rejected");
-	tap_is_long((long)d.n[TRACK_DISCARDED], 2, "peek: the held discard");
+	tap_is_long((long) d.n[TRACK_REJECTED], 1, "peek: the held reject");
+	tap_is_long((long) d.n[TRACK_RECIPIENTS], 3, "peek: nrcpts + rejected");
+	tap_is_long((long) d.n[TRACK_DISCARDED], 2, "peek: the held discard");
 	tap_is_str(d.phished_domain, "ups.com", "peek: names the campaign");
-	tap_ok(!tracker_holds(t, "q1", 2),
-	       "peek: the queue id is not attached");
-	tap_is_long(
-	    tracker_from(t, "q1", "ups.com", "emalsrv.ups.com", 2, 11, &d), 1,
-	    "from= after the peeks: counts");
-	tap_is_long((long)d.n[TRACK_MESSAGES] + (long)d.n[TRACK_REJECTED]
-			+ (long)d.n[TRACK_DISCARDED],
-		    4, "from= after the peeks: the same counts");
+	tap_ok(!tracker_holds(t, "q1", 2), "peek: the queue id is not attached");
+	tap_is_long(tracker_from(t, "q1", "ups.com", "emalsrv.ups.com", 2, 11,
+				 &d), 1, "from= after the peeks: counts");
+	tap_is_long((long) d.n[TRACK_MESSAGES] + (long) d.n[TRACK_REJECTED]
+		    + (long) d.n[TRACK_DISCARDED], 4,
+		    "from= after the peeks: the same counts");
 	tracker_from(t, "q3", "ups.com", "emalsrv.ups.com", 1, 12, &d);
-	tap_is_long(
-	    tracker_from_peek(t, "q3", "ups.com", "emalsrv.ups.com", 1, 12, &d),
-	    0, "peek after from=: a repeat, nothing to count");
-	tap_is_long(tracker_from_peek(t, "", "ups.com", "x.ups.com", 1, 12, &d),
-		    0, "peek: no queue id, no counts");
+	tap_is_long(tracker_from_peek(t, "q3", "ups.com", "emalsrv.ups.com",
+				      1, 12, &d), 0,
+		    "peek after from=: a repeat, nothing to count");
+	tap_is_long(tracker_from_peek(t, "", "ups.com", "x.ups.com", 1, 12,
+				      &d), 0, "peek: no queue id, no counts");
 	tracker_get_stats(t, &st);
-	tap_is_long((long)st.bad_qid, 0, "peek: counts no bad queue id");
+	tap_is_long((long) st.bad_qid, 0, "peek: counts no bad queue id");
 	/* an entry the next lookup would expire is not there for the peek */
 	tracker_reject(t, "q2", 100, &d);
 	memset(&d, 0, sizeof(d));
 	tracker_from_peek(t, "q2", "dhl.com", "emalsrv.dhl.com", 1,
 			  100 + TRACKER_HELD_WINDOW + 1, &d);
-	tap_is_long((long)d.n[TRACK_REJECTED], 0,
+	tap_is_long((long) d.n[TRACK_REJECTED], 0,
 		    "peek: a held entry past its window is not counted");
 	tracker_from(t, "q2", "dhl.com", "emalsrv.dhl.com", 1,
 		     100 + TRACKER_HELD_WINDOW + 1, &d);
-	tap_is_long((long)d.n[TRACK_REJECTED], 0,
+	tap_is_long((long) d.n[TRACK_REJECTED], 0,
 		    "from=: nor by tracker_from()");
 	tracker_free(t);
 }
@@ -219,9 +207,9 @@ static void test_client_relay(void)
 	tap_is_long(tracker_holds(t, "4jgyns2gyTz8dSM", 15), 0,
 		    "a queue id with only a relay is no campaign's message");
 	tap_is_long(tracker_from(t, "4jgyns2gyTz8dSM", "marriott.com",
-				 "emalsrv.marriott.com", 1, 11, &d),
-		    1, "from= after client=: the message counts");
-	tap_is_long((long)d.n[TRACK_MESSAGES], 1, "one message");
+				 "emalsrv.marriott.com", 1, 11, &d), 1,
+		    "from= after client=: the message counts");
+	tap_is_long((long) d.n[TRACK_MESSAGES], 1, "one message");
 	tracker_client(t, "ham", "192.0.2.8", 12);
 	tracker_forget(t, "ham");
 	tap_is_str(tracker_relay(t, "ham"), NULL,
@@ -233,9 +221,8 @@ static void test_client_relay(void)
 	tracker_client(t, "q8", "192.0.2.9", 20);
 	tracker_client(t, "q7", "192.0.2.9", 20 + TRACKER_HELD_WINDOW + 1);
 	tracker_get_stats(t, &st);
-	tap_is_long(
-	    (long)st.expired, 1,
-	    "a relay whose from= never came expires with the held window");
+	tap_is_long((long) st.expired, 1,
+		    "a relay whose from= never came expires with the held window");
 	tracker_free(t);
 }
 
@@ -246,19 +233,18 @@ static void test_held_rejected(void)
 	struct tracker *t = tracker_new(100, 3600);
 	struct tracker_delta d;
 
-	tap_is_long((long)tracker_held_rejected(t, "q9", 10), 0,
+	tap_is_long((long) tracker_held_rejected(t, "q9", 10), 0,
 		    "no entry: nothing held");
 	tracker_reject(t, "q9", 10, &d);
 	tracker_reject(t, "q9", 11, &d);
-	tap_is_long((long)tracker_held_rejected(t, "q9", 12), 2,
+	tap_is_long((long) tracker_held_rejected(t, "q9", 12), 2,
 		    "two recipients refused under the queue id, held");
-	tap_is_long((long)tracker_held_rejected(t, "q9", 12 + 2 * 3600), 0,
+	tap_is_long((long) tracker_held_rejected(t, "q9", 12 + 2 * 3600), 0,
 		    "none past the held window");
-	tracker_from(t, "q9", "marriott.com", "emalsrv.marriott.com", 1, 13,
-		     &d);
-	tap_is_long((long)tracker_held_rejected(t, "q9", 13), 0,
+	tracker_from(t, "q9", "marriott.com", "emalsrv.marriott.com", 1, 13, &d);
+	tap_is_long((long) tracker_held_rejected(t, "q9", 13), 0,
 		    "a from= line took them: none held");
-	tap_is_long((long)tracker_held_rejected(t, NULL, 13), 0,
+	tap_is_long((long) tracker_held_rejected(t, NULL, 13), 0,
 		    "no queue id: none");
 	tracker_free(t);
 }
