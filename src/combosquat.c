@@ -146,6 +146,29 @@ struct combosquat_cuts {
 /* Nothing cut yet. */
 static const struct combosquat_cuts combosquat_uncut = {0, 0, 0, 0};
 
+/* combosquat_cut_front - cuts with bytes more cut from the front, the
+ * last of them a keyword of length keyword (0: a number), more sides */
+static struct combosquat_cuts combosquat_cut_front(struct combosquat_cuts cuts,
+						   size_t bytes, size_t keyword,
+						   int more)
+{
+	cuts.bytes += bytes;
+	cuts.sides |= COMBOSQUAT_FRONT | more;
+	cuts.front = keyword;
+	return cuts;
+}
+
+/* combosquat_cut_back - the same, cut from the back */
+static struct combosquat_cuts combosquat_cut_back(struct combosquat_cuts cuts,
+						  size_t bytes, size_t keyword,
+						  int more)
+{
+	cuts.bytes += bytes;
+	cuts.sides |= COMBOSQUAT_BACK | more;
+	cuts.back = keyword;
+	return cuts;
+}
+
 static const void *combosquat_strip(const char *word, size_t len, int depth,
 				    struct combosquat_cuts cuts,
 				    combosquat_find_fn find, const void *ctx);
@@ -176,25 +199,17 @@ static const void *combosquat_strip_number(const char *word, size_t len,
 	const void *brand = NULL;
 
 	if (front >= COMBOSQUAT_NUMBER_MIN
-	    && front + COMBOSQUAT_CORE_MIN <= len) {
-		struct combosquat_cuts in_front = {cuts.bytes + front,
-						   cuts.sides | COMBOSQUAT_FRONT
-						       | COMBOSQUAT_NUMBER,
-						   0, cuts.back};
-
-		brand = combosquat_strip(word + front, len - front, depth - 1,
-					 in_front, find, ctx);
-	}
+	    && front + COMBOSQUAT_CORE_MIN <= len)
+		brand = combosquat_strip(
+		    word + front, len - front, depth - 1,
+		    combosquat_cut_front(cuts, front, 0, COMBOSQUAT_NUMBER),
+		    find, ctx);
 	if (brand == NULL && back >= COMBOSQUAT_NUMBER_MIN
-	    && back + COMBOSQUAT_CORE_MIN <= len) {
-		struct combosquat_cuts behind = {cuts.bytes + back,
-						 cuts.sides | COMBOSQUAT_BACK
-						     | COMBOSQUAT_NUMBER,
-						 cuts.front, 0};
-
-		brand = combosquat_strip(word, len - back, depth - 1, behind,
-					 find, ctx);
-	}
+	    && back + COMBOSQUAT_CORE_MIN <= len)
+		brand = combosquat_strip(
+		    word, len - back, depth - 1,
+		    combosquat_cut_back(cuts, back, 0, COMBOSQUAT_NUMBER), find,
+		    ctx);
 	return brand;
 }
 
@@ -246,27 +261,23 @@ static const void *combosquat_strip(const char *word, size_t len, int depth,
 		return brand;
 	for (size_t k = 2; k <= LUREWORD_MAX && k + COMBOSQUAT_CORE_MIN <= len;
 	     k++) {
-		if (lureword_is_keyword(word, k)) {
-			struct combosquat_cuts in_front = {
-			    cuts.bytes + combosquat_cut_weight(word, k),
-			    cuts.sides | COMBOSQUAT_FRONT, k, cuts.back};
-
-			brand = combosquat_strip(word + k, len - k, depth - 1,
-						 in_front, find, ctx);
-			if (brand != NULL)
-				return brand;
-		}
-		if (lureword_is_keyword(word + len - k, k)) {
-			struct combosquat_cuts behind = {
-			    cuts.bytes
-				+ combosquat_cut_weight(word + len - k, k),
-			    cuts.sides | COMBOSQUAT_BACK, cuts.front, k};
-
-			brand = combosquat_strip(word, len - k, depth - 1,
-						 behind, find, ctx);
-			if (brand != NULL)
-				return brand;
-		}
+		if (lureword_is_keyword(word, k)
+		    && (brand = combosquat_strip(
+			    word + k, len - k, depth - 1,
+			    combosquat_cut_front(
+				cuts, combosquat_cut_weight(word, k), k, 0),
+			    find, ctx))
+			   != NULL)
+			return brand;
+		if (lureword_is_keyword(word + len - k, k)
+		    && (brand = combosquat_strip(
+			    word, len - k, depth - 1,
+			    combosquat_cut_back(
+				cuts, combosquat_cut_weight(word + len - k, k),
+				k, 0),
+			    find, ctx))
+			   != NULL)
+			return brand;
 	}
 	return NULL;
 }

@@ -391,8 +391,7 @@ static int confusable_ascii(const char *label, size_t len,
 	return (int)n;
 }
 
-/* confusable_is_ace - label[0..len) starts an A-label */
-static int confusable_is_ace(const char *label, size_t len)
+int confusable_is_ace(const char *label, size_t len)
 {
 	return len > CONFUSABLE_ACE_LEN
 	       && memcmp(label, CONFUSABLE_ACE, CONFUSABLE_ACE_LEN) == 0;

@@ -50,6 +50,9 @@ void confusable_free(struct confusable *cf);
 int confusable_skeleton(const struct confusable *cf, const char *label,
 			size_t len, char out[CONFUSABLE_MAX + 1], int *flags);
 
+/* confusable_is_ace - label[0..len) starts an A-label ("xn--" and more) */
+int confusable_is_ace(const char *label, size_t len);
+
 /* confusable_decode - the UTF-8 text of A-label label[0..len) into out,
  * NUL-terminated; its length, or -1 when it is no A-label or does not
  * decode */

@@ -160,7 +160,7 @@ lookrules_combo(const struct lookalike *lk, const char *label, size_t len)
 {
 	const struct lookalike_brand *brand;
 
-	if (len > 4 && memcmp(label, "xn--", 4) == 0)
+	if (confusable_is_ace(label, len))
 		return NULL;
 	brand = combosquat_find(label, len, lookrules_combo_label, lk);
 	/* A family label numbered (canada-11) is a name of its own, its lures
@@ -608,8 +608,7 @@ lookrules_combo_edit(const struct lookalike *lk, const char *label, size_t len)
 {
 	struct lookrules_parts parts = {lk, label, len};
 
-	if (memchr(label, '-', len) == NULL
-	    || (len > 4 && memcmp(label, "xn--", 4) == 0))
+	if (memchr(label, '-', len) == NULL || confusable_is_ace(label, len))
 		return NULL;
 	return combosquat_find(label, len, lookrules_combo_edited, &parts);
 }
