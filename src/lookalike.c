@@ -35,6 +35,11 @@
  *			characters looked up here, in deletions and in
  *			labels find the brands two edits away (myefherwalet,
  *			a real squat of myetherwallet), each verified.
+ *	names		each word of a hyphenated brand label that may be
+ *			its name, 4 letters or more, no English word and no
+ *			keyword (litecoin of litecoin-foundation, deutsche
+ *			of deutsche-bank) -> brand: that word beside
+ *			keywords is a lure (litecoin-login).
  *	shorts		for brand labels under 5 characters, words and
  *			family labels, the labels with one letter doubled
  *			or two adjacent letters swapped -> brand: the only

@@ -154,6 +154,49 @@ int lookindex_shorts(struct lookalike *lk, const struct lookalike_brand *brand)
 	return 0;
 }
 
+/* lookindex_is_name - s[0..len), a word of a hyphenated brand label,
+ * may be the brand's name: 4 letters or more, no number, no English
+ * word (just of just-eat, bank of bank-maskan are anyone's) and no
+ * keyword (a lure's own word) */
+static int lookindex_is_name(const char *s, size_t len)
+{
+	if (len < LOOKALIKE_NAME_MIN)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	return !dictword_is_word(s, len) && !lureword_is_keyword(s, len);
+}
+
+/* lookindex_names - each word of a given brand's hyphenated label that
+ * may be its name -> the brand (litecoin-foundation: litecoin; the
+ * rule takes it beside keywords only).  Family domains' and learned
+ * brands' labels are left out: their words are not vetted as names. */
+static int lookindex_names(struct lookalike *lk,
+			   const struct lookalike_brand *brand)
+{
+	const char *label = brand->domain;
+	size_t len = brand->label_len;
+	char word[HOSTNAME_LABEL_MAX + 1];
+	size_t start = 0;
+
+	if (brand->owner != NULL || brand->learned
+	    || memchr(label, '-', len) == NULL || confusable_is_ace(label, len))
+		return 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && label[i] != '-')
+			continue;
+		if (lookindex_is_name(label + start, i - start)) {
+			memcpy(word, label + start, i - start);
+			word[i - start] = '\0';
+			if (lookindex_first(lk, LK_NAMES, word, brand) < 0)
+				return -1;
+		}
+		start = i + 1;
+	}
+	return 0;
+}
+
 /* lookindex_is_narrow - a label that one edit turns into other names:
  * under 5 characters (ups: ubs, upa), or a keyword after one or two
  * letters (gmail: amail, 1mail, qmail are mail services of their own) */
@@ -176,7 +219,8 @@ int lookindex_add(struct lookalike *lk, struct lookalike_brand *brand)
 
 	memcpy(label, brand->domain, brand->label_len);
 	label[brand->label_len] = '\0';
-	if (lookindex_first(lk, LK_LABELS, label, brand) < 0)
+	if (lookindex_first(lk, LK_LABELS, label, brand) < 0
+	    || lookindex_names(lk, brand) < 0)
 		return -1;
 	n = confusable_skeleton(lk->cf, label, brand->label_len, skeleton,
 				NULL);

@@ -26,6 +26,9 @@
  * (a brands file's 63-letter label would take 1,953). */
 #define LOOKALIKE_TWO_EDIT_MIN 11
 #define LOOKALIKE_TWO_EDIT_MAX 24
+/* A word of a hyphenated brand label this long or longer may be its
+ * name (litecoin of litecoin-foundation; lookindex_names()). */
+#define LOOKALIKE_NAME_MIN 4
 /* Brand labels shorter than this are matched only as homoglyphs. */
 #define LOOKALIKE_SHORT_MIN 3
 /* Family domains as targets take ordinals from here on, so that in a
@@ -67,6 +70,7 @@ enum {
 	LK_SKEL_DELETIONS,
 	LK_SHORTS,
 	LK_DELETIONS2,
+	LK_NAMES,
 	LK_MAPS
 };
 

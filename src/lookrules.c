@@ -613,6 +613,58 @@ lookrules_combo_edit(const struct lookalike *lk, const char *label, size_t len)
 	return combosquat_find(label, len, lookrules_combo_edited, &parts);
 }
 
+/* lookrules_combo_named - a combosquat_find_fn for a whole word of a
+ * hyphenated label that is the name in a hyphenated brand label
+ * (litecoin of litecoin-foundation): that brand, as a common word, so
+ * every other word must be a keyword or a number */
+static const void *lookrules_combo_named(const void *ctx, const char *s,
+					 size_t len, int *distinct)
+{
+	const struct lookrules_parts *parts = ctx;
+
+	*distinct = COMBOSQUAT_COMMON;
+	if (!lookrules_whole_run(parts, s, len) || memchr(s, '-', len) != NULL)
+		return NULL;
+	return lookalike_get(parts->lk, LK_NAMES, s, len,
+			     lookfilter_hash(s, len));
+}
+
+/* lookrules_spells_label - label[0..len) without its hyphens is a
+ * brand's or a family domain's label: deutsche-post of deutschepost.de */
+static int lookrules_spells_label(const struct lookalike *lk, const char *label,
+				  size_t len)
+{
+	char joined[HOSTNAME_LABEL_MAX + 1];
+	size_t n = 0;
+
+	for (size_t i = 0; i < len && i < HOSTNAME_LABEL_MAX; i++)
+		if (label[i] != '-')
+			joined[n++] = label[i];
+	return lookalike_get(lk, LK_LABELS, joined, n,
+			     lookfilter_hash(joined, n))
+	       != NULL;
+}
+
+/*
+ * lookrules_combo_name - a hyphenated ASCII label whose words are the
+ * name of a hyphenated brand label and keywords or numbers: deutsche-
+ * login for deutsche-bank.de, litecoin-account for litecoin-foundation.
+ * Such a brand is known by its name; its generic word (bank,
+ * foundation) is the one a phisher swaps for the lure's.  A label that
+ * spells another known name with hyphens is that name's (deutsche-post:
+ * Deutsche Post's deutschepost.de, not Deutsche Bank's).
+ */
+static const struct lookalike_brand *
+lookrules_combo_name(const struct lookalike *lk, const char *label, size_t len)
+{
+	struct lookrules_parts parts = {lk, label, len};
+
+	if (memchr(label, '-', len) == NULL || confusable_is_ace(label, len)
+	    || lookrules_spells_label(lk, label, len))
+		return NULL;
+	return combosquat_find(label, len, lookrules_combo_named, &parts);
+}
+
 /* The rules in order of priority: the first match decides. */
 static const struct lookrules_rule {
 	const char *name;
@@ -628,6 +680,7 @@ static const struct lookrules_rule {
     {"lookalike:homoglyph", lookrules_homoglyph_edit, 1},
     {"lookalike:typo", lookrules_two_typos, 1},
     {"lookalike:combo", lookrules_combo_edit, 0},
+    {"lookalike:combo", lookrules_combo_name, 0},
 };
 
 /* lookrules_family_label - label[0..len) is a label of brand's family
