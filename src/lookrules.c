@@ -9,8 +9,11 @@
  *	in the label indexes of lookindex.h, the Bloom filter first: the
  *	label itself (tld-swap), the label less a mail affix (affix-mail),
  *	the label less keywords and hyphenated words (combo, combosquat.h;
- *	an IDN label decoded, its parts beyond ASCII by their skeletons;
- *	last of all, a hyphenated label's brand word edited: paypa1-login),
+ *	the label less its brand's domain spelled out: paypal-com,
+ *	lookspell.h; an IDN label decoded, its parts beyond ASCII by their
+ *	skeletons; last of all, a hyphenated label's brand word edited:
+ *	paypa1-login, then its words looked up as the names of hyphenated
+ *	brand labels: litecoin-login),
  *	the label's skeleton, read as it is and then with cl as d and lc as
  *	k, and for an IDN label its deletions (homoglyph: equal skeletons,
  *	or one edit after folding, or for a two-letter brand one letter no
@@ -35,6 +38,7 @@
 #include "hostname.h"
 #include "lookindex.h"
 #include "looksearch.h"
+#include "lookspell.h"
 #include "oneedit.h"
 #include "vetted.h"
 
@@ -171,6 +175,81 @@ lookrules_combo(const struct lookalike *lk, const char *label, size_t len)
 		return NULL;
 	/* Looked up only for a match: most labels are no combination. */
 	return brand != NULL && dictword_is_word(label, len) ? NULL : brand;
+}
+
+/* lookrules_own_suffix - suffix[0..len) is brand's public suffix */
+static int lookrules_own_suffix(const struct lookalike_brand *brand,
+				const char *suffix, size_t len)
+{
+	const char *own = brand->domain + brand->label_len + 1;
+
+	return strlen(own) == len && memcmp(own, suffix, len) == 0;
+}
+
+/* lookrules_combo_keywords - a combosquat_find_fn: the brand whose label
+ * s[0..len) is, as a common word (keywords only beside it) or a pair */
+static const void *lookrules_combo_keywords(const void *ctx, const char *s,
+					    size_t len, int *distinct)
+{
+	*distinct =
+	    len == LOOKRULES_PAIR_LEN ? COMBOSQUAT_PAIR : COMBOSQUAT_COMMON;
+	return lookalike_get(ctx, LK_LABELS, s, len, lookfilter_hash(s, len));
+}
+
+/* lookrules_spelled_alone - brand's label with the suffix of cut spelled
+ * after it and nothing else is a lure: a name's (paypal-com), or a
+ * word's with a suffix of two labels (amazon-co-jp); a word with a
+ * generic name is anyone's (office-com.jp) */
+static int lookrules_spelled_alone(const struct lookalike_brand *brand,
+				   const struct lookspell_cut *cut)
+{
+	return !(brand->word
+		 || dictword_is_word(brand->domain, brand->label_len))
+	       || memchr(cut->suffix, '-', cut->suffix_len) != NULL;
+}
+
+/* lookrules_spelled_brand - a lookspell_fn: the brand whose label ends
+ * where the spelled suffix was cut, when the rest is that label alone
+ * (paypal-com, amazon-co-jp: lookrules_spelled_alone()) or the label with
+ * keywords or numbers (apple-com-verify: apple-verify); glued
+ * (paypalcom), the suffix must be the brand's own, and a label of two
+ * letters is none (btcom is a syllable) */
+static const void *lookrules_spelled_brand(const void *ctx,
+					   const struct lookspell_cut *cut)
+{
+	const struct lookalike *lk = ctx;
+
+	for (size_t start = 0; start < cut->brand_end; start++) {
+		const char *s = cut->rest + start;
+		size_t n = cut->brand_end - start;
+		const struct lookalike_brand *brand =
+		    lookalike_get(lk, LK_LABELS, s, n, lookfilter_hash(s, n));
+
+		if (brand == NULL || (cut->glued && n < LOOKALIKE_SHORT_MIN)
+		    || (cut->own_only
+			&& !lookrules_own_suffix(brand, cut->suffix,
+						 cut->suffix_len)))
+			continue;
+		if (start == 0 && n == cut->len)
+			return lookrules_spelled_alone(brand, cut) ? brand
+								   : NULL;
+		if (combosquat_find(cut->rest, cut->len,
+				    lookrules_combo_keywords, lk)
+		    == brand)
+			return brand;
+	}
+	return NULL;
+}
+
+/* lookrules_spelled - a brand's domain spelled out in the label, dots
+ * as hyphens or left out (lookspell.h): paypal-com, amazon-co-jp,
+ * apple-com-verify, paypalcom */
+static const struct lookalike_brand *
+lookrules_spelled(const struct lookalike *lk, const char *label, size_t len)
+{
+	if (confusable_is_ace(label, len))
+		return NULL;
+	return lookspell_find(lk->psl, label, len, lookrules_spelled_brand, lk);
 }
 
 /* A decoded IDN label and its characters' letters, for the combination
@@ -674,6 +753,7 @@ static const struct lookrules_rule {
     {"lookalike:tld-swap", lookrules_tld_swap, 0},
     {"lookalike:affix-mail", lookrules_affix, 0},
     {"lookalike:combo", lookrules_combo, 0},
+    {"lookalike:combo", lookrules_spelled, 0},
     {"lookalike:homoglyph", lookrules_homoglyph, 0},
     {"lookalike:combo", lookrules_idn_combo, 0},
     {"lookalike:typo", lookrules_typo, 1},

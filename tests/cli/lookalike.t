@@ -149,6 +149,9 @@ for case in \
 	"adp.xyz lookalike:tld-swap adp.com" \
 	"xn--pypal-login-yij.com lookalike:combo paypal.com" \
 	"paypa1-login.com lookalike:combo paypal.com" \
+	"paypal-com.net lookalike:combo paypal.com" \
+	"amazon-co-jp.top lookalike:combo amazon.com" \
+	"deutsche-login.de lookalike:combo deutsche-bank.de" \
 	"banckofamerika.com lookalike:typo bankofamerica.com" \
 	"xn--80aaa4ib1d45c.com lookalike:homoglyph alibaba.com"; do
 	set -- $case
@@ -157,7 +160,8 @@ done
 is "$(shipped paypal.com.verify-id.info)" "phished-domain-first-seen${tab}lookalike:embedded${tab}paypal.com${tab}verify-id.info" \
 	"shipped list: --help's paypal.com.verify-id.info imitates paypal.com (embedded)"
 # --help's newer examples are the ones the loop above runs
-for example in paypal-balance.com bt-billing.com xn--pypal-login-yij.com paypa1-login.com; do
+for example in paypal-balance.com bt-billing.com xn--pypal-login-yij.com paypa1-login.com \
+	paypal-com.net; do
 	like "$(pw --help)" "$example" "--help shows $example, run above"
 done
 # not_shipped NAME DOMAIN [OPTIONS...] - no event, and not for a crash:
@@ -179,7 +183,7 @@ for own in docusign.net googlemail.com facebookmail.com amazon.co.uk att.net pay
 	not_shipped "shipped list: $own is the brand's own" "$own"
 done
 for legit in ubs.com nhl.com art.com openoffice.org groups.io paypal-deutschland.de fedexfield.com \
-	btconnect.com bt-2019.com; do
+	btconnect.com bt-2019.com paypal-de.com office-com.jp deutsche-post.de; do
 	not_shipped "shipped list: $legit is no lookalike" "$legit"
 done
 not_shipped "--no-default-brands: no shipped list" paypal-login.com --no-default-brands
