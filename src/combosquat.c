@@ -12,7 +12,8 @@
  *	when its own label has hyphens (t-mobile-login), possibly itself
  *	joined to keywords (microsoftonline-verify); the other words must be
  *	keywords or numbers, or keywords with a number glued (paypal-login2:
- *	a lure's counter), unless the brand label is long enough to be
+ *	a lure's counter), or two-letter country codes among keywords
+ *	(paypal-de-login; paypal-de alone names an owner's site), unless the brand label is long enough to be
  *	distinctive and is not the first word, when any word will do:
  *	brand-name is how owners name their own sites (paypal-deutschland,
  *	amazon-aws), word-brand is not; after a coined name an English
@@ -332,6 +333,9 @@ static int combosquat_is(const char *s, size_t len, const char *word)
 /* What combosquat_others_plain() takes besides keywords. */
 #define COMBOSQUAT_TAKE_NUMBER  1
 #define COMBOSQUAT_TAKE_ENGLISH 2
+#define COMBOSQUAT_TAKE_CODE    4
+/* Letters of a country or language code. */
+#define COMBOSQUAT_CODE_LEN 2
 
 /* combosquat_numbered - s[0..len) is a keyword with a number glued to
  * it (login2, secure365, 24support): a lure's counter, as a number of
@@ -345,25 +349,43 @@ static int combosquat_numbered(const char *s, size_t len)
 	       && lureword_is_keyword(s + front, len - front - back);
 }
 
+/* combosquat_is_code - s[0..len) is two letters: a country or language
+ * code (de, jp, us) */
+static int combosquat_is_code(const char *s, size_t len)
+{
+	return len == COMBOSQUAT_CODE_LEN && s[0] >= 'a' && s[0] <= 'z'
+	       && s[1] >= 'a' && s[1] <= 'z';
+}
+
 /* combosquat_others_plain - every word outside words first..last is a
  * keyword, or a number or a keyword with one glued, or an English word,
- * as take says */
+ * as take says; with COMBOSQUAT_TAKE_CODE, two letters too when a
+ * keyword is among them (paypal-de-login; paypal-de alone is how owners
+ * name a country's site) */
 static int combosquat_others_plain(const struct combosquat_words *words,
 				   size_t first, size_t last, int take)
 {
+	size_t keywords = 0;
+	size_t codes = 0;
+
 	for (size_t i = 0; i < words->count; i++) {
 		const struct combosquat_span *w = &words->word[i];
 
-		if ((i < first || i > last)
-		    && !lureword_is_keyword(w->s, w->len)
-		    && !((take & COMBOSQUAT_TAKE_NUMBER)
-			 && (combosquat_is_number(w->s, w->len)
-			     || combosquat_numbered(w->s, w->len)))
-		    && !((take & COMBOSQUAT_TAKE_ENGLISH)
-			 && dictword_is_word(w->s, w->len)))
+		if (i >= first && i <= last)
+			continue;
+		if (lureword_is_keyword(w->s, w->len))
+			keywords++;
+		else if ((take & COMBOSQUAT_TAKE_CODE)
+			 && combosquat_is_code(w->s, w->len))
+			codes++;
+		else if (!((take & COMBOSQUAT_TAKE_NUMBER)
+			   && (combosquat_is_number(w->s, w->len)
+			       || combosquat_numbered(w->s, w->len)))
+			 && !((take & COMBOSQUAT_TAKE_ENGLISH)
+			      && dictword_is_word(w->s, w->len)))
 			return 0;
 	}
-	return 1;
+	return codes == 0 || keywords > 0;
 }
 
 /*
@@ -427,8 +449,8 @@ static const void *combosquat_run(const struct combosquat_words *words,
 {
 	const char *s = words->word[first].s;
 	size_t len = (size_t)(words->word[last].s - s) + words->word[last].len;
-	int plain =
-	    combosquat_others_plain(words, first, last, COMBOSQUAT_TAKE_NUMBER);
+	int plain = combosquat_others_plain(
+	    words, first, last, COMBOSQUAT_TAKE_NUMBER | COMBOSQUAT_TAKE_CODE);
 	int distinct = 0;
 	const void *brand = NULL;
 

@@ -14,7 +14,8 @@
  *		keywords around it), or a run of parts for a brand label
  *		with hyphens (t-mobile-login), while every other part is a
  *		keyword or a number, or a keyword with a number glued to
- *		it (login2, 24support); before a brand label of 5 or more
+ *		it (login2, 24support), or a country code of two letters
+ *		when a keyword is there too (paypal-de-login); before a brand label of 5 or more
  *		characters any other part will do (anything-paypal: a
  *		hyphen marks the brand as a word of its own, which
  *		"office" in openoffice is not), and after a coined name

@@ -63,6 +63,12 @@ static const struct pair_case positive_cases[] = {
      "a numbered keyword beside a marked word"},
     {"paypal-login2.com", "paypal.com", COMBO, "a numbered keyword after"},
     {"dhl-24track.com", "dhl.com", COMBO, "the number before the keyword"},
+    /* A country code beside the brand and a keyword. */
+    {"paypal-de-login.com", "paypal.com", COMBO,
+     "a country code between the brand and a keyword"},
+    {"secure-us-apple.com", "apple.com", COMBO,
+     "a keyword and a code before a marked word"},
+    {"dhl-de-tracking.com", "dhl.com", COMBO, "a code beside a short name"},
 };
 
 static const struct pair_case negative_cases[] = {
@@ -100,6 +106,11 @@ static const struct pair_case negative_cases[] = {
     {"loginbackups.com", NULL, NULL, "login+back+ups: backups"},
     {"paypal-l2.com", NULL, NULL, "a letter and a number: no keyword"},
     {"apple-garden24.com", NULL, NULL, "a numbered word that is no keyword"},
+    {"apple-de.com", NULL, NULL,
+     "a country code alone: an owner's country site"},
+    {"paypal-de-2019.com", NULL, NULL, "a code and a number, no keyword"},
+    {"bt-uk-billing.com", NULL, NULL,
+     "a code beside two letters: keywords only"},
     /* Short keywords before a common word make ordinary names. */
     {"myapple.com", NULL, NULL, "a short keyword before a marked word"},
     {"postoffice.co.uk", NULL, NULL, "a short keyword before a marked word"},
