@@ -708,6 +708,27 @@ static const void *lookrules_combo_named(const void *ctx, const char *s,
 			     lookfilter_hash(s, len));
 }
 
+/* lookrules_has_name - a word of the hyphenated label[0..len) is the
+ * name of a hyphenated brand label: one probe a word, most of them
+ * answered by the Bloom filter, before the words are combined */
+static int lookrules_has_name(const struct lookalike *lk, const char *label,
+			      size_t len)
+{
+	size_t start = 0;
+
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && label[i] != '-')
+			continue;
+		if (i > start
+		    && lookalike_get(lk, LK_NAMES, label + start, i - start,
+				     lookfilter_hash(label + start, i - start))
+			   != NULL)
+			return 1;
+		start = i + 1;
+	}
+	return 0;
+}
+
 /* lookrules_spells_label - label[0..len) without its hyphens is a
  * brand's or a family domain's label: deutsche-post of deutschepost.de */
 static int lookrules_spells_label(const struct lookalike *lk, const char *label,
@@ -739,6 +760,7 @@ lookrules_combo_name(const struct lookalike *lk, const char *label, size_t len)
 	struct lookrules_parts parts = {lk, label, len};
 
 	if (memchr(label, '-', len) == NULL || confusable_is_ace(label, len)
+	    || !lookrules_has_name(lk, label, len)
 	    || lookrules_spells_label(lk, label, len))
 		return NULL;
 	return combosquat_find(label, len, lookrules_combo_named, &parts);

@@ -47,7 +47,12 @@ static int lookspell_is_suffix(const psl_ctx_t *psl, const char *run,
 		return lookspell_is_generic(run, len) ? LOOKSPELL_ANY
 		       : len == LOOKSPELL_CC_LEN      ? LOOKSPELL_OWN
 						      : 0;
-	if (len > HOSTNAME_LABEL_MAX)
+	/* The ICANN section's suffixes of two labels or more that brands
+	 * use end with a country code (co.jp, com.au); the others are
+	 * museums', aviation's and professions' (.museum, .aero, .pro):
+	 * other runs need no lookup. */
+	if (len > HOSTNAME_LABEL_MAX || len <= LOOKSPELL_CC_LEN
+	    || run[len - LOOKSPELL_CC_LEN - 1] != '-')
 		return 0;
 	for (size_t i = 0; i < len; i++)
 		dotted[i] = run[i] == '-' ? '.' : run[i];

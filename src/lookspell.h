@@ -15,13 +15,14 @@
  *	the suffix began, is the brand or a combination of it.  A spelled
  *	suffix is a run of hyphen-separated words after a hyphen that is a
  *	suffix of the Public Suffix List's ICANN section: two or more
- *	labels (co-jp, com-br), or one of the generic top-level domains of
- *	RFC 1591 (com, net, org, edu, gov, mil, int).  A lone country code
- *	counts only as the brand's own suffix (metamask-io of metamask.io):
- *	owners name their other country sites so (paypal-de, vodafone-uk).
- *	Glued, only the brand's own suffix counts, one of those generic ones
- *	after its label (paypalcom of paypal.com): any three letters glued
- *	to a name are mostly the rest of a word.
+ *	labels ending with a country code (co-jp, com-br), or one of the
+ *	generic top-level domains of RFC 1591 (com, net, org, edu, gov,
+ *	mil, int).  A lone country code counts only as the brand's own
+ *	suffix (metamask-io of metamask.io): owners name their other
+ *	country sites so (paypal-de, vodafone-uk).  Glued, only the brand's
+ *	own suffix counts, one of those generic ones after its label
+ *	(paypalcom of paypal.com): any three letters glued to a name are
+ *	mostly the rest of a word.
  */
 #ifndef PHISHWATCH_LOOKSPELL_H
 #define PHISHWATCH_LOOKSPELL_H
