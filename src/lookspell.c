@@ -16,7 +16,8 @@
 #include "lookspell.h"
 
 /* The generic top-level domains of RFC 1591, the ones a reader knows
- * for the end of a domain. */
+ * for the end of a domain; each has three letters. */
+#define LOOKSPELL_GENERIC_LEN 3
 static const char *const lookspell_generic[] = {"com", "edu", "gov", "int",
 						"mil", "net", "org"};
 
@@ -26,9 +27,10 @@ static const char *const lookspell_generic[] = {"com", "edu", "gov", "int",
  * RFC 1591 */
 int lookspell_is_generic(const char *s, size_t len)
 {
+	if (len != LOOKSPELL_GENERIC_LEN)
+		return 0;
 	for (size_t i = 0; i < LOOKSPELL_COUNT(lookspell_generic); i++)
-		if (strlen(lookspell_generic[i]) == len
-		    && memcmp(lookspell_generic[i], s, len) == 0)
+		if (memcmp(lookspell_generic[i], s, len) == 0)
 			return 1;
 	return 0;
 }
@@ -123,18 +125,12 @@ static const void *lookspell_hyphenated(const psl_ctx_t *psl, const char *label,
 static const void *lookspell_glued(const char *label, size_t len, size_t end,
 				   lookspell_fn fn, const void *ctx)
 {
-	for (size_t i = 0; i < LOOKSPELL_COUNT(lookspell_generic); i++) {
-		size_t n = strlen(lookspell_generic[i]);
-		const void *brand;
+	size_t from = end - LOOKSPELL_GENERIC_LEN;
 
-		if (n < end && label[end - n - 1] != '-'
-		    && memcmp(label + end - n, lookspell_generic[i], n) == 0
-		    && (brand = lookspell_try(label, len, end - n, end, 0,
-					      LOOKSPELL_OWN, fn, ctx))
-			   != NULL)
-			return brand;
-	}
-	return NULL;
+	if (end <= LOOKSPELL_GENERIC_LEN || label[from - 1] == '-'
+	    || !lookspell_is_generic(label + from, LOOKSPELL_GENERIC_LEN))
+		return NULL;
+	return lookspell_try(label, len, from, end, 0, LOOKSPELL_OWN, fn, ctx);
 }
 
 /* lookspell_find - the first brand fn finds in label[0..len) less a
