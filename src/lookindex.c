@@ -6,8 +6,8 @@
  *	typos of a brand found to be a common word later.
  * DESCRIPTION
  *	The indexes are described in lookalike.c, their structures in
- *	lookindex.h; the rules that read them are in lookrules.c and
- *	looksearch.c.  A key names its first brand (labels, skeletons,
+ *	lookindex.h; the rules that read them are in lookrules.c,
+ *	lookcombo.c and looksearch.c.  A key names its first brand (labels, skeletons,
  *	shorts: a family domain's target gives way to any brand), or the
  *	list of brands it was derived from (the deletion indexes), newest
  *	first; the Bloom filter learns every key.

@@ -1,7 +1,7 @@
 /*
  * lookindex - the lookalike index's inside, shared by lookalike.c (its
- * interface), lookindex.c (which builds it) and lookrules.c and
- * looksearch.c (which read it).  Not an interface: the rest of
+ * interface), lookindex.c (which builds it) and lookrules.c,
+ * lookcombo.c and looksearch.c (which read it).  Not an interface: the rest of
  * phishwatch uses lookalike.h.
  */
 #ifndef PHISHWATCH_LOOKINDEX_H
@@ -29,6 +29,9 @@
 /* A word of a hyphenated brand label this long or longer may be its
  * name (litecoin of litecoin-foundation; lookindex_names()). */
 #define LOOKALIKE_NAME_MIN 4
+/* Brand labels this long are matched only as homoglyphs, and with
+ * keywords beside a hyphen (combosquat.h): bt, td. */
+#define LOOKALIKE_PAIR_LEN 2
 /* Brand labels shorter than this are matched only as homoglyphs. */
 #define LOOKALIKE_SHORT_MIN 3
 /* Family domains as targets take ordinals from here on, so that in a

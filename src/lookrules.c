@@ -8,12 +8,12 @@
  *	Each rule derives strings from the sender's label and looks them up
  *	in the label indexes of lookindex.h, the Bloom filter first: the
  *	label itself (tld-swap), the label less a mail affix (affix-mail),
- *	the label less keywords and hyphenated words (combo, combosquat.h;
- *	the label less its brand's domain spelled out: paypal-com,
- *	lookspell.h; an IDN label decoded, its parts beyond ASCII by their
- *	skeletons; last of all, a hyphenated label's brand word edited:
- *	paypa1-login, then its words looked up as the names of hyphenated
- *	brand labels: litecoin-login),
+ *	the label less keywords and hyphenated words (combo: the rules of
+ *	lookcombo.h, one with the brand's domain spelled out, paypal-com;
+ *	an IDN label decoded, its parts beyond ASCII by their skeletons;
+ *	last of all, a hyphenated label's brand word edited, paypa1-login,
+ *	then its words looked up as the names of hyphenated brand labels,
+ *	litecoin-login),
  *	the label's skeleton, read as it is and then with cl as d and lc as
  *	k, and for an IDN label its deletions (homoglyph: equal skeletons,
  *	or one edit after folding, or for a two-letter brand one letter no
@@ -33,76 +33,27 @@
  */
 #include <string.h>
 
-#include "combosquat.h"
 #include "dictword.h"
 #include "hostname.h"
+#include "lookcombo.h"
 #include "lookindex.h"
 #include "looksearch.h"
-#include "lookspell.h"
 #include "oneedit.h"
 #include "vetted.h"
 
 /* Brand labels this long or shorter: a doubled letter or a swap only
  * under their own suffixes (lookrules_same_suffix()). */
 #define LOOKRULES_ACRONYM_MAX 3
-/* Brand labels this long are matched only as homoglyphs, and with
- * keywords beside a hyphen (combosquat.h): bt, td. */
-#define LOOKRULES_PAIR_LEN 2
 
 typedef const struct lookalike_brand *(*lookrules_rule_fn)(
     const struct lookalike *lk, const char *label, size_t len);
-
-/* lookrules_label - label[0..len) as a brand label of 3 or more */
-static const struct lookalike_brand *lookrules_label(const struct lookalike *lk,
-						     const char *s, size_t len)
-{
-	const struct lookalike_brand *brand;
-
-	brand = lookalike_get(lk, LK_LABELS, s, len, lookfilter_hash(s, len));
-	return brand != NULL && brand->label_len >= LOOKALIKE_SHORT_MIN ? brand
-									: NULL;
-}
-
-/* lookrules_combo_label - lookrules_label() as a combosquat_find_fn: a
- * label of 5 or more that is not marked a word is distinctive, and
- * coined when it is no English word nor narrow (a keyword after a
- * letter or two: icloud); one of 4 that is no English word a name,
- * one of 3 not marked a word an acronym (the word list has no
- * 3-letter words); either a code when no English word ends with it;
- * one of 2 a pair, whatever its marks (combosquat.h) */
-static const void *lookrules_combo_label(const void *ctx, const char *s,
-					 size_t len, int *distinct)
-{
-	const struct lookalike_brand *brand;
-
-	if (len == LOOKRULES_PAIR_LEN) {
-		*distinct = COMBOSQUAT_PAIR;
-		return lookalike_get(ctx, LK_LABELS, s, len,
-				     lookfilter_hash(s, len));
-	}
-	brand = lookrules_label(ctx, s, len);
-	*distinct = COMBOSQUAT_COMMON;
-	if (brand == NULL || brand->word || brand->owner != NULL)
-		return brand; /* a family domain's label: keywords only */
-	if (len >= COMBOSQUAT_ANY_WORD_MIN)
-		*distinct = brand->narrow || dictword_is_word(s, len)
-				? COMBOSQUAT_DISTINCT
-				: COMBOSQUAT_COINED;
-	else if (len + 1 == COMBOSQUAT_ANY_WORD_MIN
-		 && !dictword_is_word(s, len))
-		*distinct = brand->word_end ? COMBOSQUAT_NAME : COMBOSQUAT_CODE;
-	else if (len + 2 == COMBOSQUAT_ANY_WORD_MIN)
-		*distinct =
-		    brand->word_end ? COMBOSQUAT_ACRONYM : COMBOSQUAT_CODE;
-	return brand;
-}
 
 /* lookrules_tld_swap - the brand label itself under another suffix (a
  * family domain's label is not: its owner may hold it there too) */
 static const struct lookalike_brand *
 lookrules_tld_swap(const struct lookalike *lk, const char *label, size_t len)
 {
-	const struct lookalike_brand *brand = lookrules_label(lk, label, len);
+	const struct lookalike_brand *brand = looksearch_label(lk, label, len);
 
 	return brand != NULL && brand->owner == NULL ? brand : NULL;
 }
@@ -140,170 +91,11 @@ lookrules_affix(const struct lookalike *lk, const char *label, size_t len)
 		at = affix->before ? label : label + rest_len;
 		if (memcmp(at, affix->text, affix->len) != 0)
 			continue;
-		brand = lookrules_label(lk, rest, rest_len);
+		brand = looksearch_label(lk, rest, rest_len);
 		if (brand != NULL)
 			return brand;
 	}
 	return NULL;
-}
-
-/* lookrules_digits - the digits in s[0..len) */
-static size_t lookrules_digits(const char *s, size_t len)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < len; i++)
-		n += s[i] >= '0' && s[i] <= '9';
-	return n;
-}
-
-/* lookrules_combo - the brand label with words of the lure around it;
- * a label that is an English word of its own is none (checkups) */
-static const struct lookalike_brand *
-lookrules_combo(const struct lookalike *lk, const char *label, size_t len)
-{
-	const struct lookalike_brand *brand;
-
-	if (confusable_is_ace(label, len))
-		return NULL;
-	brand = combosquat_find(label, len, lookrules_combo_label, lk);
-	/* A family label numbered (canada-11) is a name of its own, its lures
-	 * words; the label's own digits are no number (1and1-login). */
-	if (brand != NULL && brand->owner != NULL
-	    && lookrules_digits(label, len)
-		   > lookrules_digits(brand->domain, brand->label_len))
-		return NULL;
-	/* Looked up only for a match: most labels are no combination. */
-	return brand != NULL && dictword_is_word(label, len) ? NULL : brand;
-}
-
-/* lookrules_own_suffix - suffix[0..len) is brand's public suffix */
-static int lookrules_own_suffix(const struct lookalike_brand *brand,
-				const char *suffix, size_t len)
-{
-	const char *own = brand->domain + brand->label_len + 1;
-
-	return strlen(own) == len && memcmp(own, suffix, len) == 0;
-}
-
-/* lookrules_combo_keywords - a combosquat_find_fn: the brand whose label
- * s[0..len) is, as a common word (keywords only beside it) or a pair */
-static const void *lookrules_combo_keywords(const void *ctx, const char *s,
-					    size_t len, int *distinct)
-{
-	*distinct =
-	    len == LOOKRULES_PAIR_LEN ? COMBOSQUAT_PAIR : COMBOSQUAT_COMMON;
-	return lookalike_get(ctx, LK_LABELS, s, len, lookfilter_hash(s, len));
-}
-
-/* lookrules_spelled_alone - brand's label with the suffix of cut spelled
- * after it and nothing else is a lure: a name's (paypal-com), or a
- * word's with a suffix of two labels (amazon-co-jp); a word with a
- * generic name is anyone's (office-com.jp) */
-static int lookrules_spelled_alone(const struct lookalike_brand *brand,
-				   const struct lookspell_cut *cut)
-{
-	return !(brand->word
-		 || dictword_is_word(brand->domain, brand->label_len))
-	       || memchr(cut->suffix, '-', cut->suffix_len) != NULL;
-}
-
-/* lookrules_spelled_brand - a lookspell_fn: the brand whose label ends
- * where the spelled suffix was cut, when the rest is that label alone
- * (paypal-com, amazon-co-jp: lookrules_spelled_alone()) or the label with
- * keywords or numbers (apple-com-verify: apple-verify); glued
- * (paypalcom), the suffix must be the brand's own, and a label of two
- * letters is none (btcom is a syllable) */
-static const void *lookrules_spelled_brand(const void *ctx,
-					   const struct lookspell_cut *cut)
-{
-	const struct lookalike *lk = ctx;
-
-	for (size_t start = 0; start < cut->brand_end; start++) {
-		const char *s = cut->rest + start;
-		size_t n = cut->brand_end - start;
-		const struct lookalike_brand *brand =
-		    lookalike_get(lk, LK_LABELS, s, n, lookfilter_hash(s, n));
-
-		if (brand == NULL || (cut->glued && n < LOOKALIKE_SHORT_MIN)
-		    || (cut->own_only
-			&& !lookrules_own_suffix(brand, cut->suffix,
-						 cut->suffix_len)))
-			continue;
-		if (start == 0 && n == cut->len)
-			return lookrules_spelled_alone(brand, cut) ? brand
-								   : NULL;
-		if (combosquat_find(cut->rest, cut->len,
-				    lookrules_combo_keywords, lk)
-		    == brand)
-			return brand;
-	}
-	return NULL;
-}
-
-/* lookrules_spelled - a brand's domain spelled out in the label, dots
- * as hyphens or left out (lookspell.h): paypal-com, amazon-co-jp,
- * apple-com-verify, paypalcom */
-static const struct lookalike_brand *
-lookrules_spelled(const struct lookalike *lk, const char *label, size_t len)
-{
-	if (confusable_is_ace(label, len))
-		return NULL;
-	return lookspell_find(lk->psl, label, len, lookrules_spelled_brand, lk);
-}
-
-/* A decoded IDN label and its characters' letters, for the combination
- * rule's lookups (lookrules_combo_glyphs()). */
-struct lookrules_idn {
-	const struct lookalike *lk;
-	const char *text;
-	struct confusable_glyphs glyphs;
-};
-
-/* lookrules_combo_glyphs - lookrules_combo_label() for a part of a
- * decoded IDN label (ctx: its lookrules_idn): an ASCII part as it is,
- * one with other letters by its skeleton, as the brand label whose
- * skeleton it has (a part that ends inside a character is none) */
-static const void *lookrules_combo_glyphs(const void *ctx, const char *s,
-					  size_t len, int *distinct)
-{
-	const struct lookrules_idn *idn = ctx;
-	const struct lookalike_brand *brand;
-	size_t from = (size_t)(s - idn->text);
-	char sk[CONFUSABLE_MAX + 1];
-	int n;
-
-	if (!hostname_has_high(s, len))
-		return lookrules_combo_label(idn->lk, s, len, distinct);
-	*distinct = COMBOSQUAT_COMMON;
-	n = confusable_part_skeleton(&idn->glyphs, from, from + len, sk);
-	if (n < 0)
-		return NULL;
-	brand = lookalike_get(idn->lk, LK_SKELETONS, sk, (size_t)n,
-			      lookfilter_hash(sk, (size_t)n));
-	return brand != NULL ? lookrules_combo_label(idn->lk, brand->domain,
-						     brand->label_len, distinct)
-			     : NULL;
-}
-
-/* lookrules_idn_combo - an IDN label, decoded, that combines a brand
- * label with words as lookrules_combo() reads an ASCII one, the brand's
- * part read by its skeleton: paypal-login with a Cyrillic a, and
- * m\u00fcller-login for m\u00fcller.de (xn--mller-kva.de); the letters of
- * its characters are found once, not for each part tried */
-static const struct lookalike_brand *
-lookrules_idn_combo(const struct lookalike *lk, const char *label, size_t len)
-{
-	char text[CONFUSABLE_TEXT_MAX + 1];
-	struct lookrules_idn idn;
-	int n = confusable_decode(label, len, text);
-
-	if (n < 0
-	    || confusable_glyphs(lk->cf, text, (size_t)n, &idn.glyphs) < 0)
-		return NULL;
-	idn.lk = lk;
-	idn.text = text;
-	return combosquat_find(text, (size_t)n, lookrules_combo_glyphs, &idn);
 }
 
 /* lookrules_mask - key with every non-ASCII character as one '*' byte,
@@ -394,7 +186,7 @@ lookrules_pair_unfolded(const struct lookalike *lk, const char *sk,
 
 	/* A '*' stands for one character: its bytes start at sk[at] when
 	 * it is first, at sk[1] when it follows one ASCII letter. */
-	if (len != LOOKRULES_PAIR_LEN || unfolded == NULL
+	if (len != LOOKALIKE_PAIR_LEN || unfolded == NULL
 	    || masked[len - 1 - at] == '*'
 	    || !lookrules_latinlike(sk + at, sk_len - at))
 		return NULL;
@@ -402,7 +194,7 @@ lookrules_pair_unfolded(const struct lookalike *lk, const char *sk,
 		*unfolded = *c;
 		brand = lookalike_get(lk, LK_SKELETONS, masked, len,
 				      lookfilter_hash(masked, len));
-		if (brand != NULL && brand->label_len != LOOKRULES_PAIR_LEN)
+		if (brand != NULL && brand->label_len != LOOKALIKE_PAIR_LEN)
 			brand = NULL;
 	}
 	*unfolded = '*';
@@ -504,10 +296,6 @@ lookrules_narrow_typo(const struct lookalike *lk, const char *label, size_t len)
 		   : NULL;
 }
 
-/* One edit from a brand label of 5 or more that is not narrow. */
-static const struct looksearch_edit lookrules_one_typo = {
-    LK_LABELS, LK_DELETIONS, 0, LOOKALIKE_TYPO_MIN, 0, 1, one_edit};
-
 /* lookrules_typo - one edit from a brand label of 5 or more (the sender's
  * 4 or more); for narrow brand labels and family labels a doubled letter
  * or a swap (lookrules_narrow_typo()) */
@@ -524,7 +312,7 @@ lookrules_typo(const struct lookalike *lk, const char *label, size_t len)
 		return narrow;
 	/* A brand's typo wins over a family label's (discrodapp.net is
 	 * discordapp.net's, not discord.com's discordapp.com's). */
-	brand = looksearch_one(lk, &lookrules_one_typo, label, len);
+	brand = looksearch_one(lk, &looksearch_one_typo, label, len);
 	return brand != NULL ? brand : narrow;
 }
 
@@ -605,167 +393,6 @@ static int lookrules_other_word(const struct lookalike_brand *brand,
 	return dictword_is_word(label, len);
 }
 
-static int lookrules_family_label(const struct lookalike *lk,
-				  const struct lookalike_brand *brand,
-				  const char *label, size_t len);
-
-/* A hyphenated ASCII label whose parts the edited-brand combination rule
- * looks up (lookrules_combo_edited()). */
-struct lookrules_parts {
-	const struct lookalike *lk;
-	const char *label;
-	size_t len;
-};
-
-/* lookrules_whole_run - s[0..len) is a run of whole hyphen-separated
- * words of parts' label, not a piece of a word */
-static int lookrules_whole_run(const struct lookrules_parts *parts,
-			       const char *s, size_t len)
-{
-	const char *end = parts->label + parts->len;
-
-	return (s == parts->label || s[-1] == '-')
-	       && (s + len == end || s[len] == '-');
-}
-
-/* lookrules_edited_label - the brand whose label s[0..len) is with a
- * look-alike letter (paypa1, micros0ft) or a typo of a label of 5 or
- * more (paypai, facebok; the narrow typos of short labels need the
- * sender's suffix, which a word of a label has not); NULL for an
- * English word (a typo of one brand is often a word: chaser) and for a
- * brand's or family's own label, which is the combination rule's */
-static const struct lookalike_brand *
-lookrules_edited_label(const struct lookalike *lk, const char *s, size_t len)
-{
-	char sk[CONFUSABLE_MAX + 1];
-	int flags = 0;
-	int n;
-	const struct lookalike_brand *brand;
-
-	if (dictword_is_word(s, len)
-	    || lookalike_get(lk, LK_LABELS, s, len, lookfilter_hash(s, len))
-		   != NULL)
-		return NULL;
-	n = confusable_skeleton(lk->cf, s, len, sk, &flags);
-	brand = n > 0 ? lookalike_get(lk, LK_SKELETONS, sk, (size_t)n,
-				      lookfilter_hash(sk, (size_t)n))
-		      : NULL;
-	if (brand == NULL)
-		brand = looksearch_one(lk, &lookrules_one_typo, s, len);
-	return brand != NULL && brand->label_len >= LOOKALIKE_SHORT_MIN
-		       && !lookrules_family_label(lk, brand, s, len)
-		   ? brand
-		   : NULL;
-}
-
-/* lookrules_combo_edited - a combosquat_find_fn for a whole word of a
- * hyphenated label that is a brand label edited (paypa1-login,
- * secure-paypai): the brand it stands for, as a common word whatever its
- * label, so every other word must be a keyword or a number (an edit
- * widens the names that match: max-weber-schule, adx-telecom); a piece
- * of a word is none (no keyword is cut from an edited label) */
-static const void *lookrules_combo_edited(const void *ctx, const char *s,
-					  size_t len, int *distinct)
-{
-	const struct lookrules_parts *parts = ctx;
-
-	*distinct = COMBOSQUAT_COMMON;
-	if (!lookrules_whole_run(parts, s, len) || memchr(s, '-', len) != NULL)
-		return NULL;
-	return lookrules_edited_label(parts->lk, s, len);
-}
-
-/*
- * lookrules_combo_edit - a hyphenated ASCII label whose brand word is
- * itself a look-alike or a typo of the brand label, with keywords or
- * numbers around it: paypa1-login, login-micros0ft, secure-paypai.  Phishers stack the two
- * disguises; dnstwist, which applies one fuzzer at a time, makes none.
- * Tried after every other rule: a name one rule explains is named so.
- */
-static const struct lookalike_brand *
-lookrules_combo_edit(const struct lookalike *lk, const char *label, size_t len)
-{
-	struct lookrules_parts parts = {lk, label, len};
-
-	if (memchr(label, '-', len) == NULL || confusable_is_ace(label, len))
-		return NULL;
-	return combosquat_find(label, len, lookrules_combo_edited, &parts);
-}
-
-/* lookrules_combo_named - a combosquat_find_fn for a whole word of a
- * hyphenated label that is the name in a hyphenated brand label
- * (litecoin of litecoin-foundation): that brand, as a common word, so
- * every other word must be a keyword or a number */
-static const void *lookrules_combo_named(const void *ctx, const char *s,
-					 size_t len, int *distinct)
-{
-	const struct lookrules_parts *parts = ctx;
-
-	*distinct = COMBOSQUAT_COMMON;
-	if (!lookrules_whole_run(parts, s, len) || memchr(s, '-', len) != NULL)
-		return NULL;
-	return lookalike_get(parts->lk, LK_NAMES, s, len,
-			     lookfilter_hash(s, len));
-}
-
-/* lookrules_has_name - a word of the hyphenated label[0..len) is the
- * name of a hyphenated brand label: one probe a word, most of them
- * answered by the Bloom filter, before the words are combined */
-static int lookrules_has_name(const struct lookalike *lk, const char *label,
-			      size_t len)
-{
-	size_t start = 0;
-
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && label[i] != '-')
-			continue;
-		if (i > start
-		    && lookalike_get(lk, LK_NAMES, label + start, i - start,
-				     lookfilter_hash(label + start, i - start))
-			   != NULL)
-			return 1;
-		start = i + 1;
-	}
-	return 0;
-}
-
-/* lookrules_spells_label - label[0..len) without its hyphens is a
- * brand's or a family domain's label: deutsche-post of deutschepost.de */
-static int lookrules_spells_label(const struct lookalike *lk, const char *label,
-				  size_t len)
-{
-	char joined[HOSTNAME_LABEL_MAX + 1];
-	size_t n = 0;
-
-	for (size_t i = 0; i < len && i < HOSTNAME_LABEL_MAX; i++)
-		if (label[i] != '-')
-			joined[n++] = label[i];
-	return lookalike_get(lk, LK_LABELS, joined, n,
-			     lookfilter_hash(joined, n))
-	       != NULL;
-}
-
-/*
- * lookrules_combo_name - a hyphenated ASCII label whose words are the
- * name of a hyphenated brand label and keywords or numbers: deutsche-
- * login for deutsche-bank.de, litecoin-account for litecoin-foundation.
- * Such a brand is known by its name; its generic word (bank,
- * foundation) is the one a phisher swaps for the lure's.  A label that
- * spells another known name with hyphens is that name's (deutsche-post:
- * Deutsche Post's deutschepost.de, not Deutsche Bank's).
- */
-static const struct lookalike_brand *
-lookrules_combo_name(const struct lookalike *lk, const char *label, size_t len)
-{
-	struct lookrules_parts parts = {lk, label, len};
-
-	if (memchr(label, '-', len) == NULL || confusable_is_ace(label, len)
-	    || !lookrules_has_name(lk, label, len)
-	    || lookrules_spells_label(lk, label, len))
-		return NULL;
-	return combosquat_find(label, len, lookrules_combo_named, &parts);
-}
-
 /* The rules in order of priority: the first match decides. */
 static const struct lookrules_rule {
 	const char *name;
@@ -774,35 +401,16 @@ static const struct lookrules_rule {
 } lookrules_rules[] = {
     {"lookalike:tld-swap", lookrules_tld_swap, 0},
     {"lookalike:affix-mail", lookrules_affix, 0},
-    {"lookalike:combo", lookrules_combo, 0},
-    {"lookalike:combo", lookrules_spelled, 0},
+    {"lookalike:combo", lookcombo_words, 0},
+    {"lookalike:combo", lookcombo_spelled, 0},
     {"lookalike:homoglyph", lookrules_homoglyph, 0},
-    {"lookalike:combo", lookrules_idn_combo, 0},
+    {"lookalike:combo", lookcombo_idn, 0},
     {"lookalike:typo", lookrules_typo, 1},
     {"lookalike:homoglyph", lookrules_homoglyph_edit, 1},
     {"lookalike:typo", lookrules_two_typos, 1},
-    {"lookalike:combo", lookrules_combo_edit, 0},
-    {"lookalike:combo", lookrules_combo_name, 0},
+    {"lookalike:combo", lookcombo_edit, 0},
+    {"lookalike:combo", lookcombo_name, 0},
 };
-
-/* lookrules_family_label - label[0..len) is a label of brand's family
- * (deutschebank of deutsche-bank.de's deutschebank.com): the owner's
- * spelling, no typo of the brand's label, and tld-swap never takes it
- * under another suffix (who owns it there, the family does not say).
- * A mail affix or keyword on the brand's label (facebookmail.ml) still
- * counts: the style of the owner's names is a lure.  The index keeps a
- * label's first family. */
-static int lookrules_family_label(const struct lookalike *lk,
-				  const struct lookalike_brand *brand,
-				  const char *label, size_t len)
-{
-	const struct lookalike_brand *same = lookalike_get(
-	    lk, LK_LABELS, label, len, lookfilter_hash(label, len));
-	const struct lookalike_brand *owner =
-	    brand->owner != NULL ? brand->owner : brand;
-
-	return same != NULL && same->owner == owner;
-}
 
 /* lookrules_squattable - a match of brand by reg[0..len).suffix counts:
  * the suffix is open to anyone, or it is the brand's own (irs.gov's
@@ -837,7 +445,7 @@ const struct lookalike_brand *lookrules_variant(const struct lookalike *lk,
 		if (brand == NULL
 		    || (lookrules_rules[i].edit
 			&& (lookrules_other_word(brand, reg, len)
-			    || lookrules_family_label(lk, brand, reg, len)))
+			    || looksearch_family_label(lk, brand, reg, len)))
 		    || !lookrules_squattable(lk, brand, reg, len))
 			continue;
 		if (brand->owner == NULL) {

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "looksearch.h"
+#include "oneedit.h"
 
 /* looksearch_better - candidate when it is how->apart from key and
  * earlier than best, else best */
@@ -187,4 +188,38 @@ const struct lookalike_brand *looksearch_two(const struct lookalike *lk,
 				    lookfilter_without_two(&sums, i, j));
 	}
 	return best;
+}
+
+/* looksearch_label - label[0..len) as a brand label of 3 or more */
+const struct lookalike_brand *looksearch_label(const struct lookalike *lk,
+					       const char *s, size_t len)
+{
+	const struct lookalike_brand *brand;
+
+	brand = lookalike_get(lk, LK_LABELS, s, len, lookfilter_hash(s, len));
+	return brand != NULL && brand->label_len >= LOOKALIKE_SHORT_MIN ? brand
+									: NULL;
+}
+
+/* One edit from a brand label of 5 or more that is not narrow. */
+const struct looksearch_edit looksearch_one_typo = {
+    LK_LABELS, LK_DELETIONS, 0, LOOKALIKE_TYPO_MIN, 0, 1, one_edit};
+
+/* looksearch_family_label - label[0..len) is a label of brand's family
+ * (deutschebank of deutsche-bank.de's deutschebank.com): the owner's
+ * spelling, no typo of the brand's label, and tld-swap never takes it
+ * under another suffix (who owns it there, the family does not say).
+ * A mail affix or keyword on the brand's label (facebookmail.ml) still
+ * counts: the style of the owner's names is a lure.  The index keeps a
+ * label's first family. */
+int looksearch_family_label(const struct lookalike *lk,
+			    const struct lookalike_brand *brand,
+			    const char *label, size_t len)
+{
+	const struct lookalike_brand *same = lookalike_get(
+	    lk, LK_LABELS, label, len, lookfilter_hash(label, len));
+	const struct lookalike_brand *owner =
+	    brand->owner != NULL ? brand->owner : brand;
+
+	return same != NULL && same->owner == owner;
 }

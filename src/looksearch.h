@@ -41,4 +41,19 @@ const struct lookalike_brand *looksearch_two(const struct lookalike *lk,
 					     const struct looksearch_edit *how,
 					     const char *key, size_t len);
 
+/* looksearch_label - the brand whose label is s[0..len), of 3 or more
+ * characters; NULL when none */
+const struct lookalike_brand *looksearch_label(const struct lookalike *lk,
+					       const char *s, size_t len);
+
+/* One edit from a brand label of 5 or more that is not narrow. */
+extern const struct looksearch_edit looksearch_one_typo;
+
+/* looksearch_family_label - label[0..len) is a label of brand's family
+ * (deutschebank of deutsche-bank.de's deutschebank.com): the owner's
+ * spelling, no typo of the brand's label (looksearch.c) */
+int looksearch_family_label(const struct lookalike *lk,
+			    const struct lookalike_brand *brand,
+			    const char *label, size_t len);
+
 #endif
