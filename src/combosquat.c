@@ -7,21 +7,23 @@
  * DESCRIPTION
  *	Without a hyphen only a known keyword may stand beside the brand,
  *	because a brand label inside any longer word is mostly someone
- *	else's name (openoffice, appleton, chaser).  With hyphens the label
- *	is a list of words: the brand may be one of them, or a run of them
- *	when its own label has hyphens (t-mobile-login), possibly itself
- *	joined to keywords (microsoftonline-verify); the other words must be
- *	keywords or numbers, or keywords with a number glued (paypal-login2:
- *	a lure's counter), or two-letter country codes among keywords
- *	(paypal-de-login; paypal-de alone names an owner's site), unless the brand label is long enough to be
+ *	else's name (openoffice, appleton, chaser).  With hyphens the
+ *	label is a list of words: the brand may be one of them, or a run
+ *	of them when its own label has hyphens (t-mobile-login), possibly
+ *	itself joined to keywords (microsoftonline-verify); the other
+ *	words must be keywords or numbers, or keywords with a number
+ *	glued (paypal-login2: a lure's counter), or two-letter country
+ *	codes among keywords (paypal-de-login; paypal-de alone names an
+ *	owner's site), unless the brand label is long enough to be
  *	distinctive and is not the first word, when any word will do:
- *	brand-name is how owners name their own sites (paypal-deutschland,
- *	amazon-aws), word-brand is not; after a coined name an English
- *	word will do too (paypal-balance, ethereum-transfer: the lures of
- *	real campaigns; owners name theirs mostly for countries, products
- *	and codes, which the word list does not hold, and an owner's site
- *	named with a word, paypal-marketing, belongs in its family).  A
- *	brand label under 5 characters (or a common word) joined without a hyphen needs 5 or
+ *	brand-name is how owners name their own sites
+ *	(paypal-deutschland, amazon-aws), word-brand is not; after a
+ *	coined name an English word will do too (paypal-balance,
+ *	ethereum-transfer: the lures of real campaigns; owners name
+ *	theirs mostly for countries, products and codes, which the word
+ *	list does not hold, and an owner's site named with a word,
+ *	paypal-marketing, belongs in its family).  A brand label under 5
+ *	characters (or a common word) joined without a hyphen needs 5 or
  *	more characters of keywords, on one side of it: mail+ing, my+box
  *	and post+ups are ordinary words, mail+ing+web a word with a
  *	keyword; a 4-letter label that is no word (ebay, usps, lyft) is a
@@ -29,19 +31,19 @@
  *	keyword on one side (myebay, uberpay); one that ends no English
  *	word either (dhl, ebay, not ups or uber: setups, tuber) takes
  *	keywords before it too (webdhl) and one English word glued before
- *	it (bluedhl), as a coined brand name does (bluepaypal): a
- *	word before such a label can make no longer word of it.  After the
+ *	it (bluedhl), as a coined brand name does (bluepaypal): a word
+ *	before such a label can make no longer word of it.  After the
  *	brand an English word stays out (googlegroups, ebaystatic: how
  *	owners name their own sites).  The bits of a URL are keywords too
  *	(https-paypal), and as long ones: no English word starts or ends
- *	with www, so wwwapple is no compound of an ordinary word.  A brand
- *	label that makes an English word with the keyword glued next to it
- *	is a part of that word, however many keywords are around it:
- *	onlinebanking is online and banking, not online, bank and ing.  A
- *	two-letter label takes keywords only, and only beside a hyphen
- *	(bt-billing, my-ee): glued or beside numbers and other words, two
- *	letters are a syllable, a model number or someone's initials
- *	(btconnect, hp-15, td-ameritrade).
+ *	with www, so wwwapple is no compound of an ordinary word.  A
+ *	brand label that makes an English word with the keyword glued
+ *	next to it is a part of that word, however many keywords are
+ *	around it: onlinebanking is online and banking, not online, bank
+ *	and ing.  A two-letter label takes keywords only, and only beside
+ *	a hyphen (bt-billing, my-ee): glued or beside numbers and other
+ *	words, two letters are a syllable, a model number or someone's
+ *	initials (btconnect, hp-15, td-ameritrade).
  *
  *	Keywords (lureword.h) are looked up by binary search, for each
  *	prefix and suffix length up to the longest keyword: a few hundred

@@ -12,20 +12,20 @@
  *		the brand label (at most two words: securepaypallogin);
  *	-	with hyphens, a part that is a brand label (or one with
  *		keywords around it), or a run of parts for a brand label
- *		with hyphens (t-mobile-login), while every other part is a
- *		keyword or a number, or a keyword with a number glued to
- *		it (login2, 24support), or a country code of two letters
- *		when a keyword is there too (paypal-de-login); before a brand label of 5 or more
- *		characters any other part will do (anything-paypal: a
- *		hyphen marks the brand as a word of its own, which
- *		"office" in openoffice is not), and after a coined name
- *		(below) English words of the list too (paypal-balance,
- *		ethereum-transfer), not other names (paypal-deutschland,
- *		how owners name their country sites); a brand label of 3
- *		or 4 letters that is no word
- *		(dhl, usps) takes one English word beside its hyphen, on
- *		either side (dhl-balance, blue-usps), unless the two
- *		make a word (pick-ups);
+ *		with hyphens (t-mobile-login), while every other part is
+ *		a keyword or a number, or a keyword with a number glued
+ *		to it (login2, 24support), or a country code of two
+ *		letters when a keyword is there too (paypal-de-login);
+ *		before a brand label of 5 or more characters any other
+ *		part will do (anything-paypal: a hyphen marks the brand
+ *		as a word of its own, which "office" in openoffice is
+ *		not), and after a coined name (below) English words of
+ *		the list too (paypal-balance, ethereum-transfer), not
+ *		other names (paypal-deutschland, how owners name their
+ *		country sites); a brand label of 3 or 4 letters that is
+ *		no word (dhl, usps) takes one English word beside its
+ *		hyphen, on either side (dhl-balance, blue-usps), unless
+ *		the two make a word (pick-ups);
  *	-	the bits of a URL (http, https, ww, www) glued to any brand
  *		label, since no English word has them (wwwapple);
  *	-	one English word glued before a brand label that no word
@@ -40,12 +40,12 @@
  *	A brand label inside an unrelated word (openoffice, appleton) is
  *	never enough, nor one that ends a word begun in the keyword glued
  *	before it, or starts one ended in the keyword after it
- *	(onlinebanking: bank+ing, webmailing: mail+ing).  The keyword list is the project's own, written from
- *	the words that phishing reports name in combosquatted domains
- *	(account, login, secure, support, verify, billing, delivery,
- *	tracking, refund, wallet...), in English and the other big
- *	languages of phishing (konto, connexion, factura, paczka:
- *	lureword.h).
+ *	(onlinebanking: bank+ing, webmailing: mail+ing).  The keyword
+ *	list is the project's own, written from the words that phishing
+ *	reports name in combosquatted domains (account, login, secure,
+ *	support, verify, billing, delivery, tracking, refund, wallet...),
+ *	in English and the other big languages of phishing (konto,
+ *	connexion, factura, paczka: lureword.h).
  */
 #ifndef PHISHWATCH_COMBOSQUAT_H
 #define PHISHWATCH_COMBOSQUAT_H

@@ -51,11 +51,12 @@
  *			skeleton deletions and shorts only, reported for
  *			its brand; brands win over it.
  *
- *	A Bloom filter (lookfilter.h) of every label-index key says in one
- *	probe that most candidates are in no index, so a check costs the
- *	same with one brand or 10,000.  The indexes are built in
+ *	A Bloom filter (lookfilter.h) of every label-index key says in
+ *	one probe that most candidates are in no index, so a check costs
+ *	the same with one brand or 10,000.  The indexes are built in
  *	lookindex.c and read by the rules of lookrules.c (the combination
- *	rules in lookcombo.c), through the searches of looksearch.c; their structures are in lookindex.h.
+ *	rules in lookcombo.c), through the searches of looksearch.c;
+ *	their structures are in lookindex.h.
  *
  *	Priorities: tld-swap, affix-mail, combo, homoglyph, typo, the ASCII
  *	homoglyph-and-typo, then two typos.  The exact-label rules come

@@ -286,11 +286,12 @@ static const void *lookcombo_edited_word(const void *ctx, const char *s,
 }
 
 /*
- * lookcombo_edit - a hyphenated ASCII label whose brand word is
- * itself a look-alike or a typo of the brand label, with keywords or
- * numbers around it: paypa1-login, login-micros0ft, secure-paypai.  Phishers stack the two
- * disguises; dnstwist, which applies one fuzzer at a time, makes none.
- * Tried after every other rule: a name one rule explains is named so.
+ * lookcombo_edit - a hyphenated ASCII label whose brand word is itself a
+ * look-alike or a typo of the brand label, with keywords or numbers
+ * around it: paypa1-login, login-micros0ft, secure-paypai.  Phishers
+ * stack the two disguises; dnstwist, which applies one fuzzer at a
+ * time, makes none.  Tried after every other rule: a name one rule
+ * explains is named so.
  */
 const struct lookalike_brand *lookcombo_edit(const struct lookalike *lk,
 					     const char *label, size_t len)

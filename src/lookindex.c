@@ -7,10 +7,11 @@
  * DESCRIPTION
  *	The indexes are described in lookalike.c, their structures in
  *	lookindex.h; the rules that read them are in lookrules.c,
- *	lookcombo.c and looksearch.c.  A key names its first brand (labels, skeletons,
- *	shorts: a family domain's target gives way to any brand), or the
- *	list of brands it was derived from (the deletion indexes), newest
- *	first; the Bloom filter learns every key.
+ *	lookcombo.c and looksearch.c.  A key names its first brand
+ *	(labels, skeletons, shorts: a family domain's target gives way to
+ *	any brand), or the list of brands it was derived from (the
+ *	deletion indexes), newest first; the Bloom filter learns every
+ *	key.
  *
  *	Only the brand labels of 11 to 24 that are not narrow take the
  *	two-deletion index (about n * n / 2 keys for n letters): shorter

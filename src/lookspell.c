@@ -25,7 +25,7 @@ static const char *const lookspell_generic[] = {"com", "edu", "gov", "int",
 
 /* lookspell_is_generic - s[0..len) is a generic top-level domain of
  * RFC 1591 */
-int lookspell_is_generic(const char *s, size_t len)
+static int lookspell_is_generic(const char *s, size_t len)
 {
 	if (len != LOOKSPELL_GENERIC_LEN)
 		return 0;

@@ -57,10 +57,6 @@ struct lookspell_cut {
 typedef const void *(*lookspell_fn)(const void *ctx,
 				    const struct lookspell_cut *cut);
 
-/* lookspell_is_generic - s[0..len) is a generic top-level domain of
- * RFC 1591 */
-int lookspell_is_generic(const char *s, size_t len);
-
 /* lookspell_find - the first brand fn finds in label[0..len) less a
  * spelled suffix (above), or NULL; label is an ASCII label of at most
  * 63 bytes */
