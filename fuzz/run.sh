@@ -8,6 +8,8 @@
 #   json    tests/rulebase/*.ref (mmnormalize objects), tests/fuzz-regress/json
 #   access  examples/access, tests/fuzz-regress/access
 #   linein  tests/rulebase/*.in (the first 4 bytes set the read sizes)
+#   lookalike  the lookalikes of man/phishwatch.1's rules, one a file
+#           (a second line: a brand to learn)
 # A crash, leak or sanitizer report stops that harness, leaves the input
 # as $FUZZ_BUILD/crash-NAME-* and makes this script fail.  Put the input
 # in tests/fuzz-regress/NAME/ (make test replays it) once it is fixed.
@@ -38,6 +40,19 @@ seed() {
 		;;
 	linein)
 		cp tests/rulebase/*.in "$2"/
+		;;
+	lookalike)
+		n=0
+		for d in linkedinmail.com wallmart.com paypal-login2.com \
+			secure-paypal.com paypal-com.net amazon-co-jp.top \
+			paypalcom.xyz paypal-de-login.com litecoin-login.org \
+			deutsche-post.de paypa1-login.com xn--pypal-login-yij.com \
+			bt-billing.com myefherwalet.com paypal.com.verify-id.info \
+			"$(printf 'p\320\260ypal-login.com')" \
+			"$(printf 'zorbix-login.com\nzorbix-mailer.com')"; do
+			n=$((n + 1))
+			printf '%s' "$d" >"$2/seed-$n"
+		done
 		;;
 	esac
 	if [ -d "tests/fuzz-regress/$1" ]; then

@@ -7,6 +7,8 @@
 #   json/    mmnormalize objects    phishwatch --input json FILE
 #   access/  access map text        phishwatch -a FILE --check
 #   linein/  bytes for the reader   phishwatch - < FILE
+#   lookalike/  a sender's domain, and a second line a brand to add:
+#            a from= line from it    phishwatch [--brands B] LINE
 . "$(dirname "$0")/../lib.sh"
 
 REGRESS="$TOP/tests/fuzz-regress"
@@ -20,10 +22,23 @@ replay() {
 		--input json "$2" ;;
 	access) pw -r "$RULEBASE" -a "$2" --learn-labels --check ;;
 	linein) pw -r "$RULEBASE" - <"$2" ;;
+	lookalike) replay_lookalike "$2" ;;
 	esac >"$TMP/out" 2>"$TMP/err"
 }
 
-for kind in line json access linein; do
+# replay_lookalike FILE - fuzz/lookalike.c's input as a log line: the
+# first line the sender's domain, the second a brand of --brands
+replay_lookalike() {
+	from_line r63F00000001 "<x@$(head -n 1 "$1")>" >"$TMP/line"
+	sed -n 2p "$1" >"$TMP/brands"
+	if [ -s "$TMP/brands" ]; then
+		pw -r "$RULEBASE" --brands "$TMP/brands" "$TMP/line"
+	else
+		pw -r "$RULEBASE" "$TMP/line"
+	fi
+}
+
+for kind in line json access linein lookalike; do
 	for input in "$REGRESS/$kind"/*; do
 		[ -f "$input" ] || continue
 		replay "$kind" "$input"
