@@ -144,7 +144,7 @@ const void *lookspell_find(const psl_ctx_t *psl, const char *label, size_t len,
 	for (size_t i = 1; i <= len; i++) {
 		const void *brand = NULL;
 
-		if (i < len && label[i] == '-')
+		if (i < len && label[i] == '-' && label[i - 1] != '-')
 			brand =
 			    lookspell_hyphenated(psl, label, len, i, fn, ctx);
 		if (brand == NULL && (i == len || label[i] == '-'))
