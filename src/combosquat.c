@@ -149,26 +149,19 @@ struct combosquat_cuts {
 /* Nothing cut yet. */
 static const struct combosquat_cuts combosquat_uncut = {0, 0, 0, 0};
 
-/* combosquat_cut_front - cuts with bytes more cut from the front, the
- * last of them a keyword of length keyword (0: a number), more sides */
-static struct combosquat_cuts combosquat_cut_front(struct combosquat_cuts cuts,
-						   size_t bytes, size_t keyword,
-						   int more)
+/* combosquat_cut - cuts with bytes more cut from side (COMBOSQUAT_FRONT
+ * or COMBOSQUAT_BACK), the last of them a keyword of length keyword
+ * (0: a number), more sides */
+static struct combosquat_cuts combosquat_cut(struct combosquat_cuts cuts,
+					     int side, size_t bytes,
+					     size_t keyword, int more)
 {
 	cuts.bytes += bytes;
-	cuts.sides |= COMBOSQUAT_FRONT | more;
-	cuts.front = keyword;
-	return cuts;
-}
-
-/* combosquat_cut_back - the same, cut from the back */
-static struct combosquat_cuts combosquat_cut_back(struct combosquat_cuts cuts,
-						  size_t bytes, size_t keyword,
-						  int more)
-{
-	cuts.bytes += bytes;
-	cuts.sides |= COMBOSQUAT_BACK | more;
-	cuts.back = keyword;
+	cuts.sides |= side | more;
+	if (side == COMBOSQUAT_FRONT)
+		cuts.front = keyword;
+	else
+		cuts.back = keyword;
 	return cuts;
 }
 
@@ -203,16 +196,18 @@ static const void *combosquat_strip_number(const char *word, size_t len,
 
 	if (front >= COMBOSQUAT_NUMBER_MIN
 	    && front + COMBOSQUAT_CORE_MIN <= len)
-		brand = combosquat_strip(
-		    word + front, len - front, depth - 1,
-		    combosquat_cut_front(cuts, front, 0, COMBOSQUAT_NUMBER),
-		    find, ctx);
+		brand = combosquat_strip(word + front, len - front, depth - 1,
+					 combosquat_cut(cuts, COMBOSQUAT_FRONT,
+							front, 0,
+							COMBOSQUAT_NUMBER),
+					 find, ctx);
 	if (brand == NULL && back >= COMBOSQUAT_NUMBER_MIN
 	    && back + COMBOSQUAT_CORE_MIN <= len)
-		brand = combosquat_strip(
-		    word, len - back, depth - 1,
-		    combosquat_cut_back(cuts, back, 0, COMBOSQUAT_NUMBER), find,
-		    ctx);
+		brand =
+		    combosquat_strip(word, len - back, depth - 1,
+				     combosquat_cut(cuts, COMBOSQUAT_BACK, back,
+						    0, COMBOSQUAT_NUMBER),
+				     find, ctx);
 	return brand;
 }
 
@@ -267,17 +262,18 @@ static const void *combosquat_strip(const char *word, size_t len, int depth,
 		if (lureword_is_keyword(word, k)
 		    && (brand = combosquat_strip(
 			    word + k, len - k, depth - 1,
-			    combosquat_cut_front(
-				cuts, combosquat_cut_weight(word, k), k, 0),
+			    combosquat_cut(cuts, COMBOSQUAT_FRONT,
+					   combosquat_cut_weight(word, k), k,
+					   0),
 			    find, ctx))
 			   != NULL)
 			return brand;
 		if (lureword_is_keyword(word + len - k, k)
 		    && (brand = combosquat_strip(
 			    word, len - k, depth - 1,
-			    combosquat_cut_back(
-				cuts, combosquat_cut_weight(word + len - k, k),
-				k, 0),
+			    combosquat_cut(
+				cuts, COMBOSQUAT_BACK,
+				combosquat_cut_weight(word + len - k, k), k, 0),
 			    find, ctx))
 			   != NULL)
 			return brand;
@@ -302,19 +298,16 @@ struct combosquat_words {
 static int combosquat_split(const char *label, size_t len,
 			    struct combosquat_words *words)
 {
-	size_t start = 0;
+	const char *word;
+	size_t at = 0;
+	size_t n;
 
 	words->count = 0;
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && label[i] != '-')
-			continue;
-		if (i > start) {
-			if (words->count == COMBOSQUAT_WORDS_MAX)
-				return 0;
-			words->word[words->count].s = label + start;
-			words->word[words->count++].len = i - start;
-		}
-		start = i + 1;
+	while ((n = hostname_next_word(label, len, &at, &word)) > 0) {
+		if (words->count == COMBOSQUAT_WORDS_MAX)
+			return 0;
+		words->word[words->count].s = word;
+		words->word[words->count++].len = n;
 	}
 	return words->count > 1;
 }

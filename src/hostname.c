@@ -387,3 +387,21 @@ const char *hostname_parent(const char *host)
 	dot = strchr(host, '.');
 	return dot != NULL && dot[1] != '\0' ? dot + 1 : NULL;
 }
+
+/* hostname_next_word - the next hyphen-separated word of label[0..len)
+ * from *at on, empty ones skipped; its length, 0 at the end */
+size_t hostname_next_word(const char *label, size_t len, size_t *at,
+			  const char **word)
+{
+	size_t start = *at;
+	size_t end;
+
+	while (start < len && label[start] == '-')
+		start++;
+	end = start;
+	while (end < len && label[end] != '-')
+		end++;
+	*word = label + start;
+	*at = end;
+	return end - start;
+}

@@ -83,6 +83,13 @@ int hostname_has_high(const char *name, size_t len);
  * when it is longer than max */
 long hostname_idn2_take(char *s, char *out, size_t max);
 
+/* hostname_next_word - the next hyphen-separated word of label[0..len)
+ * from *at on, empty ones skipped: its start in *word, *at moved past
+ * it; its length, or 0 when no word is left (paypal--com-2: paypal,
+ * com, 2) */
+size_t hostname_next_word(const char *label, size_t len, size_t *at,
+			  const char **word);
+
 /* hostname_parent - the parent domain of a host ("b.c" of "a.b.c"), or
  * NULL at the last label; a pointer into host */
 const char *hostname_parent(const char *host);

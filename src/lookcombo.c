@@ -325,18 +325,15 @@ static const void *lookcombo_named_word(const void *ctx, const char *s,
 static int lookcombo_has_name(const struct lookalike *lk, const char *label,
 			      size_t len)
 {
-	size_t start = 0;
+	const char *word;
+	size_t at = 0;
+	size_t n;
 
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && label[i] != '-')
-			continue;
-		if (i > start
-		    && lookalike_get(lk, LK_NAMES, label + start, i - start,
-				     lookfilter_hash(label + start, i - start))
-			   != NULL)
+	while ((n = hostname_next_word(label, len, &at, &word)) > 0)
+		if (lookalike_get(lk, LK_NAMES, word, n,
+				  lookfilter_hash(word, n))
+		    != NULL)
 			return 1;
-		start = i + 1;
-	}
 	return 0;
 }
 

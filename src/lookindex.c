@@ -178,22 +178,21 @@ static int lookindex_names(struct lookalike *lk,
 {
 	const char *label = brand->domain;
 	size_t len = brand->label_len;
-	char word[HOSTNAME_LABEL_MAX + 1];
-	size_t start = 0;
+	char key[HOSTNAME_LABEL_MAX + 1];
+	const char *word;
+	size_t at = 0;
+	size_t n;
 
 	if (brand->owner != NULL || brand->learned
 	    || memchr(label, '-', len) == NULL || confusable_is_ace(label, len))
 		return 0;
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && label[i] != '-')
+	while ((n = hostname_next_word(label, len, &at, &word)) > 0) {
+		if (!lookindex_is_name(word, n))
 			continue;
-		if (lookindex_is_name(label + start, i - start)) {
-			memcpy(word, label + start, i - start);
-			word[i - start] = '\0';
-			if (lookindex_first(lk, LK_NAMES, word, brand) < 0)
-				return -1;
-		}
-		start = i + 1;
+		memcpy(key, word, n);
+		key[n] = '\0';
+		if (lookindex_first(lk, LK_NAMES, key, brand) < 0)
+			return -1;
 	}
 	return 0;
 }
