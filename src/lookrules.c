@@ -15,7 +15,8 @@
  *	then its words looked up as the names of hyphenated brand labels,
  *	litecoin-login),
  *	the label's skeleton, read as it is and then with cl as d and lc as
- *	k, and for an IDN label its deletions (homoglyph: equal skeletons,
+ *	k (not into a two-letter brand from three ASCII letters: tcl.com),
+ *	and for an IDN label its deletions (homoglyph: equal skeletons,
  *	or one edit after folding, or for a two-letter brand one letter no
  *	table folds), the label's deletions
  *	(typo, symmetric deletion, each candidate verified by an exact
@@ -248,9 +249,15 @@ lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 	r.n = (size_t)n;
 	brand = lookrules_skeleton_match(lk, label, len, sk, r.n, r.flags);
 	while (brand == NULL
-	       && (n = confusable_next_reading(lk->cf, &r, other)) >= 0)
+	       && (n = confusable_next_reading(lk->cf, &r, other)) >= 0) {
 		brand = lookrules_skeleton_match(lk, label, len, other,
 						 (size_t)n, r.flags);
+		/* Two letters read out of three ASCII ones are somebody's
+		 * acronym: tcl.com is TCL's, not td.com's. */
+		if (brand != NULL && brand->label_len <= LOOKALIKE_PAIR_LEN
+		    && !(r.flags & CONFUSABLE_IDN))
+			brand = NULL;
+	}
 	return brand;
 }
 

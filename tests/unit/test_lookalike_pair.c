@@ -2,7 +2,8 @@
  * test_lookalike_pair - two-letter brand labels (bt.com, td.com): their
  * homoglyphs are lookalikes, in another script or with a letter that no
  * table folds standing for one of theirs, but no generic edit of two
- * letters is, nor an accented letter that folds to another one; with a
+ * letters is, nor an accented letter that folds to another one, nor cl
+ * read as d in three ASCII letters (tcl: an acronym); with a
  * hyphen, keywords of a lure beside them are a combination, but glued
  * words, numbers and ordinary words are not.
  */
@@ -20,6 +21,10 @@ static const struct pair_case pair_cases[] = {
     {"xn--qha0f.com", "bt.com", GLYPH, "tone six, and t with palatal hook"},
     {"mail.xn--r1at.com", "bt.com", GLYPH, "a host below it"},
     {"xn--r1a69a.com", "td.com", GLYPH, "Cyrillic te for t"},
+    {"xn--cl-x0s.com", "td.com", GLYPH, "t with dot below, cl for d"},
+    /* Read out of three ASCII letters, two are somebody's acronym. */
+    {"tcl.com", NULL, NULL, "cl for d: TCL's name"},
+    {"tc1.com", NULL, NULL, "cl for d, a one for l"},
     /* Two letters changed generically are somebody else's name. */
     {"dt.com", NULL, NULL, "one letter substituted"},
     {"tb.com", NULL, NULL, "the two letters swapped"},
