@@ -29,8 +29,10 @@
  *				(rnarriot.com)
  *	lookalike:typo		one insertion, deletion, substitution or
  *				adjacent transposition, brand labels of 5
- *				or more characters: wallmart.com, marriot.com;
- *				narrow labels (under 5, a common word, gmail)
+ *				or more characters: wallmart.com, marriot.com
+ *				(in 5 or 6, a letter substituted only by a
+ *				slip of the finger, keyslip.h: not sonos of
+ *				ionos); narrow labels (under 5, a common word, gmail)
  *				only a doubled letter or a swap: upss, usp
  *				(three-letter ones under the brand's own
  *				suffixes only: not usp.br);

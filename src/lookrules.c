@@ -20,7 +20,8 @@
  *	or one edit after folding, or for a two-letter brand one letter no
  *	table folds), the label's deletions
  *	(typo, symmetric deletion, each candidate verified by an exact
- *	one-edit test: looksearch.h), the narrow variants of short labels
+ *	one-edit test, a letter substituted in 5 or 6 only by a slip:
+ *	looksearch.h), the narrow variants of short labels
  *	(typo: a doubled letter, a swap) and, last, the label's deletions
  *	of one and two characters (typo: two edits from a brand label of 11
  *	to 24, lookindex.c).  Within a rule the brand added first wins.

@@ -201,9 +201,25 @@ const struct lookalike_brand *looksearch_label(const struct lookalike *lk,
 									: NULL;
 }
 
+/* looksearch_typo_apart - a[0..alen) and b[0..blen) are one typo apart:
+ * in a label under 7 letters a letter substituted must be a slip of the
+ * finger (keyslip.h), since five or six letters with any one changed
+ * are mostly another name (sonos of ionos, welle of zelle); a longer
+ * label stays the brand's with any one (metamash) */
+static int looksearch_typo_apart(const char *a, size_t alen, const char *b,
+				 size_t blen)
+{
+	return alen < LOOKALIKE_TWO_STEP_MIN ? one_slip(a, alen, b, blen)
+					     : one_edit(a, alen, b, blen);
+}
+
 /* One edit from a brand label of 5 or more that is not narrow. */
 const struct looksearch_edit looksearch_one_typo = {
-    LK_LABELS, LK_DELETIONS, 0, LOOKALIKE_TYPO_MIN, 0, 1, one_edit};
+    .exact = LK_LABELS,
+    .deletions = LK_DELETIONS,
+    .min_len = LOOKALIKE_TYPO_MIN,
+    .skip_narrow = 1,
+    .apart = looksearch_typo_apart};
 
 /* looksearch_family_label - label[0..len) is a label of brand's family
  * (deutschebank of deutsche-bank.de's deutschebank.com): the owner's

@@ -13,10 +13,12 @@
  *	transposition).  Equal strings are no edit apart.  Two edits: some
  *	alignment makes its first edit where the strings first differ, so
  *	one of those four first edits must leave rests at most one edit
- *	apart (the optimal string alignment distance).
+ *	apart (the optimal string alignment distance).  A slip: one edit
+ *	whose letter substituted, if it is one, keyslip.h takes for a slip.
  */
 #include <string.h>
 
+#include "keyslip.h"
 #include "oneedit.h"
 
 int one_edit(const char *a, size_t alen, const char *b, size_t blen)
@@ -37,6 +39,21 @@ int one_edit(const char *a, size_t alen, const char *b, size_t blen)
 		return 1; /* a[i] substituted */
 	return i + 1 < alen && a[i] == b[i + 1] && a[i + 1] == b[i]
 	       && memcmp(a + i + 2, b + i + 2, alen - i - 2) == 0;
+}
+
+int one_slip(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t i = 0;
+
+	if (!one_edit(a, alen, b, blen))
+		return 0;
+	if (alen != blen) /* a letter inserted or left out */
+		return 1;
+	while (a[i] == b[i])
+		i++;
+	/* one letter for another, or else two swapped */
+	return memcmp(a + i + 1, b + i + 1, alen - i - 1) != 0
+	       || keyslip_letters(a[i], b[i]);
 }
 
 /* two_edits_rest - a[0..alen) and b[0..blen) at most one edit apart */

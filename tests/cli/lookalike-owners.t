@@ -32,7 +32,7 @@ tab=$(printf '\t')
 for case in \
 	"facebook.org lookalike:tld-swap facebook.com" \
 	"ups.xyz lookalike:tld-swap ups.com" \
-	"weber.com lookalike:typo webex.com" \
+	"webec.com lookalike:typo webex.com" \
 	"iirs.gov lookalike:typo irs.gov"; do
 	set -- $case
 	senders "$TMP/one" "$1"

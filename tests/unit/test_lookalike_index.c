@@ -176,8 +176,20 @@ static unsigned long test_random(unsigned long long *state)
 	return (unsigned long) (*state >> 33);
 }
 
+/* test_slip_of - a letter one bit off c (a slip, keyslip.h) */
+static char test_slip_of(unsigned long long *state, char c)
+{
+	for (;;) {
+		char other = (char) (c ^ (1 << test_random(state) % 5));
+
+		if (other >= 'a' && other <= 'z')
+			return other;
+	}
+}
+
 /* test_one_edit - label with one random edit that changes it, keeping
- * 5 or more letters (deletions only from labels of 6 or more) */
+ * 5 or more letters (deletions only from labels of 6 or more); a letter
+ * substituted in a label under 7 is a slip, as the typo rule wants */
 static void test_one_edit(unsigned long long *state, const char *label,
 			  char *out)
 {
@@ -195,6 +207,8 @@ static void test_one_edit(unsigned long long *state, const char *label,
 	} else if (op == 2 && at + 1 < len && out[at] != out[at + 1]) {
 		out[at] = label[at + 1];	/* swap two neighbours */
 		out[at + 1] = label[at];
+	} else if (len < 7) {			/* substitute: a slip */
+		out[at] = test_slip_of(state, out[at]);
 	} else {				/* substitute */
 		out[at] = out[at] == c ? (char) ('a' + (c - 'a' + 1) % 26) : c;
 	}

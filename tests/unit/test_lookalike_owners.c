@@ -49,7 +49,8 @@ static const struct pair_case owner_cases[] = {
     {"paypal.school", "paypal.com", TLD, ".school is an open gTLD"},
     {"paypal-login.go.it", "paypal.com", COMBO,
      "go.it is a province's geographic zone"},
-    {"weber.com", "webex.com", TYPO, "the same typo under .com"},
+    {"unitec.com", "united.com", TYPO, "the same typo under .com"},
+    {"weber.com", NULL, NULL, "r for x is no slip: Weber's grills"},
     {"ups.net", "ups.com", TLD, "the brand label under .net"},
     /* A vetted suffix the brand uses itself still counts. */
     {"iirs.gov", "irs.gov", TYPO, "a doubled letter under the brand's .gov"},
