@@ -20,6 +20,8 @@
  *	look-alikes that UTS #39 leaves apart, as the skeleton keeps no
  *	sequences on the left: it has rn for m, not nn or rr, which read as
  *	m as well in the small sans-serif type of a mail client's list).
+ *	confusable_merge_ce() makes c and e one too, for the caller to use
+ *	where a looser likeness is safe.
  *
  *	A label mixes scripts when ICU's single-script restriction level
  *	refuses it: Latin with Cyrillic, Greek or Armenian letters.
@@ -389,6 +391,13 @@ static int confusable_ascii(const char *label, size_t len,
 	}
 	out[n] = '\0';
 	return (int)n;
+}
+
+void confusable_merge_ce(const char *sk, size_t n, char *out)
+{
+	for (size_t i = 0; i < n; i++)
+		out[i] = sk[i] == 'c' ? 'e' : sk[i];
+	out[n] = '\0';
 }
 
 int confusable_is_ace(const char *label, size_t len)

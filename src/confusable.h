@@ -50,6 +50,13 @@ void confusable_free(struct confusable *cf);
 int confusable_skeleton(const struct confusable *cf, const char *label,
 			size_t len, char out[CONFUSABLE_MAX + 1], int *flags);
 
+/* confusable_merge_ce - skeleton sk[0..n) with c written e, into out
+ * (n + 1 bytes, NUL-terminated): the two ASCII letters that look alike
+ * at a glance in a mail client's small type and that impersonators swap
+ * both ways (indcpcndcnt, mereadobiteoin); too loose a likeness for a
+ * short label (cbc, ebc), so the caller keeps it to long ones */
+void confusable_merge_ce(const char *sk, size_t n, char *out);
+
 /* confusable_is_ace - label[0..len) starts an A-label ("xn--" and more) */
 int confusable_is_ace(const char *label, size_t len);
 

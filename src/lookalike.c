@@ -35,6 +35,10 @@
  *			characters looked up here, in deletions and in
  *			labels find the brands two edits away (myefherwalet,
  *			a real squat of myetherwallet), each verified.
+ *	merged		the skeleton of a brand label of 7 or more with c
+ *			written e (confusable_merge_ce()) -> brand:
+ *			homoglyph, the two swapped both ways
+ *			(indcpcndcntrcscrvc, mereadobiteoin).
  *	names		each word of a hyphenated brand label that may be
  *			its name, 4 letters or more, no English word and no
  *			keyword (litecoin of litecoin-foundation, deutsche

@@ -210,6 +210,22 @@ static int lookindex_is_narrow(const char *label, size_t len)
 	return 0;
 }
 
+/* lookindex_merged - a brand label of 7 or more whose skeleton
+ * skeleton[0..n) has a c or an e: that skeleton with c written e, into
+ * the merged index */
+static int lookindex_merged(struct lookalike *lk,
+			    const struct lookalike_brand *brand,
+			    const char *skeleton, size_t n)
+{
+	char merged[CONFUSABLE_MAX + 1];
+
+	if (brand->label_len < LOOKALIKE_MERGED_MIN
+	    || strpbrk(skeleton, "ce") == NULL)
+		return 0;
+	confusable_merge_ce(skeleton, n, merged);
+	return lookindex_first(lk, LK_MERGED, merged, brand);
+}
+
 /* lookindex_add - enter a new brand's label into every index */
 int lookindex_add(struct lookalike *lk, struct lookalike_brand *brand)
 {
@@ -229,6 +245,7 @@ int lookindex_add(struct lookalike *lk, struct lookalike_brand *brand)
 		brand->skeleton_len = (size_t)n;
 		if (brand->skeleton == NULL
 		    || lookindex_first(lk, LK_SKELETONS, skeleton, brand) < 0
+		    || lookindex_merged(lk, brand, skeleton, (size_t)n) < 0
 		    || lookindex_deletions(lk, LK_SKEL_DELETIONS, skeleton,
 					   (size_t)n, brand)
 			   < 0)

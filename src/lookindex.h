@@ -21,6 +21,9 @@
 #define LOOKALIKE_TYPO_MIN 5
 /* A look-alike letter and a typo together: brand labels this long. */
 #define LOOKALIKE_TWO_STEP_MIN 7
+/* c and e swapped: brand labels this long (shorter ones are others'
+ * acronyms then: cbc, ebc). */
+#define LOOKALIKE_MERGED_MIN LOOKALIKE_TWO_STEP_MIN
 /* Two typos: brand labels this long (myetherwallet, microsoftonline),
  * and at most this long: a label of n takes about n * n / 2 index keys
  * (a brands file's 63-letter label would take 1,953). */
@@ -74,6 +77,7 @@ enum {
 	LK_SHORTS,
 	LK_DELETIONS2,
 	LK_NAMES,
+	LK_MERGED,
 	LK_MAPS
 };
 

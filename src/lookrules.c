@@ -233,9 +233,33 @@ lookrules_skeleton_match(const struct lookalike *lk, const char *label,
 			     : lookrules_pair_unfolded(lk, sk, n, masked, mlen);
 }
 
+/* lookrules_merged - a brand label of 7 or more, not label[0..len)
+ * itself, whose skeleton is the label's skeleton sk[0..n) once c is
+ * written e in both (confusable_merge_ce()): indepcndcntrcscrvc,
+ * mereadobiteoin */
+static const struct lookalike_brand *
+lookrules_merged(const struct lookalike *lk, const char *label, size_t len,
+		 const char *sk, size_t n)
+{
+	char merged[CONFUSABLE_MAX + 1];
+	const struct lookalike_brand *brand;
+
+	if (n < LOOKALIKE_MERGED_MIN)
+		return NULL;
+	confusable_merge_ce(sk, n, merged);
+	brand =
+	    lookalike_get(lk, LK_MERGED, merged, n, lookfilter_hash(merged, n));
+	return brand != NULL
+		       && !(brand->label_len == len
+			    && memcmp(brand->domain, label, len) == 0)
+		   ? brand
+		   : NULL;
+}
+
 /* lookrules_homoglyph - a label with a brand label's skeleton, read as
  * it is, with cl for d and lc for k, or with an r before two more of r
- * and n as r m (lookrules_skeleton_match()) */
+ * and n as r m (lookrules_skeleton_match()); last, with c and e made
+ * one in a long label (lookrules_merged()) */
 static const struct lookalike_brand *
 lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 {
@@ -259,7 +283,8 @@ lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 		    && !(r.flags & CONFUSABLE_IDN))
 			brand = NULL;
 	}
-	return brand;
+	return brand != NULL ? brand
+			     : lookrules_merged(lk, label, len, sk, r.n);
 }
 
 /*

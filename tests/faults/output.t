@@ -5,10 +5,16 @@
 # again); never a lost event, never half an event left in a file.
 . "$(dirname "$0")/../lib.sh"
 
+# letter N - the N-th of twelve letters no two of which look alike (c
+# and e do in a long label, i and l, m and rn)
+letter() {
+	printf '%s' abdfghjkpqst | cut -c "$1"
+}
+
 # phish N - a from= line of the N-th of a set of unrelated brands (three
 # letters apart: no lookalike of one another)
 phish() {
-	_l=$(printf "\\$(printf '%03o' $((96 + $1)))")
+	_l=$(letter "$1")
 	from_line "q$1" "<a@emalsrv.$_l$_l${_l}mart.com>"
 }
 
@@ -31,7 +37,7 @@ if [ "$(id -u)" -eq 0 ] && mkdir "$TMP/fs" &&
 	# events of about 8 KiB (a 7000-byte local part, event.original whole)
 	long=$(head -c 7000 /dev/zero | tr '\0' x)
 	for i in $(seq 1 12); do
-		_l=$(printf "\\$(printf '%03o' $((96 + i)))")
+		_l=$(letter "$i")
 		from_line "q$i" "<$long@emalsrv.$_l$_l${_l}mart.com>"
 	done >"$TMP/big"
 	pw -r "$RULEBASE" -s "$TMP/full.db" -o "$TMP/fs/events.json" "$TMP/big" \

@@ -31,7 +31,8 @@ done
 python3 - "$MESSAGES" "$CAMPAIGNS" >"$TMP/lines" <<'EOF'
 import sys
 messages, campaigns = int(sys.argv[1]), int(sys.argv[2])
-brands = [c * 3 + "mart.com" for c in "abcdefghij"[:campaigns]]
+# letters no two of which look alike (c and e do in a long label)
+brands = [c * 3 + "mart.com" for c in "abdfghjkpq"[:campaigns]]
 line = ("<22>Mar  3 %02d:%02d:%02d mx1 sm-mta[%d]: k%07d: from=<%s>, "
         "size=100, class=0, nrcpts=1, proto=ESMTP, daemon=MTA, relay=%s\n")
 out = sys.stdout
@@ -148,7 +149,7 @@ wait_for '[ "$(jq -r "select(.event.action == \"phished-domain-first-seen\") | .
 seen=$(jq -r 'select(.event.action == "phished-domain-first-seen") | .phishwatch.phished_domain' \
 	"$events" 2>/dev/null | sort)
 is "$(printf '%s\n' "$seen" | sort -u | tr '\n' ' ')" \
-	"aaamart.com bbbmart.com cccmart.com dddmart.com eeemart.com fffmart.com gggmart.com hhhmart.com iiimart.com jjjmart.com " \
+	"aaamart.com bbbmart.com dddmart.com fffmart.com gggmart.com hhhmart.com jjjmart.com kkkmart.com pppmart.com qqqmart.com " \
 	"all $CAMPAIGNS first-seen events are there"
 dups=$(($(printf '%s\n' "$seen" | grep -c .) - CAMPAIGNS))
 diag "first-seen events repeated by kills: $dups"
