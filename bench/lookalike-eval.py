@@ -397,6 +397,9 @@ PLAIN_LISTS = [
     ("eval-brands-banks.txt", "%d banks drawn at random from npm banks-db, "
      "not in data/brands",
      "the drawn banks alone (a --brands list, no families)"),
+    ("eval-brands-exchanges.txt", "%d crypto exchanges of npm ccxt, not in "
+     "data/brands",
+     "the crypto exchanges alone (a --brands list, no families)"),
 ]
 
 
