@@ -17,8 +17,9 @@
  *	the label's skeleton, read as it is and then with cl as d and lc as
  *	k (not into a two-letter brand from three ASCII letters: tcl.com),
  *	and for an IDN label its deletions (homoglyph: equal skeletons,
- *	or one edit after folding, or for a two-letter brand one letter no
- *	table folds), the label's deletions
+ *	or one edit after folding, one letter no table folds for the same
+ *	letter of a brand each time, or for a two-letter brand one such
+ *	letter), the label's deletions
  *	(typo, symmetric deletion, each candidate verified by an exact
  *	one-edit test, a letter substituted in 5 or 6 only by a slip:
  *	looksearch.h), the narrow variants of short labels
@@ -42,6 +43,10 @@
 #include "looksearch.h"
 #include "oneedit.h"
 #include "vetted.h"
+
+/* The same letter no table folds for one of a brand's, two times or
+ * more: brand labels this long (bbva). */
+#define LOOKALIKE_SAME_UNFOLDED_MIN 4
 
 /* Brand labels this long or shorter: a doubled letter or a swap only
  * under their own suffixes (lookrules_same_suffix()). */
@@ -203,6 +208,67 @@ lookrules_pair_unfolded(const struct lookalike *lk, const char *sk,
 	return brand;
 }
 
+/* lookrules_utf8_len - the bytes of the UTF-8 character led by lead */
+static size_t lookrules_utf8_len(unsigned char lead)
+{
+	return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+}
+
+/* lookrules_one_unfolded - every character beyond ASCII in sk[0..n) is
+ * the same one, a Latin-like letter (lookrules_latinlike()) */
+static int lookrules_one_unfolded(const char *sk, size_t n)
+{
+	const char *first = NULL;
+	size_t first_len = 0;
+
+	for (size_t i = 0; i < n;) {
+		size_t k = lookrules_utf8_len((unsigned char)sk[i]);
+
+		if (k > n - i)
+			return 0;
+		if (k > 1) {
+			if (first == NULL) {
+				first = sk + i;
+				first_len = k;
+			} else if (k != first_len
+				   || memcmp(first, sk + i, k) != 0)
+				return 0;
+		}
+		i += k;
+	}
+	return first != NULL && lookrules_latinlike(first, first_len);
+}
+
+/*
+ * lookrules_same_unfolded - an IDN label whose folded skeleton sk has
+ * one letter that no table folds (masked '*') two times or more, each
+ * time in place of the same letter of a brand label of 4 or more:
+ * bybit and bbva with Cyrillic soft signs for their b (UTS #39 takes it
+ * for Latin tone six).  One such letter is one edit (looksearch_one());
+ * the same one again is the same stand-in, no second change.
+ */
+static const struct lookalike_brand *
+lookrules_same_unfolded(const struct lookalike *lk, const char *sk,
+			size_t sk_len, char *masked, size_t len)
+{
+	char letters[CONFUSABLE_MAX + 1];
+	const struct lookalike_brand *brand = NULL;
+	size_t count = 0;
+
+	for (size_t i = 0; i < len; i++)
+		count += masked[i] == '*';
+	if (count < 2 || len < LOOKALIKE_SAME_UNFOLDED_MIN
+	    || !lookrules_one_unfolded(sk, sk_len))
+		return NULL;
+	for (char c = 'a'; c <= 'z' && brand == NULL; c++) {
+		for (size_t i = 0; i <= len; i++)
+			letters[i] = masked[i] == '*' ? c : masked[i];
+		brand = lookalike_get(lk, LK_SKELETONS, letters, len,
+				      lookfilter_hash(letters, len));
+	}
+	return brand;
+}
+
 /* lookrules_skeleton_match - a brand whose skeleton sk[0..n) is, not the
  * label itself; for an IDN label, one edit from one once both are
  * folded, two letters no table folds from a long one, or one from a
@@ -229,6 +295,8 @@ lookrules_skeleton_match(const struct lookalike *lk, const char *label,
 	brand = looksearch_one(lk, &how, masked, mlen);
 	if (brand == NULL)
 		brand = lookrules_two_unfolded(lk, masked, mlen);
+	if (brand == NULL)
+		brand = lookrules_same_unfolded(lk, sk, n, masked, mlen);
 	return brand != NULL ? brand
 			     : lookrules_pair_unfolded(lk, sk, n, masked, mlen);
 }
