@@ -123,6 +123,17 @@ static size_t lookrules_mask(const char *key, size_t len, char *out)
 	return n;
 }
 
+/* lookrules_unfolded_count - the letters no table folds ('*') in
+ * masked[0..len) */
+static size_t lookrules_unfolded_count(const char *masked, size_t len)
+{
+	size_t count = 0;
+
+	for (size_t i = 0; i < len; i++)
+		count += masked[i] == '*';
+	return count;
+}
+
 /*
  * lookrules_two_unfolded - an IDN label whose folded skeleton has one or
  * two letters that no table folds (masked '*') where a brand label of 7
@@ -141,10 +152,8 @@ lookrules_two_unfolded(const struct lookalike *lk, char *masked, size_t len)
 	    one_edit};
 	char *first = memchr(masked, '*', len);
 	const struct lookalike_brand *brand = NULL;
-	size_t count = 0;
+	size_t count = lookrules_unfolded_count(masked, len);
 
-	for (size_t i = 0; i < len; i++)
-		count += masked[i] == '*';
 	if (count == 0 || count > 2 || len + 1 < LOOKALIKE_TWO_STEP_MIN)
 		return NULL;
 	for (char c = 'a'; c <= 'z' && brand == NULL; c++) {
@@ -253,11 +262,9 @@ lookrules_same_unfolded(const struct lookalike *lk, const char *sk,
 {
 	char letters[CONFUSABLE_MAX + 1];
 	const struct lookalike_brand *brand = NULL;
-	size_t count = 0;
 
-	for (size_t i = 0; i < len; i++)
-		count += masked[i] == '*';
-	if (count < 2 || len < LOOKALIKE_SAME_UNFOLDED_MIN
+	if (lookrules_unfolded_count(masked, len) < 2
+	    || len < LOOKALIKE_SAME_UNFOLDED_MIN
 	    || !lookrules_one_unfolded(sk, sk_len))
 		return NULL;
 	for (char c = 'a'; c <= 'z' && brand == NULL; c++) {
@@ -267,6 +274,17 @@ lookrules_same_unfolded(const struct lookalike *lk, const char *sk,
 				      lookfilter_hash(letters, len));
 	}
 	return brand;
+}
+
+/* lookrules_other - brand, unless its label is label[0..len) itself */
+static const struct lookalike_brand *
+lookrules_other(const struct lookalike_brand *brand, const char *label,
+		size_t len)
+{
+	return brand != NULL && brand->label_len == len
+		       && memcmp(brand->domain, label, len) == 0
+		   ? NULL
+		   : brand;
 }
 
 /* lookrules_skeleton_match - a brand whose skeleton sk[0..n) is, not the
@@ -284,10 +302,10 @@ lookrules_skeleton_match(const struct lookalike *lk, const char *label,
 	const struct lookalike_brand *brand;
 	size_t mlen;
 
-	brand = lookalike_get(lk, LK_SKELETONS, sk, n, lookfilter_hash(sk, n));
-	if (brand != NULL
-	    && !(brand->label_len == len
-		 && memcmp(brand->domain, label, len) == 0))
+	brand = lookrules_other(
+	    lookalike_get(lk, LK_SKELETONS, sk, n, lookfilter_hash(sk, n)),
+	    label, len);
+	if (brand != NULL)
 		return brand;
 	if (!(flags & CONFUSABLE_IDN))
 		return NULL;
@@ -310,18 +328,13 @@ lookrules_merged(const struct lookalike *lk, const char *label, size_t len,
 		 const char *sk, size_t n)
 {
 	char merged[CONFUSABLE_MAX + 1];
-	const struct lookalike_brand *brand;
 
 	if (n < LOOKALIKE_MERGED_MIN)
 		return NULL;
 	confusable_merge_ce(sk, n, merged);
-	brand =
-	    lookalike_get(lk, LK_MERGED, merged, n, lookfilter_hash(merged, n));
-	return brand != NULL
-		       && !(brand->label_len == len
-			    && memcmp(brand->domain, label, len) == 0)
-		   ? brand
-		   : NULL;
+	return lookrules_other(
+	    lookalike_get(lk, LK_MERGED, merged, n, lookfilter_hash(merged, n)),
+	    label, len);
 }
 
 /* lookrules_homoglyph - a label with a brand label's skeleton, read as
