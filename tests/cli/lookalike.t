@@ -153,7 +153,8 @@ for case in \
 	"amazon-co-jp.top lookalike:combo amazon.com" \
 	"deutsche-login.de lookalike:combo deutsche-bank.de" \
 	"banckofamerika.com lookalike:typo bankofamerica.com" \
-	"xn--80aaa4ib1d45c.com lookalike:homoglyph alibaba.com"; do
+	"xn--80aaa4ib1d45c.com lookalike:homoglyph alibaba.com" \
+	"socictcgcncralc.com lookalike:homoglyph societegenerale.com"; do
 	set -- $case
 	is "$(shipped "$1")" "phished-domain-first-seen$tab$2$tab$3$tab$1" "shipped list: $1 imitates $3 ($2)"
 done
@@ -161,7 +162,7 @@ is "$(shipped paypal.com.verify-id.info)" "phished-domain-first-seen${tab}lookal
 	"shipped list: --help's paypal.com.verify-id.info imitates paypal.com (embedded)"
 # --help's newer examples are the ones the loop above runs
 for example in paypal-balance.com bt-billing.com xn--pypal-login-yij.com paypa1-login.com \
-	paypal-com.net; do
+	paypal-com.net socictcgcncralc.com; do
 	like "$(pw --help)" "$example" "--help shows $example, run above"
 done
 # not_shipped NAME DOMAIN [OPTIONS...] - no event, and not for a crash:
