@@ -80,6 +80,16 @@ static const struct pair_case family_cases[] = {
     {"aliexpress.info", "aliexpress.com", TLD, "not .ru: anybody's"},
     {"telekom.info", "telekom.de", TLD, "the brand under an open domain"},
     {"githubb.com", "github.com", TYPO, "a typo of the brand"},
+    {"marriottrewards.com", NULL, NULL, "Marriott's loyalty site"},
+    {"discord.store", NULL, NULL, "Discord's merchandise store"},
+    {"lloydsbank.co.uk", NULL, NULL, "Lloyds Bank's UK domain"},
+    {"postemobile.it", NULL, NULL, "Poste Italiane's mobile network"},
+    {"telekom.hu", NULL, NULL, "Magyar Telekom"},
+    {"telekom.si", "telekom.de", TLD, "another Telekom: still reported"},
+    {"telekorn.de", "telekom.de", GLYPH, "a homoglyph still counts"},
+    {"marriottrewards-login.com", "marriott.com", COMBO,
+     "a lure on the loyalty site"},
+    {"discord.shop", "discord.com", TLD, "not .store: anybody's"},
 };
 
 /* test_shipped - a lookalike with the shipped brands file loaded */
