@@ -12,7 +12,9 @@
  * DIAGNOSTICS
  *	"file:line: reason; line skipped" for a line or word skipped (too
  *	long, control bytes, more than one word in an allow file, not a
- *	hostname, a public suffix, not a registrable domain).
+ *	hostname, a public suffix); "file:line: "NAME" read as DOMAIN, the
+ *	registrable domain it names" for a brand or family word written as
+ *	a host below it, a URL, an address or a wildcard, which is kept.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -61,23 +63,61 @@ static void brandfile_host_warn(struct textfile_where *src,
 		textfile_warn(src, "%s is not a registrable domain", host);
 }
 
+/*
+ * brandfile_host_part - the host that item names when it is written as a
+ * URL (https://www.paypal.com/signin), a mail address or its domain
+ * (service@paypal.com, @paypal.com) or a wildcard (*.paypal.com), the
+ * forms brands are copied in from reports and feeds: copied into buf,
+ * or item itself when it is none of them.  A URL's host ends at its
+ * path, query or port; the item is bounded by the line.
+ */
+static const char *brandfile_host_part(const char *item,
+				       char buf[BRANDFILE_LINE_MAX + 1])
+{
+	const char *scheme = strstr(item, "://");
+	const char *at = strrchr(item, '@');
+	size_t len;
+
+	if (scheme != NULL) {
+		item = scheme + 3;
+		len = strcspn(item, "/?:");
+	} else if (at != NULL) {
+		item = at + 1;
+		len = strlen(item);
+	} else if (strncmp(item, "*.", 2) == 0) {
+		item += 2;
+		len = strlen(item);
+	} else {
+		return item;
+	}
+	memcpy(buf, item, len);
+	buf[len] = '\0';
+	return buf;
+}
+
 /* brandfile_registrable - item as a registrable domain into host, or a
- * warning and 0 */
+ * warning and 0; a host below one (www.paypal.com), or one written as a
+ * URL, an address or a wildcard, is read as its registrable domain, with
+ * a warning that says so: the brand is plain, and nothing is lost */
 static int brandfile_registrable(struct lookalike *lk,
 				 struct textfile_where *src, const char *item,
 				 char host[HOSTNAME_MAX + 1])
 {
+	char buf[BRANDFILE_LINE_MAX + 1];
+	const char *name = brandfile_host_part(item, buf);
 	const char *reg;
-	enum lookalike_verdict verdict = lookalike_judge(lk, item, host, &reg);
+	enum lookalike_verdict verdict = lookalike_judge(lk, name, host, &reg);
 
-	if (verdict == LOOKALIKE_BELOW) {
-		textfile_warn(src, "%s is not a registrable domain (%s is)",
-			      host, reg);
-		return 0;
-	}
-	if (verdict != LOOKALIKE_REGISTRABLE) {
+	if (verdict != LOOKALIKE_REGISTRABLE && verdict != LOOKALIKE_BELOW) {
 		brandfile_host_warn(src, verdict, item, host);
 		return 0;
+	}
+	if (verdict == LOOKALIKE_BELOW || name != item) {
+		textfile_note(src,
+			      "\"%.*s\" read as %s, the registrable "
+			      "domain it names",
+			      BRANDFILE_QUOTE_MAX, item, reg);
+		memmove(host, reg, strlen(reg) + 1);
 	}
 	return 1;
 }
@@ -231,8 +271,8 @@ static int brandfile_read(struct lookalike *lk, const char *path,
 		return -1;
 	reading->lk = lk;
 	reading->add = add;
-	status = textfile_read(path, BRANDFILE_LINE_MAX, brandfile_line,
-			       reading, say, bad_lines);
+	status = textfile_read_own(path, BRANDFILE_LINE_MAX, brandfile_line,
+				   reading, say, bad_lines);
 	free(reading);
 	return status;
 }

@@ -24,41 +24,78 @@ struct textfile_source {
 	long total;
 };
 
+/* textfile_vsay - a warning "file:line: reason" and what came of the
+ * line (after: "; line skipped", or nothing) */
+static void textfile_vsay(const struct textfile_where *where, const char *after,
+			  const char *fmt, va_list ap)
+{
+	char reason[TEXTFILE_REASON_MAX];
+
+	vsnprintf(reason, sizeof(reason), fmt, ap);
+	say_print(where->say, SAY_WARN, "%s:%lu: %s%s", where->path,
+		  where->line, reason, after);
+}
+
 /* textfile_warn - one warning, one more bad line */
 void textfile_warn(struct textfile_where *where, const char *fmt, ...)
 {
-	char reason[TEXTFILE_REASON_MAX];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(reason, sizeof(reason), fmt, ap);
+	textfile_vsay(where, "; line skipped", fmt, ap);
 	va_end(ap);
-	say_print(where->say, SAY_WARN, "%s:%lu: %s; line skipped", where->path,
-		  where->line, reason);
 	where->bad++;
 }
 
+/* textfile_note - one warning about a line that is still read */
+void textfile_note(struct textfile_where *where, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	textfile_vsay(where, "", fmt, ap);
+	va_end(ap);
+}
+
+/* What a UTF-8 byte order mark that starts a file is to its readers. */
+enum textfile_bom {
+	TEXTFILE_BOM_IN_KEY, /* makemap keeps it in the first key */
+	TEXTFILE_BOM_MARK    /* only an editor's mark: left out */
+};
+
+/* The reading of one file. */
+struct textfile_reading {
+	struct textfile_where where;
+	enum textfile_bom bom;
+};
+
 /*
- * textfile_bom - does the first line start with a UTF-8 byte order mark?
- * An editor that adds one makes it part of the first key: makemap keeps
- * those bytes in the key, so that sendmail never matches that entry,
- * and the same key here would match nothing either, silently.  The line
- * is warned about and skipped, as makemap's map would never use it.
+ * textfile_bom - the length of a UTF-8 byte order mark that starts the
+ * first line, 0 when none.  An editor that adds one makes it part of the
+ * first key: makemap keeps those bytes in the key, so that sendmail never
+ * matches that entry, and the same key here would match nothing either,
+ * silently: the line is warned about and skipped (-1), as makemap's map
+ * would never use it.  In a file no makemap reads the mark is left out.
  */
-static int textfile_bom(struct textfile_where *where, const char *line,
+static int textfile_bom(struct textfile_reading *r, const char *line,
 			size_t len)
 {
 	static const char bom[] = "\xef\xbb\xbf";
 
-	if (where->line != 1 || len < sizeof(bom) - 1
+	if (r->where.line != 1 || len < sizeof(bom) - 1
 	    || memcmp(line, bom, sizeof(bom) - 1) != 0)
 		return 0;
-	textfile_warn(where,
+	if (r->bom == TEXTFILE_BOM_MARK) {
+		textfile_note(&r->where, "starts with a UTF-8 byte order mark "
+					 "(bytes EF BB BF), left out");
+		return (int)sizeof(bom) - 1;
+	}
+	textfile_warn(&r->where,
 		      "starts with a UTF-8 byte order mark (bytes EF "
 		      "BB BF), which would be part of its first key (makemap "
 		      "keeps it: sendmail never matches that entry); save the "
 		      "file without it");
-	return 1;
+	return -1;
 }
 
 /* textfile_read_some - read(2), stopping with EFBIG past the size limit
@@ -77,7 +114,7 @@ static long textfile_read_some(void *ctx, char *buf, size_t size)
 
 /* textfile_lines - the reading loop over an open descriptor */
 static int textfile_lines(int fd, size_t max, textfile_line_fn fn, void *ctx,
-			  struct textfile_where *where)
+			  struct textfile_reading *r)
 {
 	struct textfile_source src = {fd, 0};
 	struct linein *in =
@@ -90,6 +127,7 @@ static int textfile_lines(int fd, size_t max, textfile_line_fn fn, void *ctx,
 		return -1;
 	for (;;) {
 		enum linein_status got = linein_next(in, &line, &len);
+		int mark;
 
 		if (got == LINEIN_AGAIN)
 			continue;
@@ -97,12 +135,14 @@ static int textfile_lines(int fd, size_t max, textfile_line_fn fn, void *ctx,
 			status = 0;
 		if (got == LINEIN_EOF || got == LINEIN_ERROR)
 			break;
-		where->line++;
-		if (got == LINEIN_TOO_LONG)
-			textfile_warn(where, "longer than %zu bytes", max);
-		else if (textfile_bom(where, line, len))
+		r->where.line++;
+		if (got == LINEIN_TOO_LONG) {
+			textfile_warn(&r->where, "longer than %zu bytes", max);
 			continue;
-		else if (fn(ctx, where, line, len) < 0)
+		}
+		mark = textfile_bom(r, line, len);
+		if (mark >= 0
+		    && fn(ctx, &r->where, line + mark, len - (size_t)mark) < 0)
 			break;
 	}
 	linein_close(in);
@@ -145,11 +185,13 @@ static int textfile_open(const char *path, const struct say_to *say)
 	return -1;
 }
 
-/* textfile_read - open, read every line, close */
-int textfile_read(const char *path, size_t max, textfile_line_fn fn, void *ctx,
-		  const struct say_to *say, size_t *bad_lines)
+/* textfile_read_as - open, read every line, close; bom: what a byte
+ * order mark that starts the file is */
+static int textfile_read_as(const char *path, size_t max, textfile_line_fn fn,
+			    void *ctx, const struct say_to *say,
+			    size_t *bad_lines, enum textfile_bom bom)
 {
-	struct textfile_where where = {path, 0, 0, say};
+	struct textfile_reading r = {{path, 0, 0, say}, bom};
 	int fd;
 	int status;
 	int saved;
@@ -159,11 +201,27 @@ int textfile_read(const char *path, size_t max, textfile_line_fn fn, void *ctx,
 	fd = textfile_open(path, say);
 	if (fd < 0)
 		return -1;
-	status = textfile_lines(fd, max, fn, ctx, &where);
+	status = textfile_lines(fd, max, fn, ctx, &r);
 	saved = errno;
 	close(fd);
 	if (bad_lines != NULL)
-		*bad_lines = where.bad;
+		*bad_lines = r.where.bad;
 	errno = saved;
 	return status;
+}
+
+/* textfile_read - a file that makemap may read too */
+int textfile_read(const char *path, size_t max, textfile_line_fn fn, void *ctx,
+		  const struct say_to *say, size_t *bad_lines)
+{
+	return textfile_read_as(path, max, fn, ctx, say, bad_lines,
+				TEXTFILE_BOM_IN_KEY);
+}
+
+/* textfile_read_own - a file only phishwatch reads */
+int textfile_read_own(const char *path, size_t max, textfile_line_fn fn,
+		      void *ctx, const struct say_to *say, size_t *bad_lines)
+{
+	return textfile_read_as(path, max, fn, ctx, say, bad_lines,
+				TEXTFILE_BOM_MARK);
 }

@@ -9,9 +9,12 @@
  *	textfile_warn() tells the caller's say_to (say.h) "file:line:
  *	reason; line skipped" and counts
  *	the line, so every parser reports the same way and the caller can
- *	tell --check how many lines were bad.  A first line that starts
+ *	tell --check how many lines were bad; textfile_note() tells of a
+ *	line read otherwise than written ("file:line: reason"), which is
+ *	not bad: nothing of it was lost.  A first line that starts
  *	with a UTF-8 byte order mark is such a line: makemap would keep
- *	the mark in the first key, which then matches nothing.
+ *	the mark in the first key, which then matches nothing (in a file
+ *	only phishwatch reads, textfile_read_own(), the mark is left out).
  *
  *	Only a regular file of at most 64 MiB is read: a FIFO would block
  *	the open and each read with signals blocked, a device (/dev/zero)
@@ -47,8 +50,20 @@ typedef int (*textfile_line_fn)(void *ctx, struct textfile_where *where,
 int textfile_read(const char *path, size_t max, textfile_line_fn fn, void *ctx,
 		  const struct say_to *say, size_t *bad_lines);
 
+/*
+ * textfile_read_own - textfile_read() for a file that only phishwatch
+ * reads (--brands, --allow): no makemap keeps a byte order mark there,
+ * so one is left out of the first line, with a note, and the line read.
+ */
+int textfile_read_own(const char *path, size_t max, textfile_line_fn fn,
+		      void *ctx, const struct say_to *say, size_t *bad_lines);
+
 /* textfile_warn - "file:line: reason; line skipped", counted */
 void textfile_warn(struct textfile_where *where, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* textfile_note - "file:line: reason" for a line still read, not counted */
+void textfile_note(struct textfile_where *where, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -238,4 +238,23 @@ is "$?" 65 "--check fails on an unreadable brands line"
 like "$(cat "$TMP/bb.err")" "bad-brands:2" "naming file:line"
 pw -r "$RULEBASE" --brands "$TMP/none" /dev/null > /dev/null 2>&1
 is "$?" 66 "a missing brands file exits 66"
+
+# Brands as lists copied from reports and feeds write them: a byte order
+# mark, a URL, a host below the domain, an address; each is read as the
+# domain it names, said on stderr with file:line, and --check passes.
+printf '\357\273\277https://www.linkedin.com/login\nwww.walmart.com\nsecurity@marriott.com\n' > "$TMP/copied"
+{ from_line r63L00000011 '<x@linkedin-verify.com>'
+  from_line r63L00000012 '<x@wallmart.com>'
+  from_line r63L00000013 '<x@marriot.com>'; } > "$TMP/copied.log"
+pw -r "$RULEBASE" --no-default-brands --brands "$TMP/copied" "$TMP/copied.log" \
+	> "$TMP/copied.out" 2> "$TMP/copied.err"
+is "$(jq -r .phishwatch.phished_domain < "$TMP/copied.out" | tr '\n' ' ')" \
+	"linkedin.com walmart.com marriott.com " \
+	"brands copied as a URL, a host and an address are watched"
+like "$(cat "$TMP/copied.err")" 'copied:1: starts with a UTF-8 byte order mark \(bytes EF BB BF\), left out' \
+	"the byte order mark is said and left out"
+like "$(cat "$TMP/copied.err")" 'copied:2: "www.walmart.com" read as walmart.com, the registrable domain it names' \
+	"each line read otherwise is said with file:line"
+pw -r "$RULEBASE" --no-default-brands --brands "$TMP/copied" --check > /dev/null 2> "$TMP/copied.check"
+is "$?" 0 "--check passes: no line was lost"
 done_testing

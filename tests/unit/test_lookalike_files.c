@@ -87,10 +87,11 @@ static void test_brand_file(void)
 	test_write(path, text, sizeof(text) - 1);
 	tap_is_long(test_capture(brandfile_load, lk, path, &bad,
 				 captured), 0, "brands file loaded");
-	tap_is_long((long) bad, 6, "six bad lines counted");
+	tap_is_long((long) bad, 5, "five bad lines counted");
 	tap_is_long((long) lookalike_brand_count(lk), 5, "five brands");
-	test_has(captured, path, 6, "emalsrv.marriott.com is not a "
-		 "registrable domain (marriott.com is)", "below: says which is");
+	test_has(captured, path, 6, "\"emalsrv.marriott.com\" read as "
+		 "marriott.com, the registrable domain it names",
+		 "a host below: read as its domain, and said so");
 	test_has(captured, path, 7, "co.uk is a public suffix",
 		 "a public suffix");
 	test_has(captured, path, 8, "\"not\" is not a hostname",
@@ -118,6 +119,66 @@ static void test_brand_file(void)
 	tap_is_long(brandfile_load(lk, "/nonexistent/brands", &test_say, &bad),
 		    -1, "a missing file is an error");
 	tap_is_long(errno, ENOENT, "errno ENOENT");
+	unlink(path);
+	lookalike_free(lk);
+}
+
+/* test_brand_forms - brands as reports and feeds write them: a host
+ * below the domain, a URL, a mail address or its domain, a wildcard,
+ * each read as the registrable domain it names, with a warning that is
+ * no bad line; and a byte order mark, left out of a file only phishwatch
+ * reads.  A URL of a public suffix or of no host is still nothing. */
+static void test_brand_forms(void)
+{
+	static const char text[] =
+		"\xef\xbb\xbfpaypal.com   # a byte order mark before it\n"
+		"www.ebay.com\n"
+		"https://www.wellsfargo.com/signin?x=1\n"
+		"http://netflix.com:8080\n"
+		"security@amazon.com\n"
+		"@docusign.com .net\n"
+		"*.chase.com\n"
+		"https://co.uk/\n"
+		"ftp://\n";
+	char path[TEST_PATH_MAX];
+	char captured[TEST_CAPTURE_MAX];
+	struct lookalike *lk = lookalike_new();
+	struct detection d;
+	size_t bad = 99;
+
+	test_write(path, text, sizeof(text) - 1);
+	tap_is_long(test_capture(brandfile_load, lk, path, &bad,
+				 captured), 0, "brands in other forms loaded");
+	tap_is_long((long) bad, 2, "a public suffix and an empty URL are bad");
+	tap_is_long((long) lookalike_brand_count(lk), 7, "seven brands");
+	test_has(captured, path, 1, "starts with a UTF-8 byte order mark "
+		 "(bytes EF BB BF), left out\n", "the mark: said, left out");
+	test_has(captured, path, 2, "\"www.ebay.com\" read as ebay.com",
+		 "a host below its domain");
+	test_has(captured, path, 3, "\"https://www.wellsfargo.com/"
+		 "signin?x=1\" read as wellsfargo.com",
+		 "a URL with a path and a query");
+	test_has(captured, path, 4, "\"http://netflix.com:8080\" read as "
+		 "netflix.com", "a URL with a port");
+	test_has(captured, path, 5, "\"security@amazon.com\" read as "
+		 "amazon.com", "a mail address");
+	test_has(captured, path, 7, "\"*.chase.com\" read as chase.com",
+		 "a wildcard");
+	test_has(captured, path, 8, "co.uk is a public suffix",
+		 "a URL of a public suffix is no brand");
+	test_has(captured, path, 9, "\"ftp://\" is not a hostname",
+		 "a URL with no host is none");
+	tap_is_long(lookalike_check(lk, "paypa1.com", &d), 1,
+		    "the brand after the mark was taken");
+	tap_is_long(lookalike_check(lk, "ebay-login.com", &d), 1,
+		    "www.ebay.com: ebay.com's lures");
+	tap_is_str(d.phished_domain, "ebay.com", "... reported as ebay.com");
+	tap_is_long(lookalike_check(lk, "wellsfarg0.com", &d), 1,
+		    "the URL's brand was taken");
+	tap_is_long(lookalike_check(lk, "docusign.net", &d), 0,
+		    "an address's domain keeps its family");
+	tap_is_long(lookalike_check(lk, "chasse.com", &d), 1,
+		    "the wildcard's brand was taken");
 	unlink(path);
 	lookalike_free(lk);
 }
@@ -269,6 +330,7 @@ int main(void)
 		return 2;
 	}
 	test_brand_file();
+	test_brand_forms();
 	test_allow_file();
 	test_brand_family();
 	test_access();
