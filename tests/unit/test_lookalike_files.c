@@ -60,6 +60,21 @@ static void test_has(const char *captured, const char *path, int line,
 		printf("# wanted: %s\n# stderr:\n%s", want, captured);
 }
 
+/* test_load_brands - a lookalike with a brands file of text loaded
+ * (name: the check that it loads); its warnings in captured, its bad
+ * lines in *bad, the file left at path */
+static struct lookalike *test_load_brands(const char *text, size_t len,
+					  char *path, char *captured,
+					  size_t *bad, const char *name)
+{
+	struct lookalike *lk = lookalike_new();
+
+	test_write(path, text, len);
+	tap_is_long(test_capture(brandfile_load, lk, path, bad, captured), 0,
+		    name);
+	return lk;
+}
+
 /* test_brand_file - the --brands file format and its warnings */
 static void test_brand_file(void)
 {
@@ -80,13 +95,12 @@ static void test_brand_file(void)
 		"staples.co.uk";
 	char path[TEST_PATH_MAX];
 	char captured[TEST_CAPTURE_MAX];
-	struct lookalike *lk = lookalike_new();
-	struct detection d;
 	size_t bad = 99;
+	struct lookalike *lk = test_load_brands(text, sizeof(text) - 1, path,
+						captured, &bad,
+						"brands file loaded");
+	struct detection d;
 
-	test_write(path, text, sizeof(text) - 1);
-	tap_is_long(test_capture(brandfile_load, lk, path, &bad,
-				 captured), 0, "brands file loaded");
 	tap_is_long((long) bad, 5, "five bad lines counted");
 	tap_is_long((long) lookalike_brand_count(lk), 5, "five brands");
 	test_has(captured, path, 6, "\"emalsrv.marriott.com\" read as "
@@ -142,13 +156,12 @@ static void test_brand_forms(void)
 		"ftp://\n";
 	char path[TEST_PATH_MAX];
 	char captured[TEST_CAPTURE_MAX];
-	struct lookalike *lk = lookalike_new();
-	struct detection d;
 	size_t bad = 99;
+	struct lookalike *lk = test_load_brands(text, sizeof(text) - 1, path,
+						captured, &bad,
+						"brands in other forms loaded");
+	struct detection d;
 
-	test_write(path, text, sizeof(text) - 1);
-	tap_is_long(test_capture(brandfile_load, lk, path, &bad,
-				 captured), 0, "brands in other forms loaded");
 	tap_is_long((long) bad, 2, "a public suffix and an empty URL are bad");
 	tap_is_long((long) lookalike_brand_count(lk), 7, "seven brands");
 	test_has(captured, path, 1, "starts with a UTF-8 byte order mark "
