@@ -65,32 +65,28 @@ static void brandfile_host_warn(struct textfile_where *src,
 
 /*
  * brandfile_host_part - the host that item names when it is written as a
- * URL (https://www.paypal.com/signin), a mail address or its domain
- * (service@paypal.com, @paypal.com) or a wildcard (*.paypal.com), the
- * forms brands are copied in from reports and feeds: copied into buf,
- * or item itself when it is none of them.  A URL's host ends at its
- * path, query or port; the item is bounded by the line.
+ * URL (https://www.paypal.com/signin, paypal.com/), a mail address or its
+ * domain (service@paypal.com, @paypal.com) or a wildcard (*.paypal.com),
+ * the forms brands are copied in from reports and feeds: copied into
+ * buf, or item itself when it is none of them.  The host ends at a path,
+ * a query or a port; the item is bounded by the line.
  */
 static const char *brandfile_host_part(const char *item,
 				       char buf[BRANDFILE_LINE_MAX + 1])
 {
 	const char *scheme = strstr(item, "://");
-	const char *at = strrchr(item, '@');
+	const char *from = scheme != NULL ? scheme + 3 : item;
+	const char *at = scheme == NULL ? strrchr(item, '@') : NULL;
 	size_t len;
 
-	if (scheme != NULL) {
-		item = scheme + 3;
-		len = strcspn(item, "/?:");
-	} else if (at != NULL) {
-		item = at + 1;
-		len = strlen(item);
-	} else if (strncmp(item, "*.", 2) == 0) {
-		item += 2;
-		len = strlen(item);
-	} else {
+	if (at != NULL)
+		from = at + 1;
+	else if (strncmp(from, "*.", 2) == 0)
+		from += 2;
+	len = strcspn(from, "/?:");
+	if (from == item && item[len] == '\0')
 		return item;
-	}
-	memcpy(buf, item, len);
+	memcpy(buf, from, len);
 	buf[len] = '\0';
 	return buf;
 }

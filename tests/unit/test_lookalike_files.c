@@ -153,7 +153,8 @@ static void test_brand_forms(void)
 		"@docusign.com .net\n"
 		"*.chase.com\n"
 		"https://co.uk/\n"
-		"ftp://\n";
+		"ftp://\n"
+		"apple.com/\n";
 	char path[TEST_PATH_MAX];
 	char captured[TEST_CAPTURE_MAX];
 	size_t bad = 99;
@@ -163,7 +164,7 @@ static void test_brand_forms(void)
 	struct detection d;
 
 	tap_is_long((long) bad, 2, "a public suffix and an empty URL are bad");
-	tap_is_long((long) lookalike_brand_count(lk), 7, "seven brands");
+	tap_is_long((long) lookalike_brand_count(lk), 8, "eight brands");
 	test_has(captured, path, 1, "starts with a UTF-8 byte order mark "
 		 "(bytes EF BB BF), left out\n", "the mark: said, left out");
 	test_has(captured, path, 2, "\"www.ebay.com\" read as ebay.com",
@@ -181,6 +182,8 @@ static void test_brand_forms(void)
 		 "a URL of a public suffix is no brand");
 	test_has(captured, path, 9, "\"ftp://\" is not a hostname",
 		 "a URL with no host is none");
+	test_has(captured, path, 10, "\"apple.com/\" read as apple.com",
+		 "a host with a path and no scheme");
 	tap_is_long(lookalike_check(lk, "paypa1.com", &d), 1,
 		    "the brand after the mark was taken");
 	tap_is_long(lookalike_check(lk, "ebay-login.com", &d), 1,
