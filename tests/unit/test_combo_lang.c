@@ -77,6 +77,17 @@ static const struct pair_case positive_cases[] = {
      "German: confirmation, umlaut as ae"},
     {"amazon-bestatigung.de", "amazon.com", COMBO,
      "German: confirmation, umlaut dropped"},
+    /* The terms, policy or consent a lure asks the reader to agree to. */
+    {"paypalpolicy.com", "paypal.com", COMBO, "English: policy, glued"},
+    {"netflixterms.com", "netflix.com", COMBO, "English: terms, glued"},
+    {"paypalagree.com", "paypal.com", COMBO, "English: agree, glued"},
+    {"amazon-consent.com", "amazon.com", COMBO, "English: consent"},
+    {"paypal-zustimmung.de", "paypal.com", COMBO, "German: consent"},
+    {"netflix-voorwaarden.nl", "netflix.com", COMBO, "Dutch: terms"},
+    {"paypalcondiciones.es", "paypal.com", COMBO, "Spanish: terms, glued"},
+    {"amazon-regulamin.pl", "amazon.com", COMBO, "Polish: terms"},
+    {"paypal-villkor.se", "paypal.com", COMBO, "Swedish: terms"},
+    {"netflix-syarat.com", "netflix.com", COMBO, "Indonesian: terms"},
     /* A lure word glued before a brand. */
     {"mijnpaypal.nl", "paypal.com", COMBO, "Dutch: my"},
     {"moncomptenetflix.fr", "netflix.com", COMBO, "French: my account"},
