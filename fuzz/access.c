@@ -11,7 +11,10 @@
  *	config_learn_access(), the function config_load() runs on every
  *	start and reload.  What the parsers warn about goes to a say
  *	function, as at a run, which checks that each message is one
- *	bounded line.
+ *	bounded line.  The same text is then read as a --brands file and
+ *	an --allow file (brandfile.h: its forms, URLs and addresses read as
+ *	domains, a byte order mark left out), and senders are checked
+ *	against what they gave.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -22,6 +25,7 @@
 #include <unistd.h>
 
 #include "access.h"
+#include "brandfile.h"
 #include "config.h"
 #include "detector.h"
 #include "fuzzsay.h"
@@ -86,6 +90,27 @@ static void fuzz_one(const char *path)
 	access_free(map);
 }
 
+/* fuzz_lists - the input as a brands file, then as an allow file, and
+ * senders checked against the brands it gave */
+static void fuzz_lists(const char *path)
+{
+	static const struct say_to say = { fuzz_say, NULL };
+	static const char *const senders[] = {
+		"paypa1.com", "ebay-login.com", "xn--mller-kva.de", "linkedin.com",
+	};
+	struct lookalike *lk = lookalike_new();
+	struct detection d;
+	size_t bad;
+
+	if (lk == NULL)
+		abort();
+	(void) brandfile_load(lk, path, &say, &bad);
+	(void) brandfile_load_allow(lk, path, &say, &bad);
+	for (size_t i = 0; i < sizeof(senders) / sizeof(senders[0]); i++)
+		(void) lookalike_check(lk, senders[i], &d);
+	lookalike_free(lk);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const types[] = { "", "postfix:", "postfix-dot:",
@@ -104,5 +129,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	for (int i = 0; i < 4; i++)
 		fuzz_one(fuzz_path[i]);
+	fuzz_lists(fuzz_path[0]);
 	return 0;
 }
