@@ -43,8 +43,9 @@ typedef int (*brandfile_line_fn)(struct lookalike *lk,
 				 struct textfile_where *src,
 				 struct brandfile_words *words);
 
-/* brandfile_host_warn - warn about an item that is no usable host; one
- * with bytes above ASCII is not quoted: they may be no UTF-8 at all */
+/* brandfile_host_warn - warn about an item that names no hostname or a
+ * public suffix; one with bytes above ASCII is not quoted: they may be no
+ * UTF-8 at all */
 static void brandfile_host_warn(struct textfile_where *src,
 				enum lookalike_verdict verdict,
 				const char *item, const char *host)
@@ -57,10 +58,26 @@ static void brandfile_host_warn(struct textfile_where *src,
 	else if (verdict == LOOKALIKE_NOT_HOST)
 		textfile_warn(src, "\"%.*s\" is not a hostname",
 			      BRANDFILE_QUOTE_MAX, item);
-	else if (verdict == LOOKALIKE_SUFFIX)
-		textfile_warn(src, "%s is a public suffix, not a domain", host);
 	else
-		textfile_warn(src, "%s is not a registrable domain", host);
+		textfile_warn(src, "%s is a public suffix, not a domain", host);
+}
+
+/* brandfile_read_as - say that item was read as the registrable domain
+ * reg; an item with bytes above ASCII is not quoted: those around the
+ * host it names (a URL's path) were never checked to be UTF-8 */
+static void brandfile_read_as(struct textfile_where *src, const char *item,
+			      const char *reg)
+{
+	if (hostname_has_high(item, strlen(item)))
+		textfile_note(src,
+			      "a name with non-ASCII bytes read as %s, the "
+			      "registrable domain it names",
+			      reg);
+	else
+		textfile_note(src,
+			      "\"%.*s\" read as %s, the registrable domain it "
+			      "names",
+			      BRANDFILE_QUOTE_MAX, item, reg);
 }
 
 /*
@@ -109,10 +126,7 @@ static int brandfile_registrable(struct lookalike *lk,
 		return 0;
 	}
 	if (verdict == LOOKALIKE_BELOW || name != item) {
-		textfile_note(src,
-			      "\"%.*s\" read as %s, the registrable "
-			      "domain it names",
-			      BRANDFILE_QUOTE_MAX, item, reg);
+		brandfile_read_as(src, item, reg);
 		memmove(host, reg, strlen(reg) + 1);
 	}
 	return 1;

@@ -154,7 +154,8 @@ static void test_brand_forms(void)
 		"*.chase.com\n"
 		"https://co.uk/\n"
 		"ftp://\n"
-		"apple.com/\n";
+		"apple.com/\n"
+		"https://netflix.com/\xff\n";
 	char path[TEST_PATH_MAX];
 	char captured[TEST_CAPTURE_MAX];
 	size_t bad = 99;
@@ -184,6 +185,9 @@ static void test_brand_forms(void)
 		 "a URL with no host is none");
 	test_has(captured, path, 10, "\"apple.com/\" read as apple.com",
 		 "a host with a path and no scheme");
+	test_has(captured, path, 11, "a name with non-ASCII bytes read as "
+		 "netflix.com", "a byte above ASCII in a path: not quoted");
+	tap_ok(strchr(captured, '\xff') == NULL, "... and its byte not written");
 	tap_is_long(lookalike_check(lk, "paypa1.com", &d), 1,
 		    "the brand after the mark was taken");
 	tap_is_long(lookalike_check(lk, "ebay-login.com", &d), 1,
