@@ -28,6 +28,10 @@ struct textfile_source {
  * line (after: "; line skipped", or nothing) */
 static void textfile_vsay(const struct textfile_where *where, const char *after,
 			  const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
+
+static void textfile_vsay(const struct textfile_where *where, const char *after,
+			  const char *fmt, va_list ap)
 {
 	char reason[TEXTFILE_REASON_MAX];
 
