@@ -4,8 +4,8 @@
  *	lure
  * SUMMARY
  *	lookcombo_words(), lookcombo_spelled(), lookcombo_idn(),
- *	lookcombo_edit() and lookcombo_name(), five rules of lookrules.c's
- *	list, all reported as lookalike:combo.
+ *	lookcombo_edit(), lookcombo_name() and lookcombo_bulk(), six rules
+ *	of lookrules.c's list, all reported as lookalike:combo.
  * DESCRIPTION
  *	Each rule reads the sender's label as words (combosquat.h) and asks
  *	of each part whether it stands for a brand, through a lookup of its
@@ -14,12 +14,15 @@
  *	(paypal-com, amazon-co-jp: lookspell.h), an IDN label's parts by
  *	their skeletons (xn--pypal-login-yij), a hyphenated label's word
  *	edited (paypa1-login) and the names of hyphenated brand labels
- *	(litecoin-login for litecoin-foundation).  Each part is one probe of
+ *	(litecoin-login for litecoin-foundation), and under a top-level
+ *	domain sold in bulk a coined brand name with anything beside it
+ *	(bulktld.h).  Each part is one probe of
  *	the Bloom filter and the label indexes of lookindex.h, whatever the
  *	number of brands.
  */
 #include <string.h>
 
+#include "bulktld.h"
 #include "combosquat.h"
 #include "dictword.h"
 #include "hostname.h"
@@ -372,4 +375,54 @@ const struct lookalike_brand *lookcombo_name(const struct lookalike *lk,
 	    || lookcombo_spells_label(lk, label, len))
 		return NULL;
 	return combosquat_find(label, len, lookcombo_named_word, &parts);
+}
+
+/* lookcombo_coined - the brand whose label s[0..len) is, when it is a
+ * coined name (combosquat.h: no English word, nor a keyword after a
+ * letter or two) */
+static const struct lookalike_brand *
+lookcombo_coined(const struct lookalike *lk, const char *s, size_t len)
+{
+	int distinct = 0;
+	const struct lookalike_brand *brand =
+	    lookcombo_label(lk, s, len, &distinct);
+
+	return distinct == COMBOSQUAT_COINED ? brand : NULL;
+}
+
+/* lookcombo_word_over - an English word at the start of label[0..len)
+ * (at its end, with at_end) is longer than the brand's n letters there:
+ * the brand is then a part of that word (revolut in revolutionary) */
+static int lookcombo_word_over(const char *label, size_t len, size_t n,
+			       int at_end)
+{
+	for (size_t j = n + 1; j <= len; j++)
+		if (dictword_is_word(at_end ? label + len - j : label, j))
+			return 1;
+	return 0;
+}
+
+/* lookcombo_bulk - under a top-level domain sold in bulk for little
+ * (bulktld.h), a coined brand label at the start or the end of the
+ * label with anything beside it, glued or hyphenated
+ * (myetherwallet-msgsign.space, ethereumnow.top): there a brand's name
+ * is seldom its owner's, and squatters name their hosts with whatever
+ * comes to hand.  Up to two hash probes a length, only under such a
+ * suffix. */
+const struct lookalike_brand *lookcombo_bulk(const struct lookalike *lk,
+					     const char *label, size_t len)
+{
+	if (!bulktld_suffix(label + len + 1) || confusable_is_ace(label, len))
+		return NULL;
+	for (size_t n = COMBOSQUAT_ANY_WORD_MIN; n < len; n++) {
+		const struct lookalike_brand *brand =
+		    lookcombo_coined(lk, label, n);
+
+		if (brand != NULL && !lookcombo_word_over(label, len, n, 0))
+			return brand;
+		brand = lookcombo_coined(lk, label + len - n, n);
+		if (brand != NULL && !lookcombo_word_over(label, len, n, 1))
+			return brand;
+	}
+	return NULL;
 }

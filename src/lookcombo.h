@@ -1,8 +1,9 @@
 /*
  * lookcombo - the combination rules of lookrules.c (lookalike:combo):
  * the brand label with keywords and words of a lure, with its domain
- * spelled out, in an IDN label, edited, or as the name in a hyphenated
- * brand label.  Internal to the lookalike index, as lookindex.h is.
+ * spelled out, in an IDN label, edited, as the name in a hyphenated
+ * brand label, or with anything beside it under a top-level domain
+ * sold in bulk.  Internal to the lookalike index, as lookindex.h is.
  * Each takes the first label of a sender's registrable domain,
  * label[0..len), and gives the brand it combines, or NULL.
  */
@@ -39,6 +40,12 @@ const struct lookalike_brand *lookcombo_edit(const struct lookalike *lk,
  * a hyphenated brand label and keywords or numbers (litecoin-login for
  * litecoin-foundation.org) */
 const struct lookalike_brand *lookcombo_name(const struct lookalike *lk,
+					     const char *label, size_t len);
+
+/* lookcombo_bulk - under a top-level domain sold in bulk for little
+ * (bulktld.h), a coined brand label at the start or the end of the
+ * label, with anything beside it (myetherwallet-msgsign.space) */
+const struct lookalike_brand *lookcombo_bulk(const struct lookalike *lk,
 					     const char *label, size_t len);
 
 #endif
