@@ -390,14 +390,17 @@ lookcombo_coined(const struct lookalike *lk, const char *s, size_t len)
 	return distinct == COMBOSQUAT_COINED ? brand : NULL;
 }
 
-/* lookcombo_word_over - an English word at the start of label[0..len)
- * (at its end, with at_end) is longer than the brand's n letters there:
- * the brand is then a part of that word (revolut in revolutionary) */
-static int lookcombo_word_over(const char *label, size_t len, size_t n,
-			       int at_end)
+/* lookcombo_word_across - an English word at the start or the end of
+ * label[0..len) runs across position cut, where a brand label begins or
+ * ends: the brand is then a part of that word (revolut in
+ * revolutionary, webex in webexample, zelle in gazelle) */
+static int lookcombo_word_across(const char *label, size_t len, size_t cut)
 {
-	for (size_t j = n + 1; j <= len; j++)
-		if (dictword_is_word(at_end ? label + len - j : label, j))
+	for (size_t end = cut + 1; end <= len; end++)
+		if (dictword_is_word(label, end))
+			return 1;
+	for (size_t start = 0; start < cut; start++)
+		if (dictword_is_word(label + start, len - start))
 			return 1;
 	return 0;
 }
@@ -418,10 +421,11 @@ const struct lookalike_brand *lookcombo_bulk(const struct lookalike *lk,
 		const struct lookalike_brand *brand =
 		    lookcombo_coined(lk, label, n);
 
-		if (brand != NULL && !lookcombo_word_over(label, len, n, 0))
+		if (brand != NULL && !lookcombo_word_across(label, len, n))
 			return brand;
 		brand = lookcombo_coined(lk, label + len - n, n);
-		if (brand != NULL && !lookcombo_word_over(label, len, n, 1))
+		if (brand != NULL
+		    && !lookcombo_word_across(label, len, len - n))
 			return brand;
 	}
 	return NULL;

@@ -11,6 +11,7 @@
 static const char *const bulk_brands[] = {
     "myetherwallet.com", "ethereum.org", "metamask.io", "revolut.com",
     "paypal.com",        "apple.com",    "zelle.com",   "ebay.com",
+    "webex.com",
 };
 
 static const struct pair_case bulk_cases[] = {
@@ -36,6 +37,8 @@ static const struct pair_case bulk_cases[] = {
     /* A brand that is a word, a short name, a part of a longer word. */
     {"appletree.top", NULL, NULL, "apple is a word"},
     {"gazelle.top", NULL, NULL, "zelle ends a word"},
+    {"webexample.win", NULL, NULL, "example begins in webex"},
+    {"paypalace.top", NULL, NULL, "palace begins in paypal"},
     {"revolutionary2.fun", NULL, NULL, "revolut begins a word"},
     {"ebayer.top", NULL, NULL, "four letters are no coined name"},
     /* What the rules took before still takes its own rule. */
