@@ -56,7 +56,9 @@
 #define CONFUSABLE_NAME_MAX 128
 
 /* CLDR transforms for letters that no confusable prototype or Latin
- * name maps: Cyrillic te, em, ka are t, m, k to a reader. */
+ * name maps: Cyrillic te, em, ka are t, m, k to a reader.  Of a script
+ * that looks nothing like Latin the transform gives a sound (Han nai,
+ * katakana a ma zo n), which the caller is told of (CONFUSABLE_SOUND). */
 #define CONFUSABLE_TRANSFORM "Any-Latin; Latin-ASCII"
 
 /* Opened on the first IDN label (ICU's confusables data and the CLDR
@@ -74,7 +76,7 @@ struct confusable {
 };
 
 static int confusable_char(const struct confusable *cf, UChar32 c,
-			   UChar32 out[CONFUSABLE_CHAR_MAX]);
+			   UChar32 out[CONFUSABLE_CHAR_MAX], int *flags);
 
 /* confusable_transform - the CLDR transliterator to ASCII Latin */
 static UTransliterator *confusable_transform(const struct icuload *icu,
@@ -282,12 +284,29 @@ static int confusable_latin(const struct confusable *cf, UChar32 c,
 	return n;
 }
 
+/* confusable_latinlike - c is of a script whose letters pass for Latin
+ * ones (Latin, Greek, Cyrillic, Armenian: UTS #39 maps many of them to
+ * ASCII, and CLDR's transform of the rest mostly gives the letter they
+ * look like: Cyrillic te, em, ka), or of none (common marks and signs) */
+static int confusable_latinlike(const struct confusable *cf, UChar32 c)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UScriptCode script = cf->lazy->icu.script_of(c, &status);
+
+	return U_FAILURE(status) || script == USCRIPT_LATIN
+	       || script == USCRIPT_GREEK || script == USCRIPT_CYRILLIC
+	       || script == USCRIPT_ARMENIAN || script == USCRIPT_COMMON
+	       || script == USCRIPT_INHERITED;
+}
+
 /* confusable_char - the letters a reader sees in code point c, into out
  * (at most CONFUSABLE_CHAR_MAX): its UTS #39 prototype folded when that
  * is ASCII, else the CLDR Latin transform of c when that is letters,
- * else the folded prototype; their number, or -1 */
+ * else the folded prototype; their number, or -1.  A transform of a
+ * letter of a script that looks nothing like Latin is its sound, not
+ * its look: *flags (when not NULL) gets CONFUSABLE_SOUND. */
 static int confusable_char(const struct confusable *cf, UChar32 c,
-			   UChar32 out[CONFUSABLE_CHAR_MAX])
+			   UChar32 out[CONFUSABLE_CHAR_MAX], int *flags)
 {
 	UChar one[2] = {0, 0};
 	UChar sk[CONFUSABLE_CHAR_MAX * 2];
@@ -321,6 +340,8 @@ static int confusable_char(const struct confusable *cf, UChar32 c,
 		if (m > 0) {
 			memcpy(out, latin, (size_t)m * sizeof(*out));
 			n = m;
+			if (flags != NULL && !confusable_latinlike(cf, c))
+				*flags |= CONFUSABLE_SOUND;
 		}
 	}
 	return n;
@@ -329,9 +350,9 @@ static int confusable_char(const struct confusable *cf, UChar32 c,
 /* confusable_letters - the folded letters code point c stands for, as
  * the skeleton writes them; their number, or -1 */
 static int confusable_letters(const struct confusable *cf, UChar32 c,
-			      UChar32 seen[CONFUSABLE_CHAR_MAX])
+			      UChar32 seen[CONFUSABLE_CHAR_MAX], int *flags)
 {
-	int count = confusable_char(cf, c, seen);
+	int count = confusable_char(cf, c, seen, flags);
 
 	/* UTS #39 writes m as rn: one letter, which a letter before it
 	 * must not pair with (her+rn is no he+m+n; the fast path reads
@@ -357,7 +378,7 @@ static int confusable_emit(const struct confusable *cf, const UChar *wide,
 		int count;
 
 		U16_NEXT(wide, i, len, c);
-		count = confusable_letters(cf, c, seen);
+		count = confusable_letters(cf, c, seen, &fold->flags);
 		if (count < 0)
 			return -1;
 		for (int k = 0; k < count; k++)
@@ -496,7 +517,7 @@ int confusable_glyphs(const struct confusable *cf, const char *text, size_t len,
 		U8_NEXT(text, i, (int32_t)len, c);
 		if (c < 0)
 			return -1;
-		count = confusable_letters(cf, c, g->letter[g->count]);
+		count = confusable_letters(cf, c, g->letter[g->count], NULL);
 		if (count < 0)
 			return -1;
 		g->letters[g->count++] = count;

@@ -33,6 +33,7 @@
 #define CONFUSABLE_IDN   1 /* an A-label that decoded */
 #define CONFUSABLE_MIXED 2 /* its letters mix scripts */
 #define CONFUSABLE_RUN   4 /* r and two of r and n: r m another way */
+#define CONFUSABLE_SOUND 8 /* a letter read by its sound (Han, kana) */
 
 struct confusable;
 
@@ -44,8 +45,8 @@ void confusable_free(struct confusable *cf);
  * confusable_skeleton - the skeleton of label[0..len) (ASCII, lower
  * case, an A-label decoded) into out, NUL-terminated; its length, or -1
  * when the label does not decode or the skeleton is too long.  *flags
- * gets CONFUSABLE_IDN, CONFUSABLE_MIXED and CONFUSABLE_RUN bits (flags
- * may be NULL).
+ * gets CONFUSABLE_IDN, CONFUSABLE_MIXED, CONFUSABLE_RUN and
+ * CONFUSABLE_SOUND bits (flags may be NULL).
  */
 int confusable_skeleton(const struct confusable *cf, const char *label,
 			size_t len, char out[CONFUSABLE_MAX + 1], int *flags);

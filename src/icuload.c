@@ -35,6 +35,7 @@ static const struct {
     {ICULOAD_NAME("u_charType"), offsetof(struct icuload, char_type)},
     {ICULOAD_NAME("u_tolower"), offsetof(struct icuload, to_lower)},
     {ICULOAD_NAME("u_isalpha"), offsetof(struct icuload, is_alpha)},
+    {ICULOAD_NAME("uscript_getScript"), offsetof(struct icuload, script_of)},
     {ICULOAD_NAME("u_strFromUTF8"), offsetof(struct icuload, from_utf8)},
     {ICULOAD_NAME("u_uastrcpy"), offsetof(struct icuload, ascii_copy)},
 };

@@ -19,6 +19,7 @@
 #define PHISHWATCH_ICULOAD_H
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/uspoof.h>
 #include <unicode/utrans.h>
 
@@ -44,6 +45,7 @@ struct icuload {
 	int8_t (*char_type)(UChar32);
 	UChar32 (*to_lower)(UChar32);
 	UBool (*is_alpha)(UChar32);
+	UScriptCode (*script_of)(UChar32, UErrorCode *);
 	UChar *(*from_utf8)(UChar *, int32_t, int32_t *, const char *, int32_t,
 			    UErrorCode *);
 	UChar *(*ascii_copy)(UChar *, const char *);

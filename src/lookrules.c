@@ -288,7 +288,8 @@ lookrules_other(const struct lookalike_brand *brand, const char *label,
 }
 
 /* lookrules_skeleton_match - a brand whose skeleton sk[0..n) is, not the
- * label itself; for an IDN label, one edit from one once both are
+ * label itself; for an IDN label not read by its sound (CONFUSABLE_SOUND:
+ * an edit of a sound is no look-alike), one edit from one once both are
  * folded, two letters no table folds from a long one, or one from a
  * two-letter one */
 static const struct lookalike_brand *
@@ -307,7 +308,9 @@ lookrules_skeleton_match(const struct lookalike *lk, const char *label,
 	    label, len);
 	if (brand != NULL)
 		return brand;
-	if (!(flags & CONFUSABLE_IDN))
+	/* A label read by its sound (Han, kana) is a brand's name only
+	 * spelled whole: an edit of a sound is no look-alike. */
+	if (!(flags & CONFUSABLE_IDN) || (flags & CONFUSABLE_SOUND))
 		return NULL;
 	mlen = lookrules_mask(sk, n, masked);
 	brand = looksearch_one(lk, &how, masked, mlen);
@@ -364,8 +367,9 @@ lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 		    && !(r.flags & CONFUSABLE_IDN))
 			brand = NULL;
 	}
-	return brand != NULL ? brand
-			     : lookrules_merged(lk, label, len, sk, r.n);
+	return brand != NULL || (r.flags & CONFUSABLE_SOUND)
+		   ? brand
+		   : lookrules_merged(lk, label, len, sk, r.n);
 }
 
 /*
