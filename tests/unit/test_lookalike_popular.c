@@ -90,6 +90,14 @@ static const struct pair_case family_cases[] = {
     {"marriottrewards-login.com", "marriott.com", COMBO,
      "a lure on the loyalty site"},
     {"discord.shop", "discord.com", TLD, "not .store: anybody's"},
+    {"amazonwebservices.com", NULL, NULL, "Amazon Web Services"},
+    {"ads-twitter.com", NULL, NULL, "Twitter's conversion tracking"},
+    {"mcafeesecure.com", NULL, NULL, "McAfee's trustmark"},
+    {"salesforce-sites.com", NULL, NULL, "Salesforce Sites"},
+    {"amazonwebservlces.com", "amazon.com", GLYPH,
+     "a look-alike of the family's name"},
+    {"salesforce-sites-login.com", "salesforce.com", COMBO,
+     "a lure on the family's name"},
 };
 
 /* test_shipped - a lookalike with the shipped brands file loaded */
