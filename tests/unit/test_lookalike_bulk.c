@@ -9,9 +9,9 @@
 #include "lookalike_pairs.h"
 
 static const char *const bulk_brands[] = {
-    "myetherwallet.com", "ethereum.org", "metamask.io", "revolut.com",
-    "paypal.com",        "apple.com",    "zelle.com",   "ebay.com",
-    "webex.com",
+    "myetherwallet.com", "ethereum.org", "metamask.io",
+    "revolut.com",       "paypal.com",   "apple.com",
+    "zelle.com",         "ebay.com",     "webex.com",
 };
 
 static const struct pair_case bulk_cases[] = {
@@ -25,8 +25,7 @@ static const struct pair_case bulk_cases[] = {
     {"metamaskrestores.link", "metamask.io", COMBO, "a word glued"},
     {"paypal4th.xyz", "paypal.com", COMBO, "digits and letters glued"},
     /* ... or before it. */
-    {"jhfjmyetherwallet.site", "myetherwallet.com", COMBO,
-     "junk before it"},
+    {"jhfjmyetherwallet.site", "myetherwallet.com", COMBO, "junk before it"},
     {"x-paypal.tk", "paypal.com", COMBO, "a formerly free country TLD"},
     /* The same names under other suffixes: the other rules only. */
     {"myetherwallet-msgsign.com", NULL, NULL, ".com is open to owners"},
