@@ -16,9 +16,8 @@
  *	edited (paypa1-login) and the names of hyphenated brand labels
  *	(litecoin-login for litecoin-foundation), and under a top-level
  *	domain sold in bulk a coined brand name with anything beside it
- *	(bulktld.h).  Each part is one probe of
- *	the Bloom filter and the label indexes of lookindex.h, whatever the
- *	number of brands.
+ *	(bulktld.h).  Each part is one probe of the Bloom filter and the
+ *	label indexes of lookindex.h, whatever the number of brands.
  */
 #include <string.h>
 
