@@ -134,6 +134,8 @@ static const char options_usage[] =
     "                          keywords: paypa1-login.com; its domain\n"
     "                          spelled out: paypal-com.net; e written\n"
     "                          c in a long name: socictcgcncralc.com;\n"
+    "                          anything beside a coined name under a\n"
+    "                          TLD sold in bulk: paypalnow.top;\n"
     "                          its domain in front of another:\n"
     "                          paypal.com.verify-id.info)\n"
     "                          are phish, after the shipped list; the\n"

@@ -154,7 +154,8 @@ for case in \
 	"deutsche-login.de lookalike:combo deutsche-bank.de" \
 	"banckofamerika.com lookalike:typo bankofamerica.com" \
 	"xn--80aaa4ib1d45c.com lookalike:homoglyph alibaba.com" \
-	"socictcgcncralc.com lookalike:homoglyph societegenerale.com"; do
+	"socictcgcncralc.com lookalike:homoglyph societegenerale.com" \
+	"paypalnow.top lookalike:combo paypal.com"; do
 	set -- $case
 	is "$(shipped "$1")" "phished-domain-first-seen$tab$2$tab$3$tab$1" "shipped list: $1 imitates $3 ($2)"
 done
@@ -162,7 +163,7 @@ is "$(shipped paypal.com.verify-id.info)" "phished-domain-first-seen${tab}lookal
 	"shipped list: --help's paypal.com.verify-id.info imitates paypal.com (embedded)"
 # --help's newer examples are the ones the loop above runs
 for example in paypal-balance.com bt-billing.com xn--pypal-login-yij.com paypa1-login.com \
-	paypal-com.net socictcgcncralc.com; do
+	paypal-com.net socictcgcncralc.com paypalnow.top; do
 	like "$(pw --help)" "$example" "--help shows $example, run above"
 done
 # not_shipped NAME DOMAIN [OPTIONS...] - no event, and not for a crash:
@@ -184,7 +185,7 @@ for own in docusign.net googlemail.com facebookmail.com amazon.co.uk att.net pay
 	not_shipped "shipped list: $own is the brand's own" "$own"
 done
 for legit in ubs.com nhl.com art.com openoffice.org groups.io paypal-deutschland.de fedexfield.com \
-	btconnect.com bt-2019.com paypal-de.com office-com.jp deutsche-post.de; do
+	btconnect.com bt-2019.com paypal-de.com office-com.jp deutsche-post.de paypalnow.com; do
 	not_shipped "shipped list: $legit is no lookalike" "$legit"
 done
 not_shipped "--no-default-brands: no shipped list" paypal-login.com --no-default-brands
