@@ -69,6 +69,7 @@
 #include <stddef.h>
 
 #include "access_type.h"
+#include "hostname.h"
 #include "say.h"
 
 struct access_map;
@@ -140,6 +141,10 @@ enum access_syntax access_map_syntax(const struct access_map *map);
  * postfix-dot file is Postfix's), else access_map_syntax() */
 enum access_syntax access_map_syntax_for(const struct access_map *map,
 					 enum access_syntax own);
+
+/* Room for a suggested line: host<TAB>ERROR:"550 5.7.1 Sender banned"
+ * and the other types' lines (HOSTNAME_MAX: hostname.h). */
+#define ACCESS_SUGGEST_MAX (HOSTNAME_MAX + 64)
 
 /*
  * access_suggest_as - the table line that blocks host (a validated

@@ -9,8 +9,6 @@
 #include "event.h"
 #include "hostname.h"
 
-/* Room for host<TAB>ERROR:"550 5.7.1 Sender banned" and the others */
-#define EVENT_SUGGEST_MAX (HOSTNAME_MAX + 64)
 /*
  * Log text kept in an event that is too big for a datagram even without
  * event.original, in bytes before escaping (up to 5 bytes each in JSON,
@@ -155,7 +153,7 @@ static enum access_syntax event_syntax(const struct event_source *src)
 /* event_first_seen - write the first-seen event of a new campaign */
 int event_first_seen(struct emitter *em, const struct event_source *src)
 {
-	char suggest[EVENT_SUGGEST_MAX];
+	char suggest[ACCESS_SUGGEST_MAX];
 	unsigned long long counts[TRACK_COUNTERS];
 	struct event ev = {0};
 	char *address, *original;

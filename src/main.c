@@ -28,6 +28,7 @@
 #include "msg.h"
 #include "options.h"
 #include "pipeline.h"
+#include "query.h"
 #include "report.h"
 #include "reporthtml.h"
 #include "runloop.h"
@@ -223,7 +224,9 @@ static int open_outputs(struct phishwatch *pw)
 						 : EMITTER_ERR_MAX];
 	const struct say_to say = {msg_say, NULL};
 
-	if (pw->opts.check)
+	/* --check and --query read the store's campaigns (learned
+	 * brands), and write nothing */
+	if (pw->opts.check || pw->opts.query)
 		return open_store_check(pw);
 	if (pw->opts.report && pw->opts.input_count == 0)
 		return open_store_report(pw);
@@ -360,6 +363,38 @@ static int check_report(const struct phishwatch *pw)
 	return 0;
 }
 
+/* run_queries - --query: a line for each sender named; 0 when one is a
+ * phish, 1 when none, EX_DATAERR when one names no host, EX_IOERR when
+ * standard output fails */
+static int run_queries(struct phishwatch *pw)
+{
+	int phish = 0;
+	int bad = 0;
+
+	for (size_t i = 0; i < pw->opts.input_count; i++) {
+		switch (
+		    query_sender(&pw->app.config, pw->opts.inputs[i], stdout)) {
+		case QUERY_PHISH:
+			phish = 1;
+			break;
+		case QUERY_NO_HOST:
+			bad = 1;
+			break;
+		case QUERY_FAILED:
+			msg_error("--query %.80s: %s", pw->opts.inputs[i],
+				  strerror(errno));
+			return EX_IOERR;
+		default:
+			break;
+		}
+	}
+	if (fflush(stdout) != 0) {
+		msg_error("standard output: %s", strerror(errno));
+		return EX_IOERR;
+	}
+	return bad ? EX_DATAERR : phish ? 0 : 1;
+}
+
 /* print_report - --report: commit, then the chronology on stdout */
 static int print_report(struct phishwatch *pw, int status)
 {
@@ -453,7 +488,7 @@ static int start(struct phishwatch *pw)
 	plan.summary_interval = pw->opts.summary_interval;
 	plan.sender_events = pw->opts.max_sender_events;
 	plan.input_json = pw->opts.input_json;
-	plan.config_only = pw->opts.check;
+	plan.config_only = pw->opts.check || pw->opts.query;
 	status = assembly_open(&pw->app, &plan, err);
 	if (status != 0 && err[0] != '\0')
 		msg_error("%s", err);
@@ -543,6 +578,8 @@ int main(int argc, char **argv)
 	status = start(&pw);
 	if (status == 0 && pw.opts.check)
 		status = check_report(&pw);
+	else if (status == 0 && pw.opts.query)
+		status = run_queries(&pw);
 	else if (status == 0) {
 		status = run_inputs(&pw);
 		/* A failed run leaves the store as of its last commit, the

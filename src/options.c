@@ -39,6 +39,7 @@ enum {
 	OPT_NO_DEFAULT_BRANDS,
 	OPT_MAX_LEARNED,
 	OPT_FORGET,
+	OPT_QUERY,
 	OPT_MAX_SENDER_EVENTS
 };
 
@@ -64,6 +65,7 @@ static const struct option options_long[] = {
     {"summary-interval", required_argument, NULL, OPT_SUMMARY},
     {"max-sender-events", required_argument, NULL, OPT_MAX_SENDER_EVENTS},
     {"forget", required_argument, NULL, OPT_FORGET},
+    {"query", no_argument, NULL, OPT_QUERY},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
@@ -176,6 +178,12 @@ static const char options_usage_output[] =
     "      --forget DOMAIN     with -s: remove the campaign of the phished\n"
     "                          DOMAIN from the store (it is new again, and no\n"
     "                          longer a learned brand), then exit\n"
+    "      --query SENDER...   print what each SENDER (an address or a host)\n"
+    "                          would give with these brands, allow list and\n"
+    "                          tables, one line each: HOST ordinary, or HOST\n"
+    "                          phish PHISHED RULE blocked|domain-blocked|\n"
+    "                          unblocked and the line that blocks it; then\n"
+    "                          exit 0 (a phish among them) or 1 (none)\n"
     "  -h, --help              show this help and exit\n"
     "  -V, --version           show the version and exit\n";
 
@@ -183,10 +191,11 @@ static const char options_usage_end[] =
     "\n"
     "Signals: SIGHUP reloads access maps, labels and rulebase (the store is\n"
     "kept); SIGUSR1 prints the counters on standard error.\n"
-    "Exit status: 0 ok, 1 no such campaign (--forget), 64 usage, 65 bad\n"
-    "rulebase, access, brands or allow data, 66 an input or one of those\n"
-    "files missing, 71 out of memory, 73 state store or output unusable,\n"
-    "74 I/O error.\n"
+    "Exit status: 0 ok, 1 no such campaign (--forget) or no phish (--query),\n"
+    "64 usage, 65 bad rulebase, access, brands or allow data, or a SENDER\n"
+    "that is no address or host name, 66 an input or one of those files\n"
+    "missing, 71 out of memory, 73 state store or output unusable, 74 I/O\n"
+    "error.\n"
     "See phishwatch(1).\n";
 
 const char *const options_help[] = {options_usage, options_usage_output,
@@ -285,6 +294,22 @@ static enum options_next options_forget_alone(const struct options *opts,
 		return options_usage_error(err,
 					   "--forget takes no input file, "
 					   "--check, --report or --omprog");
+	return OPTIONS_RUN;
+}
+
+/* options_query_alone - --query judges the senders named and reads no
+ * log: it needs one and takes no --check, --report, --omprog or
+ * --forget */
+static enum options_next options_query_alone(const struct options *opts,
+					     char *err)
+{
+	if (opts->input_count == 0)
+		return options_usage_error(err, "--query needs a sender: "
+						"--query SENDER...");
+	if (opts->check || opts->report || opts->omprog || opts->forget != NULL)
+		return options_usage_error(err, "--query takes no --check, "
+						"--report, --omprog or "
+						"--forget");
 	return OPTIONS_RUN;
 }
 
@@ -412,6 +437,9 @@ static int options_set(int opt, struct options *opts)
 		break;
 	case OPT_OMPROG:
 		opts->omprog = 1;
+		break;
+	case OPT_QUERY:
+		opts->query = 1;
 		break;
 	default:
 		return 0;
@@ -564,6 +592,8 @@ static enum options_next options_parse_all(int argc, char **argv,
 					   OPTIONS_MAX_INPUTS);
 	for (int i = optind; i < argc; i++)
 		opts->inputs[opts->input_count++] = argv[i];
+	if (opts->query)
+		return options_query_alone(opts, err);
 	if (opts->forget != NULL)
 		return options_forget_alone(opts, err);
 	next = options_omprog_alone(opts, err);

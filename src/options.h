@@ -36,6 +36,7 @@ struct options {
 	unsigned long max_queue_ids;  /* --max-queue-ids */
 	long summary_interval;        /* --summary-interval SECONDS, 0 off */
 	long max_sender_events;       /* --max-sender-events N, 0 default */
+	int query;                    /* --query: inputs are senders */
 	const char *forget;           /* --forget DOMAIN, or NULL */
 	char forget_buf[HOSTNAME_MAX + 1];      /* DOMAIN, checked, lower */
 	const char *inputs[OPTIONS_MAX_INPUTS]; /* FILE...; none: "-" */

@@ -1,0 +1,87 @@
+/*
+ * query - what phishwatch says of one sender (see query.h).
+ */
+#include <string.h>
+
+#include "access.h"
+#include "msg.h"
+#include "query.h"
+#include "sender.h"
+#include "verdict.h"
+
+/* A sender on the command line is at most an address's length. */
+#define QUERY_SENDER_MAX (SENDER_LOCAL_MAX + 1 + HOSTNAME_UTF8_MAX)
+
+/* query_parse - sender as an address (with an @) or a host into *s:
+ * 0, or -1 when it names no host phishwatch would judge */
+static int query_parse(const char *sender, struct sender *s)
+{
+	size_t len = strnlen(sender, QUERY_SENDER_MAX + 1);
+
+	if (len > QUERY_SENDER_MAX)
+		return -1;
+	if (memchr(sender, '@', len) != NULL)
+		return sender_parse(sender, len, s) == HOST_OK ? 0 : -1;
+	memset(s, 0, sizeof(*s));
+	s->address = sender;
+	s->address_len = len;
+	s->key = s->host;
+	return hostname_normalize(sender, len, s->host) == HOST_OK ? 0 : -1;
+}
+
+/* query_access_word - the field for what the tables say */
+static const char *query_access_word(enum campaign_access access)
+{
+	switch (access) {
+	case CAMPAIGN_BLOCKED:
+		return "blocked";
+	case CAMPAIGN_MAP_KNOWN:
+		return "domain-blocked";
+	default:
+		return "unblocked";
+	}
+}
+
+/* query_phish - the fields of a suspicious sender: 0, or -1 when the
+ * access line cannot be made */
+static int query_phish(const struct config_set *cfg, const struct sender *s,
+		       const struct detection *d, FILE *out)
+{
+	enum campaign_access access =
+	    verdict_access(cfg, s->local[0] ? s->local : NULL, s->host, d);
+
+	fprintf(out, "%s\tphish\t%s\t%s\t%s", s->host, d->phished_domain,
+		d->rule, query_access_word(access));
+	if (access != CAMPAIGN_BLOCKED) {
+		char line[ACCESS_SUGGEST_MAX];
+
+		if (access_suggest_as(access_map_syntax(cfg->access), s->key,
+				      line, sizeof(line))
+		    < 0)
+			return -1;
+		fprintf(out, "\t%s", line);
+	}
+	fputc('\n', out);
+	return 0;
+}
+
+enum query_answer query_sender(struct config_set *cfg, const char *sender,
+			       FILE *out)
+{
+	struct sender s;
+	struct detection d;
+
+	if (query_parse(sender, &s) < 0) {
+		msg_error("--query: '%.*s' is not a sender address or a host "
+			  "name",
+			  80, sender);
+		return QUERY_NO_HOST;
+	}
+	if (!verdict_of(cfg, s.host, &d, &s.key)) {
+		fprintf(out, "%s\tordinary\n", s.host);
+		return ferror(out) ? QUERY_FAILED : QUERY_ORDINARY;
+	}
+	if (query_phish(cfg, &s, &d, out) < 0 || ferror(out))
+		return QUERY_FAILED;
+	return QUERY_PHISH;
+}

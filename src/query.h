@@ -1,0 +1,41 @@
+/*
+ * query - what phishwatch says of one sender, for --query.
+ *
+ * DESCRIPTION
+ *	An administrator who writes a brands, allow or access file wants
+ *	to know what a sender will give before mail comes from it, as
+ *	postmap -q answers for a Postfix table and sendmail -bt for its
+ *	rulesets.  query_sender() reads SENDER as an envelope address or a
+ *	bare host (UTF-8 too), takes its host through the same gate and the
+ *	same verdict as a logged sender (sender.h, verdict.h), and prints
+ *	one line of tab-separated fields:
+ *
+ *		HOST	ordinary
+ *		HOST	phish	PHISHED	RULE	ACCESS[	LINE]
+ *
+ *	ACCESS is what the blocking tables say: "blocked" (the host, a
+ *	parent or the address), "domain-blocked" (another sender of the
+ *	phished domain: a known campaign) or "unblocked"; LINE, given
+ *	when the sender is not blocked, is the table line that would
+ *	block it, in the first table's syntax (it holds a tab itself).
+ *	Nothing is counted or stored.
+ */
+#ifndef PHISHWATCH_QUERY_H
+#define PHISHWATCH_QUERY_H
+
+#include <stdio.h>
+
+#include "config.h"
+
+enum query_answer {
+	QUERY_ORDINARY, /* no rule takes it */
+	QUERY_PHISH,    /* a label or lookalike rule takes it */
+	QUERY_NO_HOST,  /* not an address or a host: said on stderr */
+	QUERY_FAILED    /* the line could not be written */
+};
+
+/* query_sender - the verdict on sender, one line on out */
+enum query_answer query_sender(struct config_set *cfg, const char *sender,
+			       FILE *out);
+
+#endif

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# --query SENDER...: what a sender would give, one line each, without a
+# log: the same verdict, access word and access line as a run's event.
+. "$(dirname "$0")/../lib.sh"
+
+printf 'linkedin.com\nmarriott.com\nwalmart.com\n' > "$TMP/brands"
+printf 'walmart.ca\n' > "$TMP/allow"
+printf 'complains.linkedin.com\tERROR:"550 5.7.1 Sender banned"\nwallmart.com\tREJECT\nFrom:boss@marriot.com\tDISCARD\n' > "$TMP/access"
+tab=$(printf '\t')
+line() { printf '%s\tERROR:"550 5.7.1 Sender banned"' "$1"; }
+
+q() {	# q SENDER... - standard output of --query; exit status in $TMP/rc
+	pw -r "$RULEBASE" --brands "$TMP/brands" --allow "$TMP/allow" \
+		-a "$TMP/access" --query "$@" 2> "$TMP/q.err"
+	echo $? > "$TMP/rc"
+}
+
+is "$(q walmartmail.com)" \
+	"walmartmail.com${tab}phish${tab}walmart.com${tab}lookalike:affix-mail${tab}unblocked${tab}$(line walmartmail.com)" \
+	"a lookalike host: brand, rule, unblocked and the line that blocks it"
+is "$(cat "$TMP/rc")" 0 "a phish: exit 0"
+is "$(q x@news.walmartmail.com)" \
+	"news.walmartmail.com${tab}phish${tab}walmart.com${tab}lookalike:affix-mail${tab}unblocked${tab}$(line walmartmail.com)" \
+	"an address below a lookalike: the line blocks the registered domain"
+is "$(q linkedinmail.com | cut -f1-5)" \
+	"linkedinmail.com${tab}phish${tab}linkedin.com${tab}lookalike:affix-mail${tab}domain-blocked" \
+	"a lookalike of a brand whose campaign the table blocks: domain-blocked"
+is "$(q 'Someone@EMALSRV.Marriott.COM')" \
+	"emalsrv.marriott.com${tab}phish${tab}marriott.com${tab}label:emalsrv${tab}unblocked${tab}$(line emalsrv.marriott.com)" \
+	"a label sender, as an address in any case"
+is "$(q complains.linkedin.com)" \
+	"complains.linkedin.com${tab}phish${tab}linkedin.com${tab}label:complains${tab}blocked" \
+	"a blocked sender: no line to add"
+is "$(q emalsrv.linkedin.com)" \
+	"emalsrv.linkedin.com${tab}phish${tab}linkedin.com${tab}label:emalsrv${tab}domain-blocked${tab}$(line emalsrv.linkedin.com)" \
+	"another host of a blocked campaign: domain-blocked, and its own line"
+is "$(q wallmart.com)" \
+	"wallmart.com${tab}phish${tab}walmart.com${tab}lookalike:typo${tab}blocked" \
+	"a lookalike the table rejects: blocked"
+is "$(q boss@marriot.com other@marriot.com | cut -f1,5)" \
+	"marriot.com${tab}blocked
+marriot.com${tab}unblocked" "a From: address entry blocks that address only"
+is "$(q 'a@marrіott.com')" \
+	"xn--marrott-uog.com${tab}phish${tab}marriott.com${tab}lookalike:homoglyph${tab}unblocked${tab}$(line xn--marrott-uog.com)" \
+	"a UTF-8 sender is judged as its A-label"
+
+is "$(q linkedin.com walmart.ca mail.walmart.ca gmail.com)" \
+	"linkedin.com${tab}ordinary
+walmart.ca${tab}ordinary
+mail.walmart.ca${tab}ordinary
+gmail.com${tab}ordinary" "the brand, the allow list and others: ordinary"
+is "$(cat "$TMP/rc")" 1 "no phish among them: exit 1"
+
+out=$(q gmail.com 'not a host!' marriot.com)
+is "$(cut -f1,2 <<< "$out")" "gmail.com${tab}ordinary
+marriot.com${tab}phish" "a sender that names no host: the others are still answered"
+is "$(cat "$TMP/rc")" 65 "a sender that names no host: exit 65"
+like "$(cat "$TMP/q.err")" "'not a host!' is not a sender address or a host name" \
+	"a sender that names no host: said, and named"
+
+# The line is in the first table's own syntax.
+printf 'complains.linkedin.com REJECT\n' > "$TMP/pf"
+is "$(pw -r "$RULEBASE" --brands "$TMP/brands" -a "postfix:$TMP/pf" --query linkedinmail.com 2>/dev/null | cut -f6-)" \
+	"linkedinmail.com REJECT Sender banned" "a Postfix table: a Postfix line"
+
+# A run says the same of the same sender.
+from_line r63Q00000001 '<x@news.linkedinmail.com>' > "$TMP/log"
+pw -r "$RULEBASE" --brands "$TMP/brands" --allow "$TMP/allow" -a "$TMP/access" "$TMP/log" \
+	> "$TMP/run.out" 2>/dev/null
+is "$(jq -r '[.phishwatch.phished_domain, .rule.name, .phishwatch.suggested_access] | @tsv' < "$TMP/run.out")" \
+	"$(q x@news.linkedinmail.com | cut -f3,4,6- | sed 's/\t/\\t/3')" \
+	"a run's event: the same brand, rule and access line"
+
+# Brands learned from the store count; the store is only read.
+from_line r63Q00000002 '<a@emalsrv.quuxbank.com>' > "$TMP/s1"
+pw -r "$RULEBASE" -s "$TMP/state.db" "$TMP/s1" > /dev/null 2>&1
+sum=$(cksum < "$TMP/state.db")
+is "$(pw -r "$RULEBASE" -s "$TMP/state.db" --query quuxbank-login.com 2>/dev/null | cut -f1-4)" \
+	"quuxbank-login.com${tab}phish${tab}quuxbank.com${tab}lookalike:combo" \
+	"a stored campaign's domain is a brand"
+is "$(cksum < "$TMP/state.db")" "$sum" "the store is not written"
+
+# An answer that cannot be written is an I/O error, not a verdict.
+pw -r "$RULEBASE" --brands "$TMP/brands" --query walmartmail.com > /dev/full 2> "$TMP/full.err"
+is "$?" 74 "standard output full: exit 74"
+like "$(cat "$TMP/full.err")" "standard output: No space left on device" "standard output full: said"
+
+for args in "--query" "--query x.com -n" "--query x.com --report" \
+	    "--query x.com --omprog -o /dev/null" "--query x.com --forget x.com -s $TMP/state.db"; do
+	pw -r "$RULEBASE" $args > /dev/null 2>&1
+	is "$?" 64 "usage error: $args"
+done
+done_testing
