@@ -98,6 +98,18 @@ static const struct pair_case family_cases[] = {
      "a look-alike of the family's name"},
     {"salesforce-sites-login.com", "salesforce.com", COMBO,
      "a lure on the family's name"},
+    {"github.blog", NULL, NULL, "GitHub's blog"},
+    {"expediagroup.com", NULL, NULL, "Expedia Group"},
+    {"slack-files.com", NULL, NULL, "Slack's public file links"},
+    {"discord.gift", NULL, NULL, "Discord's gift links"},
+    {"jpmorganaccess.com", NULL, NULL, "J.P. Morgan ACCESS"},
+    {"bnpparibas.de", NULL, NULL, "BNP Paribas in Germany"},
+    {"discord-gift.com", "discord.com", COMBO, "a lure on the gift links"},
+    {"discord.gifts", "discord.com", TLD, "not .gift: anybody's"},
+    {"bnpparibas.info", "bnpparibas.com", TLD,
+     "not a country's: anybody's"},
+    {"jpmorganaccess-verify.com", "chase.com", COMBO,
+     "a lure on the treasury platform"},
 };
 
 /* test_shipped - a lookalike with the shipped brands file loaded */
