@@ -106,8 +106,7 @@ static const struct pair_case family_cases[] = {
     {"bnpparibas.de", NULL, NULL, "BNP Paribas in Germany"},
     {"discord-gift.com", "discord.com", COMBO, "a lure on the gift links"},
     {"discord.gifts", "discord.com", TLD, "not .gift: anybody's"},
-    {"bnpparibas.info", "bnpparibas.com", TLD,
-     "not a country's: anybody's"},
+    {"bnpparibas.info", "bnpparibas.com", TLD, "not a country's: anybody's"},
     {"jpmorganaccess-verify.com", "chase.com", COMBO,
      "a lure on the treasury platform"},
 };
