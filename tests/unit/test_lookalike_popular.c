@@ -104,6 +104,7 @@ static const struct pair_case family_cases[] = {
     {"discord.gift", NULL, NULL, "Discord's gift links"},
     {"jpmorganaccess.com", NULL, NULL, "J.P. Morgan ACCESS"},
     {"bnpparibas.de", NULL, NULL, "BNP Paribas in Germany"},
+    {"ingbusiness.pl", NULL, NULL, "ING's banking for companies"},
     {"discord-gift.com", "discord.com", COMBO, "a lure on the gift links"},
     {"discord.gifts", "discord.com", TLD, "not .gift: anybody's"},
     {"bnpparibas.info", "bnpparibas.com", TLD, "not a country's: anybody's"},
