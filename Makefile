@@ -232,7 +232,8 @@ check-sanitize: deps deps-harden
 #     with a unit test, the lookalike rules and ICU's confusables too;
 #   - VALGRIND_TESTS, CLI tests that between them start every other
 #     module (main, options, config, runloop, input, report, reporthtml,
-#     store and storefile, campaign, event, where, logclock, stopsig)
+#     store and storefile, campaign, event, where, logclock, stopsig,
+#     query)
 #     from short inputs (tests/lib.sh runs phishwatch through $VALGRIND);
 #   - VALGRIND_HOSTILE, the hostile cases whose bytes reach the parsers
 #     in the most different ways (IDN and high bytes, the JSON input,
@@ -256,6 +257,7 @@ VALGRIND_TESTS = tests/cli/detect.t tests/cli/access.t tests/cli/report.t \
 	    tests/cli/report-html.t tests/cli/state.t tests/cli/forget.t \
 	    tests/cli/clock.t tests/cli/fields.t tests/cli/where.t \
 	    tests/cli/senders.t tests/cli/stream.t tests/cli/hostile.t \
+	    tests/cli/query.t \
 	    tests/hostile/cases-a-i.t tests/hostile/cases-j-z.t \
 	    tests/fuzz-regress/replay.t
 VALGRIND_HOSTILE = idn high-bytes format-strings ip-literals \
