@@ -13,20 +13,46 @@
 #define QUERY_SENDER_MAX (SENDER_LOCAL_MAX + 1 + HOSTNAME_UTF8_MAX)
 
 /* query_parse - sender as an address (with an @) or a host into *s:
- * 0, or -1 when it names no host phishwatch would judge */
-static int query_parse(const char *sender, struct sender *s)
+ * the gate's verdict on its host (HOST_OK: s->host holds it) */
+static enum host_verdict query_parse(const char *sender, struct sender *s)
 {
 	size_t len = strnlen(sender, QUERY_SENDER_MAX + 1);
 
 	if (len > QUERY_SENDER_MAX)
-		return -1;
+		return HOST_INVALID;
 	if (memchr(sender, '@', len) != NULL)
-		return sender_parse(sender, len, s) == HOST_OK ? 0 : -1;
+		return sender_parse(sender, len, s);
 	memset(s, 0, sizeof(*s));
 	s->address = sender;
 	s->address_len = len;
 	s->key = s->host;
-	return hostname_normalize(sender, len, s->host) == HOST_OK ? 0 : -1;
+	return hostname_normalize(sender, len, s->host);
+}
+
+/* query_why - why the gate passed no host, for the error */
+static const char *query_why(enum host_verdict verdict)
+{
+	switch (verdict) {
+	case HOST_NONE:
+		return "has no domain part";
+	case HOST_IP_LITERAL:
+		return "is an address literal, never a phished domain";
+	case HOST_LOCAL:
+		return "is a local name of one label, never a phished domain";
+	default:
+		return "is not a sender address or a host name";
+	}
+}
+
+/* query_printable - sender holds no control byte, so that an error may
+ * quote it (the rest of a long one is cut there) */
+static int query_printable(const char *sender)
+{
+	for (const unsigned char *p = (const unsigned char *)sender; *p != 0;
+	     p++)
+		if (*p < 0x20 || *p == 0x7F)
+			return 0;
+	return 1;
 }
 
 /* query_access_word - the field for what the tables say */
@@ -71,10 +97,16 @@ enum query_answer query_sender(struct config_set *cfg, const char *sender,
 	struct sender s;
 	struct detection d;
 
-	if (query_parse(sender, &s) < 0) {
-		msg_error("--query: '%.*s' is not a sender address or a host "
-			  "name",
-			  80, sender);
+	enum host_verdict verdict = query_parse(sender, &s);
+
+	if (verdict != HOST_OK) {
+		if (query_printable(sender))
+			msg_error("--query: '%.*s' %s", 80, sender,
+				  query_why(verdict));
+		else
+			msg_error("--query: a sender with control characters "
+				  "%s",
+				  query_why(verdict));
 		return QUERY_NO_HOST;
 	}
 	if (!verdict_of(cfg, s.host, &d, &s.key)) {

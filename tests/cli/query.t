@@ -58,6 +58,16 @@ is "$(cat "$TMP/rc")" 65 "a sender that names no host: exit 65"
 like "$(cat "$TMP/q.err")" "'not a host!' is not a sender address or a host name" \
 	"a sender that names no host: said, and named"
 
+# Why a sender gives no verdict, and a control byte is never echoed.
+q 'x@[192.0.2.1]' 'root@' "$(printf 'x\033[2J.com')" > /dev/null
+like "$(cat "$TMP/q.err")" "'x@\[192.0.2.1\]' is an address literal, never a phished domain" \
+	"an address literal: said why"
+like "$(cat "$TMP/q.err")" "'root@' has no domain part" "no domain part: said why"
+like "$(cat "$TMP/q.err")" "a sender with control characters is not" \
+	"a sender with control characters: said, not echoed"
+is "$(tr -d '\n' < "$TMP/q.err" | tr -d '[:print:]' | wc -c)" 0 \
+	"no control byte reaches the terminal"
+
 # The line is in the first table's own syntax.
 printf 'complains.linkedin.com REJECT\n' > "$TMP/pf"
 is "$(pw -r "$RULEBASE" --brands "$TMP/brands" -a "postfix:$TMP/pf" --query linkedinmail.com 2>/dev/null | cut -f6-)" \
