@@ -158,7 +158,7 @@ run: deps
 	$(MAKE) demo
 
 # The sample's new campaign and its second sender host as events, then the
-# chronology of all.
+# chronology of all, then --query on a look-alike, a lure and the brand.
 demo: phishwatch
 	@echo "== events: a campaign the access map does not block yet =="
 	./phishwatch -r rulebase/sendmail.rb -a examples/access \
@@ -166,6 +166,10 @@ demo: phishwatch
 	@echo "== the campaign chronology of the same log =="
 	./phishwatch -r rulebase/sendmail.rb -a examples/access --report \
 		examples/maillog.sample 2>/dev/null
+	@echo "== what three senders would give, with the shipped brands =="
+	./phishwatch -r rulebase/sendmail.rb -a examples/access \
+		--default-brands data/brands \
+		--query paypa1.com x@paypal-login.com www.paypal.com
 
 # make check is what proves a change (CI runs it for every landing): on
 # two cores it should take about ten minutes.  Each pass below says what
