@@ -61,6 +61,12 @@ is "$(jq -r '[.event.action, .phishwatch.sender_domain] | join(" ")' \
 	"phished-domain-first-seen emalsrv.marriott.com,sender-domain-first-seen complains.marriott.com," \
 	"the demo's events, from the installed paths"
 
+# The shipped brands list, at the installed default path, judges
+# lookalikes with no option naming it.
+is "$(/usr/bin/phishwatch --query paypa1.com www.paypal.com 2>/dev/null | cut -f1-4 | tr '\t\n' ' ,')" \
+	"paypa1.com phish paypal.com lookalike:homoglyph,www.paypal.com ordinary," \
+	"--query with the installed brands list: a look-alike, and the brand itself"
+
 sh /usr/share/phishwatch/rsyslog/install.sh -r "$TMP/root" file >"$TMP/inst" 2>&1
 is "$(grep -o 'binary="[^ ]*' "$TMP/root/etc/rsyslog.d/phishwatch.conf" 2>/dev/null | cut -d'"' -f2)" \
 	/usr/bin/phishwatch "the packaged install.sh sets up the drop-ins for /usr"
