@@ -180,10 +180,11 @@ static const char options_usage_output[] =
     "                          longer a learned brand), then exit\n"
     "      --query SENDER...   print what each SENDER (an address or a host)\n"
     "                          would give with these brands, allow list and\n"
-    "                          tables, one line each: HOST ordinary, or HOST\n"
-    "                          phish PHISHED RULE blocked|domain-blocked|\n"
-    "                          unblocked and the line that blocks it; then\n"
-    "                          exit 0 (a phish among them) or 1 (none)\n"
+    "                          tables, one line each: HOST ordinary (own: a\n"
+    "                          brand's, or allowed), or HOST phish PHISHED\n"
+    "                          RULE blocked|domain-blocked|unblocked and the\n"
+    "                          line that blocks it; then exit 0 (a phish\n"
+    "                          among them) or 1 (none)\n"
     "  -h, --help              show this help and exit\n"
     "  -V, --version           show the version and exit\n";
 

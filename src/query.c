@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "access.h"
+#include "lookalike.h"
 #include "msg.h"
 #include "query.h"
 #include "sender.h"
@@ -110,7 +111,8 @@ enum query_answer query_sender(struct config_set *cfg, const char *sender,
 		return QUERY_NO_HOST;
 	}
 	if (!verdict_of(cfg, s.host, &d, &s.key)) {
-		fprintf(out, "%s\tordinary\n", s.host);
+		fprintf(out, "%s\tordinary%s\n", s.host,
+			lookalike_owned(cfg->look, s.host) ? "\town" : "");
 		return ferror(out) ? QUERY_FAILED : QUERY_ORDINARY;
 	}
 	if (query_phish(cfg, &s, &d, out) < 0 || ferror(out))

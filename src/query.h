@@ -10,9 +10,12 @@
  *	same verdict as a logged sender (sender.h, verdict.h), and prints
  *	one line of tab-separated fields:
  *
- *		HOST	ordinary
+ *		HOST	ordinary[	own]
  *		HOST	phish	PHISHED	RULE	ACCESS[	LINE]
  *
+ *	own says why an ordinary host is one: it is at or below a brand,
+ *	one of a brand's own domains, or a domain the allow list or the
+ *	blocking tables trust (lookalike_owned()).
  *	ACCESS is what the blocking tables say: "blocked" (the host, a
  *	parent or the address), "domain-blocked" (another sender of the
  *	phished domain: a known campaign) or "unblocked"; LINE, given

@@ -45,10 +45,10 @@ is "$(q 'a@marrіott.com')" \
 	"a UTF-8 sender is judged as its A-label"
 
 is "$(q linkedin.com walmart.ca mail.walmart.ca gmail.com)" \
-	"linkedin.com${tab}ordinary
-walmart.ca${tab}ordinary
-mail.walmart.ca${tab}ordinary
-gmail.com${tab}ordinary" "the brand, the allow list and others: ordinary"
+	"linkedin.com${tab}ordinary${tab}own
+walmart.ca${tab}ordinary${tab}own
+mail.walmart.ca${tab}ordinary${tab}own
+gmail.com${tab}ordinary" "the brand and the allow list: ordinary, their own; others ordinary"
 is "$(cat "$TMP/rc")" 1 "no phish among them: exit 1"
 
 out=$(q gmail.com 'not a host!' marriot.com)
