@@ -99,7 +99,8 @@
 #include "lookindex.h"
 #include "vetted.h"
 
-static int lookalike_suffix_own(const struct lookalike *lk, const char *reg);
+static const struct lookalike_brand *
+lookalike_suffix_own(const struct lookalike *lk, const char *reg);
 
 /* lookalike_brand_free - release a brand and its skeleton */
 static void lookalike_brand_free(void *value)
@@ -373,7 +374,7 @@ int lookalike_learn_brand(struct lookalike *lk, const char *domain)
 	}
 	if (strmap_get(lk->brands, host) != NULL
 	    || strmap_get(lk->own, host) != NULL
-	    || lookalike_suffix_own(lk, host)
+	    || lookalike_suffix_own(lk, host) != NULL
 	    || lookrules_variant(lk, host, &rule) != NULL)
 		return 0;
 	if (lk->learned >= lk->learn_max) {
@@ -396,8 +397,10 @@ int lookalike_learn_brand(struct lookalike *lk, const char *domain)
  * owns it under: every registry's suffix (.*), or every country-code
  * suffix (or a language community's, cctld.h); never one of the Public
  * Suffix List's private section, where a hosting service gives names
- * to anyone (github.io, blogspot.de: they end in a country code too) */
-static int lookalike_suffix_own(const struct lookalike *lk, const char *reg)
+ * to anyone (github.io, blogspot.de: they end in a country code too):
+ * that brand, or NULL */
+static const struct lookalike_brand *
+lookalike_suffix_own(const struct lookalike *lk, const char *reg)
 {
 	size_t label_len = strcspn(reg, ".");
 	const struct lookalike_brand *brand = lookalike_get(
@@ -406,8 +409,10 @@ static int lookalike_suffix_own(const struct lookalike *lk, const char *reg)
 	if (brand == NULL || !(brand->any_suffix || brand->any_cc)
 	    || !psl_is_public_suffix2(lk->psl, reg + label_len + 1,
 				      PSL_TYPE_ICANN))
-		return 0;
-	return brand->any_suffix || cctld_is_country(strrchr(reg, '.') + 1);
+		return NULL;
+	return brand->any_suffix || cctld_is_country(strrchr(reg, '.') + 1)
+		   ? brand
+		   : NULL;
 }
 
 /* lookalike_named - the brand whose domain or family domain
@@ -427,15 +432,25 @@ static const void *lookalike_named(const void *ctx, const char *name,
 	return brand != NULL ? brand : strmap_getn(lk->own, name, len);
 }
 
-/* lookalike_own - host or one of its parents down to its registrable
- * domain reg (a pointer into host) is allowed, or reg is a family's */
-static int lookalike_own(const struct lookalike *lk, const char *host,
-			 const char *reg)
+/* lookalike_owner_of - the brand whose domain, family domain or label
+ * under its own suffixes the registrable domain reg is, or NULL */
+static const struct lookalike_brand *
+lookalike_owner_of(const struct lookalike *lk, const char *reg)
 {
-	if (strmap_get(lk->brands, reg) != NULL
-	    || strmap_get(lk->own, reg) != NULL
-	    || lookalike_suffix_own(lk, reg))
-		return 1;
+	const struct lookalike_brand *brand = strmap_get(lk->brands, reg);
+
+	if (brand == NULL)
+		brand = strmap_get(lk->own, reg);
+	if (brand == NULL)
+		brand = lookalike_suffix_own(lk, reg);
+	return brand != NULL && brand->owner != NULL ? brand->owner : brand;
+}
+
+/* lookalike_allowed - host or one of its parents down to its
+ * registrable domain reg (a pointer into host) is allowed */
+static int lookalike_allowed(const struct lookalike *lk, const char *host,
+			     const char *reg)
+{
 	if (strmap_count(lk->allowed) == 0)
 		return 0;
 	for (const char *d = host; d != NULL; d = hostname_parent(d)) {
@@ -445,6 +460,14 @@ static int lookalike_own(const struct lookalike *lk, const char *host,
 			break;
 	}
 	return 0;
+}
+
+/* lookalike_own - reg is a family's, or host is allowed */
+static int lookalike_own(const struct lookalike *lk, const char *host,
+			 const char *reg)
+{
+	return lookalike_owner_of(lk, reg) != NULL
+	       || lookalike_allowed(lk, host, reg);
 }
 
 /* lookalike_owned - host is at or below a brand, a family domain or an
@@ -458,6 +481,25 @@ int lookalike_owned(const struct lookalike *lk, const char *host)
 		return 0;
 	reg = psl_registrable_domain(lk->psl, host);
 	return reg != NULL && lookalike_own(lk, host, reg);
+}
+
+/* lookalike_owner - whose an owned host is: a brand's domain, "" when
+ * only the allow list has it, NULL when it is nobody's */
+const char *lookalike_owner(const struct lookalike *lk, const char *host)
+{
+	const struct lookalike_brand *brand;
+	const char *reg;
+
+	if (lk == NULL || host == NULL
+	    || strnlen(host, HOSTNAME_MAX + 1) > HOSTNAME_MAX)
+		return NULL;
+	reg = psl_registrable_domain(lk->psl, host);
+	if (reg == NULL)
+		return NULL;
+	brand = lookalike_owner_of(lk, reg);
+	if (brand != NULL)
+		return brand->domain;
+	return lookalike_allowed(lk, host, reg) ? "" : NULL;
 }
 
 /* lookalike_reserved - reg is under a special-use name of RFC 2606 and

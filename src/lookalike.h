@@ -166,6 +166,11 @@ int lookalike_allow(struct lookalike *lk, const char *domain);
  * brand's family or an allowed domain: never a lookalike */
 int lookalike_owned(const struct lookalike *lk, const char *host);
 
+/* lookalike_owner - whose an owned host is (lookalike_owned()): the
+ * domain of the brand whose own it is, "" when only the allow list (or a
+ * blocking table's trusted entry) has it; NULL when nobody's */
+const char *lookalike_owner(const struct lookalike *lk, const char *host);
+
 /* lookalike_brand_count - brands known */
 size_t lookalike_brand_count(const struct lookalike *lk);
 

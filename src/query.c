@@ -92,6 +92,20 @@ static int query_phish(const struct config_set *cfg, const struct sender *s,
 	return 0;
 }
 
+/* query_ordinary - the line of an ordinary host, and whose it is */
+static void query_ordinary(const struct config_set *cfg, const char *host,
+			   FILE *out)
+{
+	const char *owner = lookalike_owner(cfg->look, host);
+
+	if (owner == NULL)
+		fprintf(out, "%s\tordinary\n", host);
+	else if (owner[0] == '\0')
+		fprintf(out, "%s\tordinary\tallowed\n", host);
+	else
+		fprintf(out, "%s\tordinary\town\t%s\n", host, owner);
+}
+
 enum query_answer query_sender(struct config_set *cfg, const char *sender,
 			       FILE *out)
 {
@@ -111,8 +125,7 @@ enum query_answer query_sender(struct config_set *cfg, const char *sender,
 		return QUERY_NO_HOST;
 	}
 	if (!verdict_of(cfg, s.host, &d, &s.key)) {
-		fprintf(out, "%s\tordinary%s\n", s.host,
-			lookalike_owned(cfg->look, s.host) ? "\town" : "");
+		query_ordinary(cfg, s.host, out);
 		return ferror(out) ? QUERY_FAILED : QUERY_ORDINARY;
 	}
 	if (query_phish(cfg, &s, &d, out) < 0 || ferror(out))

@@ -10,12 +10,13 @@
  *	same verdict as a logged sender (sender.h, verdict.h), and prints
  *	one line of tab-separated fields:
  *
- *		HOST	ordinary[	own]
+ *		HOST	ordinary[	own	BRAND |	allowed]
  *		HOST	phish	PHISHED	RULE	ACCESS[	LINE]
  *
- *	own says why an ordinary host is one: it is at or below a brand,
- *	one of a brand's own domains, or a domain the allow list or the
- *	blocking tables trust (lookalike_owned()).
+ *	After ordinary, whose the host is when it is somebody's
+ *	(lookalike_owner()): own and the brand when it is at or below the
+ *	brand's domain or one of its own, allowed when the allow list or a
+ *	blocking table's trusted entry has it.
  *	ACCESS is what the blocking tables say: "blocked" (the host, a
  *	parent or the address), "domain-blocked" (another sender of the
  *	phished domain: a known campaign) or "unblocked"; LINE, given

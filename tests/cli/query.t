@@ -45,10 +45,10 @@ is "$(q 'a@marrіott.com')" \
 	"a UTF-8 sender is judged as its A-label"
 
 is "$(q linkedin.com walmart.ca mail.walmart.ca gmail.com)" \
-	"linkedin.com${tab}ordinary${tab}own
-walmart.ca${tab}ordinary${tab}own
-mail.walmart.ca${tab}ordinary${tab}own
-gmail.com${tab}ordinary" "the brand and the allow list: ordinary, their own; others ordinary"
+	"linkedin.com${tab}ordinary${tab}own${tab}linkedin.com
+walmart.ca${tab}ordinary${tab}allowed
+mail.walmart.ca${tab}ordinary${tab}allowed
+gmail.com${tab}ordinary" "the brand, the allow list and others: ordinary, and whose"
 is "$(cat "$TMP/rc")" 1 "no phish among them: exit 1"
 
 out=$(q gmail.com 'not a host!' marriot.com)
@@ -67,6 +67,15 @@ like "$(cat "$TMP/q.err")" "a sender with control characters is not" \
 	"a sender with control characters: said, not echoed"
 is "$(tr -d '\n' < "$TMP/q.err" | tr -d '[:print:]' | wc -c)" 0 \
 	"no control byte reaches the terminal"
+
+# A family's domain, and the brand's label under a country code when
+# the brand owns them all (.cc), are the brand's own.
+printf 'example-bank.com .cc ebank-online.com\n' > "$TMP/family"
+is "$(pw -r "$RULEBASE" --brands "$TMP/family" --query www.ebank-online.com example-bank.de example-bank.info 2>/dev/null | cut -f1-4)" \
+	"www.ebank-online.com${tab}ordinary${tab}own${tab}example-bank.com
+example-bank.de${tab}ordinary${tab}own${tab}example-bank.com
+example-bank.info${tab}phish${tab}example-bank.com${tab}lookalike:tld-swap" \
+	"a family domain and a country site: whose; not an open suffix"
 
 # The line is in the first table's own syntax.
 printf 'complains.linkedin.com REJECT\n' > "$TMP/pf"

@@ -64,7 +64,7 @@ is "$(jq -r '[.event.action, .phishwatch.sender_domain] | join(" ")' \
 # The shipped brands list, at the installed default path, judges
 # lookalikes with no option naming it.
 is "$(/usr/bin/phishwatch --query paypa1.com www.paypal.com 2>/dev/null | cut -f1-4 | tr '\t\n' ' ,')" \
-	"paypa1.com phish paypal.com lookalike:homoglyph,www.paypal.com ordinary own," \
+	"paypa1.com phish paypal.com lookalike:homoglyph,www.paypal.com ordinary own paypal.com," \
 	"--query with the installed brands list: a look-alike, and the brand itself"
 
 sh /usr/share/phishwatch/rsyslog/install.sh -r "$TMP/root" file >"$TMP/inst" 2>&1

@@ -351,6 +351,14 @@ static void test_acceptance(void)
 	tap_is_str(d.registrable, "linkedin-mail.net",
 		   "registrable: what the access line blocks");
 	tap_is_str(d.phished_domain, "linkedin.com", "phished: the brand");
+	tap_is_str(lookalike_owner(lk, "e.linkedin.com"), "linkedin.com",
+		   "owner: a host below the brand is the brand's");
+	tap_is_str(lookalike_owner(lk, "mail.walmart.ca"), "",
+		   "owner: allowed, nobody's brand");
+	tap_ok(lookalike_owner(lk, "wallmart.com") == NULL,
+	       "owner: a lookalike is nobody's");
+	tap_ok(lookalike_owner(lk, "gmail.com") == NULL,
+	       "owner: another name is nobody's");
 	lookalike_free(lk);
 }
 
