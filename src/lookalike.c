@@ -470,19 +470,6 @@ static int lookalike_own(const struct lookalike *lk, const char *host,
 	       || lookalike_allowed(lk, host, reg);
 }
 
-/* lookalike_owned - host is at or below a brand, a family domain or an
- * allowed domain */
-int lookalike_owned(const struct lookalike *lk, const char *host)
-{
-	const char *reg;
-
-	if (lk == NULL || host == NULL
-	    || strnlen(host, HOSTNAME_MAX + 1) > HOSTNAME_MAX)
-		return 0;
-	reg = psl_registrable_domain(lk->psl, host);
-	return reg != NULL && lookalike_own(lk, host, reg);
-}
-
 /* lookalike_owner - whose an owned host is: a brand's domain, "" when
  * only the allow list has it, NULL when it is nobody's */
 const char *lookalike_owner(const struct lookalike *lk, const char *host)
@@ -500,6 +487,13 @@ const char *lookalike_owner(const struct lookalike *lk, const char *host)
 	if (brand != NULL)
 		return brand->domain;
 	return lookalike_allowed(lk, host, reg) ? "" : NULL;
+}
+
+/* lookalike_owned - host is at or below a brand, a family domain or an
+ * allowed domain: somebody's */
+int lookalike_owned(const struct lookalike *lk, const char *host)
+{
+	return lookalike_owner(lk, host) != NULL;
 }
 
 /* lookalike_reserved - reg is under a special-use name of RFC 2606 and
