@@ -35,8 +35,9 @@
  *	before such a label can make no longer word of it.  After the
  *	brand an English word stays out (googlegroups, ebaystatic: how
  *	owners name their own sites).  The bits of a URL are keywords too
- *	(https-paypal), and as long ones: no English word starts or ends
- *	with www, so wwwapple is no compound of an ordinary word.  A
+ *	(https-paypal, ssl-chase), and as long ones: no English word starts
+ *	or ends with www or ssl, so wwwapple and sslchase are no compounds
+ *	of ordinary words (myapple and chasepay are).  A
  *	brand label that makes an English word with the keyword glued
  *	next to it is a part of that word, however many keywords are
  *	around it: onlinebanking is online and banking, not online, bank
@@ -88,12 +89,12 @@ static int combosquat_is_number(const char *s, size_t len)
 /* Bytes a URL bit counts for: as many as a long keyword. */
 #define COMBOSQUAT_URL_WEIGHT COMBOSQUAT_SHORT_CUT
 
-/* combosquat_url_bit - s[0..len) is ww, www, http or https: a keyword
- * that no English word has at its start or end */
+/* combosquat_url_bit - s[0..len) is ww, www, http, https or ssl (the s
+ * of https): a keyword that no English word has at its start or end */
 static int combosquat_url_bit(const char *s, size_t len)
 {
 	if (len == 2 || len == 3)
-		return memcmp(s, "www", len) == 0;
+		return memcmp(s, "www", len) == 0 || memcmp(s, "ssl", len) == 0;
 	return (len == 4 || len == 5) && memcmp(s, "https", len) == 0;
 }
 

@@ -48,6 +48,9 @@ static const struct pair_case positive_cases[] = {
     {"appleww.com", "apple.com", COMBO, "ww after a common-word brand"},
     {"httpups.com", "ups.com", COMBO, "http before an acronym"},
     {"wwwoffice.net", "office.com", COMBO, "www before a marked word"},
+    {"sslapple.com", "apple.com", COMBO, "ssl (the s of https) before it"},
+    {"officessl.com", "office.com", COMBO, "ssl after a marked word"},
+    {"sslups.com", "ups.com", COMBO, "ssl before an acronym"},
     /* A number glued to a coined name: the lure's amount or year. */
     {"5000paypal.com", "paypal.com", COMBO, "an amount before a coined name"},
     {"paypal2019.net", "paypal.com", COMBO, "a year after a coined name"},
@@ -97,7 +100,7 @@ static const struct pair_case negative_cases[] = {
     {"trusticloud.us", NULL, NULL, "a word before a keyword compound"},
     {"blueuber.com", NULL, NULL, "uber ends tuber: a word before it"},
     {"blueups.com", NULL, NULL, "ups ends setups: a word before it"},
-    {"sslups.com", NULL, NULL, "a short keyword before ups"},
+    {"webups.com", NULL, NULL, "a short keyword before ups"},
     {"signups.com", NULL, NULL, "sign+ups, an English ending"},
     /* The brand label ends a word begun in the keyword before it. */
     {"onlinebanking.com", NULL, NULL, "online+bank+ing: banking"},
@@ -113,6 +116,7 @@ static const struct pair_case negative_cases[] = {
      "a code beside two letters: keywords only"},
     /* Short keywords before a common word make ordinary names. */
     {"myapple.com", NULL, NULL, "a short keyword before a marked word"},
+    {"authapple.com", NULL, NULL, "a short keyword that is no URL bit"},
     {"postoffice.co.uk", NULL, NULL, "a short keyword before a marked word"},
     {"homeoffice.gov.uk", NULL, NULL, "a short keyword before a marked word"},
     /* A word too short for the list, and a word that is no brand. */
