@@ -35,7 +35,7 @@
  *	before such a label can make no longer word of it.  After the
  *	brand an English word stays out (googlegroups, ebaystatic: how
  *	owners name their own sites).  The bits of a URL are keywords too
- *	(https-paypal, ssl-chase), and as long ones: no English word starts
+ *	(https-paypal, sslchase), and as long ones: no English word starts
  *	or ends with www or ssl, so wwwapple and sslchase are no compounds
  *	of ordinary words (myapple and chasepay are).  A
  *	brand label that makes an English word with the keyword glued
@@ -93,8 +93,10 @@ static int combosquat_is_number(const char *s, size_t len)
  * of https): a keyword that no English word has at its start or end */
 static int combosquat_url_bit(const char *s, size_t len)
 {
+	if (len == 3 && memcmp(s, "ssl", len) == 0)
+		return 1;
 	if (len == 2 || len == 3)
-		return memcmp(s, "www", len) == 0 || memcmp(s, "ssl", len) == 0;
+		return memcmp(s, "www", len) == 0;
 	return (len == 4 || len == 5) && memcmp(s, "https", len) == 0;
 }
 
