@@ -15,9 +15,12 @@
  *	glued (paypal-login2: a lure's counter), or two-letter country
  *	codes among keywords (paypal-de-login; paypal-de alone names an
  *	owner's site), unless the brand label is long enough to be
- *	distinctive and is not the first word, when any word will do:
- *	brand-name is how owners name their own sites
- *	(paypal-deutschland, amazon-aws), word-brand is not; after a
+ *	distinctive and is not the first word, when any word will do
+ *	before a coined name (brand-name is how owners name their own
+ *	sites, paypal-deutschland, amazon-aws; word-brand is not), and
+ *	only English words before a label that is an English word
+ *	(blue-google): a name before a word is somebody's phrase
+ *	(jacobs-university, david-smith, bet-platform); after a
  *	coined name an English word will do too (paypal-balance,
  *	ethereum-transfer: the lures of real campaigns; owners name
  *	theirs mostly for countries, products and codes, which the word
@@ -435,11 +438,12 @@ static int combosquat_name_phrase(const struct combosquat_words *words,
 /*
  * combosquat_run - the brand that words first..last of a hyphenated label
  * are, alone or with keywords joined, with the other words as the rules
- * require (any word before a distinctive brand; after it keywords and
- * numbers, and English words after a coined name; one English word
- * beside a short name).  A run of words is what a hyphenated brand label
- * is (t-mobile-login, secure-deutsche-bank); the whole label is a brand
- * only with keywords joined to it (t-mobilelogin).
+ * require (any word before a coined brand, English words before one that
+ * is a word; after it keywords and numbers, and English words after a
+ * coined name; one English word beside a short name).  A run of words
+ * is what a hyphenated brand label is (t-mobile-login,
+ * secure-deutsche-bank); the whole label is a brand only with keywords
+ * joined to it (t-mobilelogin).
  */
 static const void *combosquat_run(const struct combosquat_words *words,
 				  size_t first, size_t last,
@@ -458,10 +462,13 @@ static const void *combosquat_run(const struct combosquat_words *words,
 		return combosquat_pair_lure(words, first, last) ? brand : NULL;
 	/* find() returns a brand of its index, never &distinct */
 	if (brand != NULL
-	    && (plain
-		|| ((distinct == COMBOSQUAT_DISTINCT
-		     || distinct == COMBOSQUAT_COINED)
-		    && first > 0)
+	    && (plain || (distinct == COMBOSQUAT_COINED && first > 0)
+		|| (distinct == COMBOSQUAT_DISTINCT && first > 0
+		    && (!dictword_is_word(s, len)
+			|| combosquat_others_plain(words, first, last,
+						   COMBOSQUAT_TAKE_NUMBER
+						       | COMBOSQUAT_TAKE_ENGLISH
+						       | COMBOSQUAT_TAKE_CODE)))
 		|| (distinct == COMBOSQUAT_COINED
 		    && combosquat_others_plain(words, first, last,
 					       COMBOSQUAT_TAKE_NUMBER

@@ -37,6 +37,11 @@ static const struct pair_case positive_cases[] = {
      "two words after a coined name"},
     {"paypal-transfer-2019.com", "paypal.com", COMBO,
      "a word and a number after a coined name"},
+    /* An English word before a brand that is a word and a hyphen. */
+    {"blue-google.com", "google.com", COMBO, "a word before a word, hyphen"},
+    {"blue-united-2019.com", "united.com", COMBO,
+     "a word and a number beside a word"},
+    {"xyzzy-paypal.com", "paypal.com", COMBO, "any name before a coined one"},
     /* Codes: short labels that no English word ends with. */
     {"bluedhl.com", "dhl.com", COMBO, "a word before a three-letter code"},
     {"agreeebay.com", "ebay.com", COMBO, "a word before a four-letter code"},
@@ -92,6 +97,10 @@ static const struct pair_case negative_cases[] = {
     {"paypal-summarx.com", NULL, NULL, "no English word after it"},
     {"paypal-choose-deutschland.com", NULL, NULL,
      "one word after it no English word"},
+    /* A name before a brand that is a word is somebody's phrase. */
+    {"jacobs-united.com", NULL, NULL, "a name before a word"},
+    {"riwutz-google.com", NULL, NULL, "a name before a word"},
+    {"de-google-ify.org", NULL, NULL, "a code and a syllable around it"},
     {"emailebay.com", NULL, NULL, "an owner's mail servers (eBay's)"},
     /* Ordinary compounds: the brand label is a word or a keyword after
 	 * a letter, or the rest of a longer word. */
