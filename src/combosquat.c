@@ -18,9 +18,9 @@
  *	distinctive and is not the first word, when any word will do
  *	before a coined name (brand-name is how owners name their own
  *	sites, paypal-deutschland, amazon-aws; word-brand is not), and
- *	only English words before a label that is an English word
- *	(blue-google): a name before a word is somebody's phrase
- *	(jacobs-university, david-smith, bet-platform); after a
+ *	only English words and codes before a label that is an English
+ *	word (blue-google, us-amazon): a name before a word is somebody's
+ *	phrase (jacobs-university, david-smith, bet-platform); after a
  *	coined name an English word will do too (paypal-balance,
  *	ethereum-transfer: the lures of real campaigns; owners name
  *	theirs mostly for countries, products and codes, which the word
@@ -332,9 +332,10 @@ static int combosquat_is(const char *s, size_t len, const char *word)
 }
 
 /* What combosquat_others_plain() takes besides keywords. */
-#define COMBOSQUAT_TAKE_NUMBER  1
-#define COMBOSQUAT_TAKE_ENGLISH 2
-#define COMBOSQUAT_TAKE_CODE    4
+#define COMBOSQUAT_TAKE_NUMBER    1
+#define COMBOSQUAT_TAKE_ENGLISH   2
+#define COMBOSQUAT_TAKE_CODE      4
+#define COMBOSQUAT_TAKE_LONE_CODE 8
 /* Letters of a country or language code. */
 #define COMBOSQUAT_CODE_LEN 2
 
@@ -362,7 +363,7 @@ static int combosquat_is_code(const char *s, size_t len)
  * keyword, or a number or a keyword with one glued, or an English word,
  * as take says; with COMBOSQUAT_TAKE_CODE, two letters too when a
  * keyword is among them (paypal-de-login; paypal-de alone is how owners
- * name a country's site) */
+ * name a country's site), or alone with COMBOSQUAT_TAKE_LONE_CODE */
 static int combosquat_others_plain(const struct combosquat_words *words,
 				   size_t first, size_t last, int take)
 {
@@ -386,7 +387,7 @@ static int combosquat_others_plain(const struct combosquat_words *words,
 			      && dictword_is_word(w->s, w->len)))
 			return 0;
 	}
-	return codes == 0 || keywords > 0;
+	return codes == 0 || keywords > 0 || (take & COMBOSQUAT_TAKE_LONE_CODE);
 }
 
 /*
@@ -465,10 +466,11 @@ static const void *combosquat_run(const struct combosquat_words *words,
 	    && (plain || (distinct == COMBOSQUAT_COINED && first > 0)
 		|| (distinct == COMBOSQUAT_DISTINCT && first > 0
 		    && (!dictword_is_word(s, len)
-			|| combosquat_others_plain(words, first, last,
-						   COMBOSQUAT_TAKE_NUMBER
-						       | COMBOSQUAT_TAKE_ENGLISH
-						       | COMBOSQUAT_TAKE_CODE)))
+			|| combosquat_others_plain(
+			    words, first, last,
+			    COMBOSQUAT_TAKE_NUMBER | COMBOSQUAT_TAKE_ENGLISH
+				| COMBOSQUAT_TAKE_CODE
+				| COMBOSQUAT_TAKE_LONE_CODE)))
 		|| (distinct == COMBOSQUAT_COINED
 		    && combosquat_others_plain(words, first, last,
 					       COMBOSQUAT_TAKE_NUMBER

@@ -42,6 +42,7 @@ static const struct pair_case positive_cases[] = {
     {"blue-united-2019.com", "united.com", COMBO,
      "a word and a number beside a word"},
     {"xyzzy-paypal.com", "paypal.com", COMBO, "any name before a coined one"},
+    {"us-google.com", "google.com", COMBO, "a code before a word"},
     /* Codes: short labels that no English word ends with. */
     {"bluedhl.com", "dhl.com", COMBO, "a word before a three-letter code"},
     {"agreeebay.com", "ebay.com", COMBO, "a word before a four-letter code"},
