@@ -12,7 +12,8 @@
  *	of them when its own label has hyphens (t-mobile-login), possibly
  *	itself joined to keywords (microsoftonline-verify); the other
  *	words must be keywords or numbers, or keywords with a number
- *	glued (paypal-login2: a lure's counter), or two-letter country
+ *	glued (paypal-login2: a lure's counter), or two keywords glued
+ *	(paypal-securelogin: lurepart.h), or two-letter country
  *	codes among keywords (paypal-de-login; paypal-de alone names an
  *	owner's site), unless the brand label is long enough to be
  *	distinctive and is not the first word, when any word will do
@@ -25,9 +26,14 @@
  *	ethereum-transfer: the lures of real campaigns; owners name
  *	theirs mostly for countries, products and codes, which the word
  *	list does not hold, and an owner's site named with a word,
- *	paypal-marketing, belongs in its family).  A brand label under 5
- *	characters (or a common word) joined without a hyphen needs 5 or
- *	more characters of keywords, on one side of it: mail+ing, my+box
+ *	paypal-marketing, belongs in its family), and there a keyword
+ *	glued to an English word or misspelt (metamask-verifyprocess,
+ *	metamask-wallett), which also counts glued after a coined name
+ *	(metamaskwalet: an English word there is the owner's,
+ *	googlegroups; a misspelt keyword is nobody's name).  A brand
+ *	label under 5 characters (or a common word) joined without a
+ *	hyphen needs 5 or more characters of keywords, on one side of
+ *	it: mail+ing, my+box
  *	and post+ups are ordinary words, mail+ing+web a word with a
  *	keyword; a 4-letter label that is no word (ebay, usps, lyft) is a
  *	name that short keywords do not make into a word, and takes any
@@ -60,6 +66,7 @@
 #include "combosquat.h"
 #include "dictword.h"
 #include "hostname.h"
+#include "lurepart.h"
 #include "lureword.h"
 
 /* At most this many keywords around the brand in one word. */
@@ -359,6 +366,16 @@ static int combosquat_is_code(const char *s, size_t len)
 	       && s[1] >= 'a' && s[1] <= 'z';
 }
 
+/* combosquat_is_phrase_word - s[0..len) is an English word, or a
+ * keyword glued to one, or a keyword misspelt (lurepart.h): where
+ * English words count, a lure's phrase (paypal-balance,
+ * metamask-verifyprocess, metamask-wallett) */
+static int combosquat_is_phrase_word(const char *s, size_t len)
+{
+	return dictword_is_word(s, len) || lurepart_phrase(s, len)
+	       || lurepart_misspelt(s, len);
+}
+
 /* combosquat_others_plain - every word outside words first..last is a
  * keyword, or a number or a keyword with one glued, or an English word,
  * as take says; with COMBOSQUAT_TAKE_CODE, two letters too when a
@@ -375,7 +392,8 @@ static int combosquat_others_plain(const struct combosquat_words *words,
 
 		if (i >= first && i <= last)
 			continue;
-		if (lureword_is_keyword(w->s, w->len))
+		if (lureword_is_keyword(w->s, w->len)
+		    || lurepart_keywords(w->s, w->len))
 			keywords++;
 		else if ((take & COMBOSQUAT_TAKE_CODE)
 			 && combosquat_is_code(w->s, w->len))
@@ -384,7 +402,7 @@ static int combosquat_others_plain(const struct combosquat_words *words,
 			   && (combosquat_is_number(w->s, w->len)
 			       || combosquat_numbered(w->s, w->len)))
 			 && !((take & COMBOSQUAT_TAKE_ENGLISH)
-			      && dictword_is_word(w->s, w->len)))
+			      && combosquat_is_phrase_word(w->s, w->len)))
 			return 0;
 	}
 	return codes == 0 || keywords > 0 || (take & COMBOSQUAT_TAKE_LONE_CODE);
@@ -528,6 +546,32 @@ static const void *combosquat_word_before(const char *word, size_t len,
 	return NULL;
 }
 
+/*
+ * combosquat_slip_after - the brand that word[0..len) is with a keyword
+ * misspelt glued after it, when its label is a coined name
+ * (metamaskwalet, paypalacount, metamaskwallets: a plural is one letter
+ * more): a misspelt lure word is no owner's name for a site, as
+ * English words after the brand are (googlegroups).
+ */
+static const void *combosquat_slip_after(const char *word, size_t len,
+					 combosquat_find_fn find,
+					 const void *ctx)
+{
+	for (size_t k = COMBOSQUAT_CORE_MIN; k + LUREPART_SLIP_MIN <= len + 1;
+	     k++) {
+		int distinct = 0;
+		const void *brand = find(ctx, word, k, &distinct);
+
+		if (brand != NULL && distinct == COMBOSQUAT_COINED
+		    && !dictword_is_word(word + k, len - k)
+		    && lurepart_misspelt(word + k, len - k))
+			/* find() returns a brand of its index, never &distinct */
+			/* cppcheck-suppress returnDanglingLifetime */
+			return brand;
+	}
+	return NULL;
+}
+
 /* combosquat_find - the brand a label combines with words, or NULL */
 const void *combosquat_find(const char *label, size_t len,
 			    combosquat_find_fn find, const void *ctx)
@@ -539,9 +583,12 @@ const void *combosquat_find(const char *label, size_t len,
 	if (memchr(label, '-', len) == NULL) {
 		const void *brand = combosquat_strip(
 		    label, len, COMBOSQUAT_DEPTH, combosquat_uncut, find, ctx);
+
+		if (brand == NULL)
+			brand = combosquat_word_before(label, len, find, ctx);
 		return brand != NULL
 			   ? brand
-			   : combosquat_word_before(label, len, find, ctx);
+			   : combosquat_slip_after(label, len, find, ctx);
 	}
 	if (!combosquat_split(label, len, &words))
 		return NULL;

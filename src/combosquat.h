@@ -14,13 +14,16 @@
  *		keywords around it), or a run of parts for a brand label
  *		with hyphens (t-mobile-login), while every other part is
  *		a keyword or a number, or a keyword with a number glued
- *		to it (login2, 24support), or a country code of two
+ *		to it (login2, 24support), or two keywords glued into
+ *		one (securelogin: lurepart.h), or a country code of two
  *		letters when a keyword is there too (paypal-de-login);
  *		before a brand label of 5 or more characters any other
  *		part will do (anything-paypal: a hyphen marks the brand
  *		as a word of its own, which "office" in openoffice is
  *		not), and after a coined name (below) English words of
- *		the list too (paypal-balance, ethereum-transfer), not
+ *		the list too (paypal-balance, ethereum-transfer), and
+ *		a keyword glued to one or misspelt (verifyprocess,
+ *		wallett), not
  *		other names (paypal-deutschland, how owners name their
  *		country sites); a brand label of 3 or 4 letters that is
  *		no word (dhl, usps) takes one English word beside its
@@ -32,6 +35,9 @@
  *		ends with: a coined name (bluepaypal) or a short code
  *		(bluedhl); never after it, where owners put theirs
  *		(googlegroups, yahoogroups);
+ *	-	a keyword misspelt by one slip glued after a coined name
+ *		(metamaskwalet, paypalacount: lurepart.h), which is no
+ *		owner's name;
  *	-	a number of two digits or more glued before or after a
  *		coined name, the lure's amount or year (5000paypal,
  *		paypal2019), with keywords too; beside a word or a short

@@ -95,7 +95,7 @@ static const struct pair_case negative_cases[] = {
     {"united-balance.com", NULL, NULL, "a word after a word, hyphenated"},
     {"icloud-balance.com", NULL, NULL, "a keyword compound, hyphenated"},
     {"paypal-deutschland.com", NULL, NULL, "no English word after it"},
-    {"paypal-summarx.com", NULL, NULL, "no English word after it"},
+    {"paypal-nordica.com", NULL, NULL, "no English word after it"},
     {"paypal-choose-deutschland.com", NULL, NULL,
      "one word after it no English word"},
     /* A name before a brand that is a word is somebody's phrase. */
