@@ -133,7 +133,8 @@ static int combosquat_enough(int distinct, size_t cut, int sides)
 		return distinct == COMBOSQUAT_COINED;
 
 	switch (distinct) {
-	case COMBOSQUAT_DISTINCT:
+	case COMBOSQUAT_NARROW:
+	case COMBOSQUAT_ENGLISH:
 	case COMBOSQUAT_COINED:
 		return 1;
 	case COMBOSQUAT_NAME:
@@ -341,8 +342,8 @@ static int combosquat_is(const char *s, size_t len, const char *word)
 /* What combosquat_others_plain() takes besides keywords. */
 #define COMBOSQUAT_TAKE_NUMBER    1
 #define COMBOSQUAT_TAKE_ENGLISH   2
-#define COMBOSQUAT_TAKE_CODE      4
-#define COMBOSQUAT_TAKE_LONE_CODE 8
+#define COMBOSQUAT_TAKE_CODE      4 /* among keywords */
+#define COMBOSQUAT_TAKE_LONE_CODE 8 /* with no keyword too */
 /* Letters of a country or language code. */
 #define COMBOSQUAT_CODE_LEN 2
 
@@ -380,7 +381,7 @@ static int combosquat_is_phrase_word(const char *s, size_t len)
  * keyword, or a number or a keyword with one glued, or an English word,
  * as take says; with COMBOSQUAT_TAKE_CODE, two letters too when a
  * keyword is among them (paypal-de-login; paypal-de alone is how owners
- * name a country's site), or alone with COMBOSQUAT_TAKE_LONE_CODE */
+ * name a country's site), with COMBOSQUAT_TAKE_LONE_CODE when none is */
 static int combosquat_others_plain(const struct combosquat_words *words,
 				   size_t first, size_t last, int take)
 {
@@ -395,7 +396,8 @@ static int combosquat_others_plain(const struct combosquat_words *words,
 		if (lureword_is_keyword(w->s, w->len)
 		    || lurepart_keywords(w->s, w->len))
 			keywords++;
-		else if ((take & COMBOSQUAT_TAKE_CODE)
+		else if ((take
+			  & (COMBOSQUAT_TAKE_CODE | COMBOSQUAT_TAKE_LONE_CODE))
 			 && combosquat_is_code(w->s, w->len))
 			codes++;
 		else if (!((take & COMBOSQUAT_TAKE_NUMBER)
@@ -455,6 +457,36 @@ static int combosquat_name_phrase(const struct combosquat_words *words,
 }
 
 /*
+ * combosquat_others_fit - the words outside first..last, which are not
+ * all keywords and numbers, may stand beside a brand label of this kind
+ * (combosquat.h): any name before a coined or narrow label, English
+ * words, numbers and codes before one that is an English word, English
+ * words after a coined name, one English word beside a short name.
+ */
+static int combosquat_others_fit(const struct combosquat_words *words,
+				 size_t first, size_t last, int distinct)
+{
+	switch (distinct) {
+	case COMBOSQUAT_COINED:
+		return first > 0
+		       || combosquat_others_plain(
+			   words, first, last,
+			   COMBOSQUAT_TAKE_NUMBER | COMBOSQUAT_TAKE_ENGLISH);
+	case COMBOSQUAT_NARROW:
+		return first > 0;
+	case COMBOSQUAT_ENGLISH:
+		return first > 0
+		       && combosquat_others_plain(
+			   words, first, last,
+			   COMBOSQUAT_TAKE_NUMBER | COMBOSQUAT_TAKE_ENGLISH
+			       | COMBOSQUAT_TAKE_LONE_CODE);
+	default:
+		return first == last
+		       && combosquat_name_phrase(words, first, distinct);
+	}
+}
+
+/*
  * combosquat_run - the brand that words first..last of a hyphenated label
  * are, alone or with keywords joined, with the other words as the rules
  * require (any word before a coined brand, English words before one that
@@ -481,20 +513,7 @@ static const void *combosquat_run(const struct combosquat_words *words,
 		return combosquat_pair_lure(words, first, last) ? brand : NULL;
 	/* find() returns a brand of its index, never &distinct */
 	if (brand != NULL
-	    && (plain || (distinct == COMBOSQUAT_COINED && first > 0)
-		|| (distinct == COMBOSQUAT_DISTINCT && first > 0
-		    && (!dictword_is_word(s, len)
-			|| combosquat_others_plain(
-			    words, first, last,
-			    COMBOSQUAT_TAKE_NUMBER | COMBOSQUAT_TAKE_ENGLISH
-				| COMBOSQUAT_TAKE_CODE
-				| COMBOSQUAT_TAKE_LONE_CODE)))
-		|| (distinct == COMBOSQUAT_COINED
-		    && combosquat_others_plain(words, first, last,
-					       COMBOSQUAT_TAKE_NUMBER
-						   | COMBOSQUAT_TAKE_ENGLISH))
-		|| (first == last
-		    && combosquat_name_phrase(words, first, distinct))))
+	    && (plain || combosquat_others_fit(words, first, last, distinct)))
 		/* cppcheck-suppress returnDanglingLifetime */
 		return brand;
 	return plain ? combosquat_strip(s, len, COMBOSQUAT_DEPTH,

@@ -65,7 +65,10 @@
  * combosquat_find_fn).  An acronym (3 letters, not marked a word: the
  * word list has no shorter words) takes any keyword after it (dhlweb);
  * an acronym or a name also takes one English word beside a hyphen
- * (dhl-balance).  A code is a short label that no English word ends
+ * (dhl-balance).  A label of 5 or more not marked a word is
+ * distinctive: a name before it and a hyphen makes a lure
+ * (anything-icloud), unless the label is an English word, before which
+ * a name is somebody's phrase (jacobs-united).  A code is a short label that no English word ends
  * with: a word before it cannot make a longer word of it, as set+ups
  * and t+uber do, so it takes keywords on either side (mydhl, dhlweb)
  * and one English word glued before it (bluedhl).  A coined name is
@@ -78,13 +81,17 @@
  * (bt-billing, my-ee): glued to words or numbers two letters are a
  * syllable or a model number of anyone's name (btconnect, hp-15). */
 enum {
-	COMBOSQUAT_COMMON,   /* a word: 5 bytes of keywords, one side */
-	COMBOSQUAT_ACRONYM,  /* 3 letters, not a word: as common */
-	COMBOSQUAT_NAME,     /* 4 letters, no word: any keyword, one side */
-	COMBOSQUAT_CODE,     /* 3 or 4, no word's end: a word before too */
-	COMBOSQUAT_DISTINCT, /* 5 or more, no word: any word, any keyword */
-	COMBOSQUAT_COINED,   /* distinct, no English word: a word glued */
-	COMBOSQUAT_PAIR      /* 2 letters: keywords beside a hyphen only */
+	COMBOSQUAT_COMMON,  /* a word: 5 bytes of keywords, one side */
+	COMBOSQUAT_ACRONYM, /* 3 letters, not a word: as common */
+	COMBOSQUAT_NAME,    /* 4 letters, no word: any keyword, one side */
+	COMBOSQUAT_CODE,    /* 3 or 4, no word's end: a word before too */
+	COMBOSQUAT_NARROW,  /* 5 or more, a keyword after a letter or two
+			      * (icloud): any word before it, any keyword */
+	COMBOSQUAT_ENGLISH, /* 5 or more, an English word not marked
+			      * !word (united): any keyword, and English
+			      * words, numbers and codes before it */
+	COMBOSQUAT_COINED,  /* 5 or more, neither: a word glued too */
+	COMBOSQUAT_PAIR     /* 2 letters: keywords beside a hyphen only */
 };
 
 /* The brand whose label is s[0..len), or NULL; *distinct set to how it

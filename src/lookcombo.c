@@ -51,9 +51,9 @@ static const void *lookcombo_label(const void *ctx, const char *s, size_t len,
 	if (brand == NULL || brand->word || brand->owner != NULL)
 		return brand; /* a family domain's label: keywords only */
 	if (len >= COMBOSQUAT_ANY_WORD_MIN)
-		*distinct = brand->narrow || dictword_is_word(s, len)
-				? COMBOSQUAT_DISTINCT
-				: COMBOSQUAT_COINED;
+		*distinct = dictword_is_word(s, len) ? COMBOSQUAT_ENGLISH
+			    : brand->narrow          ? COMBOSQUAT_NARROW
+						     : COMBOSQUAT_COINED;
 	else if (len + 1 == COMBOSQUAT_ANY_WORD_MIN
 		 && !dictword_is_word(s, len))
 		*distinct = brand->word_end ? COMBOSQUAT_NAME : COMBOSQUAT_CODE;
