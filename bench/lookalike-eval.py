@@ -459,6 +459,7 @@ def main():
         print_alarms(title, *false_alarms(a.eval, [path], pops, evidence))
     judge = lambda files, rows: run_eval(a.eval, files, rows)
     realsquats.report(judge, a.brands, a.cache)
+    realsquats.later_report(judge, a.brands, a.cache)
     realsquats.badware_report(judge, a.brands, a.cache)
     realsquats.below_report(judge, a.brands, a.cache)
     if a.missed:

@@ -33,6 +33,10 @@ The rules, fixed before any run and printed with the section:
 - the whitelist: how many each configuration flags, and how many
   MetaMask's own rule does (its whitelist aside).
 
+Second, a later copy of the same list (npm @scamsniffer/detector ships
+one): the hosts it has that 1.2.0 has not, reported after the rules
+were written, sliced and judged the same way.
+
 Third, the rules that look below a registrable domain (a brand's whole
 domain in front of someone else's, lookalike:embedded) measured where
 the false alarms tables cannot reach them, on legitimate hosts that lie
@@ -59,7 +63,8 @@ import os
 import re
 import tempfile
 
-from evalpops import BADWARE, PSL, SQUATS, PublicSuffixes, packed, \
+from evalpops import BADWARE, PSL, SQUATS, SQUATS_LATER, PublicSuffixes, \
+    packed, \
     populations
 
 # Misses listed per slice; the report's other lists are longer, but
@@ -73,7 +78,7 @@ SLICES = [
 ]
 CONFIGS = ["fuzzylist alone", "data/brands + fuzzylist"]
 HEADER = __doc__.split("The rules, fixed before any run and printed "
-                       "with the section:\n")[1].split("\nThird, ")[0]
+                       "with the section:\n")[1].split("\nSecond, ")[0]
 # A host after a badware rule's ||; a line of URLhaus's that is a name.
 BADWARE_RULE = re.compile(r"^\|\|([a-z0-9.-]+\.[a-z]{2,})(?:\^|\$|$)")
 HOSTNAME = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}$")
@@ -117,8 +122,8 @@ class Squats:
     """MetaMask's list: the brands, their labels, both lists of hosts,
     and where each blacklist host falls."""
 
-    def __init__(self, cache):
-        name, member = SQUATS
+    def __init__(self, cache, spec=SQUATS):
+        name, member = spec
         path = glob.glob(os.path.join(cache, packed(name), member))[0]
         config = json.load(open(path))
         self.psl = PublicSuffixes(PSL)
@@ -245,6 +250,29 @@ def report(judge, shipped, cache):
     print_slices(squats, slices, verdicts)
     print_misses(squats, slices, verdicts[0])
     print_whitelist(squats, verdicts)
+
+
+def later_report(judge, shipped, cache):
+    """Print the check of the later copy of MetaMask's list (SQUATS_LATER):
+    its hosts that 1.2.0 lacks, reported after the rules were written,
+    sliced and judged by the same rules as the first."""
+    first = Squats(cache)
+    later = Squats(cache, SQUATS_LATER)
+    black = sorted(set(later.blacklist) - set(first.blacklist))
+    white = sorted(set(later.whitelist) - set(first.whitelist))
+    later.blacklist, later.whitelist = black, white
+    verdicts = judge_all(judge, shipped, later,
+                         [(h, h) for h in black + white])
+    print("\n### Real squats, a later copy: npm %s\n" % SQUATS_LATER[0])
+    print("Its copy of MetaMask's list (%s) has %d phishing hosts and %d "
+          "legitimate ones that %s has not, reported after the rules "
+          "were written.  Its fuzzylist's brands (%s) and the rules "
+          "above.\n"
+          % (SQUATS_LATER[1], len(black), len(white), SQUATS[0],
+             " ".join(later.brands)))
+    print_slices(later, {h: later.slice(h) for h in black}, verdicts)
+    print_misses(later, {h: later.slice(h) for h in black}, verdicts[0])
+    print_whitelist(later, verdicts)
 
 
 def badware_hosts(cache):
