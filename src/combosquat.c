@@ -568,9 +568,9 @@ static const void *combosquat_word_before(const char *word, size_t len,
 /*
  * combosquat_slip_after - the brand that word[0..len) is with a keyword
  * misspelt glued after it, when its label is a coined name
- * (metamaskwalet, paypalacount, metamaskwallets: a plural is one letter
- * more): a misspelt lure word is no owner's name for a site, as
- * English words after the brand are (googlegroups).
+ * (metamaskwalet, paypalacount): a misspelt lure word is no owner's
+ * name for a site, as English words after the brand are (googlegroups,
+ * paypalwallets: a plural that is a word stays out).
  */
 static const void *combosquat_slip_after(const char *word, size_t len,
 					 combosquat_find_fn find,

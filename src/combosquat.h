@@ -68,10 +68,11 @@
  * (dhl-balance).  A label of 5 or more not marked a word is
  * distinctive: a name before it and a hyphen makes a lure
  * (anything-icloud), unless the label is an English word, before which
- * a name is somebody's phrase (jacobs-united).  A code is a short label that no English word ends
- * with: a word before it cannot make a longer word of it, as set+ups
- * and t+uber do, so it takes keywords on either side (mydhl, dhlweb)
- * and one English word glued before it (bluedhl).  A coined name is
+ * a name is somebody's phrase (jacobs-united).  A code is a short label
+ * that no English word ends with: a word before it cannot make a
+ * longer word of it, as set+ups and t+uber do, so it takes keywords on
+ * either side (mydhl, dhlweb) and one English word glued before it
+ * (bluedhl).  A coined name is
  * no English word and no keyword after a letter or two (paypal, not
  * united, blockchain, icloud): an English word glued before it makes
  * no compound of ordinary words (bluepaypal; trust+icloud and

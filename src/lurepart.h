@@ -19,7 +19,8 @@
  *	an English word of 4 letters or more on either side, and
  *	lurepart_misspelt() a word one slip from a keyword of 6 letters
  *	or more (a letter left out, added or swapped with the next, or
- *	typed for a key beside it: keyslip.h): both only where the
+ *	changed by a slip of the finger: a key beside it, a vowel for a
+ *	vowel, keyslip.h): both only where the
  *	combination rule takes English words already, after a coined
  *	brand name and its hyphen, where a phrase of ordinary words is
  *	the lure's; the misspelt one also glued after a coined name
