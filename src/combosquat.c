@@ -377,6 +377,38 @@ static int combosquat_is_phrase_word(const char *s, size_t len)
 	       || lurepart_misspelt(s, len);
 }
 
+/* What a word beside the brand label is to combosquat_others_plain(). */
+enum combosquat_other_kind {
+	COMBOSQUAT_OTHER_NONE,    /* none the rule takes */
+	COMBOSQUAT_OTHER_KEYWORD, /* a keyword, or two glued */
+	COMBOSQUAT_OTHER_CODE,    /* two letters */
+	COMBOSQUAT_OTHER_TAKEN    /* a number or a word, as take says */
+};
+
+/* combosquat_other - what word w is, with take (COMBOSQUAT_TAKE_*); the
+ * dearer tests last, as most words of a label are keywords or numbers
+ * or nothing the rule takes (two keywords glued are sought at each cut,
+ * a misspelt one among all keywords) */
+static enum combosquat_other_kind
+combosquat_other(const struct combosquat_span *w, int take)
+{
+	if (lureword_is_keyword(w->s, w->len))
+		return COMBOSQUAT_OTHER_KEYWORD;
+	if ((take & (COMBOSQUAT_TAKE_CODE | COMBOSQUAT_TAKE_LONE_CODE))
+	    && combosquat_is_code(w->s, w->len))
+		return COMBOSQUAT_OTHER_CODE;
+	if ((take & COMBOSQUAT_TAKE_NUMBER)
+	    && (combosquat_is_number(w->s, w->len)
+		|| combosquat_numbered(w->s, w->len)))
+		return COMBOSQUAT_OTHER_TAKEN;
+	if (lurepart_keywords(w->s, w->len))
+		return COMBOSQUAT_OTHER_KEYWORD;
+	return (take & COMBOSQUAT_TAKE_ENGLISH)
+		       && combosquat_is_phrase_word(w->s, w->len)
+		   ? COMBOSQUAT_OTHER_TAKEN
+		   : COMBOSQUAT_OTHER_NONE;
+}
+
 /* combosquat_others_plain - every word outside words first..last is a
  * keyword, or a number or a keyword with one glued, or an English word,
  * as take says; with COMBOSQUAT_TAKE_CODE, two letters too when a
@@ -393,19 +425,18 @@ static int combosquat_others_plain(const struct combosquat_words *words,
 
 		if (i >= first && i <= last)
 			continue;
-		if (lureword_is_keyword(w->s, w->len)
-		    || lurepart_keywords(w->s, w->len))
+		switch (combosquat_other(w, take)) {
+		case COMBOSQUAT_OTHER_KEYWORD:
 			keywords++;
-		else if ((take
-			  & (COMBOSQUAT_TAKE_CODE | COMBOSQUAT_TAKE_LONE_CODE))
-			 && combosquat_is_code(w->s, w->len))
+			break;
+		case COMBOSQUAT_OTHER_CODE:
 			codes++;
-		else if (!((take & COMBOSQUAT_TAKE_NUMBER)
-			   && (combosquat_is_number(w->s, w->len)
-			       || combosquat_numbered(w->s, w->len)))
-			 && !((take & COMBOSQUAT_TAKE_ENGLISH)
-			      && combosquat_is_phrase_word(w->s, w->len)))
+			break;
+		case COMBOSQUAT_OTHER_TAKEN:
+			break;
+		default:
 			return 0;
+		}
 	}
 	return codes == 0 || keywords > 0 || (take & COMBOSQUAT_TAKE_LONE_CODE);
 }
@@ -576,8 +607,10 @@ static const void *combosquat_slip_after(const char *word, size_t len,
 					 combosquat_find_fn find,
 					 const void *ctx)
 {
-	for (size_t k = COMBOSQUAT_CORE_MIN; k + LUREPART_SLIP_MIN <= len + 1;
-	     k++) {
+	/* a coined label has COMBOSQUAT_ANY_WORD_MIN letters or more: no
+	 * shorter one is looked up */
+	for (size_t k = COMBOSQUAT_ANY_WORD_MIN;
+	     k + LUREPART_SLIP_MIN <= len + 1; k++) {
 		int distinct = 0;
 		const void *brand = find(ctx, word, k, &distinct);
 
