@@ -155,7 +155,10 @@ for case in \
 	"banckofamerika.com lookalike:typo bankofamerica.com" \
 	"xn--80aaa4ib1d45c.com lookalike:homoglyph alibaba.com" \
 	"socictcgcncralc.com lookalike:homoglyph societegenerale.com" \
-	"paypalnow.top lookalike:combo paypal.com"; do
+	"paypalnow.top lookalike:combo paypal.com" \
+	"paypal-securelogin.com lookalike:combo paypal.com" \
+	"paypal-acount.com lookalike:combo paypal.com" \
+	"paypalacount.com lookalike:combo paypal.com"; do
 	set -- $case
 	is "$(shipped "$1")" "phished-domain-first-seen$tab$2$tab$3$tab$1" "shipped list: $1 imitates $3 ($2)"
 done
@@ -163,7 +166,8 @@ is "$(shipped paypal.com.verify-id.info)" "phished-domain-first-seen${tab}lookal
 	"shipped list: --help's paypal.com.verify-id.info imitates paypal.com (embedded)"
 # --help's newer examples are the ones the loop above runs
 for example in paypal-balance.com bt-billing.com xn--pypal-login-yij.com paypa1-login.com \
-	paypal-com.net socictcgcncralc.com paypalnow.top; do
+	paypal-com.net socictcgcncralc.com paypalnow.top paypal-securelogin.com \
+	paypal-acount.com paypalacount.com; do
 	like "$(pw --help)" "$example" "--help shows $example, run above"
 done
 # not_shipped NAME DOMAIN [OPTIONS...] - no event, and not for a crash:
