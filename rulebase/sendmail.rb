@@ -6,11 +6,17 @@ version=2
 #
 # DESCRIPTION
 #	Normalizes what sm-mta, sendmail and sm-msp-queue write to syslog
-#	after their tag "program[pid]: ", beginning at the queue id:
-#	"r63IA8dJ004707: from=<a@b>, size=..." or "ruleset=check_rcpt, ...".
-#	phishwatch splits the syslog header off itself (src/sysloghdr.c)
-#	and hands liblognorm the rest, which lets liblognorm load this file
-#	in a few milliseconds.
+#	after their tag "program[pid]: " and the queue id, if any: the
+#	rules begin at "from=<a@b>, size=..." of "r63IA8dJ004707: from=<a@b>,
+#	size=...", or at "ruleset=check_rcpt, ...".  phishwatch splits the
+#	syslog header off itself (src/sysloghdr.c), and the queue id too
+#	(src/normalize.c: a first word without blanks or colons and ": ",
+#	the field qid); when no rule reads what follows that word, it hands
+#	liblognorm the whole message part ("Milter: data, reject=...").
+#	liblognorm loads this file in a few milliseconds because neither is
+#	in it: an optional part at the head of every rule doubles the paths
+#	that loading walks (see HOW THE RULES ARE WRITTEN), the header's
+#	alternatives multiply them.
 #
 #	For whole lines (lognormalizer on a log file, rsyslog's mmnormalize
 #	on the message property with its leading space), make builds
@@ -23,8 +29,9 @@ version=2
 #	They are the contract with that file and with whoever reads rsyslog
 #	mmnormalize output made with these rules.
 #
-#	tag		fields besides qid (and, in sendmail-syslog.rb, the
-#			header: timestamp, hostname, program, pid)
+#	tag		fields besides qid (which phishwatch, or the header
+#			of sendmail-syslog.rb, adds: with timestamp,
+#			hostname, program and pid there)
 #	from		from, size, class, pri, nrcpts, msgid, bodytype, proto,
 #			daemon, relay_user, relay_host, relay_ip, relay_forged
 #	to		to, ctladdr, delay, xdelay, mailer, pri, relay_user,
@@ -38,7 +45,8 @@ version=2
 #	no-mail		relay_*, commands, daemon
 #	auth		role, relay_*, authid, mech, bits
 #	starttls	role, relay_*, version, verify, cipher, bits
-#	sendmail-other	(header and qid, when the line has them)
+#	sendmail-other	(header and qid, when the line has them; made by
+#			phishwatch, or by sendmail-syslog.rb's last rules)
 #
 #	Values are the text as logged: from keeps its <>, relay_ip keeps an
 #	"IPv6:" tag, relay_forged is "(may be forged)" when sendmail said so,
@@ -99,6 +107,9 @@ version=2
 #	" (may be forged)" or the end of a from= line) exclude each other,
 #	and a rule may end where another goes on.  sendmail.rb loads in
 #	201 M instructions instead of 275 M.
+#	The queue id was such a part at the head of every rule, so loading
+#	walked every rule twice after it; phishwatch cuts it off instead
+#	(see DESCRIPTION), and this file loads in 102 M instructions.
 #
 # FILES
 #	syslog.rb.in	the header forms; #@kinds@ stands for the rules
@@ -116,8 +127,7 @@ version=2
 # "(may be forged)" (see HOW THE RULES ARE WRITTEN); the third is the
 # fall-back for a msgid that breaks them: the sender is kept, the relay
 # is not guessed.
-rule=from:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%from=%
+rule=from:from=%
 	from:string-to{"extradata":", size="}%, size=%size:number%, class=%class:char-to{"extradata":","}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", pri="},{"type":"number","name":"pri"}],{"type":"literal","text":"","priority":31006}]}%, nrcpts=%nrcpts:number%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", msgid="},{"type":"string-to","name":"msgid","extradata":", "}],{"type":"literal","text":"","priority":31008}]}%%
@@ -128,8 +138,7 @@ rule=from:%
 	{"type":"alternative","parser":[[{"type":"word","name":"relay_host"},{"type":"literal","text":" "}],{"type":"char-to","name":"relay_host","extradata":" ,[]@","priority":30001},{"type":"literal","text":" ","priority":31019},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
 	{"type":"literal","text":" "}%%relay_forged:literal{"text":"(may be forged)"}%
-rule=from:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%from=%
+rule=from:from=%
 	from:string-to{"extradata":", size="}%, size=%size:number%, class=%class:char-to{"extradata":","}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", pri="},{"type":"number","name":"pri"}],{"type":"literal","text":"","priority":31006}]}%, nrcpts=%nrcpts:number%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", msgid="},{"type":"string-to","name":"msgid","extradata":", "}],{"type":"literal","text":"","priority":31008}]}%%
@@ -139,8 +148,7 @@ rule=from:%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
 	{"type":"alternative","parser":[[{"type":"word","name":"relay_host"},{"type":"literal","text":" "}],{"type":"char-to","name":"relay_host","extradata":" ,[]@","priority":30001},{"type":"literal","text":" ","priority":31019},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%
-rule=from:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%from=%
+rule=from:from=%
 	from:string-to{"extradata":", size="}%, size=%size:number%, class=%class:char-to{"extradata":","}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", pri="},{"type":"number","name":"pri"}],{"type":"literal","text":"","priority":31006}]}%, nrcpts=%nrcpts:number%%
 	{"type":"literal","text":", ","priority":40000}%%-:rest%
@@ -152,8 +160,7 @@ rule=from:%
 # dsn= and reply= can follow it (see HOW THE RULES ARE WRITTEN); the
 # fifth is the line without relay=.  The last rule keeps to= and stat= of
 # a line with fields sendmail 8.x did not write when this was made.
-rule=to:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%to=%to:string-to{"extradata":", "}%%
+rule=to:to=%to:string-to{"extradata":", "}%%
 	{"type":"alternative","parser":[{"type":"literal","text":", [more]"},{"type":"literal","text":"","priority":31002}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", ctladdr="},{"type":"string-to","name":"ctladdr","extradata":", "}],{"type":"literal","text":"","priority":31003}]}%, delay=%delay:char-to{"extradata":","}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", xdelay="},{"type":"char-to","name":"xdelay","extradata":","}],{"type":"literal","text":"","priority":31004}]}%%
@@ -165,8 +172,7 @@ rule=to:%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}%%
 	{"type":"literal","text":", dsn="}%%dsn:char-to{"extradata":","}%%{"type":"literal","text":", reply="}%%
 	reply:string-to{"extradata":", stat="}%%{"type":"literal","text":", stat="}%%stat:rest%
-rule=to:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%to=%to:string-to{"extradata":", "}%%
+rule=to:to=%to:string-to{"extradata":", "}%%
 	{"type":"alternative","parser":[{"type":"literal","text":", [more]"},{"type":"literal","text":"","priority":31002}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", ctladdr="},{"type":"string-to","name":"ctladdr","extradata":", "}],{"type":"literal","text":"","priority":31003}]}%, delay=%delay:char-to{"extradata":","}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", xdelay="},{"type":"char-to","name":"xdelay","extradata":","}],{"type":"literal","text":"","priority":31004}]}%%
@@ -177,8 +183,7 @@ rule=to:%
 	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}%%
 	{"type":"literal","text":", dsn="}%%dsn:char-to{"extradata":","}%%{"type":"literal","text":", stat="}%%stat:rest%
-rule=to:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%to=%to:string-to{"extradata":", "}%%
+rule=to:to=%to:string-to{"extradata":", "}%%
 	{"type":"alternative","parser":[{"type":"literal","text":", [more]"},{"type":"literal","text":"","priority":31002}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", ctladdr="},{"type":"string-to","name":"ctladdr","extradata":", "}],{"type":"literal","text":"","priority":31003}]}%, delay=%delay:char-to{"extradata":","}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", xdelay="},{"type":"char-to","name":"xdelay","extradata":","}],{"type":"literal","text":"","priority":31004}]}%%
@@ -190,8 +195,7 @@ rule=to:%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}%%
 	{"type":"literal","text":", reply="}%%
 	reply:string-to{"extradata":", stat="}%%{"type":"literal","text":", stat="}%%stat:rest%
-rule=to:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%to=%to:string-to{"extradata":", "}%%
+rule=to:to=%to:string-to{"extradata":", "}%%
 	{"type":"alternative","parser":[{"type":"literal","text":", [more]"},{"type":"literal","text":"","priority":31002}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", ctladdr="},{"type":"string-to","name":"ctladdr","extradata":", "}],{"type":"literal","text":"","priority":31003}]}%, delay=%delay:char-to{"extradata":","}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", xdelay="},{"type":"char-to","name":"xdelay","extradata":","}],{"type":"literal","text":"","priority":31004}]}%%
@@ -202,8 +206,7 @@ rule=to:%
 	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}%%
 	{"type":"literal","text":", stat="}%%stat:rest%
-rule=to:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%to=%to:string-to{"extradata":", "}%%
+rule=to:to=%to:string-to{"extradata":", "}%%
 	{"type":"alternative","parser":[{"type":"literal","text":", [more]"},{"type":"literal","text":"","priority":31002}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", ctladdr="},{"type":"string-to","name":"ctladdr","extradata":", "}],{"type":"literal","text":"","priority":31003}]}%, delay=%delay:char-to{"extradata":","}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", xdelay="},{"type":"char-to","name":"xdelay","extradata":","}],{"type":"literal","text":"","priority":31004}]}%%
@@ -211,64 +214,53 @@ rule=to:%
 	{"type":"alternative","parser":[[{"type":"literal","text":", pri="},{"type":"number","name":"pri"}],{"type":"literal","text":"","priority":31006}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", dsn="},{"type":"char-to","name":"dsn","extradata":","}],{"type":"literal","text":"","priority":31007}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", reply="},{"type":"string-to","name":"reply","extradata":", stat="}],{"type":"literal","text":"","priority":31014}]}%, stat=%stat:rest%
-rule=to:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%to=%to:string-to{"extradata":", "}%%
+rule=to:to=%to:string-to{"extradata":", "}%%
 	{"type":"literal","text":", ","priority":40000}%%
 	-:string-to{"extradata":", stat="}%, stat=%stat:rest%
 # ruleset: [qid: ]ruleset=check_*, arg1=..[, arg2=..][, relay=..], then
 # reject=text, discard, or quarantine=text
-rule=ruleset:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%ruleset=%ruleset:char-to{"extradata":","}%, arg1=%arg1:string-to{"extradata":", "}%%
+rule=ruleset:ruleset=%ruleset:char-to{"extradata":","}%, arg1=%arg1:string-to{"extradata":", "}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", arg2="},{"type":"string-to","name":"arg2","extradata":", "}],{"type":"literal","text":"","priority":31012}]}%, relay=%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
 	{"type":"alternative","parser":[[{"type":"word","name":"relay_host"},{"type":"literal","text":" "}],{"type":"char-to","name":"relay_host","extradata":" ,[]@","priority":30001},{"type":"literal","text":" ","priority":31019},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}%, reject=%
 	reject:rest%
-rule=ruleset:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%ruleset=%ruleset:char-to{"extradata":","}%, arg1=%arg1:string-to{"extradata":", "}%%
+rule=ruleset:ruleset=%ruleset:char-to{"extradata":","}%, arg1=%arg1:string-to{"extradata":", "}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", arg2="},{"type":"string-to","name":"arg2","extradata":", "}],{"type":"literal","text":"","priority":31012}]}%, relay=%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
 	{"type":"alternative","parser":[[{"type":"word","name":"relay_host"},{"type":"literal","text":" "}],{"type":"char-to","name":"relay_host","extradata":" ,[]@","priority":30001},{"type":"literal","text":" ","priority":31019},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}%, %
 	discard:literal{"text":"discard"}%
-rule=ruleset:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%ruleset=%ruleset:char-to{"extradata":","}%, arg1=%arg1:string-to{"extradata":", "}%%
+rule=ruleset:ruleset=%ruleset:char-to{"extradata":","}%, arg1=%arg1:string-to{"extradata":", "}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", arg2="},{"type":"string-to","name":"arg2","extradata":", "}],{"type":"literal","text":"","priority":31012}]}%, relay=%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
 	{"type":"alternative","parser":[[{"type":"word","name":"relay_host"},{"type":"literal","text":" "}],{"type":"char-to","name":"relay_host","extradata":" ,[]@","priority":30001},{"type":"literal","text":" ","priority":31019},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}%, quarantine=%
 	quarantine:rest%
-rule=ruleset:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%ruleset=%ruleset:char-to{"extradata":","}%, arg1=%arg1:string-to{"extradata":", "}%%
+rule=ruleset:ruleset=%ruleset:char-to{"extradata":","}%, arg1=%arg1:string-to{"extradata":", "}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", arg2="},{"type":"string-to","name":"arg2","extradata":", "}],{"type":"literal","text":"","priority":31012}]}%, reject=%
 	reject:rest%
-rule=ruleset:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%ruleset=%ruleset:char-to{"extradata":","}%, arg1=%arg1:string-to{"extradata":", "}%%
+rule=ruleset:ruleset=%ruleset:char-to{"extradata":","}%, arg1=%arg1:string-to{"extradata":", "}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", arg2="},{"type":"string-to","name":"arg2","extradata":", "}],{"type":"literal","text":"","priority":31012}]}%, %
 	discard:literal{"text":"discard"}%
-rule=ruleset:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%ruleset=%ruleset:char-to{"extradata":","}%, arg1=%arg1:string-to{"extradata":", "}%%
+rule=ruleset:ruleset=%ruleset:char-to{"extradata":","}%, arg1=%arg1:string-to{"extradata":", "}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", arg2="},{"type":"string-to","name":"arg2","extradata":", "}],{"type":"literal","text":"","priority":31012}]}%, quarantine=%
 	quarantine:rest%
 # milter: qid: Milter: data, reject=text (a milter refused the message
 # at the end of its data; sendmail then writes for each recipient a to=
 # line without mailer=)
-rule=milter:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%Milter: %
+rule=milter:Milter: %
 	milter_at:char-to{"extradata":","}%, reject=%reject:rest%
 # discarded: qid: discarded
-rule=discarded:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%discarded
+rule=discarded:discarded
 # dsn: qid: dsnqid: DSN: text
 rule=dsn:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%%
 	dsn_qid:char-to{"extradata":": "}%: DSN: %dsn_text:rest%
 # lost-input: [qid: ]lost input channel from RELAY to DAEMON after COMMAND
-rule=lost-input:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%lost input channel from %
+rule=lost-input:lost input channel from %
 	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
 	{"type":"alternative","parser":[[{"type":"word","name":"relay_host"},{"type":"literal","text":" "}],{"type":"char-to","name":"relay_host","extradata":" ,[]@","priority":30001},{"type":"literal","text":" ","priority":31019},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
@@ -277,15 +269,13 @@ rule=lost-input:%
 # no-mail: [qid: ]RELAY did not issue MAIL/EXPN/VRFY/ETRN during
 #          connection to DAEMON
 rule=no-mail:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
 	{"type":"alternative","parser":[[{"type":"word","name":"relay_host"},{"type":"literal","text":" "}],{"type":"char-to","name":"relay_host","extradata":" ,[]@","priority":30001},{"type":"literal","text":" ","priority":31019},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}% did not issue %
 	commands:char-to{"extradata":" "}% during connection to %daemon:word%
 # auth: [qid: ]AUTH=server|client, relay=..[, authid=..], mech=.., bits=N
-rule=auth:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%AUTH=%role:char-to{"extradata":","}%, relay=%
+rule=auth:AUTH=%role:char-to{"extradata":","}%, relay=%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
 	{"type":"alternative","parser":[[{"type":"word","name":"relay_host"},{"type":"literal","text":" "}],{"type":"char-to","name":"relay_host","extradata":" ,[]@","priority":30001},{"type":"literal","text":" ","priority":31019},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
@@ -293,15 +283,12 @@ rule=auth:%
 	{"type":"alternative","parser":[[{"type":"literal","text":", authid="},{"type":"string-to","name":"authid","extradata":", mech="}],{"type":"literal","text":"","priority":31013}]}%, mech=%mech:char-to{"extradata":","}%, bits=%bits:number%
 # starttls: [qid: ]STARTTLS=server|client, relay=.., version=..,
 #           verify=.., cipher=.., bits=N/N
-rule=starttls:%
-	{"type":"alternative","parser":[[{"type":"char-to","name":"qid","extradata":": "},{"type":"literal","text":": "}],{"type":"literal","text":"","priority":31001}]}%STARTTLS=%role:char-to{"extradata":","}%, relay=%
+rule=starttls:STARTTLS=%role:char-to{"extradata":","}%, relay=%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
 	{"type":"alternative","parser":[[{"type":"word","name":"relay_host"},{"type":"literal","text":" "}],{"type":"char-to","name":"relay_host","extradata":" ,[]@","priority":30001},{"type":"literal","text":" ","priority":31019},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}%, version=%version:char-to{"extradata":","}%, verify=%verify:char-to{"extradata":","}%, cipher=%cipher:char-to{"extradata":","}%, bits=%bits:word%
 #>>> kinds
-# The program is known only from a header, which this file never sees:
-# a message part is taken for sendmail's only when it starts with a queue
-# id ("r63IA8dJ004707: " or "NOQUEUE: "); phishwatch itself counts any
-# other line under a sendmail header as sendmail-other.
-rule=sendmail-other:%qid:char-to{"extradata":": ","priority":60000}%: %-:rest%
+# (No catch-all here: phishwatch counts a line these rules do not read
+# as sendmail-other when it has a queue id or a sendmail header;
+# sendmail-syslog.rb ends with rules of its own for that.)

@@ -15,7 +15,8 @@
  *
  * DESCRIPTION
  *	What is MTA-neutral is done here: the header, liblognorm, the JSON
- *	object, the rule's tag and one hash lookup per JSON field.  What an
+ *	object, the rule's tag and one hash lookup per JSON field, and the
+ *	lead word (sendmail's queue id) that a map's rules begin after.  What an
  *	MTA's words mean is its map's (normalize_mta.h): sendmail's is in
  *	normalize_sendmail.c, and Postfix and Exim add theirs to
  *	normalize_mtas[] below with their rulebases.  The syslog program
@@ -79,6 +80,8 @@ struct normalize_rb {
 	struct rulebase rules; /* ctx NULL: not loaded */
 	struct strmap *fields;
 	struct normalize_field *field; /* what fields points to */
+	int lead_slot;                 /* the map's lead_field, or -1 */
+	int lead_other;                /* its lead_other_tag, or -1 */
 };
 
 struct normalizer {
@@ -138,6 +141,28 @@ const char *normalize_kind_name(enum mailrec_kind kind)
 	return normalize_kinds[kind];
 }
 
+/* normalize_index_of - the index of name in the NULL-ended names, or -1
+ * (also for name NULL) */
+static int normalize_index_of(const char *const *names, const char *name)
+{
+	for (int i = 0; name != NULL && names[i] != NULL; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/* normalize_index_lead - where the map's lead goes; -1 when it names no
+ * lead, or a field or tag that it does not have */
+static void normalize_index_lead(struct normalize_rb *rb)
+{
+	rb->lead_slot =
+	    normalize_index_of(rb->map->fields, rb->map->lead_field);
+	rb->lead_other =
+	    rb->lead_slot < 0
+		? -1
+		: normalize_index_of(rb->map->tags, rb->map->lead_other_tag);
+}
+
 /* normalize_index_fields - one MTA's name -> field map for
  * normalize_fill(): the header's names, then the map's */
 static int normalize_index_fields(struct normalize_rb *rb)
@@ -175,6 +200,7 @@ static int normalize_load(struct normalize_rb *rb, const char *path, char *err)
 {
 	if (rulebase_load(&rb->rules, path, err) < 0)
 		return -1;
+	normalize_index_lead(rb);
 	if (normalize_index_fields(rb) < 0) {
 		snprintf(err, NORMALIZE_ERR_MAX, "%.200s: out of memory", path);
 		return -1;
@@ -305,12 +331,13 @@ static int normalize_tag(const struct normalize_mta *map,
 /*
  * normalize_fill - kind and fields from one object, in one pass over its
  * members with a hash lookup each (field-by-field lookups compare every
- * name with strcmp, and showed at the top of profiles); the MTA's map
- * makes the record of its fields
+ * name with strcmp, and showed at the top of profiles), and the lead
+ * cut off before the rules (or NULL); the MTA's map makes the record of
+ * its fields
  */
 static enum mailrec_kind normalize_fill(const struct normalize_rb *rb,
 					struct json_object *obj,
-					struct mailrec *out)
+					const char *lead, struct mailrec *out)
 {
 	const char *slot[NORMALIZE_SLOTS_MAX] = {NULL};
 	struct fjson_object_iterator it, end;
@@ -335,6 +362,8 @@ static enum mailrec_kind normalize_fill(const struct normalize_rb *rb,
 			*(const char **)(void *)((char *)out + f->header) =
 			    text;
 	}
+	if (lead != NULL)
+		slot[rb->lead_slot] = lead;
 	out->mta = rb->map->mta;
 	rb->map->to_record(tag, slot, out);
 	return out->kind;
@@ -463,6 +492,84 @@ normalize_prepare(struct normalizer *norm, const char *line, size_t *len,
 	return normalize_rb_of_line(norm, *split);
 }
 
+/*
+ * normalize_lead_len - the length of the first word of msg[0..len) when
+ * ": " follows it and it holds no blank or colon, else 0: what the
+ * rules' char-to ": " and ": " read as a queue id before they began
+ * after it
+ */
+static size_t normalize_lead_len(const char *msg, size_t len)
+{
+	size_t n = 0;
+
+	while (n < len && msg[n] != ':' && msg[n] != ' ')
+		n++;
+	if (n == 0 || len - n < 2 || msg[n] != ':' || msg[n + 1] != ' ')
+		return 0;
+	return n;
+}
+
+/* normalize_rules - msg[0..len) through rb's rules, lead (or NULL) as
+ * its lead field: the kind of the record made, or MAILREC_UNPARSED */
+static enum mailrec_kind normalize_rules(struct normalizer *norm,
+					 const struct normalize_rb *rb,
+					 const char *msg, size_t len,
+					 const char *lead, struct mailrec *out)
+{
+	normalize_forget(norm);
+	/* no match may be an error return or an object without a tag */
+	if (ln_normalize(rb->rules.ctx, msg, len, &norm->last) != 0
+	    || norm->last == NULL)
+		return MAILREC_UNPARSED;
+	return normalize_fill(rb, norm->last, lead, out);
+}
+
+/* normalize_lead_only - the record of a line with a lead that no rule
+ * reads: the map's lead_other_tag with the lead alone */
+static enum mailrec_kind normalize_lead_only(const struct normalize_rb *rb,
+					     const char *lead,
+					     struct mailrec *out)
+{
+	const char *slot[NORMALIZE_SLOTS_MAX] = {NULL};
+
+	slot[rb->lead_slot] = lead;
+	out->mta = rb->map->mta;
+	rb->map->to_record(rb->lead_other, slot, out);
+	return out->kind;
+}
+
+/*
+ * normalize_message - the message part msg[0..len) of our copy of the
+ * line through rb's rules, in the order the optional queue id at the
+ * head of every rule tried it in: after its lead (the lead a C string
+ * meanwhile, its ":" a NUL), then whole, then the lead alone.  The
+ * rules never read past len, and the copy ends in a NUL there.
+ */
+static enum mailrec_kind normalize_message(struct normalizer *norm,
+					   const struct normalize_rb *rb,
+					   char *msg, size_t len,
+					   struct mailrec *out)
+{
+	size_t lead = rb->lead_slot >= 0 ? normalize_lead_len(msg, len) : 0;
+	enum mailrec_kind kind;
+
+	if (lead > 0) {
+		msg[lead] = '\0';
+		kind = normalize_rules(norm, rb, msg + lead + 2, len - lead - 2,
+				       msg, out);
+		if (kind != MAILREC_UNPARSED)
+			return kind;
+		msg[lead] = ':';
+		memset(out, 0, sizeof(*out)); /* what a map left of it */
+	}
+	kind = normalize_rules(norm, rb, msg, len, NULL, out);
+	if (kind == MAILREC_UNPARSED && lead > 0 && rb->lead_other >= 0) {
+		msg[lead] = '\0';
+		kind = normalize_lead_only(rb, msg, out);
+	}
+	return kind;
+}
+
 /* normalize_line - see normalize.h */
 enum mailrec_kind normalize_line(struct normalizer *norm, const char *line,
 				 size_t len, struct mailrec *out)
@@ -485,17 +592,13 @@ enum mailrec_kind normalize_line_split(struct normalizer *norm,
 {
 	const struct sysloghdr_line *split = handed;
 	const struct normalize_rb *rb;
-	enum mailrec_kind kind = MAILREC_UNPARSED;
+	enum mailrec_kind kind;
 
 	rb = normalize_prepare(norm, line, &len, &split, out);
 	if (rb == NULL)
 		return MAILREC_UNPARSED;
-	/* no match may be an error return or an object without a tag */
-	if (ln_normalize(rb->rules.ctx, norm->buf + split->hdr.message.off,
-			 split->hdr.message.len, &norm->last)
-		== 0
-	    && norm->last != NULL)
-		kind = normalize_fill(rb, norm->last, out);
+	kind = normalize_message(norm, rb, norm->buf + split->hdr.message.off,
+				 split->hdr.message.len, out);
 	if (split->form != SYSLOGHDR_NONE) {
 		normalize_header(norm->buf, &split->hdr, out);
 		if (kind == MAILREC_UNPARSED) {
@@ -588,5 +691,5 @@ enum mailrec_kind normalize_json(struct normalizer *norm, const char *text,
 	rb = normalize_json_rb(norm, norm->last);
 	if (rb == NULL)
 		return MAILREC_UNPARSED;
-	return normalize_fill(rb, norm->last, out);
+	return normalize_fill(rb, norm->last, NULL, out);
 }

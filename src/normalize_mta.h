@@ -17,7 +17,8 @@
  *	the index of the line's tag and one slot per field name, in the
  *	order of fields: the value, or NULL when the line did not carry it
  *	(or carried something other than a clean string).  to_record()
- *	fills everything of struct mailrec but the header and mta.
+ *	fills everything of struct mailrec but the header and mta.  A map
+ *	may also name a lead_field (see there).
  */
 #ifndef PHISHWATCH_NORMALIZE_MTA_H
 #define PHISHWATCH_NORMALIZE_MTA_H
@@ -37,6 +38,20 @@ struct normalize_mta {
 	const char *const *fields; /* JSON field names, NULL ends */
 	void (*to_record)(int tag, const char *const slot[],
 			  struct mailrec *out);
+	/*
+	 * The field of a message part's first word when ": " follows it
+	 * and it holds no blank or colon (sendmail's queue id,
+	 * "r63IA8dJ004707: "), or NULL.  The rules begin after that word:
+	 * normalize hands them the rest and gives the word to this field;
+	 * when they read nothing there, it tries the whole message part
+	 * ("Milter: data, reject=..." has no queue id).  An optional part
+	 * at the head of every rule would double the paths liblognorm
+	 * walks as it loads them.
+	 */
+	const char *lead_field;
+	/* the tag of a line with such a word that no rule reads
+	 * (sendmail-other); NULL: the line stays unparsed */
+	const char *lead_other_tag;
 };
 
 #endif

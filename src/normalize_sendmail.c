@@ -252,4 +252,6 @@ const struct normalize_mta normalize_sendmail = {
     .tags = sendmail_tags,
     .fields = sendmail_fields,
     .to_record = sendmail_record,
+    .lead_field = "qid",
+    .lead_other_tag = "sendmail-other",
 };

@@ -116,6 +116,50 @@ static void test_headers(struct normalizer *norm)
 	}
 }
 
+/*
+ * test_leads - the queue id is cut off before the rules, which begin
+ * after it; a first word that no rule reads after is no queue id, and
+ * the rules read the whole message part; a queue id that no rule reads
+ * after makes an "other" line of its own (all headerless: under a
+ * header every line of sendmail's is one of its kinds)
+ */
+static void test_leads(struct normalizer *norm)
+{
+	static const struct {
+		const char *line;
+		enum mailrec_kind kind;
+		const char *qid, *reason;
+	} leads[] = {
+		{"r1: Milter: data, reject=550 5.7.1 no", MAILREC_REFUSED,
+		 "r1", "550 5.7.1 no"},
+		{"Milter: data, reject=550 5.7.1 no", MAILREC_REFUSED, NULL,
+		 "550 5.7.1 no"},
+		{"r1: dsn-qid: DSN: x", MAILREC_OTHER, "r1", NULL},
+		{"dsn-qid: DSN: x", MAILREC_OTHER, NULL, NULL},
+		{"r1: r2: discarded", MAILREC_OTHER, "r1", NULL},
+		{"r1: collect: premature EOM", MAILREC_OTHER, "r1", NULL},
+		{"r1:  discarded", MAILREC_OTHER, "r1", NULL},
+		{"r 1: discarded", MAILREC_UNPARSED, NULL, NULL},
+		{"r1:discarded", MAILREC_UNPARSED, NULL, NULL},
+		{": discarded", MAILREC_UNPARSED, NULL, NULL},
+		{"r1: ", MAILREC_OTHER, "r1", NULL},
+		{"r1:", MAILREC_UNPARSED, NULL, NULL},
+		{"NOQUEUE: Milter: data, reject=550 x", MAILREC_REFUSED, NULL,
+		 "550 x"},
+	};
+	struct mailrec log;
+
+	for (size_t i = 0; i < sizeof(leads) / sizeof(leads[0]); i++) {
+		const char *line = leads[i].line;
+
+		tap_is_str(normalize_kind_name(
+			       normalize_line(norm, line, strlen(line), &log)),
+			   normalize_kind_name(leads[i].kind), line);
+		tap_is_str(log.qid, leads[i].qid, "  its queue id");
+		tap_is_str(log.reason, leads[i].reason, "  its reply");
+	}
+}
+
 /* test_not_sendmail - other programs' lines stay unparsed */
 static void test_not_sendmail(struct normalizer *norm)
 {
@@ -213,6 +257,7 @@ int main(void)
 		return tap_done();
 	test_samples(norm);
 	test_headers(norm);
+	test_leads(norm);
 	test_not_sendmail(norm);
 	test_crlf(norm);
 	test_lifetime(norm);
