@@ -172,7 +172,7 @@ demo: phishwatch
 		--query paypa1.com x@paypal-login.com www.paypal.com
 
 # make check is what proves a change (CI runs it for every landing): on
-# two cores it takes about fifteen minutes, and should take no more (ten
+# two cores it takes about thirteen minutes, and should take no more (ten
 # is the aim).  Each pass below says what it covers and why it costs
 # what it does; every build compiles JOBS files at a time, and test
 # files run JOBS at a time.
@@ -236,10 +236,12 @@ check-sanitize: deps deps-harden
 # of uninitialised memory (ASan and UBSan do not) and misuse inside the
 # libraries that are not built with sanitizers (liblognorm, libfastjson,
 # SQLite, ICU, libdb).  Every program start under memcheck costs about
-# 3 CPU seconds whatever the input (two thirds of it liblognorm building
-# its parse graph of sendmail.rb; exim.rb cost five times that before
-# it left Exim's own stamp and pid to phishwatch), so the pass is chosen
-# by what it reaches, not by how many runs:
+# 1.8 CPU seconds whatever the input: half a second is valgrind's own
+# start, the rest mostly liblognorm building its parse graphs (0.6 s
+# for sendmail.rb, twice that before phishwatch cut the queue id off
+# itself; 0.4 s for exim.rb, five times that before it left Exim's own
+# stamp and pid to phishwatch), so the pass is chosen by what it
+# reaches, not by how many runs:
 #   - every unit binary (run through valgrind by prove): each module
 #     with a unit test, the lookalike rules and ICU's confusables too;
 #   - VALGRIND_TESTS, CLI tests that between them start every other
