@@ -172,7 +172,7 @@ demo: phishwatch
 		--query paypa1.com x@paypal-login.com www.paypal.com
 
 # make check is what proves a change (CI runs it for every landing): on
-# two cores it takes thirteen to fourteen minutes, and should take no
+# two cores it takes thirteen to fifteen minutes, and should take no
 # more (ten is the aim).  Each pass below says what it covers and why it
 # costs what it does; every build compiles JOBS files at a time, and
 # test files run JOBS at a time.
