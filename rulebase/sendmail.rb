@@ -72,8 +72,8 @@ version=2
 #	  look alike, or liblognorm merges their ends.
 #	- Parsers tried at the same place go by priority (lower first,
 #	  30000 by default).  The empty literals (310NN) come after the
-#	  parts they skip, fall-back rules after them (40000), and the
-#	  catch-all sendmail-other rules last (60000).
+#	  parts they skip, fall-back rules after them (40000), and
+#	  sendmail-syslog.rb's catch-all sendmail-other rules last (60000).
 #	Every value is cut at a separator that sendmail writes after it
 #	(", " or "," or the next keyword), so a hostile address or message
 #	id can at worst push its line into a fall-back rule; the relay at
@@ -289,6 +289,6 @@ rule=starttls:STARTTLS=%role:char-to{"extradata":","}%, relay=%
 	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":" "},{"type":"literal","text":"(may be forged)","name":"relay_forged"}],{"type":"literal","text":"","priority":31024}]}%, version=%version:char-to{"extradata":","}%, verify=%verify:char-to{"extradata":","}%, cipher=%cipher:char-to{"extradata":","}%, bits=%bits:word%
 #>>> kinds
-# (No catch-all here: phishwatch counts a line these rules do not read
-# as sendmail-other when it has a queue id or a sendmail header;
-# sendmail-syslog.rb ends with rules of its own for that.)
+# (The kind sendmail-other has no rule among these: phishwatch gives it
+# to a line that they do not read when it has a queue id or a sendmail
+# header, and syslog.rb.in gives sendmail-syslog.rb rules of its own.)
