@@ -316,16 +316,28 @@ static int normalize_tag(const struct normalize_mta *map,
 	count = json_object_array_length(tags);
 	for (int i = 0; i < count; i++) {
 		struct json_object *tag = json_object_array_get_idx(tags, i);
-		const char *name;
+		int k;
 
 		if (tag == NULL || !json_object_is_type(tag, json_type_string))
 			continue;
-		name = json_object_get_string(tag);
-		for (int k = 0; map->tags[k] != NULL; k++)
-			if (strcmp(name, map->tags[k]) == 0)
-				return k;
+		k = normalize_index_of(map->tags, json_object_get_string(tag));
+		if (k >= 0)
+			return k;
 	}
 	return -1;
+}
+
+/* normalize_record - the map's record of tag and the fields in slot,
+ * and of the lead cut off before the rules (or NULL) */
+static enum mailrec_kind normalize_record(const struct normalize_rb *rb,
+					  int tag, const char *slot[],
+					  const char *lead, struct mailrec *out)
+{
+	if (lead != NULL)
+		slot[rb->lead_slot] = lead;
+	out->mta = rb->map->mta;
+	rb->map->to_record(tag, slot, out);
+	return out->kind;
 }
 
 /*
@@ -362,11 +374,7 @@ static enum mailrec_kind normalize_fill(const struct normalize_rb *rb,
 			*(const char **)(void *)((char *)out + f->header) =
 			    text;
 	}
-	if (lead != NULL)
-		slot[rb->lead_slot] = lead;
-	out->mta = rb->map->mta;
-	rb->map->to_record(tag, slot, out);
-	return out->kind;
+	return normalize_record(rb, tag, slot, lead, out);
 }
 
 /* normalize_copy - line[0..len) into our NUL-terminated buffer */
@@ -532,10 +540,7 @@ static enum mailrec_kind normalize_lead_only(const struct normalize_rb *rb,
 {
 	const char *slot[NORMALIZE_SLOTS_MAX] = {NULL};
 
-	slot[rb->lead_slot] = lead;
-	out->mta = rb->map->mta;
-	rb->map->to_record(rb->lead_other, slot, out);
-	return out->kind;
+	return normalize_record(rb, rb->lead_other, slot, lead, out);
 }
 
 /*
