@@ -397,6 +397,25 @@ static int config_load_mtas(const struct config_options *opts,
 	return 0;
 }
 
+/* config_load_rulebases - sendmail's rulebase, then the other MTAs' */
+static int config_load_rulebases(const struct config_options *opts,
+				 struct config_set *set, char *err)
+{
+	char why[NORMALIZE_ERR_MAX];
+	int status = config_readable("rulebase", opts->rulebase, err);
+
+	if (status != 0)
+		return status;
+	set->norm = normalize_open(opts->rulebase, why);
+	if (set->norm == NULL)
+		return config_fail(err, config_rulebase_status(), "rulebase %s",
+				   why);
+	status = config_load_exim(opts, set, err);
+	if (status == 0)
+		status = config_load_mtas(opts, set, err);
+	return status;
+}
+
 /* config_names_add - one name more, NUL-ended; past names->cap bytes
  * (0: no cap) only names->overflowed is set: 0, or -1 ENOMEM */
 int config_names_add(struct config_names *names, const char *name)
@@ -514,23 +533,11 @@ int config_learn_store(struct config_set *set, struct store *store,
 int config_load(const struct config_options *opts, struct config_set *set,
 		char err[CONFIG_ERR_MAX])
 {
-	char why[NORMALIZE_ERR_MAX];
 	int status;
 
 	memset(set, 0, sizeof(*set));
 	err[0] = '\0';
-	status = config_readable("rulebase", opts->rulebase, err);
-	if (status != 0)
-		goto fail;
-	set->norm = normalize_open(opts->rulebase, why);
-	if (set->norm == NULL) {
-		status = config_fail(err, config_rulebase_status(),
-				     "rulebase %s", why);
-		goto fail;
-	}
-	status = config_load_exim(opts, set, err);
-	if (status == 0)
-		status = config_load_mtas(opts, set, err);
+	status = opts->no_lines ? 0 : config_load_rulebases(opts, set, err);
 	if (status == 0)
 		status = config_load_access(opts, set, err);
 	if (status == 0)

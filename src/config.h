@@ -36,7 +36,9 @@ struct store;
 #define CONFIG_ERR_MAX    1024 /* why a set did not load */
 
 struct config_options {
-	const char *rulebase;      /* sendmail's: always loaded */
+	const char *rulebase;      /* sendmail's: loaded unless no_lines */
+	int no_lines;              /* --query: no log line is read, so no
+				    * rulebase is loaded (nor checked) */
 	const char *rulebase_exim; /* -r exim:FILE, or NULL: exim.rb
 					 * beside rulebase, when there */
 	const char *access_files[CONFIG_MAX_ACCESS];
@@ -84,7 +86,8 @@ struct config_set {
 
 /*
  * config_load - load a complete set into *set from the files: the
- * rulebases, the maps, the labels and every brand, those learned from
+ * rulebases (none with no_lines: norm stays NULL), the maps, the labels
+ * and every brand, those learned from
  * the access map too.  0, or a sysexits code (EX_NOINPUT, EX_DATAERR,
  * EX_USAGE, EX_OSERR) with why in err.  main, SIGHUP and the fuzz
  * harnesses call it through assembly.c alone.

@@ -444,6 +444,7 @@ static int options_set(int opt, struct options *opts)
 		break;
 	case OPT_QUERY:
 		opts->query = 1;
+		opts->config.no_lines = 1;
 		break;
 	default:
 		return 0;

@@ -99,6 +99,14 @@ is "$(pw -r "$RULEBASE" -s "$TMP/state.db" --query quuxbank-login.com 2>/dev/nul
 	"a stored campaign's domain is a brand"
 is "$(cksum < "$TMP/state.db")" "$sum" "the store is not written"
 
+# No log is read, so the rulebase is neither loaded nor checked: a
+# broken one still gives the answer, and --check still fails on it.
+printf 'rule=broken:%%x:no-such-parser%%\n' > "$TMP/broken.rb"
+is "$(pw -r "$TMP/broken.rb" --brands "$TMP/brands" --query walmartmail.com 2>/dev/null | cut -f1-3)" \
+	"$(printf 'walmartmail.com\tphish\twalmart.com')" "--query loads no rulebase: a broken one does not matter"
+pw -r "$TMP/broken.rb" --brands "$TMP/brands" --check > /dev/null 2>&1
+is "$?" 65 "--check on the same rulebase fails (65)"
+
 # An answer that cannot be written is an I/O error, not a verdict.
 pw -r "$RULEBASE" --brands "$TMP/brands" --query walmartmail.com > /dev/full 2> "$TMP/full.err"
 is "$?" 74 "standard output full: exit 74"
