@@ -50,10 +50,12 @@
  *	brand label that makes an English word with the keyword glued
  *	next to it is a part of that word, however many keywords are
  *	around it: onlinebanking is online and banking, not online, bank
- *	and ing.  A two-letter label takes keywords only, and only beside
- *	a hyphen (bt-billing, my-ee): glued or beside numbers and other
- *	words, two letters are a syllable, a model number or someone's
- *	initials (btconnect, hp-15, td-ameritrade).
+ *	and ing.  A two-letter label takes keywords only: beside a hyphen
+ *	(bt-billing, my-ee), or glued when 6 or more letters of them
+ *	stand on one side (btsecure, tdaccount); beside numbers and other
+ *	words, or glued to short keywords, two letters are a syllable, a
+ *	model number or someone's initials (hp-15, td-ameritrade,
+ *	bttrack).
  *
  *	Keywords (lureword.h) are looked up by binary search, for each
  *	prefix and suffix length up to the longest keyword: a few hundred
@@ -93,6 +95,12 @@ static int combosquat_is_number(const char *s, size_t len)
 #define COMBOSQUAT_BACK   2
 #define COMBOSQUAT_NUMBER 4
 
+/* A brand label left after keywords is this long at least: a pair. */
+#define COMBOSQUAT_PAIR_MIN 2
+/* Keyword bytes glued to a pair (two letters) at least, on one side:
+ * shorter keywords make its initials of anyone's name (bttrack, tdpay). */
+#define COMBOSQUAT_PAIR_CUT 6
+
 /* Digits a number glued to a brand label has at least: one is a typo. */
 #define COMBOSQUAT_NUMBER_MIN 2
 
@@ -120,7 +128,8 @@ static size_t combosquat_cut_weight(const char *s, size_t len)
  * label of this kind (combosquat.h) a combination: a number only beside
  * a coined one; any keywords beside a distinctive one; keywords on one
  * side of a name or a code; after an acronym, whose end other words
- * have (sync+ing), any keyword; else 5 bytes of them, on one side */
+ * have (sync+ing), any keyword; 6 bytes of them on one side of a pair;
+ * else 5 bytes, on one side */
 static int combosquat_enough(int distinct, size_t cut, int sides)
 {
 	int one_side = (sides & (COMBOSQUAT_FRONT | COMBOSQUAT_BACK))
@@ -145,7 +154,7 @@ static int combosquat_enough(int distinct, size_t cut, int sides)
 			return 1;
 		break;
 	case COMBOSQUAT_PAIR:
-		return 0; /* glued, two letters are a syllable: btconnect */
+		return cut >= COMBOSQUAT_PAIR_CUT && one_side;
 	default:
 		break;
 	}
@@ -248,6 +257,21 @@ static int combosquat_joins_word(const char *word, size_t len,
 	return 0;
 }
 
+/* combosquat_may_be_core - s[0..len) may be a brand label left with
+ * cut keyword bytes around it: 3 bytes or more, or a pair (a brand of
+ * two letters, looked up first: the keyword lookups cost more, and a
+ * pair is rare) beside enough keywords */
+static int combosquat_may_be_core(const char *s, size_t len, size_t cut,
+				  combosquat_find_fn find, const void *ctx)
+{
+	int distinct;
+
+	if (len >= COMBOSQUAT_CORE_MIN)
+		return 1;
+	return len == COMBOSQUAT_PAIR_MIN && cut >= COMBOSQUAT_PAIR_CUT
+	       && find(ctx, s, len, &distinct) != NULL;
+}
+
 /* combosquat_strip - the brand in word[0..len) once up to depth more
  * keywords are cut from its ends; cuts: what was cut already (nothing
  * is no combination).  A short or common-word brand label needs long
@@ -271,9 +295,11 @@ static const void *combosquat_strip(const char *word, size_t len, int depth,
 	brand = combosquat_strip_number(word, len, depth, cuts, find, ctx);
 	if (brand != NULL)
 		return brand;
-	for (size_t k = 2; k <= LUREWORD_MAX && k + COMBOSQUAT_CORE_MIN <= len;
+	for (size_t k = 2; k <= LUREWORD_MAX && k + COMBOSQUAT_PAIR_MIN <= len;
 	     k++) {
-		if (lureword_is_keyword(word, k)
+		if (combosquat_may_be_core(word + k, len - k, cuts.bytes + k,
+					   find, ctx)
+		    && lureword_is_keyword(word, k)
 		    && (brand = combosquat_strip(
 			    word + k, len - k, depth - 1,
 			    combosquat_cut(cuts, COMBOSQUAT_FRONT,
@@ -282,7 +308,9 @@ static const void *combosquat_strip(const char *word, size_t len, int depth,
 			    find, ctx))
 			   != NULL)
 			return brand;
-		if (lureword_is_keyword(word + len - k, k)
+		if (combosquat_may_be_core(word, len - k, cuts.bytes + k, find,
+					   ctx)
+		    && lureword_is_keyword(word + len - k, k)
 		    && (brand = combosquat_strip(
 			    word, len - k, depth - 1,
 			    combosquat_cut(

@@ -79,8 +79,9 @@
  * solar+united do), and English words after it and a hyphen are the
  * lure's phrase (paypal-balance; united-internet is a name).  A pair
  * (2 letters: bt, ee) takes keywords only, beside it and a hyphen
- * (bt-billing, my-ee): glued to words or numbers two letters are a
- * syllable or a model number of anyone's name (btconnect, hp-15). */
+ * (bt-billing, my-ee) or glued, 6 letters of them on one side
+ * (btsecure): glued to words, numbers or short keywords two letters
+ * are a syllable or a model number of anyone's name (bttrack, hp-15). */
 enum {
 	COMBOSQUAT_COMMON,  /* a word: 5 bytes of keywords, one side */
 	COMBOSQUAT_ACRONYM, /* 3 letters, not a word: as common */
@@ -92,7 +93,8 @@ enum {
 			      * !word (united): any keyword, and English
 			      * words, numbers and codes before it */
 	COMBOSQUAT_COINED,  /* 5 or more, neither: a word glued too */
-	COMBOSQUAT_PAIR     /* 2 letters: keywords beside a hyphen only */
+	COMBOSQUAT_PAIR     /* 2 letters: keywords beside a hyphen, or
+			      * 6 letters of them glued on one side */
 };
 
 /* The brand whose label is s[0..len), or NULL; *distinct set to how it

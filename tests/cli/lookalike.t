@@ -179,6 +179,7 @@ set -- \
 	"docusign-balance.com lookalike:combo docusign.com" \
 	"paypal-balance.com lookalike:combo paypal.com" \
 	"bt-billing.com lookalike:combo bt.com" \
+	"btsecure.com lookalike:combo bt.com" \
 	"ionos-login.fr lookalike:combo ionos.com" \
 	"adp.xyz lookalike:tld-swap adp.com" \
 	"xn--pypal-login-yij.com lookalike:combo paypal.com" \
@@ -229,11 +230,11 @@ not_shipped() {
 	quiet "$_name" "$TMP/one" "$@"
 }
 own="docusign.net googlemail.com facebookmail.com amazon.co.uk att.net paypal.de yahoo.co.jp y.ahoo.it
-	ionos.fr adp.ca natwestgroup.com"
+	ionos.fr adp.ca natwestgroup.com btconnect.com"
 batch "$TMP/own" $own
 quiet "shipped list: the brands' own ($(echo $own))" "$TMP/own"
 legit="ubs.com nhl.com art.com openoffice.org groups.io paypal-deutschland.de fedexfield.com
-	btconnect.com bt-2019.com paypal-de.com office-com.jp deutsche-post.de paypalnow.com"
+	bttrack.com bt-2019.com paypal-de.com office-com.jp deutsche-post.de paypalnow.com"
 batch "$TMP/legit2" $legit
 quiet "shipped list: no lookalikes ($(echo $legit))" "$TMP/legit2"
 not_shipped "--no-default-brands: no shipped list" paypal-login.com --no-default-brands

@@ -4,7 +4,8 @@
  * table folds standing for one of theirs, but no generic edit of two
  * letters is, nor an accented letter that folds to another one, nor cl
  * read as d in three ASCII letters (tcl: an acronym); with a
- * hyphen, keywords of a lure beside them are a combination, but glued
+ * hyphen, keywords of a lure beside them are a combination, and glued
+ * ones of six letters or more on one side, but glued short keywords,
  * words, numbers and ordinary words are not.
  */
 #include <stdio.h>
@@ -50,8 +51,16 @@ static const struct pair_case pair_cases[] = {
     {"bt-mail.net", NULL, NULL, "mail alone: anyone's mail host"},
     {"mail-bt-mail.net", NULL, NULL, "mail on both sides"},
     {"email-bt.com", NULL, NULL, "email, no keyword"},
-    {"btbilling.com", NULL, NULL, "a keyword glued to it"},
-    {"mybt.com", NULL, NULL, "a keyword glued before it"},
+    /* Glued, keywords of six letters or more on one side: a lure
+	 * (btsecure, tdaccount), not initials beside a word. */
+    {"btbilling.com", "bt.com", COMBO, "a long keyword glued after it"},
+    {"accounttd.com", "td.com", COMBO, "a long keyword glued before it"},
+    {"btsecurelogin.com", "bt.com", COMBO, "two keywords glued after it"},
+    {"bttrack.com", NULL, NULL, "a keyword of five letters glued"},
+    {"mybt.com", NULL, NULL, "a short keyword glued before it"},
+    {"securebtlogin.com", NULL, NULL, "keywords glued on both sides"},
+    {"btbilling2019.com", NULL, NULL, "a number glued too"},
+    {"bthoneymoon.com", NULL, NULL, "an English word glued, no keyword"},
     {"bt-2019.com", NULL, NULL, "a number: a model or a year"},
     {"bt-billing-2019.com", NULL, NULL, "a number beside a keyword"},
     {"bt-balance.com", NULL, NULL, "an English word, no keyword"},
