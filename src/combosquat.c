@@ -257,18 +257,20 @@ static int combosquat_joins_word(const char *word, size_t len,
 	return 0;
 }
 
-/* combosquat_may_be_core - s[0..len) may be a brand label left with
- * cut keyword bytes around it: 3 bytes or more, or a pair (a brand of
- * two letters, looked up first: the keyword lookups cost more, and a
- * pair is rare) beside enough keywords */
-static int combosquat_may_be_core(const char *s, size_t len, size_t cut,
+/* combosquat_may_be_core - s[0..len) may be a brand label left once
+ * cut[0..k) is cut beside it, bytes cut before: 3 bytes or more, or a
+ * pair (a brand of two letters, looked up first: the keyword lookups
+ * cost more, and a pair is rare) beside enough keywords */
+static int combosquat_may_be_core(const char *s, size_t len, size_t bytes,
+				  const char *cut, size_t k,
 				  combosquat_find_fn find, const void *ctx)
 {
 	int distinct;
 
 	if (len >= COMBOSQUAT_CORE_MIN)
 		return 1;
-	return len == COMBOSQUAT_PAIR_MIN && cut >= COMBOSQUAT_PAIR_CUT
+	return len == COMBOSQUAT_PAIR_MIN
+	       && bytes + combosquat_cut_weight(cut, k) >= COMBOSQUAT_PAIR_CUT
 	       && find(ctx, s, len, &distinct) != NULL;
 }
 
@@ -297,8 +299,8 @@ static const void *combosquat_strip(const char *word, size_t len, int depth,
 		return brand;
 	for (size_t k = 2; k <= LUREWORD_MAX && k + COMBOSQUAT_PAIR_MIN <= len;
 	     k++) {
-		if (combosquat_may_be_core(word + k, len - k, cuts.bytes + k,
-					   find, ctx)
+		if (combosquat_may_be_core(word + k, len - k, cuts.bytes, word,
+					   k, find, ctx)
 		    && lureword_is_keyword(word, k)
 		    && (brand = combosquat_strip(
 			    word + k, len - k, depth - 1,
@@ -308,8 +310,8 @@ static const void *combosquat_strip(const char *word, size_t len, int depth,
 			    find, ctx))
 			   != NULL)
 			return brand;
-		if (combosquat_may_be_core(word, len - k, cuts.bytes + k, find,
-					   ctx)
+		if (combosquat_may_be_core(word, len - k, cuts.bytes,
+					   word + len - k, k, find, ctx)
 		    && lureword_is_keyword(word + len - k, k)
 		    && (brand = combosquat_strip(
 			    word, len - k, depth - 1,

@@ -57,6 +57,8 @@ static const struct pair_case pair_cases[] = {
     {"accounttd.com", "td.com", COMBO, "a long keyword glued before it"},
     {"btsecurelogin.com", "bt.com", COMBO, "two keywords glued after it"},
     {"bttrack.com", NULL, NULL, "a keyword of five letters glued"},
+    {"mywwwbt.com", "bt.com", COMBO, "a URL bit counts as five letters"},
+    {"wwwbt.com", NULL, NULL, "... and alone is not six"},
     {"mybt.com", NULL, NULL, "a short keyword glued before it"},
     {"securebtlogin.com", NULL, NULL, "keywords glued on both sides"},
     {"btbilling2019.com", NULL, NULL, "a number glued too"},
