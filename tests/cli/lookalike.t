@@ -204,7 +204,7 @@ is "exit=$? events=$(events "$TMP/shipped.out")" "exit=0 events=${#cases[@]}" \
 expect_batch "$TMP/shipped.out" "${cases[@]}"
 # --help's newer examples are the ones the run above reads
 help=$(pw --help)
-for example in paypal-balance.com bt-billing.com xn--pypal-login-yij.com paypa1-login.com \
+for example in paypal-balance.com bt-billing.com btsecure.com xn--pypal-login-yij.com paypa1-login.com \
 	paypal-com.net socictcgcncralc.com paypalnow.top paypal-securelogin.com \
 	paypal-acount.com paypalacount.com paypal.com.verify-id.info; do
 	like "$help" "$example" "--help shows $example, run above"
