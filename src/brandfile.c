@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "brandfile.h"
+#include "combosquat.h"
 #include "hostname.h"
 #include "textfile.h"
 
@@ -132,6 +133,21 @@ static int brandfile_registrable(struct lookalike *lk,
 	return 1;
 }
 
+/* brandfile_open - brand's "!any": anything beside a label of
+ * COMBOSQUAT_ANY_WORD_MIN letters or more makes a lookalike; beside a
+ * shorter one most names would be one, and the mark is refused */
+static int brandfile_open(struct lookalike *lk, struct textfile_where *src,
+			  const char *brand, size_t label_len)
+{
+	if (label_len < COMBOSQUAT_ANY_WORD_MIN) {
+		textfile_warn(src,
+			      "!any needs a label of %d letters or more: %s",
+			      COMBOSQUAT_ANY_WORD_MIN, brand);
+		return 0;
+	}
+	return lookalike_set_open(lk, brand) < 0 ? -1 : 0;
+}
+
 /* brandfile_own - one family word of brand (label: its first label) */
 static int brandfile_own(struct lookalike *lk, struct textfile_where *src,
 			 const char *brand, size_t label_len, const char *word)
@@ -145,6 +161,8 @@ static int brandfile_own(struct lookalike *lk, struct textfile_where *src,
 		return lookalike_own_all(lk, brand) < 0 ? -1 : 0;
 	if (strcmp(word, "!word") == 0)
 		return lookalike_set_word(lk, brand) < 0 ? -1 : 0;
+	if (strcmp(word, "!any") == 0)
+		return brandfile_open(lk, src, brand, label_len);
 	if (word[0] == '.') {
 		if (label_len + strlen(word) >= sizeof(name)) {
 			textfile_warn(src, "%s%.*s is too long", brand,

@@ -18,7 +18,10 @@
  *	(a brand that runs a site under most of them); "!word" says that the brand's
  *	label is a common word (apple, orange), whose typos and compounds
  *	are mostly other names: typos only by a doubled letter or a swap,
- *	combinations only with keywords; another word that starts
+ *	combinations only with keywords; "!any" says that anything beside
+ *	a label of 5 or more makes a combination (metamaskpro: for a brand
+ *	squatted with any word, whose own names are its family), and is
+ *	refused with a warning on a shorter one; another word that starts
  *	with a dot is the brand's label under that suffix (.net:
  *	docusign.net, .co.uk: docusign.co.uk).  A brand may come back on
  *	later lines to name more of its family.  "#" to the end of a line is

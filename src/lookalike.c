@@ -320,6 +320,20 @@ static struct lookalike_brand *lookalike_given(struct lookalike *lk,
 	return b;
 }
 
+/* lookalike_set_open - anything beside brand's label makes a
+ * combination (lookcombo_open()) */
+int lookalike_set_open(struct lookalike *lk, const char *brand)
+{
+	struct lookalike_brand *b = lookalike_given(lk, brand);
+
+	if (b == NULL)
+		return -1;
+	b->open = 1;
+	if (b->label_len < 64)
+		lk->open_lengths |= UINT64_C(1) << b->label_len;
+	return 0;
+}
+
 /* lookalike_own_cc - brand owns its label under every ccTLD */
 int lookalike_own_cc(struct lookalike *lk, const char *brand)
 {

@@ -138,6 +138,14 @@ int lookalike_own_all(struct lookalike *lk, const char *brand);
  * with keywords; 0, or -1 EINVAL (unknown brand) or ENOMEM */
 int lookalike_set_word(struct lookalike *lk, const char *brand);
 
+/* lookalike_set_open - brand's label (5 or more letters, not a common
+ * word) makes a combination with anything glued or hyphenated before or
+ * after it (metamaskpro, ethereum-eth), as under a suffix sold in bulk:
+ * for a name that phishers squat with whatever comes to hand and whose
+ * owner's other names are in its family; 0, or -1 EINVAL (unknown
+ * brand) */
+int lookalike_set_open(struct lookalike *lk, const char *brand);
+
 /*
  * lookalike_learn_brand - the same for a brand learned from the store
  * (a campaign's phished domain): 0, and nothing added, also when domain

@@ -16,8 +16,9 @@
  *	edited (paypa1-login) and the names of hyphenated brand labels
  *	(litecoin-login for litecoin-foundation), and under a top-level
  *	domain sold in bulk a coined brand name with anything beside it
- *	(bulktld.h).  Each part is one probe of the Bloom filter and the
- *	label indexes of lookindex.h, whatever the number of brands.
+ *	(bulktld.h), as under any suffix a brand marked !any.  Each part
+ *	is one probe of the Bloom filter and the label indexes of
+ *	lookindex.h, whatever the number of brands.
  */
 #include <string.h>
 
@@ -376,17 +377,22 @@ const struct lookalike_brand *lookcombo_name(const struct lookalike *lk,
 	return combosquat_find(label, len, lookcombo_named_word, &parts);
 }
 
-/* lookcombo_coined - the brand whose label s[0..len) is, when it is a
- * coined name (combosquat.h: no English word, nor a keyword after a
- * letter or two) */
+/* lookcombo_open - the brand whose label s[0..len) is, when anything
+ * may stand beside it: one marked !any (lookalike_set_open()) that is
+ * no common word, or under a suffix sold in bulk (bulk) a coined name
+ * (combosquat.h: no English word, nor a keyword after a letter or two) */
 static const struct lookalike_brand *
-lookcombo_coined(const struct lookalike *lk, const char *s, size_t len)
+lookcombo_open(const struct lookalike *lk, const char *s, size_t len, int bulk)
 {
 	int distinct = 0;
 	const struct lookalike_brand *brand =
 	    lookcombo_label(lk, s, len, &distinct);
 
-	return distinct == COMBOSQUAT_COINED ? brand : NULL;
+	if (brand == NULL)
+		return NULL;
+	if (brand->open && !brand->word && brand->owner == NULL)
+		return brand;
+	return bulk && distinct == COMBOSQUAT_COINED ? brand : NULL;
 }
 
 /* lookcombo_word_across - an English word at the start or the end of
@@ -404,25 +410,33 @@ static int lookcombo_word_across(const char *label, size_t len, size_t cut)
 	return 0;
 }
 
-/* lookcombo_bulk - under a top-level domain sold in bulk for little
- * (bulktld.h), a coined brand label at the start or the end of the
- * label with anything beside it, glued or hyphenated
- * (myetherwallet-msgsign.space, ethereumnow.top): there a brand's name
- * is seldom its owner's, and squatters name their hosts with whatever
- * comes to hand.  Up to two hash probes a length, only under such a
- * suffix. */
+/* lookcombo_bulk - a brand label at the start or the end of the label
+ * with anything beside it, glued or hyphenated, unless an English word
+ * runs across it: under a top-level domain sold in bulk for little
+ * (bulktld.h), a coined one (myetherwallet-msgsign.space,
+ * ethereumnow.top), where a brand's name is seldom its owner's and
+ * squatters name their hosts with whatever comes to hand; under any
+ * suffix, one marked !any (metamaskpro.com, ethereum-eth.info), which
+ * its owner's names are the family of.  Up to two hash probes a length
+ * under such a suffix; under another, at the lengths of marked labels
+ * only (most often none). */
 const struct lookalike_brand *lookcombo_bulk(const struct lookalike *lk,
 					     const char *label, size_t len)
 {
-	if (!bulktld_suffix(label + len + 1) || confusable_is_ace(label, len))
+	int bulk = bulktld_suffix(label + len + 1);
+
+	if ((!bulk && lk->open_lengths == 0) || confusable_is_ace(label, len))
 		return NULL;
 	for (size_t n = COMBOSQUAT_ANY_WORD_MIN; n < len; n++) {
-		const struct lookalike_brand *brand =
-		    lookcombo_coined(lk, label, n);
+		const struct lookalike_brand *brand;
+
+		if (!bulk && !(lk->open_lengths & (UINT64_C(1) << n)))
+			continue;
+		brand = lookcombo_open(lk, label, n, bulk);
 
 		if (brand != NULL && !lookcombo_word_across(label, len, n))
 			return brand;
-		brand = lookcombo_coined(lk, label + len - n, n);
+		brand = lookcombo_open(lk, label + len - n, n, bulk);
 		if (brand != NULL
 		    && !lookcombo_word_across(label, len, len - n))
 			return brand;

@@ -57,6 +57,7 @@ struct lookalike_brand {
 	int any_suffix; /* and under every public suffix (.*) */
 	int narrow;     /* typos: only a doubled letter or a swap */
 	int word;       /* the label is a common word (brands file) */
+	int open;       /* anything beside its label (brands file !any) */
 	int word_end;   /* 3 or 4 letters that end an English word (ups) */
 	int learned;    /* learned from campaigns, not given */
 	char domain[];  /* registrable domain, lower case */
@@ -98,6 +99,9 @@ struct lookalike {
 	 * label is two edits only from labels at most two longer or
 	 * shorter, and each kind of lookup finds labels of one length. */
 	uint32_t two_edit_lengths;
+	/* Bit n set: a brand marked !any has a label of n (lookcombo_open():
+	 * outside a bulk suffix only those lengths are looked up). */
+	uint64_t open_lengths;
 	size_t learned;       /* brands learned, not given */
 	size_t learn_max;     /* learned brands kept at most */
 	size_t learn_refused; /* learned brands refused: full */

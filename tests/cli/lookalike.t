@@ -112,6 +112,27 @@ is "exit=$? $(jq -r '.phishwatch.sender_domain + ":" + .rule.name' < "$TMP/all.o
 	".* owns the label under every registry's suffix, not a hosting service's"
 is "$(grep -c 'brands-all' "$TMP/all.err")" 0 ".* is no bad word of a brands file"
 
+# "!any" in a brands file: anything beside the marked brand's label makes
+# a combination, under any suffix, unless a word runs across it; not for
+# the same brand unmarked; refused on a label under 5 letters, naming
+# the file and line.
+printf 'ethereum.org !any\nrevolut.com !any\nmetamask.io\n' > "$TMP/brands-any"
+batch "$TMP/any.in" ethereumdrop.com bigethereum.org ethereum-eth.info \
+	revolutionary.com metamaskpro.com
+pw -r "$RULEBASE" --no-default-brands --brands "$TMP/brands-any" "$TMP/any.in" \
+	> "$TMP/any.out" 2> "$TMP/any.err"
+is "exit=$? $(jq -r '.phishwatch.sender_domain + ":" + .rule.name' < "$TMP/any.out" | tr '\n' ' ')" \
+	"exit=0 ethereumdrop.com:lookalike:combo bigethereum.org:lookalike:combo ethereum-eth.info:lookalike:combo " \
+	"!any: a marked brand with any word beside it; not across a word, not unmarked"
+is "$(counter lines "$TMP/any.err") $(counter senders "$TMP/any.err") $(grep -c warning "$TMP/any.err")" \
+	"5 5 0" "!any: every line read, each sender seen, no warning"
+printf 'dhl.com !any\n' > "$TMP/brands-any-short"
+pw -r "$RULEBASE" --no-default-brands --brands "$TMP/brands-any-short" --check \
+	> /dev/null 2> "$TMP/any-short.err"
+is "$?" 65 "!any on a label under 5 letters: --check fails (65)"
+like "$(cat "$TMP/any-short.err")" "brands-any-short:1: !any needs a label of 5 letters or more: dhl.com" \
+	"!any on a short label: the warning names file, line and brand"
+
 # A lookalike of a known campaign: sender-domain-first-seen, once per domain.
 {
 	from_line r63L00000003 '<a@emalsrv.linkedin.com>'
@@ -177,6 +198,8 @@ set -- \
 	"usps-balance.com lookalike:combo usps.com" \
 	"paypal2019.com lookalike:combo paypal.com" \
 	"docusign-balance.com lookalike:combo docusign.com" \
+	"metamaskpro.com lookalike:combo metamask.io" \
+	"coinbasewallets.com lookalike:combo coinbase.com" \
 	"paypal-balance.com lookalike:combo paypal.com" \
 	"bt-billing.com lookalike:combo bt.com" \
 	"btsecure.com lookalike:combo bt.com" \
@@ -206,7 +229,7 @@ expect_batch "$TMP/shipped.out" "${cases[@]}"
 help=$(pw --help)
 for example in paypal-balance.com bt-billing.com btsecure.com xn--pypal-login-yij.com paypa1-login.com \
 	paypal-com.net socictcgcncralc.com paypalnow.top paypal-securelogin.com \
-	paypal-acount.com paypalacount.com paypal.com.verify-id.info; do
+	paypal-acount.com paypalacount.com paypal.com.verify-id.info metamaskpro.com; do
 	like "$help" "$example" "--help shows $example, run above"
 done
 # quiet NAME FILE [OPTIONS...] - no event for any sender of FILE, and
