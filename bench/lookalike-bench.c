@@ -28,9 +28,12 @@
  *	    build/libphishwatch.a $(pkg-config --cflags --libs libpsl \
  *	    libidn2 icu-uc icu-i18n lognorm libfastjson sqlite3 zlib) \
  *	    -o build/lookalike-bench
- *	build/lookalike-bench [LINES [BRANDS...]]
+ *	build/lookalike-bench [-o] [LINES [BRANDS...]]
  *
- *	LINES defaults to 2000000, BRANDS to "1 10000";
+ *	-o marks the story's brands !any, as the shipped list marks three
+ *	(lookalike_set_open()): then every sender's label is searched for a
+ *	marked brand at its start and end.  LINES defaults to 2000000,
+ *	BRANDS to "1 10000";
  *	"build/lookalike-bench 1000000 1 100 1000 10000 100000" shows the
  *	whole curve.
  * DIAGNOSTICS
@@ -47,34 +50,36 @@
 #include "brandfile.h"
 #include "lookalike.h"
 
-#define BENCH_LINES_DEFAULT 2000000UL
-#define BENCH_ROUNDS 7		/* best of: noise only ever adds time */
-#define BENCH_POOL 4096		/* distinct sender hosts, a power of two */
-#define BENCH_LOOKALIKE_EVERY 16	/* one sender in 16 imitates a brand */
-#define BENCH_MAX_COUNTS 16
-#define BENCH_SEED 20130711ULL	/* the story's linkedin campaign */
+#define BENCH_LINES_DEFAULT   2000000UL
+#define BENCH_ROUNDS          7    /* best of: noise only ever adds time */
+#define BENCH_POOL            4096 /* distinct sender hosts, a power of two */
+#define BENCH_LOOKALIKE_EVERY 16   /* one sender in 16 imitates a brand */
+#define BENCH_MAX_COUNTS      16
+#define BENCH_SEED            20130711ULL /* the story's linkedin campaign */
 
 #define BENCH_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const bench_story_brands[] = {
-	"linkedin.com", "walmart.com", "marriott.com",
+    "linkedin.com",
+    "walmart.com",
+    "marriott.com",
 };
 
 static const char *const bench_suffixes[] = {
-	"com", "com", "com", "net", "org", "co.uk", "de", "com.au", "fr", "io",
+    "com", "com", "com", "net", "org", "co.uk", "de", "com.au", "fr", "io",
 };
 
 /* Syllables of made-up brands, and of made-up senders: two sets, as
  * the companies that mail a site are mostly not the brands it guards. */
 static const char *const bench_brand_syllables[] = {
-	"ka", "lo", "mi", "ne", "ru", "ta", "vo", "zen", "bar", "tek", "ox",
-	"an", "el", "in", "or", "ul", "ba", "co", "di", "fa", "gu", "hi",
-	"jo", "pe", "qui", "sa", "tri", "ve", "wo", "xy", "pro", "net",
+    "ka", "lo", "mi",  "ne", "ru",  "ta", "vo", "zen", "bar", "tek", "ox",
+    "an", "el", "in",  "or", "ul",  "ba", "co", "di",  "fa",  "gu",  "hi",
+    "jo", "pe", "qui", "sa", "tri", "ve", "wo", "xy",  "pro", "net",
 };
 static const char *const bench_sender_syllables[] = {
-	"ab", "ed", "ig", "ob", "ut", "bre", "cla", "dro", "fle", "gri",
-	"ho", "ju", "ki", "lu", "ma", "nu", "po", "re", "si", "to", "ur",
-	"va", "we", "ya", "zo", "ster", "mont", "berg", "ville", "soft",
+    "ab", "ed", "ig", "ob", "ut", "bre",  "cla",  "dro",  "fle",   "gri",
+    "ho", "ju", "ki", "lu", "ma", "nu",   "po",   "re",   "si",    "to",
+    "ur", "va", "we", "ya", "zo", "ster", "mont", "berg", "ville", "soft",
 };
 
 /* A syllable set. */
@@ -84,31 +89,43 @@ struct bench_syllables {
 };
 
 static const struct bench_syllables bench_brand_names = {
-	bench_brand_syllables, BENCH_COUNT(bench_brand_syllables)
-};
+    bench_brand_syllables, BENCH_COUNT(bench_brand_syllables)};
 static const struct bench_syllables bench_sender_names = {
-	bench_sender_syllables, BENCH_COUNT(bench_sender_syllables)
-};
+    bench_sender_syllables, BENCH_COUNT(bench_sender_syllables)};
 
 static const char *const bench_ham[] = {
-	"gmail.com", "mail-ed1-f41.google.com", "outbound.protection.outlook.com",
-	"mcsv.net", "mailchimp.com", "sendgrid.net", "amazonses.com",
-	"mailgun.net", "marketo.com", "bounces.salesforce.com", "yahoo.com",
-	"e.linkedin.com", "email.walmart.com", "marriott.com", "hotmail.com",
-	"staples.co.uk", "zendesk.com", "github.com",
+    "gmail.com",
+    "mail-ed1-f41.google.com",
+    "outbound.protection.outlook.com",
+    "mcsv.net",
+    "mailchimp.com",
+    "sendgrid.net",
+    "amazonses.com",
+    "mailgun.net",
+    "marketo.com",
+    "bounces.salesforce.com",
+    "yahoo.com",
+    "e.linkedin.com",
+    "email.walmart.com",
+    "marriott.com",
+    "hotmail.com",
+    "staples.co.uk",
+    "zendesk.com",
+    "github.com",
 };
 
 static const char *const bench_lookalikes[] = {
-	"linkedinmail.com", "linkedin-mail.net", "linkedin.biz",
-	"wallmart.com", "marriot.com", "rnarriott.com", "xn--lnkedin-rog.com",
-	"emalsrv.linkedinmail.com",
+    "linkedinmail.com",    "linkedin-mail.net",
+    "linkedin.biz",        "wallmart.com",
+    "marriot.com",         "rnarriott.com",
+    "xn--lnkedin-rog.com", "emalsrv.linkedinmail.com",
 };
 
 /* bench_random - the next number of a 64-bit LCG kept by the caller */
 static unsigned long bench_random(unsigned long long *state)
 {
 	*state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (unsigned long) (*state >> 33);
+	return (unsigned long)(*state >> 33);
 }
 
 /* bench_name - a made-up pronounceable label of 4 to 12 letters */
@@ -121,10 +138,10 @@ static void bench_name(unsigned long long *state,
 
 	out[0] = '\0';
 	while (len < want && len + 4 < size) {
-		const char *syllable = set->syllable[bench_random(state)
-						     % set->count];
+		const char *syllable =
+		    set->syllable[bench_random(state) % set->count];
 
-		len += (size_t) snprintf(out + len, size - len, "%s", syllable);
+		len += (size_t)snprintf(out + len, size - len, "%s", syllable);
 	}
 }
 
@@ -136,12 +153,15 @@ static void bench_domain(unsigned long long *state,
 	char label[32];
 
 	bench_name(state, set, label, sizeof(label));
-	snprintf(out, size, "%s.%s", label, bench_suffixes[bench_random(state)
-		 % BENCH_COUNT(bench_suffixes)]);
+	snprintf(
+	    out, size, "%s.%s", label,
+	    bench_suffixes[bench_random(state) % BENCH_COUNT(bench_suffixes)]);
 }
 
-/* bench_brands - the story's brands and made-up ones up to count */
-static struct lookalike *bench_brands(size_t count)
+/* bench_brands - the story's brands and made-up ones up to count; with
+ * open, the story's marked !any (a brands file's mark, which makes
+ * every label take the rule's probes, whatever its suffix) */
+static struct lookalike *bench_brands(size_t count, int open)
 {
 	unsigned long long state = BENCH_SEED;
 	struct lookalike *lk = lookalike_new();
@@ -151,7 +171,9 @@ static struct lookalike *bench_brands(size_t count)
 		return NULL;
 	for (size_t i = 0; i < BENCH_COUNT(bench_story_brands) && i < count;
 	     i++)
-		if (lookalike_add_brand(lk, bench_story_brands[i]) < 0)
+		if (lookalike_add_brand(lk, bench_story_brands[i]) < 0
+		    || (open
+			&& lookalike_set_open(lk, bench_story_brands[i]) < 0))
 			goto fail;
 	while (lookalike_brand_count(lk) < count) {
 		bench_domain(&state, &bench_brand_names, domain,
@@ -175,9 +197,10 @@ static void bench_senders(char (*pool)[HOSTNAME_MAX + 1])
 		unsigned long pick = bench_random(&state);
 
 		if (i % BENCH_LOOKALIKE_EVERY == 0)
-			snprintf(pool[i], HOSTNAME_MAX + 1, "%s",
-				 bench_lookalikes[pick
-					% BENCH_COUNT(bench_lookalikes)]);
+			snprintf(
+			    pool[i], HOSTNAME_MAX + 1, "%s",
+			    bench_lookalikes[pick
+					     % BENCH_COUNT(bench_lookalikes)]);
 		else if (pick % 4 == 0)
 			snprintf(pool[i], HOSTNAME_MAX + 1, "%s",
 				 bench_ham[pick % BENCH_COUNT(bench_ham)]);
@@ -196,7 +219,7 @@ static double bench_seconds(void)
 	struct timespec now;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (double) now.tv_sec + (double) now.tv_nsec / 1e9;
+	return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
 }
 
 /* bench_pass - ns per line of one pass of lookalike_check(), or of
@@ -213,12 +236,12 @@ static double bench_pass(const struct lookalike *lk, const psl_ctx_t *psl,
 		const char *host = pool[i & (BENCH_POOL - 1)];
 
 		if (lk != NULL)
-			*matches += (unsigned long) lookalike_check(lk, host,
-								    &d);
+			*matches +=
+			    (unsigned long)lookalike_check(lk, host, &d);
 		else
 			*matches += psl_registrable_domain(psl, host) != NULL;
 	}
-	return (bench_seconds() - start) * 1e9 / (double) lines;
+	return (bench_seconds() - start) * 1e9 / (double)lines;
 }
 
 /* bench_measure - the best of BENCH_ROUNDS passes for each index (and
@@ -232,8 +255,8 @@ static void bench_measure(struct lookalike **lks, size_t n,
 
 	for (int round = 0; round < BENCH_ROUNDS; round++) {
 		for (size_t i = 0; i <= n; i++) {
-			double ns = bench_pass(i < n ? lks[i] : NULL, psl,
-					       pool, lines, &matches[i]);
+			double ns = bench_pass(i < n ? lks[i] : NULL, psl, pool,
+					       lines, &matches[i]);
 
 			if (round == 0 || ns < best[i])
 				best[i] = ns;
@@ -241,11 +264,17 @@ static void bench_measure(struct lookalike **lks, size_t n,
 	}
 }
 
-/* bench_args - LINES and brand counts from the command line */
+/* bench_args - -o, LINES and brand counts from the command line */
 static int bench_args(int argc, char **argv, unsigned long *lines,
-		      size_t *counts, size_t *n)
+		      size_t *counts, size_t *n, int *open)
 {
 	char *end;
+
+	*open = argc > 1 && strcmp(argv[1], "-o") == 0;
+	if (*open) {
+		argc--;
+		argv++;
+	}
 
 	*lines = BENCH_LINES_DEFAULT;
 	counts[0] = 1;
@@ -279,16 +308,18 @@ int main(int argc, char **argv)
 	unsigned long matches[BENCH_MAX_COUNTS + 1];
 	unsigned long lines;
 	size_t n;
+	int open;
 
-	if (bench_args(argc, argv, &lines, counts, &n) < 0) {
-		fprintf(stderr, "usage: %s [LINES [BRANDS...]]\n", argv[0]);
+	if (bench_args(argc, argv, &lines, counts, &n, &open) < 0) {
+		fprintf(stderr, "usage: %s [-o] [LINES [BRANDS...]]\n",
+			argv[0]);
 		return EX_USAGE;
 	}
 	bench_senders(pool);
 	for (size_t i = 0; i < n; i++) {
 		double start = bench_seconds();
 
-		lks[i] = bench_brands(counts[i]);
+		lks[i] = bench_brands(counts[i], open);
 		build[i] = bench_seconds() - start;
 		if (lks[i] == NULL) {
 			fprintf(stderr, "lookalike-bench: out of memory\n");
@@ -298,8 +329,8 @@ int main(int argc, char **argv)
 	bench_measure(lks, n, pool, lines, best, matches);
 	for (size_t i = 0; i < n; i++) {
 		printf("brands %6zu  %7.1f ns/line  matches %lu/%lu  "
-		       "index built in %.1f ms\n", counts[i], best[i],
-		       matches[i], lines, build[i] * 1e3);
+		       "index built in %.1f ms\n",
+		       counts[i], best[i], matches[i], lines, build[i] * 1e3);
 		lookalike_free(lks[i]);
 	}
 	printf("libpsl alone  %7.1f ns/line (part of every figure above)\n",

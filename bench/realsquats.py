@@ -18,7 +18,10 @@ The rules, fixed before any run and printed with the section:
   each fuzzylist entry (launchpad.ethereum.org: ethereum.org), one a
   line, a plain --brands list (no families), in two configurations:
   that list alone, and data/brands then that list (the shipped list
-  extended with --brands, as an administrator would run it);
+  extended with --brands, as an administrator would run it); and, a
+  configuration added after the rules above (with the brands file's
+  mark !any, for brands squatted with any word), that list with each
+  brand marked !any;
 - hosts of both lists lower-cased, a trailing dot stripped, deduplicated;
 - each blacklist host in one slice, the first that applies: (a) within
   MetaMask's own tolerance (its detector's rule: the host less its last
@@ -76,7 +79,8 @@ SLICES = [
     ("c", "a brand label below someone else's registered domain"),
     ("d", "the rest"),
 ]
-CONFIGS = ["fuzzylist alone", "data/brands + fuzzylist"]
+CONFIGS = ["fuzzylist alone", "data/brands + fuzzylist",
+           "fuzzylist marked !any"]
 HEADER = __doc__.split("The rules, fixed before any run and printed "
                        "with the section:\n")[1].split("\nSecond, ")[0]
 # A host after a badware rule's ||; a line of URLhaus's that is a name.
@@ -168,16 +172,19 @@ def judge_all(judge, shipped, squats, rows):
     """Per configuration (CONFIGS): host -> verdict of rows (tag, host)."""
     with tempfile.TemporaryDirectory() as tmp:
         brands = os.path.join(tmp, "brands")
+        marked = os.path.join(tmp, "marked")
         with open(brands, "w") as f:
             f.write("".join(b + "\n" for b in squats.brands))
+        with open(marked, "w") as f:
+            f.write("".join(b + " !any\n" for b in squats.brands))
         return [{r[0]: v for r, v in zip(rows, judge(files, rows))}
-                for files in ([brands], [shipped, brands])]
+                for files in ([brands], [shipped, brands], [marked])]
 
 
 def print_slices(squats, slices, verdicts):
-    print("| slice | hosts | flagged (%s) | rate | flagged (%s) | rate |"
-          % tuple(CONFIGS))
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| slice | hosts |"
+          + "".join(" flagged (%s) | rate |" % c for c in CONFIGS))
+    print("|---|---:|" + "---:|---:|" * len(CONFIGS))
     for letter, title in SLICES + [("all", None)]:
         members = [h for h, s in slices.items()
                    if letter in (s, "all")]
@@ -185,9 +192,9 @@ def print_slices(squats, slices, verdicts):
                   for v in verdicts]
         rates = ["%.1f%%" % (100.0 * c / len(members)) if members
                  else "-" for c in counts]
-        print("| %s | %d | %d | %s | %d | %s |"
-              % ("(%s) %s" % (letter, title) if title else "**all**",
-                 len(members), counts[0], rates[0], counts[1], rates[1]))
+        print("| %s | %d |" % ("(%s) %s" % (letter, title) if title
+                                else "**all**", len(members))
+              + "".join(" %d | %s |" % cr for cr in zip(counts, rates)))
 
 
 def print_misses(squats, slices, verdict):
@@ -216,15 +223,14 @@ def print_misses(squats, slices, verdict):
 
 
 def print_whitelist(squats, verdicts):
+    counts = ["%s: %d" % (name, sum(1 for h in squats.whitelist
+                                    if flagged(verdict[h])))
+              for name, verdict in zip(CONFIGS, verdicts)]
     print("\nThe whitelist (legitimate hosts, mostly ones MetaMask's own "
           "rule flagged and had to let through): %d hosts; flagged with "
-          "the %s: %d, with %s: %d; by MetaMask's own rule "
-          "(whitelist aside): %d."
-          % ((len(squats.whitelist), CONFIGS[0],
-              sum(1 for h in squats.whitelist if flagged(verdicts[0][h])),
-              CONFIGS[1],
-              sum(1 for h in squats.whitelist if flagged(verdicts[1][h])),
-              sum(1 for h in squats.whitelist if squats.metamask(h)))))
+          "the %s; by MetaMask's own rule (whitelist aside): %d."
+          % (len(squats.whitelist), ", with ".join(counts),
+             sum(1 for h in squats.whitelist if squats.metamask(h))))
     for name, verdict in zip(CONFIGS, verdicts):
         print("\nFlagged on the whitelist (%s):\n" % name)
         for h in squats.whitelist:
