@@ -94,6 +94,7 @@
 #include <string.h>
 
 #include "cctld.h"
+#include "hostname.h"
 #include "lookalike.h"
 #include "lookembed.h"
 #include "lookindex.h"
@@ -329,7 +330,8 @@ int lookalike_set_open(struct lookalike *lk, const char *brand)
 	if (b == NULL)
 		return -1;
 	b->open = 1;
-	if (b->label_len < 64)
+	/* a label has at most HOSTNAME_LABEL_MAX (63) bytes: one bit each */
+	if (b->label_len <= HOSTNAME_LABEL_MAX)
 		lk->open_lengths |= UINT64_C(1) << b->label_len;
 	return 0;
 }
