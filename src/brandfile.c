@@ -17,6 +17,7 @@
  *	a host below it, a URL, an address or a wildcard, which is kept.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,22 +46,30 @@ typedef int (*brandfile_line_fn)(struct lookalike *lk,
 				 struct brandfile_words *words);
 
 /* brandfile_host_warn - warn about an item that names no hostname or a
- * public suffix; one with bytes above ASCII is not quoted: they may be no
- * UTF-8 at all */
+ * public suffix: the brand, whose line is skipped, or a family word, the
+ * only word left out; one with bytes above ASCII is not quoted: they may
+ * be no UTF-8 at all */
 static void brandfile_host_warn(struct textfile_where *src,
 				enum lookalike_verdict verdict,
-				const char *item, const char *host)
+				const char *item, const char *host, int family)
 {
+	char why[BRANDFILE_QUOTE_MAX + HOSTNAME_MAX + 64];
+
 	if (verdict == LOOKALIKE_NOT_HOST
 	    && hostname_has_high(item, strlen(item)))
-		textfile_warn(src,
-			      "a name with non-ASCII bytes that is no "
-			      "internationalized hostname (UTF-8, UTS #46)");
+		snprintf(why, sizeof(why),
+			 "a name with non-ASCII bytes that is no "
+			 "internationalized hostname (UTF-8, UTS #46)");
 	else if (verdict == LOOKALIKE_NOT_HOST)
-		textfile_warn(src, "\"%.*s\" is not a hostname",
-			      BRANDFILE_QUOTE_MAX, item);
+		snprintf(why, sizeof(why), "\"%.*s\" is not a hostname",
+			 BRANDFILE_QUOTE_MAX, item);
 	else
-		textfile_warn(src, "%s is a public suffix, not a domain", host);
+		snprintf(why, sizeof(why),
+			 "%s is a public suffix, not a domain", host);
+	if (family)
+		textfile_warn_word(src, "%s", why);
+	else
+		textfile_warn(src, "%s", why);
 }
 
 /* brandfile_read_as - say that item was read as the registrable domain
@@ -109,13 +118,14 @@ static const char *brandfile_host_part(const char *item,
 	return buf;
 }
 
-/* brandfile_registrable - item as a registrable domain into host, or a
- * warning and 0; a host below one (www.paypal.com), or one written as a
- * URL, an address or a wildcard, is read as its registrable domain, with
- * a warning that says so: the brand is plain, and nothing is lost */
+/* brandfile_registrable - item (a family word: family set) as a
+ * registrable domain into host, or a warning and 0; a host below one
+ * (www.paypal.com), or one written as a URL, an address or a wildcard,
+ * is read as its registrable domain, with a warning that says so: the
+ * brand is plain, and nothing is lost */
 static int brandfile_registrable(struct lookalike *lk,
 				 struct textfile_where *src, const char *item,
-				 char host[HOSTNAME_MAX + 1])
+				 char host[HOSTNAME_MAX + 1], int family)
 {
 	char buf[BRANDFILE_LINE_MAX + 1];
 	const char *name = brandfile_host_part(item, buf);
@@ -123,7 +133,7 @@ static int brandfile_registrable(struct lookalike *lk,
 	enum lookalike_verdict verdict = lookalike_judge(lk, name, host, &reg);
 
 	if (verdict != LOOKALIKE_REGISTRABLE && verdict != LOOKALIKE_BELOW) {
-		brandfile_host_warn(src, verdict, item, host);
+		brandfile_host_warn(src, verdict, item, host, family);
 		return 0;
 	}
 	if (verdict == LOOKALIKE_BELOW || name != item) {
@@ -140,9 +150,9 @@ static int brandfile_open(struct lookalike *lk, struct textfile_where *src,
 			  const char *brand, size_t label_len)
 {
 	if (label_len < COMBOSQUAT_ANY_WORD_MIN) {
-		textfile_warn(src,
-			      "!any needs a label of %d letters or more: %s",
-			      COMBOSQUAT_ANY_WORD_MIN, brand);
+		textfile_warn_word(
+		    src, "!any needs a label of %d letters or more: %s",
+		    COMBOSQUAT_ANY_WORD_MIN, brand);
 		return 0;
 	}
 	return lookalike_set_open(lk, brand) < 0 ? -1 : 0;
@@ -165,15 +175,15 @@ static int brandfile_own(struct lookalike *lk, struct textfile_where *src,
 		return brandfile_open(lk, src, brand, label_len);
 	if (word[0] == '.') {
 		if (label_len + strlen(word) >= sizeof(name)) {
-			textfile_warn(src, "%s%.*s is too long", brand,
-				      BRANDFILE_QUOTE_MAX, word);
+			textfile_warn_word(src, "%s%.*s is too long", brand,
+					   BRANDFILE_QUOTE_MAX, word);
 			return 0;
 		}
 		memcpy(name, brand, label_len);
 		strcpy(name + label_len, word);
 		word = name;
 	}
-	if (!brandfile_registrable(lk, src, word, host))
+	if (!brandfile_registrable(lk, src, word, host, 1))
 		return 0;
 	return lookalike_add_own(lk, brand, host) < 0 && errno == ENOMEM ? -1
 									 : 0;
@@ -186,7 +196,7 @@ static int brandfile_brand_line(struct lookalike *lk,
 {
 	char brand[HOSTNAME_MAX + 1];
 
-	if (!brandfile_registrable(lk, src, words->word[0], brand))
+	if (!brandfile_registrable(lk, src, words->word[0], brand, 0))
 		return 0;
 	if (lookalike_add_brand(lk, brand) < 0)
 		return -1;
@@ -213,7 +223,7 @@ static int brandfile_allow_line(struct lookalike *lk,
 	}
 	verdict = lookalike_judge(lk, words->word[0], host, &reg);
 	if (verdict != LOOKALIKE_REGISTRABLE && verdict != LOOKALIKE_BELOW) {
-		brandfile_host_warn(src, verdict, words->word[0], host);
+		brandfile_host_warn(src, verdict, words->word[0], host, 0);
 		return 0;
 	}
 	return lookalike_allow(lk, host) < 0 ? -1 : 0;

@@ -51,6 +51,18 @@ void textfile_warn(struct textfile_where *where, const char *fmt, ...)
 	where->bad++;
 }
 
+/* textfile_warn_word - one warning, one more bad line, whose other words
+ * are still read */
+void textfile_warn_word(struct textfile_where *where, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	textfile_vsay(where, "; that word left out", fmt, ap);
+	va_end(ap);
+	where->bad++;
+}
+
 /* textfile_note - one warning about a line that is still read */
 void textfile_note(struct textfile_where *where, const char *fmt, ...)
 {

@@ -9,7 +9,9 @@
  *	textfile_warn() tells the caller's say_to (say.h) "file:line:
  *	reason; line skipped" and counts
  *	the line, so every parser reports the same way and the caller can
- *	tell --check how many lines were bad; textfile_note() tells of a
+ *	tell --check how many lines were bad; textfile_warn_word() does the
+ *	same for one word of a line whose other words are still read
+ *	("file:line: reason; that word left out"); textfile_note() tells of a
  *	line read otherwise than written ("file:line: reason"), which is
  *	not bad: nothing of it was lost.  A first line that starts
  *	with a UTF-8 byte order mark is such a line: makemap would keep
@@ -60,6 +62,11 @@ int textfile_read_own(const char *path, size_t max, textfile_line_fn fn,
 
 /* textfile_warn - "file:line: reason; line skipped", counted */
 void textfile_warn(struct textfile_where *where, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* textfile_warn_word - "file:line: reason; that word left out", counted:
+ * one bad word of a line whose other words are still read */
+void textfile_warn_word(struct textfile_where *where, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /* textfile_note - "file:line: reason" for a line still read, not counted */

@@ -130,8 +130,14 @@ printf 'dhl.com !any\n' > "$TMP/brands-any-short"
 pw -r "$RULEBASE" --no-default-brands --brands "$TMP/brands-any-short" --check \
 	> /dev/null 2> "$TMP/any-short.err"
 is "$?" 65 "!any on a label under 5 letters: --check fails (65)"
-like "$(cat "$TMP/any-short.err")" "brands-any-short:1: !any needs a label of 5 letters or more: dhl.com" \
-	"!any on a short label: the warning names file, line and brand"
+like "$(cat "$TMP/any-short.err")" "brands-any-short:1: !any needs a label of 5 letters or more: dhl.com; that word left out" \
+	"!any on a short label: the warning names file, line, brand, and what is left out"
+# ... and only the mark is left out: the brand is still one, read narrowly
+pw -r "$RULEBASE" --no-default-brands --brands "$TMP/brands-any-short" \
+	--query upss.com dhll.com dhlpro.com 2> /dev/null | cut -f1-4 > "$TMP/any-short.out"
+is "$(tr '\t\n' ': ' < "$TMP/any-short.out")" \
+	"upss.com:ordinary dhll.com:phish:dhl.com:lookalike:typo dhlpro.com:ordinary " \
+	"!any refused on dhl.com: dhl.com is still a brand, without the mark"
 
 # A lookalike of a known campaign: sender-domain-first-seen, once per domain.
 {

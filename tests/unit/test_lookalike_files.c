@@ -108,7 +108,7 @@ static void test_brand_file(void)
 		 "a host below: read as its domain, and said so");
 	test_has(captured, path, 7, "co.uk is a public suffix",
 		 "a public suffix");
-	test_has(captured, path, 8, "\"not\" is not a hostname",
+	test_has(captured, path, 8, "\"not\" is not a hostname; line skipped",
 		 "a brand that is no hostname: the line is skipped");
 	test_has(captured, path, 9, "\"bad_label.com\" is not a hostname",
 		 "not a hostname, quoted");
@@ -243,8 +243,9 @@ static void test_brand_family(void)
 	tap_is_long((long) bad, 1, "the bad family word counted");
 	tap_is_long((long) lookalike_brand_count(lk), 5,
 		    "families are no brands of their own");
-	test_has(captured, path, 4, "\"bad_word.com\" is not a hostname",
-		 "a bad family word");
+	test_has(captured, path, 4,
+		 "\"bad_word.com\" is not a hostname; that word left out",
+		 "a bad family word: that word left out, not the line");
 	test_pairs(lk, cases, TEST_COUNT(cases));
 	tap_is_long(lookalike_learn_brand(lk, "googlemail.com"), 0,
 		    "a family domain is never learned as a brand");
