@@ -4,8 +4,8 @@
  *	lure
  * SUMMARY
  *	lookcombo_words(), lookcombo_spelled(), lookcombo_idn(),
- *	lookcombo_edit(), lookcombo_name() and lookcombo_bulk(), six rules
- *	of lookrules.c's list, all reported as lookalike:combo.
+ *	lookcombo_edit(), lookcombo_name() and lookcombo_any_beside(),
+ *	six rules of lookrules.c's list, all reported as lookalike:combo.
  * DESCRIPTION
  *	Each rule reads the sender's label as words (combosquat.h) and asks
  *	of each part whether it stands for a brand, through a lookup of its
@@ -410,9 +410,9 @@ static int lookcombo_word_across(const char *label, size_t len, size_t cut)
 	return 0;
 }
 
-/* lookcombo_bulk - a brand label at the start or the end of the label
- * with anything beside it, glued or hyphenated, unless an English word
- * runs across it: under a top-level domain sold in bulk for little
+/* lookcombo_any_beside - a brand label at the start or the end of the
+ * label with anything beside it, glued or hyphenated, unless an English
+ * word runs across it: under a top-level domain sold in bulk for little
  * (bulktld.h), a coined one (myetherwallet-msgsign.space,
  * ethereumnow.top), where a brand's name is seldom its owner's and
  * squatters name their hosts with whatever comes to hand; under any
@@ -420,8 +420,8 @@ static int lookcombo_word_across(const char *label, size_t len, size_t cut)
  * its owner's names are the family of.  Up to two hash probes a length
  * under such a suffix; under another, at the lengths of marked labels
  * only (most often none). */
-const struct lookalike_brand *lookcombo_bulk(const struct lookalike *lk,
-					     const char *label, size_t len)
+const struct lookalike_brand *
+lookcombo_any_beside(const struct lookalike *lk, const char *label, size_t len)
 {
 	int bulk = bulktld_suffix(label + len + 1);
 

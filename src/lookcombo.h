@@ -42,10 +42,11 @@ const struct lookalike_brand *lookcombo_edit(const struct lookalike *lk,
 const struct lookalike_brand *lookcombo_name(const struct lookalike *lk,
 					     const char *label, size_t len);
 
-/* lookcombo_bulk - under a top-level domain sold in bulk for little
- * (bulktld.h), a coined brand label at the start or the end of the
- * label, with anything beside it (myetherwallet-msgsign.space) */
-const struct lookalike_brand *lookcombo_bulk(const struct lookalike *lk,
-					     const char *label, size_t len);
+/* lookcombo_any_beside - a brand label at the start or the end of the
+ * label, with anything beside it: a coined one under a top-level domain
+ * sold in bulk for little (bulktld.h: myetherwallet-msgsign.space), one
+ * marked !any under any suffix (metamaskpro.com) */
+const struct lookalike_brand *
+lookcombo_any_beside(const struct lookalike *lk, const char *label, size_t len);
 
 #endif

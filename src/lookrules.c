@@ -528,7 +528,7 @@ static const struct lookrules_rule {
     {"lookalike:typo", lookrules_two_typos, 1},
     {"lookalike:combo", lookcombo_edit, 0},
     {"lookalike:combo", lookcombo_name, 0},
-    {"lookalike:combo", lookcombo_bulk, 0},
+    {"lookalike:combo", lookcombo_any_beside, 0},
 };
 
 /* lookrules_squattable - a match of brand by reg[0..len).suffix counts:
