@@ -40,10 +40,11 @@
  *			homoglyph, the two swapped both ways
  *			(indcpcndcntrcscrvc, mereadobiteoin).
  *	names		each word of a hyphenated brand label that may be
- *			its name, 4 letters or more, no English word and no
- *			keyword (litecoin of litecoin-foundation, deutsche
- *			of deutsche-bank) -> brand: that word beside
- *			keywords is a lure (litecoin-login).
+ *			its name, 4 letters or more (3 leading the label,
+ *			its initials), no English word and no keyword
+ *			(litecoin of litecoin-foundation, deutsche of
+ *			deutsche-bank, vtb of vtb-bank) -> brand: that word
+ *			beside keywords is a lure (litecoin-login).
  *	shorts		for brand labels under 5 characters, words and
  *			family labels, the labels with one letter doubled
  *			or two adjacent letters swapped -> brand: the only

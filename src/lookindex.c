@@ -155,13 +155,17 @@ int lookindex_shorts(struct lookalike *lk, const struct lookalike_brand *brand)
 	return 0;
 }
 
-/* lookindex_is_name - s[0..len), a word of a hyphenated brand label,
- * may be the brand's name: 4 letters or more, no number, no English
- * word (just of just-eat, bank of bank-maskan are anyone's) and no
- * keyword (a lure's own word) */
-static int lookindex_is_name(const char *s, size_t len)
+/* lookindex_is_name - s[0..len), a word of a hyphenated brand label
+ * (its first when first), may be the brand's name: 4 letters or more,
+ * or 3 leading the label, the brand's initials (vtb of vtb-bank, cra of
+ * cra-arc; the word list, of 4 letters and more, cannot tell a short
+ * word after them, eat of just-eat, from initials); no number, no
+ * English word (just of just-eat, bank of bank-maskan are anyone's) and
+ * no keyword (a lure's own word) */
+static int lookindex_is_name(const char *s, size_t len, int first)
 {
-	if (len < LOOKALIKE_NAME_MIN)
+	if (len < LOOKALIKE_NAME_MIN
+	    && !(first && len == LOOKALIKE_INITIALS_LEN))
 		return 0;
 	for (size_t i = 0; i < len; i++)
 		if (s[i] < 'a' || s[i] > 'z')
@@ -187,7 +191,7 @@ static int lookindex_names(struct lookalike *lk,
 	    || memchr(label, '-', len) == NULL || confusable_is_ace(label, len))
 		return 0;
 	while ((n = hostname_next_word(label, len, &at, &word)) > 0) {
-		if (!lookindex_is_name(word, n))
+		if (!lookindex_is_name(word, n, word == label))
 			continue;
 		memcpy(key, word, n);
 		key[n] = '\0';

@@ -32,6 +32,9 @@
 /* A word of a hyphenated brand label this long or longer may be its
  * name (litecoin of litecoin-foundation; lookindex_names()). */
 #define LOOKALIKE_NAME_MIN 4
+/* Its first word, of this length, may be its initials (vtb of
+ * vtb-bank, cra of cra-arc). */
+#define LOOKALIKE_INITIALS_LEN 3
 /* Brand labels this long are matched only as homoglyphs, and with
  * keywords beside a hyphen (combosquat.h): bt, td. */
 #define LOOKALIKE_PAIR_LEN 2

@@ -216,6 +216,7 @@ set -- \
 	"paypal-com.net lookalike:combo paypal.com" \
 	"amazon-co-jp.top lookalike:combo amazon.com" \
 	"deutsche-login.de lookalike:combo deutsche-bank.de" \
+	"cra-refund.ca lookalike:combo cra-arc.gc.ca" \
 	"banckofamerika.com lookalike:typo bankofamerica.com" \
 	"xn--80aaa4ib1d45c.com lookalike:homoglyph alibaba.com" \
 	"socictcgcncralc.com lookalike:homoglyph societegenerale.com" \
@@ -263,7 +264,8 @@ own="docusign.net googlemail.com facebookmail.com amazon.co.uk att.net paypal.de
 batch "$TMP/own" $own
 quiet "shipped list: the brands' own ($(echo $own))" "$TMP/own"
 legit="ubs.com nhl.com art.com openoffice.org groups.io paypal-deutschland.de fedexfield.com
-	bttrack.com bt-2019.com paypal-de.com office-com.jp deutsche-post.de paypalnow.com"
+	bttrack.com bt-2019.com paypal-de.com office-com.jp deutsche-post.de paypalnow.com
+	arc-refund.ca"
 batch "$TMP/legit2" $legit
 quiet "shipped list: no lookalikes ($(echo $legit))" "$TMP/legit2"
 not_shipped "--no-default-brands: no shipped list" paypal-login.com --no-default-brands

@@ -2,9 +2,10 @@
  * test_lookalike_named - a hyphenated brand label is known by its name
  * word (litecoin of litecoin-foundation, deutsche of deutsche-bank): that
  * word beside keywords or numbers is a combination (lookalike:combo),
- * as the brand's whole label is.  A generic word of the label (bank,
- * foundation, eat), a short one, or a name beside words that are no
- * keywords is not, nor a label that spells another known name.
+ * as the brand's whole label is, and so are the initials that lead one
+ * (vtb of vtb-bank).  A generic word of the label (bank, foundation,
+ * eat), a short one after its first, or a name beside words that are
+ * no keywords is not, nor a label that spells another known name.
  */
 #include "lookalike_pairs.h"
 
@@ -31,13 +32,18 @@ static const struct pair_case positive_cases[] = {
      "a keyword and a number"},
     {"maskan-login.ir", "bank-maskan.ir", COMBO, "the name last in the brand"},
     {"reka-verify.com", "reka-ui.com", COMBO, "a name of 4 letters"},
+    {"vtb-login.com", "vtb-bank.by", COMBO,
+     "3 letters leading the label: the brand's initials"},
+    {"secure-vtb.ru", "vtb-bank.by", COMBO, "a keyword before the initials"},
 };
 
 static const struct pair_case negative_cases[] = {
     {"just-login.com", NULL, NULL, "an English word is anyone's"},
-    {"login-eat.com", NULL, NULL, "nor is the generic word"},
+    {"login-eat.com", NULL, NULL,
+     "nor is the generic word, 3 letters after the first: no initials"},
     {"bank-login.com", NULL, NULL, "bank, the generic word first"},
-    {"vtb-login.com", NULL, NULL, "a word of 3 letters is no name"},
+    {"login-ui.com", NULL, NULL, "2 letters are no name"},
+    {"vtblogin.com", NULL, NULL, "initials glued to a keyword"},
     {"litecoin-charts.org", NULL, NULL, "a word that is no keyword"},
     {"litecoinlogin.org", NULL, NULL,
      "glued: the name is a word of the label, not a piece of one"},
