@@ -52,10 +52,11 @@
  *	around it: onlinebanking is online and banking, not online, bank
  *	and ing.  A two-letter label takes keywords only: beside a hyphen
  *	(bt-billing, my-ee), or glued when 6 or more letters of them
- *	stand on one side (btsecure, tdaccount); beside numbers and other
- *	words, or glued to short keywords, two letters are a syllable, a
- *	model number or someone's initials (hp-15, td-ameritrade,
- *	bttrack).
+ *	stand on one side (btsecure, tdaccount) or a bit of a URL, which
+ *	no name has (wwwbt: www.bt.com without its dot); beside numbers
+ *	and other words, or glued to short keywords, two letters are a
+ *	syllable, a model number or someone's initials (hp-15,
+ *	td-ameritrade, bttrack).
  *
  *	Keywords (lureword.h) are looked up by binary search, for each
  *	prefix and suffix length up to the longest keyword: a few hundred
@@ -104,8 +105,9 @@ static int combosquat_is_number(const char *s, size_t len)
 /* Digits a number glued to a brand label has at least: one is a typo. */
 #define COMBOSQUAT_NUMBER_MIN 2
 
-/* Bytes a URL bit counts for: as many as a long keyword. */
-#define COMBOSQUAT_URL_WEIGHT COMBOSQUAT_SHORT_CUT
+/* Bytes a URL bit counts for: as many as the longest keywords a brand
+ * label needs glued beside it (a pair's): no name has one. */
+#define COMBOSQUAT_URL_WEIGHT COMBOSQUAT_PAIR_CUT
 
 /* combosquat_url_bit - s[0..len) is ww, www, http, https or ssl (the s
  * of https): a keyword that no English word has at its start or end */

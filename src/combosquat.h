@@ -80,7 +80,8 @@
  * lure's phrase (paypal-balance; united-internet is a name).  A pair
  * (2 letters: bt, ee) takes keywords only, beside it and a hyphen
  * (bt-billing, my-ee) or glued, 6 letters of them on one side
- * (btsecure): glued to words, numbers or short keywords two letters
+ * (btsecure) or a URL bit (wwwbt: www.bt.com without its dot): glued
+ * to words, numbers or short keywords two letters
  * are a syllable or a model number of anyone's name (bttrack, hp-15). */
 enum {
 	COMBOSQUAT_COMMON,  /* a word: 5 bytes of keywords, one side */

@@ -5,8 +5,8 @@
  * letters is, nor an accented letter that folds to another one, nor cl
  * read as d in three ASCII letters (tcl: an acronym); with a
  * hyphen, keywords of a lure beside them are a combination, and glued
- * ones of six letters or more on one side, but glued short keywords,
- * words, numbers and ordinary words are not.
+ * ones of six letters or more on one side, or a URL bit (wwwbt), but
+ * glued short keywords, words, numbers and ordinary words are not.
  */
 #include <stdio.h>
 
@@ -57,8 +57,11 @@ static const struct pair_case pair_cases[] = {
     {"accounttd.com", "td.com", COMBO, "a long keyword glued before it"},
     {"btsecurelogin.com", "bt.com", COMBO, "two keywords glued after it"},
     {"bttrack.com", NULL, NULL, "a keyword of five letters glued"},
-    {"mywwwbt.com", "bt.com", COMBO, "a URL bit counts as five letters"},
-    {"wwwbt.com", NULL, NULL, "... and alone is not six"},
+    {"mywwwbt.com", "bt.com", COMBO, "a URL bit and a keyword glued"},
+    {"wwwbt.com", "bt.com", COMBO,
+     "a URL bit alone: www.bt.com without its dot, nobody's initials"},
+    {"btssl.com", "bt.com", COMBO, "ssl glued after it"},
+    {"httpstd.com", "td.com", COMBO, "https glued before it"},
     {"mybt.com", NULL, NULL, "a short keyword glued before it"},
     {"securebtlogin.com", NULL, NULL, "keywords glued on both sides"},
     {"btbilling2019.com", NULL, NULL, "a number glued too"},
