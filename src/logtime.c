@@ -147,10 +147,12 @@ static long logtime_fraction(const char **p)
 	return nsec;
 }
 
-/* logtime_offset - "Z" or "+hh:mm"/"-hh:mm" into seconds east of UTC */
+/* logtime_offset - "Z", "+hh:mm"/"-hh:mm" or ISO 8601's basic "+hhmm"
+ * (journalctl -o short-iso) into seconds east of UTC */
 static int logtime_offset(const char *p, long *seconds)
 {
 	int sign, hours, minutes;
+	int colon;
 
 	if ((p[0] == 'Z' || p[0] == 'z') && p[1] == '\0') {
 		*seconds = 0;
@@ -162,10 +164,12 @@ static int logtime_offset(const char *p, long *seconds)
 	/* In this order: each check proves the bytes the next one reads
 	 * are inside the string ("+12" ends before its minutes). */
 	hours = logtime_digits(p + 1, 2);
-	if (hours < 0 || hours > 23 || p[3] != ':')
+	if (hours < 0 || hours > 23
+	    || (p[3] != ':' && !isdigit((unsigned char)p[3])))
 		return -1;
-	minutes = logtime_digits(p + 4, 2);
-	if (minutes < 0 || minutes > 59 || p[6] != '\0')
+	colon = p[3] == ':';
+	minutes = logtime_digits(p + 3 + colon, 2);
+	if (minutes < 0 || minutes > 59 || p[5 + colon] != '\0')
 		return -1;
 	*seconds = sign * (hours * 3600L + minutes * 60L);
 	return 0;

@@ -4,7 +4,8 @@
  * DESCRIPTION
  *	Three forms: RFC 3164 ("Jul  3 14:12:20", local time, no year),
  *	RFC 3339 ("2026-11-27T00:58:09.123456+00:00", as rsyslog's
- *	RSYSLOG_FileFormat writes) and Exim's own log ("2026-12-04
+ *	RSYSLOG_FileFormat writes; "+0000" as journalctl -o short-iso
+ *	does) and Exim's own log ("2026-12-04
  *	13:40:01", local time, or "2026-12-04 13:40:01 +0100" with Exim's
  *	log_timezone).  An RFC 3164 stamp takes the year that
  *	puts it no more than a day after the reference time (the time now,

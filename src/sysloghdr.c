@@ -263,36 +263,13 @@ static size_t sysloghdr_blanks(const char *line, size_t len, size_t off)
 	return off;
 }
 
-/* sysloghdr_split - see sysloghdr.h */
-enum sysloghdr_form sysloghdr_split(const char *line, size_t len,
-				    struct sysloghdr *hdr)
+/* sysloghdr_mta - the form of the program in hdr, SYSLOGHDR_OTHER for
+ * one that is no MTA's; for an MTA's, the message part from off on */
+static enum sysloghdr_form sysloghdr_mta(const char *line, size_t len,
+					 size_t off, struct sysloghdr *hdr)
 {
-	size_t stamp = sysloghdr_3164(line, len);
 	enum sysloghdr_form form;
-	size_t off;
 
-	memset(hdr, 0, sizeof(*hdr));
-	if (stamp == 0 && (off = sysloghdr_mainlog(line, len)) > 0) {
-		hdr->stamp.len = off;
-		off = sysloghdr_mainlog_pid(line, len, off + 1, hdr);
-		hdr->message.off = sysloghdr_blanks(line, len, off);
-		hdr->message.len = len - hdr->message.off;
-		return SYSLOGHDR_MAINLOG;
-	}
-	if (stamp == 0)
-		stamp = sysloghdr_3339(line, len);
-	if (stamp == 0) {
-		hdr->message.off = sysloghdr_blanks(line, len, 0);
-		hdr->message.len = len - hdr->message.off;
-		return SYSLOGHDR_NONE;
-	}
-	hdr->stamp.len = stamp;
-	if (stamp >= len || line[stamp] != ' '
-	    || !sysloghdr_word(line, len, stamp + 1, &hdr->host))
-		return SYSLOGHDR_OTHER;
-	off = sysloghdr_tag(line, len, hdr->host.off + hdr->host.len + 1, hdr);
-	if (off == 0)
-		return SYSLOGHDR_OTHER;
 	if (sysloghdr_sendmail(line + hdr->program.off, hdr->program.len))
 		form = SYSLOGHDR_SENDMAIL;
 	else if (sysloghdr_postfix(line + hdr->program.off, hdr->program.len))
@@ -306,5 +283,161 @@ enum sysloghdr_form sysloghdr_split(const char *line, size_t len,
 		off = sysloghdr_exim_own(line, len, off);
 	hdr->message.off = off;
 	hdr->message.len = len - hdr->message.off;
+	return form;
+}
+
+/* sysloghdr_tagged - a stamp of stamp bytes, then " HOST PROGRAM[PID]:" */
+static enum sysloghdr_form sysloghdr_tagged(const char *line, size_t len,
+					    size_t stamp, struct sysloghdr *hdr)
+{
+	size_t off;
+
+	hdr->stamp.len = stamp;
+	if (stamp >= len || line[stamp] != ' '
+	    || !sysloghdr_word(line, len, stamp + 1, &hdr->host))
+		return SYSLOGHDR_OTHER;
+	off = sysloghdr_tag(line, len, hdr->host.off + hdr->host.len + 1, hdr);
+	if (off == 0)
+		return SYSLOGHDR_OTHER;
+	return sysloghdr_mta(line, len, off, hdr);
+}
+
+/* sysloghdr_plain - a line without a priority: the forms above */
+static enum sysloghdr_form sysloghdr_plain(const char *line, size_t len,
+					   struct sysloghdr *hdr)
+{
+	size_t stamp = sysloghdr_3164(line, len);
+	size_t off;
+
+	if (stamp == 0 && (off = sysloghdr_mainlog(line, len)) > 0) {
+		enum sysloghdr_form form =
+		    sysloghdr_tagged(line, len, off, hdr);
+
+		/* "YYYY-MM-DD hh:mm:ss HOST postfix/qmgr[PID]:" is a syslog
+		 * header with that stamp, not Exim's mainlog */
+		if (form != SYSLOGHDR_OTHER)
+			return form;
+		memset(hdr, 0, sizeof(*hdr));
+		hdr->stamp.len = off;
+		off = sysloghdr_mainlog_pid(line, len, off + 1, hdr);
+		hdr->message.off = sysloghdr_blanks(line, len, off);
+		hdr->message.len = len - hdr->message.off;
+		return SYSLOGHDR_MAINLOG;
+	}
+	if (stamp == 0)
+		stamp = sysloghdr_3339(line, len);
+	if (stamp == 0) {
+		hdr->message.off = sysloghdr_blanks(line, len, 0);
+		hdr->message.len = len - hdr->message.off;
+		return SYSLOGHDR_NONE;
+	}
+	return sysloghdr_tagged(line, len, stamp, hdr);
+}
+
+/* sysloghdr_pri - the length of a priority "<PRI>" (1 to 3 digits) that
+ * begins line, as syslog's wire formats have it; 0 for none */
+static size_t sysloghdr_pri(const char *line, size_t len)
+{
+	size_t p = 1;
+
+	if (len < 3 || line[0] != '<')
+		return 0;
+	while (p < len && p <= 3 && sysloghdr_digit(line[p]))
+		p++;
+	return p > 1 && p < len && line[p] == '>' ? p + 1 : 0;
+}
+
+/* sysloghdr_sd - the offset after RFC 5424's STRUCTURED-DATA at off:
+ * "-", or one or more "[...]" elements, in which "\]" is no end; 0 when
+ * there is none */
+static size_t sysloghdr_sd(const char *line, size_t len, size_t off)
+{
+	if (off < len && line[off] == '-')
+		return off + 1;
+	if (off >= len || line[off] != '[')
+		return 0;
+	while (off < len && line[off] == '[') {
+		for (off++; off < len && line[off] != ']'; off++)
+			if (line[off] == '\\' && off + 1 < len)
+				off++;
+		if (off >= len)
+			return 0;
+		off++;
+	}
+	return off;
+}
+
+/* The UTF-8 byte order mark RFC 5424 lets a message begin with. */
+#define SYSLOGHDR_BOM     "\xef\xbb\xbf"
+#define SYSLOGHDR_BOM_LEN 3
+
+/* sysloghdr_5424_field - the word at *off into span ("-" is empty, the
+ * RFC's nil value); *off moved past it and its space; 0 for none */
+static int sysloghdr_5424_field(const char *line, size_t len, size_t *off,
+				struct sysloghdr_span *span)
+{
+	struct sysloghdr_span word;
+
+	if (!sysloghdr_word(line, len, *off, &word))
+		return 0;
+	*off = word.off + word.len + 1;
+	if (!(word.len == 1 && line[word.off] == '-'))
+		*span = word;
+	return 1;
+}
+
+/*
+ * sysloghdr_5424 - RFC 5424's "1 TIMESTAMP HOST APP-NAME PROCID MSGID
+ * STRUCTURED-DATA [MSG]" at off, after its priority: the stamp, host,
+ * program and pid as a tagged header's, the message after the
+ * structured data (and a byte order mark); SYSLOGHDR_OTHER for a line
+ * of another shape or another program
+ */
+static enum sysloghdr_form sysloghdr_5424(const char *line, size_t len,
+					  size_t off, struct sysloghdr *hdr)
+{
+	struct sysloghdr_span msgid = {0, 0};
+
+	if (len - off < 2 || line[off] != '1' || line[off + 1] != ' ')
+		return SYSLOGHDR_OTHER;
+	off += 2;
+	if (!sysloghdr_5424_field(line, len, &off, &hdr->stamp)
+	    || !sysloghdr_5424_field(line, len, &off, &hdr->host)
+	    || !sysloghdr_5424_field(line, len, &off, &hdr->program)
+	    || !sysloghdr_5424_field(line, len, &off, &hdr->pid)
+	    || !sysloghdr_5424_field(line, len, &off, &msgid)
+	    || hdr->program.len == 0
+	    || (off = sysloghdr_sd(line, len, off)) == 0)
+		return SYSLOGHDR_OTHER;
+	if (off < len && line[off] == ' ')
+		off++;
+	if (len - off >= SYSLOGHDR_BOM_LEN
+	    && memcmp(line + off, SYSLOGHDR_BOM, SYSLOGHDR_BOM_LEN) == 0)
+		off += SYSLOGHDR_BOM_LEN;
+	return sysloghdr_mta(line, len, off, hdr);
+}
+
+/* sysloghdr_shift - every span of hdr moved by n bytes */
+static void sysloghdr_shift(struct sysloghdr *hdr, size_t n)
+{
+	struct sysloghdr_span *spans[] = {
+	    &hdr->stamp, &hdr->host, &hdr->program, &hdr->pid, &hdr->message};
+
+	for (size_t i = 0; i < sizeof(spans) / sizeof(spans[0]); i++)
+		spans[i]->off += n;
+}
+
+/* sysloghdr_split - see sysloghdr.h */
+enum sysloghdr_form sysloghdr_split(const char *line, size_t len,
+				    struct sysloghdr *hdr)
+{
+	size_t pri = sysloghdr_pri(line, len);
+	enum sysloghdr_form form;
+
+	memset(hdr, 0, sizeof(*hdr));
+	if (pri > 0 && pri < len && line[pri] == '1')
+		return sysloghdr_5424(line, len, pri, hdr);
+	form = sysloghdr_plain(line + pri, len - pri, hdr);
+	sysloghdr_shift(hdr, pri);
 	return form;
 }

@@ -3,8 +3,12 @@
  *
  * DESCRIPTION
  *	A mail log line is "STAMP HOST PROGRAM[PID]: MESSAGE", with an RFC
- *	3164 stamp ("Jul  3 14:12:20") or an RFC 3339 one as rsyslog's
- *	RSYSLOG_FileFormat writes it ("2026-11-27T00:58:09.123+00:00"), or
+ *	3164 stamp ("Jul  3 14:12:20"), an RFC 3339 one as rsyslog's
+ *	RSYSLOG_FileFormat writes it ("2026-11-27T00:58:09.123+00:00") or
+ *	one of Exim's shape ("2026-12-04 13:40:01"), perhaps after syslog's
+ *	priority ("<22>"); or an RFC 5424 line ("<22>1 STAMP HOST APP PROCID
+ *	MSGID STRUCTURED-DATA MESSAGE"), whose APP and PROCID stand for the
+ *	program and pid; or
  *	the message part alone, as an omprog template "%msg%" hands it over,
  *	or a line of Exim's own main log, which has no syslog header but
  *	begins with Exim's stamp ("2026-12-04 13:40:01 [123] 1rAbCd-...").

@@ -48,6 +48,15 @@ static const struct stamp_case rfc3339_cases[] = {
 	{ "2026-13-27T00:58:09Z", NOW0, -1, "month 13 refused", NOW0, NULL },
 	{ "2026-11-27T00:58:09+00:00junk", NOW0, -1,
 	  "trailing garbage refused", NOW0, NULL },
+	/* ISO 8601's basic offset, as journalctl -o short-iso writes it */
+	{ "2026-11-27T00:58:09+0000", NOW0, 0, "offset without a colon",
+	  { 2026, 11, 27, 0, 58, 9 }, "seconds right" },
+	{ "2026-11-27T02:58:09.123456+0200", NOW0, 0, NULL,
+	  { 2026, 11, 27, 0, 58, 9 }, "basic offset applied" },
+	{ "2026-11-27T00:58:09+00000", NOW0, -1,
+	  "a fifth offset digit refused", NOW0, NULL },
+	{ "2026-11-27T00:58:09+0060", NOW0, -1, "minute 60 refused", NOW0,
+	  NULL },
 };
 
 /* Exim's mainlog stamps: local time, or log_timezone's. */
@@ -183,6 +192,7 @@ static void test_cut_offsets(void)
 		"2026-11-27T00:58:09+", "2026-11-27T00:58:09+1",
 		"2026-11-27T00:58:09+12", "2026-11-27T00:58:09+12:",
 		"2026-11-27T00:58:09+12:3", "2026-11-27T00:58:09.5-0",
+		"2026-11-27T00:58:09+123",
 	};
 	struct timespec t;
 

@@ -1,7 +1,7 @@
 /*
  * test_sysloghdr - the syslog header split: both stamp forms, the tag,
  * sendmail's programs against others, headerless lines, Exim's mainlog
- * lines, and every
+ * lines, syslog's wire forms (a priority, RFC 5424), and every
  * malformed header; lines in heap blocks of exactly their length, so an
  * ASan build sees any read past the end.
  */
@@ -166,6 +166,48 @@ static void test_forms(void)
 		{ "99999999999-01-01T00:00:00Z mx sm-mta[1]: q",
 		  SYSLOGHDR_SENDMAIL, "99999999999-01-01T00:00:00Z", "mx",
 		  "sm-mta", "1", "q" },
+		/* a stamp of Exim's shape before a syslog tag: a syslog
+		 * header, not Exim's mainlog */
+		{ "2026-12-04 13:40:01 mx1 postfix/qmgr[2]: q: removed",
+		  SYSLOGHDR_POSTFIX, "2026-12-04 13:40:01", "mx1",
+		  "postfix/qmgr", "2", "q: removed" },
+		{ "2026-12-04 13:40:01 +0100 mx1 sm-mta[2]: q",
+		  SYSLOGHDR_SENDMAIL, "2026-12-04 13:40:01 +0100", "mx1",
+		  "sm-mta", "2", "q" },
+		{ "2026-12-04 13:40:01 mx1 sshd[2]: x", SYSLOGHDR_MAINLOG,
+		  "2026-12-04 13:40:01", NULL, NULL, NULL, "mx1 sshd[2]: x" },
+		/* syslog's wire forms: a priority first (RFC 3164 as sent),
+		 * RFC 5424 with its version, nil values, structured data
+		 * and a byte order mark */
+		{ "<22>Dec  7 03:06:01 mx1 postfix/qmgr[2213]: q: from=<a@b>",
+		  SYSLOGHDR_POSTFIX, "Dec  7 03:06:01", "mx1", "postfix/qmgr",
+		  "2213", "q: from=<a@b>" },
+		{ "<22>1 2026-12-07T03:06:00.5+00:00 mx1 postfix/qmgr 2213 - - "
+		  "q: removed", SYSLOGHDR_POSTFIX,
+		  "2026-12-07T03:06:00.5+00:00", "mx1", "postfix/qmgr", "2213",
+		  "q: removed" },
+		{ "<22>1 2026-12-07T03:06:00Z mx1 sm-mta - ID47 "
+		  "[a@1 b=\"\\]\"][c@2] \xef\xbb\xbfq: x", SYSLOGHDR_SENDMAIL,
+		  "2026-12-07T03:06:00Z", "mx1", "sm-mta", NULL, "q: x" },
+		{ "<2>1 - - exim 7 - - 1rAbCd <= a", SYSLOGHDR_EXIM, NULL,
+		  NULL, "exim", "7", "1rAbCd <= a" },
+		{ "<22>1 2026-12-07T03:06:00Z mx1 postfix/qmgr 1 - -",
+		  SYSLOGHDR_POSTFIX, "2026-12-07T03:06:00Z", "mx1",
+		  "postfix/qmgr", "1", NULL },
+		{ "<22>1 2026-12-07T03:06:00Z mx1 sshd 7 - - x", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		{ "<22>1 2026-12-07T03:06:00Z mx1 - 7 - - x", SYSLOGHDR_OTHER,
+		  NULL, NULL, NULL, NULL, NULL },
+		{ "<22>1 2026-12-07T03:06:00Z mx1 sm-mta 7 - [a@1 x",
+		  SYSLOGHDR_OTHER, NULL, NULL, NULL, NULL, NULL },
+		{ "<22>1 2026-12-07T03:06:00Z mx1 sm-mta 7 - x y",
+		  SYSLOGHDR_OTHER, NULL, NULL, NULL, NULL, NULL },
+		{ "<22>", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL, NULL },
+		{ "<1234>Dec  7 03:06:01 mx1 sm-mta[1]: q", SYSLOGHDR_NONE,
+		  NULL, NULL, NULL, NULL,
+		  "<1234>Dec  7 03:06:01 mx1 sm-mta[1]: q" },
+		{ "<x>q: from=<a@b>", SYSLOGHDR_NONE, NULL, NULL, NULL, NULL,
+		  "<x>q: from=<a@b>" },
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -190,55 +232,62 @@ static void test_forms(void)
 	}
 }
 
-/* test_every_cut - each prefix of a full line is split without a read
- * past its end, and only the whole tag makes a sendmail header */
+/* cuts_wrong - the prefixes of full, each in a heap block of its own
+ * length (an ASan build sees a read past its end), split as want only
+ * from `from` bytes on, and then with the message part up to the end */
+static int cuts_wrong(const char *full, enum sysloghdr_form want, size_t from)
+{
+	int wrong = 0;
+
+	for (size_t len = 0; len <= strlen(full); len++) {
+		char *line = malloc(len + 1);
+		struct sysloghdr hdr;
+		enum sysloghdr_form form;
+
+		if (line == NULL)
+			abort();
+		memcpy(line, full, len);
+		form = sysloghdr_split(line, len, &hdr);
+		if ((form == want) != (len >= from))
+			wrong++;
+		if (form == want && hdr.message.off + hdr.message.len != len)
+			wrong++;
+		free(line);
+	}
+	return wrong;
+}
+
+/* test_every_cut - only the whole tag makes a sendmail header */
 static void test_every_cut(void)
 {
 	static const char full[] =
 		"2026-11-27T00:58:09Z mx1 sm-mta[4707]: r63I: discarded";
-	const size_t tag_end = strlen("2026-11-27T00:58:09Z mx1 sm-mta[4707]:");
-	int wrong = 0;
 
-	for (size_t len = 0; len <= strlen(full); len++) {
-		char *line = malloc(len + 1);
-		struct sysloghdr hdr;
-		enum sysloghdr_form form;
-
-		if (line == NULL)
-			abort();
-		memcpy(line, full, len);
-		form = sysloghdr_split(line, len, &hdr);
-		if ((form == SYSLOGHDR_SENDMAIL) != (len >= tag_end))
-			wrong++;
-		free(line);
-	}
-	tap_is_long(wrong, 0, "every cut of a line: sendmail only with the tag");
+	tap_is_long(cuts_wrong(full, SYSLOGHDR_SENDMAIL,
+			       strlen("2026-11-27T00:58:09Z mx1 sm-mta[4707]:")),
+		    0, "every cut of a line: sendmail only with the tag");
 }
 
-/* test_every_cut_mainlog - each prefix of an Exim mainlog line is split
- * without a read past its end; the stamp counts once a blank follows it */
+/* test_every_cut_mainlog - an Exim mainlog stamp counts once a blank
+ * follows it */
 static void test_every_cut_mainlog(void)
 {
 	static const char full[] = "2026-12-04 13:40:01 +0100 [4707] 1rAbCd Completed";
-	int wrong = 0;
 
-	for (size_t len = 0; len <= strlen(full); len++) {
-		char *line = malloc(len + 1);
-		struct sysloghdr hdr;
-		enum sysloghdr_form form;
+	tap_is_long(cuts_wrong(full, SYSLOGHDR_MAINLOG, 20), 0,
+		    "every cut of a mainlog line: read within it");
+}
 
-		if (line == NULL)
-			abort();
-		memcpy(line, full, len);
-		form = sysloghdr_split(line, len, &hdr);
-		if ((form == SYSLOGHDR_MAINLOG) != (len > 19))
-			wrong++;
-		if (form == SYSLOGHDR_MAINLOG
-		    && hdr.message.off + hdr.message.len != len)
-			wrong++;
-		free(line);
-	}
-	tap_is_long(wrong, 0, "every cut of a mainlog line: read within it");
+/* test_every_cut_5424 - an RFC 5424 line is Postfix's once its
+ * structured data has ended */
+static void test_every_cut_5424(void)
+{
+	static const char full[] = "<22>1 2026-12-07T03:06:00Z mx1 "
+		"postfix/qmgr 2213 - [a@1 b=\"\\]\"] q: x";
+
+	tap_is_long(cuts_wrong(full, SYSLOGHDR_POSTFIX,
+			       strlen(full) - strlen(" q: x")),
+		    0, "every cut of an RFC 5424 line: read within it");
 }
 
 int main(void)
@@ -246,5 +295,6 @@ int main(void)
 	test_forms();
 	test_every_cut();
 	test_every_cut_mainlog();
+	test_every_cut_5424();
 	return tap_done();
 }
