@@ -438,6 +438,7 @@ enum sysloghdr_form sysloghdr_split(const char *line, size_t len,
 	if (pri > 0 && pri < len && line[pri] == '1')
 		return sysloghdr_5424(line, len, pri, hdr);
 	form = sysloghdr_plain(line + pri, len - pri, hdr);
-	sysloghdr_shift(hdr, pri);
+	if (pri > 0)
+		sysloghdr_shift(hdr, pri);
 	return form;
 }
