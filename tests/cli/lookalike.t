@@ -209,6 +209,7 @@ set -- \
 	"paypal-balance.com lookalike:combo paypal.com" \
 	"bt-billing.com lookalike:combo bt.com" \
 	"btsecure.com lookalike:combo bt.com" \
+	"wwwbt.com lookalike:combo bt.com" \
 	"ionos-login.fr lookalike:combo ionos.com" \
 	"adp.xyz lookalike:tld-swap adp.com" \
 	"xn--pypal-login-yij.com lookalike:combo paypal.com" \
@@ -236,7 +237,8 @@ expect_batch "$TMP/shipped.out" "${cases[@]}"
 help=$(pw --help)
 for example in paypal-balance.com bt-billing.com btsecure.com xn--pypal-login-yij.com paypa1-login.com \
 	paypal-com.net socictcgcncralc.com paypalnow.top paypal-securelogin.com \
-	paypal-acount.com paypalacount.com paypal.com.verify-id.info metamaskpro.com; do
+	paypal-acount.com paypalacount.com paypal.com.verify-id.info metamaskpro.com \
+	wwwbt.com cra-refund.ca; do
 	like "$help" "$example" "--help shows $example, run above"
 done
 # quiet NAME FILE [OPTIONS...] - no event for any sender of FILE, and
