@@ -45,6 +45,12 @@
  *			(litecoin of litecoin-foundation, deutsche of
  *			deutsche-bank, vtb of vtb-bank) -> brand: that word
  *			beside keywords is a lure (litecoin-login).
+ *	frames		a hyphenated brand label without its first word
+ *			and without its last, the hyphen kept, when the
+ *			words kept have 3 letters or more (-bank and
+ *			deutsche- of deutsche-bank) -> brand: a keyword in
+ *			the word's place under the brand's suffix is a
+ *			lure (login-bank.de).
  *	shorts		for brand labels under 5 characters, words and
  *			family labels, the labels with one letter doubled
  *			or two adjacent letters swapped -> brand: the only

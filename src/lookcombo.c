@@ -4,8 +4,9 @@
  *	lure
  * SUMMARY
  *	lookcombo_words(), lookcombo_spelled(), lookcombo_idn(),
- *	lookcombo_edit(), lookcombo_name() and lookcombo_any_beside(),
- *	six rules of lookrules.c's list, all reported as lookalike:combo.
+ *	lookcombo_edit(), lookcombo_name(), lookcombo_swapped() and
+ *	lookcombo_any_beside(), seven rules of lookrules.c's list, all
+ *	reported as lookalike:combo.
  * DESCRIPTION
  *	Each rule reads the sender's label as words (combosquat.h) and asks
  *	of each part whether it stands for a brand, through a lookup of its
@@ -13,8 +14,10 @@
  *	what is left once the brand's domain spelled out is cut
  *	(paypal-com, amazon-co-jp: lookspell.h), an IDN label's parts by
  *	their skeletons (xn--pypal-login-yij), a hyphenated label's word
- *	edited (paypa1-login) and the names of hyphenated brand labels
- *	(litecoin-login for litecoin-foundation), and under a top-level
+ *	edited (paypa1-login), the names of hyphenated brand labels
+ *	(litecoin-login for litecoin-foundation) and their frames, the
+ *	label with its end word swapped (login-bank.de for deutsche-
+ *	bank.de), and under a top-level
  *	domain sold in bulk a coined brand name with anything beside it
  *	(bulktld.h), as under any suffix a brand marked !any.  Each part
  *	is one probe of the Bloom filter and the label indexes of
@@ -29,6 +32,7 @@
 #include "lookcombo.h"
 #include "looksearch.h"
 #include "lookspell.h"
+#include "lureword.h"
 
 /* lookcombo_label - looksearch_label() as a combosquat_find_fn: a
  * label of 5 or more that is not marked a word is distinctive, and
@@ -375,6 +379,61 @@ const struct lookalike_brand *lookcombo_name(const struct lookalike *lk,
 	    || lookcombo_spells_label(lk, label, len))
 		return NULL;
 	return combosquat_find(label, len, lookcombo_named_word, &parts);
+}
+
+/* lookcombo_frame - the brand that frame[0..len) is a frame of
+ * (lookindex.h: -bank of deutsche-bank) under the brand's own suffix
+ * suffix[0..slen), when word[0..wlen), the rest of the label, is a
+ * keyword; NULL when none */
+static const struct lookalike_brand *
+lookcombo_frame(const struct lookalike *lk, const char *word, size_t wlen,
+		const char *frame, size_t len, const char *suffix, size_t slen)
+{
+	const struct lookalike_brand *brand;
+
+	if (!lureword_is_keyword(word, wlen))
+		return NULL;
+	brand = lookalike_get(lk, LK_FRAMES, frame, len,
+			      lookfilter_hash(frame, len));
+	return brand != NULL && lookcombo_own_suffix(brand, suffix, slen)
+		   ? brand
+		   : NULL;
+}
+
+/*
+ * lookcombo_swapped - a hyphenated ASCII label that is a hyphenated
+ * brand label with the word at one end swapped for a keyword, under the
+ * brand's own suffix: login-bank.de for deutsche-bank.de, verify-arc.
+ * gc.ca for cra-arc.gc.ca, login-mobile.com for t-mobile.com.  The lure
+ * borrows the brand's frame, its other words and its suffix; those
+ * words must be 3 letters or more (lookindex.h), and under another
+ * suffix the same words are anybody's (online-bank.com).  A label that
+ * spells another known name with hyphens is that name's (deutsche-post.de
+ * beside deutsche-bank.de: Deutsche Post's deutschepost.de).
+ */
+const struct lookalike_brand *lookcombo_swapped(const struct lookalike *lk,
+						const char *label, size_t len)
+{
+	const char *suffix = label + len + 1;
+	size_t slen = strlen(suffix);
+	size_t first = 0;
+	size_t last = len;
+	const struct lookalike_brand *brand;
+
+	while (first < len && label[first] != '-')
+		first++;
+	if (first == len || confusable_is_ace(label, len))
+		return NULL;
+	while (label[last - 1] != '-')
+		last--;
+	brand = lookcombo_frame(lk, label, first, label + first, len - first,
+				suffix, slen);
+	if (brand == NULL)
+		brand = lookcombo_frame(lk, label + last, len - last, label,
+					last, suffix, slen);
+	/* Looked up only for a match: most labels are no frame's. */
+	return brand != NULL && !lookcombo_spells_label(lk, label, len) ? brand
+									: NULL;
 }
 
 /* lookcombo_open - the brand whose label s[0..len) is, when anything

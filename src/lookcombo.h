@@ -42,6 +42,12 @@ const struct lookalike_brand *lookcombo_edit(const struct lookalike *lk,
 const struct lookalike_brand *lookcombo_name(const struct lookalike *lk,
 					     const char *label, size_t len);
 
+/* lookcombo_swapped - a hyphenated ASCII label that is a hyphenated
+ * brand label with its first or last word swapped for a keyword, under
+ * the brand's own suffix (login-bank.de for deutsche-bank.de) */
+const struct lookalike_brand *lookcombo_swapped(const struct lookalike *lk,
+						const char *label, size_t len);
+
 /* lookcombo_any_beside - a brand label at the start or the end of the
  * label, with anything beside it: a coined one under a top-level domain
  * sold in bulk for little (bulktld.h: myetherwallet-msgsign.space), one

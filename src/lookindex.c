@@ -201,6 +201,44 @@ static int lookindex_names(struct lookalike *lk,
 	return 0;
 }
 
+/* lookindex_frame - key[0..len) of a frame of brand: its hyphenated
+ * label without the word at one end, the hyphen kept (-bank, bank-of-),
+ * when the words kept are long enough to be the brand's */
+static int lookindex_frame(struct lookalike *lk, const char *key, size_t len,
+			   const struct lookalike_brand *brand)
+{
+	char frame[HOSTNAME_LABEL_MAX + 1];
+
+	if (len <= LOOKALIKE_FRAME_MIN || len > HOSTNAME_LABEL_MAX)
+		return 0;
+	memcpy(frame, key, len);
+	frame[len] = '\0';
+	return lookindex_first(lk, LK_FRAMES, frame, brand);
+}
+
+/* lookindex_frames - a given brand's hyphenated label without its first
+ * word and without its last -> brand (deutsche-bank: -bank and
+ * deutsche-; lookcombo_swapped() reads them).  The same brands as
+ * lookindex_names(): other labels' words are not vetted. */
+static int lookindex_frames(struct lookalike *lk,
+			    const struct lookalike_brand *brand)
+{
+	const char *label = brand->domain;
+	size_t len = brand->label_len;
+	const char *first = memchr(label, '-', len);
+	size_t last = len;
+
+	if (brand->owner != NULL || brand->learned || first == NULL
+	    || confusable_is_ace(label, len))
+		return 0;
+	while (label[last - 1] != '-')
+		last--;
+	if (lookindex_frame(lk, first, len - (size_t)(first - label), brand)
+	    < 0)
+		return -1;
+	return lookindex_frame(lk, label, last, brand);
+}
+
 /* lookindex_is_narrow - a label that one edit turns into other names:
  * under 5 characters (ups: ubs, upa), or a keyword after one or two
  * letters (gmail: amail, 1mail, qmail are mail services of their own) */
@@ -240,7 +278,8 @@ int lookindex_add(struct lookalike *lk, struct lookalike_brand *brand)
 	memcpy(label, brand->domain, brand->label_len);
 	label[brand->label_len] = '\0';
 	if (lookindex_first(lk, LK_LABELS, label, brand) < 0
-	    || lookindex_names(lk, brand) < 0)
+	    || lookindex_names(lk, brand) < 0
+	    || lookindex_frames(lk, brand) < 0)
 		return -1;
 	n = confusable_skeleton(lk->cf, label, brand->label_len, skeleton,
 				NULL);

@@ -35,6 +35,10 @@
 /* Its first word, of this length, may be its initials (vtb of
  * vtb-bank, cra of cra-arc). */
 #define LOOKALIKE_INITIALS_LEN 3
+/* The words a hyphenated brand label keeps when a lure swaps its end
+ * word for a keyword: this many letters or more (t-online, e-mail: a
+ * letter and a keyword are anybody's name). */
+#define LOOKALIKE_FRAME_MIN 3
 /* Brand labels this long are matched only as homoglyphs, and with
  * keywords beside a hyphen (combosquat.h): bt, td. */
 #define LOOKALIKE_PAIR_LEN 2
@@ -82,6 +86,7 @@ enum {
 	LK_DELETIONS2,
 	LK_NAMES,
 	LK_MERGED,
+	LK_FRAMES,
 	LK_MAPS
 };
 

@@ -528,6 +528,7 @@ static const struct lookrules_rule {
     {"lookalike:typo", lookrules_two_typos, 1},
     {"lookalike:combo", lookcombo_edit, 0},
     {"lookalike:combo", lookcombo_name, 0},
+    {"lookalike:combo", lookcombo_swapped, 0},
     {"lookalike:combo", lookcombo_any_beside, 0},
 };
 

@@ -218,6 +218,8 @@ set -- \
 	"amazon-co-jp.top lookalike:combo amazon.com" \
 	"deutsche-login.de lookalike:combo deutsche-bank.de" \
 	"cra-refund.ca lookalike:combo cra-arc.gc.ca" \
+	"login-bank.de lookalike:combo deutsche-bank.de" \
+	"verify-mobile.com lookalike:combo t-mobile.com" \
 	"banckofamerika.com lookalike:typo bankofamerica.com" \
 	"xn--80aaa4ib1d45c.com lookalike:homoglyph alibaba.com" \
 	"socictcgcncralc.com lookalike:homoglyph societegenerale.com" \
@@ -238,7 +240,7 @@ help=$(pw --help)
 for example in paypal-balance.com bt-billing.com btsecure.com xn--pypal-login-yij.com paypa1-login.com \
 	paypal-com.net socictcgcncralc.com paypalnow.top paypal-securelogin.com \
 	paypal-acount.com paypalacount.com paypal.com.verify-id.info metamaskpro.com \
-	wwwbt.com cra-refund.ca; do
+	wwwbt.com cra-refund.ca login-bank.de; do
 	like "$help" "$example" "--help shows $example, run above"
 done
 # quiet NAME FILE [OPTIONS...] - no event for any sender of FILE, and
@@ -267,7 +269,7 @@ batch "$TMP/own" $own
 quiet "shipped list: the brands' own ($(echo $own))" "$TMP/own"
 legit="ubs.com nhl.com art.com openoffice.org groups.io paypal-deutschland.de fedexfield.com
 	bttrack.com bt-2019.com paypal-de.com office-com.jp deutsche-post.de paypalnow.com
-	arc-refund.ca"
+	arc-refund.ca login-bank.com berliner-bank.de t-online.com"
 batch "$TMP/legit2" $legit
 quiet "shipped list: no lookalikes ($(echo $legit))" "$TMP/legit2"
 not_shipped "--no-default-brands: no shipped list" paypal-login.com --no-default-brands

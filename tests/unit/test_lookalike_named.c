@@ -5,7 +5,9 @@
  * as the brand's whole label is, and so are the initials that lead one
  * (vtb of vtb-bank).  A generic word of the label (bank, foundation,
  * eat), a short one after its first, or a name beside words that are
- * no keywords is not, nor a label that spells another known name.
+ * no keywords is not, nor a label that spells another known name.  (Under
+ * the brand's own suffix a keyword in place of a word is a swap:
+ * test_lookalike_swapped.c.)
  */
 #include "lookalike_pairs.h"
 
@@ -38,8 +40,8 @@ static const struct pair_case positive_cases[] = {
 };
 
 static const struct pair_case negative_cases[] = {
-    {"just-login.com", NULL, NULL, "an English word is anyone's"},
-    {"login-eat.com", NULL, NULL,
+    {"just-login.net", NULL, NULL, "an English word is anyone's"},
+    {"login-eat.net", NULL, NULL,
      "nor is the generic word, 3 letters after the first: no initials"},
     {"bank-login.com", NULL, NULL, "bank, the generic word first"},
     {"login-ui.com", NULL, NULL, "2 letters are no name"},
