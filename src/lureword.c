@@ -44,8 +44,14 @@
  *	limits, members, offers and discounts, registration, downloads,
  *	receipts, renewal, reset and recovery, tickets, tolls (peage,
  *	maut, peaje, pedaggio), insurance, private and business
- *	customers.  Words are ASCII, written without accents as domain
- *	names carry them (securite; German umlauts both ways:
+ *	customers.  Crypto drainers' lures, in any language, offer coins
+ *	and tokens and ask to do something with them: airdrop, wallet,
+ *	usdt, usdc, nft, token, defi, swap, stake, mint (metamask-usdt,
+ *	opensea-nft-offers, ethereumdefi, as MetaMask's and ScamSniffer's
+ *	lists show); not the tickers of coins that are words' pieces (eth
+ *	of method, btc beside a name: bigbtc, free-btc) nor dapp (nabdapp,
+ *	a bank's own app).  Words are ASCII, written without accents as
+ *	domain names carry them (securite; German umlauts both ways:
  *	bestaetigung, bestatigung).
  *
  *	Left out on purpose: words that are ordinary parts of longer names
@@ -155,6 +161,7 @@ static const struct lureword_span lureword_words[] = {
     W("cuentas"), W("cupon"), W("customer"), W("customers"), W("customs"),
     W("czlonek"), W("dados"), W("darmowe"), W("dashboard"), W("daten"),
     W("dati"), W("datos"), W("deactivate"), W("deblocage"), W("debloquer"),
+    W("defi"),
     W("delivery"), W("denda"), W("desbloquear"), W("descargar"), W("desconto"),
     W("descuento"), W("desk"), W("destek"), W("device"), W("devolucao"),
     W("devolucion"), W("dienst"), W("diensten"), W("disabled"), W("disputa"),
@@ -223,11 +230,13 @@ static const struct lureword_span lureword_words[] = {
     W("member"), W("members"), W("membre"), W("membres"), W("membro"),
     W("membros"), W("mensagem"), W("mensaje"), W("message"), W("messaggio"),
     W("meu"), W("micuenta"), W("miembro"), W("miembros"), W("mijn"),
-    W("minha"), W("minhaconta"), W("mio"), W("miseajour"), W("mitglied"),
+    W("minha"), W("minhaconta"), W("mint"), W("mio"), W("miseajour"),
+    W("mitglied"),
     W("mitglieder"), W("mitteilung"), W("mobile"), W("moje"), W("mojekonto"),
     W("mon"), W("moncompte"), W("motdepasse"), W("multa"), W("multas"),
     W("musteri"), W("mutuelle"), W("my"), W("nachricht"), W("nagroda"),
-    W("net"), W("neuigkeiten"), W("news"), W("nieuws"), W("notice"),
+    W("net"), W("neuigkeiten"), W("news"), W("nft"), W("nfts"), W("nieuws"),
+    W("notice"),
     W("noticias"), W("notifica"), W("notificacao"), W("notificacion"),
     W("notification"), W("notify"), W("notizie"), W("obsluga"), W("ochrona"),
     W("oczekujace"), W("odblokuj"), W("odeme"), W("odnow"), W("odzyskaj"),
@@ -302,14 +311,15 @@ static const struct lureword_span lureword_words[] = {
     W("sospeso"),
     W("sozlesme"), W("sparning"), W("spedizione"), W("spedizioni"),
     W("sperrung"),
-    W("spotkanie"), W("ssl"), W("sso"), W("staff"), W("startseite"),
+    W("spotkanie"), W("ssl"), W("sso"), W("staff"), W("stake"), W("staking"),
+    W("startseite"),
     W("statement"), W("statements"),
     W("status"), W("steuer"), W("steuern"), W("storage"), W("store"),
     W("stornieren"), W("storno"), W("strafe"), W("subscription"),
     W("subscriptions"), W("suivi"), W("summary"), W("suporte"),
     W("support"), W("supporto"), W("suscripcion"), W("suspend"),
     W("suspended"), W("suspendida"), W("suspendido"), W("suspendu"),
-    W("suspensa"), W("suspension"), W("suspenso"), W("swiadczenia"),
+    W("suspensa"), W("suspension"), W("suspenso"), W("swap"), W("swiadczenia"),
     W("syarat"), W("sync"),
     W("tagihan"), W("takip"), W("tarifa"), W("tarjeta"), W("tarjetas"),
     W("tasse"),
@@ -319,11 +329,13 @@ static const struct lureword_span lureword_words[] = {
     W("terminos"), W("termos"),
     W("terms"), W("terugbetaling"), W("teslimat"), W("ticket"),
     W("toeslagen"),
-    W("toestemming"), W("toll"), W("tracciamento"), W("trace"), W("track"),
+    W("toestemming"), W("token"), W("tokens"), W("toll"), W("tracciamento"),
+    W("trace"), W("track"),
     W("tracking"),
     W("ubezpieczenie"), W("ucret"), W("ufficiale"), W("unlock"), W("update"),
     W("updates"),
-    W("upgrade"), W("uppdatera"), W("user"), W("users"), W("uslugi"),
+    W("upgrade"), W("uppdatera"), W("usdc"), W("usdt"), W("user"), W("users"),
+    W("uslugi"),
     W("uyari"), W("vacature"), W("validate"), W("validation"), W("veilig"),
     W("vencido"), W("verfolgen"), W("verifica"), W("verificacao"),
     W("verificacion"),

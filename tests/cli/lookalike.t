@@ -220,6 +220,8 @@ set -- \
 	"cra-refund.ca lookalike:combo cra-arc.gc.ca" \
 	"login-bank.de lookalike:combo deutsche-bank.de" \
 	"verify-mobile.com lookalike:combo t-mobile.com" \
+	"ledger-usdt.com lookalike:combo ledger.com" \
+	"krakenstaking.com lookalike:combo kraken.com" \
 	"banckofamerika.com lookalike:typo bankofamerica.com" \
 	"xn--80aaa4ib1d45c.com lookalike:homoglyph alibaba.com" \
 	"socictcgcncralc.com lookalike:homoglyph societegenerale.com" \
