@@ -161,15 +161,44 @@ static const void *lookcombo_spelled_brand(const void *ctx,
 	return NULL;
 }
 
+/* lookcombo_spelled_cc - the label is a brand's domain under a country
+ * code with its dot left out and nothing else (metamaskio for
+ * metamask.io, a real squat's name): the brand's own code only, after a
+ * label of 5 or more that is no word (guu and ru make guuru; a word's
+ * label with a code is anyone's) */
+static const struct lookalike_brand *
+lookcombo_spelled_cc(const struct lookalike *lk, const char *label, size_t len)
+{
+	size_t n = len - LOOKSPELL_CC_LEN;
+	const struct lookalike_brand *brand;
+
+	if (len < COMBOSQUAT_ANY_WORD_MIN + LOOKSPELL_CC_LEN
+	    || label[n - 1] == '-')
+		return NULL;
+	brand =
+	    lookalike_get(lk, LK_LABELS, label, n, lookfilter_hash(label, n));
+	return brand != NULL && brand->owner == NULL && !brand->word
+		       && lookcombo_own_suffix(brand, label + n,
+					       LOOKSPELL_CC_LEN)
+		       && !dictword_is_word(label, n)
+		   ? brand
+		   : NULL;
+}
+
 /* lookcombo_spelled - a brand's domain spelled out in the label, dots
  * as hyphens or left out (lookspell.h): paypal-com, amazon-co-jp,
- * apple-com-verify, paypalcom */
+ * apple-com-verify, paypalcom, and under a country code the label with
+ * the code glued and nothing else (metamaskio) */
 const struct lookalike_brand *lookcombo_spelled(const struct lookalike *lk,
 						const char *label, size_t len)
 {
+	const struct lookalike_brand *brand;
+
 	if (confusable_is_ace(label, len))
 		return NULL;
-	return lookspell_find(lk->psl, label, len, lookcombo_spelled_brand, lk);
+	brand =
+	    lookspell_find(lk->psl, label, len, lookcombo_spelled_brand, lk);
+	return brand != NULL ? brand : lookcombo_spelled_cc(lk, label, len);
 }
 
 /* A decoded IDN label and its characters' letters, for the combination

@@ -46,13 +46,13 @@
  *	maut, peaje, pedaggio), insurance, private and business
  *	customers.  Crypto drainers' lures, in any language, offer coins
  *	and tokens and ask to do something with them: airdrop, wallet,
- *	usdt, usdc, nft, token, defi, swap, stake, mint (metamask-usdt,
+ *	usdt, usdc, nft, token, defi, swap, stake (metamask-usdt,
  *	opensea-nft-offers, ethereumdefi, as MetaMask's and ScamSniffer's
  *	lists show); not the tickers of coins that are words' pieces (eth
- *	of method, btc beside a name: bigbtc, free-btc) nor dapp (nabdapp,
- *	a bank's own app).  Words are ASCII, written without accents as
- *	domain names carry them (securite; German umlauts both ways:
- *	bestaetigung, bestatigung).
+ *	of method, btc beside a name: bigbtc, free-btc), dapp (nabdapp,
+ *	a bank's own app) nor mint, a common word (mint-kolleg).  Words
+ *	are ASCII, written without accents as domain names carry them
+ *	(securite; German umlauts both ways: bestaetigung, bestatigung).
  *
  *	Left out on purpose: words that are ordinary parts of longer names
  *	(ma, mi, de, le, mes, lid); "bank" in the other languages (banco,
@@ -230,7 +230,7 @@ static const struct lureword_span lureword_words[] = {
     W("member"), W("members"), W("membre"), W("membres"), W("membro"),
     W("membros"), W("mensagem"), W("mensaje"), W("message"), W("messaggio"),
     W("meu"), W("micuenta"), W("miembro"), W("miembros"), W("mijn"),
-    W("minha"), W("minhaconta"), W("mint"), W("mio"), W("miseajour"),
+    W("minha"), W("minhaconta"), W("mio"), W("miseajour"),
     W("mitglied"),
     W("mitglieder"), W("mitteilung"), W("mobile"), W("moje"), W("mojekonto"),
     W("mon"), W("moncompte"), W("motdepasse"), W("multa"), W("multas"),

@@ -2,9 +2,11 @@
  * test_lookalike_spelled - a brand's domain spelled out in a label, its
  * dots as hyphens or left out (lookalike:combo): paypal-com.net,
  * amazon-co-jp.top, apple-com-verify.info, paypalcom.xyz,
- * metamask-io.online.  A lone country code not the brand's own is an
- * owner's country site, a word's label with a generic name is anyone's,
- * and glued only the brand's own generic suffix counts.
+ * metamask-io.online, metamaskio.live.  A lone country code not the
+ * brand's own is an owner's country site, a word's label with a generic
+ * name or a code is anyone's, and glued only the brand's own suffix
+ * counts: a generic name after a label of 3 or more, a country code
+ * after one of 5 or more with nothing else beside them.
  */
 #include "lookalike_pairs.h"
 
@@ -35,12 +37,15 @@ static const struct pair_case positive_cases[] = {
     {"metamask-io.online", "metamask.io", COMBO,
      "a country code that is the brand's own suffix"},
     {"bt-com-billing.xyz", "bt.com", COMBO, "two letters, a hyphen"},
+    {"metamaskio.live", "metamask.io", COMBO,
+     "its own country code glued: the domain without its dot"},
 };
 
 static const struct pair_case negative_cases[] = {
     {"paypal-de.com", NULL, NULL, "a lone country code: an owner's site"},
     {"paypal-co.com", NULL, NULL, "co alone is a country code too"},
-    {"metamaskio.com", NULL, NULL, "a country code glued: a syllable"},
+    {"paypalde.com", NULL, NULL, "a country code glued, not its own"},
+    {"freefr.com", NULL, NULL, "a word's label with its own code glued"},
     {"office-com.jp", NULL, NULL, "a word's label with a generic name"},
     {"apple-com.xyz", NULL, NULL, "a marked word likewise"},
     {"free-org.com", NULL, NULL, "an English word's label likewise"},
