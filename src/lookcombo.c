@@ -16,10 +16,10 @@
  *	their skeletons (xn--pypal-login-yij), a hyphenated label's word
  *	edited (paypa1-login), the names of hyphenated brand labels
  *	(litecoin-login for litecoin-foundation) and their frames, the
- *	label with its end word swapped (login-bank.de for deutsche-
- *	bank.de), and under a top-level
- *	domain sold in bulk a coined brand name with anything beside it
- *	(bulktld.h), as under any suffix a brand marked !any.  Each part
+ *	label with its end word swapped (login-bank for deutsche-bank),
+ *	and under a top-level domain sold in bulk a coined brand name
+ *	with anything beside it (bulktld.h), as under any suffix a brand
+ *	marked !any.  Each part
  *	is one probe of the Bloom filter and the label indexes of
  *	lookindex.h, whatever the number of brands.
  */
@@ -432,13 +432,14 @@ lookcombo_frame(const struct lookalike *lk, const char *word, size_t wlen,
 /*
  * lookcombo_swapped - a hyphenated ASCII label that is a hyphenated
  * brand label with the word at one end swapped for a keyword, under the
- * brand's own suffix: login-bank.de for deutsche-bank.de, verify-arc.
- * gc.ca for cra-arc.gc.ca, login-mobile.com for t-mobile.com.  The lure
- * borrows the brand's frame, its other words and its suffix; those
- * words must be 3 letters or more (lookindex.h), and under another
- * suffix the same words are anybody's (online-bank.com).  A label that
- * spells another known name with hyphens is that name's (deutsche-post.de
- * beside deutsche-bank.de: Deutsche Post's deutschepost.de).
+ * brand's own suffix: login-bank.de for deutsche-bank.de,
+ * verify-arc.gc.ca for cra-arc.gc.ca, login-mobile.com for t-mobile.com.
+ * The lure borrows the brand's frame, its other words and its suffix;
+ * those words must be 3 letters or more (lookindex.h), and under
+ * another suffix the same words are anybody's (online-bank.com).  A
+ * label that spells another known name with hyphens is that name's
+ * (deutsche-post.de beside deutsche-bank.de: Deutsche Post's
+ * deutschepost.de).
  */
 const struct lookalike_brand *lookcombo_swapped(const struct lookalike *lk,
 						const char *label, size_t len)
