@@ -411,12 +411,12 @@ const struct lookalike_brand *lookcombo_name(const struct lookalike *lk,
 }
 
 /* lookcombo_frame - the brand that frame[0..len) is a frame of
- * (lookindex.h: -bank of deutsche-bank) under the brand's own suffix
- * suffix[0..slen), when word[0..wlen), the rest of the label, is a
+ * (lookindex.h: -bank of deutsche-bank) under the brand's own suffix,
+ * the string suffix, when word[0..wlen), the rest of the label, is a
  * keyword; NULL when none */
 static const struct lookalike_brand *
 lookcombo_frame(const struct lookalike *lk, const char *word, size_t wlen,
-		const char *frame, size_t len, const char *suffix, size_t slen)
+		const char *frame, size_t len, const char *suffix)
 {
 	const struct lookalike_brand *brand;
 
@@ -424,7 +424,9 @@ lookcombo_frame(const struct lookalike *lk, const char *word, size_t wlen,
 		return NULL;
 	brand = lookalike_get(lk, LK_FRAMES, frame, len,
 			      lookfilter_hash(frame, len));
-	return brand != NULL && lookcombo_own_suffix(brand, suffix, slen)
+	/* The suffix is measured only for a match: most labels are none. */
+	return brand != NULL
+		       && lookcombo_own_suffix(brand, suffix, strlen(suffix))
 		   ? brand
 		   : NULL;
 }
@@ -445,7 +447,6 @@ const struct lookalike_brand *lookcombo_swapped(const struct lookalike *lk,
 						const char *label, size_t len)
 {
 	const char *suffix = label + len + 1;
-	size_t slen = strlen(suffix);
 	size_t first = 0;
 	size_t last = len;
 	const struct lookalike_brand *brand;
@@ -457,10 +458,10 @@ const struct lookalike_brand *lookcombo_swapped(const struct lookalike *lk,
 	while (label[last - 1] != '-')
 		last--;
 	brand = lookcombo_frame(lk, label, first, label + first, len - first,
-				suffix, slen);
+				suffix);
 	if (brand == NULL)
 		brand = lookcombo_frame(lk, label + last, len - last, label,
-					last, suffix, slen);
+					last, suffix);
 	/* Looked up only for a match: most labels are no frame's. */
 	return brand != NULL && !lookcombo_spells_label(lk, label, len) ? brand
 									: NULL;
