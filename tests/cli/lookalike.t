@@ -222,6 +222,7 @@ set -- \
 	"verify-mobile.com lookalike:combo t-mobile.com" \
 	"ledger-usdt.com lookalike:combo ledger.com" \
 	"krakenstaking.com lookalike:combo kraken.com" \
+	"metamaskio.live lookalike:combo metamask.io" \
 	"banckofamerika.com lookalike:typo bankofamerica.com" \
 	"xn--80aaa4ib1d45c.com lookalike:homoglyph alibaba.com" \
 	"socictcgcncralc.com lookalike:homoglyph societegenerale.com" \
@@ -242,7 +243,7 @@ help=$(pw --help)
 for example in paypal-balance.com bt-billing.com btsecure.com xn--pypal-login-yij.com paypa1-login.com \
 	paypal-com.net socictcgcncralc.com paypalnow.top paypal-securelogin.com \
 	paypal-acount.com paypalacount.com paypal.com.verify-id.info metamaskpro.com \
-	wwwbt.com cra-refund.ca login-bank.de; do
+	wwwbt.com cra-refund.ca login-bank.de metamaskio.live ledger-usdt.com; do
 	like "$help" "$example" "--help shows $example, run above"
 done
 # quiet NAME FILE [OPTIONS...] - no event for any sender of FILE, and
