@@ -222,6 +222,8 @@ set -- \
 	"verify-mobile.com lookalike:combo t-mobile.com" \
 	"ledger-usdt.com lookalike:combo ledger.com" \
 	"krakenstaking.com lookalike:combo kraken.com" \
+	"instagramverified.com lookalike:combo instagram.com" \
+	"ledger-apparaat.com lookalike:combo ledger.com" \
 	"metamaskio.live lookalike:combo metamask.io" \
 	"banckofamerika.com lookalike:typo bankofamerica.com" \
 	"xn--80aaa4ib1d45c.com lookalike:homoglyph alibaba.com" \
@@ -272,7 +274,7 @@ batch "$TMP/own" $own
 quiet "shipped list: the brands' own ($(echo $own))" "$TMP/own"
 legit="ubs.com nhl.com art.com openoffice.org groups.io paypal-deutschland.de fedexfield.com
 	bttrack.com bt-2019.com paypal-de.com office-com.jp deutsche-post.de paypalnow.com
-	arc-refund.ca login-bank.com berliner-bank.de t-online.com"
+	arc-refund.ca login-bank.com berliner-bank.de t-online.com paypal-opwaarderen.nl"
 batch "$TMP/legit2" $legit
 quiet "shipped list: no lookalikes ($(echo $legit))" "$TMP/legit2"
 not_shipped "--no-default-brands: no shipped list" paypal-login.com --no-default-brands

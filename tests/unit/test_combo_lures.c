@@ -1,0 +1,75 @@
+/*
+ * test_combo_lures - brand labels combined with lure words that
+ * phishing reports name and the keyword list lacked (lookalike:combo):
+ * the copyright and verification lures of social networks, an account
+ * restricted, blocked or warned of unusual activity, tax relief,
+ * salary, pension, membership and loyalty lures, and the words for a
+ * device and a reward in the other languages of the list (its English
+ * ones were there).  Top-up words and badge stay out: resellers name
+ * their sites with a brand and them (paypal-opwaarderen.nl,
+ * trust-badge.co).
+ */
+#include "lookalike_pairs.h"
+
+/* A social network, a payment service, a wallet, an acronym, a store. */
+static const char *const test_brands[] = {
+    "facebook.com", "instagram.com", "paypal.com",
+    "ledger.com",   "irs.gov",       "costco.com",
+};
+
+static const struct pair_case positive_cases[] = {
+    /* Glued after a coined name, where an English word is the owner's
+     * (googlegroups) and only a keyword counts. */
+    {"facebookcopyright.com", "facebook.com", COMBO, "a copyright lure"},
+    {"instagramverified.com", "instagram.com", COMBO, "a verified badge"},
+    {"instagramviolation.com", "instagram.com", COMBO, "a violation"},
+    {"facebookinfringement.com", "facebook.com", COMBO, "an infringement"},
+    {"paypalunusual.com", "paypal.com", COMBO, "unusual activity"},
+    {"paypalrestricted.com", "paypal.com", COMBO, "an account restricted"},
+    {"paypalunblock.com", "paypal.com", COMBO, "unblocking it"},
+    {"paypalblocked.com", "paypal.com", COMBO, "blocked"},
+    {"paypalsecured.com", "paypal.com", COMBO, "secured"},
+    {"paypalcashback.com", "paypal.com", COMBO, "cash back"},
+    {"paypalloyalty.com", "paypal.com", COMBO, "a loyalty scheme"},
+    {"paypalsalary.com", "paypal.com", COMBO, "a salary"},
+    {"paypalpension.com", "paypal.com", COMBO, "a pension"},
+    {"costcomembership.com", "costco.com", COMBO, "a membership"},
+    /* Glued after an acronym, which takes keywords only. */
+    {"irsstimulus.com", "irs.gov", COMBO, "a stimulus payment"},
+    /* After a brand label that is an English word, which takes
+     * keywords, not words. */
+    {"ledger-restricted.com", "ledger.com", COMBO, "restricted"},
+    {"ledger-unusual.com", "ledger.com", COMBO, "unusual"},
+    {"ledger-warning.com", "ledger.com", COMBO, "a warning"},
+    /* A device and a reward in the list's other languages. */
+    {"ledger-apparaat.com", "ledger.com", COMBO, "a device, in Dutch"},
+    {"ledger-appareil.fr", "ledger.com", COMBO, "in French"},
+    {"ledger-geraet.de", "ledger.com", COMBO, "in German"},
+    {"ledger-dispositivo.com", "ledger.com", COMBO, "in Spanish"},
+    {"ledger-urzadzenie.pl", "ledger.com", COMBO, "in Polish"},
+    {"ledger-cihaz.com", "ledger.com", COMBO, "in Turkish"},
+    {"ledger-perangkat.com", "ledger.com", COMBO, "in Indonesian"},
+    {"paypal-recompensas.com", "paypal.com", COMBO, "rewards, in Spanish"},
+    {"paypal-belohnung.de", "paypal.com", COMBO, "a reward, in German"},
+    {"paypal-beloning.nl", "paypal.com", COMBO, "in Dutch"},
+    {"paypal-odul.com", "paypal.com", COMBO, "in Turkish"},
+};
+
+static const struct pair_case negative_cases[] = {
+    {"paypalopwaarderen.nl", NULL, NULL, "a top-up is a reseller's word"},
+    {"paypaltopup.com", NULL, NULL, "in English too"},
+    {"instagrambadge.com", NULL, NULL, "a badge is anyone's"},
+    {"paypallottery.com", NULL, NULL, "a lottery names its business"},
+    {"ledger-topup.com", NULL, NULL, "beside an English word brand too"},
+};
+
+int main(void)
+{
+	struct lookalike *lk =
+	    test_fill_list(test_brands, TEST_COUNT(test_brands));
+
+	test_pairs(lk, positive_cases, TEST_COUNT(positive_cases));
+	test_pairs(lk, negative_cases, TEST_COUNT(negative_cases));
+	lookalike_free(lk);
+	return tap_done();
+}
