@@ -51,7 +51,11 @@
  *	instagram-verified, a violation, an infringement), an account
  *	restricted, blocked or warned of unusual activity, tax relief
  *	(irs-stimulus), salary and pension, membership, loyalty and
- *	cashback are in English.  Crypto drainers' lures, in any language, offer coins
+ *	cashback are in English, and so are an account's reactivation,
+ *	revalidation, closure and termination, a transfer's payee and
+ *	beneficiary, rebates, registration, mail held in quarantine, a
+ *	wallet to synchronize and followers to buy (metamaskreactivate,
+ *	twitterfollowers: a squat on MetaMask's list and a harmful host).  Crypto drainers' lures, in any language, offer coins
  *	and tokens and ask to do something with them: airdrop, wallet,
  *	usdt, usdc, nft, token, defi, swap, stake (metamask-usdt,
  *	opensea-nft-offers, ethereumdefi, as MetaMask's and ScamSniffer's
@@ -66,13 +70,17 @@
  *	banque, banca): before a bank's name it is the bank's own name
  *	(bancosantander.es is Banco Santander's); "poste", a brand label
  *	itself, which would make laposte a keyword after two letters, whose
- *	typos the rules then leave out (lookalike.c); and country names
+ *	typos the rules then leave out (lookalike.c); country names
  *	(paypal-deutschland, paypal-brasil, visaeurope: how owners name
  *	their country sites); the words of a top-up (topup, recharge,
  *	recarga, opwaarderen), badge and lottery, which resellers of
  *	airtime and credit, makers of trust badges and lottery companies
  *	name their own sites with (paypal-opwaarderen.nl, trust-badge.co,
- *	lotteryoffice.com.au); and codes of three letters (otp, mfa, fax),
+ *	lotteryoffice.com.au); feedback, survey and tickets, which
+ *	customer surveys and ticket sellers are named with
+ *	(telegram-feedback.com, universitytickets.com); words of brands'
+ *	own products (authenticator, migrate: Microsoft Authenticator,
+ *	Azure Migrate); and codes of three letters (otp, mfa, fax),
  *	which after a letter or two would make a brand label narrow
  *	(efax).
  *
@@ -141,6 +149,7 @@ static const struct lureword_span lureword_words[] = {
     W("belastingdienst"),
     W("beleg"),
     W("beleid"), W("belohnung"), W("beloning"), W("benachrichtigung"),
+    W("beneficiary"),
     W("beneficios"),
     W("benefits"),
     W("beperkt"), W("bericht"), W("bescherming"), W("bestaetigen"),
@@ -163,6 +172,7 @@ static const struct lureword_span lureword_words[] = {
     W("claim"),
     W("click"),
     W("client"), W("cliente"), W("clientes"), W("clienti"), W("clients"),
+    W("closure"),
     W("cloud"), W("colis"), W("commande"), W("commandes"), W("comprovante"),
     W("compte"), W("comptes"), W("concorso"), W("concours"),
     W("condiciones"), W("condicoes"), W("conditions"),
@@ -180,7 +190,8 @@ static const struct lureword_span lureword_words[] = {
     W("correo"), W("correos"), W("coupon"), W("courrier"), W("cuenta"),
     W("cuentas"), W("cupon"), W("customer"), W("customers"), W("customs"),
     W("czlonek"), W("dados"), W("darmowe"), W("dashboard"), W("daten"),
-    W("dati"), W("datos"), W("deactivate"), W("deblocage"), W("debloquer"),
+    W("dati"), W("datos"), W("deactivate"), W("deactivation"),
+    W("deblocage"), W("debloquer"),
     W("defi"),
     W("delivery"), W("denda"), W("desbloquear"), W("descargar"), W("desconto"),
     W("descuento"), W("desk"), W("destek"), W("device"), W("devolucao"),
@@ -205,7 +216,8 @@ static const struct lureword_span lureword_words[] = {
     W("factures"), W("factuur"), W("faktura"), W("faktury"), W("fattura"),
     W("fatture"), W("fatura"), W("faturas"), W("fee"), W("fees"), W("file"),
     W("files"),
-    W("financas"), W("finanzamt"), W("find"), W("firma"), W("fix"), W("form"),
+    W("financas"), W("finanzamt"), W("find"), W("firma"), W("fix"),
+    W("followers"), W("form"),
     W("frais"),
     W("fraud"),
     W("fraude"), W("frode"), W("gagnant"), W("ganador"), W("ganhador"),
@@ -277,7 +289,8 @@ static const struct lureword_span lureword_words[] = {
     W("pagos"), W("paiement"), W("paiements"), W("paket"), W("pakete"),
     W("pakket"), W("pakketten"), W("paquete"), W("paquetes"), W("parcel"),
     W("particulares"), W("particulier"), W("particuliers"), W("password"),
-    W("passwort"), W("pay"), W("payer"), W("payment"), W("payments"),
+    W("passwort"), W("pay"), W("payee"), W("payer"), W("payment"),
+    W("payments"),
     W("payroll"), W("pdf"), W("peage"), W("peaje"), W("pedaggio"),
     W("pedagio"), W("pedido"), W("pedidos"), W("pembayaran"), W("penalty"),
     W("pendente"),
@@ -298,9 +311,12 @@ static const struct lureword_span lureword_words[] = {
     W("promocja"), W("promotion"), W("promozione"), W("protecao"),
     W("proteccion"), W("protect"), W("protection"), W("protezione"),
     W("pruefen"), W("pruefung"), W("prufen"), W("prufung"), W("przesylka"),
-    W("przywroc"), W("quittung"), W("quota"), W("rabat"), W("rabatt"),
-    W("rastreamento"), W("rastreio"), W("reactivar"), W("reactivation"),
+    W("przywroc"), W("quarantine"), W("quittung"), W("quota"), W("rabat"),
+    W("rabatt"),
+    W("rastreamento"), W("rastreio"), W("reactivar"), W("reactivate"),
+    W("reactivation"),
     W("reactiver"), W("reaktivierung"), W("reativar"), W("rebate"),
+    W("rebates"),
     W("receipt"),
     W("receita"), W("rechnung"), W("rechnungen"), W("recibo"), W("reclamacao"),
     W("reclamacion"), W("reclamation"), W("reclamer"), W("reclamo"),
@@ -309,7 +325,8 @@ static const struct lureword_span lureword_words[] = {
     W("recuperacion"), W("recuperar"), W("recuperation"), W("recuperer"),
     W("recupero"), W("redefinir"), W("redelivery"), W("reduction"),
     W("reembolso"), W("refund"), W("refunds"), W("regalo"), W("register"),
-    W("registrar"), W("registrarse"), W("registrati"), W("registrazione"),
+    W("registrar"), W("registrarse"), W("registrati"), W("registration"),
+    W("registrazione"),
     W("registreren"), W("registrieren"), W("registrierung"), W("registro"),
     W("regulamin"),
     W("reinitialiser"), W("rejestracja"), W("rekening"), W("reklamacja"),
@@ -320,7 +337,7 @@ static const struct lureword_span lureword_words[] = {
     W("resolution"), W("resolve"), W("restablecer"), W("restaurar"),
     W("restaurer"), W("restore"), W("restricted"), W("restriction"),
     W("reuniao"),
-    W("reunion"), W("review"),
+    W("reunion"), W("revalidate"), W("review"),
     W("reward"), W("rewards"), W("riattiva"), W("ricevuta"),
     W("richtlinie"), W("rimborso"),
     W("rinnova"), W("rinnovo"), W("ripristina"), W("ripristino"),
@@ -353,12 +370,12 @@ static const struct lureword_span lureword_words[] = {
     W("support"), W("supporto"), W("suscripcion"), W("suspend"),
     W("suspended"), W("suspendida"), W("suspendido"), W("suspendu"),
     W("suspensa"), W("suspension"), W("suspenso"), W("swap"), W("swiadczenia"),
-    W("syarat"), W("sync"),
+    W("syarat"), W("sync"), W("synchronize"),
     W("tagihan"), W("takip"), W("tarifa"), W("tarjeta"), W("tarjetas"),
     W("tasse"),
     W("tax"), W("taxa"), W("team"), W("tech"), W("telechargement"),
     W("telecharger"),
-    W("termin"), W("termini"),
+    W("termin"), W("terminate"), W("termination"), W("termini"),
     W("terminos"), W("termos"),
     W("terms"), W("terugbetaling"), W("teslimat"), W("ticket"),
     W("toeslagen"),

@@ -2,12 +2,14 @@
  * test_combo_lures - brand labels combined with lure words that
  * phishing reports name and the keyword list lacked (lookalike:combo):
  * the copyright and verification lures of social networks, an account
- * restricted, blocked or warned of unusual activity, tax relief,
- * salary, pension, membership and loyalty lures, and the words for a
+ * restricted, blocked, warned of unusual activity, to reactivate,
+ * closed or terminated, a transfer's payee, tax relief, salary,
+ * pension, membership, loyalty and followers, and the words for a
  * device and a reward in the other languages of the list (its English
- * ones were there).  Top-up words and badge stay out: resellers name
+ * ones were there).  Top-up words, badge, feedback, survey, tickets
+ * and products' words stay out: resellers, vendors and owners name
  * their sites with a brand and them (paypal-opwaarderen.nl,
- * trust-badge.co).
+ * trust-badge.co, Microsoft Authenticator).
  */
 #include "lookalike_pairs.h"
 
@@ -34,6 +36,16 @@ static const struct pair_case positive_cases[] = {
     {"paypalsalary.com", "paypal.com", COMBO, "a salary"},
     {"paypalpension.com", "paypal.com", COMBO, "a pension"},
     {"costcomembership.com", "costco.com", COMBO, "a membership"},
+    {"instagramfollowers.com", "instagram.com", COMBO, "followers to buy"},
+    {"paypalreactivate.com", "paypal.com", COMBO, "reactivating it"},
+    {"paypalrevalidate.com", "paypal.com", COMBO, "revalidating it"},
+    {"paypalclosure.com", "paypal.com", COMBO, "its closure"},
+    {"paypaltermination.com", "paypal.com", COMBO, "its termination"},
+    {"paypalpayee.com", "paypal.com", COMBO, "a transfer's payee"},
+    {"paypalbeneficiary.com", "paypal.com", COMBO, "and its beneficiary"},
+    {"paypalrebates.com", "paypal.com", COMBO, "rebates"},
+    {"paypalregistration.com", "paypal.com", COMBO, "a registration"},
+    {"paypalquarantine.com", "paypal.com", COMBO, "mail in quarantine"},
     /* Glued after an acronym, which takes keywords only. */
     {"irsstimulus.com", "irs.gov", COMBO, "a stimulus payment"},
     /* After a brand label that is an English word, which takes
@@ -41,6 +53,8 @@ static const struct pair_case positive_cases[] = {
     {"ledger-restricted.com", "ledger.com", COMBO, "restricted"},
     {"ledger-unusual.com", "ledger.com", COMBO, "unusual"},
     {"ledger-warning.com", "ledger.com", COMBO, "a warning"},
+    {"ledger-synchronize.com", "ledger.com", COMBO, "a wallet to sync"},
+    {"ledger-deactivation.com", "ledger.com", COMBO, "a deactivation"},
     /* A device and a reward in the list's other languages. */
     {"ledger-apparaat.com", "ledger.com", COMBO, "a device, in Dutch"},
     {"ledger-appareil.fr", "ledger.com", COMBO, "in French"},
@@ -61,6 +75,11 @@ static const struct pair_case negative_cases[] = {
     {"instagrambadge.com", NULL, NULL, "a badge is anyone's"},
     {"paypallottery.com", NULL, NULL, "a lottery names its business"},
     {"ledger-topup.com", NULL, NULL, "beside an English word brand too"},
+    {"paypalfeedback.com", NULL, NULL, "customer surveys are run so"},
+    {"paypalsurvey.com", NULL, NULL, "by their vendors too"},
+    {"paypaltickets.com", NULL, NULL, "ticket sellers are named so"},
+    {"paypalauthenticator.com", NULL, NULL, "a product's word"},
+    {"paypalmigrate.com", NULL, NULL, "another"},
 };
 
 int main(void)
