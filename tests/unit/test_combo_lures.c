@@ -67,6 +67,26 @@ static const struct pair_case positive_cases[] = {
     {"paypal-belohnung.de", "paypal.com", COMBO, "a reward, in German"},
     {"paypal-beloning.nl", "paypal.com", COMBO, "in Dutch"},
     {"paypal-odul.com", "paypal.com", COMBO, "in Turkish"},
+    /* The English words above in the list's other languages. */
+    {"paypal-verifiziert.de", "paypal.com", COMBO, "verified, in German"},
+    {"paypal-verificado.com", "paypal.com", COMBO, "in Spanish"},
+    {"paypal-geverifieerd.nl", "paypal.com", COMBO, "in Dutch"},
+    {"paypal-verstoss.de", "paypal.com", COMBO, "a violation, in German"},
+    {"instagram-violazione.it", "instagram.com", COMBO, "in Italian"},
+    {"paypal-inhabituel.fr", "paypal.com", COMBO, "unusual, in French"},
+    {"paypal-waarschuwing.nl", "paypal.com", COMBO, "a warning, in Dutch"},
+    {"paypal-ostrzezenie.pl", "paypal.com", COMBO, "in Polish"},
+    {"paypal-peringatan.com", "paypal.com", COMBO, "in Indonesian"},
+    {"paypal-resiliation.fr", "paypal.com", COMBO, "a termination, French"},
+    {"paypal-cierre.es", "paypal.com", COMBO, "a closure, in Spanish"},
+    {"paypal-reaktywacja.pl", "paypal.com", COMBO, "reactivation, Polish"},
+    {"paypal-beneficiaire.fr", "paypal.com", COMBO, "a beneficiary"},
+    {"instagram-seguidores.com", "instagram.com", COMBO, "followers"},
+    {"paypal-takipci.com", "paypal.com", COMBO, "in Turkish"},
+    {"paypal-salaire.fr", "paypal.com", COMBO, "a salary, in French"},
+    {"paypal-mitgliedschaft.de", "paypal.com", COMBO, "a membership"},
+    {"paypal-fidelite.fr", "paypal.com", COMBO, "loyalty, in French"},
+    {"ledger-synchroniser.fr", "ledger.com", COMBO, "to synchronize"},
 };
 
 static const struct pair_case negative_cases[] = {
