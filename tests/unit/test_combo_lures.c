@@ -3,7 +3,8 @@
  * phishing reports name and the keyword list lacked (lookalike:combo):
  * the copyright and verification lures of social networks, an account
  * restricted, blocked, warned of unusual activity, to reactivate,
- * closed or terminated, a transfer's payee, tax relief, salary,
+ * closed or terminated, frozen or broken into, a payment declined,
+ * overdue or charged back, a transfer's payee, tax relief, salary,
  * pension, membership, loyalty and followers, and the words for a
  * device and a reward in the other languages of the list (its English
  * ones were there).  Top-up words, badge, feedback, survey, tickets
@@ -15,8 +16,8 @@
 
 /* A social network, a payment service, a wallet, an acronym, a store. */
 static const char *const test_brands[] = {
-    "facebook.com", "instagram.com", "paypal.com",
-    "ledger.com",   "irs.gov",       "costco.com",
+    "facebook.com", "instagram.com", "paypal.com",  "ledger.com",
+    "irs.gov",      "costco.com",    "metamask.io",
 };
 
 static const struct pair_case positive_cases[] = {
@@ -46,6 +47,24 @@ static const struct pair_case positive_cases[] = {
     {"paypalrebates.com", "paypal.com", COMBO, "rebates"},
     {"paypalregistration.com", "paypal.com", COMBO, "a registration"},
     {"paypalquarantine.com", "paypal.com", COMBO, "mail in quarantine"},
+    {"paypalchargeback.com", "paypal.com", COMBO, "a chargeback"},
+    {"paypaldeclined.com", "paypal.com", COMBO, "a payment declined"},
+    {"paypaloverdue.com", "paypal.com", COMBO, "a bill overdue"},
+    {"paypaloutstanding.com", "paypal.com", COMBO, "a sum outstanding"},
+    {"paypalpayout.com", "paypal.com", COMBO, "a payout"},
+    {"metamaskwithdraw.com", "metamask.io", COMBO, "a withdrawal"},
+    {"paypaltransaction.com", "paypal.com", COMBO, "a transaction"},
+    {"paypalapproved.com", "paypal.com", COMBO, "approved"},
+    {"paypalpurchase.com", "paypal.com", COMBO, "a purchase"},
+    {"paypalrenewals.com", "paypal.com", COMBO, "renewals"},
+    {"paypalexpiring.com", "paypal.com", COMBO, "expiring"},
+    {"paypalexpiry.com", "paypal.com", COMBO, "its expiry"},
+    {"paypalfrozen.com", "paypal.com", COMBO, "an account frozen"},
+    {"paypalcompromised.com", "paypal.com", COMBO, "compromised"},
+    {"paypalbreach.com", "paypal.com", COMBO, "a breach"},
+    {"facebookhacked.com", "facebook.com", COMBO, "hacked"},
+    {"paypalstolen.com", "paypal.com", COMBO, "stolen"},
+    {"costcocourier.com", "costco.com", COMBO, "a courier"},
     /* Glued after an acronym, which takes keywords only. */
     {"irsstimulus.com", "irs.gov", COMBO, "a stimulus payment"},
     /* After a brand label that is an English word, which takes
@@ -55,6 +74,9 @@ static const struct pair_case positive_cases[] = {
     {"ledger-warning.com", "ledger.com", COMBO, "a warning"},
     {"ledger-synchronize.com", "ledger.com", COMBO, "a wallet to sync"},
     {"ledger-deactivation.com", "ledger.com", COMBO, "a deactivation"},
+    {"ledger-failed.com", "ledger.com", COMBO, "a failed payment"},
+    {"ledger-postage.com", "ledger.com", COMBO, "postage to pay"},
+    {"ledger-clearance.com", "ledger.com", COMBO, "a customs clearance"},
     /* A device and a reward in the list's other languages. */
     {"ledger-apparaat.com", "ledger.com", COMBO, "a device, in Dutch"},
     {"ledger-appareil.fr", "ledger.com", COMBO, "in French"},
