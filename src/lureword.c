@@ -45,34 +45,28 @@
  *	receipts, renewal, reset and recovery, tickets, tolls (peage,
  *	maut, peaje, pedaggio), insurance, private and business
  *	customers, a new device (appareil, geraet, dispositivo, apparaat:
- *	ledger-apparaat, a harmful host on uBlock Origin's list), a reward
- *	(recompensa, belohnung, beloning), and the English words below
- *	that other languages have words of their own for: verified
- *	(verifiziert, verificado), a violation (verstoss, violazione), a
- *	copyright (urheberrecht), unusual (inhabituel, ungewoehnlich), a
- *	warning (waarschuwing, ostrzezenie), restricted (restreint,
- *	restringido), closure and termination (resiliation, cierre,
- *	opzegging), reactivation (reaktivieren, reaktywacja), a beneficiary
- *	(beneficiaire, begunstigde), quarantine (quarantaine, cuarentena),
- *	followers (seguidores, abonnes, takipci), a salary (salaire,
- *	gehalt, gaji), a pension (retraite, pensioen, emerytura),
- *	membership (mitgliedschaft, lidmaatschap), loyalty (fidelite,
- *	fidelidad), registration (registratie, kayit) and synchronizing
- *	(synchroniser, sincronizar).  The social networks'
- *	copyright and verification lures (facebook-copyright,
- *	instagram-verified, a violation, an infringement), an account
- *	restricted, blocked or warned of unusual activity, tax relief
- *	(irs-stimulus), salary and pension, membership, loyalty and
- *	cashback are in English, and so are an account's reactivation,
- *	revalidation, closure and termination, a transfer's payee and
- *	beneficiary, rebates, registration, mail held in quarantine, a
- *	wallet to synchronize and followers to buy (metamaskreactivate,
- *	twitterfollowers: a squat on MetaMask's list and a harmful host),
- *	a payment declined, failed, overdue, outstanding or charged back,
- *	a payout, a withdrawal, a transaction, a purchase approved,
- *	renewals and an expiry, an account frozen, compromised, breached,
- *	hacked or stolen, a courier, postage and customs clearance.  Crypto drainers' lures, in any language, offer coins
- *	and tokens and ask to do something with them: airdrop, wallet,
+ *	ledger-apparaat, a harmful host on uBlock Origin's list) and a
+ *	reward (recompensa, belohnung, beloning).  In English, and in the
+ *	other languages where they have words of their own, the social
+ *	networks' copyright and verification lures (facebook-copyright,
+ *	instagram-verified; verifiziert, verstoss, urheberrecht), an
+ *	account restricted, blocked, closed or terminated or warned of
+ *	unusual activity and its reactivation (restreint, resiliation,
+ *	opzegging, inhabituel, waarschuwing, reaktywacja), a transfer's
+ *	beneficiary (beneficiaire), mail held in quarantine (quarantaine),
+ *	followers to buy (seguidores, takipci), a salary and a pension
+ *	(salaire, gehalt, retraite, pensioen), membership and loyalty
+ *	(mitgliedschaft, fidelite), registration (registratie, kayit) and
+ *	a wallet to synchronize (synchroniser); in English only, tax
+ *	relief (irs-stimulus), cashback, rebates and a payee, a payment
+ *	declined, failed, overdue, outstanding or charged back, a payout,
+ *	a withdrawal, a transaction, a purchase approved, renewals and an
+ *	expiry, an account frozen, compromised, breached, hacked or
+ *	stolen, and a courier, postage and customs clearance
+ *	(metamaskreactivate and twitterfollowers are a squat on MetaMask's
+ *	list and a harmful host).  Crypto drainers' lures, in any
+ *	language, offer coins and tokens and ask to do something with
+ *	them: airdrop, wallet,
  *	usdt, usdc, nft, token, defi, swap, stake (metamask-usdt,
  *	opensea-nft-offers, ethereumdefi, as MetaMask's and ScamSniffer's
  *	lists show); not the tickers of coins that are words' pieces (eth
