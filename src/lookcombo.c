@@ -447,21 +447,18 @@ const struct lookalike_brand *lookcombo_swapped(const struct lookalike *lk,
 						const char *label, size_t len)
 {
 	const char *suffix = label + len + 1;
-	size_t first = 0;
-	size_t last = len;
+	const char *first = memchr(label, '-', len);
+	const char *last;
 	const struct lookalike_brand *brand;
 
-	while (first < len && label[first] != '-')
-		first++;
-	if (first == len || confusable_is_ace(label, len))
+	if (first == NULL || confusable_is_ace(label, len))
 		return NULL;
-	while (label[last - 1] != '-')
-		last--;
-	brand = lookcombo_frame(lk, label, first, label + first, len - first,
-				suffix);
+	last = (const char *)memrchr(label, '-', len) + 1;
+	brand = lookcombo_frame(lk, label, (size_t)(first - label), first,
+				len - (size_t)(first - label), suffix);
 	if (brand == NULL)
-		brand = lookcombo_frame(lk, label + last, len - last, label,
-					last, suffix);
+		brand = lookcombo_frame(lk, last, len - (size_t)(last - label),
+					label, (size_t)(last - label), suffix);
 	/* Looked up only for a match: most labels are no frame's. */
 	return brand != NULL && !lookcombo_spells_label(lk, label, len) ? brand
 									: NULL;

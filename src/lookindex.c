@@ -226,17 +226,16 @@ static int lookindex_frames(struct lookalike *lk,
 	const char *label = brand->domain;
 	size_t len = brand->label_len;
 	const char *first = memchr(label, '-', len);
-	size_t last = len;
+	const char *last;
 
 	if (brand->owner != NULL || brand->learned || first == NULL
 	    || confusable_is_ace(label, len))
 		return 0;
-	while (label[last - 1] != '-')
-		last--;
+	last = (const char *)memrchr(label, '-', len) + 1;
 	if (lookindex_frame(lk, first, len - (size_t)(first - label), brand)
 	    < 0)
 		return -1;
-	return lookindex_frame(lk, label, last, brand);
+	return lookindex_frame(lk, label, (size_t)(last - label), brand);
 }
 
 /* lookindex_is_narrow - a label that one edit turns into other names:
