@@ -37,13 +37,4 @@ static const struct pair_case negative_cases[] = {
     {"openseamint.io", NULL, NULL, "nor mint, a common word"},
 };
 
-int main(void)
-{
-	struct lookalike *lk =
-	    test_fill_list(test_brands, TEST_COUNT(test_brands));
-
-	test_pairs(lk, positive_cases, TEST_COUNT(positive_cases));
-	test_pairs(lk, negative_cases, TEST_COUNT(negative_cases));
-	lookalike_free(lk);
-	return tap_done();
-}
+TEST_LIST_MAIN(test_brands, positive_cases, negative_cases)
