@@ -40,6 +40,10 @@ senders and says where each comes from.
 
 Real squats: bench/realsquats.py measures both on a list of phishing
 hosts seen in the wild and of legitimate hosts that look like them.
+
+The report opens with the targets' numbers at a glance: the recall of
+each fuzzer on each brand list in one table, and each brand list's
+false alarms (all senders, the vouched, the held out) in another.
 """
 import argparse
 import collections
@@ -370,6 +374,46 @@ def print_recall(title, table):
           % (tot[0], tot[1], 100.0 * tot[0] / max(tot[1], 1)))
 
 
+def print_glance(recalls, alarms):
+    """The targets' numbers in two small tables, read off the tables after
+    them: recalls, (column, table) per brand list; alarms, (brand list,
+    table) of false_alarms()."""
+    print("\n### At a glance\n")
+    print("Recall (%) of each fuzzer on each brand list, the columns in the "
+          "order of the recall tables below:\n")
+    print("| fuzzer | %s |" % " | ".join(c for c, _ in recalls))
+    print("|---|%s" % ("---:|" * len(recalls)))
+    for fuzzer in sorted(set().union(*(t for _, t in recalls))):
+        cells = [glance_rate(t.get(fuzzer, [0, 0])[:2]) for _, t in recalls]
+        print("| %s | %s |" % (fuzzer, " | ".join(cells)))
+    totals = [[sum(r[i] for r in t.values()) for i in (0, 1)]
+              for _, t in recalls]
+    print("| **all** | %s |" % " | ".join(glance_rate(c) for c in totals))
+    print("\nFalse alarms: flagged of the legitimate senders, with each "
+          "brand list:\n")
+    print("| brand list | all | rate | vouched | rate | held out | rate |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for title, fa in alarms:
+        cells = []
+        for group in GLANCE_GROUPS:
+            flagged, _, _, total, _ = fa[group]
+            cells += ["%d of %d" % (flagged, total),
+                      "%.3f%%" % (100.0 * flagged / total)]
+        print("| %s | %s |" % (title, " | ".join(cells)))
+
+
+def glance_rate(caught_scored):
+    """A recall cell of print_glance(): caught of scored, or - for none."""
+    caught, scored = caught_scored
+    return "%.1f" % (100.0 * caught / scored) if scored else "-"
+
+
+# The rows of false_alarms()' table that print_glance() shows.
+GLANCE_GROUPS = ["all (unique)", "vouched: top sites, welcome lists (unique)",
+                 "held out: populations the rules were not studied on "
+                 "(unique)"]
+
+
 def print_alarms(title, fa, alarms):
     print("\n### False alarms: legitimate sender domains, %s\n" % title)
     print("| population | domains | flagged | rate | of them dnstwist "
@@ -443,7 +487,15 @@ def main():
     pops = populations(a.cache)
     evidence = squat_evidence(a.cache)
     fa, alarms = false_alarms(a.eval, [a.brands], pops, evidence)
+    plain_fa = [false_alarms(a.eval, [p], pops, evidence) for p in paths]
+    short = [os.path.basename(p)[len("eval-brands-"):-len(".txt")]
+             for p in paths]
     print("## Lookalike recall and false alarms (make eval)")
+    print_glance([("40", t1), ("120", t3)]
+                 + [(n, t) for n, (t, _) in zip(short, plain)]
+                 + [("families", t5)],
+                 [("data/brands", fa)]
+                 + [(n, f) for n, (f, _) in zip(short, plain_fa)])
     print_recall("Recall: %d brands of data/brands (bench/eval-brands.txt)"
                  % len(main_brands), t1)
     print_recall("Recall: the other %d brands of data/brands (not in "
@@ -455,8 +507,8 @@ def main():
                  "label of their own (youtube.com of google.com)"
                  % len(members), t5)
     print_alarms("data/brands", fa, alarms)
-    for path, (_, _, title) in zip(paths, PLAIN_LISTS):
-        print_alarms(title, *false_alarms(a.eval, [path], pops, evidence))
+    for (_, _, title), result in zip(PLAIN_LISTS, plain_fa):
+        print_alarms(title, *result)
     judge = lambda files, rows: run_eval(a.eval, files, rows)
     realsquats.report(judge, a.brands, a.cache)
     realsquats.later_report(judge, a.brands, a.cache)
