@@ -14,7 +14,11 @@
  *	long, control bytes, more than one word in an allow file, not a
  *	hostname, a public suffix); "file:line: "NAME" read as DOMAIN, the
  *	registrable domain it names" for a brand or family word written as
- *	a host below it, a URL, an address or a wildcard, which is kept.
+ *	a host below it, a URL, an address or a wildcard, which is kept;
+ *	"file:line: a ranked list: each line's rank left out" once a file,
+ *	for the first line of a list of popular sites as they are
+ *	published (Tranco, Umbrella: "1,google.com"; "1 google.com"), whose
+ *	rank is no name and whose domain is read as a brand or allowed.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -277,7 +281,47 @@ struct brandfile_reading {
 	struct lookalike *lk;
 	brandfile_line_fn add;
 	struct brandfile_words words;
+	int ranked; /* a rank was left out, and said so */
 };
+
+/* brandfile_digits - the digits that s starts with */
+static size_t brandfile_digits(const char *s)
+{
+	return strspn(s, "0123456789");
+}
+
+/*
+ * brandfile_unrank - a line of a ranked list without its rank: "1 name"
+ * loses its first word, "1,name" (CSV: Tranco, Umbrella; "1,1,name,com,..."
+ * with more columns) the ranks before its name and the columns after it
+ * (no hostname holds a comma); said once a file.  A rank is digits only:
+ * no registrable domain is, so no brand is taken for one.
+ */
+static void brandfile_unrank(struct textfile_where *src,
+			     struct brandfile_words *words, int *ranked)
+{
+	char *first = words->word[0];
+	size_t n = brandfile_digits(first);
+
+	if (n == 0 || (first[n] != ',' && first[n] != '\0')
+	    || (first[n] == '\0' && words->count < 2))
+		return;
+	if (first[n] == '\0') {
+		words->count--;
+		memmove(words->word, words->word + 1,
+			words->count * sizeof(words->word[0]));
+	} else {
+		while (n > 0 && first[n] == ',') {
+			first += n + 1;
+			n = brandfile_digits(first);
+		}
+		first[strcspn(first, ",")] = '\0';
+		words->word[0] = first;
+	}
+	if (!*ranked)
+		textfile_note(src, "a ranked list: each line's rank left out");
+	*ranked = 1;
+}
 
 /* brandfile_line - textfile callback: one line's words through add */
 static int brandfile_line(void *ctx, struct textfile_where *where,
@@ -287,6 +331,7 @@ static int brandfile_line(void *ctx, struct textfile_where *where,
 
 	if (brandfile_parse_line(where, line, len, &reading->words) != 1)
 		return 0;
+	brandfile_unrank(where, &reading->words, &reading->ranked);
 	return reading->add(reading->lk, where, &reading->words);
 }
 
@@ -309,6 +354,7 @@ static int brandfile_read(struct lookalike *lk, const char *path,
 		return -1;
 	reading->lk = lk;
 	reading->add = add;
+	reading->ranked = 0;
 	status = textfile_read_own(path, BRANDFILE_LINE_MAX, brandfile_line,
 				   reading, say, bad_lines);
 	free(reading);

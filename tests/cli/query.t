@@ -112,6 +112,18 @@ pw -r "$RULEBASE" --brands "$TMP/brands" --query walmartmail.com > /dev/full 2> 
 is "$?" 74 "standard output full: exit 74"
 like "$(cat "$TMP/full.err")" "standard output: No space left on device" "standard output full: said"
 
+# A list of popular sites as published (Tranco's CSV) is a brands file:
+# ranks left out with one warning, and --check passes.
+printf '1,quuxbank.com\n2,zorbpay.com\n' > "$TMP/ranked"
+pw -r "$RULEBASE" --brands "$TMP/ranked" --check > /dev/null 2> "$TMP/ranked.err"
+is "$?" 0 "--check passes on a ranked list"
+is "$(head -n 1 "$TMP/ranked.err")" \
+	"phishwatch: warning: $TMP/ranked:1: a ranked list: each line's rank left out" \
+	"the ranks: one warning, at the first line"
+is "$(grep -c rank "$TMP/ranked.err")" 1 "... and only one"
+is "$(pw -r "$RULEBASE" --no-default-brands --brands "$TMP/ranked" --query zorbpay-login.com 2>/dev/null | cut -f1-3)" \
+	"$(printf 'zorbpay-login.com\tphish\tzorbpay.com')" "a ranked list's brand is a brand"
+
 for args in "--query" "--query x.com -n" "--query x.com --report" \
 	    "--query x.com --omprog -o /dev/null" "--query x.com --forget x.com -s $TMP/state.db"; do
 	pw -r "$RULEBASE" $args > /dev/null 2>&1

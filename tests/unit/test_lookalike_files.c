@@ -253,6 +253,61 @@ static void test_brand_family(void)
 	unlink(path);
 }
 
+/* test_ranked_list - a list of popular sites as published, ranks first:
+ * CSV (Tranco, Umbrella, with more columns too) or a rank and a blank;
+ * the ranks are left out, said once, and the names read */
+static void test_ranked_list(void)
+{
+	static const char text[] = "1,paypal.com\n"
+				   "2,1,microsoft.com,com,3000\n"
+				   "3\tamazon.com   # a tab after the rank\n"
+				   "4 163.com .net\n"
+				   "126.com\n"
+				   "5\n"
+				   "6,\n";
+	static const char allowed[] = "1,walmart.ca\n2 paypal.de\n";
+	char path[TEST_PATH_MAX];
+	char captured[TEST_CAPTURE_MAX];
+	size_t bad = 99;
+	struct lookalike *lk = test_load_brands(text, sizeof(text) - 1, path,
+						captured, &bad,
+						"a ranked list loaded");
+	struct detection d;
+
+	tap_is_long((long) lookalike_brand_count(lk), 5, "five brands");
+	tap_is_long((long) bad, 2, "a rank alone and a rank with no name");
+	test_has(captured, path, 1,
+		 "a ranked list: each line's rank left out\n",
+		 "the ranks: said at the first line");
+	tap_ok(strstr(captured, ":2: a ranked") == NULL, "... once a file");
+	test_has(captured, path, 6, "\"5\" is not a hostname",
+		 "a rank alone is no brand");
+	tap_is_long(lookalike_check(lk, "paypa1.com", &d), 1,
+		    "the CSV's brand taken");
+	tap_is_long(lookalike_check(lk, "micros0ft.com", &d), 1,
+		    "the name among more columns taken");
+	tap_is_long(lookalike_check(lk, "amazon-login.com", &d), 1,
+		    "the name after a rank and a tab taken");
+	tap_is_long(lookalike_check(lk, "163.net", &d), 0,
+		    "a name that starts with digits keeps its family");
+	tap_is_long(lookalike_check(lk, "163.org", &d), 1,
+		    "... and is a brand");
+	tap_is_long(lookalike_check(lk, "126.org", &d), 1,
+		    "a line of digits and a dot is no rank");
+	unlink(path);
+	test_write(path, allowed, sizeof(allowed) - 1);
+	lookalike_add_brand(lk, "walmart.com");
+	tap_is_long(test_capture(brandfile_load_allow, lk, path, &bad,
+				 captured), 0, "a ranked allow file loaded");
+	tap_is_long((long) bad, 0, "no bad line");
+	tap_is_long(lookalike_check(lk, "walmart.ca", &d), 0,
+		    "the CSV's name allowed");
+	tap_is_long(lookalike_check(lk, "paypal.de", &d), 0,
+		    "the name after a rank and a blank allowed");
+	unlink(path);
+	lookalike_free(lk);
+}
+
 /* test_allow_file - the --allow file and long lines */
 static void test_allow_file(void)
 {
@@ -352,6 +407,7 @@ int main(void)
 	}
 	test_brand_file();
 	test_brand_forms();
+	test_ranked_list();
 	test_allow_file();
 	test_brand_family();
 	test_access();
