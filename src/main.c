@@ -363,36 +363,34 @@ static int check_report(const struct phishwatch *pw)
 	return 0;
 }
 
-/* run_queries - --query: a line for each sender named; 0 when one is a
- * phish, 1 when none, EX_DATAERR when one names no host, EX_IOERR when
- * standard output fails */
+/* run_queries - --query: a line for each sender named, or read from
+ * standard input for "-"; 0 when one is a phish, 1 when none,
+ * EX_DATAERR when one names no host, EX_IOERR when standard input or
+ * output fails */
 static int run_queries(struct phishwatch *pw)
 {
-	int phish = 0;
-	int bad = 0;
+	struct query_tally tally = {0, 0};
 
 	for (size_t i = 0; i < pw->opts.input_count; i++) {
-		switch (
-		    query_sender(&pw->app.config, pw->opts.inputs[i], stdout)) {
-		case QUERY_PHISH:
-			phish = 1;
-			break;
-		case QUERY_NO_HOST:
-			bad = 1;
-			break;
-		case QUERY_FAILED:
-			msg_error("--query %.80s: %s", pw->opts.inputs[i],
-				  strerror(errno));
+		const char *sender = pw->opts.inputs[i];
+		int status =
+		    strcmp(sender, "-") == 0
+			? query_lines(&pw->app.config, STDIN_FILENO, stdout,
+				      &tally)
+			: query_count(&tally,
+				      query_sender(&pw->app.config, sender,
+						   NULL, stdout));
+
+		if (status < 0) {
+			msg_error("--query %.80s: %s", sender, strerror(errno));
 			return EX_IOERR;
-		default:
-			break;
 		}
 	}
 	if (fflush(stdout) != 0) {
 		msg_error("standard output: %s", strerror(errno));
 		return EX_IOERR;
 	}
-	return bad ? EX_DATAERR : phish ? 0 : 1;
+	return tally.no_host > 0 ? EX_DATAERR : tally.phish > 0 ? 0 : 1;
 }
 
 /* print_report - --report: commit, then the chronology on stdout */

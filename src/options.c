@@ -199,7 +199,8 @@ static const char options_usage_output[] =
     "                          BRAND, or allowed), or HOST phish PHISHED\n"
     "                          RULE blocked|domain-blocked|unblocked and the\n"
     "                          line that blocks it; then exit 0 (a phish\n"
-    "                          among them) or 1 (none)\n"
+    "                          among them) or 1 (none); a SENDER of - reads\n"
+    "                          senders from standard input, one a line\n"
     "  -h, --help              show this help and exit\n"
     "  -V, --version           show the version and exit\n";
 

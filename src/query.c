@@ -1,9 +1,12 @@
 /*
  * query - what phishwatch says of one sender (see query.h).
  */
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "access.h"
+#include "linein.h"
 #include "lookalike.h"
 #include "msg.h"
 #include "query.h"
@@ -107,7 +110,7 @@ static void query_ordinary(const struct config_set *cfg, const char *host,
 }
 
 enum query_answer query_sender(struct config_set *cfg, const char *sender,
-			       FILE *out)
+			       const char *where, FILE *out)
 {
 	struct sender s;
 	struct detection d;
@@ -116,11 +119,15 @@ enum query_answer query_sender(struct config_set *cfg, const char *sender,
 
 	if (verdict != HOST_OK) {
 		if (query_printable(sender))
-			msg_error("--query: '%.*s' %s", 80, sender,
+			msg_error("--query: %s%s'%.*s' %s",
+				  where != NULL ? where : "",
+				  where != NULL ? ": " : "", 80, sender,
 				  query_why(verdict));
 		else
-			msg_error("--query: a sender with control characters "
-				  "%s",
+			msg_error("--query: %s%sa sender with control "
+				  "characters %s",
+				  where != NULL ? where : "",
+				  where != NULL ? ": " : "",
 				  query_why(verdict));
 		return QUERY_NO_HOST;
 	}
@@ -131,4 +138,75 @@ enum query_answer query_sender(struct config_set *cfg, const char *sender,
 	if (query_phish(cfg, &s, &d, out) < 0 || ferror(out))
 		return QUERY_FAILED;
 	return QUERY_PHISH;
+}
+
+int query_count(struct query_tally *tally, enum query_answer answer)
+{
+	if (answer == QUERY_PHISH)
+		tally->phish++;
+	else if (answer == QUERY_NO_HOST)
+		tally->no_host++;
+	return answer == QUERY_FAILED ? -1 : 0;
+}
+
+/* query_is_blank - space or tab */
+static int query_is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* query_one_line - the sender on line[0..len) (number n) through
+ * query_sender(): 0, or -1 when out failed */
+static int query_one_line(struct config_set *cfg, const char *line, size_t len,
+			  unsigned long n, FILE *out, struct query_tally *tally)
+{
+	char where[64];
+	char sender[QUERY_LINE_MAX + 1];
+
+	while (len > 0 && query_is_blank(line[0])) {
+		line++;
+		len--;
+	}
+	while (len > 0 && query_is_blank(line[len - 1]))
+		len--;
+	if (len == 0 || line[0] == '#')
+		return 0;
+	snprintf(where, sizeof(where), "standard input:%lu", n);
+	if (memchr(line, '\0', len) != NULL) {
+		msg_error("--query: %s: a NUL byte; no sender", where);
+		tally->no_host++;
+		return 0;
+	}
+	memcpy(sender, line, len);
+	sender[len] = '\0';
+	return query_count(tally, query_sender(cfg, sender, where, out));
+}
+
+int query_lines(struct config_set *cfg, int fd, FILE *out,
+		struct query_tally *tally)
+{
+	struct linein *in = linein_open(fd, QUERY_LINE_MAX);
+	unsigned long n = 0;
+	int status = 0;
+
+	if (in == NULL)
+		return -1;
+	while (status == 0) {
+		const char *line;
+		size_t len;
+		enum linein_status got = linein_next(in, &line, &len);
+
+		if (got == LINEIN_EOF || got == LINEIN_ERROR)
+			status = got == LINEIN_ERROR ? -1 : 1;
+		else if (got == LINEIN_TOO_LONG) {
+			msg_error("--query: standard input:%lu: longer than "
+				  "%d bytes; no sender",
+				  ++n, QUERY_LINE_MAX);
+			tally->no_host++;
+		} else if (got == LINEIN_LINE)
+			status =
+			    query_one_line(cfg, line, len, ++n, out, tally);
+	}
+	linein_close(in);
+	return status < 0 ? -1 : 0;
 }

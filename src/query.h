@@ -22,7 +22,9 @@
  *	phished domain: a known campaign) or "unblocked"; LINE, given
  *	when the sender is not blocked, is the table line that would
  *	block it, in the first table's syntax (it holds a tab itself).
- *	Nothing is counted or stored.
+ *	Nothing is counted or stored.  query_lines() reads the senders
+ *	from a stream (standard input), one a line, for a list of them
+ *	too long for a command line.
  */
 #ifndef PHISHWATCH_QUERY_H
 #define PHISHWATCH_QUERY_H
@@ -38,8 +40,31 @@ enum query_answer {
 	QUERY_FAILED    /* the line could not be written */
 };
 
-/* query_sender - the verdict on sender, one line on out */
+/* How many of the senders were phish and how many named no host. */
+struct query_tally {
+	size_t phish;
+	size_t no_host;
+};
+
+/* query_sender - the verdict on sender, one line on out; where (NULL
+ * for a sender on the command line) names its line in an error */
 enum query_answer query_sender(struct config_set *cfg, const char *sender,
-			       FILE *out);
+			       const char *where, FILE *out);
+
+/* query_count - answer added to *tally: 0, or -1 for QUERY_FAILED */
+int query_count(struct query_tally *tally, enum query_answer answer);
+
+/*
+ * query_lines - query_sender() for each line of fd, a sender a line
+ * (--query -, as postmap -q - reads its keys): blanks around it left
+ * out, empty lines and # comments skipped; a line of over
+ * QUERY_LINE_MAX bytes or with a NUL is no host, said with its line
+ * number.  0, or -1 with errno when fd cannot be read or out written.
+ */
+int query_lines(struct config_set *cfg, int fd, FILE *out,
+		struct query_tally *tally);
+
+/* The longest line query_lines() takes: an address, with room. */
+#define QUERY_LINE_MAX 1024
 
 #endif

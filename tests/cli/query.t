@@ -112,6 +112,34 @@ pw -r "$RULEBASE" --brands "$TMP/brands" --query walmartmail.com > /dev/full 2> 
 is "$?" 74 "standard output full: exit 74"
 like "$(cat "$TMP/full.err")" "standard output: No space left on device" "standard output full: said"
 
+# --query -: the senders of standard input, one a line, as postmap -q -
+# reads its keys; blanks, empty lines and comments are no sender.
+qin() {	# qin ARGS... - q with standard input from $TMP/senders
+	q "$@" < "$TMP/senders"
+}
+printf 'walmartmail.com\n\n  # a comment\n  x@example.org \r\nwalmart.ca\n' > "$TMP/senders"
+is "$(qin - | cut -f1-3)" \
+	"$(printf 'walmartmail.com\tphish\twalmart.com\nexample.org\tordinary\nwalmart.ca\tordinary\tallowed')" \
+	"--query -: a line for each sender of standard input"
+is "$(cat "$TMP/rc")" 0 "--query -: a phish among them: exit 0"
+is "$(qin linkedin.com - www.walmart.com | cut -f1,2)" \
+	"$(printf 'linkedin.com\tordinary\nwalmartmail.com\tphish\nexample.org\tordinary\nwalmart.ca\tordinary\nwww.walmart.com\tordinary')" \
+	"- among the senders named: in their order"
+printf 'example.org\nnot a host\n%01100d\nexample.net\n' 0 > "$TMP/senders"
+is "$(qin - | cut -f1)" "$(printf 'example.org\nexample.net')" \
+	"--query -: a bad line said, the lines after it read"
+is "$(cat "$TMP/rc")" 65 "--query -: a line that names no host: exit 65"
+like "$(cat "$TMP/q.err")" "standard input:2: 'not a host' is not a sender address" \
+	"--query -: the bad line's number"
+like "$(cat "$TMP/q.err")" "standard input:3: longer than 1024 bytes; no sender" \
+	"--query -: a long line's number"
+printf '' > "$TMP/senders"
+is "$(qin -)" "" "--query - of nothing: no line"
+is "$(cat "$TMP/rc")" 1 "--query - of nothing: no phish, exit 1"
+q - < "$TMP" > /dev/null
+is "$(cat "$TMP/rc")" 74 "--query - from a directory: the read fails, exit 74"
+like "$(cat "$TMP/q.err")" "--query -: Is a directory" "... and says why"
+
 # A list of popular sites as published (Tranco's CSV) is a brands file:
 # ranks left out with one warning, and --check passes.
 printf '1,quuxbank.com\n2,zorbpay.com\n' > "$TMP/ranked"
