@@ -374,6 +374,18 @@ def print_recall(title, table):
           % (tot[0], tot[1], 100.0 * tot[0] / max(tot[1], 1)))
 
 
+# Every legitimate sender domain, a name a line, written into the cache:
+# what phishwatch --query - takes, to count the false alarms with the
+# installed program itself.
+SENDERS_FILE = "legitimate-senders.txt"
+
+
+def write_senders(path, pops):
+    """The union of the populations into path, sorted."""
+    with open(path, "w") as f:
+        f.writelines(h + "\n" for h in sorted(set().union(*pops.values())))
+
+
 def print_glance(recalls, alarms):
     """The targets' numbers in two small tables, read off the tables after
     them: recalls, (column, table) per brand list; alarms, (brand list,
@@ -485,6 +497,7 @@ def main():
     t5, _ = recall(a.eval, [a.brands], members, members=True)
     fetch(a.cache)
     pops = populations(a.cache)
+    write_senders(os.path.join(a.cache, SENDERS_FILE), pops)
     evidence = squat_evidence(a.cache)
     fa, alarms = false_alarms(a.eval, [a.brands], pops, evidence)
     plain_fa = [false_alarms(a.eval, [p], pops, evidence) for p in paths]
