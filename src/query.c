@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "access.h"
+#include "hostname.h"
 #include "linein.h"
 #include "lookalike.h"
 #include "msg.h"
@@ -27,6 +28,10 @@ static enum host_verdict query_parse(const char *sender, struct sender *s)
 	if (memchr(sender, '@', len) != NULL)
 		return sender_parse(sender, len, s);
 	memset(s, 0, sizeof(*s));
+	/* a bare address (a relay's, pasted from a log) is no host, and
+	 * says so: the gate below would call it no name at all */
+	if (hostname_syslog_host(sender, len, s->host) == HOST_IP_LITERAL)
+		return HOST_IP_LITERAL;
 	s->address = sender;
 	s->address_len = len;
 	s->key = s->host;
@@ -40,7 +45,7 @@ static const char *query_why(enum host_verdict verdict)
 	case HOST_NONE:
 		return "has no domain part";
 	case HOST_IP_LITERAL:
-		return "is an address literal, never a phished domain";
+		return "is an IP address, never a phished domain";
 	case HOST_LOCAL:
 		return "is a local name of one label, never a phished domain";
 	default:

@@ -59,10 +59,14 @@ like "$(cat "$TMP/q.err")" "'not a host!' is not a sender address or a host name
 	"a sender that names no host: said, and named"
 
 # Why a sender gives no verdict, and a control byte is never echoed.
-q 'x@[192.0.2.1]' 'root@' "$(printf 'x\033[2J.com')" > /dev/null
-like "$(cat "$TMP/q.err")" "'x@\[192.0.2.1\]' is an address literal, never a phished domain" \
+q 'x@[192.0.2.1]' 'root@' "$(printf 'x\033[2J.com')" 192.0.2.7 2001:db8::1 > /dev/null
+like "$(cat "$TMP/q.err")" "'x@\[192.0.2.1\]' is an IP address, never a phished domain" \
 	"an address literal: said why"
 like "$(cat "$TMP/q.err")" "'root@' has no domain part" "no domain part: said why"
+like "$(cat "$TMP/q.err")" "'192.0.2.7' is an IP address, never a phished domain" \
+	"a bare IPv4 address: said why"
+like "$(cat "$TMP/q.err")" "'2001:db8::1' is an IP address, never a phished domain" \
+	"a bare IPv6 address: said why"
 like "$(cat "$TMP/q.err")" "a sender with control characters is not" \
 	"a sender with control characters: said, not echoed"
 is "$(tr -d '\n' < "$TMP/q.err" | tr -d '[:print:]' | wc -c)" 0 \
