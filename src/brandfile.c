@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "blank.h"
 #include "brandfile.h"
 #include "combosquat.h"
 #include "hostname.h"
@@ -233,12 +234,6 @@ static int brandfile_allow_line(struct lookalike *lk,
 	return lookalike_allow(lk, host) < 0 ? -1 : 0;
 }
 
-/* brandfile_is_blank - space or tab */
-static int brandfile_is_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
 /* brandfile_parse_line - the words of line[0..len) before any "#"
  * comment; 0 when there are none, -1 when the line was warned about */
 static int brandfile_parse_line(struct textfile_where *src, const char *line,
@@ -260,7 +255,7 @@ static int brandfile_parse_line(struct textfile_where *src, const char *line,
 	words->text[end] = '\0';
 	words->count = 0;
 	while (*p != '\0') {
-		while (brandfile_is_blank(*p))
+		while (blank_is(*p))
 			*p++ = '\0';
 		if (*p == '\0')
 			break;
@@ -270,7 +265,7 @@ static int brandfile_parse_line(struct textfile_where *src, const char *line,
 			return -1;
 		}
 		words->word[words->count++] = p;
-		while (*p != '\0' && !brandfile_is_blank(*p))
+		while (*p != '\0' && !blank_is(*p))
 			p++;
 	}
 	return words->count > 0;

@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "blank.h"
 #include "detector.h"
 #include "strmap.h"
 
@@ -105,21 +106,6 @@ void detector_free(struct detector *det)
 	free(det);
 }
 
-/* detector_blank - space or tab around list items */
-static int detector_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-/* detector_trim - strip blanks at both ends of text[*start..*end) */
-static void detector_trim(const char *text, size_t *start, size_t *end)
-{
-	while (*start < *end && detector_blank(text[*start]))
-		(*start)++;
-	while (*end > *start && detector_blank(text[*end - 1]))
-		(*end)--;
-}
-
 /* detector_parse_labels - every item of a comma list into labels */
 static int detector_parse_labels(struct detector *det, struct strmap *labels,
 				 const char *list, char *err, size_t err_size)
@@ -131,28 +117,28 @@ static int detector_parse_labels(struct detector *det, struct strmap *labels,
 		const char *comma = strchr(list + pos, ',');
 		size_t stop =
 		    comma != NULL ? (size_t)(comma - list) : strlen(list);
-		size_t start = pos;
-		size_t end = stop;
+		const char *word = list + pos;
+		size_t len = stop - pos;
 
 		item++;
-		detector_trim(list, &start, &end);
-		if (start == end) {
+		blank_trim(&word, &len);
+		if (len == 0) {
 			snprintf(err, err_size,
 				 "item %u of the label list "
 				 "is empty",
 				 item);
 			return -1;
 		}
-		if (detector_put(det, labels, list + start, end - start) < 0) {
-			int quote = end - start < DETECTOR_QUOTE_MAX
-					? (int)(end - start)
+		if (detector_put(det, labels, word, len) < 0) {
+			int quote = len < DETECTOR_QUOTE_MAX
+					? (int)len
 					: DETECTOR_QUOTE_MAX;
 
 			snprintf(err, err_size,
 				 "item %u \"%.*s\" is not a "
 				 "label (letters, digits, inner hyphens; "
 				 "at most %d)",
-				 item, quote, list + start, HOSTNAME_LABEL_MAX);
+				 item, quote, word, HOSTNAME_LABEL_MAX);
 			return -1;
 		}
 		if (comma == NULL)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "access.h"
+#include "blank.h"
 #include "hostname.h"
 #include "linein.h"
 #include "lookalike.h"
@@ -154,12 +155,6 @@ int query_count(struct query_tally *tally, enum query_answer answer)
 	return answer == QUERY_FAILED ? -1 : 0;
 }
 
-/* query_is_blank - space or tab */
-static int query_is_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
 /* query_one_line - the sender on line[0..len) (number n) through
  * query_sender(): 0, or -1 when out failed */
 static int query_one_line(struct config_set *cfg, const char *line, size_t len,
@@ -168,12 +163,7 @@ static int query_one_line(struct config_set *cfg, const char *line, size_t len,
 	char where[64];
 	char sender[QUERY_LINE_MAX + 1];
 
-	while (len > 0 && query_is_blank(line[0])) {
-		line++;
-		len--;
-	}
-	while (len > 0 && query_is_blank(line[len - 1]))
-		len--;
+	blank_trim(&line, &len);
 	if (len == 0 || line[0] == '#')
 		return 0;
 	snprintf(where, sizeof(where), "standard input:%lu", n);
