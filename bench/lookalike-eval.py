@@ -218,6 +218,12 @@ def permuted(brand, cache={}):
     return cache[brand]
 
 
+# Rows of false_alarms()' table over the populations together.
+ALL_ROW = "all (unique)"
+VOUCHED_ROW = "vouched: top sites, welcome lists (unique)"
+HELDOUT_ROW = "held out: populations the rules were not studied on (unique)"
+
+
 def false_alarms(binary, brand_files, pops, evidence):
     """Per population: [flagged, of them dnstwist permutations of the
     brand reported, own, total, no legitimate sender by evidence] and
@@ -233,11 +239,9 @@ def false_alarms(binary, brand_files, pops, evidence):
              if v[2] not in "-=!" and h not in vouched and evidence(h)}
     table = {}
     heldout = set().union(*(h for n, h in pops.items() if n in HELDOUT))
-    groups = [("all (unique)", everyone),
-              ("vouched: top sites, welcome lists (unique)", vouched),
+    groups = [(ALL_ROW, everyone), (VOUCHED_ROW, vouched),
               ("on free-mail lists only (unique)", everyone - vouched),
-              ("held out: populations the rules were not studied on (unique)",
-               heldout)]
+              (HELDOUT_ROW, heldout)]
     for name, hosts in list(pops.items()) + groups:
         flagged = sum(1 for h in hosts if verdict[h][2] not in "-=!")
         tw = sum(1 for h in hosts if h in twisted)
@@ -421,9 +425,7 @@ def glance_rate(caught_scored):
 
 
 # The rows of false_alarms()' table that print_glance() shows.
-GLANCE_GROUPS = ["all (unique)", "vouched: top sites, welcome lists (unique)",
-                 "held out: populations the rules were not studied on "
-                 "(unique)"]
+GLANCE_GROUPS = [ALL_ROW, VOUCHED_ROW, HELDOUT_ROW]
 
 
 def print_alarms(title, fa, alarms):
