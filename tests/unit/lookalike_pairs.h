@@ -16,16 +16,16 @@
 #define TEST_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 struct pair_case {
-	const char *host;  /* validated sender host */
-	const char *brand; /* the brand it imitates; NULL: none */
+	const char *host;	/* validated sender host */
+	const char *brand;	/* the brand it imitates; NULL: none */
 	const char *rule;
 	const char *why;
 };
 
-#define TLD   "lookalike:tld-swap"
+#define TLD "lookalike:tld-swap"
 #define AFFIX "lookalike:affix-mail"
 #define GLYPH "lookalike:homoglyph"
-#define TYPO  "lookalike:typo"
+#define TYPO "lookalike:typo"
 #define COMBO "lookalike:combo"
 
 /* test_fill_list - a lookalike with brands[0..n) added, in that order */
@@ -62,23 +62,16 @@ static __attribute__((unused)) struct lookalike *test_fill(void)
 	/* The brands of the story and a few more, in the order they are
 	 * added. */
 	static const char *const brands[] = {
-	    "linkedin.com",  "walmart.com",
-	    "marriott.com",  "amazon.com",
-	    "paypal.com",    "twitter.com",
-	    "staples.co.uk", "ebay.com",
-	    "ups.com",       "adp.com",
-	    "eftps.com",     "mmm.com",
-	    "aa.com",        "visabusinessnews.com",
-	    "fedex.com",     "netflix.com",
-	    "microsoft.com", "apple.com",
-	    "hilton.com",    "dropbox.com",
-	    "alibaba.com",   "t-mobile.com",
+		"linkedin.com", "walmart.com", "marriott.com", "amazon.com",
+		"paypal.com", "twitter.com", "staples.co.uk", "ebay.com",
+		"ups.com", "adp.com", "eftps.com", "mmm.com", "aa.com",
+		"visabusinessnews.com", "fedex.com", "netflix.com",
+		"microsoft.com", "apple.com", "hilton.com", "dropbox.com",
+		"alibaba.com", "t-mobile.com",
 	};
 	/* Legitimate senders the site vouches for. */
 	static const char *const allowed[] = {
-	    "walmart.ca",
-	    "ebay.co.uk",
-	    "staples.com",
+		"walmart.ca", "ebay.co.uk", "staples.com",
 	};
 	struct lookalike *lk = test_fill_list(brands, TEST_COUNT(brands));
 
@@ -90,7 +83,8 @@ static __attribute__((unused)) struct lookalike *test_fill(void)
 
 /* test_pairs - each case: the verdict, and for a match brand and rule */
 static __attribute__((unused)) void
-test_pairs(const struct lookalike *lk, const struct pair_case *c, size_t count)
+test_pairs(const struct lookalike *lk, const struct pair_case *c,
+	   size_t count)
 {
 	char name[256];
 
