@@ -213,6 +213,7 @@ static int confusable_put(char *out, size_t *n, UChar32 c)
 struct confusable_fold {
 	UChar32 prev; /* the last letter, or CONFUSABLE_PREV_RR, _RN */
 	int r_first;  /* in: r and two more of r and n read r m */
+	int unread;   /* in: a letter read by sound kept as it is */
 	int flags;    /* out: CONFUSABLE_RUN when it would have */
 };
 
@@ -371,6 +372,7 @@ static int confusable_emit(const struct confusable *cf, const UChar *wide,
 			   char out[CONFUSABLE_MAX + 1])
 {
 	size_t n = 0;
+	int sound = 0;
 
 	for (int32_t i = 0; i < len;) {
 		UChar32 c;
@@ -378,9 +380,15 @@ static int confusable_emit(const struct confusable *cf, const UChar *wide,
 		int count;
 
 		U16_NEXT(wide, i, len, c);
-		count = confusable_letters(cf, c, seen, &fold->flags);
+		count = confusable_letters(cf, c, seen, &sound);
 		if (count < 0)
 			return -1;
+		if (fold->unread && (sound & CONFUSABLE_SOUND)) {
+			seen[0] = c;
+			count = 1;
+		}
+		fold->flags |= sound;
+		sound = 0;
 		for (int k = 0; k < count; k++)
 			if (confusable_append(out, &n, fold, seen[k]) < 0)
 				return -1;
@@ -492,12 +500,20 @@ static int confusable_fold_label(const struct confusable *cf, const char *label,
 int confusable_skeleton(const struct confusable *cf, const char *label,
 			size_t len, char out[CONFUSABLE_MAX + 1], int *flags)
 {
-	struct confusable_fold fold = {0, 0, 0};
+	struct confusable_fold fold = {0};
 	int n = confusable_fold_label(cf, label, len, out, &fold);
 
 	if (flags != NULL)
 		*flags = n >= 0 ? fold.flags : 0;
 	return n;
+}
+
+int confusable_skeleton_unread(const struct confusable *cf, const char *label,
+			       size_t len, char out[CONFUSABLE_MAX + 1])
+{
+	struct confusable_fold fold = {.unread = 1};
+
+	return confusable_fold_label(cf, label, len, out, &fold);
 }
 
 int confusable_glyphs(const struct confusable *cf, const char *text, size_t len,
@@ -550,7 +566,7 @@ static long confusable_glyph_at(const struct confusable_glyphs *g,
 int confusable_part_skeleton(const struct confusable_glyphs *g, size_t from,
 			     size_t to, char out[CONFUSABLE_MAX + 1])
 {
-	struct confusable_fold fold = {0, 0, 0};
+	struct confusable_fold fold = {0};
 	long first = confusable_glyph_at(g, from);
 	long last = confusable_glyph_at(g, to);
 	size_t n = 0;
@@ -572,7 +588,7 @@ static int confusable_skeleton_r_first(const struct confusable *cf,
 				       const char *label, size_t len,
 				       char out[CONFUSABLE_MAX + 1])
 {
-	struct confusable_fold fold = {0, 1, 0};
+	struct confusable_fold fold = {.r_first = 1};
 
 	return confusable_fold_label(cf, label, len, out, &fold);
 }

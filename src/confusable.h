@@ -14,8 +14,8 @@
  *	for an ASCII label it is ASCII.
  *
  *	confusable_skeleton() also tells whether the label was an IDN and
- *	whether its letters mix scripts (Latin with Cyrillic), which no
- *	ordinary name does (ICU's single-script restriction level).
+ *	whether its letters mix scripts (Latin with Cyrillic, or with Thai),
+ *	which no ordinary name does (ICU's single-script restriction level).
  */
 #ifndef PHISHWATCH_CONFUSABLE_H
 #define PHISHWATCH_CONFUSABLE_H
@@ -50,6 +50,17 @@ void confusable_free(struct confusable *cf);
  */
 int confusable_skeleton(const struct confusable *cf, const char *label,
 			size_t len, char out[CONFUSABLE_MAX + 1], int *flags);
+
+/*
+ * confusable_skeleton_unread - confusable_skeleton() of label[0..len)
+ * with each letter that it would read by its sound (CONFUSABLE_SOUND)
+ * kept as it is, a letter that no table folds: for a label that mixes
+ * such letters with Latin ones (pคypal, with a Thai letter), where the
+ * letter stands in for a Latin one and its sound means nothing; its
+ * length, or -1 as confusable_skeleton().
+ */
+int confusable_skeleton_unread(const struct confusable *cf, const char *label,
+			       size_t len, char out[CONFUSABLE_MAX + 1]);
 
 /* confusable_merge_ce - skeleton sk[0..n) with c written e, into out
  * (n + 1 bytes, NUL-terminated): the two ASCII letters that look alike

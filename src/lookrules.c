@@ -340,6 +340,29 @@ lookrules_merged(const struct lookalike *lk, const char *label, size_t len,
 	    label, len);
 }
 
+/* lookrules_mixed - for a label whose letters mix Latin with a script
+ * that looks nothing like Latin (flags from its skeleton: Thai,
+ * Georgian, Ethiopic, kana), the brand it is with each letter of that
+ * script kept as a letter no table folds (confusable_skeleton_unread()):
+ * no ordinary name mixes scripts (ICU's restriction level), so such a
+ * letter in a brand's Latin name stands in for one of its letters
+ * (pคypal, amazoმ), and its sound means nothing there */
+static const struct lookalike_brand *lookrules_mixed(const struct lookalike *lk,
+						     const char *label,
+						     size_t len, int flags)
+{
+	char sk[CONFUSABLE_MAX + 1];
+	int n;
+
+	if (!(flags & CONFUSABLE_MIXED) || !(flags & CONFUSABLE_SOUND))
+		return NULL;
+	n = confusable_skeleton_unread(lk->cf, label, len, sk);
+	if (n < 0)
+		return NULL;
+	return lookrules_skeleton_match(lk, label, len, sk, (size_t)n,
+					flags & ~CONFUSABLE_SOUND);
+}
+
 /* lookrules_homoglyph - a label with a brand label's skeleton, read as
  * it is, with cl for d and lc for k, or with an r before two more of r
  * and n as r m (lookrules_skeleton_match()); last, with c and e made
@@ -367,6 +390,8 @@ lookrules_homoglyph(const struct lookalike *lk, const char *label, size_t len)
 		    && !(r.flags & CONFUSABLE_IDN))
 			brand = NULL;
 	}
+	if (brand == NULL)
+		brand = lookrules_mixed(lk, label, len, r.flags);
 	return brand != NULL || (r.flags & CONFUSABLE_SOUND)
 		   ? brand
 		   : lookrules_merged(lk, label, len, sk, r.n);
