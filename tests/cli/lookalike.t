@@ -305,6 +305,16 @@ from_line r63L00000012 $'<a@marr\xd1\x96ott.com>' > "$TMP/utf8"
 pw -r "$RULEBASE" --brands "$TMP/brands" "$TMP/utf8" > "$TMP/utf8.out" 2>/dev/null
 is "$(jq -r '[.rule.name, .phishwatch.phished_domain, .phishwatch.sender_domain] | @tsv' < "$TMP/utf8.out")" \
 	"lookalike:homoglyph${tab}marriott.com${tab}xn--marrott-uog.com" "a UTF-8 sender (Cyrillic i) as its A-label"
+# A Thai letter among Latin ones stands in for a brand's letter; all in
+# Thai, a name is read by its sound and is nobody's look-alike.
+{
+	from_line r63L00000017 $'<a@p\xe0\xb8\x84ypal.com>'
+	from_line r63L00000018 $'<a@\xe0\xb8\x84\xe0\xb8\xa1\xe0\xb8\x99\xe0\xb8\xb2\xe0\xb8\x84\xe0\xb8\xa1.com>'
+} > "$TMP/mixed"
+pw -r "$RULEBASE" --brands "$TMP/pp" "$TMP/mixed" > "$TMP/mixed.out" 2>/dev/null
+is "$(jq -r '[.rule.name, .phishwatch.phished_domain, .phishwatch.sender_domain] | @tsv' < "$TMP/mixed.out")" \
+	"lookalike:homoglyph${tab}paypal.com${tab}xn--pypal-g7q.com" \
+	"a UTF-8 sender mixing a Thai letter into paypal, and none for a Thai name"
 
 # Learned brands are capped: the rest is counted and said once.
 {
