@@ -372,23 +372,23 @@ static int confusable_emit(const struct confusable *cf, const UChar *wide,
 			   char out[CONFUSABLE_MAX + 1])
 {
 	size_t n = 0;
-	int sound = 0;
 
 	for (int32_t i = 0; i < len;) {
 		UChar32 c;
 		UChar32 seen[CONFUSABLE_CHAR_MAX];
+		int sound = 0;
 		int count;
 
 		U16_NEXT(wide, i, len, c);
 		count = confusable_letters(cf, c, seen, &sound);
 		if (count < 0)
 			return -1;
+		/* fold->unread: the letter itself, not its sound */
 		if (fold->unread && (sound & CONFUSABLE_SOUND)) {
 			seen[0] = c;
 			count = 1;
 		}
 		fold->flags |= sound;
-		sound = 0;
 		for (int k = 0; k < count; k++)
 			if (confusable_append(out, &n, fold, seen[k]) < 0)
 				return -1;
