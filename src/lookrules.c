@@ -568,6 +568,21 @@ static int lookrules_squattable(const struct lookalike *lk,
 	       || lookrules_same_suffix(lk, brand, reg, len);
 }
 
+/* lookrules_member_spoof - member, a family domain whose label is an
+ * English word (messenger.com of facebook.com), matched by rule: the
+ * homoglyph rule on an internationalized label under the family
+ * domain's own suffix is that domain spoofed (messenger.com with a
+ * Cyrillic e), a name no owner gives a site; what other rules match of
+ * such a label is others' names (office, windows) */
+static int lookrules_member_spoof(const struct lookalike *lk,
+				  const struct lookalike_brand *member,
+				  const struct lookrules_rule *rule,
+				  const char *reg, size_t len)
+{
+	return rule->match == lookrules_homoglyph && confusable_is_ace(reg, len)
+	       && lookrules_same_suffix(lk, member, reg, len);
+}
+
 /* lookrules_variant - the brand a registrable domain that is no brand
  * imitates, and *rule the rule's name; NULL when none.  A family
  * domain's label matched by a rule gives way to a brand that a later
@@ -598,9 +613,11 @@ const struct lookalike_brand *lookrules_variant(const struct lookalike *lk,
 			return brand;
 		}
 		/* office.com, windows.com: a family label that is an English
-		 * word is in others' names */
+		 * word is in others' names, but not spoofed in IDN */
 		if (member == NULL
-		    && !dictword_is_word(brand->domain, brand->label_len)) {
+		    && (!dictword_is_word(brand->domain, brand->label_len)
+			|| lookrules_member_spoof(
+			    lk, brand, &lookrules_rules[i], reg, len))) {
 			*rule = lookrules_rules[i].name;
 			member = brand;
 		}

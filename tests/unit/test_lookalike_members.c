@@ -6,8 +6,9 @@
  * or two swapped is reported for the brand; the family domains
  * themselves never are, nor the label under another suffix (not as a
  * typo of the brand's label either), its other typos, numbered names,
- * or family labels that are English words; and a brand always wins
- * over a family label.
+ * or family labels that are English words, but for their homoglyphs in
+ * IDN under their own suffix; and a brand always wins over a family
+ * label.
  */
 #include <stdio.h>
 #include <string.h>
@@ -46,6 +47,14 @@ static const struct pair_case member_cases[] = {
 	{"from-canada.com", NULL, NULL, "an English word, no keyword"},
 	{"office-login.com", NULL, NULL,
 	 "office.com's label is an English word"},
+	{"xn--windws-zqf.com", "microsoft.com", GLYPH,
+	 "but windows.com with a Cyrillic o is it spoofed"},
+	{"xn--offce-1sa.com", "microsoft.com", GLYPH,
+	 "so is office.com with an accented i"},
+	{"xn--windws-zqf.de", NULL, NULL,
+	 "not under a suffix the family does not use"},
+	{"windovvs.com", NULL, NULL,
+	 "nor in ASCII: vv for w in an English word is anyone's name"},
 	{"list-manage1.com", NULL, NULL, "a digit added: a generic edit"},
 	{"1and1-2.com", NULL, NULL, "a digit-bearing family label numbered"},
 	/* The family label under another suffix, one edit from the
