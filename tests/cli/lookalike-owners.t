@@ -39,4 +39,14 @@ for case in \
 	is "$(run "$TMP/one" | jq -r '[.rule.name, .phishwatch.phished_domain] | @tsv')" \
 		"$2$tab$3" "$1 imitates $3 ($2): an open suffix, or the brand's own"
 done
+
+# A family domain whose label is an English word (facebook.com's
+# messenger.com): others' name in ASCII, but spoofed when written with
+# a Cyrillic e under its own suffix.
+senders "$TMP/word" messenger.com messenger-app.com messengr.com \
+	"$(printf 'm\320\265ssenger.com')"
+run "$TMP/word" > "$TMP/word.out"
+is "$(jq -r '[.rule.name, .phishwatch.phished_domain, .phishwatch.sender_domain] | @tsv' < "$TMP/word.out")" \
+	"lookalike:homoglyph${tab}facebook.com${tab}xn--mssenger-c8g.com" \
+	"an English-word family label: only its IDN homoglyph is reported"
 done_testing
