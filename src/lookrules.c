@@ -19,7 +19,8 @@
  *	and for an IDN label its deletions (homoglyph: equal skeletons,
  *	or one edit after folding, one letter no table folds for the same
  *	letter of a brand each time, or for a two-letter brand one such
- *	letter), the label's deletions
+ *	letter; where Latin letters mix with letters read by their sound,
+ *	those letters as letters no table folds), the label's deletions
  *	(typo, symmetric deletion, each candidate verified by an exact
  *	one-edit test, a letter substituted in 5 or 6 only by a slip:
  *	looksearch.h), the narrow variants of short labels
@@ -32,7 +33,8 @@
  *	matches under a suffix whose registry vets its registrants (.edu,
  *	ac.uk: vetted.h) that the brand does not use, and what the edit
  *	rules match of a brand whose family has the sender's label
- *	(deutschebank.pl).
+ *	(deutschebank.pl).  A family label that is an English word counts
+ *	only as a homoglyph in an IDN label under its own suffix.
  */
 #include <string.h>
 
@@ -587,7 +589,8 @@ static int lookrules_member_spoof(const struct lookalike *lk,
  * imitates, and *rule the rule's name; NULL when none.  A family
  * domain's label matched by a rule gives way to a brand that a later
  * rule finds (canada-post: canadapost.ca by a typo, not canada.ca's
- * brand by a keyword), and is none when it is an English word. */
+ * brand by a keyword), and is none when it is an English word, but
+ * for its IDN homoglyphs (lookrules_member_spoof()). */
 const struct lookalike_brand *lookrules_variant(const struct lookalike *lk,
 						const char *reg,
 						const char **rule)
