@@ -9,7 +9,9 @@
 #   access  examples/access, tests/fuzz-regress/access
 #   linein  tests/rulebase/*.in (the first 4 bytes set the read sizes)
 #   lookalike  the lookalikes of man/phishwatch.1's rules, one a file
-#           (a second line: a brand to learn)
+#           (a second line: a brand to learn); labels that mix Latin
+#           with a Thai or Georgian letter, an all-Thai one, a family
+#           label with a Cyrillic letter
 # A crash, leak or sanitizer report stops that harness, leaves the input
 # as $FUZZ_BUILD/crash-NAME-* and makes this script fail.  Put the input
 # in tests/fuzz-regress/NAME/ (make test replays it) once it is fixed.
@@ -49,6 +51,10 @@ seed() {
 			deutsche-post.de paypa1-login.com xn--pypal-login-yij.com \
 			bt-billing.com myefherwalet.com paypal.com.verify-id.info \
 			"$(printf 'p\320\260ypal-login.com')" \
+			"$(printf 'p\340\270\204ypal.com')" \
+			"$(printf 'amazo\341\203\233.com')" \
+			"$(printf '\340\270\204\340\270\204\340\270\204.com')" \
+			"$(printf 'mess\320\265nger.com')" \
 			"$(printf 'zorbix-login.com\nzorbix-mailer.com')"; do
 			n=$((n + 1))
 			printf '%s' "$d" >"$2/seed-$n"
