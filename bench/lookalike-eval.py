@@ -166,10 +166,14 @@ def member_domains(family):
 
 
 def same_brand(got, brand, family):
-    """got (the brand reported) stands for brand: the same, or one is in
-    the other's family (staples.co.uk is staples.com's)."""
+    """got (the brand reported) stands for brand: the same, one is in
+    the other's family (staples.co.uk is staples.com's), or the two have
+    the same label (bybit.com and bybit.id of one list, delta.com of
+    data/brands and a list's delta.no): a name made of that label
+    imitates both, and the rules name the brand loaded first."""
     return got == brand or brand in family.get(got, ()) \
-        or got in family.get(brand, ())
+        or got in family.get(brand, ()) \
+        or got.split(".")[0] == brand.split(".")[0]
 
 
 def keywords(top):
