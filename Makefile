@@ -10,6 +10,8 @@
 #                        tests under valgrind memcheck (see there)
 #   make fuzz     each libFuzzer harness of fuzz/ for FUZZ_SECONDS
 #   make lint     cppcheck over src/ (any finding fails)
+#   make eval     lookalike recall and false alarms (build/eval/report.md)
+#   make eval-recall LIST=FILE  the recall of one brands file alone
 #   make format   clang-format src/ in place (.clang-format)
 #   (make check: lint, test of the files check-sanitize does not run,
 #   check-sanitize, check-valgrind, fuzz, check-deb)
@@ -83,7 +85,7 @@ DEPS_TEST  = perl liblognorm-utils jq sqlite3 rsyslog rsyslog-relp \
 DEPS       = $(DEPS_BUILD) $(DEPS_TEST)
 
 .PHONY: all deps deps-bench deps-eval deps-harden run demo check test unit \
-	bench eval install install-rsyslog deb deb-build deps-deb check-deb \
+	bench eval eval-recall install install-rsyslog deb deb-build deps-deb check-deb \
 	clean check-sanitize check-valgrind fuzz fuzzers lint format
 all: $(PROG) $(SYSLOG_RB) $(EXIM_SYSLOG_RB)
 
@@ -367,6 +369,15 @@ eval: deps deps-eval $(BUILD)/lookalike-eval
 		--missed $(BUILD)/eval/missed.tsv > $(BUILD)/eval/report.md.tmp
 	mv $(BUILD)/eval/report.md.tmp $(BUILD)/eval/report.md
 	sed -n '1,/^Flagged/p' $(BUILD)/eval/report.md
+
+# eval-recall - only the recall table of one brands file, LIST=FILE,
+# loaded after data/brands as --brands FILE would be, and its misses:
+# a site's own list measured in a minute
+eval-recall: deps deps-eval $(BUILD)/lookalike-eval
+	@test -n "$(LIST)" || { echo "usage: make eval-recall LIST=FILE" >&2; \
+		exit 2; }
+	/usr/bin/python3 bench/lookalike-eval.py --eval $(BUILD)/lookalike-eval \
+		--brands data/brands --cache $(BUILD)/eval --recall "$(LIST)"
 
 install: phishwatch $(SYSLOG_RB) $(EXIM_SYSLOG_RB)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rsyslog \

@@ -24,7 +24,9 @@ and of the
 family domains of data/brands with a label of their own (youtube.com of
 google.com, scored on the narrow rules that family labels take), each
 taken as a sender of its own.  A permutation counts as caught when it is
-reported as a lookalike of the brand it was made from.  Permutations that
+reported as a lookalike of the brand it was made from, of a brand of
+its family, or of another brand with the same label (bybit.com for
+bybit.id: a name made of the label imitates both).  Permutations that
 are a brand's own (its family, another brand) are not lookalikes and are
 left out; so are, for narrow brand labels (under 5 characters, marked
 !word in the brands file, or a keyword after one or two letters: gmail),
@@ -45,6 +47,10 @@ senders and says where each comes from.
 
 Real squats: bench/realsquats.py measures both on a list of phishing
 hosts seen in the wild and of legitimate hosts that look like them.
+
+--recall FILE prints only the recall table of one brands file, loaded
+after --brands as --brands FILE would be, and its misses (make
+eval-recall LIST=FILE): a site's own list, measured in seconds.
 
 The report opens with the targets' numbers at a glance: the recall of
 each fuzzer on each brand list in one table, and each brand list's
@@ -501,6 +507,19 @@ PLAIN_LISTS = [
 ]
 
 
+def recall_only(binary, shipped, path):
+    """Print the recall table of brands file path (after shipped) and
+    its misses by fuzzer: a site's own list measured in a minute."""
+    brands = [line.split()[0] for line in read_list(path)]
+    table, missed = recall(binary, [shipped, path], brands)
+    print_recall("Recall: %d brands of %s (after %s)"
+                 % (len(brands), path, shipped), table)
+    for fuzzer in sorted(missed):
+        print("\nMissed, %s (%d):\n" % (fuzzer, len(missed[fuzzer])))
+        for host in sorted(missed[fuzzer]):
+            print("    " + host)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--eval")
@@ -511,7 +530,17 @@ def main():
     ap.add_argument("--draw-sample", action="store_true",
                     help="write the drawn brand lists and stop")
     ap.add_argument("--draw-dir", help="write them here, not in bench")
+    ap.add_argument("--recall", metavar="FILE", action="append",
+                    help="only the recall table of this brands file, "
+                    "loaded after --brands as --brands FILE would be, "
+                    "and its misses (repeatable)")
     a = ap.parse_args()
+    if a.recall:
+        if not a.eval:
+            ap.error("--eval is needed")
+        for path in a.recall:
+            recall_only(a.eval, a.brands, path)
+        return 0
     paths = [os.path.join(a.top, "bench", f) for f, _, _ in PLAIN_LISTS]
     if a.draw_sample:
         fetch(a.cache)
