@@ -66,6 +66,7 @@ import random
 import re
 import subprocess
 import sys
+import tempfile
 import urllib.parse
 
 from evalpops import (BANKS, FREEMAIL, HELDOUT, ICONS, PSL, PublicSuffixes,
@@ -507,13 +508,39 @@ PLAIN_LISTS = [
 ]
 
 
+def loaded_lines(path):
+    """The lines of brands file path as phishwatch loads them: each name
+    as its A-label (bücher.de: xn--bcher-kva.de), in lower case, and a
+    line whose brand is no registered domain (a public suffix, an
+    address) left out, as phishwatch leaves it out, with a note."""
+    psl = PublicSuffixes(PSL)
+    lines = []
+    for line in read_list(path):
+        try:
+            words = [w if w[0] in "!." else w.encode("idna").decode().lower()
+                     for w in line.split()]
+        except UnicodeError:
+            words = None
+        if not words or not psl.has_tld(words[0]) \
+                or psl.registered(words[0]) != words[0]:
+            print("%s: %s: no registered domain; left out" % (path, line),
+                  file=sys.stderr)
+            continue
+        lines.append(" ".join(words))
+    return lines
+
+
 def recall_only(binary, shipped, path):
     """Print the recall table of brands file path (after shipped) and
-    its misses by fuzzer: a site's own list measured in a minute."""
-    brands = [line.split()[0] for line in read_list(path)]
-    table, missed = recall(binary, [shipped, path], brands)
+    its misses by fuzzer: a site's own list measured in seconds."""
+    lines = loaded_lines(path)
+    with tempfile.NamedTemporaryFile("w", suffix=".brands") as f:
+        f.write("".join(line + "\n" for line in lines))
+        f.flush()
+        table, missed = recall(binary, [shipped, f.name],
+                               [line.split()[0] for line in lines])
     print_recall("Recall: %d brands of %s (after %s)"
-                 % (len(brands), path, shipped), table)
+                 % (len(lines), path, shipped), table)
     for fuzzer in sorted(missed):
         print("\nMissed, %s (%d):\n" % (fuzzer, len(missed[fuzzer])))
         for host in sorted(missed[fuzzer]):
