@@ -8,7 +8,8 @@
  *	lookalike_owned() and lookalike_check() against the shipped
  *	brands (data/brands) and a few more whose labels have hyphens, a
  *	country code for a suffix or two letters (the combination rules'
- *	words, spelled suffixes and names), loaded once.  Every verdict
+ *	words, spelled suffixes and names) or are A-labels (their ASCII
+ *	readings are targets too), loaded once.  Every verdict
  *	must name a brand and a rule of bounded length; the rest of the
  *	input, if any, is learned as a brand (bounded by
  *	--max-learned-brands' default), so the learned index is fuzzed
@@ -29,8 +30,14 @@
 
 /* Brands the shipped list has no label like. */
 static const char *const fuzz_brands[] = {
-    "litecoin-foundation.org", "bank-maskan.ir", "metamask.io",
-    "reka-ui.com",             "ee.co.uk",       "myetherwallet.com",
+    "litecoin-foundation.org",
+    "bank-maskan.ir",
+    "metamask.io",
+    "reka-ui.com",
+    "ee.co.uk",
+    "myetherwallet.com",
+    "xn--mnchner-bank-dlb.de",
+    "xn--80abap1arsf.xn--p1ai",
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -46,8 +53,7 @@ static struct lookalike *fuzz_index(void)
 		return lk;
 	lk = lookalike_new();
 	if (lk == NULL
-	    || brandfile_load(lk, file != NULL ? file : FUZZ_BRANDS, &say,
-			      NULL)
+	    || brandfile_load(lk, file != NULL ? file : FUZZ_BRANDS, &say, NULL)
 		   < 0)
 		abort();
 	for (size_t i = 0; i < sizeof(fuzz_brands) / sizeof(fuzz_brands[0]);

@@ -516,6 +516,51 @@ int confusable_skeleton_unread(const struct confusable *cf, const char *label,
 	return confusable_fold_label(cf, label, len, out, &fold);
 }
 
+/* confusable_read_char - c (lower case) as a reader writes it in ASCII,
+ * appended to out at *n: itself when an ASCII letter, digit or hyphen,
+ * else CLDR's transform of it; -1 when it has none or out is full */
+static int confusable_read_char(const struct confusable *cf, UChar32 c,
+				char out[CONFUSABLE_READING_MAX + 1], size_t *n)
+{
+	UChar32 latin[CONFUSABLE_CHAR_MAX];
+	int m = 1;
+
+	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')
+		latin[0] = c;
+	else
+		m = confusable_latin(cf, c, latin);
+	if (m <= 0 || *n + (size_t)m > CONFUSABLE_READING_MAX)
+		return -1;
+	for (int i = 0; i < m; i++)
+		out[(*n)++] = (char)latin[i];
+	return 0;
+}
+
+int confusable_reading(const struct confusable *cf, const char *label,
+		       size_t len, char out[CONFUSABLE_READING_MAX + 1])
+{
+	UChar wide[CONFUSABLE_WIDE];
+	int flags = 0;
+	int32_t n;
+	size_t used = 0;
+
+	if (cf == NULL || label == NULL || out == NULL
+	    || !confusable_is_ace(label, len) || confusable_open(cf) < 0)
+		return -1;
+	n = confusable_wide(&cf->lazy->icu, label, len, wide, &flags);
+	for (int32_t i = 0; i < n;) {
+		UChar32 c;
+
+		U16_NEXT(wide, i, n, c);
+		if (confusable_read_char(cf, cf->lazy->icu.to_lower(c), out,
+					 &used)
+		    < 0)
+			return -1;
+	}
+	out[used] = '\0';
+	return n > 0 && out[0] != '-' && out[used - 1] != '-' ? (int)used : -1;
+}
+
 int confusable_glyphs(const struct confusable *cf, const char *text, size_t len,
 		      struct confusable_glyphs *g)
 {

@@ -72,6 +72,20 @@ void confusable_merge_ce(const char *sk, size_t n, char *out);
 /* confusable_is_ace - label[0..len) starts an A-label ("xn--" and more) */
 int confusable_is_ace(const char *label, size_t len);
 
+/* Longest reading kept: a DNS label. */
+#define CONFUSABLE_READING_MAX 63
+
+/*
+ * confusable_reading - A-label label[0..len) as a reader writes it in
+ * ASCII: each character beyond ASCII by CLDR's transform (bücher:
+ * bucher, münchner-bank: munchner-bank, сбербанк: sberbank) into out,
+ * NUL-terminated; its length, or -1 when the label is no A-label, a
+ * character has no ASCII letters, or the reading is no LDH label of
+ * CONFUSABLE_READING_MAX bytes or fewer
+ */
+int confusable_reading(const struct confusable *cf, const char *label,
+		       size_t len, char out[CONFUSABLE_READING_MAX + 1]);
+
 /* confusable_decode - the UTF-8 text of A-label label[0..len) into out,
  * NUL-terminated; its length, or -1 when it is no A-label or does not
  * decode */

@@ -238,17 +238,53 @@ enum lookalike_verdict lookalike_judge(const struct lookalike *lk,
 	return *reg == host ? LOOKALIKE_REGISTRABLE : LOOKALIKE_BELOW;
 }
 
+/*
+ * lookalike_add_reading - for a brand whose label is an A-label, its
+ * label as a reader writes it in ASCII under the same suffix (bücher.de:
+ * bucher.de) as a target reported for the brand, as a family domain is,
+ * but not one of the brand's own domains: phishers write the name so
+ * (bucher-login.de, munchner-bank-secure.de), and what a family label
+ * takes is what such a reading takes (keywords, a doubled letter or a
+ * swap, homoglyphs); the reading itself stays the brand's homoglyph.
+ * 0, or -1 ENOMEM.
+ */
+static int lookalike_add_reading(struct lookalike *lk,
+				 const struct lookalike_brand *brand)
+{
+	char reading[CONFUSABLE_READING_MAX + 1];
+	char domain[HOSTNAME_MAX + 1];
+	int n;
+
+	if (!confusable_is_ace(brand->domain, brand->label_len))
+		return 0;
+	n = confusable_reading(lk->cf, brand->domain, brand->label_len,
+			       reading);
+	if (n < LOOKALIKE_TYPO_MIN
+	    || snprintf(domain, sizeof(domain), "%s%s", reading,
+			brand->domain + brand->label_len)
+		   >= (int)sizeof(domain)
+	    || strmap_get(lk->brands, domain) != NULL
+	    || strmap_get(lk->own, domain) != NULL)
+		return 0;
+	return lookalike_insert(lk, lk->members, domain, brand, 0) < 0 ? -1 : 0;
+}
+
 /* lookalike_add_brand - a brand from the administrator */
 int lookalike_add_brand(struct lookalike *lk, const char *domain)
 {
 	char host[HOSTNAME_MAX + 1];
 	const char *reg;
+	int added;
 
 	if (lookalike_judge(lk, domain, host, &reg) != LOOKALIKE_REGISTRABLE) {
 		errno = EINVAL;
 		return -1;
 	}
-	return lookalike_insert(lk, lk->brands, host, NULL, 0);
+	added = lookalike_insert(lk, lk->brands, host, NULL, 0);
+	if (added > 0
+	    && lookalike_add_reading(lk, strmap_get(lk->brands, host)) < 0)
+		return -1;
+	return added;
 }
 
 /*

@@ -292,6 +292,14 @@ is "$(shipped mueller.de --brands "$TMP/utf8")" \
 	"phished-domain-first-seen${tab}lookalike:homoglyph${tab}xn--mller-kva.de${tab}mueller.de" \
 	"a brand written in UTF-8 in --brands FILE is taken as its A-labels"
 not_shipped "... and its family too" xn--mller-kva.com --brands "$TMP/utf8"
+printf 'b\303\274cher.de\nm\303\274nchner-bank.de\n' > "$TMP/idnbrands"
+is "$(shipped bucher-login.de --brands "$TMP/idnbrands")" \
+	"phished-domain-first-seen${tab}lookalike:combo${tab}xn--bcher-kva.de${tab}bucher-login.de" \
+	"an internationalized brand's name in ASCII with a keyword is its lure"
+is "$(shipped munchner-bank-secure.com --brands "$TMP/idnbrands" | cut -f2-3)" \
+	"lookalike:combo${tab}xn--mnchner-bank-dlb.de" \
+	"... a hyphenated one's too, under any suffix"
+not_shipped "... with a word that is no keyword, nobody's" bucher-family.de --brands "$TMP/idnbrands"
 printf 'ee.co.uk\n' > "$TMP/ee"
 is "$(shipped ee-billing-recovery.web.app --brands "$TMP/ee")" \
 	"phished-domain-first-seen${tab}lookalike:combo${tab}ee.co.uk${tab}ee-billing-recovery.web.app" \
