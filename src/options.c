@@ -121,9 +121,13 @@ static const char options_usage[] =
     "  -l, --labels LIST       comma list of suspicious left-most labels,\n"
     "                          replacing the default (emalsrv,complains)\n"
     "      --learn-labels      add the first label of every blocking access\n"
-    "                          entry that is a subdomain\n"
+    "                          entry that is a subdomain\n";
+
+static const char options_usage_brands[] =
     "      --brands FILE       more brands (a brand a line, then its own\n"
-    "                          domains; UTF-8 names as their A-labels)\n"
+    "                          domains; UTF-8 names as their A-labels,\n"
+    "                          and as read in ASCII: bucher-login.de for\n"
+    "                          xn--bcher-kva.de)\n"
     "                          whose lookalikes (linkedinmail.com,\n"
     "                          wallmart.com; two typos of a name of 11 or\n"
     "                          more: myefherwalet.com; a number beside a\n"
@@ -215,8 +219,9 @@ static const char options_usage_end[] =
     "error.\n"
     "See phishwatch(1).\n";
 
-const char *const options_help[] = {options_usage, options_usage_output,
-				    options_usage_end, NULL};
+const char *const options_help[] = {options_usage, options_usage_brands,
+				    options_usage_output, options_usage_end,
+				    NULL};
 const char options_version[] = "phishwatch " PW_VERSION;
 
 /* options_lookup - value of a facility or severity name, or -1 */
