@@ -27,7 +27,8 @@ version=2
 #	exim-syslog.rb.in: the rules behind an RFC 3164 or RFC 3339 header
 #	of program exim or exim4, and alone (a mainlog line, or the message
 #	property with its leading space), each with Exim's own optional
-#	"[1\N] ", stamp (fields log_date, log_time; a zone is not read, such
+#	"[1\N] ", stamp (fields log_date, log_time, the time up to a blank:
+#	log_selector +millisec's ".ddd" with it; a zone is not read, such
 #	lines end in exim-other) and "[pid] " (exim_pid) before it.
 #
 #	tag			fields (besides, in exim-syslog.rb, log_date,
@@ -263,4 +264,4 @@ rule=exim-continued: %-:rest%
 # itself counts any other line under an exim header, and any other
 # mainlog line, as exim-other.
 rule=exim-other:%
-	log_date:date-iso{"priority":60000}% %log_time:time-24hr% %-:rest%
+	log_date:date-iso{"priority":60000}% %log_time:char-to{"extradata":" "}% %-:rest%

@@ -208,34 +208,50 @@ static int logtime_3339(const char *s, struct timespec *out)
 	return 0;
 }
 
+/* logtime_millisec - log_selector +millisec's ".ddd" at s (4 bytes
+ * left at least) in nanoseconds, or -1 */
+static long logtime_millisec(const char *s)
+{
+	int ms = s[0] == '.' ? logtime_digits(s + 1, 3) : -1;
+
+	return ms < 0 ? -1 : ms * 1000000L;
+}
+
 /*
  * logtime_mainlog - Exim's own log: "YYYY-MM-DD hh:mm:ss" in the host's
- * local time, or with log_timezone's " +hhmm" (" -hhmm") after it
+ * local time, perhaps with log_selector +millisec's ".ddd", perhaps
+ * with log_timezone's " +hhmm" (" -hhmm") after it
  */
 static int logtime_mainlog(const char *s, struct timespec *out)
 {
 	struct tm tm = {0};
 	size_t len = strlen(s);
+	size_t at = 19; /* after the seconds, and their .ddd */
+	long nsec = 0;
 	int hours, minutes;
 	long sign;
 
-	if ((len != 19 && len != 25) || s[10] != ' '
-	    || logtime_date(s, &tm) < 0)
+	if (len < at || s[10] != ' ' || logtime_date(s, &tm) < 0)
 		return -1;
-	if (len == 19) {
+	if (len >= at + 4 && s[at] == '.') {
+		if ((nsec = logtime_millisec(s + at)) < 0)
+			return -1;
+		at += 4;
+	}
+	out->tv_nsec = nsec;
+	if (len == at) {
 		out->tv_sec = logtime_local(&tm);
-		out->tv_nsec = 0;
 		return out->tv_sec == (time_t)-1 ? -1 : 0;
 	}
-	if (s[19] != ' ' || (s[20] != '+' && s[20] != '-'))
+	if (len != at + 6 || s[at] != ' '
+	    || (s[at + 1] != '+' && s[at + 1] != '-'))
 		return -1;
-	sign = s[20] == '-' ? -1 : 1;
-	hours = logtime_digits(s + 21, 2);
-	minutes = logtime_digits(s + 23, 2);
+	sign = s[at + 1] == '-' ? -1 : 1;
+	hours = logtime_digits(s + at + 2, 2);
+	minutes = logtime_digits(s + at + 4, 2);
 	if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59)
 		return -1;
 	out->tv_sec = timegm(&tm) - sign * (hours * 3600L + minutes * 60L);
-	out->tv_nsec = 0;
 	return 0;
 }
 

@@ -39,8 +39,10 @@
  *	other recipients taken: the process's CLIENT line gives its queue id, or
  *	its ACCEPTED line comes from the same process with the same sender),
  *	that ACCEPTED line, or a verdict that ends the message, counts no
- *	message again (refmsg.h). FINISHED, OTHER but session edges, and
- *	refusals at other stages change nothing.
+ *	message again (refmsg.h). FINISHED lets its queue id go (an
+ *	ACCEPTED line that said no recipients, Exim's without a "for" list,
+ *	keeps it until then). OTHER but session edges, and refusals at
+ *	other stages change nothing.
  *
  * LINE KINDS OF EACH MTA
  *	kind       sendmail (sm-mta, sendmail, sm-msp-queue)

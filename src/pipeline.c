@@ -376,13 +376,27 @@ static enum pipeline_result pipeline_on_other(struct pipeline *pipe,
 	    pipe, log, tracking_session_end(&pipe->track, log, &n), &n);
 }
 
-/* What each kind of line is handed to; FINISHED changes nothing yet. */
+/* pipeline_on_finished - a message's last line: its queue id is let go
+ * (a message whose recipients its ACCEPTED line did not say is held
+ * until then) */
+static enum pipeline_result pipeline_on_finished(struct pipeline *pipe,
+						 const struct mailrec *log,
+						 const char *line, size_t len)
+{
+	(void)line;
+	(void)len;
+	tracking_finished(&pipe->track, log);
+	return PIPELINE_DONE;
+}
+
+/* What each kind of line is handed to. */
 static const pipeline_handler pipeline_handlers[MAILREC_KIND_COUNT] = {
     [MAILREC_CLIENT] = pipeline_on_client,
     [MAILREC_ACCEPTED] = pipeline_on_accepted,
     [MAILREC_DELIVERY] = pipeline_on_delivery,
     [MAILREC_REFUSED] = pipeline_on_refused,
     [MAILREC_DISCARDED] = pipeline_on_discarded,
+    [MAILREC_FINISHED] = pipeline_on_finished,
     [MAILREC_OTHER] = pipeline_on_other,
 };
 
@@ -461,6 +475,9 @@ static int pipeline_fast_skip(struct pipeline *pipe, const char *line,
 			return 1;
 		prefilter_detail(line, len, hint);
 		return 0;
+	case PREFILTER_DONE:
+		return !tracker_holds(pipe->parts.tracker, hint->qid,
+				      hint->qid_len);
 	case PREFILTER_FROM:
 		if (pipeline_fast_from(pipe, hint))
 			return 1;

@@ -479,7 +479,7 @@ static enum prefilter_kind prefilter_exim(const char *p, const char *end,
 		return PREFILTER_PARSE;
 	if (prefilter_starts(q, end, "Completed")
 	    && (q + 9 == end || q[9] == ' '))
-		return PREFILTER_SKIP;
+		return PREFILTER_DONE;
 	if (prefilter_starts(q, end, "<= "))
 		return prefilter_exim_sender(q + 3, end, hint) < 0
 			   ? PREFILTER_PARSE

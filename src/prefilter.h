@@ -51,7 +51,8 @@ enum prefilter_kind {
 	PREFILTER_FROM,  /* sm-mta from= line: qid and address found */
 	PREFILTER_TO,    /* sm-mta to= line: qid found */
 	PREFILTER_RCPT,  /* sendmail ruleset verdict: every field found */
-	PREFILTER_EDGE   /* smtpd's connect or disconnect: process found */
+	PREFILTER_EDGE,  /* smtpd's connect or disconnect: process found */
+	PREFILTER_DONE /* Exim's Completed, a message's last line: qid found */
 };
 
 /* A piece of the line (not NUL-terminated), or none (len 0). */

@@ -19,7 +19,8 @@
  *	reads count (sendmail's, Postfix's daemons under their syslog
  *	names, and Exim's: exim, exim4); every other header, and one that does
  *	not have this shape, is "other". Exim's mainlog line begins "YYYY-MM-DD
- *	hh:mm:ss", perhaps with log_timezone's " +hhmm", then perhaps
+ *	hh:mm:ss", perhaps with log_selector +millisec's ".ddd", perhaps
+ *	with log_timezone's " +hhmm", then perhaps
  *	log_selector +pid's "[pid]"; its message part is what follows, as after
  *	an exim[pid] tag. After an exim or exim4 tag, what Exim itself puts
  *	first is not part of the message either: "[1\N] " (the first piece of a
@@ -107,6 +108,20 @@ static int sysloghdr_date(const char *p)
 	return p[10] == ' ' && sysloghdr_clock(p + 11);
 }
 
+/* Exim's log_selector +millisec: ".ddd" after the seconds. */
+#define SYSLOGHDR_MILLISEC_LEN 4
+
+/* sysloghdr_millisec - 1 when p[0..len) starts with ".ddd" */
+static int sysloghdr_millisec(const char *p, size_t len)
+{
+	if (len < SYSLOGHDR_MILLISEC_LEN || p[0] != '.')
+		return 0;
+	for (size_t i = 1; i < SYSLOGHDR_MILLISEC_LEN; i++)
+		if (!sysloghdr_digit(p[i]))
+			return 0;
+	return 1;
+}
+
 /* sysloghdr_mainlog - length of an Exim mainlog stamp at line, or 0;
  * a blank must follow it */
 static size_t sysloghdr_mainlog(const char *line, size_t len)
@@ -115,6 +130,8 @@ static size_t sysloghdr_mainlog(const char *line, size_t len)
 
 	if (len <= stamp || !sysloghdr_date(line))
 		return 0;
+	if (sysloghdr_millisec(line + stamp, len - stamp))
+		stamp += SYSLOGHDR_MILLISEC_LEN;
 	if (len > stamp + 6 && line[stamp] == ' '
 	    && (line[stamp + 1] == '+' || line[stamp + 1] == '-')) {
 		for (size_t i = stamp + 2; i < stamp + 6; i++)
@@ -122,7 +139,7 @@ static size_t sysloghdr_mainlog(const char *line, size_t len)
 				return 0;
 		stamp += 6;
 	}
-	return line[stamp] == ' ' ? stamp : 0;
+	return stamp < len && line[stamp] == ' ' ? stamp : 0;
 }
 
 /* sysloghdr_mainlog_pid - the "[pid] " at off into hdr; the offset

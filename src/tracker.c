@@ -34,6 +34,7 @@ struct tracker_entry {
 	unsigned char discard_pending;  /* seen before from= */
 	unsigned char discard_counted;
 	unsigned char message_counted; /* by a verdict before from= */
+	unsigned char unsaid;          /* from= gave no recipient count */
 	char qid[TRACKER_QID_MAX + 1];
 	char relay[TRACKER_RELAY_MAX + 1]; /* a client= line's, or "" */
 };
@@ -274,7 +275,8 @@ static void tracker_delta_for(const struct tracker_entry *e,
  */
 static void tracker_done_if_complete(struct tracker *t, struct tracker_entry *e)
 {
-	if (e->sender == NULL || (e->awaiting > 0 && !e->discard_counted))
+	if (e->sender == NULL
+	    || ((e->awaiting > 0 || e->unsaid) && !e->discard_counted))
 		return;
 	/* The caller's delta names this sender: keep it until next call. */
 	e->sender->refs++;
@@ -318,6 +320,8 @@ static void tracker_from_counts(const struct tracker_entry *e,
 {
 	unsigned long rejected = e != NULL ? e->pending_rejected : 0;
 
+	if (nrcpts == TRACKER_NRCPTS_UNSAID)
+		nrcpts = 0; /* counted as their deliveries end */
 	out->n[TRACK_MESSAGES] = e != NULL && e->message_counted ? 0 : 1;
 	out->n[TRACK_RECIPIENTS] = nrcpts + rejected;
 	out->n[TRACK_REJECTED] = rejected;
@@ -342,13 +346,14 @@ int tracker_from(struct tracker *t, const char *qid, const char *phished,
 	tracker_append(t, e); /* ...to the attached one */
 	if (e->sender == NULL)
 		return -1;
-	e->nrcpts = nrcpts;
+	e->unsaid = nrcpts == TRACKER_NRCPTS_UNSAID;
+	e->nrcpts = e->unsaid ? 0 : nrcpts;
 	tracker_delta_for(e, out);
 	tracker_from_counts(e, nrcpts, out);
 	if (e->discard_pending)
 		e->discard_counted = 1;
 	e->pending_rejected = 0;
-	e->awaiting = nrcpts;
+	e->awaiting = e->nrcpts;
 	tracker_done_if_complete(t, e);
 	return 1;
 }
@@ -393,7 +398,8 @@ unsigned long tracker_held_rejected(const struct tracker *t, const char *qid,
 	return e != NULL && e->sender == NULL ? e->pending_rejected : 0;
 }
 
-/* tracker_forget - an ordinary message: nothing more to learn */
+/* tracker_forget - an ordinary message, or one whose MTA logs no more
+ * of it: nothing more to learn */
 void tracker_forget(struct tracker *t, const char *qid)
 {
 	struct tracker_entry *e;
@@ -479,6 +485,9 @@ int tracker_to(struct tracker *t, const char *qid, enum mailrec_outcome outcome,
 		return 0;
 	tracker_delta_for(e, out);
 	out->n[counter_of[outcome]] = n;
+	/* a deferred recipient is counted when its delivery ends */
+	if (e->unsaid && outcome != OUTCOME_DEFERRED)
+		out->n[TRACK_RECIPIENTS] = n;
 	if (outcome != OUTCOME_DEFERRED)
 		e->awaiting -= n < e->awaiting ? n : e->awaiting;
 	tracker_done_if_complete(t, e);

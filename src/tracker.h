@@ -71,10 +71,17 @@ struct tracker;
 struct tracker *tracker_new(size_t cap, time_t window);
 void tracker_free(struct tracker *t);
 
+/* The nrcpts of a from= line that says no count and lists no recipient
+ * (Exim without log_selector +received_recipients, its default): the
+ * message's recipients are counted as their deliveries end, and it is
+ * held until its last line (tracker_forget()) or the window ends. */
+#define TRACKER_NRCPTS_UNSAID ((unsigned long)-1)
+
 /*
  * tracker_from - a from= line of a suspicious sender: attach qid to the
- * campaign; *out gets the message, its recipients and anything seen
- * before.  Returns 1 when *out holds counts, 0 when not, -1 on error.
+ * campaign; *out gets the message, its recipients (nrcpts, or
+ * TRACKER_NRCPTS_UNSAID) and anything seen before.  Returns 1 when *out
+ * holds counts, 0 when not, -1 on error.
  */
 int tracker_from(struct tracker *t, const char *qid, const char *phished,
 		 const char *sender, unsigned long nrcpts, time_t when,
@@ -103,7 +110,9 @@ int tracker_holds(const struct tracker *t, const char *qid, size_t len);
 unsigned long tracker_held_rejected(const struct tracker *t, const char *qid,
 				    time_t when);
 
-/* tracker_forget - a from= line of an ordinary sender: drop qid */
+/* tracker_forget - a from= line of an ordinary sender, or the MTA's
+ * last line of qid's message (Postfix's "removed", Exim's "Completed"):
+ * nothing more of it counts, drop qid */
 void tracker_forget(struct tracker *t, const char *qid);
 
 /* tracker_counted - a verdict counted the message of qid (sendmail's

@@ -30,7 +30,8 @@ static unsigned long tracking_count_list(const char *list)
 
 /* tracking_nrcpts - the ACCEPTED line's recipient count, bounded: the
  * count the MTA logged, or the recipients it listed (Exim logs a list
- * with +received_recipients, no count) */
+ * with +received_recipients, no count), or TRACKER_NRCPTS_UNSAID when
+ * it did neither (Exim's default) */
 static unsigned long tracking_nrcpts(const struct mailrec *log)
 {
 	char *end;
@@ -39,7 +40,7 @@ static unsigned long tracking_nrcpts(const struct mailrec *log)
 	if (log->nrcpts == NULL)
 		return log->recipients != NULL
 			   ? tracking_count_list(log->recipients)
-			   : 0;
+			   : TRACKER_NRCPTS_UNSAID;
 	if (!isdigit((unsigned char)log->nrcpts[0]))
 		return 0;
 	n = strtoul(log->nrcpts, &end, 10);
@@ -288,6 +289,13 @@ enum pipeline_result tracking_listed(struct tracking *t,
 	}
 	refmsg_list_piece(&t->refmsg, log);
 	return PIPELINE_DONE;
+}
+
+/* tracking_finished - FINISHED: the queue id is let go */
+void tracking_finished(struct tracking *t, const struct mailrec *log)
+{
+	tracker_forget(t->tracker, log->qid);
+	tracking_stats(t);
 }
 
 /* tracking_line - a session edge or a queue id ends the process's run

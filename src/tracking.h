@@ -90,6 +90,10 @@ enum pipeline_result tracking_listed(struct tracking *t,
 				     const struct mailrec *log,
 				     struct tracking_count *n);
 
+/* tracking_finished - the MTA's last line of a message (FINISHED): its
+ * queue id counts no more */
+void tracking_finished(struct tracking *t, const struct mailrec *log);
+
 /* tracking_line - any parsed line: one that ends its process's SMTP
  * session or gives it a queue id ends the message its verdicts share */
 void tracking_line(struct tracking *t, const struct mailrec *log);

@@ -65,7 +65,7 @@ static const struct {
 	{ "Dec  5 05:31:04 mx1 exim[9]: [8\\15]     ...",
 	  PREFILTER_PARSE, "and the piece that says there were more" },
 	{ "Dec  4 20:26:16 mx1 exim[9]: 2026-12-04 20:26:16 [9] 1xZZrE-0003dx-1x Completed",
-	  PREFILTER_SKIP, "Exim's Completed changes nothing: skipped" },
+	  PREFILTER_DONE, "Exim's Completed: a message's last line, its id found" },
 	{ "Dec  4 20:26:16 mx1 exim[9]: 2026-12-04 20:26:16 [9] no host name found for IP address ::1",
 	  PREFILTER_SKIP, "a failed host name lookup is skipped" },
 	{ "Dec  4 20:26:18 mx1 exim[9]: 2026-12-04 20:26:18 [9] "
@@ -166,6 +166,12 @@ static void test_hints(void)
 	       && is_text(h.program.text, h.program.len, "exim")
 	       && is_text(h.host.text, h.host.len, "mx1"),
 	       "and its process: host, program, pid");
+	tap_is_long(kind_of("2026-12-04 20:26:21.250 1xZZrI-0003i2-2M "
+			    "Completed QT=1s", &h),
+		    PREFILTER_DONE, "Exim's Completed (+millisec, no pid, "
+		    "+queue_time_overall)");
+	tap_ok(is_text(h.qid, h.qid_len, "1xZZrI-0003i2-2M"),
+	       "its Exim id, for the tracker");
 	tap_is_long(kind_of("Jul  3 14:12:20 mx1 postfix-out/smtpd[42]: "
 			    "disconnect from a[192.0.2.1] ehlo=1", &h),
 		    PREFILTER_EDGE, "a session edge");
@@ -198,7 +204,8 @@ static void test_bounds(void)
 		{ "x sm-mta[1]: q1: to=", PREFILTER_SKIP },
 		{ "2026-12-04 17:12:25 [9] 1x-y <=", PREFILTER_PARSE },
 		{ "2026-12-04 17:12:25 [9] 1x-y <= ", PREFILTER_PARSE },
-		{ "2026-12-04 17:12:25 [9] 1x-y Completed", PREFILTER_SKIP },
+		{ "2026-12-04 17:12:25 [9] 1x-y Completed", PREFILTER_DONE },
+		{ "2026-12-04 17:12:25 [9] 1x-y Completedx", PREFILTER_PARSE },
 		{ "2026-12-04 17:12:25 [9] 1x-y", PREFILTER_PARSE },
 		{ "Jul  3 14:12:20 x exim[1]: [2\\", PREFILTER_PARSE },
 		{ "Jul  3 14:12:20 x exim[1]: [2\\3]", PREFILTER_PARSE },

@@ -149,6 +149,13 @@ static void test_forms(void)
 		  "1rAbCd-00000000123-Abcd Completed" },
 		{ "2026-12-04 13:40:01 +0100 [9] x", SYSLOGHDR_MAINLOG,
 		  "2026-12-04 13:40:01 +0100", NULL, NULL, "9", "x" },
+		{ "2026-12-04 13:40:01.250 [9] x", SYSLOGHDR_MAINLOG,
+		  "2026-12-04 13:40:01.250", NULL, NULL, "9", "x" },
+		{ "2026-12-04 13:40:01.250 +0100 1rAbCd Completed",
+		  SYSLOGHDR_MAINLOG, "2026-12-04 13:40:01.250 +0100", NULL,
+		  NULL, NULL, "1rAbCd Completed" },
+		{ "2026-12-04 13:40:01.25 x", SYSLOGHDR_NONE, NULL, NULL, NULL,
+		  NULL, "2026-12-04 13:40:01.25 x" },
 		{ "2026-12-04 13:40:01 [12a] x", SYSLOGHDR_MAINLOG,
 		  "2026-12-04 13:40:01", NULL, NULL, NULL, "[12a] x" },
 		{ "2026-12-04 13:40:01 [] x", SYSLOGHDR_MAINLOG,
@@ -274,8 +281,13 @@ static void test_every_cut_mainlog(void)
 {
 	static const char full[] = "2026-12-04 13:40:01 +0100 [4707] 1rAbCd Completed";
 
+	static const char msec[] =
+	    "2026-12-04 13:40:01.250 +0100 [4707] 1rAbCd Completed";
+
 	tap_is_long(cuts_wrong(full, SYSLOGHDR_MAINLOG, 20), 0,
 		    "every cut of a mainlog line: read within it");
+	tap_is_long(cuts_wrong(msec, SYSLOGHDR_MAINLOG, 24), 0,
+		    "every cut of a +millisec mainlog line: read within it");
 }
 
 /* test_every_cut_5424 - an RFC 5424 line is Postfix's once its

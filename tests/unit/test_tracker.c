@@ -87,6 +87,39 @@ static void test_to_and_discard(void)
 	tracker_free(t);
 }
 
+/* A from= line that says no count (Exim's default log selectors): the
+ * message is held until its last line, and its recipients are counted
+ * as their deliveries end; a deferral counts none. */
+static void test_unsaid_count(void)
+{
+	struct tracker *t = tracker_new(100, 3600);
+	struct tracker_delta d;
+	struct tracker_stats st;
+
+	tap_is_long(tracker_from(t, "q4", "dhl.com", "emalsrv.dhl.com",
+				 TRACKER_NRCPTS_UNSAID, 10, &d),
+		    1, "unsaid count: from= counted");
+	tap_is_long((long)d.n[TRACK_MESSAGES], 1, "one message");
+	tap_is_long((long)d.n[TRACK_RECIPIENTS], 0, "no recipient yet");
+	tap_ok(tracker_holds(t, "q4", 2), "held with no recipient said");
+	tracker_to(t, "q4", OUTCOME_SENT, 1, 11, &d);
+	tap_is_long((long)d.n[TRACK_RECIPIENTS], 1,
+		    "a delivery counts its recipient");
+	tap_is_long((long)d.n[TRACK_DELIVERED], 1, "and delivers it");
+	tracker_to(t, "q4", OUTCOME_DEFERRED, 1, 12, &d);
+	tap_is_long((long)d.n[TRACK_RECIPIENTS], 0,
+		    "a deferral counts no recipient");
+	tap_is_long((long)d.n[TRACK_DEFERRED], 1, "but the deferral");
+	tracker_to(t, "q4", OUTCOME_BOUNCED, 1, 13, &d);
+	tap_is_long((long)d.n[TRACK_RECIPIENTS], 1,
+		    "the deferred recipient counts when it bounces");
+	tap_ok(tracker_holds(t, "q4", 2), "still held: more may come");
+	tracker_forget(t, "q4");
+	tracker_get_stats(t, &st);
+	tap_is_long((long)st.open, 0, "its last line lets it go");
+	tracker_free(t);
+}
+
 static void test_forget_cap_expire(void)
 {
 	struct tracker *t = tracker_new(3, 100);
@@ -258,6 +291,7 @@ int main(void)
 	test_peek();
 	test_to_and_discard();
 	test_forget_cap_expire();
+	test_unsaid_count();
 	test_no_outcome();
 	return tap_done();
 }
