@@ -64,7 +64,9 @@
  *	             one without mailer= that says none is REJECTED (the
  *	             recipients of a message refused after its data)
  *	           Postfix: smtp/local/lmtp/virtual/pipe "QID: to=<r>, ...,
- *	             dsn=, status=sent|deferred|bounced (text)"
+ *	             dsn=, status=sent|deferred|bounced (text)"; qmgr's
+ *	             "QID: from=<s>, status=expired, returned to sender"
+ *	             BOUNCED with all_pending
  *	           Exim: "QID => r" and "QID -> r" SENT, "QID == r ..."
  *	             DEFERRED, "QID ** r ..." BOUNCED
  *	REFUSED    sendmail: "QID: ruleset=check_mail, arg1=<s>, ...,
@@ -236,6 +238,10 @@ struct mailrec {
 	int relay_forged;       /* 1: the MTA doubted the name */
 	/* DELIVERY */
 	enum mailrec_outcome outcome;
+	int all_pending;    /* 1: for every recipient of its message with no
+			  * final outcome yet, none named (Postfix's qmgr
+			  * "from=<s>, status=expired": the queue's time is
+			  * up, and no line names the recipients bounced) */
 	const char *dsn;    /* e.g. 2.0.0 */
 	const char *status; /* the MTA's text: "Sent (...)", "sent (250 ..)" */
 	/* REFUSED and DISCARDED */

@@ -273,6 +273,11 @@ static void postfix_record(int tag, const char *const slot[],
 		out->status = slot[F_STATUS];
 		out->outcome = normalize_postfix_outcome(slot[F_STATUS]);
 		break;
+	case TAG_EXPIRED:
+		out->kind = MAILREC_DELIVERY;
+		out->outcome = OUTCOME_BOUNCED;
+		out->all_pending = 1;
+		break;
 	case TAG_REMOVED:
 		out->kind = MAILREC_FINISHED;
 		break;

@@ -483,6 +483,8 @@ int tracker_to(struct tracker *t, const char *qid, enum mailrec_outcome outcome,
 	if (e == NULL || e->sender == NULL || outcome == OUTCOME_NONE
 	    || (unsigned)outcome >= sizeof(counter_of) / sizeof(counter_of[0]))
 		return 0;
+	if (n == TRACKER_RCPTS_PENDING)
+		n = e->awaiting;
 	tracker_delta_for(e, out);
 	out->n[counter_of[outcome]] = n;
 	/* a deferred recipient is counted when its delivery ends */

@@ -135,8 +135,13 @@ int tracker_reject(struct tracker *t, const char *qid, time_t when,
 int tracker_discard(struct tracker *t, const char *qid, int held, time_t when,
 		    struct tracker_delta *out);
 
-/* tracker_to - a delivery line for n recipients that ended as outcome
- * (OUTCOME_NONE counts nothing) */
+/* The n of tracker_to() for every recipient with no final outcome yet
+ * (mailrec.h: all_pending). */
+#define TRACKER_RCPTS_PENDING ((unsigned long)-1)
+
+/* tracker_to - a delivery line for n recipients (or
+ * TRACKER_RCPTS_PENDING) that ended as outcome (OUTCOME_NONE counts
+ * nothing) */
 int tracker_to(struct tracker *t, const char *qid, enum mailrec_outcome outcome,
 	       unsigned long n, time_t when, struct tracker_delta *out);
 

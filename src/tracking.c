@@ -392,16 +392,18 @@ enum pipeline_result tracking_delivery(struct tracking *t,
 	enum pipeline_result result;
 
 	n->have = 0;
-	if (log->recipients == NULL)
+	if (log->recipients == NULL && !log->all_pending)
 		return PIPELINE_DONE;
 	result = tracking_begin(t, log, n);
 	if (result != PIPELINE_DONE)
 		return result;
-	return tracking_done(t,
-			     tracker_to(t->tracker, log->qid, log->outcome,
-					tracking_recipients(log->recipients),
-					n->when, &n->delta),
-			     n);
+	return tracking_done(
+	    t,
+	    tracker_to(t->tracker, log->qid, log->outcome,
+		       log->all_pending ? TRACKER_RCPTS_PENDING
+					: tracking_recipients(log->recipients),
+		       n->when, &n->delta),
+	    n);
 }
 
 /* tracking_refused - a recipient refused at RCPT, for the message */

@@ -321,6 +321,22 @@ linkedin.com 11 15 0 0 0 15 0 1
 marriott.com 9 16 5 2 1 9 0 1
 ups.com 5 7 0 0 0 0 7 1" "postfix-edges: each verdict counts its message once, a discarded or refused one all its recipients"
 
+# marriott.com's message to dave, deferred twice in the recording, when
+# its queue time is up: qmgr says so of the message, as Postfix's
+# qmgr_active.c writes it, and names no recipient; the bounce service
+# returns it.  Its one recipient with no final outcome is bounced.
+{ cat "$REC/short.3164.log"
+  printf '%s\n' \
+	"Dec  9 17:25:13 mx1 postfix/qmgr[17339]: 3D4DD11832B: from=<c@emalsrv.marriott.com>, status=expired, returned to sender" \
+	"Dec  9 17:25:13 mx1 postfix/bounce[17700]: 3D4DD11832B: sender non-delivery notification: 5A1B21184C0" \
+	"Dec  9 17:25:13 mx1 postfix/qmgr[17339]: 3D4DD11832B: removed"
+} >"$TMP/expired.log"
+pw_count "$REC/short.3164.log" | grep '^marriott\.com ' >"$TMP/before"
+pw_count "$TMP/expired.log" | grep '^marriott\.com ' >"$TMP/promised"
+is "$(cat "$TMP/before") / $(cat "$TMP/promised")" \
+	"marriott.com 5 7 5 2 1 0 0 1 / marriott.com 5 7 5 2 2 0 0 1" \
+	"postfix: a message whose queue time is up bounces the recipient it still had"
+
 # What send_screen promises: postscreen refuses every RCPT of the
 # client its access list denies, in a fake dialog of its own (one
 # process for every client, "[IP]:PORT" for the client), besides the

@@ -120,6 +120,27 @@ static void test_unsaid_count(void)
 	tracker_free(t);
 }
 
+/* A line for every recipient still pending (Postfix's expired message):
+ * those with no final outcome, and the message is done. */
+static void test_all_pending(void)
+{
+	struct tracker *t = tracker_new(100, 3600);
+	struct tracker_delta d;
+	struct tracker_stats st;
+
+	tracker_from(t, "q5", "dhl.com", "emalsrv.dhl.com", 3, 10, &d);
+	tracker_to(t, "q5", OUTCOME_SENT, 1, 11, &d);
+	tracker_to(t, "q5", OUTCOME_DEFERRED, 2, 12, &d);
+	tap_is_long(tracker_to(t, "q5", OUTCOME_BOUNCED, TRACKER_RCPTS_PENDING,
+			       13, &d),
+		    1, "every pending recipient: counted");
+	tap_is_long((long)d.n[TRACK_BOUNCED], 2,
+		    "the two with no final outcome bounce");
+	tracker_get_stats(t, &st);
+	tap_is_long((long)st.open, 0, "and the message is done");
+	tracker_free(t);
+}
+
 static void test_forget_cap_expire(void)
 {
 	struct tracker *t = tracker_new(3, 100);
@@ -292,6 +313,7 @@ int main(void)
 	test_to_and_discard();
 	test_forget_cap_expire();
 	test_unsaid_count();
+	test_all_pending();
 	test_no_outcome();
 	return tap_done();
 }
