@@ -122,22 +122,21 @@ version=2
 
 #<<< kinds
 # from: qid: from=<a@b>, size=N, class=N, [pri=N,] nrcpts=N[, msgid=..]
-#       [, bodytype=..][, proto=..][, daemon=..][, tls_verify=..][, auth=..],
-#       relay=.. (tls_verify= and auth= where sendmail was built with
-#       _FFR_LOG_MORE1)
+#       [, bodytype=..][, proto=..][, daemon=..][, other=..], relay=..
 # The first two rules are one, written out for a relay with and without
-# "(may be forged)" (see HOW THE RULES ARE WRITTEN); the third is the
-# fall-back for a msgid that breaks them: the sender is kept, the relay
-# is not guessed.
+# "(may be forged)" (see HOW THE RULES ARE WRITTEN); the next two, for a
+# line with fields they do not know before relay= (tls_verify= and
+# auth=, which a sendmail built with _FFR_LOG_MORE1 writes there, or a
+# later version's), keep the sender, nrcpts and the relay and skip the
+# rest; the fifth is the fall-back for a msgid that breaks them all: the
+# sender is kept, the relay is not guessed.
 rule=from:from=%
 	from:string-to{"extradata":", size="}%, size=%size:number%, class=%class:char-to{"extradata":","}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", pri="},{"type":"number","name":"pri"}],{"type":"literal","text":"","priority":31006}]}%, nrcpts=%nrcpts:number%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", msgid="},{"type":"string-to","name":"msgid","extradata":", "}],{"type":"literal","text":"","priority":31008}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", bodytype="},{"type":"char-to","name":"bodytype","extradata":","}],{"type":"literal","text":"","priority":31009}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", proto="},{"type":"char-to","name":"proto","extradata":","}],{"type":"literal","text":"","priority":31010}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", daemon="},{"type":"char-to","name":"daemon","extradata":","}],{"type":"literal","text":"","priority":31011}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", tls_verify="},{"type":"char-to","name":"tls_verify","extradata":","}],{"type":"literal","text":"","priority":31012}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", auth="},{"type":"char-to","name":"auth","extradata":","}],{"type":"literal","text":"","priority":31013}]}%, relay=%
+	{"type":"alternative","parser":[[{"type":"literal","text":", daemon="},{"type":"char-to","name":"daemon","extradata":","}],{"type":"literal","text":"","priority":31011}]}%, relay=%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
 	{"type":"alternative","parser":[[{"type":"word","name":"relay_host"},{"type":"literal","text":" "}],{"type":"char-to","name":"relay_host","extradata":" ,[]@","priority":30001},{"type":"literal","text":" ","priority":31019},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
@@ -148,9 +147,22 @@ rule=from:from=%
 	{"type":"alternative","parser":[[{"type":"literal","text":", msgid="},{"type":"string-to","name":"msgid","extradata":", "}],{"type":"literal","text":"","priority":31008}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", bodytype="},{"type":"char-to","name":"bodytype","extradata":","}],{"type":"literal","text":"","priority":31009}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":", proto="},{"type":"char-to","name":"proto","extradata":","}],{"type":"literal","text":"","priority":31010}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", daemon="},{"type":"char-to","name":"daemon","extradata":","}],{"type":"literal","text":"","priority":31011}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", tls_verify="},{"type":"char-to","name":"tls_verify","extradata":","}],{"type":"literal","text":"","priority":31012}]}%%
-	{"type":"alternative","parser":[[{"type":"literal","text":", auth="},{"type":"char-to","name":"auth","extradata":","}],{"type":"literal","text":"","priority":31013}]}%, relay=%
+	{"type":"alternative","parser":[[{"type":"literal","text":", daemon="},{"type":"char-to","name":"daemon","extradata":","}],{"type":"literal","text":"","priority":31011}]}%, relay=%
+	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
+	{"type":"alternative","parser":[[{"type":"word","name":"relay_host"},{"type":"literal","text":" "}],{"type":"char-to","name":"relay_host","extradata":" ,[]@","priority":30001},{"type":"literal","text":" ","priority":31019},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%
+rule=from:from=%
+	from:string-to{"extradata":", size="}%, size=%size:number%, class=%class:char-to{"extradata":","}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":", pri="},{"type":"number","name":"pri"}],{"type":"literal","text":"","priority":31006}]}%, nrcpts=%nrcpts:number%%
+	{"type":"literal","text":", ","priority":35000}%%-:string-to{"extradata":", relay="}%, relay=%
+	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
+	{"type":"alternative","parser":[[{"type":"word","name":"relay_host"},{"type":"literal","text":" "}],{"type":"char-to","name":"relay_host","extradata":" ,[]@","priority":30001},{"type":"literal","text":" ","priority":31019},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%%
+	{"type":"literal","text":" "}%%relay_forged:literal{"text":"(may be forged)"}%
+rule=from:from=%
+	from:string-to{"extradata":", size="}%, size=%size:number%, class=%class:char-to{"extradata":","}%%
+	{"type":"alternative","parser":[[{"type":"literal","text":", pri="},{"type":"number","name":"pri"}],{"type":"literal","text":"","priority":31006}]}%, nrcpts=%nrcpts:number%%
+	{"type":"literal","text":", ","priority":35000}%%-:string-to{"extradata":", relay="}%, relay=%
 	{"type":"alternative","parser":[[{"type":"char-to","name":"relay_user","extradata":"@ ,[]"},{"type":"literal","text":"@"}],{"type":"literal","text":"","priority":31020}]}%%
 	{"type":"alternative","parser":[[{"type":"word","name":"relay_host"},{"type":"literal","text":" "}],{"type":"char-to","name":"relay_host","extradata":" ,[]@","priority":30001},{"type":"literal","text":" ","priority":31019},{"type":"literal","text":"","priority":31021},{"type":"word","name":"relay_host","priority":31025}]}%%
 	{"type":"alternative","parser":[[{"type":"literal","text":"["},{"type":"char-to","name":"relay_ip","extradata":"] "},{"type":"literal","text":"]"}],{"type":"literal","text":"","priority":31023}]}%

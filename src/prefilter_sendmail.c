@@ -59,9 +59,7 @@ static int sendmail_number(const char **p, const char *end, const char *name,
 /*
  * sendmail_from - after "from=<a>, " (the address prefilter_address()
  * found): "size=N, class=C[, pri=N], nrcpts=N[, msgid=M][, bodytype=B]
- * [, proto=P][, daemon=D][, tls_verify=V][, auth=A], relay=R" to the end
- * (tls_verify= and auth= where sendmail was built with _FFR_LOG_MORE1):
- * an ACCEPTED record
+ * [, proto=P][, daemon=D], relay=R" to the end: an ACCEPTED record
  */
 static void sendmail_from(const char *from, const char *p, const char *end,
 			  struct prefilter_hint *hint)
@@ -80,8 +78,6 @@ static void sendmail_from(const char *from, const char *p, const char *end,
 	    || sendmail_optional(&p, end, "bodytype=", 0, &skip) < 0
 	    || sendmail_optional(&p, end, "proto=", 0, &hint->proto) < 0
 	    || sendmail_optional(&p, end, "daemon=", 0, &skip) < 0
-	    || sendmail_optional(&p, end, "tls_verify=", 0, &skip) < 0
-	    || sendmail_optional(&p, end, "auth=", 0, &skip) < 0
 	    || !prefilter_starts(p, end, ", relay=")
 	    || prefilter_relay(p + 8, end, hint) != end)
 		return;

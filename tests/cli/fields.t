@@ -84,4 +84,15 @@ ok "$(LC_ALL=C grep -q '[^ -~]' "$TMP/err"; [ $? -ne 0 ]; echo $?)" \
 pw -r "$RULEBASE" -s "$TMP/state.db" --report=json >"$TMP/report.json" 2>/dev/null
 is "$?" 0 "--report: exit 0"
 unlike "$(cat "$TMP/report.json")" 'evil|dead\.beef|_x|mx\.\.' "--report: no invalid name"
+
+# A from= line with fields before relay= that sendmail.rb's first rules
+# do not list (tls_verify= and auth=, which a sendmail built with
+# _FFR_LOG_MORE1 writes there) keeps its relay.
+for forged in "" " (may be forged)"; do
+	printf 'Jul  3 14:12:20 mx1 sm-mta[1]: q9: from=<a@emalsrv.dhl.com>, size=1, class=0, nrcpts=1, msgid=<m@x>, proto=ESMTPS, daemon=MTA, tls_verify=NO, auth=NONE, relay=u@mail.example.net [192.0.2.9]%s\n' \
+		"$forged" >"$TMP/more1"
+	pw -r "$RULEBASE" "$TMP/more1" >"$TMP/more1.out" 2>/dev/null
+	is "$(jq -r '[.source.domain, .source.ip] | join(" ")' "$TMP/more1.out")" \
+		"mail.example.net 192.0.2.9" "tls_verify= and auth= before relay=$forged: the relay kept"
+done
 done_testing
