@@ -70,4 +70,28 @@ is "$(RS_DIR=$raw rs_counter lines)" "$(($(wc -l <"$REC") + 1))" \
 	"raw: phishwatch read every Exim line, and no cron or eximon line"
 is "$(RS_DIR=$json rs_counter unparsed)" 0 "json: every line it got parsed"
 
+# The same recording as Exim writes it with its default log selectors
+# (no [pid], no "for" list on an arrival) and +millisec: through
+# mmnormalize (exim-syslog.rb reads Exim's stamp in the message), the
+# counts phishwatch gives reading the file; recipients as their
+# deliveries end, so marriott.com's deferred one is not counted.
+sed -E -e 's/(exim4?\[[0-9]+\]: (\[1\\[0-9]+\] )?[0-9-]+ [0-9:]+) \[[0-9]+\] /\1.250 /' \
+	-e '/ <= /s/ for [^=]*$//' "$REC" >"$TMP/default.log"
+is "$(grep -c ' <= .* for ' "$TMP/default.log") $(grep -c '[0-9]\.250 1x' "$TMP/default.log")" \
+	"0 $(grep -c ' [0-9:]* \[[0-9]*\] 1x' "$REC")" \
+	"default selectors, +millisec: no list, every stamp with milliseconds"
+mv "$json" "$TMP/json-recording"	# the variant's run needs a fresh store
+rs_recording phishwatch-mmnormalize.conf "$TMP/default.log" "$LAST"
+ok $? "json, default selectors: rsyslogd ran the variant"
+{ cat "$TMP/default.log"; printf '%s\n' "$LAST"; } >"$TMP/default-file.log"
+pw -r "$RULEBASE" -a "$TMP/access" -s "$TMP/default.db" "$TMP/default-file.log" \
+	>"$TMP/default.events" 2>/dev/null
+rs_same_as_file "json, default selectors" "$RS_DIR" "$TMP/default.events" \
+	"$TMP/default.db"
+like "$(rs_campaign_counts "$TMP/default.db")" 'marriott\.com\|5\|6\|5\|2\|1\|0\|0' \
+	"default selectors: marriott.com's recipients counted as their deliveries end"
+is "$(rs_counter unparsed)" 0 "json, default selectors: every line it got parsed"
+is "$(rs_first_seen "$TMP/default.events")" "$want_events" \
+	"default selectors, +millisec: the recording's first-seen events"
+
 done_testing
