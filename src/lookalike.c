@@ -246,34 +246,79 @@ enum lookalike_verdict lookalike_judge(const struct lookalike *lk,
  * (bucher-login.de, munchner-bank-secure.de), and what a family label
  * takes is what such a reading takes (keywords, a doubled letter or a
  * swap, homoglyphs); the reading itself stays the brand's homoglyph.
- * 0, or -1 ENOMEM.
+ * The reading's domain into domain ("" for none), and 0, or -1 ENOMEM.
  */
 static int lookalike_add_reading(struct lookalike *lk,
-				 const struct lookalike_brand *brand)
+				 const struct lookalike_brand *brand,
+				 char domain[HOSTNAME_MAX + 1])
 {
 	char reading[CONFUSABLE_READING_MAX + 1];
-	char domain[HOSTNAME_MAX + 1];
 	int n;
 
+	domain[0] = '\0';
 	if (!confusable_is_ace(brand->domain, brand->label_len))
 		return 0;
 	n = confusable_reading(lk->cf, brand->domain, brand->label_len,
 			       reading);
 	if (n < LOOKALIKE_TYPO_MIN
-	    || snprintf(domain, sizeof(domain), "%s%s", reading,
+	    || snprintf(domain, HOSTNAME_MAX + 1, "%s%s", reading,
 			brand->domain + brand->label_len)
-		   >= (int)sizeof(domain)
+		   > HOSTNAME_MAX
 	    || strmap_get(lk->brands, domain) != NULL
-	    || strmap_get(lk->own, domain) != NULL)
+	    || strmap_get(lk->own, domain) != NULL) {
+		domain[0] = '\0';
 		return 0;
+	}
 	return lookalike_insert(lk, lk->members, domain, brand, 0) < 0 ? -1 : 0;
 }
 
-/* lookalike_add_brand - a brand from the administrator */
+/*
+ * lookalike_add_unhyphenated - for a hyphenated label of brand's, the
+ * brand's own (rolls-royce.com) or its reading (munchner-bank.de), the
+ * label with its hyphens left out under the same suffix (rollsroyce.com)
+ * as a target reported for the brand, as lookalike_add_reading()'s is:
+ * phishers drop the hyphen before they add a word (rollsroycelogin,
+ * munchnerbank-secure), and the label alone stays the brand's typo or
+ * homoglyph.  None when it is a brand or an own domain already, or
+ * shorter than a typo's labels.  0, or -1 ENOMEM.
+ */
+static int lookalike_add_unhyphenated(struct lookalike *lk,
+				      const struct lookalike_brand *brand,
+				      const char *domain)
+{
+	char joined[HOSTNAME_MAX + 1];
+	struct lookalike_brand *member;
+	size_t n = 0;
+	const char *dot = strchr(domain, '.');
+
+	if (dot == NULL || memchr(domain, '-', (size_t)(dot - domain)) == NULL
+	    || confusable_is_ace(domain, (size_t)(dot - domain)))
+		return 0;
+	for (const char *p = domain; p < dot; p++)
+		if (*p != '-')
+			joined[n++] = *p;
+	if (n < LOOKALIKE_TYPO_MIN)
+		return 0;
+	memcpy(joined + n, dot, strlen(dot) + 1);
+	if (strmap_get(lk->brands, joined) != NULL
+	    || strmap_get(lk->own, joined) != NULL)
+		return 0;
+	if (lookalike_insert(lk, lk->members, joined, brand, 0) < 0)
+		return -1;
+	member = strmap_get(lk->members, joined);
+	if (member != NULL)
+		member->joined = 1;
+	return 0;
+}
+
+/* lookalike_add_brand - a brand from the administrator, its reading and
+ * the unhyphenated forms of both */
 int lookalike_add_brand(struct lookalike *lk, const char *domain)
 {
 	char host[HOSTNAME_MAX + 1];
 	const char *reg;
+	char reading[HOSTNAME_MAX + 1];
+	const struct lookalike_brand *brand;
 	int added;
 
 	if (lookalike_judge(lk, domain, host, &reg) != LOOKALIKE_REGISTRABLE) {
@@ -281,8 +326,13 @@ int lookalike_add_brand(struct lookalike *lk, const char *domain)
 		return -1;
 	}
 	added = lookalike_insert(lk, lk->brands, host, NULL, 0);
-	if (added > 0
-	    && lookalike_add_reading(lk, strmap_get(lk->brands, host)) < 0)
+	if (added <= 0)
+		return added;
+	brand = strmap_get(lk->brands, host);
+	if (lookalike_add_reading(lk, brand, reading) < 0
+	    || lookalike_add_unhyphenated(lk, brand, brand->domain) < 0
+	    || (reading[0] != '\0'
+		&& lookalike_add_unhyphenated(lk, brand, reading) < 0))
 		return -1;
 	return added;
 }
@@ -306,6 +356,25 @@ static int lookalike_distinct_member(const struct lookalike_brand *b,
 }
 
 /* lookalike_add_own - domain belongs to brand's family */
+/* lookalike_unjoin - an own domain of brand b, host, whose label is b's
+ * label without its hyphens (deutschebank.com of deutsche-bank.de): that
+ * label is the owner's spelling after all, as a family label is */
+static void lookalike_unjoin(struct lookalike *lk,
+			     const struct lookalike_brand *b, const char *host)
+{
+	char joined[HOSTNAME_MAX + 1];
+	size_t label = strcspn(host, ".");
+	struct lookalike_brand *member;
+
+	if (snprintf(joined, sizeof(joined), "%.*s%s", (int)label, host,
+		     b->domain + b->label_len)
+	    > HOSTNAME_MAX)
+		return;
+	member = strmap_get(lk->members, joined);
+	if (member != NULL && member->joined && member->owner == b)
+		member->joined = 0;
+}
+
 int lookalike_add_own(struct lookalike *lk, const char *brand,
 		      const char *domain)
 {
@@ -328,6 +397,7 @@ int lookalike_add_own(struct lookalike *lk, const char *brand,
 	if (lookalike_distinct_member(b, host)
 	    && lookalike_insert(lk, lk->members, host, b, 0) < 0)
 		return -1;
+	lookalike_unjoin(lk, b, host);
 	return 1;
 }
 

@@ -67,6 +67,9 @@ struct lookalike_brand {
 	int open;       /* anything beside its label (brands file !any) */
 	int word_end;   /* 3 or 4 letters that end an English word (ups) */
 	int learned;    /* learned from campaigns, not given */
+	int joined;     /* a member made of the brand's label without its
+			 * hyphens: no spelling of the owner's, so the label
+			 * alone stays a typo of the brand */
 	char domain[];  /* registrable domain, lower case */
 };
 

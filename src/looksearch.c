@@ -227,7 +227,8 @@ const struct looksearch_edit looksearch_one_typo = {
  * under another suffix (who owns it there, the family does not say).
  * A mail affix or keyword on the brand's label (facebookmail.ml) still
  * counts: the style of the owner's names is a lure.  The index keeps a
- * label's first family. */
+ * label's first family.  A label that is the brand's own without its
+ * hyphens (lookalike.c) is none: it is no spelling of the owner's. */
 int looksearch_family_label(const struct lookalike *lk,
 			    const struct lookalike_brand *brand,
 			    const char *label, size_t len)
@@ -237,5 +238,5 @@ int looksearch_family_label(const struct lookalike *lk,
 	const struct lookalike_brand *owner =
 	    brand->owner != NULL ? brand->owner : brand;
 
-	return same != NULL && same->owner == owner;
+	return same != NULL && same->owner == owner && !same->joined;
 }
