@@ -51,6 +51,9 @@ hosts seen in the wild and of legitimate hosts that look like them.
 --recall FILE prints only the recall table of one brands file, loaded
 after --brands as --brands FILE would be, and its misses (make
 eval-recall LIST=FILE): a site's own list, measured in seconds.
+--hyphenless FILE... prints only the recall of the dictionary fuzzer on
+the domains of the brands with hyphens (of --brands and of each FILE),
+written without them: rollsroyce.com of rolls-royce.com.
 
 The report opens with the targets' numbers at a glance: the recall of
 each fuzzer on each brand list in one table, and each brand list's
@@ -547,6 +550,40 @@ def recall_only(binary, shipped, path):
             print("    " + host)
 
 
+def hyphenless(binary, shipped, paths):
+    """Recall of dnstwist's dictionary fuzzer (english.dict) on the
+    domain of each brand with hyphens in its label, written without
+    them (rolls-royce.com: rollsroyce.com): the words phishers add once
+    they drop the hyphen.  Each file is loaded after shipped, as
+    --brands FILE would be; caught = reported for that brand or one with
+    its label."""
+    import dnstwist
+    words = read_dict("english.dict")
+    caught = scored = brands = 0
+    for path in [shipped] + paths:
+        rows = []
+        for brand in sorted(set(l.split()[0] for l in read_list(path))):
+            label, suffix = brand.split(".", 1)
+            if "-" not in label or label.startswith("xn--"):
+                continue
+            brands += 1
+            fz = dnstwist.Fuzzer(label.replace("-", "") + "." + suffix,
+                                 dictionary=words, tld_dictionary=[])
+            fz.generate()
+            rows += [(brand, d["domain"]) for d in fz.domains
+                     if d["fuzzer"] == "dictionary"]
+        files = [shipped] if path == shipped else [shipped, path]
+        for brand, host, got, rule in (run_eval(binary, files, rows)
+                                       if rows else []):
+            if got in "=!":
+                continue
+            scored += 1
+            caught += got.split(".")[0] == brand.split(".")[0]
+    print("hyphenated brands: %d; their hyphen-less domains with "
+          "dnstwist's words: %d of %d caught (%.1f%%)"
+          % (brands, caught, scored, 100.0 * caught / max(scored, 1)))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--eval")
@@ -561,7 +598,16 @@ def main():
                     help="only the recall table of this brands file, "
                     "loaded after --brands as --brands FILE would be, "
                     "and its misses (repeatable)")
+    ap.add_argument("--hyphenless", metavar="FILE", nargs="*",
+                    help="only the recall of dnstwist's dictionary "
+                    "fuzzer on the hyphen-less domains of the brands "
+                    "with hyphens of --brands and of each FILE")
     a = ap.parse_args()
+    if a.hyphenless is not None:
+        if not a.eval:
+            ap.error("--eval is needed")
+        hyphenless(a.eval, a.brands, a.hyphenless)
+        return 0
     if a.recall:
         if not a.eval:
             ap.error("--eval is needed")
