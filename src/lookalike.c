@@ -355,7 +355,6 @@ static int lookalike_distinct_member(const struct lookalike_brand *b,
 	       && !(len == b->label_len && memcmp(host, b->domain, len) == 0);
 }
 
-/* lookalike_add_own - domain belongs to brand's family */
 /* lookalike_unjoin - an own domain of brand b, host, whose label is b's
  * label without its hyphens (deutschebank.com of deutsche-bank.de): that
  * label is the owner's spelling after all, as a family label is */
@@ -375,6 +374,7 @@ static void lookalike_unjoin(struct lookalike *lk,
 		member->joined = 0;
 }
 
+/* lookalike_add_own - domain belongs to brand's family */
 int lookalike_add_own(struct lookalike *lk, const char *brand,
 		      const char *domain)
 {
