@@ -28,11 +28,11 @@ version=2
 #	of program exim or exim4, and alone (a mainlog line, or the message
 #	property with its leading space), each with Exim's own optional
 #	"[1\N] ", stamp (fields log_date, log_time, the time up to a blank:
-#	log_selector +millisec's ".ddd" with it; a zone is not read, such
-#	lines end in exim-other) and "[pid] " (exim_pid) before it.
+#	log_selector +millisec's ".ddd" with it, and log_timezone's zone,
+#	log_zone) and "[pid] " (exim_pid) before it.
 #
 #	tag			fields (besides, in exim-syslog.rb, log_date,
-#				log_time, exim_pid and the header's
+#				log_time, log_zone, exim_pid and the header's
 #				timestamp, hostname, program and pid)
 #	exim-arrival		qid, from, parent_qid, relay_host, helo,
 #				relay_ip, relay_port, iface_ip, iface_port,

@@ -71,15 +71,15 @@ is "$(RS_DIR=$raw rs_counter lines)" "$(($(wc -l <"$REC") + 1))" \
 is "$(RS_DIR=$json rs_counter unparsed)" 0 "json: every line it got parsed"
 
 # The same recording as Exim writes it with its default log selectors
-# (no [pid], no "for" list on an arrival) and +millisec: through
-# mmnormalize (exim-syslog.rb reads Exim's stamp in the message), the
-# counts phishwatch gives reading the file; recipients as their
-# deliveries end, so marriott.com's deferred one is not counted.
-sed -E -e 's/(exim4?\[[0-9]+\]: (\[1\\[0-9]+\] )?[0-9-]+ [0-9:]+) \[[0-9]+\] /\1.250 /' \
+# (no [pid], no "for" list on an arrival), +millisec and log_timezone:
+# through mmnormalize (exim-syslog.rb reads Exim's stamp in the
+# message), the counts phishwatch gives reading the file; recipients as
+# their deliveries end, so marriott.com's deferred one is not counted.
+sed -E -e 's/(exim4?\[[0-9]+\]: (\[1\\[0-9]+\] )?[0-9-]+ [0-9:]+) \[[0-9]+\] /\1.250 +0000 /' \
 	-e '/ <= /s/ for [^=]*$//' "$REC" >"$TMP/default.log"
-is "$(grep -c ' <= .* for ' "$TMP/default.log") $(grep -c '[0-9]\.250 1x' "$TMP/default.log")" \
+is "$(grep -c ' <= .* for ' "$TMP/default.log") $(grep -c '[0-9]\.250 +0000 1x' "$TMP/default.log")" \
 	"0 $(grep -c ' [0-9:]* \[[0-9]*\] 1x' "$REC")" \
-	"default selectors, +millisec: no list, every stamp with milliseconds"
+	"default selectors, +millisec, zone: no list, every stamp with milliseconds and zone"
 mv "$json" "$TMP/json-recording"	# the variant's run needs a fresh store
 rs_recording phishwatch-mmnormalize.conf "$TMP/default.log" "$LAST"
 ok $? "json, default selectors: rsyslogd ran the variant"

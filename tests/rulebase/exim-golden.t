@@ -58,20 +58,23 @@ ok $? "the RFC 3164 recording and the mainlog hold the same kinds, as often"
 cmp -s "$TMP/kinds.syslog-3339.log" "$TMP/kinds.mainlog"
 ok $? "the RFC 3339 recording and the mainlog hold the same kinds, as often"
 
-# Exim's stamp with log_selector +millisec (".250" after the seconds),
-# in syslog (Exim writes its stamp there too) and in the mainlog: each
-# line the tag it has without.
+# Exim's stamp with log_selector +millisec (".250" after the seconds)
+# and with log_timezone's zone, in syslog (Exim writes its stamp there
+# too) and in the mainlog: each line the tag it has without.
+tags() { lognormalizer -r "$EXIM_SYSLOG_RB" -e json -T 2>/dev/null |
+	jq -r '(."event.tags" // ["NONE"])[0]'; }
 for rec in syslog-3164.log syslog-3339.log mainlog; do
-	tags() { lognormalizer -r "$EXIM_SYSLOG_RB" -e json -T 2>/dev/null |
-		jq -r '(."event.tags" // ["NONE"])[0]'; }
 	tags <"$REC/$rec" >"$TMP/plain.tags"
-	sed -E 's/([0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}) /\1.250 /' \
-		"$REC/$rec" >"$TMP/msec.log"
-	is "$(grep -c '[0-9]\.250 ' "$TMP/msec.log")" "$(grep -c '[0-9]-[0-9]* [0-9:]* ' "$REC/$rec")" \
-		"$rec +millisec: every Exim stamp has its milliseconds"
-	tags <"$TMP/msec.log" >"$TMP/msec.tags"
-	cmp -s "$TMP/plain.tags" "$TMP/msec.tags"
-	ok $? "$rec +millisec: every line the tag it has without"
+	for stamp in .250 ' +0100' '.250 -0500'; do
+		sed -E "s/([0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}) /\\1$stamp /" \
+			"$REC/$rec" >"$TMP/stamp.log"
+		is "$(grep -c "[0-9]$stamp " "$TMP/stamp.log")" \
+			"$(grep -c '[0-9]-[0-9]* [0-9:]* ' "$REC/$rec")" \
+			"$rec ($stamp): every Exim stamp has it"
+		tags <"$TMP/stamp.log" >"$TMP/stamp.tags"
+		cmp -s "$TMP/plain.tags" "$TMP/stamp.tags"
+		ok $? "$rec ($stamp): every line the tag it has without"
+	done
 done
 
 # tests/mta/exim-edges (EDGES=1 record-exim.sh): every line parses to a
