@@ -7,6 +7,8 @@ is "$st" 0 "--help exits 0"
 like "$out" '^Usage: phishwatch' "--help prints the usage on stdout"
 like "$out" 'and as read in ASCII: bucher-login.de' \
 	"--help says a brand written in UTF-8 is watched in ASCII too"
+like "$out" 'without them: rollsroycelogin.com for' \
+	"--help says a brand with hyphens is watched without them too"
 for opt in --access --state --rulebase --labels --learn-labels --omprog --output --check --version; do
 	like "$out" -- "$opt" "--help mentions $opt"
 done
