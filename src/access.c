@@ -300,10 +300,11 @@ enum access_syntax access_map_syntax_for(const struct access_map *map,
 	return access_map_syntax(map);
 }
 
-/* access_suggest_as - the line of a syntax's table that blocks host;
- * its length, or -1 (EINVAL: not a normalized host, ENOSPC: too long) */
-int access_suggest_as(enum access_syntax syntax, const char *host, char *buf,
-		      size_t size)
+/* access_suggest_spelled - the line of a syntax's table that blocks
+ * host, as spelled; its length, or -1 (EINVAL: not a normalized host,
+ * or a spelling that is not the same host, ENOSPC: too long) */
+int access_suggest_spelled(enum access_syntax syntax, const char *host,
+			   const char *spelled, char *buf, size_t size)
 {
 	char checked[HOSTNAME_MAX + 1];
 	int len;
@@ -316,7 +317,16 @@ int access_suggest_as(enum access_syntax syntax, const char *host, char *buf,
 		errno = EINVAL;
 		return -1;
 	}
-	len = access_syntax_of(syntax)->suggest(host, buf, size);
+	if (spelled != NULL
+	    && (hostname_normalize(
+		    spelled, strnlen(spelled, HOSTNAME_UTF8_MAX + 1), checked)
+		    != HOST_OK
+		|| strcmp(checked, host) != 0)) {
+		errno = EINVAL;
+		return -1;
+	}
+	len = access_syntax_of(syntax)->suggest(
+	    spelled != NULL ? spelled : host, buf, size);
 	if (len < 0 || (size_t)len >= size) {
 		if (size > 0)
 			buf[0] = '\0';
@@ -324,6 +334,13 @@ int access_suggest_as(enum access_syntax syntax, const char *host, char *buf,
 		return -1;
 	}
 	return len;
+}
+
+/* access_suggest_as - the line of a syntax's table that blocks host */
+int access_suggest_as(enum access_syntax syntax, const char *host, char *buf,
+		      size_t size)
+{
+	return access_suggest_spelled(syntax, host, NULL, buf, size);
 }
 
 /* access_suggest - sendmail's line: host<TAB>ERROR:"550 5.7.1 ..." */

@@ -143,8 +143,8 @@ enum access_syntax access_map_syntax_for(const struct access_map *map,
 					 enum access_syntax own);
 
 /* Room for a suggested line: host<TAB>ERROR:"550 5.7.1 Sender banned"
- * and the other types' lines (HOSTNAME_MAX: hostname.h). */
-#define ACCESS_SUGGEST_MAX (HOSTNAME_MAX + 64)
+ * and the other types' lines, the host in UTF-8 (hostname.h). */
+#define ACCESS_SUGGEST_MAX (HOSTNAME_UTF8_MAX + 64)
 
 /*
  * access_suggest_as - the table line that blocks host (a validated
@@ -154,6 +154,15 @@ enum access_syntax access_map_syntax_for(const struct access_map *map,
  */
 int access_suggest_as(enum access_syntax syntax, const char *host, char *buf,
 		      size_t size);
+
+/*
+ * access_suggest_spelled - access_suggest_as(), the host written as
+ * spelled (NULL: as host) when that spelling is host in UTF-8: the line
+ * that blocks a sender who wrote it so (SMTPUTF8), since the MTAs match
+ * that spelling only.
+ */
+int access_suggest_spelled(enum access_syntax syntax, const char *host,
+			   const char *spelled, char *buf, size_t size);
 
 /*
  * access_suggest - the access line that blocks host (a validated

@@ -60,7 +60,8 @@ static size_t access_exim_trim(const char **line, size_t len)
 }
 
 /* access_exim_domain_ok - a domain pattern: [*]name, name of letters,
- * digits, '-', '_' and '.' ("*" alone too) */
+ * digits, '-', '_' and '.' ("*" alone too), or of UTF-8 bytes: Exim
+ * matches a domain an SMTPUTF8 sender wrote so, as written */
 static int access_exim_domain_ok(const char *d, size_t len)
 {
 	size_t i = len > 0 && d[0] == '*' ? 1 : 0;
@@ -72,7 +73,7 @@ static int access_exim_domain_ok(const char *d, size_t len)
 
 		if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z')
 		    && !(c >= '0' && c <= '9') && c != '-' && c != '_'
-		    && c != '.')
+		    && c != '.' && c < 0x80)
 			return 0;
 	}
 	return 1;
@@ -196,9 +197,9 @@ static int access_exim_sender(struct access_query *q, const char *local,
 			      const char *host, enum access_action *action)
 {
 	struct access_exim_best best = {0, 0, ACCESS_OK};
-	char at_host[HOSTNAME_MAX + 2];
+	char at_host[HOSTNAME_UTF8_MAX + 2];
 
-	snprintf(at_host, sizeof(at_host), "@%.*s", HOSTNAME_MAX, host);
+	snprintf(at_host, sizeof(at_host), "@%.*s", HOSTNAME_UTF8_MAX, host);
 	if (local != NULL && *local != '\0')
 		access_exim_try(q, local, at_host, &best);
 	access_exim_try(q, "*", at_host, &best);

@@ -248,9 +248,9 @@ static int access_postfix_lookup(struct access_query *q, const char *local,
 				 int dotted)
 {
 	int has_local = local != NULL && *local != '\0';
-	char at_host[HOSTNAME_MAX + 2];
+	char at_host[HOSTNAME_UTF8_MAX + 2];
 
-	snprintf(at_host, sizeof(at_host), "@%.*s", HOSTNAME_MAX, host);
+	snprintf(at_host, sizeof(at_host), "@%.*s", HOSTNAME_UTF8_MAX, host);
 	if (has_local && access_postfix_get(q, local, at_host, action))
 		return 1;
 	if (access_postfix_get(q, "", host, action))

@@ -116,9 +116,10 @@ static int access_sendmail_sender(struct access_query *q, const char *local,
 	int found = 0;
 
 	if (local != NULL && *local != '\0') {
-		char at_host[HOSTNAME_MAX + 2];
+		char at_host[HOSTNAME_UTF8_MAX + 2];
 
-		snprintf(at_host, sizeof(at_host), "@%.*s", HOSTNAME_MAX, host);
+		snprintf(at_host, sizeof(at_host), "@%.*s", HOSTNAME_UTF8_MAX,
+			 host);
 		if (access_sendmail_lookup(q, local, at_host, action))
 			return 1;
 	}

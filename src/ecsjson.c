@@ -17,8 +17,13 @@
  *	characters "\x1b" into an address and have them read as an escaped
  *	ESC.  What libfastjson then quotes is plain ASCII, so the JSON text
  *	is ASCII and no control byte survives JSON decoding either.  Only
- *	phishwatch.suggested_access keeps its TAB: it is an access map line
- *	made by phishwatch from a validated host name, not log text.
+ *	phishwatch.suggested_access keeps its TAB, and its UTF-8: it is an
+ *	access map line made by phishwatch from a validated host name, not
+ *	log text, and for a sender who wrote the name in UTF-8 it names the
+ *	host so (libidn2's U-labels of the A-labels IDNA accepted), since
+ *	that is what the MTA matches.  Each character of it is still
+ *	checked: well-formed UTF-8 with no C1 control, line separator or
+ *	bidirectional control, else escaped as above.
  *	libfastjson writes '/' as "\/"; valid JSON, and always so.
  *
  *	A NULL string in struct event is left out, and so is a section
@@ -67,8 +72,45 @@
 
 typedef struct fjson_object json;
 
-/* ecsjson_sanitize - s with unsafe bytes as \xHH, malloc'd, or NULL */
-static char *ecsjson_sanitize(const char *s, int keep_tab, size_t *out_len)
+/* What ecsjson_sanitize() keeps of an access line besides printable
+ * ASCII: its TAB, and characters of a U-label. */
+#define ECSJSON_KEEP_TAB  1
+#define ECSJSON_KEEP_UTF8 2
+
+/* ecsjson_utf8_shown - the code point cp of n bytes is one to show: not
+ * overlong, no surrogate, no C1 control, no line or paragraph separator
+ * (U+2028, U+2029), no bidirectional control (U+202A..E, U+2066..9) */
+static int ecsjson_utf8_shown(uint32_t cp, size_t n)
+{
+	static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
+
+	return cp >= least[n] && cp >= 0xa0 && cp <= 0x10ffff
+	       && !(cp >= 0xd800 && cp <= 0xdfff)
+	       && !(cp >= 0x2028 && cp <= 0x202e)
+	       && !(cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* ecsjson_utf8_len - the length of the well-formed UTF-8 character of a
+ * code point ecsjson_utf8_shown() takes at s[0..left), or 0 */
+static size_t ecsjson_utf8_len(const unsigned char *s, size_t left)
+{
+	size_t n = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc0 ? 2 : 0;
+	uint32_t cp;
+
+	if (n == 0 || n > left || s[0] >= 0xf8)
+		return 0;
+	cp = s[0] & (0x7f >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	return ecsjson_utf8_shown(cp, n) ? n : 0;
+}
+
+/* ecsjson_sanitize - s with unsafe bytes as \xHH, malloc'd, or NULL;
+ * keep: ECSJSON_KEEP_* */
+static char *ecsjson_sanitize(const char *s, int keep, size_t *out_len)
 {
 	static const char hex[] = "0123456789abcdef";
 	size_t len = strnlen(s, ECSJSON_FIELD_MAX);
@@ -80,8 +122,19 @@ static char *ecsjson_sanitize(const char *s, int keep_tab, size_t *out_len)
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
+		size_t wide = (keep & ECSJSON_KEEP_UTF8) && c >= 0x80
+				  ? ecsjson_utf8_len(
+				      (const unsigned char *)s + i, len - i)
+				  : 0;
+
+		if (wide > 0) {
+			memcpy(out + n, s + i, wide);
+			n += wide;
+			i += wide - 1;
+			continue;
+		}
 		if ((c >= 0x20 && c <= 0x7e && c != '\\')
-		    || (keep_tab && c == '\t')) {
+		    || ((keep & ECSJSON_KEEP_TAB) && c == '\t')) {
 			out[n++] = (char)c;
 			continue;
 		}
@@ -96,10 +149,10 @@ static char *ecsjson_sanitize(const char *s, int keep_tab, size_t *out_len)
 }
 
 /* ecsjson_string - a JSON string of sanitised s; NULL if no memory */
-static json *ecsjson_string(const char *s, int keep_tab)
+static json *ecsjson_string(const char *s, int keep)
 {
 	size_t len;
-	char *clean = ecsjson_sanitize(s, keep_tab, &len);
+	char *clean = ecsjson_sanitize(s, keep, &len);
 	json *str;
 
 	if (clean == NULL)
@@ -391,8 +444,10 @@ static int ecsjson_phishwatch(json *root, const struct event *ev)
 	if (ev->suggested_access == NULL)
 		return 0;
 	/* An access map line: its TAB is the separator, not log text. */
-	return ecsjson_put(pw, "suggested_access",
-			   ecsjson_string(ev->suggested_access, 1));
+	return ecsjson_put(
+	    pw, "suggested_access",
+	    ecsjson_string(ev->suggested_access,
+			   ECSJSON_KEEP_TAB | ECSJSON_KEEP_UTF8));
 }
 
 /* ecsjson_related - "related": host names and addresses, for pivoting */

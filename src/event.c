@@ -159,8 +159,9 @@ int event_first_seen(struct emitter *em, const struct event_source *src)
 	char *address, *original;
 	int status = -1;
 
-	if (access_suggest_as(event_syntax(src), src->sender_key, suggest,
-			      sizeof(suggest))
+	if (access_suggest_spelled(event_syntax(src), src->sender_key,
+				   src->sender_spelled, suggest,
+				   sizeof(suggest))
 	    < 0)
 		return -1;
 	/* The line lives in the reader's buffer, not NUL-terminated. */
@@ -178,16 +179,17 @@ done:
 	return status;
 }
 
-/* event_first_sender - the first host of a comma list, into buf */
-static const char *event_first_sender(const char *list, char *buf, size_t size)
+/* event_first_sender - the first host of a comma list into host, as
+ * its A-labels (the store keeps a sender who wrote UTF-8 so spelled) */
+static const char *event_first_sender(const char *list,
+				      char host[HOSTNAME_MAX + 1])
 {
 	size_t n = strcspn(list, ",");
 
-	if (n == 0 || n >= size)
+	if (n == 0 || n > HOSTNAME_MAX
+	    || hostname_normalize(list, n, host) != HOST_OK)
 		return NULL;
-	memcpy(buf, list, n);
-	buf[n] = '\0';
-	return buf;
+	return host;
 }
 
 /* event_summary - the campaign-summary event of one campaign */
@@ -198,7 +200,7 @@ int event_summary(struct emitter *em, const struct store_campaign *c)
 
 	ev.action = EVENT_ACTION_SUMMARY;
 	ev.log_time.tv_sec = c->last_seen;
-	ev.sender_host = event_first_sender(c->senders, sender, sizeof(sender));
+	ev.sender_host = event_first_sender(c->senders, sender);
 	ev.rule = c->rule;
 	ev.phished_domain = c->phished_domain;
 	ev.counters = c->n;

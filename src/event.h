@@ -40,19 +40,21 @@
 
 /* What a first-seen event is made of: raw fields are bounded here. */
 struct event_source {
-	const char *action;      /* EVENT_ACTION_*_FIRST */
-	struct timespec when;    /* the line's time */
-	const char *address;     /* sender address, as logged, */
-	size_t address_len;      /* not NUL-terminated */
-	const char *qid;         /* raw: bounded here */
-	const char *program;     /* raw: bounded here */
-	const char *pid;         /* raw: digits only, or left out */
-	const char *mta;         /* through the gate, or NULL */
-	enum mta_kind mta_kind;  /* whose rulebase read the line */
-	const char *relay_ip;    /* through the gate, or NULL */
-	const char *relay_host;  /* through the gate, or NULL */
-	const char *sender_host; /* through the gate */
-	const char *sender_key;  /* host, or a lookalike's domain */
+	const char *action;         /* EVENT_ACTION_*_FIRST */
+	struct timespec when;       /* the line's time */
+	const char *address;        /* sender address, as logged, */
+	size_t address_len;         /* not NUL-terminated */
+	const char *qid;            /* raw: bounded here */
+	const char *program;        /* raw: bounded here */
+	const char *pid;            /* raw: digits only, or left out */
+	const char *mta;            /* through the gate, or NULL */
+	enum mta_kind mta_kind;     /* whose rulebase read the line */
+	const char *relay_ip;       /* through the gate, or NULL */
+	const char *relay_host;     /* through the gate, or NULL */
+	const char *sender_host;    /* through the gate */
+	const char *sender_key;     /* host, or a lookalike's domain */
+	const char *sender_spelled; /* sender_key as written in UTF-8,
+				     * the access line's; NULL: ASCII */
 	const struct detection *detection;
 	const struct tracker_delta *delta; /* the campaign's counts */
 	const struct access_map *access;   /* its type: the suggestion's */

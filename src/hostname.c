@@ -29,7 +29,14 @@
  *	sender, a@b\xc3\xbccher.de) and mapped to its A-labels first, by
  *	libidn2's UTS #46 (nontransitional) lookup: bücher.de is
  *	xn--bcher-kva.de, the same host as when written so.  Invalid UTF-8,
- *	or a name that IDNA refuses, stays HOST_INVALID.
+ *	or a name that IDNA refuses, stays HOST_INVALID.  sendmail logs
+ *	each such byte of an address as a backslash and three octal digits
+ *	(from=<a@b\303\274cher.de>); in a domain part, where no backslash
+ *	is valid, hostname_from_address() reads them back first.  It keeps
+ *	the spelling of a domain written in UTF-8 (ASCII letters lowered,
+ *	as sendmail and Exim fold them): the MTAs' tables match that, not
+ *	its A-labels.  hostname_to_ulabels() spells a host in U-labels
+ *	(NFC, lower case) when no spelling was seen.
  *
  *	hostname_relay_ip() and hostname_syslog_host() pass the other
  *	hosts and addresses of a log line: the relay's address as the MTA
@@ -222,6 +229,55 @@ int hostname_has_high(const char *name, size_t len)
 	return 0;
 }
 
+/* hostname_octal_byte - the byte of sendmail's escape "\ooo" at s (the
+ * backslash) when it is one of a byte >= 0200, else -1 */
+static int hostname_octal_byte(const char *s, size_t left)
+{
+	int value = 0;
+
+	if (left < 4 || s[0] != '\\' || s[1] < '2' || s[1] > '3')
+		return -1;
+	for (size_t i = 1; i < 4; i++) {
+		if (s[i] < '0' || s[i] > '7')
+			return -1;
+		value = value * 8 + (s[i] - '0');
+	}
+	return value;
+}
+
+/* hostname_unescape - domain[0..len) with sendmail's octal escapes of
+ * bytes >= 0200 read back into out; its length, or -1 when it does not
+ * fit (anything else is copied, and judged by the checks after) */
+static long hostname_unescape(const char *domain, size_t len,
+			      char out[HOSTNAME_UTF8_MAX + 1])
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		int byte = hostname_octal_byte(domain + i, len - i);
+
+		if (n == HOSTNAME_UTF8_MAX)
+			return -1;
+		if (byte < 0) {
+			out[n++] = domain[i];
+			continue;
+		}
+		out[n++] = (char)byte;
+		i += 3;
+	}
+	out[n] = '\0';
+	return (long)n;
+}
+
+int hostname_to_ulabels(const char *host, char out[HOSTNAME_UTF8_MAX + 1])
+{
+	char *utf8 = NULL;
+
+	if (host == NULL || idn2_to_unicode_8z8z(host, &utf8, 0) != IDN2_OK)
+		return -1;
+	return hostname_idn2_take(utf8, out, HOSTNAME_UTF8_MAX) < 0 ? -1 : 0;
+}
+
 /* hostname_normalize - validate, strip one trailing dot, lower-case; a
  * UTF-8 name as its A-labels */
 enum host_verdict hostname_normalize(const char *name, size_t len,
@@ -350,15 +406,40 @@ static enum host_verdict hostname_domain(const char *domain, size_t len,
 	return HOST_INVALID;
 }
 
-/* hostname_from_address - the validated domain part of a sender */
-enum host_verdict hostname_from_address(const char *addr, size_t len,
-					char host[HOSTNAME_MAX + 1])
+/* hostname_spelled - a UTF-8 domain as written, ASCII letters lowered
+ * and one trailing dot gone (what sendmail and Exim fold: only ASCII),
+ * into spelled; "" unless it passed as host */
+static void hostname_spelled(const char *domain, size_t len,
+			     enum host_verdict verdict,
+			     char spelled[HOSTNAME_UTF8_MAX + 1])
 {
+	spelled[0] = '\0';
+	if (verdict != HOST_OK || !hostname_has_high(domain, len))
+		return;
+	if (len > 0 && domain[len - 1] == '.')
+		len--;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)domain[i];
+
+		spelled[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	spelled[len] = '\0';
+}
+
+/* hostname_from_address - the validated domain part of a sender, and
+ * its spelling when it was written in UTF-8 */
+enum host_verdict hostname_from_address(const char *addr, size_t len,
+					char host[HOSTNAME_MAX + 1],
+					char spelled[HOSTNAME_UTF8_MAX + 1])
+{
+	char unescaped[HOSTNAME_UTF8_MAX + 1];
 	const char *at;
 	const char *domain;
 	size_t domain_len;
+	enum host_verdict verdict;
 
 	host[0] = '\0';
+	spelled[0] = '\0';
 	if (addr == NULL)
 		return HOST_NONE;
 	if (len >= 2 && addr[0] == '<' && addr[len - 1] == '>') {
@@ -374,7 +455,17 @@ enum host_verdict hostname_from_address(const char *addr, size_t len,
 		return HOST_NONE;
 	if (domain[0] == '[')
 		return hostname_literal(domain, domain_len);
-	return hostname_domain(domain, domain_len, host);
+	if (memchr(domain, '\\', domain_len) != NULL) {
+		long n = hostname_unescape(domain, domain_len, unescaped);
+
+		if (n < 0)
+			return HOST_INVALID;
+		domain = unescaped;
+		domain_len = (size_t)n;
+	}
+	verdict = hostname_domain(domain, domain_len, host);
+	hostname_spelled(domain, domain_len, verdict, spelled);
+	return verdict;
 }
 
 /* hostname_parent - "b.c" of "a.b.c"; NULL for a single label */

@@ -137,15 +137,17 @@ static void pipeline_learn(struct pipeline *pipe, const struct detection *d)
 static enum pipeline_result
 pipeline_event(struct pipeline *pipe, const char *action,
 	       const struct mailrec *log, const struct line_hosts *h,
-	       const struct sender *s, const struct detection *d,
-	       const struct tracker_delta *delta, const char *line, size_t len,
-	       const struct timespec *when)
+	       const struct sender *s, const char *key,
+	       const struct detection *d, const struct tracker_delta *delta,
+	       const char *line, size_t len, const struct timespec *when)
 {
 	struct event_source src;
 
 	if (action == NULL)
 		return PIPELINE_DONE;
 	pipeline_event_source(log, h, s, d, line, len, &src);
+	/* the store's key: the sender's spelling, when it had one */
+	src.sender_spelled = key != s->key ? key : NULL;
 	src.action = action;
 	src.when = *when;
 	src.delta = delta;
@@ -170,31 +172,32 @@ pipeline_campaign_message(struct pipeline *pipe, const struct mailrec *log,
 	struct tracker_delta delta = {0};
 	struct line_hosts h;
 	struct timespec when;
-	enum campaign_access access = verdict_access(
-	    pipe->parts.config, s->local[0] ? s->local : NULL, s->host, d);
+	char spelled[HOSTNAME_UTF8_MAX + 1];
+	const char *key = sender_store_key(s, spelled);
+	enum campaign_access access = verdict_access(pipe->parts.config, s, d);
 	enum pipeline_result result = campaign_lock(&pipe->camp);
 	const char *action = NULL;
 	int added = 0;
 
 	if (result == PIPELINE_DONE)
-		result = campaign_owed(&pipe->camp, access, s->key, d, &action);
+		result = campaign_owed(&pipe->camp, access, key, d, &action);
 	if (result != PIPELINE_DONE)
 		return result;
 	logclock_of(&pipe->clock, log->timestamp, &when);
 	sender_line_hosts(&pipe->gate, log, &h);
-	tracking_delta_of(&pipe->track, log, s->key, d, verdict, when.tv_sec,
+	tracking_delta_of(&pipe->track, log, key, d, verdict, when.tv_sec,
 			  &delta);
-	result = pipeline_event(pipe, action, log, &h, s, d, &delta, line, len,
-				&when);
+	result = pipeline_event(pipe, action, log, &h, s, key, d, &delta, line,
+				len, &when);
 	if (result == PIPELINE_DONE)
-		result = campaign_record(&pipe->camp, s->key, d, &delta, h.mta,
+		result = campaign_record(&pipe->camp, key, d, &delta, h.mta,
 					 h.relay_ip != NULL ? h.relay_ip
 							    : h.relay_host,
 					 when.tv_sec, &added);
 	if (added)
 		pipeline_learn(pipe, d);
 	if (result == PIPELINE_DONE && !verdict)
-		tracking_attach(&pipe->track, log, s->key, d, when.tv_sec);
+		tracking_attach(&pipe->track, log, key, d, when.tv_sec);
 	else if (result == PIPELINE_DONE)
 		tracking_verdict_done(&pipe->track, log, &delta);
 	return result;

@@ -83,16 +83,19 @@ static const char *query_access_word(enum campaign_access access)
 static int query_phish(const struct config_set *cfg, const struct sender *s,
 		       const struct detection *d, FILE *out)
 {
-	enum campaign_access access =
-	    verdict_access(cfg, s->local[0] ? s->local : NULL, s->host, d);
+	enum campaign_access access = verdict_access(cfg, s, d);
 
 	fprintf(out, "%s\tphish\t%s\t%s\t%s", s->host, d->phished_domain,
 		d->rule, query_access_word(access));
 	if (access != CAMPAIGN_BLOCKED) {
 		char line[ACCESS_SUGGEST_MAX];
 
-		if (access_suggest_as(access_map_syntax(cfg->access), s->key,
-				      line, sizeof(line))
+		char spelled[HOSTNAME_UTF8_MAX + 1];
+		const char *key = sender_store_key(s, spelled);
+
+		if (access_suggest_spelled(access_map_syntax(cfg->access),
+					   s->key, key != s->key ? key : NULL,
+					   line, sizeof(line))
 		    < 0)
 			return -1;
 		fprintf(out, "\t%s", line);

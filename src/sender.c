@@ -34,7 +34,49 @@ enum host_verdict sender_parse(const char *address, size_t len,
 {
 	sender_split(address, len, s);
 	s->key = s->host;
-	return hostname_from_address(s->address, s->address_len, s->host);
+	return hostname_from_address(s->address, s->address_len, s->host,
+				     s->spelled);
+}
+
+/* sender_labels - the labels of a name */
+static size_t sender_labels(const char *name)
+{
+	size_t n = 1;
+
+	for (const char *p = strchr(name, '.'); p != NULL;
+	     p = strchr(p + 1, '.'))
+		n++;
+	return n;
+}
+
+/* sender_spelling - name's last labels as the sender wrote them; when a
+ * spelling's dots are not the host's (an ideographic full stop, which
+ * UTS #46 maps to '.'), name's U-labels; a name libidn2 cannot decode
+ * (none that passed the gate) stays as it is */
+const char *sender_spelling(const struct sender *s, const char *name,
+			    char buf[HOSTNAME_UTF8_MAX + 1])
+{
+	size_t want, have;
+	const char *part = s->spelled;
+
+	if (s->spelled[0] == '\0')
+		return name;
+	want = sender_labels(name);
+	have = sender_labels(s->spelled);
+	if (have != sender_labels(s->host) || want > have)
+		return hostname_to_ulabels(name, buf) < 0 ? name : buf;
+	for (; have > want; have--)
+		part = strchr(part, '.') + 1;
+	return part;
+}
+
+/* sender_store_key - s->key as spelled, when it fits a host's room */
+const char *sender_store_key(const struct sender *s,
+			     char buf[HOSTNAME_UTF8_MAX + 1])
+{
+	const char *key = sender_spelling(s, s->key, buf);
+
+	return strlen(key) <= HOSTNAME_MAX ? key : s->key;
 }
 
 /* sender_check - validated sender host, counted when it is not */

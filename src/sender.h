@@ -33,6 +33,9 @@ struct sender {
 	const char *key; /* what the store and access line name:
 					 * the host, or a lookalike's whole
 					 * registrable domain (set by verdict) */
+	/* the domain as written in UTF-8 (SMTPUTF8), else "": the MTA's
+	 * tables see that spelling, not host's A-labels */
+	char spelled[HOSTNAME_UTF8_MAX + 1];
 };
 
 /* The hosts and addresses of a line, through the gate: NULL when the
@@ -59,6 +62,21 @@ struct sender_gate {
  * its host (HOST_OK: s->host holds it) */
 enum host_verdict sender_parse(const char *address, size_t len,
 			       struct sender *s);
+
+/* sender_spelling - name (s->host, s->key or a parent of them) as the
+ * sender spelled it, the spelling the MTA's tables match: a part of
+ * s->spelled, or its U-labels in buf when the spelling's labels do not
+ * line up with the host's; name itself for a sender written in ASCII */
+const char *sender_spelling(const struct sender *s, const char *name,
+			    char buf[HOSTNAME_UTF8_MAX + 1]);
+
+/* sender_store_key - what the store and the tracker keep the sender
+ * under: s->key as it was spelled (a UTF-8 spelling is another sender
+ * to the MTA's tables, whose line must be given when the other is
+ * blocked), or s->key itself when that spelling is longer than a host
+ * name (buf: HOSTNAME_MAX + 1 bytes would not hold it) */
+const char *sender_store_key(const struct sender *s,
+			     char buf[HOSTNAME_UTF8_MAX + 1]);
 
 /* sender_check - sender_parse(), counted: 0 when the host is valid */
 int sender_check(struct sender_gate *gate, const char *address,

@@ -47,10 +47,14 @@ int verdict_of(struct config_set *cfg, const char *host, struct detection *d,
 
 /* verdict_access - blocked, known, or unknown to the access map */
 enum campaign_access verdict_access(const struct config_set *cfg,
-				    const char *local, const char *host,
+				    const struct sender *s,
 				    const struct detection *d)
 {
-	if (access_sender_blocked(cfg->access, local, host))
+	char spelled[HOSTNAME_UTF8_MAX + 1];
+	const char *host = sender_spelling(s, s->host, spelled);
+
+	if (access_sender_blocked(cfg->access, s->local[0] ? s->local : NULL,
+				  host))
 		return CAMPAIGN_BLOCKED;
 	if (access_blocks_under(cfg->access, d->phished_domain))
 		return CAMPAIGN_MAP_KNOWN;

@@ -18,6 +18,10 @@
  *	verdict_access() is what the access map says of a suspicious
  *	sender, in the terms campaign policy reads (campaign.h): blocked
  *	(its host or local part), or its phished domain already blocked.
+ *	The host is looked up as the sender wrote it: an MTA's table
+ *	holding xn--pypal-4ve.com does not refuse a@p\xd0\xb0ypal.com, sent
+ *	with SMTPUTF8, nor the other way round (Postfix 3.7, sendmail
+ *	8.17 and Exim 4.96 alike).
  */
 #ifndef PHISHWATCH_VERDICT_H
 #define PHISHWATCH_VERDICT_H
@@ -25,6 +29,7 @@
 #include "campaign.h"
 #include "config.h"
 #include "detector.h"
+#include "sender.h"
 
 /* verdict_of - 1 when host (through the gate) is suspicious: d filled,
  * *key what the store and access line name (the host, or a lookalike's
@@ -33,9 +38,10 @@ int verdict_of(struct config_set *cfg, const char *host, struct detection *d,
 	       const char **key);
 
 /* verdict_access - the access map's word on a suspicious sender: its
- * local part (lower-cased, or NULL) and host */
+ * local part (lower-cased, or none) and host, in the spelling it wrote
+ * (the MTA's tables match a UTF-8 sender's U-labels, not its A-labels) */
 enum campaign_access verdict_access(const struct config_set *cfg,
-				    const char *local, const char *host,
+				    const struct sender *s,
 				    const struct detection *d);
 
 /* verdict_learn_brand - a new campaign's phished domain joins the brand

@@ -41,8 +41,8 @@ is "$(q boss@marriot.com other@marriot.com | cut -f1,5)" \
 	"marriot.com${tab}blocked
 marriot.com${tab}unblocked" "a From: address entry blocks that address only"
 is "$(q 'a@marrіott.com')" \
-	"xn--marrott-uog.com${tab}phish${tab}marriott.com${tab}lookalike:homoglyph${tab}unblocked${tab}$(line xn--marrott-uog.com)" \
-	"a UTF-8 sender is judged as its A-label"
+	"xn--marrott-uog.com${tab}phish${tab}marriott.com${tab}lookalike:homoglyph${tab}unblocked${tab}$(line 'marrіott.com')" \
+	"a UTF-8 sender is judged as its A-label, and blocked as it spelled it"
 
 is "$(q linkedin.com walmart.ca mail.walmart.ca gmail.com)" \
 	"linkedin.com${tab}ordinary${tab}own${tab}linkedin.com

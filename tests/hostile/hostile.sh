@@ -18,12 +18,15 @@
 #   report: REGEX     the --report text matches (grep -E)
 #
 # Every case, whatever it says, is also run four ways and checked:
-#   events    each line one JSON object, printable ASCII only; its
-#             suggested_access "HOST<TAB>ERROR:..." for a valid
-#             lower-case HOST equal to phishwatch.sender_domain; the
-#             domains valid host names
-#   --report and --report=json: exit 0, printable ASCII only, JSON rows
-#             with valid host names
+#   events    each line one JSON object, printable ASCII only but for
+#             its suggested_access "HOST<TAB>ERROR:...", whose HOST is
+#             sender_domain itself or, for a sender who wrote it in
+#             UTF-8, that spelling: its A-labels (Python's IDNA codec)
+#             are sender_domain, and it holds no control character;
+#             the domains valid host names
+#   --report and --report=json: exit 0, printable ASCII or the UTF-8
+#             of such a spelling (no control character), JSON rows
+#             with valid host names (a spelling by its A-labels)
 #   --omprog  (input on stdin) one reply per line: "OK" once for ready,
 #             then exactly one per line read (the lines counter)
 #   stderr    printable ASCII only: no attacker byte in the diagnostics
@@ -34,10 +37,30 @@ export TZ=UTC
 
 HOSTILE_DIR="$TOP/tests/hostile"
 HOST_RE='^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$'
-SUGGEST_RE='^[a-z0-9.-]+	ERROR:"550 5\.7\.1 Sender banned"$'
+# (a host spelled in UTF-8 has bytes >= 0x80: printable_utf8 checks them)
+SUGGEST_RE='^([a-z0-9.-]|[^ -~])+	ERROR:"550 5\.7\.1 Sender banned"$'
 
 # printable FILE - 0 when FILE holds only printable ASCII and newlines
 printable() { ! LC_ALL=C grep -q '[^ -~]' "$1"; }
+
+# printable_utf8 FILE - 0 when FILE is UTF-8 with no control character
+# but newline and TAB (C0, DEL, C1 as UTF-8)
+printable_utf8() {
+	iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1 &&
+		! LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]\|\xc2[\x80-\x9f]' "$1"
+}
+
+# a_labels - each line of standard input, a host name, as its A-labels
+# (a host already in ASCII as it is)
+a_labels() {
+	python3 -c 'import sys
+for line in sys.stdin:
+    name = line.rstrip("\n")
+    try:
+        print(name.encode("idna").decode("ascii"))
+    except UnicodeError:
+        print(name)'
+}
 
 # not_killed STATUS NAME - a run ended by itself, not by a signal
 not_killed() { [ "$1" -lt 128 ]; ok $? "$2: not killed by a signal ($1)"; }
@@ -59,8 +82,14 @@ case_input() {
 
 # check_events NAME FILE - the generic checks of an event stream
 check_events() {
-	printable "$2"
-	ok $? "$1: events are printable ASCII"
+	jq -c 'del(.phishwatch.suggested_access)' "$2" >"$TMP/unsuggested" \
+		2>/dev/null
+	printable "$TMP/unsuggested"
+	ok $? "$1: events are printable ASCII, but for the access line"
+	jq -r '.phishwatch.suggested_access // empty' "$2" >"$TMP/suggested" \
+		2>/dev/null
+	printable_utf8 "$TMP/suggested"
+	ok $? "$1: the access lines are UTF-8 without a control character"
 	_bad=$(grep -v '^{' "$2" | head -n 1)
 	is "$_bad" "" "$1: nothing but events on the event stream"
 	jq -e . "$2" >/dev/null 2>&1 || [ ! -s "$2" ]
@@ -70,10 +99,11 @@ check_events() {
 	_bad=$(jq -r '.phishwatch.suggested_access' "$2" | grep -Ev "$SUGGEST_RE")
 	is "$_bad" "" "$1: access suggestions are well formed"
 	_bad=$(jq -r '.phishwatch.suggested_access | split("\t")[0]' "$2" \
-		| grep -Ev "$HOST_RE")
+		| a_labels | grep -Ev "$HOST_RE")
 	is "$_bad" "" "$1: suggested hosts are valid host names"
-	_bad=$(jq -r 'select((.phishwatch.suggested_access | split("\t")[0])
-		!= .phishwatch.sender_domain) | .phishwatch.sender_domain' "$2")
+	_bad=$(paste <(jq -r '.phishwatch.suggested_access | split("\t")[0]' \
+		"$2" | a_labels) <(jq -r .phishwatch.sender_domain "$2") |
+		awk -F'\t' '$1 != $2')
 	is "$_bad" "" "$1: the suggestion blocks the sender host itself"
 	_bad=$(jq -r '.phishwatch.phished_domain, .phishwatch.sender_domain,
 		.threat.indicator.url.domain, (.source.domain // empty)' "$2" \
@@ -87,17 +117,17 @@ check_reports() {
 	shift 2
 	pw -r "$RULEBASE" "$@" --report "$_in" >"$TMP/report.txt" 2>/dev/null
 	is "$?" 0 "$_name: --report exits 0"
-	printable "$TMP/report.txt"
-	ok $? "$_name: --report is printable ASCII"
+	printable_utf8 "$TMP/report.txt"
+	ok $? "$_name: --report is UTF-8 without a control character"
 	pw -r "$RULEBASE" "$@" --report=json "$_in" >"$TMP/report.json" \
 		2>/dev/null
 	is "$?" 0 "$_name: --report=json exits 0"
-	printable "$TMP/report.json"
-	ok $? "$_name: --report=json is printable ASCII"
+	printable_utf8 "$TMP/report.json"
+	ok $? "$_name: --report=json is UTF-8 without a control character"
 	jq -e . "$TMP/report.json" >/dev/null 2>&1 || [ ! -s "$TMP/report.json" ]
 	ok $? "$_name: --report=json rows are JSON"
 	_bad=$(jq -r '.phished_domain, .sender_domains[]' "$TMP/report.json" \
-		2>/dev/null | grep -Ev "$HOST_RE")
+		2>/dev/null | a_labels | grep -Ev "$HOST_RE")
 	is "$_bad" "" "$_name: the report names valid host names only"
 }
 

@@ -54,6 +54,7 @@ static const struct check_case check_cases[] = {
 static void test_check_table(const struct detector *det)
 {
 	char host[HOSTNAME_MAX + 1];
+	char spelled[HOSTNAME_UTF8_MAX + 1];
 	char name[256];
 
 	for (size_t i = 0; i < sizeof(check_cases) / sizeof(check_cases[0]);
@@ -63,7 +64,7 @@ static void test_check_table(const struct detector *det)
 		int got;
 
 		memset(&d, 0, sizeof(d));
-		if (hostname_from_address(c->address, strlen(c->address), host)
+		if (hostname_from_address(c->address, strlen(c->address), host, spelled)
 		    != HOST_OK) {
 			tap_ok(0, c->name);
 			continue;

@@ -58,6 +58,20 @@ static const struct address_case address_cases[] = {
 	{"<x@emalsrv.\033[31mred.example>", 0, HOST_INVALID, "",
 	 "ANSI escape"},
 	{"<x@emalsrv.bad_host.example>", 0, HOST_INVALID, "", "underscore"},
+	{"<x@b\xc3\xbc" "cher.de>", 0, HOST_OK, "xn--bcher-kva.de",
+	 "UTF-8 (SMTPUTF8): its A-labels"},
+	{"<c@b\\303\\274cher.de>", 0, HOST_OK, "xn--bcher-kva.de",
+	 "sendmail's octal escapes of UTF-8, read back"},
+	{"<b@p\\320\\260ypal.com>", 0, HOST_OK, "xn--pypal-4ve.com",
+	 "sendmail's escapes of a Cyrillic a (a real sm-mta line)"},
+	{"<x@evil\\101.example>", 0, HOST_INVALID, "",
+	 "an escape of an ASCII byte is no sendmail's: a backslash"},
+	{"<x@b\\303\\27cher.de>", 0, HOST_INVALID, "",
+	 "an escape cut short stays a backslash"},
+	{"<x@\\303\\050x.example>", 0, HOST_INVALID, "",
+	 "escapes that make no UTF-8"},
+	{"<x@\\233[31m.example>", 0, HOST_INVALID, "",
+	 "an escaped C1 control (CSI)"},
 	{"<x@emal srv.example>", 0, HOST_INVALID, "", "space"},
 	{"<x@emalsrv.example >", 0, HOST_INVALID, "", "trailing space"},
 	{"<x@\xc3\xa9malsrv.example>", 0, HOST_OK, "xn--malsrv-9ua.example",
@@ -108,6 +122,7 @@ static void test_address_table(void)
 {
 	char host[HOSTNAME_MAX + 1];
 	char name[256];
+	char spelled[HOSTNAME_UTF8_MAX + 1];
 
 	for (size_t i = 0; i < sizeof(address_cases) / sizeof(address_cases[0]);
 	     i++) {
@@ -116,7 +131,7 @@ static void test_address_table(void)
 		enum host_verdict got;
 
 		memset(host, 'X', sizeof(host));
-		got = hostname_from_address(c->addr, len, host);
+		got = hostname_from_address(c->addr, len, host, spelled);
 		snprintf(name, sizeof(name), "verdict: %s", c->name);
 		tap_is_long(got, c->want, name);
 		snprintf(name, sizeof(name), "host: %s", c->name);
@@ -129,6 +144,7 @@ static void test_lengths(void)
 	char name[400];
 	char addr[420];
 	char host[HOSTNAME_MAX + 1];
+	char spelled[HOSTNAME_UTF8_MAX + 1];
 
 	/* 63-octet labels pass, 64 do not. */
 	memset(name, 'a', 63);
@@ -155,7 +171,7 @@ static void test_lengths(void)
 	snprintf(addr, sizeof(addr), "<x@emalsrv.");
 	memset(addr + strlen(addr), 'a', 300);
 	memcpy(addr + 11 + 300, ".com>", 6);
-	tap_is_long(hostname_from_address(addr, strlen(addr), host),
+	tap_is_long(hostname_from_address(addr, strlen(addr), host, spelled),
 		    HOST_INVALID, "300-character host fails");
 	tap_is_str(host, "", "and leaves host empty");
 }
@@ -377,9 +393,57 @@ static void test_parent(void)
 	tap_ok(hostname_parent(NULL) == NULL, "NULL host");
 }
 
+/* The spelling of a domain written in UTF-8, escaped or not. */
+static void test_spelled(void)
+{
+	static const struct {
+		const char *addr;
+		const char *spelled;
+		const char *name;
+	} cases[] = {
+	    {"<x@B\xc3\xbc" "cher.DE.>", "b\xc3\xbc" "cher.de",
+	     "raw UTF-8: ASCII lowered, the trailing dot gone"},
+	    {"<c@b\\303\\274cher.de>", "b\xc3\xbc" "cher.de",
+	     "sendmail's escaped UTF-8, read back"},
+	    {"<d@P\xd0\x90YPAL.COM>", "p\xd0\x90ypal.com",
+	     "a capital Cyrillic A stays: sendmail and Exim fold ASCII only"},
+	    {"<x@xn--bcher-kva.de>", "", "none for the A-label spelling"},
+	    {"<b\xc3\xbc@emalsrv.marriott.com>", "",
+	     "none for a UTF-8 local part"},
+	    {"<x@b\xc3\xbc" "cher>", "", "none for a local host"},
+	    {"<>", "", "none for the null sender"},
+	};
+	char host[HOSTNAME_MAX + 1];
+	char spelled[HOSTNAME_UTF8_MAX + 1];
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		memset(spelled, 'X', sizeof(spelled));
+		hostname_from_address(cases[i].addr, strlen(cases[i].addr),
+				      host, spelled);
+		tap_is_str(spelled, cases[i].spelled, cases[i].name);
+	}
+}
+
+/* The spelling a UTF-8 sender used, back from the A-labels. */
+static void test_ulabels(void)
+{
+	char out[HOSTNAME_UTF8_MAX + 1];
+
+	tap_is_long(hostname_to_ulabels("sub.xn--pypal-4ve.com", out), 0,
+		    "U-labels of a host with an A-label");
+	tap_is_str(out, "sub.p\xd0\xb0ypal.com", "... the Cyrillic a again");
+	tap_is_long(hostname_to_ulabels("emalsrv.marriott.com", out), 0,
+		    "an ASCII host");
+	tap_is_str(out, "emalsrv.marriott.com", "... is its own spelling");
+	tap_is_long(hostname_to_ulabels("xn--zz.com", out), -1,
+		    "an A-label that decodes to nothing is refused");
+}
+
 int main(void)
 {
 	test_address_table();
+	test_spelled();
+	test_ulabels();
 	test_lengths();
 	test_normalize_table();
 	test_other_fields();
