@@ -20,10 +20,12 @@
  *	phishwatch.suggested_access keeps its TAB, and its UTF-8: it is an
  *	access map line made by phishwatch from a validated host name, not
  *	log text, and for a sender who wrote the name in UTF-8 it names the
- *	host so (libidn2's U-labels of the A-labels IDNA accepted), since
- *	that is what the MTA matches.  Each character of it is still
- *	checked: well-formed UTF-8 with no C1 control, line separator or
- *	bidirectional control, else escaped as above.
+ *	host so, since that is what the MTA matches.  Each character of it
+ *	is still checked: well-formed UTF-8 with no C1 control, line
+ *	separator or bidirectional control, else escaped as above; and it
+ *	is written as JSON's \uXXXX (ecsjson_ascii()), so that the text of
+ *	every event stays ASCII and a JSON reader gets the line back in
+ *	UTF-8.
  *	libfastjson writes '/' as "\/"; valid JSON, and always so.
  *
  *	A NULL string in struct event is left out, and so is a section
@@ -90,22 +92,23 @@ static int ecsjson_utf8_shown(uint32_t cp, size_t n)
 	       && !(cp >= 0x2066 && cp <= 0x2069);
 }
 
-/* ecsjson_utf8_len - the length of the well-formed UTF-8 character of a
- * code point ecsjson_utf8_shown() takes at s[0..left), or 0 */
-static size_t ecsjson_utf8_len(const unsigned char *s, size_t left)
+/* ecsjson_utf8_char - the well-formed UTF-8 character at s[0..left) of
+ * a code point ecsjson_utf8_shown() takes: its length (its code point in
+ * *cp), or 0 */
+static size_t ecsjson_utf8_char(const unsigned char *s, size_t left,
+				uint32_t *cp)
 {
 	size_t n = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc0 ? 2 : 0;
-	uint32_t cp;
 
 	if (n == 0 || n > left || s[0] >= 0xf8)
 		return 0;
-	cp = s[0] & (0x7f >> n);
+	*cp = s[0] & (0x7f >> n);
 	for (size_t i = 1; i < n; i++) {
 		if ((s[i] & 0xc0) != 0x80)
 			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
+		*cp = (*cp << 6) | (s[i] & 0x3f);
 	}
-	return ecsjson_utf8_shown(cp, n) ? n : 0;
+	return ecsjson_utf8_shown(*cp, n) ? n : 0;
 }
 
 /* ecsjson_sanitize - s with unsafe bytes as \xHH, malloc'd, or NULL;
@@ -122,10 +125,11 @@ static char *ecsjson_sanitize(const char *s, int keep, size_t *out_len)
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		size_t wide = (keep & ECSJSON_KEEP_UTF8) && c >= 0x80
-				  ? ecsjson_utf8_len(
-				      (const unsigned char *)s + i, len - i)
-				  : 0;
+		uint32_t cp;
+		size_t wide =
+		    (keep & ECSJSON_KEEP_UTF8) && c >= 0x80 ? ecsjson_utf8_char(
+			(const unsigned char *)s + i, len - i, &cp)
+							    : 0;
 
 		if (wide > 0) {
 			memcpy(out + n, s + i, wide);
@@ -515,6 +519,15 @@ struct ecsjson_sink {
 	int error; /* errno of the first piece not kept */
 };
 
+/* ecsjson_has_high - a byte of text[0..len) is 0x80 or above */
+static int ecsjson_has_high(const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)text[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
 /* ecsjson_take - fjson_write_fn: append a piece; 0 once one is lost */
 static size_t ecsjson_take(void *ctx, const char *piece, size_t len)
 {
@@ -544,11 +557,61 @@ static size_t ecsjson_take(void *ctx, const char *piece, size_t len)
 	return len;
 }
 
-/* ecsjson_text - the tree as compact one-line text, malloc'd: the
+/* ecsjson_escape_unit - one UTF-16 unit as JSON's \uXXXX into the sink */
+static void ecsjson_escape_unit(struct ecsjson_sink *sink, uint32_t unit)
+{
+	static const char hex[] = "0123456789abcdef";
+	char esc[6] = {'\\',
+		       'u',
+		       hex[(unit >> 12) & 0xf],
+		       hex[(unit >> 8) & 0xf],
+		       hex[(unit >> 4) & 0xf],
+		       hex[unit & 0xf]};
+
+	ecsjson_take(sink, esc, sizeof(esc));
+}
+
+/*
+ * ecsjson_ascii - text[0..len) into sink with each UTF-8 character as
+ * JSON's \uXXXX (a pair of them past U+FFFF), so that an event stays
+ * ASCII: the only such characters are an access line's, which
+ * ecsjson_sanitize() checked, and rsyslog (which may escape 8-bit bytes
+ * on receive), mail and terminals see none, while a JSON reader gets
+ * the character back.  A byte of no such character (none comes here)
+ * becomes U+FFFD.
+ */
+static void ecsjson_ascii(const char *text, size_t len,
+			  struct ecsjson_sink *sink)
+{
+	for (size_t i = 0; i < len && sink->error == 0; i++) {
+		const unsigned char *at = (const unsigned char *)text + i;
+		uint32_t cp = 0xfffd;
+		size_t n;
+
+		if (*at < 0x80) {
+			ecsjson_take(sink, text + i, 1);
+			continue;
+		}
+		n = ecsjson_utf8_char(at, len - i, &cp);
+		if (n == 0)
+			cp = 0xfffd;
+		else
+			i += n - 1;
+		if (cp > 0xffff) {
+			ecsjson_escape_unit(sink,
+					    0xd800 + ((cp - 0x10000) >> 10));
+			cp = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+		}
+		ecsjson_escape_unit(sink, cp);
+	}
+}
+
+/* ecsjson_text - the tree as compact one-line ASCII text, malloc'd: the
  * whole text or NULL (errno ENOMEM, or EMSGSIZE past ECSJSON_TEXT_MAX) */
 char *ecsjson_text(json *root, size_t *len)
 {
 	struct ecsjson_sink sink = {NULL, 0, 0, 0};
+	struct ecsjson_sink ascii = {NULL, 0, 0, 0};
 	size_t told = fjson_object_dump_ext(root, FJSON_TO_STRING_PLAIN,
 					    ecsjson_take, &sink);
 
@@ -556,6 +619,11 @@ char *ecsjson_text(json *root, size_t *len)
 	 * missing. */
 	if (sink.error == 0 && (told != sink.len || sink.len == 0))
 		sink.error = ENOMEM;
+	if (sink.error == 0 && ecsjson_has_high(sink.text, sink.len)) {
+		ecsjson_ascii(sink.text, sink.len, &ascii);
+		free(sink.text);
+		sink = ascii;
+	}
 	if (sink.error != 0) {
 		free(sink.text);
 		errno = sink.error;

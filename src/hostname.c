@@ -31,8 +31,10 @@
  *	xn--bcher-kva.de, the same host as when written so.  Invalid UTF-8,
  *	or a name that IDNA refuses, stays HOST_INVALID.  sendmail logs
  *	each such byte of an address as a backslash and three octal digits
- *	(from=<a@b\303\274cher.de>); in a domain part, where no backslash
- *	is valid, hostname_from_address() reads them back first.  It keeps
+ *	(from=<a@b\303\274cher.de>), and rsyslog, told to escape 8-bit
+ *	bytes on receive (parser.escape8BitCharactersOnReceive), as "#" and
+ *	three (b#303#274cher.de); in a domain part, where neither is valid,
+ *	hostname_from_address() reads them back first.  It keeps
  *	the spelling of a domain written in UTF-8 (ASCII letters lowered,
  *	as sendmail and Exim fold them): the MTAs' tables match that, not
  *	its A-labels.  hostname_to_ulabels() spells a host in U-labels
@@ -229,13 +231,14 @@ int hostname_has_high(const char *name, size_t len)
 	return 0;
 }
 
-/* hostname_octal_byte - the byte of sendmail's escape "\ooo" at s (the
- * backslash) when it is one of a byte >= 0200, else -1 */
+/* hostname_octal_byte - the byte of sendmail's escape "\ooo", or
+ * rsyslog's "#ooo", at s when it is one of a byte >= 0200, else -1 */
 static int hostname_octal_byte(const char *s, size_t left)
 {
 	int value = 0;
 
-	if (left < 4 || s[0] != '\\' || s[1] < '2' || s[1] > '3')
+	if (left < 4 || (s[0] != '\\' && s[0] != '#') || s[1] < '2'
+	    || s[1] > '3')
 		return -1;
 	for (size_t i = 1; i < 4; i++) {
 		if (s[i] < '0' || s[i] > '7')
@@ -245,8 +248,8 @@ static int hostname_octal_byte(const char *s, size_t left)
 	return value;
 }
 
-/* hostname_unescape - domain[0..len) with sendmail's octal escapes of
- * bytes >= 0200 read back into out; its length, or -1 when it does not
+/* hostname_unescape - domain[0..len) with sendmail's and rsyslog's
+ * octal escapes of bytes >= 0200 read back into out; its length, or -1 when it does not
  * fit (anything else is copied, and judged by the checks after) */
 static long hostname_unescape(const char *domain, size_t len,
 			      char out[HOSTNAME_UTF8_MAX + 1])
@@ -455,7 +458,8 @@ enum host_verdict hostname_from_address(const char *addr, size_t len,
 		return HOST_NONE;
 	if (domain[0] == '[')
 		return hostname_literal(domain, domain_len);
-	if (memchr(domain, '\\', domain_len) != NULL) {
+	if (memchr(domain, '\\', domain_len) != NULL
+	    || memchr(domain, '#', domain_len) != NULL) {
 		long n = hostname_unescape(domain, domain_len, unescaped);
 
 		if (n < 0)

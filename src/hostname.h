@@ -15,9 +15,9 @@
  *	rules of the field.
  *	UTF-8 names (SMTPUTF8 senders) are mapped to their A-labels by
  *	UTS #46 first, so a@b\xc3\xbccher.de and a@xn--bcher-kva.de are one
- *	host; sendmail's octal escapes of such bytes are read back.  The
- *	spelling a sender used is told apart, for the MTAs' tables, which
- *	match it and not the A-labels.
+ *	host; sendmail's and rsyslog's octal escapes of such bytes are read
+ *	back.  The spelling a sender used is told apart, for the MTAs'
+ *	tables, which match it and not the A-labels.
  */
 #ifndef PHISHWATCH_HOSTNAME_H
 #define PHISHWATCH_HOSTNAME_H
@@ -43,8 +43,8 @@ enum host_verdict {
 /*
  * hostname_from_address - the validated sender host of addr[0..len)
  * (with or without <>), into host (HOSTNAME_MAX + 1 bytes); when its
- * domain part was written in UTF-8 (sendmail's octal escapes read
- * back), which host holds as A-labels, that spelling into spelled
+ * domain part was written in UTF-8 (sendmail's or rsyslog's octal
+ * escapes read back), which host holds as A-labels, that spelling into spelled
  * (ASCII letters lowered, no trailing dot), else "" there.
  */
 enum host_verdict hostname_from_address(const char *addr, size_t len,

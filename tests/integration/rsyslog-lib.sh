@@ -517,12 +517,14 @@ From:emalsrv.ups.com	DISCARD'
 # rs_recording CONF REC LINE... - an MTA's recording REC, then the LINEs
 # (other programs' lines, and a last campaign of the-end.com whose event
 # says every line before it is done), through a private rsyslogd with
-# CONF and route-file.conf, as mail.info, with $RS_RECORDING_ACCESS;
-# the tree in $RS_DIR (integration/exim.t and postfix.t)
+# CONF and route-file.conf, as mail.info, with $RS_RECORDING_ACCESS and
+# the configuration $RS_RECORDING_CONF (if set) before the drop-ins;
+# the tree in $RS_DIR (integration/exim.t, postfix.t and utf8.t)
 rs_recording() {
 	local conf=$1 rec=$2
 	shift 2
-	rs_setup "${conf%.conf}"
+	rs_setup "${conf%.conf}${RS_RECORDING_CONF:+-extra}"
+	[ -z "${RS_RECORDING_CONF:-}" ] || rs_conf_add "$RS_RECORDING_CONF"
 	printf '%s\n' "$RS_RECORDING_ACCESS" >"$RS_DIR/etc/access"
 	rs_install "$conf" route-file.conf
 	rs_start || return 1

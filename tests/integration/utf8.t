@@ -8,7 +8,10 @@
 # here; the label rule needs none).  rsyslog must hand phishwatch the
 # bytes as the MTA wrote them, and carry back the access line in the
 # sender's spelling: the same events, lines and counts as phishwatch
-# reading the file itself.
+# reading the file itself.  Once more with rsyslog escaping 8-bit bytes
+# on receive (parser.escape8BitCharactersOnReceive="on": "#ooo"), which
+# phishwatch reads back in a domain, and which must not touch the events
+# coming back (their text is ASCII, the line's UTF-8 as \uXXXX).
 
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/rsyslog-lib.sh"
@@ -72,5 +75,17 @@ for side in raw json; do
 		"$side: the same access lines, in UTF-8 where the sender wrote it"
 done
 is "$(RS_DIR=$json rs_counter unparsed)" 0 "json: every line it got parsed"
+
+# A site whose rsyslog escapes 8-bit bytes on receive (#ooo): the same.
+RS_RECORDING_CONF='global(parser.escape8BitCharactersOnReceive="on")'
+run phishwatch.conf
+ok $? "escaped: rsyslogd escaping 8-bit bytes ran the recordings"
+escaped=$RS_DIR
+like "$(cat "$escaped/log/phishwatch.err")" 'lines=' "escaped: phishwatch said its counters"
+is "$(RS_DIR=$escaped rs_counter invalid_hosts)" 0 \
+	"escaped: no sender skipped"
+rs_same_as_file escaped "$escaped" "$TMP/file.events" "$TMP/file.db"
+is "$(lines "$escaped/log/events.json")" "$want_lines" \
+	"escaped: the same access lines, in UTF-8 where the sender wrote it"
 
 done_testing

@@ -305,6 +305,37 @@ static void test_sanitizer(void)
 	fjson_object_put(obj);
 }
 
+/* test_access_line_utf8 - the access line of a sender who wrote UTF-8:
+ * its characters as \uXXXX, the text ASCII, decoded back whole; what
+ * is no character to show still \xHH */
+static void test_access_line_utf8(void)
+{
+	static char text[TEXT_MAX];
+	struct event ev = sample_event();
+	struct fjson_object *obj;
+
+	ev.suggested_access = "p\xd0\xb0ypal.com\tERROR:x \xf0\x9f\x98\x80";
+	obj = format(&ev, text);
+	if (!tap_ok(obj != NULL, "UTF-8 access line: valid JSON"))
+		return;
+	tap_ok(printable(text), "UTF-8 access line: the text is ASCII");
+	tap_ok(strstr(text, "p\\u0430ypal.com\\tERROR:x \\ud83d\\ude00")
+		   != NULL,
+	       "... a Cyrillic a as \\u0430, past U+FFFF a surrogate pair");
+	tap_is_str(get_str(obj, "phishwatch.suggested_access"),
+		   ev.suggested_access, "... decoded, the line as made");
+	fjson_object_put(obj);
+	ev.suggested_access = "a\xc2\x9b" "b\xe2\x80\xae" "c\xd0\tx \xc0\xaf";
+	obj = format(&ev, text);
+	if (!tap_ok(obj != NULL, "unsafe bytes in an access line: valid JSON"))
+		return;
+	tap_is_str(get_str(obj, "phishwatch.suggested_access"),
+		   "a\\xc2\\x9bb\\xe2\\x80\\xaec\\xd0\tx \\xc0\\xaf",
+		   "... a C1 control, a bidi override, a cut and an overlong "
+		   "character as \\xHH");
+	fjson_object_put(obj);
+}
+
 /* test_format_bounds - emitter_format refuses a small buffer */
 static void test_format_bounds(void)
 {
@@ -584,6 +615,7 @@ int main(void)
 	test_required_fields();
 	test_optional_fields();
 	test_sanitizer();
+	test_access_line_utf8();
 	test_format_bounds();
 	test_file_sink();
 	test_file_errors();
