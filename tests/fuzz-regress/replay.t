@@ -51,7 +51,9 @@ for kind in line json access linein lookalike; do
 		esac
 		unlike "$(cat "$TMP/err")" 'Sanitizer|runtime error|Invalid (read|write)' \
 			"$name: no sanitizer or valgrind report"
-		like "$(tail -n 1 "$TMP/err")" 'exit: lines=|configuration OK|line\(s\) could not be read' \
+		# (--check says "configuration OK" on standard output)
+		like "$(tail -n 1 "$TMP/err"; tail -n 1 "$TMP/out")" \
+			'exit: lines=|configuration OK|line\(s\) could not be read' \
 			"$name: ran to the end"
 	done
 done
