@@ -157,9 +157,9 @@ int access_suggest_as(enum access_syntax syntax, const char *host, char *buf,
 
 /*
  * access_suggest_spelled - access_suggest_as(), the host written as
- * spelled (NULL: as host) when that spelling is host in UTF-8: the line
- * that blocks a sender who wrote it so (SMTPUTF8), since the MTAs match
- * that spelling only.
+ * spelled (NULL: as host), a spelling of host (its UTF-8, or host
+ * itself): the line that blocks a sender who wrote it so (SMTPUTF8),
+ * since the MTAs match that spelling only.
  */
 int access_suggest_spelled(enum access_syntax syntax, const char *host,
 			   const char *spelled, char *buf, size_t size);

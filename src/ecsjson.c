@@ -44,6 +44,7 @@
 #include <json.h>
 
 #include "ecsjson.h"
+#include "hostname.h"
 #include "logtime.h"
 
 /* Log lines are at most 64 KiB (linein.h); no field can be longer. */
@@ -519,15 +520,6 @@ struct ecsjson_sink {
 	int error; /* errno of the first piece not kept */
 };
 
-/* ecsjson_has_high - a byte of text[0..len) is 0x80 or above */
-static int ecsjson_has_high(const char *text, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)text[i] >= 0x80)
-			return 1;
-	return 0;
-}
-
 /* ecsjson_take - fjson_write_fn: append a piece; 0 once one is lost */
 static size_t ecsjson_take(void *ctx, const char *piece, size_t len)
 {
@@ -619,7 +611,7 @@ char *ecsjson_text(json *root, size_t *len)
 	 * missing. */
 	if (sink.error == 0 && (told != sink.len || sink.len == 0))
 		sink.error = ENOMEM;
-	if (sink.error == 0 && ecsjson_has_high(sink.text, sink.len)) {
+	if (sink.error == 0 && hostname_has_high(sink.text, sink.len)) {
 		ecsjson_ascii(sink.text, sink.len, &ascii);
 		free(sink.text);
 		sink = ascii;

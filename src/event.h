@@ -53,8 +53,8 @@ struct event_source {
 	const char *relay_host;     /* through the gate, or NULL */
 	const char *sender_host;    /* through the gate */
 	const char *sender_key;     /* host, or a lookalike's domain */
-	const char *sender_spelled; /* sender_key as written in UTF-8,
-				     * the access line's; NULL: ASCII */
+	const char *sender_spelled; /* sender_key as the sender wrote
+				     * it (UTF-8 or not): the line's */
 	const struct detection *detection;
 	const struct tracker_delta *delta; /* the campaign's counts */
 	const struct access_map *access;   /* its type: the suggestion's */

@@ -421,11 +421,8 @@ static void hostname_spelled(const char *domain, size_t len,
 		return;
 	if (len > 0 && domain[len - 1] == '.')
 		len--;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)domain[i];
-
-		spelled[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-	}
+	for (size_t i = 0; i < len; i++)
+		spelled[i] = hostname_lower((unsigned char)domain[i]);
 	spelled[len] = '\0';
 }
 

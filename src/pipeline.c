@@ -146,8 +146,7 @@ pipeline_event(struct pipeline *pipe, const char *action,
 	if (action == NULL)
 		return PIPELINE_DONE;
 	pipeline_event_source(log, h, s, d, line, len, &src);
-	/* the store's key: the sender's spelling, when it had one */
-	src.sender_spelled = key != s->key ? key : NULL;
+	src.sender_spelled = key; /* the store's: as the sender wrote it */
 	src.action = action;
 	src.when = *when;
 	src.delta = delta;

@@ -89,13 +89,11 @@ static int query_phish(const struct config_set *cfg, const struct sender *s,
 		d->rule, query_access_word(access));
 	if (access != CAMPAIGN_BLOCKED) {
 		char line[ACCESS_SUGGEST_MAX];
-
 		char spelled[HOSTNAME_UTF8_MAX + 1];
-		const char *key = sender_store_key(s, spelled);
 
-		if (access_suggest_spelled(access_map_syntax(cfg->access),
-					   s->key, key != s->key ? key : NULL,
-					   line, sizeof(line))
+		if (access_suggest_spelled(
+			access_map_syntax(cfg->access), s->key,
+			sender_spelling(s, s->key, spelled), line, sizeof(line))
 		    < 0)
 			return -1;
 		fprintf(out, "\t%s", line);
