@@ -70,6 +70,17 @@ is "$(campaigns postfix "$REC/postfix.log" "$REC/postfix.access")" \
 paypal.com${tab}p$(printf '\320\260')ypal.com,xn--pypal-4ve.com${tab}3${tab}2${tab}1${tab}0" \
 	"postfix: refused and delivered as Postfix logged them"
 
+# A campaign's summary names its first sender, written in UTF-8 and kept
+# so by the store, by its A-labels, as the first-seen events do.
+pw -r "$RULEBASE" --no-default-brands --brands "$TMP/brands" \
+	-a "postfix:$REC/postfix.access" --summary-interval 1 \
+	"$REC/postfix.log" 2>/dev/null |
+	jq -r 'select(.event.action == "campaign-summary")
+		| "\(.phishwatch.phished_domain) \(.phishwatch.sender_domain)"' \
+		>"$TMP/summary"
+is "$(cat "$TMP/summary")" "paypal.com xn--pypal-4ve.com" \
+	"postfix: the summary of a campaign first seen in UTF-8 names its A-labels"
+
 # --- Exim -----------------------------------------------------------
 EX_EV=$(events exim "$REC/exim.mainlog" "$REC/exim.reject_domains")
 is "$EX_EV" "sender-domain-first-seen|xn--pypal-4ve.com|p$(printf '\320\220')ypal.com" \
