@@ -164,10 +164,10 @@ run: deps
 demo: phishwatch
 	@echo "== events: a campaign the access map does not block yet =="
 	./phishwatch -r rulebase/sendmail.rb -a examples/access \
-		examples/maillog.sample
+		--default-brands data/brands examples/maillog.sample
 	@echo "== the campaign chronology of the same log =="
 	./phishwatch -r rulebase/sendmail.rb -a examples/access --report \
-		examples/maillog.sample 2>/dev/null
+		--default-brands data/brands examples/maillog.sample 2>/dev/null
 	@echo "== what three senders would give, with the shipped brands =="
 	./phishwatch -r rulebase/sendmail.rb -a examples/access \
 		--default-brands data/brands \

@@ -168,14 +168,25 @@ static int config_load_file(const char *what, const char *path,
 
 /* config_load_defaults - the shipped brands file, when there is one: a
  * build that was not installed has none, unless --default-brands named
- * it */
+ * it; said, since every lookalike rule but the access map's learned
+ * brands then knows no brand */
 static int config_load_defaults(const struct config_options *opts,
 				struct config_set *set, char *err)
 {
-	if (opts->default_brands == NULL
-	    || (!opts->default_brands_given
-		&& access(opts->default_brands, F_OK) < 0 && errno == ENOENT))
+	struct say_to say = {opts->say, opts->say_ctx};
+
+	if (opts->default_brands == NULL)
 		return 0;
+	if (!opts->default_brands_given
+	    && access(opts->default_brands, F_OK) < 0 && errno == ENOENT) {
+		say_print(&say, SAY_WARN,
+			  "no shipped brands file %s (not installed): "
+			  "lookalikes only of --brands and the access maps' "
+			  "brands; name it with --default-brands FILE, or "
+			  "say --no-default-brands",
+			  opts->default_brands);
+		return 0;
+	}
 	return config_load_file("default brands", opts->default_brands, opts,
 				set, brandfile_load, err);
 }

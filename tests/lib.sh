@@ -24,8 +24,11 @@ trap _tap_cleanup EXIT
 track_pid() { _tap_pids="$_tap_pids $1"; }
 
 # pw ARGS... - run phishwatch (under $VALGRIND when set); in the
-# background start "$PW" itself, so that $! is its pid, not a subshell's
-pw() { $VALGRIND "$PW" "$@"; }
+# background start "$PW" itself, so that $! is its pid, not a subshell's.
+# A build tree has no shipped brands file, and phishwatch warns of it:
+# --no-default-brands says so here (a later --default-brands FILE wins;
+# tests/cli/default-brands.t checks the warning itself)
+pw() { $VALGRIND "$PW" --no-default-brands "$@"; }
 
 ok() {	# ok COND-STATUS NAME: ok 0 "name" passes
 	_tap_n=$((_tap_n + 1))
