@@ -56,6 +56,7 @@
 #include "access_backend.h"
 #include "access_map.h"
 #include "hostname.h"
+#include "utf8fold.h"
 
 /* access_kind_of - the storage kind of a path of a syntax: the one place
  * that tells (".db": Berkeley DB hash or btree, the file says which;
@@ -79,7 +80,14 @@ struct access_map *access_new(const struct say_to *say)
 {
 	struct access_map *map = calloc(1, sizeof(struct access_map));
 
-	if (map != NULL && say != NULL)
+	if (map == NULL)
+		return NULL;
+	map->fold = utf8fold_new();
+	if (map->fold == NULL) {
+		free(map);
+		return NULL;
+	}
+	if (say != NULL)
 		map->say = *say;
 	return map;
 }
@@ -97,6 +105,7 @@ void access_free(struct access_map *map)
 	free(map->under.slots);
 	free(map->walk.text);
 	free(map->trusted.text);
+	utf8fold_free(map->fold);
 	free(map);
 }
 
@@ -134,8 +143,10 @@ static int access_open_source(struct access_map *map, const char *path,
 		return -1;
 	}
 	access_prepare(map, answering);
-	status = ops->open(ops, path, syn, &map->say, &src->handle, bad,
-			   access_seen, &seen);
+	struct access_loading loading = {access_seen, access_query_fold, &seen};
+
+	status =
+	    ops->open(ops, path, syn, &map->say, &src->handle, bad, &loading);
 	saved = errno;
 	access_end(map, answering);
 	if (status < 0) {

@@ -136,6 +136,19 @@ typedef int (*access_scan_fn)(const char *key, size_t key_len,
 /* Is key already held by a file loaded before this one? */
 typedef int (*access_seen_fn)(const char *key, size_t key_len, void *ctx);
 
+/* key[0..len) as the table's MTA folds its case, into out (size bytes,
+ * NUL added): the folded length, or -1 (too long) */
+typedef int (*access_fold_fn)(const char *key, size_t len, char *out,
+			      size_t size, void *ctx);
+
+/* What a text source asks of the map while it loads: whether earlier
+ * files hold a key, and how its keys are folded. */
+struct access_loading {
+	access_seen_fn seen;
+	access_fold_fn fold;
+	void *ctx;
+};
+
 struct access_engine;
 
 struct access_ops {
@@ -145,7 +158,7 @@ struct access_ops {
 	int (*open)(const struct access_ops *ops, const char *path,
 		    const struct access_syntax_ops *syn,
 		    const struct say_to *say, void **handle, size_t *bad_lines,
-		    access_seen_fn seen, void *seen_ctx);
+		    const struct access_loading *loading);
 	/* 1 and *action when key is held, 0 when not, -1 on an error */
 	int (*get)(void *handle, const char *key, size_t len,
 		   enum access_action *action);
@@ -280,8 +293,8 @@ struct access_engine {
 int access_compiled_open(const struct access_ops *ops, const char *path,
 			 const struct access_syntax_ops *syn,
 			 const struct say_to *say, void **handle,
-			 size_t *bad_lines, access_seen_fn seen,
-			 void *seen_ctx);
+			 size_t *bad_lines,
+			 const struct access_loading *loading);
 int access_compiled_get(void *handle, const char *key, size_t len,
 			enum access_action *action);
 int access_compiled_scan(void *handle, access_scan_fn fn, void *ctx,

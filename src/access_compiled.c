@@ -71,16 +71,17 @@ static void access_compiled_detach(struct access_compiled *h)
 }
 
 /* access_compiled_open - a handle over ops->engine, left unlocked; a
- * compiled map holds each key once: seen is the text's concern */
+ * compiled map holds each key once, folded by makemap or postmap:
+ * loading is the text's concern */
 int access_compiled_open(const struct access_ops *ops, const char *path,
 			 const struct access_syntax_ops *syn,
 			 const struct say_to *say, void **handle,
-			 size_t *bad_lines, access_seen_fn seen, void *seen_ctx)
+			 size_t *bad_lines,
+			 const struct access_loading *loading)
 {
 	struct access_compiled *h = calloc(1, sizeof(*h));
 
-	(void)seen;
-	(void)seen_ctx;
+	(void)loading;
 	*handle = NULL;
 	if (bad_lines != NULL)
 		*bad_lines = 0;

@@ -44,6 +44,7 @@ struct access_map {
 	struct access_hosts trusted; /* OK, RELAY domains: as many */
 	int under_full;              /* ACCESS_UNDER_MAX reached */
 	struct say_to say;           /* told of skipped entries */
+	struct utf8fold *fold;       /* Postfix's keys beyond ASCII */
 };
 
 /* One question to the sources of one syntax. */

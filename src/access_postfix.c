@@ -7,7 +7,10 @@
  * DESCRIPTION
  *	Text as postmap reads it: "pattern<white space>action", "#"
  *	comments (the first non-blank character), blank lines; keys are
- *	lower-cased.  A line that starts with white space continues the
+ *	lower-cased, and one beyond ASCII case-folded (utf8fold.h), as
+ *	postmap and smtpd fold keys and senders under SMTPUTF8: an entry
+ *	p<Cyrillic a>ypal.com refuses P<Cyrillic A>YPAL.COM.  A line that
+ *	starts with white space continues the
  *	one before: it is more of that action's text and changes nothing
  *	of what phishwatch reads (an entry whose action starts on such a
  *	line is refused, with its reason).  postmap's hash: maps (.db) and
@@ -226,19 +229,23 @@ static int access_postfix_dot_line(struct access_line_state *st,
 	return access_postfix_read(st, src, line, len, out, 1);
 }
 
-/* access_postfix_get - the entry of part1 (lower-cased here) + part2 */
+/* access_postfix_get - the entry of part1 + part2, folded as smtpd
+ * folds a lookup key (the keys were folded when loaded) */
 static int access_postfix_get(struct access_query *q, const char *part1,
 			      const char *part2, enum access_action *action)
 {
 	char key[ACCESS_LINE_MAX + 1];
+	char folded[ACCESS_LINE_MAX + 1];
 	size_t len1 = strnlen(part1, ACCESS_LINE_MAX + 1);
 	size_t len2 = strnlen(part2, ACCESS_LINE_MAX + 1);
+	int len;
 
 	if (len1 + len2 > ACCESS_LINE_MAX)
 		return 0; /* longer than any key we hold */
-	access_lower(part1, len1, key);
+	memcpy(key, part1, len1);
 	memcpy(key + len1, part2, len2);
-	return access_query_get(q, key, len1 + len2, action);
+	len = access_query_fold(key, len1 + len2, folded, sizeof(folded), q);
+	return len >= 0 && access_query_get(q, folded, (size_t)len, action);
 }
 
 /* access_postfix_lookup - check_mail_access(): address, domain and its
@@ -319,6 +326,7 @@ const struct access_syntax_ops access_postfix_syntax = {ACCESS_POSTFIX,
 							"postfix",
 							1,
 							0,
+							1,
 							access_postfix_line,
 							access_postfix_value,
 							access_postfix_sender,
@@ -330,6 +338,7 @@ const struct access_syntax_ops access_postfix_dot_syntax = {
     "postfix-dot",
     1,
     0,
+    1,
     access_postfix_dot_line,
     access_postfix_value,
     access_postfix_dot_sender,

@@ -16,6 +16,8 @@
 #include <stddef.h>
 
 #include "access_map.h"
+#include "access_syntax.h"
+#include "utf8fold.h"
 
 /* access_filter_absent - 1 when the source surely lacks the key */
 static int access_filter_absent(const struct access_source *src,
@@ -65,6 +67,26 @@ int access_query_find(struct access_query *q, const char *key, size_t len,
 		    && access_source_get(q, i, key, len, action, order))
 			return 1;
 	return 0;
+}
+
+/* access_query_fold - Postfix's fold beyond ASCII, else (and when ICU
+ * cannot fold) ASCII letters lowered, as makemap and Exim do */
+int access_query_fold(const char *key, size_t len, char *out, size_t size,
+		      void *query)
+{
+	const struct access_query *q = query;
+
+	if (q->syn->fold_utf8) {
+		int folded = utf8fold_key(q->map->fold, key, len, out, size);
+
+		if (folded >= 0)
+			return folded;
+	}
+	if (len >= size)
+		return -1;
+	access_lower(key, len, out);
+	out[len] = '\0';
+	return (int)len;
 }
 
 /* access_query_get - as access_query_find, without the order */

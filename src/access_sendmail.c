@@ -169,6 +169,7 @@ const struct access_syntax_ops access_sendmail_syntax = {
     "sendmail",
     1,
     0,
+    0,
     access_sendmail_line,
     access_value_parse,
     access_sendmail_sender,

@@ -41,6 +41,12 @@ int access_query_get(struct access_query *q, const char *key, size_t len,
 int access_query_find(struct access_query *q, const char *key, size_t len,
 		      enum access_action *action, unsigned long long *order);
 
+/* access_query_fold - key[0..len) as the query's syntax folds its keys,
+ * into out (size bytes, NUL added): the length, or -1 when it does not
+ * fit; an access_fold_fn whose ctx is the query */
+int access_query_fold(const char *key, size_t len, char *out, size_t size,
+		      void *query);
+
 /* What one text line holds (key not lower-cased yet). */
 struct access_line {
 	const char *key;
@@ -68,6 +74,8 @@ struct access_syntax_ops {
 	const char *name;     /* as in -a NAME:PATH */
 	int compiled;         /* ".db" and ".cdb" names are compiled maps */
 	int quiet_duplicates; /* a repeated key is no mistake (a list) */
+	int fold_utf8;        /* keys beyond ASCII case-folded (utf8fold.h),
+			       * not only their ASCII letters lowered */
 	/* one text line: 1 and *out, or 0 (blank, comment, or warned and
 	 * counted through textfile_warn) */
 	int (*line)(struct access_line_state *st, struct textfile_where *src,

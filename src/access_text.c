@@ -7,7 +7,8 @@
  *	What a line says is the syntax's business (access_syntax.h): one
  *	"key<white space>value" a line for sendmail and Postfix, one item
  *	a line for an Exim list.  As makemap and postmap do, keys are
- *	lower-cased (sendmail's tags too, so From: and FROM: are one tag),
+ *	lower-cased (sendmail's tags too, so From: and FROM: are one tag;
+ *	a Postfix key beyond ASCII is case-folded as postmap folds it),
  *	and the first entry of a key wins: a later duplicate is warned
  *	about and skipped, also when an earlier -a file of the same type
  *	holds the key (in an Exim list silently: the first of two equal
@@ -48,9 +49,8 @@ struct access_text {
 	uint32_t *slots; /* arena offset + 1 of a record; 0: empty */
 	size_t mask;     /* slot count - 1 (a power of two) */
 	size_t count;
-	access_seen_fn seen; /* earlier files, while loading */
-	void *seen_ctx;
-	const struct access_syntax_ops *syn; /* what a line says */
+	const struct access_loading *loading; /* while loading */
+	const struct access_syntax_ops *syn;  /* what a line says */
 	struct access_line_state state;
 };
 
@@ -128,15 +128,24 @@ static int access_text_insert(struct access_text *t, struct textfile_where *src,
 			      const char *key, size_t len,
 			      enum access_action action)
 {
+	const struct access_loading *loading = t->loading;
 	char lower[ACCESS_LINE_MAX + 1];
+	int folded =
+	    loading->fold(key, len, lower, sizeof(lower), loading->ctx);
 	size_t slot;
 
-	access_lower(key, len, lower);
-	if (access_text_room(t, len) < 0)
+	if (folded < 0) {
+		textfile_warn(src,
+			      "key \"%.*s\" is longer than %d bytes once "
+			      "its case is folded",
+			      access_quote_len(len), key, ACCESS_LINE_MAX);
+		return 0;
+	}
+	if (access_text_room(t, (size_t)folded) < 0)
 		return -1;
-	slot = access_text_slot(t, lower, len);
+	slot = access_text_slot(t, lower, (size_t)folded);
 	if (t->slots[slot] != 0
-	    || (t->seen != NULL && t->seen(lower, len, t->seen_ctx))) {
+	    || loading->seen(lower, (size_t)folded, loading->ctx)) {
 		/* In a list the first of two equal items decides anyway. */
 		if (!t->syn->quiet_duplicates)
 			textfile_warn(src,
@@ -145,6 +154,7 @@ static int access_text_insert(struct access_text *t, struct textfile_where *src,
 				      access_quote_len(len), key);
 		return 0;
 	}
+	len = (size_t)folded;
 	t->arena[t->used] = (char)action;
 	memcpy(t->arena + t->used + 1, lower, len);
 	t->arena[t->used + 1 + len] = '\0';
@@ -184,8 +194,8 @@ static void access_text_close(void *handle)
 static int access_text_open(const struct access_ops *ops, const char *path,
 			    const struct access_syntax_ops *syn,
 			    const struct say_to *say, void **handle,
-			    size_t *bad_lines, access_seen_fn seen,
-			    void *seen_ctx)
+			    size_t *bad_lines,
+			    const struct access_loading *loading)
 {
 	struct access_text *t = calloc(1, sizeof(*t));
 
@@ -195,8 +205,7 @@ static int access_text_open(const struct access_ops *ops, const char *path,
 		return -1;
 	t->slots = calloc(ACCESS_TEXT_SLOTS_MIN, sizeof(*t->slots));
 	t->mask = ACCESS_TEXT_SLOTS_MIN - 1;
-	t->seen = seen;
-	t->seen_ctx = seen_ctx;
+	t->loading = loading;
 	t->syn = syn;
 	if (t->slots == NULL
 	    || textfile_read(path, ACCESS_LINE_MAX, access_text_line, t, say,
@@ -208,7 +217,7 @@ static int access_text_open(const struct access_ops *ops, const char *path,
 		errno = saved;
 		return -1;
 	}
-	t->seen = NULL;
+	t->loading = NULL;
 	*handle = t;
 	return 0;
 }

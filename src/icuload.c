@@ -38,6 +38,10 @@ static const struct {
     {ICULOAD_NAME("uscript_getScript"), offsetof(struct icuload, script_of)},
     {ICULOAD_NAME("u_strFromUTF8"), offsetof(struct icuload, from_utf8)},
     {ICULOAD_NAME("u_uastrcpy"), offsetof(struct icuload, ascii_copy)},
+    {ICULOAD_NAME("ucasemap_open"), offsetof(struct icuload, casemap_open)},
+    {ICULOAD_NAME("ucasemap_close"), offsetof(struct icuload, casemap_close)},
+    {ICULOAD_NAME("ucasemap_utf8FoldCase"),
+     offsetof(struct icuload, casemap_fold_utf8)},
 };
 
 /* icuload_open - dlopen() the i18n library (the common one comes with

@@ -1,5 +1,6 @@
 /*
- * icuload - the few ICU functions confusable needs, loaded on first use.
+ * icuload - the few ICU functions confusable and utf8fold need, loaded
+ * on first use.
  *
  * DESCRIPTION
  *	Linking ICU costs every run some 3 MB of resident memory before
@@ -19,6 +20,7 @@
 #define PHISHWATCH_ICULOAD_H
 
 #include <unicode/uchar.h>
+#include <unicode/ucasemap.h>
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
 #include <unicode/utrans.h>
@@ -49,6 +51,10 @@ struct icuload {
 	UChar *(*from_utf8)(UChar *, int32_t, int32_t *, const char *, int32_t,
 			    UErrorCode *);
 	UChar *(*ascii_copy)(UChar *, const char *);
+	UCaseMap *(*casemap_open)(const char *, uint32_t, UErrorCode *);
+	void (*casemap_close)(UCaseMap *);
+	int32_t (*casemap_fold_utf8)(const UCaseMap *, char *, int32_t,
+				     const char *, int32_t, UErrorCode *);
 };
 
 /* icuload_open - ICU's library and functions into *icu: 0, or -1 with

@@ -17,7 +17,8 @@
 # Every MTA refused only the spelling its table holds: an A-label entry
 # let the UTF-8 spelling through and the other way round, and Exim,
 # which folds ASCII letters only, let P<Cyrillic capital A>YPAL.COM
-# through a p<Cyrillic a>ypal.com entry.  phishwatch must judge each
+# through a p<Cyrillic a>ypal.com entry, while Postfix, which folds the
+# case of every letter, refused it.  phishwatch must judge each
 # message as its MTA did, and give for each spelling that got through
 # the line that blocks that spelling.
 
@@ -80,6 +81,27 @@ pw -r "$RULEBASE" --no-default-brands --brands "$TMP/brands" \
 		>"$TMP/summary"
 is "$(cat "$TMP/summary")" "paypal.com xn--pypal-4ve.com" \
 	"postfix: the summary of a campaign first seen in UTF-8 names its A-labels"
+
+# Postfix folds the case of every letter of a key beyond ASCII, in the
+# table and in the sender (postfix-case.log: the same Postfix and table,
+# P<Cyrillic capital A>YPAL.COM and a subdomain refused).
+is "$(events postfix "$REC/postfix-case.log" "$REC/postfix.access")" "" \
+	"postfix: a capital Cyrillic A refused by a lower-case entry: no event"
+is "$(campaigns postfix "$REC/postfix-case.log" "$REC/postfix.access")" \
+	"paypal.com${tab}p$(printf '\320\220')ypal.com,p$(printf '\320\260')ypal.com${tab}2${tab}2${tab}0${tab}0" \
+	"postfix: both refusals counted"
+# The other way round: an entry written in capitals folds as postmap
+# folds it.
+printf 'P\320\220YPAL.COM REJECT written in capitals\n' >"$TMP/capitals.access"
+is "$(events postfix "$REC/postfix.log" "$TMP/capitals.access" |
+	grep -c 'xn--pypal-4ve.com|p')/$(grep -c 'line skipped' "$TMP/postfix.err")" "0/0" \
+	"postfix: an entry in capitals blocks the lower-case spelling, read cleanly"
+printf 'x@P\320\220YPAL.COM\nx@p\320\260ypal.com\n' |
+	pw --no-default-brands --brands "$TMP/brands" \
+		-a "sendmail:$REC/sendmail.access" -a "exim:$REC/exim.reject_domains" \
+		--query - >"$TMP/unfolded" 2>/dev/null
+is "$(cut -f5 "$TMP/unfolded" | tr '\n' ' ')" "unblocked blocked " \
+	"sendmail and Exim tables fold ASCII only: the capital spelling unblocked"
 
 # --- Exim -----------------------------------------------------------
 EX_EV=$(events exim "$REC/exim.mainlog" "$REC/exim.reject_domains")
