@@ -17,6 +17,7 @@
 
 #include "access_map.h"
 #include "access_syntax.h"
+#include "hostname.h"
 #include "utf8fold.h"
 
 /* access_filter_absent - 1 when the source surely lacks the key */
@@ -76,7 +77,7 @@ int access_query_fold(const char *key, size_t len, char *out, size_t size,
 {
 	const struct access_query *q = query;
 
-	if (q->syn->fold_utf8) {
+	if (q->syn->fold_utf8 && hostname_has_high(key, len)) {
 		int folded = utf8fold_key(q->map->fold, key, len, out, size);
 
 		if (folded >= 0)

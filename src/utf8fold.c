@@ -2,8 +2,7 @@
  * NAME
  *	utf8fold - Unicode case folding of table keys (see utf8fold.h)
  * SUMMARY
- *	ASCII lower-cased in place; other text through ICU's case map,
- *	opened on first use.
+ *	ICU's case map, opened on first use.
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -50,31 +49,14 @@ static int utf8fold_open(struct utf8fold *fold)
 	return fold->failed ? -1 : 0;
 }
 
-/* utf8fold_ascii - text[0..len) is ASCII: lower-cased into out */
-static int utf8fold_ascii(const char *text, size_t len, char *out)
-{
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)text[i];
-
-		out[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-	}
-	out[len] = '\0';
-	return (int)len;
-}
-
 int utf8fold_key(struct utf8fold *fold, const char *text, size_t len, char *out,
 		 size_t size)
 {
 	UErrorCode status = U_ZERO_ERROR;
 	int32_t folded;
-	size_t i = 0;
 
 	if (size == 0 || len > INT32_MAX || size > INT32_MAX)
 		return -1;
-	while (i < len && (unsigned char)text[i] < 0x80)
-		i++;
-	if (i == len)
-		return len < size ? utf8fold_ascii(text, len, out) : -1;
 	if (utf8fold_open(fold) < 0)
 		return -1;
 	folded = fold->icu.casemap_fold_utf8(fold->map, out, (int32_t)size,

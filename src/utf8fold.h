@@ -8,10 +8,10 @@
  *	casefold(), ucasemap_utf8FoldCase() under the en_US locale), both
  *	when postmap builds a table and when smtpd looks a sender up: a
  *	"pаypal.com" entry (Cyrillic a) refuses PАYPAL.COM too.  sendmail
- *	and Exim fold ASCII letters only.  utf8fold_key() does what
- *	Postfix does: ASCII text is lower-cased here, other text is folded
- *	by ICU, whose libraries are loaded on the first such key
- *	(icuload.h), so tables and senders in ASCII never map them.
+ *	and Exim fold ASCII letters only.  utf8fold_key() folds as Postfix
+ *	does a key beyond ASCII; ICU's libraries are loaded on the first
+ *	key (icuload.h), so the caller lowers an ASCII key itself, as
+ *	Postfix does, and tables and senders in ASCII never map them.
  *
  *	Not for threads: a folder is opened lazily by its first key.
  *
