@@ -20,7 +20,8 @@
  *	before a coined name (brand-name is how owners name their own
  *	sites, paypal-deutschland, amazon-aws; word-brand is not), and
  *	only English words and codes before a label that is an English
- *	word (blue-google, us-amazon): a name before a word is somebody's
+ *	word (blue-google, us-amazon), only a code before a common word
+ *	or a family's label (fr-ledger): a name before a word is somebody's
  *	phrase (jacobs-university, david-smith, bet-platform); after a
  *	coined name an English word will do too (paypal-balance,
  *	ethereum-transfer: the lures of real campaigns; owners name
@@ -523,8 +524,9 @@ static int combosquat_name_phrase(const struct combosquat_words *words,
  * combosquat_others_fit - the words outside first..last, which are not
  * all keywords and numbers, may stand beside a brand label of this kind
  * (combosquat.h): any name before a coined or narrow label, English
- * words, numbers and codes before one that is an English word, English
- * words after a coined name, one English word beside a short name.
+ * words, numbers and codes before one that is an English word, a code
+ * before a common word, English words after a coined name, one English
+ * word beside a short name.
  */
 static int combosquat_others_fit(const struct combosquat_words *words,
 				 size_t first, size_t last, int distinct)
@@ -537,6 +539,13 @@ static int combosquat_others_fit(const struct combosquat_words *words,
 			   COMBOSQUAT_TAKE_NUMBER | COMBOSQUAT_TAKE_ENGLISH);
 	case COMBOSQUAT_NARROW:
 		return first > 0;
+	case COMBOSQUAT_COMMON:
+		/* fr-ledger, us-ledger: squats on MetaMask's list; a code
+		 * before a word is nobody's phrase, after it an owner's
+		 * country site (apple-us) */
+		return first > 0
+		       && combosquat_others_plain(words, first, last,
+						  COMBOSQUAT_TAKE_LONE_CODE);
 	case COMBOSQUAT_ENGLISH:
 		return first > 0
 		       && combosquat_others_plain(
@@ -547,6 +556,27 @@ static int combosquat_others_fit(const struct combosquat_words *words,
 		return first == last
 		       && combosquat_name_phrase(words, first, distinct);
 	}
+}
+
+/*
+ * combosquat_code_joins - the word before words[first] (a code) and it,
+ * joined, are a brand's label of its own: la-poste is laposte.fr with
+ * a hyphen (a typo of it), not a code before poste.it
+ */
+static int combosquat_code_joins(const struct combosquat_words *words,
+				 size_t first, combosquat_find_fn find,
+				 const void *ctx)
+{
+	const struct combosquat_span *before = &words->word[first - 1];
+	const struct combosquat_span *brand = &words->word[first];
+	char joined[HOSTNAME_LABEL_MAX + 1];
+	int distinct = 0;
+
+	if (before->len + brand->len > HOSTNAME_LABEL_MAX)
+		return 0;
+	memcpy(joined, before->s, before->len);
+	memcpy(joined + before->len, brand->s, brand->len);
+	return find(ctx, joined, before->len + brand->len, &distinct) != NULL;
 }
 
 /*
@@ -576,7 +606,10 @@ static const void *combosquat_run(const struct combosquat_words *words,
 		return combosquat_pair_lure(words, first, last) ? brand : NULL;
 	/* find() returns a brand of its index, never &distinct */
 	if (brand != NULL
-	    && (plain || combosquat_others_fit(words, first, last, distinct)))
+	    && (plain
+		|| (combosquat_others_fit(words, first, last, distinct)
+		    && !(distinct == COMBOSQUAT_COMMON
+			 && combosquat_code_joins(words, first, find, ctx)))))
 		/* cppcheck-suppress returnDanglingLifetime */
 		return brand;
 	return plain ? combosquat_strip(s, len, COMBOSQUAT_DEPTH,

@@ -84,7 +84,8 @@
  * to words, numbers or short keywords two letters
  * are a syllable or a model number of anyone's name (bttrack, hp-15). */
 enum {
-	COMBOSQUAT_COMMON,  /* a word: 5 bytes of keywords, one side */
+	COMBOSQUAT_COMMON,  /* a word: 5 bytes of keywords, one side;
+			     * with hyphens a code before it (fr-ledger) */
 	COMBOSQUAT_ACRONYM, /* 3 letters, not a word: as common */
 	COMBOSQUAT_NAME,    /* 4 letters, no word: any keyword, one side */
 	COMBOSQUAT_CODE,    /* 3 or 4, no word's end: a word before too */

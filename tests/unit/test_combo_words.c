@@ -17,10 +17,12 @@ static const char *const test_brands[] = {
     "dhl.com",    "adp.com",       "ebay.com",     "ups.com",
     "uber.com",   "united.com",    "icloud.com",   "blockchain.com",
     "apple.com",  "office.com",    "docusign.com", "ing.com",
+    "poste.it",   "laposte.fr",
 };
 
 /* Brands marked !word in a brands file. */
-static const char *const test_words[] = {"apple.com", "office.com"};
+static const char *const test_words[] = {"apple.com", "office.com",
+					 "poste.it"};
 
 static const struct pair_case positive_cases[] = {
     /* An English word glued before a coined brand name. */
@@ -78,6 +80,14 @@ static const struct pair_case positive_cases[] = {
     {"secure-us-apple.com", "apple.com", COMBO,
      "a keyword and a code before a marked word"},
     {"dhl-de-tracking.com", "dhl.com", COMBO, "a code beside a short name"},
+    /* A country code alone before a marked word and a hyphen: the shape
+     * of squats on hardware-wallet and bank names (fr-ledger.com, on
+     * MetaMask's list), no phrase of anyone's. */
+    {"us-apple.com", "apple.com", COMBO, "a code alone before a marked word"},
+    {"fr-office.net", "office.com", COMBO, "a code alone before a marked word"},
+    {"it-poste.com", "poste.it", COMBO, "a code alone before a marked word"},
+    {"la-poste.fr", "laposte.fr", TYPO,
+     "a code and a marked word that are another brand's label, hyphenated"},
 };
 
 static const struct pair_case negative_cases[] = {
@@ -102,6 +112,9 @@ static const struct pair_case negative_cases[] = {
     {"jacobs-united.com", NULL, NULL, "a name before a word"},
     {"riwutz-google.com", NULL, NULL, "a name before a word"},
     {"de-google-ify.org", NULL, NULL, "a code and a syllable around it"},
+    {"apple-us.com", NULL, NULL, "a code after a marked word: a country's site"},
+    {"blue-apple.com", NULL, NULL, "an English word before a marked word"},
+    {"us-apple-pie.com", NULL, NULL, "a code, then a word after a marked word"},
     {"emailebay.com", NULL, NULL, "an owner's mail servers (eBay's)"},
     /* Ordinary compounds: the brand label is a word or a keyword after
 	 * a letter, or the rest of a longer word. */
