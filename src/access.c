@@ -127,12 +127,14 @@ static int access_lmdb(const char *path, const struct access_syntax_ops *syn)
 }
 
 /* access_open_source - open path as the next source, earlier sources of
- * its syntax answering access_seen() while a text loads */
+ * its syntax answering access_seen() while a text loads, its keys
+ * folded as the syntax's MTA folds them */
 static int access_open_source(struct access_map *map, const char *path,
 			      const struct access_syntax_ops *syn, size_t *bad)
 {
 	int answering[ACCESS_SOURCES_MAX];
 	struct access_query seen = {map, answering, map->nsources, syn};
+	struct access_loading loading = {access_seen, access_query_fold, &seen};
 	struct access_source *src = &map->sources[map->nsources];
 	const struct access_ops *ops = access_kind_of(path, syn);
 	int status;
@@ -143,8 +145,6 @@ static int access_open_source(struct access_map *map, const char *path,
 		return -1;
 	}
 	access_prepare(map, answering);
-	struct access_loading loading = {access_seen, access_query_fold, &seen};
-
 	status =
 	    ops->open(ops, path, syn, &map->say, &src->handle, bad, &loading);
 	saved = errno;

@@ -579,6 +579,18 @@ static int combosquat_code_joins(const struct combosquat_words *words,
 	return find(ctx, joined, before->len + brand->len, &distinct) != NULL;
 }
 
+/* combosquat_fits - combosquat_others_fit(), and a code before a common
+ * word is no other brand's label hyphenated */
+static int combosquat_fits(const struct combosquat_words *words, size_t first,
+			   size_t last, int distinct, combosquat_find_fn find,
+			   const void *ctx)
+{
+	if (!combosquat_others_fit(words, first, last, distinct))
+		return 0;
+	return distinct != COMBOSQUAT_COMMON
+	       || !combosquat_code_joins(words, first, find, ctx);
+}
+
 /*
  * combosquat_run - the brand that words first..last of a hyphenated label
  * are, alone or with keywords joined, with the other words as the rules
@@ -607,9 +619,7 @@ static const void *combosquat_run(const struct combosquat_words *words,
 	/* find() returns a brand of its index, never &distinct */
 	if (brand != NULL
 	    && (plain
-		|| (combosquat_others_fit(words, first, last, distinct)
-		    && !(distinct == COMBOSQUAT_COMMON
-			 && combosquat_code_joins(words, first, find, ctx)))))
+		|| combosquat_fits(words, first, last, distinct, find, ctx)))
 		/* cppcheck-suppress returnDanglingLifetime */
 		return brand;
 	return plain ? combosquat_strip(s, len, COMBOSQUAT_DEPTH,
