@@ -173,6 +173,22 @@ static int access_postfix_split(struct textfile_where *src, const char *line,
 	return 1;
 }
 
+/* access_postfix_pattern - the line is one of a regexp: or pcre: table:
+ * "/pattern/flags action", "!/pattern/ action", "if /pattern/", "endif";
+ * postmap's source never starts a key with a slash, nor holds keys named
+ * if and endif without an action */
+static int access_postfix_pattern(const char *line, size_t len)
+{
+	size_t word = 0;
+
+	while (word < len && !access_blank(line[word]))
+		word++;
+	if (line[0] == '/' || (len > 1 && line[0] == '!' && line[1] == '/'))
+		return 1;
+	return (word == 2 && strncasecmp(line, "if", 2) == 0 && word < len)
+	       || (word == 5 && strncasecmp(line, "endif", 5) == 0);
+}
+
 /* access_postfix_read - one line; dotted: ".domain" keys are looked up */
 static int access_postfix_read(struct access_line_state *st,
 			       struct textfile_where *src, const char *line,
@@ -196,6 +212,16 @@ static int access_postfix_read(struct access_line_state *st,
 		return 0;
 	}
 	st->after_entry = 1;
+	if (access_postfix_pattern(line, len)) {
+		textfile_warn(
+		    src,
+		    "\"%.*s\" is a line of a regexp: or pcre: "
+		    "table, which phishwatch does not read (postmap's "
+		    "source, hash: and cdb: tables only): nothing "
+		    "it blocks counts as blocked",
+		    access_quote_len(len), line);
+		return 0;
+	}
 	if (line[0] == '.' && !dotted) {
 		size_t key_len = 1;
 

@@ -559,39 +559,6 @@ static int combosquat_others_fit(const struct combosquat_words *words,
 }
 
 /*
- * combosquat_code_joins - the word before words[first] (a code) and it,
- * joined, are a brand's label of its own: la-poste is laposte.fr with
- * a hyphen (a typo of it), not a code before poste.it
- */
-static int combosquat_code_joins(const struct combosquat_words *words,
-				 size_t first, combosquat_find_fn find,
-				 const void *ctx)
-{
-	const struct combosquat_span *before = &words->word[first - 1];
-	const struct combosquat_span *brand = &words->word[first];
-	char joined[HOSTNAME_LABEL_MAX + 1];
-	int distinct = 0;
-
-	if (before->len + brand->len > HOSTNAME_LABEL_MAX)
-		return 0;
-	memcpy(joined, before->s, before->len);
-	memcpy(joined + before->len, brand->s, brand->len);
-	return find(ctx, joined, before->len + brand->len, &distinct) != NULL;
-}
-
-/* combosquat_fits - combosquat_others_fit(), and a code before a common
- * word is no other brand's label hyphenated */
-static int combosquat_fits(const struct combosquat_words *words, size_t first,
-			   size_t last, int distinct, combosquat_find_fn find,
-			   const void *ctx)
-{
-	if (!combosquat_others_fit(words, first, last, distinct))
-		return 0;
-	return distinct != COMBOSQUAT_COMMON
-	       || !combosquat_code_joins(words, first, find, ctx);
-}
-
-/*
  * combosquat_run - the brand that words first..last of a hyphenated label
  * are, alone or with keywords joined, with the other words as the rules
  * require (any word before a coined brand, English words before one that
@@ -618,8 +585,7 @@ static const void *combosquat_run(const struct combosquat_words *words,
 		return combosquat_pair_lure(words, first, last) ? brand : NULL;
 	/* find() returns a brand of its index, never &distinct */
 	if (brand != NULL
-	    && (plain
-		|| combosquat_fits(words, first, last, distinct, find, ctx)))
+	    && (plain || combosquat_others_fit(words, first, last, distinct)))
 		/* cppcheck-suppress returnDanglingLifetime */
 		return brand;
 	return plain ? combosquat_strip(s, len, COMBOSQUAT_DEPTH,

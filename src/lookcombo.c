@@ -78,8 +78,32 @@ static size_t lookcombo_digits(const char *s, size_t len)
 	return n;
 }
 
+/* lookcombo_hyphenated - a brand other than brand whose label is
+ * label[0..len) without its hyphens: la-poste is laposte.fr's label
+ * hyphenated (a typo of it, the typo rule's), not a code before poste.it */
+static int lookcombo_hyphenated(const struct lookalike *lk,
+				const struct lookalike_brand *brand,
+				const char *label, size_t len)
+{
+	char joined[HOSTNAME_LABEL_MAX + 1];
+	const struct lookalike_brand *other;
+	size_t n = 0;
+
+	if (len > HOSTNAME_LABEL_MAX)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (label[i] != '-')
+			joined[n++] = label[i];
+	if (n == len)
+		return 0; /* no hyphen */
+	other =
+	    lookalike_get(lk, LK_LABELS, joined, n, lookfilter_hash(joined, n));
+	return other != NULL && other != brand;
+}
+
 /* lookcombo_words - the brand label with words of the lure around it;
- * a label that is an English word of its own is none (checkups) */
+ * a label that is an English word of its own is none (checkups), nor
+ * one that is another brand's label hyphenated */
 const struct lookalike_brand *lookcombo_words(const struct lookalike *lk,
 					      const char *label, size_t len)
 {
@@ -95,7 +119,11 @@ const struct lookalike_brand *lookcombo_words(const struct lookalike *lk,
 		   > lookcombo_digits(brand->domain, brand->label_len))
 		return NULL;
 	/* Looked up only for a match: most labels are no combination. */
-	return brand != NULL && dictword_is_word(label, len) ? NULL : brand;
+	return brand != NULL
+		       && (dictword_is_word(label, len)
+			   || lookcombo_hyphenated(lk, brand, label, len))
+		   ? NULL
+		   : brand;
 }
 
 /* lookcombo_own_suffix - suffix[0..len) is brand's public suffix */

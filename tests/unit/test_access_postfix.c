@@ -131,6 +131,35 @@ static void test_postfix_dot(void)
 	access_free(l.map);
 }
 
+/* test_postfix_pattern - a regexp: or pcre: table given as postfix: each
+ * pattern line warned about (file:line), none taken for a key; the
+ * plain keys of the same file still read */
+static void test_postfix_pattern(void)
+{
+	static const char table[] =
+		"/\\.marriott\\.com$/ REJECT spoofed\n"
+		"!/^ok@/ DUNNO\n"
+		"if /^emalsrv\\./\n"
+		"/linkedin/i REJECT\n"
+		"endif\n"
+		"bad.example REJECT\n";
+	static const struct sender_case senders[] = {
+		{"a", "emalsrv.marriott.com", 0, "a pattern is no key"},
+		{"a", "bad.example", 1, "a plain key of the same file"},
+	};
+	struct loaded l;
+
+	test_load(&l, "postfix:", "sender_access.pcre", table);
+	tap_is_long((long) l.bad, 5, "postfix pcre: five pattern lines skipped");
+	tap_ok(strstr(l.captured, "sender_access.pcre:1: \"/\\.marriott"
+		      "\\.com$/ REJECT spoofed\" is a line of a regexp: or "
+		      "pcre: table") != NULL
+	       && strstr(l.captured, "sender_access.pcre:5: \"endif\"") != NULL,
+	       "postfix pcre: each warning names file:line and why");
+	test_senders("postfix pcre", l.map, senders, COUNT(senders));
+	access_free(l.map);
+}
+
 /* test_postfix_bad - malformed lines: file:line and the reason */
 static void test_postfix_bad(void)
 {
@@ -257,6 +286,7 @@ int main(void)
 	}
 	test_postfix();
 	test_postfix_dot();
+	test_postfix_pattern();
 	test_postfix_bad();
 	test_postfix_compiled();
 	test_lmdb();
