@@ -5,6 +5,7 @@
 # the usual exit status.
 #   line/    raw log lines          phishwatch FILE
 #   json/    mmnormalize objects    phishwatch --input json FILE
+#            (both with the shipped brands, as fuzz/fuzz.h runs them)
 #   access/  access map text        phishwatch -a FILE --check
 #   linein/  bytes for the reader   phishwatch - < FILE
 #   lookalike/  a sender's domain, and a second line a brand to add:
@@ -17,9 +18,10 @@ EXAMPLE_ACCESS="$TOP/examples/access"
 # replay KIND FILE - one input; 0 when it ended as it should
 replay() {
 	case $1 in
-	line) pw -r "$RULEBASE" -a "$EXAMPLE_ACCESS" --learn-labels "$2" ;;
+	line) pw -r "$RULEBASE" -a "$EXAMPLE_ACCESS" --learn-labels \
+		--default-brands "$TOP/data/brands" "$2" ;;
 	json) pw -r "$RULEBASE" -a "$EXAMPLE_ACCESS" --learn-labels \
-		--input json "$2" ;;
+		--default-brands "$TOP/data/brands" --input json "$2" ;;
 	access) pw -r "$RULEBASE" -a "$2" --learn-labels --check ;;
 	linein) pw -r "$RULEBASE" - <"$2" ;;
 	lookalike) replay_lookalike "$2" ;;

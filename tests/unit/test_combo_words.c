@@ -86,6 +86,9 @@ static const struct pair_case positive_cases[] = {
     {"us-apple.com", "apple.com", COMBO, "a code alone before a marked word"},
     {"fr-office.net", "office.com", COMBO, "a code alone before a marked word"},
     {"it-poste.com", "poste.it", COMBO, "a code alone before a marked word"},
+    {"fr-paypa1.com", "paypal.com", COMBO,
+     "a code alone before an edited brand word (a fuzzer's find: the word's"
+     " neighbours are read in the label itself)"},
     {"la-poste.fr", "laposte.fr", TYPO,
      "a code and a marked word that are another brand's label, hyphenated"},
 };
