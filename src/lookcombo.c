@@ -78,9 +78,18 @@ static size_t lookcombo_digits(const char *s, size_t len)
 	return n;
 }
 
-/* lookcombo_hyphenated - a brand other than brand whose label is
+/* lookcombo_root - the brand a family domain belongs to, or brand */
+static const struct lookalike_brand *
+lookcombo_root(const struct lookalike_brand *brand)
+{
+	return brand->owner != NULL ? brand->owner : brand;
+}
+
+/* lookcombo_hyphenated - another owner's brand whose label is
  * label[0..len) without its hyphens: la-poste is laposte.fr's label
- * hyphenated (a typo of it, the typo rule's), not a code before poste.it */
+ * hyphenated (a typo of it, the typo rule's), not a code before poste.it;
+ * microsoft-online stays Microsoft's, whose family microsoftonline.com
+ * is */
 static int lookcombo_hyphenated(const struct lookalike *lk,
 				const struct lookalike_brand *brand,
 				const char *label, size_t len)
@@ -98,7 +107,7 @@ static int lookcombo_hyphenated(const struct lookalike *lk,
 		return 0; /* no hyphen */
 	other =
 	    lookalike_get(lk, LK_LABELS, joined, n, lookfilter_hash(joined, n));
-	return other != NULL && other != brand;
+	return other != NULL && lookcombo_root(other) != lookcombo_root(brand);
 }
 
 /* lookcombo_words - the brand label with words of the lure around it;

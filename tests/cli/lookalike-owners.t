@@ -34,11 +34,14 @@ for case in \
 	"facebook.org lookalike:tld-swap facebook.com" \
 	"ups.xyz lookalike:tld-swap ups.com" \
 	"webec.com lookalike:typo webex.com" \
-	"iirs.gov lookalike:typo irs.gov"; do
+	"iirs.gov lookalike:typo irs.gov" \
+	"la-poste.fr lookalike:typo laposte.fr" \
+	"microsoft-online.com lookalike:combo microsoft.com" \
+	"fr-ledger.com lookalike:combo ledger.com"; do
 	set -- $case
 	senders "$TMP/one" "$1"
 	is "$(run "$TMP/one" | jq -r '[.rule.name, .phishwatch.phished_domain] | @tsv')" \
-		"$2$tab$3" "$1 imitates $3 ($2): an open suffix, or the brand's own"
+		"$2$tab$3" "$1 imitates $3 ($2): an open suffix, the brand's own, another owner's label hyphenated"
 done
 
 # A family domain whose label is an English word (facebook.com's
