@@ -181,6 +181,12 @@ enum linein_status linein_next(struct linein *in, const char **line,
 	return LINEIN_EOF;
 }
 
+/* linein_limit - the max_line it was opened with */
+size_t linein_limit(const struct linein *in)
+{
+	return in->max_line;
+}
+
 /* linein_buffered - a complete line (or EOF) is available without a read */
 int linein_buffered(struct linein *in)
 {

@@ -48,6 +48,9 @@ void linein_close(struct linein *in); /* frees; does not close fd */
 enum linein_status linein_next(struct linein *in, const char **line,
 			       size_t *len);
 
+/* linein_limit - the longest line it hands out, in bytes */
+size_t linein_limit(const struct linein *in);
+
 /* linein_buffered - 1 when a whole line is already buffered, so that
  * linein_next() will not block */
 int linein_buffered(struct linein *in);

@@ -12,6 +12,7 @@
  *	recipient REFUSED at RCPT and a DISCARDED line go to tracking.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,7 +32,8 @@ struct pipeline {
 	struct campaign camp;     /* the store transaction */
 	struct tracking track;    /* a campaign's message lines */
 	struct where where;       /* the line, for warnings */
-	unsigned long warned_nul; /* rate limit for warnings */
+	unsigned long warned_nul; /* rate limits for warnings */
+	unsigned long warned_too_long;
 };
 
 typedef enum pipeline_result (*pipeline_handler)(struct pipeline *,
@@ -579,6 +581,20 @@ enum pipeline_result pipeline_line(struct pipeline *pipe, const char *line,
 		pipe->where.line--; /* it is offered again */
 	}
 	return result;
+}
+
+/* pipeline_too_long - a line cut off at the reader's limit: counted,
+ * said, and numbered, so that the warnings after it name their lines */
+void pipeline_too_long(struct pipeline *pipe, size_t limit)
+{
+	char what[80];
+
+	pipe->where.line++;
+	pipe->parts.counters->lines++;
+	pipe->parts.counters->too_long++;
+	snprintf(what, sizeof(what), "line longer than %zu bytes; skipped",
+		 limit);
+	where_warn(&pipe->where, &pipe->warned_too_long, what);
 }
 
 /* pipeline_flush - commit the store's open batch */

@@ -65,6 +65,10 @@ void pipeline_free(struct pipeline *pipe);
 enum pipeline_result pipeline_line(struct pipeline *pipe, const char *line,
 				   size_t len);
 
+/* pipeline_too_long - a line over limit bytes, skipped by the reader:
+ * counted, and warned of as the line of its number */
+void pipeline_too_long(struct pipeline *pipe, size_t limit);
+
 /* pipeline_flush - commit batched store work; -1 on failure, and
  * pipeline_error() says what broke, pipeline_status() its exit code */
 int pipeline_flush(struct pipeline *pipe);

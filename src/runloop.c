@@ -347,8 +347,7 @@ static int runloop_handle(struct runloop *loop, const char *line, size_t len)
 static int runloop_too_long(struct runloop *loop)
 {
 	loop->line_no++;
-	loop->counters->lines++;
-	loop->counters->too_long++;
+	pipeline_too_long(loop->pipe, linein_limit(loop->in));
 	return loop->replies >= 0 ? runloop_confirm(loop, "OK") : 0;
 }
 

@@ -41,6 +41,10 @@ pw -r "$RULEBASE" "$TMP/bytes" > "$TMP/bytes.out" 2> "$TMP/bytes.err"
 is "$?" 0 "no crash on long lines, NUL bytes and high bytes"
 is "$(counter too_long "$TMP/bytes.err")" 1 "64 KiB+ line counted"
 is "$(counter nul_bytes "$TMP/bytes.err")" 1 "NUL line counted"
+is "$(grep -c "bytes:1: line longer than 65536 bytes; skipped" "$TMP/bytes.err")" 1 \
+	"the over-long line is warned of, with its file and line"
+is "$(grep -c "bytes:2: NUL byte in line; skipped" "$TMP/bytes.err")" 1 \
+	"the line after it keeps its own number"
 is "$(counter lines "$TMP/bytes.err")" 6 "every line counted"
 is "$(jq -r .phishwatch.phished_domain < "$TMP/bytes.out" | tr '\n' ' ')" "dhl.com fedex.com " \
 	"CRLF line and unterminated last line still detected"
