@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -30,6 +31,7 @@ struct input {
 	gzFile gz;      /* NULL for standard input, FIFOs, devices */
 	unsigned reads; /* since the last look at signals */
 	struct linein *lines;
+	char why[120]; /* zlib's reason for the last failed read, or "" */
 };
 
 /* input_stop - every so many reads, -1 (EINTR) if told to stop */
@@ -51,10 +53,16 @@ static long input_fd_read(void *ctx, char *buf, size_t size)
 	return read(in->fd, buf, size);
 }
 
-/* input_gz_read - gzread as a linein_read_fn */
+/*
+ * input_gz_read - gzread as a linein_read_fn.  zlib reports a file that
+ * ends inside a gzip stream (cut short while being written or copied)
+ * only through gzerror() at the end, as Z_BUF_ERROR: a read error
+ * here, as gunzip makes it, not an end, so that what is missing is said.
+ */
 static long input_gz_read(void *ctx, char *buf, size_t size)
 {
 	struct input *in = ctx;
+	const char *zmsg;
 	int got;
 	int zerr;
 
@@ -63,10 +71,21 @@ static long input_gz_read(void *ctx, char *buf, size_t size)
 	if (size > INT_MAX)
 		size = INT_MAX;
 	got = gzread(in->gz, buf, (unsigned)size);
-	if (got >= 0)
+	if (got > 0)
 		return got;
-	gzerror(in->gz, &zerr);
-	errno = zerr == Z_ERRNO ? errno : EIO;
+	zmsg = gzerror(in->gz, &zerr);
+	if (got == 0 && zerr != Z_BUF_ERROR)
+		return 0;
+	if (zerr == Z_ERRNO)
+		return -1; /* read(2)'s errno */
+	/* zlib names a descriptor opened with gzdopen() "<fd:N>: " */
+	if (strncmp(zmsg, "<fd:", 4) == 0 && strstr(zmsg, ": ") != NULL)
+		zmsg = strstr(zmsg, ": ") + 2;
+	snprintf(in->why, sizeof(in->why), "%s",
+		 zerr == Z_BUF_ERROR
+		     ? "compressed data cut short (unexpected end of file)"
+		     : zmsg);
+	errno = EIO;
 	return -1;
 }
 
@@ -163,6 +182,12 @@ struct linein *input_lines(struct input *in)
 time_t input_mtime(const struct input *in)
 {
 	return in->mtime;
+}
+
+/* input_read_error - zlib's reason, else err's */
+const char *input_read_error(const struct input *in, int err)
+{
+	return in->why[0] != '\0' ? in->why : strerror(err);
 }
 
 /* input_name - for messages */

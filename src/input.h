@@ -33,6 +33,11 @@ struct linein *input_lines(struct input *in);
 /* input_mtime - a file's modification time; 0 for standard input */
 time_t input_mtime(const struct input *in);
 
+/* input_read_error - why the last read failed, given its errno err:
+ * zlib's reason for a compressed file (corrupt, or cut short), else
+ * strerror(err) */
+const char *input_read_error(const struct input *in, int err);
+
 /* input_name - "standard input" or the path, for messages */
 const char *input_name(const struct input *in);
 

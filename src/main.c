@@ -253,6 +253,12 @@ static int open_outputs(struct phishwatch *pw)
 	return 0;
 }
 
+/* input_why - input_read_error() as the run loop asks it */
+static const char *input_why(const void *in, int err)
+{
+	return input_read_error(in, err);
+}
+
 /* run_input - one input through the loop */
 static int run_input(struct phishwatch *pw, const char *name)
 {
@@ -266,6 +272,8 @@ static int run_input(struct phishwatch *pw, const char *name)
 	}
 	loop.in = input_lines(in);
 	loop.input_name = input_name(in);
+	loop.read_error = input_why;
+	loop.read_error_ctx = in;
 	/* Line numbers help in a file, not in a stream (omprog: rsyslog's
 	 * feed, which no one can look up). */
 	pipeline_set_input(

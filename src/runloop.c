@@ -351,6 +351,16 @@ static int runloop_too_long(struct runloop *loop)
 	return loop->replies >= 0 ? runloop_confirm(loop, "OK") : 0;
 }
 
+/* runloop_read_error - why the read just failed */
+static const char *runloop_read_error(const struct runloop *loop)
+{
+	int err = errno;
+
+	if (loop->read_error == NULL)
+		return strerror(err);
+	return loop->read_error(loop->read_error_ctx, err);
+}
+
 /* runloop_lines - the loop itself: 0 or an exit code */
 static int runloop_lines(struct runloop *loop)
 {
@@ -388,7 +398,7 @@ static int runloop_lines(struct runloop *loop)
 			return 0;
 		case LINEIN_ERROR:
 			runloop_say(loop, SAY_ERROR, "%s: read error: %s",
-				    loop->input_name, strerror(errno));
+				    loop->input_name, runloop_read_error(loop));
 			return EX_IOERR;
 		}
 		if (status != 0)

@@ -59,6 +59,9 @@ struct runloop_signals {
 struct runloop {
 	struct linein *in;
 	const char *input_name; /* for messages */
+	/* why a read failed, given its errno (NULL: strerror) */
+	const char *(*read_error)(const void *ctx, int err);
+	const void *read_error_ctx;
 	struct pipeline *pipe;
 	struct counters *counters;
 	int replies;          /* omprog: STDOUT_FILENO; -1: filter */

@@ -79,6 +79,23 @@ gzip -c "$TMP/part2" > "$TMP/part2.gz"
 pw -r "$RULEBASE" --report=json "$TMP/part1" "$TMP/part2.gz" > "$TMP/split.json" 2>/dev/null
 pw -r "$RULEBASE" --report=json "$TMP/whole" > "$TMP/whole.json" 2>/dev/null
 is "$(cat "$TMP/split.json")" "$(cat "$TMP/whole.json")" "gzip + plain equals the concatenation"
+
+# A compressed file cut short (a copy in progress), or corrupt, is read
+# up to the damage and then said to be damaged, with exit 74, as gunzip
+# does; never taken for a whole file.
+gzip -c "$TMP/whole" > "$TMP/whole.gz"
+size=$(stat -c %s "$TMP/whole.gz")
+head -c $((size - 12)) "$TMP/whole.gz" > "$TMP/cut.gz"
+pw -r "$RULEBASE" --report=json "$TMP/cut.gz" > /dev/null 2> "$TMP/cut.err"
+is "$?" 74 "a gzip file cut short: exit 74"
+like "$(cat "$TMP/cut.err")" "error: .*cut\.gz: read error: compressed data cut short \(unexpected end of file\)" \
+	"a gzip file cut short: the file and why"
+cp "$TMP/whole.gz" "$TMP/crc.gz"
+printf '\0\0\0\0' | dd of="$TMP/crc.gz" bs=1 seek=$((size - 8)) conv=notrunc 2> /dev/null
+pw -r "$RULEBASE" "$TMP/crc.gz" > /dev/null 2> "$TMP/crc.err"
+is "$?" 74 "a gzip file whose check fails: exit 74"
+like "$(cat "$TMP/crc.err")" "error: .*crc\.gz: read error: incorrect data check" \
+	"a gzip file whose check fails: zlib's reason, no descriptor number"
 is "$(jq -r 'select(.phished_domain=="ups.com") | .delivered' < "$TMP/whole.json")" 2 \
 	"to= lines of one message add up"
 is "$(jq -r 'select(.phished_domain=="dhl.com") | .deferred' < "$TMP/whole.json")" 1 "deferred counted"
