@@ -79,9 +79,12 @@ DEPS_BUILD = gcc make pkg-config liblognorm-dev libfastjson-dev libpsl-dev \
 	     libsqlite3-dev zlib1g-dev libidn2-dev libdb-dev libcdb-dev \
 	     libicu-dev wamerican
 # db5.3-util (db5.3_load) and tinycdb (cdb) build compiled access maps
-# for the tests, as makemap would.
+# for the tests, as makemap would; systemd-journal-remote writes the
+# journal files that journalctl (systemd) prints for tests/integration/
+# journal.t.
 DEPS_TEST  = perl liblognorm-utils jq sqlite3 rsyslog rsyslog-relp \
-	     python3 python3-aiosmtpd procps util-linux db5.3-util tinycdb
+	     python3 python3-aiosmtpd procps util-linux db5.3-util tinycdb \
+	     systemd systemd-journal-remote
 DEPS       = $(DEPS_BUILD) $(DEPS_TEST)
 
 .PHONY: all deps deps-bench deps-eval deps-harden run demo check test unit \

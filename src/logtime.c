@@ -93,7 +93,23 @@ static time_t logtime_in_year(const struct tm *partial, int year)
 	return logtime_local(&tm);
 }
 
-/* logtime_3164 - "Mmm dd hh:mm:ss" (day space- or zero-padded, or not) */
+/* logtime_fraction - ".123456" at *p into nanoseconds, advancing *p */
+static long logtime_fraction(const char **p)
+{
+	long nsec = 0;
+	long scale = 100000000L;
+
+	if (**p != '.')
+		return 0;
+	for ((*p)++; isdigit((unsigned char)**p); (*p)++) {
+		nsec += (**p - '0') * scale;
+		scale /= 10;
+	}
+	return nsec;
+}
+
+/* logtime_3164 - "Mmm dd hh:mm:ss" (day space- or zero-padded, or not),
+ * perhaps with a fraction of a second (journalctl -o short-precise) */
 static int logtime_3164(const char *s, time_t reference, struct timespec *out)
 {
 	struct tm tm = {0};
@@ -115,6 +131,8 @@ static int logtime_3164(const char *s, time_t reference, struct timespec *out)
 	if (tm.tm_mday < 1 || tm.tm_mday > 31 || *p++ != ' '
 	    || logtime_clock(p, &tm) < 0)
 		return -1;
+	p += 8; /* hh:mm:ss */
+	out->tv_nsec = logtime_fraction(&p);
 	tm.tm_mon = month;
 	if (localtime_r(&reference, &ref_tm) == NULL)
 		return -1;
@@ -124,27 +142,11 @@ static int logtime_3164(const char *s, time_t reference, struct timespec *out)
 
 		if (t != (time_t)-1 && t <= reference + LOGTIME_MAX_AHEAD) {
 			out->tv_sec = t;
-			out->tv_nsec = 0;
 			return 0;
 		}
 		if (year < ref_tm.tm_year + 1900 - 1)
 			return -1;
 	}
-}
-
-/* logtime_fraction - ".123456" at *p into nanoseconds, advancing *p */
-static long logtime_fraction(const char **p)
-{
-	long nsec = 0;
-	long scale = 100000000L;
-
-	if (**p != '.')
-		return 0;
-	for ((*p)++; isdigit((unsigned char)**p); (*p)++) {
-		nsec += (**p - '0') * scale;
-		scale /= 10;
-	}
-	return nsec;
 }
 
 /* logtime_offset - "Z", "+hh:mm"/"-hh:mm" or ISO 8601's basic "+hhmm"
@@ -255,15 +257,35 @@ static int logtime_mainlog(const char *s, struct timespec *out)
 	return 0;
 }
 
+/* logtime_unix - journalctl -o short-unix's "seconds.fraction" since
+ * the epoch (sysloghdr takes 9 to 12 digits and a fraction) */
+static int logtime_unix(const char *s, struct timespec *out)
+{
+	const char *p = s;
+	time_t sec = 0;
+
+	for (; isdigit((unsigned char)*p) && p - s < 12; p++)
+		sec = sec * 10 + (*p - '0');
+	if (p - s < 9 || *p != '.')
+		return -1;
+	out->tv_nsec = logtime_fraction(&p);
+	if (*p != '\0')
+		return -1;
+	out->tv_sec = sec;
+	return 0;
+}
+
 /* logtime_parse - any of the forms */
 int logtime_parse(const char *stamp, time_t reference, struct timespec *out)
 {
 	if (stamp == NULL || strnlen(stamp, 64) >= 64)
 		return -1;
-	if (isdigit((unsigned char)stamp[0]))
-		return logtime_3339(stamp, out) == 0
-			   ? 0
-			   : logtime_mainlog(stamp, out);
+	if (isdigit((unsigned char)stamp[0])) {
+		if (logtime_3339(stamp, out) == 0
+		    || logtime_mainlog(stamp, out) == 0)
+			return 0;
+		return logtime_unix(stamp, out);
+	}
 	if (strnlen(stamp, 16) < 14)
 		return -1;
 	return logtime_3164(stamp, reference, out);

@@ -62,7 +62,27 @@ static int sysloghdr_clock(const char *p)
 	       && sysloghdr_digit(p[6]) && sysloghdr_digit(p[7]);
 }
 
-/* sysloghdr_3164 - length of an RFC 3164 stamp at line, or 0 */
+/* Digits of a fraction of a second after an RFC 3164 clock, at most:
+ * journalctl -o short-precise writes 6, syslog-ng's frac-digits() up
+ * to 6 as well; 9 is a nanosecond. */
+#define SYSLOGHDR_FRACTION_MAX 9
+
+/* sysloghdr_fraction - length of ".d..." at line[off..len), or 0 */
+static size_t sysloghdr_fraction(const char *line, size_t len, size_t off)
+{
+	size_t n = 0;
+
+	if (off >= len || line[off] != '.')
+		return 0;
+	while (n < SYSLOGHDR_FRACTION_MAX && off + 1 + n < len
+	       && sysloghdr_digit(line[off + 1 + n]))
+		n++;
+	return n == 0 ? 0 : n + 1;
+}
+
+/* sysloghdr_3164 - length of an RFC 3164 stamp at line, or 0; a
+ * fraction of a second may follow the clock ("Jul  3 14:12:20.123456",
+ * journalctl -o short-precise) */
 static size_t sysloghdr_3164(const char *line, size_t len)
 {
 	size_t day_end; /* where the day's last digit is */
@@ -78,7 +98,7 @@ static size_t sysloghdr_3164(const char *line, size_t len)
 	if (day_end + 11 > len || line[day_end + 1] != ' '
 	    || !sysloghdr_clock(line + day_end + 2))
 		return 0;
-	return day_end + 10;
+	return day_end + 10 + sysloghdr_fraction(line, len, day_end + 10);
 }
 
 /* sysloghdr_3339 - length of an RFC 3339 stamp at line, or 0 (any
@@ -97,6 +117,27 @@ static size_t sysloghdr_3339(const char *line, size_t len)
 	if (space == NULL || memchr(line, 'T', (size_t)(space - line)) == NULL)
 		return 0;
 	return (size_t)(space - line);
+}
+
+/* Seconds since the epoch in journalctl -o short-unix: ten digits from
+ * 2001 to 2286; nine to twelve are taken, with the fraction it always
+ * writes, so that no other line's leading number is taken for one. */
+#define SYSLOGHDR_UNIX_MIN 9
+#define SYSLOGHDR_UNIX_MAX 12
+
+/* sysloghdr_unix - length of a "seconds.fraction" stamp at line, or 0 */
+static size_t sysloghdr_unix(const char *line, size_t len)
+{
+	size_t digits = 0;
+	size_t fraction;
+
+	while (digits < len && digits <= SYSLOGHDR_UNIX_MAX
+	       && sysloghdr_digit(line[digits]))
+		digits++;
+	if (digits < SYSLOGHDR_UNIX_MIN || digits > SYSLOGHDR_UNIX_MAX)
+		return 0;
+	fraction = sysloghdr_fraction(line, len, digits);
+	return fraction == 0 ? 0 : digits + fraction;
 }
 
 /* sysloghdr_date - 1 when p holds "YYYY-MM-DD hh:mm:ss" (19 bytes) */
@@ -343,6 +384,8 @@ static enum sysloghdr_form sysloghdr_plain(const char *line, size_t len,
 	}
 	if (stamp == 0)
 		stamp = sysloghdr_3339(line, len);
+	if (stamp == 0)
+		stamp = sysloghdr_unix(line, len);
 	if (stamp == 0) {
 		hdr->message.off = sysloghdr_blanks(line, len, 0);
 		hdr->message.len = len - hdr->message.off;

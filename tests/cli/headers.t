@@ -39,5 +39,5 @@ printf '<22>1 2026-12-07T03:06:00Z mx1 sshd 7 - - %s\n' "$MSG" > "$TMP/sshd.log"
 pw -r "$RULEBASE" "$TMP/sshd.log" > "$TMP/sshd.out" 2> "$TMP/sshd.err"
 is "$(wc -l < "$TMP/sshd.out") $(counter prefiltered "$TMP/sshd.err")" "0 1" \
 	"another program's RFC 5424 line gives no event"
-like "$(pw --help)" "3339 or 5424, or Exim.s mainlog" "--help names the header forms read"
+like "$(pw --help)" "3339 or 5424, journalctl's short forms," "--help names the header forms read"
 done_testing

@@ -101,6 +101,9 @@ static const struct stamp_case rfc3164_cases[] = {
 	  "less than a day ahead stays in this year" },
 	{ "Jul  5 14:00:00", JUL3, 0, NULL, { 2025, 7, 5, 14, 0, 0 },
 	  "more than a day ahead is last year" },
+	{ "Jul 03 14:12:20.654321", JUL3, 0,
+	  "a fraction after the clock (journalctl -o short-precise)",
+	  { 2026, 7, 3, 14, 12, 20 }, "its second as without it" },
 	{ "Foo  3 14:12:20", JUL3, -1, "unknown month refused", NOW0, NULL },
 	{ "Jul 33 14:12:20", JUL3, -1, "day 33 refused", NOW0, NULL },
 	{ "Jul  3 25:12:20", JUL3, -1, "hour 25 refused", NOW0, NULL },
@@ -179,6 +182,45 @@ static void test_3339(void)
 	t.tv_nsec = 123456789;
 	logtime_format(&t, buf, sizeof(buf));
 	tap_is_str(buf, "2026-11-27T00:58:09.123Z", "formatted as RFC 3339 UTC");
+}
+
+/* test_3164_fraction - a fraction after an RFC 3164 clock is kept, as
+ * in RFC 3339's, and the minute cache reads such a stamp alike */
+static void test_3164_fraction(void)
+{
+	struct logtime_minute m = {{0}, 0};
+	const time_t reference = utc(2026, 7, 3, 15, 0, 0);
+	struct timespec t = {0, 0};
+
+	tap_is_long(logtime_parse("Jul  3 14:12:20.654321", reference, &t), 0,
+		    "short-precise stamp read");
+	tap_is_long(t.tv_nsec / 1000, 654321, "its fraction kept");
+	t.tv_nsec = 0;
+	tap_is_long(logtime_parse_minute(&m, "Jul  3 14:12:20.5", reference,
+					 &t),
+		    0, "the minute cache reads it");
+	tap_is_long(t.tv_nsec, 500000000L, "with its fraction");
+	tap_is_long((long)(t.tv_sec - utc(2026, 7, 3, 14, 12, 20)), 0,
+		    "and its second");
+}
+
+/* test_unix - journalctl -o short-unix: seconds since the epoch and a
+ * fraction, nothing after them */
+static void test_unix(void)
+{
+	struct timespec t = {0, 0};
+
+	tap_is_long(logtime_parse("1796405208.123456", 0, &t), 0,
+		    "short-unix stamp read");
+	tap_is_long((long)(t.tv_sec - utc(2026, 12, 4, 17, 26, 48)), 0,
+		    "its second");
+	tap_is_long(t.tv_nsec / 1000, 123456, "its fraction");
+	tap_is_long(logtime_parse("1796405208", 0, &t), -1,
+		    "seconds without a fraction refused");
+	tap_is_long(logtime_parse("1796405208.5x", 0, &t), -1,
+		    "a fraction followed by more refused");
+	tap_is_long(logtime_parse("12345678.5", 0, &t), -1,
+		    "eight digits refused");
 }
 
 /* test_local_zone - the local-zone table under New York's rules */
@@ -308,6 +350,8 @@ int main(void)
 	test_3339();
 	TEST_STAMPS(mainlog_cases);
 	TEST_STAMPS(rfc3164_cases);
+	test_3164_fraction();
+	test_unix();
 	TEST_STAMPS(no_such_day_cases);
 	test_local_zone();
 	test_cut_offsets();

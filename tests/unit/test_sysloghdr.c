@@ -186,6 +186,19 @@ static void test_forms(void)
 		/* syslog's wire forms: a priority first (RFC 3164 as sent),
 		 * RFC 5424 with its version, nil values, structured data
 		 * and a byte order mark */
+		/* journalctl -o short-precise, syslog-ng's frac-digits() */
+		{ "Dec 07 03:06:01.123456 mx1 postfix/qmgr[2213]: q: x",
+		  SYSLOGHDR_POSTFIX, "Dec 07 03:06:01.123456", "mx1",
+		  "postfix/qmgr", "2213", "q: x" },
+		{ "Dec  7 03:06:01. mx1 sm-mta[1]: q", SYSLOGHDR_OTHER, NULL,
+		  NULL, NULL, NULL, NULL },
+		/* journalctl -o short-unix; a number alone is no stamp */
+		{ "1796405208.123456 mx1 sm-mta[1]: q: x", SYSLOGHDR_SENDMAIL,
+		  "1796405208.123456", "mx1", "sm-mta", "1", "q: x" },
+		{ "1796405208 mx1 sm-mta[1]: q: x", SYSLOGHDR_NONE, NULL, NULL,
+		  NULL, NULL, "1796405208 mx1 sm-mta[1]: q: x" },
+		{ "12345678.5 mx1 sm-mta[1]: q: x", SYSLOGHDR_NONE, NULL, NULL,
+		  NULL, NULL, "12345678.5 mx1 sm-mta[1]: q: x" },
 		{ "<22>Dec  7 03:06:01 mx1 postfix/qmgr[2213]: q: from=<a@b>",
 		  SYSLOGHDR_POSTFIX, "Dec  7 03:06:01", "mx1", "postfix/qmgr",
 		  "2213", "q: from=<a@b>" },
