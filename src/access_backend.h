@@ -103,6 +103,12 @@ void access_value_reason(enum access_value_error why, const char *key,
 /* access_has_control - a NUL, control or DEL byte other than tab */
 int access_has_control(const char *text, size_t len);
 
+/* access_blank - the white space that separates key and value */
+int access_blank(char c);
+
+/* access_trim_end - len without the white space and CR at the end */
+size_t access_trim_end(const char *line, size_t len);
+
 /* access_quote_len - how much of len bytes a warning may quote */
 int access_quote_len(size_t len);
 

@@ -91,21 +91,6 @@ void access_lower(const char *text, size_t len, char *buf)
 	}
 }
 
-/* access_blank - the white space that separates key and value */
-int access_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-/* access_trim_end - drop the white space and CR that end a line */
-size_t access_trim_end(const char *line, size_t len)
-{
-	while (len > 0
-	       && (access_blank(line[len - 1]) || line[len - 1] == '\r'))
-		len--;
-	return len;
-}
-
 /* access_split - the key, the blanks after it, the value */
 int access_split(struct textfile_where *src, const char *line, size_t len,
 		 const char *missing, size_t *key_len, size_t *value)

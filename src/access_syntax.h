@@ -106,12 +106,6 @@ const struct access_syntax_ops *access_syntax_of(enum access_syntax syntax);
 /* access_lower - len bytes of text lower-cased (ASCII) into buf */
 void access_lower(const char *text, size_t len, char *buf);
 
-/* access_blank - the white space that separates key and value */
-int access_blank(char c);
-
-/* access_trim_end - len without the white space and CR at the end */
-size_t access_trim_end(const char *line, size_t len);
-
 /*
  * access_split - a text line that starts with its key: 1 with the
  * key's length and where the value starts, or 0 after warning through

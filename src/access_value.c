@@ -204,6 +204,21 @@ static int access_action_of(const char *value, size_t len,
 	return -1;
 }
 
+/* access_blank - the white space that separates key and value */
+int access_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* access_trim_end - drop the white space and CR that end a line */
+size_t access_trim_end(const char *line, size_t len)
+{
+	while (len > 0
+	       && (access_blank(line[len - 1]) || line[len - 1] == '\r'))
+		len--;
+	return len;
+}
+
 /* access_has_control - a NUL, control or DEL byte other than tab */
 int access_has_control(const char *text, size_t len)
 {
@@ -261,7 +276,9 @@ void access_value_reason(enum access_value_error why, const char *key,
 }
 
 /* access_value_stored - a compiled map's entry: without the NUL that
- * makemap -N stores after key and value, then as any other */
+ * makemap -N stores after key and value, and without the blanks and CR
+ * that end the value (makemap keeps a CRLF source's CR, which sendmail's
+ * rules take for white space: "REJECT\r" refuses), then as any other */
 enum access_value_error access_value_stored(access_value_fn parse,
 					    const char *key, size_t *key_len,
 					    const char *value,
@@ -272,6 +289,7 @@ enum access_value_error access_value_stored(access_value_fn parse,
 		(*key_len)--;
 	if (*value_len > 0 && value[*value_len - 1] == '\0')
 		(*value_len)--;
+	*value_len = access_trim_end(value, *value_len);
 	if (*key_len > ACCESS_LINE_MAX || *value_len > ACCESS_LINE_MAX)
 		return ACCESS_VALUE_UNKNOWN;
 	return parse(key, *key_len, value, *value_len, action);

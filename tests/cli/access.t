@@ -107,6 +107,22 @@ for m in $maps; do
 	is "$(counter blocked "$TMP/err.c")" 1 "$(basename "$m"): blocked as with the text"
 	is "$(counter known "$TMP/err.c")" 1 "$(basename "$m"): known as with the text"
 done
+# A source saved with CRLF line ends: makemap keeps each CR in the value
+# ("DISCARD\r"), and sendmail's rules take it for white space, so the
+# entries block (sendmail -bt: check_mail returns $#discard).  Compiled,
+# they must block as the text does, and be counted, not refused.
+sed 's/$/\r/' "$TMP/access" > "$TMP/crlf"
+makemap_pairs "$TMP/crlf" | "$DB_LOAD" -T -t hash "$TMP/crlf.db"
+makemap_pairs "$TMP/crlf" | paste -d ' ' - - | cdb -c -m "$TMP/crlf.cdb"
+is "$(makemap_pairs "$TMP/crlf" | sed -n 2p | od -An -c | tr -s ' ')" \
+	" D I S C A R D \r \n" "the CRLF source's values end in CR, as makemap stores them"
+for m in "$TMP/crlf" "$TMP/crlf.db" "$TMP/crlf.cdb"; do
+	pw -r "$RULEBASE" -a "$m" "$TMP/log" > "$TMP/out.crlf" 2> "$TMP/err.crlf"
+	is "$(counter blocked "$TMP/err.crlf")" 1 "$(basename "$m"): CRLF entries block as sendmail's do"
+	pw -r "$RULEBASE" -a "$m" --check > "$TMP/check.crlf" 2>&1
+	like "$(cat "$TMP/check.crlf")" "configuration OK: .* 4 access entries" \
+		"$(basename "$m"): every CRLF entry read"
+done
 pw -r "$RULEBASE" -a "$TMP/access.db" --check > "$TMP/check.out" 2>&1
 like "$(cat "$TMP/check.out")" "configuration OK: .* 4 access entries" \
 	"--check counts a compiled map's entries"
