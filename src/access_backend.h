@@ -72,8 +72,16 @@ enum access_action {
 enum access_value_error {
 	ACCESS_VALUE_OK,
 	ACCESS_VALUE_EMPTY_KEY, /* nothing after the tag */
-	ACCESS_VALUE_UNKNOWN    /* unknown or malformed action */
+	ACCESS_VALUE_UNKNOWN,   /* unknown or malformed action */
+	/* no action of sendmail's for a sender (From: or untagged key):
+	 * check_mail refuses the sender with the value as its reply text,
+	 * so the entry is read as ACCESS_ERROR, and still warned about */
+	ACCESS_VALUE_NO_ACTION
 };
+
+/* access_value_read - the entry is read (ACCESS_VALUE_OK, or
+ * ACCESS_VALUE_NO_ACTION, which is warned about too) */
+int access_value_read(enum access_value_error why);
 
 /* access_blocking - does this action keep the sender out? */
 int access_blocking(enum access_action action);
@@ -93,9 +101,10 @@ enum access_value_error access_value_parse(const char *key, size_t key_len,
 					   enum access_action *action);
 
 /* Room for a reason: two quotes and the words around them. */
-#define ACCESS_REASON_MAX (2 * ACCESS_QUOTE_MAX + 64)
+#define ACCESS_REASON_MAX (2 * ACCESS_QUOTE_MAX + 128)
 
-/* access_value_reason - why an entry was refused, quoted bounded */
+/* access_value_reason - why an entry was refused or is odd, quoted
+ * bounded */
 void access_value_reason(enum access_value_error why, const char *key,
 			 size_t key_len, const char *value, size_t value_len,
 			 char *buf, size_t size);

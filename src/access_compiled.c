@@ -171,9 +171,8 @@ int access_compiled_get(void *handle, const char *key, size_t len,
 				&value, &vlen, vbuf);
 	if (found <= 0)
 		return found;
-	return access_value_stored(h->syn->value, kbuf, &len, value, &vlen,
-				   action)
-	       == ACCESS_VALUE_OK;
+	return access_value_read(access_value_stored(h->syn->value, kbuf, &len,
+						     value, &vlen, action));
 }
 
 /* access_compiled_visit - one record of a scan: to fn, or warned about */
@@ -187,11 +186,11 @@ static int access_compiled_visit(void *ctx, const char *key, size_t len,
 
 	why = access_value_stored(h->syn->value, key, &len, value, &vlen,
 				  &action);
-	if (why != ACCESS_VALUE_OK) {
+	if (why != ACCESS_VALUE_OK)
 		access_value_skip(h->file.say, h->file.path, why, key, len,
 				  value, vlen, walk->bad);
+	if (!access_value_read(why))
 		return 0;
-	}
 	h->count++;
 	return walk->fn(key, len, action, walk->ctx);
 }

@@ -44,8 +44,11 @@ static int access_sendmail_entry(struct textfile_where *src, const char *line,
 
 		access_value_reason(why, line, key_len, line + value,
 				    len - value, reason, sizeof(reason));
-		textfile_warn(src, "%s", reason);
-		return 0;
+		if (!access_value_read(why)) {
+			textfile_warn(src, "%s", reason);
+			return 0;
+		}
+		textfile_warn_read(src, "%s", reason);
 	}
 	out->key = line;
 	out->key_len = key_len;

@@ -15,9 +15,15 @@
  *	belong to features phishwatch does not model and are kept as they
  *	are.  A blocking action is DISCARD, REJECT, ERROR or a bare
  *	4xx/5xx reply; everything else lets the sender through.  Any other
- *	value is refused: whatever sendmail makes of it, it is not what
- *	the entry's author meant.  A key or value with a control byte
- *	(a compiled map's own terminating NUL aside) is refused too.
+ *	value of a From: or untagged key (FRIEND and HATER too) is what
+ *	sendmail.cf's "error from access db" rule takes: check_mail
+ *	refuses the sender with it as the reply text (sendmail -bt shows
+ *	it), so it is read as ACCESS_ERROR, and warned about, since it is
+ *	not what its author can have meant.  SKIP is read as under
+ *	FEATURE(access_db)'s skip argument, without which it is such a
+ *	value too.  Other tags' unknown values, and a key or value with a
+ *	control byte (a compiled map's own terminating NUL aside), are
+ *	refused.
  */
 #include <stdio.h>
 #include <string.h>
@@ -249,9 +255,27 @@ enum access_value_error access_value_parse(const char *key, size_t key_len,
 	}
 	if (body == key_len)
 		return ACCESS_VALUE_EMPTY_KEY;
-	if (value_len == 0 || access_action_of(value, value_len, action) < 0)
+	if (value_len == 0)
 		return ACCESS_VALUE_UNKNOWN;
+	if (tag != ACCESS_TAG_FROM && tag != ACCESS_UNTAGGED)
+		return access_action_of(value, value_len, action) < 0
+			   ? ACCESS_VALUE_UNKNOWN
+			   : ACCESS_VALUE_OK;
+	/* check_mail: OK, RELAY, DISCARD, QUARANTINE:, REJECT, ERROR:
+	 * (and SKIP under FEATURE(access_db)'s skip), and for anything
+	 * else sendmail.cf's "error from access db" rule */
+	if (access_action_of(value, value_len, action) < 0
+	    || *action == ACCESS_SPAM_PREF) {
+		*action = ACCESS_ERROR;
+		return ACCESS_VALUE_NO_ACTION;
+	}
 	return ACCESS_VALUE_OK;
+}
+
+/* access_value_read - OK, or read though odd */
+int access_value_read(enum access_value_error why)
+{
+	return why == ACCESS_VALUE_OK || why == ACCESS_VALUE_NO_ACTION;
 }
 
 /* access_value_reason - why an entry was refused, quoted bounded */
@@ -266,6 +290,13 @@ void access_value_reason(enum access_value_error why, const char *key,
 		value_len = 0;
 	if (why == ACCESS_VALUE_EMPTY_KEY)
 		snprintf(buf, size, "key \"%.*s\" is empty after its tag",
+			 access_quote_len(key_len), key);
+	else if (why == ACCESS_VALUE_NO_ACTION)
+		snprintf(buf, size,
+			 "\"%.*s\" of key \"%.*s\" is no sendmail action: "
+			 "sendmail refuses the sender with it as the reply; "
+			 "taken as blocking",
+			 access_quote_len(value_len), value,
 			 access_quote_len(key_len), key);
 	else
 		snprintf(buf, size,
@@ -308,6 +339,7 @@ void access_value_skip(const struct say_to *say, const char *path,
 		return;
 	access_value_reason(why, key, key_len, value, value_len, reason,
 			    sizeof(reason));
-	say_print(say, SAY_WARN, "%.200s: %s; entry skipped", path, reason);
+	say_print(say, SAY_WARN, "%.200s: %s%s", path, reason,
+		  access_value_read(why) ? "" : "; entry skipped");
 	(*bad)++;
 }

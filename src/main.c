@@ -345,8 +345,8 @@ static int check_report(const struct phishwatch *pw)
 {
 	if (pw->app.config.access_bad_lines > 0
 	    || pw->app.config.brand_bad_lines > 0) {
-		msg_error("%zu access map and %zu brand/allow line(s) could "
-			  "not be read",
+		msg_error("%zu access map and %zu brand/allow line(s) "
+			  "warned about",
 			  pw->app.config.access_bad_lines,
 			  pw->app.config.brand_bad_lines);
 		return EX_DATAERR;

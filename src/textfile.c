@@ -51,6 +51,17 @@ void textfile_warn(struct textfile_where *where, const char *fmt, ...)
 	where->bad++;
 }
 
+/* textfile_warn_read - "file:line: reason", counted, the line read */
+void textfile_warn_read(struct textfile_where *where, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	textfile_vsay(where, "", fmt, ap);
+	va_end(ap);
+	where->bad++;
+}
+
 /* textfile_warn_word - one warning, one more bad line, whose other words
  * are still read */
 void textfile_warn_word(struct textfile_where *where, const char *fmt, ...)

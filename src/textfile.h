@@ -69,6 +69,12 @@ void textfile_warn(struct textfile_where *where, const char *fmt, ...)
 void textfile_warn_word(struct textfile_where *where, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* textfile_warn_read - "file:line: reason" for a line still read,
+ * counted: read as the program it belongs to reads it, but not as its
+ * author can have meant it */
+void textfile_warn_read(struct textfile_where *where, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /* textfile_note - "file:line: reason" for a line still read, not counted */
 void textfile_note(struct textfile_where *where, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

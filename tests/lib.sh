@@ -92,3 +92,12 @@ events() { grep -c '^{' "$1" 2>/dev/null || true; }
 
 # counter NAME FILE - a counter's value from the exit line on stderr
 counter() { sed -n "s/.*: exit:.* $1=\([0-9]*\).*/\1/p" "$2" | tail -n 1; }
+
+# makemap_pairs FILE - a sendmail access map source as makemap stores it,
+# for db5.3_load -T: each key lower-cased, then its value as written
+# after the blanks that follow the key (trailing blanks and a CRLF
+# line's CR kept); the first entry of a key kept; comments left out
+makemap_pairs() {
+	awk '!/^#/ && NF >= 2 { k = tolower($1); sub(/^[^ \t]+[ \t]+/, "");
+		if (!(k in seen)) { seen[k] = 1; print k; print } }' "$1"
+}

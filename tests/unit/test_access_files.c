@@ -25,6 +25,10 @@ struct form_case {
 	int blocked;
 };
 
+/* A value of a From: or untagged key that is no action ("MAYBE",
+ * "DISCARD # not a comment", a malformed ERROR:) is warned about and
+ * blocks: sendmail's check_mail refuses the sender with it as the reply
+ * text ("error from access db"; sendmail -bt on Debian's 8.17). */
 static const struct form_case form_cases[] = {
 	{"ok1.example\tERROR:\"550 text\"", "ok1.example", 0, 1},
 	{"ok2.example\tERROR:5.7.1:\"550 text\"", "ok2.example", 0, 1},
@@ -39,23 +43,23 @@ static const struct form_case form_cases[] = {
 	{"GreetPause:ok11.example\t5000", "ok11.example", 0, 0},
 	{"TLS_Clt:ok12.example\tPERM+VERIFY:112", "ok12.example", 0, 0},
 	{"ok13.example\tREJECT \t ", "ok13.example", 0, 1},
-	{"bad1.example\tERROR:\"550 unclosed", "bad1.example", 1, 0},
-	{"bad2.example\tERROR:", "bad2.example", 1, 0},
-	{"bad3.example\tERROR:5.7.1:no code", "bad3.example", 1, 0},
-	{"bad4.example\tERROR:650 wrong class", "bad4.example", 1, 0},
-	{"bad5.example\tMAYBE", "bad5.example", 1, 0},
-	{"bad6.example\tDISCARD # not a comment", "bad6.example", 1, 0},
+	{"bad1.example\tERROR:\"550 unclosed", "bad1.example", 1, 1},
+	{"bad2.example\tERROR:", "bad2.example", 1, 1},
+	{"bad3.example\tERROR:5.7.1:no code", "bad3.example", 1, 1},
+	{"bad4.example\tERROR:650 wrong class", "bad4.example", 1, 1},
+	{"bad5.example\tMAYBE", "bad5.example", 1, 1},
+	{"bad6.example\tDISCARD # not a comment", "bad6.example", 1, 1},
 	{"no-value-here", NULL, 1, 0},
 	{"\tindented.example\tREJECT", "indented.example", 1, 0},
 	{"From:\tREJECT", NULL, 1, 0},
-	{"bad7.example\tERROR:55 short", "bad7.example", 1, 0},
+	{"bad7.example\tERROR:55 short", "bad7.example", 1, 1},
 	{"ok1.example\tOK", "ok1.example", 1, 1},
 	{"OK1.EXAMPLE\tOK", "ok1.example", 1, 1},
 	{"bad8.example\tREJECT\001", "bad8.example", 1, 0},
 	{"FROM:ok14.example\tREJECT", "ok14.example", 0, 1},
-	{"bad9.example\t\"550", "bad9.example", 1, 0},
-	{"bad10.example\t5.7.1:550 text", "bad10.example", 1, 0},
-	{"bad11.example\tQUARANTINE:", "bad11.example", 1, 0},
+	{"bad9.example\t\"550", "bad9.example", 1, 1},
+	{"bad10.example\t5.7.1:550 text", "bad10.example", 1, 1},
+	{"bad11.example\tQUARANTINE:", "bad11.example", 1, 1},
 	{"Connect:bad12.example\tMAYBE", NULL, 1, 0},
 	{"IPv6:2001:db8::1\tRELAY", NULL, 0, 0},
 	{"ok15.example\tSKIP", "ok15.example", 0, 0},
