@@ -5,7 +5,8 @@
 # write: keywords in any case, ERROR: and bare replies well and badly
 # formed, words after a keyword ("REJECT # blocked by hand", "OK extra"),
 # FRIEND, SKIP, QUARANTINE:, a trailing dot, blanks and a CRLF line's
-# CR after the value.  values.bt is what sendmail 8.17's check_mail
+# CR after the value; and keys of a whole address, of a local part
+# ("ceo@"), in capitals, and a parent's entry below a host's.  values.bt is what sendmail 8.17's check_mail
 # returned for each sender of values.senders with that map compiled by
 # its makemap (record-sendmail-values.sh, sendmail -bt).  phishwatch must
 # take a sender as blocked exactly when sendmail refused or discarded it
@@ -19,7 +20,7 @@ REC="$TOP/tests/mta/sendmail"
 
 # sendmail_says - "HOST blocked|passed" a line, from values.bt
 sendmail_says() {
-	awk -F '\t' '{ host = $1; sub(/^[^@]*@/, "", host)
+	awk -F '\t' '{ host = tolower($1); sub(/^[^@]*@/, "", host)
 		verdict = ($2 ~ /^\$# (error|discard)/ && $2 !~ /\$@ quarantine/) \
 			? "blocked" : "passed"
 		print host, verdict }' "$REC/values.bt"
@@ -27,7 +28,7 @@ sendmail_says() {
 
 # phishwatch_says MAP - "HOST blocked|passed" a line, for the same hosts
 phishwatch_says() {
-	cut -f1 "$REC/values.bt" | sed 's/^[^@]*@//' |
+	cut -f1 "$REC/values.bt" |
 		pw -r "$RULEBASE" -a "sendmail:$1" --query - 2>/dev/null |
 		awk -F '\t' '{ print $1, ($5 == "blocked" ? "blocked" : "passed") }'
 }
