@@ -76,11 +76,16 @@ enum access_value_error {
 	/* no action of sendmail's for a sender (From: or untagged key):
 	 * check_mail refuses the sender with the value as its reply text,
 	 * so the entry is read as ACCESS_ERROR, and still warned about */
-	ACCESS_VALUE_NO_ACTION
+	ACCESS_VALUE_NO_ACTION,
+	/* neither action nor restriction of Postfix's: smtpd defers the
+	 * sender ("451 4.3.5 Server configuration error"), so the entry is
+	 * read as ACCESS_ERROR, and still warned about */
+	ACCESS_VALUE_DEFERS
 };
 
 /* access_value_read - the entry is read (ACCESS_VALUE_OK, or
- * ACCESS_VALUE_NO_ACTION, which is warned about too) */
+ * ACCESS_VALUE_NO_ACTION or ACCESS_VALUE_DEFERS, which are warned about
+ * too) */
 int access_value_read(enum access_value_error why);
 
 /* access_blocking - does this action keep the sender out? */

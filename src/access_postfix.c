@@ -36,12 +36,15 @@
  *	through: OK, DUNNO, an all-numerical value (OK to Postfix),
  *	DEFER_IF_REJECT (defers only what a later restriction rejects),
  *	HOLD (held in the queue, as sendmail's QUARANTINE), INFO, WARN,
- *	PREPEND, REDIRECT, FILTER, BCC, and restriction or class names in
- *	lower case (permit, reject_unknown_sender_domain, a class): what
- *	those decide depends on more than the table.  Anything else
- *	(an unknown upper-case word, a reply code outside 4NN and 5NN,
- *	PREPEND and the like without their argument) is refused with a
- *	warning naming file:line.
+ *	PREPEND, REDIRECT, FILTER, BCC, RELAY, and restriction names of
+ *	smtpd's own in any case (permit, PERMIT, reject_rbl_client) or class
+ *	names in lower case: what those decide depends on more than the
+ *	table.  PREPEND and the like without their argument are refused
+ *	with a warning naming file:line (smtpd warns and ignores them).
+ *	Anything else (an unknown upper-case word, a reply code outside 4NN
+ *	and 5NN, a quoted reply, a lookup table) makes smtpd answer "451
+ *	4.3.5 Server configuration error": read as blocking, and warned
+ *	about.
  *
  *	The suggested line is "host REJECT Sender banned".
  */
@@ -73,7 +76,27 @@ static const struct access_postfix_word {
     {"REDIRECT", ACCESS_OPAQUE, 1},
     {"FILTER", ACCESS_OPAQUE, 1},
     {"BCC", ACCESS_OPAQUE, 1},
+    {"RELAY", ACCESS_OPAQUE, 0},
 };
+
+/* What smtpd makes of a value (access_postfix_action()). */
+enum access_postfix_reading {
+	ACCESS_POSTFIX_ACTION,  /* an action, or restrictions */
+	ACCESS_POSTFIX_IGNORED, /* an action without its text: warned, skipped */
+	ACCESS_POSTFIX_DEFERS   /* neither: "451 4.3.5 Server configuration
+				 * error" for the sender */
+};
+
+/*
+ * Restrictions of smtpd's own that an entry may name in any case
+ * (PERMIT lets the sender through): the words, and the prefixes of the
+ * families (permit_mynetworks, reject_rbl_client, check_client_access).
+ */
+static const char *const access_postfix_restrictions[] = {
+    "permit",          "reject",         "defer", "defer_if_permit",
+    "defer_if_reject", "warn_if_reject", "sleep"};
+static const char *const access_postfix_families[] = {"permit_", "reject_",
+						      "check_", "defer_"};
 
 /* access_postfix_digits - how many ASCII digits text starts with */
 static size_t access_postfix_digits(const char *text, size_t len)
@@ -85,37 +108,93 @@ static size_t access_postfix_digits(const char *text, size_t len)
 	return n;
 }
 
-/* access_postfix_restriction - a lower-case restriction or class name,
- * or a list of them */
-static int access_postfix_restriction(const char *value, size_t len)
+/* access_postfix_builtin - word[0..len) names a restriction of smtpd's
+ * own, in any case */
+static int access_postfix_builtin(const char *word, size_t len)
 {
-	if (value[0] < 'a' || value[0] > 'z')
+	for (size_t i = 0;
+	     i < ACCESS_POSTFIX_COUNT(access_postfix_restrictions); i++)
+		if (strlen(access_postfix_restrictions[i]) == len
+		    && strncasecmp(word, access_postfix_restrictions[i], len)
+			   == 0)
+			return 1;
+	for (size_t i = 0; i < ACCESS_POSTFIX_COUNT(access_postfix_families);
+	     i++) {
+		size_t n = strlen(access_postfix_families[i]);
+
+		if (len > n
+		    && strncasecmp(word, access_postfix_families[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* access_postfix_class - word[0..len) may name a restriction class of
+ * main.cf's: lower-case letters, digits and "_", a letter first */
+static int access_postfix_class(const char *word, size_t len)
+{
+	if (word[0] < 'a' || word[0] > 'z')
 		return 0;
 	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)value[i];
+		unsigned char c = (unsigned char)word[i];
 
 		if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')
-		    && c != '_' && c != ',' && !access_blank((char)c))
+		    && c != '_')
 			return 0;
 	}
 	return 1;
 }
 
-/* access_postfix_action - the action of value[0..len), or -1 */
-static int access_postfix_action(const char *value, size_t len,
-				 enum access_action *action)
+/*
+ * access_postfix_restriction - value[0..len) is a list of restrictions
+ * (blanks or commas between them) that smtpd can run: each one of its
+ * own, a class name, or a number (sleep's seconds).  A "type:table"
+ * anywhere is not: smtpd refuses lookup tables inside access maps.
+ */
+static int access_postfix_restriction(const char *value, size_t len)
+{
+	size_t at = 0;
+
+	if (memchr(value, ':', len) != NULL)
+		return 0;
+	while (at < len) {
+		size_t word = at;
+
+		while (word < len && !access_blank(value[word])
+		       && value[word] != ',')
+			word++;
+		if (word > at && !access_postfix_builtin(value + at, word - at)
+		    && !access_postfix_class(value + at, word - at)
+		    && access_postfix_digits(value + at, word - at)
+			   != word - at)
+			return 0;
+		at = word + 1;
+	}
+	return 1;
+}
+
+/*
+ * access_postfix_action - the action of value[0..len), as smtpd's
+ * check_table_result() reads it (Postfix 3.7, seen in its replies and
+ * log): an action, its reply code, or else a list of restrictions; a
+ * value that is none of them ("TEMPFAIL", "650 text", "ERROR:550")
+ * makes smtpd defer the sender, which blocks it as DEFER does.
+ */
+static enum access_postfix_reading
+access_postfix_action(const char *value, size_t len, enum access_action *action)
 {
 	size_t word = 0;
 	size_t digits = access_postfix_digits(value, len);
 
+	*action = ACCESS_ERROR;
 	if (digits == len) {
 		*action = ACCESS_OK; /* all-numerical: OK to Postfix */
-		return 0;
+		return ACCESS_POSTFIX_ACTION;
 	}
-	if (digits == 3 && access_blank(value[3])) {
-		*action = ACCESS_ERROR;
-		return value[0] == '4' || value[0] == '5' ? 0 : -1;
-	}
+	if (digits == 3 && access_blank(value[3]))
+		return value[0] == '4' || value[0] == '5'
+			   ? ACCESS_POSTFIX_ACTION
+			   : ACCESS_POSTFIX_DEFERS;
 	while (word < len && !access_blank(value[word]))
 		word++;
 	for (size_t i = 0; i < ACCESS_POSTFIX_COUNT(access_postfix_words);
@@ -125,11 +204,15 @@ static int access_postfix_action(const char *value, size_t len,
 		if (strlen(w->word) == word
 		    && strncasecmp(value, w->word, word) == 0) {
 			*action = w->action;
-			return w->needs_text && word == len ? -1 : 0;
+			return w->needs_text && word == len
+				   ? ACCESS_POSTFIX_IGNORED
+				   : ACCESS_POSTFIX_ACTION;
 		}
 	}
+	if (!access_postfix_restriction(value, len))
+		return ACCESS_POSTFIX_DEFERS;
 	*action = ACCESS_OPAQUE;
-	return access_postfix_restriction(value, len) ? 0 : -1;
+	return ACCESS_POSTFIX_ACTION;
 }
 
 /* access_postfix_value - a key and its action (compiled maps too) */
@@ -140,10 +223,17 @@ access_postfix_value(const char *key, size_t key_len, const char *value,
 	if (key_len == 0 || access_has_control(key, key_len)
 	    || access_has_control(value, value_len))
 		return ACCESS_VALUE_UNKNOWN;
-	if (value_len == 0
-	    || access_postfix_action(value, value_len, action) < 0)
+	if (value_len == 0)
 		return ACCESS_VALUE_UNKNOWN;
-	return ACCESS_VALUE_OK;
+	switch (access_postfix_action(value, value_len, action)) {
+	case ACCESS_POSTFIX_ACTION:
+		return ACCESS_VALUE_OK;
+	case ACCESS_POSTFIX_DEFERS:
+		return ACCESS_VALUE_DEFERS;
+	case ACCESS_POSTFIX_IGNORED:
+		break;
+	}
+	return ACCESS_VALUE_UNKNOWN;
 }
 
 /* access_postfix_split - key and value of a line that starts with a
@@ -160,7 +250,13 @@ static int access_postfix_split(struct textfile_where *src, const char *line,
 		return 0;
 	why = access_postfix_value(line, key_len, line + value, len - value,
 				   &out->action);
-	if (why != ACCESS_VALUE_OK) {
+	if (why == ACCESS_VALUE_DEFERS) {
+		char reason[ACCESS_REASON_MAX];
+
+		access_value_reason(why, line, key_len, line + value,
+				    len - value, reason, sizeof(reason));
+		textfile_warn_read(src, "%s", reason);
+	} else if (why != ACCESS_VALUE_OK) {
 		textfile_warn(src,
 			      "unknown or malformed action \"%.*s\" for "
 			      "key \"%.*s\"",

@@ -275,7 +275,8 @@ enum access_value_error access_value_parse(const char *key, size_t key_len,
 /* access_value_read - OK, or read though odd */
 int access_value_read(enum access_value_error why)
 {
-	return why == ACCESS_VALUE_OK || why == ACCESS_VALUE_NO_ACTION;
+	return why == ACCESS_VALUE_OK || why == ACCESS_VALUE_NO_ACTION
+	       || why == ACCESS_VALUE_DEFERS;
 }
 
 /* access_value_reason - why an entry was refused, quoted bounded */
@@ -296,6 +297,13 @@ void access_value_reason(enum access_value_error why, const char *key,
 			 "\"%.*s\" of key \"%.*s\" is no sendmail action: "
 			 "sendmail refuses the sender with it as the reply; "
 			 "taken as blocking",
+			 access_quote_len(value_len), value,
+			 access_quote_len(key_len), key);
+	else if (why == ACCESS_VALUE_DEFERS)
+		snprintf(buf, size,
+			 "\"%.*s\" of key \"%.*s\" is neither action nor "
+			 "restriction: smtpd defers the sender (451 4.3.5 "
+			 "Server configuration error); taken as blocking",
 			 access_quote_len(value_len), value,
 			 access_quote_len(key_len), key);
 	else

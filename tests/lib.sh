@@ -101,3 +101,11 @@ makemap_pairs() {
 	awk '!/^#/ && NF >= 2 { k = tolower($1); sub(/^[^ \t]+[ \t]+/, "");
 		if (!(k in seen)) { seen[k] = 1; print k; print } }' "$1"
 }
+
+# query_blocked TYPE:MAP - for each sender on standard input, "HOST
+# blocked" or "HOST passed": phishwatch --query's reading of MAP (the
+# senders must be phish, so that the answer says whether MAP blocks)
+query_blocked() {
+	pw -r "$RULEBASE" -a "$1" --query - 2>/dev/null |
+		awk -F '\t' '{ print $1, ($5 == "blocked" ? "blocked" : "passed") }'
+}

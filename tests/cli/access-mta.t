@@ -125,7 +125,7 @@ pw -r "$RULEBASE" -a "postfix:$TMP/pbad" "$TMP/log" > /dev/null 2> "$TMP/pbad.er
 is "$?" 0 "postfix: bad lines do not stop the stream"
 like "$(cat "$TMP/pbad.err")" "$TMP/pbad:2: key \"no-action-here\" has no action" \
 	"postfix: a key without action, by file:line"
-like "$(cat "$TMP/pbad.err")" "$TMP/pbad:3: unknown or malformed action \"MAYBE\"" \
+like "$(cat "$TMP/pbad.err")" "$TMP/pbad:3: \"MAYBE\" of key \"x.example\" is neither action nor restriction" \
 	"postfix: an unknown action, by file:line"
 like "$(cat "$TMP/pbad.err")" "$TMP/pbad:4: key \".y.example\" is never looked up" \
 	"postfix: a .domain key Postfix's default never consults, by file:line"

@@ -8,8 +8,8 @@
 # DESCRIPTION
 #	Asks a real sendmail (sendmail -bt, address test mode) the verdict
 #	of its check_mail ruleset on each sender of DIR/values.senders
-#	(default DIR: tests/mta/sendmail), with DIR/values.access compiled
-#	by sendmail's own makemap as its access map, and writes
+#	(default DIR: tests/mta/sendmail-values), with DIR/values.access
+#	compiled by sendmail's own makemap as its access map, and writes
 #	DIR/values.bt: the sender, a tab, and what check_mail returned
 #	($#error ..., $#discard ..., $#OK, or the address unchanged when
 #	no entry decided).  tests/mta/sendmail-values.t holds phishwatch's
@@ -28,7 +28,7 @@
 
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
-DIR=${1:-$HERE/sendmail}
+DIR=${1:-$HERE/sendmail-values}
 W=$(mktemp -d "${TMPDIR:-/tmp}/record-values.XXXXXX")
 trap 'rm -rf "$W"' EXIT
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # sendmail-values.t - access map values as a real sendmail reads them.
 #
-# tests/mta/sendmail/values.access holds values an administrator may
+# tests/mta/sendmail-values/values.access holds values an administrator may
 # write: keywords in any case, ERROR: and bare replies well and badly
 # formed, words after a keyword ("REJECT # blocked by hand", "OK extra"),
 # FRIEND, SKIP, QUARANTINE:, a trailing dot, blanks and a CRLF line's
@@ -16,7 +16,7 @@
 # FEATURE(access_db)'s skip argument, which the recording's .mc lacks.
 . "$(dirname "$0")/../lib.sh"
 
-REC="$TOP/tests/mta/sendmail"
+REC="$TOP/tests/mta/sendmail-values"
 
 # sendmail_says - "HOST blocked|passed" a line, from values.bt
 sendmail_says() {
@@ -26,12 +26,6 @@ sendmail_says() {
 		print host, verdict }' "$REC/values.bt"
 }
 
-# phishwatch_says MAP - "HOST blocked|passed" a line, for the same hosts
-phishwatch_says() {
-	cut -f1 "$REC/values.bt" |
-		pw -r "$RULEBASE" -a "sendmail:$1" --query - 2>/dev/null |
-		awk -F '\t' '{ print $1, ($5 == "blocked" ? "blocked" : "passed") }'
-}
 
 # skip_read - the SKIP entries' senders read as passed, as phishwatch
 # reads SKIP on purpose
@@ -53,7 +47,7 @@ DB_LOAD=$(command -v db5.3_load || command -v db_load)
 makemap_pairs "$REC/values.access" | "$DB_LOAD" -T -t hash "$TMP/values.db"
 ok $? "the source compiled as makemap compiles it"
 for map in "$REC/values.access" "$TMP/values.db"; do
-	phishwatch_says "$map" >"$TMP/got"
+	cut -f1 "$REC/values.bt" | query_blocked "sendmail:$map" >"$TMP/got"
 	is "$(cat "$TMP/got")" "$(cat "$TMP/want")" \
 		"$(basename "$map"): blocked exactly where sendmail refuses"
 done

@@ -160,7 +160,9 @@ static void test_postfix_pattern(void)
 	access_free(l.map);
 }
 
-/* test_postfix_bad - malformed lines: file:line and the reason */
+/* test_postfix_bad - malformed lines: file:line and the reason; a value
+ * that is neither action nor restriction (MAYBE, a 2xx reply) is read
+ * as smtpd takes it, a deferral of the sender, and still warned about */
 static void test_postfix_bad(void)
 {
 	static const char table[] =
@@ -174,9 +176,10 @@ static void test_postfix_bad(void)
 	static const char *const want[] = {
 		"bad:1: continuation line with no entry before it",
 		"bad:3: key \"no-action-here\" has no action on its line",
-		("bad:4: unknown or malformed action \"MAYBE\" for key "
-		 "\"x.example\""),
-		"bad:5: unknown or malformed action \"250 fine\"",
+		("bad:4: \"MAYBE\" of key \"x.example\" is neither action "
+		 "nor restriction: smtpd defers the sender (451 4.3.5 Server "
+		 "configuration error); taken as blocking"),
+		"bad:5: \"250 fine\" of key \"y.example\" is neither action",
 		"bad:6: unknown or malformed action \"PREPEND\"",
 		"bad:7: NUL or control byte",
 	};
@@ -184,13 +187,15 @@ static void test_postfix_bad(void)
 
 	test_load(&l, "postfix:", "bad", table);
 	tap_is_long(l.status, 0, "postfix bad lines: the table still loads");
-	tap_is_long((long) l.bad, 6, "postfix bad lines: six skipped");
+	tap_is_long((long) l.bad, 6, "postfix bad lines: six warned about");
 	for (size_t i = 0; i < COUNT(want); i++)
 		tap_ok(strstr(l.captured, want[i]) != NULL, want[i]);
 	tap_is_long(access_sender_blocked(l.map, "a", "good.example"), 1,
 		    "postfix bad lines: the good line blocks");
-	tap_is_long(access_sender_blocked(l.map, "a", "x.example"), 0,
+	tap_is_long(access_sender_blocked(l.map, "a", "z.example"), 0,
 		    "postfix bad lines: a skipped line blocks nothing");
+	tap_is_long(access_sender_blocked(l.map, "a", "x.example"), 1,
+		    "postfix bad lines: a value smtpd defers on blocks");
 	access_free(l.map);
 }
 
