@@ -109,3 +109,19 @@ query_blocked() {
 	pw -r "$RULEBASE" -a "$1" --query - 2>/dev/null |
 		awk -F '\t' '{ print $1, ($5 == "blocked" ? "blocked" : "passed") }'
 }
+
+# verdicts_match TYPE WANT SENDERS MAP... - WANT, the daemon's verdict
+# on each sender of SENDERS ("HOST blocked|passed" a line), holds both
+# verdicts, and phishwatch reads each MAP (of TYPE) to the same ones
+verdicts_match() {
+	_type=$1 _want=$2 _senders=$3
+	shift 3
+	ok "$([ "$(grep -c ' blocked$' "$_want")" -gt 0 ] &&
+		[ "$(grep -c ' passed$' "$_want")" -gt 0 ]; echo $?)" \
+		"the recording holds senders refused and senders let through"
+	for _map in "$@"; do
+		query_blocked "$_type:$_map" <"$_senders" >"$TMP/got"
+		is "$(cat "$TMP/got")" "$(cat "$_want")" \
+			"$(basename "$_map"): blocked exactly where the daemon refuses"
+	done
+}
