@@ -257,6 +257,61 @@ static int logtime_mainlog(const char *s, struct timespec *out)
 	return 0;
 }
 
+/* logtime_same_clock - a and b show the same local date and clock */
+static int logtime_same_clock(const struct tm *a, const struct tm *b)
+{
+	return a->tm_year == b->tm_year && a->tm_mon == b->tm_mon
+	       && a->tm_mday == b->tm_mday && a->tm_hour == b->tm_hour
+	       && a->tm_min == b->tm_min && a->tm_sec == b->tm_sec;
+}
+
+/*
+ * logtime_zoned - the instant whose clock in the local zone is *tm and
+ * whose zone is named zone there (as strftime's %Z names it: CET, EDT,
+ * +03), or -1.  journalctl prints in its own local zone; an instant is
+ * taken only when phishwatch's zone gives that name at that clock, so
+ * the hour that a return from summer time shows twice is told apart by
+ * its name, and a zone that is not phishwatch's is refused, not
+ * guessed.  UTC and GMT are the same everywhere.
+ */
+static time_t logtime_zoned(const struct tm *tm, const char *zone)
+{
+	/* the offsets a wall clock can be away from the first guess */
+	static const long shifts[] = {0, -3600, 3600, -1800, 1800};
+	struct tm copy = *tm;
+	time_t guess;
+
+	if (strcmp(zone, "UTC") == 0 || strcmp(zone, "GMT") == 0)
+		return timegm(&copy);
+	guess = logtime_local(tm);
+	if (guess == (time_t)-1)
+		return -1;
+	for (size_t i = 0; i < sizeof(shifts) / sizeof(shifts[0]); i++) {
+		time_t t = guess + shifts[i];
+		struct tm probe;
+
+		if (localtime_r(&t, &probe) != NULL
+		    && logtime_same_clock(&probe, tm) && probe.tm_zone != NULL
+		    && strcmp(probe.tm_zone, zone) == 0)
+			return t;
+	}
+	return -1;
+}
+
+/* logtime_full - journalctl -o short-full's "Www YYYY-MM-DD hh:mm:ss
+ * ZONE" */
+static int logtime_full(const char *s, struct timespec *out)
+{
+	struct tm tm = {0};
+
+	if (strlen(s) < 25 || s[3] != ' ' || s[14] != ' ' || s[23] != ' '
+	    || logtime_date(s + 4, &tm) < 0)
+		return -1;
+	out->tv_sec = logtime_zoned(&tm, s + 24);
+	out->tv_nsec = 0;
+	return out->tv_sec == (time_t)-1 ? -1 : 0;
+}
+
 /* logtime_unix - journalctl -o short-unix's "seconds.fraction" since
  * the epoch (sysloghdr takes 9 to 12 digits and a fraction) */
 static int logtime_unix(const char *s, struct timespec *out)
@@ -288,6 +343,8 @@ int logtime_parse(const char *stamp, time_t reference, struct timespec *out)
 	}
 	if (strnlen(stamp, 16) < 14)
 		return -1;
+	if (stamp[8] == '-') /* "Fri 2026-...", not "Jul 13 14:..." */
+		return logtime_full(stamp, out);
 	return logtime_3164(stamp, reference, out);
 }
 

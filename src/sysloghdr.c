@@ -149,6 +149,49 @@ static int sysloghdr_date(const char *p)
 	return p[10] == ' ' && sysloghdr_clock(p + 11);
 }
 
+/* The longest zone journalctl -o short-full writes after the clock:
+ * an abbreviation (CET, AEDT) or, for a zone without one, its offset
+ * (+03, +0530). */
+#define SYSLOGHDR_ZONE_MAX 6
+
+/* sysloghdr_weekday - 1 when p holds an English day name's first three
+ * letters, any case */
+static int sysloghdr_weekday(const char *p)
+{
+	static const char days[] = "montuewedthufrisatsun";
+	char name[3];
+
+	for (int i = 0; i < 3; i++)
+		name[i] = (char)(p[i] | 0x20); /* ASCII letters to lower */
+	for (size_t d = 0; d < sizeof(days) - 1; d += 3)
+		if (memcmp(days + d, name, 3) == 0)
+			return 1;
+	return 0;
+}
+
+/* sysloghdr_zone_char - a byte of a zone's abbreviation or offset */
+static int sysloghdr_zone_char(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+	       || sysloghdr_digit(c) || c == '+' || c == '-';
+}
+
+/* sysloghdr_full - length of a journalctl -o short-full stamp at line
+ * ("Fri 2026-12-04 17:26:48 CET"), or 0 */
+static size_t sysloghdr_full(const char *line, size_t len)
+{
+	const size_t zone = 24; /* after "Www YYYY-MM-DD hh:mm:ss " */
+	size_t end = zone;
+
+	if (len <= zone || !sysloghdr_weekday(line) || line[3] != ' '
+	    || !sysloghdr_date(line + 4) || line[zone - 1] != ' ')
+		return 0;
+	while (end < len && end - zone < SYSLOGHDR_ZONE_MAX
+	       && sysloghdr_zone_char(line[end]))
+		end++;
+	return end > zone && (end == len || line[end] == ' ') ? end : 0;
+}
+
 /* Exim's log_selector +millisec: ".ddd" after the seconds. */
 #define SYSLOGHDR_MILLISEC_LEN 4
 
@@ -386,6 +429,8 @@ static enum sysloghdr_form sysloghdr_plain(const char *line, size_t len,
 		stamp = sysloghdr_3339(line, len);
 	if (stamp == 0)
 		stamp = sysloghdr_unix(line, len);
+	if (stamp == 0)
+		stamp = sysloghdr_full(line, len);
 	if (stamp == 0) {
 		hdr->message.off = sysloghdr_blanks(line, len, 0);
 		hdr->message.len = len - hdr->message.off;

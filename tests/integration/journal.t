@@ -21,7 +21,8 @@ rs_need journalctl jq python3 "$REMOTE"
 BRANDS="$TOP/data/brands"
 # Forms that print the wall clock on one line, and the fraction each
 # prints of the quarter second.
-FORMS="short:.000 short-iso:.000 short-precise:.250 short-iso-precise:.250 short-unix:.250"
+FORMS="short:.000 short-iso:.000 short-precise:.250 short-iso-precise:.250
+short-unix:.250 short-full:.000"
 
 # export LOG YEAR - LOG's RFC 3164 lines in the journal's export format
 export_entries() {
@@ -92,9 +93,25 @@ check exim "$TMP/exim.log" -r "$RULEBASE" -r "exim:$TOP/rulebase/exim.rb" \
 	-a "exim:$TOP/tests/mta/exim/reject_senders" \
 	-a "exim:$TOP/tests/mta/exim/discard_senders"
 
-# A form phishwatch does not read is not taken for another: journalctl
-# -o short-full writes the zone by its abbreviation.
-journalctl --file="$TMP/postfix.journal" -o short-full |
-	pw -r "$RULEBASE" --default-brands "$BRANDS" >"$TMP/full.out" 2>/dev/null
-is "$(events "$TMP/full.out")" 0 "journalctl -o short-full: no event from lines it cannot date"
+# short-full names the zone, journalctl's own: read in that zone (the
+# hour that the end of summer time shows twice told apart by the name),
+# refused in another, never taken for another zone's clock.
+for zone in Europe/Paris America/New_York Asia/Kolkata; do
+	TZ=$zone journalctl --file="$TMP/postfix.journal" -o short-full |
+		TZ=$zone pw -r "$RULEBASE" --default-brands "$BRANDS" \
+			>"$TMP/full.out" 2>"$TMP/full.err"
+	is "$(summary "$TMP/full.out" .000)" "$(summary "$TMP/postfix.file" .000)" \
+		"journalctl -o short-full in $zone: the recording's events and times"
+	is "$(counter bad_time "$TMP/full.err")" 0 "short-full in $zone: every stamp read"
+done
+TZ=Europe/Paris journalctl --file="$TMP/postfix.journal" -o short-full |
+	pw -r "$RULEBASE" --default-brands "$BRANDS" >"$TMP/other.out" \
+		2>"$TMP/other.err"
+ok "$([ "$(counter bad_time "$TMP/other.err")" -gt 0 ]; echo $?)" \
+	"short-full of another zone (CET, read under UTC): its stamps refused"
+like "$(cat "$TMP/other.err")" "unreadable time stamp" "and said"
+unlike "$(summary "$TMP/other.out" .000 | cut -f5 | sort -u)" \
+	"$(summary "$TMP/postfix.file" .000 | cut -f5 | head -n 1 |
+		sed 's/T17:/T18:/')" \
+	"no event at the hour of the other zone's clock"
 done_testing

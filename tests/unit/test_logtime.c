@@ -223,6 +223,37 @@ static void test_unix(void)
 		    "eight digits refused");
 }
 
+/* test_full - journalctl -o short-full: the clock in the local zone,
+ * the hour shown twice told apart by the zone's name, a name that is
+ * not the local zone's refused, UTC anywhere */
+static void test_full(void)
+{
+	struct timespec t = {0, 0};
+
+	setenv("TZ", "America/New_York", 1);
+	tzset();
+	tap_is_long(logtime_parse("Fri 2026-12-04 12:26:48 EST", 0, &t), 0,
+		    "short-full stamp read");
+	tap_is_long((long)(t.tv_sec - utc(2026, 12, 4, 17, 26, 48)), 0,
+		    "EST: five hours behind UTC");
+	logtime_parse("Sun 2026-11-01 01:30:00 EDT", 0, &t);
+	tap_is_long((long)(t.tv_sec - utc(2026, 11, 1, 5, 30, 0)), 0,
+		    "the hour shown twice, EDT: the first");
+	logtime_parse("Sun 2026-11-01 01:30:00 EST", 0, &t);
+	tap_is_long((long)(t.tv_sec - utc(2026, 11, 1, 6, 30, 0)), 0,
+		    "the hour shown twice, EST: the second");
+	tap_is_long(logtime_parse("Fri 2026-12-04 18:26:48 CET", 0, &t), -1,
+		    "another zone's name refused");
+	tap_is_long(logtime_parse("Fri 2026-12-04 17:26:48 UTC", 0, &t), 0,
+		    "UTC read in any zone");
+	tap_is_long((long)(t.tv_sec - utc(2026, 12, 4, 17, 26, 48)), 0,
+		    "as UTC");
+	tap_is_long(logtime_parse("Fri 2026-12-32 17:26:48 UTC", 0, &t), -1,
+		    "day 32 refused");
+	setenv("TZ", "UTC", 1);
+	tzset();
+}
+
 /* test_local_zone - the local-zone table under New York's rules */
 static void test_local_zone(void)
 {
@@ -352,6 +383,7 @@ int main(void)
 	TEST_STAMPS(rfc3164_cases);
 	test_3164_fraction();
 	test_unix();
+	test_full();
 	TEST_STAMPS(no_such_day_cases);
 	test_local_zone();
 	test_cut_offsets();

@@ -192,6 +192,16 @@ static void test_forms(void)
 		  "postfix/qmgr", "2213", "q: x" },
 		{ "Dec  7 03:06:01. mx1 sm-mta[1]: q", SYSLOGHDR_OTHER, NULL,
 		  NULL, NULL, NULL, NULL },
+		/* journalctl -o short-full: a day's name, date, clock, zone */
+		{ "Fri 2026-12-04 18:26:48 CET mx1 sm-mta[1]: q: x",
+		  SYSLOGHDR_SENDMAIL, "Fri 2026-12-04 18:26:48 CET", "mx1",
+		  "sm-mta", "1", "q: x" },
+		{ "Fri 2026-12-04 20:26:48 +03 mx1 sm-mta[1]: q: x",
+		  SYSLOGHDR_SENDMAIL, "Fri 2026-12-04 20:26:48 +03", "mx1",
+		  "sm-mta", "1", "q: x" },
+		{ "Foo 2026-12-04 18:26:48 CET mx1 sm-mta[1]: q: x",
+		  SYSLOGHDR_NONE, NULL, NULL, NULL, NULL,
+		  "Foo 2026-12-04 18:26:48 CET mx1 sm-mta[1]: q: x" },
 		/* journalctl -o short-unix; a number alone is no stamp */
 		{ "1796405208.123456 mx1 sm-mta[1]: q: x", SYSLOGHDR_SENDMAIL,
 		  "1796405208.123456", "mx1", "sm-mta", "1", "q: x" },
