@@ -40,18 +40,24 @@ static int sysloghdr_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* sysloghdr_month - 1 when p holds an English month name, any case */
-static int sysloghdr_month(const char *p)
+/* sysloghdr_name_in - 1 when p holds, in any case, one of the
+ * three-letter names that names packs in lower case ("janfeb...") */
+static int sysloghdr_name_in(const char *p, const char *names)
 {
-	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
 	char name[3];
 
 	for (int i = 0; i < 3; i++)
 		name[i] = (char)(p[i] | 0x20); /* ASCII letters to lower */
-	for (size_t m = 0; m < sizeof(months) - 1; m += 3)
-		if (memcmp(months + m, name, 3) == 0)
+	for (size_t at = 0; names[at] != '\0'; at += 3)
+		if (memcmp(names + at, name, 3) == 0)
 			return 1;
 	return 0;
+}
+
+/* sysloghdr_month - 1 when p holds an English month name, any case */
+static int sysloghdr_month(const char *p)
+{
+	return sysloghdr_name_in(p, "janfebmaraprmayjunjulaugsepoctnovdec");
 }
 
 /* sysloghdr_clock - 1 when p holds "hh:mm:ss" */
@@ -158,15 +164,7 @@ static int sysloghdr_date(const char *p)
  * letters, any case */
 static int sysloghdr_weekday(const char *p)
 {
-	static const char days[] = "montuewedthufrisatsun";
-	char name[3];
-
-	for (int i = 0; i < 3; i++)
-		name[i] = (char)(p[i] | 0x20); /* ASCII letters to lower */
-	for (size_t d = 0; d < sizeof(days) - 1; d += 3)
-		if (memcmp(days + d, name, 3) == 0)
-			return 1;
-	return 0;
+	return sysloghdr_name_in(p, "montuewedthufrisatsun");
 }
 
 /* sysloghdr_zone_char - a byte of a zone's abbreviation or offset */
