@@ -93,6 +93,7 @@ stop_pid "$STARTED"
 STARTED=""
 # smtpd's verdicts and warnings; the sessions' connect lines left out
 grep -E 'postfix/smtpd\[[0-9]+\]: (NOQUEUE: |warning: )' "$W/postfix.log" \
-	>"$W/values.log"
+	>"$W/smtpd.log"
+neutral "$W/smtpd.log" >"$W/values.log"  # no path nor name of this machine
 [ -s "$W/values.log" ] || die "smtpd logged no verdict"
 cp "$W/values.log" "$DIR/values.log"
