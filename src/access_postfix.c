@@ -250,20 +250,9 @@ static int access_postfix_split(struct textfile_where *src, const char *line,
 		return 0;
 	why = access_postfix_value(line, key_len, line + value, len - value,
 				   &out->action);
-	if (why == ACCESS_VALUE_DEFERS) {
-		char reason[ACCESS_REASON_MAX];
-
-		access_value_reason(why, line, key_len, line + value,
-				    len - value, reason, sizeof(reason));
-		textfile_warn_read(src, "%s", reason);
-	} else if (why != ACCESS_VALUE_OK) {
-		textfile_warn(src,
-			      "unknown or malformed action \"%.*s\" for "
-			      "key \"%.*s\"",
-			      access_quote_len(len - value), line + value,
-			      access_quote_len(key_len), line);
+	if (!access_entry_read(src, why, line, key_len, line + value,
+			       len - value))
 		return 0;
-	}
 	out->key = line;
 	out->key_len = key_len;
 	return 1;

@@ -39,17 +39,9 @@ static int access_sendmail_entry(struct textfile_where *src, const char *line,
 
 	why = access_value_parse(line, key_len, line + value, len - value,
 				 &out->action);
-	if (why != ACCESS_VALUE_OK) {
-		char reason[ACCESS_REASON_MAX];
-
-		access_value_reason(why, line, key_len, line + value,
-				    len - value, reason, sizeof(reason));
-		if (!access_value_read(why)) {
-			textfile_warn(src, "%s", reason);
-			return 0;
-		}
-		textfile_warn_read(src, "%s", reason);
-	}
+	if (!access_entry_read(src, why, line, key_len, line + value,
+			       len - value))
+		return 0;
 	out->key = line;
 	out->key_len = key_len;
 	return 1;

@@ -112,3 +112,22 @@ int access_split(struct textfile_where *src, const char *line, size_t len,
 	*value = v;
 	return 1;
 }
+
+/* access_entry_read - read, read and warned about, or skipped */
+int access_entry_read(struct textfile_where *src, enum access_value_error why,
+		      const char *key, size_t key_len, const char *value,
+		      size_t value_len)
+{
+	char reason[ACCESS_REASON_MAX];
+
+	if (why == ACCESS_VALUE_OK)
+		return 1;
+	access_value_reason(why, key, key_len, value, value_len, reason,
+			    sizeof(reason));
+	if (!access_value_read(why)) {
+		textfile_warn(src, "%s", reason);
+		return 0;
+	}
+	textfile_warn_read(src, "%s", reason);
+	return 1;
+}

@@ -114,4 +114,14 @@ void access_lower(const char *text, size_t len, char *buf);
 int access_split(struct textfile_where *src, const char *line, size_t len,
 		 const char *missing, size_t *key_len, size_t *value);
 
+/*
+ * access_entry_read - a text entry's reading why (access_value_parse()
+ * and the like): 1 when the entry is read, warned about through src too
+ * when it is read though odd (access_value_read()); 0 when it is
+ * skipped, warned about
+ */
+int access_entry_read(struct textfile_where *src, enum access_value_error why,
+		      const char *key, size_t key_len, const char *value,
+		      size_t value_len);
+
 #endif

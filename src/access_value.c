@@ -272,11 +272,26 @@ enum access_value_error access_value_parse(const char *key, size_t key_len,
 	return ACCESS_VALUE_OK;
 }
 
+/* access_value_meaning - what the daemon makes of a value that is read
+ * though it is no action (access_value_read()), or NULL */
+static const char *access_value_meaning(enum access_value_error why)
+{
+	switch (why) {
+	case ACCESS_VALUE_NO_ACTION:
+		return "is no sendmail action: sendmail refuses the sender "
+		       "with it as the reply";
+	case ACCESS_VALUE_DEFERS:
+		return "is neither action nor restriction: smtpd defers the "
+		       "sender (451 4.3.5 Server configuration error)";
+	default:
+		return NULL;
+	}
+}
+
 /* access_value_read - OK, or read though odd */
 int access_value_read(enum access_value_error why)
 {
-	return why == ACCESS_VALUE_OK || why == ACCESS_VALUE_NO_ACTION
-	       || why == ACCESS_VALUE_DEFERS;
+	return why == ACCESS_VALUE_OK || access_value_meaning(why) != NULL;
 }
 
 /* access_value_reason - why an entry was refused, quoted bounded */
@@ -292,20 +307,11 @@ void access_value_reason(enum access_value_error why, const char *key,
 	if (why == ACCESS_VALUE_EMPTY_KEY)
 		snprintf(buf, size, "key \"%.*s\" is empty after its tag",
 			 access_quote_len(key_len), key);
-	else if (why == ACCESS_VALUE_NO_ACTION)
-		snprintf(buf, size,
-			 "\"%.*s\" of key \"%.*s\" is no sendmail action: "
-			 "sendmail refuses the sender with it as the reply; "
-			 "taken as blocking",
-			 access_quote_len(value_len), value,
-			 access_quote_len(key_len), key);
-	else if (why == ACCESS_VALUE_DEFERS)
-		snprintf(buf, size,
-			 "\"%.*s\" of key \"%.*s\" is neither action nor "
-			 "restriction: smtpd defers the sender (451 4.3.5 "
-			 "Server configuration error); taken as blocking",
-			 access_quote_len(value_len), value,
-			 access_quote_len(key_len), key);
+	else if (access_value_meaning(why) != NULL)
+		snprintf(
+		    buf, size, "\"%.*s\" of key \"%.*s\" %s; taken as blocking",
+		    access_quote_len(value_len), value,
+		    access_quote_len(key_len), key, access_value_meaning(why));
 	else
 		snprintf(buf, size,
 			 "unknown or malformed action \"%.*s\" "
