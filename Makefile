@@ -28,13 +28,14 @@ BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share/phishwatch
 MANDIR    = $(PREFIX)/share/man
 
-PKGS      = lognorm libfastjson libpsl sqlite3 zlib libidn2 libcdb icu-uc \
-	    icu-i18n
+PKGS      = lognorm libfastjson libpsl sqlite3 zlib libidn2 libcdb libpcre2-8 \
+	    icu-uc icu-i18n
 # Berkeley DB (compiled access maps) has no pkg-config file.
 DB_LIBS   = -ldb
 # ICU's headers only: its libraries are loaded on the first IDN sender
-# (src/icuload.c), so that a run without one never maps them.
-PKGS_LINKED = $(filter-out icu-uc icu-i18n,$(PKGS))
+# (src/icuload.c), so that a run without one never maps them; PCRE2's
+# likewise, by a pcre: table (src/pcreload.c).
+PKGS_LINKED = $(filter-out icu-uc icu-i18n libpcre2-8,$(PKGS))
 # Recursive (=) so pkg-config runs after "make deps" installed it.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS_LINKED)) $(DB_LIBS) -pthread
@@ -77,7 +78,7 @@ EXIM_SYSLOG_RB = rulebase/exim-syslog.rb
 # Debian packages: build, test and demo needs.
 DEPS_BUILD = gcc make pkg-config liblognorm-dev libfastjson-dev libpsl-dev \
 	     libsqlite3-dev zlib1g-dev libidn2-dev libdb-dev libcdb-dev \
-	     libicu-dev wamerican
+	     libicu-dev libpcre2-dev wamerican
 # db5.3-util (db5.3_load) and tinycdb (cdb) build compiled access maps
 # for the tests, as makemap would; systemd-journal-remote writes the
 # journal files that journalctl (systemd) prints for tests/integration/

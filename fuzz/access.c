@@ -1,5 +1,6 @@
 /*
- * fuzz/access.c - the blocking table parsers (sendmail, Postfix, Exim).
+ * fuzz/access.c - the blocking table parsers (sendmail, Postfix and its
+ * regexp: and pcre: tables, Exim).
  *
  * DESCRIPTION
  *	Each input is the text of one table, written to a memfd and loaded
@@ -33,7 +34,11 @@
 #include "lookalike.h"
 
 static int fuzz_fd = -1;
-static char fuzz_path[4][80];	/* /proc/self/fd/N as each type */
+/* The types the input is read as, each in turn. */
+static const char *const fuzz_types[] = { "", "postfix:", "postfix-dot:",
+					  "exim:", "regexp:", "pcre:" };
+#define FUZZ_TYPES (sizeof(fuzz_types) / sizeof(fuzz_types[0]))
+static char fuzz_path[FUZZ_TYPES][80];	/* /proc/self/fd/N as each type */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -46,6 +51,8 @@ static void fuzz_walk(const char *host, void *ctx)
 	/* The walk hands out validated hosts only. */
 	if (access_suggest(host, line, sizeof(line)) < 0
 	    || access_suggest_as(ACCESS_POSTFIX, host, line, sizeof(line)) < 0
+	    || access_suggest_as(ACCESS_POSTFIX_PCRE, host, line,
+				 sizeof(line)) < 0
 	    || access_suggest_as(ACCESS_EXIM, host, line, sizeof(line)) < 0)
 		abort();
 	(void) detector_learn_from_host(ctx, host);
@@ -113,21 +120,18 @@ static void fuzz_lists(const char *path)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const types[] = { "", "postfix:", "postfix-dot:",
-					     "exim:" };
-
 	if (fuzz_fd < 0) {
 		fuzz_fd = memfd_create("access", MFD_CLOEXEC);
 		if (fuzz_fd < 0)
 			abort();
-		for (int i = 0; i < 4; i++)
+		for (size_t i = 0; i < FUZZ_TYPES; i++)
 			snprintf(fuzz_path[i], sizeof(fuzz_path[i]),
-				 "%s/proc/self/fd/%d", types[i], fuzz_fd);
+				 "%s/proc/self/fd/%d", fuzz_types[i], fuzz_fd);
 	}
 	if (ftruncate(fuzz_fd, 0) < 0
 	    || pwrite(fuzz_fd, data, size, 0) != (ssize_t) size)
 		abort();
-	for (int i = 0; i < 4; i++)
+	for (size_t i = 0; i < FUZZ_TYPES; i++)
 		fuzz_one(fuzz_path[i]);
 	fuzz_lists(fuzz_path[0]);
 	return 0;

@@ -6,7 +6,8 @@
 # every run goes on from what the last one found).  Seeds:
 #   line    tests/rulebase/*.in, examples/maillog.sample, tests/fuzz-regress/line
 #   json    tests/rulebase/*.ref (mmnormalize objects), tests/fuzz-regress/json
-#   access  examples/access, tests/fuzz-regress/access
+#   access  examples/access, the pcre: and regexp: tables of tests/mta,
+#           tests/fuzz-regress/access
 #   linein  tests/rulebase/*.in (the first 4 bytes set the read sizes)
 #   lookalike  the lookalikes of man/phishwatch.1's rules, one a file
 #           (a second line: a brand to learn); labels that mix Latin
@@ -39,6 +40,8 @@ seed() {
 		;;
 	access)
 		cp examples/access "$2"/access.example
+		cp tests/mta/postfix-pcre/values.pcre "$2"/values.pcre
+		cp tests/mta/postfix-regexp/values.regexp "$2"/values.regexp
 		;;
 	linein)
 		cp tests/rulebase/*.in "$2"/

@@ -66,6 +66,8 @@ access_kind_of(const char *path, const struct access_syntax_ops *syn)
 {
 	size_t len = strlen(path);
 
+	if (syn->form != ACCESS_FORM_KEYS)
+		return &access_pattern_ops;
 	if (!syn->compiled)
 		return &access_text_ops;
 	if (len > 3 && strcmp(path + len - 3, ".db") == 0)
@@ -290,14 +292,23 @@ enum access_syntax access_map_syntax(const struct access_map *map)
 	return map->sources[0].syn->syntax;
 }
 
+/* access_mta_of - the MTA a type's table is for (Postfix: any form) */
+static enum access_syntax access_mta_of(enum access_syntax syntax)
+{
+	switch (syntax) {
+	case ACCESS_POSTFIX_DOT:
+	case ACCESS_POSTFIX_REGEXP:
+	case ACCESS_POSTFIX_PCRE:
+		return ACCESS_POSTFIX;
+	default:
+		return syntax;
+	}
+}
+
 /* access_same_mta - 1 when two types are one MTA's tables */
 static int access_same_mta(enum access_syntax a, enum access_syntax b)
 {
-	if (a == ACCESS_POSTFIX_DOT)
-		a = ACCESS_POSTFIX;
-	if (b == ACCESS_POSTFIX_DOT)
-		b = ACCESS_POSTFIX;
-	return a == b;
+	return access_mta_of(a) == access_mta_of(b);
 }
 
 /* access_map_syntax_for - the first -a file of own's MTA sets the

@@ -270,6 +270,18 @@ void access_file_close(struct access_file *f);
 
 extern const struct access_ops access_text_ops;
 
+/* A postfix regexp: or pcre: table: its rules, run in order
+ * (access_pattern.c). */
+extern const struct access_ops access_pattern_ops;
+
+/* What a kind held in memory does where a compiled map looks at its
+ * file: nothing to refresh, lock or unlock, never another generation
+ * (the text's and the patterns'). */
+void access_memory_refresh(void *handle);
+int access_memory_begin(void *handle);
+void access_memory_end(void *handle);
+unsigned long access_memory_generation(const void *handle);
+
 /* access_text_find - a text source's get, and where the entry stands
  * in its file (*place: earlier lines smaller) */
 int access_text_find(void *handle, const char *key, size_t len,

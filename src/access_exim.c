@@ -253,4 +253,5 @@ const struct access_syntax_ops access_exim_syntax = {ACCESS_EXIM,
 						     access_exim_value,
 						     access_exim_sender,
 						     access_exim_named,
-						     access_exim_suggest};
+						     access_exim_suggest,
+						     ACCESS_FORM_KEYS};

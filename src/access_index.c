@@ -201,10 +201,11 @@ static int access_index_entry(const char *key, size_t len,
 }
 
 /* access_index_filter - pass two fills a compiled map's filter anew
- * (sized by the count of pass one); the text needs none */
+ * (sized by the count of pass one); what is held in memory (the text,
+ * the patterns) needs none */
 static int access_index_filter(struct access_source *src)
 {
-	if (src->ops == &access_text_ops)
+	if (src->ops->engine == NULL)
 		return 0;
 	if (access_filter_reset(&src->filter, src->ops->count(src->handle)) < 0)
 		return -1;

@@ -279,17 +279,10 @@ static int access_postfix_read(struct access_line_state *st,
 			       struct textfile_where *src, const char *line,
 			       size_t len, struct access_line *out, int dotted)
 {
-	size_t lead = 0;
+	size_t lead;
 
-	len = access_trim_end(line, len);
-	while (lead < len && access_blank(line[lead]))
-		lead++;
-	if (lead == len || line[lead] == '#')
+	if (!access_line_content(src, line, &len, &lead))
 		return 0;
-	if (access_has_control(line, len)) {
-		textfile_warn(src, "NUL or control byte");
-		return 0;
-	}
 	if (lead > 0) { /* more text of the entry before */
 		if (!st->after_entry)
 			textfile_warn(src, "continuation line with no entry "
@@ -298,13 +291,12 @@ static int access_postfix_read(struct access_line_state *st,
 	}
 	st->after_entry = 1;
 	if (access_postfix_pattern(line, len)) {
-		textfile_warn(
-		    src,
-		    "\"%.*s\" is a line of a regexp: or pcre: "
-		    "table, which phishwatch does not read (postmap's "
-		    "source, hash: and cdb: tables only): nothing "
-		    "it blocks counts as blocked",
-		    access_quote_len(len), line);
+		textfile_warn(src,
+			      "\"%.*s\" is a line of a regexp: or pcre: "
+			      "table: name the file as main.cf does, with -a "
+			      "regexp:FILE or -a pcre:FILE (read as postmap's "
+			      "source, nothing it blocks counts as blocked)",
+			      access_quote_len(len), line);
 		return 0;
 	}
 	if (line[0] == '.' && !dotted) {
@@ -340,23 +332,29 @@ static int access_postfix_dot_line(struct access_line_state *st,
 	return access_postfix_read(st, src, line, len, out, 1);
 }
 
-/* access_postfix_get - the entry of part1 + part2, folded as smtpd
- * folds a lookup key (the keys were folded when loaded) */
+/* access_postfix_get - the entry of part1 + part2 + part3, folded as
+ * smtpd folds a lookup key (the keys were folded when loaded) */
 static int access_postfix_get(struct access_query *q, const char *part1,
-			      const char *part2, enum access_action *action)
+			      const char *part2, const char *part3,
+			      enum access_action *action)
 {
 	char key[ACCESS_LINE_MAX + 1];
 	char folded[ACCESS_LINE_MAX + 1];
-	size_t len1 = strnlen(part1, ACCESS_LINE_MAX + 1);
-	size_t len2 = strnlen(part2, ACCESS_LINE_MAX + 1);
-	int len;
+	const char *parts[] = {part1, part2, part3};
+	size_t len = 0;
+	int folded_len;
 
-	if (len1 + len2 > ACCESS_LINE_MAX)
-		return 0; /* longer than any key we hold */
-	memcpy(key, part1, len1);
-	memcpy(key + len1, part2, len2);
-	len = access_query_fold(key, len1 + len2, folded, sizeof(folded), q);
-	return len >= 0 && access_query_get(q, folded, (size_t)len, action);
+	for (size_t i = 0; i < 3; i++) {
+		size_t n = strnlen(parts[i], ACCESS_LINE_MAX + 1);
+
+		if (len + n > ACCESS_LINE_MAX)
+			return 0; /* longer than any key we hold */
+		memcpy(key + len, parts[i], n);
+		len += n;
+	}
+	folded_len = access_query_fold(key, len, folded, sizeof(folded), q);
+	return folded_len >= 0
+	       && access_query_get(q, folded, (size_t)folded_len, action);
 }
 
 /* access_postfix_lookup - check_mail_access(): address, domain and its
@@ -366,18 +364,17 @@ static int access_postfix_lookup(struct access_query *q, const char *local,
 				 int dotted)
 {
 	int has_local = local != NULL && *local != '\0';
-	char at_host[HOSTNAME_UTF8_MAX + 2];
 
-	snprintf(at_host, sizeof(at_host), "@%.*s", HOSTNAME_UTF8_MAX, host);
-	if (has_local && access_postfix_get(q, local, at_host, action))
+	if (has_local && access_postfix_get(q, local, "@", host, action))
 		return 1;
-	if (access_postfix_get(q, "", host, action))
+	if (access_postfix_get(q, "", "", host, action))
 		return 1;
 	for (const char *dot = strchr(host, '.'); dot != NULL;
 	     dot = strchr(dot + 1, '.'))
-		if (access_postfix_get(q, "", dotted ? dot : dot + 1, action))
+		if (access_postfix_get(q, "", "", dotted ? dot : dot + 1,
+				       action))
 			return 1;
-	return has_local && access_postfix_get(q, local, "@", action);
+	return has_local && access_postfix_get(q, local, "@", "", action);
 }
 
 /* access_postfix_sender, access_postfix_dot_sender - the two styles */
@@ -442,7 +439,8 @@ const struct access_syntax_ops access_postfix_syntax = {ACCESS_POSTFIX,
 							access_postfix_value,
 							access_postfix_sender,
 							access_postfix_named,
-							access_postfix_suggest};
+							access_postfix_suggest,
+							ACCESS_FORM_KEYS};
 
 const struct access_syntax_ops access_postfix_dot_syntax = {
     ACCESS_POSTFIX_DOT,
@@ -454,4 +452,84 @@ const struct access_syntax_ops access_postfix_dot_syntax = {
     access_postfix_value,
     access_postfix_dot_sender,
     access_postfix_dot_named,
-    access_postfix_suggest};
+    access_postfix_suggest,
+    ACCESS_FORM_KEYS};
+
+/*
+ * access_postfix_pattern_sender - check_mail_access() on a regexp: or
+ * pcre: table: the whole address alone, folded to lower case as smtpd
+ * folds it (so a case-sensitive pattern in capitals matches nothing);
+ * the domain, its parents and "local@" are partial keys, which smtpd
+ * never asks a table of patterns (a real Postfix 3.7 let a sender
+ * through that only /^domain$/ would match).  A host asked without a
+ * local part (--query HOST) is asked as "@host": a pattern on the
+ * domain's end still matches it.
+ */
+static int access_postfix_pattern_sender(struct access_query *q,
+					 const char *local, const char *host,
+					 enum access_action *action)
+{
+	return access_postfix_get(q, local != NULL ? local : "", "@", host,
+				  action);
+}
+
+/* access_postfix_pattern_named - a pattern names no host */
+static int access_postfix_pattern_named(const char *key, size_t len,
+					struct access_named *out)
+{
+	(void)key;
+	(void)len;
+	(void)out;
+	return 0;
+}
+
+/* access_postfix_pattern_suggest - the rule that blocks host and the
+ * hosts below it, as a table key "host" does: "/[@.]host$/ REJECT
+ * Sender banned", its dots escaped (a hostname holds no other
+ * character special to either dialect) */
+static int access_postfix_pattern_suggest(const char *host, char *buf,
+					  size_t size)
+{
+	size_t at = 0;
+	int tail;
+
+	if (size < 6)
+		return -1;
+	memcpy(buf, "/[@.]", 5);
+	at = 5;
+	for (const char *c = host; *c != '\0'; c++) {
+		if (at + 3 >= size)
+			return -1;
+		if (*c == '.')
+			buf[at++] = '\\';
+		buf[at++] = *c;
+	}
+	tail = snprintf(buf + at, size - at, "$/ REJECT Sender banned");
+	return tail < 0 ? -1 : (int)at + tail;
+}
+
+const struct access_syntax_ops access_postfix_regexp_syntax = {
+    ACCESS_POSTFIX_REGEXP,
+    "regexp",
+    0,
+    0,
+    1,
+    access_postfix_line,
+    access_postfix_value,
+    access_postfix_pattern_sender,
+    access_postfix_pattern_named,
+    access_postfix_pattern_suggest,
+    ACCESS_FORM_REGEXP};
+
+const struct access_syntax_ops access_postfix_pcre_syntax = {
+    ACCESS_POSTFIX_PCRE,
+    "pcre",
+    0,
+    0,
+    1,
+    access_postfix_line,
+    access_postfix_value,
+    access_postfix_pattern_sender,
+    access_postfix_pattern_named,
+    access_postfix_pattern_suggest,
+    ACCESS_FORM_PCRE};

@@ -169,4 +169,5 @@ const struct access_syntax_ops access_sendmail_syntax = {
     access_value_parse,
     access_sendmail_sender,
     access_sendmail_named,
-    access_sendmail_suggest};
+    access_sendmail_suggest,
+    ACCESS_FORM_KEYS};

@@ -20,10 +20,9 @@ static const struct access_type_name {
 	const char *prefix;
 	enum access_syntax syntax;
 } access_type_names[] = {
-    {"sendmail:", ACCESS_SENDMAIL},
-    {"postfix:", ACCESS_POSTFIX},
-    {"postfix-dot:", ACCESS_POSTFIX_DOT},
-    {"exim:", ACCESS_EXIM},
+    {"sendmail:", ACCESS_SENDMAIL},       {"postfix:", ACCESS_POSTFIX},
+    {"postfix-dot:", ACCESS_POSTFIX_DOT}, {"exim:", ACCESS_EXIM},
+    {"regexp:", ACCESS_POSTFIX_REGEXP},   {"pcre:", ACCESS_POSTFIX_PCRE},
 };
 
 #define ACCESS_TYPE_COUNT \
@@ -40,7 +39,12 @@ static enum access_syntax access_guess(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	const char *name = slash != NULL ? slash + 1 : path;
+	const char *dot = strrchr(name, '.');
 
+	if (dot != NULL && strcmp(dot, ".pcre") == 0)
+		return ACCESS_POSTFIX_PCRE;
+	if (dot != NULL && strcmp(dot, ".regexp") == 0)
+		return ACCESS_POSTFIX_REGEXP;
 	if (access_under(path, "/etc/postfix/")
 	    || strstr(name, "sender_access") != NULL)
 		return ACCESS_POSTFIX;
@@ -76,6 +80,10 @@ const struct access_syntax_ops *access_syntax_of(enum access_syntax syntax)
 		return &access_postfix_dot_syntax;
 	case ACCESS_EXIM:
 		return &access_exim_syntax;
+	case ACCESS_POSTFIX_REGEXP:
+		return &access_postfix_regexp_syntax;
+	case ACCESS_POSTFIX_PCRE:
+		return &access_postfix_pcre_syntax;
 	default:
 		return &access_sendmail_syntax;
 	}
@@ -129,5 +137,23 @@ int access_entry_read(struct textfile_where *src, enum access_value_error why,
 		return 0;
 	}
 	textfile_warn_read(src, "%s", reason);
+	return 1;
+}
+
+/* access_line_content - past a Postfix line's blanks, comments and
+ * control bytes */
+int access_line_content(struct textfile_where *src, const char *line,
+			size_t *len, size_t *lead)
+{
+	*len = access_trim_end(line, *len);
+	*lead = 0;
+	while (*lead < *len && access_blank(line[*lead]))
+		(*lead)++;
+	if (*lead == *len || line[*lead] == '#')
+		return 0;
+	if (access_has_control(line, *len)) {
+		textfile_warn(src, "NUL or control byte");
+		return 0;
+	}
 	return 1;
 }

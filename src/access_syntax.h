@@ -11,7 +11,9 @@
  *	access_sendmail.c  sendmail's access map (makemap's source, .db,
  *			   .cdb): tags, From: before untagged, parents;
  *	access_postfix.c   a Postfix access(5) table as check_sender_access
- *			   reads it (source, postmap hash: .db, cdb: .cdb);
+ *			   reads it (source, postmap hash: .db, cdb: .cdb),
+ *			   and its regexp: and pcre: tables (rules in
+ *			   order: access_pattern.c);
  *	access_exim.c	   an Exim address list file as a "senders" ACL
  *			   condition reads it (text only).
  *
@@ -69,6 +71,13 @@ struct access_named {
 				 * a sender blocked, but a domain trusted */
 };
 
+/* How a table's entries are written: keys, or Postfix's patterns. */
+enum access_form {
+	ACCESS_FORM_KEYS,   /* a key and its value a line (or compiled) */
+	ACCESS_FORM_REGEXP, /* regexp_table(5): POSIX expressions */
+	ACCESS_FORM_PCRE    /* pcre_table(5): PCRE */
+};
+
 struct access_syntax_ops {
 	enum access_syntax syntax;
 	const char *name;     /* as in -a NAME:PATH */
@@ -93,12 +102,15 @@ struct access_syntax_ops {
 	int (*named)(const char *key, size_t len, struct access_named *out);
 	/* the table line that blocks host (validated), or -1 (ENOSPC) */
 	int (*suggest)(const char *host, char *buf, size_t size);
+	enum access_form form; /* patterns: access_pattern_ops holds them */
 };
 
 extern const struct access_syntax_ops access_sendmail_syntax;
 extern const struct access_syntax_ops access_postfix_syntax;
 extern const struct access_syntax_ops access_postfix_dot_syntax;
 extern const struct access_syntax_ops access_exim_syntax;
+extern const struct access_syntax_ops access_postfix_regexp_syntax;
+extern const struct access_syntax_ops access_postfix_pcre_syntax;
 
 /* access_syntax_of - the module of a syntax */
 const struct access_syntax_ops *access_syntax_of(enum access_syntax syntax);
@@ -113,6 +125,17 @@ void access_lower(const char *text, size_t len, char *buf);
  */
 int access_split(struct textfile_where *src, const char *line, size_t len,
 		 const char *missing, size_t *key_len, size_t *value);
+
+/*
+ * access_line_content - a Postfix table's line (the source postmap
+ * reads, a table of patterns): 1 with *len shortened past the white
+ * space and CR that end it and *lead the white space it starts with
+ * (more than none: it continues the line before); 0 for a blank line
+ * or a comment, or after warning through textfile_warn() of a NUL or
+ * control byte
+ */
+int access_line_content(struct textfile_where *src, const char *line,
+			size_t *len, size_t *lead);
 
 /*
  * access_entry_read - a text entry's reading why (access_value_parse()

@@ -267,20 +267,20 @@ static int access_text_scan(void *handle, access_scan_fn fn, void *ctx,
 	return 0;
 }
 
-/* access_text_refresh, access_text_begin, access_text_end - nothing to
- * look at or lock in memory */
-static void access_text_refresh(void *handle)
+/* access_memory_refresh, access_memory_begin, access_memory_end - a
+ * kind held in memory has nothing to look at or lock */
+void access_memory_refresh(void *handle)
 {
 	(void)handle;
 }
 
-static int access_text_begin(void *handle)
+int access_memory_begin(void *handle)
 {
 	(void)handle;
 	return 0;
 }
 
-static void access_text_end(void *handle)
+void access_memory_end(void *handle)
 {
 	(void)handle;
 }
@@ -291,8 +291,9 @@ static size_t access_text_count(const void *handle)
 	return ((const struct access_text *)handle)->count;
 }
 
-/* access_text_generation - the text never changes once loaded */
-static unsigned long access_text_generation(const void *handle)
+/* access_memory_generation - what is held in memory never changes once
+ * loaded */
+unsigned long access_memory_generation(const void *handle)
 {
 	(void)handle;
 	return 0;
@@ -305,8 +306,15 @@ static const char *access_text_kind(const void *handle)
 	return "text";
 }
 
-const struct access_ops access_text_ops = {
-    "text",           access_text_open,    access_text_get,
-    access_text_scan, access_text_refresh, access_text_begin,
-    access_text_end,  access_text_count,   access_text_generation,
-    access_text_kind, access_text_close,   NULL};
+const struct access_ops access_text_ops = {"text",
+					   access_text_open,
+					   access_text_get,
+					   access_text_scan,
+					   access_memory_refresh,
+					   access_memory_begin,
+					   access_memory_end,
+					   access_text_count,
+					   access_memory_generation,
+					   access_text_kind,
+					   access_text_close,
+					   NULL};

@@ -12,11 +12,13 @@
 
 /* Whose table an -a file is. */
 enum access_syntax {
-	ACCESS_SENDMAIL,    /* sendmail's access map */
-	ACCESS_POSTFIX,     /* Postfix access(5), default parent style */
-	ACCESS_POSTFIX_DOT, /* the same, smtpd_access_maps not in
+	ACCESS_SENDMAIL,       /* sendmail's access map */
+	ACCESS_POSTFIX,        /* Postfix access(5), default parent style */
+	ACCESS_POSTFIX_DOT,    /* the same, smtpd_access_maps not in
 				 * parent_domain_matches_subdomains */
-	ACCESS_EXIM         /* an Exim address list file */
+	ACCESS_EXIM,           /* an Exim address list file */
+	ACCESS_POSTFIX_REGEXP, /* a Postfix regexp: table */
+	ACCESS_POSTFIX_PCRE    /* a Postfix pcre: table */
 };
 
 /* access_spec - the type and the path of an -a argument "[TYPE:]PATH";

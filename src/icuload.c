@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unicode/uvernum.h>
 
+#include "dlsyms.h"
 #include "icuload.h"
 
 /* ICU renames each entry point after its version (uspoof_open_72), as
@@ -14,10 +15,7 @@
 #define ICULOAD_LIB     "libicui18n.so." U_ICU_VERSION_SHORT
 
 /* What to look up, and where it goes. */
-static const struct {
-	const char *name;
-	size_t offset;
-} icuload_syms[] = {
+static const struct dlsyms_entry icuload_syms[] = {
     {ICULOAD_NAME("uspoof_open"), offsetof(struct icuload, spoof_open)},
     {ICULOAD_NAME("uspoof_close"), offsetof(struct icuload, spoof_close)},
     {ICULOAD_NAME("uspoof_setRestrictionLevel"),
@@ -56,18 +54,11 @@ int icuload_open(struct icuload *icu)
 	icu->lib = dlopen(ICULOAD_LIB, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
 	if (icu->lib == NULL)
 		return -1;
-	for (size_t i = 0; i < sizeof(icuload_syms) / sizeof(icuload_syms[0]);
-	     i++) {
-		void *fn = dlsym(icu->lib, icuload_syms[i].name);
-
-		if (fn == NULL) {
-			icuload_close(icu);
-			return -1;
-		}
-		/* POSIX: a function's address as dlsym() gives it; stored
-		 * into its typed member byte for byte (ISO C has no cast
-		 * between object and function pointers) */
-		memcpy((char *)icu + icuload_syms[i].offset, &fn, sizeof(fn));
+	if (dlsyms_fill(icu->lib, icuload_syms,
+			sizeof(icuload_syms) / sizeof(icuload_syms[0]), icu)
+	    < 0) {
+		icuload_close(icu);
+		return -1;
 	}
 	return 0;
 }

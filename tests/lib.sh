@@ -110,6 +110,21 @@ query_blocked() {
 		awk -F '\t' '{ print $1, ($5 == "blocked" ? "blocked" : "passed") }'
 }
 
+# postfix_says LOG SENDERS - "HOST blocked|passed" for each sender of
+# SENDERS, from what a real smtpd logged of them in LOG: "NOQUEUE:
+# reject" or "discard" for those it refused or discarded, nothing (or
+# hold, filter, warn, info) for those it let through
+postfix_says() {
+	awk 'NR == FNR {
+		if (match($0, /NOQUEUE: (reject|discard): .* from=<[^>]*>/)) {
+			from = $0; sub(/.* from=</, "", from); sub(/>.*/, "", from)
+			refused[from] = 1
+		}
+		next }
+	{ host = tolower($0); sub(/^[^@]*@/, "", host)
+	  print host, ($0 in refused) ? "blocked" : "passed" }' "$1" "$2"
+}
+
 # verdicts_match TYPE WANT SENDERS MAP... - WANT, the daemon's verdict
 # on each sender of SENDERS ("HOST blocked|passed" a line), holds both
 # verdicts, and phishwatch reads each MAP (of TYPE) to the same ones

@@ -21,19 +21,6 @@
 
 REC="$TOP/tests/mta/postfix-values"
 
-# postfix_says - "HOST blocked|passed" for each sender, from values.log
-postfix_says() {
-	awk 'NR == FNR {
-		if (match($0, /NOQUEUE: (reject|discard): .* from=<[^>]*>/)) {
-			from = $0; sub(/.* from=</, "", from); sub(/>.*/, "", from)
-			refused[from] = 1
-		}
-		next }
-	{ host = tolower($0); sub(/^[^@]*@/, "", host)
-	  print host, ($0 in refused) ? "blocked" : "passed" }' \
-		"$REC/values.log" "$REC/values.senders"
-}
-
 # postmap_pairs FILE - FILE as postmap stores it, for db5.3_load -T:
 # keys lower-cased, values without the blanks and CR that end them, a
 # NUL after each, as Postfix's hash maps on Linux hold them
@@ -42,7 +29,7 @@ postmap_pairs() {
 		sub(/[ \t\r]+$/, ""); print k "\\00"; print $0 "\\00" }' "$1"
 }
 
-postfix_says >"$TMP/want"
+postfix_says "$REC/values.log" "$REC/values.senders" >"$TMP/want"
 is "$(wc -l <"$TMP/want")" "$(wc -l <"$REC/values.senders")" \
 	"a verdict for every sender"
 DB_LOAD=$(command -v db5.3_load || command -v db_load)

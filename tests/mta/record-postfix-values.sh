@@ -1,32 +1,44 @@
 #!/usr/bin/env bash
 # record-postfix-values.sh - what Postfix's smtpd makes of access table
-# values
+# values, and of the patterns of pcre: and regexp: tables
 #
 # SYNOPSIS
-#	tests/mta/record-postfix-values.sh [DIR]
+#	tests/mta/record-postfix-values.sh [DIR [TYPE]]
 #
 # DESCRIPTION
 #	Runs a private instance of the machine's Postfix (its own
 #	config_directory, queue and data directories, smtpd on a loopback
 #	port nobody uses, no chroot, its log written by postlogd to a file
-#	of its own) with check_sender_access on DIR/values.access (default
-#	DIR: tests/mta/postfix-values), postmap'd, and offers each sender of
+#	of its own) with check_sender_access on a table of DIR (default
+#	DIR: tests/mta/postfix-values), and offers each sender of
 #	DIR/values.senders in a session of its own (MAIL FROM, then RCPT
 #	TO a local address: smtpd runs the sender restrictions at RCPT).
 #	What smtpd logged of each ("NOQUEUE: reject: ...", "discard:",
 #	"hold:", "filter:", "warn:", "info:", and its warnings) is kept as
 #	DIR/values.log; a sender with no such line was let through.
-#	tests/mta/postfix-values.t holds phishwatch's reading of the same
-#	table against it.  The instance is stopped by its master's pid.
+#	The instance is stopped by its master's pid.
 #
-#	Needs root and Debian's postfix (record-postfix.sh installs and
-#	purges it; this script installs nothing) and python3.  The
-#	machine's own Postfix set-up is not read nor changed.
+#	TYPE is the table's type:
+#	hash	(default) DIR/values.access, postmap'd;
+#		tests/mta/postfix-values.t holds phishwatch's reading of
+#		it against the recording
+#	pcre	DIR/values.pcre, pcre_table(5)
+#	regexp	DIR/values.regexp, regexp_table(5)
+#	A pcre or regexp table is read by smtpd as it is written (no
+#	postmap), so it is copied unchanged; tests/mta/postfix-patterns.t
+#	holds phishwatch's reading of tests/mta/postfix-pcre and
+#	tests/mta/postfix-regexp against their recordings.
+#
+#	Needs root and Debian's postfix, and postfix-pcre for TYPE pcre
+#	(record-postfix.sh installs and purges postfix; this script
+#	installs nothing) and python3.  The machine's own Postfix set-up
+#	is not read nor changed.
 
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/record-lib.sh"
 DIR=${1:-$HERE/postfix-values}
+TYPE=${2:-hash}
 W=$(mktemp -d "${TMPDIR:-/tmp}/record-values.XXXXXX")
 WAIT=60
 STARTED=""
@@ -48,6 +60,14 @@ trap cleanup EXIT
 [ "$(id -u)" -eq 0 ] || die "needs root"
 command -v postfix >/dev/null && command -v postmap >/dev/null ||
 	die "postfix is missing"
+case $TYPE in
+hash)	SRC=$DIR/values.access ;;
+pcre | regexp)
+	SRC=$DIR/values.$TYPE ;;
+*)	die "TYPE is hash, pcre or regexp, not $TYPE" ;;
+esac
+[ -r "$SRC" ] || die "no $SRC"
+[ -r "$DIR/values.senders" ] || die "no $DIR/values.senders"
 
 PORT=$(free_port)
 chmod 755 "$W"  # postfix, not root, opens its data directory
@@ -68,10 +88,17 @@ inet_protocols = ipv4
 smtp_dns_support_level = disabled
 maillog_file = $W/postfix.log
 maillog_file_prefixes = $W
-smtpd_sender_restrictions = check_sender_access hash:$W/etc/values
+smtpd_sender_restrictions = check_sender_access $TYPE:$W/etc/values
 EOF
-cp "$DIR/values.access" "$W/etc/values"
-postmap -c "$W/etc" "hash:$W/etc/values" || die "postmap"
+# pcre is a plug-in of a package of its own (dynamicmaps.cf): without
+# it smtpd would answer every sender with a table it cannot open
+postconf -c "$W/etc" -m 2>/dev/null | grep -qx "$TYPE" ||
+	die "this Postfix has no $TYPE tables"
+cp "$SRC" "$W/etc/values"
+# a hash table is compiled; smtpd reads a pattern table as it is written
+if [ "$TYPE" = hash ]; then
+	postmap -c "$W/etc" "hash:$W/etc/values" || die "postmap"
+fi
 postfix -c "$W/etc" start >"$W/start.out" 2>&1 || die "postfix start"
 wait_for "[ -s '$W/queue/pid/master.pid' ] && listening $PORT" ||
 	die "smtpd does not listen on $PORT"
