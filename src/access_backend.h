@@ -287,6 +287,12 @@ unsigned long access_memory_generation(const void *handle);
 int access_text_find(void *handle, const char *key, size_t len,
 		     enum access_action *action, size_t *place);
 
+/* access_text_match - the first pattern item of a text source (an Exim
+ * regular expression) that matches local@host: 1 with its action and
+ * *place (as access_text_find()'s, among the keys), or 0 */
+int access_text_match(void *handle, const char *local, const char *host,
+		      enum access_action *action, size_t *place);
+
 /*
  * A compiled map's library (libdb, tinycdb): what access_compiled.c,
  * the one body of both compiled kinds, asks of it.  The file is open

@@ -25,19 +25,29 @@
  *	decides; so does phishwatch, with the items of several -a files of
  *	type exim in the order given.  A sender matched by a positive item
  *	is blocked (the ACL denies or discards it); by a negative one, or
- *	by none, it is not.  Regular expressions (^...), lookups (type;...),
- *	named lists (+name), "@" items and expansions are not modelled:
- *	such a line is warned about (file:line and why) and skipped, as is
- *	an item with white space inside or a malformed one.  Exim lists are
- *	always text.
+ *	by none, it is not.  A regular expression is matched as Exim 4.96
+ *	matches it (match.c; tests/mta/exim-regex.t holds what a real
+ *	Exim replied): "^..." against the whole address, lower-cased
+ *	first, "local@^..." and "*@^..." against the domain alone; PCRE,
+ *	caseless, anchored only by its own "^"; the whole line is the
+ *	item, blanks and "$" included.  One that does not compile makes
+ *	Exim defer every sender that reaches it: it is warned about, and
+ *	read as a blocking item that every sender matches.  Lookups
+ *	(type;...), named lists (+name), "@" items and expansions are not
+ *	modelled: such a line is warned about (file:line and why) and
+ *	skipped, as is an item with white space inside or a malformed one.
+ *	Exim lists are always text.
  *
  *	The suggested line is the sender's host, an item of the list.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "access_syntax.h"
 #include "hostname.h"
+#include "regexdialect.h"
 
 /* access_exim_trim - the item between white space; a comment cut off */
 static size_t access_exim_trim(const char **line, size_t len)
@@ -112,6 +122,24 @@ static int access_exim_item_ok(const char *item, size_t len)
 	return access_exim_domain_ok(at + 1, len - local - 1);
 }
 
+/* access_exim_regex_domain - where the domain regex of "local@^re" or
+ * "*@^re" starts (split at the last "@", as Exim splits it), or NULL */
+static const char *access_exim_regex_domain(const char *item, size_t len)
+{
+	const char *at = memrchr(item, '@', len);
+
+	if (at == NULL || at == item || at + 1 == item + len || at[1] != '^')
+		return NULL;
+	return at + 1;
+}
+
+/* access_exim_is_regex - an item Exim matches as a regular expression:
+ * "^..." against the whole address, "local@^..." against the domain */
+static int access_exim_is_regex(const char *item, size_t len)
+{
+	return item[0] == '^' || access_exim_regex_domain(item, len) != NULL;
+}
+
 /* access_exim_line - one item of the list */
 static int access_exim_line(struct access_line_state *st,
 			    struct textfile_where *src, const char *line,
@@ -132,6 +160,12 @@ static int access_exim_line(struct access_line_state *st,
 	if (line[0] == '!') {
 		line++;
 		len = access_exim_trim(&line, len - 1);
+	}
+	if (len > 0 && access_exim_is_regex(line, len)) {
+		out->key = line; /* blanks and "$" belong to the expression */
+		out->key_len = len;
+		out->pattern = 1;
+		return 1;
 	}
 	why = len == 0 ? "an empty negated item"
 	      : memchr(line, ' ', len) || memchr(line, '\t', len)
@@ -212,8 +246,102 @@ static int access_exim_sender(struct access_query *q, const char *local,
 		access_exim_try(q, "*", s, &best);
 		access_exim_try(q, "*@*", s, &best);
 	}
+	/* the regular expressions in their places among the items */
+	{
+		enum access_action action_re;
+		unsigned long long order;
+
+		if (access_query_match(q, local, host, &action_re, &order)
+		    && (!best.found || order < best.order)) {
+			best.found = 1;
+			best.action = action_re;
+		}
+	}
 	*action = best.action;
 	return best.found;
+}
+
+/* A regular expression item, as Exim matches it (match.c of 4.96, and
+ * what a real Exim replied: tests/mta/exim-regex.t). */
+struct access_exim_regex {
+	struct regexdialect *re; /* caseless PCRE; NULL: defers */
+	char *local; /* "local@^re": the local part ("*": any); NULL for a
+		      * "^re" item, matched against the whole address */
+};
+
+/* access_exim_regex_free - one item's expression and local part */
+static void access_exim_regex_free(void *pattern)
+{
+	struct access_exim_regex *r = pattern;
+
+	if (r == NULL)
+		return;
+	regexdialect_free(r->re);
+	free(r->local);
+	free(r);
+}
+
+/* access_exim_regex_new - the item compiled as Exim compiles it: PCRE,
+ * caseless, anchored only by its own "^".  One that does not compile
+ * makes Exim panic at it, and every sender that reaches the item is
+ * deferred ("421 Unexpected failure"): a blocking item, warned about */
+static void *access_exim_regex_new(const struct pcreload *pcre,
+				   const char *item, size_t len,
+				   enum access_action *action,
+				   char why[ACCESS_PATTERN_WHY_MAX])
+{
+	struct access_exim_regex *r = calloc(1, sizeof(*r));
+	const char *domain =
+	    item[0] == '^' ? NULL : access_exim_regex_domain(item, len);
+	const char *expr = domain != NULL ? domain : item;
+	char reason[REGEXDIALECT_ERROR_MAX];
+
+	if (r == NULL)
+		return NULL;
+	if (domain != NULL) {
+		r->local = strndup(item, (size_t)(domain - 1 - item));
+		if (r->local == NULL) {
+			free(r);
+			return NULL;
+		}
+	}
+	r->re =
+	    regexdialect_compile(REGEXDIALECT_PCRE, pcre, expr,
+				 len - (size_t)(expr - item), "", 0, reason);
+	if (r->re == NULL) {
+		*action = ACCESS_REJECT;
+		snprintf(why, ACCESS_PATTERN_WHY_MAX,
+			 "item \"%.*s\": %.*s: Exim defers every sender that "
+			 "reaches it (421); taken as blocking",
+			 access_quote_len(len), item,
+			 REGEXDIALECT_ERROR_MAX - 1, reason);
+	}
+	return r;
+}
+
+/* access_exim_regex_match - local@host, lower-cased as Exim lowers the
+ * address before it matches a list (local NULL: "@host") */
+static int access_exim_regex_match(const void *pattern, const char *local,
+				   const char *host)
+{
+	const struct access_exim_regex *r = pattern;
+	char address[ACCESS_LINE_MAX + 1];
+	int len;
+
+	if (r->re == NULL)
+		return 1; /* Exim goes no further */
+	if (r->local != NULL) {
+		if (strcmp(r->local, "*") != 0
+		    && (local == NULL || strcasecmp(local, r->local) != 0))
+			return 0;
+		return regexdialect_match(r->re, host, strlen(host)) == 1;
+	}
+	len = snprintf(address, sizeof(address), "%s@%s",
+		       local != NULL ? local : "", host);
+	if (len < 0 || (size_t)len >= sizeof(address))
+		return 0;
+	access_lower(address, (size_t)len, address);
+	return regexdialect_match(r->re, address, (size_t)len) == 1;
 }
 
 /* access_exim_named - the domain an item covers */
@@ -254,4 +382,7 @@ const struct access_syntax_ops access_exim_syntax = {ACCESS_EXIM,
 						     access_exim_sender,
 						     access_exim_named,
 						     access_exim_suggest,
-						     ACCESS_FORM_KEYS};
+						     ACCESS_FORM_KEYS,
+						     access_exim_regex_new,
+						     access_exim_regex_match,
+						     access_exim_regex_free};

@@ -440,7 +440,10 @@ const struct access_syntax_ops access_postfix_syntax = {ACCESS_POSTFIX,
 							access_postfix_sender,
 							access_postfix_named,
 							access_postfix_suggest,
-							ACCESS_FORM_KEYS};
+							ACCESS_FORM_KEYS,
+							NULL,
+							NULL,
+							NULL};
 
 const struct access_syntax_ops access_postfix_dot_syntax = {
     ACCESS_POSTFIX_DOT,
@@ -453,7 +456,10 @@ const struct access_syntax_ops access_postfix_dot_syntax = {
     access_postfix_dot_sender,
     access_postfix_dot_named,
     access_postfix_suggest,
-    ACCESS_FORM_KEYS};
+    ACCESS_FORM_KEYS,
+    NULL,
+    NULL,
+    NULL};
 
 /*
  * access_postfix_pattern_sender - check_mail_access() on a regexp: or
@@ -519,7 +525,10 @@ const struct access_syntax_ops access_postfix_regexp_syntax = {
     access_postfix_pattern_sender,
     access_postfix_pattern_named,
     access_postfix_pattern_suggest,
-    ACCESS_FORM_REGEXP};
+    ACCESS_FORM_REGEXP,
+    NULL,
+    NULL,
+    NULL};
 
 const struct access_syntax_ops access_postfix_pcre_syntax = {
     ACCESS_POSTFIX_PCRE,
@@ -532,4 +541,7 @@ const struct access_syntax_ops access_postfix_pcre_syntax = {
     access_postfix_pattern_sender,
     access_postfix_pattern_named,
     access_postfix_pattern_suggest,
-    ACCESS_FORM_PCRE};
+    ACCESS_FORM_PCRE,
+    NULL,
+    NULL,
+    NULL};

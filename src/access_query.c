@@ -70,6 +70,27 @@ int access_query_find(struct access_query *q, const char *key, size_t len,
 	return 0;
 }
 
+/* access_query_match - the first source of the syntax whose pattern
+ * items match (only the text holds them) */
+int access_query_match(struct access_query *q, const char *local,
+		       const char *host, enum access_action *action,
+		       unsigned long long *order)
+{
+	for (size_t i = 0; i < q->upto; i++) {
+		const struct access_source *src = &q->map->sources[i];
+		size_t place;
+
+		if (src->syn == q->syn && src->ops == &access_text_ops
+		    && access_text_match(src->handle, local, host, action,
+					 &place)) {
+			*order = ((unsigned long long)i << ACCESS_ORDER_SHIFT)
+				 | place;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* access_query_fold - Postfix's fold beyond ASCII, else (and when ICU
  * cannot fold) ASCII letters lowered, as makemap and Exim do */
 int access_query_fold(const char *key, size_t len, char *out, size_t size,

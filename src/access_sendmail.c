@@ -170,4 +170,7 @@ const struct access_syntax_ops access_sendmail_syntax = {
     access_sendmail_sender,
     access_sendmail_named,
     access_sendmail_suggest,
-    ACCESS_FORM_KEYS};
+    ACCESS_FORM_KEYS,
+    NULL,
+    NULL,
+    NULL};

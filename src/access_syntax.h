@@ -43,6 +43,13 @@ int access_query_get(struct access_query *q, const char *key, size_t len,
 int access_query_find(struct access_query *q, const char *key, size_t len,
 		      enum access_action *action, unsigned long long *order);
 
+/* access_query_match - the first pattern item of the query's syntax
+ * that matches local@host: 1 with its action and *order (as
+ * access_query_find's), or 0 */
+int access_query_match(struct access_query *q, const char *local,
+		       const char *host, enum access_action *action,
+		       unsigned long long *order);
+
 /* access_query_fold - key[0..len) as the query's syntax folds its keys,
  * into out (size bytes, NUL added): the length, or -1 when it does not
  * fit; an access_fold_fn whose ctx is the query */
@@ -54,7 +61,25 @@ struct access_line {
 	const char *key;
 	size_t key_len;
 	enum access_action action;
+	int pattern; /* the key is an item to match (syn->pattern_new()),
+		      * not to look up: an Exim regular expression */
 };
+
+struct pcreload;
+
+/* Room for why a pattern item is read otherwise than written. */
+#define ACCESS_PATTERN_WHY_MAX 512
+
+/* A list's pattern item (an Exim regular expression), made from its
+ * text with PCRE2 (loaded): NULL when memory ran out; why set when the
+ * item is read otherwise than written (and *action set for it) */
+typedef void *(*access_pattern_new_fn)(const struct pcreload *pcre,
+				       const char *item, size_t len,
+				       enum access_action *action,
+				       char why[ACCESS_PATTERN_WHY_MAX]);
+/* Does the pattern match local@host (local NULL: a host alone)? 1, 0 */
+typedef int (*access_pattern_match_fn)(const void *pattern, const char *local,
+				       const char *host);
 
 /* What a reader keeps from line to line of one text file. */
 struct access_line_state {
@@ -103,6 +128,11 @@ struct access_syntax_ops {
 	/* the table line that blocks host (validated), or -1 (ENOSPC) */
 	int (*suggest)(const char *host, char *buf, size_t size);
 	enum access_form form; /* patterns: access_pattern_ops holds them */
+	/* pattern items among the keys (Exim's regular expressions), or
+	 * NULL: the text kind keeps them in their places (access_text.c) */
+	access_pattern_new_fn pattern_new;
+	access_pattern_match_fn pattern_match;
+	void (*pattern_free)(void *pattern);
 };
 
 extern const struct access_syntax_ops access_sendmail_syntax;

@@ -33,6 +33,7 @@
 
 #include "access_backend.h"
 #include "access_syntax.h"
+#include "pcreload.h"
 #include "strmap.h"
 #include "textfile.h"
 
@@ -41,6 +42,14 @@
 #define ACCESS_TEXT_ARENA_MIN 16384
 /* Offsets are 32 bits, the table's own 0 meaning "empty". */
 #define ACCESS_TEXT_ARENA_MAX ((size_t)UINT32_MAX - 1)
+
+/* A pattern item (an Exim regular expression), in its place among the
+ * keys: before the record that follows it in the file. */
+struct access_text_pattern {
+	size_t place; /* the arena's end when it was read */
+	void *item;   /* the syntax's (syn->pattern_new()) */
+	enum access_action action;
+};
 
 struct access_text {
 	char *arena; /* records: action byte, key, NUL */
@@ -52,6 +61,10 @@ struct access_text {
 	const struct access_loading *loading; /* while loading */
 	const struct access_syntax_ops *syn;  /* what a line says */
 	struct access_line_state state;
+	struct access_text_pattern *patterns; /* in the file's order */
+	size_t npatterns;
+	size_t patterns_size;
+	struct pcreload pcre; /* loaded by the first pattern item */
 };
 
 /* access_text_slot - where key lives, or the empty slot it would take */
@@ -164,16 +177,52 @@ static int access_text_insert(struct access_text *t, struct textfile_where *src,
 	return 0;
 }
 
+/* access_text_pattern - a pattern item goes in, in its place; the
+ * syntax says when it reads it otherwise than written */
+static int access_text_pattern(struct access_text *t,
+			       struct textfile_where *src,
+			       const struct access_line *entry)
+{
+	struct access_text_pattern *p;
+	char why[ACCESS_PATTERN_WHY_MAX] = "";
+
+	if (t->pcre.lib == NULL && pcreload_open(&t->pcre) < 0)
+		return -1;
+	if (t->npatterns == t->patterns_size) {
+		size_t n = t->patterns_size ? t->patterns_size * 2 : 16;
+		struct access_text_pattern *grown =
+		    reallocarray(t->patterns, n, sizeof(*grown));
+
+		if (grown == NULL)
+			return -1;
+		t->patterns = grown;
+		t->patterns_size = n;
+	}
+	p = &t->patterns[t->npatterns];
+	p->place = t->used;
+	p->action = entry->action;
+	p->item = t->syn->pattern_new(&t->pcre, entry->key, entry->key_len,
+				      &p->action, why);
+	if (p->item == NULL)
+		return -1;
+	if (why[0] != '\0')
+		textfile_warn_read(src, "%s", why);
+	t->npatterns++;
+	return 0;
+}
+
 /* access_text_line - textfile callback: the syntax reads the line,
  * the entry it gives goes in */
 static int access_text_line(void *ctx, struct textfile_where *src,
 			    const char *line, size_t len)
 {
 	struct access_text *t = ctx;
-	struct access_line entry;
+	struct access_line entry = {0};
 
 	if (t->syn->line(&t->state, src, line, len, &entry) <= 0)
 		return 0;
+	if (entry.pattern)
+		return access_text_pattern(t, src, &entry);
 	return access_text_insert(t, src, entry.key, entry.key_len,
 				  entry.action);
 }
@@ -185,6 +234,10 @@ static void access_text_close(void *handle)
 
 	if (t == NULL)
 		return;
+	for (size_t i = 0; i < t->npatterns; i++)
+		t->syn->pattern_free(t->patterns[i].item);
+	free(t->patterns);
+	pcreload_close(&t->pcre);
 	free(t->arena);
 	free(t->slots);
 	free(t);
@@ -240,6 +293,21 @@ int access_text_find(void *handle, const char *key, size_t len,
 	return 1;
 }
 
+/* access_text_match - the first pattern item that matches */
+int access_text_match(void *handle, const char *local, const char *host,
+		      enum access_action *action, size_t *place)
+{
+	const struct access_text *t = handle;
+
+	for (size_t i = 0; i < t->npatterns; i++)
+		if (t->syn->pattern_match(t->patterns[i].item, local, host)) {
+			*action = t->patterns[i].action;
+			*place = t->patterns[i].place;
+			return 1;
+		}
+	return 0;
+}
+
 /* access_text_get - the action of a lower-case key */
 static int access_text_get(void *handle, const char *key, size_t len,
 			   enum access_action *action)
@@ -285,10 +353,12 @@ void access_memory_end(void *handle)
 	(void)handle;
 }
 
-/* access_text_count - entries held */
+/* access_text_count - entries held, keys and pattern items */
 static size_t access_text_count(const void *handle)
 {
-	return ((const struct access_text *)handle)->count;
+	const struct access_text *t = handle;
+
+	return t->count + t->npatterns;
 }
 
 /* access_memory_generation - what is held in memory never changes once

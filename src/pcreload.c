@@ -27,6 +27,12 @@ static const struct dlsyms_entry pcreload_syms[] = {
     {PCRELOAD_NAME(pcre2_match), offsetof(struct pcreload, match)},
     {PCRELOAD_NAME(pcre2_get_error_message),
      offsetof(struct pcreload, error_message)},
+    {PCRELOAD_NAME(pcre2_match_context_create),
+     offsetof(struct pcreload, match_context_create)},
+    {PCRELOAD_NAME(pcre2_match_context_free),
+     offsetof(struct pcreload, match_context_free)},
+    {PCRELOAD_NAME(pcre2_set_match_limit),
+     offsetof(struct pcreload, set_match_limit)},
 };
 
 /* pcreload_open - dlopen() the library, then every function */

@@ -32,6 +32,9 @@ struct pcreload {
 	int (*match)(const pcre2_code *, PCRE2_SPTR, PCRE2_SIZE, PCRE2_SIZE,
 		     uint32_t, pcre2_match_data *, pcre2_match_context *);
 	int (*error_message)(int, PCRE2_UCHAR *, PCRE2_SIZE);
+	pcre2_match_context *(*match_context_create)(pcre2_general_context *);
+	void (*match_context_free)(pcre2_match_context *);
+	int (*set_match_limit)(pcre2_match_context *, uint32_t);
 };
 
 /* pcreload_open - PCRE2's library and functions into *pcre: 0, or -1

@@ -28,10 +28,17 @@
 #include "pcreload.h"
 #include "regexdialect.h"
 
+/* A lookup runs every rule of a table on one address: a pattern that
+ * backtracks without end (^(a+)+$ on a long name) is stopped after
+ * this many steps, and counts as no match.  PCRE2's own default, ten
+ * million, would let one such rule hold the stream for a second. */
+#define REGEXDIALECT_MATCH_LIMIT 100000
+
 struct regexdialect {
 	enum regexdialect_kind kind;
 	regex_t posix;
 	pcre2_code *pcre;
+	pcre2_match_context *limits;
 	const struct pcreload *lib; /* PCRE2's functions (pcre only) */
 };
 
@@ -287,8 +294,16 @@ static int regexdialect_pcre(struct regexdialect *re, const char *pattern,
 	    re->lib->compile((PCRE2_SPTR)pattern, len,
 			     options | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
 			     &code, &offset, NULL);
-	if (re->pcre != NULL)
+	if (re->pcre != NULL) {
+		re->limits = re->lib->match_context_create(NULL);
+		if (re->limits == NULL) {
+			re->lib->code_free(re->pcre);
+			errno = ENOMEM;
+			return -1;
+		}
+		re->lib->set_match_limit(re->limits, REGEXDIALECT_MATCH_LIMIT);
 		return 0;
+	}
 	if (code == PCRE2_ERROR_NOMEMORY) {
 		errno = ENOMEM;
 		return -1;
@@ -353,7 +368,7 @@ int regexdialect_match(const struct regexdialect *re, const char *subject,
 	if (data == NULL)
 		return -1;
 	status = re->lib->match(re->pcre, (PCRE2_SPTR)subject, len, 0, 0, data,
-				NULL);
+				re->limits);
 	re->lib->match_data_free(data);
 	if (status >= 0)
 		return 1;
@@ -365,9 +380,10 @@ void regexdialect_free(struct regexdialect *re)
 {
 	if (re == NULL)
 		return;
-	if (re->kind == REGEXDIALECT_PCRE)
+	if (re->kind == REGEXDIALECT_PCRE) {
+		re->lib->match_context_free(re->limits);
 		re->lib->code_free(re->pcre);
-	else
+	} else
 		regfree(&re->posix);
 	free(re);
 }

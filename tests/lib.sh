@@ -125,6 +125,15 @@ postfix_says() {
 	  print host, ($0 in refused) ? "blocked" : "passed" }' "$1" "$2"
 }
 
+# exim_says VERDICTS - "HOST blocked|passed" for each sender of an Exim
+# recording (record-exim-values.sh: the sender, a tab, Exim's reply to
+# RCPT): refused (5NN) or deferred (4NN, each time it is tried) is
+# blocked, as a Postfix table that smtpd defers on is read
+exim_says() {
+	awk -F '\t' '{ host = tolower($1); sub(/^[^@]*@/, "", host)
+		print host, ($2 ~ /^[45][0-9][0-9] /) ? "blocked" : "passed" }' "$1"
+}
+
 # verdicts_match TYPE WANT SENDERS MAP... - WANT, the daemon's verdict
 # on each sender of SENDERS ("HOST blocked|passed" a line), holds both
 # verdicts, and phishwatch reads each MAP (of TYPE) to the same ones

@@ -131,9 +131,9 @@ like "$(cat "$TMP/pbad.err")" "$TMP/pbad:4: key \".y.example\" is never looked u
 	"postfix: a .domain key Postfix's default never consults, by file:line"
 pw -r "$RULEBASE" -a "postfix:$TMP/pbad" --check > /dev/null 2>&1
 is "$?" 65 "postfix: --check with bad lines exits 65"
-printf 'good.example\n^.*@bad\\.example$\ntwo words.example\n' > "$TMP/ebad"
+printf 'good.example\nlsearch;/etc/exim4/senders\ntwo words.example\n' > "$TMP/ebad"
 pw -r "$RULEBASE" -a "exim:$TMP/ebad" "$TMP/log" > /dev/null 2> "$TMP/ebad.err"
-like "$(cat "$TMP/ebad.err")" "$TMP/ebad:2: item .*: a regular expression" \
+like "$(cat "$TMP/ebad.err")" "$TMP/ebad:2: item .*: a lookup" \
 	"exim: an item phishwatch cannot judge, by file:line"
 like "$(cat "$TMP/ebad.err")" "$TMP/ebad:3: item \"two words.example\": white space inside" \
 	"exim: a malformed item, by file:line"

@@ -18,16 +18,9 @@
 
 REC="$TOP/tests/mta/exim-values"
 
-# exim_says - "HOST blocked|passed" for each sender, from values.verdicts
-exim_says() {
-	awk -F '\t' '{ host = tolower($1); sub(/^[^@]*@/, "", host)
-		print host, ($2 ~ /^5[0-9][0-9] /) ? "blocked" : "passed" }' \
-		"$REC/values.verdicts"
-}
-
 is "$(cut -f1 "$REC/values.verdicts")" "$(cat "$REC/values.senders")" \
 	"the recording has Exim's reply for every sender, in order"
-exim_says >"$TMP/want"
+exim_says "$REC/values.verdicts" >"$TMP/want"
 verdicts_match exim "$TMP/want" "$REC/values.senders" "$REC/values.list"
 
 # The items Exim cannot match as they stand are warned about, each with

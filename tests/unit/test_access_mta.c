@@ -102,11 +102,79 @@ static void test_exim_order(void)
 	access_free(l.map);
 }
 
+/* test_exim_regex - regular expressions among the items, in their
+ * places: "^..." over the whole address lower-cased, "local@^..." and
+ * "*@^..." over the domain; one that does not compile defers every
+ * sender that reaches it, as Exim does (warned about) */
+static void test_exim_regex(void)
+{
+	static const char first[] =
+		"!^boss@.*\\.r1\\.example$\n"
+		"^.*@emalsrv\\.r1\\.example$\n"
+		"!keep@emalsrv.r2.example\n"
+		"^[a-z]+@emalsrv\\.r2\\.\n"
+		"*@^emalsrv\\.r3\\.[a-z]+$\n"
+		"x4@^emalsrv\\.r4\\.\n"
+		"^has blank@emalsrv\\.r5\\.example$\n";
+	static const char second[] =
+		"!^.*@emalsrv\\.r6\\.example$\n"
+		"*@emalsrv.r6.example\n"
+		"^x(@emalsrv\\.r7\\.example$\n"
+		"!*@emalsrv.r8.example\n";
+	static const struct sender_case senders[] = {
+		{"a", "emalsrv.r1.example", 1, "a whole-address regex"},
+		{"BOSS", "x.r1.example", 0, "a negated one before it, "
+		 "the address lower-cased"},
+		{"boss", "emalsrv.r1.example", 0, "...for its sender only"},
+		{NULL, "emalsrv.r1.example", 1, "a host alone: @host"},
+		{"keep", "emalsrv.r2.example", 0, "a literal negated item first"},
+		{"a", "emalsrv.r2.example.net", 1, "no $: the end is open"},
+		{"a", "emalsrv.r3.example", 1, "*@^re: the domain alone"},
+		{"a", "x.emalsrv.r3.example", 0, "...anchored at its start"},
+		{"x4", "emalsrv.r4.example", 1, "local@^re"},
+		{"y4", "emalsrv.r4.example", 0, "...that local part only"},
+		{"has blank", "emalsrv.r5.example", 1, "a blank in a regex"},
+		{"a", "emalsrv.r1.example.net", 0, "$ ends the first regex"},
+	};
+	static const struct sender_case later[] = {
+		{"a", "emalsrv.r6.example", 0, "a later file's negated regex "
+		 "before its literal item"},
+		{"a", "emalsrv.r7.example", 1, "a regex that does not compile "
+		 "defers the senders that reach it"},
+		{"a", "emalsrv.r8.example", 1, "...the items after it too"},
+		{"a", "emalsrv.r1.example.net", 1, "...and any other sender "
+		 "the first file let through"},
+		{"boss", "emalsrv.r1.example", 0, "not one an earlier item "
+		 "decided for"},
+	};
+	struct loaded l;
+	char path2[TEST_PATH_MAX];
+
+	test_load(&l, "exim:", "regex-list", first);
+	tap_is_str(l.captured, "", "exim regex: no warning");
+	tap_is_long((long)access_entry_count(l.map), 7,
+		    "exim regex: seven items, keys and expressions");
+	test_senders("exim regex", l.map, senders, COUNT(senders));
+	test_file(path2, "regex-list2", second);
+	test_add(&l, "exim:", path2);
+	tap_ok(strstr(l.captured, "regex-list2:3: item \"^x(@emalsrv\\.r7\\."
+			       "example$\": missing closing parenthesis at "
+			       "offset 25: Exim defers every sender that "
+			       "reaches it (421); taken as blocking\n")
+		   != NULL,
+	       "exim regex: the one that does not compile, warned about");
+	tap_is_long((long)l.bad, 1, "exim regex: ...and counted");
+	test_senders("exim regex, two files", l.map, later, COUNT(later));
+	tap_is_long(access_blocks_under(l.map, "r1.example"), 0,
+		    "exim regex: a regex makes no campaign known");
+	access_free(l.map);
+}
+
 /* test_exim_bad - lines phishwatch cannot judge: file:line and why */
 static void test_exim_bad(void)
 {
 	static const char list[] =
-		"^.*@bad\\.example$\n"
+		"${lookup{x}lsearch{/etc/exim4/senders}}\n"
 		"lsearch;/etc/exim4/senders\n"
 		"+local_domains\n"
 		"two words.example\n"
@@ -115,7 +183,8 @@ static void test_exim_bad(void)
 		"@[]\n"
 		"good.example\n";
 	static const char *const want[] = {
-		"list:1: item \"^.*@bad\\.example$\": a regular expression",
+		"list:1: item \"${lookup{x}lsearch{/etc/exim4/senders}}\": an "
+		"expansion",
 		"list:2: item \"lsearch;/etc/exim4/senders\": a lookup",
 		"list:3: item \"+local_domains\": a named list",
 		"list:4: item \"two words.example\": white space inside",
@@ -260,6 +329,7 @@ int main(void)
 	}
 	test_exim();
 	test_exim_order();
+	test_exim_regex();
 	test_exim_bad();
 	test_spec();
 	test_suggest();
