@@ -300,7 +300,8 @@ VALGRIND_TESTS = tests/hostile/cases-a-i.t tests/cli/query.t \
 	    tests/cli/report.t tests/cli/forget.t tests/cli/clock.t \
 	    tests/hostile/cases-j-z.t tests/cli/where.t tests/cli/state.t \
 	    tests/cli/senders.t tests/cli/stream.t tests/cli/hostile.t \
-	    tests/cli/fields.t tests/fuzz-regress/replay.t
+	    tests/cli/fields.t tests/fuzz-regress/replay.t \
+	    tests/mta/postfix-patterns.t tests/mta/exim-regex.t
 VALGRIND_HOSTILE = idn high-bytes format-strings ip-literals \
 	    json-nesting long-line-limit
 # (the *_oom units replace malloc themselves to make it fail, which

@@ -51,6 +51,7 @@
 
 #include "access_backend.h"
 #include "access_syntax.h"
+#include "matchmemo.h"
 #include "pcreload.h"
 #include "regexdialect.h"
 #include "textfile.h"
@@ -86,7 +87,9 @@ struct access_pattern {
 	size_t nopen;
 	size_t open_size;
 	enum regexdialect_kind dialect;
-	struct pcreload pcre; /* loaded for a pcre: table only */
+	struct pcreload pcre;   /* loaded for a pcre: table only */
+	struct matchmemo *memo; /* the last answers (-1: none, else
+				   * the action), by lookup string */
 	const struct access_syntax_ops *syn;
 };
 
@@ -444,6 +447,7 @@ static void access_pattern_close(void *handle)
 	for (size_t i = 0; i < p->count; i++)
 		regexdialect_free(p->rules[i].re);
 	pcreload_close(&p->pcre);
+	matchmemo_free(p->memo);
 	free(p->rules);
 	free(p->open);
 	free(p);
@@ -466,7 +470,9 @@ static int access_pattern_open(const struct access_ops *ops, const char *path,
 	p->syn = syn;
 	p->dialect = syn->form == ACCESS_FORM_PCRE ? REGEXDIALECT_PCRE
 						   : REGEXDIALECT_POSIX;
-	if ((p->dialect == REGEXDIALECT_PCRE && pcreload_open(&p->pcre) < 0)
+	p->memo = matchmemo_new();
+	if (p->memo == NULL
+	    || (p->dialect == REGEXDIALECT_PCRE && pcreload_open(&p->pcre) < 0)
 	    || textfile_read(path, ACCESS_LINE_MAX, access_pattern_line, p, say,
 			     bad_lines)
 		   < 0) {
@@ -481,12 +487,12 @@ static int access_pattern_open(const struct access_ops *ops, const char *path,
 	return 0;
 }
 
-/* access_pattern_get - the result of the first rule that matches
- * key[0..len) (NUL-ended there), ifs skipping what they do not cover */
-static int access_pattern_get(void *handle, const char *key, size_t len,
-			      enum access_action *action)
+/* access_pattern_run - the result of the first rule that matches
+ * key[0..len) (NUL-ended there), ifs skipping what they do not cover;
+ * 1, 0, or -1 when a match could not be told */
+static int access_pattern_run(const struct access_pattern *p, const char *key,
+			      size_t len, enum access_action *action)
 {
-	const struct access_pattern *p = handle;
 	size_t i = 0;
 
 	while (i < p->count) {
@@ -511,6 +517,25 @@ static int access_pattern_get(void *handle, const char *key, size_t len,
 		i++;
 	}
 	return 0;
+}
+
+/* access_pattern_get - the rules' answer for key, kept for its next
+ * lookup (a campaign's sender comes back line after line) */
+static int access_pattern_get(void *handle, const char *key, size_t len,
+			      enum access_action *action)
+{
+	struct access_pattern *p = handle;
+	int answer;
+	int found;
+
+	if (matchmemo_get(p->memo, key, len, &answer)) {
+		*action = (enum access_action)answer;
+		return answer >= 0;
+	}
+	found = access_pattern_run(p, key, len, action);
+	if (found >= 0)
+		matchmemo_put(p->memo, key, len, found ? (int)*action : -1);
+	return found;
 }
 
 /* access_pattern_scan - no rule names a key */

@@ -28,11 +28,13 @@
  */
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "access_backend.h"
 #include "access_syntax.h"
+#include "matchmemo.h"
 #include "pcreload.h"
 #include "strmap.h"
 #include "textfile.h"
@@ -64,7 +66,9 @@ struct access_text {
 	struct access_text_pattern *patterns; /* in the file's order */
 	size_t npatterns;
 	size_t patterns_size;
-	struct pcreload pcre; /* loaded by the first pattern item */
+	struct pcreload pcre;   /* loaded by the first pattern item */
+	struct matchmemo *memo; /* the patterns' last answers, by address
+				 * (-1: none, else the pattern's index) */
 };
 
 /* access_text_slot - where key lives, or the empty slot it would take */
@@ -188,6 +192,8 @@ static int access_text_pattern(struct access_text *t,
 
 	if (t->pcre.lib == NULL && pcreload_open(&t->pcre) < 0)
 		return -1;
+	if (t->memo == NULL && (t->memo = matchmemo_new()) == NULL)
+		return -1;
 	if (t->npatterns == t->patterns_size) {
 		size_t n = t->patterns_size ? t->patterns_size * 2 : 16;
 		struct access_text_pattern *grown =
@@ -238,6 +244,7 @@ static void access_text_close(void *handle)
 		t->syn->pattern_free(t->patterns[i].item);
 	free(t->patterns);
 	pcreload_close(&t->pcre);
+	matchmemo_free(t->memo);
 	free(t->arena);
 	free(t->slots);
 	free(t);
@@ -293,19 +300,42 @@ int access_text_find(void *handle, const char *key, size_t len,
 	return 1;
 }
 
-/* access_text_match - the first pattern item that matches */
+/* access_text_first_match - the index of the first pattern item that
+ * matches, or -1 */
+static int access_text_first_match(const struct access_text *t,
+				   const char *local, const char *host)
+{
+	for (size_t i = 0; i < t->npatterns; i++)
+		if (t->syn->pattern_match(t->patterns[i].item, local, host))
+			return (int)i;
+	return -1;
+}
+
+/* access_text_match - the first pattern item that matches, kept for
+ * the address's next lookup */
 int access_text_match(void *handle, const char *local, const char *host,
 		      enum access_action *action, size_t *place)
 {
-	const struct access_text *t = handle;
+	struct access_text *t = handle;
+	char address[MATCHMEMO_KEY_MAX + 1];
+	int len;
+	int first;
 
-	for (size_t i = 0; i < t->npatterns; i++)
-		if (t->syn->pattern_match(t->patterns[i].item, local, host)) {
-			*action = t->patterns[i].action;
-			*place = t->patterns[i].place;
-			return 1;
-		}
-	return 0;
+	if (t->npatterns == 0)
+		return 0;
+	len = snprintf(address, sizeof(address), "%s@%s",
+		       local != NULL ? local : "", host);
+	if (len < 0 || (size_t)len >= sizeof(address)
+	    || !matchmemo_get(t->memo, address, (size_t)len, &first)) {
+		first = access_text_first_match(t, local, host);
+		if (len > 0 && (size_t)len < sizeof(address))
+			matchmemo_put(t->memo, address, (size_t)len, first);
+	}
+	if (first < 0)
+		return 0;
+	*action = t->patterns[first].action;
+	*place = t->patterns[first].place;
+	return 1;
 }
 
 /* access_text_get - the action of a lower-case key */

@@ -39,6 +39,7 @@ struct regexdialect {
 	regex_t posix;
 	pcre2_code *pcre;
 	pcre2_match_context *limits;
+	pcre2_match_data *data;     /* one lookup at a time: made once */
 	const struct pcreload *lib; /* PCRE2's functions (pcre only) */
 };
 
@@ -296,7 +297,10 @@ static int regexdialect_pcre(struct regexdialect *re, const char *pattern,
 			     &code, &offset, NULL);
 	if (re->pcre != NULL) {
 		re->limits = re->lib->match_context_create(NULL);
-		if (re->limits == NULL) {
+		re->data = re->lib->match_data_create(re->pcre, NULL);
+		if (re->limits == NULL || re->data == NULL) {
+			re->lib->match_data_free(re->data);
+			re->lib->match_context_free(re->limits);
 			re->lib->code_free(re->pcre);
 			errno = ENOMEM;
 			return -1;
@@ -356,7 +360,6 @@ struct regexdialect *regexdialect_compile(enum regexdialect_kind kind,
 int regexdialect_match(const struct regexdialect *re, const char *subject,
 		       size_t len)
 {
-	pcre2_match_data *data;
 	int status;
 
 	if (re->kind == REGEXDIALECT_POSIX) {
@@ -364,12 +367,8 @@ int regexdialect_match(const struct regexdialect *re, const char *subject,
 			return -1;
 		return regexec(&re->posix, subject, 0, NULL, 0) == 0;
 	}
-	data = re->lib->match_data_create(re->pcre, NULL);
-	if (data == NULL)
-		return -1;
-	status = re->lib->match(re->pcre, (PCRE2_SPTR)subject, len, 0, 0, data,
-				re->limits);
-	re->lib->match_data_free(data);
+	status = re->lib->match(re->pcre, (PCRE2_SPTR)subject, len, 0, 0,
+				re->data, re->limits);
 	if (status >= 0)
 		return 1;
 	return status == PCRE2_ERROR_NOMATCH ? 0 : -1;
@@ -381,6 +380,7 @@ void regexdialect_free(struct regexdialect *re)
 	if (re == NULL)
 		return;
 	if (re->kind == REGEXDIALECT_PCRE) {
+		re->lib->match_data_free(re->data);
 		re->lib->match_context_free(re->limits);
 		re->lib->code_free(re->pcre);
 	} else
