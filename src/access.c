@@ -135,7 +135,11 @@ static int access_open_source(struct access_map *map, const char *path,
 			      const struct access_syntax_ops *syn, size_t *bad)
 {
 	int answering[ACCESS_SOURCES_MAX];
-	struct access_query seen = {map, answering, map->nsources, syn};
+	/* a Postfix table's keys are its own: an earlier table's same key
+	 * is another restriction's, not a duplicate */
+	struct access_query seen = {map, answering, map->nsources, syn,
+				    access_syntax_chained(syn) ? map->nsources
+							       : 0};
 	struct access_loading loading = {access_seen, access_query_fold, &seen};
 	struct access_source *src = &map->sources[map->nsources];
 	const struct access_ops *ops = access_kind_of(path, syn);
@@ -197,25 +201,73 @@ static int access_first_of(const struct access_map *map, size_t i)
 	return 1;
 }
 
-/* access_sender_blocked - does the deciding entry of any syntax's
- * table block local@host? */
+/* access_mta_of - the MTA a type's table is for (Postfix: any form) */
+static enum access_syntax access_mta_of(enum access_syntax syntax)
+{
+	switch (syntax) {
+	case ACCESS_POSTFIX_DOT:
+	case ACCESS_POSTFIX_REGEXP:
+	case ACCESS_POSTFIX_PCRE:
+		return ACCESS_POSTFIX;
+	default:
+		return syntax;
+	}
+}
+
+/* access_postfix_goes_on - after this result smtpd asks the next
+ * restriction: DUNNO, and the actions that only add to the mail (HOLD,
+ * WARN, INFO, PREPEND, FILTER, REDIRECT, BCC, DEFER_IF_REJECT), as a
+ * real Postfix 3.7 showed (tests/mta/postfix-chain.t) */
+static int access_postfix_goes_on(enum access_action action)
+{
+	return action == ACCESS_SKIP || action == ACCESS_QUARANTINE;
+}
+
+/* access_source_answer - what source i decides for local@host: 1 with
+ * *action when it decides, 0 when it leaves the sender to the next.
+ * A Postfix table decides alone, in its turn (smtpd runs the
+ * restrictions in order, a table's whole lookup before the next
+ * table's); the tables of sendmail or Exim act as one, answered at the
+ * first of them. */
+static int access_source_answer(const struct access_map *map, int *answering,
+				size_t i, const char *local, const char *host,
+				enum access_action *action)
+{
+	const struct access_syntax_ops *syn = map->sources[i].syn;
+	struct access_query q = {map, answering, map->nsources, syn, 0};
+
+	if (access_syntax_chained(syn)) {
+		q.from = i;
+		q.upto = i + 1;
+		return syn->sender(&q, local, host, action)
+		       && !access_postfix_goes_on(*action);
+	}
+	return access_first_of(map, i) && syn->sender(&q, local, host, action);
+}
+
+/* access_sender_blocked - does the deciding entry of any MTA's tables
+ * block local@host? */
 int access_sender_blocked(const struct access_map *map, const char *local,
 			  const char *host)
 {
 	int answering[ACCESS_SOURCES_MAX];
 	int blocked = 0;
+	int postfix_decided = 0;
 
 	if (map == NULL || host == NULL || *host == '\0' || map->nsources == 0)
 		return 0;
 	access_prepare(map, answering);
 	for (size_t i = 0; i < map->nsources && !blocked; i++) {
-		struct access_query q = {map, answering, map->nsources,
-					 map->sources[i].syn};
+		int postfix = access_syntax_chained(map->sources[i].syn);
 		enum access_action action;
 
-		if (access_first_of(map, i)
-		    && q.syn->sender(&q, local, host, &action))
-			blocked = access_blocking(action);
+		if (postfix && postfix_decided)
+			continue; /* an earlier table ended the restrictions */
+		if (!access_source_answer(map, answering, i, local, host,
+					  &action))
+			continue;
+		postfix_decided |= postfix;
+		blocked = access_blocking(action);
 	}
 	access_end(map, answering);
 	return blocked;
@@ -290,19 +342,6 @@ enum access_syntax access_map_syntax(const struct access_map *map)
 	if (map == NULL || map->nsources == 0)
 		return ACCESS_SENDMAIL;
 	return map->sources[0].syn->syntax;
-}
-
-/* access_mta_of - the MTA a type's table is for (Postfix: any form) */
-static enum access_syntax access_mta_of(enum access_syntax syntax)
-{
-	switch (syntax) {
-	case ACCESS_POSTFIX_DOT:
-	case ACCESS_POSTFIX_REGEXP:
-	case ACCESS_POSTFIX_PCRE:
-		return ACCESS_POSTFIX;
-	default:
-		return syntax;
-	}
 }
 
 /* access_same_mta - 1 when two types are one MTA's tables */

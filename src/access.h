@@ -18,8 +18,12 @@
  *	anything else the source text that makemap reads (/etc/mail/access).
  *	A compiled map is looked up in place, as sendmail does, under
  *	makemap's lock; nothing of it is copied.  The text is parsed into
- *	one compact arena.  Several -a files of one type act as one map,
- *	the first file holding a key deciding for it.
+ *	one compact arena.  Several -a files of sendmail's type (or of
+ *	Exim's) act as one map, the first file holding a key deciding for
+ *	it; Postfix's tables are asked one after the other, each looked up
+ *	whole, the next one only after DUNNO or an action that only adds
+ *	to the mail (HOLD, WARN, ...), as smtpd runs its check_sender_access
+ *	restrictions.
  *
  *	Text: comments (#), blank lines, "key<whitespace>value".  Keys may
  *	carry a tag (From:, To:, Connect:, Spam:, or another word and a

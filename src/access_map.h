@@ -51,8 +51,9 @@ struct access_map {
 struct access_query {
 	const struct access_map *map;
 	int *answering; /* per source: 0 not begun, 1, -1 refused */
-	size_t upto;    /* sources [0, upto) are asked */
+	size_t upto;    /* sources [from, upto) are asked */
 	const struct access_syntax_ops *syn;
+	size_t from; /* 0, or one Postfix table of a chain */
 };
 
 /* access_index - scan every source: the set, the walk and the filters

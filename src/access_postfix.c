@@ -39,7 +39,10 @@
  *	PREPEND, REDIRECT, FILTER, BCC, RELAY, and restriction names of
  *	smtpd's own in any case (permit, PERMIT, reject_rbl_client) or class
  *	names in lower case: what those decide depends on more than the
- *	table.  PREPEND and the like without their argument are refused
+ *	table.  DUNNO, HOLD and the actions that only add to the mail
+ *	(INFO, WARN, PREPEND, REDIRECT, FILTER, BCC, DEFER_IF_REJECT) are
+ *	read as DUNNO is (ACCESS_SKIP; HOLD as ACCESS_QUARANTINE): smtpd
+ *	goes on to the next table (access.c).  PREPEND and the like without their argument are refused
  *	with a warning naming file:line (smtpd warns and ignores them).
  *	Anything else (an unknown upper-case word, a reply code outside 4NN
  *	and 5NN, a quoted reply, a lookup table) makes smtpd answer "451
@@ -68,14 +71,16 @@ static const struct access_postfix_word {
     {"DEFER_IF_PERMIT", ACCESS_ERROR, 0},
     {"OK", ACCESS_OK, 0},
     {"DUNNO", ACCESS_SKIP, 0}, /* sendmail's SKIP: no trust */
-    {"DEFER_IF_REJECT", ACCESS_OPAQUE, 0},
+    /* these add to the mail and let smtpd go on to the next
+     * restriction, as DUNNO does (access.c) */
+    {"DEFER_IF_REJECT", ACCESS_SKIP, 0},
     {"HOLD", ACCESS_QUARANTINE, 0},
-    {"INFO", ACCESS_OPAQUE, 0},
-    {"WARN", ACCESS_OPAQUE, 0},
-    {"PREPEND", ACCESS_OPAQUE, 1},
-    {"REDIRECT", ACCESS_OPAQUE, 1},
-    {"FILTER", ACCESS_OPAQUE, 1},
-    {"BCC", ACCESS_OPAQUE, 1},
+    {"INFO", ACCESS_SKIP, 0},
+    {"WARN", ACCESS_SKIP, 0},
+    {"PREPEND", ACCESS_SKIP, 1},
+    {"REDIRECT", ACCESS_SKIP, 1},
+    {"FILTER", ACCESS_SKIP, 1},
+    {"BCC", ACCESS_SKIP, 1},
     {"RELAY", ACCESS_OPAQUE, 0},
 };
 

@@ -63,7 +63,7 @@ static int access_source_get(const struct access_query *q, size_t i,
 int access_query_find(struct access_query *q, const char *key, size_t len,
 		      enum access_action *action, unsigned long long *order)
 {
-	for (size_t i = 0; i < q->upto; i++)
+	for (size_t i = q->from; i < q->upto; i++)
 		if (q->map->sources[i].syn == q->syn
 		    && access_source_get(q, i, key, len, action, order))
 			return 1;
@@ -76,7 +76,7 @@ int access_query_match(struct access_query *q, const char *local,
 		       const char *host, enum access_action *action,
 		       unsigned long long *order)
 {
-	for (size_t i = 0; i < q->upto; i++) {
+	for (size_t i = q->from; i < q->upto; i++) {
 		const struct access_source *src = &q->map->sources[i];
 		size_t place;
 

@@ -89,6 +89,20 @@ const struct access_syntax_ops *access_syntax_of(enum access_syntax syntax)
 	}
 }
 
+/* access_syntax_chained - Postfix's tables, each its own restriction */
+int access_syntax_chained(const struct access_syntax_ops *syn)
+{
+	switch (syn->syntax) {
+	case ACCESS_POSTFIX:
+	case ACCESS_POSTFIX_DOT:
+	case ACCESS_POSTFIX_REGEXP:
+	case ACCESS_POSTFIX_PCRE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* access_lower - ASCII lower case, whatever the locale */
 void access_lower(const char *text, size_t len, char *buf)
 {

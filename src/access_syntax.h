@@ -142,6 +142,11 @@ extern const struct access_syntax_ops access_exim_syntax;
 extern const struct access_syntax_ops access_postfix_regexp_syntax;
 extern const struct access_syntax_ops access_postfix_pcre_syntax;
 
+/* access_syntax_chained - a Postfix table, of keys or of patterns:
+ * each is a check_sender_access restriction of its own, asked in its
+ * turn (smtpd's restriction list), never one table with the others */
+int access_syntax_chained(const struct access_syntax_ops *syn);
+
 /* access_syntax_of - the module of a syntax */
 const struct access_syntax_ops *access_syntax_of(enum access_syntax syntax);
 

@@ -24,6 +24,9 @@
 #		it against the recording
 #	pcre	DIR/values.pcre, pcre_table(5)
 #	regexp	DIR/values.regexp, regexp_table(5)
+#	chain	several tables, one check_sender_access each, in the order
+#		of DIR/values.chain ("TYPE FILE" a line, FILE in DIR);
+#		tests/mta/postfix-chain.t holds phishwatch's reading
 #	A pcre or regexp table is read by smtpd as it is written (no
 #	postmap), so it is copied unchanged; tests/mta/postfix-patterns.t
 #	holds phishwatch's reading of tests/mta/postfix-pcre and
@@ -62,11 +65,17 @@ command -v postfix >/dev/null && command -v postmap >/dev/null ||
 	die "postfix is missing"
 case $TYPE in
 hash)	SRC=$DIR/values.access ;;
-pcre | regexp)
+pcre | regexp | chain)
 	SRC=$DIR/values.$TYPE ;;
-*)	die "TYPE is hash, pcre or regexp, not $TYPE" ;;
+*)	die "TYPE is hash, pcre, regexp or chain, not $TYPE" ;;
 esac
 [ -r "$SRC" ] || die "no $SRC"
+# the tables: "TYPE FILE" a line (one table, values, unless a chain)
+if [ "$TYPE" = chain ]; then
+	TABLES=$(grep -v '^#' "$SRC")
+else
+	TABLES="$TYPE $(basename "$SRC")"
+fi
 [ -r "$DIR/values.senders" ] || die "no $DIR/values.senders"
 
 PORT=$(free_port)
@@ -88,17 +97,25 @@ inet_protocols = ipv4
 smtp_dns_support_level = disabled
 maillog_file = $W/postfix.log
 maillog_file_prefixes = $W
-smtpd_sender_restrictions = check_sender_access $TYPE:$W/etc/values
 EOF
-# pcre is a plug-in of a package of its own (dynamicmaps.cf): without
-# it smtpd would answer every sender with a table it cannot open
-postconf -c "$W/etc" -m 2>/dev/null | grep -qx "$TYPE" ||
-	die "this Postfix has no $TYPE tables"
-cp "$SRC" "$W/etc/values"
-# a hash table is compiled; smtpd reads a pattern table as it is written
-if [ "$TYPE" = hash ]; then
-	postmap -c "$W/etc" "hash:$W/etc/values" || die "postmap"
-fi
+RESTRICTIONS=""
+while read -r table file; do
+	[ -n "$table" ] || continue
+	# pcre is a plug-in of a package of its own (dynamicmaps.cf):
+	# without it smtpd would answer every sender with a table it
+	# cannot open
+	postconf -c "$W/etc" -m 2>/dev/null | grep -qx "$table" ||
+		die "this Postfix has no $table tables"
+	cp "$DIR/$file" "$W/etc/$file" || die "no $DIR/$file"
+	# a hash table is compiled; smtpd reads a pattern table as written
+	if [ "$table" = hash ]; then
+		postmap -c "$W/etc" "hash:$W/etc/$file" || die "postmap"
+	fi
+	RESTRICTIONS="$RESTRICTIONS${RESTRICTIONS:+, }check_sender_access $table:$W/etc/$file"
+done <<EOF
+$TABLES
+EOF
+echo "smtpd_sender_restrictions = $RESTRICTIONS" >>"$W/etc/main.cf"
 postfix -c "$W/etc" start >"$W/start.out" 2>&1 || die "postfix start"
 wait_for "[ -s '$W/queue/pid/master.pid' ] && listening $PORT" ||
 	die "smtpd does not listen on $PORT"

@@ -183,8 +183,8 @@ static void test_exim_bad(void)
 		"@[]\n"
 		"good.example\n";
 	static const char *const want[] = {
-		"list:1: item \"${lookup{x}lsearch{/etc/exim4/senders}}\": an "
-		"expansion",
+		("list:1: item \"${lookup{x}lsearch{/etc/exim4/senders}}\": "
+		 "an expansion"),
 		"list:2: item \"lsearch;/etc/exim4/senders\": a lookup",
 		"list:3: item \"+local_domains\": a named list",
 		"list:4: item \"two words.example\": white space inside",
