@@ -67,6 +67,13 @@ is "$(/usr/bin/phishwatch --query paypa1.com www.paypal.com 2>/dev/null | cut -f
 	"paypa1.com phish paypal.com lookalike:homoglyph,www.paypal.com ordinary own paypal.com," \
 	"--query with the installed brands list: a look-alike, and the brand itself"
 
+# PCRE2 is loaded at run time for a Postfix pcre: table (the package
+# depends on it by name): the installed binary finds and uses it.
+printf '/[@.]paypa1\\.com$/ REJECT\n' >"$TMP/senders.pcre"
+is "$(echo x@paypa1.com | /usr/bin/phishwatch -a "pcre:$TMP/senders.pcre" \
+	--query - 2>&1 | cut -f 1,5)" "$(printf 'paypa1.com\tblocked')" \
+	"a pcre: table read by the installed binary"
+
 sh /usr/share/phishwatch/rsyslog/install.sh -r "$TMP/root" file >"$TMP/inst" 2>&1
 is "$(grep -o 'binary="[^ ]*' "$TMP/root/etc/rsyslog.d/phishwatch.conf" 2>/dev/null | cut -d'"' -f2)" \
 	/usr/bin/phishwatch "the packaged install.sh sets up the drop-ins for /usr"
