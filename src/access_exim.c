@@ -40,6 +40,7 @@
  *
  *	The suggested line is the sender's host, an item of the list.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,6 +309,10 @@ static void *access_exim_regex_new(const struct pcreload *pcre,
 	r->re =
 	    regexdialect_compile(REGEXDIALECT_PCRE, pcre, expr,
 				 len - (size_t)(expr - item), "", 0, reason);
+	if (r->re == NULL && errno == ENOMEM) {
+		access_exim_regex_free(r);
+		return NULL;
+	}
 	if (r->re == NULL) {
 		*action = ACCESS_REJECT;
 		snprintf(why, ACCESS_PATTERN_WHY_MAX,

@@ -79,6 +79,7 @@ static int regexdialect_options(const struct regexdialect_flag *table,
 				 "unknown flag \"%c\" after the pattern",
 				 flags[i] >= 0x21 && flags[i] < 0x7f ? flags[i]
 								     : '?');
+			errno = EINVAL;
 			return -1;
 		}
 		*options ^= f->option;
