@@ -52,6 +52,19 @@ is "$(grep -E '^emalsrv\.(a1|a13|a14|a15|a16|p1|b1)\.example ' "$TMP/want" |
 is "$(grep -E '^emalsrv\.(a2|b3)\.example ' "$TMP/want" | grep -c ' blocked$')" 2 \
 	"the recording: after DUNNO, the next table, and the next table's parent domain"
 
+# A key in two tables is no duplicate: each table is a restriction of
+# its own, and the second decides after the first's DUNNO (as smtpd
+# decided for emalsrv.b3.example above, by its parent domain).
+printf 'emalsrv.d1.example DUNNO\n' >"$TMP/first"
+printf 'emalsrv.d1.example REJECT\n' >"$TMP/second"
+pw -r "$RULEBASE" -a "postfix:$TMP/first" -a "postfix:$TMP/second" --check \
+	>"$TMP/check.out" 2>&1
+is "$?" 0 "a key in two Postfix tables: --check finds nothing wrong"
+unlike "$(cat "$TMP/check.out")" 'duplicate' "...no duplicate warned about"
+echo x@emalsrv.d1.example | pw -r "$RULEBASE" -a "postfix:$TMP/first" \
+	-a "postfix:$TMP/second" --query - 2>/dev/null | cut -f 5 >"$TMP/d1"
+is "$(cat "$TMP/d1")" blocked "...and the second table decides after DUNNO"
+
 # One table alone: its answer is the same as before (no chain).
 echo x@emalsrv.a3.example | pw -r "$RULEBASE" -a "postfix:$REC/first.access" \
 	--query - 2>/dev/null | cut -f 5 >"$TMP/alone"
