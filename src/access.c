@@ -135,11 +135,8 @@ static int access_open_source(struct access_map *map, const char *path,
 			      const struct access_syntax_ops *syn, size_t *bad)
 {
 	int answering[ACCESS_SOURCES_MAX];
-	/* a Postfix table's keys are its own: an earlier table's same key
-	 * is another restriction's, not a duplicate */
-	struct access_query seen = {map, answering, map->nsources, syn,
-				    access_syntax_chained(syn) ? map->nsources
-							       : 0};
+	struct access_query seen =
+	    access_query_earlier(map, answering, map->nsources, syn);
 	struct access_loading loading = {access_seen, access_query_fold, &seen};
 	struct access_source *src = &map->sources[map->nsources];
 	const struct access_ops *ops = access_kind_of(path, syn);

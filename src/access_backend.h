@@ -123,6 +123,10 @@ int access_blank(char c);
 /* access_trim_end - len without the white space and CR at the end */
 size_t access_trim_end(const char *line, size_t len);
 
+/* access_grow - room for one more of n items of item bytes in *items,
+ * which holds *size of them: doubled (from min) when full; -1 (ENOMEM) */
+int access_grow(void **items, size_t n, size_t *size, size_t item, size_t min);
+
 /* access_quote_len - how much of len bytes a warning may quote */
 int access_quote_len(size_t len);
 

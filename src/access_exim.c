@@ -204,6 +204,18 @@ struct access_exim_best {
 	enum access_action action;
 };
 
+/* access_exim_better - an item that matches: it decides if earlier */
+static void access_exim_better(struct access_exim_best *best,
+			       enum access_action action,
+			       unsigned long long order)
+{
+	if (!best->found || order < best->order) {
+		best->found = 1;
+		best->order = order;
+		best->action = action;
+	}
+}
+
 /* access_exim_try - the item part1 + part2 (lower case), if earlier */
 static void access_exim_try(struct access_query *q, const char *part1,
 			    const char *part2, struct access_exim_best *best)
@@ -218,12 +230,21 @@ static void access_exim_try(struct access_query *q, const char *part1,
 		return;
 	access_lower(part1, len1, key);
 	memcpy(key + len1, part2, len2);
-	if (access_query_find(q, key, len1 + len2, &action, &order)
-	    && (!best->found || order < best->order)) {
-		best->found = 1;
-		best->order = order;
-		best->action = action;
-	}
+	if (access_query_find(q, key, len1 + len2, &action, &order))
+		access_exim_better(best, action, order);
+}
+
+/* access_exim_try_patterns - the first regular expression that
+ * matches, if earlier than the items found */
+static void access_exim_try_patterns(struct access_query *q, const char *local,
+				     const char *host,
+				     struct access_exim_best *best)
+{
+	enum access_action action;
+	unsigned long long order;
+
+	if (access_query_match(q, local, host, &action, &order))
+		access_exim_better(best, action, order);
 }
 
 /* access_exim_sender - the first item that matches local@host */
@@ -248,16 +269,7 @@ static int access_exim_sender(struct access_query *q, const char *local,
 		access_exim_try(q, "*@*", s, &best);
 	}
 	/* the regular expressions in their places among the items */
-	{
-		enum access_action action_re;
-		unsigned long long order;
-
-		if (access_query_match(q, local, host, &action_re, &order)
-		    && (!best.found || order < best.order)) {
-			best.found = 1;
-			best.action = action_re;
-		}
-	}
+	access_exim_try_patterns(q, local, host, &best);
 	*action = best.action;
 	return best.found;
 }

@@ -39,16 +39,12 @@ struct access_indexer {
 };
 
 /* access_index_query - a question to the sources of the scanned one's
- * syntax, before upto (a Postfix table asks none: each is a
- * restriction of its own, which an earlier one's key does not shadow) */
+ * table, before upto */
 static struct access_query access_index_query(const struct access_indexer *ix,
 					      size_t upto)
 {
-	const struct access_syntax_ops *syn = ix->map->sources[ix->source].syn;
-	struct access_query q = {ix->map, ix->answering, upto, syn,
-				 access_syntax_chained(syn) ? upto : 0};
-
-	return q;
+	return access_query_earlier(ix->map, ix->answering, upto,
+				    ix->map->sources[ix->source].syn);
 }
 
 /* access_hosts_add - one host for the walk, while there is room */

@@ -61,6 +61,13 @@ struct access_query {
  * duplicates) */
 int access_index(struct access_map *map, size_t *bad);
 
+/* access_query_earlier - a question to the sources of syn before upto
+ * that share a table with a source at upto: those of its syntax, or
+ * none for a Postfix table, a restriction of its own */
+struct access_query access_query_earlier(const struct access_map *map,
+					 int *answering, size_t upto,
+					 const struct access_syntax_ops *syn);
+
 /* access_prepare - a new question: every source refreshed, none begun */
 void access_prepare(const struct access_map *map, int *answering);
 

@@ -106,24 +106,6 @@ struct access_pattern_text {
 	size_t rest_len;
 };
 
-/* access_pattern_grow - room for one more of *n items of size bytes in
- * *items, doubled from min; -1 (ENOMEM) */
-static int access_pattern_grow(void **items, size_t n, size_t *size,
-			       size_t item, size_t min)
-{
-	size_t want = *size ? *size * 2 : min;
-	void *grown;
-
-	if (n < *size)
-		return 0;
-	grown = reallocarray(*items, want, item);
-	if (grown == NULL)
-		return -1;
-	*items = grown;
-	*size = want;
-	return 0;
-}
-
 /* access_pattern_split - the delimited pattern at line, its flags, the
  * rest; 0 after a warning when the closing delimiter is missing */
 static int access_pattern_split(struct textfile_where *src, const char *line,
@@ -180,8 +162,8 @@ static struct access_rule *access_pattern_add(struct access_pattern *p,
 {
 	struct access_rule *rule;
 
-	if (access_pattern_grow((void **)&p->rules, p->count, &p->size,
-				sizeof(*p->rules), ACCESS_PATTERN_RULES_MIN)
+	if (access_grow((void **)&p->rules, p->count, &p->size,
+			sizeof(*p->rules), ACCESS_PATTERN_RULES_MIN)
 	    < 0)
 		return NULL;
 	rule = &p->rules[p->count];
@@ -275,8 +257,8 @@ static int access_pattern_if(struct access_pattern *p,
 				   "text \"%.*s\" after the pattern of an "
 				   "if is ignored, as Postfix ignores it",
 				   access_quote_len(text.rest_len), text.rest);
-	if (access_pattern_grow((void **)&p->open, p->nopen, &p->open_size,
-				sizeof(*p->open), ACCESS_PATTERN_NEST_MIN)
+	if (access_grow((void **)&p->open, p->nopen, &p->open_size,
+			sizeof(*p->open), ACCESS_PATTERN_NEST_MIN)
 	    < 0)
 		return -1;
 	rule = access_pattern_add(p, src, ACCESS_RULE_IF);

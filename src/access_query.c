@@ -118,6 +118,17 @@ int access_query_get(struct access_query *q, const char *key, size_t len,
 	return access_query_find(q, key, len, action, NULL);
 }
 
+/* access_query_earlier - the sources an entry at upto is shadowed by */
+struct access_query access_query_earlier(const struct access_map *map,
+					 int *answering, size_t upto,
+					 const struct access_syntax_ops *syn)
+{
+	struct access_query q = {map, answering, upto, syn,
+				 access_syntax_chained(syn) ? upto : 0};
+
+	return q;
+}
+
 /* access_prepare - a new question: every source not yet begun, a
  * compiled map opened again first if its file changed (cheap: a stat at
  * most once a second) */

@@ -42,6 +42,8 @@
 /* A site's access file holds tens to thousands of entries. */
 #define ACCESS_TEXT_SLOTS_MIN 1024
 #define ACCESS_TEXT_ARENA_MIN 16384
+/* An Exim list holds a few regular expressions, if any. */
+#define ACCESS_TEXT_PATTERNS_MIN 16
 /* Offsets are 32 bits, the table's own 0 meaning "empty". */
 #define ACCESS_TEXT_ARENA_MAX ((size_t)UINT32_MAX - 1)
 
@@ -194,16 +196,10 @@ static int access_text_pattern(struct access_text *t,
 		return -1;
 	if (t->memo == NULL && (t->memo = matchmemo_new()) == NULL)
 		return -1;
-	if (t->npatterns == t->patterns_size) {
-		size_t n = t->patterns_size ? t->patterns_size * 2 : 16;
-		struct access_text_pattern *grown =
-		    reallocarray(t->patterns, n, sizeof(*grown));
-
-		if (grown == NULL)
-			return -1;
-		t->patterns = grown;
-		t->patterns_size = n;
-	}
+	if (access_grow((void **)&t->patterns, t->npatterns, &t->patterns_size,
+			sizeof(*t->patterns), ACCESS_TEXT_PATTERNS_MIN)
+	    < 0)
+		return -1;
 	p = &t->patterns[t->npatterns];
 	p->place = t->used;
 	p->action = entry->action;

@@ -26,6 +26,7 @@
  *	refused.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -356,4 +357,21 @@ void access_value_skip(const struct say_to *say, const char *path,
 	say_print(say, SAY_WARN, "%.200s: %s%s", path, reason,
 		  access_value_read(why) ? "" : "; entry skipped");
 	(*bad)++;
+}
+
+/* access_grow - room for one more of n items of item bytes in *items
+ * (*size of them), doubled from min */
+int access_grow(void **items, size_t n, size_t *size, size_t item, size_t min)
+{
+	size_t want = *size ? *size * 2 : min;
+	void *grown;
+
+	if (n < *size)
+		return 0;
+	grown = reallocarray(*items, want, item);
+	if (grown == NULL)
+		return -1;
+	*items = grown;
+	*size = want;
+	return 0;
 }
